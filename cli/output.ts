@@ -1,0 +1,60 @@
+// How the CLI talks to people: results as text or JSON, errors as a message plus a hint and a
+// non-zero exit, never a stack trace.
+import { AppError, isAppError } from '../core/errors.ts';
+import { formatProblem, type InputProblem } from '../indexer/index.ts';
+
+/** Prints a value as indented JSON on stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Human-readable byte counts. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+function problemsOf(error: AppError): InputProblem[] {
+  const details = error.details as { problems?: InputProblem[] } | undefined;
+  return Array.isArray(details?.problems) ? details.problems : [];
+}
+
+/** Prints a failure and sets a non-zero exit code. Unexpected errors print only their message. */
+export function reportFailure(error: unknown, json: boolean): void {
+  const appError = isAppError(error)
+    ? error
+    : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ error: { code: appError.code, message: appError.message, details: appError.details ?? null, hint: appError.hint } }, null, 2)}\n`,
+    );
+  } else {
+    const problems = problemsOf(appError);
+    const shown = problems.slice(0, 50);
+    for (const problem of shown) process.stderr.write(`  ${formatProblem(problem)}\n`);
+    if (problems.length > shown.length) process.stderr.write(`  … and ${problems.length - shown.length} more\n`);
+    process.stderr.write(`error: ${appError.message}\nhint: ${appError.hint}\n`);
+    if (appError.code === 'INTERNAL' && process.env.CITELENS_DEBUG && error instanceof Error) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+  }
+  process.exitCode = 1;
+}
+
+/** Wraps a command action so every failure is reported the same way. */
+export function action<A extends unknown[]>(run: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    const options = args.find((a) => a && typeof a === 'object' && 'json' in (a as object)) as { json?: boolean } | undefined;
+    try {
+      await run(...args);
+    } catch (error) {
+      reportFailure(error, Boolean(options?.json));
+    }
+  };
+}

@@ -1,0 +1,80 @@
+// Reads the environment once, with zod, and derives every data path the product uses.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project folder (where package.json lives). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const zEnv = z.object({
+  CITELENS_INDEX: z.string().min(1).optional(),
+  CITELENS_EMBEDDER: z.enum(['auto', 'builtin', 'transformers']).default('auto'),
+  CITELENS_MODEL: z.string().min(1).default('Xenova/bge-small-en-v1.5'),
+  CITELENS_MODEL_DIR: z.string().min(1).optional(),
+  CITELENS_OFFLINE: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  CITELENS_HOST: z.string().min(1).default('127.0.0.1'),
+  CITELENS_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  CITELENS_TOKEN: z.string().min(16).optional(),
+  CITELENS_CORS_ORIGINS: z.string().optional(),
+  CITELENS_LLM_BASE_URL: z.string().url().optional(),
+  CITELENS_LLM_MODEL: z.string().min(1).optional(),
+  CITELENS_LLM_API_KEY: z.string().optional(),
+  CITELENS_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+});
+
+export type Config = {
+  /** Default index folder used when no --index is given. */
+  indexDir: string;
+  /** The bundled sample library. */
+  sampleDataFile: string;
+  embedder: 'auto' | 'builtin' | 'transformers';
+  /** Hugging Face model id or a local model folder for the transformers embedder. */
+  model: string;
+  /** Where transformers models are cached and looked up locally. */
+  modelDir: string;
+  /** Never try to download a model. */
+  offline: boolean;
+  host: string;
+  port: number;
+  /** Access token required on every API request when set. */
+  token: string | undefined;
+  corsOrigins: string[];
+  llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+};
+
+/** Parses an environment (default: process.env) into the product's configuration. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = zEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    indexDir: path.resolve(e.CITELENS_INDEX ?? path.join(PROJECT_ROOT, 'data', 'index')),
+    sampleDataFile: path.join(PROJECT_ROOT, 'data', 'papers.jsonl'),
+    embedder: e.CITELENS_EMBEDDER,
+    model: e.CITELENS_MODEL,
+    modelDir: path.resolve(e.CITELENS_MODEL_DIR ?? path.join(PROJECT_ROOT, 'data', 'models')),
+    offline: e.CITELENS_OFFLINE,
+    host: e.CITELENS_HOST,
+    port: e.CITELENS_PORT,
+    token: e.CITELENS_TOKEN,
+    corsOrigins: (e.CITELENS_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    llm:
+      e.CITELENS_LLM_BASE_URL && e.CITELENS_LLM_MODEL
+        ? {
+            baseUrl: e.CITELENS_LLM_BASE_URL,
+            model: e.CITELENS_LLM_MODEL,
+            apiKey: e.CITELENS_LLM_API_KEY,
+            timeoutMs: e.CITELENS_LLM_TIMEOUT_MS,
+          }
+        : undefined,
+  };
+}

@@ -1,0 +1,71 @@
+// The one table of error codes: what each means, its HTTP status, and a hint for people.
+// Every failure the product reports goes through AppError with one of these codes.
+
+export const ERRORS = {
+  INVALID_INPUT: { status: 400, hint: 'Check the named field or parameter and try again.' },
+  INVALID_PAPERS: {
+    status: 400,
+    hint: 'Fix the records listed above, or pass --skip-invalid to index only the valid ones.',
+  },
+  UNKNOWN_FORMAT: { status: 400, hint: 'Pass --format (jsonl, json, csv, tsv, bibtex, csl-json, arxiv-atom).' },
+  UNREADABLE_FILE: { status: 400, hint: 'Check that the path exists and is a readable text file (UTF-8).' },
+  DUPLICATE_ID: { status: 400, hint: 'Give every paper a unique id.' },
+  PAPER_NOT_FOUND: { status: 404, hint: 'List papers with `citelens search` or GET /api/search.' },
+  NOT_FOUND: { status: 404, hint: 'Check the URL.' },
+  PAYLOAD_TOO_LARGE: { status: 413, hint: 'Send a smaller request body.' },
+  INDEX_NOT_FOUND: { status: 503, hint: 'Build one with `citelens index <files> --index <dir>`.' },
+  INDEX_CORRUPT: { status: 503, hint: 'Rebuild it with `citelens index <files> --index <dir> --rebuild`.' },
+  INDEX_LOCKED: {
+    status: 409,
+    hint: 'Another `citelens index` is writing this index; wait for it or remove the stale LOCK file.',
+  },
+  INDEX_WRITE_FAILED: {
+    status: 500,
+    hint: 'Check free disk space and write permission; the previous index is unchanged.',
+  },
+  EMBEDDER_MISMATCH: {
+    status: 409,
+    hint: 'Rebuild the index with the new embedder: `citelens index <files> --index <dir> --rebuild --embedder <kind>`.',
+  },
+  EMBEDDER_UNAVAILABLE: {
+    status: 503,
+    hint: 'Use --embedder builtin, or put the model in the cache folder (CITELENS_MODEL_DIR).',
+  },
+  LLM_UNAVAILABLE: { status: 502, hint: 'Check CITELENS_LLM_BASE_URL and that the server is running.' },
+  UNAUTHORIZED: { status: 401, hint: 'Send the access token as `Authorization: Bearer <token>`.' },
+  TIMEOUT: { status: 503, hint: 'Try again; the server is busy.' },
+  OVERLOADED: { status: 503, hint: 'Too many requests at once; try again shortly.' },
+  INTERNAL: { status: 500, hint: 'This is a bug in Citelens; the server log has the details.' },
+} as const satisfies Record<string, { status: number; hint: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A failure with a code from the error table, a message saying what was wrong and where, and optional details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+
+  get hint(): string {
+    return ERRORS[this.code].hint;
+  }
+}
+
+/** Shorthand for `new AppError(code, message, details)`. */
+export function createError(code: ErrorCode, message: string, details?: unknown): AppError {
+  return new AppError(code, message, details);
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,107 @@
+// One write to an index: lock it, start the next generation from a copy of the current one,
+// let the caller change the copy, then publish it atomically, or throw it away on any failure.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
+import { createDatabase, type Db, openDatabaseForWrite } from '../store/database.ts';
+import { acquireLock, currentGeneration, FILES, publish, startBuild } from '../store/generations.ts';
+import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
+
+export type PreviousGeneration = {
+  generation: number;
+  dir: string;
+  manifest: Manifest;
+  embedderState: Buffer | null;
+};
+
+export type GenerationDraft = {
+  /** The generation being written. */
+  generation: number;
+  buildDir: string;
+  /** The copy being built, open for writing. */
+  db: Db;
+  /** The published generation this one starts from; undefined for a new index or a rebuild. */
+  previous: PreviousGeneration | undefined;
+};
+
+/** Reads the published generation's manifest without locking (undefined when there is no index yet). */
+export function readPrevious(indexDir: string): PreviousGeneration | undefined {
+  const current = currentGeneration(indexDir);
+  if (!current) return undefined;
+  const db = openDatabaseForWrite(path.join(current.dir, FILES.db));
+  try {
+    const manifest = readManifest(db);
+    if (!manifest) throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} has no manifest.`);
+    return { generation: current.generation, dir: current.dir, manifest, embedderState: readEmbedderState(db) };
+  } finally {
+    db.close();
+  }
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EACCES: 'permission was denied',
+  EPERM: 'the operation was not permitted',
+  EROFS: 'the file system is read-only',
+};
+
+function describeWriteFailure(error: unknown, indexDir: string): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? (error as { code?: string }).code ?? '';
+  const sqliteFull = code === 'SQLITE_FULL';
+  const reason = sqliteFull ? 'the disk is full' : WRITE_ERRORS[code];
+  if (reason) {
+    return new AppError('INDEX_WRITE_FAILED', `Could not write the index in ${indexDir}: ${reason}.`, { code }, { cause: error });
+  }
+  return new AppError(
+    'INDEX_WRITE_FAILED',
+    `Could not write the index in ${indexDir}: ${(error as Error).message}`,
+    { code },
+    { cause: error },
+  );
+}
+
+/**
+ * Runs `change` on a draft of the next generation and publishes it. `fresh` starts from an
+ * empty database instead of a copy of the current one. On any error the draft is deleted and the
+ * published generation stays exactly as it was.
+ */
+export async function writeGeneration<T>(
+  indexDir: string,
+  options: { fresh: boolean },
+  change: (draft: GenerationDraft) => Promise<T>,
+): Promise<T> {
+  let release: () => void;
+  try {
+    release = acquireLock(indexDir);
+  } catch (error) {
+    throw describeWriteFailure(error, indexDir);
+  }
+  let buildDir: string | undefined;
+  let db: Db | undefined;
+  try {
+    const published = readPrevious(indexDir);
+    const generation = (published?.generation ?? 0) + 1;
+    buildDir = startBuild(indexDir, generation);
+    const dbFile = path.join(buildDir, FILES.db);
+    if (published && !options.fresh) {
+      fs.copyFileSync(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE);
+      db = openDatabaseForWrite(dbFile);
+    } else {
+      db = createDatabase(dbFile);
+    }
+    const result = await change({ generation, buildDir, db, previous: options.fresh ? undefined : published });
+    db.close();
+    db = undefined;
+    publish(indexDir, buildDir, generation);
+    buildDir = undefined;
+    return result;
+  } catch (error) {
+    throw describeWriteFailure(error, indexDir);
+  } finally {
+    if (db?.open) db.close();
+    if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
+    release();
+  }
+}

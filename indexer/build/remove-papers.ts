@@ -1,0 +1,57 @@
+// The `remove` verb: deletes papers by id and publishes a new generation without them.
+import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
+import { FILES } from '../store/generations.ts';
+import { readManifest, writeManifest } from '../store/manifest.repo.ts';
+import { PapersReader, PapersWriter } from '../store/papers.repo.ts';
+import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
+import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
+import { writeGeneration } from './generation-writer.ts';
+import fs from 'node:fs';
+
+export type RemoveSummary = { generation: number; removed: string[]; papers: number; passages: number };
+
+/** Removes papers from an index. Unknown ids are an error and nothing changes. */
+export async function removePapers(indexDir: string, ids: readonly string[]): Promise<RemoveSummary> {
+  if (ids.length === 0) throw new AppError('INVALID_INPUT', 'Name at least one paper id to remove.');
+  return writeGeneration(indexDir, { fresh: false }, async ({ db, previous, buildDir, generation }) => {
+    if (!previous) throw new AppError('INDEX_NOT_FOUND', `There is no index in ${indexDir}.`);
+    const papers = new PapersReader(db);
+    const docs = new Map<string, number>();
+    const unknown: string[] = [];
+    for (const id of new Set(ids)) {
+      const found = papers.getById(id);
+      if (found) docs.set(id, found.doc);
+      else unknown.push(id);
+    }
+    if (unknown.length > 0) {
+      throw new AppError('PAPER_NOT_FOUND', `Not in the index: ${unknown.join(', ')}. Nothing was removed.`, { unknown });
+    }
+    const manifest = readManifest(db)!;
+    const dimensions = manifest.embedder.dimensions;
+    const passageVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.passages), dimensions);
+    const paperVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.papers), dimensions);
+    const papersWriter = new PapersWriter(db);
+    const passagesWriter = new PassagesWriter(db);
+    db.exec('BEGIN');
+    for (const doc of docs.values()) {
+      for (const pid of passagesWriter.deleteOfPaper(doc)) passageVectors.remove(pid);
+      papersWriter.delete(doc);
+      paperVectors.remove(doc);
+    }
+    const passagesFile = path.join(buildDir, FILES.passages);
+    const papersFile = path.join(buildDir, FILES.papers);
+    passageVectors.save(passagesFile);
+    paperVectors.save(papersFile);
+    const counts = { papers: papers.count(), passages: new PassagesReader(db).count() };
+    writeManifest(db, {
+      ...manifest,
+      generation,
+      builtAt: new Date().toISOString(),
+      ...counts,
+      files: { passages: fs.statSync(passagesFile).size, papers: fs.statSync(papersFile).size },
+    });
+    db.exec('COMMIT');
+    return { generation, removed: [...docs.keys()], ...counts };
+  });
+}

@@ -1,0 +1,10 @@
+// The indexer's public API: build, update and remove from an index, and open it for reading.
+export { type IndexOptions, type IndexSummary, INDEX_DEFAULTS, indexPapers } from './build/index-papers.ts';
+export type { ProgressEvent, ProgressListener } from './build/progress.ts';
+export { type RemoveSummary, removePapers } from './build/remove-papers.ts';
+export type { Embedder, EmbedderInfo, EmbedderKind } from './embedders/embedder.ts';
+export { type Paper, type Passage, zPaper, zPassage } from './paper.schema.ts';
+export { type IndexReader, type OpenIndexOptions, openIndex, type StoredPaper } from './read/open-index.ts';
+export { FORMATS, type Format, formatProblem, type InputProblem } from './readers/index.ts';
+export type { Manifest } from './store/manifest.repo.ts';
+export { type Token, terms, tokenize } from './text/analyze.ts';

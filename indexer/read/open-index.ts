@@ -1,0 +1,178 @@
+// The read API later layers use: open the published generation of an index and query it by
+// paper and passage id, by dense k-NN over passages and papers, and by BM25.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
+import { createEmbedder, type Embedder } from '../embedders/index.ts';
+import type { Paper, Passage } from '../paper.schema.ts';
+import { type Db, openDatabaseForRead } from '../store/database.ts';
+import { currentGeneration, FILES } from '../store/generations.ts';
+import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
+import { PapersReader } from '../store/papers.repo.ts';
+import { type KeywordHit, type PassageRow, PassagesReader } from '../store/passages.repo.ts';
+import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
+import type { VectorHit, VectorIndex, VectorSearchOptions } from '../vectors/vector-index.ts';
+
+export type OpenIndexOptions = {
+  /** Where transformers models are looked up (for indexes built with one). */
+  modelDir?: string;
+  offline?: boolean;
+  onNotice?: (message: string) => void;
+};
+
+/** A stored paper with its internal doc number (the label of its vector). */
+export type StoredPaper = { doc: number; paper: Paper };
+
+export interface IndexReader {
+  readonly dir: string;
+  readonly generation: number;
+  readonly generationDir: string;
+  readonly manifest: Manifest;
+  readonly embedder: Embedder;
+  readonly passageVectors: VectorIndex;
+  readonly paperVectors: VectorIndex;
+  readonly papers: PapersReader;
+  readonly passages: PassagesReader;
+  /** Paper doc number of each passage id. */
+  docOfPassage(pid: number): number | undefined;
+  getPaper(id: string): StoredPaper | undefined;
+  getPaperByDoc(doc: number): Paper | undefined;
+  /** A passage with its text, sliced from its paper. */
+  getPassage(pid: number): Passage | undefined;
+  passagesOfPaper(id: string): Passage[];
+  embedQuery(text: string): Promise<Float32Array>;
+  searchPassagesDense(vector: Float32Array, k: number, options?: VectorSearchOptions): VectorHit[];
+  searchPapersDense(vector: Float32Array, k: number, options?: VectorSearchOptions): VectorHit[];
+  /** BM25 over passages (label = passage id) or whole papers (label = doc). */
+  searchKeyword(
+    table: 'passages' | 'papers',
+    terms: readonly string[],
+    limit: number,
+    options?: { titleWeight?: number; allowedDocs?: readonly number[] },
+  ): KeywordHit[];
+  /** Total bytes of the generation's files. */
+  sizeBytes(): number;
+  close(): void;
+}
+
+function toPassage(row: PassageRow, paper: Paper): Passage {
+  const source = row.field === 'title' ? paper.title : paper.abstract;
+  return {
+    id: row.pid,
+    paperId: paper.id,
+    field: row.field,
+    ordinal: row.ordinal,
+    start: row.start,
+    end: row.end,
+    text: source.slice(row.start, row.end),
+  };
+}
+
+// A vector file whose size differs from the manifest, or that fails to load, is rebuilt from SQLite.
+function loadVectors(
+  file: string,
+  expectedBytes: number,
+  dimensions: number,
+  rows: () => Iterable<{ label: number; vector: Float32Array }>,
+  count: number,
+  onNotice?: (message: string) => void,
+): VectorIndex {
+  let problem: string | undefined;
+  try {
+    const size = fs.statSync(file).size;
+    if (size === expectedBytes) return HnswVectorIndex.load(file, dimensions);
+    problem = `${path.basename(file)} is ${size} bytes; the manifest records ${expectedBytes}`;
+  } catch (error) {
+    problem = error instanceof AppError ? error.message : `${path.basename(file)} is missing`;
+  }
+  onNotice?.(`The vector file is damaged (${problem}); rebuilding it in memory from the database.`);
+  const index = HnswVectorIndex.create(dimensions, count);
+  for (const { label, vector } of rows()) index.add(label, vector);
+  return index;
+}
+
+/** Opens the published generation of the index in `dir`, read-only. */
+export async function openIndex(dir: string, options: OpenIndexOptions = {}): Promise<IndexReader> {
+  const indexDir = path.resolve(dir);
+  const current = currentGeneration(indexDir);
+  if (!current) throw new AppError('INDEX_NOT_FOUND', `There is no index in ${indexDir}.`);
+  let db: Db | undefined;
+  try {
+    db = openDatabaseForRead(path.join(current.dir, FILES.db));
+    const manifest = readManifest(db);
+    if (!manifest) throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} has no manifest.`);
+    const papers = new PapersReader(db);
+    const passages = new PassagesReader(db);
+    const dims = manifest.embedder.dimensions;
+    const passageVectors = loadVectors(
+      path.join(current.dir, FILES.passages),
+      manifest.files.passages,
+      dims,
+      () => passages.allVectors(),
+      manifest.passages,
+      options.onNotice,
+    );
+    const paperVectors = loadVectors(
+      path.join(current.dir, FILES.papers),
+      manifest.files.papers,
+      dims,
+      () => papers.allVectors(),
+      manifest.papers,
+      options.onNotice,
+    );
+    const embedder = await createEmbedder({
+      kind: manifest.embedder.kind,
+      model: manifest.embedder.model,
+      cacheDir: options.modelDir ?? path.join(indexDir, '..', 'models'),
+      offline: options.offline ?? false,
+      info: manifest.embedder,
+      state: readEmbedderState(db),
+      ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+    });
+    const docOf = passages.docOfPassage();
+    const openDb = db;
+    const reader: IndexReader = {
+      dir: indexDir,
+      generation: current.generation,
+      generationDir: current.dir,
+      manifest,
+      embedder,
+      passageVectors,
+      paperVectors,
+      papers,
+      passages,
+      docOfPassage: (pid) => (pid < docOf.length && docOf[pid]! > 0 ? docOf[pid] : undefined),
+      getPaper: (id) => papers.getById(id),
+      getPaperByDoc: (doc) => papers.getByDoc(doc),
+      getPassage(pid) {
+        const row = passages.get(pid);
+        if (!row) return undefined;
+        const paper = papers.getByDoc(row.doc);
+        return paper ? toPassage(row, paper) : undefined;
+      },
+      passagesOfPaper(id) {
+        const found = papers.getById(id);
+        if (!found) return [];
+        return passages.ofPaper(found.doc).map((row) => toPassage(row, found.paper));
+      },
+      embedQuery: (text) => embedder.embedQuery(text),
+      searchPassagesDense: (vector, k, opts) => passageVectors.search(vector, k, opts),
+      searchPapersDense: (vector, k, opts) => paperVectors.search(vector, k, opts),
+      searchKeyword: (table, terms, limit, opts) => passages.bm25(table, terms, limit, opts),
+      sizeBytes() {
+        let total = 0;
+        for (const entry of fs.readdirSync(current.dir)) total += fs.statSync(path.join(current.dir, entry)).size;
+        return total;
+      },
+      close() {
+        void embedder.dispose();
+        if (openDb.open) openDb.close();
+      },
+    };
+    return reader;
+  } catch (error) {
+    if (db?.open) db.close();
+    if (error instanceof AppError) throw error;
+    throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} could not be read: ${(error as Error).message}`);
+  }
+}

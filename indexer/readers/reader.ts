@@ -1,0 +1,29 @@
+// The reader contract: each input format turns a file's text into raw records with locations;
+// records.ts validates them into Papers and collects every problem with file, line and field.
+import type { Paper } from '../paper.schema.ts';
+
+export const FORMATS = ['jsonl', 'json', 'csv', 'tsv', 'bibtex', 'csl-json', 'arxiv-atom'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Where a record came from: the file, its 1-based line (when the format has lines), and its 1-based record number. */
+export type RecordLocation = { file: string; line: number | null; record: number };
+
+/** One thing wrong with the input, precise enough to fix without guessing. */
+export type InputProblem = {
+  file: string;
+  line: number | null;
+  record: number | null;
+  /** The field at fault, when one is (e.g. "year", "authors[2]"). */
+  field: string | null;
+  message: string;
+};
+
+/** A record as a reader found it: field names not yet mapped, values not yet validated. */
+export type RawRecord = { fields: Record<string, unknown>; location: RecordLocation };
+
+export type LocatedPaper = { paper: Paper; location: RecordLocation };
+
+export type ReadResult = { papers: LocatedPaper[]; problems: InputProblem[] };
+
+/** A format's parser: text in, raw records and format-level problems out. Never throws on bad content. */
+export type Reader = (text: string, file: string) => { records: RawRecord[]; problems: InputProblem[] };

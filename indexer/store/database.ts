@@ -1,0 +1,102 @@
+// Opens the index's SQLite database and owns its schema: papers, passages, their vectors,
+// the analyzed FTS5 tables for BM25, the builtin embedder's state and the manifest.
+import Database from 'better-sqlite3';
+import { AppError } from '../../core/errors.ts';
+
+export type Db = Database.Database;
+
+/** Bumped whenever the tables change shape; an index of another version is refused. */
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE embedder_state (id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL);
+CREATE TABLE papers (
+  doc INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  abstract TEXT NOT NULL,
+  authors TEXT NOT NULL,
+  affiliations TEXT NOT NULL,
+  year INTEGER,
+  venue TEXT,
+  url TEXT,
+  doi TEXT,
+  arxiv_id TEXT,
+  tags TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  vector BLOB NOT NULL
+);
+CREATE INDEX papers_year ON papers(year);
+CREATE INDEX papers_doi ON papers(lower(doi));
+CREATE INDEX papers_arxiv ON papers(arxiv_id);
+CREATE TABLE paper_authors (doc INTEGER NOT NULL, author TEXT NOT NULL);
+CREATE INDEX paper_authors_doc ON paper_authors(doc);
+CREATE TABLE paper_tags (doc INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX paper_tags_tag ON paper_tags(tag);
+CREATE INDEX paper_tags_doc ON paper_tags(doc);
+CREATE TABLE passages (
+  pid INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  vector BLOB NOT NULL
+);
+CREATE INDEX passages_doc ON passages(doc);
+CREATE VIRTUAL TABLE passages_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', columnsize=1);
+CREATE VIRTUAL TABLE papers_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', columnsize=1);
+`;
+
+/** Creates a new, empty index database at `file` (which must not exist). */
+export function createDatabase(file: string): Db {
+  const db = new Database(file);
+  tuneForBulkWrites(db);
+  db.exec(SCHEMA);
+  db.prepare('INSERT INTO manifest (key, value) VALUES (?, ?)').run('schemaVersion', String(SCHEMA_VERSION));
+  return db;
+}
+
+/** Opens an existing index database for writing (a copy being built). */
+export function openDatabaseForWrite(file: string): Db {
+  const db = openChecked(file, false);
+  tuneForBulkWrites(db);
+  return db;
+}
+
+/** Opens a published index database read-only. */
+export function openDatabaseForRead(file: string): Db {
+  const db = openChecked(file, true);
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
+  return db;
+}
+
+// The copy being built is thrown away if the run dies, so it needs no journal; it is synced before it is published.
+function tuneForBulkWrites(db: Db): void {
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -131072');
+  db.pragma('temp_store = MEMORY');
+}
+
+function openChecked(file: string, readonly: boolean): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly, fileMustExist: true });
+    const version = db.prepare("SELECT value FROM manifest WHERE key = 'schemaVersion'").pluck().get();
+    if (version !== String(SCHEMA_VERSION)) {
+      db.close();
+      throw new AppError(
+        'INDEX_CORRUPT',
+        `The index database ${file} has schema version ${String(version)}; this Citelens reads version ${SCHEMA_VERSION}.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('INDEX_CORRUPT', `The index database ${file} could not be opened: ${(error as Error).message}`);
+  }
+  return db;
+}

@@ -1,0 +1,139 @@
+// The index folder on disk: immutable numbered generations, a CURRENT pointer that is replaced
+// atomically, a writer lock, and clean-up of what killed runs leave behind.
+//
+//   <index>/CURRENT              "gen-000007"
+//   <index>/gen-000007/          index.db, passages.hnsw, papers.hnsw (never modified once published)
+//   <index>/.build-000008-<pid>/ a run in progress; published by renaming it to gen-000008
+//   <index>/LOCK                 the pid of the writing process
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
+
+export const FILES = { db: 'index.db', passages: 'passages.hnsw', papers: 'papers.hnsw' } as const;
+
+const GEN_PREFIX = 'gen-';
+
+export function generationName(generation: number): string {
+  return `${GEN_PREFIX}${String(generation).padStart(6, '0')}`;
+}
+
+/** The published generation's folder and number, or undefined when the folder holds no index. */
+export function currentGeneration(indexDir: string): { generation: number; dir: string } | undefined {
+  let name: string;
+  try {
+    name = fs.readFileSync(path.join(indexDir, 'CURRENT'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  const match = /^gen-(\d{6,})$/.exec(name);
+  if (!match) throw new AppError('INDEX_CORRUPT', `${path.join(indexDir, 'CURRENT')} does not name a generation.`);
+  const dir = path.join(indexDir, name);
+  if (!fs.existsSync(dir)) throw new AppError('INDEX_CORRUPT', `${path.join(indexDir, 'CURRENT')} names ${name}, which is missing.`);
+  return { generation: Number(match[1]), dir };
+}
+
+/** Writes a file so that readers see the old content or the new, never a part (temp file, fsync, rename). */
+export function writeFileAtomic(file: string, content: string | Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, file);
+  fsyncDir(path.dirname(file));
+}
+
+export function fsyncDir(dir: string): void {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the writer lock of an index folder (creating the folder); a lock left by a dead process is taken over. */
+export function acquireLock(indexDir: string): () => void {
+  fs.mkdirSync(indexDir, { recursive: true });
+  const lockFile = path.join(indexDir, 'LOCK');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && pidAlive(holder)) {
+        throw new AppError('INDEX_LOCKED', `The index ${indexDir} is being written by process ${holder}.`);
+      }
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new AppError('INDEX_LOCKED', `Could not lock the index ${indexDir}.`);
+}
+
+/** A fresh build folder for the next generation (any leftovers of killed runs are removed first). */
+export function startBuild(indexDir: string, generation: number): string {
+  removeLeftovers(indexDir);
+  const dir = path.join(indexDir, `.build-${String(generation).padStart(6, '0')}-${process.pid}`);
+  fs.mkdirSync(dir);
+  return dir;
+}
+
+/** Removes build folders and temp files of runs that were killed. Call only while holding the lock. */
+export function removeLeftovers(indexDir: string): void {
+  for (const entry of fs.readdirSync(indexDir)) {
+    if (entry.startsWith('.build-') || entry.endsWith('.tmp')) {
+      fs.rmSync(path.join(indexDir, entry), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Publishes a finished build folder as `generation`: syncs its files, renames it into place and
+ * points CURRENT at it. Until the CURRENT rename, readers still see the previous generation.
+ * Generations older than the previous one are then deleted.
+ */
+export function publish(indexDir: string, buildDir: string, generation: number): string {
+  for (const file of fs.readdirSync(buildDir)) fsyncFile(path.join(buildDir, file));
+  fsyncDir(buildDir);
+  const name = generationName(generation);
+  const finalDir = path.join(indexDir, name);
+  fs.rmSync(finalDir, { recursive: true, force: true });
+  fs.renameSync(buildDir, finalDir);
+  fsyncDir(indexDir);
+  writeFileAtomic(path.join(indexDir, 'CURRENT'), `${name}\n`);
+  pruneGenerations(indexDir, generation);
+  return finalDir;
+}
+
+// Keeps the new generation and the one before it (a server may still be reading it).
+function pruneGenerations(indexDir: string, current: number): void {
+  for (const entry of fs.readdirSync(indexDir)) {
+    const match = /^gen-(\d+)$/.exec(entry);
+    if (match && Number(match[1]) < current - 1) {
+      fs.rmSync(path.join(indexDir, entry), { recursive: true, force: true });
+    }
+  }
+}

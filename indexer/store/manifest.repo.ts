@@ -1,0 +1,39 @@
+// The manifest: what an index generation holds and how it was built, stored in its database.
+import { z } from 'zod';
+import { zEmbedderInfo } from '../embedders/embedder.ts';
+import type { Db } from './database.ts';
+
+export const zManifest = z.object({
+  generation: z.number().int().positive(),
+  builtAt: z.string(),
+  embedder: zEmbedderInfo,
+  papers: z.number().int().nonnegative(),
+  passages: z.number().int().nonnegative(),
+  /** Next unused paper and passage numbers: numbers are never reused, so vector labels stay unique. */
+  nextDoc: z.number().int().positive(),
+  nextPid: z.number().int().positive(),
+  /** Papers in the corpus when the builtin embedder was fitted (0 for other embedders). */
+  fittedOnPapers: z.number().int().nonnegative(),
+  hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int() }),
+  /** Byte sizes of the vector files, checked when the index is opened. */
+  files: z.object({ passages: z.number().int().nonnegative(), papers: z.number().int().nonnegative() }),
+});
+export type Manifest = z.infer<typeof zManifest>;
+
+export function readManifest(db: Db): Manifest | undefined {
+  const value = db.prepare("SELECT value FROM manifest WHERE key = 'manifest'").pluck().get() as string | undefined;
+  return value === undefined ? undefined : zManifest.parse(JSON.parse(value));
+}
+
+export function writeManifest(db: Db, manifest: Manifest): void {
+  db.prepare("INSERT OR REPLACE INTO manifest (key, value) VALUES ('manifest', ?)").run(JSON.stringify(manifest));
+}
+
+export function readEmbedderState(db: Db): Buffer | null {
+  return (db.prepare('SELECT state FROM embedder_state WHERE id = 1').pluck().get() as Buffer | undefined) ?? null;
+}
+
+export function writeEmbedderState(db: Db, state: Buffer | null): void {
+  db.prepare('DELETE FROM embedder_state').run();
+  if (state) db.prepare('INSERT INTO embedder_state (id, state) VALUES (1, ?)').run(state);
+}

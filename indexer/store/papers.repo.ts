@@ -1,0 +1,189 @@
+// SQL for papers: insert, replace and delete them with their author/tag rows and paper-level
+// FTS entry, and read them back as Papers.
+import type { Paper } from '../paper.schema.ts';
+import { terms } from '../text/analyze.ts';
+import { blobToVector, vectorToBlob } from '../vectors/vector-codec.ts';
+import type { Db } from './database.ts';
+
+type PaperRow = {
+  doc: number;
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string;
+  affiliations: string;
+  year: number | null;
+  venue: string | null;
+  url: string | null;
+  doi: string | null;
+  arxiv_id: string | null;
+  tags: string;
+  metadata: string;
+};
+
+const PAPER_COLUMNS = 'doc, id, title, abstract, authors, affiliations, year, venue, url, doi, arxiv_id, tags, metadata';
+
+function rowToPaper(row: PaperRow): Paper {
+  return {
+    id: row.id,
+    title: row.title,
+    abstract: row.abstract,
+    authors: JSON.parse(row.authors),
+    affiliations: JSON.parse(row.affiliations),
+    year: row.year,
+    venue: row.venue,
+    url: row.url,
+    doi: row.doi,
+    arxivId: row.arxiv_id,
+    tags: JSON.parse(row.tags),
+    metadata: JSON.parse(row.metadata),
+  };
+}
+
+/** Analyzed text for the FTS tables: the analyzer's terms joined by spaces. */
+export function analyzedText(text: string): string {
+  return terms(text).join(' ');
+}
+
+/** Write access to papers (used while building a generation). */
+export class PapersWriter {
+  private readonly insertPaper;
+  private readonly deletePaper;
+  private readonly insertAuthor;
+  private readonly deleteAuthors;
+  private readonly insertTag;
+  private readonly deleteTags;
+  private readonly insertFts;
+  private readonly deleteFts;
+
+  constructor(private readonly db: Db) {
+    this.insertPaper = db.prepare(
+      `INSERT INTO papers (${PAPER_COLUMNS}, content_hash, vector)
+       VALUES (@doc, @id, @title, @abstract, @authors, @affiliations, @year, @venue, @url, @doi, @arxiv_id, @tags, @metadata, @content_hash, @vector)`,
+    );
+    this.deletePaper = db.prepare('DELETE FROM papers WHERE doc = ?');
+    this.insertAuthor = db.prepare('INSERT INTO paper_authors (doc, author) VALUES (?, ?)');
+    this.deleteAuthors = db.prepare('DELETE FROM paper_authors WHERE doc = ?');
+    this.insertTag = db.prepare('INSERT INTO paper_tags (doc, tag) VALUES (?, ?)');
+    this.deleteTags = db.prepare('DELETE FROM paper_tags WHERE doc = ?');
+    this.insertFts = db.prepare('INSERT INTO papers_fts (rowid, title, body) VALUES (?, ?, ?)');
+    this.deleteFts = db.prepare('DELETE FROM papers_fts WHERE rowid = ?');
+  }
+
+  /** The next free doc number (doc numbers are never reused within an index's life). */
+  nextDoc(): number {
+    const max = this.db.prepare("SELECT CAST(value AS INTEGER) FROM manifest WHERE key = 'nextDoc'").pluck().get() as
+      | number
+      | undefined;
+    return max ?? 1;
+  }
+
+  insert(doc: number, paper: Paper, contentHash: string, vector: Float32Array): void {
+    this.insertPaper.run({
+      doc,
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      authors: JSON.stringify(paper.authors),
+      affiliations: JSON.stringify(paper.affiliations),
+      year: paper.year,
+      venue: paper.venue,
+      url: paper.url,
+      doi: paper.doi,
+      arxiv_id: paper.arxivId,
+      tags: JSON.stringify(paper.tags),
+      metadata: JSON.stringify(paper.metadata),
+      content_hash: contentHash,
+      vector: vectorToBlob(vector),
+    });
+    for (const author of paper.authors) this.insertAuthor.run(doc, author.toLowerCase());
+    for (const tag of new Set(paper.tags.map((t) => t.toLowerCase()))) this.insertTag.run(doc, tag);
+    this.insertFts.run(doc, analyzedText(paper.title), analyzedText(paper.abstract));
+  }
+
+  delete(doc: number): void {
+    this.deletePaper.run(doc);
+    this.deleteAuthors.run(doc);
+    this.deleteTags.run(doc);
+    this.deleteFts.run(doc);
+  }
+
+  /** id → { doc, contentHash } for every stored paper. */
+  hashes(): Map<string, { doc: number; contentHash: string }> {
+    const map = new Map<string, { doc: number; contentHash: string }>();
+    for (const row of this.db.prepare('SELECT id, doc, content_hash FROM papers').iterate() as Iterable<{
+      id: string;
+      doc: number;
+      content_hash: string;
+    }>) {
+      map.set(row.id, { doc: row.doc, contentHash: row.content_hash });
+    }
+    return map;
+  }
+}
+
+/** Read access to papers. */
+export class PapersReader {
+  private readonly byId;
+  private readonly byDoc;
+  private readonly vectorByDoc;
+
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE id = ?`);
+    this.byDoc = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE doc = ?`);
+    this.vectorByDoc = db.prepare('SELECT vector FROM papers WHERE doc = ?').pluck();
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM papers').pluck().get() as number;
+  }
+
+  getById(id: string): { doc: number; paper: Paper } | undefined {
+    const row = this.byId.get(id) as PaperRow | undefined;
+    return row ? { doc: row.doc, paper: rowToPaper(row) } : undefined;
+  }
+
+  getByDoc(doc: number): Paper | undefined {
+    const row = this.byDoc.get(doc) as PaperRow | undefined;
+    return row ? rowToPaper(row) : undefined;
+  }
+
+  vector(doc: number): Float32Array | undefined {
+    const blob = this.vectorByDoc.get(doc) as Buffer | undefined;
+    return blob ? blobToVector(blob) : undefined;
+  }
+
+  /** Every paper's doc number and vector, in doc order (for rebuilding the paper vector file). */
+  *allVectors(): Generator<{ label: number; vector: Float32Array }> {
+    for (const row of this.db.prepare('SELECT doc, vector FROM papers ORDER BY doc').iterate() as Iterable<{
+      doc: number;
+      vector: Buffer;
+    }>) {
+      yield { label: row.doc, vector: blobToVector(row.vector) };
+    }
+  }
+
+  /** Every paper, in doc order. */
+  *all(): Generator<{ doc: number; paper: Paper }> {
+    for (const row of this.db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers ORDER BY doc`).iterate() as Iterable<PaperRow>) {
+      yield { doc: row.doc, paper: rowToPaper(row) };
+    }
+  }
+
+  /** Papers whose DOI matches (case-insensitive). */
+  findByDoi(doi: string): Paper | undefined {
+    const row = this.db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE lower(doi) = lower(?)`).get(doi) as
+      | PaperRow
+      | undefined;
+    return row ? rowToPaper(row) : undefined;
+  }
+
+  /** Papers whose arXiv id matches, ignoring a version suffix. */
+  findByArxivId(arxivId: string): Paper | undefined {
+    const bare = arxivId.replace(/v\d+$/, '');
+    const row = this.db
+      .prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE arxiv_id = ? OR arxiv_id LIKE ? || 'v%' LIMIT 1`)
+      .get(bare, bare) as PaperRow | undefined;
+    return row ? rowToPaper(row) : undefined;
+  }
+}

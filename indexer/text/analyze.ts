@@ -1,0 +1,92 @@
+// The one text analyzer: how Citelens splits text into search terms (words, lowercased,
+// English stop words removed, Porter-stemmed). Keyword search, the builtin embedder and
+// highlighting all use it, so a term means the same thing everywhere.
+import { stemmer } from 'stemmer';
+
+/** Lucene's English stop words, so keyword scores compare with the Lucene BM25 reference. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'but',
+  'by',
+  'for',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'no',
+  'not',
+  'of',
+  'on',
+  'or',
+  'such',
+  'that',
+  'the',
+  'their',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'to',
+  'was',
+  'will',
+  'with',
+]);
+
+/** A word of the text with its exact character span. */
+export type Token = {
+  /** The word, lowercased. */
+  word: string;
+  /** The search term (stemmed), or null for a stop word. */
+  term: string | null;
+  start: number;
+  end: number;
+};
+
+// Letters and digits, with inner apostrophes, dots in numbers and hyphens kept out (each part is a word).
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const MAX_WORD_LENGTH = 64;
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a lowercased word (cached: stemming is the analyzer's hot path). */
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+    if (stemCache.size > 500_000) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Splits text into tokens with their offsets; possessive 's is dropped as Lucene does. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const start = match.index;
+    let word = raw
+      .toLowerCase()
+      .replace(/['’]s$/u, '')
+      .replace(/['’]/gu, '');
+    if (word.length === 0) continue;
+    if (word.length > MAX_WORD_LENGTH) word = word.slice(0, MAX_WORD_LENGTH);
+    tokens.push({ word, term: STOP_WORDS.has(word) ? null : stem(word), start, end: start + raw.length });
+  }
+  return tokens;
+}
+
+/** The search terms of a text, in order, stop words removed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) if (token.term !== null) out.push(token.term);
+  return out;
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeGeneration } from '../../../indexer/build/generation-writer.ts';
+import { currentGeneration } from '../../../indexer/store/generations.ts';
+import { writeManifest } from '../../../indexer/store/manifest.repo.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+const manifest = (generation: number, papers: number) => ({
+  generation,
+  builtAt: '2026-01-01T00:00:00.000Z',
+  embedder: { kind: 'builtin' as const, model: 'm', revision: 'r', dimensions: 2, queryPrefix: '' },
+  papers,
+  passages: 0,
+  nextDoc: 1,
+  nextPid: 1,
+  fittedOnPapers: 0,
+  hnsw: { m: 16, efConstruction: 100 },
+  files: { passages: 0, papers: 0 },
+});
+
+function publishedPapers(indexDir: string): number {
+  const current = currentGeneration(indexDir)!;
+  const text = fs.readFileSync(path.join(current.dir, 'index.db')).toString('latin1');
+  const match = /"papers":(\d+)/.exec(text);
+  return Number(match![1]);
+}
+
+describe('generation-writer', () => {
+  it('publishes a new generation and points CURRENT at it', async () => {
+    const dir = tempDir();
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 1)));
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 2)));
+    expect(currentGeneration(dir)?.generation).toBe(2);
+    expect(publishedPapers(dir)).toBe(2);
+    expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe('gen-000002\n');
+  });
+
+  it('leaves the previous generation untouched and no leftovers when a change fails', async () => {
+    const dir = tempDir();
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 7)));
+    await expect(
+      writeGeneration(dir, { fresh: false }, async ({ db, generation }) => {
+        writeManifest(db, manifest(generation, 99));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow(/boom/);
+    expect(currentGeneration(dir)?.generation).toBe(1);
+    expect(publishedPapers(dir)).toBe(7);
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001']);
+  });
+
+  it('refuses a second writer while the first holds the lock', async () => {
+    const dir = tempDir();
+    let inner: Promise<unknown> | undefined;
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => {
+      inner = writeGeneration(dir, { fresh: false }, async () => undefined);
+      await expect(inner).rejects.toMatchObject({ code: 'INDEX_LOCKED' });
+      writeManifest(db, manifest(generation, 1));
+    });
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'LOCK'), '999999999');
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 3)));
+    expect(publishedPapers(dir)).toBe(3);
+    expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
+  });
+
+  it('removes the build folders of killed runs before building', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, '.build-000001-12345'));
+    fs.writeFileSync(path.join(dir, '.build-000001-12345', 'index.db'), 'half');
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 1)));
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001']);
+  });
+
+  it('keeps only the current and the previous generation', async () => {
+    const dir = tempDir();
+    for (let i = 1; i <= 4; i++) {
+      await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, i)));
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000003', 'gen-000004']);
+  });
+
+  it('reports a read-only index folder as a write failure and changes nothing', async () => {
+    if (process.getuid?.() === 0) {
+      // root ignores permission bits; the read-only mount case is covered by the reliability tests.
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
+      await expect(
+        writeGeneration(path.join(dir, 'not-a-folder'), { fresh: false }, async () => undefined),
+      ).rejects.toMatchObject({ code: 'INDEX_WRITE_FAILED' });
+      return;
+    }
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o500);
+    await expect(writeGeneration(dir, { fresh: false }, async () => undefined)).rejects.toMatchObject({
+      code: 'INDEX_WRITE_FAILED',
+    });
+  });
+});
