@@ -1,0 +1,83 @@
+// The nouns of search, defined once: what a search asks for and what it returns. The HTTP API,
+// the CLI and the web client all use these schemas (the web imports the types only).
+import { z } from 'zod';
+import { zPaper } from '../../indexer/paper.schema.ts';
+
+export const SEARCH_LIMITS = {
+  /** Longest accepted query, in characters. */
+  maxQueryChars: 1_000,
+  maxK: 100,
+  /** Deepest page: offset + k may not pass this. */
+  maxDepth: 1_000,
+  minEf: 10,
+  maxEf: 2_000,
+} as const;
+
+export const zSearchMode = z.enum(['hybrid', 'semantic', 'keyword']);
+export type SearchMode = z.infer<typeof zSearchMode>;
+
+export const zSearchFilters = z.object({
+  yearFrom: z.number().int().min(0).max(3000).optional(),
+  yearTo: z.number().int().min(0).max(3000).optional(),
+  /** Case-insensitive substring of any author's name. */
+  author: z.string().trim().min(1).max(200).optional(),
+  /** Exact tag, case-insensitive. */
+  tag: z.string().trim().min(1).max(200).optional(),
+  /** Case-insensitive substring of the venue. */
+  venue: z.string().trim().min(1).max(200).optional(),
+});
+export type SearchFilters = z.infer<typeof zSearchFilters>;
+
+export const zSearchRequest = z.object({
+  query: z.string().trim().min(1, 'must not be empty').max(SEARCH_LIMITS.maxQueryChars),
+  mode: zSearchMode.default('hybrid'),
+  k: z.number().int().min(1).max(SEARCH_LIMITS.maxK).default(10),
+  offset: z.number().int().min(0).max(SEARCH_LIMITS.maxDepth).default(0),
+  /** HNSW breadth of search; defaults to the index's setting. */
+  ef: z.number().int().min(SEARCH_LIMITS.minEf).max(SEARCH_LIMITS.maxEf).optional(),
+  filters: zSearchFilters.default({}),
+});
+export type SearchRequest = z.input<typeof zSearchRequest>;
+export type ParsedSearchRequest = z.output<typeof zSearchRequest>;
+
+/** A span of matching words, as offsets into the passage's `text`. */
+export const zHighlight = z.object({ start: z.number().int(), end: z.number().int() });
+export type Highlight = z.infer<typeof zHighlight>;
+
+export const zPassageHit = z.object({
+  id: z.number().int(),
+  field: z.enum(['title', 'abstract']),
+  text: z.string(),
+  /** Offsets of the passage in the paper's field (title or abstract). */
+  start: z.number().int(),
+  end: z.number().int(),
+  score: z.number(),
+  highlights: z.array(zHighlight),
+});
+export type PassageHit = z.infer<typeof zPassageHit>;
+
+export const zSearchResult = z.object({
+  paper: zPaper,
+  score: z.number(),
+  passages: z.array(zPassageHit),
+});
+export type SearchResult = z.infer<typeof zSearchResult>;
+
+export const zSearchResponse = z.object({
+  query: z.string(),
+  mode: zSearchMode,
+  k: z.number().int(),
+  offset: z.number().int(),
+  results: z.array(zSearchResult),
+  /** Whether more results exist past this page. */
+  hasMore: z.boolean(),
+  tookMs: z.number(),
+});
+export type SearchResponse = z.infer<typeof zSearchResponse>;
+
+export const zSimilarResponse = z.object({
+  paperId: z.string(),
+  results: z.array(z.object({ paper: zPaper, score: z.number() })),
+  tookMs: z.number(),
+});
+export type SimilarResponse = z.infer<typeof zSimilarResponse>;
