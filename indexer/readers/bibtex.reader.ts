@@ -1,0 +1,291 @@
+// BibTeX: a small tolerant parser for @entries, @string macros, @comment and @preamble, mapping each
+// entry to a record (key → id, author → authors, keywords → tags) with the line it starts on.
+import { cleanIdentifier, cleanLatex } from './latex.ts';
+import { lineOf, lineStarts, problemAt } from './locate.ts';
+import type { InputProblem, RawRecord, Reader } from './reader.ts';
+
+/** A syntax error at an offset; caught per entry, so one bad entry never hides the others. */
+class BibSyntaxError extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MONTHS: [string, string][] = [
+  ['jan', 'January'],
+  ['feb', 'February'],
+  ['mar', 'March'],
+  ['apr', 'April'],
+  ['may', 'May'],
+  ['jun', 'June'],
+  ['jul', 'July'],
+  ['aug', 'August'],
+  ['sep', 'September'],
+  ['oct', 'October'],
+  ['nov', 'November'],
+  ['dec', 'December'],
+];
+
+const ENTRY_HEAD = /@[ \t]*([A-Za-z][\w-]*)\s*([{(])/y;
+const FIELD_NAME = /[A-Za-z_][\w:.+-]*/y;
+const NUMBER = /\d+/y;
+const KEY = /[^\s,{}()"#%'=]*/y;
+const WHITESPACE = /\s*/y;
+const NEXT_ENTRY = /\n[ \t]*@[ \t]*[A-Za-z][\w-]*\s*[{(]/g;
+const NAME_SEPARATOR = /\s+and\s+/iy;
+const ARXIV_NUMBER = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+const IDENTIFIER_FIELDS = new Set(['url', 'doi', 'eprint']);
+
+/** Reads a BibTeX or BibLaTeX file; text outside entries is ignored, as BibTeX does. */
+export const readBibtex: Reader = (text, file) => {
+  const parser = new BibParser(text);
+  const starts = lineStarts(text);
+  const records: RawRecord[] = [];
+  const problems: InputProblem[] = [];
+  let record = 0;
+  for (;;) {
+    const at = text.indexOf('@', parser.pos);
+    if (at === -1) break;
+    ENTRY_HEAD.lastIndex = at;
+    const head = ENTRY_HEAD.exec(text);
+    if (!head) {
+      parser.pos = at + 1;
+      continue;
+    }
+    const type = (head[1] ?? '').toLowerCase();
+    const close = head[2] === '{' ? '}' : ')';
+    const isEntry = type !== 'comment' && type !== 'string' && type !== 'preamble';
+    if (isEntry) record += 1;
+    const line = lineOf(starts, at);
+    parser.pos = ENTRY_HEAD.lastIndex;
+    try {
+      if (type === 'comment') parser.skipBalanced(close, at);
+      else if (type === 'preamble') parser.preamble(close);
+      else if (type === 'string') parser.macro(close);
+      else {
+        const { key, fields } = parser.entry(close, at);
+        records.push({ fields: toFields(type, key, fields), location: { file, line, record } });
+      }
+    } catch (error) {
+      if (!(error instanceof BibSyntaxError)) throw error;
+      const where = lineOf(starts, error.offset);
+      const message = where === line ? error.message : `${error.message} (at line ${where})`;
+      problems.push(problemAt(file, line, isEntry ? record : null, null, message));
+      NEXT_ENTRY.lastIndex = at + 1;
+      parser.pos = NEXT_ENTRY.exec(text)?.index ?? text.length;
+    }
+  }
+  return { records, problems };
+};
+
+class BibParser {
+  pos = 0;
+  private readonly macros = new Map<string, string>(MONTHS);
+
+  constructor(private readonly text: string) {}
+
+  entry(close: string, start: number): { key: string; fields: Map<string, string> } {
+    this.skipSpace();
+    KEY.lastIndex = this.pos;
+    const key = KEY.exec(this.text)?.[0] ?? '';
+    this.pos = KEY.lastIndex;
+    if (key === '') throw new BibSyntaxError(this.pos, 'the entry has no citation key');
+    const fields = new Map<string, string>();
+    this.skipSpace();
+    if (this.eat(close)) return { key, fields };
+    if (!this.eat(',')) throw new BibSyntaxError(this.pos, `expected "," after the citation key "${key}"`);
+    for (;;) {
+      this.skipSpace();
+      if (this.eat(close)) return { key, fields };
+      if (this.pos >= this.text.length) {
+        throw new BibSyntaxError(start, `entry "${key}" is not closed: missing "${close}" at the end of the file`);
+      }
+      this.failIfNextEntry(key);
+      const name = this.match(FIELD_NAME);
+      if (name === null) throw new BibSyntaxError(this.pos, `expected a field name in entry "${key}"`);
+      this.skipSpace();
+      if (!this.eat('=')) throw new BibSyntaxError(this.pos, `expected "=" after field "${name}" in entry "${key}"`);
+      const value = this.value(name);
+      // BibTeX keeps the first of two fields with one name; so does this reader.
+      if (!fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), value);
+      this.skipSpace();
+      if (this.eat(',')) continue;
+      if (this.eat(close)) return { key, fields };
+      this.failIfNextEntry(key);
+      throw new BibSyntaxError(this.pos, `expected "," or "${close}" after the value of field "${name}"`);
+    }
+  }
+
+  macro(close: string): void {
+    this.skipSpace();
+    const name = this.match(FIELD_NAME);
+    if (name === null) throw new BibSyntaxError(this.pos, 'expected a name after @string');
+    this.skipSpace();
+    if (!this.eat('=')) throw new BibSyntaxError(this.pos, `expected "=" after @string name "${name}"`);
+    this.macros.set(name.toLowerCase(), this.value(name));
+    this.skipSpace();
+    if (!this.eat(close)) throw new BibSyntaxError(this.pos, `expected "${close}" to close @string "${name}"`);
+  }
+
+  preamble(close: string): void {
+    this.value('@preamble');
+    this.skipSpace();
+    if (!this.eat(close)) throw new BibSyntaxError(this.pos, `expected "${close}" to close @preamble`);
+  }
+
+  /** A value: parts joined by "#", each braced, quoted, a number, or a macro name. */
+  value(field: string): string {
+    let result = '';
+    for (;;) {
+      this.skipSpace();
+      const char = this.text[this.pos];
+      if (char === '{') result += this.delimited('{', '}', field);
+      else if (char === '"') result += this.delimited('"', '"', field);
+      else {
+        const part = this.match(NUMBER) ?? this.match(FIELD_NAME);
+        if (part === null) throw new BibSyntaxError(this.pos, `expected a value for field "${field}"`);
+        // An undefined macro keeps its name rather than vanishing, so the text stays visible.
+        result += /^\d/.test(part) ? part : (this.macros.get(part.toLowerCase()) ?? part);
+      }
+      this.skipSpace();
+      if (!this.eat('#')) return result;
+    }
+  }
+
+  skipBalanced(close: string, start: number): void {
+    let depth = 1;
+    for (; this.pos < this.text.length; this.pos++) {
+      const char = this.text[this.pos];
+      if (char === '{' || (close === ')' && char === '(')) depth++;
+      else if (char === '}' || (close === ')' && char === ')')) depth--;
+      if (depth === 0) {
+        this.pos++;
+        return;
+      }
+    }
+    throw new BibSyntaxError(start, `@comment is not closed: missing "${close}"`);
+  }
+
+  private delimited(open: string, close: string, field: string): string {
+    const start = this.pos;
+    let depth = 0;
+    for (this.pos++; this.pos < this.text.length; this.pos++) {
+      const char = this.text[this.pos];
+      if (char === '\\') this.pos++;
+      else if (char === '{') depth++;
+      else if (char === '}' && depth > 0) depth--;
+      else if (char === close && depth === 0) return this.text.slice(start + 1, this.pos++);
+      else if (char === '}' && close === '"') {
+        throw new BibSyntaxError(this.pos, `unbalanced "}" in the value of field "${field}"`);
+      } else if (char === '\n' && this.startsEntry(this.pos)) break;
+    }
+    const what = open === '{' ? 'a "}"' : 'the closing quote';
+    throw new BibSyntaxError(start, `the value of field "${field}" is missing ${what}`);
+  }
+
+  private failIfNextEntry(key: string): void {
+    if (this.text[this.pos] !== '@') return;
+    ENTRY_HEAD.lastIndex = this.pos;
+    if (ENTRY_HEAD.test(this.text)) {
+      throw new BibSyntaxError(this.pos, `entry "${key}" is not closed before the next entry starts`);
+    }
+  }
+
+  /** An unclosed value would swallow the rest of the file; a line starting a new entry marks where it went wrong. */
+  private startsEntry(newline: number): boolean {
+    let at = newline + 1;
+    while (this.text[at] === ' ' || this.text[at] === '\t') at++;
+    if (this.text[at] !== '@') return false;
+    ENTRY_HEAD.lastIndex = at;
+    return ENTRY_HEAD.test(this.text);
+  }
+
+  private match(pattern: RegExp): string | null {
+    pattern.lastIndex = this.pos;
+    const found = pattern.exec(this.text);
+    if (!found || found[0] === '') return null;
+    this.pos = pattern.lastIndex;
+    return found[0];
+  }
+
+  private eat(char: string): boolean {
+    if (this.text[this.pos] !== char) return false;
+    this.pos++;
+    return true;
+  }
+
+  private skipSpace(): void {
+    WHITESPACE.lastIndex = this.pos;
+    WHITESPACE.exec(this.text);
+    this.pos = WHITESPACE.lastIndex;
+  }
+}
+
+function toFields(type: string, key: string, raw: Map<string, string>): Record<string, unknown> {
+  const fields: Record<string, unknown> = { id: key, entryType: type };
+  for (const [name, value] of raw) {
+    if (name === 'author') fields.authors = splitAuthors(value);
+    else if (name === 'editor') fields.editors = splitAuthors(value);
+    else if (IDENTIFIER_FIELDS.has(name)) fields[name] = cleanIdentifier(value);
+    else fields[name] = cleanLatex(value);
+  }
+  const archive = String(fields.archiveprefix ?? fields.eprinttype ?? '').toLowerCase();
+  const eprint = fields.eprint;
+  delete fields.eprint;
+  if (typeof eprint === 'string' && (archive === 'arxiv' || (archive === '' && ARXIV_NUMBER.test(eprint)))) {
+    fields.arxivId = eprint.replace(/v\d+$/, '');
+  } else if (eprint !== undefined) {
+    fields.eprintId = eprint;
+  }
+  return fields;
+}
+
+/** Splits "A and B" at brace depth 0 ("{Barnes and Noble}" is one name) and turns "Last, First" into "First Last". */
+function splitAuthors(value: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let at = 0; at < value.length; at++) {
+    const char = value[at];
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (char === ' ' || char === '\t' || char === '\n' || char === '\r')) {
+      NAME_SEPARATOR.lastIndex = at;
+      if (NAME_SEPARATOR.test(value)) {
+        names.push(value.slice(from, at));
+        from = NAME_SEPARATOR.lastIndex;
+        at = from - 1;
+      }
+    }
+  }
+  names.push(value.slice(from));
+  return names.map((name) => displayName(name)).filter((name) => name !== '' && name.toLowerCase() !== 'others');
+}
+
+function displayName(raw: string): string {
+  const parts = splitTopLevel(raw, ',').map((part) => cleanLatex(part));
+  if (parts.length === 1) return parts[0] ?? '';
+  const [last = '', second = '', third] = parts;
+  // "von Last, Jr, First" and "Last, First" both put the given name first.
+  return (third === undefined ? `${second} ${last}` : `${third} ${last} ${second}`).trim();
+}
+
+function splitTopLevel(value: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let at = 0; at < value.length; at++) {
+    const char = value[at];
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if (char === separator && depth === 0) {
+      parts.push(value.slice(from, at));
+      from = at + 1;
+    }
+  }
+  parts.push(value.slice(from));
+  return parts;
+}

@@ -1,0 +1,71 @@
+// Turns a file's bytes into text, refusing what is not UTF-8 text: empty files, binary files, UTF-16,
+// and invalid byte sequences (with the offset and line of the first bad byte).
+import { AppError } from '../../core/errors.ts';
+
+/** How far into a file to look for NUL bytes, the mark of a binary file. */
+const BINARY_PROBE_BYTES = 8 * 1024;
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * The UTF-8 text of `bytes` without a byte order mark.
+ * @throws AppError UNREADABLE_FILE naming `file` when the bytes are empty, binary, UTF-16 or invalid UTF-8.
+ */
+export function decodeText(file: string, bytes: Uint8Array): string {
+  const fail = (message: string) => new AppError('UNREADABLE_FILE', message, { file });
+  if (bytes.length === 0) throw fail(`${file} is empty`);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw fail(`${file} is UTF-16 text (it starts with a UTF-16 byte order mark); re-save it as UTF-8`);
+  }
+  if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
+    throw fail(`${file} looks like a binary file (it contains NUL bytes), not UTF-8 text`);
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    let line = 1;
+    for (let at = 0; at < offset; at++) if (bytes[at] === 0x0a) line++;
+    throw fail(
+      `${file} is not valid UTF-8 text (first bad byte at offset ${offset}, line ${line}); ` +
+        're-save it as UTF-8 (it may be Latin-1 or Windows-1252)',
+    );
+  }
+  if (text.trim() === '') throw fail(`${file} is empty (it holds only whitespace)`);
+  return text;
+}
+
+/** Offset of the first byte that starts or breaks an invalid UTF-8 sequence; bytes.length if there is none. */
+export function firstInvalidByte(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at] ?? 0;
+    if (lead < 0x80) {
+      at++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0; // overlong
+      if (lead === 0xed) high = 0x9f; // surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90; // overlong
+      if (lead === 0xf4) high = 0x8f; // beyond U+10FFFF
+    } else return at;
+    for (let next = 1; next < length; next++) {
+      const byte = bytes[at + next];
+      if (byte === undefined) return at;
+      const min = next === 1 ? low : 0x80;
+      const max = next === 1 ? high : 0xbf;
+      if (byte < min || byte > max) return at;
+    }
+    at += length;
+  }
+  return bytes.length;
+}

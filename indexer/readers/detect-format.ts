@@ -1,0 +1,78 @@
+// Tells a file's format from its extension, then from its content: JSON vs JSON Lines vs CSL-JSON,
+// CSV vs TSV, BibTeX, or an arXiv Atom feed.
+import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
+import { FIELD_ALIASES } from '../paper.schema.ts';
+import { ARRAY_KEYS } from './json.reader.ts';
+import type { Format } from './reader.ts';
+
+const EXTENSIONS: Record<string, Format | 'json-like'> = {
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'json-like',
+  '.csljson': 'csl-json',
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.bib': 'bibtex',
+  '.bibtex': 'bibtex',
+  '.xml': 'arxiv-atom',
+  '.atom': 'arxiv-atom',
+};
+
+/** How much of the text the content checks look at: enough for a few records, cheap for huge files. */
+const SNIFF_CHARS = 64 * 1024;
+const CSL_MARKERS = /"(?:date-parts|container-title|family|citation-key|title-short)"\s*:/;
+const BIBTEX_ENTRY = /^[ \t]*@[ \t]*[A-Za-z]+\s*[{(]/m;
+const ATOM_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w-]+:)?feed[\s>]/;
+const KNOWN_COLUMNS = new Set(Object.values(FIELD_ALIASES).flatMap((aliases) => aliases.map((a) => a.toLowerCase())));
+
+/**
+ * The format of `file`, from its extension when that is conclusive, else from the start of `text`.
+ * @throws AppError UNKNOWN_FORMAT when neither tells.
+ */
+export function detectFormat(file: string, text: string): Format {
+  const byExtension = EXTENSIONS[path.extname(file).toLowerCase()];
+  const head = text.slice(0, SNIFF_CHARS).trimStart();
+  if (byExtension !== undefined && byExtension !== 'json-like') return byExtension;
+  if (byExtension === 'json-like') return jsonFlavour(text, head) ?? 'json';
+  if (head.startsWith('[') || head.startsWith('{')) return jsonFlavour(text, head) ?? 'json';
+  if (head.startsWith('<') && ATOM_START.test(head)) return 'arxiv-atom';
+  if (BIBTEX_ENTRY.test(head)) return 'bibtex';
+  const delimited = delimitedFlavour(head);
+  if (delimited) return delimited;
+  throw new AppError(
+    'UNKNOWN_FORMAT',
+    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, or an arXiv Atom feed)`,
+    { file },
+  );
+}
+
+function jsonFlavour(text: string, head: string): Format | null {
+  if (head.startsWith('[')) return CSL_MARKERS.test(head) ? 'csl-json' : 'json';
+  if (!head.startsWith('{')) return null;
+  // The first line comes from the whole text: a JSON Lines record may be longer than the sniffed head.
+  const start = text.indexOf('{');
+  const newline = text.indexOf('\n', start);
+  const firstLine = text.slice(start, newline === -1 ? text.length : newline);
+  let first: unknown;
+  try {
+    first = JSON.parse(firstLine);
+  } catch {
+    return 'json'; // A pretty-printed object: its first line is not a whole value.
+  }
+  const rest = newline === -1 ? '' : text.slice(newline + 1, newline + 1 + SNIFF_CHARS).trim();
+  const wrapper = first !== null && typeof first === 'object' && ARRAY_KEYS.some((key) => key in first);
+  return rest === '' && wrapper ? 'json' : 'jsonl';
+}
+
+function delimitedFlavour(head: string): Format | null {
+  const newline = head.indexOf('\n');
+  const header = (newline === -1 ? head : head.slice(0, newline)).replace(/\r$/, '');
+  const delimiter = header.includes('\t') ? '\t' : header.includes(',') ? ',' : null;
+  if (delimiter === null) return null;
+  // A header row must name at least one paper field; otherwise any prose with a comma would pass as CSV.
+  const columns = header.split(delimiter).map((cell) => cell.trim().replace(/^"|"$/g, '').toLowerCase());
+  if (!columns.some((column) => KNOWN_COLUMNS.has(column))) return null;
+  return delimiter === '\t' ? 'tsv' : 'csv';
+}

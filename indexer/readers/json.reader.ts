@@ -1,0 +1,114 @@
+// JSON documents: an array of paper objects, or an object holding that array under "papers", "items" or
+// "records"; each record keeps its number and the line its object starts on.
+import { describeKind, jsonSyntaxError, lineOf, lineStarts, problemAt } from './locate.ts';
+import type { InputProblem, RawRecord, Reader } from './reader.ts';
+
+/** Keys under which a wrapper object may hold the array of papers, in order of preference. */
+export const ARRAY_KEYS = ['papers', 'items', 'records'] as const;
+
+/** Reads a JSON array of objects (or a wrapper object around one); one element is one record. */
+export const readJson: Reader = (text, file) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const { reason, offset } = jsonSyntaxError(error, text.length);
+    const starts = lineStarts(text);
+    const line = lineOf(starts, offset);
+    const column = offset - (starts[line - 1] ?? 0) + 1;
+    return {
+      records: [],
+      problems: [problemAt(file, line, null, null, `is not valid JSON: ${reason} (column ${column})`)],
+    };
+  }
+
+  const found = recordArray(value);
+  if (!found) {
+    const shape =
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? `an object with keys ${Object.keys(value).slice(0, 8).join(', ') || '(none)'}`
+        : describeKind(value);
+    const message = `expected a JSON array of papers, or an object with a "papers", "items" or "records" array; got ${shape}`;
+    return { records: [], problems: [problemAt(file, 1, null, null, message)] };
+  }
+
+  const lines = elementLines(text, found.key);
+  const aligned = lines.length === found.items.length;
+  const records: RawRecord[] = [];
+  const problems: InputProblem[] = [];
+  for (const [index, item] of found.items.entries()) {
+    const location = { file, line: aligned ? (lines[index] ?? null) : null, record: index + 1 };
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      problems.push({ ...location, field: null, message: `expected a JSON object, got ${describeKind(item)}` });
+    } else {
+      records.push({ fields: item as Record<string, unknown>, location });
+    }
+  }
+  return { records, problems };
+};
+
+function recordArray(value: unknown): { items: unknown[]; key: string | null } | null {
+  if (Array.isArray(value)) return { items: value, key: null };
+  if (value === null || typeof value !== 'object') return null;
+  for (const key of ARRAY_KEYS) {
+    const items = (value as Record<string, unknown>)[key];
+    if (Array.isArray(items)) return { items, key };
+  }
+  return null;
+}
+
+/**
+ * The 1-based line on which each element of the records array starts: the top-level array when `key` is
+ * null, else the array under `key` in the top-level object (its last occurrence, as JSON.parse keeps).
+ * Runs on text JSON.parse has accepted, so it only tracks strings, nesting and commas.
+ */
+export function elementLines(text: string, key: string | null): number[] {
+  let lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let target = -1;
+  let expecting = false;
+  let lastString = '';
+  let currentKey = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      line++;
+      continue;
+    }
+    if (code === 0x20 || code === 0x09 || code === 0x0d) continue;
+    if (expecting && depth === target && code !== 0x5d) {
+      lines.push(line);
+      expecting = false;
+    }
+    switch (code) {
+      case 0x22: {
+        const start = i;
+        for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+        if (depth === 1 && key !== null) lastString = JSON.parse(text.slice(start, i + 1)) as string;
+        break;
+      }
+      case 0x3a:
+        if (depth === 1) currentKey = lastString;
+        break;
+      case 0x2c:
+        if (depth === target) expecting = true;
+        break;
+      case 0x5b:
+      case 0x7b:
+        if (code === 0x5b && ((key === null && depth === 0) || (key !== null && depth === 1 && currentKey === key))) {
+          lines = [];
+          target = depth + 1;
+          expecting = true;
+        }
+        depth++;
+        break;
+      case 0x5d:
+      case 0x7d:
+        depth--;
+        if (depth < target) target = -1;
+        break;
+    }
+  }
+  return lines;
+}

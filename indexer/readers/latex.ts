@@ -1,0 +1,152 @@
+// Turns the LaTeX found in BibTeX values into plain Unicode text: accents, escapes, symbols,
+// formatting commands, dashes and quotes, then drops the remaining braces.
+
+const COMBINING: Record<string, string> = {
+  '"': '\u0308',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030c',
+  H: '\u030b',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030a',
+  d: '\u0323',
+  b: '\u0331',
+};
+
+/** Commands that stand for one letter; like TeX, they swallow the space after them ("Stra\ss e"). */
+const LETTERS: Record<string, string> = {
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  aa: 'å',
+  AA: 'Å',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
+};
+
+const WORDS: Record<string, string> = {
+  LaTeX: 'LaTeX',
+  TeX: 'TeX',
+  BibTeX: 'BibTeX',
+  textendash: '–',
+  textemdash: '—',
+  ldots: '…',
+  dots: '…',
+  textquoteleft: '‘',
+  textquoteright: '’',
+  textquotedblleft: '“',
+  textquotedblright: '”',
+  S: '§',
+  P: '¶',
+  copyright: '©',
+  textregistered: '®',
+  texttrademark: '™',
+  pounds: '£',
+  euro: '€',
+  times: '×',
+  pm: '±',
+  leq: '≤',
+  geq: '≥',
+  neq: '≠',
+  approx: '≈',
+  infty: '∞',
+  rightarrow: '→',
+  to: '→',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  theta: 'θ',
+  lambda: 'λ',
+  mu: 'μ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Delta: 'Δ',
+  Sigma: 'Σ',
+  Omega: 'Ω',
+};
+
+const OPEN_BRACE = '\ue000';
+const CLOSE_BRACE = '\ue001';
+const DOLLAR = '\ue002';
+
+const SYMBOL_ACCENT_BRACED = /\\(["'`^~=.])\s*\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}/g;
+const SYMBOL_ACCENT = /\\(["'`^~=.])\s*(\\[ij](?![A-Za-z])|[A-Za-z])/g;
+const LETTER_ACCENT_BRACED = /\\([uvHckrdb])\s*\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}/g;
+const LETTER_ACCENT = /\\([uvHckrdb])\s+([A-Za-z])/g;
+const ESCAPED = /\\([&%#_])/g;
+const ESCAPED_BRACE = /\\([{}$])/g;
+const COMMAND = /\\([A-Za-z]+)(\{\})?( ?)(?=(\{?))/g;
+const SPACING = /\\\\|\\[,;: ]/g;
+const BRACES = /[{}$]/g;
+const STRAY_BACKSLASH = /\\/g;
+const SPACE_RUN = /\s+/g;
+
+function accent(_match: string, mark: string, letter: string): string {
+  const base = letter === '\\i' ? 'i' : letter === '\\j' ? 'j' : letter;
+  return `${base}${COMBINING[mark] ?? ''}`;
+}
+
+function command(_match: string, name: string, empty: string | undefined, space: string, brace: string): string {
+  const letter = LETTERS[name];
+  if (letter !== undefined) return empty ? `${letter}${space}` : letter;
+  const word = WORDS[name];
+  if (word !== undefined) return `${word}${space}`;
+  // Formatting and other commands with an argument (\emph{x}, \textbf{x}) keep only the argument;
+  // an unknown command without one (a custom macro like \BERT) keeps its name.
+  return brace === '{' ? '' : `${name}${space}`;
+}
+
+/** Plain text from a LaTeX-flavoured BibTeX value: `{\"u}ber` → "über", `R\&D` → "R&D", braces dropped. */
+export function cleanLatex(value: string): string {
+  return value
+    .replace(ESCAPED_BRACE, (_match, char: string) => (char === '{' ? OPEN_BRACE : char === '}' ? CLOSE_BRACE : DOLLAR))
+    .replace(SYMBOL_ACCENT_BRACED, accent)
+    .replace(SYMBOL_ACCENT, accent)
+    .replace(LETTER_ACCENT_BRACED, accent)
+    .replace(LETTER_ACCENT, accent)
+    .replace(ESCAPED, '$1')
+    .replace(SPACING, ' ')
+    .replace(COMMAND, command)
+    .replaceAll('---', '—')
+    .replaceAll('--', '–')
+    .replaceAll('``', '“')
+    .replaceAll("''", '”')
+    .replaceAll('~', ' ')
+    .replace(BRACES, '')
+    .replace(STRAY_BACKSLASH, '')
+    .replaceAll(OPEN_BRACE, '{')
+    .replaceAll(CLOSE_BRACE, '}')
+    .replaceAll(DOLLAR, '$')
+    .replace(SPACE_RUN, ' ')
+    .trim()
+    .normalize('NFC');
+}
+
+/** A URL, DOI or identifier from BibTeX: only braces and backslash escapes go; "~" and "--" stay. */
+export function cleanIdentifier(value: string): string {
+  return value
+    .replace(/\\([&%#_~$])/g, '$1')
+    .replace(BRACES, '')
+    .replace(SPACE_RUN, '')
+    .trim();
+}

@@ -1,0 +1,228 @@
+// Turns raw records into validated Papers: maps field aliases, coerces values, fills a missing title from
+// the abstract, validates with zPaper, and reports every problem with its file, line, record and field.
+import path from 'node:path';
+import type { z } from 'zod';
+import { FIELD_ALIASES, MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
+import { describeKind, problemAt } from './locate.ts';
+import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
+import {
+  type Coerced,
+  coerceAffiliations,
+  coerceId,
+  coerceNames,
+  coerceTags,
+  coerceText,
+  coerceYear,
+  collapseSpace,
+  isBlank,
+} from './values.ts';
+
+type Field = keyof Paper;
+
+/** Longest title made from an abstract's first sentence. */
+export const DERIVED_TITLE_CHARS = 120;
+
+const ALIASES = new Map<string, { field: Field; rank: number }>();
+for (const [field, aliases] of Object.entries(FIELD_ALIASES) as [Field, readonly string[]][]) {
+  for (const [rank, alias] of aliases.entries()) ALIASES.set(alias.toLowerCase(), { field, rank });
+}
+
+const COERCERS: Partial<Record<Field, (value: unknown) => Coerced<unknown>>> = {
+  id: coerceId,
+  title: coerceText,
+  abstract: coerceText,
+  authors: coerceNames,
+  affiliations: coerceAffiliations,
+  year: coerceYear,
+  venue: coerceText,
+  url: coerceText,
+  doi: coerceText,
+  arxivId: coerceText,
+  tags: coerceTags,
+};
+
+const NULLABLE_TEXT = new Set<Field>(['venue', 'url', 'doi', 'arxivId']);
+const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
+const SENTENCE_END = /[.!?](?=\s|$)/;
+
+/** The outcome for one record: a Paper when it is valid, and every problem found either way. */
+export type RecordOutcome = { paper: Paper | null; problems: InputProblem[] };
+
+/**
+ * Validates one raw record. Keys match FIELD_ALIASES case-insensitively (the first non-blank alias wins);
+ * unknown keys go into `metadata`. A blank title is taken from the abstract's first sentence; a missing id
+ * becomes `doi:…`, `arxiv:…`, or `<file name>-<record number>`.
+ */
+export function validateRecord(raw: RawRecord): RecordOutcome {
+  const { location } = raw;
+  const problems: InputProblem[] = [];
+  const report = (field: string | null, message: string) =>
+    problems.push(problemAt(location.file, location.line, location.record, field, message));
+
+  const { chosen, sourceKey, metadata } = mapFields(raw.fields);
+  const input: Record<string, unknown> = {};
+  const failed = new Set<Field>();
+  for (const [field, value] of chosen) {
+    const coerce = COERCERS[field];
+    if (!coerce || value === null) continue;
+    const result = coerce(value);
+    if (result.ok) {
+      // Blank optional text means "unknown": null, not an empty string.
+      if (!(NULLABLE_TEXT.has(field) && typeof result.value === 'string' && result.value.trim() === '')) {
+        input[field] = result.value;
+      }
+    } else {
+      failed.add(field);
+      report(`${sourceKey.get(field)}${result.path}`, result.message);
+    }
+  }
+
+  const extra = chosen.get('metadata');
+  if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra))) {
+    report(sourceKey.get('metadata') ?? 'metadata', `expected an object, got ${describeKind(extra)}`);
+  } else if (extra !== undefined) {
+    for (const [key, value] of Object.entries(extra)) {
+      if (key !== '__proto__' && !Object.hasOwn(metadata, key)) metadata[key] = value;
+    }
+  }
+  for (const [key, value] of Object.entries(metadata)) {
+    if (typeof value === 'string' && value.length > MAX_TEXT_CHARS) {
+      report(
+        key,
+        `is ${value.length.toLocaleString('en-US')} characters long; at most ${MAX_TEXT_CHARS.toLocaleString('en-US')} are allowed`,
+      );
+    }
+  }
+
+  if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');
+  if (!failed.has('id')) fillId(input, location);
+  if (typeof input.doi === 'string' && input.arxivId === undefined) {
+    const arxiv = ARXIV_DOI.exec(input.doi.trim());
+    if (arxiv?.[1]) input.arxivId = arxiv[1];
+  }
+  input.metadata = metadata;
+
+  const parsed = zPaper.safeParse(input as PaperInput, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      // A field whose value was already reported as wrong would only be reported again, less clearly.
+      if (failed.has(issue.path[0] as Field)) continue;
+      report(issuePath(issue.path, sourceKey), issueMessage(issue));
+    }
+  }
+  return { paper: parsed.success && problems.length === 0 ? parsed.data : null, problems };
+}
+
+/** Validates many records in order: the valid ones as located Papers, and every problem. */
+export function validateRecords(records: readonly RawRecord[]): ReadResult {
+  const papers: LocatedPaper[] = [];
+  const problems: InputProblem[] = [];
+  for (const record of records) {
+    const outcome = validateRecord(record);
+    if (outcome.paper) papers.push({ paper: outcome.paper, location: record.location });
+    problems.push(...outcome.problems);
+  }
+  return { papers, problems };
+}
+
+function mapFields(fields: Record<string, unknown>) {
+  const chosen = new Map<Field, unknown>();
+  const sourceKey = new Map<Field, string>();
+  const best = new Map<Field, { rank: number; blank: boolean }>();
+  const metadata: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    // A "__proto__" key would rewrite the prototype of the metadata object instead of adding a field.
+    if (value === undefined || key === '__proto__') continue;
+    const alias = ALIASES.get(key.toLowerCase());
+    if (!alias) {
+      metadata[key] = value;
+      continue;
+    }
+    const blank = isBlank(value);
+    const current = best.get(alias.field);
+    const wins = !current || (current.blank && !blank) || (current.blank === blank && alias.rank < current.rank);
+    if (!wins) {
+      if (!blank) metadata[key] = value;
+      continue;
+    }
+    const loser = sourceKey.get(alias.field);
+    const loserValue = chosen.get(alias.field);
+    if (loser !== undefined && !isBlank(loserValue)) metadata[loser] = loserValue;
+    chosen.set(alias.field, value);
+    sourceKey.set(alias.field, key);
+    best.set(alias.field, { rank: alias.rank, blank });
+  }
+  return { chosen, sourceKey, metadata };
+}
+
+function fillTitle(
+  input: Record<string, unknown>,
+  metadata: Record<string, unknown>,
+  sourceKey: Map<Field, string>,
+  report: (field: string | null, message: string) => void,
+): boolean {
+  const title = typeof input.title === 'string' ? collapseSpace(input.title) : '';
+  if (title !== '') {
+    input.title = title;
+    return true;
+  }
+  const abstract = typeof input.abstract === 'string' ? collapseSpace(input.abstract) : '';
+  const explicitId = typeof input.id === 'string' && input.id.trim() !== '';
+  if (abstract === '' && input.title !== undefined && input.abstract !== undefined && explicitId) {
+    // Both fields are there but empty, as for the empty documents of test collections: keep the record,
+    // so the collection is indexed whole, under a title that says what it is.
+    input.title = `Untitled (${String(input.id).trim()})`;
+    metadata.untitled = true;
+    return true;
+  }
+  if (abstract === '') {
+    const state = input.title === undefined ? 'is missing' : 'is empty';
+    report(sourceKey.get('title') ?? 'title', `${state}, and there is no abstract to take one from`);
+    return false;
+  }
+  input.title = titleFromText(abstract);
+  metadata.titleFromAbstract = true;
+  return true;
+}
+
+/** The first sentence of `text`, cut at a word boundary to at most DERIVED_TITLE_CHARS characters. */
+export function titleFromText(text: string): string {
+  const end = SENTENCE_END.exec(text);
+  const sentence = end ? text.slice(0, end.index + 1) : text;
+  if (sentence.length <= DERIVED_TITLE_CHARS) return sentence;
+  const cut = sentence.slice(0, DERIVED_TITLE_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > DERIVED_TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+function fillId(input: Record<string, unknown>, location: RecordLocation): void {
+  if (typeof input.id === 'string' && input.id.trim() !== '') return;
+  if (typeof input.doi === 'string' && input.doi.trim() !== '') input.id = `doi:${input.doi.trim()}`;
+  else if (typeof input.arxivId === 'string' && input.arxivId.trim() !== '') input.id = `arxiv:${input.arxivId.trim()}`;
+  else input.id = `${path.basename(location.file, path.extname(location.file))}-${location.record}`;
+}
+
+function issuePath(issuePath: readonly PropertyKey[], sourceKey: Map<Field, string>): string | null {
+  if (issuePath.length === 0) return null;
+  const [head, ...rest] = issuePath;
+  let text = sourceKey.get(head as Field) ?? String(head);
+  for (const part of rest) text += typeof part === 'number' ? `[${part}]` : `.${String(part)}`;
+  return text;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  const count = (n: number | bigint) => n.toLocaleString('en-US');
+  if (issue.code === 'too_big' && issue.origin === 'string' && typeof issue.input === 'string') {
+    return `is ${count(issue.input.length)} characters long; at most ${count(issue.maximum)} are allowed`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'array' && Array.isArray(issue.input)) {
+    return `has ${count(issue.input.length)} entries; at most ${count(issue.maximum)} are allowed`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'number')
+    return `must be at most ${issue.maximum}, got ${issue.input}`;
+  if (issue.code === 'too_small' && issue.origin === 'number')
+    return `must be at least ${issue.minimum}, got ${issue.input}`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describeKind(issue.input)}`;
+  return issue.message;
+}

@@ -1,0 +1,163 @@
+// Coercion of loosely typed input values into the shapes zPaper wants: ids, text, years, names and tag lists.
+// Each coercer returns a value or a problem naming the sub-path at fault; none of them throws.
+import { describeKind } from './locate.ts';
+
+/** A coerced value, or what was wrong with it; `path` is relative to the field (e.g. "[2]"). */
+export type Coerced<T> = { ok: true; value: T } | { ok: false; path: string; message: string };
+
+const ok = <T>(value: T): Coerced<T> => ({ ok: true, value });
+const fail = (message: string, path = ''): Coerced<never> => ({ ok: false, path, message });
+
+// A year is the first run of exactly four digits: covers 2024, "2024-05", "May 2024", "2024a", ISO timestamps.
+const FOUR_DIGITS = /(?<!\d)(\d{4})(?!\d)/;
+const LIST_SEPARATOR = /\s*[;|]\s*/;
+const TAG_SEPARATOR = /\s*[;|,]\s*/;
+const AND_SEPARATOR = /\s*,?\s+(?:and|AND|&)\s+/;
+const SPACE_RUN = /\s+/g;
+
+/** True for values that mean "no value": undefined, null, blank text, an empty array. */
+export function isBlank(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/** Collapses every run of whitespace (including newlines) to one space. */
+export function collapseSpace(text: string): string {
+  return text.replace(SPACE_RUN, ' ').trim();
+}
+
+/** An id: text, or a whole number written as digits. */
+export function coerceId(value: unknown): Coerced<string> {
+  if (typeof value === 'string') return ok(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return ok(String(value));
+  return fail(`expected text or a whole number, got ${describeKind(value)}`);
+}
+
+/** Text: a string, a number, or an array of strings (sentences) joined with spaces. */
+export function coerceText(value: unknown): Coerced<string> {
+  if (typeof value === 'string') return ok(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return ok(String(value));
+  if (Array.isArray(value)) {
+    const bad = value.findIndex((part) => typeof part !== 'string' && typeof part !== 'number');
+    if (bad !== -1) return fail(`expected text, got ${describeKind(value[bad])}`, `[${bad}]`);
+    return ok(value.map(String).join(' '));
+  }
+  return fail(`expected text, got ${describeKind(value)}`);
+}
+
+/** A year from a number, a date string ("2024-05", "May 2024"), or a CSL date ({"date-parts": [[2024, 1]]}). */
+export function coerceYear(value: unknown, depth = 0): Coerced<number | null> {
+  if (isBlank(value)) return ok(null);
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? ok(value) : fail(`expected a whole year like 2024, got ${value}`);
+  }
+  if (typeof value === 'string') {
+    const match = FOUR_DIGITS.exec(value);
+    if (match?.[1]) return ok(Number(match[1]));
+    return fail(`expected a year like 2024 or a date like 2024-05-17, got "${clip(value)}"`);
+  }
+  // Dates nest at most two levels ({"date-parts": [[2024, 1]]}); deeper input is not a date.
+  if (depth < 3 && Array.isArray(value)) return coerceYear(value[0], depth + 1);
+  if (depth < 3 && typeof value === 'object') {
+    const date = value as Record<string, unknown>;
+    for (const key of ['date-parts', 'year', 'raw', 'literal', 'date-time']) {
+      if (date[key] !== undefined) return coerceYear(date[key], depth + 1);
+    }
+  }
+  return fail(`expected a year like 2024 or a date like 2024-05-17, got ${describeKind(value)}`);
+}
+
+/**
+ * Author names from "A; B", "A | B", "A and B", "A, B" (when every part is a multi-word name),
+ * an array of strings, or an array of {name} / {literal} / {family, given} objects.
+ */
+export function coerceNames(value: unknown): Coerced<string[]> {
+  if (isBlank(value)) return ok([]);
+  if (typeof value === 'string') return ok(splitNames(value));
+  if (!Array.isArray(value)) {
+    const name = nameOf(value);
+    return name === null ? fail(`expected names (text or an array), got ${describeKind(value)}`) : ok([name]);
+  }
+  const names: string[] = [];
+  for (const [index, entry] of value.entries()) {
+    const name = nameOf(entry);
+    if (name === null) {
+      return fail(`expected a name (text, {name} or {family, given}), got ${describeKind(entry)}`, `[${index}]`);
+    }
+    names.push(name);
+  }
+  return ok(names);
+}
+
+/** Tags from "a, b; c", or an array of strings or {tag}/{name}/{term} objects; blanks and repeats dropped. */
+export function coerceTags(value: unknown): Coerced<string[]> {
+  return coerceList(value, TAG_SEPARATOR);
+}
+
+/** Affiliations from "A; B" (commas stay: they belong to addresses) or an array. */
+export function coerceAffiliations(value: unknown): Coerced<string[]> {
+  return coerceList(value, LIST_SEPARATOR);
+}
+
+function coerceList(value: unknown, separator: RegExp): Coerced<string[]> {
+  if (isBlank(value)) return ok([]);
+  const items: string[] = [];
+  const entries = Array.isArray(value) ? value : [value];
+  for (const [index, entry] of entries.entries()) {
+    if (typeof entry === 'string') items.push(...entry.split(separator));
+    else if (typeof entry === 'number') items.push(String(entry));
+    else {
+      const label = labelOf(entry);
+      if (label === null) {
+        return fail(`expected text, got ${describeKind(entry)}`, Array.isArray(value) ? `[${index}]` : '');
+      }
+      items.push(label);
+    }
+  }
+  return ok([...new Set(items.map((item) => item.trim()).filter((item) => item !== ''))]);
+}
+
+function splitNames(text: string): string[] {
+  let parts = text.split(LIST_SEPARATOR);
+  if (parts.length === 1) parts = text.split(AND_SEPARATOR).flatMap(splitFullNames);
+  return parts.map((part) => collapseSpace(part)).filter((part) => part !== '');
+}
+
+/** "Ada Lovelace, Alan Turing" is two people; "Lovelace, Ada" is one, so commas split only between full names. */
+function splitFullNames(text: string): string[] {
+  if (!text.includes(',')) return [text];
+  const pieces = text.split(',').map((piece) => piece.trim());
+  return pieces.every((piece) => piece === '' || piece.includes(' ')) ? pieces : [text];
+}
+
+function nameOf(entry: unknown): string | null {
+  if (typeof entry === 'string') return collapseSpace(entry);
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return null;
+  const person = entry as Record<string, unknown>;
+  for (const key of ['name', 'literal', 'display_name', 'fullName']) {
+    if (typeof person[key] === 'string') return collapseSpace(person[key]);
+  }
+  const family = person.family ?? person.lastName ?? person.last;
+  const given = person.given ?? person.firstName ?? person.first;
+  if (typeof family !== 'string' && typeof given !== 'string') return null;
+  const parts = [given, family].filter((part): part is string => typeof part === 'string');
+  return collapseSpace(parts.join(' '));
+}
+
+function labelOf(entry: unknown): string | null {
+  if (entry === null || typeof entry !== 'object') return null;
+  const object = entry as Record<string, unknown>;
+  for (const key of ['tag', 'name', 'term', 'label']) {
+    if (typeof object[key] === 'string') return object[key];
+  }
+  return null;
+}
+
+/** A value cut to 60 characters for quoting in a message. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

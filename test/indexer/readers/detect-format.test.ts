@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../core/errors.ts';
+import { detectFormat } from '../../../indexer/readers/detect-format.ts';
+
+describe('detect-format', () => {
+  it.each([
+    ['papers.jsonl', 'jsonl'],
+    ['papers.NDJSON', 'jsonl'],
+    ['papers.csv', 'csv'],
+    ['papers.tsv', 'tsv'],
+    ['refs.bib', 'bibtex'],
+    ['refs.bibtex', 'bibtex'],
+    ['query.xml', 'arxiv-atom'],
+    ['query.atom', 'arxiv-atom'],
+  ])('tells %s is %s by its extension', (file, format) => {
+    expect(detectFormat(file, 'anything')).toBe(format);
+  });
+
+  it('tells CSL-JSON from a plain JSON array by its fields', () => {
+    expect(detectFormat('lib.json', '[{"id": "a", "issued": {"date-parts": [[2020]]}}]')).toBe('csl-json');
+    expect(detectFormat('lib.json', '[{"id": "a", "author": [{"family": "Doe"}]}]')).toBe('csl-json');
+    expect(detectFormat('lib.json', '[{"id": "a", "container-title": "ACL"}]')).toBe('csl-json');
+    expect(detectFormat('lib.json', '[{"id": "a", "title": "T", "authors": ["Doe"]}]')).toBe('json');
+  });
+
+  it('tells a .json file holding JSON Lines from one holding a single document', () => {
+    expect(detectFormat('corpus.json', '{"_id": "1", "title": "A"}\n{"_id": "2", "title": "B"}\n')).toBe('jsonl');
+    expect(detectFormat('wrapped.json', '{"papers": [{"id": "a", "title": "A"}]}')).toBe('json');
+    expect(detectFormat('pretty.json', '{\n  "papers": []\n}')).toBe('json');
+    expect(detectFormat('broken.json', 'not json at all')).toBe('json');
+  });
+
+  it('tells the format by content when the extension says nothing', () => {
+    expect(detectFormat('data', '  [{"id": "a"}]')).toBe('json');
+    expect(detectFormat('data', '{"id": "a", "title": "A"}\n{"id": "b", "title": "B"}')).toBe('jsonl');
+    expect(detectFormat('data.txt', '% my refs\n\n@article{key, title = {T}}')).toBe('bibtex');
+    expect(detectFormat('data', '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>')).toBe(
+      'arxiv-atom',
+    );
+    expect(detectFormat('export', 'id\ttitle\tabstract\n1\tT\tA\n')).toBe('tsv');
+    expect(detectFormat('export', '"Title",Year\nT,2020\n')).toBe('csv');
+  });
+
+  it('refuses text it cannot place with UNKNOWN_FORMAT, naming the file', () => {
+    const attempt = () => detectFormat('notes.txt', 'Dear reader, this is prose, with commas.\nNothing else.');
+    expect(attempt).toThrow(AppError);
+    expect(attempt).toThrow(/^notes\.txt: could not tell the format \(expected JSON, JSON Lines, CSV or TSV/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as AppError).code).toBe('UNKNOWN_FORMAT');
+    }
+  });
+});

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../core/errors.ts';
+import { FORMATS, formatProblem, readPaperFiles } from '../../../indexer/readers/index.ts';
+import { fixture, makeTempDir } from './read-fixture.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.cleanup());
+
+async function rejection(files: string[]): Promise<AppError> {
+  try {
+    await readPaperFiles(files);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected readPaperFiles to reject');
+}
+
+describe('readers/index', () => {
+  it('lists every format', () => {
+    expect(FORMATS).toEqual(['jsonl', 'json', 'csv', 'tsv', 'bibtex', 'csl-json', 'arxiv-atom']);
+  });
+
+  it('reads each fixture by its detected format into valid papers', async () => {
+    const counts: Record<string, number> = {};
+    for (const name of [
+      'papers.jsonl',
+      'papers.json',
+      'papers.csv',
+      'papers.tsv',
+      'papers.bib',
+      'zotero.csl.json',
+      'arxiv-feed.xml',
+    ]) {
+      const result = await readPaperFiles([fixture(name)]);
+      expect(result.problems, name).toEqual([]);
+      counts[name] = result.papers.length;
+    }
+    expect(counts).toEqual({
+      'papers.jsonl': 4,
+      'papers.json': 3,
+      'papers.csv': 3,
+      'papers.tsv': 3,
+      'papers.bib': 4,
+      'zotero.csl.json': 3,
+      'arxiv-feed.xml': 3,
+    });
+  });
+
+  it('reports an id used in two files with both locations, keeping the first paper', async () => {
+    const first = temp.write(
+      'a.jsonl',
+      '{"id":"x","title":"First"}\n{"id":"y","title":"Y"}\n{"id":"dup","title":"One"}\n',
+    );
+    const second = temp.write('b.csv', 'id,title\nz,Z\ndup,Two\n');
+    const { papers, problems } = await readPaperFiles([first, second]);
+    expect(papers.map((entry) => entry.paper.id)).toEqual(['x', 'y', 'dup', 'z']);
+    expect(papers.find((entry) => entry.paper.id === 'dup')?.paper.title).toBe('One');
+    expect(problems).toEqual([
+      { file: second, line: 3, record: 2, field: 'id', message: `duplicate id "dup": also at ${first} line 3` },
+    ]);
+  });
+
+  it('reports a duplicate id within one file too', async () => {
+    const file = temp.write('same.json', '[{"id":"a","title":"A"}, {"id":"a","title":"B"}]');
+    const { problems } = await readPaperFiles([file]);
+    expect(problems).toEqual([
+      { file, line: 1, record: 2, field: 'id', message: `duplicate id "a": also at ${file} line 1` },
+    ]);
+  });
+
+  it('returns record problems alongside the valid papers instead of throwing', async () => {
+    const file = temp.write('mixed.jsonl', '{"id":"a","title":"A"}\n{"id":"b","title":"B","year":"soon"}\n{oops\n');
+    const { papers, problems } = await readPaperFiles([file]);
+    expect(papers.map((entry) => entry.paper.id)).toEqual(['a']);
+    expect(problems.map((problem) => [problem.line, problem.field])).toEqual([
+      [3, null],
+      [2, 'year'],
+    ]);
+  });
+
+  it('uses the given format instead of detecting one', async () => {
+    const file = temp.write('export.txt', 'id;title\n');
+    await expect(readPaperFiles([file])).rejects.toThrow(/could not tell the format/);
+    const tsv = temp.write('export.data', 'id\ttitle\na\tA\n');
+    const { papers } = await readPaperFiles([tsv], { format: 'tsv' });
+    expect(papers.map((entry) => entry.paper.title)).toEqual(['A']);
+  });
+
+  it('rejects a missing file with UNREADABLE_FILE naming the path', async () => {
+    const missing = `${temp.dir}/nope.jsonl`;
+    const error = await rejection([missing]);
+    expect(error.code).toBe('UNREADABLE_FILE');
+    expect(error.message).toBe(`cannot read ${missing}: no such file`);
+  });
+
+  it('rejects a directory', async () => {
+    const error = await rejection([temp.dir]);
+    expect(error.code).toBe('UNREADABLE_FILE');
+    expect(error.message).toBe(`${temp.dir} is a directory, not a file`);
+  });
+
+  it('rejects an empty, a binary, a non-UTF-8 and a UTF-16 file, each with its own message', async () => {
+    const cases: [string, Uint8Array | string, RegExp][] = [
+      ['empty.jsonl', '', /empty\.jsonl is empty$/],
+      ['image.json', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), /image\.json looks like a binary file/],
+      [
+        'latin1.csv',
+        Uint8Array.from([0x69, 0x64, 0x0a, 0xe9]),
+        /latin1\.csv is not valid UTF-8 text \(first bad byte at offset 3, line 2\)/,
+      ],
+      [
+        'utf16.json',
+        Uint8Array.from([0xff, 0xfe, 0x5b, 0x00, 0x5d, 0x00]),
+        /utf16\.json is UTF-16 text .*re-save it as UTF-8$/,
+      ],
+    ];
+    for (const [name, content, message] of cases) {
+      const error = await rejection([temp.write(name, content)]);
+      expect(error.code, name).toBe('UNREADABLE_FILE');
+      expect(error.message, name).toMatch(message);
+    }
+  });
+
+  it('rejects text whose format cannot be told with UNKNOWN_FORMAT', async () => {
+    const error = await rejection([temp.write('letter.txt', 'Hello, world.\nRegards.')]);
+    expect(error.code).toBe('UNKNOWN_FORMAT');
+    expect(error.message).toMatch(/letter\.txt: could not tell the format/);
+  });
+
+  it('reads a file with a UTF-8 byte order mark', async () => {
+    const file = temp.write(
+      'bom.csv',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('id,title\na,A\n')]),
+    );
+    const { papers } = await readPaperFiles([file]);
+    expect(papers[0]?.paper).toMatchObject({ id: 'a', title: 'A' });
+  });
+
+  it('renders a problem as "file:line (record N) field: message", leaving out unknown parts', () => {
+    expect(formatProblem({ file: 'a.jsonl', line: 3, record: 2, field: 'year', message: 'must be at most 2100' })).toBe(
+      'a.jsonl:3 (record 2) year: must be at most 2100',
+    );
+    expect(
+      formatProblem({ file: 'a.json', line: null, record: 5, field: null, message: 'expected a JSON object' }),
+    ).toBe('a.json (record 5): expected a JSON object');
+    expect(formatProblem({ file: 'a.csv', line: 9, record: null, field: null, message: 'quote not closed' })).toBe(
+      'a.csv:9: quote not closed',
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
+import { paperById, readFixture, readWith } from './read-fixture.ts';
+
+describe('jsonl.reader', () => {
+  it('reads each non-blank line of the fixture as one paper with its exact line', () => {
+    const { papers, problems } = readFixture(readJsonl, 'papers.jsonl');
+    expect(problems).toEqual([]);
+    expect(papers.map((entry) => [entry.paper.id, entry.location.line, entry.location.record])).toEqual([
+      ['vaswani2017', 1, 1],
+      ['lewis2020rag', 3, 2],
+      ['3', 4, 3],
+      ['asai2023selfrag', 5, 4],
+    ]);
+    expect(paperById(papers, 'vaswani2017').paper).toMatchObject({
+      title: 'Attention Is All You Need',
+      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit'],
+      year: 2017,
+      venue: 'NeurIPS',
+      arxivId: '1706.03762',
+      tags: ['transformers', 'attention'],
+    });
+  });
+
+  it('maps aliased fields of the fixture: summary, author string, date, journal, keywords and unknown keys', () => {
+    const { papers } = readFixture(readJsonl, 'papers.jsonl');
+    expect(paperById(papers, 'lewis2020rag').paper).toMatchObject({
+      abstract: expect.stringContaining('dense retriever over Wikipedia'),
+      authors: ['Patrick Lewis', 'Ethan Perez', 'Aleksandra Piktus'],
+      year: 2020,
+      venue: 'NeurIPS',
+      doi: '10.48550/arXiv.2005.11401',
+      arxivId: '2005.11401',
+      tags: ['retrieval', 'rag', 'question answering'],
+      metadata: { code: 'https://github.com/facebookresearch/RAG' },
+    });
+    expect(paperById(papers, '3').paper).toMatchObject({
+      authors: ['Vladimir Karpukhin', 'Barlas Oguz'],
+      year: 2020,
+      tags: ['dense retrieval', 'dual encoder'],
+    });
+    expect(paperById(papers, 'asai2023selfrag').paper).toMatchObject({
+      authors: ['Akari Asai', 'Zeqiu Wu'],
+      arxivId: '2310.11511',
+      tags: ['cs.CL', 'cs.AI'],
+    });
+  });
+
+  it('reads a BEIR corpus line as its _id with the text as abstract', () => {
+    const line = '{"_id":"12","title":"Sparse retrieval baselines","text":"BM25 remains a strong baseline."}';
+    const { papers, problems } = readWith(readJsonl, line, 'corpus.jsonl');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: '12',
+      title: 'Sparse retrieval baselines',
+      abstract: 'BM25 remains a strong baseline.',
+    });
+  });
+
+  it('reports a malformed line with its exact line number and still reads the lines after it', () => {
+    const text = ['{"id":"a","title":"A"}', '', '{"id":"b","title":"B",}', '{"id":"c","title":"C"}'].join('\n');
+    const { papers, problems } = readWith(readJsonl, text, 'bad.jsonl');
+    expect(papers.map((entry) => entry.paper.id)).toEqual(['a', 'c']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'bad.jsonl', line: 3, record: 2, field: null });
+    expect(problems[0]?.message).toMatch(/^is not valid JSON: .+ \(column 23\)$/);
+  });
+
+  it('reports a line that holds an array or a number instead of an object', () => {
+    const { problems } = readWith(readJsonl, '[1,2]\n42\n', 'x.jsonl');
+    expect(problems).toEqual([
+      { file: 'x.jsonl', line: 1, record: 1, field: null, message: 'expected a JSON object, got an array' },
+      { file: 'x.jsonl', line: 2, record: 2, field: null, message: 'expected a JSON object, got a number' },
+    ]);
+  });
+
+  it('keeps line numbers exact with Windows line endings', () => {
+    const text = '{"id":"a","title":"A"}\r\n\r\n{"id":"b","title":"B"}\r\n';
+    const { papers } = readWith(readJsonl, text);
+    expect(papers.map((entry) => entry.location.line)).toEqual([1, 3]);
+  });
+});

@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../core/errors.ts';
+import { FIELD_ALIASES, zPaper } from '../../../indexer/paper.schema.ts';
+import { readArxivAtom } from '../../../indexer/readers/arxiv-atom.reader.ts';
+import { readBibtex } from '../../../indexer/readers/bibtex.reader.ts';
+import { readCslJson } from '../../../indexer/readers/csl-json.reader.ts';
+import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
+import { readJson } from '../../../indexer/readers/json.reader.ts';
+import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
+import type { InputProblem, Reader, ReadResult } from '../../../indexer/readers/reader.ts';
+import { validateRecord } from '../../../indexer/readers/records.ts';
+import { makeTempDir, readWith } from './read-fixture.ts';
+
+const READERS: [string, Reader][] = [
+  ['jsonl', readJsonl],
+  ['json', readJson],
+  ['csv', readCsv],
+  ['tsv', readTsv],
+  ['bibtex', readBibtex],
+  ['csl-json', readCslJson],
+  ['arxiv-atom', readArxivAtom],
+];
+
+/** Pieces of every format, so random text reaches deep into the parsers instead of failing at the first byte. */
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  ':',
+  '=',
+  '#',
+  '"',
+  "'",
+  '\\',
+  '\\"',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  '@',
+  '%',
+  '@article{',
+  '@string{',
+  '@comment{',
+  '@preamble{',
+  'k1,',
+  'title',
+  'author',
+  ' and ',
+  '{\\"u}',
+  '\\&',
+  '$',
+  '"id":',
+  '"title":',
+  '"year":',
+  '"authors":',
+  '"issued":',
+  '{"date-parts":[[',
+  '"x"',
+  '2024',
+  '-1',
+  '1e999',
+  'null',
+  'id,title,year\n',
+  'id\ttitle\n',
+  '<?xml version="1.0"?>',
+  '<feed>',
+  '</feed>',
+  '<entry>',
+  '</entry>',
+  '<id>',
+  '</id>',
+  '<title>',
+  '</title>',
+  '<name>',
+  '&amp;',
+  '&#0;',
+  '<![CDATA[',
+  ']]>',
+  'http://arxiv.org/abs/2401.01234v2',
+  '<!DOCTYPE feed [',
+  '<!ENTITY a "x">',
+  '<!ENTITY % p "y">',
+  ']>',
+  '&a;',
+];
+const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tokenText);
+
+function expectWellFormed(problems: readonly InputProblem[], file: string): void {
+  for (const problem of problems) {
+    expect(problem.file).toBe(file);
+    expect(problem.line !== null || problem.record !== null).toBe(true);
+    expect(problem.line === null || (Number.isInteger(problem.line) && problem.line >= 1)).toBe(true);
+    expect(problem.record === null || (Number.isInteger(problem.record) && problem.record >= 1)).toBe(true);
+    expect(problem.message.length).toBeGreaterThan(0);
+  }
+}
+
+function expectValid(result: ReadResult, file: string): void {
+  expectWellFormed(result.problems, file);
+  for (const { paper, location } of result.papers) {
+    expect(zPaper.safeParse(paper).success).toBe(true);
+    expect(location.file).toBe(file);
+    expect(location.record).toBeGreaterThanOrEqual(1);
+  }
+}
+
+describe('readers (properties)', () => {
+  it.each(READERS)(
+    'the %s reader turns any text into records and located problems without throwing',
+    (_name, reader) => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          expectValid(readWith(reader, text, 'random.txt'), 'random.txt');
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
+
+  it('validates any record of JSON values into a valid Paper or located problems, never throwing', () => {
+    const keys = fc.constantFrom(...Object.values(FIELD_ALIASES).flat(), 'Title', 'notes', '__proto__', 'constructor');
+    const fields = fc.dictionary(keys, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 });
+    fc.assert(
+      fc.property(fields, (record) => {
+        const outcome = validateRecord({ fields: record, location: { file: 'f.json', line: 2, record: 1 } });
+        expectWellFormed(outcome.problems, 'f.json');
+        if (outcome.paper) expect(zPaper.safeParse(outcome.paper).success).toBe(true);
+        expect(outcome.paper === null).toBe(outcome.problems.length > 0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  describe('readPaperFiles', () => {
+    let temp: ReturnType<typeof makeTempDir>;
+    beforeAll(() => {
+      temp = makeTempDir();
+    });
+    afterAll(() => temp.cleanup());
+
+    it('reads any bytes into located problems or rejects with an AppError, never anything else', async () => {
+      const names = fc.constantFrom('a.jsonl', 'a.json', 'a.csv', 'a.tsv', 'a.bib', 'a.xml', 'a.txt', 'noext');
+      const content = fc.oneof(
+        fc.uint8Array({ maxLength: 300 }),
+        tokenText.map((text) => new TextEncoder().encode(text)),
+      );
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(names, content, async (name, bytes) => {
+          run += 1;
+          const file = temp.write(`${run}-${name}`, bytes);
+          let result: ReadResult;
+          try {
+            result = await readPaperFiles([file]);
+          } catch (error) {
+            expect(error).toBeInstanceOf(AppError);
+            return;
+          }
+          expectValid(result, file);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+});
