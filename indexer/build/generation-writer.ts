@@ -52,7 +52,12 @@ function describeWriteFailure(error: unknown, indexDir: string): AppError {
   const sqliteFull = code === 'SQLITE_FULL';
   const reason = sqliteFull ? 'the disk is full' : WRITE_ERRORS[code];
   if (reason) {
-    return new AppError('INDEX_WRITE_FAILED', `Could not write the index in ${indexDir}: ${reason}.`, { code }, { cause: error });
+    return new AppError(
+      'INDEX_WRITE_FAILED',
+      `Could not write the index in ${indexDir}: ${reason}.`,
+      { code },
+      { cause: error },
+    );
   }
   return new AppError(
     'INDEX_WRITE_FAILED',

@@ -79,7 +79,9 @@ function folderBytes(dir: string): number {
 }
 
 /** Indexes paper files into `indexDir`, creating or updating it. */
-export async function indexPapers(options: Partial<IndexOptions> & Pick<IndexOptions, 'indexDir' | 'files'>): Promise<IndexSummary> {
+export async function indexPapers(
+  options: Partial<IndexOptions> & Pick<IndexOptions, 'indexDir' | 'files'>,
+): Promise<IndexSummary> {
   const opts: IndexOptions = { ...INDEX_DEFAULTS, ...options };
   const began = performance.now();
   const stages = { read: 0, embed: 0, store: 0, vectors: 0, publish: 0 };
@@ -100,12 +102,20 @@ export async function indexPapers(options: Partial<IndexOptions> & Pick<IndexOpt
     );
   }
   if (input.papers.length === 0 && !opts.prune) {
-    throw new AppError('INVALID_PAPERS', 'The input holds no valid papers; nothing was changed.', { problems: input.problems });
+    throw new AppError('INVALID_PAPERS', 'The input holds no valid papers; nothing was changed.', {
+      problems: input.problems,
+    });
   }
   lap('read');
 
   const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild }, async (draft) => {
-    const result = await applyPapers(draft, input.papers.map((p) => p.paper), opts, stages, lap);
+    const result = await applyPapers(
+      draft,
+      input.papers.map((p) => p.paper),
+      opts,
+      stages,
+      lap,
+    );
     return result;
   });
   lap('publish');
@@ -203,7 +213,8 @@ async function applyPapers(
     const deleted = new Set(toDelete);
     const corpus: string[] = [];
     if (previous) {
-      for (const { doc, paper } of papersReader.all()) if (!deleted.has(doc)) corpus.push(`${paper.title}. ${paper.abstract}`);
+      for (const { doc, paper } of papersReader.all())
+        if (!deleted.has(doc)) corpus.push(`${paper.title}. ${paper.abstract}`);
     }
     for (const { paper } of toEmbed) corpus.push(`${paper.title}. ${paper.abstract}`);
     embedder = await createEmbedder({
@@ -227,8 +238,12 @@ async function applyPapers(
     const loadPrevious =
       previous && !reembedAll && toDelete.length <= opts.maxDeletedFraction * Math.max(1, stored.size);
     if (loadPrevious) {
-      passageVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.passages), dimensions);
-      paperVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.papers), dimensions);
+      passageVectors = HnswVectorIndex.load(
+        path.join(previous.dir, FILES.passages),
+        dimensions,
+        previous.manifest.passages,
+      );
+      paperVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.papers), dimensions, previous.manifest.papers);
     } else {
       passageVectors = HnswVectorIndex.create(dimensions, totalPassagesBefore + toEmbed.length * 4);
       paperVectors = HnswVectorIndex.create(dimensions, papersAfter);

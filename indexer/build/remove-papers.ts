@@ -1,4 +1,6 @@
 // The `remove` verb: deletes papers by id and publishes a new generation without them.
+
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { FILES } from '../store/generations.ts';
@@ -7,7 +9,6 @@ import { PapersReader, PapersWriter } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
 import { writeGeneration } from './generation-writer.ts';
-import fs from 'node:fs';
 
 export type RemoveSummary = { generation: number; removed: string[]; papers: number; passages: number };
 
@@ -25,12 +26,14 @@ export async function removePapers(indexDir: string, ids: readonly string[]): Pr
       else unknown.push(id);
     }
     if (unknown.length > 0) {
-      throw new AppError('PAPER_NOT_FOUND', `Not in the index: ${unknown.join(', ')}. Nothing was removed.`, { unknown });
+      throw new AppError('PAPER_NOT_FOUND', `Not in the index: ${unknown.join(', ')}. Nothing was removed.`, {
+        unknown,
+      });
     }
     const manifest = readManifest(db)!;
     const dimensions = manifest.embedder.dimensions;
-    const passageVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.passages), dimensions);
-    const paperVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.papers), dimensions);
+    const passageVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.passages), dimensions, manifest.passages);
+    const paperVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.papers), dimensions, manifest.papers);
     const papersWriter = new PapersWriter(db);
     const passagesWriter = new PassagesWriter(db);
     db.exec('BEGIN');

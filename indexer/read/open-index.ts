@@ -80,7 +80,7 @@ function loadVectors(
   let problem: string | undefined;
   try {
     const size = fs.statSync(file).size;
-    if (size === expectedBytes) return HnswVectorIndex.load(file, dimensions);
+    if (size === expectedBytes) return HnswVectorIndex.load(file, dimensions, count);
     problem = `${path.basename(file)} is ${size} bytes; the manifest records ${expectedBytes}`;
   } catch (error) {
     problem = error instanceof AppError ? error.message : `${path.basename(file)} is missing`;

@@ -23,7 +23,12 @@ export class HnswVectorIndex implements VectorIndex {
   private readonly options: HnswOptions;
   private live: number;
 
-  private constructor(index: InstanceType<typeof HierarchicalNSW>, dimensions: number, live: number, options: HnswOptions) {
+  private constructor(
+    index: InstanceType<typeof HierarchicalNSW>,
+    dimensions: number,
+    live: number,
+    options: HnswOptions,
+  ) {
     this.index = index;
     this.dimensions = dimensions;
     this.live = live;
@@ -45,8 +50,11 @@ export class HnswVectorIndex implements VectorIndex {
     return new HnswVectorIndex(index, dimensions, 0, opts);
   }
 
-  /** Reads an index written by save(); a damaged file becomes INDEX_CORRUPT. */
-  static load(file: string, dimensions: number, options?: Partial<HnswOptions>): HnswVectorIndex {
+  /**
+   * Reads an index written by save(); a damaged file becomes INDEX_CORRUPT. `live` is the number of
+   * vectors not removed (the manifest's count): hnswlib keeps removed labels in its id list.
+   */
+  static load(file: string, dimensions: number, live: number, options?: Partial<HnswOptions>): HnswVectorIndex {
     const opts = { ...HNSW_DEFAULTS, ...options };
     const index = new HierarchicalNSW('ip', dimensions);
     try {
@@ -60,7 +68,7 @@ export class HnswVectorIndex implements VectorIndex {
         `The vector file ${file} has ${index.getNumDimensions()} dimensions; the index records ${dimensions}.`,
       );
     }
-    return new HnswVectorIndex(index, dimensions, index.getIdsList().length, opts);
+    return new HnswVectorIndex(index, dimensions, live, opts);
   }
 
   get size(): number {
@@ -79,7 +87,10 @@ export class HnswVectorIndex implements VectorIndex {
 
   add(label: number, vector: Float32Array): void {
     if (vector.length !== this.dimensions) {
-      throw new AppError('INVALID_INPUT', `A vector has ${vector.length} dimensions; the index expects ${this.dimensions}.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `A vector has ${vector.length} dimensions; the index expects ${this.dimensions}.`,
+      );
     }
     if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
       this.index.resizeIndex(Math.ceil(this.index.getMaxElements() * 1.5) + 16);

@@ -29,8 +29,12 @@ function publishedPapers(indexDir: string): number {
 describe('generation-writer', () => {
   it('publishes a new generation and points CURRENT at it', async () => {
     const dir = tempDir();
-    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 1)));
-    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 2)));
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 1)),
+    );
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 2)),
+    );
     expect(currentGeneration(dir)?.generation).toBe(2);
     expect(publishedPapers(dir)).toBe(2);
     expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe('gen-000002\n');
@@ -38,7 +42,9 @@ describe('generation-writer', () => {
 
   it('leaves the previous generation untouched and no leftovers when a change fails', async () => {
     const dir = tempDir();
-    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 7)));
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 7)),
+    );
     await expect(
       writeGeneration(dir, { fresh: false }, async ({ db, generation }) => {
         writeManifest(db, manifest(generation, 99));
@@ -63,7 +69,9 @@ describe('generation-writer', () => {
   it('takes over a lock left by a process that no longer exists', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'LOCK'), '999999999');
-    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 3)));
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 3)),
+    );
     expect(publishedPapers(dir)).toBe(3);
     expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });
@@ -72,14 +80,18 @@ describe('generation-writer', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, '.build-000001-12345'));
     fs.writeFileSync(path.join(dir, '.build-000001-12345', 'index.db'), 'half');
-    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 1)));
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 1)),
+    );
     expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001']);
   });
 
   it('keeps only the current and the previous generation', async () => {
     const dir = tempDir();
     for (let i = 1; i <= 4; i++) {
-      await writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, i)));
+      await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+        writeManifest(db, manifest(generation, i)),
+      );
     }
     expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000003', 'gen-000004']);
   });

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { indexPapers, openIndex, removePapers } from '../../../indexer/index.ts';
+import { currentGeneration } from '../../../indexer/store/generations.ts';
+import { syntheticPapers, writeJsonl } from '../../support/synthetic-papers.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+const SAMPLE = path.resolve('data/papers.jsonl');
+
+async function counts(indexDir: string) {
+  const reader = await openIndex(indexDir);
+  try {
+    return { papers: reader.manifest.papers, passages: reader.manifest.passages, generation: reader.generation };
+  } finally {
+    reader.close();
+  }
+}
+
+describe('index-papers', () => {
+  it('indexes the sample library with passages whose offsets slice the paper text', async () => {
+    const dir = tempDir();
+    const summary = await indexPapers({ indexDir: dir, files: [SAMPLE], embedder: 'builtin' });
+    const lines = fs.readFileSync(SAMPLE, 'utf8').trim().split('\n').length;
+    expect(summary.papers).toBe(lines);
+    expect(summary.added).toBe(lines);
+    expect(summary.passages).toBeGreaterThanOrEqual(lines);
+    const reader = await openIndex(dir);
+    try {
+      const { paper } = reader.getPaper('cited-but-not-verified')!;
+      const passages = reader.passagesOfPaper(paper.id);
+      expect(passages.length).toBeGreaterThan(0);
+      for (const passage of passages) expect(paper.abstract.slice(passage.start, passage.end)).toBe(passage.text);
+      expect(reader.manifest.embedder.kind).toBe('builtin');
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('embeds nothing again when the input has not changed', async () => {
+    const dir = tempDir();
+    const file = writeJsonl(tempDir(), 'papers.jsonl', syntheticPapers(60));
+    await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    const again = await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 60, removed: 0, papers: 60 });
+  });
+
+  it('re-embeds only the papers whose content changed and finds the new text', async () => {
+    const dir = tempDir();
+    const records = syntheticPapers(60);
+    const inputDir = tempDir();
+    await indexPapers({ indexDir: dir, files: [writeJsonl(inputDir, 'a.jsonl', records)], embedder: 'builtin' });
+    records[5] = { ...records[5], abstract: 'Zeppelin xylophones quarrel over marmalade.' };
+    const summary = await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'b.jsonl', records)],
+      embedder: 'builtin',
+    });
+    expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 59, papers: 60 });
+    const reader = await openIndex(dir);
+    try {
+      const hits = reader.searchKeyword('passages', ['xylophon'], 5);
+      expect(hits.map((h) => reader.getPaperByDoc(reader.docOfPassage(h.label)!)?.id)).toEqual(['p5']);
+      expect(reader.passageVectors.size).toBe(reader.manifest.passages);
+      expect(reader.paperVectors.size).toBe(60);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('removes papers by id and refuses unknown ids without changing anything', async () => {
+    const dir = tempDir();
+    await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(tempDir(), 'a.jsonl', syntheticPapers(30))],
+      embedder: 'builtin',
+    });
+    const removed = await removePapers(dir, ['p1', 'p2']);
+    expect(removed).toMatchObject({ removed: ['p1', 'p2'], papers: 28 });
+    await expect(removePapers(dir, ['p3', 'nope'])).rejects.toMatchObject({ code: 'PAPER_NOT_FOUND' });
+    const reader = await openIndex(dir);
+    try {
+      expect(reader.getPaper('p1')).toBeUndefined();
+      expect(reader.getPaper('p3')).toBeDefined();
+      expect(reader.paperVectors.size).toBe(28);
+      const vector = await reader.embedQuery('attention heads');
+      const hits = reader.searchPapersDense(vector, 28);
+      expect(hits.map((h) => reader.getPaperByDoc(h.label)?.id)).not.toContain('p1');
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('prunes papers missing from the input when asked to', async () => {
+    const dir = tempDir();
+    const inputDir = tempDir();
+    await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'a.jsonl', syntheticPapers(30))],
+      embedder: 'builtin',
+    });
+    const summary = await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'b.jsonl', syntheticPapers(20))],
+      embedder: 'builtin',
+      prune: true,
+    });
+    expect(summary).toMatchObject({ removed: 10, papers: 20 });
+  });
+
+  it('refuses to update an index with a different embedder and says how to rebuild', async () => {
+    const dir = tempDir();
+    const file = writeJsonl(tempDir(), 'a.jsonl', syntheticPapers(30));
+    await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    const failure = indexPapers({ indexDir: dir, files: [file], embedder: 'transformers', offline: true });
+    await expect(failure).rejects.toMatchObject({ code: 'EMBEDDER_MISMATCH' });
+    await expect(failure).rejects.toHaveProperty('hint', expect.stringContaining('--rebuild'));
+    expect((await counts(dir)).generation).toBe(1);
+  });
+
+  it('changes nothing when any record is invalid, and indexes the valid ones with skipInvalid', async () => {
+    const dir = tempDir();
+    const inputDir = tempDir();
+    await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'a.jsonl', syntheticPapers(30))],
+      embedder: 'builtin',
+    });
+    const bad = [...syntheticPapers(32), { id: 'broken', title: 'Year is wrong', year: 'last spring' }];
+    const file = writeJsonl(inputDir, 'bad.jsonl', bad);
+    await expect(indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' })).rejects.toMatchObject({
+      code: 'INVALID_PAPERS',
+      details: { problems: [expect.objectContaining({ file, line: 33, field: 'year' })] },
+    });
+    expect(await counts(dir)).toMatchObject({ papers: 30, generation: 1 });
+    const summary = await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin', skipInvalid: true });
+    expect(summary).toMatchObject({ papers: 32, added: 2 });
+    expect(summary.skipped).toHaveLength(1);
+  });
+
+  it('builds the same vectors from the same input', async () => {
+    const file = writeJsonl(tempDir(), 'a.jsonl', syntheticPapers(40));
+    const vectors: Float32Array[] = [];
+    for (const dir of [tempDir(), tempDir()]) {
+      await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+      const reader = await openIndex(dir);
+      vectors.push(reader.papers.vector(reader.getPaper('p7')!.doc)!);
+      reader.close();
+    }
+    expect(Array.from(vectors[0]!)).toEqual(Array.from(vectors[1]!));
+  });
+
+  it('rebuilds a damaged vector file from the database when the index is opened', async () => {
+    const dir = tempDir();
+    await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(tempDir(), 'a.jsonl', syntheticPapers(30))],
+      embedder: 'builtin',
+    });
+    const generation = currentGeneration(dir)!;
+    const file = path.join(generation.dir, 'passages.hnsw');
+    fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+    const notices: string[] = [];
+    const reader = await openIndex(dir, { onNotice: (m) => notices.push(m) });
+    try {
+      expect(notices.join()).toMatch(/passages\.hnsw.*rebuilding/);
+      const vector = await reader.embedQuery('reward policy reinforcement');
+      const top = reader.searchPassagesDense(vector, 3);
+      expect(top).toHaveLength(3);
+      expect(reader.passageVectors.size).toBe(reader.manifest.passages);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('reports a damaged database as INDEX_CORRUPT with the file named', async () => {
+    const dir = tempDir();
+    await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(tempDir(), 'a.jsonl', syntheticPapers(20))],
+      embedder: 'builtin',
+    });
+    const db = path.join(currentGeneration(dir)!.dir, 'index.db');
+    fs.writeFileSync(db, 'this is not a database');
+    await expect(openIndex(dir)).rejects.toMatchObject({
+      code: 'INDEX_CORRUPT',
+      message: expect.stringContaining('index.db'),
+    });
+  });
+
+  it('reports a folder without an index as INDEX_NOT_FOUND', async () => {
+    await expect(openIndex(tempDir())).rejects.toMatchObject({ code: 'INDEX_NOT_FOUND' });
+  });
+});
