@@ -1,5 +1,5 @@
 // The indexer's public API: build, update and remove from an index, and open it for reading.
-export { type IndexOptions, type IndexSummary, INDEX_DEFAULTS, indexPapers } from './build/index-papers.ts';
+export { INDEX_DEFAULTS, type IndexOptions, type IndexSummary, indexPapers } from './build/index-papers.ts';
 export type { ProgressEvent, ProgressListener } from './build/progress.ts';
 export { type RemoveSummary, removePapers } from './build/remove-papers.ts';
 export type { Embedder, EmbedderInfo, EmbedderKind } from './embedders/embedder.ts';

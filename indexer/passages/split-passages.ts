@@ -62,7 +62,10 @@ function cutLongSpan(text: string, span: Span, maxWords: number): Span[] {
  * The passages of a paper: runs of consecutive abstract sentences of about `targetWords` words.
  * A paper with no abstract gets one passage holding its title.
  */
-export function splitPassages(paper: Pick<Paper, 'title' | 'abstract'>, options?: Partial<PassageOptions>): PassageDraft[] {
+export function splitPassages(
+  paper: Pick<Paper, 'title' | 'abstract'>,
+  options?: Partial<PassageOptions>,
+): PassageDraft[] {
   const { targetWords, maxWords } = { ...PASSAGE_DEFAULTS, ...options };
   const text = paper.abstract;
   const sentences: Span[] = [];

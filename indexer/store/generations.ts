@@ -28,7 +28,8 @@ export function currentGeneration(indexDir: string): { generation: number; dir: 
   const match = /^gen-(\d{6,})$/.exec(name);
   if (!match) throw new AppError('INDEX_CORRUPT', `${path.join(indexDir, 'CURRENT')} does not name a generation.`);
   const dir = path.join(indexDir, name);
-  if (!fs.existsSync(dir)) throw new AppError('INDEX_CORRUPT', `${path.join(indexDir, 'CURRENT')} names ${name}, which is missing.`);
+  if (!fs.existsSync(dir))
+    throw new AppError('INDEX_CORRUPT', `${path.join(indexDir, 'CURRENT')} names ${name}, which is missing.`);
   return { generation: Number(match[1]), dir };
 }
 

@@ -1,5 +1,6 @@
 // SQL for papers: insert, replace and delete them with their author/tag rows and paper-level
 // FTS entry, and read them back as Papers.
+import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../paper.schema.ts';
 import { terms } from '../text/analyze.ts';
 import { blobToVector, vectorToBlob } from '../vectors/vector-codec.ts';
@@ -21,7 +22,8 @@ type PaperRow = {
   metadata: string;
 };
 
-const PAPER_COLUMNS = 'doc, id, title, abstract, authors, affiliations, year, venue, url, doi, arxiv_id, tags, metadata';
+const PAPER_COLUMNS =
+  'doc, id, title, abstract, authors, affiliations, year, venue, url, doi, arxiv_id, tags, metadata';
 
 function rowToPaper(row: PaperRow): Paper {
   return {
@@ -122,16 +124,82 @@ export class PapersWriter {
   }
 }
 
+/** Metadata filters on papers; every given one must hold. Text filters are case-insensitive. */
+export type PaperFilters = {
+  yearFrom?: number;
+  yearTo?: number;
+  /** Substring of any author's name. */
+  author?: string;
+  /** Exact tag. */
+  tag?: string;
+  /** Substring of the venue. */
+  venue?: string;
+};
+
+// LIKE treats % and _ as wildcards; a filter is a plain substring, so they are escaped.
+function likeSubstring(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** Read access to papers. */
 export class PapersReader {
   private readonly byId;
   private readonly byDoc;
   private readonly vectorByDoc;
+  private readonly vectorsByDocs;
+  private readonly filterStatements = new Map<string, Statement<unknown[]>>();
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE id = ?`);
     this.byDoc = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE doc = ?`);
     this.vectorByDoc = db.prepare('SELECT vector FROM papers WHERE doc = ?').pluck();
+    this.vectorsByDocs = db
+      .prepare('SELECT doc, vector FROM papers WHERE doc IN (SELECT value FROM json_each(?))')
+      .raw();
+  }
+
+  /** The vectors of the given papers (missing docs are left out), read in one query. */
+  vectorsOf(docs: readonly number[]): Map<number, Float32Array> {
+    const vectors = new Map<number, Float32Array>();
+    if (docs.length === 0) return vectors;
+    for (const [doc, blob] of this.vectorsByDocs.iterate(JSON.stringify(docs)) as Iterable<[number, Buffer]>) {
+      vectors.set(doc, blobToVector(blob));
+    }
+    return vectors;
+  }
+
+  /** Doc numbers of the papers that pass every given filter, ascending. A year filter leaves out papers without a year. */
+  docsMatching(filters: PaperFilters): number[] {
+    const clauses: string[] = [];
+    const params: Array<string | number> = [];
+    if (filters.yearFrom !== undefined) {
+      clauses.push('year >= ?');
+      params.push(filters.yearFrom);
+    }
+    if (filters.yearTo !== undefined) {
+      clauses.push('year <= ?');
+      params.push(filters.yearTo);
+    }
+    if (filters.author !== undefined) {
+      clauses.push("doc IN (SELECT doc FROM paper_authors WHERE author LIKE ? ESCAPE '\\')");
+      params.push(likeSubstring(filters.author));
+    }
+    if (filters.tag !== undefined) {
+      clauses.push('doc IN (SELECT doc FROM paper_tags WHERE tag = ?)');
+      params.push(filters.tag.toLowerCase());
+    }
+    if (filters.venue !== undefined) {
+      clauses.push("lower(venue) LIKE ? ESCAPE '\\'");
+      params.push(likeSubstring(filters.venue));
+    }
+    const where = clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '';
+    // One statement per combination of filters (at most 32), prepared on first use.
+    let statement = this.filterStatements.get(where);
+    if (!statement) {
+      statement = this.db.prepare(`SELECT doc FROM papers${where} ORDER BY doc`).pluck();
+      this.filterStatements.set(where, statement);
+    }
+    return statement.all(...params) as number[];
   }
 
   count(): number {
@@ -165,7 +233,9 @@ export class PapersReader {
 
   /** Every paper, in doc order. */
   *all(): Generator<{ doc: number; paper: Paper }> {
-    for (const row of this.db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers ORDER BY doc`).iterate() as Iterable<PaperRow>) {
+    for (const row of this.db
+      .prepare(`SELECT ${PAPER_COLUMNS} FROM papers ORDER BY doc`)
+      .iterate() as Iterable<PaperRow>) {
       yield { doc: row.doc, paper: rowToPaper(row) };
     }
   }

@@ -1,12 +1,20 @@
 // SQL for passages: their offsets and vectors, the passage-level FTS entries, and BM25 queries
 // over passages and papers.
+import type { Statement } from 'better-sqlite3';
 import type { PassageDraft } from '../passages/split-passages.ts';
 import { blobToVector, vectorToBlob } from '../vectors/vector-codec.ts';
 import type { Db } from './database.ts';
 import { analyzedText } from './papers.repo.ts';
 
 /** A stored passage: where it sits in its paper (text is sliced from the paper by the reader). */
-export type PassageRow = { pid: number; doc: number; field: 'title' | 'abstract'; ordinal: number; start: number; end: number };
+export type PassageRow = {
+  pid: number;
+  doc: number;
+  field: 'title' | 'abstract';
+  ordinal: number;
+  start: number;
+  end: number;
+};
 
 export type KeywordHit = { label: number; score: number };
 
@@ -42,14 +50,66 @@ export class PassagesWriter {
   }
 }
 
+/** A stored passage with its vector. */
+export type PassageVectorRow = PassageRow & { vector: Float32Array };
+
 /** Read access to passages and BM25 search. */
 export class PassagesReader {
   private readonly byPid;
   private readonly byDoc;
+  private readonly withVectorsByDocs;
+  private readonly countedStatements = new Map<string, Statement<unknown[]>>();
 
   constructor(private readonly db: Db) {
     this.byPid = db.prepare('SELECT pid, doc, field, ordinal, start, end FROM passages WHERE pid = ?');
     this.byDoc = db.prepare('SELECT pid, doc, field, ordinal, start, end FROM passages WHERE doc = ? ORDER BY ordinal');
+    this.withVectorsByDocs = db.prepare(
+      'SELECT pid, doc, field, ordinal, start, end, vector FROM passages WHERE doc IN (SELECT value FROM json_each(?)) ORDER BY doc, ordinal',
+    );
+  }
+
+  /** The passages of the given papers with their vectors, by doc then ordinal, read in one query. */
+  ofPapersWithVectors(docs: readonly number[]): PassageVectorRow[] {
+    if (docs.length === 0) return [];
+    const rows = this.withVectorsByDocs.all(JSON.stringify(docs)) as Array<PassageRow & { vector: Buffer }>;
+    return rows.map((row) => ({ ...row, vector: blobToVector(row.vector) }));
+  }
+
+  /**
+   * BM25 like bm25(), except that every occurrence of a term in the query counts: a term asked twice
+   * weighs twice, as in Lucene's bag-of-words query (long, repetitive queries rank much better so).
+   * Ties are broken by label, and statements are prepared once per shape.
+   */
+  bm25Counted(
+    table: 'passages' | 'papers',
+    queryTerms: readonly string[],
+    limit: number,
+    options?: { titleWeight?: number; allowedDocs?: readonly number[] },
+  ): KeywordHit[] {
+    const counted = queryTerms.filter((t) => t.length > 0);
+    if (counted.length === 0 || limit <= 0) return [];
+    const match = counted.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ');
+    const weight = Number(options?.titleWeight ?? 1);
+    const restricted = options?.allowedDocs !== undefined;
+    const key = `${table}|${weight}|${restricted}`;
+    let statement = this.countedStatements.get(key);
+    if (!statement) {
+      const fts = table === 'passages' ? 'passages_fts' : 'papers_fts';
+      const restrict = !restricted
+        ? ''
+        : table === 'passages'
+          ? ' AND rowid IN (SELECT pid FROM passages WHERE doc IN (SELECT value FROM json_each(?)))'
+          : ' AND rowid IN (SELECT value FROM json_each(?))';
+      statement = this.db.prepare(
+        `SELECT rowid AS label, -bm25(${fts}, ${weight}, 1.0) AS score FROM ${fts}
+         WHERE ${fts} MATCH ?${restrict} ORDER BY bm25(${fts}, ${weight}, 1.0), rowid LIMIT ?`,
+      );
+      this.countedStatements.set(key, statement);
+    }
+    const params: unknown[] = [match];
+    if (restricted) params.push(JSON.stringify(options?.allowedDocs));
+    params.push(limit);
+    return statement.all(...params) as KeywordHit[];
   }
 
   count(): number {

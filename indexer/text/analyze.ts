@@ -84,9 +84,15 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** The search terms of a text, in order, stop words removed. */
+/** The search terms of a text, in order, stop words removed (the hot path of indexing: no Token objects). */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const token of tokenize(text)) if (token.term !== null) out.push(token.term);
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    let word = match[0].toLowerCase();
+    if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    if (word.length === 0 || STOP_WORDS.has(word)) continue;
+    out.push(stem(word.length > MAX_WORD_LENGTH ? word.slice(0, MAX_WORD_LENGTH) : word));
+  }
   return out;
 }

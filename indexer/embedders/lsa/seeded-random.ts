@@ -1,0 +1,39 @@
+// Seeded pseudo-random numbers for the latent semantic model, so two fits of one corpus are
+// byte-identical: uniform (mulberry32) and standard normal (Box–Muller) draws.
+
+/** A deterministic source of random numbers. */
+export type SeededRandom = {
+  /** Uniform in [0, 1). */
+  uniform(): number;
+  /** Standard normal (mean 0, variance 1). */
+  gaussian(): number;
+};
+
+/** Creates a generator whose sequence depends only on the 32-bit seed. */
+export function createSeededRandom(seed: number): SeededRandom {
+  let state = seed >>> 0;
+  let spare: number | null = null;
+
+  const uniform = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  const gaussian = (): number => {
+    if (spare !== null) {
+      const value = spare;
+      spare = null;
+      return value;
+    }
+    // 1 - uniform() is in (0, 1], so the logarithm is finite.
+    const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
+    const angle = 2 * Math.PI * uniform();
+    spare = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
+  };
+
+  return { uniform, gaussian };
+}
