@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { registerIndexCommand } from './commands/index.command.ts';
 import { registerInfoCommand } from './commands/info.command.ts';
 import { registerRemoveCommand } from './commands/remove.command.ts';
+import { registerServeCommand } from './commands/serve.command.ts';
+import { registerStartCommand } from './commands/start.command.ts';
 
 const program = new Command()
   .name('citelens')
@@ -12,5 +14,7 @@ const program = new Command()
 registerIndexCommand(program);
 registerRemoveCommand(program);
 registerInfoCommand(program);
+registerServeCommand(program);
+registerStartCommand(program);
 
 await program.parseAsync(process.argv);

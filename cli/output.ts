@@ -50,7 +50,9 @@ export function reportFailure(error: unknown, json: boolean): void {
 /** Wraps a command action so every failure is reported the same way. */
 export function action<A extends unknown[]>(run: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
-    const options = args.find((a) => a && typeof a === 'object' && 'json' in (a as object)) as { json?: boolean } | undefined;
+    const options = args.find((a) => a && typeof a === 'object' && 'json' in (a as object)) as
+      | { json?: boolean }
+      | undefined;
     try {
       await run(...args);
     } catch (error) {

@@ -3,8 +3,10 @@ export { INDEX_DEFAULTS, type IndexOptions, type IndexSummary, indexPapers } fro
 export type { ProgressEvent, ProgressListener } from './build/progress.ts';
 export { type RemoveSummary, removePapers } from './build/remove-papers.ts';
 export type { Embedder, EmbedderInfo, EmbedderKind } from './embedders/embedder.ts';
+export { isTransformersModelAvailable } from './embedders/index.ts';
 export { type Paper, type Passage, zPaper, zPassage } from './paper.schema.ts';
 export { type IndexReader, type OpenIndexOptions, openIndex, type StoredPaper } from './read/open-index.ts';
 export { FORMATS, type Format, formatProblem, type InputProblem } from './readers/index.ts';
+export { currentGeneration } from './store/generations.ts';
 export type { Manifest } from './store/manifest.repo.ts';
 export { type Token, terms, tokenize } from './text/analyze.ts';

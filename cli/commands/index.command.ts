@@ -28,7 +28,9 @@ export function registerIndexCommand(program: Command): void {
     .option('--index <dir>', 'index folder', config.indexDir)
     .addOption(new Option('--format <format>', 'input format (default: detected per file)').choices(FORMATS))
     .addOption(
-      new Option('--embedder <kind>', 'embedder for a new index').choices(['auto', 'builtin', 'transformers']).default(config.embedder),
+      new Option('--embedder <kind>', 'embedder for a new index')
+        .choices(['auto', 'builtin', 'transformers'])
+        .default(config.embedder),
     )
     .option('--model <id-or-folder>', 'transformers model id or local model folder', config.model)
     .option('--model-dir <dir>', 'transformers model cache folder', config.modelDir)

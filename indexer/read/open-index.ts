@@ -2,6 +2,7 @@
 // paper and passage id, by dense k-NN over passages and papers, and by BM25.
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { createEmbedder, type Embedder } from '../embedders/index.ts';
 import type { Paper, Passage } from '../paper.schema.ts';
@@ -123,7 +124,7 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
     const embedder = await createEmbedder({
       kind: manifest.embedder.kind,
       model: manifest.embedder.model,
-      cacheDir: options.modelDir ?? path.join(indexDir, '..', 'models'),
+      cacheDir: options.modelDir ?? loadConfig().modelDir,
       offline: options.offline ?? false,
       info: manifest.embedder,
       state: readEmbedderState(db),

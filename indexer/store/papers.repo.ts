@@ -162,7 +162,8 @@ export class PapersReader {
   vectorsOf(docs: readonly number[]): Map<number, Float32Array> {
     const vectors = new Map<number, Float32Array>();
     if (docs.length === 0) return vectors;
-    for (const [doc, blob] of this.vectorsByDocs.iterate(JSON.stringify(docs)) as Iterable<[number, Buffer]>) {
+    // all() beats iterate() here: one native call instead of one per row.
+    for (const [doc, blob] of this.vectorsByDocs.all(JSON.stringify(docs)) as Array<[number, Buffer]>) {
       vectors.set(doc, blobToVector(blob));
     }
     return vectors;

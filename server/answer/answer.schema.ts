@@ -1,0 +1,94 @@
+// The nouns of answers, defined once: what an ask request sends, the cited answer it returns, and
+// the events of a streamed answer. The HTTP API, the CLI and the web client all use these schemas.
+import { z } from 'zod';
+import { zPaper } from '../../indexer/paper.schema.ts';
+import { zSearchFilters, zSearchMode } from '../search/search.schema.ts';
+
+export const ASK_LIMITS = {
+  maxQuestionChars: 1_000,
+  /** Most passages retrieved for one answer. */
+  maxK: 30,
+  maxSentences: 10,
+} as const;
+
+export const zAskRequest = z.object({
+  question: z.string().trim().min(1, 'must not be empty').max(ASK_LIMITS.maxQuestionChars),
+  /** Passages retrieved as evidence. */
+  k: z.number().int().min(1).max(ASK_LIMITS.maxK).default(8),
+  /** How passages are retrieved (as in search). */
+  mode: zSearchMode.default('hybrid'),
+  filters: zSearchFilters.default({}),
+  /** Generate with the configured LLM; default: when one is configured. False keeps the answer extractive. */
+  generate: z.boolean().optional(),
+  /** What happens to a generated sentence its sources do not support: flagged (kept, marked) or dropped. */
+  unsupported: z.enum(['flag', 'drop']).default('flag'),
+  /** Longest answer, in sentences. */
+  maxSentences: z.number().int().min(1).max(ASK_LIMITS.maxSentences).default(4),
+});
+export type AskRequest = z.input<typeof zAskRequest>;
+export type ParsedAskRequest = z.output<typeof zAskRequest>;
+
+/** Where a sentence's support lies: offsets into the paper's title or abstract. */
+export const zAnswerCitation = z.object({
+  /** The source number, as written in the answer text ([n]). */
+  n: z.number().int().positive(),
+  paperId: z.string(),
+  passageId: z.number().int(),
+  field: z.enum(['title', 'abstract']),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type AnswerCitation = z.infer<typeof zAnswerCitation>;
+
+export const zAnswerSentence = z.object({
+  text: z.string(),
+  /** 0–1: how strongly the cited passages back the sentence (the verifier's score). */
+  support: z.number().min(0).max(1),
+  /** False when the cited passages do not back the sentence (it is flagged). */
+  supported: z.boolean(),
+  citations: z.array(zAnswerCitation),
+});
+export type AnswerSentence = z.infer<typeof zAnswerSentence>;
+
+export const zSourcePassage = z.object({
+  id: z.number().int(),
+  field: z.enum(['title', 'abstract']),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** Retrieval score. */
+  score: z.number(),
+});
+export type SourcePassage = z.infer<typeof zSourcePassage>;
+
+export const zAnswerSource = z.object({
+  n: z.number().int().positive(),
+  paper: zPaper,
+  passages: z.array(zSourcePassage),
+  /** Whether the answer cites it. */
+  cited: z.boolean(),
+});
+export type AnswerSource = z.infer<typeof zAnswerSource>;
+
+export const zAskResponse = z.object({
+  question: z.string(),
+  /** True when the library holds no answer; `reason` says why, and `sources` lists the closest papers. */
+  abstained: z.boolean(),
+  reason: z.string().optional(),
+  /** How the answer was made: sentences picked from the passages, or written by the LLM and checked. */
+  mode: z.enum(['extractive', 'generated']),
+  /** Something the reader should know: the LLM failed and the answer is extractive, citations removed… */
+  notice: z.string().optional(),
+  answer: z.object({ text: z.string(), sentences: z.array(zAnswerSentence) }),
+  sources: z.array(zAnswerSource),
+  tookMs: z.number(),
+});
+export type AskResponse = z.infer<typeof zAskResponse>;
+
+/** The events of a streamed answer, in order: sources, then deltas (and notices), then done (or error). */
+export type AskEvent =
+  | { event: 'sources'; data: { sources: AnswerSource[] } }
+  | { event: 'delta'; data: { text: string } }
+  | { event: 'notice'; data: { message: string } }
+  | { event: 'done'; data: AskResponse }
+  | { event: 'error'; data: { code: string; message: string; hint: string } };

@@ -1,0 +1,164 @@
+// The `ask` verb: retrieves passages for a question and answers from them with every sentence
+// cited, extractively (no model) or with the configured LLM, whose sentences are checked against
+// the passages they cite; abstains when the passages hold no answer.
+import type { IndexReader } from '../../indexer/index.ts';
+import type { LlmClient } from '../llm/index.ts';
+import { retrievePassages } from '../search/index.ts';
+import type { SearchFilters, SearchMode } from '../search/search.schema.ts';
+import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
+import { SupportScorer, verdictOf } from '../verify/support-scorer.ts';
+import { statisticsOfIndex, type TermStatistics } from '../verify/term-statistics.ts';
+import { describeSources, type NumberedSource, numberSources, type RetrievedPassage } from './answer-sources.ts';
+import { answerText, withMarkers } from './answer-text.ts';
+import type { AnswerSentence, AskEvent, AskResponse, ParsedAskRequest } from './answer.schema.ts';
+import { checkGenerated } from './check-generated.ts';
+import { buildMessages } from './prompt.ts';
+import { selectSentences } from './select-sentences.ts';
+
+/** What answering needs from the library: passage retrieval and term statistics. */
+export type AnswerContext = {
+  retrieve(request: { query: string; mode: SearchMode; k: number; filters: SearchFilters }): Promise<RetrievedPassage[]>;
+  statistics: TermStatistics;
+};
+
+export type AnswerOptions = {
+  /** The LLM to generate with; without one, answers are extractive. */
+  llm?: LlmClient | undefined;
+  /** Receives the events of the answer as it is made (for streaming). */
+  onEvent?: (event: AskEvent) => void | Promise<void>;
+  signal?: AbortSignal;
+};
+
+type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & { cited: Set<number> };
+
+function extractiveDraft(request: ParsedAskRequest, sources: readonly NumberedSource[], statistics: TermStatistics): Draft {
+  const selection = selectSentences(request.question, sources, statistics, { maxSentences: request.maxSentences });
+  if (selection.abstainReason || selection.sentences.length === 0) {
+    const reason = selection.abstainReason ?? 'No sentence of the closest passages answers the question.';
+    return { abstained: true, reason, mode: 'extractive', answer: { text: reason, sentences: [] }, cited: new Set() };
+  }
+  const scorer = new SupportScorer(statistics);
+  const byNumber = new Map(sources.map((s) => [s.n, s]));
+  const sentences: AnswerSentence[] = selection.sentences.map((chosen) => {
+    const passages = byNumber.get(chosen.n)!.passages.filter((p) => p.id === chosen.passageId);
+    const result = scorer.score(chosen.text, sentencesOfPassages(passages));
+    return {
+      text: chosen.text,
+      support: result.score,
+      supported: verdictOf(result) !== 'not_supported',
+      citations: [
+        { n: chosen.n, paperId: chosen.paperId, passageId: chosen.passageId, field: chosen.field, start: chosen.start, end: chosen.end },
+      ],
+    };
+  });
+  return {
+    abstained: false,
+    mode: 'extractive',
+    answer: { text: answerText(sentences), sentences },
+    cited: new Set(sentences.map((s) => s.citations[0]!.n)),
+  };
+}
+
+async function generatedDraft(
+  llm: LlmClient,
+  request: ParsedAskRequest,
+  sources: readonly NumberedSource[],
+  statistics: TermStatistics,
+  options: AnswerOptions,
+): Promise<{ draft: Draft; notices: string[] }> {
+  const messages = buildMessages(request.question, sources, request.maxSentences);
+  let text = '';
+  if (options.onEvent) {
+    for await (const piece of llm.stream({ messages, signal: options.signal })) {
+      text += piece;
+      await options.onEvent({ event: 'delta', data: { text: piece } });
+    }
+  } else {
+    text = await llm.complete({ messages, signal: options.signal });
+  }
+  const checked = checkGenerated(text, sources, statistics, request.unsupported);
+  const notices: string[] = [];
+  if (checked.unknownCitations.length > 0) {
+    notices.push(`Removed citations to sources that were not given: ${checked.unknownCitations.map((n) => `[${n}]`).join(', ')}.`);
+  }
+  if (checked.noAnswer) {
+    const reason = 'The LLM found no answer to the question in the retrieved passages.';
+    return { draft: { abstained: true, reason, mode: 'generated', answer: { text: reason, sentences: [] }, cited: new Set() }, notices };
+  }
+  if (checked.sentences.length === 0) {
+    throw new Error(
+      checked.dropped > 0
+        ? `none of its ${checked.dropped} sentences is supported by the passages it cites`
+        : 'it replied with no usable sentence',
+    );
+  }
+  const flagged = checked.sentences.filter((s) => !s.supported).length;
+  if (flagged > 0) notices.push(`${flagged} generated sentence(s) are not supported by the passages they cite and are flagged.`);
+  if (checked.dropped > 0) notices.push(`${checked.dropped} generated sentence(s) not supported by their sources were dropped.`);
+  return {
+    draft: {
+      abstained: false,
+      mode: 'generated',
+      answer: { text: answerText(checked.sentences), sentences: checked.sentences },
+      cited: new Set(checked.sentences.flatMap((s) => s.citations.map((c) => c.n))),
+    },
+    notices,
+  };
+}
+
+/** Answers a question from the library; never throws for an LLM failure (the answer falls back to extractive). */
+export async function composeAnswer(
+  context: AnswerContext,
+  request: ParsedAskRequest,
+  options: AnswerOptions = {},
+): Promise<AskResponse> {
+  const started = performance.now();
+  const emit = async (event: AskEvent) => {
+    await options.onEvent?.(event);
+  };
+  const retrieved = await context.retrieve({ query: request.question, mode: request.mode, k: request.k, filters: request.filters });
+  const sources = numberSources(retrieved);
+  await emit({ event: 'sources', data: { sources: describeSources(sources, new Set()) } });
+
+  const notices: string[] = [];
+  const wantsLlm = request.generate ?? options.llm !== undefined;
+  if (wantsLlm && !options.llm) {
+    notices.push('No LLM is configured (set CITELENS_LLM_BASE_URL and CITELENS_LLM_MODEL); the answer is extractive.');
+  }
+  const extractive = extractiveDraft(request, sources, context.statistics);
+  let draft = extractive;
+  // When the passages hold no answer, no model is asked: it could only make one up.
+  if (wantsLlm && options.llm && !extractive.abstained) {
+    try {
+      const generated = await generatedDraft(options.llm, request, sources, context.statistics, options);
+      draft = generated.draft;
+      notices.push(...generated.notices);
+    } catch (error) {
+      const message = `The LLM answer could not be used (${(error as Error).message.replace(/\.$/u, '')}); this answer is extractive.`;
+      notices.push(message);
+      await emit({ event: 'notice', data: { message } });
+    }
+  }
+  if (draft.mode === 'extractive') {
+    for (const sentence of draft.answer.sentences) await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
+  }
+  const { cited, ...rest } = draft;
+  const response: AskResponse = {
+    question: request.question,
+    ...rest,
+    ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
+    sources: describeSources(sources, cited),
+    tookMs: performance.now() - started,
+  };
+  await emit({ event: 'done', data: response });
+  return response;
+}
+
+/** Answers a question from an open index. */
+export function answerQuestion(reader: IndexReader, request: ParsedAskRequest, options: AnswerOptions = {}): Promise<AskResponse> {
+  return composeAnswer(
+    { retrieve: (query) => retrievePassages(reader, query), statistics: statisticsOfIndex(reader) },
+    request,
+    options,
+  );
+}

@@ -1,0 +1,76 @@
+// The HTTP app: safety rails first, then the /api route modules, the OpenAPI document generated
+// from their schemas, and the web UI. Routes stay thin; services do the work.
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { type Config, PROJECT_ROOT } from '../core/config.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { createErrorHandler, type ErrorLog, handleNotFound } from './http/error-handler.ts';
+import { applySafetyRails } from './http/safety-rails.ts';
+import { validationHook } from './http/validation-hook.ts';
+import { serveWebUi } from './http/web-ui.ts';
+import type { IndexHolder } from './index-holder.ts';
+import { adminRoutes } from './routes/admin.route.ts';
+import { docsRoutes, OPENAPI_INFO, OPENAPI_PATH } from './routes/docs.route.ts';
+import { healthRoutes } from './routes/health.route.ts';
+import { paperRoutes } from './routes/papers.route.ts';
+import { searchRoutes } from './routes/search.route.ts';
+import { statsRoutes } from './routes/stats.route.ts';
+
+export const APP_DEFAULTS = {
+  /** Largest accepted request body. */
+  maxBodyBytes: 64 * 1024,
+  /** Longest a request may take before it is answered with 503 TIMEOUT. */
+  timeoutMs: 15_000,
+  /** Requests handled at once before others are answered with 503 OVERLOADED. */
+  maxInFlight: 64,
+  /** The built web UI, served at /. */
+  webDir: path.join(PROJECT_ROOT, 'web', 'dist'),
+};
+
+export type AppOptions = Partial<typeof APP_DEFAULTS> & {
+  holder: IndexHolder;
+  config: Config;
+  /** Where unexpected errors (with their stacks) are written; stderr by default. */
+  log?: ErrorLog;
+};
+
+// Static, data-free pages that stay reachable without the token so the API reference works in a browser.
+function isPublicApiPath(requestPath: string): boolean {
+  return requestPath === OPENAPI_PATH || requestPath === '/api/docs' || requestPath.startsWith('/api/docs/');
+}
+
+/** Builds the Citelens HTTP app around an index holder. Tests call `app.request()` on it. */
+export function createApp(options: AppOptions) {
+  const opts = { ...APP_DEFAULTS, ...options } satisfies typeof APP_DEFAULTS & AppOptions;
+  const { config, holder } = opts;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(createErrorHandler(opts.log));
+  app.notFound(handleNotFound);
+
+  applySafetyRails(app, { ...opts, isPublicApiPath });
+  app.use('/api/*', async (c, next) => {
+    c.set('config', config);
+    c.set('holder', holder);
+    await next();
+  });
+
+  const api = app
+    .route('/api', searchRoutes)
+    .route('/api', paperRoutes)
+    .route('/api', statsRoutes)
+    .route('/api', healthRoutes)
+    .route('/api', adminRoutes);
+  // ── Mount point for the answer and verify route modules (server/routes/ask.route.ts and
+  //    verify.route.ts): chain `.route('/api', askRoutes).route('/api', verifyRoutes)` onto `api`
+  //    above, so the typed client sees them and the OpenAPI document below lists them.
+
+  const token = config.token;
+  if (token) api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  api.doc31(OPENAPI_PATH, { ...OPENAPI_INFO, ...(token ? { security: [{ bearerAuth: [] }] } : {}) });
+  app.route('/api', docsRoutes);
+  app.get('*', serveWebUi(opts.webDir));
+  return api;
+}
+
+/** The app's type, for the typed client: `hc<AppType>(baseUrl)`. */
+export type AppType = ReturnType<typeof createApp>;

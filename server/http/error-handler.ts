@@ -1,0 +1,55 @@
+// The one place that turns failures into HTTP responses: AppErrors get the status of their code,
+// Hono's own exceptions are mapped onto the error table, anything else is a 500 that hides its cause.
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, isAppError } from '../../core/errors.ts';
+import { sendError } from './error-response.ts';
+
+/** Where unexpected errors are reported (their stack never goes to the client). */
+export type ErrorLog = (message: string) => void;
+
+const logToStderr: ErrorLog = (message) => process.stderr.write(`${message}\n`);
+
+function fromHttpException(error: HTTPException): AppError | undefined {
+  if (isAppError(error.cause)) return error.cause;
+  switch (error.status) {
+    case 400:
+      return new AppError('INVALID_INPUT', error.message || 'The request is malformed.');
+    case 401:
+      return new AppError('UNAUTHORIZED', 'The access token is missing or wrong.');
+    case 404:
+      return new AppError('NOT_FOUND', 'Nothing exists at this path.');
+    case 413:
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    case 415:
+      return new AppError('INVALID_INPUT', 'The request body must be JSON (Content-Type: application/json).', {
+        field: 'content-type',
+      });
+    case 503:
+    case 504:
+      return new AppError('TIMEOUT', 'The request took too long.');
+    default:
+      return undefined;
+  }
+}
+
+/** Maps any thrown value to the AppError the client sees, logging the ones that are bugs. */
+export function toClientError(error: unknown, c: Context, log: ErrorLog = logToStderr): AppError {
+  if (isAppError(error)) return error;
+  const mapped = error instanceof HTTPException ? fromHttpException(error) : undefined;
+  if (mapped) return mapped;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  log(`citelens: unexpected error in ${c.req.method} ${c.req.path}: ${detail}`);
+  return new AppError('INTERNAL', 'The server failed to handle this request.');
+}
+
+/** The app's onError: every failure becomes `{ error: { code, message, details, hint } }`. */
+export function createErrorHandler(log: ErrorLog = logToStderr): ErrorHandler {
+  return (error, c) => sendError(c, toClientError(error, c, log));
+}
+
+/** The app's notFound: a JSON 404 that names the method and path that matched nothing. */
+export const handleNotFound: NotFoundHandler = (c) => {
+  const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
+  return sendError(c, new AppError('NOT_FOUND', `No route matches ${c.req.method} ${path}.`));
+};

@@ -1,0 +1,50 @@
+// The JSON body of every API error, defined once: a code from the error table, a message that
+// says what was wrong and where, optional details, and the table's hint.
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type AppError, ERRORS, type ErrorCode } from '../../core/errors.ts';
+
+const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
+
+export const zErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.unknown(),
+      hint: z.string(),
+    }),
+  })
+  .meta({ id: 'ErrorResponse' });
+export type ErrorResponse = z.infer<typeof zErrorResponse>;
+
+/** The error body for an AppError. */
+export function errorBody(error: AppError): ErrorResponse {
+  return { error: { code: error.code, message: error.message, details: error.details ?? null, hint: error.hint } };
+}
+
+/** Sends an AppError as JSON with the status the error table gives its code. */
+export function sendError(c: Context, error: AppError): Response {
+  return c.json(errorBody(error), error.status as ContentfulStatusCode);
+}
+
+/** OpenAPI response entries for the errors a route can answer with. */
+export function errorResponses<const S extends number>(...statuses: S[]) {
+  const descriptions: Record<number, string> = {
+    400: 'A parameter or the body is invalid; `details.field` names it',
+    401: 'The access token is missing or wrong',
+    404: 'Nothing exists at this id or path',
+    413: 'The request body is over the size limit',
+    503: 'No index is loaded, or the server is busy',
+  };
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: descriptions[status] ?? 'Error',
+        content: { 'application/json': { schema: zErrorResponse } },
+      },
+    ]),
+  ) as Record<S, { description: string; content: { 'application/json': { schema: typeof zErrorResponse } } }>;
+}

@@ -1,0 +1,53 @@
+// Limits that keep one client from starving the others: request body size, time per request,
+// and requests in flight at once. Each refuses with a code from the error table.
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
+import { AppError } from '../../core/errors.ts';
+
+function formatKb(bytes: number): string {
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
+/** Refuses request bodies over `maxBytes` with 413 PAYLOAD_TOO_LARGE (checked while streaming, too). */
+export function limitBodySize(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${formatKb(maxBytes)}.`, {
+        maxBytes,
+      });
+    },
+  });
+}
+
+/** Answers 503 TIMEOUT when a request takes longer than `ms` (the work itself runs to its end). */
+export function limitDuration(ms: number): MiddlewareHandler {
+  return timeout(
+    ms,
+    () =>
+      new HTTPException(503, {
+        cause: new AppError('TIMEOUT', `The request took longer than ${(ms / 1000).toFixed(ms < 1000 ? 2 : 0)} s.`),
+      }),
+  );
+}
+
+/**
+ * Answers 503 OVERLOADED while `max` requests are already in flight. Placed inside the timeout,
+ * so a timed-out request counts until its work has really finished.
+ */
+export function limitConcurrency(max: number): MiddlewareHandler {
+  let inFlight = 0;
+  return async (_c, next) => {
+    if (inFlight >= max) {
+      throw new AppError('OVERLOADED', `The server is already handling ${max} requests; try again shortly.`);
+    }
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  };
+}

@@ -1,0 +1,151 @@
+// Owns the index generation the server answers from: hands out counted leases on it, swaps in a
+// newer published generation atomically, and closes an old one only when its last request is done.
+import path from 'node:path';
+import { AppError } from '../core/errors.ts';
+import { currentGeneration, type IndexReader, type OpenIndexOptions, openIndex } from '../indexer/index.ts';
+
+/** A reader held for the length of one request; `release` may be called more than once. */
+export type IndexLease = { reader: IndexReader; release: () => void };
+
+/** What a reload did. */
+export type ReloadResult = { changed: boolean; previous: number | null; generation: number | null };
+
+type Slot = { reader: IndexReader; leases: number; retired: boolean; closed: boolean };
+
+export class IndexHolder {
+  #dir: string | undefined;
+  #current: Slot | undefined;
+  #reloading: Promise<ReloadResult> | undefined;
+  #watcher: NodeJS.Timeout | undefined;
+  readonly #options: OpenIndexOptions;
+  readonly #onNotice: (message: string) => void;
+
+  /** `options` are passed to `openIndex` for every generation this holder opens. */
+  constructor(options: OpenIndexOptions = {}) {
+    this.#options = options;
+    this.#onNotice = options.onNotice ?? (() => {});
+  }
+
+  /** The index folder this holder serves (set by `open`, even when that found no index yet). */
+  get dir(): string | undefined {
+    return this.#dir;
+  }
+
+  /** The generation new requests are served from, or null when no index is loaded. */
+  get generation(): number | null {
+    return this.#current?.reader.generation ?? null;
+  }
+
+  /**
+   * Opens the published generation in `dir` and serves it. Throws INDEX_NOT_FOUND when the folder
+   * holds no index yet; the folder is remembered, so `reload` and `watch` pick the index up later.
+   */
+  async open(dir: string): Promise<IndexReader> {
+    this.#dir = path.resolve(dir);
+    const reader = await openIndex(this.#dir, this.#options);
+    this.#swap(reader);
+    return reader;
+  }
+
+  /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND (503) when none is loaded. */
+  acquire(): IndexLease {
+    const slot = this.#current;
+    if (!slot) {
+      throw new AppError('INDEX_NOT_FOUND', 'The server has no index loaded yet.');
+    }
+    slot.leases++;
+    let released = false;
+    return {
+      reader: slot.reader,
+      release: () => {
+        if (released) return;
+        released = true;
+        slot.leases--;
+        this.#closeIfIdle(slot);
+      },
+    };
+  }
+
+  /**
+   * Opens the newest published generation if it differs from the one being served and swaps it in;
+   * requests already running keep the reader they hold. Concurrent calls share one reload.
+   */
+  reload(): Promise<ReloadResult> {
+    this.#reloading ??= this.#reload().finally(() => {
+      this.#reloading = undefined;
+    });
+    return this.#reloading;
+  }
+
+  async #reload(): Promise<ReloadResult> {
+    const previous = this.generation;
+    const dir = this.#dir;
+    if (!dir) throw new AppError('INDEX_NOT_FOUND', 'The server was started without an index folder.');
+    const published = currentGeneration(dir);
+    if (!published || published.generation === previous) return { changed: false, previous, generation: previous };
+    const reader = await openIndex(dir, this.#options);
+    this.#swap(reader);
+    return { changed: true, previous, generation: reader.generation };
+  }
+
+  /**
+   * Polls the index folder's CURRENT file every `intervalMs` and reloads when it names another
+   * generation. A failed reload is reported through `onNotice` and the old generation stays.
+   * Returns a function that stops watching.
+   */
+  watch(intervalMs: number): () => void {
+    this.unwatch();
+    const timer = setInterval(() => {
+      const dir = this.#dir;
+      if (!dir || this.#reloading) return;
+      let published: number | undefined;
+      try {
+        published = currentGeneration(dir)?.generation;
+      } catch (error) {
+        this.#onNotice(`Not reloading the index: ${(error as Error).message}`);
+        return;
+      }
+      if (published === undefined || published === this.generation) return;
+      this.reload().then(
+        (result) => {
+          if (result.changed) this.#onNotice(`Now serving index generation ${result.generation}.`);
+        },
+        (error: unknown) => this.#onNotice(`Could not load index generation ${published}: ${(error as Error).message}`),
+      );
+    }, intervalMs);
+    timer.unref();
+    this.#watcher = timer;
+    return () => this.unwatch();
+  }
+
+  /** Stops a running `watch`. */
+  unwatch(): void {
+    if (this.#watcher) clearInterval(this.#watcher);
+    this.#watcher = undefined;
+  }
+
+  /** Stops watching and closes the current generation once its leases are released. */
+  close(): void {
+    this.unwatch();
+    const slot = this.#current;
+    this.#current = undefined;
+    if (slot) this.#retire(slot);
+  }
+
+  #swap(reader: IndexReader): void {
+    const old = this.#current;
+    this.#current = { reader, leases: 0, retired: false, closed: false };
+    if (old) this.#retire(old);
+  }
+
+  #retire(slot: Slot): void {
+    slot.retired = true;
+    this.#closeIfIdle(slot);
+  }
+
+  #closeIfIdle(slot: Slot): void {
+    if (!slot.retired || slot.leases > 0 || slot.closed) return;
+    slot.closed = true;
+    slot.reader.close();
+  }
+}

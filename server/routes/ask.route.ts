@@ -1,0 +1,78 @@
+// POST /api/ask: a cited answer to a question, whole; POST /api/ask/stream: the same answer as
+// server-sent events (sources, deltas, notices, then done with the checked answer).
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { answerQuestion } from '../answer/answer.service.ts';
+import { zAskRequest, zAskResponse } from '../answer/answer.schema.ts';
+import { toClientError } from '../http/error-handler.ts';
+import { errorBody, errorResponses } from '../http/error-response.ts';
+import { requireIndex } from '../http/index.middleware.ts';
+import { createRouter } from '../http/router.ts';
+import { createLlmClient } from '../llm/index.ts';
+
+const body = {
+  content: { 'application/json': { schema: zAskRequest.meta({ id: 'AskRequest' }) } },
+  required: true,
+} as const;
+
+export const askRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/ask',
+      summary: 'Answer a question with citations',
+      description:
+        'Retrieves passages and answers from them, every sentence cited to the exact span it rests on: extractive by default, generated and checked when an LLM is configured. Abstains when the library holds no answer.',
+      tags: ['answers'],
+      middleware: [requireIndex] as const,
+      request: { body },
+      responses: {
+        200: {
+          description: 'The answer, its sentences with their citations and support, and the sources',
+          content: { 'application/json': { schema: zAskResponse.meta({ id: 'AskResponse' }) } },
+        },
+        ...errorResponses(400, 401, 413, 503),
+      },
+    }),
+    async (c) => {
+      const llm = createLlmClient(c.var.config.llm);
+      return c.json(await answerQuestion(c.var.index, c.req.valid('json'), { llm, signal: c.req.raw.signal }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/ask/stream',
+      summary: 'Answer a question, streamed',
+      description:
+        'The answer as server-sent events: `sources` first, then `delta` pieces of text (a preview), `notice` when the LLM fails and the answer falls back to extractive, and `done` with the checked answer (the AskResponse). A failure sends `error`.',
+      tags: ['answers'],
+      request: { body },
+      responses: {
+        200: { description: 'A stream of events', content: { 'text/event-stream': { schema: z.string() } } },
+        ...errorResponses(400, 401, 413, 503),
+      },
+    }),
+    (c) => {
+      const request = c.req.valid('json');
+      const llm = createLlmClient(c.var.config.llm);
+      // The lease is held until the stream ends, not just until the handler returns its Response.
+      const lease = c.var.holder.acquire();
+      return streamSSE(c, async (stream) => {
+        const controller = new AbortController();
+        stream.onAbort(() => controller.abort());
+        try {
+          await answerQuestion(lease.reader, request, {
+            llm,
+            signal: controller.signal,
+            onEvent: (event) => stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) }),
+          });
+        } catch (error) {
+          const { error: data } = errorBody(toClientError(error, c));
+          await stream.writeSSE({ event: 'error', data: JSON.stringify(data) });
+        } finally {
+          lease.release();
+        }
+      });
+    },
+  );

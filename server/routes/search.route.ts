@@ -1,0 +1,82 @@
+// GET /api/search: hybrid, semantic or keyword search over the served index.
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses } from '../http/error-response.ts';
+import { requireIndex } from '../http/index.middleware.ts';
+import { numberParam } from '../http/query-params.ts';
+import { createRouter } from '../http/router.ts';
+import { searchPapers } from '../search/index.ts';
+import {
+  SEARCH_LIMITS,
+  type SearchRequest,
+  zSearchFilters,
+  zSearchRequest,
+  zSearchResponse,
+} from '../search/search.schema.ts';
+
+const filters = zSearchFilters.shape;
+
+/** The query string of GET /api/search: the search nouns, with snake_case names for the filters. */
+export const zSearchQuery = z
+  .object({
+    q: zSearchRequest.shape.query.meta({ description: 'What to search for', example: 'attention sinks' }),
+    k: numberParam(zSearchRequest.shape.k).meta({ description: 'Results per page' }),
+    offset: numberParam(zSearchRequest.shape.offset).meta({ description: 'Results to skip (paging)' }),
+    mode: zSearchRequest.shape.mode,
+    year_from: numberParam(filters.yearFrom),
+    year_to: numberParam(filters.yearTo),
+    author: filters.author.meta({ description: "Substring of any author's name, case-insensitive" }),
+    tag: filters.tag.meta({ description: 'Exact tag, case-insensitive' }),
+    venue: filters.venue.meta({ description: 'Substring of the venue, case-insensitive' }),
+    ef: numberParam(zSearchRequest.shape.ef).meta({
+      description: 'HNSW search breadth (default: the index setting)',
+    }),
+  })
+  .superRefine((query, ctx) => {
+    const deepest = SEARCH_LIMITS.maxDepth - query.k;
+    if (query.offset > deepest) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['offset'],
+        message: `must be at most ${deepest} when k is ${query.k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
+      });
+    }
+  });
+
+/** The search request a query string asks for. */
+export function toSearchRequest(query: z.output<typeof zSearchQuery>): SearchRequest {
+  const { q, k, offset, mode, ef, year_from, year_to, author, tag, venue } = query;
+  return {
+    query: q,
+    k,
+    offset,
+    mode,
+    ...(ef === undefined ? {} : { ef }),
+    filters: {
+      ...(year_from === undefined ? {} : { yearFrom: year_from }),
+      ...(year_to === undefined ? {} : { yearTo: year_to }),
+      ...(author === undefined ? {} : { author }),
+      ...(tag === undefined ? {} : { tag }),
+      ...(venue === undefined ? {} : { venue }),
+    },
+  };
+}
+
+export const searchRoutes = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/search',
+    summary: 'Search papers',
+    description: 'Ranks passages by meaning (HNSW), by words (BM25) or both, and groups them by paper.',
+    tags: ['search'],
+    middleware: [requireIndex] as const,
+    request: { query: zSearchQuery },
+    responses: {
+      200: {
+        description: 'One page of results, best first',
+        content: { 'application/json': { schema: zSearchResponse.meta({ id: 'SearchResponse' }) } },
+      },
+      ...errorResponses(400, 401, 503),
+    },
+  }),
+  async (c) => c.json(await searchPapers(c.var.index, toSearchRequest(c.req.valid('query'))), 200),
+);

@@ -1,0 +1,31 @@
+// POST /api/verify: checks the citations of a text against the library, claim by claim.
+import { createRoute } from '@hono/zod-openapi';
+import { errorResponses } from '../http/error-response.ts';
+import { requireIndex } from '../http/index.middleware.ts';
+import { createRouter } from '../http/router.ts';
+import { libraryOfIndex } from '../verify/library.ts';
+import { zVerifyRequest, zVerifyResponse } from '../verify/verify.schema.ts';
+import { verifyText } from '../verify/verify.service.ts';
+
+export const verifyRoutes = createRouter().openapi(
+  createRoute({
+    method: 'post',
+    path: '/verify',
+    summary: 'Check the citations of a text',
+    description:
+      'Splits the text into claims and citations (numeric, author–year, arXiv ids, DOIs, paper ids), resolves each citation through the reference list to a library paper, and judges from the paper’s sentences whether it backs the claim.',
+    tags: ['verify'],
+    middleware: [requireIndex] as const,
+    request: {
+      body: { content: { 'application/json': { schema: zVerifyRequest.meta({ id: 'VerifyRequest' }) } }, required: true },
+    },
+    responses: {
+      200: {
+        description: 'Each claim with its citations, their verdicts and evidence, and better-supporting papers',
+        content: { 'application/json': { schema: zVerifyResponse.meta({ id: 'VerifyResponse' }) } },
+      },
+      ...errorResponses(400, 401, 413, 503),
+    },
+  }),
+  (c) => c.json(verifyText(libraryOfIndex(c.var.index), c.req.valid('json')), 200),
+);

@@ -1,0 +1,155 @@
+// Search over an open index: validates a request, ranks papers by keyword, semantic or hybrid
+// retrieval within the filters, and returns one page of papers with their best passages; also
+// the passage-level retrieval that cited answers are built from.
+import { AppError } from '../../core/errors.ts';
+import type { IndexReader, Paper, Passage } from '../../indexer/index.ts';
+import { bestPassages, type ScoredPassage } from './best-passages.ts';
+import { resolveFilters } from './filters.ts';
+import { hybridRanking } from './hybrid.search.ts';
+import { keywordRanking } from './keyword.search.ts';
+import { type AnalyzedQuery, analyzeQuery } from './query.ts';
+import type { RankedDoc } from './ranking.ts';
+import {
+  type ParsedSearchRequest,
+  type PassageHit,
+  SEARCH_LIMITS,
+  type SearchRequest,
+  type SearchResponse,
+  zSearchRequest,
+} from './search.schema.ts';
+import { denseRanking } from './semantic.search.ts';
+
+/** A ranking of papers for a request, deep enough for its page and one more (to tell if more exist). */
+export type PaperRanking = {
+  query: AnalyzedQuery;
+  /** The raw query vector (null in keyword mode, which does not embed the query). */
+  queryVector: Float32Array | null;
+  ranked: RankedDoc[];
+  /** Share of meaning in the scores: 0 keyword, 1 semantic, per query for hybrid. */
+  denseWeight: number;
+};
+
+/** A passage retrieved for a question, with its paper and score (higher is better). */
+export type RetrievedPassage = { passage: Passage; paper: Paper; score: number };
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('INVALID_INPUT', `Invalid search request: ${field} ${message}.`, { field });
+}
+
+/** Validates a search request and applies its defaults; INVALID_INPUT names the field at fault. */
+export function parseSearchRequest(request: unknown): ParsedSearchRequest {
+  const parsed = zSearchRequest.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'request';
+    throw invalid(
+      field,
+      issue.message.replace(/^./, (c) => c.toLowerCase()),
+    );
+  }
+  const { k, offset, filters } = parsed.data;
+  if (offset + k > SEARCH_LIMITS.maxDepth) {
+    throw invalid('offset', `plus k must be at most ${SEARCH_LIMITS.maxDepth} (got ${offset} + ${k})`);
+  }
+  if (filters.yearFrom !== undefined && filters.yearTo !== undefined && filters.yearFrom > filters.yearTo) {
+    throw invalid('filters.yearFrom', `must not be after filters.yearTo (${filters.yearFrom} > ${filters.yearTo})`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Ranks papers for an already validated request, `depth` deep (at least offset + k + 1). Exposed
+ * for the evaluation, which runs test-collection queries longer than the API accepts.
+ */
+export async function rankPapers(
+  reader: IndexReader,
+  request: ParsedSearchRequest,
+  depth = request.offset + request.k + 1,
+): Promise<PaperRanking> {
+  const query = analyzeQuery(request.query);
+  const allowed = resolveFilters(reader, request.filters);
+  if (request.mode === 'keyword') {
+    return { query, queryVector: null, ranked: keywordRanking(reader, query.terms, depth, allowed), denseWeight: 0 };
+  }
+  const queryVector = await reader.embedQuery(request.query);
+  if (request.mode === 'semantic') {
+    return {
+      query,
+      queryVector,
+      ranked: denseRanking(reader, queryVector, depth, allowed, request.ef),
+      denseWeight: 1,
+    };
+  }
+  const hybrid = hybridRanking(reader, query, queryVector, depth, allowed, request.ef);
+  return { query, queryVector, ...hybrid };
+}
+
+function loadPapers(reader: IndexReader, ranked: readonly RankedDoc[]) {
+  const papers: Array<{ doc: number; paper: Paper; score: number }> = [];
+  for (const { doc, score } of ranked) {
+    const paper = reader.getPaperByDoc(doc);
+    if (paper) papers.push({ doc, paper, score });
+  }
+  return papers;
+}
+
+function toHit({ ordinal: _ordinal, ...hit }: ScoredPassage): PassageHit {
+  return hit;
+}
+
+/** Searches the index: one page of papers, best first, each with up to three highlighted passages. */
+export async function searchPapers(reader: IndexReader, request: SearchRequest): Promise<SearchResponse> {
+  const began = performance.now();
+  return runSearch(reader, parseSearchRequest(request), began);
+}
+
+/** searchPapers for an already validated request (the evaluation times this path). */
+export async function runSearch(
+  reader: IndexReader,
+  parsed: ParsedSearchRequest,
+  began: number = performance.now(),
+): Promise<SearchResponse> {
+  const ranking = await rankPapers(reader, parsed);
+  const page = loadPapers(reader, ranking.ranked.slice(parsed.offset, parsed.offset + parsed.k));
+  const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
+  return {
+    query: parsed.query,
+    mode: parsed.mode,
+    k: parsed.k,
+    offset: parsed.offset,
+    results: page.map(({ doc, paper, score }) => ({ paper, score, passages: (passages.get(doc) ?? []).map(toHit) })),
+    hasMore: ranking.ranked.length > parsed.offset + parsed.k,
+    tookMs: performance.now() - began,
+  };
+}
+
+/**
+ * Passages for a question, best first: papers are ranked as searchPapers ranks them, and each
+ * passage scores its paper's score times its share of the paper's best passage score, so the best
+ * passage of a strong paper comes before the second passage of the same paper or a weaker paper's.
+ * `k` and `offset` count passages.
+ */
+export async function retrievePassages(reader: IndexReader, request: SearchRequest): Promise<RetrievedPassage[]> {
+  const parsed = parseSearchRequest(request);
+  const depth = parsed.offset + parsed.k;
+  const ranking = await rankPapers(reader, parsed, depth);
+  const papers = loadPapers(reader, ranking.ranked.slice(0, depth));
+  const passages = bestPassages(reader, papers, ranking.query, ranking.queryVector, ranking.denseWeight);
+  const retrieved: RetrievedPassage[] = [];
+  for (const { doc, paper, score } of papers) {
+    const hits = passages.get(doc) ?? [];
+    const best = hits[0]?.score ?? 0;
+    hits.forEach((hit, i) => {
+      const share = best > 0 ? hit.score / best : i === 0 ? 1 : 0;
+      const { id, field, ordinal, start, end, text } = hit;
+      retrieved.push({
+        passage: { id, paperId: paper.id, field, ordinal, start, end, text },
+        paper,
+        score: score * share,
+      });
+    });
+  }
+  // Stable sort: equal scores keep paper order, then passage order.
+  retrieved.sort((a, b) => b.score - a.score);
+  return retrieved.slice(parsed.offset, parsed.offset + parsed.k);
+}

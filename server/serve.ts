@@ -1,0 +1,138 @@
+// Runs the app on a real socket with @hono/node-server: refuses an unsafe bind, opens (and
+// optionally watches) the index, listens, and closes gracefully.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Config } from '../core/config.ts';
+import { AppError, isAppError } from '../core/errors.ts';
+import { type AppOptions, createApp } from './app.ts';
+import { isLoopbackHost } from './http/loopback.ts';
+import { IndexHolder } from './index-holder.ts';
+
+export const SERVE_DEFAULTS = {
+  /** Poll the index folder this often (ms) when watching. */
+  watchIntervalMs: 2_000,
+  watch: false,
+  /** Longest wait for running requests on close before their connections are cut. */
+  closeGraceMs: 5_000,
+};
+
+export type ServeOptions = Partial<typeof SERVE_DEFAULTS> &
+  Partial<Pick<AppOptions, 'webDir' | 'maxBodyBytes' | 'timeoutMs' | 'maxInFlight' | 'log'>> & {
+    /** Host, port, token, CORS origins and model folder come from here. */
+    config: Config;
+    indexDir: string;
+    onNotice?: (message: string) => void;
+  };
+
+export type RunningServer = {
+  /** The base URL, e.g. http://127.0.0.1:8787 (with the real port when port 0 was asked for). */
+  url: string;
+  host: string;
+  port: number;
+  holder: IndexHolder;
+  /** Stops listening, waits for running requests (up to the grace period) and closes the index. */
+  close: () => Promise<void>;
+};
+
+/** Refuses to listen beyond this machine unless an access token protects the API. */
+export function assertSafeBind(host: string, token: string | undefined): void {
+  if (isLoopbackHost(host) || token) return;
+  throw new AppError(
+    'INVALID_INPUT',
+    `Refusing to listen on ${host} without an access token: anyone on the network could read the index. ` +
+      'Set CITELENS_TOKEN (at least 16 characters) or bind 127.0.0.1.',
+    { field: 'host' },
+  );
+}
+
+/** The error to report when listening fails: a busy port or a foreign address get a clear message. */
+export function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return new AppError('INVALID_INPUT', `Port ${port} on ${host} is already in use; pass another --port.`, {
+      field: 'port',
+    });
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return new AppError('INVALID_INPUT', `This machine has no address ${host} to listen on.`, { field: 'host' });
+  }
+  if (code === 'EACCES') {
+    return new AppError('INVALID_INPUT', `Listening on port ${port} needs more privileges; pass a port above 1023.`, {
+      field: 'port',
+    });
+  }
+  return error;
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts the HTTP server for the index in `indexDir` (an empty folder is served as "no index"). */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const opts = { ...SERVE_DEFAULTS, ...options };
+  const { config } = opts;
+  assertSafeBind(config.host, config.token);
+  const notice = opts.onNotice ?? (() => {});
+  const holder = new IndexHolder({ modelDir: config.modelDir, offline: config.offline, onNotice: notice });
+  try {
+    await holder.open(opts.indexDir);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'INDEX_NOT_FOUND') throw error;
+    notice(
+      `There is no index in ${holder.dir} yet; the API answers 503 until one is built` +
+        `${opts.watch ? ' (it is picked up automatically)' : ' and the server is reloaded'}.`,
+    );
+  }
+  if (opts.watch) holder.watch(opts.watchIntervalMs);
+
+  const app = createApp({
+    holder,
+    config,
+    ...(opts.webDir ? { webDir: opts.webDir } : {}),
+    ...(opts.maxBodyBytes ? { maxBodyBytes: opts.maxBodyBytes } : {}),
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.maxInFlight ? { maxInFlight: opts.maxInFlight } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    holder.close();
+    throw listenError(error, config.host, config.port);
+  }
+  const address = server.address() as AddressInfo;
+  // Bounds slow uploads and idle sockets, which the per-request timeout cannot see.
+  if ('requestTimeout' in server) server.requestTimeout = 30_000;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      holder.unwatch();
+      const force = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, opts.closeGraceMs);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        holder.close();
+        resolve();
+      });
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    });
+    return closing;
+  };
+
+  return {
+    url: `http://${urlHost(config.host)}:${address.port}`,
+    host: config.host,
+    port: address.port,
+    holder,
+    close,
+  };
+}

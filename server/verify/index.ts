@@ -1,0 +1,23 @@
+// Citation checking: parse claims and citations, resolve them to library papers, and score how
+// well each cited paper backs its claim. The support scorer is shared with answers.
+export { cuesOf, directionOf, missingNumbers, negationCount, numbersOf } from './claim-cues.ts';
+export { type EvidenceSentence, sentencesOfPaper, sentencesOfPassages } from './evidence-sentences.ts';
+export { type Library, libraryOfIndex, normalizeName, surnameOf } from './library.ts';
+export { type CitationTarget, type ParsedCitation, parseCitations } from './parse-citations.ts';
+export { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
+export { type Resolution, type ResolvedBy, resolveCitation, resolveReference } from './resolve-citation.ts';
+export { FEATURE_NAMES, type SupportFeatures, tfidfCosine } from './support-features.ts';
+export {
+  SUPPORT_MODEL,
+  SUPPORT_THRESHOLDS,
+  type SupportConflict,
+  type SupportModel,
+  type SupportResult,
+  SupportScorer,
+  supportProbability,
+  type Verdict,
+  verdictOf,
+} from './support-scorer.ts';
+export { inverseDocumentFrequency, statisticsOfIndex, statisticsOfTexts, type TermStatistics } from './term-statistics.ts';
+export * from './verify.schema.ts';
+export { claimText, VERIFY_DEFAULTS, verifyText } from './verify.service.ts';

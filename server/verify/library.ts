@@ -1,0 +1,85 @@
+// The library as the verifier sees it: papers looked up by id, DOI, arXiv id, first author and
+// year, or by the words of a reference; backed by an index (lookups are cached per generation).
+import type { IndexReader, Paper } from '../../indexer/index.ts';
+import { terms } from '../../indexer/text/analyze.ts';
+import { statisticsOfIndex, type TermStatistics } from './term-statistics.ts';
+
+export interface Library {
+  readonly statistics: TermStatistics;
+  byId(id: string): Paper | undefined;
+  byDoi(doi: string): Paper | undefined;
+  byArxivId(arxivId: string): Paper | undefined;
+  /** Papers whose first author has this surname (any author, when no first author matches) and year. */
+  byAuthorYear(surname: string, year: string): Paper[];
+  /** Papers whose title and abstract best match the words of a text, best first. */
+  search(text: string, limit: number): Paper[];
+}
+
+/** Lowercase, accents removed: "Müller" and "Muller" are the same surname. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/gu, "'")
+    .trim();
+}
+
+/** The surname in an author string: "Lin, Kai" → lin, "Kai Lin" → lin, "Lin K." → lin. */
+export function surnameOf(author: string): string {
+  const name = author.trim();
+  if (name.includes(',')) return normalizeName(name.slice(0, name.indexOf(',')));
+  const parts = name.split(/\s+/u);
+  const last = parts.at(-1) ?? '';
+  // "Lin K" and "Lin KJ." put initials last.
+  if (parts.length > 1 && /^(?:\p{Lu}\.?){1,3}$/u.test(last)) return normalizeName(parts[0]!);
+  return normalizeName(last);
+}
+
+type AuthorYearCatalog = { first: Map<string, string[]>; any: Map<string, string[]> };
+
+const catalogs = new WeakMap<IndexReader, AuthorYearCatalog>();
+
+function push(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+function catalogOf(reader: IndexReader): AuthorYearCatalog {
+  let catalog = catalogs.get(reader);
+  if (!catalog) {
+    catalog = { first: new Map(), any: new Map() };
+    for (const { paper } of reader.papers.all()) {
+      if (paper.year === null || paper.authors.length === 0) continue;
+      push(catalog.first, `${surnameOf(paper.authors[0]!)}|${paper.year}`, paper.id);
+      for (const author of paper.authors) push(catalog.any, `${surnameOf(author)}|${paper.year}`, paper.id);
+    }
+    catalogs.set(reader, catalog);
+  }
+  return catalog;
+}
+
+/** The library of an open index. */
+export function libraryOfIndex(reader: IndexReader): Library {
+  return {
+    get statistics() {
+      return statisticsOfIndex(reader);
+    },
+    byId: (id) => reader.getPaper(id)?.paper,
+    byDoi: (doi) => reader.papers.findByDoi(doi),
+    byArxivId: (arxivId) => reader.papers.findByArxivId(arxivId),
+    byAuthorYear(surname, year) {
+      const catalog = catalogOf(reader);
+      const key = `${normalizeName(surname)}|${year.replace(/[a-z]$/u, '')}`;
+      const ids = catalog.first.get(key) ?? catalog.any.get(key) ?? [];
+      return ids.map((id) => reader.getPaper(id)?.paper).filter((p): p is Paper => p !== undefined);
+    },
+    search(text, limit) {
+      return reader
+        .searchKeyword('papers', terms(text), limit, { titleWeight: 2 })
+        .map((hit) => reader.getPaperByDoc(hit.label))
+        .filter((p): p is Paper => p !== undefined);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// Finds the reference list at the end of a text (under a "References" heading, or a trailing run of
+// numbered entries) or reads one given separately, and pulls from each entry what identifies the
+// paper: DOI, arXiv id, year, first author's surname and title.
+import { cleanDoi } from './parse-citations.ts';
+
+/** One entry of a reference list. */
+export type ReferenceEntry = {
+  /** Its number: the one written ("[3]", "3.") or its position from 1. */
+  n: number;
+  /** The citation key written in brackets ("[lin2026] …"), if any. */
+  key: string | null;
+  text: string;
+  /** Span in the text it was read from (for a list given separately, in that list). */
+  start: number;
+  end: number;
+  doi: string | null;
+  arxivId: string | null;
+  year: string | null;
+  /** Lowercased surname of the first author, when the entry starts with authors. */
+  surname: string | null;
+  /** Best guess at the title: quoted text, or the segment after the authors and year. */
+  title: string | null;
+};
+
+const HEADING = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:references|bibliography|works cited|literature cited|sources|citations)[ \t]*:?[ \t]*$/gimu;
+const NUMBERED = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+/u;
+const KEYED = /^[ \t]*\[@?([A-Za-z][\w:./-]*\w)\][ \t]+/u;
+
+function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'year' | 'surname' | 'title'> {
+  const doi = /\b10\.\d{4,9}\/[^\s"'<>\])]+/u.exec(text)?.[0];
+  const arxiv = /(?:arxiv[:\s]\s*|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7})/iu.exec(text)?.[1];
+  const year = /\b(1[89]\d{2}|20\d{2})[a-z]?\b/u.exec(text)?.[1] ?? null;
+  const surname = /^\s*(?:(?:van|von|de|der|den|del|di|da|du|la|le)\s+)*(\p{Lu}[\p{L}'’-]+)/u.exec(text)?.[1]?.toLowerCase() ?? null;
+  const quoted = /["“]([^"”]{8,400})["”]/u.exec(text)?.[1];
+  let title = quoted ?? null;
+  if (!title) {
+    // "Authors (2026). Title. Venue" or "Authors. 2026. Title. Venue" or "Authors. Title. Venue, 2026".
+    const afterYear = /(?:\(\s*(?:1[89]|20)\d{2}[a-z]?\s*\)[.,:]?|\b(?:1[89]|20)\d{2}[a-z]?[.,:])\s+([^.?!]{8,400}[.?!]?)/u.exec(text)?.[1];
+    const segments = text.split(/(?<=[.?!])\s+(?=\p{Lu})/u);
+    title =
+      (afterYear ?? segments[1] ?? null)?.replace(/[.,]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?\.?$/u, '').replace(/[.\s]+$/u, '') ??
+      null;
+  }
+  return {
+    doi: doi ? cleanDoi(doi) : null,
+    arxivId: arxiv?.toLowerCase() ?? null,
+    year,
+    surname,
+    title,
+  };
+}
+
+/** Parses reference entries from lines of text starting at `offset` in the original text. */
+export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry[] {
+  const lines: Array<{ text: string; start: number }> = [];
+  let position = 0;
+  for (const line of block.split('\n')) {
+    lines.push({ text: line, start: position });
+    position += line.length + 1;
+  }
+  const numbered = lines.some((l) => NUMBERED.test(l.text) || KEYED.test(l.text));
+  const drafts: Array<{ n: number | null; key: string | null; start: number; end: number }> = [];
+  for (const line of lines) {
+    const trimmed = line.text.trim();
+    if (!trimmed) {
+      // A blank line ends an unnumbered entry.
+      if (!numbered && drafts.length > 0) drafts.push({ n: null, key: null, start: -1, end: -1 });
+      continue;
+    }
+    const number = NUMBERED.exec(line.text);
+    const keyed = number ? null : KEYED.exec(line.text);
+    const last = drafts.at(-1);
+    const startsEntry = numbered ? Boolean(number || keyed) : !last || last.start < 0 || /^\s*[-*•]\s+/u.test(line.text);
+    const lineEnd = line.start + line.text.replace(/\s+$/u, '').length;
+    if (startsEntry || !last) {
+      if (last && last.start < 0) drafts.pop();
+      const marker = number ?? keyed;
+      drafts.push({
+        n: number ? Number(number[1] ?? number[2]) : null,
+        key: keyed?.[1] ?? null,
+        start: line.start + (marker ? marker[0].length : line.text.length - line.text.trimStart().length),
+        end: lineEnd,
+      });
+    } else {
+      last.end = lineEnd;
+    }
+  }
+  return drafts
+    .filter((d) => d.start >= 0)
+    .map((draft, i) => {
+      let start = draft.start;
+      const raw = block.slice(start, draft.end);
+      const bullet = /^[-*•]\s+/u.exec(raw);
+      if (bullet) start += bullet[0].length;
+      const text = block.slice(start, draft.end).replace(/\s*\n\s*/gu, ' ');
+      return { n: draft.n ?? i + 1, key: draft.key, text, start: offset + start, end: offset + draft.end, ...entryFields(text) };
+    });
+}
+
+/** Splits a text into its body and the reference list at its end (empty when there is none). */
+export function splitReferences(text: string): { body: string; references: ReferenceEntry[] } {
+  let heading: RegExpExecArray | null = null;
+  for (const match of text.matchAll(HEADING)) heading = match as RegExpExecArray;
+  if (heading) {
+    const listStart = heading.index + heading[0].length;
+    return { body: text.slice(0, heading.index), references: parseReferenceEntries(text.slice(listStart), listStart) };
+  }
+  // Without a heading, a trailing run of lines that each start with "[n]" is a reference list.
+  const lines = text.split('\n');
+  let cut = text.length;
+  let position = text.length;
+  let entries = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    position -= line.length + (i < lines.length - 1 ? 1 : 0);
+    if (!line.trim()) continue;
+    if (!/^[ \t]*\[\d{1,4}\][ \t]+\S/u.test(line)) break;
+    cut = position;
+    entries++;
+  }
+  if (entries === 0) return { body: text, references: [] };
+  return { body: text.slice(0, cut), references: parseReferenceEntries(text.slice(cut), cut) };
+}

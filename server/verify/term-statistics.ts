@@ -1,0 +1,42 @@
+// Document frequencies of analyzer terms over a library, for weighting words by how rare they
+// are (IDF). Computed once per index generation and cached with the reader.
+import type { IndexReader } from '../../indexer/index.ts';
+import { terms } from '../../indexer/text/analyze.ts';
+
+/** How many documents a library has and in how many of them each term occurs. */
+export type TermStatistics = {
+  documents: number;
+  documentFrequency(term: string): number;
+};
+
+/** Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1; an unseen term weighs the most. */
+export function inverseDocumentFrequency(statistics: TermStatistics, term: string): number {
+  return Math.log((1 + statistics.documents) / (1 + statistics.documentFrequency(term))) + 1;
+}
+
+/** Term statistics of a list of texts (one document each). */
+export function statisticsOfTexts(texts: Iterable<string>): TermStatistics {
+  const frequency = new Map<string, number>();
+  let documents = 0;
+  for (const text of texts) {
+    documents++;
+    for (const term of new Set(terms(text))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  }
+  return { documents, documentFrequency: (term) => frequency.get(term) ?? 0 };
+}
+
+const cache = new WeakMap<IndexReader, TermStatistics>();
+
+/** Term statistics of the papers (title and abstract) in an index; computed on first use per reader. */
+export function statisticsOfIndex(reader: IndexReader): TermStatistics {
+  let statistics = cache.get(reader);
+  if (!statistics) {
+    statistics = statisticsOfTexts(
+      (function* () {
+        for (const { paper } of reader.papers.all()) yield `${paper.title}\n${paper.abstract}`;
+      })(),
+    );
+    cache.set(reader, statistics);
+  }
+  return statistics;
+}

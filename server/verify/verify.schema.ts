@@ -1,0 +1,99 @@
+// The nouns of citation checking, defined once: what a verify request sends and what it returns.
+// The HTTP API, the CLI and the web client all use these schemas.
+import { z } from 'zod';
+
+export const VERIFY_LIMITS = {
+  maxTextChars: 100_000,
+  maxReferences: 2_000,
+  maxReferenceChars: 5_000,
+  maxSuggestions: 10,
+} as const;
+
+export const zVerifyRequest = z.object({
+  text: z.string().trim().min(1, 'must not be empty').max(VERIFY_LIMITS.maxTextChars),
+  /**
+   * The reference list, when it is not at the end of the text: one string (a list, one entry per
+   * line, numbered or not) or one string per entry (numbered by position unless they say "[n]").
+   */
+  references: z
+    .union([
+      z.string().max(VERIFY_LIMITS.maxReferences * VERIFY_LIMITS.maxReferenceChars),
+      z.array(z.string().trim().min(1).max(VERIFY_LIMITS.maxReferenceChars)).max(VERIFY_LIMITS.maxReferences),
+    ])
+    .optional(),
+  /** How many better-supporting library papers to suggest per claim. */
+  suggestions: z.number().int().min(0).max(VERIFY_LIMITS.maxSuggestions).default(3),
+});
+export type VerifyRequest = z.input<typeof zVerifyRequest>;
+export type ParsedVerifyRequest = z.output<typeof zVerifyRequest>;
+
+export const zVerdict = z.enum(['supported', 'partially_supported', 'not_supported', 'not_in_library']);
+export type VerifyVerdict = z.infer<typeof zVerdict>;
+
+/** A sentence of a paper: offsets into the paper's title or abstract. */
+export const zEvidence = z.object({
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  field: z.enum(['title', 'abstract']),
+});
+export type Evidence = z.infer<typeof zEvidence>;
+
+export const zVerifyCitation = z.object({
+  /** The cited item as written: "[3]", "Lin et al., 2026", "arXiv:2401.01234", a DOI, "[paper-id]". */
+  marker: z.string(),
+  kind: z.enum(['numeric', 'author-year', 'arxiv', 'doi', 'key']),
+  /** Span of the citation group in the text. */
+  start: z.number().int(),
+  end: z.number().int(),
+  /** The library paper it resolves to; null when it is not in the library. */
+  paperId: z.string().nullable(),
+  title: z.string().nullable(),
+  verdict: zVerdict,
+  /** 0–1: how strongly the cited paper's text holds evidence for the claim (0 when not in the library). */
+  score: z.number().min(0).max(1),
+  /** The sentence of the cited paper that backs the claim best. */
+  evidence: zEvidence.nullable(),
+  /** What in the evidence disagrees with the claim: a negation, a direction of effect, a number. */
+  conflicts: z.array(z.enum(['negation', 'direction', 'numbers'])),
+  resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year']).nullable(),
+  /** The reference list entry the citation points at. */
+  reference: z.string().nullable(),
+  /** Why it is not in the library, or how an ambiguous match was chosen. */
+  note: z.string().nullable(),
+});
+export type VerifyCitation = z.infer<typeof zVerifyCitation>;
+
+export const zSuggestion = z.object({
+  paperId: z.string(),
+  title: z.string(),
+  score: z.number().min(0).max(1),
+  evidence: zEvidence,
+});
+export type Suggestion = z.infer<typeof zSuggestion>;
+
+export const zClaim = z.object({
+  /** The sentence as written, citations included; start/end are offsets into the request text. */
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  citations: z.array(zVerifyCitation),
+  /** Library papers, not among those cited, that back the claim best. */
+  suggestions: z.array(zSuggestion),
+});
+export type Claim = z.infer<typeof zClaim>;
+
+export const zVerifyResponse = z.object({
+  claims: z.array(zClaim),
+  /** The reference list that was read, with the library paper each entry resolved to. */
+  references: z.array(
+    z.object({
+      n: z.number().int(),
+      text: z.string(),
+      paperId: z.string().nullable(),
+      resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year']).nullable(),
+    }),
+  ),
+  tookMs: z.number(),
+});
+export type VerifyResponse = z.infer<typeof zVerifyResponse>;

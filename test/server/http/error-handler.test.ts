@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../core/errors.ts';
+import { createErrorHandler, handleNotFound } from '../../../server/http/error-handler.ts';
+
+function appThrowing(error: unknown, log: (message: string) => void = () => {}) {
+  const app = new Hono();
+  app.onError(createErrorHandler(log));
+  app.notFound(handleNotFound);
+  app.get('/boom', () => {
+    throw error;
+  });
+  return app;
+}
+
+describe('error-handler', () => {
+  it('answers an AppError with the status of its code and its message, details and hint', async () => {
+    const res = await appThrowing(new AppError('PAPER_NOT_FOUND', "No paper has the id 'x'.", { id: 'x' })).request(
+      '/boom',
+    );
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'PAPER_NOT_FOUND',
+        message: "No paper has the id 'x'.",
+        details: { id: 'x' },
+        hint: 'List papers with `citelens search` or GET /api/search.',
+      },
+    });
+  });
+
+  it('answers an unexpected error with a generic 500 and logs the stack instead of returning it', async () => {
+    const logged: string[] = [];
+    const error = new Error('SQLITE_CORRUPT at /home/me/secret/index.db');
+    const res = await appThrowing(error, (message) => logged.push(message)).request('/boom');
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text).error).toMatchObject({
+      code: 'INTERNAL',
+      message: 'The server failed to handle this request.',
+    });
+    expect(text).not.toContain('secret');
+    expect(text).not.toContain('SQLITE');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('GET /boom');
+    expect(logged[0]).toContain(error.stack!);
+  });
+
+  it('uses the AppError an HTTPException carries as its cause', async () => {
+    const res = await appThrowing(new HTTPException(503, { cause: new AppError('OVERLOADED', 'Busy.') })).request(
+      '/boom',
+    );
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe('OVERLOADED');
+  });
+
+  it("maps Hono's own exceptions onto the error table", async () => {
+    const tooLarge = await appThrowing(new HTTPException(413)).request('/boom');
+    expect([tooLarge.status, (await tooLarge.json()).error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const teapot = await appThrowing(new HTTPException(418, { message: 'teapot internals' })).request('/boom');
+    expect([teapot.status, (await teapot.json()).error.code]).toEqual([500, 'INTERNAL']);
+  });
+
+  it('answers an unknown route with a JSON 404 naming the method and path', async () => {
+    const res = await appThrowing(new Error()).request('/nowhere', { method: 'DELETE' });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: 'NOT_FOUND', message: 'No route matches DELETE /nowhere.' });
+  });
+});

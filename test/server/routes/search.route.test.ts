@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app.ts';
+import { holderFor, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
+
+const papers = samplePapers();
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  app = createApp({ holder: await holderFor(await sampleIndex()), config: testConfig() });
+});
+
+async function search(query: string) {
+  const res = await app.request(`/api/search?${query}`);
+  return { status: res.status, body: await res.json() };
+}
+
+async function expectInvalid(query: string, field: string, message: string) {
+  const { status, body } = await search(query);
+  expect(status, query).toBe(400);
+  expect(body.error, query).toMatchObject({ code: 'INVALID_INPUT', message, details: { field } });
+}
+
+describe('search.route', () => {
+  it('answers a query with a page of papers and the passages that matched', async () => {
+    const { status, body } = await search('q=attention+sink+super+neurons');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ query: 'attention sink super neurons', mode: 'hybrid', k: 10, offset: 0 });
+    expect(body.results.length).toBeGreaterThan(0);
+    expect(body.results.length).toBeLessThanOrEqual(10);
+    expect(typeof body.hasMore).toBe('boolean');
+    const ids = new Set(papers.map((p) => p.id));
+    for (const result of body.results) {
+      expect(ids.has(result.paper.id)).toBe(true);
+      expect(result.passages.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds a paper by its own title first', async () => {
+    const target = papers[3]!;
+    const { body } = await search(`q=${encodeURIComponent(target.title)}&k=5`);
+    expect(body.results[0].paper.id).toBe(target.id);
+  });
+
+  it('pages with k and offset without repeating a paper', async () => {
+    const first = await search('q=language+models&k=3&offset=0&mode=semantic');
+    const second = await search('q=language+models&k=3&offset=3&mode=semantic');
+    expect(first.body.results).toHaveLength(3);
+    expect(second.body).toMatchObject({ k: 3, offset: 3, mode: 'semantic' });
+    const a = first.body.results.map((r: { paper: { id: string } }) => r.paper.id);
+    const b = second.body.results.map((r: { paper: { id: string } }) => r.paper.id);
+    expect(a.filter((id: string) => b.includes(id))).toEqual([]);
+  });
+
+  it('applies the tag and year filters given as snake_case parameters', async () => {
+    const tagged = await search('q=models&tag=interpretability&k=20');
+    expect(tagged.body.results.length).toBeGreaterThan(0);
+    for (const r of tagged.body.results)
+      expect(r.paper.tags.map((t: string) => t.toLowerCase())).toContain('interpretability');
+    const years = papers.map((p) => p.year).filter((y): y is number => typeof y === 'number');
+    const newest = Math.max(...years);
+    const recent = await search(`q=models&year_from=${newest}&year_to=${newest}&k=20&mode=keyword`);
+    for (const r of recent.body.results) expect(r.paper.year).toBe(newest);
+  });
+
+  it('names the parameter and its bound when a limit is broken', async () => {
+    await expectInvalid('q=x&k=1000', 'k', "Query parameter 'k' must be at most 100.");
+    await expectInvalid('q=x&k=0', 'k', "Query parameter 'k' must be at least 1.");
+    await expectInvalid('q=x&k=ten', 'k', "Query parameter 'k' must be a number.");
+    await expectInvalid('q=x&k=2.5', 'k', "Query parameter 'k' must be a whole number.");
+    await expectInvalid('q=x&offset=-1', 'offset', "Query parameter 'offset' must be at least 0.");
+    await expectInvalid(
+      'q=x&offset=995&k=10',
+      'offset',
+      "Query parameter 'offset' must be at most 990 when k is 10 (offset + k may not pass 1000).",
+    );
+    await expectInvalid('q=x&ef=5', 'ef', "Query parameter 'ef' must be at least 10.");
+    await expectInvalid('q=x&mode=fuzzy', 'mode', "Query parameter 'mode' must be one of hybrid, semantic, keyword.");
+    await expectInvalid('q=x&year_from=-3', 'year_from', "Query parameter 'year_from' must be at least 0.");
+  });
+
+  it('refuses a missing, blank or too long query', async () => {
+    await expectInvalid('k=3', 'q', "Query parameter 'q' is required.");
+    await expectInvalid('q=%20%20', 'q', "Query parameter 'q' must not be empty.");
+    await expectInvalid(`q=${'a'.repeat(1001)}`, 'q', "Query parameter 'q' must be at most 1000 characters long.");
+    const longest = await search(`q=${'a'.repeat(1000)}`);
+    expect(longest.status).toBe(200);
+  });
+});

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app.ts';
+import { verifyRoutes } from '../../../server/routes/verify.route.ts';
+import type { VerifyResponse } from '../../../server/verify/verify.schema.ts';
+import { holderFor, testConfig } from '../../support/sample-index.ts';
+import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
+
+let fixture: FixtureIndex;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  fixture = await buildFixtureIndex();
+  app = createApp({ holder: await holderFor(fixture.indexDir), config: testConfig() }).route('/api', verifyRoutes);
+});
+afterAll(() => fixture.close());
+
+const verify = (body: unknown) =>
+  app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('verify.route', () => {
+  it('checks the claims of a text with a reference list given separately', async () => {
+    const res = await verify({
+      text: 'Caffeine increases short-term memory recall [1]. Heat waves drive glacier melt [2].',
+      references: ['Ruiz, A. (2019). A history of caffeine consumption.', 'Meier, H. (2022). Glacier melt rates in the Alps.'],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as VerifyResponse;
+    expect(body.claims.map((c) => c.citations.map((x) => [x.marker, x.paperId, x.verdict]))).toEqual([
+      [['[1]', 'caffeine-history', 'not_supported']],
+      [['[2]', 'glacier-melt', 'supported']],
+    ]);
+    expect(body.claims[0]!.suggestions[0]?.paperId).toBe('caffeine-memory-trial');
+  });
+
+  it('refuses a body without text with INVALID_INPUT naming the field', async () => {
+    const res = await verify({ references: [] });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'text' } });
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { directionOf, missingNumbers, negationCount, numbersOf } from '../../../server/verify/claim-cues.ts';
+
+describe('claim-cues', () => {
+  it('finds numbers standing alone, normalized, but not the digits inside names', () => {
+    expect(numbersOf('In 1,000 patients, 12 % had IL-6 above 2.50 and p53 loss; 4-PBA was given.')).toEqual(['1000', '12%', '2.5']);
+  });
+
+  it('lists the claim numbers the evidence does not state, ignoring percent signs', () => {
+    expect(missingNumbers(['12%', '30'], ['12', '31'])).toEqual(['30']);
+  });
+
+  it('counts negation cues, contracted ones included', () => {
+    expect(negationCount('The drug did not help and doesn’t harm; no effect was seen.')).toBe(3);
+    expect(negationCount('The drug helped.')).toBe(0);
+  });
+
+  it('reads the direction of an effect', () => {
+    expect(directionOf('Caffeine increases recall.')).toBe(1);
+    expect(directionOf('Caffeine reduces recall.')).toBe(-1);
+    expect(directionOf('Caffeine was measured.')).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseCitations } from '../../../server/verify/parse-citations.ts';
+
+const markersOf = (text: string) => parseCitations(text).map((c) => c.marker);
+
+describe('parse-citations', () => {
+  it('reads single, listed and ranged numeric citations with the span of their group', () => {
+    const text = 'Sinks are structural [1]. Valence is asymmetric [1, 3], as is depth [2–4].';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => c.marker)).toEqual(['[1]', '[1]', '[3]', '[2]', '[3]', '[4]']);
+    expect(text.slice(citations[1]!.start, citations[1]!.end)).toBe('[1, 3]');
+    expect(text.slice(citations[3]!.start, citations[3]!.end)).toBe('[2–4]');
+    expect(citations[0]!.target).toEqual({ kind: 'numeric', n: 1 });
+  });
+
+  it('reads parenthetical and narrative author–year citations, several per group', () => {
+    const citations = parseCitations('Lin et al. (2026) disagree (Chen and Wu, 2025b; Smith, 2020, 2021).');
+    expect(citations.map((c) => c.marker)).toEqual(['Lin et al., 2026', 'Chen and Wu, 2025b', 'Smith, 2020', 'Smith, 2021']);
+    expect(citations[0]!.target).toEqual({ kind: 'author-year', surname: 'Lin', year: '2026', etAl: true });
+    expect(citations[2]!.target).toMatchObject({ surname: 'Smith', year: '2020', etAl: false });
+  });
+
+  it('reads arXiv ids and DOIs, bare, prefixed or as links, without trailing punctuation', () => {
+    const citations = parseCitations(
+      'See arXiv:2401.01234v2, https://arxiv.org/abs/2312.00001 and doi:10.1145/3580305.3599999. Also https://doi.org/10.1000/ABC-12.',
+    );
+    expect(citations.map((c) => c.target)).toEqual([
+      { kind: 'arxiv', arxivId: '2401.01234v2' },
+      { kind: 'arxiv', arxivId: '2312.00001' },
+      { kind: 'doi', doi: '10.1145/3580305.3599999' },
+      { kind: 'doi', doi: '10.1000/abc-12' },
+    ]);
+  });
+
+  it('reads bracketed paper ids and [@keys], marking the explicit ones', () => {
+    const citations = parseCitations('As shown [attention-sink-origin] and [@lin2026; @chen2025].');
+    expect(citations.map((c) => c.target)).toEqual([
+      { kind: 'key', key: 'attention-sink-origin', explicit: false },
+      { kind: 'key', key: 'lin2026', explicit: true },
+      { kind: 'key', key: 'chen2025', explicit: true },
+    ]);
+  });
+
+  it('does not take dates, counts, figures or Markdown links for citations', () => {
+    expect(markersOf('Enrolled (January 2012), n (n = 12), see (Table 2) and [the docs](https://example.org).')).toEqual([]);
+  });
+
+  it('does not expand an implausibly long numeric range', () => {
+    expect(markersOf('Values [1–500].')).toEqual(['[1]', '[500]']);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseReferenceEntries, splitReferences } from '../../../server/verify/reference-list.ts';
+
+describe('reference-list', () => {
+  it('splits the list under a References heading from the body and reads each entry', () => {
+    const text = [
+      'Sinks carry no meaning [1]. Valence is asymmetric [2].',
+      '',
+      '## References',
+      '[1] Doe, J. and Lin, K. (2026). Where attention sinks come from. arXiv:2601.01234.',
+      '[2] Venkatesh, S. 2026. "Negative before positive in language models". In Proc. ACL.',
+      '    doi:10.18653/v1/2026.acl-long.1.',
+    ].join('\n');
+    const { body, references } = splitReferences(text);
+    expect(body.trim()).toBe('Sinks carry no meaning [1]. Valence is asymmetric [2].');
+    expect(references).toHaveLength(2);
+    expect(references[0]).toMatchObject({ n: 1, arxivId: '2601.01234', year: '2026', surname: 'doe', title: 'Where attention sinks come from' });
+    expect(references[1]).toMatchObject({ n: 2, doi: '10.18653/v1/2026.acl-long.1', surname: 'venkatesh' });
+    expect(references[1]!.title).toBe('Negative before positive in language models');
+    // The continuation line belongs to entry 2, and spans point into the original text.
+    expect(text.slice(references[1]!.start, references[1]!.end)).toMatch(/^Venkatesh.*acl-long\.1\.$/su);
+  });
+
+  it('finds a trailing run of [n] entries without a heading', () => {
+    const { body, references } = splitReferences('A claim [1].\n[1] Smith A. A study of things in detail. Nature 2020.\n[2] Roe B. Another study. 2021.');
+    expect(body).toBe('A claim [1].\n');
+    expect(references.map((r) => [r.n, r.surname, r.year])).toEqual([
+      [1, 'smith', '2020'],
+      [2, 'roe', '2021'],
+    ]);
+  });
+
+  it('numbers unnumbered entries by position, one per paragraph', () => {
+    const entries = parseReferenceEntries('Lin, K. et al. (2025) Sparse attention in long contexts. ICML.\n\nChen, W. (2024). Retrieval at scale.');
+    expect(entries.map((e) => [e.n, e.surname, e.title])).toEqual([
+      [1, 'lin', 'Sparse attention in long contexts'],
+      [2, 'chen', 'Retrieval at scale'],
+    ]);
+  });
+
+  it('leaves a text without a reference list whole', () => {
+    const text = 'Nothing cited here. Just prose [1].';
+    expect(splitReferences(text)).toEqual({ body: text, references: [] });
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { libraryOfIndex } from '../../../server/verify/library.ts';
+import { type VerifyRequest, zVerifyRequest } from '../../../server/verify/verify.schema.ts';
+import { verifyText } from '../../../server/verify/verify.service.ts';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-library.ts';
+
+let fixture: FixtureIndex;
+beforeAll(async () => {
+  fixture = await buildFixtureIndex();
+});
+afterAll(() => fixture.close());
+
+const verify = (request: VerifyRequest) => verifyText(libraryOfIndex(fixture.reader), zVerifyRequest.parse(request));
+
+describe('verify.service', () => {
+  it('resolves every citation style to its library paper', () => {
+    const text = [
+      'Caffeine increased short-term memory recall in adults [1].',
+      'Attention sinks arise from a variance discrepancy (Lin et al., 2026a) as arXiv:2601.04321 reports.',
+      'Alpine glaciers lost mass faster between 2000 and 2020 (doi:10.5555/glacier.2022.7).',
+      'BM25 remains a strong baseline for scientific passages, as Chen (2025) found [sparse-retrieval].',
+      '',
+      'References',
+      '[1] Lindqvist, M. and Okafor, T. (2024). Caffeine and working memory in adults. J. Cogn. 12.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    const cited = claims.flatMap((claim) => claim.citations.map((c) => [c.kind, c.marker, c.paperId, c.resolvedBy]));
+    expect(cited).toEqual([
+      ['numeric', '[1]', 'caffeine-memory-trial', 'title'],
+      ['author-year', 'Lin et al., 2026a', 'attention-sinks', 'author-year'],
+      ['arxiv', 'arXiv:2601.04321', 'attention-sinks', 'arxiv'],
+      ['doi', '10.5555/glacier.2022.7', 'glacier-melt', 'doi'],
+      ['author-year', 'Chen, 2025', 'sparse-retrieval', 'author-year'],
+      ['key', '[sparse-retrieval]', 'sparse-retrieval', 'id'],
+    ]);
+    for (const claim of claims) {
+      for (const citation of claim.citations) expect(citation.verdict).toBe('supported');
+    }
+    expect(claims).toHaveLength(4);
+  });
+
+  it('gives each claim its exact span and each verdict the evidence sentence with its offsets', () => {
+    const text = 'Intro line without citations.\nCaffeine increases short-term memory recall (Lindqvist et al., 2024).';
+    const { claims } = verify({ text });
+    const claim = claims.find((c) => c.citations.length > 0)!;
+    expect(text.slice(claim.start, claim.end)).toBe(claim.text);
+    expect(claim.text).toBe('Caffeine increases short-term memory recall (Lindqvist et al., 2024).');
+    const [citation] = claim.citations;
+    expect(citation?.evidence?.text).toBe('Caffeine intake increased short-term memory recall by 12% compared with placebo.');
+    const abstract = fixture.reader.getPaper('caffeine-memory-trial')!.paper.abstract;
+    expect(abstract.slice(citation!.evidence!.start, citation!.evidence!.end)).toBe(citation!.evidence!.text);
+  });
+
+  it('reports citations that resolve to nothing as not in the library, saying why', () => {
+    const text = [
+      'Caffeine increases short-term memory recall [2].',
+      'Glaciers are retreating (doi:10.9999/missing.1).',
+      'Sinks carry no semantic content (Nobody et al., 1999).',
+      '',
+      'References',
+      '[1] Lindqvist, M. (2024). Caffeine and working memory in adults.',
+    ].join('\n');
+    const citations = verify({ text }).claims.flatMap((c) => c.citations);
+    expect(citations.map((c) => [c.marker, c.paperId, c.verdict, c.score, c.evidence])).toEqual([
+      ['[2]', null, 'not_in_library', 0, null],
+      ['10.9999/missing.1', null, 'not_in_library', 0, null],
+      ['Nobody et al., 1999', null, 'not_in_library', 0, null],
+    ]);
+    expect(citations[0]?.note).toMatch(/no entry 2/);
+    expect(citations[1]?.note).toMatch(/DOI 10\.9999\/missing\.1/);
+    expect(citations[2]?.note).toMatch(/by Nobody from 1999/);
+  });
+
+  it('judges a claim cited to the wrong paper as not supported, and suggests the paper that backs it', () => {
+    const wrong = verify({ text: 'Caffeine increases short-term memory recall [1].', references: ['Ruiz, A. (2019). A history of caffeine consumption.'] });
+    const right = verify({ text: 'Caffeine increases short-term memory recall [1].', references: ['Lindqvist, M. (2024). Caffeine and working memory in adults.'] });
+    const [wrongCitation] = wrong.claims[0]!.citations;
+    const [rightCitation] = right.claims[0]!.citations;
+    expect(wrongCitation).toMatchObject({ paperId: 'caffeine-history', verdict: 'not_supported' });
+    expect(rightCitation).toMatchObject({ paperId: 'caffeine-memory-trial', verdict: 'supported' });
+    expect(rightCitation!.score).toBeGreaterThan(wrongCitation!.score + 0.5);
+    expect(wrong.claims[0]!.suggestions.map((s) => s.paperId)).toEqual(['caffeine-memory-trial']);
+    expect(right.claims[0]!.suggestions).toEqual([]);
+  });
+
+  it('marks evidence that reverses the claimed direction as a conflict, not as support', () => {
+    const { claims } = verify({ text: 'Caffeine decreases short-term memory recall [caffeine-memory-trial].' });
+    expect(claims[0]!.citations[0]).toMatchObject({ verdict: 'partially_supported', conflicts: ['direction'] });
+  });
+
+  it('chooses, among papers by the same first author and year, the one that backs the claim', () => {
+    const { claims } = verify({ text: 'Quantizing the cache to four bits keeps perplexity close to full precision (Lin et al., 2026).' });
+    expect(claims[0]!.citations[0]).toMatchObject({ paperId: 'kv-cache-compression', verdict: 'supported' });
+    expect(claims[0]!.citations[0]!.note).toMatch(/2 library papers match/);
+  });
+
+  it('lists the reference list with the paper each entry resolved to', () => {
+    const { references } = verify({
+      text: 'A claim about glaciers [1]. Another [2].',
+      references: '[1] Meier H. Glacier melt rates in the Alps. 2022.\n[2] Someone. A paper the library lacks. 2020.',
+    });
+    expect(references.map((r) => [r.n, r.paperId, r.resolvedBy])).toEqual([
+      [1, 'glacier-melt', 'title'],
+      [2, null, null],
+    ]);
+  });
+
+  it('suggests supporting papers for a claim that cites nothing', () => {
+    const { claims } = verify({ text: 'Summer heat waves explain most of the acceleration of glacier melt.' });
+    expect(claims[0]!.citations).toEqual([]);
+    expect(claims[0]!.suggestions[0]?.paperId).toBe('glacier-melt');
+  });
+});
