@@ -1,10 +1,15 @@
 // The citelens command line: one program, one subcommand per verb.
 import { Command } from 'commander';
+import { registerAskCommand } from './commands/ask.command.ts';
+import { registerEvalCommand } from './commands/eval.command.ts';
+import { registerEvalVerifyCommand } from './commands/eval-verify.command.ts';
 import { registerIndexCommand } from './commands/index.command.ts';
 import { registerInfoCommand } from './commands/info.command.ts';
 import { registerRemoveCommand } from './commands/remove.command.ts';
+import { registerSearchCommand } from './commands/search.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerStartCommand } from './commands/start.command.ts';
+import { registerVerifyCommand } from './commands/verify.command.ts';
 
 const program = new Command()
   .name('citelens')
@@ -16,5 +21,10 @@ registerRemoveCommand(program);
 registerInfoCommand(program);
 registerServeCommand(program);
 registerStartCommand(program);
+registerSearchCommand(program);
+registerAskCommand(program);
+registerVerifyCommand(program);
+registerEvalCommand(program);
+registerEvalVerifyCommand(program);
 
 await program.parseAsync(process.argv);

@@ -10,15 +10,18 @@ import { validationHook } from './http/validation-hook.ts';
 import { serveWebUi } from './http/web-ui.ts';
 import type { IndexHolder } from './index-holder.ts';
 import { adminRoutes } from './routes/admin.route.ts';
+import { askRoutes } from './routes/ask.route.ts';
 import { docsRoutes, OPENAPI_INFO, OPENAPI_PATH } from './routes/docs.route.ts';
 import { healthRoutes } from './routes/health.route.ts';
+import { mapRoutes } from './routes/map.route.ts';
 import { paperRoutes } from './routes/papers.route.ts';
 import { searchRoutes } from './routes/search.route.ts';
 import { statsRoutes } from './routes/stats.route.ts';
+import { verifyRoutes } from './routes/verify.route.ts';
 
 export const APP_DEFAULTS = {
-  /** Largest accepted request body. */
-  maxBodyBytes: 64 * 1024,
+  /** Largest accepted request body: room for a long pasted answer to verify (100k characters) in UTF-8. */
+  maxBodyBytes: 512 * 1024,
   /** Longest a request may take before it is answered with 503 TIMEOUT. */
   timeoutMs: 15_000,
   /** Requests handled at once before others are answered with 503 OVERLOADED. */
@@ -41,7 +44,10 @@ function isPublicApiPath(requestPath: string): boolean {
 
 /** Builds the Citelens HTTP app around an index holder. Tests call `app.request()` on it. */
 export function createApp(options: AppOptions) {
-  const opts = { ...APP_DEFAULTS, ...options } satisfies typeof APP_DEFAULTS & AppOptions;
+  const merged = { ...APP_DEFAULTS, ...options } satisfies typeof APP_DEFAULTS & AppOptions;
+  // A generated answer may take the LLM's whole timeout; the request limit must leave it room to fall back.
+  const llmTimeoutMs = options.config.llm?.timeoutMs ?? 0;
+  const opts = { ...merged, timeoutMs: Math.max(merged.timeoutMs, llmTimeoutMs + 5_000) };
   const { config, holder } = opts;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(createErrorHandler(opts.log));
@@ -59,10 +65,10 @@ export function createApp(options: AppOptions) {
     .route('/api', paperRoutes)
     .route('/api', statsRoutes)
     .route('/api', healthRoutes)
-    .route('/api', adminRoutes);
-  // ── Mount point for the answer and verify route modules (server/routes/ask.route.ts and
-  //    verify.route.ts): chain `.route('/api', askRoutes).route('/api', verifyRoutes)` onto `api`
-  //    above, so the typed client sees them and the OpenAPI document below lists them.
+    .route('/api', adminRoutes)
+    .route('/api', askRoutes)
+    .route('/api', verifyRoutes)
+    .route('/api', mapRoutes);
 
   const token = config.token;
   if (token) api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

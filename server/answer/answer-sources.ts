@@ -28,7 +28,14 @@ export function describeSources(sources: readonly NumberedSource[], cited: Reado
   return sources.map((source) => ({
     n: source.n,
     paper: source.paper,
-    passages: source.passages.map((p) => ({ id: p.id, field: p.field, text: p.text, start: p.start, end: p.end, score: p.score })),
+    passages: source.passages.map((p) => ({
+      id: p.id,
+      field: p.field,
+      text: p.text,
+      start: p.start,
+      end: p.end,
+      score: p.score,
+    })),
     cited: cited.has(source.n),
   }));
 }

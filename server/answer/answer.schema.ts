@@ -85,7 +85,12 @@ export const zAskResponse = z.object({
 });
 export type AskResponse = z.infer<typeof zAskResponse>;
 
-/** The events of a streamed answer, in order: sources, then deltas (and notices), then done (or error). */
+/**
+ * The events of a streamed answer, in order: sources, then deltas (and notices), then done (or
+ * error). Deltas are a preview: the model's raw text, or the extractive sentences. A notice means
+ * the preview so far is abandoned (the LLM failed; extractive deltas follow). `done` carries the
+ * checked answer, which is the one to keep.
+ */
 export type AskEvent =
   | { event: 'sources'; data: { sources: AnswerSource[] } }
   | { event: 'delta'; data: { text: string } }

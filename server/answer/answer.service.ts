@@ -8,16 +8,21 @@ import type { SearchFilters, SearchMode } from '../search/search.schema.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { SupportScorer, verdictOf } from '../verify/support-scorer.ts';
 import { statisticsOfIndex, type TermStatistics } from '../verify/term-statistics.ts';
+import type { AnswerSentence, AskEvent, AskResponse, ParsedAskRequest } from './answer.schema.ts';
 import { describeSources, type NumberedSource, numberSources, type RetrievedPassage } from './answer-sources.ts';
 import { answerText, withMarkers } from './answer-text.ts';
-import type { AnswerSentence, AskEvent, AskResponse, ParsedAskRequest } from './answer.schema.ts';
 import { checkGenerated } from './check-generated.ts';
 import { buildMessages } from './prompt.ts';
 import { selectSentences } from './select-sentences.ts';
 
 /** What answering needs from the library: passage retrieval and term statistics. */
 export type AnswerContext = {
-  retrieve(request: { query: string; mode: SearchMode; k: number; filters: SearchFilters }): Promise<RetrievedPassage[]>;
+  retrieve(request: {
+    query: string;
+    mode: SearchMode;
+    k: number;
+    filters: SearchFilters;
+  }): Promise<RetrievedPassage[]>;
   statistics: TermStatistics;
 };
 
@@ -31,7 +36,11 @@ export type AnswerOptions = {
 
 type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & { cited: Set<number> };
 
-function extractiveDraft(request: ParsedAskRequest, sources: readonly NumberedSource[], statistics: TermStatistics): Draft {
+function extractiveDraft(
+  request: ParsedAskRequest,
+  sources: readonly NumberedSource[],
+  statistics: TermStatistics,
+): Draft {
   const selection = selectSentences(request.question, sources, statistics, { maxSentences: request.maxSentences });
   if (selection.abstainReason || selection.sentences.length === 0) {
     const reason = selection.abstainReason ?? 'No sentence of the closest passages answers the question.';
@@ -47,7 +56,14 @@ function extractiveDraft(request: ParsedAskRequest, sources: readonly NumberedSo
       support: result.score,
       supported: verdictOf(result) !== 'not_supported',
       citations: [
-        { n: chosen.n, paperId: chosen.paperId, passageId: chosen.passageId, field: chosen.field, start: chosen.start, end: chosen.end },
+        {
+          n: chosen.n,
+          paperId: chosen.paperId,
+          passageId: chosen.passageId,
+          field: chosen.field,
+          start: chosen.start,
+          end: chosen.end,
+        },
       ],
     };
   });
@@ -79,11 +95,16 @@ async function generatedDraft(
   const checked = checkGenerated(text, sources, statistics, request.unsupported);
   const notices: string[] = [];
   if (checked.unknownCitations.length > 0) {
-    notices.push(`Removed citations to sources that were not given: ${checked.unknownCitations.map((n) => `[${n}]`).join(', ')}.`);
+    notices.push(
+      `Removed citations to sources that were not given: ${checked.unknownCitations.map((n) => `[${n}]`).join(', ')}.`,
+    );
   }
   if (checked.noAnswer) {
     const reason = 'The LLM found no answer to the question in the retrieved passages.';
-    return { draft: { abstained: true, reason, mode: 'generated', answer: { text: reason, sentences: [] }, cited: new Set() }, notices };
+    return {
+      draft: { abstained: true, reason, mode: 'generated', answer: { text: reason, sentences: [] }, cited: new Set() },
+      notices,
+    };
   }
   if (checked.sentences.length === 0) {
     throw new Error(
@@ -93,8 +114,10 @@ async function generatedDraft(
     );
   }
   const flagged = checked.sentences.filter((s) => !s.supported).length;
-  if (flagged > 0) notices.push(`${flagged} generated sentence(s) are not supported by the passages they cite and are flagged.`);
-  if (checked.dropped > 0) notices.push(`${checked.dropped} generated sentence(s) not supported by their sources were dropped.`);
+  if (flagged > 0)
+    notices.push(`${flagged} generated sentence(s) are not supported by the passages they cite and are flagged.`);
+  if (checked.dropped > 0)
+    notices.push(`${checked.dropped} generated sentence(s) not supported by their sources were dropped.`);
   return {
     draft: {
       abstained: false,
@@ -116,7 +139,12 @@ export async function composeAnswer(
   const emit = async (event: AskEvent) => {
     await options.onEvent?.(event);
   };
-  const retrieved = await context.retrieve({ query: request.question, mode: request.mode, k: request.k, filters: request.filters });
+  const retrieved = await context.retrieve({
+    query: request.question,
+    mode: request.mode,
+    k: request.k,
+    filters: request.filters,
+  });
   const sources = numberSources(retrieved);
   await emit({ event: 'sources', data: { sources: describeSources(sources, new Set()) } });
 
@@ -140,7 +168,8 @@ export async function composeAnswer(
     }
   }
   if (draft.mode === 'extractive') {
-    for (const sentence of draft.answer.sentences) await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
+    for (const sentence of draft.answer.sentences)
+      await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
   }
   const { cited, ...rest } = draft;
   const response: AskResponse = {
@@ -155,7 +184,11 @@ export async function composeAnswer(
 }
 
 /** Answers a question from an open index. */
-export function answerQuestion(reader: IndexReader, request: ParsedAskRequest, options: AnswerOptions = {}): Promise<AskResponse> {
+export function answerQuestion(
+  reader: IndexReader,
+  request: ParsedAskRequest,
+  options: AnswerOptions = {},
+): Promise<AskResponse> {
   return composeAnswer(
     { retrieve: (query) => retrievePassages(reader, query), statistics: statisticsOfIndex(reader) },
     request,

@@ -6,8 +6,8 @@ import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { parseCitations } from '../verify/parse-citations.ts';
 import { type SupportResult, SupportScorer, verdictOf } from '../verify/support-scorer.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
-import type { NumberedSource } from './answer-sources.ts';
 import type { AnswerCitation, AnswerSentence } from './answer.schema.ts';
+import type { NumberedSource } from './answer-sources.ts';
 import { NO_ANSWER } from './prompt.ts';
 
 export type CheckedAnswer = {
@@ -42,7 +42,9 @@ export function checkGenerated(
   spans.forEach((span, index) => {
     // A marker right after a sentence's full stop ("… effect. [2]") belongs to that sentence.
     const next = spans[index + 1];
-    const mine = citations.filter((c) => c.start >= span.start && c.start < span.end && !(index > 0 && c.start === span.start));
+    const mine = citations.filter(
+      (c) => c.start >= span.start && c.start < span.end && !(index > 0 && c.start === span.start),
+    );
     if (next) mine.push(...citations.filter((c) => c.start === next.start));
     let clean = '';
     let position = span.start;
@@ -50,7 +52,10 @@ export function checkGenerated(
       clean += trimmed.slice(position, c.start);
       position = c.end;
     }
-    clean = (clean + trimmed.slice(position, span.end)).replace(/\s+([.,;:!?])/gu, '$1').replace(/\s+/gu, ' ').trim();
+    clean = (clean + trimmed.slice(position, span.end))
+      .replace(/\s+([.,;:!?])/gu, '$1')
+      .replace(/\s+/gu, ' ')
+      .trim();
     if (!/[\p{L}\p{N}]/u.test(clean)) return;
 
     const numbers = [...new Set(mine.map((c) => (c.target.kind === 'numeric' ? c.target.n : 0)))];
@@ -64,7 +69,14 @@ export function checkGenerated(
       const result = scorer.score(clean, sentencesOfPassages(source.passages));
       const evidence = result.evidence;
       if (evidence?.passageId !== undefined) {
-        cited.push({ n, paperId: source.paper.id, passageId: evidence.passageId, field: evidence.field, start: evidence.start, end: evidence.end });
+        cited.push({
+          n,
+          paperId: source.paper.id,
+          passageId: evidence.passageId,
+          field: evidence.field,
+          start: evidence.start,
+          end: evidence.end,
+        });
       }
       if (!best || result.score > best.score) best = result;
     }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { indexPapers, type IndexReader, openIndex } from '../../indexer/index.ts';
+import { type IndexReader, indexPapers, openIndex } from '../../indexer/index.ts';
 import type { ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
 import { SEARCH_LIMITS, type SearchMode } from '../search/search.schema.ts';
@@ -73,14 +73,14 @@ function quality(cited: ReadonlyArray<{ papers: string[]; judgments: Judgments }
 }
 
 // Test-collection queries can be longer than the API accepts; they are cut at a word boundary.
-function fit(text: string): string {
+function fitQuery(text: string): string {
   if (text.length <= SEARCH_LIMITS.maxQueryChars) return text;
   const cut = text.slice(0, SEARCH_LIMITS.maxQueryChars);
   return cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length);
 }
 
 const askRequest = (question: string): ParsedAskRequest => ({
-  question: fit(question),
+  question: fitQuery(question),
   k: ASK_EVAL_DEFAULTS.k,
   mode: ASK_EVAL_DEFAULTS.mode,
   filters: {},
@@ -97,7 +97,7 @@ async function citedPapers(reader: IndexReader, question: string): Promise<strin
 
 async function topPapers(reader: IndexReader, question: string): Promise<string[]> {
   const response = await searchPapers(reader, {
-    query: fit(question),
+    query: fitQuery(question),
     mode: ASK_EVAL_DEFAULTS.mode,
     k: ASK_EVAL_DEFAULTS.baselineDepth,
   });
@@ -119,7 +119,13 @@ export async function evaluateAsk(options: AskEvalOptions): Promise<AskEvalRepor
   const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'citelens-ask-eval-'));
   let reader: IndexReader | undefined;
   try {
-    await indexPapers({ indexDir: temporary, files: [collection.corpusFile], format: 'jsonl', embedder: 'builtin', skipInvalid: true });
+    await indexPapers({
+      indexDir: temporary,
+      files: [collection.corpusFile],
+      format: 'jsonl',
+      embedder: 'builtin',
+      skipInvalid: true,
+    });
     reader = await openIndex(temporary);
     const answered: Array<{ papers: string[]; judgments: Judgments }> = [];
     const baseline: Array<{ papers: string[]; judgments: Judgments }> = [];
@@ -139,7 +145,8 @@ export async function evaluateAsk(options: AskEvalOptions): Promise<AskEvalRepor
     if (options.offTopicFolder) {
       const other = readBeirCollection(options.offTopicFolder, options.split ?? ASK_EVAL_DEFAULTS.split);
       let abstained = 0;
-      for (const query of other.queries as BeirQuery[]) if ((await citedPapers(reader, query.text)) === null) abstained++;
+      for (const query of other.queries as BeirQuery[])
+        if ((await citedPapers(reader, query.text)) === null) abstained++;
       offTopic = { collection: other.name, queries: other.queries.length, abstained };
     }
     return {

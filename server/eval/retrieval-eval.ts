@@ -1,6 +1,5 @@
-// Measures retrieval on a BEIR test collection: indexes its corpus with the builtin embedder (or
-// reuses an index that holds exactly that corpus), runs the split's queries in each search mode and
-// reports nDCG@10, Recall@100 and MRR@10 as trec_eval computes them, with per-mode query latency.
+// Measures retrieval on a BEIR test collection: nDCG@10, Recall@100 and MRR@10 as trec_eval computes
+// them, and query latency, per search mode, over an index of its corpus built (or reused) here.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -34,7 +34,10 @@ function readJsonl(file: string): unknown[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new AppError('UNREADABLE_FILE', `Cannot read ${file}; a SciFact folder holds claims_train.jsonl and corpus_fulltext_partial.jsonl.`);
+    throw new AppError(
+      'UNREADABLE_FILE',
+      `Cannot read ${file}; a SciFact folder holds claims_train.jsonl and corpus_fulltext_partial.jsonl.`,
+    );
   }
   return text
     .split('\n')
@@ -111,7 +114,9 @@ export function verificationPairs(
 /** ROC AUC: the chance that a positive scores above a negative (ties count half). */
 export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {
   if (positives.length === 0 || negatives.length === 0) return Number.NaN;
-  const all = [...positives.map((s) => ({ s, p: 1 })), ...negatives.map((s) => ({ s, p: 0 }))].sort((a, b) => a.s - b.s);
+  const all = [...positives.map((s) => ({ s, p: 1 })), ...negatives.map((s) => ({ s, p: 0 }))].sort(
+    (a, b) => a.s - b.s,
+  );
   // Rank-sum (Mann–Whitney U) with average ranks for ties.
   let rankSum = 0;
   for (let i = 0; i < all.length; ) {
@@ -138,7 +143,12 @@ export function scorePairs(
   return pairs.map((pair) => {
     const document = documents.get(pair.docId)!;
     const result = scorer.scorePaper(pair.claim, document);
-    return { ...pair, features: result.features, score: result.score, baseline: tfidfCosine(pair.claim, document.abstract, statistics) };
+    return {
+      ...pair,
+      features: result.features,
+      score: result.score,
+      baseline: tfidfCosine(pair.claim, document.abstract, statistics),
+    };
   });
 }
 
@@ -174,9 +184,13 @@ export function reportHalf(rows: readonly ScoredPair[]): HalfReport {
   const pairs = { support: 0, contradict: 0, cited: 0, random: 0 } satisfies Record<PairKind, number>;
   for (const row of rows) pairs[row.kind]++;
   const isEvidence = (row: ScoredPair) => row.kind === 'support' || row.kind === 'contradict';
-  const correct = (row: ScoredPair) => (row.score >= SUPPORT_THRESHOLDS.supported) === isEvidence(row);
+  const correct = (row: ScoredPair) => row.score >= SUPPORT_THRESHOLDS.supported === isEvidence(row);
   const rate = (subset: ScoredPair[]) => (subset.length ? subset.filter(correct).length / subset.length : Number.NaN);
-  const groups = [rows.filter(isEvidence), rows.filter((r) => r.kind === 'cited'), rows.filter((r) => r.kind === 'random')];
+  const groups = [
+    rows.filter(isEvidence),
+    rows.filter((r) => r.kind === 'cited'),
+    rows.filter((r) => r.kind === 'random'),
+  ];
   return {
     claims: new Set(rows.map((r) => r.claimId)).size,
     pairs,
@@ -261,7 +275,11 @@ export function tuneSupportModel(rows: readonly ScoredPair[]): {
   return {
     model: fitLogistic(rows, chosen.l2),
     l2: chosen.l2,
-    crossValidated: { logLoss: chosen.logLoss, evidenceVsCited: auc.evidenceVsCited, evidenceVsRandom: auc.evidenceVsRandom },
+    crossValidated: {
+      logLoss: chosen.logLoss,
+      evidenceVsCited: auc.evidenceVsCited,
+      evidenceVsRandom: auc.evidenceVsRandom,
+    },
   };
 }
 
@@ -276,7 +294,10 @@ export type VerifyEvalReport = {
 };
 
 /** Runs the whole evaluation on a SciFact folder. */
-export function runVerifyEval(folder: string, options: { tune?: boolean } & Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): VerifyEvalReport {
+export function runVerifyEval(
+  folder: string,
+  options: { tune?: boolean } & Partial<typeof VERIFY_EVAL_DEFAULTS> = {},
+): VerifyEvalReport {
   const started = performance.now();
   const settings = { ...VERIFY_EVAL_DEFAULTS, ...options };
   const { documents, claims } = loadSciFact(folder);

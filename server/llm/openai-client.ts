@@ -124,7 +124,8 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
         const response = await post(request, false, deadline);
         const body = parseJson(await response.text(), 'a reply');
         const content = contentOfCompletion(body);
-        if (content === undefined) throw failure('malformed', `${where} sent a reply without choices[0].message.content.`);
+        if (content === undefined)
+          throw failure('malformed', `${where} sent a reply without choices[0].message.content.`);
         return content;
       } catch (error) {
         throw translate(error, deadline);
@@ -140,7 +141,8 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
         // A server that ignores `stream: true` sends one ordinary completion.
         if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
           const content = contentOfCompletion(parseJson(await response.text(), 'a reply'));
-          if (content === undefined) throw failure('malformed', `${where} sent a reply without choices[0].message.content.`);
+          if (content === undefined)
+            throw failure('malformed', `${where} sent a reply without choices[0].message.content.`);
           yield content;
           return;
         }
@@ -148,7 +150,8 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
         for await (const data of sseData(response.body, () => deadline.reset())) {
           if (data === '[DONE]') return;
           const content = contentOfChunk(parseJson(data, 'a stream chunk'));
-          if (content === null) throw failure('malformed', `${where} sent a stream chunk without choices: ${data.slice(0, 120)}`);
+          if (content === null)
+            throw failure('malformed', `${where} sent a stream chunk without choices: ${data.slice(0, 120)}`);
           if (content) yield content;
         }
       } catch (error) {

@@ -41,7 +41,8 @@ function seedCentres(points: readonly Point2[], k: number): Point2[] {
 
 function nearestCentre(point: Point2, centres: readonly Point2[]): number {
   let best = 0;
-  for (let c = 1; c < centres.length; c++) if (distance2(point, centres[c]!) < distance2(point, centres[best]!)) best = c;
+  for (let c = 1; c < centres.length; c++)
+    if (distance2(point, centres[c]!) < distance2(point, centres[best]!)) best = c;
   return best;
 }
 

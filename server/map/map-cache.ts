@@ -36,6 +36,7 @@ export function writeCachedMap(indexDir: string, map: MapResponse): void {
   writeFileAtomic(file, JSON.stringify(map));
   for (const entry of fs.readdirSync(path.dirname(file))) {
     const match = /^map-(\d+)\.json$/.exec(entry);
-    if (match && Number(match[1]) < map.generation - 1) fs.rmSync(path.join(path.dirname(file), entry), { force: true });
+    if (match && Number(match[1]) < map.generation - 1)
+      fs.rmSync(path.join(path.dirname(file), entry), { force: true });
   }
 }

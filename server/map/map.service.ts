@@ -2,8 +2,8 @@
 // index generation and then served from memory or the generation's cache file.
 import type { IndexReader } from '../../indexer/index.ts';
 import { clusterPoints } from './cluster-points.ts';
-import { readCachedMap, writeCachedMap } from './map-cache.ts';
 import type { MapResponse } from './map.schema.ts';
+import { readCachedMap, writeCachedMap } from './map-cache.ts';
 import { type ProjectionOptions, projectVectors } from './project-vectors.ts';
 
 export type MapOptions = {
@@ -18,7 +18,8 @@ const computed = new Map<string, { generation: number; map: Promise<MapResponse>
 /** Projects and clusters the papers of the reader's generation, without any cache. */
 export async function computeMap(reader: IndexReader, projection: ProjectionOptions = {}): Promise<MapResponse> {
   const papers = new Map<number, { id: string; title: string; tags: string[] }>();
-  for (const { doc, paper } of reader.papers.all()) papers.set(doc, { id: paper.id, title: paper.title, tags: paper.tags });
+  for (const { doc, paper } of reader.papers.all())
+    papers.set(doc, { id: paper.id, title: paper.title, tags: paper.tags });
   const rows = [...reader.papers.allVectors()].filter((row) => papers.has(row.label));
   const positions = await projectVectors(
     rows.map((row) => row.vector),

@@ -36,7 +36,10 @@ export function fitUnitSquare(points: readonly (readonly number[])[]): Point2[] 
  * Projects the vectors to 2-D. Fewer than three vectors need no projection: one sits in the
  * centre and two sit side by side. The optimisation yields to the event loop between epochs.
  */
-export async function projectVectors(vectors: readonly Float32Array[], options: ProjectionOptions = {}): Promise<Point2[]> {
+export async function projectVectors(
+  vectors: readonly Float32Array[],
+  options: ProjectionOptions = {},
+): Promise<Point2[]> {
   const settings = { ...PROJECTION_DEFAULTS, ...options } satisfies typeof PROJECTION_DEFAULTS;
   if (vectors.length === 0) return [];
   if (vectors.length === 1) return [{ x: 0.5, y: 0.5 }];

@@ -2,11 +2,11 @@
 // server-sent events (sources, deltas, notices, then done with the checked answer).
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { answerQuestion } from '../answer/answer.service.ts';
 import { zAskRequest, zAskResponse } from '../answer/answer.schema.ts';
+import { answerQuestion } from '../answer/answer.service.ts';
 import { toClientError } from '../http/error-handler.ts';
 import { errorBody, errorResponses } from '../http/error-response.ts';
-import { requireIndex } from '../http/index.middleware.ts';
+import { GENERATION_HEADER, requireIndex } from '../http/index.middleware.ts';
 import { createRouter } from '../http/router.ts';
 import { createLlmClient } from '../llm/index.ts';
 
@@ -58,6 +58,7 @@ export const askRoutes = createRouter()
       const llm = createLlmClient(c.var.config.llm);
       // The lease is held until the stream ends, not just until the handler returns its Response.
       const lease = c.var.holder.acquire();
+      c.header(GENERATION_HEADER, String(lease.reader.generation));
       return streamSSE(c, async (stream) => {
         const controller = new AbortController();
         stream.onAbort(() => controller.abort());

@@ -19,7 +19,7 @@ export const mapRoutes = createRouter().openapi(
     responses: {
       200: {
         description: 'The map of the served index generation',
-        content: { 'application/json': { schema: zMapResponse.openapi('MapResponse') } },
+        content: { 'application/json': { schema: zMapResponse.meta({ id: 'MapResponse' }) } },
       },
       ...errorResponses(401, 503),
     },

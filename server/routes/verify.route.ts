@@ -3,9 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { createRouter } from '../http/router.ts';
-import { libraryOfIndex } from '../verify/library.ts';
-import { zVerifyRequest, zVerifyResponse } from '../verify/verify.schema.ts';
-import { verifyText } from '../verify/verify.service.ts';
+import { libraryOfIndex, verifyText, zVerifyRequest, zVerifyResponse } from '../verify/index.ts';
 
 export const verifyRoutes = createRouter().openapi(
   createRoute({
@@ -17,7 +15,10 @@ export const verifyRoutes = createRouter().openapi(
     tags: ['verify'],
     middleware: [requireIndex] as const,
     request: {
-      body: { content: { 'application/json': { schema: zVerifyRequest.meta({ id: 'VerifyRequest' }) } }, required: true },
+      body: {
+        content: { 'application/json': { schema: zVerifyRequest.meta({ id: 'VerifyRequest' }) } },
+        required: true,
+      },
     },
     responses: {
       200: {

@@ -1,7 +1,5 @@
-// Hybrid ranking: BM25 and dense retrieval fused with a per-query dense weight. The dense query is
-// first moved toward BM25's best papers (Rocchio feedback), which anchors it to the keyword evidence;
-// the dense weight grows with how much the plain dense ranking agrees with BM25 at the top, so a
-// query the embedder does not understand falls back to BM25 instead of being dragged down by it.
+// Hybrid ranking: BM25 and dense retrieval fused with a dense weight set per query by how far the
+// two agree, the dense side anchored to BM25's evidence by Rocchio feedback.
 import type { IndexReader } from '../../indexer/index.ts';
 import type { AllowedDocs } from './filters.ts';
 import { agreement, fuseScores, rocchio } from './fuse.ts';
@@ -30,7 +28,16 @@ export type HybridRanking = {
   denseWeight: number;
 };
 
-/** The best `depth` papers (at least the normalization window is ranked) for a query by hybrid fusion. */
+/**
+ * The best papers for a query by hybrid fusion (at least `depth`, and at least the normalization window).
+ *
+ * 1. BM25 ranks papers. 2. The dense query moves toward the BM25-score-weighted centroid of BM25's
+ * top papers (Rocchio), so dense retrieval looks for more papers like the ones the words found.
+ * 3. The dense weight is maxDenseWeight × the share of BM25's top 20 that plain dense retrieval also
+ * puts in its top 20: a query the embedder does not understand gets a weight near 0 and keeps BM25's
+ * ranking instead of being dragged down. 4. Scores are min–max normalized and combined convexly.
+ * With no BM25 match the ranking is dense alone; with a query vector of zeros it is BM25 alone.
+ */
 export function hybridRanking(
   reader: IndexReader,
   query: AnalyzedQuery,

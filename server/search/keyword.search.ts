@@ -1,6 +1,5 @@
-// Keyword ranking: BM25 (k1 1.2, b 0.75) over whole papers (title + abstract), where a term the
-// query repeats counts again, as in Lucene. Paper-level BM25 ranked better than passage-level BM25
-// on Cranfield, CISI and SciFact (see the eval README), so papers are ranked whole.
+// Keyword ranking: BM25 (k1 1.2, b 0.75) over whole papers, title and abstract as one field, where
+// a term the query repeats counts again, as in Lucene's bag-of-words query.
 import type { IndexReader } from '../../indexer/index.ts';
 import type { AllowedDocs } from './filters.ts';
 import type { RankedDoc } from './ranking.ts';
@@ -10,7 +9,10 @@ export const KEYWORD_DEFAULTS = {
   titleWeight: 1,
 } satisfies Record<string, number>;
 
-/** The `depth` best papers for the query terms by BM25 (fewer when fewer match). */
+/**
+ * The `depth` best papers for the query terms by BM25 (fewer when fewer match). Whole papers rank
+ * better than their best passage on Cranfield, CISI and SciFact, so papers_fts is used, not passages_fts.
+ */
 export function keywordRanking(
   reader: IndexReader,
   queryTerms: readonly string[],

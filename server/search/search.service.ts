@@ -1,6 +1,5 @@
-// Search over an open index: validates a request, ranks papers by keyword, semantic or hybrid
-// retrieval within the filters, and returns one page of papers with their best passages; also
-// the passage-level retrieval that cited answers are built from.
+// Search over an open index: validates a request, ranks papers in its mode within its filters, and
+// returns a page of papers with their best passages, or the passages cited answers are built from.
 import { AppError } from '../../core/errors.ts';
 import type { IndexReader, Paper, Passage } from '../../indexer/index.ts';
 import { bestPassages, type ScoredPassage } from './best-passages.ts';

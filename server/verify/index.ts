@@ -18,6 +18,11 @@ export {
   type Verdict,
   verdictOf,
 } from './support-scorer.ts';
-export { inverseDocumentFrequency, statisticsOfIndex, statisticsOfTexts, type TermStatistics } from './term-statistics.ts';
+export {
+  inverseDocumentFrequency,
+  statisticsOfIndex,
+  statisticsOfTexts,
+  type TermStatistics,
+} from './term-statistics.ts';
 export * from './verify.schema.ts';
 export { claimText, VERIFY_DEFAULTS, verifyText } from './verify.service.ts';

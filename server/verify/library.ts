@@ -17,12 +17,7 @@ export interface Library {
 
 /** Lowercase, accents removed: "Müller" and "Muller" are the same surname. */
 export function normalizeName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/gu, "'")
-    .trim();
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/gu, "'").trim();
 }
 
 /** The surname in an author string: "Lin, Kai" → lin, "Kai Lin" → lin, "Lin K." → lin. */

@@ -21,7 +21,10 @@ export type ParsedCitation = {
 };
 
 const DASH = '[-–—]';
-const NUMERIC_GROUP = new RegExp(`^\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?(?:\\s*[,;]\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?)*\\s*$`, 'u');
+const NUMERIC_GROUP = new RegExp(
+  `^\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?(?:\\s*[,;]\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?)*\\s*$`,
+  'u',
+);
 /** Longest numeric range expanded ([1–500] is a typo or a table, not 500 citations). */
 const MAX_RANGE = 50;
 
@@ -47,7 +50,8 @@ const NOT_SURNAMES = new Set(
     ' ',
   ),
 );
-const BARE_ARXIV = /(?:\barxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)/giu;
+const BARE_ARXIV =
+  /(?:\barxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)/giu;
 const BARE_DOI = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"'<>\])]+)/giu;
 
 /** A DOI without the punctuation that ends the sentence around it. */

@@ -22,24 +22,33 @@ export type ReferenceEntry = {
   title: string | null;
 };
 
-const HEADING = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:references|bibliography|works cited|literature cited|sources|citations)[ \t]*:?[ \t]*$/gimu;
+const HEADING =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:references|bibliography|works cited|literature cited|sources|citations)[ \t]*:?[ \t]*$/gimu;
 const NUMBERED = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+/u;
 const KEYED = /^[ \t]*\[@?([A-Za-z][\w:./-]*\w)\][ \t]+/u;
 
 function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'year' | 'surname' | 'title'> {
   const doi = /\b10\.\d{4,9}\/[^\s"'<>\])]+/u.exec(text)?.[0];
-  const arxiv = /(?:arxiv[:\s]\s*|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7})/iu.exec(text)?.[1];
+  const arxiv =
+    /(?:arxiv[:\s]\s*|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7})/iu.exec(
+      text,
+    )?.[1];
   const year = /\b(1[89]\d{2}|20\d{2})[a-z]?\b/u.exec(text)?.[1] ?? null;
-  const surname = /^\s*(?:(?:van|von|de|der|den|del|di|da|du|la|le)\s+)*(\p{Lu}[\p{L}'’-]+)/u.exec(text)?.[1]?.toLowerCase() ?? null;
+  const surname =
+    /^\s*(?:(?:van|von|de|der|den|del|di|da|du|la|le)\s+)*(\p{Lu}[\p{L}'’-]+)/u.exec(text)?.[1]?.toLowerCase() ?? null;
   const quoted = /["“]([^"”]{8,400})["”]/u.exec(text)?.[1];
   let title = quoted ?? null;
   if (!title) {
     // "Authors (2026). Title. Venue" or "Authors. 2026. Title. Venue" or "Authors. Title. Venue, 2026".
-    const afterYear = /(?:\(\s*(?:1[89]|20)\d{2}[a-z]?\s*\)[.,:]?|\b(?:1[89]|20)\d{2}[a-z]?[.,:])\s+([^.?!]{8,400}[.?!]?)/u.exec(text)?.[1];
+    const afterYear =
+      /(?:\(\s*(?:1[89]|20)\d{2}[a-z]?\s*\)[.,:]?|\b(?:1[89]|20)\d{2}[a-z]?[.,:])\s+([^.?!]{8,400}[.?!]?)/u.exec(
+        text,
+      )?.[1];
     const segments = text.split(/(?<=[.?!])\s+(?=\p{Lu})/u);
     title =
-      (afterYear ?? segments[1] ?? null)?.replace(/[.,]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?\.?$/u, '').replace(/[.\s]+$/u, '') ??
-      null;
+      (afterYear ?? segments[1] ?? null)
+        ?.replace(/[.,]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?\.?$/u, '')
+        .replace(/[.\s]+$/u, '') ?? null;
   }
   return {
     doi: doi ? cleanDoi(doi) : null,
@@ -70,7 +79,9 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
     const number = NUMBERED.exec(line.text);
     const keyed = number ? null : KEYED.exec(line.text);
     const last = drafts.at(-1);
-    const startsEntry = numbered ? Boolean(number || keyed) : !last || last.start < 0 || /^\s*[-*•]\s+/u.test(line.text);
+    const startsEntry = numbered
+      ? Boolean(number || keyed)
+      : !last || last.start < 0 || /^\s*[-*•]\s+/u.test(line.text);
     const lineEnd = line.start + line.text.replace(/\s+$/u, '').length;
     if (startsEntry || !last) {
       if (last && last.start < 0) drafts.pop();
@@ -93,7 +104,14 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       const bullet = /^[-*•]\s+/u.exec(raw);
       if (bullet) start += bullet[0].length;
       const text = block.slice(start, draft.end).replace(/\s*\n\s*/gu, ' ');
-      return { n: draft.n ?? i + 1, key: draft.key, text, start: offset + start, end: offset + draft.end, ...entryFields(text) };
+      return {
+        n: draft.n ?? i + 1,
+        key: draft.key,
+        text,
+        start: offset + start,
+        end: offset + draft.end,
+        ...entryFields(text),
+      };
     });
 }
 

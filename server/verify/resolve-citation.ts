@@ -52,7 +52,8 @@ function titleMatch(entry: ReferenceEntry, library: Library): Paper | undefined 
     const exact = entryTitle !== null && entryTitle === terms(paper.title).join(' ');
     const accepted = exact || (titleTerms.length >= TITLE_MATCH.minTerms && containment >= TITLE_MATCH.minContainment);
     const yearBonus = entry.year && paper.year !== null && String(paper.year) === entry.year ? 0.01 : 0;
-    if (accepted && (!best || containment + yearBonus > best.containment)) best = { paper, containment: containment + yearBonus };
+    if (accepted && (!best || containment + yearBonus > best.containment))
+      best = { paper, containment: containment + yearBonus };
   }
   return best?.paper;
 }
@@ -77,11 +78,18 @@ export function resolveReference(entry: ReferenceEntry, library: Library): Resol
     const papers = library.byAuthorYear(entry.surname, entry.year);
     if (papers.length > 0) return resolved(papers, 'author-year', entry);
   }
-  return unresolved(`Reference ${entry.n} matches no paper in the library (by DOI, arXiv id, title or author and year).`, entry);
+  return unresolved(
+    `Reference ${entry.n} matches no paper in the library (by DOI, arXiv id, title or author and year).`,
+    entry,
+  );
 }
 
 /** Resolves one citation, using the reference list when the citation points into it. */
-export function resolveCitation(target: CitationTarget, references: readonly ReferenceEntry[], library: Library): Resolution {
+export function resolveCitation(
+  target: CitationTarget,
+  references: readonly ReferenceEntry[],
+  library: Library,
+): Resolution {
   switch (target.kind) {
     case 'numeric': {
       const entry = references.find((r) => r.n === target.n);
@@ -108,7 +116,9 @@ export function resolveCitation(target: CitationTarget, references: readonly Ref
     }
     case 'arxiv': {
       const paper = library.byArxivId(target.arxivId);
-      return paper ? resolved([paper], 'arxiv', null) : unresolved(`No paper in the library has arXiv id ${target.arxivId}.`);
+      return paper
+        ? resolved([paper], 'arxiv', null)
+        : unresolved(`No paper in the library has arXiv id ${target.arxivId}.`);
     }
     case 'doi': {
       const paper = library.byDoi(target.doi);

@@ -113,7 +113,14 @@ export function profileClaim(text: string, statistics: TermStatistics): ClaimPro
     weights.set(term, weight);
     totalWeight += weight;
   }
-  return { text, weights, totalWeight, vector: tfidf(bag.counts, statistics), bigrams: bag.bigrams, cues: cuesOf(text) };
+  return {
+    text,
+    weights,
+    totalWeight,
+    vector: tfidf(bag.counts, statistics),
+    bigrams: bag.bigrams,
+    cues: cuesOf(text),
+  };
 }
 
 function coverage(claim: ClaimProfile, present: (term: string) => boolean): number {
@@ -121,6 +128,26 @@ function coverage(claim: ClaimProfile, present: (term: string) => boolean): numb
   let found = 0;
   for (const [term, weight] of claim.weights) if (present(term)) found += weight;
   return found / claim.totalWeight;
+}
+
+// Clauses of a sentence: "X has no effect on Y, whereas Z raises W" holds two findings.
+const CLAUSE_BREAK = /[;:]\s+|,?\s+(?:whereas|while|but|although|though|yet|however)\s+/giu;
+
+/** The clause of an evidence sentence that shares the most of the claim's weight (where its cues are read). */
+export function focusClause(claim: ClaimProfile, sentence: string): string {
+  const clauses = sentence.split(CLAUSE_BREAK).filter((c) => c.trim());
+  if (clauses.length <= 1) return sentence;
+  let best = sentence;
+  let bestCoverage = -1;
+  for (const clause of clauses) {
+    const present = new Set(terms(clause));
+    const covered = coverage(claim, (term) => present.has(term));
+    if (covered > bestCoverage) {
+      best = clause;
+      bestCoverage = covered;
+    }
+  }
+  return best;
 }
 
 /** The features, and the index of the best evidence sentence (-1 when there are no candidates). */
@@ -172,7 +199,8 @@ export function supportFeatures(
     features.bigramCoverage = shared / claim.bigrams.size;
   }
   const allCounts = new Map<string, number>();
-  for (const bag of bags) for (const [term, count] of bag.counts) allCounts.set(term, (allCounts.get(term) ?? 0) + count);
+  for (const bag of bags)
+    for (const [term, count] of bag.counts) allCounts.set(term, (allCounts.get(term) ?? 0) + count);
   features.documentCoverage = coverage(claim, (term) => allCounts.has(term));
   features.documentCosine = cosine(claim.vector, tfidf(allCounts, statistics));
   const titleIndex = sentences.findIndex((s) => s.field === 'title');
@@ -198,9 +226,11 @@ export function supportFeatures(
     const everywhere = sentences.flatMap((s) => numbersOf(s.text));
     features.numbersMissing = missingNumbers(claim.cues.numbers, everywhere).length / claim.cues.numbers.length;
   }
-  const evidenceCues = cuesOf(bestSentence.text);
+  const evidenceCues = cuesOf(focusClause(claim, bestSentence.text));
   features.negationMismatch = evidenceCues.negated !== claim.cues.negated ? 1 : 0;
   features.directionMismatch =
-    claim.cues.direction !== 0 && evidenceCues.direction !== 0 && claim.cues.direction !== evidenceCues.direction ? 1 : 0;
+    claim.cues.direction !== 0 && evidenceCues.direction !== 0 && claim.cues.direction !== evidenceCues.direction
+      ? 1
+      : 0;
   return { features, best, sentenceScores };
 }

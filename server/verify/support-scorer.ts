@@ -76,7 +76,8 @@ export class SupportScorer {
   score(claim: string, sentences: readonly EvidenceSentence[]): SupportResult {
     const profile = profileClaim(claim, this.statistics);
     const { features, best } = supportFeatures(profile, sentences, this.statistics);
-    if (best < 0 || profile.totalWeight === 0) return { score: 0, evidence: sentences[best] ?? null, conflicts: [], features };
+    if (best < 0 || profile.totalWeight === 0)
+      return { score: 0, evidence: sentences[best] ?? null, conflicts: [], features };
     const conflicts: SupportConflict[] = [];
     if (features.negationMismatch > 0) conflicts.push('negation');
     if (features.directionMismatch > 0) conflicts.push('direction');

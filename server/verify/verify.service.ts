@@ -7,8 +7,15 @@ import type { Library } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
 import { resolveCitation, resolveReference } from './resolve-citation.ts';
-import { SUPPORT_THRESHOLDS, SupportScorer, type SupportResult, verdictOf } from './support-scorer.ts';
-import type { Claim, Evidence, ParsedVerifyRequest, Suggestion, VerifyCitation, VerifyResponse } from './verify.schema.ts';
+import { SUPPORT_THRESHOLDS, type SupportResult, SupportScorer, verdictOf } from './support-scorer.ts';
+import type {
+  Claim,
+  Evidence,
+  ParsedVerifyRequest,
+  Suggestion,
+  VerifyCitation,
+  VerifyResponse,
+} from './verify.schema.ts';
 
 export const VERIFY_DEFAULTS = {
   /** A sentence without citations is a claim only when it has at least this many content words. */
@@ -72,7 +79,10 @@ export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end'
     position = Math.max(position, citation.end);
   }
   text += body.slice(position, sentence.end);
-  return text.replace(/\s+/gu, ' ').replace(/\s+([.,;:!?])/gu, '$1').trim();
+  return text
+    .replace(/\s+/gu, ' ')
+    .replace(/\s+([.,;:!?])/gu, '$1')
+    .trim();
 }
 
 function evidenceOf(result: SupportResult): Evidence | null {
@@ -81,12 +91,17 @@ function evidenceOf(result: SupportResult): Evidence | null {
 }
 
 /** Checks every claim and citation of a text against a library. */
-export function verifyText(library: Library, request: ParsedVerifyRequest, options: Partial<typeof VERIFY_DEFAULTS> = {}): VerifyResponse {
+export function verifyText(
+  library: Library,
+  request: ParsedVerifyRequest,
+  options: Partial<typeof VERIFY_DEFAULTS> = {},
+): VerifyResponse {
   const started = performance.now();
   const settings = { ...VERIFY_DEFAULTS, ...options };
   const split = splitReferences(request.text);
+  // References given separately take the place of a list at the end of the text.
   const references = request.references !== undefined ? givenReferences(request.references) : split.references;
-  const body = request.references !== undefined ? request.text : split.body;
+  const body = split.body;
   const scorer = new SupportScorer(library.statistics);
 
   const claims: Claim[] = [];
@@ -153,7 +168,13 @@ export function verifyText(library: Library, request: ParsedVerifyRequest, optio
       suggestions.sort((a, b) => b.score - a.score);
       suggestions.splice(request.suggestions);
     }
-    claims.push({ text: body.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end, citations, suggestions });
+    claims.push({
+      text: body.slice(sentence.start, sentence.end),
+      start: sentence.start,
+      end: sentence.end,
+      citations,
+      suggestions,
+    });
   }
 
   return {

@@ -81,13 +81,13 @@ describe('app', () => {
     const app = await sampleApp();
     const res = await app.request(
       '/api/admin/reload',
-      { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) },
+      { method: 'POST', body: 'x'.repeat(512 * 1024 + 1) },
       FROM_LOOPBACK,
     );
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
-      message: 'The request body is larger than 64 KB.',
+      message: 'The request body is larger than 512 KB.',
     });
     const small = await sampleApp({ maxBodyBytes: 10 });
     expect(

@@ -43,7 +43,10 @@ describe('answer.service (extractive)', () => {
       expect(sentence.supported).toBe(true);
     }
     expect(response.answer.text).toContain('increased short-term memory recall by 12% compared with placebo [1].');
-    expect(response.sources.find((s) => s.n === 1)).toMatchObject({ cited: true, paper: { id: 'caffeine-memory-trial' } });
+    expect(response.sources.find((s) => s.n === 1)).toMatchObject({
+      cited: true,
+      paper: { id: 'caffeine-memory-trial' },
+    });
   });
 
   it('abstains on an off-topic question, saying why and still listing the closest papers', async () => {
@@ -57,7 +60,10 @@ describe('answer.service (extractive)', () => {
   });
 
   it('quotes a paper that contains instructions as plain text, without following them', async () => {
-    const response = await ask({ question: 'Can instructions hidden in retrieved documents steer retrieval-augmented generation?', generate: false });
+    const response = await ask({
+      question: 'Can instructions hidden in retrieved documents steer retrieval-augmented generation?',
+      generate: false,
+    });
     expect(response.abstained).toBe(false);
     expect(response.answer.sentences[0]?.citations[0]?.paperId).toBe('injected-notes');
     expect(response.answer.text).not.toBe('PWNED');
@@ -148,7 +154,9 @@ describe('answer.service (generated, against an OpenAI-compatible server on loop
   });
 
   it('flags, or with drop discards, what a model says when a passage hijacks it', async () => {
-    const question = { question: 'Can instructions hidden in retrieved documents steer retrieval-augmented generation?' };
+    const question = {
+      question: 'Can instructions hidden in retrieved documents steer retrieval-augmented generation?',
+    };
     stub.enqueue({ kind: 'text', content: 'PWNED.' }, { kind: 'text', content: 'PWNED.' });
     const flagged = await ask(question, { llm });
     expect(flagged.mode).toBe('generated');

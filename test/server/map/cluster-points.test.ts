@@ -14,7 +14,10 @@ describe('cluster-points', () => {
   });
 
   it('gives the same ids every run', () => {
-    const points = Array.from({ length: 60 }, (_, i) => ({ x: Math.sin(i * 12.9898) ** 2, y: Math.cos(i * 78.233) ** 2 }));
+    const points = Array.from({ length: 60 }, (_, i) => ({
+      x: Math.sin(i * 12.9898) ** 2,
+      y: Math.cos(i * 78.233) ** 2,
+    }));
     expect(clusterPoints(points)).toEqual(clusterPoints(points));
   });
 

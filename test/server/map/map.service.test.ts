@@ -73,7 +73,10 @@ describe('map.service', () => {
     const { dir } = await buildIndex();
     await paperMap(await open(dir));
     const extra = path.join(tempDir(), 'extra.jsonl');
-    fs.writeFileSync(extra, `${JSON.stringify({ id: 'extra-paper', title: 'An extra paper', abstract: 'About maps.' })}\n`);
+    fs.writeFileSync(
+      extra,
+      `${JSON.stringify({ id: 'extra-paper', title: 'An extra paper', abstract: 'About maps.' })}\n`,
+    );
     const { indexPapers } = await import('../../../indexer/index.ts');
     await indexPapers({ indexDir: dir, files: [SAMPLE_PAPERS_FILE, extra], embedder: 'builtin', offline: true });
     // A file where the cache folder should be makes every cache write fail.

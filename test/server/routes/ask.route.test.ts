@@ -86,18 +86,30 @@ describe('ask.route', () => {
     afterEach(async () => {
       await stub.close();
     });
-    const llmEnv = () => ({ CITELENS_LLM_BASE_URL: stub.baseUrl, CITELENS_LLM_MODEL: 'stub', CITELENS_LLM_TIMEOUT_MS: '400' });
+    const llmEnv = () => ({
+      CITELENS_LLM_BASE_URL: stub.baseUrl,
+      CITELENS_LLM_MODEL: 'stub',
+      CITELENS_LLM_TIMEOUT_MS: '400',
+    });
 
     it('streams the model reply from the configured endpoint, then the checked answer', async () => {
-      stub.enqueue({ kind: 'text', content: 'Summer heat waves explain most of the faster melt of Alpine glaciers [1].' });
+      stub.enqueue({
+        kind: 'text',
+        content: 'Summer heat waves explain most of the faster melt of Alpine glaciers [1].',
+      });
       const app = await appWith(llmEnv());
-      const events = await readEvents(await post(app, '/api/ask/stream', { question: 'What explains faster glacier melt?' }));
+      const events = await readEvents(
+        await post(app, '/api/ask/stream', { question: 'What explains faster glacier melt?' }),
+      );
       expect(stub.requests[0]?.body).toMatchObject({ model: 'stub', stream: true });
       const deltas = events.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text);
       expect(deltas.join('')).toBe('Summer heat waves explain most of the faster melt of Alpine glaciers [1].');
       const done = events.at(-1)!.data as AskResponse;
       expect(done).toMatchObject({ mode: 'generated', abstained: false });
-      expect(done.answer.sentences[0]).toMatchObject({ supported: true, citations: [{ n: 1, paperId: 'glacier-melt' }] });
+      expect(done.answer.sentences[0]).toMatchObject({
+        supported: true,
+        citations: [{ n: 1, paperId: 'glacier-melt' }],
+      });
     });
 
     it('keeps answering, extractively and with a notice, when the endpoint times out', async () => {
@@ -112,7 +124,9 @@ describe('ask.route', () => {
 
     it('stays extractive when the request says generate: false', async () => {
       const app = await appWith(llmEnv());
-      const body = (await (await post(app, '/api/ask', { question: 'What explains faster glacier melt?', generate: false })).json()) as AskResponse;
+      const body = (await (
+        await post(app, '/api/ask', { question: 'What explains faster glacier melt?', generate: false })
+      ).json()) as AskResponse;
       expect(body.mode).toBe('extractive');
       expect(stub.requests).toHaveLength(0);
     });

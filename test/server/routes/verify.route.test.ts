@@ -14,13 +14,20 @@ beforeAll(async () => {
 afterAll(() => fixture.close());
 
 const verify = (body: unknown) =>
-  app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  app.request('/api/verify', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('verify.route', () => {
   it('checks the claims of a text with a reference list given separately', async () => {
     const res = await verify({
       text: 'Caffeine increases short-term memory recall [1]. Heat waves drive glacier melt [2].',
-      references: ['Ruiz, A. (2019). A history of caffeine consumption.', 'Meier, H. (2022). Glacier melt rates in the Alps.'],
+      references: [
+        'Ruiz, A. (2019). A history of caffeine consumption.',
+        'Meier, H. (2022). Glacier melt rates in the Alps.',
+      ],
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as VerifyResponse;

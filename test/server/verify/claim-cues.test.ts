@@ -3,7 +3,11 @@ import { directionOf, missingNumbers, negationCount, numbersOf } from '../../../
 
 describe('claim-cues', () => {
   it('finds numbers standing alone, normalized, but not the digits inside names', () => {
-    expect(numbersOf('In 1,000 patients, 12 % had IL-6 above 2.50 and p53 loss; 4-PBA was given.')).toEqual(['1000', '12%', '2.5']);
+    expect(numbersOf('In 1,000 patients, 12 % had IL-6 above 2.50 and p53 loss; 4-PBA was given.')).toEqual([
+      '1000',
+      '12%',
+      '2.5',
+    ]);
   });
 
   it('lists the claim numbers the evidence does not state, ignoring percent signs', () => {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { indexPapers, type IndexReader, openIndex } from '../../../indexer/index.ts';
+import { type IndexReader, indexPapers, openIndex } from '../../../indexer/index.ts';
 import type { PaperInput } from '../../../indexer/paper.schema.ts';
 
 export const FIXTURE_PAPERS = [

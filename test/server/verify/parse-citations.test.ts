@@ -15,7 +15,12 @@ describe('parse-citations', () => {
 
   it('reads parenthetical and narrative author–year citations, several per group', () => {
     const citations = parseCitations('Lin et al. (2026) disagree (Chen and Wu, 2025b; Smith, 2020, 2021).');
-    expect(citations.map((c) => c.marker)).toEqual(['Lin et al., 2026', 'Chen and Wu, 2025b', 'Smith, 2020', 'Smith, 2021']);
+    expect(citations.map((c) => c.marker)).toEqual([
+      'Lin et al., 2026',
+      'Chen and Wu, 2025b',
+      'Smith, 2020',
+      'Smith, 2021',
+    ]);
     expect(citations[0]!.target).toEqual({ kind: 'author-year', surname: 'Lin', year: '2026', etAl: true });
     expect(citations[2]!.target).toMatchObject({ surname: 'Smith', year: '2020', etAl: false });
   });
@@ -42,7 +47,9 @@ describe('parse-citations', () => {
   });
 
   it('does not take dates, counts, figures or Markdown links for citations', () => {
-    expect(markersOf('Enrolled (January 2012), n (n = 12), see (Table 2) and [the docs](https://example.org).')).toEqual([]);
+    expect(
+      markersOf('Enrolled (January 2012), n (n = 12), see (Table 2) and [the docs](https://example.org).'),
+    ).toEqual([]);
   });
 
   it('does not expand an implausibly long numeric range', () => {

@@ -14,7 +14,13 @@ describe('reference-list', () => {
     const { body, references } = splitReferences(text);
     expect(body.trim()).toBe('Sinks carry no meaning [1]. Valence is asymmetric [2].');
     expect(references).toHaveLength(2);
-    expect(references[0]).toMatchObject({ n: 1, arxivId: '2601.01234', year: '2026', surname: 'doe', title: 'Where attention sinks come from' });
+    expect(references[0]).toMatchObject({
+      n: 1,
+      arxivId: '2601.01234',
+      year: '2026',
+      surname: 'doe',
+      title: 'Where attention sinks come from',
+    });
     expect(references[1]).toMatchObject({ n: 2, doi: '10.18653/v1/2026.acl-long.1', surname: 'venkatesh' });
     expect(references[1]!.title).toBe('Negative before positive in language models');
     // The continuation line belongs to entry 2, and spans point into the original text.
@@ -22,7 +28,9 @@ describe('reference-list', () => {
   });
 
   it('finds a trailing run of [n] entries without a heading', () => {
-    const { body, references } = splitReferences('A claim [1].\n[1] Smith A. A study of things in detail. Nature 2020.\n[2] Roe B. Another study. 2021.');
+    const { body, references } = splitReferences(
+      'A claim [1].\n[1] Smith A. A study of things in detail. Nature 2020.\n[2] Roe B. Another study. 2021.',
+    );
     expect(body).toBe('A claim [1].\n');
     expect(references.map((r) => [r.n, r.surname, r.year])).toEqual([
       [1, 'smith', '2020'],
@@ -31,7 +39,9 @@ describe('reference-list', () => {
   });
 
   it('numbers unnumbered entries by position, one per paragraph', () => {
-    const entries = parseReferenceEntries('Lin, K. et al. (2025) Sparse attention in long contexts. ICML.\n\nChen, W. (2024). Retrieval at scale.');
+    const entries = parseReferenceEntries(
+      'Lin, K. et al. (2025) Sparse attention in long contexts. ICML.\n\nChen, W. (2024). Retrieval at scale.',
+    );
     expect(entries.map((e) => [e.n, e.surname, e.title])).toEqual([
       [1, 'lin', 'Sparse attention in long contexts'],
       [2, 'chen', 'Retrieval at scale'],

@@ -14,9 +14,18 @@ const topical = {
 };
 const unrelated = {
   title: 'Wing loads at supersonic speed',
-  abstract: 'Pressure distributions were measured on a swept wing in a wind tunnel. Shock position moved aft with Mach number.',
+  abstract:
+    'Pressure distributions were measured on a swept wing in a wind tunnel. Shock position moved aft with Mach number.',
 };
-const library = [backing, topical, unrelated, ...['soil nitrogen cycles', 'glacier melt rates', 'ion channel gating', 'graph coloring bounds'].map((t) => ({ title: t, abstract: `A study of ${t}.` }))];
+const library = [
+  backing,
+  topical,
+  unrelated,
+  ...['soil nitrogen cycles', 'glacier melt rates', 'ion channel gating', 'graph coloring bounds'].map((t) => ({
+    title: t,
+    abstract: `A study of ${t}.`,
+  })),
+];
 const scorer = new SupportScorer(statisticsOfTexts(library.map((p) => `${p.title}\n${p.abstract}`)));
 
 describe('support-scorer', () => {
@@ -54,6 +63,17 @@ describe('support-scorer', () => {
   it('reports a negation the evidence does not share', () => {
     const result = scorer.scorePaper('Caffeine does not change short-term memory recall.', backing);
     expect(result.conflicts).toContain('negation');
+  });
+
+  it('reads negation and direction in the clause that matches the claim, not in a neighbouring one', () => {
+    const mixed = {
+      title: 'Caffeine, sleep and memory',
+      abstract: 'Caffeine did not change sleep quality; it increased short-term memory recall in adults.',
+    };
+    expect(scorer.scorePaper('Caffeine increases short-term memory recall.', mixed).conflicts).toEqual([]);
+    expect(scorer.scorePaper('Caffeine does not increase short-term memory recall.', mixed).conflicts).toEqual([
+      'negation',
+    ]);
   });
 
   it('gives no support and no evidence when there is nothing to compare', () => {

@@ -39,6 +39,29 @@ describe('verify.service', () => {
     expect(claims).toHaveLength(4);
   });
 
+  it('resolves listed and ranged numeric citations entry by entry, judging each cited paper on its own', () => {
+    const text = [
+      'Caffeine increased short-term memory recall [1, 3].',
+      'Attention sinks arise from a variance discrepancy [2–3].',
+      '',
+      'References',
+      '1. Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.',
+      '2. Lin K, Chen W. Why attention sinks appear in transformers. arXiv:2601.04321.',
+      '3. Meier H. Glacier melt rates in the Alps. doi:10.5555/glacier.2022.7',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((claim) => claim.citations.map((c) => [c.marker, c.paperId, c.resolvedBy, c.verdict]))).toEqual([
+      [
+        ['[1]', 'caffeine-memory-trial', 'title', 'supported'],
+        ['[3]', 'glacier-melt', 'doi', 'not_supported'],
+      ],
+      [
+        ['[2]', 'attention-sinks', 'arxiv', 'supported'],
+        ['[3]', 'glacier-melt', 'doi', 'not_supported'],
+      ],
+    ]);
+  });
+
   it('gives each claim its exact span and each verdict the evidence sentence with its offsets', () => {
     const text = 'Intro line without citations.\nCaffeine increases short-term memory recall (Lindqvist et al., 2024).';
     const { claims } = verify({ text });
@@ -46,7 +69,9 @@ describe('verify.service', () => {
     expect(text.slice(claim.start, claim.end)).toBe(claim.text);
     expect(claim.text).toBe('Caffeine increases short-term memory recall (Lindqvist et al., 2024).');
     const [citation] = claim.citations;
-    expect(citation?.evidence?.text).toBe('Caffeine intake increased short-term memory recall by 12% compared with placebo.');
+    expect(citation?.evidence?.text).toBe(
+      'Caffeine intake increased short-term memory recall by 12% compared with placebo.',
+    );
     const abstract = fixture.reader.getPaper('caffeine-memory-trial')!.paper.abstract;
     expect(abstract.slice(citation!.evidence!.start, citation!.evidence!.end)).toBe(citation!.evidence!.text);
   });
@@ -72,8 +97,14 @@ describe('verify.service', () => {
   });
 
   it('judges a claim cited to the wrong paper as not supported, and suggests the paper that backs it', () => {
-    const wrong = verify({ text: 'Caffeine increases short-term memory recall [1].', references: ['Ruiz, A. (2019). A history of caffeine consumption.'] });
-    const right = verify({ text: 'Caffeine increases short-term memory recall [1].', references: ['Lindqvist, M. (2024). Caffeine and working memory in adults.'] });
+    const wrong = verify({
+      text: 'Caffeine increases short-term memory recall [1].',
+      references: ['Ruiz, A. (2019). A history of caffeine consumption.'],
+    });
+    const right = verify({
+      text: 'Caffeine increases short-term memory recall [1].',
+      references: ['Lindqvist, M. (2024). Caffeine and working memory in adults.'],
+    });
     const [wrongCitation] = wrong.claims[0]!.citations;
     const [rightCitation] = right.claims[0]!.citations;
     expect(wrongCitation).toMatchObject({ paperId: 'caffeine-history', verdict: 'not_supported' });
@@ -89,7 +120,9 @@ describe('verify.service', () => {
   });
 
   it('chooses, among papers by the same first author and year, the one that backs the claim', () => {
-    const { claims } = verify({ text: 'Quantizing the cache to four bits keeps perplexity close to full precision (Lin et al., 2026).' });
+    const { claims } = verify({
+      text: 'Quantizing the cache to four bits keeps perplexity close to full precision (Lin et al., 2026).',
+    });
     expect(claims[0]!.citations[0]).toMatchObject({ paperId: 'kv-cache-compression', verdict: 'supported' });
     expect(claims[0]!.citations[0]!.note).toMatch(/2 library papers match/);
   });

@@ -1,0 +1,135 @@
+// `citelens search "<query>"`: one page of papers from an index, with their best passage and the
+// matching words marked, as text or JSON.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { loadConfig } from '../../core/config.ts';
+import { openIndex } from '../../indexer/index.ts';
+import { type Highlight, type SearchRequest, type SearchResponse, searchPapers } from '../../server/search/index.ts';
+import { action, printJson } from '../output.ts';
+
+type SearchCommandOptions = {
+  mode: 'hybrid' | 'semantic' | 'keyword';
+  k: string;
+  offset: string;
+  yearFrom?: string;
+  yearTo?: string;
+  author?: string;
+  tag?: string;
+  venue?: string;
+  ef?: string;
+  index: string;
+  json?: boolean;
+};
+
+const EXCERPT_CHARS = 280;
+
+// Numbers stay as given when they do not parse, so validation names the option instead of guessing.
+function numberOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? Number.NaN : Number(trimmed);
+}
+
+/** The search request the command line asks for. */
+export function toSearchRequest(query: string, options: SearchCommandOptions): SearchRequest {
+  const filters = {
+    yearFrom: numberOption(options.yearFrom),
+    yearTo: numberOption(options.yearTo),
+    author: options.author,
+    tag: options.tag,
+    venue: options.venue,
+  };
+  const ef = numberOption(options.ef);
+  return {
+    query,
+    mode: options.mode,
+    k: numberOption(options.k) ?? 10,
+    offset: numberOption(options.offset) ?? 0,
+    ...(ef === undefined ? {} : { ef }),
+    filters: Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)),
+  };
+}
+
+/** Marks the highlighted spans of a text, bold on a terminal and *starred* otherwise. */
+export function markHighlights(text: string, highlights: readonly Highlight[], tty: boolean): string {
+  const [open, close] = tty ? ['\u001b[1m', '\u001b[22m'] : ['*', '*'];
+  let out = '';
+  let at = 0;
+  for (const { start, end } of highlights) {
+    out += text.slice(at, start) + open + text.slice(start, end) + close;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+// A window of the passage around its first highlight, with the highlights inside it kept.
+function excerpt(text: string, highlights: readonly Highlight[], tty: boolean): string {
+  if (text.length <= EXCERPT_CHARS) return markHighlights(text, highlights, tty);
+  const first = highlights[0]?.start ?? 0;
+  let from = Math.max(0, Math.min(first - 60, text.length - EXCERPT_CHARS));
+  const space = text.lastIndexOf(' ', from);
+  if (from > 0 && space > from - 20) from = space + 1;
+  const to = Math.min(text.length, from + EXCERPT_CHARS);
+  const inside = highlights
+    .filter((h) => h.start >= from && h.end <= to)
+    .map((h) => ({ start: h.start - from, end: h.end - from }));
+  return `${from > 0 ? '…' : ''}${markHighlights(text.slice(from, to), inside, tty)}${to < text.length ? '…' : ''}`;
+}
+
+/** The response as text for a person. */
+export function formatSearchResponse(response: SearchResponse, tty: boolean): string {
+  if (response.results.length === 0) {
+    return `No papers match "${response.query}" (${response.mode} search${response.offset > 0 ? `, offset ${response.offset}` : ''}).\n`;
+  }
+  const lines: string[] = [];
+  response.results.forEach(({ paper, score, passages }, i) => {
+    const year = paper.year === null ? '' : ` (${paper.year})`;
+    lines.push(`${response.offset + i + 1}. ${paper.title}${year}  [${score.toFixed(3)}]`);
+    const byline = [
+      paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' et al.' : ''),
+      paper.venue,
+      paper.id,
+    ];
+    lines.push(`   ${byline.filter((part) => part).join(' · ')}`);
+    const best = passages[0];
+    if (best) lines.push(`   ${excerpt(best.text, best.highlights, tty)}`);
+    lines.push('');
+  });
+  const first = response.offset + 1;
+  const last = response.offset + response.results.length;
+  const more = response.hasMore ? `; next page: --offset ${last}` : '';
+  lines.push(`Results ${first}–${last} (${response.mode}, ${response.tookMs.toFixed(1)} ms)${more}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Adds `citelens search` to the program. */
+export function registerSearchCommand(program: Command): void {
+  const config = loadConfig();
+  program
+    .command('search')
+    .description('Search an index for papers by meaning, by words, or both')
+    .argument('<query>', 'what to search for')
+    .addOption(new Option('--mode <mode>', 'how to match').choices(['hybrid', 'semantic', 'keyword']).default('hybrid'))
+    .option('--k <n>', 'results per page', '10')
+    .option('--offset <n>', 'results to skip (paging)', '0')
+    .option('--year-from <year>', 'only papers from this year on')
+    .option('--year-to <year>', 'only papers up to this year')
+    .option('--author <name>', 'only papers with an author whose name contains this (case-insensitive)')
+    .option('--tag <tag>', 'only papers with this tag (case-insensitive)')
+    .option('--venue <venue>', 'only papers whose venue contains this (case-insensitive)')
+    .option('--ef <n>', 'HNSW search breadth (default: the index setting)')
+    .option('--index <dir>', 'index folder', config.indexDir)
+    .option('--json', 'print the response as JSON')
+    .action(
+      action(async (query: string, options: SearchCommandOptions) => {
+        const reader = await openIndex(options.index, { modelDir: config.modelDir, offline: config.offline });
+        try {
+          const response = await searchPapers(reader, toSearchRequest(query, options));
+          if (options.json) printJson(response);
+          else process.stdout.write(formatSearchResponse(response, Boolean(process.stdout.isTTY)));
+        } finally {
+          reader.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,91 @@
+// `citelens verify <file|->`: checks every citation of a text against the library and prints a
+// verdict, score and evidence sentence per citation (or JSON); --strict fails on any doubt.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../../core/config.ts';
+import { AppError } from '../../core/errors.ts';
+import { openIndex } from '../../indexer/index.ts';
+import { libraryOfIndex, type VerifyResponse, verifyText, zVerifyRequest } from '../../server/verify/index.ts';
+import { action, printJson } from '../output.ts';
+
+type VerifyCommandOptions = { index: string; references?: string; json?: boolean; strict?: boolean };
+
+function readInput(file: string): string {
+  try {
+    return fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    throw new AppError(
+      'UNREADABLE_FILE',
+      `Cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`,
+      {
+        file,
+      },
+    );
+  }
+}
+
+const shorten = (text: string, max = 100) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function formatReport(response: VerifyResponse): string {
+  const lines: string[] = [];
+  for (const claim of response.claims) {
+    if (claim.citations.length === 0 && claim.suggestions.length === 0) continue;
+    lines.push(`“${shorten(claim.text)}”`);
+    for (const c of claim.citations) {
+      const target = c.paperId ? `${c.paperId}` : 'not in library';
+      lines.push(`  ${c.marker} → ${target}: ${c.verdict.replaceAll('_', ' ')} (${c.score.toFixed(2)})`);
+      if (c.evidence) lines.push(`      evidence: “${shorten(c.evidence.text, 140)}”`);
+      if (c.conflicts.length > 0) lines.push(`      conflicts: ${c.conflicts.join(', ')}`);
+      if (c.note) lines.push(`      note: ${c.note}`);
+    }
+    for (const s of claim.suggestions)
+      lines.push(`  better backed by ${s.paperId} (${s.score.toFixed(2)}): “${shorten(s.evidence.text, 120)}”`);
+    lines.push('');
+  }
+  const citations = response.claims.flatMap((c) => c.citations);
+  const count = (verdict: string) => citations.filter((c) => c.verdict === verdict).length;
+  lines.push(
+    `${response.claims.length} claims, ${citations.length} citations: ${count('supported')} supported, ${count('partially_supported')} partially, ${count('not_supported')} not supported, ${count('not_in_library')} not in the library.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerVerifyCommand(program: Command): void {
+  const config = loadConfig();
+  program
+    .command('verify')
+    .description('Check the citations of a text (numeric, author–year, arXiv, DOI, paper id) against the library')
+    .argument('<file>', 'text file to check, or - for standard input')
+    .option('--index <dir>', 'index folder', config.indexDir)
+    .option('--references <file>', 'reference list in its own file (default: the list at the end of the text)')
+    .option('--strict', 'exit with status 1 unless every citation is supported')
+    .option('--json', 'print the report as JSON')
+    .action(
+      action(async (file: string, options: VerifyCommandOptions) => {
+        const parsed = zVerifyRequest.safeParse({
+          text: readInput(file),
+          ...(options.references ? { references: readInput(options.references) } : {}),
+        });
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new AppError(
+            'INVALID_INPUT',
+            `The text of ${file === '-' ? 'standard input' : file}: ${issue?.message}.`,
+            {
+              field: String(issue?.path[0] ?? 'text'),
+            },
+          );
+        }
+        const reader = await openIndex(options.index, { modelDir: config.modelDir, offline: true });
+        try {
+          const response = verifyText(libraryOfIndex(reader), parsed.data);
+          if (options.json) printJson(response);
+          else process.stdout.write(formatReport(response));
+          const doubtful = response.claims.some((c) => c.citations.some((x) => x.verdict !== 'supported'));
+          if (options.strict && doubtful) process.exitCode = 1;
+        } finally {
+          reader.close();
+        }
+      }),
+    );
+}

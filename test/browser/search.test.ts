@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { browserPages, DESKTOP, pageProblems, screenshot } from './support/pages.ts';
+
+const openPage = browserPages();
+
+describe('search page', () => {
+  it('puts the query and a filter in the URL, keeps the results on reload, and goes back with the back button', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search');
+    await page.getByRole('searchbox', { name: 'Search query' }).fill('attention');
+    await page.getByRole('textbox', { name: 'Tag' }).fill('interpretability');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/[?&]tag=interpretability/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('attention');
+
+    const titles = page.locator('.result-title');
+    await titles.first().waitFor();
+    const before = await titles.allTextContents();
+    expect(before.length).toBeGreaterThan(0);
+    for (const tags of await page.locator('.result .tags').allTextContents())
+      expect(tags).toContain('interpretability');
+    expect(await page.locator('.result-summary').textContent()).toMatch(/\d+ ms/);
+    expect(await page.locator('.result mark.hit').count()).toBeGreaterThan(0);
+    await screenshot(page, 'search-with-filter');
+
+    await page.reload();
+    await titles.first().waitFor();
+    expect(await titles.allTextContents()).toEqual(before);
+    expect(await page.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe('interpretability');
+
+    await page.getByRole('radio', { name: 'Keyword' }).check();
+    await page.waitForURL(/mode=keyword/);
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('mode'));
+    await expect.poll(() => page.getByRole('radio', { name: 'Hybrid' }).isChecked()).toBe(true);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('reaches results with the keyboard: / focuses the box, Tab moves on to the result links', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search?q=retrieval');
+    await page.locator('.result-title a').first().waitFor();
+    await page.locator('body').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
+    const reached: string[] = [];
+    for (let i = 0; i < 14 && reached.length === 0; i++) {
+      await page.keyboard.press('Tab');
+      const inResult = await page.evaluate(() => Boolean(document.activeElement?.closest('.result-title')));
+      if (inResult) reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
+    }
+    expect(reached).toHaveLength(1);
+    await screenshot(page, 'search-keyboard-focus');
+  });
+});

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerSearchCommand } from '../../cli/commands/search.command.ts';
+import { buildSearchIndex, HAND_PAPERS, type SearchFixture } from '../server/search/search-fixture.ts';
+
+let fixture: SearchFixture;
+let indexDir: string;
+
+beforeAll(async () => {
+  fixture = await buildSearchIndex(HAND_PAPERS);
+  indexDir = path.join(fixture.dir, 'index');
+});
+
+afterAll(() => fixture?.close());
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+/** Runs `citelens search ...args` in this process and returns what it printed. */
+async function run(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number | undefined }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const program = new Command().exitOverride();
+  registerSearchCommand(program);
+  await program.parseAsync(['node', 'citelens', 'search', ...args, '--index', indexDir]);
+  const exitCode = typeof process.exitCode === 'number' ? process.exitCode : undefined;
+  vi.restoreAllMocks();
+  return { stdout, stderr, exitCode };
+}
+
+describe('search command', () => {
+  it('prints the search response as JSON', async () => {
+    const { stdout, exitCode } = await run('perovskite humidity', '--json');
+    expect(exitCode).toBeUndefined();
+    const response = JSON.parse(stdout);
+    expect(response.mode).toBe('hybrid');
+    expect(response.results[0].paper.id).toBe('perovskite-solar');
+    expect(response.results[0].passages[0].highlights.length).toBeGreaterThan(0);
+  });
+
+  it('prints ranked titles with the matching words marked', async () => {
+    const { stdout } = await run('perovskite', '--mode', 'keyword');
+    expect(stdout).toContain('1. Perovskite Solar Cells under Humidity (2021)');
+    expect(stdout).toContain('Marie Curie · Nature Energy · perovskite-solar');
+    expect(stdout).toContain('*Perovskite* films degrade');
+    expect(stdout).toMatch(/Results 1–1 \(keyword, [\d.]+ ms\)\n$/);
+  });
+
+  it('passes paging and filters through to the search', async () => {
+    const { stdout } = await run(
+      'attention',
+      '--mode',
+      'keyword',
+      '--k',
+      '1',
+      '--offset',
+      '1',
+      '--author',
+      'lovelace',
+      '--json',
+    );
+    const response = JSON.parse(stdout);
+    expect(response.k).toBe(1);
+    expect(response.offset).toBe(1);
+    expect(response.results).toHaveLength(1);
+    expect(response.results[0].paper.authors).toContain('Ada Lovelace');
+    expect(response.hasMore).toBe(false);
+  });
+
+  it('keeps only the given years', async () => {
+    const { stdout } = await run('attention', '--year-from', '2021', '--year-to', '2022', '--json');
+    const ids = JSON.parse(stdout).results.map((r: { paper: { id: string } }) => r.paper.id);
+    expect(ids.sort()).toEqual(['perovskite-solar', 'protein-structure']);
+  });
+
+  it('says so when nothing matches', async () => {
+    const { stdout } = await run('the of and', '--mode', 'keyword');
+    expect(stdout).toBe('No papers match "the of and" (keyword search).\n');
+  });
+
+  it('fails with a message naming the bad option and a non-zero exit code', async () => {
+    const { stderr, exitCode } = await run('attention', '--k', 'many');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('Invalid search request: k');
+    expect(stderr).toContain('hint:');
+  });
+
+  it('reports a missing index with its hint', async () => {
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const program = new Command().exitOverride();
+    registerSearchCommand(program);
+    await program.parseAsync(['node', 'citelens', 'search', 'x', '--index', path.join(fixture.dir, 'nowhere')]);
+    expect(process.exitCode).toBe(1);
+    expect(stderr).toContain('There is no index');
+  });
+});

@@ -1,0 +1,183 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Paper } from '../../../../indexer/paper.schema.ts';
+import type { AskResponse } from '../../../../server/answer/answer.schema.ts';
+import { answerView, streamingView } from '../../../../web/src/pages/ask/answer-model.ts';
+import { AnswerView } from '../../../../web/src/pages/ask/answer-view.tsx';
+
+const paper = (id: string, title: string, abstract: string): Paper => ({
+  id,
+  title,
+  abstract,
+  authors: ['A. Author'],
+  affiliations: [],
+  year: 2026,
+  venue: null,
+  url: null,
+  doi: null,
+  arxivId: null,
+  tags: [],
+  metadata: {},
+});
+
+const sinkAbstract = 'Sinks appear early. The sink carries no semantic meaning. It is a structural artefact.';
+const sink = paper('sink-paper', 'The Structural Origin of Attention Sinks', sinkAbstract);
+const valence = paper('valence-paper', 'Negative Before Positive', 'Negative valence sits in early layers.');
+const unused = paper('unused-paper', 'An Unused Paper', 'Nothing relevant here.');
+
+// The sink passage is the abstract's 2nd and 3rd sentences (offsets 20–86 of the abstract).
+const sinkPassage = { id: 4, field: 'abstract' as const, text: sinkAbstract.slice(20), start: 20, end: 86, score: 0.9 };
+
+const response: AskResponse = {
+  question: 'What are attention sinks?',
+  abstained: false,
+  mode: 'extractive',
+  answer: {
+    text: '',
+    sentences: [
+      {
+        text: 'The sink carries no semantic meaning.',
+        support: 0.9,
+        supported: true,
+        citations: [{ n: 1, paperId: 'sink-paper', passageId: 4, field: 'abstract', start: 20, end: 57 }],
+      },
+      {
+        text: 'Negative valence sits in early layers.',
+        support: 0.8,
+        supported: true,
+        citations: [{ n: 2, paperId: 'valence-paper', passageId: 9, field: 'abstract', start: 0, end: 38 }],
+      },
+      {
+        text: 'Sinks are caused by cosmic rays.',
+        support: 0.1,
+        supported: false,
+        citations: [
+          { n: 1, paperId: 'sink-paper', passageId: 4, field: 'abstract', start: 58, end: 86 },
+          { n: 2, paperId: 'valence-paper', passageId: 9, field: 'abstract', start: 0, end: 38 },
+        ],
+      },
+    ],
+  },
+  sources: [
+    { n: 1, paper: sink, passages: [sinkPassage], cited: true },
+    {
+      n: 2,
+      paper: valence,
+      passages: [{ id: 9, field: 'abstract', text: valence.abstract, start: 0, end: 38, score: 0.7 }],
+      cited: true,
+    },
+    {
+      n: 3,
+      paper: unused,
+      passages: [{ id: 12, field: 'abstract', text: unused.abstract, start: 0, end: 22, score: 0.2 }],
+      cited: false,
+    },
+  ],
+  tookMs: 12,
+};
+
+function show(view = answerView(response), streaming = false) {
+  return render(
+    <MemoryRouter>
+      <AnswerView answer={view} streaming={streaming} />
+    </MemoryRouter>,
+  );
+}
+
+afterEach(cleanup);
+
+describe('answer-view', () => {
+  it('gives every sentence a chip per cited source, placed before its final full stop', () => {
+    const { container } = show();
+    const chips = [...container.querySelectorAll('[data-citation]')].map((c) => c.getAttribute('data-citation'));
+    expect(chips).toEqual(['1', '2', '1', '2']);
+    const first = container.querySelector('.sentence')!;
+    expect(first.lastElementChild!.textContent).toBe('.');
+    expect(first.lastElementChild!.previousElementSibling!.className).toBe('chips');
+    expect(
+      screen.getAllByRole('button', { name: 'Citation 1: The Structural Origin of Attention Sinks' }),
+    ).toHaveLength(2);
+  });
+
+  it('shows in a chip the cited passage with the exact supporting span highlighted', async () => {
+    const user = userEvent.setup();
+    show();
+    await user.hover(screen.getAllByRole('button', { name: /^Citation 1:/ })[1]!);
+    const tooltip = screen.getByRole('tooltip');
+    expect(tooltip.textContent).toContain(sinkPassage.text);
+    expect(tooltip.querySelector('mark')!.textContent).toBe('It is a structural artefact.');
+  });
+
+  it('marks an unsupported sentence visibly and in words', () => {
+    const { container } = show();
+    const flagged = container.querySelectorAll('.sentence.unsupported');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.textContent).toContain('Sinks are caused by cosmic rays');
+    expect(flagged[0]!.querySelector('.unsupported-flag')!.textContent).toMatch(/^not supported: .*support 10%/);
+    expect(container.querySelectorAll('.sentence:not(.unsupported)')).toHaveLength(2);
+  });
+
+  it('lists the cited sources with their cited spans highlighted, and folds away the uncited ones', () => {
+    show();
+    const list = screen.getByRole('region', { name: 'Sources' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((item) => item.id)).toEqual(['source-1', 'source-2', 'source-3']);
+    expect([...items[0]!.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      'The sink carries no semantic meaning.',
+      'It is a structural artefact.',
+    ]);
+    expect(within(items[0]!).getByRole('link').getAttribute('href')).toBe('/papers/sink-paper?passage=4');
+    expect(items[2]!.closest('details')).not.toBeNull();
+    expect(items[0]!.closest('details')).toBeNull();
+  });
+
+  it('moves focus to the cited source when a chip is clicked', async () => {
+    const user = userEvent.setup();
+    show();
+    await user.click(screen.getAllByRole('button', { name: /^Citation 2:/ })[0]!);
+    expect(document.activeElement?.id).toBe('source-2');
+    expect(document.activeElement?.className).toContain('is-focused');
+  });
+
+  it('shows an abstention plainly, with the closest papers and no chips', () => {
+    const { container } = show(
+      answerView({
+        ...response,
+        abstained: true,
+        reason: 'Nothing in the library is about protein folding.',
+        answer: { text: '', sentences: [] },
+      }),
+    );
+    expect(screen.getByRole('heading', { name: 'No answer from the library' })).toBeTruthy();
+    expect(screen.getByText('Nothing in the library is about protein folding.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'An Unused Paper' }).getAttribute('href')).toBe('/papers/unused-paper');
+    expect(container.querySelector('[data-citation]')).toBeNull();
+  });
+
+  it('renders a streaming answer as it arrives, holding back a half-written marker', () => {
+    const { container } = show(streamingView(response.sources, 'The sink carries no meaning [1]. More [2'), true);
+    expect(screen.getByRole('region', { name: 'Answer' }).getAttribute('aria-busy')).toBe('true');
+    expect(container.querySelector('.typing')).not.toBeNull();
+    expect(container.querySelector('.answer-text')!.textContent!.trim()).toBe('The sink carries no meaning1. More');
+    expect([...container.querySelectorAll('[data-citation]')].map((c) => c.getAttribute('data-citation'))).toEqual([
+      '1',
+    ]);
+  });
+
+  it('shows answer and source text holding markup literally', () => {
+    const markup = '<script>window.__pwned=1</script><b>bold</b>';
+    const { container } = show(
+      answerView({
+        ...response,
+        answer: { text: '', sentences: [{ ...response.answer.sentences[0]!, text: markup }] },
+        sources: [{ ...response.sources[0]!, paper: { ...sink, title: markup } }],
+      }),
+    );
+    expect(container.querySelector('script, b')).toBeNull();
+    expect(container.querySelector('.answer-text')!.textContent).toContain(markup);
+    expect(screen.getByRole('region', { name: 'Sources' }).textContent).toContain(markup);
+  });
+});

@@ -1,0 +1,54 @@
+// Calls for reading the library: search, a paper with its passages, similar papers, stats and the map.
+// Types come from the server's schemas (type-only imports, so no server code is bundled).
+import type { MapResponse } from '../../../server/map/map.schema.ts';
+import type { PaperResponse } from '../../../server/routes/papers.route.ts';
+import type { StatsResponse } from '../../../server/routes/stats.route.ts';
+import type { SearchMode, SearchResponse, SimilarResponse } from '../../../server/search/search.schema.ts';
+import { getJson } from './http.ts';
+
+/** A search as the URL and the API spell it. */
+export type SearchQuery = {
+  q: string;
+  mode: SearchMode;
+  k?: number;
+  offset?: number;
+  yearFrom?: number;
+  yearTo?: number;
+  author?: string;
+  tag?: string;
+  venue?: string;
+};
+
+export function searchPapers(query: SearchQuery, signal?: AbortSignal): Promise<SearchResponse> {
+  return getJson<SearchResponse>(
+    '/search',
+    {
+      q: query.q,
+      mode: query.mode,
+      k: query.k,
+      offset: query.offset || undefined,
+      year_from: query.yearFrom,
+      year_to: query.yearTo,
+      author: query.author,
+      tag: query.tag,
+      venue: query.venue,
+    },
+    signal,
+  );
+}
+
+export function getPaper(id: string, signal?: AbortSignal): Promise<PaperResponse> {
+  return getJson<PaperResponse>(`/papers/${encodeURIComponent(id)}`, {}, signal);
+}
+
+export function getSimilar(id: string, k: number, signal?: AbortSignal): Promise<SimilarResponse> {
+  return getJson<SimilarResponse>(`/papers/${encodeURIComponent(id)}/similar`, { k }, signal);
+}
+
+export function getStats(signal?: AbortSignal): Promise<StatsResponse> {
+  return getJson<StatsResponse>('/stats', {}, signal);
+}
+
+export function getMap(signal?: AbortSignal): Promise<MapResponse> {
+  return getJson<MapResponse>('/map', {}, signal);
+}

@@ -1,0 +1,49 @@
+// The loading, error and empty states every page uses, so they look and read the same everywhere.
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/api-error.ts';
+
+/** A polite live region with placeholder lines the size of the content to come (so nothing jumps). */
+export function Loading({ label, lines = 3 }: { label: string; lines?: number }) {
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="visually-hidden">{label}</span>
+      {Array.from({ length: lines }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder lines have no identity.
+        <span key={i} className="skeleton-line" aria-hidden="true" />
+      ))}
+    </div>
+  );
+}
+
+// Hints for failures the server cannot describe (it was not reached, or sent no error body).
+const CLIENT_HINTS: Record<string, string> = {
+  NETWORK: 'Check that `citelens start` is still running, then try again.',
+  BAD_RESPONSE: 'Something between the browser and Citelens answered instead; reload the page.',
+};
+
+/** An error, said plainly, with a hint and a retry button when retrying could help. */
+export function ErrorNotice({ error, title, onRetry }: { error: ApiError; title: string; onRetry?: () => void }) {
+  const hint = error.hint ?? CLIENT_HINTS[error.code];
+  return (
+    <div className="notice notice-error" role="alert">
+      <p className="notice-title">{title}</p>
+      <p>{error.message}</p>
+      {hint ? <p className="muted">{hint}</p> : null}
+      {onRetry ? (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Nothing to show, and what to do about it. */
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p className="empty-title">{title}</p>
+      {children}
+    </div>
+  );
+}

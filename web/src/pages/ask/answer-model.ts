@@ -1,0 +1,145 @@
+// What the answer view shows, derived from the server's answer: sentences with the passages they
+// cite (and the exact supporting span), numbered sources, or an abstention with the closest papers.
+import type { AskResponse, AnswerSource as ServerSource } from '../../../../server/answer/answer.schema.ts';
+import type { Range } from '../../components/highlighted-text.tsx';
+import { paperByline } from '../../components/paper-meta.tsx';
+import { splitCitationMarkers } from './citation-markers.ts';
+
+/** One citation of a sentence: the passage it points at and the words in it that back the sentence. */
+export type CitedSpan = { n: number; passageId?: number; text: string; span: Range | null };
+
+export type AnswerSentence = {
+  text: string;
+  /** What the sentence cites; numbers not marked in `text` are shown at its end. */
+  citations: CitedSpan[];
+  /** False when the sentence is flagged as unsupported by what it cites; null while unchecked. */
+  supported: boolean | null;
+  /** Why it was flagged. */
+  note?: string;
+};
+
+export type SourcePassageView = { id: number; text: string; spans: Range[] };
+
+export type AnswerSource = {
+  n: number;
+  paperId: string;
+  title: string;
+  byline: string;
+  /** Whether the answer cites this source (uncited ones were retrieved but not used). */
+  cited: boolean;
+  /** The passages shown: the cited ones, or the best one when none is cited. */
+  passages: SourcePassageView[];
+};
+
+export type AnswerView = {
+  abstained: boolean;
+  abstainReason?: string;
+  sentences: AnswerSentence[];
+  sources: AnswerSource[];
+  closest: Array<{ paperId: string; title: string }>;
+  /** Something the reader should know (the LLM failed, say). */
+  notice?: string;
+  /** How the answer was made, shown under it. */
+  generatedBy?: string;
+};
+
+type Citation = AskResponse['answer']['sentences'][number]['citations'][number];
+
+// Offsets of a citation are into the paper field; the chip shows them inside the passage.
+function citedSpan(citation: Citation, source: ServerSource | undefined): CitedSpan {
+  const passage = source?.passages.find((p) => p.id === citation.passageId && p.field === citation.field);
+  if (passage && citation.start >= passage.start && citation.end <= passage.end) {
+    return {
+      n: citation.n,
+      passageId: passage.id,
+      text: passage.text,
+      span: { start: citation.start - passage.start, end: citation.end - passage.start },
+    };
+  }
+  const field = source ? (citation.field === 'title' ? source.paper.title : source.paper.abstract) : '';
+  const text = field.slice(citation.start, citation.end);
+  return { n: citation.n, passageId: citation.passageId, text, span: null };
+}
+
+function sourceView(source: ServerSource, citations: readonly Citation[]): AnswerSource {
+  const mine = citations.filter((c) => c.n === source.n);
+  const citedIds = new Set(mine.map((c) => c.passageId));
+  const shown = source.passages.filter((p) => citedIds.has(p.id));
+  const passages = (shown.length > 0 ? shown : source.passages.slice(0, 1)).map((p) => ({
+    id: p.id,
+    text: p.text,
+    spans: mine
+      .filter((c) => c.passageId === p.id && c.start >= p.start && c.end <= p.end)
+      .map((c) => ({ start: c.start - p.start, end: c.end - p.start })),
+  }));
+  return {
+    n: source.n,
+    paperId: source.paper.id,
+    title: source.paper.title,
+    byline: paperByline(source.paper),
+    cited: source.cited,
+    passages,
+  };
+}
+
+const MODE_LABELS: Record<AskResponse['mode'], string> = {
+  extractive: 'Extractive answer: each sentence is taken from the cited passage.',
+  generated: 'Written by the language model; every sentence was checked against the passages it cites.',
+};
+
+/** The view of a finished answer. */
+export function answerView(response: AskResponse): AnswerView {
+  const closest = response.sources.map((s) => ({ paperId: s.paper.id, title: s.paper.title }));
+  const base = {
+    ...(response.notice ? { notice: response.notice } : {}),
+    generatedBy: `${MODE_LABELS[response.mode]} ${Math.round(response.tookMs)} ms.`,
+  };
+  if (response.abstained) {
+    return {
+      abstained: true,
+      ...(response.reason ? { abstainReason: response.reason } : {}),
+      sentences: [],
+      sources: [],
+      closest,
+      ...(response.notice ? { notice: response.notice } : {}),
+    };
+  }
+  const bySource = new Map(response.sources.map((s) => [s.n, s]));
+  const citations = response.answer.sentences.flatMap((s) => s.citations);
+  return {
+    abstained: false,
+    sentences: response.answer.sentences.map((sentence) => ({
+      text: sentence.text,
+      citations: sentence.citations.map((c) => citedSpan(c, bySource.get(c.n))),
+      supported: sentence.supported,
+      ...(sentence.supported
+        ? {}
+        : { note: `the cited passages back it weakly (support ${Math.round(sentence.support * 100)}%)` }),
+    })),
+    sources: response.sources.map((s) => sourceView(s, citations)),
+    closest,
+    ...base,
+  };
+}
+
+/**
+ * The view of an answer still streaming: the text so far (a half-written marker at its end is
+ * held back) with chips pointing at each source's best passage; nothing is checked yet.
+ */
+export function streamingView(sources: readonly ServerSource[], text: string): AnswerView {
+  const visible = text.replace(/\s*\[[\d,\s]*$/u, '');
+  const bySource = new Map(sources.map((s) => [s.n, s]));
+  const numbers = [
+    ...new Set(splitCitationMarkers(visible).flatMap((piece) => (piece.kind === 'cite' ? piece.numbers : []))),
+  ];
+  const citations: CitedSpan[] = numbers.map((n) => {
+    const passage = bySource.get(n)?.passages[0];
+    return { n, ...(passage ? { passageId: passage.id } : {}), text: passage?.text ?? '', span: null };
+  });
+  return {
+    abstained: false,
+    sentences: visible ? [{ text: visible, citations, supported: null }] : [],
+    sources: sources.map((s) => sourceView(s, [])),
+    closest: [],
+  };
+}

@@ -1,0 +1,142 @@
+// The Map page: every paper as a point (a projection of the paper vectors), coloured by cluster
+// or tag; a search in the URL (?q=) highlights its hits on the map and lists them.
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { getMap, searchPapers } from '../../api/library.api.ts';
+import { useRequest } from '../../api/use-request.ts';
+import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import { searchFromParams } from '../search/search-url.ts';
+import { type ColorBy, colorPoints } from './map-colors.ts';
+import { ScatterMap } from './scatter-map.tsx';
+
+const HITS_ON_MAP = 12;
+/** The first map of a large index can outlast the server's request timeout; it keeps computing, so ask again. */
+const BUSY_RETRIES = 6;
+const BUSY_RETRY_MS = 2_000;
+
+export function MapPage() {
+  const [params, setParams] = useSearchParams();
+  const search = searchFromParams(params);
+  const [colorBy, setColorBy] = useState<ColorBy>('cluster');
+  const [draft, setDraft] = useState(search?.q ?? '');
+  const ids = useId();
+  useEffect(() => setDraft(search?.q ?? ''), [search?.q]);
+
+  const map = useRequest('map', (signal) => getMap(signal));
+  const [busyRetries, setBusyRetries] = useState(0);
+  const busy = map.status === 'error' && (map.error?.code === 'TIMEOUT' || map.error?.code === 'OVERLOADED');
+  useEffect(() => {
+    if (!busy || busyRetries >= BUSY_RETRIES) return;
+    const timer = setTimeout(() => {
+      setBusyRetries((n) => n + 1);
+      map.retry();
+    }, BUSY_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [busy, busyRetries, map.retry]);
+  const searchKey = search ? JSON.stringify(search) : null;
+  const hits = useRequest(searchKey, (signal) => searchPapers({ ...search!, offset: 0, k: HITS_ON_MAP }, signal));
+  const points = map.data?.points ?? [];
+  const coloring = useMemo(() => colorPoints(points, colorBy), [points, colorBy]);
+  const hitResults = search && hits.data ? hits.data.results : [];
+  const highlighted = useMemo(() => new Set(hitResults.map((r) => r.paper.id)), [hitResults]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    if (draft.trim()) next.set('q', draft.trim());
+    else next.delete('q');
+    next.delete('offset');
+    setParams(next);
+  };
+
+  return (
+    <>
+      <title>Map · Citelens</title>
+      <h1 tabIndex={-1}>Map</h1>
+      <p className="muted lede">Each point is a paper; papers about similar things sit close together.</p>
+      <div className="map-controls">
+        <search className="map-search">
+          <form className="search-row" onSubmit={submit} aria-label="Highlight papers on the map">
+            <label htmlFor={`${ids}-q`} className="visually-hidden">
+              Highlight papers matching
+            </label>
+            <input
+              id={`${ids}-q`}
+              className="input"
+              type="search"
+              placeholder="Highlight papers…"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              data-primary-input=""
+            />
+            <button type="submit" className="button">
+              Highlight
+            </button>
+          </form>
+        </search>
+        <fieldset className="segmented">
+          <legend className="segmented-legend">Colour by</legend>
+          {(['cluster', 'tag'] as const).map((by) => (
+            <label key={by} className="segmented-option">
+              <input type="radio" name="color-by" value={by} checked={colorBy === by} onChange={() => setColorBy(by)} />
+              <span>{by === 'cluster' ? 'Cluster' : 'Tag'}</span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <p className="result-summary" role="status" aria-live="polite">
+        {search
+          ? hits.status === 'loading'
+            ? `Searching for “${search.q}”…`
+            : hits.status === 'error'
+              ? ''
+              : `${highlighted.size} ${highlighted.size === 1 ? 'paper matches' : 'papers match'} “${search.q}”`
+          : map.data
+            ? `${points.length} papers`
+            : ''}
+      </p>
+      {hits.status === 'error' && hits.error ? (
+        <ErrorNotice error={hits.error} title="The search failed" onRetry={hits.retry} />
+      ) : null}
+      {map.status === 'error' && map.error && !(busy && busyRetries < BUSY_RETRIES) ? (
+        <ErrorNotice error={map.error} title="The map could not be made" onRetry={map.retry} />
+      ) : !map.data ? (
+        <div className="map-placeholder">
+          <Loading label="Projecting the papers… (the first map of an index takes a few seconds)" lines={3} />
+        </div>
+      ) : points.length === 0 ? (
+        <EmptyState title="The library is empty.">
+          <p className="muted">
+            Index some papers with <code>citelens index &lt;files&gt;</code>, then come back.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <ScatterMap points={points} classOf={coloring.classOf} highlighted={highlighted} />
+          <ul className="legend" aria-label={`Colours by ${colorBy}`}>
+            {coloring.groups.map((group) => (
+              <li key={group.key}>
+                <svg className="swatch" viewBox="0 0 10 10" aria-hidden="true">
+                  <circle className={`map-point ${group.className}`} cx={5} cy={5} r={5} />
+                </svg>
+                {group.label} <span className="muted">({group.count})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {hitResults.length > 0 ? (
+        <section aria-labelledby="hits-heading">
+          <h2 id="hits-heading">Highlighted papers</h2>
+          <ol className="similar-list">
+            {hitResults.map((r) => (
+              <li key={r.paper.id}>
+                <Link to={`/papers/${encodeURIComponent(r.paper.id)}`}>{r.paper.title}</Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}

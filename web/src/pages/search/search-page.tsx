@@ -1,0 +1,87 @@
+// The Search page: the query, mode and filters live in the URL; results show highlighted passages,
+// how many were found and how long it took.
+import { Link, useSearchParams } from 'react-router';
+import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
+import { useRequest } from '../../api/use-request.ts';
+import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import { ResultList } from './result-list.tsx';
+import { SearchForm } from './search-form.tsx';
+import { activeFilterCount, PAGE_SIZE, paramsFromSearch, searchFromParams } from './search-url.ts';
+
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const search = searchFromParams(params);
+  const key = search ? paramsFromSearch(search).toString() : null;
+  const request = useRequest(key, (signal) => searchPapers({ ...search!, k: PAGE_SIZE }, signal));
+  const go = (next: SearchQuery) => setParams(paramsFromSearch(next));
+  const response = request.data;
+  const offset = search?.offset ?? 0;
+
+  return (
+    <>
+      <title>{search ? `${search.q} · Search · Citelens` : 'Search · Citelens'}</title>
+      <h1 tabIndex={-1}>Search</h1>
+      <SearchForm search={search} onSearch={go} />
+      <div className="results-area" aria-busy={request.status === 'loading'}>
+        {request.status === 'idle' ? (
+          <EmptyState title="Search your library">
+            <p className="muted">
+              Hybrid mixes meaning and exact words; Semantic matches meaning only; Keyword matches words (BM25). Press{' '}
+              <kbd>/</kbd> to jump to the box.
+            </p>
+          </EmptyState>
+        ) : null}
+        {request.status === 'error' && request.error ? (
+          <ErrorNotice error={request.error} title="The search failed" onRetry={request.retry} />
+        ) : null}
+        {request.status === 'loading' && !response ? <Loading label="Searching…" lines={6} /> : null}
+        {response && request.status !== 'idle' && request.status !== 'error' ? (
+          <div className={request.status === 'loading' ? 'stale' : undefined}>
+            <p className="result-summary" role="status" aria-live="polite">
+              {response.results.length === 0
+                ? 'No results'
+                : `${response.results.length === 1 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${response.hasMore ? ' (more available)' : ''}`}{' '}
+              · {Math.round(response.tookMs)} ms · {response.mode}
+              {search && response.results.length > 0 ? (
+                <>
+                  {' · '}
+                  <Link to={`/map?${paramsFromSearch({ ...search, offset: 0 }).toString()}`}>Show on map</Link>
+                </>
+              ) : null}
+            </p>
+            {response.results.length === 0 ? (
+              <EmptyState title={`No papers match “${response.query}”.`}>
+                <p className="muted">
+                  {activeFilterCount(search) > 0
+                    ? 'Try removing a filter, or a different mode.'
+                    : 'Try other words, or the Semantic mode to match meaning rather than words.'}
+                </p>
+              </EmptyState>
+            ) : (
+              <ResultList results={response.results} start={offset} />
+            )}
+            {search && (offset > 0 || response.hasMore) ? (
+              <nav className="pager" aria-label="Result pages">
+                {offset > 0 ? (
+                  <Link
+                    className="button"
+                    to={`?${paramsFromSearch({ ...search, offset: Math.max(0, offset - PAGE_SIZE) })}`}
+                  >
+                    Previous
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                {response.hasMore ? (
+                  <Link className="button" to={`?${paramsFromSearch({ ...search, offset: offset + PAGE_SIZE })}`}>
+                    Next
+                  </Link>
+                ) : null}
+              </nav>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+// The Verify page: paste an answer with citations (and, optionally, its reference list) and see
+// whether each citation supports its claim, with the evidence and better-supported papers.
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { ApiError, isAbort } from '../../api/api-error.ts';
+import { verifyText } from '../../api/verify.api.ts';
+import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import type { VerifyView } from './verify-model.ts';
+import { VerifyTable } from './verify-table.tsx';
+
+type VerifyState =
+  | { status: 'idle' }
+  | { status: 'loading'; previous?: VerifyView }
+  | { status: 'done'; result: VerifyView }
+  | { status: 'error'; error: ApiError };
+
+const MAX_TEXT_CHARS = 20_000;
+
+export function VerifyPage() {
+  const [text, setText] = useState('');
+  const [references, setReferences] = useState('');
+  const [state, setState] = useState<VerifyState>({ status: 'idle' });
+  const running = useRef<AbortController | null>(null);
+  const ids = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
+    setState((s) => ({ status: 'loading', ...(s.status === 'done' ? { previous: s.result } : {}) }));
+    try {
+      const result = await verifyText({ text, references: references.trim() || undefined }, controller.signal);
+      if (!controller.signal.aborted) setState({ status: 'done', result });
+    } catch (error) {
+      if (controller.signal.aborted || isAbort(error)) return;
+      setState({
+        status: 'error',
+        error: error instanceof ApiError ? error : new ApiError('UNEXPECTED', String(error), 0),
+      });
+    }
+  };
+
+  const shown = state.status === 'done' ? state.result : state.status === 'loading' ? state.previous : undefined;
+  return (
+    <>
+      <title>Verify · Citelens</title>
+      <h1 tabIndex={-1}>Verify citations</h1>
+      <p className="muted lede">
+        Paste an answer, a paragraph or a draft that cites papers. Citelens checks each citation against the cited paper
+        in your library and suggests papers that support the claim better.
+      </p>
+      <form className="verify-form" onSubmit={submit} aria-label="Verify citations">
+        <div className="field">
+          <label htmlFor={`${ids}-text`}>Text with citations</label>
+          <span className="field-hint" id={`${ids}-text-hint`}>
+            Citations like [1], [2, 3], (Lin et al., 2026), arXiv ids, DOIs or [paper-id].
+          </span>
+          <textarea
+            id={`${ids}-text`}
+            className="input"
+            name="text"
+            maxLength={MAX_TEXT_CHARS}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={`${ids}-text-hint`}
+            data-primary-input=""
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-refs`}>Reference list (optional)</label>
+          <span className="field-hint" id={`${ids}-refs-hint`}>
+            Only if it is not at the end of the text: one entry per line, e.g. “[1] Authors. Title. 2026.”
+          </span>
+          <textarea
+            id={`${ids}-refs`}
+            className="input"
+            name="references"
+            maxLength={MAX_TEXT_CHARS}
+            value={references}
+            onChange={(e) => setReferences(e.target.value)}
+            aria-describedby={`${ids}-refs-hint`}
+          />
+        </div>
+        <div className="verify-actions">
+          <button type="submit" className="button button-primary" disabled={!text.trim() || state.status === 'loading'}>
+            {state.status === 'loading' ? 'Checking…' : 'Verify'}
+          </button>
+          <span className="muted">{text.length > 0 ? `${text.length.toLocaleString()} characters` : ''}</span>
+        </div>
+      </form>
+      <section
+        className="verify-results"
+        aria-labelledby="verify-results-heading"
+        aria-busy={state.status === 'loading'}
+      >
+        <h2 id="verify-results-heading" className={state.status === 'idle' ? 'visually-hidden' : undefined}>
+          Results
+        </h2>
+        {state.status === 'idle' ? (
+          <EmptyState title="Paste text with citations to check them">
+            <p className="muted">
+              Each claim gets a verdict per citation, with the sentence of the paper that decides it.
+            </p>
+          </EmptyState>
+        ) : null}
+        {state.status === 'error' ? <ErrorNotice error={state.error} title="The text could not be checked" /> : null}
+        {state.status === 'loading' && !shown ? <Loading label="Checking the citations…" lines={5} /> : null}
+        {shown ? (
+          <div className={state.status === 'loading' ? 'stale' : undefined}>
+            <div role="status" aria-live="polite">
+              <ul className="verify-summary" aria-label="Summary">
+                <li>
+                  {shown.claims.length} {shown.claims.length === 1 ? 'claim' : 'claims'}
+                </li>
+                <li className="verdict verdict-ok">{shown.summary.ok} supported</li>
+                <li className="verdict verdict-warn">{shown.summary.warn} partly supported</li>
+                <li className="verdict verdict-bad">{shown.summary.bad} not supported</li>
+                <li className="verdict verdict-none">{shown.summary.none} not in the library</li>
+              </ul>
+            </div>
+            {shown.claims.length === 0 ? (
+              <EmptyState title="No cited claims were found in the text.">
+                <p className="muted">
+                  Each claim needs a citation: [1] with a reference list, (Author, 2026), an arXiv id, a DOI or
+                  [paper-id].
+                </p>
+              </EmptyState>
+            ) : (
+              <VerifyTable claims={shown.claims} />
+            )}
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}
