@@ -14,13 +14,41 @@ export function apiUrl(path: string, query: Query = {}): string {
   return `/api${path}${search ? `?${search}` : ''}`;
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+const TOKEN_KEY = 'citelens-token';
+
+// A server bound beyond loopback requires its access token on every API request; the browser keeps it
+// for the tab's session only.
+function storedToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function askForToken(): string | null {
+  const token = window.prompt('This Citelens server needs its access token (CITELENS_TOKEN):')?.trim();
+  if (!token) return null;
+  try {
+    sessionStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // Storage can be disabled; the token then lasts for this request only.
+  }
+  return token;
+}
+
+async function send(url: string, init: RequestInit, token = storedToken()): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...auth, ...init.headers } });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('NETWORK', 'Could not reach the Citelens server. Is it still running?', 0);
+  }
+  if (response.status === 401 && typeof window !== 'undefined' && typeof window.prompt === 'function') {
+    const fresh = askForToken();
+    if (fresh && fresh !== token) return send(url, init, fresh);
   }
   if (!response.ok) throw await errorFromResponse(response);
   return response;
