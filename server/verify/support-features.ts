@@ -131,7 +131,8 @@ function coverage(claim: ClaimProfile, present: (term: string) => boolean): numb
 }
 
 // Clauses of a sentence: "X has no effect on Y, whereas Z raises W" holds two findings.
-const CLAUSE_BREAK = /[;:]\s+|,?\s+(?:whereas|while|but|although|though|yet|however)\s+|,\s+(?:so|thus|hence|which means)\s+/giu;
+const CLAUSE_BREAK =
+  /[;:]\s+|,?\s+(?:whereas|while|but|although|though|yet|however)\s+|,\s+(?:so|thus|hence|which means)\s+/giu;
 
 /** The clause of an evidence sentence that shares the most of the claim's weight (where its cues are read). */
 export function focusClause(claim: ClaimProfile, sentence: string): string {
