@@ -131,6 +131,9 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
       ...(options.onNotice ? { onNotice: options.onNotice } : {}),
     });
     const docOf = passages.docOfPassage();
+    // Measured once: a later publish may delete this generation's folder while it is still served.
+    let sizeBytes = 0;
+    for (const entry of fs.readdirSync(current.dir)) sizeBytes += fs.statSync(path.join(current.dir, entry)).size;
     const openDb = db;
     const reader: IndexReader = {
       dir: indexDir,
@@ -160,11 +163,7 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
       searchPassagesDense: (vector, k, opts) => passageVectors.search(vector, k, opts),
       searchPapersDense: (vector, k, opts) => paperVectors.search(vector, k, opts),
       searchKeyword: (table, terms, limit, opts) => passages.bm25(table, terms, limit, opts),
-      sizeBytes() {
-        let total = 0;
-        for (const entry of fs.readdirSync(current.dir)) total += fs.statSync(path.join(current.dir, entry)).size;
-        return total;
-      },
+      sizeBytes: () => sizeBytes,
       close() {
         void embedder.dispose();
         if (openDb.open) openDb.close();

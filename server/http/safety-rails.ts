@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../../core/config.ts';
 import type { AppEnv } from './app-env.ts';
 import { requireToken } from './auth.middleware.ts';
+import { requireUtf8 } from './encoding.middleware.ts';
 import { requireLocalHostHeader } from './host-check.middleware.ts';
 import { GENERATION_HEADER } from './index.middleware.ts';
 import { limitBodySize, limitConcurrency, limitDuration } from './limits.middleware.ts';
@@ -63,6 +64,7 @@ export function applySafetyRails(app: Hono<AppEnv>, options: SafetyOptions): voi
     app.use('/api/*', (c, next) => (options.isPublicApiPath(c.req.path) ? next() : checkToken(c, next)));
   }
   app.use('/api/*', limitBodySize(options.maxBodyBytes));
+  app.use('/api/*', requireUtf8);
   app.use('/api/*', limitDuration(options.timeoutMs));
   app.use('/api/*', limitConcurrency(options.maxInFlight));
 }

@@ -43,6 +43,8 @@ function describeIssue(issue: Issue): string {
       return `must be one of ${issue.values.map(String).join(', ')}`;
     case 'invalid_format':
       return `is not a valid ${issue.format}`;
+    case 'invalid_union':
+      return 'is not of an accepted type';
     case 'unrecognized_keys':
       return `has unknown keys: ${issue.keys.join(', ')}`;
     default:
@@ -52,7 +54,11 @@ function describeIssue(issue: Issue): string {
 
 /** The INVALID_INPUT error for a failed validation of one request part (query, param, json, …). */
 export function invalidInput(target: string, error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({
+  // zod reports the safe-integer bound of .int() before the schema's own bound; name the schema's.
+  const safeBound = (issue: Issue) =>
+    (issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'int';
+  const ordered = [...error.issues].sort((a, b) => Number(safeBound(a)) - Number(safeBound(b)));
+  const issues = ordered.map((issue) => ({
     path: issue.path.map(String),
     code: issue.code,
     message: describeIssue(issue),

@@ -97,7 +97,7 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
     }
   }
   return drafts
-    .filter((d) => d.start >= 0)
+    .filter((d) => d.start >= 0 && d.end > d.start)
     .map((draft, i) => {
       let start = draft.start;
       const raw = block.slice(start, draft.end);

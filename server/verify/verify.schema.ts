@@ -10,7 +10,11 @@ export const VERIFY_LIMITS = {
 } as const;
 
 export const zVerifyRequest = z.object({
-  text: z.string().trim().min(1, 'must not be empty').max(VERIFY_LIMITS.maxTextChars),
+  // Not trimmed: claim and citation offsets must count from the text as it was sent.
+  text: z
+    .string()
+    .max(VERIFY_LIMITS.maxTextChars)
+    .refine((text) => text.trim().length > 0, 'must not be empty'),
   /**
    * The reference list, when it is not at the end of the text: one string (a list, one entry per
    * line, numbered or not) or one string per entry (numbered by position unless they say "[n]").

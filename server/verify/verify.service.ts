@@ -45,23 +45,48 @@ function givenReferences(references: ParsedVerifyRequest['references']): Referen
 function sentencesWithCitations(body: string): Sentence[] {
   const citations = parseCitations(body);
   const sentences: Sentence[] = [];
+  // Citations are sorted by start: find the first that starts inside a sentence by binary search.
+  const firstFrom = (position: number) => {
+    let lo = 0;
+    let hi = citations.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (citations[mid]!.start < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const crossesEnd = (sentence: { start: number; end: number }) => {
+    for (let i = firstFrom(sentence.start); i < citations.length && citations[i]!.start < sentence.end; i++) {
+      if (citations[i]!.end > sentence.end) return true;
+    }
+    return false;
+  };
   for (const span of sentenceSpans(body)) {
     const last = sentences.at(-1);
-    if (last && citations.some((c) => c.start >= last.start && c.start < last.end && c.end > last.end)) {
+    if (last && crossesEnd(last)) {
       last.end = span.end;
     } else {
       sentences.push({ ...span, citations: [] });
     }
   }
   for (const citation of citations) {
-    const index = sentences.findIndex((s) => citation.start >= s.start && citation.start < s.end);
-    if (index < 0) continue;
+    // Sentences stay sorted and disjoint: the last one starting at or before the citation holds it.
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.start <= citation.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const index = lo - 1;
+    if (index < 0 || citation.start >= sentences[index]!.end) continue;
     const sentence = sentences[index]!;
     const previous = sentences[index - 1];
     if (previous && citation.start === sentence.start) {
       previous.citations.push(citation);
       previous.end = citation.end;
-      sentence.start = citation.end + (body.slice(citation.end).length - body.slice(citation.end).trimStart().length);
+      sentence.start = citation.end + (/^\s*/u.exec(body.slice(citation.end, citation.end + 1000))?.[0].length ?? 0);
     } else {
       sentence.citations.push(citation);
     }
