@@ -105,14 +105,19 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
     const papers = new PapersReader(db);
     const passages = new PassagesReader(db);
     const dims = manifest.embedder.dimensions;
-    const passageVectors = loadVectors(
-      path.join(current.dir, FILES.passages),
-      manifest.files.passages,
-      dims,
-      () => passages.allVectors(),
-      manifest.passages,
-      options.onNotice,
-    );
+    // The passage graph is the larger file and no query path needs it at start: it loads on first use.
+    let passageVectors: VectorIndex | undefined;
+    const loadPassageVectors = () => {
+      passageVectors ??= loadVectors(
+        path.join(current.dir, FILES.passages),
+        manifest.files.passages,
+        dims,
+        () => passages.allVectors(),
+        manifest.passages,
+        options.onNotice,
+      );
+      return passageVectors;
+    };
     const paperVectors = loadVectors(
       path.join(current.dir, FILES.papers),
       manifest.files.papers,
@@ -141,7 +146,9 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
       generationDir: current.dir,
       manifest,
       embedder,
-      passageVectors,
+      get passageVectors() {
+        return loadPassageVectors();
+      },
       paperVectors,
       papers,
       passages,
@@ -160,7 +167,7 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
         return passages.ofPaper(found.doc).map((row) => toPassage(row, found.paper));
       },
       embedQuery: (text) => embedder.embedQuery(text),
-      searchPassagesDense: (vector, k, opts) => passageVectors.search(vector, k, opts),
+      searchPassagesDense: (vector, k, opts) => loadPassageVectors().search(vector, k, opts),
       searchPapersDense: (vector, k, opts) => paperVectors.search(vector, k, opts),
       searchKeyword: (table, terms, limit, opts) => passages.bm25(table, terms, limit, opts),
       sizeBytes: () => sizeBytes,

@@ -24,16 +24,26 @@ export function rocchio(
 }
 
 /**
- * How far two rankings agree at the top: the share of the first `depth` papers of `a` found among
- * the first `depth` of `b`, over the shorter of the two lists (0 when either is empty).
+ * How far two rankings agree at the top, beyond chance: the share of the first `depth` papers of `a`
+ * found among the first `depth` of `b`, corrected for the overlap two random rankings of
+ * `population` papers would have (as Cohen's kappa does). Without the correction, two unrelated
+ * rankings of a small library agree by accident (20 of 39 papers overlap half the time).
+ * 0 when either list is empty or the overlap is no better than chance.
  */
-export function agreement(a: readonly RankedDoc[], b: readonly RankedDoc[], depth: number): number {
+export function agreement(
+  a: readonly RankedDoc[],
+  b: readonly RankedDoc[],
+  depth: number,
+  population = Number.POSITIVE_INFINITY,
+): number {
   const n = Math.min(depth, a.length, b.length);
   if (n === 0) return 0;
   const top = new Set(b.slice(0, depth).map((r) => r.doc));
   let shared = 0;
   for (const { doc } of a.slice(0, depth)) if (top.has(doc)) shared++;
-  return Math.min(1, shared / n);
+  const expected = Number.isFinite(population) && population > 0 ? (n * n) / population : 0;
+  if (expected >= n) return 0;
+  return Math.min(1, Math.max(0, (shared - expected) / (n - expected)));
 }
 
 /**

@@ -53,8 +53,11 @@ export function hybridRanking(
   if (keyword.length === 0) return { ranked: denseRanking(reader, queryVector, window, allowed, ef), denseWeight: 1 };
   if (isZeroVector(queryVector)) return { ranked: keyword, denseWeight: 0 };
 
-  const plainDense = denseRanking(reader, queryVector, opts.agreementDepth, allowed, ef);
-  const denseWeight = opts.maxDenseWeight * agreement(keyword, plainDense, opts.agreementDepth);
+  // In a small library the top 20 is half of it and says little; agreement is read at the top tenth.
+  const population = allowed ? allowed.docs.length : reader.manifest.papers;
+  const depthOfAgreement = Math.min(opts.agreementDepth, Math.max(3, Math.floor(population / 10)));
+  const plainDense = denseRanking(reader, queryVector, depthOfAgreement, allowed, ef);
+  const denseWeight = opts.maxDenseWeight * agreement(keyword, plainDense, depthOfAgreement, population);
   if (denseWeight === 0) return { ranked: keyword, denseWeight };
 
   const keywordVectors = reader.papers.vectorsOf(keyword.map((r) => r.doc));
