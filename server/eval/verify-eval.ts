@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
+import { createSeededRandom } from '../../core/seeded-random.ts';
 import { FEATURE_NAMES, type SupportFeatures, tfidfCosine } from '../verify/support-features.ts';
 import {
   SUPPORT_MODEL,
@@ -74,14 +75,7 @@ export function loadSciFact(folder: string): { documents: Map<string, Document>;
 
 // A small deterministic generator (mulberry32), so the random pairs are the same on every run.
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRandom(seed).uniform;
 }
 
 /** Every usable pair: each cited document that is in the corpus, plus random documents per claim. */

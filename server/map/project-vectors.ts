@@ -1,7 +1,7 @@
 // Projects paper vectors to 2-D with UMAP (umap-js), seeded so one index always gives one map,
 // and scales the result into the unit square.
 import { UMAP } from 'umap-js';
-import { createSeededRandom } from '../../indexer/embedders/lsa/seeded-random.ts';
+import { createSeededRandom } from '../../core/seeded-random.ts';
 
 export const PROJECTION_DEFAULTS = {
   /** Seed of every random draw UMAP makes; the same vectors and seed give the same map. */

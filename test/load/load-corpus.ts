@@ -1,5 +1,6 @@
 // The load test's synthetic library: seeded papers with topical abstracts, authors, years, DOIs and
 // arXiv ids, so search, answers and citation checks all have real work to do at any size.
+import { createSeededRandom } from '../../core/seeded-random.ts';
 
 /** Bumped whenever the generated papers change, so cached load indexes are rebuilt. */
 export const LOAD_CORPUS_VERSION = 2;
@@ -233,14 +234,7 @@ const SENTENCES = [
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRandom(seed).uniform;
 }
 
 /** Picks from a list, favouring its first items (word use in real text is skewed the same way). */

@@ -2,6 +2,7 @@
 // keyword and vector search behave as on real abstracts.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createSeededRandom } from '../../core/seeded-random.ts';
 
 const TOPICS = [
   ['attention', 'heads', 'sink', 'softmax', 'tokens', 'layers', 'normalization', 'variance'],
@@ -11,14 +12,7 @@ const TOPICS = [
 ];
 
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRandom(seed).uniform;
 }
 
 /** `count` papers as JSON Lines records, deterministic for a given seed. */

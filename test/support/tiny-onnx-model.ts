@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import protobuf from 'protobufjs';
-import { createSeededRandom } from '../../indexer/embedders/lsa/seeded-random.ts';
+import { createSeededRandom } from '../../core/seeded-random.ts';
 
 // The subset of onnx.proto (ONNX IR) this model needs; field numbers as in onnx/onnx.proto.
 const ONNX_PROTO = `

@@ -1,8 +1,9 @@
 // Truncated SVD of a sparse matrix by the randomized range finder of Halko, Martinsson & Tropp
 // (2011): a seeded Gaussian sketch, power iterations with re-orthonormalization, then a small
 // dense eigenproblem. Deterministic for a given seed.
+
+import { createSeededRandom } from '../../../core/seeded-random.ts';
 import { gram, multiplyDense } from './dense-matrix.ts';
-import { createSeededRandom } from './seeded-random.ts';
 import { multiply, type SparseMatrix, transpose } from './sparse-matrix.ts';
 import { symmetricEigen } from './symmetric-eigen.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { fitBuiltinEmbedder, loadBuiltinEmbedder } from '../../../indexer/embedders/builtin.embedder.ts';
-import { createSeededRandom } from '../../../indexer/embedders/lsa/seeded-random.ts';
+import { createSeededRandom } from '../../../core/seeded-random.ts';
 
 const TOPICS = {
   attention: [

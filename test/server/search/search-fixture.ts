@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createSeededRandom } from '../../../core/seeded-random.ts';
 import { type IndexReader, indexPapers, openIndex } from '../../../indexer/index.ts';
 
 /** Papers with every kind of metadata the filters look at. */
@@ -110,14 +111,7 @@ export const HAND_PAPERS = [
 export const CAR_TOPIC = ['car', 'automobile', 'engine', 'wheel', 'driver', 'road', 'fuel', 'garage'];
 
 function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRandom(seed).uniform;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../../../../indexer/embedders/lsa/seeded-random.ts';
+import { createSeededRandom } from '../../../../core/seeded-random.ts';
 import { symmetricEigen } from '../../../../indexer/embedders/lsa/symmetric-eigen.ts';
 
 function randomSymmetric(n: number, seed: number): Float64Array {

@@ -1,5 +1,5 @@
-// Seeded pseudo-random numbers for the latent semantic model, so two fits of one corpus are
-// byte-identical: uniform (mulberry32) and standard normal (Box–Muller) draws.
+// Seeded pseudo-random numbers (mulberry32 uniform, Box–Muller normal): the same seed gives the
+// same sequence everywhere, so fits, samples, maps and generated test data are reproducible.
 
 /** A deterministic source of random numbers. */
 export type SeededRandom = {
