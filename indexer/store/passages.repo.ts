@@ -58,14 +58,24 @@ export class PassagesReader {
   private readonly byPid;
   private readonly byDoc;
   private readonly withVectorsByDocs;
+  private readonly paperFrequency;
+  private readonly passageFrequency;
   private readonly countedStatements = new Map<string, Statement<unknown[]>>();
 
   constructor(private readonly db: Db) {
     this.byPid = db.prepare('SELECT pid, doc, field, ordinal, start, end FROM passages WHERE pid = ?');
     this.byDoc = db.prepare('SELECT pid, doc, field, ordinal, start, end FROM passages WHERE doc = ? ORDER BY ordinal');
+    this.paperFrequency = db.prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?').pluck();
+    this.passageFrequency = db.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
     this.withVectorsByDocs = db.prepare(
       'SELECT pid, doc, field, ordinal, start, end, vector FROM passages WHERE doc IN (SELECT value FROM json_each(?)) ORDER BY doc, ordinal',
     );
+  }
+
+  /** How many rows of the FTS table (papers, or passages) hold the term. */
+  documentFrequency(table: 'passages' | 'papers', term: string): number {
+    const statement = table === 'passages' ? this.passageFrequency : this.paperFrequency;
+    return statement.get(`"${term.replaceAll('"', '""')}"`) as number;
   }
 
   /** The passages of the given papers with their vectors, by doc then ordinal, read in one query. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
-import { fitBuiltinEmbedder, loadBuiltinEmbedder } from '../../../indexer/embedders/builtin.embedder.ts';
 import { createSeededRandom } from '../../../core/seeded-random.ts';
+import { fitBuiltinEmbedder, loadBuiltinEmbedder } from '../../../indexer/embedders/builtin.embedder.ts';
 
 const TOPICS = {
   attention: [

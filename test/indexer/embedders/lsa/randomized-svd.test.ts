@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomizedSvd } from '../../../../indexer/embedders/lsa/randomized-svd.ts';
 import { createSeededRandom } from '../../../../core/seeded-random.ts';
+import { randomizedSvd } from '../../../../indexer/embedders/lsa/randomized-svd.ts';
 import { type SparseMatrix, sparseFromRows } from '../../../../indexer/embedders/lsa/sparse-matrix.ts';
 
 const OPTIONS = { oversampling: 10, powerIterations: 2, seed: 7 };
