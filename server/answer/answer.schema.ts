@@ -2,7 +2,7 @@
 // the events of a streamed answer. The HTTP API, the CLI and the web client all use these schemas.
 import { z } from 'zod';
 import { zPaper } from '../../indexer/paper.schema.ts';
-import { zSearchFilters, zSearchMode } from '../search/search.schema.ts';
+import { zPassageHit, zSearchFilters, zSearchMode } from '../search/search.schema.ts';
 
 export const ASK_LIMITS = {
   maxQuestionChars: 1_000,
@@ -50,15 +50,8 @@ export const zAnswerSentence = z.object({
 });
 export type AnswerSentence = z.infer<typeof zAnswerSentence>;
 
-export const zSourcePassage = z.object({
-  id: z.number().int(),
-  field: z.enum(['title', 'abstract']),
-  text: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
-  /** Retrieval score. */
-  score: z.number(),
-});
+/** A retrieved passage of a source: a search hit without highlights (score is the retrieval score). */
+export const zSourcePassage = zPassageHit.omit({ highlights: true });
 export type SourcePassage = z.infer<typeof zSourcePassage>;
 
 export const zAnswerSource = z.object({
