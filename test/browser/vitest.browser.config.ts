@@ -12,5 +12,7 @@ export default defineConfig({
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // A page under a loaded CI machine can take seconds to settle after navigation.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
