@@ -108,16 +108,10 @@ export async function indexPapers(
   }
   lap('read');
 
-  const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild }, async (draft) => {
-    const result = await applyPapers(
-      draft,
-      input.papers.map((p) => p.paper),
-      opts,
-      stages,
-      lap,
-    );
-    return result;
-  });
+  const papers = input.papers.map((p) => p.paper);
+  const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild }, (draft) =>
+    applyPapers(draft, papers, opts, lap),
+  );
   lap('publish');
   const seconds = (performance.now() - began) / 1000;
   return {
@@ -135,7 +129,6 @@ async function applyPapers(
   draft: GenerationDraft,
   papers: Paper[],
   opts: IndexOptions,
-  stages: Record<string, number>,
   lap: (stage: 'read' | 'embed' | 'store' | 'vectors' | 'publish') => void,
 ): Promise<Counts> {
   const { db, previous } = draft;
@@ -266,7 +259,7 @@ async function applyPapers(
       const kept: Array<{ doc: number; paper: Paper }> = [...papersReader.all()];
       const hashes = papersWriter.hashes();
       for (const { doc, paper } of kept) {
-        for (const _ of passagesWriter.deleteOfPaper(doc));
+        passagesWriter.deleteOfPaper(doc);
         papersWriter.delete(doc);
         work.push({ paper, hash: hashes.get(paper.id)?.contentHash ?? contentHash(paper) });
       }
@@ -343,7 +336,6 @@ async function applyPapers(
     db.exec('COMMIT');
     optimize(db);
     lap('store');
-    void stages;
     return {
       generation: draft.generation,
       ...counts,
