@@ -1,6 +1,6 @@
 // Child process of the peer benchmark: loads the papers and paper vectors of a Citelens index into
 // Orama, then times hybrid queries (query embedding included, as in Citelens' own timings). It
-// reads the SQLite file only, not the HNSW graphs, so its memory is Orama's, measured apart.
+// reads the SQLite file only, not the HNSW graph, so its memory is Orama's, measured apart.
 // Usage: node --import tsx bench/peer/orama-child.ts <index-dir> <queries.json>; prints JSON.
 import fs from 'node:fs';
 import path from 'node:path';

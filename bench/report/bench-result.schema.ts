@@ -45,7 +45,8 @@ export const zTargetCheck = z.object({
 export type TargetCheck = z.infer<typeof zTargetCheck>;
 
 export const zBenchResult = z.object({
-  version: z.literal(1),
+  /** 2: one HNSW graph (papers) and a floor with its own FTS5 table beside Citelens' postings. */
+  version: z.literal(2),
   date: z.string(),
   command: z.string(),
   options: z.object({
@@ -109,18 +110,37 @@ export const zBenchResult = z.object({
   ann: z.object({
     defaultEf: z.number().int().positive(),
     queries: z.number().int().positive(),
+    /** The paper graph, the index's only one. */
     papers: zGraphRecall,
-    passages: zGraphRecall,
   }),
   floor: z.object({
     k: z.number().int().positive(),
     ef: z.number().int().positive(),
     hnsw: zLatency,
+    /** A bare FTS5 query on a table the benchmark builds on the same papers (the index has none). */
     fts: zLatency,
+    /** The bare query on Citelens' own BM25 postings. */
+    postings: zLatency,
+    /** Raw HNSW + bare FTS5: the floor. */
     combined: zLatency,
+    /** Raw HNSW + bare postings. */
+    combinedPostings: zLatency,
     embedQuery: zLatency,
+    /** Building the FTS5 table: reading and analyzing the papers, one transaction, 'optimize'. */
+    ftsBuildSeconds: zSeconds,
+    /** The postings' top k against FTS5's, query by query. */
+    agreement: z.object({
+      queries: z.number().int().positive(),
+      /** Docs in FTS5's top-k lists over every query. */
+      hits: z.number().int().nonnegative(),
+      /** Queries whose ordered top-k docs differ beyond exact score ties. */
+      differing: z.number().int().nonnegative(),
+      maxScoreDifference: z.number().nonnegative(),
+    }),
     /** Citelens hybrid p50 over the combined floor p50. */
     hybridOverFloor: z.number().positive(),
+    /** Citelens hybrid p50 over (raw HNSW + bare postings) p50. */
+    hybridOverPostingsFloor: z.number().positive(),
   }),
   peer: z.object({
     name: z.string(),

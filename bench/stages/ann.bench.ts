@@ -1,5 +1,5 @@
-// ANN quality: recall@10 of the HNSW paper and passage graphs against exact brute-force search
-// over the same vectors, at the default ef and along a latency–recall curve of ef values.
+// ANN quality: recall@10 of the HNSW paper graph (the index's only graph) against exact brute-force
+// search over the same vectors, at the default ef and along a latency–recall curve of ef values.
 import type { IndexReader } from '../../indexer/index.ts';
 import { HNSW_DEFAULTS } from '../../indexer/vectors/hnsw.vector-index.ts';
 import type { VectorHit } from '../../indexer/vectors/vector-index.ts';
@@ -19,10 +19,8 @@ export type GraphRecall = {
 export type AnnResult = {
   defaultEf: number;
   queries: number;
-  /** The paper graph: the one search walks. */
+  /** The paper graph: the one semantic and hybrid search walk. */
   papers: GraphRecall;
-  /** The passage graph (built and loaded with every index). */
-  passages: GraphRecall;
 };
 
 /** Every vector of one kind in one matrix (row i has label labels[i]), for exact search. */
@@ -109,7 +107,7 @@ function graphRecall(
   };
 }
 
-/** Recall@10 and latency of both HNSW graphs against exact search, for each ef in `efs` (plus the default). */
+/** Recall@10 and latency of the paper graph against exact search, for each ef in `efs` (plus the default). */
 export async function benchAnn(
   reader: IndexReader,
   queries: readonly string[],
@@ -128,11 +126,5 @@ export async function benchAnn(
     efs,
     (vector, k, ef) => reader.searchPapersDense(vector, k, { ef }),
   );
-  const passages = graphRecall(
-    loadMatrix(reader.passages.allVectors(), reader.manifest.passages, dims),
-    vectors,
-    efs,
-    (vector, k, ef) => reader.searchPassagesDense(vector, k, { ef }),
-  );
-  return { defaultEf: HNSW_DEFAULTS.ef, queries: vectors.length, papers, passages };
+  return { defaultEf: HNSW_DEFAULTS.ef, queries: vectors.length, papers };
 }

@@ -1,5 +1,5 @@
 // The `index` verb: reads paper files, embeds only new or changed papers, and publishes a new
-// generation of the index with its SQLite tables and HNSW vector files.
+// generation of the index with its SQLite tables, keyword postings and HNSW vector file.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,12 +8,14 @@ import { createEmbedder, type Embedder, type EmbedderInfo, type EmbedderKind } f
 import type { Paper } from '../paper.schema.ts';
 import { splitPassages } from '../passages/split-passages.ts';
 import { type Format, type InputProblem, readPaperFiles } from '../readers/index.ts';
-import type { Db } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
 import { writeEmbedderState, writeManifest } from '../store/manifest.repo.ts';
-import { analyzedText, PapersReader, PapersWriter } from '../store/papers.repo.ts';
+import { PapersReader, PapersWriter } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
-import { HNSW_DEFAULTS, HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
+import { PostingsWriter } from '../store/postings.repo.ts';
+import { terms } from '../text/analyze.ts';
+import { HNSW_DEFAULTS } from '../vectors/hnsw.vector-index.ts';
+import { HnswBuilder } from '../vectors/hnsw-builder.ts';
 import { meanVector } from '../vectors/vector-codec.ts';
 import { type GenerationDraft, writeGeneration } from './generation-writer.ts';
 import type { ProgressListener } from './progress.ts';
@@ -33,7 +35,7 @@ export const INDEX_DEFAULTS = {
   prune: false,
   /** Papers embedded per batch. */
   batchSize: 256,
-  /** Rebuild a vector file from scratch once this fraction of its entries are deleted ones. */
+  /** Rebuild the vector file from scratch once this fraction of its entries are deleted ones. */
   maxDeletedFraction: 0.25,
 };
 
@@ -125,15 +127,37 @@ export async function indexPapers(
 
 type Counts = Omit<IndexSummary, 'skipped' | 'seconds' | 'papersPerSecond' | 'stages'>;
 
-async function applyPapers(
+type Lap = (stage: 'read' | 'embed' | 'store' | 'vectors' | 'publish') => void;
+
+async function applyPapers(draft: GenerationDraft, papers: Paper[], opts: IndexOptions, lap: Lap): Promise<Counts> {
+  // Reading the published graph takes over a second at 100k papers: it starts now, on its own thread,
+  // while the changes are worked out, and is closed unused when the run rebuilds the graph instead.
+  const { previous } = draft;
+  const published = previous
+    ? HnswBuilder.load(
+        path.join(previous.dir, FILES.papers),
+        previous.manifest.embedder.dimensions,
+        previous.manifest.papers,
+      )
+    : undefined;
+  try {
+    return await applyChanges(draft, papers, opts, lap, published);
+  } finally {
+    await published?.close();
+  }
+}
+
+async function applyChanges(
   draft: GenerationDraft,
   papers: Paper[],
   opts: IndexOptions,
-  lap: (stage: 'read' | 'embed' | 'store' | 'vectors' | 'publish') => void,
+  lap: Lap,
+  published: HnswBuilder | undefined,
 ): Promise<Counts> {
   const { db, previous } = draft;
   const papersWriter = new PapersWriter(db);
   const passagesWriter = new PassagesWriter(db);
+  const postingsWriter = new PostingsWriter(db);
   const stored = previous ? papersWriter.hashes() : new Map<string, { doc: number; contentHash: string }>();
 
   // What changes: new and changed papers are (re-)embedded; with --prune, papers absent from the input go.
@@ -223,31 +247,35 @@ async function applyPapers(
   }
   const dimensions = embedder.info.dimensions;
 
+  // The vector file is built on a worker thread, from the published one when only a few entries change.
+  let paperVectors: HnswBuilder | undefined;
   try {
-    // Vector files: start from the published ones when only a few entries change.
-    const totalPassagesBefore = previous?.manifest.passages ?? 0;
-    let passageVectors: HnswVectorIndex;
-    let paperVectors: HnswVectorIndex;
-    const loadPrevious =
-      previous && !reembedAll && toDelete.length <= opts.maxDeletedFraction * Math.max(1, stored.size);
-    if (loadPrevious) {
-      passageVectors = HnswVectorIndex.load(
-        path.join(previous.dir, FILES.passages),
-        dimensions,
-        previous.manifest.passages,
-      );
-      paperVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.papers), dimensions, previous.manifest.papers);
-    } else {
-      passageVectors = HnswVectorIndex.create(dimensions, totalPassagesBefore + toEmbed.length * 4);
-      paperVectors = HnswVectorIndex.create(dimensions, papersAfter);
+    let patchPrevious =
+      previous !== undefined && !reembedAll && toDelete.length <= opts.maxDeletedFraction * Math.max(1, stored.size);
+    if (patchPrevious && published) {
+      try {
+        await published.ready;
+        paperVectors = published;
+      } catch (error) {
+        opts.onNotice?.(
+          `The published vector file could not be read (${(error as Error).message}); rebuilding it from the database.`,
+        );
+        patchPrevious = false;
+      }
     }
+    paperVectors ??= HnswBuilder.create(dimensions, papersAfter);
+    const graph = paperVectors;
 
-    db.exec('BEGIN');
-    for (const doc of toDelete) {
-      for (const pid of passagesWriter.deleteOfPaper(doc)) passageVectors.remove(pid);
+    // A paper leaves its rows, its postings (re-analyzed from its stored text) and its vector.
+    const deletePaper = (doc: number) => {
+      const old = papersReader.getByDoc(doc);
+      if (old) postingsWriter.remove(doc, terms(old.title), terms(old.abstract));
+      passagesWriter.deleteOfPaper(doc);
       papersWriter.delete(doc);
-      paperVectors.remove(doc);
-    }
+      graph.remove([doc]);
+    };
+    db.exec('BEGIN');
+    for (const doc of toDelete) deletePaper(doc);
     lap('store');
 
     let nextDoc = previous?.manifest.nextDoc ?? 1;
@@ -259,18 +287,23 @@ async function applyPapers(
       const kept: Array<{ doc: number; paper: Paper }> = [...papersReader.all()];
       const hashes = papersWriter.hashes();
       for (const { doc, paper } of kept) {
-        passagesWriter.deleteOfPaper(doc);
-        papersWriter.delete(doc);
+        deletePaper(doc);
         work.push({ paper, hash: hashes.get(paper.id)?.contentHash ?? contentHash(paper) });
       }
     }
     work.push(...toEmbed);
 
-    if (!loadPrevious && previous && !reembedAll) {
-      // Too many deletions to patch the old graph: rebuild it from the vectors kept in SQLite.
-      const passagesReader = new PassagesReader(db);
-      for (const { label, vector } of passagesReader.allVectors()) passageVectors.add(label, vector);
-      for (const { label, vector } of papersReader.allVectors()) paperVectors.add(label, vector);
+    if (!patchPrevious && previous && !reembedAll) {
+      // Too many deletions to patch the old graph (or it is damaged): rebuild it from the vectors in SQLite.
+      let chunk: Array<{ label: number; vector: Float32Array }> = [];
+      for (const row of papersReader.allVectors()) {
+        chunk.push(row);
+        if (chunk.length === 1024) {
+          graph.add(chunk);
+          chunk = [];
+        }
+      }
+      graph.add(chunk);
       lap('vectors');
     }
 
@@ -287,7 +320,6 @@ async function applyPapers(
       const vectors = await embedder.embedDocuments(texts);
       lap('embed');
       let v = 0;
-      const newPassages: Array<{ pid: number; vector: Float32Array }> = [];
       const newPapers: Array<{ doc: number; vector: Float32Array }> = [];
       batch.forEach(({ paper, hash }, j) => {
         const doc = nextDoc++;
@@ -296,29 +328,26 @@ async function applyPapers(
         v += passages.length;
         const paperVector = meanVector(own, dimensions);
         papersWriter.insert(doc, paper, hash, paperVector);
-        const title = analyzedText(paper.title);
+        postingsWriter.add(doc, terms(paper.title), terms(paper.abstract));
         passages.forEach((passage, p) => {
-          const pid = nextPid++;
-          passagesWriter.insert(pid, doc, passage, title, own[p]!);
-          newPassages.push({ pid, vector: own[p]! });
+          passagesWriter.insert(nextPid++, doc, passage, own[p]!);
         });
         newPapers.push({ doc, vector: paperVector });
       });
       lap('store');
-      for (const { pid, vector } of newPassages) passageVectors.add(pid, vector);
-      for (const { doc, vector } of newPapers) paperVectors.add(doc, vector);
+      graph.add(newPapers.map(({ doc, vector }) => ({ label: doc, vector })));
       lap('vectors');
       opts.onProgress?.({ stage: 'embed', done: Math.min(total, i + batch.length), total });
     }
 
+    postingsWriter.flush();
     const counts = {
       papers: papersReader.count(),
       passages: new PassagesReader(db).count(),
     };
-    const passagesFile = path.join(draft.buildDir, FILES.passages);
+    lap('store');
     const papersFile = path.join(draft.buildDir, FILES.papers);
-    passageVectors.save(passagesFile);
-    paperVectors.save(papersFile);
+    await graph.save(papersFile);
     lap('vectors');
     writeEmbedderState(db, embedder.serialize());
     writeManifest(db, {
@@ -331,10 +360,10 @@ async function applyPapers(
       nextPid,
       fittedOnPapers,
       hnsw: { m: HNSW_DEFAULTS.m, efConstruction: HNSW_DEFAULTS.efConstruction },
-      files: { passages: fs.statSync(passagesFile).size, papers: fs.statSync(papersFile).size },
+      files: { papers: fs.statSync(papersFile).size },
     });
     db.exec('COMMIT');
-    optimize(db);
+    db.exec('PRAGMA optimize');
     lap('store');
     return {
       generation: draft.generation,
@@ -347,13 +376,7 @@ async function applyPapers(
       bytes: folderBytes(draft.buildDir),
     };
   } finally {
+    await paperVectors?.close();
     await embedder.dispose();
   }
-}
-
-// Merges FTS segments and refreshes planner statistics so the published copy is fast to query.
-function optimize(db: Db): void {
-  db.exec("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')");
-  db.exec("INSERT INTO papers_fts(papers_fts) VALUES ('optimize')");
-  db.exec('PRAGMA optimize');
 }

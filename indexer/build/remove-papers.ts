@@ -7,6 +7,8 @@ import { FILES } from '../store/generations.ts';
 import { readManifest, writeManifest } from '../store/manifest.repo.ts';
 import { PapersReader, PapersWriter } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
+import { PostingsWriter } from '../store/postings.repo.ts';
+import { terms } from '../text/analyze.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
 import { writeGeneration } from './generation-writer.ts';
 
@@ -32,19 +34,20 @@ export async function removePapers(indexDir: string, ids: readonly string[]): Pr
     }
     const manifest = readManifest(db)!;
     const dimensions = manifest.embedder.dimensions;
-    const passageVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.passages), dimensions, manifest.passages);
     const paperVectors = HnswVectorIndex.load(path.join(previous.dir, FILES.papers), dimensions, manifest.papers);
     const papersWriter = new PapersWriter(db);
     const passagesWriter = new PassagesWriter(db);
+    const postingsWriter = new PostingsWriter(db);
     db.exec('BEGIN');
     for (const doc of docs.values()) {
-      for (const pid of passagesWriter.deleteOfPaper(doc)) passageVectors.remove(pid);
+      const paper = papers.getByDoc(doc)!;
+      postingsWriter.remove(doc, terms(paper.title), terms(paper.abstract));
+      passagesWriter.deleteOfPaper(doc);
       papersWriter.delete(doc);
       paperVectors.remove(doc);
     }
-    const passagesFile = path.join(buildDir, FILES.passages);
+    postingsWriter.flush();
     const papersFile = path.join(buildDir, FILES.papers);
-    passageVectors.save(passagesFile);
     paperVectors.save(papersFile);
     const counts = { papers: papers.count(), passages: new PassagesReader(db).count() };
     writeManifest(db, {
@@ -52,7 +55,7 @@ export async function removePapers(indexDir: string, ids: readonly string[]): Pr
       generation,
       builtAt: new Date().toISOString(),
       ...counts,
-      files: { passages: fs.statSync(passagesFile).size, papers: fs.statSync(papersFile).size },
+      files: { papers: fs.statSync(papersFile).size },
     });
     db.exec('COMMIT');
     return { generation, removed: [...docs.keys()], ...counts };

@@ -1,5 +1,5 @@
 // The read API later layers use: open the published generation of an index and query it by
-// paper and passage id, by dense k-NN over passages and papers, and by BM25.
+// paper and passage id, by dense k-NN over papers, and by BM25.
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../core/config.ts';
@@ -10,7 +10,8 @@ import { type Db, openDatabaseForRead } from '../store/database.ts';
 import { currentGeneration, FILES } from '../store/generations.ts';
 import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
 import { PapersReader } from '../store/papers.repo.ts';
-import { type KeywordHit, type PassageRow, PassagesReader } from '../store/passages.repo.ts';
+import { type PassageRow, PassagesReader } from '../store/passages.repo.ts';
+import { type KeywordHit, PostingsReader } from '../store/postings.repo.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
 import type { VectorHit, VectorIndex, VectorSearchOptions } from '../vectors/vector-index.ts';
 
@@ -30,23 +31,21 @@ export interface IndexReader {
   readonly generationDir: string;
   readonly manifest: Manifest;
   readonly embedder: Embedder;
-  readonly passageVectors: VectorIndex;
   readonly paperVectors: VectorIndex;
   readonly papers: PapersReader;
   readonly passages: PassagesReader;
-  /** Paper doc number of each passage id. */
-  docOfPassage(pid: number): number | undefined;
+  readonly postings: PostingsReader;
   getPaper(id: string): StoredPaper | undefined;
   getPaperByDoc(doc: number): Paper | undefined;
   /** A passage with its text, sliced from its paper. */
   getPassage(pid: number): Passage | undefined;
   passagesOfPaper(id: string): Passage[];
   embedQuery(text: string): Promise<Float32Array>;
-  searchPassagesDense(vector: Float32Array, k: number, options?: VectorSearchOptions): VectorHit[];
   searchPapersDense(vector: Float32Array, k: number, options?: VectorSearchOptions): VectorHit[];
-  /** BM25 over passages (label = passage id) or whole papers (label = doc). */
+  /** The vectors of these papers, read from the graph in memory (papers not in the index are left out). */
+  paperVectorsOf(docs: readonly number[]): Map<number, Float32Array>;
+  /** BM25 over whole papers (label = doc); a term repeated in `terms` counts again. */
   searchKeyword(
-    table: 'passages' | 'papers',
     terms: readonly string[],
     limit: number,
     options?: { titleWeight?: number; allowedDocs?: readonly number[] },
@@ -104,20 +103,8 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
     if (!manifest) throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} has no manifest.`);
     const papers = new PapersReader(db);
     const passages = new PassagesReader(db);
+    const postings = new PostingsReader(db);
     const dims = manifest.embedder.dimensions;
-    // The passage graph is the larger file and no query path needs it at start: it loads on first use.
-    let passageVectors: VectorIndex | undefined;
-    const loadPassageVectors = () => {
-      passageVectors ??= loadVectors(
-        path.join(current.dir, FILES.passages),
-        manifest.files.passages,
-        dims,
-        () => passages.allVectors(),
-        manifest.passages,
-        options.onNotice,
-      );
-      return passageVectors;
-    };
     const paperVectors = loadVectors(
       path.join(current.dir, FILES.papers),
       manifest.files.papers,
@@ -135,7 +122,6 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
       state: readEmbedderState(db),
       ...(options.onNotice ? { onNotice: options.onNotice } : {}),
     });
-    const docOf = passages.docOfPassage();
     // Measured once: a later publish may delete this generation's folder while it is still served.
     let sizeBytes = 0;
     for (const entry of fs.readdirSync(current.dir)) sizeBytes += fs.statSync(path.join(current.dir, entry)).size;
@@ -146,13 +132,10 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
       generationDir: current.dir,
       manifest,
       embedder,
-      get passageVectors() {
-        return loadPassageVectors();
-      },
       paperVectors,
       papers,
       passages,
-      docOfPassage: (pid) => (pid < docOf.length && docOf[pid]! > 0 ? docOf[pid] : undefined),
+      postings,
       getPaper: (id) => papers.getById(id),
       getPaperByDoc: (doc) => papers.getByDoc(doc),
       getPassage(pid) {
@@ -167,9 +150,16 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
         return passages.ofPaper(found.doc).map((row) => toPassage(row, found.paper));
       },
       embedQuery: (text) => embedder.embedQuery(text),
-      searchPassagesDense: (vector, k, opts) => loadPassageVectors().search(vector, k, opts),
       searchPapersDense: (vector, k, opts) => paperVectors.search(vector, k, opts),
-      searchKeyword: (table, terms, limit, opts) => passages.bm25(table, terms, limit, opts),
+      paperVectorsOf(docs) {
+        const vectors = new Map<number, Float32Array>();
+        for (const doc of docs) {
+          const vector = paperVectors.vector(doc);
+          if (vector) vectors.set(doc, vector);
+        }
+        return vectors;
+      },
+      searchKeyword: (terms, limit, opts) => postings.bm25(terms, limit, opts),
       sizeBytes: () => sizeBytes,
       close() {
         void embedder.dispose();

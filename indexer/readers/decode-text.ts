@@ -1,11 +1,10 @@
 // Turns a file's bytes into text, refusing what is not UTF-8 text: empty files, binary files, UTF-16,
 // and invalid byte sequences (with the offset and line of the first bad byte).
+import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../core/errors.ts';
 
 /** How far into a file to look for NUL bytes, the mark of a binary file. */
 const BINARY_PROBE_BYTES = 8 * 1024;
-
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * The UTF-8 text of `bytes` without a byte order mark.
@@ -20,10 +19,8 @@ export function decodeText(file: string, bytes: Uint8Array): string {
   if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
     throw fail(`${file} looks like a binary file (it contains NUL bytes), not UTF-8 text`);
   }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
+  // isUtf8 and toString are simdutf-backed: a fatal TextDecoder is several times slower on large files.
+  if (!isUtf8(bytes)) {
     const offset = firstInvalidByte(bytes);
     let line = 1;
     for (let at = 0; at < offset; at++) if (bytes[at] === 0x0a) line++;
@@ -32,7 +29,10 @@ export function decodeText(file: string, bytes: Uint8Array): string {
         're-save it as UTF-8 (it may be Latin-1 or Windows-1252)',
     );
   }
-  if (text.trim() === '') throw fail(`${file} is empty (it holds only whitespace)`);
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', hasBom ? 3 : 0);
+  // A search, not trim(): trimming would copy a file of hundreds of megabytes to test it.
+  if (!/\S/u.test(text)) throw fail(`${file} is empty (it holds only whitespace)`);
   return text;
 }
 

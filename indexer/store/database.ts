@@ -1,12 +1,13 @@
 // Opens the index's SQLite database and owns its schema: papers, passages, their vectors,
-// the analyzed FTS5 tables for BM25, the builtin embedder's state and the manifest.
+// the keyword index's postings for BM25, the builtin embedder's state and the manifest.
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
+import { POSTINGS_SCHEMA } from './postings.repo.ts';
 
 export type Db = Database.Database;
 
 /** Bumped whenever the tables change shape; an index of another version is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,6 +29,8 @@ CREATE TABLE papers (
   content_hash TEXT NOT NULL,
   vector BLOB NOT NULL
 );
+-- Covers the id → (doc, content_hash) scan of every re-index, which would otherwise read every row's text.
+CREATE INDEX papers_content_hash ON papers(id, content_hash);
 CREATE INDEX papers_year ON papers(year);
 CREATE INDEX papers_doi ON papers(lower(doi));
 CREATE INDEX papers_arxiv ON papers(arxiv_id);
@@ -46,8 +49,7 @@ CREATE TABLE passages (
   vector BLOB NOT NULL
 );
 CREATE INDEX passages_doc ON passages(doc);
-CREATE VIRTUAL TABLE passages_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', columnsize=1);
-CREATE VIRTUAL TABLE papers_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', columnsize=1);
+${POSTINGS_SCHEMA}
 `;
 
 /** Creates a new, empty index database at `file` (which must not exist). */

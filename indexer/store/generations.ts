@@ -2,14 +2,14 @@
 // atomically, a writer lock, and clean-up of what killed runs leave behind.
 //
 //   <index>/CURRENT              "gen-000007"
-//   <index>/gen-000007/          index.db, passages.hnsw, papers.hnsw (never modified once published)
+//   <index>/gen-000007/          index.db, papers.hnsw (never modified once published)
 //   <index>/.build-000008-<pid>/ a run in progress; published by renaming it to gen-000008
 //   <index>/LOCK                 the pid of the writing process
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 
-export const FILES = { db: 'index.db', passages: 'passages.hnsw', papers: 'papers.hnsw' } as const;
+export const FILES = { db: 'index.db', papers: 'papers.hnsw' } as const;
 
 const GEN_PREFIX = 'gen-';
 

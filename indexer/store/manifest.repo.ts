@@ -15,8 +15,8 @@ export const zManifest = z.object({
   /** Papers in the corpus when the builtin embedder was fitted (0 for other embedders). */
   fittedOnPapers: z.number().int().nonnegative(),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int() }),
-  /** Byte sizes of the vector files, checked when the index is opened. */
-  files: z.object({ passages: z.number().int().nonnegative(), papers: z.number().int().nonnegative() }),
+  /** Byte size of the vector file, checked when the index is opened. */
+  files: z.object({ papers: z.number().int().nonnegative() }),
 });
 export type Manifest = z.infer<typeof zManifest>;
 

@@ -1,8 +1,7 @@
-// SQL for papers: insert, replace and delete them with their author/tag rows and paper-level
-// FTS entry, and read them back as Papers.
+// SQL for papers: insert, replace and delete them with their author and tag rows, and read them
+// back as Papers.
 import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../paper.schema.ts';
-import { terms } from '../text/analyze.ts';
 import { blobToVector, vectorToBlob } from '../vectors/vector-codec.ts';
 import type { Db } from './database.ts';
 
@@ -42,11 +41,6 @@ function rowToPaper(row: PaperRow): Paper {
   };
 }
 
-/** Analyzed text for the FTS tables: the analyzer's terms joined by spaces. */
-export function analyzedText(text: string): string {
-  return terms(text).join(' ');
-}
-
 /** Write access to papers (used while building a generation). */
 export class PapersWriter {
   private readonly insertPaper;
@@ -55,8 +49,6 @@ export class PapersWriter {
   private readonly deleteAuthors;
   private readonly insertTag;
   private readonly deleteTags;
-  private readonly insertFts;
-  private readonly deleteFts;
 
   constructor(private readonly db: Db) {
     this.insertPaper = db.prepare(
@@ -68,8 +60,6 @@ export class PapersWriter {
     this.deleteAuthors = db.prepare('DELETE FROM paper_authors WHERE doc = ?');
     this.insertTag = db.prepare('INSERT INTO paper_tags (doc, tag) VALUES (?, ?)');
     this.deleteTags = db.prepare('DELETE FROM paper_tags WHERE doc = ?');
-    this.insertFts = db.prepare('INSERT INTO papers_fts (rowid, title, body) VALUES (?, ?, ?)');
-    this.deleteFts = db.prepare('DELETE FROM papers_fts WHERE rowid = ?');
   }
 
   /** The next free doc number (doc numbers are never reused within an index's life). */
@@ -100,14 +90,12 @@ export class PapersWriter {
     });
     for (const author of paper.authors) this.insertAuthor.run(doc, author.toLowerCase());
     for (const tag of new Set(paper.tags.map((t) => t.toLowerCase()))) this.insertTag.run(doc, tag);
-    this.insertFts.run(doc, analyzedText(paper.title), analyzedText(paper.abstract));
   }
 
   delete(doc: number): void {
     this.deletePaper.run(doc);
     this.deleteAuthors.run(doc);
     this.deleteTags.run(doc);
-    this.deleteFts.run(doc);
   }
 
   /** id → { doc, contentHash } for every stored paper. */
@@ -146,27 +134,12 @@ export class PapersReader {
   private readonly byId;
   private readonly byDoc;
   private readonly vectorByDoc;
-  private readonly vectorsByDocs;
   private readonly filterStatements = new Map<string, Statement<unknown[]>>();
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE id = ?`);
     this.byDoc = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE doc = ?`);
     this.vectorByDoc = db.prepare('SELECT vector FROM papers WHERE doc = ?').pluck();
-    this.vectorsByDocs = db
-      .prepare('SELECT doc, vector FROM papers WHERE doc IN (SELECT value FROM json_each(?))')
-      .raw();
-  }
-
-  /** The vectors of the given papers (missing docs are left out), read in one query. */
-  vectorsOf(docs: readonly number[]): Map<number, Float32Array> {
-    const vectors = new Map<number, Float32Array>();
-    if (docs.length === 0) return vectors;
-    // all() beats iterate() here: one native call instead of one per row.
-    for (const [doc, blob] of this.vectorsByDocs.all(JSON.stringify(docs)) as Array<[number, Buffer]>) {
-      vectors.set(doc, blobToVector(blob));
-    }
-    return vectors;
   }
 
   /** Doc numbers of the papers that pass every given filter, ascending. A year filter leaves out papers without a year. */

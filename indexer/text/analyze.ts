@@ -73,10 +73,8 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const start = match.index;
-    let word = raw
-      .toLowerCase()
-      .replace(/['’]s$/u, '')
-      .replace(/['’]/gu, '');
+    let word = raw.toLowerCase();
+    if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
     if (word.length === 0) continue;
     if (word.length > MAX_WORD_LENGTH) word = word.slice(0, MAX_WORD_LENGTH);
     tokens.push({ word, term: STOP_WORDS.has(word) ? null : stem(word), start, end: start + raw.length });

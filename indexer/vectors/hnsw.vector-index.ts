@@ -85,6 +85,14 @@ export class HnswVectorIndex implements VectorIndex {
     }
   }
 
+  vector(label: number): Float32Array | undefined {
+    try {
+      return Float32Array.from(this.index.getPoint(label));
+    } catch {
+      return undefined;
+    }
+  }
+
   add(label: number, vector: Float32Array): void {
     if (vector.length !== this.dimensions) {
       throw new AppError(

@@ -60,7 +60,7 @@ export function hybridRanking(
   const denseWeight = opts.maxDenseWeight * agreement(keyword, plainDense, depthOfAgreement, population);
   if (denseWeight === 0) return { ranked: keyword, denseWeight };
 
-  const keywordVectors = reader.papers.vectorsOf(keyword.map((r) => r.doc));
+  const keywordVectors = reader.paperVectorsOf(keyword.map((r) => r.doc));
   const feedback = keyword.slice(0, opts.feedbackDocs).flatMap((r) => {
     const vector = keywordVectors.get(r.doc);
     return vector ? [{ vector, weight: r.score }] : [];

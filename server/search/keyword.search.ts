@@ -23,16 +23,16 @@ function paperFrequency(reader: IndexReader, term: string): number {
   }
   let frequency = cache.get(term);
   if (frequency === undefined) {
-    frequency = reader.passages.documentFrequency('papers', term);
+    frequency = reader.postings.documentFrequency(term);
     cache.set(term, frequency);
   }
   return frequency;
 }
 
 /**
- * The query terms worth matching. FTS5's BM25 clamps the idf of a term found in half the papers or
- * more to 1e-6, so such a term adds nothing to any ranking, yet its long posting list dominates query
- * time in a large index: it is left out, unless nothing else would be left. Small indexes keep every
+ * The query terms worth matching. BM25 here (as FTS5's) clamps the idf of a term found in half the
+ * papers or more to 1e-6, so such a term adds nothing to any ranking, yet its long posting list
+ * dominates query time in a large index: it is left out, unless nothing else would be left. Small indexes keep every
  * term (speed does not matter there, and a paper matching only common words still shows up).
  */
 export function informativeTerms(reader: IndexReader, queryTerms: readonly string[]): readonly string[] {
@@ -44,7 +44,7 @@ export function informativeTerms(reader: IndexReader, queryTerms: readonly strin
 
 /**
  * The `depth` best papers for the query terms by BM25 (fewer when fewer match). Whole papers rank
- * better than their best passage on Cranfield, CISI and SciFact, so papers_fts is used, not passages_fts.
+ * better than their best passage on Cranfield, CISI and SciFact, so the keyword index holds papers.
  */
 export function keywordRanking(
   reader: IndexReader,
@@ -53,7 +53,7 @@ export function keywordRanking(
   allowed?: AllowedDocs,
 ): RankedDoc[] {
   if (queryTerms.length === 0 || depth <= 0 || allowed?.docs.length === 0) return [];
-  const hits = reader.passages.bm25Counted('papers', informativeTerms(reader, queryTerms), depth, {
+  const hits = reader.searchKeyword(informativeTerms(reader, queryTerms), depth, {
     titleWeight: KEYWORD_DEFAULTS.titleWeight,
     ...(allowed ? { allowedDocs: allowed.docs } : {}),
   });

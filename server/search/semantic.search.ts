@@ -19,7 +19,7 @@ export function isZeroVector(vector: Float32Array): boolean {
 /** Cosine of the vector with each of the given papers (unit vectors, so a dot product). */
 export function cosines(reader: IndexReader, vector: Float32Array, docs: readonly number[]): Map<number, number> {
   const scores = new Map<number, number>();
-  for (const [doc, paperVector] of reader.papers.vectorsOf(docs)) scores.set(doc, dot(vector, paperVector));
+  for (const [doc, paperVector] of reader.paperVectorsOf(docs)) scores.set(doc, dot(vector, paperVector));
   return scores;
 }
 

@@ -72,7 +72,7 @@ export function libraryOfIndex(reader: IndexReader): Library {
     },
     search(text, limit) {
       return reader
-        .searchKeyword('papers', terms(text), limit, { titleWeight: 2 })
+        .searchKeyword(terms(text), limit, { titleWeight: 2 })
         .map((hit) => reader.getPaperByDoc(hit.label))
         .filter((p): p is Paper => p !== undefined);
     },

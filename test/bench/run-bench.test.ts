@@ -30,7 +30,10 @@ describe('run-bench', () => {
     expect(result.http.requests).toBeGreaterThan(0);
     expect(result.http.errors).toBe(0);
     expect(result.ann.papers.curve.map((point) => point.ef)).toContain(result.ann.defaultEf);
-    expect(result.ann.passages.curve.map((point) => point.ef)).toContain(result.ann.defaultEf);
+    expect(result.ann).not.toHaveProperty('passages');
+    expect(result.floor.agreement.queries).toBe(result.floor.fts.count);
+    expect(result.floor.agreement.differing).toBe(0);
+    expect(result.floor.ftsBuildSeconds).toBeGreaterThan(0);
     expect(result.peer.documents).toBe(300);
     expect(result.targets.map((t) => t.id)).toEqual(
       expect.arrayContaining([
@@ -41,6 +44,7 @@ describe('run-bench', () => {
         'hnsw-recall',
         'cold-start',
         'hybrid-over-floor',
+        'postings-vs-fts5',
       ]),
     );
     for (const target of result.targets) expect(Number.isFinite(target.value), target.id).toBe(true);
@@ -58,5 +62,7 @@ describe('run-bench', () => {
       expect(markdown).toContain(heading);
     }
     expect(markdown).toContain('npm run bench -- --papers 300 --duration 2 --quick');
+    expect(markdown).toContain('raw HNSW + bare postings');
+    expect(markdown).not.toContain('Passages: recall');
   }, 300_000);
 });

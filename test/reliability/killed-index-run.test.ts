@@ -29,7 +29,7 @@ async function answers(indexDir: string): Promise<{ papers: number; results: str
     for (const query of QUERIES) {
       const vector = await reader.embedQuery(query);
       results.push(reader.searchPapersDense(vector, 5).map((h) => reader.getPaperByDoc(h.label)!.id));
-      results.push(reader.searchKeyword('papers', query.split(' '), 5).map((h) => reader.getPaperByDoc(h.label)!.id));
+      results.push(reader.searchKeyword(query.split(' '), 5).map((h) => reader.getPaperByDoc(h.label)!.id));
     }
     return { papers: reader.manifest.papers, results };
   } finally {

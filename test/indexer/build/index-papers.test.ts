@@ -59,9 +59,14 @@ describe('index-papers', () => {
     expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 59, papers: 60 });
     const reader = await openIndex(dir);
     try {
-      const hits = reader.searchKeyword('passages', ['xylophon'], 5);
-      expect(hits.map((h) => reader.getPaperByDoc(reader.docOfPassage(h.label)!)?.id)).toEqual(['p5']);
-      expect(reader.passageVectors.size).toBe(reader.manifest.passages);
+      const hits = reader.searchKeyword(['xylophon'], 5);
+      expect(hits.map((h) => reader.getPaperByDoc(h.label)?.id)).toEqual(['p5']);
+      expect(
+        reader
+          .passagesOfPaper('p5')
+          .map((p) => p.text)
+          .join(' '),
+      ).toContain('xylophones');
       expect(reader.paperVectors.size).toBe(60);
     } finally {
       reader.close();
@@ -150,7 +155,36 @@ describe('index-papers', () => {
     expect(Array.from(vectors[0]!)).toEqual(Array.from(vectors[1]!));
   });
 
-  it('rebuilds a damaged vector file from the database when it is first needed', async () => {
+  it('rebuilds the graph from the database when the published vector file is damaged at re-index', async () => {
+    const dir = tempDir();
+    const records = syntheticPapers(30);
+    const inputDir = tempDir();
+    await indexPapers({ indexDir: dir, files: [writeJsonl(inputDir, 'a.jsonl', records)], embedder: 'builtin' });
+    const file = path.join(currentGeneration(dir)!.dir, 'papers.hnsw');
+    fs.truncateSync(file, Math.floor(fs.statSync(file).size / 3));
+    records[2] = { ...records[2], abstract: 'Quokkas annotate telescopes.' };
+    const notices: string[] = [];
+    const summary = await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'b.jsonl', records)],
+      embedder: 'builtin',
+      onNotice: (m) => notices.push(m),
+    });
+    expect(summary).toMatchObject({ updated: 1, papers: 30 });
+    expect(notices.join()).toMatch(/vector file could not be read.*rebuilding it from the database/);
+    const reader = await openIndex(dir, { onNotice: (m) => notices.push(m) });
+    try {
+      expect(reader.paperVectors.size).toBe(30);
+      const doc = reader.getPaper('p2')!.doc;
+      expect(Array.from(reader.paperVectorsOf([doc]).get(doc)!)).toEqual(Array.from(reader.papers.vector(doc)!));
+      expect(reader.searchPapersDense(reader.papers.vector(doc)!, 1)[0]!.label).toBe(doc);
+      expect(notices).toHaveLength(1);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('rebuilds a damaged vector file from the database when the index is opened', async () => {
     const dir = tempDir();
     await indexPapers({
       indexDir: dir,
@@ -158,16 +192,16 @@ describe('index-papers', () => {
       embedder: 'builtin',
     });
     const generation = currentGeneration(dir)!;
-    const file = path.join(generation.dir, 'passages.hnsw');
+    const file = path.join(generation.dir, 'papers.hnsw');
     fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
     const notices: string[] = [];
     const reader = await openIndex(dir, { onNotice: (m) => notices.push(m) });
     try {
       const vector = await reader.embedQuery('reward policy reinforcement');
-      const top = reader.searchPassagesDense(vector, 3);
-      expect(notices.join()).toMatch(/passages\.hnsw.*rebuilding/);
+      const top = reader.searchPapersDense(vector, 3);
+      expect(notices.join()).toMatch(/papers\.hnsw.*rebuilding/);
       expect(top).toHaveLength(3);
-      expect(reader.passageVectors.size).toBe(reader.manifest.passages);
+      expect(reader.paperVectors.size).toBe(reader.manifest.papers);
     } finally {
       reader.close();
     }
