@@ -69,13 +69,15 @@ function describeWriteFailure(error: unknown, indexDir: string): AppError {
 
 /**
  * Runs `change` on a draft of the next generation and publishes it. `fresh` starts from an
- * empty database instead of a copy of the current one. On any error the draft is deleted and the
- * published generation stays exactly as it was.
+ * empty database instead of a copy of the current one. `prepare` runs under the lock while the
+ * database is copied (the copy runs off the main thread, so reading input costs no extra time),
+ * and its result is handed to `change`. On any error the draft is deleted and the published
+ * generation stays exactly as it was.
  */
-export async function writeGeneration<T>(
+export async function writeGeneration<T, P = undefined>(
   indexDir: string,
-  options: { fresh: boolean },
-  change: (draft: GenerationDraft) => Promise<T>,
+  options: { fresh: boolean; prepare?: () => Promise<P> },
+  change: (draft: GenerationDraft, prepared: P) => Promise<T>,
 ): Promise<T> {
   let release: () => void;
   try {
@@ -90,13 +92,19 @@ export async function writeGeneration<T>(
     const generation = (published?.generation ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
     const dbFile = path.join(buildDir, FILES.db);
-    if (published && !options.fresh) {
-      fs.copyFileSync(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE);
-      db = openDatabaseForWrite(dbFile);
-    } else {
-      db = createDatabase(dbFile);
-    }
-    const result = await change({ generation, buildDir, db, previous: options.fresh ? undefined : published });
+    const copy =
+      published && !options.fresh
+        ? fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE)
+        : undefined;
+    // Both are awaited, so a failing prepare never leaves the copy writing into a deleted folder.
+    const [copied, prepared] = await Promise.allSettled([copy, options.prepare?.()]);
+    if (copied.status === 'rejected') throw copied.reason;
+    if (prepared.status === 'rejected') throw prepared.reason;
+    db = copy ? openDatabaseForWrite(dbFile) : createDatabase(dbFile);
+    const result = await change(
+      { generation, buildDir, db, previous: options.fresh ? undefined : published },
+      prepared.value as P,
+    );
     db.close();
     db = undefined;
     publish(indexDir, buildDir, generation);

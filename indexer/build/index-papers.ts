@@ -94,31 +94,40 @@ export async function indexPapers(
     mark = now;
   };
 
-  opts.onProgress?.({ stage: 'read', done: 0, total: opts.files.length });
-  const input = await readPaperFiles(opts.files, opts.format ? { format: opts.format } : {});
-  if (input.problems.length > 0 && !opts.skipInvalid) {
-    throw new AppError(
-      'INVALID_PAPERS',
-      `${input.problems.length} problem${input.problems.length === 1 ? '' : 's'} in the input; nothing was changed.`,
-      { problems: input.problems },
+  // The input is read under the index's lock while the published database is copied for the draft.
+  const readInput = async () => {
+    opts.onProgress?.({ stage: 'read', done: 0, total: opts.files.length });
+    const input = await readPaperFiles(opts.files, opts.format ? { format: opts.format } : {});
+    if (input.problems.length > 0 && !opts.skipInvalid) {
+      throw new AppError(
+        'INVALID_PAPERS',
+        `${input.problems.length} problem${input.problems.length === 1 ? '' : 's'} in the input; nothing was changed.`,
+        { problems: input.problems },
+      );
+    }
+    if (input.papers.length === 0 && !opts.prune) {
+      throw new AppError('INVALID_PAPERS', 'The input holds no valid papers; nothing was changed.', {
+        problems: input.problems,
+      });
+    }
+    lap('read');
+    return input;
+  };
+  let skipped: InputProblem[] = [];
+  const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild, prepare: readInput }, (draft, input) => {
+    skipped = input.problems;
+    return applyPapers(
+      draft,
+      input.papers.map((p) => p.paper),
+      opts,
+      lap,
     );
-  }
-  if (input.papers.length === 0 && !opts.prune) {
-    throw new AppError('INVALID_PAPERS', 'The input holds no valid papers; nothing was changed.', {
-      problems: input.problems,
-    });
-  }
-  lap('read');
-
-  const papers = input.papers.map((p) => p.paper);
-  const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild }, (draft) =>
-    applyPapers(draft, papers, opts, lap),
-  );
+  });
   lap('publish');
   const seconds = (performance.now() - began) / 1000;
   return {
     ...summary,
-    skipped: input.problems,
+    skipped,
     seconds,
     papersPerSecond: (summary.added + summary.updated) / Math.max(seconds, 1e-9),
     stages,

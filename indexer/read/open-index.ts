@@ -42,7 +42,7 @@ export interface IndexReader {
   passagesOfPaper(id: string): Passage[];
   embedQuery(text: string): Promise<Float32Array>;
   searchPapersDense(vector: Float32Array, k: number, options?: VectorSearchOptions): VectorHit[];
-  /** The vectors of these papers, read from the graph in memory (papers not in the index are left out). */
+  /** The vectors of these papers (papers not in the index are left out). */
   paperVectorsOf(docs: readonly number[]): Map<number, Float32Array>;
   /** BM25 over whole papers (label = doc); a term repeated in `terms` counts again. */
   searchKeyword(
@@ -151,14 +151,8 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
       },
       embedQuery: (text) => embedder.embedQuery(text),
       searchPapersDense: (vector, k, opts) => paperVectors.search(vector, k, opts),
-      paperVectorsOf(docs) {
-        const vectors = new Map<number, Float32Array>();
-        for (const doc of docs) {
-          const vector = paperVectors.vector(doc);
-          if (vector) vectors.set(doc, vector);
-        }
-        return vectors;
-      },
+      // From SQLite, not the graph: hnswlib-node copies a vector out element by element (~50 µs each).
+      paperVectorsOf: (docs) => papers.vectorsOf(docs),
       searchKeyword: (terms, limit, opts) => postings.bm25(terms, limit, opts),
       sizeBytes: () => sizeBytes,
       close() {

@@ -30,8 +30,6 @@ const MIN_IDF = 1e-6;
 const MAX_DOC = 0x7fffffff;
 // Counts are packed title·256 + body while both are below 255; larger pairs go to an overflow map under this marker.
 const PACKED_OVERFLOW = 0xffff;
-// Pending additions are grouped by term in passes of at most this many postings, which bounds the flush's copy.
-const PASS_POSTINGS = 1 << 21;
 
 if (os.endianness() !== 'LE') {
   throw new AppError('INTERNAL', 'The keyword index stores little-endian blobs; this machine is big-endian.');
@@ -88,7 +86,10 @@ function countsOf(tf: Buffer, df: number, term: string): CountArray {
   if (width === 1) return new Uint8Array(tf.buffer, tf.byteOffset, tf.byteLength);
   if (width === 2) return view(tf, Uint16Array);
   if (width === 4) return view(tf, Uint32Array);
-  throw new AppError('INDEX_CORRUPT', `The posting list of term "${term}" has ${tf.byteLength} count bytes for ${df} docs.`);
+  throw new AppError(
+    'INDEX_CORRUPT',
+    `The posting list of term "${term}" has ${tf.byteLength} count bytes for ${df} docs.`,
+  );
 }
 
 /** New postings of a range of terms (by rank): rank `from + i` has postings [offsets[i], offsets[i + 1]). */
@@ -98,6 +99,14 @@ type AddedPostings = {
   counts: Uint16Array;
   overflow: Map<number, [number, number]>;
 };
+
+/** Writer options. */
+export type PostingsWriterOptions = {
+  /** Flush groups pending additions by term in passes of at most this many postings (6 bytes each). */
+  passPostings?: number;
+};
+
+const WRITER_DEFAULTS = { passPostings: 1 << 21 } satisfies PostingsWriterOptions;
 
 /**
  * Collects paper additions and removals and merges them into the posting lists on flush, rewriting only
@@ -109,13 +118,15 @@ export class PostingsWriter {
   private readonly deletePosting: Statement<[string]>;
   private readonly insertDoc: Statement<[number, number]>;
   private readonly deleteDoc: Statement<[number], number>;
+  private readonly passPostings: number;
 
   private termIds = new Map<string, number>();
   private termNames: string[] = [];
-  // Per-term counts of the paper being added or removed, with the list of terms it touched.
+  // Per-term counts of the paper being added or removed, with the terms it touched (never more than the terms known).
   private scratchTitle = new Uint32Array(1024);
   private scratchBody = new Uint32Array(1024);
-  private scratchTouched = int32s();
+  private scratchTouched = new Int32Array(1024);
+  private touchedCount = 0;
   // Pending additions: postings (term id, packed counts) in call order, and per addition its doc, first posting and length.
   private addTerm = int32s();
   private addCounts = uint16s();
@@ -129,7 +140,8 @@ export class PostingsWriter {
   private removeDoc = int32s();
   private removedLengths = new Map<number, number>();
 
-  constructor(db: Db) {
+  constructor(db: Db, options: PostingsWriterOptions = {}) {
+    this.passPostings = { ...WRITER_DEFAULTS, ...options }.passPostings;
     this.selectPosting = db.prepare('SELECT df, docs, tf FROM postings WHERE term = ?').raw() as Statement<
       [string],
       [number, Buffer, Buffer]
@@ -155,11 +167,11 @@ export class PostingsWriter {
     this.addStart.push(this.addTerm.length);
     this.addLength.push(length);
     const touched = this.scratchTouched;
-    const terms = this.addTerm.reserve(touched.length);
-    const counts = this.addCounts.reserve(touched.length);
+    const terms = this.addTerm.reserve(this.touchedCount);
+    const counts = this.addCounts.reserve(this.touchedCount);
     let at = this.addTerm.length;
-    for (let i = 0; i < touched.length; i++) {
-      const id = touched.data[i]!;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const id = touched[i]!;
       const title = this.scratchTitle[id]!;
       const body = this.scratchBody[id]!;
       terms[at] = id;
@@ -175,16 +187,16 @@ export class PostingsWriter {
     }
     this.addTerm.length = at;
     this.addCounts.length = at;
-    touched.length = 0;
+    this.touchedCount = 0;
   }
 
   /** Forgets a paper; the caller passes the same terms it was added with (re-analyzed from the stored paper). */
   remove(doc: number, titleTerms: readonly string[], bodyTerms: readonly string[]): void {
     checkDoc(doc, 'PostingsWriter.remove');
     const length = this.countTerms(titleTerms, bodyTerms);
-    const touched = this.scratchTouched;
-    for (let i = 0; i < touched.length; i++) {
-      const id = touched.data[i]!;
+    const touched = this.scratchTouched.subarray(0, this.touchedCount);
+    this.touchedCount = 0;
+    for (const id of touched) {
       this.scratchTitle[id] = 0;
       this.scratchBody[id] = 0;
     }
@@ -203,12 +215,11 @@ export class PostingsWriter {
         throw new AppError('INTERNAL', `PostingsWriter.remove: doc ${doc} was already removed since the last flush.`);
       }
       this.removedLengths.set(doc, length);
-      for (let i = 0; i < touched.length; i++) {
-        this.removeTerm.push(touched.data[i]!);
+      for (const id of touched) {
+        this.removeTerm.push(id);
         this.removeDoc.push(doc);
       }
     }
-    touched.length = 0;
   }
 
   /**
@@ -228,13 +239,14 @@ export class PostingsWriter {
       .sort()
       .map((doc) => this.liveAdds.get(doc)!);
     const perTerm = new Int32Array(names.length);
-    for (const add of adds) for (let p = this.addStart.data[add]!; p < this.addEnd(add); p++) perTerm[rank[this.addTerm.data[p]!]!]!++;
+    for (const add of adds)
+      for (let p = this.addStart.data[add]!; p < this.addEnd(add); p++) perTerm[rank[this.addTerm.data[p]!]!]!++;
 
     const merge = new PostingMerge();
     for (let from = 0; from < names.length; ) {
       let to = from;
       let size = 0;
-      while (to < names.length && (to === from || size + perTerm[to]! <= PASS_POSTINGS)) size += perTerm[to++]!;
+      while (to < names.length && (to === from || size + perTerm[to]! <= this.passPostings)) size += perTerm[to++]!;
       const added = this.groupAdditions(adds, rank, perTerm, from, to, size);
       for (let r = from; r < to; r++) {
         const removeFrom = removals.offsets[r]!;
@@ -273,9 +285,14 @@ export class PostingsWriter {
       try {
         this.insertDoc.run(doc, this.addLength.data[add]!);
       } catch (error) {
-        throw new AppError('INDEX_CORRUPT', `The keyword index cannot add doc ${doc}: it already holds it.`, undefined, {
-          cause: error,
-        });
+        throw new AppError(
+          'INDEX_CORRUPT',
+          `The keyword index cannot add doc ${doc}: it already holds it.`,
+          undefined,
+          {
+            cause: error,
+          },
+        );
       }
     }
   }
@@ -286,14 +303,14 @@ export class PostingsWriter {
     for (const term of titleTerms) {
       if (term.length === 0) continue;
       const id = this.intern(term);
-      if (this.scratchTitle[id] === 0 && this.scratchBody[id] === 0) this.scratchTouched.push(id);
+      if (this.scratchTitle[id] === 0 && this.scratchBody[id] === 0) this.scratchTouched[this.touchedCount++] = id;
       this.scratchTitle[id]!++;
       length++;
     }
     for (const term of bodyTerms) {
       if (term.length === 0) continue;
       const id = this.intern(term);
-      if (this.scratchTitle[id] === 0 && this.scratchBody[id] === 0) this.scratchTouched.push(id);
+      if (this.scratchTitle[id] === 0 && this.scratchBody[id] === 0) this.scratchTouched[this.touchedCount++] = id;
       this.scratchBody[id]!++;
       length++;
     }
@@ -313,6 +330,9 @@ export class PostingsWriter {
         const body = new Uint32Array(id * 2);
         body.set(this.scratchBody);
         this.scratchBody = body;
+        const touched = new Int32Array(id * 2);
+        touched.set(this.scratchTouched);
+        this.scratchTouched = touched;
       }
     }
     return id;
@@ -363,7 +383,8 @@ export class PostingsWriter {
     const cursor = offsets.slice(0, rank.length);
     const docs = new Int32Array(count);
     for (let i = 0; i < count; i++) docs[cursor[rank[terms[i]!]!]!++] = this.removeDoc.data[i]!;
-    for (let r = 0; r < rank.length; r++) if (offsets[r + 1]! - offsets[r]! > 1) docs.subarray(offsets[r]!, offsets[r + 1]!).sort();
+    for (let r = 0; r < rank.length; r++)
+      if (offsets[r + 1]! - offsets[r]! > 1) docs.subarray(offsets[r]!, offsets[r + 1]!).sort();
     return { offsets, docs };
   }
 
@@ -372,6 +393,7 @@ export class PostingsWriter {
     this.termNames = [];
     this.scratchTitle = new Uint32Array(1024);
     this.scratchBody = new Uint32Array(1024);
+    this.scratchTouched = new Int32Array(1024);
     this.addTerm = int32s();
     this.addCounts = uint16s();
     this.overflow = new Map();
@@ -404,7 +426,10 @@ class PostingMerge {
     const oldDocs = stored ? view(stored[1], Int32Array) : new Int32Array(0);
     const oldCounts = stored ? countsOf(stored[2], df, term) : new Uint8Array(0);
     if (oldDocs.length !== df) {
-      throw new AppError('INDEX_CORRUPT', `The posting list of term "${term}" holds ${oldDocs.length} docs, not ${df}.`);
+      throw new AppError(
+        'INDEX_CORRUPT',
+        `The posting list of term "${term}" holds ${oldDocs.length} docs, not ${df}.`,
+      );
     }
     const addTo = added.offsets[index + 1]!;
     let a = added.offsets[index]!;
@@ -420,7 +445,10 @@ class PostingMerge {
       }
       while (a < addTo && added.docs[a]! < doc) this.pushAdded(added, a++);
       if (a < addTo && added.docs[a] === doc) {
-        throw new AppError('INDEX_CORRUPT', `The keyword index cannot add doc ${doc}: term "${term}" already lists it.`);
+        throw new AppError(
+          'INDEX_CORRUPT',
+          `The keyword index cannot add doc ${doc}: term "${term}" already lists it.`,
+        );
       }
       this.push(doc, oldCounts[2 * i]!, oldCounts[2 * i + 1]!);
     }
@@ -539,6 +567,11 @@ export class PostingsReader {
     return this.loadTotals().docs;
   }
 
+  /** The posting lists held by the cache and their bytes (for diagnostics). */
+  cacheUsage(): { lists: number; bytes: number } {
+    return { lists: this.cache.size, bytes: this.cachedBytes };
+  }
+
   /**
    * BM25 top `limit` as FTS5's bm25(table, titleWeight, 1.0) scores the query `"t1" OR "t2" OR …` (negated):
    * every occurrence of a term in queryTerms counts (a term asked twice weighs twice); ties are broken by doc
@@ -580,10 +613,9 @@ export class PostingsReader {
     let count = 0;
     try {
       // Partial scores, term at a time, until docs not yet seen can no longer reach the top `limit`.
-      let cutoff = 0;
       let read = 0;
       let unread = terms.reduce((sum, term) => sum + term.posting.df, 0);
-      let candidates = 0;
+      let candidates = -1;
       for (let j = 0; j < terms.length; j++) {
         const { posting, idf, weight } = terms[j]!;
         if (this.touched.length < count + posting.df) this.growTouched(count + posting.df);
@@ -596,15 +628,16 @@ export class PostingsReader {
         if (j === terms.length - 1 || count < limit || read <= rest) continue;
         const kth = kthLargest(space.scores, this.touched, count, limit) * (1 - SLACK);
         if (rest >= kth) continue;
-        candidates = this.collectCandidates(count, kth - rest);
+        // Docs below kth − rest cannot reach the k-th score even with every remaining term.
+        const kept = this.collectCandidates(count, kth - rest);
         // Scoring the candidates exactly looks each one up in every list; reading the next list is often cheaper.
-        if (candidates * terms.length * 3 < unread) {
-          cutoff = kth - rest;
+        if (kept * terms.length * 3 < unread) {
+          candidates = kept;
           break;
         }
       }
-      if (cutoff === 0) {
-        cutoff = count > limit ? kthLargest(space.scores, this.touched, count, limit) * (1 - SLACK) : 0;
+      if (candidates < 0) {
+        const cutoff = count > limit ? kthLargest(space.scores, this.touched, count, limit) * (1 - SLACK) : 0;
         candidates = this.collectCandidates(count, cutoff);
       }
       const chosen = this.candidates.subarray(0, candidates).sort();
@@ -751,7 +784,13 @@ function accumulateBytes(run: Accumulation, docs: Int32Array, counts: Uint8Array
   return count;
 }
 
-function accumulateWide(run: Accumulation, docs: Int32Array, counts: Uint16Array | Uint32Array, idf: number, start: number) {
+function accumulateWide(
+  run: Accumulation,
+  docs: Int32Array,
+  counts: Uint16Array | Uint32Array,
+  idf: number,
+  start: number,
+) {
   const { norms, scores, seen, mask, touched, useMask, titleWeight } = run;
   let count = start;
   for (let i = 0; i < docs.length; i++) {

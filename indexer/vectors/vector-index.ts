@@ -21,7 +21,7 @@ export interface VectorIndex {
   add(label: number, vector: Float32Array): void;
   remove(label: number): void;
   has(label: number): boolean;
-  /** The stored vector of a live label (a copy), or undefined. */
+  /** The stored vector of a live label (a copy, and slow: for checks, not for queries), or undefined. */
   vector(label: number): Float32Array | undefined;
   search(vector: Float32Array, k: number, options?: VectorSearchOptions): VectorHit[];
   /** Writes the index to this exact path (callers write to a temp path and rename). */

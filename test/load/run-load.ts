@@ -23,8 +23,12 @@ export const LOAD_DEFAULTS = {
   maxRssGrowth: 0.1,
   /** Requests of each kind sent one by one before the run, so lazy caches are filled first. */
   warmupRequests: 3,
-  /** Seconds of the same load before the measured run, so memory is measured in steady state. */
-  warmupSeconds: 3,
+  /**
+   * Seconds of the same load before the measured run, so memory is measured in steady state: V8
+   * grows its young generation under sustained allocation, which takes a few seconds of full load
+   * (after 3 s the 20 s run still saw +16%; over 60 s the same server stayed within 1%).
+   */
+  warmupSeconds: 10,
   /** Where the index of each library size is cached between runs. */
   cacheDir: LOAD_CACHE_DIR,
 };
@@ -63,7 +67,7 @@ export type LoadReport = {
   indexBuildSeconds: number;
   kinds: KindReport[];
   total: Omit<CannonResult, 'kinds'>;
-  rss: { samples: number; firstQuarterMb: number; lastQuarterMb: number; maxMb: number; growth: number };
+  rss: ReturnType<typeof rssGrowth>;
   /** Lines the server wrote to stderr about failures it did not expect. */
   serverErrors: string[];
   targets: Target[];
@@ -83,14 +87,20 @@ function latencySummary(values: number[]): Latency {
 
 /** Mean RSS of the first and last quarter of the run, and the growth between them. */
 export function rssGrowth(samples: readonly RssSample[], durationMs: number) {
-  const mean = (list: readonly RssSample[]) => list.reduce((acc, s) => acc + s.bytes, 0) / Math.max(1, list.length);
-  const first = mean(samples.filter((s) => s.atMs <= durationMs / 4));
-  const last = mean(samples.filter((s) => s.atMs >= (durationMs * 3) / 4));
+  const mean = (list: readonly RssSample[], of: (s: RssSample) => number) =>
+    list.reduce((acc, s) => acc + of(s), 0) / Math.max(1, list.length);
+  const firstSamples = samples.filter((s) => s.atMs <= durationMs / 4);
+  const lastSamples = samples.filter((s) => s.atMs >= (durationMs * 3) / 4);
+  const first = mean(firstSamples, (s) => s.bytes);
+  const last = mean(lastSamples, (s) => s.bytes);
   const mb = (bytes: number) => bytes / (1024 * 1024);
   return {
     samples: samples.length,
     firstQuarterMb: mb(first),
     lastQuarterMb: mb(last),
+    /** The anonymous part (heaps), without pages of the memory-mapped index database. */
+    anonFirstQuarterMb: mb(mean(firstSamples, (s) => s.anonBytes)),
+    anonLastQuarterMb: mb(mean(lastSamples, (s) => s.anonBytes)),
     maxMb: mb(Math.max(0, ...samples.map((s) => s.bytes))),
     growth: first > 0 ? last / first - 1 : Number.NaN,
   };
@@ -276,7 +286,8 @@ export function formatReport(report: LoadReport): string {
     `  total   ${String(total.requests).padStart(6)} req  ${total.perSecond.toFixed(1).padStart(6)} req/s  ` +
       `${latency(total.latencyMs)}  errors ${total.errors}  timeouts ${total.timeouts}  non-2xx ${total.non2xx}`,
     `  server RSS: first quarter ${rss.firstQuarterMb.toFixed(1)} MB, last quarter ${rss.lastQuarterMb.toFixed(1)} MB ` +
-      `(${(rss.growth * 100).toFixed(1)}%), max ${rss.maxMb.toFixed(1)} MB, ${rss.samples} samples`,
+      `(${(rss.growth * 100).toFixed(1)}%), max ${rss.maxMb.toFixed(1)} MB, ${rss.samples} samples; ` +
+      `anonymous ${rss.anonFirstQuarterMb.toFixed(1)} → ${rss.anonLastQuarterMb.toFixed(1)} MB`,
     ...report.serverErrors.map((line) => `  server: ${line}`),
     ...report.targets.map(
       (t) => `  ${t.ok ? 'ok  ' : 'FAIL'} ${t.name}: ${Number(t.actual.toFixed(4))} (target ${t.limit})`,

@@ -66,25 +66,55 @@ export function startServerProcess(indexDir: string, startTimeoutMs = 60_000): P
   });
 }
 
-/** A process's resident set size in bytes (VmRSS), or undefined when /proc cannot tell. */
-export function rssOf(pid: number): number | undefined {
+/** Resident memory of one process: all of it (VmRSS) and its anonymous part (RssAnon: heaps, not mapped files). */
+type Resident = { bytes: number; anonBytes: number };
+
+function ownResident(pid: number): Resident | undefined {
   try {
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : undefined;
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    const bytes = kb('VmRSS') * 1024;
+    return Number.isNaN(bytes) ? undefined : { bytes, anonBytes: kb('RssAnon') * 1024 };
   } catch {
     return undefined;
   }
 }
 
-export type RssSample = { atMs: number; bytes: number };
+/** The pids of a process's children, from every one of its threads' children lists. */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/))
+      .filter((child) => child !== '')
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Resident memory of a process and all its descendants (a server with cluster workers is measured
+ * whole), or undefined when /proc cannot tell.
+ */
+export function residentOf(pid: number): Resident | undefined {
+  const own = ownResident(pid);
+  if (own === undefined) return undefined;
+  return childrenOf(pid).reduce((total, child) => {
+    const more = residentOf(child);
+    return more ? { bytes: total.bytes + more.bytes, anonBytes: total.anonBytes + more.anonBytes } : total;
+  }, own);
+}
+
+export type RssSample = { atMs: number } & Resident;
 
 /** Reads a process's RSS every `intervalMs` until stopped; `stop` returns the samples, oldest first. */
 export function sampleRss(pid: number, intervalMs = 250): { stop: () => RssSample[] } {
   const samples: RssSample[] = [];
   const started = performance.now();
   const take = () => {
-    const bytes = rssOf(pid);
-    if (bytes !== undefined) samples.push({ atMs: performance.now() - started, bytes });
+    const resident = residentOf(pid);
+    if (resident !== undefined) samples.push({ atMs: performance.now() - started, ...resident });
   };
   take();
   const timer = setInterval(take, intervalMs);

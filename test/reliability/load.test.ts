@@ -9,10 +9,15 @@ describe('the load test', () => {
   it('measures percentiles by nearest rank and RSS growth between the first and last quarter', () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1);
     expect([percentile(values, 0.5), percentile(values, 0.99), percentile([], 0.5)]).toEqual([50, 99, 0]);
-    const samples = [0, 250, 500, 750, 1000].map((atMs, i) => ({ atMs, bytes: (100 + i * 5) * 1024 * 1024 }));
+    const samples = [0, 250, 500, 750, 1000].map((atMs, i) => ({
+      atMs,
+      bytes: (100 + i * 5) * 1024 * 1024,
+      anonBytes: (60 + i) * 1024 * 1024,
+    }));
     const rss = rssGrowth(samples, 1000);
     expect(rss.firstQuarterMb).toBe(102.5);
     expect(rss.lastQuarterMb).toBe(117.5);
+    expect([rss.anonFirstQuarterMb, rss.anonLastQuarterMb]).toEqual([60.5, 63.5]);
     expect(rss.growth).toBeCloseTo(117.5 / 102.5 - 1, 10);
   });
 
