@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The citelens command: loads the TypeScript sources through tsx and runs the CLI.
-import { register } from 'tsx/esm/api';
+// The citelens command: runs the CLI from a cached bundle of the TypeScript sources (see
+// bundle-cli.js), or through tsx when no bundle can be built.
+import { runCli } from './bundle-cli.js';
 
-register();
-await import('../cli/main.ts');
+// CITELENS_BUNDLE_DIR moves the bundle cache (tests use it); it must stay inside the project.
+await runCli(process.env.CITELENS_BUNDLE_DIR ? { cacheDir: process.env.CITELENS_BUNDLE_DIR } : {});

@@ -69,18 +69,18 @@ function toPassage(row: PassageRow, paper: Paper): Passage {
 }
 
 // A vector file whose size differs from the manifest, or that fails to load, is rebuilt from SQLite.
-function loadVectors(
+async function loadVectors(
   file: string,
   expectedBytes: number,
   dimensions: number,
   rows: () => Iterable<{ label: number; vector: Float32Array }>,
   count: number,
   onNotice?: (message: string) => void,
-): VectorIndex {
+): Promise<VectorIndex> {
   let problem: string | undefined;
   try {
     const size = fs.statSync(file).size;
-    if (size === expectedBytes) return HnswVectorIndex.load(file, dimensions, count);
+    if (size === expectedBytes) return await HnswVectorIndex.loadAsync(file, dimensions, count);
     problem = `${path.basename(file)} is ${size} bytes; the manifest records ${expectedBytes}`;
   } catch (error) {
     problem = error instanceof AppError ? error.message : `${path.basename(file)} is missing`;
@@ -105,7 +105,8 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
     const passages = new PassagesReader(db);
     const postings = new PostingsReader(db);
     const dims = manifest.embedder.dimensions;
-    const paperVectors = loadVectors(
+    // The graph (the slowest part of opening) is read on a libuv thread while the embedder loads.
+    const loadingVectors = loadVectors(
       path.join(current.dir, FILES.papers),
       manifest.files.papers,
       dims,
@@ -113,6 +114,8 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
       manifest.papers,
       options.onNotice,
     );
+    // Should the embedder fail first, the open fails with its error; this one must not go unhandled.
+    loadingVectors.catch(() => {});
     const embedder = await createEmbedder({
       kind: manifest.embedder.kind,
       model: manifest.embedder.model,
@@ -122,6 +125,7 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
       state: readEmbedderState(db),
       ...(options.onNotice ? { onNotice: options.onNotice } : {}),
     });
+    const paperVectors = await loadingVectors;
     // Measured once: a later publish may delete this generation's folder while it is still served.
     let sizeBytes = 0;
     for (const entry of fs.readdirSync(current.dir)) sizeBytes += fs.statSync(path.join(current.dir, entry)).size;

@@ -55,13 +55,39 @@ export class HnswVectorIndex implements VectorIndex {
    * vectors not removed (the manifest's count): hnswlib keeps removed labels in its id list.
    */
   static load(file: string, dimensions: number, live: number, options?: Partial<HnswOptions>): HnswVectorIndex {
-    const opts = { ...HNSW_DEFAULTS, ...options };
     const index = new HierarchicalNSW('ip', dimensions);
     try {
       index.readIndexSync(file, true);
     } catch (error) {
       throw new AppError('INDEX_CORRUPT', `The vector file ${file} could not be read: ${(error as Error).message}`);
     }
+    return HnswVectorIndex.loaded(index, file, dimensions, live, options);
+  }
+
+  /** load(), reading the file on a libuv thread so the caller can do other work meanwhile. */
+  static async loadAsync(
+    file: string,
+    dimensions: number,
+    live: number,
+    options?: Partial<HnswOptions>,
+  ): Promise<HnswVectorIndex> {
+    const index = new HierarchicalNSW('ip', dimensions);
+    try {
+      await index.readIndex(file, true);
+    } catch (error) {
+      throw new AppError('INDEX_CORRUPT', `The vector file ${file} could not be read: ${(error as Error).message}`);
+    }
+    return HnswVectorIndex.loaded(index, file, dimensions, live, options);
+  }
+
+  private static loaded(
+    index: InstanceType<typeof HierarchicalNSW>,
+    file: string,
+    dimensions: number,
+    live: number,
+    options?: Partial<HnswOptions>,
+  ): HnswVectorIndex {
+    const opts = { ...HNSW_DEFAULTS, ...options };
     if (index.getNumDimensions() !== dimensions) {
       throw new AppError(
         'INDEX_CORRUPT',
