@@ -125,7 +125,8 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.
  */
 function expectSameTopK(ours: KeywordHit[], oracle: KeywordHit[], limit: number, where: string): void {
   const problems: string[] = [];
-  if (ours.length !== Math.min(limit, oracle.length)) problems.push(`${ours.length} hits, not ${oracle.length}`);
+  const expectedHits = Math.min(limit, oracle.length);
+  if (ours.length !== expectedHits) problems.push(`${ours.length} hits, not ${expectedHits}`);
   if (new Set(ours.map((hit) => hit.label)).size !== ours.length) problems.push('a doc appears twice');
   const oracleScore = new Map(oracle.map((hit) => [hit.label, hit.score]));
   ours.forEach((hit, rank) => {
@@ -139,7 +140,8 @@ function expectSameTopK(ours: KeywordHit[], oracle: KeywordHit[], limit: number,
     const nearTie =
       (before !== undefined && close(before.score, expected.score)) ||
       (after !== undefined && close(after.score, expected.score));
-    if (!nearTie && hit.label !== expected.label) problems.push(`rank ${rank} is doc ${hit.label}, not ${expected.label}`);
+    if (!nearTie && hit.label !== expected.label)
+      problems.push(`rank ${rank} is doc ${hit.label}, not ${expected.label}`);
   });
   expect(problems.slice(0, 5), where).toEqual([]);
 }
@@ -248,14 +250,44 @@ describe('postings.repo', () => {
     expect(hits.map((hit) => hit.label)).toEqual(ftsRanking(db, ['wx', 'wz'], 1).map((hit) => hit.label));
   });
 
+  it('keeps the lowest docs of a tie larger than the limit', () => {
+    const db = openDb(tempDir());
+    const corpus: Corpus = new Map();
+    for (let doc = 40; doc >= 1; doc--) corpus.set(doc, { title: ['wx'], body: ['wy', 'wz'] });
+    corpus.set(41, { title: ['wq'], body: ['wr'] });
+    build(db, corpus);
+    const reader = new PostingsReader(db);
+    expect(reader.bm25(['wx'], 5).map((hit) => hit.label)).toEqual([1, 2, 3, 4, 5]);
+    expect(reader.bm25(['wx'], 5, { allowedDocs: [33, 7, 12, 40, 9, 21] }).map((hit) => hit.label)).toEqual([
+      7, 9, 12, 21, 33,
+    ]);
+  });
+
+  it('finds a doc that overtakes the leader only through a common term read after pruning', () => {
+    const db = openDb(tempDir());
+    const random = createSeededRandom(22);
+    const corpus: Corpus = new Map();
+    const filler = () => Array.from({ length: 10 }, () => termName(Math.floor(random.uniform() * 200)));
+    // Doc 1 leads on the rare term; doc 2 is one token longer (so a little behind) but also has the common term.
+    corpus.set(1, { title: ['wrare'], body: filler() });
+    corpus.set(2, { title: ['wrare'], body: [...filler(), 'wcommon'] });
+    for (let doc = 3; doc <= 1000; doc++)
+      corpus.set(doc, { title: [], body: [...filler(), ...(doc % 3 ? [] : ['wcommon'])] });
+    build(db, corpus);
+    const hits = new PostingsReader(db).bm25(['wrare', 'wcommon'], 1);
+    expect(hits.map((hit) => hit.label)).toEqual([2]);
+    expectSameTopK(hits, ftsRanking(db, ['wrare', 'wcommon'], 1), 1, 'overtaking doc');
+  });
+
   it('scores term counts beyond one and two bytes exactly', () => {
     const db = openDb(tempDir());
     const corpus = generateCorpus(7, 200, 50);
     corpus.set(201, { title: Array(300).fill('walpha'), body: Array(70_000).fill('wbeta') });
     corpus.set(202, { title: ['wbeta'], body: Array(1000).fill('walpha') });
+    corpus.set(203, { title: Array(130).fill('wgamma'), body: Array(200).fill('wgamma') });
     build(db, corpus);
     const reader = new PostingsReader(db);
-    for (const terms of [['walpha'], ['wbeta'], ['walpha', 'wbeta', 'wa']]) {
+    for (const terms of [['walpha'], ['wbeta'], ['wgamma'], ['walpha', 'wbeta', 'wgamma', 'wa']]) {
       for (const titleWeight of [1, 2, 0.7]) {
         expectSameTopK(reader.bm25(terms, 10, { titleWeight }), ftsRanking(db, terms, titleWeight), 10, `${terms}`);
       }
@@ -263,6 +295,18 @@ describe('postings.repo', () => {
     const tfBytes = db.prepare('SELECT length(tf) FROM postings WHERE term = ?').pluck();
     expect(tfBytes.get('wbeta')).toBe(2 * 2 * 4);
     expect(tfBytes.get('walpha')).toBe(2 * 2 * 2);
+  });
+
+  it('counts a paper without terms in N and the average length, as FTS5 does', () => {
+    const db = openDb(tempDir());
+    const corpus = generateCorpus(23, 50, 40);
+    for (let doc = 51; doc <= 80; doc++) corpus.set(doc, { title: [], body: [] });
+    build(db, corpus);
+    const reader = new PostingsReader(db);
+    expect(reader.count()).toBe(80);
+    for (const { terms, titleWeight, limit } of randomQueries(24, 40, 40)) {
+      expectSameTopK(reader.bm25(terms, limit, { titleWeight }), ftsRanking(db, terms, titleWeight), limit, 'empty');
+    }
   });
 
   it('updates incrementally over three flushes to equal a fresh build, FTS5 over the same docs and its matches after the same deletes', () => {
@@ -300,7 +344,10 @@ describe('postings.repo', () => {
       for (const [i, { terms }] of queries.entries()) {
         const matches = reader.bm25(terms, 100_000).map((hit) => hit.label);
         const deleted = ftsRanking(db, terms, 1).map((hit) => hit.label);
-        expect(matches.sort((a, b) => a - b), `flush ${flush} query ${i} matches`).toEqual(deleted.sort((a, b) => a - b));
+        expect(
+          matches.sort((a, b) => a - b),
+          `flush ${flush} query ${i} matches`,
+        ).toEqual(deleted.sort((a, b) => a - b));
       }
       expect(reader.count()).toBe(corpus.size);
     }
@@ -360,6 +407,44 @@ describe('postings.repo', () => {
     // One row per touched term, plus the removed and the added doc's length rows.
     expect((changes.get() as number) - before).toBe(touchedTerms.size + 2);
     expect(db.prepare('SELECT count(*) FROM postings').pluck().get()).toBeGreaterThan(10 * touchedTerms.size);
+  });
+
+  it('writes the same tables when a flush groups its additions in many small passes', () => {
+    const dir = tempDir();
+    const corpus = generateCorpus(17, 800);
+    const removes: Corpus = new Map([...corpus].filter(([doc]) => doc % 7 === 0));
+    const adds = generateCorpus(18, 300);
+    const tables = (passPostings?: number) => {
+      const db = openDb(dir, `passes-${passPostings}.db`);
+      const writer = new PostingsWriter(db, passPostings === undefined ? {} : { passPostings });
+      apply(db, writer, corpus, new Map());
+      apply(db, writer, new Map([...adds].map(([doc, paper]) => [doc + 800, paper])), removes);
+      return postingsTables(db);
+    };
+    const onePass = tables();
+    expect(onePass.postings.length).toBeGreaterThan(100);
+    expect(tables(50)).toEqual(onePass);
+    expect(tables(1)).toEqual(onePass);
+  });
+
+  it('ranks the same with the posting cache off, evicting, or holding every list', () => {
+    const db = openDb(tempDir());
+    build(db, generateCorpus(19, 4000, 400));
+    const queries = randomQueries(21, 120, 400);
+    const readers = [0, 30_000, 64 * 2 ** 20].map((cacheBytes) => new PostingsReader(db, { cacheBytes }));
+    for (const [i, { terms, titleWeight, limit }] of queries.entries()) {
+      const [uncached, evicting, cached] = readers.map((reader) => reader.bm25(terms, limit, { titleWeight }));
+      expect(evicting, `query ${i}`).toEqual(uncached);
+      expect(cached, `query ${i}`).toEqual(uncached);
+    }
+    expectQueriesMatchFts(db, readers[1]!, queries, 'evicting cache');
+    const [none, small, large] = readers.map((reader) => reader.cacheUsage());
+    expect(none).toEqual({ lists: 0, bytes: 0 });
+    expect(small!.bytes).toBeLessThanOrEqual(30_000);
+    // A cached list has at least 1024 docs at 6 bytes each.
+    expect(small!.lists).toBeLessThanOrEqual(Math.floor(30_000 / (1024 * 6)));
+    expect(small!.lists).toBeGreaterThan(0);
+    expect(large!.lists).toBeGreaterThan(small!.lists);
   });
 
   it('reports document frequency and count after removals', () => {
@@ -422,7 +507,11 @@ describe('postings.repo', () => {
     writer.flush();
 
     writer.remove(42, ['wa'], []);
-    expectAppError(() => db.transaction(() => writer.flush())(), 'INDEX_CORRUPT', /cannot remove doc 42: it does not hold it/);
+    expectAppError(
+      () => db.transaction(() => writer.flush())(),
+      'INDEX_CORRUPT',
+      /cannot remove doc 42: it does not hold it/,
+    );
 
     const other = new PostingsWriter(db);
     other.remove(1, ['wa'], ['wc']);
@@ -430,11 +519,19 @@ describe('postings.repo', () => {
 
     const third = new PostingsWriter(db);
     third.remove(1, ['wa'], []);
-    expectAppError(() => db.transaction(() => third.flush())(), 'INDEX_CORRUPT', /holds doc 1 with 2 terms, but it was removed with 1/);
+    expectAppError(
+      () => db.transaction(() => third.flush())(),
+      'INDEX_CORRUPT',
+      /holds doc 1 with 2 terms, but it was removed with 1/,
+    );
 
     const fourth = new PostingsWriter(db);
     fourth.add(1, ['wz'], []);
-    expectAppError(() => db.transaction(() => fourth.flush())(), 'INDEX_CORRUPT', /cannot add doc 1: it already holds it/);
+    expectAppError(
+      () => db.transaction(() => fourth.flush())(),
+      'INDEX_CORRUPT',
+      /cannot add doc 1: it already holds it/,
+    );
 
     const reader = new PostingsReader(db);
     expectAppError(() => reader.bm25(['wa'], -1), 'INVALID_INPUT', /limit must be a non-negative integer/);
