@@ -1,10 +1,14 @@
 // Reads the environment once, with zod, and derives every data path the product uses.
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The project folder (where package.json lives). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The most server processes `serve --workers` may start: each holds the whole index in memory. */
+export const MAX_WORKERS = 64;
 
 const zEnv = z.object({
   CITELENS_INDEX: z.string().min(1).optional(),
@@ -18,6 +22,7 @@ const zEnv = z.object({
   CITELENS_HOST: z.string().min(1).default('127.0.0.1'),
   CITELENS_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   CITELENS_TOKEN: z.string().min(16).optional(),
+  CITELENS_WORKERS: z.coerce.number().int().min(1).max(MAX_WORKERS).optional(),
   CITELENS_CORS_ORIGINS: z.string().optional(),
   CITELENS_LLM_BASE_URL: z.string().url().optional(),
   CITELENS_LLM_MODEL: z.string().min(1).optional(),
@@ -39,6 +44,8 @@ export type Config = {
   offline: boolean;
   host: string;
   port: number;
+  /** Server processes `serve` runs (1: a single process; default: up to 2, one per core). */
+  workers: number;
   /** Access token required on every API request when set. */
   token: string | undefined;
   corsOrigins: string[];
@@ -62,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offline: e.CITELENS_OFFLINE,
     host: e.CITELENS_HOST,
     port: e.CITELENS_PORT,
+    workers: e.CITELENS_WORKERS ?? Math.min(2, os.availableParallelism()),
     token: e.CITELENS_TOKEN,
     corsOrigins: (e.CITELENS_CORS_ORIGINS ?? '')
       .split(',')

@@ -1,8 +1,10 @@
 // Owns the index generation the server answers from: hands out counted leases on it, swaps in a
 // newer published generation atomically, and closes an old one only when its last request is done.
+// With several server processes, a reload here also reloads its peers (see server/cluster/).
 import path from 'node:path';
 import { AppError } from '../core/errors.ts';
 import { currentGeneration, type IndexReader, type OpenIndexOptions, openIndex } from '../indexer/index.ts';
+import { searchPapers } from './search/index.ts';
 
 /** A reader held for the length of one request; `release` may be called more than once. */
 export type IndexLease = { reader: IndexReader; release: () => void };
@@ -10,7 +12,31 @@ export type IndexLease = { reader: IndexReader; release: () => void };
 /** What a reload did. */
 export type ReloadResult = { changed: boolean; previous: number | null; generation: number | null };
 
+/** Options for `openIndex`, plus how to bring the other server processes along on a reload. */
+export type IndexHolderOptions = OpenIndexOptions & {
+  /**
+   * Called after every `reload` (and a watcher's reload that changed something), and awaited
+   * before the reload resolves, so that when it does every process serves this generation or newer.
+   */
+  reloadPeers?: (result: ReloadResult) => Promise<void>;
+};
+
 type Slot = { reader: IndexReader; leases: number; retired: boolean; closed: boolean };
+
+/**
+ * Searched on a newly published generation before it replaces the served one: the first searches
+ * of a reader are several times slower (statements not prepared, pages not read), and under load
+ * the requests queued behind them would wait for that. (At start, `startServer` warms up instead.)
+ */
+const WARM_UP_QUERIES = ['attention heads in transformer layers', 'graph neural networks', 'retrieval evidence'];
+
+async function warmUp(reader: IndexReader): Promise<void> {
+  try {
+    for (const query of WARM_UP_QUERIES) await searchPapers(reader, { query, mode: 'hybrid', k: 10 });
+  } catch {
+    // A generation that cannot answer these says so to the first real request, with its error.
+  }
+}
 
 export class IndexHolder {
   #dir: string | undefined;
@@ -19,11 +45,14 @@ export class IndexHolder {
   #watcher: NodeJS.Timeout | undefined;
   readonly #options: OpenIndexOptions;
   readonly #onNotice: (message: string) => void;
+  readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
 
-  /** `options` are passed to `openIndex` for every generation this holder opens. */
-  constructor(options: OpenIndexOptions = {}) {
-    this.#options = options;
+  /** `options` (but `reloadPeers`) are passed to `openIndex` for every generation this holder opens. */
+  constructor(options: IndexHolderOptions = {}) {
+    const { reloadPeers, ...openOptions } = options;
+    this.#options = openOptions;
     this.#onNotice = options.onNotice ?? (() => {});
+    this.#reloadPeers = reloadPeers;
   }
 
   /** The index folder this holder serves (set by `open`, even when that found no index yet). */
@@ -68,9 +97,20 @@ export class IndexHolder {
 
   /**
    * Opens the newest published generation if it differs from the one being served and swaps it in;
-   * requests already running keep the reader they hold. Concurrent calls share one reload.
+   * requests already running keep the reader they hold. Then reloads the peer processes, if any,
+   * even when nothing changed here (a watcher may have got here first, but not to the peers).
    */
-  reload(): Promise<ReloadResult> {
+  async reload(): Promise<ReloadResult> {
+    const result = await this.reloadHere();
+    await this.#reloadPeers?.(result);
+    return result;
+  }
+
+  /**
+   * `reload` in this process only: what a peer does when told to. Concurrent calls share one
+   * reload, which never waits on other processes (so two peers reloading each other cannot deadlock).
+   */
+  reloadHere(): Promise<ReloadResult> {
     this.#reloading ??= this.#reload().finally(() => {
       this.#reloading = undefined;
     });
@@ -84,6 +124,7 @@ export class IndexHolder {
     const published = currentGeneration(dir);
     if (!published || published.generation === previous) return { changed: false, previous, generation: previous };
     const reader = await openIndex(dir, this.#options);
+    await warmUp(reader);
     this.#swap(reader);
     return { changed: true, previous, generation: reader.generation };
   }
@@ -106,12 +147,18 @@ export class IndexHolder {
         return;
       }
       if (published === undefined || published === this.generation) return;
-      this.reload().then(
-        (result) => {
-          if (result.changed) this.#onNotice(`Now serving index generation ${result.generation}.`);
-        },
-        (error: unknown) => this.#onNotice(`Could not load index generation ${published}: ${(error as Error).message}`),
-      );
+      this.reloadHere()
+        .then(async (result) => {
+          if (result.changed) await this.#reloadPeers?.(result);
+          return result;
+        })
+        .then(
+          (result) => {
+            if (result.changed) this.#onNotice(`Now serving index generation ${result.generation}.`);
+          },
+          (error: unknown) =>
+            this.#onNotice(`Could not load index generation ${published}: ${(error as Error).message}`),
+        );
     }, intervalMs);
     timer.unref();
     this.#watcher = timer;

@@ -6,7 +6,7 @@ import type { Config } from '../core/config.ts';
 import { AppError, isAppError } from '../core/errors.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { isLoopbackHost } from './http/loopback.ts';
-import { IndexHolder } from './index-holder.ts';
+import { IndexHolder, type IndexHolderOptions } from './index-holder.ts';
 
 export const SERVE_DEFAULTS = {
   /** Poll the index folder this often (ms) when watching. */
@@ -22,6 +22,8 @@ export type ServeOptions = Partial<typeof SERVE_DEFAULTS> &
     config: Config;
     indexDir: string;
     onNotice?: (message: string) => void;
+    /** Brings the other server processes along on a reload (set by a cluster worker). */
+    reloadPeers?: IndexHolderOptions['reloadPeers'];
   };
 
 export type RunningServer = {
@@ -64,17 +66,37 @@ export function listenError(error: unknown, host: string, port: number): unknown
   return error;
 }
 
+/** Searches sent through the app before it listens, so that the route's code is compiled before the first user waits for it. */
+const WARM_UP_SEARCHES = ['transformer attention', 'neural networks for graphs', 'evidence retrieval'];
+
+async function warmUpRoutes(app: ReturnType<typeof createApp>, config: Config): Promise<void> {
+  const headers: Record<string, string> = config.token ? { authorization: `Bearer ${config.token}` } : {};
+  for (const query of WARM_UP_SEARCHES) {
+    const params = new URLSearchParams({ q: query, mode: 'hybrid', k: '10' });
+    const response = await app.request(`http://127.0.0.1/api/search?${params}`, { headers });
+    await response.arrayBuffer();
+  }
+}
+
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Starts the HTTP server for the index in `indexDir` (an empty folder is served as "no index"). */
+/**
+ * Starts the HTTP server for the index in `indexDir` (an empty folder is served as "no index"), in
+ * this process. `startCluster` (server/cluster/) runs one of these in each of several processes.
+ */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const opts = { ...SERVE_DEFAULTS, ...options };
   const { config } = opts;
   assertSafeBind(config.host, config.token);
   const notice = opts.onNotice ?? (() => {});
-  const holder = new IndexHolder({ modelDir: config.modelDir, offline: config.offline, onNotice: notice });
+  const holder = new IndexHolder({
+    modelDir: config.modelDir,
+    offline: config.offline,
+    onNotice: notice,
+    ...(opts.reloadPeers ? { reloadPeers: opts.reloadPeers } : {}),
+  });
   try {
     await holder.open(opts.indexDir);
   } catch (error) {
@@ -95,6 +117,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(opts.maxInFlight ? { maxInFlight: opts.maxInFlight } : {}),
     ...(opts.log ? { log: opts.log } : {}),
   });
+
+  if (holder.generation !== null) await warmUpRoutes(app, config);
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   try {

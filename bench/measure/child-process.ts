@@ -1,6 +1,6 @@
 // Runs a child process and measures it from outside: wall time from spawn to exit, CPU time and
 // peak resident memory, sampled from /proc/<pid>/stat and /proc/<pid>/status (VmHWM, the kernel's
-// high-water mark).
+// high-water mark), of the process alone or of its whole tree (a server and the workers it forked).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -39,26 +39,75 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
+/** The parent of each process alive now, from /proc/<pid>/stat (empty where /proc cannot tell). */
+function parents(): Map<number, number> {
+  const parentOf = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return parentOf;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return parentOf;
+}
+
+/** `pid` and every process descended from it, alive now. */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const [child, parent] of parents()) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** The current resident set size of `pid` and its descendants together (shared pages count in each). */
+export function treeRssOf(pid: number): number {
+  return processTree(pid).reduce((sum, member) => sum + rssOf(member), 0);
+}
+
+/** CPU seconds used so far by `pid` and its live descendants together. */
+export function treeCpuSecondsOf(pid: number): number {
+  return processTree(pid).reduce((sum, member) => sum + cpuSecondsOf(member), 0);
+}
+
 /**
  * Samples a running process's VmHWM and CPU time until stopped; `peak` is the highest VmHWM seen
- * and `cpuSeconds` the last CPU time read (at most one interval short of the total).
+ * and `cpuSeconds` the last CPU time read (at most one interval short of the total). With `tree`,
+ * the process's descendants count too: `peak` is the sum of each one's own peak (at least the
+ * tree's peak at any one moment) and `cpuSeconds` the sum of each one's CPU time, ended ones included.
  */
 export class PeakRssSampler {
   private peakBytes = 0;
   private cpu = 0;
+  private readonly peaks = new Map<number, number>();
+  private readonly cpus = new Map<number, number>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly pid: number,
     intervalMs = 25,
+    private readonly options: { tree?: boolean } = {},
   ) {
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.sample();
   }
 
   sample(): void {
-    this.peakBytes = Math.max(this.peakBytes, peakRssOf(this.pid));
-    this.cpu = Math.max(this.cpu, cpuSecondsOf(this.pid));
+    for (const member of this.options.tree ? processTree(this.pid) : [this.pid]) {
+      this.peaks.set(member, Math.max(this.peaks.get(member) ?? 0, peakRssOf(member)));
+      this.cpus.set(member, Math.max(this.cpus.get(member) ?? 0, cpuSecondsOf(member)));
+    }
+    this.peakBytes = [...this.peaks.values()].reduce((sum, bytes) => sum + bytes, 0);
+    this.cpu = [...this.cpus.values()].reduce((sum, seconds) => sum + seconds, 0);
   }
 
   get peak(): number {

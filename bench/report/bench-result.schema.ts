@@ -88,6 +88,8 @@ export const zBenchResult = z.object({
   search: z.object({ keyword: zLatency, semantic: zLatency, hybrid: zLatency }),
   http: z.object({
     coldStartMs: z.number().positive(),
+    /** Server processes answering (`serve --workers`). */
+    workers: z.number().int().positive(),
     connections: z.number().int().positive(),
     durationSeconds: z.number().positive(),
     requests: z.number().int().positive(),
@@ -104,7 +106,7 @@ export const zBenchResult = z.object({
     }),
     serverPeakRssBytes: zBytes.positive(),
     serverRssAfterBytes: zBytes.positive(),
-    /** Server CPU seconds over the load, per second of load: 1 = one core busy. */
+    /** Server CPU seconds (all its processes) over the load, per second of load: 1 = one core busy. */
     serverCoresBusy: z.number().nonnegative(),
   }),
   ann: z.object({

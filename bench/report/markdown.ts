@@ -119,7 +119,7 @@ export function renderMarkdown(result: BenchResult): string {
   );
   out.push('');
   out.push(
-    `#### HTTP (\`citelens serve\`, autocannon, ${http.connections} connections, ${s(http.durationSeconds)} s, hybrid)`,
+    `#### HTTP (\`citelens serve --workers ${http.workers}\`, autocannon, ${http.connections} connections, ${s(http.durationSeconds)} s, hybrid)`,
   );
   out.push('');
   out.push(

@@ -1,15 +1,24 @@
-// The real server over HTTP: `citelens serve` started as a child process on 127.0.0.1, cold start
-// measured from spawn to the first answered /api/search, then load from autocannon (hybrid).
+// The real server over HTTP: `citelens serve` started as a child process on 127.0.0.1 (with its
+// worker processes), cold start measured from spawn to the first answered /api/search, then load
+// from autocannon (hybrid). Memory and CPU are those of the server's whole process tree.
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { cpuSecondsOf, PeakRssSampler, rssOf } from '../measure/child-process.ts';
+import { PeakRssSampler, treeCpuSecondsOf, treeRssOf } from '../measure/child-process.ts';
 import { childEnv, PROJECT_ROOT } from './indexing.bench.ts';
+
+export const HTTP_BENCH_DEFAULTS = {
+  /** Server processes (`serve --workers`): what `serve` runs by default, one per core up to 2. */
+  workers: Math.min(2, os.availableParallelism()),
+};
 
 export type HttpResult = {
   /** Spawn of `citelens serve` to the first 200 from /api/search. */
   coldStartMs: number;
+  /** Server processes answering (`serve --workers`). */
+  workers: number;
   connections: number;
   durationSeconds: number;
   requests: number;
@@ -19,9 +28,11 @@ export type HttpResult = {
   non2xx: number;
   timeouts: number;
   latency: { p50Ms: number; p90Ms: number; p97_5Ms: number; p99Ms: number; maxMs: number };
+  /** The sum of each server process's peak RSS (primary and workers; shared pages count in each). */
   serverPeakRssBytes: number;
+  /** The server processes' RSS together, right after the load. */
   serverRssAfterBytes: number;
-  /** Server CPU seconds over the load, per second of load: 1 = one core busy. */
+  /** Server CPU seconds (all processes) over the load, per second of load: 1 = one core busy. */
   serverCoresBusy: number;
 };
 
@@ -78,8 +89,9 @@ function stop(child: ChildProcess): Promise<void> {
 export async function benchHttp(
   indexDir: string,
   queries: readonly string[],
-  options: { connections: number; durationSeconds: number },
+  options: { connections: number; durationSeconds: number; workers?: number },
 ): Promise<HttpResult> {
+  const { workers } = { ...HTTP_BENCH_DEFAULTS, ...options };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const began = performance.now();
@@ -92,6 +104,8 @@ export async function benchHttp(
     '127.0.0.1',
     '--port',
     String(port),
+    '--workers',
+    String(workers),
   ];
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
@@ -100,7 +114,8 @@ export async function benchHttp(
   });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
-  const sampler = new PeakRssSampler(child.pid!, 50);
+  // Reading every process's parent each time costs the client a little; VmHWM keeps each peak between samples.
+  const sampler = new PeakRssSampler(child.pid!, 200, { tree: true });
   try {
     try {
       await waitForFirstAnswer(child, base, queries[0]!, 120_000);
@@ -111,17 +126,18 @@ export async function benchHttp(
 
     const paths = queries.map(searchPath);
     let next = 0;
-    const cpuBefore = cpuSecondsOf(child.pid!);
+    const cpuBefore = treeCpuSecondsOf(child.pid!);
     const result = await autocannon({
       url: base,
       connections: options.connections,
       duration: options.durationSeconds,
       requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
     });
-    const serverRssAfterBytes = rssOf(child.pid!);
-    const serverCoresBusy = (cpuSecondsOf(child.pid!) - cpuBefore) / result.duration;
+    const serverRssAfterBytes = treeRssOf(child.pid!);
+    const serverCoresBusy = (treeCpuSecondsOf(child.pid!) - cpuBefore) / result.duration;
     return {
       coldStartMs,
+      workers,
       connections: options.connections,
       durationSeconds: result.duration,
       requests: result.requests.total,

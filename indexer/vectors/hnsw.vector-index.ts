@@ -9,8 +9,11 @@ export const HNSW_DEFAULTS = {
   /** Graph degree: 16 keeps recall high at 100k+ vectors with modest memory. */
   m: 16,
   efConstruction: 200,
-  /** Query-time breadth; the search layer raises it to at least k. */
-  ef: 64,
+  /**
+   * Query-time breadth; the search layer raises it to at least k. At 100k papers 64 reached recall@10
+   * 0.969 and 128 reached 0.983 for 0.1 ms more (npm run bench).
+   */
+  ef: 128,
   /** Fixed seed: the same vectors in the same order give the same graph. */
   randomSeed: 100,
 } satisfies Record<string, number>;
