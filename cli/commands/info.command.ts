@@ -30,14 +30,14 @@ export function registerInfoCommand(program: Command): void {
           }
           const e = info.embedder;
           process.stdout.write(
-            [
+            `${[
               `index:      ${info.index} (generation ${info.generation})`,
               `papers:     ${info.papers}`,
               `passages:   ${info.passages}`,
               `built at:   ${info.builtAt}`,
               `embedder:   ${e.kind} ${e.model} (revision ${e.revision}, ${e.dimensions} dimensions)`,
               `size:       ${formatBytes(info.sizeBytes)}`,
-            ].join('\n') + '\n',
+            ].join('\n')}\n`,
           );
         } finally {
           reader.close();
