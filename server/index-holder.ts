@@ -28,7 +28,7 @@ type Slot = { reader: IndexReader; leases: number; retired: boolean; closed: boo
  * of a reader are several times slower (statements not prepared, pages not read), and under load
  * the requests queued behind them would wait for that. (At start, `startServer` warms up instead.)
  */
-const WARM_UP_QUERIES = ['attention heads in transformer layers', 'graph neural networks', 'retrieval evidence'];
+export const WARM_UP_QUERIES = ['attention heads in transformer layers', 'graph neural networks', 'retrieval evidence'];
 
 async function warmUp(reader: IndexReader): Promise<void> {
   try {

@@ -6,7 +6,7 @@ import type { Config } from '../core/config.ts';
 import { AppError, isAppError } from '../core/errors.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { isLoopbackHost } from './http/loopback.ts';
-import { IndexHolder, type IndexHolderOptions } from './index-holder.ts';
+import { IndexHolder, type IndexHolderOptions, WARM_UP_QUERIES } from './index-holder.ts';
 
 export const SERVE_DEFAULTS = {
   /** Poll the index folder this often (ms) when watching. */
@@ -66,12 +66,10 @@ export function listenError(error: unknown, host: string, port: number): unknown
   return error;
 }
 
-/** Searches sent through the app before it listens, so that the route's code is compiled before the first user waits for it. */
-const WARM_UP_SEARCHES = ['transformer attention', 'neural networks for graphs', 'evidence retrieval'];
-
 async function warmUpRoutes(app: ReturnType<typeof createApp>, config: Config): Promise<void> {
   const headers: Record<string, string> = config.token ? { authorization: `Bearer ${config.token}` } : {};
-  for (const query of WARM_UP_SEARCHES) {
+  // Sent through the app before it listens, so the route's code is compiled before the first user waits for it.
+  for (const query of WARM_UP_QUERIES) {
     const params = new URLSearchParams({ q: query, mode: 'hybrid', k: '10' });
     const response = await app.request(`http://127.0.0.1/api/search?${params}`, { headers });
     await response.arrayBuffer();
