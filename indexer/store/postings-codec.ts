@@ -1,5 +1,5 @@
 // How a posting list is stored: a `docs` blob of little-endian int32 doc numbers and a `tf` blob of
-// (title, body) count pairs whose width (1, 2 or 4 bytes) fits the largest count.
+// (title, body) count pairs in the narrowest width (1, 2 or 4 bytes) that fits the largest count.
 import os from 'node:os';
 import { AppError } from '../../core/errors.ts';
 
@@ -9,6 +9,14 @@ if (os.endianness() !== 'LE') {
 
 /** Interleaved (title, body) counts, one pair per doc, in the width they were stored in. */
 export type CountArray = Uint8Array | Uint16Array | Uint32Array;
+
+/** A count array type: its elements are the count width. */
+export type CountArrayType = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32ArrayConstructor;
+
+/** The narrowest count array type that holds `max`. */
+export function countArrayType(max: number): CountArrayType {
+  return max <= 0xff ? Uint8Array : max <= 0xffff ? Uint16Array : Uint32Array;
+}
 
 /** A decoded posting list: `df` docs ascending, and their counts at 2·i (title) and 2·i + 1 (body). */
 export type Posting = { df: number; docs: Int32Array; counts: CountArray };
@@ -69,8 +77,7 @@ export function encodePosting(
     if (title[i]! > max) max = title[i]!;
     if (body[i]! > max) max = body[i]!;
   }
-  const Type = max <= 0xff ? Uint8Array : max <= 0xffff ? Uint16Array : Uint32Array;
-  const tf = new Type(2 * length);
+  const tf = new (countArrayType(max))(2 * length);
   for (let i = 0; i < length; i++) {
     tf[2 * i] = title[i]!;
     tf[2 * i + 1] = body[i]!;
