@@ -36,6 +36,41 @@ describe('search page', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('shows the mode and query of the URL when Back comes before a mode change or a search has been drawn', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search?q=attention&tag=interpretability');
+    await page.locator('.result-title').first().waitFor();
+    // The router writes the URL, then renders it in a transition; going back inside that window
+    // lets React draw both navigations as one, landing on the URL it already showed.
+    type Flagged = Window & { wentBack?: boolean };
+    const backOnNextPush = () =>
+      page.evaluate(() => {
+        const push = history.pushState.bind(history);
+        (window as Flagged).wentBack = false;
+        addEventListener('popstate', () => ((window as Flagged).wentBack = true), { once: true });
+        history.pushState = (...args: Parameters<History['pushState']>) => {
+          push(...args);
+          history.pushState = push;
+          history.back();
+        };
+      });
+    const wentBack = () => page.waitForFunction(() => (window as Flagged).wentBack === true);
+
+    await backOnNextPush();
+    await page.getByRole('radio', { name: 'Keyword' }).click();
+    await wentBack();
+    await expect.poll(() => page.getByRole('radio', { name: 'Hybrid' }).isChecked()).toBe(true);
+    expect(new URL(page.url()).searchParams.has('mode')).toBe(false);
+
+    await page.getByRole('searchbox', { name: 'Search query' }).fill('retrieval');
+    await backOnNextPush();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await wentBack();
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Search query' }).inputValue()).toBe('attention');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('attention');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('reaches results with the keyboard: / focuses the box, Tab moves on to the result links', async () => {
     const page = await openPage(DESKTOP);
     await page.goto('/search?q=retrieval');

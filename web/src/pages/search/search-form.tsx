@@ -1,6 +1,6 @@
 // The search box, the mode switch and the filters. Edits stay local until submitted; a mode
-// change re-runs the current search at once.
-import { type FormEvent, useEffect, useId, useState } from 'react';
+// change re-runs the current search at once. Once handed to the URL, the form shows the URL.
+import { type FormEvent, startTransition, useId, useState } from 'react';
 import type { SearchMode } from '../../../../server/search/search.schema.ts';
 import type { SearchQuery } from '../../api/library.api.ts';
 import { SEARCH_MODES } from './search-url.ts';
@@ -35,34 +35,58 @@ function queryOf(draft: Draft): SearchQuery | null {
   };
 }
 
+/** Typing not yet handed to the URL, and the URL (as a draft) it was typed over. */
+type Edits = { url: string; draft: Draft };
+
+/**
+ * The search form. It shows the URL's search (`search`) except for edits not yet submitted;
+ * `onSearch` writes a search to the URL and may return the navigation's promise.
+ */
 export function SearchForm({
   search,
   onSearch,
 }: {
   search: SearchQuery | null;
-  onSearch: (next: SearchQuery) => void;
+  onSearch: (next: SearchQuery) => void | Promise<void>;
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(search));
   const ids = useId();
-  const current = JSON.stringify(draftOf(search));
+  const fromUrl = draftOf(search);
+  const url = JSON.stringify(fromUrl);
+  const [edits, setEdits] = useState<Edits | null>(null);
 
   // The URL is the truth: back/forward or a shared link replace whatever was typed.
-  useEffect(() => setDraft(JSON.parse(current) as Draft), [current]);
+  if (edits !== null && edits.url !== url) setEdits(null);
+  const draft = edits?.url === url ? edits.draft : fromUrl;
 
-  const set = (field: keyof Draft) => (event: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [field]: event.target.value }));
+  const edit = (change: Partial<Draft>) =>
+    setEdits((e) => ({ url, draft: { ...(e?.url === url ? e.draft : fromUrl), ...change } }));
+
+  const set = (field: keyof Draft) => (event: { target: { value: string } }) => edit({ [field]: event.target.value });
+
+  // The edits stay on screen until the router's location update, and are dropped in the same
+  // transition, so from then on the form shows whatever the URL has become. Waiting for the URL to
+  // change instead misses Back pressed before React rendered the new URL: the router's updates are
+  // transitions, React renders only the last, and the URL it shows is the one the edits were made on.
+  const handOff = (next: Draft, query: SearchQuery) => {
+    setEdits({ url, draft: next });
+    startTransition(async () => {
+      setEdits(null);
+      await onSearch(query);
+    });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next = queryOf(draft);
-    if (next) onSearch(next);
+    const query = queryOf(draft);
+    if (query) handOff(draft, query);
   };
 
   const changeMode = (mode: SearchMode) => {
     const next = { ...draft, mode };
-    setDraft(next);
     const query = queryOf(next);
-    if (query && search) onSearch({ ...query, offset: 0 });
+    // With no search shown yet, the mode is part of the next submit; otherwise it re-runs the search.
+    if (query && search) handOff(next, query);
+    else edit({ mode });
   };
 
   return (

@@ -1,6 +1,6 @@
 // The Search page: the query, mode and filters live in the URL; results show highlighted passages,
 // how many were found and how long it took.
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
@@ -9,11 +9,13 @@ import { SearchForm } from './search-form.tsx';
 import { activeFilterCount, PAGE_SIZE, paramsFromSearch, searchFromParams } from './search-url.ts';
 
 export function SearchPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   const search = searchFromParams(params);
   const key = search ? paramsFromSearch(search).toString() : null;
   const request = useRequest(key, (signal) => searchPapers({ ...search!, k: PAGE_SIZE }, signal));
-  const go = (next: SearchQuery) => setParams(paramsFromSearch(next));
+  // The navigation's promise lets the form keep its edits on screen until the new URL renders.
+  const go = (next: SearchQuery) => navigate(`?${paramsFromSearch(next)}`);
   const response = request.data;
   const offset = search?.offset ?? 0;
 
