@@ -3,8 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
-import { createDatabase, type Db, openDatabaseForWrite } from '../store/database.ts';
-import { acquireLock, currentGeneration, FILES, publish, startBuild } from '../store/generations.ts';
+import { createDatabase, type Db, openDatabaseForRead, openDatabaseForWrite } from '../store/database.ts';
+import {
+  acquireLock,
+  currentGeneration,
+  FILES,
+  pruneGenerations,
+  publish,
+  startBuild,
+  syncFileData,
+} from '../store/generations.ts';
 import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
 
 export type PreviousGeneration = {
@@ -28,7 +36,7 @@ export type GenerationDraft = {
 export function readPrevious(indexDir: string): PreviousGeneration | undefined {
   const current = currentGeneration(indexDir);
   if (!current) return undefined;
-  const db = openDatabaseForWrite(path.join(current.dir, FILES.db));
+  const db = openDatabaseForRead(path.join(current.dir, FILES.db));
   try {
     const manifest = readManifest(db);
     if (!manifest) throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} has no manifest.`);
@@ -71,12 +79,13 @@ function describeWriteFailure(error: unknown, indexDir: string): AppError {
  * Runs `change` on a draft of the next generation and publishes it. `fresh` starts from an
  * empty database instead of a copy of the current one. `prepare` runs under the lock while the
  * database is copied (the copy runs off the main thread, so reading input costs no extra time),
- * and its result is handed to `change`. On any error the draft is deleted and the published
+ * sees the generation the draft starts from, and its result is handed to `change`. Generations
+ * older than the published one are deleted meanwhile. On any error the draft is deleted and the published
  * generation stays exactly as it was.
  */
 export async function writeGeneration<T, P = undefined>(
   indexDir: string,
-  options: { fresh: boolean; prepare?: () => Promise<P> },
+  options: { fresh: boolean; prepare?: (previous: PreviousGeneration | undefined) => Promise<P> },
   change: (draft: GenerationDraft, prepared: P) => Promise<T>,
 ): Promise<T> {
   let release: () => void;
@@ -87,19 +96,27 @@ export async function writeGeneration<T, P = undefined>(
   }
   let buildDir: string | undefined;
   let db: Db | undefined;
+  let syncing: Promise<void> | undefined;
   try {
     const published = readPrevious(indexDir);
     const generation = (published?.generation ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
+    // Older generations go while this one is built (a failure to delete one only leaves it for the next run).
+    const pruning = published ? pruneGenerations(indexDir, published.generation).catch(() => {}) : undefined;
     const dbFile = path.join(buildDir, FILES.db);
     const copy =
       published && !options.fresh
         ? fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE)
         : undefined;
     // Both are awaited, so a failing prepare never leaves the copy writing into a deleted folder.
-    const [copied, prepared] = await Promise.allSettled([copy, options.prepare?.()]);
+    const [copied, prepared] = await Promise.allSettled([
+      copy,
+      options.prepare?.(options.fresh ? undefined : published),
+    ]);
     if (copied.status === 'rejected') throw copied.reason;
     if (prepared.status === 'rejected') throw prepared.reason;
+    // The copy's pages are written out while the change runs, so publishing waits only for the change's own.
+    if (copy) syncing = syncFileData(dbFile);
     db = copy ? openDatabaseForWrite(dbFile) : createDatabase(dbFile);
     const result = await change(
       { generation, buildDir, db, previous: options.fresh ? undefined : published },
@@ -107,6 +124,8 @@ export async function writeGeneration<T, P = undefined>(
     );
     db.close();
     db = undefined;
+    await syncing;
+    await pruning;
     publish(indexDir, buildDir, generation);
     buildDir = undefined;
     return result;
@@ -114,6 +133,7 @@ export async function writeGeneration<T, P = undefined>(
     throw describeWriteFailure(error, indexDir);
   } finally {
     if (db?.open) db.close();
+    await syncing?.catch(() => {});
     if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
     release();
   }

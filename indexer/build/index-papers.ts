@@ -7,17 +7,18 @@ import { AppError } from '../../core/errors.ts';
 import { createEmbedder, type Embedder, type EmbedderInfo, type EmbedderKind } from '../embedders/index.ts';
 import type { Paper } from '../paper.schema.ts';
 import { splitPassages } from '../passages/split-passages.ts';
-import { type Format, type InputProblem, readPaperFiles } from '../readers/index.ts';
+import { type Format, type InputProblem, type PaperFilesRead, readPaperFiles } from '../readers/index.ts';
+import { openDatabaseForRead } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
 import { writeEmbedderState, writeManifest } from '../store/manifest.repo.ts';
-import { PapersReader, PapersWriter } from '../store/papers.repo.ts';
+import { PapersReader, PapersWriter, readStoredKeys, type StoredKey } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
 import { PostingsWriter } from '../store/postings.repo.ts';
 import { terms } from '../text/analyze.ts';
 import { HNSW_DEFAULTS } from '../vectors/hnsw.vector-index.ts';
 import { HnswBuilder } from '../vectors/hnsw-builder.ts';
 import { meanVector } from '../vectors/vector-codec.ts';
-import { type GenerationDraft, writeGeneration } from './generation-writer.ts';
+import { type GenerationDraft, type PreviousGeneration, writeGeneration } from './generation-writer.ts';
 import type { ProgressListener } from './progress.ts';
 
 export const INDEX_DEFAULTS = {
@@ -94,10 +95,15 @@ export async function indexPapers(
     mark = now;
   };
 
-  // The input is read under the index's lock while the published database is copied for the draft.
-  const readInput = async () => {
+  // The input is read under the index's lock while the published database is copied for the draft. Records
+  // whose bytes the published index holds (by fingerprint) are not parsed again.
+  const readInput = async (previous: PreviousGeneration | undefined): Promise<Input> => {
     opts.onProgress?.({ stage: 'read', done: 0, total: opts.files.length });
-    const input = await readPaperFiles(opts.files, opts.format ? { format: opts.format } : {});
+    const keys = previous ? storedKeysOf(previous) : undefined;
+    const input = await readPaperFiles(opts.files, {
+      ...(opts.format ? { format: opts.format } : {}),
+      ...(keys ? { known: (fingerprint: string) => keys.byFingerprint.get(fingerprint) } : {}),
+    });
     if (input.problems.length > 0 && !opts.skipInvalid) {
       throw new AppError(
         'INVALID_PAPERS',
@@ -105,23 +111,18 @@ export async function indexPapers(
         { problems: input.problems },
       );
     }
-    if (input.papers.length === 0 && !opts.prune) {
+    if (input.papers.length + input.indexed.length === 0 && !opts.prune) {
       throw new AppError('INVALID_PAPERS', 'The input holds no valid papers; nothing was changed.', {
         problems: input.problems,
       });
     }
     lap('read');
-    return input;
+    return { ...input, stored: keys?.byId ?? new Map() };
   };
   let skipped: InputProblem[] = [];
   const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild, prepare: readInput }, (draft, input) => {
     skipped = input.problems;
-    return applyPapers(
-      draft,
-      input.papers.map((p) => p.paper),
-      opts,
-      lap,
-    );
+    return applyPapers(draft, input, opts, lap);
   });
   lap('publish');
   const seconds = (performance.now() - began) / 1000;
@@ -136,9 +137,24 @@ export async function indexPapers(
 
 type Counts = Omit<IndexSummary, 'skipped' | 'seconds' | 'papersPerSecond' | 'stages'>;
 
+/** The run's input, with the published papers' keys (by id) it was compared with. */
+type Input = PaperFilesRead & { stored: Map<string, StoredKey> };
+
+/** A paper to embed and store, with its content hash and source record fingerprint. */
+type Work = { paper: Paper; hash: string; fingerprint: string | null };
+
+function storedKeysOf(previous: PreviousGeneration): ReturnType<typeof readStoredKeys> {
+  const db = openDatabaseForRead(path.join(previous.dir, FILES.db));
+  try {
+    return readStoredKeys(db);
+  } finally {
+    db.close();
+  }
+}
+
 type Lap = (stage: 'read' | 'embed' | 'store' | 'vectors' | 'publish') => void;
 
-async function applyPapers(draft: GenerationDraft, papers: Paper[], opts: IndexOptions, lap: Lap): Promise<Counts> {
+async function applyPapers(draft: GenerationDraft, input: Input, opts: IndexOptions, lap: Lap): Promise<Counts> {
   // Reading the published graph takes over a second at 100k papers: it starts now, on its own thread,
   // while the changes are worked out, and is closed unused when the run rebuilds the graph instead.
   const { previous } = draft;
@@ -150,7 +166,7 @@ async function applyPapers(draft: GenerationDraft, papers: Paper[], opts: IndexO
       )
     : undefined;
   try {
-    return await applyChanges(draft, papers, opts, lap, published);
+    return await applyChanges(draft, input, opts, lap, published);
   } finally {
     await published?.close();
   }
@@ -158,7 +174,7 @@ async function applyPapers(draft: GenerationDraft, papers: Paper[], opts: IndexO
 
 async function applyChanges(
   draft: GenerationDraft,
-  papers: Paper[],
+  input: Input,
   opts: IndexOptions,
   lap: Lap,
   published: HnswBuilder | undefined,
@@ -167,28 +183,35 @@ async function applyChanges(
   const papersWriter = new PapersWriter(db);
   const passagesWriter = new PassagesWriter(db);
   const postingsWriter = new PostingsWriter(db);
-  const stored = previous ? papersWriter.hashes() : new Map<string, { doc: number; contentHash: string }>();
+  const { stored } = input;
 
   // What changes: new and changed papers are (re-)embedded; with --prune, papers absent from the input go.
-  const toEmbed: Array<{ paper: Paper; hash: string }> = [];
+  // Records the index holds byte for byte are unchanged without a look; a parsed paper is unchanged when its
+  // content hash is, and then only its record's new fingerprint is written.
+  const toEmbed: Work[] = [];
   const toDelete: number[] = [];
+  const refingerprinted: StoredKey[] = [];
   let added = 0;
   let updated = 0;
-  let unchanged = 0;
-  const inputIds = new Set<string>();
-  for (const paper of papers) {
+  let unchanged = input.indexed.length;
+  const inputIds = new Set<string>(input.indexed.map(({ id }) => id));
+  for (const { paper, fingerprint } of input.papers) {
     inputIds.add(paper.id);
     const hash = contentHash(paper);
     const old = stored.get(paper.id);
     if (old && old.contentHash === hash) {
       unchanged++;
+      if (old.fingerprint !== fingerprint) {
+        old.fingerprint = fingerprint;
+        refingerprinted.push(old);
+      }
       continue;
     }
     if (old) {
       updated++;
       toDelete.push(old.doc);
     } else added++;
-    toEmbed.push({ paper, hash });
+    toEmbed.push({ paper, hash, fingerprint });
   }
   let removed = 0;
   if (opts.prune) {
@@ -285,19 +308,20 @@ async function applyChanges(
     };
     db.exec('BEGIN');
     for (const doc of toDelete) deletePaper(doc);
+    for (const { doc, fingerprint } of refingerprinted) papersWriter.setFingerprint(doc, fingerprint);
     lap('store');
 
     let nextDoc = previous?.manifest.nextDoc ?? 1;
     let nextPid = previous?.manifest.nextPid ?? 1;
 
     // Re-embedding everything (after a refit) replaces every kept paper too.
-    const work: Array<{ paper: Paper; hash: string }> = [];
+    const work: Work[] = [];
     if (reembedAll) {
       const kept: Array<{ doc: number; paper: Paper }> = [...papersReader.all()];
-      const hashes = papersWriter.hashes();
       for (const { doc, paper } of kept) {
         deletePaper(doc);
-        work.push({ paper, hash: hashes.get(paper.id)?.contentHash ?? contentHash(paper) });
+        const key = stored.get(paper.id);
+        work.push({ paper, hash: key?.contentHash ?? contentHash(paper), fingerprint: key?.fingerprint ?? null });
       }
     }
     work.push(...toEmbed);
@@ -330,13 +354,13 @@ async function applyChanges(
       lap('embed');
       let v = 0;
       const newPapers: Array<{ doc: number; vector: Float32Array }> = [];
-      batch.forEach(({ paper, hash }, j) => {
+      batch.forEach(({ paper, hash, fingerprint }, j) => {
         const doc = nextDoc++;
         const passages = split[j]!;
         const own = vectors.slice(v, v + passages.length);
         v += passages.length;
         const paperVector = meanVector(own, dimensions);
-        papersWriter.insert(doc, paper, hash, paperVector);
+        papersWriter.insert(doc, paper, hash, paperVector, fingerprint);
         postingsWriter.add(doc, terms(paper.title), terms(paper.abstract));
         passages.forEach((passage, p) => {
           passagesWriter.insert(nextPid++, doc, passage, own[p]!);
@@ -358,7 +382,8 @@ async function applyChanges(
     const papersFile = path.join(draft.buildDir, FILES.papers);
     await graph.save(papersFile);
     lap('vectors');
-    writeEmbedderState(db, embedder.serialize());
+    // The draft holds the published embedder state already unless this run fitted a new one.
+    if (!recorded || refit) writeEmbedderState(db, embedder.serialize());
     writeManifest(db, {
       generation: draft.generation,
       builtAt: new Date().toISOString(),

@@ -4,13 +4,34 @@ import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../core/errors.ts';
 
 /** How far into a file to look for NUL bytes, the mark of a binary file. */
-const BINARY_PROBE_BYTES = 8 * 1024;
+export const BINARY_PROBE_BYTES = 8 * 1024;
 
 /**
  * The UTF-8 text of `bytes` without a byte order mark.
  * @throws AppError UNREADABLE_FILE naming `file` when the bytes are empty, binary, UTF-16 or invalid UTF-8.
  */
 export function decodeText(file: string, bytes: Uint8Array): string {
+  const start = checkTextBytes(file, bytes);
+  // isUtf8 and toString are simdutf-backed: a fatal TextDecoder is several times slower on large files.
+  if (!isUtf8(bytes)) {
+    const offset = firstInvalidByte(bytes);
+    let line = 1;
+    for (let at = 0; at < offset; at++) if (bytes[at] === 0x0a) line++;
+    throw notUtf8(file, offset, line);
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start);
+  // A search, not trim(): trimming would copy a file of hundreds of megabytes to test it.
+  if (!/\S/u.test(text)) throw onlyWhitespace(file);
+  return text;
+}
+
+/**
+ * The checks on a whole file that come before decoding it: not empty, not UTF-16, not binary. Returns
+ * where the text starts (after a UTF-8 byte order mark). Callers that decode part by part check each
+ * part with `isUtf8` and report the first bad one with `notUtf8`.
+ * @throws AppError UNREADABLE_FILE naming `file`.
+ */
+export function checkTextBytes(file: string, bytes: Uint8Array): number {
   const fail = (message: string) => new AppError('UNREADABLE_FILE', message, { file });
   if (bytes.length === 0) throw fail(`${file} is empty`);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -19,21 +40,22 @@ export function decodeText(file: string, bytes: Uint8Array): string {
   if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
     throw fail(`${file} looks like a binary file (it contains NUL bytes), not UTF-8 text`);
   }
-  // isUtf8 and toString are simdutf-backed: a fatal TextDecoder is several times slower on large files.
-  if (!isUtf8(bytes)) {
-    const offset = firstInvalidByte(bytes);
-    let line = 1;
-    for (let at = 0; at < offset; at++) if (bytes[at] === 0x0a) line++;
-    throw fail(
-      `${file} is not valid UTF-8 text (first bad byte at offset ${offset}, line ${line}); ` +
-        're-save it as UTF-8 (it may be Latin-1 or Windows-1252)',
-    );
-  }
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', hasBom ? 3 : 0);
-  // A search, not trim(): trimming would copy a file of hundreds of megabytes to test it.
-  if (!/\S/u.test(text)) throw fail(`${file} is empty (it holds only whitespace)`);
-  return text;
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
+/** The error for a file whose bytes are not UTF-8: the first bad byte is at file `offset`, on 1-based `line`. */
+export function notUtf8(file: string, offset: number, line: number): AppError {
+  return new AppError(
+    'UNREADABLE_FILE',
+    `${file} is not valid UTF-8 text (first bad byte at offset ${offset}, line ${line}); ` +
+      're-save it as UTF-8 (it may be Latin-1 or Windows-1252)',
+    { file },
+  );
+}
+
+/** The error for a file that holds nothing but whitespace. */
+export function onlyWhitespace(file: string): AppError {
+  return new AppError('UNREADABLE_FILE', `${file} is empty (it holds only whitespace)`, { file });
 }
 
 /** Offset of the first byte that starts or breaks an invalid UTF-8 sequence; bytes.length if there is none. */

@@ -33,8 +33,8 @@ const KNOWN_COLUMNS = new Set(Object.values(FIELD_ALIASES).flatMap((aliases) => 
  */
 export function detectFormat(file: string, text: string): Format {
   const byExtension = EXTENSIONS[path.extname(file).toLowerCase()];
-  const head = text.slice(0, SNIFF_CHARS).trimStart();
   if (byExtension !== undefined && byExtension !== 'json-like') return byExtension;
+  const head = text.slice(0, SNIFF_CHARS).trimStart();
   if (byExtension === 'json-like') return jsonFlavour(text, head) ?? 'json';
   if (head.startsWith('[') || head.startsWith('{')) return jsonFlavour(text, head) ?? 'json';
   if (head.startsWith('<') && ATOM_START.test(head)) return 'arxiv-atom';
@@ -46,6 +46,12 @@ export function detectFormat(file: string, text: string): Format {
     `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, or an arXiv Atom feed)`,
     { file },
   );
+}
+
+/** The format of `file` when its extension alone tells it (".json" does not: it may hold JSON Lines). */
+export function formatFromExtension(file: string): Format | undefined {
+  const byExtension = EXTENSIONS[path.extname(file).toLowerCase()];
+  return byExtension === 'json-like' ? undefined : byExtension;
 }
 
 function jsonFlavour(text: string, head: string): Format | null {

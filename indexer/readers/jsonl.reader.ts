@@ -1,35 +1,143 @@
-// JSON Lines: one JSON object per line; blank lines are skipped, and every record keeps its exact line.
+// JSON Lines: one JSON object per line; blank lines are skipped, and every record keeps its exact line
+// and a fingerprint of its bytes, so a re-index can pass over the lines the index already holds.
+import { isUtf8 } from 'node:buffer';
+import { hash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { BINARY_PROBE_BYTES, checkTextBytes, firstInvalidByte, notUtf8, onlyWhitespace } from './decode-text.ts';
 import { describeKind, jsonSyntaxError, problemAt } from './locate.ts';
-import type { InputProblem, RawRecord, Reader } from './reader.ts';
+import type { IndexedRecord, InputProblem, KnownFingerprints, RawRecord, Reader } from './reader.ts';
+import { RECORD_RULES_VERSION } from './records.ts';
 
-/** Reads JSON Lines (also NDJSON and BEIR corpus files); each non-blank line is one record. */
-export const readJsonl: Reader = (text, file) => {
-  const records: RawRecord[] = [];
-  const problems: InputProblem[] = [];
-  let line = 0;
-  let record = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    line += 1;
-    const content = text.slice(start, end);
+const NEWLINE = 0x0a;
+
+export const JSONL_DEFAULTS = {
+  /**
+   * Bytes read at a time (the buffer grows for a longer line). One buffer reused for the whole file
+   * keeps memory flat and skips the page faults of a file-sized buffer, a large part of reading it.
+   */
+  chunkBytes: 4 * 1024 * 1024,
+};
+
+/** The fingerprint of a record's bytes under the current record rules. */
+export function recordFingerprint(bytes: Uint8Array): string {
+  return `r${RECORD_RULES_VERSION}:${hash('sha1', bytes, 'base64')}`;
+}
+
+/** What reading a JSON Lines file gives: records to validate, lines the index holds already, problems. */
+export type JsonlRead = { records: RawRecord[]; indexed: IndexedRecord[]; problems: InputProblem[] };
+
+/**
+ * Reads a JSON Lines file (also NDJSON and BEIR corpus files) chunk by chunk; each non-blank line is one
+ * record. A line whose fingerprint `known` recognizes is listed in `indexed` without being decoded or
+ * parsed: its bytes are exactly those of a paper in the index.
+ * @throws AppError UNREADABLE_FILE when the file is empty, binary, UTF-16, not UTF-8 or only whitespace.
+ */
+export async function readJsonlFile(
+  handle: FileHandle,
+  file: string,
+  known?: KnownFingerprints,
+  options: Partial<typeof JSONL_DEFAULTS> = {},
+): Promise<JsonlRead> {
+  const lines = new JsonlLines(file, known);
+  let buffer = Buffer.allocUnsafe(Math.max(BINARY_PROBE_BYTES, options.chunkBytes ?? JSONL_DEFAULTS.chunkBytes));
+  let filled = 0; // bytes of buffer holding data: an unfinished line carried over, then what was just read
+  let base = 0; // the file offset of buffer[0]
+  let first = true;
+  for (;;) {
+    if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+    filled += bytesRead;
+    let start = 0;
+    if (first) {
+      first = false;
+      start = checkTextBytes(file, buffer.subarray(0, filled));
+    }
+    if (bytesRead === 0) {
+      lines.line(buffer.subarray(start, filled), base + start);
+      break;
+    }
+    const data = buffer.subarray(0, filled);
+    for (let end = data.indexOf(NEWLINE, start); end !== -1; end = data.indexOf(NEWLINE, start)) {
+      lines.line(data.subarray(start, end), base + start);
+      start = end + 1;
+    }
+    buffer.copy(buffer, 0, start, filled);
+    base += start;
+    filled -= start;
+  }
+  return lines.finish();
+}
+
+/** Reads JSON Lines from the bytes of a whole file (see readJsonlFile). */
+export function readJsonlBytes(bytes: Buffer, file: string, known?: KnownFingerprints): JsonlRead {
+  const lines = new JsonlLines(file, known);
+  let start = checkTextBytes(file, bytes);
+  for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+    lines.line(bytes.subarray(start, end), start);
     start = end + 1;
-    if (content.trim() === '') continue;
-    record += 1;
+  }
+  lines.line(bytes.subarray(start), start);
+  return lines.finish();
+}
+
+/** Reads JSON Lines from text (the reader contract); readPaperFiles reads files through readJsonlFile. */
+export const readJsonl: Reader = (text, file) => {
+  const lines = new JsonlLines(file);
+  const bytes = Buffer.from(text, 'utf8');
+  let start = 0;
+  for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+    lines.line(bytes.subarray(start, end), start);
+    start = end + 1;
+  }
+  lines.line(bytes.subarray(start), start);
+  const { records, problems } = lines.read;
+  return { records, problems };
+};
+
+/** Turns a file's lines, in order, into records, indexed records and problems. */
+class JsonlLines {
+  readonly read: JsonlRead = { records: [], indexed: [], problems: [] };
+  private lineNumber = 0;
+  private record = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly known?: KnownFingerprints,
+  ) {}
+
+  /** One line's bytes (without its newline) and the file offset they start at. */
+  line(bytes: Buffer, offset: number): void {
+    const { file, read } = this;
+    const line = ++this.lineNumber;
+    if (bytes.length === 0) return;
+    const fingerprint = recordFingerprint(bytes);
+    const id = this.known?.(fingerprint);
+    if (id !== undefined) {
+      read.indexed.push({ id, location: { file, line, record: ++this.record } });
+      return;
+    }
+    if (!isUtf8(bytes)) throw notUtf8(file, offset + firstInvalidByte(bytes), line);
+    const content = bytes.toString('utf8');
+    if (content.trim() === '') return;
+    const record = ++this.record;
     let value: unknown;
     try {
       value = JSON.parse(content);
     } catch (error) {
-      const { reason, offset } = jsonSyntaxError(error, content.length);
-      problems.push(problemAt(file, line, record, null, `is not valid JSON: ${reason} (column ${offset + 1})`));
-      continue;
+      const { reason, offset: column } = jsonSyntaxError(error, content.length);
+      read.problems.push(problemAt(file, line, record, null, `is not valid JSON: ${reason} (column ${column + 1})`));
+      return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      problems.push(problemAt(file, line, record, null, `expected a JSON object, got ${describeKind(value)}`));
-      continue;
+      read.problems.push(problemAt(file, line, record, null, `expected a JSON object, got ${describeKind(value)}`));
+      return;
     }
-    records.push({ fields: value as Record<string, unknown>, location: { file, line, record } });
+    read.records.push({ fields: value as Record<string, unknown>, location: { file, line, record }, fingerprint });
   }
-  return { records, problems };
-};
+
+  /** The lines read; a file of only blank lines is refused. */
+  finish(): JsonlRead {
+    if (this.record === 0) throw onlyWhitespace(this.file);
+    return this.read;
+  }
+}

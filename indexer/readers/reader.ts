@@ -18,10 +18,23 @@ export type InputProblem = {
   message: string;
 };
 
-/** A record as a reader found it: field names not yet mapped, values not yet validated. */
-export type RawRecord = { fields: Record<string, unknown>; location: RecordLocation };
+/**
+ * A record as a reader found it: field names not yet mapped, values not yet validated. `fingerprint`
+ * identifies its exact source bytes, for readers that see them (JSON Lines).
+ */
+export type RawRecord = { fields: Record<string, unknown>; location: RecordLocation; fingerprint?: string };
 
-export type LocatedPaper = { paper: Paper; location: RecordLocation };
+/**
+ * A valid paper and where it came from. `fingerprint` is its record's, kept only when the paper does not
+ * depend on its location (an id derived from the file name and record number does).
+ */
+export type LocatedPaper = { paper: Paper; location: RecordLocation; fingerprint: string | null };
+
+/** The id of the indexed paper whose record had this fingerprint, if the index holds one. */
+export type KnownFingerprints = (fingerprint: string) => string | undefined;
+
+/** A record whose exact bytes the index already holds: it is known by its fingerprint and not parsed again. */
+export type IndexedRecord = { id: string; location: RecordLocation };
 
 export type ReadResult = { papers: LocatedPaper[]; problems: InputProblem[] };
 

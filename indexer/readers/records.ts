@@ -45,8 +45,18 @@ const NULLABLE_TEXT = new Set<Field>(['venue', 'url', 'doi', 'arxivId']);
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 const SENTENCE_END = /[.!?](?=\s|$)/;
 
-/** The outcome for one record: a Paper when it is valid, and every problem found either way. */
-export type RecordOutcome = { paper: Paper | null; problems: InputProblem[] };
+/**
+ * Bumped whenever a record's bytes could become a different Paper: a change to the JSON Lines reader, to
+ * the field mapping and coercion here, or to zPaper. It is part of every record fingerprint, so records
+ * indexed under other rules are read again instead of being taken as unchanged.
+ */
+export const RECORD_RULES_VERSION = 1;
+
+/**
+ * The outcome for one record: a Paper when it is valid, and every problem found either way.
+ * `locationBound` says the paper's id was made from its file name and record number.
+ */
+export type RecordOutcome = { paper: Paper | null; problems: InputProblem[]; locationBound: boolean };
 
 /**
  * Validates one raw record. Keys match FIELD_ALIASES case-insensitively (the first non-blank alias wins);
@@ -95,7 +105,7 @@ export function validateRecord(raw: RawRecord): RecordOutcome {
   }
 
   if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');
-  if (!failed.has('id')) fillId(input, location);
+  const locationBound = !failed.has('id') && fillId(input, location);
   if (typeof input.doi === 'string' && input.arxivId === undefined) {
     const arxiv = ARXIV_DOI.exec(input.doi.trim());
     if (arxiv?.[1]) input.arxivId = arxiv[1];
@@ -110,7 +120,7 @@ export function validateRecord(raw: RawRecord): RecordOutcome {
       report(issuePath(issue.path, sourceKey), issueMessage(issue));
     }
   }
-  return { paper: parsed.success && problems.length === 0 ? parsed.data : null, problems };
+  return { paper: parsed.success && problems.length === 0 ? parsed.data : null, problems, locationBound };
 }
 
 /** Validates many records in order: the valid ones as located Papers, and every problem. */
@@ -119,7 +129,10 @@ export function validateRecords(records: readonly RawRecord[]): ReadResult {
   const problems: InputProblem[] = [];
   for (const record of records) {
     const outcome = validateRecord(record);
-    if (outcome.paper) papers.push({ paper: outcome.paper, location: record.location });
+    if (outcome.paper) {
+      const fingerprint = outcome.locationBound ? null : (record.fingerprint ?? null);
+      papers.push({ paper: outcome.paper, location: record.location, fingerprint });
+    }
     problems.push(...outcome.problems);
   }
   return { papers, problems };
@@ -195,11 +208,16 @@ export function titleFromText(text: string): string {
   return `${space > DERIVED_TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-function fillId(input: Record<string, unknown>, location: RecordLocation): void {
-  if (typeof input.id === 'string' && input.id.trim() !== '') return;
+/** Fills a missing id; true when it had to be made from the record's location. */
+function fillId(input: Record<string, unknown>, location: RecordLocation): boolean {
+  if (typeof input.id === 'string' && input.id.trim() !== '') return false;
   if (typeof input.doi === 'string' && input.doi.trim() !== '') input.id = `doi:${input.doi.trim()}`;
   else if (typeof input.arxivId === 'string' && input.arxivId.trim() !== '') input.id = `arxiv:${input.arxivId.trim()}`;
-  else input.id = `${path.basename(location.file, path.extname(location.file))}-${location.record}`;
+  else {
+    input.id = `${path.basename(location.file, path.extname(location.file))}-${location.record}`;
+    return true;
+  }
+  return false;
 }
 
 function issuePath(issuePath: readonly PropertyKey[], sourceKey: Map<Field, string>): string | null {

@@ -6,8 +6,21 @@ import { POSTINGS_SCHEMA } from './postings.repo.ts';
 
 export type Db = Database.Database;
 
-/** Bumped whenever the tables change shape; an index of another version is refused. */
-export const SCHEMA_VERSION = 2;
+/** Bumped whenever the tables change shape; an older index is migrated when it is next written. */
+export const SCHEMA_VERSION = 3;
+
+/**
+ * How an index of each older version becomes the next one, and whether this Citelens can still read it as
+ * it is (a migration that only adds what readers do not use keeps it readable until the next re-index).
+ */
+const MIGRATIONS: Record<number, { sql: string; readable: boolean }> = {
+  2: {
+    sql: `ALTER TABLE papers ADD COLUMN fingerprint TEXT;
+DROP INDEX IF EXISTS papers_content_hash;
+CREATE INDEX papers_change_keys ON papers(id, content_hash, fingerprint);`,
+    readable: true,
+  },
+};
 
 const SCHEMA = `
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,10 +40,12 @@ CREATE TABLE papers (
   tags TEXT NOT NULL,
   metadata TEXT NOT NULL,
   content_hash TEXT NOT NULL,
-  vector BLOB NOT NULL
+  vector BLOB NOT NULL,
+  -- The fingerprint of the source record's bytes (JSON Lines), or NULL: see readers/jsonl.reader.ts.
+  fingerprint TEXT
 );
--- Covers the id → (doc, content_hash) scan of every re-index, which would otherwise read every row's text.
-CREATE INDEX papers_content_hash ON papers(id, content_hash);
+-- Covers the scan every re-index starts with, which would otherwise read every row's text and vector.
+CREATE INDEX papers_change_keys ON papers(id, content_hash, fingerprint);
 CREATE INDEX papers_year ON papers(year);
 CREATE INDEX papers_doi ON papers(lower(doi));
 CREATE INDEX papers_arxiv ON papers(arxiv_id);
@@ -61,11 +76,20 @@ export function createDatabase(file: string): Db {
   return db;
 }
 
-/** Opens an existing index database for writing (a copy being built). */
+/** Opens an existing index database for writing (a copy being built), migrating it to the current schema. */
 export function openDatabaseForWrite(file: string): Db {
   const db = openChecked(file, false);
   tuneForBulkWrites(db);
+  for (let version = schemaVersionOf(db); version < SCHEMA_VERSION; version++) {
+    db.exec(`BEGIN; ${MIGRATIONS[version]!.sql} COMMIT;`);
+    db.prepare("UPDATE manifest SET value = ? WHERE key = 'schemaVersion'").run(String(version + 1));
+  }
   return db;
+}
+
+/** The schema version an open index database records. */
+export function schemaVersionOf(db: Db): number {
+  return Number(db.prepare("SELECT value FROM manifest WHERE key = 'schemaVersion'").pluck().get());
 }
 
 /** Opens a published index database read-only. */
@@ -90,12 +114,15 @@ function openChecked(file: string, readonly: boolean): Db {
   let db: Db;
   try {
     db = new Database(file, { readonly, fileMustExist: true });
-    const version = db.prepare("SELECT value FROM manifest WHERE key = 'schemaVersion'").pluck().get();
-    if (version !== String(SCHEMA_VERSION)) {
+    const version = schemaVersionOf(db);
+    const migration = MIGRATIONS[version];
+    const usable = version === SCHEMA_VERSION || (migration !== undefined && (!readonly || migration.readable));
+    if (!usable) {
       db.close();
       throw new AppError(
         'INDEX_CORRUPT',
-        `The index database ${file} has schema version ${String(version)}; this Citelens reads version ${SCHEMA_VERSION}.`,
+        `The index database ${file} has schema version ${Number.isNaN(version) ? 'unknown' : version}; this Citelens reads version ${SCHEMA_VERSION}` +
+          `${version < SCHEMA_VERSION ? ' (rebuild it with `citelens index --rebuild`)' : ''}.`,
       );
     }
   } catch (error) {

@@ -114,7 +114,6 @@ export function removeLeftovers(indexDir: string): void {
 /**
  * Publishes a finished build folder as `generation`: syncs its files, renames it into place and
  * points CURRENT at it. Until the CURRENT rename, readers still see the previous generation.
- * Generations older than the previous one are then deleted.
  */
 export function publish(indexDir: string, buildDir: string, generation: number): string {
   for (const file of fs.readdirSync(buildDir)) fsyncFile(path.join(buildDir, file));
@@ -125,16 +124,29 @@ export function publish(indexDir: string, buildDir: string, generation: number):
   fs.renameSync(buildDir, finalDir);
   fsyncDir(indexDir);
   writeFileAtomic(path.join(indexDir, 'CURRENT'), `${name}\n`);
-  pruneGenerations(indexDir, generation);
   return finalDir;
 }
 
-// Keeps the new generation and the one before it (a server may still be reading it).
-function pruneGenerations(indexDir: string, current: number): void {
+/**
+ * Deletes the generations older than `oldestKept`, off the main thread. A write calls it with the
+ * published generation as it starts, so the published one and the new one are what remain, and a
+ * server still reading an older one keeps its open files (the space is freed when it lets go).
+ */
+export async function pruneGenerations(indexDir: string, oldestKept: number): Promise<void> {
   for (const entry of fs.readdirSync(indexDir)) {
     const match = /^gen-(\d+)$/.exec(entry);
-    if (match && Number(match[1]) < current - 1) {
-      fs.rmSync(path.join(indexDir, entry), { recursive: true, force: true });
+    if (match && Number(match[1]) < oldestKept) {
+      await fs.promises.rm(path.join(indexDir, entry), { recursive: true, force: true });
     }
+  }
+}
+
+/** Flushes a file's data to disk off the main thread (publish then finds little left to write). */
+export async function syncFileData(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
   }
 }

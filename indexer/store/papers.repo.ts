@@ -3,7 +3,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../paper.schema.ts';
 import { blobToVector, vectorToBlob } from '../vectors/vector-codec.ts';
-import type { Db } from './database.ts';
+import { type Db, schemaVersionOf } from './database.ts';
 
 type PaperRow = {
   doc: number;
@@ -49,12 +49,14 @@ export class PapersWriter {
   private readonly deleteAuthors;
   private readonly insertTag;
   private readonly deleteTags;
+  private readonly updateFingerprint;
 
   constructor(private readonly db: Db) {
     this.insertPaper = db.prepare(
-      `INSERT INTO papers (${PAPER_COLUMNS}, content_hash, vector)
-       VALUES (@doc, @id, @title, @abstract, @authors, @affiliations, @year, @venue, @url, @doi, @arxiv_id, @tags, @metadata, @content_hash, @vector)`,
+      `INSERT INTO papers (${PAPER_COLUMNS}, content_hash, vector, fingerprint)
+       VALUES (@doc, @id, @title, @abstract, @authors, @affiliations, @year, @venue, @url, @doi, @arxiv_id, @tags, @metadata, @content_hash, @vector, @fingerprint)`,
     );
+    this.updateFingerprint = db.prepare('UPDATE papers SET fingerprint = ? WHERE doc = ?');
     this.deletePaper = db.prepare('DELETE FROM papers WHERE doc = ?');
     this.insertAuthor = db.prepare('INSERT INTO paper_authors (doc, author) VALUES (?, ?)');
     this.deleteAuthors = db.prepare('DELETE FROM paper_authors WHERE doc = ?');
@@ -70,7 +72,8 @@ export class PapersWriter {
     return max ?? 1;
   }
 
-  insert(doc: number, paper: Paper, contentHash: string, vector: Float32Array): void {
+  /** Stores a paper; `fingerprint` is its source record's (see readers/jsonl.reader.ts), if it has one. */
+  insert(doc: number, paper: Paper, contentHash: string, vector: Float32Array, fingerprint: string | null): void {
     this.insertPaper.run({
       doc,
       id: paper.id,
@@ -87,6 +90,7 @@ export class PapersWriter {
       metadata: JSON.stringify(paper.metadata),
       content_hash: contentHash,
       vector: vectorToBlob(vector),
+      fingerprint,
     });
     for (const author of paper.authors) this.insertAuthor.run(doc, author.toLowerCase());
     for (const tag of new Set(paper.tags.map((t) => t.toLowerCase()))) this.insertTag.run(doc, tag);
@@ -98,18 +102,32 @@ export class PapersWriter {
     this.deleteTags.run(doc);
   }
 
-  /** id → { doc, contentHash } for every stored paper. */
-  hashes(): Map<string, { doc: number; contentHash: string }> {
-    const map = new Map<string, { doc: number; contentHash: string }>();
-    for (const row of this.db.prepare('SELECT id, doc, content_hash FROM papers').iterate() as Iterable<{
-      id: string;
-      doc: number;
-      content_hash: string;
-    }>) {
-      map.set(row.id, { doc: row.doc, contentHash: row.content_hash });
-    }
-    return map;
+  /** Records the fingerprint of an unchanged paper's source record, which now has other bytes. */
+  setFingerprint(doc: number, fingerprint: string | null): void {
+    this.updateFingerprint.run(fingerprint, doc);
   }
+}
+
+/** What a re-index compares its input with: each stored paper's doc, content hash and record fingerprint. */
+export type StoredKey = { doc: number; contentHash: string; fingerprint: string | null };
+
+/**
+ * Every stored paper's key by id, and the id of each record fingerprint. One scan of a covering index; a
+ * database of schema version 2 (before fingerprints) gives no fingerprints.
+ */
+export function readStoredKeys(db: Db): { byId: Map<string, StoredKey>; byFingerprint: Map<string, string> } {
+  const hasFingerprints = schemaVersionOf(db) >= 3;
+  const rows = db
+    .prepare(`SELECT id, doc, content_hash, ${hasFingerprints ? 'fingerprint' : 'NULL'} FROM papers`)
+    .raw()
+    .all() as Array<[string, number, string, string | null]>;
+  const byId = new Map<string, StoredKey>();
+  const byFingerprint = new Map<string, string>();
+  for (const [id, doc, contentHash, fingerprint] of rows) {
+    byId.set(id, { doc, contentHash, fingerprint });
+    if (fingerprint !== null) byFingerprint.set(fingerprint, id);
+  }
+  return { byId, byFingerprint };
 }
 
 /** Metadata filters on papers; every given one must hold. Text filters are case-insensitive. */

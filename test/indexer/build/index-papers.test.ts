@@ -1,12 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { indexPapers, openIndex, removePapers } from '../../../indexer/index.ts';
+import { recordFingerprint } from '../../../indexer/readers/jsonl.reader.ts';
 import { currentGeneration } from '../../../indexer/store/generations.ts';
 import { syntheticPapers, writeJsonl } from '../../support/synthetic-papers.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const SAMPLE = path.resolve('data/papers.jsonl');
+
+/** Paper id → stored source fingerprint, read from the published database. */
+function storedFingerprints(indexDir: string): Map<string, string | null> {
+  const db = new Database(path.join(currentGeneration(indexDir)!.dir, 'index.db'), { readonly: true });
+  try {
+    return new Map(db.prepare('SELECT id, fingerprint FROM papers').raw().all() as Array<[string, string | null]>);
+  } finally {
+    db.close();
+  }
+}
 
 async function counts(indexDir: string) {
   const reader = await openIndex(indexDir);
@@ -220,6 +232,39 @@ describe('index-papers', () => {
       code: 'INDEX_CORRUPT',
       message: expect.stringContaining('index.db'),
     });
+  });
+
+  it('records the fingerprint of each source line, and a line re-saved with the same content only gets its new one', async () => {
+    const dir = tempDir();
+    const records = syntheticPapers(20);
+    const file = writeJsonl(tempDir(), 'papers.jsonl', records);
+    await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(storedFingerprints(dir).get('p3')).toBe(recordFingerprint(Buffer.from(lines[3]!)));
+
+    lines[3] = JSON.stringify(records[3], null, 0).replace(/":/g, '": ');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const again = await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 20 });
+    expect(storedFingerprints(dir).get('p3')).toBe(recordFingerprint(Buffer.from(lines[3]!)));
+  });
+
+  it('reads an index of schema version 2 and migrates it on the next run, filling in the fingerprints', async () => {
+    const dir = tempDir();
+    const file = writeJsonl(tempDir(), 'papers.jsonl', syntheticPapers(20));
+    await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    const db = new Database(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    db.exec(`DROP INDEX papers_change_keys; ALTER TABLE papers DROP COLUMN fingerprint;
+      CREATE INDEX papers_content_hash ON papers(id, content_hash);
+      UPDATE manifest SET value = '2' WHERE key = 'schemaVersion';`);
+    db.close();
+    expect(await counts(dir)).toMatchObject({ papers: 20 });
+
+    const again = await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 20 });
+    expect([...storedFingerprints(dir).values()].every((fingerprint) => fingerprint?.startsWith('r'))).toBe(true);
+    const third = await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    expect(third).toMatchObject({ added: 0, updated: 0, unchanged: 20 });
   });
 
   it('reports a folder without an index as INDEX_NOT_FOUND', async () => {

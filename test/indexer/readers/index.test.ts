@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { FORMATS, formatProblem, readPaperFiles } from '../../../indexer/readers/index.ts';
+import { recordFingerprint } from '../../../indexer/readers/jsonl.reader.ts';
 import { fixture, makeTempDir } from './read-fixture.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -70,6 +72,64 @@ describe('readers/index', () => {
     expect(problems).toEqual([
       { file, line: 1, record: 2, field: 'id', message: `duplicate id "a": also at ${file} line 1` },
     ]);
+  });
+
+  it('passes over JSON Lines records whose fingerprint the index knows, and parses the rest', async () => {
+    const lines = ['{"id":"a","title":"A"}', '{"id":"b","title":"B"}', '', '{"id":"c","title":"C"}'];
+    const file = temp.write('known.jsonl', `${lines.join('\n')}\n`);
+    const first = await readPaperFiles([file]);
+    const fingerprints = new Map(first.papers.map(({ paper, fingerprint }) => [fingerprint!, paper.id]));
+    expect(fingerprints.size).toBe(3);
+
+    fs.writeFileSync(file, `${[lines[0], '{"id":"b","title":"B changed"}', '', lines[3]].join('\n')}\n`);
+    const again = await readPaperFiles([file], { known: (fingerprint) => fingerprints.get(fingerprint) });
+    expect(again.papers.map(({ paper }) => [paper.id, paper.title])).toEqual([['b', 'B changed']]);
+    expect(again.indexed).toEqual([
+      { id: 'a', location: { file, line: 1, record: 1 } },
+      { id: 'c', location: { file, line: 4, record: 3 } },
+    ]);
+    expect(again.problems).toEqual([]);
+  });
+
+  it('keeps no fingerprint for a paper whose id is made from its location', async () => {
+    const file = temp.write('anon.jsonl', '{"title":"No id"}\n{"doi":"10.1/x","title":"A DOI"}\n');
+    const { papers } = await readPaperFiles([file]);
+    expect(papers.map(({ paper, fingerprint }) => [paper.id, fingerprint === null])).toEqual([
+      ['anon-1', true],
+      ['doi:10.1/x', false],
+    ]);
+  });
+
+  it('keeps the first of two records with one id whether or not it was parsed', async () => {
+    const oldLine = '{"id":"d","title":"Old"}';
+    const known = (fingerprint: string) => (fingerprint === recordFingerprint(Buffer.from(oldLine)) ? 'd' : undefined);
+    const file = temp.write('dups.jsonl', `${oldLine}\n{"id":"d","title":"New"}\n`);
+    const read = await readPaperFiles([file], { known });
+    expect(read.indexed).toEqual([{ id: 'd', location: { file, line: 1, record: 1 } }]);
+    expect(read.papers).toEqual([]);
+    expect(read.problems).toEqual([
+      { file, line: 2, record: 2, field: 'id', message: `duplicate id "d": also at ${file} line 1` },
+    ]);
+
+    fs.writeFileSync(file, `{"id":"d","title":"New"}\n${oldLine}\n`);
+    const swapped = await readPaperFiles([file], { known });
+    expect(swapped.papers.map(({ paper }) => paper.title)).toEqual(['New']);
+    expect(swapped.indexed).toEqual([]);
+    expect(swapped.problems).toEqual([
+      { file, line: 2, record: 2, field: 'id', message: `duplicate id "d": also at ${file} line 1` },
+    ]);
+  });
+
+  it('finds a bad UTF-8 byte in a JSON Lines file after lines it passed over', async () => {
+    const good = '{"id":"a","title":"A"}\n';
+    const file = temp.write('mixed.jsonl', Buffer.concat([Buffer.from(good), Buffer.from([0x7b, 0xe9, 0x7d, 0x0a])]));
+    const { papers } = await readPaperFiles([temp.write('clean.jsonl', good)]);
+    const known = (fingerprint: string) => (fingerprint === papers[0]!.fingerprint ? 'a' : undefined);
+    const error = await readPaperFiles([file], { known }).catch((caught: AppError) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toMatch(
+      /mixed\.jsonl is not valid UTF-8 text \(first bad byte at offset 24, line 2\)/,
+    );
   });
 
   it('returns record problems alongside the valid papers instead of throwing', async () => {

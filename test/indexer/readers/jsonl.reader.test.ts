@@ -1,5 +1,9 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
+import { AppError } from '../../../core/errors.ts';
+import { readJsonl, readJsonlBytes, readJsonlFile } from '../../../indexer/readers/jsonl.reader.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 import { paperById, readFixture, readWith } from './read-fixture.ts';
 
 describe('jsonl.reader', () => {
@@ -78,5 +82,57 @@ describe('jsonl.reader', () => {
     const text = '{"id":"a","title":"A"}\r\n\r\n{"id":"b","title":"B"}\r\n';
     const { papers } = readWith(readJsonl, text);
     expect(papers.map((entry) => entry.location.line)).toEqual([1, 3]);
+  });
+
+  it('reads a file in chunks, with lines across chunk ends and longer than a chunk, exactly as a whole', async () => {
+    const special = [
+      '{"id":"a","title":"Ärger mit Umlauten ✓"}',
+      '',
+      `{"id":"long","title":"${'long '.repeat(5_000)}"}`,
+      '   ',
+      '{"id":"c","title":"C",}',
+      '42',
+      '{"id":"d","title":"D"}\r',
+    ];
+    const filler = Array.from({ length: 300 }, (_, i) => `{"id":"f${i}","title":"${'x'.repeat((i * 37) % 200)}"}`);
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([...special, ...filler].join('\n'))]);
+    const file = path.join(tempDir(), 'chunks.jsonl');
+    await fs.writeFile(file, bytes);
+    const whole = readJsonlBytes(bytes, file);
+    expect(whole.records.slice(0, 3).map((r) => [r.fields.id, r.location.line])).toEqual([
+      ['a', 1],
+      ['long', 3],
+      ['d', 7],
+    ]);
+    expect(whole.records).toHaveLength(303);
+    expect(whole.problems.map((p) => p.line)).toEqual([5, 6]);
+    // The smallest chunk is the binary check's 8 KiB: the 25 KB line is longer, and lines cross every chunk end.
+    for (const chunkBytes of [1, 10_000, 1 << 20]) {
+      const handle = await fs.open(file);
+      try {
+        expect(await readJsonlFile(handle, file, undefined, { chunkBytes }), `chunks of ${chunkBytes}`).toEqual(whole);
+      } finally {
+        await handle.close();
+      }
+    }
+  });
+
+  it('names the offset and line of a bad byte in a later chunk', async () => {
+    const file = path.join(tempDir(), 'bad.jsonl');
+    const good = '{"id":"a","title":"A"}\n'.repeat(1_000);
+    await fs.writeFile(
+      file,
+      Buffer.concat([Buffer.from(good), Buffer.from('{"id":"b","title":"'), Buffer.from([0xe9])]),
+    );
+    const handle = await fs.open(file);
+    try {
+      const error = await readJsonlFile(handle, file, undefined, { chunkBytes: 1 }).catch((caught) => caught);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).message).toContain(
+        `is not valid UTF-8 text (first bad byte at offset ${good.length + 19}, line 1001)`,
+      );
+    } finally {
+      await handle.close();
+    }
   });
 });
