@@ -103,10 +103,11 @@ export async function runBench(
     // Orama scans every vector and every matching posting per query: 100 queries keep it to minutes at 100k.
     const peer = await benchPeer(indexDir, queries.slice(0, 100), workDir);
 
-    log(`HTTP: cold start and ${opts.durationSeconds} s of load …`);
+    log(`HTTP: cold start, warm-up and ${opts.durationSeconds} s of load …`);
     const http = await benchHttp(indexDir, queries, {
       connections: opts.connections,
       durationSeconds: opts.durationSeconds,
+      ...(opts.quick ? { warmupSeconds: 1 } : {}),
     });
     log(
       `  ${http.requestsPerSecond.toFixed(0)} req/s, ${http.errors} errors, cold start ${http.coldStartMs.toFixed(0)} ms`,

@@ -88,6 +88,16 @@ export const zBenchResult = z.object({
   search: z.object({ keyword: zLatency, semantic: zLatency, hybrid: zLatency }),
   http: z.object({
     coldStartMs: z.number().positive(),
+    /** Spawn to every worker serving. */
+    allWorkersMs: z.number().positive(),
+    /** The load before the measured one (its requests fill each worker's caches). */
+    warmup: z.object({
+      seconds: z.number().nonnegative(),
+      requests: z.number().int().nonnegative(),
+      errors: z.number().int().nonnegative(),
+      p99Ms: z.number(),
+      maxMs: z.number(),
+    }),
     /** Server processes answering (`serve --workers`). */
     workers: z.number().int().positive(),
     connections: z.number().int().positive(),

@@ -1,6 +1,7 @@
 // The real server over HTTP: `citelens serve` started as a child process on 127.0.0.1 (with its
-// worker processes), cold start measured from spawn to the first answered /api/search, then load
-// from autocannon (hybrid). Memory and CPU are those of the server's whole process tree.
+// worker processes), cold start measured from spawn to the first answered /api/search; once every
+// worker serves, a short warm-up load, then the measured load from autocannon (hybrid). Memory and
+// CPU are those of the server's whole process tree.
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
@@ -12,11 +13,20 @@ import { childEnv, PROJECT_ROOT } from './indexing.bench.ts';
 export const HTTP_BENCH_DEFAULTS = {
   /** Server processes (`serve --workers`): what `serve` runs by default, one per core up to 2. */
   workers: Math.min(2, os.availableParallelism()),
+  /**
+   * Seconds of load before the measured run, reported on their own: the first requests each worker
+   * answers fill its caches, which is the cold start's business, not the steady state's.
+   */
+  warmupSeconds: 5,
 };
 
 export type HttpResult = {
   /** Spawn of `citelens serve` to the first 200 from /api/search. */
   coldStartMs: number;
+  /** Spawn to the line `serve` prints once every worker serves. */
+  allWorkersMs: number;
+  /** The load before the measured one. */
+  warmup: { seconds: number; requests: number; errors: number; p99Ms: number; maxMs: number };
   /** Server processes answering (`serve --workers`). */
   workers: number;
   connections: number;
@@ -49,6 +59,28 @@ export function freePort(): Promise<number> {
 }
 
 const searchPath = (query: string) => `/api/search?${new URLSearchParams({ q: query, mode: 'hybrid', k: '10' })}`;
+
+/** Resolves when `serve` prints that it is running: every worker is then listening. */
+function waitForRunningLine(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error(`citelens serve did not say it runs within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      if (seen.includes('Citelens is running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`citelens serve exited with code ${code} before it said it runs`));
+    });
+  });
+}
 
 async function waitForFirstAnswer(child: ChildProcess, base: string, query: string, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
@@ -89,9 +121,9 @@ function stop(child: ChildProcess): Promise<void> {
 export async function benchHttp(
   indexDir: string,
   queries: readonly string[],
-  options: { connections: number; durationSeconds: number; workers?: number },
+  options: { connections: number; durationSeconds: number; workers?: number; warmupSeconds?: number },
 ): Promise<HttpResult> {
-  const { workers } = { ...HTTP_BENCH_DEFAULTS, ...options };
+  const { workers, warmupSeconds } = { ...HTTP_BENCH_DEFAULTS, ...options };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const began = performance.now();
@@ -110,8 +142,10 @@ export async function benchHttp(
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: childEnv(),
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const running = waitForRunningLine(child, 120_000);
+  running.catch(() => {});
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   // Reading every process's parent each time costs the client a little; VmHWM keeps each peak between samples.
@@ -123,20 +157,33 @@ export async function benchHttp(
       throw new Error(`${(error as Error).message}\n${stderr.join('').slice(-2000)}`);
     }
     const coldStartMs = performance.now() - began;
+    await running;
+    const allWorkersMs = performance.now() - began;
 
     const paths = queries.map(searchPath);
     let next = 0;
+    const load = (seconds: number) =>
+      autocannon({
+        url: base,
+        connections: options.connections,
+        duration: seconds,
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      });
+    const warm = await load(warmupSeconds);
     const cpuBefore = treeCpuSecondsOf(child.pid!);
-    const result = await autocannon({
-      url: base,
-      connections: options.connections,
-      duration: options.durationSeconds,
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
-    });
+    const result = await load(options.durationSeconds);
     const serverRssAfterBytes = treeRssOf(child.pid!);
     const serverCoresBusy = (treeCpuSecondsOf(child.pid!) - cpuBefore) / result.duration;
     return {
       coldStartMs,
+      allWorkersMs,
+      warmup: {
+        seconds: warm.duration,
+        requests: warm.requests.total,
+        errors: warm.errors + warm.non2xx,
+        p99Ms: warm.latency.p99,
+        maxMs: warm.latency.max,
+      },
       workers,
       connections: options.connections,
       durationSeconds: result.duration,

@@ -29,6 +29,8 @@ describe('run-bench', () => {
     expect(result.reindex.updated).toBe(3);
     expect(result.http.requests).toBeGreaterThan(0);
     expect(result.http.errors).toBe(0);
+    expect(result.http.warmup.requests).toBeGreaterThan(0);
+    expect(result.http.allWorkersMs).toBeGreaterThanOrEqual(result.http.coldStartMs);
     expect(result.ann.papers.curve.map((point) => point.ef)).toContain(result.ann.defaultEf);
     expect(result.ann).not.toHaveProperty('passages');
     expect(result.floor.agreement.queries).toBe(result.floor.fts.count);
