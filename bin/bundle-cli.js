@@ -19,6 +19,16 @@ export const BUNDLE_DEFAULTS = {
   loadEsbuild: () => import('esbuild'),
 };
 
+/** Packages the bundle imports from node_modules at run time instead of containing them. */
+const EXTERNAL_PACKAGES = [
+  'better-sqlite3',
+  'hnswlib-node',
+  '@huggingface/transformers',
+  'esbuild',
+  'tsx',
+  'swagger-ui-dist',
+];
+
 /** The bundle's first line: this marker, then the JSON record of what it was built from. */
 const MARKER = '// citelens-bundle ';
 /** Inputs changed this close to (or after) the build's start may have changed while esbuild read them. */
@@ -135,15 +145,22 @@ async function build(esbuild, entry, file) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    packages: 'external',
+    // Pure JavaScript packages are bundled too (resolving and loading their many files costs more than
+    // the code); native addons, packages loaded lazily or for their files, and build tools stay outside.
+    external: EXTERNAL_PACKAGES,
     // The options tsx transforms with, so the bundle behaves as the sources do under tsx.
     target: `node${process.versions.node}`,
     keepNames: true,
-    sourcemap: 'inline',
+    // A map beside the bundle, not inside it: the map is read only when source maps are on (CITELENS_DEBUG),
+    // while an inline one would be read and parsed with the code at every start.
+    sourcemap: 'linked',
     sourcesContent: false,
     metafile: true,
     logLevel: 'silent',
-    banner: { js: MARKER.trim() },
+    // Bundled CommonJS packages require Node's built-in modules; an ES module has no require of its own.
+    banner: {
+      js: `${MARKER.trim()}\nimport { createRequire as __citelensCreateRequire } from 'node:module';\nconst require = __citelensCreateRequire(${JSON.stringify(pathToFileURL(file).href)});`,
+    },
     define: Object.fromEntries(Object.entries(META_NAMES).map(([key, name]) => [`import.meta.${key}`, name])),
     // Any other use of import.meta would silently see the bundle's; this turns it into a warning to refuse.
     supported: { 'import-meta': false },
@@ -156,6 +173,7 @@ async function build(esbuild, entry, file) {
   }
   const output = result.outputFiles.find((out) => out.path === file);
   if (!output) throw new Error(`esbuild produced no ${file}`);
+  const map = result.outputFiles.find((out) => out.path === `${file}.map`);
   const sources = Object.keys(result.metafile.inputs)
     .filter((input) => !/^[\w-]+:/.test(input))
     .map((input) => path.resolve(ROOT, input));
@@ -167,9 +185,16 @@ async function build(esbuild, entry, file) {
   const record = { node: process.version, entry, inputs: statInputs([...sources, ...recipe], startedAt) };
   const code = output.text.slice(output.text.indexOf('\n'));
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The map first, so a bundle on disk never points to an older map.
+  if (map) writeAtomic(`${file}.map`, map.contents);
+  writeAtomic(file, `${MARKER}${JSON.stringify(record)}${code}`);
+}
+
+/** Writes `file` whole or not at all: concurrent builders each rename a complete file into place. */
+function writeAtomic(file, content) {
   const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    fs.writeFileSync(temp, `${MARKER}${JSON.stringify(record)}${code}`);
+    fs.writeFileSync(temp, content);
     fs.renameSync(temp, file);
   } finally {
     fs.rmSync(temp, { force: true });

@@ -241,7 +241,12 @@ describe('citelens through its bundle', () => {
     const cacheDir = projectCacheDir();
     const runs = await Promise.all([1, 2, 3].map(() => citelens({ cacheDir }, ['--help'])));
     for (const run of runs) expect(run).toMatchObject({ code: 0, stderr: '', stdout: runs[0]!.stdout });
-    expect(fs.readdirSync(cacheDir)).toEqual(['cli.mjs']);
+    expect(fs.readdirSync(cacheDir).sort()).toEqual(['cli.mjs', 'cli.mjs.map']);
+    const map = JSON.parse(fs.readFileSync(path.join(cacheDir, 'cli.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources.some((source) => source.endsWith('cli/main.ts'))).toBe(true);
+    expect(fs.readFileSync(path.join(cacheDir, 'cli.mjs'), 'utf8').trimEnd()).toMatch(
+      /sourceMappingURL=cli\.mjs\.map$/,
+    );
   });
 
   it('falls back to tsx with a single notice when the bundle cannot be written', async () => {
