@@ -63,6 +63,17 @@ type Member = {
   relaysAtFork: number;
 };
 
+/**
+ * Environment that lets a worker's allocator back large blocks (the vector graph: 117 MB at 100k
+ * papers) with transparent huge pages, where the kernel offers them only on request ("madvise"):
+ * reading the graph then takes about a third less time. Ignored by other C libraries and kernels;
+ * a tunable the user set is kept.
+ */
+export function workerMemoryEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  if (env.GLIBC_TUNABLES !== undefined) return {};
+  return { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' };
+}
+
 function describeExit(code: number | null, signal: string | null): string {
   return signal ? `signal ${signal}` : `exit code ${code}`;
 }
@@ -139,7 +150,7 @@ class ClusterPrimary {
       watchIntervalMs: this.#opts.watchIntervalMs,
       closeGraceMs: this.#opts.closeGraceMs,
     };
-    const worker = cluster.fork({ [WORKER_START_ENV]: JSON.stringify(start) });
+    const worker = cluster.fork({ [WORKER_START_ENV]: JSON.stringify(start), ...workerMemoryEnv() });
     const member: Member = {
       worker,
       pid: worker.process.pid,
