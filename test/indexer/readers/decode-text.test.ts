@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/errors.ts';
 import { decodeText, firstInvalidByte } from '../../../indexer/readers/decode-text.ts';
+import { caughtAppError } from '../../support/app-error.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-function failure(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('decode-text', () => {
   it('decodes UTF-8 and drops a UTF-8 byte order mark', () => {
@@ -21,15 +11,15 @@ describe('decode-text', () => {
   });
 
   it('refuses an empty file and a file of only whitespace', () => {
-    expect(failure(() => decodeText('a.jsonl', bytes())).message).toBe('a.jsonl is empty');
-    expect(failure(() => decodeText('a.jsonl', utf8(' \n\n'))).message).toBe(
+    expect(caughtAppError(() => decodeText('a.jsonl', bytes())).message).toBe('a.jsonl is empty');
+    expect(caughtAppError(() => decodeText('a.jsonl', utf8(' \n\n'))).message).toBe(
       'a.jsonl is empty (it holds only whitespace)',
     );
   });
 
   it('refuses UTF-16 with a byte order mark and says to re-save as UTF-8', () => {
     for (const bom of [bytes(0xff, 0xfe, 0x7b, 0x00), bytes(0xfe, 0xff, 0x00, 0x7b)]) {
-      const error = failure(() => decodeText('w.json', bom));
+      const error = caughtAppError(() => decodeText('w.json', bom));
       expect(error.code).toBe('UNREADABLE_FILE');
       expect(error.message).toBe(
         'w.json is UTF-16 text (it starts with a UTF-16 byte order mark); re-save it as UTF-8',
@@ -38,14 +28,14 @@ describe('decode-text', () => {
   });
 
   it('refuses a file with NUL bytes as binary', () => {
-    const error = failure(() => decodeText('model.bin', bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00)));
+    const error = caughtAppError(() => decodeText('model.bin', bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00)));
     expect(error.code).toBe('UNREADABLE_FILE');
     expect(error.message).toBe('model.bin looks like a binary file (it contains NUL bytes), not UTF-8 text');
   });
 
   it('refuses invalid UTF-8, giving the offset and line of the first bad byte', () => {
     const latin1 = bytes(...utf8('id,title\n1,caf'), 0xe9, ...utf8('\n'));
-    const error = failure(() => decodeText('latin1.csv', latin1));
+    const error = caughtAppError(() => decodeText('latin1.csv', latin1));
     expect(error.code).toBe('UNREADABLE_FILE');
     expect(error.message).toBe(
       'latin1.csv is not valid UTF-8 text (first bad byte at offset 14, line 2); re-save it as UTF-8 (it may be Latin-1 or Windows-1252)',

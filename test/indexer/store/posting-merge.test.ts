@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/errors.ts';
 import { createSeededRandom, type SeededRandom } from '../../../core/seeded-random.ts';
 import { type AddedPostings, PACKED_OVERFLOW } from '../../../indexer/store/pending-postings.ts';
 import { type MergePath, PostingMerge } from '../../../indexer/store/posting-merge.ts';
 import { decodePosting, encodePosting, type PostingRow } from '../../../indexer/store/postings-codec.ts';
+import { caughtAppError } from '../../support/app-error.ts';
 
 /** A posting as (doc, title count, body count). */
 type Entry = [doc: number, title: number, body: number];
@@ -58,16 +58,6 @@ function entriesOf({ length, docs, tf }: Merged): Entry[] {
 /** The bytes per count of a merged list. */
 function widthOf({ length, tf }: Merged): number {
   return tf.byteLength / (2 * length);
-}
-
-function caught(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError, but nothing was thrown');
 }
 
 /** A count up to 255, 65,535 or 4,000,000. */
@@ -196,7 +186,7 @@ describe('posting-merge', () => {
     ];
     for (const [list, removals, missing] of cases) {
       for (const appendPath of [true, false]) {
-        const error = caught(() => merge(appendPath, list, removals, [[20, 1, 1]], 'wgone'));
+        const error = caughtAppError(() => merge(appendPath, list, removals, [[20, 1, 1]], 'wgone'));
         expect(error.code).toBe('INDEX_CORRUPT');
         expect(error.message).toBe(
           `The keyword index cannot remove doc ${missing} from term "wgone": the term does not list it.`,
@@ -220,7 +210,7 @@ describe('posting-merge', () => {
         3,
       ],
     ] as Array<[Entry[], number]>) {
-      const error = caught(() => merge(true, stored, [], added, 'wtwice'));
+      const error = caughtAppError(() => merge(true, stored, [], added, 'wtwice'));
       expect(error.code).toBe('INDEX_CORRUPT');
       expect(error.message).toBe(`The keyword index cannot add doc ${listed}: term "wtwice" already lists it.`);
     }

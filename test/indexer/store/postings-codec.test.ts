@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/errors.ts';
 import { decodeCounts, decodeDocs, decodePosting, encodePosting } from '../../../indexer/store/postings-codec.ts';
+import { caughtAppError } from '../../support/app-error.ts';
 
 /** Encodes (doc, title, body) triples through the codec's arrays. */
 function encode(rows: Array<[number, number, number]>): [Buffer, Buffer] {
@@ -17,16 +17,6 @@ function unaligned(blob: Buffer): Buffer {
   const backing = Buffer.alloc(blob.byteLength + 1);
   blob.copy(backing, 1);
   return backing.subarray(1);
-}
-
-function caught(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError, but nothing was thrown');
 }
 
 describe('postings-codec', () => {
@@ -67,13 +57,13 @@ describe('postings-codec', () => {
       [1, 1, 1],
       [2, 1, 1],
     ]);
-    const error = caught(() => decodeDocs(docs, 3, 'wshort'));
+    const error = caughtAppError(() => decodeDocs(docs, 3, 'wshort'));
     expect(error.code).toBe('INDEX_CORRUPT');
     expect(error.message).toMatch(/term "wshort" holds 2 docs, not 3/);
   });
 
   it('refuses a tf blob whose length fits no count width, naming the term', () => {
-    const error = caught(() => decodeCounts(Buffer.alloc(6), 2, 'wodd'));
+    const error = caughtAppError(() => decodeCounts(Buffer.alloc(6), 2, 'wodd'));
     expect(error.code).toBe('INDEX_CORRUPT');
     expect(error.message).toMatch(/term "wodd" has 6 count bytes for 2 docs/);
   });
