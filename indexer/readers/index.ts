@@ -9,14 +9,13 @@ import { readCsv, readTsv } from './csv.reader.ts';
 import { decodeText } from './decode-text.ts';
 import { detectFormat, formatFromExtension } from './detect-format.ts';
 import { readJson } from './json.reader.ts';
-import { readJsonl, readJsonlBytes, readJsonlFile } from './jsonl.reader.ts';
+import { type JsonlRead, readJsonl, readJsonlBytes, readJsonlFile } from './jsonl.reader.ts';
 import type {
   Format,
   IndexedRecord,
   InputProblem,
   KnownFingerprints,
   LocatedPaper,
-  RawRecord,
   Reader,
   RecordLocation,
 } from './reader.ts';
@@ -75,27 +74,18 @@ export async function readPaperFiles(
   for (const file of files) {
     // JSON Lines is read line by line from the file's bytes, so lines the index holds are never decoded.
     let format = options.format ?? formatFromExtension(file);
-    let records: RawRecord[];
-    let known: IndexedRecord[] = [];
+    let read: JsonlRead | ReturnType<Reader>;
     if (format === 'jsonl') {
-      const read = await withFile(file, (handle) => readJsonlFile(handle, file, options.known));
-      ({ records, indexed: known } = read);
-      problems.push(...read.problems);
+      read = await withFile(file, (handle) => readJsonlFile(handle, file, options.known));
     } else {
       const bytes = await withFile(file, (handle) => handle.readFile());
       const text = decodeText(file, bytes);
       format ??= detectFormat(file, text);
-      if (format === 'jsonl') {
-        const read = readJsonlBytes(bytes, file, options.known);
-        ({ records, indexed: known } = read);
-        problems.push(...read.problems);
-      } else {
-        const parsed = READERS[format](text, file);
-        records = parsed.records;
-        problems.push(...parsed.problems);
-      }
+      read = format === 'jsonl' ? readJsonlBytes(bytes, file, options.known) : READERS[format](text, file);
     }
-    const validated = validateRecords(records);
+    problems.push(...read.problems);
+    const known = (read as Partial<JsonlRead>).indexed ?? [];
+    const validated = validateRecords(read.records);
     problems.push(...validated.problems);
     // In record order, so that of two records with one id the first is kept, parsed or not.
     let k = 0;

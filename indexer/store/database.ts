@@ -81,8 +81,10 @@ export function openDatabaseForWrite(file: string): Db {
   const db = openChecked(file, false);
   tuneForBulkWrites(db);
   for (let version = schemaVersionOf(db); version < SCHEMA_VERSION; version++) {
-    db.exec(`BEGIN; ${MIGRATIONS[version]!.sql} COMMIT;`);
-    db.prepare("UPDATE manifest SET value = ? WHERE key = 'schemaVersion'").run(String(version + 1));
+    db.exec(
+      `BEGIN; ${MIGRATIONS[version]!.sql}
+       UPDATE manifest SET value = '${version + 1}' WHERE key = 'schemaVersion'; COMMIT;`,
+    );
   }
   return db;
 }
