@@ -37,3 +37,24 @@ export function createSeededRandom(seed: number): SeededRandom {
 
   return { uniform, gaussian };
 }
+
+/**
+ * A sampler of ranks in [0, size) with probability proportional to 1 / (rank + 1) (Zipf's law, as
+ * word frequencies roughly follow); each draw takes one uniform number from the given generator.
+ */
+export function zipfSampler(size: number): (random: SeededRandom) => number {
+  const cumulative = new Float64Array(size);
+  let total = 0;
+  for (let rank = 0; rank < size; rank++) cumulative[rank] = total += 1 / (rank + 1);
+  return (random) => {
+    const target = random.uniform() * total;
+    let low = 0;
+    let high = size - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (cumulative[mid]! < target) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+}

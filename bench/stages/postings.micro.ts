@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createSeededRandom, type SeededRandom } from '../../core/seeded-random.ts';
+import { createSeededRandom, type SeededRandom, zipfSampler } from '../../core/seeded-random.ts';
 import type { Db } from '../../indexer/store/database.ts';
 import { POSTINGS_SCHEMA, PostingsReader, PostingsWriter } from '../../indexer/store/postings.repo.ts';
 import { latencyStats } from '../measure/latency.ts';
@@ -26,21 +26,8 @@ const names = Array.from({ length: vocabulary }, (_, rank) => {
   }
   return `t${name}`;
 });
-const cumulative = new Float64Array(vocabulary);
-let total = 0;
-for (let rank = 0; rank < vocabulary; rank++) cumulative[rank] = total += 1 / (rank + 1);
-
-function zipfTerm(random: SeededRandom): string {
-  const target = random.uniform() * total;
-  let low = 0;
-  let high = vocabulary - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (cumulative[mid]! < target) low = mid + 1;
-    else high = mid;
-  }
-  return names[low]!;
-}
+const zipfRank = zipfSampler(vocabulary);
+const zipfTerm = (random: SeededRandom): string => names[zipfRank(random)]!;
 
 // Each doc's terms depend only on its number, so a removed doc's terms are regenerated rather than kept.
 function paper(doc: number): { title: string[]; body: string[] } {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
-import { createSeededRandom, type SeededRandom } from '../../../core/seeded-random.ts';
+import { createSeededRandom, type SeededRandom, zipfSampler } from '../../../core/seeded-random.ts';
 import type { Db } from '../../../indexer/store/database.ts';
 import {
   type KeywordHit,
@@ -29,22 +29,10 @@ function termName(rank: number): string {
   return `w${name}`;
 }
 
-/** Draws term ranks with probability ∝ 1 / (rank + 1) over a vocabulary. */
+/** Draws term names with probability ∝ 1 / (rank + 1) over a vocabulary. */
 function zipf(random: SeededRandom, vocabulary: number): () => string {
-  const cumulative = new Float64Array(vocabulary);
-  let total = 0;
-  for (let rank = 0; rank < vocabulary; rank++) cumulative[rank] = total += 1 / (rank + 1);
-  return () => {
-    const target = random.uniform() * total;
-    let low = 0;
-    let high = vocabulary - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (cumulative[mid]! < target) low = mid + 1;
-      else high = mid;
-    }
-    return termName(low);
-  };
+  const rank = zipfSampler(vocabulary);
+  return () => termName(rank(random));
 }
 
 function generateDoc(random: SeededRandom, draw: () => string): Doc {
