@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleFile, ensureBundle } from '../../bin/bundle-cli.js';
 import { PROJECT_ROOT } from '../../core/config.ts';
+import { type CliResult, runNode } from '../support/run-cli.ts';
 import { syntheticPapers, writeJsonl } from '../support/synthetic-papers.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -169,31 +170,16 @@ function projectCacheDir(): string {
   return dir;
 }
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
 /** Runs citelens through bin/citelens.js with its bundle cache in `cacheDir`, or straight through tsx. */
-function citelens(via: { cacheDir: string } | 'tsx', args: string[]): Promise<Run> {
+function citelens(via: { cacheDir: string } | 'tsx', args: string[]): Promise<CliResult> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CITELENS_')));
   const argv =
     via === 'tsx'
       ? ['--import', 'tsx', path.join(PROJECT_ROOT, 'cli', 'main.ts'), ...args]
       : [path.join(PROJECT_ROOT, 'bin', 'citelens.js'), ...args];
   if (via !== 'tsx') env.CITELENS_BUNDLE_DIR = via.cacheDir;
-  return new Promise((resolve, reject) => {
-    // tsx is found from the working folder; the bundle must run from anywhere.
-    const cwd = via === 'tsx' ? PROJECT_ROOT : tempDir();
-    const child = spawn(process.execPath, argv, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  // tsx is found from the working folder; the bundle must run from anywhere.
+  return runNode(argv, { env, cwd: via === 'tsx' ? PROJECT_ROOT : tempDir() });
 }
 
 describe('citelens through its bundle', () => {
@@ -221,7 +207,7 @@ describe('citelens through its bundle', () => {
     expect(bundledInfo.stdout).toBe((await citelens('tsx', info)).stdout);
 
     const search = ['search', 'attention heads', '--index', index, '--json'];
-    const withoutTiming = (run: Run) => ({ ...JSON.parse(run.stdout), tookMs: 0 });
+    const withoutTiming = (run: CliResult) => ({ ...JSON.parse(run.stdout), tookMs: 0 });
     const bundledSearch = await citelens({ cacheDir }, search);
     expect(bundledSearch.code, bundledSearch.stderr).toBe(0);
     expect(withoutTiming(bundledSearch).results.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerServeCommand } from '../../cli/commands/serve.command.ts';
 import { registerStartCommand } from '../../cli/commands/start.command.ts';
-import { runCli, startCli } from '../support/run-cli.ts';
+import { runCli, startCli, whenRunning } from '../support/run-cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const running: ChildProcess[] = [];
@@ -17,25 +17,14 @@ afterEach(() => {
 });
 
 /** Starts `citelens ...args` and resolves once it says where it listens; `output` is what it printed so far. */
-function started(
+async function started(
   args: string[],
   env?: NodeJS.ProcessEnv,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = startCli(args, env);
   running.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (chunk) => {
-    err += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`citelens exited with ${code} before listening:\n${err}`)));
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const url = /Citelens is running at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url, output: () => `${out}${err}` });
-    });
-  });
+  const { url, stdout, stderr } = await whenRunning(child);
+  return { child, url, output: () => `${stdout()}${stderr()}` };
 }
 
 /** Processes whose parent is `pid`. */

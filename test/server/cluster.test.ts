@@ -6,13 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../core/config.ts';
 import { indexPapers } from '../../indexer/index.ts';
 import { startCluster } from '../../server/cluster/index.ts';
+import { type Running, whenRunning } from '../support/run-cli.ts';
 import { syntheticPapers, writeJsonl } from '../support/synthetic-papers.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const CLI = path.join(PROJECT_ROOT, 'bin', 'citelens.js');
 const papers = syntheticPapers(32);
 
-type Served = { child: ChildProcess; url: string; stdout: () => string; stderr: () => string };
+type Served = Running;
 
 const running: ChildProcess[] = [];
 
@@ -49,19 +50,7 @@ function serve(args: string[]): Promise<Served> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`citelens serve exited with ${code} before listening:\n${stderr}`)));
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      const url = /Citelens is running at (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url) resolve({ child, url, stdout: () => stdout, stderr: () => stderr });
-    });
-  });
+  return whenRunning(child, 'citelens serve');
 }
 
 /** GET on a connection of its own, so that round-robin hands successive requests to different workers. */
