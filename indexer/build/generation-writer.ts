@@ -97,12 +97,13 @@ export async function writeGeneration<T, P = undefined>(
   let buildDir: string | undefined;
   let db: Db | undefined;
   let syncing: Promise<void> | undefined;
+  let pruning: Promise<void> | undefined;
   try {
     const published = readPrevious(indexDir);
     const generation = (published?.generation ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
     // Older generations go while this one is built (a failure to delete one only leaves it for the next run).
-    const pruning = published ? pruneGenerations(indexDir, published.generation).catch(() => {}) : undefined;
+    pruning = published ? pruneGenerations(indexDir, published.generation).catch(() => {}) : undefined;
     const dbFile = path.join(buildDir, FILES.db);
     const copy =
       published && !options.fresh
@@ -125,7 +126,6 @@ export async function writeGeneration<T, P = undefined>(
     db.close();
     db = undefined;
     await syncing;
-    await pruning;
     publish(indexDir, buildDir, generation);
     buildDir = undefined;
     return result;
@@ -133,7 +133,9 @@ export async function writeGeneration<T, P = undefined>(
     throw describeWriteFailure(error, indexDir);
   } finally {
     if (db?.open) db.close();
+    // Both finish before the lock is released, so no deletion outlives the run that started it.
     await syncing?.catch(() => {});
+    await pruning;
     if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
     release();
   }
