@@ -3,6 +3,7 @@
 import { cleanIdentifier, cleanLatex } from './latex.ts';
 import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
+import { contentKey } from './values.ts';
 
 /** A syntax error at an offset; caught per entry, so one bad entry never hides the others. */
 class BibSyntaxError extends Error {
@@ -32,7 +33,8 @@ const MONTHS: [string, string][] = [
 const ENTRY_HEAD = /@[ \t]*([A-Za-z][\w-]*)\s*([{(])/y;
 const FIELD_NAME = /[A-Za-z_][\w:.+-]*/y;
 const NUMBER = /\d+/y;
-const KEY = /[^\s,{}()"#%'=]*/y;
+// BibTeX ends a key only at white space, a comma or a brace: "Dobrovol'skii_1963" and "O'Hara:1999#2" are keys.
+const KEY = /[^\s,{}]*/y;
 const WHITESPACE = /\s*/y;
 const NEXT_ENTRY = /\n[ \t]*@[ \t]*[A-Za-z][\w-]*\s*[{(]/g;
 const NAME_SEPARATOR = /\s+and\s+/iy;
@@ -67,7 +69,10 @@ export const readBibtex: Reader = (text, file) => {
       else if (type === 'string') parser.macro(close);
       else {
         const { key, fields } = parser.entry(close, at);
-        records.push({ fields: toFields(type, key, fields), location: { file, line, record } });
+        const location = { file, line, record };
+        const mapped = toFields(type, key, fields);
+        const repairs = key === '' ? [keyless(mapped, location)] : [];
+        records.push({ fields: mapped, location, repairs });
       }
     } catch (error) {
       if (!(error instanceof BibSyntaxError)) throw error;
@@ -89,14 +94,19 @@ class BibParser {
 
   entry(close: string, start: number): { key: string; fields: Map<string, string> } {
     this.skipSpace();
+    const keyStart = this.pos;
     KEY.lastIndex = this.pos;
-    const key = KEY.exec(this.text)?.[0] ?? '';
-    this.pos = KEY.lastIndex;
-    if (key === '') throw new BibSyntaxError(this.pos, 'the entry has no citation key');
+    let key = KEY.exec(this.text)?.[0] ?? '';
+    if (close === ')' && key.endsWith(')')) key = key.slice(0, -1);
+    this.pos = keyStart + key.length;
     const fields = new Map<string, string>();
     this.skipSpace();
     if (this.eat(close)) return { key, fields };
-    if (!this.eat(',')) throw new BibSyntaxError(this.pos, `expected "," after the citation key "${key}"`);
+    if (this.text[this.pos] === '=' || (key.includes('=') && !this.text.startsWith(',', this.pos))) {
+      // "@article{title = {…}, …}": no key at all, the fields start at once.
+      key = '';
+      this.pos = keyStart;
+    } else if (!this.eat(',')) throw new BibSyntaxError(this.pos, `expected "," after the citation key "${key}"`);
     for (;;) {
       this.skipSpace();
       if (this.eat(close)) return { key, fields };
@@ -225,13 +235,21 @@ class BibParser {
 }
 
 function toFields(type: string, key: string, raw: Map<string, string>): Record<string, unknown> {
-  const fields: Record<string, unknown> = { id: key, entryType: type };
+  const fields: Record<string, unknown> = { entryType: type };
+  if (key !== '') fields.id = key;
+  const tags: string[] = [];
   for (const [name, value] of raw) {
+    // Mendeley keeps its tags in "mendeley-tags", JabRef its groups in "groups": both are the paper's tags.
+    if (name === 'keywords' || name === 'keyword' || name === 'mendeley-tags' || name === 'groups') {
+      tags.push(cleanLatex(value));
+      continue;
+    }
     if (name === 'author') fields.authors = splitAuthors(value);
     else if (name === 'editor') fields.editors = splitAuthors(value);
     else if (IDENTIFIER_FIELDS.has(name)) fields[name] = cleanIdentifier(value);
     else fields[name] = cleanLatex(value);
   }
+  if (tags.length > 0) fields.tags = tags.join(',');
   const archive = String(fields.archiveprefix ?? fields.eprinttype ?? '').toLowerCase();
   const eprint = fields.eprint;
   delete fields.eprint;
@@ -288,4 +306,18 @@ function splitTopLevel(value: string, separator: string): string[] {
   }
   parts.push(value.slice(from));
   return parts;
+}
+
+/** Gives a keyless entry ("@article{,") a key made from its content, and says so. */
+function keyless(fields: Record<string, unknown>, location: { file: string; line: number; record: number }) {
+  const hasIdentifier = typeof fields.doi === 'string' || typeof fields.arxivId === 'string';
+  const key = hasIdentifier ? null : contentKey(fields);
+  if (key !== null) fields.id = key;
+  const given =
+    key !== null
+      ? `the key "${key}" was made from its author, year and title`
+      : hasIdentifier
+        ? 'it is known by its DOI or arXiv id'
+        : 'it is known by its file and record number';
+  return problemAt(location.file, location.line, location.record, 'key', `the entry has no citation key; ${given}`);
 }

@@ -1,6 +1,9 @@
 // Turns the LaTeX found in BibTeX values into plain Unicode text: accents, escapes, symbols,
 // formatting commands, dashes and quotes, then drops the remaining braces.
 
+/** Stands in for a backslash the text means literally, so the stray-backslash cleanup leaves it. */
+const BACKSLASH = '\ue003';
+
 const COMBINING: Record<string, string> = {
   '"': '\u0308',
   "'": '\u0301',
@@ -38,6 +41,44 @@ const LETTERS: Record<string, string> = {
 
 const WORDS: Record<string, string> = {
   LaTeX: 'LaTeX',
+  backslash: BACKSLASH,
+  textbackslash: BACKSLASH,
+  textasciitilde: '~',
+  textunderscore: '_',
+  textbar: '|',
+  textless: '<',
+  textgreater: '>',
+  textdegree: '°',
+  textmu: 'µ',
+  sim: '∼',
+  cdot: '·',
+  ell: 'ℓ',
+  partial: '∂',
+  nabla: '∇',
+  sum: '∑',
+  prod: '∏',
+  sqrt: '√',
+  in: '∈',
+  le: '≤',
+  ge: '≥',
+  ll: '≪',
+  gg: '≫',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  iff: '⇔',
+  eta: 'η',
+  kappa: 'κ',
+  nu: 'ν',
+  xi: 'ξ',
+  zeta: 'ζ',
+  varepsilon: 'ε',
+  varphi: 'φ',
+  Gamma: 'Γ',
+  Lambda: 'Λ',
+  Phi: 'Φ',
+  Pi: 'Π',
+  Psi: 'Ψ',
+  Theta: 'Θ',
   TeX: 'TeX',
   BibTeX: 'BibTeX',
   textendash: '–',
@@ -137,6 +178,7 @@ export function cleanLatex(value: string): string {
     .replaceAll(OPEN_BRACE, '{')
     .replaceAll(CLOSE_BRACE, '}')
     .replaceAll(DOLLAR, '$')
+    .replaceAll(BACKSLASH, '\\')
     .replace(SPACE_RUN, ' ')
     .trim()
     .normalize('NFC');

@@ -22,12 +22,12 @@ describe('citelens index, info and remove', () => {
     expect(removed.stdout).toMatch(/Removed 1 paper; 24 papers/);
   });
 
-  it('names the file, line and field of a bad record, changes nothing and exits non-zero without a stack trace', async () => {
+  it('names the file, line and field of a bad record under --strict, changes nothing and exits non-zero without a stack trace', async () => {
     const index = tempDir();
     const dir = tempDir();
     const file = path.join(dir, 'bad.jsonl');
     fs.writeFileSync(file, '{"id":"a","title":"Fine"}\n{"id":"b","title":"Bad","year":"soon"}\n');
-    const result = await runCli(['index', file, '--index', index, '--embedder', 'builtin']);
+    const result = await runCli(['index', file, '--index', index, '--embedder', 'builtin', '--strict']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${file}:2`);
     expect(result.stderr).toMatch(/year/);

@@ -24,7 +24,8 @@ describe('csv.reader', () => {
       metadata: { pages: '5998-6008' },
     });
     expect(paperById(papers, 'lewis2020rag').paper).toMatchObject({
-      abstract: 'Pairs a seq2seq generator with a dense retriever.\nAnswers are conditioned on retrieved "passages".',
+      // The cell's line break is whitespace like any other: stored text is collapsed to single spaces.
+      abstract: 'Pairs a seq2seq generator with a dense retriever. Answers are conditioned on retrieved "passages".',
       authors: ['Patrick Lewis', 'Ethan Perez'],
       tags: ['retrieval', 'rag'],
       metadata: {},

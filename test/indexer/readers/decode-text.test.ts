@@ -38,7 +38,7 @@ describe('decode-text', () => {
     const error = caughtAppError(() => decodeText('latin1.csv', latin1));
     expect(error.code).toBe('UNREADABLE_FILE');
     expect(error.message).toBe(
-      'latin1.csv is not valid UTF-8 text (first bad byte at offset 14, line 2); re-save it as UTF-8 (it may be Latin-1 or Windows-1252)',
+      'latin1.csv is not valid UTF-8 text (first bad byte at offset 14, line 2); re-save it as UTF-8, or name its encoding with --encoding (it may be Latin-1 or Windows-1252)',
     );
   });
 
