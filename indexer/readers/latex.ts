@@ -135,6 +135,8 @@ const SYMBOL_ACCENT = /\\(["'`^~=.])\s*(\\[ij](?![A-Za-z])|[A-Za-z])/g;
 const LETTER_ACCENT_BRACED = /\\([uvHckrdb])\s*\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}/g;
 const LETTER_ACCENT = /\\([uvHckrdb])\s+([A-Za-z])/g;
 const ESCAPED = /\\([&%#_])/g;
+/** References (\cite{x}, \ref{fig:1}, \label{…}) point into a document the reader does not have: they go. */
+const REFERENCE = /[\s~]*\\(?:cite[a-z]*|ref|eqref|autoref|label)\*?(?:\[[^\]]*\])*\{[^{}]*\}/g;
 const ESCAPED_BRACE = /\\([{}$])/g;
 const COMMAND = /\\([A-Za-z]+)(\{\})?( ?)(?=(\{?))/g;
 const SPACING = /\\\\|\\[,;: ]/g;
@@ -161,6 +163,7 @@ function command(_match: string, name: string, empty: string | undefined, space:
 export function cleanLatex(value: string): string {
   return value
     .replace(ESCAPED_BRACE, (_match, char: string) => (char === '{' ? OPEN_BRACE : char === '}' ? CLOSE_BRACE : DOLLAR))
+    .replace(REFERENCE, '')
     .replace(SYMBOL_ACCENT_BRACED, accent)
     .replace(SYMBOL_ACCENT, accent)
     .replace(LETTER_ACCENT_BRACED, accent)

@@ -22,6 +22,7 @@ const FIELDS: Record<string, string[]> = {
 /** Tags kept as metadata under readable names. */
 const METADATA: Record<string, string> = {
   TY: 'entryType',
+  DA: 'date',
   A2: 'editors',
   VL: 'volume',
   IS: 'issue',

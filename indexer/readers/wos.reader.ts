@@ -49,7 +49,11 @@ function toFields(row: Record<string, unknown>): Record<string, unknown> {
   fields.venue = cell('SO');
   fields.tags = [...list('DE'), ...list('ID')];
   fields.doi = cell('DI');
-  fields.affiliations = list('C1');
+  // "[Smith, John; Doe, Alice] Univ A": the bracketed authors are already in AF.
+  fields.affiliations = (cell('C1') ?? '')
+    .split(/;\s*(?![^[]*\])/)
+    .map((part) => part.replace(/^\[[^\]]*\]\s*/, '').trim())
+    .filter((part) => part !== '');
   if (accession) fields.accessionNumber = accession;
   for (const [tag, value] of Object.entries(row)) {
     if (FILLED.has(tag) || value === undefined) continue;
