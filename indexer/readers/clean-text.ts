@@ -112,9 +112,9 @@ const HEADING_END = /<\/(?:h[1-6]|(?:jats:)?title|(?:mml:)?title)\s*>/gi;
 const TAG = /<\/?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?\s*\/?>/g;
 const BLOCK_TAG =
   /^<\/?(?:p|div|br|hr|li|ul|ol|h[1-6]|section|article|table|tr|td|th|blockquote|(?:jats:)?(?:p|sec|title|abstract|list|list-item|table|caption))\b/i;
-/** Only known tag names (or JATS and MathML ones) mark text as markup, so "a <b and c> d" is left alone. */
+/** Only known tag names (or JATS and MathML ones), with attributes written as name=value, mark text as markup. */
 const HTML_SIGNAL =
-  /<\/?(?:(?:jats|mml|xhtml):[A-Za-z][\w.-]*|p|div|br|hr|i|b|u|em|strong|sup|sub|span|small|sc|a|li|ul|ol|h[1-6]|section|title|abstract|table|tr|td|th|blockquote|code|tt|font|italic|bold)(?:\s[^<>]*)?\s*\/?>/i;
+  /<\/?(?:(?:jats|mml|xhtml):[A-Za-z][\w.-]*|p|div|br|hr|i|b|u|em|strong|sup|sub|span|small|sc|a|li|ul|ol|h[1-6]|section|title|abstract|table|tr|td|th|blockquote|code|tt|font|italic|bold)(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))*\s*\/?>/i;
 const ENTITY = /&(#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{1,15});/g;
 const LATEX_SIGNAL = /\\[A-Za-z"'`^~=.&%$#_{}]|\$[^$\n]+\$/;
 const HEADING_MARK = '\u0001';

@@ -124,6 +124,7 @@ export function decodeInput(file: string, bytes: Uint8Array, encoding?: Encoding
   }
   let text: string;
   if (chosen === 'latin1') text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  else if (chosen === 'windows-1252') text = decodeWindows1252(bytes);
   else {
     try {
       text = new TextDecoder(chosen, { fatal: true }).decode(bytes);
@@ -151,10 +152,22 @@ function asWindows1252(file: string, bytes: Uint8Array): DecodedInput {
     for (let at = 0; at < offset; at++) if (bytes[at] === 0x0a) line++;
     throw notUtf8(file, offset, line);
   }
-  const text = new TextDecoder('windows-1252').decode(bytes);
+  const text = decodeWindows1252(bytes);
   if (!/\S/u.test(text)) throw onlyWhitespace(file);
   return {
     text,
     notice: `${file}: read as Windows-1252, since it is not valid UTF-8 (first non-UTF-8 byte at offset ${offset}); pass --encoding to choose another`,
   };
+}
+
+/** What Windows-1252 puts at 0x80–0x9F (undefined bytes keep their Latin-1 code point); the rest is Latin-1. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Decodes Windows-1252 by hand: Node's TextDecoder("windows-1252") decodes 0x80–0x9F as Latin-1 control
+ * characters, which would turn every curly quote and dash of an old export into an invisible character.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
 }

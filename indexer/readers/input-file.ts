@@ -86,5 +86,7 @@ export async function readBounded(handle: FileHandle, file: string, limit = READ
 }
 
 function formatMegabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`
+    : `${bytes.toLocaleString('en-US')} bytes`;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
-import { FORMATS, formatProblem, readPaperFiles } from '../../../indexer/readers/index.ts';
+import { FORMATS, formatProblem, READ_LIMITS, readPaperFiles } from '../../../indexer/readers/index.ts';
 import { recordFingerprint } from '../../../indexer/readers/jsonl.reader.ts';
 import { fixture, makeTempDir } from './read-fixture.ts';
 
@@ -262,5 +262,35 @@ describe('readers/index', () => {
     expect(formatProblem({ file: 'a.csv', line: 9, record: null, field: null, message: 'quote not closed' })).toBe(
       'a.csv:9: quote not closed',
     );
+  });
+
+  it('reads a Windows-1252 JSON Lines or BibTeX file with a notice, and a UTF-16 one with a byte order mark', async () => {
+    const jsonl = temp.write('old.jsonl', Buffer.from('{"id":"a","title":"Caf\u00e9 \u00e0 Paris"}\n', 'latin1'));
+    const bib = temp.write('old.bib', Buffer.from('@article{b, title = {M\u00fcller\u0092s law}}\n', 'latin1'));
+    const utf16 = temp.write(
+      'new.csv',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,title\nc,\u00c5ngstr\u00f6m\n', 'utf16le')]),
+    );
+    const { papers, notices } = await readPaperFiles([jsonl, bib, utf16]);
+    expect(papers.map(({ paper }) => paper.title)).toEqual(['Café à Paris', 'Müller’s law', 'Ångström']);
+    expect(notices.slice(0, 3)).toEqual([
+      `${jsonl}: read as Windows-1252, since it is not valid UTF-8 (first non-UTF-8 byte at offset 22); pass --encoding to choose another`,
+      `${bib}: read as Windows-1252, since it is not valid UTF-8 (first non-UTF-8 byte at offset 22); pass --encoding to choose another`,
+      `${utf16}: read as UTF-16LE (it starts with a UTF-16LE byte order mark)`,
+    ]);
+  });
+
+  it('refuses a file larger than the whole-file limit before reading it', async () => {
+    const file = temp.write('big.bib', '@misc{a, title = {A}}\n');
+    const limit = READ_LIMITS.maxFileBytes;
+    READ_LIMITS.maxFileBytes = 10;
+    try {
+      await expect(readPaperFiles([file])).rejects.toMatchObject({
+        code: 'FILE_TOO_LARGE',
+        message: `${file} is larger than 10 bytes, the most read as one document; nothing was read`,
+      });
+    } finally {
+      READ_LIMITS.maxFileBytes = limit;
+    }
   });
 });
