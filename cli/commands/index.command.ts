@@ -1,4 +1,5 @@
 // `citelens index <files...>`: builds or updates an index from paper files.
+import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
@@ -66,7 +67,11 @@ export function registerIndexCommand(program: Command): void {
     .action(
       action(async (paths: string[], options: IndexCommandOptions) => {
         const files = [...paths];
-        if (options.zotero !== undefined) files.push(options.zotero === true ? defaultZoteroFolder() : options.zotero);
+        if (options.zotero !== undefined) {
+          // The database file, so its ".sqlite" extension selects the Zotero reader whatever --format says.
+          const folder = options.zotero === true ? defaultZoteroFolder() : options.zotero;
+          files.push(folder.endsWith('.sqlite') ? folder : path.join(folder, 'zotero.sqlite'));
+        }
         if (files.length === 0) {
           throw new AppError('INVALID_INPUT', 'Name the files to index, or pass --zotero to index a Zotero library.');
         }

@@ -92,7 +92,9 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
   const read: PaperFilesRead = { papers: [], indexed: [], problems: [], repairs: [], notices: [] };
   const ids = new IdRegistry(repair, read);
   for (const file of files) {
-    const format = options.format ?? formatFromExtension(file);
+    // A Zotero database is one whatever --format says of the files beside it.
+    const byExtension = formatFromExtension(file);
+    const format = byExtension === 'zotero' ? byExtension : (options.format ?? byExtension);
     const parsed =
       format === 'zotero'
         ? { ...readZotero(file), indexed: [] }
