@@ -1,7 +1,7 @@
 // The readers' public entry: reads paper files of any supported format (and a Zotero library) into
 // validated Papers, with every record-level problem and repair (bad values, repeated ids) returned as data.
-import { createHash } from 'node:crypto';
 import { AppError } from '../../core/errors.ts';
+import type { Paper } from '../paper.schema.ts';
 import { readArxivAtom } from './arxiv-atom.reader.ts';
 import { readBibtex } from './bibtex.reader.ts';
 import { readCslJson } from './csl-json.reader.ts';
@@ -154,7 +154,8 @@ async function readOneFile(
 
 /** Hands out paper ids across a run: the first paper keeps its id; a repeat is merged, renamed or refused. */
 class IdRegistry {
-  private readonly seen = new Map<string, { location: RecordLocation; hash: string | null }>();
+  /** Each id handed out, where, and the paper (null for a record the index holds, which is not parsed). */
+  private readonly seen = new Map<string, { location: RecordLocation; paper: Paper | null }>();
 
   constructor(
     private readonly repair: boolean,
@@ -163,7 +164,7 @@ class IdRegistry {
 
   claimIndexed(record: IndexedRecord): boolean {
     if (!this.seen.has(record.id)) {
-      this.seen.set(record.id, { location: record.location, hash: null });
+      this.seen.set(record.id, { location: record.location, paper: null });
       return true;
     }
     this.read.problems.push(this.duplicate(record.id, record.location));
@@ -173,10 +174,9 @@ class IdRegistry {
   /** The paper to keep (perhaps under a new id), or null when it repeats one already kept. */
   claim(located: LocatedPaper): LocatedPaper | null {
     const { paper, location } = located;
-    const hash = samePaperHash(paper);
     const earlier = this.seen.get(paper.id);
     if (!earlier) {
-      this.seen.set(paper.id, { location, hash });
+      this.seen.set(paper.id, { location, paper });
       return located;
     }
     if (!this.repair) {
@@ -185,7 +185,7 @@ class IdRegistry {
     }
     const fix = (message: string) =>
       this.read.repairs.push(problemAt(location.file, location.line, location.record, 'id', message));
-    if (earlier.hash === hash) {
+    if (earlier.paper !== null && samePaper(earlier.paper, paper)) {
       fix(`repeats the paper "${paper.id}" at ${where(earlier.location)} exactly; the two were merged`);
       return null;
     }
@@ -193,7 +193,7 @@ class IdRegistry {
     while (this.seen.has(`${paper.id}-${suffix}`)) suffix++;
     const id = `${paper.id}-${suffix}`;
     fix(`the id "${paper.id}" is also used at ${where(earlier.location)}; this paper was kept as "${id}"`);
-    this.seen.set(id, { location, hash });
+    this.seen.set(id, { location, paper });
     // A renamed paper's id depends on the records before it, so its record's fingerprint cannot stand for it.
     return { paper: { ...paper, id }, location, fingerprint: null };
   }
@@ -208,9 +208,9 @@ class IdRegistry {
   }
 }
 
-/** Two records are the same paper when everything but where they came from is equal. */
-function samePaperHash(paper: LocatedPaper['paper']): string {
-  return createHash('sha1').update(JSON.stringify(paper)).digest('hex');
+/** Two records are the same paper when everything but where they came from is equal (zod fixes the key order). */
+function samePaper(first: Paper, second: Paper): boolean {
+  return JSON.stringify(first) === JSON.stringify(second);
 }
 
 /** One line for a person: "file:line (record N) field: message", leaving out the parts that are unknown. */
