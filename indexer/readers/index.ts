@@ -149,7 +149,14 @@ async function readOneFile(
     const utf8 = notice === null ? bytes : Buffer.from(text, 'utf8');
     return readJsonlBytes(utf8, file, options.known);
   }
-  return { ...READERS[format](text, file), indexed: [] };
+  try {
+    return { ...READERS[format](text, file), indexed: [] };
+  } catch (error) {
+    // A parser that recurses (XML) can exhaust the stack on input nested a million deep: one located problem.
+    if (!(error instanceof RangeError)) throw error;
+    const message = `could not be read: it is nested too deeply or is too large (${error.message})`;
+    return { records: [], problems: [problemAt(file, null, null, null, message)], indexed: [] };
+  }
 }
 
 /** Hands out paper ids across a run: the first paper keeps its id; a repeat is merged, renamed or refused. */

@@ -88,4 +88,16 @@ describe('hostile input files', () => {
       { file, line: 1, record: 1, field: 'extra', message: 'holds more than 100,000 values' },
     ]);
   });
+
+  it('reports an arXiv feed nested 200,000 tags deep as a located problem, not a crash', async () => {
+    const file = path.join(tempDir(), 'deep.xml');
+    fs.writeFileSync(
+      file,
+      `<feed xmlns="http://www.w3.org/2005/Atom">${'<a>'.repeat(200_000)}${'</a>'.repeat(200_000)}</feed>`,
+    );
+    const read = await readPaperFiles([file]);
+    expect(read.papers).toEqual([]);
+    expect(read.problems).toHaveLength(1);
+    expect(read.problems[0]).toMatchObject({ file });
+  });
 });

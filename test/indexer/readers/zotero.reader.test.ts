@@ -116,3 +116,11 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     expect(() => readZotero(dir)).toThrow(`${dir} has no zotero.sqlite; pass a Zotero data folder`);
   });
 });
+
+describe('zotero.reader without a library', () => {
+  it('refuses a file that is not an SQLite database, naming it', () => {
+    const file = path.join(tempDir(), 'zotero.sqlite');
+    fs.writeFileSync(file, 'not a database at all, just text that is long enough to have a header page');
+    expect(() => readZotero(file)).toThrow(/could not be read as a Zotero database: file is not a database/);
+  });
+});
