@@ -6,6 +6,7 @@ import { FIELD_ALIASES, MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } fr
 import { cleanText } from './clean-text.ts';
 import { describeKind, problemAt } from './locate.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
+import { repairValue, shapeProblem } from './record-repairs.ts';
 import {
   type Coerced,
   coerceAffiliations,
@@ -150,7 +151,7 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
   for (let pass = 0; options.repair && !parsed.success && failed.size === 0 && pass < REPAIR_PASSES; pass++) {
     for (const issue of parsed.error.issues) {
       const at = issuePath(issue.path, sourceKey);
-      const fixed = repairValue(input, issue, location);
+      const fixed = repairValue(input, issue, () => fillId(input, location, true));
       if (fixed === null) continue;
       if (fixed === 'id') locationBound = true;
       drop(at, `${issueMessage(issue)}; ${fixed === 'id' ? 'an id was made up for the paper' : fixed}`);
@@ -166,32 +167,6 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
   }
   const paper = parsed.success && problems.length === 0 ? parsed.data : null;
   return { paper, problems, repairs: paper ? repairs : [], locationBound };
-}
-
-/**
- * Mends the value a zod issue is about, in place: a bad list entry goes, a bad id is replaced, text too
- * long is cut, any other bad value is dropped. Returns what was done, or null when nothing could be.
- */
-function repairValue(input: Record<string, unknown>, issue: z.core.$ZodIssue, location: RecordLocation): string | null {
-  const [field, index] = issue.path as [Field | undefined, unknown];
-  if (field === undefined || field === 'metadata') return null;
-  const value = input[field];
-  if (field === 'id') {
-    delete input.id;
-    fillId(input, location, true);
-    return 'id';
-  }
-  if (typeof index === 'number' && Array.isArray(value)) {
-    input[field] = value.filter((_entry, at) => at !== index);
-    return 'the entry was dropped';
-  }
-  if ((field === 'title' || field === 'abstract') && issue.code === 'too_big' && typeof value === 'string') {
-    input[field] = value.slice(0, Number(issue.maximum)).trimEnd();
-    return `it was cut to ${Number(issue.maximum).toLocaleString('en-US')} characters`;
-  }
-  if (field === 'title') return null;
-  delete input[field];
-  return 'the value was dropped';
 }
 
 /** Validates many records in order: the valid ones as located Papers, and every problem. */
@@ -226,27 +201,6 @@ export function validateRecords(
     repairs.push(...outcome.repairs);
   }
   return { papers, problems, repairs };
-}
-
-/** Deepest nesting kept in metadata: far beyond any exporter's, well within what JSON.stringify can recurse. */
-export const MAX_METADATA_DEPTH = 32;
-/** Most strings, numbers and keys one metadata value may hold. */
-export const MAX_METADATA_ITEMS = 100_000;
-
-/** Why a metadata value cannot be stored (nested too deep, too many parts), or null; walks without recursion. */
-function shapeProblem(value: unknown): string | null {
-  if (value === null || typeof value !== 'object') return null;
-  const stack: [unknown, number][] = [[value, 1]];
-  let items = 0;
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
-    if (depth > MAX_METADATA_DEPTH) return `is nested more than ${MAX_METADATA_DEPTH} levels deep`;
-    const children = Array.isArray(current) ? current : Object.values(current as object);
-    items += children.length;
-    if (items > MAX_METADATA_ITEMS) return `holds more than ${MAX_METADATA_ITEMS.toLocaleString('en-US')} values`;
-    for (const child of children) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-  }
-  return null;
 }
 
 function mapFields(fields: Record<string, unknown>) {
