@@ -5,6 +5,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { FIELD_ALIASES } from '../paper.schema.ts';
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
+import { invertName } from './values.ts';
 
 const LINE_BREAKS = /\r\n?/g;
 
@@ -106,6 +107,7 @@ const EXPORTER_COLUMNS: Record<string, string> = {
   // Scopus
   'source title': 'venue',
   'index keywords': 'tags',
+  'author full names': 'authors',
   // Both, and other exporters
   'article title': 'title',
   'abstract note': 'abstract',
@@ -143,6 +145,21 @@ function mapExporterColumns(row: Record<string, unknown>, mapping: ColumnMapping
     else fields[column] = value;
   }
   if (tags.length > 0) fields.tags = tags.join(';');
+  // Scopus also writes the full names, "Krisyanto, Wahyu (57219); Wibisono, Gunawan (6603)": better than initials.
+  const fullNames = Object.entries(row).find(([column]) => column.toLowerCase() === 'author full names')?.[1];
+  if (typeof fullNames === 'string' && fullNames.trim() !== '') {
+    const names = fullNames
+      .split(';')
+      .map((name) => invertName(name.replace(/\s*\(\d+\)\s*$/, '')))
+      .filter((name) => name !== '');
+    const initials = Object.keys(fields).find((column) => column.toLowerCase() === 'authors');
+    if (initials !== undefined) {
+      fields['Authors (initials)'] = row[initials];
+      delete fields[initials];
+    }
+    delete fields[Object.keys(fields).find((column) => column.toLowerCase() === 'author full names') ?? ''];
+    fields.authors = names;
+  }
   return fields;
 }
 

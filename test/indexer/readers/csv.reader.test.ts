@@ -102,23 +102,29 @@ describe('csv.reader on exporters’ columns', () => {
     expect(papers[0]?.paper.metadata).not.toHaveProperty('titleFromAbstract');
   });
 
-  it('maps Scopus columns, splitting "Krisyanto, W., Wibisono, G." into two authors and reading Source title', () => {
+  it('maps Scopus columns, taking authors from "Author full names" and reading Source title', () => {
     const { papers, problems } = readFixture(readCsv, 'wild/scopus.csv');
     expect(problems).toEqual([]);
     expect(papers.map(({ paper }) => [paper.authors, paper.venue, paper.year])).toEqual([
-      [['W. Krisyanto', 'G. Wibisono'], 'Journal of Physics: Conference Series', 2021],
-      [['J.-P. García-López'], 'Geoderma', 2019],
+      [['Wahyu Krisyanto', 'Gunawan Wibisono'], 'Journal of Physics: Conference Series', 2021],
+      [['Juan Pablo García-López'], 'Geoderma', 2019],
     ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({ 'Authors (initials)': 'Krisyanto, W., Wibisono, G.' });
     expect(papers[0]?.paper.tags).toEqual(['5G', 'antenna array', 'Antennas', 'Microstrip antennas']);
   });
 
   it('says which columns filled which field and which were only kept as metadata', () => {
     const { notices } = readCsv(fs.readFileSync(fixture('wild/scopus.csv'), 'utf8'), 'scopus.csv');
     expect(notices).toEqual([
-      'scopus.csv: CSV columns used: Authors → authors, Title → title, Year → year, Source title → venue, DOI → doi, ' +
-        'Link → url, Abstract → abstract, Author Keywords → tags, Index Keywords → tags; not used for a field ' +
-        '(kept as metadata): Author full names, Author(s) ID, Volume, Cited by, Document Type, Source, EID',
+      'scopus.csv: CSV columns used: Authors → authors, Author full names → authors, Title → title, Year → year, ' +
+        'Source title → venue, DOI → doi, Link → url, Abstract → abstract, Author Keywords → tags, Index Keywords → tags; ' +
+        'not used for a field (kept as metadata): Author(s) ID, Volume, Cited by, Document Type, Source, EID',
     ]);
+  });
+
+  it('splits "Krisyanto, W., Wibisono, G." into two authors when there are no full names', () => {
+    const text = 'Authors,Title\n"Krisyanto, W., Wibisono, G.",Design of a 5G antenna array\n';
+    expect(readWith(readCsv, text).papers[0]?.paper.authors).toEqual(['W. Krisyanto', 'G. Wibisono']);
   });
 
   it('leaves names that are not Scopus pairs to the usual splitting', () => {
