@@ -10,6 +10,7 @@ import {
   FORMATS,
   type Format,
   formatProblem,
+  type InputProblem,
   indexPapers,
 } from '../../indexer/index.ts';
 import { action, formatBytes, printJson } from '../output.ts';
@@ -98,8 +99,8 @@ export function registerIndexCommand(program: Command): void {
           printJson(summary);
           return;
         }
-        for (const repair of summary.repairs) process.stderr.write(`repaired: ${formatProblem(repair)}\n`);
-        for (const problem of summary.skipped) process.stderr.write(`refused: ${formatProblem(problem)}\n`);
+        listProblems('repaired', summary.repairs);
+        listProblems('refused', summary.skipped);
         const lines = [
           `Indexed ${summary.papers} papers (${summary.passages} passages) into generation ${summary.generation}.`,
           `  ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed; ${summary.repaired} repaired, ${summary.skipped.length} refused`,
@@ -109,4 +110,14 @@ export function registerIndexCommand(program: Command): void {
         process.stdout.write(`${lines.join('\n')}\n`);
       }),
     );
+}
+
+/** Most lines of one kind printed; the rest are counted (--json lists every one). */
+const SHOWN_PROBLEMS = 50;
+
+function listProblems(label: string, problems: readonly InputProblem[]): void {
+  for (const problem of problems.slice(0, SHOWN_PROBLEMS))
+    process.stderr.write(`${label}: ${formatProblem(problem)}\n`);
+  const more = problems.length - SHOWN_PROBLEMS;
+  if (more > 0) process.stderr.write(`${label}: … and ${more} more (--json lists them all)\n`);
 }

@@ -98,4 +98,16 @@ describe('citelens index on real libraries', () => {
       `there is no Zotero data folder or database at ${path.join(home, 'Zotero', 'zotero.sqlite')}`,
     );
   });
+
+  it('lists at most 50 repairs and counts the rest', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'many.bib');
+    const entries = Array.from({ length: 53 }, (_, i) => `@article{k${i}, title = {Paper ${i}}, year = {${i + 1}}}`);
+    fs.writeFileSync(file, `${entries.join('\n')}\n`);
+    const result = await runCli(['index', file, '--index', tempDir(), '--embedder', 'builtin']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/^repaired: .*many\.bib:\d+/gm)).toHaveLength(50);
+    expect(result.stderr).toContain('repaired: … and 3 more (--json lists them all)');
+    expect(result.stdout).toMatch(/53 repaired, 0 refused/);
+  });
 });
