@@ -68,7 +68,7 @@ export type IndexSummary = {
   removed: number;
   /** Records refused: nothing usable was left in them (or, with strict, anything was wrong). */
   skipped: InputProblem[];
-  /** Papers kept after a repair, and each repair made (a record may have several). */
+  /** Records repaired (kept, or merged into an identical one), and each repair made (a record may have several). */
   repaired: number;
   repairs: InputProblem[];
   /** How input files were read: an encoding guessed, the CSV columns used and ignored. */
