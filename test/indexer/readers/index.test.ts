@@ -91,6 +91,7 @@ describe('readers/index', () => {
       ['k-3', 'Three'],
     ]);
     expect(papers[1]?.fingerprint).toBeNull();
+    expect(papers[0]?.fingerprint).not.toBeNull();
     expect(repairs.map(formatProblem)).toEqual([
       `${file}:2 (record 2) id: the id "k" is also used at ${file} line 1; this paper was kept as "k-2"`,
       `${file}:3 (record 3) id: repeats the paper "k" at ${file} line 1 exactly; the two were merged`,
@@ -113,6 +114,9 @@ describe('readers/index', () => {
       [1, 'authors[0]'],
     ]);
     expect(repairs[0]?.message).toMatch(/; the value was dropped$/);
+    // Kept without its fingerprint: the next run reads it again and reports the repairs again.
+    expect(papers[0]?.fingerprint).toBeNull();
+    expect(papers[1]?.fingerprint).not.toBeNull();
     expect(problems.map((problem) => [problem.line, problem.field, problem.message])).toEqual([
       [2, 'title', 'is missing, and there is no abstract to take one from'],
     ]);
