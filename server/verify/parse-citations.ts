@@ -37,7 +37,13 @@ const KEY = /^@?([A-Za-z][\w:./-]*[\w])$/u;
 
 const BARE_ARXIV =
   /(?:\barxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)/giu;
-const BARE_DOI = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"'<>\])]+)/giu;
+/**
+ * A DOI in running text: its suffix may hold balanced parentheses (10.1016/0921-4534(89)90484-X) but
+ * ends before an unbalanced one, a bracket, a quote or white space. Each alternative starts with a
+ * different character, so matching never backtracks.
+ */
+export const DOI_PATTERN = `10\\.\\d{4,9}\\/(?:[^\\s"'<>()\\[\\]]|\\([^\\s"'<>()\\[\\]]{0,40}\\))+`;
+const BARE_DOI = new RegExp(`\\b(?:doi:\\s*|https?:\\/\\/(?:dx\\.)?doi\\.org\\/)?(${DOI_PATTERN})`, 'giu');
 
 /** A DOI without the punctuation that ends the sentence around it. */
 export function cleanDoi(doi: string): string {
