@@ -35,7 +35,6 @@ export function MarkedText({ view }: { view: Pick<VerifyView, 'text' | 'marks'> 
   }
   if (at < view.text.length) parts.push({ key: at, node: view.text.slice(at) });
   return (
-    // Focusable because it scrolls: a keyboard user can scroll a long text too.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard.
     <section className="marked-text" aria-label="Your text with each citation marked by its verdict" tabIndex={0}>
       {parts.map((part) => (
