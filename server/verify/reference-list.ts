@@ -77,10 +77,13 @@ function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'ye
         text,
       )?.[1];
     const segments = text.split(/(?<=[.?!])\s+(?=\p{Lu})/u);
-    // "J. Smith. Title." splits after each initial: the initials belong to the name that follows.
-    while (segments.length > 2 && /^(?:\p{Lu}\.[\s-]*)+$/u.test(segments[0]!)) {
-      segments.splice(0, 2, `${segments[0]} ${segments[1]}`);
+    // "J. Smith. Title." splits after each initial: the initials (up to four) belong to the name that
+    // follows. Bounded, so a text of nothing but initials stays linear.
+    let initials = 0;
+    while (initials < 4 && initials < segments.length - 2 && /^(?:\p{Lu}\.[\s-]*)+$/u.test(segments[initials]!)) {
+      initials++;
     }
+    if (initials > 0) segments.splice(0, initials + 1, segments.slice(0, initials + 1).join(' '));
     title =
       (afterYear ?? segments[1] ?? null)
         ?.replace(/[.,]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?\.?$/u, '')

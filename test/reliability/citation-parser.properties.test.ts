@@ -340,6 +340,28 @@ describe('reference lists', () => {
       { ...RUNS, examples: [['[1] ']] },
     );
   });
+  // Regression: merging the initials of "J. Smith. Title." into the name re-tested an ever longer
+  // string, so an entry of nothing but "A. A. A. …" took 12 s at 99 KB.
+  it('read 50 KB lists of initials, quotes, years, particles and long words within a second', () => {
+    const shapes = [
+      'A. ',
+      'A. B, ',
+      `“${'a'.repeat(300)}`,
+      '(2020) ',
+      'A',
+      'van ',
+      ', ',
+      'V. T. Agekyan, ',
+      '10.1000/(a)',
+    ];
+    for (const unit of shapes) {
+      const body = unit.repeat(Math.ceil(50_000 / unit.length));
+      for (const text of [`Claim [1].\n\nReferences\n[1] ${body}`, `Claim [1].\nReferences\n${body}`]) {
+        const { ms } = timed(() => splitReferences(text));
+        expect(ms, unit).toBeLessThan(1_000);
+      }
+    }
+  });
 });
 
 describe('verifyText', () => {
