@@ -28,9 +28,9 @@ const NUMBERED = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+/u;
 const KEYED = /^[ \t]*\[@?([A-Za-z][\w:./-]*\w)\][ \t]+/u;
 const ENTRY_DOI = new RegExp(`\\b${DOI_PATTERN}`, 'u');
 const SURNAME_PARTICLES = '(?:(?:van|von|de|der|den|del|di|da|du|la|le)\\s+)*';
-// "V. T. Agekyan", "J.-P. Bouchaud", "A.B. van der Berg": initials first, as physics journals write.
+// "V. T. Agekyan", "A. Yu. Serov", "J.-P. Bouchaud", "A.B. van der Berg": initials first, as physics journals write.
 const INITIALS_NAME = new RegExp(
-  `^(?:and\\s+)?(?:\\p{Lu}\\.[\\s-]*){1,4}(${SURNAME_PARTICLES}\\p{Lu}[\\p{L}'’-]+)$`,
+  `^(?:and\\s+)?(?:\\p{Lu}\\p{Ll}?\\.[\\s-]*){1,4}(${SURNAME_PARTICLES}\\p{Lu}[\\p{L}'’-]+)$`,
   'u',
 );
 const ELIDED_AUTHORS = /^(?:…|\.\.\.|et al\.?)$/u;
@@ -64,7 +64,7 @@ function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'ye
   const year = /\b(1[89]\d{2}|20\d{2})[a-z]?\b/u.exec(text)?.[1] ?? null;
   // "Lin, K.", "Kai Lin" or, initials first, "K. Lin" and "J.-P. van der Berg".
   const surname =
-    /^\s*(?:\p{Lu}\.[\s-]*)*(?:(?:van|von|de|der|den|del|di|da|du|la|le)\s+)*(\p{Lu}[\p{L}'’-]+)/u
+    /^\s*(?:\p{Lu}\p{Ll}?\.[\s-]*){0,4}(?:(?:van|von|de|der|den|del|di|da|du|la|le)\s+)*(\p{Lu}[\p{L}'’-]+)/u
       .exec(text)?.[1]
       ?.toLowerCase() ?? null;
   const quoted = /["“]([^"”]{8,400})["”]/u.exec(text)?.[1];
@@ -80,7 +80,11 @@ function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'ye
     // "J. Smith. Title." splits after each initial: the initials (up to four) belong to the name that
     // follows. Bounded, so a text of nothing but initials stays linear.
     let initials = 0;
-    while (initials < 4 && initials < segments.length - 2 && /^(?:\p{Lu}\.[\s-]*)+$/u.test(segments[initials]!)) {
+    while (
+      initials < 4 &&
+      initials < segments.length - 2 &&
+      /^(?:\p{Lu}\p{Ll}?\.[\s-]*){1,4}$/u.test(segments[initials]!)
+    ) {
       initials++;
     }
     if (initials > 0) segments.splice(0, initials + 1, segments.slice(0, initials + 1).join(' '));

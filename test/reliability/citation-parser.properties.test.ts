@@ -495,10 +495,10 @@ describe('POST /api/verify over a real socket', () => {
     });
     for (const unit of shapes) {
       const text = `${unit.repeat(Math.floor(99_000 / unit.length))} (2020)`;
-      // Best of three: the machine is shared, and one slow moment is not what this test looks for
+      // Best of five: the machine is shared, and one slow moment is not what this test looks for
       // (before the fix every attempt took 4–17 s).
       let best = { verify: Number.POSITIVE_INFINITY, health: Number.POSITIVE_INFINITY };
-      for (let attempt = 0; attempt < 3 && (best.verify >= 1_000 || best.health >= 100); attempt++) {
+      for (let attempt = 0; attempt < 5 && (best.verify >= 1_000 || best.health >= 100); attempt++) {
         const verify = timedFetch('/api/verify', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
