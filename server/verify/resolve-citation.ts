@@ -32,8 +32,8 @@ export const TITLE_MATCH = {
   /**
    * A short form ("Litespark Inference on Consumer CPUs" for "Litespark Inference on Consumer CPUs:
    * Custom SIMD Kernels…") matches when the library title's part before its subtitle has at least
-   * `minTerms` terms and the reference holds this share of them, or when the reference's title has at
-   * least `minTerms` terms and this share of them are in the library title.
+   * `minTerms` terms, and the reference's title and that part each hold this share of the other's
+   * terms (for an entry whose title could not be told apart: the entry holds this share of them).
    */
   minShortFormContainment: 0.9,
   /** Library papers compared with a reference, from a search by its title and one by its whole text. */
@@ -89,11 +89,14 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): Paper 
     const exact = entryTitle !== null && entryTitle === terms(paper.title).join(' ');
     const main = mainTitle(paper.title);
     const mainTerms = main ? distinctTerms(main) : [];
+    // A short form is the title without its subtitle: the reference's title must be (nearly) the main
+    // title, so "…: A Survey" of the same words is another paper.
     const shortForm =
-      (mainTerms.length >= TITLE_MATCH.minTerms &&
-        share(mainTerms, entryTerms) >= TITLE_MATCH.minShortFormContainment) ||
-      (entryTitleTerms.length >= TITLE_MATCH.minTerms &&
-        share(entryTitleTerms, new Set(titleTerms)) >= TITLE_MATCH.minShortFormContainment);
+      mainTerms.length >= TITLE_MATCH.minTerms &&
+      (entry.title
+        ? share(entryTitleTerms, new Set(titleTerms)) >= TITLE_MATCH.minShortFormContainment &&
+          share(mainTerms, new Set(entryTitleTerms)) >= TITLE_MATCH.minShortFormContainment
+        : share(mainTerms, entryTerms) >= TITLE_MATCH.minShortFormContainment);
     const accepted =
       exact || shortForm || (titleTerms.length >= TITLE_MATCH.minTerms && containment >= TITLE_MATCH.minContainment);
     const yearBonus = entry.year && paper.year !== null && String(paper.year) === entry.year ? 0.01 : 0;

@@ -105,6 +105,10 @@ describe('resolve-citation', () => {
     );
     expect(resolution.candidates).toEqual([]);
     expect(resolution.closest?.paperId).toBe('litespark');
+    const survey = resolveFirst(
+      'Kernels help [1].\n\nReferences\n[1] P. Adeyemi. Litespark Inference on Consumer CPUs: A Survey. 2020.',
+    );
+    expect(survey.candidates).toEqual([]);
   });
 
   it('reports the closest library paper of a citation not in the library in the verify response', () => {
