@@ -282,6 +282,7 @@ describe('index-papers', () => {
     await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
     const db = new Database(path.join(currentGeneration(dir)!.dir, 'index.db'));
     db.exec(`DROP INDEX papers_change_keys; ALTER TABLE papers DROP COLUMN fingerprint;
+      DROP INDEX papers_arxiv_base; ALTER TABLE papers DROP COLUMN arxiv_base;
       CREATE INDEX papers_content_hash ON papers(id, content_hash);
       UPDATE manifest SET value = '2' WHERE key = 'schemaVersion';`);
     db.close();
