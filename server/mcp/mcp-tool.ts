@@ -16,17 +16,21 @@ export const PAPER_TEXT_IS_DATA =
 export type ToolContext = { reader: IndexReader; config: Config; signal: AbortSignal };
 
 /** A tool of the Citelens MCP server. `input` validates the arguments and is listed as JSON Schema. */
-export type McpTool<S extends z.ZodType = z.ZodType> = {
+export type McpTool<S extends z.ZodType = z.ZodType, O extends object = object> = {
   name: string;
   title: string;
   description: string;
   input: S;
-  run: (args: z.output<S>, context: ToolContext) => Promise<object> | object;
+  // A method, so that a tool with its own arguments fits in a list of tools.
+  run(args: z.output<S>, context: ToolContext): Promise<O> | O;
 };
 
+/** What a tool returns (its structured content). */
+export type ToolOutput<T extends McpTool> = Awaited<ReturnType<T['run']>>;
+
 /** Declares a tool, keeping the link between its input schema and its `run` arguments. */
-export function defineTool<S extends z.ZodType>(tool: McpTool<S>): McpTool {
-  return tool as unknown as McpTool;
+export function defineTool<S extends z.ZodType, O extends object>(tool: McpTool<S, O>): McpTool<S, O> {
+  return tool;
 }
 
 /** The JSON Schema a client sees for a tool's arguments (defaults shown, fields with defaults optional). */
