@@ -19,7 +19,7 @@ export const askLibraryTool = defineTool({
   description: [
     'Answers a question from the papers of the local library only. Every answer sentence carries its citations: the source number [n], paper id, passage id and span (field, start, end) it rests on, and a support score (0-1).',
     'When the library holds no answer, abstained is true and reason says why: then say the library does not answer it, rather than answering from elsewhere.',
-    'sources lists the retrieved papers with their passages and whether the answer cites them.',
+    'sources lists the retrieved papers, whether the answer cites them, and their passages (spans and retrieval scores; the text only for cited sources).',
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zAskLibraryInput,
@@ -29,7 +29,8 @@ export const askLibraryTool = defineTool({
       { ...request, unsupported: 'flag' },
       { llm: createLlmClient(config.llm), signal },
     );
-    // A source's paper is given by reference (its id and title): its passages are the evidence.
+    // A source's paper is given by reference (id, title); only the passages the answer cites keep
+    // their text, the others (an abstention's nearest papers, say) are spans get_paper can fill in.
     const sources = response.sources.map(({ n, paper, passages, cited }) => ({
       n,
       paperId: paper.id,
@@ -37,7 +38,7 @@ export const askLibraryTool = defineTool({
       authors: paper.authors,
       year: paper.year,
       cited,
-      passages: passages.map(({ id, ...passage }) => ({ passageId: id, ...passage })),
+      passages: passages.map(({ id, text, ...span }) => ({ passageId: id, ...span, ...(cited ? { text } : {}) })),
     }));
     const { tookMs: _tookMs, ...answer } = response;
     return { ...answer, sources };

@@ -165,12 +165,27 @@ describe('mcp-server', () => {
     const sentence = answer.answer.sentences[0]!;
     expect(sentence.citations[0]).toMatchObject({ n: 1, paperId: 'caffeine-memory-trial', field: 'abstract' });
     expect(answer.sources.find((s) => s.n === 1)).toMatchObject({ paperId: 'caffeine-memory-trial', cited: true });
-    expect(answer.sources[0]!.passages[0]).toMatchObject({ passageId: expect.any(Number), start: expect.any(Number) });
+    const cited = answer.sources.find((s) => s.cited)!;
+    const citedAbstract = fixture.reader.getPaper(cited.paperId)!.paper.abstract;
+    for (const passage of cited.passages) expect(citedAbstract.slice(passage.start, passage.end)).toBe(passage.text);
+    // Sources the answer does not cite are listed by span and score only, to spare the agent's context.
+    const uncited = answer.sources.filter((s) => !s.cited).flatMap((s) => s.passages);
+    expect(uncited.length).toBeGreaterThan(0);
+    for (const passage of uncited) {
+      expect(passage).toEqual({
+        passageId: expect.any(Number),
+        field: 'abstract',
+        start: expect.any(Number),
+        end: expect.any(Number),
+        score: expect.any(Number),
+      });
+    }
 
     const none = await ok(client, askLibraryTool, { question: 'How do I bake sourdough bread with a crisp crust?' });
     expect(none.abstained).toBe(true);
     expect(none.reason).toMatch(/holds no answer/);
     expect(none.answer.sentences).toEqual([]);
+    expect(none.sources.flatMap((s) => s.passages).some((p) => 'text' in p)).toBe(false);
   });
 
   it('verifies citations claim by claim, with a reference list given separately', async () => {
