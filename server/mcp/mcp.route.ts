@@ -3,6 +3,7 @@
 // the Host check (from the safety rails), the access token, an Origin check, and the body limit.
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Hono, MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import type { Config } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -22,20 +23,32 @@ export type McpMountOptions = {
   log?: (message: string) => void;
 };
 
+/** The host (name and port) of an Origin header, or undefined for "null" and anything unparsable. */
+function hostOfOrigin(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Refuses requests sent by a web page of another origin (Origin header, or Sec-Fetch-Site
- * cross-site without one): MCP clients send neither, and a browser always does. The server's own
- * origin and CITELENS_CORS_ORIGINS are accepted.
+ * Refuses requests sent by a web page of another site (by its Origin header, or Sec-Fetch-Site
+ * cross-site without one): MCP clients send neither, and a browser always does. Pages of this
+ * server (same host, so also behind a TLS proxy) and CITELENS_CORS_ORIGINS are accepted.
  */
 export function requireOwnOrigin(allowedOrigins: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
-    const own = new URL(c.req.url).origin;
     const origin = c.req.header('origin');
-    const crossSite = origin === undefined ? c.req.header('sec-fetch-site') === 'cross-site' : origin !== own;
-    if (crossSite && !(origin !== undefined && allowedOrigins.includes(origin))) {
+    const refused =
+      origin === undefined
+        ? c.req.header('sec-fetch-site') === 'cross-site'
+        : hostOfOrigin(origin) !== new URL(c.req.url).host && !allowedOrigins.includes(origin);
+    if (refused) {
+      const from = origin === undefined ? 'another site' : `'${origin.slice(0, 100)}'`;
       throw new AppError(
         'INVALID_INPUT',
-        `${MCP_PATH} does not accept requests from the web page at ${origin === undefined ? 'another site' : `'${origin.slice(0, 100)}'`}; only MCP clients and this server's own pages may call it.`,
+        `${MCP_PATH} does not accept requests from the web page at ${from}; only MCP clients and this server's own pages may call it.`,
         { field: 'origin' },
       );
     }
@@ -46,6 +59,18 @@ export function requireOwnOrigin(allowedOrigins: readonly string[]): MiddlewareH
 /** Serves the MCP server at /mcp on `app`; call after the safety rails and before the web UI's catch-all. */
 export function mountMcp(app: Hono<AppEnv>, options: McpMountOptions): void {
   const { config, holder } = options;
+  // Browser-based MCP clients on the configured origins need CORS, as the API's web clients do.
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      MCP_PATH,
+      cors({
+        origin: config.corsOrigins,
+        allowMethods: ['POST'],
+        allowHeaders: ['Content-Type', 'Authorization', 'Accept', 'Mcp-Protocol-Version'],
+        maxAge: 600,
+      }),
+    );
+  }
   if (config.token) app.use(MCP_PATH, requireToken(config.token));
   app.use(MCP_PATH, requireOwnOrigin(config.corsOrigins));
   app.use(MCP_PATH, limitBodySize(options.maxBodyBytes));

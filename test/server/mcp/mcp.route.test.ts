@@ -104,6 +104,23 @@ describe('mcp.route', () => {
       expect(await accepted.json()).toMatchObject({ id: 1, result: { serverInfo: { name: 'citelens' } } });
     }
     expect((await post(app, { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    // Behind a TLS proxy the page's origin is https while the server sees http: the host decides.
+    expect((await post(app, { origin: 'https://localhost' })).status).toBe(200);
+    expect((await post(app, { origin: 'http://localhost.evil.example' })).status).toBe(400);
+  });
+
+  it('answers the CORS preflight of a configured origin, and only of one', async () => {
+    const app = await appWith({ CITELENS_CORS_ORIGINS: 'http://localhost:5173' });
+    const preflight = (origin: string) =>
+      app.request('http://localhost/mcp', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    const allowed = await preflight('http://localhost:5173');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers GET and DELETE with 405 (no sessions, no server-sent stream) instead of the web UI', async () => {
