@@ -1,11 +1,10 @@
 // `citelens mcp`: the MCP server over stdio, for agents and assistants that start Citelens as a
 // tool. stdout carries protocol messages only; notices go to stderr.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { isAppError } from '../../core/errors.ts';
 import { IndexHolder } from '../../server/index-holder.ts';
-import { createMcpServer } from '../../server/mcp/index.ts';
+import { loadMcpServer } from '../../server/mcp/index.ts';
 import { SERVE_DEFAULTS } from '../../server/serve.ts';
 import { action } from '../output.ts';
 
@@ -33,6 +32,10 @@ export function registerMcpCommand(program: Command): void {
           );
         }
         if (options.watch) holder.watch(SERVE_DEFAULTS.watchIntervalMs);
+        const [{ createMcpServer }, { StdioServerTransport }] = await Promise.all([
+          loadMcpServer(),
+          import('@modelcontextprotocol/sdk/server/stdio.js'),
+        ]);
         const server = createMcpServer({ holder, config });
         const stop = () => {
           void server.close().finally(() => {

@@ -1,7 +1,6 @@
 // /mcp on `citelens serve`: the MCP server over Streamable HTTP, stateless (a new server and
 // transport per request, so any server process can answer any request), under the API's rules:
 // the Host check (from the safety rails), the access token, an Origin check, and the body limit.
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { Config } from '../../core/config.ts';
@@ -10,7 +9,6 @@ import type { AppEnv } from '../http/app-env.ts';
 import { requireToken } from '../http/auth.middleware.ts';
 import { limitBodySize, limitConcurrency, limitDuration } from '../http/limits.middleware.ts';
 import type { IndexHolder } from '../index-holder.ts';
-import { createMcpServer } from './mcp-server.ts';
 
 export const MCP_PATH = '/mcp';
 
@@ -89,6 +87,11 @@ export function mountMcp(app: Hono<AppEnv>, options: McpMountOptions): void {
         { Allow: 'POST' },
       );
     }
+    // Loaded on the first request: the SDK adds to the start-up time of every server and command.
+    const [{ createMcpServer }, { WebStandardStreamableHTTPServerTransport }] = await Promise.all([
+      import('./mcp-server.ts'),
+      import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+    ]);
     const server = createMcpServer({ holder, config, ...(options.log ? { log: options.log } : {}) });
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,

@@ -3,13 +3,13 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { askLibraryTool, verifyCitationsTool } from '../../../server/mcp/answer.tools.ts';
-import { createMcpServer, MCP_TOOLS } from '../../../server/mcp/index.ts';
 import {
   getPaperTool,
   libraryInfoTool,
   searchPapersTool,
   similarPapersTool,
 } from '../../../server/mcp/library.tools.ts';
+import { createMcpServer, MCP_TOOLS } from '../../../server/mcp/mcp-server.ts';
 import type { McpTool, ToolOutput } from '../../../server/mcp/mcp-tool.ts';
 import { RESOURCE_PAGE_SIZE } from '../../../server/mcp/paper.resources.ts';
 import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
