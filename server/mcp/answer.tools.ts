@@ -3,6 +3,7 @@
 import { answerQuestion, zAskRequest } from '../answer/index.ts';
 import { createLlmClient } from '../llm/index.ts';
 import { libraryOfIndex, verifyText, zVerifyRequest } from '../verify/index.ts';
+import { zAskLibraryOutput, zVerifyCitationsOutput } from './mcp.schema.ts';
 import { defineTool, PAPER_TEXT_IS_DATA } from './mcp-tool.ts';
 
 export const zAskLibraryInput = zAskRequest
@@ -23,6 +24,7 @@ export const askLibraryTool = defineTool({
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zAskLibraryInput,
+  output: zAskLibraryOutput,
   async run(request, { reader, config, signal }) {
     const response = await answerQuestion(
       reader,
@@ -67,6 +69,7 @@ export const verifyCitationsTool = defineTool({
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zVerifyCitationsInput,
+  output: zVerifyCitationsOutput,
   run(request, { reader }) {
     const { tookMs: _tookMs, ...response } = verifyText(libraryOfIndex(reader), request);
     return response;

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { zPaper } from '../../indexer/index.ts';
-import type { StatsResponse } from '../routes/stats.route.ts';
 import { searchPapers, similarPapers, zSearchRequest } from '../search/index.ts';
+import { zGetPaperOutput, zLibraryInfoOutput, zSearchPapersOutput, zSimilarPapersOutput } from './mcp.schema.ts';
 import { defineTool, PAPER_TEXT_IS_DATA } from './mcp-tool.ts';
 import { fitToBudget } from './passage-budget.ts';
 
@@ -56,6 +56,7 @@ export const searchPapersTool = defineTool({
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zSearchPapersInput,
+  output: zSearchPapersOutput,
   async run({ maxChars, ...request }, { reader }) {
     const response = await searchPapers(reader, request);
     const { results, budget } = fitToBudget(response.results, maxChars);
@@ -80,6 +81,7 @@ export const getPaperTool = defineTool({
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: z.object({ id: zPaperId }),
+  output: zGetPaperOutput,
   run({ id }, { reader }) {
     const found = reader.getPaper(id);
     // The message of GET /api/papers/{id}.
@@ -99,6 +101,7 @@ export const similarPapersTool = defineTool({
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: z.object({ id: zPaperId, k: zAgentK }),
+  output: zSimilarPapersOutput,
   run({ id, k }, { reader }) {
     const response = similarPapers(reader, id, k);
     return {
@@ -121,7 +124,8 @@ export const libraryInfoTool = defineTool({
   description:
     'How many papers and passages the library holds, which embedder built its index (kind, model, revision, dimensions), when it was built, its generation and size on disk.',
   input: z.object({}),
-  run(_args, { reader }): StatsResponse {
+  output: zLibraryInfoOutput,
+  run(_args, { reader }) {
     const { manifest } = reader;
     return {
       papers: manifest.papers,

@@ -20,6 +20,7 @@ import { getPaperTool, libraryInfoTool, searchPapersTool, similarPapersTool } fr
 import {
   inputJsonSchema,
   type McpTool,
+  outputJsonSchema,
   PAPER_TEXT_IS_DATA,
   parseArguments,
   toolError,
@@ -94,6 +95,7 @@ export function createMcpServer(options: McpServerOptions): Server {
       title: tool.title,
       description: tool.description,
       inputSchema: inputJsonSchema(tool),
+      outputSchema: outputJsonSchema(tool),
       annotations: { readOnlyHint: true, openWorldHint: false },
     })),
   }));

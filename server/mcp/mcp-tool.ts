@@ -15,28 +15,43 @@ export const PAPER_TEXT_IS_DATA =
 /** What a tool call runs with: one index generation for the whole call, the config, and the call's abort signal. */
 export type ToolContext = { reader: IndexReader; config: Config; signal: AbortSignal };
 
-/** A tool of the Citelens MCP server. `input` validates the arguments and is listed as JSON Schema. */
-export type McpTool<S extends z.ZodType = z.ZodType, O extends object = object> = {
+/**
+ * A tool of the Citelens MCP server. `input` validates the arguments and `output` describes the
+ * result; both are listed to clients as JSON Schema.
+ */
+export type McpTool<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = {
   name: string;
   title: string;
   description: string;
-  input: S;
+  input: I;
+  output: O;
   // A method, so that a tool with its own arguments fits in a list of tools.
-  run(args: z.output<S>, context: ToolContext): Promise<O> | O;
+  run(args: z.output<I>, context: ToolContext): Promise<z.output<O>> | z.output<O>;
 };
 
 /** What a tool returns (its structured content). */
-export type ToolOutput<T extends McpTool> = Awaited<ReturnType<T['run']>>;
+export type ToolOutput<T extends McpTool> = z.output<T['output']>;
 
-/** Declares a tool, keeping the link between its input schema and its `run` arguments. */
-export function defineTool<S extends z.ZodType, O extends object>(tool: McpTool<S, O>): McpTool<S, O> {
+/** Declares a tool, keeping the link between its schemas and its `run` function. */
+export function defineTool<I extends z.ZodType, O extends z.ZodType>(tool: McpTool<I, O>): McpTool<I, O> {
   return tool;
 }
 
+type ObjectJsonSchema = { type: 'object'; [key: string]: unknown };
+
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): ObjectJsonSchema {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return { ...json, type: 'object' };
+}
+
 /** The JSON Schema a client sees for a tool's arguments (defaults shown, fields with defaults optional). */
-export function inputJsonSchema(tool: McpTool): { type: 'object'; [key: string]: unknown } {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' });
-  return { ...schema, type: 'object' };
+export function inputJsonSchema(tool: McpTool): ObjectJsonSchema {
+  return jsonSchemaOf(tool.input, 'input');
+}
+
+/** The JSON Schema of a tool's structured result. */
+export function outputJsonSchema(tool: McpTool): ObjectJsonSchema {
+  return jsonSchemaOf(tool.output, 'output');
 }
 
 /** Validates a tool's arguments; a failure is INVALID_INPUT naming the argument, worded as the API words it. */
@@ -54,7 +69,7 @@ export function parseArguments(tool: McpTool, args: unknown): unknown {
 }
 
 /** A successful result: the value as JSON text (for any client) and as structured content. */
-export function toolResult(value: object): CallToolResult {
+export function toolResult(value: unknown): CallToolResult {
   return {
     content: [{ type: 'text', text: JSON.stringify(value) }],
     structuredContent: value as Record<string, unknown>,

@@ -1,33 +1,7 @@
 // Fits search results into a character budget for an agent's context window: passages are kept in
 // rank order, the one that crosses the budget is cut at a word boundary, and later ones are dropped.
-import type { PassageHit, SearchResult } from '../search/index.ts';
-
-/** A passage as a tool returns it: its span in the paper's field, its score and its text. */
-export type BudgetedPassage = {
-  passageId: number;
-  field: PassageHit['field'];
-  /** Offsets of `text` in the paper's field: a cut passage ends where its text ends. */
-  start: number;
-  end: number;
-  score: number;
-  text: string;
-  /** True when the text was cut to fit the budget (the passage goes on after `end`). */
-  truncated: boolean;
-};
-
-/** A search result as a tool returns it: the paper's reference data without its abstract, and its passages. */
-export type BudgetedResult = {
-  paperId: string;
-  title: string;
-  authors: string[];
-  year: number | null;
-  venue: string | null;
-  score: number;
-  passages: BudgetedPassage[];
-};
-
-/** What the budget did: the characters allowed and used, and how many passages were cut or left out. */
-export type BudgetReport = { maxChars: number; usedChars: number; truncatedPassages: number; omittedPassages: number };
+import type { SearchResult } from '../search/index.ts';
+import type { BudgetedPassage, BudgetedResult, BudgetReport } from './mcp.schema.ts';
 
 /** Shortest piece of a passage worth returning; below this the passage is left out instead. */
 const MIN_PIECE_CHARS = 40;
