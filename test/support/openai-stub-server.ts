@@ -99,7 +99,7 @@ export async function startOpenAiStub(
     const parts: Buffer[] = [];
     req.on('data', (part: Buffer) => parts.push(part));
     req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
+      if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/chat/completions') {
         res.writeHead(404, { 'content-type': 'text/plain' }).end(`no route ${req.method} ${req.url}`);
         return;
       }
@@ -110,7 +110,7 @@ export async function startOpenAiStub(
         res.writeHead(400, { 'content-type': 'text/plain' }).end('request body is not JSON');
         return;
       }
-      const received: ReceivedRequest = { path: req.url, headers: req.headers, body };
+      const received: ReceivedRequest = { path: req.url ?? '', headers: req.headers, body };
       requests.push(received);
       const script = queue.shift() ?? fallback;
       answer(typeof script === 'function' ? script(received) : script, body.stream === true, res);
