@@ -35,6 +35,7 @@ export const ERRORS = {
   UNAUTHORIZED: { status: 401, hint: 'Send the access token as `Authorization: Bearer <token>`.' },
   TIMEOUT: { status: 503, hint: 'Try again; the server is busy.' },
   OVERLOADED: { status: 503, hint: 'Too many requests at once; try again shortly.' },
+  INVALID_CONFIG: { status: 500, hint: 'Fix or unset the named environment variable (see the README).' },
   INTERNAL: { status: 500, hint: 'This is a bug in Citelens; the server log has the details.' },
 } as const satisfies Record<string, { status: number; hint: string }>;
 
