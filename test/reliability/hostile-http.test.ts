@@ -583,6 +583,10 @@ describe('hostile HTTP input', () => {
         ['a foreign Host', request('GET /api/health HTTP/1.1', 'Host: rebound.attacker.example')],
         ['an absolute URL to another host', request('GET http://rebound.attacker.example/api/health HTTP/1.1')],
         [
+          'an absolute URL to this machine with a foreign Host',
+          request('GET http://127.0.0.1/api/stats HTTP/1.1', 'Host: rebound.attacker.example'),
+        ],
+        [
           'a 100 GB Content-Length',
           'POST /api/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}',
         ],
