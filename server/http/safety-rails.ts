@@ -1,5 +1,5 @@
 // The middleware every request passes before a route: security headers and CSP, the DNS-rebinding
-// host check, CORS, the access token, and the body, time and concurrency limits.
+// host check, the same-origin rule for state-changing requests, CORS, the access token, and the body, time and concurrency limits.
 import type { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -11,6 +11,7 @@ import { requireLocalHostHeader } from './host-check.middleware.ts';
 import { GENERATION_HEADER } from './index.middleware.ts';
 import { limitBodySize, limitConcurrency, limitDuration } from './limits.middleware.ts';
 import { isLoopbackHost } from './loopback.ts';
+import { requireSameOrigin } from './same-origin.middleware.ts';
 
 export type SafetyOptions = {
   config: Config;
@@ -47,6 +48,8 @@ export function applySafetyRails(app: Hono<AppEnv>, options: SafetyOptions): voi
   );
   // Without a token, the Host header is what tells this machine's pages from a rebinding attacker's.
   if (!config.token && isLoopbackHost(config.host)) app.use('*', requireLocalHostHeader());
+  // On '*', so every state-changing route under /api or /mcp is guarded, whoever mounts it.
+  app.use('*', requireSameOrigin(config.corsOrigins));
   if (config.corsOrigins.length > 0) {
     app.use(
       '/api/*',

@@ -509,6 +509,21 @@ describe('hostile HTTP input', () => {
       await expectClientError(res, 'forwarded', { status: 401, code: 'UNAUTHORIZED' });
     });
 
+    it('refuses a cross-origin simple POST (text/plain) to reload, as any web page could send without a token', async () => {
+      const res = await app.request(
+        '/api/admin/reload',
+        { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: 'x' },
+        FROM_LOOPBACK,
+      );
+      await expectClientError(res, 'cross-origin reload', { status: 403, code: 'CROSS_ORIGIN', field: 'origin' });
+      const noOrigin = await app.request(
+        '/api/admin/reload',
+        { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } },
+        FROM_LOOPBACK,
+      );
+      await expectClientError(noOrigin, 'cross-site reload', { status: 403, code: 'CROSS_ORIGIN', field: 'origin' });
+    });
+
     it('accepts JSON whatever the case of its content type, and refuses other content types', async () => {
       const body = JSON.stringify(VALID_BODIES['/api/verify']);
       const upper = await post('/api/verify', body, { 'content-type': 'APPLICATION/JSON; charset=UTF-8' });
