@@ -98,11 +98,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     await holder.open(opts.indexDir);
   } catch (error) {
-    if (!isAppError(error) || error.code !== 'INDEX_NOT_FOUND') throw error;
-    notice(
-      `There is no index in ${holder.dir} yet; the API answers 503 until one is built` +
-        `${opts.watch ? ' (it is picked up automatically)' : ' and the server is reloaded'}.`,
-    );
+    if (isAppError(error) && error.code === 'INDEX_CORRUPT') {
+      // Served as 503 INDEX_CORRUPT (and health "corrupt") until a sound generation is published.
+      notice(`${error.message} The API answers 503 until it is rebuilt: ${error.hint}`);
+    } else if (isAppError(error) && error.code === 'INDEX_NOT_FOUND') {
+      notice(
+        `There is no index in ${holder.dir} yet; the API answers 503 until one is built` +
+          `${opts.watch ? ' (it is picked up automatically)' : ' and the server is reloaded'}.`,
+      );
+    } else {
+      throw error;
+    }
   }
   if (opts.watch) holder.watch(opts.watchIntervalMs);
 

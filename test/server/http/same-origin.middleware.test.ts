@@ -29,19 +29,25 @@ describe('same-origin.middleware', () => {
   });
 
   it('refuses a request without Origin whose Sec-Fetch-Site says it came from another site, or an opaque origin', async () => {
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }]) {
+    const refused: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'null' },
+    ];
+    for (const headers of refused) {
       expect((await post('http://localhost:8787/api/admin/reload', headers)).status, JSON.stringify(headers)).toBe(403);
     }
   });
 
   it("accepts the server's own origin, configured CORS origins, and clients that send no Origin (curl, the CLI)", async () => {
-    for (const headers of [
+    const accepted: Array<Record<string, string>> = [
       { origin: 'http://localhost:8787' },
       { origin: 'http://notes.example:3000' },
       { 'sec-fetch-site': 'same-origin' },
       { 'sec-fetch-site': 'none' },
       {},
-    ]) {
+    ];
+    for (const headers of accepted) {
       expect((await post('http://localhost:8787/api/admin/reload', headers)).status, JSON.stringify(headers)).toBe(200);
     }
     const proxied = await post('http://127.0.0.1:8787/api/admin/reload', {
