@@ -24,8 +24,10 @@ export const APP_DEFAULTS = {
   maxBodyBytes: 512 * 1024,
   /** Longest a request may take before it is answered with 503 TIMEOUT. */
   timeoutMs: 15_000,
-  /** Requests handled at once before others are answered with 503 OVERLOADED. */
+  /** Requests handled at once before others are answered with 503 OVERLOADED (open streams count). */
   maxInFlight: 64,
+  /** Longest a streamed answer runs (a 700-token answer at 6 tokens/s takes about this long). */
+  maxStreamMs: 120_000,
   /** The built web UI, served at /. */
   webDir: path.join(PROJECT_ROOT, 'web', 'dist'),
 };
@@ -57,6 +59,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', async (c, next) => {
     c.set('config', config);
     c.set('holder', holder);
+    c.set('maxStreamMs', opts.maxStreamMs);
     await next();
   });
 

@@ -17,7 +17,7 @@ export const SERVE_DEFAULTS = {
 };
 
 export type ServeOptions = Partial<typeof SERVE_DEFAULTS> &
-  Partial<Pick<AppOptions, 'webDir' | 'maxBodyBytes' | 'timeoutMs' | 'maxInFlight' | 'log'>> & {
+  Partial<Pick<AppOptions, 'webDir' | 'maxBodyBytes' | 'timeoutMs' | 'maxInFlight' | 'maxStreamMs' | 'log'>> & {
     /** Host, port, token, CORS origins and model folder come from here. */
     config: Config;
     indexDir: string;
@@ -119,6 +119,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(opts.maxBodyBytes ? { maxBodyBytes: opts.maxBodyBytes } : {}),
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.maxInFlight ? { maxInFlight: opts.maxInFlight } : {}),
+    ...(opts.maxStreamMs ? { maxStreamMs: opts.maxStreamMs } : {}),
     ...(opts.log ? { log: opts.log } : {}),
   });
 
