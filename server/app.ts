@@ -22,6 +22,8 @@ import { verifyRoutes } from './routes/verify.route.ts';
 export const APP_DEFAULTS = {
   /** Largest accepted request body: room for a long pasted answer to verify (100k characters) in UTF-8. */
   maxBodyBytes: 512 * 1024,
+  /** Request bodies being received and held at once (64 bodies at the limit) before 503 OVERLOADED. */
+  maxBodyBytesInFlight: 32 * 1024 * 1024,
   /** Longest a request may take before it is answered with 503 TIMEOUT. */
   timeoutMs: 15_000,
   /** Requests handled at once before others are answered with 503 OVERLOADED (open streams count). */

@@ -33,6 +33,35 @@ export function limitDuration(ms: number): MiddlewareHandler {
   );
 }
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Answers 503 OVERLOADED when the request bodies being received and held would pass `maxBytes`
+ * together. A request reserves its Content-Length (without one, `maxBodyBytes`) before its body
+ * is read, and gives it back when it is done: thousands of slow uploads cannot each buffer a body.
+ */
+export function limitBodyBytesInFlight(maxBytes: number, maxBodyBytes: number): MiddlewareHandler {
+  let reserved = 0;
+  return async (c, next) => {
+    if (!BODY_METHODS.has(c.req.method)) return next();
+    const declared = Number(c.req.header('content-length'));
+    const bytes = Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
+    if (bytes === 0) return next();
+    if (reserved + bytes > maxBytes) {
+      throw new AppError(
+        'OVERLOADED',
+        `The server is already receiving ${formatKb(reserved)} of request bodies; try again shortly.`,
+      );
+    }
+    reserved += bytes;
+    try {
+      await next();
+    } finally {
+      reserved -= bytes;
+    }
+  };
+}
+
 /**
  * `response` with a body that calls `release` once, when the body is read to its end, fails, or is
  * cancelled (the client went away): for a streamed response, that is when the request is over.

@@ -9,7 +9,7 @@ import { requireToken } from './auth.middleware.ts';
 import { requireUtf8 } from './encoding.middleware.ts';
 import { requireLocalHostHeader } from './host-check.middleware.ts';
 import { GENERATION_HEADER } from './index.middleware.ts';
-import { limitBodySize, limitConcurrency, limitDuration } from './limits.middleware.ts';
+import { limitBodyBytesInFlight, limitBodySize, limitConcurrency, limitDuration } from './limits.middleware.ts';
 import { isLoopbackHost } from './loopback.ts';
 import { requireSameOrigin } from './same-origin.middleware.ts';
 
@@ -18,6 +18,8 @@ export type SafetyOptions = {
   maxBodyBytes: number;
   timeoutMs: number;
   maxInFlight: number;
+  /** Request bodies received and held at once, in bytes, before others are refused. */
+  maxBodyBytesInFlight: number;
   /** API paths reachable without the token (static pages that hold no data). */
   isPublicApiPath: (path: string) => boolean;
 };
@@ -67,6 +69,8 @@ export function applySafetyRails(app: Hono<AppEnv>, options: SafetyOptions): voi
     app.use('/api/*', (c, next) => (options.isPublicApiPath(c.req.path) ? next() : checkToken(c, next)));
   }
   app.use('/api/*', limitBodySize(options.maxBodyBytes));
+  // Before any body is read: a body is buffered only inside this budget.
+  app.use('/api/*', limitBodyBytesInFlight(options.maxBodyBytesInFlight, options.maxBodyBytes));
   app.use('/api/*', requireUtf8);
   app.use('/api/*', limitDuration(options.timeoutMs));
   app.use('/api/*', limitConcurrency(options.maxInFlight));
