@@ -1,5 +1,6 @@
 // The citelens command line: one program, one subcommand per verb.
 import { Command } from 'commander';
+import { loadConfig } from '../core/config.ts';
 import { registerAskCommand } from './commands/ask.command.ts';
 import { registerEvalCommand } from './commands/eval.command.ts';
 import { registerEvalVerifyCommand } from './commands/eval-verify.command.ts';
@@ -11,6 +12,15 @@ import { registerSearchCommand } from './commands/search.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerStartCommand } from './commands/start.command.ts';
 import { registerVerifyCommand } from './commands/verify.command.ts';
+import { reportFailure } from './output.ts';
+
+// The environment is checked once, before any command reads it: one clean message, no stack.
+try {
+  loadConfig();
+} catch (error) {
+  reportFailure(error, process.argv.includes('--json'));
+  process.exit(1);
+}
 
 const program = new Command()
   .name('citelens')

@@ -39,9 +39,14 @@ export const ERRORS = {
     hint: 'Use --embedder builtin, or put the model in the cache folder (CITELENS_MODEL_DIR).',
   },
   LLM_UNAVAILABLE: { status: 502, hint: 'Check CITELENS_LLM_BASE_URL and that the server is running.' },
+  CROSS_ORIGIN: {
+    status: 403,
+    hint: 'Send it from the Citelens web UI, a client without an Origin header, or an origin listed in CITELENS_CORS_ORIGINS.',
+  },
   UNAUTHORIZED: { status: 401, hint: 'Send the access token as `Authorization: Bearer <token>`.' },
   TIMEOUT: { status: 503, hint: 'Try again; the server is busy.' },
   OVERLOADED: { status: 503, hint: 'Too many requests at once; try again shortly.' },
+  INVALID_CONFIG: { status: 500, hint: 'Fix or unset the named environment variable (see the README).' },
   INTERNAL: { status: 500, hint: 'This is a bug in Citelens; the server log has the details.' },
 } as const satisfies Record<string, { status: number; hint: string }>;
 
