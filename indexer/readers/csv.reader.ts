@@ -138,7 +138,8 @@ function mapExporterColumns(row: Record<string, unknown>, mapping: ColumnMapping
   const tags: string[] = [];
   for (const { column, field, renamed } of mapping) {
     const value = row[column];
-    if (value === undefined) continue;
+    // Scopus writes a placeholder where a paper has no abstract; it is not the paper's text.
+    if (value === undefined || (field === 'abstract' && NO_ABSTRACT.test(String(value)))) continue;
     if (field === 'tags') tags.push(String(value));
     else if (field === 'authors') fields[column] = splitScopusAuthors(String(value));
     else if (renamed && field !== null && fields[field] === undefined) fields[field] = value;
@@ -163,6 +164,7 @@ function mapExporterColumns(row: Record<string, unknown>, mapping: ColumnMapping
   return fields;
 }
 
+const NO_ABSTRACT = /^\s*\[No abstract available\]\s*$/i;
 const INITIALS = /^(?:\p{Lu}\p{Ll}?\.[\s-]*)+$/u;
 
 /**

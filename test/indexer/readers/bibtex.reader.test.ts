@@ -215,4 +215,17 @@ describe('bibtex.reader on Mendeley and JabRef exports', () => {
       ['2001straight', 'Straight to fields'],
     ]);
   });
+
+  it("reads Zotero's BibTeX, whose abstracts carry HTML written as {\\textless}p{\\textgreater}", () => {
+    const text =
+      '@article{zot_2021,\n title = {A {Zotero} export},\n' +
+      ' abstract = {{\\textless}p{\\textgreater}First.{\\textless}/p{\\textgreater}{\\textless}p{\\textgreater}Second \\& last.{\\textless}/p{\\textgreater}},\n' +
+      ' doi = {10.48550/arXiv.2401.00001},\n}\n';
+    const { papers } = readWith(readBibtex, text, 'zotero.bib', { repair: true });
+    expect(papers[0]?.paper).toMatchObject({
+      abstract: 'First. Second & last.',
+      arxivId: '2401.00001',
+      doi: '10.48550/arXiv.2401.00001',
+    });
+  });
 });

@@ -122,6 +122,11 @@ describe('csv.reader on exporters’ columns', () => {
     ]);
   });
 
+  it('reads Scopus\'s "[No abstract available]" as no abstract', () => {
+    const text = 'Title,Abstract\nA title only,[No abstract available]\n';
+    expect(readWith(readCsv, text).papers[0]?.paper).toMatchObject({ title: 'A title only', abstract: '' });
+  });
+
   it('splits "Krisyanto, W., Wibisono, G." into two authors when there are no full names', () => {
     const text = 'Authors,Title\n"Krisyanto, W., Wibisono, G.",Design of a 5G antenna array\n';
     expect(readWith(readCsv, text).papers[0]?.paper.authors).toEqual(['W. Krisyanto', 'G. Wibisono']);
