@@ -53,7 +53,7 @@ export function registerIndexCommand(program: Command): void {
     .option('--offline', 'never download a model', config.offline)
     .option(
       '--zotero [folder]',
-      `also index a Zotero library, read from a copy of its zotero.sqlite (default folder: ${defaultZoteroFolder()})`,
+      "also index a Zotero library, read from a copy of its zotero.sqlite (default: the data folder Zotero's settings name, else ~/Zotero)",
     )
     .option('--strict', 'refuse any record with a problem instead of repairing it, and the whole run over it')
     .option(

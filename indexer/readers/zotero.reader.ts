@@ -25,9 +25,42 @@ const EXTRA_DOI = /^\s*DOI:\s*(\S+)\s*$/im;
 /** Fields that become paper fields; every other field is kept in metadata under its Zotero name. */
 const MAPPED = new Set(['title', 'abstractNote', 'date', 'DOI', 'url', 'archiveID', ...VENUE_FIELDS]);
 
-/** The Zotero data folder where Zotero puts it by default, on every platform: "Zotero" in the home folder. */
-export function defaultZoteroFolder(): string {
-  return path.join(os.homedir(), 'Zotero');
+/**
+ * The Zotero data folder: the one Zotero's profile names (Settings → Advanced → Files and Folders → Data
+ * Directory Location, kept in prefs.js as extensions.zotero.dataDir), else "Zotero" in the home folder,
+ * Zotero's default on every platform.
+ */
+export function defaultZoteroFolder(home = os.homedir(), platform: NodeJS.Platform = process.platform): string {
+  for (const profiles of profileFolders(home, platform)) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(profiles);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      let prefs: string;
+      try {
+        prefs = fs.readFileSync(path.join(profiles, name, 'prefs.js'), 'utf8');
+      } catch {
+        continue;
+      }
+      const custom = /user_pref\("extensions\.zotero\.useDataDir",\s*true\)/.test(prefs);
+      const dir = /user_pref\("extensions\.zotero\.dataDir",\s*"((?:[^"\\]|\\.)*)"\)/.exec(prefs)?.[1];
+      if (custom && dir) return dir.replace(/\\(.)/g, '$1');
+    }
+  }
+  return path.join(home, 'Zotero');
+}
+
+/** Where Zotero keeps its profiles, by platform. */
+function profileFolders(home: string, platform: NodeJS.Platform): string[] {
+  if (platform === 'darwin') return [path.join(home, 'Library', 'Application Support', 'Zotero', 'Profiles')];
+  if (platform === 'win32') {
+    const appData = process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
+    return [path.join(appData, 'Zotero', 'Zotero', 'Profiles')];
+  }
+  return [path.join(home, '.zotero', 'zotero')];
 }
 
 /**

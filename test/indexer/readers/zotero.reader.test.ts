@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexPapers } from '../../../indexer/index.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
-import { readZotero } from '../../../indexer/readers/zotero.reader.ts';
+import { defaultZoteroFolder, readZotero } from '../../../indexer/readers/zotero.reader.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { hasZoteroSchema, ZoteroLibrary } from './zotero-library.ts';
 
@@ -122,5 +122,24 @@ describe('zotero.reader without a library', () => {
     const file = path.join(tempDir(), 'zotero.sqlite');
     fs.writeFileSync(file, 'not a database at all, just text that is long enough to have a header page');
     expect(() => readZotero(file)).toThrow(/could not be read as a Zotero database: file is not a database/);
+  });
+});
+
+describe('defaultZoteroFolder', () => {
+  it('is "Zotero" in the home folder unless a Zotero profile names another data folder', () => {
+    const home = tempDir();
+    expect(defaultZoteroFolder(home, 'linux')).toBe(path.join(home, 'Zotero'));
+    const profile = path.join(home, '.zotero', 'zotero', 'abcd1234.default');
+    fs.mkdirSync(profile, { recursive: true });
+    fs.writeFileSync(
+      path.join(profile, 'prefs.js'),
+      'user_pref("extensions.zotero.dataDir", "/data/My \\"Zotero\\"");\nuser_pref("extensions.zotero.useDataDir", true);\n',
+    );
+    expect(defaultZoteroFolder(home, 'linux')).toBe('/data/My "Zotero"');
+    const mac = path.join(home, 'Library', 'Application Support', 'Zotero', 'Profiles', 'x.default');
+    fs.mkdirSync(mac, { recursive: true });
+    fs.writeFileSync(path.join(mac, 'prefs.js'), 'user_pref("extensions.zotero.dataDir", "/Users/a/Z");\n');
+    // Without useDataDir, Zotero itself ignores dataDir.
+    expect(defaultZoteroFolder(home, 'darwin')).toBe(path.join(home, 'Zotero'));
   });
 });
