@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasZoteroSchema, ZoteroLibrary } from '../indexer/readers/zotero-library.ts';
 import { runCli } from '../support/run-cli.ts';
 import { syntheticPapers, writeJsonl } from '../support/synthetic-papers.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -109,5 +110,20 @@ describe('citelens index on real libraries', () => {
     expect(result.stderr.match(/^repaired: .*many\.bib:\d+/gm)).toHaveLength(50);
     expect(result.stderr).toContain('repaired: … and 3 more (--json lists them all)');
     expect(result.stdout).toMatch(/53 repaired, 0 refused/);
+  });
+
+  it.skipIf(!hasZoteroSchema)('indexes a Zotero data folder with --zotero <folder> beside other files', async () => {
+    const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+    library.collection('Thesis');
+    library.add({ key: 'ABCD1234', type: 'journalArticle', fields: { title: 'From Zotero' }, collections: ['Thesis'] });
+    library.add({ key: 'TRASHED1', type: 'journalArticle', fields: { title: 'Trashed' }, trashed: true });
+    library.db.close();
+    const file = writeJsonl(tempDir(), 'more.jsonl', syntheticPapers(3));
+    const index = tempDir();
+    const result = await runCli(['index', file, '--zotero', library.dir, '--index', index, '--embedder', 'builtin']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Indexed 4 papers/);
+    const info = await runCli(['search', 'From Zotero', '--index', index, '--json']);
+    expect(info.stdout).toContain('zotero:ABCD1234');
   });
 });
