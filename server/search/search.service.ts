@@ -3,6 +3,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { IndexReader, Paper, Passage } from '../../indexer/index.ts';
 import { bestPassages, type ScoredPassage } from './best-passages.ts';
+import { facetsOf } from './facets.ts';
 import { resolveFilters } from './filters.ts';
 import { hybridRanking } from './hybrid.search.ts';
 import { keywordRanking } from './keyword.search.ts';
@@ -102,22 +103,40 @@ export async function searchPapers(reader: IndexReader, request: SearchRequest):
   return runSearch(reader, parseSearchRequest(request), began);
 }
 
-/** searchPapers for an already validated request (the evaluation times this path). */
+/** Newest first (papers without a year last), then by score: the order of sort=year. */
+function byYear(a: { paper: Paper; score: number; doc: number }, b: { paper: Paper; score: number; doc: number }) {
+  const ya = a.paper.year ?? Number.NEGATIVE_INFINITY;
+  const yb = b.paper.year ?? Number.NEGATIVE_INFINITY;
+  return yb - ya || b.score - a.score || a.doc - b.doc;
+}
+
+/**
+ * searchPapers for an already validated request (the evaluation times this path). The ranking is
+ * taken SEARCH_LIMITS.candidates deep (or deeper for a deep page): those papers are the matches that
+ * `total`, `facets` and sort=year work on.
+ */
 export async function runSearch(
   reader: IndexReader,
   parsed: ParsedSearchRequest,
   began: number = performance.now(),
 ): Promise<SearchResponse> {
-  const ranking = await rankPapers(reader, parsed);
-  const page = loadPapers(reader, ranking.ranked.slice(parsed.offset, parsed.offset + parsed.k));
+  const depth = Math.max(SEARCH_LIMITS.candidates, parsed.offset + parsed.k + 1);
+  const ranking = await rankPapers(reader, parsed, depth);
+  const candidates = loadPapers(reader, ranking.ranked.slice(0, depth));
+  if (parsed.sort === 'year') candidates.sort(byYear);
+  const page = candidates.slice(parsed.offset, parsed.offset + parsed.k);
   const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
   return {
     query: parsed.query,
     mode: parsed.mode,
+    sort: parsed.sort,
     k: parsed.k,
     offset: parsed.offset,
     results: page.map(({ doc, paper, score }) => ({ paper, score, passages: (passages.get(doc) ?? []).map(toHit) })),
-    hasMore: ranking.ranked.length > parsed.offset + parsed.k,
+    hasMore: candidates.length > parsed.offset + parsed.k,
+    total: candidates.length,
+    totalIsLowerBound: ranking.ranked.length >= depth,
+    facets: facetsOf(candidates.map((c) => c.paper)),
     tookMs: performance.now() - began,
   };
 }
