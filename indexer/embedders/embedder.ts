@@ -22,6 +22,11 @@ export interface Embedder {
   embedDocuments(texts: readonly string[]): Promise<Float32Array[]>;
   /** Embeds a search query (applying the query prefix, if any). */
   embedQuery(text: string): Promise<Float32Array>;
+  /**
+   * How much of a text's term weight the embedder knows, 0–1 (the builtin model's vocabulary);
+   * absent for embedders that read any text (hybrid search then takes 1).
+   */
+  coverage?(text: string): number;
   /** The state to store in the index so the same embedder can be re-created (builtin: the fitted model). */
   serialize(): Buffer | null;
   dispose(): Promise<void>;

@@ -1,6 +1,6 @@
 // Facets of a search: how the matching papers spread over years, tags, authors and venues, counted
 // over the search's candidates (a bounded set, so the cost does not grow with the library).
-import type { Paper } from '../../indexer/index.ts';
+import type { PaperFacetFields } from '../../indexer/store/papers.repo.ts';
 import { type FacetCount, SEARCH_LIMITS, type SearchFacets } from './search.schema.ts';
 
 /** The most frequent values first, ties by value, at most `limit`. */
@@ -20,7 +20,7 @@ function add(counts: Map<string, number>, values: Iterable<string>): void {
  * Facet counts over the papers. Tags are counted lower-cased (the tag filter ignores case), authors
  * and venues as written; a paper without a year or venue adds nothing to that facet.
  */
-export function facetsOf(papers: Iterable<Paper>, limit: number = SEARCH_LIMITS.facetValues): SearchFacets {
+export function facetsOf(papers: Iterable<PaperFacetFields>, limit: number = SEARCH_LIMITS.facetValues): SearchFacets {
   const year = new Map<string, number>();
   const tag = new Map<string, number>();
   const author = new Map<string, number>();
