@@ -134,7 +134,8 @@ function embedderFromState(stored: Buffer): BuiltinEmbedder {
   const embedSync = createProjector(model, vocabulary);
   const embedQuerySync = createProjector(model, vocabulary, subword);
   const maxIdf = model.idf.reduce((max, value) => Math.max(max, value), 1);
-  const weighOf = (text: string, credit: (term: string) => number): number => {
+  // Known and total term weight of a text: tf·idf, an unknown word at the largest idf times its credit.
+  const weighOf = (text: string, credit: (term: string) => number): { known: number; total: number } => {
     const counts = new Map<string, number>();
     for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
     let known = 0;
@@ -145,13 +146,27 @@ function embedderFromState(stored: Buffer): BuiltinEmbedder {
       total += weight;
       known += weight * (row === undefined ? credit(term) : 1);
     }
+    return { known, total };
+  };
+  const coverage = (text: string): number => {
+    const { known, total } = weighOf(text, (term) => subword.neighbours(term)[0]?.similarity ?? 0);
     return total > 0 ? known / total : 1;
+  };
+  const outOfVocabularyShare = (texts: readonly string[]): number => {
+    let known = 0;
+    let total = 0;
+    for (const text of texts) {
+      const weight = weighOf(text, () => 0);
+      known += weight.known;
+      total += weight.total;
+    }
+    return total > 0 ? 1 - known / total : 0;
   };
   return {
     info,
     embedSync,
-    coverage: (text) => weighOf(text, (term) => subword.neighbours(term)[0]?.similarity ?? 0),
-    outOfVocabularyShare: (texts) => 1 - weighOf(texts.join('\n'), () => 0),
+    coverage,
+    outOfVocabularyShare,
     async embedDocuments(texts) {
       const vectors: Float32Array[] = [];
       for (let i = 0; i < texts.length; i++) {

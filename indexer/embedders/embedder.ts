@@ -27,6 +27,8 @@ export interface Embedder {
    * absent for embedders that read any text (hybrid search then takes 1).
    */
   coverage?(text: string): number;
+  /** Share of the texts' term weight outside a fitted vocabulary (the builtin model); absent otherwise. */
+  outOfVocabularyShare?(texts: readonly string[]): number;
   /** The state to store in the index so the same embedder can be re-created (builtin: the fitted model). */
   serialize(): Buffer | null;
   dispose(): Promise<void>;
