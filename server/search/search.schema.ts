@@ -115,7 +115,15 @@ export type SearchResponse = z.infer<typeof zSearchResponse>;
 
 export const zSimilarResponse = z.object({
   paperId: z.string(),
-  results: z.array(z.object({ paper: zPaper, score: z.number() })),
+  results: z.array(
+    z.object({
+      paper: zPaper,
+      /** Fused similarity, 0–1 (1 for the most similar paper by the stronger side). */
+      score: z.number(),
+      /** The paper's most distinctive words (as it writes them) that this paper shares, most distinctive first. */
+      sharedTerms: z.array(z.string()),
+    }),
+  ),
   tookMs: z.number(),
 });
 export type SimilarResponse = z.infer<typeof zSimilarResponse>;
