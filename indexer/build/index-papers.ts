@@ -13,7 +13,7 @@ import { FILES } from '../store/generations.ts';
 import { writeEmbedderState, writeManifest } from '../store/manifest.repo.ts';
 import { PapersReader, PapersWriter, readStoredKeys, type StoredKey } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
-import { PostingsWriter } from '../store/postings.repo.ts';
+import { PostingsWriter } from '../store/keyword/index.ts';
 import { terms } from '../text/analyze.ts';
 import { HNSW_DEFAULTS } from '../vectors/hnsw.vector-index.ts';
 import { HnswBuilder } from '../vectors/hnsw-builder.ts';

@@ -7,7 +7,7 @@ import { FILES } from '../store/generations.ts';
 import { readManifest, writeManifest } from '../store/manifest.repo.ts';
 import { PapersReader, PapersWriter } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
-import { PostingsWriter } from '../store/postings.repo.ts';
+import { PostingsWriter } from '../store/keyword/index.ts';
 import { terms } from '../text/analyze.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
 import { writeGeneration } from './generation-writer.ts';

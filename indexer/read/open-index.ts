@@ -11,7 +11,7 @@ import { currentGeneration, FILES } from '../store/generations.ts';
 import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
 import { PapersReader } from '../store/papers.repo.ts';
 import { type PassageRow, PassagesReader } from '../store/passages.repo.ts';
-import { type KeywordHit, PostingsReader } from '../store/postings.repo.ts';
+import { type KeywordHit, PostingsReader } from '../store/keyword/index.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
 import type { VectorHit, VectorIndex, VectorSearchOptions } from '../vectors/vector-index.ts';
 

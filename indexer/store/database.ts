@@ -2,7 +2,7 @@
 // the keyword index's postings for BM25, the builtin embedder's state and the manifest.
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
-import { POSTINGS_SCHEMA } from './postings.repo.ts';
+import { POSTINGS_SCHEMA } from './keyword/index.ts';
 
 export type Db = Database.Database;
 
