@@ -8,10 +8,10 @@ import { createEmbedder, type Embedder } from '../embedders/index.ts';
 import type { Paper, Passage } from '../paper.schema.ts';
 import { type Db, openDatabaseForRead } from '../store/database.ts';
 import { currentGeneration, FILES } from '../store/generations.ts';
+import { type KeywordHit, PostingsReader } from '../store/keyword/index.ts';
 import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
 import { PapersReader } from '../store/papers.repo.ts';
 import { type PassageRow, PassagesReader } from '../store/passages.repo.ts';
-import { type KeywordHit, PostingsReader } from '../store/keyword/index.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
 import type { VectorHit, VectorIndex, VectorSearchOptions } from '../vectors/vector-index.ts';
 

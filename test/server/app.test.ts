@@ -227,7 +227,19 @@ describe('app', () => {
       ]),
     );
     const searchParams = doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);
-    expect(searchParams).toEqual(['q', 'k', 'offset', 'mode', 'year_from', 'year_to', 'author', 'tag', 'venue', 'ef', 'sort']);
+    expect(searchParams).toEqual([
+      'q',
+      'k',
+      'offset',
+      'mode',
+      'year_from',
+      'year_to',
+      'author',
+      'tag',
+      'venue',
+      'ef',
+      'sort',
+    ]);
     expect(doc.components.schemas).toHaveProperty('ErrorResponse');
   });
 

@@ -81,11 +81,7 @@ describe('search.route', () => {
   it('refuses a missing, blank or too long query', async () => {
     await expectInvalid('k=3', 'q', "Query parameter 'q' is required.");
     await expectInvalid('q=%20%20', 'q', "Query parameter 'q' must not be empty.");
-    await expectInvalid(
-      `q=${'a'.repeat(20_001)}`,
-      'q',
-      "Query parameter 'q' must be at most 20000 characters long.",
-    );
+    await expectInvalid(`q=${'a'.repeat(20_001)}`, 'q', "Query parameter 'q' must be at most 20000 characters long.");
   });
 
   it('reports the total and the facets of the matching papers', async () => {
