@@ -10,7 +10,7 @@ import { splitPassages } from '../passages/split-passages.ts';
 import { type Format, type InputProblem, type PaperFilesRead, readPaperFiles } from '../readers/index.ts';
 import { openDatabaseForRead } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
-import { PostingsWriter } from '../store/keyword/index.ts';
+import { PostingsReader, PostingsWriter } from '../store/keyword/index.ts';
 import { writeEmbedderState, writeManifest } from '../store/manifest.repo.ts';
 import { PapersReader, PapersWriter, readStoredKeys, type StoredKey } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
@@ -235,6 +235,18 @@ function planChanges(input: Input, opts: IndexOptions): ChangePlan {
 /** The text a paper is fitted on and measured by. */
 const paperText = (paper: Paper) => `${paper.title}. ${paper.abstract}`;
 
+/** The texts of at most `size` stored papers spread evenly over the library. */
+function librarySample(stored: ReadonlyMap<string, StoredKey>, papersReader: PapersReader, size: number): string[] {
+  const keys = [...stored.values()];
+  const step = Math.max(1, keys.length / size);
+  const texts: string[] = [];
+  for (let i = 0; i < keys.length && texts.length < size; i = Math.floor(i + step)) {
+    const paper = papersReader.getByDoc(keys[Math.floor(i)]!.doc);
+    if (paper) texts.push(paperText(paper));
+  }
+  return texts;
+}
+
 /** The run's embedder, whether every kept paper must be re-embedded with it, and what happened to the fit. */
 type ChosenEmbedder = { embedder: Embedder; reembedAll: boolean; fittedOnPapers: number; fit: EmbedderFit };
 
@@ -251,6 +263,7 @@ async function chooseEmbedder(
   papersReader: PapersReader,
 ): Promise<ChosenEmbedder> {
   const { previous } = draft;
+  const postings = new PostingsReader(draft.db);
   const recorded = previous?.manifest.embedder;
   if (recorded && opts.embedder !== 'auto' && opts.embedder !== recorded.kind) {
     throw new AppError(
@@ -286,12 +299,14 @@ async function chooseEmbedder(
     papersAfter,
     kept,
     incoming: plan.toEmbed.map(({ paper }) => paperText(paper)),
+    // The draft still holds the published postings: the library as it was before this run.
+    ...(previous
+      ? {
+          library: { papers: input.stored.size, documentFrequency: (term: string) => postings.documentFrequency(term) },
+        }
+      : {}),
+    librarySample: () => librarySample(input.stored, papersReader, FIT_DEFAULTS.librarySample),
   });
-  if (fit.action === 'fold-in' && (fit.outOfVocabularyShare ?? 0) > FIT_DEFAULTS.maxOutOfVocabularyShare) {
-    opts.onNotice?.(
-      `Kept the built-in model: ${fit.reason}, but the new papers are too few to refit for; run with --refit to fit it on the whole library.`,
-    );
-  }
   if (kept && (fit.action === 'fold-in' || fit.action === 'reuse')) {
     return { embedder: kept, reembedAll: false, fittedOnPapers, fit };
   }

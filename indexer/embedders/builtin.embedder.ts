@@ -2,7 +2,7 @@
 // at index time. No download, deterministic, and any text can be folded in after fitting.
 import { createHash } from 'node:crypto';
 import { terms } from '../text/analyze.ts';
-import type { Embedder, EmbedderInfo } from './embedder.ts';
+import type { Embedder, EmbedderInfo, LibraryFrequencies } from './embedder.ts';
 import { decodeModel, encodeModel, type LsaModel } from './lsa/model-state.ts';
 import { randomizedSvd } from './lsa/randomized-svd.ts';
 import { sparseFromRows } from './lsa/sparse-matrix.ts';
@@ -67,8 +67,11 @@ export type BuiltinEmbedder = Embedder & {
    * their similarity) or not at all. The evidence hybrid search weighs meaning by.
    */
   coverage(text: string): number;
-  /** Share of the texts' term weight outside the vocabulary (no subword credit): how far a fit is outgrown. */
-  outOfVocabularyShare(texts: readonly string[]): number;
+  /**
+   * Share of the texts' term weight outside the vocabulary (no subword credit): how far a fit is
+   * outgrown. An unknown word weighs its idf in `library` (the largest idf without one).
+   */
+  outOfVocabularyShare(texts: readonly string[], library?: LibraryFrequencies): number;
 };
 
 // Yield to the event loop this often so a long embedding run does not starve timers and I/O.
@@ -134,29 +137,42 @@ function embedderFromState(stored: Buffer): BuiltinEmbedder {
   const embedSync = createProjector(model, vocabulary);
   const embedQuerySync = createProjector(model, vocabulary, subword);
   const maxIdf = model.idf.reduce((max, value) => Math.max(max, value), 1);
-  // Known and total term weight of a text: tf·idf, an unknown word at the largest idf times its credit.
-  const weighOf = (text: string, credit: (term: string) => number): { known: number; total: number } => {
+  // Known and total term weight of a text: tf·idf, an unknown word at `unknownIdf` times its credit.
+  const weighOf = (
+    text: string,
+    credit: (term: string) => number,
+    unknownIdf: (term: string) => number,
+  ): { known: number; total: number } => {
     const counts = new Map<string, number>();
     for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
     let known = 0;
     let total = 0;
     for (const [term, count] of counts) {
       const row = vocabulary.index.get(term);
-      const weight = termFrequencyWeight(count, model.sublinearTf) * (row === undefined ? maxIdf : model.idf[row]!);
+      const idf = row === undefined ? unknownIdf(term) : model.idf[row]!;
+      const weight = termFrequencyWeight(count, model.sublinearTf) * idf;
       total += weight;
       known += weight * (row === undefined ? credit(term) : 1);
     }
     return { known, total };
   };
   const coverage = (text: string): number => {
-    const { known, total } = weighOf(text, (term) => subword.neighbours(term)[0]?.similarity ?? 0);
+    const { known, total } = weighOf(
+      text,
+      (term) => subword.neighbours(term)[0]?.similarity ?? 0,
+      () => maxIdf,
+    );
     return total > 0 ? known / total : 1;
   };
-  const outOfVocabularyShare = (texts: readonly string[]): number => {
+  const outOfVocabularyShare = (texts: readonly string[], library?: LibraryFrequencies): number => {
+    // Words the fit left out for being in most papers are common, not new: the library's df says so.
+    const unknownIdf = library
+      ? (term: string) => Math.log((1 + library.papers) / (1 + library.documentFrequency(term))) + 1
+      : () => maxIdf;
     let known = 0;
     let total = 0;
     for (const text of texts) {
-      const weight = weighOf(text, () => 0);
+      const weight = weighOf(text, () => 0, unknownIdf);
       known += weight.known;
       total += weight.total;
     }

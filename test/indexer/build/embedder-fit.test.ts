@@ -53,7 +53,7 @@ describe('embedder-fit', () => {
       onNotice: (m) => notices.push(m),
     });
     expect(second.embedderFit.action).toBe('refit');
-    expect(second.embedderFit.outOfVocabularyShare).toBeGreaterThan(FIT_DEFAULTS.maxOutOfVocabularyShare);
+    expect(second.embedderFit.outOfVocabularyShare).toBeGreaterThan(FIT_DEFAULTS.maxShareAboveLibrary);
     expect(notices.join('\n')).toMatch(/Refitting the built-in model .* outside the fitted vocabulary/);
 
     const reader = await openIndex(dir);
@@ -73,12 +73,25 @@ describe('embedder-fit', () => {
     const library = papersOf(HUMANITIES, 12, 'hum', 1).map((p) => `${p.title}. ${p.abstract}`);
     const kept = fitBuiltinEmbedder(library);
     const more = papersOf(HUMANITIES, 2, 'more', 3).map((p) => `${p.title}. ${p.abstract}`);
-    const args = { recorded: kept.info, forced: false, fittedOnPapers: 60, papersAfter: 70, kept };
+    const args = {
+      recorded: kept.info,
+      forced: false,
+      fittedOnPapers: 60,
+      papersAfter: 70,
+      kept,
+      librarySample: () => library,
+    };
     expect(decideFit({ ...args, incoming: more })).toMatchObject({ action: 'fold-in', outOfVocabularyShare: 0 });
     const math = papersOf(MATHEMATICS, 5, 'math', 2).map((p) => `${p.title}. ${p.abstract}`);
     expect(decideFit({ ...args, incoming: math }).action).toBe('refit');
-    // One odd paper is folded in rather than refitted for.
-    expect(decideFit({ ...args, incoming: math.slice(0, 1) }).action).toBe('fold-in');
+    // One odd paper is folded in rather than refitted for, with a word on --refit.
+    expect(decideFit({ ...args, incoming: math.slice(0, 1) })).toMatchObject({
+      action: 'fold-in',
+      reason: expect.stringContaining('--refit'),
+    });
+    // A library whose own papers are mostly words in one paper each is not refitted for more of the same.
+    const unusual = math.map((text, i) => `${text} ${library[i]}`);
+    expect(decideFit({ ...args, incoming: unusual, librarySample: () => unusual }).action).toBe('fold-in');
     expect(decideFit({ ...args, incoming: [], forced: true })).toMatchObject({ action: 'refit', reason: '--refit' });
     expect(decideFit({ ...args, incoming: more, papersAfter: 120 }).reason).toMatch(/grew from the 60 papers/);
   });
