@@ -7,7 +7,7 @@ import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { openIndex } from '../../indexer/index.ts';
 import { type Highlight, type SearchRequest, type SearchResponse, searchPapers } from '../../server/search/index.ts';
-import { action, printJson } from '../output.ts';
+import { action, printJson, printNotice } from '../output.ts';
 
 type SearchCommandOptions = {
   mode: 'hybrid' | 'semantic' | 'keyword';
@@ -165,7 +165,11 @@ export function registerSearchCommand(program: Command): void {
     .action(
       action(async (argument: string | undefined, options: SearchCommandOptions) => {
         const query = queryText(argument, options.file);
-        const reader = await openIndex(options.index, { modelDir: config.modelDir, offline: config.offline });
+        const reader = await openIndex(options.index, {
+          modelDir: config.modelDir,
+          offline: config.offline,
+          onNotice: printNotice,
+        });
         try {
           const response = await searchPapers(reader, toSearchRequest(query, options));
           if (options.json) printJson(response);
