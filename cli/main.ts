@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAskCommand } from './commands/ask.command.ts';
 import { registerEvalCommand } from './commands/eval.command.ts';
+import { registerEvalAskCommand } from './commands/eval-ask.command.ts';
 import { registerEvalVerifyCommand } from './commands/eval-verify.command.ts';
 import { registerIndexCommand } from './commands/index.command.ts';
 import { registerInfoCommand } from './commands/info.command.ts';
@@ -26,5 +27,6 @@ registerAskCommand(program);
 registerVerifyCommand(program);
 registerEvalCommand(program);
 registerEvalVerifyCommand(program);
+registerEvalAskCommand(program);
 
 await program.parseAsync(process.argv);

@@ -6,14 +6,22 @@ import type { LlmClient } from '../llm/index.ts';
 import { retrievePassages } from '../search/index.ts';
 import type { SearchFilters, SearchMode } from '../search/search.schema.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
-import { SupportScorer, verdictOf } from '../verify/support-scorer.ts';
 import { statisticsOfIndex, type TermStatistics } from '../verify/term-statistics.ts';
 import type { AnswerSentence, AskEvent, AskResponse, ParsedAskRequest } from './answer.schema.ts';
-import { describeSources, type NumberedSource, numberSources, type RetrievedPassage } from './answer-sources.ts';
+import { answerJudge, backs } from './answer-judge.ts';
+import {
+  describeSources,
+  type NumberedSource,
+  numberSources,
+  type RetrievedPassage,
+  renumberSources,
+} from './answer-sources.ts';
 import { answerText, withMarkers } from './answer-text.ts';
 import { checkGenerated } from './check-generated.ts';
+import { bottomLine } from './bottom-line.ts';
 import { buildMessages } from './prompt.ts';
-import { selectSentences } from './select-sentences.ts';
+import { questionType } from './question-type.ts';
+import { type Selection, type SelectionOptions, selectSentences } from './select-sentences.ts';
 
 /** What answering needs from the library: passage retrieval and term statistics. */
 export type AnswerContext = {
@@ -32,37 +40,83 @@ export type AnswerOptions = {
   /** Receives the events of the answer as it is made (for streaming). */
   onEvent?: (event: AskEvent) => void | Promise<void>;
   signal?: AbortSignal;
+  /** Overrides of the extractive selection's settings (for evaluation). */
+  selection?: Partial<SelectionOptions>;
+  /** Receives the extractive selection (for evaluation: its concept coverage). */
+  onSelection?: (selection: Selection) => void;
 };
 
 type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & { cited: Set<number> };
+
+// Old → new source numbers applied to a draft's sentences.
+function renumberDraft(draft: Draft, renumber: ReadonlyMap<number, number>): Draft {
+  const sentences = draft.answer.sentences.map((s) => ({
+    ...s,
+    citations: s.citations.map((c) => ({ ...c, n: renumber.get(c.n) ?? c.n })),
+  }));
+  return {
+    ...draft,
+    answer: draft.abstained ? draft.answer : { text: answerText(sentences), sentences },
+    cited: new Set([...draft.cited].map((n) => renumber.get(n) ?? n)),
+  };
+}
+
+// Source numbers in order of first citation in the answer.
+const citationOrder = (draft: Draft): number[] => draft.answer.sentences.flatMap((s) => s.citations.map((c) => c.n));
+
+// The bottom line of a yes/no question, from the sentences each source is cited for.
+function withBottomLine(draft: Draft, question: string, sources: readonly NumberedSource[], statistics: TermStatistics) {
+  if (draft.abstained || questionType(question) !== 'yes_no') return draft;
+  const byNumber = new Map(sources.map((s) => [s.n, s]));
+  const cited = draft.answer.sentences.flatMap((sentence) =>
+    sentence.citations.map((c) => {
+      const text = byNumber.get(c.n)?.paper[c.field === 'title' ? 'title' : 'abstract'].slice(c.start, c.end);
+      return { n: c.n, sentence: { field: c.field, start: c.start, end: c.end, text: text || sentence.text } };
+    }),
+  );
+  return { ...draft, bottomLine: bottomLine(question, cited, answerJudge(statistics)) };
+}
 
 function extractiveDraft(
   request: ParsedAskRequest,
   sources: readonly NumberedSource[],
   statistics: TermStatistics,
+  selection: Partial<SelectionOptions> = {},
+  onSelection?: (selection: Selection) => void,
 ): Draft {
-  const selection = selectSentences(request.question, sources, statistics, { maxSentences: request.maxSentences });
-  if (selection.abstainReason || selection.sentences.length === 0) {
-    const reason = selection.abstainReason ?? 'No sentence of the closest passages answers the question.';
-    return { abstained: true, reason, mode: 'extractive', answer: { text: reason, sentences: [] }, cited: new Set() };
-  }
-  const scorer = new SupportScorer(statistics);
-  const byNumber = new Map(sources.map((s) => [s.n, s]));
-  const sentences: AnswerSentence[] = selection.sentences.map((chosen) => {
-    const passages = byNumber.get(chosen.n)!.passages.filter((p) => p.id === chosen.passageId);
-    const result = scorer.score(chosen.text, sentencesOfPassages(passages));
+  const chosen = selectSentences(request.question, sources, statistics, {
+    ...selection,
+    maxSentences: request.maxSentences,
+  });
+  onSelection?.(chosen);
+  if (chosen.abstainReason || chosen.sentences.length === 0) {
+    const reason = chosen.abstainReason ?? 'No sentence of the closest passages answers the question.';
     return {
-      text: chosen.text,
-      support: result.score,
-      supported: verdictOf(result) !== 'not_supported',
+      abstained: true,
+      reason,
+      mode: 'extractive',
+      answer: { text: reason, sentences: [] },
+      closest: chosen.closest,
+      cited: new Set(),
+    };
+  }
+  const judge = answerJudge(statistics);
+  const byNumber = new Map(sources.map((s) => [s.n, s]));
+  const sentences: AnswerSentence[] = chosen.sentences.map((sentence) => {
+    const passages = byNumber.get(sentence.n)!.passages.filter((p) => p.id === sentence.passageId);
+    const judgement = judge.judge(sentence.text, sentencesOfPassages(passages));
+    return {
+      text: sentence.text,
+      support: judgement.support,
+      supported: backs(judgement),
       citations: [
         {
-          n: chosen.n,
-          paperId: chosen.paperId,
-          passageId: chosen.passageId,
-          field: chosen.field,
-          start: chosen.start,
-          end: chosen.end,
+          n: sentence.n,
+          paperId: sentence.paperId,
+          passageId: sentence.passageId,
+          field: sentence.field,
+          start: sentence.start,
+          end: sentence.end,
         },
       ],
     };
@@ -145,7 +199,12 @@ export async function composeAnswer(
     k: request.k,
     filters: request.filters,
   });
-  const sources = numberSources(retrieved);
+  const retrievalOrder = numberSources(retrieved);
+  const firstDraft = extractiveDraft(request, retrievalOrder, context.statistics, options.selection, options.onSelection);
+  // Sources are numbered 1…n in order of first citation, from the first event on.
+  const numbered = renumberSources(retrievalOrder, citationOrder(firstDraft));
+  let sources = numbered.sources;
+  const extractive = renumberDraft(firstDraft, numbered.renumber);
   await emit({ event: 'sources', data: { sources: describeSources(sources, new Set()) } });
 
   const notices: string[] = [];
@@ -153,13 +212,15 @@ export async function composeAnswer(
   if (wantsLlm && !options.llm) {
     notices.push('No LLM is configured (set CITELENS_LLM_BASE_URL and CITELENS_LLM_MODEL); the answer is extractive.');
   }
-  const extractive = extractiveDraft(request, sources, context.statistics);
   let draft = extractive;
   // When the passages hold no answer, no model is asked: it could only make one up.
   if (wantsLlm && options.llm && !extractive.abstained) {
     try {
       const generated = await generatedDraft(options.llm, request, sources, context.statistics, options);
-      draft = generated.draft;
+      // The model cites in its own order: renumber again so its answer reads [1], [2]… too.
+      const again = renumberSources(sources, citationOrder(generated.draft));
+      sources = again.sources;
+      draft = renumberDraft(generated.draft, again.renumber);
       notices.push(...generated.notices);
     } catch (error) {
       const message = `The LLM answer could not be used (${(error as Error).message.replace(/\.$/u, '')}); this answer is extractive.`;
@@ -167,6 +228,7 @@ export async function composeAnswer(
       await emit({ event: 'notice', data: { message } });
     }
   }
+  draft = withBottomLine(draft, request.question, sources, context.statistics);
   if (draft.mode === 'extractive') {
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });

@@ -1,0 +1,26 @@
+// Whether a sentence taken from a paper can stand alone in an answer: not a question, not a
+// fragment ("Offers a mechanistic account of…"), not a heading or list item, and not opening with a
+// pronoun whose antecedent is in the sentence before ("It reduces…", "This suggests…").
+
+/** Verbs that open a sentence with no subject (a fragment from a highlight list or a summary). */
+const SUBJECTLESS =
+  /^(?:offers|provides|shows|presents|describes|proposes|introduces|demonstrates|examines|explores|discusses|reviews|reports|investigates|uses|includes|suggests|finds|argues|highlights|outlines|evaluates|compares|combines|achieves|addresses|extends|applies|develops|considers|focuses|analyzes|analyses|studies|contains|covers|gives|makes|yields|builds|enables|allows|requires|leads|helps|supports|remains|appears|seems)\b/iu;
+/** A pronoun standing as the subject, whose antecedent lies outside the sentence. */
+const DANGLING =
+  /^(?:it|they|he|she|them|its|their|his|her|here)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
+const IT_THAT = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
+
+export type StandaloneProblem = 'question' | 'fragment' | 'dangling' | 'heading' | 'markup';
+
+/** Why a sentence cannot stand alone in an answer, or null when it can. */
+export function standaloneProblem(sentence: string): StandaloneProblem | null {
+  const text = sentence.trim();
+  if (/\?["'”’)]*$/u.test(text) || /["“][^"”]*\?["”]/u.test(text)) return 'question';
+  if (/<\/?[a-z][^>]*>|\\[a-z]+\{/iu.test(text)) return 'markup';
+  const words = text.split(/\s+/u).filter(Boolean);
+  if (words.length < 5 || !/[.!]["'”’)]*$/u.test(text)) return 'heading';
+  if (/^[\p{Ll}]/u.test(text) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
+  if (SUBJECTLESS.test(text)) return 'fragment';
+  if (DANGLING.test(text) && !IT_THAT.test(text)) return 'dangling';
+  return null;
+}
