@@ -10,12 +10,25 @@ const NAMED = /^\s*(?:which|who|whom|what\s+(?:is|are|was|were)\s+the\s+name|nam
 const YES_NO =
   /^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\b|\bwhether\b|^[^?]*:\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b/iu;
 
+const WH = /^\s*["'“]?(?:what|which|who|whom|whose|when|where|why|how|to what)\b/iu;
+
+/** The last clause of a titled question: "Aspirin and stroke: does it help?" → "does it help?". */
+function lastClause(question: string): string {
+  const parts = question.split(/[:.;]\s+|\s*--\s*|\s+[-–—]\s+/u).filter((p) => /[\p{L}]/u.test(p));
+  return parts.at(-1) ?? question;
+}
+
 /** The kind of answer the question asks for. */
 export function questionType(question: string): QuestionType {
-  if (QUANTITY.test(question)) return 'quantity';
-  if (TIME.test(question)) return 'time';
-  if (NAMED.test(question)) return 'named';
-  if (YES_NO.test(question)) return 'yes_no';
+  const clause = lastClause(question);
+  for (const text of [question, clause]) {
+    if (QUANTITY.test(text)) return 'quantity';
+    if (TIME.test(text)) return 'time';
+    if (NAMED.test(text)) return 'named';
+  }
+  if (YES_NO.test(question) || YES_NO.test(clause)) return 'yes_no';
+  // A question with no question word ("Aripiprazole: a new risk factor for gambling?") asks yes or no.
+  if (/\?\s*$/u.test(question) && !WH.test(question) && !WH.test(clause)) return 'yes_no';
   return 'open';
 }
 

@@ -1,6 +1,7 @@
 // Whether a sentence taken from a paper can stand alone in an answer: not a question, not a
 // fragment ("Offers a mechanistic account of…"), not a heading or list item, and not opening with a
-// pronoun whose antecedent is in the sentence before ("It reduces…", "This suggests…").
+// pronoun whose antecedent is in the sentence before ("It reduces…", "This suggests…"), and not a
+// statement of what a study set out to do ("The aim of this study was to determine whether…").
 
 /** Verbs that open a sentence with no subject (a fragment from a highlight list or a summary). */
 const SUBJECTLESS =
@@ -10,7 +11,11 @@ const DANGLING =
   /^(?:it|they|he|she|them|its|their|his|her|here)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
 const IT_THAT = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
 
-export type StandaloneProblem = 'question' | 'fragment' | 'dangling' | 'heading' | 'markup';
+/** A statement of what a study set out to do, which answers nothing. */
+const AIM =
+  /^(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of|was|were|is)\b|^(?:to|we\s+(?:aimed|sought|wanted|set\s+out|intended)\s+to)\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe|analy[sz]e|establish|study|measure|clarify|review)\b|\b(?:this|the\s+present|our)\s+(?:study|paper|work|trial|review)\s+(?:aims?|aimed|sought|seeks?|was\s+designed|is\s+designed|was\s+undertaken|was\s+conducted)\s+to\b|\bwas\s+to\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe)\b/iu;
+
+export type StandaloneProblem = 'question' | 'fragment' | 'dangling' | 'heading' | 'markup' | 'aim';
 
 /** Why a sentence cannot stand alone in an answer, or null when it can. */
 export function standaloneProblem(sentence: string): StandaloneProblem | null {
@@ -22,5 +27,6 @@ export function standaloneProblem(sentence: string): StandaloneProblem | null {
   if (/^[\p{Ll}]/u.test(text) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
   if (SUBJECTLESS.test(text)) return 'fragment';
   if (DANGLING.test(text) && !IT_THAT.test(text)) return 'dangling';
+  if (AIM.test(text)) return 'aim';
   return null;
 }

@@ -48,6 +48,12 @@ export type FoldFigures = {
   tokenF1: Figure;
   offTopicAbstained: Figure;
   yesNoAccuracy: Figure;
+  /** Share of answered yes/no questions whose bottom line commits to yes or no. */
+  committed: Figure;
+  /** Accuracy of the committed bottom lines against the experts' decisions. */
+  committedAccuracy: Figure;
+  /** The majority decision of the training folds, on the same committed questions. */
+  committedMajority: Figure;
   threshold: Figure;
 };
 
@@ -236,6 +242,9 @@ function foldFigures(
     tokenF1: [],
     offTopicAbstained: [],
     yesNoAccuracy: [],
+    committed: [],
+    committedAccuracy: [],
+    committedMajority: [],
     threshold: [],
   };
   for (let f = 0; f < folds; f++) {
@@ -252,6 +261,13 @@ function foldFigures(
     rows.sentencesCitingSource.push(answered.reduce((n, q) => n + q[pick].sentencesCitingSource, 0) / Math.max(1, sentences));
     rows.tokenF1.push(mean(answered.map((q) => q[pick].f1)));
     rows.offTopicAbstained.push(testOff.filter((o) => !answeredAt(o, t)).length / Math.max(1, testOff.length));
+    const counts = new Map<string, number>();
+    for (const q of inDomain.filter((_, i) => foldOf(i) !== f)) counts.set(q.decision, (counts.get(q.decision) ?? 0) + 1);
+    const majority = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'yes';
+    const committed = answered.filter((q) => q[pick].decision !== 'maybe');
+    rows.committed.push(committed.length / Math.max(1, answered.length));
+    rows.committedAccuracy.push(mean(committed.map((q) => (q[pick].decision === q.decision ? 1 : 0))));
+    rows.committedMajority.push(mean(committed.map((q) => (q.decision === majority ? 1 : 0))));
     rows.yesNoAccuracy.push(
       mean(test.map((q) => ((answeredAt(q[pick], t) ? q[pick].decision : 'maybe') === q.decision ? 1 : 0))),
     );
