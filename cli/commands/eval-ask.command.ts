@@ -17,7 +17,7 @@ function formatReport(report: AnswerEvalReport): string {
     `  off-topic: ${report.offTopic.map((o) => `${o.collection} questions on the ${o.library} library (${o.questions})`).join('; ')}`,
     `  ${''.padEnd(34)}${'Citelens'.padEnd(20)}BM25 top sentence`,
     row('answered', 'answered'),
-    row("answers citing the source", 'sourceCited'),
+    row('answers citing the source', 'sourceCited'),
     row('answer sentences citing it', 'sentencesCitingSource'),
     row('token F1 vs long answer', 'tokenF1'),
     row('off-topic questions abstained', 'offTopicAbstained'),
@@ -37,7 +37,10 @@ export function registerEvalAskCommand(program: Command): void {
     .command('eval-ask')
     .description('Measure cited answers and abstention on a question collection (PubMedQA form), k-fold by question')
     .argument('<folder>', 'folder with corpus.jsonl, queries.jsonl (decision, long_answer) and qrels/test.tsv')
-    .option('--off-topic <folder...>', 'collections on another subject: their questions are asked of this library and this collection\'s of theirs')
+    .option(
+      '--off-topic <folder...>',
+      "collections on another subject: their questions are asked of this library and this collection's of theirs",
+    )
     .option('--folds <n>', 'folds over questions', '5')
     .option('--json', 'print the report as JSON')
     .action(
@@ -48,7 +51,8 @@ export function registerEvalAskCommand(program: Command): void {
           offTopicFolders: options.offTopic ?? [],
           folds: Number.isInteger(folds) && folds >= 2 ? folds : 5,
           onProgress: (stage, done, total) => {
-            if (!options.json && (done === total || done % 100 === 0)) process.stderr.write(`  ${stage}: ${done}/${total}\n`);
+            if (!options.json && (done === total || done % 100 === 0))
+              process.stderr.write(`  ${stage}: ${done}/${total}\n`);
           },
         });
         if (options.json) printJson(report);

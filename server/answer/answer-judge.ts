@@ -1,12 +1,13 @@
 // The one place answers ask whether evidence backs a sentence, so ask and verify share one notion
-// of support. Today it wraps verify's SupportScorer: support is its calibrated score, and
-// contradiction is that score when the evidence states the opposite (a negation or a direction of
-// effect the sentence does not share). When verify's Judge lands, only this module changes.
+// of support. Today it wraps verify's SupportScorer: support and verdict are its calibrated score
+// and verdict (as verify reports them), and contradiction is that score when the evidence states
+// the opposite (a negation or a direction of effect the sentence does not share; such a sentence is
+// at best partially supported). When verify's Judge lands, only this module changes.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { SupportScorer, verdictOf } from '../verify/support-scorer.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 
-export type AnswerVerdict = 'supported' | 'partially_supported' | 'not_supported' | 'contradicted';
+export type AnswerVerdict = 'supported' | 'partially_supported' | 'not_supported';
 
 export type Judgement = {
   /** 0–1: how strongly the evidence backs the sentence. */
@@ -27,12 +28,10 @@ export function answerJudge(statistics: TermStatistics): AnswerJudge {
     judge(sentence, evidence) {
       const result = scorer.score(sentence, evidence);
       const opposed = result.conflicts.includes('negation') || result.conflicts.includes('direction');
-      const contradiction = opposed ? result.score : 0;
-      const verdict = verdictOf(result);
       return {
-        support: opposed ? 0 : result.score,
-        contradiction,
-        verdict: opposed && verdict !== 'not_supported' ? 'contradicted' : verdict,
+        support: result.score,
+        contradiction: opposed ? result.score : 0,
+        verdict: verdictOf(result),
         evidence: result.evidence,
       };
     },

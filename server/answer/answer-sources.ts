@@ -50,7 +50,8 @@ export function renumberSources(
   citedOrder: readonly number[],
 ): { sources: NumberedSource[]; renumber: Map<number, number> } {
   const renumber = new Map<number, number>();
-  for (const n of citedOrder) if (!renumber.has(n) && sources.some((s) => s.n === n)) renumber.set(n, renumber.size + 1);
+  for (const n of citedOrder)
+    if (!renumber.has(n) && sources.some((s) => s.n === n)) renumber.set(n, renumber.size + 1);
   for (const source of sources) if (!renumber.has(source.n)) renumber.set(source.n, renumber.size + 1);
   const renumbered = sources.map((source) => ({ ...source, n: renumber.get(source.n)! }));
   return { sources: renumbered.sort((a, b) => a.n - b.n), renumber };

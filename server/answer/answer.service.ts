@@ -17,8 +17,8 @@ import {
   renumberSources,
 } from './answer-sources.ts';
 import { answerText, withMarkers } from './answer-text.ts';
-import { checkGenerated } from './check-generated.ts';
 import { bottomLine } from './bottom-line.ts';
+import { checkGenerated } from './check-generated.ts';
 import { buildMessages } from './prompt.ts';
 import { questionType } from './question-type.ts';
 import { type Selection, type SelectionOptions, selectSentences } from './select-sentences.ts';
@@ -65,7 +65,12 @@ function renumberDraft(draft: Draft, renumber: ReadonlyMap<number, number>): Dra
 const citationOrder = (draft: Draft): number[] => draft.answer.sentences.flatMap((s) => s.citations.map((c) => c.n));
 
 // The bottom line of a yes/no question, from the sentences each source is cited for.
-function withBottomLine(draft: Draft, question: string, sources: readonly NumberedSource[], statistics: TermStatistics) {
+function withBottomLine(
+  draft: Draft,
+  question: string,
+  sources: readonly NumberedSource[],
+  statistics: TermStatistics,
+) {
   if (draft.abstained || questionType(question) !== 'yes_no') return draft;
   const byNumber = new Map(sources.map((s) => [s.n, s]));
   const cited = draft.answer.sentences.flatMap((sentence) =>
@@ -200,7 +205,13 @@ export async function composeAnswer(
     filters: request.filters,
   });
   const retrievalOrder = numberSources(retrieved);
-  const firstDraft = extractiveDraft(request, retrievalOrder, context.statistics, options.selection, options.onSelection);
+  const firstDraft = extractiveDraft(
+    request,
+    retrievalOrder,
+    context.statistics,
+    options.selection,
+    options.onSelection,
+  );
   // Sources are numbered 1…n in order of first citation, from the first event on.
   const numbered = renumberSources(retrievalOrder, citationOrder(firstDraft));
   let sources = numbered.sources;

@@ -3,7 +3,10 @@
 // opposite say no. Both sides: mixed; neither: unclear.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import type { BottomLine } from './answer.schema.ts';
-import type { AnswerJudge } from './answer-judge.ts';
+import { type AnswerJudge, backs } from './answer-judge.ts';
+
+/** A cited sentence whose contradiction reaches this says no (the verifier's partial-support band). */
+export const CONTRADICTION_THRESHOLD = 0.3;
 
 const AUXILIARY =
   /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\s+(?:it|they|there|this|these|that)?\b/iu;
@@ -29,8 +32,8 @@ export function bottomLine(
   const no = new Set<number>();
   for (const { n, sentence } of cited) {
     const judgement = judge.judge(claim, [sentence]);
-    if (judgement.verdict === 'contradicted') no.add(n);
-    else if (judgement.verdict === 'supported' || judgement.verdict === 'partially_supported') yes.add(n);
+    if (judgement.contradiction >= CONTRADICTION_THRESHOLD) no.add(n);
+    else if (backs(judgement)) yes.add(n);
   }
   for (const n of no) yes.delete(n);
   const verdict = yes.size > 0 && no.size > 0 ? 'mixed' : yes.size > 0 ? 'yes' : no.size > 0 ? 'no' : 'unclear';

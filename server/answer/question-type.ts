@@ -4,7 +4,8 @@
 
 export type QuestionType = 'quantity' | 'time' | 'named' | 'yes_no' | 'open';
 
-const QUANTITY = /^\s*(?:how\s+(?:much|many|long|large|big|small|often|far|old|fast|high|low|frequent)|what\s+(?:percentage|proportion|share|fraction|number|amount|size|rate|dose|dosage)|to what extent)\b/iu;
+const QUANTITY =
+  /^\s*(?:how\s+(?:much|many|long|large|big|small|often|far|old|fast|high|low|frequent)|what\s+(?:percentage|proportion|share|fraction|number|amount|size|rate|dose|dosage)|to what extent)\b/iu;
 const TIME = /^\s*(?:when|in what year|what year|since when|at what age)\b/iu;
 const NAMED = /^\s*(?:which|who|whom|what\s+(?:is|are|was|were)\s+the\s+name|name)\b/iu;
 const YES_NO =

@@ -8,13 +8,7 @@ import { profileClaim, supportFeatures, tfidfCosine } from '../verify/support-fe
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
-import {
-  type Concept,
-  conceptCoverage,
-  conceptForms,
-  missingConcepts,
-  questionConcepts,
-} from './question-concepts.ts';
+import { type Concept, conceptCoverage, conceptForms, missingConcepts, questionConcepts } from './question-concepts.ts';
 import { answerShape, questionType } from './question-type.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
 

@@ -13,7 +13,6 @@ import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { tokenize } from '../../indexer/text/analyze.ts';
 import type { ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
-import { questionType } from '../answer/question-type.ts';
 import { SEARCH_LIMITS } from '../search/search.schema.ts';
 import { searchPapers } from '../search/search.service.ts';
 import { tfidfCosine } from '../verify/support-features.ts';
@@ -88,14 +87,14 @@ export function tokenF1(predicted: string, reference: string): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-const fit = (text: string) => {
+const fitQuestion = (text: string) => {
   if (text.length <= SEARCH_LIMITS.maxQueryChars) return text;
   const cut = text.slice(0, SEARCH_LIMITS.maxQueryChars);
   return cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length);
 };
 
 const request = (question: string): ParsedAskRequest => ({
-  question: fit(question),
+  question: fitQuestion(question),
   k: ANSWER_EVAL_DEFAULTS.k,
   mode: 'hybrid',
   filters: {},
@@ -138,8 +137,17 @@ async function baselineOutcome(
   source: string | null,
   reference: string,
 ): Promise<Outcome> {
-  const top = (await searchPapers(reader, { query: fit(question), mode: 'keyword', k: 1 })).results[0];
-  if (!top) return { score: 0, forced: true, citesSource: false, sentences: 0, sentencesCitingSource: 0, f1: 0, decision: 'maybe' };
+  const top = (await searchPapers(reader, { query: fitQuestion(question), mode: 'keyword', k: 1 })).results[0];
+  if (!top)
+    return {
+      score: 0,
+      forced: true,
+      citesSource: false,
+      sentences: 0,
+      sentencesCitingSource: 0,
+      f1: 0,
+      decision: 'maybe',
+    };
   const statistics = statisticsOfIndex(reader);
   let best = '';
   let bestScore = -1;
@@ -167,7 +175,13 @@ async function withLibrary<T>(corpusFile: string, use: (reader: IndexReader) => 
   const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'citelens-answer-eval-'));
   let reader: IndexReader | undefined;
   try {
-    await indexPapers({ indexDir: temporary, files: [corpusFile], format: 'jsonl', embedder: 'builtin', skipInvalid: true });
+    await indexPapers({
+      indexDir: temporary,
+      files: [corpusFile],
+      format: 'jsonl',
+      embedder: 'builtin',
+      skipInvalid: true,
+    });
     reader = await openIndex(temporary);
     return await use(reader);
   } finally {
@@ -258,11 +272,14 @@ function foldFigures(
     rows.answered.push(answered.length / Math.max(1, test.length));
     rows.sourceCited.push(mean(answered.map((q) => (q[pick].citesSource ? 1 : 0))));
     const sentences = answered.reduce((n, q) => n + q[pick].sentences, 0);
-    rows.sentencesCitingSource.push(answered.reduce((n, q) => n + q[pick].sentencesCitingSource, 0) / Math.max(1, sentences));
+    rows.sentencesCitingSource.push(
+      answered.reduce((n, q) => n + q[pick].sentencesCitingSource, 0) / Math.max(1, sentences),
+    );
     rows.tokenF1.push(mean(answered.map((q) => q[pick].f1)));
     rows.offTopicAbstained.push(testOff.filter((o) => !answeredAt(o, t)).length / Math.max(1, testOff.length));
     const counts = new Map<string, number>();
-    for (const q of inDomain.filter((_, i) => foldOf(i) !== f)) counts.set(q.decision, (counts.get(q.decision) ?? 0) + 1);
+    for (const q of inDomain.filter((_, i) => foldOf(i) !== f))
+      counts.set(q.decision, (counts.get(q.decision) ?? 0) + 1);
     const majority = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'yes';
     const committed = answered.filter((q) => q[pick].decision !== 'maybe');
     rows.committed.push(committed.length / Math.max(1, answered.length));
@@ -357,8 +374,24 @@ export async function evaluateAnswers(options: AnswerEvalOptions): Promise<Answe
       { collection: main.name, library: o.name, questions: main.questions.length },
     ]),
     folds,
-    system: foldFigures(folds, (i) => inFolds[i]!, (i) => offFolds[i]!, inDomain, offTopic, 'system', min),
-    baseline: foldFigures(folds, (i) => inFolds[i]!, (i) => offFolds[i]!, inDomain, offTopic, 'baseline', min),
+    system: foldFigures(
+      folds,
+      (i) => inFolds[i]!,
+      (i) => offFolds[i]!,
+      inDomain,
+      offTopic,
+      'system',
+      min,
+    ),
+    baseline: foldFigures(
+      folds,
+      (i) => inFolds[i]!,
+      (i) => offFolds[i]!,
+      inDomain,
+      offTopic,
+      'baseline',
+      min,
+    ),
     majorityYesNo: figure(majority),
     seconds: (performance.now() - started) / 1000,
   };
