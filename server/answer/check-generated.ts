@@ -37,7 +37,10 @@ export function clausesOf<C extends Marker>(
   trailing: readonly C[] = [],
 ): Clause<C>[] {
   const cuts: number[] = [];
-  for (const m of markers) if (/^[\s,]*[\p{L}\p{N}(]/u.test(text.slice(m.end, span.end))) cuts.push(m.end);
+  for (const m of markers) {
+    const after = /^[\s,]*(?=[\p{L}\p{N}(])/u.exec(text.slice(m.end, span.end));
+    if (after) cuts.push(m.end + after[0].replace(/\s+$/u, '').length);
+  }
   for (let i = text.indexOf(';', span.start); i >= 0 && i < span.end; i = text.indexOf(';', i + 1)) cuts.push(i + 1);
   const bounds = [span.start, ...[...new Set(cuts)].sort((a, b) => a - b), span.end];
   const clauses: Clause<C>[] = [];

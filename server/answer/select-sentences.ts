@@ -29,7 +29,7 @@ export const SELECTION_DEFAULTS = {
   /** Abstain when no source holds this share of the question's key concepts (weighted by rarity) in one passage. */
   minConceptCoverage: 0.5,
   /** Sources holding less than this share of the best source's concept coverage are not quoted. */
-  minRelativeSourceCoverage: 0.8,
+  minRelativeSourceCoverage: 0.7,
   /** Weight of the share of the question's key concepts a sentence contains, added to its relevance. */
   conceptWeight: 0.5,
   /** Weight of a sentence carrying the kind of answer the question asks for (a quantity, a date…). */
@@ -177,6 +177,11 @@ export function selectSentences(
     return true;
   });
   candidates.sort((a, b) => b.relevance - a.relevance);
+  // A quantity or a date asked for and found: only the sentences that carry one answer.
+  if ((type === 'quantity' || type === 'time') && candidates.some((c) => answerShape(type, c.text) === 1)) {
+    const shaped = candidates.filter((c) => answerShape(type, c.text) === 1);
+    candidates.splice(0, candidates.length, ...shaped);
+  }
   const bestMatch = Math.max(0, ...candidates.map((c) => c.match));
   const chosen: ScoredSentence[] = [];
   const perSource = new Map<number, number>();

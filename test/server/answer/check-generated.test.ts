@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NumberedSource, numberSources } from '../../../server/answer/answer-sources.ts';
-import { checkGenerated } from '../../../server/answer/check-generated.ts';
+import { checkGenerated, clausesOf } from '../../../server/answer/check-generated.ts';
 import { statisticsOfIndex } from '../../../server/verify/term-statistics.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
@@ -64,8 +64,60 @@ describe('check-generated', () => {
     ]);
   });
 
+  it('judges every citation on its own clause: a supported [1] does not carry an unrelated claim cited to [2]', () => {
+    const text =
+      'Caffeine raised short-term memory recall by 12% compared with placebo [1], while caffeine causes attention sinks in glaciers [2].';
+    const flagged = check(text).sentences;
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.supported).toBe(false);
+    expect(flagged[0]!.citations.map((c) => c.n)).toEqual([1, 2]);
+    expect(check(text, 'drop')).toMatchObject({ sentences: [], dropped: 1 });
+    // The same sentence with a claim [2] does back stands.
+    const backed = check(
+      'Caffeine raised short-term memory recall by 12% compared with placebo [1], while the sink token carries no semantic content [2].',
+    ).sentences;
+    expect(backed.map((s) => s.supported)).toEqual([true]);
+  });
+
+  it('splits sentences joined by ";" or run on with a lower-case start before judging', () => {
+    const joined = check(
+      'Caffeine raised short-term memory recall by 12% compared with placebo; caffeine cures glacier melt in the Alps [1].',
+    ).sentences;
+    expect(joined.map((s) => s.supported)).toEqual([false]);
+    const runOn = check(
+      'Caffeine raised short-term memory recall [1]. while caffeine cures glacier melt in the Alps [1].',
+    ).sentences;
+    expect(runOn.every((s) => s.supported)).toBe(false);
+    const fine = check(
+      'Caffeine raised short-term memory recall [1]; the sink token carries no semantic content [2].',
+    ).sentences;
+    expect(fine.map((s) => s.supported)).toEqual([true]);
+  });
+
   it('reads the no-answer reply as an abstention', () => {
     expect(check('NO_ANSWER').noAnswer).toBe(true);
     expect(check('   ').noAnswer).toBe(false);
+  });
+});
+
+describe('clausesOf', () => {
+  const markers = (text: string) =>
+    [...text.matchAll(/\[\d+\]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  const clauses = (text: string) =>
+    clausesOf(text, { start: 0, end: text.length }, markers(text)).map((c) => [
+      text.slice(c.start, c.end).trim(),
+      c.citations.map((m) => m.text),
+    ]);
+
+  it('cuts after a marker that more words follow and at ";", giving an unmarked clause the next clause\'s markers', () => {
+    expect(clauses('A is B [1], while C is D [2].')).toEqual([
+      ['A is B [1],', ['[1]']],
+      ['while C is D [2].', ['[2]']],
+    ]);
+    expect(clauses('A is B; C is D [3].')).toEqual([
+      ['A is B;', ['[3]']],
+      ['C is D [3].', ['[3]']],
+    ]);
+    expect(clauses('A is B [1] [2].')).toEqual([['A is B [1] [2].', ['[1]', '[2]']]]);
   });
 });

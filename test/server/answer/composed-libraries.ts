@@ -46,6 +46,14 @@ export const MEDICAL_PAPERS: PaperInput[] = [
       'We followed 8,400 older adults in a community cohort for ten years. Regular aspirin use did not reduce the risk of ischemic stroke in this cohort. Gastrointestinal bleeding was twice as common among aspirin users.',
   },
   {
+    id: 'flight-hypoxia',
+    title: 'Oxygen saturation of passengers with structural heart disease during long flights',
+    authors: ['Paul Weber'],
+    year: 2017,
+    abstract:
+      'Cabin pressure at cruising altitude lowered oxygen saturation in passengers with structural heart disease. Problems were most frequent on flights longer than eight hours. High-flow oxygen restored saturation within minutes.',
+  },
+  {
     id: 'influenza-vaccine',
     title: 'Influenza vaccination and hospital admissions in older adults',
     authors: ['Sara Okoye'],
