@@ -1,5 +1,5 @@
 // The key concepts of a question: its topic words, matched in evidence by their surface form (with
-// plural and possessive endings only), never by a shared stem, so "transformer" is not matched by
+// plural, possessive and regular verb endings only), never by a shared stem, so "transformer" is not matched by
 // "transformational" nor "heads" by "head injury" alone. Each concept weighs by how rare its stem is
 // in the library (IDF); a word the library never uses weighs the most.
 import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
@@ -20,7 +20,10 @@ const QUESTION_WORDS = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** A word without possessive and plural endings: "heads" → "head", "studies" → "study", "analyses" stays. */
+/**
+ * A word without possessive, plural and regular verb endings: "heads" → "head", "studies" →
+ * "study", "reduced" → "reduc"; never a shared stem ("transformational" stays apart from "transformer").
+ */
 export function conceptForm(word: string): string {
   let w = word.toLowerCase().replace(/['’]s?$/u, '');
   if (w.length <= 3 || /\p{N}/u.test(w)) return w;
@@ -28,7 +31,14 @@ export function conceptForm(word: string): string {
   if (/(?:ss|us|is|ys)$/u.test(w)) return w;
   if (/(?:sses|xes|ches|shes|zes)$/u.test(w)) return w.slice(0, -2);
   if (w.endsWith('s')) w = w.slice(0, -1);
-  return w;
+  return verbForm(w);
+}
+
+// Regular verb endings: "reduced", "reducing", "reduce" → "reduc"; "stopped" → "stop".
+function verbForm(word: string): string {
+  const bare = word.replace(/(?:ing|ed|e)$/u, '');
+  if (bare.length < 4 || bare === word) return word;
+  return /([bdgkmnprt])\1$/u.test(bare) ? bare.slice(0, -1) : bare;
 }
 
 /** The concept forms of every word of a text. */

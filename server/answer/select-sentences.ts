@@ -29,7 +29,7 @@ export const SELECTION_DEFAULTS = {
   /** Abstain when no source holds this share of the question's key concepts (weighted by rarity) in one passage. */
   minConceptCoverage: 0.5,
   /** Sources holding less than this share of the best source's concept coverage are not quoted. */
-  minRelativeSourceCoverage: 0.7,
+  minRelativeSourceCoverage: 0.8,
   /** Weight of the share of the question's key concepts a sentence contains, added to its relevance. */
   conceptWeight: 0.5,
   /** Weight of a sentence carrying the kind of answer the question asks for (a quantity, a date…). */
@@ -40,6 +40,8 @@ export const SELECTION_DEFAULTS = {
   rankWeight: 1,
 };
 export type SelectionOptions = typeof SELECTION_DEFAULTS;
+
+const NEGATED = /\b(?:not|no|never|neither|nor|without|unchanged|failed to|did not|does not|was not|were not)\b/iu;
 
 // Words that shape a question but say nothing about its topic.
 const QUESTION_WORDS =
@@ -190,7 +192,11 @@ export function selectSentences(
     if (candidate.match < settings.minRelativeRelevance * bestMatch) continue;
     if ((perSource.get(candidate.n) ?? 0) >= settings.maxPerSource) continue;
     if (!perSource.has(candidate.n) && perSource.size >= settings.maxSources) continue;
-    if (chosen.some((c) => tfidfCosine(c.text, candidate.text, statistics) > settings.maxSimilarity)) continue;
+    // Alike sentences that disagree (one negated) are two sides, not a repeat.
+    const repeats = (c: ScoredSentence) =>
+      tfidfCosine(c.text, candidate.text, statistics) > settings.maxSimilarity &&
+      NEGATED.test(c.text) === NEGATED.test(candidate.text);
+    if (chosen.some(repeats)) continue;
     chosen.push(candidate);
     perSource.set(candidate.n, (perSource.get(candidate.n) ?? 0) + 1);
   }

@@ -43,7 +43,7 @@ export const MEDICAL_PAPERS: PaperInput[] = [
     authors: ['Mei Tanaka'],
     year: 2022,
     abstract:
-      'We followed 8,400 older adults in a community cohort for ten years. Regular aspirin use did not reduce the risk of ischemic stroke in this cohort. Gastrointestinal bleeding was twice as common among aspirin users.',
+      'We followed 8,400 older adults in a community cohort for ten years. Regular low-dose aspirin use did not reduce the risk of ischemic stroke in this cohort. Gastrointestinal bleeding was twice as common among aspirin users.',
   },
   {
     id: 'flight-hypoxia',
