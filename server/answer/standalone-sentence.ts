@@ -6,6 +6,9 @@
 /** Verbs that open a sentence with no subject (a fragment from a highlight list or a summary). */
 const SUBJECTLESS =
   /^(?:offers|provides|shows|presents|describes|proposes|introduces|demonstrates|examines|explores|discusses|reviews|reports|investigates|uses|includes|suggests|finds|argues|highlights|outlines|evaluates|compares|combines|achieves|addresses|extends|applies|develops|considers|focuses|analyzes|analyses|studies|contains|covers|gives|makes|yields|builds|enables|allows|requires|leads|helps|supports|remains|appears|seems)\b/iu;
+/** Any capitalised -s verb followed by an object's determiner ("Parses the citations…"). */
+const VERB_THEN_OBJECT =
+  /^[A-Z][a-z]+(?:es|s)\s+(?:the|a|an|how|why|whether|what|its|their|our|new|two|three|several|both|each|multiple|various)\s/u;
 /** A pronoun standing as the subject, whose antecedent lies outside the sentence. */
 const DANGLING =
   /^(?:it|they|he|she|them|its|their|his|her|here)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
@@ -25,7 +28,7 @@ export function standaloneProblem(sentence: string): StandaloneProblem | null {
   const words = text.split(/\s+/u).filter(Boolean);
   if (words.length < 5 || !/[.!]["'”’)]*$/u.test(text)) return 'heading';
   if (/^[\p{Ll}]/u.test(text) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
-  if (SUBJECTLESS.test(text)) return 'fragment';
+  if (SUBJECTLESS.test(text) || VERB_THEN_OBJECT.test(text)) return 'fragment';
   if (DANGLING.test(text) && !IT_THAT.test(text)) return 'dangling';
   if (AIM.test(text)) return 'aim';
   return null;

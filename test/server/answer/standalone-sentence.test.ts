@@ -14,6 +14,9 @@ describe('standalone-sentence', () => {
       'question',
     );
     expect(standaloneProblem('Offers a mechanistic account of attention heads in large models.')).toBe('fragment');
+    expect(standaloneProblem('Parses the citations produced by deep research agents and scores them.')).toBe(
+      'fragment',
+    );
     expect(standaloneProblem('and the effect held in older adults as well.')).toBe('fragment');
     expect(standaloneProblem('It explains in-context learning in small models.')).toBe('dangling');
     expect(standaloneProblem('This suggests a role for the sink token in training.')).toBe('dangling');
