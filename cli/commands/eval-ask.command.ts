@@ -2,6 +2,7 @@
 // collection with sources and expert decisions (PubMedQA), and abstention on other collections'
 // questions both ways, with k-fold figures (mean ± sd) beside a plain BM25 baseline.
 import type { Command } from 'commander';
+import { AppError } from '../../core/errors.ts';
 import { type AnswerEvalReport, evaluateAnswers, type Figure } from '../../server/eval/answer-eval.ts';
 import { action, printJson } from '../output.ts';
 
@@ -46,10 +47,15 @@ export function registerEvalAskCommand(program: Command): void {
     .action(
       action(async (folder: string, options: EvalAskOptions) => {
         const folds = Number(options.folds ?? 5);
+        if (!Number.isInteger(folds) || folds < 2 || folds > 50) {
+          throw new AppError('INVALID_INPUT', `--folds must be a whole number from 2 to 50 (got "${options.folds}").`, {
+            field: 'folds',
+          });
+        }
         const report = await evaluateAnswers({
           folder,
           offTopicFolders: options.offTopic ?? [],
-          folds: Number.isInteger(folds) && folds >= 2 ? folds : 5,
+          folds,
           onProgress: (stage, done, total) => {
             if (!options.json && (done === total || done % 100 === 0))
               process.stderr.write(`  ${stage}: ${done}/${total}\n`);

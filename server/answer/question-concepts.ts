@@ -48,7 +48,13 @@ export function conceptForms(text: string): Set<string> {
   return forms;
 }
 
-export type Concept = { word: string; form: string; weight: number };
+export type Concept = {
+  word: string;
+  form: string;
+  weight: number;
+  /** Whether any paper of the library uses the word (by its stem). */
+  known: boolean;
+};
 
 /** The key concepts of a question with their weights (IDF of their stem in the library). */
 export function questionConcepts(question: string, statistics: TermStatistics): Concept[] {
@@ -59,7 +65,13 @@ export function questionConcepts(question: string, statistics: TermStatistics): 
     if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
     const form = conceptForm(word);
     if (concepts.has(form)) continue;
-    concepts.set(form, { word: match[0], form, weight: inverseDocumentFrequency(statistics, stem(word)) });
+    const term = stem(word);
+    concepts.set(form, {
+      word: match[0],
+      form,
+      weight: inverseDocumentFrequency(statistics, term),
+      known: statistics.documentFrequency(term) > 0,
+    });
   }
   return [...concepts.values()];
 }
@@ -78,4 +90,15 @@ export function conceptCoverage(concepts: readonly Concept[], forms: ReadonlySet
 /** The concepts a text lacks, heaviest first. */
 export function missingConcepts(concepts: readonly Concept[], forms: ReadonlySet<string>): Concept[] {
   return concepts.filter((c) => !forms.has(c.form)).sort((a, b) => b.weight - a.weight);
+}
+
+/** Share of the concepts' weight carried by words no paper of the library uses. */
+export function unknownShare(concepts: readonly Concept[]): number {
+  let total = 0;
+  let unknown = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    if (!concept.known) unknown += concept.weight;
+  }
+  return total > 0 ? unknown / total : 0;
 }

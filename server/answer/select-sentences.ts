@@ -8,14 +8,23 @@ import { profileClaim, supportFeatures, tfidfCosine } from '../verify/support-fe
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
-import { type Concept, conceptCoverage, conceptForms, missingConcepts, questionConcepts } from './question-concepts.ts';
+import {
+  type Concept,
+  conceptCoverage,
+  conceptForms,
+  missingConcepts,
+  questionConcepts,
+  unknownShare,
+} from './question-concepts.ts';
 import { answerShape, questionType } from './question-type.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
 
 /**
- * Defaults measured with `citelens eval-verify <scifact> --ask <cranfield> <cisi>`: the abstention
- * thresholds keep in-domain abstention near 5–8% while abstaining on about 80% of the other
- * collection's questions; a strong rank weight keeps citations as precise as the top search results.
+ * Defaults. The abstention threshold (minConceptCoverage) is the one setting fitted on data:
+ * `citelens eval-ask ../shared/eval/pubmedqa --off-topic ../shared/eval/cranfield ../shared/eval/cisi`
+ * fits it per fold (k-fold by question) to answer 98% of the training questions while abstaining
+ * most on the other collections' questions; the folds gave 0.33 ± 0.02. The other settings were
+ * set by hand on composed examples (test/server/answer/composed-libraries.ts), not fitted.
  */
 export const SELECTION_DEFAULTS = {
   maxSentences: 4,
@@ -27,7 +36,9 @@ export const SELECTION_DEFAULTS = {
   /** Two sentences more alike than this (TF-IDF cosine) say the same thing; the second is left out. */
   maxSimilarity: 0.6,
   /** Abstain when no source holds this share of the question's key concepts (weighted by rarity) in one passage. */
-  minConceptCoverage: 0.5,
+  minConceptCoverage: 0.33,
+  /** Abstain when words no paper uses carry more than this share of the question's key-concept weight. */
+  maxUnknownShare: 0.4,
   /** Sources holding less than this share of the best source's concept coverage are not quoted. */
   minRelativeSourceCoverage: 0.8,
   /** Weight of the share of the question's key concepts a sentence contains, added to its relevance. */
@@ -154,6 +165,20 @@ export function selectSentences(
       missing: missing.map((c) => c.word),
     }));
   const best = Math.max(...covered.map((c) => c.coverage));
+  const strange = unknownShare(concepts);
+  if (strange > settings.maxUnknownShare) {
+    const words = concepts
+      .filter((c) => !c.known)
+      .slice(0, 3)
+      .map((c) => `"${c.word}"`)
+      .join(', ');
+    return {
+      sentences: [],
+      conceptCoverage: best,
+      closest,
+      abstainReason: `The library holds no answer: much of what the question asks about (${words}) occurs in none of its papers.`,
+    };
+  }
   if (best < settings.minConceptCoverage) {
     const lacking = covered.find((c) => c.coverage === best)!.missing.slice(0, 3);
     const words = lacking.map((c) => `"${c.word}"`).join(', ');
