@@ -19,6 +19,7 @@ import {
 import { answerText, withMarkers } from './answer-text.ts';
 import { bottomLine } from './bottom-line.ts';
 import { checkGenerated } from './check-generated.ts';
+import { conceptStatisticsOfIndex } from './concept-statistics.ts';
 import { buildMessages } from './prompt.ts';
 import { questionType } from './question-type.ts';
 import { type Selection, type SelectionOptions, selectSentences } from './select-sentences.ts';
@@ -32,6 +33,8 @@ export type AnswerContext = {
     filters: SearchFilters;
   }): Promise<RetrievedPassage[]>;
   statistics: TermStatistics;
+  /** Document frequencies of the library's concept forms (unstemmed words); stems are used without them. */
+  concepts?: TermStatistics;
 };
 
 export type AnswerOptions = {
@@ -85,14 +88,18 @@ function withBottomLine(
 function extractiveDraft(
   request: ParsedAskRequest,
   sources: readonly NumberedSource[],
-  statistics: TermStatistics,
+  context: AnswerContext,
   selection: Partial<SelectionOptions> = {},
   onSelection?: (selection: Selection) => void,
 ): Draft {
-  const chosen = selectSentences(request.question, sources, statistics, {
-    ...selection,
-    maxSentences: request.maxSentences,
-  });
+  const { statistics } = context;
+  const chosen = selectSentences(
+    request.question,
+    sources,
+    statistics,
+    { ...selection, maxSentences: request.maxSentences },
+    context.concepts,
+  );
   onSelection?.(chosen);
   if (chosen.abstainReason || chosen.sentences.length === 0) {
     const reason = chosen.abstainReason ?? 'No sentence of the closest passages answers the question.';
@@ -205,13 +212,7 @@ export async function composeAnswer(
     filters: request.filters,
   });
   const retrievalOrder = numberSources(retrieved);
-  const firstDraft = extractiveDraft(
-    request,
-    retrievalOrder,
-    context.statistics,
-    options.selection,
-    options.onSelection,
-  );
+  const firstDraft = extractiveDraft(request, retrievalOrder, context, options.selection, options.onSelection);
   // Sources are numbered 1…n in order of first citation, from the first event on.
   const numbered = renumberSources(retrievalOrder, citationOrder(firstDraft));
   let sources = numbered.sources;
@@ -263,7 +264,11 @@ export function answerQuestion(
   options: AnswerOptions = {},
 ): Promise<AskResponse> {
   return composeAnswer(
-    { retrieve: (query) => retrievePassages(reader, query), statistics: statisticsOfIndex(reader) },
+    {
+      retrieve: (query) => retrievePassages(reader, query),
+      statistics: statisticsOfIndex(reader),
+      concepts: conceptStatisticsOfIndex(reader),
+    },
     request,
     options,
   );

@@ -56,8 +56,15 @@ export type Concept = {
   known: boolean;
 };
 
-/** The key concepts of a question with their weights (IDF of their stem in the library). */
-export function questionConcepts(question: string, statistics: TermStatistics): Concept[] {
+/**
+ * The key concepts of a question with their weights: the IDF of the word's concept form when
+ * concept statistics are given (the library's own words), else of its stem.
+ */
+export function questionConcepts(
+  question: string,
+  statistics: TermStatistics,
+  conceptStatistics?: TermStatistics,
+): Concept[] {
   const concepts = new Map<string, Concept>();
   for (const match of question.matchAll(WORD)) {
     const word = match[0].toLowerCase().replace(/['’]s$/u, '');
@@ -65,12 +72,12 @@ export function questionConcepts(question: string, statistics: TermStatistics): 
     if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
     const form = conceptForm(word);
     if (concepts.has(form)) continue;
-    const term = stem(word);
+    const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(word)];
     concepts.set(form, {
       word: match[0],
       form,
-      weight: inverseDocumentFrequency(statistics, term),
-      known: statistics.documentFrequency(term) > 0,
+      weight: inverseDocumentFrequency(stats, key),
+      known: stats.documentFrequency(key) > 0,
     });
   }
   return [...concepts.values()];

@@ -146,9 +146,10 @@ export function selectSentences(
   sources: readonly NumberedSource[],
   statistics: TermStatistics,
   options: Partial<SelectionOptions> = {},
+  conceptStatistics?: TermStatistics,
 ): Selection {
   const settings = { ...SELECTION_DEFAULTS, ...options };
-  const concepts = questionConcepts(question, statistics);
+  const concepts = questionConcepts(question, statistics, conceptStatistics);
   const none = { sentences: [], conceptCoverage: 0, closest: [] };
   if (concepts.length === 0) {
     return { ...none, abstainReason: 'The question has no words to look for (only question and stop words).' };
