@@ -23,7 +23,7 @@ import { standaloneProblem } from './standalone-sentence.ts';
  * Defaults. The abstention threshold (minConceptCoverage) is the one setting fitted on data:
  * `citelens eval-ask ../shared/eval/pubmedqa --off-topic ../shared/eval/cranfield ../shared/eval/cisi`
  * fits it per fold (k-fold by question) to answer 98% of the training questions while abstaining
- * most on the other collections' questions; the folds gave 0.33 ± 0.02. The other settings were
+ * most on the other collections' questions; the folds gave 0.32 ± 0.01. The other settings were
  * set by hand on composed examples (test/server/answer/composed-libraries.ts), not fitted.
  */
 export const SELECTION_DEFAULTS = {
@@ -36,7 +36,7 @@ export const SELECTION_DEFAULTS = {
   /** Two sentences more alike than this (TF-IDF cosine) say the same thing; the second is left out. */
   maxSimilarity: 0.6,
   /** Abstain when no source holds this share of the question's key concepts (weighted by rarity) in one passage. */
-  minConceptCoverage: 0.33,
+  minConceptCoverage: 0.32,
   /** Abstain when words no paper uses carry more than this share of the question's key-concept weight. */
   maxUnknownShare: 0.4,
   /** Sources holding less than this share of the best source's concept coverage are not quoted. */
