@@ -32,7 +32,7 @@ describe('answer.service: answers you can trust', () => {
   it('abstains on a transformer question asked of a medical library, though "transformational" and "head" occur in it', async () => {
     const response = await ask(medical, 'How do transformer attention heads work in large language models?');
     expect(response.abstained).toBe(true);
-    expect(response.reason).toMatch(/^The library holds no answer: .*\(".+"\)/);
+    expect(response.reason).toMatch(/^The library holds no answer: .*\(.*"transformer".*\)/);
     expect(citedPapers(response)).toEqual([]);
     expect(response.closest!.length).toBeGreaterThan(0);
     for (const paper of response.closest!) {

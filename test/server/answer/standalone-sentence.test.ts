@@ -19,7 +19,9 @@ describe('standalone-sentence', () => {
     );
     expect(standaloneProblem('and the effect held in older adults as well.')).toBe('fragment');
     expect(standaloneProblem('It explains in-context learning in small models.')).toBe('dangling');
-    expect(standaloneProblem('From this diagnosis they derive architectural changes for pretraining.')).toBe('dangling');
+    expect(standaloneProblem('From this diagnosis they derive architectural changes for pretraining.')).toBe(
+      'dangling',
+    );
     expect(standaloneProblem('In this study, aspirin reduced the risk of stroke.')).toBeNull();
     expect(standaloneProblem('This suggests a role for the sink token in training.')).toBe('dangling');
     expect(standaloneProblem('The aim of this study was to determine whether prompts change behaviour.')).toBe('aim');
