@@ -41,10 +41,22 @@ function verbForm(word: string): string {
   return /([bdgkmnprt])\1$/u.test(bare) ? bare.slice(0, -1) : bare;
 }
 
-/** The concept forms of every word of a text. */
+const formCache = new Map<string, string>();
+
+/** The concept forms of every word of a text (word forms are cached: this is the hot path of concept statistics). */
 export function conceptForms(text: string): Set<string> {
   const forms = new Set<string>();
-  for (const match of text.matchAll(WORD)) forms.add(conceptForm(match[0]));
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const word = match[0];
+    let form = formCache.get(word);
+    if (form === undefined) {
+      form = conceptForm(word);
+      if (formCache.size > 500_000) formCache.clear();
+      formCache.set(word, form);
+    }
+    forms.add(form);
+  }
   return forms;
 }
 
