@@ -78,13 +78,16 @@ describe('ask page', () => {
 
   it('abstains on a question the library has no paper about, listing the closest papers with their scores', async () => {
     const page = await openPage(DESKTOP);
-    await page.goto(`/?q=${encodeURIComponent('Which vaccines reduce hospital admissions for influenza in older adults?')}`);
+    await page.goto(
+      `/?q=${encodeURIComponent('Which vaccines reduce hospital admissions for influenza in older adults?')}`,
+    );
     await page.getByRole('heading', { name: 'No answer from the library' }).waitFor();
     const closest = page.locator('[data-closest]');
     await closest.first().waitFor();
     const texts = await closest.allTextContents();
     expect(texts.length).toBeGreaterThan(0);
-    for (const text of texts) expect(text).toMatch(/holds \d+% of the question's key concepts; lacks .*(vaccines|influenza|hospital)/);
+    for (const text of texts)
+      expect(text).toMatch(/holds \d+% of the question's key concepts; lacks .*(vaccines|influenza|hospital)/);
     expect(await page.locator('[data-citation]').count()).toBe(0);
     await screenshot(page, 'ask-abstention-closest');
     expect(pageProblems(page)).toEqual([]);
