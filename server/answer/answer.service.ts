@@ -7,7 +7,7 @@ import { retrievePassages } from '../search/index.ts';
 import type { SearchFilters, SearchMode } from '../search/search.schema.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { statisticsOfIndex, type TermStatistics } from '../verify/term-statistics.ts';
-import type { AnswerSentence, AskEvent, AskResponse, ParsedAskRequest } from './answer.schema.ts';
+import type { AnswerSentence, AskEvent, AskResponse, ClosestPaper, ParsedAskRequest } from './answer.schema.ts';
 import { answerJudge, backs } from './answer-judge.ts';
 import {
   describeSources,
@@ -49,7 +49,11 @@ export type AnswerOptions = {
   onSelection?: (selection: Selection) => void;
 };
 
-type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & { cited: Set<number> };
+type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & {
+  cited: Set<number>;
+  /** The papers closest to the question, listed if the answer ends up abstaining. */
+  nearest?: ClosestPaper[];
+};
 
 // Old → new source numbers applied to a draft's sentences.
 function renumberDraft(draft: Draft, renumber: ReadonlyMap<number, number>): Draft {
@@ -110,6 +114,7 @@ function extractiveDraft(
       answer: { text: reason, sentences: [] },
       closest: chosen.closest,
       cited: new Set(),
+      nearest: chosen.closest,
     };
   }
   const judge = answerJudge(statistics);
@@ -138,6 +143,7 @@ function extractiveDraft(
     mode: 'extractive',
     answer: { text: answerText(sentences), sentences },
     cited: new Set(sentences.map((s) => s.citations[0]!.n)),
+    nearest: chosen.closest,
   };
 }
 
@@ -245,10 +251,12 @@ export async function composeAnswer(
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
   }
-  const { cited, ...rest } = draft;
+  const { cited, nearest: _nearest, ...rest } = draft;
   const response: AskResponse = {
     question: request.question,
     ...rest,
+    // The model can abstain too: the closest papers are listed then as well.
+    ...(rest.abstained && !rest.closest && extractive.nearest ? { closest: extractive.nearest } : {}),
     ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
     sources: describeSources(sources, cited),
     tookMs: performance.now() - started,

@@ -201,5 +201,6 @@ describe('answer.service (generated, against an OpenAI-compatible server on loop
     const response = await ask(caffeineQuestion, { llm });
     expect(response).toMatchObject({ abstained: true, mode: 'generated' });
     expect(response.reason).toMatch(/found no answer/);
+    expect(response.closest?.[0]).toMatchObject({ paperId: 'caffeine-memory-trial', score: expect.any(Number) });
   });
 });
