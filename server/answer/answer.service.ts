@@ -8,7 +8,7 @@ import type { SearchFilters, SearchMode } from '../search/search.schema.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { statisticsOfIndex, type TermStatistics } from '../verify/term-statistics.ts';
 import type { AnswerSentence, AskEvent, AskResponse, ClosestPaper, ParsedAskRequest } from './answer.schema.ts';
-import { answerJudge, backs } from './answer-judge.ts';
+import { type AnswerJudge, answerJudge, backs } from './answer-judge.ts';
 import {
   describeSources,
   type NumberedSource,
@@ -72,12 +72,12 @@ function renumberDraft(draft: Draft, renumber: ReadonlyMap<number, number>): Dra
 const citationOrder = (draft: Draft): number[] => draft.answer.sentences.flatMap((s) => s.citations.map((c) => c.n));
 
 // The bottom line of a yes/no question, from the sentences each source is cited for.
-function withBottomLine(
+async function withBottomLine(
   draft: Draft,
   question: string,
   sources: readonly NumberedSource[],
-  statistics: TermStatistics,
-) {
+  judge: AnswerJudge,
+): Promise<Draft> {
   if (draft.abstained || questionType(question) !== 'yes_no') return draft;
   const byNumber = new Map(sources.map((s) => [s.n, s]));
   const cited = draft.answer.sentences.flatMap((sentence) =>
@@ -86,16 +86,17 @@ function withBottomLine(
       return { n: c.n, sentence: { field: c.field, start: c.start, end: c.end, text: text || sentence.text } };
     }),
   );
-  return { ...draft, bottomLine: bottomLine(question, cited, answerJudge(statistics)) };
+  return { ...draft, bottomLine: await bottomLine(question, cited, judge) };
 }
 
-function extractiveDraft(
+async function extractiveDraft(
   request: ParsedAskRequest,
   sources: readonly NumberedSource[],
   context: AnswerContext,
+  judge: AnswerJudge,
   selection: Partial<SelectionOptions> = {},
   onSelection?: (selection: Selection) => void,
-): Draft {
+): Promise<Draft> {
   const { statistics } = context;
   const chosen = selectSentences(
     request.question,
@@ -117,11 +118,15 @@ function extractiveDraft(
       nearest: chosen.closest,
     };
   }
-  const judge = answerJudge(statistics);
   const byNumber = new Map(sources.map((s) => [s.n, s]));
-  const sentences: AnswerSentence[] = chosen.sentences.map((sentence) => {
-    const passages = byNumber.get(sentence.n)!.passages.filter((p) => p.id === sentence.passageId);
-    const judgement = judge.judge(sentence.text, sentencesOfPassages(passages));
+  const judgements = await judge.judgeMany(
+    chosen.sentences.map((sentence) => ({
+      claim: sentence.text,
+      sentences: sentencesOfPassages(byNumber.get(sentence.n)!.passages.filter((p) => p.id === sentence.passageId)),
+    })),
+  );
+  const sentences: AnswerSentence[] = chosen.sentences.map((sentence, i) => {
+    const judgement = judgements[i]!;
     return {
       text: sentence.text,
       support: judgement.support,
@@ -151,7 +156,7 @@ async function generatedDraft(
   llm: LlmClient,
   request: ParsedAskRequest,
   sources: readonly NumberedSource[],
-  statistics: TermStatistics,
+  judge: AnswerJudge,
   options: AnswerOptions,
 ): Promise<{ draft: Draft; notices: string[] }> {
   const messages = buildMessages(request.question, sources, request.maxSentences);
@@ -164,7 +169,7 @@ async function generatedDraft(
   } else {
     text = await llm.complete({ messages, signal: options.signal });
   }
-  const checked = checkGenerated(text, sources, statistics, request.unsupported);
+  const checked = await checkGenerated(text, sources, judge, request.unsupported);
   const notices: string[] = [];
   if (checked.unknownCitations.length > 0) {
     notices.push(
@@ -218,7 +223,15 @@ export async function composeAnswer(
     filters: request.filters,
   });
   const retrievalOrder = numberSources(retrieved);
-  const firstDraft = extractiveDraft(request, retrievalOrder, context, options.selection, options.onSelection);
+  const judge = answerJudge(context.statistics);
+  const firstDraft = await extractiveDraft(
+    request,
+    retrievalOrder,
+    context,
+    judge,
+    options.selection,
+    options.onSelection,
+  );
   // Sources are numbered 1…n in order of first citation, from the first event on.
   const numbered = renumberSources(retrievalOrder, citationOrder(firstDraft));
   let sources = numbered.sources;
@@ -234,7 +247,7 @@ export async function composeAnswer(
   // When the passages hold no answer, no model is asked: it could only make one up.
   if (wantsLlm && options.llm && !extractive.abstained) {
     try {
-      const generated = await generatedDraft(options.llm, request, sources, context.statistics, options);
+      const generated = await generatedDraft(options.llm, request, sources, judge, options);
       // The model cites in its own order: renumber again so its answer reads [1], [2]… too.
       const again = renumberSources(sources, citationOrder(generated.draft));
       sources = again.sources;
@@ -246,7 +259,7 @@ export async function composeAnswer(
       await emit({ event: 'notice', data: { message } });
     }
   }
-  draft = withBottomLine(draft, request.question, sources, context.statistics);
+  draft = await withBottomLine(draft, request.question, sources, judge);
   if (draft.mode === 'extractive') {
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });

@@ -22,19 +22,20 @@ export function claimOfQuestion(question: string): string {
 }
 
 /** The bottom line of a yes/no question from the answer's cited sentences (each with its source number). */
-export function bottomLine(
+export async function bottomLine(
   question: string,
   cited: ReadonlyArray<{ n: number; sentence: EvidenceSentence }>,
   judge: AnswerJudge,
-): BottomLine {
+): Promise<BottomLine> {
   const claim = claimOfQuestion(question);
   const yes = new Set<number>();
   const no = new Set<number>();
-  for (const { n, sentence } of cited) {
-    const judgement = judge.judge(claim, [sentence]);
-    if (judgement.contradiction >= CONTRADICTION_THRESHOLD) no.add(n);
+  const judgements = await judge.judgeMany(cited.map(({ sentence }) => ({ claim, sentences: [sentence] })));
+  cited.forEach(({ n }, i) => {
+    const judgement = judgements[i]!;
+    if (judgement.verdict === 'contradicted' || judgement.contradiction >= CONTRADICTION_THRESHOLD) no.add(n);
     else if (backs(judgement)) yes.add(n);
-  }
+  });
   for (const n of no) yes.delete(n);
   const verdict = yes.size > 0 && no.size > 0 ? 'mixed' : yes.size > 0 ? 'yes' : no.size > 0 ? 'no' : 'unclear';
   return { verdict, claim, yes: [...yes].sort((a, b) => a - b), no: [...no].sort((a, b) => a - b) };

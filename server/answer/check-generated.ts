@@ -5,9 +5,8 @@
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { parseCitations } from '../verify/parse-citations.ts';
-import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { AnswerCitation, AnswerSentence } from './answer.schema.ts';
-import { answerJudge, backs } from './answer-judge.ts';
+import { type AnswerJudge, backs } from './answer-judge.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import { NO_ANSWER } from './prompt.ts';
 
@@ -74,21 +73,18 @@ export function clausesOf<C extends Marker>(
 }
 
 /** Splits generated text into sentences and their [n] citations, and checks each against its sources. */
-export function checkGenerated(
+export async function checkGenerated(
   text: string,
   sources: readonly NumberedSource[],
-  statistics: TermStatistics,
+  judge: AnswerJudge,
   unsupported: 'flag' | 'drop',
-): CheckedAnswer {
+): Promise<CheckedAnswer> {
   const trimmed = text.trim();
   if (trimmed === '' || trimmed.replace(/[.\s]/gu, '') === NO_ANSWER) {
     return { noAnswer: trimmed !== '', sentences: [], unknownCitations: [], dropped: 0 };
   }
   const byNumber = new Map(sources.map((s) => [s.n, s]));
-  const judge = answerJudge(statistics);
   const unknown = new Set<number>();
-  const sentences: AnswerSentence[] = [];
-  let dropped = 0;
 
   const spans = sentenceSpans(trimmed);
   const citations = parseCitations(trimmed).filter((c) => c.target.kind === 'numeric');
@@ -105,6 +101,7 @@ export function checkGenerated(
       .replace(/\s+/gu, ' ')
       .trim();
   };
+  const drafts: Array<{ text: string; clauses: Array<{ text: string; numbers: number[] }> }> = [];
   spans.forEach((span, index) => {
     // A marker right after a sentence's full stop ("… effect. [2]") belongs to that sentence.
     const next = spans[index + 1];
@@ -115,22 +112,34 @@ export function checkGenerated(
     const clean = withoutMarkers(span.start, span.end);
     if (!/[\p{L}\p{N}]/u.test(clean)) return;
     for (const n of [...mine, ...trailing].map(numberOf)) if (!byNumber.has(n)) unknown.add(n);
-
     const clauses = clausesOf(trimmed, span, mine, trailing).map((clause) => ({
       text: withoutMarkers(clause.start, clause.end).replace(/[;,]$/u, ''),
       numbers: [...new Set(clause.citations.map(numberOf))].filter((n) => byNumber.has(n)),
     }));
-    // Every citation is judged on its own, against the clause it is attached to.
+    drafts.push({ text: clean, clauses });
+  });
+
+  // Every citation is judged on its own, against the clause it is attached to, in one batch.
+  const requests = drafts.flatMap((d) =>
+    d.clauses.flatMap((clause) =>
+      clause.numbers.map((n) => ({ claim: clause.text, sentences: sentencesOfPassages(byNumber.get(n)!.passages) })),
+    ),
+  );
+  const judgements = await judge.judgeMany(requests);
+  let next = 0;
+  const sentences: AnswerSentence[] = [];
+  let dropped = 0;
+  for (const draft of drafts) {
     const cited: AnswerCitation[] = [];
-    let support = clauses.length > 0 ? 1 : 0;
-    let supported = clauses.length > 0;
-    for (const clause of clauses) {
+    let support = draft.clauses.length > 0 ? 1 : 0;
+    let supported = draft.clauses.length > 0;
+    for (const clause of draft.clauses) {
       let best = 0;
       let clauseBacked = false;
       if (clause.numbers.length === 0) supported = false;
       for (const n of clause.numbers) {
         const source = byNumber.get(n)!;
-        const judgement = judge.judge(clause.text, sentencesOfPassages(source.passages));
+        const judgement = judgements[next++]!;
         const evidence = judgement.evidence;
         if (evidence?.passageId !== undefined && !cited.some((c) => c.n === n && c.start === evidence.start)) {
           cited.push({
@@ -151,9 +160,9 @@ export function checkGenerated(
     }
     if (!supported && unsupported === 'drop') {
       dropped++;
-      return;
+      continue;
     }
-    sentences.push({ text: clean, support, supported, citations: cited });
-  });
+    sentences.push({ text: draft.text, support, supported, citations: cited });
+  }
   return { noAnswer: false, sentences, unknownCitations: [...unknown].sort((a, b) => a - b), dropped };
 }

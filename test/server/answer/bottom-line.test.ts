@@ -19,14 +19,14 @@ describe('bottom-line', () => {
     expect(claimOfQuestion('Double balloon enteroscopy: is it safe?')).toBe('Double balloon enteroscopy: safe');
   });
 
-  it('says yes, no, mixed or unclear from the cited sentences, naming the sources on each side', () => {
-    expect(bottomLine(question, [at(1, FOR)], judge)).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
-    expect(bottomLine(question, [at(2, AGAINST)], judge)).toMatchObject({ verdict: 'no', yes: [], no: [2] });
-    expect(bottomLine(question, [at(1, FOR), at(2, AGAINST)], judge)).toMatchObject({
+  it('says yes, no, mixed or unclear from the cited sentences, naming the sources on each side', async () => {
+    expect(await bottomLine(question, [at(1, FOR)], judge)).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
+    expect(await bottomLine(question, [at(2, AGAINST)], judge)).toMatchObject({ verdict: 'no', yes: [], no: [2] });
+    expect(await bottomLine(question, [at(1, FOR), at(2, AGAINST)], judge)).toMatchObject({
       verdict: 'mixed',
       yes: [1],
       no: [2],
     });
-    expect(bottomLine(question, [at(3, OTHER)], judge)).toMatchObject({ verdict: 'unclear', yes: [], no: [] });
+    expect(await bottomLine(question, [at(3, OTHER)], judge)).toMatchObject({ verdict: 'unclear', yes: [], no: [] });
   });
 });
