@@ -41,6 +41,7 @@ type Conflict = VerifyResponse['claims'][number]['citations'][number]['conflicts
 const VERDICTS: Record<Verdict, { label: string; tone: VerdictTone }> = {
   supported: { label: 'Supported', tone: 'ok' },
   partially_supported: { label: 'Partly supported', tone: 'warn' },
+  contradicted: { label: 'Contradicted', tone: 'bad' },
   not_supported: { label: 'Not supported', tone: 'bad' },
   not_in_library: { label: 'Not in the library', tone: 'none' },
 };
@@ -49,6 +50,8 @@ const CONFLICTS: Record<Conflict, string> = {
   negation: 'the evidence negates the claim',
   direction: 'the evidence points the other way',
   numbers: 'the numbers differ',
+  quantifier: 'the evidence says always where the claim says never, or the other way round',
+  scope: 'the evidence is about another species or population',
 };
 
 /** The table's view of a verification. */

@@ -1,0 +1,96 @@
+// The features that tell support from contradiction once a claim is aligned with its evidence
+// sentences: negation and its scope, opposite directions of effect attached to the same words,
+// quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
+// logistic model (builtin-weights.json) can weigh them.
+import { compareQuantities } from './quantities.ts';
+import { anchoredDirections, negationScope, readSentence, type SentenceReading } from './stance-reading.ts';
+
+export const STANCE_FEATURE_NAMES = [
+  /** Exactly one of claim and evidence is negated anywhere. */
+  'negationMismatch',
+  /** Share of the shared terms that lie in a negation's scope in one but not the other. */
+  'scopedNegation',
+  /** The evidence reports a null finding ("no significant difference") and the claim does not, or the other way round. */
+  'nullFindingMismatch',
+  /** A shared term carries opposite directions of effect ("reduces leakage" vs "higher leakage"). */
+  'directionConflict',
+  /** A shared term carries the same direction of effect in both. */
+  'directionAgree',
+  /** "always" against "never", "every" against "rarely". */
+  'quantifierConflict',
+  /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
+  'quantityConflict',
+  /** The evidence states a value the claim allows. */
+  'quantityAgree',
+  /** The claim is about animals and the evidence about people, or the other way round. */
+  'speciesMismatch',
+  /** The evidence hedges ("may", "suggests") and the claim does not. */
+  'evidenceHedged',
+  /** The evidence sets itself against something ("however", "in contrast", "unlike"). */
+  'evidenceContrast',
+  'claimNegated',
+  'evidenceNegated',
+] as const;
+
+export type StanceFeatureName = (typeof STANCE_FEATURE_NAMES)[number];
+export type StanceFeatures = Record<StanceFeatureName, number>;
+
+export function emptyStanceFeatures(): StanceFeatures {
+  return Object.fromEntries(STANCE_FEATURE_NAMES.map((name) => [name, 0])) as StanceFeatures;
+}
+
+function sharedTerms(a: SentenceReading, b: SentenceReading): Set<string> {
+  const inB = new Set(b.words.map((w) => w.term).filter((t): t is string => t !== null));
+  return new Set(a.words.map((w) => w.term).filter((t): t is string => t !== null && inB.has(t)));
+}
+
+/** The stance features of a claim against one evidence sentence. */
+export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading): StanceFeatures {
+  const features = emptyStanceFeatures();
+  const shared = sharedTerms(claim, evidence);
+  features.negationMismatch = claim.negated !== evidence.negated ? 1 : 0;
+  if (shared.size > 0) {
+    const claimScope = negationScope(claim);
+    const evidenceScope = negationScope(evidence);
+    let differing = 0;
+    for (const term of shared) if (claimScope.inside.has(term) !== evidenceScope.inside.has(term)) differing++;
+    features.scopedNegation = differing / shared.size;
+  }
+  features.nullFindingMismatch = claim.nullFinding !== evidence.nullFinding ? 1 : 0;
+  const claimDirections = anchoredDirections(claim);
+  const evidenceDirections = anchoredDirections(evidence);
+  for (const [term, direction] of claimDirections) {
+    const other = evidenceDirections.get(term);
+    if (other === undefined) continue;
+    if (other === direction) features.directionAgree = 1;
+    else features.directionConflict = 1;
+  }
+  features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;
+  const quantities = compareQuantities(claim.quantities, evidence.quantities);
+  features.quantityConflict = quantities.conflict && !quantities.agree ? 1 : 0;
+  features.quantityAgree = quantities.agree ? 1 : 0;
+  features.speciesMismatch = claim.species && evidence.species && claim.species !== evidence.species ? 1 : 0;
+  features.evidenceHedged = evidence.hedged && !claim.hedged ? 1 : 0;
+  features.evidenceContrast = evidence.contrastive ? 1 : 0;
+  features.claimNegated = claim.negated ? 1 : 0;
+  features.evidenceNegated = evidence.negated ? 1 : 0;
+  return features;
+}
+
+/**
+ * The stance features of a claim against its best evidence sentences: each conflict or agreement
+ * counts when any of the sentences shows it (a finding is often spread over two sentences).
+ */
+export function stanceOfEvidence(claimText: string, sentences: readonly string[]): StanceFeatures {
+  const claim = readSentence(claimText);
+  const combined = emptyStanceFeatures();
+  sentences.forEach((text, i) => {
+    const features = stanceFeatures(claim, readSentence(text));
+    for (const name of STANCE_FEATURE_NAMES) {
+      // The claim's own cues and the best sentence's negation are read on the best sentence only.
+      if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;
+      combined[name] = Math.max(combined[name], features[name]);
+    }
+  });
+  return combined;
+}
