@@ -7,7 +7,7 @@
 import type { Paper } from '../../indexer/index.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
-import { STANCE_FEATURE_NAMES, type StanceFeatures, stanceOfEvidence } from './judge/stance-features.ts';
+import { isFinding, STANCE_FEATURE_NAMES, type StanceFeatures, stanceOfEvidence } from './judge/stance-features.ts';
 import { FEATURE_NAMES, focusClause, profileClaim, type SupportFeatures, supportFeatures } from './support-features.ts';
 import type { TermStatistics } from './term-statistics.ts';
 
@@ -23,8 +23,14 @@ export const SUPPORT_MODEL: Logistic<(typeof FEATURE_NAMES)[number]> = WEIGHTS.r
 
 export type SupportModel = typeof SUPPORT_MODEL;
 
-/** Logistic weights over the stance features: given evidence, how likely it contradicts the claim. */
-export const STANCE_MODEL: Logistic<(typeof STANCE_FEATURE_NAMES)[number]> = WEIGHTS.stance;
+/**
+ * What the stance model reads: the stance features, and the relevance features too (a citation that
+ * misquotes or oversimplifies its source overlaps it less than one that restates it).
+ */
+export const STANCE_INPUTS = [...STANCE_FEATURE_NAMES, ...FEATURE_NAMES] as const;
+
+/** Logistic weights over the stance inputs: given evidence, how likely it contradicts the claim. */
+export const STANCE_MODEL: Logistic<(typeof STANCE_INPUTS)[number]> = WEIGHTS.stance;
 
 export type StanceModel = typeof STANCE_MODEL;
 
@@ -76,9 +82,13 @@ export function supportProbability(features: SupportFeatures, model: SupportMode
   return logistic(FEATURE_NAMES, features, model);
 }
 
-/** The probability that evidence with these stance features contradicts the claim. */
-export function contradictionProbability(stance: StanceFeatures, model: StanceModel = STANCE_MODEL): number {
-  return logistic(STANCE_FEATURE_NAMES, stance, model);
+/** The probability that evidence with these stance (and relevance) features contradicts the claim. */
+export function contradictionProbability(
+  stance: StanceFeatures,
+  features: SupportFeatures,
+  model: StanceModel = STANCE_MODEL,
+): number {
+  return logistic(STANCE_INPUTS, { ...features, ...stance }, model);
 }
 
 /**
@@ -119,6 +129,8 @@ export function verdictOf(
 const STANCE_SENTENCES = 2;
 /** …counting a runner-up only when it aligns nearly as well as the best (else it is about something else). */
 const STANCE_NEAR_BEST = 0.8;
+/** How much a finding sentence is preferred over an equally aligned aim or background sentence. */
+const FINDING_PREFERENCE = 1.2;
 
 function conflictsOf(features: SupportFeatures, stance: StanceFeatures): SupportConflict[] {
   const conflicts: SupportConflict[] = [];
@@ -146,21 +158,25 @@ export class SupportScorer {
     const empty = { support: 0, contradiction: 0, conflicts: [], features, stance: stanceOfEvidence(claim, []) };
     if (best < 0 || profile.totalWeight === 0) return { score: 0, evidence: sentences[best] ?? null, ...empty };
     // The stance is read in the clause of each of the best-aligned text sentences that matches the claim.
-    const aligned = sentenceScores
-      .map((score, i) => ({ score, i }))
+    // A finding ("we found…", results, conclusions) is preferred to an aim or background sentence.
+    const ranked = sentenceScores
+      .map((score, i) => ({ score: score * (isFinding(sentences[i]!.text) ? FINDING_PREFERENCE : 1), i }))
       .filter(({ i }) => sentences[i]!.field !== 'title')
       .sort((a, b) => b.score - a.score || a.i - b.i)
       .filter((candidate, rank, all) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * all[0]!.score)
-      .slice(0, STANCE_SENTENCES)
-      .map(({ i }) => focusClause(profile, sentences[i]!.text));
-    const stance = stanceOfEvidence(claim, aligned);
+      .slice(0, STANCE_SENTENCES);
+    const stance = stanceOfEvidence(
+      claim,
+      ranked.map(({ i }) => focusClause(profile, sentences[i]!.text)),
+    );
+    const evidence = sentences[ranked[0]?.i ?? best]!;
     const score = supportProbability(features, this.model);
-    const contradicting = contradictionProbability(stance, this.stanceModel);
+    const contradicting = contradictionProbability(stance, features, this.stanceModel);
     return {
       score,
       support: score * (1 - contradicting),
       contradiction: score * contradicting,
-      evidence: sentences[best]!,
+      evidence,
       conflicts: conflictsOf(features, stance),
       features,
       stance,

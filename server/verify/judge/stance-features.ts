@@ -3,7 +3,13 @@
 // quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
 // logistic model (builtin-weights.json) can weigh them.
 import { compareQuantities } from './quantities.ts';
-import { anchoredDirections, negationScope, readSentence, type SentenceReading } from './stance-reading.ts';
+import {
+  anchoredDirections,
+  negationScope,
+  prefixAntonyms,
+  readSentence,
+  type SentenceReading,
+} from './stance-reading.ts';
 
 export const STANCE_FEATURE_NAMES = [
   /** Exactly one of claim and evidence is negated anywhere. */
@@ -16,6 +22,8 @@ export const STANCE_FEATURE_NAMES = [
   'directionConflict',
   /** A shared term carries the same direction of effect in both. */
   'directionAgree',
+  /** A word one side negates by a prefix and the other states ("unrelated" vs "related"). */
+  'prefixAntonym',
   /** "always" against "never", "every" against "rarely". */
   'quantifierConflict',
   /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
@@ -30,6 +38,8 @@ export const STANCE_FEATURE_NAMES = [
   'evidenceContrast',
   'claimNegated',
   'evidenceNegated',
+  /** The sentence reads as a finding (results, conclusions, "we found") rather than an aim or background. */
+  'evidenceFinding',
 ] as const;
 
 export type StanceFeatureName = (typeof STANCE_FEATURE_NAMES)[number];
@@ -39,13 +49,27 @@ export function emptyStanceFeatures(): StanceFeatures {
   return Object.fromEntries(STANCE_FEATURE_NAMES.map((name) => [name, 0])) as StanceFeatures;
 }
 
+const FINDING =
+  /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu;
+const AIM =
+  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu;
+
+/** Whether a sentence reads as a finding rather than an aim, a design or background. */
+export function isFinding(text: string): boolean {
+  return FINDING.test(text) && !AIM.test(text);
+}
+
 function sharedTerms(a: SentenceReading, b: SentenceReading): Set<string> {
   const inB = new Set(b.words.map((w) => w.term).filter((t): t is string => t !== null));
   return new Set(a.words.map((w) => w.term).filter((t): t is string => t !== null && inB.has(t)));
 }
 
 /** The stance features of a claim against one evidence sentence. */
-export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading): StanceFeatures {
+export function stanceFeatures(
+  claim: SentenceReading,
+  evidence: SentenceReading,
+  texts?: { claim: string; evidence: string },
+): StanceFeatures {
   const features = emptyStanceFeatures();
   const shared = sharedTerms(claim, evidence);
   features.negationMismatch = claim.negated !== evidence.negated ? 1 : 0;
@@ -65,6 +89,8 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
     if (other === direction) features.directionAgree = 1;
     else features.directionConflict = 1;
   }
+  features.prefixAntonym = texts && prefixAntonyms(texts.claim, texts.evidence) ? 1 : 0;
+  features.evidenceFinding = texts && isFinding(texts.evidence) ? 1 : 0;
   features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;
   const quantities = compareQuantities(claim.quantities, evidence.quantities);
   features.quantityConflict = quantities.conflict && !quantities.agree ? 1 : 0;
@@ -85,7 +111,7 @@ export function stanceOfEvidence(claimText: string, sentences: readonly string[]
   const claim = readSentence(claimText);
   const combined = emptyStanceFeatures();
   sentences.forEach((text, i) => {
-    const features = stanceFeatures(claim, readSentence(text));
+    const features = stanceFeatures(claim, readSentence(text), { claim: claimText, evidence: text });
     for (const name of STANCE_FEATURE_NAMES) {
       // The claim's own cues and the best sentence's negation are read on the best sentence only.
       if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;

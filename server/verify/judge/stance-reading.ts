@@ -61,9 +61,9 @@ const CONTRACTED_NEGATION = /^(?:do|does|did|is|are|was|were|ca|can|wo|could|sho
 const NEGATION_REACH = 8;
 
 const UP =
-  /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger)$/u;
+  /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|positively|expand\w*|abundant|enrich\w*|accumulat\w*)$/u;
 const DOWN =
-  /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|drop\w*|fall|falls|fell)$/u;
+  /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell)$/u;
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
 const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead)$/u;
@@ -144,6 +144,24 @@ export function anchoredDirections(reading: SentenceReading): Map<string, -1 | 1
     }
   });
   return anchored;
+}
+
+const NEGATING_PREFIX = /^(?:un|in|im|non-?|dis|ir|il)(\p{L}{4,})$/u;
+
+/**
+ * Words that one sentence negates by a prefix and the other states plainly: "unrelated" against
+ * "related", "ineffective" against "effective", "nonsignificant" against "significant".
+ */
+export function prefixAntonyms(a: string, b: string): boolean {
+  const wordsOf = (text: string) => new Set(tokenize(text).map((t) => t.word));
+  const first = wordsOf(a);
+  const second = wordsOf(b);
+  const negates = (from: Set<string>, to: Set<string>) =>
+    [...from].some((word) => {
+      const rest = NEGATING_PREFIX.exec(word)?.[1];
+      return rest !== undefined && to.has(rest) && !from.has(rest);
+    });
+  return negates(first, second) || negates(second, first);
 }
 
 /** Content terms in a negation's scope, and those outside any. */
