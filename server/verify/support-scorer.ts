@@ -63,6 +63,8 @@ export type SupportResult = {
   conflicts: SupportConflict[];
   features: SupportFeatures;
   stance: StanceFeatures;
+  /** The text sentences that align best with the claim, best first (where a model judge reads the stance). */
+  aligned: EvidenceSentence[];
 };
 
 /** The verdicts of the judge, from the most to the least backing. */
@@ -129,6 +131,8 @@ export function verdictOf(
 const STANCE_SENTENCES = 2;
 /** …counting a runner-up only when it aligns nearly as well as the best (else it is about something else). */
 const STANCE_NEAR_BEST = 0.8;
+/** How many best-aligned sentences a result lists for a model judge. */
+const ALIGNED_SENTENCES = 3;
 /** How much a finding sentence is preferred over an equally aligned aim or background sentence. */
 const FINDING_PREFERENCE = 1.2;
 
@@ -155,15 +159,23 @@ export class SupportScorer {
   score(claim: string, sentences: readonly EvidenceSentence[]): SupportResult {
     const profile = profileClaim(claim, this.statistics);
     const { features, best, sentenceScores } = supportFeatures(profile, sentences, this.statistics);
-    const empty = { support: 0, contradiction: 0, conflicts: [], features, stance: stanceOfEvidence(claim, []) };
+    const empty = {
+      support: 0,
+      contradiction: 0,
+      conflicts: [],
+      features,
+      stance: stanceOfEvidence(claim, []),
+      aligned: [],
+    };
     if (best < 0 || profile.totalWeight === 0) return { score: 0, evidence: sentences[best] ?? null, ...empty };
     // The stance is read in the clause of each of the best-aligned text sentences that matches the claim.
     // A finding ("we found…", results, conclusions) is preferred to an aim or background sentence.
-    const ranked = sentenceScores
+    const ordered = sentenceScores
       .map((score, i) => ({ score: score * (isFinding(sentences[i]!.text) ? FINDING_PREFERENCE : 1), i }))
       .filter(({ i }) => sentences[i]!.field !== 'title')
-      .sort((a, b) => b.score - a.score || a.i - b.i)
-      .filter((candidate, rank, all) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * all[0]!.score)
+      .sort((a, b) => b.score - a.score || a.i - b.i);
+    const ranked = ordered
+      .filter((candidate, rank) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * ordered[0]!.score)
       .slice(0, STANCE_SENTENCES);
     const stance = stanceOfEvidence(
       claim,
@@ -180,6 +192,7 @@ export class SupportScorer {
       conflicts: conflictsOf(features, stance),
       features,
       stance,
+      aligned: ordered.slice(0, ALIGNED_SENTENCES).map(({ i }) => sentences[i]!),
     };
   }
 
