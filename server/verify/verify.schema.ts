@@ -114,5 +114,7 @@ export const zVerifyResponse = z.object({
     }),
   ),
   tookMs: z.number(),
+  /** Why the built-in judge was used when an NLI model was asked for (absent otherwise). */
+  notice: z.string().optional(),
 });
 export type VerifyResponse = z.infer<typeof zVerifyResponse>;
