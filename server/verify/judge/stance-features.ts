@@ -52,7 +52,7 @@ export function emptyStanceFeatures(): StanceFeatures {
 const FINDING =
   /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu;
 const AIM =
-  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu;
+  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\b(?:outcome\s+measures?|primary\s+outcome|secondary\s+outcomes?)\b|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu;
 
 /** Whether a sentence reads as a finding rather than an aim, a design or background. */
 export function isFinding(text: string): boolean {
@@ -72,7 +72,11 @@ export function stanceFeatures(
 ): StanceFeatures {
   const features = emptyStanceFeatures();
   const shared = sharedTerms(claim, evidence);
-  features.negationMismatch = claim.negated !== evidence.negated ? 1 : 0;
+  // The evidence's negations and null findings count in the clauses that share what the claim is about.
+  const relevant = evidence.clauses.filter((c) => [...c.terms].some((t) => shared.has(t)));
+  const evidenceNegated = relevant.length > 0 ? relevant.some((c) => c.negated) : evidence.negated;
+  const evidenceNull = relevant.length > 0 ? relevant.some((c) => c.nullFinding) : evidence.nullFinding;
+  features.negationMismatch = claim.negated !== evidenceNegated ? 1 : 0;
   if (shared.size > 0) {
     const claimScope = negationScope(claim);
     const evidenceScope = negationScope(evidence);
@@ -80,7 +84,7 @@ export function stanceFeatures(
     for (const term of shared) if (claimScope.inside.has(term) !== evidenceScope.inside.has(term)) differing++;
     features.scopedNegation = differing / shared.size;
   }
-  features.nullFindingMismatch = claim.nullFinding !== evidence.nullFinding ? 1 : 0;
+  features.nullFindingMismatch = claim.nullFinding !== evidenceNull ? 1 : 0;
   const claimDirections = anchoredDirections(claim);
   const evidenceDirections = anchoredDirections(evidence);
   for (const [term, direction] of claimDirections) {
@@ -99,7 +103,7 @@ export function stanceFeatures(
   features.evidenceHedged = evidence.hedged && !claim.hedged ? 1 : 0;
   features.evidenceContrast = evidence.contrastive ? 1 : 0;
   features.claimNegated = claim.negated ? 1 : 0;
-  features.evidenceNegated = evidence.negated ? 1 : 0;
+  features.evidenceNegated = evidenceNegated ? 1 : 0;
   return features;
 }
 

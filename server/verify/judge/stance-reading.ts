@@ -17,10 +17,15 @@ export type ReadWord = {
   clause: number;
 };
 
+/** One clause: its content terms, and whether it is negated or reports a null finding. */
+export type ClauseReading = { terms: Set<string>; negated: boolean; nullFinding: boolean };
+
 export type SentenceReading = {
   words: ReadWord[];
+  /** A negation of a predicate anywhere ("not", "no", "never", "fails"); "mice lacking X" is not one. */
   negated: boolean;
   nullFinding: boolean;
+  clauses: ClauseReading[];
   /** +1 for "always", "every", "routinely"; −1 for "never", "rarely"; 0 for neither or both. */
   quantifier: -1 | 0 | 1;
   quantities: Quantity[];
@@ -37,12 +42,10 @@ const NEGATION_WORDS = new Set([
   'none',
   'neither',
   'nor',
-  'without',
   'cannot',
   'lack',
   'lacks',
   'lacked',
-  'lacking',
   'fail',
   'fails',
   'failed',
@@ -57,6 +60,10 @@ const NEGATION_WORDS = new Set([
   'nonsignificant',
   'non-significant',
 ]);
+// Negations of a noun phrase ("mice lacking SIRT1", "without treatment"): they name a condition, not
+// a negated finding, so they reach only the next few words and do not make the sentence negated.
+const CONDITION_NEGATION = new Set(['without', 'lacking', 'absence', 'deficient', 'deficiency']);
+const CONDITION_REACH = 3;
 const CONTRACTED_NEGATION = /^(?:do|does|did|is|are|was|were|ca|can|wo|could|should|would|has|have|had)nt$/u;
 const NEGATION_REACH = 8;
 
@@ -66,9 +73,9 @@ const DOWN =
   /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell)$/u;
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
-const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead)$/u;
+const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
 const NULL_FINDING =
-  /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b/iu;
+  /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu;
 const ANIMAL =
   /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vitro|cell\s+lines?|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu;
 const HUMAN =
@@ -86,6 +93,7 @@ function isNegation(word: string): boolean {
 export function readSentence(text: string): SentenceReading {
   const tokens = tokenize(text);
   const words: ReadWord[] = [];
+  const clauseStarts = [0];
   let clause = 0;
   let reach = 0;
   let negated = false;
@@ -95,17 +103,27 @@ export function readSentence(text: string): SentenceReading {
     const between = i > 0 ? text.slice(tokens[i - 1]!.end, token.start) : '';
     if (/[,;:()]/u.test(between) || CLAUSE_WORD.test(token.word)) {
       clause++;
+      clauseStarts.push(token.start);
       reach = 0;
     }
-    const negation = isNegation(token.word);
+    const condition = CONDITION_NEGATION.has(token.word);
+    const negation = condition || isNegation(token.word);
     if (negation) {
-      negated = true;
-      reach = NEGATION_REACH;
+      if (!condition) negated = true;
+      reach = condition ? CONDITION_REACH : NEGATION_REACH;
     } else if (reach > 0) reach--;
     if (ALWAYS.test(token.word)) always = true;
     if (NEVER.test(token.word)) never = true;
     const direction = UP.test(token.word) ? 1 : DOWN.test(token.word) ? -1 : 0;
     words.push({ term: negation ? null : token.term, negated: !negation && reach > 0, direction, clause });
+  });
+  const clauses: ClauseReading[] = clauseStarts.map((start, k) => {
+    const clauseText = text.slice(start, clauseStarts[k + 1] ?? text.length);
+    return {
+      terms: new Set(words.filter((w) => w.clause === k && w.term).map((w) => w.term!)),
+      negated: tokenize(clauseText).some((t) => isNegation(t.word)),
+      nullFinding: NULL_FINDING.test(clauseText),
+    };
   });
   const animal = ANIMAL.test(text);
   const human = HUMAN.test(text);
@@ -113,6 +131,7 @@ export function readSentence(text: string): SentenceReading {
     words,
     negated,
     nullFinding: NULL_FINDING.test(text),
+    clauses,
     quantifier: always === never ? 0 : always ? 1 : -1,
     quantities: quantitiesOf(text),
     species: animal === human ? null : animal ? 'animal' : 'human',

@@ -18,16 +18,26 @@ describe('stance-reading', () => {
   });
 
   it('reads "lack", "fails to" and contracted negations as negation', () => {
-    expect(readSentence('Mice lacking the receptor survived.').negated).toBe(true);
+    expect(readSentence('The extract lacks any antiviral activity.').negated).toBe(true);
     expect(readSentence('The drug fails to lower pressure.').negated).toBe(true);
     expect(readSentence('It doesn’t help.').negated).toBe(true);
     expect(readSentence('The drug lowers pressure.').negated).toBe(false);
+  });
+
+  it('reads "mice lacking X" as a condition reaching a few words, not as a negated finding', () => {
+    const reading = readSentence('Mice lacking the receptor gained weight on a normal diet.');
+    expect(reading.negated).toBe(false);
+    const { inside, outside } = negationScope(reading);
+    expect(inside.has(stem('receptor'))).toBe(true);
+    expect(outside.has(stem('diet'))).toBe(true);
   });
 
   it('reads null findings: "no significant difference", "not associated", "unchanged"', () => {
     expect(readSentence('There was no significant difference in mortality.').nullFinding).toBe(true);
     expect(readSentence('Obesity was not associated with survival.').nullFinding).toBe(true);
     expect(readSentence('Sleep quality was unchanged.').nullFinding).toBe(true);
+    expect(readSentence('Charcoal had little effect on kidney injury.').nullFinding).toBe(true);
+    expect(readSentence('The difference was not significant.').nullFinding).toBe(true);
     expect(readSentence('Obesity was associated with shorter survival.').nullFinding).toBe(false);
   });
 
