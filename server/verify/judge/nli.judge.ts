@@ -64,7 +64,14 @@ export function createNliJudge(statistics: TermStatistics, model: NliModel): Jud
           for (const sentence of result.aligned) pairs.push({ premise: sentence.text, hypothesis: requests[i]!.claim });
         return start;
       });
-      const scores = pairs.length > 0 ? await model.classify(pairs) : [];
+      let scores: NliScores[];
+      try {
+        scores = pairs.length > 0 ? await model.classify(pairs) : [];
+      } catch {
+        // A model that fails at run time must not fail the request: the built-in judgement stands
+        // (each result then says judge: 'builtin').
+        return results.map(judgementOf);
+      }
       return results.map((result, i) => {
         if (result.score < JUDGE_THRESHOLDS.relevant || result.aligned.length === 0) return judgementOf(result);
         const mine = scores.slice(offsets[i]!, offsets[i]! + result.aligned.length);

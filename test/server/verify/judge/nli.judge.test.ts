@@ -146,4 +146,18 @@ describe('nli.judge', () => {
     expect(choice.notice).toBeNull();
     expect(choice.judge.name).toBe('nli');
   });
+
+  it('keeps the built-in judgement when the model fails while classifying', async () => {
+    const failing: NliModel = {
+      model: 'failing',
+      classify: async () => {
+        throw new Error('session lost');
+      },
+      dispose: async () => {},
+    };
+    const [result] = await createNliJudge(statistics, failing).judgeMany([
+      { claim, sentences: sentencesOfPaper(caffeine) },
+    ]);
+    expect(result).toMatchObject({ judge: 'builtin', verdict: 'supported' });
+  });
 });
