@@ -6,7 +6,23 @@
 export type Quantity = { unit: string; low: number; high: number; text: string };
 
 const SCALE: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9 };
-const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+// Small numbers written as words count too: "one in five", "two in three".
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twenty: 20,
+  hundred: 100,
+  thousand: 1000,
+};
+const NUMBER = String.raw`(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|twenty)`;
 const SCALE_WORD = String.raw`(?:\s+(hundred|thousand|million|billion))?`;
 const ABOVE = String.raw`exceed(?:s|ed|ing)?|more\s+than|greater\s+than|higher\s+than|over|above|at\s+least|>=?|≥`;
 const BELOW = String.raw`less\s+than|fewer\s+than|lower\s+than|below|under|at\s+most|up\s+to|<=?|≤`;
@@ -22,6 +38,8 @@ const QUANTITY = new RegExp(
 const NOT_A_UNIT = new Set(['and', 'or', 'to', 'of', 'the', 'in', 'with', 'for', 'than', 'at', 'on', 'by', 'from']);
 
 function numberOf(text: string): number {
+  const word = NUMBER_WORDS[text.toLowerCase()];
+  if (word !== undefined) return word;
   const grouped = /^\d{1,3}(,\d{3})+$/.test(text);
   return Number(grouped ? text.replaceAll(',', '') : text.replace(',', '.'));
 }
@@ -43,7 +61,8 @@ export function quantitiesOf(text: string): Quantity[] {
       if (!(denominator > 0)) continue;
       unit = 'fraction';
       value /= denominator;
-    } else if (unitWord && !NOT_A_UNIT.has(unitWord.toLowerCase())) {
+    } else if (unitWord && !NOT_A_UNIT.has(unitWord.toLowerCase()) && /\d/u.test(numberText!)) {
+      // "40 mg" is a quantity; "five mice" is a count (numbers in words only count as shares and rates).
       unit = unitWord.toLowerCase().replace(/s$/u, '');
     } else continue;
     if (!Number.isFinite(value)) continue;

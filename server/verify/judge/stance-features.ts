@@ -20,7 +20,7 @@ export const STANCE_FEATURE_NAMES = [
   'nullFindingMismatch',
   /** A shared term carries opposite directions of effect ("reduces leakage" vs "higher leakage"). */
   'directionConflict',
-  /** A shared term carries the same direction of effect in both. */
+  /** Every shared term that carries a direction carries the same one in both (and at least one does). */
   'directionAgree',
   /** A word one side negates by a prefix and the other states ("unrelated" vs "related"). */
   'prefixAntonym',
@@ -87,12 +87,15 @@ export function stanceFeatures(
   features.nullFindingMismatch = claim.nullFinding !== evidenceNull ? 1 : 0;
   const claimDirections = anchoredDirections(claim);
   const evidenceDirections = anchoredDirections(evidence);
+  let agreeing = 0;
   for (const [term, direction] of claimDirections) {
     const other = evidenceDirections.get(term);
     if (other === undefined) continue;
-    if (other === direction) features.directionAgree = 1;
+    if (other === direction) agreeing++;
     else features.directionConflict = 1;
   }
+  // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces leakage").
+  features.directionAgree = agreeing > 0 && features.directionConflict === 0 ? 1 : 0;
   features.prefixAntonym = texts && prefixAntonyms(texts.claim, texts.evidence) ? 1 : 0;
   features.evidenceFinding = texts && isFinding(texts.evidence) ? 1 : 0;
   features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;

@@ -140,10 +140,10 @@ export function readSentence(text: string): SentenceReading {
   };
 }
 
-const ANCHOR_REACH = 4;
+const ANCHOR_REACH = 6;
 
 /**
- * The direction of effect attached to each content term: the nearest direction word within four
+ * The direction of effect attached to each content term: the nearest direction word within six
  * words in the same clause, flipped when the term lies in a negation's scope.
  */
 export function anchoredDirections(reading: SentenceReading): Map<string, -1 | 1> {

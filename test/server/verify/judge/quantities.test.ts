@@ -30,6 +30,17 @@ describe('quantities', () => {
     expect(compareQuantities(exceed, quantitiesOf('a dose of 40 mg'))).toEqual({ agree: false, conflict: false });
   });
 
+  it('reads shares written in words: "one in five" against "one in two"', () => {
+    const [oneInFive] = quantitiesOf('One in five surgical trials are discontinued early.');
+    expect(oneInFive).toMatchObject({ unit: 'fraction' });
+    expect(oneInFive!.low).toBeCloseTo(0.18, 10);
+    expect(compareQuantities(quantitiesOf('one in two trials'), [oneInFive!])).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(quantitiesOf('five mice were treated')).toEqual([]);
+  });
+
   it('ignores bare numbers, counts and the digits inside names', () => {
     expect(quantitiesOf('In 2019, 240 of the patients took Cu2O and IL-6 blockers.')).toEqual([]);
     expect(quantitiesOf('a dose of 40 mg daily')[0]).toMatchObject({ unit: 'mg' });
