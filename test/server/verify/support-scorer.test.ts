@@ -80,4 +80,11 @@ describe('support-scorer', () => {
     expect(scorer.score('Caffeine increases recall.', [])).toMatchObject({ score: 0, evidence: null });
     expect(scorer.scorePaper('the of and', backing).score).toBe(0);
   });
+
+  it('does not count evidence that contradicts a sentence as support of it (the verdict answers read)', () => {
+    const result = scorer.scorePaper('Caffeine decreases short-term memory recall.', backing);
+    expect(result.contradiction).toBeGreaterThan(result.support);
+    expect(verdictOf(result)).toBe('not_supported');
+    expect(verdictOf({ score: result.score, conflicts: result.conflicts })).toBe('partially_supported');
+  });
 });
