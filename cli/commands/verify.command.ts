@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import { openIndex } from '../../indexer/index.ts';
 import { libraryOfIndex, type VerifyResponse, verifyTextWith, zVerifyRequest } from '../../server/verify/index.ts';
 import { createJudge } from '../../server/verify/judge/index.ts';
-import { action, printJson } from '../output.ts';
+import { action, printJson, printNotice } from '../output.ts';
 
 type VerifyCommandOptions = { index: string; references?: string; json?: boolean; strict?: boolean };
 
@@ -80,11 +80,15 @@ export function registerVerifyCommand(program: Command): void {
             },
           );
         }
-        const reader = await openIndex(options.index, { modelDir: config.modelDir, offline: true });
+        const reader = await openIndex(options.index, {
+          modelDir: config.modelDir,
+          offline: true,
+          onNotice: printNotice,
+        });
         try {
           const library = libraryOfIndex(reader);
           const { judge, notice } = await createJudge(library.statistics, config);
-          if (notice) process.stderr.write(`${notice}\n`);
+          if (notice) printNotice(notice);
           const response = await verifyTextWith(library, parsed.data, judge);
           if (options.json) printJson(response);
           else process.stdout.write(formatReport(response));

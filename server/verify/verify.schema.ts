@@ -80,6 +80,11 @@ export const zVerifyCitation = z.object({
   reference: z.string().nullable(),
   /** Why it is not in the library, or how an ambiguous match was chosen. */
   note: z.string().nullable(),
+  /**
+   * When its reference resolves to no library paper: the library paper whose title the reference most
+   * resembles, with the share of title words they have in common (Dice, 0–1). Null otherwise.
+   */
+  closest: z.object({ paperId: z.string(), title: z.string(), score: z.number().min(0).max(1) }).nullable(),
 });
 export type VerifyCitation = z.infer<typeof zVerifyCitation>;
 

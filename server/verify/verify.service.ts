@@ -120,7 +120,7 @@ function evidenceOf(judgement: Judgement): Evidence | null {
 }
 
 type Settings = typeof VERIFY_DEFAULTS;
-type CitationBase = Pick<VerifyCitation, 'marker' | 'kind' | 'start' | 'end' | 'resolvedBy' | 'reference'>;
+type CitationBase = Pick<VerifyCitation, 'marker' | 'kind' | 'start' | 'end' | 'resolvedBy' | 'reference' | 'closest'>;
 type PlannedCitation = { base: CitationBase; candidates: Paper[]; note: string | null };
 type PlannedClaim = { sentence: Sentence; clean: string; citations: PlannedCitation[]; suggestionPapers: Paper[] };
 type Plan = { claims: PlannedClaim[]; references: ReferenceEntry[] };
@@ -150,6 +150,7 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
           end: citation.end,
           resolvedBy: resolution.resolvedBy,
           reference: resolution.reference?.text ?? null,
+          closest: resolution.closest,
         },
         candidates: resolution.candidates,
         note: resolution.note,
