@@ -4,9 +4,10 @@
 // --ask, measures how often cited answers point at judged relevant papers on a BEIR collection.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { PROJECT_ROOT } from '../../core/config.ts';
+import { loadConfig, PROJECT_ROOT } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { type AskEvalReport, type CitationQuality, evaluateAsk } from '../../server/eval/ask-eval.ts';
+import { evaluateJudge, type JudgeReport } from '../../server/eval/judge-eval.ts';
 import {
   type EvalPair,
   evaluateSets,
@@ -16,12 +17,21 @@ import {
   pairsOf,
   type SetReport,
   type Spread,
+  statisticsOfSet,
   writeJudgeWeights,
 } from '../../server/eval/verify-eval.ts';
 import { loadVerifySet, type VerifySet } from '../../server/eval/verify-sets.ts';
+import { createBuiltinJudge, createNliJudge, type Judge, loadNliModel } from '../../server/verify/judge/index.ts';
 import { action, printJson } from '../output.ts';
 
-type EvalVerifyOptions = { fit?: string | boolean; folds?: string; ask?: string[]; offTopic?: string; json?: boolean };
+type EvalVerifyOptions = {
+  fit?: string | boolean;
+  folds?: string;
+  judge?: string;
+  ask?: string[];
+  offTopic?: string;
+  json?: boolean;
+};
 
 /** Where --fit writes the built-in judge's weights unless given a file. */
 const WEIGHTS_FILE = path.join(PROJECT_ROOT, 'server', 'verify', 'judge', 'builtin-weights.json');
@@ -35,6 +45,16 @@ const ROWS: Array<[keyof Figures, string]> = [
   ['evidenceVsRandom', 'AUC evidence vs random        '],
   ['macroF1', 'macro F1 (3 classes)          '],
 ];
+
+function formatJudge(report: JudgeReport): string {
+  const judges = Object.entries(report.judges)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
+  return `${[
+    `  ${report.name}, the judge as shipped on all ${report.pairs} pairs (no folds; judged by: ${judges}):`,
+    ...ROWS.map(([key, label]) => `  ${label}     ${f3(report.figures[key])}`),
+  ].join('\n')}\n`;
+}
 
 function formatSet(report: SetReport): string {
   const { pairs } = report;
@@ -90,6 +110,10 @@ export function registerEvalVerifyCommand(program: Command): void {
     )
     .option('--folds <k>', 'folds of claims for the held-out figures', '5')
     .option(
+      '--judge <builtin|nli>',
+      'also measure a judge as shipped, without folds: the built-in weights (in-sample on these collections) or the NLI judge (CITELENS_NLI_MODEL, downloaded unless CITELENS_OFFLINE)',
+    )
+    .option(
       '--ask <beir-folder...>',
       'also measure answer citations on these BEIR folders (corpus.jsonl, queries.jsonl, qrels/)',
     )
@@ -110,6 +134,27 @@ export function registerEvalVerifyCommand(program: Command): void {
           for (const report of reports) process.stdout.write(formatSet(report));
           process.stdout.write(`(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
         }
+        const judged: JudgeReport[] = [];
+        if (options.judge !== undefined) {
+          if (options.judge !== 'builtin' && options.judge !== 'nli')
+            throw new AppError('INVALID_INPUT', `--judge must be builtin or nli, not ${options.judge}.`);
+          const config = loadConfig();
+          const model =
+            options.judge === 'nli'
+              ? await loadNliModel({ model: config.nliModel, cacheDir: config.modelDir, offline: config.offline })
+              : undefined;
+          try {
+            for (const { set } of sets) {
+              const statistics = statisticsOfSet(set);
+              const judge: Judge = model ? createNliJudge(statistics, model) : createBuiltinJudge(statistics);
+              const report = await evaluateJudge(set, judge);
+              judged.push(report);
+              if (!options.json) process.stdout.write(formatJudge(report));
+            }
+          } finally {
+            await model?.dispose();
+          }
+        }
         let fitted: ReturnType<typeof judgeWeightsOf> | undefined;
         if (options.fit) {
           const file = typeof options.fit === 'string' ? path.resolve(options.fit) : WEIGHTS_FILE;
@@ -127,7 +172,13 @@ export function registerEvalVerifyCommand(program: Command): void {
           asks.push(report);
           if (!options.json) process.stdout.write(formatAsk(report));
         }
-        if (options.json) printJson({ verify: reports, ...(fitted ? { fitted } : {}), ask: asks });
+        if (options.json)
+          printJson({
+            verify: reports,
+            ...(judged.length ? { judged } : {}),
+            ...(fitted ? { fitted } : {}),
+            ask: asks,
+          });
       }),
     );
 }

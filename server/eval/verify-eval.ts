@@ -10,7 +10,7 @@ import { createSeededRandom } from '../../core/seeded-random.ts';
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { FEATURE_NAMES, tfidfCosine } from '../verify/support-features.ts';
 import { STANCE_INPUTS, SupportScorer } from '../verify/support-scorer.ts';
-import { statisticsOfTexts } from '../verify/term-statistics.ts';
+import { statisticsOfTexts, type TermStatistics } from '../verify/term-statistics.ts';
 import { fitLogistic, type LogisticFit, logisticScore, macroF1, rocAuc } from './logistic-fit.ts';
 import type { SetDocument, VerifySet } from './verify-sets.ts';
 
@@ -65,48 +65,62 @@ export const STANCE_PRIOR = {
   quantityAgree: -1,
 } as const;
 
-const truthOf = (kind: PairKind): Stance =>
+/** The class a pair should get. */
+export const truthOf = (kind: PairKind): Stance =>
   kind === 'support' ? 'supports' : kind === 'contradict' ? 'contradicts' : 'neither';
 const isEvidence = (pair: EvalPair) => pair.kind === 'support' || pair.kind === 'contradict';
 
-function sentencesOf(document: SetDocument): EvidenceSentence[] {
+/** One (claim, cited or random document) pair of a collection, before any features. */
+export type PairRef = { claim: string; group: string; docId: string; kind: PairKind };
+
+/** Every pair of a collection: each cited document, plus random documents per claim (seeded). */
+export function pairRefsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): PairRef[] {
+  const { randomPerClaim, seed } = { ...VERIFY_EVAL_DEFAULTS, ...options };
+  const random = createSeededRandom(seed).uniform;
+  const ids = [...set.documents.keys()].sort();
+  const refs: PairRef[] = [];
+  for (const claim of set.claims) {
+    const cited = claim.cited.filter((c) => set.documents.has(c.docId));
+    if (cited.length === 0) continue;
+    for (const { docId, label } of cited) refs.push({ claim: claim.claim, group: claim.group, docId, kind: label });
+    const citedIds = new Set(claim.cited.map((c) => c.docId));
+    for (let i = 0; i < randomPerClaim && ids.length > citedIds.size; i++) {
+      let docId = ids[Math.floor(random() * ids.length)]!;
+      while (citedIds.has(docId)) docId = ids[Math.floor(random() * ids.length)]!;
+      refs.push({ claim: claim.claim, group: claim.group, docId, kind: 'random' });
+    }
+  }
+  return refs;
+}
+
+/** The candidate sentences of a collection document: its title, then its abstract sentences. */
+export function sentencesOf(document: SetDocument): EvidenceSentence[] {
   const title: EvidenceSentence[] = document.title
     ? [{ field: 'title', start: 0, end: document.title.length, text: document.title }]
     : [];
   return [...title, ...document.sentences];
 }
 
-/** Every pair of a collection with its features: each cited document, plus random documents per claim. */
+/** Term statistics of a collection's documents (title and abstract). */
+export function statisticsOfSet(set: VerifySet): TermStatistics {
+  return statisticsOfTexts([...set.documents.values()].map((d) => `${d.title}\n${d.abstract}`));
+}
+
+/** Every pair of a collection with its features, computed once. */
 export function pairsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): EvalPair[] {
-  const { randomPerClaim, seed } = { ...VERIFY_EVAL_DEFAULTS, ...options };
-  const random = createSeededRandom(seed).uniform;
-  const statistics = statisticsOfTexts([...set.documents.values()].map((d) => `${d.title}\n${d.abstract}`));
+  const statistics = statisticsOfSet(set);
   const scorer = new SupportScorer(statistics);
-  const ids = [...set.documents.keys()].sort();
-  const pairs: EvalPair[] = [];
-  const add = (claim: string, group: string, docId: string, kind: PairKind) => {
+  return pairRefsOf(set, options).map(({ claim, group, docId, kind }) => {
     const document = set.documents.get(docId)!;
     const result = scorer.score(claim, sentencesOf(document));
-    pairs.push({
+    return {
       group,
       kind,
       relevance: FEATURE_NAMES.map((name) => result.features[name]),
       stance: STANCE_INPUTS.map((name) => ({ ...result.features, ...result.stance })[name]),
       baseline: tfidfCosine(claim, document.abstract, statistics),
-    });
-  };
-  for (const claim of set.claims) {
-    const cited = claim.cited.filter((c) => set.documents.has(c.docId));
-    if (cited.length === 0) continue;
-    for (const { docId, label } of cited) add(claim.claim, claim.group, docId, label);
-    const citedIds = new Set(claim.cited.map((c) => c.docId));
-    for (let i = 0; i < randomPerClaim && ids.length > citedIds.size; i++) {
-      let docId = ids[Math.floor(random() * ids.length)]!;
-      while (citedIds.has(docId)) docId = ids[Math.floor(random() * ids.length)]!;
-      add(claim.claim, claim.group, docId, 'random');
-    }
-  }
-  return pairs;
+    };
+  });
 }
 
 // Weights that give each class (or group of pairs) the same total weight.
@@ -201,6 +215,34 @@ function majorityOf(pairs: readonly EvalPair[]): Stance {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'neither';
 }
 
+/** One judged pair: its kind, its relevance score, its signed score (support − contradiction) and its class. */
+export type JudgedPair = { kind: PairKind; relevance: number; signed: number; stance: Stance };
+
+/** The four figures of some judged pairs. */
+export function figuresOf(rows: readonly JudgedPair[]): Figures {
+  const of = (score: (row: JudgedPair) => number, ...kinds: PairKind[]) =>
+    rows.filter((row) => kinds.includes(row.kind)).map(score);
+  const cited = rows.filter((row) => row.kind !== 'random');
+  return {
+    supportVsContradict: rocAuc(
+      of((r) => r.signed, 'support'),
+      of((r) => r.signed, 'contradict'),
+    ),
+    evidenceVsCited: rocAuc(
+      of((r) => r.relevance, 'support', 'contradict'),
+      of((r) => r.relevance, 'cited'),
+    ),
+    evidenceVsRandom: rocAuc(
+      of((r) => r.relevance, 'support', 'contradict'),
+      of((r) => r.relevance, 'random'),
+    ),
+    macroF1: macroF1(
+      cited.map((row) => truthOf(row.kind)),
+      cited.map((row) => row.stance),
+    ),
+  };
+}
+
 /** The judge's figures, the TF-IDF baseline's and the majority class's on held-out pairs, given training pairs. */
 export function heldOutFigures(
   training: readonly EvalPair[],
@@ -209,20 +251,8 @@ export function heldOutFigures(
 ): { judge: Figures; baseline: Figures; majority: number } {
   const fit = fitJudge(training, l2);
   const predictions = heldOut.map((p) => predict(fit, p));
-  const scoresOf = (score: (i: number) => number, ...kinds: PairKind[]) =>
-    heldOut.flatMap((p, i) => (kinds.includes(p.kind) ? [score(i)] : []));
-  const figures = (relevance: (i: number) => number, signed: (i: number) => number, stance: (i: number) => Stance) => {
-    const cited = heldOut.flatMap((p, i) => (p.kind === 'random' ? [] : [i]));
-    return {
-      supportVsContradict: rocAuc(scoresOf(signed, 'support'), scoresOf(signed, 'contradict')),
-      evidenceVsCited: rocAuc(scoresOf(relevance, 'support', 'contradict'), scoresOf(relevance, 'cited')),
-      evidenceVsRandom: rocAuc(scoresOf(relevance, 'support', 'contradict'), scoresOf(relevance, 'random')),
-      macroF1: macroF1(
-        cited.map((i) => truthOf(heldOut[i]!.kind)),
-        cited.map(stance),
-      ),
-    };
-  };
+  const figures = (relevance: (i: number) => number, signed: (i: number) => number, stance: (i: number) => Stance) =>
+    figuresOf(heldOut.map((p, i) => ({ kind: p.kind, relevance: relevance(i), signed: signed(i), stance: stance(i) })));
   const threshold = tfidfThreshold(training);
   const majority = majorityOf(training);
   const cited = heldOut.filter((p) => p.kind !== 'random');

@@ -75,6 +75,13 @@ export async function loadNliModel(options: NliOptions): Promise<NliModel> {
       { model: settings.model, folder, offline: settings.offline },
       { cause: reason },
     );
+  if ((settings.offline || local) && !(await isNliModelAvailable(settings))) {
+    throw unavailable(
+      new Error(
+        `its files (config.json, tokenizer.json, tokenizer_config.json, onnx/model${settings.dtype === 'q8' ? '_quantized' : ''}.onnx) are not all there${settings.offline ? ' and CITELENS_OFFLINE forbids downloading them' : ''}`,
+      ),
+    );
+  }
   let library: typeof import('@huggingface/transformers');
   try {
     library = await import('@huggingface/transformers');

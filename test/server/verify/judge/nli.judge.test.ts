@@ -129,6 +129,9 @@ describe('nli.judge', () => {
     const choice = await createJudge(statistics, config);
     expect(choice.judge.name).toBe('builtin');
     expect(choice.notice).toMatch(/missing-model/);
+    expect(choice.notice).toMatch(
+      /config\.json, tokenizer\.json, tokenizer_config\.json, onnx\/model\.onnx\) are not all there/,
+    );
     expect(choice.notice).toMatch(/built-in judge/);
     const auto = await createJudge(statistics, { ...config, judge: 'auto' });
     expect(auto).toMatchObject({ notice: null });
