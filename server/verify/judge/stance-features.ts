@@ -110,11 +110,18 @@ export function stanceFeatures(
   return features;
 }
 
+/** How much of a claim or evidence sentence the stance is read on. */
+export const STANCE_MAX_CHARS = 2_000;
+
 /**
  * The stance features of a claim against its best evidence sentences: each conflict or agreement
  * counts when any of the sentences shows it (a finding is often spread over two sentences).
  */
-export function stanceOfEvidence(claimText: string, sentences: readonly string[]): StanceFeatures {
+export function stanceOfEvidence(fullClaim: string, fullSentences: readonly string[]): StanceFeatures {
+  // A sentence longer than this is not a claim a reader can check; reading only its start keeps a
+  // pasted 100 KB "sentence" from costing seconds per cited paper.
+  const claimText = fullClaim.slice(0, STANCE_MAX_CHARS);
+  const sentences = fullSentences.map((text) => text.slice(0, STANCE_MAX_CHARS));
   const claim = readSentence(claimText);
   const combined = emptyStanceFeatures();
   sentences.forEach((text, i) => {

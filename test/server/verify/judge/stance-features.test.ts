@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFinding, stanceOfEvidence } from '../../../../server/verify/judge/stance-features.ts';
+import { isFinding, STANCE_MAX_CHARS, stanceOfEvidence } from '../../../../server/verify/judge/stance-features.ts';
 
 describe('stance-features', () => {
   it('flags a negation whose scope covers what the claim asserts', () => {
@@ -34,5 +34,13 @@ describe('stance-features', () => {
   it('tells findings from aims', () => {
     expect(isFinding('RESULTS We found that heavier birth weights were associated with increased risk.')).toBe(true);
     expect(isFinding('OBJECTIVE To determine whether exposure is associated with anxiety.')).toBe(false);
+  });
+
+  it('reads only the start of a pasted 100 KB "sentence", so its cost does not grow with the paste', () => {
+    const long = `Exercise promotes recovery, ${'and walking helps, '.repeat(6_000)}in adults.`;
+    expect(long.length).toBeGreaterThan(100_000);
+    const evidence = ['Exercise impedes recovery.'];
+    expect(stanceOfEvidence(long, evidence)).toEqual(stanceOfEvidence(long.slice(0, STANCE_MAX_CHARS), evidence));
+    expect(stanceOfEvidence(long, evidence).directionConflict).toBe(1);
   });
 });
