@@ -6,6 +6,7 @@ import { registerEvalCommand } from './commands/eval.command.ts';
 import { registerEvalVerifyCommand } from './commands/eval-verify.command.ts';
 import { registerIndexCommand } from './commands/index.command.ts';
 import { registerInfoCommand } from './commands/info.command.ts';
+import { registerMcpCommand } from './commands/mcp.command.ts';
 import { registerRemoveCommand } from './commands/remove.command.ts';
 import { registerSearchCommand } from './commands/search.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
@@ -36,5 +37,6 @@ registerAskCommand(program);
 registerVerifyCommand(program);
 registerEvalCommand(program);
 registerEvalVerifyCommand(program);
+registerMcpCommand(program);
 
 await program.parseAsync(process.argv);

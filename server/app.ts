@@ -9,6 +9,7 @@ import { applySafetyRails } from './http/safety-rails.ts';
 import { validationHook } from './http/validation-hook.ts';
 import { serveWebUi } from './http/web-ui.ts';
 import type { IndexHolder } from './index-holder.ts';
+import { mountMcp } from './mcp/index.ts';
 import { adminRoutes } from './routes/admin.route.ts';
 import { askRoutes } from './routes/ask.route.ts';
 import { docsRoutes, OPENAPI_INFO, OPENAPI_PATH } from './routes/docs.route.ts';
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions) {
   if (token) api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   api.doc31(OPENAPI_PATH, { ...OPENAPI_INFO, ...(token ? { security: [{ bearerAuth: [] }] } : {}) });
   app.route('/api', docsRoutes);
+  mountMcp(app, opts);
   app.get('*', serveWebUi(opts.webDir));
   return api;
 }
