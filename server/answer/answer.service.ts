@@ -47,6 +47,8 @@ export type AnswerOptions = {
   selection?: Partial<SelectionOptions>;
   /** Receives the extractive selection (for evaluation: its concept coverage). */
   onSelection?: (selection: Selection) => void;
+  /** The judge of support (verify's configured judge); the built-in judge without one. */
+  judge?: AnswerJudge | undefined;
 };
 
 type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & {
@@ -223,7 +225,7 @@ export async function composeAnswer(
     filters: request.filters,
   });
   const retrievalOrder = numberSources(retrieved);
-  const judge = answerJudge(context.statistics);
+  const judge = options.judge ?? answerJudge(context.statistics);
   const firstDraft = await extractiveDraft(
     request,
     retrievalOrder,

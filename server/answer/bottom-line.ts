@@ -5,9 +5,6 @@ import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { type AnswerJudge, backs } from './answer-judge.ts';
 
-/** A cited sentence whose contradiction reaches this says no (the verifier's partial-support band). */
-export const CONTRADICTION_THRESHOLD = 0.3;
-
 const AUXILIARY =
   /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\s+(?:it|they|there|this|these|that)?\b/iu;
 
@@ -33,7 +30,7 @@ export async function bottomLine(
   const judgements = await judge.judgeMany(cited.map(({ sentence }) => ({ claim, sentences: [sentence] })));
   cited.forEach(({ n }, i) => {
     const judgement = judgements[i]!;
-    if (judgement.verdict === 'contradicted' || judgement.contradiction >= CONTRADICTION_THRESHOLD) no.add(n);
+    if (judgement.verdict === 'contradicted') no.add(n);
     else if (backs(judgement)) yes.add(n);
   });
   for (const n of no) yes.delete(n);

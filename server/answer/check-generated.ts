@@ -37,7 +37,7 @@ export function clausesOf<C extends Marker>(
 ): Clause<C>[] {
   const cuts: number[] = [];
   for (const m of markers) {
-    const after = /^[\s,]*(?=[\p{L}\p{N}(])/u.exec(text.slice(m.end, span.end));
+    const after = /^[\s,.;:]*(?=[\p{L}\p{N}(])/u.exec(text.slice(m.end, span.end));
     if (after) cuts.push(m.end + after[0].replace(/\s+$/u, '').length);
   }
   for (let i = text.indexOf(';', span.start); i >= 0 && i < span.end; i = text.indexOf(';', i + 1)) cuts.push(i + 1);
@@ -140,7 +140,11 @@ export async function checkGenerated(
       for (const n of clause.numbers) {
         const source = byNumber.get(n)!;
         const judgement = judgements[next++]!;
-        const evidence = judgement.evidence;
+        // A citation nothing backs still points at the source's best passage.
+        const best0 = source.passages[0];
+        const evidence =
+          judgement.evidence ??
+          (best0 ? { passageId: best0.id, field: best0.field, start: best0.start, end: best0.end } : null);
         if (evidence?.passageId !== undefined && !cited.some((c) => c.n === n && c.start === evidence.start)) {
           cited.push({
             n,

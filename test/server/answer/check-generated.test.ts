@@ -70,7 +70,7 @@ describe('check-generated', async () => {
 
   it('judges every citation on its own clause: a supported [1] does not carry an unrelated claim cited to [2]', async () => {
     const text =
-      'Caffeine raised short-term memory recall by 12% compared with placebo [1], while caffeine causes attention sinks in glaciers [2].';
+      'Caffeine raised short-term memory recall by 12% compared with placebo [1], while vaccines cause autism [2].';
     const flagged = (await check(text)).sentences;
     expect(flagged).toHaveLength(1);
     expect(flagged[0]!.supported).toBe(false);
