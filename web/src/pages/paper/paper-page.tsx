@@ -3,11 +3,11 @@
 import { useParams, useSearchParams } from 'react-router';
 import { getPaper } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { toBibtex } from '../../citations/bibtex.ts';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { HighlightedText } from '../../components/highlighted-text.tsx';
 import { TagList } from '../../components/paper-meta.tsx';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
-import { toBibtex } from './bibtex.ts';
 import { paperLinks } from './paper-links.ts';
 import { SimilarPapers } from './similar-papers.tsx';
 
