@@ -58,9 +58,10 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | u
   return undefined;
 }
 
-type Prepared = { etag: string; body: Uint8Array; encodings: Partial<Record<Encoding, Uint8Array>> };
+type Bytes = Uint8Array<ArrayBuffer>;
+type Prepared = { etag: string; body: Bytes; encodings: Partial<Record<Encoding, Bytes>> };
 
-function compress(body: Uint8Array, encoding: Encoding): Uint8Array {
+function compress(body: Bytes, encoding: Encoding): Bytes {
   return encoding === 'br'
     ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
     : zlib.gzipSync(body, { level: 9 });

@@ -12,7 +12,17 @@ import {
   type LibraryRow,
 } from './library.schema.ts';
 
-type Row = { id: string; title: string; authors: string; year: number | null; venue: string | null; tags: string };
+type Row = {
+  id: string;
+  title: string;
+  authors: string;
+  year: number | null;
+  venue: string | null;
+  tags: string;
+  doi: string | null;
+  url: string | null;
+  arxiv_id: string | null;
+};
 
 // NULL years and venues sort last whichever way the table is ordered.
 const ORDER_BY: Record<LibraryQuery['sort'], (direction: string) => string> = {
@@ -88,7 +98,7 @@ export class LibraryRepo {
     const { where, params } = filterClause(query);
     const order = ORDER_BY[query.sort](query.order === 'desc' ? 'DESC' : 'ASC');
     const rows = this.prepared(
-      `SELECT id, title, authors, year, venue, tags FROM papers ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      `SELECT id, title, authors, year, venue, tags, doi, url, arxiv_id FROM papers ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
     ).all(...params, query.limit, query.offset) as Row[];
     return rows.map((row) => ({
       id: row.id,
@@ -97,6 +107,9 @@ export class LibraryRepo {
       year: row.year,
       venue: row.venue,
       tags: JSON.parse(row.tags),
+      doi: row.doi,
+      url: row.url,
+      arxivId: row.arxiv_id,
     }));
   }
 

@@ -46,6 +46,9 @@ export const zLibraryRow = z.object({
   year: z.number().int().nullable(),
   venue: z.string().nullable(),
   tags: z.array(z.string()),
+  doi: z.string().nullable(),
+  url: z.string().nullable(),
+  arxivId: z.string().nullable(),
 });
 export type LibraryRow = z.infer<typeof zLibraryRow>;
 

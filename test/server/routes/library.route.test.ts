@@ -44,6 +44,9 @@ describe('library.route', () => {
       year: 2023,
       venue: 'NeurIPS',
       tags: ['rag', 'llm'],
+      doi: null,
+      url: null,
+      arxivId: null,
     });
   });
 

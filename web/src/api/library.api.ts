@@ -1,5 +1,6 @@
 // Calls for reading the library: search, a paper with its passages, similar papers, stats and the map.
 // Types come from the server's schemas (type-only imports, so no server code is bundled).
+import type { LibraryPage, LibraryQueryInput } from '../../../server/library/library.schema.ts';
 import type { MapResponse } from '../../../server/map/map.schema.ts';
 import type { PaperResponse } from '../../../server/routes/papers.route.ts';
 import type { StatsResponse } from '../../../server/routes/stats.route.ts';
@@ -51,4 +52,25 @@ export function getStats(signal?: AbortSignal): Promise<StatsResponse> {
 
 export function getMap(signal?: AbortSignal): Promise<MapResponse> {
   return getJson<MapResponse>('/map', {}, signal);
+}
+
+/** A page of the library table (see server/library/library.schema.ts for the parameters). */
+export function listLibrary(query: LibraryQueryInput, signal?: AbortSignal): Promise<LibraryPage> {
+  return getJson<LibraryPage>(
+    '/library',
+    {
+      offset: query.offset,
+      limit: query.limit,
+      sort: query.sort,
+      order: query.order,
+      text: query.text,
+      year_from: query.year_from,
+      year_to: query.year_to,
+      author: query.author,
+      tag: query.tag,
+      venue: query.venue,
+      facets: query.facets === false ? 'false' : undefined,
+    },
+    signal,
+  );
 }
