@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { LibraryRow, LibrarySort } from '../../../../server/library/library.schema.ts';
 import { getStats } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { Onboarding } from '../../components/onboarding.tsx';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { type FacetName, FacetPanel } from './facet-panel.tsx';
 import { LibraryStats } from './library-stats.tsx';
@@ -81,53 +82,61 @@ export function LibraryPage() {
     <>
       <title>Library · Citelens</title>
       <h1 tabIndex={-1}>Library</h1>
-      {stats.status === 'error' && stats.error ? (
+      {stats.error?.code === 'INDEX_NOT_FOUND' ? (
+        <Onboarding />
+      ) : stats.status === 'error' && stats.error ? (
         <ErrorNotice error={stats.error} title="The library could not be read" onRetry={stats.retry} />
       ) : !stats.data ? (
         <Loading label="Reading the library…" lines={3} />
       ) : (
         <LibraryStats stats={stats.data} />
       )}
-      <section aria-labelledby="papers-heading" className="library">
-        <h2 id="papers-heading">Papers</h2>
-        <div className="library-layout">
-          <details className="library-facets" open={typeof window === 'undefined' || window.innerWidth > 760}>
-            <summary>Facets</summary>
-            <FacetPanel facets={rows.facets} view={view} onPick={onPick} />
-          </details>
-          <div className="library-main">
-            <TextFilter value={view.text} onChange={setText} />
-            <p className="result-summary" role="status" aria-live="polite">
-              {rows.status === 'loading' && rows.total === 0
-                ? 'Loading papers…'
-                : `${rows.total.toLocaleString()} ${rows.total === 1 ? 'paper' : 'papers'}${activeFilters.length > 0 ? ' match' : ''}`}
-            </p>
-            {activeFilters.length > 0 ? (
-              <ul className="active-filters" aria-label="Active filters">
-                {activeFilters.map((name) => (
-                  <li key={name}>
-                    <button type="button" className="filter-chip" onClick={() => show({ ...view, [name]: undefined })}>
-                      {FILTER_LABELS[name]}: {String(view[name])}
-                      <span aria-hidden="true"> ×</span>
-                      <span className="visually-hidden"> (remove filter)</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <SelectionBar selected={selected} onClear={() => setSelected(new Map())} />
-            {rows.status === 'error' && rows.error ? (
-              <ErrorNotice error={rows.error} title="The papers could not be listed" onRetry={rows.retry} />
-            ) : rows.status === 'ready' && rows.total === 0 ? (
-              <EmptyState title="No papers match these filters.">
-                <p className="muted">Remove a filter to see more.</p>
-              </EmptyState>
-            ) : (
-              <LibraryTable rows={rows} view={view} onSort={onSort} selected={selected} onToggle={onToggle} />
-            )}
+      {stats.error?.code === 'INDEX_NOT_FOUND' ? null : (
+        <section aria-labelledby="papers-heading" className="library">
+          <h2 id="papers-heading">Papers</h2>
+          <div className="library-layout">
+            <details className="library-facets" open={typeof window === 'undefined' || window.innerWidth > 760}>
+              <summary>Facets</summary>
+              <FacetPanel facets={rows.facets} view={view} onPick={onPick} />
+            </details>
+            <div className="library-main">
+              <TextFilter value={view.text} onChange={setText} />
+              <p className="result-summary" role="status" aria-live="polite">
+                {rows.status === 'loading' && rows.total === 0
+                  ? 'Loading papers…'
+                  : `${rows.total.toLocaleString()} ${rows.total === 1 ? 'paper' : 'papers'}${activeFilters.length > 0 ? ' match' : ''}`}
+              </p>
+              {activeFilters.length > 0 ? (
+                <ul className="active-filters" aria-label="Active filters">
+                  {activeFilters.map((name) => (
+                    <li key={name}>
+                      <button
+                        type="button"
+                        className="filter-chip"
+                        onClick={() => show({ ...view, [name]: undefined })}
+                      >
+                        {FILTER_LABELS[name]}: {String(view[name])}
+                        <span aria-hidden="true"> ×</span>
+                        <span className="visually-hidden"> (remove filter)</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <SelectionBar selected={selected} onClear={() => setSelected(new Map())} />
+              {rows.status === 'error' && rows.error ? (
+                <ErrorNotice error={rows.error} title="The papers could not be listed" onRetry={rows.retry} />
+              ) : rows.status === 'ready' && rows.total === 0 ? (
+                <EmptyState title="No papers match these filters.">
+                  <p className="muted">Remove a filter to see more.</p>
+                </EmptyState>
+              ) : (
+                <LibraryTable rows={rows} view={view} onSort={onSort} selected={selected} onToggle={onToggle} />
+              )}
+            </div>
           </div>
-        </div>
-      </section>
+        </section>
+      )}
     </>
   );
 }
