@@ -87,4 +87,34 @@ describe('search page', () => {
     expect(reached).toHaveLength(1);
     await screenshot(page, 'search-keyboard-focus');
   });
+
+  it('opens the next page of results at its top, not near its bottom', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search?q=language%20models');
+    await page.locator('.result-title').first().waitFor();
+    const next = page.getByRole('link', { name: 'Next' });
+    await next.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    await next.click();
+    await page.waitForURL((url) => url.searchParams.get('offset') === '10');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await expect.poll(() => page.locator('.results').getAttribute('start')).toBe('11');
+    await screenshot(page, 'search-page-two');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('says whether a result contains the words instead of a bare score, and narrows the search by a tag', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search?q=attention');
+    await page.locator('.result-title').first().waitFor();
+    for (const text of await page.locator('.result .score').allTextContents()) {
+      expect(text).toMatch(/^(Contains your words|Close in meaning)$/);
+    }
+    const tag = page.locator('.result .tags a').first();
+    const name = (await tag.textContent()) ?? '';
+    await tag.click();
+    await page.waitForURL((url) => url.searchParams.get('tag') === name && url.searchParams.get('q') === 'attention');
+    expect(await page.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe(name);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 // The Search page: the query, mode and filters live in the URL; results show highlighted passages,
 // how many were found and how long it took.
+import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
@@ -18,6 +19,15 @@ export function SearchPage() {
   const go = (next: SearchQuery) => navigate(`?${paramsFromSearch(next)}`);
   const response = request.data;
   const offset = search?.offset ?? 0;
+  // Another page of results starts at its top, not where the reader left the last one.
+  const summary = useRef<HTMLParagraphElement>(null);
+  const shownOffset = useRef(offset);
+  useEffect(() => {
+    if (shownOffset.current === offset) return;
+    shownOffset.current = offset;
+    window.scrollTo(0, 0);
+    summary.current?.focus({ preventScroll: true });
+  }, [offset]);
 
   return (
     <>
@@ -39,7 +49,7 @@ export function SearchPage() {
         {request.status === 'loading' && !response ? <Loading label="Searching…" lines={6} /> : null}
         {response && request.status !== 'idle' && request.status !== 'error' ? (
           <div className={request.status === 'loading' ? 'stale' : undefined}>
-            <p className="result-summary" role="status" aria-live="polite">
+            <p className="result-summary" role="status" aria-live="polite" ref={summary} tabIndex={-1}>
               {response.results.length === 0
                 ? 'No results'
                 : `${response.results.length === 1 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${response.hasMore ? ' (more available)' : ''}`}{' '}
@@ -60,7 +70,11 @@ export function SearchPage() {
                 </p>
               </EmptyState>
             ) : (
-              <ResultList results={response.results} start={offset} />
+              <ResultList
+                results={response.results}
+                start={offset}
+                tagLink={(tag) => `?${paramsFromSearch({ ...search!, tag, offset: 0 })}`}
+              />
             )}
             {search && (offset > 0 || response.hasMore) ? (
               <nav className="pager" aria-label="Result pages">
