@@ -32,6 +32,10 @@ export const ERRORS = {
     hint: 'Use --embedder builtin, or put the model in the cache folder (CITELENS_MODEL_DIR).',
   },
   LLM_UNAVAILABLE: { status: 502, hint: 'Check CITELENS_LLM_BASE_URL and that the server is running.' },
+  CROSS_ORIGIN: {
+    status: 403,
+    hint: 'Send it from the Citelens web UI, a client without an Origin header, or an origin listed in CITELENS_CORS_ORIGINS.',
+  },
   UNAUTHORIZED: { status: 401, hint: 'Send the access token as `Authorization: Bearer <token>`.' },
   TIMEOUT: { status: 503, hint: 'Try again; the server is busy.' },
   OVERLOADED: { status: 503, hint: 'Too many requests at once; try again shortly.' },

@@ -34,6 +34,7 @@ export function errorResponses<const S extends number>(...statuses: S[]) {
   const descriptions: Record<number, string> = {
     400: 'A parameter or the body is invalid; `details.field` names it',
     401: 'The access token is missing or wrong',
+    403: 'A state-changing request sent by a page from another origin',
     404: 'Nothing exists at this id or path',
     413: 'The request body is over the size limit',
     503: 'No index is loaded, or the server is busy',
