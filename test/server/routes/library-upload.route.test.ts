@@ -57,7 +57,10 @@ describe('library upload routes', () => {
   it('indexes uploaded files with progress events and serves the new generation without a restart', async () => {
     const app = await appWith();
     const before = await (await app.request('/api/library?limit=0')).json();
-    const added = syntheticPapers(30, 7).map((paper, i) => ({ ...paper, id: `uploaded-${i}` }));
+    const added: Array<Record<string, unknown>> = syntheticPapers(30, 7).map((paper, i) => ({
+      ...paper,
+      id: `uploaded-${i}`,
+    }));
     // Longer than one part, so the parts are joined in order.
     const padded = added.map((paper) => ({
       ...paper,
