@@ -1,13 +1,13 @@
 // The Library page on a few thousand generated papers: the virtualised table, facets with counts,
 // sorting, filtering from a tag anywhere, and exporting a selection.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
 import { indexPapers } from '../../indexer/index.ts';
 import { type RunningServer, startServer } from '../../server/serve.ts';
 import { writeJsonl } from '../support/synthetic-papers.ts';
-import { tempDir } from '../support/temp-dir.ts';
 import { browserPages, DESKTOP, PHONE, pageProblems, screenshot } from './support/pages.ts';
 
 const COUNT = 3_000;
@@ -31,8 +31,10 @@ function generatedPapers() {
 const openPage = browserPages();
 let server: RunningServer;
 
+let dir: string;
+// Not tempDir(): that is removed after each test, and the server serves from it for the whole file.
 beforeAll(async () => {
-  const dir = tempDir();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'citelens-library-'));
   const indexDir = path.join(dir, 'index');
   await indexPapers({
     indexDir,
@@ -45,6 +47,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('library page', () => {
@@ -143,4 +146,59 @@ describe('library page', () => {
     await screenshot(page, 'library-phone');
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('adds dropped files with a progress bar and shows the located problems of a bad file', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto(`${server.url}/library`);
+    await page.getByText(/^[\d,]+ papers$/).waitFor();
+    const before = Number((await page.locator('.stat dd').first().textContent())?.replace(/\D/g, ''));
+
+    // A bad file, dropped: nothing is indexed, and each problem names its file and line.
+    const drop = async (name: string, text: string) => {
+      const transfer = await page.evaluateHandle(
+        ([fileName, content]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([content], fileName, { type: 'application/json' }));
+          return data;
+        },
+        [name, text] as const,
+      );
+      await page.locator('[data-testid="drop-zone"]').dispatchEvent('drop', { dataTransfer: transfer });
+    };
+    await drop('broken.jsonl', `${JSON.stringify({ id: 'fine', title: 'Fine' })}\n{"id": "no-title", "title": ""}\n`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.locator('.upload-problems li').allTextContents()).toEqual([
+      expect.stringMatching(/^broken\.jsonl:2 .*title/),
+    ]);
+    await screenshot(page, 'library-upload-problems');
+
+    // A good file, chosen: a progress bar, then the new papers in the counts and the table, no restart.
+    await page.evaluate(() => {
+      const seen = new MutationObserver(() => {
+        if (document.querySelector('.upload-progress progress'))
+          (window as { sawProgress?: boolean }).sawProgress = true;
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+    });
+    const added = Array.from({ length: 25 }, (_, i) => ({
+      id: `dropped-${i}`,
+      title: `Zeta dropped paper ${i}`,
+      abstract: `An added paper about retrieval number ${i}.`,
+      year: 2026,
+      tags: ['dropped'],
+    }));
+    await page.getByLabel('Paper files').setInputFiles({
+      name: 'added.jsonl',
+      mimeType: 'application/json',
+      buffer: Buffer.from(added.map((paper) => JSON.stringify(paper)).join('\n')),
+    });
+    await page.getByText(/Indexed: 25 added/).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as { sawProgress?: boolean }).sawProgress)).toBe(true);
+    await expect.poll(() => page.locator('.stat dd').first().textContent()).toBe((before + 25).toLocaleString('en-US'));
+    await page.locator('.facet-value', { hasText: 'dropped' }).click();
+    await page.getByText('25 papers match').waitFor();
+    await screenshot(page, 'library-upload-done');
+    expect(pageProblems(page)).toEqual([]);
+  }, 90_000);
 });

@@ -1,5 +1,5 @@
 // The Library page: every paper in a sortable, filterable, virtualised table with facet counts
-// and export of the selected papers; what the index holds and which embedder built it.
+// and export of the selected papers; adding paper files; what the index holds and which embedder built it.
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { LibraryRow, LibrarySort } from '../../../../server/library/library.schema.ts';
@@ -7,6 +7,7 @@ import { getStats } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { Onboarding } from '../../components/onboarding.tsx';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import { AddPapers } from './add-papers.tsx';
 import { type FacetName, FacetPanel } from './facet-panel.tsx';
 import { LibraryStats } from './library-stats.tsx';
 import { LibraryTable } from './library-table.tsx';
@@ -48,13 +49,15 @@ function TextFilter({ value, onChange }: { value: string | undefined; onChange: 
 }
 
 export function LibraryPage() {
-  const stats = useRequest('stats', (signal) => getStats(signal));
+  // Bumped when added papers are indexed, so the counts and the table are read again.
+  const [generation, setGeneration] = useState(0);
+  const stats = useRequest(`stats-${generation}`, (signal) => getStats(signal));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const paramsKey = params.toString();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the view changes only when the URL does.
   const view = useMemo(() => viewFromParams(params), [paramsKey]);
-  const rows = useLibraryRows(view);
+  const rows = useLibraryRows(view, generation);
   const [selected, setSelected] = useState<ReadonlyMap<string, LibraryRow>>(new Map());
 
   const show = (next: LibraryView) => navigate(`?${paramsFromView(next)}`, { replace: false });
@@ -82,8 +85,9 @@ export function LibraryPage() {
     <>
       <title>Library · Citelens</title>
       <h1 tabIndex={-1}>Library</h1>
+      <AddPapers onIndexed={() => setGeneration((n) => n + 1)} />
       {stats.error?.code === 'INDEX_NOT_FOUND' ? (
-        <Onboarding />
+        <Onboarding onLibraryPage />
       ) : stats.status === 'error' && stats.error ? (
         <ErrorNotice error={stats.error} title="The library could not be read" onRetry={stats.retry} />
       ) : !stats.data ? (

@@ -21,8 +21,9 @@ export type LibraryRows = {
   retry: () => void;
 };
 
-export function useLibraryRows(view: LibraryView): LibraryRows {
-  const key = JSON.stringify(view);
+/** The table's rows for `view`; a new `generation` (papers were added) reads them again. */
+export function useLibraryRows(view: LibraryView, generation = 0): LibraryRows {
+  const key = `${generation}:${JSON.stringify(view)}`;
   const [state, setState] = useState<{
     key: string;
     status: LibraryRows['status'];
