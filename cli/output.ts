@@ -8,6 +8,11 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Prints a notice (a repaired index, a fallback taken) on stderr, as `citelens serve` does. */
+export function printNotice(message: string): void {
+  process.stderr.write(`notice: ${message}\n`);
+}
+
 /** Human-readable byte counts. */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];

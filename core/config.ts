@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { AppError } from './errors.ts';
 
 /** The project folder (where package.json lives). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,10 +22,15 @@ const zEnv = z.object({
     .transform((v) => v === '1' || v === 'true'),
   CITELENS_HOST: z.string().min(1).default('127.0.0.1'),
   CITELENS_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  CITELENS_TOKEN: z.string().min(16).optional(),
+  // A bearer token travels in one header word: spaces or control characters could never match.
+  CITELENS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
   CITELENS_WORKERS: z.coerce.number().int().min(1).max(MAX_WORKERS).optional(),
   CITELENS_CORS_ORIGINS: z.string().optional(),
-  CITELENS_LLM_BASE_URL: z.string().url().optional(),
+  CITELENS_LLM_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   CITELENS_LLM_MODEL: z.string().min(1).optional(),
   CITELENS_LLM_API_KEY: z.string().optional(),
   CITELENS_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
@@ -52,12 +58,26 @@ export type Config = {
   llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
 };
 
-/** Parses an environment (default: process.env) into the product's configuration. */
+// The value is shown so the mistake can be seen, except a token's, which is a secret.
+function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined || name === 'CITELENS_TOKEN' || name === 'CITELENS_LLM_API_KEY') return '';
+  return ` (got '${value.length > 80 ? `${value.slice(0, 80)}…` : value}')`;
+}
+
+/**
+ * Parses an environment (default: process.env) into the product's configuration. An invalid
+ * variable is INVALID_CONFIG, naming the variable, what it must be and (not for secrets) its value.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = zEnv.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+    const name = String(issue?.path[0]);
+    throw new AppError(
+      'INVALID_CONFIG',
+      `Invalid environment variable ${name}: ${issue?.message}${shownValue(name, env[name])}.`,
+      { field: name },
+    );
   }
   const e = parsed.data;
   return {

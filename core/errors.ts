@@ -5,10 +5,17 @@ export const ERRORS = {
   INVALID_INPUT: { status: 400, hint: 'Check the named field or parameter and try again.' },
   INVALID_PAPERS: {
     status: 400,
-    hint: 'Fix the records listed above, or pass --skip-invalid to index only the valid ones.',
+    hint: 'Fix the records listed above, or leave out --strict (or pass --skip-invalid) to index the usable ones.',
   },
-  UNKNOWN_FORMAT: { status: 400, hint: 'Pass --format (jsonl, json, csv, tsv, bibtex, csl-json, arxiv-atom).' },
+  UNKNOWN_FORMAT: {
+    status: 400,
+    hint: 'Pass --format (jsonl, json, csv, tsv, bibtex, csl-json, arxiv-atom, ris, medline, wos).',
+  },
   UNREADABLE_FILE: { status: 400, hint: 'Check that the path exists and is a readable text file (UTF-8).' },
+  FILE_TOO_LARGE: {
+    status: 413,
+    hint: 'Split the file, or convert it to JSON Lines, which is read one record at a time.',
+  },
   DUPLICATE_ID: { status: 400, hint: 'Give every paper a unique id.' },
   PAPER_NOT_FOUND: { status: 404, hint: 'List papers with `citelens search` or GET /api/search.' },
   NOT_FOUND: { status: 404, hint: 'Check the URL.' },
@@ -39,6 +46,7 @@ export const ERRORS = {
   UNAUTHORIZED: { status: 401, hint: 'Send the access token as `Authorization: Bearer <token>`.' },
   TIMEOUT: { status: 503, hint: 'Try again; the server is busy.' },
   OVERLOADED: { status: 503, hint: 'Too many requests at once; try again shortly.' },
+  INVALID_CONFIG: { status: 500, hint: 'Fix or unset the named environment variable (see the README).' },
   INTERNAL: { status: 500, hint: 'This is a bug in Citelens; the server log has the details.' },
 } as const satisfies Record<string, { status: number; hint: string }>;
 

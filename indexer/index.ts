@@ -6,7 +6,16 @@ export type { Embedder, EmbedderInfo, EmbedderKind } from './embedders/embedder.
 export { isTransformersModelAvailable } from './embedders/index.ts';
 export { type Paper, type Passage, zPaper, zPassage } from './paper.schema.ts';
 export { type IndexReader, type OpenIndexOptions, openIndex, type StoredPaper } from './read/open-index.ts';
-export { FORMATS, type Format, formatProblem, type InputProblem } from './readers/index.ts';
+export {
+  defaultZoteroFolder,
+  ENCODINGS,
+  type Encoding,
+  FORMATS,
+  type Format,
+  formatProblem,
+  type InputProblem,
+  READ_LIMITS,
+} from './readers/index.ts';
 export { currentGeneration } from './store/generations.ts';
 export type { Manifest } from './store/manifest.repo.ts';
 export { type Token, terms, tokenize } from './text/analyze.ts';

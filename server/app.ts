@@ -9,6 +9,7 @@ import { applySafetyRails } from './http/safety-rails.ts';
 import { validationHook } from './http/validation-hook.ts';
 import { serveWebUi } from './http/web-ui.ts';
 import type { IndexHolder } from './index-holder.ts';
+import { mountMcp } from './mcp/index.ts';
 import { adminRoutes } from './routes/admin.route.ts';
 import { askRoutes } from './routes/ask.route.ts';
 import { docsRoutes, OPENAPI_INFO, OPENAPI_PATH } from './routes/docs.route.ts';
@@ -23,10 +24,14 @@ import { verifyRoutes } from './routes/verify.route.ts';
 export const APP_DEFAULTS = {
   /** Largest accepted request body: room for a long pasted answer to verify (100k characters) in UTF-8. */
   maxBodyBytes: 512 * 1024,
+  /** Request bodies being received and held at once (64 bodies at the limit) before 503 OVERLOADED. */
+  maxBodyBytesInFlight: 32 * 1024 * 1024,
   /** Longest a request may take before it is answered with 503 TIMEOUT. */
   timeoutMs: 15_000,
-  /** Requests handled at once before others are answered with 503 OVERLOADED. */
+  /** Requests handled at once before others are answered with 503 OVERLOADED (open streams count). */
   maxInFlight: 64,
+  /** Longest a streamed answer runs (a 700-token answer at 6 tokens/s takes about this long). */
+  maxStreamMs: 120_000,
   /** The built web UI, served at /. */
   webDir: path.join(PROJECT_ROOT, 'web', 'dist'),
 };
@@ -58,6 +63,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', async (c, next) => {
     c.set('config', config);
     c.set('holder', holder);
+    c.set('maxStreamMs', opts.maxStreamMs);
     await next();
   });
 
@@ -76,6 +82,7 @@ export function createApp(options: AppOptions) {
   if (token) api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   api.doc31(OPENAPI_PATH, { ...OPENAPI_INFO, ...(token ? { security: [{ bearerAuth: [] }] } : {}) });
   app.route('/api', docsRoutes);
+  mountMcp(app, opts);
   app.get('*', serveWebUi(opts.webDir));
   return api;
 }

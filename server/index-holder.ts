@@ -2,7 +2,7 @@
 // newer published generation atomically, and closes an old one only when its last request is done.
 // With several server processes, a reload here also reloads its peers (see server/cluster/).
 import path from 'node:path';
-import { AppError } from '../core/errors.ts';
+import { AppError, isAppError } from '../core/errors.ts';
 import { currentGeneration, type IndexReader, type OpenIndexOptions, openIndex } from '../indexer/index.ts';
 import { searchPapers } from './search/index.ts';
 
@@ -22,6 +22,9 @@ export type IndexHolderOptions = OpenIndexOptions & {
 };
 
 type Slot = { reader: IndexReader; leases: number; retired: boolean; closed: boolean };
+
+/** The newest published generation could not be opened because it is damaged (INDEX_CORRUPT). */
+export type IndexProblem = { generation: number | null; error: AppError };
 
 /**
  * Searched on a newly published generation before it replaces the served one: the first searches
@@ -43,6 +46,7 @@ export class IndexHolder {
   #current: Slot | undefined;
   #reloading: Promise<ReloadResult> | undefined;
   #watcher: NodeJS.Timeout | undefined;
+  #problem: IndexProblem | undefined;
   readonly #options: OpenIndexOptions;
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
@@ -66,20 +70,30 @@ export class IndexHolder {
   }
 
   /**
+   * Why the newest published generation is not the one served: it is damaged. Cleared once a
+   * generation opens; a served older generation keeps answering meanwhile.
+   */
+  get problem(): IndexProblem | undefined {
+    return this.#problem;
+  }
+
+  /**
    * Opens the published generation in `dir` and serves it. Throws INDEX_NOT_FOUND when the folder
-   * holds no index yet; the folder is remembered, so `reload` and `watch` pick the index up later.
+   * holds no index yet, INDEX_CORRUPT when it is damaged; the folder is remembered, so `reload` and
+   * `watch` pick the index up later.
    */
   async open(dir: string): Promise<IndexReader> {
     this.#dir = path.resolve(dir);
-    const reader = await openIndex(this.#dir, this.#options);
+    const reader = await this.#openRecordingDamage(this.#dir);
     this.#swap(reader);
     return reader;
   }
 
-  /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND (503) when none is loaded. */
+  /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND or INDEX_CORRUPT (503) when none is loaded. */
   acquire(): IndexLease {
     const slot = this.#current;
     if (!slot) {
+      if (this.#problem) throw this.#problem.error;
       throw new AppError('INDEX_NOT_FOUND', 'The server has no index loaded yet.');
     }
     slot.leases++;
@@ -123,7 +137,7 @@ export class IndexHolder {
     if (!dir) throw new AppError('INDEX_NOT_FOUND', 'The server was started without an index folder.');
     const published = currentGeneration(dir);
     if (!published || published.generation === previous) return { changed: false, previous, generation: previous };
-    const reader = await openIndex(dir, this.#options);
+    const reader = await this.#openRecordingDamage(dir);
     await warmUp(reader);
     this.#swap(reader);
     return { changed: true, previous, generation: reader.generation };
@@ -146,7 +160,8 @@ export class IndexHolder {
         this.#onNotice(`Not reloading the index: ${(error as Error).message}`);
         return;
       }
-      if (published === undefined || published === this.generation) return;
+      // A generation found damaged is not opened again and again; a new publish is tried.
+      if (published === undefined || published === this.generation || published === this.#problem?.generation) return;
       this.reloadHere()
         .then(async (result) => {
           if (result.changed) await this.#reloadPeers?.(result);
@@ -179,7 +194,25 @@ export class IndexHolder {
     if (slot) this.#retire(slot);
   }
 
+  async #openRecordingDamage(dir: string): Promise<IndexReader> {
+    try {
+      return await openIndex(dir, this.#options);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'INDEX_CORRUPT') {
+        let generation: number | null = null;
+        try {
+          generation = currentGeneration(dir)?.generation ?? null;
+        } catch {
+          // CURRENT itself is what is damaged.
+        }
+        this.#problem = { generation, error };
+      }
+      throw error;
+    }
+  }
+
   #swap(reader: IndexReader): void {
+    this.#problem = undefined;
     const old = this.#current;
     this.#current = { reader, leases: 0, retired: false, closed: false };
     if (old) this.#retire(old);

@@ -14,10 +14,19 @@ export const SERVE_DEFAULTS = {
   watch: false,
   /** Longest wait for running requests on close before their connections are cut. */
   closeGraceMs: 5_000,
+  /** Longest a request may take to arrive, headers and body (a stalled upload is cut after this). */
+  requestTimeoutMs: 30_000,
+  /** Open connections at once; more are closed as they arrive (each costs a socket and its buffers). */
+  maxConnections: 1_024,
 };
 
 export type ServeOptions = Partial<typeof SERVE_DEFAULTS> &
-  Partial<Pick<AppOptions, 'webDir' | 'maxBodyBytes' | 'timeoutMs' | 'maxInFlight' | 'log'>> & {
+  Partial<
+    Pick<
+      AppOptions,
+      'webDir' | 'maxBodyBytes' | 'maxBodyBytesInFlight' | 'timeoutMs' | 'maxInFlight' | 'maxStreamMs' | 'log'
+    >
+  > & {
     /** Host, port, token, CORS origins and model folder come from here. */
     config: Config;
     indexDir: string;
@@ -98,11 +107,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     await holder.open(opts.indexDir);
   } catch (error) {
-    if (!isAppError(error) || error.code !== 'INDEX_NOT_FOUND') throw error;
-    notice(
-      `There is no index in ${holder.dir} yet; the API answers 503 until one is built` +
-        `${opts.watch ? ' (it is picked up automatically)' : ' and the server is reloaded'}.`,
-    );
+    if (isAppError(error) && error.code === 'INDEX_CORRUPT') {
+      // Served as 503 INDEX_CORRUPT (and health "corrupt") until a sound generation is published.
+      notice(`${error.message} The API answers 503 until it is rebuilt: ${error.hint}`);
+    } else if (isAppError(error) && error.code === 'INDEX_NOT_FOUND') {
+      notice(
+        `There is no index in ${holder.dir} yet; the API answers 503 until one is built` +
+          `${opts.watch ? ' (it is picked up automatically)' : ' and the server is reloaded'}.`,
+      );
+    } else {
+      throw error;
+    }
   }
   if (opts.watch) holder.watch(opts.watchIntervalMs);
 
@@ -111,14 +126,28 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     config,
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
     ...(opts.maxBodyBytes ? { maxBodyBytes: opts.maxBodyBytes } : {}),
+    ...(opts.maxBodyBytesInFlight ? { maxBodyBytesInFlight: opts.maxBodyBytesInFlight } : {}),
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.maxInFlight ? { maxInFlight: opts.maxInFlight } : {}),
+    ...(opts.maxStreamMs ? { maxStreamMs: opts.maxStreamMs } : {}),
     ...(opts.log ? { log: opts.log } : {}),
   });
 
   if (holder.generation !== null) await warmUpRoutes(app, config);
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  const server = serve({
+    fetch: app.fetch,
+    hostname: config.host,
+    port: config.port,
+    // Node checks request timeouts every connectionsCheckingInterval (30 s by default), so a stalled
+    // upload lived up to twice the limit; checking every second keeps the limit what it says.
+    serverOptions: {
+      requestTimeout: opts.requestTimeoutMs,
+      headersTimeout: Math.min(opts.requestTimeoutMs, 20_000),
+      connectionsCheckingInterval: Math.min(1_000, opts.requestTimeoutMs),
+    },
+  });
+  server.maxConnections = opts.maxConnections;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -129,8 +158,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw listenError(error, config.host, config.port);
   }
   const address = server.address() as AddressInfo;
-  // Bounds slow uploads and idle sockets, which the per-request timeout cannot see.
-  if ('requestTimeout' in server) server.requestTimeout = 30_000;
 
   let closing: Promise<void> | undefined;
   const close = () => {

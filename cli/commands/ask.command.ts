@@ -7,7 +7,7 @@ import { openIndex } from '../../indexer/index.ts';
 import { type AskResponse, answerQuestion, zAskRequest } from '../../server/answer/index.ts';
 import { invalidInput } from '../../server/http/validation-hook.ts';
 import { createLlmClient } from '../../server/llm/index.ts';
-import { action, printJson } from '../output.ts';
+import { action, printJson, printNotice } from '../output.ts';
 
 type AskCommandOptions = {
   index: string;
@@ -72,7 +72,11 @@ export function registerAskCommand(program: Command): void {
           const subject = details.field === 'question' ? 'The question' : `--${details.field}`;
           throw new AppError('INVALID_INPUT', `${subject} ${details.issues[0]?.message}.`, { field: details.field });
         }
-        const reader = await openIndex(options.index, { modelDir: config.modelDir, offline: true });
+        const reader = await openIndex(options.index, {
+          modelDir: config.modelDir,
+          offline: true,
+          onNotice: printNotice,
+        });
         try {
           const response = await answerQuestion(reader, parsed.data, { llm: createLlmClient(config.llm) });
           if (options.json) printJson(response);

@@ -1,7 +1,18 @@
 // `citelens index <files...>`: builds or updates an index from paper files.
+import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { FORMATS, type Format, formatProblem, indexPapers } from '../../indexer/index.ts';
+import { AppError } from '../../core/errors.ts';
+import {
+  defaultZoteroFolder,
+  ENCODINGS,
+  type Encoding,
+  FORMATS,
+  type Format,
+  formatProblem,
+  type InputProblem,
+  indexPapers,
+} from '../../indexer/index.ts';
 import { action, formatBytes, printJson } from '../output.ts';
 import { createProgressBar } from '../progress-bar.ts';
 
@@ -13,6 +24,9 @@ type IndexCommandOptions = {
   modelDir?: string;
   offline?: boolean;
   skipInvalid?: boolean;
+  strict?: boolean;
+  encoding?: Encoding;
+  zotero?: string | true;
   rebuild?: boolean;
   refit?: boolean;
   prune?: boolean;
@@ -23,8 +37,10 @@ export function registerIndexCommand(program: Command): void {
   const config = loadConfig();
   program
     .command('index')
-    .description('Index paper files (JSON Lines, JSON, CSV/TSV, BibTeX, CSL-JSON, arXiv Atom) into a local index')
-    .argument('<files...>', 'files of papers to index')
+    .description(
+      'Index paper files (JSON Lines, JSON, CSV/TSV, BibTeX, CSL-JSON, RIS, PubMed MEDLINE, Web of Science, arXiv Atom) or a Zotero library into a local index',
+    )
+    .argument('[files...]', 'files of papers to index')
     .option('--index <dir>', 'index folder', config.indexDir)
     .addOption(new Option('--format <format>', 'input format (default: detected per file)').choices(FORMATS))
     .addOption(
@@ -35,18 +51,38 @@ export function registerIndexCommand(program: Command): void {
     .option('--model <id-or-folder>', 'transformers model id or local model folder', config.model)
     .option('--model-dir <dir>', 'transformers model cache folder', config.modelDir)
     .option('--offline', 'never download a model', config.offline)
-    .option('--skip-invalid', 'index the valid records and list the invalid ones instead of refusing the run')
+    .option(
+      '--zotero [folder]',
+      `also index a Zotero library, read from a copy of its zotero.sqlite (default folder: ${defaultZoteroFolder()})`,
+    )
+    .option('--strict', 'refuse any record with a problem instead of repairing it, and the whole run over it')
+    .option(
+      '--skip-invalid',
+      'with --strict: index the valid records and list the invalid ones instead of refusing the run',
+    )
+    .addOption(new Option('--encoding <encoding>', 'text encoding of the files (default: detected)').choices(ENCODINGS))
     .option('--rebuild', 'start from an empty index instead of updating the current one')
     .option('--refit', 'refit the builtin embedder on the whole corpus (re-embeds every paper)')
     .option('--prune', 'remove papers that are not in these files')
     .option('--json', 'print the summary as JSON')
     .action(
-      action(async (files: string[], options: IndexCommandOptions) => {
+      action(async (paths: string[], options: IndexCommandOptions) => {
+        const files = [...paths];
+        if (options.zotero !== undefined) {
+          // The database file, so its ".sqlite" extension selects the Zotero reader whatever --format says.
+          const folder = options.zotero === true ? defaultZoteroFolder() : options.zotero;
+          files.push(folder.endsWith('.sqlite') ? folder : path.join(folder, 'zotero.sqlite'));
+        }
+        if (files.length === 0) {
+          throw new AppError('INVALID_INPUT', 'Name the files to index, or pass --zotero to index a Zotero library.');
+        }
         const progress = options.json ? undefined : createProgressBar();
         const summary = await indexPapers({
           indexDir: options.index ?? config.indexDir,
           files,
           ...(options.format ? { format: options.format } : {}),
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+          strict: Boolean(options.strict),
           embedder: options.embedder,
           model: options.model ?? config.model,
           modelDir: options.modelDir ?? config.modelDir,
@@ -63,14 +99,25 @@ export function registerIndexCommand(program: Command): void {
           printJson(summary);
           return;
         }
-        for (const problem of summary.skipped) process.stderr.write(`skipped: ${formatProblem(problem)}\n`);
+        listProblems('repaired', summary.repairs);
+        listProblems('refused', summary.skipped);
         const lines = [
           `Indexed ${summary.papers} papers (${summary.passages} passages) into generation ${summary.generation}.`,
-          `  ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.skipped.length} skipped`,
+          `  ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed; ${summary.repaired} repaired, ${summary.skipped.length} refused`,
           `  ${summary.seconds.toFixed(1)} s, ${summary.papersPerSecond.toFixed(0)} papers/s, index size ${formatBytes(summary.bytes)}`,
           `  embedder: ${summary.embedder.kind} (${summary.embedder.model}, ${summary.embedder.dimensions} dimensions)`,
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
       }),
     );
+}
+
+/** Most lines of one kind printed; the rest are counted (--json lists every one). */
+const SHOWN_PROBLEMS = 50;
+
+function listProblems(label: string, problems: readonly InputProblem[]): void {
+  for (const problem of problems.slice(0, SHOWN_PROBLEMS))
+    process.stderr.write(`${label}: ${formatProblem(problem)}\n`);
+  const more = problems.length - SHOWN_PROBLEMS;
+  if (more > 0) process.stderr.write(`${label}: … and ${more} more (--json lists them all)\n`);
 }

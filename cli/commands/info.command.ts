@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { openIndex } from '../../indexer/index.ts';
-import { action, formatBytes, printJson } from '../output.ts';
+import { action, formatBytes, printJson, printNotice } from '../output.ts';
 
 export function registerInfoCommand(program: Command): void {
   const config = loadConfig();
@@ -13,7 +13,11 @@ export function registerInfoCommand(program: Command): void {
     .option('--json', 'print as JSON')
     .action(
       action(async (options: { index: string; json?: boolean }) => {
-        const reader = await openIndex(options.index, { modelDir: config.modelDir, offline: true });
+        const reader = await openIndex(options.index, {
+          modelDir: config.modelDir,
+          offline: true,
+          onNotice: printNotice,
+        });
         try {
           const info = {
             index: reader.dir,

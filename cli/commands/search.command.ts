@@ -5,7 +5,7 @@ import { Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { openIndex } from '../../indexer/index.ts';
 import { type Highlight, type SearchRequest, type SearchResponse, searchPapers } from '../../server/search/index.ts';
-import { action, printJson } from '../output.ts';
+import { action, printJson, printNotice } from '../output.ts';
 
 type SearchCommandOptions = {
   mode: 'hybrid' | 'semantic' | 'keyword';
@@ -122,7 +122,11 @@ export function registerSearchCommand(program: Command): void {
     .option('--json', 'print the response as JSON')
     .action(
       action(async (query: string, options: SearchCommandOptions) => {
-        const reader = await openIndex(options.index, { modelDir: config.modelDir, offline: config.offline });
+        const reader = await openIndex(options.index, {
+          modelDir: config.modelDir,
+          offline: config.offline,
+          onNotice: printNotice,
+        });
         try {
           const response = await searchPapers(reader, toSearchRequest(query, options));
           if (options.json) printJson(response);

@@ -6,7 +6,7 @@ import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { openIndex } from '../../indexer/index.ts';
 import { libraryOfIndex, type VerifyResponse, verifyText, zVerifyRequest } from '../../server/verify/index.ts';
-import { action, printJson } from '../output.ts';
+import { action, printJson, printNotice } from '../output.ts';
 
 type VerifyCommandOptions = { index: string; references?: string; json?: boolean; strict?: boolean };
 
@@ -76,7 +76,11 @@ export function registerVerifyCommand(program: Command): void {
             },
           );
         }
-        const reader = await openIndex(options.index, { modelDir: config.modelDir, offline: true });
+        const reader = await openIndex(options.index, {
+          modelDir: config.modelDir,
+          offline: true,
+          onNotice: printNotice,
+        });
         try {
           const response = verifyText(libraryOfIndex(reader), parsed.data);
           if (options.json) printJson(response);

@@ -7,7 +7,13 @@ import { AppError } from '../../core/errors.ts';
 import { createEmbedder, type Embedder, type EmbedderInfo, type EmbedderKind } from '../embedders/index.ts';
 import type { Paper } from '../paper.schema.ts';
 import { splitPassages } from '../passages/split-passages.ts';
-import { type Format, type InputProblem, type PaperFilesRead, readPaperFiles } from '../readers/index.ts';
+import {
+  type Encoding,
+  type Format,
+  type InputProblem,
+  type PaperFilesRead,
+  readPaperFiles,
+} from '../readers/index.ts';
 import { openDatabaseForRead } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
 import { writeEmbedderState, writeManifest } from '../store/manifest.repo.ts';
@@ -26,8 +32,10 @@ export const INDEX_DEFAULTS = {
   model: 'Xenova/bge-small-en-v1.5',
   modelDir: 'data/models',
   offline: false,
-  /** Index only the valid records instead of refusing the whole run. */
+  /** Index only the valid records instead of refusing the whole run (with strict; repairing runs always do). */
   skipInvalid: false,
+  /** Refuse any record with a problem instead of repairing it, and refuse the run over it unless skipInvalid. */
+  strict: false,
   /** Start from an empty index instead of updating the current one. */
   rebuild: false,
   /** Refit the builtin embedder on the whole corpus (re-embeds every paper). */
@@ -44,6 +52,8 @@ export type IndexOptions = typeof INDEX_DEFAULTS & {
   indexDir: string;
   files: string[];
   format?: Format;
+  /** The text encoding of every input file; by default each file's is detected. */
+  encoding?: Encoding;
   onProgress?: ProgressListener;
   onNotice?: (message: string) => void;
 };
@@ -56,7 +66,13 @@ export type IndexSummary = {
   updated: number;
   unchanged: number;
   removed: number;
+  /** Records refused: nothing usable was left in them (or, with strict, anything was wrong). */
   skipped: InputProblem[];
+  /** Records repaired (kept, or merged into an identical one), and each repair made (a record may have several). */
+  repaired: number;
+  repairs: InputProblem[];
+  /** How input files were read: an encoding guessed, the CSV columns used and ignored. */
+  notices: string[];
   embedder: EmbedderInfo;
   seconds: number;
   papersPerSecond: number;
@@ -102,9 +118,12 @@ export async function indexPapers(
     const keys = previous ? storedKeysOf(previous) : undefined;
     const input = await readPaperFiles(opts.files, {
       ...(opts.format ? { format: opts.format } : {}),
+      ...(opts.encoding ? { encoding: opts.encoding } : {}),
+      strict: opts.strict,
       ...(keys ? { known: (fingerprint: string) => keys.byFingerprint.get(fingerprint) } : {}),
     });
-    if (input.problems.length > 0 && !opts.skipInvalid) {
+    for (const notice of input.notices) opts.onNotice?.(notice);
+    if (input.problems.length > 0 && opts.strict && !opts.skipInvalid) {
       throw new AppError(
         'INVALID_PAPERS',
         `${input.problems.length} problem${input.problems.length === 1 ? '' : 's'} in the input; nothing was changed.`,
@@ -119,23 +138,29 @@ export async function indexPapers(
     lap('read');
     return { ...input, stored: keys?.byId ?? new Map() };
   };
-  let skipped: InputProblem[] = [];
+  let read: Pick<PaperFilesRead, 'problems' | 'repairs' | 'notices'> = { problems: [], repairs: [], notices: [] };
   const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild, prepare: readInput }, (draft, input) => {
-    skipped = input.problems;
+    read = input;
     return applyPapers(draft, input, opts, lap);
   });
   lap('publish');
   const seconds = (performance.now() - began) / 1000;
   return {
     ...summary,
-    skipped,
+    skipped: read.problems,
+    repaired: new Set(read.repairs.map((repair) => `${repair.file}\u0000${repair.record}`)).size,
+    repairs: read.repairs,
+    notices: read.notices,
     seconds,
     papersPerSecond: (summary.added + summary.updated) / Math.max(seconds, 1e-9),
     stages,
   };
 }
 
-type Counts = Omit<IndexSummary, 'skipped' | 'seconds' | 'papersPerSecond' | 'stages'>;
+type Counts = Omit<
+  IndexSummary,
+  'skipped' | 'repaired' | 'repairs' | 'notices' | 'seconds' | 'papersPerSecond' | 'stages'
+>;
 
 /** The run's input, with the published papers' keys (by id) it was compared with. */
 type Input = PaperFilesRead & { stored: Map<string, StoredKey> };

@@ -1,6 +1,6 @@
 // BibTeX: a small tolerant parser for @entries, @string macros, @comment and @preamble, mapping each
 // entry to a record (key → id, author → authors, keywords → tags) with the line it starts on.
-import { cleanIdentifier, cleanLatex } from './latex.ts';
+import { keyless, toFields } from './bibtex-fields.ts';
 import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 
@@ -32,12 +32,10 @@ const MONTHS: [string, string][] = [
 const ENTRY_HEAD = /@[ \t]*([A-Za-z][\w-]*)\s*([{(])/y;
 const FIELD_NAME = /[A-Za-z_][\w:.+-]*/y;
 const NUMBER = /\d+/y;
-const KEY = /[^\s,{}()"#%'=]*/y;
+// BibTeX ends a key only at white space, a comma or a brace: "Dobrovol'skii_1963" and "O'Hara:1999#2" are keys.
+const KEY = /[^\s,{}]*/y;
 const WHITESPACE = /\s*/y;
 const NEXT_ENTRY = /\n[ \t]*@[ \t]*[A-Za-z][\w-]*\s*[{(]/g;
-const NAME_SEPARATOR = /\s+and\s+/iy;
-const ARXIV_NUMBER = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
-const IDENTIFIER_FIELDS = new Set(['url', 'doi', 'eprint']);
 
 /** Reads a BibTeX or BibLaTeX file; text outside entries is ignored, as BibTeX does. */
 export const readBibtex: Reader = (text, file) => {
@@ -67,7 +65,10 @@ export const readBibtex: Reader = (text, file) => {
       else if (type === 'string') parser.macro(close);
       else {
         const { key, fields } = parser.entry(close, at);
-        records.push({ fields: toFields(type, key, fields), location: { file, line, record } });
+        const location = { file, line, record };
+        const mapped = toFields(type, key, fields);
+        const repairs = key === '' ? [keyless(mapped, location)] : [];
+        records.push({ fields: mapped, location, repairs });
       }
     } catch (error) {
       if (!(error instanceof BibSyntaxError)) throw error;
@@ -89,14 +90,19 @@ class BibParser {
 
   entry(close: string, start: number): { key: string; fields: Map<string, string> } {
     this.skipSpace();
+    const keyStart = this.pos;
     KEY.lastIndex = this.pos;
-    const key = KEY.exec(this.text)?.[0] ?? '';
-    this.pos = KEY.lastIndex;
-    if (key === '') throw new BibSyntaxError(this.pos, 'the entry has no citation key');
+    let key = KEY.exec(this.text)?.[0] ?? '';
+    if (close === ')' && key.endsWith(')')) key = key.slice(0, -1);
+    this.pos = keyStart + key.length;
     const fields = new Map<string, string>();
     this.skipSpace();
     if (this.eat(close)) return { key, fields };
-    if (!this.eat(',')) throw new BibSyntaxError(this.pos, `expected "," after the citation key "${key}"`);
+    if (this.text[this.pos] === '=' || (key.includes('=') && !this.text.startsWith(',', this.pos))) {
+      // "@article{title = {…}, …}": no key at all, the fields start at once.
+      key = '';
+      this.pos = keyStart;
+    } else if (!this.eat(',')) throw new BibSyntaxError(this.pos, `expected "," after the citation key "${key}"`);
     for (;;) {
       this.skipSpace();
       if (this.eat(close)) return { key, fields };
@@ -222,70 +228,4 @@ class BibParser {
     WHITESPACE.exec(this.text);
     this.pos = WHITESPACE.lastIndex;
   }
-}
-
-function toFields(type: string, key: string, raw: Map<string, string>): Record<string, unknown> {
-  const fields: Record<string, unknown> = { id: key, entryType: type };
-  for (const [name, value] of raw) {
-    if (name === 'author') fields.authors = splitAuthors(value);
-    else if (name === 'editor') fields.editors = splitAuthors(value);
-    else if (IDENTIFIER_FIELDS.has(name)) fields[name] = cleanIdentifier(value);
-    else fields[name] = cleanLatex(value);
-  }
-  const archive = String(fields.archiveprefix ?? fields.eprinttype ?? '').toLowerCase();
-  const eprint = fields.eprint;
-  delete fields.eprint;
-  if (typeof eprint === 'string' && (archive === 'arxiv' || (archive === '' && ARXIV_NUMBER.test(eprint)))) {
-    fields.arxivId = eprint.replace(/v\d+$/, '');
-  } else if (eprint !== undefined) {
-    fields.eprintId = eprint;
-  }
-  return fields;
-}
-
-/** Splits "A and B" at brace depth 0 ("{Barnes and Noble}" is one name) and turns "Last, First" into "First Last". */
-function splitAuthors(value: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let at = 0; at < value.length; at++) {
-    const char = value[at];
-    if (char === '{') depth++;
-    else if (char === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (char === ' ' || char === '\t' || char === '\n' || char === '\r')) {
-      NAME_SEPARATOR.lastIndex = at;
-      if (NAME_SEPARATOR.test(value)) {
-        names.push(value.slice(from, at));
-        from = NAME_SEPARATOR.lastIndex;
-        at = from - 1;
-      }
-    }
-  }
-  names.push(value.slice(from));
-  return names.map((name) => displayName(name)).filter((name) => name !== '' && name.toLowerCase() !== 'others');
-}
-
-function displayName(raw: string): string {
-  const parts = splitTopLevel(raw, ',').map((part) => cleanLatex(part));
-  if (parts.length === 1) return parts[0] ?? '';
-  const [last = '', second = '', third] = parts;
-  // "von Last, Jr, First" and "Last, First" both put the given name first.
-  return (third === undefined ? `${second} ${last}` : `${third} ${last} ${second}`).trim();
-}
-
-function splitTopLevel(value: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let at = 0; at < value.length; at++) {
-    const char = value[at];
-    if (char === '{') depth++;
-    else if (char === '}') depth = Math.max(0, depth - 1);
-    else if (char === separator && depth === 0) {
-      parts.push(value.slice(from, at));
-      from = at + 1;
-    }
-  }
-  parts.push(value.slice(from));
-  return parts;
 }

@@ -1,7 +1,8 @@
 // CSL-JSON, as Zotero and other reference managers export it: an array of items whose fields
 // (author [{family, given}], issued {date-parts}, container-title, DOI, URL, keyword) map through FIELD_ALIASES.
 import { readJson } from './json.reader.ts';
-import type { Reader } from './reader.ts';
+import { problemAt } from './locate.ts';
+import type { RawRecord, Reader } from './reader.ts';
 
 const ARXIV_NUMBER = /^\s*arxiv:\s*(\S+?)(?:v\d+)?\s*$/i;
 
@@ -12,5 +13,33 @@ export const readCslJson: Reader = (text, file) => {
     const arxiv = typeof fields.number === 'string' ? ARXIV_NUMBER.exec(fields.number) : null;
     if (arxiv?.[1] && fields.arxivId === undefined) fields.arxivId = arxiv[1];
   }
+  for (const record of records) repairNumericDates(record);
   return { records, problems };
 };
+
+const DATE_FIELDS = ['issued', 'published', 'date'] as const;
+const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
+
+/**
+ * Some exporters write a date as a bare number: 20210128 is read as 2021-01-28; a number that is no year
+ * (26) is dropped. Either way the record is kept and the repair reported.
+ */
+function repairNumericDates(record: RawRecord): void {
+  const { fields, location } = record;
+  for (const name of DATE_FIELDS) {
+    const value = fields[name];
+    if (typeof value !== 'number') continue;
+    const repair = (message: string) => {
+      record.repairs ??= [];
+      record.repairs.push(problemAt(location.file, location.line, location.record, name, message));
+    };
+    const parts = YYYYMMDD.exec(String(value));
+    if (parts) {
+      fields[name] = `${parts[1]}-${parts[2]}-${parts[3]}`;
+      repair(`the number ${value} was read as the date ${fields[name]}`);
+    } else if (!(Number.isInteger(value) && value >= 1000 && value <= 2100)) {
+      delete fields[name];
+      repair(`the number ${value} is not a date or a year; it was dropped`);
+    }
+  }
+}

@@ -1,5 +1,6 @@
-// Turns a file's bytes into text, refusing what is not UTF-8 text: empty files, binary files, UTF-16,
-// and invalid byte sequences (with the offset and line of the first bad byte).
+// Turns a file's bytes into text: UTF-8 as it is; UTF-16 with a byte order mark and Windows-1252 (bytes
+// that are not UTF-8 but decode cleanly) with a notice; an encoding a person names. Refuses empty files,
+// binary files, and bytes in no clear encoding (with the offset and line of the first bad byte).
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../core/errors.ts';
 
@@ -35,7 +36,11 @@ export function checkTextBytes(file: string, bytes: Uint8Array): number {
   const fail = (message: string) => new AppError('UNREADABLE_FILE', message, { file });
   if (bytes.length === 0) throw fail(`${file} is empty`);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw fail(`${file} is UTF-16 text (it starts with a UTF-16 byte order mark); re-save it as UTF-8`);
+    throw new AppError(
+      'UNREADABLE_FILE',
+      `${file} is UTF-16 text (it starts with a UTF-16 byte order mark); re-save it as UTF-8`,
+      { file, encoding: true },
+    );
   }
   if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
     throw fail(`${file} looks like a binary file (it contains NUL bytes), not UTF-8 text`);
@@ -48,8 +53,8 @@ export function notUtf8(file: string, offset: number, line: number): AppError {
   return new AppError(
     'UNREADABLE_FILE',
     `${file} is not valid UTF-8 text (first bad byte at offset ${offset}, line ${line}); ` +
-      're-save it as UTF-8 (it may be Latin-1 or Windows-1252)',
-    { file },
+      're-save it as UTF-8, or name its encoding with --encoding (it may be Latin-1 or Windows-1252)',
+    { file, encoding: true },
   );
 }
 
@@ -90,4 +95,79 @@ export function firstInvalidByte(bytes: Uint8Array): number {
     at += length;
   }
   return bytes.length;
+}
+
+/** Encodings a person can name with --encoding. "latin1" is ISO-8859-1 proper; most "Latin-1" files are Windows-1252. */
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Bytes Windows-1252 leaves undefined: text that holds them is not Windows-1252 either. */
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** A file's text and, when it was not plain UTF-8, a notice saying how it was read. */
+export type DecodedInput = { text: string; notice: string | null };
+
+/**
+ * The text of `bytes` in `encoding`, or, without one, in the encoding the bytes make clear: UTF-8, UTF-16
+ * with a byte order mark, or Windows-1252 when the bytes are not UTF-8 but decode cleanly as it.
+ * @throws AppError UNREADABLE_FILE naming `file` when the bytes are empty, binary or in no clear encoding.
+ */
+export function decodeInput(file: string, bytes: Uint8Array, encoding?: Encoding): DecodedInput {
+  const fail = (message: string) => new AppError('UNREADABLE_FILE', message, { file });
+  if (bytes.length === 0) throw fail(`${file} is empty`);
+  const bom16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  const chosen = encoding ?? bom16;
+  if (chosen === null || chosen === 'utf-8') {
+    if (encoding === undefined && !isUtf8(bytes)) return asWindows1252(file, bytes);
+    return { text: decodeText(file, bytes), notice: null };
+  }
+  let text: string;
+  if (chosen === 'latin1') text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  else if (chosen === 'windows-1252') text = decodeWindows1252(bytes);
+  else {
+    try {
+      text = new TextDecoder(chosen, { fatal: true }).decode(bytes);
+    } catch {
+      throw fail(`${file} is not valid ${chosen} text`);
+    }
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (!/\S/u.test(text)) throw onlyWhitespace(file);
+  if (text.includes('\u0000'))
+    throw fail(`${file} looks like a binary file (it contains NUL characters), not ${chosen} text`);
+  const how =
+    encoding === undefined ? `it starts with a ${chosen.toUpperCase()} byte order mark` : 'as --encoding says';
+  return { text, notice: `${file}: read as ${chosen.toUpperCase()} (${how})` };
+}
+
+function asWindows1252(file: string, bytes: Uint8Array): DecodedInput {
+  checkTextBytes(file, bytes);
+  const offset = firstInvalidByte(bytes);
+  const clean = !bytes.some(
+    (byte) => UNDEFINED_IN_1252.has(byte) || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d),
+  );
+  if (!clean) {
+    let line = 1;
+    for (let at = 0; at < offset; at++) if (bytes[at] === 0x0a) line++;
+    throw notUtf8(file, offset, line);
+  }
+  const text = decodeWindows1252(bytes);
+  if (!/\S/u.test(text)) throw onlyWhitespace(file);
+  return {
+    text,
+    notice: `${file}: read as Windows-1252, since it is not valid UTF-8 (first non-UTF-8 byte at offset ${offset}); pass --encoding to choose another`,
+  };
+}
+
+/** What Windows-1252 puts at 0x80–0x9F (undefined bytes keep their Latin-1 code point); the rest is Latin-1. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Decodes Windows-1252 by hand: Node's TextDecoder("windows-1252") decodes 0x80–0x9F as Latin-1 control
+ * characters, which would turn every curly quote and dash of an old export into an invisible character.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
 }

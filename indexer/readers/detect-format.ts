@@ -1,5 +1,5 @@
 // Tells a file's format from its extension, then from its content: JSON vs JSON Lines vs CSL-JSON,
-// CSV vs TSV, BibTeX, or an arXiv Atom feed.
+// CSV vs TSV, BibTeX, RIS, MEDLINE, Web of Science tab-delimited, or an arXiv Atom feed.
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { FIELD_ALIASES } from '../paper.schema.ts';
@@ -18,6 +18,10 @@ const EXTENSIONS: Record<string, Format | 'json-like'> = {
   '.bibtex': 'bibtex',
   '.xml': 'arxiv-atom',
   '.atom': 'arxiv-atom',
+  '.ris': 'ris',
+  '.nbib': 'medline',
+  '.medline': 'medline',
+  '.sqlite': 'zotero',
 };
 
 /** How much of the text the content checks look at: enough for a few records, cheap for huge files. */
@@ -25,6 +29,10 @@ const SNIFF_CHARS = 64 * 1024;
 const CSL_MARKERS = /"(?:date-parts|container-title|family|citation-key|title-short)"\s*:/;
 const BIBTEX_ENTRY = /^[ \t]*@[ \t]*[A-Za-z]+\s*[{(]/m;
 const ATOM_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w-]+:)?feed[\s>]/;
+const RIS_START = /^TY {2}- \S/m;
+const MEDLINE_START = /^PMID- ?\d/m;
+/** A Web of Science tab-delimited header: two-letter tags, starting with PT (publication type) or FN. */
+const WOS_HEADER = /^\uFEFF?(?:PT|FN)\t(?:[A-Z][A-Z0-9]\t)+/;
 const KNOWN_COLUMNS = new Set(Object.values(FIELD_ALIASES).flatMap((aliases) => aliases.map((a) => a.toLowerCase())));
 
 /**
@@ -33,17 +41,21 @@ const KNOWN_COLUMNS = new Set(Object.values(FIELD_ALIASES).flatMap((aliases) => 
  */
 export function detectFormat(file: string, text: string): Format {
   const byExtension = EXTENSIONS[path.extname(file).toLowerCase()];
+  if (byExtension === 'tsv' && WOS_HEADER.test(text.slice(0, SNIFF_CHARS))) return 'wos';
   if (byExtension !== undefined && byExtension !== 'json-like') return byExtension;
   const head = text.slice(0, SNIFF_CHARS).trimStart();
   if (byExtension === 'json-like') return jsonFlavour(text, head) ?? 'json';
   if (head.startsWith('[') || head.startsWith('{')) return jsonFlavour(text, head) ?? 'json';
   if (head.startsWith('<') && ATOM_START.test(head)) return 'arxiv-atom';
+  if (MEDLINE_START.test(head)) return 'medline';
+  if (RIS_START.test(head)) return 'ris';
+  if (WOS_HEADER.test(head)) return 'wos';
   if (BIBTEX_ENTRY.test(head)) return 'bibtex';
   const delimited = delimitedFlavour(head);
   if (delimited) return delimited;
   throw new AppError(
     'UNKNOWN_FORMAT',
-    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, or an arXiv Atom feed)`,
+    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited, or an arXiv Atom feed)`,
     { file },
   );
 }
@@ -51,7 +63,8 @@ export function detectFormat(file: string, text: string): Format {
 /** The format of `file` when its extension alone tells it (".json" does not: it may hold JSON Lines). */
 export function formatFromExtension(file: string): Format | undefined {
   const byExtension = EXTENSIONS[path.extname(file).toLowerCase()];
-  return byExtension === 'json-like' ? undefined : byExtension;
+  // A ".tsv" may be a Web of Science export: its header row tells, so the content decides.
+  return byExtension === 'json-like' || byExtension === 'tsv' ? undefined : byExtension;
 }
 
 function jsonFlavour(text: string, head: string): Format | null {

@@ -1,15 +1,18 @@
-// The readers' public entry: reads paper files of any supported format into validated Papers,
-// with every record-level problem (bad values, duplicate ids across files) returned as data.
-import fs, { type FileHandle } from 'node:fs/promises';
+// The readers' public entry: reads paper files of any supported format (and a Zotero library) into
+// validated Papers, with every record-level problem and repair (bad values, repeated ids) returned as data.
 import { AppError } from '../../core/errors.ts';
+import type { Paper } from '../paper.schema.ts';
 import { readArxivAtom } from './arxiv-atom.reader.ts';
 import { readBibtex } from './bibtex.reader.ts';
 import { readCslJson } from './csl-json.reader.ts';
 import { readCsv, readTsv } from './csv.reader.ts';
-import { decodeText } from './decode-text.ts';
+import { decodeInput, type Encoding } from './decode-text.ts';
 import { detectFormat, formatFromExtension } from './detect-format.ts';
+import { readBounded, withInputFile } from './input-file.ts';
 import { readJson } from './json.reader.ts';
-import { type JsonlRead, readJsonl, readJsonlBytes, readJsonlFile } from './jsonl.reader.ts';
+import { readJsonl, readJsonlBytes, readJsonlFile } from './jsonl.reader.ts';
+import { problemAt } from './locate.ts';
+import { readMedline } from './medline.reader.ts';
 import type {
   Format,
   IndexedRecord,
@@ -20,8 +23,13 @@ import type {
   RecordLocation,
 } from './reader.ts';
 import { validateRecords } from './records.ts';
+import { readRis } from './ris.reader.ts';
+import { readWos } from './wos.reader.ts';
+import { readZotero } from './zotero.reader.ts';
 
+export { ENCODINGS, type Encoding } from './decode-text.ts';
 export { detectFormat } from './detect-format.ts';
+export { READ_LIMITS } from './input-file.ts';
 export {
   FORMATS,
   type Format,
@@ -32,8 +40,9 @@ export {
   type ReadResult,
   type RecordLocation,
 } from './reader.ts';
+export { defaultZoteroFolder } from './zotero.reader.ts';
 
-const READERS: Record<Format, Reader> = {
+const READERS: Record<Exclude<Format, 'zotero'>, Reader> = {
   jsonl: readJsonl,
   json: readJson,
   csv: readCsv,
@@ -41,66 +50,174 @@ const READERS: Record<Format, Reader> = {
   bibtex: readBibtex,
   'csl-json': readCslJson,
   'arxiv-atom': readArxivAtom,
+  ris: readRis,
+  medline: readMedline,
+  wos: readWos,
 };
 
-/** What readPaperFiles gives: valid papers, records the index already holds (not parsed again), problems. */
-export type PaperFilesRead = { papers: LocatedPaper[]; indexed: IndexedRecord[]; problems: InputProblem[] };
+/**
+ * What readPaperFiles gives: usable papers, records the index already holds (not parsed again), problems
+ * (records refused), repairs (records kept after a fix, each fix located), and notices about how files
+ * were read (an encoding guessed, the CSV columns used).
+ */
+export type PaperFilesRead = {
+  papers: LocatedPaper[];
+  indexed: IndexedRecord[];
+  problems: InputProblem[];
+  repairs: InputProblem[];
+  notices: string[];
+};
+
+export type ReadOptions = {
+  /** Every file's format; by default each file's is detected. */
+  format?: Format;
+  known?: KnownFingerprints;
+  /** Refuse any record with a problem instead of repairing it (`--strict`). */
+  strict?: boolean;
+  /** The text encoding of every file; by default UTF-8, or what a byte order mark or the bytes make clear. */
+  encoding?: Encoding;
+};
 
 /**
  * Reads paper files (each in `options.format`, or the format detected per file) into validated Papers.
- * Problems with records (bad values, unparseable lines, an id used twice anywhere in the run) come back
- * in `problems`; the first of two papers with one id is kept. JSON Lines records whose fingerprint
- * `options.known` recognizes come back in `indexed` instead of `papers`, unparsed.
- * @throws AppError UNREADABLE_FILE for a missing, unreadable, empty, binary or non-UTF-8 file;
- *   AppError UNKNOWN_FORMAT when a file's format cannot be told.
+ * Records are repaired where they can be (see validateRecord) unless `options.strict`; of two papers with
+ * one id, an identical second is merged into the first and a different one is kept under "<id>-2" (under
+ * --strict, it is a problem and the first is kept). JSON Lines records whose fingerprint `options.known`
+ * recognizes come back in `indexed` instead of `papers`, unparsed.
+ * @throws AppError UNREADABLE_FILE for a missing, unreadable, empty, binary or non-regular file, or text in
+ *   no clear encoding; FILE_TOO_LARGE for a file past READ_LIMITS; UNKNOWN_FORMAT when a format cannot be told.
  */
-export async function readPaperFiles(
-  files: readonly string[],
-  options: { format?: Format; known?: KnownFingerprints } = {},
-): Promise<PaperFilesRead> {
-  const papers: LocatedPaper[] = [];
-  const indexed: IndexedRecord[] = [];
-  const problems: InputProblem[] = [];
-  const firstSeen = new Map<string, RecordLocation>();
-  const keepFirst = (id: string, location: RecordLocation): boolean => {
-    const earlier = firstSeen.get(id);
-    if (!earlier) {
-      firstSeen.set(id, location);
-      return true;
-    }
-    problems.push({ ...location, field: 'id', message: `duplicate id "${id}": also at ${where(earlier)}` });
-    return false;
-  };
+export async function readPaperFiles(files: readonly string[], options: ReadOptions = {}): Promise<PaperFilesRead> {
+  const repair = !options.strict;
+  const read: PaperFilesRead = { papers: [], indexed: [], problems: [], repairs: [], notices: [] };
+  const ids = new IdRegistry(repair, read);
   for (const file of files) {
-    // JSON Lines is read line by line from the file's bytes, so lines the index holds are never decoded.
-    let format = options.format ?? formatFromExtension(file);
-    let read: JsonlRead | ReturnType<Reader>;
-    if (format === 'jsonl') {
-      read = await withFile(file, (handle) => readJsonlFile(handle, file, options.known));
-    } else {
-      const bytes = await withFile(file, (handle) => handle.readFile());
-      const text = decodeText(file, bytes);
-      format ??= detectFormat(file, text);
-      read = format === 'jsonl' ? readJsonlBytes(bytes, file, options.known) : READERS[format](text, file);
-    }
-    problems.push(...read.problems);
-    const known = (read as Partial<JsonlRead>).indexed ?? [];
-    const validated = validateRecords(read.records);
-    problems.push(...validated.problems);
+    // A Zotero database is one whatever --format says of the files beside it.
+    const byExtension = formatFromExtension(file);
+    const format = byExtension === 'zotero' ? byExtension : (options.format ?? byExtension);
+    const parsed =
+      format === 'zotero'
+        ? { ...readZotero(file), indexed: [] }
+        : await readOneFile(file, format, options, read.notices);
+    read.problems.push(...parsed.problems);
+    read.notices.push(...(parsed.notices ?? []));
+    const known = parsed.indexed;
+    const validated = validateRecords(parsed.records, { repair });
+    read.problems.push(...validated.problems);
+    read.repairs.push(...validated.repairs);
     // In record order, so that of two records with one id the first is kept, parsed or not.
     let k = 0;
     const takeKnownBefore = (record: number) => {
       for (; k < known.length && known[k]!.location.record < record; k++) {
-        if (keepFirst(known[k]!.id, known[k]!.location)) indexed.push(known[k]!);
+        if (ids.claimIndexed(known[k]!)) read.indexed.push(known[k]!);
       }
     };
     for (const located of validated.papers) {
       takeKnownBefore(located.location.record);
-      if (keepFirst(located.paper.id, located.location)) papers.push(located);
+      const kept = ids.claim(located);
+      if (kept) read.papers.push(kept);
     }
     takeKnownBefore(Number.POSITIVE_INFINITY);
   }
-  return { papers, indexed, problems };
+  return read;
+}
+
+type FileRead = ReturnType<Reader> & { indexed: IndexedRecord[] };
+
+async function readOneFile(
+  file: string,
+  extensionFormat: Format | undefined,
+  options: ReadOptions,
+  notices: string[],
+): Promise<FileRead> {
+  // JSON Lines in UTF-8 is read line by line from the file's bytes, so lines the index holds are never decoded.
+  if (extensionFormat === 'jsonl' && (options.encoding === undefined || options.encoding === 'utf-8')) {
+    try {
+      return await withInputFile(file, (handle) => readJsonlFile(handle, file, options.known));
+    } catch (error) {
+      const encodingTrouble = (error as AppError).details as { encoding?: boolean } | undefined;
+      if (!(error instanceof AppError) || !encodingTrouble?.encoding || options.encoding === 'utf-8') throw error;
+    }
+  }
+  const bytes = await withInputFile(file, (handle) => readBounded(handle, file));
+  const { text, notice } = decodeInput(file, bytes, options.encoding);
+  if (notice) notices.push(notice);
+  const format = extensionFormat ?? detectFormat(file, text);
+  if (format === 'zotero')
+    throw new AppError('UNKNOWN_FORMAT', `${file}: a Zotero database is read with --zotero`, { file });
+  if (format === 'jsonl') {
+    const utf8 = notice === null ? bytes : Buffer.from(text, 'utf8');
+    return readJsonlBytes(utf8, file, options.known);
+  }
+  try {
+    return { ...READERS[format](text, file), indexed: [] };
+  } catch (error) {
+    // A parser that recurses (XML) can exhaust the stack on input nested a million deep: one located problem.
+    if (!(error instanceof RangeError)) throw error;
+    const message = `could not be read: it is nested too deeply or is too large (${error.message})`;
+    return { records: [], problems: [problemAt(file, null, null, null, message)], indexed: [] };
+  }
+}
+
+/** Hands out paper ids across a run: the first paper keeps its id; a repeat is merged, renamed or refused. */
+class IdRegistry {
+  /** Each id handed out, where, and the paper (null for a record the index holds, which is not parsed). */
+  private readonly seen = new Map<string, { location: RecordLocation; paper: Paper | null }>();
+
+  constructor(
+    private readonly repair: boolean,
+    private readonly read: PaperFilesRead,
+  ) {}
+
+  claimIndexed(record: IndexedRecord): boolean {
+    if (!this.seen.has(record.id)) {
+      this.seen.set(record.id, { location: record.location, paper: null });
+      return true;
+    }
+    this.read.problems.push(this.duplicate(record.id, record.location));
+    return false;
+  }
+
+  /** The paper to keep (perhaps under a new id), or null when it repeats one already kept. */
+  claim(located: LocatedPaper): LocatedPaper | null {
+    const { paper, location } = located;
+    const earlier = this.seen.get(paper.id);
+    if (!earlier) {
+      this.seen.set(paper.id, { location, paper });
+      return located;
+    }
+    if (!this.repair) {
+      this.read.problems.push(this.duplicate(paper.id, location));
+      return null;
+    }
+    const fix = (message: string) =>
+      this.read.repairs.push(problemAt(location.file, location.line, location.record, 'id', message));
+    if (earlier.paper !== null && samePaper(earlier.paper, paper)) {
+      fix(`repeats the paper "${paper.id}" at ${where(earlier.location)} exactly; the two were merged`);
+      return null;
+    }
+    let suffix = 2;
+    while (this.seen.has(`${paper.id}-${suffix}`)) suffix++;
+    const id = `${paper.id}-${suffix}`;
+    fix(`the id "${paper.id}" is also used at ${where(earlier.location)}; this paper was kept as "${id}"`);
+    this.seen.set(id, { location, paper });
+    // A renamed paper's id depends on the records before it, so its record's fingerprint cannot stand for it.
+    return { paper: { ...paper, id }, location, fingerprint: null };
+  }
+
+  private duplicate(id: string, location: RecordLocation): InputProblem {
+    const earlier = this.seen.get(id);
+    return {
+      ...location,
+      field: 'id',
+      message: `duplicate id "${id}": also at ${earlier ? where(earlier.location) : '?'}`,
+    };
+  }
+}
+
+/** Two records are the same paper when everything but where they came from is equal (zod fixes the key order). */
+function samePaper(first: Paper, second: Paper): boolean {
+  return JSON.stringify(first) === JSON.stringify(second);
 }
 
 /** One line for a person: "file:line (record N) field: message", leaving out the parts that are unknown. */
@@ -115,33 +232,4 @@ function where(location: RecordLocation): string {
   return location.line === null
     ? `${location.file} record ${location.record}`
     : `${location.file} line ${location.line}`;
-}
-
-/** Runs `use` on the file open for reading; a missing, unreadable or directory path is an UNREADABLE_FILE. */
-async function withFile<T>(file: string, use: (handle: FileHandle) => Promise<T>): Promise<T> {
-  let handle: FileHandle;
-  try {
-    handle = await fs.open(file, 'r');
-    if ((await handle.stat()).isDirectory()) {
-      await handle.close();
-      throw new AppError('UNREADABLE_FILE', `${file} is a directory, not a file`, { file });
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a directory, not a file'
-            : (error as Error).message;
-    throw new AppError('UNREADABLE_FILE', `cannot read ${file}: ${reason}`, { file }, { cause: error });
-  }
-  try {
-    return await use(handle);
-  } finally {
-    await handle.close();
-  }
 }

@@ -4,6 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { BINARY_PROBE_BYTES, checkTextBytes, firstInvalidByte, notUtf8, onlyWhitespace } from './decode-text.ts';
+import { READ_LIMITS } from './input-file.ts';
 import { describeKind, jsonSyntaxError, problemAt } from './locate.ts';
 import type { IndexedRecord, InputProblem, KnownFingerprints, RawRecord, Reader } from './reader.ts';
 import { RECORD_RULES_VERSION } from './records.ts';
@@ -16,6 +17,8 @@ export const JSONL_DEFAULTS = {
    * keeps memory flat and skips the page faults of a file-sized buffer, a large part of reading it.
    */
   chunkBytes: 4 * 1024 * 1024,
+  /** Longest record; a longer line is reported as an invalid record and read past without being held. */
+  maxRecordBytes: READ_LIMITS.maxRecordBytes,
 };
 
 /** The fingerprint of a record's bytes under the current record rules. */
@@ -39,18 +42,42 @@ export async function readJsonlFile(
   options: Partial<typeof JSONL_DEFAULTS> = {},
 ): Promise<JsonlRead> {
   const lines = new JsonlLines(file, known);
-  let buffer = Buffer.allocUnsafe(Math.max(BINARY_PROBE_BYTES, options.chunkBytes ?? JSONL_DEFAULTS.chunkBytes));
+  const maxRecordBytes = options.maxRecordBytes ?? JSONL_DEFAULTS.maxRecordBytes;
+  let buffer = Buffer.allocUnsafe(
+    Math.min(maxRecordBytes, Math.max(BINARY_PROBE_BYTES, options.chunkBytes ?? JSONL_DEFAULTS.chunkBytes)),
+  );
   let filled = 0; // bytes of buffer holding data: an unfinished line carried over, then what was just read
   let base = 0; // the file offset of buffer[0]
   let first = true;
+  let skipping = false; // inside a line longer than maxRecordBytes, already reported
   for (;;) {
-    if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    if (filled === buffer.length) {
+      if (buffer.length >= maxRecordBytes) {
+        // A record this long is refused without holding it: the rest of its line is read past, not kept.
+        lines.tooLong(maxRecordBytes);
+        skipping = true;
+        base += filled;
+        filled = 0;
+      } else
+        buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(buffer.length, maxRecordBytes - buffer.length))]);
+    }
     const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
     filled += bytesRead;
     let start = 0;
     if (first) {
       first = false;
       start = checkTextBytes(file, buffer.subarray(0, filled));
+    }
+    if (skipping) {
+      const end = buffer.subarray(0, filled).indexOf(NEWLINE);
+      if (end === -1) {
+        if (bytesRead === 0) break;
+        base += filled;
+        filled = 0;
+        continue;
+      }
+      skipping = false;
+      start = end + 1;
     }
     if (bytesRead === 0) {
       lines.line(buffer.subarray(start, filled), base + start);
@@ -110,6 +137,11 @@ class JsonlLines {
     const { file, read } = this;
     const line = ++this.lineNumber;
     if (bytes.length === 0) return;
+    if (bytes.length > READ_LIMITS.maxRecordBytes) {
+      this.lineNumber--;
+      this.tooLong(READ_LIMITS.maxRecordBytes);
+      return;
+    }
     const fingerprint = recordFingerprint(bytes);
     const id = this.known?.(fingerprint);
     if (id !== undefined) {
@@ -135,9 +167,30 @@ class JsonlLines {
     read.records.push({ fields: value as Record<string, unknown>, location: { file, line, record }, fingerprint });
   }
 
+  /** Counts a line longer than `limit` bytes as a record and reports it; its bytes are never decoded. */
+  tooLong(limit: number): void {
+    const line = ++this.lineNumber;
+    const record = ++this.record;
+    this.read.problems.push(
+      problemAt(
+        this.file,
+        line,
+        record,
+        null,
+        `is longer than ${sizeText(limit)}, the most one record may be; it was not read`,
+      ),
+    );
+  }
+
   /** The lines read; a file of only blank lines is refused. */
   finish(): JsonlRead {
     if (this.record === 0) throw onlyWhitespace(this.file);
     return this.read;
   }
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`
+    : `${bytes.toLocaleString('en-US')} bytes`;
 }

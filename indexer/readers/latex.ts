@@ -1,6 +1,9 @@
 // Turns the LaTeX found in BibTeX values into plain Unicode text: accents, escapes, symbols,
 // formatting commands, dashes and quotes, then drops the remaining braces.
 
+/** Stands in for a backslash the text means literally, so the stray-backslash cleanup leaves it. */
+const BACKSLASH = '\ue003';
+
 const COMBINING: Record<string, string> = {
   '"': '\u0308',
   "'": '\u0301',
@@ -38,6 +41,44 @@ const LETTERS: Record<string, string> = {
 
 const WORDS: Record<string, string> = {
   LaTeX: 'LaTeX',
+  backslash: BACKSLASH,
+  textbackslash: BACKSLASH,
+  textasciitilde: '~',
+  textunderscore: '_',
+  textbar: '|',
+  textless: '<',
+  textgreater: '>',
+  textdegree: '°',
+  textmu: 'µ',
+  sim: '∼',
+  cdot: '·',
+  ell: 'ℓ',
+  partial: '∂',
+  nabla: '∇',
+  sum: '∑',
+  prod: '∏',
+  sqrt: '√',
+  in: '∈',
+  le: '≤',
+  ge: '≥',
+  ll: '≪',
+  gg: '≫',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  iff: '⇔',
+  eta: 'η',
+  kappa: 'κ',
+  nu: 'ν',
+  xi: 'ξ',
+  zeta: 'ζ',
+  varepsilon: 'ε',
+  varphi: 'φ',
+  Gamma: 'Γ',
+  Lambda: 'Λ',
+  Phi: 'Φ',
+  Pi: 'Π',
+  Psi: 'Ψ',
+  Theta: 'Θ',
   TeX: 'TeX',
   BibTeX: 'BibTeX',
   textendash: '–',
@@ -94,6 +135,8 @@ const SYMBOL_ACCENT = /\\(["'`^~=.])\s*(\\[ij](?![A-Za-z])|[A-Za-z])/g;
 const LETTER_ACCENT_BRACED = /\\([uvHckrdb])\s*\{\s*(\\[ij](?![A-Za-z])|[A-Za-z])\s*\}/g;
 const LETTER_ACCENT = /\\([uvHckrdb])\s+([A-Za-z])/g;
 const ESCAPED = /\\([&%#_])/g;
+/** References (\cite{x}, \ref{fig:1}, \label{…}) point into a document the reader does not have: they go. */
+const REFERENCE = /[\s~]*\\(?:cite[a-z]*|ref|eqref|autoref|label)\*?(?:\[[^\]]*\])*\{[^{}]*\}/g;
 const ESCAPED_BRACE = /\\([{}$])/g;
 const COMMAND = /\\([A-Za-z]+)(\{\})?( ?)(?=(\{?))/g;
 const SPACING = /\\\\|\\[,;: ]/g;
@@ -120,6 +163,7 @@ function command(_match: string, name: string, empty: string | undefined, space:
 export function cleanLatex(value: string): string {
   return value
     .replace(ESCAPED_BRACE, (_match, char: string) => (char === '{' ? OPEN_BRACE : char === '}' ? CLOSE_BRACE : DOLLAR))
+    .replace(REFERENCE, '')
     .replace(SYMBOL_ACCENT_BRACED, accent)
     .replace(SYMBOL_ACCENT, accent)
     .replace(LETTER_ACCENT_BRACED, accent)
@@ -137,6 +181,7 @@ export function cleanLatex(value: string): string {
     .replaceAll(OPEN_BRACE, '{')
     .replaceAll(CLOSE_BRACE, '}')
     .replaceAll(DOLLAR, '$')
+    .replaceAll(BACKSLASH, '\\')
     .replace(SPACE_RUN, ' ')
     .trim()
     .normalize('NFC');

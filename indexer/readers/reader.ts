@@ -2,7 +2,19 @@
 // records.ts validates them into Papers and collects every problem with file, line and field.
 import type { Paper } from '../paper.schema.ts';
 
-export const FORMATS = ['jsonl', 'json', 'csv', 'tsv', 'bibtex', 'csl-json', 'arxiv-atom'] as const;
+export const FORMATS = [
+  'jsonl',
+  'json',
+  'csv',
+  'tsv',
+  'bibtex',
+  'csl-json',
+  'arxiv-atom',
+  'ris',
+  'medline',
+  'wos',
+  'zotero',
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Where a record came from: the file, its 1-based line (when the format has lines), and its 1-based record number. */
@@ -22,7 +34,13 @@ export type InputProblem = {
  * A record as a reader found it: field names not yet mapped, values not yet validated. `fingerprint`
  * identifies its exact source bytes, for readers that see them (JSON Lines).
  */
-export type RawRecord = { fields: Record<string, unknown>; location: RecordLocation; fingerprint?: string };
+export type RawRecord = {
+  fields: Record<string, unknown>;
+  location: RecordLocation;
+  fingerprint?: string;
+  /** What the reader already repaired in this record (a generated key, a dropped value); problems under --strict. */
+  repairs?: InputProblem[];
+};
 
 /**
  * A valid paper and where it came from. `fingerprint` is its record's, kept only when the paper does not
@@ -36,7 +54,13 @@ export type KnownFingerprints = (fingerprint: string) => string | undefined;
 /** A record whose exact bytes the index already holds: it is known by its fingerprint and not parsed again. */
 export type IndexedRecord = { id: string; location: RecordLocation };
 
-export type ReadResult = { papers: LocatedPaper[]; problems: InputProblem[] };
+export type ReadResult = { papers: LocatedPaper[]; problems: InputProblem[]; repairs: InputProblem[] };
 
-/** A format's parser: text in, raw records and format-level problems out. Never throws on bad content. */
-export type Reader = (text: string, file: string) => { records: RawRecord[]; problems: InputProblem[] };
+/**
+ * A format's parser: text in, raw records and format-level problems out, with `notices` for what a person
+ * should know about how the file was read (the CSV columns used and ignored). Never throws on bad content.
+ */
+export type Reader = (
+  text: string,
+  file: string,
+) => { records: RawRecord[]; problems: InputProblem[]; notices?: string[] };

@@ -3,8 +3,10 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { FIELD_ALIASES, MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
+import { cleanText } from './clean-text.ts';
 import { describeKind, problemAt } from './locate.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
+import { repairValue, shapeProblem } from './record-repairs.ts';
 import {
   type Coerced,
   coerceAffiliations,
@@ -42,6 +44,8 @@ const COERCERS: Partial<Record<Field, (value: unknown) => Coerced<unknown>>> = {
 };
 
 const NULLABLE_TEXT = new Set<Field>(['venue', 'url', 'doi', 'arxivId']);
+/** Fields whose text is cleaned of HTML, JATS and LaTeX markup before it is stored (offsets refer to the clean text). */
+const CLEANED = new Set<Field>(['title', 'abstract', 'venue']);
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 const SENTENCE_END = /[.!?](?=\s|$)/;
 
@@ -50,24 +54,49 @@ const SENTENCE_END = /[.!?](?=\s|$)/;
  * the field mapping and coercion here, or to zPaper. It is part of every record fingerprint, so records
  * indexed under other rules are read again instead of being taken as unchanged.
  */
-export const RECORD_RULES_VERSION = 1;
+export const RECORD_RULES_VERSION = 2;
 
 /**
- * The outcome for one record: a Paper when it is valid, and every problem found either way.
- * `locationBound` says the paper's id was made from its file name and record number.
+ * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair
+ * made to keep it. `locationBound` says the paper's id was made from its file name and record number.
  */
-export type RecordOutcome = { paper: Paper | null; problems: InputProblem[]; locationBound: boolean };
+export type RecordOutcome = {
+  paper: Paper | null;
+  problems: InputProblem[];
+  repairs: InputProblem[];
+  locationBound: boolean;
+};
+
+/**
+ * How records are validated. `repair` (the default of `citelens index`) keeps every record with a title or
+ * an abstract, dropping invalid values and making up missing ids, and reports each repair; without it, any
+ * problem refuses the record (`--strict`).
+ */
+export type ValidateOptions = { repair: boolean };
+
+const REPAIR_PASSES = 3;
 
 /**
  * Validates one raw record. Keys match FIELD_ALIASES case-insensitively (the first non-blank alias wins);
  * unknown keys go into `metadata`. A blank title is taken from the abstract's first sentence; a missing id
- * becomes `doi:…`, `arxiv:…`, or `<file name>-<record number>`.
+ * becomes `doi:…`, `arxiv:…`, or `<file name>-<record number>`. Title, abstract and venue are cleaned
+ * of markup (cleanText) before they are stored.
  */
-export function validateRecord(raw: RawRecord): RecordOutcome {
+export function validateRecord(raw: RawRecord, options: ValidateOptions = { repair: false }): RecordOutcome {
   const { location } = raw;
   const problems: InputProblem[] = [];
+  const repairs: InputProblem[] = [];
   const report = (field: string | null, message: string) =>
     problems.push(problemAt(location.file, location.line, location.record, field, message));
+  // A value that cannot be used is dropped and the paper kept, when repairing; otherwise it refuses the record.
+  const drop = (field: string | null, message: string) => {
+    if (options.repair) repairs.push(problemAt(location.file, location.line, location.record, field, message));
+    else report(field, message);
+  };
+  for (const repair of raw.repairs ?? []) {
+    if (options.repair) repairs.push(repair);
+    else problems.push(repair);
+  }
 
   const { chosen, sourceKey, metadata } = mapFields(raw.fields);
   const input: Record<string, unknown> = {};
@@ -77,10 +106,13 @@ export function validateRecord(raw: RawRecord): RecordOutcome {
     if (!coerce || value === null) continue;
     const result = coerce(value);
     if (result.ok) {
+      const cleaned = CLEANED.has(field) && typeof result.value === 'string' ? cleanText(result.value) : result.value;
       // Blank optional text means "unknown": null, not an empty string.
-      if (!(NULLABLE_TEXT.has(field) && typeof result.value === 'string' && result.value.trim() === '')) {
-        input[field] = result.value;
+      if (!(NULLABLE_TEXT.has(field) && typeof cleaned === 'string' && cleaned.trim() === '')) {
+        input[field] = cleaned;
       }
+    } else if (options.repair) {
+      drop(`${sourceKey.get(field)}${result.path}`, `${result.message}; the value was dropped`);
     } else {
       failed.add(field);
       report(`${sourceKey.get(field)}${result.path}`, result.message);
@@ -89,30 +121,43 @@ export function validateRecord(raw: RawRecord): RecordOutcome {
 
   const extra = chosen.get('metadata');
   if (extra !== undefined && (extra === null || typeof extra !== 'object' || Array.isArray(extra))) {
-    report(sourceKey.get('metadata') ?? 'metadata', `expected an object, got ${describeKind(extra)}`);
+    drop(sourceKey.get('metadata') ?? 'metadata', `expected an object, got ${describeKind(extra)}`);
   } else if (extra !== undefined) {
     for (const [key, value] of Object.entries(extra)) {
       if (key !== '__proto__' && !Object.hasOwn(metadata, key)) metadata[key] = value;
     }
   }
   for (const [key, value] of Object.entries(metadata)) {
-    if (typeof value === 'string' && value.length > MAX_TEXT_CHARS) {
-      report(
-        key,
-        `is ${value.length.toLocaleString('en-US')} characters long; at most ${MAX_TEXT_CHARS.toLocaleString('en-US')} are allowed`,
-      );
+    const shape = shapeProblem(value);
+    if (shape !== null) {
+      if (options.repair) delete metadata[key];
+      drop(key, options.repair ? `${shape}; the value was dropped` : shape);
+    } else if (typeof value === 'string' && value.length > MAX_TEXT_CHARS) {
+      const length = `is ${value.length.toLocaleString('en-US')} characters long; at most ${MAX_TEXT_CHARS.toLocaleString('en-US')} are allowed`;
+      if (options.repair) delete metadata[key];
+      drop(key, options.repair ? `${length}; the value was dropped` : length);
     }
   }
 
   if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');
-  const locationBound = !failed.has('id') && fillId(input, location);
+  let locationBound = !failed.has('id') && fillId(input, location);
   if (typeof input.doi === 'string' && input.arxivId === undefined) {
     const arxiv = ARXIV_DOI.exec(input.doi.trim());
     if (arxiv?.[1]) input.arxivId = arxiv[1];
   }
   input.metadata = metadata;
 
-  const parsed = zPaper.safeParse(input as PaperInput, { reportInput: true });
+  let parsed = zPaper.safeParse(input as PaperInput, { reportInput: true });
+  for (let pass = 0; options.repair && !parsed.success && failed.size === 0 && pass < REPAIR_PASSES; pass++) {
+    for (const issue of parsed.error.issues) {
+      const at = issuePath(issue.path, sourceKey);
+      const fixed = repairValue(input, issue, () => fillId(input, location, true));
+      if (fixed === null) continue;
+      if (fixed === 'id') locationBound = true;
+      drop(at, `${issueMessage(issue)}; ${fixed === 'id' ? 'an id was made up for the paper' : fixed}`);
+    }
+    parsed = zPaper.safeParse(input as PaperInput, { reportInput: true });
+  }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       // A field whose value was already reported as wrong would only be reported again, less clearly.
@@ -120,22 +165,43 @@ export function validateRecord(raw: RawRecord): RecordOutcome {
       report(issuePath(issue.path, sourceKey), issueMessage(issue));
     }
   }
-  return { paper: parsed.success && problems.length === 0 ? parsed.data : null, problems, locationBound };
+  const paper = parsed.success && problems.length === 0 ? parsed.data : null;
+  return { paper, problems, repairs: paper ? repairs : [], locationBound };
 }
 
 /** Validates many records in order: the valid ones as located Papers, and every problem. */
-export function validateRecords(records: readonly RawRecord[]): ReadResult {
+export function validateRecords(
+  records: readonly RawRecord[],
+  options: ValidateOptions = { repair: false },
+): ReadResult {
   const papers: LocatedPaper[] = [];
   const problems: InputProblem[] = [];
+  const repairs: InputProblem[] = [];
   for (const record of records) {
-    const outcome = validateRecord(record);
+    let outcome: RecordOutcome;
+    try {
+      outcome = validateRecord(record, options);
+    } catch (error) {
+      // A record built to exhaust memory or the stack is one invalid record, not the end of the run.
+      if (!(error instanceof RangeError)) throw error;
+      const { file, line, record: number } = record.location;
+      const message = `is too large or too deeply nested to read (${error.message})`;
+      outcome = {
+        paper: null,
+        problems: [problemAt(file, line, number, null, message)],
+        repairs: [],
+        locationBound: false,
+      };
+    }
     if (outcome.paper) {
-      const fingerprint = outcome.locationBound ? null : (record.fingerprint ?? null);
+      // A repaired record is read again every run, so its repairs are reported again (and --strict refuses it).
+      const fingerprint = outcome.locationBound || outcome.repairs.length > 0 ? null : (record.fingerprint ?? null);
       papers.push({ paper: outcome.paper, location: record.location, fingerprint });
     }
     problems.push(...outcome.problems);
+    repairs.push(...outcome.repairs);
   }
-  return { papers, problems };
+  return { papers, problems, repairs };
 }
 
 function mapFields(fields: Record<string, unknown>) {
@@ -208,9 +274,13 @@ export function titleFromText(text: string): string {
   return `${space > DERIVED_TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-/** Fills a missing id; true when it had to be made from the record's location. */
-function fillId(input: Record<string, unknown>, location: RecordLocation): boolean {
+/** Fills a missing id; true when it had to be made from the record's location (always, when `byLocation`). */
+function fillId(input: Record<string, unknown>, location: RecordLocation, byLocation = false): boolean {
   if (typeof input.id === 'string' && input.id.trim() !== '') return false;
+  if (byLocation) {
+    input.id = `${path.basename(location.file, path.extname(location.file))}-${location.record}`;
+    return true;
+  }
   if (typeof input.doi === 'string' && input.doi.trim() !== '') input.id = `doi:${input.doi.trim()}`;
   else if (typeof input.arxivId === 'string' && input.arxivId.trim() !== '') input.id = `arxiv:${input.arxivId.trim()}`;
   else {

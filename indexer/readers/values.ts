@@ -161,3 +161,39 @@ function labelOf(entry: unknown): string | null {
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** "Last, First" (as RIS, MEDLINE and Web of Science write names) → "First Last"; other names as they are. */
+export function invertName(name: string): string {
+  const comma = name.indexOf(',');
+  if (comma === -1) return collapseSpace(name);
+  const last = name.slice(0, comma).trim();
+  const rest = name.slice(comma + 1).trim();
+  return collapseSpace(rest === '' ? last : `${rest} ${last}`);
+}
+
+/**
+ * A citation key made from a record's content, as reference managers make them: first author's family
+ * name, year and first long title word ("lovelace1843sketch"). Stable across exports, unlike a position.
+ */
+export function contentKey(fields: { authors?: unknown; year?: unknown; title?: unknown }): string | null {
+  const ascii = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .replace(/[^\x20-\x7e]/g, '')
+      .toLowerCase();
+  const firstAuthor = Array.isArray(fields.authors) ? fields.authors[0] : fields.authors;
+  const family = typeof firstAuthor === 'string' ? (ascii(firstAuthor).trim().split(/\s+/).at(-1) ?? '') : '';
+  const year =
+    typeof fields.year === 'string' || typeof fields.year === 'number'
+      ? (FOUR_DIGITS.exec(String(fields.year))?.[1] ?? '')
+      : '';
+  const word =
+    typeof fields.title === 'string'
+      ? (ascii(fields.title)
+          .split(/\s+/)
+          .find((part) => part.length > 3) ?? '')
+      : '';
+  const key = `${family}${year}${word}`.replace(/[^a-z0-9-]/g, '');
+  return key.length >= 4 ? key : null;
+}

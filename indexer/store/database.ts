@@ -2,22 +2,31 @@
 // the keyword index's postings for BM25, the builtin embedder's state and the manifest.
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
+import { fillVersionlessArxivIds } from './arxiv-id.ts';
 import { POSTINGS_SCHEMA } from './postings.repo.ts';
 
 export type Db = Database.Database;
 
 /** Bumped whenever the tables change shape; an older index is migrated when it is next written. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * How an index of each older version becomes the next one, and whether this Citelens can still read it as
  * it is (a migration that only adds what readers do not use keeps it readable until the next re-index).
  */
-const MIGRATIONS: Record<number, { sql: string; readable: boolean }> = {
+const MIGRATIONS: Record<number, { sql: string; fill?: (db: Db) => void; readable: boolean }> = {
   2: {
     sql: `ALTER TABLE papers ADD COLUMN fingerprint TEXT;
 DROP INDEX IF EXISTS papers_content_hash;
 CREATE INDEX papers_change_keys ON papers(id, content_hash, fingerprint);`,
+    readable: true,
+  },
+  // Version 4 looks arXiv ids up by an indexed version-less copy; readers of a version 3 index
+  // fall back to the old query (papers.repo.ts).
+  3: {
+    sql: `ALTER TABLE papers ADD COLUMN arxiv_base TEXT;
+CREATE INDEX papers_arxiv_base ON papers(arxiv_base);`,
+    fill: fillVersionlessArxivIds,
     readable: true,
   },
 };
@@ -37,6 +46,8 @@ CREATE TABLE papers (
   url TEXT,
   doi TEXT,
   arxiv_id TEXT,
+  -- arxiv_id without its version and prefix, lowercased ("2401.01234v2" → "2401.01234"): what lookups use.
+  arxiv_base TEXT,
   tags TEXT NOT NULL,
   metadata TEXT NOT NULL,
   content_hash TEXT NOT NULL,
@@ -49,6 +60,7 @@ CREATE INDEX papers_change_keys ON papers(id, content_hash, fingerprint);
 CREATE INDEX papers_year ON papers(year);
 CREATE INDEX papers_doi ON papers(lower(doi));
 CREATE INDEX papers_arxiv ON papers(arxiv_id);
+CREATE INDEX papers_arxiv_base ON papers(arxiv_base);
 CREATE TABLE paper_authors (doc INTEGER NOT NULL, author TEXT NOT NULL);
 CREATE INDEX paper_authors_doc ON paper_authors(doc);
 CREATE TABLE paper_tags (doc INTEGER NOT NULL, tag TEXT NOT NULL);
@@ -81,10 +93,12 @@ export function openDatabaseForWrite(file: string): Db {
   const db = openChecked(file, false);
   tuneForBulkWrites(db);
   for (let version = schemaVersionOf(db); version < SCHEMA_VERSION; version++) {
-    db.exec(
-      `BEGIN; ${MIGRATIONS[version]!.sql}
-       UPDATE manifest SET value = '${version + 1}' WHERE key = 'schemaVersion'; COMMIT;`,
-    );
+    const migration = MIGRATIONS[version]!;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      migration.fill?.(db);
+      db.prepare("UPDATE manifest SET value = ? WHERE key = 'schemaVersion'").run(String(version + 1));
+    })();
   }
   return db;
 }

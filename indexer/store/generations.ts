@@ -4,7 +4,8 @@
 //   <index>/CURRENT              "gen-000007"
 //   <index>/gen-000007/          index.db, papers.hnsw (never modified once published)
 //   <index>/.build-000008-<pid>/ a run in progress; published by renaming it to gen-000008
-//   <index>/LOCK                 the pid of the writing process
+//   <index>/LOCK                 the pid of the writing process (linked into place already written)
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
@@ -74,22 +75,76 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** Takes the writer lock of an index folder (creating the folder); a lock left by a dead process is taken over. */
+/** A lock file without a pid this old is a leftover (the lock is linked into place already written). */
+const EMPTY_LOCK_STALE_MS = 60_000;
+
+// The pid in a lock file; null when it holds none (an empty file left by an older version), undefined when it is gone.
+function lockHolder(lockFile: string): { pid: number | null; ageMs: number } | undefined {
+  try {
+    const text = fs.readFileSync(lockFile, 'utf8').trim();
+    const ageMs = Date.now() - fs.statSync(lockFile).mtimeMs;
+    const pid = /^\d+$/.test(text) ? Number(text) : null;
+    return { pid: pid && pid > 0 ? pid : null, ageMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+// Moves a stale lock aside, then checks that what was moved is the stale lock that was seen (another
+// process may have taken it over meanwhile); a live lock moved by mistake is put back.
+function removeStaleLock(lockFile: string, seen: string): void {
+  const aside = `${lockFile}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(lockFile, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const moved = fs.readFileSync(aside, 'utf8');
+  if (moved.trim() !== seen) {
+    try {
+      fs.linkSync(aside, lockFile);
+    } catch {
+      // A third process locked meanwhile; the one whose lock was moved finds its own gone on release.
+    }
+  }
+  fs.rmSync(aside, { force: true });
+}
+
+/**
+ * Takes the writer lock of an index folder (creating the folder); a lock left by a dead process is
+ * taken over. The lock is written to a private file first and then linked into place, so no other
+ * process can ever see a LOCK without the pid of its holder in it.
+ */
 export function acquireLock(indexDir: string): () => void {
   fs.mkdirSync(indexDir, { recursive: true });
   const lockFile = path.join(indexDir, 'LOCK');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && pidAlive(holder)) {
-        throw new AppError('INDEX_LOCKED', `The index ${indexDir} is being written by process ${holder}.`);
+  const mine = String(process.pid);
+  // Not named *.tmp: a lock holder's removeLeftovers must not delete it before it is linked.
+  const draft = path.join(indexDir, `.LOCK-${process.pid}-${randomBytes(4).toString('hex')}`);
+  fs.writeFileSync(draft, mine);
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        fs.linkSync(draft, lockFile);
+        return () => {
+          const holder = lockHolder(lockFile);
+          if (holder?.pid === process.pid) fs.rmSync(lockFile, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      fs.rmSync(lockFile, { force: true });
+      const holder = lockHolder(lockFile);
+      if (!holder) continue;
+      if (holder.pid === null ? holder.ageMs < EMPTY_LOCK_STALE_MS : pidAlive(holder.pid)) {
+        const who = holder.pid === null ? 'another process' : `process ${holder.pid}`;
+        throw new AppError('INDEX_LOCKED', `The index ${indexDir} is being written by ${who}.`);
+      }
+      removeStaleLock(lockFile, holder.pid === null ? '' : String(holder.pid));
     }
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
   throw new AppError('INDEX_LOCKED', `Could not lock the index ${indexDir}.`);
 }

@@ -1,7 +1,11 @@
 // The manifest: what an index generation holds and how it was built, stored in its database.
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { zEmbedderInfo } from '../embedders/embedder.ts';
+import { fileCrc32 } from '../vectors/hnsw-file-check.ts';
 import type { Db } from './database.ts';
+import { FILES } from './generations.ts';
 
 export const zManifest = z.object({
   generation: z.number().int().positive(),
@@ -15,8 +19,11 @@ export const zManifest = z.object({
   /** Papers in the corpus when the builtin embedder was fitted (0 for other embedders). */
   fittedOnPapers: z.number().int().nonnegative(),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int() }),
-  /** Byte size of the vector file, checked when the index is opened. */
-  files: z.object({ papers: z.number().int().nonnegative() }),
+  /** Byte size and CRC-32 of the vector file, checked when the index is opened (older indexes have no CRC). */
+  files: z.object({
+    papers: z.number().int().nonnegative(),
+    papersCrc32: z.number().int().nonnegative().optional(),
+  }),
 });
 export type Manifest = z.infer<typeof zManifest>;
 
@@ -25,7 +32,17 @@ export function readManifest(db: Db): Manifest | undefined {
   return value === undefined ? undefined : zManifest.parse(JSON.parse(value));
 }
 
+/**
+ * Stores the manifest. The vector file is written before the manifest that closes a generation, so
+ * when the file beside the database has the recorded size its CRC-32 is recorded too.
+ */
 export function writeManifest(db: Db, manifest: Manifest): void {
+  const vectors = path.join(path.dirname(db.name), FILES.papers);
+  if (manifest.files.papersCrc32 === undefined && fs.existsSync(vectors)) {
+    if (fs.statSync(vectors).size === manifest.files.papers) {
+      manifest = { ...manifest, files: { ...manifest.files, papersCrc32: fileCrc32(vectors) } };
+    }
+  }
   db.prepare("INSERT OR REPLACE INTO manifest (key, value) VALUES ('manifest', ?)").run(JSON.stringify(manifest));
 }
 

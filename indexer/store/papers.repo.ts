@@ -3,6 +3,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../paper.schema.ts';
 import { blobToVector, vectorToBlob } from '../vectors/vector-codec.ts';
+import { versionlessArxivId } from './arxiv-id.ts';
 import { type Db, schemaVersionOf } from './database.ts';
 
 type PaperRow = {
@@ -41,6 +42,9 @@ function rowToPaper(row: PaperRow): Paper {
   };
 }
 
+/** How an arXiv id is looked up: by the indexed version-less copy (test/indexer/store checks the plan). */
+export const ARXIV_LOOKUP = `SELECT ${PAPER_COLUMNS} FROM papers WHERE arxiv_base = @id ORDER BY doc LIMIT 1`;
+
 /** Write access to papers (used while building a generation). */
 export class PapersWriter {
   private readonly insertPaper;
@@ -53,8 +57,8 @@ export class PapersWriter {
 
   constructor(private readonly db: Db) {
     this.insertPaper = db.prepare(
-      `INSERT INTO papers (${PAPER_COLUMNS}, content_hash, vector, fingerprint)
-       VALUES (@doc, @id, @title, @abstract, @authors, @affiliations, @year, @venue, @url, @doi, @arxiv_id, @tags, @metadata, @content_hash, @vector, @fingerprint)`,
+      `INSERT INTO papers (${PAPER_COLUMNS}, arxiv_base, content_hash, vector, fingerprint)
+       VALUES (@doc, @id, @title, @abstract, @authors, @affiliations, @year, @venue, @url, @doi, @arxiv_id, @tags, @metadata, @arxiv_base, @content_hash, @vector, @fingerprint)`,
     );
     this.updateFingerprint = db.prepare('UPDATE papers SET fingerprint = ? WHERE doc = ?');
     this.deletePaper = db.prepare('DELETE FROM papers WHERE doc = ?');
@@ -86,6 +90,7 @@ export class PapersWriter {
       url: paper.url,
       doi: paper.doi,
       arxiv_id: paper.arxivId,
+      arxiv_base: paper.arxivId === null ? null : versionlessArxivId(paper.arxivId),
       tags: JSON.stringify(paper.tags),
       metadata: JSON.stringify(paper.metadata),
       content_hash: contentHash,
@@ -153,6 +158,7 @@ export class PapersReader {
   private readonly byDoc;
   private readonly vectorByDoc;
   private readonly vectorsByDocs;
+  private readonly byArxivId;
   private readonly filterStatements = new Map<string, Statement<unknown[]>>();
 
   constructor(private readonly db: Db) {
@@ -162,6 +168,12 @@ export class PapersReader {
     this.vectorsByDocs = db
       .prepare('SELECT doc, vector FROM papers WHERE doc IN (SELECT value FROM json_each(?))')
       .raw();
+    // An index older than schema version 4 (read as it is until its next re-index) has no arxiv_base.
+    this.byArxivId = db.prepare(
+      schemaVersionOf(db) >= 4
+        ? ARXIV_LOOKUP
+        : `SELECT ${PAPER_COLUMNS} FROM papers WHERE lower(arxiv_id) = @id OR arxiv_id LIKE @id || 'v%' LIMIT 1`,
+    );
   }
 
   /** The vectors of the given papers (missing docs are left out), read in one query. */
@@ -255,12 +267,9 @@ export class PapersReader {
     return row ? rowToPaper(row) : undefined;
   }
 
-  /** Papers whose arXiv id matches, ignoring a version suffix. */
+  /** The paper with this arXiv id, ignoring case, an "arXiv:" prefix and the version on either side. */
   findByArxivId(arxivId: string): Paper | undefined {
-    const bare = arxivId.replace(/v\d+$/, '');
-    const row = this.db
-      .prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE arxiv_id = ? OR arxiv_id LIKE ? || 'v%' LIMIT 1`)
-      .get(bare, bare) as PaperRow | undefined;
+    const row = this.byArxivId.get({ id: versionlessArxivId(arxivId) }) as PaperRow | undefined;
     return row ? rowToPaper(row) : undefined;
   }
 }

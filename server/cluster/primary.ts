@@ -16,9 +16,15 @@ import {
 import { ReloadRelay } from './reload-relay.ts';
 
 export const CLUSTER_DEFAULTS = {
-  /** Give up, stop every worker and fail after this many unexpected worker deaths within `deathWindowMs`. */
+  /**
+   * After this many unexpected worker deaths within `deathWindowMs`, a replacement waits before it
+   * starts (`backoffMs`, doubling with each further death, at most `maxBackoffMs`): a crash loop
+   * slows down, but the cluster never gives up serving.
+   */
   maxDeaths: 5,
   deathWindowMs: 60_000,
+  backoffMs: 1_000,
+  maxBackoffMs: 30_000,
   /** Longest a reload waits for the other workers before it answers with an error. */
   reloadTimeoutMs: 60_000,
   /** The same notice from several workers within this long (e.g. each one's "no index yet") is printed once. */
@@ -48,7 +54,7 @@ export type RunningCluster = {
   workerPids: () => number[];
   /** Stops every worker as `RunningServer.close` does (running requests finish) and resolves once all have exited. */
   close: () => Promise<void>;
-  /** Rejects once workers died too often and the cluster stopped the rest; never resolves. */
+  /** Rejects if a replacement worker cannot be started at all (workers that keep dying are replaced with back-off); never resolves. */
   failed: Promise<never>;
 };
 
@@ -91,6 +97,8 @@ class ClusterPrimary {
   /** The real port, once a worker listens. */
   #port: number | undefined;
   #deaths: number[] = [];
+  /** Replacements waiting out their back-off (one per death). */
+  readonly #waiting = new Set<NodeJS.Timeout>();
   readonly #relay: ReloadRelay<Member>;
   readonly #noticedAt = new Map<string, number>();
   #startup: { resolve: () => void; reject: (error: unknown) => void } | undefined;
@@ -250,25 +258,43 @@ class ClusterPrimary {
     const now = Date.now();
     this.#deaths = [...this.#deaths.filter((at) => now - at < this.#opts.deathWindowMs), now];
     const how = member.failure ? `could not start: ${member.failure.message}` : describeExit(code, signal);
-    if (this.#deaths.length >= this.#opts.maxDeaths) {
-      const error = new AppError(
-        'INTERNAL',
-        `Server workers stopped unexpectedly ${this.#deaths.length} times within ${this.#opts.deathWindowMs / 1000} s ` +
-          `(the last one: ${how}); giving up.`,
-      );
-      void this.#stopAll().then(() => this.#fail(error));
-      return;
-    }
-    this.#notice(`Server worker ${pid} stopped unexpectedly (${how}); starting a new one.`);
     // Workers share the listening socket only while they ask for the same port: a replacement asks
     // for what the live ones did (0 included), or for the real port once none is left to share with.
-    const sharing = [...this.#members][0];
-    this.#fork(sharing ? sharing.port : (this.#port ?? this.#opts.config.port));
+    const replace = () => {
+      if (this.#state !== 'running') return;
+      const sharing = [...this.#members][0];
+      try {
+        this.#fork(sharing ? sharing.port : (this.#port ?? this.#opts.config.port));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        void this.#stopAll().then(() =>
+          this.#fail(new AppError('INTERNAL', `Could not start a server worker: ${reason}`)),
+        );
+      }
+    };
+    const excess = this.#deaths.length - this.#opts.maxDeaths;
+    if (excess < 0) {
+      this.#notice(`Server worker ${pid} stopped unexpectedly (${how}); starting a new one.`);
+      replace();
+      return;
+    }
+    const waitMs = Math.min(this.#opts.backoffMs * 2 ** excess, this.#opts.maxBackoffMs);
+    this.#notice(
+      `Server workers stopped unexpectedly ${this.#deaths.length} times within ${this.#opts.deathWindowMs / 1000} s ` +
+        `(the last one: ${how}); starting a new one in ${(waitMs / 1000).toFixed(waitMs < 1000 ? 1 : 0)} s.`,
+    );
+    const timer = setTimeout(() => {
+      this.#waiting.delete(timer);
+      replace();
+    }, waitMs);
+    this.#waiting.add(timer);
   }
 
   #stopAll(): Promise<void> {
     this.#closing ??= new Promise<void>((resolve) => {
       this.#state = 'stopping';
+      for (const timer of this.#waiting) clearTimeout(timer);
+      this.#waiting.clear();
       if (this.#members.size === 0) {
         resolve();
         return;

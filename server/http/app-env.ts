@@ -11,5 +11,7 @@ export type AppEnv = {
     config: Config;
     /** Owns the served index generation; admin routes reload through it, health reads its generation. */
     holder: IndexHolder;
+    /** Longest a streamed answer may run before it ends with an error event (TIMEOUT). */
+    maxStreamMs: number;
   };
 };

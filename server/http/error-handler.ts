@@ -4,6 +4,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, isAppError } from '../../core/errors.ts';
 import { sendError } from './error-response.ts';
+import { redactServerPaths } from './redact-paths.ts';
 
 /** Where unexpected errors are reported (their stack never goes to the client). */
 export type ErrorLog = (message: string) => void;
@@ -33,11 +34,31 @@ function fromHttpException(error: HTTPException): AppError | undefined {
   }
 }
 
-/** Maps any thrown value to the AppError the client sees, logging the ones that are bugs. */
+// SQLite reports damage it meets while answering (pages that went bad after the index was opened).
+function isDatabaseDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_INDEX';
+}
+
+// The message and details a client sees name no server path.
+function redacted(error: AppError, c: Context): AppError {
+  const indexDir = (c.var as { holder?: { dir?: string } } | undefined)?.holder?.dir;
+  const message = redactServerPaths(error.message, indexDir);
+  const details =
+    error.details === undefined ? undefined : JSON.parse(redactServerPaths(JSON.stringify(error.details), indexDir));
+  if (message === error.message && JSON.stringify(details) === JSON.stringify(error.details)) return error;
+  return new AppError(error.code, message, details, { cause: error });
+}
+
+/** Maps any thrown value to the AppError the client sees (no server path in it), logging the ones that are bugs. */
 export function toClientError(error: unknown, c: Context, log: ErrorLog = logToStderr): AppError {
-  if (isAppError(error)) return error;
+  if (isAppError(error)) return redacted(error, c);
   const mapped = error instanceof HTTPException ? fromHttpException(error) : undefined;
-  if (mapped) return mapped;
+  if (mapped) return redacted(mapped, c);
+  if (isDatabaseDamage(error)) {
+    log(`citelens: the index database is damaged (${(error as Error).message}) in ${c.req.method} ${c.req.path}`);
+    return new AppError('INDEX_CORRUPT', 'The index database is damaged; this request could not be answered.');
+  }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log(`citelens: unexpected error in ${c.req.method} ${c.req.path}: ${detail}`);
   return new AppError('INTERNAL', 'The server failed to handle this request.');

@@ -1,5 +1,5 @@
 // The middleware every request passes before a route: security headers and CSP, the DNS-rebinding
-// host check, CORS, the access token, and the body, time and concurrency limits.
+// host check, the same-origin rule for state-changing requests, CORS, the access token, and the body, time and concurrency limits.
 import type { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -9,14 +9,17 @@ import { requireToken } from './auth.middleware.ts';
 import { requireUtf8 } from './encoding.middleware.ts';
 import { requireLocalHostHeader } from './host-check.middleware.ts';
 import { GENERATION_HEADER } from './index.middleware.ts';
-import { limitBodySize, limitConcurrency, limitDuration } from './limits.middleware.ts';
+import { limitBodyBytesInFlight, limitBodySize, limitConcurrency, limitDuration } from './limits.middleware.ts';
 import { isLoopbackHost } from './loopback.ts';
+import { requireSameOrigin } from './same-origin.middleware.ts';
 
 export type SafetyOptions = {
   config: Config;
   maxBodyBytes: number;
   timeoutMs: number;
   maxInFlight: number;
+  /** Request bodies received and held at once, in bytes, before others are refused. */
+  maxBodyBytesInFlight: number;
   /** API paths reachable without the token (static pages that hold no data). */
   isPublicApiPath: (path: string) => boolean;
 };
@@ -47,6 +50,8 @@ export function applySafetyRails(app: Hono<AppEnv>, options: SafetyOptions): voi
   );
   // Without a token, the Host header is what tells this machine's pages from a rebinding attacker's.
   if (!config.token && isLoopbackHost(config.host)) app.use('*', requireLocalHostHeader());
+  // On '*', so every state-changing route under /api or /mcp is guarded, whoever mounts it.
+  app.use('*', requireSameOrigin(config.corsOrigins));
   if (config.corsOrigins.length > 0) {
     app.use(
       '/api/*',
@@ -64,6 +69,8 @@ export function applySafetyRails(app: Hono<AppEnv>, options: SafetyOptions): voi
     app.use('/api/*', (c, next) => (options.isPublicApiPath(c.req.path) ? next() : checkToken(c, next)));
   }
   app.use('/api/*', limitBodySize(options.maxBodyBytes));
+  // Before any body is read: a body is buffered only inside this budget.
+  app.use('/api/*', limitBodyBytesInFlight(options.maxBodyBytesInFlight, options.maxBodyBytes));
   app.use('/api/*', requireUtf8);
   app.use('/api/*', limitDuration(options.timeoutMs));
   app.use('/api/*', limitConcurrency(options.maxInFlight));

@@ -19,6 +19,31 @@ export const OPENAI_CLIENT_DEFAULTS = {
   maxTokens: 700,
 } satisfies Partial<ChatRequest>;
 
+/**
+ * Longest line a streamed reply may send before its newline (characters). A chunk of 700 tokens
+ * is a few KB; a server that never sends a newline would otherwise grow the buffer without end.
+ */
+export const MAX_SSE_LINE_CHARS = 1024 * 1024;
+
+/**
+ * The chat-completions URL under `baseUrl`, joined with the URL API (a query string such as
+ * `?api-version=…` stays after the path), with any `user:password@` taken out of it, plus those
+ * credentials, and the URL as it may be shown to people (no credentials, no query).
+ */
+export function chatCompletionsUrl(baseUrl: string): { url: string; credentials: string | undefined; shown: string } {
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
+  const credentials = url.username
+    ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+    : undefined;
+  url.username = '';
+  url.password = '';
+  const shown = new URL(url);
+  shown.search = '';
+  shown.hash = '';
+  return { url: url.href, credentials, shown: shown.href };
+}
+
 /** Why a call failed, carried in AppError details so callers can tell a timeout from a bad reply. */
 export type LlmFailureReason = 'unreachable' | 'http' | 'malformed' | 'timeout' | 'aborted';
 
@@ -71,9 +96,10 @@ function contentOfChunk(body: unknown): string | undefined | null {
 
 /** Creates a client for the chat-completions endpoint under `baseUrl`. */
 export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
+  const { url, credentials, shown } = chatCompletionsUrl(options.baseUrl);
   const doFetch = options.fetch ?? fetch;
-  const where = `the LLM at ${url}`;
+  // Messages reach API clients (an answer's notice): they name the server, never its secrets.
+  const where = `the LLM at ${shown}`;
 
   const translate = (error: unknown, deadline: Deadline): AppError => {
     if (error instanceof AppError) return error;
@@ -88,6 +114,7 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (stream) headers.accept = 'text/event-stream';
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+    else if (credentials) headers.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
     const response = await doFetch(url, {
       method: 'POST',
       headers,
@@ -101,8 +128,9 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
       }),
     });
     if (!response.ok) {
-      const text = (await response.text().catch(() => '')).slice(0, 300);
-      throw failure('http', `${where} answered HTTP ${response.status}${text ? `: ${text}` : ''}.`);
+      // The body is not quoted: upstream errors echo keys, organisations and internal hosts.
+      await response.body?.cancel().catch(() => {});
+      throw failure('http', `${where} answered HTTP ${response.status}.`);
     }
     return response;
   };
@@ -111,7 +139,7 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw failure('malformed', `${where} sent ${what} that is not JSON: ${text.slice(0, 120)}`, error);
+      throw failure('malformed', `${where} sent ${what} that is not JSON (${text.length} characters).`, error);
     }
   };
 
@@ -150,8 +178,7 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
         for await (const data of sseData(response.body, () => deadline.reset())) {
           if (data === '[DONE]') return;
           const content = contentOfChunk(parseJson(data, 'a stream chunk'));
-          if (content === null)
-            throw failure('malformed', `${where} sent a stream chunk without choices: ${data.slice(0, 120)}`);
+          if (content === null) throw failure('malformed', `${where} sent a stream chunk without choices.`);
           if (content) yield content;
         }
       } catch (error) {
@@ -163,12 +190,20 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
   };
 }
 
-/** The `data:` payloads of a server-sent event stream, one per event (multi-line data joined by \n). */
-export async function* sseData(body: ReadableStream<Uint8Array>, onChunk?: () => void): AsyncGenerator<string> {
+/**
+ * The `data:` payloads of a server-sent event stream, one per event (multi-line data joined by \n).
+ * Throws LLM_UNAVAILABLE (malformed) when a line or an event grows past `maxChars`.
+ */
+export async function* sseData(
+  body: ReadableStream<Uint8Array>,
+  onChunk?: () => void,
+  maxChars: number = MAX_SSE_LINE_CHARS,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let buffer = '';
   let data: string[] = [];
+  let dataChars = 0;
   try {
     while (true) {
       const { done, value } = await reader.read();
@@ -182,10 +217,15 @@ export async function* sseData(body: ReadableStream<Uint8Array>, onChunk?: () =>
         if (line === '') {
           if (data.length > 0) yield data.join('\n');
           data = [];
+          dataChars = 0;
         } else if (line.startsWith('data:')) {
           data.push(line.slice(5).replace(/^ /, ''));
+          dataChars += line.length;
         }
         newline = buffer.indexOf('\n');
+      }
+      if (buffer.length > maxChars || dataChars > maxChars) {
+        throw failure('malformed', `The LLM sent a stream line or event longer than ${maxChars} characters.`);
       }
     }
     const rest = buffer.replace(/\r$/, '');

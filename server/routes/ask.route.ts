@@ -2,6 +2,7 @@
 // server-sent events (sources, deltas, notices, then done with the checked answer).
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { AppError } from '../../core/errors.ts';
 import { zAskRequest, zAskResponse } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
 import { toClientError } from '../http/error-handler.ts';
@@ -59,20 +60,37 @@ export const askRoutes = createRouter()
       // The lease is held until the stream ends, not just until the handler returns its Response.
       const lease = c.var.holder.acquire();
       c.header(GENERATION_HEADER, String(lease.reader.generation));
+      const { maxStreamMs } = c.var;
       return streamSSE(c, async (stream) => {
         const controller = new AbortController();
         stream.onAbort(() => controller.abort());
-        try {
-          await answerQuestion(lease.reader, request, {
-            llm,
-            signal: controller.signal,
-            onEvent: (event) => stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) }),
-          });
-        } catch (error) {
-          const { error: data } = errorBody(toClientError(error, c));
-          await stream.writeSSE({ event: 'error', data: JSON.stringify(data) });
-        } finally {
-          lease.release();
+        // After the time limit the stream ends with an error event; the answer still running is
+        // aborted, may not write any more, and lets go of its lease when it has stopped.
+        let over = false;
+        const answering = answerQuestion(lease.reader, request, {
+          llm,
+          signal: controller.signal,
+          onEvent: async (event) => {
+            if (!over) await stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) });
+          },
+        })
+          .then(() => undefined)
+          .catch((error: unknown) => toClientError(error, c))
+          .finally(() => lease.release());
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), maxStreamMs);
+        });
+        const outcome = await Promise.race([answering, deadline]);
+        clearTimeout(timer);
+        over = true;
+        if (outcome === 'timeout') {
+          controller.abort();
+          const seconds = Math.round(maxStreamMs / 1000);
+          const timeout = new AppError('TIMEOUT', `The streamed answer took longer than ${seconds} s.`);
+          await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody(timeout).error) });
+        } else if (outcome) {
+          await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody(outcome).error) });
         }
       });
     },

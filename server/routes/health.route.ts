@@ -1,13 +1,17 @@
 // GET /api/health: whether the server is up and which index generation it serves (200 even
-// without an index, so a supervisor can tell "up, nothing to serve" from "down").
+// without an index, so a supervisor can tell "up, nothing to serve" from "down"). Never "ok" over a
+// damaged index: "degraded" while an older generation is served, 503 "corrupt" when none is.
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../http/error-response.ts';
+import { redactServerPaths } from '../http/redact-paths.ts';
 import { createRouter } from '../http/router.ts';
 
 export const zHealthResponse = z
   .object({
-    status: z.enum(['ok', 'no-index']),
+    status: z.enum(['ok', 'no-index', 'degraded', 'corrupt']),
     generation: z.number().int().nullable(),
+    /** What is wrong with the newest published generation, and what to do (only when not ok). */
+    problem: z.string().optional(),
   })
   .meta({ id: 'HealthResponse' });
 export type HealthResponse = z.infer<typeof zHealthResponse>;
@@ -19,12 +23,30 @@ export const healthRoutes = createRouter().openapi(
     summary: 'Health check',
     tags: ['index'],
     responses: {
-      200: { description: 'The server is up', content: { 'application/json': { schema: zHealthResponse } } },
+      200: {
+        description: 'The server is up (status ok, no-index, or degraded: an older generation is served)',
+        content: { 'application/json': { schema: zHealthResponse } },
+      },
+      503: {
+        description: 'The only published generation is damaged (status corrupt)',
+        content: { 'application/json': { schema: zHealthResponse } },
+      },
       ...errorResponses(401),
     },
   }),
   (c) => {
-    const generation = c.var.holder.generation;
+    const { holder } = c.var;
+    const generation = holder.generation;
+    const damage = holder.problem;
+    if (damage) {
+      const which = damage.generation === null ? 'The published index' : `Index generation ${damage.generation}`;
+      const problem = redactServerPaths(
+        `${which} is damaged: ${damage.error.message} ${damage.error.hint}`,
+        holder.dir,
+      );
+      if (generation === null) return c.json({ status: 'corrupt' as const, generation, problem }, 503);
+      return c.json({ status: 'degraded' as const, generation, problem }, 200);
+    }
     return c.json({ status: generation === null ? ('no-index' as const) : ('ok' as const), generation }, 200);
   },
 );

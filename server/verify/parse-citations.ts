@@ -1,5 +1,7 @@
 // Finds the citations in a text, with their exact spans: numeric ([1], [1, 3], [2–4]), author–year
 // ((Lin et al., 2026), Lin and Chen (2025)), arXiv ids, DOIs and bracketed paper ids ([paper-id], [@key]).
+// Linear in the length of the text: every pattern here either consumes what it scans or is bounded.
+import { narrativeCitations, readAuthorYear } from './author-year.ts';
 
 /** What a citation points at, before it is resolved to a paper. */
 export type CitationTarget =
@@ -33,26 +35,15 @@ const ARXIV_OLD = /^(?:arxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)([a-z-]+(?
 const DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/iu;
 const KEY = /^@?([A-Za-z][\w:./-]*[\w])$/u;
 
-const PARTICLES = '(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ter|ten|bin|al)\\s+)*';
-const SURNAME = `${PARTICLES}\\p{Lu}[\\p{L}'’-]+`;
-const YEARS = '\\d{4}[a-z]?(?:\\s*,\\s*\\d{4}[a-z]?)*';
-const AUTHOR_YEAR = new RegExp(
-  `^(?:(?:see|e\\.g\\.|cf\\.|also|but see)[,]?\\s+)*(${SURNAME})((?:\\s+et\\s+al\\.?)|(?:\\s*(?:,|and|&)\\s*${SURNAME})*)\\s*,?\\s+(${YEARS})$`,
-  'u',
-);
-const NARRATIVE = new RegExp(
-  `(${SURNAME})((?:\\s+et\\s+al\\.?)|(?:\\s+(?:and|&)\\s+${SURNAME}))?\\s+\\((${YEARS})\\)`,
-  'gu',
-);
-// Capitalized words before a year that are not authors: "(January 2012)", "Table (2020)".
-const NOT_SURNAMES = new Set(
-  'january february march april may june july august september october november december spring summer autumn fall winter table figure fig section chapter appendix eq equation since in from until before after during by circa year version'.split(
-    ' ',
-  ),
-);
 const BARE_ARXIV =
   /(?:\barxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)/giu;
-const BARE_DOI = /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"'<>\])]+)/giu;
+/**
+ * A DOI in running text: its suffix may hold balanced parentheses (10.1016/0921-4534(89)90484-X) but
+ * ends before an unbalanced one, a bracket, a quote or white space. Each alternative starts with a
+ * different character, so matching never backtracks.
+ */
+export const DOI_PATTERN = `10\\.\\d{4,9}\\/(?:[^\\s"'<>()\\[\\]]|\\([^\\s"'<>()\\[\\]]{0,40}\\))+`;
+const BARE_DOI = new RegExp(`\\b(?:doi:\\s*|https?:\\/\\/(?:dx\\.)?doi\\.org\\/)?(${DOI_PATTERN})`, 'giu');
 
 /** A DOI without the punctuation that ends the sentence around it. */
 export function cleanDoi(doi: string): string {
@@ -81,16 +72,12 @@ function identifierTarget(item: string): CitationTarget | undefined {
 type Item = { target: CitationTarget; item: string };
 
 function authorYearItems(part: string): Item[] | undefined {
-  const match = AUTHOR_YEAR.exec(part);
-  if (!match) return undefined;
-  const surname = match[1]!.trim();
-  if (NOT_SURNAMES.has(surname.toLowerCase())) return undefined;
-  const etAl = /et\s+al/u.test(match[2] ?? '');
-  const authors = part.slice(0, part.length - match[3]!.length).replace(/[\s,]+$/u, '');
+  const read = readAuthorYear(part);
+  if (!read) return undefined;
   // "(Lin et al., 2020, 2021)" cites two papers by the same authors.
-  return match[3]!.split(/\s*,\s*/u).map((year) => ({
-    target: { kind: 'author-year', surname, year, etAl },
-    item: `${authors.replace(/^(?:(?:see|e\.g\.|cf\.|also|but see)[,]?\s+)*/u, '')}, ${year}`,
+  return read.years.map((year) => ({
+    target: { kind: 'author-year', surname: read.surname, year, etAl: read.etAl },
+    item: `${read.authors}, ${year}`,
   }));
 }
 
@@ -141,10 +128,24 @@ function groupTargets(inner: string, brackets: boolean): Item[] | undefined {
 /** Every citation in a text, in order of position. */
 export function parseCitations(text: string): ParsedCitation[] {
   const citations: ParsedCitation[] = [];
+  // Spans already taken, disjoint and sorted by start, so a lookup is a binary search.
   const taken: Array<[number, number]> = [];
-  const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
+  const firstEndingAfter = (position: number) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid]![1] <= position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const free = (start: number, end: number) => {
+    const next = taken[firstEndingAfter(start)];
+    return next === undefined || next[0] >= end;
+  };
   const add = (start: number, end: number, targets: Item[]) => {
-    taken.push([start, end]);
+    taken.splice(firstEndingAfter(start), 0, [start, end]);
     for (const { target, item } of targets) citations.push({ marker: markerOf(target, item), target, start, end });
   };
 
@@ -154,17 +155,14 @@ export function parseCitations(text: string): ParsedCitation[] {
     const targets = groupTargets(match[1]!, true);
     if (targets) add(match.index, match.index + match[0].length, targets);
   }
-  for (const match of text.matchAll(NARRATIVE)) {
-    const [whole, surname, joined, years] = match;
-    const start = match.index;
-    if (!free(start, start + whole.length) || NOT_SURNAMES.has(surname!.toLowerCase())) continue;
-    const etAl = /et\s+al/u.test(joined ?? '');
+  for (const narrative of narrativeCitations(text)) {
+    if (!free(narrative.start, narrative.end)) continue;
     add(
-      start,
-      start + whole.length,
-      years!.split(/\s*,\s*/u).map((year) => ({
-        target: { kind: 'author-year', surname: surname!, year, etAl },
-        item: `${surname}${joined ?? ''}, ${year}`,
+      narrative.start,
+      narrative.end,
+      narrative.years.map((year) => ({
+        target: { kind: 'author-year', surname: narrative.surname, year, etAl: narrative.etAl },
+        item: `${narrative.authors}, ${year}`,
       })),
     );
   }

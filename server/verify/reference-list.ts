@@ -1,7 +1,7 @@
 // Finds the reference list at the end of a text (under a "References" heading, or a trailing run of
 // numbered entries) or reads one given separately, and pulls from each entry what identifies the
 // paper: DOI, arXiv id, year, first author's surname and title.
-import { cleanDoi } from './parse-citations.ts';
+import { cleanDoi, DOI_PATTERN } from './parse-citations.ts';
 
 /** One entry of a reference list. */
 export type ReferenceEntry = {
@@ -26,18 +26,50 @@ const HEADING =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:references|bibliography|works cited|literature cited|sources|citations)[ \t]*:?[ \t]*$/gimu;
 const NUMBERED = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+/u;
 const KEYED = /^[ \t]*\[@?([A-Za-z][\w:./-]*\w)\][ \t]+/u;
+const ENTRY_DOI = new RegExp(`\\b${DOI_PATTERN}`, 'u');
+const SURNAME_PARTICLES = '(?:(?:van|von|de|der|den|del|di|da|du|la|le)\\s+)*';
+// "V. T. Agekyan", "A. Yu. Serov", "J.-P. Bouchaud", "A.B. van der Berg": initials first, as physics journals write.
+const INITIALS_NAME = new RegExp(
+  `^(?:and\\s+)?(?:\\p{Lu}\\p{Ll}?\\.[\\s-]*){1,4}(${SURNAME_PARTICLES}\\p{Lu}[\\p{L}'’-]+)$`,
+  'u',
+);
+const ELIDED_AUTHORS = /^(?:…|\.\.\.|et al\.?)$/u;
+const YEAR_IN_PARENTHESES = /\(\s*(?:1[89]|20)\d{2}[a-z]?\s*\)/u;
+
+/**
+ * A physics-style entry: "V. T. Agekyan, A. Name, Title, phys. stat. sol. (b) 66 (1974) 359.", the
+ * authors with initials first and comma-separated, then the title, then the venue with the year.
+ */
+function physicsStyle(text: string): { surname: string; title: string } | null {
+  const segments = text.split(/\s*,\s*/u);
+  const first = INITIALS_NAME.exec(segments[0]!);
+  if (!first) return null;
+  let i = 1;
+  while (i < segments.length && (INITIALS_NAME.test(segments[i]!) || ELIDED_AUTHORS.test(segments[i]!))) i++;
+  let venue = i + 1;
+  while (venue < segments.length && !YEAR_IN_PARENTHESES.test(segments[venue]!) && !/\d/u.test(segments[venue]!))
+    venue++;
+  const title = segments.slice(i, venue).join(', ').trim();
+  if (title.length < 8) return null;
+  const surname = first[1]!.split(/\s+/u).at(-1)!.toLowerCase();
+  return { surname, title };
+}
 
 function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'year' | 'surname' | 'title'> {
-  const doi = /\b10\.\d{4,9}\/[^\s"'<>\])]+/u.exec(text)?.[0];
+  const doi = ENTRY_DOI.exec(text)?.[0];
   const arxiv =
     /(?:arxiv[:\s]\s*|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7})/iu.exec(
       text,
     )?.[1];
   const year = /\b(1[89]\d{2}|20\d{2})[a-z]?\b/u.exec(text)?.[1] ?? null;
+  // "Lin, K.", "Kai Lin" or, initials first, "K. Lin" and "J.-P. van der Berg".
   const surname =
-    /^\s*(?:(?:van|von|de|der|den|del|di|da|du|la|le)\s+)*(\p{Lu}[\p{L}'’-]+)/u.exec(text)?.[1]?.toLowerCase() ?? null;
+    /^\s*(?:\p{Lu}\p{Ll}?\.[\s-]*){0,4}(?:(?:van|von|de|der|den|del|di|da|du|la|le)\s+)*(\p{Lu}[\p{L}'’-]+)/u
+      .exec(text)?.[1]
+      ?.toLowerCase() ?? null;
   const quoted = /["“]([^"”]{8,400})["”]/u.exec(text)?.[1];
-  let title = quoted ?? null;
+  const physics = quoted ? null : physicsStyle(text);
+  let title = quoted ?? physics?.title ?? null;
   if (!title) {
     // "Authors (2026). Title. Venue" or "Authors. 2026. Title. Venue" or "Authors. Title. Venue, 2026".
     const afterYear =
@@ -45,6 +77,17 @@ function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'ye
         text,
       )?.[1];
     const segments = text.split(/(?<=[.?!])\s+(?=\p{Lu})/u);
+    // "J. Smith. Title." splits after each initial: the initials (up to four) belong to the name that
+    // follows. Bounded, so a text of nothing but initials stays linear.
+    let initials = 0;
+    while (
+      initials < 4 &&
+      initials < segments.length - 2 &&
+      /^(?:\p{Lu}\p{Ll}?\.[\s-]*){1,4}$/u.test(segments[initials]!)
+    ) {
+      initials++;
+    }
+    if (initials > 0) segments.splice(0, initials + 1, segments.slice(0, initials + 1).join(' '));
     title =
       (afterYear ?? segments[1] ?? null)
         ?.replace(/[.,]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?\.?$/u, '')
@@ -54,7 +97,7 @@ function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'ye
     doi: doi ? cleanDoi(doi) : null,
     arxivId: arxiv?.toLowerCase() ?? null,
     year,
-    surname,
+    surname: physics?.surname ?? surname,
     title,
   };
 }

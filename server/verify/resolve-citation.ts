@@ -9,6 +9,9 @@ import type { ReferenceEntry } from './reference-list.ts';
 /** How a citation was matched to a library paper. */
 export type ResolvedBy = 'id' | 'doi' | 'arxiv' | 'title' | 'author-year';
 
+/** The library paper an unresolved reference most resembles, and how much (Dice overlap of title words, 0–1). */
+export type ClosestPaper = { paperId: string; title: string; score: number };
+
 export type Resolution = {
   /** Library papers it may mean, best first: one when resolved, several for an ambiguous author–year. */
   candidates: Paper[];
@@ -17,6 +20,8 @@ export type Resolution = {
   reference: ReferenceEntry | null;
   /** Why it resolved to nothing, in words. */
   note: string | null;
+  /** When a reference resolves to nothing: the library paper whose title it most resembles. */
+  closest: ClosestPaper | null;
 };
 
 export const TITLE_MATCH = {
@@ -24,6 +29,14 @@ export const TITLE_MATCH = {
   minContainment: 0.8,
   /** Titles shorter than this (in terms) must match the reference's title exactly. */
   minTerms: 3,
+  /**
+   * A short form ("Litespark Inference on Consumer CPUs" for "Litespark Inference on Consumer CPUs:
+   * Custom SIMD Kernels…") matches when the library title's part before its subtitle has at least
+   * `minTerms` terms, and the reference's title and that part each hold this share of the other's
+   * terms (for an entry whose title could not be told apart: the entry holds this share of them).
+   */
+  minShortFormContainment: 0.9,
+  /** Library papers compared with a reference, from a search by its title and one by its whole text. */
   candidates: 5,
 } as const;
 
@@ -32,30 +45,78 @@ const resolved = (papers: Paper[], by: ResolvedBy, reference: ReferenceEntry | n
   resolvedBy: by,
   reference,
   note: null,
+  closest: null,
 });
 
-const unresolved = (note: string, reference: ReferenceEntry | null = null): Resolution => ({
+const unresolved = (
+  note: string,
+  reference: ReferenceEntry | null = null,
+  closest: ClosestPaper | null = null,
+): Resolution => ({
   candidates: [],
   resolvedBy: null,
   reference,
-  note,
+  note: closest ? `${note} The closest library paper is “${closest.title}” (${closest.paperId}).` : note,
+  closest,
 });
 
-function titleMatch(entry: ReferenceEntry, library: Library): Paper | undefined {
+const distinctTerms = (text: string) => [...new Set(terms(text))];
+const share = (part: readonly string[], whole: ReadonlySet<string>) =>
+  part.length === 0 ? 0 : part.filter((t) => whole.has(t)).length / part.length;
+// The title without its subtitle: "Litespark Inference on Consumer CPUs" of "…: Custom SIMD Kernels".
+const mainTitle = (title: string) => /^(.+?)(?:\s*[:?!]\s|\s+[-–—]\s+)/u.exec(title)?.[1] ?? null;
+
+// Library papers a reference may name: those found by its title and by its whole text.
+function candidatesFor(entry: ReferenceEntry, library: Library): Paper[] {
+  const found = new Map<string, Paper>();
+  // A reference is a few hundred characters; a pasted "entry" may be anything, so its words are capped.
+  const text = entry.text.slice(0, 1_000);
+  for (const query of entry.title ? [entry.title, text] : [text]) {
+    for (const paper of library.search(query, TITLE_MATCH.candidates)) found.set(paper.id, paper);
+  }
+  return [...found.values()];
+}
+
+function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): Paper | undefined {
   const entryTerms = new Set(terms(entry.text));
+  const entryTitleTerms = entry.title ? distinctTerms(entry.title) : [];
   const entryTitle = entry.title ? terms(entry.title).join(' ') : null;
   let best: { paper: Paper; containment: number } | undefined;
-  for (const paper of library.search(entry.title ?? entry.text, TITLE_MATCH.candidates)) {
-    const titleTerms = [...new Set(terms(paper.title))];
+  for (const paper of candidates) {
+    const titleTerms = distinctTerms(paper.title);
     if (titleTerms.length === 0) continue;
-    const containment = titleTerms.filter((t) => entryTerms.has(t)).length / titleTerms.length;
+    const containment = share(titleTerms, entryTerms);
     const exact = entryTitle !== null && entryTitle === terms(paper.title).join(' ');
-    const accepted = exact || (titleTerms.length >= TITLE_MATCH.minTerms && containment >= TITLE_MATCH.minContainment);
+    const main = mainTitle(paper.title);
+    const mainTerms = main ? distinctTerms(main) : [];
+    // A short form is the title without its subtitle: the reference's title must be (nearly) the main
+    // title, so "…: A Survey" of the same words is another paper.
+    const shortForm =
+      mainTerms.length >= TITLE_MATCH.minTerms &&
+      (entry.title
+        ? share(entryTitleTerms, new Set(titleTerms)) >= TITLE_MATCH.minShortFormContainment &&
+          share(mainTerms, new Set(entryTitleTerms)) >= TITLE_MATCH.minShortFormContainment
+        : share(mainTerms, entryTerms) >= TITLE_MATCH.minShortFormContainment);
+    const accepted =
+      exact || shortForm || (titleTerms.length >= TITLE_MATCH.minTerms && containment >= TITLE_MATCH.minContainment);
     const yearBonus = entry.year && paper.year !== null && String(paper.year) === entry.year ? 0.01 : 0;
     if (accepted && (!best || containment + yearBonus > best.containment))
       best = { paper, containment: containment + yearBonus };
   }
   return best?.paper;
+}
+
+/** The candidate whose title shares the most words with the reference's title (or text), if any share one. */
+function closestTo(entry: ReferenceEntry, candidates: readonly Paper[]): ClosestPaper | null {
+  const entryTerms = new Set(terms(entry.title ?? entry.text));
+  let best: ClosestPaper | null = null;
+  for (const paper of candidates) {
+    const titleTerms = distinctTerms(paper.title);
+    const shared = titleTerms.filter((t) => entryTerms.has(t)).length;
+    const score = Math.round(((2 * shared) / (titleTerms.length + entryTerms.size || 1)) * 1000) / 1000;
+    if (score > 0 && (!best || score > best.score)) best = { paperId: paper.id, title: paper.title, score };
+  }
+  return best;
 }
 
 /** Resolves one reference list entry. */
@@ -72,7 +133,8 @@ export function resolveReference(entry: ReferenceEntry, library: Library): Resol
     const paper = library.byId(entry.key);
     if (paper) return resolved([paper], 'id', entry);
   }
-  const byTitle = titleMatch(entry, library);
+  const candidates = candidatesFor(entry, library);
+  const byTitle = titleMatch(entry, candidates);
   if (byTitle) return resolved([byTitle], 'title', entry);
   if (entry.surname && entry.year) {
     const papers = library.byAuthorYear(entry.surname, entry.year);
@@ -81,6 +143,7 @@ export function resolveReference(entry: ReferenceEntry, library: Library): Resol
   return unresolved(
     `Reference ${entry.n} matches no paper in the library (by DOI, arXiv id, title or author and year).`,
     entry,
+    closestTo(entry, candidates),
   );
 }
 
@@ -106,13 +169,15 @@ export function resolveCitation(
       const surname = normalizeName(target.surname);
       const year = target.year.replace(/[a-z]$/u, '');
       const entry = references.find((r) => r.surname === surname && r.year === year);
-      if (entry) {
-        const resolution = resolveReference(entry, library);
-        if (resolution.candidates.length > 0) return resolution;
-      }
+      const fromEntry = entry ? resolveReference(entry, library) : null;
+      if (fromEntry && fromEntry.candidates.length > 0) return fromEntry;
       const papers = library.byAuthorYear(surname, year);
       if (papers.length > 0) return resolved(papers, 'author-year', entry ?? null);
-      return unresolved(`No paper in the library by ${target.surname} from ${year}.`, entry ?? null);
+      return unresolved(
+        `No paper in the library by ${target.surname} from ${year}.`,
+        entry ?? null,
+        fromEntry?.closest,
+      );
     }
     case 'arxiv': {
       const paper = library.byArxivId(target.arxivId);

@@ -31,7 +31,7 @@ export const zVerifyRequest = z.object({
 export type VerifyRequest = z.input<typeof zVerifyRequest>;
 export type ParsedVerifyRequest = z.output<typeof zVerifyRequest>;
 
-export const zVerdict = z.enum(['supported', 'partially_supported', 'not_supported', 'not_in_library']);
+export const zVerdict = z.enum(['supported', 'partially_supported', 'contradicted', 'not_supported', 'not_in_library']);
 export type VerifyVerdict = z.infer<typeof zVerdict>;
 
 /** A sentence of a paper: offsets into the paper's title or abstract. */
@@ -65,6 +65,11 @@ export const zVerifyCitation = z.object({
   reference: z.string().nullable(),
   /** Why it is not in the library, or how an ambiguous match was chosen. */
   note: z.string().nullable(),
+  /**
+   * When its reference resolves to no library paper: the library paper whose title the reference most
+   * resembles, with the share of title words they have in common (Dice, 0–1). Null otherwise.
+   */
+  closest: z.object({ paperId: z.string(), title: z.string(), score: z.number().min(0).max(1) }).nullable(),
 });
 export type VerifyCitation = z.infer<typeof zVerifyCitation>;
 

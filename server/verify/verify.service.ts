@@ -147,6 +147,7 @@ export function verifyText(
         end: citation.end,
         resolvedBy: resolution.resolvedBy,
         reference: resolution.reference?.text ?? null,
+        closest: resolution.closest,
       };
       if (resolution.candidates.length === 0) {
         citations.push({

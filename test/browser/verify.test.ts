@@ -30,4 +30,54 @@ describe('verify page', () => {
     await screenshot(page, 'verify-verdicts');
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('marks each citation of the pasted text by its verdict, and opens the evidence within its abstract', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/verify');
+    await page.getByRole('textbox', { name: 'Text with citations' }).fill(PASTED);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const region = page.getByRole('region', { name: 'Your text with each citation marked by its verdict' });
+    const marks = region.locator('mark[data-verdict]');
+    await marks.first().waitFor();
+    expect(await marks.count()).toBe(3);
+    const verdicts = await marks.evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));
+    expect(verdicts[0]).toMatch(/supported/);
+    expect(verdicts[2]).toBe('not_in_library');
+    expect(await marks.nth(2).textContent()).toBe('[3]? ([3]: not in the library)');
+    // Each verdict also reads in words, not only as the mark's colour.
+    expect(await marks.nth(0).getAttribute('title')).toMatch(/^\[1\]: (?:partly )?supported$/);
+
+    const firstRow = page.locator('.verify-table tbody tr').first();
+    const quoted = (await firstRow.locator('q.evidence').textContent())!;
+    await firstRow.getByText('Show in the abstract').click();
+    const marked = firstRow.locator('.evidence-context mark.evidence-mark');
+    await marked.waitFor();
+    expect(await marked.textContent()).toBe(quoted);
+    expect((await firstRow.locator('.evidence-context').textContent())!.length).toBeGreaterThan(quoted.length);
+    await screenshot(page, 'verify-marked-text');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('keeps the draft and the last result when the user goes to another page and comes back', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/verify');
+    const box = page.getByRole('textbox', { name: 'Text with citations' });
+    await box.fill(PASTED);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.locator('.verify-table [data-verdict]').first().waitFor();
+    await page.getByRole('textbox', { name: 'Reference list (optional)' }).fill('an unsent note');
+
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
+    await page.waitForURL('**/search**');
+    await page.getByRole('link', { name: 'Verify', exact: true }).click();
+    await page.waitForURL('**/verify');
+    expect(await box.inputValue()).toBe(PASTED);
+    expect(await page.getByRole('textbox', { name: 'Reference list (optional)' }).inputValue()).toBe('an unsent note');
+    expect(await page.locator('.verify-table [data-verdict]').count()).toBe(3);
+
+    // A reload within the same tab keeps the draft too (session storage).
+    await page.reload();
+    expect(await page.getByRole('textbox', { name: 'Text with citations' }).inputValue()).toBe(PASTED);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

@@ -22,12 +22,12 @@ describe('citelens index, info and remove', () => {
     expect(removed.stdout).toMatch(/Removed 1 paper; 24 papers/);
   });
 
-  it('names the file, line and field of a bad record, changes nothing and exits non-zero without a stack trace', async () => {
+  it('names the file, line and field of a bad record under --strict, changes nothing and exits non-zero without a stack trace', async () => {
     const index = tempDir();
     const dir = tempDir();
     const file = path.join(dir, 'bad.jsonl');
     fs.writeFileSync(file, '{"id":"a","title":"Fine"}\n{"id":"b","title":"Bad","year":"soon"}\n');
-    const result = await runCli(['index', file, '--index', index, '--embedder', 'builtin']);
+    const result = await runCli(['index', file, '--index', index, '--embedder', 'builtin', '--strict']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${file}:2`);
     expect(result.stderr).toMatch(/year/);
@@ -51,5 +51,63 @@ describe('citelens index, info and remove', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: citelens ${command}`);
     }
+  });
+});
+
+describe('citelens index on real libraries', () => {
+  it('repairs by default, printing each repair and refusal located, and counts them in the summary', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'export.bib');
+    fs.writeFileSync(
+      file,
+      "@article{,\n  author = {Lovelace, Ada},\n  title = {Sketch},\n  year = {1843}\n}\n@article{O'Hara_1999, title = {Trust}, year = {6}}\n@misc{empty, year = 2000}\n",
+    );
+    const result = await runCli(['index', file, '--index', tempDir(), '--embedder', 'builtin']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/2 added, 0 updated, 0 unchanged, 0 removed; 2 repaired, 1 refused/);
+    expect(result.stderr).toContain(`repaired: ${file}:1 (record 1) key: the entry has no citation key`);
+    expect(result.stderr).toContain(`repaired: ${file}:6 (record 2) year:`);
+    expect(result.stderr).toContain(`refused: ${file}:7 (record 3) title:`);
+  });
+
+  it('prints the CSV columns used and a guessed encoding as notices', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'xplore.csv');
+    fs.writeFileSync(file, Buffer.from('Document Title,Publication Year,Color\nCaf\u00e9 study,2020,red\n', 'latin1'));
+    const result = await runCli(['index', file, '--index', tempDir(), '--embedder', 'builtin']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`notice: ${file}: read as Windows-1252`);
+    expect(result.stderr).toContain(
+      `notice: ${file}: CSV columns used: Document Title → title, Publication Year → year; not used for a field (kept as metadata): Color`,
+    );
+  });
+
+  it('asks for files or --zotero when given neither', async () => {
+    const result = await runCli(['index', '--index', tempDir(), '--embedder', 'builtin']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Name the files to index, or pass --zotero to index a Zotero library.');
+  });
+
+  it('reads the Zotero data folder in HOME by default with --zotero', async () => {
+    const home = tempDir();
+    const result = await runCli(['index', '--zotero', '--index', tempDir(), '--embedder', 'builtin'], {
+      env: { ...process.env, HOME: home, USERPROFILE: home },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `there is no Zotero data folder or database at ${path.join(home, 'Zotero', 'zotero.sqlite')}`,
+    );
+  });
+
+  it('lists at most 50 repairs and counts the rest', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'many.bib');
+    const entries = Array.from({ length: 53 }, (_, i) => `@article{k${i}, title = {Paper ${i}}, year = {${i + 1}}}`);
+    fs.writeFileSync(file, `${entries.join('\n')}\n`);
+    const result = await runCli(['index', file, '--index', tempDir(), '--embedder', 'builtin']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.match(/^repaired: .*many\.bib:\d+/gm)).toHaveLength(50);
+    expect(result.stderr).toContain('repaired: … and 3 more (--json lists them all)');
+    expect(result.stdout).toMatch(/53 repaired, 0 refused/);
   });
 });

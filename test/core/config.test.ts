@@ -14,4 +14,23 @@ describe('config', () => {
       expect(() => loadConfig({ CITELENS_WORKERS: value })).toThrow(/^Invalid environment variable CITELENS_WORKERS: /);
     }
   });
+
+  it('refuses an access token with spaces or control characters, which no Authorization header could carry', () => {
+    for (const value of ['a token with spaces in it', 'tab\tseparated-token-value', 'short']) {
+      expect(() => loadConfig({ CITELENS_TOKEN: value })).toThrow(
+        expect.objectContaining({ code: 'INVALID_CONFIG', message: expect.stringMatching(/CITELENS_TOKEN/) }),
+      );
+    }
+    expect(loadConfig({ CITELENS_TOKEN: 'a-long-enough-test-token' }).token).toBe('a-long-enough-test-token');
+  });
+
+  it('names the variable and the value it refused, in an INVALID_CONFIG error', () => {
+    expect(() => loadConfig({ CITELENS_PORT: 'abc' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_CONFIG',
+        message: expect.stringMatching(/^Invalid environment variable CITELENS_PORT: .*'abc'/),
+      }),
+    );
+    expect(() => loadConfig({ CITELENS_LLM_BASE_URL: 'ftp://example.org/v1' })).toThrow(/CITELENS_LLM_BASE_URL/);
+  });
 });

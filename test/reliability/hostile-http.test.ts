@@ -509,6 +509,21 @@ describe('hostile HTTP input', () => {
       await expectClientError(res, 'forwarded', { status: 401, code: 'UNAUTHORIZED' });
     });
 
+    it('refuses a cross-origin simple POST (text/plain) to reload, as any web page could send without a token', async () => {
+      const res = await app.request(
+        '/api/admin/reload',
+        { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: 'x' },
+        FROM_LOOPBACK,
+      );
+      await expectClientError(res, 'cross-origin reload', { status: 403, code: 'CROSS_ORIGIN', field: 'origin' });
+      const noOrigin = await app.request(
+        '/api/admin/reload',
+        { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } },
+        FROM_LOOPBACK,
+      );
+      await expectClientError(noOrigin, 'cross-site reload', { status: 403, code: 'CROSS_ORIGIN', field: 'origin' });
+    });
+
     it('accepts JSON whatever the case of its content type, and refuses other content types', async () => {
       const body = JSON.stringify(VALID_BODIES['/api/verify']);
       const upper = await post('/api/verify', body, { 'content-type': 'APPLICATION/JSON; charset=UTF-8' });
@@ -582,6 +597,10 @@ describe('hostile HTTP input', () => {
         ['a malformed Host', request('GET /api/health HTTP/1.1', 'Host: [::1')],
         ['a foreign Host', request('GET /api/health HTTP/1.1', 'Host: rebound.attacker.example')],
         ['an absolute URL to another host', request('GET http://rebound.attacker.example/api/health HTTP/1.1')],
+        [
+          'an absolute URL to this machine with a foreign Host',
+          request('GET http://127.0.0.1/api/stats HTTP/1.1', 'Host: rebound.attacker.example'),
+        ],
         [
           'a 100 GB Content-Length',
           'POST /api/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}',

@@ -15,7 +15,9 @@ export type StubReply =
   | { kind: 'hang' }
   /** Streams the first `pieces` pieces of `content`, then stalls without ending. */
   | { kind: 'stall'; content: string; pieces: number }
-  | { kind: 'http-error'; status: number; body: string };
+  | { kind: 'http-error'; status: number; body: string }
+  /** Streams `bytes` bytes of one `data:` line that never ends (no newline), then stalls. */
+  | { kind: 'endless-line'; bytes: number };
 
 /** What the stub received: the parsed JSON body and the request headers. */
 export type ReceivedRequest = {
@@ -67,6 +69,22 @@ function answer(reply: StubReply, stream: boolean, res: http.ServerResponse): vo
       if (stream) res.writeHead(200, { 'content-type': 'text/event-stream' }).end('data: {"choices": [ not json\n\n');
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"choices": [ not json');
       return;
+    case 'endless-line': {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const block = 'x'.repeat(64 * 1024);
+      let sent = 0;
+      const more = () => {
+        while (sent < reply.bytes && !res.destroyed) {
+          sent += block.length;
+          if (!res.write(sent === block.length ? `data: ${block}` : block)) {
+            res.once('drain', more);
+            return;
+          }
+        }
+      };
+      more();
+      return;
+    }
     case 'stall':
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       for (const piece of pieces(reply.content).slice(0, reply.pieces)) res.write(chunk(piece));
@@ -99,7 +117,7 @@ export async function startOpenAiStub(
     const parts: Buffer[] = [];
     req.on('data', (part: Buffer) => parts.push(part));
     req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
+      if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/chat/completions') {
         res.writeHead(404, { 'content-type': 'text/plain' }).end(`no route ${req.method} ${req.url}`);
         return;
       }
@@ -110,7 +128,7 @@ export async function startOpenAiStub(
         res.writeHead(400, { 'content-type': 'text/plain' }).end('request body is not JSON');
         return;
       }
-      const received: ReceivedRequest = { path: req.url, headers: req.headers, body };
+      const received: ReceivedRequest = { path: req.url ?? '', headers: req.headers, body };
       requests.push(received);
       const script = queue.shift() ?? fallback;
       answer(typeof script === 'function' ? script(received) : script, body.stream === true, res);

@@ -135,7 +135,26 @@ describe('index-papers', () => {
     expect((await counts(dir)).generation).toBe(1);
   });
 
-  it('changes nothing when any record is invalid, and indexes the valid ones with skipInvalid', async () => {
+  it('repairs what it can and refuses only records with nothing usable, counting both, by default', async () => {
+    const dir = tempDir();
+    const records = [
+      ...syntheticPapers(3),
+      { id: 'p1', title: 'Same id, another paper' },
+      { id: 'dated', title: 'Year is wrong', year: 'last spring' },
+      { id: 'empty', year: 2020 },
+    ];
+    const file = writeJsonl(tempDir(), 'mixed.jsonl', records);
+    const summary = await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    expect(summary).toMatchObject({ papers: 5, added: 5, repaired: 2 });
+    expect(summary.repairs.map((repair) => [repair.line, repair.field])).toEqual([
+      [5, 'year'],
+      [4, 'id'],
+    ]);
+    expect(summary.skipped.map((problem) => [problem.line, problem.field])).toEqual([[6, 'title']]);
+    expect((await counts(dir)).papers).toBe(5);
+  });
+
+  it('changes nothing when any record is invalid under strict, and indexes the valid ones with skipInvalid', async () => {
     const dir = tempDir();
     const inputDir = tempDir();
     await indexPapers({
@@ -145,12 +164,20 @@ describe('index-papers', () => {
     });
     const bad = [...syntheticPapers(32), { id: 'broken', title: 'Year is wrong', year: 'last spring' }];
     const file = writeJsonl(inputDir, 'bad.jsonl', bad);
-    await expect(indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' })).rejects.toMatchObject({
+    await expect(
+      indexPapers({ indexDir: dir, files: [file], embedder: 'builtin', strict: true }),
+    ).rejects.toMatchObject({
       code: 'INVALID_PAPERS',
       details: { problems: [expect.objectContaining({ file, line: 33, field: 'year' })] },
     });
     expect(await counts(dir)).toMatchObject({ papers: 30, generation: 1 });
-    const summary = await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin', skipInvalid: true });
+    const summary = await indexPapers({
+      indexDir: dir,
+      files: [file],
+      embedder: 'builtin',
+      strict: true,
+      skipInvalid: true,
+    });
     expect(summary).toMatchObject({ papers: 32, added: 2 });
     expect(summary.skipped).toHaveLength(1);
   });
@@ -255,6 +282,7 @@ describe('index-papers', () => {
     await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
     const db = new Database(path.join(currentGeneration(dir)!.dir, 'index.db'));
     db.exec(`DROP INDEX papers_change_keys; ALTER TABLE papers DROP COLUMN fingerprint;
+      DROP INDEX papers_arxiv_base; ALTER TABLE papers DROP COLUMN arxiv_base;
       CREATE INDEX papers_content_hash ON papers(id, content_hash);
       UPDATE manifest SET value = '2' WHERE key = 'schemaVersion';`);
     db.close();

@@ -48,7 +48,7 @@ describe('arxiv-atom.reader', () => {
   });
 
   it('reads a feed with no entries as no papers and no problems', () => {
-    expect(readWith(readArxivAtom, feed(''))).toEqual({ papers: [], problems: [] });
+    expect(readWith(readArxivAtom, feed(''))).toEqual({ papers: [], problems: [], repairs: [] });
   });
 
   it('reports XML that is not well-formed with its line', () => {
@@ -102,6 +102,7 @@ describe('arxiv-atom.reader', () => {
           message: 'could not be read as XML: External entities are not supported',
         },
       ],
+      repairs: [],
     });
   });
 });

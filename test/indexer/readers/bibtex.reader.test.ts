@@ -140,3 +140,79 @@ describe('bibtex.reader', () => {
     expect(papers[0]?.paper).toMatchObject({ arxivId: null, metadata: { eprintId: '12345', eprinttype: 'pubmed' } });
   });
 });
+
+describe('bibtex.reader on Mendeley and JabRef exports', () => {
+  const read = () => readFixture(readBibtex, 'wild/mendeley-jabref.bib', { repair: true });
+
+  it('reads keys with apostrophes, @string macros joined by "#", month macros and LaTeX in every field', () => {
+    const { papers } = read();
+    expect(paperById(papers, "Dobrovol'skii_1963").paper).toMatchObject({
+      title: 'On Kähler manifolds with & without torsion',
+      authors: ["V. A. Dobrovol'skii", 'Jörg Müller'],
+      venue: 'Journal of Nonlinear Physics (Series A)',
+      year: 1963,
+      abstract: 'We study α-stable maps of order O(n^2) — a “classical” problem.',
+      metadata: { month: 'March', pages: '12–34', file: ':C\\:/Users/reader/Papers/dobrovolskii.pdf:pdf' },
+    });
+    expect(paperById(papers, "O'Hara_1999").paper.venue).toBe('Lecture Notes 42');
+  });
+
+  it("takes Mendeley's mendeley-tags and JabRef's groups as tags, beside keywords", () => {
+    const { papers } = read();
+    expect(paperById(papers, "Dobrovol'skii_1963").paper.tags).toEqual([
+      'geometry',
+      'classics',
+      'manifolds',
+      'torsion',
+    ]);
+    expect(paperById(papers, "O'Hara_1999").paper.tags).toEqual(['Agents']);
+  });
+
+  it('gives a keyless entry a key made from its content, and drops year = {6} keeping the paper, saying so', () => {
+    const { papers, repairs } = read();
+    expect(paperById(papers, 'lovelace1843sketch').location).toEqual({
+      file: 'wild/mendeley-jabref.bib',
+      line: 22,
+      record: 2,
+    });
+    expect(paperById(papers, "O'Hara_1999").paper.year).toBeNull();
+    expect(repairs.map((repair) => [repair.line, repair.record, repair.field, repair.message])).toEqual([
+      [
+        22,
+        2,
+        'key',
+        'the entry has no citation key; the key "lovelace1843sketch" was made from its author, year and title',
+      ],
+      [29, 3, 'year', 'expected a year like 2024 or a date like 2024-05-17, got "6"; the value was dropped'],
+    ]);
+  });
+
+  it('skips @comment blocks, JabRef group trees included, and refuses only the entry with nothing usable', () => {
+    const { papers, problems } = read();
+    expect(papers.map((entry) => entry.location.record)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(problems).toEqual([
+      {
+        file: 'wild/mendeley-jabref.bib',
+        line: 52,
+        record: 7,
+        field: 'title',
+        message: 'is missing, and there is no abstract to take one from',
+      },
+    ]);
+  });
+
+  it('refuses a keyless entry under strict, as before', () => {
+    const { papers, problems } = readWith(readBibtex, '@article{,\n  title = {No key}\n}\n', 'k.bib');
+    expect(papers).toEqual([]);
+    expect(problems.map((problem) => [problem.line, problem.field])).toEqual([[1, 'key']]);
+  });
+
+  it('reads an entry that starts with a field instead of a key as keyless', () => {
+    const { papers } = readWith(readBibtex, '@misc{title = {Straight to fields}, year = 2001}', 'f.bib', {
+      repair: true,
+    });
+    expect(papers.map((entry) => [entry.paper.id, entry.paper.title])).toEqual([
+      ['2001straight', 'Straight to fields'],
+    ]);
+  });
+});

@@ -59,3 +59,25 @@ describe('csl-json.reader', () => {
     ]);
   });
 });
+
+describe('csl-json.reader with numeric dates', () => {
+  it('reads "issued": 20210128 as 2021-01-28 and drops "issued": 26, keeping both papers and saying so', () => {
+    const { papers, problems, repairs } = readFixture(readCslJson, 'wild/numeric-dates.csl.json', { repair: true });
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.year])).toEqual([
+      ['item-26', null],
+      ['item-2021', 2021],
+      ['item-ok', 2019],
+    ]);
+    expect(repairs.map((repair) => [repair.line, repair.record, repair.field, repair.message])).toEqual([
+      [2, 1, 'issued', 'the number 26 is not a date or a year; it was dropped'],
+      [8, 2, 'issued', 'the number 20210128 was read as the date 2021-01-28'],
+    ]);
+  });
+
+  it('refuses those two records under strict', () => {
+    const { papers, problems } = readFixture(readCslJson, 'wild/numeric-dates.csl.json');
+    expect(papers.map(({ paper }) => paper.id)).toEqual(['item-ok']);
+    expect(problems.map((problem) => problem.field)).toEqual(['issued', 'issued']);
+  });
+});

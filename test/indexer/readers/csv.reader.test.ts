@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
-import { paperById, readFixture, readWith } from './read-fixture.ts';
+import { readCsv, readTsv, splitScopusAuthors } from '../../../indexer/readers/csv.reader.ts';
+import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
 
 describe('csv.reader', () => {
   it('reads the CSV fixture into papers located at the line each row starts on', () => {
@@ -24,7 +25,8 @@ describe('csv.reader', () => {
       metadata: { pages: '5998-6008' },
     });
     expect(paperById(papers, 'lewis2020rag').paper).toMatchObject({
-      abstract: 'Pairs a seq2seq generator with a dense retriever.\nAnswers are conditioned on retrieved "passages".',
+      // The cell's line break is whitespace like any other: stored text is collapsed to single spaces.
+      abstract: 'Pairs a seq2seq generator with a dense retriever. Answers are conditioned on retrieved "passages".',
       authors: ['Patrick Lewis', 'Ethan Perez'],
       tags: ['retrieval', 'rag'],
       metadata: {},
@@ -80,5 +82,54 @@ describe('csv.reader', () => {
     expect(problems).toEqual([
       { file: 'dup.csv', line: 1, record: null, field: null, message: 'the header row names the column "title" twice' },
     ]);
+  });
+});
+
+describe('csv.reader on exporters’ columns', () => {
+  it('maps IEEE Xplore columns: Document Title, ";"-separated Authors, Publication Title and Year, keywords and IEEE Terms', () => {
+    const { papers, problems } = readFixture(readCsv, 'wild/ieee-xplore.csv');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'doi:10.1109/CVPR.2016.90',
+      title: 'Deep Residual Learning for Image Recognition',
+      authors: ['K. He', 'X. Zhang', 'S. Ren', 'J. Sun'],
+      affiliations: ['Microsoft Research'],
+      venue: '2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)',
+      year: 2016,
+      tags: ['Residual learning', 'Image recognition', 'Training', 'Degradation', 'Neural networks'],
+      metadata: { 'INSPEC Controlled Terms': 'learning (artificial intelligence)' },
+    });
+    expect(papers[0]?.paper.metadata).not.toHaveProperty('titleFromAbstract');
+  });
+
+  it('maps Scopus columns, taking authors from "Author full names" and reading Source title', () => {
+    const { papers, problems } = readFixture(readCsv, 'wild/scopus.csv');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.authors, paper.venue, paper.year])).toEqual([
+      [['Wahyu Krisyanto', 'Gunawan Wibisono'], 'Journal of Physics: Conference Series', 2021],
+      [['Juan Pablo García-López'], 'Geoderma', 2019],
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({ 'Authors (initials)': 'Krisyanto, W., Wibisono, G.' });
+    expect(papers[0]?.paper.tags).toEqual(['5G', 'antenna array', 'Antennas', 'Microstrip antennas']);
+  });
+
+  it('says which columns filled which field and which were only kept as metadata', () => {
+    const { notices } = readCsv(fs.readFileSync(fixture('wild/scopus.csv'), 'utf8'), 'scopus.csv');
+    expect(notices).toEqual([
+      'scopus.csv: CSV columns used: Authors → authors, Author full names → authors, Title → title, Year → year, ' +
+        'Source title → venue, DOI → doi, Link → url, Abstract → abstract, Author Keywords → tags, Index Keywords → tags; ' +
+        'not used for a field (kept as metadata): Author(s) ID, Volume, Cited by, Document Type, Source, EID',
+    ]);
+  });
+
+  it('splits "Krisyanto, W., Wibisono, G." into two authors when there are no full names', () => {
+    const text = 'Authors,Title\n"Krisyanto, W., Wibisono, G.",Design of a 5G antenna array\n';
+    expect(readWith(readCsv, text).papers[0]?.paper.authors).toEqual(['W. Krisyanto', 'G. Wibisono']);
+  });
+
+  it('leaves names that are not Scopus pairs to the usual splitting', () => {
+    expect(splitScopusAuthors('Lovelace, Ada')).toBe('Lovelace, Ada');
+    expect(splitScopusAuthors('He K.; Sun J.')).toBe('He K.; Sun J.');
+    expect(splitScopusAuthors('Turing, A.M., Lovelace, A.')).toEqual(['A.M. Turing', 'A. Lovelace']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, firstInvalidByte } from '../../../indexer/readers/decode-text.ts';
+import { decodeInput, decodeText, firstInvalidByte } from '../../../indexer/readers/decode-text.ts';
 import { caughtAppError } from '../../support/app-error.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -38,7 +38,7 @@ describe('decode-text', () => {
     const error = caughtAppError(() => decodeText('latin1.csv', latin1));
     expect(error.code).toBe('UNREADABLE_FILE');
     expect(error.message).toBe(
-      'latin1.csv is not valid UTF-8 text (first bad byte at offset 14, line 2); re-save it as UTF-8 (it may be Latin-1 or Windows-1252)',
+      'latin1.csv is not valid UTF-8 text (first bad byte at offset 14, line 2); re-save it as UTF-8, or name its encoding with --encoding (it may be Latin-1 or Windows-1252)',
     );
   });
 
@@ -49,5 +49,44 @@ describe('decode-text', () => {
     expect(firstInvalidByte(bytes(0xe2, 0x82))).toBe(0); // cut short
     expect(firstInvalidByte(bytes(0x80))).toBe(0); // stray continuation
     expect(firstInvalidByte(bytes(0xf4, 0x90, 0x80, 0x80))).toBe(0); // beyond U+10FFFF
+  });
+});
+
+describe('decode-text: other encodings', () => {
+  // "Müller – café" in Windows-1252: ü is 0xFC, the en dash 0x96, é 0xE9.
+  const windows1252 = bytes(...utf8('id,title\na,M'), 0xfc, ...utf8('ller '), 0x96, ...utf8(' caf'), 0xe9, 0x0a);
+
+  it('reads bytes that are not UTF-8 but decode cleanly as Windows-1252, with a notice naming the first such byte', () => {
+    expect(decodeInput('old.csv', windows1252)).toEqual({
+      text: 'id,title\na,Müller – café\n',
+      notice:
+        'old.csv: read as Windows-1252, since it is not valid UTF-8 (first non-UTF-8 byte at offset 12); pass --encoding to choose another',
+    });
+  });
+
+  it('refuses bytes that are neither UTF-8 nor Windows-1252', () => {
+    // 0x81 is undefined in Windows-1252.
+    expect(caughtAppError(() => decodeInput('odd.csv', bytes(...utf8('id\n'), 0x81))).message).toMatch(
+      /^odd\.csv is not valid UTF-8 text \(first bad byte at offset 3, line 2\)/,
+    );
+  });
+
+  it('reads UTF-16 with a byte order mark, little- or big-endian, with a notice', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id\tTI\nä\tx', 'utf16le')]);
+    expect(decodeInput('wos.txt', le)).toEqual({
+      text: 'id\tTI\nä\tx',
+      notice: 'wos.txt: read as UTF-16LE (it starts with a UTF-16LE byte order mark)',
+    });
+    const be = Buffer.from(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('ok', 'utf16le').swap16()]));
+    expect(decodeInput('be.txt', be).text).toBe('ok');
+  });
+
+  it('uses the encoding a person names, even where UTF-8 would also do', () => {
+    expect(decodeInput('x.csv', utf8('Ã©'), 'latin1').text).toBe('Ã\u0083Â©');
+    expect(decodeInput('x.csv', bytes(0xe9), 'windows-1252')).toEqual({
+      text: 'é',
+      notice: 'x.csv: read as WINDOWS-1252 (as --encoding says)',
+    });
+    expect(caughtAppError(() => decodeInput('x.csv', bytes(0xe9), 'utf-8')).message).toMatch(/is not valid UTF-8/);
   });
 });

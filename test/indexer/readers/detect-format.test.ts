@@ -51,4 +51,15 @@ describe('detect-format', () => {
       expect((error as AppError).code).toBe('UNKNOWN_FORMAT');
     }
   });
+
+  it('tells RIS, MEDLINE and Web of Science exports by extension or, in a .txt, by content', () => {
+    expect(detectFormat('refs.ris', 'anything')).toBe('ris');
+    expect(detectFormat('pubmed.nbib', 'anything')).toBe('medline');
+    expect(detectFormat('export.txt', '\nTY  - JOUR\nTI  - T\nER  - \n')).toBe('ris');
+    expect(detectFormat('pubmed-set.txt', 'PMID- 31452104\nOWN - NLM\n')).toBe('medline');
+    expect(detectFormat('savedrecs.txt', 'PT\tAU\tTI\tSO\n')).toBe('wos');
+    expect(detectFormat('savedrecs.tsv', 'PT\tAU\tTI\tSO\n')).toBe('wos');
+    expect(detectFormat('plain.tsv', 'id\ttitle\n')).toBe('tsv');
+    expect(detectFormat('zotero.sqlite', '')).toBe('zotero');
+  });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
-import { FORMATS, formatProblem, readPaperFiles } from '../../../indexer/readers/index.ts';
+import { FORMATS, formatProblem, READ_LIMITS, readPaperFiles } from '../../../indexer/readers/index.ts';
 import { recordFingerprint } from '../../../indexer/readers/jsonl.reader.ts';
 import { fixture, makeTempDir } from './read-fixture.ts';
 
@@ -11,9 +11,9 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function rejection(files: string[]): Promise<AppError> {
+async function rejection(files: string[], options: Parameters<typeof readPaperFiles>[1] = {}): Promise<AppError> {
   try {
-    await readPaperFiles(files);
+    await readPaperFiles(files, options);
   } catch (error) {
     if (error instanceof AppError) return error;
     throw error;
@@ -23,7 +23,19 @@ async function rejection(files: string[]): Promise<AppError> {
 
 describe('readers/index', () => {
   it('lists every format', () => {
-    expect(FORMATS).toEqual(['jsonl', 'json', 'csv', 'tsv', 'bibtex', 'csl-json', 'arxiv-atom']);
+    expect(FORMATS).toEqual([
+      'jsonl',
+      'json',
+      'csv',
+      'tsv',
+      'bibtex',
+      'csl-json',
+      'arxiv-atom',
+      'ris',
+      'medline',
+      'wos',
+      'zotero',
+    ]);
   });
 
   it('reads each fixture by its detected format into valid papers', async () => {
@@ -52,13 +64,13 @@ describe('readers/index', () => {
     });
   });
 
-  it('reports an id used in two files with both locations, keeping the first paper', async () => {
+  it('reports an id used in two files with both locations under strict, keeping the first paper', async () => {
     const first = temp.write(
       'a.jsonl',
       '{"id":"x","title":"First"}\n{"id":"y","title":"Y"}\n{"id":"dup","title":"One"}\n',
     );
     const second = temp.write('b.csv', 'id,title\nz,Z\ndup,Two\n');
-    const { papers, problems } = await readPaperFiles([first, second]);
+    const { papers, problems } = await readPaperFiles([first, second], { strict: true });
     expect(papers.map((entry) => entry.paper.id)).toEqual(['x', 'y', 'dup', 'z']);
     expect(papers.find((entry) => entry.paper.id === 'dup')?.paper.title).toBe('One');
     expect(problems).toEqual([
@@ -66,9 +78,53 @@ describe('readers/index', () => {
     ]);
   });
 
-  it('reports a duplicate id within one file too', async () => {
+  it('keeps a repeated id apart as "<id>-2", merges an identical repeat, and says so, by default', async () => {
+    const file = temp.write(
+      'repeats.jsonl',
+      '{"id":"k","title":"One"}\n{"id":"k","title":"Two"}\n{"id":"k","title":"One"}\n{"id":"k","title":"Three"}\n',
+    );
+    const { papers, problems, repairs } = await readPaperFiles([file]);
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title])).toEqual([
+      ['k', 'One'],
+      ['k-2', 'Two'],
+      ['k-3', 'Three'],
+    ]);
+    expect(papers[1]?.fingerprint).toBeNull();
+    expect(papers[0]?.fingerprint).not.toBeNull();
+    expect(repairs.map(formatProblem)).toEqual([
+      `${file}:2 (record 2) id: the id "k" is also used at ${file} line 1; this paper was kept as "k-2"`,
+      `${file}:3 (record 3) id: repeats the paper "k" at ${file} line 1 exactly; the two were merged`,
+      `${file}:4 (record 4) id: the id "k" is also used at ${file} line 1; this paper was kept as "k-3"`,
+    ]);
+  });
+
+  it('drops an invalid value and keeps the paper by default, refusing only a record with nothing usable', async () => {
+    const file = temp.write(
+      'mixed.jsonl',
+      '{"id":"a","title":"A","year":"soon","authors":[{"x":1}]}\n{"id":"b","year":2020}\n{"id":"c","abstract":"Only an abstract."}\n',
+    );
+    const { papers, problems, repairs } = await readPaperFiles([file]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.year, paper.authors])).toEqual([
+      ['a', 'A', null, []],
+      ['c', 'Only an abstract.', null, []],
+    ]);
+    expect(repairs.map((repair) => [repair.line, repair.field])).toEqual([
+      [1, 'year'],
+      [1, 'authors[0]'],
+    ]);
+    expect(repairs[0]?.message).toMatch(/; the value was dropped$/);
+    // Kept without its fingerprint: the next run reads it again and reports the repairs again.
+    expect(papers[0]?.fingerprint).toBeNull();
+    expect(papers[1]?.fingerprint).not.toBeNull();
+    expect(problems.map((problem) => [problem.line, problem.field, problem.message])).toEqual([
+      [2, 'title', 'is missing, and there is no abstract to take one from'],
+    ]);
+  });
+
+  it('reports a duplicate id within one file too under strict', async () => {
     const file = temp.write('same.json', '[{"id":"a","title":"A"}, {"id":"a","title":"B"}]');
-    const { problems } = await readPaperFiles([file]);
+    const { problems } = await readPaperFiles([file], { strict: true });
     expect(problems).toEqual([
       { file, line: 1, record: 2, field: 'id', message: `duplicate id "a": also at ${file} line 1` },
     ]);
@@ -100,11 +156,11 @@ describe('readers/index', () => {
     ]);
   });
 
-  it('keeps the first of two records with one id whether or not it was parsed', async () => {
+  it('keeps the first of two records with one id whether or not it was parsed, under strict', async () => {
     const oldLine = '{"id":"d","title":"Old"}';
     const known = (fingerprint: string) => (fingerprint === recordFingerprint(Buffer.from(oldLine)) ? 'd' : undefined);
     const file = temp.write('dups.jsonl', `${oldLine}\n{"id":"d","title":"New"}\n`);
-    const read = await readPaperFiles([file], { known });
+    const read = await readPaperFiles([file], { known, strict: true });
     expect(read.indexed).toEqual([{ id: 'd', location: { file, line: 1, record: 1 } }]);
     expect(read.papers).toEqual([]);
     expect(read.problems).toEqual([
@@ -112,7 +168,7 @@ describe('readers/index', () => {
     ]);
 
     fs.writeFileSync(file, `{"id":"d","title":"New"}\n${oldLine}\n`);
-    const swapped = await readPaperFiles([file], { known });
+    const swapped = await readPaperFiles([file], { known, strict: true });
     expect(swapped.papers.map(({ paper }) => paper.title)).toEqual(['New']);
     expect(swapped.indexed).toEqual([]);
     expect(swapped.problems).toEqual([
@@ -120,21 +176,21 @@ describe('readers/index', () => {
     ]);
   });
 
-  it('finds a bad UTF-8 byte in a JSON Lines file after lines it passed over', async () => {
+  it('finds a bad UTF-8 byte in a JSON Lines file after lines it passed over, when told the file is UTF-8', async () => {
     const good = '{"id":"a","title":"A"}\n';
     const file = temp.write('mixed.jsonl', Buffer.concat([Buffer.from(good), Buffer.from([0x7b, 0xe9, 0x7d, 0x0a])]));
     const { papers } = await readPaperFiles([temp.write('clean.jsonl', good)]);
     const known = (fingerprint: string) => (fingerprint === papers[0]!.fingerprint ? 'a' : undefined);
-    const error = await readPaperFiles([file], { known }).catch((caught: AppError) => caught);
+    const error = await readPaperFiles([file], { known, encoding: 'utf-8' }).catch((caught: AppError) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(
       /mixed\.jsonl is not valid UTF-8 text \(first bad byte at offset 24, line 2\)/,
     );
   });
 
-  it('returns record problems alongside the valid papers instead of throwing', async () => {
+  it('returns record problems alongside the valid papers instead of throwing, under strict', async () => {
     const file = temp.write('mixed.jsonl', '{"id":"a","title":"A"}\n{"id":"b","title":"B","year":"soon"}\n{oops\n');
-    const { papers, problems } = await readPaperFiles([file]);
+    const { papers, problems } = await readPaperFiles([file], { strict: true });
     expect(papers.map((entry) => entry.paper.id)).toEqual(['a']);
     expect(problems.map((problem) => [problem.line, problem.field])).toEqual([
       [3, null],
@@ -163,7 +219,7 @@ describe('readers/index', () => {
     expect(error.message).toBe(`${temp.dir} is a directory, not a file`);
   });
 
-  it('rejects an empty, a binary, a non-UTF-8 and a UTF-16 file, each with its own message', async () => {
+  it('rejects an empty, a binary, a non-UTF-8 and a UTF-16 file told to be UTF-8, each with its own message', async () => {
     const cases: [string, Uint8Array | string, RegExp][] = [
       ['empty.jsonl', '', /empty\.jsonl is empty$/],
       ['image.json', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), /image\.json looks like a binary file/],
@@ -179,7 +235,7 @@ describe('readers/index', () => {
       ],
     ];
     for (const [name, content, message] of cases) {
-      const error = await rejection([temp.write(name, content)]);
+      const error = await rejection([temp.write(name, content)], { encoding: 'utf-8' });
       expect(error.code, name).toBe('UNREADABLE_FILE');
       expect(error.message, name).toMatch(message);
     }
@@ -210,5 +266,35 @@ describe('readers/index', () => {
     expect(formatProblem({ file: 'a.csv', line: 9, record: null, field: null, message: 'quote not closed' })).toBe(
       'a.csv:9: quote not closed',
     );
+  });
+
+  it('reads a Windows-1252 JSON Lines or BibTeX file with a notice, and a UTF-16 one with a byte order mark', async () => {
+    const jsonl = temp.write('old.jsonl', Buffer.from('{"id":"a","title":"Caf\u00e9 \u00e0 Paris"}\n', 'latin1'));
+    const bib = temp.write('old.bib', Buffer.from('@article{b, title = {M\u00fcller\u0092s law}}\n', 'latin1'));
+    const utf16 = temp.write(
+      'new.csv',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,title\nc,\u00c5ngstr\u00f6m\n', 'utf16le')]),
+    );
+    const { papers, notices } = await readPaperFiles([jsonl, bib, utf16]);
+    expect(papers.map(({ paper }) => paper.title)).toEqual(['Café à Paris', 'Müller’s law', 'Ångström']);
+    expect(notices.slice(0, 3)).toEqual([
+      `${jsonl}: read as Windows-1252, since it is not valid UTF-8 (first non-UTF-8 byte at offset 22); pass --encoding to choose another`,
+      `${bib}: read as Windows-1252, since it is not valid UTF-8 (first non-UTF-8 byte at offset 22); pass --encoding to choose another`,
+      `${utf16}: read as UTF-16LE (it starts with a UTF-16LE byte order mark)`,
+    ]);
+  });
+
+  it('refuses a file larger than the whole-file limit before reading it', async () => {
+    const file = temp.write('big.bib', '@misc{a, title = {A}}\n');
+    const limit = READ_LIMITS.maxFileBytes;
+    READ_LIMITS.maxFileBytes = 10;
+    try {
+      await expect(readPaperFiles([file])).rejects.toMatchObject({
+        code: 'FILE_TOO_LARGE',
+        message: `${file} is larger than 10 bytes, the most read as one document; nothing was read`,
+      });
+    } finally {
+      READ_LIMITS.maxFileBytes = limit;
+    }
   });
 });

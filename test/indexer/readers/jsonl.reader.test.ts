@@ -136,3 +136,27 @@ describe('jsonl.reader', () => {
     }
   });
 });
+
+describe('jsonl.reader limits', () => {
+  it('reports a line longer than maxRecordBytes without holding it, at any chunk size, and reads on', async () => {
+    const file = path.join(tempDir(), 'long.jsonl');
+    const long = `{"id":"long","title":"${'y'.repeat(50_000)}"}`;
+    await fs.writeFile(file, `{"id":"a","title":"A"}\n${long}\n{"id":"b","title":"B"}\n${long}`);
+    for (const chunkBytes of [1, 4_096, 1 << 20]) {
+      const handle = await fs.open(file);
+      try {
+        const read = await readJsonlFile(handle, file, undefined, { chunkBytes, maxRecordBytes: 10_000 });
+        expect(read.records.map((record) => [record.fields.id, record.location.line])).toEqual([
+          ['a', 1],
+          ['b', 3],
+        ]);
+        expect(read.problems.map((problem) => [problem.line, problem.record, problem.message])).toEqual([
+          [2, 2, 'is longer than 10,000 bytes, the most one record may be; it was not read'],
+          [4, 4, 'is longer than 10,000 bytes, the most one record may be; it was not read'],
+        ]);
+      } finally {
+        await handle.close();
+      }
+    }
+  });
+});

@@ -9,8 +9,11 @@ import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJson } from '../../../indexer/readers/json.reader.ts';
 import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
+import { readMedline } from '../../../indexer/readers/medline.reader.ts';
 import type { InputProblem, Reader, ReadResult } from '../../../indexer/readers/reader.ts';
 import { validateRecord } from '../../../indexer/readers/records.ts';
+import { readRis } from '../../../indexer/readers/ris.reader.ts';
+import { readWos } from '../../../indexer/readers/wos.reader.ts';
 import { makeTempDir, readWith } from './read-fixture.ts';
 
 const READERS: [string, Reader][] = [
@@ -21,6 +24,9 @@ const READERS: [string, Reader][] = [
   ['bibtex', readBibtex],
   ['csl-json', readCslJson],
   ['arxiv-atom', readArxivAtom],
+  ['ris', readRis],
+  ['medline', readMedline],
+  ['wos', readWos],
 ];
 
 /** Pieces of every format, so random text reaches deep into the parsers instead of failing at the first byte. */
@@ -89,6 +95,23 @@ const TOKENS = [
   '<!ENTITY % p "y">',
   ']>',
   '&a;',
+  'TY  - JOUR\n',
+  'ER  - \n',
+  'TI  - ',
+  'AU  - ',
+  'PMID- 1\n',
+  'FAU - ',
+  '      ',
+  'PT\tAU\tTI\tUT\n',
+  '<p>',
+  '</h3>',
+  '<jats:p>',
+  '&nbsp;',
+  '&#x1F600;',
+  '\\emph{',
+  '\\cite{x}',
+  '@article{,',
+  "O'Hara_1999,",
 ];
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tokenText);
@@ -139,6 +162,24 @@ describe('readers (properties)', () => {
     );
   });
 
+  it('repairs any record of JSON values into a valid Paper, or refuses it with located problems, never throwing', () => {
+    const keys = fc.constantFrom(...Object.values(FIELD_ALIASES).flat(), 'Title', 'notes', '__proto__', 'constructor');
+    const fields = fc.dictionary(keys, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 });
+    fc.assert(
+      fc.property(fields, (record) => {
+        const outcome = validateRecord(
+          { fields: record, location: { file: 'f.json', line: 2, record: 1 } },
+          { repair: true },
+        );
+        expectWellFormed([...outcome.problems, ...outcome.repairs], 'f.json');
+        if (outcome.paper) expect(zPaper.safeParse(outcome.paper).success).toBe(true);
+        expect(outcome.paper === null).toBe(outcome.problems.length > 0);
+        if (outcome.paper === null) expect(outcome.repairs).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   describe('readPaperFiles', () => {
     let temp: ReturnType<typeof makeTempDir>;
     beforeAll(() => {
@@ -147,7 +188,18 @@ describe('readers (properties)', () => {
     afterAll(() => temp.cleanup());
 
     it('reads any bytes into located problems or rejects with an AppError, never anything else', async () => {
-      const names = fc.constantFrom('a.jsonl', 'a.json', 'a.csv', 'a.tsv', 'a.bib', 'a.xml', 'a.txt', 'noext');
+      const names = fc.constantFrom(
+        'a.jsonl',
+        'a.json',
+        'a.csv',
+        'a.tsv',
+        'a.bib',
+        'a.xml',
+        'a.txt',
+        'noext',
+        'a.ris',
+        'a.nbib',
+      );
       const content = fc.oneof(
         fc.uint8Array({ maxLength: 300 }),
         tokenText.map((text) => new TextEncoder().encode(text)),

@@ -12,16 +12,23 @@ export function fixture(name: string): string {
   return path.join(FIXTURES, name);
 }
 
-/** Runs `reader` on `text` and validates its records, as readPaperFiles does for one file. */
-export function readWith(reader: Reader, text: string, file = 'input'): ReadResult {
+/**
+ * Runs `reader` on `text` and validates its records, as readPaperFiles does for one file: strictly (any
+ * problem refuses the record) unless `options.repair`.
+ */
+export function readWith(reader: Reader, text: string, file = 'input', options = { repair: false }): ReadResult {
   const parsed = reader(text, file);
-  const validated = validateRecords(parsed.records);
-  return { papers: validated.papers, problems: [...parsed.problems, ...validated.problems] };
+  const validated = validateRecords(parsed.records, options);
+  return {
+    papers: validated.papers,
+    problems: [...parsed.problems, ...validated.problems],
+    repairs: validated.repairs,
+  };
 }
 
-/** Runs `reader` on a fixture file and validates its records. */
-export function readFixture(reader: Reader, name: string): ReadResult {
-  return readWith(reader, fs.readFileSync(fixture(name), 'utf8'), name);
+/** Runs `reader` on a fixture file and validates its records (strictly unless `options.repair`). */
+export function readFixture(reader: Reader, name: string, options = { repair: false }): ReadResult {
+  return readWith(reader, fs.readFileSync(fixture(name), 'utf8'), name, options);
 }
 
 /** The paper with `id`, failing loudly when it is absent. */

@@ -193,3 +193,39 @@ describe('records', () => {
     expect(result.problems.map((problem) => problem.field)).toEqual(['year', 'title']);
   });
 });
+
+describe('records: repairs', () => {
+  const repair = { repair: true };
+  const at = { file: 'lib.jsonl', line: 4, record: 4 };
+
+  it('replaces an id that is too long with one from the file and record, and says so', () => {
+    const outcome = validateRecord({ fields: { id: 'x'.repeat(300), title: 'T' }, location: at }, repair);
+    expect(outcome.paper?.id).toBe('lib-4');
+    expect(outcome.locationBound).toBe(true);
+    expect(outcome.repairs).toEqual([
+      {
+        ...at,
+        field: 'id',
+        message: 'is 300 characters long; at most 200 are allowed; an id was made up for the paper',
+      },
+    ]);
+  });
+
+  it('cuts a title that is too long and drops one author entry that is too long, keeping the others', () => {
+    const fields = { id: 'a', title: 'T'.repeat(2_500), authors: ['Ada Lovelace', 'B'.repeat(600), 'Alan Turing'] };
+    const outcome = validateRecord({ fields, location: at }, repair);
+    expect(outcome.paper?.title).toHaveLength(2_000);
+    expect(outcome.paper?.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(outcome.repairs.map((item) => [item.field, item.message])).toEqual([
+      ['title', 'is 2,500 characters long; at most 2,000 are allowed; it was cut to 2,000 characters'],
+      ['authors[1]', 'is 600 characters long; at most 500 are allowed; the entry was dropped'],
+    ]);
+  });
+
+  it('refuses under strict what it would repair, with the same location', () => {
+    const outcome = validateRecord({ fields: { id: 'a', title: 'T', year: 6 }, location: at });
+    expect(outcome.paper).toBeNull();
+    expect(outcome.problems).toEqual([{ ...at, field: 'year', message: 'must be at least 1000, got 6' }]);
+    expect(validateRecord({ fields: { id: 'a', title: 'T', year: 6 }, location: at }, repair).paper?.year).toBeNull();
+  });
+});

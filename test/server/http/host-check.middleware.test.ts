@@ -31,4 +31,12 @@ describe('host-check.middleware', () => {
   it('serves the extra host names it is given', async () => {
     expect((await appAllowing(['citelens.internal']).request('http://citelens.internal/')).status).toBe(200);
   });
+
+  it('refuses a foreign Host header even when the request line names this machine (absolute form)', async () => {
+    const res = await appAllowing().request('http://127.0.0.1/', { headers: { host: 'attacker.example' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain("'attacker.example'");
+    const ok = await appAllowing().request('http://127.0.0.1/', { headers: { host: 'localhost:8787' } });
+    expect(ok.status).toBe(200);
+  });
 });

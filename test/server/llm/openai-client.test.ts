@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { createOpenAiClient } from '../../../server/llm/index.ts';
+import { MAX_SSE_LINE_CHARS, sseData } from '../../../server/llm/openai-client.ts';
 import { type OpenAiStub, startOpenAiStub } from '../../support/openai-stub-server.ts';
 
 const messages = [
@@ -87,11 +88,32 @@ describe('openai-client', () => {
     expect(error.details).toEqual({ reason: 'timeout' });
   });
 
-  it('reports an HTTP error with its status and body', async () => {
-    stub.enqueue({ kind: 'http-error', status: 500, body: 'model not loaded' });
+  it('reports an HTTP error with its status but not the upstream body, which may echo secrets', async () => {
+    stub.enqueue({ kind: 'http-error', status: 401, body: 'invalid api key sk-live-1234 for org acme' });
     const error = await failureOf(client().complete({ messages }));
     expect(error.details).toEqual({ reason: 'http' });
-    expect(error.message).toMatch(/HTTP 500: model not loaded/);
+    expect(error.message).toMatch(/HTTP 401/);
+    expect(error.message).not.toContain('sk-live-1234');
+    expect(error.message).not.toContain('acme');
+  });
+
+  it('keeps the query string of the base URL after the joined path', async () => {
+    const base = `${stub.baseUrl}/?api_key=query-secret&region=eu`;
+    await createOpenAiClient({ baseUrl: base, model: 'm', timeoutMs: 2_000 }).complete({ messages });
+    expect(stub.requests[0]?.path).toBe('/v1/chat/completions?api_key=query-secret&region=eu');
+  });
+
+  it('sends credentials of the base URL as basic auth and never names them or the query in an error', async () => {
+    stub.enqueue({ kind: 'http-error', status: 500, body: 'boom' });
+    const base = stub.baseUrl.replace('http://', 'http://alice:pa55word@');
+    const error = await failureOf(
+      createOpenAiClient({ baseUrl: `${base}?api_key=query-secret`, model: 'm', timeoutMs: 2_000 }).complete({
+        messages,
+      }),
+    );
+    expect(stub.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from('alice:pa55word').toString('base64')}`);
+    expect(error.message).toContain(stub.baseUrl.replace('/v1', ''));
+    for (const secret of ['alice', 'pa55word', 'query-secret']) expect(error.message).not.toContain(secret);
   });
 
   it('reports a server that is not running as unreachable', async () => {
@@ -101,5 +123,20 @@ describe('openai-client', () => {
     expect(error.details).toEqual({ reason: 'unreachable' });
     expect(error.message).toContain(baseUrl);
     stub = await startOpenAiStub();
+  });
+
+  it('stops reading a stream whose line never ends once it passes the line limit', async () => {
+    const piece = new TextEncoder().encode('data: '.padEnd(64 * 1024, 'x'));
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 4 MB, then the stream ends: without a limit the whole of it is buffered.
+        if (sent++ * piece.length > 4 * 1024 * 1024) controller.close();
+        else controller.enqueue(piece);
+      },
+    });
+    const error = await failureOf(collect(sseData(endless)));
+    expect(error.details).toEqual({ reason: 'malformed' });
+    expect(sent * piece.length).toBeLessThan(MAX_SSE_LINE_CHARS + 2 * piece.length);
   });
 });

@@ -56,3 +56,10 @@ describe('parse-citations', () => {
     expect(markersOf('Values [1–500].')).toEqual(['[1]', '[500]']);
   });
 });
+
+describe('parse-citations author–year forms', () => {
+  it('reads narrative citations with particles and ampersands, and parenthetical ones after a narrative one', () => {
+    const text = 'Van der Berg (2019) and Lin & Chen (2025) disagree (see de la Cruz et al., 2024).';
+    expect(markersOf(text)).toEqual(['Van der Berg, 2019', 'Lin & Chen, 2025', 'de la Cruz et al., 2024']);
+  });
+});

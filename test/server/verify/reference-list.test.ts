@@ -52,4 +52,22 @@ describe('reference-list', () => {
     const text = 'Nothing cited here. Just prose [1].';
     expect(splitReferences(text)).toEqual({ body: text, references: [] });
   });
+
+  it('reads physics-style entries: initials first, comma-separated authors, title, venue with volume and year', () => {
+    const [entry] = parseReferenceEntries(
+      'V. T. Agekyan, A. Yu. Serov, …, Excitons in crystals with a forbidden gap, phys. stat. sol. (b) 66 (1974) 359.',
+    );
+    expect(entry).toMatchObject({
+      surname: 'agekyan',
+      year: '1974',
+      title: 'Excitons in crystals with a forbidden gap',
+    });
+  });
+
+  it('reads the name after leading initials, and a DOI with parentheses up to its end', () => {
+    const [entry] = parseReferenceEntries(
+      'J.-P. Okoro. Flux creep. Physica C (1989), doi:10.1016/0921-4534(89)90484-X.',
+    );
+    expect(entry).toMatchObject({ surname: 'okoro', title: 'Flux creep', doi: '10.1016/0921-4534(89)90484-x' });
+  });
 });

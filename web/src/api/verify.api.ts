@@ -9,5 +9,5 @@ export async function verifyText(
   signal?: AbortSignal,
 ): Promise<VerifyView> {
   const request: VerifyRequest = { text: input.text, ...(input.references ? { references: input.references } : {}) };
-  return verifyView(await postJson<VerifyResponse>('/verify', request, signal));
+  return verifyView(await postJson<VerifyResponse>('/verify', request, signal), input.text);
 }

@@ -1,10 +1,13 @@
 // The Verify page: paste an answer with citations (and, optionally, its reference list) and see
-// whether each citation supports its claim, with the evidence and better-supported papers.
-import { type FormEvent, useId, useRef, useState } from 'react';
+// whether each citation supports its claim, with the evidence and better-supported papers. The draft
+// outlives a visit to another page (verify-draft.ts).
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, isAbort } from '../../api/api-error.ts';
 import { verifyText } from '../../api/verify.api.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
-import type { VerifyView } from './verify-model.ts';
+import { MarkedText } from './marked-text.tsx';
+import { readDraft, rememberedResult, rememberResult, saveDraft } from './verify-draft.ts';
+import { TONE_ICONS, type VerdictTone, type VerifyView } from './verify-model.ts';
 import { VerifyTable } from './verify-table.tsx';
 
 type VerifyState =
@@ -15,12 +18,27 @@ type VerifyState =
 
 const MAX_TEXT_CHARS = 20_000;
 
+const SUMMARY: Array<{ tone: VerdictTone; words: string }> = [
+  { tone: 'ok', words: 'supported' },
+  { tone: 'warn', words: 'partly supported' },
+  { tone: 'contra', words: 'contradicted' },
+  { tone: 'bad', words: 'not supported' },
+  { tone: 'none', words: 'not in the library' },
+];
+
 export function VerifyPage() {
-  const [text, setText] = useState('');
-  const [references, setReferences] = useState('');
-  const [state, setState] = useState<VerifyState>({ status: 'idle' });
+  const [draft] = useState(readDraft);
+  const [text, setText] = useState(draft.text);
+  const [references, setReferences] = useState(draft.references);
+  const [state, setState] = useState<VerifyState>(() => {
+    const result = rememberedResult();
+    return result ? { status: 'done', result } : { status: 'idle' };
+  });
   const running = useRef<AbortController | null>(null);
   const ids = useId();
+
+  useEffect(() => saveDraft({ text, references }), [text, references]);
+  useEffect(() => () => running.current?.abort(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,7 +49,10 @@ export function VerifyPage() {
     setState((s) => ({ status: 'loading', ...(s.status === 'done' ? { previous: s.result } : {}) }));
     try {
       const result = await verifyText({ text, references: references.trim() || undefined }, controller.signal);
-      if (!controller.signal.aborted) setState({ status: 'done', result });
+      if (!controller.signal.aborted) {
+        rememberResult(result);
+        setState({ status: 'done', result });
+      }
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
       setState({
@@ -113,10 +134,11 @@ export function VerifyPage() {
                 <li>
                   {shown.claims.length} {shown.claims.length === 1 ? 'claim' : 'claims'}
                 </li>
-                <li className="verdict verdict-ok">{shown.summary.ok} supported</li>
-                <li className="verdict verdict-warn">{shown.summary.warn} partly supported</li>
-                <li className="verdict verdict-bad">{shown.summary.bad} not supported</li>
-                <li className="verdict verdict-none">{shown.summary.none} not in the library</li>
+                {SUMMARY.map(({ tone, words }) => (
+                  <li key={tone} className={`verdict verdict-${tone}`}>
+                    <span aria-hidden="true">{TONE_ICONS[tone]}</span> {shown.summary[tone]} {words}
+                  </li>
+                ))}
               </ul>
             </div>
             {shown.claims.length === 0 ? (
@@ -127,7 +149,12 @@ export function VerifyPage() {
                 </p>
               </EmptyState>
             ) : (
-              <VerifyTable claims={shown.claims} />
+              <>
+                <h3 className="verify-subheading">Your text</h3>
+                <MarkedText view={shown} />
+                <h3 className="verify-subheading">Claims and citations</h3>
+                <VerifyTable claims={shown.claims} />
+              </>
             )}
           </div>
         ) : null}

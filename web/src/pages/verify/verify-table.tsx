@@ -1,17 +1,16 @@
 // The verification table: one row per citation of each claim, with its verdict in words (not only
-// colour), the evidence sentence, and better-supported papers from the library.
+// colour), the evidence sentence (which opens in its abstract), and better-supported papers.
 import { Link } from 'react-router';
 import { HighlightedText } from '../../components/highlighted-text.tsx';
-import type { CitationCheck, ClaimCheck, VerdictTone } from './verify-model.ts';
-
-const ICONS: Record<VerdictTone, string> = { ok: '✓', warn: '≈', bad: '✗', none: '?' };
+import { EvidenceInAbstract } from './evidence-in-abstract.tsx';
+import { type CitationCheck, type ClaimCheck, TONE_ICONS } from './verify-model.ts';
 
 const paperLink = (paperId: string) => `/papers/${encodeURIComponent(paperId)}`;
 
 function Verdict({ check }: { check: CitationCheck }) {
   return (
     <span className={`verdict verdict-${check.tone}`} data-verdict={check.verdict}>
-      <span aria-hidden="true">{ICONS[check.tone]}</span> {check.verdictLabel}
+      <span aria-hidden="true">{TONE_ICONS[check.tone]}</span> {check.verdictLabel}
     </span>
   );
 }
@@ -42,6 +41,12 @@ function CitationCells({ check }: { check: CitationCheck }) {
         ) : (
           <span className="citation-paper muted">{check.reference ?? 'Not in the library'}</span>
         )}
+        {check.closest ? (
+          <span className="citation-closest">
+            Most like <Link to={paperLink(check.closest.paperId)}>{check.closest.title}</Link>{' '}
+            <span className="muted">({Math.round(check.closest.score * 100)}% of title words shared)</span>
+          </span>
+        ) : null}
       </td>
       <td data-label="Verdict">
         <Verdict check={check} />
@@ -49,13 +54,16 @@ function CitationCells({ check }: { check: CitationCheck }) {
       </td>
       <td data-label="Evidence">
         {check.evidence ? (
-          <q className="evidence">
-            <HighlightedText
-              text={check.evidence.text}
-              ranges={check.evidence.span ? [check.evidence.span] : []}
-              markClass="cited"
-            />
-          </q>
+          <>
+            <q className="evidence">
+              <HighlightedText
+                text={check.evidence.text}
+                ranges={check.evidence.span ? [check.evidence.span] : []}
+                markClass="cited"
+              />
+            </q>
+            {check.paper ? <EvidenceInAbstract paperId={check.paper.paperId} evidence={check.evidence} /> : null}
+          </>
         ) : (
           <span className="muted">No evidence sentence</span>
         )}

@@ -1,0 +1,98 @@
+// BibTeX entry fields to record fields: key → id, author → authors ("Last, First and …"), keywords with
+// Mendeley's mendeley-tags and JabRef's groups → tags, eprint → arXiv id, LaTeX made plain text.
+import { cleanIdentifier, cleanLatex } from './latex.ts';
+import { problemAt } from './locate.ts';
+import { contentKey } from './values.ts';
+
+const NAME_SEPARATOR = /\s+and\s+/iy;
+const ARXIV_NUMBER = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+const IDENTIFIER_FIELDS = new Set(['url', 'doi', 'eprint']);
+
+/** A parsed entry's fields as a record: key → id, author → authors, keywords and tag fields → tags, LaTeX made plain. */
+export function toFields(type: string, key: string, raw: Map<string, string>): Record<string, unknown> {
+  const fields: Record<string, unknown> = { entryType: type };
+  if (key !== '') fields.id = key;
+  const tags: string[] = [];
+  for (const [name, value] of raw) {
+    // Mendeley keeps its tags in "mendeley-tags", JabRef its groups in "groups": both are the paper's tags.
+    if (name === 'keywords' || name === 'keyword' || name === 'mendeley-tags' || name === 'groups') {
+      tags.push(cleanLatex(value));
+      continue;
+    }
+    if (name === 'author') fields.authors = splitAuthors(value);
+    else if (name === 'editor') fields.editors = splitAuthors(value);
+    else if (IDENTIFIER_FIELDS.has(name)) fields[name] = cleanIdentifier(value);
+    else fields[name] = cleanLatex(value);
+  }
+  if (tags.length > 0) fields.tags = tags.join(',');
+  const archive = String(fields.archiveprefix ?? fields.eprinttype ?? '').toLowerCase();
+  const eprint = fields.eprint;
+  delete fields.eprint;
+  if (typeof eprint === 'string' && (archive === 'arxiv' || (archive === '' && ARXIV_NUMBER.test(eprint)))) {
+    fields.arxivId = eprint.replace(/v\d+$/, '');
+  } else if (eprint !== undefined) {
+    fields.eprintId = eprint;
+  }
+  return fields;
+}
+
+/** Splits "A and B" at brace depth 0 ("{Barnes and Noble}" is one name) and turns "Last, First" into "First Last". */
+function splitAuthors(value: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let at = 0; at < value.length; at++) {
+    const char = value[at];
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (char === ' ' || char === '\t' || char === '\n' || char === '\r')) {
+      NAME_SEPARATOR.lastIndex = at;
+      if (NAME_SEPARATOR.test(value)) {
+        names.push(value.slice(from, at));
+        from = NAME_SEPARATOR.lastIndex;
+        at = from - 1;
+      }
+    }
+  }
+  names.push(value.slice(from));
+  return names.map((name) => displayName(name)).filter((name) => name !== '' && name.toLowerCase() !== 'others');
+}
+
+function displayName(raw: string): string {
+  const parts = splitTopLevel(raw, ',').map((part) => cleanLatex(part));
+  if (parts.length === 1) return parts[0] ?? '';
+  const [last = '', second = '', third] = parts;
+  // "von Last, Jr, First" and "Last, First" both put the given name first.
+  return (third === undefined ? `${second} ${last}` : `${third} ${last} ${second}`).trim();
+}
+
+function splitTopLevel(value: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let at = 0; at < value.length; at++) {
+    const char = value[at];
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if (char === separator && depth === 0) {
+      parts.push(value.slice(from, at));
+      from = at + 1;
+    }
+  }
+  parts.push(value.slice(from));
+  return parts;
+}
+
+/** Gives a keyless entry ("@article{,") a key made from its content, and says so. */
+export function keyless(fields: Record<string, unknown>, location: { file: string; line: number; record: number }) {
+  const hasIdentifier = typeof fields.doi === 'string' || typeof fields.arxivId === 'string';
+  const key = hasIdentifier ? null : contentKey(fields);
+  if (key !== null) fields.id = key;
+  const given =
+    key !== null
+      ? `the key "${key}" was made from its author, year and title`
+      : hasIdentifier
+        ? 'it is known by its DOI or arXiv id'
+        : 'it is known by its file and record number';
+  return problemAt(location.file, location.line, location.record, 'key', `the entry has no citation key; ${given}`);
+}

@@ -1,0 +1,134 @@
+// RIS, as Zotero, Mendeley, EndNote, Scopus, Web of Science and PubMed export it: "TY  - JOUR" opens a
+// record, "ER  -" closes it, each line in between is "XX  - value" (a line without a tag continues the last).
+import { problemAt } from './locate.ts';
+import type { InputProblem, RawRecord, Reader } from './reader.ts';
+import { contentKey, invertName } from './values.ts';
+
+const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
+const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
+
+/** Which RIS tags fill which fields; the first tag listed that a record has wins (keywords are all kept). */
+const FIELDS: Record<string, string[]> = {
+  title: ['TI', 'T1', 'CT'],
+  abstract: ['AB', 'N2'],
+  authors: ['AU', 'A1'],
+  year: ['PY', 'Y1', 'DA'],
+  venue: ['T2', 'JO', 'JF', 'JA', 'J2', 'BT', 'T3'],
+  doi: ['DO'],
+  url: ['UR', 'L2'],
+  tags: ['KW'],
+  affiliations: ['AD'],
+};
+/** Tags kept as metadata under readable names. */
+const METADATA: Record<string, string> = {
+  TY: 'entryType',
+  DA: 'date',
+  A2: 'editors',
+  VL: 'volume',
+  IS: 'issue',
+  SP: 'startPage',
+  EP: 'endPage',
+  PB: 'publisher',
+  SN: 'issn',
+  LA: 'language',
+  N1: 'notes',
+  AN: 'accessionNumber',
+  ID: 'referenceId',
+  CY: 'place',
+};
+const LISTS = new Set(['AU', 'A1', 'A2', 'KW', 'AD', 'UR', 'L2']);
+
+/** Reads RIS records; text before the first "TY  -" and between records is ignored. */
+export const readRis: Reader = (input, file) => {
+  const lines = input.replace(/\r\n?/g, '\n').split('\n');
+  const records: RawRecord[] = [];
+  const problems: InputProblem[] = [];
+  let current: { tags: Map<string, string[]>; line: number; last: string | null } | null = null;
+  const finish = () => {
+    if (current) records.push(toRecord(current.tags, { file, line: current.line, record: records.length + 1 }));
+    current = null;
+  };
+  for (const [index, raw] of lines.entries()) {
+    const text = raw.replace(/^\uFEFF/, '');
+    const match = TAG_LINE.exec(text.trimEnd());
+    if (match) {
+      const tag = match[1] ?? '';
+      const value = (match[2] ?? '').trim();
+      if (tag === 'TY') {
+        if (current) {
+          problems.push(
+            problemAt(
+              file,
+              current.line,
+              records.length + 1,
+              null,
+              'the record has no "ER  -" line; it ends where the next "TY  -" starts',
+            ),
+          );
+          finish();
+        }
+        current = { tags: new Map([['TY', [value]]]), line: index + 1, last: 'TY' };
+      } else if (tag === 'ER') finish();
+      else if (current) {
+        const values = current.tags.get(tag) ?? [];
+        values.push(value);
+        current.tags.set(tag, values);
+        current.last = tag;
+      }
+    } else if (current?.last && text.trim() !== '') {
+      // A line without a tag continues the value before it (long abstracts wrap).
+      const values = current.tags.get(current.last)!;
+      values[values.length - 1] = `${values.at(-1) ?? ''} ${text.trim()}`.trim();
+    }
+  }
+  if (current) {
+    const open: { line: number } = current;
+    problems.push(
+      problemAt(file, open.line, records.length + 1, null, 'the record has no "ER  -" line at the end of the file'),
+    );
+    finish();
+  }
+  return { records, problems };
+};
+
+function toRecord(tags: Map<string, string[]>, location: { file: string; line: number; record: number }): RawRecord {
+  const fields: Record<string, unknown> = {};
+  const first = (names: string[]) => {
+    for (const name of names) {
+      const value = tags.get(name)?.find((item) => item !== '');
+      if (value !== undefined) return { name, value };
+    }
+    return undefined;
+  };
+  const used = new Set<string>();
+  for (const [field, names] of Object.entries(FIELDS)) {
+    if (field === 'tags' || field === 'authors' || field === 'affiliations') {
+      const name = names.find((tag) => tags.has(tag));
+      if (name === undefined) continue;
+      const values = (tags.get(name) ?? []).filter((value) => value !== '');
+      fields[field] = field === 'authors' ? values.map(invertName) : values;
+      used.add(name);
+      continue;
+    }
+    const found = first(names);
+    if (found) {
+      fields[field] = found.value;
+      used.add(found.name);
+    }
+  }
+  for (const [tag, values] of tags) {
+    if (used.has(tag)) continue;
+    const name = METADATA[tag] ?? tag;
+    fields[name] = LISTS.has(tag) ? (tag === 'A2' ? values.map(invertName) : values) : values.join(' ');
+  }
+  for (const url of tags.get('UR') ?? []) {
+    const arxiv = ARXIV_URL.exec(url);
+    if (arxiv?.[1]) fields.arxivId = arxiv[1];
+  }
+  // RIS has no citation key: a record without a DOI gets one made from its content, not its position.
+  if (fields.doi === undefined && fields.arxivId === undefined) {
+    const key = contentKey(fields);
+    if (key !== null) fields.id = key;
+  }
+  return { fields, location };
+}

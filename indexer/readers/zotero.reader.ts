@@ -1,0 +1,186 @@
+// Zotero's own database (zotero.sqlite in a Zotero data folder): every regular item becomes a record, with
+// its collections as tags; trashed items, notes, attachments, annotations and feed items are left out.
+// Zotero keeps the file open and locked while it runs, so it is copied (with its -wal) and the copy read.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../core/errors.ts';
+import type { InputProblem, RawRecord } from './reader.ts';
+
+const SKIPPED_TYPES = new Set(['note', 'attachment', 'annotation']);
+const VENUE_FIELDS = [
+  'publicationTitle',
+  'proceedingsTitle',
+  'bookTitle',
+  'conferenceName',
+  'websiteTitle',
+  'repository',
+  'publisher',
+  'university',
+  'institution',
+];
+const ARXIV_ID = /arxiv:\s*([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?/i;
+const EXTRA_DOI = /^\s*DOI:\s*(\S+)\s*$/im;
+/** Fields that become paper fields; every other field is kept in metadata under its Zotero name. */
+const MAPPED = new Set(['title', 'abstractNote', 'date', 'DOI', 'url', 'archiveID', ...VENUE_FIELDS]);
+
+/** The Zotero data folder where Zotero puts it by default, on every platform: "Zotero" in the home folder. */
+export function defaultZoteroFolder(): string {
+  return path.join(os.homedir(), 'Zotero');
+}
+
+/**
+ * Reads the items of a Zotero library from a data folder or its zotero.sqlite, never writing to either.
+ * Each paper's id is "zotero:<item key>" (with the library id for group libraries), stable across runs.
+ * @throws AppError UNREADABLE_FILE when there is no Zotero database at `location` or it cannot be read.
+ */
+export function readZotero(location: string): { records: RawRecord[]; problems: InputProblem[] } {
+  const file = zoteroDatabasePath(location);
+  const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'citelens-zotero-'));
+  try {
+    const copy = path.join(copyDir, 'zotero.sqlite');
+    fs.copyFileSync(file, copy);
+    // Changes Zotero has committed but not yet written back to the main file live in the -wal file.
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    let db: Database.Database;
+    try {
+      db = new Database(copy, { fileMustExist: true });
+      db.pragma('query_only = true');
+      return { records: readItems(db, file), problems: [] };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError(
+        'UNREADABLE_FILE',
+        `${file} could not be read as a Zotero database: ${(error as Error).message}`,
+        { file },
+        { cause: error },
+      );
+    }
+  } finally {
+    fs.rmSync(copyDir, { recursive: true, force: true });
+  }
+}
+
+function zoteroDatabasePath(location: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(location);
+  } catch {
+    throw new AppError('UNREADABLE_FILE', `there is no Zotero data folder or database at ${location}`, {
+      file: location,
+    });
+  }
+  const file = stat.isDirectory() ? path.join(location, 'zotero.sqlite') : location;
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    throw new AppError('UNREADABLE_FILE', `${location} has no zotero.sqlite; pass a Zotero data folder`, {
+      file: location,
+    });
+  }
+  return file;
+}
+
+type ItemRow = { itemID: number; key: string; libraryID: number; typeName: string; userLibrary: number };
+
+function readItems(db: Database.Database, file: string): RawRecord[] {
+  const fieldTable = tableHasRows(db, 'fields') ? 'fields' : 'fieldsCombined';
+  const typeTable = tableHasRows(db, 'itemTypes') ? 'itemTypes' : 'itemTypesCombined';
+  const items = db
+    .prepare(
+      `SELECT i.itemID, i.key, i.libraryID, t.typeName,
+              (SELECT COUNT(*) FROM libraries l WHERE l.libraryID = i.libraryID AND l.type = 'user') AS userLibrary
+         FROM items i JOIN ${typeTable} t ON t.itemTypeID = i.itemTypeID
+        WHERE i.itemID NOT IN (SELECT itemID FROM deletedItems)
+          AND i.itemID NOT IN (SELECT itemID FROM feedItems)
+        ORDER BY i.itemID`,
+    )
+    .all() as ItemRow[];
+  const fieldsOf = db.prepare(
+    `SELECT f.fieldName AS name, v.value AS value
+       FROM itemData d JOIN ${fieldTable} f ON f.fieldID = d.fieldID JOIN itemDataValues v ON v.valueID = d.valueID
+      WHERE d.itemID = ?`,
+  );
+  const creatorsOf = db.prepare(
+    `SELECT c.firstName, c.lastName, c.fieldMode, t.creatorType
+       FROM itemCreators ic JOIN creators c ON c.creatorID = ic.creatorID
+       LEFT JOIN creatorTypes t ON t.creatorTypeID = ic.creatorTypeID
+      WHERE ic.itemID = ? ORDER BY ic.orderIndex`,
+  );
+  const tagsOf = db.prepare('SELECT t.name FROM itemTags it JOIN tags t ON t.tagID = it.tagID WHERE it.itemID = ?');
+  const collections = new Map<number, { name: string; parent: number | null }>();
+  for (const row of db.prepare('SELECT collectionID, collectionName, parentCollectionID FROM collections').all() as {
+    collectionID: number;
+    collectionName: string;
+    parentCollectionID: number | null;
+  }[]) {
+    collections.set(row.collectionID, { name: row.collectionName, parent: row.parentCollectionID });
+  }
+  const collectionsOf = db.prepare(
+    `SELECT collectionID FROM collectionItems
+      WHERE itemID = ? AND collectionID NOT IN (SELECT collectionID FROM deletedCollections)`,
+  );
+
+  const records: RawRecord[] = [];
+  for (const item of items) {
+    if (SKIPPED_TYPES.has(item.typeName)) continue;
+    const values = new Map<string, string>();
+    for (const { name, value } of fieldsOf.all(item.itemID) as { name: string; value: unknown }[]) {
+      if (value !== null && value !== undefined && String(value).trim() !== '') values.set(name, String(value));
+    }
+    const creators = creatorsOf.all(item.itemID) as {
+      firstName: string | null;
+      lastName: string | null;
+      fieldMode: number | null;
+      creatorType: string | null;
+    }[];
+    const name = (creator: (typeof creators)[number]) =>
+      creator.fieldMode === 1
+        ? (creator.lastName ?? '')
+        : [creator.firstName, creator.lastName].filter((part) => part && part.trim() !== '').join(' ');
+    const authors = creators.filter((creator) => (creator.creatorType ?? 'author') === 'author').map(name);
+    const editors = creators.filter((creator) => creator.creatorType === 'editor').map(name);
+    const tags = (tagsOf.all(item.itemID) as { name: string }[]).map((row) => row.name);
+    for (const { collectionID } of collectionsOf.all(item.itemID) as { collectionID: number }[]) {
+      const collection = collections.get(collectionID);
+      if (collection) tags.push(collection.name);
+    }
+
+    const extra = values.get('extra') ?? '';
+    const arxiv = ARXIV_ID.exec(values.get('archiveID') ?? '') ?? ARXIV_ID.exec(extra);
+    const fields: Record<string, unknown> = {
+      id: item.userLibrary > 0 ? `zotero:${item.key}` : `zotero:${item.libraryID}/${item.key}`,
+      title: values.get('title'),
+      abstract: values.get('abstractNote'),
+      authors,
+      year: zoteroYear(values.get('date')),
+      venue: VENUE_FIELDS.map((field) => values.get(field)).find((value) => value !== undefined),
+      doi: values.get('DOI') ?? EXTRA_DOI.exec(extra)?.[1],
+      url: values.get('url'),
+      arxivId: arxiv?.[1],
+      tags,
+      entryType: item.typeName,
+      zoteroKey: item.key,
+    };
+    if (editors.length > 0) fields.editors = editors;
+    for (const [field, value] of values) if (!MAPPED.has(field)) fields[field] = value;
+    for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
+    records.push({ fields, location: { file, line: null, record: records.length + 1 } });
+  }
+  return records;
+}
+
+function tableHasRows(db: Database.Database, table: string): boolean {
+  try {
+    return db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Zotero stores a date as "YYYY-MM-DD <as typed>", with "0000" for a part it could not read. */
+function zoteroYear(date: string | undefined): string | undefined {
+  if (date === undefined) return undefined;
+  const parsed = /^(\d{4})-\d{2}-\d{2}(?:\s+(.*))?$/.exec(date);
+  if (!parsed) return date;
+  return parsed[1] !== '0000' ? parsed[1] : parsed[2];
+}

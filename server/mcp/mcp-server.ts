@@ -1,0 +1,148 @@
+// The Citelens MCP server: the tools and paper resources over the served index generation. The
+// same server runs over stdio (`citelens mcp`) and over Streamable HTTP at /mcp (`citelens serve`).
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Config } from '../../core/config.ts';
+import { AppError, type ErrorCode as AppErrorCode, isAppError } from '../../core/errors.ts';
+import type { IndexReader } from '../../indexer/index.ts';
+import { errorBody } from '../http/error-response.ts';
+import type { IndexHolder } from '../index-holder.ts';
+import { OPENAPI_INFO } from '../routes/docs.route.ts';
+import { askLibraryTool, verifyCitationsTool } from './answer.tools.ts';
+import { getPaperTool, libraryInfoTool, searchPapersTool, similarPapersTool } from './library.tools.ts';
+import {
+  inputJsonSchema,
+  type McpTool,
+  outputJsonSchema,
+  PAPER_TEXT_IS_DATA,
+  parseArguments,
+  toolError,
+  toolResult,
+} from './mcp-tool.ts';
+import { listPaperResources, PAPER_URI_TEMPLATE, readPaperResource } from './paper.resources.ts';
+
+/** Every tool, in the order clients list them. */
+export const MCP_TOOLS: readonly McpTool[] = [
+  searchPapersTool,
+  getPaperTool,
+  similarPapersTool,
+  askLibraryTool,
+  verifyCitationsTool,
+  libraryInfoTool,
+];
+
+const INSTRUCTIONS = [
+  'Citelens searches, answers from and checks citations against a local library of research papers.',
+  'Results carry paper ids, passage spans (field, start, end: character offsets into the title or abstract) and scores: cite them.',
+  'Failures are tool errors with a code (INDEX_NOT_FOUND, PAPER_NOT_FOUND, INVALID_INPUT…), a message and a hint.',
+  PAPER_TEXT_IS_DATA,
+].join(' ');
+
+export type McpServerOptions = {
+  holder: IndexHolder;
+  config: Config;
+  /** Where unexpected errors are reported (stderr; never stdout, which carries the stdio protocol). */
+  log?: (message: string) => void;
+};
+
+// JSON-RPC codes for failures outside tool calls (listing and reading resources).
+const RPC_CODES: Partial<Record<AppErrorCode, number>> = {
+  INVALID_INPUT: ErrorCode.InvalidParams,
+  PAPER_NOT_FOUND: -32002, // "Resource not found" in the MCP specification
+};
+
+/** A JSON-RPC error carrying the API's error body as its data. */
+function rpcError(error: unknown, log: (message: string) => void): Error {
+  const appError = isAppError(error) ? error : new AppError('INTERNAL', 'The server failed to handle this request.');
+  if (!isAppError(error))
+    log(`citelens mcp: unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+  return Object.assign(new Error(appError.message), {
+    code: RPC_CODES[appError.code] ?? ErrorCode.InternalError,
+    data: errorBody(appError).error,
+  });
+}
+
+/** A new MCP server over `holder`'s index; connect it to one transport. */
+export function createMcpServer(options: McpServerOptions): Server {
+  const { holder, config } = options;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const server = new Server(
+    { name: 'citelens', title: 'Citelens', version: OPENAPI_INFO.info.version },
+    { capabilities: { tools: {}, resources: {} }, instructions: INSTRUCTIONS },
+  );
+  const tools = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
+
+  /** Runs `use` on one index generation, held for the whole call (INDEX_NOT_FOUND when none is loaded). */
+  async function withIndex<T>(use: (reader: IndexReader) => Promise<T> | T): Promise<T> {
+    const lease = holder.acquire();
+    try {
+      return await use(lease.reader);
+    } finally {
+      lease.release();
+    }
+  }
+
+  server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: MCP_TOOLS.map((tool) => ({
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: inputJsonSchema(tool),
+      outputSchema: outputJsonSchema(tool),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    })),
+  }));
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const tool = tools.get(request.params.name);
+    if (!tool) {
+      throw Object.assign(new Error(`There is no tool named '${request.params.name.slice(0, 100)}'.`), {
+        code: ErrorCode.InvalidParams,
+      });
+    }
+    try {
+      const args = parseArguments(tool, request.params.arguments);
+      const value = await withIndex((reader) => tool.run(args, { reader, config, signal: extra.signal }));
+      return toolResult(value);
+    } catch (error) {
+      return toolError(error, log);
+    }
+  });
+
+  server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
+    try {
+      return await withIndex((reader) => listPaperResources(reader, request.params?.cursor));
+    } catch (error) {
+      throw rpcError(error, log);
+    }
+  });
+
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
+    resourceTemplates: [
+      {
+        uriTemplate: PAPER_URI_TEMPLATE,
+        name: 'paper',
+        title: 'A paper of the library',
+        description: `Title, authors, year, venue, identifiers and abstract of the paper with this id, as JSON. ${PAPER_TEXT_IS_DATA}`,
+        mimeType: 'application/json',
+      },
+    ],
+  }));
+
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    try {
+      return await withIndex((reader) => readPaperResource(reader, request.params.uri));
+    } catch (error) {
+      throw rpcError(error, log);
+    }
+  });
+
+  return server;
+}

@@ -1,0 +1,85 @@
+// Every paper of the library as an MCP resource, citelens://paper/{id}: its reference data and
+// abstract as JSON. Listed in pages (a library may hold many thousands of papers), in index order.
+import type { ListResourcesResult, ReadResourceResult, Resource } from '@modelcontextprotocol/sdk/types.js';
+import { AppError } from '../../core/errors.ts';
+import type { IndexReader, Paper } from '../../indexer/index.ts';
+
+export const PAPER_URI_PREFIX = 'citelens://paper/';
+export const PAPER_URI_TEMPLATE = `${PAPER_URI_PREFIX}{id}`;
+
+/** Papers per page of resources/list. */
+export const RESOURCE_PAGE_SIZE = 200;
+
+/** The resource URI of a paper (the id percent-encoded, so any id makes one path segment). */
+export function paperUri(id: string): string {
+  return `${PAPER_URI_PREFIX}${encodeURIComponent(id)}`;
+}
+
+function resourceOf(paper: Paper): Resource {
+  const byline = [paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' et al.' : ''), paper.year]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    uri: paperUri(paper.id),
+    name: paper.id,
+    title: paper.title,
+    ...(byline ? { description: byline } : {}),
+    mimeType: 'application/json',
+  };
+}
+
+function invalidCursor(cursor: string): AppError {
+  return new AppError('INVALID_INPUT', `The cursor '${cursor.slice(0, 50)}' is not one this server gave out.`, {
+    field: 'cursor',
+  });
+}
+
+/** One page of paper resources; `cursor` is the `nextCursor` of the page before. */
+export function listPaperResources(reader: IndexReader, cursor: string | undefined): ListResourcesResult {
+  const from = cursor === undefined ? 0 : Number(cursor);
+  if (!Number.isSafeInteger(from) || from < 0 || !/^\d+$/.test(cursor ?? '0')) throw invalidCursor(cursor ?? '');
+  const docs = reader.papers.docsMatching({});
+  const page = docs.slice(from, from + RESOURCE_PAGE_SIZE);
+  const resources = page.flatMap((doc) => {
+    const paper = reader.getPaperByDoc(doc);
+    return paper ? [resourceOf(paper)] : [];
+  });
+  const next = from + page.length;
+  return { resources, ...(next < docs.length ? { nextCursor: String(next) } : {}) };
+}
+
+/** The paper a citelens://paper/{id} URI names: title, authors, year, venue, identifiers and abstract. */
+export function readPaperResource(reader: IndexReader, uri: string): ReadResourceResult {
+  if (!uri.startsWith(PAPER_URI_PREFIX) || uri.length === PAPER_URI_PREFIX.length) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The resource URI '${uri.slice(0, 200)}' does not name a paper (${PAPER_URI_TEMPLATE}).`,
+      {
+        field: 'uri',
+      },
+    );
+  }
+  let id: string;
+  try {
+    id = decodeURIComponent(uri.slice(PAPER_URI_PREFIX.length));
+  } catch {
+    throw new AppError('INVALID_INPUT', `The resource URI '${uri.slice(0, 200)}' is not validly percent-encoded.`, {
+      field: 'uri',
+    });
+  }
+  const found = reader.getPaper(id);
+  if (!found) throw new AppError('PAPER_NOT_FOUND', `No paper has the id '${id}'.`, { id });
+  const { paper } = found;
+  const data = {
+    id: paper.id,
+    title: paper.title,
+    authors: paper.authors,
+    year: paper.year,
+    venue: paper.venue,
+    doi: paper.doi,
+    arxivId: paper.arxivId,
+    url: paper.url,
+    abstract: paper.abstract,
+  };
+  return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(data) }] };
+}

@@ -1,0 +1,193 @@
+// Reads author–year citations in linear time: "Lin et al., 2026" inside a parenthesis, and the
+// narrative "Lin and Chen (2025)" read backwards from each "(year)". Hand-written scanners, not
+// regular expressions, because the patterns they replace backtracked quadratically on one long word
+// and exponentially on "(AandAand…x)".
+
+/** An author–year citation as read: the first author's surname (with particles) and the years cited. */
+export type AuthorYear = {
+  /** First author's surname as written, particles included: "van der Berg". */
+  surname: string;
+  etAl: boolean;
+  /** The authors as written, without leading "see", "e.g." and the like: "Lin and Chen". */
+  authors: string;
+  years: string[];
+};
+
+/** A narrative citation "Lin et al. (2026)": its span and what it cites. */
+export type NarrativeCitation = AuthorYear & { start: number; end: number };
+
+const PARTICLES = new Set('van von de der den del della di da du la le dos das ter ten bin al'.split(' '));
+// Capitalized words before a year that are not authors: "(January 2012)", "Table (2020)".
+const NOT_SURNAMES = new Set(
+  'january february march april may june july august september october november december spring summer autumn fall winter table figure fig section chapter appendix eq equation since in from until before after during by circa year version'.split(
+    ' ',
+  ),
+);
+const LEAD_INS = new Set(['see', 'e.g.', 'cf.', 'also', 'but']);
+const NAME = /^\p{Lu}[\p{L}'’-]+$/u;
+const YEAR = /^\d{4}[a-z]?$/u;
+const WORD_CHAR = /[\p{L}'’-]/u;
+const SPACE = /\s/u;
+const YEARS_IN_PARENTHESES = /\((\d{4}[a-z]?(?:[ \t]*,[ \t]*\d{4}[a-z]?)*)\)/gu;
+
+const isName = (word: string) => NAME.test(word) && !NOT_SURNAMES.has(word.toLowerCase());
+
+type Token = { text: string; start: number; spaceBefore: boolean };
+
+// Words, commas and ampersands, each with its offset; one pass.
+function tokensOf(text: string): Token[] {
+  const tokens: Token[] = [];
+  let spaceBefore = false;
+  for (const match of text.matchAll(/\s+|[,&]|[^\s,&]+/gu)) {
+    if (SPACE.test(match[0][0]!)) {
+      spaceBefore = true;
+      continue;
+    }
+    tokens.push({ text: match[0], start: match.index, spaceBefore });
+    spaceBefore = false;
+  }
+  return tokens;
+}
+
+/**
+ * Reads one item of a parenthetical citation ("see Lin et al., 2026", "Chen and Wu 2025b",
+ * "Smith, 2020, 2021"); undefined when the item is not an author–year citation.
+ */
+export function readAuthorYear(item: string): AuthorYear | undefined {
+  const tokens = tokensOf(item);
+  let i = 0;
+  // Lead-ins: "see", "e.g.,", "cf.", "also", "but see".
+  while (i < tokens.length && LEAD_INS.has(tokens[i]!.text.toLowerCase())) {
+    i++;
+    if (tokens[i]?.text === ',') i++;
+  }
+  const authorsFrom = i;
+  // Years at the end, separated by commas: "…, 2020, 2021".
+  let yearsFrom = tokens.length;
+  while (yearsFrom > 0 && YEAR.test(tokens[yearsFrom - 1]!.text)) {
+    const before = tokens[yearsFrom - 2];
+    yearsFrom--;
+    if (before?.text !== ',' || !YEAR.test(tokens[yearsFrom - 2]?.text ?? '')) break;
+    yearsFrom--;
+  }
+  if (yearsFrom === tokens.length || !tokens[yearsFrom]!.spaceBefore) return undefined;
+  let authorsTo = yearsFrom;
+  if (tokens[authorsTo - 1]?.text === ',') authorsTo--;
+  const first = readNameForward(tokens, authorsFrom, authorsTo);
+  if (!first) return undefined;
+  let j = first.next;
+  let etAl = false;
+  if (j + 1 < authorsTo + 1 && tokens[j]?.text === 'et' && /^al\.?$/u.test(tokens[j + 1]?.text ?? '')) {
+    etAl = true;
+    j += 2;
+  } else {
+    while (j < authorsTo) {
+      const separator = tokens[j]!.text;
+      if (separator !== ',' && separator !== 'and' && separator !== '&') return undefined;
+      const next = readNameForward(tokens, j + 1, authorsTo);
+      if (!next) return undefined;
+      j = next.next;
+    }
+  }
+  if (j !== authorsTo) return undefined;
+  const authorsStart = tokens[authorsFrom]!.start;
+  const last = tokens[authorsTo - 1]!;
+  return {
+    surname: first.name,
+    etAl,
+    authors: item.slice(authorsStart, last.start + last.text.length),
+    years: tokens.slice(yearsFrom).flatMap((t) => (t.text === ',' ? [] : [t.text])),
+  };
+}
+
+// A surname from token `from`: particles, then a capitalized word.
+function readNameForward(tokens: Token[], from: number, to: number): { name: string; next: number } | undefined {
+  let j = from;
+  while (j < to && PARTICLES.has(tokens[j]!.text.toLowerCase()) && j + 1 < to) j++;
+  const word = tokens[j];
+  if (j >= to || !word || !isName(word.text)) return undefined;
+  return {
+    name: tokens
+      .slice(from, j + 1)
+      .map((t) => t.text)
+      .join(' '),
+    next: j + 1,
+  };
+}
+
+// The maximal run of name characters that ends at `end`.
+function wordEndingAt(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+  return start;
+}
+
+function spacesEndingAt(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && SPACE.test(text[start - 1]!)) start--;
+  return start;
+}
+
+// A surname, particles included, that ends at `end`: its start, or -1.
+function nameEndingAt(text: string, end: number): number {
+  const start = wordEndingAt(text, end);
+  if (!isName(text.slice(start, end))) return -1;
+  let nameStart = start;
+  for (;;) {
+    const gap = spacesEndingAt(text, nameStart);
+    if (gap === nameStart) return nameStart;
+    const particleStart = wordEndingAt(text, gap);
+    if (!PARTICLES.has(text.slice(particleStart, gap).toLowerCase())) return nameStart;
+    nameStart = particleStart;
+  }
+}
+
+/** Every narrative citation "Lin (2025)", "Lin and Chen (2025)", "Lin et al. (2026, 2027)", in order. */
+export function narrativeCitations(text: string): NarrativeCitation[] {
+  const found: NarrativeCitation[] = [];
+  for (const match of text.matchAll(YEARS_IN_PARENTHESES)) {
+    const authorsEnd = spacesEndingAt(text, match.index);
+    if (authorsEnd === match.index) continue;
+    // Each scan below stops at the first character that is neither a letter nor a space, so the
+    // scans of different "(year)"s never cover the same text: linear in all.
+    let start = -1;
+    let firstEnd = authorsEnd;
+    let etAl = false;
+    let lastWordEnd = authorsEnd;
+    if (text[authorsEnd - 1] === '.') lastWordEnd--;
+    const lastWordStart = wordEndingAt(text, lastWordEnd);
+    if (text.slice(lastWordStart, lastWordEnd) === 'al') {
+      const etEnd = spacesEndingAt(text, lastWordStart);
+      const etStart = wordEndingAt(text, etEnd);
+      if (etEnd < lastWordStart && text.slice(etStart, etEnd) === 'et') {
+        const nameEnd = spacesEndingAt(text, etStart);
+        if (nameEnd < etStart) start = nameEndingAt(text, nameEnd);
+        firstEnd = nameEnd;
+        etAl = start >= 0;
+      }
+    } else if (lastWordEnd === authorsEnd) {
+      start = nameEndingAt(text, authorsEnd);
+      if (start >= 0) {
+        // "Lin and Chen (2025)" or "Lin & Chen (2025)" names its first author.
+        const andEnd = spacesEndingAt(text, start);
+        const andStart = text[andEnd - 1] === '&' ? andEnd - 1 : wordEndingAt(text, andEnd);
+        const joiner = text.slice(andStart, andEnd);
+        if (andEnd < start && (joiner === 'and' || joiner === '&')) {
+          const end = spacesEndingAt(text, andStart);
+          const first = end < andStart ? nameEndingAt(text, end) : -1;
+          if (first >= 0) [start, firstEnd] = [first, end];
+        }
+      }
+    }
+    if (start < 0) continue;
+    found.push({
+      surname: text.slice(start, firstEnd).replace(/\s+/gu, ' '),
+      etAl,
+      authors: text.slice(start, authorsEnd).replace(/\s+/gu, ' '),
+      years: match[1]!.split(/[ \t]*,[ \t]*/u),
+      start,
+      end: match.index + match[0].length,
+    });
+  }
+  return found;
+}

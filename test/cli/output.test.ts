@@ -1,0 +1,35 @@
+// The CLI says what the server says: a damaged vector graph is rebuilt with a notice on stderr.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { currentGeneration } from '../../indexer/store/generations.ts';
+import { runCli } from '../support/run-cli.ts';
+import { buildIndex } from '../support/sample-index.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+describe('cli output', () => {
+  it('prints the notice when search, info, ask or verify rebuild a damaged vector graph', async () => {
+    const { dir } = await buildIndex();
+    const graph = path.join(currentGeneration(dir)!.dir, 'papers.hnsw');
+    const data = fs.readFileSync(graph);
+    data.writeUInt32LE(0x7fffffff, 96 + 4);
+    fs.writeFileSync(graph, data);
+    const text = path.join(tempDir(), 'claim.txt');
+    fs.writeFileSync(
+      text,
+      'Attention sinks carry no meaning [1].\n\nReferences\n[1] Someone. Attention sinks. 2024.\n',
+    );
+    for (const args of [
+      ['search', 'attention sinks', '--index', dir],
+      ['info', '--index', dir],
+      ['ask', 'Why do attention sinks appear?', '--index', dir, '--no-generate'],
+      ['verify', text, '--index', dir],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
+      expect(result.stderr, args[0]).toMatch(
+        /notice: The vector file papers\.hnsw is damaged .*rebuilding it in memory/,
+      );
+    }
+  }, 120_000);
+});

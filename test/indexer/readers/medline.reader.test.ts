@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readMedline } from '../../../indexer/readers/medline.reader.ts';
+import { readFixture, readWith } from './read-fixture.ts';
+
+describe('medline.reader', () => {
+  it('reads PMID, TI, AB (wrapped), FAU, DP, JT, MeSH headings and the DOI from LID', () => {
+    const { papers, problems } = readFixture(readMedline, 'wild/pubmed.nbib');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'pmid:31452104',
+      title: 'Aspirin use and the risk of colorectal cancer: a cohort study of older adults.',
+      abstract:
+        'Importance: Aspirin may prevent colorectal cancer. Objective: To study the association in adults over 70.',
+      authors: ['Kimmie Ng', "Sean O'Brien"],
+      year: 2019,
+      venue: 'JAMA',
+      doi: '10.1001/jama.2019.1234',
+      tags: ['Aged', 'Aspirin/therapeutic use', 'Colorectal Neoplasms/prevention & control', 'chemoprevention'],
+      metadata: { pmid: '31452104', language: 'eng', publicationTypes: 'Journal Article' },
+    });
+    expect(papers.map(({ location }) => location.line)).toEqual([1, 23]);
+  });
+
+  it('keeps a record with only a title', () => {
+    const { papers } = readFixture(readMedline, 'wild/pubmed.nbib');
+    expect(papers[1]?.paper).toMatchObject({ id: 'pmid:29000001', abstract: '', authors: ['Jane Doe'], year: 2017 });
+  });
+
+  it('says so when text before the first record is not MEDLINE', () => {
+    const { problems } = readWith(readMedline, 'hello there\nPMID- 1\nTI  - T\n', 'x.txt');
+    expect(problems).toEqual([
+      {
+        file: 'x.txt',
+        line: 1,
+        record: null,
+        field: null,
+        message: 'expected a MEDLINE tag line such as "PMID- 12345"; text before the first record was ignored',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { indexPapers } from '../../../indexer/index.ts';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
+import { readZotero } from '../../../indexer/readers/zotero.reader.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+import { hasZoteroSchema, ZoteroLibrary } from './zotero-library.ts';
+
+function sampleLibrary(): ZoteroLibrary {
+  const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+  library.collection('Thesis');
+  library.collection('Reading list', 'Thesis');
+  const article = library.add({
+    key: 'ART00001',
+    type: 'journalArticle',
+    fields: {
+      title: 'Attention in <i>vivo</i>',
+      abstractNote: '<p>We study attention &amp; memory.</p><h3>Results</h3><p>It works.</p>',
+      date: '2021-01-28 January 28, 2021',
+      DOI: '10.1000/attention',
+      publicationTitle: 'Journal of Attention',
+      volume: '7',
+    },
+    authors: [
+      ['Ada', 'Lovelace'],
+      ['Alan', 'Turing'],
+    ],
+    tags: ['memory'],
+    collections: ['Reading list'],
+  });
+  library.add({ key: 'NOTE0001', type: 'note' }, article);
+  library.add({ key: 'ATT00001', type: 'attachment' }, article);
+  library.add({
+    key: 'PRE00001',
+    type: 'preprint',
+    fields: { title: 'A preprint', archiveID: 'arXiv:2401.00001', date: '2024-01-02 2024-01-02' },
+    collections: ['Thesis'],
+  });
+  library.add({
+    key: 'EXT00001',
+    type: 'conferencePaper',
+    fields: { title: 'Found in extra', extra: 'arXiv: 1706.03762v5\nDOI: 10.1000/extra', proceedingsTitle: 'NeurIPS' },
+  });
+  library.add({ key: 'TRASH001', type: 'journalArticle', fields: { title: 'In the trash' }, trashed: true });
+  return library;
+}
+
+describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)', () => {
+  it('reads regular items with collections as tags, leaving out trashed items, notes and attachments', () => {
+    const library = sampleLibrary();
+    const { records } = readZotero(library.dir);
+    expect(records.map((record) => record.fields.id)).toEqual([
+      'zotero:ART00001',
+      'zotero:PRE00001',
+      'zotero:EXT00001',
+    ]);
+    expect(records[0]?.fields).toMatchObject({
+      title: 'Attention in <i>vivo</i>',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      year: '2021',
+      venue: 'Journal of Attention',
+      doi: '10.1000/attention',
+      tags: ['memory', 'Reading list'],
+      volume: '7',
+      entryType: 'journalArticle',
+    });
+  });
+
+  it('takes arXiv ids from archiveID and from extra, and a DOI from extra, and cleans HTML abstracts', async () => {
+    const library = sampleLibrary();
+    const { papers, problems } = await readPaperFiles([library.dir], { format: 'zotero' });
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.arxivId, paper.doi])).toEqual([
+      ['zotero:ART00001', null, '10.1000/attention'],
+      ['zotero:PRE00001', '2401.00001', null],
+      ['zotero:EXT00001', '1706.03762', '10.1000/extra'],
+    ]);
+    expect(papers[0]?.paper).toMatchObject({
+      title: 'Attention in vivo',
+      abstract: 'We study attention & memory. Results: It works.',
+      year: 2021,
+    });
+  });
+
+  it('reads a library Zotero holds locked, including changes still in its write-ahead log, without writing to it', () => {
+    const library = sampleLibrary();
+    const file = path.join(library.dir, 'zotero.sqlite');
+    library.db.pragma('journal_mode = WAL');
+    library.db.pragma('locking_mode = EXCLUSIVE');
+    library.db.pragma('wal_autocheckpoint = 0');
+    library.add({ key: 'NEW00001', type: 'journalArticle', fields: { title: 'Added while Zotero runs' } });
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    const digest = (name: string) => createHash('sha1').update(fs.readFileSync(name)).digest('hex');
+    const before = [digest(file), digest(`${file}-wal`)];
+    const { records } = readZotero(file);
+    expect(records.map((record) => record.fields.id)).toContain('zotero:NEW00001');
+    expect([digest(file), digest(`${file}-wal`)]).toEqual(before);
+    library.db.close();
+  });
+
+  it('re-indexes only the items that changed', async () => {
+    const library = sampleLibrary();
+    const indexDir = tempDir();
+    const first = await indexPapers({ indexDir, files: [library.dir], format: 'zotero', embedder: 'builtin' });
+    expect(first).toMatchObject({ added: 3, updated: 0 });
+    library.setField(library.itemId('PRE00001'), 'title', 'A preprint, retitled');
+    library.add({ key: 'TRASH002', type: 'book', fields: { title: 'Trashed at once' }, trashed: true });
+    const second = await indexPapers({ indexDir, files: [library.dir], format: 'zotero', embedder: 'builtin' });
+    expect(second).toMatchObject({ added: 0, updated: 1, unchanged: 2, papers: 3 });
+  });
+
+  it('says plainly when a folder holds no Zotero database', () => {
+    const dir = tempDir();
+    expect(() => readZotero(dir)).toThrow(`${dir} has no zotero.sqlite; pass a Zotero data folder`);
+  });
+});
+
+describe('zotero.reader without a library', () => {
+  it('refuses a file that is not an SQLite database, naming it', () => {
+    const file = path.join(tempDir(), 'zotero.sqlite');
+    fs.writeFileSync(file, 'not a database at all, just text that is long enough to have a header page');
+    expect(() => readZotero(file)).toThrow(/could not be read as a Zotero database: file is not a database/);
+  });
+});

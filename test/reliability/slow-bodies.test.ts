@@ -1,0 +1,115 @@
+// Slow request bodies against a real server on loopback, found by an attack pass: many connections
+// each trickling a 500 KB body were all buffered before any limit applied and held for 68–90 s.
+// Connections, body bytes in flight and the time a body may take are bounded; the server keeps
+// answering meanwhile. Counts and times are scaled down; the figures are printed for the README.
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../server/serve.ts';
+import { sampleIndex, testConfig } from '../support/sample-index.ts';
+
+const BODY_BYTES = 500 * 1024;
+const UPLOADS = 150;
+let indexDir: string;
+let server: RunningServer | undefined;
+
+beforeAll(async () => {
+  indexDir = await sampleIndex();
+});
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(options: Partial<Parameters<typeof startServer>[0]> = {}): Promise<RunningServer> {
+  server = await startServer({
+    config: testConfig({ CITELENS_PORT: '0' }),
+    indexDir,
+    webDir: path.join(os.tmpdir(), 'citelens-no-web-ui'),
+    closeGraceMs: 500,
+    ...options,
+  });
+  return server;
+}
+
+type Upload = { socket: net.Socket; response: Promise<string>; closedAt: Promise<number> };
+
+/** Opens a connection and sends the headers of a 500 KB POST and `sendBytes` of its body, then stalls. */
+function upload(port: number, sendBytes: number): Upload {
+  const socket = net.connect(port, '127.0.0.1');
+  let data = '';
+  socket.on('data', (chunk) => {
+    data += chunk;
+  });
+  socket.on('error', () => {});
+  const closedAt = new Promise<number>((resolve) => socket.on('close', () => resolve(performance.now())));
+  const response = closedAt.then(() => data);
+  socket.write(
+    `POST /api/verify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${BODY_BYTES}\r\n\r\n`,
+  );
+  socket.write(`{"text":"${'a'.repeat(Math.max(0, sendBytes - 9))}`);
+  return { socket, response, closedAt };
+}
+
+async function timed(url: string): Promise<{ status: number; ms: number }> {
+  const began = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  return { status: res.status, ms: performance.now() - began };
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('slow request bodies against a real server', () => {
+  it('holds at most the body budget: uploads past it are refused at once with 503, and memory stays bounded', async () => {
+    const budget = 4 * 1024 * 1024;
+    const running = await start({ maxBodyBytesInFlight: budget, requestTimeoutMs: 10_000 });
+    const before = process.memoryUsage();
+    const uploads = Array.from({ length: UPLOADS }, () => upload(running.port, BODY_BYTES - 1));
+    await settle(3_000);
+    const during = process.memoryUsage();
+    const health = await timed(`${running.url}/api/health`);
+    const search = await timed(`${running.url}/api/search?q=attention&k=5`);
+    const refused = (
+      await Promise.all(uploads.map((u) => Promise.race([u.response, settle(500).then(() => '')])))
+    ).filter((text) => /^HTTP\/1\.1 503/.test(text) && text.includes('OVERLOADED')).length;
+    const heldMb = (during.arrayBuffers + during.heapUsed - before.arrayBuffers - before.heapUsed) / 2 ** 20;
+    process.stdout.write(
+      `slow bodies: ${UPLOADS} uploads of 500 KB, all but one byte sent: ${refused} refused with 503, ` +
+        `memory held ${heldMb.toFixed(1)} MB, health ${health.ms.toFixed(0)} ms, search ${search.ms.toFixed(0)} ms\n`,
+    );
+    expect(refused).toBeGreaterThanOrEqual(UPLOADS - Math.floor(budget / BODY_BYTES));
+    expect(health.status).toBe(200);
+    expect(search.status).toBe(200);
+    expect(heldMb).toBeLessThan(50);
+    for (const u of uploads) u.socket.destroy();
+  }, 30_000);
+
+  it('cuts a stalled body after the request time limit, not up to twice it', async () => {
+    const running = await start({ requestTimeoutMs: 1_500 });
+    const began = performance.now();
+    const stalled = Array.from({ length: 20 }, () => upload(running.port, 10_000));
+    const closed = await Promise.all(stalled.map((u) => u.closedAt));
+    const longestMs = Math.max(...closed) - began;
+    process.stdout.write(
+      `slow bodies: 20 stalled uploads closed after at most ${longestMs.toFixed(0)} ms (limit 1500)\n`,
+    );
+    expect(longestMs).toBeLessThan(3_500);
+    expect((await timed(`${running.url}/api/health`)).status).toBe(200);
+  }, 30_000);
+
+  it('closes connections past the connection limit as they arrive, and serves again once they are gone', async () => {
+    const running = await start({ maxConnections: 50, requestTimeoutMs: 10_000 });
+    const held = Array.from({ length: 50 }, () => upload(running.port, 1_000));
+    await settle(500);
+    const extra = Array.from({ length: 30 }, () => upload(running.port, 1_000));
+    const closedQuickly = (
+      await Promise.all(extra.map((u) => Promise.race([u.closedAt.then(() => true), settle(1_000).then(() => false)])))
+    ).filter(Boolean).length;
+    expect(closedQuickly).toBe(30);
+    for (const u of held) u.socket.destroy();
+    await settle(200);
+    expect((await timed(`${running.url}/api/health`)).status).toBe(200);
+  }, 30_000);
+});

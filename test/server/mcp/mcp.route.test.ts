@@ -1,0 +1,142 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app.ts';
+import { holderFor, testConfig } from '../../support/sample-index.ts';
+import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
+
+const TOKEN = 'mcp-test-token-0123456789';
+
+let fixture: FixtureIndex;
+beforeAll(async () => {
+  fixture = await buildFixtureIndex();
+});
+afterAll(() => fixture.close());
+
+async function appWith(env: Record<string, string> = {}, options: { maxBodyBytes?: number } = {}) {
+  return createApp({ holder: await holderFor(fixture.indexDir), config: testConfig(env), log: () => {}, ...options });
+}
+
+/** An SDK client speaking Streamable HTTP to `app` through app.request (no socket). */
+async function connect(
+  app: Awaited<ReturnType<typeof appWith>>,
+  headers: Record<string, string> = {},
+): Promise<Client> {
+  const transport = new StreamableHTTPClientTransport(new URL('http://localhost/mcp'), {
+    fetch: async (url, init) => app.request(String(url), init),
+    requestInit: { headers },
+  });
+  const client = new Client({ name: 'test', version: '0' });
+  await client.connect(transport);
+  return client;
+}
+
+const INITIALIZE = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+};
+
+/** A raw JSON-RPC POST to /mcp with the headers an MCP client sends, plus `headers`. */
+function post(
+  app: Awaited<ReturnType<typeof appWith>>,
+  headers: Record<string, string> = {},
+  body: unknown = INITIALIZE,
+) {
+  return app.request('http://localhost/mcp', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('mcp.route', () => {
+  it('serves the MCP tools at /mcp to an SDK client, from the index the API serves', async () => {
+    const client = await connect(await appWith());
+    expect((await client.listTools()).tools).toHaveLength(6);
+    const result = (await client.callTool({
+      name: 'search_papers',
+      arguments: { query: 'glacier melt', k: 1 },
+    })) as CallToolResult;
+    expect(result.isError ?? false).toBe(false);
+    expect(result.structuredContent).toMatchObject({ results: [{ paperId: 'glacier-melt' }] });
+    const { contents } = await client.readResource({ uri: 'citelens://paper/glacier-melt' });
+    const content = contents[0]!;
+    expect(JSON.parse('text' in content ? content.text : '')).toMatchObject({ id: 'glacier-melt', year: 2022 });
+    await client.close();
+  });
+
+  it('needs the access token when one is set, as the API does', async () => {
+    const app = await appWith({ CITELENS_TOKEN: TOKEN });
+    const refused = await post(app);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error).toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'The access token is missing.',
+    });
+    await expect(connect(app)).rejects.toThrow();
+    expect((await post(app, { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
+
+    const client = await connect(app, { authorization: `Bearer ${TOKEN}` });
+    const info = (await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult;
+    expect(info.structuredContent).toMatchObject({ papers: 8 });
+    await client.close();
+  });
+
+  it("refuses requests from another site's web page, by Origin or Sec-Fetch-Site, and accepts its own and configured origins", async () => {
+    const app = await appWith({ CITELENS_CORS_ORIGINS: 'http://localhost:5173' });
+    const foreign = await post(app, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(400);
+    expect((await foreign.json()).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message:
+        "/mcp does not accept requests from the web page at 'https://evil.example'; only MCP clients and this server's own pages may call it.",
+      details: { field: 'origin' },
+    });
+    expect((await post(app, { origin: 'null' })).status).toBe(400);
+    expect((await post(app, { 'sec-fetch-site': 'cross-site' })).status).toBe(400);
+
+    for (const origin of ['http://localhost', 'http://localhost:5173']) {
+      const accepted = await post(app, { origin });
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toMatchObject({ id: 1, result: { serverInfo: { name: 'citelens' } } });
+    }
+    expect((await post(app, { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    // Behind a TLS proxy the page's origin is https while the server sees http: the host decides.
+    expect((await post(app, { origin: 'https://localhost' })).status).toBe(200);
+    expect((await post(app, { origin: 'http://localhost.evil.example' })).status).toBe(400);
+  });
+
+  it('answers the CORS preflight of a configured origin, and only of one', async () => {
+    const app = await appWith({ CITELENS_CORS_ORIGINS: 'http://localhost:5173' });
+    const preflight = (origin: string) =>
+      app.request('http://localhost/mcp', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    const allowed = await preflight('http://localhost:5173');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers GET and DELETE with 405 (no sessions, no server-sent stream) instead of the web UI', async () => {
+    const app = await appWith();
+    for (const method of ['GET', 'DELETE']) {
+      const res = await app.request('http://localhost/mcp', { method, headers: { accept: 'text/event-stream' } });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+    }
+  });
+
+  it('limits the request body as the API does', async () => {
+    const app = await appWith({}, { maxBodyBytes: 1024 });
+    const big = { ...INITIALIZE, params: { ...INITIALIZE.params, padding: 'x'.repeat(2048) } };
+    const res = await post(app, {}, big);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});

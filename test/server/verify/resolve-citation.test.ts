@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Library, libraryOfIndex } from '../../../server/verify/library.ts';
+import { parseCitations } from '../../../server/verify/parse-citations.ts';
+import { splitReferences } from '../../../server/verify/reference-list.ts';
+import { resolveCitation } from '../../../server/verify/resolve-citation.ts';
+import { zVerifyRequest } from '../../../server/verify/verify.schema.ts';
+import { verifyText } from '../../../server/verify/verify.service.ts';
+import { buildFixtureIndex, FIXTURE_PAPERS, type FixtureIndex } from './fixture-library.ts';
+
+// Papers written for these tests: a title with a subtitle, a 1970s solid-state paper cited in the
+// physics style, and a paper whose DOI holds parentheses.
+const PAPERS = [
+  ...FIXTURE_PAPERS,
+  {
+    id: 'litespark',
+    title: 'Litespark Inference on Consumer CPUs: Custom SIMD Kernels for Ternary Neural Networks',
+    authors: ['Nadia Farouk'],
+    year: 2026,
+    abstract: 'Ternary weights let a laptop CPU run a language model with custom SIMD kernels at interactive speed.',
+  },
+  {
+    id: 'agekyan-forbidden-gap',
+    title: 'Spectroscopic properties of semiconductor crystals with direct forbidden energy gap',
+    authors: ['V. T. Agekyan'],
+    year: 1974,
+    venue: 'phys. stat. sol. (b)',
+    abstract: 'Exciton absorption in crystals with a direct forbidden gap is weak and shows a hydrogen-like series.',
+  },
+  {
+    id: 'ybco-flux',
+    title: 'Flux creep in single crystals of a high-temperature superconductor',
+    authors: ['Ruth Okoro'],
+    year: 1989,
+    doi: '10.1016/0921-4534(89)90484-X',
+    abstract: 'Magnetization relaxes logarithmically in time, with a creep rate that rises with temperature.',
+  },
+];
+
+let fixture: FixtureIndex;
+let library: Library;
+beforeAll(async () => {
+  fixture = await buildFixtureIndex(PAPERS);
+  library = libraryOfIndex(fixture.reader);
+});
+afterAll(() => fixture.close());
+
+/** Resolves the first citation of a text that ends with its reference list. */
+function resolveFirst(text: string) {
+  const { body, references } = splitReferences(text);
+  const [citation] = parseCitations(body);
+  return resolveCitation(citation!.target, references, library);
+}
+
+describe('resolve-citation', () => {
+  it('resolves a short form of a title that has a subtitle', () => {
+    const resolution = resolveFirst(
+      'Ternary kernels run on laptops [1].\n\nReferences\n[1] N. Farouk. Litespark Inference on Consumer CPUs. 2026.',
+    );
+    expect(resolution).toMatchObject({ resolvedBy: 'title', closest: null });
+    expect(resolution.candidates.map((p) => p.id)).toEqual(['litespark']);
+  });
+
+  it('resolves a physics-style reference: initials first, comma-separated, venue with volume and year', () => {
+    const resolution = resolveFirst(
+      'The forbidden gap weakens exciton absorption [2].\n\nReferences\n[1] H. Meier, Glacier melt, Nature 1 (2022) 1.\n' +
+        '[2] V. T. Agekyan, …, Spectroscopic properties of semiconductor crystals with direct forbidden energy gap, phys. stat. sol. (b) 66 (1974) 359.',
+    );
+    expect(resolution.resolvedBy).toBe('title');
+    expect(resolution.candidates.map((p) => p.id)).toEqual(['agekyan-forbidden-gap']);
+    expect(resolution.reference).toMatchObject({ surname: 'agekyan', year: '1974' });
+  });
+
+  it('resolves a DOI that holds parentheses, in the text and in a reference', () => {
+    const inText = parseCitations('Creep is logarithmic (doi:10.1016/0921-4534(89)90484-X).');
+    expect(inText.map((c) => c.target)).toEqual([{ kind: 'doi', doi: '10.1016/0921-4534(89)90484-x' }]);
+    expect(resolveCitation(inText[0]!.target, [], library).candidates.map((p) => p.id)).toEqual(['ybco-flux']);
+
+    const resolution = resolveFirst(
+      'Creep is logarithmic [1].\n\nReferences\n[1] R. Okoro, Creep, Physica C 162 (1989) 1, https://doi.org/10.1016/0921-4534(89)90484-X.',
+    );
+    expect(resolution).toMatchObject({ resolvedBy: 'doi', reference: { doi: '10.1016/0921-4534(89)90484-x' } });
+  });
+
+  it('names the library paper an unresolved reference most resembles, with a score, and says so in the note', () => {
+    const resolution = resolveFirst(
+      'Sinks are structural [1].\n\nReferences\n[1] J. Smith. Attention sinks in vision transformers. 2023.',
+    );
+    expect(resolution.candidates).toEqual([]);
+    expect(resolution.closest).toMatchObject({ paperId: 'attention-sinks' });
+    expect(resolution.closest!.score).toBeGreaterThan(0);
+    expect(resolution.closest!.score).toBeLessThan(1);
+    expect(resolution.note).toContain('Why attention sinks appear in transformers');
+  });
+
+  it('names no closest paper when the reference shares no title word with the library', () => {
+    const resolution = resolveFirst(
+      'Odd claim [1].\n\nReferences\n[1] A. Nobody. Quantum annealing for everything. 2019.',
+    );
+    expect(resolution).toMatchObject({ candidates: [], closest: null });
+  });
+
+  it('does not take a title that only shares its subtitle-less part partly for a short form', () => {
+    const resolution = resolveFirst(
+      'Kernels help [1].\n\nReferences\n[1] P. Adeyemi. Litespark Training on Consumer GPUs. 2020.',
+    );
+    expect(resolution.candidates).toEqual([]);
+    expect(resolution.closest?.paperId).toBe('litespark');
+    const survey = resolveFirst(
+      'Kernels help [1].\n\nReferences\n[1] P. Adeyemi. Litespark Inference on Consumer CPUs: A Survey. 2020.',
+    );
+    expect(survey.candidates).toEqual([]);
+  });
+
+  it('reports the closest library paper of a citation not in the library in the verify response', () => {
+    const text =
+      'Sinks are structural [1]. Caffeine helps memory [2].\n\nReferences\n[1] J. Smith. Attention sinks in vision transformers. 2023.\n[2] Caffeine and working memory in adults. 2024.';
+    const [first, second] = verifyText(library, zVerifyRequest.parse({ text })).claims.flatMap((c) => c.citations);
+    expect(first).toMatchObject({ verdict: 'not_in_library', closest: { paperId: 'attention-sinks' } });
+    expect(second).toMatchObject({ paperId: 'caffeine-memory-trial', closest: null });
+  });
+});
