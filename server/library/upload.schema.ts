@@ -48,6 +48,9 @@ export type UploadEvent =
       added: number;
       updated: number;
       unchanged: number;
+      /** Records refused (the rest were indexed), as the CLI lists them. */
       skipped: UploadProblem[];
+      /** Records kept after a repair. */
+      repaired: number;
     }
   | { type: 'error'; code: string; message: string; hint: string; problems: UploadProblem[] };

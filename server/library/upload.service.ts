@@ -98,12 +98,17 @@ function problemOf(problem: InputProblem, dir: string): UploadProblem {
   };
 }
 
+function byLocation(a: UploadProblem, b: UploadProblem): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+}
+
 export type IndexUploadOptions = { config: Config; holder: IndexHolder; onEvent: (event: UploadEvent) => void };
 
 /**
  * Indexes the upload's files into the served index, reporting progress, then loads the new
- * generation. Refused records are reported with their file and line, and nothing is changed (as
- * the CLI does without --skip-invalid). The upload is removed afterwards, whatever happened.
+ * generation. As with the CLI, records that cannot be used are refused and listed with their file
+ * and line, and the rest are indexed; with no usable record at all, nothing changes and the error
+ * lists them. The upload is removed afterwards, whatever happened.
  */
 export async function indexUpload(id: string, { config, holder, onEvent }: IndexUploadOptions): Promise<void> {
   const upload = uploadOf(id);
@@ -130,14 +135,15 @@ export async function indexUpload(id: string, { config, holder, onEvent }: Index
       added: summary.added,
       updated: summary.updated,
       unchanged: summary.unchanged,
-      skipped: summary.skipped.map((problem) => problemOf(problem, upload.dir)),
+      skipped: summary.skipped.map((problem) => problemOf(problem, upload.dir)).sort(byLocation),
+      repaired: summary.repaired,
     });
   } catch (error) {
     const appError = isAppError(error) ? error : new AppError('INTERNAL', 'Indexing the files failed unexpectedly.');
     if (!isAppError(error)) console.error(error);
     const problems = ((appError.details as { problems?: InputProblem[] } | undefined)?.problems ?? [])
       .map((problem) => problemOf(problem, upload.dir))
-      .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+      .sort(byLocation);
     // Messages name files as the user knows them, not by the temporary folder.
     const message = appError.message.split(`${upload.dir}${path.sep}`).join('');
     onEvent({ type: 'error', code: appError.code, message, hint: ERRORS[appError.code].hint, problems });

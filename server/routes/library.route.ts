@@ -2,10 +2,8 @@
 // with facet counts (year, tag, author, venue) over the papers the filters match. POST
 // /api/library/uploads…: add paper files from the browser, indexed with progress as server-sent events.
 import { createRoute, z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../core/errors.ts';
-import type { AppEnv } from '../http/app-env.ts';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { numberParam } from '../http/query-params.ts';
@@ -44,35 +42,8 @@ const zLibraryParams = z.object({
     .meta({ description: 'Whether to count facets (default true)' }),
 });
 
-// Adding papers changes the index, so only this server's own pages may ask for it.
-// TODO(one line): once the app-wide requireSameOrigin middleware (server/http/same-origin.middleware.ts)
-// is on main, drop this and the `middleware: [ownOriginOnly]` entries below.
-const ownOriginOnly = createMiddleware<AppEnv>(async (c, next) => {
-  const origin = c.req.header('origin');
-  const own = [new URL(c.req.url).host.toLowerCase(), c.req.header('host')?.toLowerCase()];
-  let from: string | undefined;
-  try {
-    from = origin === undefined ? undefined : new URL(origin).host.toLowerCase();
-  } catch {
-    from = undefined;
-  }
-  const site = c.req.header('sec-fetch-site');
-  if (
-    (origin !== undefined && (from === undefined || !own.includes(from))) ||
-    site === 'cross-site' ||
-    site === 'same-site'
-  ) {
-    throw new AppError(
-      'CROSS_ORIGIN',
-      `${c.req.method} ${c.req.path} was sent by a page from '${(origin ?? site ?? '').slice(0, 100)}', not from this server.`,
-      {
-        field: 'origin',
-      },
-    );
-  }
-  await next();
-});
-
+// Adding papers changes the index: like every state-changing /api request, an upload from another
+// site's page is refused (403 CROSS_ORIGIN) by the app-wide requireSameOrigin (server/http/same-origin.middleware.ts).
 const zUploadParams = z.object({ id: zUploadId });
 
 export const libraryRoutes = createRouter()
@@ -100,7 +71,6 @@ export const libraryRoutes = createRouter()
       summary: 'Start adding paper files',
       description: "Opens an upload; send its files in parts, then index it. Only from this server's own pages.",
       tags: ['papers'],
-      middleware: [ownOriginOnly] as const,
       responses: {
         201: { description: 'The upload', content: { 'application/json': { schema: zUploadCreated } } },
         ...errorResponses(401, 403),
@@ -115,7 +85,6 @@ export const libraryRoutes = createRouter()
       summary: 'Send a part of a paper file',
       description: `The body is the next part of the file's text (UTF-8, at most ${UPLOAD_LIMITS.maxPartChars.toLocaleString('en')} characters), parts numbered from 0 in order.`,
       tags: ['papers'],
-      middleware: [ownOriginOnly] as const,
       request: {
         params: z.object({ id: zUploadId, name: zUploadFileName }),
         query: z.object({ part: numberParam(z.number().int().min(0)) }),
@@ -140,7 +109,6 @@ export const libraryRoutes = createRouter()
       description:
         'Indexes the files into the served index (one write at a time) and loads the new generation. Server-sent events: `progress` {stage, done, total}, then `done` {generation, papers, added, updated, unchanged, skipped} or `error` {code, message, hint, problems: [{text, file, line, field, message}]}.',
       tags: ['papers'],
-      middleware: [ownOriginOnly] as const,
       request: { params: zUploadParams },
       responses: {
         200: { description: 'A stream of events', content: { 'text/event-stream': { schema: z.string() } } },

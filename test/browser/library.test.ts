@@ -165,10 +165,13 @@ describe('library page', () => {
       );
       await page.locator('[data-testid="drop-zone"]').dispatchEvent('drop', { dataTransfer: transfer });
     };
-    await drop('broken.jsonl', `${JSON.stringify({ id: 'fine', title: 'Fine' })}\n{"id": "no-title", "title": ""}\n`);
+    // A file with no usable record, dropped: nothing changes, and each problem names its file and line.
+    await drop('broken.jsonl', `not json\n{"id": "no-title", "title": ""}\n`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
+    expect(await alert.locator('.notice-title').textContent()).toBe('The files were not added');
     expect(await alert.locator('.upload-problems li').allTextContents()).toEqual([
+      expect.stringMatching(/^broken\.jsonl:1 /),
       expect.stringMatching(/^broken\.jsonl:2 .*title/),
     ]);
     await screenshot(page, 'library-upload-problems');
@@ -188,12 +191,17 @@ describe('library page', () => {
       year: 2026,
       tags: ['dropped'],
     }));
+    // One refused record among them: the others are added, and it is listed with its line.
+    const lines = [...added.map((paper) => JSON.stringify(paper)), '{"id": "no-title-either", "title": ""}'];
     await page.getByLabel('Paper files').setInputFiles({
       name: 'added.jsonl',
       mimeType: 'application/json',
-      buffer: Buffer.from(added.map((paper) => JSON.stringify(paper)).join('\n')),
+      buffer: Buffer.from(lines.join('\n')),
     });
     await page.getByText(/Indexed: 25 added/).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('alert').locator('.upload-problems li').allTextContents()).toEqual([
+      expect.stringMatching(/^added\.jsonl:26 .*title/),
+    ]);
     expect(await page.evaluate(() => (window as { sawProgress?: boolean }).sawProgress)).toBe(true);
     await expect.poll(() => page.locator('.stat dd').first().textContent()).toBe((before + 25).toLocaleString('en-US'));
     await page.locator('.facet-value', { hasText: 'dropped' }).click();

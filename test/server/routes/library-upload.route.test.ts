@@ -81,22 +81,30 @@ describe('library upload routes', () => {
     expect((await post(app, `/api/library/uploads/${id}/index`)).status).toBe(404);
   });
 
-  it('reports the located problems the CLI would print and changes nothing', async () => {
+  it('refuses unusable records with the located problems the CLI would print, and indexes the rest', async () => {
     const app = await appWith();
-    const before = await (await app.request('/api/health')).json();
     const id = await upload(app, {
       'broken.jsonl': `${JSON.stringify({ id: 'ok-1', title: 'Fine paper' })}\n{"id": "bad-2", "title": ""}\nnot json\n`,
     });
-    const stream = await events(await post(app, `/api/library/uploads/${id}/index`));
-    const error = stream.at(-1);
-    expect(error?.event).toBe('error');
-    expect(error?.data.code).toBe('INVALID_PAPERS');
-    const problems = error?.data.problems as Array<{ text: string; file: string; line: number }>;
+    const done = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+    expect(done?.event).toBe('done');
+    expect(done?.data.added).toBe(1);
+    const problems = done?.data.skipped as Array<{ text: string; file: string; line: number }>;
     expect(problems.map((p) => [p.file, p.line])).toEqual([
       ['broken.jsonl', 2],
       ['broken.jsonl', 3],
     ]);
     expect(problems[0]?.text).toMatch(/^broken\.jsonl:2 .*title/);
+    expect(JSON.stringify(done)).not.toContain('citelens-upload-');
+  });
+
+  it('changes nothing and says why, naming file and line, when no record is usable', async () => {
+    const app = await appWith();
+    const before = await (await app.request('/api/health')).json();
+    const id = await upload(app, { 'all-bad.jsonl': 'not json\n{"id": "x", "title": ""}\n' });
+    const error = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+    expect(error?.event).toBe('error');
+    expect(error?.data.code).toBe('INVALID_PAPERS');
     expect(JSON.stringify(error)).not.toContain('citelens-upload-');
     expect((await (await app.request('/api/health')).json()).generation).toBe(before.generation);
   });

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../web/src/api/api-error.ts';
 import { ErrorNotice } from '../../../web/src/components/status.tsx';
@@ -34,10 +35,15 @@ describe('status', () => {
       null,
       'Build one with `citelens index`.',
     );
-    render(<ErrorNotice error={error} title="The search failed" onRetry={() => {}} />);
+    render(
+      <MemoryRouter>
+        <ErrorNotice error={error} title="The search failed" onRetry={() => {}} />
+      </MemoryRouter>,
+    );
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.getByRole('heading', { name: 'Your library is empty' })).toBeTruthy();
     expect(screen.getByText('citelens index papers.jsonl').tagName).toBe('CODE');
+    expect(screen.getByRole('link', { name: 'Library' }).getAttribute('href')).toBe('/library');
   });
 });

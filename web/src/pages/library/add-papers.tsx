@@ -133,11 +133,27 @@ export function AddPapers({ onIndexed }: { onIndexed: () => void }) {
         ) : null}
         {state.phase === 'done' ? (
           <p className="notice notice-success">
-            Indexed: {state.event.added} added, {state.event.updated} updated, {state.event.unchanged} unchanged. The
-            library now holds {state.event.papers.toLocaleString()} papers.
+            Indexed: {state.event.added} added, {state.event.updated} updated, {state.event.unchanged} unchanged
+            {state.event.repaired > 0 ? `, ${state.event.repaired} repaired` : ''}. The library now holds{' '}
+            {state.event.papers.toLocaleString()} papers.
           </p>
         ) : null}
       </div>
+      {state.phase === 'done' && state.event.skipped.length > 0 ? (
+        <div className="notice notice-warning" role="alert">
+          <p className="notice-title">
+            {state.event.skipped.length === 1 ? '1 record was' : `${state.event.skipped.length} records were`} refused
+          </p>
+          <ul className="upload-problems">
+            {state.event.skipped.map((problem) => (
+              <li key={problem.text}>
+                <code>{problem.text}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">Fix them and add the file again; the papers already added stay.</p>
+        </div>
+      ) : null}
       {state.phase === 'failed' ? (
         <div className="notice notice-error" role="alert">
           <p className="notice-title">The files were not added</p>
