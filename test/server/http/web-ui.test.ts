@@ -135,7 +135,7 @@ describe('web-ui serving', () => {
       const first = await app.request(url, { headers: { 'accept-encoding': 'gzip' } });
       expect(first.headers.get('cache-control')).toBe('no-cache');
       const etag = first.headers.get('etag');
-      expect(etag).toMatch(/^".+"$/);
+      expect(etag).toMatch(/^W\/".+"$/);
       const again = await app.request(url, { headers: { 'if-none-match': etag ?? '' } });
       expect(again.status).toBe(304);
       expect(await again.text()).toBe('');
