@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserPages, DESKTOP, pageProblems, screenshot } from './support/pages.ts';
+import { browserPages, DESKTOP, PHONE, pageProblems, screenshot } from './support/pages.ts';
 
 const openPage = browserPages();
 
@@ -114,7 +114,28 @@ describe('search page', () => {
     const name = (await tag.textContent()) ?? '';
     await tag.click();
     await page.waitForURL((url) => url.searchParams.get('tag') === name && url.searchParams.get('q') === 'attention');
-    expect(await page.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe(name);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe(name);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('folds the filters away on a phone and sends the chosen order to the API', async () => {
+    const page = await openPage(PHONE);
+    await page.goto('/search?q=attention');
+    await page.locator('.result-title').first().waitFor();
+    const tag = page.getByRole('textbox', { name: 'Tag' });
+    expect(await tag.isVisible()).toBe(false);
+    await page.locator('.filters-toggle > summary').click();
+    expect(await tag.isVisible()).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await screenshot(page, 'search-phone-filters');
+
+    const sent = page.waitForRequest((request) => new URL(request.url()).searchParams.get('sort') === 'year');
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('year');
+    await sent;
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'year');
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -4,8 +4,9 @@ import type { LibraryPage, LibraryQueryInput } from '../../../server/library/lib
 import type { MapResponse } from '../../../server/map/map.schema.ts';
 import type { PaperResponse } from '../../../server/routes/papers.route.ts';
 import type { StatsResponse } from '../../../server/routes/stats.route.ts';
-import type { SearchMode, SearchResponse, SimilarResponse } from '../../../server/search/search.schema.ts';
+import type { SearchMode, SimilarResponse } from '../../../server/search/search.schema.ts';
 import { getJson } from './http.ts';
+import type { SearchPageResponse, SearchSort } from './search-contract.ts';
 
 /** A search as the URL and the API spell it. */
 export type SearchQuery = {
@@ -18,10 +19,12 @@ export type SearchQuery = {
   author?: string;
   tag?: string;
   venue?: string;
+  /** Relevance (the default) or newest first. */
+  sort?: SearchSort;
 };
 
-export function searchPapers(query: SearchQuery, signal?: AbortSignal): Promise<SearchResponse> {
-  return getJson<SearchResponse>(
+export function searchPapers(query: SearchQuery, signal?: AbortSignal): Promise<SearchPageResponse> {
+  return getJson<SearchPageResponse>(
     '/search',
     {
       q: query.q,
@@ -33,6 +36,7 @@ export function searchPapers(query: SearchQuery, signal?: AbortSignal): Promise<
       author: query.author,
       tag: query.tag,
       venue: query.venue,
+      sort: query.sort === 'year' ? 'year' : undefined,
     },
     signal,
   );

@@ -6,6 +6,7 @@ import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { ResultList } from './result-list.tsx';
+import { SearchFacets } from './search-facets.tsx';
 import { SearchForm } from './search-form.tsx';
 import { activeFilterCount, PAGE_SIZE, paramsFromSearch, searchFromParams } from './search-url.ts';
 
@@ -52,7 +53,13 @@ export function SearchPage() {
             <p className="result-summary" role="status" aria-live="polite" ref={summary} tabIndex={-1}>
               {response.results.length === 0
                 ? 'No results'
-                : `${response.results.length === 1 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${response.hasMore ? ' (more available)' : ''}`}{' '}
+                : `${response.results.length === 1 && offset === 0 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${
+                    response.total !== undefined
+                      ? ` of ${response.totalIsLowerBound ? 'at least ' : ''}${response.total.toLocaleString()}`
+                      : response.hasMore
+                        ? ' (more available)'
+                        : ''
+                  }`}{' '}
               · {Math.round(response.tookMs)} ms · {response.mode}
               {search && response.results.length > 0 ? (
                 <>
@@ -61,6 +68,22 @@ export function SearchPage() {
                 </>
               ) : null}
             </p>
+            {search && response.results.length > 0 ? (
+              <label className="search-sort">
+                <span>Sort by</span>
+                <select
+                  className="input"
+                  value={search.sort ?? 'relevance'}
+                  onChange={(event) =>
+                    go({ ...search, offset: 0, sort: event.currentTarget.value === 'year' ? 'year' : undefined })
+                  }
+                >
+                  <option value="relevance">Relevance</option>
+                  <option value="year">Newest first</option>
+                </select>
+              </label>
+            ) : null}
+            {search && response.facets ? <SearchFacets facets={response.facets} search={search} /> : null}
             {response.results.length === 0 ? (
               <EmptyState title={`No papers match “${response.query}”.`}>
                 <p className="muted">
