@@ -4,9 +4,9 @@ import type { LibraryPage, LibraryQueryInput } from '../../../server/library/lib
 import type { MapResponse } from '../../../server/map/map.schema.ts';
 import type { PaperResponse } from '../../../server/routes/papers.route.ts';
 import type { StatsResponse } from '../../../server/routes/stats.route.ts';
-import type { SearchMode, SimilarResponse } from '../../../server/search/search.schema.ts';
+import type { SearchMode } from '../../../server/search/search.schema.ts';
 import { getJson } from './http.ts';
-import type { SearchPageResponse, SearchSort } from './search-contract.ts';
+import type { SearchPageResponse, SearchSort, SimilarPapersResponse } from './search-contract.ts';
 
 /** A search as the URL and the API spell it. */
 export type SearchQuery = {
@@ -46,8 +46,8 @@ export function getPaper(id: string, signal?: AbortSignal): Promise<PaperRespons
   return getJson<PaperResponse>(`/papers/${encodeURIComponent(id)}`, {}, signal);
 }
 
-export function getSimilar(id: string, k: number, signal?: AbortSignal): Promise<SimilarResponse> {
-  return getJson<SimilarResponse>(`/papers/${encodeURIComponent(id)}/similar`, { k }, signal);
+export function getSimilar(id: string, k: number, signal?: AbortSignal): Promise<SimilarPapersResponse> {
+  return getJson<SimilarPapersResponse>(`/papers/${encodeURIComponent(id)}/similar`, { k }, signal);
 }
 
 export function getStats(signal?: AbortSignal): Promise<StatsResponse> {

@@ -1,9 +1,10 @@
 // What the Search page expects of the search API beyond what server/search/search.schema.ts has
-// on main today: sort, the total and facet counts (being added to the search API, same names).
+// on main today: sort, the total and facet counts, and the terms a similar paper shares (being
+// added to the search API, same names).
 // The fields are optional so the page also works against a server without them.
 // Once the search schema has them, replace this file's body with one line:
-//   export type { SearchFacets, SearchResponse as SearchPageResponse, SearchSort } from '../../../server/search/search.schema.ts';
-import type { SearchResponse } from '../../../server/search/search.schema.ts';
+//   export type { SearchFacets, SearchResponse as SearchPageResponse, SearchSort, SimilarResponse as SimilarPapersResponse } from '../../../server/search/search.schema.ts';
+import type { SearchResponse, SimilarResponse } from '../../../server/search/search.schema.ts';
 
 export type SearchSort = 'relevance' | 'year';
 
@@ -15,4 +16,9 @@ export type SearchPageResponse = SearchResponse & {
   total?: number;
   totalIsLowerBound?: boolean;
   facets?: SearchFacets;
+};
+
+export type SimilarPapersResponse = Omit<SimilarResponse, 'results'> & {
+  /** Each similar paper, with the distinctive terms it shares with the paper (when sent). */
+  results: Array<SimilarResponse['results'][number] & { sharedTerms?: string[] }>;
 };

@@ -91,7 +91,9 @@ export function AddPapers({ onIndexed }: { onIndexed: () => void }) {
 
   return (
     <section className="add-papers card" aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>Add papers</h2>
+      <h2 id={`${ids}-heading`} className="add-papers-title">
+        Add papers
+      </h2>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone is for mouse users; the button inside chooses files by keyboard. */}
       <div
         className={`drop-zone${over ? ' is-over' : ''}`}
