@@ -6,8 +6,11 @@ import { ApiError } from '../../api/api-error.ts';
 import { indexUpload, sendFile, startUpload } from '../../api/upload.api.ts';
 import { CodeText } from '../../components/code-text.tsx';
 
-/** File types the indexer reads (see indexer/readers/detect-format.ts). */
-export const ACCEPTED = '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom';
+/**
+ * Text file types the indexer reads (see indexer/readers/detect-format.ts); Web of Science exports
+ * are .txt. A Zotero database is not text: index it with `citelens index zotero.sqlite`.
+ */
+export const ACCEPTED = '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom,.ris,.nbib,.medline,.txt';
 
 type State =
   | { phase: 'idle' }
@@ -124,7 +127,9 @@ export function AddPapers({ onIndexed }: { onIndexed: () => void }) {
             void add(files);
           }}
         />
-        <p className="muted">JSON Lines, JSON, CSV, TSV, BibTeX, CSL-JSON or arXiv Atom (UTF-8).</p>
+        <p className="muted">
+          JSON Lines, JSON, CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE, Web of Science or arXiv Atom, in UTF-8.
+        </p>
       </div>
       <div role="status" aria-live="polite" className="upload-status">
         {state.phase === 'sending' ? (
