@@ -11,46 +11,58 @@ import { formatProblem, type InputProblem, indexPapers } from '../../indexer/ind
 import type { IndexHolder } from '../index-holder.ts';
 import { UPLOAD_LIMITS, type UploadEvent, type UploadProblem } from './upload.schema.ts';
 
-type Upload = { dir: string; created: number; bytes: number; parts: Map<string, number>; indexing: boolean };
+// Uploads live on disk only (no state in this process), so with several server processes
+// (`serve --workers`) every part may reach a different one.
+const UPLOADS_DIR = path.join(os.tmpdir(), 'citelens-uploads');
+const INDEXING_MARK = '.indexing';
+const partsFile = (dir: string, name: string) => path.join(dir, `.${name}.parts`);
 
-const uploads = new Map<string, Upload>();
-
-function removeUpload(id: string): void {
-  const upload = uploads.get(id);
-  uploads.delete(id);
-  if (upload) fs.rmSync(upload.dir, { recursive: true, force: true });
+function dirOf(id: string): string {
+  return path.join(UPLOADS_DIR, id);
 }
 
 // Uploads left behind (a closed tab) are removed when the next one starts.
 function removeStale(now: number): void {
-  for (const [id, upload] of uploads) {
-    if (!upload.indexing && now - upload.created > UPLOAD_LIMITS.maxAgeMs) removeUpload(id);
+  for (const entry of fs.existsSync(UPLOADS_DIR) ? fs.readdirSync(UPLOADS_DIR) : []) {
+    const dir = path.join(UPLOADS_DIR, entry);
+    try {
+      if (now - fs.statSync(dir).mtimeMs > UPLOAD_LIMITS.maxAgeMs) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Removed by another process meanwhile.
+    }
   }
 }
 
-/** Starts an upload: a new private temporary folder for its files. */
+/** Starts an upload: a new private folder for its files. */
 export function createUpload(): { id: string } {
-  const now = Date.now();
-  removeStale(now);
+  removeStale(Date.now());
   const id = randomBytes(16).toString('hex');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'citelens-upload-'));
-  uploads.set(id, { dir, created: now, bytes: 0, parts: new Map(), indexing: false });
+  fs.mkdirSync(UPLOADS_DIR, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(dirOf(id), { mode: 0o700 });
   return { id };
+}
+
+/** The upload's folder; NOT_FOUND when there is none, INVALID_INPUT while it is being indexed. */
+function uploadDir(id: string): string {
+  const dir = dirOf(id);
+  if (!fs.existsSync(dir)) {
+    throw new AppError('NOT_FOUND', `There is no upload '${id}' (it was indexed, or is over an hour old).`, {
+      field: 'id',
+    });
+  }
+  if (fs.existsSync(path.join(dir, INDEXING_MARK))) {
+    throw new AppError('INVALID_INPUT', `Upload '${id}' is already being indexed.`, { field: 'id' });
+  }
+  return dir;
 }
 
 /** Throws NOT_FOUND (or INVALID_INPUT while it is being indexed) unless the upload can be indexed now. */
 export function assertUploadReady(id: string): void {
-  uploadOf(id);
+  uploadDir(id);
 }
 
-function uploadOf(id: string): Upload {
-  const upload = uploads.get(id);
-  if (!upload)
-    throw new AppError('NOT_FOUND', `There is no upload '${id}' (it was indexed, or is over an hour old).`, {
-      field: 'id',
-    });
-  if (upload.indexing) throw new AppError('INVALID_INPUT', `Upload '${id}' is already being indexed.`, { field: 'id' });
-  return upload;
+function uploadedFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((name) => !name.startsWith('.'));
 }
 
 /** Appends part `part` (0, 1, 2… in order) of file `name` to the upload. */
@@ -60,9 +72,11 @@ export function addPart(
   part: number,
   text: string,
 ): { file: string; part: number; bytes: number } {
-  const upload = uploadOf(id);
-  const expected = upload.parts.get(name) ?? 0;
-  if (!upload.parts.has(name) && upload.parts.size >= UPLOAD_LIMITS.maxFiles) {
+  const dir = uploadDir(id);
+  const counter = partsFile(dir, name);
+  const expected = fs.existsSync(counter) ? Number(fs.readFileSync(counter, 'utf8')) : 0;
+  const files = uploadedFiles(dir);
+  if (!files.includes(name) && files.length >= UPLOAD_LIMITS.maxFiles) {
     throw new AppError('INVALID_INPUT', `An upload holds at most ${UPLOAD_LIMITS.maxFiles} files.`, { field: 'name' });
   }
   if (part !== expected) {
@@ -71,18 +85,19 @@ export function addPart(
     });
   }
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (upload.bytes + bytes > UPLOAD_LIMITS.maxUploadBytes) {
+  const held = files.reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0);
+  if (held + bytes > UPLOAD_LIMITS.maxUploadBytes) {
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
       `An upload may hold at most ${UPLOAD_LIMITS.maxUploadBytes / 1024 / 1024} MB.`,
-      {
-        maxBytes: UPLOAD_LIMITS.maxUploadBytes,
-      },
+      { maxBytes: UPLOAD_LIMITS.maxUploadBytes },
     );
   }
-  fs.appendFileSync(path.join(upload.dir, name), text, 'utf8');
-  upload.bytes += bytes;
-  upload.parts.set(name, expected + 1);
+  // A name starting with a dot would hide the file among the upload's own bookkeeping.
+  if (name.startsWith('.'))
+    throw new AppError('INVALID_INPUT', `File name '${name}' must not start with a dot.`, { field: 'name' });
+  fs.appendFileSync(path.join(dir, name), text, 'utf8');
+  fs.writeFileSync(counter, String(expected + 1));
   return { file: name, part, bytes };
 }
 
@@ -111,12 +126,17 @@ export type IndexUploadOptions = { config: Config; holder: IndexHolder; onEvent:
  * lists them. The upload is removed afterwards, whatever happened.
  */
 export async function indexUpload(id: string, { config, holder, onEvent }: IndexUploadOptions): Promise<void> {
-  const upload = uploadOf(id);
-  const files = [...upload.parts.keys()].map((name) => path.join(upload.dir, name));
+  const dir = uploadDir(id);
+  const files = uploadedFiles(dir).map((name) => path.join(dir, name));
   if (files.length === 0) throw new AppError('INVALID_INPUT', `Upload '${id}' holds no files.`, { field: 'id' });
   const indexDir = holder.dir;
   if (!indexDir) throw new AppError('INDEX_NOT_FOUND', 'The server was started without an index folder.');
-  upload.indexing = true;
+  // Created exclusively: of two requests to index the same upload, only one goes on.
+  try {
+    fs.writeFileSync(path.join(dir, INDEXING_MARK), String(process.pid), { flag: 'wx' });
+  } catch {
+    throw new AppError('INVALID_INPUT', `Upload '${id}' is already being indexed.`, { field: 'id' });
+  }
   try {
     const summary = await indexPapers({
       indexDir,
@@ -135,19 +155,19 @@ export async function indexUpload(id: string, { config, holder, onEvent }: Index
       added: summary.added,
       updated: summary.updated,
       unchanged: summary.unchanged,
-      skipped: summary.skipped.map((problem) => problemOf(problem, upload.dir)).sort(byLocation),
+      skipped: summary.skipped.map((problem) => problemOf(problem, dir)).sort(byLocation),
       repaired: summary.repaired,
     });
   } catch (error) {
     const appError = isAppError(error) ? error : new AppError('INTERNAL', 'Indexing the files failed unexpectedly.');
     if (!isAppError(error)) console.error(error);
     const problems = ((appError.details as { problems?: InputProblem[] } | undefined)?.problems ?? [])
-      .map((problem) => problemOf(problem, upload.dir))
+      .map((problem) => problemOf(problem, dir))
       .sort(byLocation);
     // Messages name files as the user knows them, not by the temporary folder.
-    const message = appError.message.split(`${upload.dir}${path.sep}`).join('');
+    const message = appError.message.split(`${dir}${path.sep}`).join('');
     onEvent({ type: 'error', code: appError.code, message, hint: ERRORS[appError.code].hint, problems });
   } finally {
-    removeUpload(id);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

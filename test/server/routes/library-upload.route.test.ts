@@ -95,7 +95,7 @@ describe('library upload routes', () => {
       ['broken.jsonl', 3],
     ]);
     expect(problems[0]?.text).toMatch(/^broken\.jsonl:2 .*title/);
-    expect(JSON.stringify(done)).not.toContain('citelens-upload-');
+    expect(JSON.stringify(done)).not.toContain('citelens-uploads');
   });
 
   it('changes nothing and says why, naming file and line, when no record is usable', async () => {
@@ -105,7 +105,7 @@ describe('library upload routes', () => {
     const error = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
     expect(error?.event).toBe('error');
     expect(error?.data.code).toBe('INVALID_PAPERS');
-    expect(JSON.stringify(error)).not.toContain('citelens-upload-');
+    expect(JSON.stringify(error)).not.toContain('citelens-uploads');
     expect((await (await app.request('/api/health')).json()).generation).toBe(before.generation);
   });
 
@@ -125,6 +125,18 @@ describe('library upload routes', () => {
     const folder = await post(app, `/api/library/uploads/${id}/files/..%2Fescape.jsonl?part=0`, 'x');
     expect(folder.status).toBe(400);
     expect((await post(app, '/api/library/uploads/not-an-id/index')).status).toBe(400);
+  });
+
+  it('keeps an upload on disk, so parts and the index request may reach different server processes', async () => {
+    const first = await appWith();
+    const second = await appWith();
+    const { id } = await (await post(first, '/api/library/uploads')).json();
+    const record = JSON.stringify({ id: 'across-processes', title: 'Sent to one process, indexed by another' });
+    expect((await post(second, `/api/library/uploads/${id}/files/a.jsonl?part=0`, record)).status).toBe(200);
+    expect((await post(first, `/api/library/uploads/${id}/files/.hidden?part=0`, record)).status).toBe(400);
+    const done = (await events(await post(first, `/api/library/uploads/${id}/index`))).at(-1);
+    expect(done?.event).toBe('done');
+    expect(done?.data.added).toBe(1);
   });
 
   it('needs the token when one is set', async () => {
