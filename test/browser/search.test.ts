@@ -138,4 +138,26 @@ describe('search page', () => {
     await page.waitForURL((url) => url.searchParams.get('sort') === 'year');
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('finds papers like a pasted abstract, with the total, and orders by year when asked', async () => {
+    const page = await openPage(DESKTOP);
+    const { paper } = await (await page.request.get('/api/papers/attention-sink-structural-origin')).json();
+    await page.goto('/search');
+    await page.getByText('Papers like this text').click();
+    await page.getByRole('textbox', { name: 'Paste an abstract or a paragraph' }).fill(paper.abstract);
+    await page.getByRole('button', { name: 'Find similar papers' }).click();
+    const first = page.locator('.like-text .result-title').first();
+    await expect.poll(() => first.textContent()).toBe(paper.title);
+    await screenshot(page, 'search-like-text');
+
+    await page.goto('/search?q=attention&sort=year');
+    await page.locator('.result-title').first().waitFor();
+    expect(await page.locator('.result-summary').textContent()).toMatch(/^Results 1–\d+ of (at least )?\d+/);
+    const years = (await page.locator('.results .paper-meta').allTextContents()).map((meta) =>
+      Number(/\b(19|20)\d\d\b/.exec(meta)?.[0] ?? 0),
+    );
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(await page.locator('.search-facets .facet-value').count()).toBeGreaterThan(0);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import type { MapResponse } from '../../../server/map/map.schema.ts';
 import type { PaperResponse } from '../../../server/routes/papers.route.ts';
 import type { StatsResponse } from '../../../server/routes/stats.route.ts';
 import type { SearchMode } from '../../../server/search/search.schema.ts';
-import { getJson } from './http.ts';
+import { getJson, postJson } from './http.ts';
 import type { SearchPageResponse, SearchSort, SimilarPapersResponse } from './search-contract.ts';
 
 /** A search as the URL and the API spell it. */
@@ -40,6 +40,11 @@ export function searchPapers(query: SearchQuery, signal?: AbortSignal): Promise<
     },
     signal,
   );
+}
+
+/** Papers like a long text (an abstract, a draft paragraph): POST /api/search, semantic mode. */
+export function searchLikeText(text: string, k: number, signal?: AbortSignal): Promise<SearchPageResponse> {
+  return postJson<SearchPageResponse>('/search', { q: text, mode: 'semantic', k }, signal);
 }
 
 export function getPaper(id: string, signal?: AbortSignal): Promise<PaperResponse> {

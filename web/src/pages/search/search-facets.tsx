@@ -23,8 +23,9 @@ export function SearchFacets({ facets, search }: { facets: Facets; search: Searc
   const groups = GROUPS.filter((group) => facets[group.name].length > 0);
   if (groups.length === 0) return null;
   return (
-    <details className="search-facets" open>
-      <summary>Narrow the results</summary>
+    // Folded by default: open, its links would stand between the search box and the results for Tab.
+    <details className="search-facets">
+      <summary>Narrow the results by year, tag, author or venue</summary>
       <div className="search-facet-groups">
         {groups.map((group) => (
           <section key={group.name} aria-label={group.label} className="search-facet">

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import { LikeText } from './like-text.tsx';
 import { ResultList } from './result-list.tsx';
 import { SearchFacets } from './search-facets.tsx';
 import { SearchForm } from './search-form.tsx';
@@ -35,6 +36,7 @@ export function SearchPage() {
       <title>{search ? `${search.q} · Search · Citelens` : 'Search · Citelens'}</title>
       <h1 tabIndex={-1}>Search</h1>
       <SearchForm search={search} onSearch={go} />
+      <LikeText />
       <div className="results-area" aria-busy={request.status === 'loading'}>
         {request.status === 'idle' ? (
           <EmptyState title="Search your library">
