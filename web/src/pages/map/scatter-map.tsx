@@ -250,26 +250,30 @@ export function ScatterMap({
                 r={hit || selected ? radius + 2.5 : radius}
                 data-paper-id={p.paperId}
               />
-              {/* biome-ignore lint/a11y/useSemanticElements: an SVG point cannot be a <button> that keeps its circle shape. */}
-              <circle
-                className="map-hit"
-                cx={px(p)}
-                cy={py(p)}
-                r={Math.max(HIT_RADIUS, radius)}
-                role="button"
-                tabIndex={tabbable(p) ? 0 : -1}
-                aria-label={p.title}
-                aria-pressed={selected}
-                data-hit-for={p.paperId}
-                onFocus={() => setActive(p)}
-                onBlur={() => setActive(null)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    onSelect(p);
-                  }
-                }}
-              />
+              {/* Only points in the Tab order get an element of their own to focus (taps are found by distance), so a
+                  map of 100k papers draws one element per point, not two. */}
+              {tabbable(p) ? (
+                // biome-ignore lint/a11y/useSemanticElements: an SVG point cannot be a <button> that keeps its circle shape.
+                <circle
+                  className="map-hit"
+                  cx={px(p)}
+                  cy={py(p)}
+                  r={Math.max(HIT_RADIUS, radius)}
+                  role="button"
+                  tabIndex={0}
+                  aria-label={p.title}
+                  aria-pressed={selected}
+                  data-hit-for={p.paperId}
+                  onFocus={() => setActive(p)}
+                  onBlur={() => setActive(null)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' || event.key === ' ') {
+                      event.preventDefault();
+                      onSelect(p);
+                    }
+                  }}
+                />
+              ) : null}
             </g>
           );
         })}
