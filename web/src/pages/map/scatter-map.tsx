@@ -281,10 +281,14 @@ export function ScatterMap({
         <g className="map-cluster-names" aria-hidden="true">
           {clusterNames.map((cluster) =>
             cluster.terms.length > 0 ? (
+              // Kept inside the map: a name centred near an edge would be cut off (13 px bold ≈ 7.5 px a character).
               <text
                 key={cluster.cluster}
                 className="map-cluster-name"
-                x={px(cluster)}
+                x={Math.min(
+                  Math.max(px(cluster), (cluster.terms.join(' · ').length * 7.5) / 2 + 4),
+                  width - (cluster.terms.join(' · ').length * 7.5) / 2 - 4,
+                )}
                 y={py(cluster)}
                 textAnchor="middle"
               >
