@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createSeededRandom, type SeededRandom, zipfSampler } from '../../core/seeded-random.ts';
 import type { Db } from '../../indexer/store/database.ts';
-import { POSTINGS_SCHEMA, PostingsReader, PostingsWriter } from '../../indexer/store/postings.repo.ts';
+import { POSTINGS_SCHEMA, PostingsReader, PostingsWriter } from '../../indexer/store/keyword/index.ts';
 import { latencyStats } from '../measure/latency.ts';
 
 const [docs = 100_000, termsPerDoc = 150, vocabulary = 50_000] = process.argv.slice(2).map(Number);

@@ -106,6 +106,7 @@ export function registerIndexCommand(program: Command): void {
           `  ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed; ${summary.repaired} repaired, ${summary.skipped.length} refused`,
           `  ${summary.seconds.toFixed(1)} s, ${summary.papersPerSecond.toFixed(0)} papers/s, index size ${formatBytes(summary.bytes)}`,
           `  embedder: ${summary.embedder.kind} (${summary.embedder.model}, ${summary.embedder.dimensions} dimensions)`,
+          `  fit: ${summary.embedderFit.action} (${summary.embedderFit.reason})`,
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
       }),

@@ -1,8 +1,10 @@
 // `citelens search "<query>"`: one page of papers from an index, with their best passage and the
 // matching words marked, as text or JSON.
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
+import { AppError } from '../../core/errors.ts';
 import { openIndex } from '../../indexer/index.ts';
 import { type Highlight, type SearchRequest, type SearchResponse, searchPapers } from '../../server/search/index.ts';
 import { action, printJson, printNotice } from '../output.ts';
@@ -17,6 +19,8 @@ type SearchCommandOptions = {
   tag?: string;
   venue?: string;
   ef?: string;
+  sort: 'relevance' | 'year';
+  file?: string;
   index: string;
   json?: boolean;
 };
@@ -45,9 +49,35 @@ export function toSearchRequest(query: string, options: SearchCommandOptions): S
     mode: options.mode,
     k: numberOption(options.k) ?? 10,
     offset: numberOption(options.offset) ?? 0,
+    sort: options.sort,
     ...(ef === undefined ? {} : { ef }),
     filters: Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)),
   };
+}
+
+/**
+ * The query text: the argument, or the contents of --file (an abstract: "papers like this text").
+ * Exactly one of the two must be given; an unreadable file is UNREADABLE_FILE naming it.
+ */
+export function queryText(argument: string | undefined, file: string | undefined): string {
+  if (argument !== undefined && file !== undefined) {
+    throw new AppError('INVALID_INPUT', 'Give the query as an argument or with --file, not both.', { field: 'file' });
+  }
+  if (file === undefined) {
+    if (argument === undefined) {
+      throw new AppError('INVALID_INPUT', 'Give a query, or --file <path> to search with the text of a file.', {
+        field: 'query',
+      });
+    }
+    return argument;
+  }
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('UNREADABLE_FILE', `Cannot read the query file ${file}: ${(error as Error).message}`, {
+      file,
+    });
+  }
 }
 
 /** Marks the highlighted spans of a text, bold on a terminal and *starred* otherwise. */
@@ -76,10 +106,16 @@ function excerpt(text: string, highlights: readonly Highlight[], tty: boolean): 
   return `${from > 0 ? '…' : ''}${markHighlights(text.slice(from, to), inside, tty)}${to < text.length ? '…' : ''}`;
 }
 
+// A query pasted from a file is an abstract; messages quote its start only.
+function shortQuery(query: string): string {
+  const oneLine = query.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= 80 ? oneLine : `${oneLine.slice(0, 79)}…`;
+}
+
 /** The response as text for a person. */
 export function formatSearchResponse(response: SearchResponse, tty: boolean): string {
   if (response.results.length === 0) {
-    return `No papers match "${response.query}" (${response.mode} search${response.offset > 0 ? `, offset ${response.offset}` : ''}).\n`;
+    return `No papers match "${shortQuery(response.query)}" (${response.mode} search${response.offset > 0 ? `, offset ${response.offset}` : ''}).\n`;
   }
   const lines: string[] = [];
   response.results.forEach(({ paper, score, passages }, i) => {
@@ -98,7 +134,11 @@ export function formatSearchResponse(response: SearchResponse, tty: boolean): st
   const first = response.offset + 1;
   const last = response.offset + response.results.length;
   const more = response.hasMore ? `; next page: --offset ${last}` : '';
-  lines.push(`Results ${first}–${last} (${response.mode}, ${response.tookMs.toFixed(1)} ms)${more}`);
+  const total = `${response.totalIsLowerBound ? 'at least ' : ''}${response.total}`;
+  const order = response.sort === 'year' ? ', newest first' : '';
+  lines.push(
+    `Results ${first}–${last} of ${total} (${response.mode}${order}, ${response.tookMs.toFixed(1)} ms)${more}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -108,7 +148,8 @@ export function registerSearchCommand(program: Command): void {
   program
     .command('search')
     .description('Search an index for papers by meaning, by words, or both')
-    .argument('<query>', 'what to search for')
+    .argument('[query]', 'what to search for (or --file)')
+    .option('--file <path>', 'search with the text of this file, up to 20,000 characters (an abstract)')
     .addOption(new Option('--mode <mode>', 'how to match').choices(['hybrid', 'semantic', 'keyword']).default('hybrid'))
     .option('--k <n>', 'results per page', '10')
     .option('--offset <n>', 'results to skip (paging)', '0')
@@ -118,10 +159,12 @@ export function registerSearchCommand(program: Command): void {
     .option('--tag <tag>', 'only papers with this tag (case-insensitive)')
     .option('--venue <venue>', 'only papers whose venue contains this (case-insensitive)')
     .option('--ef <n>', 'HNSW search breadth (default: the index setting)')
+    .addOption(new Option('--sort <order>', 'order of results').choices(['relevance', 'year']).default('relevance'))
     .option('--index <dir>', 'index folder', config.indexDir)
     .option('--json', 'print the response as JSON')
     .action(
-      action(async (query: string, options: SearchCommandOptions) => {
+      action(async (argument: string | undefined, options: SearchCommandOptions) => {
+        const query = queryText(argument, options.file);
         const reader = await openIndex(options.index, {
           modelDir: config.modelDir,
           offline: config.offline,

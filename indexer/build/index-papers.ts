@@ -16,14 +16,15 @@ import {
 } from '../readers/index.ts';
 import { openDatabaseForRead } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
+import { PostingsReader, PostingsWriter } from '../store/keyword/index.ts';
 import { writeEmbedderState, writeManifest } from '../store/manifest.repo.ts';
 import { PapersReader, PapersWriter, readStoredKeys, type StoredKey } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
-import { PostingsWriter } from '../store/postings.repo.ts';
 import { terms } from '../text/analyze.ts';
 import { HNSW_DEFAULTS } from '../vectors/hnsw.vector-index.ts';
 import { HnswBuilder } from '../vectors/hnsw-builder.ts';
 import { meanVector } from '../vectors/vector-codec.ts';
+import { decideFit, type EmbedderFit, FIT_DEFAULTS } from './embedder-fit.ts';
 import { type GenerationDraft, type PreviousGeneration, writeGeneration } from './generation-writer.ts';
 import type { ProgressListener } from './progress.ts';
 
@@ -74,6 +75,8 @@ export type IndexSummary = {
   /** How input files were read: an encoding guessed, the CSV columns used and ignored. */
   notices: string[];
   embedder: EmbedderInfo;
+  /** Whether the built-in model was fitted, refitted, or kept with the new papers folded in, and why. */
+  embedderFit: EmbedderFit;
   seconds: number;
   papersPerSecond: number;
   bytes: number;
@@ -197,59 +200,95 @@ async function applyPapers(draft: GenerationDraft, input: Input, opts: IndexOpti
   }
 }
 
-async function applyChanges(
-  draft: GenerationDraft,
-  input: Input,
-  opts: IndexOptions,
-  lap: Lap,
-  published: HnswBuilder | undefined,
-): Promise<Counts> {
-  const { db, previous } = draft;
-  const papersWriter = new PapersWriter(db);
-  const passagesWriter = new PassagesWriter(db);
-  const postingsWriter = new PostingsWriter(db);
-  const { stored } = input;
+/** What a run changes: papers to (re-)embed, docs to delete, records whose fingerprint alone changed. */
+type ChangePlan = {
+  toEmbed: Work[];
+  toDelete: number[];
+  refingerprinted: StoredKey[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+};
 
-  // What changes: new and changed papers are (re-)embedded; with --prune, papers absent from the input go.
-  // Records the index holds byte for byte are unchanged without a look; a parsed paper is unchanged when its
-  // content hash is, and then only its record's new fingerprint is written.
-  const toEmbed: Work[] = [];
-  const toDelete: number[] = [];
-  const refingerprinted: StoredKey[] = [];
-  let added = 0;
-  let updated = 0;
-  let unchanged = input.indexed.length;
+/**
+ * Stage 1, what changes: new and changed papers are (re-)embedded; with --prune, papers absent from the
+ * input go. Records the index holds byte for byte are unchanged without a look; a parsed paper is
+ * unchanged when its content hash is, and then only its record's new fingerprint is written.
+ */
+function planChanges(input: Input, opts: IndexOptions): ChangePlan {
+  const { stored } = input;
+  const plan: ChangePlan = {
+    toEmbed: [],
+    toDelete: [],
+    refingerprinted: [],
+    added: 0,
+    updated: 0,
+    unchanged: input.indexed.length,
+    removed: 0,
+  };
   const inputIds = new Set<string>(input.indexed.map(({ id }) => id));
   for (const { paper, fingerprint } of input.papers) {
     inputIds.add(paper.id);
     const hash = contentHash(paper);
     const old = stored.get(paper.id);
     if (old && old.contentHash === hash) {
-      unchanged++;
+      plan.unchanged++;
       if (old.fingerprint !== fingerprint) {
         old.fingerprint = fingerprint;
-        refingerprinted.push(old);
+        plan.refingerprinted.push(old);
       }
       continue;
     }
     if (old) {
-      updated++;
-      toDelete.push(old.doc);
-    } else added++;
-    toEmbed.push({ paper, hash, fingerprint });
+      plan.updated++;
+      plan.toDelete.push(old.doc);
+    } else plan.added++;
+    plan.toEmbed.push({ paper, hash, fingerprint });
   }
-  let removed = 0;
   if (opts.prune) {
     for (const [id, old] of stored) {
       if (!inputIds.has(id)) {
-        toDelete.push(old.doc);
-        removed++;
+        plan.toDelete.push(old.doc);
+        plan.removed++;
       }
     }
   }
+  return plan;
+}
 
-  // The embedder: the one the index records, unless this run starts or refits it.
-  const papersAfter = stored.size + added - removed;
+/** The text a paper is fitted on and measured by. */
+const paperText = (paper: Paper) => `${paper.title}. ${paper.abstract}`;
+
+/** The texts of at most `size` stored papers spread evenly over the library. */
+function librarySample(stored: ReadonlyMap<string, StoredKey>, papersReader: PapersReader, size: number): string[] {
+  const keys = [...stored.values()];
+  const step = Math.max(1, keys.length / size);
+  const texts: string[] = [];
+  for (let i = 0; i < keys.length && texts.length < size; i = Math.floor(i + step)) {
+    const paper = papersReader.getByDoc(keys[Math.floor(i)]!.doc);
+    if (paper) texts.push(paperText(paper));
+  }
+  return texts;
+}
+
+/** The run's embedder, whether every kept paper must be re-embedded with it, and what happened to the fit. */
+type ChosenEmbedder = { embedder: Embedder; reembedAll: boolean; fittedOnPapers: number; fit: EmbedderFit };
+
+/**
+ * Stage 2, the embedder: the one the index records, unless this run starts the index, is told to
+ * refit, or brings papers the fitted model does not cover (embedder-fit.ts), in which case the built-in
+ * model is fitted on the whole corpus after this run and every kept paper is re-embedded.
+ */
+async function chooseEmbedder(
+  draft: GenerationDraft,
+  input: Input,
+  plan: ChangePlan,
+  opts: IndexOptions,
+  papersReader: PapersReader,
+): Promise<ChosenEmbedder> {
+  const { previous } = draft;
+  const postings = new PostingsReader(draft.db);
   const recorded = previous?.manifest.embedder;
   if (recorded && opts.embedder !== 'auto' && opts.embedder !== recorded.kind) {
     throw new AppError(
@@ -265,63 +304,182 @@ async function applyChanges(
       { recorded, requested: opts.model },
     );
   }
-  const refit =
-    recorded?.kind === 'builtin' &&
-    (opts.refit || papersAfter >= 2 * Math.max(1, previous?.manifest.fittedOnPapers ?? 0));
-  const papersReader = new PapersReader(db);
-  let embedder: Embedder;
-  let reembedAll = false;
-  let fittedOnPapers = previous?.manifest.fittedOnPapers ?? 0;
-  if (recorded && !refit) {
-    embedder = await createEmbedder({
-      kind: recorded.kind,
-      model: recorded.model,
-      cacheDir: opts.modelDir,
-      offline: opts.offline,
-      info: recorded,
-      state: previous?.embedderState ?? null,
-      ...(opts.onNotice ? { onNotice: opts.onNotice } : {}),
-    });
-  } else {
-    // A new fit sees the whole corpus after this run: kept papers and incoming ones.
-    const deleted = new Set(toDelete);
-    const corpus: string[] = [];
-    if (previous) {
-      for (const { doc, paper } of papersReader.all())
-        if (!deleted.has(doc)) corpus.push(`${paper.title}. ${paper.abstract}`);
-    }
-    for (const { paper } of toEmbed) corpus.push(`${paper.title}. ${paper.abstract}`);
-    embedder = await createEmbedder({
-      kind: recorded ? recorded.kind : opts.embedder,
-      model: opts.model,
-      cacheDir: opts.modelDir,
-      offline: opts.offline,
-      corpus,
-      ...(opts.onNotice ? { onNotice: opts.onNotice } : {}),
-    });
-    fittedOnPapers = embedder.info.kind === 'builtin' ? corpus.length : 0;
-    reembedAll = previous !== undefined;
+  const papersAfter = input.stored.size + plan.added - plan.removed;
+  const fittedOnPapers = previous?.manifest.fittedOnPapers ?? 0;
+  const kept = recorded
+    ? await createEmbedder({
+        kind: recorded.kind,
+        model: recorded.model,
+        cacheDir: opts.modelDir,
+        offline: opts.offline,
+        info: recorded,
+        state: previous?.embedderState ?? null,
+        ...(opts.onNotice ? { onNotice: opts.onNotice } : {}),
+      })
+    : undefined;
+  const fit = decideFit({
+    recorded,
+    forced: opts.refit,
+    fittedOnPapers,
+    papersAfter,
+    kept,
+    incoming: plan.toEmbed.map(({ paper }) => paperText(paper)),
+    // The draft still holds the published postings: the library as it was before this run.
+    ...(previous
+      ? {
+          library: { papers: input.stored.size, documentFrequency: (term: string) => postings.documentFrequency(term) },
+        }
+      : {}),
+    librarySample: () => librarySample(input.stored, papersReader, FIT_DEFAULTS.librarySample),
+  });
+  if (kept && (fit.action === 'fold-in' || fit.action === 'reuse')) {
+    return { embedder: kept, reembedAll: false, fittedOnPapers, fit };
   }
-  const dimensions = embedder.info.dimensions;
+  await kept?.dispose();
+  if (fit.action === 'refit' && fit.reason !== '--refit') {
+    opts.onNotice?.(`Refitting the built-in model on the whole library and re-embedding every paper: ${fit.reason}.`);
+  }
+  // A new fit sees the whole corpus after this run: kept papers and incoming ones.
+  const deleted = new Set(plan.toDelete);
+  const corpus: string[] = [];
+  if (previous) {
+    for (const { doc, paper } of papersReader.all()) if (!deleted.has(doc)) corpus.push(paperText(paper));
+  }
+  for (const { paper } of plan.toEmbed) corpus.push(paperText(paper));
+  const embedder = await createEmbedder({
+    kind: recorded ? recorded.kind : opts.embedder,
+    model: opts.model,
+    cacheDir: opts.modelDir,
+    offline: opts.offline,
+    corpus,
+    ...(opts.onNotice ? { onNotice: opts.onNotice } : {}),
+  });
+  const isBuiltin = embedder.info.kind === 'builtin';
+  return {
+    embedder,
+    reembedAll: previous !== undefined,
+    fittedOnPapers: isBuiltin ? corpus.length : 0,
+    fit: isBuiltin ? fit : { action: 'reuse', reason: 'a downloaded model', outOfVocabularyShare: null },
+  };
+}
 
-  // The vector file is built on a worker thread, from the published one when only a few entries change.
+/** The stores a run writes to, on the draft's database. */
+type Writers = {
+  papersWriter: PapersWriter;
+  passagesWriter: PassagesWriter;
+  postingsWriter: PostingsWriter;
+  papersReader: PapersReader;
+};
+
+/**
+ * Stage 4, embedding: papers are split into passages, embedded in batches, and stored with their
+ * postings and vectors; returns the next free doc and passage numbers.
+ */
+async function embedAndStore(
+  work: readonly Work[],
+  embedder: Embedder,
+  graph: HnswBuilder,
+  writers: Writers,
+  next: { doc: number; pid: number },
+  opts: IndexOptions,
+  lap: Lap,
+): Promise<{ doc: number; pid: number }> {
+  const { papersWriter, passagesWriter, postingsWriter } = writers;
+  const dimensions = embedder.info.dimensions;
+  let nextDoc = next.doc;
+  let nextPid = next.pid;
+  const total = work.length;
+  opts.onProgress?.({ stage: 'embed', done: 0, total });
+  for (let i = 0; i < total; i += opts.batchSize) {
+    const batch = work.slice(i, i + opts.batchSize);
+    const split = batch.map(({ paper }) => splitPassages(paper));
+    const texts: string[] = [];
+    split.forEach((passages, j) => {
+      const title = batch[j]!.paper.title;
+      for (const passage of passages) texts.push(passageEmbeddingText(title, passage.text, passage.field));
+    });
+    const vectors = await embedder.embedDocuments(texts);
+    lap('embed');
+    let v = 0;
+    const newPapers: Array<{ doc: number; vector: Float32Array }> = [];
+    batch.forEach(({ paper, hash, fingerprint }, j) => {
+      const doc = nextDoc++;
+      const passages = split[j]!;
+      const own = vectors.slice(v, v + passages.length);
+      v += passages.length;
+      const paperVector = meanVector(own, dimensions);
+      papersWriter.insert(doc, paper, hash, paperVector, fingerprint);
+      postingsWriter.add(doc, terms(paper.title), terms(paper.abstract));
+      passages.forEach((passage, p) => {
+        passagesWriter.insert(nextPid++, doc, passage, own[p]!);
+      });
+      newPapers.push({ doc, vector: paperVector });
+    });
+    lap('store');
+    graph.add(newPapers.map(({ doc, vector }) => ({ label: doc, vector })));
+    lap('vectors');
+    opts.onProgress?.({ stage: 'embed', done: Math.min(total, i + batch.length), total });
+  }
+  return { doc: nextDoc, pid: nextPid };
+}
+
+/** Stage 3, the vector file: patched from the published one when few entries change, else built anew. */
+async function openGraph(
+  draft: GenerationDraft,
+  plan: ChangePlan,
+  chosen: ChosenEmbedder,
+  published: HnswBuilder | undefined,
+  papersAfter: number,
+  storedCount: number,
+  opts: IndexOptions,
+): Promise<{ graph: HnswBuilder; patched: boolean }> {
+  const { previous } = draft;
+  let patched =
+    previous !== undefined &&
+    !chosen.reembedAll &&
+    plan.toDelete.length <= opts.maxDeletedFraction * Math.max(1, storedCount);
+  if (patched && published) {
+    try {
+      await published.ready;
+      return { graph: published, patched };
+    } catch (error) {
+      opts.onNotice?.(
+        `The published vector file could not be read (${(error as Error).message}); rebuilding it from the database.`,
+      );
+      patched = false;
+    }
+  }
+  return { graph: HnswBuilder.create(chosen.embedder.info.dimensions, papersAfter), patched };
+}
+
+async function applyChanges(
+  draft: GenerationDraft,
+  input: Input,
+  opts: IndexOptions,
+  lap: Lap,
+  published: HnswBuilder | undefined,
+): Promise<Counts> {
+  const { db, previous } = draft;
+  const writers: Writers = {
+    papersWriter: new PapersWriter(db),
+    passagesWriter: new PassagesWriter(db),
+    postingsWriter: new PostingsWriter(db),
+    papersReader: new PapersReader(db),
+  };
+  const { papersWriter, passagesWriter, postingsWriter, papersReader } = writers;
+  const { stored } = input;
+  const plan = planChanges(input, opts);
+  const papersAfter = stored.size + plan.added - plan.removed;
+  const chosen = await chooseEmbedder(draft, input, plan, opts, papersReader);
+  const { embedder, reembedAll } = chosen;
+  // A run that fitted a new model (and so re-embeds every kept paper) stores it; others keep the draft's copy.
+  const rewritesState = !previous || reembedAll;
+
   let paperVectors: HnswBuilder | undefined;
   try {
-    let patchPrevious =
-      previous !== undefined && !reembedAll && toDelete.length <= opts.maxDeletedFraction * Math.max(1, stored.size);
-    if (patchPrevious && published) {
-      try {
-        await published.ready;
-        paperVectors = published;
-      } catch (error) {
-        opts.onNotice?.(
-          `The published vector file could not be read (${(error as Error).message}); rebuilding it from the database.`,
-        );
-        patchPrevious = false;
-      }
-    }
-    paperVectors ??= HnswBuilder.create(dimensions, papersAfter);
-    const graph = paperVectors;
+    const opened = await openGraph(draft, plan, chosen, published, papersAfter, stored.size, opts);
+    paperVectors = opened.graph;
+    const graph = opened.graph;
 
     // A paper leaves its rows, its postings (re-analyzed from its stored text) and its vector.
     const deletePaper = (doc: number) => {
@@ -332,12 +490,9 @@ async function applyChanges(
       graph.remove([doc]);
     };
     db.exec('BEGIN');
-    for (const doc of toDelete) deletePaper(doc);
-    for (const { doc, fingerprint } of refingerprinted) papersWriter.setFingerprint(doc, fingerprint);
+    for (const doc of plan.toDelete) deletePaper(doc);
+    for (const { doc, fingerprint } of plan.refingerprinted) papersWriter.setFingerprint(doc, fingerprint);
     lap('store');
-
-    let nextDoc = previous?.manifest.nextDoc ?? 1;
-    let nextPid = previous?.manifest.nextPid ?? 1;
 
     // Re-embedding everything (after a refit) replaces every kept paper too.
     const work: Work[] = [];
@@ -349,9 +504,9 @@ async function applyChanges(
         work.push({ paper, hash: key?.contentHash ?? contentHash(paper), fingerprint: key?.fingerprint ?? null });
       }
     }
-    work.push(...toEmbed);
+    work.push(...plan.toEmbed);
 
-    if (!patchPrevious && previous && !reembedAll) {
+    if (!opened.patched && previous && !reembedAll) {
       // Too many deletions to patch the old graph (or it is damaged): rebuild it from the vectors in SQLite.
       let chunk: Array<{ label: number; vector: Float32Array }> = [];
       for (const row of papersReader.allVectors()) {
@@ -365,39 +520,17 @@ async function applyChanges(
       lap('vectors');
     }
 
-    const total = work.length;
-    opts.onProgress?.({ stage: 'embed', done: 0, total });
-    for (let i = 0; i < total; i += opts.batchSize) {
-      const batch = work.slice(i, i + opts.batchSize);
-      const split = batch.map(({ paper }) => splitPassages(paper));
-      const texts: string[] = [];
-      split.forEach((passages, j) => {
-        const title = batch[j]!.paper.title;
-        for (const passage of passages) texts.push(passageEmbeddingText(title, passage.text, passage.field));
-      });
-      const vectors = await embedder.embedDocuments(texts);
-      lap('embed');
-      let v = 0;
-      const newPapers: Array<{ doc: number; vector: Float32Array }> = [];
-      batch.forEach(({ paper, hash, fingerprint }, j) => {
-        const doc = nextDoc++;
-        const passages = split[j]!;
-        const own = vectors.slice(v, v + passages.length);
-        v += passages.length;
-        const paperVector = meanVector(own, dimensions);
-        papersWriter.insert(doc, paper, hash, paperVector, fingerprint);
-        postingsWriter.add(doc, terms(paper.title), terms(paper.abstract));
-        passages.forEach((passage, p) => {
-          passagesWriter.insert(nextPid++, doc, passage, own[p]!);
-        });
-        newPapers.push({ doc, vector: paperVector });
-      });
-      lap('store');
-      graph.add(newPapers.map(({ doc, vector }) => ({ label: doc, vector })));
-      lap('vectors');
-      opts.onProgress?.({ stage: 'embed', done: Math.min(total, i + batch.length), total });
-    }
+    const next = await embedAndStore(
+      work,
+      embedder,
+      graph,
+      writers,
+      { doc: previous?.manifest.nextDoc ?? 1, pid: previous?.manifest.nextPid ?? 1 },
+      opts,
+      lap,
+    );
 
+    // Stage 5, publishing: the vector file, the embedder state when it changed, and the manifest.
     postingsWriter.flush();
     const counts = {
       papers: papersReader.count(),
@@ -408,16 +541,16 @@ async function applyChanges(
     await graph.save(papersFile);
     lap('vectors');
     // The draft holds the published embedder state already unless this run fitted a new one.
-    if (!recorded || refit) writeEmbedderState(db, embedder.serialize());
+    if (rewritesState) writeEmbedderState(db, embedder.serialize());
     writeManifest(db, {
       generation: draft.generation,
       builtAt: new Date().toISOString(),
       embedder: embedder.info,
       papers: counts.papers,
       passages: counts.passages,
-      nextDoc,
-      nextPid,
-      fittedOnPapers,
+      nextDoc: next.doc,
+      nextPid: next.pid,
+      fittedOnPapers: chosen.fittedOnPapers,
       hnsw: { m: HNSW_DEFAULTS.m, efConstruction: HNSW_DEFAULTS.efConstruction },
       files: { papers: fs.statSync(papersFile).size },
     });
@@ -427,11 +560,12 @@ async function applyChanges(
     return {
       generation: draft.generation,
       ...counts,
-      added,
-      updated,
-      unchanged,
-      removed,
+      added: plan.added,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      removed: plan.removed,
       embedder: embedder.info,
+      embedderFit: chosen.fit,
       bytes: folderBytes(draft.buildDir),
     };
   } finally {

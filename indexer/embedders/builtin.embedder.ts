@@ -2,10 +2,11 @@
 // at index time. No download, deterministic, and any text can be folded in after fitting.
 import { createHash } from 'node:crypto';
 import { terms } from '../text/analyze.ts';
-import type { Embedder, EmbedderInfo } from './embedder.ts';
+import type { Embedder, EmbedderInfo, LibraryFrequencies } from './embedder.ts';
 import { decodeModel, encodeModel, type LsaModel } from './lsa/model-state.ts';
 import { randomizedSvd } from './lsa/randomized-svd.ts';
 import { sparseFromRows } from './lsa/sparse-matrix.ts';
+import { SubwordIndex } from './lsa/subword.ts';
 import {
   buildVocabulary,
   normalizeWeights,
@@ -51,10 +52,26 @@ export const BUILTIN_DEFAULTS = {
 
 export const BUILTIN_MODEL_NAME = 'citelens-lsa';
 
-/** An embedder backed by a fitted latent semantic model. Texts with no known term embed as all zeros. */
+/**
+ * An embedder backed by a fitted latent semantic model. A query's unknown words borrow the rows of
+ * fitted words sharing their character trigrams (lsa/subword.ts); documents use known words only
+ * (a library that outgrows its fit is refitted instead, see indexer/build). Texts with no known or
+ * alike term embed as all zeros.
+ */
 export type BuiltinEmbedder = Embedder & {
-  /** Embeds one text synchronously (what embedDocuments and embedQuery do per text). */
+  /** Embeds one document text synchronously (what embedDocuments does per text). */
   embedSync(text: string): Float32Array;
+  /**
+   * Share of a text's term weight (tf·idf, unknown words at the largest idf) that the model knows:
+   * 1 when every word was fitted, less for words it reaches only through their pieces (counted at
+   * their similarity) or not at all. The evidence hybrid search weighs meaning by.
+   */
+  coverage(text: string): number;
+  /**
+   * Share of the texts' term weight outside the vocabulary (no subword credit): how far a fit is
+   * outgrown. An unknown word weighs its idf in `library` (the largest idf without one).
+   */
+  outOfVocabularyShare(texts: readonly string[], library?: LibraryFrequencies): number;
 };
 
 // Yield to the event loop this often so a long embedding run does not starve timers and I/O.
@@ -116,10 +133,56 @@ function embedderFromState(stored: Buffer): BuiltinEmbedder {
     dimensions: model.dimensions,
     queryPrefix: '',
   };
+  const subword = new SubwordIndex(model.terms);
   const embedSync = createProjector(model, vocabulary);
+  const embedQuerySync = createProjector(model, vocabulary, subword);
+  const maxIdf = model.idf.reduce((max, value) => Math.max(max, value), 1);
+  // Known and total term weight of a text: tf·idf, an unknown word at `unknownIdf` times its credit.
+  const weighOf = (
+    text: string,
+    credit: (term: string) => number,
+    unknownIdf: (term: string) => number,
+  ): { known: number; total: number } => {
+    const counts = new Map<string, number>();
+    for (const term of terms(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    let known = 0;
+    let total = 0;
+    for (const [term, count] of counts) {
+      const row = vocabulary.index.get(term);
+      const idf = row === undefined ? unknownIdf(term) : model.idf[row]!;
+      const weight = termFrequencyWeight(count, model.sublinearTf) * idf;
+      total += weight;
+      known += weight * (row === undefined ? credit(term) : 1);
+    }
+    return { known, total };
+  };
+  const coverage = (text: string): number => {
+    const { known, total } = weighOf(
+      text,
+      (term) => subword.neighbours(term)[0]?.similarity ?? 0,
+      () => maxIdf,
+    );
+    return total > 0 ? known / total : 1;
+  };
+  const outOfVocabularyShare = (texts: readonly string[], library?: LibraryFrequencies): number => {
+    // Words the fit left out for being in most papers are common, not new: the library's df says so.
+    const unknownIdf = library
+      ? (term: string) => Math.log((1 + library.papers) / (1 + library.documentFrequency(term))) + 1
+      : () => maxIdf;
+    let known = 0;
+    let total = 0;
+    for (const text of texts) {
+      const weight = weighOf(text, () => 0, unknownIdf);
+      known += weight.known;
+      total += weight.total;
+    }
+    return total > 0 ? 1 - known / total : 0;
+  };
   return {
     info,
     embedSync,
+    coverage,
+    outOfVocabularyShare,
     async embedDocuments(texts) {
       const vectors: Float32Array[] = [];
       for (let i = 0; i < texts.length; i++) {
@@ -129,7 +192,7 @@ function embedderFromState(stored: Buffer): BuiltinEmbedder {
       return vectors;
     },
     async embedQuery(text) {
-      return embedSync(text);
+      return embedQuerySync(text);
     },
     serialize: () => stored,
     async dispose() {},
@@ -138,9 +201,15 @@ function embedderFromState(stored: Buffer): BuiltinEmbedder {
 
 /**
  * Folds texts into the model: v = normalize(Σ^−α · Uᵀ · tfidf(text)). Scratch arrays are reused
- * across calls (embedding is synchronous, so calls never interleave); this is the hot path.
+ * across calls (embedding is synchronous, so calls never interleave); this is the hot path. With a
+ * subword index, an unknown word adds its trigram neighbours' rows, each weighted by tf · the
+ * neighbour's idf · similarity / the number of neighbours.
  */
-function createProjector(model: LsaModel, vocabulary: Vocabulary): (text: string) => Float32Array {
+function createProjector(
+  model: LsaModel,
+  vocabulary: Vocabulary,
+  subword?: SubwordIndex,
+): (text: string) => Float32Array {
   const { dimensions, projection, idf, sublinearTf } = model;
   const counts = new Uint32Array(model.terms.length);
   const rows: number[] = [];
@@ -148,14 +217,28 @@ function createProjector(model: LsaModel, vocabulary: Vocabulary): (text: string
   const sum = new Float64Array(dimensions);
   return (text) => {
     rows.length = 0;
+    let unknown: Map<string, number> | undefined;
     for (const term of terms(text)) {
       const row = vocabulary.index.get(term);
-      if (row !== undefined && counts[row]!++ === 0) rows.push(row);
+      if (row === undefined) {
+        if (subword) {
+          unknown ??= new Map();
+          unknown.set(term, (unknown.get(term) ?? 0) + 1);
+        }
+      } else if (counts[row]!++ === 0) rows.push(row);
     }
     weights.length = 0;
     for (const row of rows) {
       weights.push(termFrequencyWeight(counts[row]!, sublinearTf) * idf[row]!);
       counts[row] = 0;
+    }
+    // A row may now appear twice (known and borrowed); the sum below is linear, so that is fine.
+    for (const [term, count] of unknown ?? []) {
+      const neighbours = subword!.neighbours(term);
+      for (const { row, similarity } of neighbours) {
+        rows.push(row);
+        weights.push((termFrequencyWeight(count, sublinearTf) * idf[row]! * similarity) / neighbours.length);
+      }
     }
     sum.fill(0);
     let i = 0;

@@ -16,12 +16,22 @@ export const zEmbedderInfo = z.object({
 });
 export type EmbedderInfo = z.infer<typeof zEmbedderInfo>;
 
+/** How many papers a library holds and in how many of them a term occurs (its keyword index). */
+export type LibraryFrequencies = { papers: number; documentFrequency(term: string): number };
+
 export interface Embedder {
   readonly info: EmbedderInfo;
   /** Embeds passages or papers; every vector has info.dimensions entries and unit length (or is all zeros). */
   embedDocuments(texts: readonly string[]): Promise<Float32Array[]>;
   /** Embeds a search query (applying the query prefix, if any). */
   embedQuery(text: string): Promise<Float32Array>;
+  /**
+   * How much of a text's term weight the embedder knows, 0–1 (the builtin model's vocabulary);
+   * absent for embedders that read any text (hybrid search then takes 1).
+   */
+  coverage?(text: string): number;
+  /** Share of the texts' term weight outside a fitted vocabulary (the builtin model); absent otherwise. */
+  outOfVocabularyShare?(texts: readonly string[], library?: LibraryFrequencies): number;
   /** The state to store in the index so the same embedder can be re-created (builtin: the fitted model). */
   serialize(): Buffer | null;
   dispose(): Promise<void>;

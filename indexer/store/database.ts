@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
 import { fillVersionlessArxivIds } from './arxiv-id.ts';
-import { POSTINGS_SCHEMA } from './postings.repo.ts';
+import { POSTINGS_SCHEMA } from './keyword/index.ts';
 
 export type Db = Database.Database;
 

@@ -136,7 +136,14 @@ async function evaluateMode(
   onProgress: EvalOptions['onProgress'],
 ): Promise<ModeReport> {
   // Built directly rather than parsed: some test-collection queries are longer than the API accepts.
-  const request = (query: string, k: number): ParsedSearchRequest => ({ query, mode, k, offset: 0, filters: {} });
+  const request = (query: string, k: number): ParsedSearchRequest => ({
+    query,
+    mode,
+    k,
+    offset: 0,
+    filters: {},
+    sort: 'relevance',
+  });
   for (const { text } of collection.queries.slice(0, EVAL_DEFAULTS.warmupQueries)) {
     await runSearch(reader, request(text, EVAL_DEFAULTS.pageSize));
   }

@@ -43,7 +43,8 @@ export const paperRoutes = createRouter()
       method: 'get',
       path: '/papers/{id}/similar',
       summary: 'Papers similar to a paper',
-      description: 'The nearest papers by meaning (the paper itself excluded), most similar first.',
+      description:
+        'The papers most like this one by meaning and by its most distinctive terms (the paper itself excluded), most similar first, each with the key words it shares.',
       tags: ['papers'],
       middleware: [requireIndex] as const,
       request: {

@@ -1,4 +1,5 @@
-// GET /api/search: hybrid, semantic or keyword search over the served index.
+// GET /api/search and POST /api/search: hybrid, semantic or keyword search over the served index,
+// the same parameters in a query string or (for queries as long as an abstract) a JSON body.
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
@@ -11,45 +12,57 @@ import {
   zSearchFilters,
   zSearchRequest,
   zSearchResponse,
+  zSearchSort,
 } from '../search/search.schema.ts';
 
 const filters = zSearchFilters.shape;
 
+// The parameters of a search, by their query-string names; a JSON body uses exactly these names.
+const searchParams = {
+  q: zSearchRequest.shape.query.meta({ description: 'What to search for', example: 'attention sinks' }),
+  k: numberParam(zSearchRequest.shape.k).meta({ description: 'Results per page' }),
+  offset: numberParam(zSearchRequest.shape.offset).meta({ description: 'Results to skip (paging)' }),
+  mode: zSearchRequest.shape.mode,
+  year_from: numberParam(filters.yearFrom),
+  year_to: numberParam(filters.yearTo),
+  author: filters.author.meta({ description: "Substring of any author's name, case-insensitive" }),
+  tag: filters.tag.meta({ description: 'Exact tag, case-insensitive' }),
+  venue: filters.venue.meta({ description: 'Substring of the venue, case-insensitive' }),
+  ef: numberParam(zSearchRequest.shape.ef).meta({
+    description: 'HNSW search breadth (default: the index setting)',
+  }),
+  sort: zSearchSort.default('relevance').meta({ description: 'relevance (default) or year (newest first)' }),
+};
+
+function checkDepth(query: { k: number; offset: number }, ctx: z.RefinementCtx): void {
+  const deepest = SEARCH_LIMITS.maxDepth - query.k;
+  if (query.offset > deepest) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['offset'],
+      message: `must be at most ${deepest} when k is ${query.k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
+    });
+  }
+}
+
 /** The query string of GET /api/search: the search nouns, with snake_case names for the filters. */
-export const zSearchQuery = z
-  .object({
-    q: zSearchRequest.shape.query.meta({ description: 'What to search for', example: 'attention sinks' }),
-    k: numberParam(zSearchRequest.shape.k).meta({ description: 'Results per page' }),
-    offset: numberParam(zSearchRequest.shape.offset).meta({ description: 'Results to skip (paging)' }),
-    mode: zSearchRequest.shape.mode,
-    year_from: numberParam(filters.yearFrom),
-    year_to: numberParam(filters.yearTo),
-    author: filters.author.meta({ description: "Substring of any author's name, case-insensitive" }),
-    tag: filters.tag.meta({ description: 'Exact tag, case-insensitive' }),
-    venue: filters.venue.meta({ description: 'Substring of the venue, case-insensitive' }),
-    ef: numberParam(zSearchRequest.shape.ef).meta({
-      description: 'HNSW search breadth (default: the index setting)',
-    }),
-  })
-  .superRefine((query, ctx) => {
-    const deepest = SEARCH_LIMITS.maxDepth - query.k;
-    if (query.offset > deepest) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['offset'],
-        message: `must be at most ${deepest} when k is ${query.k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
-      });
-    }
-  });
+export const zSearchQuery = z.object(searchParams).superRefine(checkDepth);
+
+/**
+ * The JSON body of POST /api/search: exactly the query string's names (numbers as JSON numbers or
+ * numeric strings); an unknown name is refused, so a misspelt filter is never silently ignored.
+ */
+export const zSearchBody = z.strictObject(searchParams).superRefine(checkDepth);
 
 /** The search request a query string asks for. */
 export function toSearchRequest(query: z.output<typeof zSearchQuery>): SearchRequest {
-  const { q, k, offset, mode, ef, year_from, year_to, author, tag, venue } = query;
+  const { q, k, offset, mode, ef, year_from, year_to, author, tag, venue, sort } = query;
   return {
     query: q,
     k,
     offset,
     mode,
+    sort,
     ...(ef === undefined ? {} : { ef }),
     filters: {
       ...(year_from === undefined ? {} : { yearFrom: year_from }),
@@ -61,22 +74,38 @@ export function toSearchRequest(query: z.output<typeof zSearchQuery>): SearchReq
   };
 }
 
-export const searchRoutes = createRouter().openapi(
-  createRoute({
-    method: 'get',
-    path: '/search',
-    summary: 'Search papers',
-    description: 'Ranks passages by meaning (HNSW), by words (BM25) or both, and groups them by paper.',
-    tags: ['search'],
-    middleware: [requireIndex] as const,
-    request: { query: zSearchQuery },
-    responses: {
-      200: {
-        description: 'One page of results, best first',
-        content: { 'application/json': { schema: zSearchResponse.meta({ id: 'SearchResponse' }) } },
-      },
-      ...errorResponses(400, 401, 503),
-    },
-  }),
-  async (c) => c.json(await searchPapers(c.var.index, toSearchRequest(c.req.valid('query'))), 200),
-);
+const searchResponses = {
+  200: {
+    description: 'One page of results, best first, with the total and facets of the matching papers',
+    content: { 'application/json': { schema: zSearchResponse.meta({ id: 'SearchResponse' }) } },
+  },
+  ...errorResponses(400, 401, 503),
+};
+
+export const searchRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/search',
+      summary: 'Search papers',
+      description: 'Ranks passages by meaning (HNSW), by words (BM25) or both, and groups them by paper.',
+      tags: ['search'],
+      middleware: [requireIndex] as const,
+      request: { query: zSearchQuery },
+      responses: searchResponses,
+    }),
+    async (c) => c.json(await searchPapers(c.var.index, toSearchRequest(c.req.valid('query'))), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/search',
+      summary: 'Search papers with a long query',
+      description: `The same search as GET /api/search, its parameters in a JSON body under the same names; q may be up to ${SEARCH_LIMITS.maxQueryChars} characters (an abstract: "papers like this text").`,
+      tags: ['search'],
+      middleware: [requireIndex] as const,
+      request: { body: { required: true, content: { 'application/json': { schema: zSearchBody } } } },
+      responses: searchResponses,
+    }),
+    async (c) => c.json(await searchPapers(c.var.index, toSearchRequest(c.req.valid('json'))), 200),
+  );

@@ -8,7 +8,10 @@ import type { AnalyzedQuery } from './query.ts';
 import type { RankedDoc } from './ranking.ts';
 import { denseRanking, isZeroVector } from './semantic.search.ts';
 
-/** Chosen by nDCG@10 on Cranfield and CISI, and checked on held-out SciFact claims (see server/eval). */
+/**
+ * The weight rule's three numbers were chosen by nDCG@10 on Cranfield, CISI and SciFact (train) and
+ * checked by 5-fold cross-validation by query and by leaving each collection out (README, "Evaluation").
+ */
 export const HYBRID_DEFAULTS = {
   /** Papers taken from each side, and the window each side's scores are normalized over. */
   window: 100,
@@ -18,25 +21,63 @@ export const HYBRID_DEFAULTS = {
   feedbackWeight: 1,
   /** Depth at which the agreement of the two rankings is measured. */
   agreementDepth: 20,
-  /** Dense weight when the two rankings agree completely at the top. */
-  maxDenseWeight: 0.8,
+  /** Rank whose score a side's top score is compared with to tell how sure that side is (its peak). */
+  peakDepth: 10,
+  /** Dense weight when both sides are equally sure and agree half as much as they can. */
+  bias: 0.7,
+  /** How fast the dense weight follows the dense side's share of the two peaks. */
+  peakSlope: 2,
+  /** How much agreement of the two rankings (beyond 0.5) adds to the dense weight. */
+  agreementSlope: 0.2,
 } satisfies Record<string, number>;
 
 export type HybridRanking = {
   ranked: RankedDoc[];
-  /** The dense share of each score for this query, in [0, maxDenseWeight]. */
+  /** The dense share of each score for this query, in [0, 1]. */
   denseWeight: number;
 };
+
+/** The evidence a query's dense weight is read from, each 0–1. */
+export type FusionEvidence = {
+  /** How peaked BM25's scores are: (s₁ − s₁₀) / s₁. A query whose words pick out a few papers is sure of them. */
+  keywordPeak: number;
+  /** The same for the cosines of plain dense retrieval. */
+  densePeak: number;
+  /** Chance-corrected overlap of the two rankings' tops (fuse.ts agreement). */
+  agreement: number;
+  /** Share of the query's term weight the embedder knows (1 for embedders that read any text). */
+  coverage: number;
+};
+
+/** (s₁ − s_d) / s₁ over a best-first list: 0 when flat (or empty), near 1 when one paper stands out. */
+export function peakOf(list: readonly RankedDoc[], depth: number): number {
+  const top = list[0]?.score ?? 0;
+  if (!(top > 0) || list.length < 2) return 0;
+  const at = list[Math.min(depth, list.length) - 1]!.score;
+  return Math.min(1, Math.max(0, (top - at) / top));
+}
+
+/**
+ * The dense weight of one query: coverage × clamp(bias + slope·(share − ½) + agreementSlope·(agreement − ½)),
+ * where share = densePeak / (densePeak + keywordPeak) says which side is surer of its top papers.
+ * A claim whose words single out one abstract (SciFact) leans on BM25; a verbose question whose words
+ * are spread over many papers (Cranfield) leans on meaning; words the embedder never saw lean on BM25.
+ */
+export function denseWeightOf(evidence: FusionEvidence, opts: typeof HYBRID_DEFAULTS = HYBRID_DEFAULTS): number {
+  const peaks = evidence.densePeak + evidence.keywordPeak;
+  const share = peaks > 0 ? evidence.densePeak / peaks : 0.5;
+  const raw = opts.bias + opts.peakSlope * (share - 0.5) + opts.agreementSlope * (evidence.agreement - 0.5);
+  return evidence.coverage * Math.min(1, Math.max(0, raw));
+}
 
 /**
  * The best papers for a query by hybrid fusion (at least `depth`, and at least the normalization window).
  *
- * 1. BM25 ranks papers. 2. The dense query moves toward the BM25-score-weighted centroid of BM25's
- * top papers (Rocchio), so dense retrieval looks for more papers like the ones the words found.
- * 3. The dense weight is maxDenseWeight × the share of BM25's top 20 that plain dense retrieval also
- * puts in its top 20: a query the embedder does not understand gets a weight near 0 and keeps BM25's
- * ranking instead of being dragged down. 4. Scores are min–max normalized and combined convexly.
- * With no BM25 match the ranking is dense alone; with a query vector of zeros it is BM25 alone.
+ * 1. BM25 ranks papers; plain dense retrieval ranks papers. 2. The dense weight is read from the two
+ * rankings and the embedder (denseWeightOf). 3. The dense query moves toward the BM25-score-weighted
+ * centroid of BM25's top papers (Rocchio), so dense retrieval looks for more papers like the ones the
+ * words found. 4. Scores are min–max normalized and combined convexly, so they always lie in 0–1.
+ * With no BM25 match the ranking is dense alone; with a query vector of zeros it is BM25 alone (normalized).
  */
 export function hybridRanking(
   reader: IndexReader,
@@ -50,15 +91,23 @@ export function hybridRanking(
   const window = Math.max(opts.window, depth);
   const keyword = keywordRanking(reader, query.terms, window, allowed);
   // No query term matched: meaning is all there is to go on.
-  if (keyword.length === 0) return { ranked: denseRanking(reader, queryVector, window, allowed, ef), denseWeight: 1 };
-  if (isZeroVector(queryVector)) return { ranked: keyword, denseWeight: 0 };
+  if (keyword.length === 0) {
+    const dense = denseRanking(reader, queryVector, window, allowed, ef);
+    return { ranked: dense.map(({ doc, score }) => ({ doc, score: Math.max(0, score) })), denseWeight: 1 };
+  }
+  if (isZeroVector(queryVector)) return { ranked: fuseScores(keyword, [], new Map(), 0, opts.window), denseWeight: 0 };
 
   // In a small library the top 20 is half of it and says little; agreement is read at the top tenth.
   const population = allowed ? allowed.docs.length : reader.manifest.papers;
   const depthOfAgreement = Math.min(opts.agreementDepth, Math.max(3, Math.floor(population / 10)));
-  const plainDense = denseRanking(reader, queryVector, depthOfAgreement, allowed, ef);
-  const denseWeight = opts.maxDenseWeight * agreement(keyword, plainDense, depthOfAgreement, population);
-  if (denseWeight === 0) return { ranked: keyword, denseWeight };
+  const plainDense = denseRanking(reader, queryVector, Math.max(depthOfAgreement, opts.peakDepth), allowed, ef);
+  const denseWeight = denseWeightOf({
+    keywordPeak: peakOf(keyword, opts.peakDepth),
+    densePeak: peakOf(plainDense, opts.peakDepth),
+    agreement: agreement(keyword, plainDense, depthOfAgreement, population),
+    coverage: reader.embedder.coverage?.(query.text) ?? 1,
+  });
+  if (denseWeight === 0) return { ranked: fuseScores(keyword, [], new Map(), 0, opts.window), denseWeight };
 
   const keywordVectors = reader.paperVectorsOf(keyword.map((r) => r.doc));
   const feedback = keyword.slice(0, opts.feedbackDocs).flatMap((r) => {

@@ -11,6 +11,11 @@ export const KEYWORD_DEFAULTS = {
   pruneFromPapers: 10_000,
   /** Document frequencies remembered per index before the memory is cleared. */
   maxCachedTerms: 100_000,
+  /**
+   * Distinct terms a long query keeps (an abstract has 100–200): the ones weighing most by
+   * qtf·idf. CISI's longest queries rank the same kept at 48 (see README's eval section).
+   */
+  maxQueryTerms: 48,
 } satisfies Record<string, number>;
 
 const frequencies = new WeakMap<IndexReader, Map<string, number>>();
@@ -37,9 +42,36 @@ function paperFrequency(reader: IndexReader, term: string): number {
  */
 export function informativeTerms(reader: IndexReader, queryTerms: readonly string[]): readonly string[] {
   const papers = reader.manifest.papers;
-  if (papers < KEYWORD_DEFAULTS.pruneFromPapers) return queryTerms;
-  const kept = queryTerms.filter((term) => 2 * paperFrequency(reader, term) < papers);
-  return kept.length > 0 ? kept : queryTerms;
+  const weighted = weightedTerms(reader, queryTerms);
+  if (papers < KEYWORD_DEFAULTS.pruneFromPapers) return weighted;
+  const kept = weighted.filter((term) => 2 * paperFrequency(reader, term) < papers);
+  return kept.length > 0 ? kept : weighted;
+}
+
+/**
+ * A long query (an abstract) as its weighted terms rather than a thousand-term OR: the
+ * KEYWORD_DEFAULTS.maxQueryTerms distinct terms with the largest qtf·idf, each kept as often as the
+ * query repeats it (BM25 weighs a repeated term by its count). Terms no paper holds weigh nothing.
+ * A query with fewer distinct terms is returned as it is.
+ */
+export function weightedTerms(reader: IndexReader, queryTerms: readonly string[]): readonly string[] {
+  const counts = new Map<string, number>();
+  for (const term of queryTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  if (counts.size <= KEYWORD_DEFAULTS.maxQueryTerms) return queryTerms;
+  const papers = Math.max(1, reader.manifest.papers);
+  const weight = new Map<string, number>();
+  for (const [term, count] of counts) {
+    const df = paperFrequency(reader, term);
+    weight.set(term, df === 0 ? 0 : count * Math.log(1 + papers / df));
+  }
+  const kept = new Set(
+    [...weight]
+      .filter(([, w]) => w > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, KEYWORD_DEFAULTS.maxQueryTerms)
+      .map(([term]) => term),
+  );
+  return queryTerms.filter((term) => kept.has(term));
 }
 
 /**

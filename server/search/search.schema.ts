@@ -4,14 +4,27 @@ import { z } from 'zod';
 import { zPaper } from '../../indexer/paper.schema.ts';
 
 export const SEARCH_LIMITS = {
-  /** Longest accepted query, in characters. */
-  maxQueryChars: 1_000,
+  /** Longest accepted query, in characters: a whole abstract (or a page of one) fits. */
+  maxQueryChars: 20_000,
   maxK: 100,
   /** Deepest page: offset + k may not pass this. */
   maxDepth: 1_000,
   minEf: 10,
   maxEf: 2_000,
+  /**
+   * Papers a search considers for `total`, `facets` and `sort=year`: the best this many by the
+   * search's own ranking (or offset + k + 1 when that is more). A bound keeps the cost flat at
+   * 100k papers; when the ranking reaches it, `total` is a lower bound. 100 is the depth hybrid
+   * ranks each side to anyway, so hybrid pays nothing extra for it (200 doubled its latency).
+   */
+  candidates: 100,
+  /** Values listed per facet, the most frequent first. */
+  facetValues: 20,
 } as const;
+
+/** Order of results: by the ranking's score, or newest first among the candidates (then by score). */
+export const zSearchSort = z.enum(['relevance', 'year']);
+export type SearchSort = z.infer<typeof zSearchSort>;
 
 export const zSearchMode = z.enum(['hybrid', 'semantic', 'keyword']);
 export type SearchMode = z.infer<typeof zSearchMode>;
@@ -36,6 +49,7 @@ export const zSearchRequest = z.object({
   /** HNSW breadth of search; defaults to the index's setting. */
   ef: z.number().int().min(SEARCH_LIMITS.minEf).max(SEARCH_LIMITS.maxEf).optional(),
   filters: zSearchFilters.default({}),
+  sort: zSearchSort.default('relevance'),
 });
 export type SearchRequest = z.input<typeof zSearchRequest>;
 export type ParsedSearchRequest = z.output<typeof zSearchRequest>;
@@ -63,21 +77,54 @@ export const zSearchResult = z.object({
 });
 export type SearchResult = z.infer<typeof zSearchResult>;
 
+/** One value of a facet and how many of the matching papers have it. */
+export const zFacetCount = z.object({ value: z.string(), count: z.number().int().nonnegative() });
+export type FacetCount = z.infer<typeof zFacetCount>;
+
+/**
+ * Counts over the matching papers (the candidates: at most SEARCH_LIMITS.candidates of them), the
+ * top SEARCH_LIMITS.facetValues values of each, most frequent first (ties by value). Years are strings.
+ */
+export const zSearchFacets = z.object({
+  year: z.array(zFacetCount),
+  tag: z.array(zFacetCount),
+  author: z.array(zFacetCount),
+  venue: z.array(zFacetCount),
+});
+export type SearchFacets = z.infer<typeof zSearchFacets>;
+
 export const zSearchResponse = z.object({
   query: z.string(),
   mode: zSearchMode,
+  sort: zSearchSort,
   k: z.number().int(),
   offset: z.number().int(),
   results: z.array(zSearchResult),
   /** Whether more results exist past this page. */
   hasMore: z.boolean(),
+  /**
+   * How many papers match: exact, or (when `totalIsLowerBound`) at least this many, because the
+   * search looked at its best SEARCH_LIMITS.candidates papers only. Semantic search ranks every
+   * paper with a direction, so its total is usually a lower bound.
+   */
+  total: z.number().int().nonnegative(),
+  totalIsLowerBound: z.boolean(),
+  facets: zSearchFacets,
   tookMs: z.number(),
 });
 export type SearchResponse = z.infer<typeof zSearchResponse>;
 
 export const zSimilarResponse = z.object({
   paperId: z.string(),
-  results: z.array(z.object({ paper: zPaper, score: z.number() })),
+  results: z.array(
+    z.object({
+      paper: zPaper,
+      /** Fused similarity, 0–1 (1 for the most similar paper by the stronger side). */
+      score: z.number(),
+      /** The paper's most distinctive words (as it writes them) that this paper shares, most distinctive first. */
+      sharedTerms: z.array(z.string()),
+    }),
+  ),
   tookMs: z.number(),
 });
 export type SimilarResponse = z.infer<typeof zSimilarResponse>;

@@ -2,7 +2,9 @@
 // returns a page of papers with their best passages, or the passages cited answers are built from.
 import { AppError } from '../../core/errors.ts';
 import type { IndexReader, Paper, Passage } from '../../indexer/index.ts';
+import type { PaperFacetFields } from '../../indexer/store/papers.repo.ts';
 import { bestPassages, type ScoredPassage } from './best-passages.ts';
+import { facetsOf } from './facets.ts';
 import { resolveFilters } from './filters.ts';
 import { hybridRanking } from './hybrid.search.ts';
 import { keywordRanking } from './keyword.search.ts';
@@ -102,22 +104,40 @@ export async function searchPapers(reader: IndexReader, request: SearchRequest):
   return runSearch(reader, parseSearchRequest(request), began);
 }
 
-/** searchPapers for an already validated request (the evaluation times this path). */
+/** Newest first (papers without a year last), then by score: the order of sort=year. */
+function byYear(fields: ReadonlyMap<number, PaperFacetFields>): (a: RankedDoc, b: RankedDoc) => number {
+  const yearOf = (doc: number) => fields.get(doc)?.year ?? Number.NEGATIVE_INFINITY;
+  return (a, b) => yearOf(b.doc) - yearOf(a.doc) || b.score - a.score || a.doc - b.doc;
+}
+
+/**
+ * searchPapers for an already validated request (the evaluation times this path). The ranking is
+ * taken SEARCH_LIMITS.candidates deep (or deeper for a deep page): those papers are the matches that
+ * `total`, `facets` and sort=year work on; only the page's papers are loaded whole.
+ */
 export async function runSearch(
   reader: IndexReader,
   parsed: ParsedSearchRequest,
   began: number = performance.now(),
 ): Promise<SearchResponse> {
-  const ranking = await rankPapers(reader, parsed);
-  const page = loadPapers(reader, ranking.ranked.slice(parsed.offset, parsed.offset + parsed.k));
+  const depth = Math.max(SEARCH_LIMITS.candidates, parsed.offset + parsed.k + 1);
+  const ranking = await rankPapers(reader, parsed, depth);
+  const fields = reader.papers.facetFieldsOf(ranking.ranked.slice(0, depth).map((r) => r.doc));
+  const candidates = ranking.ranked.slice(0, depth).filter((r) => fields.has(r.doc));
+  if (parsed.sort === 'year') candidates.sort(byYear(fields));
+  const page = loadPapers(reader, candidates.slice(parsed.offset, parsed.offset + parsed.k));
   const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
   return {
     query: parsed.query,
     mode: parsed.mode,
+    sort: parsed.sort,
     k: parsed.k,
     offset: parsed.offset,
     results: page.map(({ doc, paper, score }) => ({ paper, score, passages: (passages.get(doc) ?? []).map(toHit) })),
-    hasMore: ranking.ranked.length > parsed.offset + parsed.k,
+    hasMore: candidates.length > parsed.offset + parsed.k,
+    total: candidates.length,
+    totalIsLowerBound: ranking.ranked.length >= depth,
+    facets: facetsOf(candidates.map((c) => fields.get(c.doc)!)),
     tookMs: performance.now() - began,
   };
 }

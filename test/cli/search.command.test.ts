@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -54,7 +55,7 @@ describe('search command', () => {
     expect(stdout).toContain('1. Perovskite Solar Cells under Humidity (2021)');
     expect(stdout).toContain('Marie Curie · Nature Energy · perovskite-solar');
     expect(stdout).toContain('*Perovskite* films degrade');
-    expect(stdout).toMatch(/Results 1–1 \(keyword, [\d.]+ ms\)\n$/);
+    expect(stdout).toMatch(/Results 1–1 of 1 \(keyword, [\d.]+ ms\)\n$/);
   });
 
   it('passes paging and filters through to the search', async () => {
@@ -94,6 +95,32 @@ describe('search command', () => {
     expect(exitCode).toBe(1);
     expect(stderr).toContain('Invalid search request: k');
     expect(stderr).toContain('hint:');
+  });
+
+  it('searches with the text of a 20,000-character file given by --file', async () => {
+    const perovskite = HAND_PAPERS.find((p) => p.id === 'perovskite-solar')!;
+    let text = `${perovskite.title}. ${perovskite.abstract}\n`;
+    for (let i = 0; text.length < 20_000; i++) text += `appendix${i.toString(36)} `;
+    const file = path.join(fixture.dir, 'abstract.txt');
+    fs.writeFileSync(file, text.slice(0, 20_000));
+    const { stdout, exitCode } = await run('--file', file, '--json');
+    expect(exitCode).toBeUndefined();
+    const response = JSON.parse(stdout);
+    expect(response.query).toHaveLength(20_000);
+    expect(response.results[0].paper.id).toBe('perovskite-solar');
+    const text2 = await run('--file', file);
+    expect(text2.stdout).toContain('1. Perovskite Solar Cells under Humidity');
+  });
+
+  it('names the unreadable --file, and refuses a query given twice or not at all', async () => {
+    const missing = path.join(fixture.dir, 'no-such-abstract.txt');
+    const unreadable = await run('--file', missing);
+    expect(unreadable.exitCode).toBe(1);
+    expect(unreadable.stderr).toContain(`Cannot read the query file ${missing}`);
+    const both = await run('perovskite', '--file', missing);
+    expect(both.stderr).toContain('not both');
+    const neither = await run();
+    expect(neither.stderr).toContain('--file <path>');
   });
 
   it('reports a missing index with its hint', async () => {

@@ -28,6 +28,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   '/api/ask': { question: 'Why do attention sinks appear?' },
   '/api/ask/stream': { question: 'Why do attention sinks appear?' },
   '/api/verify': { text: 'Attention sinks carry no semantic meaning (see arXiv:2601.04321).' },
+  '/api/search': { q: 'attention sinks' },
 };
 
 let indexDir: string;
@@ -233,8 +234,11 @@ describe('hostile HTTP input', () => {
     });
 
     it('answers any other method on an API path with a JSON 404', async () => {
-      for (const route of apiRoutes()) {
-        for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS', route.method === 'GET' ? 'POST' : 'GET']) {
+      const routes = apiRoutes();
+      for (const route of routes) {
+        // A path may answer GET and POST both (search); only the methods it does not answer are tried.
+        const answered = new Set(routes.filter((r) => r.path === route.path).map((r) => r.method));
+        for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'GET', 'POST'].filter((m) => !answered.has(m))) {
           const res = await app.request(route.url, { method }, FROM_LOOPBACK);
           await expectClientError(res, `${method} ${route.path}`, { status: 404, code: 'NOT_FOUND' });
         }
@@ -268,7 +272,7 @@ describe('hostile HTTP input', () => {
 
     it('refuses a 100 KB query, naming q and its limit, without echoing it', async () => {
       const error = await expectInvalidQuery(`q=${'attention '.repeat(10_240)}`, 'q');
-      expect(error.message).toBe("Query parameter 'q' must be at most 1000 characters long.");
+      expect(error.message).toBe("Query parameter 'q' must be at most 20000 characters long.");
     });
 
     it('refuses a repeated parameter or an array-style parameter', async () => {

@@ -218,6 +218,7 @@ describe('app', () => {
     expect(documented).toEqual(
       expect.arrayContaining([
         'GET /api/search',
+        'POST /api/search',
         'GET /api/papers/:id',
         'GET /api/papers/:id/similar',
         'GET /api/stats',
@@ -226,7 +227,19 @@ describe('app', () => {
       ]),
     );
     const searchParams = doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);
-    expect(searchParams).toEqual(['q', 'k', 'offset', 'mode', 'year_from', 'year_to', 'author', 'tag', 'venue', 'ef']);
+    expect(searchParams).toEqual([
+      'q',
+      'k',
+      'offset',
+      'mode',
+      'year_from',
+      'year_to',
+      'author',
+      'tag',
+      'venue',
+      'ef',
+      'sort',
+    ]);
     expect(doc.components.schemas).toHaveProperty('ErrorResponse');
   });
 

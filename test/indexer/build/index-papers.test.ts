@@ -217,7 +217,8 @@ describe('index-papers', () => {
       const doc = reader.getPaper('p2')!.doc;
       expect(Array.from(reader.paperVectorsOf([doc]).get(doc)!)).toEqual(Array.from(reader.papers.vector(doc)!));
       expect(reader.searchPapersDense(reader.papers.vector(doc)!, 1)[0]!.label).toBe(doc);
-      expect(notices).toHaveLength(1);
+      // Opening the index found nothing more to repair (the run's other notice is about the fit).
+      expect(notices.filter((m) => /vector file/.test(m))).toHaveLength(1);
     } finally {
       reader.close();
     }

@@ -83,7 +83,7 @@ describe('mcp-server', () => {
     const search = tools.find((tool) => tool.name === 'search_papers')!;
     expect(search.inputSchema.required).toEqual(['query']);
     expect(search.inputSchema.properties).toMatchObject({
-      query: { type: 'string', minLength: 1, maxLength: 1000 },
+      query: { type: 'string', minLength: 1, maxLength: 20000 },
       mode: { enum: ['hybrid', 'semantic', 'keyword'], default: 'hybrid' },
       k: { type: 'integer', minimum: 1, maximum: 20, default: 5 },
       offset: { type: 'integer', minimum: 0, default: 0 },

@@ -81,8 +81,82 @@ describe('search.route', () => {
   it('refuses a missing, blank or too long query', async () => {
     await expectInvalid('k=3', 'q', "Query parameter 'q' is required.");
     await expectInvalid('q=%20%20', 'q', "Query parameter 'q' must not be empty.");
-    await expectInvalid(`q=${'a'.repeat(1001)}`, 'q', "Query parameter 'q' must be at most 1000 characters long.");
-    const longest = await search(`q=${'a'.repeat(1000)}`);
-    expect(longest.status).toBe(200);
+    await expectInvalid(`q=${'a'.repeat(20_001)}`, 'q', "Query parameter 'q' must be at most 20000 characters long.");
+  });
+
+  it('reports the total and the facets of the matching papers', async () => {
+    const { body } = await search('q=models&mode=keyword&k=2');
+    expect(body.results).toHaveLength(2);
+    expect(body.total).toBeGreaterThan(2);
+    expect(body.totalIsLowerBound).toBe(false);
+    expect(body.hasMore).toBe(true);
+    const all = await search('q=models&mode=keyword&k=100');
+    expect(all.body.results).toHaveLength(body.total);
+    const years = new Map<string, number>();
+    for (const { paper } of all.body.results) {
+      if (paper.year !== null) years.set(String(paper.year), (years.get(String(paper.year)) ?? 0) + 1);
+    }
+    expect(new Map(body.facets.year.map((f: { value: string; count: number }) => [f.value, f.count]))).toEqual(years);
+    for (const facet of ['tag', 'author', 'venue']) expect(Array.isArray(body.facets[facet])).toBe(true);
+  });
+
+  it('sorts the matching papers newest first with sort=year', async () => {
+    const { body } = await search('q=models&mode=keyword&k=100&sort=year');
+    expect(body.sort).toBe('year');
+    const years = body.results.map((r: { paper: { year: number | null } }) => r.paper.year ?? -1);
+    expect(years).toEqual([...years].sort((a: number, b: number) => b - a));
+    await expectInvalid('q=x&sort=title', 'sort', "Query parameter 'sort' must be one of relevance, year.");
+  });
+});
+
+describe('POST /api/search', () => {
+  async function post(body: unknown) {
+    const res = await app.request('/api/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+
+  it('answers a 20,000-character query (an abstract pasted whole) like the same words in GET', async () => {
+    const target = papers[3]! as { title: string; abstract?: string };
+    // The paper's text, then words no paper holds (such as a long list of reference codes).
+    let q = `${target.title}. ${target.abstract ?? ''} `;
+    for (let i = 0; q.length < 20_000; i++) q += `ref${i.toString(36)}x `;
+    q = q.slice(0, 20_000);
+    const { status, body } = await post({ q, k: 5, mode: 'hybrid' });
+    expect(status).toBe(200);
+    expect(body.results[0].paper.id).toBe(papers[3]!.id);
+    expect(body.query).toHaveLength(20_000);
+  });
+
+  it('takes exactly the query-string names, numbers as JSON numbers', async () => {
+    const viaGet = await search('q=language+models&k=3&offset=1&mode=semantic&sort=relevance');
+    const viaPost = await post({ q: 'language models', k: 3, offset: 1, mode: 'semantic', sort: 'relevance' });
+    expect(viaPost.status).toBe(200);
+    const ids = (r: { body: { results: Array<{ paper: { id: string } }> } }) => r.body.results.map((x) => x.paper.id);
+    expect(ids(viaPost)).toEqual(ids(viaGet));
+    const years = papers.map((p) => p.year).filter((y): y is number => typeof y === 'number');
+    const newest = Math.max(...years);
+    const filtered = await post({ q: 'models', mode: 'keyword', k: 20, year_from: newest, year_to: newest });
+    for (const r of filtered.body.results) expect(r.paper.year).toBe(newest);
+  });
+
+  it('refuses an unknown name, naming it, instead of ignoring a misspelt filter', async () => {
+    const { status, body } = await post({ q: 'models', yearFrom: 2020 });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('INVALID_INPUT');
+    expect(body.error.message).toContain('yearFrom');
+  });
+
+  it('names the field of the body at fault', async () => {
+    const { status, body } = await post({ q: 'a'.repeat(20_001) });
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: "Field 'q' of the JSON body must be at most 20000 characters long.",
+      details: { field: 'q' },
+    });
   });
 });

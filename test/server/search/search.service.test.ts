@@ -189,7 +189,7 @@ describe('search.service', () => {
   describe('invalid requests', () => {
     it.each([
       [{ query: '   ' }, 'query'],
-      [{ query: 'x'.repeat(1001) }, 'query'],
+      [{ query: 'x'.repeat(20_001) }, 'query'],
       [{ query: 'attention', k: 0 }, 'k'],
       [{ query: 'attention', k: 101 }, 'k'],
       [{ query: 'attention', offset: -1 }, 'offset'],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { similarPapers } from '../../../server/search/index.ts';
-import { buildSearchIndex, HAND_PAPERS, type SearchFixture } from './search-fixture.ts';
+import { buildSearchIndex, HAND_PAPERS, type SearchFixture, topicPapers } from './search-fixture.ts';
 
 let fixture: SearchFixture;
 
@@ -39,6 +39,16 @@ describe('similar', () => {
     expect(response.results.map((r) => r.paper.id)).not.toContain('perovskite-solar');
   });
 
+  it("says which of the paper's key words each similar paper shares", () => {
+    const response = similarPapers(fixture.reader, 'perovskite-solar', 3);
+    const shared = response.results[0]!.sharedTerms;
+    expect(shared).toEqual(expect.arrayContaining(['perovskite', 'humidity', 'coating']));
+    for (const { paper, sharedTerms } of response.results) {
+      const text = `${paper.title} ${paper.abstract}`.toLowerCase();
+      for (const word of sharedTerms) expect(text).toContain(word.slice(0, 5));
+    }
+  });
+
   it('refuses an unknown paper id with PAPER_NOT_FOUND', () => {
     expect(() => similarPapers(fixture.reader, 'no-such-paper', 5)).toThrow(
       expect.objectContaining({ code: 'PAPER_NOT_FOUND', details: { paperId: 'no-such-paper' } }),
@@ -49,5 +59,45 @@ describe('similar', () => {
     expect(() => similarPapers(fixture.reader, 'sparse-attention', k)).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', details: { field: 'k' } }),
     );
+  });
+});
+
+describe('similar, in a library where generic words mislead', () => {
+  // The RAG-leakage paper shares its generic words (generation, memory, errors) with a hardware paper
+  // and its key terms (retrieval-augmented, leakage, datastore) with one other paper only.
+  const LEAKAGE = {
+    id: 'rag-leakage',
+    title: 'Retrieval-augmented generation leaks its datastore',
+    abstract:
+      'Retrieval-augmented generation copies private documents from its datastore into answers. Prompts extract the leaked passages, and membership inference tells which documents the datastore holds. Memory of the generation errors is kept.',
+  };
+  const RIGHT = {
+    id: 'datastore-membership',
+    title: 'Membership inference on a retrieval-augmented datastore',
+    abstract:
+      'Attackers tell whether a document sits in the datastore of a retrieval-augmented model by the passages it leaks into answers.',
+  };
+  const WRONG = {
+    id: 'memory-errors',
+    title: 'Error correction for memory generation in hardware',
+    abstract:
+      'Each memory generation adds error correction codes. Hardware errors in memory are corrected before the generation of answers from the stored documents.',
+  };
+  let library: SearchFixture;
+
+  beforeAll(async () => {
+    library = await buildSearchIndex([...topicPapers(30, 10), LEAKAGE, RIGHT, WRONG]);
+  });
+
+  afterAll(() => library?.close());
+
+  it('puts first the paper sharing the key terms, and names them', () => {
+    const response = similarPapers(library.reader, 'rag-leakage', 5);
+    expect(response.results[0]!.paper.id).toBe('datastore-membership');
+    expect(response.results[0]!.sharedTerms).toEqual(expect.arrayContaining(['datastore', 'retrieval', 'augmented']));
+    for (const { score } of response.results) {
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(1);
+    }
   });
 });

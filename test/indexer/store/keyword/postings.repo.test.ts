@@ -1,16 +1,16 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/errors.ts';
-import { createSeededRandom, type SeededRandom, zipfSampler } from '../../../core/seeded-random.ts';
-import type { Db } from '../../../indexer/store/database.ts';
+import { AppError } from '../../../../core/errors.ts';
+import { createSeededRandom, type SeededRandom, zipfSampler } from '../../../../core/seeded-random.ts';
+import type { Db } from '../../../../indexer/store/database.ts';
 import {
   type KeywordHit,
   POSTINGS_SCHEMA,
   PostingsReader,
   PostingsWriter,
-} from '../../../indexer/store/postings.repo.ts';
-import { tempDir } from '../../support/temp-dir.ts';
+} from '../../../../indexer/store/keyword/postings.repo.ts';
+import { tempDir } from '../../../support/temp-dir.ts';
 
 const FTS_SCHEMA = `CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', contentless_delete=1,
   tokenize='unicode61 remove_diacritics 0', columnsize=1);`;

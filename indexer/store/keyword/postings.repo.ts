@@ -1,13 +1,13 @@
 // The keyword index in SQLite: one posting list per analyzed term (docs ascending with their title and
 // body counts) plus each paper's length, written incrementally and ranked exactly as FTS5's bm25().
 import type { Statement } from 'better-sqlite3';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
+import type { Db } from '../database.ts';
 import { Bm25Ranker, bm25Idf, weighQuery } from './bm25-ranking.ts';
-import type { Db } from './database.ts';
-import { PendingPostings } from './pending-postings.ts';
-import { PostingCache } from './posting-cache.ts';
-import { PostingMerge } from './posting-merge.ts';
+import { PostingCache } from './postings-cache.ts';
 import { decodePosting, type Posting, type PostingRow } from './postings-codec.ts';
+import { PostingMerge } from './postings-merge.ts';
+import { PendingPostings } from './postings-pending.ts';
 
 /**
  * Tables of the keyword index. `docs` is little-endian int32 doc numbers, ascending; `tf` holds a

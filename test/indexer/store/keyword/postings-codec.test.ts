@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCounts, decodeDocs, decodePosting, encodePosting } from '../../../indexer/store/postings-codec.ts';
-import { caughtAppError } from '../../support/app-error.ts';
+import {
+  decodeCounts,
+  decodeDocs,
+  decodePosting,
+  encodePosting,
+} from '../../../../indexer/store/keyword/postings-codec.ts';
+import { caughtAppError } from '../../../support/app-error.ts';
 
 /** Encodes (doc, title, body) triples through the codec's arrays. */
 function encode(rows: Array<[number, number, number]>): [Buffer, Buffer] {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom, type SeededRandom } from '../../../core/seeded-random.ts';
-import { type AddedPostings, PACKED_OVERFLOW } from '../../../indexer/store/pending-postings.ts';
-import { type MergePath, PostingMerge } from '../../../indexer/store/posting-merge.ts';
-import { decodePosting, encodePosting, type PostingRow } from '../../../indexer/store/postings-codec.ts';
-import { caughtAppError } from '../../support/app-error.ts';
+import { createSeededRandom, type SeededRandom } from '../../../../core/seeded-random.ts';
+import { decodePosting, encodePosting, type PostingRow } from '../../../../indexer/store/keyword/postings-codec.ts';
+import { type MergePath, PostingMerge } from '../../../../indexer/store/keyword/postings-merge.ts';
+import { type AddedPostings, PACKED_OVERFLOW } from '../../../../indexer/store/keyword/postings-pending.ts';
+import { caughtAppError } from '../../../support/app-error.ts';
 
 /** A posting as (doc, title count, body count). */
 type Entry = [doc: number, title: number, body: number];

@@ -1,6 +1,6 @@
 // The keyword index's changes since the last flush: papers added and removed, counted per term in compact
 // typed arrays, and handed out term by term (in name order) with their docs ascending for the merge.
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 
 /** Marks packed counts of a pair too large to pack (title·256 + body needs both below 255); see `overflow`. */
 export const PACKED_OVERFLOW = 0xffff;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../../../core/seeded-random.ts';
-import { kthLargest, topK } from '../../../indexer/store/top-k.ts';
+import { createSeededRandom } from '../../../../core/seeded-random.ts';
+import { kthLargest, topK } from '../../../../indexer/store/keyword/top-k.ts';
 
 /** Scores for docs 0..size-1 drawn from a few values, so ties are common. */
 function tiedScores(seed: number, size: number): Float64Array {

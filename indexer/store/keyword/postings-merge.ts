@@ -1,7 +1,6 @@
 // Merges one term's stored posting list with its pending removals and additions into the new list,
 // checking that every removed doc was listed and no added doc already is.
-import { AppError } from '../../core/errors.ts';
-import { type AddedPostings, PACKED_OVERFLOW } from './pending-postings.ts';
+import { AppError } from '../../../core/errors.ts';
 import {
   type CountArray,
   countArrayType,
@@ -10,6 +9,7 @@ import {
   encodePosting,
   type PostingRow,
 } from './postings-codec.ts';
+import { type AddedPostings, PACKED_OVERFLOW } from './postings-pending.ts';
 
 const NO_DOCS = new Int32Array(0);
 const NO_COUNTS = new Uint8Array(0);

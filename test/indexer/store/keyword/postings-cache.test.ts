@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CACHE_MIN_DOCS, PostingCache } from '../../../indexer/store/posting-cache.ts';
-import type { Posting } from '../../../indexer/store/postings-codec.ts';
+import { CACHE_MIN_DOCS, PostingCache } from '../../../../indexer/store/keyword/postings-cache.ts';
+import type { Posting } from '../../../../indexer/store/keyword/postings-codec.ts';
 
 /** A list of `df` docs with one-byte counts: 6 bytes per doc. */
 function list(df: number): Posting {

@@ -1,7 +1,7 @@
 // How a posting list is stored: a `docs` blob of little-endian int32 doc numbers and a `tf` blob of
 // (title, body) count pairs in the narrowest width (1, 2 or 4 bytes) that fits the largest count.
 import os from 'node:os';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 
 if (os.endianness() !== 'LE') {
   throw new AppError('INTERNAL', 'The keyword index stores little-endian blobs; this machine is big-endian.');

@@ -1,0 +1,148 @@
+// Fusion study, step 2: how the hybrid dense-weight rule (server/search/hybrid.search.ts denseWeightOf)
+// does on queries it was not tuned on. Reads dump-rankings.mts's JSON for cranfield, cisi and scifact,
+// tunes the rule's three numbers on a grid, and reports leave-one-collection-out and 5-fold-by-query
+// nDCG@10 with keyword (BM25) and semantic run the same way. Usage: node cross-validate.mjs <dump-dir>
+import fs from 'node:fs';
+
+const dir = process.argv[2] ?? '.';
+const names = ['cranfield', 'cisi', 'scifact'];
+const data = Object.fromEntries(names.map((n) => [n, JSON.parse(fs.readFileSync(`${dir}/${n}.json`, 'utf8'))]));
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
+const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
+
+function ndcg(ranking, judgments, k = 10) {
+  let dcg = 0;
+  let rank = 0;
+  const seen = new Set();
+  for (const doc of ranking) {
+    if (rank >= k) break;
+    if (seen.has(doc)) continue;
+    seen.add(doc);
+    rank++;
+    dcg += Math.max(judgments[doc] ?? 0, 0) / Math.log2(rank + 1);
+  }
+  const ideal = Object.values(judgments)
+    .filter((g) => g > 0)
+    .sort((a, b) => b - a);
+  let idcg = 0;
+  for (let i = 0; i < Math.min(k, ideal.length); i++) idcg += ideal[i] / Math.log2(i + 2);
+  return idcg > 0 ? dcg / idcg : 0;
+}
+function normalizer(list, window) {
+  const top = list[0]?.[1] ?? 0;
+  const floor = list[Math.min(window, list.length) - 1]?.[1] ?? 0;
+  return top - floor > 0 ? (s) => Math.max(0, (s - floor) / (top - floor)) : () => 1;
+}
+function agreement(a, b, depth, population) {
+  const n = Math.min(depth, a.length, b.length);
+  if (n === 0) return 0;
+  const top = new Set(b.slice(0, depth).map((r) => r[0]));
+  const shared = a.slice(0, depth).filter((r) => top.has(r[0])).length;
+  const expected = (n * n) / population;
+  return expected >= n ? 0 : clamp((shared - expected) / (n - expected), 0, 1);
+}
+// As fuse.ts fuseScores: convex combination of min–max-normalized BM25 and Rocchio-moved dense scores.
+function fuse(q, w, window = 100) {
+  if (q.keyword.length === 0) return q.dense.map((r) => r[0]);
+  const nk = normalizer(q.keyword, window);
+  const nd = normalizer(q.denseMoved, window);
+  const ks = new Map(q.keyword.map((r) => [r[0], r[1]]));
+  const ds = new Map();
+  for (const r of q.keyword) if (q.exactMoved[r[2]] !== undefined) ds.set(r[0], q.exactMoved[r[2]]);
+  for (const r of q.denseMoved) ds.set(r[0], r[1]);
+  const docs = new Set([...ks.keys(), ...q.denseMoved.map((r) => r[0])]);
+  return [...docs]
+    .map((d) => [d, (1 - w) * (ks.has(d) ? nk(ks.get(d)) : 0) + w * (ds.has(d) ? nd(ds.get(d)) : 0)])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map((r) => r[0]);
+}
+const peak = (list) =>
+  list.length > 1 && list[0][1] > 0
+    ? clamp((list[0][1] - list[Math.min(10, list.length) - 1][1]) / list[0][1], 0, 1)
+    : 0;
+const STEPS = 40;
+const table = {};
+for (const n of names) {
+  table[n] = data[n].map((q) => ({
+    keyword: ndcg(
+      q.keyword.map((r) => r[0]),
+      q.judgments,
+    ),
+    semantic: ndcg(
+      q.dense.map((r) => r[0]),
+      q.judgments,
+    ),
+    evidence: {
+      keywordPeak: peak(q.keyword),
+      densePeak: peak(q.dense),
+      agreement: agreement(q.keyword, q.dense, Math.min(20, Math.max(3, Math.floor(q.population / 10))), q.population),
+      coverage: q.coverage,
+    },
+    byWeight: Array.from({ length: STEPS + 1 }, (_, i) => ndcg(fuse(q, i / STEPS), q.judgments)),
+  }));
+}
+// As hybrid.search.ts denseWeightOf.
+function weight(e, p) {
+  const peaks = e.densePeak + e.keywordPeak;
+  const share = peaks > 0 ? e.densePeak / peaks : 0.5;
+  return e.coverage * clamp(p.bias + p.peakSlope * (share - 0.5) + p.agreementSlope * (e.agreement - 0.5), 0, 1);
+}
+const hybridOf = (row, p) => row.byWeight[Math.round(weight(row.evidence, p) * STEPS)];
+const grid = [];
+for (const bias of [0.5, 0.525, 0.55, 0.575, 0.6, 0.625, 0.65, 0.7])
+  for (const peakSlope of [1, 1.25, 1.5, 1.75, 2, 2.5])
+    for (const agreementSlope of [0, 0.1, 0.2, 0.3]) grid.push({ bias, peakSlope, agreementSlope });
+// Objective: the worst margin of hybrid over max(keyword, semantic) across the training parts, plus a little of the mean.
+function tune(parts) {
+  let best;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (const p of grid) {
+    const margins = parts.map(
+      (rows) =>
+        mean(rows.map((r) => hybridOf(r, p))) -
+        Math.max(mean(rows.map((r) => r.keyword)), mean(rows.map((r) => r.semantic))),
+    );
+    const value = Math.min(...margins) + 0.1 * mean(margins);
+    if (value > bestValue) {
+      bestValue = value;
+      best = p;
+    }
+  }
+  return best;
+}
+const f = (x) => x.toFixed(3);
+console.log('Leave one collection out (tuned on the other two):');
+for (const held of names) {
+  const p = tune(names.filter((n) => n !== held).map((n) => table[n]));
+  const rows = table[held];
+  const [h, k, s] = [
+    mean(rows.map((r) => hybridOf(r, p))),
+    mean(rows.map((r) => r.keyword)),
+    mean(rows.map((r) => r.semantic)),
+  ];
+  console.log(
+    `  ${held.padEnd(10)} hybrid ${f(h)}  keyword (BM25) ${f(k)}  semantic ${f(s)}  hybrid − max ${(h - Math.max(k, s)).toFixed(4)}  (${JSON.stringify(p)})`,
+  );
+}
+const K = 5;
+console.log(`${K}-fold by query (every collection's folds tuned together on the other folds), mean ± sd over folds:`);
+const folds = Object.fromEntries(names.map((n) => [n, { hybrid: [], keyword: [], semantic: [] }]));
+for (let k = 0; k < K; k++) {
+  const p = tune(names.map((n) => table[n].filter((_, i) => i % K !== k)));
+  for (const n of names) {
+    const rows = table[n].filter((_, i) => i % K === k);
+    folds[n].hybrid.push(mean(rows.map((r) => hybridOf(r, p))));
+    folds[n].keyword.push(mean(rows.map((r) => r.keyword)));
+    folds[n].semantic.push(mean(rows.map((r) => r.semantic)));
+  }
+}
+for (const n of names) {
+  const { hybrid, keyword, semantic } = folds[n];
+  const margin = mean(hybrid) - Math.max(mean(keyword), mean(semantic));
+  console.log(
+    `  ${n.padEnd(10)} hybrid ${f(mean(hybrid))} ± ${f(sd(hybrid))}  keyword (BM25) ${f(mean(keyword))} ± ${f(sd(keyword))}  semantic ${f(mean(semantic))} ± ${f(sd(semantic))}  hybrid − max ${margin.toFixed(4)}`,
+  );
+}
+const all = tune(names.map((n) => table[n]));
+console.log(`Tuned on everything (the shipped defaults): ${JSON.stringify(all)}`);

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../../../core/seeded-random.ts';
+import { decideFit, FIT_DEFAULTS } from '../../../indexer/build/embedder-fit.ts';
+import { fitBuiltinEmbedder } from '../../../indexer/embedders/builtin.embedder.ts';
+import { indexPapers, openIndex } from '../../../indexer/index.ts';
+import { searchPapers } from '../../../server/search/index.ts';
+import { writeJsonl } from '../../support/synthetic-papers.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+const HUMANITIES = [
+  ['novel', 'narrator', 'victorian', 'fiction', 'readers', 'serial', 'publishing', 'authorship'],
+  ['medieval', 'manuscript', 'scribes', 'monastery', 'parchment', 'illumination', 'copying', 'latin'],
+  ['painting', 'portrait', 'renaissance', 'patron', 'workshop', 'florence', 'altarpiece', 'pigment'],
+  ['opera', 'libretto', 'composer', 'aria', 'premiere', 'orchestra', 'singers', 'audience'],
+  ['archive', 'letters', 'correspondence', 'diaries', 'historian', 'colonial', 'records', 'memory'],
+];
+const MATHEMATICS = [
+  ['kropina', 'metric', 'finsler', 'curvature', 'flag', 'geodesic', 'manifold', 'randers'],
+  ['ricci', 'flow', 'soliton', 'scalar', 'curvature', 'manifold', 'compact', 'riemannian'],
+];
+
+/** `perTopic` papers per topic, each a title and an abstract drawn from the topic's words. */
+function papersOf(topics: string[][], perTopic: number, prefix: string, seed: number) {
+  const random = createSeededRandom(seed).uniform;
+  return topics.flatMap((words, t) =>
+    Array.from({ length: perTopic }, (_, d) => {
+      const pick = () => words[Math.floor(random() * words.length)]!;
+      const abstract = Array.from({ length: 12 }, pick).join(' ');
+      return { id: `${prefix}-${t}-${d}`, title: `${pick()} ${pick()}`, abstract: `${abstract}.` };
+    }),
+  );
+}
+
+describe('embedder-fit', () => {
+  it('refits within the run when a library grows by another field, so its papers are found without --refit', async () => {
+    const dir = tempDir();
+    const inputDir = tempDir();
+    const humanities = papersOf(HUMANITIES, 12, 'hum', 1);
+    const first = await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'humanities.jsonl', humanities)],
+      embedder: 'builtin',
+    });
+    expect(first.embedderFit.action).toBe('fit');
+
+    // 20 papers on a library of 60: not the doubling that used to be the only trigger for a refit.
+    const notices: string[] = [];
+    const mathematics = papersOf(MATHEMATICS, 10, 'math', 2);
+    const second = await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'mathematics.jsonl', mathematics)],
+      embedder: 'builtin',
+      onNotice: (m) => notices.push(m),
+    });
+    expect(second.embedderFit.action).toBe('refit');
+    expect(second.embedderFit.outOfVocabularyShare).toBeGreaterThan(FIT_DEFAULTS.maxShareAboveLibrary);
+    expect(notices.join('\n')).toMatch(/Refitting the built-in model .* outside the fitted vocabulary/);
+
+    const reader = await openIndex(dir);
+    try {
+      const response = await searchPapers(reader, { query: 'Kropina metric curvature', mode: 'semantic', k: 5 });
+      expect(response.results).toHaveLength(5);
+      expect(response.results.every((r) => r.paper.id.startsWith('math-0-'))).toBe(true);
+      // The humanities papers are still found by meaning after the refit.
+      const opera = await searchPapers(reader, { query: 'aria libretto', mode: 'semantic', k: 3 });
+      expect(opera.results.every((r) => r.paper.id.startsWith('hum-3-'))).toBe(true);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('folds new papers of the same field into the kept model', () => {
+    const library = papersOf(HUMANITIES, 12, 'hum', 1).map((p) => `${p.title}. ${p.abstract}`);
+    const kept = fitBuiltinEmbedder(library);
+    const more = papersOf(HUMANITIES, 2, 'more', 3).map((p) => `${p.title}. ${p.abstract}`);
+    const args = {
+      recorded: kept.info,
+      forced: false,
+      fittedOnPapers: 60,
+      papersAfter: 70,
+      kept,
+      librarySample: () => library,
+    };
+    expect(decideFit({ ...args, incoming: more })).toMatchObject({ action: 'fold-in', outOfVocabularyShare: 0 });
+    const math = papersOf(MATHEMATICS, 5, 'math', 2).map((p) => `${p.title}. ${p.abstract}`);
+    expect(decideFit({ ...args, incoming: math }).action).toBe('refit');
+    // One odd paper is folded in rather than refitted for, with a word on --refit.
+    expect(decideFit({ ...args, incoming: math.slice(0, 1) })).toMatchObject({
+      action: 'fold-in',
+      reason: expect.stringContaining('--refit'),
+    });
+    // A library whose own papers are mostly words in one paper each is not refitted for more of the same.
+    const unusual = math.map((text, i) => `${text} ${library[i]}`);
+    expect(decideFit({ ...args, incoming: unusual, librarySample: () => unusual }).action).toBe('fold-in');
+    expect(decideFit({ ...args, incoming: [], forced: true })).toMatchObject({ action: 'refit', reason: '--refit' });
+    expect(decideFit({ ...args, incoming: more, papersAfter: 120 }).reason).toMatch(/grew from the 60 papers/);
+  });
+});
