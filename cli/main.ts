@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { registerAskCommand } from './commands/ask.command.ts';
 import { registerEvalCommand } from './commands/eval.command.ts';
+import { registerEvalAskCommand } from './commands/eval-ask.command.ts';
 import { registerEvalVerifyCommand } from './commands/eval-verify.command.ts';
 import { registerIndexCommand } from './commands/index.command.ts';
 import { registerInfoCommand } from './commands/info.command.ts';
@@ -37,6 +38,7 @@ registerAskCommand(program);
 registerVerifyCommand(program);
 registerEvalCommand(program);
 registerEvalVerifyCommand(program);
+registerEvalAskCommand(program);
 registerMcpCommand(program);
 
 await program.parseAsync(process.argv);

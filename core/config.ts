@@ -20,6 +20,8 @@ const zEnv = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  CITELENS_JUDGE: z.enum(['auto', 'builtin', 'nli']).default('auto'),
+  CITELENS_NLI_MODEL: z.string().min(1).default('Xenova/nli-deberta-v3-xsmall'),
   CITELENS_HOST: z.string().min(1).default('127.0.0.1'),
   CITELENS_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   // A bearer token travels in one header word: spaces or control characters could never match.
@@ -48,6 +50,13 @@ export type Config = {
   modelDir: string;
   /** Never try to download a model. */
   offline: boolean;
+  /**
+   * The citation judge: builtin (offline cues), nli (an NLI model, downloaded on first use unless
+   * offline), or auto (nli when its model is already in modelDir, else builtin).
+   */
+  judge: 'auto' | 'builtin' | 'nli';
+  /** Hugging Face id or local folder of the NLI cross-encoder the nli judge runs. */
+  nliModel: string;
   host: string;
   port: number;
   /** Server processes `serve` runs (1: a single process; default: up to 2, one per core). */
@@ -87,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     model: e.CITELENS_MODEL,
     modelDir: path.resolve(e.CITELENS_MODEL_DIR ?? path.join(PROJECT_ROOT, 'data', 'models')),
     offline: e.CITELENS_OFFLINE,
+    judge: e.CITELENS_JUDGE,
+    nliModel: e.CITELENS_NLI_MODEL,
     host: e.CITELENS_HOST,
     port: e.CITELENS_PORT,
     workers: e.CITELENS_WORKERS ?? Math.min(2, os.availableParallelism()),

@@ -38,6 +38,10 @@ export const ERRORS = {
     status: 503,
     hint: 'Use --embedder builtin, or put the model in the cache folder (CITELENS_MODEL_DIR).',
   },
+  JUDGE_UNAVAILABLE: {
+    status: 503,
+    hint: 'Set CITELENS_JUDGE=builtin, or put the NLI model (CITELENS_NLI_MODEL) in the model folder (CITELENS_MODEL_DIR).',
+  },
   LLM_UNAVAILABLE: { status: 502, hint: 'Check CITELENS_LLM_BASE_URL and that the server is running.' },
   CROSS_ORIGIN: {
     status: 403,

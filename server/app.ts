@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.route.ts';
 import { askRoutes } from './routes/ask.route.ts';
 import { docsRoutes, OPENAPI_INFO, OPENAPI_PATH } from './routes/docs.route.ts';
 import { healthRoutes } from './routes/health.route.ts';
+import { libraryRoutes } from './routes/library.route.ts';
 import { mapRoutes } from './routes/map.route.ts';
 import { paperRoutes } from './routes/papers.route.ts';
 import { searchRoutes } from './routes/search.route.ts';
@@ -74,7 +75,8 @@ export function createApp(options: AppOptions) {
     .route('/api', adminRoutes)
     .route('/api', askRoutes)
     .route('/api', verifyRoutes)
-    .route('/api', mapRoutes);
+    .route('/api', mapRoutes)
+    .route('/api', libraryRoutes);
 
   const token = config.token;
   if (token) api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

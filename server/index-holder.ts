@@ -194,6 +194,17 @@ export class IndexHolder {
     if (slot) this.#retire(slot);
   }
 
+  /**
+   * Records that the served generation met damage while answering (SQLite reported a corrupt
+   * page): health stops saying ok until a sound generation is loaded. Requests keep being tried.
+   */
+  reportDamage(error: AppError): void {
+    const generation = this.generation;
+    if (generation === null || this.#problem?.generation === generation) return;
+    this.#problem = { generation, error };
+    this.#onNotice(`Index generation ${generation} is damaged: ${error.message} ${error.hint}`);
+  }
+
   async #openRecordingDamage(dir: string): Promise<IndexReader> {
     try {
       return await openIndex(dir, this.#options);

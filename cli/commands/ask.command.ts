@@ -29,6 +29,24 @@ function formatAnswer(response: AskResponse): string {
     for (const sentence of flagged) lines.push(`unsupported (${sentence.support.toFixed(2)}): ${sentence.text}`);
     if (flagged.length > 0) lines.push('');
   }
+  if (response.abstained && response.closest) {
+    lines.push("Closest papers (share of the question's key concepts they hold):");
+    for (const paper of response.closest) {
+      const lacks = paper.missing.length > 0 ? `, lacks ${paper.missing.slice(0, 3).join(', ')}` : '';
+      lines.push(`  ${paper.score.toFixed(2)}  ${paper.title || paper.paperId} — ${paper.paperId}${lacks}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
+  if (response.bottomLine) {
+    const { verdict, yes, no } = response.bottomLine;
+    const sides = [
+      yes.length > 0 ? `for ${yes.map((n) => `[${n}]`).join(', ')}` : '',
+      no.length > 0 ? `against ${no.map((n) => `[${n}]`).join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    lines.unshift(`Bottom line: ${verdict}${sides ? ` (${sides})` : ''}`, '');
+  }
   const listed = response.abstained ? response.sources : response.sources.filter((s) => s.cited);
   lines.push(response.abstained ? 'Closest papers:' : 'Sources:');
   for (const source of listed) {

@@ -1,43 +1,77 @@
-// `citelens eval-verify <scifact-folder>`: measures the citation verifier on SciFact claims (ROC AUC
-// and accuracy on held-out claims, against the TF-IDF baseline) and, with --ask, how often cited
-// answers point at judged relevant papers on a BEIR collection, against the top 3 search results.
+// `citelens eval-verify <folder...>`: measures the built-in judge on claim-verification collections
+// (SciFact claims, Citation-Integrity, Check-COVID) by k-fold over claims, beside a TF-IDF cosine
+// baseline and the majority class; with --fit, refits builtin-weights.json on all of them. With
+// --ask, measures how often cited answers point at judged relevant papers on a BEIR collection.
+import path from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig, PROJECT_ROOT } from '../../core/config.ts';
+import { AppError } from '../../core/errors.ts';
 import { type AskEvalReport, type CitationQuality, evaluateAsk } from '../../server/eval/ask-eval.ts';
-import { type HalfReport, runVerifyEval, type VerifyEvalReport } from '../../server/eval/verify-eval.ts';
+import { evaluateJudge, type JudgeReport } from '../../server/eval/judge-eval.ts';
+import {
+  type EvalPair,
+  evaluateSets,
+  type Figures,
+  fitJudge,
+  judgeWeightsOf,
+  pairsOf,
+  type SetReport,
+  type Spread,
+  statisticsOfSet,
+  writeJudgeWeights,
+} from '../../server/eval/verify-eval.ts';
+import { loadVerifySet, type VerifySet } from '../../server/eval/verify-sets.ts';
+import { createBuiltinJudge, createNliJudge, type Judge, loadNliModel } from '../../server/verify/judge/index.ts';
 import { action, printJson } from '../output.ts';
 
-type EvalVerifyOptions = { tune?: boolean; ask?: string[]; offTopic?: string; json?: boolean };
+type EvalVerifyOptions = {
+  fit?: string | boolean;
+  folds?: string;
+  judge?: string;
+  ask?: string[];
+  offTopic?: string;
+  json?: boolean;
+};
+
+/** Where --fit writes the built-in judge's weights unless given a file. */
+const WEIGHTS_FILE = path.join(PROJECT_ROOT, 'server', 'verify', 'judge', 'builtin-weights.json');
 
 const f3 = (value: number) => (Number.isNaN(value) ? '  n/a' : value.toFixed(3));
-const f4 = (value: number) => (Number.isNaN(value) ? '   n/a' : value.toFixed(4));
+const pm = (s: Spread) => `${f3(s.mean)} ± ${f3(s.sd)}`;
 
-function formatHalf(title: string, half: HalfReport): string[] {
-  const { model, baseline, pairs } = half;
-  return [
-    `${title}: ${half.claims} claims; pairs: ${pairs.support} support + ${pairs.contradict} contradict evidence, ${pairs.cited} cited without evidence, ${pairs.random} random`,
-    '                                  verifier  tf-idf baseline (ROC AUC)',
-    `  AUC evidence vs cited-no-evid.   ${f4(model.evidenceVsCited)}    ${f4(baseline.evidenceVsCited)}`,
-    `  AUC evidence vs random           ${f4(model.evidenceVsRandom)}    ${f4(baseline.evidenceVsRandom)}`,
-    `  AUC support vs cited-no-evid.    ${f4(model.supportVsCited)}    ${f4(baseline.supportVsCited)}`,
-    `  AUC support vs contradict        ${f4(model.supportVsContradict)}    ${f4(baseline.supportVsContradict)}`,
-    `  accuracy at 0.5 (all pairs)      ${f3(model.accuracy)}`,
-    `  balanced accuracy at 0.5         ${f3(model.balancedAccuracy)}`,
-  ];
+const ROWS: Array<[keyof Figures, string]> = [
+  ['supportVsContradict', 'AUC support vs contradiction  '],
+  ['evidenceVsCited', 'AUC evidence vs cited-no-evid.'],
+  ['evidenceVsRandom', 'AUC evidence vs random        '],
+  ['macroF1', 'macro F1 (3 classes)          '],
+];
+
+function formatJudge(report: JudgeReport): string {
+  const judges = Object.entries(report.judges)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ');
+  return `${[
+    `  ${report.name}, the judge as shipped on all ${report.pairs} pairs (no folds; judged by: ${judges}):`,
+    ...ROWS.map(([key, label]) => `  ${label}     ${f3(report.figures[key])}`),
+  ].join('\n')}\n`;
 }
 
-function formatVerify(report: VerifyEvalReport): string {
+function formatSet(report: SetReport): string {
+  const { pairs } = report;
   const lines = [
-    `SciFact (${report.folder}), ${report.split}`,
-    ...formatHalf('held out', report.heldOut),
-    ...formatHalf('tuning', report.tuning),
+    `${report.name} (${report.folder}): ${report.claims} claim groups; pairs: ${pairs.support} supporting + ${pairs.contradict} contradicting evidence, ${pairs.cited} cited without evidence, ${pairs.random} random`,
+    `  held-out claims, ${report.folds}-fold (mean ± sd)    judge             tf-idf cosine`,
+    ...ROWS.map(([key, label]) => `  ${label}     ${pm(report.judge[key])}    ${pm(report.baseline[key])}`),
+    `  majority-class macro F1                               ${pm(report.majorityMacroF1)}`,
   ];
-  if (report.tuned) {
+  if (report.leftOut) {
+    const { judge, baseline, majority } = report.leftOut;
     lines.push(
-      `tuned model (L2 ${report.tuned.l2}, cross-validated log-loss ${report.tuned.crossValidated.logLoss.toFixed(3)}):`,
-      JSON.stringify(report.tuned.model, null, 2),
+      '  fitted on the other collections, measured on this one:',
+      ...ROWS.map(([key, label]) => `  ${label}     ${f3(judge[key])}            ${f3(baseline[key])}`),
+      `  majority-class macro F1                               ${f3(majority)}`,
     );
   }
-  lines.push(`(${report.seconds.toFixed(1)} s)`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -63,9 +97,22 @@ function formatAsk(report: AskEvalReport): string {
 export function registerEvalVerifyCommand(program: Command): void {
   program
     .command('eval-verify')
-    .description('Measure the citation verifier on SciFact claims, and cited answers on BEIR collections')
-    .argument('<scifact-folder>', 'folder with claims_train.jsonl and corpus_fulltext_partial.jsonl')
-    .option('--tune', 'refit the support model on the tuning half and print its weights')
+    .description(
+      'Measure the citation judge on SciFact claims, Citation-Integrity and Check-COVID folders (k-fold by claim), and cited answers on BEIR collections',
+    )
+    .argument(
+      '<folders...>',
+      'claim folders: SciFact claims (claims_train.jsonl, corpus_sentences.jsonl), Citation-Integrity or Check-COVID (claims_train/dev.jsonl, corpus_sentences.jsonl)',
+    )
+    .option(
+      '--fit [file]',
+      `refit the built-in judge on all pairs of all folders and write its weights (default ${path.relative(process.cwd(), WEIGHTS_FILE) || WEIGHTS_FILE})`,
+    )
+    .option('--folds <k>', 'folds of claims for the held-out figures', '5')
+    .option(
+      '--judge <builtin|nli>',
+      'also measure a judge as shipped, without folds: the built-in weights (in-sample on these collections) or the NLI judge (CITELENS_NLI_MODEL, downloaded unless CITELENS_OFFLINE)',
+    )
     .option(
       '--ask <beir-folder...>',
       'also measure answer citations on these BEIR folders (corpus.jsonl, queries.jsonl, qrels/)',
@@ -73,9 +120,51 @@ export function registerEvalVerifyCommand(program: Command): void {
     .option('--off-topic <beir-folder>', 'with --ask: a collection whose queries the library should abstain on')
     .option('--json', 'print the reports as JSON')
     .action(
-      action(async (folder: string, options: EvalVerifyOptions) => {
-        const verify = runVerifyEval(folder, { tune: Boolean(options.tune) });
-        if (!options.json) process.stdout.write(formatVerify(verify));
+      action(async (folders: string[], options: EvalVerifyOptions) => {
+        const started = performance.now();
+        const folds = Number(options.folds ?? 5);
+        if (!Number.isInteger(folds) || folds < 2)
+          throw new AppError('INVALID_INPUT', `--folds must be an integer of at least 2, not ${options.folds}.`);
+        const sets: Array<{ set: VerifySet; pairs: EvalPair[] }> = folders.map((folder) => {
+          const set = loadVerifySet(folder);
+          return { set, pairs: pairsOf(set) };
+        });
+        const reports = evaluateSets(sets, { folds });
+        if (!options.json) {
+          for (const report of reports) process.stdout.write(formatSet(report));
+          process.stdout.write(`(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+        }
+        const judged: JudgeReport[] = [];
+        if (options.judge !== undefined) {
+          if (options.judge !== 'builtin' && options.judge !== 'nli')
+            throw new AppError('INVALID_INPUT', `--judge must be builtin or nli, not ${options.judge}.`);
+          const config = loadConfig();
+          const model =
+            options.judge === 'nli'
+              ? await loadNliModel({ model: config.nliModel, cacheDir: config.modelDir, offline: config.offline })
+              : undefined;
+          try {
+            for (const { set } of sets) {
+              const statistics = statisticsOfSet(set);
+              const judge: Judge = model ? createNliJudge(statistics, model) : createBuiltinJudge(statistics);
+              const report = await evaluateJudge(set, judge);
+              judged.push(report);
+              if (!options.json) process.stdout.write(formatJudge(report));
+            }
+          } finally {
+            await model?.dispose();
+          }
+        }
+        let fitted: ReturnType<typeof judgeWeightsOf> | undefined;
+        if (options.fit) {
+          const file = typeof options.fit === 'string' ? path.resolve(options.fit) : WEIGHTS_FILE;
+          fitted = judgeWeightsOf(
+            fitJudge(sets.flatMap((s) => s.pairs)),
+            `citelens eval-verify --fit on ${sets.map(({ set }) => set.name).join(', ')}: every cited and random pair`,
+          );
+          writeJudgeWeights(file, fitted);
+          if (!options.json) process.stdout.write(`Wrote the fitted judge to ${file}\n`);
+        }
         const asks: AskEvalReport[] = [];
         for (const beir of options.ask ?? []) {
           const offTopicFolder = options.offTopic ?? (options.ask ?? []).find((other) => other !== beir);
@@ -83,7 +172,13 @@ export function registerEvalVerifyCommand(program: Command): void {
           asks.push(report);
           if (!options.json) process.stdout.write(formatAsk(report));
         }
-        if (options.json) printJson({ verify, ask: asks });
+        if (options.json)
+          printJson({
+            verify: reports,
+            ...(judged.length ? { judged } : {}),
+            ...(fitted ? { fitted } : {}),
+            ask: asks,
+          });
       }),
     );
 }

@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { openIndex } from '../../indexer/index.ts';
-import { libraryOfIndex, type VerifyResponse, verifyText, zVerifyRequest } from '../../server/verify/index.ts';
+import { libraryOfIndex, type VerifyResponse, verifyTextWith, zVerifyRequest } from '../../server/verify/index.ts';
+import { createJudge } from '../../server/verify/judge/index.ts';
 import { action, printJson, printNotice } from '../output.ts';
 
 type VerifyCommandOptions = { index: string; references?: string; json?: boolean; strict?: boolean };
@@ -33,7 +34,10 @@ function formatReport(response: VerifyResponse): string {
     lines.push(`“${shorten(claim.text)}”`);
     for (const c of claim.citations) {
       const target = c.paperId ? `${c.paperId}` : 'not in library';
-      lines.push(`  ${c.marker} → ${target}: ${c.verdict.replaceAll('_', ' ')} (${c.score.toFixed(2)})`);
+      const odds = c.judge
+        ? `, support ${c.support.toFixed(2)}, contradiction ${c.contradiction.toFixed(2)}, ${c.judge} judge`
+        : '';
+      lines.push(`  ${c.marker} → ${target}: ${c.verdict.replaceAll('_', ' ')} (${c.score.toFixed(2)}${odds})`);
       if (c.evidence) lines.push(`      evidence: “${shorten(c.evidence.text, 140)}”`);
       if (c.conflicts.length > 0) lines.push(`      conflicts: ${c.conflicts.join(', ')}`);
       if (c.note) lines.push(`      note: ${c.note}`);
@@ -45,7 +49,7 @@ function formatReport(response: VerifyResponse): string {
   const citations = response.claims.flatMap((c) => c.citations);
   const count = (verdict: string) => citations.filter((c) => c.verdict === verdict).length;
   lines.push(
-    `${response.claims.length} claims, ${citations.length} citations: ${count('supported')} supported, ${count('partially_supported')} partially, ${count('not_supported')} not supported, ${count('not_in_library')} not in the library.`,
+    `${response.claims.length} claims, ${citations.length} citations: ${count('supported')} supported, ${count('partially_supported')} partially, ${count('contradicted')} contradicted, ${count('not_supported')} not supported, ${count('not_in_library')} not in the library.`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -82,7 +86,10 @@ export function registerVerifyCommand(program: Command): void {
           onNotice: printNotice,
         });
         try {
-          const response = verifyText(libraryOfIndex(reader), parsed.data);
+          const library = libraryOfIndex(reader);
+          const { judge, notice } = await createJudge(library.statistics, config);
+          if (notice) printNotice(notice);
+          const response = await verifyTextWith(library, parsed.data, judge);
           if (options.json) printJson(response);
           else process.stdout.write(formatReport(response));
           const doubtful = response.claims.some((c) => c.citations.some((x) => x.verdict !== 'supported'));

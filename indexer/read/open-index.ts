@@ -79,8 +79,12 @@ async function loadVectors(
 ): Promise<VectorIndex> {
   let problem: string | undefined;
   try {
+    // Loading does not follow neighbour ids (searching does), so the check runs beside it, on the
+    // main thread while hnswlib reads on a libuv thread; a graph that fails it is never searched.
+    const loading = HnswVectorIndex.loadAsync(file, expected.dimensions, count);
+    loading.catch(() => {});
     problem = await checkHnswFile(file, expected);
-    if (!problem) return await HnswVectorIndex.loadAsync(file, expected.dimensions, count);
+    if (!problem) return await loading;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     problem =

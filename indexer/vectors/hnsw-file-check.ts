@@ -44,17 +44,38 @@ class ChunkedFile {
     return out;
   }
 
-  /** Whether every byte of the file has been taken. */
-  async atEnd(): Promise<boolean> {
-    return this.#offset === this.#buffer.length && (await this.take(1)) === undefined;
+  /** Every byte not taken yet (the upper layers are small: about 4 bytes per element). */
+  async rest(): Promise<Buffer> {
+    const parts = [this.#buffer.subarray(this.#offset)];
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const { bytesRead } = await this.handle.read(chunk, 0, chunk.length, this.#position);
+      if (bytesRead === 0) break;
+      this.#position += bytesRead;
+      const read = chunk.subarray(0, bytesRead);
+      this.crc = zlib.crc32(read, this.crc);
+      parts.push(read);
+    }
+    this.#buffer = Buffer.alloc(0);
+    this.#offset = 0;
+    return Buffer.concat(parts);
   }
 }
 
-function checkLinks(links: Buffer, at: number, max: number, count: number, where: string): string | undefined {
-  const size = links.readUInt16LE(at);
+// The bytes as little-endian 32-bit words (a view when aligned, which every read here is; else a copy).
+function words(bytes: Buffer): Uint32Array {
+  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new Uint32Array(copy.buffer, 0, bytes.length >> 2);
+}
+
+// A neighbour list at word `at`: its size (the low 16 bits of the first word), then the ids.
+function checkLinks(links: Uint32Array, at: number, max: number, count: number, where: string): string | undefined {
+  const size = links[at]! & 0xffff;
   if (size > max) return `${where} lists ${size} neighbours; at most ${max} fit`;
-  for (let i = 0; i < size; i++) {
-    const id = links.readUInt32LE(at + 4 + i * 4);
+  for (let i = 1; i <= size; i++) {
+    const id = links[at + i]!;
     if (id >= count) return `${where} names neighbour ${id}; the graph has ${count} elements`;
   }
   return undefined;
@@ -87,6 +108,7 @@ export async function checkHnswFile(file: string, expected: HnswFileExpectation)
       offsetData !== level0Bytes ||
       labelOffset !== offsetData + expected.dimensions * 4 ||
       bytesPerElement !== labelOffset + 8 ||
+      bytesPerElement % 4 !== 0 ||
       count! > maxElements! ||
       maxLevel < 0 ||
       maxLevel > MAX_LEVEL ||
@@ -103,28 +125,32 @@ export async function checkHnswFile(file: string, expected: HnswFileExpectation)
       const n = Math.min(batch, elements - first);
       const block = await reader.take(n * bytesPerElement!);
       if (!block) return 'it ends inside the bottom layer';
+      const blockWords = words(block);
+      const wordsPerElement = bytesPerElement! >> 2;
       for (let i = 0; i < n; i++) {
-        const problem = checkLinks(block, i * bytesPerElement!, maxM0!, elements, `element ${first + i}`);
+        const problem = checkLinks(blockWords, i * wordsPerElement, maxM0!, elements, `element ${first + i}`);
         if (problem) return problem;
       }
     }
     // Upper levels: per element, a byte count and that many bytes of neighbour lists.
+    const upper = await reader.rest();
+    const upperWords = words(upper);
+    let at = 0;
     for (let i = 0; i < elements; i++) {
-      const sizeField = await reader.take(4);
-      if (!sizeField) return 'it ends inside the upper layers';
-      const bytes = sizeField.readUInt32LE(0);
+      if (at >= upperWords.length) return 'it ends inside the upper layers';
+      const bytes = upperWords[at++]!;
       if (bytes % upperBytes !== 0 || bytes / upperBytes > maxLevel) {
         return `element ${i} has upper layers of ${bytes} bytes, which no level fits`;
       }
-      if (bytes === 0) continue;
-      const links = await reader.take(bytes);
-      if (!links) return 'it ends inside the upper layers';
+      if (at + bytes / 4 > upperWords.length) return 'it ends inside the upper layers';
       for (let level = 0; level < bytes / upperBytes; level++) {
-        const problem = checkLinks(links, level * upperBytes, maxM, elements, `element ${i} on level ${level + 1}`);
+        const where = `element ${i} on level ${level + 1}`;
+        const problem = checkLinks(upperWords, at + level * (upperBytes >> 2), maxM, elements, where);
         if (problem) return problem;
       }
+      at += bytes / 4;
     }
-    if (!(await reader.atEnd())) return 'it has bytes past the end of the graph';
+    if (at * 4 !== upper.length) return 'it has bytes past the end of the graph';
     if (expected.crc32 !== undefined && reader.crc !== expected.crc32) {
       return `its CRC-32 is ${reader.crc}; the manifest records ${expected.crc32}`;
     }

@@ -39,3 +39,20 @@ export function describeSources(sources: readonly NumberedSource[], cited: Reado
     cited: cited.has(source.n),
   }));
 }
+
+/**
+ * Renumbers sources 1…n in order of first citation (`citedOrder`, old numbers as they first
+ * appear in the answer); uncited sources follow in their old order. Returns the sources and the
+ * old → new number map.
+ */
+export function renumberSources(
+  sources: readonly NumberedSource[],
+  citedOrder: readonly number[],
+): { sources: NumberedSource[]; renumber: Map<number, number> } {
+  const renumber = new Map<number, number>();
+  for (const n of citedOrder)
+    if (!renumber.has(n) && sources.some((s) => s.n === n)) renumber.set(n, renumber.size + 1);
+  for (const source of sources) if (!renumber.has(source.n)) renumber.set(source.n, renumber.size + 1);
+  const renumbered = sources.map((source) => ({ ...source, n: renumber.get(source.n)! }));
+  return { sources: renumbered.sort((a, b) => a.n - b.n), renumber };
+}

@@ -63,6 +63,29 @@ export const zAnswerSource = z.object({
 });
 export type AnswerSource = z.infer<typeof zAnswerSource>;
 
+/** The one-line answer to a yes/no question, from the cited sentences' support and contradiction. */
+export const zBottomLine = z.object({
+  verdict: z.enum(['yes', 'no', 'mixed', 'unclear']),
+  /** The question read as a claim, as it was judged. */
+  claim: z.string(),
+  /** Source numbers whose cited sentences back the claim. */
+  yes: z.array(z.number().int().positive()),
+  /** Source numbers whose cited sentences state the opposite. */
+  no: z.array(z.number().int().positive()),
+});
+export type BottomLine = z.infer<typeof zBottomLine>;
+
+/** A paper close to the question when the answer abstains, with how much of the question it holds. */
+export const zClosestPaper = z.object({
+  paperId: z.string(),
+  title: z.string(),
+  /** 0–1: share of the question's key concepts (weighted by rarity) the paper's best passage contains. */
+  score: z.number().min(0).max(1),
+  /** The question's key concepts it lacks, rarest first. */
+  missing: z.array(z.string()),
+});
+export type ClosestPaper = z.infer<typeof zClosestPaper>;
+
 export const zAskResponse = z.object({
   question: z.string(),
   /** True when the library holds no answer; `reason` says why, and `sources` lists the closest papers. */
@@ -73,6 +96,11 @@ export const zAskResponse = z.object({
   /** Something the reader should know: the LLM failed and the answer is extractive, citations removed… */
   notice: z.string().optional(),
   answer: z.object({ text: z.string(), sentences: z.array(zAnswerSentence) }),
+  /** For a yes/no question that was answered: the bottom line, shown above the answer. */
+  bottomLine: zBottomLine.optional(),
+  /** When the answer abstains: the closest papers, best first, with their scores. */
+  closest: z.array(zClosestPaper).optional(),
+  /** Sources are numbered 1…n in order of first citation in the answer; uncited ones follow. */
   sources: z.array(zAnswerSource),
   tookMs: z.number(),
 });

@@ -6,14 +6,23 @@ import type { LlmClient } from '../llm/index.ts';
 import { retrievePassages } from '../search/index.ts';
 import type { SearchFilters, SearchMode } from '../search/search.schema.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
-import { SupportScorer, verdictOf } from '../verify/support-scorer.ts';
 import { statisticsOfIndex, type TermStatistics } from '../verify/term-statistics.ts';
-import type { AnswerSentence, AskEvent, AskResponse, ParsedAskRequest } from './answer.schema.ts';
-import { describeSources, type NumberedSource, numberSources, type RetrievedPassage } from './answer-sources.ts';
+import type { AnswerSentence, AskEvent, AskResponse, ClosestPaper, ParsedAskRequest } from './answer.schema.ts';
+import { type AnswerJudge, answerJudge, backs } from './answer-judge.ts';
+import {
+  describeSources,
+  type NumberedSource,
+  numberSources,
+  type RetrievedPassage,
+  renumberSources,
+} from './answer-sources.ts';
 import { answerText, withMarkers } from './answer-text.ts';
+import { bottomLine } from './bottom-line.ts';
 import { checkGenerated } from './check-generated.ts';
+import { conceptStatisticsOfIndex } from './concept-statistics.ts';
 import { buildMessages } from './prompt.ts';
-import { selectSentences } from './select-sentences.ts';
+import { questionType } from './question-type.ts';
+import { type Selection, type SelectionOptions, selectSentences } from './select-sentences.ts';
 
 /** What answering needs from the library: passage retrieval and term statistics. */
 export type AnswerContext = {
@@ -24,6 +33,8 @@ export type AnswerContext = {
     filters: SearchFilters;
   }): Promise<RetrievedPassage[]>;
   statistics: TermStatistics;
+  /** Document frequencies of the library's concept forms (unstemmed words); stems are used without them. */
+  concepts?: TermStatistics;
 };
 
 export type AnswerOptions = {
@@ -32,37 +43,104 @@ export type AnswerOptions = {
   /** Receives the events of the answer as it is made (for streaming). */
   onEvent?: (event: AskEvent) => void | Promise<void>;
   signal?: AbortSignal;
+  /** Overrides of the extractive selection's settings (for evaluation). */
+  selection?: Partial<SelectionOptions>;
+  /** Receives the extractive selection (for evaluation: its concept coverage). */
+  onSelection?: (selection: Selection) => void;
+  /** The judge of support (verify's configured judge); the built-in judge without one. */
+  judge?: AnswerJudge | undefined;
 };
 
-type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & { cited: Set<number> };
+type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & {
+  cited: Set<number>;
+  /** The papers closest to the question, listed if the answer ends up abstaining. */
+  nearest?: ClosestPaper[];
+};
 
-function extractiveDraft(
+// Old → new source numbers applied to a draft's sentences.
+function renumberDraft(draft: Draft, renumber: ReadonlyMap<number, number>): Draft {
+  const sentences = draft.answer.sentences.map((s) => ({
+    ...s,
+    citations: s.citations.map((c) => ({ ...c, n: renumber.get(c.n) ?? c.n })),
+  }));
+  return {
+    ...draft,
+    answer: draft.abstained ? draft.answer : { text: answerText(sentences), sentences },
+    cited: new Set([...draft.cited].map((n) => renumber.get(n) ?? n)),
+  };
+}
+
+// Source numbers in order of first citation in the answer.
+const citationOrder = (draft: Draft): number[] => draft.answer.sentences.flatMap((s) => s.citations.map((c) => c.n));
+
+// The bottom line of a yes/no question, from the sentences each source is cited for.
+async function withBottomLine(
+  draft: Draft,
+  question: string,
+  sources: readonly NumberedSource[],
+  judge: AnswerJudge,
+): Promise<Draft> {
+  if (draft.abstained || questionType(question) !== 'yes_no') return draft;
+  const byNumber = new Map(sources.map((s) => [s.n, s]));
+  const cited = draft.answer.sentences.flatMap((sentence) =>
+    sentence.citations.map((c) => {
+      const text = byNumber.get(c.n)?.paper[c.field === 'title' ? 'title' : 'abstract'].slice(c.start, c.end);
+      return { n: c.n, sentence: { field: c.field, start: c.start, end: c.end, text: text || sentence.text } };
+    }),
+  );
+  return { ...draft, bottomLine: await bottomLine(question, cited, judge) };
+}
+
+async function extractiveDraft(
   request: ParsedAskRequest,
   sources: readonly NumberedSource[],
-  statistics: TermStatistics,
-): Draft {
-  const selection = selectSentences(request.question, sources, statistics, { maxSentences: request.maxSentences });
-  if (selection.abstainReason || selection.sentences.length === 0) {
-    const reason = selection.abstainReason ?? 'No sentence of the closest passages answers the question.';
-    return { abstained: true, reason, mode: 'extractive', answer: { text: reason, sentences: [] }, cited: new Set() };
-  }
-  const scorer = new SupportScorer(statistics);
-  const byNumber = new Map(sources.map((s) => [s.n, s]));
-  const sentences: AnswerSentence[] = selection.sentences.map((chosen) => {
-    const passages = byNumber.get(chosen.n)!.passages.filter((p) => p.id === chosen.passageId);
-    const result = scorer.score(chosen.text, sentencesOfPassages(passages));
+  context: AnswerContext,
+  judge: AnswerJudge,
+  selection: Partial<SelectionOptions> = {},
+  onSelection?: (selection: Selection) => void,
+): Promise<Draft> {
+  const { statistics } = context;
+  const chosen = selectSentences(
+    request.question,
+    sources,
+    statistics,
+    { ...selection, maxSentences: request.maxSentences },
+    context.concepts,
+  );
+  onSelection?.(chosen);
+  if (chosen.abstainReason || chosen.sentences.length === 0) {
+    const reason = chosen.abstainReason ?? 'No sentence of the closest passages answers the question.';
     return {
-      text: chosen.text,
-      support: result.score,
-      supported: verdictOf(result) !== 'not_supported',
+      abstained: true,
+      reason,
+      mode: 'extractive',
+      answer: { text: reason, sentences: [] },
+      closest: chosen.closest,
+      cited: new Set(),
+      nearest: chosen.closest,
+    };
+  }
+  const byNumber = new Map(sources.map((s) => [s.n, s]));
+  const judgements = await judge.judgeMany(
+    chosen.sentences.map((sentence) => ({
+      claim: sentence.text,
+      sentences: sentencesOfPassages(byNumber.get(sentence.n)!.passages.filter((p) => p.id === sentence.passageId)),
+    })),
+  );
+  const sentences: AnswerSentence[] = chosen.sentences.map((sentence, i) => {
+    const judgement = judgements[i]!;
+    return {
+      text: sentence.text,
+      support: judgement.support,
+      supported: backs(judgement),
       citations: [
         {
-          n: chosen.n,
-          paperId: chosen.paperId,
-          passageId: chosen.passageId,
-          field: chosen.field,
-          start: chosen.start,
-          end: chosen.end,
+          n: sentence.n,
+          paperId: sentence.paperId,
+          passageId: sentence.passageId,
+          field: sentence.field,
+          start: sentence.start,
+          end: sentence.end,
         },
       ],
     };
@@ -72,6 +150,7 @@ function extractiveDraft(
     mode: 'extractive',
     answer: { text: answerText(sentences), sentences },
     cited: new Set(sentences.map((s) => s.citations[0]!.n)),
+    nearest: chosen.closest,
   };
 }
 
@@ -79,7 +158,7 @@ async function generatedDraft(
   llm: LlmClient,
   request: ParsedAskRequest,
   sources: readonly NumberedSource[],
-  statistics: TermStatistics,
+  judge: AnswerJudge,
   options: AnswerOptions,
 ): Promise<{ draft: Draft; notices: string[] }> {
   const messages = buildMessages(request.question, sources, request.maxSentences);
@@ -92,7 +171,7 @@ async function generatedDraft(
   } else {
     text = await llm.complete({ messages, signal: options.signal });
   }
-  const checked = checkGenerated(text, sources, statistics, request.unsupported);
+  const checked = await checkGenerated(text, sources, judge, request.unsupported);
   const notices: string[] = [];
   if (checked.unknownCitations.length > 0) {
     notices.push(
@@ -145,7 +224,20 @@ export async function composeAnswer(
     k: request.k,
     filters: request.filters,
   });
-  const sources = numberSources(retrieved);
+  const retrievalOrder = numberSources(retrieved);
+  const judge = options.judge ?? answerJudge(context.statistics);
+  const firstDraft = await extractiveDraft(
+    request,
+    retrievalOrder,
+    context,
+    judge,
+    options.selection,
+    options.onSelection,
+  );
+  // Sources are numbered 1…n in order of first citation, from the first event on.
+  const numbered = renumberSources(retrievalOrder, citationOrder(firstDraft));
+  let sources = numbered.sources;
+  const extractive = renumberDraft(firstDraft, numbered.renumber);
   await emit({ event: 'sources', data: { sources: describeSources(sources, new Set()) } });
 
   const notices: string[] = [];
@@ -153,13 +245,15 @@ export async function composeAnswer(
   if (wantsLlm && !options.llm) {
     notices.push('No LLM is configured (set CITELENS_LLM_BASE_URL and CITELENS_LLM_MODEL); the answer is extractive.');
   }
-  const extractive = extractiveDraft(request, sources, context.statistics);
   let draft = extractive;
   // When the passages hold no answer, no model is asked: it could only make one up.
   if (wantsLlm && options.llm && !extractive.abstained) {
     try {
-      const generated = await generatedDraft(options.llm, request, sources, context.statistics, options);
-      draft = generated.draft;
+      const generated = await generatedDraft(options.llm, request, sources, judge, options);
+      // The model cites in its own order: renumber again so its answer reads [1], [2]… too.
+      const again = renumberSources(sources, citationOrder(generated.draft));
+      sources = again.sources;
+      draft = renumberDraft(generated.draft, again.renumber);
       notices.push(...generated.notices);
     } catch (error) {
       const message = `The LLM answer could not be used (${(error as Error).message.replace(/\.$/u, '')}); this answer is extractive.`;
@@ -167,14 +261,17 @@ export async function composeAnswer(
       await emit({ event: 'notice', data: { message } });
     }
   }
+  draft = await withBottomLine(draft, request.question, sources, judge);
   if (draft.mode === 'extractive') {
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
   }
-  const { cited, ...rest } = draft;
+  const { cited, nearest: _nearest, ...rest } = draft;
   const response: AskResponse = {
     question: request.question,
     ...rest,
+    // The model can abstain too: the closest papers are listed then as well.
+    ...(rest.abstained && !rest.closest && extractive.nearest ? { closest: extractive.nearest } : {}),
     ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
     sources: describeSources(sources, cited),
     tookMs: performance.now() - started,
@@ -190,7 +287,11 @@ export function answerQuestion(
   options: AnswerOptions = {},
 ): Promise<AskResponse> {
   return composeAnswer(
-    { retrieve: (query) => retrievePassages(reader, query), statistics: statisticsOfIndex(reader) },
+    {
+      retrieve: (query) => retrievePassages(reader, query),
+      statistics: statisticsOfIndex(reader),
+      concepts: conceptStatisticsOfIndex(reader),
+    },
     request,
     options,
   );

@@ -1,12 +1,12 @@
-// The post-check of a generated answer: splits it into sentences, removes citations to sources
-// that were not given, scores each sentence against the passages it cites, and flags (or drops)
-// the ones they do not support.
+// The post-check of a generated answer: splits it into sentences and each sentence into clauses
+// (at ";" and after a marker that more words follow), removes citations to sources that were not
+// given, judges every citation on its own against its clause, and flags (or drops) a sentence when
+// any of its citations does not back what it is attached to.
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { parseCitations } from '../verify/parse-citations.ts';
-import { type SupportResult, SupportScorer, verdictOf } from '../verify/support-scorer.ts';
-import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { AnswerCitation, AnswerSentence } from './answer.schema.ts';
+import { type AnswerJudge, backs } from './answer-judge.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import { NO_ANSWER } from './prompt.ts';
 
@@ -20,73 +20,153 @@ export type CheckedAnswer = {
   dropped: number;
 };
 
+type Marker = { start: number; end: number };
+type Clause<C extends Marker> = { start: number; end: number; citations: C[] };
+
+/**
+ * The clauses of a sentence, each with the citations it carries: a sentence is cut after a
+ * marker that more words follow ("… [1], while … [7].") and at each ";". A clause with no marker
+ * of its own takes the next clause's (or, at the end, the previous clause's); markers written
+ * after the full stop belong to the last clause.
+ */
+export function clausesOf<C extends Marker>(
+  text: string,
+  span: { start: number; end: number },
+  markers: readonly C[],
+  trailing: readonly C[] = [],
+): Clause<C>[] {
+  const cuts: number[] = [];
+  for (const m of markers) {
+    const after = /^[\s,.;:]*(?=[\p{L}\p{N}(])/u.exec(text.slice(m.end, span.end));
+    if (after) cuts.push(m.end + after[0].replace(/\s+$/u, '').length);
+  }
+  for (let i = text.indexOf(';', span.start); i >= 0 && i < span.end; i = text.indexOf(';', i + 1)) cuts.push(i + 1);
+  const bounds = [span.start, ...[...new Set(cuts)].sort((a, b) => a - b), span.end];
+  const clauses: Clause<C>[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const start = bounds[i]!;
+    const end = bounds[i + 1]!;
+    if (!/[\p{L}\p{N}]/u.test(text.slice(start, end).replace(/\[[^\]]*\]/gu, ''))) {
+      // A cut that leaves only markers: they belong to the clause before.
+      const last = clauses.at(-1);
+      if (last) {
+        last.end = end;
+        last.citations.push(...markers.filter((m) => m.start >= start && m.start < end));
+      }
+      continue;
+    }
+    clauses.push({ start, end, citations: markers.filter((m) => m.start >= start && m.start < end) });
+  }
+  if (clauses.length > 0) clauses.at(-1)!.citations.push(...trailing);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    if (clauses[i]!.citations.length === 0) {
+      const donor =
+        clauses.slice(i + 1).find((c) => c.citations.length > 0) ??
+        clauses
+          .slice(0, i)
+          .reverse()
+          .find((c) => c.citations.length > 0);
+      if (donor) clauses[i]!.citations = donor.citations.slice();
+    }
+  }
+  return clauses;
+}
+
 /** Splits generated text into sentences and their [n] citations, and checks each against its sources. */
-export function checkGenerated(
+export async function checkGenerated(
   text: string,
   sources: readonly NumberedSource[],
-  statistics: TermStatistics,
+  judge: AnswerJudge,
   unsupported: 'flag' | 'drop',
-): CheckedAnswer {
+): Promise<CheckedAnswer> {
   const trimmed = text.trim();
   if (trimmed === '' || trimmed.replace(/[.\s]/gu, '') === NO_ANSWER) {
     return { noAnswer: trimmed !== '', sentences: [], unknownCitations: [], dropped: 0 };
   }
   const byNumber = new Map(sources.map((s) => [s.n, s]));
-  const scorer = new SupportScorer(statistics);
   const unknown = new Set<number>();
-  const sentences: AnswerSentence[] = [];
-  let dropped = 0;
 
   const spans = sentenceSpans(trimmed);
   const citations = parseCitations(trimmed).filter((c) => c.target.kind === 'numeric');
+  const numberOf = (c: (typeof citations)[number]) => (c.target.kind === 'numeric' ? c.target.n : 0);
+  const withoutMarkers = (start: number, end: number) => {
+    let clean = '';
+    let position = start;
+    for (const c of citations.filter((c) => c.start >= start && c.end <= end)) {
+      clean += trimmed.slice(position, c.start);
+      position = c.end;
+    }
+    return (clean + trimmed.slice(position, end))
+      .replace(/\s+([.,;:!?])/gu, '$1')
+      .replace(/\s+/gu, ' ')
+      .trim();
+  };
+  const drafts: Array<{ text: string; clauses: Array<{ text: string; numbers: number[] }> }> = [];
   spans.forEach((span, index) => {
     // A marker right after a sentence's full stop ("… effect. [2]") belongs to that sentence.
     const next = spans[index + 1];
     const mine = citations.filter(
       (c) => c.start >= span.start && c.start < span.end && !(index > 0 && c.start === span.start),
     );
-    if (next) mine.push(...citations.filter((c) => c.start === next.start));
-    let clean = '';
-    let position = span.start;
-    for (const c of citations.filter((c) => c.start >= span.start && c.end <= span.end)) {
-      clean += trimmed.slice(position, c.start);
-      position = c.end;
-    }
-    clean = (clean + trimmed.slice(position, span.end))
-      .replace(/\s+([.,;:!?])/gu, '$1')
-      .replace(/\s+/gu, ' ')
-      .trim();
+    const trailing = next ? citations.filter((c) => c.start === next.start) : [];
+    const clean = withoutMarkers(span.start, span.end);
     if (!/[\p{L}\p{N}]/u.test(clean)) return;
+    for (const n of [...mine, ...trailing].map(numberOf)) if (!byNumber.has(n)) unknown.add(n);
+    const clauses = clausesOf(trimmed, span, mine, trailing).map((clause) => ({
+      text: withoutMarkers(clause.start, clause.end).replace(/[;,]$/u, ''),
+      numbers: [...new Set(clause.citations.map(numberOf))].filter((n) => byNumber.has(n)),
+    }));
+    drafts.push({ text: clean, clauses });
+  });
 
-    const numbers = [...new Set(mine.map((c) => (c.target.kind === 'numeric' ? c.target.n : 0)))];
-    const given = numbers.filter((n) => byNumber.has(n));
-    for (const n of numbers) if (!byNumber.has(n)) unknown.add(n);
-
-    let best: SupportResult | undefined;
+  // Every citation is judged on its own, against the clause it is attached to, in one batch.
+  const requests = drafts.flatMap((d) =>
+    d.clauses.flatMap((clause) =>
+      clause.numbers.map((n) => ({ claim: clause.text, sentences: sentencesOfPassages(byNumber.get(n)!.passages) })),
+    ),
+  );
+  const judgements = await judge.judgeMany(requests);
+  let next = 0;
+  const sentences: AnswerSentence[] = [];
+  let dropped = 0;
+  for (const draft of drafts) {
     const cited: AnswerCitation[] = [];
-    for (const n of given) {
-      const source = byNumber.get(n)!;
-      const result = scorer.score(clean, sentencesOfPassages(source.passages));
-      const evidence = result.evidence;
-      if (evidence?.passageId !== undefined) {
-        cited.push({
-          n,
-          paperId: source.paper.id,
-          passageId: evidence.passageId,
-          field: evidence.field,
-          start: evidence.start,
-          end: evidence.end,
-        });
+    let support = draft.clauses.length > 0 ? 1 : 0;
+    let supported = draft.clauses.length > 0;
+    for (const clause of draft.clauses) {
+      let best = 0;
+      let clauseBacked = false;
+      if (clause.numbers.length === 0) supported = false;
+      for (const n of clause.numbers) {
+        const source = byNumber.get(n)!;
+        const judgement = judgements[next++]!;
+        // A citation nothing backs still points at the source's best passage.
+        const best0 = source.passages[0];
+        const evidence =
+          judgement.evidence ??
+          (best0 ? { passageId: best0.id, field: best0.field, start: best0.start, end: best0.end } : null);
+        if (evidence?.passageId !== undefined && !cited.some((c) => c.n === n && c.start === evidence.start)) {
+          cited.push({
+            n,
+            paperId: source.paper.id,
+            passageId: evidence.passageId,
+            field: evidence.field,
+            start: evidence.start,
+            end: evidence.end,
+          });
+        }
+        best = Math.max(best, judgement.support);
+        if (backs(judgement)) clauseBacked = true;
+        else supported = false;
       }
-      if (!best || result.score > best.score) best = result;
+      if (!clauseBacked) supported = false;
+      support = Math.min(support, best);
     }
-    const support = best?.score ?? 0;
-    const supported = best !== undefined && verdictOf(best) !== 'not_supported';
     if (!supported && unsupported === 'drop') {
       dropped++;
-      return;
+      continue;
     }
-    sentences.push({ text: clean, support, supported, citations: cited });
-  });
+    sentences.push({ text: draft.text, support, supported, citations: cited });
+  }
   return { noAnswer: false, sentences, unknownCitations: [...unknown].sort((a, b) => a - b), dropped };
 }

@@ -1,316 +1,377 @@
-// Measures the citation verifier on SciFact: claims paired with their evidence documents, with
-// cited documents that hold no evidence and with random documents. Claims are split by id parity:
-// the support model is fitted on even ids (--tune) and reported on odd ids.
+// Measures the built-in judge on claim-verification collections, honestly: features of every
+// (claim, cited or random document) pair are computed once, then the judge's two models and its
+// thresholds are refitted on k−1 folds of claims and measured on the held-out fold (folds by claim
+// group), beside a TF-IDF cosine baseline and the majority class. With several collections it also
+// fits on the others and measures on each one left out. `fitJudgeWeights` fits on everything given,
+// for judge/builtin-weights.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../core/errors.ts';
 import { createSeededRandom } from '../../core/seeded-random.ts';
-import { FEATURE_NAMES, type SupportFeatures, tfidfCosine } from '../verify/support-features.ts';
-import {
-  SUPPORT_MODEL,
-  SUPPORT_THRESHOLDS,
-  type SupportModel,
-  SupportScorer,
-  supportProbability,
-} from '../verify/support-scorer.ts';
+import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
+import { FEATURE_NAMES, tfidfCosine } from '../verify/support-features.ts';
+import { STANCE_INPUTS, SupportScorer } from '../verify/support-scorer.ts';
 import { statisticsOfTexts, type TermStatistics } from '../verify/term-statistics.ts';
+import { fitLogistic, type LogisticFit, logisticScore, macroF1, rocAuc } from './logistic-fit.ts';
+import type { SetDocument, VerifySet } from './verify-sets.ts';
 
-type Document = { title: string; abstract: string };
-type Claim = { id: number; claim: string; citedDocIds: string[]; evidence: Map<string, 'SUPPORT' | 'CONTRADICT'> };
-
-/** What a pair is: the claim with an evidence document (by its label), a cited one without evidence, or a random one. */
-export type PairKind = 'support' | 'contradict' | 'cited' | 'random';
-export type VerificationPair = { claimId: number; claim: string; docId: string; kind: PairKind };
+export { rocAuc } from './logistic-fit.ts';
 
 export const VERIFY_EVAL_DEFAULTS = {
-  /** Random documents paired with each claim. */
+  /** Random documents paired with each claim (unrelated citations). */
   randomPerClaim: 2,
   seed: 20_260_101,
-  /** Claims with this id parity are the tuning half; the others are held out. */
-  tuneParity: 0,
+  /** Folds of claim groups; each is held out once. */
+  folds: 5,
+  /** L2 penalty of both logistic models. */
+  l2: 0.01,
 };
 
-function readJsonl(file: string): unknown[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new AppError(
-      'UNREADABLE_FILE',
-      `Cannot read ${file}; a SciFact folder holds claims_train.jsonl and corpus_fulltext_partial.jsonl.`,
-    );
-  }
-  return text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw new AppError('INVALID_INPUT', `${file} line ${i + 1} is not JSON.`);
-      }
-    });
-}
+/** What a pair is: the claim with evidence that supports or contradicts it, a cited document without evidence, or a random one. */
+export type PairKind = 'support' | 'contradict' | 'cited' | 'random';
+/** The three classes a verdict is scored on: supported or partially supported, contradicted, neither. */
+export type Stance = 'supports' | 'contradicts' | 'neither';
 
-/** Reads the SciFact claims and the documents of the partial corpus. */
-export function loadSciFact(folder: string): { documents: Map<string, Document>; claims: Claim[] } {
-  const documents = new Map<string, Document>();
-  for (const row of readJsonl(path.join(folder, 'corpus_fulltext_partial.jsonl')) as Array<Record<string, unknown>>) {
-    documents.set(String(row._id), { title: String(row.title ?? ''), abstract: String(row.text ?? '') });
-  }
-  const claims = (readJsonl(path.join(folder, 'claims_train.jsonl')) as Array<Record<string, unknown>>).map((row) => {
-    const evidence = new Map<string, 'SUPPORT' | 'CONTRADICT'>();
-    for (const [docId, sets] of Object.entries((row.evidence ?? {}) as Record<string, Array<{ label: string }>>)) {
-      evidence.set(docId, sets[0]?.label === 'CONTRADICT' ? 'CONTRADICT' : 'SUPPORT');
-    }
-    return {
-      id: Number(row.id),
-      claim: String(row.claim),
-      citedDocIds: ((row.cited_doc_ids ?? []) as unknown[]).map(String),
-      evidence,
-    };
-  });
-  return { documents, claims };
-}
-
-// A small deterministic generator (mulberry32), so the random pairs are the same on every run.
-function seededRandom(seed: number): () => number {
-  return createSeededRandom(seed).uniform;
-}
-
-/** Every usable pair: each cited document that is in the corpus, plus random documents per claim. */
-export function verificationPairs(
-  claims: readonly Claim[],
-  documents: ReadonlyMap<string, Document>,
-  options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {},
-): VerificationPair[] {
-  const { randomPerClaim, seed } = { ...VERIFY_EVAL_DEFAULTS, ...options };
-  const random = seededRandom(seed);
-  const ids = [...documents.keys()].sort();
-  const pairs: VerificationPair[] = [];
-  for (const claim of claims) {
-    const cited = claim.citedDocIds.filter((id) => documents.has(id));
-    if (cited.length === 0) continue;
-    for (const docId of cited) {
-      const label = claim.evidence.get(docId);
-      const kind: PairKind = label === 'SUPPORT' ? 'support' : label === 'CONTRADICT' ? 'contradict' : 'cited';
-      pairs.push({ claimId: claim.id, claim: claim.claim, docId, kind });
-    }
-    for (let i = 0; i < randomPerClaim; i++) {
-      let docId = ids[Math.floor(random() * ids.length)]!;
-      while (claim.citedDocIds.includes(docId)) docId = ids[Math.floor(random() * ids.length)]!;
-      pairs.push({ claimId: claim.id, claim: claim.claim, docId, kind: 'random' });
-    }
-  }
-  return pairs;
-}
-
-/** ROC AUC: the chance that a positive scores above a negative (ties count half). */
-export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {
-  if (positives.length === 0 || negatives.length === 0) return Number.NaN;
-  const all = [...positives.map((s) => ({ s, p: 1 })), ...negatives.map((s) => ({ s, p: 0 }))].sort(
-    (a, b) => a.s - b.s,
-  );
-  // Rank-sum (Mann–Whitney U) with average ranks for ties.
-  let rankSum = 0;
-  for (let i = 0; i < all.length; ) {
-    let j = i;
-    while (j < all.length && all[j]!.s === all[i]!.s) j++;
-    const averageRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (all[k]!.p === 1) rankSum += averageRank;
-    i = j;
-  }
-  const n1 = positives.length;
-  return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * negatives.length);
-}
-
-export type ScoredPair = VerificationPair & { features: SupportFeatures; score: number; baseline: number };
-
-/** Scores every pair with the support scorer and with the baseline (TF-IDF cosine, claim vs abstract). */
-export function scorePairs(
-  pairs: readonly VerificationPair[],
-  documents: ReadonlyMap<string, Document>,
-  statistics: TermStatistics,
-  model: SupportModel = SUPPORT_MODEL,
-): ScoredPair[] {
-  const scorer = new SupportScorer(statistics, model);
-  return pairs.map((pair) => {
-    const document = documents.get(pair.docId)!;
-    const result = scorer.scorePaper(pair.claim, document);
-    return {
-      ...pair,
-      features: result.features,
-      score: result.score,
-      baseline: tfidfCosine(pair.claim, document.abstract, statistics),
-    };
-  });
-}
-
-/** The numbers reported for one half. */
-export type HalfReport = {
-  claims: number;
-  pairs: Record<PairKind, number>;
-  model: Comparisons & { accuracy: number; balancedAccuracy: number };
-  baseline: Comparisons;
-};
-type Comparisons = {
-  /** Evidence documents (SUPPORT and CONTRADICT) against cited documents without evidence. */
-  evidenceVsCited: number;
-  evidenceVsRandom: number;
-  /** SUPPORT documents only against cited documents without evidence. */
-  supportVsCited: number;
-  /** SUPPORT against CONTRADICT documents (how well the score reads the direction of a finding). */
-  supportVsContradict: number;
+/** One pair's features, computed once. */
+export type EvalPair = {
+  group: string;
+  kind: PairKind;
+  relevance: number[];
+  stance: number[];
+  /** TF-IDF cosine of the claim and the abstract: the baseline. */
+  baseline: number;
 };
 
-function comparisons(rows: readonly ScoredPair[], score: (row: ScoredPair) => number): Comparisons {
-  const of = (...kinds: PairKind[]) => rows.filter((r) => kinds.includes(r.kind)).map(score);
-  return {
-    evidenceVsCited: rocAuc(of('support', 'contradict'), of('cited')),
-    evidenceVsRandom: rocAuc(of('support', 'contradict'), of('random')),
-    supportVsCited: rocAuc(of('support'), of('cited')),
-    supportVsContradict: rocAuc(of('support'), of('contradict')),
-  };
-}
-
-/** AUCs, accuracy at the supported threshold, and the baseline's AUCs for some scored pairs. */
-export function reportHalf(rows: readonly ScoredPair[]): HalfReport {
-  const pairs = { support: 0, contradict: 0, cited: 0, random: 0 } satisfies Record<PairKind, number>;
-  for (const row of rows) pairs[row.kind]++;
-  const isEvidence = (row: ScoredPair) => row.kind === 'support' || row.kind === 'contradict';
-  const correct = (row: ScoredPair) => row.score >= SUPPORT_THRESHOLDS.supported === isEvidence(row);
-  const rate = (subset: ScoredPair[]) => (subset.length ? subset.filter(correct).length / subset.length : Number.NaN);
-  const groups = [
-    rows.filter(isEvidence),
-    rows.filter((r) => r.kind === 'cited'),
-    rows.filter((r) => r.kind === 'random'),
-  ];
-  return {
-    claims: new Set(rows.map((r) => r.claimId)).size,
-    pairs,
-    model: {
-      ...comparisons(rows, (r) => r.score),
-      accuracy: rate([...rows]),
-      balancedAccuracy: groups.reduce((sum, g) => sum + rate(g), 0) / groups.length,
-    },
-    baseline: comparisons(rows, (r) => r.baseline),
-  };
-}
-
-// Logistic regression by gradient descent, each group (evidence, cited, random) weighted equally.
-function fitLogistic(rows: readonly ScoredPair[], l2: number, iterations = 4000, rate = 0.5): SupportModel {
-  const x = rows.map((r) => FEATURE_NAMES.map((name) => r.features[name]));
-  const y = rows.map((r) => (r.kind === 'support' || r.kind === 'contradict' ? 1 : 0));
-  const group = rows.map((r) => (r.kind === 'support' || r.kind === 'contradict' ? 'evidence' : r.kind));
-  const counts = new Map<string, number>();
-  for (const g of group) counts.set(g, (counts.get(g) ?? 0) + 1);
-  const sampleWeight = group.map((g) => rows.length / (counts.size * counts.get(g)!));
-  const w = new Array<number>(FEATURE_NAMES.length).fill(0);
-  let b = 0;
-  for (let it = 0; it < iterations; it++) {
-    const gw = new Array<number>(w.length).fill(0);
-    let gb = 0;
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i]!;
-      let z = b;
-      for (let j = 0; j < w.length; j++) z += w[j]! * xi[j]!;
-      const error = (1 / (1 + Math.exp(-z)) - y[i]!) * sampleWeight[i]!;
-      for (let j = 0; j < w.length; j++) gw[j]! += error * xi[j]!;
-      gb += error;
-    }
-    for (let j = 0; j < w.length; j++) w[j] = w[j]! - rate * (gw[j]! / x.length + l2 * w[j]!);
-    b -= (rate * gb) / x.length;
-  }
-  const round = (v: number) => Math.round(v * 100) / 100;
-  const weights = Object.fromEntries(FEATURE_NAMES.map((name, j) => [name, round(w[j]!)])) as SupportModel['weights'];
-  return { bias: round(b), weights };
-}
-
-/** Mean log-loss of scored rows, each group (evidence, cited, random) weighted equally. */
-function groupLogLoss(rows: readonly ScoredPair[]): number {
-  const groups = new Map<string, number[]>();
-  for (const row of rows) {
-    const evidence = row.kind === 'support' || row.kind === 'contradict';
-    const p = Math.min(1 - 1e-9, Math.max(1e-9, row.score));
-    const loss = evidence ? -Math.log(p) : -Math.log(1 - p);
-    const key = evidence ? 'evidence' : row.kind;
-    groups.set(key, [...(groups.get(key) ?? []), loss]);
-  }
-  let total = 0;
-  for (const losses of groups.values()) total += losses.reduce((a, b) => a + b, 0) / losses.length;
-  return total / groups.size;
-}
+/** The judge's models and thresholds, as fitted on some pairs. */
+export type JudgeFit = {
+  relevance: LogisticFit;
+  stance: LogisticFit;
+  thresholds: { relevant: number; contradicted: number };
+};
 
 /**
- * Fits the support model on the tuning rows: the L2 strength is chosen by 4-fold cross-validation
- * (folds by claim, class-balanced log-loss), then the model is refitted on all tuning rows.
+ * What each contradiction cue is worth before any data (log-odds): the fit moves a weight away from
+ * it only as far as the pairs show. Cues that the collections rarely hold (always / never, "exceed
+ * 10%" vs "less than 1%") keep about these weights.
  */
-export function tuneSupportModel(rows: readonly ScoredPair[]): {
-  model: SupportModel;
-  l2: number;
-  crossValidated: { logLoss: number; evidenceVsCited: number; evidenceVsRandom: number };
-} {
-  let best: { l2: number; logLoss: number; held: ScoredPair[] } | undefined;
-  for (const l2 of [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]) {
-    const held: ScoredPair[] = [];
-    for (let fold = 0; fold < 4; fold++) {
-      const inFold = (r: ScoredPair) => Math.floor(Math.abs(r.claimId) / 2) % 4 === fold;
-      const model = fitLogistic(
-        rows.filter((r) => !inFold(r)),
-        l2,
-      );
-      for (const row of rows.filter(inFold)) held.push({ ...row, score: supportProbability(row.features, model) });
+export const STANCE_PRIOR = {
+  negationMismatch: 1,
+  scopedNegation: 1,
+  nullFindingMismatch: 1,
+  directionConflict: 2,
+  directionAgree: -1,
+  prefixAntonym: 1.5,
+  quantifierConflict: 3,
+  quantityConflict: 3,
+  quantityAgree: -1,
+} as const;
+
+/** The class a pair should get. */
+export const truthOf = (kind: PairKind): Stance =>
+  kind === 'support' ? 'supports' : kind === 'contradict' ? 'contradicts' : 'neither';
+const isEvidence = (pair: EvalPair) => pair.kind === 'support' || pair.kind === 'contradict';
+
+/** One (claim, cited or random document) pair of a collection, before any features. */
+export type PairRef = { claim: string; group: string; docId: string; kind: PairKind };
+
+/** Every pair of a collection: each cited document, plus random documents per claim (seeded). */
+export function pairRefsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): PairRef[] {
+  const { randomPerClaim, seed } = { ...VERIFY_EVAL_DEFAULTS, ...options };
+  const random = createSeededRandom(seed).uniform;
+  const ids = [...set.documents.keys()].sort();
+  const refs: PairRef[] = [];
+  for (const claim of set.claims) {
+    const cited = claim.cited.filter((c) => set.documents.has(c.docId));
+    if (cited.length === 0) continue;
+    for (const { docId, label } of cited) refs.push({ claim: claim.claim, group: claim.group, docId, kind: label });
+    const citedIds = new Set(claim.cited.map((c) => c.docId));
+    for (let i = 0; i < randomPerClaim && ids.length > citedIds.size; i++) {
+      let docId = ids[Math.floor(random() * ids.length)]!;
+      while (citedIds.has(docId)) docId = ids[Math.floor(random() * ids.length)]!;
+      refs.push({ claim: claim.claim, group: claim.group, docId, kind: 'random' });
     }
-    const logLoss = groupLogLoss(held);
-    if (!best || logLoss < best.logLoss) best = { l2, logLoss, held };
   }
-  const chosen = best!;
-  const auc = comparisons(chosen.held, (r) => r.score);
+  return refs;
+}
+
+/** The candidate sentences of a collection document: its title, then its abstract sentences. */
+export function sentencesOf(document: SetDocument): EvidenceSentence[] {
+  const title: EvidenceSentence[] = document.title
+    ? [{ field: 'title', start: 0, end: document.title.length, text: document.title }]
+    : [];
+  return [...title, ...document.sentences];
+}
+
+/** Term statistics of a collection's documents (title and abstract). */
+export function statisticsOfSet(set: VerifySet): TermStatistics {
+  return statisticsOfTexts([...set.documents.values()].map((d) => `${d.title}\n${d.abstract}`));
+}
+
+/** Every pair of a collection with its features, computed once. */
+export function pairsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): EvalPair[] {
+  const statistics = statisticsOfSet(set);
+  const scorer = new SupportScorer(statistics);
+  return pairRefsOf(set, options).map(({ claim, group, docId, kind }) => {
+    const document = set.documents.get(docId)!;
+    const result = scorer.score(claim, sentencesOf(document));
+    return {
+      group,
+      kind,
+      relevance: FEATURE_NAMES.map((name) => result.features[name]),
+      stance: STANCE_INPUTS.map((name) => ({ ...result.features, ...result.stance })[name]),
+      baseline: tfidfCosine(claim, document.abstract, statistics),
+    };
+  });
+}
+
+// Weights that give each class (or group of pairs) the same total weight.
+function balanced<T>(labels: readonly T[]): number[] {
+  const counts = new Map<T, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return labels.map((label) => labels.length / (counts.size * counts.get(label)!));
+}
+
+type Prediction = { relevance: number; contradicting: number; support: number; contradiction: number };
+
+function predict(fit: JudgeFit, pair: EvalPair): Prediction {
+  const relevance = logisticScore(fit.relevance, pair.relevance);
+  const contradicting = logisticScore(fit.stance, pair.stance);
   return {
-    model: fitLogistic(rows, chosen.l2),
-    l2: chosen.l2,
-    crossValidated: {
-      logLoss: chosen.logLoss,
-      evidenceVsCited: auc.evidenceVsCited,
-      evidenceVsRandom: auc.evidenceVsRandom,
+    relevance,
+    contradicting,
+    support: relevance * (1 - contradicting),
+    contradiction: relevance * contradicting,
+  };
+}
+
+function stanceOf(prediction: Prediction, thresholds: JudgeFit['thresholds']): Stance {
+  if (prediction.relevance < thresholds.relevant) return 'neither';
+  return prediction.contradicting >= thresholds.contradicted ? 'contradicts' : 'supports';
+}
+
+const GRID = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+
+/** Fits the relevance model, the stance model and the verdict thresholds on some pairs. */
+export function fitJudge(pairs: readonly EvalPair[], l2 = VERIFY_EVAL_DEFAULTS.l2): JudgeFit {
+  const groupOf = (pair: EvalPair) => (isEvidence(pair) ? 'evidence' : pair.kind);
+  const relevance = fitLogistic(
+    pairs.map((p) => p.relevance),
+    pairs.map((p) => (isEvidence(p) ? 1 : 0)),
+    balanced(pairs.map(groupOf)),
+    l2,
+  );
+  const evidence = pairs.filter(isEvidence);
+  const stance = fitLogistic(
+    evidence.map((p) => p.stance),
+    evidence.map((p) => (p.kind === 'contradict' ? 1 : 0)),
+    balanced(evidence.map((p) => p.kind)),
+    l2,
+    STANCE_INPUTS.map((name) => STANCE_PRIOR[name as keyof typeof STANCE_PRIOR] ?? 0),
+  );
+  // Thresholds that maximize macro F1 over the real citations (evidence and cited without evidence).
+  const cited = pairs.filter((p) => p.kind !== 'random');
+  const predictions = cited.map((p) => predict({ relevance, stance, thresholds: { relevant: 0, contradicted: 0 } }, p));
+  const truth = cited.map((p) => truthOf(p.kind));
+  let best = { relevant: 0.5, contradicted: 0.5, f1: -1 };
+  for (const relevant of GRID) {
+    for (const contradicted of GRID) {
+      const f1 = macroF1(
+        truth,
+        predictions.map((p) => stanceOf(p, { relevant, contradicted })),
+      );
+      if (f1 > best.f1 + 1e-12) best = { relevant, contradicted, f1 };
+    }
+  }
+  return { relevance, stance, thresholds: { relevant: best.relevant, contradicted: best.contradicted } };
+}
+
+/** The figures of one held-out part. */
+export type Figures = {
+  /** ROC AUC of support against contradicting evidence, by the signed score support − contradiction. */
+  supportVsContradict: number;
+  /** ROC AUC of evidence (either way) against cited documents without evidence, by the relevance score. */
+  evidenceVsCited: number;
+  evidenceVsRandom: number;
+  /** Macro F1 of supports / contradicts / neither over real citations (evidence and cited without evidence). */
+  macroF1: number;
+};
+
+function tfidfThreshold(pairs: readonly EvalPair[]): number {
+  const cited = pairs.filter((p) => p.kind !== 'random');
+  const truth = cited.map((p) => truthOf(p.kind));
+  let best = { threshold: 0, f1: -1 };
+  for (const threshold of GRID.map((g) => g / 2)) {
+    const f1 = macroF1(
+      truth,
+      cited.map((p) => (p.baseline >= threshold ? 'supports' : 'neither')),
+    );
+    if (f1 > best.f1) best = { threshold, f1 };
+  }
+  return best.threshold;
+}
+
+function majorityOf(pairs: readonly EvalPair[]): Stance {
+  const counts = new Map<Stance, number>();
+  for (const p of pairs) if (p.kind !== 'random') counts.set(truthOf(p.kind), (counts.get(truthOf(p.kind)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'neither';
+}
+
+/** One judged pair: its kind, its relevance score, its signed score (support − contradiction) and its class. */
+export type JudgedPair = { kind: PairKind; relevance: number; signed: number; stance: Stance };
+
+/** The four figures of some judged pairs. */
+export function figuresOf(rows: readonly JudgedPair[]): Figures {
+  const of = (score: (row: JudgedPair) => number, ...kinds: PairKind[]) =>
+    rows.filter((row) => kinds.includes(row.kind)).map(score);
+  const cited = rows.filter((row) => row.kind !== 'random');
+  return {
+    supportVsContradict: rocAuc(
+      of((r) => r.signed, 'support'),
+      of((r) => r.signed, 'contradict'),
+    ),
+    evidenceVsCited: rocAuc(
+      of((r) => r.relevance, 'support', 'contradict'),
+      of((r) => r.relevance, 'cited'),
+    ),
+    evidenceVsRandom: rocAuc(
+      of((r) => r.relevance, 'support', 'contradict'),
+      of((r) => r.relevance, 'random'),
+    ),
+    macroF1: macroF1(
+      cited.map((row) => truthOf(row.kind)),
+      cited.map((row) => row.stance),
+    ),
+  };
+}
+
+/** The judge's figures, the TF-IDF baseline's and the majority class's on held-out pairs, given training pairs. */
+export function heldOutFigures(
+  training: readonly EvalPair[],
+  heldOut: readonly EvalPair[],
+  l2 = VERIFY_EVAL_DEFAULTS.l2,
+): { judge: Figures; baseline: Figures; majority: number } {
+  const fit = fitJudge(training, l2);
+  const predictions = heldOut.map((p) => predict(fit, p));
+  const figures = (relevance: (i: number) => number, signed: (i: number) => number, stance: (i: number) => Stance) =>
+    figuresOf(heldOut.map((p, i) => ({ kind: p.kind, relevance: relevance(i), signed: signed(i), stance: stance(i) })));
+  const threshold = tfidfThreshold(training);
+  const majority = majorityOf(training);
+  const cited = heldOut.filter((p) => p.kind !== 'random');
+  return {
+    judge: figures(
+      (i) => predictions[i]!.relevance,
+      (i) => predictions[i]!.support - predictions[i]!.contradiction,
+      (i) => stanceOf(predictions[i]!, fit.thresholds),
+    ),
+    baseline: figures(
+      (i) => heldOut[i]!.baseline,
+      (i) => heldOut[i]!.baseline,
+      (i) => (heldOut[i]!.baseline >= threshold ? 'supports' : 'neither'),
+    ),
+    majority: macroF1(
+      cited.map((p) => truthOf(p.kind)),
+      cited.map(() => majority),
+    ),
+  };
+}
+
+/** Mean and standard deviation over folds. */
+export type Spread = { mean: number; sd: number };
+const spreadOf = (values: readonly number[]): Spread => {
+  const finite = values.filter(Number.isFinite);
+  const mean = finite.reduce((s, v) => s + v, 0) / (finite.length || 1);
+  const sd = Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, finite.length - 1));
+  return finite.length ? { mean, sd } : { mean: Number.NaN, sd: Number.NaN };
+};
+type SpreadFigures = Record<keyof Figures, Spread>;
+const spreadFigures = (all: readonly Figures[]): SpreadFigures =>
+  Object.fromEntries(
+    (['supportVsContradict', 'evidenceVsCited', 'evidenceVsRandom', 'macroF1'] as const).map((k) => [
+      k,
+      spreadOf(all.map((f) => f[k])),
+    ]),
+  ) as SpreadFigures;
+
+export type SetReport = {
+  name: string;
+  folder: string;
+  claims: number;
+  pairs: Record<PairKind, number>;
+  folds: number;
+  judge: SpreadFigures;
+  baseline: SpreadFigures;
+  majorityMacroF1: Spread;
+  /** Fitted on the other collections given, measured on this one (absent with one collection). */
+  leftOut?: { judge: Figures; baseline: Figures; majority: number };
+};
+
+/** Assigns claim groups to folds in a seeded random order. */
+export function foldOf(pairs: readonly EvalPair[], folds: number, seed: number): Map<string, number> {
+  const groups = [...new Set(pairs.map((p) => p.group))].sort();
+  const random = createSeededRandom(seed).uniform;
+  for (let i = groups.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [groups[i], groups[j]] = [groups[j]!, groups[i]!];
+  }
+  return new Map(groups.map((group, i) => [group, i % folds]));
+}
+
+/** K-fold figures for each collection, and leave-one-collection-out figures when there are several. */
+export function evaluateSets(
+  sets: ReadonlyArray<{ set: VerifySet; pairs: readonly EvalPair[] }>,
+  options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {},
+): SetReport[] {
+  const { folds, seed, l2 } = { ...VERIFY_EVAL_DEFAULTS, ...options };
+  return sets.map(({ set, pairs }, index) => {
+    const fold = foldOf(pairs, folds, seed);
+    const results = Array.from({ length: folds }, (_, k) =>
+      heldOutFigures(
+        pairs.filter((p) => fold.get(p.group) !== k),
+        pairs.filter((p) => fold.get(p.group) === k),
+        l2,
+      ),
+    );
+    const counts = { support: 0, contradict: 0, cited: 0, random: 0 } satisfies Record<PairKind, number>;
+    for (const p of pairs) counts[p.kind]++;
+    const others = sets.filter((_, i) => i !== index).flatMap((s) => s.pairs);
+    return {
+      name: set.name,
+      folder: set.folder,
+      claims: new Set(pairs.map((p) => p.group)).size,
+      pairs: counts,
+      folds,
+      judge: spreadFigures(results.map((r) => r.judge)),
+      baseline: spreadFigures(results.map((r) => r.baseline)),
+      majorityMacroF1: spreadOf(results.map((r) => r.majority)),
+      ...(others.length > 0 ? { leftOut: heldOutFigures(others, pairs, l2) } : {}),
+    };
+  });
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** The judge fitted on all pairs given, as the JSON shipped in server/verify/judge/builtin-weights.json. */
+export function judgeWeightsOf(fit: JudgeFit, fittedBy: string, supportedThreshold = 0.5) {
+  return {
+    fittedBy,
+    relevance: {
+      bias: round(fit.relevance.bias),
+      weights: Object.fromEntries(FEATURE_NAMES.map((name, j) => [name, round(fit.relevance.weights[j]!)])),
+    },
+    stance: {
+      bias: round(fit.stance.bias),
+      weights: Object.fromEntries(STANCE_INPUTS.map((name, j) => [name, round(fit.stance.weights[j]!)])),
+    },
+    thresholds: {
+      relevant: fit.thresholds.relevant,
+      supported: Math.max(supportedThreshold, fit.thresholds.relevant),
+      contradicted: fit.thresholds.contradicted,
     },
   };
 }
 
-export type VerifyEvalReport = {
-  folder: string;
-  split: string;
-  heldOut: HalfReport;
-  tuning: HalfReport;
-  /** Present with --tune: the model fitted on the tuning half (paste into SUPPORT_MODEL). */
-  tuned?: ReturnType<typeof tuneSupportModel>;
-  seconds: number;
-};
-
-/** Runs the whole evaluation on a SciFact folder. */
-export function runVerifyEval(
-  folder: string,
-  options: { tune?: boolean } & Partial<typeof VERIFY_EVAL_DEFAULTS> = {},
-): VerifyEvalReport {
-  const started = performance.now();
-  const settings = { ...VERIFY_EVAL_DEFAULTS, ...options };
-  const { documents, claims } = loadSciFact(folder);
-  const statistics = statisticsOfTexts([...documents.values()].map((d) => `${d.title}\n${d.abstract}`));
-  const pairs = verificationPairs(claims, documents, settings);
-  let rows = scorePairs(pairs, documents, statistics);
-  const isTuning = (row: ScoredPair) => Math.abs(row.claimId % 2) === settings.tuneParity;
-  let tuned: VerifyEvalReport['tuned'];
-  if (options.tune) {
-    tuned = tuneSupportModel(rows.filter(isTuning));
-    const model = tuned.model;
-    rows = rows.map((row) => ({ ...row, score: supportProbability(row.features, model) }));
-  }
-  return {
-    folder,
-    split: `tuned on claims with ${settings.tuneParity === 0 ? 'even' : 'odd'} ids, reported on the others`,
-    heldOut: reportHalf(rows.filter((r) => !isTuning(r))),
-    tuning: reportHalf(rows.filter(isTuning)),
-    ...(tuned ? { tuned } : {}),
-    seconds: (performance.now() - started) / 1000,
-  };
+/** Writes the weights file atomically (a temporary file, then a rename). */
+export function writeJudgeWeights(file: string, weights: ReturnType<typeof judgeWeightsOf>): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temporary, `${JSON.stringify(weights, null, 2)}\n`);
+  fs.renameSync(temporary, file);
 }

@@ -57,7 +57,9 @@ export function toClientError(error: unknown, c: Context, log: ErrorLog = logToS
   if (mapped) return redacted(mapped, c);
   if (isDatabaseDamage(error)) {
     log(`citelens: the index database is damaged (${(error as Error).message}) in ${c.req.method} ${c.req.path}`);
-    return new AppError('INDEX_CORRUPT', 'The index database is damaged; this request could not be answered.');
+    const damaged = new AppError('INDEX_CORRUPT', 'The index database is damaged; this request could not be answered.');
+    (c.var as { holder?: { reportDamage?: (error: AppError) => void } } | undefined)?.holder?.reportDamage?.(damaged);
+    return damaged;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log(`citelens: unexpected error in ${c.req.method} ${c.req.path}: ${detail}`);

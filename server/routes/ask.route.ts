@@ -10,6 +10,8 @@ import { errorBody, errorResponses } from '../http/error-response.ts';
 import { GENERATION_HEADER, requireIndex } from '../http/index.middleware.ts';
 import { createRouter } from '../http/router.ts';
 import { createLlmClient } from '../llm/index.ts';
+import { createJudge } from '../verify/judge/index.ts';
+import { statisticsOfIndex } from '../verify/term-statistics.ts';
 
 const body = {
   content: { 'application/json': { schema: zAskRequest.meta({ id: 'AskRequest' }) } },
@@ -37,7 +39,12 @@ export const askRoutes = createRouter()
     }),
     async (c) => {
       const llm = createLlmClient(c.var.config.llm);
-      return c.json(await answerQuestion(c.var.index, c.req.valid('json'), { llm, signal: c.req.raw.signal }), 200);
+      // Support is judged as verify judges it: the configured judge.
+      const { judge } = await createJudge(statisticsOfIndex(c.var.index), c.var.config);
+      return c.json(
+        await answerQuestion(c.var.index, c.req.valid('json'), { llm, judge, signal: c.req.raw.signal }),
+        200,
+      );
     },
   )
   .openapi(
@@ -67,13 +74,17 @@ export const askRoutes = createRouter()
         // After the time limit the stream ends with an error event; the answer still running is
         // aborted, may not write any more, and lets go of its lease when it has stopped.
         let over = false;
-        const answering = answerQuestion(lease.reader, request, {
-          llm,
-          signal: controller.signal,
-          onEvent: async (event) => {
-            if (!over) await stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) });
-          },
-        })
+        const answering = createJudge(statisticsOfIndex(lease.reader), c.var.config)
+          .then(({ judge }) =>
+            answerQuestion(lease.reader, request, {
+              llm,
+              judge,
+              signal: controller.signal,
+              onEvent: async (event) => {
+                if (!over) await stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) });
+              },
+            }),
+          )
           .then(() => undefined)
           .catch((error: unknown) => toClientError(error, c))
           .finally(() => lease.release());

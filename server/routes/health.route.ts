@@ -28,7 +28,7 @@ export const healthRoutes = createRouter().openapi(
         content: { 'application/json': { schema: zHealthResponse } },
       },
       503: {
-        description: 'The only published generation is damaged (status corrupt)',
+        description: 'The served generation is damaged, or the only published one is (status corrupt)',
         content: { 'application/json': { schema: zHealthResponse } },
       },
       ...errorResponses(401),
@@ -44,7 +44,10 @@ export const healthRoutes = createRouter().openapi(
         `${which} is damaged: ${damage.error.message} ${damage.error.hint}`,
         holder.dir,
       );
-      if (generation === null) return c.json({ status: 'corrupt' as const, generation, problem }, 503);
+      // Nothing served, or the served generation itself met damage while answering.
+      if (generation === null || damage.generation === generation) {
+        return c.json({ status: 'corrupt' as const, generation, problem }, 503);
+      }
       return c.json({ status: 'degraded' as const, generation, problem }, 200);
     }
     return c.json({ status: generation === null ? ('no-index' as const) : ('ok' as const), generation }, 200);

@@ -3,7 +3,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { createRouter } from '../http/router.ts';
-import { libraryOfIndex, verifyText, zVerifyRequest, zVerifyResponse } from '../verify/index.ts';
+import { libraryOfIndex, verifyTextWith, zVerifyRequest, zVerifyResponse } from '../verify/index.ts';
+import { createJudge } from '../verify/judge/index.ts';
 
 export const verifyRoutes = createRouter().openapi(
   createRoute({
@@ -28,5 +29,11 @@ export const verifyRoutes = createRouter().openapi(
       ...errorResponses(400, 401, 413, 503),
     },
   }),
-  (c) => c.json(verifyText(libraryOfIndex(c.var.index), c.req.valid('json')), 200),
+  async (c) => {
+    const library = libraryOfIndex(c.var.index);
+    // The built-in judge unless an NLI model is configured (CITELENS_JUDGE) and loads.
+    const { judge, notice } = await createJudge(library.statistics, c.var.config);
+    const response = await verifyTextWith(library, c.req.valid('json'), judge);
+    return c.json(notice ? { ...response, notice } : response, 200);
+  },
 );

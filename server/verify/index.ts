@@ -8,6 +8,9 @@ export { parseReferenceEntries, type ReferenceEntry, splitReferences } from './r
 export { type Resolution, type ResolvedBy, resolveCitation, resolveReference } from './resolve-citation.ts';
 export { FEATURE_NAMES, type SupportFeatures, tfidfCosine } from './support-features.ts';
 export {
+  JUDGE_THRESHOLDS,
+  type JudgeVerdict,
+  judgeVerdictOf,
   SUPPORT_MODEL,
   SUPPORT_THRESHOLDS,
   type SupportConflict,
@@ -25,4 +28,4 @@ export {
   type TermStatistics,
 } from './term-statistics.ts';
 export * from './verify.schema.ts';
-export { claimText, VERIFY_DEFAULTS, verifyText } from './verify.service.ts';
+export { claimText, VERIFY_DEFAULTS, verifyText, verifyTextWith } from './verify.service.ts';

@@ -151,7 +151,7 @@ export function focusClause(claim: ClaimProfile, sentence: string): string {
   return best;
 }
 
-/** The features, and the index of the best evidence sentence (-1 when there are no candidates). */
+/** The features, and the index of the best evidence sentence (-1 when no candidate is a text sentence). */
 export type FeatureResult = { features: SupportFeatures; best: number; sentenceScores: number[] };
 
 /** Compares a claim with candidate sentences (all from one paper, or from the passages it is cited to). */
@@ -188,7 +188,8 @@ export function supportFeatures(
     features.sentenceCosine = Math.max(features.sentenceCosine, cos);
     const blended = SENTENCE_BLEND.coverage * covered + SENTENCE_BLEND.cosine * cos;
     sentenceScores.push(blended);
-    if (best < 0 || blended > sentenceScores[best]!) best = i;
+    // Evidence is a sentence of the text, never the title: the title only adds to the coverage features.
+    if (sentences[i]!.field !== 'title' && (best < 0 || blended > sentenceScores[best]!)) best = i;
   });
   if (best < 0) return { features, best, sentenceScores };
 

@@ -1,68 +1,150 @@
 // The claim–evidence scorer shared by ask (support of each answer sentence) and verify (support of
-// each citation): features of the claim against each candidate sentence, a logistic model fitted on
-// SciFact, and the verdict rules that add what the evidence sentence says about negation,
-// direction of effect and numbers.
+// each citation): features of the claim against each candidate sentence give how strongly the text
+// bears on the claim (a logistic model), and the stance features of its best evidence sentences
+// (negation scope, direction of effect, quantities…) give how likely that evidence contradicts it.
+// Both models and the verdict thresholds live in judge/builtin-weights.json, refitted by
+// `citelens eval-verify --fit`.
 import type { Paper } from '../../indexer/index.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
-import { FEATURE_NAMES, profileClaim, type SupportFeatures, supportFeatures } from './support-features.ts';
+import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
+import { isFinding, STANCE_FEATURE_NAMES, type StanceFeatures, stanceOfEvidence } from './judge/stance-features.ts';
+import { FEATURE_NAMES, focusClause, profileClaim, type SupportFeatures, supportFeatures } from './support-features.ts';
 import type { TermStatistics } from './term-statistics.ts';
 
+/** A logistic model over named features. */
+type Logistic<Name extends string> = { bias: number; weights: Record<Name, number> };
+
 /**
- * Logistic weights over the features. Fitted with `citelens eval-verify <scifact-folder> --tune`
- * on the even-id SciFact training claims (evidence documents against cited documents without
- * evidence and random documents, classes weighted equally); the odd-id claims are held out.
+ * Logistic weights over the relevance features: does the text bear on the claim (evidence, for or
+ * against) or not (a cited paper without evidence, a random paper)? Fitted with
+ * `citelens eval-verify --fit` (see judge/builtin-weights.json for what it was fitted on).
  */
-export const SUPPORT_MODEL = {
-  bias: -4.33,
-  weights: {
-    sentenceCoverage: 1.07,
-    windowCoverage: 1.58,
-    sentenceCosine: 1.2,
-    bigramCoverage: 0.77,
-    documentCoverage: 1.95,
-    documentCosine: 0.89,
-    titleCoverage: 0.45,
-    rareMissing: -0.66,
-    softCoverage: 1.67,
-    keyCoverage: 2.28,
-  },
-} satisfies { bias: number; weights: Record<(typeof FEATURE_NAMES)[number], number> };
+export const SUPPORT_MODEL: Logistic<(typeof FEATURE_NAMES)[number]> = WEIGHTS.relevance;
 
 export type SupportModel = typeof SUPPORT_MODEL;
 
+/**
+ * What the stance model reads: the stance features, and the relevance features too (a citation that
+ * misquotes or oversimplifies its source overlaps it less than one that restates it).
+ */
+export const STANCE_INPUTS = [...STANCE_FEATURE_NAMES, ...FEATURE_NAMES] as const;
+
+/** Logistic weights over the stance inputs: given evidence, how likely it contradicts the claim. */
+export const STANCE_MODEL: Logistic<(typeof STANCE_INPUTS)[number]> = WEIGHTS.stance;
+
+export type StanceModel = typeof STANCE_MODEL;
+
+/**
+ * Verdict thresholds: `relevant` on the relevance score (below it the paper does not bear on the
+ * claim), `supported` on the relevance score for full support, `contradicted` on the probability
+ * that the evidence contradicts the claim.
+ */
+export const JUDGE_THRESHOLDS: { relevant: number; supported: number; contradicted: number } = WEIGHTS.thresholds;
+
 /** Score bands of the verdicts: at least `supported` backs the claim, at least `partial` backs part of it. */
-export const SUPPORT_THRESHOLDS = { supported: 0.5, partial: 0.3 } as const;
+export const SUPPORT_THRESHOLDS = {
+  supported: JUDGE_THRESHOLDS.supported,
+  partial: JUDGE_THRESHOLDS.relevant,
+} as const;
 
 /** What in the evidence sentence disagrees with the claim. */
-export type SupportConflict = 'negation' | 'direction' | 'numbers';
+export type SupportConflict = 'negation' | 'direction' | 'numbers' | 'quantifier' | 'scope';
 
 export type SupportResult = {
-  /** 0–1: how strongly the candidates hold evidence for this exact claim. */
+  /** 0–1: how strongly the candidates bear on this exact claim (evidence for or against it). */
   score: number;
-  /** The sentence that backs the claim best, or null when there were no candidates. */
+  /** 0–1: the probability that the candidates back the claim (score × (1 − contradicting)). */
+  support: number;
+  /** 0–1: the probability that the candidates contradict the claim (score × contradicting). */
+  contradiction: number;
+  /** The sentence that bears on the claim best (never the title), or null when there were no text sentences. */
   evidence: EvidenceSentence | null;
   /** Disagreements between the claim and its evidence that the score alone does not show. */
   conflicts: SupportConflict[];
   features: SupportFeatures;
+  stance: StanceFeatures;
+  /** The text sentences that align best with the claim, best first (where a model judge reads the stance). */
+  aligned: EvidenceSentence[];
 };
 
+/** The verdicts of the judge, from the most to the least backing. */
+export type JudgeVerdict = 'supported' | 'partially_supported' | 'contradicted' | 'not_supported';
+
+/** The verdict as answers read it: contradicted evidence does not support a sentence. */
 export type Verdict = 'supported' | 'partially_supported' | 'not_supported';
 
-/** The calibrated 0–1 score of a feature vector under a model. */
-export function supportProbability(features: SupportFeatures, model: SupportModel = SUPPORT_MODEL): number {
+function logistic<Name extends string>(names: readonly Name[], values: Record<Name, number>, model: Logistic<Name>) {
   let z = model.bias;
-  for (const name of FEATURE_NAMES) z += model.weights[name] * features[name];
+  for (const name of names) z += model.weights[name] * values[name];
   return 1 / (1 + Math.exp(-z));
 }
 
+/** The calibrated 0–1 relevance score of a feature vector under a model. */
+export function supportProbability(features: SupportFeatures, model: SupportModel = SUPPORT_MODEL): number {
+  return logistic(FEATURE_NAMES, features, model);
+}
+
+/** The probability that evidence with these stance (and relevance) features contradicts the claim. */
+export function contradictionProbability(
+  stance: StanceFeatures,
+  features: SupportFeatures,
+  model: StanceModel = STANCE_MODEL,
+): number {
+  return logistic(STANCE_INPUTS, { ...features, ...stance }, model);
+}
+
 /**
- * The verdict of a scored claim: a high score with a conflict (a negation or direction the
- * evidence does not share, a number it does not state) is only partial support.
+ * The full verdict: below the relevance threshold the text does not bear on the claim; evidence
+ * more likely contradicting than not (at the fitted threshold) contradicts it; a high score with
+ * no conflict supports it; anything between is partial support.
  */
-export function verdictOf(result: Pick<SupportResult, 'score' | 'conflicts'>): Verdict {
+export function judgeVerdictOf(
+  result: Pick<SupportResult, 'score' | 'support' | 'contradiction' | 'conflicts' | 'evidence'>,
+  thresholds: typeof JUDGE_THRESHOLDS = JUDGE_THRESHOLDS,
+): JudgeVerdict {
+  if (!result.evidence || result.score < thresholds.relevant) return 'not_supported';
+  if (result.contradiction / Math.max(result.score, 1e-9) >= thresholds.contradicted) return 'contradicted';
+  if (result.score >= thresholds.supported && result.conflicts.length === 0) return 'supported';
+  return 'partially_supported';
+}
+
+/**
+ * The verdict as answers read it: a high score with a conflict (a negation or direction the
+ * evidence does not share, a number it does not state) is only partial support, and evidence
+ * that contradicts the claim does not support it.
+ */
+export function verdictOf(
+  result: Pick<SupportResult, 'score' | 'conflicts'> & Partial<Pick<SupportResult, 'support' | 'contradiction'>>,
+): Verdict {
+  if (
+    result.contradiction !== undefined &&
+    result.score >= SUPPORT_THRESHOLDS.partial &&
+    result.contradiction / Math.max(result.score, 1e-9) >= JUDGE_THRESHOLDS.contradicted
+  )
+    return 'not_supported';
   if (result.score >= SUPPORT_THRESHOLDS.supported && result.conflicts.length === 0) return 'supported';
   if (result.score >= SUPPORT_THRESHOLDS.partial) return 'partially_supported';
   return 'not_supported';
+}
+
+/** How many of the best-aligned sentences the stance is read on… */
+const STANCE_SENTENCES = 2;
+/** …counting a runner-up only when it aligns nearly as well as the best (else it is about something else). */
+const STANCE_NEAR_BEST = 0.8;
+/** How many best-aligned sentences a result lists for a model judge. */
+const ALIGNED_SENTENCES = 3;
+/** How much a finding sentence is preferred over an equally aligned aim or background sentence. */
+const FINDING_PREFERENCE = 1.2;
+
+function conflictsOf(features: SupportFeatures, stance: StanceFeatures): SupportConflict[] {
+  const conflicts: SupportConflict[] = [];
+  if (features.negationMismatch > 0 || stance.scopedNegation > 0 || stance.nullFindingMismatch > 0)
+    conflicts.push('negation');
+  if (features.directionMismatch > 0 || stance.directionConflict > 0) conflicts.push('direction');
+  if (features.numbersMissing > 0 || stance.quantityConflict > 0) conflicts.push('numbers');
+  if (stance.quantifierConflict > 0) conflicts.push('quantifier');
+  if (stance.speciesMismatch > 0) conflicts.push('scope');
+  return conflicts;
 }
 
 /** Scores claims against evidence, weighting words by the library's term statistics. */
@@ -70,19 +152,48 @@ export class SupportScorer {
   constructor(
     private readonly statistics: TermStatistics,
     private readonly model: SupportModel = SUPPORT_MODEL,
+    private readonly stanceModel: StanceModel = STANCE_MODEL,
   ) {}
 
   /** How well the candidate sentences (one paper's, or the passages a sentence cites) back the claim. */
   score(claim: string, sentences: readonly EvidenceSentence[]): SupportResult {
     const profile = profileClaim(claim, this.statistics);
-    const { features, best } = supportFeatures(profile, sentences, this.statistics);
-    if (best < 0 || profile.totalWeight === 0)
-      return { score: 0, evidence: sentences[best] ?? null, conflicts: [], features };
-    const conflicts: SupportConflict[] = [];
-    if (features.negationMismatch > 0) conflicts.push('negation');
-    if (features.directionMismatch > 0) conflicts.push('direction');
-    if (features.numbersMissing > 0) conflicts.push('numbers');
-    return { score: supportProbability(features, this.model), evidence: sentences[best]!, conflicts, features };
+    const { features, best, sentenceScores } = supportFeatures(profile, sentences, this.statistics);
+    const empty = {
+      support: 0,
+      contradiction: 0,
+      conflicts: [],
+      features,
+      stance: stanceOfEvidence(claim, []),
+      aligned: [],
+    };
+    if (best < 0 || profile.totalWeight === 0) return { score: 0, evidence: sentences[best] ?? null, ...empty };
+    // The stance is read in the clause of each of the best-aligned text sentences that matches the claim.
+    // A finding ("we found…", results, conclusions) is preferred to an aim or background sentence.
+    const ordered = sentenceScores
+      .map((score, i) => ({ score: score * (isFinding(sentences[i]!.text) ? FINDING_PREFERENCE : 1), i }))
+      .filter(({ i }) => sentences[i]!.field !== 'title')
+      .sort((a, b) => b.score - a.score || a.i - b.i);
+    const ranked = ordered
+      .filter((candidate, rank) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * ordered[0]!.score)
+      .slice(0, STANCE_SENTENCES);
+    const stance = stanceOfEvidence(
+      claim,
+      ranked.map(({ i }) => focusClause(profile, sentences[i]!.text)),
+    );
+    const evidence = sentences[ranked[0]?.i ?? best]!;
+    const score = supportProbability(features, this.model);
+    const contradicting = contradictionProbability(stance, features, this.stanceModel);
+    return {
+      score,
+      support: score * (1 - contradicting),
+      contradiction: score * contradicting,
+      evidence,
+      conflicts: conflictsOf(features, stance),
+      features,
+      stance,
+      aligned: ordered.slice(0, ALIGNED_SENTENCES).map(({ i }) => sentences[i]!),
+    };
   }
 
   /** How well a paper (its title and abstract) backs the claim. */

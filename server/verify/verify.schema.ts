@@ -31,6 +31,12 @@ export const zVerifyRequest = z.object({
 export type VerifyRequest = z.input<typeof zVerifyRequest>;
 export type ParsedVerifyRequest = z.output<typeof zVerifyRequest>;
 
+/**
+ * supported: the cited text states the claim; partially_supported: it bears on the claim but backs
+ * only part of it (or differs in a number, a negation, a direction); contradicted: it states the
+ * opposite; not_supported: it does not address the claim; not_in_library: the citation resolves to
+ * no library paper.
+ */
 export const zVerdict = z.enum(['supported', 'partially_supported', 'contradicted', 'not_supported', 'not_in_library']);
 export type VerifyVerdict = z.infer<typeof zVerdict>;
 
@@ -43,6 +49,9 @@ export const zEvidence = z.object({
 });
 export type Evidence = z.infer<typeof zEvidence>;
 
+export const zConflict = z.enum(['negation', 'direction', 'numbers', 'quantifier', 'scope']);
+export const zJudgeName = z.enum(['builtin', 'nli']);
+
 export const zVerifyCitation = z.object({
   /** The cited item as written: "[3]", "Lin et al., 2026", "arXiv:2401.01234", a DOI, "[paper-id]". */
   marker: z.string(),
@@ -54,12 +63,18 @@ export const zVerifyCitation = z.object({
   paperId: z.string().nullable(),
   title: z.string().nullable(),
   verdict: zVerdict,
-  /** 0–1: how strongly the cited paper's text holds evidence for the claim (0 when not in the library). */
+  /** 0–1: how strongly the cited paper's text bears on the claim, for or against (0 when not in the library). */
   score: z.number().min(0).max(1),
-  /** The sentence of the cited paper that backs the claim best. */
+  /** 0–1: probability that the cited paper backs the claim. */
+  support: z.number().min(0).max(1),
+  /** 0–1: probability that the cited paper contradicts the claim. */
+  contradiction: z.number().min(0).max(1),
+  /** Which judge decided: the built-in cue model or an NLI model (null when not in the library). */
+  judge: zJudgeName.nullable(),
+  /** The abstract sentence that decides the verdict (never the title); null when nothing bears on the claim. */
   evidence: zEvidence.nullable(),
-  /** What in the evidence disagrees with the claim: a negation, a direction of effect, a number. */
-  conflicts: z.array(z.enum(['negation', 'direction', 'numbers'])),
+  /** What in the evidence disagrees with the claim: a negation, a direction of effect, a number, always/never, species. */
+  conflicts: z.array(zConflict),
   resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year']).nullable(),
   /** The reference list entry the citation points at. */
   reference: z.string().nullable(),
@@ -104,5 +119,7 @@ export const zVerifyResponse = z.object({
     }),
   ),
   tookMs: z.number(),
+  /** Why the built-in judge was used when an NLI model was asked for (absent otherwise). */
+  notice: z.string().optional(),
 });
 export type VerifyResponse = z.infer<typeof zVerifyResponse>;

@@ -1,13 +1,17 @@
 // The `verify` verb: splits a text into claims and their citations, resolves each citation to a
 // library paper, and judges from the paper's sentences whether it backs the claim; suggests library
 // papers that back a claim better than (or in place of) the ones cited.
+
+import type { Paper } from '../../indexer/index.ts';
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { terms } from '../../indexer/text/analyze.ts';
+import { sentencesOfPaper } from './evidence-sentences.ts';
+import { createBuiltinJudge } from './judge/builtin.judge.ts';
+import type { Judge, Judgement, JudgeRequest } from './judge/judge.ts';
 import type { Library } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
 import { resolveCitation, resolveReference } from './resolve-citation.ts';
-import { SUPPORT_THRESHOLDS, type SupportResult, SupportScorer, verdictOf } from './support-scorer.ts';
 import type {
   Claim,
   Evidence,
@@ -110,102 +114,139 @@ export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end'
     .trim();
 }
 
-function evidenceOf(result: SupportResult): Evidence | null {
-  const e = result.evidence;
+function evidenceOf(judgement: Judgement): Evidence | null {
+  const e = judgement.evidence;
   return e ? { text: e.text, start: e.start, end: e.end, field: e.field } : null;
 }
 
-/** Checks every claim and citation of a text against a library. */
-export function verifyText(
-  library: Library,
-  request: ParsedVerifyRequest,
-  options: Partial<typeof VERIFY_DEFAULTS> = {},
-): VerifyResponse {
-  const started = performance.now();
-  const settings = { ...VERIFY_DEFAULTS, ...options };
+type Settings = typeof VERIFY_DEFAULTS;
+type CitationBase = Pick<VerifyCitation, 'marker' | 'kind' | 'start' | 'end' | 'resolvedBy' | 'reference' | 'closest'>;
+type PlannedCitation = { base: CitationBase; candidates: Paper[]; note: string | null };
+type PlannedClaim = { sentence: Sentence; clean: string; citations: PlannedCitation[]; suggestionPapers: Paper[] };
+type Plan = { claims: PlannedClaim[]; references: ReferenceEntry[] };
+
+// Everything but the judging: claims, their resolved citations, and the library papers that might
+// back each claim better. The judge then sees every (claim, paper) pair at once, so a model batches them.
+function planVerify(library: Library, request: ParsedVerifyRequest, settings: Settings): Plan & { body: string } {
   const split = splitReferences(request.text);
   // References given separately take the place of a list at the end of the text.
   const references = request.references !== undefined ? givenReferences(request.references) : split.references;
   const body = split.body;
-  const scorer = new SupportScorer(library.statistics);
-
-  const claims: Claim[] = [];
+  const claims: PlannedClaim[] = [];
   for (const sentence of sentencesWithCitations(body)) {
     const clean = claimText(body, sentence);
     const hasCitations = sentence.citations.length > 0;
     if (!hasCitations && new Set(terms(clean)).size < settings.minClaimTerms) continue;
-    const citations: VerifyCitation[] = [];
-    const cited = new Set<string>();
+    const citations: PlannedCitation[] = [];
     for (const citation of sentence.citations) {
       const resolution = resolveCitation(citation.target, references, library);
       // "[sic]" and the like look like keys; only a key that resolves, or says [@key], is a citation.
       if (citation.target.kind === 'key' && !citation.target.explicit && resolution.candidates.length === 0) continue;
-      const base = {
-        marker: citation.marker,
-        kind: citation.target.kind,
-        start: citation.start,
-        end: citation.end,
-        resolvedBy: resolution.resolvedBy,
-        reference: resolution.reference?.text ?? null,
-        closest: resolution.closest,
-      };
-      if (resolution.candidates.length === 0) {
+      citations.push({
+        base: {
+          marker: citation.marker,
+          kind: citation.target.kind,
+          start: citation.start,
+          end: citation.end,
+          resolvedBy: resolution.resolvedBy,
+          reference: resolution.reference?.text ?? null,
+          closest: resolution.closest,
+        },
+        candidates: resolution.candidates,
+        note: resolution.note,
+      });
+    }
+    const suggestionPapers =
+      settings.suggestionCandidates > 0 && request.suggestions > 0
+        ? library.search(clean, settings.suggestionCandidates)
+        : [];
+    claims.push({ sentence, clean, citations, suggestionPapers });
+  }
+  return { claims, references, body };
+}
+
+function jobsOf(plan: Plan): JudgeRequest[] {
+  const jobs: JudgeRequest[] = [];
+  for (const claim of plan.claims) {
+    for (const citation of claim.citations)
+      for (const paper of citation.candidates) jobs.push({ claim: claim.clean, sentences: sentencesOfPaper(paper) });
+    for (const paper of claim.suggestionPapers) jobs.push({ claim: claim.clean, sentences: sentencesOfPaper(paper) });
+  }
+  return jobs;
+}
+
+// The order of judgements follows jobsOf.
+function assemble(
+  library: Library,
+  plan: Plan & { body: string },
+  request: ParsedVerifyRequest,
+  judgements: readonly Judgement[],
+  started: number,
+): VerifyResponse {
+  let next = 0;
+  const claims: Claim[] = plan.claims.map((planned) => {
+    const citations: VerifyCitation[] = [];
+    const cited = new Set<string>();
+    for (const citation of planned.citations) {
+      if (citation.candidates.length === 0) {
         citations.push({
-          ...base,
+          ...citation.base,
           paperId: null,
           title: null,
           verdict: 'not_in_library',
           score: 0,
+          support: 0,
+          contradiction: 0,
+          judge: null,
           evidence: null,
           conflicts: [],
-          note: resolution.note,
+          note: citation.note,
         });
         continue;
       }
-      const scored = resolution.candidates
-        .map((paper) => ({ paper, result: scorer.scorePaper(clean, paper) }))
-        .sort((a, b) => b.result.score - a.result.score);
-      const { paper, result } = scored[0]!;
+      const scored = citation.candidates
+        .map((paper) => ({ paper, judgement: judgements[next++]! }))
+        .sort((a, b) => b.judgement.score - a.judgement.score);
+      const { paper, judgement } = scored[0]!;
       cited.add(paper.id);
       citations.push({
-        ...base,
+        ...citation.base,
         paperId: paper.id,
         title: paper.title,
-        verdict: verdictOf(result),
-        score: result.score,
-        evidence: evidenceOf(result),
-        conflicts: result.conflicts,
+        verdict: judgement.verdict,
+        score: judgement.score,
+        support: judgement.support,
+        contradiction: judgement.contradiction,
+        judge: judgement.judge,
+        evidence: evidenceOf(judgement),
+        conflicts: judgement.conflicts,
         note:
           scored.length > 1
-            ? `${scored.length} library papers match ${citation.marker}; this one backs the claim best.`
+            ? `${scored.length} library papers match ${citation.base.marker}; this one backs the claim best.`
             : null,
       });
     }
     const suggestions: Suggestion[] = [];
-    if (settings.suggestionCandidates > 0 && request.suggestions > 0) {
-      for (const paper of library.search(clean, settings.suggestionCandidates)) {
-        if (cited.has(paper.id)) continue;
-        const result = scorer.scorePaper(clean, paper);
-        const evidence = evidenceOf(result);
-        if (result.score >= SUPPORT_THRESHOLDS.supported && result.conflicts.length === 0 && evidence) {
-          suggestions.push({ paperId: paper.id, title: paper.title, score: result.score, evidence });
-        }
-      }
-      suggestions.sort((a, b) => b.score - a.score);
-      suggestions.splice(request.suggestions);
+    for (const paper of planned.suggestionPapers) {
+      const judgement = judgements[next++]!;
+      const evidence = evidenceOf(judgement);
+      if (cited.has(paper.id) || judgement.verdict !== 'supported' || !evidence) continue;
+      suggestions.push({ paperId: paper.id, title: paper.title, score: judgement.support, evidence });
     }
-    claims.push({
-      text: body.slice(sentence.start, sentence.end),
+    suggestions.sort((a, b) => b.score - a.score);
+    suggestions.splice(request.suggestions);
+    const { sentence } = planned;
+    return {
+      text: plan.body.slice(sentence.start, sentence.end),
       start: sentence.start,
       end: sentence.end,
       citations,
       suggestions,
-    });
-  }
-
+    };
+  });
   return {
     claims,
-    references: references.map((entry) => {
+    references: plan.references.map((entry) => {
       const resolution = resolveReference(entry, library);
       return {
         n: entry.n,
@@ -216,4 +257,30 @@ export function verifyText(
     }),
     tookMs: performance.now() - started,
   };
+}
+
+/** Checks every claim and citation of a text against a library with the built-in judge. */
+export function verifyText(
+  library: Library,
+  request: ParsedVerifyRequest,
+  options: Partial<typeof VERIFY_DEFAULTS> = {},
+): VerifyResponse {
+  const started = performance.now();
+  const plan = planVerify(library, request, { ...VERIFY_DEFAULTS, ...options });
+  const judge = createBuiltinJudge(library.statistics);
+  const judgements = jobsOf(plan).map((job) => judge.judgeNow(job.claim, job.sentences));
+  return assemble(library, plan, request, judgements, started);
+}
+
+/** Checks every claim and citation of a text with a given judge (the NLI judge, when a model is configured). */
+export async function verifyTextWith(
+  library: Library,
+  request: ParsedVerifyRequest,
+  judge: Judge,
+  options: Partial<typeof VERIFY_DEFAULTS> = {},
+): Promise<VerifyResponse> {
+  const started = performance.now();
+  const plan = planVerify(library, request, { ...VERIFY_DEFAULTS, ...options });
+  const judgements = await judge.judgeMany(jobsOf(plan));
+  return assemble(library, plan, request, judgements, started);
 }

@@ -47,4 +47,69 @@ describe('ask page', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('question');
     await screenshot(page, 'ask-slash-focus');
   });
+
+  it('puts the bottom line of a yes/no question above the answer, sources numbered 1…n beside it on a wide screen', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto(`/?q=${encodeURIComponent('Do deep research agents cite sources accurately?')}`);
+    const line = page.locator('[data-verdict]');
+    await line.waitFor({ state: 'visible' });
+    expect(await line.textContent()).toMatch(/^Bottom line\s*(Yes|No|Mixed|Unclear)/);
+    const answer = page.locator('.answer-text');
+    const lineBox = (await line.boundingBox())!;
+    const answerBox = (await answer.boundingBox())!;
+    expect(lineBox.y + lineBox.height).toBeLessThanOrEqual(answerBox.y);
+
+    const chips = await page
+      .locator('[data-citation]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-citation'))));
+    const order = [...new Set(chips)];
+    expect(order).toEqual(order.map((_, i) => i + 1));
+    const sources = await page
+      .locator('.source[data-source]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-source'))));
+    expect(sources).toEqual(sources.map((_, i) => i + 1));
+
+    const sourcesBox = (await page.getByRole('region', { name: 'Sources' }).boundingBox())!;
+    const answerCard = (await page.getByRole('region', { name: 'Answer' }).boundingBox())!;
+    expect(sourcesBox.x).toBeGreaterThanOrEqual(answerCard.x + answerCard.width);
+    await screenshot(page, 'ask-bottom-line-wide');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('abstains on a question the library has no paper about, listing the closest papers with their scores', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto(
+      `/?q=${encodeURIComponent('Which vaccines reduce hospital admissions for influenza in older adults?')}`,
+    );
+    await page.getByRole('heading', { name: 'No answer from the library' }).waitFor();
+    const closest = page.locator('[data-closest]');
+    await closest.first().waitFor();
+    const texts = await closest.allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts)
+      expect(text).toMatch(/holds \d+% of the question's key concepts; lacks .*(vaccines|influenza|hospital)/);
+    expect(await page.locator('[data-citation]').count()).toBe(0);
+    await screenshot(page, 'ask-abstention-closest');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('lists the questions asked since the page opened and reopens one with a click', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/');
+    const box = page.getByRole('textbox', { name: 'Question' });
+    await box.fill('What causes attention sinks?');
+    await box.press('Enter');
+    await page.locator('[data-citation]').first().waitFor();
+    await box.fill('How does mixture of experts routing work?');
+    await box.press('Enter');
+    await page.waitForURL(/mixture/);
+    const asked = page.getByRole('navigation', { name: 'Asked since this page opened' });
+    const earlier = asked.getByRole('link', { name: 'What causes attention sinks?' });
+    await earlier.waitFor();
+    await earlier.click();
+    await page.waitForURL(/q=What\+causes\+attention\+sinks/);
+    expect(await box.inputValue()).toBe('What causes attention sinks?');
+    await asked.getByRole('link', { name: 'How does mixture of experts routing work?' }).waitFor();
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

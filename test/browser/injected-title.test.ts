@@ -11,7 +11,8 @@ describe('paper text with markup', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await heading.filter({ hasText: 'Injected title' }).waitFor();
     expect(await heading.textContent()).toBe(TITLE);
-    expect(await page.locator('.summary').textContent()).toContain('<img src=x onerror="window.__pwned=2">');
+    // Markup in an abstract is cleaned away when indexing (indexer/readers); none of it may become elements.
+    expect(await page.locator('.summary').textContent()).toContain('carries markup too');
     expect(await page.locator('main img, main b, main script').count()).toBe(0);
     // Its url is javascript:…, which must never become a link.
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);

@@ -4,7 +4,7 @@ import { browserPages, DESKTOP, PHONE, pageProblems, screenshot } from './suppor
 const openPage = browserPages();
 
 describe('map and library pages', () => {
-  it('draws every paper on the map, highlights a search and opens a paper on click', async () => {
+  it('draws every paper, names the clusters, highlights only relevant hits and shows a tapped paper beside the map', async () => {
     const page = await openPage(DESKTOP);
     const stats = await (await page.request.get('/api/stats')).json();
     await page.goto('/map?q=attention');
@@ -12,16 +12,102 @@ describe('map and library pages', () => {
     await points.first().waitFor();
     expect(await points.count()).toBe(stats.papers);
     await expect.poll(() => page.locator('circle.is-hit').count()).toBeGreaterThan(0);
+    // Every highlighted paper contains the word (the old map highlighted the top 12 whatever their score).
+    const summary = await page.locator('.result-summary').textContent();
+    const hitCount = await page.locator('circle.is-hit').count();
+    expect(summary).toMatch(
+      new RegExp(`^(${hitCount} papers match|Top ${hitCount} of \\d+ papers matching) “attention”$`),
+    );
+    const keyword = await (await page.request.get('/api/search?q=attention&mode=keyword&k=100')).json();
+    expect(hitCount).toBeLessThanOrEqual(keyword.results.length);
+    // Clusters are named by words, not numbers.
+    expect(await page.locator('.map-cluster-name').count()).toBeGreaterThan(0);
+    expect(await page.locator('.legend').textContent()).not.toMatch(/Cluster \d/);
 
     const hit = page.locator('circle.is-hit').first();
-    await hit.hover();
-    const label = await page.locator('.map-label text').textContent();
-    expect(label?.length).toBeGreaterThan(3);
-    await screenshot(page, 'map-highlighted');
-
     const id = await hit.getAttribute('data-paper-id');
-    await hit.click();
+    const title = await page.locator(`circle.map-hit[data-hit-for="${id}"]`).getAttribute('aria-label');
+    // Points take no pointer events themselves (the map finds the nearest), so press where the point is drawn.
+    const at = (await hit.boundingBox())!;
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    await expect.poll(() => page.locator('.map-label text').textContent()).toMatch(/^.{4,}/);
+    expect(await page.locator('.map-label').evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+    await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+    await page.waitForURL((url) => url.searchParams.get('paper') === id);
+    await expect.poll(() => page.locator('.map-panel .map-panel-title').textContent()).toBe(title);
+    await screenshot(page, 'map-highlighted');
+    await page.locator('.map-panel').getByRole('link', { name: 'Open' }).click();
     await page.waitForURL((url) => url.pathname === `/papers/${id}`);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('lets every point be tapped on a phone, even under a label, and hides a cluster from its legend entry', async () => {
+    const page = await openPage({ ...PHONE, hasTouch: true, isMobile: true });
+    await page.goto('/map');
+    const points = page.locator('circle.map-point[data-paper-id]');
+    await points.first().waitFor();
+    const ids = await points.evaluateAll((circles) => circles.map((c) => c.getAttribute('data-paper-id') ?? ''));
+    const missed: string[] = [];
+    for (const id of ids) {
+      const box = await page.locator(`circle.map-point[data-paper-id="${id}"]`).boundingBox();
+      if (!box) {
+        missed.push(`${id} (not drawn)`);
+        continue;
+      }
+      await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+      const selected = await expect
+        .poll(() => new URL(page.url()).searchParams.get('paper'), { timeout: 1_000 })
+        .toBe(id)
+        .then(() => true)
+        .catch(() => false);
+      if (!selected) missed.push(id);
+    }
+    expect(missed).toEqual([]);
+    // A tap a little off the point (within 12 px) still finds it.
+    const first = await points.first().boundingBox();
+    const firstId = await points.first().getAttribute('data-paper-id');
+    await page.touchscreen.tap(first!.x + first!.width / 2 + 9, first!.y + first!.height / 2);
+    await expect.poll(() => new URL(page.url()).searchParams.get('paper')).toBe(firstId);
+    await screenshot(page, 'map-phone-tapped');
+
+    const legend = page.locator('.legend-item').first();
+    const before = await points.count();
+    const groupSize = Number((await legend.locator('.muted').textContent())?.replace(/\D/g, ''));
+    await legend.click();
+    await expect.poll(() => points.count()).toBe(before - groupSize);
+    expect(await legend.getAttribute('aria-pressed')).toBe('false');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('zooms with the wheel, the buttons and the keyboard, and pans with a drag', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/map');
+    const map = page.locator('svg.map-svg');
+    await page.locator('circle.map-point').first().waitFor();
+    const zoom = async () => Number(await map.getAttribute('data-zoom'));
+    const box = (await map.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(zoom).toBeGreaterThan(1.5);
+    const zoomed = await zoom();
+
+    const point = page.locator('circle.map-point').first();
+    const before = (await point.boundingBox())!;
+    await page.mouse.move(box.x + 200, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 260, box.y + 240, { steps: 5 });
+    await page.mouse.up();
+    const after = (await point.boundingBox())!;
+    expect(Math.round(after.x - before.x)).not.toBe(0);
+    await screenshot(page, 'map-zoomed');
+
+    await map.focus();
+    await page.keyboard.press('-');
+    await expect.poll(zoom).toBeLessThan(zoomed);
+    await page.keyboard.press('0');
+    await expect.poll(zoom).toBe(1);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(zoom).toBe(1.5);
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { browserPages, DESKTOP, PHONE, pageProblems, screenshot } from './support/pages.ts';
 
@@ -26,5 +27,50 @@ describe('paper page', () => {
     await page.getByRole('heading', { name: 'Paper not found' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('no-such-paper');
     await screenshot(page, 'paper-not-found-phone');
+  });
+
+  it('marks only the cited span of a ?passage= link, and exports BibTeX, RIS and CSL-JSON', async () => {
+    const page = await openPage(DESKTOP);
+    const { paper, passages } = await (await page.request.get('/api/papers/attention-sink-structural-origin')).json();
+    const passage = passages.find((p: { field: string }) => p.field === 'abstract');
+    const start = passage.start + 10;
+    const end = passage.start + 40;
+    await page.goto(`/papers/${paper.id}?passage=${passage.id}&start=${start}&end=${end}`);
+    const mark = page.locator('.summary mark.cited');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe(paper.abstract.slice(start, end));
+    expect(await page.locator('.summary mark.cited').count()).toBe(1);
+
+    expect(await page.locator('.bibtex-preview').textContent()).toContain(`title = {{${paper.title}}}`);
+    const save = async (label: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: label }).click(),
+      ]);
+      return { name: download.suggestedFilename(), text: fs.readFileSync((await download.path())!, 'utf8') };
+    };
+    const bib = await save('Download BibTeX');
+    expect(bib.name).toBe('attention-sink-structural-origin.bib');
+    expect(bib.text).toMatch(/^@\w+\{attention-sink-structural-origin,/);
+    expect((await save('Download RIS')).text).toContain(`TI  - ${paper.title}`);
+    expect(JSON.parse((await save('Download CSL-JSON')).text)[0]).toMatchObject({ id: paper.id, title: paper.title });
+    await screenshot(page, 'paper-cited-span');
+
+    await page.getByRole('link', { name: 'Show on map' }).click();
+    await page.waitForURL((url) => url.pathname === '/map' && url.searchParams.get('paper') === paper.id);
+    await expect.poll(() => page.locator('.map-panel .map-panel-title').textContent()).toBe(paper.title);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('links tags to the Library filtered by them', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/papers/attention-sink-structural-origin');
+    const tag = page.locator('.paper .tags a').first();
+    await tag.waitFor();
+    const name = (await tag.textContent()) ?? '';
+    await tag.click();
+    await page.waitForURL((url) => url.pathname === '/library' && url.searchParams.get('tag') === name);
+    await page.locator('.library-table tbody tr[data-paper-id="attention-sink-structural-origin"]').waitFor();
+    expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserPages, DESKTOP, pageProblems, screenshot } from './support/pages.ts';
+import { browserPages, DESKTOP, PHONE, pageProblems, screenshot } from './support/pages.ts';
 
 const openPage = browserPages();
 
@@ -86,5 +86,78 @@ describe('search page', () => {
     }
     expect(reached).toHaveLength(1);
     await screenshot(page, 'search-keyboard-focus');
+  });
+
+  it('opens the next page of results at its top, not near its bottom', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search?q=language%20models');
+    await page.locator('.result-title').first().waitFor();
+    const next = page.getByRole('link', { name: 'Next' });
+    await next.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    await next.click();
+    await page.waitForURL((url) => url.searchParams.get('offset') === '10');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await expect.poll(() => page.locator('.results').getAttribute('start')).toBe('11');
+    await screenshot(page, 'search-page-two');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('says whether a result contains the words instead of a bare score, and narrows the search by a tag', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search?q=attention');
+    await page.locator('.result-title').first().waitFor();
+    for (const text of await page.locator('.result .score').allTextContents()) {
+      expect(text).toMatch(/^(Contains your words|Close in meaning)$/);
+    }
+    const tag = page.locator('.result .tags a').first();
+    const name = (await tag.textContent()) ?? '';
+    await tag.click();
+    await page.waitForURL((url) => url.searchParams.get('tag') === name && url.searchParams.get('q') === 'attention');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Tag' }).inputValue()).toBe(name);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('folds the filters away on a phone and sends the chosen order to the API', async () => {
+    const page = await openPage(PHONE);
+    await page.goto('/search?q=attention');
+    await page.locator('.result-title').first().waitFor();
+    const tag = page.getByRole('textbox', { name: 'Tag' });
+    expect(await tag.isVisible()).toBe(false);
+    await page.locator('.filters-toggle > summary').click();
+    expect(await tag.isVisible()).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await screenshot(page, 'search-phone-filters');
+
+    const sent = page.waitForRequest((request) => new URL(request.url()).searchParams.get('sort') === 'year');
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('year');
+    await sent;
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'year');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('finds papers like a pasted abstract, with the total, and orders by year when asked', async () => {
+    const page = await openPage(DESKTOP);
+    const { paper } = await (await page.request.get('/api/papers/attention-sink-structural-origin')).json();
+    await page.goto('/search');
+    await page.getByText('Papers like this text').click();
+    await page.getByRole('textbox', { name: 'Paste an abstract or a paragraph' }).fill(paper.abstract);
+    await page.getByRole('button', { name: 'Find similar papers' }).click();
+    const first = page.locator('.like-text .result-title').first();
+    await expect.poll(() => first.textContent()).toBe(paper.title);
+    await screenshot(page, 'search-like-text');
+
+    await page.goto('/search?q=attention&sort=year');
+    await page.locator('.result-title').first().waitFor();
+    expect(await page.locator('.result-summary').textContent()).toMatch(/^Results 1–\d+ of (at least )?\d+/);
+    const years = (await page.locator('.results .paper-meta').allTextContents()).map((meta) =>
+      Number(/\b(19|20)\d\d\b/.exec(meta)?.[0] ?? 0),
+    );
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(await page.locator('.search-facets .facet-value').count()).toBeGreaterThan(0);
+    expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -125,14 +125,18 @@ describe('serve command', () => {
     ]);
   });
 
-  it('says once why an index cannot be opened and exits 1', async () => {
+  it('serves a folder whose CURRENT names a missing generation, says once why, and answers 503 with the remedy', async () => {
     const indexDir = tempDir();
     fs.writeFileSync(path.join(indexDir, 'CURRENT'), 'gen-000009');
-    const result = await runCli(['serve', '--index', indexDir, '--port', '0', '--workers', '2']);
-    expect(result.code).toBe(1);
-    expect(errorLines(result.stderr)).toEqual([
-      `error: ${path.join(indexDir, 'CURRENT')} names gen-000009, which is missing.`,
-    ]);
-    expect(result.stderr).toContain('hint: Rebuild it with');
+    const { url, output } = await started(['serve', '--index', indexDir, '--port', '0', '--workers', '2']);
+    const why = `${path.join(indexDir, 'CURRENT')} names gen-000009, which is missing.`;
+    expect(output().split(why).length - 1).toBe(1);
+    const health = await fetch(`${url}/api/health`);
+    expect(health.status).toBe(503);
+    const search = await fetch(`${url}/api/search?q=attention`);
+    expect(search.status).toBe(503);
+    const body = (await search.json()) as { error: { code: string; hint: string } };
+    expect(body.error.code).toBe('INDEX_CORRUPT');
+    expect(body.error.hint).toContain('--rebuild');
   });
 });

@@ -64,6 +64,7 @@ describe('streamed answers under the limits', () => {
     const started = performance.now();
     const text = await (await ask(app)).text();
     const tookMs = performance.now() - started;
+    process.stdout.write(`ask stream: a stalled LLM stream ended after ${tookMs.toFixed(0)} ms (limit 800)\n`);
     expect(text).toMatch(/event: error\ndata: \{"code":"TIMEOUT"/);
     expect(tookMs).toBeLessThan(5_000);
   }, 10_000);
@@ -74,6 +75,9 @@ describe('streamed answers under the limits', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const text = await (await ask(app)).text();
     const grownMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+    process.stdout.write(
+      `ask stream: an LLM line that never ends (64 MB offered): heap grew ${grownMb.toFixed(1)} MB\n`,
+    );
     expect(text).toMatch(/event: notice\ndata: .*longer than/);
     expect(text).toMatch(/event: done/);
     expect(grownMb).toBeLessThan(48);

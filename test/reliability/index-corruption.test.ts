@@ -8,7 +8,6 @@ import { indexPapers, openIndex } from '../../indexer/index.ts';
 import { currentGeneration } from '../../indexer/store/generations.ts';
 import { type RunningServer, startServer } from '../../server/serve.ts';
 import { buildIndex, SAMPLE_PAPERS_FILE, testConfig } from '../support/sample-index.ts';
-import { tempDir } from '../support/temp-dir.ts';
 
 /** Points every level-0 neighbour id of the first `elements` graph elements far past the element count. */
 function damageGraphNeighbours(file: string, elements: number): void {

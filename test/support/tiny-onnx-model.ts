@@ -1,5 +1,6 @@
 // Writes a tiny BERT-shaped model folder (config, WordPiece tokenizer, ONNX graph with seeded
-// random weights) that @huggingface/transformers loads like a real one, so tests never download.
+// random weights) that @huggingface/transformers loads like a real one, so tests never download:
+// a feature extractor (the embedder's path) or a three-label sequence classifier (the NLI judge's).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import protobuf from 'protobufjs';
@@ -102,17 +103,55 @@ export type TinyBertOptions = {
 
 /** Writes the model into `<dir>/<name>` and returns that folder. */
 export async function writeTinyBertModel(dir: string, options: TinyBertOptions = {}): Promise<string> {
+  return writeModelFolder(dir, options.name ?? 'tiny-bert', options, undefined);
+}
+
+export type TinyNliOptions = TinyBertOptions & {
+  /** config.json's id2label (default: entailment, neutral, contradiction in that order). */
+  id2label?: Record<string, string>;
+  /** Scale of the seeded classifier weights; 0 makes the logits equal `bias` for every input (default 1). */
+  classifierScale?: number;
+  /** Added to the three logits (default 0, 0, 0). */
+  bias?: [number, number, number];
+};
+
+/**
+ * Writes a tiny sequence classifier with three logits: logits = ReduceSum(last_hidden_state over
+ * tokens) · classifier + bias. Padding adds zero vectors, so a pair scores the same alone or in a batch.
+ */
+export async function writeTinyNliModel(dir: string, options: TinyNliOptions = {}): Promise<string> {
+  return writeModelFolder(dir, options.name ?? 'tiny-nli', options, {
+    id2label: options.id2label ?? { '0': 'entailment', '1': 'neutral', '2': 'contradiction' },
+    scale: options.classifierScale ?? 1,
+    bias: options.bias ?? [0, 0, 0],
+  });
+}
+
+type Classifier = { id2label: Record<string, string>; scale: number; bias: [number, number, number] };
+
+async function writeModelFolder(
+  dir: string,
+  name: string,
+  options: TinyBertOptions,
+  classifier: Classifier | undefined,
+): Promise<string> {
   const hiddenSize = options.hiddenSize ?? 16;
   const vocab = [...SPECIAL_TOKENS, ...(options.vocab ?? DEFAULT_VOCAB)];
-  const folder = path.join(dir, options.name ?? 'tiny-bert');
+  const folder = path.join(dir, name);
   await mkdir(path.join(folder, 'onnx'), { recursive: true });
   await writeFile(
     path.join(folder, 'config.json'),
     JSON.stringify({
       model_type: 'bert',
-      architectures: ['BertModel'],
+      architectures: [classifier ? 'BertForSequenceClassification' : 'BertModel'],
       hidden_size: hiddenSize,
       vocab_size: vocab.length,
+      ...(classifier
+        ? {
+            id2label: classifier.id2label,
+            label2id: Object.fromEntries(Object.entries(classifier.id2label).map(([id, label]) => [label, Number(id)])),
+          }
+        : {}),
     }),
   );
   await writeFile(path.join(folder, 'tokenizer.json'), JSON.stringify(tokenizerJson(vocab)));
@@ -129,7 +168,10 @@ export async function writeTinyBertModel(dir: string, options: TinyBertOptions =
       mask_token: '[MASK]',
     }),
   );
-  await writeFile(path.join(folder, 'onnx', 'model.onnx'), onnxModel(vocab.length, hiddenSize, options.seed ?? 1));
+  await writeFile(
+    path.join(folder, 'onnx', 'model.onnx'),
+    onnxModel(vocab.length, hiddenSize, options.seed ?? 1, classifier),
+  );
   return folder;
 }
 
@@ -189,8 +231,9 @@ function tokenizerJson(vocab: readonly string[]) {
 /**
  * last_hidden_state = (Gather(word_emb, input_ids) + Gather(type_emb, token_type_ids))
  *                     * Unsqueeze(Cast(attention_mask, float), -1)
+ * and, for a classifier, logits = MatMul(ReduceSum(last_hidden_state, axes [1]), classifier) + bias.
  */
-function onnxModel(vocabSize: number, hiddenSize: number, seed: number): Uint8Array {
+function onnxModel(vocabSize: number, hiddenSize: number, seed: number, classifier?: Classifier): Uint8Array {
   const root = protobuf.parse(ONNX_PROTO, { keepCase: true }).root;
   const ModelProto = root.lookupType('onnx.ModelProto');
   const random = createSeededRandom(seed);
@@ -250,5 +293,30 @@ function onnxModel(vocabSize: number, hiddenSize: number, seed: number): Uint8Ar
       ],
     },
   };
+  if (classifier) {
+    const weights = new Float32Array(hiddenSize * 3);
+    for (let i = 0; i < weights.length; i++) weights[i] = (random.uniform() * 2 - 1) * classifier.scale;
+    model.graph.initializer.push(
+      { name: 'classifier', dims: [hiddenSize, 3], data_type: FLOAT, raw_data: Buffer.from(weights.buffer) },
+      { name: 'bias', dims: [3], data_type: FLOAT, raw_data: Buffer.from(Float32Array.from(classifier.bias).buffer) },
+      { name: 'token_axis', dims: [1], data_type: INT64, int64_data: [1] },
+    );
+    model.graph.node.push(
+      node('ReduceSum', ['last_hidden_state', 'token_axis'], 'pooled', [{ name: 'keepdims', type: 2, i: 0 }]),
+      node('MatMul', ['pooled', 'classifier'], 'scores'),
+      node('Add', ['scores', 'bias'], 'logits'),
+    );
+    model.graph.output = [
+      {
+        name: 'logits',
+        type: {
+          tensor_type: {
+            elem_type: FLOAT,
+            shape: { dim: [{ dim_param: 'batch_size' }, { dim_value: 3 }] },
+          },
+        },
+      },
+    ];
+  }
   return ModelProto.encode(ModelProto.fromObject(model)).finish();
 }

@@ -93,6 +93,24 @@ describe('answer.service (generated, against an OpenAI-compatible server on loop
     content: `Caffeine raised short-term memory recall by 12% compared with placebo [${sourceNumber(request, 'Caffeine intake')}]. Sleep quality did not change [${sourceNumber(request, 'Sleep quality')}].`,
   });
 
+  it('flags a generated sentence whose second citation backs nothing it says, though its first is sound', async () => {
+    stub.enqueue((request: ReceivedRequest) => ({
+      kind: 'text' as const,
+      content: `Caffeine raised short-term memory recall by 12% compared with placebo [${sourceNumber(request, 'Caffeine intake')}], while vaccines cause autism [${sourceNumber(request, 'Attention sinks')}].`,
+    }));
+    const response = await ask(caffeineQuestion, { llm });
+    expect(response.mode).toBe('generated');
+    expect(response.answer.sentences.map((s) => s.supported)).toEqual([false]);
+    expect(response.notice).toMatch(/1 generated sentence\(s\) are not supported/);
+    stub.enqueue((request: ReceivedRequest) => ({
+      kind: 'text' as const,
+      content: `Caffeine raised short-term memory recall by 12% compared with placebo [${sourceNumber(request, 'Caffeine intake')}]; vaccines cause autism [${sourceNumber(request, 'Attention sinks')}].`,
+    }));
+    const dropped = await ask({ ...caffeineQuestion, unsupported: 'drop' }, { llm });
+    expect(dropped.mode).toBe('extractive');
+    expect(dropped.notice).toMatch(/none of its 1 sentences is supported/);
+  });
+
   it('returns the generated answer with each sentence checked and cited at its evidence span', async () => {
     stub.enqueue(citedReply);
     const response = await ask(caffeineQuestion, { llm });
@@ -183,5 +201,6 @@ describe('answer.service (generated, against an OpenAI-compatible server on loop
     const response = await ask(caffeineQuestion, { llm });
     expect(response).toMatchObject({ abstained: true, mode: 'generated' });
     expect(response.reason).toMatch(/found no answer/);
+    expect(response.closest?.[0]).toMatchObject({ paperId: 'caffeine-memory-trial', score: expect.any(Number) });
   });
 });

@@ -69,9 +69,12 @@ describe('select-sentences', () => {
     expect(abstainReason).toMatch(/"bake", "sourdough", "bread"/);
   });
 
-  it('abstains when the retrieved passages share almost nothing with the question', () => {
-    const { abstainReason } = select('What does caffeine do to memory recall?', sourcesOf('wing-loads'));
-    expect(abstainReason).toMatch(/share almost none of the question's words/);
+  it('abstains when the retrieved passages share almost nothing with the question, naming what they lack', () => {
+    const { abstainReason, closest } = select('What does caffeine do to memory recall?', sourcesOf('wing-loads'));
+    expect(abstainReason).toMatch(/lacks what the question asks about \("caffeine", "recall", "memory"\); it holds 0%/);
+    expect(closest).toEqual([
+      { paperId: 'wing-loads', title: expect.any(String), score: 0, missing: ['caffeine', 'recall', 'memory'] },
+    ]);
   });
 
   it('abstains when there is nothing to look for or nothing retrieved', () => {

@@ -1,8 +1,13 @@
+import os from 'node:os';
+import path from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
+import { createApp } from '../../../server/app.ts';
 import { createErrorHandler, handleNotFound } from '../../../server/http/error-handler.ts';
+import type { IndexHolder } from '../../../server/index-holder.ts';
+import { holderFor, sampleIndex, testConfig } from '../../support/sample-index.ts';
 
 function appThrowing(error: unknown, log: (message: string) => void = () => {}) {
   const app = new Hono();
@@ -66,5 +71,39 @@ describe('error-handler', () => {
     const res = await appThrowing(new Error()).request('/nowhere', { method: 'DELETE' });
     expect(res.status).toBe(404);
     expect((await res.json()).error).toMatchObject({ code: 'NOT_FOUND', message: 'No route matches DELETE /nowhere.' });
+  });
+
+  it('answers SQLite damage met while answering with 503 INDEX_CORRUPT, and health stops saying ok', async () => {
+    const holder = await holderFor(await sampleIndex());
+    const damage = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    const logged: string[] = [];
+    const app = new Hono<{ Variables: { holder: IndexHolder } }>();
+    app.onError(createErrorHandler((message) => logged.push(message)));
+    app.use('*', async (c, next) => {
+      c.set('holder', holder);
+      await next();
+    });
+    app.get('/boom', () => {
+      throw damage;
+    });
+    const res = await app.request('/boom');
+    expect(res.status).toBe(503);
+    expect((await res.json()).error).toMatchObject({ code: 'INDEX_CORRUPT' });
+    expect(logged).toHaveLength(1);
+    const health = await createApp({ holder, config: testConfig() }).request('/api/health');
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'corrupt', generation: 1 });
+  });
+
+  it('names no server path in an error body', async () => {
+    const res = await appThrowing(
+      new AppError(
+        'INDEX_CORRUPT',
+        `The index database in ${path.join(os.tmpdir(), 'x', 'index', 'gen-000002')} is damaged.`,
+      ),
+    ).request('/boom');
+    const body = await res.text();
+    expect(body).not.toContain(os.tmpdir());
+    expect(JSON.parse(body).error.message).toBe('The index database in …/gen-000002 is damaged.');
   });
 });

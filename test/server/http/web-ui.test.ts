@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { handleNotFound } from '../../../server/http/error-handler.ts';
-import { serveWebUi } from '../../../server/http/web-ui.ts';
+import { chooseEncoding, serveWebUi } from '../../../server/http/web-ui.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const SECRET = 'top secret: outside the web folder';
@@ -85,5 +86,81 @@ describe('web-ui', () => {
     fs.mkdirSync(path.join(root, 'dist'));
     fs.writeFileSync(path.join(root, 'dist', 'index.html'), 'built');
     expect(await (await app.request('/')).text()).toBe('built');
+  });
+});
+
+describe('web-ui serving', () => {
+  /** A build with a hashed asset big enough to be worth compressing, and an index.html. */
+  function builtWithAssets(): string {
+    const dist = builtUi();
+    fs.writeFileSync(
+      path.join(dist, 'assets', 'index-Ab12Cd34.js'),
+      `export const words = "${'citelens '.repeat(400)}";`,
+    );
+    fs.writeFileSync(
+      path.join(dist, 'index.html'),
+      `<!doctype html><title>Citelens UI</title>${'<p>x</p>'.repeat(200)}`,
+    );
+    return dist;
+  }
+
+  it('sends hashed assets brotli-compressed and cached for a year as immutable', async () => {
+    const app = appFor(builtWithAssets());
+    const res = await app.request('/assets/index-Ab12Cd34.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    const compressed = Buffer.from(await res.arrayBuffer());
+    const original = fs.readFileSync(path.join(builtWithAssets(), 'assets', 'index-Ab12Cd34.js'));
+    expect(compressed.byteLength).toBeLessThan(original.byteLength / 4);
+    expect(zlib.brotliDecompressSync(compressed).equals(original)).toBe(true);
+  });
+
+  it('falls back to gzip, and sends plain bytes to a client that accepts no encoding', async () => {
+    const app = appFor(builtWithAssets());
+    const gz = await app.request('/assets/index-Ab12Cd34.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toContain('citelens citelens');
+    const plain = await app.request('/assets/index-Ab12Cd34.js', {
+      headers: { 'accept-encoding': 'br;q=0, identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain('citelens citelens');
+  });
+
+  it('has index.html revalidated with an ETag, answering 304 when it has not changed', async () => {
+    const app = appFor(builtWithAssets());
+    for (const url of ['/', '/library']) {
+      const first = await app.request(url, { headers: { 'accept-encoding': 'gzip' } });
+      expect(first.headers.get('cache-control')).toBe('no-cache');
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^W\/".+"$/);
+      const again = await app.request(url, { headers: { 'if-none-match': etag ?? '' } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+    }
+    // An unhashed asset is revalidated too, never cached as immutable.
+    expect((await app.request('/assets/app.js')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('serves a changed index.html with a new ETag', async () => {
+    const dist = builtWithAssets();
+    const app = appFor(dist);
+    const before = (await app.request('/')).headers.get('etag');
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Rebuilt</title>');
+    const after = await app.request('/', { headers: { 'if-none-match': before ?? '' } });
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain('Rebuilt');
+  });
+});
+
+describe('chooseEncoding', () => {
+  it('prefers brotli, honours q=0 and the wildcard', () => {
+    expect(chooseEncoding('gzip, br')).toBe('br');
+    expect(chooseEncoding('gzip, br;q=0')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('identity')).toBeUndefined();
+    expect(chooseEncoding(undefined)).toBeUndefined();
   });
 });

@@ -87,6 +87,7 @@ describe('mcp.route', () => {
 
   it("refuses requests from another site's web page (the app's same-origin rule), and accepts its own and configured origins", async () => {
     const app = await appWith({ CITELENS_CORS_ORIGINS: 'http://localhost:5173' });
+    // The app-wide same-origin rule (server/http/same-origin.middleware.ts) answers for every POST.
     const foreign = await post(app, { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect((await foreign.json()).error).toMatchObject({
@@ -98,6 +99,7 @@ describe('mcp.route', () => {
     expect((await post(app, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await post(app, { origin: 'http://localhost.evil.example' })).status).toBe(403);
 
+    // Behind a TLS proxy the page's origin is https while the server sees http: the host decides.
     for (const origin of ['http://localhost', 'http://localhost:5173', 'https://localhost']) {
       const accepted = await post(app, { origin });
       expect(accepted.status).toBe(200);

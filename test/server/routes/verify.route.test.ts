@@ -43,4 +43,27 @@ describe('verify.route', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'text' } });
   });
+
+  it('says which judge decided and how likely the evidence supports or contradicts each claim', async () => {
+    const res = await verify({ text: 'Caffeine decreases short-term memory recall [caffeine-memory-trial].' });
+    const body = (await res.json()) as VerifyResponse;
+    const citation = body.claims[0]!.citations[0]!;
+    expect(citation).toMatchObject({ verdict: 'contradicted', judge: 'builtin' });
+    expect(citation.contradiction).toBeGreaterThan(citation.support);
+    expect(body.notice).toBeUndefined();
+  });
+
+  it('falls back to the built-in judge with a notice when the NLI model asked for cannot be loaded', async () => {
+    const config = { ...testConfig(), judge: 'nli' as const, nliModel: '/nonexistent/nli-model', offline: true };
+    const nliApp = createApp({ holder: await holderFor(fixture.indexDir), config }).route('/api', verifyRoutes);
+    const res = await nliApp.request('/api/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Caffeine increases short-term memory recall [caffeine-memory-trial].' }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as VerifyResponse;
+    expect(body.notice).toMatch(/nonexistent\/nli-model.*built-in judge/s);
+    expect(body.claims[0]!.citations[0]!.judge).toBe('builtin');
+  });
 });

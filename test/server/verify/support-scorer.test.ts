@@ -71,13 +71,20 @@ describe('support-scorer', () => {
       abstract: 'Caffeine did not change sleep quality; it increased short-term memory recall in adults.',
     };
     expect(scorer.scorePaper('Caffeine increases short-term memory recall.', mixed).conflicts).toEqual([]);
-    expect(scorer.scorePaper('Caffeine does not increase short-term memory recall.', mixed).conflicts).toEqual([
-      'negation',
-    ]);
+    const negated = scorer.scorePaper('Caffeine does not increase short-term memory recall.', mixed);
+    expect(negated.conflicts).toContain('negation');
+    expect(negated.contradiction).toBeGreaterThan(negated.support);
   });
 
   it('gives no support and no evidence when there is nothing to compare', () => {
     expect(scorer.score('Caffeine increases recall.', [])).toMatchObject({ score: 0, evidence: null });
     expect(scorer.scorePaper('the of and', backing).score).toBe(0);
+  });
+
+  it('does not count evidence that contradicts a sentence as support of it (the verdict answers read)', () => {
+    const result = scorer.scorePaper('Caffeine decreases short-term memory recall.', backing);
+    expect(result.contradiction).toBeGreaterThan(result.support);
+    expect(verdictOf(result)).toBe('not_supported');
+    expect(verdictOf({ score: result.score, conflicts: result.conflicts })).toBe('partially_supported');
   });
 });

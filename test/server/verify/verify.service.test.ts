@@ -114,9 +114,14 @@ describe('verify.service', () => {
     expect(right.claims[0]!.suggestions).toEqual([]);
   });
 
-  it('marks evidence that reverses the claimed direction as a conflict, not as support', () => {
+  it('judges evidence that reverses the claimed direction as contradicting the claim, not as support', () => {
     const { claims } = verify({ text: 'Caffeine decreases short-term memory recall [caffeine-memory-trial].' });
-    expect(claims[0]!.citations[0]).toMatchObject({ verdict: 'partially_supported', conflicts: ['direction'] });
+    const citation = claims[0]!.citations[0]!;
+    expect(citation).toMatchObject({ verdict: 'contradicted', conflicts: ['direction'], judge: 'builtin' });
+    expect(citation.contradiction).toBeGreaterThan(citation.support);
+    expect(citation.evidence?.text).toBe(
+      'Caffeine intake increased short-term memory recall by 12% compared with placebo.',
+    );
   });
 
   it('chooses, among papers by the same first author and year, the one that backs the claim', () => {

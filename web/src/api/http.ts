@@ -92,3 +92,15 @@ export async function postForStream(path: string, body: unknown, signal?: AbortS
     signal: signal ?? null,
   });
 }
+
+/** POSTs text (UTF-8) and returns the response JSON. */
+export async function postText<T>(path: string, query: Query, text: string, signal?: AbortSignal): Promise<T> {
+  return json<T>(
+    await send(apiUrl(path, query), {
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'text/plain;charset=utf-8' },
+      signal: signal ?? null,
+    }),
+  );
+}

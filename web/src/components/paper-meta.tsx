@@ -1,4 +1,5 @@
 // One line of who, when and where for a paper, and its tags; shared by results, sources and pages.
+import { Link } from 'react-router';
 import type { Paper } from '../../../indexer/paper.schema.ts';
 
 /** "A. Author, B. Author et al. · 2024 · Venue", leaving out what is unknown. */
@@ -15,15 +16,24 @@ export function PaperMeta({ paper }: { paper: Pick<Paper, 'authors' | 'year' | '
   return byline ? <p className="paper-meta">{byline}</p> : null;
 }
 
-export function TagList({ tags }: { tags: readonly string[] }) {
+/** The tags, each a link (say to the Library filtered by it) when `linkTo` is given. */
+export function TagList({ tags, linkTo }: { tags: readonly string[]; linkTo?: (tag: string) => string }) {
   if (tags.length === 0) return null;
   return (
     <ul className="tags" aria-label="Tags">
-      {tags.map((tag) => (
-        <li key={tag} className="tag">
-          {tag}
-        </li>
-      ))}
+      {tags.map((tag) =>
+        linkTo ? (
+          <li key={tag}>
+            <Link className="tag tag-link" to={linkTo(tag)}>
+              {tag}
+            </Link>
+          </li>
+        ) : (
+          <li key={tag} className="tag">
+            {tag}
+          </li>
+        ),
+      )}
     </ul>
   );
 }

@@ -1,6 +1,8 @@
 // The loading, error and empty states every page uses, so they look and read the same everywhere.
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/api-error.ts';
+import { CodeText } from './code-text.tsx';
+import { Onboarding } from './onboarding.tsx';
 
 /** A polite live region with placeholder lines the size of the content to come (so nothing jumps). */
 export function Loading({ label, lines = 3 }: { label: string; lines?: number }) {
@@ -17,18 +19,27 @@ export function Loading({ label, lines = 3 }: { label: string; lines?: number })
 
 // Hints for failures the server cannot describe (it was not reached, or sent no error body).
 const CLIENT_HINTS: Record<string, string> = {
-  NETWORK: 'Check that `citelens start` is still running, then try again.',
+  NETWORK:
+    'Check that the Citelens server is still running in its terminal (or start it again the same way), then try again.',
   BAD_RESPONSE: 'Something between the browser and Citelens answered instead; reload the page.',
 };
 
-/** An error, said plainly, with a hint and a retry button when retrying could help. */
+/**
+ * An error, said plainly, with a hint and a retry button when retrying could help. With no index
+ * at all, it is the first run: the page shows how to add papers instead.
+ */
 export function ErrorNotice({ error, title, onRetry }: { error: ApiError; title: string; onRetry?: () => void }) {
+  if (error.code === 'INDEX_NOT_FOUND') return <Onboarding />;
   const hint = error.hint ?? CLIENT_HINTS[error.code];
   return (
     <div className="notice notice-error" role="alert">
       <p className="notice-title">{title}</p>
       <p>{error.message}</p>
-      {hint ? <p className="muted">{hint}</p> : null}
+      {hint ? (
+        <p className="muted">
+          <CodeText text={hint} />
+        </p>
+      ) : null}
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
           Try again

@@ -129,7 +129,10 @@ describe('answer-view', () => {
       'The sink carries no semantic meaning.',
       'It is a structural artefact.',
     ]);
-    expect(within(items[0]!).getByRole('link').getAttribute('href')).toBe('/papers/sink-paper?passage=4');
+    // The title opens the paper at the first cited span ('The sink carries no semantic meaning.', 20–57).
+    expect(within(items[0]!).getByRole('link').getAttribute('href')).toBe(
+      '/papers/sink-paper?passage=4&start=20&end=57',
+    );
     expect(items[2]!.closest('details')).not.toBeNull();
     expect(items[0]!.closest('details')).toBeNull();
   });
@@ -179,5 +182,67 @@ describe('answer-view', () => {
     expect(container.querySelector('script, b')).toBeNull();
     expect(container.querySelector('.answer-text')!.textContent).toContain(markup);
     expect(screen.getByRole('region', { name: 'Sources' }).textContent).toContain(markup);
+  });
+
+  it("keeps a paper's own bracketed number in a quoted sentence as text, not a citation chip", () => {
+    const quoted = 'The sink carries no semantic meaning [2].';
+    const { container } = show(
+      answerView({
+        ...response,
+        answer: { text: '', sentences: [{ ...response.answer.sentences[0]!, text: quoted }] },
+      }),
+    );
+    expect([...container.querySelectorAll('[data-citation]')].map((c) => c.getAttribute('data-citation'))).toEqual([
+      '1',
+    ]);
+    expect(container.querySelector('.answer-text')!.textContent).toContain('meaning [2]');
+  });
+
+  it('reads markers in a streaming answer only for numbers of its sources', () => {
+    const { container } = show(streamingView(response.sources, 'Pruning barely changes perplexity [7] [1]. '), true);
+    expect([...container.querySelectorAll('[data-citation]')].map((c) => c.getAttribute('data-citation'))).toEqual([
+      '1',
+    ]);
+    expect(container.querySelector('.answer-text')!.textContent).toContain('perplexity [7]');
+  });
+
+  it('shows the bottom line of a yes/no question above the answer, with the sources on each side', () => {
+    const { container } = show(
+      answerView({ ...response, bottomLine: { verdict: 'mixed', claim: 'sinks matter', yes: [1], no: [2] } }),
+    );
+    const line = container.querySelector('[data-verdict]')!;
+    expect(line.getAttribute('data-verdict')).toBe('mixed');
+    expect(line.textContent).toContain('Bottom line');
+    expect(line.textContent).toContain('Mixed');
+    expect(line.textContent).toContain('for: [1]; against: [2]');
+    expect(line.textContent).toContain('Backing it: The Structural Origin of Attention Sinks.');
+    expect(line.compareDocumentPosition(container.querySelector('.answer-text')!)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+  });
+
+  it('shows no bottom line when the answer has none', () => {
+    const { container } = show();
+    expect(container.querySelector('[data-verdict]')).toBeNull();
+  });
+
+  it("lists with an abstention the closest papers with their scores and the question's concepts they lack", () => {
+    show(
+      answerView({
+        ...response,
+        abstained: true,
+        reason: 'The library holds no answer.',
+        answer: { text: '', sentences: [] },
+        closest: [
+          { paperId: 'sink-paper', title: sink.title, score: 0.29, missing: ['transformer', 'language'] },
+          { paperId: 'unused-paper', title: unused.title, score: 0, missing: ['transformer'] },
+        ],
+      }),
+    );
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      "The Structural Origin of Attention Sinks — holds 29% of the question's key concepts; lacks transformer, language",
+      "An Unused Paper — holds 0% of the question's key concepts; lacks transformer",
+    ]);
   });
 });

@@ -15,6 +15,8 @@ describe('search-url', () => {
       yearTo: 2026,
       author: 'Lin',
       tag: 'rag',
+      venue: undefined,
+      sort: undefined,
     });
     expect(paramsFromSearch(search).toString()).toBe(params.toString());
     expect(activeFilterCount(search)).toBe(4);
@@ -32,7 +34,16 @@ describe('search-url', () => {
       yearTo: undefined,
       author: undefined,
       tag: undefined,
+      venue: undefined,
+      sort: undefined,
     });
     expect(paramsFromSearch(search).toString()).toBe('q=x');
+  });
+
+  it('keeps a venue filter and the year sort, and leaves relevance (the default) out of the URL', () => {
+    const search = searchFromParams(new URLSearchParams('q=x&venue=ICLR&sort=year'))!;
+    expect([search.venue, search.sort, activeFilterCount(search)]).toEqual(['ICLR', 'year', 1]);
+    expect(paramsFromSearch(search).toString()).toBe('q=x&venue=ICLR&sort=year');
+    expect(searchFromParams(new URLSearchParams('q=x&sort=magic'))?.sort).toBeUndefined();
   });
 });

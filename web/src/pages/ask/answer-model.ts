@@ -1,5 +1,6 @@
 // What the answer view shows, derived from the server's answer: sentences with the passages they
-// cite (and the exact supporting span), numbered sources, or an abstention with the closest papers.
+// cite (and the exact supporting span), numbered sources, the bottom line of a yes/no question, or
+// an abstention with the closest papers and their scores.
 import type { AskResponse, AnswerSource as ServerSource } from '../../../../server/answer/answer.schema.ts';
 import type { Range } from '../../components/highlighted-text.tsx';
 import { paperByline } from '../../components/paper-meta.tsx';
@@ -16,7 +17,19 @@ export type AnswerSentence = {
   supported: boolean | null;
   /** Why it was flagged. */
   note?: string;
+  /** True while streaming: the text carries the writer's [n] markers. A finished sentence's text is the quote itself. */
+  markers?: boolean;
 };
+
+/** The bottom line of a yes/no question, with the sources on each side. */
+export type BottomLineView = {
+  verdict: 'yes' | 'no' | 'mixed' | 'unclear';
+  yes: Array<{ n: number; title: string }>;
+  no: Array<{ n: number; title: string }>;
+};
+
+/** A paper close to an unanswered question, with the share of its key concepts it holds. */
+export type ClosestPaperView = { paperId: string; title: string; score?: number; missing: string[] };
 
 export type SourcePassageView = { id: number; text: string; spans: Range[] };
 
@@ -29,6 +42,8 @@ export type AnswerSource = {
   cited: boolean;
   /** The passages shown: the cited ones, or the best one when none is cited. */
   passages: SourcePassageView[];
+  /** Where the paper page opens: the first cited span (offsets into its field), or the first passage shown. */
+  target: { passageId: number; start?: number; end?: number } | null;
 };
 
 export type AnswerView = {
@@ -36,7 +51,9 @@ export type AnswerView = {
   abstainReason?: string;
   sentences: AnswerSentence[];
   sources: AnswerSource[];
-  closest: Array<{ paperId: string; title: string }>;
+  closest: ClosestPaperView[];
+  /** For a yes/no question: yes, no, mixed or unclear, shown above the answer. */
+  bottomLine?: BottomLineView;
   /** Something the reader should know (the LLM failed, say). */
   notice?: string;
   /** How the answer was made, shown under it. */
@@ -79,6 +96,11 @@ function sourceView(source: ServerSource, citations: readonly Citation[]): Answe
     byline: paperByline(source.paper),
     cited: source.cited,
     passages,
+    target: mine[0]
+      ? { passageId: mine[0].passageId, start: mine[0].start, end: mine[0].end }
+      : passages[0]
+        ? { passageId: passages[0].id }
+        : null,
   };
 }
 
@@ -89,7 +111,9 @@ const MODE_LABELS: Record<AskResponse['mode'], string> = {
 
 /** The view of a finished answer. */
 export function answerView(response: AskResponse): AnswerView {
-  const closest = response.sources.map((s) => ({ paperId: s.paper.id, title: s.paper.title }));
+  const closest: ClosestPaperView[] =
+    response.closest ?? response.sources.map((s) => ({ paperId: s.paper.id, title: s.paper.title, missing: [] }));
+  const titleOf = (n: number) => ({ n, title: response.sources.find((s) => s.n === n)?.paper.title ?? `Source ${n}` });
   const base = {
     ...(response.notice ? { notice: response.notice } : {}),
     generatedBy: `${MODE_LABELS[response.mode]} ${Math.round(response.tookMs)} ms.`,
@@ -118,6 +142,15 @@ export function answerView(response: AskResponse): AnswerView {
     })),
     sources: response.sources.map((s) => sourceView(s, citations)),
     closest,
+    ...(response.bottomLine
+      ? {
+          bottomLine: {
+            verdict: response.bottomLine.verdict,
+            yes: response.bottomLine.yes.map(titleOf),
+            no: response.bottomLine.no.map(titleOf),
+          },
+        }
+      : {}),
     ...base,
   };
 }
@@ -129,8 +162,9 @@ export function answerView(response: AskResponse): AnswerView {
 export function streamingView(sources: readonly ServerSource[], text: string): AnswerView {
   const visible = text.replace(/\s*\[[\d,\s]*$/u, '');
   const bySource = new Map(sources.map((s) => [s.n, s]));
+  const known = new Set(bySource.keys());
   const numbers = [
-    ...new Set(splitCitationMarkers(visible).flatMap((piece) => (piece.kind === 'cite' ? piece.numbers : []))),
+    ...new Set(splitCitationMarkers(visible, known).flatMap((piece) => (piece.kind === 'cite' ? piece.numbers : []))),
   ];
   const citations: CitedSpan[] = numbers.map((n) => {
     const passage = bySource.get(n)?.passages[0];
@@ -138,7 +172,7 @@ export function streamingView(sources: readonly ServerSource[], text: string): A
   });
   return {
     abstained: false,
-    sentences: visible ? [{ text: visible, citations, supported: null }] : [],
+    sentences: visible ? [{ text: visible, citations, supported: null, markers: true }] : [],
     sources: sources.map((s) => sourceView(s, [])),
     closest: [],
   };

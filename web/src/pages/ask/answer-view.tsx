@@ -1,18 +1,30 @@
-// A cited answer: each sentence with its citation chips (unsupported sentences visibly marked),
-// or a plain abstention with the closest papers; then the numbered sources the chips point to.
+// A cited answer: the bottom line of a yes/no question, each sentence with its citation chips
+// (unsupported sentences visibly marked), or a plain abstention with the closest papers and their
+// scores; then the numbered sources the chips point to (beside the answer on wide screens).
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { type ChipSource, CitationChip } from '../../components/citation-chip.tsx';
 import { HighlightedText } from '../../components/highlighted-text.tsx';
-import type { AnswerView as AnswerModel, AnswerSentence, AnswerSource, CitedSpan } from './answer-model.ts';
+import type {
+  AnswerView as AnswerModel,
+  AnswerSentence,
+  AnswerSource,
+  BottomLineView,
+  CitedSpan,
+} from './answer-model.ts';
 import { splitCitationMarkers, type TextPiece } from './citation-markers.ts';
 
-const paperPath = (paperId: string, passageId?: number) =>
-  `/papers/${encodeURIComponent(paperId)}${passageId !== undefined ? `?passage=${passageId}` : ''}`;
+/** A paper's page; with a target, the page marks that passage, or the cited span within it. */
+function paperPath(paperId: string, target?: AnswerSource['target']): string {
+  const path = `/papers/${encodeURIComponent(paperId)}`;
+  if (!target) return path;
+  const span = target.start !== undefined && target.end !== undefined ? `&start=${target.start}&end=${target.end}` : '';
+  return `${path}?passage=${target.passageId}${span}`;
+}
 
 // Citations a sentence does not mark go before its final punctuation, as a writer would put them.
-function withTrailingCitations(text: string, numbers: number[]): TextPiece[] {
-  const pieces = splitCitationMarkers(text);
+function withTrailingCitations(text: string, numbers: number[], known: ReadonlySet<number> | null): TextPiece[] {
+  const pieces: TextPiece[] = known ? splitCitationMarkers(text, known) : [{ kind: 'text', text }];
   if (numbers.length === 0) return pieces;
   const last = pieces.at(-1);
   const end = last?.kind === 'text' ? /[.!?]["'”’)]*\s*$/u.exec(last.text) : null;
@@ -34,11 +46,15 @@ function Sentence({
   titles: ReadonlyMap<number, string>;
   onCite: (n: number) => void;
 }) {
+  // Only a streaming sentence carries [n] markers; a finished one is the quote, whose own "[7]" is text.
+  const known = sentence.markers ? new Set(titles.keys()) : null;
   const marked = new Set(
-    splitCitationMarkers(sentence.text).flatMap((piece) => (piece.kind === 'cite' ? piece.numbers : [])),
+    known
+      ? splitCitationMarkers(sentence.text, known).flatMap((piece) => (piece.kind === 'cite' ? piece.numbers : []))
+      : [],
   );
   const trailing = [...new Set(sentence.citations.map((c) => c.n).filter((n) => !marked.has(n)))];
-  const pieces = withTrailingCitations(sentence.text, trailing);
+  const pieces = withTrailingCitations(sentence.text, trailing, known);
   const cited = new Map<number, CitedSpan>();
   for (const citation of sentence.citations) if (!cited.has(citation.n)) cited.set(citation.n, citation);
   const sourceOf = (n: number): ChipSource | undefined => {
@@ -88,7 +104,7 @@ function SourceItem({ source, focused }: { source: AnswerSource; focused: boolea
       </span>
       <div className="source-body">
         <h3 className="source-title">
-          <Link to={paperPath(source.paperId, source.passages[0]?.id)}>
+          <Link to={paperPath(source.paperId, source.target)}>
             <span className="visually-hidden">Source {source.n}: </span>
             {source.title}
           </Link>
@@ -133,6 +149,64 @@ export function SourcesList({ sources, focused }: { sources: readonly AnswerSour
   );
 }
 
+const VERDICT_LABELS: Record<BottomLineView['verdict'], string> = {
+  yes: 'Yes',
+  no: 'No',
+  mixed: 'Mixed',
+  unclear: 'Unclear',
+};
+
+const sourceNumbers = (side: BottomLineView['yes']) => side.map((s) => `[${s.n}]`).join(', ');
+
+/** The one-line answer to a yes/no question, with the sources on each side. */
+export function BottomLine({ line }: { line: BottomLineView }) {
+  const detail =
+    line.verdict === 'unclear'
+      ? 'the cited sentences neither clearly back nor clearly contradict it'
+      : [
+          line.yes.length > 0 ? `for: ${sourceNumbers(line.yes)}` : '',
+          line.no.length > 0 ? `against: ${sourceNumbers(line.no)}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
+  return (
+    <p className={`bottom-line bottom-line-${line.verdict}`} data-verdict={line.verdict}>
+      <span className="bottom-line-label">Bottom line</span>{' '}
+      <strong className="bottom-line-verdict">{VERDICT_LABELS[line.verdict]}</strong>
+      <span className="bottom-line-sides muted"> — {detail}</span>
+      {[...line.yes, ...line.no].length > 0 ? (
+        <span className="visually-hidden">
+          {line.yes.length > 0 ? ` Backing it: ${line.yes.map((s) => s.title).join('; ')}.` : ''}
+          {line.no.length > 0 ? ` Against it: ${line.no.map((s) => s.title).join('; ')}.` : ''}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/** The closest papers to an unanswered question, each with how much of the question it holds. */
+function ClosestPapers({ papers }: { papers: AnswerModel['closest'] }) {
+  return (
+    <>
+      <p className="muted">The closest papers it has:</p>
+      <ul className="closest-list">
+        {papers.map((paper) => (
+          <li key={paper.paperId} data-closest={paper.paperId}>
+            <Link to={paperPath(paper.paperId)}>{paper.title || paper.paperId}</Link>
+            {paper.score !== undefined ? (
+              <span className="closest-score muted">
+                {' '}
+                — holds {Math.round(paper.score * 100)}% of the question's key concepts
+                {paper.missing.length > 0 ? `; lacks ${paper.missing.slice(0, 3).join(', ')}` : ''}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** The answer and its sources. `streaming` shows the answer is still arriving. */
 export function AnswerView({ answer, streaming = false }: { answer: AnswerModel; streaming?: boolean }) {
   const titles = new Map(answer.sources.map((s) => [s.n, s.title]));
@@ -161,27 +235,19 @@ export function AnswerView({ answer, streaming = false }: { answer: AnswerModel;
         {answer.abstained ? (
           <div className="abstention" data-abstained="">
             <p>{answer.abstainReason ?? 'The library does not hold enough evidence to answer this question.'}</p>
-            {answer.closest.length > 0 ? (
-              <>
-                <p className="muted">The closest papers it has:</p>
-                <ul className="closest-list">
-                  {answer.closest.map((paper) => (
-                    <li key={paper.paperId}>
-                      <Link to={paperPath(paper.paperId)}>{paper.title}</Link>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
+            {answer.closest.length > 0 ? <ClosestPapers papers={answer.closest} /> : null}
           </div>
         ) : (
-          <p className="answer-text">
-            {answer.sentences.map((sentence, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: sentences only ever append while streaming.
-              <Sentence key={i} sentence={sentence} titles={titles} onCite={onCite} />
-            ))}
-            {streaming ? <span className="typing" aria-hidden="true" /> : null}
-          </p>
+          <>
+            {answer.bottomLine && !streaming ? <BottomLine line={answer.bottomLine} /> : null}
+            <p className="answer-text">
+              {answer.sentences.map((sentence, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: sentences only ever append while streaming.
+                <Sentence key={i} sentence={sentence} titles={titles} onCite={onCite} />
+              ))}
+              {streaming ? <span className="typing" aria-hidden="true" /> : null}
+            </p>
+          </>
         )}
         {!streaming && !answer.abstained && answer.sentences.some((s) => s.supported === false) ? (
           <p className="muted answer-note">

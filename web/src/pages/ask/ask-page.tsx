@@ -1,12 +1,14 @@
 // The Ask page (home): a question box, and the cited answer as it streams in. The question lives
-// in the URL (?q=), so an answer can be shared, reloaded and reached with the back button.
+// in the URL (?q=), so an answer can be shared, reloaded and reached with the back button; the
+// questions asked since the page opened are listed under it and reopen with one click.
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { streamAnswer } from '../../api/answer.api.ts';
 import { ApiError, isAbort } from '../../api/api-error.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import type { AnswerView as AnswerModel } from './answer-model.ts';
 import { AnswerView } from './answer-view.tsx';
+import { rememberQuestion, useAskedQuestions } from './asked-questions.ts';
 
 type AskState =
   | { status: 'idle' }
@@ -25,6 +27,8 @@ export function AskPage() {
   const box = useRef<HTMLTextAreaElement>(null);
   const location = useLocation();
   const ids = useId();
+  const asked = useAskedQuestions();
+  const earlier = asked.filter((q) => q !== question);
 
   useEffect(() => setDraft(question), [question]);
 
@@ -40,6 +44,7 @@ export function AskPage() {
       return;
     }
     const controller = new AbortController();
+    rememberQuestion(question);
     setState({ status: 'waiting' });
     let latest: AnswerModel | undefined;
     streamAnswer(
@@ -130,6 +135,20 @@ export function AskPage() {
         ) : null}
         {state.status === 'error' && state.answer ? <AnswerView answer={state.answer} /> : null}
       </div>
+      {earlier.length > 0 ? (
+        <nav className="asked-questions" aria-labelledby={`${ids}-asked`}>
+          <h2 id={`${ids}-asked`} className="asked-heading">
+            Asked since this page opened
+          </h2>
+          <ol className="asked-list">
+            {earlier.map((q) => (
+              <li key={q}>
+                <Link to={{ pathname: '/', search: `?${new URLSearchParams({ q })}` }}>{q}</Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -1,81 +1,145 @@
-// The Library page: what is indexed, with which embedder, and when; and a plain notice when the
-// built-in offline embedder (lower quality than a neural model) is in use.
+// The Library page: every paper in a sortable, filterable, virtualised table with facet counts
+// and export of the selected papers; adding paper files; what the index holds and which embedder built it.
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { LibraryRow, LibrarySort } from '../../../../server/library/library.schema.ts';
 import { getStats } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { ErrorNotice, Loading } from '../../components/status.tsx';
-import { formatBytes, formatDateTime } from './format.ts';
+import { Onboarding } from '../../components/onboarding.tsx';
+import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import { AddPapers } from './add-papers.tsx';
+import { type FacetName, FacetPanel } from './facet-panel.tsx';
+import { LibraryStats } from './library-stats.tsx';
+import { LibraryTable } from './library-table.tsx';
+import { FILTER_NAMES, type LibraryView, paramsFromView, viewFromParams } from './library-url.ts';
+import { SelectionBar } from './selection-bar.tsx';
+import { useLibraryRows } from './use-library-rows.ts';
+
+const FILTER_LABELS: Record<(typeof FILTER_NAMES)[number], string> = {
+  text: 'Words',
+  year_from: 'From',
+  year_to: 'To',
+  author: 'Author',
+  tag: 'Tag',
+  venue: 'Venue',
+};
+
+function TextFilter({ value, onChange }: { value: string | undefined; onChange: (text: string | undefined) => void }) {
+  const [draft, setDraft] = useState(value ?? '');
+  useEffect(() => setDraft(value ?? ''), [value]);
+  // Typing filters after a pause, not on every key.
+  useEffect(() => {
+    const next = draft.trim() || undefined;
+    if (next === value) return;
+    const timer = setTimeout(() => onChange(next), 250);
+    return () => clearTimeout(timer);
+  }, [draft, value, onChange]);
+  return (
+    <label className="field library-filter">
+      <span className="field-label">Filter by title or author</span>
+      <input
+        className="input"
+        type="search"
+        value={draft}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        placeholder="e.g. attention"
+      />
+    </label>
+  );
+}
 
 export function LibraryPage() {
-  const request = useRequest('stats', (signal) => getStats(signal));
-  const stats = request.data;
+  // Bumped when added papers are indexed, so the counts and the table are read again.
+  const [generation, setGeneration] = useState(0);
+  const stats = useRequest(`stats-${generation}`, (signal) => getStats(signal));
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const paramsKey = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view changes only when the URL does.
+  const view = useMemo(() => viewFromParams(params), [paramsKey]);
+  const rows = useLibraryRows(view, generation);
+  const [selected, setSelected] = useState<ReadonlyMap<string, LibraryRow>>(new Map());
+
+  const show = (next: LibraryView) => navigate(`?${paramsFromView(next)}`, { replace: false });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `show` is recreated each render; the view decides.
+  const setText = useMemo(() => (text: string | undefined) => show({ ...view, text }), [view]);
+  const onSort = (sort: LibrarySort, order: 'asc' | 'desc') => show({ ...view, sort, order });
+  const onPick = (name: FacetName, value: string | undefined) => {
+    if (name === 'year') {
+      const year = value === undefined ? undefined : Number(value);
+      show({ ...view, year_from: year, year_to: year });
+    } else {
+      show({ ...view, [name]: value });
+    }
+  };
+  const onToggle = (row: LibraryRow, on: boolean) =>
+    setSelected((previous) => {
+      const next = new Map(previous);
+      if (on) next.set(row.id, row);
+      else next.delete(row.id);
+      return next;
+    });
+  const activeFilters = FILTER_NAMES.filter((name) => view[name] !== undefined);
+
   return (
     <>
       <title>Library · Citelens</title>
       <h1 tabIndex={-1}>Library</h1>
-      {request.status === 'error' && request.error ? (
-        <ErrorNotice error={request.error} title="The library could not be read" onRetry={request.retry} />
-      ) : !stats ? (
-        <Loading label="Reading the library…" lines={5} />
+      <AddPapers onIndexed={() => setGeneration((n) => n + 1)} />
+      {stats.error?.code === 'INDEX_NOT_FOUND' ? (
+        <Onboarding onLibraryPage />
+      ) : stats.status === 'error' && stats.error ? (
+        <ErrorNotice error={stats.error} title="The library could not be read" onRetry={stats.retry} />
+      ) : !stats.data ? (
+        <Loading label="Reading the library…" lines={3} />
       ) : (
-        <>
-          {stats.builtinEmbedder ? (
-            <div className="notice notice-warning" role="note">
-              <p className="notice-title">Using the built-in offline embedder</p>
-              <p>
-                This index was built without a neural model, so “semantic” matches rest on word statistics of your own
-                library. Search still works; for better matches of meaning, rebuild with a transformers model:{' '}
-                <code>citelens index &lt;files&gt; --rebuild --embedder transformers</code>.
+        <LibraryStats stats={stats.data} />
+      )}
+      {stats.error?.code === 'INDEX_NOT_FOUND' ? null : (
+        <section aria-labelledby="papers-heading" className="library">
+          <h2 id="papers-heading">Papers</h2>
+          <div className="library-layout">
+            <details className="library-facets" open={typeof window === 'undefined' || window.innerWidth > 760}>
+              <summary>Facets</summary>
+              <FacetPanel facets={rows.facets} view={view} onPick={onPick} />
+            </details>
+            <div className="library-main">
+              <TextFilter value={view.text} onChange={setText} />
+              <p className="result-summary" role="status" aria-live="polite">
+                {rows.status === 'loading' && rows.total === 0
+                  ? 'Loading papers…'
+                  : `${rows.total.toLocaleString()} ${rows.total === 1 ? 'paper' : 'papers'}${activeFilters.length > 0 ? ' match' : ''}`}
               </p>
+              {activeFilters.length > 0 ? (
+                <ul className="active-filters" aria-label="Active filters">
+                  {activeFilters.map((name) => (
+                    <li key={name}>
+                      <button
+                        type="button"
+                        className="filter-chip"
+                        onClick={() => show({ ...view, [name]: undefined })}
+                      >
+                        {FILTER_LABELS[name]}: {String(view[name])}
+                        <span aria-hidden="true"> ×</span>
+                        <span className="visually-hidden"> (remove filter)</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <SelectionBar selected={selected} onClear={() => setSelected(new Map())} />
+              {rows.status === 'error' && rows.error ? (
+                <ErrorNotice error={rows.error} title="The papers could not be listed" onRetry={rows.retry} />
+              ) : rows.status === 'ready' && rows.total === 0 ? (
+                <EmptyState title="No papers match these filters.">
+                  <p className="muted">Remove a filter to see more.</p>
+                </EmptyState>
+              ) : (
+                <LibraryTable rows={rows} view={view} onSort={onSort} selected={selected} onToggle={onToggle} />
+              )}
             </div>
-          ) : null}
-          <dl className="stats">
-            <div className="stat">
-              <dt>Papers</dt>
-              <dd>{stats.papers.toLocaleString()}</dd>
-            </div>
-            <div className="stat">
-              <dt>Passages</dt>
-              <dd>{stats.passages.toLocaleString()}</dd>
-            </div>
-            <div className="stat">
-              <dt>Index size</dt>
-              <dd>{formatBytes(stats.sizeBytes)}</dd>
-            </div>
-            <div className="stat">
-              <dt>Generation</dt>
-              <dd>{stats.generation}</dd>
-            </div>
-          </dl>
-          <section aria-labelledby="embedder-heading" className="card">
-            <h2 id="embedder-heading">Embedder</h2>
-            <dl className="facts">
-              <div>
-                <dt>Kind</dt>
-                <dd>
-                  {stats.embedder.kind === 'builtin' ? 'Built-in (offline, fitted on this library)' : 'Transformers'}
-                </dd>
-              </div>
-              <div>
-                <dt>Model</dt>
-                <dd className="mono">{stats.embedder.model}</dd>
-              </div>
-              <div>
-                <dt>Dimensions</dt>
-                <dd>{stats.embedder.dimensions}</dd>
-              </div>
-              <div>
-                <dt>Revision</dt>
-                <dd className="mono">{stats.embedder.revision}</dd>
-              </div>
-              <div>
-                <dt>Index built</dt>
-                <dd>
-                  <time dateTime={stats.builtAt}>{formatDateTime(stats.builtAt)}</time>
-                </dd>
-              </div>
-            </dl>
-          </section>
-        </>
+          </div>
+        </section>
       )}
     </>
   );

@@ -6,12 +6,24 @@ export const PALETTE_SIZE = 8;
 
 export type ColorBy = 'cluster' | 'tag';
 export type ColorGroup = { key: string; label: string; className: string; count: number };
-export type Coloring = { groups: ColorGroup[]; classOf: (point: MapPoint) => string };
+export type Coloring = {
+  groups: ColorGroup[];
+  classOf: (point: MapPoint) => string;
+  /** The key of the group (legend entry) a point belongs to. */
+  keyOf: (point: MapPoint) => string;
+};
 
 const OTHER = 'c-other';
 
-/** Colour groups for the points, largest first, and the class of each point. */
-export function colorPoints(points: readonly MapPoint[], by: ColorBy): Coloring {
+/**
+ * Colour groups for the points, and the class of each point. Clusters are named by `clusterName`
+ * (their distinctive terms) when it has a name for them.
+ */
+export function colorPoints(
+  points: readonly MapPoint[],
+  by: ColorBy,
+  clusterName: (cluster: number) => string | undefined = () => undefined,
+): Coloring {
   if (by === 'cluster') {
     const counts = new Map<number, number>();
     for (const p of points) counts.set(p.cluster, (counts.get(p.cluster) ?? 0) + 1);
@@ -19,11 +31,15 @@ export function colorPoints(points: readonly MapPoint[], by: ColorBy): Coloring 
       .sort((a, b) => a[0] - b[0])
       .map(([cluster, count]) => ({
         key: String(cluster),
-        label: `Cluster ${cluster + 1}`,
+        label: clusterName(cluster) ?? `Cluster ${cluster + 1}`,
         className: cluster < PALETTE_SIZE ? `c-${cluster}` : OTHER,
         count,
       }));
-    return { groups, classOf: (p) => (p.cluster < PALETTE_SIZE ? `c-${p.cluster}` : OTHER) };
+    return {
+      groups,
+      classOf: (p) => (p.cluster < PALETTE_SIZE ? `c-${p.cluster}` : OTHER),
+      keyOf: (p) => String(p.cluster),
+    };
   }
   const frequency = new Map<string, number>();
   for (const p of points) for (const tag of p.tags) frequency.set(tag, (frequency.get(tag) ?? 0) + 1);
@@ -46,5 +62,9 @@ export function colorPoints(points: readonly MapPoint[], by: ColorBy): Coloring 
     count: counts.get(classOfTag.get(tag)!) ?? 0,
   }));
   if (counts.has(OTHER)) groups.push({ key: OTHER, label: 'Other tags', className: OTHER, count: counts.get(OTHER)! });
-  return { groups, classOf };
+  const keyOf = (p: MapPoint) => {
+    const tag = p.tags.find((t) => classOfTag.has(t));
+    return tag ?? OTHER;
+  };
+  return { groups, classOf, keyOf };
 }

@@ -1,15 +1,22 @@
 // The Map page: every paper as a point (a projection of the paper vectors), coloured by cluster
-// or tag; a search in the URL (?q=) highlights its hits on the map and lists them.
+// (named by its distinctive terms) or tag, with a legend that filters; a search in the URL (?q=)
+// highlights its relevant hits; ?paper= selects a paper and shows it in the side panel.
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { getMap, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { searchFromParams } from '../search/search-url.ts';
+import { clusterLabels } from './cluster-labels.ts';
 import { type ColorBy, colorPoints } from './map-colors.ts';
+import { relevantHits } from './map-hits.ts';
+import { MapPaperPanel } from './map-paper-panel.tsx';
 import { ScatterMap } from './scatter-map.tsx';
 
-const HITS_ON_MAP = 12;
+/** Results asked for to find the relevant ones (the API's largest page). */
+const RESULTS_CONSIDERED = 100;
+/** Relevant hits drawn on the map and listed at most. */
+const HITS_ON_MAP = 30;
 /** The first map of a large index can outlast the server's request timeout; it keeps computing, so ask again. */
 const BUSY_RETRIES = 6;
 const BUSY_RETRY_MS = 2_000;
@@ -34,11 +41,41 @@ export function MapPage() {
     return () => clearTimeout(timer);
   }, [busy, busyRetries, map.retry]);
   const searchKey = search ? JSON.stringify(search) : null;
-  const hits = useRequest(searchKey, (signal) => searchPapers({ ...search!, offset: 0, k: HITS_ON_MAP }, signal));
+  const hits = useRequest(searchKey, (signal) =>
+    searchPapers({ ...search!, offset: 0, k: RESULTS_CONSIDERED }, signal),
+  );
   const points = map.data?.points ?? [];
-  const coloring = useMemo(() => colorPoints(points, colorBy), [points, colorBy]);
-  const hitResults = search && hits.data ? hits.data.results : [];
+  const names = useMemo(() => clusterLabels(points), [points]);
+  const coloring = useMemo(() => {
+    const byCluster = new Map(names.map((label) => [label.cluster, label.terms.join(', ') || undefined]));
+    return colorPoints(points, colorBy, (cluster) => byCluster.get(cluster));
+  }, [points, colorBy, names]);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new colouring starts with every group shown.
+  useEffect(() => setHidden(new Set()), [colorBy]);
+  const shownPoints = useMemo(
+    () => (hidden.size === 0 ? points : points.filter((p) => !hidden.has(coloring.keyOf(p)))),
+    [points, hidden, coloring],
+  );
+  const relevant = useMemo(() => (search && hits.data ? relevantHits(hits.data.results) : []), [search, hits.data]);
+  const hitResults = relevant.slice(0, HITS_ON_MAP);
   const highlighted = useMemo(() => new Set(hitResults.map((r) => r.paper.id)), [hitResults]);
+  // All RESULTS_CONSIDERED results relevant and more available: the true count is higher.
+  const atLeast = hits.data?.hasMore === true && relevant.length === hits.data.results.length;
+  const selectedId = params.get('paper');
+  const select = (paperId: string | null) => {
+    const next = new URLSearchParams(params);
+    if (paperId) next.set('paper', paperId);
+    else next.delete('paper');
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
+  const toggleGroup = (key: string) =>
+    setHidden((previous) => {
+      const next = new Set(previous);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -90,7 +127,11 @@ export function MapPage() {
             ? `Searching for “${search.q}”…`
             : hits.status === 'error'
               ? ''
-              : `${highlighted.size} ${highlighted.size === 1 ? 'paper matches' : 'papers match'} “${search.q}”`
+              : relevant.length === 0
+                ? `No papers contain “${search.q}”`
+                : relevant.length > hitResults.length || atLeast
+                  ? `Top ${hitResults.length} of ${atLeast ? 'at least ' : ''}${relevant.length} papers matching “${search.q}”`
+                  : `${relevant.length} ${relevant.length === 1 ? 'paper matches' : 'papers match'} “${search.q}”`
           : map.data
             ? `${points.length} papers`
             : ''}
@@ -112,14 +153,31 @@ export function MapPage() {
         </EmptyState>
       ) : (
         <>
-          <ScatterMap points={points} classOf={coloring.classOf} highlighted={highlighted} />
-          <ul className="legend" aria-label={`Colours by ${colorBy}`}>
+          <div className="map-layout">
+            <ScatterMap
+              points={shownPoints}
+              classOf={coloring.classOf}
+              highlighted={highlighted}
+              selectedId={selectedId}
+              onSelect={(point) => select(point.paperId)}
+              clusterNames={colorBy === 'cluster' ? names.filter((n) => !hidden.has(String(n.cluster))) : []}
+            />
+            <MapPaperPanel paperId={selectedId} onClose={() => select(null)} />
+          </div>
+          <ul className="legend" aria-label={`Colours by ${colorBy}; choose one to hide or show its papers`}>
             {coloring.groups.map((group) => (
               <li key={group.key}>
-                <svg className="swatch" viewBox="0 0 10 10" aria-hidden="true">
-                  <circle className={`map-point ${group.className}`} cx={5} cy={5} r={5} />
-                </svg>
-                {group.label} <span className="muted">({group.count})</span>
+                <button
+                  type="button"
+                  className={`legend-item${hidden.has(group.key) ? ' is-hidden' : ''}`}
+                  aria-pressed={!hidden.has(group.key)}
+                  onClick={() => toggleGroup(group.key)}
+                >
+                  <svg className="swatch" viewBox="0 0 10 10" aria-hidden="true">
+                    <circle className={`map-point ${group.className}`} cx={5} cy={5} r={5} />
+                  </svg>
+                  {group.label} <span className="muted">({group.count})</span>
+                </button>
               </li>
             ))}
           </ul>
@@ -128,6 +186,11 @@ export function MapPage() {
       {hitResults.length > 0 ? (
         <section aria-labelledby="hits-heading">
           <h2 id="hits-heading">Highlighted papers</h2>
+          <p className="muted">
+            {relevant.some((r) => r.passages.some((p) => p.highlights.length > 0))
+              ? 'Papers whose title or abstract contains the words searched for, best first.'
+              : 'No paper contains the words; these are closest in meaning to the best match.'}
+          </p>
           <ol className="similar-list">
             {hitResults.map((r) => (
               <li key={r.paper.id}>

@@ -1,13 +1,16 @@
-// The Paper page: metadata, summary, outbound links, similar papers and a "copy BibTeX" action.
-// A `?passage=<id>` link (from a cited source) highlights that passage in the summary.
-import { useParams, useSearchParams } from 'react-router';
+// The Paper page: metadata (authors and tags link to the Library filtered by them), summary,
+// outbound links, "show on map", citation export and similar papers. A `?passage=<id>` link (from
+// a cited source) marks the cited span, `&start=&end=`, or else the passage.
+import { useEffect } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { getPaper } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { CopyButton } from '../../components/copy-button.tsx';
 import { HighlightedText } from '../../components/highlighted-text.tsx';
 import { TagList } from '../../components/paper-meta.tsx';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
-import { toBibtex } from './bibtex.ts';
+import { libraryLink } from '../library/library-url.ts';
+import { CitePanel } from './cite-panel.tsx';
+import { citedRange } from './cited-range.ts';
 import { paperLinks } from './paper-links.ts';
 import { SimilarPapers } from './similar-papers.tsx';
 
@@ -16,6 +19,12 @@ export function PaperPage() {
   const [params] = useSearchParams();
   const request = useRequest(id, (signal) => getPaper(id, signal));
   const data = request.data?.paper.id === id ? request.data : undefined;
+  const cited = data ? citedRange(data.passages, params) : undefined;
+  // The cited words are what the reader came for: bring them into view.
+  const citedKey = cited ? `${cited.field}:${cited.start}-${cited.end}` : null;
+  useEffect(() => {
+    if (citedKey) document.querySelector('mark.cited')?.scrollIntoView({ block: 'center' });
+  }, [citedKey]);
 
   if (request.status === 'error' && request.error) {
     return (
@@ -37,8 +46,7 @@ export function PaperPage() {
     );
   }
 
-  const { paper, passages } = data;
-  const selected = passages.find((p) => String(p.id) === params.get('passage'));
+  const { paper } = data;
   const links = paperLinks(paper);
   return (
     <>
@@ -46,13 +54,20 @@ export function PaperPage() {
       <div className="paper-layout">
         <article className="paper">
           <h1 tabIndex={-1} className="paper-title">
-            {paper.title}
+            <HighlightedText text={paper.title} ranges={cited?.field === 'title' ? [cited] : []} markClass="cited" />
           </h1>
           <dl className="paper-facts">
             {paper.authors.length > 0 ? (
               <div>
                 <dt>Authors</dt>
-                <dd>{paper.authors.join(', ')}</dd>
+                <dd>
+                  {paper.authors.map((author, i) => (
+                    <span key={author}>
+                      {i > 0 ? ', ' : ''}
+                      <Link to={libraryLink('author', author)}>{author}</Link>
+                    </span>
+                  ))}
+                </dd>
               </div>
             ) : null}
             {paper.affiliations.length > 0 ? (
@@ -70,7 +85,9 @@ export function PaperPage() {
             {paper.venue ? (
               <div>
                 <dt>Venue</dt>
-                <dd>{paper.venue}</dd>
+                <dd>
+                  <Link to={libraryLink('venue', paper.venue)}>{paper.venue}</Link>
+                </dd>
               </div>
             ) : null}
             <div>
@@ -78,7 +95,7 @@ export function PaperPage() {
               <dd className="mono">{paper.id}</dd>
             </div>
           </dl>
-          <TagList tags={paper.tags} />
+          <TagList tags={paper.tags} linkTo={(tag) => libraryLink('tag', tag)} />
           <div className="paper-actions">
             {links.map((link) => (
               <a key={link.label} className="button" href={link.href} rel="noopener noreferrer" target="_blank">
@@ -86,7 +103,9 @@ export function PaperPage() {
                 <span className="visually-hidden"> (opens in a new tab)</span>
               </a>
             ))}
-            <CopyButton text={toBibtex(paper)} label="Copy BibTeX" copiedLabel="BibTeX copied" />
+            <Link className="button" to={`/map?paper=${encodeURIComponent(paper.id)}`}>
+              Show on map
+            </Link>
           </div>
           <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">Summary</h2>
@@ -94,7 +113,7 @@ export function PaperPage() {
               <p className="summary">
                 <HighlightedText
                   text={paper.abstract}
-                  ranges={selected?.field === 'abstract' ? [selected] : []}
+                  ranges={cited?.field === 'abstract' ? [cited] : []}
                   markClass="cited"
                 />
               </p>
@@ -102,6 +121,7 @@ export function PaperPage() {
               <p className="muted">This paper has no summary in the library.</p>
             )}
           </section>
+          <CitePanel paper={paper} />
         </article>
         <aside className="paper-aside">
           <SimilarPapers paperId={paper.id} />

@@ -1,4 +1,5 @@
-// The papers nearest to this one in the library, by paper vector.
+// The papers nearest to this one in the library, by paper vector, with the terms each shares with
+// this one (when the server sends them).
 import { Link } from 'react-router';
 import { getSimilar } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
@@ -25,6 +26,12 @@ export function SimilarPapers({ paperId }: { paperId: string }) {
             <li key={result.paper.id}>
               <Link to={`/papers/${encodeURIComponent(result.paper.id)}`}>{result.paper.title}</Link>
               <PaperMeta paper={result.paper} />
+              {result.sharedTerms && result.sharedTerms.length > 0 ? (
+                <p className="shared-terms">
+                  <span className="muted">Shares: </span>
+                  {result.sharedTerms.join(', ')}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -1,4 +1,5 @@
-// Search results: each paper with its best passages, the matching words highlighted.
+// Search results: each paper with its best passages, the matching words highlighted, and whether
+// it contains the words searched for or only comes close in meaning (rather than a bare score).
 import { Link } from 'react-router';
 import type { SearchResult } from '../../../../server/search/search.schema.ts';
 import { HighlightedText } from '../../components/highlighted-text.tsx';
@@ -6,11 +7,21 @@ import { PaperMeta, TagList } from '../../components/paper-meta.tsx';
 
 const MAX_PASSAGES = 2;
 
-export function ResultList({ results, start }: { results: readonly SearchResult[]; start: number }) {
+export function ResultList({
+  results,
+  start,
+  tagLink,
+}: {
+  results: readonly SearchResult[];
+  start: number;
+  /** Where a tag leads: this search narrowed to the tag. */
+  tagLink?: (tag: string) => string;
+}) {
   return (
     <ol className="results" start={start + 1}>
       {results.map((result) => {
         const passages = result.passages.filter((p) => p.field === 'abstract').slice(0, MAX_PASSAGES);
+        const hasWords = result.passages.some((p) => p.highlights.length > 0);
         return (
           <li key={result.paper.id} className="result card" data-paper-id={result.paper.id}>
             <h2 className="result-title">
@@ -23,9 +34,12 @@ export function ResultList({ results, start }: { results: readonly SearchResult[
               </p>
             ))}
             <div className="result-footer">
-              <TagList tags={result.paper.tags} />
-              <span className="score" title="Relevance score">
-                score {result.score.toFixed(3)}
+              <TagList tags={result.paper.tags} {...(tagLink ? { linkTo: tagLink } : {})} />
+              <span
+                className="score"
+                title={`Relevance score ${result.score.toFixed(3)} (comparable only within this search)`}
+              >
+                {hasWords ? 'Contains your words' : 'Close in meaning'}
               </span>
             </div>
           </li>

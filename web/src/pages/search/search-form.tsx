@@ -3,7 +3,8 @@
 import { type FormEvent, startTransition, useId, useState } from 'react';
 import type { SearchMode } from '../../../../server/search/search.schema.ts';
 import type { SearchQuery } from '../../api/library.api.ts';
-import { SEARCH_MODES } from './search-url.ts';
+import { PHONE_QUERY, useMediaQuery } from '../../app/use-media-query.ts';
+import { activeFilterCount, SEARCH_MODES } from './search-url.ts';
 
 type Draft = { q: string; mode: SearchMode; yearFrom: string; yearTo: string; author: string; tag: string };
 
@@ -50,6 +51,9 @@ export function SearchForm({
   onSearch: (next: SearchQuery) => void | Promise<void>;
 }) {
   const ids = useId();
+  // On a phone the filters fold away behind "Filters (n)"; wider screens always show them.
+  const narrow = useMediaQuery(PHONE_QUERY);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const fromUrl = draftOf(search);
   const url = JSON.stringify(fromUrl);
   const [edits, setEdits] = useState<Edits | null>(null);
@@ -75,17 +79,24 @@ export function SearchForm({
     });
   };
 
+  // A new query keeps the chosen order and venue (set from the results, not the form).
+  const withResultOptions = (query: SearchQuery): SearchQuery => ({
+    ...query,
+    sort: search?.sort,
+    venue: search?.venue,
+  });
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const query = queryOf(draft);
-    if (query) handOff(draft, query);
+    if (query) handOff(draft, withResultOptions(query));
   };
 
   const changeMode = (mode: SearchMode) => {
     const next = { ...draft, mode };
     const query = queryOf(next);
     // With no search shown yet, the mode is part of the next submit; otherwise it re-runs the search.
-    if (query && search) handOff(next, query);
+    if (query && search) handOff(next, withResultOptions(query));
     else edit({ mode });
   };
 
@@ -128,39 +139,46 @@ export function SearchForm({
               </label>
             ))}
           </fieldset>
-          <fieldset className="filters">
-            <legend className="visually-hidden">Filters</legend>
-            <label className="field field-year">
-              <span>From year</span>
-              <input
-                className="input"
-                name="year_from"
-                inputMode="numeric"
-                pattern="\d{1,4}"
-                value={draft.yearFrom}
-                onChange={set('yearFrom')}
-              />
-            </label>
-            <label className="field field-year">
-              <span>To year</span>
-              <input
-                className="input"
-                name="year_to"
-                inputMode="numeric"
-                pattern="\d{1,4}"
-                value={draft.yearTo}
-                onChange={set('yearTo')}
-              />
-            </label>
-            <label className="field">
-              <span>Author</span>
-              <input className="input" name="author" value={draft.author} onChange={set('author')} />
-            </label>
-            <label className="field">
-              <span>Tag</span>
-              <input className="input" name="tag" value={draft.tag} onChange={set('tag')} />
-            </label>
-          </fieldset>
+          <details
+            className="filters-toggle"
+            open={!narrow || filtersOpen}
+            onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
+          >
+            <summary>Filters{activeFilterCount(search) > 0 ? ` (${activeFilterCount(search)})` : ''}</summary>
+            <fieldset className="filters">
+              <legend className="visually-hidden">Filters</legend>
+              <label className="field field-year">
+                <span>From year</span>
+                <input
+                  className="input"
+                  name="year_from"
+                  inputMode="numeric"
+                  pattern="\d{1,4}"
+                  value={draft.yearFrom}
+                  onChange={set('yearFrom')}
+                />
+              </label>
+              <label className="field field-year">
+                <span>To year</span>
+                <input
+                  className="input"
+                  name="year_to"
+                  inputMode="numeric"
+                  pattern="\d{1,4}"
+                  value={draft.yearTo}
+                  onChange={set('yearTo')}
+                />
+              </label>
+              <label className="field">
+                <span>Author</span>
+                <input className="input" name="author" value={draft.author} onChange={set('author')} />
+              </label>
+              <label className="field">
+                <span>Tag</span>
+                <input className="input" name="tag" value={draft.tag} onChange={set('tag')} />
+              </label>
+            </fieldset>
+          </details>
         </div>
       </form>
     </search>

@@ -1,10 +1,13 @@
 // The Search page: the query, mode and filters live in the URL; results show highlighted passages,
 // how many were found and how long it took.
+import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import { LikeText } from './like-text.tsx';
 import { ResultList } from './result-list.tsx';
+import { SearchFacets } from './search-facets.tsx';
 import { SearchForm } from './search-form.tsx';
 import { activeFilterCount, PAGE_SIZE, paramsFromSearch, searchFromParams } from './search-url.ts';
 
@@ -18,12 +21,22 @@ export function SearchPage() {
   const go = (next: SearchQuery) => navigate(`?${paramsFromSearch(next)}`);
   const response = request.data;
   const offset = search?.offset ?? 0;
+  // Another page of results starts at its top, not where the reader left the last one.
+  const summary = useRef<HTMLParagraphElement>(null);
+  const shownOffset = useRef(offset);
+  useEffect(() => {
+    if (shownOffset.current === offset) return;
+    shownOffset.current = offset;
+    window.scrollTo(0, 0);
+    summary.current?.focus({ preventScroll: true });
+  }, [offset]);
 
   return (
     <>
       <title>{search ? `${search.q} · Search · Citelens` : 'Search · Citelens'}</title>
       <h1 tabIndex={-1}>Search</h1>
       <SearchForm search={search} onSearch={go} />
+      <LikeText />
       <div className="results-area" aria-busy={request.status === 'loading'}>
         {request.status === 'idle' ? (
           <EmptyState title="Search your library">
@@ -39,10 +52,16 @@ export function SearchPage() {
         {request.status === 'loading' && !response ? <Loading label="Searching…" lines={6} /> : null}
         {response && request.status !== 'idle' && request.status !== 'error' ? (
           <div className={request.status === 'loading' ? 'stale' : undefined}>
-            <p className="result-summary" role="status" aria-live="polite">
+            <p className="result-summary" role="status" aria-live="polite" ref={summary} tabIndex={-1}>
               {response.results.length === 0
                 ? 'No results'
-                : `${response.results.length === 1 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${response.hasMore ? ' (more available)' : ''}`}{' '}
+                : `${response.results.length === 1 && offset === 0 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${
+                    response.total !== undefined
+                      ? ` of ${response.totalIsLowerBound ? 'at least ' : ''}${response.total.toLocaleString()}`
+                      : response.hasMore
+                        ? ' (more available)'
+                        : ''
+                  }`}{' '}
               · {Math.round(response.tookMs)} ms · {response.mode}
               {search && response.results.length > 0 ? (
                 <>
@@ -51,6 +70,22 @@ export function SearchPage() {
                 </>
               ) : null}
             </p>
+            {search && response.results.length > 0 ? (
+              <label className="search-sort">
+                <span>Sort by</span>
+                <select
+                  className="input"
+                  value={search.sort ?? 'relevance'}
+                  onChange={(event) =>
+                    go({ ...search, offset: 0, sort: event.currentTarget.value === 'year' ? 'year' : undefined })
+                  }
+                >
+                  <option value="relevance">Relevance</option>
+                  <option value="year">Newest first</option>
+                </select>
+              </label>
+            ) : null}
+            {search && response.facets ? <SearchFacets facets={response.facets} search={search} /> : null}
             {response.results.length === 0 ? (
               <EmptyState title={`No papers match “${response.query}”.`}>
                 <p className="muted">
@@ -60,7 +95,11 @@ export function SearchPage() {
                 </p>
               </EmptyState>
             ) : (
-              <ResultList results={response.results} start={offset} />
+              <ResultList
+                results={response.results}
+                start={offset}
+                tagLink={(tag) => `?${paramsFromSearch({ ...search!, tag, offset: 0 })}`}
+              />
             )}
             {search && (offset > 0 || response.hasMore) ? (
               <nav className="pager" aria-label="Result pages">

@@ -1,5 +1,5 @@
 // A search as URL parameters, both ways, so searches can be shared and the back button works.
-// Parameter names follow the API's (q, mode, year_from, year_to, author, tag, offset).
+// Parameter names follow the API's (q, mode, year_from, year_to, author, tag, venue, sort, offset).
 import type { SearchMode } from '../../../../server/search/search.schema.ts';
 import type { SearchQuery } from '../../api/library.api.ts';
 
@@ -25,6 +25,8 @@ export function searchFromParams(params: URLSearchParams): SearchQuery | null {
     yearTo: int(params.get('year_to')),
     author: text(params.get('author')),
     tag: text(params.get('tag')),
+    venue: text(params.get('venue')),
+    sort: params.get('sort') === 'year' ? 'year' : undefined,
   };
 }
 
@@ -36,6 +38,8 @@ export function paramsFromSearch(search: SearchQuery): URLSearchParams {
   if (search.yearTo !== undefined) params.set('year_to', String(search.yearTo));
   if (search.author) params.set('author', search.author);
   if (search.tag) params.set('tag', search.tag);
+  if (search.venue) params.set('venue', search.venue);
+  if (search.sort === 'year') params.set('sort', 'year');
   if (search.offset) params.set('offset', String(search.offset));
   return params;
 }
@@ -43,5 +47,6 @@ export function paramsFromSearch(search: SearchQuery): URLSearchParams {
 /** How many filters a search applies, for the "Filters (2)" label. */
 export function activeFilterCount(search: SearchQuery | null): number {
   if (!search) return 0;
-  return [search.yearFrom, search.yearTo, search.author, search.tag].filter((v) => v !== undefined).length;
+  return [search.yearFrom, search.yearTo, search.author, search.tag, search.venue].filter((v) => v !== undefined)
+    .length;
 }

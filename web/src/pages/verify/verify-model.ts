@@ -75,6 +75,8 @@ const CONFLICTS: Record<Conflict, string> = {
   negation: 'the evidence negates the claim',
   direction: 'the evidence points the other way',
   numbers: 'the numbers differ',
+  quantifier: 'the evidence says always where the claim says never, or the other way round',
+  scope: 'the evidence is about another species or population',
 };
 
 type ResponseCitation = VerifyResponse['claims'][number]['citations'][number];

@@ -1,0 +1,21 @@
+// The one place answers ask whether evidence backs a sentence, so ask and verify share one notion
+// of support: verify's Judge (server/verify/judge/), with its support and contradiction
+// probabilities and its `contradicted` verdict. By default the built-in judge over the library's
+// term statistics; a caller holding the configured judge (the NLI judge when its model is set up)
+// passes it in AnswerOptions.judge.
+import { createBuiltinJudge, type Judge, type Judgement } from '../verify/judge/index.ts';
+import type { TermStatistics } from '../verify/term-statistics.ts';
+
+export type { Judgement, JudgeRequest } from '../verify/judge/index.ts';
+
+/** What answers need of a judge: many sentences judged at once, results in request order. */
+export type AnswerJudge = Pick<Judge, 'judgeMany'>;
+
+/** The built-in judge of answer sentences over a library's term statistics. */
+export function answerJudge(statistics: TermStatistics): AnswerJudge {
+  return createBuiltinJudge(statistics);
+}
+
+/** Whether a judgement lets a sentence stand in an answer (a contradicted one never does). */
+export const backs = (judgement: Judgement): boolean =>
+  judgement.verdict === 'supported' || judgement.verdict === 'partially_supported';

@@ -1,0 +1,123 @@
+// The key concepts of a question: its topic words, matched in evidence by their surface form (with
+// plural, possessive and regular verb endings only), never by a shared stem, so "transformer" is not matched by
+// "transformational" nor "heads" by "head injury" alone. Each concept weighs by how rare its stem is
+// in the library (IDF); a word the library never uses weighs the most.
+import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
+import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
+
+// Words that shape a question but say nothing about its topic.
+const QUESTION_WORDS = new Set(
+  (
+    'what which who whom whose when where why how do does did done doing can could would should may might must shall ' +
+    'much many any some have has had been being know known tell me us we you i please explain describe give show list ' +
+    'find there about between other anything something paper papers study studies article articles work works research ' +
+    'researchers authors proposed propose proposes often actually really exactly kind kinds way ways whether yes no ' +
+    'associated association related relation relationship role effect effects impact use used using based compared ' +
+    'were from than its more most less after before during among all each per over under within without same also only ' +
+    'so very well still one new their them our your his her they it this that these those true does'
+  ).split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/**
+ * A word without possessive, plural and regular verb endings: "heads" → "head", "studies" →
+ * "study", "reduced" → "reduc"; never a shared stem ("transformational" stays apart from "transformer").
+ */
+export function conceptForm(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s?$/u, '');
+  if (w.length <= 3 || /\p{N}/u.test(w)) return w;
+  if (/ies$/u.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(?:ss|us|is|ys)$/u.test(w)) return w;
+  if (/(?:sses|xes|ches|shes|zes)$/u.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s')) w = w.slice(0, -1);
+  return verbForm(w);
+}
+
+// Regular verb endings: "reduced", "reducing", "reduce" → "reduc"; "stopped" → "stop".
+function verbForm(word: string): string {
+  const bare = word.replace(/(?:ing|ed|e)$/u, '');
+  if (bare.length < 4 || bare === word) return word;
+  return /([bdgkmnprt])\1$/u.test(bare) ? bare.slice(0, -1) : bare;
+}
+
+const formCache = new Map<string, string>();
+
+/** The concept forms of every word of a text (word forms are cached: this is the hot path of concept statistics). */
+export function conceptForms(text: string): Set<string> {
+  const forms = new Set<string>();
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const word = match[0];
+    let form = formCache.get(word);
+    if (form === undefined) {
+      form = conceptForm(word);
+      if (formCache.size > 500_000) formCache.clear();
+      formCache.set(word, form);
+    }
+    forms.add(form);
+  }
+  return forms;
+}
+
+export type Concept = {
+  word: string;
+  form: string;
+  weight: number;
+  /** Whether any paper of the library uses the word (by its stem). */
+  known: boolean;
+};
+
+/**
+ * The key concepts of a question with their weights: the IDF of the word's concept form when
+ * concept statistics are given (the library's own words), else of its stem.
+ */
+export function questionConcepts(
+  question: string,
+  statistics: TermStatistics,
+  conceptStatistics?: TermStatistics,
+): Concept[] {
+  const concepts = new Map<string, Concept>();
+  for (const match of question.matchAll(WORD)) {
+    const word = match[0].toLowerCase().replace(/['’]s$/u, '');
+    if (word.length < 2 && !/\p{N}/u.test(word)) continue;
+    if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
+    const form = conceptForm(word);
+    if (concepts.has(form)) continue;
+    const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(word)];
+    concepts.set(form, {
+      word: match[0],
+      form,
+      weight: inverseDocumentFrequency(stats, key),
+      known: stats.documentFrequency(key) > 0,
+    });
+  }
+  return [...concepts.values()];
+}
+
+/** Share of the concepts' weight whose words a text contains (0 when there are no concepts). */
+export function conceptCoverage(concepts: readonly Concept[], forms: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    if (forms.has(concept.form)) found += concept.weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** The concepts a text lacks, heaviest first. */
+export function missingConcepts(concepts: readonly Concept[], forms: ReadonlySet<string>): Concept[] {
+  return concepts.filter((c) => !forms.has(c.form)).sort((a, b) => b.weight - a.weight);
+}
+
+/** Share of the concepts' weight carried by words no paper of the library uses. */
+export function unknownShare(concepts: readonly Concept[]): number {
+  let total = 0;
+  let unknown = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    if (!concept.known) unknown += concept.weight;
+  }
+  return total > 0 ? unknown / total : 0;
+}

@@ -1,0 +1,59 @@
+// What kind of answer a question asks for, and whether a sentence carries one: a quantity with its
+// unit for "how much / how many", a date for "when", a named item for "which / who", a finding's
+// direction for yes/no and "whether" questions.
+
+export type QuestionType = 'quantity' | 'time' | 'named' | 'yes_no' | 'open';
+
+const QUANTITY =
+  /^\s*(?:how\s+(?:much|many|long|large|big|small|often|far|old|fast|high|low|frequent)|what\s+(?:percentage|proportion|share|fraction|number|amount|size|rate|dose|dosage)|to what extent)\b/iu;
+const TIME = /^\s*(?:when|in what year|what year|since when|at what age)\b/iu;
+const NAMED = /^\s*(?:which|who|whom|what\s+(?:is|are|was|were)\s+the\s+name|name)\b/iu;
+const YES_NO =
+  /^\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\b|\bwhether\b|^[^?]*:\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b/iu;
+
+const WH = /^\s*["'“]?(?:what|which|who|whom|whose|when|where|why|how|to what)\b/iu;
+
+/** The last clause of a titled question: "Aspirin and stroke: does it help?" → "does it help?". */
+function lastClause(question: string): string {
+  const parts = question.split(/[:.;]\s+|\s*--\s*|\s+[-–—]\s+/u).filter((p) => /[\p{L}]/u.test(p));
+  return parts.at(-1) ?? question;
+}
+
+/** The kind of answer the question asks for. */
+export function questionType(question: string): QuestionType {
+  const clause = lastClause(question);
+  for (const text of [question, clause]) {
+    if (QUANTITY.test(text)) return 'quantity';
+    if (TIME.test(text)) return 'time';
+    if (NAMED.test(text)) return 'named';
+  }
+  if (YES_NO.test(question) || YES_NO.test(clause)) return 'yes_no';
+  // A question with no question word ("Aripiprazole: a new risk factor for gambling?") asks yes or no.
+  if (/\?\s*$/u.test(question) && !WH.test(question) && !WH.test(clause)) return 'yes_no';
+  return 'open';
+}
+
+const UNIT =
+  /\b\d[\d,.]*\s*(?:%|percent|per\s?cent|(?:thousand|million|billion|trillion)\b|[kKMGT]?(?:hours?|hrs?|h|minutes?|min|seconds?|s|ms|days?|weeks?|months?|years?|mg|g|kg|µg|mcg|ml|mL|l|L|mm|cm|m|km|GB|MB|TB|tokens?|words?|images?|samples?|patients?|participants?|subjects?|people|cases?|children|women|men|adults|cells?|mice|rats|papers?|sentences?|examples?|parameters?|layers?|heads?|languages?|times|fold|x)\b)/u;
+const NUMBER_WORD = /\b(?:roughly|about|approximately|nearly|over|under|more than|less than|up to|at least)\s+\d/iu;
+const DATE =
+  /\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}(?:st|nd|rd|th)\s+century\b/u;
+const NAME = /(?<=\S\s+)(?:[A-Z][\p{L}\d-]*[A-Z\d][\p{L}\d-]*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)/u;
+const DIRECTION =
+  /\b(?:significant(?:ly)?|increas\w*|decreas\w*|reduc\w*|improv\w*|wors\w*|lower\w*|higher|greater|fewer|more likely|less likely|associated|no (?:significant )?(?:difference|association|effect|benefit)|did not|does not|was not|were not|not associated|effective|ineffective|safe|superior|inferior|comparable|similar|predict\w*|correlat\w*|risk|odds ratio|hazard ratio|p\s*[<=>]\s*0?\.\d+)\b/iu;
+
+/** 0–1: how plainly a sentence carries the kind of answer the question asks for. */
+export function answerShape(type: QuestionType, sentence: string): number {
+  switch (type) {
+    case 'quantity':
+      return UNIT.test(sentence) ? 1 : NUMBER_WORD.test(sentence) || /\d/u.test(sentence) ? 0.5 : 0;
+    case 'time':
+      return DATE.test(sentence) ? 1 : 0;
+    case 'named':
+      return NAME.test(sentence) ? 1 : 0;
+    case 'yes_no':
+      return DIRECTION.test(sentence) ? 1 : 0;
+    default:
+      return 0;
+  }
+}

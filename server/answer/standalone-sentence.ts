@@ -1,0 +1,38 @@
+// Whether a sentence taken from a paper can stand alone in an answer: not a question, not a
+// fragment ("Offers a mechanistic account of…"), not a heading or list item, and not opening with a
+// pronoun whose antecedent is in the sentence before ("It reduces…", "This suggests…"), and not a
+// statement of what a study set out to do ("The aim of this study was to determine whether…").
+
+/** Verbs that open a sentence with no subject (a fragment from a highlight list or a summary). */
+const SUBJECTLESS =
+  /^(?:offers|provides|shows|presents|describes|proposes|introduces|demonstrates|examines|explores|discusses|reviews|reports|investigates|uses|includes|suggests|finds|argues|highlights|outlines|evaluates|compares|combines|achieves|addresses|extends|applies|develops|considers|focuses|analyzes|analyses|studies|contains|covers|gives|makes|yields|builds|enables|allows|requires|leads|helps|supports|remains|appears|seems)\b/iu;
+/** Any capitalised -s verb followed by an object's determiner ("Parses the citations…"). */
+const VERB_THEN_OBJECT =
+  /^[A-Z][a-z]+(?:es|s)\s+(?:the|a|an|how|why|whether|what|its|their|our|new|two|three|several|both|each|multiple|various)\s/u;
+/** A pronoun standing as the subject, whose antecedent lies outside the sentence. */
+const DANGLING =
+  /^(?:it|they|he|she|them|its|their|his|her|here)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
+/** An opening phrase that points back at the sentence before ("From this diagnosis they derive…"). */
+const LEANS_BACK =
+  /^(?:from|in|with|by|to|for|given|despite|following|after|based on|because of)\s+(?:this|these|those|such|their|its)\s+(?!(?:study|paper|work|trial|review|article|cohort|analysis|population|sample|setting|series|survey)\b)/iu;
+const IT_THAT = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
+
+/** A statement of what a study set out to do, which answers nothing. */
+const AIM =
+  /^(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of|was|were|is)\b|^(?:to|we\s+(?:aimed|sought|wanted|set\s+out|intended)\s+to)\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe|analy[sz]e|establish|study|measure|clarify|review)\b|\b(?:this|the\s+present|our)\s+(?:study|paper|work|trial|review)\s+(?:aims?|aimed|sought|seeks?|was\s+designed|is\s+designed|was\s+undertaken|was\s+conducted)\s+to\b|\bwas\s+to\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe)\b/iu;
+
+export type StandaloneProblem = 'question' | 'fragment' | 'dangling' | 'heading' | 'markup' | 'aim';
+
+/** Why a sentence cannot stand alone in an answer, or null when it can. */
+export function standaloneProblem(sentence: string): StandaloneProblem | null {
+  const text = sentence.trim();
+  if (/\?["'”’)]*$/u.test(text) || /["“][^"”]*\?["”]/u.test(text)) return 'question';
+  if (/<\/?[a-z][^>]*>|\\[a-z]+\{/iu.test(text)) return 'markup';
+  const words = text.split(/\s+/u).filter(Boolean);
+  if (words.length < 5 || !/[.!]["'”’)]*$/u.test(text)) return 'heading';
+  if (/^[\p{Ll}]/u.test(text) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
+  if (SUBJECTLESS.test(text) || VERB_THEN_OBJECT.test(text)) return 'fragment';
+  if ((DANGLING.test(text) && !IT_THAT.test(text)) || LEANS_BACK.test(text)) return 'dangling';
+  if (AIM.test(text)) return 'aim';
+  return null;
+}

@@ -1,0 +1,176 @@
+// The claim-verification collections the judge is measured on, read into one shape: SciFact claims
+// (full corpus), Citation-Integrity (citing sentences, markers removed) and Check-COVID. Each
+// claim lists its cited documents with their label: evidence that supports, evidence that
+// contradicts, or a cited document without evidence.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
+import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
+import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
+
+export type SetDocument = { title: string; abstract: string; sentences: EvidenceSentence[] };
+export type CitedLabel = 'support' | 'contradict' | 'cited';
+export type SetClaim = {
+  /** Unique within the set. */
+  id: string;
+  /** Claims of one group are never split between folds (Check-COVID writes variants of one claim). */
+  group: string;
+  claim: string;
+  cited: Array<{ docId: string; label: CitedLabel }>;
+};
+export type VerifySet = { name: string; folder: string; documents: Map<string, SetDocument>; claims: SetClaim[] };
+
+function readJsonl(file: string, what: string): Array<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('UNREADABLE_FILE', `Cannot read ${file}; ${what}.`);
+  }
+  const rows: Array<Record<string, unknown>> = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      rows.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      throw new AppError('INVALID_INPUT', `${file}:${i + 1} is not JSON.`);
+    }
+  });
+  return rows;
+}
+
+// The abstract as the collection split it into sentences (corpus_sentences.jsonl), with exact offsets.
+function documentOfSentences(title: string, list: readonly string[]): SetDocument {
+  const sentences: EvidenceSentence[] = [];
+  let abstract = '';
+  for (const raw of list) {
+    const text = raw.trim();
+    if (!text) continue;
+    if (abstract) abstract += ' ';
+    sentences.push({ field: 'abstract', start: abstract.length, end: abstract.length + text.length, text });
+    abstract += text;
+  }
+  return { title, abstract, sentences };
+}
+
+function documentOfText(title: string, abstract: string): SetDocument {
+  const sentences = sentenceSpans(abstract).map(({ start, end }) => ({
+    field: 'abstract' as const,
+    start,
+    end,
+    text: abstract.slice(start, end),
+  }));
+  return { title, abstract, sentences };
+}
+
+// Documents by id: from corpus_sentences.jsonl when the folder has it, else corpus.jsonl split here.
+function readDocuments(folder: string, what: string, idOf: (row: Record<string, unknown>) => string) {
+  const documents = new Map<string, SetDocument>();
+  const sentencesFile = path.join(folder, 'corpus_sentences.jsonl');
+  if (fs.existsSync(sentencesFile)) {
+    for (const row of readJsonl(sentencesFile, what)) {
+      const list = Array.isArray(row.abstract) ? row.abstract.map(String) : [];
+      documents.set(idOf(row), documentOfSentences(String(row.title ?? ''), list));
+    }
+    return documents;
+  }
+  for (const row of readJsonl(path.join(folder, 'corpus.jsonl'), what)) {
+    documents.set(String(row._id).replace(/^ci/u, ''), documentOfText(String(row.title ?? ''), String(row.text ?? '')));
+  }
+  return documents;
+}
+
+function evidenceClaims(rows: Array<Record<string, unknown>>, prefix: string, clean: (text: string) => string) {
+  return rows.map((row): SetClaim => {
+    const evidence = (row.evidence ?? {}) as Record<string, Array<{ label: string }>>;
+    const cited = ((row.cited_doc_ids ?? []) as unknown[]).map(String);
+    for (const docId of Object.keys(evidence)) if (!cited.includes(docId)) cited.push(docId);
+    const id = `${prefix}${row.id}`;
+    return {
+      id,
+      group: id,
+      claim: clean(String(row.claim)),
+      cited: cited.map((docId) => {
+        const label = evidence[docId]?.[0]?.label;
+        return {
+          docId,
+          label:
+            label === 'SUPPORT' ? 'support' : label === 'REFUTE' || label === 'CONTRADICT' ? 'contradict' : 'cited',
+        };
+      }),
+    };
+  });
+}
+
+const SCIFACT_FILES = 'a SciFact claims folder holds claims_train.jsonl, corpus.jsonl and corpus_sentences.jsonl';
+const CITINT_FILES =
+  'a Citation-Integrity folder holds claims_train.jsonl, claims_dev.jsonl and corpus_sentences.jsonl';
+const CHECK_COVID_FILES = 'a Check-COVID folder holds claims_train.jsonl, claims_dev.jsonl and corpus_sentences.jsonl';
+
+/** SciFact training claims against the full corpus (5,183 abstracts). */
+export function loadSciFactClaims(folder: string): VerifySet {
+  const documents = readDocuments(folder, SCIFACT_FILES, (row) => String(row.doc_id));
+  const claims = evidenceClaims(readJsonl(path.join(folder, 'claims_train.jsonl'), SCIFACT_FILES), '', (t) => t);
+  return { name: 'SciFact', folder, documents, claims };
+}
+
+/** A citing sentence without its citation markers: "[<|multi_cit|>,7]", "(<|cit|>)", "<|other_cit|>". */
+export function withoutCitationMarkers(text: string): string {
+  return text
+    .replace(/\s*[[(][^[\]()]*<\|(?:cit|multi_cit|other_cit)\|>[^[\]()]*[\])]/gu, '')
+    .replace(/\s*<\|(?:cit|multi_cit|other_cit)\|>/gu, '')
+    .replace(/\s+([.,;:])/gu, '$1')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Citation-Integrity, train and dev claims together (folds are drawn over both). */
+export function loadCitationIntegrity(folder: string): VerifySet {
+  const documents = readDocuments(folder, CITINT_FILES, (row) => String(row.doc_id));
+  const claims = ['train', 'dev'].flatMap((split) =>
+    evidenceClaims(
+      readJsonl(path.join(folder, `claims_${split}.jsonl`), CITINT_FILES),
+      `${split}-`,
+      withoutCitationMarkers,
+    ),
+  );
+  return { name: 'Citation-Integrity', folder, documents, claims };
+}
+
+/** Check-COVID, train and dev claims; the variants of one news claim ("…_0", "…_1") form a group. */
+export function loadCheckCovid(folder: string): VerifySet {
+  const documents = readDocuments(folder, CHECK_COVID_FILES, (row) => String(row.cord_id));
+  const claims = ['train', 'dev'].flatMap((split) =>
+    readJsonl(path.join(folder, `claims_${split}.jsonl`), CHECK_COVID_FILES).map((row): SetClaim => {
+      const id = String(row.id);
+      const label = String(row.label);
+      return {
+        id: `${split}-${id}`,
+        group: id.replace(/_\d+$/u, ''),
+        claim: String(row.claim).trim(),
+        cited: [
+          {
+            docId: String(row.cord_id),
+            label: label === 'SUPPORT' ? 'support' : label === 'REFUTE' ? 'contradict' : 'cited',
+          },
+        ],
+      };
+    }),
+  );
+  return { name: 'Check-COVID', folder, documents, claims };
+}
+
+/** Reads a folder as the collection its files say it is. */
+export function loadVerifySet(folder: string): VerifySet {
+  const has = (file: string) => fs.existsSync(path.join(folder, file));
+  if (!has('claims_train.jsonl')) {
+    throw new AppError(
+      'UNREADABLE_FILE',
+      `${folder} holds no claims_train.jsonl; give a SciFact claims, Citation-Integrity or Check-COVID folder.`,
+    );
+  }
+  const first = readJsonl(path.join(folder, 'claims_train.jsonl'), SCIFACT_FILES)[0] ?? {};
+  if ('cord_id' in first) return loadCheckCovid(folder);
+  if (has('claims_dev.jsonl')) return loadCitationIntegrity(folder);
+  return loadSciFactClaims(folder);
+}

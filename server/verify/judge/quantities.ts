@@ -1,0 +1,98 @@
+// Quantities a claim or evidence sentence states, as intervals that can be compared: "exceed 10%"
+// is (0.1, ∞), "usually less than 1%" is (−∞, 0.01), "1 in 5 million" is 2e-7 and "493 per
+// million" is 4.93e-4 (shares and rates share one unit, the fraction).
+
+/** One stated quantity: a unit ('fraction' for percentages and rates, else the word after the number) and its interval. */
+export type Quantity = { unit: string; low: number; high: number; text: string };
+
+const SCALE: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9 };
+// Small numbers written as words count too: "one in five", "two in three".
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twenty: 20,
+  hundred: 100,
+  thousand: 1000,
+};
+const NUMBER = String.raw`(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|twenty)`;
+const SCALE_WORD = String.raw`(?:\s+(hundred|thousand|million|billion))?`;
+const ABOVE = String.raw`exceed(?:s|ed|ing)?|more\s+than|greater\s+than|higher\s+than|over|above|at\s+least|>=?|≥`;
+const BELOW = String.raw`less\s+than|fewer\s+than|lower\s+than|below|under|at\s+most|up\s+to|<=?|≤`;
+
+// "1 in 5 million", "493 per million", "3 per 100,000", "12%", "12 percent", "40 mg", with an optional comparison before it.
+const QUANTITY = new RegExp(
+  String.raw`(?:\b(${ABOVE}|${BELOW})\s+)?(?<![\p{L}\p{N}\-–./])(${NUMBER})${SCALE_WORD}` +
+    String.raw`(?:\s*(%|percent\b)|\s+(?:in|per|out\s+of)\s+(?:(${NUMBER})${SCALE_WORD}|(hundred|thousand|million|billion))\b|\s+([\p{L}]{1,12})\b)?`,
+  'giu',
+);
+
+// Words after a number that are not units: "12 patients" and "12 mice" are counts of different things.
+const NOT_A_UNIT = new Set(['and', 'or', 'to', 'of', 'the', 'in', 'with', 'for', 'than', 'at', 'on', 'by', 'from']);
+
+function numberOf(text: string): number {
+  const word = NUMBER_WORDS[text.toLowerCase()];
+  if (word !== undefined) return word;
+  const grouped = /^\d{1,3}(,\d{3})+$/.test(text);
+  return Number(grouped ? text.replaceAll(',', '') : text.replace(',', '.'));
+}
+
+const scaled = (value: number, word: string | undefined) => value * (word ? (SCALE[word.toLowerCase()] ?? 1) : 1);
+
+/** Every quantity in a text that has a unit (bare numbers such as years and counts are left out). */
+export function quantitiesOf(text: string): Quantity[] {
+  const found: Quantity[] = [];
+  for (const match of text.matchAll(QUANTITY)) {
+    const [whole, comparison, numberText, scaleWord, percent, perNumber, perScale, perOnlyScale, unitWord] = match;
+    let value = scaled(numberOf(numberText!), scaleWord);
+    let unit: string;
+    if (percent) {
+      unit = 'fraction';
+      value /= 100;
+    } else if (perNumber || perOnlyScale) {
+      const denominator = perNumber ? scaled(numberOf(perNumber), perScale) : SCALE[perOnlyScale!.toLowerCase()]!;
+      if (!(denominator > 0)) continue;
+      unit = 'fraction';
+      value /= denominator;
+    } else if (unitWord && !NOT_A_UNIT.has(unitWord.toLowerCase()) && /\d/u.test(numberText!)) {
+      // "40 mg" is a quantity; "five mice" is a count (numbers in words only count as shares and rates).
+      unit = unitWord.toLowerCase().replace(/s$/u, '');
+    } else continue;
+    if (!Number.isFinite(value)) continue;
+    let low = value * 0.9;
+    let high = value * 1.1;
+    if (comparison) {
+      if (new RegExp(`^(?:${ABOVE})$`, 'iu').test(comparison.replace(/\s+/gu, ' '))) [low, high] = [value, Infinity];
+      else [low, high] = [-Infinity, value];
+    }
+    found.push({ unit, low, high, text: whole.trim() });
+  }
+  return found;
+}
+
+/**
+ * How the claim's quantities fare in the evidence: `agree` when one of them overlaps an evidence
+ * quantity of the same unit, `conflict` when the evidence states that unit but never a value
+ * the claim allows.
+ */
+export function compareQuantities(
+  claim: readonly Quantity[],
+  evidence: readonly Quantity[],
+): { agree: boolean; conflict: boolean } {
+  let agree = false;
+  let conflict = false;
+  for (const wanted of claim) {
+    const sameUnit = evidence.filter((q) => q.unit === wanted.unit);
+    if (sameUnit.length === 0) continue;
+    if (sameUnit.some((q) => q.low <= wanted.high && wanted.low <= q.high)) agree = true;
+    else conflict = true;
+  }
+  return { agree, conflict };
+}

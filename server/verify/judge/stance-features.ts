@@ -1,0 +1,136 @@
+// The features that tell support from contradiction once a claim is aligned with its evidence
+// sentences: negation and its scope, opposite directions of effect attached to the same words,
+// quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
+// logistic model (builtin-weights.json) can weigh them.
+import { compareQuantities } from './quantities.ts';
+import {
+  anchoredDirections,
+  negationScope,
+  prefixAntonyms,
+  readSentence,
+  type SentenceReading,
+} from './stance-reading.ts';
+
+export const STANCE_FEATURE_NAMES = [
+  /** Exactly one of claim and evidence is negated anywhere. */
+  'negationMismatch',
+  /** Share of the shared terms that lie in a negation's scope in one but not the other. */
+  'scopedNegation',
+  /** The evidence reports a null finding ("no significant difference") and the claim does not, or the other way round. */
+  'nullFindingMismatch',
+  /** A shared term carries opposite directions of effect ("reduces leakage" vs "higher leakage"). */
+  'directionConflict',
+  /** Every shared term that carries a direction carries the same one in both (and at least one does). */
+  'directionAgree',
+  /** A word one side negates by a prefix and the other states ("unrelated" vs "related"). */
+  'prefixAntonym',
+  /** "always" against "never", "every" against "rarely". */
+  'quantifierConflict',
+  /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
+  'quantityConflict',
+  /** The evidence states a value the claim allows. */
+  'quantityAgree',
+  /** The claim is about animals and the evidence about people, or the other way round. */
+  'speciesMismatch',
+  /** The evidence hedges ("may", "suggests") and the claim does not. */
+  'evidenceHedged',
+  /** The evidence sets itself against something ("however", "in contrast", "unlike"). */
+  'evidenceContrast',
+  'claimNegated',
+  'evidenceNegated',
+  /** The sentence reads as a finding (results, conclusions, "we found") rather than an aim or background. */
+  'evidenceFinding',
+] as const;
+
+export type StanceFeatureName = (typeof STANCE_FEATURE_NAMES)[number];
+export type StanceFeatures = Record<StanceFeatureName, number>;
+
+export function emptyStanceFeatures(): StanceFeatures {
+  return Object.fromEntries(STANCE_FEATURE_NAMES.map((name) => [name, 0])) as StanceFeatures;
+}
+
+const FINDING =
+  /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu;
+const AIM =
+  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\b(?:outcome\s+measures?|primary\s+outcome|secondary\s+outcomes?)\b|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu;
+
+/** Whether a sentence reads as a finding rather than an aim, a design or background. */
+export function isFinding(text: string): boolean {
+  return FINDING.test(text) && !AIM.test(text);
+}
+
+function sharedTerms(a: SentenceReading, b: SentenceReading): Set<string> {
+  const inB = new Set(b.words.map((w) => w.term).filter((t): t is string => t !== null));
+  return new Set(a.words.map((w) => w.term).filter((t): t is string => t !== null && inB.has(t)));
+}
+
+/** The stance features of a claim against one evidence sentence. */
+export function stanceFeatures(
+  claim: SentenceReading,
+  evidence: SentenceReading,
+  texts?: { claim: string; evidence: string },
+): StanceFeatures {
+  const features = emptyStanceFeatures();
+  const shared = sharedTerms(claim, evidence);
+  // The evidence's negations and null findings count in the clauses that share what the claim is about.
+  const relevant = evidence.clauses.filter((c) => [...c.terms].some((t) => shared.has(t)));
+  const evidenceNegated = relevant.length > 0 ? relevant.some((c) => c.negated) : evidence.negated;
+  const evidenceNull = relevant.length > 0 ? relevant.some((c) => c.nullFinding) : evidence.nullFinding;
+  features.negationMismatch = claim.negated !== evidenceNegated ? 1 : 0;
+  if (shared.size > 0) {
+    const claimScope = negationScope(claim);
+    const evidenceScope = negationScope(evidence);
+    let differing = 0;
+    for (const term of shared) if (claimScope.inside.has(term) !== evidenceScope.inside.has(term)) differing++;
+    features.scopedNegation = differing / shared.size;
+  }
+  features.nullFindingMismatch = claim.nullFinding !== evidenceNull ? 1 : 0;
+  const claimDirections = anchoredDirections(claim);
+  const evidenceDirections = anchoredDirections(evidence);
+  let agreeing = 0;
+  for (const [term, direction] of claimDirections) {
+    const other = evidenceDirections.get(term);
+    if (other === undefined) continue;
+    if (other === direction) agreeing++;
+    else features.directionConflict = 1;
+  }
+  // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces leakage").
+  features.directionAgree = agreeing > 0 && features.directionConflict === 0 ? 1 : 0;
+  features.prefixAntonym = texts && prefixAntonyms(texts.claim, texts.evidence) ? 1 : 0;
+  features.evidenceFinding = texts && isFinding(texts.evidence) ? 1 : 0;
+  features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;
+  const quantities = compareQuantities(claim.quantities, evidence.quantities);
+  features.quantityConflict = quantities.conflict && !quantities.agree ? 1 : 0;
+  features.quantityAgree = quantities.agree ? 1 : 0;
+  features.speciesMismatch = claim.species && evidence.species && claim.species !== evidence.species ? 1 : 0;
+  features.evidenceHedged = evidence.hedged && !claim.hedged ? 1 : 0;
+  features.evidenceContrast = evidence.contrastive ? 1 : 0;
+  features.claimNegated = claim.negated ? 1 : 0;
+  features.evidenceNegated = evidenceNegated ? 1 : 0;
+  return features;
+}
+
+/** How much of a claim or evidence sentence the stance is read on. */
+export const STANCE_MAX_CHARS = 2_000;
+
+/**
+ * The stance features of a claim against its best evidence sentences: each conflict or agreement
+ * counts when any of the sentences shows it (a finding is often spread over two sentences).
+ */
+export function stanceOfEvidence(fullClaim: string, fullSentences: readonly string[]): StanceFeatures {
+  // A sentence longer than this is not a claim a reader can check; reading only its start keeps a
+  // pasted 100 KB "sentence" from costing seconds per cited paper.
+  const claimText = fullClaim.slice(0, STANCE_MAX_CHARS);
+  const sentences = fullSentences.map((text) => text.slice(0, STANCE_MAX_CHARS));
+  const claim = readSentence(claimText);
+  const combined = emptyStanceFeatures();
+  sentences.forEach((text, i) => {
+    const features = stanceFeatures(claim, readSentence(text), { claim: claimText, evidence: text });
+    for (const name of STANCE_FEATURE_NAMES) {
+      // The claim's own cues and the best sentence's negation are read on the best sentence only.
+      if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;
+      combined[name] = Math.max(combined[name], features[name]);
+    }
+  });
+  return combined;
+}

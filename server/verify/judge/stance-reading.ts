@@ -1,0 +1,195 @@
+// What a sentence asserts about the things it names, word by word: which words lie in the scope of
+// a negation ("not associated with X"), which direction of effect is attached to each word
+// ("reduces leakage" vs "higher leakage"), whether it reports a null finding ("no significant
+// difference"), its quantifiers (always / never), quantities, species scope and hedges.
+import { tokenize } from '../../../indexer/text/analyze.ts';
+import { type Quantity, quantitiesOf } from './quantities.ts';
+
+/** One word of a sentence as the judge reads it. */
+export type ReadWord = {
+  /** Stemmed term, or null for a stop word. */
+  term: string | null;
+  /** Whether a negation before it, in the same clause, reaches it. */
+  negated: boolean;
+  /** +1 / −1 for a word of increase / decrease, 0 otherwise. */
+  direction: -1 | 0 | 1;
+  /** Index of its clause (commas, semicolons and "but"/"whereas" start a new one). */
+  clause: number;
+};
+
+/** One clause: its content terms, and whether it is negated or reports a null finding. */
+export type ClauseReading = { terms: Set<string>; negated: boolean; nullFinding: boolean };
+
+export type SentenceReading = {
+  words: ReadWord[];
+  /** A negation of a predicate anywhere ("not", "no", "never", "fails"); "mice lacking X" is not one. */
+  negated: boolean;
+  nullFinding: boolean;
+  clauses: ClauseReading[];
+  /** +1 for "always", "every", "routinely"; −1 for "never", "rarely"; 0 for neither or both. */
+  quantifier: -1 | 0 | 1;
+  quantities: Quantity[];
+  /** Who or what the finding is about: 'animal', 'human', or null when neither or both. */
+  species: 'animal' | 'human' | null;
+  hedged: boolean;
+  contrastive: boolean;
+};
+
+const NEGATION_WORDS = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'neither',
+  'nor',
+  'cannot',
+  'lack',
+  'lacks',
+  'lacked',
+  'fail',
+  'fails',
+  'failed',
+  'absent',
+  'absence',
+  'unable',
+  'unaffected',
+  'unrelated',
+  'unchanged',
+  'independent',
+  'insignificant',
+  'nonsignificant',
+  'non-significant',
+]);
+// Negations of a noun phrase ("mice lacking SIRT1", "without treatment"): they name a condition, not
+// a negated finding, so they reach only the next few words and do not make the sentence negated.
+const CONDITION_NEGATION = new Set(['without', 'lacking', 'absence', 'deficient', 'deficiency']);
+const CONDITION_REACH = 3;
+const CONTRACTED_NEGATION = /^(?:do|does|did|is|are|was|were|ca|can|wo|could|should|would|has|have|had)nt$/u;
+const NEGATION_REACH = 8;
+
+const UP =
+  /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|positively|expand\w*|abundant|enrich\w*|accumulat\w*)$/u;
+const DOWN =
+  /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell)$/u;
+const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
+const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
+const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
+const NULL_FINDING =
+  /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu;
+const ANIMAL =
+  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vitro|cell\s+lines?|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu;
+const HUMAN =
+  /\b(?:patients?|humans?|people|adults?|children|women|men|participants?|subjects?|individuals?|clinical|volunteers?)\b/iu;
+const HEDGE =
+  /\b(?:may|might|could|suggest\w*|possibl\w*|potential\w*|likely|appear\w*|putative|hypothes\w*|speculat\w*)\b/iu;
+const CONTRAST =
+  /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu;
+
+function isNegation(word: string): boolean {
+  return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
+}
+
+/** Reads one sentence (a claim or an evidence sentence). */
+export function readSentence(text: string): SentenceReading {
+  const tokens = tokenize(text);
+  const words: ReadWord[] = [];
+  const clauseStarts = [0];
+  let clause = 0;
+  let reach = 0;
+  let negated = false;
+  let always = false;
+  let never = false;
+  tokens.forEach((token, i) => {
+    const between = i > 0 ? text.slice(tokens[i - 1]!.end, token.start) : '';
+    if (/[,;:()]/u.test(between) || CLAUSE_WORD.test(token.word)) {
+      clause++;
+      clauseStarts.push(token.start);
+      reach = 0;
+    }
+    const condition = CONDITION_NEGATION.has(token.word);
+    const negation = condition || isNegation(token.word);
+    if (negation) {
+      if (!condition) negated = true;
+      reach = condition ? CONDITION_REACH : NEGATION_REACH;
+    } else if (reach > 0) reach--;
+    if (ALWAYS.test(token.word)) always = true;
+    if (NEVER.test(token.word)) never = true;
+    const direction = UP.test(token.word) ? 1 : DOWN.test(token.word) ? -1 : 0;
+    words.push({ term: negation ? null : token.term, negated: !negation && reach > 0, direction, clause });
+  });
+  const clauses: ClauseReading[] = clauseStarts.map((start, k) => {
+    const clauseText = text.slice(start, clauseStarts[k + 1] ?? text.length);
+    return {
+      terms: new Set(words.filter((w) => w.clause === k && w.term).map((w) => w.term!)),
+      negated: tokenize(clauseText).some((t) => isNegation(t.word)),
+      nullFinding: NULL_FINDING.test(clauseText),
+    };
+  });
+  const animal = ANIMAL.test(text);
+  const human = HUMAN.test(text);
+  return {
+    words,
+    negated,
+    nullFinding: NULL_FINDING.test(text),
+    clauses,
+    quantifier: always === never ? 0 : always ? 1 : -1,
+    quantities: quantitiesOf(text),
+    species: animal === human ? null : animal ? 'animal' : 'human',
+    hedged: HEDGE.test(text),
+    contrastive: CONTRAST.test(text),
+  };
+}
+
+const ANCHOR_REACH = 6;
+
+/**
+ * The direction of effect attached to each content term: the nearest direction word within six
+ * words in the same clause, flipped when the term lies in a negation's scope.
+ */
+export function anchoredDirections(reading: SentenceReading): Map<string, -1 | 1> {
+  const anchored = new Map<string, -1 | 1>();
+  const { words } = reading;
+  words.forEach((word, i) => {
+    if (!word.term || word.direction !== 0 || anchored.has(word.term)) return;
+    for (let distance = 1; distance <= ANCHOR_REACH; distance++) {
+      const cue = [words[i - distance], words[i + distance]].find(
+        (other) => other && other.direction !== 0 && other.clause === word.clause,
+      );
+      if (cue) {
+        const sign = (cue.negated ? -cue.direction : cue.direction) as -1 | 1;
+        anchored.set(word.term, sign);
+        return;
+      }
+    }
+  });
+  return anchored;
+}
+
+const NEGATING_PREFIX = /^(?:un|in|im|non-?|dis|ir|il)(\p{L}{4,})$/u;
+
+/**
+ * Words that one sentence negates by a prefix and the other states plainly: "unrelated" against
+ * "related", "ineffective" against "effective", "nonsignificant" against "significant".
+ */
+export function prefixAntonyms(a: string, b: string): boolean {
+  const wordsOf = (text: string) => new Set(tokenize(text).map((t) => t.word));
+  const first = wordsOf(a);
+  const second = wordsOf(b);
+  const negates = (from: Set<string>, to: Set<string>) =>
+    [...from].some((word) => {
+      const rest = NEGATING_PREFIX.exec(word)?.[1];
+      return rest !== undefined && to.has(rest) && !from.has(rest);
+    });
+  return negates(first, second) || negates(second, first);
+}
+
+/** Content terms in a negation's scope, and those outside any. */
+export function negationScope(reading: SentenceReading): { inside: Set<string>; outside: Set<string> } {
+  const inside = new Set<string>();
+  const outside = new Set<string>();
+  for (const word of reading.words) {
+    if (!word.term) continue;
+    (word.negated ? inside : outside).add(word.term);
+  }
+  return { inside, outside };
+}

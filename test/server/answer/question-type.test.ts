@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { answerShape, questionType } from '../../../server/answer/question-type.ts';
+
+describe('question-type', () => {
+  it('reads the kind of answer a question asks for', () => {
+    expect(questionType('How much audio was TextPro-SLM trained on?')).toBe('quantity');
+    expect(questionType('How many patients were enrolled?')).toBe('quantity');
+    expect(questionType('When was the vaccine first licensed?')).toBe('time');
+    expect(questionType('Which optimizer works best for sparse models?')).toBe('named');
+    expect(questionType('Does aspirin reduce stroke risk?')).toBe('yes_no');
+    expect(questionType('Double balloon enteroscopy: is it efficacious and safe in a community setting?')).toBe(
+      'yes_no',
+    );
+    expect(questionType('Aripiprazole: a new risk factor for pathological gambling?')).toBe('yes_no');
+    expect(questionType('Why do attention sinks appear?')).toBe('open');
+  });
+
+  it('recognises a sentence carrying a quantity with its unit, a date, a name or a finding', () => {
+    expect(answerShape('quantity', 'The model was trained on roughly 1,000 hours of audio.')).toBe(1);
+    expect(answerShape('quantity', 'The model reads text and speech.')).toBe(0);
+    expect(answerShape('time', 'It was licensed in 1998.')).toBe(1);
+    expect(answerShape('yes_no', 'Aspirin did not reduce the risk of stroke.')).toBe(1);
+    expect(answerShape('yes_no', 'We recruited adults from three clinics.')).toBe(0);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { standaloneProblem } from '../../../server/answer/standalone-sentence.ts';
+
+describe('standalone-sentence', () => {
+  it('accepts a sentence that says something on its own', () => {
+    expect(standaloneProblem('Caffeine increased short-term memory recall by 12% compared with placebo.')).toBeNull();
+    expect(standaloneProblem('These results suggest that telephone counseling works best.')).toBeNull();
+    expect(standaloneProblem('It is well known that aspirin thins the blood.')).toBeNull();
+  });
+
+  it('refuses questions, quoted questions, fragments, dangling pronouns, aims, headings and markup', () => {
+    expect(standaloneProblem('Why should teachers teach young adult literature?')).toBe('question');
+    expect(standaloneProblem('"Why should teachers teach it?" was the question most of them asked first.')).toBe(
+      'question',
+    );
+    expect(standaloneProblem('Offers a mechanistic account of attention heads in large models.')).toBe('fragment');
+    expect(standaloneProblem('Parses the citations produced by deep research agents and scores them.')).toBe(
+      'fragment',
+    );
+    expect(standaloneProblem('and the effect held in older adults as well.')).toBe('fragment');
+    expect(standaloneProblem('It explains in-context learning in small models.')).toBe('dangling');
+    expect(standaloneProblem('From this diagnosis they derive architectural changes for pretraining.')).toBe(
+      'dangling',
+    );
+    expect(standaloneProblem('In this study, aspirin reduced the risk of stroke.')).toBeNull();
+    expect(standaloneProblem('This suggests a role for the sink token in training.')).toBe('dangling');
+    expect(standaloneProblem('The aim of this study was to determine whether prompts change behaviour.')).toBe('aim');
+    expect(standaloneProblem('To compare adherence to follow-up recommendations for colposcopy.')).toBe('aim');
+    expect(standaloneProblem('Results')).toBe('heading');
+    expect(standaloneProblem('</p><h3>Conclusions</h3><p>Aspirin works in most adults.')).toBe('markup');
+  });
+});

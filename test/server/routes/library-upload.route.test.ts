@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app.ts';
+import { UPLOAD_LIMITS } from '../../../server/library/index.ts';
+import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
+import { syntheticPapers, writeJsonl } from '../../support/synthetic-papers.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+const ORIGIN = 'http://localhost';
+let indexDir: string;
+beforeAll(async () => {
+  ({ dir: indexDir } = await buildIndex([writeJsonl(tempDir(), 'start.jsonl', syntheticPapers(12))]));
+});
+
+async function appWith(env: Record<string, string> = {}) {
+  return createApp({ holder: await holderFor(indexDir), config: testConfig(env) });
+}
+type App = Awaited<ReturnType<typeof appWith>>;
+
+const post = (app: App, path: string, body?: string, headers: Record<string, string> = {}) =>
+  app.request(`${ORIGIN}${path}`, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=utf-8', ...headers },
+    ...(body === undefined ? {} : { body }),
+  });
+
+/** The events of a server-sent event stream body. */
+async function events(response: Response): Promise<Array<{ event: string; data: Record<string, unknown> }>> {
+  return (await response.text())
+    .split('\n\n')
+    .filter((block) => block.trim())
+    .map((block) => ({
+      event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message',
+      data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null'),
+    }));
+}
+
+async function upload(app: App, files: Record<string, string>) {
+  const created = await post(app, '/api/library/uploads');
+  expect(created.status).toBe(201);
+  const { id } = await created.json();
+  for (const [name, text] of Object.entries(files)) {
+    for (let part = 0, at = 0; at < text.length || part === 0; part++, at += UPLOAD_LIMITS.maxPartChars) {
+      const res = await post(
+        app,
+        `/api/library/uploads/${id}/files/${encodeURIComponent(name)}?part=${part}`,
+        text.slice(at, at + UPLOAD_LIMITS.maxPartChars),
+      );
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+  }
+  return id as string;
+}
+
+const jsonl = (records: Array<Record<string, unknown>>) => `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+
+describe('library upload routes', () => {
+  it('indexes uploaded files with progress events and serves the new generation without a restart', async () => {
+    const app = await appWith();
+    const before = await (await app.request('/api/library?limit=0')).json();
+    const added: Array<Record<string, unknown>> = syntheticPapers(30, 7).map((paper, i) => ({
+      ...paper,
+      id: `uploaded-${i}`,
+    }));
+    // Longer than one part, so the parts are joined in order.
+    const padded = added.map((paper) => ({
+      ...paper,
+      abstract: `${String(paper.abstract)} ${'padding words '.repeat(600)}`,
+    }));
+    const id = await upload(app, { 'new papers.jsonl': jsonl(padded) });
+    const res = await post(app, `/api/library/uploads/${id}/index`);
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const stream = await events(res);
+    expect(stream.some((e) => e.event === 'progress')).toBe(true);
+    const done = stream.at(-1);
+    expect(done?.event).toBe('done');
+    expect(done?.data).toMatchObject({ added: 30, papers: before.total + 30 });
+    const after = await (await app.request('/api/library?text=study&limit=0')).json();
+    expect(after.total).toBe(before.total + 30);
+    expect((await app.request('/api/papers/uploaded-3')).status).toBe(200);
+    // The upload is gone once indexed.
+    expect((await post(app, `/api/library/uploads/${id}/index`)).status).toBe(404);
+  });
+
+  it('refuses unusable records with the located problems the CLI would print, and indexes the rest', async () => {
+    const app = await appWith();
+    const id = await upload(app, {
+      'broken.jsonl': `${JSON.stringify({ id: 'ok-1', title: 'Fine paper' })}\n{"id": "bad-2", "title": ""}\nnot json\n`,
+    });
+    const done = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+    expect(done?.event).toBe('done');
+    expect(done?.data.added).toBe(1);
+    const problems = done?.data.skipped as Array<{ text: string; file: string; line: number }>;
+    expect(problems.map((p) => [p.file, p.line])).toEqual([
+      ['broken.jsonl', 2],
+      ['broken.jsonl', 3],
+    ]);
+    expect(problems[0]?.text).toMatch(/^broken\.jsonl:2 .*title/);
+    expect(JSON.stringify(done)).not.toContain('citelens-uploads');
+  });
+
+  it('changes nothing and says why, naming file and line, when no record is usable', async () => {
+    const app = await appWith();
+    const before = await (await app.request('/api/health')).json();
+    const id = await upload(app, { 'all-bad.jsonl': 'not json\n{"id": "x", "title": ""}\n' });
+    const error = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+    expect(error?.event).toBe('error');
+    expect(error?.data.code).toBe('INVALID_PAPERS');
+    expect(JSON.stringify(error)).not.toContain('citelens-uploads');
+    expect((await (await app.request('/api/health')).json()).generation).toBe(before.generation);
+  });
+
+  it('refuses a page from another origin, parts out of order and file names with folders', async () => {
+    const app = await appWith();
+    const foreign = await post(app, '/api/library/uploads', undefined, { origin: 'http://evil.example' });
+    expect([foreign.status, (await foreign.json()).error.code]).toEqual([403, 'CROSS_ORIGIN']);
+    const crossSite = await app.request(`${ORIGIN}/api/library/uploads`, {
+      method: 'POST',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
+
+    const { id } = await (await post(app, '/api/library/uploads')).json();
+    const skipped = await post(app, `/api/library/uploads/${id}/files/a.jsonl?part=1`, 'x');
+    expect([skipped.status, (await skipped.json()).error.details.field]).toEqual([400, 'part']);
+    const folder = await post(app, `/api/library/uploads/${id}/files/..%2Fescape.jsonl?part=0`, 'x');
+    expect(folder.status).toBe(400);
+    expect((await post(app, '/api/library/uploads/not-an-id/index')).status).toBe(400);
+  });
+
+  it('keeps an upload on disk, so parts and the index request may reach different server processes', async () => {
+    const first = await appWith();
+    const second = await appWith();
+    const { id } = await (await post(first, '/api/library/uploads')).json();
+    const record = JSON.stringify({ id: 'across-processes', title: 'Sent to one process, indexed by another' });
+    expect((await post(second, `/api/library/uploads/${id}/files/a.jsonl?part=0`, record)).status).toBe(200);
+    expect((await post(first, `/api/library/uploads/${id}/files/.hidden?part=0`, record)).status).toBe(400);
+    const done = (await events(await post(first, `/api/library/uploads/${id}/index`))).at(-1);
+    expect(done?.event).toBe('done');
+    expect(done?.data.added).toBe(1);
+  });
+
+  it('needs the token when one is set', async () => {
+    const token = 'a-long-enough-test-token-123';
+    const app = await appWith({ CITELENS_TOKEN: token });
+    expect((await post(app, '/api/library/uploads')).status).toBe(401);
+    expect((await post(app, '/api/library/uploads', undefined, { authorization: `Bearer ${token}` })).status).toBe(201);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { sentencesOfPaper } from '../../../../server/verify/evidence-sentences.ts';
+import { createBuiltinJudge } from '../../../../server/verify/judge/builtin.judge.ts';
+import { statisticsOfTexts } from '../../../../server/verify/term-statistics.ts';
+
+// Abstracts written for these tests, after the cases reported in issue 12.
+const fefferman = {
+  title: 'Conformal geometry of CR manifolds',
+  abstract:
+    'We study the ambient metric of strictly pseudoconvex CR manifolds. Every such manifold carries a Fefferman metric of Lorentzian signature on a circle bundle. These Fefferman metrics are never Einstein. We compute their conformal holonomy in dimension five.',
+};
+const leakDojo = {
+  title: 'LeakDojo: a benchmark for leakage in retrieval-augmented generation',
+  abstract:
+    'We present LeakDojo, a benchmark that measures how often RAG systems reveal private documents from their knowledge base. Across twelve systems, making RAG more faithful to its retrieved documents brings a higher leakage risk. We release the benchmark and its attack prompts.',
+};
+const cuprousOxide = {
+  title: 'Interface losses in cuprous oxide photovoltaics',
+  abstract:
+    'Cuprous oxide (Cu2O) is an earth-abundant absorber for thin-film solar cells. Despite decades of work, the power conversion efficiency of Cu2O solar cells is usually less than 1%. We trace the loss to recombination at the buffer interface.',
+};
+const reviews = {
+  title: 'Negative publicity and book sales',
+  abstract:
+    'We analyse weekly sales of 240 books reviewed in a national newspaper. Contrary to common belief, negative reviews increased the sales of books by new authors by 45%. The effect reverses for established authors.',
+};
+const glacier = {
+  title: 'Glacier melt rates in the Alps',
+  abstract:
+    'Alpine glaciers lost mass faster between 2000 and 2020 than in any earlier record. Summer heat waves explain most of the acceleration. Debris cover slows melt on the lower tongues.',
+};
+const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier];
+const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
+  (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
+);
+const judge = createBuiltinJudge(statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`)));
+const judgePaper = (claim: string, paper: { title: string; abstract: string }) =>
+  judge.judgeNow(claim, sentencesOfPaper(paper));
+
+describe('builtin.judge', () => {
+  it('judges "always Einstein" against an abstract saying "never Einstein" as contradicted, and "never" as supported', () => {
+    const always = judgePaper('Fefferman metrics are always Einstein.', fefferman);
+    expect(always.verdict).toBe('contradicted');
+    expect(always.contradiction).toBeGreaterThan(always.support);
+    expect(always.evidence?.text).toBe('These Fefferman metrics are never Einstein.');
+    const never = judgePaper('Fefferman metrics are never Einstein.', fefferman);
+    expect(never.verdict).toBe('supported');
+    expect(never.support).toBeGreaterThan(never.contradiction);
+  });
+
+  it('judges "more faithful reduces leakage" against "more faithful brings a higher leakage risk" as contradicted, quoting the sentence and not the title', () => {
+    const result = judgePaper('LeakDojo shows that making RAG more faithful reduces leakage.', leakDojo);
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('direction');
+    expect(result.evidence?.field).toBe('abstract');
+    expect(result.evidence?.text).toMatch(/higher leakage risk/);
+    expect(leakDojo.abstract.slice(result.evidence!.start, result.evidence!.end)).toBe(result.evidence!.text);
+    expect(judgePaper('LeakDojo shows that making RAG more faithful increases leakage.', leakDojo).verdict).not.toBe(
+      'contradicted',
+    );
+  });
+
+  it('judges "routinely exceed 10% efficiency" against "usually less than 1%" as contradicted', () => {
+    const result = judgePaper('Cu2O solar cells routinely exceed 10% efficiency.', cuprousOxide);
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('numbers');
+    expect(judgePaper('The efficiency of Cu2O solar cells is usually below 1%.', cuprousOxide).verdict).not.toBe(
+      'contradicted',
+    );
+  });
+
+  it('judges "negative reviews hurt every book" against a paper finding that they raised sales as contradicted', () => {
+    const result = judgePaper('Negative reviews hurt the sales of every book.', reviews);
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('direction');
+  });
+
+  it('judges a cited paper on an unrelated topic as not supported, with no evidence and no conflicts', () => {
+    const result = judgePaper('Making RAG more faithful reduces leakage.', glacier);
+    expect(result).toMatchObject({ verdict: 'not_supported', evidence: null, conflicts: [], judge: 'builtin' });
+    expect(result.support).toBeLessThan(0.3);
+  });
+
+  it('keeps support and contradiction between 0 and 1, at most the score together, the same on every call', async () => {
+    const claim = 'Fefferman metrics are always Einstein.';
+    const [first] = await judge.judgeMany([{ claim, sentences: sentencesOfPaper(fefferman) }]);
+    expect(first).toEqual(judgePaper(claim, fefferman));
+    for (const value of [first!.support, first!.contradiction]) expect(value).toBeGreaterThanOrEqual(0);
+    expect(first!.support + first!.contradiction).toBeCloseTo(first!.score, 10);
+  });
+
+  it('never quotes the title as evidence, even when only the title matches', () => {
+    const result = judgePaper('Conformal geometry of CR manifolds.', { title: fefferman.title, abstract: '' });
+    expect(result.evidence).toBeNull();
+    expect(result.verdict).toBe('not_supported');
+  });
+});

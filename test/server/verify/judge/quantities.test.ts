@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { compareQuantities, quantitiesOf } from '../../../../server/verify/judge/quantities.ts';
+
+describe('quantities', () => {
+  it('reads rates and percentages as fractions: "1 in 5 million", "493 per million", "12%"', () => {
+    const [oneIn] = quantitiesOf('1 in 5 million in the UK carry it.');
+    expect(oneIn?.unit).toBe('fraction');
+    expect(oneIn!.low).toBeCloseTo(2e-7 * 0.9, 12);
+    const [perMillion] = quantitiesOf('a prevalence of 493 per million population');
+    expect(perMillion!.high).toBeCloseTo(4.93e-4 * 1.1, 9);
+    expect(quantitiesOf('recall rose by 12 percent')[0]).toMatchObject({ unit: 'fraction', low: 0.108 });
+  });
+
+  it('reads comparisons as open intervals: "exceed 10%" and "less than 1%"', () => {
+    expect(quantitiesOf('cells routinely exceed 10% efficiency')[0]).toMatchObject({ low: 0.1, high: Infinity });
+    expect(quantitiesOf('efficiency is usually less than 1%')[0]).toMatchObject({ low: -Infinity, high: 0.01 });
+  });
+
+  it('finds a conflict only when the evidence states the unit but no value the claim allows', () => {
+    const exceed = quantitiesOf('exceed 10% efficiency');
+    expect(compareQuantities(exceed, quantitiesOf('usually less than 1%'))).toEqual({ agree: false, conflict: true });
+    expect(compareQuantities(exceed, quantitiesOf('reached 12.5% in the best cells'))).toEqual({
+      agree: true,
+      conflict: false,
+    });
+    expect(compareQuantities(quantitiesOf('1 in 5 million'), quantitiesOf('493 per million'))).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(compareQuantities(exceed, quantitiesOf('a dose of 40 mg'))).toEqual({ agree: false, conflict: false });
+  });
+
+  it('reads shares written in words: "one in five" against "one in two"', () => {
+    const [oneInFive] = quantitiesOf('One in five surgical trials are discontinued early.');
+    expect(oneInFive).toMatchObject({ unit: 'fraction' });
+    expect(oneInFive!.low).toBeCloseTo(0.18, 10);
+    expect(compareQuantities(quantitiesOf('one in two trials'), [oneInFive!])).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(quantitiesOf('five mice were treated')).toEqual([]);
+  });
+
+  it('ignores bare numbers, counts and the digits inside names', () => {
+    expect(quantitiesOf('In 2019, 240 of the patients took Cu2O and IL-6 blockers.')).toEqual([]);
+    expect(quantitiesOf('a dose of 40 mg daily')[0]).toMatchObject({ unit: 'mg' });
+  });
+});

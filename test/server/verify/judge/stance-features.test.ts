@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { isFinding, STANCE_MAX_CHARS, stanceOfEvidence } from '../../../../server/verify/judge/stance-features.ts';
+
+describe('stance-features', () => {
+  it('flags a negation whose scope covers what the claim asserts', () => {
+    const stance = stanceOfEvidence('Smoking is associated with asthma.', ['Smoking was not associated with asthma.']);
+    expect(stance.scopedNegation).toBeGreaterThan(0);
+    expect(stance.nullFindingMismatch).toBe(1);
+    expect(
+      stanceOfEvidence('Smoking is associated with asthma.', ['Smoking was associated with asthma.']),
+    ).toMatchObject({ scopedNegation: 0, nullFindingMismatch: 0, negationMismatch: 0 });
+  });
+
+  it('flags opposite directions on shared words and agreeing ones', () => {
+    expect(stanceOfEvidence('Exercise promotes recovery.', ['Exercise impedes recovery.'])).toMatchObject({
+      directionConflict: 1,
+      directionAgree: 0,
+    });
+    expect(
+      stanceOfEvidence('Exercise promotes recovery.', ['Exercise speeds up and promotes recovery.']),
+    ).toMatchObject({ directionConflict: 0, directionAgree: 1 });
+  });
+
+  it('flags quantities, quantifiers and species that disagree', () => {
+    expect(stanceOfEvidence('Cells exceed 10% efficiency.', ['Efficiency is less than 1%.']).quantityConflict).toBe(1);
+    expect(stanceOfEvidence('Metrics are always Einstein.', ['Metrics are never Einstein.']).quantifierConflict).toBe(
+      1,
+    );
+    expect(
+      stanceOfEvidence('The drug lowers glucose in patients.', ['The drug lowers glucose in mice.']),
+    ).toMatchObject({ speciesMismatch: 1 });
+  });
+
+  it('tells findings from aims', () => {
+    expect(isFinding('RESULTS We found that heavier birth weights were associated with increased risk.')).toBe(true);
+    expect(isFinding('OBJECTIVE To determine whether exposure is associated with anxiety.')).toBe(false);
+  });
+
+  it('reads only the start of a pasted 100 KB "sentence", so its cost does not grow with the paste', () => {
+    const long = `Exercise promotes recovery, ${'and walking helps, '.repeat(6_000)}in adults.`;
+    expect(long.length).toBeGreaterThan(100_000);
+    const evidence = ['Exercise impedes recovery.'];
+    expect(stanceOfEvidence(long, evidence)).toEqual(stanceOfEvidence(long.slice(0, STANCE_MAX_CHARS), evidence));
+    expect(stanceOfEvidence(long, evidence).directionConflict).toBe(1);
+  });
+});

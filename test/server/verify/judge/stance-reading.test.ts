@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { stem } from '../../../../indexer/text/analyze.ts';
+import {
+  anchoredDirections,
+  negationScope,
+  prefixAntonyms,
+  readSentence,
+} from '../../../../server/verify/judge/stance-reading.ts';
+
+describe('stance-reading', () => {
+  it('reaches from a negation to the words after it in the same clause, not across "but"', () => {
+    const { inside, outside } = negationScope(
+      readSentence('Smoking was not associated with asthma, but diet raised blood pressure.'),
+    );
+    expect(inside.has(stem('asthma'))).toBe(true);
+    expect(outside.has(stem('blood'))).toBe(true);
+    expect(outside.has(stem('smoking'))).toBe(true);
+  });
+
+  it('reads "lack", "fails to" and contracted negations as negation', () => {
+    expect(readSentence('The extract lacks any antiviral activity.').negated).toBe(true);
+    expect(readSentence('The drug fails to lower pressure.').negated).toBe(true);
+    expect(readSentence('It doesn’t help.').negated).toBe(true);
+    expect(readSentence('The drug lowers pressure.').negated).toBe(false);
+  });
+
+  it('reads "mice lacking X" as a condition reaching a few words, not as a negated finding', () => {
+    const reading = readSentence('Mice lacking the receptor gained weight on a normal diet.');
+    expect(reading.negated).toBe(false);
+    const { inside, outside } = negationScope(reading);
+    expect(inside.has(stem('receptor'))).toBe(true);
+    expect(outside.has(stem('diet'))).toBe(true);
+  });
+
+  it('reads null findings: "no significant difference", "not associated", "unchanged"', () => {
+    expect(readSentence('There was no significant difference in mortality.').nullFinding).toBe(true);
+    expect(readSentence('Obesity was not associated with survival.').nullFinding).toBe(true);
+    expect(readSentence('Sleep quality was unchanged.').nullFinding).toBe(true);
+    expect(readSentence('Charcoal had little effect on kidney injury.').nullFinding).toBe(true);
+    expect(readSentence('The difference was not significant.').nullFinding).toBe(true);
+    expect(readSentence('Obesity was associated with shorter survival.').nullFinding).toBe(false);
+  });
+
+  it('attaches a direction of effect to the words it governs, not to the whole sentence', () => {
+    const claim = anchoredDirections(readSentence('Making RAG more faithful reduces leakage.'));
+    const evidence = anchoredDirections(readSentence('Faithfulness brings a higher leakage risk.'));
+    expect(claim.get(stem('leakage'))).toBe(-1);
+    expect(evidence.get(stem('leakage'))).toBe(1);
+  });
+
+  it('reads promote against impede and improves against worsens as opposite directions', () => {
+    const term = stem('recovery');
+    expect(anchoredDirections(readSentence('Exercise promotes recovery.')).get(term)).toBe(1);
+    expect(anchoredDirections(readSentence('Exercise impedes recovery.')).get(term)).toBe(-1);
+    expect(anchoredDirections(readSentence('Rest improves recovery.')).get(term)).toBe(1);
+    expect(anchoredDirections(readSentence('Rest worsens recovery.')).get(term)).toBe(-1);
+  });
+
+  it('flips the direction of a negated effect word', () => {
+    expect(anchoredDirections(readSentence('Caffeine did not increase recall.')).get(stem('recall'))).toBe(-1);
+  });
+
+  it('reads always against never, species scope and hedges', () => {
+    expect(readSentence('These metrics are always Einstein.').quantifier).toBe(1);
+    expect(readSentence('These metrics are never Einstein.').quantifier).toBe(-1);
+    expect(readSentence('The drug lowered glucose in mice.').species).toBe('animal');
+    expect(readSentence('The drug lowered glucose in patients.').species).toBe('human');
+    expect(readSentence('The drug may lower glucose.').hedged).toBe(true);
+  });
+
+  it('finds words negated by a prefix on one side only', () => {
+    expect(prefixAntonyms('Pollution is unrelated to anxiety.', 'Pollution was related to anxiety.')).toBe(true);
+    expect(prefixAntonyms('The test is inaccurate.', 'The test is accurate.')).toBe(true);
+    expect(prefixAntonyms('The test is accurate.', 'The test is accurate in adults.')).toBe(false);
+  });
+});
