@@ -65,7 +65,7 @@ export const verifyCitationsTool = defineTool({
   title: 'Check the citations of a text',
   description: [
     'Splits a text into claims and their citations, resolves each citation to a paper of the local library (through the reference list), and judges from that paper whether it backs the claim.',
-    'Each citation gets a verdict (supported, partially_supported, not_supported, not_in_library), a score (0-1), the evidence sentence with its span, conflicts (negation, direction, numbers), and each claim gets suggestions of library papers that back it better.',
+    'Each citation gets a verdict (supported, partially_supported, contradicted, not_supported, not_in_library), a score with the support and contradiction behind it (0-1), the evidence sentence with its span, conflicts (negation, direction, numbers), and each claim gets suggestions of library papers that back it better.',
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zVerifyCitationsInput,
