@@ -2,7 +2,8 @@
 // verify_citations (claim-by-claim verdicts). They call the services POST /api/ask and /api/verify call.
 import { answerQuestion, zAskRequest } from '../answer/index.ts';
 import { createLlmClient } from '../llm/index.ts';
-import { libraryOfIndex, verifyText, zVerifyRequest } from '../verify/index.ts';
+import { libraryOfIndex, statisticsOfIndex, verifyTextWith, zVerifyRequest } from '../verify/index.ts';
+import { createJudge } from '../verify/judge/index.ts';
 import { zAskLibraryOutput, zVerifyCitationsOutput } from './mcp.schema.ts';
 import { defineTool, PAPER_TEXT_IS_DATA } from './mcp-tool.ts';
 
@@ -26,10 +27,12 @@ export const askLibraryTool = defineTool({
   input: zAskLibraryInput,
   output: zAskLibraryOutput,
   async run(request, { reader, config, signal }) {
+    // Support is judged as the API judges it: the configured judge.
+    const { judge } = await createJudge(statisticsOfIndex(reader), config);
     const response = await answerQuestion(
       reader,
       { ...request, unsupported: 'flag' },
-      { llm: createLlmClient(config.llm), signal },
+      { llm: createLlmClient(config.llm), judge, signal },
     );
     // A source's paper is given by reference (id, title); only the passages the answer cites keep
     // their text, the others (an abstention's nearest papers, say) are spans get_paper can fill in.
@@ -70,8 +73,10 @@ export const verifyCitationsTool = defineTool({
   ].join(' '),
   input: zVerifyCitationsInput,
   output: zVerifyCitationsOutput,
-  run(request, { reader }) {
-    const { tookMs: _tookMs, ...response } = verifyText(libraryOfIndex(reader), request);
-    return response;
+  async run(request, { reader, config }) {
+    const library = libraryOfIndex(reader);
+    const { judge, notice } = await createJudge(library.statistics, config);
+    const { tookMs: _tookMs, ...response } = await verifyTextWith(library, request, judge);
+    return notice ? { ...response, notice } : response;
   },
 });
