@@ -2,7 +2,8 @@
 // verify_citations (claim-by-claim verdicts). They call the services POST /api/ask and /api/verify call.
 import { answerQuestion, zAskRequest } from '../answer/index.ts';
 import { createLlmClient } from '../llm/index.ts';
-import { libraryOfIndex, verifyText, zVerifyRequest } from '../verify/index.ts';
+import { libraryOfIndex, statisticsOfIndex, verifyTextWith, zVerifyRequest } from '../verify/index.ts';
+import { createJudge } from '../verify/judge/index.ts';
 import { zAskLibraryOutput, zVerifyCitationsOutput } from './mcp.schema.ts';
 import { defineTool, PAPER_TEXT_IS_DATA } from './mcp-tool.ts';
 
@@ -26,10 +27,12 @@ export const askLibraryTool = defineTool({
   input: zAskLibraryInput,
   output: zAskLibraryOutput,
   async run(request, { reader, config, signal }) {
+    // Support is judged as the API judges it: the configured judge.
+    const { judge } = await createJudge(statisticsOfIndex(reader), config);
     const response = await answerQuestion(
       reader,
       { ...request, unsupported: 'flag' },
-      { llm: createLlmClient(config.llm), signal },
+      { llm: createLlmClient(config.llm), judge, signal },
     );
     // A source's paper is given by reference (id, title); only the passages the answer cites keep
     // their text, the others (an abstention's nearest papers, say) are spans get_paper can fill in.
@@ -65,13 +68,15 @@ export const verifyCitationsTool = defineTool({
   title: 'Check the citations of a text',
   description: [
     'Splits a text into claims and their citations, resolves each citation to a paper of the local library (through the reference list), and judges from that paper whether it backs the claim.',
-    'Each citation gets a verdict (supported, partially_supported, not_supported, not_in_library), a score (0-1), the evidence sentence with its span, conflicts (negation, direction, numbers), and each claim gets suggestions of library papers that back it better.',
+    'Each citation gets a verdict (supported, partially_supported, contradicted, not_supported, not_in_library), a score with the support and contradiction behind it (0-1), the evidence sentence with its span, conflicts (negation, direction, numbers), and each claim gets suggestions of library papers that back it better.',
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zVerifyCitationsInput,
   output: zVerifyCitationsOutput,
-  run(request, { reader }) {
-    const { tookMs: _tookMs, ...response } = verifyText(libraryOfIndex(reader), request);
-    return response;
+  async run(request, { reader, config }) {
+    const library = libraryOfIndex(reader);
+    const { judge, notice } = await createJudge(library.statistics, config);
+    const { tookMs: _tookMs, ...response } = await verifyTextWith(library, request, judge);
+    return notice ? { ...response, notice } : response;
   },
 });

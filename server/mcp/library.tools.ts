@@ -32,6 +32,9 @@ export const zSearchPapersInput = zSearchRequest.omit({ ef: true }).extend({
   mode: zSearchRequest.shape.mode.meta({
     description: 'hybrid (meaning and words, the default), semantic (meaning) or keyword (BM25 words)',
   }),
+  sort: zSearchRequest.shape.sort.meta({
+    description: 'relevance (the default) or year (newest first among the best-ranked papers)',
+  }),
   k: zAgentK,
   offset: zSearchRequest.shape.offset.meta({ description: 'Results to skip: pass nextOffset to get the next page' }),
   filters: zSearchRequest.shape.filters.meta({
@@ -52,7 +55,7 @@ export const searchPapersTool = defineTool({
   description: [
     'Finds papers in the local Citelens library by meaning and/or words. Returns papers (id, title, authors, year, venue, score) with their best passages: each passage has its span (field, start, end: character offsets into the title or abstract) and score.',
     'Passage text is trimmed to maxChars characters in all (budget.truncatedPassages and budget.omittedPassages say what was cut); use get_paper for a whole abstract.',
-    'hasMore says whether more results exist; pass nextOffset as offset for the next page.',
+    'total says how many papers match (at least that many when totalIsLowerBound); hasMore says whether more results exist: pass nextOffset as offset for the next page.',
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zSearchPapersInput,
@@ -63,10 +66,13 @@ export const searchPapersTool = defineTool({
     return {
       query: response.query,
       mode: response.mode,
+      sort: response.sort,
       k: response.k,
       offset: response.offset,
       results,
       hasMore: response.hasMore,
+      total: response.total,
+      totalIsLowerBound: response.totalIsLowerBound,
       nextOffset: response.hasMore ? response.offset + response.results.length : null,
       budget,
     };
@@ -97,7 +103,7 @@ export const similarPapersTool = defineTool({
   name: 'similar_papers',
   title: 'Papers similar to a paper',
   description: [
-    'The papers of the library nearest in meaning to the paper with this id (itself excluded), most similar first, with their similarity scores.',
+    'The papers of the library most similar to the paper with this id (itself excluded), most similar first, with their similarity scores (0-1) and the distinctive words they share with it.',
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: z.object({ id: zPaperId, k: zAgentK }),
@@ -106,13 +112,14 @@ export const similarPapersTool = defineTool({
     const response = similarPapers(reader, id, k);
     return {
       paperId: response.paperId,
-      results: response.results.map(({ paper, score }) => ({
+      results: response.results.map(({ paper, score, sharedTerms }) => ({
         paperId: paper.id,
         title: paper.title,
         authors: paper.authors,
         year: paper.year,
         venue: paper.venue,
         score,
+        sharedTerms,
       })),
     };
   },

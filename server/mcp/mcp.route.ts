@@ -1,13 +1,13 @@
 // /mcp on `citelens serve`: the MCP server over Streamable HTTP, stateless (a new server and
 // transport per request, so any server process can answer any request), under the API's rules:
-// the Host check (from the safety rails), the access token, an Origin check, and the body limit.
-import type { Hono, MiddlewareHandler } from 'hono';
+// the Host check and the same-origin rule (both from the safety rails, on the whole app), and here
+// CORS for the configured origins, the access token, and the body, time and concurrency limits.
+import type { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Config } from '../../core/config.ts';
-import { AppError } from '../../core/errors.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { requireToken } from '../http/auth.middleware.ts';
-import { limitBodySize, limitConcurrency, limitDuration } from '../http/limits.middleware.ts';
+import { limitBodyBytesInFlight, limitBodySize, limitConcurrency, limitDuration } from '../http/limits.middleware.ts';
 import type { IndexHolder } from '../index-holder.ts';
 
 export const MCP_PATH = '/mcp';
@@ -16,43 +16,11 @@ export type McpMountOptions = {
   holder: IndexHolder;
   config: Config;
   maxBodyBytes: number;
+  maxBodyBytesInFlight: number;
   timeoutMs: number;
   maxInFlight: number;
   log?: (message: string) => void;
 };
-
-/** The host (name and port) of an Origin header, or undefined for "null" and anything unparsable. */
-function hostOfOrigin(origin: string): string | undefined {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Refuses requests sent by a web page of another site (by its Origin header, or Sec-Fetch-Site
- * cross-site without one): MCP clients send neither, and a browser always does. Pages of this
- * server (same host, so also behind a TLS proxy) and CITELENS_CORS_ORIGINS are accepted.
- */
-export function requireOwnOrigin(allowedOrigins: readonly string[]): MiddlewareHandler {
-  return async (c, next) => {
-    const origin = c.req.header('origin');
-    const refused =
-      origin === undefined
-        ? c.req.header('sec-fetch-site') === 'cross-site'
-        : hostOfOrigin(origin) !== new URL(c.req.url).host && !allowedOrigins.includes(origin);
-    if (refused) {
-      const from = origin === undefined ? 'another site' : `'${origin.slice(0, 100)}'`;
-      throw new AppError(
-        'INVALID_INPUT',
-        `${MCP_PATH} does not accept requests from the web page at ${from}; only MCP clients and this server's own pages may call it.`,
-        { field: 'origin' },
-      );
-    }
-    await next();
-  };
-}
 
 /** Serves the MCP server at /mcp on `app`; call after the safety rails and before the web UI's catch-all. */
 export function mountMcp(app: Hono<AppEnv>, options: McpMountOptions): void {
@@ -70,8 +38,8 @@ export function mountMcp(app: Hono<AppEnv>, options: McpMountOptions): void {
     );
   }
   if (config.token) app.use(MCP_PATH, requireToken(config.token));
-  app.use(MCP_PATH, requireOwnOrigin(config.corsOrigins));
   app.use(MCP_PATH, limitBodySize(options.maxBodyBytes));
+  app.use(MCP_PATH, limitBodyBytesInFlight(options.maxBodyBytesInFlight, options.maxBodyBytes));
   app.use(MCP_PATH, limitDuration(options.timeoutMs));
   app.use(MCP_PATH, limitConcurrency(options.maxInFlight));
   app.all(MCP_PATH, async (c) => {

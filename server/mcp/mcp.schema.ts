@@ -36,7 +36,16 @@ export const zBudgetReport = z.object({
 export type BudgetReport = z.infer<typeof zBudgetReport>;
 
 export const zSearchPapersOutput = zSearchResponse
-  .pick({ query: true, mode: true, k: true, offset: true, hasMore: true })
+  .pick({
+    query: true,
+    mode: true,
+    sort: true,
+    k: true,
+    offset: true,
+    hasMore: true,
+    total: true,
+    totalIsLowerBound: true,
+  })
   .extend({
     results: z.array(zBudgetedResult),
     /** The offset of the next page, or null when there is none. */
@@ -53,7 +62,7 @@ export const zGetPaperOutput = z.object({
 
 export const zSimilarPapersOutput = z.object({
   paperId: z.string(),
-  results: z.array(zPaperReference.extend({ score: z.number() })),
+  results: z.array(zPaperReference.extend({ score: z.number(), sharedTerms: z.array(z.string()) })),
 });
 
 export const zAskLibraryOutput = zAskResponse.omit({ tookMs: true, sources: true }).extend({

@@ -80,4 +80,35 @@ describe('verify page', () => {
     expect(await page.getByRole('textbox', { name: 'Text with citations' }).inputValue()).toBe(PASTED);
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('shows a claim that its cited paper contradicts with its own word, icon and mark', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/verify');
+    const text = [
+      'Attention sinks are caused by semantic content in the first token [1].',
+      '',
+      'References',
+      '[1] The Structural Origin of Attention Sink: Variance Discrepancy, Super Neurons, and Dimension Disparity. 2026.',
+    ].join('\n');
+    await page.getByRole('textbox', { name: 'Text with citations' }).fill(text);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const verdict = page.locator('.verify-table [data-verdict]').first();
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-verdict')).toBe('contradicted');
+    expect(await verdict.textContent()).toBe('≠ Contradicted');
+    const mark = page.locator('.marked-text mark[data-verdict="contradicted"]');
+    expect(await mark.getAttribute('class')).toContain('verdict-mark-contra');
+    // Its colour differs from a citation that is not supported.
+    const colours = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.className = 'verdict verdict-bad';
+      document.body.append(probe);
+      const bad = getComputedStyle(probe).color;
+      probe.remove();
+      return { contra: getComputedStyle(document.querySelector('[data-verdict="contradicted"].verdict')!).color, bad };
+    });
+    expect(colours.contra).not.toBe(colours.bad);
+    await screenshot(page, 'verify-contradicted');
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureIndex, type FixtureIndex } from '../server/verify/fixture-library.ts';
+import { indexPapers } from '../../indexer/index.ts';
+import { buildFixtureIndex, FIXTURE_PAPERS, type FixtureIndex } from '../server/verify/fixture-library.ts';
 import { CLI, startCli, whenRunning } from '../support/run-cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -161,6 +164,25 @@ describe('mcp command', () => {
     const result = JSON.parse(lines[1]!).result as CallToolResult;
     expect(errorOf(result)).toMatchObject({ code: 'INDEX_NOT_FOUND', message: 'The server has no index loaded yet.' });
     expect(stderr).toContain('notice: There is no index in');
+  });
+
+  it('picks up an index built after it started, answering INDEX_NOT_FOUND until then', async () => {
+    const folder = tempDir();
+    const indexDir = path.join(folder, 'index');
+    const { client } = await stdioClient(indexDir);
+    expect(errorOf(await call(client, 'library_info'))).toMatchObject({ code: 'INDEX_NOT_FOUND' });
+
+    const file = path.join(folder, 'papers.jsonl');
+    fs.writeFileSync(file, FIXTURE_PAPERS.map((paper) => JSON.stringify(paper)).join('\n'));
+    await indexPapers({ indexDir, files: [file], embedder: 'builtin' });
+    // The server polls the index folder every 2 s.
+    const deadline = Date.now() + 15_000;
+    let info = await call(client, 'library_info');
+    while (info.isError && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      info = await call(client, 'library_info');
+    }
+    expect(info.structuredContent).toMatchObject({ papers: FIXTURE_PAPERS.length, generation: 1 });
   });
 
   it('serves the same tools at /mcp on `citelens serve`, with and without the access token', async () => {

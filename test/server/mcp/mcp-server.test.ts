@@ -85,6 +85,7 @@ describe('mcp-server', () => {
     expect(search.inputSchema.properties).toMatchObject({
       query: { type: 'string', minLength: 1, maxLength: 20000 },
       mode: { enum: ['hybrid', 'semantic', 'keyword'], default: 'hybrid' },
+      sort: { enum: ['relevance', 'year'], default: 'relevance' },
       k: { type: 'integer', minimum: 1, maximum: 20, default: 5 },
       offset: { type: 'integer', minimum: 0, default: 0 },
       filters: { properties: { yearFrom: { type: 'integer' }, author: { type: 'string' } } },
@@ -108,6 +109,8 @@ describe('mcp-server', () => {
     expect(first.results).toHaveLength(2);
     expect(first.hasMore).toBe(true);
     expect(first.nextOffset).toBe(2);
+    expect(first.total).toBeGreaterThanOrEqual(4);
+    expect(typeof first.totalIsLowerBound).toBe('boolean');
     const top = first.results[0]!;
     expect(top.paperId).toBe('attention-sinks');
     expect(top.score).toBeGreaterThan(0);
@@ -120,6 +123,12 @@ describe('mcp-server', () => {
     const second = await ok(client, searchPapersTool, { query: 'attention sinks variance', k: 2, offset: 2 });
     const ids = [...first.results, ...second.results].map((r: { paperId: string }) => r.paperId);
     expect(new Set(ids).size).toBe(4);
+
+    const newest = await ok(client, searchPapersTool, { query: 'memory attention retrieval', sort: 'year', k: 4 });
+    expect(newest.sort).toBe('year');
+    const years = newest.results.map((r) => r.year ?? 0);
+    expect(years.length).toBeGreaterThan(1);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
   });
 
   it('trims passages to the character budget, cutting one at a word and leaving the rest out, and says so', async () => {
@@ -162,6 +171,7 @@ describe('mcp-server', () => {
     expect(similar.results).toHaveLength(3);
     expect(similar.results.map((r) => r.paperId)).not.toContain('caffeine-memory-trial');
     expect(similar.results[0]).toMatchObject({ title: expect.any(String), score: expect.any(Number) });
+    expect(similar.results.every((r) => Array.isArray(r.sharedTerms))).toBe(true);
   });
 
   it('answers with cited sentences and sources, and abstains on a question the library does not answer', async () => {

@@ -129,7 +129,10 @@ describe('answer-view', () => {
       'The sink carries no semantic meaning.',
       'It is a structural artefact.',
     ]);
-    expect(within(items[0]!).getByRole('link').getAttribute('href')).toBe('/papers/sink-paper?passage=4');
+    // The title opens the paper at the first cited span ('The sink carries no semantic meaning.', 20–57).
+    expect(within(items[0]!).getByRole('link').getAttribute('href')).toBe(
+      '/papers/sink-paper?passage=4&start=20&end=57',
+    );
     expect(items[2]!.closest('details')).not.toBeNull();
     expect(items[0]!.closest('details')).toBeNull();
   });

@@ -42,6 +42,8 @@ export type AnswerSource = {
   cited: boolean;
   /** The passages shown: the cited ones, or the best one when none is cited. */
   passages: SourcePassageView[];
+  /** Where the paper page opens: the first cited span (offsets into its field), or the first passage shown. */
+  target: { passageId: number; start?: number; end?: number } | null;
 };
 
 export type AnswerView = {
@@ -94,6 +96,11 @@ function sourceView(source: ServerSource, citations: readonly Citation[]): Answe
     byline: paperByline(source.paper),
     cited: source.cited,
     passages,
+    target: mine[0]
+      ? { passageId: mine[0].passageId, start: mine[0].start, end: mine[0].end }
+      : passages[0]
+        ? { passageId: passages[0].id }
+        : null,
   };
 }
 

@@ -14,8 +14,13 @@ import type {
 } from './answer-model.ts';
 import { splitCitationMarkers, type TextPiece } from './citation-markers.ts';
 
-const paperPath = (paperId: string, passageId?: number) =>
-  `/papers/${encodeURIComponent(paperId)}${passageId !== undefined ? `?passage=${passageId}` : ''}`;
+/** A paper's page; with a target, the page marks that passage, or the cited span within it. */
+function paperPath(paperId: string, target?: AnswerSource['target']): string {
+  const path = `/papers/${encodeURIComponent(paperId)}`;
+  if (!target) return path;
+  const span = target.start !== undefined && target.end !== undefined ? `&start=${target.start}&end=${target.end}` : '';
+  return `${path}?passage=${target.passageId}${span}`;
+}
 
 // Citations a sentence does not mark go before its final punctuation, as a writer would put them.
 function withTrailingCitations(text: string, numbers: number[], known: ReadonlySet<number> | null): TextPiece[] {
@@ -99,7 +104,7 @@ function SourceItem({ source, focused }: { source: AnswerSource; focused: boolea
       </span>
       <div className="source-body">
         <h3 className="source-title">
-          <Link to={paperPath(source.paperId, source.passages[0]?.id)}>
+          <Link to={paperPath(source.paperId, source.target)}>
             <span className="visually-hidden">Source {source.n}: </span>
             {source.title}
           </Link>
