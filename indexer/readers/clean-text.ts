@@ -1,6 +1,8 @@
 // Clean text at index time: HTML and JATS tags removed, character entities decoded, LaTeX accents and
 // common commands converted, whitespace collapsed. The stored text is the cleaned text, so passage offsets
 // refer to what a reader sees.
+
+import { GREEK_LETTERS } from './greek-letters.ts';
 import { cleanLatex } from './latex.ts';
 
 /** Named character references seen in exported abstracts; an unknown name is left as written. */
@@ -57,36 +59,7 @@ const ENTITIES: Record<string, string> = {
   pound: '£',
   yen: '¥',
   cent: '¢',
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  zeta: 'ζ',
-  eta: 'η',
-  theta: 'θ',
-  kappa: 'κ',
-  lambda: 'λ',
-  mu: 'μ',
-  nu: 'ν',
-  xi: 'ξ',
-  pi: 'π',
-  rho: 'ρ',
-  sigma: 'σ',
-  tau: 'τ',
-  phi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
-  Gamma: 'Γ',
-  Delta: 'Δ',
-  Theta: 'Θ',
-  Lambda: 'Λ',
-  Pi: 'Π',
-  Sigma: 'Σ',
-  Phi: 'Φ',
-  Psi: 'Ψ',
-  Omega: 'Ω',
+  ...GREEK_LETTERS,
   szlig: 'ß',
   aelig: 'æ',
   AElig: 'Æ',

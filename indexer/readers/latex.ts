@@ -1,5 +1,6 @@
 // Turns the LaTeX found in BibTeX values into plain Unicode text: accents, escapes, symbols,
 // formatting commands, dashes and quotes, then drops the remaining braces.
+import { GREEK_LETTERS } from './greek-letters.ts';
 
 /** Stands in for a backslash the text means literally, so the stray-backslash cleanup leaves it. */
 const BACKSLASH = '\ue003';
@@ -105,25 +106,7 @@ const WORDS: Record<string, string> = {
   infty: '∞',
   rightarrow: '→',
   to: '→',
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  theta: 'θ',
-  lambda: 'λ',
-  mu: 'μ',
-  pi: 'π',
-  rho: 'ρ',
-  sigma: 'σ',
-  tau: 'τ',
-  phi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
-  Delta: 'Δ',
-  Sigma: 'Σ',
-  Omega: 'Ω',
+  ...GREEK_LETTERS,
 };
 
 const OPEN_BRACE = '\ue000';

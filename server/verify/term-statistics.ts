@@ -14,27 +14,42 @@ export function inverseDocumentFrequency(statistics: TermStatistics, term: strin
   return Math.log((1 + statistics.documents) / (1 + statistics.documentFrequency(term))) + 1;
 }
 
+/** The distinct terms of a text that statistics count; the analyzer's terms unless given. */
+export type DistinctTerms = (text: string) => ReadonlySet<string>;
+
+const analyzerTerms: DistinctTerms = (text) => new Set(terms(text));
+
 /** Term statistics of a list of texts (one document each). */
-export function statisticsOfTexts(texts: Iterable<string>): TermStatistics {
+export function statisticsOfTexts(
+  texts: Iterable<string>,
+  distinctTerms: DistinctTerms = analyzerTerms,
+): TermStatistics {
   const frequency = new Map<string, number>();
   let documents = 0;
   for (const text of texts) {
     documents++;
-    for (const term of new Set(terms(text))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    for (const term of distinctTerms(text)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
   return { documents, documentFrequency: (term) => frequency.get(term) ?? 0 };
 }
 
-const cache = new WeakMap<IndexReader, TermStatistics>();
+/** One cache per way of counting terms (a module-level function), each keyed by index generation. */
+const caches = new WeakMap<DistinctTerms, WeakMap<IndexReader, TermStatistics>>();
 
 /** Term statistics of the papers (title and abstract) in an index; computed on first use per reader. */
-export function statisticsOfIndex(reader: IndexReader): TermStatistics {
+export function statisticsOfIndex(reader: IndexReader, distinctTerms: DistinctTerms = analyzerTerms): TermStatistics {
+  let cache = caches.get(distinctTerms);
+  if (!cache) {
+    cache = new WeakMap();
+    caches.set(distinctTerms, cache);
+  }
   let statistics = cache.get(reader);
   if (!statistics) {
     statistics = statisticsOfTexts(
       (function* () {
         for (const { paper } of reader.papers.all()) yield `${paper.title}\n${paper.abstract}`;
       })(),
+      distinctTerms,
     );
     cache.set(reader, statistics);
   }
