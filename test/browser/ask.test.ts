@@ -108,7 +108,8 @@ describe('ask page', () => {
     await earlier.waitFor();
     await earlier.click();
     await page.waitForURL(/q=What\+causes\+attention\+sinks/);
-    expect(await box.inputValue()).toBe('What causes attention sinks?');
+    // React renders the new URL a moment after the history changes: the box follows it.
+    await expect.poll(() => box.inputValue()).toBe('What causes attention sinks?');
     await asked.getByRole('link', { name: 'How does mixture of experts routing work?' }).waitFor();
     expect(pageProblems(page)).toEqual([]);
   });

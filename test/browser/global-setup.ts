@@ -31,7 +31,15 @@ async function buildWebIfStale(): Promise<void> {
   const built = path.join(WEB, 'dist', 'index.html');
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource(WEB)) return;
   const { build } = await import('vite');
-  await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build (several times
+  // larger): the pages under test must be the ones `npm start` serves.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(WEB, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
