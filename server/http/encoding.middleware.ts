@@ -27,7 +27,9 @@ export const requireUtf8: MiddlewareHandler = async (c, next) => {
       throw new AppError('INVALID_INPUT', `Query parameter '${key}' must not contain NUL characters.`, { field: key });
     }
   }
-  if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+  // A body declared as bytes (a file sent as it is on disk) is not text; everything else must be UTF-8.
+  const binary = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/octet-stream');
+  if (!binary && (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH')) {
     try {
       fatal.decode(await c.req.arrayBuffer());
     } catch {

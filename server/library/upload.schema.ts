@@ -3,8 +3,11 @@
 import { z } from '@hono/zod-openapi';
 
 export const UPLOAD_LIMITS = {
-  /** Characters per part: 150k characters are at most 450 KB of UTF-8, under the body limit. */
-  maxPartChars: 150_000,
+  /**
+   * Bytes per part, under the 512 KB body limit. Parts carry the file's bytes as they are on disk,
+   * so the indexer reads them as it reads any file (Windows-1252, UTF-16, a Zotero database).
+   */
+  maxPartBytes: 384 * 1024,
   /** Files per upload. */
   maxFiles: 50,
   /** Bytes per upload, all files together. */

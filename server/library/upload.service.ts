@@ -70,7 +70,7 @@ export function addPart(
   id: string,
   name: string,
   part: number,
-  text: string,
+  content: Uint8Array,
 ): { file: string; part: number; bytes: number } {
   const dir = uploadDir(id);
   const counter = partsFile(dir, name);
@@ -84,7 +84,7 @@ export function addPart(
       field: 'part',
     });
   }
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = content.byteLength;
   const held = files.reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0);
   if (held + bytes > UPLOAD_LIMITS.maxUploadBytes) {
     throw new AppError(
@@ -96,7 +96,11 @@ export function addPart(
   // A name starting with a dot would hide the file among the upload's own bookkeeping.
   if (name.startsWith('.'))
     throw new AppError('INVALID_INPUT', `File name '${name}' must not start with a dot.`, { field: 'name' });
-  fs.appendFileSync(path.join(dir, name), text, 'utf8');
+  if (bytes > UPLOAD_LIMITS.maxPartBytes)
+    throw new AppError('PAYLOAD_TOO_LARGE', `A part may hold at most ${UPLOAD_LIMITS.maxPartBytes} bytes.`, {
+      maxBytes: UPLOAD_LIMITS.maxPartBytes,
+    });
+  fs.appendFileSync(path.join(dir, name), content);
   fs.writeFileSync(counter, String(expected + 1));
   return { file: name, part, bytes };
 }

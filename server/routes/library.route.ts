@@ -83,12 +83,15 @@ export const libraryRoutes = createRouter()
       method: 'post',
       path: '/library/uploads/{id}/files/{name}',
       summary: 'Send a part of a paper file',
-      description: `The body is the next part of the file's text (UTF-8, at most ${UPLOAD_LIMITS.maxPartChars.toLocaleString('en')} characters), parts numbered from 0 in order.`,
+      description: `The body is the next part of the file's bytes as they are on disk (\`application/octet-stream\`, at most ${UPLOAD_LIMITS.maxPartBytes.toLocaleString('en')} bytes), parts numbered from 0 in order.`,
       tags: ['papers'],
       request: {
         params: z.object({ id: zUploadId, name: zUploadFileName }),
         query: z.object({ part: numberParam(z.number().int().min(0)) }),
-        body: { content: { 'text/plain': { schema: z.string() } }, required: true },
+        body: {
+          content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+          required: true,
+        },
       },
       responses: {
         200: { description: 'The part was stored', content: { 'application/json': { schema: zUploadPartAccepted } } },
@@ -98,7 +101,7 @@ export const libraryRoutes = createRouter()
     async (c) => {
       const { id, name } = c.req.valid('param');
       const { part } = c.req.valid('query');
-      return c.json(addPart(id, name, part, await c.req.text()), 200);
+      return c.json(addPart(id, name, part, new Uint8Array(await c.req.arrayBuffer())), 200);
     },
   )
   .openapi(

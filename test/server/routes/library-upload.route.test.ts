@@ -16,10 +16,10 @@ async function appWith(env: Record<string, string> = {}) {
 }
 type App = Awaited<ReturnType<typeof appWith>>;
 
-const post = (app: App, path: string, body?: string, headers: Record<string, string> = {}) =>
+const post = (app: App, path: string, body?: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) =>
   app.request(`${ORIGIN}${path}`, {
     method: 'POST',
-    headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=utf-8', ...headers },
+    headers: { origin: ORIGIN, 'content-type': 'application/octet-stream', ...headers },
     ...(body === undefined ? {} : { body }),
   });
 
@@ -34,16 +34,18 @@ async function events(response: Response): Promise<Array<{ event: string; data: 
     }));
 }
 
-async function upload(app: App, files: Record<string, string>) {
+/** Sends each file's bytes (a string is sent as UTF-8) in parts, as the page does. */
+async function upload(app: App, files: Record<string, string | Uint8Array<ArrayBuffer>>) {
   const created = await post(app, '/api/library/uploads');
   expect(created.status).toBe(201);
   const { id } = await created.json();
-  for (const [name, text] of Object.entries(files)) {
-    for (let part = 0, at = 0; at < text.length || part === 0; part++, at += UPLOAD_LIMITS.maxPartChars) {
+  for (const [name, content] of Object.entries(files)) {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    for (let part = 0, at = 0; at < bytes.length || part === 0; part++, at += UPLOAD_LIMITS.maxPartBytes) {
       const res = await post(
         app,
         `/api/library/uploads/${id}/files/${encodeURIComponent(name)}?part=${part}`,
-        text.slice(at, at + UPLOAD_LIMITS.maxPartChars),
+        bytes.slice(at, at + UPLOAD_LIMITS.maxPartBytes),
       );
       expect(res.status, await res.clone().text()).toBe(200);
     }
@@ -79,6 +81,30 @@ describe('library upload routes', () => {
     expect((await app.request('/api/papers/uploaded-3')).status).toBe(200);
     // The upload is gone once indexed.
     expect((await post(app, `/api/library/uploads/${id}/index`)).status).toBe(404);
+  });
+
+  it('sends files as the bytes on disk, so a Windows-1252 file is read as the CLI reads it', async () => {
+    const app = await appWith();
+    // "Café society: naïve élites" in Windows-1252: é is 0xE9, ï is 0xEF; not valid UTF-8.
+    const record = '{"id": "cafe-1", "title": "Caf\u00e9 society: na\u00efve \u00e9lites", "abstract": "A study."}\n';
+    const bytes = Uint8Array.from([...record].map((char) => char.charCodeAt(0)));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const id = await upload(app, { 'cafe.jsonl': bytes });
+    const done = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+    expect(done?.event).toBe('done');
+    const paper = await (await app.request('/api/papers/cafe-1')).json();
+    expect(paper.paper.title).toBe('Café society: naïve élites');
+  });
+
+  it('refuses a part larger than the part limit', async () => {
+    const app = await appWith();
+    const { id } = await (await post(app, '/api/library/uploads')).json();
+    const res = await post(
+      app,
+      `/api/library/uploads/${id}/files/big.jsonl?part=0`,
+      new Uint8Array(UPLOAD_LIMITS.maxPartBytes + 1).fill(0x20),
+    );
+    expect(res.status).toBe(413);
   });
 
   it('refuses unusable records with the located problems the CLI would print, and indexes the rest', async () => {

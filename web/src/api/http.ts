@@ -94,12 +94,12 @@ export async function postForStream(path: string, body: unknown, signal?: AbortS
 }
 
 /** POSTs text (UTF-8) and returns the response JSON. */
-export async function postText<T>(path: string, query: Query, text: string, signal?: AbortSignal): Promise<T> {
+export async function postBytes<T>(path: string, query: Query, bytes: Blob, signal?: AbortSignal): Promise<T> {
   return json<T>(
     await send(apiUrl(path, query), {
       method: 'POST',
-      body: text,
-      headers: { 'content-type': 'text/plain;charset=utf-8' },
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
       signal: signal ?? null,
     }),
   );

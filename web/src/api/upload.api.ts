@@ -1,45 +1,34 @@
-// Adding paper files from the browser: open an upload, send each file's text in parts, then index
-// it and follow the server-sent events (progress, then done or the located problems).
+// Adding paper files from the browser: open an upload, send each file's bytes in parts (as they are
+// on disk, so the indexer detects the encoding and reads a Zotero database too), then index it and
+// follow the server-sent events (progress, then done or the located problems).
 import type { UploadEvent } from '../../../server/library/upload.schema.ts';
 import { readEventStream } from './event-stream.ts';
-import { postForStream, postJson, postText } from './http.ts';
+import { postBytes, postForStream, postJson } from './http.ts';
 
-/** Characters per part (the server's UPLOAD_LIMITS.maxPartChars). */
-export const PART_CHARS = 150_000;
-
-/** Splits text into parts of at most `size` characters, never between the halves of a surrogate pair. */
-export function splitParts(text: string, size = PART_CHARS): string[] {
-  const parts: string[] = [];
-  let at = 0;
-  while (at < text.length) {
-    let end = Math.min(text.length, at + size);
-    const code = text.charCodeAt(end - 1);
-    if (end < text.length && code >= 0xd800 && code <= 0xdbff) end--;
-    parts.push(text.slice(at, end));
-    at = end;
-  }
-  return parts.length > 0 ? parts : [''];
-}
+/** Bytes per part (the server's UPLOAD_LIMITS.maxPartBytes). */
+export const PART_BYTES = 384 * 1024;
 
 export async function startUpload(signal?: AbortSignal): Promise<string> {
   return (await postJson<{ id: string }>('/library/uploads', {}, signal)).id;
 }
 
-/** Sends a file's text in parts; `onSent` gets the characters sent so far. */
+/** Sends a file's bytes in parts; `onSent` gets the bytes sent so far. */
 export async function sendFile(
   id: string,
-  name: string,
-  text: string,
-  onSent: (chars: number) => void,
+  file: File,
+  onSent: (bytes: number) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  let sent = 0;
-  const parts = splitParts(text);
-  for (const [part, chunk] of parts.entries()) {
-    await postText(`/library/uploads/${id}/files/${encodeURIComponent(name)}`, { part }, chunk, signal);
-    sent += chunk.length;
-    onSent(sent);
-  }
+  const path = `/library/uploads/${id}/files/${encodeURIComponent(file.name)}`;
+  let part = 0;
+  let at = 0;
+  do {
+    const chunk = file.slice(at, at + PART_BYTES);
+    await postBytes(path, { part }, chunk, signal);
+    at += chunk.size;
+    part++;
+    onSent(at);
+  } while (at < file.size);
 }
 
 /** Indexes the upload, calling `onEvent` for each event until the stream ends. */

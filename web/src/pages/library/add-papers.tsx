@@ -10,7 +10,8 @@ import { CodeText } from '../../components/code-text.tsx';
  * Text file types the indexer reads (see indexer/readers/detect-format.ts); Web of Science exports
  * are .txt. A Zotero database is not text: index it with `citelens index zotero.sqlite`.
  */
-export const ACCEPTED = '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom,.ris,.nbib,.medline,.txt';
+export const ACCEPTED =
+  '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom,.ris,.nbib,.medline,.txt,.sqlite';
 
 type State =
   | { phase: 'idle' }
@@ -43,15 +44,13 @@ export function AddPapers({ onIndexed }: { onIndexed: () => void }) {
   const add = async (files: readonly File[]) => {
     if (files.length === 0 || busy) return;
     try {
-      const texts = await Promise.all(files.map((file) => file.text()));
-      const total = texts.reduce((sum, text) => sum + text.length, 0);
+      const total = files.reduce((sum, file) => sum + file.size, 0);
       setState({ phase: 'sending', sent: 0, total });
       const id = await startUpload();
       let before = 0;
-      for (const [i, file] of files.entries()) {
-        const text = texts[i] ?? '';
-        await sendFile(id, file.name, text, (chars) => setState({ phase: 'sending', sent: before + chars, total }));
-        before += text.length;
+      for (const file of files) {
+        await sendFile(id, file, (bytes) => setState({ phase: 'sending', sent: before + bytes, total }));
+        before += file.size;
       }
       setState({ phase: 'indexing', stage: 'read', done: 0, total: files.length });
       let finished = false;
