@@ -7,21 +7,10 @@ import type { Paper } from '../../../../indexer/paper.schema.ts';
 import type { AskResponse } from '../../../../server/answer/answer.schema.ts';
 import { answerView, streamingView } from '../../../../web/src/pages/ask/answer-model.ts';
 import { AnswerView } from '../../../../web/src/pages/ask/answer-view.tsx';
+import { paperWith } from '../../../support/paper.ts';
 
-const paper = (id: string, title: string, abstract: string): Paper => ({
-  id,
-  title,
-  abstract,
-  authors: ['A. Author'],
-  affiliations: [],
-  year: 2026,
-  venue: null,
-  url: null,
-  doi: null,
-  arxivId: null,
-  tags: [],
-  metadata: {},
-});
+const paper = (id: string, title: string, abstract: string): Paper =>
+  paperWith({ id, title, abstract, authors: ['A. Author'], year: 2026 });
 
 const sinkAbstract = 'Sinks appear early. The sink carries no semantic meaning. It is a structural artefact.';
 const sink = paper('sink-paper', 'The Structural Origin of Attention Sinks', sinkAbstract);

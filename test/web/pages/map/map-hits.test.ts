@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../../server/search/search.schema.ts';
 import { relevantHits } from '../../../../web/src/pages/map/map-hits.ts';
+import { paperWith } from '../../../support/paper.ts';
 
 const result = (id: string, score: number, highlighted: boolean): SearchResult => ({
-  paper: {
-    id,
-    title: id,
-    abstract: '',
-    authors: [],
-    affiliations: [],
-    year: null,
-    venue: null,
-    url: null,
-    doi: null,
-    arxivId: null,
-    tags: [],
-    metadata: {},
-  },
+  paper: paperWith({ id, title: id }),
   score,
   passages: [
     {

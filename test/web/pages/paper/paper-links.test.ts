@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../../indexer/paper.schema.ts';
 import { paperLinks, safeHttpUrl } from '../../../../web/src/pages/paper/paper-links.ts';
-
-const paper = (over: Partial<Paper>): Paper => ({
-  id: 'p',
-  title: 'T',
-  abstract: '',
-  authors: [],
-  affiliations: [],
-  year: null,
-  venue: null,
-  url: null,
-  doi: null,
-  arxivId: null,
-  tags: [],
-  metadata: {},
-  ...over,
-});
+import { paperWith } from '../../../support/paper.ts';
 
 describe('paper-links', () => {
   it('links the DOI, arXiv id, code and web page of a paper', () => {
     expect(
       paperLinks(
-        paper({
+        paperWith({
           doi: 'https://doi.org/10.1000/xyz 1',
           arxivId: 'arXiv:2401.01234',
           url: 'https://example.org/paper',
@@ -38,7 +22,7 @@ describe('paper-links', () => {
   });
 
   it('treats a repository URL as the code link, once', () => {
-    expect(paperLinks(paper({ url: 'https://github.com/org/repo' }))).toEqual([
+    expect(paperLinks(paperWith({ url: 'https://github.com/org/repo' }))).toEqual([
       { label: 'Code', href: 'https://github.com/org/repo' },
     ]);
   });
@@ -52,8 +36,8 @@ describe('paper-links', () => {
       'nope',
     ]) {
       expect(safeHttpUrl(url)).toBeUndefined();
-      expect(paperLinks(paper({ url, metadata: { code: url } }))).toEqual([]);
+      expect(paperLinks(paperWith({ url, metadata: { code: url } }))).toEqual([]);
     }
-    expect(paperLinks(paper({ arxivId: 'javascript:alert(1)' }))).toEqual([]);
+    expect(paperLinks(paperWith({ arxivId: 'javascript:alert(1)' }))).toEqual([]);
   });
 });
