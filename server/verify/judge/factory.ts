@@ -27,11 +27,25 @@ function sharedModel(config: JudgeConfig): Promise<NliModel | { error: string }>
 }
 
 /** The judge the configuration asks for, over a library's term statistics. */
+/** How long a look for the NLI model on disk is trusted: `auto` asks once per request otherwise. */
+const AVAILABILITY_TTL_MS = 10_000;
+const availability = new Map<string, { at: number; present: Promise<boolean> }>();
+
+// Four file checks per ask and verify request add up under load; a model put in place is still
+// picked up within AVAILABILITY_TTL_MS.
+function nliModelOnDisk(config: JudgeConfig): Promise<boolean> {
+  const key = `${config.nliModel}\u0000${config.modelDir}`;
+  const known = availability.get(key);
+  if (known && performance.now() - known.at < AVAILABILITY_TTL_MS) return known.present;
+  const present = isNliModelAvailable({ model: config.nliModel, cacheDir: config.modelDir });
+  availability.set(key, { at: performance.now(), present });
+  return present;
+}
+
 export async function createJudge(statistics: TermStatistics, config: JudgeConfig): Promise<JudgeChoice> {
   const builtin = createBuiltinJudge(statistics);
   if (config.judge === 'builtin') return { judge: builtin, notice: null };
-  if (config.judge === 'auto' && !(await isNliModelAvailable({ model: config.nliModel, cacheDir: config.modelDir })))
-    return { judge: builtin, notice: null };
+  if (config.judge === 'auto' && !(await nliModelOnDisk(config))) return { judge: builtin, notice: null };
   const model = await sharedModel(config);
   if ('error' in model) {
     return { judge: builtin, notice: `${model.error} The built-in judge was used instead.` };
