@@ -69,16 +69,17 @@ async function startServing(config: Config, options: ServeCommandOptions): Promi
  */
 export async function runServer(config: Config, options: ServeCommandOptions): Promise<Serving> {
   const running = await startServing(config, options);
-  process.stdout.write(`Citelens is running at ${running.url}\n`);
-  process.stdout.write(`  API reference: ${running.url}/api/docs\n`);
-  if (config.token) process.stdout.write('  API requests need `Authorization: Bearer $CITELENS_TOKEN`.\n');
-  if (options.workers > 1) process.stdout.write(`  ${options.workers} server processes share the port.\n`);
+  // Handlers first: whoever reads the banner (a supervisor, a test) may signal the moment it appears.
   const stop = (signal: NodeJS.Signals) => {
     process.stderr.write(`\nStopping (${signal}); finishing running requests…\n`);
     void running.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`Citelens is running at ${running.url}\n`);
+  process.stdout.write(`  API reference: ${running.url}/api/docs\n`);
+  if (config.token) process.stdout.write('  API requests need `Authorization: Bearer $CITELENS_TOKEN`.\n');
+  if (options.workers > 1) process.stdout.write(`  ${options.workers} server processes share the port.\n`);
   return running;
 }
 
