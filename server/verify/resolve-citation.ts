@@ -119,8 +119,21 @@ function closestTo(entry: ReferenceEntry, candidates: readonly Paper[]): Closest
   return best;
 }
 
-/** Resolves one reference list entry. */
+// A verify request resolves an entry once for each citation that points into it and once more for
+// the reference list it returns; each resolution searches the library twice, so it is kept for the
+// entry (the same object throughout a request) and the library it was resolved in. Never mutated.
+const resolutions = new WeakMap<ReferenceEntry, { library: Library; resolution: Resolution }>();
+
+/** Resolves one reference list entry (the result is shared: do not mutate it). */
 export function resolveReference(entry: ReferenceEntry, library: Library): Resolution {
+  const known = resolutions.get(entry);
+  if (known?.library === library) return known.resolution;
+  const resolution = resolveReferenceNow(entry, library);
+  resolutions.set(entry, { library, resolution });
+  return resolution;
+}
+
+function resolveReferenceNow(entry: ReferenceEntry, library: Library): Resolution {
   if (entry.doi) {
     const paper = library.byDoi(entry.doi);
     if (paper) return resolved([paper], 'doi', entry);

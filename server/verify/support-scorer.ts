@@ -84,13 +84,24 @@ export function supportProbability(features: SupportFeatures, model: SupportMode
   return logistic(FEATURE_NAMES, features, model);
 }
 
+// Which of the stance model's inputs are read from the stance features (the rest are relevance features).
+const FROM_STANCE = STANCE_INPUTS.map((name) => (STANCE_FEATURE_NAMES as readonly string[]).includes(name));
+
 /** The probability that evidence with these stance (and relevance) features contradicts the claim. */
 export function contradictionProbability(
   stance: StanceFeatures,
   features: SupportFeatures,
   model: StanceModel = STANCE_MODEL,
 ): number {
-  return logistic(STANCE_INPUTS, { ...features, ...stance }, model);
+  // As logistic() over { ...features, ...stance } (a stance feature wins over a relevance one of the
+  // same name), without building that object for every claim–paper pair.
+  let z = model.bias;
+  STANCE_INPUTS.forEach((name, i) => {
+    z +=
+      model.weights[name] *
+      (FROM_STANCE[i] ? stance[name as keyof StanceFeatures] : features[name as keyof SupportFeatures]);
+  });
+  return 1 / (1 + Math.exp(-z));
 }
 
 /**

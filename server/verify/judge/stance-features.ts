@@ -45,8 +45,10 @@ export const STANCE_FEATURE_NAMES = [
 export type StanceFeatureName = (typeof STANCE_FEATURE_NAMES)[number];
 export type StanceFeatures = Record<StanceFeatureName, number>;
 
+const NO_STANCE = Object.freeze(Object.fromEntries(STANCE_FEATURE_NAMES.map((name) => [name, 0])) as StanceFeatures);
+
 export function emptyStanceFeatures(): StanceFeatures {
-  return Object.fromEntries(STANCE_FEATURE_NAMES.map((name) => [name, 0])) as StanceFeatures;
+  return { ...NO_STANCE };
 }
 
 const FINDING =

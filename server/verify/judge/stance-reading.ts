@@ -89,8 +89,27 @@ function isNegation(word: string): boolean {
   return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
 }
 
-/** Reads one sentence (a claim or an evidence sentence). */
+// A claim is read once per paper it is scored against (a verify request scores each claim against
+// its cited paper and ten suggestion candidates) and a paper's sentences again on every request
+// that cites it, so readings are kept, least recently used first out. Readings are never mutated.
+const READINGS_KEPT = 2_048;
+const readings = new Map<string, SentenceReading>();
+
+/** Reads one sentence (a claim or an evidence sentence); the result is shared, so do not mutate it. */
 export function readSentence(text: string): SentenceReading {
+  const kept = readings.get(text);
+  if (kept) {
+    readings.delete(text);
+    readings.set(text, kept);
+    return kept;
+  }
+  const reading = readSentenceNow(text);
+  readings.set(text, reading);
+  if (readings.size > READINGS_KEPT) readings.delete(readings.keys().next().value!);
+  return reading;
+}
+
+function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
   const words: ReadWord[] = [];
   const clauseStarts = [0];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Library, libraryOfIndex } from '../../../server/verify/library.ts';
 import { parseCitations } from '../../../server/verify/parse-citations.ts';
 import { splitReferences } from '../../../server/verify/reference-list.ts';
-import { resolveCitation } from '../../../server/verify/resolve-citation.ts';
+import { resolveCitation, resolveReference } from '../../../server/verify/resolve-citation.ts';
 import { zVerifyRequest } from '../../../server/verify/verify.schema.ts';
 import { verifyText } from '../../../server/verify/verify.service.ts';
 import { buildFixtureIndex, FIXTURE_PAPERS, type FixtureIndex } from './fixture-library.ts';
@@ -117,5 +117,30 @@ describe('resolve-citation', () => {
     const [first, second] = verifyText(library, zVerifyRequest.parse({ text })).claims.flatMap((c) => c.citations);
     expect(first).toMatchObject({ verdict: 'not_in_library', closest: { paperId: 'attention-sinks' } });
     expect(second).toMatchObject({ paperId: 'caffeine-memory-trial', closest: null });
+  });
+
+  it('resolves a reference entry once per library, however many citations point into it', () => {
+    const searches: string[] = [];
+    const counting: Library = {
+      ...library,
+      statistics: library.statistics,
+      search: (text, limit) => {
+        searches.push(text);
+        return library.search(text, limit);
+      },
+    };
+    const { references } = splitReferences(
+      'Text [1].\n\nReferences\n[1] Q. Nobody. Migration of eels in the Sargasso. 1901.',
+    );
+    const entry = references[0]!;
+    const first = resolveReference(entry, counting);
+    const searched = searches.length;
+    expect(searched).toBeGreaterThan(0);
+    expect(resolveReference(entry, counting)).toBe(first);
+    expect(searches).toHaveLength(searched);
+    // Another library (another request, another generation) resolves it afresh.
+    const other: Library = { ...counting };
+    expect(resolveReference(entry, other)).toEqual(first);
+    expect(searches).toHaveLength(2 * searched);
   });
 });

@@ -73,4 +73,14 @@ describe('stance-reading', () => {
     expect(prefixAntonyms('The test is inaccurate.', 'The test is accurate.')).toBe(true);
     expect(prefixAntonyms('The test is accurate.', 'The test is accurate in adults.')).toBe(false);
   });
+
+  it('reads a sentence once while it is kept, and again (the same reading) once it has been pushed out', () => {
+    const text = 'Statins did not reduce mortality in older adults.';
+    const first = readSentence(text);
+    expect(readSentence(text)).toBe(first);
+    for (let i = 0; i < 3_000; i++) readSentence(`Sentence number ${i} raised nothing.`);
+    const again = readSentence(text);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
 });
