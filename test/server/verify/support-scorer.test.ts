@@ -96,7 +96,7 @@ describe('support-scorer', () => {
     expect(verdictOf({ score: result.score, conflicts: result.conflicts })).toBe('partially_supported');
   });
 
-  it('weighs the stance inputs as one record of the relevance and stance features, a stance feature winning a shared name', () => {
+  it('weighs the stance inputs exactly as logistic weights over one record of the relevance and stance features', () => {
     const values = (names: readonly string[], offset: number) =>
       Object.fromEntries(names.map((name, i) => [name, ((i * 7 + offset) % 11) / 10]));
     const features = values(FEATURE_NAMES, 3) as Parameters<typeof contradictionProbability>[1];
