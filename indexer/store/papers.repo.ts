@@ -48,6 +48,9 @@ export type PaperFacetFields = Pick<Paper, 'year' | 'venue' | 'authors' | 'tags'
 /** How an arXiv id is looked up: by the indexed version-less copy (test/indexer/store checks the plan). */
 export const ARXIV_LOOKUP = `SELECT ${PAPER_COLUMNS} FROM papers WHERE arxiv_base = @id ORDER BY doc LIMIT 1`;
 
+/** Papers whose facet fields a reader keeps (a few MB; a 10,000-paper library keeps them all). */
+const FACET_FIELDS_KEPT = 20_000;
+
 /** Write access to papers (used while building a generation). */
 export class PapersWriter {
   private readonly insertPaper;
@@ -162,7 +165,12 @@ export class PapersReader {
   private readonly vectorByDoc;
   private readonly vectorsByDocs;
   private readonly byArxivId;
+  private readonly byDoiLower;
+  private readonly facetFieldsByDocs;
   private readonly filterStatements = new Map<string, Statement<unknown[]>>();
+  // A generation's papers never change, and the same papers lead search after search: their facet
+  // fields are kept (shared with callers, never mutated), up to FACET_FIELDS_KEPT papers.
+  private readonly facetFieldCache = new Map<number, PaperFacetFields>();
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE id = ?`);
@@ -176,6 +184,11 @@ export class PapersReader {
       schemaVersionOf(db) >= 4
         ? ARXIV_LOOKUP
         : `SELECT ${PAPER_COLUMNS} FROM papers WHERE lower(arxiv_id) = @id OR arxiv_id LIKE @id || 'v%' LIMIT 1`,
+    );
+    // Prepared once: every search reads its candidates' facet fields, every DOI citation a paper.
+    this.byDoiLower = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE lower(doi) = lower(?)`);
+    this.facetFieldsByDocs = db.prepare(
+      'SELECT doc, year, venue, authors, tags FROM papers WHERE doc IN (SELECT value FROM json_each(?))',
     );
   }
 
@@ -196,17 +209,21 @@ export class PapersReader {
    */
   facetFieldsOf(docs: readonly number[]): Map<number, PaperFacetFields> {
     const fields = new Map<number, PaperFacetFields>();
-    if (docs.length === 0) return fields;
-    const rows = this.db
-      .prepare('SELECT doc, year, venue, authors, tags FROM papers WHERE doc IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(docs)) as Array<Pick<PaperRow, 'doc' | 'year' | 'venue' | 'authors' | 'tags'>>;
+    const missing: number[] = [];
+    for (const doc of docs) {
+      const kept = this.facetFieldCache.get(doc);
+      if (kept) fields.set(doc, kept);
+      else missing.push(doc);
+    }
+    if (missing.length === 0) return fields;
+    const rows = this.facetFieldsByDocs.all(JSON.stringify(missing)) as Array<
+      Pick<PaperRow, 'doc' | 'year' | 'venue' | 'authors' | 'tags'>
+    >;
     for (const row of rows) {
-      fields.set(row.doc, {
-        year: row.year,
-        venue: row.venue,
-        authors: JSON.parse(row.authors),
-        tags: JSON.parse(row.tags),
-      });
+      const paper = { year: row.year, venue: row.venue, authors: JSON.parse(row.authors), tags: JSON.parse(row.tags) };
+      fields.set(row.doc, paper);
+      if (this.facetFieldCache.size >= FACET_FIELDS_KEPT) this.facetFieldCache.clear();
+      this.facetFieldCache.set(row.doc, paper);
     }
     return fields;
   }
@@ -285,9 +302,7 @@ export class PapersReader {
 
   /** Papers whose DOI matches (case-insensitive). */
   findByDoi(doi: string): Paper | undefined {
-    const row = this.db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE lower(doi) = lower(?)`).get(doi) as
-      | PaperRow
-      | undefined;
+    const row = this.byDoiLower.get(doi) as PaperRow | undefined;
     return row ? rowToPaper(row) : undefined;
   }
 

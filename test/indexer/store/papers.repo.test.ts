@@ -51,4 +51,35 @@ describe('papers.repo', () => {
     expect(versionlessArxivId('math.AG/0309136')).toBe('math.ag/0309136');
     expect(versionlessArxivId('solv-int/9901002')).toBe('solv-int/9901002');
   });
+
+  it('reads facet fields from the database once per paper, then from memory, leaving out missing papers', () => {
+    const db = createDatabase(path.join(tempDir(), 'index.db'));
+    const writer = new PapersWriter(db);
+    writer.insert(
+      1,
+      zPaper.parse({ id: 'a', title: 'A', year: 2020, venue: 'V', authors: ['Ann Lee'], tags: ['x'] }),
+      'h1',
+      new Float32Array([1, 0]),
+      null,
+    );
+    writer.insert(
+      2,
+      zPaper.parse({ id: 'b', title: 'B', authors: [], tags: [] }),
+      'h2',
+      new Float32Array([1, 0]),
+      null,
+    );
+    const reader = new PapersReader(db);
+    const first = reader.facetFieldsOf([2, 1, 9]);
+    expect([...first.keys()].sort()).toEqual([1, 2]);
+    expect(first.get(1)).toEqual({ year: 2020, venue: 'V', authors: ['Ann Lee'], tags: ['x'] });
+    expect(first.get(2)).toEqual({ year: null, venue: null, authors: [], tags: [] });
+    // Kept: a second search over the same papers gets the same records without reading the table
+    // (a served generation never changes; the rows are gone here only to show they are not read).
+    db.prepare('DELETE FROM papers').run();
+    const second = reader.facetFieldsOf([1, 2]);
+    expect(second.get(1)).toBe(first.get(1));
+    expect(second.get(2)).toBe(first.get(2));
+    db.close();
+  });
 });
