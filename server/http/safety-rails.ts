@@ -68,10 +68,12 @@ export function applySafetyRails(app: Hono<AppEnv>, options: SafetyOptions): voi
     const checkToken = requireToken(config.token);
     app.use('/api/*', (c, next) => (options.isPublicApiPath(c.req.path) ? next() : checkToken(c, next)));
   }
+  // The time limit covers reading the body too: a body that stops arriving is answered 503 TIMEOUT
+  // like slow work (read outside it, such a request was left to Node's requestTimeout, or to none).
+  app.use('/api/*', limitDuration(options.timeoutMs));
   app.use('/api/*', limitBodySize(options.maxBodyBytes));
   // Before any body is read: a body is buffered only inside this budget.
   app.use('/api/*', limitBodyBytesInFlight(options.maxBodyBytesInFlight, options.maxBodyBytes));
   app.use('/api/*', requireUtf8);
-  app.use('/api/*', limitDuration(options.timeoutMs));
   app.use('/api/*', limitConcurrency(options.maxInFlight));
 }

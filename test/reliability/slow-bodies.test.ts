@@ -112,4 +112,47 @@ describe('slow request bodies against a real server', () => {
     await settle(200);
     expect((await timed(`${running.url}/api/health`)).status).toBe(200);
   }, 30_000);
+
+  // Regression: a body that stopped arriving was read outside the app's time limit, so nothing but
+  // Node's requestTimeout (30 s, 408) answered it; with a longer one, never. (Without an LLM the app
+  // limit is at least 5 s.)
+  it('answers a request whose body stops arriving with 503 TIMEOUT at the app time limit, long before Node would', async () => {
+    const running = await start({ timeoutMs: 500, requestTimeoutMs: 30_000 });
+    const ask = (framing: string, part: string) => {
+      const socket = net.connect(running.port, '127.0.0.1');
+      let data = '';
+      socket.on('data', (chunk) => {
+        data += chunk;
+      });
+      socket.on('error', () => {});
+      socket.write(
+        `POST /api/ask HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n${framing}\r\n${part}`,
+      );
+      const began = performance.now();
+      const answered = new Promise<number>((resolve) => {
+        const poll = setInterval(() => {
+          if (data.includes('\r\n\r\n')) {
+            clearInterval(poll);
+            resolve(performance.now() - began);
+          }
+        }, 20);
+        setTimeout(() => {
+          clearInterval(poll);
+          resolve(Number.POSITIVE_INFINITY);
+        }, 12_000);
+      });
+      return { socket, answered, text: () => data };
+    };
+    const body = '{"question":"how do attention heads';
+    const withLength = ask('Content-Length: 200\r\n', body);
+    const chunked = ask('Transfer-Encoding: chunked\r\n', `${body.length.toString(16)}\r\n${body}\r\n`);
+    for (const stalled of [withLength, chunked]) {
+      const ms = await stalled.answered;
+      expect(ms, 'answered within 12 s').toBeLessThan(8_000);
+      expect(stalled.text()).toMatch(/^HTTP\/1\.1 503/);
+      expect(stalled.text()).toContain('TIMEOUT');
+      stalled.socket.destroy();
+    }
+    expect((await timed(`${running.url}/api/health`)).status).toBe(200);
+  }, 30_000);
 });

@@ -31,6 +31,39 @@ async function sampleApp(options: Partial<AppOptions> & { env?: Record<string, s
 }
 
 describe('app', () => {
+  // Regression: the request body was read (for the size, the in-flight budget and the UTF-8 check)
+  // outside the time limit, so an ask whose body stopped arriving was never answered by the app; a
+  // leak check saw Node's own 408 after 30 s, and a hang with a 10-minute request timeout. (Without
+  // an LLM the limit is at least 5 s: room for a generated answer to fall back.)
+  it('answers 503 TIMEOUT when a request body stops arriving, with a length or chunked, as for slow work', async () => {
+    const app = await sampleApp({ timeoutMs: 300 });
+    const stalledAsk = (headers: Record<string, string>) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"question":"how do attention heads'));
+        },
+      });
+      const init = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        duplex: 'half',
+      };
+      return Promise.race([
+        app.request('/api/ask', init as RequestInit),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+      ]);
+    };
+    const began = performance.now();
+    const answers = await Promise.all([stalledAsk({ 'content-length': '100' }), stalledAsk({})]);
+    for (const res of answers) {
+      expect(res, 'no answer within 10 s').not.toBeNull();
+      expect(res!.status).toBe(503);
+      expect((await res!.json()).error.code).toBe('TIMEOUT');
+    }
+    expect(performance.now() - began).toBeLessThan(8_000);
+  }, 15_000);
+
   it('sets a strict Content-Security-Policy and the other security headers on every response', async () => {
     const app = await sampleApp();
     for (const url of ['/api/health', '/api/nowhere', '/']) {
