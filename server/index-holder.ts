@@ -1,6 +1,7 @@
 // Owns the index generation the server answers from: hands out counted leases on it, swaps in a
 // newer published generation atomically, and closes an old one only when its last request is done.
 // With several server processes, a reload here also reloads its peers (see server/cluster/).
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '../core/errors.ts';
 import { currentGeneration, type IndexReader, type OpenIndexOptions, openIndex } from '../indexer/index.ts';
@@ -21,7 +22,27 @@ export type IndexHolderOptions = OpenIndexOptions & {
   reloadPeers?: (result: ReloadResult) => Promise<void>;
 };
 
-type Slot = { reader: IndexReader; leases: number; retired: boolean; closed: boolean };
+type Slot = {
+  reader: IndexReader;
+  /** The publish it was opened from (see publicationOf). */
+  stamp: string | undefined;
+  leases: number;
+  retired: boolean;
+  closed: boolean;
+};
+
+/**
+ * What tells one publish from another: the generation CURRENT names, and the CURRENT file itself,
+ * which every publish replaces with a new file (its own inode and modification time). An index
+ * deleted and built again from scratch publishes generation 1 again: by its number alone the server
+ * kept serving the deleted index. Undefined while the folder holds no index.
+ */
+function publicationOf(dir: string): { generation: number; stamp: string } | undefined {
+  const current = currentGeneration(dir);
+  const file = current && fs.statSync(path.join(dir, 'CURRENT'), { bigint: true, throwIfNoEntry: false });
+  if (!current || !file) return undefined;
+  return { generation: current.generation, stamp: `${current.generation}:${file.dev}:${file.ino}:${file.mtimeNs}` };
+}
 
 /** The newest published generation could not be opened because it is damaged (INDEX_CORRUPT). */
 export type IndexProblem = { generation: number | null; error: AppError };
@@ -47,6 +68,8 @@ export class IndexHolder {
   #reloading: Promise<ReloadResult> | undefined;
   #watcher: NodeJS.Timeout | undefined;
   #problem: IndexProblem | undefined;
+  /** The publish found damaged, so a watcher does not open it again and again. */
+  #problemStamp: string | undefined;
   readonly #options: OpenIndexOptions;
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
@@ -84,8 +107,9 @@ export class IndexHolder {
    */
   async open(dir: string): Promise<IndexReader> {
     this.#dir = path.resolve(dir);
-    const reader = await this.#openRecordingDamage(this.#dir);
-    this.#swap(reader);
+    const stamp = this.#stampOf(this.#dir);
+    const reader = await this.#openRecordingDamage(this.#dir, stamp);
+    this.#swap(reader, stamp);
     return reader;
   }
 
@@ -135,11 +159,13 @@ export class IndexHolder {
     const previous = this.generation;
     const dir = this.#dir;
     if (!dir) throw new AppError('INDEX_NOT_FOUND', 'The server was started without an index folder.');
-    const published = currentGeneration(dir);
-    if (!published || published.generation === previous) return { changed: false, previous, generation: previous };
-    const reader = await this.#openRecordingDamage(dir);
+    const published = publicationOf(dir);
+    // Unchanged only when CURRENT is the very file the served generation was opened from.
+    if (!published || (this.#current && published.stamp === this.#current.stamp))
+      return { changed: false, previous, generation: previous };
+    const reader = await this.#openRecordingDamage(dir, published.stamp);
     await warmUp(reader);
-    this.#swap(reader);
+    this.#swap(reader, published.stamp);
     return { changed: true, previous, generation: reader.generation };
   }
 
@@ -153,15 +179,15 @@ export class IndexHolder {
     const timer = setInterval(() => {
       const dir = this.#dir;
       if (!dir || this.#reloading) return;
-      let published: number | undefined;
+      let published: { generation: number; stamp: string } | undefined;
       try {
-        published = currentGeneration(dir)?.generation;
+        published = publicationOf(dir);
       } catch (error) {
         this.#onNotice(`Not reloading the index: ${(error as Error).message}`);
         return;
       }
       // A generation found damaged is not opened again and again; a new publish is tried.
-      if (published === undefined || published === this.generation || published === this.#problem?.generation) return;
+      if (!published || published.stamp === this.#current?.stamp || published.stamp === this.#problemStamp) return;
       this.reloadHere()
         .then(async (result) => {
           if (result.changed) await this.#reloadPeers?.(result);
@@ -172,7 +198,7 @@ export class IndexHolder {
             if (result.changed) this.#onNotice(`Now serving index generation ${result.generation}.`);
           },
           (error: unknown) =>
-            this.#onNotice(`Could not load index generation ${published}: ${(error as Error).message}`),
+            this.#onNotice(`Could not load index generation ${published?.generation}: ${(error as Error).message}`),
         );
     }, intervalMs);
     timer.unref();
@@ -205,7 +231,17 @@ export class IndexHolder {
     this.#onNotice(`Index generation ${generation} is damaged: ${error.message} ${error.hint}`);
   }
 
-  async #openRecordingDamage(dir: string): Promise<IndexReader> {
+  // The publish in `dir` as it is before opening it: were it replaced meanwhile, the next reload
+  // sees another stamp and opens the newer one (never the other way round).
+  #stampOf(dir: string): string | undefined {
+    try {
+      return publicationOf(dir)?.stamp;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async #openRecordingDamage(dir: string, stamp: string | undefined): Promise<IndexReader> {
     try {
       return await openIndex(dir, this.#options);
     } catch (error) {
@@ -217,15 +253,17 @@ export class IndexHolder {
           // CURRENT itself is what is damaged.
         }
         this.#problem = { generation, error };
+        this.#problemStamp = stamp;
       }
       throw error;
     }
   }
 
-  #swap(reader: IndexReader): void {
+  #swap(reader: IndexReader, stamp: string | undefined): void {
     this.#problem = undefined;
+    this.#problemStamp = undefined;
     const old = this.#current;
-    this.#current = { reader, leases: 0, retired: false, closed: false };
+    this.#current = { reader, stamp, leases: 0, retired: false, closed: false };
     if (old) this.#retire(old);
   }
 

@@ -81,6 +81,39 @@ describe('IndexHolder', () => {
     expect(holder.acquire().reader).toBe(before.reader);
   });
 
+  // Regression: reload compared generation numbers only, and an index deleted and built again from
+  // scratch publishes generation 1 again, so the server went on serving the deleted index.
+  it('reloads an index rebuilt from scratch in the same folder, though it publishes the same generation number', async () => {
+    const { dir } = await buildIndex([firstPapers(5)]);
+    const holder = await holderFor(dir);
+    const old = holder.acquire();
+    fs.rmSync(dir, { recursive: true, force: true });
+    await publishAll(dir);
+    expect(await holder.reload()).toEqual({ changed: true, previous: 1, generation: 1 });
+    const fresh = holder.acquire();
+    expect(fresh.reader).not.toBe(old.reader);
+    expect(fresh.reader.manifest.papers).toBe(papers.length);
+    expect(old.reader.manifest.papers).toBe(5);
+    old.release();
+    fresh.release();
+    expect(await holder.reload()).toEqual({ changed: false, previous: 1, generation: 1 });
+  });
+
+  it('picks up an index rebuilt from scratch with the same generation number when watching', async () => {
+    const { dir } = await buildIndex([firstPapers(5)]);
+    const holder = new IndexHolder({ offline: true });
+    await holder.open(dir);
+    const stop = holder.watch(20);
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await publishAll(dir);
+      await waitFor(() => holder.generation === 1 && holder.acquire().reader.manifest.papers === papers.length);
+    } finally {
+      stop();
+      holder.close();
+    }
+  });
+
   it('counts leases, so releasing one twice does not close a reader another request still holds', async () => {
     const { dir } = await buildIndex([firstPapers(5)]);
     const holder = await holderFor(dir);
