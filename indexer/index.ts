@@ -1,5 +1,7 @@
 // The indexer's public API: build, update and remove from an index, and open it for reading.
-export { INDEX_DEFAULTS, type IndexOptions, type IndexSummary, indexPapers } from './build/index-papers.ts';
+
+export { INDEX_DEFAULTS, type IndexOptions, type IndexSummary } from './build/index-options.ts';
+export { indexPapers } from './build/index-papers.ts';
 export type { ProgressEvent, ProgressListener } from './build/progress.ts';
 export { type RemoveSummary, removePapers } from './build/remove-papers.ts';
 export type { Embedder, EmbedderInfo, EmbedderKind } from './embedders/embedder.ts';
