@@ -18,6 +18,6 @@ export {
   type InputProblem,
   READ_LIMITS,
 } from './readers/index.ts';
-export { currentGeneration } from './store/generations.ts';
+export { currentGeneration, olderGenerations } from './store/generations.ts';
 export type { Manifest } from './store/manifest.repo.ts';
 export { type Token, terms, tokenize } from './text/analyze.ts';

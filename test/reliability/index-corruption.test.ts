@@ -102,6 +102,40 @@ describe('a damaged index on disk', () => {
     }
   }, 60_000);
 
+  it('starts over an index whose newest generation is damaged by serving the one before it, and says so', async () => {
+    const { dir } = await buildIndex();
+    await indexPapers({
+      indexDir: dir,
+      files: [SAMPLE_PAPERS_FILE],
+      embedder: 'builtin',
+      offline: true,
+      rebuild: true,
+    });
+    expect(currentGeneration(dir)!.generation).toBe(2);
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    const notices: string[] = [];
+    const server = await startServer({
+      config: testConfig({ CITELENS_PORT: '0' }),
+      indexDir: dir,
+      onNotice: (m) => notices.push(m),
+    });
+    try {
+      const search = await json(server, '/api/search?q=attention&k=3');
+      expect(search.status).toBe(200);
+      expect(search.body.results).toHaveLength(3);
+      const health = await json(server, '/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({
+        status: 'degraded',
+        generation: 1,
+        problem: expect.stringMatching(/generation 2/),
+      });
+      expect(notices.join('\n')).toMatch(/Index generation 2 is damaged: [\s\S]* Serving generation 1, the one before it/);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
   it('starts over an index whose only generation is damaged, answering 503 INDEX_CORRUPT, and health is not ok', async () => {
     const { dir } = await buildIndex();
     damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
