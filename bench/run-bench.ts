@@ -84,12 +84,12 @@ export async function runBench(
     log('in-process queries, ANN recall and the raw-library floor …');
     const reader = await openIndex(indexDir, { offline: true });
     let search: Awaited<ReturnType<typeof benchSearch>>;
-    let library: ReturnType<typeof benchLibrary>;
+    let library: Awaited<ReturnType<typeof benchLibrary>>;
     let ann: Awaited<ReturnType<typeof benchAnn>>;
     let floor: Awaited<ReturnType<typeof benchFloor>>;
     try {
       search = await benchSearch(reader, queries, { rounds });
-      library = benchLibrary(reader, { rounds: opts.quick ? 3 : 20 });
+      library = await benchLibrary(reader, { rounds: opts.quick ? 3 : 20 });
       // Exact search scans every paper vector per query: about 50 ms at 100k papers, so every query fits.
       ann = await benchAnn(reader, queries, HNSW_EF_CURVE);
       floor = await benchFloor(reader, queries);
