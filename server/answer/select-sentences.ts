@@ -205,9 +205,11 @@ export function selectSentences(
       .map((c) => c.source.n),
   );
   const type = questionType(question);
+  // Papers written all in lower case, whose sentences cannot be told from fragments by their first letter.
+  const caseless = new Set(sources.filter((s) => !/\p{Lu}/u.test(s.paper.abstract)).map((s) => s.n));
   const candidates = scoreSentences(question, sources, statistics, settings).filter((candidate) => {
     if (!eligible.has(candidate.n)) return false;
-    if (standaloneProblem(candidate.text) !== null) return false;
+    if (standaloneProblem(candidate.text, { caseless: caseless.has(candidate.n) }) !== null) return false;
     candidate.concepts = conceptCoverage(concepts, conceptForms(candidate.text));
     if (candidate.concepts === 0) return false;
     const shape = answerShape(type, candidate.text);

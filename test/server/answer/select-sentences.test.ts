@@ -138,3 +138,37 @@ describe('select-sentences: the first retrieved source', () => {
     expect(sentences[0]!.match).toBeLessThan(0.55 * sentences[1]!.match);
   });
 });
+
+describe('select-sentences: a library written all in lower case', () => {
+  it('quotes its sentences (old collections such as Cranfield are caseless) rather than abstaining', () => {
+    const abstract =
+      'experimental investigation of the aerodynamics of a wing in a slipstream . the spanwise distribution of lift increased with the propeller thrust coefficient .';
+    const library = statisticsOfTexts([
+      abstract,
+      'boundary layer transition on a flat plate .',
+      'heat transfer in hypersonic flow .',
+    ]);
+    const { sentences, abstainReason } = selectSentences(
+      'how does a propeller slipstream change the spanwise distribution of lift on a wing ?',
+      numberSources([
+        {
+          passage: {
+            id: 1,
+            paperId: 'cran-1',
+            field: 'abstract',
+            ordinal: 0,
+            start: 0,
+            end: abstract.length,
+            text: abstract,
+          },
+          paper: paperWith({ id: 'cran-1', title: '', abstract }),
+          score: 1,
+        },
+      ]),
+      library,
+    );
+    expect(abstainReason).toBeNull();
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(sentences.every((s) => s.paperId === 'cran-1')).toBe(true);
+  });
+});
