@@ -25,6 +25,8 @@ export type IndexHolderOptions = OpenIndexOptions & {
    * before the reload resolves, so that when it does every process serves this generation or newer.
    */
   reloadPeers?: (result: ReloadResult) => Promise<void>;
+  /** Called with each generation as it starts being served (work to begin before its first requests). */
+  onServe?: (reader: IndexReader) => void;
 };
 
 type Slot = { reader: IndexReader; leases: number; retired: boolean; closed: boolean };
@@ -56,11 +58,13 @@ export class IndexHolder {
   readonly #options: OpenIndexOptions;
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
+  readonly #onServe: ((reader: IndexReader) => void) | undefined;
 
   /** `options` (but `reloadPeers`) are passed to `openIndex` for every generation this holder opens. */
   constructor(options: IndexHolderOptions = {}) {
-    const { reloadPeers, ...openOptions } = options;
+    const { reloadPeers, onServe, ...openOptions } = options;
     this.#options = openOptions;
+    this.#onServe = onServe;
     this.#onNotice = options.onNotice ?? (() => {});
     this.#reloadPeers = reloadPeers;
   }
@@ -260,6 +264,7 @@ export class IndexHolder {
     const old = this.#current;
     this.#current = { reader, leases: 0, retired: false, closed: false };
     if (old) this.#retire(old);
+    this.#onServe?.(reader);
   }
 
   #retire(slot: Slot): void {

@@ -172,6 +172,7 @@ export class PapersReader {
   private readonly filterStatements = new Map<string, Statement<unknown[]>>();
   private listingAfter: Statement<[number, number]> | undefined;
   private listingOf: Statement<[string]> | undefined;
+  private textsAfterStatement: Statement<[number, number]> | undefined;
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE id = ?`);
@@ -227,6 +228,14 @@ export class PapersReader {
   listingRowsAfter(after: number, limit: number): ListingRow[] {
     this.listingAfter ??= this.db.prepare(`SELECT ${LISTING_COLUMNS} FROM papers WHERE doc > ? ORDER BY doc LIMIT ?`);
     return this.listingAfter.all(after, limit) as ListingRow[];
+  }
+
+  /** The title and abstract of up to `limit` papers with doc numbers above `after`, ascending (statistics read the library in steps this way). */
+  textsAfter(after: number, limit: number): Array<{ doc: number; title: string; abstract: string }> {
+    this.textsAfterStatement ??= this.db.prepare(
+      'SELECT doc, title, abstract FROM papers WHERE doc > ? ORDER BY doc LIMIT ?',
+    );
+    return this.textsAfterStatement.all(after, limit) as Array<{ doc: number; title: string; abstract: string }>;
   }
 
   /** The listing's columns of the given papers, in no particular order (missing docs are left out). */

@@ -276,7 +276,7 @@ export async function composeAnswer(
 }
 
 /** Answers a question from an open index. */
-export function answerQuestion(
+export async function answerQuestion(
   reader: IndexReader,
   request: ParsedAskRequest,
   options: AnswerOptions = {},
@@ -285,7 +285,7 @@ export function answerQuestion(
     {
       retrieve: (query) => retrievePassages(reader, query),
       statistics: statisticsOfIndex(reader),
-      concepts: conceptStatisticsOfIndex(reader),
+      concepts: await conceptStatisticsOfIndex(reader),
     },
     request,
     options,
