@@ -50,6 +50,12 @@ function redacted(error: AppError, c: Context): AppError {
   return new AppError(error.code, message, details, { cause: error });
 }
 
+function isClientGone(error: unknown): boolean {
+  return (
+    error instanceof Error && error.message === 'aborted' && (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+  );
+}
+
 /** Maps any thrown value to the AppError the client sees (no server path in it), logging the ones that are bugs. */
 export function toClientError(error: unknown, c: Context, log: ErrorLog = logToStderr): AppError {
   if (isAppError(error)) return redacted(error, c);
@@ -61,6 +67,9 @@ export function toClientError(error: unknown, c: Context, log: ErrorLog = logToS
     (c.var as { holder?: { reportDamage?: (error: AppError) => void } } | undefined)?.holder?.reportDamage?.(damaged);
     return damaged;
   }
+  // The client closed the connection while its body was still arriving: not a bug, and nobody is
+  // left to read the answer (Node's IncomingMessage fails the read with ECONNRESET "aborted").
+  if (isClientGone(error)) return new AppError('INVALID_INPUT', 'The request body was cut off.', { field: null });
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log(`citelens: unexpected error in ${c.req.method} ${c.req.path}: ${detail}`);
   return new AppError('INTERNAL', 'The server failed to handle this request.');

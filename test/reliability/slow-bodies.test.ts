@@ -155,4 +155,23 @@ describe('slow request bodies against a real server', () => {
     }
     expect((await timed(`${running.url}/api/health`)).status).toBe(200);
   }, 30_000);
+
+  // Found while reproducing the unanswered ask: a client that went away mid-body was logged as an
+  // unexpected error ("This is a bug in Citelens"), which the load test counts as a failure.
+  it('does not log a client that goes away in the middle of its body as an unexpected error', async () => {
+    const logged: string[] = [];
+    const running = await start({ log: (line) => logged.push(line) });
+    const socket = net.connect(running.port, '127.0.0.1');
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // Chunked, as node:http sends a body written piece by piece: the size limit reads it first.
+    socket.write(
+      'POST /api/ask HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{"question":"how',
+    );
+    await settle(300);
+    socket.destroy();
+    await settle(500);
+    expect(logged).toEqual([]);
+    expect((await timed(`${running.url}/api/health`)).status).toBe(200);
+  }, 30_000);
 });
