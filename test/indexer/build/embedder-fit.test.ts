@@ -95,4 +95,17 @@ describe('embedder-fit', () => {
     expect(decideFit({ ...args, incoming: [], forced: true })).toMatchObject({ action: 'refit', reason: '--refit' });
     expect(decideFit({ ...args, incoming: more, papersAfter: 120 }).reason).toMatch(/grew from the 60 papers/);
   });
+
+  it('refits a model stored by an older Citelens, saying why, even when no paper is new', () => {
+    const library = papersOf(HUMANITIES, 12, 'hum', 1).map((p) => `${p.title}. ${p.abstract}`);
+    const current = fitBuiltinEmbedder(library);
+    const old = Object.assign(Object.create(current) as typeof current, { outdated: 'the model is old' });
+    const args = { recorded: current.info, forced: false, fittedOnPapers: 60, papersAfter: 60, incoming: [] };
+    expect(decideFit({ ...args, kept: current, librarySample: () => library }).action).toBe('reuse');
+    expect(decideFit({ ...args, kept: old, librarySample: () => library })).toEqual({
+      action: 'refit',
+      reason: 'the model is old',
+      outOfVocabularyShare: null,
+    });
+  });
 });

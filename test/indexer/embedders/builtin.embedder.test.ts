@@ -76,6 +76,18 @@ function buildCorpus(): { docs: Doc[]; target: number } {
   return { docs, target: 9 };
 }
 
+/**
+ * The same model in format version 1 (before log-entropy: no stored term weights, terms weigh their idf),
+ * as an older Citelens stored it: a state with idf weighting minus its second per-term array.
+ */
+function asVersion1(state: Buffer): Buffer {
+  const terms = state.readUInt32LE(12);
+  const header = Buffer.from(state.subarray(0, 32));
+  header.writeUInt32LE(1, 4);
+  const idf = state.subarray(32, 32 + terms * 4);
+  return Buffer.concat([header, idf, state.subarray(32 + 2 * terms * 4)]);
+}
+
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, value, i) => sum + value * b[i]!, 0);
 const norm = (v: Float32Array) => Math.sqrt(cosine(v, v));
 
@@ -164,6 +176,23 @@ describe('builtin.embedder', () => {
     expect(loaded.info).toEqual(fitted.info);
     expect(await loaded.embedDocuments(texts)).toEqual(await fitted.embedDocuments(texts));
     expect(await loaded.embedQuery('transformer')).toEqual(await fitted.embedQuery('transformer'));
+  });
+
+  it('loads a model stored by an older Citelens, embeds with it as before, and says it should be refitted', async () => {
+    const byIdf = fitBuiltinEmbedder(texts, { termWeighting: 'idf' });
+    const old = loadBuiltinEmbedder(asVersion1(byIdf.serialize()!));
+    expect(await old.embedDocuments(texts)).toEqual(await byIdf.embedDocuments(texts));
+    expect(await old.embedQuery('telescope galaxi')).toEqual(await byIdf.embedQuery('telescope galaxi'));
+    expect(old.outdated).toMatch(/older Citelens.*log-entropy/);
+    expect(fitBuiltinEmbedder(texts).outdated).toBeUndefined();
+    expect(loadBuiltinEmbedder(fitBuiltinEmbedder(texts).serialize()!).outdated).toBeUndefined();
+  });
+
+  it('weighs terms by log-entropy unless asked for idf, which gives another model', async () => {
+    const entropy = fitBuiltinEmbedder(texts);
+    const idf = fitBuiltinEmbedder(texts, { termWeighting: 'idf' });
+    expect(entropy.info.revision).not.toBe(idf.info.revision);
+    expect(await entropy.embedQuery('telescope spectra')).not.toEqual(await idf.embedQuery('telescope spectra'));
   });
 
   it('loads a state stored at an unaligned offset of a larger buffer', async () => {
