@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { createSeededRandom } from '../../../core/seeded-random.ts';
 import { fitBuiltinEmbedder, loadBuiltinEmbedder } from '../../../indexer/embedders/builtin.embedder.ts';
+import { asVersion1 } from '../../support/lsa-version1.ts';
 
 const TOPICS = {
   attention: [
@@ -74,18 +75,6 @@ function buildCorpus(): { docs: Doc[]; target: number } {
     }
   }
   return { docs, target: 9 };
-}
-
-/**
- * The same model in format version 1 (before log-entropy: no stored term weights, terms weigh their idf),
- * as an older Citelens stored it: a state with idf weighting minus its second per-term array.
- */
-function asVersion1(state: Buffer): Buffer {
-  const terms = state.readUInt32LE(12);
-  const header = Buffer.from(state.subarray(0, 32));
-  header.writeUInt32LE(1, 4);
-  const idf = state.subarray(32, 32 + terms * 4);
-  return Buffer.concat([header, idf, state.subarray(32 + 2 * terms * 4)]);
 }
 
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, value, i) => sum + value * b[i]!, 0);
