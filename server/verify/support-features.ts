@@ -27,6 +27,20 @@ export type SupportFeatures = {
   keyCoverage: number;
   /** documentCoverage where a term also counts when a candidate term shares its first five letters. */
   softCoverage: number;
+  /** TF-IDF cosine between the claim and the text sentences without the title. */
+  abstractCosine: number;
+  /** BM25 of the claim against all candidates (the library's IDF and mean length), over the most it could score. */
+  bm25: number;
+  /** Share of the claim's IDF weight found in the three best-aligned sentences together. */
+  topCoverage: number;
+  /** documentCoverage weighting each term by its squared IDF (rare, specific terms count most). */
+  rareCoverage: number;
+  /** Share of the claim's adjacent term pairs that occur adjacent anywhere in the candidates. */
+  documentBigramCoverage: number;
+  /** Share of the claim's names (acronyms, gene and drug names: ACE2, IL-6, COVID-19) found in the candidates; 0 without names. */
+  namesFound: number;
+  /** Share of the claim's numbers found in the candidates (0 when the claim has none). */
+  numbersFound: number;
   /** Share of the claim's numbers found nowhere in the candidates (0 when the claim has none). */
   numbersMissing: number;
   /** 1 when the best sentence is negated and the claim is not, or the other way round. */
@@ -53,6 +67,60 @@ export const FEATURE_NAMES = [
   'keyCoverage',
 ] as const satisfies ReadonlyArray<keyof SupportFeatures>;
 
+/**
+ * What the relevance model reads, each through its square root: the topic overlaps that hold across
+ * collections (TF-IDF cosines of the whole text, the text without its title and the best sentence;
+ * BM25 with the library's statistics; coverage weighted towards rare terms and by word stems). The
+ * root lets a logistic model weigh the first shared specific terms more than the last, which is
+ * what separates a paper on the claim from one merely on its field. Fewer, transferable inputs:
+ * the coverage and title features fitted on one collection misjudged the others (README).
+ */
+export const RELEVANCE_FEATURES = [
+  'abstractCosine',
+  'documentCosine',
+  'sentenceCosine',
+  'bm25',
+  'rareCoverage',
+  'softCoverage',
+] as const satisfies ReadonlyArray<keyof SupportFeatures>;
+
+export type RelevanceFeature = (typeof RELEVANCE_FEATURES)[number];
+
+/** The relevance model's inputs: the square root of each relevance feature, in RELEVANCE_FEATURES order. */
+export function relevanceInputsOf(features: SupportFeatures): Record<RelevanceFeature, number> {
+  const inputs = {} as Record<RelevanceFeature, number>;
+  for (const name of RELEVANCE_FEATURES) inputs[name] = Math.sqrt(Math.max(0, features[name]));
+  return inputs;
+}
+
+/** How many best-aligned sentences topCoverage reads together. */
+const TOP_SENTENCES = 3;
+
+/** BM25's parameters (Lucene's defaults, as keyword search uses). */
+const BM25 = { k1: 1.2, b: 0.75 } as const;
+
+/**
+ * BM25 of the claim's terms against a bag of terms, over the score the same terms would get at
+ * saturation in a document of average length: 0–1, comparable across claims of different lengths.
+ */
+function bm25Share(
+  claim: ClaimProfile,
+  counts: Map<string, number>,
+  length: number,
+  statistics: TermStatistics,
+): number {
+  const lengthRatio = statistics.averageLength ? length / statistics.averageLength : 1;
+  const norm = BM25.k1 * (1 - BM25.b + BM25.b * lengthRatio);
+  let score = 0;
+  let most = 0;
+  for (const [term, weight] of claim.weights) {
+    const tf = counts.get(term) ?? 0;
+    score += (weight * tf * (BM25.k1 + 1)) / (tf + norm);
+    most += weight * (BM25.k1 + 1);
+  }
+  return most > 0 ? score / most : 0;
+}
+
 /** How the best evidence sentence is chosen: a blend of IDF-weighted coverage and TF-IDF cosine. */
 export const SENTENCE_BLEND = { coverage: 0.6, cosine: 0.4 } as const;
 
@@ -76,8 +144,19 @@ export type ClaimProfile = {
   /** TF-IDF vector of the claim, unit length. */
   vector: Map<string, number>;
   bigrams: Set<string>;
+  /** The analyzer terms of the claim's names: words with a capital after the first letter or with letters and digits (ACE2, mRNA, IL-6). */
+  names: Set<string>;
   cues: Cues;
 };
+
+// A name: a capital after the first character (ACE2, mRNA, SARS) or letters and digits together (p53, H1N1).
+const NAME = /[\p{L}\p{N}]*(?:\p{L}\p{N}|\p{N}\p{L}|.\p{Lu})[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu;
+
+function namesOf(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(NAME)) for (const term of terms(match[0])) names.add(term);
+  return names;
+}
 
 function tfidf(counts: Map<string, number>, statistics: TermStatistics): Map<string, number> {
   const vector = new Map<string, number>();
@@ -119,6 +198,7 @@ export function profileClaim(text: string, statistics: TermStatistics): ClaimPro
     totalWeight,
     vector: tfidf(bag.counts, statistics),
     bigrams: bag.bigrams,
+    names: namesOf(text),
     cues: cuesOf(text),
   };
 }
@@ -173,6 +253,13 @@ export function supportFeatures(
     rareMissing: 0,
     softCoverage: 0,
     keyCoverage: 0,
+    abstractCosine: 0,
+    bm25: 0,
+    topCoverage: 0,
+    rareCoverage: 0,
+    documentBigramCoverage: 0,
+    namesFound: 0,
+    numbersFound: 0,
     numbersMissing: 0,
     negationMismatch: 0,
     directionMismatch: 0,
@@ -227,6 +314,41 @@ export function supportFeatures(
   if (claim.cues.numbers.length > 0) {
     const everywhere = sentences.flatMap((s) => numbersOf(s.text));
     features.numbersMissing = missingNumbers(claim.cues.numbers, everywhere).length / claim.cues.numbers.length;
+    features.numbersFound = 1 - features.numbersMissing;
+  }
+  const abstractCounts = new Map<string, number>();
+  let length = 0;
+  bags.forEach((bag, i) => {
+    if (sentences[i]!.field === 'title') return;
+    for (const [term, count] of bag.counts) abstractCounts.set(term, (abstractCounts.get(term) ?? 0) + count);
+  });
+  for (const count of allCounts.values()) length += count;
+  features.abstractCosine = cosine(claim.vector, tfidf(abstractCounts, statistics));
+  features.bm25 = bm25Share(claim, allCounts, length, statistics);
+  const top = sentenceScores
+    .map((score, i) => ({ score, i }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, TOP_SENTENCES)
+    .map(({ i }) => bags[i]!.counts);
+  features.topCoverage = coverage(claim, (term) => top.some((counts) => counts.has(term)));
+  let rareTotal = 0;
+  let rareFound = 0;
+  for (const [term, weight] of claim.weights) {
+    rareTotal += weight * weight;
+    if (allCounts.has(term)) rareFound += weight * weight;
+  }
+  features.rareCoverage = rareTotal > 0 ? rareFound / rareTotal : 0;
+  if (claim.bigrams.size > 0) {
+    const bigrams = new Set<string>();
+    for (const bag of bags) for (const bigram of bag.bigrams) bigrams.add(bigram);
+    let shared = 0;
+    for (const bigram of claim.bigrams) if (bigrams.has(bigram)) shared++;
+    features.documentBigramCoverage = shared / claim.bigrams.size;
+  }
+  if (claim.names.size > 0) {
+    let found = 0;
+    for (const name of claim.names) if (allCounts.has(name)) found++;
+    features.namesFound = found / claim.names.size;
   }
   const evidenceCues = cuesOf(focusClause(claim, bestSentence.text));
   features.negationMismatch = evidenceCues.negated !== claim.cues.negated ? 1 : 0;
