@@ -21,6 +21,20 @@ describe('stance-features', () => {
     ).toMatchObject({ directionConflict: 0, directionAgree: 1 });
   });
 
+  it('reads encouraging, fostering and prolonging against discouraging, curbing and disrupting as opposite directions', () => {
+    for (const [claim, evidence] of [
+      [
+        'Antibody targeting of N-cadherin encourages metastasis.',
+        'Antibody targeting of N-cadherin discourages metastasis.',
+      ],
+      ['Statins foster plaque stability.', 'Statins curb plaque stability.'],
+      ['The drug prolongs survival in patients.', 'The drug disrupts survival in patients.'],
+    ] as const) {
+      expect(stanceOfEvidence(claim, [evidence]), `${claim} / ${evidence}`).toMatchObject({ directionConflict: 1 });
+      expect(stanceOfEvidence(claim, [claim]), claim).toMatchObject({ directionConflict: 0, directionAgree: 1 });
+    }
+  });
+
   it('flags quantities, quantifiers and species that disagree', () => {
     expect(stanceOfEvidence('Cells exceed 10% efficiency.', ['Efficiency is less than 1%.']).quantityConflict).toBe(1);
     expect(stanceOfEvidence('Metrics are always Einstein.', ['Metrics are never Einstein.']).quantifierConflict).toBe(
