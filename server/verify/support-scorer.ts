@@ -189,6 +189,7 @@ export class SupportScorer {
     const stance = stanceOfEvidence(
       claim,
       ranked.map(({ i }) => focusClause(profile, sentences[i]!.text)),
+      sentences.filter((s) => s.field !== 'title').map((s) => s.text),
     );
     const evidence = sentences[ranked[0]?.i ?? best]!;
     const score = supportProbability(features, this.model);
