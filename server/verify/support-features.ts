@@ -1,5 +1,5 @@
 // What the support scorer reads from a claim and its candidate evidence sentences: term coverage
-// weighted by IDF, TF-IDF cosines, phrase (bigram) overlap, numbers, negation and direction of effect.
+// weighted by IDF, TF-IDF cosines, BM25, phrase (bigram) overlap, numbers, negation and direction of effect.
 import { terms } from '../../indexer/text/analyze.ts';
 import { type Cues, cuesOf, missingNumbers, numbersOf } from './claim-cues.ts';
 import type { EvidenceSentence } from './evidence-sentences.ts';
@@ -31,16 +31,8 @@ export type SupportFeatures = {
   abstractCosine: number;
   /** BM25 of the claim against all candidates (the library's IDF and mean length), over the most it could score. */
   bm25: number;
-  /** Share of the claim's IDF weight found in the three best-aligned sentences together. */
-  topCoverage: number;
   /** documentCoverage weighting each term by its squared IDF (rare, specific terms count most). */
   rareCoverage: number;
-  /** Share of the claim's adjacent term pairs that occur adjacent anywhere in the candidates. */
-  documentBigramCoverage: number;
-  /** Share of the claim's names (acronyms, gene and drug names: ACE2, IL-6, COVID-19) found in the candidates; 0 without names. */
-  namesFound: number;
-  /** Share of the claim's numbers found in the candidates (0 when the claim has none). */
-  numbersFound: number;
   /** Share of the claim's numbers found nowhere in the candidates (0 when the claim has none). */
   numbersMissing: number;
   /** 1 when the best sentence is negated and the claim is not, or the other way round. */
@@ -93,9 +85,6 @@ export function relevanceInputsOf(features: SupportFeatures): Record<RelevanceFe
   return inputs;
 }
 
-/** How many best-aligned sentences topCoverage reads together. */
-const TOP_SENTENCES = 3;
-
 /** BM25's parameters (Lucene's defaults, as keyword search uses). */
 const BM25 = { k1: 1.2, b: 0.75 } as const;
 
@@ -144,19 +133,8 @@ export type ClaimProfile = {
   /** TF-IDF vector of the claim, unit length. */
   vector: Map<string, number>;
   bigrams: Set<string>;
-  /** The analyzer terms of the claim's names: words with a capital after the first letter or with letters and digits (ACE2, mRNA, IL-6). */
-  names: Set<string>;
   cues: Cues;
 };
-
-// A name: a capital after the first character (ACE2, mRNA, SARS) or letters and digits together (p53, H1N1).
-const NAME = /[\p{L}\p{N}]*(?:\p{L}\p{N}|\p{N}\p{L}|.\p{Lu})[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu;
-
-function namesOf(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const match of text.matchAll(NAME)) for (const term of terms(match[0])) names.add(term);
-  return names;
-}
 
 function tfidf(counts: Map<string, number>, statistics: TermStatistics): Map<string, number> {
   const vector = new Map<string, number>();
@@ -198,7 +176,6 @@ export function profileClaim(text: string, statistics: TermStatistics): ClaimPro
     totalWeight,
     vector: tfidf(bag.counts, statistics),
     bigrams: bag.bigrams,
-    names: namesOf(text),
     cues: cuesOf(text),
   };
 }
@@ -255,11 +232,7 @@ export function supportFeatures(
     keyCoverage: 0,
     abstractCosine: 0,
     bm25: 0,
-    topCoverage: 0,
     rareCoverage: 0,
-    documentBigramCoverage: 0,
-    namesFound: 0,
-    numbersFound: 0,
     numbersMissing: 0,
     negationMismatch: 0,
     directionMismatch: 0,
@@ -314,7 +287,6 @@ export function supportFeatures(
   if (claim.cues.numbers.length > 0) {
     const everywhere = sentences.flatMap((s) => numbersOf(s.text));
     features.numbersMissing = missingNumbers(claim.cues.numbers, everywhere).length / claim.cues.numbers.length;
-    features.numbersFound = 1 - features.numbersMissing;
   }
   const abstractCounts = new Map<string, number>();
   let length = 0;
@@ -325,12 +297,6 @@ export function supportFeatures(
   for (const count of allCounts.values()) length += count;
   features.abstractCosine = cosine(claim.vector, tfidf(abstractCounts, statistics));
   features.bm25 = bm25Share(claim, allCounts, length, statistics);
-  const top = sentenceScores
-    .map((score, i) => ({ score, i }))
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .slice(0, TOP_SENTENCES)
-    .map(({ i }) => bags[i]!.counts);
-  features.topCoverage = coverage(claim, (term) => top.some((counts) => counts.has(term)));
   let rareTotal = 0;
   let rareFound = 0;
   for (const [term, weight] of claim.weights) {
@@ -338,18 +304,6 @@ export function supportFeatures(
     if (allCounts.has(term)) rareFound += weight * weight;
   }
   features.rareCoverage = rareTotal > 0 ? rareFound / rareTotal : 0;
-  if (claim.bigrams.size > 0) {
-    const bigrams = new Set<string>();
-    for (const bag of bags) for (const bigram of bag.bigrams) bigrams.add(bigram);
-    let shared = 0;
-    for (const bigram of claim.bigrams) if (bigrams.has(bigram)) shared++;
-    features.documentBigramCoverage = shared / claim.bigrams.size;
-  }
-  if (claim.names.size > 0) {
-    let found = 0;
-    for (const name of claim.names) if (allCounts.has(name)) found++;
-    features.namesFound = found / claim.names.size;
-  }
   const evidenceCues = cuesOf(focusClause(claim, bestSentence.text));
   features.negationMismatch = evidenceCues.negated !== claim.cues.negated ? 1 : 0;
   features.directionMismatch =

@@ -58,20 +58,13 @@ describe('support-features', () => {
     expect(unnormalized.bm25).toBeGreaterThan(withLength.bm25);
   });
 
-  it('leaves the title out of the abstract cosine and counts numbers and names the claim states', () => {
+  it('leaves the title out of the abstract cosine', () => {
     const titleOnly = featuresOf('Remdesivir in hospitalized patients', {
       title: 'Remdesivir in hospitalized patients',
       abstract: 'Ventilator supply in one region.',
     });
     expect(titleOnly.documentCosine).toBeGreaterThan(0.5);
     expect(titleOnly.abstractCosine).toBe(0);
-    const stated = featuresOf('Recovery took 10 days with remdesivir, not 15, in COVID-19.', specific);
-    expect(stated.numbersFound).toBe(1);
-    expect(stated.numbersMissing).toBe(0);
-    expect(stated.namesFound).toBe(1);
-    const missing = featuresOf('Recovery took 7 days with remdesivir in SARS-CoV-2.', specific);
-    expect(missing.numbersFound).toBe(0);
-    expect(missing.namesFound).toBe(0);
   });
 
   it('gives the relevance model the square root of each relevance feature', () => {
