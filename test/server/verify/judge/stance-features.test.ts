@@ -42,6 +42,19 @@ describe('stance-features', () => {
     }
   });
 
+  it('reads "inversely associated" against "positively associated", and "incapable of" as a negation', () => {
+    expect(
+      stanceOfEvidence('Statin use is inversely associated with hip fractures.', [
+        'Statin use was positively associated with hip fractures.',
+      ]).directionConflict,
+    ).toBe(1);
+    const incapable = stanceOfEvidence('Mice are incapable of producing neutralizing antibodies.', [
+      'Mice produced neutralizing antibodies within four days.',
+    ]);
+    expect(incapable).toMatchObject({ negationMismatch: 1, claimNegated: 1 });
+    expect(incapable.scopedNegation).toBeGreaterThan(0);
+  });
+
   it("lets every sentence that gives the claim's terms a direction vote, not only the best-aligned one", () => {
     const claim = 'Aerobic exercise reduces blood pressure in adults.';
     const abstract = [
