@@ -20,6 +20,7 @@ import { benchFloor } from './stages/floor.bench.ts';
 import { benchHttp } from './stages/http.bench.ts';
 import { measureIndexStages } from './stages/index-stages.bench.ts';
 import { folderBytes, PROJECT_ROOT, runIndexCommand } from './stages/indexing.bench.ts';
+import { benchLibrary } from './stages/library.bench.ts';
 import { benchPeer } from './stages/peer.bench.ts';
 import { benchSearch } from './stages/search.bench.ts';
 
@@ -83,10 +84,12 @@ export async function runBench(
     log('in-process queries, ANN recall and the raw-library floor …');
     const reader = await openIndex(indexDir, { offline: true });
     let search: Awaited<ReturnType<typeof benchSearch>>;
+    let library: Awaited<ReturnType<typeof benchLibrary>>;
     let ann: Awaited<ReturnType<typeof benchAnn>>;
     let floor: Awaited<ReturnType<typeof benchFloor>>;
     try {
       search = await benchSearch(reader, queries, { rounds });
+      library = await benchLibrary(reader, { rounds: opts.quick ? 3 : 20 });
       // Exact search scans every paper vector per query: about 50 ms at 100k papers, so every query fits.
       ann = await benchAnn(reader, queries, HNSW_EF_CURVE);
       floor = await benchFloor(reader, queries);
@@ -167,6 +170,7 @@ export async function runBench(
         updated: re.summary.updated,
       },
       search,
+      library,
       http,
       ann,
       floor: {

@@ -1,5 +1,7 @@
 // The indexer's public API: build, update and remove from an index, and open it for reading.
-export { INDEX_DEFAULTS, type IndexOptions, type IndexSummary, indexPapers } from './build/index-papers.ts';
+
+export { INDEX_DEFAULTS, type IndexOptions, type IndexSummary } from './build/index-options.ts';
+export { indexPapers } from './build/index-papers.ts';
 export type { ProgressEvent, ProgressListener } from './build/progress.ts';
 export { type RemoveSummary, removePapers } from './build/remove-papers.ts';
 export type { Embedder, EmbedderInfo, EmbedderKind } from './embedders/embedder.ts';
@@ -16,6 +18,6 @@ export {
   type InputProblem,
   READ_LIMITS,
 } from './readers/index.ts';
-export { currentGeneration } from './store/generations.ts';
+export { currentGeneration, olderGenerations } from './store/generations.ts';
 export type { Manifest } from './store/manifest.repo.ts';
 export { type Token, terms, tokenize } from './text/analyze.ts';

@@ -3,7 +3,13 @@
 // With several server processes, a reload here also reloads its peers (see server/cluster/).
 import path from 'node:path';
 import { AppError, isAppError } from '../core/errors.ts';
-import { currentGeneration, type IndexReader, type OpenIndexOptions, openIndex } from '../indexer/index.ts';
+import {
+  currentGeneration,
+  type IndexReader,
+  type OpenIndexOptions,
+  olderGenerations,
+  openIndex,
+} from '../indexer/index.ts';
 import { searchPapers } from './search/index.ts';
 
 /** A reader held for the length of one request; `release` may be called more than once. */
@@ -19,6 +25,8 @@ export type IndexHolderOptions = OpenIndexOptions & {
    * before the reload resolves, so that when it does every process serves this generation or newer.
    */
   reloadPeers?: (result: ReloadResult) => Promise<void>;
+  /** Called with each generation as it starts being served (work to begin before its first requests). */
+  onServe?: (reader: IndexReader) => void;
 };
 
 type Slot = { reader: IndexReader; leases: number; retired: boolean; closed: boolean };
@@ -50,11 +58,13 @@ export class IndexHolder {
   readonly #options: OpenIndexOptions;
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
+  readonly #onServe: ((reader: IndexReader) => void) | undefined;
 
   /** `options` (but `reloadPeers`) are passed to `openIndex` for every generation this holder opens. */
   constructor(options: IndexHolderOptions = {}) {
-    const { reloadPeers, ...openOptions } = options;
+    const { reloadPeers, onServe, ...openOptions } = options;
     this.#options = openOptions;
+    this.#onServe = onServe;
     this.#onNotice = options.onNotice ?? (() => {});
     this.#reloadPeers = reloadPeers;
   }
@@ -78,15 +88,42 @@ export class IndexHolder {
   }
 
   /**
-   * Opens the published generation in `dir` and serves it. Throws INDEX_NOT_FOUND when the folder
-   * holds no index yet, INDEX_CORRUPT when it is damaged; the folder is remembered, so `reload` and
-   * `watch` pick the index up later.
+   * Opens the published generation in `dir` and serves it. When it is damaged, serves the newest
+   * older generation still on disk that opens (the one it replaced, kept until the next run) and
+   * keeps the damage as `problem`. Throws INDEX_NOT_FOUND when the folder holds no index yet,
+   * INDEX_CORRUPT when it is damaged and nothing older opens; the folder is remembered, so
+   * `reload` and `watch` pick the index up later.
    */
   async open(dir: string): Promise<IndexReader> {
     this.#dir = path.resolve(dir);
-    const reader = await this.#openRecordingDamage(this.#dir);
-    this.#swap(reader);
-    return reader;
+    try {
+      const reader = await this.#openRecordingDamage(this.#dir);
+      this.#swap(reader);
+      return reader;
+    } catch (error) {
+      const damage = this.#problem;
+      const older = damage ? await this.#openOlder(this.#dir, damage) : undefined;
+      if (!damage || !older) throw error;
+      this.#swap(older);
+      this.#problem = damage;
+      const which = damage.generation === null ? 'The published index' : `Index generation ${damage.generation}`;
+      this.#onNotice(
+        `${which} is damaged: ${damage.error.message} Serving generation ${older.generation}, the one before it, until a sound generation is published. ${damage.error.hint}`,
+      );
+      return older;
+    }
+  }
+
+  /** The newest generation older than the damaged one that opens, if any. */
+  async #openOlder(dir: string, damage: IndexProblem): Promise<IndexReader | undefined> {
+    for (const older of olderGenerations(dir, damage.generation ?? Number.POSITIVE_INFINITY)) {
+      try {
+        return await openIndex(dir, { ...this.#options, generation: older });
+      } catch {
+        // Damaged too, or half deleted by a run pruning it: try the next.
+      }
+    }
+    return undefined;
   }
 
   /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND or INDEX_CORRUPT (503) when none is loaded. */
@@ -227,6 +264,7 @@ export class IndexHolder {
     const old = this.#current;
     this.#current = { reader, leases: 0, retired: false, closed: false };
     if (old) this.#retire(old);
+    this.#onServe?.(reader);
   }
 
   #retire(slot: Slot): void {

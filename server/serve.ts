@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from '../core/config.ts';
 import { AppError, isAppError } from '../core/errors.ts';
+import { conceptStatisticsOfIndex } from './answer/concept-statistics.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { isLoopbackHost } from './http/loopback.ts';
 import { IndexHolder, type IndexHolderOptions, WARM_UP_QUERIES } from './index-holder.ts';
@@ -103,6 +104,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     offline: config.offline,
     onNotice: notice,
     ...(opts.reloadPeers ? { reloadPeers: opts.reloadPeers } : {}),
+    // Counting the library's concept forms takes seconds at 100k papers: it starts now, in steps,
+    // instead of stalling the first question.
+    onServe: (reader) => void conceptStatisticsOfIndex(reader).catch(() => {}),
   });
   try {
     await holder.open(opts.indexDir);

@@ -86,6 +86,14 @@ export const zBenchResult = z.object({
   }),
   reindex: zIndexRun.extend({ changedPapers: z.number().int().positive(), updated: z.number().int().nonnegative() }),
   search: z.object({ keyword: zLatency, semantic: zLatency, hybrid: zLatency }),
+  /** The library listing (GET /api/library) in process, per kind of request (bench/stages/library.bench.ts). */
+  library: z.object({
+    firstPage: zLatency,
+    byYear: zLatency,
+    deepPage: zLatency,
+    textFilter: zLatency,
+    authorFilter: zLatency,
+  }),
   http: z.object({
     coldStartMs: z.number().positive(),
     /** Spawn to every worker serving. */

@@ -34,7 +34,7 @@ function formatValue(id: string, value: number): string {
 
 /** The whole report: targets first, then each measured area in its own table. */
 export function renderMarkdown(result: BenchResult): string {
-  const { machine, corpus, indexing, reindex, search, http, ann, floor, peer, cranfield } = result;
+  const { machine, corpus, indexing, reindex, search, library, http, ann, floor, peer, cranfield } = result;
   const out: string[] = [];
   out.push(`### Benchmark: ${num(corpus.papers)} papers (${num(corpus.passages)} passages)`);
   out.push('');
@@ -114,6 +114,21 @@ export function renderMarkdown(result: BenchResult): string {
         latencyRow('keyword', search.keyword),
         latencyRow('semantic', search.semantic),
         latencyRow('hybrid', search.hybrid),
+      ],
+    ),
+  );
+  out.push('');
+  out.push('#### Library listing in process (`listLibrary`, 100 rows, ms)');
+  out.push('');
+  out.push(
+    table(
+      ['Request', 'p50', 'p95', 'p99', 'mean'],
+      [
+        latencyRow('first page, sorted by title, with facets', library.firstPage),
+        latencyRow('newest first, with facets', library.byYear),
+        latencyRow('a page halfway down, no facets', library.deepPage),
+        latencyRow('title/author text filter, with facets', library.textFilter),
+        latencyRow('one author, with facets', library.authorFilter),
       ],
     ),
   );

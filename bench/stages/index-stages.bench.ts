@@ -1,7 +1,7 @@
 // The indexing stages timed one by one in process (parse, passages, embedder fit, embed), to
 // split what `indexPapers` reports as one lap: its `embed` lap includes passage splitting and its
 // `store` lap includes the builtin embedder's fit.
-import { passageEmbeddingText } from '../../indexer/build/index-papers.ts';
+import { passageEmbeddingText } from '../../indexer/build/embed-and-store.ts';
 import { fitBuiltinEmbedder } from '../../indexer/embedders/builtin.embedder.ts';
 import { splitPassages } from '../../indexer/passages/split-passages.ts';
 import { readPaperFiles } from '../../indexer/readers/index.ts';

@@ -1,12 +1,11 @@
 // `citelens eval-verify <folder...>`: measures the built-in judge on claim-verification collections
 // (SciFact claims, Citation-Integrity, Check-COVID) by k-fold over claims, beside a TF-IDF cosine
-// baseline and the majority class; with --fit, refits builtin-weights.json on all of them. With
-// --ask, measures how often cited answers point at judged relevant papers on a BEIR collection.
+// baseline and the majority class; with --fit, refits builtin-weights.json on all of them. (The
+// answers' citation figures on BEIR collections, once --ask here, are `citelens eval-ask --citations`.)
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, PROJECT_ROOT } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
-import { type AskEvalReport, type CitationQuality, evaluateAsk } from '../../server/eval/ask-eval.ts';
 import { evaluateJudge, type JudgeReport } from '../../server/eval/judge-eval.ts';
 import {
   type EvalPair,
@@ -28,8 +27,7 @@ type EvalVerifyOptions = {
   fit?: string | boolean;
   folds?: string;
   judge?: string;
-  ask?: string[];
-  offTopic?: string;
+  ask?: unknown;
   json?: boolean;
 };
 
@@ -75,33 +73,14 @@ function formatSet(report: SetReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const quality = (q: CitationQuality) =>
-  `precision ${f3(q.precision)}, mean per query ${f3(q.meanPrecision)}, hit rate ${f3(q.hitRate)}, ${q.citedPerQuery.toFixed(2)} papers cited`;
-
-function formatAsk(report: AskEvalReport): string {
-  const lines = [
-    `Ask on ${report.collection} (${report.papers} papers, ${report.queries} queries): answered ${report.answered}, abstained on ${report.queries - report.answered}`,
-    `  answer citations:          ${quality(report.answer)}`,
-    `  top 3 search results:      ${quality(report.top3)}  (same queries)`,
-    `  top 3, every query:        ${quality(report.top3AllQueries)}`,
-  ];
-  if (report.offTopic) {
-    lines.push(
-      `  off-topic (${report.offTopic.collection} queries): abstained on ${report.offTopic.abstained} of ${report.offTopic.queries}`,
-    );
-  }
-  lines.push(`  (${report.seconds.toFixed(1)} s)`);
-  return `${lines.join('\n')}\n`;
-}
-
 export function registerEvalVerifyCommand(program: Command): void {
   program
     .command('eval-verify')
     .description(
-      'Measure the citation judge on SciFact claims, Citation-Integrity and Check-COVID folders (k-fold by claim), and cited answers on BEIR collections',
+      'Measure the citation judge on SciFact claims, Citation-Integrity and Check-COVID folders (k-fold by claim)',
     )
     .argument(
-      '<folders...>',
+      '[folders...]',
       'claim folders: SciFact claims (claims_train.jsonl, corpus_sentences.jsonl), Citation-Integrity or Check-COVID (claims_train/dev.jsonl, corpus_sentences.jsonl)',
     )
     .option(
@@ -113,14 +92,21 @@ export function registerEvalVerifyCommand(program: Command): void {
       '--judge <builtin|nli>',
       'also measure a judge as shipped, without folds: the built-in weights (in-sample on these collections) or the NLI judge (CITELENS_NLI_MODEL, downloaded unless CITELENS_OFFLINE)',
     )
-    .option(
-      '--ask <beir-folder...>',
-      'also measure answer citations on these BEIR folders (corpus.jsonl, queries.jsonl, qrels/)',
-    )
-    .option('--off-topic <beir-folder>', 'with --ask: a collection whose queries the library should abstain on')
+    .option('--ask [folders...]', 'moved: use citelens eval-ask <pubmedqa-folder> --citations <beir-folder...>')
     .option('--json', 'print the reports as JSON')
     .action(
       action(async (folders: string[], options: EvalVerifyOptions) => {
+        if (options.ask !== undefined) {
+          throw new AppError(
+            'INVALID_INPUT',
+            'eval-verify --ask has moved: answers are measured by `citelens eval-ask <pubmedqa-folder> --citations <beir-folder...>`.',
+            { field: 'ask' },
+          );
+        }
+        if (folders.length === 0)
+          throw new AppError('INVALID_INPUT', 'Give at least one claim folder to measure the judge on.', {
+            field: 'folders',
+          });
         const started = performance.now();
         const folds = Number(options.folds ?? 5);
         if (!Number.isInteger(folds) || folds < 2)
@@ -165,19 +151,11 @@ export function registerEvalVerifyCommand(program: Command): void {
           writeJudgeWeights(file, fitted);
           if (!options.json) process.stdout.write(`Wrote the fitted judge to ${file}\n`);
         }
-        const asks: AskEvalReport[] = [];
-        for (const beir of options.ask ?? []) {
-          const offTopicFolder = options.offTopic ?? (options.ask ?? []).find((other) => other !== beir);
-          const report = await evaluateAsk({ folder: beir, ...(offTopicFolder ? { offTopicFolder } : {}) });
-          asks.push(report);
-          if (!options.json) process.stdout.write(formatAsk(report));
-        }
         if (options.json)
           printJson({
             verify: reports,
             ...(judged.length ? { judged } : {}),
             ...(fitted ? { fitted } : {}),
-            ask: asks,
           });
       }),
     );

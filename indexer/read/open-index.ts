@@ -17,6 +17,11 @@ import { checkHnswFile, type HnswFileExpectation } from '../vectors/hnsw-file-ch
 import type { VectorHit, VectorIndex, VectorSearchOptions } from '../vectors/vector-index.ts';
 
 export type OpenIndexOptions = {
+  /**
+   * Open this generation (one of `olderGenerations`) instead of the published one: a server falls
+   * back to it when the published one is damaged.
+   */
+  generation?: { generation: number; dir: string };
   /** Where transformers models are looked up (for indexes built with one). */
   modelDir?: string;
   offline?: boolean;
@@ -121,10 +126,10 @@ function assertDatabaseIntact(db: Db, generationDir: string): void {
   );
 }
 
-/** Opens the published generation of the index in `dir`, read-only. */
+/** Opens the published generation of the index in `dir` (or `options.generation`), read-only. */
 export async function openIndex(dir: string, options: OpenIndexOptions = {}): Promise<IndexReader> {
   const indexDir = path.resolve(dir);
-  const current = currentGeneration(indexDir);
+  const current = options.generation ?? currentGeneration(indexDir);
   if (!current) throw new AppError('INDEX_NOT_FOUND', `There is no index in ${indexDir}.`);
   let db: Db | undefined;
   try {

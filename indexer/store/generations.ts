@@ -34,6 +34,21 @@ export function currentGeneration(indexDir: string): { generation: number; dir: 
   return { generation: Number(match[1]), dir };
 }
 
+/** The published generations older than `generation` still on disk, newest first (a fallback when it is damaged). */
+export function olderGenerations(indexDir: string, generation: number): Array<{ generation: number; dir: string }> {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(indexDir);
+  } catch {
+    return [];
+  }
+  return entries
+    .map((entry) => ({ entry, match: /^gen-(\d{6,})$/.exec(entry) }))
+    .filter(({ match }) => match !== null && Number(match[1]) < generation)
+    .map(({ entry, match }) => ({ generation: Number(match![1]), dir: path.join(indexDir, entry) }))
+    .sort((a, b) => b.generation - a.generation);
+}
+
 /** Writes a file so that readers see the old content or the new, never a part (temp file, fsync, rename). */
 export function writeFileAtomic(file: string, content: string | Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;

@@ -45,6 +45,13 @@ function rowToPaper(row: PaperRow): Paper {
 /** The fields of a paper that search facets count and sort=year orders by. */
 export type PaperFacetFields = Pick<Paper, 'year' | 'venue' | 'authors' | 'tags'>;
 
+/** A paper's row as the library listing reads it: no texts; authors and tags are their stored JSON. */
+export type ListingRow = Pick<
+  PaperRow,
+  'doc' | 'id' | 'title' | 'authors' | 'year' | 'venue' | 'tags' | 'doi' | 'url' | 'arxiv_id'
+>;
+const LISTING_COLUMNS = 'doc, id, title, authors, year, venue, tags, doi, url, arxiv_id';
+
 /** How an arXiv id is looked up: by the indexed version-less copy (test/indexer/store checks the plan). */
 export const ARXIV_LOOKUP = `SELECT ${PAPER_COLUMNS} FROM papers WHERE arxiv_base = @id ORDER BY doc LIMIT 1`;
 
@@ -163,6 +170,9 @@ export class PapersReader {
   private readonly vectorsByDocs;
   private readonly byArxivId;
   private readonly filterStatements = new Map<string, Statement<unknown[]>>();
+  private listingAfter: Statement<[number, number]> | undefined;
+  private listingOf: Statement<[string]> | undefined;
+  private textsAfterStatement: Statement<[number, number]> | undefined;
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE id = ?`);
@@ -209,6 +219,31 @@ export class PapersReader {
       });
     }
     return fields;
+  }
+
+  /**
+   * The library listing's columns (no texts, authors and tags as stored JSON) of up to `limit`
+   * papers with doc numbers above `after`, ascending: the listing reads the library in steps this way.
+   */
+  listingRowsAfter(after: number, limit: number): ListingRow[] {
+    this.listingAfter ??= this.db.prepare(`SELECT ${LISTING_COLUMNS} FROM papers WHERE doc > ? ORDER BY doc LIMIT ?`);
+    return this.listingAfter.all(after, limit) as ListingRow[];
+  }
+
+  /** The title and abstract of up to `limit` papers with doc numbers above `after`, ascending (statistics read the library in steps this way). */
+  textsAfter(after: number, limit: number): Array<{ doc: number; title: string; abstract: string }> {
+    this.textsAfterStatement ??= this.db.prepare(
+      'SELECT doc, title, abstract FROM papers WHERE doc > ? ORDER BY doc LIMIT ?',
+    );
+    return this.textsAfterStatement.all(after, limit) as Array<{ doc: number; title: string; abstract: string }>;
+  }
+
+  /** The listing's columns of the given papers, in no particular order (missing docs are left out). */
+  listingRowsOf(docs: readonly number[]): ListingRow[] {
+    this.listingOf ??= this.db.prepare(
+      `SELECT ${LISTING_COLUMNS} FROM papers WHERE doc IN (SELECT value FROM json_each(?))`,
+    );
+    return this.listingOf.all(JSON.stringify(docs)) as ListingRow[];
   }
 
   /** Doc numbers of the papers that pass every given filter, ascending. A year filter leaves out papers without a year. */

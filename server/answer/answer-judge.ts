@@ -4,6 +4,8 @@
 // term statistics; a caller holding the configured judge (the NLI judge when its model is set up)
 // passes it in AnswerOptions.judge.
 import { createBuiltinJudge, type Judge, type Judgement } from '../verify/judge/index.ts';
+import { isFinding } from '../verify/judge/stance-features.ts';
+import { readSentence } from '../verify/judge/stance-reading.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 
 export type { Judgement, JudgeRequest } from '../verify/judge/index.ts';
@@ -19,3 +21,7 @@ export function answerJudge(statistics: TermStatistics): AnswerJudge {
 /** Whether a judgement lets a sentence stand in an answer (a contradicted one never does). */
 export const backs = (judgement: Judgement): boolean =>
   judgement.verdict === 'supported' || judgement.verdict === 'partially_supported';
+
+/** The judge's reading of one sentence: its negations, null findings ("no significant difference") and hedges. */
+/** Whether the judge reads a sentence as a finding rather than an aim, a design or background. */
+export { isFinding, readSentence };

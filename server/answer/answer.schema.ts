@@ -63,14 +63,14 @@ export const zAnswerSource = z.object({
 });
 export type AnswerSource = z.infer<typeof zAnswerSource>;
 
-/** The one-line answer to a yes/no question, from the cited sentences' support and contradiction. */
+/** The one-line answer to a yes/no question, from the findings its cited sentences report (see bottom-line.ts). */
 export const zBottomLine = z.object({
   verdict: z.enum(['yes', 'no', 'mixed', 'unclear']),
   /** The question read as a claim, as it was judged. */
   claim: z.string(),
-  /** Source numbers whose cited sentences back the claim. */
+  /** Source numbers cited for findings in favour of the claim. */
   yes: z.array(z.number().int().positive()),
-  /** Source numbers whose cited sentences state the opposite. */
+  /** Source numbers cited for findings against it (null or negated findings). */
   no: z.array(z.number().int().positive()),
 });
 export type BottomLine = z.infer<typeof zBottomLine>;

@@ -73,13 +73,8 @@ function renumberDraft(draft: Draft, renumber: ReadonlyMap<number, number>): Dra
 // Source numbers in order of first citation in the answer.
 const citationOrder = (draft: Draft): number[] => draft.answer.sentences.flatMap((s) => s.citations.map((c) => c.n));
 
-// The bottom line of a yes/no question, from the sentences each source is cited for.
-async function withBottomLine(
-  draft: Draft,
-  question: string,
-  sources: readonly NumberedSource[],
-  judge: AnswerJudge,
-): Promise<Draft> {
+// The bottom line of a yes/no question, from the findings each source is cited for.
+function withBottomLine(draft: Draft, question: string, sources: readonly NumberedSource[]): Draft {
   if (draft.abstained || questionType(question) !== 'yes_no') return draft;
   const byNumber = new Map(sources.map((s) => [s.n, s]));
   const cited = draft.answer.sentences.flatMap((sentence) =>
@@ -88,7 +83,7 @@ async function withBottomLine(
       return { n: c.n, sentence: { field: c.field, start: c.start, end: c.end, text: text || sentence.text } };
     }),
   );
-  return { ...draft, bottomLine: await bottomLine(question, cited, judge) };
+  return { ...draft, bottomLine: bottomLine(question, cited) };
 }
 
 async function extractiveDraft(
@@ -261,7 +256,7 @@ export async function composeAnswer(
       await emit({ event: 'notice', data: { message } });
     }
   }
-  draft = await withBottomLine(draft, request.question, sources, judge);
+  draft = withBottomLine(draft, request.question, sources);
   if (draft.mode === 'extractive') {
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
@@ -281,7 +276,7 @@ export async function composeAnswer(
 }
 
 /** Answers a question from an open index. */
-export function answerQuestion(
+export async function answerQuestion(
   reader: IndexReader,
   request: ParsedAskRequest,
   options: AnswerOptions = {},
@@ -290,7 +285,7 @@ export function answerQuestion(
     {
       retrieve: (query) => retrievePassages(reader, query),
       statistics: statisticsOfIndex(reader),
-      concepts: conceptStatisticsOfIndex(reader),
+      concepts: await conceptStatisticsOfIndex(reader),
     },
     request,
     options,

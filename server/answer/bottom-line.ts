@@ -1,12 +1,37 @@
-// The bottom line of a yes/no question ("Does X reduce Y?"): the question read as a claim and
-// judged against each cited sentence; sources that back it say yes, sources that state the
-// opposite say no. Both sides: mixed; neither: unclear.
+// The bottom line of a yes/no question ("Does X reduce Y?"), read from the findings the answer
+// cites: the verify judge's reading of each cited sentence says whether it reports a finding (not
+// an aim or background), and whether that finding is positive or null ("no significant
+// difference", "was not associated"). Findings for the question's proposition say yes, null ones
+// say no (the other way round when the question asks whether two things are alike). It commits
+// only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import type { BottomLine } from './answer.schema.ts';
-import { type AnswerJudge, backs } from './answer-judge.ts';
+import { isFinding, readSentence } from './answer-judge.ts';
+
+/**
+ * Defaults, fitted by `citelens eval-ask` (k-fold over PubMedQA's questions, maximising correct
+ * minus wrong commitments on the training folds; every fold chose these): yes takes one more
+ * finding for than against, no takes two more against than for. PubMedQA's null findings say
+ * "no" barely more often than "yes", so one alone is not clear evidence.
+ */
+export const BOTTOM_LINE_DEFAULTS = {
+  /** Findings for minus findings against at or above which the bottom line is yes. */
+  minNetFor: 1,
+  /** Findings against minus findings for at or above which the bottom line is no. */
+  minNetAgainst: 2,
+};
+export type BottomLineOptions = typeof BOTTOM_LINE_DEFAULTS;
 
 const AUXILIARY =
   /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\s+(?:it|they|there|this|these|that)?\b/iu;
+/** A question asking whether things are alike, which a null finding answers with yes. */
+const SAMENESS = /\b(?:similar|same|comparable|equivalent|equal|equally|non-?inferior|as\s+\w+\s+as)\b/iu;
+/** Result statistics that make a sentence a finding even without a reporting verb. */
+const STATISTIC =
+  /\bsignificant(?:ly)?\b|\bp\s*[<≤]\s*0?\.0\d*|\b(?:odds|hazard)\s+ratio\b|\b(?:OR|HR|RR)\s*[=:]?\s*\d/u;
+/** An effect reported in the past tense ("aspirin reduced the risk", "did not reduce"). */
+const REPORTED_EFFECT =
+  /\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+no|did\s+not|was\s+not|were\s+not)\b/iu;
 
 /** The claim a yes/no question asks about: "Does aspirin reduce stroke risk?" → "aspirin reduce stroke risk". */
 export function claimOfQuestion(question: string): string {
@@ -18,22 +43,53 @@ export function claimOfQuestion(question: string): string {
     .trim();
 }
 
-/** The bottom line of a yes/no question from the answer's cited sentences (each with its source number). */
-export async function bottomLine(
+/** Which way one cited sentence points: +1 a positive finding, −1 a null or negated one, 0 no finding (or hedged). */
+export function findingStance(sentence: string): -1 | 0 | 1 {
+  if (!isFinding(sentence) && !STATISTIC.test(sentence) && !REPORTED_EFFECT.test(sentence)) return 0;
+  const reading = readSentence(sentence);
+  if (reading.nullFinding || reading.negated) return -1;
+  return reading.hedged ? 0 : 1;
+}
+
+/** The cited findings' balance on the question: net findings for its proposition, and the sources on each side. */
+export function findingBalance(
   question: string,
-  cited: ReadonlyArray<{ n: number; sentence: EvidenceSentence }>,
-  judge: AnswerJudge,
-): Promise<BottomLine> {
-  const claim = claimOfQuestion(question);
+  cited: ReadonlyArray<{ n: number; text: string }>,
+): { net: number; yes: number[]; no: number[] } {
+  const flip = SAMENESS.test(question) ? -1 : 1;
+  let net = 0;
   const yes = new Set<number>();
   const no = new Set<number>();
-  const judgements = await judge.judgeMany(cited.map(({ sentence }) => ({ claim, sentences: [sentence] })));
-  cited.forEach(({ n }, i) => {
-    const judgement = judgements[i]!;
-    if (judgement.verdict === 'contradicted') no.add(n);
-    else if (backs(judgement)) yes.add(n);
-  });
-  for (const n of no) yes.delete(n);
-  const verdict = yes.size > 0 && no.size > 0 ? 'mixed' : yes.size > 0 ? 'yes' : no.size > 0 ? 'no' : 'unclear';
-  return { verdict, claim, yes: [...yes].sort((a, b) => a - b), no: [...no].sort((a, b) => a - b) };
+  for (const { n, text } of cited) {
+    const stance = flip * findingStance(text);
+    net += stance;
+    if (stance > 0) yes.add(n);
+    if (stance < 0) no.add(n);
+  }
+  const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
+  return { net, yes: sorted(yes), no: sorted(no) };
+}
+
+/** The verdict a balance of findings gives. */
+export function verdictOf(
+  balance: { net: number; yes: readonly number[]; no: readonly number[] },
+  options: BottomLineOptions = BOTTOM_LINE_DEFAULTS,
+): BottomLine['verdict'] {
+  if (balance.net >= options.minNetFor) return 'yes';
+  if (-balance.net >= options.minNetAgainst) return 'no';
+  return balance.yes.length > 0 && balance.no.length > 0 ? 'mixed' : 'unclear';
+}
+
+/** The bottom line of a yes/no question from the answer's cited sentences (each with its source number). */
+export function bottomLine(
+  question: string,
+  cited: ReadonlyArray<{ n: number; sentence: EvidenceSentence }>,
+  options: Partial<BottomLineOptions> = {},
+): BottomLine {
+  const balance = findingBalance(
+    question,
+    cited.map(({ n, sentence }) => ({ n, text: sentence.text })),
+  );
+  const verdict = verdictOf(balance, { ...BOTTOM_LINE_DEFAULTS, ...options });
+  return { verdict, claim: claimOfQuestion(question), yes: balance.yes, no: balance.no };
 }

@@ -1,7 +1,9 @@
 // The key concepts of a question: its topic words, matched in evidence by their surface form (with
-// plural, possessive and regular verb endings only), never by a shared stem, so "transformer" is not matched by
-// "transformational" nor "heads" by "head injury" alone. Each concept weighs by how rare its stem is
-// in the library (IDF); a word the library never uses weighs the most.
+// plural, possessive and regular verb endings and British/American spellings only), never by a
+// shared stem, so "transformer" is not matched by "transformational" nor "heads" by "head injury"
+// alone. An abbreviation the question defines ("international normalised ratio (INR)") is one
+// concept, found by either form. Each concept weighs by how rare it is in the library (IDF); a word
+// the library never uses weighs the most.
 import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
 
@@ -25,13 +27,23 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
  * "study", "reduced" → "reduc"; never a shared stem ("transformational" stays apart from "transformer").
  */
 export function conceptForm(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s?$/u, '');
+  let w = spelling(word.toLowerCase().replace(/['’]s?$/u, ''));
   if (w.length <= 3 || /\p{N}/u.test(w)) return w;
   if (/ies$/u.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(?:ss|us|is|ys)$/u.test(w)) return w;
   if (/(?:sses|xes|ches|shes|zes)$/u.test(w)) return w.slice(0, -2);
   if (w.endsWith('s')) w = w.slice(0, -1);
   return verbForm(w);
+}
+
+// British spellings read as American ones, so "normalised" finds "normalized" and "tumour" "tumor":
+// -ise/-isation → -ize/-ization, -our → -or, ae after a consonant → e ("anaemia", "haemorrhage").
+function spelling(word: string): string {
+  if (word.length < 6) return word;
+  return word
+    .replace(/(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$/u, 'iz$1')
+    .replace(/(?<=[a-z]{3})our(s|ed|ing|al)?$/u, 'or$1')
+    .replace(/(?<=[b-df-hj-np-tv-z])ae(?=[a-z])/u, 'e');
 }
 
 // Regular verb endings: "reduced", "reducing", "reduce" → "reduc"; "stopped" → "stop".
@@ -66,7 +78,38 @@ export type Concept = {
   weight: number;
   /** Whether any paper of the library uses the word (by its stem). */
   known: boolean;
+  /** For an abbreviation the question defines: the forms of its long form, all of which stand for it too. */
+  longForm?: string[];
 };
+
+/** Whether a text's concept forms hold a concept (an abbreviation by either of its forms). */
+export function holds(forms: ReadonlySet<string>, concept: Concept): boolean {
+  return forms.has(concept.form) || (concept.longForm?.every((f) => forms.has(f)) ?? false);
+}
+
+/**
+ * Abbreviations a text defines, "long form (ABBR)", when the initials of the words before the
+ * parenthesis spell it (a simplified Schwartz & Hearst match): ABBR → the long form's words.
+ */
+export function definedAbbreviations(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const match of text.matchAll(/([\p{L}\p{N}'’ -]+?)\s*\(\s*([\p{L}][\p{L}\p{N}-]{1,9})\s*\)/gu)) {
+    const abbreviation = match[2]!;
+    if ((abbreviation.match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
+    const letters = abbreviation.toLowerCase().replace(/[^\p{L}]/gu, '');
+    const words = match[1]!.split(/[\s-]+/u).filter(Boolean);
+    // The shortest run of last words whose initials (skipping stop words) spell the letters.
+    for (let take = letters.length; take <= Math.min(words.length, letters.length + 2); take++) {
+      const run = words.slice(-take);
+      const content = run.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+      if (content.map((w) => w[0]!.toLowerCase()).join('') === letters) {
+        found.set(abbreviation.toLowerCase(), content);
+        break;
+      }
+    }
+  }
+  return found;
+}
 
 /**
  * The key concepts of a question with their weights: the IDF of the word's concept form when
@@ -78,18 +121,32 @@ export function questionConcepts(
   conceptStatistics?: TermStatistics,
 ): Concept[] {
   const concepts = new Map<string, Concept>();
+  const abbreviations = definedAbbreviations(question);
+  const spelledOut = new Set([...abbreviations.values()].flat().map((w) => conceptForm(w)));
   for (const match of question.matchAll(WORD)) {
     const word = match[0].toLowerCase().replace(/['’]s$/u, '');
     if (word.length < 2 && !/\p{N}/u.test(word)) continue;
     if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
     const form = conceptForm(word);
-    if (concepts.has(form)) continue;
+    if (concepts.has(form) || spelledOut.has(form)) continue;
     const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(word)];
+    const longForm = abbreviations.get(word)?.map((w) => conceptForm(w));
+    // An abbreviation is at least as common as either of its forms (its long form as its rarest
+    // word), so it weighs the lesser of the two; it is known when either form is.
+    const longKeys = (longForm ?? []).map((f) => (conceptStatistics ? f : stem(f)));
+    const keys = [key, ...longKeys];
+    const weight = longForm
+      ? Math.min(
+          inverseDocumentFrequency(stats, key),
+          Math.max(...longKeys.map((k) => inverseDocumentFrequency(stats, k))),
+        )
+      : inverseDocumentFrequency(stats, key);
     concepts.set(form, {
       word: match[0],
       form,
-      weight: inverseDocumentFrequency(stats, key),
-      known: stats.documentFrequency(key) > 0,
+      weight,
+      known: longForm ? keys.some((k) => stats.documentFrequency(k) > 0) : stats.documentFrequency(key) > 0,
+      ...(longForm ? { longForm } : {}),
     });
   }
   return [...concepts.values()];
@@ -101,14 +158,14 @@ export function conceptCoverage(concepts: readonly Concept[], forms: ReadonlySet
   let found = 0;
   for (const concept of concepts) {
     total += concept.weight;
-    if (forms.has(concept.form)) found += concept.weight;
+    if (holds(forms, concept)) found += concept.weight;
   }
   return total > 0 ? found / total : 0;
 }
 
 /** The concepts a text lacks, heaviest first. */
 export function missingConcepts(concepts: readonly Concept[], forms: ReadonlySet<string>): Concept[] {
-  return concepts.filter((c) => !forms.has(c.form)).sort((a, b) => b.weight - a.weight);
+  return concepts.filter((c) => !holds(forms, c)).sort((a, b) => b.weight - a.weight);
 }
 
 /** Share of the concepts' weight carried by words no paper of the library uses. */

@@ -41,6 +41,8 @@ export const SELECTION_DEFAULTS = {
   maxUnknownShare: 0.4,
   /** Sources holding less than this share of the best source's concept coverage are not quoted. */
   minRelativeSourceCoverage: 0.8,
+  /** The same cut for the first retrieved source (set by hand: PubMedQA's sources the old cut left out held 0.7 of the best). */
+  minRelativeFirstSourceCoverage: 0.6,
   /** Weight of the share of the question's key concepts a sentence contains, added to its relevance. */
   conceptWeight: 0.5,
   /** Weight of a sentence carrying the kind of answer the question asks for (a quantity, a date…). */
@@ -190,13 +192,24 @@ export function selectSentences(
       abstainReason: `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(settings.minConceptCoverage * 100)}% is needed.`,
     };
   }
+  // Sources holding nearly as much of the question as the best one; the first retrieved source with
+  // a looser cut: retrieval (which reads whole passages, by meaning too) ranked it first, and
+  // concept coverage alone misses what a paper words differently ("contextual" for "context").
   const eligible = new Set(
-    covered.filter((c) => c.coverage >= settings.minRelativeSourceCoverage * best).map((c) => c.source.n),
+    covered
+      .filter(
+        (c, rank) =>
+          c.coverage >=
+          (rank === 0 ? settings.minRelativeFirstSourceCoverage : settings.minRelativeSourceCoverage) * best,
+      )
+      .map((c) => c.source.n),
   );
   const type = questionType(question);
+  // Papers written all in lower case, whose sentences cannot be told from fragments by their first letter.
+  const caseless = new Set(sources.filter((s) => !/\p{Lu}/u.test(s.paper.abstract)).map((s) => s.n));
   const candidates = scoreSentences(question, sources, statistics, settings).filter((candidate) => {
     if (!eligible.has(candidate.n)) return false;
-    if (standaloneProblem(candidate.text) !== null) return false;
+    if (standaloneProblem(candidate.text, { caseless: caseless.has(candidate.n) }) !== null) return false;
     candidate.concepts = conceptCoverage(concepts, conceptForms(candidate.text));
     if (candidate.concepts === 0) return false;
     const shape = answerShape(type, candidate.text);
@@ -211,11 +224,15 @@ export function selectSentences(
     candidates.splice(0, candidates.length, ...shaped);
   }
   const bestMatch = Math.max(0, ...candidates.map((c) => c.match));
+  // The lead: the best sentence of the highest-ranked source that has one is kept even when another
+  // source's sentence matches the question's words better, so the best-retrieved paper is cited.
+  const lead = candidates.find((c) => c.n === Math.min(...candidates.map((x) => x.n)));
   const chosen: ScoredSentence[] = [];
   const perSource = new Map<number, number>();
-  for (const candidate of candidates) {
+  const ordered = lead ? [lead, ...candidates.filter((c) => c !== lead)] : candidates;
+  for (const candidate of ordered) {
     if (chosen.length >= settings.maxSentences) break;
-    if (candidate.match < settings.minRelativeRelevance * bestMatch) continue;
+    if (candidate !== lead && candidate.match < settings.minRelativeRelevance * bestMatch) continue;
     if ((perSource.get(candidate.n) ?? 0) >= settings.maxPerSource) continue;
     if (!perSource.has(candidate.n) && perSource.size >= settings.maxSources) continue;
     // Alike sentences that disagree (one negated) are two sides, not a repeat.

@@ -23,14 +23,17 @@ const AIM =
 
 export type StandaloneProblem = 'question' | 'fragment' | 'dangling' | 'heading' | 'markup' | 'aim';
 
-/** Why a sentence cannot stand alone in an answer, or null when it can. */
-export function standaloneProblem(sentence: string): StandaloneProblem | null {
+/**
+ * Why a sentence cannot stand alone in an answer, or null when it can. In a caseless text (a paper
+ * written all in lower case, as old collections are) a lowercase start says nothing about a fragment.
+ */
+export function standaloneProblem(sentence: string, options: { caseless?: boolean } = {}): StandaloneProblem | null {
   const text = sentence.trim();
   if (/\?["'”’)]*$/u.test(text) || /["“][^"”]*\?["”]/u.test(text)) return 'question';
   if (/<\/?[a-z][^>]*>|\\[a-z]+\{/iu.test(text)) return 'markup';
   const words = text.split(/\s+/u).filter(Boolean);
   if (words.length < 5 || !/[.!]["'”’)]*$/u.test(text)) return 'heading';
-  if (/^[\p{Ll}]/u.test(text) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
+  if ((!options.caseless && /^[\p{Ll}]/u.test(text)) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
   if (SUBJECTLESS.test(text) || VERB_THEN_OBJECT.test(text)) return 'fragment';
   if ((DANGLING.test(text) && !IT_THAT.test(text)) || LEANS_BACK.test(text)) return 'dangling';
   if (AIM.test(text)) return 'aim';

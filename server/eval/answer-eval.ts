@@ -13,6 +13,7 @@ import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { tokenize } from '../../indexer/text/analyze.ts';
 import type { ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
+import { BOTTOM_LINE_DEFAULTS, type BottomLineOptions, findingBalance, verdictOf } from '../answer/bottom-line.ts';
 import { SEARCH_LIMITS } from '../search/search.schema.ts';
 import { searchPapers } from '../search/search.service.ts';
 import { tfidfCosine } from '../verify/support-features.ts';
@@ -31,8 +32,10 @@ type Outcome = {
   sentences: number;
   sentencesCitingSource: number;
   f1: number;
-  /** yes / no / maybe as predicted. */
+  /** yes / no / maybe as predicted with the default bottom-line settings. */
   decision: string;
+  /** The cited findings' balance (yes/no questions answered by the system), from which each fold's fitted settings decide. */
+  balance: { net: number; yes: number[]; no: number[] } | null;
 };
 
 type InDomain = { id: string; decision: string; system: Outcome; baseline: Outcome };
@@ -54,6 +57,9 @@ export type FoldFigures = {
   /** The majority decision of the training folds, on the same committed questions. */
   committedMajority: Figure;
   threshold: Figure;
+  /** The fitted bottom-line settings: net findings for a yes, net findings against a no (99 = never). */
+  minNetFor: Figure;
+  minNetAgainst: Figure;
 };
 
 export type AnswerEvalReport = {
@@ -119,6 +125,12 @@ async function systemOutcome(
   const sentences = response.answer.sentences;
   const papers = sentences.map((s) => s.citations.map((c) => c.paperId));
   const verdict = response.bottomLine?.verdict;
+  const balance = response.bottomLine
+    ? findingBalance(
+        question,
+        sentences.map((s) => ({ n: s.citations[0]!.n, text: s.text })),
+      )
+    : null;
   return {
     // With the threshold at 0 the only abstentions left are forced ones (no usable sentence).
     score: coverage,
@@ -128,6 +140,7 @@ async function systemOutcome(
     sentencesCitingSource: source === null ? 0 : papers.filter((p) => p.includes(source)).length,
     f1: tokenF1(sentences.map((s) => s.text).join(' '), reference),
     decision: verdict === 'yes' || verdict === 'no' ? verdict : 'maybe',
+    balance,
   };
 }
 
@@ -147,6 +160,7 @@ async function baselineOutcome(
       sentencesCitingSource: 0,
       f1: 0,
       decision: 'maybe',
+      balance: null,
     };
   const statistics = statisticsOfIndex(reader);
   let best = '';
@@ -168,6 +182,7 @@ async function baselineOutcome(
     sentencesCitingSource: cites ? 1 : 0,
     f1: tokenF1(best, reference),
     decision: 'yes',
+    balance: null,
   };
 }
 
@@ -240,6 +255,42 @@ function fitThreshold(inDomain: readonly Outcome[], offTopic: readonly Outcome[]
   return best;
 }
 
+/** Bottom-line settings tried per fold; 99 stands for "never commit that way". */
+const NET_GRID = [1, 2, 3, 99];
+
+// The decision a question's outcome gives with some bottom-line settings (maybe when uncommitted).
+function decisionAt(o: Pick<Outcome, 'decision' | 'balance'>, settings: BottomLineOptions | null): string {
+  if (!settings || !o.balance) return o.decision;
+  const verdict = verdictOf(o.balance, settings);
+  return verdict === 'yes' || verdict === 'no' ? verdict : 'maybe';
+}
+
+/**
+ * The bottom-line settings that maximise correct minus wrong commitments on training questions (an
+ * uncommitted bottom line scores 0): it commits only where its findings beat a coin's odds.
+ */
+export function fitBottomLine(
+  train: ReadonlyArray<{ decision: string; outcome: Pick<Outcome, 'decision' | 'balance'> }>,
+): BottomLineOptions {
+  let best: BottomLineOptions = BOTTOM_LINE_DEFAULTS;
+  let bestNet = Number.NEGATIVE_INFINITY;
+  for (const minNetFor of NET_GRID) {
+    for (const minNetAgainst of NET_GRID) {
+      const settings = { minNetFor, minNetAgainst };
+      let net = 0;
+      for (const { decision, outcome } of train) {
+        const predicted = decisionAt(outcome, settings);
+        if (predicted !== 'maybe') net += predicted === decision ? 1 : -1;
+      }
+      if (net > bestNet) {
+        bestNet = net;
+        best = settings;
+      }
+    }
+  }
+  return best;
+}
+
 function foldFigures(
   folds: number,
   foldOf: (i: number) => number,
@@ -260,6 +311,8 @@ function foldFigures(
     committedAccuracy: [],
     committedMajority: [],
     threshold: [],
+    minNetFor: [],
+    minNetAgainst: [],
   };
   for (let f = 0; f < folds; f++) {
     const train = inDomain.filter((_, i) => foldOf(i) !== f).map((q) => q[pick]);
@@ -268,7 +321,20 @@ function foldFigures(
     const test = inDomain.filter((_, i) => foldOf(i) === f);
     const testOff = offTopic.filter((_, i) => offFoldOf(i) === f).map((q) => q[pick]);
     const answered = test.filter((q) => answeredAt(q[pick], t));
+    const fitted =
+      pick === 'system'
+        ? fitBottomLine(
+            inDomain
+              .filter((q, i) => foldOf(i) !== f && answeredAt(q[pick], t))
+              .map((q) => ({ decision: q.decision, outcome: q[pick] })),
+          )
+        : null;
+    const decision = (q: InDomain) => decisionAt(q[pick], fitted);
     rows.threshold.push(t);
+    if (fitted) {
+      rows.minNetFor.push(fitted.minNetFor);
+      rows.minNetAgainst.push(fitted.minNetAgainst);
+    }
     rows.answered.push(answered.length / Math.max(1, test.length));
     rows.sourceCited.push(mean(answered.map((q) => (q[pick].citesSource ? 1 : 0))));
     const sentences = answered.reduce((n, q) => n + q[pick].sentences, 0);
@@ -281,12 +347,12 @@ function foldFigures(
     for (const q of inDomain.filter((_, i) => foldOf(i) !== f))
       counts.set(q.decision, (counts.get(q.decision) ?? 0) + 1);
     const majority = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'yes';
-    const committed = answered.filter((q) => q[pick].decision !== 'maybe');
+    const committed = answered.filter((q) => decision(q) !== 'maybe');
     rows.committed.push(committed.length / Math.max(1, answered.length));
-    rows.committedAccuracy.push(mean(committed.map((q) => (q[pick].decision === q.decision ? 1 : 0))));
+    rows.committedAccuracy.push(mean(committed.map((q) => (decision(q) === q.decision ? 1 : 0))));
     rows.committedMajority.push(mean(committed.map((q) => (q.decision === majority ? 1 : 0))));
     rows.yesNoAccuracy.push(
-      mean(test.map((q) => ((answeredAt(q[pick], t) ? q[pick].decision : 'maybe') === q.decision ? 1 : 0))),
+      mean(test.map((q) => ((answeredAt(q[pick], t) ? decision(q) : 'maybe') === q.decision ? 1 : 0))),
     );
   }
   return Object.fromEntries(Object.entries(rows).map(([k, xs]) => [k, figure(xs)])) as FoldFigures;

@@ -1,6 +1,6 @@
-// Measures cited answers on a BEIR collection: how often the papers an extractive answer cites are
-// judged relevant, against simply citing the top 3 search results, and how often it abstains on
-// its own queries and on another collection's (off-topic) queries.
+// Measures cited answers on a BEIR collection (`citelens eval-ask --citations`): how often the
+// papers an extractive answer cites are judged relevant, against simply citing the top 3 search
+// results, and how often it abstains on its own queries and on another collection's queries.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -62,7 +62,7 @@ export const libraryRoutes = createRouter()
         ...errorResponses(400, 401, 503),
       },
     }),
-    (c) => c.json(listLibrary(c.var.index, c.req.valid('query')), 200),
+    async (c) => c.json(await listLibrary(c.var.index, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

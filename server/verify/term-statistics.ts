@@ -1,5 +1,5 @@
 // Document frequencies of analyzer terms over a library, for weighting words by how rare they
-// are (IDF). Computed once per index generation and cached with the reader.
+// are (IDF): over a list of texts, or an index's keyword postings.
 import type { IndexReader } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 
@@ -43,25 +43,31 @@ export function statisticsOfTexts(
   };
 }
 
-/** One cache per way of counting terms (a module-level function), each keyed by index generation. */
-const caches = new WeakMap<DistinctTerms, WeakMap<IndexReader, TermStatistics>>();
+const ofIndex = new WeakMap<IndexReader, TermStatistics>();
 
-/** Term statistics of the papers (title and abstract) in an index; computed on first use per reader. */
-export function statisticsOfIndex(reader: IndexReader, distinctTerms: DistinctTerms = analyzerTerms): TermStatistics {
-  let cache = caches.get(distinctTerms);
-  if (!cache) {
-    cache = new WeakMap();
-    caches.set(distinctTerms, cache);
-  }
-  let statistics = cache.get(reader);
+/**
+ * Term statistics of the papers (title and abstract) in an index: the keyword postings' own
+ * document frequencies, remembered per term and per reader, and their mean length, so nothing is
+ * counted at first use.
+ */
+export function statisticsOfIndex(reader: IndexReader): TermStatistics {
+  let statistics = ofIndex.get(reader);
   if (!statistics) {
-    statistics = statisticsOfTexts(
-      (function* () {
-        for (const { paper } of reader.papers.all()) yield `${paper.title}\n${paper.abstract}`;
-      })(),
-      distinctTerms,
-    );
-    cache.set(reader, statistics);
+    const known = new Map<string, number>();
+    const averageLength = reader.postings.averageLength();
+    statistics = {
+      documents: reader.manifest.papers,
+      ...(averageLength > 0 ? { averageLength } : {}),
+      documentFrequency(term) {
+        let df = known.get(term);
+        if (df === undefined) {
+          df = reader.postings.documentFrequency(term);
+          known.set(term, df);
+        }
+        return df;
+      },
+    };
+    ofIndex.set(reader, statistics);
   }
   return statistics;
 }

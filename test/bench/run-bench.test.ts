@@ -37,11 +37,20 @@ describe('run-bench', () => {
     expect(result.floor.agreement.differing).toBe(0);
     expect(result.floor.ftsBuildSeconds).toBeGreaterThan(0);
     expect(result.peer.documents).toBe(300);
+    expect(Object.keys(result.library).sort()).toEqual([
+      'authorFilter',
+      'byYear',
+      'deepPage',
+      'firstPage',
+      'textFilter',
+    ]);
+    expect(result.library.firstPage.p50Ms).toBeGreaterThan(0);
     expect(result.targets.map((t) => t.id)).toEqual(
       expect.arrayContaining([
         'index-throughput',
         'reindex-seconds',
         'hybrid-p50',
+        'library-p50',
         'http-throughput',
         'hnsw-recall',
         'cold-start',
@@ -56,6 +65,7 @@ describe('run-bench', () => {
       '#### Targets',
       '#### Indexing',
       '#### Queries in process',
+      '#### Library listing in process',
       '#### HTTP',
       '#### ANN quality',
       '#### The limits',

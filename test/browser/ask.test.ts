@@ -54,6 +54,8 @@ describe('ask page', () => {
     const line = page.locator('[data-verdict]');
     await line.waitFor({ state: 'visible' });
     expect(await line.textContent()).toMatch(/^Bottom line\s*(Yes|No|Mixed|Unclear)/);
+    // It names the papers on each side, or says that the cited sentences report no finding.
+    expect(await line.textContent()).toMatch(/(for|against): \[\d+\]|report no finding/);
     const answer = page.locator('.answer-text');
     const lineBox = (await line.boundingBox())!;
     const answerBox = (await answer.boundingBox())!;

@@ -37,6 +37,22 @@ async function json(server: RunningServer, urlPath: string, init?: RequestInit) 
   };
 }
 
+/** Publishes a second generation of the sample library in `dir`. */
+async function rebuildSample(dir: string): Promise<void> {
+  await indexPapers({ indexDir: dir, files: [SAMPLE_PAPERS_FILE], embedder: 'builtin', offline: true, rebuild: true });
+}
+
+/** A server on `dir` (an OS-chosen port) and the notices it prints. */
+async function serveCollectingNotices(dir: string): Promise<{ server: RunningServer; notices: string[] }> {
+  const notices: string[] = [];
+  const server = await startServer({
+    config: testConfig({ CITELENS_PORT: '0' }),
+    indexDir: dir,
+    onNotice: (m) => notices.push(m),
+  });
+  return { server, notices };
+}
+
 describe('a damaged index on disk', () => {
   it('rebuilds a graph whose neighbour ids point past its end (same file size), says so, and searches with a large ef', async () => {
     const { dir } = await buildIndex();
@@ -73,13 +89,7 @@ describe('a damaged index on disk', () => {
     const { dir } = await buildIndex();
     const server = await startServer({ config: testConfig({ CITELENS_PORT: '0' }), indexDir: dir });
     try {
-      await indexPapers({
-        indexDir: dir,
-        files: [SAMPLE_PAPERS_FILE],
-        embedder: 'builtin',
-        offline: true,
-        rebuild: true,
-      });
+      await rebuildSample(dir);
       damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
       const reload = await json(server, '/api/admin/reload', { method: 'POST' });
       expect(reload.status).toBe(503);
@@ -102,15 +112,35 @@ describe('a damaged index on disk', () => {
     }
   }, 60_000);
 
+  it('starts over an index whose newest generation is damaged by serving the one before it, and says so', async () => {
+    const { dir } = await buildIndex();
+    await rebuildSample(dir);
+    expect(currentGeneration(dir)!.generation).toBe(2);
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    const { server, notices } = await serveCollectingNotices(dir);
+    try {
+      const search = await json(server, '/api/search?q=attention&k=3');
+      expect(search.status).toBe(200);
+      expect(search.body.results).toHaveLength(3);
+      const health = await json(server, '/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({
+        status: 'degraded',
+        generation: 1,
+        problem: expect.stringMatching(/generation 2/),
+      });
+      expect(notices.join('\n')).toMatch(
+        /Index generation 2 is damaged: [\s\S]* Serving generation 1, the one before it/,
+      );
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
   it('starts over an index whose only generation is damaged, answering 503 INDEX_CORRUPT, and health is not ok', async () => {
     const { dir } = await buildIndex();
     damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
-    const notices: string[] = [];
-    const server = await startServer({
-      config: testConfig({ CITELENS_PORT: '0' }),
-      indexDir: dir,
-      onNotice: (m) => notices.push(m),
-    });
+    const { server, notices } = await serveCollectingNotices(dir);
     try {
       const search = await json(server, '/api/search?q=attention&k=3');
       expect(search.status).toBe(503);

@@ -74,6 +74,18 @@ describe('IndexHolder', () => {
     expect(next.reader.getPaper(papers[0]!.id)).toBeDefined();
   });
 
+  it('hands each generation it starts serving to onServe, at open and on reload', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    const served: number[] = [];
+    const holder = new IndexHolder({ offline: true, onServe: (reader) => served.push(reader.generation) });
+    await holder.open(dir);
+    await publishAll(dir);
+    await holder.reload();
+    await holder.reload();
+    expect(served).toEqual([1, 2]);
+    holder.close();
+  });
+
   it('does nothing on reload when the published generation is the one being served', async () => {
     const holder = await holderFor(await buildIndex().then((b) => b.dir));
     const before = holder.acquire();

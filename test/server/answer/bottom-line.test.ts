@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { answerJudge } from '../../../server/answer/answer-judge.ts';
-import { bottomLine, claimOfQuestion } from '../../../server/answer/bottom-line.ts';
-import { statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
+import {
+  BOTTOM_LINE_DEFAULTS,
+  bottomLine,
+  claimOfQuestion,
+  findingStance,
+} from '../../../server/answer/bottom-line.ts';
 
 const FOR = 'Low-dose aspirin reduced the risk of ischemic stroke by 21% over five years.';
 const AGAINST = 'Low-dose aspirin did not reduce the risk of ischemic stroke in this cohort.';
-const OTHER = 'Influenza vaccination reduced hospital admissions for pneumonia among adults.';
-const judge = answerJudge(statisticsOfTexts([FOR, AGAINST, OTHER, 'Head injury outcomes in adolescents.']));
+const NULL_FINDING = 'There was no significant difference in stroke rates between the aspirin and placebo groups.';
+const BACKGROUND = 'Stroke is a leading cause of disability among older adults.';
+const AIM = 'The aim of this study was to determine whether aspirin reduces the risk of stroke.';
 const at = (n: number, text: string) => ({
   n,
   sentence: { field: 'abstract' as const, start: 0, end: text.length, text },
@@ -19,14 +23,47 @@ describe('bottom-line', () => {
     expect(claimOfQuestion('Double balloon enteroscopy: is it safe?')).toBe('Double balloon enteroscopy: safe');
   });
 
-  it('says yes, no, mixed or unclear from the cited sentences, naming the sources on each side', async () => {
-    expect(await bottomLine(question, [at(1, FOR)], judge)).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
-    expect(await bottomLine(question, [at(2, AGAINST)], judge)).toMatchObject({ verdict: 'no', yes: [], no: [2] });
-    expect(await bottomLine(question, [at(1, FOR), at(2, AGAINST)], judge)).toMatchObject({
-      verdict: 'mixed',
-      yes: [1],
-      no: [2],
+  it('reads each cited sentence as a positive finding, a null or negated one, or no finding at all', () => {
+    expect(findingStance(FOR)).toBe(1);
+    expect(findingStance(AGAINST)).toBe(-1);
+    expect(findingStance(NULL_FINDING)).toBe(-1);
+    expect(findingStance(BACKGROUND)).toBe(0);
+    expect(findingStance(AIM)).toBe(0);
+    expect(
+      findingStance('Aspirin may have reduced the risk of stroke, although this was significant only in men.'),
+    ).toBe(0);
+  });
+
+  it('says yes on a finding for the question, naming the source', () => {
+    expect(bottomLine(question, [at(1, FOR), at(2, BACKGROUND)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
+  });
+
+  it('says no only when findings against outweigh findings for by two, and unclear on one', () => {
+    expect(BOTTOM_LINE_DEFAULTS.minNetAgainst).toBe(2);
+    expect(bottomLine(question, [at(2, AGAINST)])).toMatchObject({ verdict: 'unclear', yes: [], no: [2] });
+    expect(bottomLine(question, [at(2, AGAINST), at(3, NULL_FINDING)])).toMatchObject({
+      verdict: 'no',
+      yes: [],
+      no: [2, 3],
     });
-    expect(await bottomLine(question, [at(3, OTHER)], judge)).toMatchObject({ verdict: 'unclear', yes: [], no: [] });
+    expect(bottomLine(question, [at(2, AGAINST)], { minNetAgainst: 1 }).verdict).toBe('no');
+  });
+
+  it('says mixed when sources are cited on both sides and neither outweighs the other', () => {
+    expect(bottomLine(question, [at(1, FOR), at(2, AGAINST)])).toMatchObject({ verdict: 'mixed', yes: [1], no: [2] });
+  });
+
+  it('says unclear when no cited sentence reports a finding (background and aims are not evidence)', () => {
+    expect(bottomLine(question, [at(1, BACKGROUND), at(2, AIM)])).toMatchObject({
+      verdict: 'unclear',
+      yes: [],
+      no: [],
+    });
+  });
+
+  it('reads a null finding as yes when the question asks whether two things are alike', () => {
+    const alike = 'Is clopidogrel as effective as aspirin in preventing recurrent stroke?';
+    const same = 'Recurrent stroke rates were not significantly different between clopidogrel and aspirin.';
+    expect(bottomLine(alike, [at(1, same)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
   });
 });

@@ -42,3 +42,33 @@ describe('question-concepts', () => {
     expect(conceptCoverage(concepts, conceptForms('Attention heads in a transformer.'))).toBe(1);
   });
 });
+
+describe('question-concepts: spellings and abbreviations', () => {
+  const library = statisticsOfTexts([
+    'The INR measured in general practice agreed with hospital values.',
+    'Warfarin dosing by international normalized ratio targets.',
+    'Reliable anticoagulation clinics.',
+  ]);
+
+  it('reads British spellings as American ones', () => {
+    expect(conceptForm('normalised')).toBe(conceptForm('normalized'));
+    expect(conceptForm('tumours')).toBe(conceptForm('tumors'));
+    expect(conceptForm('anaemia')).toBe(conceptForm('anemia'));
+    expect(conceptForm('analysis')).toBe('analysis');
+  });
+
+  it('takes an abbreviation the question defines as one concept, held by either of its forms', () => {
+    const concepts = questionConcepts('Is the international normalised ratio (INR) reliable?', library);
+    expect(concepts.map((c) => c.word)).toEqual(['INR', 'reliable']);
+    const inr = concepts[0]!;
+    expect(conceptCoverage([inr], conceptForms('The INR measured in general practice.'))).toBe(1);
+    expect(conceptCoverage([inr], conceptForms('An international normalized ratio above 3.'))).toBe(1);
+    expect(conceptCoverage([inr], conceptForms('An international ratio of exchange.'))).toBe(0);
+  });
+
+  it('does not take a parenthesis whose initials do not spell the words before it as an abbreviation', () => {
+    const words = questionConcepts('Does aspirin (ASA) reduce stroke?', library).map((c) => c.word);
+    expect(words).toContain('aspirin');
+    expect(words).toContain('ASA');
+  });
+});

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NumberedSource, numberSources } from '../../../server/answer/answer-sources.ts';
 import { questionTopic, selectSentences } from '../../../server/answer/select-sentences.ts';
-import { statisticsOfIndex } from '../../../server/verify/term-statistics.ts';
+import { statisticsOfIndex, statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
+import { paperWith } from '../../support/paper.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
 let fixture: FixtureIndex;
@@ -80,5 +81,94 @@ describe('select-sentences', () => {
   it('abstains when there is nothing to look for or nothing retrieved', () => {
     expect(select('What is it?', sourcesOf('glacier-melt')).abstainReason).toMatch(/no words to look for/);
     expect(select('Why do glaciers melt?', []).abstainReason).toMatch(/No passage/);
+  });
+});
+
+describe('select-sentences: the first retrieved source', () => {
+  // A paper worded differently from the question ("correlated with", no "context") ranked first by
+  // retrieval, and a commentary that repeats the question's words.
+  const FIRST =
+    'Area deprivation was strongly correlated with all-cause mortality in every region of Scotland. The relation did not vary between the West and the rest of the country.';
+  const SECOND =
+    'Whether social context matters for how deprivation relates to mortality was debated in a commentary on ethnic health gaps. Context matters for health policy.';
+  const statistics = statisticsOfTexts([
+    FIRST,
+    SECOND,
+    'Influenza vaccination in older adults.',
+    'Hip fracture outcomes after surgery.',
+    'Smoking cessation in pregnancy.',
+    'Mortality after cardiac surgery.',
+  ]);
+  const retrieved = (id: string, text: string) => ({
+    passage: { id: id.length, paperId: id, field: 'abstract' as const, ordinal: 0, start: 0, end: text.length, text },
+    paper: paperWith({ id, title: '', abstract: text }),
+    score: 1,
+  });
+  const sources = numberSources([retrieved('first', FIRST), retrieved('second', SECOND)]);
+  const question = 'Does context matter for the relationship between deprivation and all-cause mortality?';
+
+  it('is quoted when it holds 0.6 of the best source’s key concepts, where other sources need 0.8', () => {
+    const { sentences } = selectSentences(question, sources, statistics);
+    expect(sentences[0]).toMatchObject({
+      paperId: 'first',
+      text: 'Area deprivation was strongly correlated with all-cause mortality in every region of Scotland.',
+    });
+    const strict = selectSentences(question, sources, statistics, { minRelativeFirstSourceCoverage: 0.8 });
+    expect(strict.sentences.map((s) => s.paperId)).not.toContain('first');
+  });
+
+  it('keeps its best sentence even when another source’s sentences match the question’s words far better', () => {
+    // The first paper's words for the question are in its aim, which is no answer; its findings share few words.
+    const survey =
+      'The aim was to assess Internet use by young people and whether it could improve sexual health awareness. All 287 students had Internet access at school. No one went online for health information.';
+    const campaigns =
+      'Campaigns to improve sexual health awareness among young people on the Internet have grown. Awareness of sexual health among young people improved after school campaigns.';
+    const library = statisticsOfTexts([
+      survey,
+      campaigns,
+      'Influenza vaccination in older adults.',
+      'Hip fracture outcomes.',
+    ]);
+    const { sentences } = selectSentences(
+      'Can the Internet be used to improve sexual health awareness in young people?',
+      numberSources([retrieved('survey', survey), retrieved('campaigns', campaigns)]),
+      library,
+    );
+    expect(sentences.map((s) => s.paperId)).toEqual(['survey', 'campaigns']);
+    expect(sentences[0]!.match).toBeLessThan(0.55 * sentences[1]!.match);
+  });
+});
+
+describe('select-sentences: a library written all in lower case', () => {
+  it('quotes its sentences (old collections such as Cranfield are caseless) rather than abstaining', () => {
+    const abstract =
+      'experimental investigation of the aerodynamics of a wing in a slipstream . the spanwise distribution of lift increased with the propeller thrust coefficient .';
+    const library = statisticsOfTexts([
+      abstract,
+      'boundary layer transition on a flat plate .',
+      'heat transfer in hypersonic flow .',
+    ]);
+    const { sentences, abstainReason } = selectSentences(
+      'how does a propeller slipstream change the spanwise distribution of lift on a wing ?',
+      numberSources([
+        {
+          passage: {
+            id: 1,
+            paperId: 'cran-1',
+            field: 'abstract',
+            ordinal: 0,
+            start: 0,
+            end: abstract.length,
+            text: abstract,
+          },
+          paper: paperWith({ id: 'cran-1', title: '', abstract }),
+          score: 1,
+        },
+      ]),
+      library,
+    );
+    expect(abstainReason).toBeNull();
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(sentences.every((s) => s.paperId === 'cran-1')).toBe(true);
   });
 });

@@ -30,3 +30,14 @@ describe('standalone-sentence', () => {
     expect(standaloneProblem('</p><h3>Conclusions</h3><p>Aspirin works in most adults.')).toBe('markup');
   });
 });
+
+describe('standalone-sentence: caseless papers', () => {
+  it('does not take a lowercase start for a fragment in a paper written all in lower case', () => {
+    const sentence = 'an experimental study of a wing in a propeller slipstream was made in order to find the lift .';
+    expect(standaloneProblem(sentence)).toBe('fragment');
+    expect(standaloneProblem(sentence, { caseless: true })).toBeNull();
+    expect(standaloneProblem('offers a mechanistic account of the wake behind the wing .', { caseless: true })).toBe(
+      'fragment',
+    );
+  });
+});

@@ -1,35 +1,51 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { openIndex } from '../../../indexer/index.ts';
 import { terms } from '../../../indexer/text/analyze.ts';
-import { statisticsOfIndex, statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
-import { buildFixtureIndex, FIXTURE_PAPERS, type FixtureIndex } from './fixture-library.ts';
+import {
+  inverseDocumentFrequency,
+  statisticsOfIndex,
+  statisticsOfTexts,
+} from '../../../server/verify/term-statistics.ts';
+import { buildIndex, samplePapers } from '../../support/sample-index.ts';
 
 describe('term-statistics', () => {
-  let fixture: FixtureIndex;
-  beforeAll(async () => {
-    fixture = await buildFixtureIndex();
+  it("reads an index's document frequencies and mean length from its postings, equal to counting every paper's title and abstract", async () => {
+    const { dir } = await buildIndex();
+    const reader = await openIndex(dir, { offline: true });
+    try {
+      const texts = samplePapers().map((paper) => `${paper.title}\n${paper.abstract}`);
+      const counted = statisticsOfTexts(texts);
+      const fromIndex = statisticsOfIndex(reader);
+      expect(fromIndex.documents).toBe(counted.documents);
+      const vocabulary = new Set(terms(texts.join('\n')));
+      expect(vocabulary.size).toBeGreaterThan(500);
+      for (const term of [...vocabulary, 'zzzunseen']) {
+        expect(fromIndex.documentFrequency(term), term).toBe(counted.documentFrequency(term));
+      }
+      const total = texts.reduce((sum, text) => sum + terms(text).length, 0);
+      expect(counted.averageLength).toBeCloseTo(total / texts.length);
+      expect(fromIndex.averageLength).toBeCloseTo(counted.averageLength!);
+      expect(statisticsOfIndex(reader)).toBe(fromIndex);
+    } finally {
+      reader.close();
+    }
   });
-  afterAll(() => fixture.close());
 
-  it('counts the mean number of terms per text beside the document frequencies', () => {
+  it('weighs a term the library never uses the most', () => {
+    const statistics = statisticsOfTexts(['attention heads', 'attention sinks', 'graph kernels']);
+    const unseen = inverseDocumentFrequency(statistics, 'transformer');
+    expect(unseen).toBeGreaterThan(inverseDocumentFrequency(statistics, 'kernel'));
+    expect(inverseDocumentFrequency(statistics, 'kernel')).toBeGreaterThan(
+      inverseDocumentFrequency(statistics, 'attent'),
+    );
+  });
+
+  it('counts the mean number of terms per text beside the document frequencies, and none for an empty library', () => {
     const statistics = statisticsOfTexts(['caffeine memory recall', 'memory', 'the of and']);
     expect(statistics.documents).toBe(3);
     expect(statistics.documentFrequency('memori')).toBe(2);
     // Stop words are not terms: the third text counts zero.
     expect(statistics.averageLength).toBeCloseTo((3 + 1 + 0) / 3);
-  });
-
-  it('gives an index the same statistics, mean length included, as the texts of its papers', () => {
-    const fromIndex = statisticsOfIndex(fixture.reader);
-    const texts = FIXTURE_PAPERS.map((p) => `${p.title}\n${p.abstract}`);
-    const fromTexts = statisticsOfTexts(texts);
-    expect(fromIndex.documents).toBe(FIXTURE_PAPERS.length);
-    expect(fromIndex.averageLength).toBeCloseTo(fromTexts.averageLength!);
-    const total = texts.reduce((sum, text) => sum + terms(text).length, 0);
-    expect(fromIndex.averageLength).toBeCloseTo(total / texts.length);
-    expect(fromIndex.documentFrequency('caffein')).toBe(fromTexts.documentFrequency('caffein'));
-  });
-
-  it('has no mean length for an empty library, rather than dividing by zero', () => {
     expect(statisticsOfTexts([]).averageLength).toBeUndefined();
   });
 });

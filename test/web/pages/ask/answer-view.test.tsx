@@ -210,6 +210,21 @@ describe('answer-view', () => {
     );
   });
 
+  it('shows an unclear bottom line with the one finding it saw, or says that no cited sentence reports one', () => {
+    const { container } = show(
+      answerView({ ...response, bottomLine: { verdict: 'unclear', claim: 'sinks matter', yes: [], no: [1] } }),
+    );
+    expect(container.querySelector('[data-verdict]')!.textContent).toContain(
+      'Unclear — the cited findings are too few to commit (against: [1])',
+    );
+    const none = show(
+      answerView({ ...response, bottomLine: { verdict: 'unclear', claim: 'sinks matter', yes: [], no: [] } }),
+    );
+    expect(none.container.querySelector('[data-verdict]')!.textContent).toContain(
+      'Unclear — the cited sentences report no finding on it',
+    );
+  });
+
   it('shows no bottom line when the answer has none', () => {
     const { container } = show();
     expect(container.querySelector('[data-verdict]')).toBeNull();

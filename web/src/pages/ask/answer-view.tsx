@@ -160,15 +160,19 @@ const sourceNumbers = (side: BottomLineView['yes']) => side.map((s) => `[${s.n}]
 
 /** The one-line answer to a yes/no question, with the sources on each side. */
 export function BottomLine({ line }: { line: BottomLineView }) {
+  const sides = [
+    line.yes.length > 0 ? `for: ${sourceNumbers(line.yes)}` : '',
+    line.no.length > 0 ? `against: ${sourceNumbers(line.no)}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  // An unclear line may still cite a finding on one side: too little to commit, but worth showing.
   const detail =
-    line.verdict === 'unclear'
-      ? 'the cited sentences neither clearly back nor clearly contradict it'
-      : [
-          line.yes.length > 0 ? `for: ${sourceNumbers(line.yes)}` : '',
-          line.no.length > 0 ? `against: ${sourceNumbers(line.no)}` : '',
-        ]
-          .filter(Boolean)
-          .join('; ');
+    line.verdict !== 'unclear'
+      ? sides
+      : sides
+        ? `the cited findings are too few to commit (${sides})`
+        : 'the cited sentences report no finding on it';
   return (
     <p className={`bottom-line bottom-line-${line.verdict}`} data-verdict={line.verdict}>
       <span className="bottom-line-label">Bottom line</span>{' '}
