@@ -42,9 +42,11 @@ export type SupportFeatures = {
 };
 
 /**
- * The features the logistic model weighs. The cue features (numbers, negation, direction) are left
- * to the verdict rules: on SciFact they do not separate evidence from non-evidence, and a
- * contradicting paper is still the paper that bears on the claim.
+ * The overlap features the stance model weighs beside its cues (a citation that misquotes or
+ * oversimplifies its source overlaps it less than one that restates it); the relevance model reads
+ * RELEVANCE_FEATURES. The cue features here (numbers, negation, direction) are left to the verdict
+ * rules: they do not separate evidence from non-evidence, and a contradicting paper is still the
+ * paper that bears on the claim.
  */
 export const FEATURE_NAMES = [
   'sentenceCoverage',
@@ -89,8 +91,9 @@ export function relevanceInputsOf(features: SupportFeatures): Record<RelevanceFe
 const BM25 = { k1: 1.2, b: 0.75 } as const;
 
 /**
- * BM25 of the claim's terms against a bag of terms, over the score the same terms would get at
- * saturation in a document of average length: 0–1, comparable across claims of different lengths.
+ * BM25 of the claim's terms against a bag of terms (length-normalized by the library's mean paper
+ * length when the statistics have it), over the most the same terms could score, each at
+ * saturation: 0–1, comparable across claims of different lengths.
  */
 function bm25Share(
   claim: ClaimProfile,
