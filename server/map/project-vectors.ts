@@ -97,7 +97,10 @@ async function layOutThroughSample(
   const sampled = Array.from({ length: size }, (_, i) => Math.floor((i * vectors.length) / size));
   const sample = sampled.map((i) => unit(vectors[i]!));
   const graph = HnswVectorIndex.create(sample[0]!.length, size);
-  for (const [label, vector] of sample.entries()) graph.add(label, vector);
+  for (const [label, vector] of sample.entries()) {
+    graph.add(label, vector);
+    if (label % (STEP / 2) === STEP / 2 - 1) await yieldTurn();
+  }
   // UMAP's own neighbour search on the sample is replaced by the graph's (euclidean distance of unit vectors).
   const neighbors = Math.min(settings.neighbors, size - 1);
   const knnIndices: number[][] = [];
