@@ -65,8 +65,9 @@ const STEPS = 40;
 const table = {};
 for (const n of names) {
   table[n] = data[n].map((q) => ({
+    // The plain BM25 list when the fused keyword list is an expanded query's (feedback-study.mts).
     keyword: ndcg(
-      q.keyword.map((r) => r[0]),
+      (q.plainKeyword ?? q.keyword).map((r) => r[0]),
       q.judgments,
     ),
     semantic: ndcg(

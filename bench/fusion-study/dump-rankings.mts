@@ -49,6 +49,7 @@ for (const q of col.queries) {
   }
   out.push({
     id: q.id,
+    text: q.text,
     judgments: Object.fromEntries(q.judgments),
     coverage: emb.coverage(q.text),
     kwCoverage: tot > 0 ? found / tot : 0,

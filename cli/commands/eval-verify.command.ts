@@ -146,7 +146,7 @@ export function registerEvalVerifyCommand(program: Command): void {
           const file = typeof options.fit === 'string' ? path.resolve(options.fit) : WEIGHTS_FILE;
           fitted = judgeWeightsOf(
             fitJudge(sets.flatMap((s) => s.pairs)),
-            `citelens eval-verify --fit on ${sets.map(({ set }) => set.name).join(', ')}: every cited and random pair`,
+            `citelens eval-verify --fit on ${sets.map(({ set }) => set.name).join(', ')}: every cited and random pair (relevance: all but cited documents that are evidence for another claim of the group)`,
           );
           writeJudgeWeights(file, fitted);
           if (!options.json) process.stdout.write(`Wrote the fitted judge to ${file}\n`);

@@ -1,6 +1,6 @@
 // Whether an index run keeps the recorded embedder or fits the built-in one anew: a new index fits
-// it, --refit forces it, and a library that has doubled or whose new papers speak a vocabulary the
-// fit does not cover is refitted within the same run. Each decision comes with the reason a person reads.
+// it, --refit forces it, and a model stored by an older Citelens, or a library that has doubled or
+// whose new papers speak a vocabulary the fit does not cover, is refitted within the same run. Each decision comes with the reason a person reads.
 import type { Embedder, EmbedderInfo, LibraryFrequencies } from '../embedders/index.ts';
 
 export const FIT_DEFAULTS = {
@@ -53,6 +53,7 @@ export function decideFit(args: {
   if (!recorded) return { action: 'fit', reason: 'a new index', outOfVocabularyShare: null };
   if (recorded.kind !== 'builtin') return { action: 'reuse', reason: 'a downloaded model', outOfVocabularyShare: null };
   if (forced) return { action: 'refit', reason: '--refit', outOfVocabularyShare: null };
+  if (kept?.outdated) return { action: 'refit', reason: kept.outdated, outOfVocabularyShare: null };
   if (papersAfter >= FIT_DEFAULTS.growthFactor * Math.max(1, fittedOnPapers)) {
     return {
       action: 'refit',

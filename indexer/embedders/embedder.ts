@@ -32,6 +32,8 @@ export interface Embedder {
   coverage?(text: string): number;
   /** Share of the texts' term weight outside a fitted vocabulary (the builtin model); absent otherwise. */
   outOfVocabularyShare?(texts: readonly string[], library?: LibraryFrequencies): number;
+  /** Why a stored model should be refitted (the builtin model, fitted by an older Citelens); absent when it is current. */
+  readonly outdated?: string;
   /** The state to store in the index so the same embedder can be re-created (builtin: the fitted model). */
   serialize(): Buffer | null;
   dispose(): Promise<void>;

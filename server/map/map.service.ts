@@ -15,21 +15,38 @@ export type MapOptions = {
 // One entry per index folder: the generation it holds and its (possibly still running) computation.
 const computed = new Map<string, { generation: number; map: Promise<MapResponse> }>();
 
+/** Papers read per step (their listing columns and vectors), with a turn of the event loop between steps. */
+const READ_STEP = 5_000;
+
+/** Every paper's id, title, tags and vector, read in steps so other requests get turns. */
+async function readPapers(
+  reader: IndexReader,
+): Promise<Array<{ id: string; title: string; tags: string[]; vector: Float32Array }>> {
+  const papers: Array<{ id: string; title: string; tags: string[]; vector: Float32Array }> = [];
+  for (let after = 0; ; ) {
+    const rows = reader.papers.listingRowsAfter(after, READ_STEP);
+    const vectors = reader.papers.vectorsOf(rows.map((row) => row.doc));
+    for (const row of rows) {
+      const vector = vectors.get(row.doc);
+      if (vector) papers.push({ id: row.id, title: row.title, tags: JSON.parse(row.tags), vector });
+    }
+    if (rows.length < READ_STEP) return papers;
+    after = rows[rows.length - 1]!.doc;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Projects and clusters the papers of the reader's generation, without any cache. */
 export async function computeMap(reader: IndexReader, projection: ProjectionOptions = {}): Promise<MapResponse> {
-  const papers = new Map<number, { id: string; title: string; tags: string[] }>();
-  for (const { doc, paper } of reader.papers.all())
-    papers.set(doc, { id: paper.id, title: paper.title, tags: paper.tags });
-  const rows = [...reader.papers.allVectors()].filter((row) => papers.has(row.label));
+  const papers = await readPapers(reader);
   const positions = await projectVectors(
-    rows.map((row) => row.vector),
+    papers.map((paper) => paper.vector),
     projection,
   );
   const clusters = clusterPoints(positions);
   return {
     generation: reader.generation,
-    points: rows.map((row, i) => {
-      const paper = papers.get(row.label)!;
+    points: papers.map((paper, i) => {
       return {
         paperId: paper.id,
         title: paper.title,

@@ -1,7 +1,10 @@
 // Projects paper vectors to 2-D with UMAP (umap-js), seeded so one index always gives one map,
-// and scales the result into the unit square.
+// and scales the result into the unit square. A large library is projected through an even sample:
+// UMAP lays out the sample (its neighbours found by an HNSW graph of the sample), and every other
+// paper is placed among its nearest sampled papers.
 import { UMAP } from 'umap-js';
 import { createSeededRandom } from '../../core/seeded-random.ts';
+import { HnswVectorIndex } from '../../indexer/vectors/hnsw.vector-index.ts';
 
 export const PROJECTION_DEFAULTS = {
   /** Seed of every random draw UMAP makes; the same vectors and seed give the same map. */
@@ -11,6 +14,14 @@ export const PROJECTION_DEFAULTS = {
   minDist: 0.1,
   /** Optimisation epochs; large libraries get fewer so the first map of an index stays quick. */
   epochs: (count: number): number => (count > 2_000 ? 200 : 400),
+  /**
+   * Above this many papers UMAP lays out an even sample of this size and the rest are placed by
+   * their nearest sampled papers: umap-js on all of 100,000 papers takes tens of minutes
+   * (10,000 took 42 s on a busy machine), the sampled map about a minute.
+   */
+  sampleSize: 4_000,
+  /** Sampled papers each other paper is placed among (a similarity-weighted mean of their positions). */
+  placeAmong: 5,
 };
 
 export type ProjectionOptions = Partial<typeof PROJECTION_DEFAULTS>;
@@ -49,14 +60,79 @@ export async function projectVectors(
       { x: 0.75, y: 0.5 },
     ];
   }
-  const random = createSeededRandom(settings.seed);
-  const umap = new UMAP({
+  if (vectors.length <= settings.sampleSize) return fitUnitSquare(await layOut(vectors, settings));
+  return fitUnitSquare(await layOutThroughSample(vectors, settings));
+}
+
+function createUmap(count: number, settings: typeof PROJECTION_DEFAULTS): UMAP {
+  return new UMAP({
     nComponents: 2,
-    nNeighbors: Math.min(settings.neighbors, vectors.length - 1),
+    nNeighbors: Math.min(settings.neighbors, count - 1),
     minDist: settings.minDist,
-    nEpochs: settings.epochs(vectors.length),
-    random: random.uniform,
+    nEpochs: settings.epochs(count),
+    random: createSeededRandom(settings.seed).uniform,
   });
-  const embedding = await umap.fitAsync(vectors.map((vector) => Array.from(vector)));
-  return fitUnitSquare(embedding);
+}
+
+async function layOut(vectors: readonly Float32Array[], settings: typeof PROJECTION_DEFAULTS): Promise<number[][]> {
+  return createUmap(vectors.length, settings).fitAsync(vectors.map((vector) => Array.from(vector)));
+}
+
+function unit(vector: Float32Array): Float32Array {
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  return vector.map((x) => x / norm);
+}
+
+/** Turns of the event loop between steps of placing (and of finding the sample's neighbours). */
+const STEP = 1_000;
+const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+async function layOutThroughSample(
+  vectors: readonly Float32Array[],
+  settings: typeof PROJECTION_DEFAULTS,
+): Promise<number[][]> {
+  const size = settings.sampleSize;
+  const sampled = Array.from({ length: size }, (_, i) => Math.floor((i * vectors.length) / size));
+  const sample = sampled.map((i) => unit(vectors[i]!));
+  const graph = HnswVectorIndex.create(sample[0]!.length, size);
+  for (const [label, vector] of sample.entries()) {
+    graph.add(label, vector);
+    if (label % (STEP / 2) === STEP / 2 - 1) await yieldTurn();
+  }
+  // UMAP's own neighbour search on the sample is replaced by the graph's (euclidean distance of unit vectors).
+  const neighbors = Math.min(settings.neighbors, size - 1);
+  const knnIndices: number[][] = [];
+  const knnDistances: number[][] = [];
+  for (let i = 0; i < size; i++) {
+    // As umap-js's own search gives them: the point itself first, at distance 0.
+    const others = graph.search(sample[i]!, neighbors + 1).filter((hit) => hit.label !== i);
+    const row = [{ label: i, score: 1 }, ...others].slice(0, neighbors);
+    knnIndices.push(row.map((hit) => hit.label));
+    knnDistances.push(row.map((hit) => Math.sqrt(Math.max(0, 2 - 2 * hit.score))));
+    if (i % STEP === STEP - 1) await yieldTurn();
+  }
+  const umap = createUmap(size, settings);
+  umap.setPrecomputedKNN(knnIndices, knnDistances);
+  const layout = await umap.fitAsync(sample.map((vector) => Array.from(vector)));
+
+  const positions: number[][] = new Array(vectors.length);
+  sampled.forEach((i, s) => {
+    positions[i] = layout[s]!;
+  });
+  for (let i = 0; i < vectors.length; i++) {
+    if (positions[i]) continue;
+    const hits = graph.search(unit(vectors[i]!), settings.placeAmong);
+    let [x, y, total] = [0, 0, 0];
+    for (const hit of hits) {
+      const weight = Math.max(hit.score, 0) ** 4 + 1e-9;
+      x += weight * layout[hit.label]![0]!;
+      y += weight * layout[hit.label]![1]!;
+      total += weight;
+    }
+    positions[i] = [x / total, y / total];
+    if (i % STEP === STEP - 1) await yieldTurn();
+  }
+  return positions;
 }

@@ -1,5 +1,5 @@
 // What the support scorer reads from a claim and its candidate evidence sentences: term coverage
-// weighted by IDF, TF-IDF cosines, phrase (bigram) overlap, numbers, negation and direction of effect.
+// weighted by IDF, TF-IDF cosines, BM25, phrase (bigram) overlap, numbers, negation and direction of effect.
 import { terms } from '../../indexer/text/analyze.ts';
 import { type Cues, cuesOf, missingNumbers, numbersOf } from './claim-cues.ts';
 import type { EvidenceSentence } from './evidence-sentences.ts';
@@ -27,6 +27,12 @@ export type SupportFeatures = {
   keyCoverage: number;
   /** documentCoverage where a term also counts when a candidate term shares its first five letters. */
   softCoverage: number;
+  /** TF-IDF cosine between the claim and the text sentences without the title. */
+  abstractCosine: number;
+  /** BM25 of the claim against all candidates (the library's IDF and mean length), over the most it could score. */
+  bm25: number;
+  /** documentCoverage weighting each term by its squared IDF (rare, specific terms count most). */
+  rareCoverage: number;
   /** Share of the claim's numbers found nowhere in the candidates (0 when the claim has none). */
   numbersMissing: number;
   /** 1 when the best sentence is negated and the claim is not, or the other way round. */
@@ -36,9 +42,11 @@ export type SupportFeatures = {
 };
 
 /**
- * The features the logistic model weighs. The cue features (numbers, negation, direction) are left
- * to the verdict rules: on SciFact they do not separate evidence from non-evidence, and a
- * contradicting paper is still the paper that bears on the claim.
+ * The overlap features the stance model weighs beside its cues (a citation that misquotes or
+ * oversimplifies its source overlaps it less than one that restates it); the relevance model reads
+ * RELEVANCE_FEATURES. The cue features here (numbers, negation, direction) are left to the verdict
+ * rules: they do not separate evidence from non-evidence, and a contradicting paper is still the
+ * paper that bears on the claim.
  */
 export const FEATURE_NAMES = [
   'sentenceCoverage',
@@ -52,6 +60,58 @@ export const FEATURE_NAMES = [
   'softCoverage',
   'keyCoverage',
 ] as const satisfies ReadonlyArray<keyof SupportFeatures>;
+
+/**
+ * What the relevance model reads, each through its square root: the topic overlaps that hold across
+ * collections (TF-IDF cosines of the whole text, the text without its title and the best sentence;
+ * BM25 with the library's statistics; coverage weighted towards rare terms and by word stems). The
+ * root lets a logistic model weigh the first shared specific terms more than the last, which is
+ * what separates a paper on the claim from one merely on its field. Fewer, transferable inputs:
+ * the coverage and title features fitted on one collection misjudged the others (README).
+ */
+export const RELEVANCE_FEATURES = [
+  'abstractCosine',
+  'documentCosine',
+  'sentenceCosine',
+  'bm25',
+  'rareCoverage',
+  'softCoverage',
+] as const satisfies ReadonlyArray<keyof SupportFeatures>;
+
+export type RelevanceFeature = (typeof RELEVANCE_FEATURES)[number];
+
+/** The relevance model's inputs: the square root of each relevance feature, in RELEVANCE_FEATURES order. */
+export function relevanceInputsOf(features: SupportFeatures): Record<RelevanceFeature, number> {
+  const inputs = {} as Record<RelevanceFeature, number>;
+  for (const name of RELEVANCE_FEATURES) inputs[name] = Math.sqrt(Math.max(0, features[name]));
+  return inputs;
+}
+
+/** BM25's parameters (Lucene's defaults, as keyword search uses). */
+const BM25 = { k1: 1.2, b: 0.75 } as const;
+
+/**
+ * BM25 of the claim's terms against a bag of terms (length-normalized by the library's mean paper
+ * length when the statistics have it), over the most the same terms could score, each at
+ * saturation: 0–1, comparable across claims of different lengths.
+ */
+function bm25Share(
+  claim: ClaimProfile,
+  counts: Map<string, number>,
+  length: number,
+  statistics: TermStatistics,
+): number {
+  const lengthRatio = statistics.averageLength ? length / statistics.averageLength : 1;
+  const norm = BM25.k1 * (1 - BM25.b + BM25.b * lengthRatio);
+  let score = 0;
+  let most = 0;
+  for (const [term, weight] of claim.weights) {
+    const tf = counts.get(term) ?? 0;
+    score += (weight * tf * (BM25.k1 + 1)) / (tf + norm);
+    most += weight * (BM25.k1 + 1);
+  }
+  return most > 0 ? score / most : 0;
+}
 
 /** How the best evidence sentence is chosen: a blend of IDF-weighted coverage and TF-IDF cosine. */
 export const SENTENCE_BLEND = { coverage: 0.6, cosine: 0.4 } as const;
@@ -173,6 +233,9 @@ export function supportFeatures(
     rareMissing: 0,
     softCoverage: 0,
     keyCoverage: 0,
+    abstractCosine: 0,
+    bm25: 0,
+    rareCoverage: 0,
     numbersMissing: 0,
     negationMismatch: 0,
     directionMismatch: 0,
@@ -228,6 +291,22 @@ export function supportFeatures(
     const everywhere = sentences.flatMap((s) => numbersOf(s.text));
     features.numbersMissing = missingNumbers(claim.cues.numbers, everywhere).length / claim.cues.numbers.length;
   }
+  const abstractCounts = new Map<string, number>();
+  let length = 0;
+  bags.forEach((bag, i) => {
+    if (sentences[i]!.field === 'title') return;
+    for (const [term, count] of bag.counts) abstractCounts.set(term, (abstractCounts.get(term) ?? 0) + count);
+  });
+  for (const count of allCounts.values()) length += count;
+  features.abstractCosine = cosine(claim.vector, tfidf(abstractCounts, statistics));
+  features.bm25 = bm25Share(claim, allCounts, length, statistics);
+  let rareTotal = 0;
+  let rareFound = 0;
+  for (const [term, weight] of claim.weights) {
+    rareTotal += weight * weight;
+    if (allCounts.has(term)) rareFound += weight * weight;
+  }
+  features.rareCoverage = rareTotal > 0 ? rareFound / rareTotal : 0;
   const evidenceCues = cuesOf(focusClause(claim, bestSentence.text));
   features.negationMismatch = evidenceCues.negated !== claim.cues.negated ? 1 : 0;
   features.directionMismatch =

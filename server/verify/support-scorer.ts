@@ -8,18 +8,27 @@ import type { Paper } from '../../indexer/index.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
 import { isFinding, STANCE_FEATURE_NAMES, type StanceFeatures, stanceOfEvidence } from './judge/stance-features.ts';
-import { FEATURE_NAMES, focusClause, profileClaim, type SupportFeatures, supportFeatures } from './support-features.ts';
+import {
+  FEATURE_NAMES,
+  focusClause,
+  profileClaim,
+  RELEVANCE_FEATURES,
+  type RelevanceFeature,
+  relevanceInputsOf,
+  type SupportFeatures,
+  supportFeatures,
+} from './support-features.ts';
 import type { TermStatistics } from './term-statistics.ts';
 
 /** A logistic model over named features. */
 type Logistic<Name extends string> = { bias: number; weights: Record<Name, number> };
 
 /**
- * Logistic weights over the relevance features: does the text bear on the claim (evidence, for or
+ * Logistic weights over the relevance inputs (the square root of each relevance feature): does the text bear on the claim (evidence, for or
  * against) or not (a cited paper without evidence, a random paper)? Fitted with
  * `citelens eval-verify --fit` (see judge/builtin-weights.json for what it was fitted on).
  */
-export const SUPPORT_MODEL: Logistic<(typeof FEATURE_NAMES)[number]> = WEIGHTS.relevance;
+export const SUPPORT_MODEL: Logistic<RelevanceFeature> = WEIGHTS.relevance;
 
 export type SupportModel = typeof SUPPORT_MODEL;
 
@@ -81,7 +90,7 @@ function logistic<Name extends string>(names: readonly Name[], values: Record<Na
 
 /** The calibrated 0–1 relevance score of a feature vector under a model. */
 export function supportProbability(features: SupportFeatures, model: SupportModel = SUPPORT_MODEL): number {
-  return logistic(FEATURE_NAMES, features, model);
+  return logistic(RELEVANCE_FEATURES, relevanceInputsOf(features), model);
 }
 
 // Which of the stance model's inputs are read from the stance features (the rest are relevance features).
@@ -191,6 +200,7 @@ export class SupportScorer {
     const stance = stanceOfEvidence(
       claim,
       ranked.map(({ i }) => focusClause(profile, sentences[i]!.text)),
+      sentences.filter((s) => s.field !== 'title').map((s) => s.text),
     );
     const evidence = sentences[ranked[0]?.i ?? best]!;
     const score = supportProbability(features, this.model);

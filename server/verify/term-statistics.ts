@@ -7,6 +7,8 @@ import { terms } from '../../indexer/text/analyze.ts';
 export type TermStatistics = {
   documents: number;
   documentFrequency(term: string): number;
+  /** Mean number of counted terms per document (BM25's length normalization); absent, lengths are not normalized. */
+  averageLength?: number;
 };
 
 /** Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1; an unseen term weighs the most. */
@@ -26,25 +28,36 @@ export function statisticsOfTexts(
 ): TermStatistics {
   const frequency = new Map<string, number>();
   let documents = 0;
+  let length = 0;
   for (const text of texts) {
     documents++;
-    for (const term of distinctTerms(text)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    const list = terms(text);
+    length += list.length;
+    const distinct = distinctTerms === analyzerTerms ? new Set(list) : distinctTerms(text);
+    for (const term of distinct) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
-  return { documents, documentFrequency: (term) => frequency.get(term) ?? 0 };
+  return {
+    documents,
+    documentFrequency: (term) => frequency.get(term) ?? 0,
+    ...(documents > 0 ? { averageLength: length / documents } : {}),
+  };
 }
 
 const ofIndex = new WeakMap<IndexReader, TermStatistics>();
 
 /**
  * Term statistics of the papers (title and abstract) in an index: the keyword postings' own
- * document frequencies, remembered per term and per reader, so nothing is counted at first use.
+ * document frequencies, remembered per term and per reader, and their mean length, so nothing is
+ * counted at first use.
  */
 export function statisticsOfIndex(reader: IndexReader): TermStatistics {
   let statistics = ofIndex.get(reader);
   if (!statistics) {
     const known = new Map<string, number>();
+    const averageLength = reader.postings.averageLength();
     statistics = {
       documents: reader.manifest.papers,
+      ...(averageLength > 0 ? { averageLength } : {}),
       documentFrequency(term) {
         let df = known.get(term);
         if (df === undefined) {

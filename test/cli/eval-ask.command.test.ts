@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerEvalAskCommand } from '../../cli/commands/eval-ask.command.ts';
 import { registerEvalVerifyCommand } from '../../cli/commands/eval-verify.command.ts';
 import { MEDICAL_PAPERS, ML_PAPERS } from '../server/answer/composed-libraries.ts';
 import { writeQuestionCollection } from '../support/question-collection.ts';
+import { runCommand } from '../support/run-command.ts';
 
 let root: string;
 let medical: string;
@@ -43,31 +44,9 @@ beforeAll(() => {
   ]);
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
 
-async function run(
-  register: (program: Command) => void,
-  ...args: string[]
-): Promise<{ stdout: string; stderr: string; exitCode: number | undefined }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const program = new Command().exitOverride();
-  register(program);
-  await program.parseAsync(['node', 'citelens', ...args]);
-  const exitCode = typeof process.exitCode === 'number' ? process.exitCode : undefined;
-  vi.restoreAllMocks();
-  return { stdout, stderr, exitCode };
+function run(register: (program: Command) => void, ...args: string[]) {
+  return runCommand(register, args);
 }
 
 describe('eval-ask command', () => {

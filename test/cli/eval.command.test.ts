@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerEvalCommand } from '../../cli/commands/eval.command.ts';
 import type { EvalReport } from '../../server/eval/retrieval-eval.ts';
 import { HAND_PAPERS } from '../server/search/search-fixture.ts';
+import { runCommand } from '../support/run-command.ts';
 
 let root: string;
 let folder: string;
@@ -36,28 +36,8 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
-
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number | undefined }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const program = new Command().exitOverride();
-  registerEvalCommand(program);
-  await program.parseAsync(['node', 'citelens', 'eval', ...args]);
-  const exitCode = typeof process.exitCode === 'number' ? process.exitCode : undefined;
-  vi.restoreAllMocks();
-  return { stdout, stderr, exitCode };
+function run(...args: string[]) {
+  return runCommand(registerEvalCommand, ['eval', ...args]);
 }
 
 describe('eval command', () => {

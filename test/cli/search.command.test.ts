@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSearchCommand } from '../../cli/commands/search.command.ts';
 import { buildSearchIndex, HAND_PAPERS, type SearchFixture } from '../server/search/search-fixture.ts';
+import { runCommand } from '../support/run-command.ts';
 
 let fixture: SearchFixture;
 let indexDir: string;
@@ -15,29 +15,9 @@ beforeAll(async () => {
 
 afterAll(() => fixture?.close());
 
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
-
 /** Runs `citelens search ...args` in this process and returns what it printed. */
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number | undefined }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const program = new Command().exitOverride();
-  registerSearchCommand(program);
-  await program.parseAsync(['node', 'citelens', 'search', ...args, '--index', indexDir]);
-  const exitCode = typeof process.exitCode === 'number' ? process.exitCode : undefined;
-  vi.restoreAllMocks();
-  return { stdout, stderr, exitCode };
+function run(...args: string[]) {
+  return runCommand(registerSearchCommand, ['search', ...args, '--index', indexDir]);
 }
 
 describe('search command', () => {
@@ -124,15 +104,13 @@ describe('search command', () => {
   });
 
   it('reports a missing index with its hint', async () => {
-    let stderr = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      stderr += String(chunk);
-      return true;
-    });
-    const program = new Command().exitOverride();
-    registerSearchCommand(program);
-    await program.parseAsync(['node', 'citelens', 'search', 'x', '--index', path.join(fixture.dir, 'nowhere')]);
-    expect(process.exitCode).toBe(1);
-    expect(stderr).toContain('There is no index');
+    const missing = await runCommand(registerSearchCommand, [
+      'search',
+      'x',
+      '--index',
+      path.join(fixture.dir, 'nowhere'),
+    ]);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toContain('There is no index');
   });
 });

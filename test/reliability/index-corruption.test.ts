@@ -42,6 +42,19 @@ async function rebuildSample(dir: string): Promise<void> {
   await indexPapers({ indexDir: dir, files: [SAMPLE_PAPERS_FILE], embedder: 'builtin', offline: true, rebuild: true });
 }
 
+/** The server answers searches from generation 1 while its health names generation 2's damage. */
+async function expectServingGenerationOneDegraded(server: RunningServer): Promise<void> {
+  const search = await json(server, '/api/search?q=attention&k=3');
+  expect([search.status, (search.body.results as unknown[]).length]).toEqual([200, 3]);
+  const health = await json(server, '/api/health');
+  expect(health.status).toBe(200);
+  expect(health.body).toMatchObject({
+    status: 'degraded',
+    generation: 1,
+    problem: expect.stringMatching(/generation 2/),
+  });
+}
+
 /** A server on `dir` (an OS-chosen port) and the notices it prints. */
 async function serveCollectingNotices(dir: string): Promise<{ server: RunningServer; notices: string[] }> {
   const notices: string[] = [];
@@ -97,16 +110,8 @@ describe('a damaged index on disk', () => {
       expect(JSON.stringify(reload.body)).not.toContain(dir);
       expect(JSON.stringify(reload.body)).not.toContain(path.dirname(dir));
 
-      const search = await json(server, '/api/search?q=attention&k=3');
-      expect(search.status).toBe(200);
-      const health = await json(server, '/api/health');
-      expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({
-        status: 'degraded',
-        generation: 1,
-        problem: expect.stringMatching(/generation 2/),
-      });
-      expect(JSON.stringify(health.body)).not.toContain(dir);
+      await expectServingGenerationOneDegraded(server);
+      expect(JSON.stringify((await json(server, '/api/health')).body)).not.toContain(dir);
     } finally {
       await server.close();
     }
@@ -119,16 +124,7 @@ describe('a damaged index on disk', () => {
     damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
     const { server, notices } = await serveCollectingNotices(dir);
     try {
-      const search = await json(server, '/api/search?q=attention&k=3');
-      expect(search.status).toBe(200);
-      expect(search.body.results).toHaveLength(3);
-      const health = await json(server, '/api/health');
-      expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({
-        status: 'degraded',
-        generation: 1,
-        problem: expect.stringMatching(/generation 2/),
-      });
+      await expectServingGenerationOneDegraded(server);
       expect(notices.join('\n')).toMatch(
         /Index generation 2 is damaged: [\s\S]* Serving generation 1, the one before it/,
       );

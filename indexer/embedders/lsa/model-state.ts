@@ -1,5 +1,6 @@
-// The latent semantic model at rest: a compact little-endian binary (header, idf, singular values,
-// projection as Float32, then the vocabulary as UTF-8) and a strict reader that rejects any damage.
+// The latent semantic model at rest: a compact little-endian binary (header, idf, global term weights,
+// singular values, projection as Float32, then the vocabulary as UTF-8) and a strict reader that
+// rejects any damage. Version 1 (before log-entropy weighting) had no weights: its terms weigh their idf.
 import { AppError } from '../../../core/errors.ts';
 
 /** A fitted latent semantic model. */
@@ -7,6 +8,8 @@ export type LsaModel = {
   terms: readonly string[];
   /** Smoothed idf per term. */
   idf: Float32Array;
+  /** Global weight per term, the one the projection was fitted with (log-entropy; idf in version 1). */
+  termWeights: Float32Array;
   /** Σ of the truncated SVD, descending (0 for directions the corpus lacks). */
   singularValues: Float32Array;
   /** terms×dimensions, row-major: Uᵀ with each column already scaled by σ^−sigmaExponent. */
@@ -16,22 +19,28 @@ export type LsaModel = {
   sublinearTf: boolean;
   /** How many documents the model was fitted on. */
   fittedDocuments: number;
+  /** Format version it was stored in (encodeModel writes the current one). */
+  version: number;
 };
 
 const MAGIC = 'CLSA';
-const VERSION = 1;
+/** The format encodeModel writes; decodeModel also reads version 1 (no stored weights: idf). */
+export const MODEL_VERSION = 2;
 const HEADER_BYTES = 32;
 const FLAG_SUBLINEAR_TF = 1;
 const MAX_DIMENSIONS = 4096;
 
-/** Encodes a model; the same model always gives the same bytes. */
-export function encodeModel(model: LsaModel): Buffer {
+/** Per-term arrays stored before the singular values: idf, and from version 2 on the term weights. */
+const termArrays = (version: number) => (version >= 2 ? 2 : 1);
+
+/** Encodes a model in the current format; the same model always gives the same bytes. */
+export function encodeModel(model: Omit<LsaModel, 'version'>): Buffer {
   const vocabularySize = model.terms.length;
   const vocabularyBytes = Buffer.from(model.terms.join('\n'), 'utf8');
-  const floats = vocabularySize + model.dimensions + vocabularySize * model.dimensions;
+  const floats = termArrays(MODEL_VERSION) * vocabularySize + model.dimensions + vocabularySize * model.dimensions;
   const buffer = Buffer.alloc(HEADER_BYTES + floats * 4 + vocabularyBytes.length);
   buffer.write(MAGIC, 0, 'latin1');
-  buffer.writeUInt32LE(VERSION, 4);
+  buffer.writeUInt32LE(MODEL_VERSION, 4);
   buffer.writeUInt32LE(model.dimensions, 8);
   buffer.writeUInt32LE(vocabularySize, 12);
   buffer.writeUInt32LE(model.fittedDocuments, 16);
@@ -39,7 +48,7 @@ export function encodeModel(model: LsaModel): Buffer {
   buffer.writeFloatLE(model.sigmaExponent, 24);
   buffer.writeUInt32LE(vocabularyBytes.length, 28);
   let at = HEADER_BYTES;
-  for (const array of [model.idf, model.singularValues, model.projection]) {
+  for (const array of [model.idf, model.termWeights, model.singularValues, model.projection]) {
     Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(buffer, at);
     at += array.byteLength;
   }
@@ -55,7 +64,9 @@ export function decodeModel(state: Buffer): LsaModel {
   if (state.length < HEADER_BYTES) fail(`it has ${state.length} bytes, fewer than its ${HEADER_BYTES}-byte header`);
   if (state.toString('latin1', 0, 4) !== MAGIC) fail('it does not start with the CLSA signature');
   const version = state.readUInt32LE(4);
-  if (version !== VERSION) fail(`its format version is ${version}, this Citelens reads version ${VERSION}`);
+  if (version !== 1 && version !== MODEL_VERSION) {
+    fail(`its format version is ${version}, this Citelens reads versions 1 to ${MODEL_VERSION}`);
+  }
   const dimensions = state.readUInt32LE(8);
   const vocabularySize = state.readUInt32LE(12);
   const fittedDocuments = state.readUInt32LE(16);
@@ -65,7 +76,8 @@ export function decodeModel(state: Buffer): LsaModel {
   if (dimensions < 1 || dimensions > MAX_DIMENSIONS) fail(`its dimension count ${dimensions} is out of range`);
   if ((flags & ~FLAG_SUBLINEAR_TF) !== 0) fail(`it has unknown flags ${flags}`);
   if (!Number.isFinite(sigmaExponent)) fail('its singular value exponent is not a number');
-  const floats = vocabularySize + dimensions + vocabularySize * dimensions;
+  const perTerm = termArrays(version) * vocabularySize;
+  const floats = perTerm + dimensions + vocabularySize * dimensions;
   const expected = HEADER_BYTES + floats * 4 + vocabularyByteLength;
   if (state.length !== expected) fail(`it has ${state.length} bytes where its header implies ${expected}`);
 
@@ -77,8 +89,9 @@ export function decodeModel(state: Buffer): LsaModel {
       : new Float32Array(state.buffer.slice(offset, offset + floats * 4));
   for (let i = 0; i < numbers.length; i++) if (!Number.isFinite(numbers[i]!)) fail(`number ${i} is not finite`);
   const idf = numbers.subarray(0, vocabularySize);
-  const singularValues = numbers.subarray(vocabularySize, vocabularySize + dimensions);
-  const projection = numbers.subarray(vocabularySize + dimensions);
+  const termWeights = version >= 2 ? numbers.subarray(vocabularySize, perTerm) : idf;
+  const singularValues = numbers.subarray(perTerm, perTerm + dimensions);
+  const projection = numbers.subarray(perTerm + dimensions);
 
   const vocabularyText = state.toString('utf8', HEADER_BYTES + floats * 4);
   const terms = vocabularySize === 0 ? [] : vocabularyText.split('\n');
@@ -89,11 +102,13 @@ export function decodeModel(state: Buffer): LsaModel {
   return {
     terms,
     idf,
+    termWeights,
     singularValues,
     projection,
     dimensions,
     sigmaExponent,
     sublinearTf: (flags & FLAG_SUBLINEAR_TF) !== 0,
     fittedDocuments,
+    version,
   };
 }

@@ -174,6 +174,12 @@ export class PostingsReader {
     return this.loadTotals().docs;
   }
 
+  /** Mean analyzed terms (title and body) per live paper: BM25's average document length; 0 when empty. */
+  averageLength(): number {
+    const { docs, tokens } = this.loadTotals();
+    return docs > 0 ? tokens / docs : 0;
+  }
+
   /** The posting lists held by the cache and their bytes (for diagnostics). */
   cacheUsage(): { lists: number; bytes: number } {
     return this.cache.usage();

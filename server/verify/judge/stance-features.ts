@@ -2,6 +2,7 @@
 // sentences: negation and its scope, opposite directions of effect attached to the same words,
 // quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
 // logistic model (builtin-weights.json) can weigh them.
+import { terms } from '../../../indexer/text/analyze.ts';
 import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
@@ -22,6 +23,12 @@ export const STANCE_FEATURE_NAMES = [
   'directionConflict',
   /** Every shared term that carries a direction carries the same one in both (and at least one does). */
   'directionAgree',
+  /**
+   * Over every text sentence, the claim's directed terms vote: (opposite − same) / (opposite + same),
+   * −1 to 1, 0 when no sentence gives them a direction. A finding is often restated (results, then
+   * conclusions), and the sentence that aligns best may be the aim that carries no direction.
+   */
+  'directionVote',
   /** A word one side negates by a prefix and the other states ("unrelated" vs "related"). */
   'prefixAntonym',
   /** "always" against "never", "every" against "rarely". */
@@ -114,12 +121,40 @@ export function stanceFeatures(
 
 /** How much of a claim or evidence sentence the stance is read on. */
 export const STANCE_MAX_CHARS = 2_000;
+/** How many sentences the direction vote reads (an abstract has about ten; a pasted book is cut). */
+export const VOTE_MAX_SENTENCES = 80;
+
+/** The direction vote of a claim's directed terms over sentences (see 'directionVote'). */
+export function directionVote(claim: SentenceReading, sentences: readonly string[]): number {
+  const claimDirections = anchoredDirections(claim);
+  if (claimDirections.size === 0) return 0;
+  let same = 0;
+  let opposite = 0;
+  for (const full of sentences.slice(0, VOTE_MAX_SENTENCES)) {
+    const text = full.slice(0, STANCE_MAX_CHARS);
+    // Only a sentence that names one of the claim's directed terms can vote; the others are not read.
+    if (!terms(text).some((term) => claimDirections.has(term))) continue;
+    const directions = anchoredDirections(readSentence(text));
+    for (const [term, direction] of claimDirections) {
+      const other = directions.get(term);
+      if (other === undefined) continue;
+      if (other === direction) same++;
+      else opposite++;
+    }
+  }
+  return same + opposite > 0 ? (opposite - same) / (same + opposite) : 0;
+}
 
 /**
  * The stance features of a claim against its best evidence sentences: each conflict or agreement
- * counts when any of the sentences shows it (a finding is often spread over two sentences).
+ * counts when any of the sentences shows it (a finding is often spread over two sentences). The
+ * direction vote is read over `allSentences` (every text sentence of the paper) when given.
  */
-export function stanceOfEvidence(fullClaim: string, fullSentences: readonly string[]): StanceFeatures {
+export function stanceOfEvidence(
+  fullClaim: string,
+  fullSentences: readonly string[],
+  allSentences: readonly string[] = [],
+): StanceFeatures {
   // A sentence longer than this is not a claim a reader can check; reading only its start keeps a
   // pasted 100 KB "sentence" from costing seconds per cited paper.
   const claimText = fullClaim.slice(0, STANCE_MAX_CHARS);
@@ -134,5 +169,6 @@ export function stanceOfEvidence(fullClaim: string, fullSentences: readonly stri
       combined[name] = Math.max(combined[name], features[name]);
     }
   });
+  combined.directionVote = directionVote(claim, allSentences);
   return combined;
 }

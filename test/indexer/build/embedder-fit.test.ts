@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../../core/seeded-random.ts';
 import { decideFit, FIT_DEFAULTS } from '../../../indexer/build/embedder-fit.ts';
 import { fitBuiltinEmbedder } from '../../../indexer/embedders/builtin.embedder.ts';
-import { indexPapers, openIndex } from '../../../indexer/index.ts';
+import { currentGeneration, indexPapers, openIndex } from '../../../indexer/index.ts';
 import { searchPapers } from '../../../server/search/index.ts';
+import { downgradeIndexModel } from '../../support/lsa-version1.ts';
 import { writeJsonl } from '../../support/synthetic-papers.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
@@ -69,6 +70,42 @@ describe('embedder-fit', () => {
     }
   });
 
+  it('searches an index whose model an older Citelens stored, and refits it on the next index run, saying why', async () => {
+    const dir = tempDir();
+    const inputDir = tempDir();
+    const file = writeJsonl(inputDir, 'humanities.jsonl', papersOf(HUMANITIES, 12, 'hum', 1));
+    await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+    downgradeIndexModel(currentGeneration(dir)!.dir);
+
+    const old = await openIndex(dir);
+    try {
+      expect(old.embedder.outdated).toMatch(/older Citelens/);
+      const opera = await searchPapers(old, { query: 'aria libretto', mode: 'semantic', k: 3 });
+      expect(opera.results.every((r) => r.paper.id.startsWith('hum-3-'))).toBe(true);
+    } finally {
+      old.close();
+    }
+
+    const notices: string[] = [];
+    const more = writeJsonl(inputDir, 'more.jsonl', papersOf(HUMANITIES, 1, 'more', 3));
+    const next = await indexPapers({
+      indexDir: dir,
+      files: [file, more],
+      embedder: 'builtin',
+      onNotice: (m) => notices.push(m),
+    });
+    expect(next.embedderFit).toMatchObject({ action: 'refit', reason: expect.stringMatching(/log-entropy/) });
+    expect(notices.join('\n')).toMatch(/Refitting the built-in model .* older Citelens/);
+    const refitted = await openIndex(dir);
+    try {
+      expect(refitted.embedder.outdated).toBeUndefined();
+      const opera = await searchPapers(refitted, { query: 'aria libretto', mode: 'semantic', k: 3 });
+      expect(opera.results.every((r) => r.paper.id.startsWith('hum-3-'))).toBe(true);
+    } finally {
+      refitted.close();
+    }
+  });
+
   it('folds new papers of the same field into the kept model', () => {
     const library = papersOf(HUMANITIES, 12, 'hum', 1).map((p) => `${p.title}. ${p.abstract}`);
     const kept = fitBuiltinEmbedder(library);
@@ -94,5 +131,18 @@ describe('embedder-fit', () => {
     expect(decideFit({ ...args, incoming: unusual, librarySample: () => unusual }).action).toBe('fold-in');
     expect(decideFit({ ...args, incoming: [], forced: true })).toMatchObject({ action: 'refit', reason: '--refit' });
     expect(decideFit({ ...args, incoming: more, papersAfter: 120 }).reason).toMatch(/grew from the 60 papers/);
+  });
+
+  it('refits a model stored by an older Citelens, saying why, even when no paper is new', () => {
+    const library = papersOf(HUMANITIES, 12, 'hum', 1).map((p) => `${p.title}. ${p.abstract}`);
+    const current = fitBuiltinEmbedder(library);
+    const old = Object.assign(Object.create(current) as typeof current, { outdated: 'the model is old' });
+    const args = { recorded: current.info, forced: false, fittedOnPapers: 60, papersAfter: 60, incoming: [] };
+    expect(decideFit({ ...args, kept: current, librarySample: () => library }).action).toBe('reuse');
+    expect(decideFit({ ...args, kept: old, librarySample: () => library })).toEqual({
+      action: 'refit',
+      reason: 'the model is old',
+      outOfVocabularyShare: null,
+    });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { createSeededRandom } from '../../../core/seeded-random.ts';
 import { fitBuiltinEmbedder, loadBuiltinEmbedder } from '../../../indexer/embedders/builtin.embedder.ts';
+import { asVersion1 } from '../../support/lsa-version1.ts';
 
 const TOPICS = {
   attention: [
@@ -164,6 +165,23 @@ describe('builtin.embedder', () => {
     expect(loaded.info).toEqual(fitted.info);
     expect(await loaded.embedDocuments(texts)).toEqual(await fitted.embedDocuments(texts));
     expect(await loaded.embedQuery('transformer')).toEqual(await fitted.embedQuery('transformer'));
+  });
+
+  it('loads a model stored by an older Citelens, embeds with it as before, and says it should be refitted', async () => {
+    const byIdf = fitBuiltinEmbedder(texts, { termWeighting: 'idf' });
+    const old = loadBuiltinEmbedder(asVersion1(byIdf.serialize()!));
+    expect(await old.embedDocuments(texts)).toEqual(await byIdf.embedDocuments(texts));
+    expect(await old.embedQuery('telescope galaxi')).toEqual(await byIdf.embedQuery('telescope galaxi'));
+    expect(old.outdated).toMatch(/older Citelens.*log-entropy/);
+    expect(fitBuiltinEmbedder(texts).outdated).toBeUndefined();
+    expect(loadBuiltinEmbedder(fitBuiltinEmbedder(texts).serialize()!).outdated).toBeUndefined();
+  });
+
+  it('weighs terms by log-entropy unless asked for idf, which gives another model', async () => {
+    const entropy = fitBuiltinEmbedder(texts);
+    const idf = fitBuiltinEmbedder(texts, { termWeighting: 'idf' });
+    expect(entropy.info.revision).not.toBe(idf.info.revision);
+    expect(await entropy.embedQuery('telescope spectra')).not.toEqual(await idf.embedQuery('telescope spectra'));
   });
 
   it('loads a state stored at an unaligned offset of a larger buffer', async () => {

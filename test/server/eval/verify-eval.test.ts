@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  type EvalPair,
   evaluateSets,
   fitJudge,
   judgeWeightsOf,
   pairsOf,
+  relevanceTrainingPairs,
   writeJudgeWeights,
 } from '../../../server/eval/verify-eval.ts';
 import { loadVerifySet, withoutCitationMarkers } from '../../../server/eval/verify-sets.ts';
@@ -40,6 +42,30 @@ describe('verify-eval', () => {
     expect(Object.keys(read.stance.weights)).toContain('directionConflict');
     expect(read.stance.weights.directionConflict).toBeGreaterThan(0);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves out of the relevance fit a cited paper that is the evidence of another claim of its group, and nothing else', () => {
+    const pair = (group: string, docId: string, kind: EvalPair['kind']): EvalPair => ({
+      group,
+      docId,
+      kind,
+      relevance: [0],
+      stance: [0],
+      baseline: 0,
+    });
+    const pairs = [
+      pair('g1', 'd1', 'support'),
+      pair('g1', 'd1', 'cited'), // an unverifiable variant citing its sibling's evidence: left out
+      pair('g1', 'd2', 'cited'),
+      pair('g2', 'd1', 'cited'), // the same paper cited in another group: kept
+      pair('g1', 'd3', 'random'),
+    ];
+    expect(relevanceTrainingPairs(pairs).map((p) => `${p.group}/${p.docId}/${p.kind}`)).toEqual([
+      'g1/d1/support',
+      'g1/d2/cited',
+      'g2/d1/cited',
+      'g1/d3/random',
+    ]);
   });
 
   it('removes Citation-Integrity markers from a citing sentence', () => {

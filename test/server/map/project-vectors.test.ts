@@ -66,3 +66,27 @@ describe('project-vectors', () => {
     ]);
   });
 });
+
+describe('project-vectors, a library larger than the sample', () => {
+  const options = { sampleSize: 12, placeAmong: 3 };
+
+  it('lays out the sample and places every other paper near its group, the same way every run', async () => {
+    const vectors = twoGroups(20);
+    const points = await projectVectors(vectors, options);
+    expect(points).toHaveLength(40);
+    expect(await projectVectors(vectors, options)).toEqual(points);
+    const centre = (group: typeof points) => ({
+      x: group.reduce((s, p) => s + p.x, 0) / group.length,
+      y: group.reduce((s, p) => s + p.y, 0) / group.length,
+    });
+    const [a, b] = [centre(points.slice(0, 20)), centre(points.slice(20))];
+    const apart = Math.hypot(a.x - b.x, a.y - b.y);
+    // Every paper, sampled or placed, lies nearer its own group's centre than the other's.
+    points.forEach((p, i) => {
+      const [own, other] = i < 20 ? [a, b] : [b, a];
+      expect(Math.hypot(p.x - own.x, p.y - own.y), `point ${i}`).toBeLessThan(Math.hypot(p.x - other.x, p.y - other.y));
+    });
+    expect(apart).toBeGreaterThan(0.3);
+    for (const p of points) expect([p.x, p.y].every((v) => v >= 0 && v <= 1)).toBe(true);
+  });
+});

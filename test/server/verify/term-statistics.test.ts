@@ -9,7 +9,7 @@ import {
 import { buildIndex, samplePapers } from '../../support/sample-index.ts';
 
 describe('term-statistics', () => {
-  it("reads an index's document frequencies from its postings, equal to counting every paper's title and abstract", async () => {
+  it("reads an index's document frequencies and mean length from its postings, equal to counting every paper's title and abstract", async () => {
     const { dir } = await buildIndex();
     const reader = await openIndex(dir, { offline: true });
     try {
@@ -22,6 +22,9 @@ describe('term-statistics', () => {
       for (const term of [...vocabulary, 'zzzunseen']) {
         expect(fromIndex.documentFrequency(term), term).toBe(counted.documentFrequency(term));
       }
+      const total = texts.reduce((sum, text) => sum + terms(text).length, 0);
+      expect(counted.averageLength).toBeCloseTo(total / texts.length);
+      expect(fromIndex.averageLength).toBeCloseTo(counted.averageLength!);
       expect(statisticsOfIndex(reader)).toBe(fromIndex);
     } finally {
       reader.close();
@@ -35,5 +38,14 @@ describe('term-statistics', () => {
     expect(inverseDocumentFrequency(statistics, 'kernel')).toBeGreaterThan(
       inverseDocumentFrequency(statistics, 'attent'),
     );
+  });
+
+  it('counts the mean number of terms per text beside the document frequencies, and none for an empty library', () => {
+    const statistics = statisticsOfTexts(['caffeine memory recall', 'memory', 'the of and']);
+    expect(statistics.documents).toBe(3);
+    expect(statistics.documentFrequency('memori')).toBe(2);
+    // Stop words are not terms: the third text counts zero.
+    expect(statistics.averageLength).toBeCloseTo((3 + 1 + 0) / 3);
+    expect(statisticsOfTexts([]).averageLength).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isFinding, STANCE_MAX_CHARS, stanceOfEvidence } from '../../../../server/verify/judge/stance-features.ts';
+import {
+  directionVote,
+  isFinding,
+  STANCE_MAX_CHARS,
+  stanceOfEvidence,
+  VOTE_MAX_SENTENCES,
+} from '../../../../server/verify/judge/stance-features.ts';
+import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
 
 describe('stance-features', () => {
   it('flags a negation whose scope covers what the claim asserts', () => {
@@ -19,6 +26,57 @@ describe('stance-features', () => {
     expect(
       stanceOfEvidence('Exercise promotes recovery.', ['Exercise speeds up and promotes recovery.']),
     ).toMatchObject({ directionConflict: 0, directionAgree: 1 });
+  });
+
+  it('reads encouraging, fostering and prolonging against discouraging, curbing and disrupting as opposite directions', () => {
+    for (const [claim, evidence] of [
+      [
+        'Antibody targeting of N-cadherin encourages metastasis.',
+        'Antibody targeting of N-cadherin discourages metastasis.',
+      ],
+      ['Statins foster plaque stability.', 'Statins curb plaque stability.'],
+      ['The drug prolongs survival in patients.', 'The drug disrupts survival in patients.'],
+    ] as const) {
+      expect(stanceOfEvidence(claim, [evidence]), `${claim} / ${evidence}`).toMatchObject({ directionConflict: 1 });
+      expect(stanceOfEvidence(claim, [claim]), claim).toMatchObject({ directionConflict: 0, directionAgree: 1 });
+    }
+  });
+
+  it('reads "inversely associated" against "positively associated", and "incapable of" as a negation', () => {
+    expect(
+      stanceOfEvidence('Statin use is inversely associated with hip fractures.', [
+        'Statin use was positively associated with hip fractures.',
+      ]).directionConflict,
+    ).toBe(1);
+    const incapable = stanceOfEvidence('Mice are incapable of producing neutralizing antibodies.', [
+      'Mice produced neutralizing antibodies within four days.',
+    ]);
+    expect(incapable).toMatchObject({ negationMismatch: 1, claimNegated: 1 });
+    expect(incapable.scopedNegation).toBeGreaterThan(0);
+  });
+
+  it("lets every sentence that gives the claim's terms a direction vote, not only the best-aligned one", () => {
+    const claim = 'Aerobic exercise reduces blood pressure in adults.';
+    const abstract = [
+      'OBJECTIVE To determine whether aerobic exercise changes blood pressure in adults.',
+      'RESULTS Aerobic exercise raised systolic blood pressure by 4 mmHg.',
+      'CONCLUSIONS In adults, aerobic exercise increased blood pressure.',
+    ];
+    // The aim aligns best and carries no direction; the results and conclusions both reverse the claim.
+    expect(stanceOfEvidence(claim, [abstract[0]!]).directionConflict).toBe(0);
+    expect(stanceOfEvidence(claim, [abstract[0]!], abstract).directionVote).toBe(1);
+    const backing = ['Aerobic exercise lowered blood pressure.', 'Blood pressure rose in the control group.'];
+    // Four claim terms agree in the first sentence, two disagree in the second: (2 − 4) / 6.
+    expect(directionVote(readSentence(claim), backing)).toBeCloseTo(-1 / 3);
+    expect(directionVote(readSentence(claim), [backing[0]!])).toBe(-1);
+    expect(directionVote(readSentence('Blood pressure was measured.'), abstract)).toBe(0);
+  });
+
+  it('reads at most VOTE_MAX_SENTENCES sentences for the vote', () => {
+    const claim = readSentence('Aerobic exercise reduces blood pressure.');
+    const filler = Array.from({ length: VOTE_MAX_SENTENCES }, () => 'Participants were recruited in spring.');
+    expect(directionVote(claim, [...filler, 'Aerobic exercise raised blood pressure.'])).toBe(0);
+    expect(directionVote(claim, ['Aerobic exercise raised blood pressure.', ...filler])).toBe(1);
   });
 
   it('flags quantities, quantifiers and species that disagree', () => {
