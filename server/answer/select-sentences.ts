@@ -21,7 +21,7 @@ import { standaloneProblem } from './standalone-sentence.ts';
 
 /**
  * Defaults. The abstention threshold (minConceptCoverage) is the one setting fitted on data:
- * `citelens eval-ask ../shared/eval/pubmedqa --off-topic ../shared/eval/cranfield ../shared/eval/cisi`
+ * `citelens eval-ask $EVAL/pubmedqa --off-topic $EVAL/cranfield $EVAL/cisi`
  * fits it per fold (k-fold by question) to answer 98% of the training questions while abstaining
  * most on the other collections' questions; the folds gave 0.32 ± 0.01. The other settings were
  * set by hand on composed examples (test/server/answer/composed-libraries.ts), not fitted.
