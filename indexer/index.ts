@@ -7,6 +7,7 @@ export { type RemoveSummary, removePapers } from './build/remove-papers.ts';
 export type { Embedder, EmbedderInfo, EmbedderKind } from './embedders/embedder.ts';
 export { isTransformersModelAvailable } from './embedders/index.ts';
 export { type Paper, type Passage, zPaper, zPassage } from './paper.schema.ts';
+export { checkDatabaseInBackground } from './read/integrity-check.ts';
 export { type IndexReader, type OpenIndexOptions, openIndex, type StoredPaper } from './read/open-index.ts';
 export {
   defaultZoteroFolder,

@@ -5,12 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '../core/errors.ts';
 import {
+  checkDatabaseInBackground,
   currentGeneration,
   type IndexReader,
   type OpenIndexOptions,
   olderGenerations,
   openIndex,
 } from '../indexer/index.ts';
+import { FILES } from '../indexer/store/generations.ts';
 import { searchPapers } from './search/index.ts';
 
 /** A reader held for the length of one request; `release` may be called more than once. */
@@ -28,7 +30,18 @@ export type IndexHolderOptions = OpenIndexOptions & {
   reloadPeers?: (result: ReloadResult) => Promise<void>;
   /** Called with each generation as it starts being served (work to begin before its first requests). */
   onServe?: (reader: IndexReader) => void;
+  /**
+   * How long `open` waits for the database's integrity check, which runs on its own thread: a
+   * library checked sooner opens as before (a damaged one refused), a larger one is served while
+   * its check finishes (`checking`), then dropped, or replaced by the generation before it, if damaged.
+   */
+  integrityWaitMs?: number;
+  /** The integrity check (tests replace it to control when and how it ends). */
+  checkDatabase?: (file: string) => Promise<AppError | null>;
 };
+
+/** `open` waits this long for the integrity check by default (about 30,000 papers' database in the page cache). */
+export const INTEGRITY_WAIT_MS = 300;
 
 type Slot = {
   reader: IndexReader;
@@ -82,14 +95,24 @@ export class IndexHolder {
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
   readonly #onServe: ((reader: IndexReader) => void) | undefined;
+  readonly #integrityWaitMs: number;
+  readonly #checkDatabase: (file: string) => Promise<AppError | null>;
+  #checking = false;
 
   /** `options` (but `reloadPeers`) are passed to `openIndex` for every generation this holder opens. */
   constructor(options: IndexHolderOptions = {}) {
-    const { reloadPeers, onServe, ...openOptions } = options;
+    const { reloadPeers, onServe, integrityWaitMs, checkDatabase, ...openOptions } = options;
+    this.#checkDatabase = checkDatabase ?? checkDatabaseInBackground;
     this.#options = openOptions;
     this.#onServe = onServe;
+    this.#integrityWaitMs = integrityWaitMs ?? INTEGRITY_WAIT_MS;
     this.#onNotice = options.onNotice ?? (() => {});
     this.#reloadPeers = reloadPeers;
+  }
+
+  /** Whether the served generation's integrity check, begun at `open`, is still running. */
+  get checking(): boolean {
+    return this.#checking;
   }
 
   /** The index folder this holder serves (set by `open`, even when that found no index yet). */
@@ -121,10 +144,17 @@ export class IndexHolder {
     this.#dir = path.resolve(dir);
     const stamp = this.#stampOf(this.#dir);
     try {
-      const reader = await this.#openRecordingDamage(this.#dir, stamp);
+      const reader = await this.#openRecordingDamage(this.#dir, stamp, { deferIntegrityCheck: true });
       this.#swap(reader, stamp);
-      return reader;
+      let opened = false;
+      const checked = this.#checkInBackground(reader, stamp, () => opened);
+      await Promise.race([checked, new Promise((resolve) => setTimeout(resolve, this.#integrityWaitMs).unref())]);
+      opened = true;
+      // Found damaged within the wait: refused as a damaged open always was, or an older generation serves.
+      if (this.#current) return this.#current.reader;
+      throw this.#problem?.error ?? new AppError('INDEX_CORRUPT', 'The index could not be opened.');
     } catch (error) {
+      if (this.#current) throw error;
       const damage = this.#problem;
       const damagedStamp = this.#problemStamp;
       const older = damage ? await this.#openOlder(this.#dir, damage) : undefined;
@@ -138,6 +168,40 @@ export class IndexHolder {
         `${which} is damaged: ${damage.error.message} Serving generation ${older.generation}, the one before it, until a sound generation is published. ${damage.error.hint}`,
       );
       return older;
+    }
+  }
+
+  /**
+   * Runs the database's integrity check on its own thread. If it fails while `reader` is still
+   * served, the generation before it serves instead when one opens; otherwise requests get 503
+   * INDEX_CORRUPT (said as a notice once `open` has returned; before, `open` itself refuses).
+   */
+  async #checkInBackground(reader: IndexReader, stamp: string | undefined, opened: () => boolean): Promise<void> {
+    this.#checking = true;
+    let damage: AppError | null;
+    try {
+      damage = await this.#checkDatabase(path.join(reader.generationDir, FILES.db));
+    } finally {
+      if (this.#current?.reader === reader) this.#checking = false;
+    }
+    const slot = this.#current;
+    if (!damage || slot?.reader !== reader || !this.#dir) return;
+    const problem: IndexProblem = { generation: reader.generation, error: damage };
+    const older = await this.#openOlder(this.#dir, problem);
+    if (this.#current !== slot) return;
+    if (older) this.#swap(older, undefined);
+    else {
+      this.#current = undefined;
+      this.#retire(slot);
+    }
+    this.#problem = problem;
+    this.#problemStamp = stamp;
+    if (older) {
+      this.#onNotice(
+        `Index generation ${reader.generation} is damaged: ${damage.message} Serving generation ${older.generation}, the one before it, until a sound generation is published. ${damage.hint}`,
+      );
+    } else if (opened()) {
+      this.#onNotice(`${damage.message} The API answers 503 until it is rebuilt: ${damage.hint}`);
     }
   }
 
@@ -281,9 +345,13 @@ export class IndexHolder {
     }
   }
 
-  async #openRecordingDamage(dir: string, stamp: string | undefined): Promise<IndexReader> {
+  async #openRecordingDamage(
+    dir: string,
+    stamp: string | undefined,
+    extra: Partial<OpenIndexOptions> = {},
+  ): Promise<IndexReader> {
     try {
-      return await openIndex(dir, this.#options);
+      return await openIndex(dir, { ...this.#options, ...extra });
     } catch (error) {
       if (isAppError(error) && error.code === 'INDEX_CORRUPT') {
         let generation: number | null = null;
@@ -301,6 +369,7 @@ export class IndexHolder {
 
   #swap(reader: IndexReader, stamp: string | undefined): void {
     this.#problem = undefined;
+    this.#checking = false;
     this.#problemStamp = undefined;
     const old = this.#current;
     this.#current = { reader, stamp, leases: 0, retired: false, closed: false };

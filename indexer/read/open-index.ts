@@ -15,6 +15,7 @@ import { type PassageRow, PassagesReader } from '../store/passages.repo.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
 import { checkHnswFile, type HnswFileExpectation } from '../vectors/hnsw-file-check.ts';
 import type { VectorHit, VectorIndex, VectorSearchOptions } from '../vectors/vector-index.ts';
+import { assertDatabaseIntact } from './integrity-check.ts';
 
 export type OpenIndexOptions = {
   /**
@@ -22,6 +23,11 @@ export type OpenIndexOptions = {
    * back to it when the published one is damaged.
    */
   generation?: { generation: number; dir: string };
+  /**
+   * Leave the database's integrity check to the caller (`checkDatabaseInBackground`): a server that
+   * starts over a large library serves while the check reads every page.
+   */
+  deferIntegrityCheck?: boolean;
   /** Where transformers models are looked up (for indexes built with one). */
   modelDir?: string;
   offline?: boolean;
@@ -107,25 +113,6 @@ async function loadVectors(
   return index;
 }
 
-/**
- * `PRAGMA quick_check` (about 12 ms for the sample-sized index, linear in pages): flipped bits in a page
- * otherwise surface later as 500s on some searches, or as silently wrong answers.
- */
-function assertDatabaseIntact(db: Db, generationDir: string): void {
-  let rows: string[];
-  try {
-    rows = (db.pragma('quick_check(3)') as Array<{ quick_check: string }>).map((row) => row.quick_check);
-  } catch (error) {
-    rows = [(error as Error).message];
-  }
-  if (rows.length === 1 && rows[0] === 'ok') return;
-  throw new AppError(
-    'INDEX_CORRUPT',
-    `The index database in ${generationDir} is damaged (${rows.join('; ').slice(0, 300)}).`,
-    { reason: 'quick_check' },
-  );
-}
-
 /** Opens the published generation of the index in `dir` (or `options.generation`), read-only. */
 export async function openIndex(dir: string, options: OpenIndexOptions = {}): Promise<IndexReader> {
   const indexDir = path.resolve(dir);
@@ -134,7 +121,7 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
   let db: Db | undefined;
   try {
     db = openDatabaseForRead(path.join(current.dir, FILES.db));
-    assertDatabaseIntact(db, current.dir);
+    if (!options.deferIntegrityCheck) assertDatabaseIntact(db, current.dir);
     const manifest = readManifest(db);
     if (!manifest) throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} has no manifest.`);
     const papers = new PapersReader(db);
@@ -203,6 +190,9 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
   } catch (error) {
     if (db?.open) db.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} could not be read: ${(error as Error).message}`);
+    throw new AppError(
+      'INDEX_CORRUPT',
+      `The index in ${current.dir} could not be read; it may be damaged: ${(error as Error).message}`,
+    );
   }
 }

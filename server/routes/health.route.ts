@@ -1,6 +1,7 @@
 // GET /api/health: whether the server is up and which index generation it serves (200 even
 // without an index, so a supervisor can tell "up, nothing to serve" from "down"). Never "ok" over a
-// damaged index: "degraded" while an older generation is served, 503 "corrupt" when none is.
+// damaged index: "degraded" while an older generation is served, 503 "corrupt" when none is, and
+// "checking" while the integrity check of a large index begun at start is still running.
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses } from '../http/error-response.ts';
 import { redactServerPaths } from '../http/redact-paths.ts';
@@ -8,7 +9,7 @@ import { createRouter } from '../http/router.ts';
 
 export const zHealthResponse = z
   .object({
-    status: z.enum(['ok', 'no-index', 'degraded', 'corrupt']),
+    status: z.enum(['ok', 'checking', 'no-index', 'degraded', 'corrupt']),
     generation: z.number().int().nullable(),
     /** What is wrong with the newest published generation, and what to do (only when not ok). */
     problem: z.string().optional(),
@@ -24,7 +25,8 @@ export const healthRoutes = createRouter().openapi(
     tags: ['index'],
     responses: {
       200: {
-        description: 'The server is up (status ok, no-index, or degraded: an older generation is served)',
+        description:
+          'The server is up (status ok; checking: served while the integrity check of a large index runs; no-index; or degraded: an older generation is served)',
         content: { 'application/json': { schema: zHealthResponse } },
       },
       503: {
@@ -50,6 +52,8 @@ export const healthRoutes = createRouter().openapi(
       }
       return c.json({ status: 'degraded' as const, generation, problem }, 200);
     }
-    return c.json({ status: generation === null ? ('no-index' as const) : ('ok' as const), generation }, 200);
+    if (generation === null) return c.json({ status: 'no-index' as const, generation }, 200);
+    // Served while the integrity check begun at start still reads the database: not yet known to be sound.
+    return c.json({ status: holder.checking ? ('checking' as const) : ('ok' as const), generation }, 200);
   },
 );

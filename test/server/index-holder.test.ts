@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../core/errors.ts';
 import { indexPapers } from '../../indexer/index.ts';
 import { IndexHolder } from '../../server/index-holder.ts';
 import { buildIndex, holderFor, SAMPLE_PAPERS_FILE, samplePapers } from '../support/sample-index.ts';
@@ -72,6 +73,52 @@ describe('IndexHolder', () => {
     expect(() => inFlight.reader.getPaper(papers[0]!.id)).toThrow();
     next.release();
     expect(next.reader.getPaper(papers[0]!.id)).toBeDefined();
+  });
+
+  it('serves a library whose integrity check outlasts the wait, then stops serving it when the check finds damage', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    let finish: (damage: AppError | null) => void = () => {};
+    const notices: string[] = [];
+    const holder = new IndexHolder({
+      offline: true,
+      integrityWaitMs: 0,
+      checkDatabase: () => new Promise((resolve) => (finish = resolve)),
+      onNotice: (m) => notices.push(m),
+    });
+    await holder.open(dir);
+    expect([holder.checking, holder.generation]).toEqual([true, 1]);
+    holder.acquire().release();
+    finish(new AppError('INDEX_CORRUPT', 'The index database in gen-000001 is damaged (page 4).'));
+    await waitFor(() => !holder.checking && holder.generation === null);
+    expect(() => holder.acquire()).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
+    expect(holder.problem).toMatchObject({ generation: 1 });
+    expect(notices.join('\n')).toMatch(/is damaged \(page 4\)\. The API answers 503 until it is rebuilt/);
+  });
+
+  it('serves the generation before a damaged one when the check finds the damage after opening', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    await publishAll(dir);
+    let finish: (damage: AppError | null) => void = () => {};
+    const holder = new IndexHolder({
+      offline: true,
+      integrityWaitMs: 0,
+      checkDatabase: () => new Promise((resolve) => (finish = resolve)),
+    });
+    await holder.open(dir);
+    expect(holder.generation).toBe(2);
+    finish(new AppError('INDEX_CORRUPT', 'The index database in gen-000002 is damaged.'));
+    await waitFor(() => holder.generation === 1);
+    expect(holder.problem).toMatchObject({ generation: 2 });
+    expect(holder.checking).toBe(false);
+    holder.close();
+  });
+
+  it('opens as before when the check ends within the wait', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    const holder = new IndexHolder({ offline: true, checkDatabase: async () => null });
+    await holder.open(dir);
+    expect([holder.checking, holder.generation, holder.problem]).toEqual([false, 1, undefined]);
+    holder.close();
   });
 
   it('hands each generation it starts serving to onServe, at open and on reload', async () => {
