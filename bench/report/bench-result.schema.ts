@@ -98,6 +98,8 @@ export const zBenchResult = z.object({
     coldStartMs: z.number().positive(),
     /** Spawn to every worker serving. */
     allWorkersMs: z.number().positive(),
+    /** Spawn to the end of the workers' background start-up work (integrity check, statistics). */
+    settledMs: z.number().positive(),
     /** The load before the measured one (its requests fill each worker's caches). */
     warmup: z.object({
       seconds: z.number().nonnegative(),

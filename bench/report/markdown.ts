@@ -159,7 +159,9 @@ export function renderMarkdown(result: BenchResult): string {
   out.push('');
   out.push(
     `Cold start is the spawn of \`citelens serve\` to its first answered search (the first worker answers while the ` +
-      `others start); every worker served ${s(http.allWorkersMs / 1000)} s after the spawn. The measured load follows ` +
+      `others start); every worker served ${s(http.allWorkersMs / 1000)} s after the spawn, and their background ` +
+      `start-up work (the database's integrity check, the library's concept statistics) ended ${s(http.settledMs / 1000)} s ` +
+      'after it. The measured load follows ' +
       `${s(http.warmup.seconds)} s of the same load, which fills each worker's caches: ${num(http.warmup.requests)} ` +
       `requests, ${num(http.warmup.errors)} errors, p99 ${ms(http.warmup.p99Ms)} ms, max ${ms(http.warmup.maxMs)} ms.`,
   );
