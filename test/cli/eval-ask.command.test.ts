@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerEvalAskCommand } from '../../cli/commands/eval-ask.command.ts';
 import { registerEvalVerifyCommand } from '../../cli/commands/eval-verify.command.ts';
-import { MEDICAL_PAPERS, ML_PAPERS } from '../server/answer/composed-libraries.ts';
+import { MEDICAL_PAPERS, MEDICAL_QUESTIONS, ML_PAPERS, ML_QUESTIONS } from '../server/answer/composed-libraries.ts';
 import { writeQuestionCollection } from '../support/question-collection.ts';
 import { runCommand } from '../support/run-command.ts';
 
@@ -18,30 +18,8 @@ const papers = (list: typeof MEDICAL_PAPERS) =>
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'citelens-eval-ask-cmd-'));
-  medical = writeQuestionCollection(path.join(root, 'medical'), papers(MEDICAL_PAPERS), [
-    {
-      id: 'q1',
-      text: 'Does low-dose aspirin reduce the risk of ischemic stroke?',
-      source: 'aspirin-stroke-trial',
-      decision: 'yes',
-      long_answer: 'Low-dose aspirin reduced the risk of ischemic stroke.',
-    },
-    {
-      id: 'q2',
-      text: 'Does influenza vaccination reduce hospital admissions for pneumonia?',
-      source: 'influenza-vaccine',
-      decision: 'yes',
-      long_answer: 'Vaccination reduced admissions.',
-    },
-  ]);
-  ml = writeQuestionCollection(path.join(root, 'ml'), papers(ML_PAPERS), [
-    { id: 'm1', text: 'How much audio was TextPro-SLM trained on?', source: 'textpro-slm' },
-    {
-      id: 'm2',
-      text: 'How do mixture-of-experts language models route tokens to expert networks?',
-      source: 'moe-routing',
-    },
-  ]);
+  medical = writeQuestionCollection(path.join(root, 'medical'), papers(MEDICAL_PAPERS), MEDICAL_QUESTIONS.slice(0, 2));
+  ml = writeQuestionCollection(path.join(root, 'ml'), papers(ML_PAPERS), ML_QUESTIONS);
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 

@@ -97,3 +97,45 @@ export const ML_PAPERS: PaperInput[] = [
       'Teachers in 40 schools were interviewed about young adult literature. "Why should teachers teach young adult literature?" was the question most of them asked first. Reading engagement rose when students chose their own novels.',
   },
 ];
+
+/** Questions on the medical library, each with its source paper and the expert decision an evaluation scores. */
+export const MEDICAL_QUESTIONS = [
+  {
+    id: 'q1',
+    text: 'Does low-dose aspirin reduce the risk of ischemic stroke?',
+    source: 'aspirin-stroke-trial',
+    decision: 'yes',
+    long_answer: 'Low-dose aspirin reduced the risk of ischemic stroke.',
+  },
+  {
+    id: 'q2',
+    text: 'Does influenza vaccination reduce hospital admissions for pneumonia?',
+    source: 'influenza-vaccine',
+    decision: 'yes',
+    long_answer: 'Vaccination reduced admissions.',
+  },
+  {
+    id: 'q3',
+    text: 'Do persistent headaches follow mild head injury in adolescents?',
+    source: 'head-injury',
+    decision: 'yes',
+    long_answer: 'Headaches persisted in some patients.',
+  },
+  {
+    id: 'q4',
+    text: 'Does stimulant medication improve sustained attention in children with attention deficit disorder?',
+    source: 'adhd-stimulants',
+    decision: 'yes',
+    long_answer: 'Stimulants improved attention.',
+  },
+];
+
+/** Questions on the machine-learning library, each with its source paper. */
+export const ML_QUESTIONS = [
+  { id: 'm1', text: 'How much audio was TextPro-SLM trained on?', source: 'textpro-slm' },
+  {
+    id: 'm2',
+    text: 'How do mixture-of-experts language models route tokens to expert networks?',
+    source: 'moe-routing',
+  },
+];

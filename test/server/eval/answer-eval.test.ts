@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateAnswers, fitBottomLine, tokenF1 } from '../../../server/eval/answer-eval.ts';
 import { type CollectionQuestion, writeQuestionCollection } from '../../support/question-collection.ts';
-import { MEDICAL_PAPERS, ML_PAPERS } from '../answer/composed-libraries.ts';
+import { MEDICAL_PAPERS, MEDICAL_QUESTIONS, ML_PAPERS, ML_QUESTIONS } from '../answer/composed-libraries.ts';
 
 let dir: string;
 const collection = (name: string, papers: typeof MEDICAL_PAPERS, questions: CollectionQuestion[]) =>
@@ -53,44 +53,8 @@ describe('answer-eval', () => {
   });
 
   it('answers in-domain questions citing their sources, abstains on the other collection both ways, with a baseline', async () => {
-    const medical = collection('medical', MEDICAL_PAPERS, [
-      {
-        id: 'q1',
-        text: 'Does low-dose aspirin reduce the risk of ischemic stroke?',
-        source: 'aspirin-stroke-trial',
-        decision: 'yes',
-        long_answer: 'Low-dose aspirin reduced the risk of ischemic stroke.',
-      },
-      {
-        id: 'q2',
-        text: 'Does influenza vaccination reduce hospital admissions for pneumonia?',
-        source: 'influenza-vaccine',
-        decision: 'yes',
-        long_answer: 'Vaccination reduced admissions.',
-      },
-      {
-        id: 'q3',
-        text: 'Do persistent headaches follow mild head injury in adolescents?',
-        source: 'head-injury',
-        decision: 'yes',
-        long_answer: 'Headaches persisted in some patients.',
-      },
-      {
-        id: 'q4',
-        text: 'Does stimulant medication improve sustained attention in children with attention deficit disorder?',
-        source: 'adhd-stimulants',
-        decision: 'yes',
-        long_answer: 'Stimulants improved attention.',
-      },
-    ]);
-    const ml = collection('ml', ML_PAPERS, [
-      { id: 'm1', text: 'How much audio was TextPro-SLM trained on?', source: 'textpro-slm' },
-      {
-        id: 'm2',
-        text: 'How do mixture-of-experts language models route tokens to expert networks?',
-        source: 'moe-routing',
-      },
-    ]);
+    const medical = collection('medical', MEDICAL_PAPERS, MEDICAL_QUESTIONS);
+    const ml = collection('ml', ML_PAPERS, ML_QUESTIONS);
     const report = await evaluateAnswers({ folder: medical, offTopicFolders: [ml], folds: 2 });
     expect(report.questions).toBe(4);
     expect(report.offTopic).toEqual([
