@@ -1,6 +1,7 @@
 // The nouns of the library listing, defined once: what a listing request asks for (paging, sort,
 // filters) and the page of papers it returns, with facet counts for year, tag, author and venue.
 import { z } from '@hono/zod-openapi';
+import { type SearchFacets, zSearchFacets } from '../search/search.schema.ts';
 
 export const LIBRARY_LIMITS = {
   /** Rows per page at most: the web table asks for a few hundred at a time as it scrolls. */
@@ -52,16 +53,10 @@ export const zLibraryRow = z.object({
 });
 export type LibraryRow = z.infer<typeof zLibraryRow>;
 
-export const zFacetCount = z.object({ value: z.string(), count: z.number().int() });
-export type FacetCount = z.infer<typeof zFacetCount>;
-
-export const zLibraryFacets = z.object({
-  year: z.array(zFacetCount),
-  tag: z.array(zFacetCount),
-  author: z.array(zFacetCount),
-  venue: z.array(zFacetCount),
-});
-export type LibraryFacets = z.infer<typeof zLibraryFacets>;
+export { type FacetCount, zFacetCount } from '../search/search.schema.ts';
+/** The library's facets are search's noun: year, tag, author and venue counts over the matching papers. */
+export const zLibraryFacets = zSearchFacets;
+export type LibraryFacets = SearchFacets;
 
 export const zLibraryPage = z
   .object({
