@@ -145,6 +145,7 @@ function embedderFromState(stored: Buffer): BuiltinEmbedder {
     dimensions: model.dimensions,
     queryPrefix: '',
   };
+  const explainedShare = explainedShareOf(model);
   const subword = new SubwordIndex(model.terms);
   const embedSync = createProjector(model, vocabulary);
   const embedQuerySync = createProjector(model, vocabulary, subword);
@@ -194,6 +195,7 @@ function embedderFromState(stored: Buffer): BuiltinEmbedder {
     info,
     embedSync,
     coverage,
+    ...(explainedShare === undefined ? {} : { explainedShare }),
     outOfVocabularyShare,
     ...(model.version < MODEL_VERSION
       ? { outdated: 'the model was fitted by an older Citelens, which weighed terms by idf instead of log-entropy' }
@@ -292,6 +294,28 @@ function createProjector(
     }
     return vector;
   };
+}
+
+/**
+ * How much of the library's word use the model keeps, beyond what as many dimensions would keep of
+ * text without structure. Each fitted document is a unit vector of term weights, so the documents
+ * hold n units of squared weight and the model's dimensions keep Σσ² of them; k dimensions of a
+ * structureless matrix of rank r = min(n, terms) would keep k/r. The share is (Σσ²/n − k/r) / (1 − k/r),
+ * clamped to 0–1. A library on few topics is explained well and meaning can be trusted there; a
+ * large, varied one is not, and words are the surer guide (README, "Hybrid fusion"). Undefined when
+ * the model keeps more than half the dimensions there are (a library of fewer than 2k papers): it
+ * has not reduced the library, so how much it keeps says nothing.
+ */
+export function explainedShareOf(
+  model: Pick<LsaModel, 'singularValues' | 'fittedDocuments' | 'dimensions' | 'terms'>,
+): number | undefined {
+  const rank = Math.min(model.fittedDocuments, model.terms.length);
+  const chance = rank > 0 ? model.dimensions / rank : 1;
+  if (chance > 0.5) return undefined;
+  let kept = 0;
+  for (const sigma of model.singularValues) kept += sigma * sigma;
+  const share = (kept / model.fittedDocuments - chance) / (1 - chance);
+  return Math.min(1, Math.max(0, share));
 }
 
 /** At most `limit` items spread evenly over the list, in order (all of them when it is short enough). */

@@ -30,6 +30,11 @@ export interface Embedder {
    * absent for embedders that read any text (hybrid search then takes 1).
    */
   coverage?(text: string): number;
+  /**
+   * How much of the library's word use a fitted model keeps (the builtin model's explainedShareOf),
+   * 0–1; absent for embedders not fitted on the library. Hybrid search trusts meaning by it.
+   */
+  readonly explainedShare?: number;
   /** Share of the texts' term weight outside a fitted vocabulary (the builtin model); absent otherwise. */
   outOfVocabularyShare?(texts: readonly string[], library?: LibraryFrequencies): number;
   /** Why a stored model should be refitted (the builtin model, fitted by an older Citelens); absent when it is current. */
