@@ -191,6 +191,31 @@ describe('builtin.embedder', () => {
     expect(await loadBuiltinEmbedder(padded).embedQuery('galaxy')).toEqual(await fitted.embedQuery('galaxy'));
   });
 
+  it('explains more of a library on a few topics than of one whose papers draw their words at random', () => {
+    // As many papers of as many words, from a vocabulary of 160 words used without any pattern.
+    const random = createSeededRandom(5);
+    const vocabulary = Array.from({ length: 160 }, (_, i) => `lexeme${i}`);
+    const unstructured = texts.map(
+      () =>
+        `${Array.from({ length: 12 }, () => vocabulary[Math.floor(random.uniform() * vocabulary.length)]!).join(' ')}.`,
+    );
+    const topical = fitBuiltinEmbedder(texts, { dimensions: 8 }).explainedShare!;
+    const shapeless = fitBuiltinEmbedder(unstructured, { dimensions: 8 }).explainedShare!;
+    expect(topical).toBeLessThanOrEqual(1);
+    expect(shapeless).toBeGreaterThanOrEqual(0);
+    expect(topical).toBeGreaterThan(shapeless + 0.2);
+    // A stored model reports the same share.
+    const stored = fitBuiltinEmbedder(texts, { dimensions: 8 });
+    expect(loadBuiltinEmbedder(stored.serialize()!).explainedShare).toBe(stored.explainedShare);
+  });
+
+  it('does not report an explained share when it keeps more than half the dimensions there are', () => {
+    // 40 papers, 39 dimensions: nothing was reduced, so what it keeps says nothing about the library.
+    expect(fitBuiltinEmbedder(texts).explainedShare).toBeUndefined();
+    expect(fitBuiltinEmbedder(texts, { dimensions: 20 }).explainedShare).toBeDefined();
+    expect(fitBuiltinEmbedder(texts, { dimensions: 21 }).explainedShare).toBeUndefined();
+  });
+
   it('rejects damaged states with INDEX_CORRUPT saying what is wrong', () => {
     const state = fitBuiltinEmbedder(texts).serialize()!;
     const damaged = (edit: (copy: Buffer) => Buffer | undefined) => () => {
