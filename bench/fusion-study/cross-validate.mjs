@@ -1,7 +1,11 @@
-// Fusion study, step 2: how the hybrid dense-weight rule (server/search/hybrid.search.ts denseWeightOf)
-// does on queries it was not tuned on. Reads dump-rankings.mts's JSON for cranfield, cisi and scifact,
-// tunes the rule's three numbers on a grid, and reports leave-one-collection-out and 5-fold-by-query
-// nDCG@10 with keyword (BM25) and semantic run the same way. Usage: node cross-validate.mjs <dump-dir>
+// Fusion study, step 2: how the hybrid dense-weight rules (server/search/hybrid.search.ts denseWeightOf)
+// do on queries and collections they were not fitted on. Reads dump-rankings.mts's JSON for cranfield,
+// cisi and scifact and reports leave-one-collection-out and 5-fold-by-query nDCG@10, with keyword
+// (BM25) and semantic run the same way, for
+// - the explained-share rule (now): w = coverage × clamp(a + b·explained), the line through the
+//   training parts' best fixed weights against their libraries' explained shares;
+// - the peak rule (before, and still for embedders without an explained share): its three numbers
+//   tuned on a grid. Usage: node cross-validate.mjs <dump-dir>
 import fs from 'node:fs';
 
 const dir = process.argv[2] ?? '.';
@@ -74,6 +78,7 @@ for (const n of names) {
       q.dense.map((r) => r[0]),
       q.judgments,
     ),
+    explained: q.explained,
     evidence: {
       keywordPeak: peak(q.keyword),
       densePeak: peak(q.dense),
@@ -113,37 +118,85 @@ function tune(parts) {
   return best;
 }
 const f = (x) => x.toFixed(3);
-console.log('Leave one collection out (tuned on the other two):');
-for (const held of names) {
-  const p = tune(names.filter((n) => n !== held).map((n) => table[n]));
-  const rows = table[held];
-  const [h, k, s] = [
-    mean(rows.map((r) => hybridOf(r, p))),
-    mean(rows.map((r) => r.keyword)),
-    mean(rows.map((r) => r.semantic)),
-  ];
-  console.log(
-    `  ${held.padEnd(10)} hybrid ${f(h)}  keyword (BM25) ${f(k)}  semantic ${f(s)}  hybrid − max ${(h - Math.max(k, s)).toFixed(4)}  (${JSON.stringify(p)})`,
-  );
-}
 const K = 5;
-console.log(`${K}-fold by query (every collection's folds tuned together on the other folds), mean ± sd over folds:`);
-const folds = Object.fromEntries(names.map((n) => [n, { hybrid: [], keyword: [], semantic: [] }]));
-for (let k = 0; k < K; k++) {
-  const p = tune(names.map((n) => table[n].filter((_, i) => i % K !== k)));
-  for (const n of names) {
-    const rows = table[n].filter((_, i) => i % K === k);
-    folds[n].hybrid.push(mean(rows.map((r) => hybridOf(r, p))));
-    folds[n].keyword.push(mean(rows.map((r) => r.keyword)));
-    folds[n].semantic.push(mean(rows.map((r) => r.semantic)));
+
+// The explained-share rule, as hybrid.search.ts applies it.
+const explainedWeight = (row, line) => row.evidence.coverage * clamp(line.a + line.b * row.explained, 0, 1);
+const explainedHybrid = (row, line) => row.byWeight[Math.round(explainedWeight(row, line) * STEPS)];
+/** The fixed dense weight with the best mean nDCG@10 over the rows (the smallest of equals). */
+function bestFixedWeight(rows) {
+  let best = 0;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i <= STEPS; i++) {
+    const value = mean(rows.map((r) => r.byWeight[i]));
+    if (value > bestValue + 1e-12) {
+      bestValue = value;
+      best = i / STEPS;
+    }
   }
+  return best;
 }
-for (const n of names) {
-  const { hybrid, keyword, semantic } = folds[n];
-  const margin = mean(hybrid) - Math.max(mean(keyword), mean(semantic));
+/** Least-squares line through each part's (explained share, best fixed weight). */
+function fitLine(parts) {
+  const xs = parts.map((rows) => mean(rows.map((r) => r.explained)));
+  const ys = parts.map(bestFixedWeight);
+  const mx = mean(xs);
+  const my = mean(ys);
+  let covariance = 0;
+  let variance = 0;
+  for (let i = 0; i < xs.length; i++) {
+    covariance += (xs[i] - mx) * (ys[i] - my);
+    variance += (xs[i] - mx) ** 2;
+  }
+  const b = variance > 0 ? covariance / variance : 0;
+  return { a: my - b * mx, b };
+}
+const lineText = (line) => `words only at ${f(-line.a / line.b)}, meaning only at ${f((1 - line.a) / line.b)}`;
+
+function report(title, fitRule, hybridOf) {
+  console.log(`${title}\nLeave one collection out (fitted on the other two):`);
+  for (const held of names) {
+    const p = fitRule(names.filter((n) => n !== held).map((n) => table[n]));
+    const rows = table[held];
+    const [h, k, s] = [
+      mean(rows.map((r) => hybridOf(r, p))),
+      mean(rows.map((r) => r.keyword)),
+      mean(rows.map((r) => r.semantic)),
+    ];
+    console.log(
+      `  ${held.padEnd(10)} hybrid ${f(h)}  keyword (BM25) ${f(k)}  semantic ${f(s)}  hybrid − max ${(h - Math.max(k, s)).toFixed(4)}  (${p.a === undefined ? JSON.stringify(p) : lineText(p)})`,
+    );
+  }
   console.log(
-    `  ${n.padEnd(10)} hybrid ${f(mean(hybrid))} ± ${f(sd(hybrid))}  keyword (BM25) ${f(mean(keyword))} ± ${f(sd(keyword))}  semantic ${f(mean(semantic))} ± ${f(sd(semantic))}  hybrid − max ${margin.toFixed(4)}`,
+    `${K}-fold by query (every collection's folds fitted together on the other folds), mean ± sd over folds:`,
+  );
+  const folds = Object.fromEntries(names.map((n) => [n, { hybrid: [], keyword: [], semantic: [] }]));
+  for (let k = 0; k < K; k++) {
+    const p = fitRule(names.map((n) => table[n].filter((_, i) => i % K !== k)));
+    for (const n of names) {
+      const rows = table[n].filter((_, i) => i % K === k);
+      folds[n].hybrid.push(mean(rows.map((r) => hybridOf(r, p))));
+      folds[n].keyword.push(mean(rows.map((r) => r.keyword)));
+      folds[n].semantic.push(mean(rows.map((r) => r.semantic)));
+    }
+  }
+  for (const n of names) {
+    const { hybrid, keyword, semantic } = folds[n];
+    const margin = mean(hybrid) - Math.max(mean(keyword), mean(semantic));
+    console.log(
+      `  ${n.padEnd(10)} hybrid ${f(mean(hybrid))} ± ${f(sd(hybrid))}  keyword (BM25) ${f(mean(keyword))} ± ${f(sd(keyword))}  semantic ${f(mean(semantic))} ± ${f(sd(semantic))}  hybrid − max ${margin.toFixed(4)}`,
+    );
+  }
+  const all = fitRule(names.map((n) => table[n]));
+  const shipped = names.map((n) => `${n} ${f(mean(table[n].map((r) => hybridOf(r, all))))}`).join(', ');
+  console.log(
+    `Fitted on everything: ${all.a === undefined ? JSON.stringify(all) : lineText(all)}; in-sample hybrid ${shipped}\n`,
   );
 }
-const all = tune(names.map((n) => table[n]));
-console.log(`Tuned on everything (the shipped defaults): ${JSON.stringify(all)}`);
+
+console.log(`Explained share of each library: ${names.map((n) => `${n} ${f(table[n][0].explained)}`).join(', ')}`);
+console.log(
+  `Best fixed dense weight (in-sample): ${names.map((n) => `${n} ${bestFixedWeight(table[n])}`).join(', ')}\n`,
+);
+report('Explained-share rule (shipped for the built-in embedder):', fitLine, explainedHybrid);
+report('Peak rule (before; still used by embedders without an explained share):', (parts) => tune(parts), hybridOf);

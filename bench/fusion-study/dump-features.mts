@@ -136,6 +136,7 @@ for (const q of col.queries) {
     id: q.id,
     judgments: Object.fromEntries(q.judgments),
     coverage: emb.coverage(q.text),
+    explained: reader.embedder.explainedShare ?? null,
     qterms,
     qcount,
     idf,

@@ -1,5 +1,6 @@
 // Fusion study, step 1: per query of a BEIR collection, the keyword, dense and Rocchio-moved dense
-// rankings (top 100) and the embedder's coverage, written as JSON for cross-validate.mjs.
+// rankings (top 100), the embedder's coverage of the query and its explained share of the library,
+// written as JSON for cross-validate.mjs.
 import fs from 'node:fs';
 import { openIndex } from '../../indexer/index.ts';
 import { readBeirCollection } from '../../server/eval/beir.ts';
@@ -52,6 +53,8 @@ for (const q of col.queries) {
     text: q.text,
     judgments: Object.fromEntries(q.judgments),
     coverage: emb.coverage(q.text),
+    // How much of the library the fitted model explains (undefined for a library too small to judge).
+    explained: reader.embedder.explainedShare ?? null,
     kwCoverage: tot > 0 ? found / tot : 0,
     keyword: keyword.map((r) => [ids.get(r.doc), r.score, r.doc]),
     dense: dense.map((r) => [ids.get(r.doc), r.score, r.doc]),
