@@ -1,18 +1,13 @@
-// Fusion study, step 2b: does the keyword side *inside hybrid* gain from what its candidates' texts say
-// (title as a field, query-term proximity), and does it hold on queries and collections the constants
-// were not chosen on? Reads dump-features.mts's JSON for cranfield, cisi and scifact.
-// Usage: node bench/fusion-study/keyword-side-study.mjs <dump-dir> [variant ...]
-// A variant is name:json of its parameters (see keywordList); without any, a built-in set runs.
+// Fusion study, step 2b: does hybrid gain from what its candidates' texts and passages say (title as
+// a field, BM25's k1 and b, query-term proximity; Rocchio depth and weight, best-passage cosines,
+// z-score normalization), under the shipped explained-share rule, on queries and collections the
+// constants were not chosen on? Reads dump-features.mts's JSON for cranfield, cisi and scifact.
+// Usage: node bench/fusion-study/keyword-side-study.mjs <dump-dir> [name:json ...]
+// A variant is name:json of its parameters (see keywordList and denseSide); without any, a built-in set runs.
 import fs from 'node:fs';
 
 const dir = process.env.FUSION_DUMP_DIR ?? process.argv[2] ?? '.';
 const names = ['cranfield', 'cisi', 'scifact'];
-const captured = Object.fromEntries(
-  names.map((n) => {
-    const file = `${process.env.CAPTURED_DIR ?? dir}/captured-${n}.json`;
-    return [n, fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}];
-  }),
-);
 const data = Object.fromEntries(names.map((n) => [n, JSON.parse(fs.readFileSync(`${dir}/${n}.json`, 'utf8'))]));
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
@@ -43,19 +38,6 @@ function normalizer(list, window) {
   const floor = list[Math.min(window, list.length) - 1]?.[1] ?? 0;
   return top - floor > 0 ? (s) => Math.max(0, (s - floor) / (top - floor)) : () => 1;
 }
-function agreement(a, b, depth, population) {
-  const n = Math.min(depth, a.length, b.length);
-  if (n === 0) return 0;
-  const top = new Set(b.slice(0, depth).map((r) => r[0]));
-  const shared = a.slice(0, depth).filter((r) => top.has(r[0])).length;
-  const expected = (n * n) / population;
-  return expected >= n ? 0 : clamp((shared - expected) / (n - expected), 0, 1);
-}
-const peak = (list) =>
-  list.length > 1 && list[0][1] > 0
-    ? clamp((list[0][1] - list[Math.min(10, list.length) - 1][1]) / list[0][1], 0, 1)
-    : 0;
-
 /**
  * The proximity evidence of one candidate: for each pair of distinct query terms found within
  * `distance` positions of each other (title and abstract apart), acc = Σ 1/d² over occurrence pairs
@@ -82,13 +64,13 @@ function proximity(q, f, p) {
   return score;
 }
 
-/** FTS5's BM25 of one candidate with the title counted `titleWeight` times. */
-function bm25(q, f, titleWeight) {
-  const K = K1 * (1 - B + (B * f.dl) / q.avgdl);
+/** FTS5's BM25 of one candidate with the title counted `titleWeight` times (k1, b as given, else 1.2, 0.75). */
+function bm25(q, f, titleWeight, k1 = K1, b = B) {
+  const K = k1 * (1 - b + (b * f.dl) / q.avgdl);
   let s = 0;
-  for (const [i, t, b] of f.tf) {
-    const tf = titleWeight * t + b;
-    s += q.idf[i] * q.qcount[i] * ((tf * (K1 + 1)) / (tf + K));
+  for (const [i, t, body] of f.tf) {
+    const tf = titleWeight * t + body;
+    s += q.idf[i] * q.qcount[i] * ((tf * (k1 + 1)) / (tf + K));
   }
   return s;
 }
@@ -106,7 +88,7 @@ export function keywordList(q, p) {
   for (const doc of docs) {
     const f = q.features[doc];
     if (!f) continue;
-    let s = p.titleWeight || p.allCandidates ? bm25(q, f, p.titleWeight ?? 1) : base.get(doc);
+    let s = p.titleWeight || p.allCandidates ? bm25(q, f, p.titleWeight ?? 1, p.k1, p.b) : base.get(doc);
     if (!(s > 0) && !p.lambda) continue;
     if (p.lambda) s += p.lambda * proximity(q, f, p);
     if (s > 0) list.push([idOf.get(doc), s, doc]);
@@ -191,18 +173,8 @@ export function tableOf(variant) {
           q.dense.map((r) => r[0]),
           q.judgments,
         ),
-        evidence: {
-          keywordPeak: peak(variant?.peakOfVariant ? kw : q.keyword),
-          densePeak: peak(q.dense),
-          agreement: agreement(
-            q.keyword,
-            q.dense,
-            Math.min(20, Math.max(3, Math.floor(q.population / 10))),
-            q.population,
-          ),
-          coverage: q.coverage,
-          captured: q.captured ?? captured[n]?.[q.id] ?? 0.5,
-        },
+        coverage: q.coverage,
+        explained: q.explained,
         byWeight: Array.from({ length: STEPS + 1 }, (_, i) =>
           ndcg(fuse(q, kw, dense, i / STEPS, variant?.norm), q.judgments),
         ),
@@ -211,50 +183,48 @@ export function tableOf(variant) {
   }
   return table;
 }
-function weight(e, p) {
-  const peaks = e.densePeak + e.keywordPeak;
-  const share = peaks > 0 ? e.densePeak / peaks : 0.5;
-  const raw =
-    p.bias +
-    p.peakSlope * (share - 0.5) +
-    p.agreementSlope * (e.agreement - 0.5) +
-    (p.capturedSlope ?? 0) * (e.captured - 0.5);
-  return e.coverage * clamp(raw, 0, 1);
-}
-const hybridOf = (row, p) => row.byWeight[Math.round(weight(row.evidence, p) * STEPS)];
-const grid = [];
-const listOf = (variable, fallback) => (process.env[variable] ?? fallback).split(',').map(Number);
-for (const bias of listOf('BIASES', '0.5,0.525,0.55,0.575,0.6,0.625,0.65,0.7'))
-  for (const peakSlope of listOf('PEAK_SLOPES', '1,1.25,1.5,1.75,2,2.5'))
-    for (const agreementSlope of listOf('AGREEMENT_SLOPES', '0,0.1,0.2,0.3'))
-      for (const capturedSlope of listOf('CAPTURED_SLOPES', '0'))
-        grid.push({ bias, peakSlope, agreementSlope, capturedSlope });
-export const SHIPPED = { bias: 0.7, peakSlope: 2, agreementSlope: 0.2 };
-function objective(parts, p) {
-  const margins = parts.map(
-    (rows) =>
-      mean(rows.map((r) => hybridOf(r, p))) -
-      Math.max(mean(rows.map((r) => r.keyword)), mean(rows.map((r) => r.semantic))),
-  );
-  return Math.min(...margins) + 0.1 * mean(margins);
-}
-function tune(parts) {
-  let best;
+
+// The explained-share rule as hybrid.search.ts applies it, its line fitted as cross-validate.mjs fits it.
+const hybridOf = (row, line) =>
+  row.byWeight[Math.round(row.coverage * clamp(line.a + line.b * row.explained, 0, 1) * STEPS)];
+function bestFixedWeight(rows) {
+  let best = 0;
   let bestValue = Number.NEGATIVE_INFINITY;
-  for (const p of grid) {
-    const value = objective(parts, p);
-    if (value > bestValue) {
+  for (let i = 0; i <= STEPS; i++) {
+    const value = mean(rows.map((r) => r.byWeight[i]));
+    if (value > bestValue + 1e-12) {
       bestValue = value;
-      best = p;
+      best = i / STEPS;
     }
   }
-  return { rule: best, value: bestValue };
+  return best;
+}
+function fitLine(parts) {
+  const xs = parts.map((rows) => mean(rows.map((r) => r.explained)));
+  const ys = parts.map(bestFixedWeight);
+  const mx = mean(xs);
+  const my = mean(ys);
+  let covariance = 0;
+  let variance = 0;
+  for (let i = 0; i < xs.length; i++) {
+    covariance += (xs[i] - mx) * (ys[i] - my);
+    variance += (xs[i] - mx) ** 2;
+  }
+  const b = variance > 0 ? covariance / variance : 0;
+  return { a: my - b * mx, b };
+}
+const baseline = (rows) => Math.max(mean(rows.map((r) => r.keyword)), mean(rows.map((r) => r.semantic)));
+function tune(parts) {
+  const line = fitLine(parts);
+  const margins = parts.map((rows) => mean(rows.map((r) => hybridOf(r, line))) - baseline(rows));
+  return { rule: line, value: Math.min(...margins) + 0.1 * mean(margins) };
 }
 const f = (x) => x.toFixed(3);
 
 /**
- * Cross-validation where the variant (e.g. its lambda) is chosen with the rule on the training parts:
- * `tables` maps a variant name to its table. Leave-one-collection-out and 5-fold by query.
+ * Cross-validation where the variant is chosen with its line on the training parts (the best worst
+ * margin over them): `tables` maps a variant name to its table. Leave-one-collection-out and 5-fold
+ * by query; margins are against plain BM25 (mode=keyword) and semantic.
  */
 export function crossValidate(tables) {
   const choose = (partsOf) => {
@@ -265,54 +235,36 @@ export function crossValidate(tables) {
     }
     return best;
   };
-  const lines = ['Leave one collection out (variant and rule chosen on the other two):'];
   const loco = {};
   for (const held of names) {
     const pick = choose((table) => names.filter((n) => n !== held).map((n) => table[n]));
     const rows = tables[pick.name][held];
-    const [h, k, s] = ['hybrid', 'keyword', 'semantic'].map((m) =>
-      mean(rows.map((r) => (m === 'hybrid' ? hybridOf(r, pick.rule) : r[m]))),
-    );
-    loco[held] = { hybrid: h, keyword: k, semantic: s, margin: h - Math.max(k, s), pick: pick.name };
-    lines.push(
-      `  ${held.padEnd(10)} hybrid ${f(h)}  keyword ${f(k)}  semantic ${f(s)}  margin ${(h - Math.max(k, s)).toFixed(4)}  (${pick.name} ${JSON.stringify(pick.rule)})`,
-    );
+    const h = mean(rows.map((r) => hybridOf(r, pick.rule)));
+    loco[held] = { hybrid: h, margin: h - baseline(rows), pick: pick.name };
   }
   const K = 5;
-  lines.push(`${K}-fold by query (chosen on the other folds of all three), mean ± sd over folds:`);
-  const folds = Object.fromEntries(names.map((n) => [n, { hybrid: [], keyword: [], semantic: [] }]));
+  const folds = Object.fromEntries(names.map((n) => [n, []]));
   const picks = [];
   for (let k = 0; k < K; k++) {
     const pick = choose((table) => names.map((n) => table[n].filter((_, i) => i % K !== k)));
     picks.push(pick.name);
     for (const n of names) {
-      const rows = tables[pick.name][n].filter((_, i) => i % K === k);
-      folds[n].hybrid.push(mean(rows.map((r) => hybridOf(r, pick.rule))));
-      folds[n].keyword.push(mean(rows.map((r) => r.keyword)));
-      folds[n].semantic.push(mean(rows.map((r) => r.semantic)));
+      folds[n].push(mean(tables[pick.name][n].filter((_, i) => i % K === k).map((r) => hybridOf(r, pick.rule))));
     }
   }
-  const kfold = {};
-  for (const n of names) {
-    const { hybrid, keyword, semantic } = folds[n];
-    const margin = mean(hybrid) - Math.max(mean(keyword), mean(semantic));
-    kfold[n] = { hybrid: mean(hybrid), margin };
-    lines.push(
-      `  ${n.padEnd(10)} hybrid ${f(mean(hybrid))} ± ${f(sd(hybrid))}  keyword ${f(mean(keyword))} ± ${f(sd(keyword))}  semantic ${f(mean(semantic))} ± ${f(sd(semantic))}  margin ${margin.toFixed(4)}`,
-    );
-  }
-  lines.push(`  variants picked per fold: ${picks.join(', ')}`);
-  return { text: lines.join('\n'), loco, kfold };
+  const kfold = Object.fromEntries(names.map((n) => [n, { hybrid: mean(folds[n]), sd: sd(folds[n]) }]));
+  return { loco, kfold, picks };
 }
 
-/** In-sample view of one variant: keyword-variant nDCG, hybrid at the shipped rule and at the best fixed weight. */
+/** One line per variant: in-sample keyword-variant nDCG and best fixed weight; held-out hybrid (LOCO, 5-fold). */
 export function describe(name, table) {
+  const cv = crossValidate({ [name]: table });
   const cells = names.map((n) => {
     const rows = table[n];
     const best = Math.max(...Array.from({ length: STEPS + 1 }, (_, i) => mean(rows.map((r) => r.byWeight[i]))));
-    return `${n} kw' ${f(mean(rows.map((r) => r.keywordVariant)))} hyb@shipped ${f(mean(rows.map((r) => hybridOf(r, SHIPPED))))} best-fixed ${f(best)}`;
+    return `${n} kw' ${f(mean(rows.map((r) => r.keywordVariant)))} best-fixed ${f(best)} held-out ${f(cv.loco[n].hybrid)} (${cv.loco[n].margin >= 0 ? '+' : ''}${cv.loco[n].margin.toFixed(3)}) 5-fold ${f(cv.kfold[n].hybrid)}`;
   });
-  return `${name.padEnd(28)} ${cells.join(' | ')}`;
+  return `${name.padEnd(22)} ${cells.join(' | ')}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -330,5 +282,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     tables[name] = tableOf(p);
     console.log(describe(name, tables[name]));
   }
-  console.log(crossValidate(tables).text);
+  if (variants.length > 1) {
+    const cv = crossValidate(tables);
+    console.log(
+      `Variant chosen with its line on the training parts: held out ${names.map((n) => `${n} ${f(cv.loco[n].hybrid)} (${cv.loco[n].margin.toFixed(3)}, ${cv.loco[n].pick})`).join(', ')}; 5-fold ${names.map((n) => `${n} ${f(cv.kfold[n].hybrid)} ± ${f(cv.kfold[n].sd)}`).join(', ')}; picked per fold: ${cv.picks.join(', ')}`,
+    );
+  }
 }
