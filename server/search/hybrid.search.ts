@@ -10,10 +10,10 @@ import type { RankedDoc } from './ranking.ts';
 import { denseRanking, isZeroVector } from './semantic.search.ts';
 
 /**
- * The two explained shares are the line through the best fixed dense weights of Cranfield, CISI and
- * SciFact (train) against their explained shares, checked by fitting it on two collections and
- * measuring the third, and by 5-fold cross-validation by query; the peak rule's three numbers were
- * chosen and checked the same way before (README, "Hybrid fusion").
+ * wordsOnlyAt and meaningOnlyAt are where the line through the best fixed dense weights of Cranfield,
+ * CISI and SciFact (train), against their libraries' explained shares, crosses 0 and 1; it was
+ * checked by fitting it on two collections and measuring the third, and by 5-fold cross-validation
+ * by query. The peak rule's three numbers were chosen on the same collections (README, "Hybrid fusion").
  */
 export const HYBRID_DEFAULTS = {
   /** Papers taken from each side, and the window each side's scores are normalized over. */
@@ -117,8 +117,8 @@ function peakRuleWeight(
  * 1. BM25 ranks papers. 2. The dense weight is read from the embedder (denseWeightOf; for an embedder
  * reporting no explained share, from BM25's ranking beside plain dense retrieval's). 3. The dense
  * query moves toward the BM25-score-weighted centroid of BM25's top papers (Rocchio), so dense
- * retrieval looks for more papers like the ones the words found. 4. Scores are min–max normalized and combined convexly, so they always lie in 0–1.
- * With no BM25 match the ranking is dense alone; with a query vector of zeros it is BM25 alone (normalized).
+ * retrieval looks for more papers like the ones the words found. 4. Scores are min–max normalized
+ * and combined convexly, so they always lie in 0–1. With no BM25 match the ranking is dense alone; with a query vector of zeros it is BM25 alone (normalized).
  */
 export function hybridRanking(
   reader: IndexReader,
