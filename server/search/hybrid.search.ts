@@ -118,7 +118,8 @@ function peakRuleWeight(
  * reporting no explained share, from BM25's ranking beside plain dense retrieval's). 3. The dense
  * query moves toward the BM25-score-weighted centroid of BM25's top papers (Rocchio), so dense
  * retrieval looks for more papers like the ones the words found. 4. Scores are min–max normalized
- * and combined convexly, so they always lie in 0–1. With no BM25 match the ranking is dense alone; with a query vector of zeros it is BM25 alone (normalized).
+ * and combined convexly, so they always lie in 0–1. With no BM25 match the ranking is dense alone;
+ * with a query vector of zeros it is BM25 alone (normalized).
  */
 export function hybridRanking(
   reader: IndexReader,
