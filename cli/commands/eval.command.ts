@@ -30,17 +30,22 @@ export function formatEvalReport(report: EvalReport): string {
   const where = report.index.dir
     ? `${report.index.reused ? 'reused' : 'built'} index ${report.index.dir}`
     : 'temporary index';
+  const explained =
+    report.explainedShare === null ? '' : `, explains ${report.explainedShare.toFixed(3)} of the library`;
   const lines = [
-    `${report.collection} (${report.split}): ${report.papers} papers, ${report.queries} queries; ${e.kind} embedder ${e.model} (${e.dimensions} dimensions); ${where} (${report.index.seconds.toFixed(1)} s)`,
+    `${report.collection} (${report.split}): ${report.papers} papers, ${report.queries} queries; ${e.kind} embedder ${e.model} (${e.dimensions} dimensions${explained}); ${where} (${report.index.seconds.toFixed(1)} s)`,
     '',
-    `${'mode'.padEnd(10)}${'nDCG@10'.padStart(9)}${'R@100'.padStart(9)}${'MRR@10'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}`,
+    `${'mode'.padEnd(10)}${'nDCG@10'.padStart(9)}${'R@100'.padStart(9)}${'MRR@10'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'dense w'.padStart(9)}`,
   ];
   for (const m of report.modes) {
     const cells = [m.ndcg10, m.recall100, m.mrr10].map((v) => v.toFixed(3).padStart(9));
     const times = [m.latencyMs.p50, m.latencyMs.p95, m.latencyMs.p99].map((v) => v.toFixed(2).padStart(9));
-    lines.push(`${m.mode.padEnd(10)}${cells.join('')}${times.join('')}`);
+    lines.push(`${m.mode.padEnd(10)}${cells.join('')}${times.join('')}${m.denseWeight.toFixed(2).padStart(9)}`);
   }
-  lines.push('', 'Metrics as trec_eval computes them; latency is one page of 10 results per query, run one at a time.');
+  lines.push(
+    '',
+    'Metrics as trec_eval computes them; latency is one page of 10 results per query, run one at a time; dense w is the mean share of meaning in the scores.',
+  );
   return `${lines.join('\n')}\n`;
 }
 

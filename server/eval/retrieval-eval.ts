@@ -23,7 +23,8 @@ export const EVAL_DEFAULTS = {
 
 export type LatencyMs = { p50: number; p95: number; p99: number };
 
-export type ModeReport = QueryMetrics & { mode: SearchMode; latencyMs: LatencyMs };
+/** A mode's metrics, latency, and its mean dense weight over the queries (0 keyword, 1 semantic, per query for hybrid). */
+export type ModeReport = QueryMetrics & { mode: SearchMode; latencyMs: LatencyMs; denseWeight: number };
 
 export type EvalReport = {
   collection: string;
@@ -31,6 +32,8 @@ export type EvalReport = {
   papers: number;
   queries: number;
   embedder: EmbedderInfo;
+  /** How much of the library the fitted model explains (what hybrid weighs meaning by); null when it does not say. */
+  explainedShare: number | null;
   /** The index used: null dir for a temporary one; reused when --index already held the corpus. */
   index: { dir: string | null; reused: boolean; seconds: number };
   modes: ModeReport[];
@@ -119,6 +122,7 @@ export async function evaluateRetrieval(options: EvalOptions): Promise<EvalRepor
       papers: ids.size,
       queries: collection.queries.length,
       embedder: reader.manifest.embedder,
+      explainedShare: reader.embedder.explainedShare ?? null,
       index: { dir: temporary ? null : indexDir, reused, seconds },
       modes: reports,
     };
@@ -149,11 +153,13 @@ async function evaluateMode(
   }
   const perQuery: QueryMetrics[] = [];
   const latencies: number[] = [];
+  let denseWeights = 0;
   const total = collection.queries.length;
   for (const [i, { text, judgments }] of collection.queries.entries()) {
     const ranking = await rankPapers(reader, request(text, EVAL_DEFAULTS.depth), EVAL_DEFAULTS.depth);
     const ranked = ranking.ranked.slice(0, EVAL_DEFAULTS.depth).map((r) => ids.get(r.doc) ?? `#${r.doc}`);
     perQuery.push(queryMetrics(ranked, judgments));
+    denseWeights += ranking.denseWeight;
     const began = performance.now();
     await runSearch(reader, request(text, EVAL_DEFAULTS.pageSize));
     latencies.push(performance.now() - began);
@@ -163,5 +169,6 @@ async function evaluateMode(
     mode,
     ...meanMetrics(perQuery),
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
+    denseWeight: total > 0 ? denseWeights / total : 0,
   };
 }

@@ -42,18 +42,25 @@ function run(...args: string[]) {
 
 describe('eval command', () => {
   it('scores each mode on the judged queries and times them', async () => {
-    const { stdout, exitCode } = await run(folder, '--modes', 'keyword,hybrid', '--json');
+    const { stdout, exitCode } = await run(folder, '--modes', 'keyword,hybrid,semantic', '--json');
     expect(exitCode).toBeUndefined();
     const report = JSON.parse(stdout) as EvalReport;
     expect(report).toMatchObject({ collection: 'tiny', split: 'test', papers: HAND_PAPERS.length, queries: 3 });
     expect(report.index).toMatchObject({ dir: null, reused: false });
-    expect(report.modes.map((m) => m.mode)).toEqual(['keyword', 'hybrid']);
+    expect(report.modes.map((m) => m.mode)).toEqual(['keyword', 'hybrid', 'semantic']);
     const keyword = report.modes[0]!;
     expect({ ndcg10: keyword.ndcg10, recall100: keyword.recall100, mrr10: keyword.mrr10 }).toEqual({
       ndcg10: 1,
       recall100: 1,
       mrr10: 1,
     });
+    // Ten papers are too few for the fitted model to say how much of them it explains.
+    expect(report.explainedShare).toBeNull();
+    // The mean share of meaning in the scores: none for keyword, all for semantic; these queries'
+    // words are each in one paper, which the fitted model leaves out, so hybrid leans on words.
+    expect(keyword.denseWeight).toBe(0);
+    expect(report.modes[2]!.denseWeight).toBe(1);
+    expect(report.modes[1]!.denseWeight).toBe(0);
     for (const mode of report.modes) {
       expect(mode.latencyMs.p50).toBeGreaterThan(0);
       expect(mode.latencyMs.p50).toBeLessThanOrEqual(mode.latencyMs.p95);
@@ -64,7 +71,7 @@ describe('eval command', () => {
   it('prints a table with one row per mode', async () => {
     const { stdout } = await run(folder, '--modes', 'keyword');
     expect(stdout).toContain('tiny (test): 10 papers, 3 queries; builtin embedder');
-    expect(stdout).toMatch(/mode\s+nDCG@10\s+R@100\s+MRR@10\s+p50 ms\s+p95 ms\s+p99 ms/);
+    expect(stdout).toMatch(/mode\s+nDCG@10\s+R@100\s+MRR@10\s+p50 ms\s+p95 ms\s+p99 ms\s+dense w/);
     expect(stdout).toMatch(/keyword\s+1\.000\s+1\.000\s+1\.000/);
   });
 
