@@ -51,9 +51,10 @@ function isPublicApiPath(requestPath: string): boolean {
 /** Builds the Citelens HTTP app around an index holder. Tests call `app.request()` on it. */
 export function createApp(options: AppOptions) {
   const merged = { ...APP_DEFAULTS, ...options } satisfies typeof APP_DEFAULTS & AppOptions;
-  // A generated answer may take the LLM's whole timeout; the request limit must leave it room to fall back.
-  const llmTimeoutMs = options.config.llm?.timeoutMs ?? 0;
-  const opts = { ...merged, timeoutMs: Math.max(merged.timeoutMs, llmTimeoutMs + 5_000) };
+  // A generated answer may take the LLM's whole timeout; the request limit must leave it room to fall
+  // back. Without an LLM the limit is the one asked for.
+  const llm = options.config.llm;
+  const opts = { ...merged, timeoutMs: llm ? Math.max(merged.timeoutMs, llm.timeoutMs + 5_000) : merged.timeoutMs };
   const { config, holder } = opts;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(createErrorHandler(opts.log));

@@ -6,7 +6,7 @@ export { type ErrorResponse, zErrorResponse } from './http/error-response.ts';
 export { GENERATION_HEADER } from './http/index.middleware.ts';
 export { createRouter } from './http/router.ts';
 export { IndexHolder, type IndexLease, type ReloadResult } from './index-holder.ts';
+export { type StatsResponse, zStatsResponse } from './library/index-stats.ts';
 export { type HealthResponse, zHealthResponse } from './routes/health.route.ts';
 export { type PaperResponse, zPaperResponse } from './routes/papers.route.ts';
-export { type StatsResponse, zStatsResponse } from './routes/stats.route.ts';
 export { assertSafeBind, type RunningServer, SERVE_DEFAULTS, type ServeOptions, startServer } from './serve.ts';

@@ -81,7 +81,7 @@ export function registerEvalVerifyCommand(program: Command): void {
     )
     .argument(
       '[folders...]',
-      'claim folders: SciFact claims (claims_train.jsonl, corpus_sentences.jsonl), Citation-Integrity or Check-COVID (claims_train/dev.jsonl, corpus_sentences.jsonl)',
+      'claim folders (SciFact claims, Citation-Integrity or Check-COVID): every claims_<split>.jsonl in each, with corpus_sentences.jsonl or corpus.jsonl',
     )
     .option(
       '--fit [file]',

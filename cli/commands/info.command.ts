@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { openIndex } from '../../indexer/index.ts';
+import { indexStats } from '../../server/library/index.ts';
 import { action, formatBytes, printJson, printNotice } from '../output.ts';
 
 export function registerInfoCommand(program: Command): void {
@@ -19,15 +20,7 @@ export function registerInfoCommand(program: Command): void {
           onNotice: printNotice,
         });
         try {
-          const info = {
-            index: reader.dir,
-            generation: reader.generation,
-            papers: reader.manifest.papers,
-            passages: reader.manifest.passages,
-            builtAt: reader.manifest.builtAt,
-            embedder: reader.manifest.embedder,
-            sizeBytes: reader.sizeBytes(),
-          };
+          const info = { index: reader.dir, ...indexStats(reader) };
           if (options.json) {
             printJson(info);
             return;
@@ -43,6 +36,11 @@ export function registerInfoCommand(program: Command): void {
               `size:       ${formatBytes(info.sizeBytes)}`,
             ].join('\n')}\n`,
           );
+          if (info.embedderOutdated) {
+            printNotice(
+              `The embedder model is out of date (${info.embedderOutdated}); the next \`citelens index\` run refits it.`,
+            );
+          }
         } finally {
           reader.close();
         }

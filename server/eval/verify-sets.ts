@@ -102,15 +102,38 @@ function evidenceClaims(rows: Array<Record<string, unknown>>, prefix: string, cl
   });
 }
 
-const SCIFACT_FILES = 'a SciFact claims folder holds claims_train.jsonl, corpus.jsonl and corpus_sentences.jsonl';
-const CITINT_FILES =
-  'a Citation-Integrity folder holds claims_train.jsonl, claims_dev.jsonl and corpus_sentences.jsonl';
-const CHECK_COVID_FILES = 'a Check-COVID folder holds claims_train.jsonl, claims_dev.jsonl and corpus_sentences.jsonl';
+// Every claims file of the folder: claims.jsonl or claims_<split>.jsonl (train, dev and test first,
+// then any other split by name), so a held-out split is read like the training one.
+const CLAIMS_FILE = /^claims(?:_([\w-]+))?\.jsonl$/u;
+const SPLIT_ORDER = ['train', 'dev', 'test'];
 
-/** SciFact training claims against the full corpus (5,183 abstracts). */
-export function loadSciFactClaims(folder: string): VerifySet {
-  const documents = readDocuments(folder, SCIFACT_FILES, (row) => String(row.doc_id));
-  const claims = evidenceClaims(readJsonl(path.join(folder, 'claims_train.jsonl'), SCIFACT_FILES), '', (t) => t);
+type ClaimsFile = { split: string; file: string };
+
+function claimsFilesOf(folder: string): ClaimsFile[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    throw new AppError('UNREADABLE_FILE', `Cannot read the folder ${folder}.`);
+  }
+  const rank = (split: string) => (SPLIT_ORDER.includes(split) ? SPLIT_ORDER.indexOf(split) : SPLIT_ORDER.length);
+  return names
+    .flatMap((name) => {
+      const match = CLAIMS_FILE.exec(name);
+      return match ? [{ split: match[1] ?? '', file: path.join(folder, name) }] : [];
+    })
+    .sort((a, b) => rank(a.split) - rank(b.split) || a.split.localeCompare(b.split));
+}
+
+const FILES_OF =
+  'a claims folder holds claims_<split>.jsonl (or claims.jsonl) and corpus_sentences.jsonl or corpus.jsonl';
+
+type ClaimsRows = ClaimsFile & { rows: Array<Record<string, unknown>> };
+
+/** SciFact claims (their ids are unique across splits) against the full corpus. */
+export function loadSciFactClaims(folder: string, files: ClaimsRows[]): VerifySet {
+  const documents = readDocuments(folder, FILES_OF, (row) => String(row.doc_id));
+  const claims = files.flatMap(({ rows }) => evidenceClaims(rows, '', (t) => t));
   return { name: 'SciFact', folder, documents, claims };
 }
 
@@ -124,24 +147,18 @@ export function withoutCitationMarkers(text: string): string {
     .trim();
 }
 
-/** Citation-Integrity, train and dev claims together (folds are drawn over both). */
-export function loadCitationIntegrity(folder: string): VerifySet {
-  const documents = readDocuments(folder, CITINT_FILES, (row) => String(row.doc_id));
-  const claims = ['train', 'dev'].flatMap((split) =>
-    evidenceClaims(
-      readJsonl(path.join(folder, `claims_${split}.jsonl`), CITINT_FILES),
-      `${split}-`,
-      withoutCitationMarkers,
-    ),
-  );
+/** Citation-Integrity, every split together (folds are drawn over all of them; ids repeat across splits). */
+export function loadCitationIntegrity(folder: string, files: ClaimsRows[]): VerifySet {
+  const documents = readDocuments(folder, FILES_OF, (row) => String(row.doc_id));
+  const claims = files.flatMap(({ split, rows }) => evidenceClaims(rows, `${split}-`, withoutCitationMarkers));
   return { name: 'Citation-Integrity', folder, documents, claims };
 }
 
-/** Check-COVID, train and dev claims; the variants of one news claim ("…_0", "…_1") form a group. */
-export function loadCheckCovid(folder: string): VerifySet {
-  const documents = readDocuments(folder, CHECK_COVID_FILES, (row) => String(row.cord_id));
-  const claims = ['train', 'dev'].flatMap((split) =>
-    readJsonl(path.join(folder, `claims_${split}.jsonl`), CHECK_COVID_FILES).map((row): SetClaim => {
+/** Check-COVID, every split; the variants of one news claim ("…_0", "…_1") form a group. */
+export function loadCheckCovid(folder: string, files: ClaimsRows[]): VerifySet {
+  const documents = readDocuments(folder, FILES_OF, (row) => String(row.cord_id));
+  const claims = files.flatMap(({ split, rows }) =>
+    rows.map((row): SetClaim => {
       const id = String(row.id);
       const label = String(row.label);
       return {
@@ -160,17 +177,23 @@ export function loadCheckCovid(folder: string): VerifySet {
   return { name: 'Check-COVID', folder, documents, claims };
 }
 
-/** Reads a folder as the collection its files say it is. */
+const CITATION_MARKER = /<\|(?:cit|multi_cit|other_cit)\|>/u;
+
+/**
+ * Reads a folder as the collection its rows say it is: claims against one CORD-19 abstract
+ * (`cord_id`) are Check-COVID, citing sentences with citation markers are Citation-Integrity, and
+ * claims with `evidence` by document are SciFact.
+ */
 export function loadVerifySet(folder: string): VerifySet {
-  const has = (file: string) => fs.existsSync(path.join(folder, file));
-  if (!has('claims_train.jsonl')) {
+  const files = claimsFilesOf(folder).map((f) => ({ ...f, rows: readJsonl(f.file, FILES_OF) }));
+  if (files.length === 0) {
     throw new AppError(
       'UNREADABLE_FILE',
-      `${folder} holds no claims_train.jsonl; give a SciFact claims, Citation-Integrity or Check-COVID folder.`,
+      `${folder} holds no claims_<split>.jsonl; give a SciFact claims, Citation-Integrity or Check-COVID folder.`,
     );
   }
-  const first = readJsonl(path.join(folder, 'claims_train.jsonl'), SCIFACT_FILES)[0] ?? {};
-  if ('cord_id' in first) return loadCheckCovid(folder);
-  if (has('claims_dev.jsonl')) return loadCitationIntegrity(folder);
-  return loadSciFactClaims(folder);
+  const rows = files.flatMap((f) => f.rows);
+  if (rows.some((row) => 'cord_id' in row)) return loadCheckCovid(folder, files);
+  if (rows.some((row) => CITATION_MARKER.test(String(row.claim ?? '')))) return loadCitationIntegrity(folder, files);
+  return loadSciFactClaims(folder, files);
 }

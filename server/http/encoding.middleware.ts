@@ -30,8 +30,10 @@ export const requireUtf8: MiddlewareHandler = async (c, next) => {
   // A body declared as bytes (a file sent as it is on disk) is not text; everything else must be UTF-8.
   const binary = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/octet-stream');
   if (!binary && (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH')) {
+    // A body that cannot be read (the client left mid-body) fails here with its own error, not as bad text.
+    const body = await c.req.arrayBuffer();
     try {
-      fatal.decode(await c.req.arrayBuffer());
+      fatal.decode(body);
     } catch {
       throw new AppError('INVALID_INPUT', 'The request body is not valid UTF-8.', { field: null });
     }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { zPaper } from '../../indexer/index.ts';
+import { indexStats } from '../library/index-stats.ts';
 import { searchPapers, similarPapers, zSearchRequest } from '../search/index.ts';
 import { zGetPaperOutput, zLibraryInfoOutput, zSearchPapersOutput, zSimilarPapersOutput } from './mcp.schema.ts';
 import { defineTool, PAPER_TEXT_IS_DATA } from './mcp-tool.ts';
@@ -129,19 +130,8 @@ export const libraryInfoTool = defineTool({
   name: 'library_info',
   title: 'What the library holds',
   description:
-    'How many papers and passages the library holds, which embedder built its index (kind, model, revision, dimensions), when it was built, its generation and size on disk.',
+    'How many papers and passages the library holds, which embedder built its index (kind, model, revision, dimensions, and whether its model is out of date), when it was built, its generation and size on disk.',
   input: z.object({}),
   output: zLibraryInfoOutput,
-  run(_args, { reader }) {
-    const { manifest } = reader;
-    return {
-      papers: manifest.papers,
-      passages: manifest.passages,
-      embedder: manifest.embedder,
-      builtAt: manifest.builtAt,
-      generation: reader.generation,
-      sizeBytes: reader.sizeBytes(),
-      builtinEmbedder: manifest.embedder.kind === 'builtin',
-    };
-  },
+  run: (_args, { reader }) => indexStats(reader),
 });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { zPaper, zPassage } from '../../indexer/paper.schema.ts';
 import { zAskResponse, zSourcePassage } from '../answer/answer.schema.ts';
-import { zStatsResponse } from '../routes/stats.route.ts';
+import { zStatsResponse } from '../library/index-stats.ts';
 import { zPassageHit, zSearchResponse } from '../search/search.schema.ts';
 import { zVerifyResponse } from '../verify/verify.schema.ts';
 

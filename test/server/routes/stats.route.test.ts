@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { currentGeneration } from '../../../indexer/store/generations.ts';
 import { createApp } from '../../../server/app.ts';
 import { GENERATION_HEADER } from '../../../server/http/index.middleware.ts';
-import { holderFor, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
+import { downgradeIndexModel } from '../../support/lsa-version1.ts';
+import { buildIndex, holderFor, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
 
 let app: ReturnType<typeof createApp>;
 
@@ -20,10 +22,19 @@ describe('stats.route', () => {
       generation: 1,
       builtinEmbedder: true,
       embedder: { kind: 'builtin' },
+      embedderOutdated: null,
     });
     expect(body.passages).toBeGreaterThan(body.papers);
     expect(body.sizeBytes).toBeGreaterThan(0);
     expect(Number.isNaN(Date.parse(body.builtAt))).toBe(false);
     expect(body.embedder.dimensions).toBeGreaterThan(0);
+  });
+
+  it('says the embedder model is out of date, and why, when an older Citelens stored it', async () => {
+    const { dir } = await buildIndex();
+    downgradeIndexModel(currentGeneration(dir)!.dir);
+    const old = createApp({ holder: await holderFor(dir), config: testConfig() });
+    const body = await (await old.request('/api/stats')).json();
+    expect(body.embedderOutdated).toMatch(/older Citelens.*log-entropy/);
   });
 });

@@ -1,9 +1,10 @@
 // Calls for reading the library: search, a paper with its passages, similar papers, stats and the map.
 // Types come from the server's schemas (type-only imports, so no server code is bundled).
+
+import type { StatsResponse } from '../../../server/library/index-stats.ts';
 import type { LibraryPage, LibraryQueryInput } from '../../../server/library/library.schema.ts';
 import type { MapResponse } from '../../../server/map/map.schema.ts';
 import type { PaperResponse } from '../../../server/routes/papers.route.ts';
-import type { StatsResponse } from '../../../server/routes/stats.route.ts';
 import type { SearchMode } from '../../../server/search/search.schema.ts';
 import { getJson, postJson } from './http.ts';
 import type { SearchPageResponse, SearchSort, SimilarPapersResponse } from './search-contract.ts';

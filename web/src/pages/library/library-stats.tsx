@@ -1,6 +1,6 @@
 // What the index holds and which embedder built it, with a plain notice when the built-in offline
-// embedder (lower quality than a neural model) is in use.
-import type { StatsResponse } from '../../../../server/routes/stats.route.ts';
+// embedder (lower quality than a neural model) is in use, and another when its model is out of date.
+import type { StatsResponse } from '../../../../server/library/index-stats.ts';
 import { formatBytes, formatDateTime } from './format.ts';
 
 export function LibraryStats({ stats }: { stats: StatsResponse }) {
@@ -13,6 +13,15 @@ export function LibraryStats({ stats }: { stats: StatsResponse }) {
             This index was built without a neural model, so “semantic” matches rest on word statistics of your own
             library. Search still works; for better matches of meaning, rebuild with a transformers model:{' '}
             <code>citelens index &lt;files&gt; --rebuild --embedder transformers</code>.
+          </p>
+        </div>
+      ) : null}
+      {stats.embedderOutdated ? (
+        <div className="notice notice-warning" role="note">
+          <p className="notice-title">The embedder model is out of date</p>
+          <p>
+            It was fitted by an older Citelens ({stats.embedderOutdated}). Search still works as before; the next{' '}
+            <code>citelens index</code> run refits it and re-embeds every paper.
           </p>
         </div>
       ) : null}
