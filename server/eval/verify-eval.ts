@@ -68,6 +68,7 @@ export const STANCE_PRIOR = {
   directionConflict: 2,
   directionAgree: -1,
   prefixAntonym: 1.5,
+  antonymConflict: 1,
   quantifierConflict: 3,
   quantityConflict: 3,
   quantityAgree: -1,

@@ -160,7 +160,9 @@ function conflictsOf(features: SupportFeatures, stance: StanceFeatures): Support
   const conflicts: SupportConflict[] = [];
   if (features.negationMismatch > 0 || stance.scopedNegation > 0 || stance.nullFindingMismatch > 0)
     conflicts.push('negation');
-  if (features.directionMismatch > 0 || stance.directionConflict > 0) conflicts.push('direction');
+  // An antonym ("benign" against "malignant") points the other way as much as a reversed effect does.
+  if (features.directionMismatch > 0 || stance.directionConflict > 0 || stance.antonymConflict > 0)
+    conflicts.push('direction');
   if (features.numbersMissing > 0 || stance.quantityConflict > 0) conflicts.push('numbers');
   if (stance.quantifierConflict > 0) conflicts.push('quantifier');
   if (stance.speciesMismatch > 0) conflicts.push('scope');

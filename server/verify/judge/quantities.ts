@@ -34,8 +34,16 @@ const QUANTITY = new RegExp(
   'giu',
 );
 
-// Words after a number that are not units: "12 patients" and "12 mice" are counts of different things.
-const NOT_A_UNIT = new Set(['and', 'or', 'to', 'of', 'the', 'in', 'with', 'for', 'than', 'at', 'on', 'by', 'from']);
+// Words of measure that make a number a quantity ("40 mg", "26 weeks", "3-fold"); any other word
+// after a number names what is counted or is part of a name ("12 patients", "type 2 diabetes",
+// "transglutaminase 2 are"), and such numbers are not compared.
+const UNITS = new Set(
+  (
+    'mg g kg µg ug mcg ng pg ml l dl µl ul mmol µmol umol nmol mol mm cm m km µm um nm kda da iu u ' +
+    'mmhg kpa pa hz khz mhz ghz kcal cal j kj w kw mw v mv mev kev ev gy sv bq k ppm ppb ' +
+    'second minute hour day week month year decade fold times bp kb mb gb tb'
+  ).split(' '),
+);
 
 function numberOf(text: string): number {
   const word = NUMBER_WORDS[text.toLowerCase()];
@@ -61,7 +69,7 @@ export function quantitiesOf(text: string): Quantity[] {
       if (!(denominator > 0)) continue;
       unit = 'fraction';
       value /= denominator;
-    } else if (unitWord && !NOT_A_UNIT.has(unitWord.toLowerCase()) && /\d/u.test(numberText!)) {
+    } else if (unitWord && UNITS.has(unitWord.toLowerCase().replace(/s$/u, '')) && /\d/u.test(numberText!)) {
       // "40 mg" is a quantity; "five mice" is a count (numbers in words only count as shares and rates).
       unit = unitWord.toLowerCase().replace(/s$/u, '');
     } else continue;

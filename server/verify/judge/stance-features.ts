@@ -6,6 +6,7 @@ import { terms } from '../../../indexer/text/analyze.ts';
 import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
+  antonymConflict,
   negationScope,
   prefixAntonyms,
   readSentence,
@@ -31,6 +32,8 @@ export const STANCE_FEATURE_NAMES = [
   'directionVote',
   /** A word one side negates by a prefix and the other states ("unrelated" vs "related"). */
   'prefixAntonym',
+  /** The evidence states a WordNet antonym of a claim word, and not the word ("benign" vs "malignant"). */
+  'antonymConflict',
   /** "always" against "never", "every" against "rarely". */
   'quantifierConflict',
   /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
@@ -103,9 +106,11 @@ export function stanceFeatures(
     if (other === direction) agreeing++;
     else features.directionConflict = 1;
   }
-  // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces leakage").
-  features.directionAgree = agreeing > 0 && features.directionConflict === 0 ? 1 : 0;
   features.prefixAntonym = texts && prefixAntonyms(texts.claim, texts.evidence) ? 1 : 0;
+  features.antonymConflict = antonymConflict(claim, evidence) ? 1 : 0;
+  // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces
+  // leakage"), nor an opposite word ("larger tumours were benign" against "… malignant").
+  features.directionAgree = agreeing > 0 && features.directionConflict === 0 && features.antonymConflict === 0 ? 1 : 0;
   features.evidenceFinding = texts && isFinding(texts.evidence) ? 1 : 0;
   features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;
   const quantities = compareQuantities(claim.quantities, evidence.quantities);

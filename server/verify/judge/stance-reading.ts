@@ -3,6 +3,7 @@
 // ("reduces leakage" vs "higher leakage"), whether it reports a null finding ("no significant
 // difference"), its quantifiers (always / never), quantities, species scope and hedges.
 import { tokenize } from '../../../indexer/text/analyze.ts';
+import { antonymsOf, polarStem } from './antonyms.ts';
 import { type Quantity, quantitiesOf } from './quantities.ts';
 
 /** One word of a sentence as the judge reads it. */
@@ -15,6 +16,8 @@ export type ReadWord = {
   direction: -1 | 0 | 1;
   /** Index of its clause (commas, semicolons and "but"/"whereas" start a new one). */
   clause: number;
+  /** Its stem in the antonym lexicon ("higher" → "high"), or null when the lexicon has no opposite for it. */
+  polar: string | null;
 };
 
 /** One clause: its content terms, and whether it is negated or reports a null finding. */
@@ -68,6 +71,17 @@ const CONDITION_NEGATION = new Set(['without', 'lacking', 'absence', 'deficient'
 const CONDITION_REACH = 3;
 const CONTRACTED_NEGATION = /^(?:do|does|did|is|are|was|were|ca|can|wo|could|should|would|has|have|had)nt$/u;
 const NEGATION_REACH = 8;
+// Negations that can close a clause and so negate what came before them ("… was lacking", "… was
+// absent", "… was not found"), when at most this many words follow them in the clause.
+const POSTPOSED_NEGATION = /^(?:lacking|lacked|absent)$/u;
+const POSTPOSED_TAIL = 2;
+
+/** "not only … but also" and "whether or not" assert, they do not negate. */
+function notANegation(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
+  const word = tokens[i]!.word;
+  if (word === 'not' && tokens[i + 1]?.word === 'only') return true;
+  return word === 'not' && tokens[i - 1]?.word === 'or' && tokens[i - 2]?.word === 'whether';
+}
 
 const UP =
   /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|rose|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|positively|expand\w*|abundant|enrich\w*|accumulat\w*|encourag\w*|foster\w*|favou?r\w*|overexpress\w*|excess\w*|upregulat\w*|heighten\w*|prolong\w*|extend\w*)$/u;
@@ -128,7 +142,7 @@ function readSentenceNow(text: string): SentenceReading {
       reach = 0;
     }
     const condition = CONDITION_NEGATION.has(token.word);
-    const negation = condition || isNegation(token.word);
+    const negation = (condition || isNegation(token.word)) && !notANegation(tokens, i);
     if (negation) {
       if (!condition) negated = true;
       reach = condition ? CONDITION_REACH : NEGATION_REACH;
@@ -136,7 +150,18 @@ function readSentenceNow(text: string): SentenceReading {
     if (ALWAYS.test(token.word)) always = true;
     if (NEVER.test(token.word)) never = true;
     const direction = UP.test(token.word) ? 1 : DOWN.test(token.word) ? -1 : 0;
-    words.push({ term: negation ? null : token.term, negated: !negation && reach > 0, direction, clause });
+    const polar = negation || !token.term ? null : (polarStem(token.word) ?? null);
+    words.push({ term: negation ? null : token.term, negated: !negation && reach > 0, direction, clause, polar });
+  });
+  // A negation that closes its clause ("evidence that X causes Y was lacking", "Y was not
+  // observed") reaches back over the clause it closes.
+  tokens.forEach((token, i) => {
+    if (!POSTPOSED_NEGATION.test(token.word) || words[i]!.term !== null) return;
+    const clauseOf = words[i]!.clause;
+    const rest = words.slice(i + 1).filter((w) => w.clause === clauseOf);
+    if (rest.length > POSTPOSED_TAIL) return;
+    negated = true;
+    for (let j = i - 1; j >= 0 && words[j]!.clause === clauseOf; j--) words[j]!.negated = true;
   });
   const clauses: ClauseReading[] = clauseStarts.map((start, k) => {
     const clauseText = text.slice(start, clauseStarts[k + 1] ?? text.length);
@@ -202,6 +227,30 @@ export function prefixAntonyms(a: string, b: string): boolean {
       return rest !== undefined && to.has(rest) && !from.has(rest);
     });
   return negates(first, second) || negates(second, first);
+}
+
+/**
+ * Whether the evidence states the opposite of a word of the claim: a claim word's antonym
+ * ("benign" → "malignant", "increase" → "decrease") is in the evidence, the word itself is not,
+ * and neither or both lie in a negation's scope ("not effective" against "ineffective" agrees).
+ */
+export function antonymConflict(claim: SentenceReading, evidence: SentenceReading): boolean {
+  const polarOf = (reading: SentenceReading) => {
+    const found = new Map<string, boolean>();
+    for (const word of reading.words) if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated);
+    return found;
+  };
+  const claimWords = polarOf(claim);
+  if (claimWords.size === 0) return false;
+  const evidenceWords = polarOf(evidence);
+  for (const [word, negated] of claimWords) {
+    if (evidenceWords.has(word)) continue;
+    for (const opposite of antonymsOf(word)) {
+      if (claimWords.has(opposite)) continue;
+      if (evidenceWords.get(opposite) === negated) return true;
+    }
+  }
+  return false;
 }
 
 /** Content terms in a negation's scope, and those outside any. */

@@ -29,7 +29,12 @@ const glacier = {
   abstract:
     'Alpine glaciers lost mass faster between 2000 and 2020 than in any earlier record. Summer heat waves explain most of the acceleration. Debris cover slows melt on the lower tongues.',
 };
-const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier];
+const incidentalomas = {
+  title: 'Histology of resected adrenal incidentalomas',
+  abstract:
+    'We reviewed 212 adrenal masses found incidentally on abdominal imaging between 2005 and 2015. On histology, most of the resected incidentalomas were malignant. Size on imaging was the only predictor of resection.',
+};
+const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier, incidentalomas];
 const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
   (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
 );
@@ -73,6 +78,16 @@ describe('builtin.judge', () => {
     const result = judgePaper('Negative reviews hurt the sales of every book.', reviews);
     expect(result.verdict).toBe('contradicted');
     expect(result.conflicts).toContain('direction');
+  });
+
+  it('judges "benign" against an abstract saying "malignant" as contradicted (an antonym from the lexicon), and "malignant" as not', () => {
+    const benign = judgePaper('Most resected adrenal incidentalomas are benign.', incidentalomas);
+    expect(benign.verdict).toBe('contradicted');
+    expect(benign.conflicts).toContain('direction');
+    expect(benign.evidence?.text).toMatch(/were malignant/);
+    const malignant = judgePaper('Most resected adrenal incidentalomas are malignant.', incidentalomas);
+    expect(malignant.verdict).not.toBe('contradicted');
+    expect(malignant.support).toBeGreaterThan(malignant.contradiction);
   });
 
   it('judges a cited paper on an unrelated topic as not supported, with no evidence and no conflicts', () => {

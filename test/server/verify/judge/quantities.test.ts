@@ -41,6 +41,20 @@ describe('quantities', () => {
     expect(quantitiesOf('five mice were treated')).toEqual([]);
   });
 
+  it('compares only numbers with a unit of measure, not counts or the numbers of names ("type 2 diabetes")', () => {
+    expect(quantitiesOf('Whole fruit lowers the risk of type 2 diabetes.')).toEqual([]);
+    expect(quantitiesOf('IgA cells specific for transglutaminase 2 are scarce.')).toEqual([]);
+    expect(compareQuantities(quantitiesOf('12 patients relapsed'), quantitiesOf('15 patients relapsed'))).toEqual({
+      agree: false,
+      conflict: false,
+    });
+    expect(quantitiesOf('after 26 weeks of treatment')[0]).toMatchObject({ unit: 'week', low: 26 * 0.9 });
+    expect(compareQuantities(quantitiesOf('after 26 weeks'), quantitiesOf('after 12 weeks'))).toEqual({
+      agree: false,
+      conflict: true,
+    });
+  });
+
   it('ignores bare numbers, counts and the digits inside names', () => {
     expect(quantitiesOf('In 2019, 240 of the patients took Cu2O and IL-6 blockers.')).toEqual([]);
     expect(quantitiesOf('a dose of 40 mg daily')[0]).toMatchObject({ unit: 'mg' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stem } from '../../../../indexer/text/analyze.ts';
 import {
   anchoredDirections,
+  antonymConflict,
   negationScope,
   prefixAntonyms,
   readSentence,
@@ -72,6 +73,43 @@ describe('stance-reading', () => {
     expect(prefixAntonyms('Pollution is unrelated to anxiety.', 'Pollution was related to anxiety.')).toBe(true);
     expect(prefixAntonyms('The test is inaccurate.', 'The test is accurate.')).toBe(true);
     expect(prefixAntonyms('The test is accurate.', 'The test is accurate in adults.')).toBe(false);
+  });
+
+  it('reaches back from a negation that closes its clause: "evidence that X … was lacking", "Y was absent"', () => {
+    const lacking = readSentence('Evidence that headache was associated with cognitive impairment was lacking.');
+    expect(lacking.negated).toBe(true);
+    expect(negationScope(lacking).inside.has(stem('cognitive'))).toBe(true);
+    const absent = readSentence('In treated mice, fibrosis was absent.');
+    expect(negationScope(absent).inside.has(stem('fibrosis'))).toBe(true);
+    expect(negationScope(absent).outside.has(stem('mice'))).toBe(true);
+    // "lacking" that opens a condition still reaches only forward and negates no finding.
+    const condition = readSentence('Mice lacking the receptor gained weight.');
+    expect(condition.negated).toBe(false);
+    expect(negationScope(condition).outside.has(stem('mice'))).toBe(true);
+  });
+
+  it('does not read "not only … but also" or "whether or not" as a negation', () => {
+    const notOnly = readSentence('Exercise not only improves mood but also sleep quality.');
+    expect(notOnly.negated).toBe(false);
+    expect(negationScope(notOnly).inside.size).toBe(0);
+    expect(readSentence('We asked whether or not statins help.').negated).toBe(false);
+    expect(readSentence('Exercise did not improve mood.').negated).toBe(true);
+  });
+
+  it('finds a WordNet antonym of a claim word in the evidence, unless negation on one side turns it into agreement', () => {
+    const conflict = (claim: string, evidence: string) => antonymConflict(readSentence(claim), readSentence(evidence));
+    expect(conflict('The resected tumours were benign.', 'The resected tumours were malignant.')).toBe(true);
+    expect(conflict('The infection was acute in most patients.', 'The infection was chronic in most patients.')).toBe(
+      true,
+    );
+    expect(
+      conflict('Serum sodium was higher in the treated group.', 'Serum sodium was lower in the treated group.'),
+    ).toBe(true);
+    expect(conflict('The resected tumours were benign.', 'The resected tumours were benign and small.')).toBe(false);
+    // "not effective" and "ineffective" say the same thing.
+    expect(conflict('The vaccine was not effective in adults.', 'The vaccine was ineffective in adults.')).toBe(false);
+    // A sentence naming both sides ("benign or malignant") states neither against the claim.
+    expect(conflict('The resected tumours were benign.', 'Tumours were benign or malignant.')).toBe(false);
   });
 
   it('reads a sentence once while it is kept, and again (the same reading) once it has been pushed out', () => {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { stem } from '../../../../indexer/text/analyze.ts';
+import { antonymsOf, polarStem } from '../../../../server/verify/judge/antonyms.ts';
+
+describe('antonyms', () => {
+  it('knows the opposites a finding turns on: increase/decrease, effective/ineffective, benign/malignant, present/absent, positive/negative', () => {
+    for (const [word, opposite] of [
+      ['increase', 'decrease'],
+      ['effective', 'ineffective'],
+      ['benign', 'malignant'],
+      ['present', 'absent'],
+      ['positive', 'negative'],
+      ['activate', 'inactivate'],
+    ] as const) {
+      expect(antonymsOf(polarStem(word)!).has(polarStem(opposite)!), `${word} / ${opposite}`).toBe(true);
+      expect(antonymsOf(polarStem(opposite)!).has(polarStem(word)!), `${opposite} / ${word}`).toBe(true);
+    }
+  });
+
+  it('carries an opposition to the derived nouns: presence/absence, effectiveness/ineffectiveness', () => {
+    expect(antonymsOf(polarStem('presence')!).has(polarStem('absence')!)).toBe(true);
+    expect(antonymsOf(polarStem('effectiveness')!).has(polarStem('ineffectiveness')!)).toBe(true);
+  });
+
+  it('reads a comparative or superlative as its base: higher/lower, largest/smallest', () => {
+    expect(polarStem('higher')).toBe(stem('high'));
+    expect(antonymsOf(polarStem('higher')!).has(polarStem('lower')!)).toBe(true);
+    expect(polarStem('bigger')).toBe(stem('big'));
+    expect(antonymsOf(polarStem('largest')!).has(polarStem('smallest')!)).toBe(true);
+  });
+
+  it('has no opposite for words of topic: cells, receptor, mice', () => {
+    for (const word of ['cells', 'receptor', 'mice']) expect(polarStem(word), word).toBeUndefined();
+    expect(antonymsOf('nonexistentword').size).toBe(0);
+  });
+});
