@@ -301,8 +301,9 @@ function createProjector(
  * text without structure. Each fitted document is a unit vector of term weights, so the documents
  * hold n units of squared weight and the model's dimensions keep Σσ² of them; k dimensions of a
  * structureless matrix of rank r = min(n, terms) would keep k/r. The share is (Σσ²/n − k/r) / (1 − k/r),
- * clamped to 0–1. A library on few topics is explained well and meaning can be trusted there; a
- * large, varied one is not, and words are the surer guide (README, "Hybrid fusion"). Undefined when
+ * clamped to 0–1. A diagnostic (`citelens eval` prints it): as a guide to how far hybrid search
+ * should trust meaning it held on three collections and failed on a fourth (README, "Tried this
+ * release and withdrawn"), so no ranking reads it. Undefined when
  * the model keeps more than half the dimensions there are (a library of fewer than 2k papers): it
  * has not reduced the library, so how much it keeps says nothing.
  */

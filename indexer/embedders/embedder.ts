@@ -32,7 +32,7 @@ export interface Embedder {
   coverage?(text: string): number;
   /**
    * How much of the library's word use a fitted model keeps (the builtin model's explainedShareOf),
-   * 0–1; absent for embedders not fitted on the library. Hybrid search trusts meaning by it.
+   * 0–1; absent for embedders not fitted on the library. A diagnostic that `citelens eval` reports.
    */
   readonly explainedShare?: number;
   /** Share of the texts' term weight outside a fitted vocabulary (the builtin model); absent otherwise. */

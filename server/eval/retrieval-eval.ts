@@ -32,7 +32,7 @@ export type EvalReport = {
   papers: number;
   queries: number;
   embedder: EmbedderInfo;
-  /** How much of the library the fitted model explains (what hybrid weighs meaning by); null when it does not say. */
+  /** How much of the library the fitted model explains (a diagnostic); null when it does not say. */
   explainedShare: number | null;
   /** The index used: null dir for a temporary one; reused when --index already held the corpus. */
   index: { dir: string | null; reused: boolean; seconds: number };

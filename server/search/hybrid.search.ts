@@ -1,6 +1,5 @@
-// Hybrid ranking: BM25 and dense retrieval fused with a dense weight set by how much of the library
-// the fitted model explains and how much of the query it knows, the dense side anchored to BM25's
-// evidence by Rocchio feedback.
+// Hybrid ranking: BM25 and dense retrieval fused with a dense weight set per query by how far the
+// two agree, the dense side anchored to BM25's evidence by Rocchio feedback.
 import type { IndexReader } from '../../indexer/index.ts';
 import type { AllowedDocs } from './filters.ts';
 import { agreement, fuseScores, rocchio } from './fuse.ts';
@@ -10,10 +9,8 @@ import type { RankedDoc } from './ranking.ts';
 import { denseRanking, isZeroVector } from './semantic.search.ts';
 
 /**
- * wordsOnlyAt and meaningOnlyAt are where the line through the best fixed dense weights of Cranfield,
- * CISI and SciFact (train), against their libraries' explained shares, crosses 0 and 1; it was
- * checked by fitting it on two collections and measuring the third, and by 5-fold cross-validation
- * by query. The peak rule's three numbers were chosen on the same collections (README, "Hybrid fusion").
+ * The weight rule's three numbers were chosen by nDCG@10 on Cranfield, CISI and SciFact (train) and
+ * checked by 5-fold cross-validation by query and by leaving each collection out (README, "Evaluation").
  */
 export const HYBRID_DEFAULTS = {
   /** Papers taken from each side, and the window each side's scores are normalized over. */
@@ -22,11 +19,6 @@ export const HYBRID_DEFAULTS = {
   feedbackDocs: 5,
   /** Rocchio β: how far the dense query moves toward the feedback centroid. */
   feedbackWeight: 1,
-  /** Explained share of the library (Embedder.explainedShare) at or below which hybrid ranks by words alone. */
-  wordsOnlyAt: 0.15,
-  /** Explained share at or above which hybrid ranks by meaning alone (the dense query moved toward BM25's best). */
-  meaningOnlyAt: 0.47,
-  // The peak rule, for embedders that report no explained share (a downloaded model; a library too small to judge):
   /** Depth at which the agreement of the two rankings is measured. */
   agreementDepth: 20,
   /** Rank whose score a side's top score is compared with to tell how sure that side is (its peak). */
@@ -45,22 +37,17 @@ export type HybridRanking = {
   denseWeight: number;
 };
 
-/** What the peak rule reads from the two rankings, each 0–1. */
-export type RankingEvidence = {
+/** The evidence a query's dense weight is read from, each 0–1. */
+export type FusionEvidence = {
   /** How peaked BM25's scores are: (s₁ − s₁₀) / s₁. A query whose words pick out a few papers is sure of them. */
   keywordPeak: number;
   /** The same for the cosines of plain dense retrieval. */
   densePeak: number;
   /** Chance-corrected overlap of the two rankings' tops (fuse.ts agreement). */
   agreement: number;
+  /** Share of the query's term weight the embedder knows (1 for embedders that read any text). */
+  coverage: number;
 };
-
-/**
- * The evidence a query's dense weight is read from, each 0–1: the share of the query's term weight
- * the embedder knows (1 for embedders that read any text), and either how much of the library the
- * fitted model explains (Embedder.explainedShare) or, for embedders that do not say, the two rankings.
- */
-export type FusionEvidence = { coverage: number } & ({ explained: number } | RankingEvidence);
 
 /** (s₁ − s_d) / s₁ over a best-first list: 0 when flat (or empty), near 1 when one paper stands out. */
 export function peakOf(list: readonly RankedDoc[], depth: number): number {
@@ -71,55 +58,26 @@ export function peakOf(list: readonly RankedDoc[], depth: number): number {
 }
 
 /**
- * The dense weight of one query. With an explained share e: coverage × clamp((e − wordsOnlyAt) /
- * (meaningOnlyAt − wordsOnlyAt)): a model that keeps much of a focused library (Cranfield) is
- * trusted, one that keeps little of a large, varied one (SciFact) much less; words the embedder
- * never saw lean on BM25. Without one, the peak rule: coverage × clamp(bias + slope·(share − ½) +
- * agreementSlope·(agreement − ½)), where share = densePeak / (densePeak + keywordPeak) says which
- * side is surer of its top papers.
+ * The dense weight of one query: coverage × clamp(bias + slope·(share − ½) + agreementSlope·(agreement − ½)),
+ * where share = densePeak / (densePeak + keywordPeak) says which side is surer of its top papers.
+ * A claim whose words single out one abstract (SciFact) leans on BM25; a verbose question whose words
+ * are spread over many papers (Cranfield) leans on meaning; words the embedder never saw lean on BM25.
  */
 export function denseWeightOf(evidence: FusionEvidence, opts: typeof HYBRID_DEFAULTS = HYBRID_DEFAULTS): number {
-  if ('explained' in evidence) {
-    const trust = (evidence.explained - opts.wordsOnlyAt) / (opts.meaningOnlyAt - opts.wordsOnlyAt);
-    return evidence.coverage * Math.min(1, Math.max(0, trust));
-  }
   const peaks = evidence.densePeak + evidence.keywordPeak;
   const share = peaks > 0 ? evidence.densePeak / peaks : 0.5;
   const raw = opts.bias + opts.peakSlope * (share - 0.5) + opts.agreementSlope * (evidence.agreement - 0.5);
   return evidence.coverage * Math.min(1, Math.max(0, raw));
 }
 
-/** The peak rule's dense weight: it reads plain dense retrieval's top beside BM25's. */
-function peakRuleWeight(
-  reader: IndexReader,
-  keyword: readonly RankedDoc[],
-  queryVector: Float32Array,
-  coverage: number,
-  allowed?: AllowedDocs,
-  ef?: number,
-): number {
-  const opts = HYBRID_DEFAULTS;
-  // In a small library the top 20 is half of it and says little; agreement is read at the top tenth.
-  const population = allowed ? allowed.docs.length : reader.manifest.papers;
-  const depthOfAgreement = Math.min(opts.agreementDepth, Math.max(3, Math.floor(population / 10)));
-  const plainDense = denseRanking(reader, queryVector, Math.max(depthOfAgreement, opts.peakDepth), allowed, ef);
-  return denseWeightOf({
-    keywordPeak: peakOf(keyword, opts.peakDepth),
-    densePeak: peakOf(plainDense, opts.peakDepth),
-    agreement: agreement(keyword, plainDense, depthOfAgreement, population),
-    coverage,
-  });
-}
-
 /**
  * The best papers for a query by hybrid fusion (at least `depth`, and at least the normalization window).
  *
- * 1. BM25 ranks papers. 2. The dense weight is read from the embedder (denseWeightOf; for an embedder
- * reporting no explained share, from BM25's ranking beside plain dense retrieval's). 3. The dense
- * query moves toward the BM25-score-weighted centroid of BM25's top papers (Rocchio), so dense
- * retrieval looks for more papers like the ones the words found. 4. Scores are min–max normalized
- * and combined convexly, so they always lie in 0–1. With no BM25 match the ranking is dense alone;
- * with a query vector of zeros it is BM25 alone (normalized).
+ * 1. BM25 ranks papers; plain dense retrieval ranks papers. 2. The dense weight is read from the two
+ * rankings and the embedder (denseWeightOf). 3. The dense query moves toward the BM25-score-weighted
+ * centroid of BM25's top papers (Rocchio), so dense retrieval looks for more papers like the ones the
+ * words found. 4. Scores are min–max normalized and combined convexly, so they always lie in 0–1.
+ * With no BM25 match the ranking is dense alone; with a query vector of zeros it is BM25 alone (normalized).
  */
 export function hybridRanking(
   reader: IndexReader,
@@ -139,12 +97,16 @@ export function hybridRanking(
   }
   if (isZeroVector(queryVector)) return { ranked: fuseScores(keyword, [], new Map(), 0, opts.window), denseWeight: 0 };
 
-  const coverage = reader.embedder.coverage?.(query.text) ?? 1;
-  const explained = reader.embedder.explainedShare;
-  const denseWeight =
-    explained === undefined
-      ? peakRuleWeight(reader, keyword, queryVector, coverage, allowed, ef)
-      : denseWeightOf({ coverage, explained });
+  // In a small library the top 20 is half of it and says little; agreement is read at the top tenth.
+  const population = allowed ? allowed.docs.length : reader.manifest.papers;
+  const depthOfAgreement = Math.min(opts.agreementDepth, Math.max(3, Math.floor(population / 10)));
+  const plainDense = denseRanking(reader, queryVector, Math.max(depthOfAgreement, opts.peakDepth), allowed, ef);
+  const denseWeight = denseWeightOf({
+    keywordPeak: peakOf(keyword, opts.peakDepth),
+    densePeak: peakOf(plainDense, opts.peakDepth),
+    agreement: agreement(keyword, plainDense, depthOfAgreement, population),
+    coverage: reader.embedder.coverage?.(query.text) ?? 1,
+  });
   if (denseWeight === 0) return { ranked: fuseScores(keyword, [], new Map(), 0, opts.window), denseWeight };
 
   const keywordVectors = reader.paperVectorsOf(keyword.map((r) => r.doc));

@@ -57,8 +57,7 @@ function termsOf(paper: Paper): Set<string> {
  * The `k` papers most like paper `paperId` (PAPER_NOT_FOUND when there is no such paper), itself
  * excluded. BM25 ranks papers by the paper's keyword profile; the vector index by its paper vector;
  * the two are fused as hybrid search fuses them, with the dense weight read from the same evidence
- * (how much of the library the fitted model explains, or for an embedder that does not say, how
- * peaked each side is and how far they agree; how much of the paper the embedder knows).
+ * (how peaked each side is, how far they agree, how much of the paper the embedder knows).
  */
 export function similarPapers(reader: IndexReader, paperId: string, k: number): SimilarResponse {
   const began = performance.now();
@@ -95,14 +94,10 @@ export function similarPapers(reader: IndexReader, paperId: string, k: number): 
       ? 1
       : hasDirection
         ? denseWeightOf({
+            keywordPeak: peakOf(keyword, HYBRID_DEFAULTS.peakDepth),
+            densePeak: peakOf(dense, HYBRID_DEFAULTS.peakDepth),
+            agreement: agreement(keyword, dense, HYBRID_DEFAULTS.agreementDepth, reader.manifest.papers),
             coverage: reader.embedder.coverage?.(`${paper.title}. ${paper.abstract}`) ?? 1,
-            ...(reader.embedder.explainedShare === undefined
-              ? {
-                  keywordPeak: peakOf(keyword, HYBRID_DEFAULTS.peakDepth),
-                  densePeak: peakOf(dense, HYBRID_DEFAULTS.peakDepth),
-                  agreement: agreement(keyword, dense, HYBRID_DEFAULTS.agreementDepth, reader.manifest.papers),
-                }
-              : { explained: reader.embedder.explainedShare }),
           })
         : 0;
   const exact = hasDirection

@@ -1,36 +1,28 @@
-// How hybrid search weighs meaning against words: by how much of the library the built-in model
-// explains (and how much of the query it knows), or by the peak rule for embedders that do not say.
+// How hybrid search weighs meaning against words: by which side is surer of its top papers, how far
+// the two agree, and how much of the query the embedder knows (the peak rule).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexReader } from '../../../indexer/index.ts';
 import { denseWeightOf, HYBRID_DEFAULTS, hybridRanking } from '../../../server/search/hybrid.search.ts';
 import { analyzeQuery } from '../../../server/search/query.ts';
 import { buildSearchIndex, type SearchFixture, topicPapers } from './search-fixture.ts';
 
-const { wordsOnlyAt, meaningOnlyAt } = HYBRID_DEFAULTS;
-
 describe('denseWeightOf', () => {
-  it('ranks by words alone when the model explains little of the library, by meaning alone when it explains much', () => {
-    expect(denseWeightOf({ coverage: 1, explained: 0 })).toBe(0);
-    expect(denseWeightOf({ coverage: 1, explained: wordsOnlyAt })).toBe(0);
-    expect(denseWeightOf({ coverage: 1, explained: meaningOnlyAt })).toBe(1);
-    expect(denseWeightOf({ coverage: 1, explained: 0.9 })).toBe(1);
-    const middle = (wordsOnlyAt + meaningOnlyAt) / 2;
-    expect(denseWeightOf({ coverage: 1, explained: middle })).toBeCloseTo(0.5, 10);
-  });
-
-  it('leans on words for a query the embedder knows only in part', () => {
-    expect(denseWeightOf({ coverage: 0.5, explained: 0.9 })).toBe(0.5);
-    expect(denseWeightOf({ coverage: 0, explained: 0.9 })).toBe(0);
-  });
-
-  it('reads the two rankings when the embedder reports no explained share (the peak rule)', () => {
-    // Equally sure sides agreeing half as much as they can: the rule's bias.
+  it('starts from its bias when both sides are equally sure and agree half as much as they can', () => {
     expect(denseWeightOf({ coverage: 1, keywordPeak: 0.4, densePeak: 0.4, agreement: 0.5 })).toBeCloseTo(
       HYBRID_DEFAULTS.bias,
       10,
     );
-    // A peaked BM25 list beside a flat dense one leans on words.
+  });
+
+  it('leans on words when BM25 singles out a few papers and dense retrieval does not, on meaning the other way round', () => {
     expect(denseWeightOf({ coverage: 1, keywordPeak: 0.8, densePeak: 0.1, agreement: 0.5 })).toBeLessThan(0.1);
+    expect(denseWeightOf({ coverage: 1, keywordPeak: 0.1, densePeak: 0.8, agreement: 0.5 })).toBe(1);
+  });
+
+  it('leans on words for a query the embedder knows only in part, and on words alone for one it does not know', () => {
+    const sure = { keywordPeak: 0.1, densePeak: 0.8, agreement: 0.5 };
+    expect(denseWeightOf({ ...sure, coverage: 0.5 })).toBe(0.5);
+    expect(denseWeightOf({ ...sure, coverage: 0 })).toBe(0);
   });
 });
 
@@ -41,38 +33,26 @@ describe('hybridRanking', () => {
   });
   afterAll(() => fixture?.close());
 
-  /** The fixture's index as seen through an embedder reporting this explained share (undefined: none). */
-  function withExplained(explained: number | undefined): IndexReader {
-    const { explainedShare: _, ...rest } = fixture.reader.embedder;
-    const embedder = explained === undefined ? rest : { ...rest, explainedShare: explained };
-    return Object.assign(Object.create(fixture.reader) as IndexReader, { embedder });
-  }
-
   async function rank(reader: IndexReader, text: string) {
     return hybridRanking(reader, analyzeQuery(text), await reader.embedQuery(text), 20);
   }
 
-  it("takes its dense weight from the embedder's explained share", async () => {
-    const query = fixture.reader.getPaperByDoc(1)!.title;
-    expect((await rank(withExplained(0.1), query)).denseWeight).toBe(0);
-    expect((await rank(withExplained(0.6), query)).denseWeight).toBe(fixture.reader.embedder.coverage!(query));
-    const between = (await rank(withExplained((wordsOnlyAt + meaningOnlyAt) / 2), query)).denseWeight;
-    expect(between).toBeCloseTo(0.5 * fixture.reader.embedder.coverage!(query), 10);
-  });
-
-  it('ranks exactly as BM25 does, scaled to 0–1, when it trusts words alone', async () => {
-    const reader = withExplained(0.1);
+  it('ranks exactly as BM25 does, scaled to 0–1, when the embedder knows none of the words', async () => {
+    const embedder = { ...fixture.reader.embedder, coverage: () => 0 };
+    const reader = Object.assign(Object.create(fixture.reader) as IndexReader, { embedder });
     const query = fixture.reader.getPaperByDoc(3)!.abstract;
-    const ranked = (await rank(reader, query)).ranked;
+    const { ranked, denseWeight } = await rank(reader, query);
+    expect(denseWeight).toBe(0);
     const bm25 = reader.searchKeyword(analyzeQuery(query).terms, 100);
     expect(ranked.map((r) => r.doc)).toEqual(bm25.map((h) => h.label));
     expect(ranked[0]!.score).toBe(1);
   });
 
-  it('falls back to the peak rule when the embedder reports no explained share', async () => {
+  it('mixes both sides for a query the embedder knows, with scores in 0–1', async () => {
     const query = fixture.reader.getPaperByDoc(1)!.title;
-    const weight = (await rank(withExplained(undefined), query)).denseWeight;
-    expect(weight).toBeGreaterThan(0);
-    expect(weight).toBeLessThanOrEqual(1);
+    const { ranked, denseWeight } = await rank(fixture.reader, query);
+    expect(denseWeight).toBeGreaterThan(0);
+    expect(denseWeight).toBeLessThanOrEqual(1);
+    expect(ranked.every((r) => r.score >= 0 && r.score <= 1)).toBe(true);
   });
 });
