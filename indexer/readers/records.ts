@@ -10,6 +10,7 @@ import { repairValue, shapeProblem } from './record-repairs.ts';
 import {
   type Coerced,
   coerceAffiliations,
+  coerceDoi,
   coerceId,
   coerceNames,
   coerceTags,
@@ -38,7 +39,7 @@ const COERCERS: Partial<Record<Field, (value: unknown) => Coerced<unknown>>> = {
   year: coerceYear,
   venue: coerceText,
   url: coerceText,
-  doi: coerceText,
+  doi: coerceDoi,
   arxivId: coerceText,
   tags: coerceTags,
 };
@@ -54,7 +55,7 @@ const SENTENCE_END = /[.!?](?=\s|$)/;
  * the field mapping and coercion here, or to zPaper. It is part of every record fingerprint, so records
  * indexed under other rules are read again instead of being taken as unchanged.
  */
-export const RECORD_RULES_VERSION = 2;
+export const RECORD_RULES_VERSION = 3;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair

@@ -103,11 +103,21 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
   const used = new Set<string>();
   for (const [field, names] of Object.entries(FIELDS)) {
     if (field === 'tags' || field === 'authors' || field === 'affiliations') {
-      const name = names.find((tag) => tags.has(tag));
-      if (name === undefined) continue;
-      const values = (tags.get(name) ?? []).filter((value) => value !== '');
+      // Every tag of a list counts: an export may name some authors AU and others A1.
+      const present = names.filter((tag) => tags.has(tag));
+      if (present.length === 0) continue;
+      const values = present.flatMap((tag) => tags.get(tag) ?? []).filter((value) => value !== '');
       fields[field] = field === 'authors' ? values.map(invertName) : values;
-      used.add(name);
+      for (const tag of present) used.add(tag);
+      continue;
+    }
+    if (field === 'abstract' && (tags.get('AB')?.filter((value) => value !== '').length ?? 0) > 1) {
+      // An abstract exported as several AB lines (one per paragraph) is one abstract.
+      fields.abstract = tags
+        .get('AB')!
+        .filter((value) => value !== '')
+        .join(' ');
+      used.add('AB');
       continue;
     }
     const found = first(names);

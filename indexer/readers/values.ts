@@ -49,6 +49,25 @@ export function coerceText(value: unknown): Coerced<string> {
   return fail(`expected text, got ${describeKind(value)}`);
 }
 
+// How exports write a DOI around the DOI itself: as a resolver link, or after a "doi:" label.
+const DOI_WRAPPER = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*|doi\s+)/i;
+
+/**
+ * A DOI as the bare name ("10.1000/xyz123"), also when the export wrote it as a link
+ * ("https://doi.org/10.1000/xyz123", percent-escaped or not) or labelled it ("doi:10.1000/xyz123").
+ */
+export function coerceDoi(value: unknown): Coerced<string> {
+  const text = coerceText(value);
+  if (!text.ok) return text;
+  const bare = text.value.trim().replace(DOI_WRAPPER, '');
+  if (!/%[0-9a-f]{2}/i.test(bare)) return ok(bare);
+  try {
+    return ok(decodeURIComponent(bare));
+  } catch {
+    return ok(bare);
+  }
+}
+
 /** A year from a number, a date string ("2024-05", "May 2024"), or a CSL date ({"date-parts": [[2024, 1]]}). */
 export function coerceYear(value: unknown, depth = 0): Coerced<number | null> {
   if (isBlank(value)) return ok(null);

@@ -13,6 +13,21 @@ const paperOf = (fields: Record<string, unknown>) => {
 const problemsOf = (fields: Record<string, unknown>) => validateRecord(raw(fields)).problems;
 
 describe('records', () => {
+  it('stores a DOI written as a link, percent-escaped or labelled as the bare DOI', () => {
+    for (const doi of [
+      'https://doi.org/10.1016/0921-4534(89)90484-X',
+      'http://dx.doi.org/10.1016%2F0921-4534(89)90484-X',
+      'doi:10.1016/0921-4534(89)90484-X',
+      ' DOI 10.1016/0921-4534(89)90484-X ',
+      '10.1016/0921-4534(89)90484-X',
+    ]) {
+      expect(paperOf({ title: 'T', abstract: 'A.', doi }), doi).toMatchObject({
+        id: 'doi:10.1016/0921-4534(89)90484-X',
+        doi: '10.1016/0921-4534(89)90484-X',
+      });
+    }
+  });
+
   it('matches field aliases case-insensitively and keeps unknown fields as metadata', () => {
     const paper = paperOf({ ID: 'p1', Title: 'T', ABSTRACT: 'Text.', Venue: 'ACL', pages: '1-9', extra: { a: 1 } });
     expect(paper).toMatchObject({ id: 'p1', title: 'T', abstract: 'Text.', venue: 'ACL' });

@@ -45,4 +45,28 @@ describe('ris.reader', () => {
     expect(papers[0]?.paper.id).toBe('knuth1968computer');
     expect(papers[0]?.fingerprint).toBeNull();
   });
+
+  it('keeps every author whether the export tags them AU or A1, and joins an abstract exported as several AB lines', () => {
+    const text = [
+      'TY  - JOUR',
+      'AU  - Doe, Jane',
+      'A1  - Roe, Richard',
+      'TI  - Gradient noise in deep networks',
+      'AB  - We measure gradient noise.',
+      'AB  - It shrinks as the batch grows.',
+      'ER  - ',
+      '',
+    ].join('\r\n');
+    const { papers } = readWith(readRis, text, 'mixed.ris', { repair: true });
+    expect(papers[0]?.paper).toMatchObject({
+      authors: ['Jane Doe', 'Richard Roe'],
+      abstract: 'We measure gradient noise. It shrinks as the batch grows.',
+    });
+  });
+
+  it('stores a DOI exported as a resolver link as the bare DOI, and makes the id from it', () => {
+    const text = 'TY  - JOUR\nTI  - Gradient noise\nDO  - https://doi.org/10.1000/XYZ(12)3\nER  - \n';
+    const { papers } = readWith(readRis, text, 'link.ris', { repair: true });
+    expect(papers[0]?.paper).toMatchObject({ id: 'doi:10.1000/XYZ(12)3', doi: '10.1000/XYZ(12)3' });
+  });
 });
