@@ -9,11 +9,34 @@ import { invertName } from './values.ts';
 
 const LINE_BREAKS = /\r\n?/g;
 
-/** A reader for delimited text with a header row; `delimiter` is "," for CSV and "\t" for TSV. */
-export function delimitedReader(delimiter: ',' | '\t'): Reader {
+type Delimiter = ',' | ';' | '\t';
+
+/**
+ * The delimiter of comma-separated text: ";" when the header row holds more semicolons than commas
+ * outside quotes (spreadsheets in locales that write 0,5 save CSV that way), else ",".
+ */
+export function sniffDelimiter(text: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '\n') break;
+    else if (!quoted && char === ',') commas++;
+    else if (!quoted && char === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+/**
+ * A reader for delimited text with a header row: `delimiter` "\t" for TSV, "," for CSV, whose
+ * delimiter is ";" instead when the header row says so (sniffDelimiter).
+ */
+export function delimitedReader(kind: ',' | '\t'): Reader {
   return (input, file) => {
     // csv-parse counts "\r\n" inconsistently in its line numbers; plain "\n" keeps them exact.
     const text = input.replace(LINE_BREAKS, '\n');
+    const delimiter: Delimiter = kind === ',' ? sniffDelimiter(text.replace(/^\uFEFF/, '')) : kind;
     const rows: { cells: string[]; line: number }[] = [];
     const problems: InputProblem[] = [];
     let lastLine = 0;
@@ -188,7 +211,7 @@ export function splitScopusAuthors(text: string): string | string[] {
 function columnsNotice(file: string, mapping: ColumnMapping, delimiter: string): string {
   const used = mapping.filter((entry) => entry.field !== null).map((entry) => `${entry.column} → ${entry.field}`);
   const other = mapping.filter((entry) => entry.field === null).map((entry) => entry.column);
-  const kind = delimiter === ',' ? 'CSV' : 'TSV';
+  const kind = delimiter === ',' ? 'CSV' : delimiter === ';' ? 'CSV (;-separated)' : 'TSV';
   const ignored = other.length === 0 ? 'none' : other.join(', ');
   return `${file}: ${kind} columns used: ${used.join(', ') || 'none'}; not used for a field (kept as metadata): ${ignored}`;
 }

@@ -143,7 +143,14 @@ function coerceList(value: unknown, separator: RegExp): Coerced<string[]> {
 function splitNames(text: string): string[] {
   let parts = text.split(LIST_SEPARATOR);
   if (parts.length === 1) parts = text.split(AND_SEPARATOR).flatMap(splitFullNames);
-  return parts.map((part) => collapseSpace(part)).filter((part) => part !== '');
+  // "Lovelace, Ada" is written "Ada Lovelace", as the RIS and BibTeX readers write it, so one person
+  // is one author whichever format named them; a name with more commas is left as it is.
+  return parts.map(personName).filter((part) => part !== '');
+}
+
+function personName(text: string): string {
+  const name = collapseSpace(text);
+  return name.split(',').length === 2 ? invertName(name) : name;
 }
 
 /** "Ada Lovelace, Alan Turing" is two people; "Lovelace, Ada" is one, so commas split only between full names. */
@@ -154,7 +161,7 @@ function splitFullNames(text: string): string[] {
 }
 
 function nameOf(entry: unknown): string | null {
-  if (typeof entry === 'string') return collapseSpace(entry);
+  if (typeof entry === 'string') return personName(entry);
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return null;
   const person = entry as Record<string, unknown>;
   for (const key of ['name', 'literal', 'display_name', 'fullName']) {

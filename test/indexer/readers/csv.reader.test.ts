@@ -46,6 +46,26 @@ describe('csv.reader', () => {
     expect(paperById(papers, 'asai2023selfrag').paper.tags).toEqual([]);
   });
 
+  it('reads CSV separated by semicolons, as spreadsheets in many locales save it, keeping quoted semicolons', () => {
+    const text =
+      'Title;Authors;Year;Abstract;DOI\r\n"Sparse experts; a survey";"Doe, J.; Roe, R.";2022;"We survey ""sparse"" experts.";10.1/abc\r\n';
+    const { papers, problems } = readWith(readCsv, text, 'export.csv');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'doi:10.1/abc',
+      title: 'Sparse experts; a survey',
+      authors: ['J. Doe', 'R. Roe'],
+      year: 2022,
+      abstract: 'We survey "sparse" experts.',
+    });
+  });
+
+  it('keeps reading by commas when only the cells, not the header, hold semicolons', () => {
+    const text = 'title,abstract\nA; B; C,"x; y; z"\n';
+    const { papers } = readWith(readCsv, text, 'plain.csv');
+    expect(papers[0]?.paper).toMatchObject({ title: 'A; B; C', abstract: 'x; y; z' });
+  });
+
   it('treats an empty cell as no value', () => {
     const { papers, problems } = readWith(readCsv, 'id,title,year,venue\na,A,,\n');
     expect(problems).toEqual([]);

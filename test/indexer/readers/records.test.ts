@@ -95,10 +95,12 @@ describe('records', () => {
     ['Ada Lovelace and Alan Turing', ['Ada Lovelace', 'Alan Turing']],
     ['Ada Lovelace, Alan Turing, and Grace Hopper', ['Ada Lovelace', 'Alan Turing', 'Grace Hopper']],
     ['Ada Lovelace, Alan Turing', ['Ada Lovelace', 'Alan Turing']],
-    ['Lovelace, Ada', ['Lovelace, Ada']],
+    ['Lovelace, Ada', ['Ada Lovelace']],
+    ['Lovelace, A.; Turing, Alan M.', ['A. Lovelace', 'Alan M. Turing']],
+    ['Lovelace, Jr., Ada', ['Lovelace, Jr., Ada']],
     [
-      ['Ada Lovelace', ' Alan  Turing '],
-      ['Ada Lovelace', 'Alan Turing'],
+      ['Ada Lovelace', ' Alan  Turing ', 'Hopper, Grace'],
+      ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
     ],
     [
       [{ name: 'Ada Lovelace' }, { family: 'Turing', given: 'Alan' }, { literal: 'DeepMind' }],
