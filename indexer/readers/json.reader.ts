@@ -1,10 +1,12 @@
-// JSON documents: an array of paper objects, or an object holding that array under "papers", "items" or
-// "records"; each record keeps its number and the line its object starts on.
+// JSON documents: an array of paper objects, or an object holding that array under "papers", "items",
+// "records", "results" (OpenAlex) or "data" (Semantic Scholar); each record keeps its number and the
+// line its object starts on.
+import { fromScholarlyApi } from './api-records.ts';
 import { describeKind, jsonSyntaxError, lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 
 /** Keys under which a wrapper object may hold the array of papers, in order of preference. */
-export const ARRAY_KEYS = ['papers', 'items', 'records'] as const;
+export const ARRAY_KEYS = ['papers', 'items', 'records', 'results', 'data'] as const;
 
 /** Reads a JSON array of objects (or a wrapper object around one); one element is one record. */
 export const readJson: Reader = (text, file) => {
@@ -28,7 +30,9 @@ export const readJson: Reader = (text, file) => {
       value !== null && typeof value === 'object' && !Array.isArray(value)
         ? `an object with keys ${Object.keys(value).slice(0, 8).join(', ') || '(none)'}`
         : describeKind(value);
-    const message = `expected a JSON array of papers, or an object with a "papers", "items" or "records" array; got ${shape}`;
+    const quoted = ARRAY_KEYS.map((key) => `"${key}"`);
+    const keys = `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+    const message = `expected a JSON array of papers, or an object with a ${keys} array; got ${shape}`;
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
 
@@ -41,7 +45,7 @@ export const readJson: Reader = (text, file) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       problems.push({ ...location, field: null, message: `expected a JSON object, got ${describeKind(item)}` });
     } else {
-      records.push({ fields: item as Record<string, unknown>, location });
+      records.push({ fields: fromScholarlyApi(item as Record<string, unknown>), location });
     }
   }
   return { records, problems };

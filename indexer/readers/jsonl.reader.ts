@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
+import { fromScholarlyApi } from './api-records.ts';
 import { BINARY_PROBE_BYTES, checkTextBytes, firstInvalidByte, notUtf8, onlyWhitespace } from './decode-text.ts';
 import { READ_LIMITS } from './input-file.ts';
 import { describeKind, jsonSyntaxError, problemAt } from './locate.ts';
@@ -164,7 +165,11 @@ class JsonlLines {
       read.problems.push(problemAt(file, line, record, null, `expected a JSON object, got ${describeKind(value)}`));
       return;
     }
-    read.records.push({ fields: value as Record<string, unknown>, location: { file, line, record }, fingerprint });
+    read.records.push({
+      fields: fromScholarlyApi(value as Record<string, unknown>),
+      location: { file, line, record },
+      fingerprint,
+    });
   }
 
   /** Counts a line longer than `limit` bytes as a record and reports it; its bytes are never decoded. */

@@ -49,7 +49,7 @@ describe('json.reader', () => {
         record: null,
         field: null,
         message:
-          'expected a JSON array of papers, or an object with a "papers", "items" or "records" array; got an object with keys title, year',
+          'expected a JSON array of papers, or an object with a "papers", "items", "records", "results" or "data" array; got an object with keys title, year',
       },
     ]);
   });
