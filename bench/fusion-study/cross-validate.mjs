@@ -8,37 +8,12 @@
 //   through the training parts' best fixed weights against their libraries' explained shares.
 // Usage: node cross-validate.mjs <dump-dir> [name,name,…]
 import fs from 'node:fs';
+import { bestFixedWeight, clamp, fitLine, mean, ndcg, normalizer, STEPS, sd } from './study-metrics.mjs';
 
 const dir = process.argv[2] ?? '.';
 const names = (process.argv[3] ?? 'cranfield,cisi,scifact').split(',');
 const data = Object.fromEntries(names.map((n) => [n, JSON.parse(fs.readFileSync(`${dir}/${n}.json`, 'utf8'))]));
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const sd = (xs) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
-const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 
-function ndcg(ranking, judgments, k = 10) {
-  let dcg = 0;
-  let rank = 0;
-  const seen = new Set();
-  for (const doc of ranking) {
-    if (rank >= k) break;
-    if (seen.has(doc)) continue;
-    seen.add(doc);
-    rank++;
-    dcg += Math.max(judgments[doc] ?? 0, 0) / Math.log2(rank + 1);
-  }
-  const ideal = Object.values(judgments)
-    .filter((g) => g > 0)
-    .sort((a, b) => b - a);
-  let idcg = 0;
-  for (let i = 0; i < Math.min(k, ideal.length); i++) idcg += ideal[i] / Math.log2(i + 2);
-  return idcg > 0 ? dcg / idcg : 0;
-}
-function normalizer(list, window) {
-  const top = list[0]?.[1] ?? 0;
-  const floor = list[Math.min(window, list.length) - 1]?.[1] ?? 0;
-  return top - floor > 0 ? (s) => Math.max(0, (s - floor) / (top - floor)) : () => 1;
-}
 function agreement(a, b, depth, population) {
   const n = Math.min(depth, a.length, b.length);
   if (n === 0) return 0;
@@ -66,7 +41,6 @@ const peak = (list) =>
   list.length > 1 && list[0][1] > 0
     ? clamp((list[0][1] - list[Math.min(10, list.length) - 1][1]) / list[0][1], 0, 1)
     : 0;
-const STEPS = 40;
 const table = {};
 for (const n of names) {
   table[n] = data[n].map((q) => ({
@@ -121,37 +95,9 @@ function tune(parts) {
 const f = (x) => x.toFixed(3);
 const K = 5;
 
-// The explained-share rule, as hybrid.search.ts applies it.
+// The explained-share rule, as hybrid.search.ts applied it before it was withdrawn.
 const explainedWeight = (row, line) => row.evidence.coverage * clamp(line.a + line.b * row.explained, 0, 1);
 const explainedHybrid = (row, line) => row.byWeight[Math.round(explainedWeight(row, line) * STEPS)];
-/** The fixed dense weight with the best mean nDCG@10 over the rows (the smallest of equals). */
-function bestFixedWeight(rows) {
-  let best = 0;
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i <= STEPS; i++) {
-    const value = mean(rows.map((r) => r.byWeight[i]));
-    if (value > bestValue + 1e-12) {
-      bestValue = value;
-      best = i / STEPS;
-    }
-  }
-  return best;
-}
-/** Least-squares line through each part's (explained share, best fixed weight). */
-function fitLine(parts) {
-  const xs = parts.map((rows) => mean(rows.map((r) => r.explained)));
-  const ys = parts.map(bestFixedWeight);
-  const mx = mean(xs);
-  const my = mean(ys);
-  let covariance = 0;
-  let variance = 0;
-  for (let i = 0; i < xs.length; i++) {
-    covariance += (xs[i] - mx) * (ys[i] - my);
-    variance += (xs[i] - mx) ** 2;
-  }
-  const b = variance > 0 ? covariance / variance : 0;
-  return { a: my - b * mx, b };
-}
 const lineText = (line) => `words only at ${f(-line.a / line.b)}, meaning only at ${f((1 - line.a) / line.b)}`;
 
 function report(title, fitRule, hybridOf) {

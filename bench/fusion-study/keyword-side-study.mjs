@@ -1,43 +1,19 @@
 // Fusion study, step 2b: does hybrid gain from what its candidates' texts and passages say (title as
 // a field, BM25's k1 and b, query-term proximity; Rocchio depth and weight, best-passage cosines,
-// z-score normalization), under the shipped explained-share rule, on queries and collections the
-// constants were not chosen on? Reads dump-features.mts's JSON for cranfield, cisi and scifact.
+// z-score normalization), under the explained-share rule (tried and withdrawn: README, "Hybrid
+// fusion"), on queries and collections the constants were not chosen on? Reads dump-features.mts's
+// JSON for cranfield, cisi and scifact.
 // Usage: node bench/fusion-study/keyword-side-study.mjs <dump-dir> [name:json ...]
 // A variant is name:json of its parameters (see keywordList and denseSide); without any, a built-in set runs.
 import fs from 'node:fs';
+import { clamp, fitLine, mean, ndcg, normalizer, STEPS, sd } from './study-metrics.mjs';
 
 const dir = process.env.FUSION_DUMP_DIR ?? process.argv[2] ?? '.';
 const names = ['cranfield', 'cisi', 'scifact'];
 const data = Object.fromEntries(names.map((n) => [n, JSON.parse(fs.readFileSync(`${dir}/${n}.json`, 'utf8'))]));
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const sd = (xs) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
-const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 const K1 = 1.2;
 const B = 0.75;
 
-export function ndcg(ranking, judgments, k = 10) {
-  let dcg = 0;
-  let rank = 0;
-  const seen = new Set();
-  for (const doc of ranking) {
-    if (rank >= k) break;
-    if (seen.has(doc)) continue;
-    seen.add(doc);
-    rank++;
-    dcg += Math.max(judgments[doc] ?? 0, 0) / Math.log2(rank + 1);
-  }
-  const ideal = Object.values(judgments)
-    .filter((g) => g > 0)
-    .sort((a, b) => b - a);
-  let idcg = 0;
-  for (let i = 0; i < Math.min(k, ideal.length); i++) idcg += ideal[i] / Math.log2(i + 2);
-  return idcg > 0 ? dcg / idcg : 0;
-}
-function normalizer(list, window) {
-  const top = list[0]?.[1] ?? 0;
-  const floor = list[Math.min(window, list.length) - 1]?.[1] ?? 0;
-  return top - floor > 0 ? (s) => Math.max(0, (s - floor) / (top - floor)) : () => 1;
-}
 /**
  * The proximity evidence of one candidate: for each pair of distinct query terms found within
  * `distance` positions of each other (title and abstract apart), acc = Σ 1/d² over occurrence pairs
@@ -152,7 +128,6 @@ function fuse(q, keyword, dense, w, norm = 'minmax', window = 100) {
     .map((r) => r[0]);
 }
 
-const STEPS = 40;
 /** Per query: keyword / semantic / variant-keyword nDCG, the weight evidence, nDCG at each fixed dense weight. */
 export function tableOf(variant) {
   const table = {};
@@ -184,35 +159,9 @@ export function tableOf(variant) {
   return table;
 }
 
-// The explained-share rule as hybrid.search.ts applies it, its line fitted as cross-validate.mjs fits it.
+// The explained-share rule as hybrid.search.ts applied it (withdrawn), its line fitted as cross-validate.mjs fits it.
 const hybridOf = (row, line) =>
   row.byWeight[Math.round(row.coverage * clamp(line.a + line.b * row.explained, 0, 1) * STEPS)];
-function bestFixedWeight(rows) {
-  let best = 0;
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i <= STEPS; i++) {
-    const value = mean(rows.map((r) => r.byWeight[i]));
-    if (value > bestValue + 1e-12) {
-      bestValue = value;
-      best = i / STEPS;
-    }
-  }
-  return best;
-}
-function fitLine(parts) {
-  const xs = parts.map((rows) => mean(rows.map((r) => r.explained)));
-  const ys = parts.map(bestFixedWeight);
-  const mx = mean(xs);
-  const my = mean(ys);
-  let covariance = 0;
-  let variance = 0;
-  for (let i = 0; i < xs.length; i++) {
-    covariance += (xs[i] - mx) * (ys[i] - my);
-    variance += (xs[i] - mx) ** 2;
-  }
-  const b = variance > 0 ? covariance / variance : 0;
-  return { a: my - b * mx, b };
-}
 const baseline = (rows) => Math.max(mean(rows.map((r) => r.keyword)), mean(rows.map((r) => r.semantic)));
 function tune(parts) {
   const line = fitLine(parts);
