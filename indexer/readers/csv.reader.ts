@@ -131,6 +131,9 @@ const EXPORTER_COLUMNS: Record<string, string> = {
   'source title': 'venue',
   'index keywords': 'tags',
   'author full names': 'authors',
+  // Zotero's CSV export
+  'manual tags': 'tags',
+  'automatic tags': 'tags',
   // Both, and other exporters
   'article title': 'title',
   'abstract note': 'abstract',

@@ -1,8 +1,14 @@
-// Web of Science tab-delimited exports (savedrecs.txt): a header row of two-letter field tags (PT, AU, AF,
-// TI, SO, DE, ID, AB, PY, DI, UT…), one record per row. Names are "Last, First" joined by "; ".
+// Web of Science exports (savedrecs.txt), in either of its two shapes: tab-delimited, a header row of
+// two-letter field tags (PT, AU, AF, TI, SO, DE, ID, AB, PY, DI, UT…) and one record per row, names
+// "Last, First" joined by "; "; or plain text, "FN"/"VR" lines, then records from "PT" to "ER", one tag
+// per line with continuation lines indented by three spaces (an author or an address per line).
 import { readTsv } from './csv.reader.ts';
-import type { Reader } from './reader.ts';
+import { problemAt } from './locate.ts';
+import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { invertName } from './values.ts';
+
+/** The start of a plain-text export: its "FN" (file name) line, or a record's "PT" line. */
+export const WOS_PLAIN_START = /^\uFEFF?(?:FN [^\n]*\n(?:VR [^\n]*\n)?\s*)?PT [A-Z][ \t]*\r?\n/;
 
 /** Readable names for the tags kept as metadata; the tags that fill paper fields are in toFields. */
 const METADATA: Record<string, string> = {
@@ -25,12 +31,82 @@ const METADATA: Record<string, string> = {
 };
 const FILLED = new Set(['TI', 'AB', 'AU', 'AF', 'PY', 'SO', 'DE', 'ID', 'DI', 'UT', 'C1']);
 
-/** Reads a Web of Science tab-delimited export; empty cells are left out as in any TSV. */
+/** Reads a Web of Science export, tab-delimited (empty cells left out as in any TSV) or plain text. */
 export const readWos: Reader = (text, file) => {
-  const { records, problems } = readTsv(text, file);
+  const { records, problems } = WOS_PLAIN_START.test(text.slice(0, 4096).trimStart())
+    ? readPlainText(text, file)
+    : readTsv(text, file);
   for (const record of records) record.fields = toFields(record.fields);
   return { records, problems };
 };
+
+// Tags whose continuation lines are items of a list (one author, address or reference per line); the
+// lines of any other tag are one wrapped text.
+const LINE_LISTS = new Set(['AU', 'AF', 'BA', 'BF', 'CA', 'GP', 'C1', 'C3', 'RP', 'EM', 'RI', 'OI', 'CR', 'FU']);
+const TAGGED = /^([A-Z][A-Z0-9]) (.*)$/;
+
+/** The plain-text shape: each record's tags as the tab-delimited shape would hold them ("; "-joined lists). */
+function readPlainText(input: string, file: string): { records: RawRecord[]; problems: InputProblem[] } {
+  const records: RawRecord[] = [];
+  const problems: InputProblem[] = [];
+  let open: { lines: Map<string, string[]>; line: number } | null = null;
+  let tag: string | null = null;
+  const finish = () => {
+    if (!open) return;
+    const row: Record<string, unknown> = {};
+    for (const [name, lines] of open.lines) row[name] = lines.join(LINE_LISTS.has(name) ? '; ' : ' ');
+    records.push({ fields: row, location: { file, line: open.line, record: records.length + 1 } });
+    open = null;
+  };
+  for (const [index, raw] of input
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .entries()) {
+    if (raw.startsWith('   ') && open && tag) {
+      open.lines.get(tag)?.push(raw.trim());
+      continue;
+    }
+    const match =
+      TAGGED.exec(raw.trimEnd()) ??
+      (raw.trimEnd() === 'ER' || raw.trimEnd() === 'EF' ? [raw, raw.trimEnd(), ''] : null);
+    if (!match) continue;
+    const [, name = '', value = ''] = match;
+    if (name === 'PT') {
+      if (open) {
+        const at: { line: number } = open;
+        problems.push(
+          problemAt(
+            file,
+            at.line,
+            records.length + 1,
+            null,
+            'the record has no "ER" line; it ends where the next "PT" starts',
+          ),
+        );
+        finish();
+      }
+      open = { lines: new Map([['PT', [value.trim()]]]), line: index + 1 };
+      tag = 'PT';
+    } else if (name === 'ER') {
+      finish();
+      tag = null;
+    } else if (open && name !== 'EF') {
+      const lines = open.lines.get(name) ?? [];
+      lines.push(value.trim());
+      open.lines.set(name, lines);
+      tag = name;
+    }
+  }
+  if (open) {
+    const at: { line: number } = open;
+    problems.push(
+      problemAt(file, at.line, records.length + 1, null, 'the record has no "ER" line at the end of the file'),
+    );
+    finish();
+  }
+  return { records, problems };
+}
 
 function toFields(row: Record<string, unknown>): Record<string, unknown> {
   const cell = (tag: string) => (typeof row[tag] === 'string' ? (row[tag] as string).trim() : undefined);

@@ -66,6 +66,17 @@ describe('csv.reader', () => {
     expect(papers[0]?.paper).toMatchObject({ title: 'A; B; C', abstract: 'x; y; z' });
   });
 
+  it("takes the tags of Zotero's CSV export from its Manual Tags and Automatic Tags columns", () => {
+    const text =
+      'Key,Title,Abstract Note,Manual Tags,Automatic Tags\nK1,Sparse retrieval,We study it.,retrieval; science,ml\n';
+    const { papers } = readWith(readCsv, text, 'zotero.csv');
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'K1',
+      abstract: 'We study it.',
+      tags: ['retrieval', 'science', 'ml'],
+    });
+  });
+
   it('treats an empty cell as no value', () => {
     const { papers, problems } = readWith(readCsv, 'id,title,year,venue\na,A,,\n');
     expect(problems).toEqual([]);

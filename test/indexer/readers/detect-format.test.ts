@@ -59,6 +59,10 @@ describe('detect-format', () => {
     expect(detectFormat('pubmed-set.txt', 'PMID- 31452104\nOWN - NLM\n')).toBe('medline');
     expect(detectFormat('savedrecs.txt', 'PT\tAU\tTI\tSO\n')).toBe('wos');
     expect(detectFormat('savedrecs.tsv', 'PT\tAU\tTI\tSO\n')).toBe('wos');
+    expect(
+      detectFormat('savedrecs.txt', '\uFEFFFN Clarivate Analytics Web of Science\r\nVR 1.0\r\nPT J\r\nAU Lee, K\r\n'),
+    ).toBe('wos');
+    expect(detectFormat('records.txt', 'PT J\nTI Protein folding\nER\n')).toBe('wos');
     expect(detectFormat('plain.tsv', 'id\ttitle\n')).toBe('tsv');
     expect(detectFormat('zotero.sqlite', '')).toBe('zotero');
   });

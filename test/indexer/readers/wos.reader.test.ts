@@ -23,4 +23,27 @@ describe('wos.reader', () => {
       ['wos:000600000000002', 3],
     ]);
   });
+
+  it('reads the plain-text export the same way: FN/VR lines, PT … ER records, one author per indented line, wrapped titles', () => {
+    const plain = readFixture(readWos, 'wild/savedrecs-plain.txt');
+    const tabbed = readFixture(readWos, 'wild/savedrecs.txt');
+    expect(plain.problems).toEqual([]);
+    expect(plain.papers.map(({ paper }) => paper)).toEqual(tabbed.papers.map(({ paper }) => paper));
+    expect(plain.papers.map(({ location }) => location.line)).toEqual([3, 21]);
+  });
+
+  it('reports a plain-text record left without its ER line, and keeps it', () => {
+    const text = 'PT J\nTI First paper\nPT J\nTI Second paper\nER\n';
+    const { records, problems } = readWos(text, 'cut.txt');
+    expect(records.map((record) => record.fields.title)).toEqual(['First paper', 'Second paper']);
+    expect(problems).toEqual([
+      {
+        file: 'cut.txt',
+        line: 1,
+        record: 1,
+        field: null,
+        message: 'the record has no "ER" line; it ends where the next "PT" starts',
+      },
+    ]);
+  });
 });
