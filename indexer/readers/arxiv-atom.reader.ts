@@ -1,48 +1,25 @@
 // arXiv API Atom feeds: each <entry> becomes a record with id "arxiv:<number>", authors, year,
 // categories as tags, DOI and links; the line of each <entry> is kept.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { lineOf, lineStarts, problemAt } from './locate.ts';
+import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { collapseSpace } from './values.ts';
+import { elementLines, listOf, type XmlNode as Node, parseXml, rootOf, textOf } from './xml-document.ts';
 
-type Node = Record<string, unknown>;
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  isArray: (name) => name === 'entry' || name === 'author' || name === 'category' || name === 'link',
-});
+const LISTS = new Set(['entry', 'author', 'category', 'link']);
 
 const ABS_ID = /arxiv\.org\/abs\/(.+?)(v\d+)?$/;
-const ENTRY_TAG = /<(?:[\w-]+:)?entry[\s>/]/g;
 
 /** Reads an arXiv API response (an Atom <feed>); one <entry> is one paper. */
 export const readArxivAtom: Reader = (text, file) => {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const message = `is not well-formed XML: ${valid.err.msg} (column ${valid.err.col})`;
-    return { records: [], problems: [problemAt(file, valid.err.line, null, null, message)] };
-  }
-  let document: Node;
-  try {
-    document = parser.parse(text) as Node;
-  } catch (error) {
-    // The validator passes some DOCTYPE declarations the parser then refuses (bad entity names, too many entities).
-    const message = `could not be read as XML: ${error instanceof Error ? error.message : String(error)}`;
-    return { records: [], problems: [problemAt(file, 1, null, null, message)] };
-  }
+  const parsed = parseXml(text, file, LISTS);
+  if ('problems' in parsed) return { records: [], problems: parsed.problems };
+  const { document } = parsed;
   if (!('feed' in document)) {
-    const root = Object.keys(document).find((name) => !name.startsWith('?')) ?? 'nothing';
-    const message = `expected an Atom <feed> (an arXiv API response), found <${root}>`;
+    const message = `expected an Atom <feed> (an arXiv API response), found <${rootOf(document)}>`;
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
 
-  const starts = lineStarts(text);
-  const entryLines = [...text.matchAll(ENTRY_TAG)].map((match) => lineOf(starts, match.index));
+  const entryLines = elementLines(text, 'entry');
   // An empty <feed></feed> parses as a string, not an object.
   const feed = document.feed;
   const entries = feed !== null && typeof feed === 'object' ? (((feed as Node).entry as Node[] | undefined) ?? []) : [];
@@ -91,18 +68,4 @@ function entryFields(entry: Node, idText: string): Record<string, unknown> {
   if (entry.comment !== undefined) fields.comment = collapseSpace(textOf(entry.comment));
   if (pdf) fields.pdfUrl = textOf(pdf['@_href']);
   return fields;
-}
-
-/** The text of a node: a plain value, or the "#text" of an element that has attributes. */
-function textOf(node: unknown): string {
-  if (typeof node === 'string') return node;
-  if (typeof node === 'number') return String(node);
-  if (node !== null && typeof node === 'object' && !Array.isArray(node)) return textOf((node as Node)['#text']);
-  if (Array.isArray(node)) return textOf(node[0]);
-  return '';
-}
-
-function listOf(node: unknown): unknown[] {
-  if (node === undefined) return [];
-  return Array.isArray(node) ? node : [node];
 }

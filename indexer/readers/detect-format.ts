@@ -1,5 +1,6 @@
 // Tells a file's format from its extension, then from its content: JSON vs JSON Lines vs CSL-JSON,
-// CSV vs TSV, BibTeX, RIS, MEDLINE, Web of Science (tab-delimited or plain text), or an arXiv Atom feed.
+// CSV vs TSV, BibTeX, RIS, MEDLINE, Web of Science (tab-delimited or plain text), and XML: PubMed,
+// EndNote or an arXiv Atom feed.
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { FIELD_ALIASES } from '../paper.schema.ts';
@@ -7,7 +8,7 @@ import { ARRAY_KEYS } from './json.reader.ts';
 import type { Format } from './reader.ts';
 import { WOS_PLAIN_START } from './wos.reader.ts';
 
-const EXTENSIONS: Record<string, Format | 'json-like'> = {
+const EXTENSIONS: Record<string, Format | 'json-like' | 'xml-like'> = {
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
   '.json': 'json-like',
@@ -17,7 +18,7 @@ const EXTENSIONS: Record<string, Format | 'json-like'> = {
   '.tab': 'tsv',
   '.bib': 'bibtex',
   '.bibtex': 'bibtex',
-  '.xml': 'arxiv-atom',
+  '.xml': 'xml-like',
   '.atom': 'arxiv-atom',
   '.ris': 'ris',
   '.nbib': 'medline',
@@ -43,11 +44,15 @@ const KNOWN_COLUMNS = new Set(Object.values(FIELD_ALIASES).flatMap((aliases) => 
 export function detectFormat(file: string, text: string): Format {
   const byExtension = EXTENSIONS[path.extname(file).toLowerCase()];
   if (byExtension === 'tsv' && WOS_HEADER.test(text.slice(0, SNIFF_CHARS))) return 'wos';
-  if (byExtension !== undefined && byExtension !== 'json-like') return byExtension;
+  if (byExtension !== undefined && byExtension !== 'json-like' && byExtension !== 'xml-like') return byExtension;
   const head = text.slice(0, SNIFF_CHARS).trimStart();
   if (byExtension === 'json-like') return jsonFlavour(text, head) ?? 'json';
+  if (byExtension === 'xml-like') return xmlFlavour(head) ?? 'arxiv-atom';
   if (head.startsWith('[') || head.startsWith('{')) return jsonFlavour(text, head) ?? 'json';
-  if (head.startsWith('<') && ATOM_START.test(head)) return 'arxiv-atom';
+  if (head.startsWith('<')) {
+    const xml = xmlFlavour(head);
+    if (xml) return xml;
+  }
   if (MEDLINE_START.test(head)) return 'medline';
   if (RIS_START.test(head)) return 'ris';
   if (WOS_HEADER.test(head) || WOS_PLAIN_START.test(head.slice(0, 4096))) return 'wos';
@@ -56,7 +61,7 @@ export function detectFormat(file: string, text: string): Format {
   if (delimited) return delimited;
   throw new AppError(
     'UNKNOWN_FORMAT',
-    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited or plain text, or an arXiv Atom feed)`,
+    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited or plain text, PubMed or EndNote XML, or an arXiv Atom feed)`,
     { file },
   );
 }
@@ -64,8 +69,19 @@ export function detectFormat(file: string, text: string): Format {
 /** The format of `file` when its extension alone tells it (".json" does not: it may hold JSON Lines). */
 export function formatFromExtension(file: string): Format | undefined {
   const byExtension = EXTENSIONS[path.extname(file).toLowerCase()];
-  // A ".tsv" may be a Web of Science export: its header row tells, so the content decides.
-  return byExtension === 'json-like' || byExtension === 'tsv' ? undefined : byExtension;
+  // A ".tsv" may be a Web of Science export and a ".xml" any of three exports: the content decides.
+  return byExtension === 'json-like' || byExtension === 'xml-like' || byExtension === 'tsv' ? undefined : byExtension;
+}
+
+const PUBMED_ROOT = /<PubmedArticleSet[\s>]/;
+const ENDNOTE_ROOT = /<xml>\s*<records[\s>]/;
+
+/** Which XML export a document is, from its root element: PubMed, EndNote or an Atom feed. */
+function xmlFlavour(head: string): Format | null {
+  if (PUBMED_ROOT.test(head)) return 'pubmed-xml';
+  if (ENDNOTE_ROOT.test(head)) return 'endnote-xml';
+  if (ATOM_START.test(head)) return 'arxiv-atom';
+  return null;
 }
 
 function jsonFlavour(text: string, head: string): Format | null {

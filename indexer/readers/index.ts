@@ -8,11 +8,13 @@ import { readCslJson } from './csl-json.reader.ts';
 import { readCsv, readTsv } from './csv.reader.ts';
 import { decodeInput, type Encoding } from './decode-text.ts';
 import { detectFormat, formatFromExtension } from './detect-format.ts';
+import { readEndnoteXml } from './endnote-xml.reader.ts';
 import { readBounded, withInputFile } from './input-file.ts';
 import { readJson } from './json.reader.ts';
 import { readJsonl, readJsonlBytes, readJsonlFile } from './jsonl.reader.ts';
 import { problemAt } from './locate.ts';
 import { readMedline } from './medline.reader.ts';
+import { readPubmedXml } from './pubmed-xml.reader.ts';
 import type {
   Format,
   IndexedRecord,
@@ -50,6 +52,8 @@ const READERS: Record<Exclude<Format, 'zotero'>, Reader> = {
   bibtex: readBibtex,
   'csl-json': readCslJson,
   'arxiv-atom': readArxivAtom,
+  'pubmed-xml': readPubmedXml,
+  'endnote-xml': readEndnoteXml,
   ris: readRis,
   medline: readMedline,
   wos: readWos,

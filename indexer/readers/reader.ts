@@ -10,6 +10,8 @@ export const FORMATS = [
   'bibtex',
   'csl-json',
   'arxiv-atom',
+  'pubmed-xml',
+  'endnote-xml',
   'ris',
   'medline',
   'wos',

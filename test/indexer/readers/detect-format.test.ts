@@ -66,4 +66,17 @@ describe('detect-format', () => {
     expect(detectFormat('plain.tsv', 'id\ttitle\n')).toBe('tsv');
     expect(detectFormat('zotero.sqlite', '')).toBe('zotero');
   });
+
+  it('tells the XML exports apart by their root element: PubMed, EndNote or an arXiv Atom feed', () => {
+    const pubmed =
+      '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet>\n<PubmedArticleSet><PubmedArticle/></PubmedArticleSet>';
+    expect(detectFormat('pubmed.xml', pubmed)).toBe('pubmed-xml');
+    expect(
+      detectFormat('library.xml', '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record/></records></xml>'),
+    ).toBe('endnote-xml');
+    expect(detectFormat('query.xml', '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>')).toBe(
+      'arxiv-atom',
+    );
+    expect(detectFormat('saved', pubmed)).toBe('pubmed-xml');
+  });
 });

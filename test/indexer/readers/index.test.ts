@@ -31,6 +31,8 @@ describe('readers/index', () => {
       'bibtex',
       'csl-json',
       'arxiv-atom',
+      'pubmed-xml',
+      'endnote-xml',
       'ris',
       'medline',
       'wos',

@@ -1,0 +1,97 @@
+// PubMed XML, as the E-utilities (efetch) and PubMed's XML export write it: a <PubmedArticleSet> of
+// <PubmedArticle>s. Each becomes "pmid:<PMID>" (as the MEDLINE reader names it) with its title, its
+// abstract (labelled sections as "LABEL: text"), authors, journal, year, DOI, MeSH headings and keywords.
+import { problemAt } from './locate.ts';
+import type { InputProblem, RawRecord, Reader } from './reader.ts';
+import { elementLines, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
+
+const LISTS = new Set([
+  'PubmedArticle',
+  'AbstractText',
+  'Author',
+  'MeshHeading',
+  'Keyword',
+  'ArticleId',
+  'ELocationID',
+]);
+// Titles and abstracts hold markup (<i>, <sup>); it is kept as written and cleaned with the rest of the text.
+const RAW = ['*.ArticleTitle', '*.AbstractText'];
+const YEAR = /\b(\d{4})\b/;
+
+/** Reads a PubMed XML document; one <PubmedArticle> is one paper (book records are not read). */
+export const readPubmedXml: Reader = (text, file) => {
+  const parsed = parseXml(text, file, LISTS, { raw: RAW });
+  if ('problems' in parsed) return { records: [], problems: parsed.problems };
+  const set = parsed.document.PubmedArticleSet;
+  if (set === undefined) {
+    const message = `expected a PubMed <PubmedArticleSet>, found <${rootOf(parsed.document)}>`;
+    return { records: [], problems: [problemAt(file, 1, null, null, message)] };
+  }
+  const articles = set !== null && typeof set === 'object' ? listOf((set as XmlNode).PubmedArticle) : [];
+  const lines = elementLines(text, 'PubmedArticle');
+  const records: RawRecord[] = [];
+  const problems: InputProblem[] = [];
+  for (const [index, article] of articles.entries()) {
+    const location = {
+      file,
+      line: lines.length === articles.length ? (lines[index] ?? null) : null,
+      record: index + 1,
+    };
+    records.push({ fields: articleFields(article as XmlNode), location });
+  }
+  return { records, problems };
+};
+
+function articleFields(node: XmlNode): Record<string, unknown> {
+  const citation = (node.MedlineCitation ?? {}) as XmlNode;
+  const article = (citation.Article ?? {}) as XmlNode;
+  const journal = (article.Journal ?? {}) as XmlNode;
+  const pubDate = (((journal.JournalIssue ?? {}) as XmlNode).PubDate ?? {}) as XmlNode;
+  const pmid = textOf(citation.PMID).trim();
+  const abstract = listOf(((article.Abstract ?? {}) as XmlNode).AbstractText)
+    .map((part) => {
+      const label = textOf((part as XmlNode)?.['@_Label']);
+      const body = textOf(part).trim();
+      return label ? `${label}: ${body}` : body;
+    })
+    .filter((part) => part !== '')
+    .join(' ');
+  const authors = listOf(((article.AuthorList ?? {}) as XmlNode).Author).flatMap((entry) => {
+    const author = entry as XmlNode;
+    const collective = textOf(author.CollectiveName).trim();
+    if (collective) return [collective];
+    const name = [textOf(author.ForeName) || textOf(author.Initials), textOf(author.LastName)]
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .join(' ');
+    return name ? [name] : [];
+  });
+  const pubmedData = (node.PubmedData ?? {}) as XmlNode;
+  const ids = listOf(((pubmedData.ArticleIdList ?? {}) as XmlNode).ArticleId);
+  const idOf = (type: string) =>
+    textOf(ids.find((id) => textOf((id as XmlNode)?.['@_IdType']) === type)).trim() ||
+    textOf(listOf(article.ELocationID).find((id) => textOf((id as XmlNode)?.['@_EIdType']) === type)).trim();
+  const mesh = listOf(((citation.MeshHeadingList ?? {}) as XmlNode).MeshHeading).map((heading) =>
+    textOf((heading as XmlNode).DescriptorName).trim(),
+  );
+  const keywords = listOf(((citation.KeywordList ?? {}) as XmlNode).Keyword).map((keyword) => textOf(keyword).trim());
+  const year = textOf(pubDate.Year) || YEAR.exec(textOf(pubDate.MedlineDate))?.[1] || '';
+  const fields: Record<string, unknown> = {
+    id: pmid ? `pmid:${pmid}` : undefined,
+    title: textOf(article.ArticleTitle),
+    abstract,
+    authors,
+    year,
+    venue: textOf(journal.Title) || textOf(journal.ISOAbbreviation),
+    doi: idOf('doi'),
+    tags: [...new Set([...mesh, ...keywords].filter((tag) => tag !== ''))],
+    pmid,
+  };
+  const pmc = idOf('pmc');
+  if (pmc) fields.pmcid = pmc;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete fields[key];
+  }
+  return fields;
+}

@@ -1,0 +1,72 @@
+// What the XML readers share: a well-formedness check whose failure names its line, a parse in which
+// the elements named as lists are always arrays, the text of a node, and the lines elements start on.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lineOf, lineStarts, problemAt } from './locate.ts';
+import type { InputProblem } from './reader.ts';
+
+export type XmlNode = Record<string, unknown>;
+
+/**
+ * The parsed document, or the problem that stopped it. `lists` names the elements that are always
+ * arrays, however many a document holds; `raw` the elements whose content is kept as written (markup
+ * such as <i> inside a title, cleaned later with the rest of the text: "*.ArticleTitle"); `keepSpace`
+ * keeps the spaces around text. Attributes are kept as "@_name", namespaces dropped.
+ */
+export function parseXml(
+  text: string,
+  file: string,
+  lists: ReadonlySet<string>,
+  options: { raw?: readonly string[]; keepSpace?: boolean } = {},
+): { document: XmlNode } | { problems: InputProblem[] } {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    const message = `is not well-formed XML: ${valid.err.msg} (column ${valid.err.col})`;
+    return { problems: [problemAt(file, valid.err.line, null, null, message)] };
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: true,
+    isArray: (name) => lists.has(name),
+    stopNodes: [...(options.raw ?? [])],
+    // Text split into runs ("Tides in ", "Pine Island") keeps the spaces at their ends.
+    trimValues: !options.keepSpace,
+  });
+  try {
+    return { document: parser.parse(text) as XmlNode };
+  } catch (error) {
+    // The validator passes some DOCTYPE declarations the parser then refuses (bad entity names, too many entities).
+    const message = `could not be read as XML: ${error instanceof Error ? error.message : String(error)}`;
+    return { problems: [problemAt(file, 1, null, null, message)] };
+  }
+}
+
+/** The name of the document's root element. */
+export function rootOf(document: XmlNode): string {
+  return Object.keys(document).find((name) => !name.startsWith('?') && !name.startsWith('!')) ?? 'nothing';
+}
+
+/** The text of a node: a plain value, the "#text" of an element with attributes, or the first of a list. */
+export function textOf(node: unknown): string {
+  if (typeof node === 'string') return node;
+  if (typeof node === 'number') return String(node);
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) return textOf((node as XmlNode)['#text']);
+  if (Array.isArray(node)) return textOf(node[0]);
+  return '';
+}
+
+/** A node that may be one element or several, as a list. */
+export function listOf(node: unknown): unknown[] {
+  if (node === undefined || node === null || node === '') return [];
+  return Array.isArray(node) ? node : [node];
+}
+
+/** The 1-based line each `<tag` element (any namespace prefix) starts on, in document order. */
+export function elementLines(text: string, tag: string): number[] {
+  const starts = lineStarts(text);
+  const pattern = new RegExp(`<(?:[\\w-]+:)?${tag}[\\s>/]`, 'g');
+  return [...text.matchAll(pattern)].map((match) => lineOf(starts, match.index));
+}

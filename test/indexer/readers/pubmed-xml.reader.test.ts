@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { readPubmedXml } from '../../../indexer/readers/pubmed-xml.reader.ts';
+import { readWith } from './read-fixture.ts';
+
+// Shaped as PubMed's efetch XML, with values written here.
+const PUBMED = `<?xml version="1.0" ?>
+<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2024//EN" "pubmed_240101.dtd">
+<PubmedArticleSet>
+<PubmedArticle>
+  <MedlineCitation Status="MEDLINE" Owner="NLM">
+    <PMID Version="1">31452104</PMID>
+    <Article PubModel="Print">
+      <Journal><Title>Journal of Tides</Title><JournalIssue><PubDate><Year>2019</Year></PubDate></JournalIssue></Journal>
+      <ArticleTitle>Tides melt <i>Pine Island</i> glacier &amp; its shelf.</ArticleTitle>
+      <ELocationID EIdType="doi" ValidYN="Y">10.1000/tides.1</ELocationID>
+      <Abstract>
+        <AbstractText Label="BACKGROUND" NlmCategory="BACKGROUND">Tides move warm water.</AbstractText>
+        <AbstractText Label="RESULTS" NlmCategory="RESULTS">Melt rose by 10<sup>2</sup> tonnes.</AbstractText>
+      </Abstract>
+      <AuthorList><Author><LastName>Silva</LastName><ForeName>Ana</ForeName></Author><Author><CollectiveName>Ice Consortium</CollectiveName></Author></AuthorList>
+    </Article>
+    <MeshHeadingList><MeshHeading><DescriptorName UI="D1">Ice Cover</DescriptorName></MeshHeading></MeshHeadingList>
+    <KeywordList Owner="NOTNLM"><Keyword MajorTopicYN="N">tides</Keyword></KeywordList>
+  </MedlineCitation>
+  <PubmedData><ArticleIdList><ArticleId IdType="pubmed">31452104</ArticleId><ArticleId IdType="pmc">PMC123</ArticleId></ArticleIdList></PubmedData>
+</PubmedArticle>
+<PubmedArticle>
+  <MedlineCitation><PMID>31452105</PMID>
+    <Article><Journal><ISOAbbreviation>J Ice</ISOAbbreviation><JournalIssue><PubDate><MedlineDate>2018 Dec-2019 Jan</MedlineDate></PubDate></JournalIssue></Journal>
+      <ArticleTitle>Sea ice and winds.</ArticleTitle><Abstract><AbstractText>Winds thin sea ice.</AbstractText></Abstract>
+    </Article>
+  </MedlineCitation>
+  <PubmedData><ArticleIdList><ArticleId IdType="doi">10.1000/ice.2</ArticleId></ArticleIdList></PubmedData>
+</PubmedArticle>
+</PubmedArticleSet>
+`;
+
+describe('pubmed-xml.reader', () => {
+  it('reads each PubmedArticle: pmid id, title with its markup cleaned, labelled abstract, authors, journal, year, DOI, MeSH and keywords', () => {
+    const { papers, problems } = readWith(readPubmedXml, PUBMED, 'pubmed.xml');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'pmid:31452104',
+      title: 'Tides melt Pine Island glacier & its shelf.',
+      abstract: 'BACKGROUND: Tides move warm water. RESULTS: Melt rose by 102 tonnes.',
+      authors: ['Ana Silva', 'Ice Consortium'],
+      venue: 'Journal of Tides',
+      year: 2019,
+      doi: '10.1000/tides.1',
+      tags: ['Ice Cover', 'tides'],
+      metadata: { pmid: '31452104', pmcid: 'PMC123' },
+    });
+    expect(papers[1]?.paper).toMatchObject({ id: 'pmid:31452105', venue: 'J Ice', year: 2018, doi: '10.1000/ice.2' });
+    expect(papers.map(({ location }) => location)).toEqual([
+      { file: 'pubmed.xml', line: 4, record: 1 },
+      { file: 'pubmed.xml', line: 22, record: 2 },
+    ]);
+  });
+
+  it('names the root element of XML that is not a PubMed article set', () => {
+    const { problems } = readWith(readPubmedXml, '<feed><entry/></feed>', 'other.xml');
+    expect(problems[0]?.message).toBe('expected a PubMed <PubmedArticleSet>, found <feed>');
+  });
+});
