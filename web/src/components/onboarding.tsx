@@ -23,9 +23,9 @@ export function Onboarding({ onLibraryPage = false }: { onLibraryPage?: boolean 
         <code>citelens index papers.jsonl</code>
       </pre>
       <p className="muted">
-        Citelens reads JSON Lines, JSON, CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE, Web of Science, arXiv Atom and a
-        Zotero library. After indexing from a terminal, reload this page; if it still shows this, restart Citelens so it
-        loads the new index.
+        Citelens reads JSON Lines, JSON (also OpenAlex and Semantic Scholar), CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE,
+        Web of Science, PubMed XML, EndNote XML, arXiv Atom and a Zotero library. After indexing from a terminal, reload
+        this page; if it still shows this, restart Citelens so it loads the new index.
       </p>
     </section>
   );

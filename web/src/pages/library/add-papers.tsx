@@ -127,7 +127,8 @@ export function AddPapers({ onIndexed }: { onIndexed: () => void }) {
           }}
         />
         <p className="muted">
-          JSON Lines, JSON, CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE, Web of Science or arXiv Atom, in UTF-8.
+          JSON Lines, JSON (also OpenAlex and Semantic Scholar), CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE, Web of
+          Science, PubMed XML, EndNote XML or arXiv Atom, in UTF-8.
         </p>
       </div>
       <div role="status" aria-live="polite" className="upload-status">
