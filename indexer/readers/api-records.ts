@@ -3,6 +3,8 @@
 // papers (DOI and arXiv id under externalIds). Each is rewritten into the plain fields every other
 // record has; the API's bulk (reference lists, counts by year) is left out, a few useful values kept.
 
+import { withoutBlanks } from './values.ts';
+
 type Fields = Record<string, unknown>;
 
 const OPENALEX_ID = /^https?:\/\/openalex\.org\/(W\d+)$/i;
@@ -75,7 +77,7 @@ function fromOpenAlex(work: Fields): Fields {
       ...(typeof work.language === 'string' ? { language: work.language } : {}),
     },
   };
-  return withoutEmpty(fields);
+  return withoutBlanks(fields);
 }
 
 function isSemanticScholarPaper(fields: Fields): boolean {
@@ -112,15 +114,7 @@ function fromSemanticScholar(paper: Fields): Fields {
       ...(typeof ids.PubMed === 'string' ? { pmid: ids.PubMed } : {}),
     },
   };
-  return withoutEmpty(fields);
-}
-
-function withoutEmpty(fields: Fields): Fields {
-  return Object.fromEntries(
-    Object.entries(fields).filter(
-      ([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0),
-    ),
-  );
+  return withoutBlanks(fields);
 }
 
 /** A record's fields in the plain shape when they are an OpenAlex work or a Semantic Scholar paper; else as they are. */

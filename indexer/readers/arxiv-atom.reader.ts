@@ -3,7 +3,7 @@
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { collapseSpace } from './values.ts';
-import { elementLines, listOf, type XmlNode as Node, parseXml, rootOf, textOf } from './xml-document.ts';
+import { elementLocations, listOf, type XmlNode as Node, parseXml, rootOf, textOf } from './xml-document.ts';
 
 const LISTS = new Set(['entry', 'author', 'category', 'link']);
 
@@ -19,18 +19,14 @@ export const readArxivAtom: Reader = (text, file) => {
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
 
-  const entryLines = elementLines(text, 'entry');
   // An empty <feed></feed> parses as a string, not an object.
   const feed = document.feed;
   const entries = feed !== null && typeof feed === 'object' ? (((feed as Node).entry as Node[] | undefined) ?? []) : [];
+  const locations = elementLocations(text, file, 'entry', entries.length);
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
   for (const [index, entry] of entries.entries()) {
-    const location = {
-      file,
-      line: entryLines.length === entries.length ? (entryLines[index] ?? null) : null,
-      record: index + 1,
-    };
+    const location = locations[index]!;
     const idText = textOf(entry.id);
     if (idText.includes('arxiv.org/api/errors')) {
       problems.push({ ...location, field: null, message: `the arXiv API returned an error: ${textOf(entry.summary)}` });

@@ -2,9 +2,9 @@
 // text in one or more <style> runs (a title with an italic word is three runs). A record's id is its DOI,
 // else a key made from its content, as for RIS: EndNote's record numbers are local to one library.
 import { problemAt } from './locate.ts';
-import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { contentKey, invertName } from './values.ts';
-import { elementLines, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
+import type { RawRecord, Reader } from './reader.ts';
+import { contentKey, invertName, withoutBlanks } from './values.ts';
+import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
 
 const LISTS = new Set(['record', 'author', 'keyword', 'url', 'style']);
 
@@ -20,14 +20,12 @@ export const readEndnoteXml: Reader = (text, file) => {
   }
   const entries =
     recordsNode !== null && typeof recordsNode === 'object' ? listOf((recordsNode as XmlNode).record) : [];
-  const lines = elementLines(text, 'record');
-  const records: RawRecord[] = [];
-  const problems: InputProblem[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const location = { file, line: lines.length === entries.length ? (lines[index] ?? null) : null, record: index + 1 };
-    records.push({ fields: recordFields(entry as XmlNode), location });
-  }
-  return { records, problems };
+  const locations = elementLocations(text, file, 'record', entries.length);
+  const records: RawRecord[] = entries.map((entry, index) => ({
+    fields: recordFields(entry as XmlNode),
+    location: locations[index]!,
+  }));
+  return { records, problems: [] };
 };
 
 /** A field's text: its <style> runs joined, or its own text when it has none (older exports). */
@@ -52,7 +50,7 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     .map(styled)
     .filter(Boolean)
     .map(invertName);
-  const fields: Record<string, unknown> = {
+  const fields = withoutBlanks({
     title: styled(child(titles, 'title')),
     abstract: styled(record.abstract),
     authors,
@@ -69,11 +67,7 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     issue: styled(record.number),
     pages: styled(record.pages),
     publisher: styled(record.publisher),
-  };
-  for (const key of Object.keys(fields)) {
-    const value = fields[key];
-    if (value === '' || (Array.isArray(value) && value.length === 0)) delete fields[key];
-  }
+  });
   if (fields.doi === undefined) {
     const key = contentKey(fields);
     if (key !== null) fields.id = key;

@@ -2,8 +2,9 @@
 // <PubmedArticle>s. Each becomes "pmid:<PMID>" (as the MEDLINE reader names it) with its title, its
 // abstract (labelled sections as "LABEL: text"), authors, journal, year, DOI, MeSH headings and keywords.
 import { problemAt } from './locate.ts';
-import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { elementLines, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
+import type { RawRecord, Reader } from './reader.ts';
+import { withoutBlanks } from './values.ts';
+import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
 
 const LISTS = new Set([
   'PubmedArticle',
@@ -28,18 +29,12 @@ export const readPubmedXml: Reader = (text, file) => {
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
   const articles = set !== null && typeof set === 'object' ? listOf((set as XmlNode).PubmedArticle) : [];
-  const lines = elementLines(text, 'PubmedArticle');
-  const records: RawRecord[] = [];
-  const problems: InputProblem[] = [];
-  for (const [index, article] of articles.entries()) {
-    const location = {
-      file,
-      line: lines.length === articles.length ? (lines[index] ?? null) : null,
-      record: index + 1,
-    };
-    records.push({ fields: articleFields(article as XmlNode), location });
-  }
-  return { records, problems };
+  const locations = elementLocations(text, file, 'PubmedArticle', articles.length);
+  const records: RawRecord[] = articles.map((article, index) => ({
+    fields: articleFields(article as XmlNode),
+    location: locations[index]!,
+  }));
+  return { records, problems: [] };
 };
 
 function articleFields(node: XmlNode): Record<string, unknown> {
@@ -76,7 +71,7 @@ function articleFields(node: XmlNode): Record<string, unknown> {
   );
   const keywords = listOf(((citation.KeywordList ?? {}) as XmlNode).Keyword).map((keyword) => textOf(keyword).trim());
   const year = textOf(pubDate.Year) || YEAR.exec(textOf(pubDate.MedlineDate))?.[1] || '';
-  const fields: Record<string, unknown> = {
+  const fields = {
     id: pmid ? `pmid:${pmid}` : undefined,
     title: textOf(article.ArticleTitle),
     abstract,
@@ -87,11 +82,5 @@ function articleFields(node: XmlNode): Record<string, unknown> {
     tags: [...new Set([...mesh, ...keywords].filter((tag) => tag !== ''))],
     pmid,
   };
-  const pmc = idOf('pmc');
-  if (pmc) fields.pmcid = pmc;
-  for (const key of Object.keys(fields)) {
-    const value = fields[key];
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete fields[key];
-  }
-  return fields;
+  return withoutBlanks({ ...fields, pmcid: idOf('pmc') });
 }

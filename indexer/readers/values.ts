@@ -25,6 +25,11 @@ export function isBlank(value: unknown): boolean {
   );
 }
 
+/** The fields that hold a value (isBlank is false), in their order: a reader leaves out what an export left empty. */
+export function withoutBlanks(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => !isBlank(value)));
+}
+
 /** Collapses every run of whitespace (including newlines) to one space. */
 export function collapseSpace(text: string): string {
   return text.replace(SPACE_RUN, ' ').trim();

@@ -2,7 +2,7 @@
 // the elements named as lists are always arrays, the text of a node, and the lines elements start on.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { lineOf, lineStarts, problemAt } from './locate.ts';
-import type { InputProblem } from './reader.ts';
+import type { InputProblem, RecordLocation } from './reader.ts';
 
 export type XmlNode = Record<string, unknown>;
 
@@ -64,9 +64,17 @@ export function listOf(node: unknown): unknown[] {
   return Array.isArray(node) ? node : [node];
 }
 
-/** The 1-based line each `<tag` element (any namespace prefix) starts on, in document order. */
-export function elementLines(text: string, tag: string): number[] {
+/**
+ * Where each of the `count` parsed `<tag>` elements is: its record number, and the 1-based line it
+ * starts on (any namespace prefix) when the text holds exactly that many (else no line).
+ */
+export function elementLocations(text: string, file: string, tag: string, count: number): RecordLocation[] {
   const starts = lineStarts(text);
   const pattern = new RegExp(`<(?:[\\w-]+:)?${tag}[\\s>/]`, 'g');
-  return [...text.matchAll(pattern)].map((match) => lineOf(starts, match.index));
+  const lines = [...text.matchAll(pattern)].map((match) => lineOf(starts, match.index));
+  return Array.from({ length: count }, (_, index) => ({
+    file,
+    line: lines.length === count ? (lines[index] ?? null) : null,
+    record: index + 1,
+  }));
 }
