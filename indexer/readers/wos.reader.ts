@@ -43,7 +43,8 @@ export const readWos: Reader = (text, file) => {
 // Tags whose continuation lines are items of a list (one author, address or reference per line); the
 // lines of any other tag are one wrapped text.
 const LINE_LISTS = new Set(['AU', 'AF', 'BA', 'BF', 'CA', 'GP', 'C1', 'C3', 'RP', 'EM', 'RI', 'OI', 'CR', 'FU']);
-const TAGGED = /^([A-Z][A-Z0-9]) (.*)$/;
+// A tag, then its value after one space (a tag alone, such as "ER", has none).
+const TAGGED = /^([A-Z][A-Z0-9])(?: (.*))?$/;
 
 /** The plain-text shape: each record's tags as the tab-delimited shape would hold them ("; "-joined lists). */
 function readPlainText(input: string, file: string): { records: RawRecord[]; problems: InputProblem[] } {
@@ -67,9 +68,7 @@ function readPlainText(input: string, file: string): { records: RawRecord[]; pro
       open.lines.get(tag)?.push(raw.trim());
       continue;
     }
-    const match =
-      TAGGED.exec(raw.trimEnd()) ??
-      (raw.trimEnd() === 'ER' || raw.trimEnd() === 'EF' ? [raw, raw.trimEnd(), ''] : null);
+    const match = TAGGED.exec(raw.trimEnd());
     if (!match) continue;
     const [, name = '', value = ''] = match;
     if (name === 'PT') {

@@ -46,4 +46,10 @@ describe('wos.reader', () => {
       },
     ]);
   });
+
+  it('gives the indented lines after a tag written alone to that tag', () => {
+    const text = 'PT J\nTI Tides\nAB\n   Tides move warm water\n   under the shelf.\nER\n';
+    const { records } = readWos(text, 'bare.txt');
+    expect(records[0]?.fields).toMatchObject({ title: 'Tides', abstract: 'Tides move warm water under the shelf.' });
+  });
 });
