@@ -153,9 +153,13 @@ function splitNames(text: string): string[] {
   return parts.map(personName).filter((part) => part !== '');
 }
 
+// What may follow a full name after a comma without being a given name: "Martin Luther King, Jr.".
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
+
 function personName(text: string): string {
   const name = collapseSpace(text);
-  return name.split(',').length === 2 ? invertName(name) : name;
+  const parts = name.split(',');
+  return parts.length === 2 && !NAME_SUFFIX.test(parts[1]!.trim()) ? invertName(name) : name;
 }
 
 /** "Ada Lovelace, Alan Turing" is two people; "Lovelace, Ada" is one, so commas split only between full names. */

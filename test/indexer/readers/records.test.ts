@@ -98,6 +98,7 @@ describe('records', () => {
     ['Lovelace, Ada', ['Ada Lovelace']],
     ['Lovelace, A.; Turing, Alan M.', ['A. Lovelace', 'Alan M. Turing']],
     ['Lovelace, Jr., Ada', ['Lovelace, Jr., Ada']],
+    ['Martin Luther King, Jr.; Ada Lovelace, PhD', ['Martin Luther King, Jr.', 'Ada Lovelace, PhD']],
     [
       ['Ada Lovelace', ' Alan  Turing ', 'Hopper, Grace'],
       ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
