@@ -15,7 +15,8 @@ export const readArxivAtom: Reader = (text, file) => {
   if ('problems' in parsed) return { records: [], problems: parsed.problems };
   const { document } = parsed;
   if (!('feed' in document)) {
-    const message = `expected an Atom <feed> (an arXiv API response), found <${rootOf(document)}>`;
+    // A ".xml" file whose root is none of the XML exports Citelens reads comes here: say which those are.
+    const message = `expected an Atom <feed> (an arXiv API response), a PubMed <PubmedArticleSet> or an EndNote <xml><records> export, found <${rootOf(document)}>`;
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
 

@@ -66,7 +66,8 @@ describe('arxiv-atom.reader', () => {
         line: 1,
         record: null,
         field: null,
-        message: 'expected an Atom <feed> (an arXiv API response), found <rss>',
+        message:
+          'expected an Atom <feed> (an arXiv API response), a PubMed <PubmedArticleSet> or an EndNote <xml><records> export, found <rss>',
       },
     ]);
   });
