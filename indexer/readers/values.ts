@@ -197,13 +197,18 @@ export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** "Last, First" (as RIS, MEDLINE and Web of Science write names) → "First Last"; other names as they are. */
+/**
+ * "Last, First" (as RIS, MEDLINE and Web of Science write names) → "First Last", with a suffix kept
+ * last wherever it stood ("King, Martin Luther, Jr." as RIS writes it, "King, Jr., Martin Luther" as
+ * BibTeX does → "Martin Luther King Jr."); a name that is only "Last, Suffix" and other names as they are.
+ */
 export function invertName(name: string): string {
-  const comma = name.indexOf(',');
-  if (comma === -1) return collapseSpace(name);
-  const last = name.slice(0, comma).trim();
-  const rest = name.slice(comma + 1).trim();
-  return collapseSpace(rest === '' ? last : `${rest} ${last}`);
+  const [last = '', ...rest] = name.split(',').map((part) => part.trim());
+  if (rest.length === 0) return collapseSpace(name);
+  const suffixes = rest.filter((part) => NAME_SUFFIX.test(part));
+  const given = rest.filter((part) => part !== '' && !NAME_SUFFIX.test(part));
+  if (given.length === 0) return collapseSpace(suffixes.length > 0 ? name : last);
+  return collapseSpace([...given, last, ...suffixes].join(' '));
 }
 
 /**

@@ -69,4 +69,11 @@ describe('ris.reader', () => {
     const { papers } = readWith(readRis, text, 'link.ris', { repair: true });
     expect(papers[0]?.paper).toMatchObject({ id: 'doi:10.1000/XYZ(12)3', doi: '10.1000/XYZ(12)3' });
   });
+
+  it('keeps a suffix after the name, as RIS writes it ("Last, First, Suffix") and as BibTeX does ("Last, Suffix, First")', () => {
+    const text =
+      'TY  - JOUR\nAU  - King, Martin Luther, Jr.\nAU  - Lovelace, III, Ada\nAU  - Hopper,\nTI  - Names\nER  - \n';
+    const { papers } = readWith(readRis, text, 'names.ris', { repair: true });
+    expect(papers[0]?.paper.authors).toEqual(['Martin Luther King Jr.', 'Ada Lovelace III', 'Hopper']);
+  });
 });
