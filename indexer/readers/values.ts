@@ -156,10 +156,16 @@ function splitNames(text: string): string[] {
 // What may follow a full name after a comma without being a given name: "Martin Luther King, Jr.".
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
 
+// Words that make "X, Y" a body's name rather than "Last, First": "Barnes and Noble, Inc.",
+// "University of California, Berkeley", "The ATLAS Collaboration".
+const BODY_WORD =
+  /(?:^|[\s.])(?:and|of|for|the|&|inc|ltd|llc|gmbh|corp|university|institute|consortium|group|team|collaboration|department)(?=$|[\s.])/i;
+
 function personName(text: string): string {
   const name = collapseSpace(text);
   const parts = name.split(',');
-  return parts.length === 2 && !NAME_SUFFIX.test(parts[1]!.trim()) ? invertName(name) : name;
+  const isLastFirst = parts.length === 2 && !NAME_SUFFIX.test(parts[1]!.trim()) && !BODY_WORD.test(name);
+  return isLastFirst ? invertName(name) : name;
 }
 
 /** "Ada Lovelace, Alan Turing" is two people; "Lovelace, Ada" is one, so commas split only between full names. */

@@ -100,6 +100,10 @@ describe('records', () => {
     ['Lovelace, Jr., Ada', ['Lovelace, Jr., Ada']],
     ['Martin Luther King, Jr.; Ada Lovelace, PhD', ['Martin Luther King, Jr.', 'Ada Lovelace, PhD']],
     [
+      ['Barnes and Noble, Inc.', 'University of California, Berkeley', 'van der Berg, Anna'],
+      ['Barnes and Noble, Inc.', 'University of California, Berkeley', 'Anna van der Berg'],
+    ],
+    [
       ['Ada Lovelace', ' Alan  Turing ', 'Hopper, Grace'],
       ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
     ],
