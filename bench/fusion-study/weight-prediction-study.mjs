@@ -5,14 +5,12 @@
 // Usage: FUSION_DUMP_DIR=<dump-dir> node bench/fusion-study/weight-prediction-study.mjs
 import fs from 'node:fs';
 import { tableOf } from './keyword-side-study.mjs';
+import { clamp, mean, STEPS } from './study-metrics.mjs';
 
 const dir = process.env.FUSION_DUMP_DIR ?? process.argv[2] ?? '.';
 const names = ['cranfield', 'cisi', 'scifact'];
 const data = Object.fromEntries(names.map((n) => [n, JSON.parse(fs.readFileSync(`${dir}/${n}.json`, 'utf8'))]));
 const table = tableOf({});
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
-const STEPS = 40;
 const K = 5;
 
 /** Peaks of both lists at depths 5/10/20, their overlap at 5/10/20, the top cosine, BM25's top score
