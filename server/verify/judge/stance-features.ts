@@ -7,6 +7,7 @@ import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
   antonymConflict,
+  deniedAlternative,
   negationScope,
   prefixAntonyms,
   readSentence,
@@ -34,6 +35,8 @@ export const STANCE_FEATURE_NAMES = [
   'prefixAntonym',
   /** The evidence states a WordNet antonym of a claim word, and not the word ("benign" vs "malignant"). */
   'antonymConflict',
+  /** One side denies what the other states, in favour of something it does not ("GPUs rather than CPUs" against "CPUs"). */
+  'deniedAlternative',
   /** "always" against "never", "every" against "rarely". */
   'quantifierConflict',
   /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
@@ -166,8 +169,9 @@ export function stanceOfEvidence(
   const sentences = fullSentences.map((text) => text.slice(0, STANCE_MAX_CHARS));
   const claim = readSentence(claimText);
   const combined = emptyStanceFeatures();
+  const readings = sentences.map((text) => readSentence(text));
   sentences.forEach((text, i) => {
-    const features = stanceFeatures(claim, readSentence(text), { claim: claimText, evidence: text });
+    const features = stanceFeatures(claim, readings[i]!, { claim: claimText, evidence: text });
     for (const name of STANCE_FEATURE_NAMES) {
       // The claim's own cues and the best sentence's negation are read on the best sentence only.
       if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;
@@ -175,5 +179,6 @@ export function stanceOfEvidence(
     }
   });
   combined.directionVote = directionVote(claim, allSentences);
+  combined.deniedAlternative = deniedAlternative(claim, readings) ? 1 : 0;
   return combined;
 }
