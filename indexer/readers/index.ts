@@ -8,6 +8,7 @@ import { readCslJson } from './csl-json.reader.ts';
 import { readCsv, readTsv } from './csv.reader.ts';
 import { decodeInput, type Encoding } from './decode-text.ts';
 import { detectFormat, formatFromExtension } from './detect-format.ts';
+import { readEndnoteTagged } from './endnote-tagged.reader.ts';
 import { readEndnoteXml } from './endnote-xml.reader.ts';
 import { readBounded, withInputFile } from './input-file.ts';
 import { readJson } from './json.reader.ts';
@@ -54,6 +55,7 @@ const READERS: Record<Exclude<Format, 'zotero'>, Reader> = {
   'arxiv-atom': readArxivAtom,
   'pubmed-xml': readPubmedXml,
   'endnote-xml': readEndnoteXml,
+  'endnote-tagged': readEndnoteTagged,
   ris: readRis,
   medline: readMedline,
   wos: readWos,

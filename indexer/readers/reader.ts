@@ -12,6 +12,7 @@ export const FORMATS = [
   'arxiv-atom',
   'pubmed-xml',
   'endnote-xml',
+  'endnote-tagged',
   'ris',
   'medline',
   'wos',

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { detectFormat } from '../../../indexer/readers/detect-format.ts';
+import { fixture } from './read-fixture.ts';
 
 describe('detect-format', () => {
   it.each([
@@ -78,5 +80,27 @@ describe('detect-format', () => {
       'arxiv-atom',
     );
     expect(detectFormat('saved', pubmed)).toBe('pubmed-xml');
+  });
+  it('tells EndNote tagged text by its .enw extension or, in a .txt, by its %-tag lines', () => {
+    expect(detectFormat('scholar.enw', 'anything')).toBe('endnote-tagged');
+    expect(detectFormat('export.txt', '%0 Journal Article\n%T Deep residual learning\n%A He, Kaiming\n')).toBe(
+      'endnote-tagged',
+    );
+    expect(detectFormat('export.txt', '\uFEFF%T Deep residual learning\r\n%A He, Kaiming\r\n')).toBe('endnote-tagged');
+    // A BibTeX file opening with "%" comments is still BibTeX.
+    expect(detectFormat('refs.txt', '% refs\n%%%%\n@article{k, title = {T}}')).toBe('bibtex');
+  });
+
+  it('still tells the RIS, MEDLINE and Web of Science fixtures as before', () => {
+    for (const [name, format] of [
+      ['zotero-export.ris', 'ris'],
+      ['pubmed.nbib', 'medline'],
+      ['savedrecs.txt', 'wos'],
+      ['savedrecs-plain.txt', 'wos'],
+    ] as const) {
+      const text = fs.readFileSync(fixture(`wild/${name}`), 'utf8');
+      expect(detectFormat(name, text)).toBe(format);
+      expect(detectFormat('export.txt', text)).toBe(format);
+    }
   });
 });

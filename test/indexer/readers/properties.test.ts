@@ -6,6 +6,7 @@ import { readArxivAtom } from '../../../indexer/readers/arxiv-atom.reader.ts';
 import { readBibtex } from '../../../indexer/readers/bibtex.reader.ts';
 import { readCslJson } from '../../../indexer/readers/csl-json.reader.ts';
 import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
+import { readEndnoteTagged } from '../../../indexer/readers/endnote-tagged.reader.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJson } from '../../../indexer/readers/json.reader.ts';
 import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
@@ -27,6 +28,7 @@ const READERS: [string, Reader][] = [
   ['ris', readRis],
   ['medline', readMedline],
   ['wos', readWos],
+  ['endnote-tagged', readEndnoteTagged],
 ];
 
 /** Pieces of every format, so random text reaches deep into the parsers instead of failing at the first byte. */
@@ -112,6 +114,14 @@ const TOKENS = [
   '\\cite{x}',
   '@article{,',
   "O'Hara_1999,",
+  '%0 Journal Article\n',
+  '%T ',
+  '%A ',
+  '%K ',
+  '%X ',
+  '%R https://doi.org/10.1/x',
+  '%U http://arxiv.org/abs/1706.03762v5',
+  '\n\n',
 ];
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tokenText);
@@ -199,6 +209,7 @@ describe('readers (properties)', () => {
         'noext',
         'a.ris',
         'a.nbib',
+        'a.enw',
       );
       const content = fc.oneof(
         fc.uint8Array({ maxLength: 300 }),
