@@ -1,11 +1,12 @@
 // Tells a file's format from its extension, then from its content: JSON vs JSON Lines vs CSL-JSON,
-// CSV vs TSV, BibTeX, RIS, MEDLINE, Web of Science (tab-delimited or plain text), EndNote tagged text,
-// and XML: PubMed, EndNote or an arXiv Atom feed.
+// CSV vs TSV, BibTeX, RIS, MEDLINE, Web of Science (tab-delimited or plain text), EndNote and RefWorks
+// tagged text, and XML: PubMed, EndNote or an arXiv Atom feed.
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { FIELD_ALIASES } from '../paper.schema.ts';
 import { ARRAY_KEYS } from './json.reader.ts';
 import type { Format } from './reader.ts';
+import { REFWORKS_START } from './refworks.reader.ts';
 import { WOS_PLAIN_START } from './wos.reader.ts';
 
 const EXTENSIONS: Record<string, Format | 'json-like' | 'xml-like'> = {
@@ -60,12 +61,13 @@ export function detectFormat(file: string, text: string): Format {
   if (RIS_START.test(head)) return 'ris';
   if (WOS_HEADER.test(head) || WOS_PLAIN_START.test(head.slice(0, 4096))) return 'wos';
   if (ENDNOTE_TAGGED_START.test(head)) return 'endnote-tagged';
+  if (REFWORKS_START.test(head)) return 'refworks';
   if (BIBTEX_ENTRY.test(head)) return 'bibtex';
   const delimited = delimitedFlavour(head);
   if (delimited) return delimited;
   throw new AppError(
     'UNKNOWN_FORMAT',
-    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited or plain text, EndNote tagged text (%0, %T lines), PubMed or EndNote XML, or an arXiv Atom feed)`,
+    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited or plain text, EndNote tagged text (%0, %T lines), RefWorks tagged text (RT lines), PubMed or EndNote XML, or an arXiv Atom feed)`,
     { file },
   );
 }

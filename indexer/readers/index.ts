@@ -26,6 +26,7 @@ import type {
   RecordLocation,
 } from './reader.ts';
 import { validateRecords } from './records.ts';
+import { readRefworks } from './refworks.reader.ts';
 import { readRis } from './ris.reader.ts';
 import { readWos } from './wos.reader.ts';
 import { readZotero } from './zotero.reader.ts';
@@ -56,6 +57,7 @@ const READERS: Record<Exclude<Format, 'zotero'>, Reader> = {
   'pubmed-xml': readPubmedXml,
   'endnote-xml': readEndnoteXml,
   'endnote-tagged': readEndnoteTagged,
+  refworks: readRefworks,
   ris: readRis,
   medline: readMedline,
   wos: readWos,

@@ -13,6 +13,7 @@ export const FORMATS = [
   'pubmed-xml',
   'endnote-xml',
   'endnote-tagged',
+  'refworks',
   'ris',
   'medline',
   'wos',

@@ -91,12 +91,24 @@ describe('detect-format', () => {
     expect(detectFormat('refs.txt', '% refs\n%%%%\n@article{k, title = {T}}')).toBe('bibtex');
   });
 
+  it('tells RefWorks tagged text by its RT line followed by a RefWorks tag, never by a .txt extension alone', () => {
+    expect(detectFormat('export.txt', 'RT Journal Article\nSR Electronic(1)\nA1 He, Kaiming\n')).toBe('refworks');
+    expect(detectFormat('export', '\uFEFFRT Book, Whole\r\nT1 Deep learning\r\n')).toBe('refworks');
+    // A line starting "RT" that is not followed by a RefWorks tag is not enough.
+    expect(() => detectFormat('notes.txt', 'RT this please\nsee below\n')).toThrow(AppError);
+    // RIS and Web of Science plain text have their own markers and stay theirs.
+    expect(detectFormat('export.txt', 'TY  - JOUR\nT1  - T\nA1  - Doe, J\nER  - \n')).toBe('ris');
+    expect(detectFormat('export.txt', 'PT J\nAU Doe, J\nTI T\nER\n')).toBe('wos');
+  });
+
   it('still tells the RIS, MEDLINE and Web of Science fixtures as before', () => {
     for (const [name, format] of [
       ['zotero-export.ris', 'ris'],
       ['pubmed.nbib', 'medline'],
       ['savedrecs.txt', 'wos'],
       ['savedrecs-plain.txt', 'wos'],
+      ['endnote-export.enw', 'endnote-tagged'],
+      ['refworks-export.txt', 'refworks'],
     ] as const) {
       const text = fs.readFileSync(fixture(`wild/${name}`), 'utf8');
       expect(detectFormat(name, text)).toBe(format);

@@ -34,6 +34,7 @@ describe('readers/index', () => {
       'pubmed-xml',
       'endnote-xml',
       'endnote-tagged',
+      'refworks',
       'ris',
       'medline',
       'wos',
@@ -68,7 +69,10 @@ describe('readers/index', () => {
   });
 
   it('reads the tagged-text exports by extension and, saved as .txt, by content', async () => {
-    for (const [name, count] of [['endnote-export.enw', 3]] as const) {
+    for (const [name, count] of [
+      ['endnote-export.enw', 3],
+      ['refworks-export.txt', 3],
+    ] as const) {
       const copy = temp.write(name.replace(/\.\w+$/, '.txt'), fs.readFileSync(fixture(`wild/${name}`)));
       for (const file of [fixture(`wild/${name}`), copy]) {
         const result = await readPaperFiles([file]);

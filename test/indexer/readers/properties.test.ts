@@ -13,6 +13,7 @@ import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
 import { readMedline } from '../../../indexer/readers/medline.reader.ts';
 import type { InputProblem, Reader, ReadResult } from '../../../indexer/readers/reader.ts';
 import { validateRecord } from '../../../indexer/readers/records.ts';
+import { readRefworks } from '../../../indexer/readers/refworks.reader.ts';
 import { readRis } from '../../../indexer/readers/ris.reader.ts';
 import { readWos } from '../../../indexer/readers/wos.reader.ts';
 import { makeTempDir, readWith } from './read-fixture.ts';
@@ -29,6 +30,7 @@ const READERS: [string, Reader][] = [
   ['medline', readMedline],
   ['wos', readWos],
   ['endnote-tagged', readEndnoteTagged],
+  ['refworks', readRefworks],
 ];
 
 /** Pieces of every format, so random text reaches deep into the parsers instead of failing at the first byte. */
@@ -122,6 +124,13 @@ const TOKENS = [
   '%R https://doi.org/10.1/x',
   '%U http://arxiv.org/abs/1706.03762v5',
   '\n\n',
+  'RT Journal Article\n',
+  'A1 ',
+  'T1 ',
+  'K1 ',
+  'AB ',
+  'DO ',
+  'YR 2020\n',
 ];
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tokenText);
