@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { FIELD_ALIASES } from '../paper.schema.ts';
+import { crossrefAnswerWorks } from './crossref-works.ts';
 import { ARRAY_KEYS } from './json.reader.ts';
 import type { Format } from './reader.ts';
 import { REFWORKS_START } from './refworks.reader.ts';
@@ -104,7 +105,10 @@ function jsonFlavour(text: string, head: string): Format | null {
     return 'json'; // A pretty-printed object: its first line is not a whole value.
   }
   const rest = newline === -1 ? '' : text.slice(newline + 1, newline + 1 + SNIFF_CHARS).trim();
-  const wrapper = first !== null && typeof first === 'object' && ARRAY_KEYS.some((key) => key in first);
+  const wrapper =
+    first !== null &&
+    typeof first === 'object' &&
+    (ARRAY_KEYS.some((key) => key in first) || crossrefAnswerWorks(first) !== null);
   return rest === '' && wrapper ? 'json' : 'jsonl';
 }
 

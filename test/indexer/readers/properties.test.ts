@@ -131,6 +131,13 @@ const TOKENS = [
   'AB ',
   'DO ',
   'YR 2020\n',
+  '{"status":"ok","message-type":"work-list","message":{"items":[',
+  '{"message-type":"work","message":',
+  '"DOI":"10.1/x",',
+  '"title":["',
+  '"author":[{"given":"A","family":',
+  '"issued":{"date-parts":[[null]]},',
+  '"member":"1"',
 ];
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tokenText);
