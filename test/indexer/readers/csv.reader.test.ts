@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsv, readTsv, splitScopusAuthors } from '../../../indexer/readers/csv.reader.ts';
+import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
+import { splitScopusAuthors } from '../../../indexer/readers/exporter-columns.ts';
 import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
 
 describe('csv.reader', () => {
