@@ -5,6 +5,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { columnMapping, columnsNotice, mapExporterColumns } from './exporter-columns.ts';
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
+import { clip } from './values.ts';
 
 const LINE_BREAKS = /\r\n?/g;
 
@@ -62,6 +63,8 @@ export function delimitedReader(kind: ',' | '\t'): Reader {
       problems.push(problemAt(file, line, null, null, `${reason}; the rows from here on were not read`));
     }
 
+    const note = leadingNote(rows);
+    if (note !== null) rows.shift();
     const [header, ...body] = rows;
     if (!header) return { records: [], problems };
     const columns = header.cells.map((name) => name.trim());
@@ -95,8 +98,27 @@ export function delimitedReader(kind: ',' | '\t'): Reader {
       }
       records.push({ fields: mapExporterColumns(fields, mapping), location });
     }
-    return { records, problems, notices: [columnsNotice(file, mapping, delimiter)] };
+    const notices = [columnsNotice(file, mapping, delimiter)];
+    if (note !== null) {
+      const text = clip(note.cells.join(delimiter).trim());
+      notices.unshift(
+        `${file}: line ${note.line} ("${text}") is not a header row and was skipped; the header is line ${header.line}`,
+      );
+    }
+    return { records, problems, notices };
   };
+}
+
+/**
+ * The first row when it is a note before the header, as the line Dimensions writes above its header
+ * ("About the data: Exported on …"): it names no known column and the row after it names at least two.
+ */
+function leadingNote(rows: readonly { cells: string[]; line: number }[]): { cells: string[]; line: number } | null {
+  const [first, second] = rows;
+  if (!first || !second) return null;
+  const known = (cells: string[]) =>
+    columnMapping(cells.map((cell) => cell.trim())).filter((entry) => entry.field !== null).length;
+  return known(first.cells) === 0 && known(second.cells) >= 2 ? first : null;
 }
 
 /** Reads comma-separated values with a header row. */

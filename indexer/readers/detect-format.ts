@@ -113,8 +113,12 @@ function jsonFlavour(text: string, head: string): Format | null {
 }
 
 function delimitedFlavour(head: string): Format | null {
-  const newline = head.indexOf('\n');
-  const header = (newline === -1 ? head : head.slice(0, newline)).replace(/\r$/, '');
+  const [first = '', second = ''] = head.split('\n', 2).map((line) => line.replace(/\r$/, ''));
+  // Dimensions writes one line ("About the data: …") above its header row.
+  return headerFlavour(first) ?? headerFlavour(second);
+}
+
+function headerFlavour(header: string): Format | null {
   const delimiter = header.includes('\t') ? '\t' : header.includes(',') ? ',' : null;
   if (delimiter === null) return null;
   // A header row must name at least one paper field; otherwise any prose with a comma would pass as CSV.

@@ -1,7 +1,7 @@
 // The column names reference databases write in their CSV exports (IEEE Xplore, Scopus, Zotero, Dimensions,
 // Lens.org), the paper field each fills, and how a row's cells are renamed and split to fill them.
 import { FIELD_ALIASES } from '../paper.schema.ts';
-import { invertName } from './values.ts';
+import { coerceNames, contentKey, invertName, isBlank } from './values.ts';
 
 /** Column names reference databases export, and the paper field each fills (compared case-insensitively). */
 const EXPORTER_COLUMNS: Record<string, string> = {
@@ -20,7 +20,14 @@ const EXPORTER_COLUMNS: Record<string, string> = {
   // Zotero's CSV export
   'manual tags': 'tags',
   'automatic tags': 'tags',
-  // Both, and other exporters
+  // Dimensions (also "Title", "Abstract", "Authors", "DOI", "Source title")
+  pubyear: 'year',
+  'mesh terms': 'tags',
+  'source linkout': 'url',
+  // Lens.org (also "Title", "Abstract", "Publication Year", "Source Title", "DOI", "Keywords", "MeSH Terms")
+  'author/s': 'authors',
+  'external url': 'url',
+  // Several, and other exporters
   'article title': 'title',
   'abstract note': 'abstract',
   'publication date': 'year',
@@ -53,8 +60,11 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
     // Scopus writes a placeholder where a paper has no abstract; it is not the paper's text.
     if (value === undefined || (field === 'abstract' && NO_ABSTRACT.test(String(value)))) continue;
     if (field === 'tags') tags.push(String(value));
-    else if (field === 'authors') fields[column] = splitScopusAuthors(String(value));
-    else if (renamed && field !== null && fields[field] === undefined) fields[field] = value;
+    else if (field === 'authors') {
+      // Lens.org's "Author/s" is renamed; Scopus's "Author full names" is read below, beside its initials.
+      const key = renamed && column.toLowerCase() !== 'author full names' ? 'authors' : column;
+      if (fields[key] === undefined) fields[key] = splitScopusAuthors(String(value));
+    } else if (renamed && field !== null && fields[field] === undefined) fields[field] = value;
     else fields[column] = value;
   }
   if (tags.length > 0) fields.tags = tags.join(';');
@@ -73,7 +83,34 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
     delete fields[Object.keys(fields).find((column) => column.toLowerCase() === 'author full names') ?? ''];
     fields.authors = names;
   }
+  if (DATABASE_ID_COLUMNS.some((column) => mapping.some((entry) => entry.column.toLowerCase() === column))) {
+    const key = databaseRowKey(row, mapping);
+    if (key !== null) fields.id = key;
+  }
   return fields;
+}
+
+/** Columns of a database's own record id: Dimensions' "Publication ID" (pub.…) and Lens.org's "Lens ID". */
+const DATABASE_ID_COLUMNS = ['publication id', 'lens id'];
+
+/**
+ * The id of a Dimensions or Lens.org row without an id or DOI column value: a key made from its content, as
+ * RIS records get, so the paper has one id whichever database it was exported from (their own record ids
+ * stay in metadata). Null when the row has a DOI (the id is made from it) or too little content.
+ */
+function databaseRowKey(row: Record<string, unknown>, mapping: ColumnMapping): string | null {
+  const first = (field: string) =>
+    mapping.filter((entry) => entry.field === field).find((entry) => !isBlank(row[entry.column]))?.column;
+  if (first('id') !== undefined || first('doi') !== undefined) return null;
+  const authorsColumn = first('authors');
+  const names = authorsColumn === undefined ? null : coerceNames(splitScopusAuthors(String(row[authorsColumn])));
+  const title = first('title');
+  const year = first('year');
+  return contentKey({
+    authors: names?.ok ? names.value : undefined,
+    title: title === undefined ? undefined : row[title],
+    year: year === undefined ? undefined : row[year],
+  });
 }
 
 const NO_ABSTRACT = /^\s*\[No abstract available\]\s*$/i;

@@ -101,6 +101,12 @@ describe('detect-format', () => {
     expect(detectFormat('export.txt', 'PT J\nAU Doe, J\nTI T\nER\n')).toBe('wos');
   });
 
+  it('tells a Dimensions export by its header row on line 2, under the "About the data" line', () => {
+    const text = fs.readFileSync(fixture('wild/dimensions.csv'), 'utf8');
+    expect(detectFormat('dimensions-export', text)).toBe('csv');
+    expect(() => detectFormat('notes.txt', 'About this, and that\nmore prose, with commas\n')).toThrow(AppError);
+  });
+
   it('still tells the RIS, MEDLINE and Web of Science fixtures as before', () => {
     for (const [name, format] of [
       ['zotero-export.ris', 'ris'],

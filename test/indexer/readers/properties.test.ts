@@ -138,6 +138,10 @@ const TOKENS = [
   '"author":[{"given":"A","family":',
   '"issued":{"date-parts":[[null]]},',
   '"member":"1"',
+  '"About the data: Exported on Dec 06, 2026"\n',
+  'Title,Authors,PubYear,DOI,Publication ID\n',
+  'Lens ID,Title,Author/s,MeSH Terms\n',
+  '"pub.1",',
 ];
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tokenText);
