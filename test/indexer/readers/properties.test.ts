@@ -7,10 +7,12 @@ import { readBibtex } from '../../../indexer/readers/bibtex.reader.ts';
 import { readCslJson } from '../../../indexer/readers/csl-json.reader.ts';
 import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
 import { readEndnoteTagged } from '../../../indexer/readers/endnote-tagged.reader.ts';
+import { readEndnoteXml } from '../../../indexer/readers/endnote-xml.reader.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJson } from '../../../indexer/readers/json.reader.ts';
 import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
 import { readMedline } from '../../../indexer/readers/medline.reader.ts';
+import { readPubmedXml } from '../../../indexer/readers/pubmed-xml.reader.ts';
 import type { InputProblem, Reader, ReadResult } from '../../../indexer/readers/reader.ts';
 import { validateRecord } from '../../../indexer/readers/records.ts';
 import { readRefworks } from '../../../indexer/readers/refworks.reader.ts';
@@ -26,6 +28,8 @@ const READERS: [string, Reader][] = [
   ['bibtex', readBibtex],
   ['csl-json', readCslJson],
   ['arxiv-atom', readArxivAtom],
+  ['pubmed-xml', readPubmedXml],
+  ['endnote-xml', readEndnoteXml],
   ['ris', readRis],
   ['medline', readMedline],
   ['wos', readWos],
@@ -99,6 +103,29 @@ const TOKENS = [
   '<!ENTITY % p "y">',
   ']>',
   '&a;',
+  '<PubmedArticleSet>',
+  '<PubmedArticle>',
+  '<PMID>',
+  '</PMID>',
+  '<ArticleTitle>',
+  '</ArticleTitle>',
+  '<AbstractText Label="RESULTS">',
+  '</AbstractText>',
+  '<Author><LastName>',
+  '</LastName><ForeName>',
+  '<PubDate><MedlineDate>',
+  '1998 Dec-1999 Jan',
+  '<ArticleId IdType="doi">',
+  '<xml><records><record>',
+  '</record>',
+  '<titles><title><style face="normal">',
+  '</style>',
+  '<contributors><authors><author>',
+  '<dates><year>',
+  '<electronic-resource-num>',
+  '"results":[',
+  '"abstract_inverted_index":{"a":[0,',
+  '"tldr":{"text":',
   'TY  - JOUR\n',
   'ER  - \n',
   'TI  - ',
