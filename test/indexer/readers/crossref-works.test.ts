@@ -91,6 +91,22 @@ describe('crossref-works', () => {
     ]);
   });
 
+  it('reports a work-list answer written as one line of JSON Lines at its line, instead of a record without a title', () => {
+    const page = JSON.stringify({ status: 'ok', 'message-type': 'work-list', message: { items: [work, work] } });
+    const { papers, problems } = readWith(readJsonl, `${JSON.stringify(work)}\n${page}\n`, 'pages.jsonl');
+    expect(papers).toHaveLength(1);
+    expect(problems).toEqual([
+      {
+        file: 'pages.jsonl',
+        line: 2,
+        record: 2,
+        field: null,
+        message:
+          'is a Crossref work-list answer holding 2 works, not one record; save each answer as its own .json file, or one work per line',
+      },
+    ]);
+  });
+
   it('leaves a record with a DOI and a title written as text as it is (CSL-JSON and plain records are not Crossref works)', () => {
     const text = JSON.stringify([{ id: 'k1', DOI: '10.1/x', title: 'Plain', issued: { 'date-parts': [[2020]] } }]);
     const { papers } = readWith(readJson, text, 'plain.json');
