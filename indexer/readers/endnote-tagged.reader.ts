@@ -3,7 +3,7 @@
 // per line, a blank line ends the record. A record's id is its DOI, else a key made from its content, as RIS.
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { joinedValue, type TaggedRecord, type TaggedValue, taggedRecords } from './tagged-records.ts';
+import { joinedValue, type TaggedRecord, taggedRecords, valuesByTag } from './tagged-records.ts';
 import { contentKey, invertName, withoutBlanks } from './values.ts';
 
 // "%" and one character, then a space (or nothing): "%A Lovelace, Ada", "%@ 0028-0836". Prose such as
@@ -66,8 +66,7 @@ export const readEndnoteTagged: Reader = (input, file) => {
 };
 
 function toRecord(record: TaggedRecord, location: { file: string; line: number; record: number }): RawRecord {
-  const byTag = new Map<string, TaggedValue[]>();
-  for (const value of record.values) byTag.set(value.tag, [...(byTag.get(value.tag) ?? []), value]);
+  const byTag = valuesByTag(record);
   const repairs: InputProblem[] = [];
   // A single-valued tag written twice usually means two records ran together (no blank line between them).
   const one = (tag: string): string | undefined => {

@@ -4,7 +4,7 @@
 // starts with a capitalised word continues the abstract. A record's id is its DOI, else made from its content.
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { joinedValue, type TaggedRecord, type TaggedValue, taggedRecords } from './tagged-records.ts';
+import { joinedValue, type TaggedRecord, taggedRecords, valuesByTag } from './tagged-records.ts';
 import { contentKey, invertName, withoutBlanks } from './values.ts';
 
 /** Metadata names of RefWorks' tags; the tags that fill paper fields are FIELD_TAGS. */
@@ -86,8 +86,7 @@ export const readRefworks: Reader = (input, file) => {
 };
 
 function toRecord(record: TaggedRecord, location: { file: string; line: number; record: number }): RawRecord {
-  const byTag = new Map<string, TaggedValue[]>();
-  for (const value of record.values) byTag.set(value.tag, [...(byTag.get(value.tag) ?? []), value]);
+  const byTag = valuesByTag(record);
   const repairs: InputProblem[] = [];
   const extra: Record<string, unknown> = {};
   // A single-valued tag written twice usually means two records ran together (no blank line between them).

@@ -70,3 +70,14 @@ export function taggedRecords(
 export function joinedValue(value: TaggedValue): string {
   return [value.value, ...value.continued].join(' ').trim();
 }
+
+/** A record's values grouped by tag, each group in the order written. */
+export function valuesByTag(record: TaggedRecord): Map<string, TaggedValue[]> {
+  const byTag = new Map<string, TaggedValue[]>();
+  for (const value of record.values) {
+    const group = byTag.get(value.tag);
+    if (group) group.push(value);
+    else byTag.set(value.tag, [value]);
+  }
+  return byTag;
+}

@@ -99,4 +99,11 @@ describe('endnote-tagged.reader', () => {
     ]);
     expect(papers[0]?.paper.abstract).toBe('Rates rose by 40 % of cases were mild.');
   });
+  it('reads a record of 100,000 keyword lines in time proportional to its size', () => {
+    const text = `%0 Journal Article\n%T Many keywords\n${'%K word\n'.repeat(100_000)}`;
+    const started = performance.now();
+    const { records } = readEndnoteTagged(text, 'many.enw');
+    expect(records[0]?.fields.tags).toHaveLength(100_000);
+    expect(performance.now() - started).toBeLessThan(4_000);
+  });
 });

@@ -76,4 +76,11 @@ describe('refworks.reader', () => {
       },
     ]);
   });
+  it('reads a record of 100,000 author lines in time proportional to its size', () => {
+    const text = `RT Journal Article\nT1 Many authors\n${'A1 Doe, Jane\n'.repeat(100_000)}`;
+    const started = performance.now();
+    const { records } = readRefworks(text, 'many.txt');
+    expect(records[0]?.fields.authors).toHaveLength(100_000);
+    expect(performance.now() - started).toBeLessThan(4_000);
+  });
 });
