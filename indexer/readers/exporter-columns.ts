@@ -40,6 +40,7 @@ for (const [field, aliases] of Object.entries(FIELD_ALIASES)) {
 /** Each column's paper field (or null), and whether it is an exporter's name to be renamed. */
 export type ColumnMapping = { column: string; field: string | null; renamed: boolean }[];
 
+/** Each header column's paper field: an exporter's name (renamed to the field) or a field alias, else null. */
 export function columnMapping(columns: readonly string[]): ColumnMapping {
   return columns
     .filter((column) => column !== '')
@@ -134,6 +135,7 @@ export function splitScopusAuthors(text: string): string | string[] {
   return names;
 }
 
+/** The notice naming the columns that filled a field and those kept only as metadata. */
 export function columnsNotice(file: string, mapping: ColumnMapping, delimiter: string): string {
   const used = mapping.filter((entry) => entry.field !== null).map((entry) => `${entry.column} → ${entry.field}`);
   const other = mapping.filter((entry) => entry.field === null).map((entry) => entry.column);
