@@ -8,6 +8,7 @@ import { readCslJson } from './csl-json.reader.ts';
 import { readCsv, readTsv } from './csv.reader.ts';
 import { decodeInput, type Encoding } from './decode-text.ts';
 import { detectFormat, formatFromExtension } from './detect-format.ts';
+import { readEndnoteTagged } from './endnote-tagged.reader.ts';
 import { readEndnoteXml } from './endnote-xml.reader.ts';
 import { readBounded, withInputFile } from './input-file.ts';
 import { readJson } from './json.reader.ts';
@@ -25,6 +26,7 @@ import type {
   RecordLocation,
 } from './reader.ts';
 import { validateRecords } from './records.ts';
+import { readRefworks } from './refworks.reader.ts';
 import { readRis } from './ris.reader.ts';
 import { readWos } from './wos.reader.ts';
 import { readZotero } from './zotero.reader.ts';
@@ -54,6 +56,8 @@ const READERS: Record<Exclude<Format, 'zotero'>, Reader> = {
   'arxiv-atom': readArxivAtom,
   'pubmed-xml': readPubmedXml,
   'endnote-xml': readEndnoteXml,
+  'endnote-tagged': readEndnoteTagged,
+  refworks: readRefworks,
   ris: readRis,
   medline: readMedline,
   wos: readWos,

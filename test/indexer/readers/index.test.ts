@@ -33,6 +33,8 @@ describe('readers/index', () => {
       'arxiv-atom',
       'pubmed-xml',
       'endnote-xml',
+      'endnote-tagged',
+      'refworks',
       'ris',
       'medline',
       'wos',
@@ -64,6 +66,19 @@ describe('readers/index', () => {
       'zotero.csl.json': 3,
       'arxiv-feed.xml': 3,
     });
+  });
+
+  it('reads the tagged-text exports by extension and, saved as .txt, by content', async () => {
+    for (const [name, count] of [
+      ['endnote-export.enw', 3],
+      ['refworks-export.txt', 3],
+    ] as const) {
+      const copy = temp.write(name.replace(/\.\w+$/, '.txt'), fs.readFileSync(fixture(`wild/${name}`)));
+      for (const file of [fixture(`wild/${name}`), copy]) {
+        const result = await readPaperFiles([file]);
+        expect(result.papers.length, file).toBe(count);
+      }
+    }
   });
 
   it('reports an id used in two files with both locations under strict, keeping the first paper', async () => {
