@@ -116,6 +116,47 @@ describe('readers/index', () => {
     ]);
   });
 
+  it('merges the records of one DOI from two exports into one paper, whatever the case, filling in what the first lacks', async () => {
+    const first = temp.write(
+      'zotero.jsonl',
+      '{"title":"Sparse routing","doi":"10.1/abc","authors":["Ana Ruiz"],"year":2021}\n',
+    );
+    const second = temp.write(
+      'scopus.ris',
+      'TY  - JOUR\nTI  - Sparse routing for experts\nAU  - Ruiz, Ana\nPY  - 2021\nDO  - https://doi.org/10.1/ABC\nAB  - We route tokens to few experts.\nKW  - moe\nER  - \n',
+    );
+    const { papers, problems, repairs } = await readPaperFiles([first, second]);
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper)).toEqual([
+      expect.objectContaining({
+        id: 'doi:10.1/abc',
+        title: 'Sparse routing',
+        abstract: 'We route tokens to few experts.',
+        authors: ['Ana Ruiz'],
+        tags: ['moe'],
+      }),
+    ]);
+    // The kept paper now depends on the second record too.
+    expect(papers[0]?.fingerprint).toBeNull();
+    expect(repairs.map(formatProblem)).toEqual([
+      `${second}:1 (record 1) id: names the same work as "doi:10.1/abc" at ${first} line 1; the two were merged, taking its abstract, tags from this record`,
+    ]);
+  });
+
+  it('leaves out a record of a work the index already holds, rather than adding it twice', async () => {
+    const line = '{"title":"Sparse routing","doi":"10.1/abc"}';
+    const first = temp.write('zotero.jsonl', `${line}\n`);
+    const second = temp.write('more.jsonl', '{"title":"Sparse routing for experts","doi":"10.1/abc"}\n');
+    const known = (fingerprint: string) =>
+      fingerprint === recordFingerprint(Buffer.from(line)) ? 'doi:10.1/abc' : undefined;
+    const { papers, indexed, repairs } = await readPaperFiles([first, second], { known });
+    expect(indexed.map((record) => record.id)).toEqual(['doi:10.1/abc']);
+    expect(papers).toEqual([]);
+    expect(repairs.map(formatProblem)).toEqual([
+      `${second}:1 (record 1) id: names the same work as "doi:10.1/abc" at ${first} line 1, which the index already holds; this record was left out`,
+    ]);
+  });
+
   it('drops an invalid value and keeps the paper by default, refusing only a record with nothing usable', async () => {
     const file = temp.write(
       'mixed.jsonl',
