@@ -84,13 +84,13 @@ function authorYearItems(part: string): Item[] | undefined {
 function markerOf(target: CitationTarget, item: string): string {
   switch (target.kind) {
     case 'numeric':
-      return `[${target.n}]`;
+      return item.startsWith('^') ? `[${item}]` : `[${target.n}]`;
     case 'arxiv':
       return `arXiv:${target.arxivId}`;
     case 'doi':
       return target.doi;
     case 'key':
-      return `[${target.key}]`;
+      return item.startsWith('^') ? `[${item}]` : `[${target.key}]`;
     case 'author-year':
       return item;
   }
@@ -125,6 +125,15 @@ function groupTargets(inner: string, brackets: boolean): Item[] | undefined {
   return found.length > 0 ? found : undefined;
 }
 
+// A Markdown footnote marker, "[^1]" or "[^lin2026]": the footnote of that number or label.
+function footnoteTargets(inner: string): Item[] | undefined {
+  const label = /^\^([\w:./-]{1,60})$/u.exec(inner)?.[1];
+  if (!label) return undefined;
+  if (/^\d{1,4}$/u.test(label)) return [{ target: { kind: 'numeric', n: Number(label) }, item: `^${label}` }];
+  const key = KEY.exec(label);
+  return key ? [{ target: { kind: 'key', key: key[1]!, explicit: true }, item: `^${label}` }] : undefined;
+}
+
 /** Every citation in a text, in order of position. */
 export function parseCitations(text: string): ParsedCitation[] {
   const citations: ParsedCitation[] = [];
@@ -152,7 +161,7 @@ export function parseCitations(text: string): ParsedCitation[] {
   for (const match of text.matchAll(/\[([^[\]\n]{1,300})\]/gu)) {
     // A Markdown link text "[label](url)" is not a citation.
     if (text[match.index + match[0].length] === '(') continue;
-    const targets = groupTargets(match[1]!, true);
+    const targets = footnoteTargets(match[1]!) ?? groupTargets(match[1]!, true);
     if (targets) add(match.index, match.index + match[0].length, targets);
   }
   for (const narrative of narrativeCitations(text)) {

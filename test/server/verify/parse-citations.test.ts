@@ -37,6 +37,15 @@ describe('parse-citations', () => {
     ]);
   });
 
+  it('reads Markdown footnote markers, numbered or labelled, as citations', () => {
+    const text = 'Backdoors persist[^1] and spread[^lin2026].';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => [c.marker, c.target, text.slice(c.start, c.end)])).toEqual([
+      ['[^1]', { kind: 'numeric', n: 1 }, '[^1]'],
+      ['[^lin2026]', { kind: 'key', key: 'lin2026', explicit: true }, '[^lin2026]'],
+    ]);
+  });
+
   it('reads bracketed paper ids and [@keys], marking the explicit ones', () => {
     const citations = parseCitations('As shown [attention-sink-origin] and [@lin2026; @chen2025].');
     expect(citations.map((c) => c.target)).toEqual([
