@@ -181,6 +181,7 @@ export class PapersReader {
   private listingAfter: Statement<[number, number]> | undefined;
   private listingOf: Statement<[string]> | undefined;
   private textsAfterStatement: Statement<[number, number]> | undefined;
+  private textsOfStatement: Statement<[string]> | undefined;
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers WHERE id = ?`);
@@ -253,6 +254,15 @@ export class PapersReader {
       'SELECT doc, title, abstract FROM papers WHERE doc > ? ORDER BY doc LIMIT ?',
     );
     return this.textsAfterStatement.all(after, limit) as Array<{ doc: number; title: string; abstract: string }>;
+  }
+
+  /** The title and abstract of the given papers, in no particular order (missing docs are left out): search's phrase checks read these. */
+  textsOf(docs: readonly number[]): Array<{ doc: number; title: string; abstract: string }> {
+    if (docs.length === 0) return [];
+    this.textsOfStatement ??= this.db.prepare(
+      'SELECT doc, title, abstract FROM papers WHERE doc IN (SELECT value FROM json_each(?))',
+    );
+    return this.textsOfStatement.all(JSON.stringify(docs)) as Array<{ doc: number; title: string; abstract: string }>;
   }
 
   /** The listing's columns of the given papers, in no particular order (missing docs are left out). */

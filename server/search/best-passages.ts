@@ -4,7 +4,7 @@ import type { IndexReader, Paper } from '../../indexer/index.ts';
 import { tokenize } from '../../indexer/index.ts';
 import type { PassageVectorRow } from '../../indexer/store/passages.repo.ts';
 import { dot } from '../../indexer/vectors/vector-codec.ts';
-import { highlightSpans } from './highlight.ts';
+import { phraseHighlightSpans } from './highlight.ts';
 import type { AnalyzedQuery } from './query.ts';
 import type { PassageHit } from './search.schema.ts';
 
@@ -51,7 +51,6 @@ export function bestPassages(
   perPaper: number = PASSAGE_DEFAULTS.perPaper,
 ): Map<number, ScoredPassage[]> {
   const paperOf = new Map(papers.map((p) => [p.doc, p.paper]));
-  const terms = new Set(query.counts.keys());
   const scored = new Map<number, Array<ScoredPassage & { cosine: number }>>();
   for (const row of reader.passages.ofPapersWithVectors(papers.map((p) => p.doc))) {
     const paper = paperOf.get(row.doc);
@@ -69,7 +68,7 @@ export function bestPassages(
       start: row.start,
       end: row.end,
       score,
-      highlights: highlightSpans(text, tokens, terms),
+      highlights: phraseHighlightSpans(text, tokens, query.freeTerms, query.phrases),
       cosine,
       ordinal: row.ordinal,
     };

@@ -5,9 +5,10 @@ import type { IndexReader, Paper, Passage } from '../../indexer/index.ts';
 import type { PaperFacetFields } from '../../indexer/store/papers.repo.ts';
 import { bestPassages, type ScoredPassage } from './best-passages.ts';
 import { facetsOf } from './facets.ts';
-import { resolveFilters } from './filters.ts';
+import { type AllowedDocs, resolveFilters } from './filters.ts';
 import { hybridRanking } from './hybrid.search.ts';
 import { keywordRanking } from './keyword.search.ts';
+import { OPERATOR_LIMITS, operatorFilter } from './operator-filter.ts';
 import { type AnalyzedQuery, analyzeQuery } from './query.ts';
 import type { RankedDoc } from './ranking.ts';
 import {
@@ -28,6 +29,8 @@ export type PaperRanking = {
   ranked: RankedDoc[];
   /** Share of meaning in the scores: 0 keyword, 1 semantic, per query for hybrid. */
   denseWeight: number;
+  /** Whether the operators' checks stopped (at their bound) before the ranking ran out or reached its depth. */
+  truncated: boolean;
 };
 
 /** A passage retrieved for a question, with its paper and score (higher is better). */
@@ -58,31 +61,59 @@ export function parseSearchRequest(request: unknown): ParsedSearchRequest {
   return parsed.data;
 }
 
+/** How a query's text is read: with its operators (quoted phrases, exclusions) or as plain words. */
+export type QueryReading = { operators: boolean };
+
 /**
  * Ranks papers for an already validated request, `depth` deep (at least offset + k + 1). Exposed
- * for the evaluation, which runs test-collection queries longer than the API accepts.
+ * for the evaluation, which runs test-collection queries longer than the API accepts; it reads them
+ * as plain words unless told otherwise (their quotes are the authors' scare quotes, not phrases).
  */
 export async function rankPapers(
   reader: IndexReader,
   request: ParsedSearchRequest,
   depth = request.offset + request.k + 1,
+  reading: QueryReading = { operators: false },
 ): Promise<PaperRanking> {
-  const query = analyzeQuery(request.query);
-  const allowed = resolveFilters(reader, request.filters);
-  if (request.mode === 'keyword') {
-    return { query, queryVector: null, ranked: keywordRanking(reader, query.terms, depth, allowed), denseWeight: 0 };
+  const query = analyzeQuery(request.query, reading);
+  const operators = operatorFilter(reader, query, resolveFilters(reader, request.filters));
+  const queryVector = request.mode === 'keyword' ? null : await reader.embedQuery(query.text);
+  const rank = (within: number) => rankWithin(reader, request, query, queryVector, within, operators.allowed);
+  const { keep } = operators;
+  if (!keep) return { query, queryVector, ...rank(depth), truncated: false };
+  // Some ranked papers fail a check made after ranking: rank deeper until enough pass (bounded).
+  let within = depth;
+  for (let round = 0; ; round++) {
+    const ranking = rank(within);
+    const { kept, exhausted } = keep(ranking.ranked, depth);
+    const rankedAll = ranking.ranked.length < within;
+    if (kept.length >= depth || rankedAll || exhausted || round === OPERATOR_LIMITS.deepenings) {
+      return {
+        query,
+        queryVector,
+        ranked: kept,
+        denseWeight: ranking.denseWeight,
+        truncated: kept.length < depth && !rankedAll,
+      };
+    }
+    within *= OPERATOR_LIMITS.deepenBy;
   }
-  const queryVector = await reader.embedQuery(request.query);
+}
+
+/** The `depth` best papers within `allowed` in the request's mode, and the share of meaning in their scores. */
+function rankWithin(
+  reader: IndexReader,
+  request: ParsedSearchRequest,
+  query: AnalyzedQuery,
+  queryVector: Float32Array | null,
+  depth: number,
+  allowed: AllowedDocs | undefined,
+): { ranked: RankedDoc[]; denseWeight: number } {
+  if (queryVector === null) return { ranked: keywordRanking(reader, query.terms, depth, allowed), denseWeight: 0 };
   if (request.mode === 'semantic') {
-    return {
-      query,
-      queryVector,
-      ranked: denseRanking(reader, queryVector, depth, allowed, request.ef),
-      denseWeight: 1,
-    };
+    return { ranked: denseRanking(reader, queryVector, depth, allowed, request.ef), denseWeight: 1 };
   }
-  const hybrid = hybridRanking(reader, query, queryVector, depth, allowed, request.ef);
-  return { query, queryVector, ...hybrid };
+  return hybridRanking(reader, query, queryVector, depth, allowed, request.ef);
 }
 
 function loadPapers(reader: IndexReader, ranked: readonly RankedDoc[]) {
@@ -119,9 +150,10 @@ export async function runSearch(
   reader: IndexReader,
   parsed: ParsedSearchRequest,
   began: number = performance.now(),
+  reading: QueryReading = { operators: true },
 ): Promise<SearchResponse> {
   const depth = Math.max(SEARCH_LIMITS.candidates, parsed.offset + parsed.k + 1);
-  const ranking = await rankPapers(reader, parsed, depth);
+  const ranking = await rankPapers(reader, parsed, depth, reading);
   const fields = reader.papers.facetFieldsOf(ranking.ranked.slice(0, depth).map((r) => r.doc));
   const candidates = ranking.ranked.slice(0, depth).filter((r) => fields.has(r.doc));
   if (parsed.sort === 'year') candidates.sort(byYear(fields));
@@ -136,7 +168,7 @@ export async function runSearch(
     results: page.map(({ doc, paper, score }) => ({ paper, score, passages: (passages.get(doc) ?? []).map(toHit) })),
     hasMore: candidates.length > parsed.offset + parsed.k,
     total: candidates.length,
-    totalIsLowerBound: ranking.ranked.length >= depth,
+    totalIsLowerBound: ranking.ranked.length >= depth || ranking.truncated,
     facets: facetsOf(candidates.map((c) => fields.get(c.doc)!)),
     tookMs: performance.now() - began,
   };
@@ -151,7 +183,8 @@ export async function runSearch(
 export async function retrievePassages(reader: IndexReader, request: SearchRequest): Promise<RetrievedPassage[]> {
   const parsed = parseSearchRequest(request);
   const depth = parsed.offset + parsed.k;
-  const ranking = await rankPapers(reader, parsed, depth);
+  // A question is plain words: its quotes and dashes are prose, not operators.
+  const ranking = await rankPapers(reader, parsed, depth, { operators: false });
   const papers = loadPapers(reader, ranking.ranked.slice(0, depth));
   const passages = bestPassages(reader, papers, ranking.query, ranking.queryVector, ranking.denseWeight);
   const retrieved: RetrievedPassage[] = [];

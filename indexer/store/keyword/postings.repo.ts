@@ -169,6 +169,11 @@ export class PostingsReader {
     return this.selectDf.get(term) ?? 0;
   }
 
+  /** The papers holding the term, ascending (empty when none does): search intersects these for a phrase's words. */
+  docsOf(term: string): Int32Array {
+    return this.cache.get(term)?.docs ?? new Int32Array(0);
+  }
+
   /** Live papers in the index. */
   count(): number {
     return this.loadTotals().docs;
