@@ -17,7 +17,7 @@ export const OPERATOR_LIMITS = {
   /** Ranking depth grows by this factor while too few ranked papers pass (at most `deepenings` times). */
   deepenBy: 4,
   deepenings: 3,
-} as const;
+} satisfies Record<string, number>;
 
 /** The papers passing a query's operators, as ranking consumes them. */
 export type OperatorFilter = {
@@ -63,7 +63,12 @@ const needsText = (phrase: AnalyzedPhrase) => phrase.keys.length > 1;
  * The filter for a query's operators within the papers `filtered` allows (undefined: every paper).
  * Without operators it lets everything through unchanged.
  */
-export function operatorFilter(reader: IndexReader, query: AnalyzedQuery, filtered?: AllowedDocs): OperatorFilter {
+export function operatorFilter(
+  reader: IndexReader,
+  query: AnalyzedQuery,
+  filtered?: AllowedDocs,
+  limits: { maxTextChecks: number } = OPERATOR_LIMITS,
+): OperatorFilter {
   if (query.phrases.length === 0 && query.excluded.length === 0) return { allowed: filtered, keep: null };
   const excludedDocs = new Set<number>();
   for (const phrase of query.excluded.filter((p) => !needsText(p))) {
@@ -99,14 +104,14 @@ export function operatorFilter(reader: IndexReader, query: AnalyzedQuery, filter
   if (candidates) {
     candidates = candidates.filter((doc) => !excludedDocs.has(doc));
     const toRead = candidates.filter(mustRead);
-    if (toRead.length <= OPERATOR_LIMITS.maxTextChecks) {
+    if (toRead.length <= limits.maxTextChecks) {
       judge(toRead);
       const docs = candidates.filter(passes);
       return { allowed: { docs, set: new Set(docs) }, keep: null };
     }
   } else {
     const toRead = new Set(suspects.flatMap((s) => [...s.docs]));
-    if (toRead.size <= OPERATOR_LIMITS.maxTextChecks) {
+    if (toRead.size <= limits.maxTextChecks) {
       judge([...toRead]);
       for (const doc of toRead) if (!passes(doc)) excludedDocs.add(doc);
       return {
@@ -122,7 +127,7 @@ export function operatorFilter(reader: IndexReader, query: AnalyzedQuery, filter
       const kept: RankedDoc[] = [];
       let at = 0;
       while (at < ranked.length && kept.length < wanted) {
-        const room = OPERATOR_LIMITS.maxTextChecks - checks;
+        const room = limits.maxTextChecks - checks;
         if (room <= 0) return { kept, exhausted: true };
         const step = ranked.slice(at, at + Math.min(room, Math.max(16, wanted - kept.length)));
         judge(step.map((r) => r.doc));

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuerySyntax } from '../../../server/search/query-syntax.ts';
+
+describe('query-syntax', () => {
+  it('returns a query without operators exactly as typed', () => {
+    for (const query of ['attention sinks', '  kv cache   eviction ', 'what is 5% of "x', 'a - b']) {
+      expect(parseQuerySyntax(query)).toEqual({
+        text: query,
+        plain: query,
+        phrases: [],
+        excluded: [],
+        hasOperators: false,
+      });
+    }
+  });
+
+  it('reads a quoted phrase and keeps its words in the text that ranks', () => {
+    expect(parseQuerySyntax('"kv cache" eviction')).toEqual({
+      text: 'kv cache eviction',
+      plain: 'eviction',
+      phrases: ['kv cache'],
+      excluded: [],
+      hasOperators: true,
+    });
+  });
+
+  it('reads typographic quotes as quotes', () => {
+    expect(parseQuerySyntax('\u201cattention sink\u201d heads').phrases).toEqual(['attention sink']);
+  });
+
+  it('reads -word and -"a phrase" as exclusions and leaves them out of the text that ranks', () => {
+    expect(parseQuerySyntax('attention -sink')).toMatchObject({ text: 'attention', excluded: ['sink'] });
+    expect(parseQuerySyntax('-sink attention')).toMatchObject({ text: 'attention', excluded: ['sink'] });
+    expect(parseQuerySyntax('memory -"kv cache" offload')).toMatchObject({
+      text: 'memory offload',
+      plain: 'memory offload',
+      phrases: [],
+      excluded: ['kv cache'],
+    });
+  });
+
+  it('takes an excluded word up to the next white space, hyphens included', () => {
+    expect(parseQuerySyntax('vaccines -COVID-19 trials')).toMatchObject({
+      text: 'vaccines trials',
+      excluded: ['COVID-19'],
+    });
+  });
+
+  it('does not read a hyphen inside a word, a negative number or a lone minus as an exclusion', () => {
+    for (const query of [
+      'non-linear dynamics',
+      'COVID-19 vaccines',
+      't-SNE embeddings',
+      'returns fell -5%',
+      'a - b',
+      'x --y',
+    ]) {
+      expect(parseQuerySyntax(query), query).toMatchObject({ hasOperators: false, excluded: [], text: query });
+    }
+  });
+
+  it('reads an unclosed quote as an ordinary character, without an error', () => {
+    expect(parseQuerySyntax('"kv cache eviction').hasOperators).toBe(false);
+    expect(parseQuerySyntax('"kv cache" "eviction')).toEqual({
+      text: 'kv cache "eviction',
+      plain: '"eviction',
+      phrases: ['kv cache'],
+      excluded: [],
+      hasOperators: true,
+    });
+    expect(parseQuerySyntax('attention -"sink').hasOperators).toBe(false);
+  });
+
+  it('reads several phrases and exclusions in one query', () => {
+    expect(parseQuerySyntax('"state space" models -"linear attention" -mamba "long context"')).toEqual({
+      text: 'state space models long context',
+      plain: 'models',
+      phrases: ['state space', 'long context'],
+      excluded: ['linear attention', 'mamba'],
+      hasOperators: true,
+    });
+  });
+});
