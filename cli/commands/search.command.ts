@@ -6,7 +6,13 @@ import { Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { openIndex } from '../../indexer/index.ts';
-import { type Highlight, type SearchRequest, type SearchResponse, searchPapers } from '../../server/search/index.ts';
+import {
+  type Highlight,
+  QUERY_SYNTAX_HELP,
+  type SearchRequest,
+  type SearchResponse,
+  searchPapers,
+} from '../../server/search/index.ts';
 import { action, printJson, printNotice } from '../output.ts';
 
 type SearchCommandOptions = {
@@ -148,7 +154,7 @@ export function registerSearchCommand(program: Command): void {
   program
     .command('search')
     .description('Search an index for papers by meaning, by words, or both')
-    .argument('[query]', 'what to search for (or --file)')
+    .argument('[query]', `what to search for (or --file). ${QUERY_SYNTAX_HELP}`)
     .option('--file <path>', 'search with the text of this file, up to 20,000 characters (an abstract)')
     .addOption(new Option('--mode <mode>', 'how to match').choices(['hybrid', 'semantic', 'keyword']).default('hybrid'))
     .option('--k <n>', 'results per page', '10')

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { zPaper } from '../../indexer/index.ts';
 import { indexStats } from '../library/index-stats.ts';
-import { searchPapers, similarPapers, zSearchRequest } from '../search/index.ts';
+import { QUERY_SYNTAX_HELP, searchPapers, similarPapers, zSearchRequest } from '../search/index.ts';
 import { zGetPaperOutput, zLibraryInfoOutput, zSearchPapersOutput, zSimilarPapersOutput } from './mcp.schema.ts';
 import { defineTool, PAPER_TEXT_IS_DATA } from './mcp-tool.ts';
 import { fitToBudget } from './passage-budget.ts';
@@ -29,7 +29,7 @@ const zAgentK = zSearchRequest.shape.k
 const zPaperId = zPaper.shape.id.meta({ description: 'A paper id, as search_papers returns it' });
 
 export const zSearchPapersInput = zSearchRequest.omit({ ef: true }).extend({
-  query: zSearchRequest.shape.query.meta({ description: 'What to look for, in words' }),
+  query: zSearchRequest.shape.query.meta({ description: `What to look for, in words. ${QUERY_SYNTAX_HELP}` }),
   mode: zSearchRequest.shape.mode.meta({
     description: 'hybrid (meaning and words, the default), semantic (meaning) or keyword (BM25 words)',
   }),

@@ -5,7 +5,7 @@ import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { numberParam } from '../http/query-params.ts';
 import { createRouter } from '../http/router.ts';
-import { searchPapers } from '../search/index.ts';
+import { QUERY_SYNTAX_HELP, searchPapers } from '../search/index.ts';
 import {
   SEARCH_LIMITS,
   type SearchRequest,
@@ -19,7 +19,10 @@ const filters = zSearchFilters.shape;
 
 // The parameters of a search, by their query-string names; a JSON body uses exactly these names.
 const searchParams = {
-  q: zSearchRequest.shape.query.meta({ description: 'What to search for', example: 'attention sinks' }),
+  q: zSearchRequest.shape.query.meta({
+    description: `What to search for. ${QUERY_SYNTAX_HELP}`,
+    example: '"attention sink" heads -vision',
+  }),
   k: numberParam(zSearchRequest.shape.k).meta({ description: 'Results per page' }),
   offset: numberParam(zSearchRequest.shape.offset).meta({ description: 'Results to skip (paging)' }),
   mode: zSearchRequest.shape.mode,

@@ -1,6 +1,10 @@
 // The search operators researchers type from habit: "quoted phrases" that must appear, and -word or
 // -"a phrase" that must not. A pure parser of the raw query; search.service and highlights consume it.
 
+/** The syntax in one paragraph, for the API's description of `q`, `citelens search --help` and the MCP tool. */
+export const QUERY_SYNTAX_HELP =
+  'Words, as in a search engine. "a phrase" in double quotes: only papers whose title or abstract holds its words adjacent and in that order (case, hyphens and plurals aside: "kv cache" matches "KV-caches"). -word or -"a phrase" (a minus at the start or after a space): leave out papers holding it. A hyphen inside a word ("non-linear", "COVID-19"), a negative number and an unclosed quote are plain text.';
+
 /** A query read for operators. Without any, `text` and `plain` are the query exactly as typed. */
 export type QuerySyntax = {
   /** What ranks and is embedded: the query without operator syntax (phrase words kept, exclusions left out). */

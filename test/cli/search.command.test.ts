@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSearchCommand } from '../../cli/commands/search.command.ts';
 import { buildSearchIndex, HAND_PAPERS, type SearchFixture } from '../server/search/search-fixture.ts';
@@ -36,6 +37,27 @@ describe('search command', () => {
     expect(stdout).toContain('Marie Curie · Nature Energy · perovskite-solar');
     expect(stdout).toContain('*Perovskite* films degrade');
     expect(stdout).toMatch(/Results 1–1 of 1 \(keyword, [\d.]+ ms\)\n$/);
+  });
+
+  it('reads a quoted phrase and an exclusion, and marks the phrase', async () => {
+    const quoted = await run('"sparse attention" -kernels', '--mode', 'keyword');
+    expect(quoted.exitCode).toBeUndefined();
+    expect(quoted.stdout).toContain('1. Sparse Attention Models for Long Documents (2019)');
+    expect(quoted.stdout).not.toContain('Notes on Sparse Attention Kernels');
+    expect(quoted.stdout).not.toContain('Protein Structure');
+    expect(quoted.stdout).toContain('*sparse attention* models');
+    expect(quoted.stdout).toMatch(/Results 1–1 of 1 \(keyword, [\d.]+ ms\)\n$/);
+  });
+
+  it('explains the query operators in its help', () => {
+    const program = new Command();
+    registerSearchCommand(program);
+    const help = program.commands
+      .find((c) => c.name() === 'search')!
+      .helpInformation()
+      .replace(/\s+/g, ' ');
+    expect(help).toContain('"a phrase" in double quotes');
+    expect(help).toContain('-word or -"a phrase"');
   });
 
   it('passes paging and filters through to the search', async () => {

@@ -131,6 +131,20 @@ describe('mcp-server', () => {
     expect(years).toEqual([...years].sort((a, b) => b - a));
   });
 
+  it('reads quoted phrases and exclusions in the query, and says how in its argument schema', async () => {
+    const client = await connect();
+    const { tools } = await client.listTools();
+    const query = tools.find((tool) => tool.name === 'search_papers')!.inputSchema.properties!.query as {
+      description: string;
+    };
+    expect(query.description).toContain('"a phrase" in double quotes');
+    const phrase = await ok(client, searchPapersTool, { query: '"attention sinks" transformers', k: 5 });
+    expect(phrase.results.map((r) => r.paperId)).toEqual(['attention-sinks']);
+    expect(phrase).toMatchObject({ total: 1, hasMore: false });
+    const excluding = await ok(client, searchPapersTool, { query: 'attention -sink', mode: 'keyword', k: 5 });
+    expect(excluding.results.map((r) => r.paperId)).toEqual(['kv-cache-compression']);
+  });
+
   it('trims passages to the character budget, cutting one at a word and leaving the rest out, and says so', async () => {
     const client = await connect();
     const full = await ok(client, searchPapersTool, { query: 'caffeine memory', k: 3 });

@@ -109,6 +109,40 @@ describe('search.route', () => {
   });
 });
 
+describe('search.route operators', () => {
+  const ids = (body: { results: Array<{ paper: { id: string } }> }) => body.results.map((r) => r.paper.id);
+
+  it('returns only papers holding a quoted phrase from GET, and marks the phrase', async () => {
+    const { status, body } = await search(`q=${encodeURIComponent('"kv cache" eviction')}&mode=keyword&k=20`);
+    expect(status).toBe(200);
+    expect(ids(body).sort()).toEqual(['feather-prefix-homogeneity', 'memory-inception-kv-steering']);
+    expect(body).toMatchObject({ query: '"kv cache" eviction', total: 2, totalIsLowerBound: false });
+    const marked = body.results.flatMap(
+      (r: { passages: Array<{ text: string; highlights: Array<{ start: number; end: number }> }> }) =>
+        r.passages.flatMap((p) => p.highlights.map((h) => p.text.slice(h.start, h.end).toLowerCase())),
+    );
+    expect(marked).toContain('kv cache');
+  });
+
+  it('leaves out a paper holding an excluded word from GET, in hybrid mode', async () => {
+    const plain = await search('q=attention+sink&k=20');
+    expect(ids(plain.body)).toContain('attention-sink-structural-origin');
+    const excluding = await search(`q=${encodeURIComponent('attention -sink')}&k=20`);
+    expect(excluding.status).toBe(200);
+    expect(ids(excluding.body)).not.toContain('attention-sink-structural-origin');
+    expect(excluding.body.results.length).toBeGreaterThan(0);
+  });
+
+  it('describes the operators in the OpenAPI description of q', async () => {
+    const doc = await (await app.request('/api/openapi.json')).json();
+    const q = doc.paths['/api/search'].get.parameters.find((p: { name: string }) => p.name === 'q');
+    expect(q.description).toContain('"a phrase"');
+    expect(q.description).toContain('-word');
+    const body = doc.paths['/api/search'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(body)).toContain('-word');
+  });
+});
+
 describe('POST /api/search', () => {
   async function post(body: unknown) {
     const res = await app.request('/api/search', {
@@ -141,6 +175,18 @@ describe('POST /api/search', () => {
     const newest = Math.max(...years);
     const filtered = await post({ q: 'models', mode: 'keyword', k: 20, year_from: newest, year_to: newest });
     for (const r of filtered.body.results) expect(r.paper.year).toBe(newest);
+  });
+
+  it('reads quoted phrases and exclusions in the body as GET reads them', async () => {
+    const q = '"attention sink" -vision';
+    const viaPost = await post({ q, mode: 'semantic', k: 20 });
+    expect(viaPost.status).toBe(200);
+    expect(viaPost.body.results.map((r: { paper: { id: string } }) => r.paper.id)).toEqual([
+      'attention-sink-structural-origin',
+    ]);
+    expect(viaPost.body.total).toBe(1);
+    const viaGet = await search(`q=${encodeURIComponent(q)}&mode=semantic&k=20`);
+    expect(viaGet.body.results).toEqual(viaPost.body.results);
   });
 
   it('refuses an unknown name, naming it, instead of ignoring a misspelt filter', async () => {
