@@ -139,6 +139,30 @@ describe('search page', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('passes a quoted phrase and an exclusion through to the API, counting and marking only the papers holding the phrase', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search');
+    await page.getByRole('searchbox', { name: 'Search query' }).fill('"kv cache"');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === '"kv cache"');
+    const titles = page.locator('.result-title');
+    await titles.first().waitFor();
+    expect((await titles.allTextContents()).sort()).toEqual([
+      'Feather: Batch Size vs. Prefix Homogeneity in LLM Inference',
+      'Memory Inception: Latent-Space KV Cache Manipulation for Steering LLMs',
+    ]);
+    expect(await page.locator('.result-summary').textContent()).toMatch(/^Results 1–2 of 2\b/);
+    const marked = (await page.locator('.result mark.hit').allTextContents()).map((text) => text.toLowerCase());
+    expect(marked).toContain('kv cache');
+
+    await page.goto(`/search?q=${encodeURIComponent('"kv cache" -prefix')}`);
+    await expect.poll(() => page.locator('.result-summary').textContent()).toMatch(/^1 result of 1\b/);
+    expect(await titles.allTextContents()).toEqual([
+      'Memory Inception: Latent-Space KV Cache Manipulation for Steering LLMs',
+    ]);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('finds papers like a pasted abstract, with the total, and orders by year when asked', async () => {
     const page = await openPage(DESKTOP);
     const { paper } = await (await page.request.get('/api/papers/attention-sink-structural-origin')).json();

@@ -22,6 +22,13 @@ describe('search-url', () => {
     expect(activeFilterCount(search)).toBe(4);
   });
 
+  it('keeps a query with a quoted phrase and an exclusion as typed, both ways', () => {
+    const q = '"kv cache" eviction -sink -"attention sink"';
+    const search = searchFromParams(paramsFromSearch({ q, mode: 'keyword' }))!;
+    expect(search.q).toBe(q);
+    expect(searchFromParams(new URLSearchParams(`q=${encodeURIComponent(q)}`))!.q).toBe(q);
+  });
+
   it('has no search without a query, and drops unknown modes and malformed years', () => {
     expect(searchFromParams(new URLSearchParams('tag=rag'))).toBeNull();
     expect(searchFromParams(new URLSearchParams('q=%20%20'))).toBeNull();
