@@ -1,9 +1,19 @@
 // The search operators researchers type from habit: "quoted phrases" that must appear, and -word or
 // -"a phrase" that must not. A pure parser of the raw query; search.service and highlights consume it.
 
+export const QUERY_SYNTAX_LIMITS = {
+  /**
+   * Longest query, in words, whose operators are read. A longer text is a passage pasted whole ("papers
+   * like this text"), whose quotes are the authors' scare quotes: read as phrases, CISI's five such
+   * queries (133–213 words, quoting "training", "virtual"...) lost all their relevant papers. Typed
+   * queries are far shorter (the longest of Cranfield's and SciFact's: 46 and 39 words).
+   */
+  maxWords: 64,
+} satisfies Record<string, number>;
+
 /** The syntax in one paragraph, for the API's description of `q`, `citelens search --help` and the MCP tool. */
 export const QUERY_SYNTAX_HELP =
-  'Words, as in a search engine. "a phrase" in double quotes: only papers whose title or abstract holds its words adjacent and in that order (case, hyphens and plurals aside: "kv cache" matches "KV-caches"). -word or -"a phrase" (a minus at the start or after a space): leave out papers holding it. A hyphen inside a word ("non-linear", "COVID-19"), a negative number and an unclosed quote are plain text.';
+  'Words, as in a search engine. "a phrase" in double quotes: only papers whose title or abstract holds its words adjacent and in that order (case, hyphens and plurals aside: "kv cache" matches "KV-caches"). -word or -"a phrase" (a minus at the start or after a space): leave out papers holding it. A hyphen inside a word ("non-linear", "COVID-19"), a negative number, an unclosed quote and a text of more than 64 words (an abstract pasted whole) are plain text.';
 
 /** A query read for operators. Without any, `text` and `plain` are the query exactly as typed. */
 export type QuerySyntax = {
@@ -30,6 +40,13 @@ function closingQuote(query: string, at: number): number {
   return -1;
 }
 
+/** White-space separated runs of the query, counted up to one past the limit. */
+function wordCount(query: string): number {
+  let count = 0;
+  for (const _ of query.matchAll(/\S+/gu)) if (++count > QUERY_SYNTAX_LIMITS.maxWords) break;
+  return count;
+}
+
 /** End (exclusive) of the run of non-space characters starting at `at`. */
 function wordEnd(query: string, at: number): number {
   let i = at;
@@ -43,9 +60,12 @@ function wordEnd(query: string, at: number): number {
  * - `-sink` and `-"attention sink"`: an exclusion, when the minus starts the query or follows white space
  *   and a letter or a closed quote comes right after it. So "non-linear", "COVID-19", "t-SNE", "-5%", a lone
  *   "-" and "--" are words, not exclusions.
- * Without operators the query is returned as typed, so it searches exactly as before they existed.
+ * A query of more than QUERY_SYNTAX_LIMITS.maxWords words is plain text. Without operators the query is
+ * returned as typed, so it searches exactly as before they existed.
  */
 export function parseQuerySyntax(query: string): QuerySyntax {
+  const plainText = { text: query, plain: query, phrases: [], excluded: [], hasOperators: false };
+  if (wordCount(query) > QUERY_SYNTAX_LIMITS.maxWords) return plainText;
   const phrases: string[] = [];
   const excluded: string[] = [];
   const text: string[] = [];
@@ -99,6 +119,6 @@ export function parseQuerySyntax(query: string): QuerySyntax {
     i++;
   }
   endSegment();
-  if (!hasOperators) return { text: query, plain: query, phrases: [], excluded: [], hasOperators: false };
+  if (!hasOperators) return plainText;
   return { text: text.join(' '), plain: plain.join(' '), phrases, excluded, hasOperators };
 }

@@ -71,6 +71,19 @@ describe('query-syntax', () => {
     expect(parseQuerySyntax('attention -"sink').hasOperators).toBe(false);
   });
 
+  it('reads a text of more than 64 words (an abstract pasted whole) as plain words, quotes and dashes included', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    const pasted = `During the "training" phase -- words are -selected. ${words(57)}`;
+    expect(pasted.split(/\s+/)).toHaveLength(65);
+    expect(parseQuerySyntax(pasted)).toMatchObject({ hasOperators: false, text: pasted, phrases: [], excluded: [] });
+    const typed = `During the "training" phase -- words are -selected. ${words(56)}`;
+    expect(parseQuerySyntax(typed)).toMatchObject({
+      hasOperators: true,
+      phrases: ['training'],
+      excluded: ['selected.'],
+    });
+  });
+
   it('reads several phrases and exclusions in one query', () => {
     expect(parseQuerySyntax('"state space" models -"linear attention" -mamba "long context"')).toEqual({
       text: 'state space models long context',
