@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SearchRequest, searchPapers } from '../../../server/search/index.ts';
 import { keywordRanking } from '../../../server/search/keyword.search.ts';
 import { operatorFilter } from '../../../server/search/operator-filter.ts';
+import { phraseVerdicts } from '../../../server/search/phrase-verdicts.ts';
 import { analyzeQuery } from '../../../server/search/query.ts';
 import { parseSearchRequest, runSearch } from '../../../server/search/search.service.ts';
 import { buildSearchIndex, type SearchFixture, topicPapers } from './search-fixture.ts';
@@ -178,8 +179,9 @@ describe('operator-filter', () => {
 
   it('checks a common phrase in rank order within its bound of texts read, and says when the bound ran out', () => {
     const { reader } = fixture;
-    const query = analyzeQuery('"quantum annealing"');
-    const filter = operatorFilter(reader, query, undefined, { maxTextChecks: 40 });
+    // A phrase no other test searched, so no verdict on it is remembered yet.
+    const query = analyzeQuery('"quantum annealing on"');
+    const filter = operatorFilter(reader, query, undefined, { eagerChecks: 40, maxTextChecks: 40 });
     // Too many papers hold both words to read them all: ranking may consider all 162, checked as ranked.
     expect(filter.allowed?.docs).toHaveLength(162);
     const ranked = keywordRanking(reader, query.terms, 200, filter.allowed);
@@ -189,9 +191,22 @@ describe('operator-filter', () => {
     const held = new Set(PHRASE_HOLDERS.map((p) => reader.getPaper(p.id)!.doc));
     expect(kept.every((r) => held.has(r.doc))).toBe(true);
     // With room to read them, every paper holding the phrase is found and the rest are never kept.
-    const roomy = operatorFilter(reader, query, undefined, { maxTextChecks: 40 });
+    const roomy = operatorFilter(reader, query, undefined, { eagerChecks: 40, maxTextChecks: 40 });
     const all = roomy.keep!(ranked.slice(130), 12);
     expect(all.exhausted).toBe(false);
     expect(all.kept.map((r) => r.doc).sort()).toEqual([...held].sort());
+  });
+
+  it('remembers which papers hold a phrase, so the same phrase reads no text the second time', () => {
+    const { reader } = fixture;
+    const phrase = analyzeQuery('"attention score"').phrases;
+    const docs = OPERATOR_PAPERS.map((p) => reader.getPaper(p.id)!.doc);
+    const first = phraseVerdicts(reader, docs, phrase);
+    expect(first.read).toBe(docs.length);
+    const again = phraseVerdicts(reader, docs, phrase);
+    expect(again.read).toBe(0);
+    expect(docs.filter((doc) => again.holds(doc, 0)).map((doc) => reader.getPaperByDoc(doc)!.id)).toEqual([
+      'kv-hyphen',
+    ]);
   });
 });
