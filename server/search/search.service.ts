@@ -93,7 +93,7 @@ export async function rankPapers(
         queryVector,
         ranked: kept,
         denseWeight: ranking.denseWeight,
-        truncated: kept.length < depth && !rankedAll,
+        truncated: kept.length < depth && (exhausted || !rankedAll),
       };
     }
     within *= OPERATOR_LIMITS.deepenBy;

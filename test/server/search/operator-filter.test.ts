@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SearchRequest, searchPapers } from '../../../server/search/index.ts';
 import { keywordRanking } from '../../../server/search/keyword.search.ts';
-import { operatorFilter } from '../../../server/search/operator-filter.ts';
+import { OPERATOR_LIMITS, operatorFilter } from '../../../server/search/operator-filter.ts';
 import { phraseVerdicts } from '../../../server/search/phrase-verdicts.ts';
 import { analyzeQuery } from '../../../server/search/query.ts';
 import { parseSearchRequest, runSearch } from '../../../server/search/search.service.ts';
@@ -195,6 +195,22 @@ describe('operator-filter', () => {
     const all = roomy.keep!(ranked.slice(130), 12);
     expect(all.exhausted).toBe(false);
     expect(all.kept.map((r) => r.doc).sort()).toEqual([...held].sort());
+  });
+
+  it('says the total is a lower bound when the bound on texts read stops the checks', async () => {
+    const saved = { ...OPERATOR_LIMITS };
+    Object.assign(OPERATOR_LIMITS, { eagerChecks: 20, maxTextChecks: 30 });
+    try {
+      // A phrase no other test searched: 162 papers hold its words, 12 the phrase, ranked last by BM25.
+      // A deep page ranks all 162, but the checks stop after 30 texts: the total is not exact.
+      const response = await search({ query: '"with quantum annealing"', mode: 'keyword', k: 100, offset: 100 });
+      expect(response.totalIsLowerBound).toBe(true);
+      expect(response.total).toBeLessThan(12);
+    } finally {
+      Object.assign(OPERATOR_LIMITS, saved);
+    }
+    const unbounded = await search({ query: '"with quantum annealing"', mode: 'keyword' });
+    expect(unbounded).toMatchObject({ total: 12, totalIsLowerBound: false });
   });
 
   it('remembers which papers hold a phrase, so the same phrase reads no text the second time', () => {
