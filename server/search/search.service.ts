@@ -29,7 +29,7 @@ export type PaperRanking = {
   ranked: RankedDoc[];
   /** Share of meaning in the scores: 0 keyword, 1 semantic, per query for hybrid. */
   denseWeight: number;
-  /** Whether the operators' checks stopped (at their bound) before the ranking ran out or reached its depth. */
+  /** Whether the operators' checks stopped at a bound (texts read, ranking depth) with papers left unchecked, so more may pass. */
   truncated: boolean;
 };
 
