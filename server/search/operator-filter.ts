@@ -3,7 +3,7 @@
 import type { IndexReader } from '../../indexer/index.ts';
 import type { AllowedDocs } from './filters.ts';
 import type { AnalyzedPhrase } from './phrase-match.ts';
-import { phraseVerdicts } from './phrase-verdicts.ts';
+import { phraseVerdicts, unreadCount } from './phrase-verdicts.ts';
 import type { AnalyzedQuery } from './query.ts';
 import type { RankedDoc } from './ranking.ts';
 
@@ -89,10 +89,10 @@ export function operatorFilter(
   const verdicts = new Map<number, boolean>();
   let checks = 0;
   const mustRead = (doc: number) => textPhrases.length > 0 || suspects.some((s) => s.docs.has(doc));
+  const textChecked = [...textPhrases, ...suspects.map((s) => s.phrase)];
   const judge = (docs: readonly number[]) => {
     const unjudged = docs.filter((doc) => !verdicts.has(doc) && mustRead(doc));
-    const phrases = [...textPhrases, ...suspects.map((s) => s.phrase)];
-    const { holds, read } = phraseVerdicts(reader, unjudged, phrases);
+    const { holds, read } = phraseVerdicts(reader, unjudged, textChecked);
     checks += read;
     for (const doc of unjudged) {
       const holdsAll = textPhrases.every((_, i) => holds(doc, i));
@@ -113,14 +113,15 @@ export function operatorFilter(
   if (candidates) {
     candidates = candidates.filter((doc) => !excludedDocs.has(doc));
     const toRead = candidates.filter(mustRead);
-    if (toRead.length <= limits.eagerChecks) {
+    // Texts already judged (an earlier page or mode of the search) cost nothing to check again.
+    if (toRead.length <= limits.eagerChecks || unreadCount(reader, toRead, textChecked) <= limits.eagerChecks) {
       judge(toRead);
       const docs = candidates.filter(passes);
       return { allowed: { docs, set: new Set(docs) }, keep: null };
     }
   } else {
     const toRead = new Set(suspects.flatMap((s) => [...s.docs]));
-    if (toRead.size <= limits.eagerChecks) {
+    if (toRead.size <= limits.eagerChecks || unreadCount(reader, [...toRead], textChecked) <= limits.eagerChecks) {
       judge([...toRead]);
       for (const doc of toRead) if (!passes(doc)) excludedDocs.add(doc);
       return {

@@ -19,15 +19,7 @@ function memoryOf(reader: IndexReader) {
   return memory;
 }
 
-/**
- * For each paper, whether its title or abstract holds each phrase (in the phrases' order). Texts are
- * read only for papers with a verdict missing; returns how many were read.
- */
-export function phraseVerdicts(
-  reader: IndexReader,
-  docs: readonly number[],
-  phrases: readonly AnalyzedPhrase[],
-): { holds: (doc: number, phrase: number) => boolean; read: number } {
+function tablesOf(reader: IndexReader, phrases: readonly AnalyzedPhrase[]) {
   const memory = memoryOf(reader);
   const tables = phrases.map((phrase) => {
     const key = phrase.keys.join('\u0001');
@@ -38,6 +30,27 @@ export function phraseVerdicts(
     }
     return table;
   });
+  return { memory, tables };
+}
+
+/** How many of the papers have a verdict missing on one of the phrases (their text would be read). */
+export function unreadCount(reader: IndexReader, docs: readonly number[], phrases: readonly AnalyzedPhrase[]): number {
+  const { tables } = tablesOf(reader, phrases);
+  let unread = 0;
+  for (const doc of docs) if (tables.some((table) => !table.has(doc))) unread++;
+  return unread;
+}
+
+/**
+ * For each paper, whether its title or abstract holds each phrase (in the phrases' order). Texts are
+ * read only for papers with a verdict missing; returns how many were read.
+ */
+export function phraseVerdicts(
+  reader: IndexReader,
+  docs: readonly number[],
+  phrases: readonly AnalyzedPhrase[],
+): { holds: (doc: number, phrase: number) => boolean; read: number } {
+  const { memory, tables } = tablesOf(reader, phrases);
   const unread = docs.filter((doc) => tables.some((table) => !table.has(doc)));
   for (const paper of reader.papers.textsOf(unread)) {
     phrases.forEach((phrase, i) => {
