@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SearchRequest, searchPapers } from '../../../server/search/index.ts';
 import { keywordRanking } from '../../../server/search/keyword.search.ts';
 import { OPERATOR_LIMITS, operatorFilter } from '../../../server/search/operator-filter.ts';
-import { phraseVerdicts } from '../../../server/search/phrase-verdicts.ts';
 import { analyzeQuery } from '../../../server/search/query.ts';
 import { parseSearchRequest, runSearch } from '../../../server/search/search.service.ts';
 import { buildSearchIndex, type SearchFixture, topicPapers } from './search-fixture.ts';
@@ -211,18 +210,5 @@ describe('operator-filter', () => {
     }
     const unbounded = await search({ query: '"with quantum annealing"', mode: 'keyword' });
     expect(unbounded).toMatchObject({ total: 12, totalIsLowerBound: false });
-  });
-
-  it('remembers which papers hold a phrase, so the same phrase reads no text the second time', () => {
-    const { reader } = fixture;
-    const phrase = analyzeQuery('"attention score"').phrases;
-    const docs = OPERATOR_PAPERS.map((p) => reader.getPaper(p.id)!.doc);
-    const first = phraseVerdicts(reader, docs, phrase);
-    expect(first.read).toBe(docs.length);
-    const again = phraseVerdicts(reader, docs, phrase);
-    expect(again.read).toBe(0);
-    expect(docs.filter((doc) => again.holds(doc, 0)).map((doc) => reader.getPaperByDoc(doc)!.id)).toEqual([
-      'kv-hyphen',
-    ]);
   });
 });
