@@ -93,6 +93,15 @@ describe('operator-filter', () => {
     expect(ids(quoted)).toEqual(ids(plain).filter((id) => ids(quoted).includes(id)));
   });
 
+  it('embeds a phrase with its words, without the quotes, in semantic mode', async () => {
+    const plain = await search({ query: 'KV cache eviction', mode: 'semantic', k: 100 });
+    const scores = new Map(plain.results.map((r) => [r.paper.id, r.score]));
+    const quoted = await search({ query: '"KV cache" eviction', mode: 'semantic', k: 20 });
+    expect(quoted.results.length).toBe(2);
+    // The same cosines (computed exactly over the few papers holding the phrase, by the graph without it).
+    for (const result of quoted.results) expect(result.score).toBeCloseTo(scores.get(result.paper.id)!, 6);
+  });
+
   it('highlights the phrase where its words stand together, not a lone word of it', async () => {
     const response = await search({ query: '"kv cache"', mode: 'keyword', k: 5 });
     const plural = response.results.find((r) => r.paper.id === 'kv-plural')!;
