@@ -8,9 +8,10 @@ import {
   anchoredDirections,
   antonymConflict,
   negationScope,
-  prefixAntonyms,
+  prefixAntonymsOfReadings,
   readSentence,
   type SentenceReading,
+  termsOfReading,
 } from './stance-reading.ts';
 
 export const STANCE_FEATURE_NAMES = [
@@ -71,21 +72,36 @@ export function isFinding(text: string): boolean {
   return FINDING.test(text) && !AIM.test(text);
 }
 
+// isFinding of a reading's text, kept with the reading (an evidence sentence is compared with many claims).
+const findings = new WeakMap<SentenceReading, boolean>();
+
+function readsAsFinding(reading: SentenceReading): boolean {
+  let finding = findings.get(reading);
+  if (finding === undefined) {
+    finding = isFinding(reading.text);
+    findings.set(reading, finding);
+  }
+  return finding;
+}
+
 function sharedTerms(a: SentenceReading, b: SentenceReading): Set<string> {
-  const inB = new Set(b.words.map((w) => w.term).filter((t): t is string => t !== null));
-  return new Set(a.words.map((w) => w.term).filter((t): t is string => t !== null && inB.has(t)));
+  const inB = termsOfReading(b);
+  const shared = new Set<string>();
+  for (const term of termsOfReading(a)) if (inB.has(term)) shared.add(term);
+  return shared;
+}
+
+function sharesAny(terms: ReadonlySet<string>, shared: ReadonlySet<string>): boolean {
+  for (const term of terms) if (shared.has(term)) return true;
+  return false;
 }
 
 /** The stance features of a claim against one evidence sentence. */
-export function stanceFeatures(
-  claim: SentenceReading,
-  evidence: SentenceReading,
-  texts?: { claim: string; evidence: string },
-): StanceFeatures {
+export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading): StanceFeatures {
   const features = emptyStanceFeatures();
   const shared = sharedTerms(claim, evidence);
   // The evidence's negations and null findings count in the clauses that share what the claim is about.
-  const relevant = evidence.clauses.filter((c) => [...c.terms].some((t) => shared.has(t)));
+  const relevant = evidence.clauses.filter((c) => sharesAny(c.terms, shared));
   const evidenceNegated = relevant.length > 0 ? relevant.some((c) => c.negated) : evidence.negated;
   const evidenceNull = relevant.length > 0 ? relevant.some((c) => c.nullFinding) : evidence.nullFinding;
   features.negationMismatch = claim.negated !== evidenceNegated ? 1 : 0;
@@ -106,12 +122,12 @@ export function stanceFeatures(
     if (other === direction) agreeing++;
     else features.directionConflict = 1;
   }
-  features.prefixAntonym = texts && prefixAntonyms(texts.claim, texts.evidence) ? 1 : 0;
+  features.prefixAntonym = prefixAntonymsOfReadings(claim, evidence) ? 1 : 0;
   features.antonymConflict = antonymConflict(claim, evidence) ? 1 : 0;
   // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces
   // leakage"), nor an opposite word ("larger tumours were benign" against "… malignant").
   features.directionAgree = agreeing > 0 && features.directionConflict === 0 && features.antonymConflict === 0 ? 1 : 0;
-  features.evidenceFinding = texts && isFinding(texts.evidence) ? 1 : 0;
+  features.evidenceFinding = readsAsFinding(evidence) ? 1 : 0;
   features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;
   const quantities = compareQuantities(claim.quantities, evidence.quantities);
   features.quantityConflict = quantities.conflict && !quantities.agree ? 1 : 0;
@@ -129,17 +145,32 @@ export const STANCE_MAX_CHARS = 2_000;
 /** How many sentences the direction vote reads (an abstract has about ten; a pasted book is cut). */
 export const VOTE_MAX_SENTENCES = 80;
 
+/** A sentence the direction vote may read: its text (at most STANCE_MAX_CHARS) and the terms in it. */
+export type VoteSentence = { text: string; terms: { has(term: string): boolean } };
+
+/** The sentences the direction vote reads of a text's sentences: the first VOTE_MAX_SENTENCES, each cut to STANCE_MAX_CHARS. */
+export function voteSentencesOf(sentences: readonly string[]): VoteSentence[] {
+  return sentences.slice(0, VOTE_MAX_SENTENCES).map((full) => {
+    const text = full.slice(0, STANCE_MAX_CHARS);
+    return { text, terms: new Set(terms(text)) };
+  });
+}
+
 /** The direction vote of a claim's directed terms over sentences (see 'directionVote'). */
 export function directionVote(claim: SentenceReading, sentences: readonly string[]): number {
+  return directionVoteOf(claim, voteSentencesOf(sentences));
+}
+
+/** directionVote over sentences already cut and counted (voteSentencesOf, or kept from an earlier analysis). */
+export function directionVoteOf(claim: SentenceReading, sentences: readonly VoteSentence[]): number {
   const claimDirections = anchoredDirections(claim);
   if (claimDirections.size === 0) return 0;
   let same = 0;
   let opposite = 0;
-  for (const full of sentences.slice(0, VOTE_MAX_SENTENCES)) {
-    const text = full.slice(0, STANCE_MAX_CHARS);
+  for (const sentence of sentences) {
     // Only a sentence that names one of the claim's directed terms can vote; the others are not read.
-    if (!terms(text).some((term) => claimDirections.has(term))) continue;
-    const directions = anchoredDirections(readSentence(text));
+    if (!namesAny(sentence.terms, claimDirections)) continue;
+    const directions = anchoredDirections(readSentence(sentence.text));
     for (const [term, direction] of claimDirections) {
       const other = directions.get(term);
       if (other === undefined) continue;
@@ -148,6 +179,11 @@ export function directionVote(claim: SentenceReading, sentences: readonly string
     }
   }
   return same + opposite > 0 ? (opposite - same) / (same + opposite) : 0;
+}
+
+function namesAny(terms: VoteSentence['terms'], directed: ReadonlyMap<string, unknown>): boolean {
+  for (const term of directed.keys()) if (terms.has(term)) return true;
+  return false;
 }
 
 /**
@@ -160,20 +196,29 @@ export function stanceOfEvidence(
   fullSentences: readonly string[],
   allSentences: readonly string[] = [],
 ): StanceFeatures {
+  return stanceOfEvidenceVoting(fullClaim, fullSentences, voteSentencesOf(allSentences));
+}
+
+/** stanceOfEvidence with the paper's text sentences already as the vote reads them (voteSentencesOf). */
+export function stanceOfEvidenceVoting(
+  fullClaim: string,
+  fullSentences: readonly string[],
+  voters: readonly VoteSentence[],
+): StanceFeatures {
   // A sentence longer than this is not a claim a reader can check; reading only its start keeps a
   // pasted 100 KB "sentence" from costing seconds per cited paper.
   const claimText = fullClaim.slice(0, STANCE_MAX_CHARS);
-  const sentences = fullSentences.map((text) => text.slice(0, STANCE_MAX_CHARS));
   const claim = readSentence(claimText);
   const combined = emptyStanceFeatures();
-  sentences.forEach((text, i) => {
-    const features = stanceFeatures(claim, readSentence(text), { claim: claimText, evidence: text });
+  fullSentences.forEach((full, i) => {
+    const text = full.slice(0, STANCE_MAX_CHARS);
+    const features = stanceFeatures(claim, readSentence(text));
     for (const name of STANCE_FEATURE_NAMES) {
       // The claim's own cues and the best sentence's negation are read on the best sentence only.
       if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;
       combined[name] = Math.max(combined[name], features[name]);
     }
   });
-  combined.directionVote = directionVote(claim, allSentences);
+  combined.directionVote = directionVoteOf(claim, voters);
   return combined;
 }

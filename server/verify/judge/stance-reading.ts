@@ -8,6 +8,8 @@ import { type Quantity, quantitiesOf } from './quantities.ts';
 
 /** One word of a sentence as the judge reads it. */
 export type ReadWord = {
+  /** The word, lowercased (as the analyzer's tokens have it). */
+  word: string;
   /** Stemmed term, or null for a stop word. */
   term: string | null;
   /** Whether a negation before it, in the same clause, reaches it. */
@@ -24,6 +26,8 @@ export type ReadWord = {
 export type ClauseReading = { terms: Set<string>; negated: boolean; nullFinding: boolean };
 
 export type SentenceReading = {
+  /** The sentence read. */
+  text: string;
   words: ReadWord[];
   /** A negation of a predicate anywhere ("not", "no", "never", "fails"); "mice lacking X" is not one. */
   negated: boolean;
@@ -125,55 +129,104 @@ export function readSentence(text: string): SentenceReading {
   return reading;
 }
 
+// What the reading needs to know of a word by itself; sentences share most of their words, so this
+// is worked out once per word rather than with eight patterns per word of every sentence read.
+type WordClass = {
+  clauseWord: boolean;
+  negation: boolean;
+  condition: boolean;
+  always: boolean;
+  never: boolean;
+  direction: -1 | 0 | 1;
+  /** Its stem in the antonym lexicon, or null (only read for a word that is a term and no negation). */
+  polar: string | null;
+};
+// Cleared when full, as the analyzer's stem cache is: a bound on memory, not a hot path.
+const WORD_CLASSES_KEPT = 100_000;
+const wordClasses = new Map<string, WordClass>();
+
+function classOf(word: string): WordClass {
+  let known = wordClasses.get(word);
+  if (known === undefined) {
+    known = {
+      clauseWord: CLAUSE_WORD.test(word),
+      negation: isNegation(word),
+      condition: CONDITION_NEGATION.has(word),
+      always: ALWAYS.test(word),
+      never: NEVER.test(word),
+      direction: UP.test(word) ? 1 : DOWN.test(word) ? -1 : 0,
+      polar: polarStem(word) ?? null,
+    };
+    if (wordClasses.size >= WORD_CLASSES_KEPT) wordClasses.clear();
+    wordClasses.set(word, known);
+  }
+  return known;
+}
+
+const CLAUSE_PUNCTUATION = /[,;:()]/u;
+
 function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
   const words: ReadWord[] = [];
   const clauseStarts = [0];
+  // Whether each clause holds a negation word (as isNegation reads it, "not only" included).
+  const clauseNegated = [false];
   let clause = 0;
   let reach = 0;
   let negated = false;
   let always = false;
   let never = false;
   tokens.forEach((token, i) => {
-    const between = i > 0 ? text.slice(tokens[i - 1]!.end, token.start) : '';
-    if (/[,;:()]/u.test(between) || CLAUSE_WORD.test(token.word)) {
+    const kind = classOf(token.word);
+    if ((i > 0 && CLAUSE_PUNCTUATION.test(text.slice(tokens[i - 1]!.end, token.start))) || kind.clauseWord) {
       clause++;
       clauseStarts.push(token.start);
+      clauseNegated.push(false);
       reach = 0;
     }
-    const condition = CONDITION_NEGATION.has(token.word);
-    const negation = (condition || isNegation(token.word)) && !notANegation(tokens, i);
+    if (kind.negation) clauseNegated[clause] = true;
+    const condition = kind.condition;
+    const negation = (condition || kind.negation) && !notANegation(tokens, i);
     if (negation) {
       if (!condition) negated = true;
       reach = condition ? CONDITION_REACH : NEGATION_REACH;
     } else if (reach > 0) reach--;
-    if (ALWAYS.test(token.word)) always = true;
-    if (NEVER.test(token.word)) never = true;
-    const direction = UP.test(token.word) ? 1 : DOWN.test(token.word) ? -1 : 0;
-    const polar = negation || !token.term ? null : (polarStem(token.word) ?? null);
-    words.push({ term: negation ? null : token.term, negated: !negation && reach > 0, direction, clause, polar });
+    if (kind.always) always = true;
+    if (kind.never) never = true;
+    const polar = negation || !token.term ? null : kind.polar;
+    words.push({
+      word: token.word,
+      term: negation ? null : token.term,
+      negated: !negation && reach > 0,
+      direction: kind.direction,
+      clause,
+      polar,
+    });
   });
   // A negation that closes its clause ("evidence that X causes Y was lacking", "Y was not
   // observed") reaches back over the clause it closes.
   tokens.forEach((token, i) => {
     if (!POSTPOSED_NEGATION.test(token.word) || words[i]!.term !== null) return;
     const clauseOf = words[i]!.clause;
-    const rest = words.slice(i + 1).filter((w) => w.clause === clauseOf);
-    if (rest.length > POSTPOSED_TAIL) return;
+    let tail = 0;
+    for (let j = i + 1; j < words.length && words[j]!.clause === clauseOf; j++) tail++;
+    if (tail > POSTPOSED_TAIL) return;
     negated = true;
     for (let j = i - 1; j >= 0 && words[j]!.clause === clauseOf; j--) words[j]!.negated = true;
   });
-  const clauses: ClauseReading[] = clauseStarts.map((start, k) => {
-    const clauseText = text.slice(start, clauseStarts[k + 1] ?? text.length);
-    return {
-      terms: new Set(words.filter((w) => w.clause === k && w.term).map((w) => w.term!)),
-      negated: tokenize(clauseText).some((t) => isNegation(t.word)),
-      nullFinding: NULL_FINDING.test(clauseText),
-    };
-  });
+  // A clause's tokens are the sentence's tokens from its start to the next clause's (clauses start
+  // at a token), so its terms and negations are read off the words already read.
+  const clauseTerms = clauseStarts.map(() => new Set<string>());
+  for (const word of words) if (word.term) clauseTerms[word.clause]!.add(word.term);
+  const clauses: ClauseReading[] = clauseStarts.map((start, k) => ({
+    terms: clauseTerms[k]!,
+    negated: clauseNegated[k]!,
+    nullFinding: NULL_FINDING.test(text.slice(start, clauseStarts[k + 1] ?? text.length)),
+  }));
   const animal = ANIMAL.test(text);
   const human = HUMAN.test(text);
   return {
+    text,
     words,
     negated,
     nullFinding: NULL_FINDING.test(text),
@@ -188,20 +241,48 @@ function readSentenceNow(text: string): SentenceReading {
 
 const ANCHOR_REACH = 6;
 
-/**
- * The direction of effect attached to each content term: the nearest direction word within six
- * words in the same clause, flipped when the term lies in a negation's scope.
- */
-export function anchoredDirections(reading: SentenceReading): Map<string, -1 | 1> {
+// What the stance features read off a reading (its terms, scopes, directions, opposites), worked out
+// on first use and kept with it: a claim is compared with every paper of a request, and a kept
+// evidence sentence with every claim that cites its paper. Shared, so never mutated.
+type ReadingFacts = {
+  terms?: ReadonlySet<string>;
+  scope?: { inside: ReadonlySet<string>; outside: ReadonlySet<string> };
+  directions?: ReadonlyMap<string, -1 | 1>;
+  polar?: ReadonlyMap<string, boolean>;
+  prefixed?: PrefixedWords;
+};
+const facts = new WeakMap<SentenceReading, ReadingFacts>();
+
+function factsOf(reading: SentenceReading): ReadingFacts {
+  let known = facts.get(reading);
+  if (!known) {
+    known = {};
+    facts.set(reading, known);
+  }
+  return known;
+}
+
+/** The distinct content terms of a reading, in order (shared: do not mutate). */
+export function termsOfReading(reading: SentenceReading): ReadonlySet<string> {
+  const known = factsOf(reading);
+  if (!known.terms) {
+    const found = new Set<string>();
+    for (const word of reading.words) if (word.term !== null) found.add(word.term);
+    known.terms = found;
+  }
+  return known.terms;
+}
+
+function anchoredDirectionsNow(reading: SentenceReading): Map<string, -1 | 1> {
   const anchored = new Map<string, -1 | 1>();
   const { words } = reading;
   words.forEach((word, i) => {
     if (!word.term || word.direction !== 0 || anchored.has(word.term)) return;
     for (let distance = 1; distance <= ANCHOR_REACH; distance++) {
-      const cue = [words[i - distance], words[i + distance]].find(
-        (other) => other && other.direction !== 0 && other.clause === word.clause,
-      );
-      if (cue) {
+      // The word before wins over the word after at the same distance.
+      let cue = words[i - distance];
+      if (!cue || cue.direction === 0 || cue.clause !== word.clause) cue = words[i + distance];
+      if (cue && cue.direction !== 0 && cue.clause === word.clause) {
         const sign = (cue.negated ? -cue.direction : cue.direction) as -1 | 1;
         anchored.set(word.term, sign);
         return;
@@ -211,22 +292,66 @@ export function anchoredDirections(reading: SentenceReading): Map<string, -1 | 1
   return anchored;
 }
 
+/**
+ * The direction of effect attached to each content term: the nearest direction word within six
+ * words in the same clause, flipped when the term lies in a negation's scope (shared: do not mutate).
+ */
+export function anchoredDirections(reading: SentenceReading): ReadonlyMap<string, -1 | 1> {
+  const known = factsOf(reading);
+  known.directions ??= anchoredDirectionsNow(reading);
+  return known.directions;
+}
+
 const NEGATING_PREFIX = /^(?:un|in|im|non-?|dis|ir|il)(\p{L}{4,})$/u;
+
+/** A sentence's distinct words, and those of them that negate a word by a prefix, with that word. */
+type PrefixedWords = { words: ReadonlySet<string>; negating: ReadonlyArray<string> };
+
+function prefixedWordsOf(words: Iterable<string>): PrefixedWords {
+  const distinct = new Set(words);
+  const negating: string[] = [];
+  for (const word of distinct) {
+    const rest = NEGATING_PREFIX.exec(word)?.[1];
+    if (rest !== undefined) negating.push(rest);
+  }
+  return { words: distinct, negating };
+}
+
+// Whether `from` negates by a prefix a word that `to` states and `from` does not.
+const negatesByPrefix = (from: PrefixedWords, to: PrefixedWords) =>
+  from.negating.some((rest) => to.words.has(rest) && !from.words.has(rest));
 
 /**
  * Words that one sentence negates by a prefix and the other states plainly: "unrelated" against
  * "related", "ineffective" against "effective", "nonsignificant" against "significant".
  */
 export function prefixAntonyms(a: string, b: string): boolean {
-  const wordsOf = (text: string) => new Set(tokenize(text).map((t) => t.word));
-  const first = wordsOf(a);
-  const second = wordsOf(b);
-  const negates = (from: Set<string>, to: Set<string>) =>
-    [...from].some((word) => {
-      const rest = NEGATING_PREFIX.exec(word)?.[1];
-      return rest !== undefined && to.has(rest) && !from.has(rest);
-    });
-  return negates(first, second) || negates(second, first);
+  const first = prefixedWordsOf(tokenize(a).map((t) => t.word));
+  const second = prefixedWordsOf(tokenize(b).map((t) => t.word));
+  return negatesByPrefix(first, second) || negatesByPrefix(second, first);
+}
+
+/** prefixAntonyms of the two sentences read (their words are the tokens' words). */
+export function prefixAntonymsOfReadings(a: SentenceReading, b: SentenceReading): boolean {
+  const prefixed = (reading: SentenceReading) => {
+    const known = factsOf(reading);
+    known.prefixed ??= prefixedWordsOf(reading.words.map((w) => w.word));
+    return known.prefixed;
+  };
+  const first = prefixed(a);
+  const second = prefixed(b);
+  return negatesByPrefix(first, second) || negatesByPrefix(second, first);
+}
+
+// Each lexicon word of a reading, first occurrence, with whether it lies in a negation's scope.
+function polarWordsOf(reading: SentenceReading): ReadonlyMap<string, boolean> {
+  const known = factsOf(reading);
+  if (!known.polar) {
+    const found = new Map<string, boolean>();
+    for (const word of reading.words) if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated);
+    known.polar = found;
+  }
+  return known.polar;
 }
 
 /**
@@ -235,14 +360,9 @@ export function prefixAntonyms(a: string, b: string): boolean {
  * and neither or both lie in a negation's scope ("not effective" against "ineffective" agrees).
  */
 export function antonymConflict(claim: SentenceReading, evidence: SentenceReading): boolean {
-  const polarOf = (reading: SentenceReading) => {
-    const found = new Map<string, boolean>();
-    for (const word of reading.words) if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated);
-    return found;
-  };
-  const claimWords = polarOf(claim);
+  const claimWords = polarWordsOf(claim);
   if (claimWords.size === 0) return false;
-  const evidenceWords = polarOf(evidence);
+  const evidenceWords = polarWordsOf(evidence);
   for (const [word, negated] of claimWords) {
     if (evidenceWords.has(word)) continue;
     for (const opposite of antonymsOf(word)) {
@@ -253,13 +373,20 @@ export function antonymConflict(claim: SentenceReading, evidence: SentenceReadin
   return false;
 }
 
-/** Content terms in a negation's scope, and those outside any. */
-export function negationScope(reading: SentenceReading): { inside: Set<string>; outside: Set<string> } {
-  const inside = new Set<string>();
-  const outside = new Set<string>();
-  for (const word of reading.words) {
-    if (!word.term) continue;
-    (word.negated ? inside : outside).add(word.term);
+/** Content terms in a negation's scope, and those outside any (shared: do not mutate). */
+export function negationScope(reading: SentenceReading): {
+  inside: ReadonlySet<string>;
+  outside: ReadonlySet<string>;
+} {
+  const known = factsOf(reading);
+  if (!known.scope) {
+    const inside = new Set<string>();
+    const outside = new Set<string>();
+    for (const word of reading.words) {
+      if (!word.term) continue;
+      (word.negated ? inside : outside).add(word.term);
+    }
+    known.scope = { inside, outside };
   }
-  return { inside, outside };
+  return known.scope;
 }
