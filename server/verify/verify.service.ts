@@ -5,7 +5,7 @@
 import type { Paper } from '../../indexer/index.ts';
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { terms } from '../../indexer/text/analyze.ts';
-import { sentencesOfPaper } from './evidence-sentences.ts';
+import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
 import type { Judge, Judgement, JudgeRequest } from './judge/judge.ts';
 import type { Library } from './library.ts';
@@ -166,11 +166,21 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
 }
 
 function jobsOf(plan: Plan): JudgeRequest[] {
+  // One sentence list per paper: a judge analyzes a list once however many claims it is judged for.
+  const sentencesById = new Map<string, EvidenceSentence[]>();
+  const sentencesOf = (paper: Paper) => {
+    let sentences = sentencesById.get(paper.id);
+    if (!sentences) {
+      sentences = sentencesOfPaper(paper);
+      sentencesById.set(paper.id, sentences);
+    }
+    return sentences;
+  };
   const jobs: JudgeRequest[] = [];
   for (const claim of plan.claims) {
     for (const citation of claim.citations)
-      for (const paper of citation.candidates) jobs.push({ claim: claim.clean, sentences: sentencesOfPaper(paper) });
-    for (const paper of claim.suggestionPapers) jobs.push({ claim: claim.clean, sentences: sentencesOfPaper(paper) });
+      for (const paper of citation.candidates) jobs.push({ claim: claim.clean, sentences: sentencesOf(paper) });
+    for (const paper of claim.suggestionPapers) jobs.push({ claim: claim.clean, sentences: sentencesOf(paper) });
   }
   return jobs;
 }

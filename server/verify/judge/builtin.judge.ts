@@ -47,7 +47,22 @@ export function createBuiltinJudge(statistics: TermStatistics): BuiltinJudge {
     scorer,
     judgeNow,
     async judgeMany(requests: readonly JudgeRequest[]) {
-      return requests.map((r) => judgeNow(r.claim, r.sentences));
+      // A request may hold the same claim and sentence list twice (a cited paper that is also a
+      // suggestion candidate): it is judged once.
+      const judged = new Map<string, Map<readonly EvidenceSentence[], Judgement>>();
+      return requests.map(({ claim, sentences }) => {
+        let ofClaim = judged.get(claim);
+        if (!ofClaim) {
+          ofClaim = new Map();
+          judged.set(claim, ofClaim);
+        }
+        let judgement = ofClaim.get(sentences);
+        if (!judgement) {
+          judgement = judgeNow(claim, sentences);
+          ofClaim.set(sentences, judgement);
+        }
+        return judgement;
+      });
     },
     async dispose() {},
   };
