@@ -3,6 +3,7 @@
 // whole, and what the stance is read on. A claim is then compared with them (support-features.ts),
 // so a paper judged against several claims, or twice, is read once.
 import { terms } from '../../indexer/text/analyze.ts';
+import { caseless } from './caseless-pattern.ts';
 import { type Cues, cuesOf, numbersOf } from './claim-cues.ts';
 import type { EvidenceSentence } from './evidence-sentences.ts';
 import { isFinding, STANCE_MAX_CHARS, VOTE_MAX_SENTENCES, type VoteSentence } from './judge/stance-features.ts';
@@ -13,13 +14,14 @@ import { bagOf, type TermBag, type TermVector, tfidf } from './term-vectors.ts';
 export type EvidenceClause = { text: string; terms: ReadonlySet<string> };
 
 // Clauses of a sentence: "X has no effect on Y, whereas Z raises W" holds two findings.
-const CLAUSE_BREAK =
-  /[;:]\s+|,?\s+(?:whereas|while|but|although|though|yet|however)\s+|,\s+(?:so|thus|hence|which means)\s+/giu;
+const CLAUSE_BREAK = caseless(
+  /[;:]\s+|,?\s+(?:whereas|while|but|although|though|yet|however)\s+|,\s+(?:so|thus|hence|which means)\s+/giu,
+);
 
 /** The clauses of a sentence (none empty), each with its terms. */
 export function clausesOf(sentence: string): EvidenceClause[] {
   return sentence
-    .split(CLAUSE_BREAK)
+    .split(CLAUSE_BREAK.on(sentence))
     .filter((c) => c.trim())
     .map((text) => ({ text, terms: new Set(terms(text)) }));
 }

@@ -3,12 +3,14 @@
 // quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
 // logistic model (builtin-weights.json) can weigh them.
 import { terms } from '../../../indexer/text/analyze.ts';
+import { caseless } from '../caseless-pattern.ts';
 import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
   antonymConflict,
   negationScope,
   prefixAntonymsOfReadings,
+  quantitiesOfReading,
   readSentence,
   type SentenceReading,
   termsOfReading,
@@ -62,10 +64,12 @@ export function emptyStanceFeatures(): StanceFeatures {
   return { ...NO_STANCE };
 }
 
-const FINDING =
-  /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu;
-const AIM =
-  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\b(?:outcome\s+measures?|primary\s+outcome|secondary\s+outcomes?)\b|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu;
+const FINDING = caseless(
+  /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu,
+);
+const AIM = caseless(
+  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\b(?:outcome\s+measures?|primary\s+outcome|secondary\s+outcomes?)\b|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu,
+);
 
 /** Whether a sentence reads as a finding rather than an aim, a design or background. */
 export function isFinding(text: string): boolean {
@@ -129,7 +133,12 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   features.directionAgree = agreeing > 0 && features.directionConflict === 0 && features.antonymConflict === 0 ? 1 : 0;
   features.evidenceFinding = readsAsFinding(evidence) ? 1 : 0;
   features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;
-  const quantities = compareQuantities(claim.quantities, evidence.quantities);
+  // Without a quantity in the claim there is nothing to compare (the evidence's are not read).
+  const claimQuantities = quantitiesOfReading(claim);
+  const quantities =
+    claimQuantities.length > 0
+      ? compareQuantities(claimQuantities, quantitiesOfReading(evidence))
+      : { agree: false, conflict: false };
   features.quantityConflict = quantities.conflict && !quantities.agree ? 1 : 0;
   features.quantityAgree = quantities.agree ? 1 : 0;
   features.speciesMismatch = claim.species && evidence.species && claim.species !== evidence.species ? 1 : 0;

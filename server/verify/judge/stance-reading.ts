@@ -3,6 +3,7 @@
 // ("reduces leakage" vs "higher leakage"), whether it reports a null finding ("no significant
 // difference"), its quantifiers (always / never), quantities, species scope and hedges.
 import { tokenize } from '../../../indexer/text/analyze.ts';
+import { caseless } from '../caseless-pattern.ts';
 import { antonymsOf, polarStem } from './antonyms.ts';
 import { type Quantity, quantitiesOf } from './quantities.ts';
 
@@ -35,7 +36,6 @@ export type SentenceReading = {
   clauses: ClauseReading[];
   /** +1 for "always", "every", "routinely"; −1 for "never", "rarely"; 0 for neither or both. */
   quantifier: -1 | 0 | 1;
-  quantities: Quantity[];
   /** Who or what the finding is about: 'animal', 'human', or null when neither or both. */
   species: 'animal' | 'human' | null;
   hedged: boolean;
@@ -94,16 +94,21 @@ const DOWN =
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
 const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
-const NULL_FINDING =
-  /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu;
-const ANIMAL =
-  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vitro|cell\s+lines?|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu;
-const HUMAN =
-  /\b(?:patients?|humans?|people|adults?|children|women|men|participants?|subjects?|individuals?|clinical|volunteers?)\b/iu;
-const HEDGE =
-  /\b(?:may|might|could|suggest\w*|possibl\w*|potential\w*|likely|appear\w*|putative|hypothes\w*|speculat\w*)\b/iu;
-const CONTRAST =
-  /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu;
+const NULL_FINDING = caseless(
+  /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu,
+);
+const ANIMAL = caseless(
+  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vitro|cell\s+lines?|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu,
+);
+const HUMAN = caseless(
+  /\b(?:patients?|humans?|people|adults?|children|women|men|participants?|subjects?|individuals?|clinical|volunteers?)\b/iu,
+);
+const HEDGE = caseless(
+  /\b(?:may|might|could|suggest\w*|possibl\w*|potential\w*|likely|appear\w*|putative|hypothes\w*|speculat\w*)\b/iu,
+);
+const CONTRAST = caseless(
+  /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu,
+);
 
 function isNegation(word: string): boolean {
   return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
@@ -232,7 +237,6 @@ function readSentenceNow(text: string): SentenceReading {
     nullFinding: NULL_FINDING.test(text),
     clauses,
     quantifier: always === never ? 0 : always ? 1 : -1,
-    quantities: quantitiesOf(text),
     species: animal === human ? null : animal ? 'animal' : 'human',
     hedged: HEDGE.test(text),
     contrastive: CONTRAST.test(text),
@@ -250,6 +254,7 @@ type ReadingFacts = {
   directions?: ReadonlyMap<string, -1 | 1>;
   polar?: ReadonlyMap<string, boolean>;
   prefixed?: PrefixedWords;
+  quantities?: readonly Quantity[];
 };
 const facts = new WeakMap<SentenceReading, ReadingFacts>();
 
@@ -260,6 +265,16 @@ function factsOf(reading: SentenceReading): ReadingFacts {
     facts.set(reading, known);
   }
   return known;
+}
+
+/**
+ * The quantities a reading's sentence states (quantitiesOf), read on first use: only a claim that
+ * states one compares them with its evidence (shared: do not mutate).
+ */
+export function quantitiesOfReading(reading: SentenceReading): readonly Quantity[] {
+  const known = factsOf(reading);
+  known.quantities ??= quantitiesOf(reading.text);
+  return known.quantities;
 }
 
 /** The distinct content terms of a reading, in order (shared: do not mutate). */
