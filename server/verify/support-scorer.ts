@@ -206,6 +206,17 @@ export class SupportScorer {
     return profile;
   }
 
+  /**
+   * The score alone (`score(…).score`, without reading the stance): a verdict of 'supported' needs
+   * at least JUDGE_THRESHOLDS.supported of it.
+   */
+  relevance(claim: string, sentences: readonly EvidenceSentence[]): number {
+    const profile = this.profileOf(claim);
+    const { features, best } = supportFeaturesOf(profile, this.evidenceOf(sentences));
+    if (best < 0 || profile.totalWeight === 0) return 0;
+    return supportProbability(features, this.model);
+  }
+
   /** How well the candidate sentences (one paper's, or the passages a sentence cites) back the claim. */
   score(claim: string, sentences: readonly EvidenceSentence[]): SupportResult {
     const profile = this.profileOf(claim);

@@ -7,7 +7,7 @@ import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
-import type { Judge, Judgement, JudgeRequest } from './judge/judge.ts';
+import type { Judge, Judgement, SuggestingRequest } from './judge/judge.ts';
 import type { Library } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
@@ -165,7 +165,7 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
   return { claims, references, body };
 }
 
-function jobsOf(plan: Plan): JudgeRequest[] {
+function jobsOf(plan: Plan): SuggestingRequest[] {
   // One sentence list per paper: a judge analyzes a list once however many claims it is judged for.
   const sentencesById = new Map<string, EvidenceSentence[]>();
   const sentencesOf = (paper: Paper) => {
@@ -176,21 +176,22 @@ function jobsOf(plan: Plan): JudgeRequest[] {
     }
     return sentences;
   };
-  const jobs: JudgeRequest[] = [];
+  const jobs: SuggestingRequest[] = [];
   for (const claim of plan.claims) {
     for (const citation of claim.citations)
       for (const paper of citation.candidates) jobs.push({ claim: claim.clean, sentences: sentencesOf(paper) });
-    for (const paper of claim.suggestionPapers) jobs.push({ claim: claim.clean, sentences: sentencesOf(paper) });
+    for (const paper of claim.suggestionPapers)
+      jobs.push({ claim: claim.clean, sentences: sentencesOf(paper), suggestion: true });
   }
   return jobs;
 }
 
-// The order of judgements follows jobsOf.
+// The order of judgements follows jobsOf; a suggestion candidate's is null unless it is 'supported'.
 function assemble(
   library: Library,
   plan: Plan & { body: string },
   request: ParsedVerifyRequest,
-  judgements: readonly Judgement[],
+  judgements: ReadonlyArray<Judgement | null>,
   started: number,
 ): VerifyResponse {
   let next = 0;
@@ -238,9 +239,10 @@ function assemble(
     }
     const suggestions: Suggestion[] = [];
     for (const paper of planned.suggestionPapers) {
-      const judgement = judgements[next++]!;
+      const judgement = judgements[next++];
+      if (!judgement || cited.has(paper.id) || judgement.verdict !== 'supported') continue;
       const evidence = evidenceOf(judgement);
-      if (cited.has(paper.id) || judgement.verdict !== 'supported' || !evidence) continue;
+      if (!evidence) continue;
       suggestions.push({ paperId: paper.id, title: paper.title, score: judgement.support, evidence });
     }
     suggestions.sort((a, b) => b.score - a.score);
@@ -278,7 +280,7 @@ export function verifyText(
   const started = performance.now();
   const plan = planVerify(library, request, { ...VERIFY_DEFAULTS, ...options });
   const judge = createBuiltinJudge(library.statistics);
-  const judgements = jobsOf(plan).map((job) => judge.judgeNow(job.claim, job.sentences));
+  const judgements = judge.judgeSuggestingNow(jobsOf(plan));
   return assemble(library, plan, request, judgements, started);
 }
 
@@ -291,6 +293,6 @@ export async function verifyTextWith(
 ): Promise<VerifyResponse> {
   const started = performance.now();
   const plan = planVerify(library, request, { ...VERIFY_DEFAULTS, ...options });
-  const judgements = await judge.judgeMany(jobsOf(plan));
+  const judgements = await judge.judgeSuggesting(jobsOf(plan));
   return assemble(library, plan, request, judgements, started);
 }

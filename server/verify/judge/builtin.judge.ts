@@ -2,9 +2,9 @@
 // evidence sentences and reads their stance (negation scope, direction, quantities, scope); the
 // judge turns that into a verdict and withholds evidence when nothing bears on the claim.
 import type { EvidenceSentence } from '../evidence-sentences.ts';
-import { judgeVerdictOf, type SupportResult, SupportScorer } from '../support-scorer.ts';
+import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult, SupportScorer } from '../support-scorer.ts';
 import type { TermStatistics } from '../term-statistics.ts';
-import type { Judge, Judgement, JudgeRequest } from './judge.ts';
+import type { Judge, Judgement, JudgeRequest, SuggestingRequest } from './judge.ts';
 
 /** The judgement a support result amounts to (also the starting point of the NLI judge). */
 export function judgementOf(result: SupportResult): Judgement {
@@ -34,6 +34,8 @@ export function judgementOf(result: SupportResult): Judgement {
 export type BuiltinJudge = Judge & {
   /** The same judgement, synchronously (the built-in judge needs no model). */
   judgeNow(claim: string, sentences: readonly EvidenceSentence[]): Judgement;
+  /** judgeSuggesting, synchronously. */
+  judgeSuggestingNow(requests: readonly SuggestingRequest[]): Array<Judgement | null>;
   readonly scorer: SupportScorer;
 };
 
@@ -42,27 +44,44 @@ export function createBuiltinJudge(statistics: TermStatistics): BuiltinJudge {
   const scorer = new SupportScorer(statistics);
   const judgeNow = (claim: string, sentences: readonly EvidenceSentence[]) =>
     judgementOf(scorer.score(claim, sentences));
+  // Within one call a claim is judged once against each sentence list (a cited paper is often a
+  // suggestion candidate too).
+  const judgeOnce = () => {
+    const judged = new Map<string, Map<readonly EvidenceSentence[], Judgement>>();
+    const known = (claim: string, sentences: readonly EvidenceSentence[]) => judged.get(claim)?.get(sentences);
+    const judge = (claim: string, sentences: readonly EvidenceSentence[]) => {
+      let judgement = known(claim, sentences);
+      if (!judgement) {
+        judgement = judgeNow(claim, sentences);
+        const ofClaim = judged.get(claim) ?? new Map<readonly EvidenceSentence[], Judgement>();
+        ofClaim.set(sentences, judgement);
+        judged.set(claim, ofClaim);
+      }
+      return judgement;
+    };
+    return { known, judge };
+  };
+  const judgeSuggestingNow = (requests: readonly SuggestingRequest[]) => {
+    const { known, judge } = judgeOnce();
+    return requests.map(({ claim, sentences, suggestion }) => {
+      if (!suggestion) return judge(claim, sentences);
+      // A candidate scored below what 'supported' needs is left without reading its stance.
+      if (!known(claim, sentences) && scorer.relevance(claim, sentences) < JUDGE_THRESHOLDS.supported) return null;
+      const judgement = judge(claim, sentences);
+      return judgement.verdict === 'supported' ? judgement : null;
+    });
+  };
   return {
     name: 'builtin',
     scorer,
     judgeNow,
     async judgeMany(requests: readonly JudgeRequest[]) {
-      // A request may hold the same claim and sentence list twice (a cited paper that is also a
-      // suggestion candidate): it is judged once.
-      const judged = new Map<string, Map<readonly EvidenceSentence[], Judgement>>();
-      return requests.map(({ claim, sentences }) => {
-        let ofClaim = judged.get(claim);
-        if (!ofClaim) {
-          ofClaim = new Map();
-          judged.set(claim, ofClaim);
-        }
-        let judgement = ofClaim.get(sentences);
-        if (!judgement) {
-          judgement = judgeNow(claim, sentences);
-          ofClaim.set(sentences, judgement);
-        }
-        return judgement;
-      });
+      const { judge } = judgeOnce();
+      return requests.map((r) => judge(r.claim, r.sentences));
+    },
+    judgeSuggestingNow,
+    async judgeSuggesting(requests: readonly SuggestingRequest[]) {
+      return judgeSuggestingNow(requests);
     },
     async dispose() {},
   };

@@ -26,10 +26,19 @@ export type Judgement = {
 /** One claim and the sentences it is judged against. */
 export type JudgeRequest = { claim: string; sentences: readonly EvidenceSentence[] };
 
+/** A request that may be a suggestion candidate: a paper the claim does not cite, offered only if it backs the claim. */
+export type SuggestingRequest = JudgeRequest & { suggestion?: boolean };
+
 export interface Judge {
   readonly name: JudgeName;
   /** Judges many claims at once (an NLI model runs them in batches); results are in request order. */
   judgeMany(requests: readonly JudgeRequest[]): Promise<Judgement[]>;
+  /**
+   * judgeMany, where a suggestion candidate's judgement is wanted only when its verdict is
+   * 'supported': it is null otherwise, so a judge may stop reading a candidate once it knows that
+   * the candidate cannot be. Judgements that are returned are the ones judgeMany gives.
+   */
+  judgeSuggesting(requests: readonly SuggestingRequest[]): Promise<Array<Judgement | null>>;
   /** Frees the model, if any. */
   dispose(): Promise<void>;
 }
