@@ -5,6 +5,8 @@ import {
   antonymConflict,
   negationScope,
   prefixAntonyms,
+  prefixAntonymsOfReadings,
+  quantitiesOfReading,
   readSentence,
 } from '../../../../server/verify/judge/stance-reading.ts';
 
@@ -120,5 +122,49 @@ describe('stance-reading', () => {
     const again = readSentence(text);
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+
+  it("reads each clause's terms, negation and null finding as reading the clause alone would", () => {
+    const text =
+      'Smoking raised asthma risk, but diet was not associated with it; weight was unchanged whereas sleep improved.';
+    const reading = readSentence(text);
+    expect(reading.clauses.map((c) => [[...c.terms], c.negated, c.nullFinding])).toEqual([
+      [['smoke', 'rais', 'asthma', 'risk'], false, false],
+      [['diet', 'associ'], true, true],
+      // "unchanged" negates: it is no term of the clause, and the clause is negated.
+      [['weight'], true, true],
+      [['wherea', 'sleep', 'improv'], false, false],
+    ]);
+    expect(reading.nullFinding).toBe(true);
+    // A clause counts any negation word, "not only" too (the sentence itself is not negated by it).
+    expect(readSentence('Exercise not only improves mood, and more.').clauses.map((c) => c.negated)).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it('anchors a word between two direction words to the one before it', () => {
+    const reading = readSentence('Reduced glucose increased.');
+    expect(anchoredDirections(reading).get(stem('glucose'))).toBe(-1);
+    expect(anchoredDirections(readSentence('The drug lowered glucose.')).get(stem('glucose'))).toBe(-1);
+  });
+
+  it('finds prefix antonyms between two readings as between their texts', () => {
+    const pairs = [
+      ['Pollution is unrelated to anxiety.', 'Pollution was related to anxiety.'],
+      ['The test is accurate.', 'The test is inaccurate.'],
+      ['The test is accurate.', 'The test is accurate in adults.'],
+      ['Nonsignificant and significant effects.', 'Significant effects.'],
+    ] as const;
+    for (const [a, b] of pairs) {
+      expect(prefixAntonymsOfReadings(readSentence(a), readSentence(b)), `${a} / ${b}`).toBe(prefixAntonyms(a, b));
+    }
+  });
+
+  it('reads the quantities of a sentence on first use', () => {
+    const reading = readSentence('Cells routinely exceed 10% efficiency.');
+    expect(quantitiesOfReading(reading)).toEqual([{ unit: 'fraction', low: 0.1, high: Infinity, text: 'exceed 10%' }]);
+    expect(quantitiesOfReading(reading)).toBe(quantitiesOfReading(reading));
+    expect(quantitiesOfReading(readSentence('Twelve mice were studied.'))).toEqual([]);
   });
 });
