@@ -7,7 +7,7 @@ import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
-import type { Judge, Judgement, SuggestingRequest } from './judge/judge.ts';
+import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import type { Library } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
@@ -165,7 +165,7 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
   return { claims, references, body };
 }
 
-function jobsOf(plan: Plan): SuggestingRequest[] {
+function jobsOf(plan: Plan): SelectiveRequest[] {
   // One sentence list per paper: a judge analyzes a list once however many claims it is judged for.
   const sentencesById = new Map<string, EvidenceSentence[]>();
   const sentencesOf = (paper: Paper) => {
@@ -176,17 +176,22 @@ function jobsOf(plan: Plan): SuggestingRequest[] {
     }
     return sentences;
   };
-  const jobs: SuggestingRequest[] = [];
+  const jobs: SelectiveRequest[] = [];
+  let groups = 0;
   for (const claim of plan.claims) {
-    for (const citation of claim.citations)
-      for (const paper of citation.candidates) jobs.push({ claim: claim.clean, sentences: sentencesOf(paper) });
+    for (const citation of claim.citations) {
+      // Of several papers a citation may mean, only the one that backs the claim best is reported.
+      const alternatives = citation.candidates.length > 1 ? { alternatives: groups++ } : {};
+      for (const paper of citation.candidates)
+        jobs.push({ claim: claim.clean, sentences: sentencesOf(paper), ...alternatives });
+    }
     for (const paper of claim.suggestionPapers)
       jobs.push({ claim: claim.clean, sentences: sentencesOf(paper), suggestion: true });
   }
   return jobs;
 }
 
-// The order of judgements follows jobsOf; a suggestion candidate's is null unless it is 'supported'.
+// The order of judgements follows jobsOf; those the judge knew would not be read are null (SelectiveRequest).
 function assemble(
   library: Library,
   plan: Plan & { body: string },
@@ -215,8 +220,10 @@ function assemble(
         });
         continue;
       }
+      // The judge leaves out (null) the alternatives it did not find best.
       const scored = citation.candidates
-        .map((paper) => ({ paper, judgement: judgements[next++]! }))
+        .map((paper) => ({ paper, judgement: judgements[next++] }))
+        .filter((c): c is { paper: Paper; judgement: Judgement } => c.judgement !== null && c.judgement !== undefined)
         .sort((a, b) => b.judgement.score - a.judgement.score);
       const { paper, judgement } = scored[0]!;
       cited.add(paper.id);
@@ -232,8 +239,8 @@ function assemble(
         evidence: evidenceOf(judgement),
         conflicts: judgement.conflicts,
         note:
-          scored.length > 1
-            ? `${scored.length} library papers match ${citation.base.marker}; this one backs the claim best.`
+          citation.candidates.length > 1
+            ? `${citation.candidates.length} library papers match ${citation.base.marker}; this one backs the claim best.`
             : null,
       });
     }
@@ -280,7 +287,7 @@ export function verifyText(
   const started = performance.now();
   const plan = planVerify(library, request, { ...VERIFY_DEFAULTS, ...options });
   const judge = createBuiltinJudge(library.statistics);
-  const judgements = judge.judgeSuggestingNow(jobsOf(plan));
+  const judgements = judge.judgeSelectivelyNow(jobsOf(plan));
   return assemble(library, plan, request, judgements, started);
 }
 
@@ -293,6 +300,6 @@ export async function verifyTextWith(
 ): Promise<VerifyResponse> {
   const started = performance.now();
   const plan = planVerify(library, request, { ...VERIFY_DEFAULTS, ...options });
-  const judgements = await judge.judgeSuggesting(jobsOf(plan));
+  const judgements = await judge.judgeSelectively(jobsOf(plan));
   return assemble(library, plan, request, judgements, started);
 }

@@ -4,7 +4,8 @@
 import type { EvidenceSentence } from '../evidence-sentences.ts';
 import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult, SupportScorer } from '../support-scorer.ts';
 import type { TermStatistics } from '../term-statistics.ts';
-import type { Judge, Judgement, JudgeRequest, SuggestingRequest } from './judge.ts';
+import type { Judge, Judgement, JudgeRequest, SelectiveRequest } from './judge.ts';
+import { bestAlternatives } from './selective-reading.ts';
 
 /** The judgement a support result amounts to (also the starting point of the NLI judge). */
 export function judgementOf(result: SupportResult): Judgement {
@@ -34,8 +35,8 @@ export function judgementOf(result: SupportResult): Judgement {
 export type BuiltinJudge = Judge & {
   /** The same judgement, synchronously (the built-in judge needs no model). */
   judgeNow(claim: string, sentences: readonly EvidenceSentence[]): Judgement;
-  /** judgeSuggesting, synchronously. */
-  judgeSuggestingNow(requests: readonly SuggestingRequest[]): Array<Judgement | null>;
+  /** judgeSelectively, synchronously. */
+  judgeSelectivelyNow(requests: readonly SelectiveRequest[]): Array<Judgement | null>;
   readonly scorer: SupportScorer;
 };
 
@@ -61,11 +62,14 @@ export function createBuiltinJudge(statistics: TermStatistics): BuiltinJudge {
     };
     return { known, judge };
   };
-  const judgeSuggestingNow = (requests: readonly SuggestingRequest[]) => {
+  // A suggestion candidate scored below what 'supported' needs, and an alternative that another
+  // scores above, are left without reading their stance: the score alone says they are not read.
+  const judgeSelectivelyNow = (requests: readonly SelectiveRequest[]) => {
     const { known, judge } = judgeOnce();
-    return requests.map(({ claim, sentences, suggestion }) => {
+    const best = bestAlternatives(requests, (i) => scorer.relevance(requests[i]!.claim, requests[i]!.sentences));
+    return requests.map(({ claim, sentences, suggestion, alternatives }, i) => {
+      if (alternatives !== undefined && best.get(alternatives) !== i) return null;
       if (!suggestion) return judge(claim, sentences);
-      // A candidate scored below what 'supported' needs is left without reading its stance.
       if (!known(claim, sentences) && scorer.relevance(claim, sentences) < JUDGE_THRESHOLDS.supported) return null;
       const judgement = judge(claim, sentences);
       return judgement.verdict === 'supported' ? judgement : null;
@@ -79,9 +83,9 @@ export function createBuiltinJudge(statistics: TermStatistics): BuiltinJudge {
       const { judge } = judgeOnce();
       return requests.map((r) => judge(r.claim, r.sentences));
     },
-    judgeSuggestingNow,
-    async judgeSuggesting(requests: readonly SuggestingRequest[]) {
-      return judgeSuggestingNow(requests);
+    judgeSelectivelyNow,
+    async judgeSelectively(requests: readonly SelectiveRequest[]) {
+      return judgeSelectivelyNow(requests);
     },
     async dispose() {},
   };

@@ -26,19 +26,23 @@ export type Judgement = {
 /** One claim and the sentences it is judged against. */
 export type JudgeRequest = { claim: string; sentences: readonly EvidenceSentence[] };
 
-/** A request that may be a suggestion candidate: a paper the claim does not cite, offered only if it backs the claim. */
-export type SuggestingRequest = JudgeRequest & { suggestion?: boolean };
+/**
+ * A request of which the caller may read the judgement only in some cases: a suggestion candidate
+ * (`suggestion`: a paper the claim does not cite) only when it is 'supported'; one of several
+ * library papers a citation may mean (the same `alternatives` number on each) only when it scores
+ * highest of them (the first of equal scores).
+ */
+export type SelectiveRequest = JudgeRequest & { suggestion?: boolean; alternatives?: number };
 
 export interface Judge {
   readonly name: JudgeName;
   /** Judges many claims at once (an NLI model runs them in batches); results are in request order. */
   judgeMany(requests: readonly JudgeRequest[]): Promise<Judgement[]>;
   /**
-   * judgeMany, where a suggestion candidate's judgement is wanted only when its verdict is
-   * 'supported': it is null otherwise, so a judge may stop reading a candidate once it knows that
-   * the candidate cannot be. Judgements that are returned are the ones judgeMany gives.
+   * judgeMany, where a judgement the caller will not read (see SelectiveRequest) is null, so a judge
+   * may stop reading a request as soon as it knows. The judgements returned are judgeMany's.
    */
-  judgeSuggesting(requests: readonly SuggestingRequest[]): Promise<Array<Judgement | null>>;
+  judgeSelectively(requests: readonly SelectiveRequest[]): Promise<Array<Judgement | null>>;
   /** Frees the model, if any. */
   dispose(): Promise<void>;
 }

@@ -5,8 +5,9 @@ import type { EvidenceSentence } from '../evidence-sentences.ts';
 import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult, SupportScorer } from '../support-scorer.ts';
 import type { TermStatistics } from '../term-statistics.ts';
 import { judgementOf } from './builtin.judge.ts';
-import type { Judge, Judgement, JudgeRequest, SuggestingRequest } from './judge.ts';
+import type { Judge, Judgement, JudgeRequest, SelectiveRequest } from './judge.ts';
 import type { NliModel, NliScores } from './nli-model.ts';
+import { readJudgements } from './selective-reading.ts';
 
 /** How the NLI model and the built-in cues are combined (not fitted: no NLI weights can be run here). */
 export const NLI_BLEND = {
@@ -79,10 +80,10 @@ export function createNliJudge(statistics: TermStatistics, model: NliModel): Jud
   return {
     name: 'nli',
     judgeMany,
-    // The model reads every pair of the request in one batch, candidates included, as judgeMany does.
-    async judgeSuggesting(requests: readonly SuggestingRequest[]) {
-      const judgements = await judgeMany(requests);
-      return judgements.map((j, i) => (requests[i]!.suggestion && j.verdict !== 'supported' ? null : j));
+    // The model reads every pair of the request in one batch, as judgeMany does (its scores decide
+    // which alternative is best, so none is left out).
+    async judgeSelectively(requests: readonly SelectiveRequest[]) {
+      return readJudgements(requests, await judgeMany(requests));
     },
     dispose: () => model.dispose(),
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltinJudge } from '../../../server/verify/judge/builtin.judge.ts';
-import type { Judge, SuggestingRequest } from '../../../server/verify/judge/judge.ts';
+import type { Judge, SelectiveRequest } from '../../../server/verify/judge/judge.ts';
 import { libraryOfIndex } from '../../../server/verify/library.ts';
 import { type VerifyRequest, zVerifyRequest } from '../../../server/verify/verify.schema.ts';
 import { verifyText, verifyTextWith } from '../../../server/verify/verify.service.ts';
@@ -153,13 +153,13 @@ describe('verify.service', () => {
 
   it('hands the judge one sentence list per paper, and each suggestion candidate marked as one', async () => {
     const library = libraryOfIndex(fixture.reader);
-    const seen: SuggestingRequest[] = [];
+    const seen: SelectiveRequest[] = [];
     const builtin = createBuiltinJudge(library.statistics);
     const recording: Judge = {
       ...builtin,
-      judgeSuggesting: async (requests) => {
+      judgeSelectively: async (requests) => {
         seen.push(...requests);
-        return builtin.judgeSuggesting(requests);
+        return builtin.judgeSelectively(requests);
       },
     };
     const request = zVerifyRequest.parse({

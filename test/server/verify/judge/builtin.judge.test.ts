@@ -133,14 +133,14 @@ describe('builtin.judge', () => {
       [...papers, ...fillers].map((paper) => ({ claim, sentences: sentencesOfPaper(paper) })),
     );
     const full = await createBuiltinJudge(statistics).judgeMany(requests);
-    const suggested = await createBuiltinJudge(statistics).judgeSuggesting(
+    const suggested = await createBuiltinJudge(statistics).judgeSelectively(
       requests.map((r) => ({ ...r, suggestion: true })),
     );
     expect(full.some((j) => j.verdict === 'supported')).toBe(true);
     expect(full.some((j) => j.verdict === 'partially_supported' || j.verdict === 'contradicted')).toBe(true);
     expect(suggested).toEqual(full.map((j) => (j.verdict === 'supported' ? j : null)));
     // A request that is no suggestion is answered whatever its verdict.
-    const [plain] = await judge.judgeSuggesting([{ ...requests[1]!, suggestion: false }]);
+    const [plain] = await judge.judgeSelectively([{ ...requests[1]!, suggestion: false }]);
     expect(plain).toEqual(full[1]);
   });
 });
