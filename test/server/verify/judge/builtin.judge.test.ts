@@ -143,4 +143,21 @@ describe('builtin.judge', () => {
     const [plain] = await judge.judgeSelectively([{ ...requests[1]!, suggestion: false }]);
     expect(plain).toEqual(full[1]);
   });
+
+  it("answers only the best-scoring of a citation's alternatives, the one judgeMany's scores would choose", async () => {
+    const claim = 'Most resected adrenal incidentalomas are malignant.';
+    const alternatives = [glacier, incidentalomas, reviews, incidentalomas].map((paper) => ({
+      claim,
+      sentences: sentencesOfPaper(paper),
+      alternatives: 7,
+    }));
+    const full = await createBuiltinJudge(statistics).judgeMany(alternatives);
+    const read = await createBuiltinJudge(statistics).judgeSelectively([
+      ...alternatives,
+      { claim, sentences: sentencesOfPaper(glacier) },
+    ]);
+    // The two copies of the same abstract score alike: the first is read.
+    expect(full[1]!.score).toBe(full[3]!.score);
+    expect(read).toEqual([null, full[1], null, null, full[0]]);
+  });
 });
