@@ -81,8 +81,11 @@ export const RELEVANCE_FEATURES = [
 
 export type RelevanceFeature = (typeof RELEVANCE_FEATURES)[number];
 
+/** The features the relevance model reads. */
+export type RelevanceFeatures = Pick<SupportFeatures, RelevanceFeature>;
+
 /** The relevance model's inputs: the square root of each relevance feature, in RELEVANCE_FEATURES order. */
-export function relevanceInputsOf(features: SupportFeatures): Record<RelevanceFeature, number> {
+export function relevanceInputsOf(features: RelevanceFeatures): Record<RelevanceFeature, number> {
   const inputs = {} as Record<RelevanceFeature, number>;
   for (const name of RELEVANCE_FEATURES) inputs[name] = Math.sqrt(Math.max(0, features[name]));
   return inputs;
@@ -261,7 +264,7 @@ export function supportFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile
   }
   const allCounts = evidence.counts;
   features.documentCoverage = coverageIn(claim, allCounts);
-  features.documentCosine = cosine(claim.vector, evidence.vector);
+  Object.assign(features, wholeTextRelevance(claim, evidence));
   const titleIndex = evidence.titleIndex;
   if (titleIndex >= 0) features.titleCoverage = coverageIn(claim, bags[titleIndex]!.counts);
   let rarest = 0;
@@ -275,23 +278,9 @@ export function supportFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile
   const keyWeight = key.reduce((sum, [, weight]) => sum + weight, 0);
   const keyFound = key.reduce((sum, [term, weight]) => sum + (allCounts.has(term) ? weight : 0), 0);
   features.keyCoverage = keyWeight > 0 ? keyFound / keyWeight : 0;
-  const prefixes = evidence.prefixes;
-  features.softCoverage = coverage(
-    claim,
-    (term) => allCounts.has(term) || (term.length >= 5 && prefixes.has(term.slice(0, 5))),
-  );
   if (claim.cues.numbers.length > 0) {
     features.numbersMissing = missingNumbers(claim.cues.numbers, evidence.numbers).length / claim.cues.numbers.length;
   }
-  features.abstractCosine = cosine(claim.vector, evidence.abstractVector);
-  features.bm25 = bm25Share(claim, allCounts, evidence.length, evidence.statistics);
-  let rareTotal = 0;
-  let rareFound = 0;
-  for (const [term, weight] of claim.weights) {
-    rareTotal += weight * weight;
-    if (allCounts.has(term)) rareFound += weight * weight;
-  }
-  features.rareCoverage = rareTotal > 0 ? rareFound / rareTotal : 0;
   const evidenceCues = evidence.cues(focusClause(claim, bestSentence.text, evidence.clauses(best)));
   features.negationMismatch = evidenceCues.negated !== claim.cues.negated ? 1 : 0;
   features.directionMismatch =
@@ -299,4 +288,37 @@ export function supportFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile
       ? 1
       : 0;
   return { features, best, sentenceScores };
+}
+
+// The relevance features read off the whole text (all but the best sentence's cosine).
+function wholeTextRelevance(claim: ClaimProfile, evidence: EvidenceProfile): Omit<RelevanceFeatures, 'sentenceCosine'> {
+  const allCounts = evidence.counts;
+  const prefixes = evidence.prefixes;
+  let rareTotal = 0;
+  let rareFound = 0;
+  for (const [term, weight] of claim.weights) {
+    rareTotal += weight * weight;
+    if (allCounts.has(term)) rareFound += weight * weight;
+  }
+  return {
+    documentCosine: cosine(claim.vector, evidence.vector),
+    softCoverage: coverage(
+      claim,
+      (term) => allCounts.has(term) || (term.length >= 5 && prefixes.has(term.slice(0, 5))),
+    ),
+    abstractCosine: cosine(claim.vector, evidence.abstractVector),
+    bm25: bm25Share(claim, allCounts, evidence.length, evidence.statistics),
+    rareCoverage: rareTotal > 0 ? rareFound / rareTotal : 0,
+  };
+}
+
+/**
+ * The relevance features alone, as supportFeaturesOf gives them, or null when no candidate is a
+ * text sentence (then supportFeaturesOf finds no best sentence).
+ */
+export function relevanceFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile): RelevanceFeatures | null {
+  if (evidence.sentences.every((s) => s.field === 'title')) return null;
+  let sentenceCosine = 0;
+  for (const vector of evidence.vectors) sentenceCosine = Math.max(sentenceCosine, cosine(claim.vector, vector));
+  return { sentenceCosine, ...wholeTextRelevance(claim, evidence) };
 }

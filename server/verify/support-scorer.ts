@@ -21,6 +21,8 @@ import {
   profileClaim,
   RELEVANCE_FEATURES,
   type RelevanceFeature,
+  type RelevanceFeatures,
+  relevanceFeaturesOf,
   relevanceInputsOf,
   type SupportFeatures,
   supportFeaturesOf,
@@ -96,7 +98,7 @@ function logistic<Name extends string>(names: readonly Name[], values: Record<Na
 }
 
 /** The calibrated 0–1 relevance score of a feature vector under a model. */
-export function supportProbability(features: SupportFeatures, model: SupportModel = SUPPORT_MODEL): number {
+export function supportProbability(features: RelevanceFeatures, model: SupportModel = SUPPORT_MODEL): number {
   return logistic(RELEVANCE_FEATURES, relevanceInputsOf(features), model);
 }
 
@@ -212,8 +214,8 @@ export class SupportScorer {
    */
   relevance(claim: string, sentences: readonly EvidenceSentence[]): number {
     const profile = this.profileOf(claim);
-    const { features, best } = supportFeaturesOf(profile, this.evidenceOf(sentences));
-    if (best < 0 || profile.totalWeight === 0) return 0;
+    const features = relevanceFeaturesOf(profile, this.evidenceOf(sentences));
+    if (!features || profile.totalWeight === 0) return 0;
     return supportProbability(features, this.model);
   }
 
