@@ -8,7 +8,7 @@ import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
   antonymConflict,
-  negationScope,
+  negatedTermsOf,
   prefixAntonymsOfReadings,
   quantitiesOfReading,
   readSentence,
@@ -88,10 +88,12 @@ function readsAsFinding(reading: SentenceReading): boolean {
   return finding;
 }
 
-function sharedTerms(a: SentenceReading, b: SentenceReading): Set<string> {
-  const inB = termsOfReading(b);
+// The content terms of the evidence that the claim has too (in the evidence's order: the order is
+// never read), from the claim's kept term set.
+function sharedTerms(claim: SentenceReading, evidence: SentenceReading): Set<string> {
+  const inClaim = termsOfReading(claim);
   const shared = new Set<string>();
-  for (const term of termsOfReading(a)) if (inB.has(term)) shared.add(term);
+  for (const word of evidence.words) if (word.term !== null && inClaim.has(word.term)) shared.add(word.term);
   return shared;
 }
 
@@ -110,10 +112,10 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   const evidenceNull = relevant.length > 0 ? relevant.some((c) => c.nullFinding) : evidence.nullFinding;
   features.negationMismatch = claim.negated !== evidenceNegated ? 1 : 0;
   if (shared.size > 0) {
-    const claimScope = negationScope(claim);
-    const evidenceScope = negationScope(evidence);
+    const negatedInClaim = negatedTermsOf(claim);
+    const negatedInEvidence = negatedTermsOf(evidence);
     let differing = 0;
-    for (const term of shared) if (claimScope.inside.has(term) !== evidenceScope.inside.has(term)) differing++;
+    for (const term of shared) if (negatedInClaim.has(term) !== negatedInEvidence.has(term)) differing++;
     features.scopedNegation = differing / shared.size;
   }
   features.nullFindingMismatch = claim.nullFinding !== evidenceNull ? 1 : 0;

@@ -9,8 +9,6 @@ import { type Quantity, quantitiesOf } from './quantities.ts';
 
 /** One word of a sentence as the judge reads it. */
 export type ReadWord = {
-  /** The word, lowercased (as the analyzer's tokens have it). */
-  word: string;
   /** Stemmed term, or null for a stop word. */
   term: string | null;
   /** Whether a negation before it, in the same clause, reaches it. */
@@ -143,11 +141,11 @@ type WordClass = {
   always: boolean;
   never: boolean;
   direction: -1 | 0 | 1;
-  /** Its stem in the antonym lexicon, or null (only read for a word that is a term and no negation). */
-  polar: string | null;
+  /** Its stem in the antonym lexicon, or null; looked up when first asked for (polarOf). */
+  polar?: string | null;
 };
 // Cleared when full, as the analyzer's stem cache is: a bound on memory, not a hot path.
-const WORD_CLASSES_KEPT = 100_000;
+const WORD_CLASSES_KEPT = 20_000;
 const wordClasses = new Map<string, WordClass>();
 
 function classOf(word: string): WordClass {
@@ -160,7 +158,6 @@ function classOf(word: string): WordClass {
       always: ALWAYS.test(word),
       never: NEVER.test(word),
       direction: UP.test(word) ? 1 : DOWN.test(word) ? -1 : 0,
-      polar: polarStem(word) ?? null,
     };
     if (wordClasses.size >= WORD_CLASSES_KEPT) wordClasses.clear();
     wordClasses.set(word, known);
@@ -198,9 +195,9 @@ function readSentenceNow(text: string): SentenceReading {
     } else if (reach > 0) reach--;
     if (kind.always) always = true;
     if (kind.never) never = true;
-    const polar = negation || !token.term ? null : kind.polar;
+    // Only a content word that is no negation is looked up in the antonym lexicon.
+    const polar = negation || !token.term ? null : (kind.polar ??= polarStem(token.word) ?? null);
     words.push({
-      word: token.word,
       term: negation ? null : token.term,
       negated: !negation && reach > 0,
       direction: kind.direction,
@@ -245,18 +242,24 @@ function readSentenceNow(text: string): SentenceReading {
 
 const ANCHOR_REACH = 6;
 
-// What the stance features read off a reading (its terms, scopes, directions, opposites), worked out
-// on first use and kept with it: a claim is compared with every paper of a request, and a kept
-// evidence sentence with every claim that cites its paper. Shared, so never mutated.
+// What the stance features read off a reading (its terms, negated terms, directions, opposites),
+// worked out on first use and kept with it: a claim is compared with every paper of a request, and
+// a kept evidence sentence with every claim that cites its paper. Most sentences have no negated
+// term, no prefix negation and no quantity, and share one empty value then, so that the 2,048 kept
+// readings hold little more than before. Shared, so never mutated.
 type ReadingFacts = {
   terms?: ReadonlySet<string>;
-  scope?: { inside: ReadonlySet<string>; outside: ReadonlySet<string> };
+  negated?: ReadonlySet<string>;
   directions?: ReadonlyMap<string, -1 | 1>;
   polar?: ReadonlyMap<string, boolean>;
   prefixed?: PrefixedWords;
   quantities?: readonly Quantity[];
 };
 const facts = new WeakMap<SentenceReading, ReadingFacts>();
+const NONE: ReadonlySet<string> = new Set();
+const NO_POLAR: ReadonlyMap<string, boolean> = new Map();
+const NO_DIRECTIONS: ReadonlyMap<string, -1 | 1> = new Map();
+const NO_QUANTITIES: readonly Quantity[] = Object.freeze([]);
 
 function factsOf(reading: SentenceReading): ReadingFacts {
   let known = facts.get(reading);
@@ -273,7 +276,10 @@ function factsOf(reading: SentenceReading): ReadingFacts {
  */
 export function quantitiesOfReading(reading: SentenceReading): readonly Quantity[] {
   const known = factsOf(reading);
-  known.quantities ??= quantitiesOf(reading.text);
+  if (!known.quantities) {
+    const found = quantitiesOf(reading.text);
+    known.quantities = found.length > 0 ? found : NO_QUANTITIES;
+  }
   return known.quantities;
 }
 
@@ -286,6 +292,17 @@ export function termsOfReading(reading: SentenceReading): ReadonlySet<string> {
     known.terms = found;
   }
   return known.terms;
+}
+
+/** The content terms in a negation's scope (negationScope(reading).inside; shared: do not mutate). */
+export function negatedTermsOf(reading: SentenceReading): ReadonlySet<string> {
+  const known = factsOf(reading);
+  if (!known.negated) {
+    const inside = new Set<string>();
+    for (const word of reading.words) if (word.term && word.negated) inside.add(word.term);
+    known.negated = inside.size > 0 ? inside : NONE;
+  }
+  return known.negated;
 }
 
 function anchoredDirectionsNow(reading: SentenceReading): Map<string, -1 | 1> {
@@ -313,44 +330,65 @@ function anchoredDirectionsNow(reading: SentenceReading): Map<string, -1 | 1> {
  */
 export function anchoredDirections(reading: SentenceReading): ReadonlyMap<string, -1 | 1> {
   const known = factsOf(reading);
-  known.directions ??= anchoredDirectionsNow(reading);
+  if (!known.directions) {
+    const found = anchoredDirectionsNow(reading);
+    known.directions = found.size > 0 ? found : NO_DIRECTIONS;
+  }
   return known.directions;
 }
 
 const NEGATING_PREFIX = /^(?:un|in|im|non-?|dis|ir|il)(\p{L}{4,})$/u;
 
-/** A sentence's distinct words, and those of them that negate a word by a prefix, with that word. */
-type PrefixedWords = { words: ReadonlySet<string>; negating: ReadonlyArray<string> };
+/**
+ * Of a sentence's words, the words that those negating by a prefix negate ("related" of
+ * "unrelated"), and all its words (read when asked for: only a pair where a side negates a word
+ * by a prefix compares them).
+ */
+type PrefixedWords = { negating: ReadonlyArray<string>; words: () => ReadonlySet<string> };
 
-function prefixedWordsOf(words: Iterable<string>): PrefixedWords {
-  const distinct = new Set(words);
+const NO_WORDS: ReadonlyArray<string> = Object.freeze([]);
+
+function prefixedWordsOf(words: () => ReadonlySet<string>): PrefixedWords {
   const negating: string[] = [];
-  for (const word of distinct) {
+  for (const word of words()) {
     const rest = NEGATING_PREFIX.exec(word)?.[1];
     if (rest !== undefined) negating.push(rest);
   }
-  return { words: distinct, negating };
+  return { negating, words };
 }
 
 // Whether `from` negates by a prefix a word that `to` states and `from` does not.
 const negatesByPrefix = (from: PrefixedWords, to: PrefixedWords) =>
-  from.negating.some((rest) => to.words.has(rest) && !from.words.has(rest));
+  from.negating.some((rest) => to.words().has(rest) && !from.words().has(rest));
 
 /**
  * Words that one sentence negates by a prefix and the other states plainly: "unrelated" against
  * "related", "ineffective" against "effective", "nonsignificant" against "significant".
  */
 export function prefixAntonyms(a: string, b: string): boolean {
-  const first = prefixedWordsOf(tokenize(a).map((t) => t.word));
-  const second = prefixedWordsOf(tokenize(b).map((t) => t.word));
+  const wordsOf = (text: string) => {
+    const words = new Set(tokenize(text).map((t) => t.word));
+    return () => words;
+  };
+  const first = prefixedWordsOf(wordsOf(a));
+  const second = prefixedWordsOf(wordsOf(b));
   return negatesByPrefix(first, second) || negatesByPrefix(second, first);
 }
 
-/** prefixAntonyms of the two sentences read (their words are the tokens' words). */
+/** prefixAntonyms of the texts two readings were read from. */
 export function prefixAntonymsOfReadings(a: SentenceReading, b: SentenceReading): boolean {
+  // Most sentences negate no word by a prefix: a pair of two such has nothing to compare, and the
+  // words of a sentence are kept only while it has one (else read again when a pair needs them).
   const prefixed = (reading: SentenceReading) => {
     const known = factsOf(reading);
-    known.prefixed ??= prefixedWordsOf(reading.words.map((w) => w.word));
+    if (!known.prefixed) {
+      const words = new Set(tokenize(reading.text).map((t) => t.word));
+      const found = prefixedWordsOf(() => words);
+      known.prefixed =
+        found.negating.length > 0
+          ? found
+          : { negating: NO_WORDS, words: () => new Set(tokenize(reading.text).map((t) => t.word)) };
+    }
     return known.prefixed;
   };
   const first = prefixed(a);
@@ -364,7 +402,7 @@ function polarWordsOf(reading: SentenceReading): ReadonlyMap<string, boolean> {
   if (!known.polar) {
     const found = new Map<string, boolean>();
     for (const word of reading.words) if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated);
-    known.polar = found;
+    known.polar = found.size > 0 ? found : NO_POLAR;
   }
   return known.polar;
 }
@@ -388,20 +426,13 @@ export function antonymConflict(claim: SentenceReading, evidence: SentenceReadin
   return false;
 }
 
-/** Content terms in a negation's scope, and those outside any (shared: do not mutate). */
-export function negationScope(reading: SentenceReading): {
-  inside: ReadonlySet<string>;
-  outside: ReadonlySet<string>;
-} {
-  const known = factsOf(reading);
-  if (!known.scope) {
-    const inside = new Set<string>();
-    const outside = new Set<string>();
-    for (const word of reading.words) {
-      if (!word.term) continue;
-      (word.negated ? inside : outside).add(word.term);
-    }
-    known.scope = { inside, outside };
+/** Content terms in a negation's scope, and those outside any. */
+export function negationScope(reading: SentenceReading): { inside: Set<string>; outside: Set<string> } {
+  const inside = new Set<string>();
+  const outside = new Set<string>();
+  for (const word of reading.words) {
+    if (!word.term) continue;
+    (word.negated ? inside : outside).add(word.term);
   }
-  return known.scope;
+  return { inside, outside };
 }
