@@ -7,6 +7,9 @@ export const MAX_TEXT_CHARS = 100_000;
 
 const zText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
+/** Most tags one paper keeps. */
+export const MAX_TAGS = 500;
+
 export const zPaper = z.object({
   id: z
     .string()
@@ -24,7 +27,7 @@ export const zPaper = z.object({
   url: zText(2_000).nullable().default(null),
   doi: zText(300).nullable().default(null),
   arxivId: zText(100).nullable().default(null),
-  tags: z.array(zText(200).min(1)).max(500).default([]),
+  tags: z.array(zText(200).min(1)).max(MAX_TAGS).default([]),
   metadata: z.record(z.string(), z.unknown()).default({}),
 });
 

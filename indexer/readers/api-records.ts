@@ -1,8 +1,9 @@
-// Records as two scholarly APIs write them, in JSON or JSON Lines: OpenAlex works (an abstract kept as
-// an inverted index, authors under authorships, the venue under primary_location) and Semantic Scholar
-// papers (DOI and arXiv id under externalIds). Each is rewritten into the plain fields every other
-// record has; the API's bulk (reference lists, counts by year) is left out, a few useful values kept.
+// Records as scholarly APIs write them, in JSON or JSON Lines: OpenAlex works (an abstract kept as
+// an inverted index, authors under authorships, the venue under primary_location), Semantic Scholar
+// papers (DOI and arXiv id under externalIds) and Crossref works (crossref-works.ts). Each is rewritten into
+// the plain fields every other record has; the API's bulk (reference lists, counts by year) is left out.
 
+import { crossrefAnswerWorks, fromCrossref, isCrossrefWork } from './crossref-works.ts';
 import { withoutBlanks } from './values.ts';
 
 type Fields = Record<string, unknown>;
@@ -117,8 +118,14 @@ function fromSemanticScholar(paper: Fields): Fields {
   return withoutBlanks(fields);
 }
 
-/** A record's fields in the plain shape when they are an OpenAlex work or a Semantic Scholar paper; else as they are. */
+/**
+ * A record's fields in the plain shape when they are an OpenAlex work, a Semantic Scholar paper or a Crossref
+ * work (also a Crossref single-work answer, as a JSON Lines record); else as they are.
+ */
 export function fromScholarlyApi(fields: Fields): Fields {
+  const answer = crossrefAnswerWorks(fields);
+  if (answer?.single && isObject(answer.works[0])) return fromCrossref(answer.works[0]);
+  if (isCrossrefWork(fields)) return fromCrossref(fields);
   if (isOpenAlexWork(fields)) return fromOpenAlex(fields);
   if (isSemanticScholarPaper(fields)) return fromSemanticScholar(fields);
   return fields;

@@ -1,11 +1,11 @@
 // CSV and TSV with a header row: each later row is one record keyed by the header's column names,
 // located at the line the row starts on (quoted fields may span lines). Exporters' own column names
-// (IEEE Xplore, Scopus) are mapped onto paper fields, and a notice says which columns were used.
+// are mapped onto paper fields (exporter-columns.ts), and a notice says which columns were used.
 import { CsvError, parse } from 'csv-parse/sync';
-import { FIELD_ALIASES } from '../paper.schema.ts';
+import { columnMapping, columnsNotice, mapExporterColumns } from './exporter-columns.ts';
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { invertName } from './values.ts';
+import { clip } from './values.ts';
 
 const LINE_BREAKS = /\r\n?/g;
 
@@ -63,6 +63,8 @@ export function delimitedReader(kind: ',' | '\t'): Reader {
       problems.push(problemAt(file, line, null, null, `${reason}; the rows from here on were not read`));
     }
 
+    const note = leadingNote(rows);
+    if (note !== null) rows.shift();
     const [header, ...body] = rows;
     if (!header) return { records: [], problems };
     const columns = header.cells.map((name) => name.trim());
@@ -96,8 +98,27 @@ export function delimitedReader(kind: ',' | '\t'): Reader {
       }
       records.push({ fields: mapExporterColumns(fields, mapping), location });
     }
-    return { records, problems, notices: [columnsNotice(file, mapping, delimiter)] };
+    const notices = [columnsNotice(file, mapping, delimiter)];
+    if (note !== null) {
+      const text = clip(note.cells.join(delimiter).trim());
+      notices.unshift(
+        `${file}: line ${note.line} ("${text}") is not a header row and was skipped; the header is line ${header.line}`,
+      );
+    }
+    return { records, problems, notices };
   };
+}
+
+/**
+ * The first row when it is a note before the header, as the line Dimensions writes above its header
+ * ("About the data: Exported on …"): it names no known column and the row after it names at least two.
+ */
+function leadingNote(rows: readonly { cells: string[]; line: number }[]): { cells: string[]; line: number } | null {
+  const [first, second] = rows;
+  if (!first || !second) return null;
+  const known = (cells: string[]) =>
+    columnMapping(cells.map((cell) => cell.trim())).filter((entry) => entry.field !== null).length;
+  return known(first.cells) === 0 && known(second.cells) >= 2 ? first : null;
 }
 
 /** Reads comma-separated values with a header row. */
@@ -115,106 +136,4 @@ function nextContentLine(text: string, afterLine: number): number {
   const lines = text.split('\n');
   for (let index = afterLine; index < lines.length; index++) if (lines[index]?.trim() !== '') return index + 1;
   return afterLine + 1;
-}
-
-/** Column names reference databases export, and the paper field each fills (compared case-insensitively). */
-const EXPORTER_COLUMNS: Record<string, string> = {
-  // IEEE Xplore
-  'document title': 'title',
-  'publication title': 'venue',
-  'publication year': 'year',
-  'author keywords': 'tags',
-  'ieee terms': 'tags',
-  'author affiliations': 'affiliations',
-  'pdf link': 'url',
-  // Scopus
-  'source title': 'venue',
-  'index keywords': 'tags',
-  'author full names': 'authors',
-  // Zotero's CSV export
-  'manual tags': 'tags',
-  'automatic tags': 'tags',
-  // Both, and other exporters
-  'article title': 'title',
-  'abstract note': 'abstract',
-  'publication date': 'year',
-};
-const KNOWN_FIELDS = new Map<string, string>();
-for (const [field, aliases] of Object.entries(FIELD_ALIASES)) {
-  for (const alias of aliases) if (!KNOWN_FIELDS.has(alias.toLowerCase())) KNOWN_FIELDS.set(alias.toLowerCase(), field);
-}
-
-/** Each column's paper field (or null), and whether it is an exporter's name to be renamed. */
-type ColumnMapping = { column: string; field: string | null; renamed: boolean }[];
-
-function columnMapping(columns: readonly string[]): ColumnMapping {
-  return columns
-    .filter((column) => column !== '')
-    .map((column) => {
-      const lower = column.toLowerCase();
-      const exporter = EXPORTER_COLUMNS[lower];
-      if (exporter !== undefined) return { column, field: exporter, renamed: true };
-      return { column, field: KNOWN_FIELDS.get(lower) ?? null, renamed: false };
-    });
-}
-
-/** A row's cells under paper field names where an exporter's column names one; tag columns are merged. */
-function mapExporterColumns(row: Record<string, unknown>, mapping: ColumnMapping): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  const tags: string[] = [];
-  for (const { column, field, renamed } of mapping) {
-    const value = row[column];
-    // Scopus writes a placeholder where a paper has no abstract; it is not the paper's text.
-    if (value === undefined || (field === 'abstract' && NO_ABSTRACT.test(String(value)))) continue;
-    if (field === 'tags') tags.push(String(value));
-    else if (field === 'authors') fields[column] = splitScopusAuthors(String(value));
-    else if (renamed && field !== null && fields[field] === undefined) fields[field] = value;
-    else fields[column] = value;
-  }
-  if (tags.length > 0) fields.tags = tags.join(';');
-  // Scopus also writes the full names, "Krisyanto, Wahyu (57219); Wibisono, Gunawan (6603)": better than initials.
-  const fullNames = Object.entries(row).find(([column]) => column.toLowerCase() === 'author full names')?.[1];
-  if (typeof fullNames === 'string' && fullNames.trim() !== '') {
-    const names = fullNames
-      .split(';')
-      .map((name) => invertName(name.replace(/\s*\(\d+\)\s*$/, '')))
-      .filter((name) => name !== '');
-    const initials = Object.keys(fields).find((column) => column.toLowerCase() === 'authors');
-    if (initials !== undefined) {
-      fields['Authors (initials)'] = row[initials];
-      delete fields[initials];
-    }
-    delete fields[Object.keys(fields).find((column) => column.toLowerCase() === 'author full names') ?? ''];
-    fields.authors = names;
-  }
-  return fields;
-}
-
-const NO_ABSTRACT = /^\s*\[No abstract available\]\s*$/i;
-const INITIALS = /^(?:\p{Lu}\p{Ll}?\.[\s-]*)+$/u;
-
-/**
- * Scopus writes "Krisyanto, W., Wibisono, G.": pairs of family name and initials, all joined by commas.
- * Those become ["W. Krisyanto", "G. Wibisono"]; any other text is left for the usual name splitting.
- */
-export function splitScopusAuthors(text: string): string | string[] {
-  if (text.includes(';')) return text;
-  const parts = text.split(/\s*,\s*/).filter((part) => part !== '');
-  if (parts.length < 2 || parts.length % 2 !== 0) return text;
-  const names: string[] = [];
-  for (let at = 0; at < parts.length; at += 2) {
-    const family = parts[at] ?? '';
-    const initials = parts[at + 1] ?? '';
-    if (!INITIALS.test(initials) || INITIALS.test(family)) return text;
-    names.push(`${initials} ${family}`);
-  }
-  return names;
-}
-
-function columnsNotice(file: string, mapping: ColumnMapping, delimiter: string): string {
-  const used = mapping.filter((entry) => entry.field !== null).map((entry) => `${entry.column} → ${entry.field}`);
-  const other = mapping.filter((entry) => entry.field === null).map((entry) => entry.column);
-  const kind = delimiter === ',' ? 'CSV' : delimiter === ';' ? 'CSV (;-separated)' : 'TSV';
-  const ignored = other.length === 0 ? 'none' : other.join(', ');
-  return `${file}: ${kind} columns used: ${used.join(', ') || 'none'}; not used for a field (kept as metadata): ${ignored}`;
 }

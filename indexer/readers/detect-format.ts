@@ -1,11 +1,13 @@
 // Tells a file's format from its extension, then from its content: JSON vs JSON Lines vs CSL-JSON,
-// CSV vs TSV, BibTeX, RIS, MEDLINE, Web of Science (tab-delimited or plain text), and XML: PubMed,
-// EndNote or an arXiv Atom feed.
+// CSV vs TSV, BibTeX, RIS, MEDLINE, Web of Science (tab-delimited or plain text), EndNote and RefWorks
+// tagged text, and XML: PubMed, EndNote or an arXiv Atom feed.
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { FIELD_ALIASES } from '../paper.schema.ts';
+import { crossrefAnswerWorks } from './crossref-works.ts';
 import { ARRAY_KEYS } from './json.reader.ts';
 import type { Format } from './reader.ts';
+import { REFWORKS_START } from './refworks.reader.ts';
 import { WOS_PLAIN_START } from './wos.reader.ts';
 
 const EXTENSIONS: Record<string, Format | 'json-like' | 'xml-like'> = {
@@ -22,6 +24,7 @@ const EXTENSIONS: Record<string, Format | 'json-like' | 'xml-like'> = {
   '.atom': 'arxiv-atom',
   '.ris': 'ris',
   '.nbib': 'medline',
+  '.enw': 'endnote-tagged',
   '.medline': 'medline',
   '.sqlite': 'zotero',
 };
@@ -33,6 +36,8 @@ const BIBTEX_ENTRY = /^[ \t]*@[ \t]*[A-Za-z]+\s*[{(]/m;
 const ATOM_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w-]+:)?feed[\s>]/;
 const RIS_START = /^TY {2}- \S/m;
 const MEDLINE_START = /^PMID- ?\d/m;
+/** EndNote tagged text: its first line is a tag line ("%0 Journal Article", "%T …") and a second tag line follows. */
+const ENDNOTE_TAGGED_START = /^\uFEFF?%[0-9A-Z@][ \t]+\S[^\n]*\r?\n(?:[^\n]*\r?\n){0,40}?%[0-9A-Z@+!][ \t]+\S/;
 /** A Web of Science tab-delimited header: two-letter tags, starting with PT (publication type) or FN. */
 const WOS_HEADER = /^\uFEFF?(?:PT|FN)\t(?:[A-Z][A-Z0-9]\t)+/;
 const KNOWN_COLUMNS = new Set(Object.values(FIELD_ALIASES).flatMap((aliases) => aliases.map((a) => a.toLowerCase())));
@@ -56,12 +61,14 @@ export function detectFormat(file: string, text: string): Format {
   if (MEDLINE_START.test(head)) return 'medline';
   if (RIS_START.test(head)) return 'ris';
   if (WOS_HEADER.test(head) || WOS_PLAIN_START.test(head.slice(0, 4096))) return 'wos';
+  if (ENDNOTE_TAGGED_START.test(head)) return 'endnote-tagged';
+  if (REFWORKS_START.test(head)) return 'refworks';
   if (BIBTEX_ENTRY.test(head)) return 'bibtex';
   const delimited = delimitedFlavour(head);
   if (delimited) return delimited;
   throw new AppError(
     'UNKNOWN_FORMAT',
-    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited or plain text, PubMed or EndNote XML, or an arXiv Atom feed)`,
+    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited or plain text, EndNote tagged text (%0, %T lines), RefWorks tagged text (RT lines), PubMed or EndNote XML, or an arXiv Atom feed)`,
     { file },
   );
 }
@@ -98,13 +105,20 @@ function jsonFlavour(text: string, head: string): Format | null {
     return 'json'; // A pretty-printed object: its first line is not a whole value.
   }
   const rest = newline === -1 ? '' : text.slice(newline + 1, newline + 1 + SNIFF_CHARS).trim();
-  const wrapper = first !== null && typeof first === 'object' && ARRAY_KEYS.some((key) => key in first);
+  const wrapper =
+    first !== null &&
+    typeof first === 'object' &&
+    (ARRAY_KEYS.some((key) => key in first) || crossrefAnswerWorks(first) !== null);
   return rest === '' && wrapper ? 'json' : 'jsonl';
 }
 
 function delimitedFlavour(head: string): Format | null {
-  const newline = head.indexOf('\n');
-  const header = (newline === -1 ? head : head.slice(0, newline)).replace(/\r$/, '');
+  const [first = '', second = ''] = head.split('\n', 2).map((line) => line.replace(/\r$/, ''));
+  // Dimensions writes one line ("About the data: …") above its header row.
+  return headerFlavour(first) ?? headerFlavour(second);
+}
+
+function headerFlavour(header: string): Format | null {
   const delimiter = header.includes('\t') ? '\t' : header.includes(',') ? ',' : null;
   if (delimiter === null) return null;
   // A header row must name at least one paper field; otherwise any prose with a comma would pass as CSV.

@@ -1,7 +1,8 @@
 // JSON documents: an array of paper objects, or an object holding that array under "papers", "items",
-// "records", "results" (OpenAlex) or "data" (Semantic Scholar); each record keeps its number and the
-// line its object starts on.
+// "records", "results" (OpenAlex) or "data" (Semantic Scholar), or a Crossref answer (its works under
+// "message"); each record keeps its number and the line its object starts on.
 import { fromScholarlyApi } from './api-records.ts';
+import { crossrefAnswerWorks } from './crossref-works.ts';
 import { describeKind, jsonSyntaxError, lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 
@@ -36,7 +37,7 @@ export const readJson: Reader = (text, file) => {
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
 
-  const lines = elementLines(text, found.key);
+  const lines = found.single ? [messageLine(text)] : elementLines(text, found.path);
   const aligned = lines.length === found.items.length;
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
@@ -51,29 +52,43 @@ export const readJson: Reader = (text, file) => {
   return { records, problems };
 };
 
-function recordArray(value: unknown): { items: unknown[]; key: string | null } | null {
-  if (Array.isArray(value)) return { items: value, key: null };
+/** The records and where they are: the keys leading to their array (none for a top-level array), or one work. */
+type Found = { items: unknown[]; path: readonly string[]; single: boolean };
+
+function recordArray(value: unknown): Found | null {
+  if (Array.isArray(value)) return { items: value, path: [], single: false };
+  const crossref = crossrefAnswerWorks(value);
+  if (crossref) return { items: crossref.works, path: ['message', 'items'], single: crossref.single };
   if (value === null || typeof value !== 'object') return null;
   for (const key of ARRAY_KEYS) {
     const items = (value as Record<string, unknown>)[key];
-    if (Array.isArray(items)) return { items, key };
+    if (Array.isArray(items)) return { items, path: [key], single: false };
   }
   return null;
 }
 
+/** The line of a Crossref single-work answer's "message" key (its last, as JSON.parse keeps), else 1. */
+function messageLine(text: string): number {
+  const at = text.lastIndexOf('"message"');
+  return at === -1 ? 1 : lineOf(lineStarts(text), at);
+}
+
 /**
- * The 1-based line on which each element of the records array starts: the top-level array when `key` is
- * null, else the array under `key` in the top-level object (its last occurrence, as JSON.parse keeps).
- * Runs on text JSON.parse has accepted, so it only tracks strings, nesting and commas.
+ * The 1-based line on which each element of the records array starts: the top-level array when `path` is
+ * empty, else the array reached by following `path`'s keys from the top-level object (their last
+ * occurrences, as JSON.parse keeps). Runs on text JSON.parse has accepted, so it only tracks strings,
+ * nesting, keys and commas.
  */
-export function elementLines(text: string, key: string | null): number[] {
+export function elementLines(text: string, path: readonly string[]): number[] {
   let lines: number[] = [];
   let line = 1;
   let depth = 0;
   let target = -1;
   let expecting = false;
   let lastString = '';
-  let currentKey = '';
+  // The key most recently read at each depth up to the path's length (index 0 unused).
+  const keys: (string | undefined)[] = [];
+  const onPath = () => depth === path.length && path.every((key, index) => keys[index + 1] === key);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a) {
@@ -89,23 +104,25 @@ export function elementLines(text: string, key: string | null): number[] {
       case 0x22: {
         const start = i;
         for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
-        if (depth === 1 && key !== null) lastString = JSON.parse(text.slice(start, i + 1)) as string;
+        if (depth >= 1 && depth <= path.length) lastString = JSON.parse(text.slice(start, i + 1)) as string;
         break;
       }
       case 0x3a:
-        if (depth === 1) currentKey = lastString;
+        if (depth >= 1 && depth <= path.length) keys[depth] = lastString;
         break;
       case 0x2c:
         if (depth === target) expecting = true;
         break;
       case 0x5b:
       case 0x7b:
-        if (code === 0x5b && ((key === null && depth === 0) || (key !== null && depth === 1 && currentKey === key))) {
+        if (code === 0x5b && onPath()) {
           lines = [];
           target = depth + 1;
           expecting = true;
         }
         depth++;
+        // A new object or array has no key read yet: a key seen in an earlier sibling does not lead here.
+        if (depth <= path.length) keys[depth] = '';
         break;
       case 0x5d:
       case 0x7d:

@@ -4,6 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { fromScholarlyApi } from './api-records.ts';
+import { crossrefAnswerWorks } from './crossref-works.ts';
 import { BINARY_PROBE_BYTES, checkTextBytes, firstInvalidByte, notUtf8, onlyWhitespace } from './decode-text.ts';
 import { READ_LIMITS } from './input-file.ts';
 import { describeKind, jsonSyntaxError, problemAt } from './locate.ts';
@@ -163,6 +164,13 @@ class JsonlLines {
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       read.problems.push(problemAt(file, line, record, null, `expected a JSON object, got ${describeKind(value)}`));
+      return;
+    }
+    const answer = crossrefAnswerWorks(value);
+    if (answer !== null && !answer.single) {
+      // A page of a Crossref search holds many works; a line of JSON Lines is one record (and one fingerprint).
+      const message = `is a Crossref work-list answer holding ${answer.works.length} works, not one record; save each answer as its own .json file, or one work per line`;
+      read.problems.push(problemAt(file, line, record, null, message));
       return;
     }
     read.records.push({

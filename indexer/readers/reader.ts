@@ -12,6 +12,8 @@ export const FORMATS = [
   'arxiv-atom',
   'pubmed-xml',
   'endnote-xml',
+  'endnote-tagged',
+  'refworks',
   'ris',
   'medline',
   'wos',

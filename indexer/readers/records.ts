@@ -53,9 +53,10 @@ const SENTENCE_END = /[.!?](?=\s|$)/;
 /**
  * Bumped whenever a record's bytes could become a different Paper: a change to the JSON Lines reader, to
  * the field mapping and coercion here, or to zPaper. It is part of every record fingerprint, so records
- * indexed under other rules are read again instead of being taken as unchanged.
+ * indexed under other rules are read again instead of being taken as unchanged. (4: JSON Lines records
+ * shaped as Crossref works, or single-work answers, are read as Crossref works.)
  */
-export const RECORD_RULES_VERSION = 3;
+export const RECORD_RULES_VERSION = 4;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair

@@ -20,11 +20,12 @@ import { answerShape, questionType } from './question-type.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
 
 /**
- * Defaults. The abstention threshold (minConceptCoverage) is the one setting fitted on data:
+ * Defaults. The abstention threshold (minConceptCoverage) is fitted on data:
  * `citelens eval-ask $EVAL/pubmedqa --off-topic $EVAL/cranfield $EVAL/cisi`
  * fits it per fold (k-fold by question) to answer 98% of the training questions while abstaining
- * most on the other collections' questions; the folds gave 0.32 ± 0.01. The other settings were
- * set by hand on composed examples (test/server/answer/composed-libraries.ts), not fitted.
+ * most on the other collections' questions; the folds gave 0.354 ± 0.015. How it falls for long
+ * questions (coverageLengthPivot) was chosen by a 5-fold study (bench/answer-study/). The other
+ * settings were set by hand on composed examples (test/server/answer/composed-libraries.ts).
  */
 export const SELECTION_DEFAULTS = {
   maxSentences: 4,
@@ -36,7 +37,13 @@ export const SELECTION_DEFAULTS = {
   /** Two sentences more alike than this (TF-IDF cosine) say the same thing; the second is left out. */
   maxSimilarity: 0.6,
   /** Abstain when no source holds this share of the question's key concepts (weighted by rarity) in one passage. */
-  minConceptCoverage: 0.32,
+  minConceptCoverage: 0.35,
+  /**
+   * A question with more key concepts than this needs a share that falls with the square root of
+   * their number (see `lengthAllowance`). Chosen by a 5-fold study over questions
+   * (bench/answer-study/long-questions.mts), not by the eval-ask fit.
+   */
+  coverageLengthPivot: 8,
   /** Abstain when words no paper uses carry more than this share of the question's key-concept weight. */
   maxUnknownShare: 0.4,
   /** Sources holding less than this share of the best source's concept coverage are not quoted. */
@@ -85,9 +92,23 @@ export type Selection = {
   abstainReason: string | null;
   /** Best share of the question's key concepts (weighted by rarity) held by one passage. */
   conceptCoverage: number;
+  /** How many key concepts the question has. */
+  conceptCount: number;
   /** The sources closest to the question, best first, with their concept coverage. */
   closest: ClosestPaper[];
 };
+
+/**
+ * How much of `minConceptCoverage` a question of this many key concepts needs: 1 up to the pivot,
+ * then √(pivot / concepts). A long question ("What problems are there in making up descriptive
+ * titles? What difficulties…") asks several things and names words in passing ("presently",
+ * "ordinary"), so one passage that answers part of it holds a smaller share of it; a fixed share
+ * refused almost every question of over 25 key concepts. Off-topic questions of any length hold
+ * far less (README, "Answers").
+ */
+export function lengthAllowance(concepts: number, pivot = SELECTION_DEFAULTS.coverageLengthPivot): number {
+  return concepts > pivot ? Math.sqrt(pivot / concepts) : 1;
+}
 
 /** Scores every abstract sentence of the sources against the question, best first. */
 export function scoreSentences(
@@ -152,7 +173,7 @@ export function selectSentences(
 ): Selection {
   const settings = { ...SELECTION_DEFAULTS, ...options };
   const concepts = questionConcepts(question, statistics, conceptStatistics);
-  const none = { sentences: [], conceptCoverage: 0, closest: [] };
+  const none = { sentences: [], conceptCoverage: 0, conceptCount: concepts.length, closest: [] };
   if (concepts.length === 0) {
     return { ...none, abstainReason: 'The question has no words to look for (only question and stop words).' };
   }
@@ -168,6 +189,7 @@ export function selectSentences(
       missing: missing.map((c) => c.word),
     }));
   const best = Math.max(...covered.map((c) => c.coverage));
+  const conceptCount = concepts.length;
   const strange = unknownShare(concepts);
   if (strange > settings.maxUnknownShare) {
     const words = concepts
@@ -178,18 +200,22 @@ export function selectSentences(
     return {
       sentences: [],
       conceptCoverage: best,
+      conceptCount,
       closest,
       abstainReason: `The library holds no answer: much of what the question asks about (${words}) occurs in none of its papers.`,
     };
   }
-  if (best < settings.minConceptCoverage) {
+  const needed = settings.minConceptCoverage * lengthAllowance(conceptCount, settings.coverageLengthPivot);
+  if (best < needed) {
     const lacking = covered.find((c) => c.coverage === best)!.missing.slice(0, 3);
     const words = lacking.map((c) => `"${c.word}"`).join(', ');
+    const of = needed < settings.minConceptCoverage ? ` for a question of ${conceptCount} key concepts` : '';
     return {
       sentences: [],
       conceptCoverage: best,
+      conceptCount,
       closest,
-      abstainReason: `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(settings.minConceptCoverage * 100)}% is needed.`,
+      abstainReason: `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(needed * 100)}% is needed${of}.`,
     };
   }
   // Sources holding nearly as much of the question as the best one; the first retrieved source with
@@ -248,10 +274,11 @@ export function selectSentences(
     return {
       sentences: [],
       conceptCoverage: best,
+      conceptCount,
       closest,
       abstainReason:
         'No sentence of the closest papers both addresses the question and stands on its own (the candidates were questions, fragments or sentences that lean on the one before).',
     };
   }
-  return { sentences: chosen, abstainReason: null, conceptCoverage: best, closest };
+  return { sentences: chosen, abstainReason: null, conceptCoverage: best, conceptCount, closest };
 }

@@ -14,10 +14,11 @@ import { tokenize } from '../../indexer/text/analyze.ts';
 import type { ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
 import { BOTTOM_LINE_DEFAULTS, type BottomLineOptions, findingBalance, verdictOf } from '../answer/bottom-line.ts';
-import { SEARCH_LIMITS } from '../search/search.schema.ts';
+import { lengthAllowance } from '../answer/select-sentences.ts';
 import { searchPapers } from '../search/search.service.ts';
 import { tfidfCosine } from '../verify/support-features.ts';
 import { statisticsOfIndex } from '../verify/term-statistics.ts';
+import { questionAsAsked } from './ask-eval.ts';
 import { readBeirCollection } from './beir.ts';
 
 export const ANSWER_EVAL_DEFAULTS = { folds: 5, seed: 13, k: 8, minAnswered: 0.98 };
@@ -93,14 +94,8 @@ export function tokenF1(predicted: string, reference: string): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-const fitQuestion = (text: string) => {
-  if (text.length <= SEARCH_LIMITS.maxQueryChars) return text;
-  const cut = text.slice(0, SEARCH_LIMITS.maxQueryChars);
-  return cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length);
-};
-
 const request = (question: string): ParsedAskRequest => ({
-  question: fitQuestion(question),
+  question: questionAsAsked(question),
   k: ANSWER_EVAL_DEFAULTS.k,
   mode: 'hybrid',
   filters: {},
@@ -119,7 +114,8 @@ async function systemOutcome(
   const response = await answerQuestion(reader, request(question), {
     selection: { minConceptCoverage: 0 },
     onSelection: (selection) => {
-      coverage = selection.conceptCoverage;
+      // In the units of minConceptCoverage: a long question's share is measured against what it needs.
+      coverage = selection.conceptCoverage / lengthAllowance(selection.conceptCount);
     },
   });
   const sentences = response.answer.sentences;
@@ -150,7 +146,7 @@ async function baselineOutcome(
   source: string | null,
   reference: string,
 ): Promise<Outcome> {
-  const top = (await searchPapers(reader, { query: fitQuestion(question), mode: 'keyword', k: 1 })).results[0];
+  const top = (await searchPapers(reader, { query: questionAsAsked(question), mode: 'keyword', k: 1 })).results[0];
   if (!top)
     return {
       score: 0,

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type IndexReader, indexPapers, openIndex } from '../../indexer/index.ts';
-import type { ParsedAskRequest } from '../answer/answer.schema.ts';
+import { ASK_LIMITS, type ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
-import { SEARCH_LIMITS, type SearchMode } from '../search/search.schema.ts';
+import type { SearchMode } from '../search/search.schema.ts';
 import { searchPapers } from '../search/search.service.ts';
 import { type BeirQuery, readBeirCollection } from './beir.ts';
 import type { Judgments } from './metrics.ts';
@@ -72,15 +72,18 @@ function quality(cited: ReadonlyArray<{ papers: string[]; judgments: Judgments }
   };
 }
 
-// Test-collection queries can be longer than the API accepts; they are cut at a word boundary.
-function fitQuery(text: string): string {
-  if (text.length <= SEARCH_LIMITS.maxQueryChars) return text;
-  const cut = text.slice(0, SEARCH_LIMITS.maxQueryChars);
+/**
+ * A test collection's question as a user could ask it: CISI's reach 2,023 characters and the ask
+ * API takes 1,000, so longer ones are cut at a word boundary (the search baseline gets the same text).
+ */
+export function questionAsAsked(text: string): string {
+  if (text.length <= ASK_LIMITS.maxQuestionChars) return text;
+  const cut = text.slice(0, ASK_LIMITS.maxQuestionChars);
   return cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length);
 }
 
 const askRequest = (question: string): ParsedAskRequest => ({
-  question: fitQuery(question),
+  question: questionAsAsked(question),
   k: ASK_EVAL_DEFAULTS.k,
   mode: ASK_EVAL_DEFAULTS.mode,
   filters: {},
@@ -97,7 +100,7 @@ async function citedPapers(reader: IndexReader, question: string): Promise<strin
 
 async function topPapers(reader: IndexReader, question: string): Promise<string[]> {
   const response = await searchPapers(reader, {
-    query: fitQuery(question),
+    query: questionAsAsked(question),
     mode: ASK_EVAL_DEFAULTS.mode,
     k: ASK_EVAL_DEFAULTS.baselineDepth,
   });

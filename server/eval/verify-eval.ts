@@ -69,6 +69,7 @@ export const STANCE_PRIOR = {
   directionAgree: -1,
   prefixAntonym: 1.5,
   antonymConflict: 1,
+  deniedAlternative: 2,
   quantifierConflict: 3,
   quantityConflict: 3,
   quantityAgree: -1,

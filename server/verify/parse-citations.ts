@@ -84,13 +84,13 @@ function authorYearItems(part: string): Item[] | undefined {
 function markerOf(target: CitationTarget, item: string): string {
   switch (target.kind) {
     case 'numeric':
-      return `[${target.n}]`;
+      return item.startsWith('^') ? `[${item}]` : `[${target.n}]`;
     case 'arxiv':
       return `arXiv:${target.arxivId}`;
     case 'doi':
       return target.doi;
     case 'key':
-      return `[${target.key}]`;
+      return item.startsWith('^') ? `[${item}]` : `[${target.key}]`;
     case 'author-year':
       return item;
   }
@@ -125,6 +125,32 @@ function groupTargets(inner: string, brackets: boolean): Item[] | undefined {
   return found.length > 0 ? found : undefined;
 }
 
+// A Markdown footnote marker, "[^1]" or "[^lin2026]": the footnote of that number or label.
+function footnoteTargets(inner: string): Item[] | undefined {
+  const label = /^\^([\w:./-]{1,60})$/u.exec(inner)?.[1];
+  if (!label) return undefined;
+  if (/^\d{1,4}$/u.test(label)) return [{ target: { kind: 'numeric', n: Number(label) }, item: `^${label}` }];
+  const key = KEY.exec(label);
+  return key ? [{ target: { kind: 'key', key: key[1]!, explicit: true }, item: `^${label}` }] : undefined;
+}
+
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁻': '-',
+  '˒': ',',
+};
+const SUPERSCRIPT_CITATION =
+  /((?:\p{L}{3}|[.,;:)\]]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}){0,20})(?![⁰¹²³⁴⁵⁶⁷⁸⁹\p{L}])/gu;
+
 /** Every citation in a text, in order of position. */
 export function parseCitations(text: string): ParsedCitation[] {
   const citations: ParsedCitation[] = [];
@@ -152,8 +178,24 @@ export function parseCitations(text: string): ParsedCitation[] {
   for (const match of text.matchAll(/\[([^[\]\n]{1,300})\]/gu)) {
     // A Markdown link text "[label](url)" is not a citation.
     if (text[match.index + match[0].length] === '(') continue;
-    const targets = groupTargets(match[1]!, true);
+    const targets = footnoteTargets(match[1]!) ?? groupTargets(match[1]!, true);
     if (targets) add(match.index, match.index + match[0].length, targets);
+  }
+  // 【3】 and 【3†source】, as chat assistants cite their sources.
+  for (const match of text.matchAll(/【([^【】\n]{1,300})】/gu)) {
+    const inner = match[1]!.split(/[†:]/u)[0]!;
+    const targets = NUMERIC_GROUP.test(inner) ? groupTargets(inner, true) : undefined;
+    if (targets) add(match.index, match.index + match[0].length, targets);
+  }
+  // Superscript numbers after a word or a sentence's punctuation ("consumer CPUs¹", "found.²⁻⁴"),
+  // as a word processor writes them; not after a digit or a one- or two-letter unit ("10³", "m²", "cm³").
+  for (const match of text.matchAll(SUPERSCRIPT_CITATION)) {
+    const start = match.index + match[1]!.length;
+    const end = start + match[2]!.length;
+    if (!free(start, end)) continue;
+    const inner = [...match[2]!].map((c) => SUPERSCRIPT_DIGITS[c] ?? c).join('');
+    const targets = NUMERIC_GROUP.test(inner) ? groupTargets(inner, true) : undefined;
+    if (targets) add(start, end, targets);
   }
   for (const narrative of narrativeCitations(text)) {
     if (!free(narrative.start, narrative.end)) continue;

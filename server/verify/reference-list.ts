@@ -24,8 +24,9 @@ export type ReferenceEntry = {
 
 const HEADING =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:references|bibliography|works cited|literature cited|sources|citations)[ \t]*:?[ \t]*$/gimu;
-const NUMBERED = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]+/u;
-const KEYED = /^[ \t]*\[@?([A-Za-z][\w:./-]*\w)\][ \t]+/u;
+// "[3] …", "3. …", "3) …", and a Markdown footnote "[^3]: …".
+const NUMBERED = /^[ \t]*(?:\[\^?(\d{1,4})\]:?|(\d{1,4})[.)])[ \t]+/u;
+const KEYED = /^[ \t]*\[[@^]?([A-Za-z][\w:./-]*\w)\]:?[ \t]+/u;
 const ENTRY_DOI = new RegExp(`\\b${DOI_PATTERN}`, 'u');
 const SURNAME_PARTICLES = '(?:(?:van|von|de|der|den|del|di|da|du|la|le)\\s+)*';
 // "V. T. Agekyan", "A. Yu. Serov", "J.-P. Bouchaud", "A.B. van der Berg": initials first, as physics journals write.
@@ -166,7 +167,7 @@ export function splitReferences(text: string): { body: string; references: Refer
     const listStart = heading.index + heading[0].length;
     return { body: text.slice(0, heading.index), references: parseReferenceEntries(text.slice(listStart), listStart) };
   }
-  // Without a heading, a trailing run of lines that each start with "[n]" is a reference list.
+  // Without a heading, a trailing run of lines that each start with "[n]" (or a footnote's "[^n]:") is a reference list.
   const lines = text.split('\n');
   let cut = text.length;
   let position = text.length;
@@ -175,7 +176,7 @@ export function splitReferences(text: string): { body: string; references: Refer
     const line = lines[i]!;
     position -= line.length + (i < lines.length - 1 ? 1 : 0);
     if (!line.trim()) continue;
-    if (!/^[ \t]*\[\d{1,4}\][ \t]+\S/u.test(line)) break;
+    if (!/^[ \t]*(?:\[\d{1,4}\]|\[\^[\w:./-]{1,60}\]:)[ \t]+\S/u.test(line)) break;
     cut = position;
     entries++;
   }

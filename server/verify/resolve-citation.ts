@@ -65,6 +65,12 @@ const share = (part: readonly string[], whole: ReadonlySet<string>) =>
   part.length === 0 ? 0 : part.filter((t) => whole.has(t)).length / part.length;
 // The title without its subtitle: "Litespark Inference on Consumer CPUs" of "…: Custom SIMD Kernels".
 const mainTitle = (title: string) => /^(.+?)(?:\s*[:?!]\s|\s+[-–—]\s+)/u.exec(title)?.[1] ?? null;
+// The name a title gives before its expansion or subtitle: "DAPRO" of "DAPRO (Dynamic Allocation…)".
+const nameOfTitle = (title: string) => /^([^\s:(]+(?:\s[^\s:(]+)?)\s*[:(]/u.exec(title)?.[1] ?? null;
+// A reference entry that is nothing but a title or a name ("[5] GlazyBench", "[6] DAPRO, 2026"), as
+// generated text often lists them: its terms without a closing year.
+const bareEntry = (text: string) =>
+  terms(text.replace(/[,.]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?[.\s]*$/u, '')).join(' ');
 
 // Library papers a reference may name, found by its title and by its whole text (in that order).
 function searchesFor(entry: ReferenceEntry): string[] {
@@ -82,12 +88,19 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleM
   const entryTerms = new Set(terms(entry.text));
   const entryTitleTerms = entry.title ? distinctTerms(entry.title) : [];
   const entryTitle = entry.title ? terms(entry.title).join(' ') : null;
+  const bare = bareEntry(entry.text);
   let best: TitleMatch | undefined;
   for (const paper of candidates) {
     const titleTerms = distinctTerms(paper.title);
     if (titleTerms.length === 0) continue;
     const containment = share(titleTerms, entryTerms);
-    const exact = entryTitle !== null && entryTitle === terms(paper.title).join(' ');
+    const whole = terms(paper.title).join(' ');
+    const name = nameOfTitle(paper.title);
+    // The entry is the title, or the whole entry is the name the title gives (a short title such as
+    // "GlazyBench" cannot be told by its share of words, but an entry of nothing else names it).
+    const exact =
+      (entryTitle !== null && entryTitle === whole) ||
+      (bare !== '' && (bare === whole || (name !== null && bare === terms(name).join(' '))));
     const main = mainTitle(paper.title);
     const mainTerms = main ? distinctTerms(main) : [];
     // A short form is the title without its subtitle: the reference's title must be (nearly) the main

@@ -167,7 +167,12 @@ const FINDING_PREFERENCE = 1.2;
 
 function conflictsOf(features: SupportFeatures, stance: StanceFeatures): SupportConflict[] {
   const conflicts: SupportConflict[] = [];
-  if (features.negationMismatch > 0 || stance.scopedNegation > 0 || stance.nullFindingMismatch > 0)
+  if (
+    features.negationMismatch > 0 ||
+    stance.scopedNegation > 0 ||
+    stance.nullFindingMismatch > 0 ||
+    stance.deniedAlternative > 0
+  )
     conflicts.push('negation');
   // An antonym ("benign" against "malignant") points the other way as much as a reversed effect does.
   if (features.directionMismatch > 0 || stance.directionConflict > 0 || stance.antonymConflict > 0)

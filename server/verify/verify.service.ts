@@ -38,7 +38,7 @@ function givenReferences(references: ParsedVerifyRequest['references']): Referen
   return references.map((entry, i) => {
     const [parsed] = parseReferenceEntries(entry, offset);
     offset += entry.length + 1;
-    const n = /^\s*(?:\[\d+\]|\d+[.)])\s/u.test(entry) ? parsed!.n : i + 1;
+    const n = /^\s*(?:\[\^?\d+\]:?|\d+[.)])\s/u.test(entry) ? parsed!.n : i + 1;
     return { ...parsed!, n };
   });
 }
@@ -95,8 +95,15 @@ function sentencesWithCitations(body: string): Sentence[] {
       sentence.citations.push(citation);
     }
   }
+  // A list item's bullet or number, a quote's ">" and a heading's "#" are markup, not part of the claim.
+  for (const sentence of sentences) {
+    const markup = LINE_MARKUP.exec(body.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)));
+    if (markup) sentence.start += markup[0].length;
+  }
   return sentences.filter((s) => s.end > s.start);
 }
+
+const LINE_MARKUP = /^(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*|#{1,6}[ \t]+)+/u;
 
 /** The claim as the scorer reads it: the sentence without its citation markers. */
 export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end' | 'citations'>): string {

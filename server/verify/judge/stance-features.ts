@@ -8,6 +8,7 @@ import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
   antonymConflict,
+  deniedAlternative,
   negatedTermsOf,
   prefixAntonymsOfReadings,
   quantitiesOfReading,
@@ -37,6 +38,8 @@ export const STANCE_FEATURE_NAMES = [
   'prefixAntonym',
   /** The evidence states a WordNet antonym of a claim word, and not the word ("benign" vs "malignant"). */
   'antonymConflict',
+  /** One side denies what the other states, in favour of something it does not ("GPUs rather than CPUs" against "CPUs"). */
+  'deniedAlternative',
   /** "always" against "never", "every" against "rarely". */
   'quantifierConflict',
   /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
@@ -221,9 +224,9 @@ export function stanceOfEvidenceVoting(
   const claimText = fullClaim.slice(0, STANCE_MAX_CHARS);
   const claim = readSentence(claimText);
   const combined = emptyStanceFeatures();
-  fullSentences.forEach((full, i) => {
-    const text = full.slice(0, STANCE_MAX_CHARS);
-    const features = stanceFeatures(claim, readSentence(text));
+  const readings = fullSentences.map((full) => readSentence(full.slice(0, STANCE_MAX_CHARS)));
+  readings.forEach((reading, i) => {
+    const features = stanceFeatures(claim, reading);
     for (const name of STANCE_FEATURE_NAMES) {
       // The claim's own cues and the best sentence's negation are read on the best sentence only.
       if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;
@@ -231,5 +234,6 @@ export function stanceOfEvidenceVoting(
     }
   });
   combined.directionVote = directionVoteOf(claim, voters);
+  combined.deniedAlternative = deniedAlternative(claim, readings) ? 1 : 0;
   return combined;
 }

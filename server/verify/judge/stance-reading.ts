@@ -21,6 +21,9 @@ export type ReadWord = {
   polar: string | null;
 };
 
+/** "A rather than B", "A instead of B", "A as opposed to B": the sentence states A and denies B. */
+export type Alternative = { preferred: string; denied: string };
+
 /** One clause: its content terms, and whether it is negated or reports a null finding. */
 export type ClauseReading = { terms: Set<string>; negated: boolean; nullFinding: boolean };
 
@@ -38,6 +41,8 @@ export type SentenceReading = {
   species: 'animal' | 'human' | null;
   hedged: boolean;
   contrastive: boolean;
+  /** What the sentence prefers to what ("consumer GPUs rather than CPUs": gpu over cpu). */
+  alternatives: Alternative[];
 };
 
 const NEGATION_WORDS = new Set([
@@ -107,6 +112,49 @@ const HEDGE = caseless(
 const CONTRAST = caseless(
   /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu,
 );
+
+// The markers of an alternative, as the words they are made of.
+const ALTERNATIVE_MARKERS = [
+  ['rather', 'than'],
+  ['instead', 'of'],
+  ['as', 'opposed', 'to'],
+];
+/** Words on each side of the marker that can name the alternatives. */
+const ALTERNATIVE_REACH = 3;
+
+/** "…GPUs rather than CPUs": the term before the marker, and those after it up to a comma or the reach. */
+function alternativesOf(
+  text: string,
+  tokens: ReadonlyArray<{ word: string; term: string | null; start: number; end: number }>,
+): Alternative[] {
+  const found: Alternative[] = [];
+  const broken = (a: number, b: number) => /[,;:()]/u.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  tokens.forEach((_, i) => {
+    const marker = ALTERNATIVE_MARKERS.find((words) => words.every((w, k) => tokens[i + k]?.word === w));
+    if (!marker) return;
+    let preferred: string | null = null;
+    for (let j = i - 1; j >= Math.max(0, i - ALTERNATIVE_REACH) && !broken(j, j + 1); j--) {
+      if (tokens[j]!.term) {
+        preferred = tokens[j]!.term;
+        break;
+      }
+    }
+    // The first content word after the marker names what is denied ("rather than static stimuli": static).
+    const after = i + marker.length;
+    let denied: string | null = null;
+    for (let j = after; j < Math.min(tokens.length, after + ALTERNATIVE_REACH); j++) {
+      if (j > after && broken(j - 1, j)) break;
+      if (tokens[j]!.term) {
+        denied = tokens[j]!.term;
+        break;
+      }
+    }
+    // "whether X is regulated as opposed to noise" asks; it does not deny.
+    const asked = tokens.slice(0, i).some((t) => t.word === 'whether');
+    if (preferred && denied && denied !== preferred && !asked) found.push({ preferred, denied });
+  });
+  return found;
+}
 
 function isNegation(word: string): boolean {
   return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
@@ -237,6 +285,7 @@ function readSentenceNow(text: string): SentenceReading {
     species: animal === human ? null : animal ? 'animal' : 'human',
     hedged: HEDGE.test(text),
     contrastive: CONTRAST.test(text),
+    alternatives: alternativesOf(text, tokens),
   };
 }
 
@@ -424,6 +473,21 @@ export function antonymConflict(claim: SentenceReading, evidence: SentenceReadin
     }
   }
   return false;
+}
+
+/**
+ * Whether one side denies what the other states plainly, in favour of something the other does not
+ * state: "runs on consumer GPUs rather than CPUs" against "runs on consumer CPUs". Both ways round.
+ * The evidence is read as a whole: a paper that states both alternatives is not denied either.
+ */
+export function deniedAlternative(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
+  const statedIn = (readings: readonly SentenceReading[]) =>
+    new Set(readings.flatMap((r) => r.words.filter((w) => w.term && !w.negated).map((w) => w.term!)));
+  const denies = (alternatives: readonly Alternative[], stated: ReadonlySet<string>) =>
+    alternatives.some(({ preferred, denied }) => !stated.has(preferred) && stated.has(denied));
+  if (claim.alternatives.length > 0 && denies(claim.alternatives, statedIn(evidence))) return true;
+  const claimStates = statedIn([claim]);
+  return evidence.some((reading) => denies(reading.alternatives, claimStates));
 }
 
 /** Content terms in a negation's scope, and those outside any. */

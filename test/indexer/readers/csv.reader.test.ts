@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsv, readTsv, splitScopusAuthors } from '../../../indexer/readers/csv.reader.ts';
+import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
+import { splitScopusAuthors } from '../../../indexer/readers/exporter-columns.ts';
 import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
 
 describe('csv.reader', () => {
@@ -167,5 +168,73 @@ describe('csv.reader on exporters’ columns', () => {
     expect(splitScopusAuthors('Lovelace, Ada')).toBe('Lovelace, Ada');
     expect(splitScopusAuthors('He K.; Sun J.')).toBe('He K.; Sun J.');
     expect(splitScopusAuthors('Turing, A.M., Lovelace, A.')).toEqual(['A.M. Turing', 'A. Lovelace']);
+  });
+  it('skips the "About the data" line Dimensions writes above its header, with a notice, and maps its columns', () => {
+    const { papers, problems } = readFixture(readCsv, 'wild/dimensions.csv');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper, location }) => [paper.id, location.line, location.record])).toEqual([
+      ['doi:10.18653/v1/2020.emnlp-main.550', 3, 1],
+      ['doi:10.1038/s41561-019-0376-6', 5, 2],
+      ['muller1998uber', 6, 3],
+    ]);
+    expect(papers[0]?.paper).toMatchObject({
+      title: 'Dense Passage Retrieval for Open-Domain Question Answering',
+      abstract:
+        'Open-domain question answering relies on efficient passage retrieval to select candidate contexts. We show that retrieval can be practically implemented using dense representations alone.',
+      authors: ['Vladimir Karpukhin', 'Barlas Oğuz', 'Wen-tau Yih'],
+      year: 2020,
+      venue: 'Proceedings of the 2020 Conference on Empirical Methods in Natural Language Processing (EMNLP)',
+      url: 'https://doi.org/10.18653/v1/2020.emnlp-main.550',
+      metadata: { 'Publication ID': 'pub.1133003112', Pagination: '6769-6781' },
+    });
+    expect(papers[1]?.paper).toMatchObject({
+      abstract: '',
+      authors: ['Søren Ødegård', 'José Núñez-García'],
+      tags: ['Ice Cover', 'Climate Change', 'Switzerland'],
+      year: 2019,
+    });
+    const { notices } = readCsv(fs.readFileSync(fixture('wild/dimensions.csv'), 'utf8'), 'dimensions.csv');
+    expect(notices?.[0]).toBe(
+      'dimensions.csv: line 1 ("About the data: Exported on Dec 06, 2026. Criteria: "dense …") is not a header row and was skipped; the header is line 2',
+    );
+    expect(notices?.[1]).toMatch(/^dimensions\.csv: CSV columns used: DOI → doi, Title → title, Abstract → abstract/);
+  });
+
+  it('maps Lens.org columns: Author/s, Publication Year, Source Title, Keywords and MeSH Terms, a DOI link made bare', () => {
+    const { papers, problems } = readFixture(readCsv, 'wild/lens-export.csv');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper, location }) => [paper.id, location.line])).toEqual([
+      ['doi:10.18653/v1/2020.emnlp-main.550', 2],
+      ['doi:10.1038/s41561-019-0376-6', 4],
+      ['muller1998uber', 5],
+    ]);
+    expect(papers[0]?.paper).toMatchObject({
+      doi: '10.18653/v1/2020.emnlp-main.550',
+      authors: ['Vladimir Karpukhin', 'Barlas Oğuz', 'Wen-tau Yih'],
+      year: 2020,
+      venue: 'Proceedings of the 2020 Conference on Empirical Methods in Natural Language Processing (EMNLP)',
+      tags: ['dense retrieval', 'question answering'],
+      metadata: { 'Lens ID': '020-045-151-878-66X' },
+    });
+    expect(papers[1]?.paper).toMatchObject({ abstract: '', tags: ['Ice Cover', 'Climate Change'] });
+  });
+
+  it('gives a Dimensions or Lens.org row without a DOI the id RIS would (author, year, title word), not its position', () => {
+    const lens =
+      'Lens ID,Title,Publication Year,Author/s\n199-000-000-000-00X,Über die Wärmeleitung,1998,Jürgen Müller\n';
+    expect(readWith(readCsv, lens, 'a.csv').papers[0]?.paper.id).toBe('muller1998uber');
+    const dimensions =
+      '"Publication ID","Title","PubYear","Authors"\n"pub.1","Über die Wärmeleitung","1998","Müller, Jürgen"\n';
+    expect(readWith(readCsv, dimensions, 'b.csv').papers[0]?.paper.id).toBe('muller1998uber');
+    // Other exports keep their ids as before.
+    expect(readWith(readCsv, 'Title,Year\nÜber die Wärmeleitung,1998\n', 'c.csv').papers[0]?.paper.id).toBe('c-1');
+  });
+
+  it('skips a first line only when it names no column and the next line names at least two', () => {
+    const one = readCsv('exported today\nTitle,Notes\nT,n\n', 'one.csv');
+    expect(one.notices).toHaveLength(1);
+    expect(one.problems.map((problem) => problem.line)).toEqual([2, 3]);
+    const header = readCsv('Title,Year\nAbstract,Authors\n', 'h.csv');
+    expect(header.records.map((record) => record.fields)).toEqual([{ Title: 'Abstract', Year: 'Authors' }]);
   });
 });

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { detectFormat } from '../../../indexer/readers/detect-format.ts';
+import { fixture } from './read-fixture.ts';
 
 describe('detect-format', () => {
   it.each([
@@ -78,5 +80,45 @@ describe('detect-format', () => {
       'arxiv-atom',
     );
     expect(detectFormat('saved', pubmed)).toBe('pubmed-xml');
+  });
+  it('tells EndNote tagged text by its .enw extension or, in a .txt, by its %-tag lines', () => {
+    expect(detectFormat('scholar.enw', 'anything')).toBe('endnote-tagged');
+    expect(detectFormat('export.txt', '%0 Journal Article\n%T Deep residual learning\n%A He, Kaiming\n')).toBe(
+      'endnote-tagged',
+    );
+    expect(detectFormat('export.txt', '\uFEFF%T Deep residual learning\r\n%A He, Kaiming\r\n')).toBe('endnote-tagged');
+    // A BibTeX file opening with "%" comments is still BibTeX.
+    expect(detectFormat('refs.txt', '% refs\n%%%%\n@article{k, title = {T}}')).toBe('bibtex');
+  });
+
+  it('tells RefWorks tagged text by its RT line followed by a RefWorks tag, never by a .txt extension alone', () => {
+    expect(detectFormat('export.txt', 'RT Journal Article\nSR Electronic(1)\nA1 He, Kaiming\n')).toBe('refworks');
+    expect(detectFormat('export', '\uFEFFRT Book, Whole\r\nT1 Deep learning\r\n')).toBe('refworks');
+    // A line starting "RT" that is not followed by a RefWorks tag is not enough.
+    expect(() => detectFormat('notes.txt', 'RT this please\nsee below\n')).toThrow(AppError);
+    // RIS and Web of Science plain text have their own markers and stay theirs.
+    expect(detectFormat('export.txt', 'TY  - JOUR\nT1  - T\nA1  - Doe, J\nER  - \n')).toBe('ris');
+    expect(detectFormat('export.txt', 'PT J\nAU Doe, J\nTI T\nER\n')).toBe('wos');
+  });
+
+  it('tells a Dimensions export by its header row on line 2, under the "About the data" line', () => {
+    const text = fs.readFileSync(fixture('wild/dimensions.csv'), 'utf8');
+    expect(detectFormat('dimensions-export', text)).toBe('csv');
+    expect(() => detectFormat('notes.txt', 'About this, and that\nmore prose, with commas\n')).toThrow(AppError);
+  });
+
+  it('still tells the RIS, MEDLINE and Web of Science fixtures as before', () => {
+    for (const [name, format] of [
+      ['zotero-export.ris', 'ris'],
+      ['pubmed.nbib', 'medline'],
+      ['savedrecs.txt', 'wos'],
+      ['savedrecs-plain.txt', 'wos'],
+      ['endnote-export.enw', 'endnote-tagged'],
+      ['refworks-export.txt', 'refworks'],
+    ] as const) {
+      const text = fs.readFileSync(fixture(`wild/${name}`), 'utf8');
+      expect(detectFormat(name, text)).toBe(format);
+      expect(detectFormat('export.txt', text)).toBe(format);
+    }
   });
 });

@@ -33,6 +33,8 @@ describe('readers/index', () => {
       'arxiv-atom',
       'pubmed-xml',
       'endnote-xml',
+      'endnote-tagged',
+      'refworks',
       'ris',
       'medline',
       'wos',
@@ -64,6 +66,19 @@ describe('readers/index', () => {
       'zotero.csl.json': 3,
       'arxiv-feed.xml': 3,
     });
+  });
+
+  it('reads the tagged-text exports by extension and, saved as .txt, by content', async () => {
+    for (const [name, count] of [
+      ['endnote-export.enw', 3],
+      ['refworks-export.txt', 3],
+    ] as const) {
+      const copy = temp.write(name.replace(/\.\w+$/, '.txt'), fs.readFileSync(fixture(`wild/${name}`)));
+      for (const file of [fixture(`wild/${name}`), copy]) {
+        const result = await readPaperFiles([file]);
+        expect(result.papers.length, file).toBe(count);
+      }
+    }
   });
 
   it('reports an id used in two files with both locations under strict, keeping the first paper', async () => {
@@ -98,6 +113,47 @@ describe('readers/index', () => {
       `${file}:2 (record 2) id: the id "k" is also used at ${file} line 1; this paper was kept as "k-2"`,
       `${file}:3 (record 3) id: repeats the paper "k" at ${file} line 1 exactly; the two were merged`,
       `${file}:4 (record 4) id: the id "k" is also used at ${file} line 1; this paper was kept as "k-3"`,
+    ]);
+  });
+
+  it('merges the records of one DOI from two exports into one paper, whatever the case, filling in what the first lacks', async () => {
+    const first = temp.write(
+      'zotero.jsonl',
+      '{"title":"Sparse routing","doi":"10.1/abc","authors":["Ana Ruiz"],"year":2021}\n',
+    );
+    const second = temp.write(
+      'scopus.ris',
+      'TY  - JOUR\nTI  - Sparse routing for experts\nAU  - Ruiz, Ana\nPY  - 2021\nDO  - https://doi.org/10.1/ABC\nAB  - We route tokens to few experts.\nKW  - moe\nER  - \n',
+    );
+    const { papers, problems, repairs } = await readPaperFiles([first, second]);
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper)).toEqual([
+      expect.objectContaining({
+        id: 'doi:10.1/abc',
+        title: 'Sparse routing',
+        abstract: 'We route tokens to few experts.',
+        authors: ['Ana Ruiz'],
+        tags: ['moe'],
+      }),
+    ]);
+    // The kept paper now depends on the second record too.
+    expect(papers[0]?.fingerprint).toBeNull();
+    expect(repairs.map(formatProblem)).toEqual([
+      `${second}:1 (record 1) id: names the same work as "doi:10.1/abc" at ${first} line 1; the two were merged, taking its abstract, tags from this record`,
+    ]);
+  });
+
+  it('leaves out a record of a work the index already holds, rather than adding it twice', async () => {
+    const line = '{"title":"Sparse routing","doi":"10.1/abc"}';
+    const first = temp.write('zotero.jsonl', `${line}\n`);
+    const second = temp.write('more.jsonl', '{"title":"Sparse routing for experts","doi":"10.1/abc"}\n');
+    const known = (fingerprint: string) =>
+      fingerprint === recordFingerprint(Buffer.from(line)) ? 'doi:10.1/abc' : undefined;
+    const { papers, indexed, repairs } = await readPaperFiles([first, second], { known });
+    expect(indexed.map((record) => record.id)).toEqual(['doi:10.1/abc']);
+    expect(papers).toEqual([]);
+    expect(repairs.map(formatProblem)).toEqual([
+      `${second}:1 (record 1) id: names the same work as "doi:10.1/abc" at ${first} line 1, which the index already holds; this record was left out`,
     ]);
   });
 

@@ -64,8 +64,8 @@ describe('json.reader', () => {
 
   it('finds element lines past strings holding brackets, commas and escaped quotes', () => {
     const text = '[{"t": "a [b], \\"c\\" {"},\n{"t": ["x", {"y": [1, 2]}]},\n\n  3]';
-    expect(elementLines(text, null)).toEqual([1, 2, 4]);
+    expect(elementLines(text, [])).toEqual([1, 2, 4]);
     const wrapped = '{"papers": [], "note": "[", "papers": [\n{}, \n{"papers": [1]}]}';
-    expect(elementLines(wrapped, 'papers')).toEqual([2, 3]);
+    expect(elementLines(wrapped, ['papers'])).toEqual([2, 3]);
   });
 });

@@ -6,12 +6,16 @@ import { readArxivAtom } from '../../../indexer/readers/arxiv-atom.reader.ts';
 import { readBibtex } from '../../../indexer/readers/bibtex.reader.ts';
 import { readCslJson } from '../../../indexer/readers/csl-json.reader.ts';
 import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
+import { readEndnoteTagged } from '../../../indexer/readers/endnote-tagged.reader.ts';
+import { readEndnoteXml } from '../../../indexer/readers/endnote-xml.reader.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJson } from '../../../indexer/readers/json.reader.ts';
 import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
 import { readMedline } from '../../../indexer/readers/medline.reader.ts';
+import { readPubmedXml } from '../../../indexer/readers/pubmed-xml.reader.ts';
 import type { InputProblem, Reader, ReadResult } from '../../../indexer/readers/reader.ts';
 import { validateRecord } from '../../../indexer/readers/records.ts';
+import { readRefworks } from '../../../indexer/readers/refworks.reader.ts';
 import { readRis } from '../../../indexer/readers/ris.reader.ts';
 import { readWos } from '../../../indexer/readers/wos.reader.ts';
 import { makeTempDir, readWith } from './read-fixture.ts';
@@ -24,9 +28,13 @@ const READERS: [string, Reader][] = [
   ['bibtex', readBibtex],
   ['csl-json', readCslJson],
   ['arxiv-atom', readArxivAtom],
+  ['pubmed-xml', readPubmedXml],
+  ['endnote-xml', readEndnoteXml],
   ['ris', readRis],
   ['medline', readMedline],
   ['wos', readWos],
+  ['endnote-tagged', readEndnoteTagged],
+  ['refworks', readRefworks],
 ];
 
 /** Pieces of every format, so random text reaches deep into the parsers instead of failing at the first byte. */
@@ -95,6 +103,29 @@ const TOKENS = [
   '<!ENTITY % p "y">',
   ']>',
   '&a;',
+  '<PubmedArticleSet>',
+  '<PubmedArticle>',
+  '<PMID>',
+  '</PMID>',
+  '<ArticleTitle>',
+  '</ArticleTitle>',
+  '<AbstractText Label="RESULTS">',
+  '</AbstractText>',
+  '<Author><LastName>',
+  '</LastName><ForeName>',
+  '<PubDate><MedlineDate>',
+  '1998 Dec-1999 Jan',
+  '<ArticleId IdType="doi">',
+  '<xml><records><record>',
+  '</record>',
+  '<titles><title><style face="normal">',
+  '</style>',
+  '<contributors><authors><author>',
+  '<dates><year>',
+  '<electronic-resource-num>',
+  '"results":[',
+  '"abstract_inverted_index":{"a":[0,',
+  '"tldr":{"text":',
   'TY  - JOUR\n',
   'ER  - \n',
   'TI  - ',
@@ -112,6 +143,32 @@ const TOKENS = [
   '\\cite{x}',
   '@article{,',
   "O'Hara_1999,",
+  '%0 Journal Article\n',
+  '%T ',
+  '%A ',
+  '%K ',
+  '%X ',
+  '%R https://doi.org/10.1/x',
+  '%U http://arxiv.org/abs/1706.03762v5',
+  '\n\n',
+  'RT Journal Article\n',
+  'A1 ',
+  'T1 ',
+  'K1 ',
+  'AB ',
+  'DO ',
+  'YR 2020\n',
+  '{"status":"ok","message-type":"work-list","message":{"items":[',
+  '{"message-type":"work","message":',
+  '"DOI":"10.1/x",',
+  '"title":["',
+  '"author":[{"given":"A","family":',
+  '"issued":{"date-parts":[[null]]},',
+  '"member":"1"',
+  '"About the data: Exported on Dec 06, 2026"\n',
+  'Title,Authors,PubYear,DOI,Publication ID\n',
+  'Lens ID,Title,Author/s,MeSH Terms\n',
+  '"pub.1",',
 ];
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tokenText);
@@ -199,6 +256,7 @@ describe('readers (properties)', () => {
         'noext',
         'a.ris',
         'a.nbib',
+        'a.enw',
       );
       const content = fc.oneof(
         fc.uint8Array({ maxLength: 300 }),

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NumberedSource, numberSources } from '../../../server/answer/answer-sources.ts';
-import { questionTopic, selectSentences } from '../../../server/answer/select-sentences.ts';
+import {
+  lengthAllowance,
+  questionTopic,
+  SELECTION_DEFAULTS,
+  selectSentences,
+} from '../../../server/answer/select-sentences.ts';
 import { statisticsOfIndex, statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
 import { paperWith } from '../../support/paper.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
@@ -170,5 +175,58 @@ describe('select-sentences: a library written all in lower case', () => {
     expect(abstainReason).toBeNull();
     expect(sentences.length).toBeGreaterThan(0);
     expect(sentences.every((s) => s.paperId === 'cran-1')).toBe(true);
+  });
+});
+
+describe('select-sentences: a long question', () => {
+  // A question of 23 key concepts, several asked in passing ("help", "beyond", "anyone"), against a
+  // library where the paper on titles answers its core.
+  const TITLES =
+    'Titles that describe an article well are the ones its readers search for. Searching titles alone retrieved about half of the relevant articles, and descriptive titles retrieved more of them than short ones.';
+  const CATALOGUES =
+    'Library catalogues in small towns were counted in a national survey. Most lent fewer books each year.';
+  const library = statisticsOfTexts([
+    TITLES,
+    CATALOGUES,
+    'Citation indexes link papers by their references.',
+    'Users of online catalogues often misspell authors names.',
+    'Indexers and librarians raised concerns about problems that arise when a collection grows quickly.',
+    'Readers browse shelves by hand and decide what to borrow.',
+    'Writing informative abstracts takes time.',
+    'How readers judge relevance varies.',
+    'Shock waves interact with the boundary layer of a swept wing at supersonic speeds; suction through a porous surface delays separation, reduces drag and keeps the flow attached as the angle of attack grows.',
+  ]);
+  const retrieved = (id: string, text: string) => ({
+    passage: { id: id.length, paperId: id, field: 'abstract' as const, ordinal: 0, start: 0, end: text.length, text },
+    paper: paperWith({ id, title: '', abstract: text }),
+    score: 1,
+  });
+  const sources = numberSources([retrieved('titles', TITLES), retrieved('catalogues', CATALOGUES)]);
+  const LONG =
+    'What problems and concerns arise in writing descriptive titles for articles? How well can articles be retrieved by searching their titles alone, and do informative titles help readers, indexers and librarians decide relevance quickly when a collection grows beyond what anyone can browse by hand?';
+
+  it('is answered from the paper that holds its core, though that paper holds less of it than a short question needs', () => {
+    const { sentences, abstainReason, conceptCount, conceptCoverage } = selectSentences(LONG, sources, library);
+    expect(conceptCount).toBeGreaterThan(20);
+    expect(conceptCoverage).toBeLessThan(SELECTION_DEFAULTS.minConceptCoverage);
+    expect(abstainReason).toBeNull();
+    expect(sentences.map((s) => s.paperId)).toEqual(['titles', 'titles']);
+    // A fixed share, whatever the length, refused it.
+    const fixed = selectSentences(LONG, sources, library, { coverageLengthPivot: Number.POSITIVE_INFINITY });
+    expect(fixed.abstainReason).toMatch(/it holds 25% of the question's key concepts, and 35% is needed\.$/);
+  });
+
+  it('still abstains on a long question that the retrieved papers do not address, saying what a question of its length needs', () => {
+    const { abstainReason } = selectSentences(
+      'How do shock waves interact with the boundary layer on a swept wing at supersonic speeds, and does suction through a porous surface delay separation, reduce drag and keep the flow attached when the angle of attack grows beyond what the titles of articles describe?',
+      sources,
+      library,
+    );
+    expect(abstainReason).toMatch(/and \d+% is needed for a question of \d+ key concepts\.$/);
+  });
+
+  it('needs the full share up to eight key concepts, then a share falling with the square root of their number', () => {
+    expect(lengthAllowance(8)).toBe(1);
+    expect(lengthAllowance(32)).toBeCloseTo(0.5);
   });
 });

@@ -37,6 +37,37 @@ describe('parse-citations', () => {
     ]);
   });
 
+  it('reads Markdown footnote markers, numbered or labelled, as citations', () => {
+    const text = 'Backdoors persist[^1] and spread[^lin2026].';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => [c.marker, c.target, text.slice(c.start, c.end)])).toEqual([
+      ['[^1]', { kind: 'numeric', n: 1 }, '[^1]'],
+      ['[^lin2026]', { kind: 'key', key: 'lin2026', explicit: true }, '[^lin2026]'],
+    ]);
+  });
+
+  it('reads superscript numbers after a word or punctuation as numeric citations, and not exponents or units', () => {
+    const text = 'Ternary kernels run on consumer CPUs¹. Later work agreed.²⁻⁴ Others disagreed,⁵˒⁷ as noted.';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => [c.target, text.slice(c.start, c.end)])).toEqual([
+      [{ kind: 'numeric', n: 1 }, '¹'],
+      [{ kind: 'numeric', n: 2 }, '²⁻⁴'],
+      [{ kind: 'numeric', n: 3 }, '²⁻⁴'],
+      [{ kind: 'numeric', n: 4 }, '²⁻⁴'],
+      [{ kind: 'numeric', n: 5 }, '⁵˒⁷'],
+      [{ kind: 'numeric', n: 7 }, '⁵˒⁷'],
+    ]);
+    expect(parseCitations('A plot of 2 m² at 10³ cells per cm³ gave R² = 0.9 and χ² = 4.')).toEqual([]);
+  });
+
+  it('reads the lenticular brackets chat assistants cite with, 【3】 and 【3†source】', () => {
+    const text = 'Prefix sharing matters【3】, and more so at scale【4†source】.';
+    expect(parseCitations(text).map((c) => [c.target, text.slice(c.start, c.end)])).toEqual([
+      [{ kind: 'numeric', n: 3 }, '【3】'],
+      [{ kind: 'numeric', n: 4 }, '【4†source】'],
+    ]);
+  });
+
   it('reads bracketed paper ids and [@keys], marking the explicit ones', () => {
     const citations = parseCitations('As shown [attention-sink-origin] and [@lin2026; @chen2025].');
     expect(citations.map((c) => c.target)).toEqual([

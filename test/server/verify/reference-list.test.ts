@@ -38,6 +38,17 @@ describe('reference-list', () => {
     ]);
   });
 
+  it('reads trailing Markdown footnote definitions as the reference list', () => {
+    const { body, references } = splitReferences(
+      'A claim[^1]. Another[^roe].\n\n[^1]: Smith A. A study of things in detail. Nature 2020.\n[^roe]: Roe B. Another study. 2021.',
+    );
+    expect(body).toBe('A claim[^1]. Another[^roe].\n\n');
+    expect(references.map((r) => [r.n, r.key, r.surname, r.year])).toEqual([
+      [1, null, 'smith', '2020'],
+      [2, 'roe', 'roe', '2021'],
+    ]);
+  });
+
   it('numbers unnumbered entries by position, one per paragraph', () => {
     const entries = parseReferenceEntries(
       'Lin, K. et al. (2025) Sparse attention in long contexts. ICML.\n\nChen, W. (2024). Retrieval at scale.',

@@ -34,6 +34,20 @@ const PAPERS = [
     doi: '10.1016/0921-4534(89)90484-X',
     abstract: 'Magnetization relaxes logarithmically in time, with a creep rate that rises with temperature.',
   },
+  {
+    id: 'glazebench',
+    title: 'GlazeBench',
+    authors: [],
+    year: 2026,
+    abstract: 'A benchmark of 20,000 ceramic glaze recipes with photographs of fired tiles.',
+  },
+  {
+    id: 'dapro',
+    title: 'DAPRO (Dynamic Allocation via Projected Optimization)',
+    authors: [],
+    year: 2026,
+    abstract: 'Evaluates the safety of language models over multi-turn conversations.',
+  },
 ];
 
 let fixture: FixtureIndex;
@@ -79,6 +93,22 @@ describe('resolve-citation', () => {
       'Creep is logarithmic [1].\n\nReferences\n[1] R. Okoro, Creep, Physica C 162 (1989) 1, https://doi.org/10.1016/0921-4534(89)90484-X.',
     );
     expect(resolution).toMatchObject({ resolvedBy: 'doi', reference: { doi: '10.1016/0921-4534(89)90484-x' } });
+  });
+
+  it('resolves an entry that is nothing but a one-word title, or the name a title gives before its expansion', () => {
+    const glaze = resolveFirst('Glazes were benchmarked [1].\n\nReferences\n[1] GlazeBench');
+    expect(glaze).toMatchObject({ resolvedBy: 'title' });
+    expect(glaze.candidates.map((p) => p.id)).toEqual(['glazebench']);
+    const dapro = resolveFirst('Safety over several turns [1].\n\nReferences\n[1] DAPRO, 2026.');
+    expect(dapro.candidates.map((p) => p.id)).toEqual(['dapro']);
+  });
+
+  it('does not take an entry that says more than a short title, or names only part of it, for that title', () => {
+    const more = resolveFirst('Glazes were benchmarked [1].\n\nReferences\n[1] GlazeBench for porcelain kilns');
+    expect(more.candidates).toEqual([]);
+    expect(more.closest?.paperId).toBe('glazebench');
+    const part = resolveFirst('Safety over several turns [1].\n\nReferences\n[1] Projected Optimization');
+    expect(part.candidates).toEqual([]);
   });
 
   it('names the library paper an unresolved reference most resembles, with a score, and says so in the note', () => {

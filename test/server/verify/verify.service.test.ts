@@ -78,6 +78,29 @@ describe('verify.service', () => {
     expect(abstract.slice(citation!.evidence!.start, citation!.evidence!.end)).toBe(citation!.evidence!.text);
   });
 
+  it('reads a Markdown answer: list items without their bullets, and footnotes resolved through their definitions', () => {
+    const text = [
+      '## Findings',
+      '',
+      '- Caffeine increases short-term memory recall[^1].',
+      '1. Alpine glaciers lost mass faster between 2000 and 2020 [2].',
+      '',
+      '[^1]: Lindqvist, M. and Okafor, T. (2024). Caffeine and working memory in adults. J. Cogn. 12.',
+      '[2] Meier, H. (2022). Glacier melt rates in the Alps.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    const cited = claims.filter((c) => c.citations.length > 0);
+    expect(cited.map((c) => c.text)).toEqual([
+      'Caffeine increases short-term memory recall[^1].',
+      'Alpine glaciers lost mass faster between 2000 and 2020 [2].',
+    ]);
+    for (const claim of cited) expect(text.slice(claim.start, claim.end)).toBe(claim.text);
+    expect(cited.flatMap((c) => c.citations.map((citation) => [citation.marker, citation.paperId]))).toEqual([
+      ['[^1]', 'caffeine-memory-trial'],
+      ['[2]', 'glacier-melt'],
+    ]);
+  });
+
   it('reports citations that resolve to nothing as not in the library, saying why', () => {
     const text = [
       'Caffeine increases short-term memory recall [2].',

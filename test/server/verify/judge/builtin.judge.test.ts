@@ -34,7 +34,12 @@ const incidentalomas = {
   abstract:
     'We reviewed 212 adrenal masses found incidentally on abdominal imaging between 2005 and 2015. On histology, most of the resected incidentalomas were malignant. Size on imaging was the only predictor of resection.',
 };
-const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier, incidentalomas];
+const ternary = {
+  title: 'Ternary inference on laptops',
+  abstract:
+    'Our runtime executes ternary neural networks on everyday consumer CPUs through hand-written SIMD kernels. It answers at interactive speed without a graphics card.',
+};
+const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier, incidentalomas, ternary];
 const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
   (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
 );
@@ -79,6 +84,14 @@ describe('builtin.judge', () => {
     const result = judgePaper('Negative reviews hurt the sales of every book.', reviews);
     expect(result.verdict).toBe('contradicted');
     expect(result.conflicts).toContain('direction');
+  });
+
+  it('judges "on GPUs rather than CPUs" against a paper running on CPUs as contradicted, and "on CPUs rather than GPUs" as supported', () => {
+    const swapped = judgePaper('The runtime executes ternary networks on consumer GPUs rather than CPUs.', ternary);
+    expect(swapped.verdict).toBe('contradicted');
+    expect(swapped.conflicts).toContain('negation');
+    const stated = judgePaper('The runtime executes ternary networks on consumer CPUs rather than GPUs.', ternary);
+    expect(stated.verdict).toBe('supported');
   });
 
   it('judges "benign" against an abstract saying "malignant" as contradicted (an antonym from the lexicon), and "malignant" as not', () => {

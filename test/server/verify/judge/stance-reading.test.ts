@@ -3,6 +3,7 @@ import { stem } from '../../../../indexer/text/analyze.ts';
 import {
   anchoredDirections,
   antonymConflict,
+  deniedAlternative,
   negationScope,
   prefixAntonyms,
   prefixAntonymsOfReadings,
@@ -166,5 +167,31 @@ describe('stance-reading', () => {
     expect(quantitiesOfReading(reading)).toEqual([{ unit: 'fraction', low: 0.1, high: Infinity, text: 'exceed 10%' }]);
     expect(quantitiesOfReading(reading)).toBe(quantitiesOfReading(reading));
     expect(quantitiesOfReading(readSentence('Twelve mice were studied.'))).toEqual([]);
+  });
+
+  it('reads what "rather than", "instead of" and "as opposed to" prefer and deny, and not inside a "whether"', () => {
+    expect(readSentence('The kernels run on consumer GPUs rather than CPUs.').alternatives).toEqual([
+      { preferred: stem('gpus'), denied: stem('cpus') },
+    ]);
+    expect(readSentence('Models use attention instead of recurrence.').alternatives).toEqual([
+      { preferred: stem('attention'), denied: stem('recurrence') },
+    ]);
+    expect(readSentence('We asked whether they are regulated as opposed to noise.').alternatives).toEqual([]);
+  });
+
+  it('finds a denied alternative only when the other side states it and not the preferred one', () => {
+    const claim = readSentence('The kernels run on consumer GPUs rather than CPUs.');
+    expect(deniedAlternative(claim, [readSentence('The kernels run on consumer CPUs.')])).toBe(true);
+    expect(deniedAlternative(claim, [readSentence('The kernels run on GPUs.')])).toBe(false);
+    // A paper that states both alternatives, in any of its sentences, denies neither.
+    expect(
+      deniedAlternative(claim, [readSentence('The kernels run on consumer CPUs.'), readSentence('GPUs were faster.')]),
+    ).toBe(false);
+    // The other way round: the evidence denies what the claim states.
+    expect(
+      deniedAlternative(readSentence('The kernels run on consumer CPUs.'), [
+        readSentence('The kernels run on GPUs rather than CPUs.'),
+      ]),
+    ).toBe(true);
   });
 });

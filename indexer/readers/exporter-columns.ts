@@ -1,0 +1,145 @@
+// The column names reference databases write in their CSV exports (IEEE Xplore, Scopus, Zotero, Dimensions,
+// Lens.org), the paper field each fills, and how a row's cells are renamed and split to fill them.
+import { FIELD_ALIASES } from '../paper.schema.ts';
+import { coerceNames, contentKey, invertName, isBlank } from './values.ts';
+
+/** Column names reference databases export, and the paper field each fills (compared case-insensitively). */
+const EXPORTER_COLUMNS: Record<string, string> = {
+  // IEEE Xplore
+  'document title': 'title',
+  'publication title': 'venue',
+  'publication year': 'year',
+  'author keywords': 'tags',
+  'ieee terms': 'tags',
+  'author affiliations': 'affiliations',
+  'pdf link': 'url',
+  // Scopus
+  'source title': 'venue',
+  'index keywords': 'tags',
+  'author full names': 'authors',
+  // Zotero's CSV export
+  'manual tags': 'tags',
+  'automatic tags': 'tags',
+  // Dimensions (also "Title", "Abstract", "Authors", "DOI", "Source title")
+  pubyear: 'year',
+  'mesh terms': 'tags',
+  'source linkout': 'url',
+  // Lens.org (also "Title", "Abstract", "Publication Year", "Source Title", "DOI", "Keywords", "MeSH Terms")
+  'author/s': 'authors',
+  'external url': 'url',
+  // Several, and other exporters
+  'article title': 'title',
+  'abstract note': 'abstract',
+  'publication date': 'year',
+};
+const KNOWN_FIELDS = new Map<string, string>();
+for (const [field, aliases] of Object.entries(FIELD_ALIASES)) {
+  for (const alias of aliases) if (!KNOWN_FIELDS.has(alias.toLowerCase())) KNOWN_FIELDS.set(alias.toLowerCase(), field);
+}
+
+/** Each column's paper field (or null), and whether it is an exporter's name to be renamed. */
+export type ColumnMapping = { column: string; field: string | null; renamed: boolean }[];
+
+/** Each header column's paper field: an exporter's name (renamed to the field) or a field alias, else null. */
+export function columnMapping(columns: readonly string[]): ColumnMapping {
+  return columns
+    .filter((column) => column !== '')
+    .map((column) => {
+      const lower = column.toLowerCase();
+      const exporter = EXPORTER_COLUMNS[lower];
+      if (exporter !== undefined) return { column, field: exporter, renamed: true };
+      return { column, field: KNOWN_FIELDS.get(lower) ?? null, renamed: false };
+    });
+}
+
+/** A row's cells under paper field names where an exporter's column names one; tag columns are merged. */
+export function mapExporterColumns(row: Record<string, unknown>, mapping: ColumnMapping): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const tags: string[] = [];
+  for (const { column, field, renamed } of mapping) {
+    const value = row[column];
+    // Scopus writes a placeholder where a paper has no abstract; it is not the paper's text.
+    if (value === undefined || (field === 'abstract' && NO_ABSTRACT.test(String(value)))) continue;
+    if (field === 'tags') tags.push(String(value));
+    else if (field === 'authors') {
+      // Lens.org's "Author/s" is renamed; Scopus's "Author full names" is read below, beside its initials.
+      const key = renamed && column.toLowerCase() !== 'author full names' ? 'authors' : column;
+      if (fields[key] === undefined) fields[key] = splitScopusAuthors(String(value));
+    } else if (renamed && field !== null && fields[field] === undefined) fields[field] = value;
+    else fields[column] = value;
+  }
+  if (tags.length > 0) fields.tags = tags.join(';');
+  // Scopus also writes the full names, "Krisyanto, Wahyu (57219); Wibisono, Gunawan (6603)": better than initials.
+  const fullNames = Object.entries(row).find(([column]) => column.toLowerCase() === 'author full names')?.[1];
+  if (typeof fullNames === 'string' && fullNames.trim() !== '') {
+    const names = fullNames
+      .split(';')
+      .map((name) => invertName(name.replace(/\s*\(\d+\)\s*$/, '')))
+      .filter((name) => name !== '');
+    const initials = Object.keys(fields).find((column) => column.toLowerCase() === 'authors');
+    if (initials !== undefined) {
+      fields['Authors (initials)'] = row[initials];
+      delete fields[initials];
+    }
+    delete fields[Object.keys(fields).find((column) => column.toLowerCase() === 'author full names') ?? ''];
+    fields.authors = names;
+  }
+  if (DATABASE_ID_COLUMNS.some((column) => mapping.some((entry) => entry.column.toLowerCase() === column))) {
+    const key = databaseRowKey(row, mapping);
+    if (key !== null) fields.id = key;
+  }
+  return fields;
+}
+
+/** Columns of a database's own record id: Dimensions' "Publication ID" (pub.…) and Lens.org's "Lens ID". */
+const DATABASE_ID_COLUMNS = ['publication id', 'lens id'];
+
+/**
+ * The id of a Dimensions or Lens.org row without an id or DOI column value: a key made from its content, as
+ * RIS records get, so the paper has one id whichever database it was exported from (their own record ids
+ * stay in metadata). Null when the row has a DOI (the id is made from it) or too little content.
+ */
+function databaseRowKey(row: Record<string, unknown>, mapping: ColumnMapping): string | null {
+  const first = (field: string) =>
+    mapping.filter((entry) => entry.field === field).find((entry) => !isBlank(row[entry.column]))?.column;
+  if (first('id') !== undefined || first('doi') !== undefined) return null;
+  const authorsColumn = first('authors');
+  const names = authorsColumn === undefined ? null : coerceNames(splitScopusAuthors(String(row[authorsColumn])));
+  const title = first('title');
+  const year = first('year');
+  return contentKey({
+    authors: names?.ok ? names.value : undefined,
+    title: title === undefined ? undefined : row[title],
+    year: year === undefined ? undefined : row[year],
+  });
+}
+
+const NO_ABSTRACT = /^\s*\[No abstract available\]\s*$/i;
+const INITIALS = /^(?:\p{Lu}\p{Ll}?\.[\s-]*)+$/u;
+
+/**
+ * Scopus writes "Krisyanto, W., Wibisono, G.": pairs of family name and initials, all joined by commas.
+ * Those become ["W. Krisyanto", "G. Wibisono"]; any other text is left for the usual name splitting.
+ */
+export function splitScopusAuthors(text: string): string | string[] {
+  if (text.includes(';')) return text;
+  const parts = text.split(/\s*,\s*/).filter((part) => part !== '');
+  if (parts.length < 2 || parts.length % 2 !== 0) return text;
+  const names: string[] = [];
+  for (let at = 0; at < parts.length; at += 2) {
+    const family = parts[at] ?? '';
+    const initials = parts[at + 1] ?? '';
+    if (!INITIALS.test(initials) || INITIALS.test(family)) return text;
+    names.push(`${initials} ${family}`);
+  }
+  return names;
+}
+
+/** The notice naming the columns that filled a field and those kept only as metadata. */
+export function columnsNotice(file: string, mapping: ColumnMapping, delimiter: string): string {
+  const used = mapping.filter((entry) => entry.field !== null).map((entry) => `${entry.column} → ${entry.field}`);
+  const other = mapping.filter((entry) => entry.field === null).map((entry) => entry.column);
+  const kind = delimiter === ',' ? 'CSV' : delimiter === ';' ? 'CSV (;-separated)' : 'TSV';
+  const ignored = other.length === 0 ? 'none' : other.join(', ');
+  return `${file}: ${kind} columns used: ${used.join(', ') || 'none'}; not used for a field (kept as metadata): ${ignored}`;
+}

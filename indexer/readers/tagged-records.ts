@@ -1,0 +1,83 @@
+// Splitting tagged text into records, for the exports where each line is "<tag> <value>", a blank line ends
+// a record and a line without a tag continues the value above it: EndNote's tagged (Refer) text and RefWorks'.
+import { problemAt } from './locate.ts';
+import type { InputProblem } from './reader.ts';
+
+/** One tagged value: its tag, its first line's text, each continuation line's text, and its 1-based line. */
+export type TaggedValue = { tag: string; value: string; continued: string[]; line: number };
+
+/** A record's tagged values in the order written, and the line it starts on. */
+export type TaggedRecord = { values: TaggedValue[]; line: number };
+
+/** How one export writes its tags. */
+export type TaggedSyntax = {
+  /** The tag and the value of a tag line, or null for a line that is not one. */
+  tagOf: (line: string) => { tag: string; value: string } | null;
+  /** Tags that always open a new record, even without a blank line before them ("%0", "RT"). */
+  opening: ReadonlySet<string>;
+  /** A tag line to quote in the message about text before the first record. */
+  example: string;
+  /** The export's name, for messages ("EndNote tagged text"). */
+  name: string;
+};
+
+/**
+ * The records of tagged text. A record starts at an opening tag, or at any tag line after a blank line or at
+ * the start; a line without a tag continues the value above it (also after a blank line: an abstract's second
+ * paragraph). Text before the first record is reported once, located, and skipped.
+ */
+export function taggedRecords(
+  input: string,
+  file: string,
+  syntax: TaggedSyntax,
+): { records: TaggedRecord[]; problems: InputProblem[] } {
+  const lines = input
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
+  const records: TaggedRecord[] = [];
+  const problems: InputProblem[] = [];
+  let current: TaggedRecord | null = null;
+  let afterBlank = true;
+  for (const [index, raw] of lines.entries()) {
+    const text = raw.trimEnd();
+    if (text.trim() === '') {
+      afterBlank = true;
+      continue;
+    }
+    const tagged = syntax.tagOf(text);
+    if (tagged === null) {
+      const last = current?.values.at(-1);
+      if (last) last.continued.push(text.trim());
+      else if (problems.length === 0) {
+        const message = `expected a tag line such as "${syntax.example}" (${syntax.name}); text before the first record was ignored`;
+        problems.push(problemAt(file, index + 1, null, null, message));
+      }
+      afterBlank = false;
+      continue;
+    }
+    if (current === null || afterBlank || (syntax.opening.has(tagged.tag) && current.values.length > 0)) {
+      current = { values: [], line: index + 1 };
+      records.push(current);
+    }
+    current.values.push({ ...tagged, continued: [], line: index + 1 });
+    afterBlank = false;
+  }
+  return { records, problems };
+}
+
+/** A value with its continuation lines joined by spaces, as wrapped text. */
+export function joinedValue(value: TaggedValue): string {
+  return [value.value, ...value.continued].join(' ').trim();
+}
+
+/** A record's values grouped by tag, each group in the order written. */
+export function valuesByTag(record: TaggedRecord): Map<string, TaggedValue[]> {
+  const byTag = new Map<string, TaggedValue[]>();
+  for (const value of record.values) {
+    const group = byTag.get(value.tag);
+    if (group) group.push(value);
+    else byTag.set(value.tag, [value]);
+  }
+  return byTag;
+}

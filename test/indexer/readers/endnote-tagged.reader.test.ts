@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { readEndnoteTagged } from '../../../indexer/readers/endnote-tagged.reader.ts';
+import { readFixture, readWith } from './read-fixture.ts';
+
+describe('endnote-tagged.reader', () => {
+  it('reads %0 … records: title, "Last, First" authors, wrapped abstract, journal, year, DOI link made bare, keywords', () => {
+    const { papers } = readFixture(readEndnoteTagged, 'wild/endnote-export.enw', { repair: true });
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'doi:10.18653/v1/2020.emnlp-main.550',
+      doi: '10.18653/v1/2020.emnlp-main.550',
+      title: 'Dense passage retrieval for open-domain question answering',
+      authors: ['Vladimir Karpukhin', 'Barlas Oğuz', 'Sewon Min'],
+      venue: 'Proceedings of the 2020 Conference on Empirical Methods in Natural Language Processing',
+      year: 2020,
+      abstract:
+        'Open-domain question answering relies on efficient passage retrieval to select candidate contexts. We show that retrieval can be practically implemented using dense representations alone.',
+      tags: ['question answering', 'dense retrieval', 'passage ranking'],
+      url: 'https://aclanthology.org/2020.emnlp-main.550',
+      metadata: { entryType: 'Journal Article', volume: '1', pages: '6769-6781' },
+    });
+    expect(papers.map(({ location }) => location.line)).toEqual([1, 17, 32]);
+  });
+
+  it('takes a book section’s venue from %B, keywords from continuation lines, and an abstract’s second paragraph after a blank line', () => {
+    const { papers } = readFixture(readEndnoteTagged, 'wild/endnote-export.enw', { repair: true });
+    expect(papers[1]?.paper).toMatchObject({
+      id: 'muller1998uber',
+      title: 'Über die Wärmeleitung in dünnen Schichten',
+      authors: ['Jürgen Müller', 'Åsa Ångström'],
+      venue: 'Handbuch der Physik',
+      abstract:
+        'Die Wärmeleitung in dünnen Schichten weicht vom Volumenverhalten ab. Wir messen sie bei tiefen Temperaturen.',
+      tags: ['Wärmeleitung', 'Dünnschicht'],
+      metadata: { entryType: 'Book Section', publisher: 'Springer', place: 'Berlin', issn: '978-3-540-00000-0' },
+    });
+    expect(papers[1]?.fingerprint).toBeNull();
+  });
+
+  it('takes the arXiv id from an arxiv.org URL, and keeps a record without an abstract', () => {
+    const { papers } = readFixture(readEndnoteTagged, 'wild/endnote-export.enw', { repair: true });
+    expect(papers[2]?.paper).toMatchObject({ id: 'arxiv:1706.03762', arxivId: '1706.03762', abstract: '' });
+  });
+
+  it('refuses a record without title or abstract, located at its %0 line', () => {
+    const { problems } = readFixture(readEndnoteTagged, 'wild/endnote-export.enw', { repair: true });
+    expect(problems.map((problem) => [problem.line, problem.record, problem.field])).toEqual([[41, 4, 'title']]);
+  });
+
+  it('reads Google Scholar’s single record with Windows line ends and a byte order mark', () => {
+    const text = '\uFEFF%0 Journal Article\r\n%T Deep residual learning\r\n%A He, Kaiming\r\n%D 2016\r\n%J CVPR\r\n';
+    const { papers, problems } = readWith(readEndnoteTagged, text, 'scholar.enw');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'he2016deep',
+      title: 'Deep residual learning',
+      authors: ['Kaiming He'],
+      year: 2016,
+      venue: 'CVPR',
+    });
+  });
+
+  it('starts a new record at a %0 line even without a blank line before it', () => {
+    const text = '%0 Journal Article\n%T One\n%0 Journal Article\n%T Two\n';
+    const { papers } = readWith(readEndnoteTagged, text, 'two.enw', { repair: true });
+    expect(papers.map(({ paper, location }) => [paper.title, location.line])).toEqual([
+      ['One', 1],
+      ['Two', 3],
+    ]);
+  });
+
+  it('reports a title written twice in one record (two records run together), keeping the first', () => {
+    const text = '%T One\n%A Doe, Jane\n%T Two\n';
+    const { papers, repairs } = readWith(readEndnoteTagged, text, 'merged.enw', { repair: true });
+    expect(papers[0]?.paper).toMatchObject({ title: 'One', metadata: { otherTitles: ['Two'] } });
+    expect(repairs).toEqual([
+      {
+        file: 'merged.enw',
+        line: 3,
+        record: 1,
+        field: '%T',
+        message: '%T appears 2 times (lines 1, 3); the first was used, the others kept as metadata',
+      },
+    ]);
+    expect(readWith(readEndnoteTagged, text, 'merged.enw').papers).toEqual([]);
+  });
+
+  it('says so when text before the first record is not a tag line, and does not take "% of" prose for a tag', () => {
+    const text = 'Exported from EndNote\n%0 Journal Article\n%T Rates\n%X Rates rose by 40\n% of cases were mild.\n';
+    const { papers, problems } = readWith(readEndnoteTagged, text, 'x.txt');
+    expect(problems).toEqual([
+      {
+        file: 'x.txt',
+        line: 1,
+        record: null,
+        field: null,
+        message:
+          'expected a tag line such as "%0 Journal Article" (EndNote tagged text); text before the first record was ignored',
+      },
+    ]);
+    expect(papers[0]?.paper.abstract).toBe('Rates rose by 40 % of cases were mild.');
+  });
+  it('reads a record of 100,000 keyword lines in time proportional to its size', () => {
+    const text = `%0 Journal Article\n%T Many keywords\n${'%K word\n'.repeat(100_000)}`;
+    const started = performance.now();
+    const { records } = readEndnoteTagged(text, 'many.enw');
+    expect(records[0]?.fields.tags).toHaveLength(100_000);
+    expect(performance.now() - started).toBeLessThan(4_000);
+  });
+});
