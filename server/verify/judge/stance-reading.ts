@@ -486,6 +486,8 @@ export function deniedAlternative(claim: SentenceReading, evidence: readonly Sen
   const denies = (alternatives: readonly Alternative[], stated: ReadonlySet<string>) =>
     alternatives.some(({ preferred, denied }) => !stated.has(preferred) && stated.has(denied));
   if (claim.alternatives.length > 0 && denies(claim.alternatives, statedIn(evidence))) return true;
+  // Most evidence prefers nothing: then what the claim states need not be gathered.
+  if (evidence.every((reading) => reading.alternatives.length === 0)) return false;
   const claimStates = statedIn([claim]);
   return evidence.some((reading) => denies(reading.alternatives, claimStates));
 }
