@@ -44,8 +44,9 @@ export class EvidenceProfile {
   private numberList?: string[];
   private findingList?: boolean[];
   private voteList?: VoteSentence[];
-  private readonly clauseLists = new Map<number, EvidenceClause[]>();
-  private readonly clauseCues = new Map<string, Cues>();
+  // Made on first use: answers analyze one sentence at a time and may never ask.
+  private clauseLists?: Map<number, EvidenceClause[]>;
+  private clauseCues?: Map<string, Cues>;
 
   constructor(
     readonly sentences: readonly EvidenceSentence[],
@@ -137,6 +138,7 @@ export class EvidenceProfile {
 
   /** The clauses of sentence `i` (clausesOf). */
   clauses(i: number): readonly EvidenceClause[] {
+    this.clauseLists ??= new Map();
     let list = this.clauseLists.get(i);
     if (!list) {
       list = clausesOf(this.sentences[i]!.text);
@@ -147,6 +149,7 @@ export class EvidenceProfile {
 
   /** cuesOf a clause or sentence of this text. */
   cues(text: string): Cues {
+    this.clauseCues ??= new Map();
     let cues = this.clauseCues.get(text);
     if (!cues) {
       cues = cuesOf(text);
