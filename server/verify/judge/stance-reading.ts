@@ -189,7 +189,7 @@ type WordClass = {
   always: boolean;
   never: boolean;
   direction: -1 | 0 | 1;
-  /** Its stem in the antonym lexicon, or null; looked up when first asked for (polarOf). */
+  /** Its stem in the antonym lexicon, or null; looked up when first asked for (polarOfWord). */
   polar?: string | null;
 };
 // Cleared when full, as the analyzer's stem cache is: a bound on memory, not a hot path.
@@ -211,6 +211,12 @@ function classOf(word: string): WordClass {
     wordClasses.set(word, known);
   }
   return known;
+}
+
+// A word's stem in the antonym lexicon, looked up once and kept with its class.
+function polarOfWord(kind: WordClass, word: string): string | null {
+  if (kind.polar === undefined) kind.polar = polarStem(word) ?? null;
+  return kind.polar;
 }
 
 const CLAUSE_PUNCTUATION = /[,;:()]/u;
@@ -244,7 +250,7 @@ function readSentenceNow(text: string): SentenceReading {
     if (kind.always) always = true;
     if (kind.never) never = true;
     // Only a content word that is no negation is looked up in the antonym lexicon.
-    const polar = negation || !token.term ? null : (kind.polar ??= polarStem(token.word) ?? null);
+    const polar = negation || !token.term ? null : polarOfWord(kind, token.word);
     words.push({
       term: negation ? null : token.term,
       negated: !negation && reach > 0,
