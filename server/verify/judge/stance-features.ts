@@ -12,10 +12,9 @@ import {
   negatedTermsOf,
   prefixAntonymsOfReadings,
   quantitiesOfReading,
-  readSentence,
-  type SentenceReading,
   termsOfReading,
-} from './stance-reading.ts';
+} from './reading-facts.ts';
+import { readSentence, type SentenceReading } from './stance-reading.ts';
 
 export const STANCE_FEATURE_NAMES = [
   /** Exactly one of claim and evidence is negated anywhere. */
