@@ -1,5 +1,6 @@
 // The cues that topic overlap misses: the numbers a claim states, whether it is negated, and the
 // direction of the effect it asserts (up or down). The support scorer compares them with evidence.
+import { caseless } from './caseless-pattern.ts';
 
 // A number standing on its own: not part of a name such as IL-6, p53 or 4-PBA.
 const NUMBER = /(?<![\p{L}\p{N}\-–./])(\d+(?:[.,]\d+)*)(?:\s?(%|percent\b))?(?![\p{L}\p{N}\-–])/gu;
@@ -31,15 +32,17 @@ export function negationCount(text: string): number {
   return [...text.matchAll(NEGATION)].length;
 }
 
-const UP =
-  /\b(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|worsen\w*|amplif\w*|gain\w*)\b/giu;
-const DOWN =
-  /\b(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|protect\w*|alleviat\w*|ameliorat\w*|shorten\w*|decline)\b/giu;
+const UP = caseless(
+  /\b(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|worsen\w*|amplif\w*|gain\w*)\b/giu,
+);
+const DOWN = caseless(
+  /\b(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|protect\w*|alleviat\w*|ameliorat\w*|shorten\w*|decline)\b/giu,
+);
 
 /** The direction of effect a text asserts: +1 (increase), −1 (decrease) or 0 (none or mixed). */
 export function directionOf(text: string): -1 | 0 | 1 {
-  const up = [...text.matchAll(UP)].length;
-  const down = [...text.matchAll(DOWN)].length;
+  const up = [...text.matchAll(UP.on(text))].length;
+  const down = [...text.matchAll(DOWN.on(text))].length;
   return up > down ? 1 : down > up ? -1 : 0;
 }
 

@@ -72,23 +72,24 @@ const nameOfTitle = (title: string) => /^([^\s:(]+(?:\s[^\s:(]+)?)\s*[:(]/u.exec
 const bareEntry = (text: string) =>
   terms(text.replace(/[,.]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?[.\s]*$/u, '')).join(' ');
 
-// Library papers a reference may name: those found by its title and by its whole text.
-function candidatesFor(entry: ReferenceEntry, library: Library): Paper[] {
-  const found = new Map<string, Paper>();
+// Library papers a reference may name, found by its title and by its whole text (in that order).
+function searchesFor(entry: ReferenceEntry): string[] {
   // A reference is a few hundred characters; a pasted "entry" may be anything, so its words are capped.
   const text = entry.text.slice(0, 1_000);
-  for (const query of entry.title ? [entry.title, text] : [text]) {
-    for (const paper of library.search(query, TITLE_MATCH.candidates)) found.set(paper.id, paper);
-  }
-  return [...found.values()];
+  return entry.title ? [entry.title, text] : [text];
 }
 
-function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): Paper | undefined {
+type TitleMatch = { paper: Paper; containment: number };
+
+// The most a title match can score: every title term in the reference, and the year when it gives one.
+const bestPossible = (entry: ReferenceEntry) => 1 + (entry.year ? 0.01 : 0);
+
+function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleMatch | undefined {
   const entryTerms = new Set(terms(entry.text));
   const entryTitleTerms = entry.title ? distinctTerms(entry.title) : [];
   const entryTitle = entry.title ? terms(entry.title).join(' ') : null;
   const bare = bareEntry(entry.text);
-  let best: { paper: Paper; containment: number } | undefined;
+  let best: TitleMatch | undefined;
   for (const paper of candidates) {
     const titleTerms = distinctTerms(paper.title);
     if (titleTerms.length === 0) continue;
@@ -116,7 +117,7 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): Paper 
     if (accepted && (!best || containment + yearBonus > best.containment))
       best = { paper, containment: containment + yearBonus };
   }
-  return best?.paper;
+  return best;
 }
 
 /** The candidate whose title shares the most words with the reference's title (or text), if any share one. */
@@ -159,9 +160,17 @@ function resolveReferenceNow(entry: ReferenceEntry, library: Library): Resolutio
     const paper = library.byId(entry.key);
     if (paper) return resolved([paper], 'id', entry);
   }
-  const candidates = candidatesFor(entry, library);
-  const byTitle = titleMatch(entry, candidates);
-  if (byTitle) return resolved([byTitle], 'title', entry);
+  // The title's search first: a match there that no later candidate can beat (only a higher score
+  // replaces the best) makes the search by the whole text unnecessary.
+  const found = new Map<string, Paper>();
+  let byTitle: TitleMatch | undefined;
+  for (const query of searchesFor(entry)) {
+    for (const paper of library.search(query, TITLE_MATCH.candidates)) found.set(paper.id, paper);
+    byTitle = titleMatch(entry, [...found.values()]);
+    if (byTitle && byTitle.containment >= bestPossible(entry)) break;
+  }
+  if (byTitle) return resolved([byTitle.paper], 'title', entry);
+  const candidates = [...found.values()];
   if (entry.surname && entry.year) {
     const papers = library.byAuthorYear(entry.surname, entry.year);
     if (papers.length > 0) return resolved(papers, 'author-year', entry);

@@ -1,9 +1,10 @@
 // What the support scorer reads from a claim and its candidate evidence sentences: term coverage
 // weighted by IDF, TF-IDF cosines, BM25, phrase (bigram) overlap, numbers, negation and direction of effect.
-import { terms } from '../../indexer/text/analyze.ts';
-import { type Cues, cuesOf, missingNumbers, numbersOf } from './claim-cues.ts';
+import { type Cues, cuesOf, missingNumbers } from './claim-cues.ts';
+import { clausesOf, type EvidenceClause, EvidenceProfile } from './evidence-profile.ts';
 import type { EvidenceSentence } from './evidence-sentences.ts';
 import { inverseDocumentFrequency, type TermStatistics } from './term-statistics.ts';
+import { bagOf, bigramsOf, cosine, type TermVector, tfidf } from './term-vectors.ts';
 
 /** The features of one claim against one set of candidate sentences (a paper, or cited passages). */
 export type SupportFeatures = {
@@ -80,8 +81,11 @@ export const RELEVANCE_FEATURES = [
 
 export type RelevanceFeature = (typeof RELEVANCE_FEATURES)[number];
 
+/** The features the relevance model reads. */
+export type RelevanceFeatures = Pick<SupportFeatures, RelevanceFeature>;
+
 /** The relevance model's inputs: the square root of each relevance feature, in RELEVANCE_FEATURES order. */
-export function relevanceInputsOf(features: SupportFeatures): Record<RelevanceFeature, number> {
+export function relevanceInputsOf(features: RelevanceFeatures): Record<RelevanceFeature, number> {
   const inputs = {} as Record<RelevanceFeature, number>;
   for (const name of RELEVANCE_FEATURES) inputs[name] = Math.sqrt(Math.max(0, features[name]));
   return inputs;
@@ -97,7 +101,7 @@ const BM25 = { k1: 1.2, b: 0.75 } as const;
  */
 function bm25Share(
   claim: ClaimProfile,
-  counts: Map<string, number>,
+  counts: ReadonlyMap<string, number>,
   length: number,
   statistics: TermStatistics,
 ): number {
@@ -116,47 +120,19 @@ function bm25Share(
 /** How the best evidence sentence is chosen: a blend of IDF-weighted coverage and TF-IDF cosine. */
 export const SENTENCE_BLEND = { coverage: 0.6, cosine: 0.4 } as const;
 
-type Bag = { counts: Map<string, number>; bigrams: Set<string> };
-
-function bagOf(text: string): Bag {
-  const list = terms(text);
-  const counts = new Map<string, number>();
-  for (const term of list) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const bigrams = new Set<string>();
-  for (let i = 1; i < list.length; i++) bigrams.add(`${list[i - 1]} ${list[i]}`);
-  return { counts, bigrams };
-}
-
 /** A claim analyzed once, then compared with many candidates. */
 export type ClaimProfile = {
   text: string;
   /** IDF of each distinct content term of the claim. */
   weights: Map<string, number>;
   totalWeight: number;
+  /** The (at most) three rarest terms with their IDF, rarest first: what the claim is about. */
+  keyTerms: ReadonlyArray<[string, number]>;
   /** TF-IDF vector of the claim, unit length. */
-  vector: Map<string, number>;
+  vector: TermVector;
   bigrams: Set<string>;
   cues: Cues;
 };
-
-function tfidf(counts: Map<string, number>, statistics: TermStatistics): Map<string, number> {
-  const vector = new Map<string, number>();
-  let norm = 0;
-  for (const [term, count] of counts) {
-    const weight = (1 + Math.log(count)) * inverseDocumentFrequency(statistics, term);
-    vector.set(term, weight);
-    norm += weight * weight;
-  }
-  if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / Math.sqrt(norm));
-  return vector;
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0);
-  return dot;
-}
 
 /** Plain TF-IDF cosine of two texts (sublinear tf, the library's IDF): the topic-overlap baseline. */
 export function tfidfCosine(a: string, b: string, statistics: TermStatistics): number {
@@ -177,8 +153,9 @@ export function profileClaim(text: string, statistics: TermStatistics): ClaimPro
     text,
     weights,
     totalWeight,
+    keyTerms: [...weights].sort((a, b) => b[1] - a[1]).slice(0, 3),
     vector: tfidf(bag.counts, statistics),
-    bigrams: bag.bigrams,
+    bigrams: bigramsOf(bag.terms),
     cues: cuesOf(text),
   };
 }
@@ -190,21 +167,37 @@ function coverage(claim: ClaimProfile, present: (term: string) => boolean): numb
   return found / claim.totalWeight;
 }
 
-// Clauses of a sentence: "X has no effect on Y, whereas Z raises W" holds two findings.
-const CLAUSE_BREAK =
-  /[;:]\s+|,?\s+(?:whereas|while|but|although|though|yet|however)\s+|,\s+(?:so|thus|hence|which means)\s+/giu;
+// coverage() of the terms in `counts`, or in either of two (the same sums in the same order).
+function coverageIn(claim: ClaimProfile, counts: ReadonlyMap<string, number>): number {
+  if (claim.totalWeight === 0) return 0;
+  let found = 0;
+  for (const [term, weight] of claim.weights) if (counts.has(term)) found += weight;
+  return found / claim.totalWeight;
+}
 
-/** The clause of an evidence sentence that shares the most of the claim's weight (where its cues are read). */
-export function focusClause(claim: ClaimProfile, sentence: string): string {
-  const clauses = sentence.split(CLAUSE_BREAK).filter((c) => c.trim());
+function coverageInEither(claim: ClaimProfile, a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  if (claim.totalWeight === 0) return 0;
+  let found = 0;
+  for (const [term, weight] of claim.weights) if (a.has(term) || b.has(term)) found += weight;
+  return found / claim.totalWeight;
+}
+
+/**
+ * The clause of an evidence sentence that shares the most of the claim's weight (where its cues are
+ * read); `clauses` are the sentence's clausesOf, when already split.
+ */
+export function focusClause(
+  claim: ClaimProfile,
+  sentence: string,
+  clauses: readonly EvidenceClause[] = clausesOf(sentence),
+): string {
   if (clauses.length <= 1) return sentence;
   let best = sentence;
   let bestCoverage = -1;
   for (const clause of clauses) {
-    const present = new Set(terms(clause));
-    const covered = coverage(claim, (term) => present.has(term));
+    const covered = coverage(claim, (term) => clause.terms.has(term));
     if (covered > bestCoverage) {
-      best = clause;
+      best = clause.text;
       bestCoverage = covered;
     }
   }
@@ -220,7 +213,12 @@ export function supportFeatures(
   sentences: readonly EvidenceSentence[],
   statistics: TermStatistics,
 ): FeatureResult {
-  const bags = sentences.map((s) => bagOf(s.text));
+  return supportFeaturesOf(claim, new EvidenceProfile(sentences, statistics));
+}
+
+/** supportFeatures against candidate sentences already analyzed (the same features). */
+export function supportFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile): FeatureResult {
+  const { bags, vectors, sentences } = evidence;
   const sentenceScores: number[] = [];
   const features: SupportFeatures = {
     sentenceCoverage: 0,
@@ -241,11 +239,12 @@ export function supportFeatures(
     directionMismatch: 0,
   };
   let best = -1;
-  bags.forEach((bag, i) => {
-    const covered = coverage(claim, (term) => bag.counts.has(term));
+  for (let i = 0; i < bags.length; i++) {
+    const counts = bags[i]!.counts;
+    const covered = coverageIn(claim, counts);
     const next = bags[i + 1];
-    const window = next ? coverage(claim, (term) => bag.counts.has(term) || next.counts.has(term)) : covered;
-    const cos = cosine(claim.vector, tfidf(bag.counts, statistics));
+    const window = next ? coverageInEither(claim, counts, next.counts) : covered;
+    const cos = cosine(claim.vector, vectors[i]!);
     features.sentenceCoverage = Math.max(features.sentenceCoverage, covered);
     features.windowCoverage = Math.max(features.windowCoverage, window);
     features.sentenceCosine = Math.max(features.sentenceCosine, cos);
@@ -253,23 +252,21 @@ export function supportFeatures(
     sentenceScores.push(blended);
     // Evidence is a sentence of the text, never the title: the title only adds to the coverage features.
     if (sentences[i]!.field !== 'title' && (best < 0 || blended > sentenceScores[best]!)) best = i;
-  });
+  }
   if (best < 0) return { features, best, sentenceScores };
 
-  const bestBag = bags[best]!;
   const bestSentence = sentences[best]!;
   if (claim.bigrams.size > 0) {
+    const bestBigrams = bigramsOf(bags[best]!.terms);
     let shared = 0;
-    for (const bigram of claim.bigrams) if (bestBag.bigrams.has(bigram)) shared++;
+    for (const bigram of claim.bigrams) if (bestBigrams.has(bigram)) shared++;
     features.bigramCoverage = shared / claim.bigrams.size;
   }
-  const allCounts = new Map<string, number>();
-  for (const bag of bags)
-    for (const [term, count] of bag.counts) allCounts.set(term, (allCounts.get(term) ?? 0) + count);
-  features.documentCoverage = coverage(claim, (term) => allCounts.has(term));
-  features.documentCosine = cosine(claim.vector, tfidf(allCounts, statistics));
-  const titleIndex = sentences.findIndex((s) => s.field === 'title');
-  if (titleIndex >= 0) features.titleCoverage = coverage(claim, (term) => bags[titleIndex]!.counts.has(term));
+  const allCounts = evidence.counts;
+  features.documentCoverage = coverageIn(claim, allCounts);
+  Object.assign(features, wholeTextRelevance(claim, evidence));
+  const titleIndex = evidence.titleIndex;
+  if (titleIndex >= 0) features.titleCoverage = coverageIn(claim, bags[titleIndex]!.counts);
   let rarest = 0;
   let rarestMissing = 0;
   for (const [term, weight] of claim.weights) {
@@ -277,41 +274,51 @@ export function supportFeatures(
     if (!allCounts.has(term)) rarestMissing = Math.max(rarestMissing, weight);
   }
   features.rareMissing = rarest > 0 ? rarestMissing / rarest : 0;
-  const key = [...claim.weights].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const key = claim.keyTerms;
   const keyWeight = key.reduce((sum, [, weight]) => sum + weight, 0);
   const keyFound = key.reduce((sum, [term, weight]) => sum + (allCounts.has(term) ? weight : 0), 0);
   features.keyCoverage = keyWeight > 0 ? keyFound / keyWeight : 0;
-  const prefixes = new Set<string>();
-  for (const term of allCounts.keys()) if (term.length >= 5) prefixes.add(term.slice(0, 5));
-  features.softCoverage = coverage(
-    claim,
-    (term) => allCounts.has(term) || (term.length >= 5 && prefixes.has(term.slice(0, 5))),
-  );
   if (claim.cues.numbers.length > 0) {
-    const everywhere = sentences.flatMap((s) => numbersOf(s.text));
-    features.numbersMissing = missingNumbers(claim.cues.numbers, everywhere).length / claim.cues.numbers.length;
+    features.numbersMissing = missingNumbers(claim.cues.numbers, evidence.numbers).length / claim.cues.numbers.length;
   }
-  const abstractCounts = new Map<string, number>();
-  let length = 0;
-  bags.forEach((bag, i) => {
-    if (sentences[i]!.field === 'title') return;
-    for (const [term, count] of bag.counts) abstractCounts.set(term, (abstractCounts.get(term) ?? 0) + count);
-  });
-  for (const count of allCounts.values()) length += count;
-  features.abstractCosine = cosine(claim.vector, tfidf(abstractCounts, statistics));
-  features.bm25 = bm25Share(claim, allCounts, length, statistics);
-  let rareTotal = 0;
-  let rareFound = 0;
-  for (const [term, weight] of claim.weights) {
-    rareTotal += weight * weight;
-    if (allCounts.has(term)) rareFound += weight * weight;
-  }
-  features.rareCoverage = rareTotal > 0 ? rareFound / rareTotal : 0;
-  const evidenceCues = cuesOf(focusClause(claim, bestSentence.text));
+  const evidenceCues = evidence.cues(focusClause(claim, bestSentence.text, evidence.clauses(best)));
   features.negationMismatch = evidenceCues.negated !== claim.cues.negated ? 1 : 0;
   features.directionMismatch =
     claim.cues.direction !== 0 && evidenceCues.direction !== 0 && claim.cues.direction !== evidenceCues.direction
       ? 1
       : 0;
   return { features, best, sentenceScores };
+}
+
+// The relevance features read off the whole text (all but the best sentence's cosine).
+function wholeTextRelevance(claim: ClaimProfile, evidence: EvidenceProfile): Omit<RelevanceFeatures, 'sentenceCosine'> {
+  const allCounts = evidence.counts;
+  const prefixes = evidence.prefixes;
+  let rareTotal = 0;
+  let rareFound = 0;
+  for (const [term, weight] of claim.weights) {
+    rareTotal += weight * weight;
+    if (allCounts.has(term)) rareFound += weight * weight;
+  }
+  return {
+    documentCosine: cosine(claim.vector, evidence.vector),
+    softCoverage: coverage(
+      claim,
+      (term) => allCounts.has(term) || (term.length >= 5 && prefixes.has(term.slice(0, 5))),
+    ),
+    abstractCosine: cosine(claim.vector, evidence.abstractVector),
+    bm25: bm25Share(claim, allCounts, evidence.length, evidence.statistics),
+    rareCoverage: rareTotal > 0 ? rareFound / rareTotal : 0,
+  };
+}
+
+/**
+ * The relevance features alone, as supportFeaturesOf gives them, or null when no candidate is a
+ * text sentence (then supportFeaturesOf finds no best sentence).
+ */
+export function relevanceFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile): RelevanceFeatures | null {
+  if (evidence.sentences.every((s) => s.field === 'title')) return null;
+  let sentenceCosine = 0;
+  for (const vector of evidence.vectors) sentenceCosine = Math.max(sentenceCosine, cosine(claim.vector, vector));
+  return { sentenceCosine, ...wholeTextRelevance(claim, evidence) };
 }

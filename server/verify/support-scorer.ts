@@ -5,18 +5,27 @@
 // Both models and the verdict thresholds live in judge/builtin-weights.json, refitted by
 // `citelens eval-verify --fit`.
 import type { Paper } from '../../indexer/index.ts';
+import { EvidenceProfile } from './evidence-profile.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
-import { isFinding, STANCE_FEATURE_NAMES, type StanceFeatures, stanceOfEvidence } from './judge/stance-features.ts';
 import {
+  emptyStanceFeatures,
+  STANCE_FEATURE_NAMES,
+  type StanceFeatures,
+  stanceOfEvidenceVoting,
+} from './judge/stance-features.ts';
+import {
+  type ClaimProfile,
   FEATURE_NAMES,
   focusClause,
   profileClaim,
   RELEVANCE_FEATURES,
   type RelevanceFeature,
+  type RelevanceFeatures,
+  relevanceFeaturesOf,
   relevanceInputsOf,
   type SupportFeatures,
-  supportFeatures,
+  supportFeaturesOf,
 } from './support-features.ts';
 import type { TermStatistics } from './term-statistics.ts';
 
@@ -89,7 +98,7 @@ function logistic<Name extends string>(names: readonly Name[], values: Record<Na
 }
 
 /** The calibrated 0–1 relevance score of a feature vector under a model. */
-export function supportProbability(features: SupportFeatures, model: SupportModel = SUPPORT_MODEL): number {
+export function supportProbability(features: RelevanceFeatures, model: SupportModel = SUPPORT_MODEL): number {
   return logistic(RELEVANCE_FEATURES, relevanceInputsOf(features), model);
 }
 
@@ -174,40 +183,78 @@ function conflictsOf(features: SupportFeatures, stance: StanceFeatures): Support
   return conflicts;
 }
 
-/** Scores claims against evidence, weighting words by the library's term statistics. */
+/**
+ * Scores claims against evidence, weighting words by the library's term statistics. A claim is
+ * analyzed once for the candidates scored after it in a row (a request scores each claim against
+ * its cited papers and suggestion candidates in turn), and a list of sentences once for as long as
+ * the list is alive (pass the same list again to reuse it; lists are not changed after scoring).
+ */
 export class SupportScorer {
+  private lastClaim: ClaimProfile | undefined;
+  private readonly evidence = new WeakMap<readonly EvidenceSentence[], EvidenceProfile>();
+
   constructor(
     private readonly statistics: TermStatistics,
     private readonly model: SupportModel = SUPPORT_MODEL,
     private readonly stanceModel: StanceModel = STANCE_MODEL,
   ) {}
 
+  private profileOf(claim: string): ClaimProfile {
+    if (this.lastClaim?.text !== claim) this.lastClaim = profileClaim(claim, this.statistics);
+    return this.lastClaim;
+  }
+
+  private evidenceOf(sentences: readonly EvidenceSentence[]): EvidenceProfile {
+    let profile = this.evidence.get(sentences);
+    if (!profile) {
+      profile = new EvidenceProfile(sentences, this.statistics);
+      this.evidence.set(sentences, profile);
+    }
+    return profile;
+  }
+
+  /**
+   * The score alone (`score(…).score`, without reading the stance): a verdict of 'supported' needs
+   * at least JUDGE_THRESHOLDS.supported of it.
+   */
+  relevance(claim: string, sentences: readonly EvidenceSentence[]): number {
+    const profile = this.profileOf(claim);
+    const features = relevanceFeaturesOf(profile, this.evidenceOf(sentences));
+    if (!features || profile.totalWeight === 0) return 0;
+    return supportProbability(features, this.model);
+  }
+
   /** How well the candidate sentences (one paper's, or the passages a sentence cites) back the claim. */
   score(claim: string, sentences: readonly EvidenceSentence[]): SupportResult {
-    const profile = profileClaim(claim, this.statistics);
-    const { features, best, sentenceScores } = supportFeatures(profile, sentences, this.statistics);
-    const empty = {
-      support: 0,
-      contradiction: 0,
-      conflicts: [],
-      features,
-      stance: stanceOfEvidence(claim, []),
-      aligned: [],
-    };
-    if (best < 0 || profile.totalWeight === 0) return { score: 0, evidence: sentences[best] ?? null, ...empty };
+    const profile = this.profileOf(claim);
+    const candidates = this.evidenceOf(sentences);
+    const { features, best, sentenceScores } = supportFeaturesOf(profile, candidates);
+    if (best < 0 || profile.totalWeight === 0) {
+      return {
+        score: 0,
+        evidence: sentences[best] ?? null,
+        support: 0,
+        contradiction: 0,
+        conflicts: [],
+        features,
+        stance: emptyStanceFeatures(),
+        aligned: [],
+      };
+    }
     // The stance is read in the clause of each of the best-aligned text sentences that matches the claim.
     // A finding ("we found…", results, conclusions) is preferred to an aim or background sentence.
+    const findings = candidates.findings;
     const ordered = sentenceScores
-      .map((score, i) => ({ score: score * (isFinding(sentences[i]!.text) ? FINDING_PREFERENCE : 1), i }))
+      .map((score, i) => ({ score: score * (findings[i] ? FINDING_PREFERENCE : 1), i }))
       .filter(({ i }) => sentences[i]!.field !== 'title')
       .sort((a, b) => b.score - a.score || a.i - b.i);
     const ranked = ordered
       .filter((candidate, rank) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * ordered[0]!.score)
       .slice(0, STANCE_SENTENCES);
-    const stance = stanceOfEvidence(
+    const stance = stanceOfEvidenceVoting(
       claim,
-      ranked.map(({ i }) => focusClause(profile, sentences[i]!.text)),
-      sentences.filter((s) => s.field !== 'title').map((s) => s.text),
+      ranked.map(({ i }) => focusClause(profile, sentences[i]!.text, candidates.clauses(i))),
+      candidates.voteSentences,
     );
     const evidence = sentences[ranked[0]?.i ?? best]!;
     const score = supportProbability(features, this.model);

@@ -5,9 +5,9 @@
 import type { Paper } from '../../indexer/index.ts';
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { terms } from '../../indexer/text/analyze.ts';
-import { sentencesOfPaper } from './evidence-sentences.ts';
+import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
-import type { Judge, Judgement, JudgeRequest } from './judge/judge.ts';
+import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import type { Library } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
@@ -172,22 +172,38 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
   return { claims, references, body };
 }
 
-function jobsOf(plan: Plan): JudgeRequest[] {
-  const jobs: JudgeRequest[] = [];
+function jobsOf(plan: Plan): SelectiveRequest[] {
+  // One sentence list per paper: a judge analyzes a list once however many claims it is judged for.
+  const sentencesById = new Map<string, EvidenceSentence[]>();
+  const sentencesOf = (paper: Paper) => {
+    let sentences = sentencesById.get(paper.id);
+    if (!sentences) {
+      sentences = sentencesOfPaper(paper);
+      sentencesById.set(paper.id, sentences);
+    }
+    return sentences;
+  };
+  const jobs: SelectiveRequest[] = [];
+  let groups = 0;
   for (const claim of plan.claims) {
-    for (const citation of claim.citations)
-      for (const paper of citation.candidates) jobs.push({ claim: claim.clean, sentences: sentencesOfPaper(paper) });
-    for (const paper of claim.suggestionPapers) jobs.push({ claim: claim.clean, sentences: sentencesOfPaper(paper) });
+    for (const citation of claim.citations) {
+      // Of several papers a citation may mean, only the one that backs the claim best is reported.
+      const alternatives = citation.candidates.length > 1 ? { alternatives: groups++ } : {};
+      for (const paper of citation.candidates)
+        jobs.push({ claim: claim.clean, sentences: sentencesOf(paper), ...alternatives });
+    }
+    for (const paper of claim.suggestionPapers)
+      jobs.push({ claim: claim.clean, sentences: sentencesOf(paper), suggestion: true });
   }
   return jobs;
 }
 
-// The order of judgements follows jobsOf.
+// The order of judgements follows jobsOf; those the judge knew would not be read are null (SelectiveRequest).
 function assemble(
   library: Library,
   plan: Plan & { body: string },
   request: ParsedVerifyRequest,
-  judgements: readonly Judgement[],
+  judgements: ReadonlyArray<Judgement | null>,
   started: number,
 ): VerifyResponse {
   let next = 0;
@@ -211,8 +227,10 @@ function assemble(
         });
         continue;
       }
+      // The judge leaves out (null) the alternatives it did not find best.
       const scored = citation.candidates
-        .map((paper) => ({ paper, judgement: judgements[next++]! }))
+        .map((paper) => ({ paper, judgement: judgements[next++] }))
+        .filter((c): c is { paper: Paper; judgement: Judgement } => c.judgement !== null && c.judgement !== undefined)
         .sort((a, b) => b.judgement.score - a.judgement.score);
       const { paper, judgement } = scored[0]!;
       cited.add(paper.id);
@@ -228,16 +246,17 @@ function assemble(
         evidence: evidenceOf(judgement),
         conflicts: judgement.conflicts,
         note:
-          scored.length > 1
-            ? `${scored.length} library papers match ${citation.base.marker}; this one backs the claim best.`
+          citation.candidates.length > 1
+            ? `${citation.candidates.length} library papers match ${citation.base.marker}; this one backs the claim best.`
             : null,
       });
     }
     const suggestions: Suggestion[] = [];
     for (const paper of planned.suggestionPapers) {
-      const judgement = judgements[next++]!;
+      const judgement = judgements[next++];
+      if (!judgement || cited.has(paper.id) || judgement.verdict !== 'supported') continue;
       const evidence = evidenceOf(judgement);
-      if (cited.has(paper.id) || judgement.verdict !== 'supported' || !evidence) continue;
+      if (!evidence) continue;
       suggestions.push({ paperId: paper.id, title: paper.title, score: judgement.support, evidence });
     }
     suggestions.sort((a, b) => b.score - a.score);
@@ -275,7 +294,7 @@ export function verifyText(
   const started = performance.now();
   const plan = planVerify(library, request, { ...VERIFY_DEFAULTS, ...options });
   const judge = createBuiltinJudge(library.statistics);
-  const judgements = jobsOf(plan).map((job) => judge.judgeNow(job.claim, job.sentences));
+  const judgements = judge.judgeSelectivelyNow(jobsOf(plan));
   return assemble(library, plan, request, judgements, started);
 }
 
@@ -288,6 +307,6 @@ export async function verifyTextWith(
 ): Promise<VerifyResponse> {
   const started = performance.now();
   const plan = planVerify(library, request, { ...VERIFY_DEFAULTS, ...options });
-  const judgements = await judge.judgeMany(jobsOf(plan));
+  const judgements = await judge.judgeSelectively(jobsOf(plan));
   return assemble(library, plan, request, judgements, started);
 }

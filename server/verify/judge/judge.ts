@@ -26,10 +26,23 @@ export type Judgement = {
 /** One claim and the sentences it is judged against. */
 export type JudgeRequest = { claim: string; sentences: readonly EvidenceSentence[] };
 
+/**
+ * A request of which the caller may read the judgement only in some cases: a suggestion candidate
+ * (`suggestion`: a paper the claim does not cite) only when it is 'supported'; one of several
+ * library papers a citation may mean (the same `alternatives` number on each) only when it scores
+ * highest of them (the first of equal scores).
+ */
+export type SelectiveRequest = JudgeRequest & { suggestion?: boolean; alternatives?: number };
+
 export interface Judge {
   readonly name: JudgeName;
   /** Judges many claims at once (an NLI model runs them in batches); results are in request order. */
   judgeMany(requests: readonly JudgeRequest[]): Promise<Judgement[]>;
+  /**
+   * judgeMany, where a judgement the caller will not read (see SelectiveRequest) is null, so a judge
+   * may stop reading a request as soon as it knows. The judgements returned are judgeMany's.
+   */
+  judgeSelectively(requests: readonly SelectiveRequest[]): Promise<Array<Judgement | null>>;
   /** Frees the model, if any. */
   dispose(): Promise<void>;
 }

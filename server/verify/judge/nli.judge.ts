@@ -5,8 +5,9 @@ import type { EvidenceSentence } from '../evidence-sentences.ts';
 import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult, SupportScorer } from '../support-scorer.ts';
 import type { TermStatistics } from '../term-statistics.ts';
 import { judgementOf } from './builtin.judge.ts';
-import type { Judge, Judgement, JudgeRequest } from './judge.ts';
+import type { Judge, Judgement, JudgeRequest, SelectiveRequest } from './judge.ts';
 import type { NliModel, NliScores } from './nli-model.ts';
+import { readJudgements } from './selective-reading.ts';
 
 /** How the NLI model and the built-in cues are combined (not fitted: no NLI weights can be run here). */
 export const NLI_BLEND = {
@@ -52,31 +53,37 @@ export function combine(
 /** A judge that reads entailment with an NLI model on top of the built-in judge's alignment and cues. */
 export function createNliJudge(statistics: TermStatistics, model: NliModel): Judge {
   const scorer = new SupportScorer(statistics);
+  const judgeMany = async (requests: readonly JudgeRequest[]): Promise<Judgement[]> => {
+    const results = requests.map((r) => scorer.score(r.claim, r.sentences));
+    // Every aligned sentence of every relevant pair goes to the model in one batched call.
+    const pairs: Array<{ premise: string; hypothesis: string }> = [];
+    const offsets = results.map((result, i) => {
+      const start = pairs.length;
+      if (result.score >= JUDGE_THRESHOLDS.relevant)
+        for (const sentence of result.aligned) pairs.push({ premise: sentence.text, hypothesis: requests[i]!.claim });
+      return start;
+    });
+    let scores: NliScores[];
+    try {
+      scores = pairs.length > 0 ? await model.classify(pairs) : [];
+    } catch {
+      // A model that fails at run time must not fail the request: the built-in judgement stands
+      // (each result then says judge: 'builtin').
+      return results.map(judgementOf);
+    }
+    return results.map((result, i) => {
+      if (result.score < JUDGE_THRESHOLDS.relevant || result.aligned.length === 0) return judgementOf(result);
+      const mine = scores.slice(offsets[i]!, offsets[i]! + result.aligned.length);
+      return combine(result, result.aligned, mine);
+    });
+  };
   return {
     name: 'nli',
-    async judgeMany(requests: readonly JudgeRequest[]) {
-      const results = requests.map((r) => scorer.score(r.claim, r.sentences));
-      // Every aligned sentence of every relevant pair goes to the model in one batched call.
-      const pairs: Array<{ premise: string; hypothesis: string }> = [];
-      const offsets = results.map((result, i) => {
-        const start = pairs.length;
-        if (result.score >= JUDGE_THRESHOLDS.relevant)
-          for (const sentence of result.aligned) pairs.push({ premise: sentence.text, hypothesis: requests[i]!.claim });
-        return start;
-      });
-      let scores: NliScores[];
-      try {
-        scores = pairs.length > 0 ? await model.classify(pairs) : [];
-      } catch {
-        // A model that fails at run time must not fail the request: the built-in judgement stands
-        // (each result then says judge: 'builtin').
-        return results.map(judgementOf);
-      }
-      return results.map((result, i) => {
-        if (result.score < JUDGE_THRESHOLDS.relevant || result.aligned.length === 0) return judgementOf(result);
-        const mine = scores.slice(offsets[i]!, offsets[i]! + result.aligned.length);
-        return combine(result, result.aligned, mine);
-      });
+    judgeMany,
+    // The model reads every pair of the request in one batch, as judgeMany does (its scores decide
+    // which alternative is best, so none is left out).
+    async judgeSelectively(requests: readonly SelectiveRequest[]) {
+      return readJudgements(requests, await judgeMany(requests));
     },
     dispose: () => model.dispose(),
   };

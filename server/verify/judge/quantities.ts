@@ -52,6 +52,8 @@ function numberOf(text: string): number {
   return Number(grouped ? text.replaceAll(',', '') : text.replace(',', '.'));
 }
 
+const IS_ABOVE = new RegExp(`^(?:${ABOVE})$`, 'iu');
+
 const scaled = (value: number, word: string | undefined) => value * (word ? (SCALE[word.toLowerCase()] ?? 1) : 1);
 
 /** Every quantity in a text that has a unit (bare numbers such as years and counts are left out). */
@@ -77,7 +79,7 @@ export function quantitiesOf(text: string): Quantity[] {
     let low = value * 0.9;
     let high = value * 1.1;
     if (comparison) {
-      if (new RegExp(`^(?:${ABOVE})$`, 'iu').test(comparison.replace(/\s+/gu, ' '))) [low, high] = [value, Infinity];
+      if (IS_ABOVE.test(comparison.replace(/\s+/gu, ' '))) [low, high] = [value, Infinity];
       else [low, high] = [-Infinity, value];
     }
     found.push({ unit, low, high, text: whole.trim() });

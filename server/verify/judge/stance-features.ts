@@ -3,16 +3,18 @@
 // quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
 // logistic model (builtin-weights.json) can weigh them.
 import { terms } from '../../../indexer/text/analyze.ts';
+import { caseless } from '../caseless-pattern.ts';
 import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
   antonymConflict,
   deniedAlternative,
-  negationScope,
-  prefixAntonyms,
-  readSentence,
-  type SentenceReading,
-} from './stance-reading.ts';
+  negatedTermsOf,
+  prefixAntonymsOfReadings,
+  quantitiesOfReading,
+  termsOfReading,
+} from './reading-facts.ts';
+import { readSentence, type SentenceReading } from './stance-reading.ts';
 
 export const STANCE_FEATURE_NAMES = [
   /** Exactly one of claim and evidence is negated anywhere. */
@@ -64,39 +66,58 @@ export function emptyStanceFeatures(): StanceFeatures {
   return { ...NO_STANCE };
 }
 
-const FINDING =
-  /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu;
-const AIM =
-  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\b(?:outcome\s+measures?|primary\s+outcome|secondary\s+outcomes?)\b|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu;
+const FINDING = caseless(
+  /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu,
+);
+const AIM = caseless(
+  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\b(?:outcome\s+measures?|primary\s+outcome|secondary\s+outcomes?)\b|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu,
+);
 
 /** Whether a sentence reads as a finding rather than an aim, a design or background. */
 export function isFinding(text: string): boolean {
   return FINDING.test(text) && !AIM.test(text);
 }
 
-function sharedTerms(a: SentenceReading, b: SentenceReading): Set<string> {
-  const inB = new Set(b.words.map((w) => w.term).filter((t): t is string => t !== null));
-  return new Set(a.words.map((w) => w.term).filter((t): t is string => t !== null && inB.has(t)));
+// isFinding of a reading's text, kept with the reading (an evidence sentence is compared with many claims).
+const findings = new WeakMap<SentenceReading, boolean>();
+
+function readsAsFinding(reading: SentenceReading): boolean {
+  let finding = findings.get(reading);
+  if (finding === undefined) {
+    finding = isFinding(reading.text);
+    findings.set(reading, finding);
+  }
+  return finding;
+}
+
+// The content terms of the evidence that the claim has too (in the evidence's order: the order is
+// never read), from the claim's kept term set.
+function sharedTerms(claim: SentenceReading, evidence: SentenceReading): Set<string> {
+  const inClaim = termsOfReading(claim);
+  const shared = new Set<string>();
+  for (const word of evidence.words) if (word.term !== null && inClaim.has(word.term)) shared.add(word.term);
+  return shared;
+}
+
+function sharesAny(terms: ReadonlySet<string>, shared: ReadonlySet<string>): boolean {
+  for (const term of terms) if (shared.has(term)) return true;
+  return false;
 }
 
 /** The stance features of a claim against one evidence sentence. */
-export function stanceFeatures(
-  claim: SentenceReading,
-  evidence: SentenceReading,
-  texts?: { claim: string; evidence: string },
-): StanceFeatures {
+export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading): StanceFeatures {
   const features = emptyStanceFeatures();
   const shared = sharedTerms(claim, evidence);
   // The evidence's negations and null findings count in the clauses that share what the claim is about.
-  const relevant = evidence.clauses.filter((c) => [...c.terms].some((t) => shared.has(t)));
+  const relevant = evidence.clauses.filter((c) => sharesAny(c.terms, shared));
   const evidenceNegated = relevant.length > 0 ? relevant.some((c) => c.negated) : evidence.negated;
   const evidenceNull = relevant.length > 0 ? relevant.some((c) => c.nullFinding) : evidence.nullFinding;
   features.negationMismatch = claim.negated !== evidenceNegated ? 1 : 0;
   if (shared.size > 0) {
-    const claimScope = negationScope(claim);
-    const evidenceScope = negationScope(evidence);
+    const negatedInClaim = negatedTermsOf(claim);
+    const negatedInEvidence = negatedTermsOf(evidence);
     let differing = 0;
-    for (const term of shared) if (claimScope.inside.has(term) !== evidenceScope.inside.has(term)) differing++;
+    for (const term of shared) if (negatedInClaim.has(term) !== negatedInEvidence.has(term)) differing++;
     features.scopedNegation = differing / shared.size;
   }
   features.nullFindingMismatch = claim.nullFinding !== evidenceNull ? 1 : 0;
@@ -109,14 +130,19 @@ export function stanceFeatures(
     if (other === direction) agreeing++;
     else features.directionConflict = 1;
   }
-  features.prefixAntonym = texts && prefixAntonyms(texts.claim, texts.evidence) ? 1 : 0;
+  features.prefixAntonym = prefixAntonymsOfReadings(claim, evidence) ? 1 : 0;
   features.antonymConflict = antonymConflict(claim, evidence) ? 1 : 0;
   // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces
   // leakage"), nor an opposite word ("larger tumours were benign" against "… malignant").
   features.directionAgree = agreeing > 0 && features.directionConflict === 0 && features.antonymConflict === 0 ? 1 : 0;
-  features.evidenceFinding = texts && isFinding(texts.evidence) ? 1 : 0;
+  features.evidenceFinding = readsAsFinding(evidence) ? 1 : 0;
   features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;
-  const quantities = compareQuantities(claim.quantities, evidence.quantities);
+  // Without a quantity in the claim there is nothing to compare (the evidence's are not read).
+  const claimQuantities = quantitiesOfReading(claim);
+  const quantities =
+    claimQuantities.length > 0
+      ? compareQuantities(claimQuantities, quantitiesOfReading(evidence))
+      : { agree: false, conflict: false };
   features.quantityConflict = quantities.conflict && !quantities.agree ? 1 : 0;
   features.quantityAgree = quantities.agree ? 1 : 0;
   features.speciesMismatch = claim.species && evidence.species && claim.species !== evidence.species ? 1 : 0;
@@ -132,17 +158,32 @@ export const STANCE_MAX_CHARS = 2_000;
 /** How many sentences the direction vote reads (an abstract has about ten; a pasted book is cut). */
 export const VOTE_MAX_SENTENCES = 80;
 
+/** A sentence the direction vote may read: its text (at most STANCE_MAX_CHARS) and the terms in it. */
+export type VoteSentence = { text: string; terms: { has(term: string): boolean } };
+
+/** The sentences the direction vote reads of a text's sentences: the first VOTE_MAX_SENTENCES, each cut to STANCE_MAX_CHARS. */
+export function voteSentencesOf(sentences: readonly string[]): VoteSentence[] {
+  return sentences.slice(0, VOTE_MAX_SENTENCES).map((full) => {
+    const text = full.slice(0, STANCE_MAX_CHARS);
+    return { text, terms: new Set(terms(text)) };
+  });
+}
+
 /** The direction vote of a claim's directed terms over sentences (see 'directionVote'). */
 export function directionVote(claim: SentenceReading, sentences: readonly string[]): number {
+  return directionVoteOf(claim, voteSentencesOf(sentences));
+}
+
+/** directionVote over sentences already cut and counted (voteSentencesOf, or kept from an earlier analysis). */
+export function directionVoteOf(claim: SentenceReading, sentences: readonly VoteSentence[]): number {
   const claimDirections = anchoredDirections(claim);
   if (claimDirections.size === 0) return 0;
   let same = 0;
   let opposite = 0;
-  for (const full of sentences.slice(0, VOTE_MAX_SENTENCES)) {
-    const text = full.slice(0, STANCE_MAX_CHARS);
+  for (const sentence of sentences) {
     // Only a sentence that names one of the claim's directed terms can vote; the others are not read.
-    if (!terms(text).some((term) => claimDirections.has(term))) continue;
-    const directions = anchoredDirections(readSentence(text));
+    if (!namesAny(sentence.terms, claimDirections)) continue;
+    const directions = anchoredDirections(readSentence(sentence.text));
     for (const [term, direction] of claimDirections) {
       const other = directions.get(term);
       if (other === undefined) continue;
@@ -151,6 +192,11 @@ export function directionVote(claim: SentenceReading, sentences: readonly string
     }
   }
   return same + opposite > 0 ? (opposite - same) / (same + opposite) : 0;
+}
+
+function namesAny(terms: VoteSentence['terms'], directed: ReadonlyMap<string, unknown>): boolean {
+  for (const term of directed.keys()) if (terms.has(term)) return true;
+  return false;
 }
 
 /**
@@ -163,22 +209,30 @@ export function stanceOfEvidence(
   fullSentences: readonly string[],
   allSentences: readonly string[] = [],
 ): StanceFeatures {
+  return stanceOfEvidenceVoting(fullClaim, fullSentences, voteSentencesOf(allSentences));
+}
+
+/** stanceOfEvidence with the paper's text sentences already as the vote reads them (voteSentencesOf). */
+export function stanceOfEvidenceVoting(
+  fullClaim: string,
+  fullSentences: readonly string[],
+  voters: readonly VoteSentence[],
+): StanceFeatures {
   // A sentence longer than this is not a claim a reader can check; reading only its start keeps a
   // pasted 100 KB "sentence" from costing seconds per cited paper.
   const claimText = fullClaim.slice(0, STANCE_MAX_CHARS);
-  const sentences = fullSentences.map((text) => text.slice(0, STANCE_MAX_CHARS));
   const claim = readSentence(claimText);
   const combined = emptyStanceFeatures();
-  const readings = sentences.map((text) => readSentence(text));
-  sentences.forEach((text, i) => {
-    const features = stanceFeatures(claim, readings[i]!, { claim: claimText, evidence: text });
+  const readings = fullSentences.map((full) => readSentence(full.slice(0, STANCE_MAX_CHARS)));
+  readings.forEach((reading, i) => {
+    const features = stanceFeatures(claim, reading);
     for (const name of STANCE_FEATURE_NAMES) {
       // The claim's own cues and the best sentence's negation are read on the best sentence only.
       if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;
       combined[name] = Math.max(combined[name], features[name]);
     }
   });
-  combined.directionVote = directionVote(claim, allSentences);
+  combined.directionVote = directionVoteOf(claim, voters);
   combined.deniedAlternative = deniedAlternative(claim, readings) ? 1 : 0;
   return combined;
 }

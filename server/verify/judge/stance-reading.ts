@@ -1,10 +1,11 @@
 // What a sentence asserts about the things it names, word by word: which words lie in the scope of
 // a negation ("not associated with X"), which direction of effect is attached to each word
 // ("reduces leakage" vs "higher leakage"), whether it reports a null finding ("no significant
-// difference"), its quantifiers (always / never), quantities, species scope and hedges.
+// difference"), its quantifiers (always / never), species scope and hedges. What is read off a
+// reading and compared between two (directions, scopes, opposites, quantities) is in reading-facts.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
-import { antonymsOf, polarStem } from './antonyms.ts';
-import { type Quantity, quantitiesOf } from './quantities.ts';
+import { caseless } from '../caseless-pattern.ts';
+import { polarStem } from './antonyms.ts';
 
 /** One word of a sentence as the judge reads it. */
 export type ReadWord = {
@@ -27,6 +28,8 @@ export type Alternative = { preferred: string; denied: string };
 export type ClauseReading = { terms: Set<string>; negated: boolean; nullFinding: boolean };
 
 export type SentenceReading = {
+  /** The sentence read. */
+  text: string;
   words: ReadWord[];
   /** A negation of a predicate anywhere ("not", "no", "never", "fails"); "mice lacking X" is not one. */
   negated: boolean;
@@ -34,7 +37,6 @@ export type SentenceReading = {
   clauses: ClauseReading[];
   /** +1 for "always", "every", "routinely"; −1 for "never", "rarely"; 0 for neither or both. */
   quantifier: -1 | 0 | 1;
-  quantities: Quantity[];
   /** Who or what the finding is about: 'animal', 'human', or null when neither or both. */
   species: 'animal' | 'human' | null;
   hedged: boolean;
@@ -95,16 +97,21 @@ const DOWN =
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
 const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
-const NULL_FINDING =
-  /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu;
-const ANIMAL =
-  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vitro|cell\s+lines?|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu;
-const HUMAN =
-  /\b(?:patients?|humans?|people|adults?|children|women|men|participants?|subjects?|individuals?|clinical|volunteers?)\b/iu;
-const HEDGE =
-  /\b(?:may|might|could|suggest\w*|possibl\w*|potential\w*|likely|appear\w*|putative|hypothes\w*|speculat\w*)\b/iu;
-const CONTRAST =
-  /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu;
+const NULL_FINDING = caseless(
+  /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu,
+);
+const ANIMAL = caseless(
+  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vitro|cell\s+lines?|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu,
+);
+const HUMAN = caseless(
+  /\b(?:patients?|humans?|people|adults?|children|women|men|participants?|subjects?|individuals?|clinical|volunteers?)\b/iu,
+);
+const HEDGE = caseless(
+  /\b(?:may|might|could|suggest\w*|possibl\w*|potential\w*|likely|appear\w*|putative|hypothes\w*|speculat\w*)\b/iu,
+);
+const CONTRAST = caseless(
+  /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu,
+);
 
 // The markers of an alternative, as the words they are made of.
 const ALTERNATIVE_MARKERS = [
@@ -173,157 +180,117 @@ export function readSentence(text: string): SentenceReading {
   return reading;
 }
 
+// What the reading needs to know of a word by itself; sentences share most of their words, so this
+// is worked out once per word rather than with eight patterns per word of every sentence read.
+type WordClass = {
+  clauseWord: boolean;
+  negation: boolean;
+  condition: boolean;
+  always: boolean;
+  never: boolean;
+  direction: -1 | 0 | 1;
+  /** Its stem in the antonym lexicon, or null; looked up when first asked for (polarOfWord). */
+  polar?: string | null;
+};
+// Cleared when full, as the analyzer's stem cache is: a bound on memory, not a hot path.
+const WORD_CLASSES_KEPT = 20_000;
+const wordClasses = new Map<string, WordClass>();
+
+function classOf(word: string): WordClass {
+  let known = wordClasses.get(word);
+  if (known === undefined) {
+    known = {
+      clauseWord: CLAUSE_WORD.test(word),
+      negation: isNegation(word),
+      condition: CONDITION_NEGATION.has(word),
+      always: ALWAYS.test(word),
+      never: NEVER.test(word),
+      direction: UP.test(word) ? 1 : DOWN.test(word) ? -1 : 0,
+    };
+    if (wordClasses.size >= WORD_CLASSES_KEPT) wordClasses.clear();
+    wordClasses.set(word, known);
+  }
+  return known;
+}
+
+// A word's stem in the antonym lexicon, looked up once and kept with its class.
+function polarOfWord(kind: WordClass, word: string): string | null {
+  if (kind.polar === undefined) kind.polar = polarStem(word) ?? null;
+  return kind.polar;
+}
+
+const CLAUSE_PUNCTUATION = /[,;:()]/u;
+
 function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
   const words: ReadWord[] = [];
   const clauseStarts = [0];
+  // Whether each clause holds a negation word (as isNegation reads it, "not only" included).
+  const clauseNegated = [false];
   let clause = 0;
   let reach = 0;
   let negated = false;
   let always = false;
   let never = false;
   tokens.forEach((token, i) => {
-    const between = i > 0 ? text.slice(tokens[i - 1]!.end, token.start) : '';
-    if (/[,;:()]/u.test(between) || CLAUSE_WORD.test(token.word)) {
+    const kind = classOf(token.word);
+    if ((i > 0 && CLAUSE_PUNCTUATION.test(text.slice(tokens[i - 1]!.end, token.start))) || kind.clauseWord) {
       clause++;
       clauseStarts.push(token.start);
+      clauseNegated.push(false);
       reach = 0;
     }
-    const condition = CONDITION_NEGATION.has(token.word);
-    const negation = (condition || isNegation(token.word)) && !notANegation(tokens, i);
+    if (kind.negation) clauseNegated[clause] = true;
+    const condition = kind.condition;
+    const negation = (condition || kind.negation) && !notANegation(tokens, i);
     if (negation) {
       if (!condition) negated = true;
       reach = condition ? CONDITION_REACH : NEGATION_REACH;
     } else if (reach > 0) reach--;
-    if (ALWAYS.test(token.word)) always = true;
-    if (NEVER.test(token.word)) never = true;
-    const direction = UP.test(token.word) ? 1 : DOWN.test(token.word) ? -1 : 0;
-    const polar = negation || !token.term ? null : (polarStem(token.word) ?? null);
-    words.push({ term: negation ? null : token.term, negated: !negation && reach > 0, direction, clause, polar });
+    if (kind.always) always = true;
+    if (kind.never) never = true;
+    // Only a content word that is no negation is looked up in the antonym lexicon.
+    const polar = negation || !token.term ? null : polarOfWord(kind, token.word);
+    words.push({
+      term: negation ? null : token.term,
+      negated: !negation && reach > 0,
+      direction: kind.direction,
+      clause,
+      polar,
+    });
   });
   // A negation that closes its clause ("evidence that X causes Y was lacking", "Y was not
   // observed") reaches back over the clause it closes.
   tokens.forEach((token, i) => {
     if (!POSTPOSED_NEGATION.test(token.word) || words[i]!.term !== null) return;
     const clauseOf = words[i]!.clause;
-    const rest = words.slice(i + 1).filter((w) => w.clause === clauseOf);
-    if (rest.length > POSTPOSED_TAIL) return;
+    let tail = 0;
+    for (let j = i + 1; j < words.length && words[j]!.clause === clauseOf; j++) tail++;
+    if (tail > POSTPOSED_TAIL) return;
     negated = true;
     for (let j = i - 1; j >= 0 && words[j]!.clause === clauseOf; j--) words[j]!.negated = true;
   });
-  const clauses: ClauseReading[] = clauseStarts.map((start, k) => {
-    const clauseText = text.slice(start, clauseStarts[k + 1] ?? text.length);
-    return {
-      terms: new Set(words.filter((w) => w.clause === k && w.term).map((w) => w.term!)),
-      negated: tokenize(clauseText).some((t) => isNegation(t.word)),
-      nullFinding: NULL_FINDING.test(clauseText),
-    };
-  });
+  // A clause's tokens are the sentence's tokens from its start to the next clause's (clauses start
+  // at a token), so its terms and negations are read off the words already read.
+  const clauseTerms = clauseStarts.map(() => new Set<string>());
+  for (const word of words) if (word.term) clauseTerms[word.clause]!.add(word.term);
+  const clauses: ClauseReading[] = clauseStarts.map((start, k) => ({
+    terms: clauseTerms[k]!,
+    negated: clauseNegated[k]!,
+    nullFinding: NULL_FINDING.test(text.slice(start, clauseStarts[k + 1] ?? text.length)),
+  }));
   const animal = ANIMAL.test(text);
   const human = HUMAN.test(text);
   return {
+    text,
     words,
     negated,
     nullFinding: NULL_FINDING.test(text),
     clauses,
     quantifier: always === never ? 0 : always ? 1 : -1,
-    quantities: quantitiesOf(text),
     species: animal === human ? null : animal ? 'animal' : 'human',
     hedged: HEDGE.test(text),
     contrastive: CONTRAST.test(text),
     alternatives: alternativesOf(text, tokens),
   };
-}
-
-const ANCHOR_REACH = 6;
-
-/**
- * The direction of effect attached to each content term: the nearest direction word within six
- * words in the same clause, flipped when the term lies in a negation's scope.
- */
-export function anchoredDirections(reading: SentenceReading): Map<string, -1 | 1> {
-  const anchored = new Map<string, -1 | 1>();
-  const { words } = reading;
-  words.forEach((word, i) => {
-    if (!word.term || word.direction !== 0 || anchored.has(word.term)) return;
-    for (let distance = 1; distance <= ANCHOR_REACH; distance++) {
-      const cue = [words[i - distance], words[i + distance]].find(
-        (other) => other && other.direction !== 0 && other.clause === word.clause,
-      );
-      if (cue) {
-        const sign = (cue.negated ? -cue.direction : cue.direction) as -1 | 1;
-        anchored.set(word.term, sign);
-        return;
-      }
-    }
-  });
-  return anchored;
-}
-
-const NEGATING_PREFIX = /^(?:un|in|im|non-?|dis|ir|il)(\p{L}{4,})$/u;
-
-/**
- * Words that one sentence negates by a prefix and the other states plainly: "unrelated" against
- * "related", "ineffective" against "effective", "nonsignificant" against "significant".
- */
-export function prefixAntonyms(a: string, b: string): boolean {
-  const wordsOf = (text: string) => new Set(tokenize(text).map((t) => t.word));
-  const first = wordsOf(a);
-  const second = wordsOf(b);
-  const negates = (from: Set<string>, to: Set<string>) =>
-    [...from].some((word) => {
-      const rest = NEGATING_PREFIX.exec(word)?.[1];
-      return rest !== undefined && to.has(rest) && !from.has(rest);
-    });
-  return negates(first, second) || negates(second, first);
-}
-
-/**
- * Whether the evidence states the opposite of a word of the claim: a claim word's antonym
- * ("benign" → "malignant", "increase" → "decrease") is in the evidence, the word itself is not,
- * and neither or both lie in a negation's scope ("not effective" against "ineffective" agrees).
- */
-export function antonymConflict(claim: SentenceReading, evidence: SentenceReading): boolean {
-  const polarOf = (reading: SentenceReading) => {
-    const found = new Map<string, boolean>();
-    for (const word of reading.words) if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated);
-    return found;
-  };
-  const claimWords = polarOf(claim);
-  if (claimWords.size === 0) return false;
-  const evidenceWords = polarOf(evidence);
-  for (const [word, negated] of claimWords) {
-    if (evidenceWords.has(word)) continue;
-    for (const opposite of antonymsOf(word)) {
-      if (claimWords.has(opposite)) continue;
-      if (evidenceWords.get(opposite) === negated) return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Whether one side denies what the other states plainly, in favour of something the other does not
- * state: "runs on consumer GPUs rather than CPUs" against "runs on consumer CPUs". Both ways round.
- * The evidence is read as a whole: a paper that states both alternatives is not denied either.
- */
-export function deniedAlternative(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
-  const statedIn = (readings: readonly SentenceReading[]) =>
-    new Set(readings.flatMap((r) => r.words.filter((w) => w.term && !w.negated).map((w) => w.term!)));
-  const denies = (alternatives: readonly Alternative[], stated: ReadonlySet<string>) =>
-    alternatives.some(({ preferred, denied }) => !stated.has(preferred) && stated.has(denied));
-  if (claim.alternatives.length > 0 && denies(claim.alternatives, statedIn(evidence))) return true;
-  const claimStates = statedIn([claim]);
-  return evidence.some((reading) => denies(reading.alternatives, claimStates));
-}
-
-/** Content terms in a negation's scope, and those outside any. */
-export function negationScope(reading: SentenceReading): { inside: Set<string>; outside: Set<string> } {
-  const inside = new Set<string>();
-  const outside = new Set<string>();
-  for (const word of reading.words) {
-    if (!word.term) continue;
-    (word.negated ? inside : outside).add(word.term);
-  }
-  return { inside, outside };
 }

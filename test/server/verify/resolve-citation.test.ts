@@ -173,4 +173,37 @@ describe('resolve-citation', () => {
     expect(resolveReference(entry, other)).toEqual(first);
     expect(searches).toHaveLength(2 * searched);
   });
+
+  it("searches by a reference's whole text only when the search by its title found no match that nothing could beat", () => {
+    const searches: string[] = [];
+    const counting: Library = {
+      ...library,
+      statistics: library.statistics,
+      search: (text, limit) => {
+        searches.push(text);
+        return library.search(text, limit);
+      },
+    };
+    const entryOf = (text: string) => splitReferences(`Text [1].\n\nReferences\n${text}`).references[0]!;
+    // Every title term and the year: the whole text cannot name a better match.
+    const exact = entryOf(
+      '[1] Agekyan, V. T. (1974). Spectroscopic properties of semiconductor crystals with direct forbidden energy gap. phys. stat. sol. (b).',
+    );
+    expect(exact.title).toBeTruthy();
+    expect(resolveReference(exact, counting)).toMatchObject({
+      resolvedBy: 'title',
+      candidates: [{ id: 'agekyan-forbidden-gap' }],
+    });
+    expect(searches).toEqual([exact.title]);
+    // The year differs from the paper's: another paper of that year could still score higher, so both searches run.
+    searches.length = 0;
+    const otherYear = entryOf(
+      '[1] Agekyan, V. T. (1975). Spectroscopic properties of semiconductor crystals with direct forbidden energy gap. phys. stat. sol. (b).',
+    );
+    expect(resolveReference(otherYear, counting)).toMatchObject({
+      resolvedBy: 'title',
+      candidates: [{ id: 'agekyan-forbidden-gap' }],
+    });
+    expect(searches).toHaveLength(2);
+  });
 });

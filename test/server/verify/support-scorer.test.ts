@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sentencesOfPaper } from '../../../server/verify/evidence-sentences.ts';
 import { STANCE_FEATURE_NAMES } from '../../../server/verify/judge/stance-features.ts';
 import { FEATURE_NAMES } from '../../../server/verify/support-features.ts';
 import {
@@ -105,5 +106,22 @@ describe('support-scorer', () => {
     let z = STANCE_MODEL.bias;
     for (const name of STANCE_INPUTS) z += STANCE_MODEL.weights[name] * merged[name]!;
     expect(contradictionProbability(stance, features)).toBe(1 / (1 + Math.exp(-z)));
+  });
+
+  it('scores a claim the same whether the scorer has just scored other claims against the same sentence list or not', () => {
+    const claims = [
+      'Caffeine increases short-term memory recall.',
+      'Caffeine decreases short-term memory recall by 40%.',
+      'Sleep quality was not changed by caffeine.',
+    ];
+    const sentences = sentencesOfPaper(backing);
+    const statistics = statisticsOfTexts(library.map((p) => `${p.title}\n${p.abstract}`));
+    const shared = new SupportScorer(statistics);
+    for (const claim of [...claims, ...claims.toReversed()]) {
+      const result = shared.score(claim, sentences);
+      expect(result, claim).toEqual(new SupportScorer(statistics).score(claim, sentencesOfPaper(backing)));
+      expect(shared.relevance(claim, sentences)).toBe(result.score);
+    }
+    expect(shared.relevance('Caffeine increases recall.', [])).toBe(0);
   });
 });

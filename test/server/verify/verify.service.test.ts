@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBuiltinJudge } from '../../../server/verify/judge/builtin.judge.ts';
+import type { Judge, SelectiveRequest } from '../../../server/verify/judge/judge.ts';
 import { libraryOfIndex } from '../../../server/verify/library.ts';
 import { type VerifyRequest, zVerifyRequest } from '../../../server/verify/verify.schema.ts';
-import { verifyText } from '../../../server/verify/verify.service.ts';
+import { verifyText, verifyTextWith } from '../../../server/verify/verify.service.ts';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-library.ts';
 
 let fixture: FixtureIndex;
@@ -170,5 +172,34 @@ describe('verify.service', () => {
     const { claims } = verify({ text: 'Summer heat waves explain most of the acceleration of glacier melt.' });
     expect(claims[0]!.citations).toEqual([]);
     expect(claims[0]!.suggestions[0]?.paperId).toBe('glacier-melt');
+  });
+
+  it('hands the judge one sentence list per paper, and each suggestion candidate marked as one', async () => {
+    const library = libraryOfIndex(fixture.reader);
+    const seen: SelectiveRequest[] = [];
+    const builtin = createBuiltinJudge(library.statistics);
+    const recording: Judge = {
+      ...builtin,
+      judgeSelectively: async (requests) => {
+        seen.push(...requests);
+        return builtin.judgeSelectively(requests);
+      },
+    };
+    const request = zVerifyRequest.parse({
+      text: 'Caffeine increased short-term memory recall in adults [caffeine-memory-trial]. Heat waves drive Alpine glacier melt.',
+      suggestions: 3,
+    });
+    const response = await verifyTextWith(library, request, recording);
+    expect(response).toEqual({ ...verifyText(library, request), tookMs: response.tookMs });
+    const byText = new Map<string, Set<unknown>>();
+    for (const { sentences } of seen) {
+      const key = sentences.map((s) => s.text).join(' ');
+      byText.set(key, (byText.get(key) ?? new Set()).add(sentences));
+    }
+    expect(seen.length).toBeGreaterThan(byText.size);
+    for (const lists of byText.values()) expect(lists.size).toBe(1);
+    // The cited paper is judged for its citation, then once more as a suggestion candidate.
+    expect(seen.filter((r) => !r.suggestion)).toHaveLength(1);
+    expect(seen.filter((r) => r.suggestion).length).toBeGreaterThan(1);
   });
 });

@@ -43,7 +43,8 @@ const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier, incidentalo
 const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
   (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
 );
-const judge = createBuiltinJudge(statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`)));
+const statistics = statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`));
+const judge = createBuiltinJudge(statistics);
 const judgePaper = (claim: string, paper: { title: string; abstract: string }) =>
   judge.judgeNow(claim, sentencesOfPaper(paper));
 
@@ -121,5 +122,55 @@ describe('builtin.judge', () => {
     const result = judgePaper('Conformal geometry of CR manifolds.', { title: fefferman.title, abstract: '' });
     expect(result.evidence).toBeNull();
     expect(result.verdict).toBe('not_supported');
+  });
+
+  it('judges a claim once per sentence list within a call, and the same as a fresh judge would', async () => {
+    const claim = 'Negative reviews hurt the sales of every book.';
+    const sentences = sentencesOfPaper(reviews);
+    const [first, again] = await judge.judgeMany([
+      { claim, sentences },
+      { claim, sentences },
+    ]);
+    expect(again).toBe(first);
+    expect(first).toEqual(createBuiltinJudge(statistics).judgeNow(claim, sentencesOfPaper(reviews)));
+  });
+
+  it('answers a suggestion candidate only when it is supported, with the judgement judgeMany gives', async () => {
+    const claims = [
+      'Fefferman metrics are never Einstein.',
+      'Fefferman metrics are always Einstein.',
+      'Most resected adrenal incidentalomas are malignant.',
+      'Summer heat waves explain most of the acceleration of Alpine glacier melt.',
+    ];
+    const requests = claims.flatMap((claim) =>
+      [...papers, ...fillers].map((paper) => ({ claim, sentences: sentencesOfPaper(paper) })),
+    );
+    const full = await createBuiltinJudge(statistics).judgeMany(requests);
+    const suggested = await createBuiltinJudge(statistics).judgeSelectively(
+      requests.map((r) => ({ ...r, suggestion: true })),
+    );
+    expect(full.some((j) => j.verdict === 'supported')).toBe(true);
+    expect(full.some((j) => j.verdict === 'partially_supported' || j.verdict === 'contradicted')).toBe(true);
+    expect(suggested).toEqual(full.map((j) => (j.verdict === 'supported' ? j : null)));
+    // A request that is no suggestion is answered whatever its verdict.
+    const [plain] = await judge.judgeSelectively([{ ...requests[1]!, suggestion: false }]);
+    expect(plain).toEqual(full[1]);
+  });
+
+  it("answers only the best-scoring of a citation's alternatives, the one judgeMany's scores would choose", async () => {
+    const claim = 'Most resected adrenal incidentalomas are malignant.';
+    const alternatives = [glacier, incidentalomas, reviews, incidentalomas].map((paper) => ({
+      claim,
+      sentences: sentencesOfPaper(paper),
+      alternatives: 7,
+    }));
+    const full = await createBuiltinJudge(statistics).judgeMany(alternatives);
+    const read = await createBuiltinJudge(statistics).judgeSelectively([
+      ...alternatives,
+      { claim, sentences: sentencesOfPaper(glacier) },
+    ]);
+    // The two copies of the same abstract score alike: the first is read.
+    expect(full[1]!.score).toBe(full[3]!.score);
+    expect(read).toEqual([null, full[1], null, null, full[0]]);
   });
 });

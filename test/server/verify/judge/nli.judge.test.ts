@@ -115,6 +115,31 @@ describe('nli.judge', () => {
     expect(result).toMatchObject({ verdict: 'not_supported', evidence: null, conflicts: [] });
   });
 
+  it('judges selectively with every pair in one batch, leaving out what judgeMany gives and the caller will not read', async () => {
+    const model = await load(
+      await writeTinyNliModel(dir, { name: 'entails-for-selection', classifierScale: 0, bias: [6, 0, -6] }),
+    );
+    const batches: number[] = [];
+    const counting: NliModel = {
+      ...model,
+      classify: (pairs) => {
+        batches.push(pairs.length);
+        return model.classify(pairs);
+      },
+    };
+    const requests = [
+      { claim, sentences: sentencesOfPaper(glacier), alternatives: 0 },
+      { claim, sentences: sentencesOfPaper(caffeine), alternatives: 0 },
+      { claim, sentences: sentencesOfPaper(glacier), suggestion: true },
+      { claim, sentences: sentencesOfPaper(caffeine), suggestion: true },
+    ];
+    const full = await createNliJudge(statistics, model).judgeMany(requests);
+    const read = await createNliJudge(statistics, counting).judgeSelectively(requests);
+    expect(batches).toHaveLength(1);
+    expect(full[3]!.verdict).toBe('supported');
+    expect(read).toEqual([null, full[1], null, full[3]]);
+  });
+
   it('refuses a model whose labels are not entailment, neutral and contradiction, naming them', async () => {
     expect(() => labelIndexes({ '0': 'LABEL_0', '1': 'LABEL_1', '2': 'LABEL_2' })).toThrow(/LABEL_0/);
     const folder = await writeTinyNliModel(dir, {

@@ -6,8 +6,8 @@ import {
   deniedAlternative,
   negationScope,
   prefixAntonyms,
-  readSentence,
-} from '../../../../server/verify/judge/stance-reading.ts';
+} from '../../../../server/verify/judge/reading-facts.ts';
+import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
 
 describe('stance-reading', () => {
   it('reaches from a negation to the words after it in the same clause, not across "but"', () => {
@@ -121,6 +121,25 @@ describe('stance-reading', () => {
     const again = readSentence(text);
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+
+  it("reads each clause's terms, negation and null finding as reading the clause alone would", () => {
+    const text =
+      'Smoking raised asthma risk, but diet was not associated with it; weight was unchanged whereas sleep improved.';
+    const reading = readSentence(text);
+    expect(reading.clauses.map((c) => [[...c.terms], c.negated, c.nullFinding])).toEqual([
+      [['smoke', 'rais', 'asthma', 'risk'], false, false],
+      [['diet', 'associ'], true, true],
+      // "unchanged" negates: it is no term of the clause, and the clause is negated.
+      [['weight'], true, true],
+      [['wherea', 'sleep', 'improv'], false, false],
+    ]);
+    expect(reading.nullFinding).toBe(true);
+    // A clause counts any negation word, "not only" too (the sentence itself is not negated by it).
+    expect(readSentence('Exercise not only improves mood, and more.').clauses.map((c) => c.negated)).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('reads what "rather than", "instead of" and "as opposed to" prefer and deny, and not inside a "whether"', () => {

@@ -1,0 +1,222 @@
+// What the stance features read off a sentence reading and compare between two: the direction of
+// effect attached to each term, the terms in a negation's scope, opposite words (from the lexicon
+// or by a negating prefix), alternatives one side denies, and quantities. Worked out on first use
+// and kept with the reading.
+import { tokenize } from '../../../indexer/text/analyze.ts';
+import { antonymsOf } from './antonyms.ts';
+import { type Quantity, quantitiesOf } from './quantities.ts';
+import type { Alternative, SentenceReading } from './stance-reading.ts';
+
+const ANCHOR_REACH = 6;
+
+// What the stance features read off a reading (its terms, negated terms, directions, opposites),
+// worked out on first use and kept with it: a claim is compared with every paper of a request, and
+// a kept evidence sentence with every claim that cites its paper. Most sentences have no negated
+// term, no prefix negation and no quantity, and share one empty value then, so that the 2,048 kept
+// readings hold little more than before. Shared, so never mutated.
+type ReadingFacts = {
+  terms?: ReadonlySet<string>;
+  negated?: ReadonlySet<string>;
+  directions?: ReadonlyMap<string, -1 | 1>;
+  polar?: ReadonlyMap<string, boolean>;
+  prefixed?: PrefixedWords;
+  quantities?: readonly Quantity[];
+};
+const facts = new WeakMap<SentenceReading, ReadingFacts>();
+const NONE: ReadonlySet<string> = new Set();
+const NO_POLAR: ReadonlyMap<string, boolean> = new Map();
+const NO_DIRECTIONS: ReadonlyMap<string, -1 | 1> = new Map();
+const NO_QUANTITIES: readonly Quantity[] = Object.freeze([]);
+
+function factsOf(reading: SentenceReading): ReadingFacts {
+  let known = facts.get(reading);
+  if (!known) {
+    known = {};
+    facts.set(reading, known);
+  }
+  return known;
+}
+
+/**
+ * The quantities a reading's sentence states (quantitiesOf), read on first use: only a claim that
+ * states one compares them with its evidence (shared: do not mutate).
+ */
+export function quantitiesOfReading(reading: SentenceReading): readonly Quantity[] {
+  const known = factsOf(reading);
+  if (!known.quantities) {
+    const found = quantitiesOf(reading.text);
+    known.quantities = found.length > 0 ? found : NO_QUANTITIES;
+  }
+  return known.quantities;
+}
+
+/** The distinct content terms of a reading, in order (shared: do not mutate). */
+export function termsOfReading(reading: SentenceReading): ReadonlySet<string> {
+  const known = factsOf(reading);
+  if (!known.terms) {
+    const found = new Set<string>();
+    for (const word of reading.words) if (word.term !== null) found.add(word.term);
+    known.terms = found;
+  }
+  return known.terms;
+}
+
+/** The content terms in a negation's scope (negationScope(reading).inside; shared: do not mutate). */
+export function negatedTermsOf(reading: SentenceReading): ReadonlySet<string> {
+  const known = factsOf(reading);
+  if (!known.negated) {
+    const inside = new Set<string>();
+    for (const word of reading.words) if (word.term && word.negated) inside.add(word.term);
+    known.negated = inside.size > 0 ? inside : NONE;
+  }
+  return known.negated;
+}
+
+function anchoredDirectionsNow(reading: SentenceReading): Map<string, -1 | 1> {
+  const anchored = new Map<string, -1 | 1>();
+  const { words } = reading;
+  words.forEach((word, i) => {
+    if (!word.term || word.direction !== 0 || anchored.has(word.term)) return;
+    for (let distance = 1; distance <= ANCHOR_REACH; distance++) {
+      // The word before wins over the word after at the same distance.
+      let cue = words[i - distance];
+      if (!cue || cue.direction === 0 || cue.clause !== word.clause) cue = words[i + distance];
+      if (cue && cue.direction !== 0 && cue.clause === word.clause) {
+        const sign = (cue.negated ? -cue.direction : cue.direction) as -1 | 1;
+        anchored.set(word.term, sign);
+        return;
+      }
+    }
+  });
+  return anchored;
+}
+
+/**
+ * The direction of effect attached to each content term: the nearest direction word within six
+ * words in the same clause, flipped when the term lies in a negation's scope (shared: do not mutate).
+ */
+export function anchoredDirections(reading: SentenceReading): ReadonlyMap<string, -1 | 1> {
+  const known = factsOf(reading);
+  if (!known.directions) {
+    const found = anchoredDirectionsNow(reading);
+    known.directions = found.size > 0 ? found : NO_DIRECTIONS;
+  }
+  return known.directions;
+}
+
+const NEGATING_PREFIX = /^(?:un|in|im|non-?|dis|ir|il)(\p{L}{4,})$/u;
+
+/**
+ * Of a sentence's words, the words that those negating by a prefix negate ("related" of
+ * "unrelated"), and all its words (read when asked for: only a pair where a side negates a word
+ * by a prefix compares them).
+ */
+type PrefixedWords = { negating: ReadonlyArray<string>; words: () => ReadonlySet<string> };
+
+const NO_WORDS: ReadonlyArray<string> = Object.freeze([]);
+
+function prefixedWordsOf(words: () => ReadonlySet<string>): PrefixedWords {
+  const negating: string[] = [];
+  for (const word of words()) {
+    const rest = NEGATING_PREFIX.exec(word)?.[1];
+    if (rest !== undefined) negating.push(rest);
+  }
+  return { negating, words };
+}
+
+// Whether `from` negates by a prefix a word that `to` states and `from` does not.
+const negatesByPrefix = (from: PrefixedWords, to: PrefixedWords) =>
+  from.negating.some((rest) => to.words().has(rest) && !from.words().has(rest));
+
+/**
+ * Words that one sentence negates by a prefix and the other states plainly: "unrelated" against
+ * "related", "ineffective" against "effective", "nonsignificant" against "significant".
+ */
+export function prefixAntonyms(a: string, b: string): boolean {
+  const wordsOf = (text: string) => {
+    const words = new Set(tokenize(text).map((t) => t.word));
+    return () => words;
+  };
+  const first = prefixedWordsOf(wordsOf(a));
+  const second = prefixedWordsOf(wordsOf(b));
+  return negatesByPrefix(first, second) || negatesByPrefix(second, first);
+}
+
+/** prefixAntonyms of the texts two readings were read from. */
+export function prefixAntonymsOfReadings(a: SentenceReading, b: SentenceReading): boolean {
+  // Most sentences negate no word by a prefix: a pair of two such has nothing to compare, and the
+  // words of a sentence are kept only while it has one (else read again when a pair needs them).
+  const prefixed = (reading: SentenceReading) => {
+    const known = factsOf(reading);
+    if (!known.prefixed) {
+      const words = new Set(tokenize(reading.text).map((t) => t.word));
+      const found = prefixedWordsOf(() => words);
+      known.prefixed =
+        found.negating.length > 0
+          ? found
+          : { negating: NO_WORDS, words: () => new Set(tokenize(reading.text).map((t) => t.word)) };
+    }
+    return known.prefixed;
+  };
+  const first = prefixed(a);
+  const second = prefixed(b);
+  return negatesByPrefix(first, second) || negatesByPrefix(second, first);
+}
+
+// Each lexicon word of a reading, first occurrence, with whether it lies in a negation's scope.
+function polarWordsOf(reading: SentenceReading): ReadonlyMap<string, boolean> {
+  const known = factsOf(reading);
+  if (!known.polar) {
+    const found = new Map<string, boolean>();
+    for (const word of reading.words) if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated);
+    known.polar = found.size > 0 ? found : NO_POLAR;
+  }
+  return known.polar;
+}
+
+/**
+ * Whether the evidence states the opposite of a word of the claim: a claim word's antonym
+ * ("benign" → "malignant", "increase" → "decrease") is in the evidence, the word itself is not,
+ * and neither or both lie in a negation's scope ("not effective" against "ineffective" agrees).
+ */
+export function antonymConflict(claim: SentenceReading, evidence: SentenceReading): boolean {
+  const claimWords = polarWordsOf(claim);
+  if (claimWords.size === 0) return false;
+  const evidenceWords = polarWordsOf(evidence);
+  for (const [word, negated] of claimWords) {
+    if (evidenceWords.has(word)) continue;
+    for (const opposite of antonymsOf(word)) {
+      if (claimWords.has(opposite)) continue;
+      if (evidenceWords.get(opposite) === negated) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether one side denies what the other states plainly, in favour of something the other does not
+ * state: "runs on consumer GPUs rather than CPUs" against "runs on consumer CPUs". Both ways round.
+ * The evidence is read as a whole: a paper that states both alternatives is not denied either.
+ */
+export function deniedAlternative(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
+  const statedIn = (readings: readonly SentenceReading[]) =>
+    new Set(readings.flatMap((r) => r.words.filter((w) => w.term && !w.negated).map((w) => w.term!)));
+  const denies = (alternatives: readonly Alternative[], stated: ReadonlySet<string>) =>
+    alternatives.some(({ preferred, denied }) => !stated.has(preferred) && stated.has(denied));
+  if (claim.alternatives.length > 0 && denies(claim.alternatives, statedIn(evidence))) return true;
+  // Most evidence prefers nothing: then what the claim states need not be gathered.
+  if (evidence.every((reading) => reading.alternatives.length === 0)) return false;
+  const claimStates = statedIn([claim]);
+  return evidence.some((reading) => denies(reading.alternatives, claimStates));
+}
+
+/** Content terms in a negation's scope, and those outside any. */
+export function negationScope(reading: SentenceReading): { inside: Set<string>; outside: Set<string> } {
+  const inside = new Set<string>();
+  const outside = new Set<string>();
+  for (const word of reading.words) {
+    if (!word.term) continue;
+    (word.negated ? inside : outside).add(word.term);
+  }
+  return { inside, outside };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { stem } from '../../../../indexer/text/analyze.ts';
+import {
+  anchoredDirections,
+  prefixAntonyms,
+  prefixAntonymsOfReadings,
+  quantitiesOfReading,
+} from '../../../../server/verify/judge/reading-facts.ts';
+import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
+
+describe('reading-facts', () => {
+  it('anchors a word between two direction words to the one before it', () => {
+    const reading = readSentence('Reduced glucose increased.');
+    expect(anchoredDirections(reading).get(stem('glucose'))).toBe(-1);
+    expect(anchoredDirections(readSentence('The drug lowered glucose.')).get(stem('glucose'))).toBe(-1);
+  });
+
+  it('finds prefix antonyms between two readings as between their texts', () => {
+    const pairs = [
+      ['Pollution is unrelated to anxiety.', 'Pollution was related to anxiety.'],
+      ['The test is accurate.', 'The test is inaccurate.'],
+      ['The test is accurate.', 'The test is accurate in adults.'],
+      ['Nonsignificant and significant effects.', 'Significant effects.'],
+    ] as const;
+    for (const [a, b] of pairs) {
+      expect(prefixAntonymsOfReadings(readSentence(a), readSentence(b)), `${a} / ${b}`).toBe(prefixAntonyms(a, b));
+    }
+  });
+
+  it('reads the quantities of a sentence on first use', () => {
+    const reading = readSentence('Cells routinely exceed 10% efficiency.');
+    expect(quantitiesOfReading(reading)).toEqual([{ unit: 'fraction', low: 0.1, high: Infinity, text: 'exceed 10%' }]);
+    expect(quantitiesOfReading(reading)).toBe(quantitiesOfReading(reading));
+    expect(quantitiesOfReading(readSentence('Twelve mice were studied.'))).toEqual([]);
+  });
+});
