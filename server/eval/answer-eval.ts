@@ -15,7 +15,7 @@ import type { ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
 import { BOTTOM_LINE_DEFAULTS, type BottomLineOptions, findingBalance, verdictOf } from '../answer/bottom-line.ts';
 import { lengthAllowance } from '../answer/select-sentences.ts';
-import { searchPapers } from '../search/search.service.ts';
+import { searchPlainWords } from '../search/search.service.ts';
 import { tfidfCosine } from '../verify/support-features.ts';
 import { statisticsOfIndex } from '../verify/term-statistics.ts';
 import { questionAsAsked } from './ask-eval.ts';
@@ -146,7 +146,7 @@ async function baselineOutcome(
   source: string | null,
   reference: string,
 ): Promise<Outcome> {
-  const top = (await searchPapers(reader, { query: questionAsAsked(question), mode: 'keyword', k: 1 })).results[0];
+  const top = (await searchPlainWords(reader, { query: questionAsAsked(question), mode: 'keyword', k: 1 })).results[0];
   if (!top)
     return {
       score: 0,

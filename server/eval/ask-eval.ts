@@ -8,7 +8,7 @@ import { type IndexReader, indexPapers, openIndex } from '../../indexer/index.ts
 import { ASK_LIMITS, type ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
 import type { SearchMode } from '../search/search.schema.ts';
-import { searchPapers } from '../search/search.service.ts';
+import { searchPlainWords } from '../search/search.service.ts';
 import { type BeirQuery, readBeirCollection } from './beir.ts';
 import type { Judgments } from './metrics.ts';
 
@@ -99,7 +99,7 @@ async function citedPapers(reader: IndexReader, question: string): Promise<strin
 }
 
 async function topPapers(reader: IndexReader, question: string): Promise<string[]> {
-  const response = await searchPapers(reader, {
+  const response = await searchPlainWords(reader, {
     query: questionAsAsked(question),
     mode: ASK_EVAL_DEFAULTS.mode,
     k: ASK_EVAL_DEFAULTS.baselineDepth,

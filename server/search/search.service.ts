@@ -135,6 +135,11 @@ export async function searchPapers(reader: IndexReader, request: SearchRequest):
   return runSearch(reader, parseSearchRequest(request), began);
 }
 
+/** searchPapers reading the query as plain words, as a question is read (the evaluations' search baselines). */
+export async function searchPlainWords(reader: IndexReader, request: SearchRequest): Promise<SearchResponse> {
+  return runSearch(reader, parseSearchRequest(request), performance.now(), { operators: false });
+}
+
 /** Newest first (papers without a year last), then by score: the order of sort=year. */
 function byYear(fields: ReadonlyMap<number, PaperFacetFields>): (a: RankedDoc, b: RankedDoc) => number {
   const yearOf = (doc: number) => fields.get(doc)?.year ?? Number.NEGATIVE_INFINITY;
