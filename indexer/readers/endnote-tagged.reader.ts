@@ -3,13 +3,12 @@
 // per line, a blank line ends the record. A record's id is its DOI, else a key made from its content, as RIS.
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { joinedValue, type TaggedRecord, taggedRecords, valuesByTag } from './tagged-records.ts';
-import { contentKey, invertName, withoutBlanks } from './values.ts';
+import { finishedRecord, joinedValue, type TaggedRecord, taggedRecords, valuesByTag } from './tagged-records.ts';
+import { invertName } from './values.ts';
 
 // "%" and one character, then a space (or nothing): "%A Lovelace, Ada", "%@ 0028-0836". Prose such as
 // "% of cases" or "%50" is not a tag line.
 const TAG_LINE = /^%([0-9A-Z@!#$&()*+\-./:;<=>?[\]^_{|}~])(?:[ \t]+(.*))?$/;
-const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
 
 /** Tags that fill paper fields; every other tag is kept as metadata (see METADATA). */
 const FIELD_TAGS = new Set(['T', 'X', 'A', 'D', 'J', 'B', 'K', 'R', 'U', '+']);
@@ -120,15 +119,6 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
       extra[name] = texts.length === 1 ? texts[0] : texts;
     }
   }
-  for (const url of urls) {
-    const arxiv = ARXIV_URL.exec(url);
-    if (arxiv?.[1]) fields.arxivId = arxiv[1];
-  }
-  const kept = withoutBlanks({ ...fields, ...extra });
   // Refer has no citation key: a record without a DOI gets one made from its content, not its position.
-  if (kept.doi === undefined && kept.arxivId === undefined) {
-    const key = contentKey(kept);
-    if (key !== null) kept.id = key;
-  }
-  return { fields: kept, location, ...(repairs.length > 0 ? { repairs } : {}) };
+  return finishedRecord(fields, extra, urls, location, repairs);
 }

@@ -4,8 +4,8 @@
 // starts with a capitalised word continues the abstract. A record's id is its DOI, else made from its content.
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { joinedValue, type TaggedRecord, taggedRecords, valuesByTag } from './tagged-records.ts';
-import { contentKey, invertName, withoutBlanks } from './values.ts';
+import { finishedRecord, joinedValue, type TaggedRecord, taggedRecords, valuesByTag } from './tagged-records.ts';
+import { invertName } from './values.ts';
 
 /** Metadata names of RefWorks' tags; the tags that fill paper fields are FIELD_TAGS. */
 const METADATA: Record<string, string> = {
@@ -63,7 +63,6 @@ const TAGS = new Set([...FIELD_TAGS, ...Object.keys(METADATA)]);
 const LIST_TAGS = new Set(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'K1', 'AD', 'UL', 'LK', 'CR']);
 const NAME_TAGS = new Set(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
 const TAG_LINE = /^([A-Z][A-Z0-9]{1,4})(?:[ \t]+(.*))?$/;
-const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
 
 /** The start of a RefWorks export: an "RT <type>" line, then another of its tags (RIS and WoS have no RT). */
 export const REFWORKS_START = /^\uFEFF?RT[ \t]+\S[^\n]*\r?\n(?:SR|ID|A1|T1|JF|JO|YR)[ \t]/;
@@ -134,15 +133,6 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
       extra[name] = texts.length === 1 ? texts[0] : texts;
     }
   }
-  for (const url of urls) {
-    const arxiv = ARXIV_URL.exec(url);
-    if (arxiv?.[1]) fields.arxivId = arxiv[1];
-  }
-  const kept = withoutBlanks({ ...fields, ...extra });
   // RefWorks' ID is a number local to one account: a record without a DOI gets a key made from its content.
-  if (kept.doi === undefined && kept.arxivId === undefined) {
-    const key = contentKey(kept);
-    if (key !== null) kept.id = key;
-  }
-  return { fields: kept, location, ...(repairs.length > 0 ? { repairs } : {}) };
+  return finishedRecord(fields, extra, urls, location, repairs);
 }

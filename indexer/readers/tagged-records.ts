@@ -1,7 +1,34 @@
 // Splitting tagged text into records, for the exports where each line is "<tag> <value>", a blank line ends
 // a record and a line without a tag continues the value above it: EndNote's tagged (Refer) text and RefWorks'.
 import { problemAt } from './locate.ts';
-import type { InputProblem } from './reader.ts';
+import type { InputProblem, RawRecord, RecordLocation } from './reader.ts';
+import { contentKey, withoutBlanks } from './values.ts';
+
+const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
+
+/**
+ * A tagged record's fields and metadata as one raw record: an arxiv.org link gives the arXiv id, and a
+ * record with neither a DOI nor an arXiv id gets an id made from its content (these exports' own record
+ * numbers are local to one account or file), so a paper has one id across exports.
+ */
+export function finishedRecord(
+  fields: Record<string, unknown>,
+  extra: Record<string, unknown>,
+  urls: readonly string[],
+  location: RecordLocation,
+  repairs: InputProblem[],
+): RawRecord {
+  for (const url of urls) {
+    const arxiv = ARXIV_URL.exec(url);
+    if (arxiv?.[1]) fields.arxivId = arxiv[1];
+  }
+  const kept = withoutBlanks({ ...fields, ...extra });
+  if (kept.doi === undefined && kept.arxivId === undefined) {
+    const key = contentKey(kept);
+    if (key !== null) kept.id = key;
+  }
+  return { fields: kept, location, ...(repairs.length > 0 ? { repairs } : {}) };
+}
 
 /** One tagged value: its tag, its first line's text, each continuation line's text, and its 1-based line. */
 export type TaggedValue = { tag: string; value: string; continued: string[]; line: number };

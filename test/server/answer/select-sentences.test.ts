@@ -26,6 +26,13 @@ const sourcesOf = (...ids: string[]): NumberedSource[] =>
 const select = (question: string, sources: NumberedSource[], options = {}) =>
   selectSentences(question, sources, statisticsOfIndex(fixture.reader), options);
 
+/** A retrieved passage that is a whole one-passage paper, without a title. */
+const retrieved = (id: string, text: string) => ({
+  passage: { id: id.length, paperId: id, field: 'abstract' as const, ordinal: 0, start: 0, end: text.length, text },
+  paper: paperWith({ id, title: '', abstract: text }),
+  score: 1,
+});
+
 describe('select-sentences', () => {
   it('strips question words, keeping what the question is about', () => {
     expect(questionTopic('What do we know about how attention sinks appear?')).toBe('attention sinks appear?');
@@ -104,11 +111,6 @@ describe('select-sentences: the first retrieved source', () => {
     'Smoking cessation in pregnancy.',
     'Mortality after cardiac surgery.',
   ]);
-  const retrieved = (id: string, text: string) => ({
-    passage: { id: id.length, paperId: id, field: 'abstract' as const, ordinal: 0, start: 0, end: text.length, text },
-    paper: paperWith({ id, title: '', abstract: text }),
-    score: 1,
-  });
   const sources = numberSources([retrieved('first', FIRST), retrieved('second', SECOND)]);
   const question = 'Does context matter for the relationship between deprivation and all-cause mortality?';
 
@@ -196,11 +198,6 @@ describe('select-sentences: a long question', () => {
     'How readers judge relevance varies.',
     'Shock waves interact with the boundary layer of a swept wing at supersonic speeds; suction through a porous surface delays separation, reduces drag and keeps the flow attached as the angle of attack grows.',
   ]);
-  const retrieved = (id: string, text: string) => ({
-    passage: { id: id.length, paperId: id, field: 'abstract' as const, ordinal: 0, start: 0, end: text.length, text },
-    paper: paperWith({ id, title: '', abstract: text }),
-    score: 1,
-  });
   const sources = numberSources([retrieved('titles', TITLES), retrieved('catalogues', CATALOGUES)]);
   const LONG =
     'What problems and concerns arise in writing descriptive titles for articles? How well can articles be retrieved by searching their titles alone, and do informative titles help readers, indexers and librarians decide relevance quickly when a collection grows beyond what anyone can browse by hand?';

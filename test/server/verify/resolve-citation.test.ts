@@ -65,6 +65,20 @@ function resolveFirst(text: string) {
   return resolveCitation(citation!.target, references, library);
 }
 
+/** The fixture library, recording the text of every search made through it. */
+function countingLibrary(): { searches: string[]; counting: Library } {
+  const searches: string[] = [];
+  const counting: Library = {
+    ...library,
+    statistics: library.statistics,
+    search: (text, limit) => {
+      searches.push(text);
+      return library.search(text, limit);
+    },
+  };
+  return { searches, counting };
+}
+
 describe('resolve-citation', () => {
   it('resolves a short form of a title that has a subtitle', () => {
     const resolution = resolveFirst(
@@ -150,15 +164,7 @@ describe('resolve-citation', () => {
   });
 
   it('resolves a reference entry once per library, however many citations point into it', () => {
-    const searches: string[] = [];
-    const counting: Library = {
-      ...library,
-      statistics: library.statistics,
-      search: (text, limit) => {
-        searches.push(text);
-        return library.search(text, limit);
-      },
-    };
+    const { searches, counting } = countingLibrary();
     const { references } = splitReferences(
       'Text [1].\n\nReferences\n[1] Q. Nobody. Migration of eels in the Sargasso. 1901.',
     );
@@ -175,15 +181,7 @@ describe('resolve-citation', () => {
   });
 
   it("searches by a reference's whole text only when the search by its title found no match that nothing could beat", () => {
-    const searches: string[] = [];
-    const counting: Library = {
-      ...library,
-      statistics: library.statistics,
-      search: (text, limit) => {
-        searches.push(text);
-        return library.search(text, limit);
-      },
-    };
+    const { searches, counting } = countingLibrary();
     const entryOf = (text: string) => splitReferences(`Text [1].\n\nReferences\n${text}`).references[0]!;
     // Every title term and the year: the whole text cannot name a better match.
     const exact = entryOf(
