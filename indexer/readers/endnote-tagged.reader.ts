@@ -3,7 +3,7 @@
 // per line, a blank line ends the record. A record's id is its DOI, else a key made from its content, as RIS.
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { finishedRecord, joinedValue, type TaggedRecord, taggedRecords, valuesByTag } from './tagged-records.ts';
+import { finishedRecord, joinedValue, type TaggedRecord, taggedReader, valuesByTag } from './tagged-records.ts';
 import { invertName } from './values.ts';
 
 // "%" and one character, then a space (or nothing): "%A Lovelace, Ada", "%@ 0028-0836". Prose such as
@@ -48,8 +48,8 @@ const LIST_TAGS = new Set(['A', 'E', 'Y', '?', 'H', 'K', 'U', '+', '>']);
 const NAME_TAGS = new Set(['A', 'E', 'Y', '?', 'H']);
 
 /** Reads EndNote tagged text; a "%0" line or a blank line starts each record. */
-export const readEndnoteTagged: Reader = (input, file) => {
-  const split = taggedRecords(input, file, {
+export const readEndnoteTagged: Reader = taggedReader(
+  {
     tagOf: (line) => {
       const match = TAG_LINE.exec(line);
       return match ? { tag: match[1] ?? '', value: (match[2] ?? '').trim() } : null;
@@ -57,12 +57,9 @@ export const readEndnoteTagged: Reader = (input, file) => {
     opening: new Set(['0']),
     example: '%0 Journal Article',
     name: 'EndNote tagged text',
-  });
-  const records = split.records.map((record, index) =>
-    toRecord(record, { file, line: record.line, record: index + 1 }),
-  );
-  return { records, problems: split.problems };
-};
+  },
+  toRecord,
+);
 
 function toRecord(record: TaggedRecord, location: { file: string; line: number; record: number }): RawRecord {
   const byTag = valuesByTag(record);

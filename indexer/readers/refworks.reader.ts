@@ -4,7 +4,7 @@
 // starts with a capitalised word continues the abstract. A record's id is its DOI, else made from its content.
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { finishedRecord, joinedValue, type TaggedRecord, taggedRecords, valuesByTag } from './tagged-records.ts';
+import { finishedRecord, joinedValue, type TaggedRecord, taggedReader, valuesByTag } from './tagged-records.ts';
 import { invertName } from './values.ts';
 
 /** Metadata names of RefWorks' tags; the tags that fill paper fields are FIELD_TAGS. */
@@ -68,8 +68,8 @@ const TAG_LINE = /^([A-Z][A-Z0-9]{1,4})(?:[ \t]+(.*))?$/;
 export const REFWORKS_START = /^\uFEFF?RT[ \t]+\S[^\n]*\r?\n(?:SR|ID|A1|T1|JF|JO|YR)[ \t]/;
 
 /** Reads RefWorks tagged text; an "RT" line or a blank line starts each record. */
-export const readRefworks: Reader = (input, file) => {
-  const split = taggedRecords(input, file, {
+export const readRefworks: Reader = taggedReader(
+  {
     tagOf: (line) => {
       const match = TAG_LINE.exec(line);
       return match?.[1] && TAGS.has(match[1]) ? { tag: match[1], value: (match[2] ?? '').trim() } : null;
@@ -77,12 +77,9 @@ export const readRefworks: Reader = (input, file) => {
     opening: new Set(['RT']),
     example: 'RT Journal Article',
     name: 'RefWorks tagged text',
-  });
-  const records = split.records.map((record, index) =>
-    toRecord(record, { file, line: record.line, record: index + 1 }),
-  );
-  return { records, problems: split.problems };
-};
+  },
+  toRecord,
+);
 
 function toRecord(record: TaggedRecord, location: { file: string; line: number; record: number }): RawRecord {
   const byTag = valuesByTag(record);

@@ -1,7 +1,7 @@
 // Splitting tagged text into records, for the exports where each line is "<tag> <value>", a blank line ends
 // a record and a line without a tag continues the value above it: EndNote's tagged (Refer) text and RefWorks'.
 import { problemAt } from './locate.ts';
-import type { InputProblem, RawRecord, RecordLocation } from './reader.ts';
+import type { InputProblem, RawRecord, Reader, RecordLocation } from './reader.ts';
 import { contentKey, withoutBlanks } from './values.ts';
 
 const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
@@ -47,6 +47,20 @@ export type TaggedSyntax = {
   /** The export's name, for messages ("EndNote tagged text"). */
   name: string;
 };
+
+/** A reader of one tagged-text export: its text split into records by `syntax`, each made a raw record by `toRecord`. */
+export function taggedReader(
+  syntax: TaggedSyntax,
+  toRecord: (record: TaggedRecord, location: RecordLocation & { line: number }) => RawRecord,
+): Reader {
+  return (input, file) => {
+    const split = taggedRecords(input, file, syntax);
+    const records = split.records.map((record, index) =>
+      toRecord(record, { file, line: record.line, record: index + 1 }),
+    );
+    return { records, problems: split.problems };
+  };
+}
 
 /**
  * The records of tagged text. A record starts at an opening tag, or at any tag line after a blank line or at
