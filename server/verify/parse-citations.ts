@@ -20,6 +20,8 @@ export type ParsedCitation = {
   /** Span of the whole citation group in the text. */
   start: number;
   end: number;
+  /** The text of a Markdown link whose address is the identifier ("Lin et al. 2026" of "[Lin et al. 2026](https://arxiv.org/abs/…)"). */
+  label?: string;
 };
 
 const DASH = '[-–—]';
@@ -180,6 +182,22 @@ export function parseCitations(text: string): ParsedCitation[] {
     if (text[match.index + match[0].length] === '(') continue;
     const targets = footnoteTargets(match[1]!) ?? groupTargets(match[1]!, true);
     if (targets) add(match.index, match.index + match[0].length, targets);
+  }
+  // A Markdown link to a paper, "[Lin et al. 2026](https://arxiv.org/abs/2601.04321)": the address
+  // names the paper, and the text is kept for when the library does not know the address.
+  for (const match of text.matchAll(/\[([^[\]\n]{1,200})\]\(([^()\s]{1,500})\)/gu)) {
+    const end = match.index + match[0].length;
+    if (!free(match.index, end)) continue;
+    const address = match[2]!;
+    const arxiv = new RegExp(BARE_ARXIV.source, 'iu').exec(address)?.[1];
+    const doi = arxiv ? undefined : new RegExp(BARE_DOI.source, 'iu').exec(address)?.[1];
+    const id = (arxiv ?? doi)?.replace(/[.,;:]+$/u, '');
+    if (!id) continue;
+    const target: CitationTarget = arxiv
+      ? { kind: 'arxiv', arxivId: id.toLowerCase() }
+      : { kind: 'doi', doi: cleanDoi(id) };
+    add(match.index, end, [{ target, item: address }]);
+    citations.at(-1)!.label = match[1]!.trim();
   }
   // 【3】 and 【3†source】, as chat assistants cite their sources.
   for (const match of text.matchAll(/【([^【】\n]{1,300})】/gu)) {

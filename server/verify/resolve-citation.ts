@@ -2,9 +2,10 @@
 // (DOI, arXiv id, paper id, fuzzy title, first author and year), or directly by its identifier.
 import type { Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
+import { readAuthorYear } from './author-year.ts';
 import { type Library, normalizeName } from './library.ts';
 import type { CitationTarget } from './parse-citations.ts';
-import type { ReferenceEntry } from './reference-list.ts';
+import { parseReferenceEntries, type ReferenceEntry } from './reference-list.ts';
 
 /** How a citation was matched to a library paper. */
 export type ResolvedBy = 'id' | 'doi' | 'arxiv' | 'title' | 'author-year';
@@ -180,6 +181,34 @@ function resolveReferenceNow(entry: ReferenceEntry, library: Library): Resolutio
     entry,
     closestTo(entry, candidates),
   );
+}
+
+/**
+ * Resolves a citation that a Markdown link's address names ("[Lin 2026](https://arxiv.org/abs/…)"):
+ * by the address, and when the library does not know it, by the link's text as an author and year
+ * or as a title (a library paper read from a reference manager often has no arXiv id).
+ */
+export function resolveLinkedCitation(
+  target: CitationTarget,
+  label: string,
+  references: readonly ReferenceEntry[],
+  library: Library,
+): Resolution {
+  const byAddress = resolveCitation(target, references, library);
+  if (byAddress.candidates.length > 0) return byAddress;
+  const authorYear = readAuthorYear(label);
+  const byText =
+    authorYear && authorYear.years.length === 1
+      ? resolveCitation(
+          { kind: 'author-year', surname: authorYear.surname, year: authorYear.years[0]!, etAl: authorYear.etAl },
+          references,
+          library,
+        )
+      : resolveReference(parseReferenceEntries(label)[0]!, library);
+  if (byText.candidates.length === 0) return byAddress;
+  const address =
+    target.kind === 'arxiv' ? `arXiv id ${target.arxivId}` : target.kind === 'doi' ? `DOI ${target.doi}` : 'address';
+  return { ...byText, note: `No library paper has the link's ${address}; its text, "${label}", names this one.` };
 }
 
 /** Resolves one citation, using the reference list when the citation points into it. */

@@ -11,7 +11,7 @@ import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import type { Library } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
-import { resolveCitation, resolveReference } from './resolve-citation.ts';
+import { resolveCitation, resolveLinkedCitation, resolveReference } from './resolve-citation.ts';
 import type {
   Claim,
   Evidence,
@@ -146,7 +146,10 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
     if (!hasCitations && new Set(terms(clean)).size < settings.minClaimTerms) continue;
     const citations: PlannedCitation[] = [];
     for (const citation of sentence.citations) {
-      const resolution = resolveCitation(citation.target, references, library);
+      const resolution =
+        citation.label === undefined
+          ? resolveCitation(citation.target, references, library)
+          : resolveLinkedCitation(citation.target, citation.label, references, library);
       // "[sic]" and the like look like keys; only a key that resolves, or says [@key], is a citation.
       if (citation.target.kind === 'key' && !citation.target.explicit && resolution.candidates.length === 0) continue;
       citations.push({
@@ -248,7 +251,7 @@ function assemble(
         note:
           citation.candidates.length > 1
             ? `${citation.candidates.length} library papers match ${citation.base.marker}; this one backs the claim best.`
-            : null,
+            : citation.note,
       });
     }
     const suggestions: Suggestion[] = [];

@@ -77,6 +77,20 @@ describe('parse-citations', () => {
     ]);
   });
 
+  it('reads a Markdown link to a paper by its address, keeping the link text', () => {
+    const text =
+      'Memory improved ([Lindqvist 2024](https://doi.org/10.5555/caf.2024.001)) and [a preprint](https://arxiv.org/abs/2601.04321v2) agrees.';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => [c.target, c.label, text.slice(c.start, c.end)])).toEqual([
+      [
+        { kind: 'doi', doi: '10.5555/caf.2024.001' },
+        'Lindqvist 2024',
+        '[Lindqvist 2024](https://doi.org/10.5555/caf.2024.001)',
+      ],
+      [{ kind: 'arxiv', arxivId: '2601.04321v2' }, 'a preprint', '[a preprint](https://arxiv.org/abs/2601.04321v2)'],
+    ]);
+  });
+
   it('does not take dates, counts, figures or Markdown links for citations', () => {
     expect(
       markersOf('Enrolled (January 2012), n (n = 12), see (Table 2) and [the docs](https://example.org).'),

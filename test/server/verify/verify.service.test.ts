@@ -101,6 +101,29 @@ describe('verify.service', () => {
     ]);
   });
 
+  it('resolves a Markdown link whose address the library does not know by its text, saying so', () => {
+    const text = [
+      'Caffeine increases short-term memory recall ([Lindqvist et al. 2024](https://arxiv.org/abs/2409.00001)).',
+      'Alpine glaciers lost mass faster between 2000 and 2020 ([Glacier melt rates in the Alps](https://doi.org/10.9999/x)).',
+      'Glaciers hold steady ([Nobody 1901](https://arxiv.org/abs/1901.00001)).',
+    ].join('\n');
+    const { claims } = verify({ text });
+    const cited = claims.flatMap((claim) => claim.citations.map((c) => [c.paperId, c.resolvedBy, c.note]));
+    expect(cited).toEqual([
+      [
+        'caffeine-memory-trial',
+        'author-year',
+        'No library paper has the link\'s arXiv id 2409.00001; its text, "Lindqvist et al. 2024", names this one.',
+      ],
+      [
+        'glacier-melt',
+        'title',
+        'No library paper has the link\'s DOI 10.9999/x; its text, "Glacier melt rates in the Alps", names this one.',
+      ],
+      [null, null, 'No paper in the library has arXiv id 1901.00001.'],
+    ]);
+  });
+
   it('reports citations that resolve to nothing as not in the library, saying why', () => {
     const text = [
       'Caffeine increases short-term memory recall [2].',
