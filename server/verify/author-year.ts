@@ -28,7 +28,14 @@ const NAME = /^\p{Lu}[\p{L}'’-]+$/u;
 const YEAR = /^\d{4}[a-z]?$/u;
 const WORD_CHAR = /[\p{L}'’-]/u;
 const SPACE = /\s/u;
-const YEARS_IN_PARENTHESES = /\((\d{4}[a-z]?(?:[ \t]*,[ \t]*\d{4}[a-z]?)*)\)/gu;
+/**
+ * A pinpoint after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", ch. IV", ": 45". A bare ", 45"
+ * is not one ("Smith, 2020, 2021" cites two years).
+ */
+const LOCATOR =
+  '(?:[ \\t]*,[ \\t]*(?:[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol)\\.?|[ \\t]*:)[ \\t]*[\\dIVXLCivxlc]{1,6}(?:[ \\t]*[-–][ \\t]*[\\dIVXLCivxlc]{1,6})?';
+const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
+const YEARS_IN_PARENTHESES = new RegExp(`\\((\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*\\d{4}[a-z]?)*)(?:${LOCATOR})?\\)`, 'gu');
 
 const isName = (word: string) => NAME.test(word) && !NOT_SURNAMES.has(word.toLowerCase());
 
@@ -51,10 +58,10 @@ function tokensOf(text: string): Token[] {
 
 /**
  * Reads one item of a parenthetical citation ("see Lin et al., 2026", "Chen and Wu 2025b",
- * "Smith, 2020, 2021"); undefined when the item is not an author–year citation.
+ * "Smith, 2020, 2021", "Lin 2026, p. 3"); undefined when the item is not an author–year citation.
  */
 export function readAuthorYear(item: string): AuthorYear | undefined {
-  const tokens = tokensOf(item);
+  const tokens = tokensOf(item.replace(TRAILING_LOCATOR, ''));
   let i = 0;
   // Lead-ins: "see", "e.g.,", "cf.", "also", "but see".
   while (i < tokens.length && LEAD_INS.has(tokens[i]!.text.toLowerCase())) {
@@ -142,7 +149,7 @@ function nameEndingAt(text: string, end: number): number {
   }
 }
 
-/** Every narrative citation "Lin (2025)", "Lin and Chen (2025)", "Lin et al. (2026, 2027)", in order. */
+/** Every narrative citation "Lin (2025)", "Lin and Chen (2025)", "Lin et al. (2026, 2027)", "Lin (2025, p. 3)", in order. */
 export function narrativeCitations(text: string): NarrativeCitation[] {
   const found: NarrativeCitation[] = [];
   for (const match of text.matchAll(YEARS_IN_PARENTHESES)) {

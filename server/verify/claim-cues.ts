@@ -1,5 +1,6 @@
-// The cues that topic overlap misses: the numbers a claim states, whether it is negated, and the
-// direction of the effect it asserts (up or down). The support scorer compares them with evidence.
+// The cues that topic overlap misses: the numbers a claim states and the direction of the effect it
+// asserts (up or down). The support scorer compares them with evidence; negation is read with its
+// scope by the stance reading (judge/stance-reading.ts).
 import { caseless } from './caseless-pattern.ts';
 
 // A number standing on its own: not part of a name such as IL-6, p53 or 4-PBA.
@@ -24,14 +25,6 @@ export function missingNumbers(claimNumbers: readonly string[], evidenceNumbers:
   return claimNumbers.filter((n) => !bare.has(n.replace('%', '')));
 }
 
-const NEGATION =
-  /\b(?:not|no|never|none|neither|nor|without|cannot|lacks?|lacking|fails?|failed|absent|absence|unable|unaffected|unrelated|independent(?:ly)? of|insignificant|non-significant|nonsignificant)\b|n['’]t\b/giu;
-
-/** How many negation cues a text holds ("not", "no", "fails to", "does n't", "independent of"…). */
-export function negationCount(text: string): number {
-  return [...text.matchAll(NEGATION)].length;
-}
-
 const UP = caseless(
   /\b(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|worsen\w*|amplif\w*|gain\w*)\b/giu,
 );
@@ -47,8 +40,8 @@ export function directionOf(text: string): -1 | 0 | 1 {
 }
 
 /** The cues of one text. */
-export type Cues = { numbers: string[]; negated: boolean; direction: -1 | 0 | 1 };
+export type Cues = { numbers: string[]; direction: -1 | 0 | 1 };
 
 export function cuesOf(text: string): Cues {
-  return { numbers: numbersOf(text), negated: negationCount(text) > 0, direction: directionOf(text) };
+  return { numbers: numbersOf(text), direction: directionOf(text) };
 }

@@ -1,6 +1,6 @@
 // Citation checking: parse claims and citations, resolve them to library papers, and score how
 // well each cited paper backs its claim. The support scorer is shared with answers.
-export { cuesOf, directionOf, missingNumbers, negationCount, numbersOf } from './claim-cues.ts';
+export { cuesOf, directionOf, missingNumbers, numbersOf } from './claim-cues.ts';
 export { type EvidenceSentence, sentencesOfPaper, sentencesOfPassages } from './evidence-sentences.ts';
 export { type Library, libraryOfIndex, normalizeName, surnameOf } from './library.ts';
 export { type CitationTarget, type ParsedCitation, parseCitations } from './parse-citations.ts';

@@ -1,5 +1,6 @@
 // Finds the citations in a text, with their exact spans: numeric ([1], [1, 3], [2–4]), author–year
-// ((Lin et al., 2026), Lin and Chen (2025)), arXiv ids, DOIs and bracketed paper ids ([paper-id], [@key]).
+// ((Lin et al., 2026), Lin and Chen (2025)), arXiv ids, DOIs, bracketed paper ids ([paper-id], [@key]),
+// LaTeX's \cite{key} family and Pandoc's [@key, p. 3] and @key.
 // Linear in the length of the text: every pattern here either consumes what it scans or is bounded.
 import { narrativeCitations, readAuthorYear } from './author-year.ts';
 
@@ -22,6 +23,9 @@ export type ParsedCitation = {
   end: number;
   /** The text of a Markdown link whose address is the identifier ("Lin et al. 2026" of "[Lin et al. 2026](https://arxiv.org/abs/…)"). */
   label?: string;
+  /** A citation that is part of its sentence's wording ("Lin (2026) shows", "\citet{lin2026} shows",
+   *  "@lin2026 shows"): it belongs to the sentence it opens, never to the one before. */
+  narrative?: true;
 };
 
 const DASH = '[-–—]';
@@ -153,6 +157,36 @@ const SUPERSCRIPT_DIGITS: Record<string, string> = {
 const SUPERSCRIPT_CITATION =
   /((?:\p{L}{3}|[.,;:)\]]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}){0,20})(?![⁰¹²³⁴⁵⁶⁷⁸⁹\p{L}])/gu;
 
+/**
+ * LaTeX citation commands of BibTeX, natbib and biblatex with their optional notes and keys:
+ * "\cite{a,b}", "\citep[see][p.~3]{a}", "\parencite*{a}". \citeyear and \nocite are left out: the
+ * first repeats a \citeauthor beside it, the second prints nothing. A tie "~" before one is part of it.
+ */
+const LATEX_CITE =
+  /~?\\((?:[cC]ite(?:t|p|alt|alp|author|num)?|[pP]arencite|[tT]extcite|[aA]utocite|[fF]ootcite(?:text)?|[sS]martcite|[sS]upercite|fullcite))\*?((?:[ \t]*\[[^[\]\n]{0,200}\]){0,2})[ \t]*\{([^{}\n]{1,1000})\}/gu;
+/** The commands whose output is part of the sentence ("\citet{lin2026} shows …"). */
+const LATEX_NARRATIVE = /^(?:[cC]ite(?:t|alt|author)|[tT]extcite)$/u;
+const LATEX_KEY = /^[^\s{}%#\\,]{1,200}$/u;
+
+/**
+ * A Pandoc citation key after "@": a letter, digit or underscore, then these and internal
+ * punctuation (":.#$%&-+?<>~/"), not ending in punctuation. Not after a word character (an e-mail).
+ */
+const PANDOC_KEY = String.raw`(?<![\p{L}\p{N}_.@])-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]{0,200}[\p{L}\p{N}_])?)`;
+
+// A Pandoc group, "[see @lin2026, p. 3; -@chen2025]": every item holds exactly one key.
+function pandocTargets(inner: string): Item[] | undefined {
+  if (!inner.includes('@')) return undefined;
+  const found: Item[] = [];
+  for (const part of inner.split(';')) {
+    if (part.trim() === '') continue;
+    const keys = [...part.matchAll(new RegExp(PANDOC_KEY, 'gu'))];
+    if (keys.length !== 1) return undefined;
+    found.push({ target: { kind: 'key', key: keys[0]![1]!, explicit: true }, item: keys[0]![1]! });
+  }
+  return found.length > 0 ? found : undefined;
+}
+
 /** Every citation in a text, in order of position. */
 export function parseCitations(text: string): ParsedCitation[] {
   const citations: ParsedCitation[] = [];
@@ -172,15 +206,24 @@ export function parseCitations(text: string): ParsedCitation[] {
     const next = taken[firstEndingAfter(start)];
     return next === undefined || next[0] >= end;
   };
-  const add = (start: number, end: number, targets: Item[]) => {
+  const add = (start: number, end: number, targets: Item[], narrative = false) => {
     taken.splice(firstEndingAfter(start), 0, [start, end]);
-    for (const { target, item } of targets) citations.push({ marker: markerOf(target, item), target, start, end });
+    for (const { target, item } of targets)
+      citations.push({ marker: markerOf(target, item), target, start, end, ...(narrative ? { narrative } : {}) });
   };
+
+  for (const match of text.matchAll(LATEX_CITE)) {
+    const keys = [...new Set(match[3]!.split(',').map((k) => k.trim()))].filter((k) => LATEX_KEY.test(k));
+    if (keys.length === 0) continue;
+    const targets = keys.map((key) => ({ target: { kind: 'key', key, explicit: true } as const, item: key }));
+    add(match.index, match.index + match[0].length, targets, LATEX_NARRATIVE.test(match[1]!));
+  }
 
   for (const match of text.matchAll(/\[([^[\]\n]{1,300})\]/gu)) {
     // A Markdown link text "[label](url)" is not a citation.
     if (text[match.index + match[0].length] === '(') continue;
-    const targets = footnoteTargets(match[1]!) ?? groupTargets(match[1]!, true);
+    if (!free(match.index, match.index + match[0].length)) continue;
+    const targets = footnoteTargets(match[1]!) ?? pandocTargets(match[1]!) ?? groupTargets(match[1]!, true);
     if (targets) add(match.index, match.index + match[0].length, targets);
   }
   // A Markdown link to a paper, "[Lin et al. 2026](https://arxiv.org/abs/2601.04321)": the address
@@ -224,7 +267,15 @@ export function parseCitations(text: string): ParsedCitation[] {
         target: { kind: 'author-year', surname: narrative.surname, year, etAl: narrative.etAl },
         item: `${narrative.authors}, ${year}`,
       })),
+      true,
     );
+  }
+  // Pandoc's in-text "@lin2026 shows …", with an optional locator "@lin2026 [p. 3]". Not written
+  // [@key], so like a bracketed id it counts only when the key names a paper.
+  for (const match of text.matchAll(new RegExp(`${PANDOC_KEY}(?:[ \\t]*\\[[^[\\]\\n]{0,100}\\])?`, 'gu'))) {
+    const end = match.index + match[0].length;
+    if (!free(match.index, end) || match[0].startsWith('-')) continue;
+    add(match.index, end, [{ target: { kind: 'key', key: match[1]!, explicit: false }, item: match[1]! }], true);
   }
   for (const match of text.matchAll(/\(([^()\n]{1,300})\)/gu)) {
     if (!free(match.index, match.index + match[0].length)) continue;

@@ -211,6 +211,22 @@ export function resolveLinkedCitation(
   return { ...byText, note: `No library paper has the link's ${address}; its text, "${label}", names this one.` };
 }
 
+/**
+ * Library papers a name-and-year citation may mean when no author has that name: "(LeakDojo, 2026)"
+ * cites the paper its title names LeakDojo, as text written with a model often cites.
+ */
+function papersNamed(name: string, year: string, library: Library): Paper[] {
+  const wanted = terms(name).join(' ');
+  if (wanted === '') return [];
+  return library
+    .search(name, TITLE_MATCH.candidates)
+    .filter(
+      (paper) =>
+        (paper.year === null || String(paper.year) === year) &&
+        [nameOfTitle(paper.title), paper.title].some((n) => n !== null && terms(n).join(' ') === wanted),
+    );
+}
+
 /** Resolves one citation, using the reference list when the citation points into it. */
 export function resolveCitation(
   target: CitationTarget,
@@ -237,6 +253,8 @@ export function resolveCitation(
       if (fromEntry && fromEntry.candidates.length > 0) return fromEntry;
       const papers = library.byAuthorYear(surname, year);
       if (papers.length > 0) return resolved(papers, 'author-year', entry ?? null);
+      const named = papersNamed(target.surname, year, library);
+      if (named.length > 0) return resolved(named, 'title', entry ?? null);
       return unresolved(
         `No paper in the library by ${target.surname} from ${year}.`,
         entry ?? null,

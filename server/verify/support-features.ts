@@ -36,8 +36,6 @@ export type SupportFeatures = {
   rareCoverage: number;
   /** Share of the claim's numbers found nowhere in the candidates (0 when the claim has none). */
   numbersMissing: number;
-  /** 1 when the best sentence is negated and the claim is not, or the other way round. */
-  negationMismatch: number;
   /** 1 when the claim and the best sentence assert opposite directions of effect. */
   directionMismatch: number;
 };
@@ -45,7 +43,7 @@ export type SupportFeatures = {
 /**
  * The overlap features the stance model weighs beside its cues (a citation that misquotes or
  * oversimplifies its source overlaps it less than one that restates it); the relevance model reads
- * RELEVANCE_FEATURES. The cue features here (numbers, negation, direction) are left to the verdict
+ * RELEVANCE_FEATURES. The cue features here (numbers, direction) are left to the verdict
  * rules: they do not separate evidence from non-evidence, and a contradicting paper is still the
  * paper that bears on the claim.
  */
@@ -235,7 +233,6 @@ export function supportFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile
     bm25: 0,
     rareCoverage: 0,
     numbersMissing: 0,
-    negationMismatch: 0,
     directionMismatch: 0,
   };
   let best = -1;
@@ -282,7 +279,6 @@ export function supportFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile
     features.numbersMissing = missingNumbers(claim.cues.numbers, evidence.numbers).length / claim.cues.numbers.length;
   }
   const evidenceCues = evidence.cues(focusClause(claim, bestSentence.text, evidence.clauses(best)));
-  features.negationMismatch = evidenceCues.negated !== claim.cues.negated ? 1 : 0;
   features.directionMismatch =
     claim.cues.direction !== 0 && evidenceCues.direction !== 0 && claim.cues.direction !== evidenceCues.direction
       ? 1

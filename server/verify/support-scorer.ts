@@ -9,6 +9,7 @@ import { EvidenceProfile } from './evidence-profile.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
 import {
+  conflictingSentence,
   emptyStanceFeatures,
   STANCE_FEATURE_NAMES,
   type StanceFeatures,
@@ -168,7 +169,7 @@ const FINDING_PREFERENCE = 1.2;
 function conflictsOf(features: SupportFeatures, stance: StanceFeatures): SupportConflict[] {
   const conflicts: SupportConflict[] = [];
   if (
-    features.negationMismatch > 0 ||
+    stance.negationMismatch > 0 ||
     stance.scopedNegation > 0 ||
     stance.nullFindingMismatch > 0 ||
     stance.deniedAlternative > 0
@@ -251,12 +252,12 @@ export class SupportScorer {
     const ranked = ordered
       .filter((candidate, rank) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * ordered[0]!.score)
       .slice(0, STANCE_SENTENCES);
-    const stance = stanceOfEvidenceVoting(
-      claim,
-      ranked.map(({ i }) => focusClause(profile, sentences[i]!.text, candidates.clauses(i))),
-      candidates.voteSentences,
-    );
-    const evidence = sentences[ranked[0]?.i ?? best]!;
+    const read = ranked.map(({ i }) => focusClause(profile, sentences[i]!.text, candidates.clauses(i)));
+    const stance = stanceOfEvidenceVoting(claim, read, candidates.voteSentences);
+    const conflicts = conflictsOf(features, stance);
+    // The sentence quoted is the one that shows the conflict, when there is one.
+    const quoted = conflicts.length > 0 && read.length > 1 ? conflictingSentence(claim, read) : 0;
+    const evidence = sentences[ranked[quoted]?.i ?? best]!;
     const score = supportProbability(features, this.model);
     const contradicting = contradictionProbability(stance, features, this.stanceModel);
     return {
@@ -264,7 +265,7 @@ export class SupportScorer {
       support: score * (1 - contradicting),
       contradiction: score * contradicting,
       evidence,
-      conflicts: conflictsOf(features, stance),
+      conflicts,
       features,
       stance,
       aligned: ordered.slice(0, ALIGNED_SENTENCES).map(({ i }) => sentences[i]!),

@@ -43,8 +43,39 @@ function givenReferences(references: ParsedVerifyRequest['references']): Referen
   });
 }
 
+// After a full stop, "\citet{lin2026} shows …" and "@lin2026 shows …" open a sentence, though a
+// sentence segmenter reads their lower-case start as the same sentence going on.
+const SENTENCE_END_BEFORE = /[.!?]["'”’)\]]*\s+$/u;
+const ABBREVIATION_BEFORE = /\b(?:e\.g|i\.e|cf|vs|al|etc|viz|resp|see|fig|eq|no|p|pp)\.\s+$/iu;
+function spansBrokenAtCommands(
+  body: string,
+  spans: ReadonlyArray<{ start: number; end: number }>,
+  citations: readonly ParsedCitation[],
+): Array<{ start: number; end: number }> {
+  const breaks = citations
+    .filter((c) => c.narrative && (body[c.start] === '\\' || body[c.start] === '@'))
+    .map((c) => c.start)
+    .filter((at) => {
+      const before = body.slice(Math.max(0, at - 12), at);
+      return SENTENCE_END_BEFORE.test(before) && !ABBREVIATION_BEFORE.test(before);
+    });
+  if (breaks.length === 0) return [...spans];
+  const broken: Array<{ start: number; end: number }> = [];
+  for (const span of spans) {
+    let start = span.start;
+    for (const at of breaks) {
+      if (at <= start || at >= span.end) continue;
+      broken.push({ start, end: start + body.slice(start, at).trimEnd().length });
+      start = at;
+    }
+    broken.push({ start, end: span.end });
+  }
+  return broken;
+}
+
 // Sentences of the body with the citations inside them. A citation that opens a sentence
-// ("… in 2026. [3] The next …") belongs to the sentence before it, and a sentence break inside a
+// ("… in 2026. [3] The next …") belongs to the sentence before it unless it is part of the
+// sentence's wording ("Lin (2026) shows …"), and a sentence break inside a
 // citation ("(Lin et al. 2026)") is not a break.
 function sentencesWithCitations(body: string): Sentence[] {
   const citations = parseCitations(body);
@@ -66,7 +97,7 @@ function sentencesWithCitations(body: string): Sentence[] {
     }
     return false;
   };
-  for (const span of sentenceSpans(body)) {
+  for (const span of spansBrokenAtCommands(body, sentenceSpans(body), citations)) {
     const last = sentences.at(-1);
     if (last && crossesEnd(last)) {
       last.end = span.end;
@@ -87,7 +118,7 @@ function sentencesWithCitations(body: string): Sentence[] {
     if (index < 0 || citation.start >= sentences[index]!.end) continue;
     const sentence = sentences[index]!;
     const previous = sentences[index - 1];
-    if (previous && citation.start === sentence.start) {
+    if (previous && citation.start === sentence.start && !citation.narrative) {
       previous.citations.push(citation);
       previous.end = citation.end;
       sentence.start = citation.end + (/^\s*/u.exec(body.slice(citation.end, citation.end + 1000))?.[0].length ?? 0);

@@ -112,14 +112,25 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   const relevant = evidence.clauses.filter((c) => sharesAny(c.terms, shared));
   const evidenceNegated = relevant.length > 0 ? relevant.some((c) => c.negated) : evidence.negated;
   const evidenceNull = relevant.length > 0 ? relevant.some((c) => c.nullFinding) : evidence.nullFinding;
-  features.negationMismatch = claim.negated !== evidenceNegated ? 1 : 0;
+  // A side that denies an alternative and the other side negating the same shared terms agree,
+  // whatever else either negates: "a structural artefact rather than a semantic signal" against
+  // "carries no semantic meaning".
+  const denies = claim.alternatives.length > 0 || evidence.alternatives.length > 0;
+  let negatedAlike = false;
   if (shared.size > 0) {
     const negatedInClaim = negatedTermsOf(claim);
     const negatedInEvidence = negatedTermsOf(evidence);
     let differing = 0;
-    for (const term of shared) if (negatedInClaim.has(term) !== negatedInEvidence.has(term)) differing++;
+    let alike = 0;
+    for (const term of shared) {
+      const inClaim = negatedInClaim.has(term);
+      if (inClaim !== negatedInEvidence.has(term)) differing++;
+      else if (inClaim) alike++;
+    }
     features.scopedNegation = differing / shared.size;
+    negatedAlike = denies && differing === 0 && alike > 0;
   }
+  features.negationMismatch = claim.negated !== evidenceNegated && !negatedAlike ? 1 : 0;
   features.nullFindingMismatch = claim.nullFinding !== evidenceNull ? 1 : 0;
   const claimDirections = anchoredDirections(claim);
   const evidenceDirections = anchoredDirections(evidence);
@@ -210,6 +221,33 @@ export function stanceOfEvidence(
   allSentences: readonly string[] = [],
 ): StanceFeatures {
   return stanceOfEvidenceVoting(fullClaim, fullSentences, voteSentencesOf(allSentences));
+}
+
+/** The cues of one sentence that a reader is shown as a conflict with the claim. */
+const SENTENCE_CONFLICTS = [
+  'negationMismatch',
+  'scopedNegation',
+  'nullFindingMismatch',
+  'directionConflict',
+  'antonymConflict',
+  'prefixAntonym',
+  'quantityConflict',
+  'quantifierConflict',
+  'speciesMismatch',
+] as const satisfies ReadonlyArray<keyof StanceFeatures>;
+
+/**
+ * Of the sentences a stance was read on (best aligned first), the first that conflicts with the
+ * claim on its own, or 0 when none does: when the best-aligned sentence agrees and the next
+ * reverses the claim, the reversal is the evidence a reader should see.
+ */
+export function conflictingSentence(fullClaim: string, fullSentences: readonly string[]): number {
+  const claim = readSentence(fullClaim.slice(0, STANCE_MAX_CHARS));
+  const at = fullSentences.findIndex((full) => {
+    const features = stanceFeatures(claim, readSentence(full.slice(0, STANCE_MAX_CHARS)));
+    return SENTENCE_CONFLICTS.some((name) => features[name] > 0);
+  });
+  return Math.max(0, at);
 }
 
 /** stanceOfEvidence with the paper's text sentences already as the vote reads them (voteSentencesOf). */

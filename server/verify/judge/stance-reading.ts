@@ -156,6 +156,14 @@ function alternativesOf(
   return found;
 }
 
+/** Whether token i is the last word of "rather than", "instead of" or "as opposed to", not asked by a "whether". */
+function endsAlternativeMarker(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
+  const marker = ALTERNATIVE_MARKERS.find((words) =>
+    words.every((w, k) => tokens[i - words.length + 1 + k]?.word === w),
+  );
+  return marker !== undefined && !tokens.slice(0, i).some((t) => t.word === 'whether');
+}
+
 function isNegation(word: string): boolean {
   return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
 }
@@ -242,10 +250,13 @@ function readSentenceNow(text: string): SentenceReading {
     }
     if (kind.negation) clauseNegated[clause] = true;
     const condition = kind.condition;
-    const negation = (condition || kind.negation) && !notANegation(tokens, i);
+    // "…a structural artefact rather than a semantic signal" denies the words just after the
+    // marker, without making the sentence a negative one.
+    const denial = endsAlternativeMarker(tokens, i);
+    const negation = ((condition || kind.negation) && !notANegation(tokens, i)) || denial;
     if (negation) {
-      if (!condition) negated = true;
-      reach = condition ? CONDITION_REACH : NEGATION_REACH;
+      if (!condition && !denial) negated = true;
+      reach = condition ? CONDITION_REACH : denial ? ALTERNATIVE_REACH : NEGATION_REACH;
     } else if (reach > 0) reach--;
     if (kind.always) always = true;
     if (kind.never) never = true;

@@ -102,7 +102,48 @@ describe('parse-citations', () => {
   });
 });
 
+describe('parse-citations in LaTeX and Pandoc', () => {
+  it('reads LaTeX citation commands with their notes and several keys, and marks \\citet as part of the sentence', () => {
+    const text =
+      'Sinks are structural \\cite{lin2026, chen:2025}. As \\citet[p.~3]{okafor_2024} show, it holds~\\citep[see][]{wu2020}.';
+    expect(parseCitations(text).map((c) => [c.target, text.slice(c.start, c.end), c.narrative ?? false])).toEqual([
+      [{ kind: 'key', key: 'lin2026', explicit: true }, '\\cite{lin2026, chen:2025}', false],
+      [{ kind: 'key', key: 'chen:2025', explicit: true }, '\\cite{lin2026, chen:2025}', false],
+      [{ kind: 'key', key: 'okafor_2024', explicit: true }, '\\citet[p.~3]{okafor_2024}', true],
+      [{ kind: 'key', key: 'wu2020', explicit: true }, '~\\citep[see][]{wu2020}', false],
+    ]);
+    expect(markersOf('It was \\parencite*{ruiz2019} and \\textcite{meier2022} and \\autocite[12]{lin2026}.')).toEqual([
+      '[ruiz2019]',
+      '[meier2022]',
+      '[lin2026]',
+    ]);
+    expect(markersOf('The \\citeyear{lin2026} and \\nocite{*} print no citation of their own.')).toEqual([]);
+  });
+
+  it('reads Pandoc groups with prefixes, locators and suppressed authors, and in-text @keys, but not e-mail addresses', () => {
+    const text =
+      'Valence is late [see @lin2026, p. 3; -@chen2025, pp. 4-5]. @okafor2024 [p. 4] agrees; write to a@b.org.';
+    expect(parseCitations(text).map((c) => [c.target, text.slice(c.start, c.end), c.narrative ?? false])).toEqual([
+      [{ kind: 'key', key: 'lin2026', explicit: true }, '[see @lin2026, p. 3; -@chen2025, pp. 4-5]', false],
+      [{ kind: 'key', key: 'chen2025', explicit: true }, '[see @lin2026, p. 3; -@chen2025, pp. 4-5]', false],
+      [{ kind: 'key', key: 'okafor2024', explicit: false }, '@okafor2024 [p. 4]', true],
+    ]);
+  });
+});
+
 describe('parse-citations author–year forms', () => {
+  it('reads author–year citations with a page, table or colon locator, parenthetical and narrative', () => {
+    const text =
+      'It holds (Lin et al. 2026, p. 3; Chen, 2025, Table 2), as Okafor (2024: 17) and Wu (2020, pp. 4–5) say.';
+    expect(parseCitations(text).map((c) => [c.marker, text.slice(c.start, c.end)])).toEqual([
+      ['Lin et al., 2026', '(Lin et al. 2026, p. 3; Chen, 2025, Table 2)'],
+      ['Chen, 2025', '(Lin et al. 2026, p. 3; Chen, 2025, Table 2)'],
+      ['Okafor, 2024', 'Okafor (2024: 17)'],
+      ['Wu, 2020', 'Wu (2020, pp. 4–5)'],
+    ]);
+    expect(markersOf('Counts (Smith, 2020, 2021) are two years, not a page.')).toEqual(['Smith, 2020', 'Smith, 2021']);
+  });
+
   it('reads narrative citations with particles and ampersands, and parenthetical ones after a narrative one', () => {
     const text = 'Van der Berg (2019) and Lin & Chen (2025) disagree (see de la Cruz et al., 2024).';
     expect(markersOf(text)).toEqual(['Van der Berg, 2019', 'Lin & Chen, 2025', 'de la Cruz et al., 2024']);

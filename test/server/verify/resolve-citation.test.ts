@@ -117,6 +117,19 @@ describe('resolve-citation', () => {
     expect(dapro.candidates.map((p) => p.id)).toEqual(['dapro']);
   });
 
+  it('resolves a name and year that no author has to the paper its title names, in that year only', () => {
+    const dapro = resolveFirst('Safety holds over several turns (DAPRO, 2026).');
+    expect(dapro).toMatchObject({ resolvedBy: 'title' });
+    expect(dapro.candidates.map((p) => p.id)).toEqual(['dapro']);
+    expect(resolveFirst('GlazeBench (2026) photographs fired tiles.').candidates.map((p) => p.id)).toEqual([
+      'glazebench',
+    ]);
+    expect(resolveFirst('Glazes were benchmarked (GlazeBench, 2019).')).toMatchObject({
+      candidates: [],
+      resolvedBy: null,
+    });
+  });
+
   it('does not take an entry that says more than a short title, or names only part of it, for that title', () => {
     const more = resolveFirst('Glazes were benchmarked [1].\n\nReferences\n[1] GlazeBench for porcelain kilns');
     expect(more.candidates).toEqual([]);

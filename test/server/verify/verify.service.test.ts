@@ -124,6 +124,26 @@ describe('verify.service', () => {
     ]);
   });
 
+  it('reads a LaTeX draft, and gives a narrative citation that opens a sentence to that sentence', () => {
+    const text = [
+      'Caffeine increased short-term memory recall~\\cite{caffeine-memory-trial}.',
+      'Lin and Chen (2026) trace attention sinks to a variance discrepancy.',
+      '\\citet{sparse-retrieval} finds BM25 a strong baseline for scientific passages.',
+    ].join(' ');
+    const { claims } = verify({ text });
+    expect(claims.map((claim) => [claim.text, claim.citations.map((c) => [c.paperId, c.verdict])])).toEqual([
+      [
+        'Caffeine increased short-term memory recall~\\cite{caffeine-memory-trial}.',
+        [['caffeine-memory-trial', 'supported']],
+      ],
+      ['Lin and Chen (2026) trace attention sinks to a variance discrepancy.', [['attention-sinks', 'supported']]],
+      [
+        '\\citet{sparse-retrieval} finds BM25 a strong baseline for scientific passages.',
+        [['sparse-retrieval', 'supported']],
+      ],
+    ]);
+  });
+
   it('reports citations that resolve to nothing as not in the library, saying why', () => {
     const text = [
       'Caffeine increases short-term memory recall [2].',

@@ -39,7 +39,17 @@ const ternary = {
   abstract:
     'Our runtime executes ternary neural networks on everyday consumer CPUs through hand-written SIMD kernels. It answers at interactive speed without a graphics card.',
 };
-const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier, incidentalomas, ternary];
+const sinks = {
+  title: 'Where attention sinks come from',
+  abstract:
+    'We trace why attention sinks form in language models. The sink token carries no semantic meaning; it is a structural artefact of a variance discrepancy across dimensions. Normalizing each head separately removes it.',
+};
+const filters = {
+  title: 'Leakage in retrieval pipelines',
+  abstract:
+    'We compared tighter retrieval filters against looser ones for private document leaks in twelve systems. The tighter filters increased document leaks.',
+};
+const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier, incidentalomas, ternary, sinks, filters];
 const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
   (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
 );
@@ -84,6 +94,22 @@ describe('builtin.judge', () => {
     const result = judgePaper('Negative reviews hurt the sales of every book.', reviews);
     expect(result.verdict).toBe('contradicted');
     expect(result.conflicts).toContain('direction');
+  });
+
+  it('quotes the sentence that reverses the claim, not a better-aligned one that only sets the study up', () => {
+    const result = judgePaper('Tighter retrieval filters reduce private document leaks.', filters);
+    expect(result.verdict).not.toBe('supported');
+    expect(result.conflicts).toContain('direction');
+    expect(result.evidence?.text).toBe('The tighter filters increased document leaks.');
+  });
+
+  it('judges a claim that denies what the paper also negates ("rather than a semantic signal" against "no semantic meaning") as supported', () => {
+    const result = judgePaper('Attention sinks are a structural artefact rather than a semantic signal.', sinks);
+    expect(result.verdict).toBe('supported');
+    expect(result.conflicts).toEqual([]);
+    expect(
+      judgePaper('Attention sinks are a semantic signal rather than a structural artefact.', sinks).verdict,
+    ).not.toBe('supported');
   });
 
   it('judges "on GPUs rather than CPUs" against a paper running on CPUs as contradicted, and "on CPUs rather than GPUs" as supported', () => {
