@@ -38,6 +38,7 @@ function formatReport(response: VerifyResponse): string {
         ? `, support ${c.support.toFixed(2)}, contradiction ${c.contradiction.toFixed(2)}, ${c.judge} judge`
         : '';
       lines.push(`  ${c.marker} → ${target}: ${c.verdict.replaceAll('_', ' ')} (${c.score.toFixed(2)}${odds})`);
+      if (c.part) lines.push(`      judged for: “${shorten(c.part.text, 140)}”`);
       if (c.evidence) lines.push(`      evidence: “${shorten(c.evidence.text, 140)}”`);
       if (c.conflicts.length > 0) lines.push(`      conflicts: ${c.conflicts.join(', ')}`);
       if (c.note) lines.push(`      note: ${c.note}`);

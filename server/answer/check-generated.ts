@@ -3,6 +3,7 @@
 // given, judges every citation on its own against its clause, and flags (or drops) a sentence when
 // any of its citations does not back what it is attached to.
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
+import { citedClauses } from '../verify/cited-clauses.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { parseCitations } from '../verify/parse-citations.ts';
 import type { AnswerCitation, AnswerSentence } from './answer.schema.ts';
@@ -19,58 +20,6 @@ export type CheckedAnswer = {
   /** Sentences dropped as unsupported (with `unsupported: 'drop'`). */
   dropped: number;
 };
-
-type Marker = { start: number; end: number };
-type Clause<C extends Marker> = { start: number; end: number; citations: C[] };
-
-/**
- * The clauses of a sentence, each with the citations it carries: a sentence is cut after a
- * marker that more words follow ("… [1], while … [7].") and at each ";". A clause with no marker
- * of its own takes the next clause's (or, at the end, the previous clause's); markers written
- * after the full stop belong to the last clause.
- */
-export function clausesOf<C extends Marker>(
-  text: string,
-  span: { start: number; end: number },
-  markers: readonly C[],
-  trailing: readonly C[] = [],
-): Clause<C>[] {
-  const cuts: number[] = [];
-  for (const m of markers) {
-    const after = /^[\s,.;:]*(?=[\p{L}\p{N}(])/u.exec(text.slice(m.end, span.end));
-    if (after) cuts.push(m.end + after[0].replace(/\s+$/u, '').length);
-  }
-  for (let i = text.indexOf(';', span.start); i >= 0 && i < span.end; i = text.indexOf(';', i + 1)) cuts.push(i + 1);
-  const bounds = [span.start, ...[...new Set(cuts)].sort((a, b) => a - b), span.end];
-  const clauses: Clause<C>[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const start = bounds[i]!;
-    const end = bounds[i + 1]!;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(start, end).replace(/\[[^\]]*\]/gu, ''))) {
-      // A cut that leaves only markers: they belong to the clause before.
-      const last = clauses.at(-1);
-      if (last) {
-        last.end = end;
-        last.citations.push(...markers.filter((m) => m.start >= start && m.start < end));
-      }
-      continue;
-    }
-    clauses.push({ start, end, citations: markers.filter((m) => m.start >= start && m.start < end) });
-  }
-  if (clauses.length > 0) clauses.at(-1)!.citations.push(...trailing);
-  for (let i = clauses.length - 1; i >= 0; i--) {
-    if (clauses[i]!.citations.length === 0) {
-      const donor =
-        clauses.slice(i + 1).find((c) => c.citations.length > 0) ??
-        clauses
-          .slice(0, i)
-          .reverse()
-          .find((c) => c.citations.length > 0);
-      if (donor) clauses[i]!.citations = donor.citations.slice();
-    }
-  }
-  return clauses;
-}
 
 /** Splits generated text into sentences and their [n] citations, and checks each against its sources. */
 export async function checkGenerated(
@@ -112,7 +61,7 @@ export async function checkGenerated(
     const clean = withoutMarkers(span.start, span.end);
     if (!/[\p{L}\p{N}]/u.test(clean)) return;
     for (const n of [...mine, ...trailing].map(numberOf)) if (!byNumber.has(n)) unknown.add(n);
-    const clauses = clausesOf(trimmed, span, mine, trailing).map((clause) => ({
+    const clauses = citedClauses(trimmed, span, mine, trailing).map((clause) => ({
       text: withoutMarkers(clause.start, clause.end).replace(/[;,]$/u, ''),
       numbers: [...new Set(clause.citations.map(numberOf))].filter((n) => byNumber.has(n)),
     }));

@@ -78,6 +78,12 @@ export const zVerifyCitation = z.object({
   resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year']).nullable(),
   /** The reference list entry the citation points at. */
   reference: z.string().nullable(),
+  /**
+   * The part of the claim this citation was judged against, when the sentence cites different
+   * papers for different parts ("A runs on CPUs [1], while B needs GPUs [2]"): its text and offsets
+   * into the request text. Null when the citation was judged against the whole sentence.
+   */
+  part: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }).nullable(),
   /** Why it is not in the library, or how an ambiguous match was chosen. */
   note: z.string().nullable(),
   /**

@@ -5,6 +5,7 @@
 import type { Paper } from '../../indexer/index.ts';
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { terms } from '../../indexer/text/analyze.ts';
+import { citedClauses } from './cited-clauses.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
 import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
@@ -136,6 +137,28 @@ function sentencesWithCitations(body: string): Sentence[] {
 
 const LINE_MARKUP = /^(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*|#{1,6}[ \t]+)+/u;
 
+/**
+ * The clause each citation of a sentence is judged against, when the sentence cites different
+ * papers for different clauses (none when one clause holds every citation).
+ */
+function partsOf(
+  body: string,
+  sentence: Sentence,
+  minWords: number,
+): Map<ParsedCitation, { start: number; end: number; clean: string }> {
+  const parts = new Map<ParsedCitation, { start: number; end: number; clean: string }>();
+  if (new Set(sentence.citations.map((c) => c.start)).size < 2) return parts;
+  const clauses = citedClauses(body, sentence, sentence.citations, [], minWords);
+  if (clauses.length < 2) return parts;
+  for (const clause of clauses) {
+    const start = clause.start + (/^\s*/u.exec(body.slice(clause.start, clause.end))?.[0].length ?? 0);
+    const end = start + body.slice(start, clause.end).trimEnd().length;
+    const clean = claimText(body, { start, end, citations: clause.citations }).replace(/[;,]$/u, '');
+    for (const citation of clause.citations) if (!parts.has(citation)) parts.set(citation, { start, end, clean });
+  }
+  return parts;
+}
+
 /** The claim as the scorer reads it: the sentence without its citation markers. */
 export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end' | 'citations'>): string {
   let text = '';
@@ -158,8 +181,12 @@ function evidenceOf(judgement: Judgement): Evidence | null {
 }
 
 type Settings = typeof VERIFY_DEFAULTS;
-type CitationBase = Pick<VerifyCitation, 'marker' | 'kind' | 'start' | 'end' | 'resolvedBy' | 'reference' | 'closest'>;
-type PlannedCitation = { base: CitationBase; candidates: Paper[]; note: string | null };
+type CitationBase = Pick<
+  VerifyCitation,
+  'marker' | 'kind' | 'start' | 'end' | 'resolvedBy' | 'reference' | 'closest' | 'part'
+>;
+/** `claim`: the words it is judged against (its clause's, or the sentence's). */
+type PlannedCitation = { base: CitationBase; candidates: Paper[]; note: string | null; claim: string };
 type PlannedClaim = { sentence: Sentence; clean: string; citations: PlannedCitation[]; suggestionPapers: Paper[] };
 type Plan = { claims: PlannedClaim[]; references: ReferenceEntry[] };
 
@@ -175,8 +202,10 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
     const clean = claimText(body, sentence);
     const hasCitations = sentence.citations.length > 0;
     if (!hasCitations && new Set(terms(clean)).size < settings.minClaimTerms) continue;
+    const parts = partsOf(body, sentence, settings.minClaimTerms);
     const citations: PlannedCitation[] = [];
     for (const citation of sentence.citations) {
+      const part = parts.get(citation) ?? null;
       const resolution =
         citation.label === undefined
           ? resolveCitation(citation.target, references, library)
@@ -192,9 +221,11 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
           resolvedBy: resolution.resolvedBy,
           reference: resolution.reference?.text ?? null,
           closest: resolution.closest,
+          part: part && { text: body.slice(part.start, part.end), start: part.start, end: part.end },
         },
         candidates: resolution.candidates,
         note: resolution.note,
+        claim: part?.clean ?? clean,
       });
     }
     const suggestionPapers =
@@ -224,7 +255,7 @@ function jobsOf(plan: Plan): SelectiveRequest[] {
       // Of several papers a citation may mean, only the one that backs the claim best is reported.
       const alternatives = citation.candidates.length > 1 ? { alternatives: groups++ } : {};
       for (const paper of citation.candidates)
-        jobs.push({ claim: claim.clean, sentences: sentencesOf(paper), ...alternatives });
+        jobs.push({ claim: citation.claim, sentences: sentencesOf(paper), ...alternatives });
     }
     for (const paper of claim.suggestionPapers)
       jobs.push({ claim: claim.clean, sentences: sentencesOf(paper), suggestion: true });

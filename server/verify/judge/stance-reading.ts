@@ -233,7 +233,7 @@ function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
   const words: ReadWord[] = [];
   const clauseStarts = [0];
-  // Whether each clause holds a negation word (as isNegation reads it, "not only" included).
+  // Whether each clause holds a negation word ("not only" adds, it does not negate).
   const clauseNegated = [false];
   let clause = 0;
   let reach = 0;
@@ -248,7 +248,7 @@ function readSentenceNow(text: string): SentenceReading {
       clauseNegated.push(false);
       reach = 0;
     }
-    if (kind.negation) clauseNegated[clause] = true;
+    if (kind.negation && !notANegation(tokens, i)) clauseNegated[clause] = true;
     const condition = kind.condition;
     // "…a structural artefact rather than a semantic signal" denies the words just after the
     // marker, without making the sentence a negative one.

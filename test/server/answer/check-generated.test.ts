@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerJudge } from '../../../server/answer/answer-judge.ts';
 import { type NumberedSource, numberSources } from '../../../server/answer/answer-sources.ts';
-import { checkGenerated, clausesOf } from '../../../server/answer/check-generated.ts';
+import { checkGenerated } from '../../../server/answer/check-generated.ts';
 import { statisticsOfIndex } from '../../../server/verify/term-statistics.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
@@ -105,27 +105,5 @@ describe('check-generated', async () => {
   it('reads the no-answer reply as an abstention', async () => {
     expect((await check('NO_ANSWER')).noAnswer).toBe(true);
     expect((await check('   ')).noAnswer).toBe(false);
-  });
-});
-
-describe('clausesOf', () => {
-  const markers = (text: string) =>
-    [...text.matchAll(/\[\d+\]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-  const clauses = (text: string) =>
-    clausesOf(text, { start: 0, end: text.length }, markers(text)).map((c) => [
-      text.slice(c.start, c.end).trim(),
-      c.citations.map((m) => m.text),
-    ]);
-
-  it('cuts after a marker that more words follow and at ";", giving an unmarked clause the next clause\'s markers', () => {
-    expect(clauses('A is B [1], while C is D [2].')).toEqual([
-      ['A is B [1],', ['[1]']],
-      ['while C is D [2].', ['[2]']],
-    ]);
-    expect(clauses('A is B; C is D [3].')).toEqual([
-      ['A is B;', ['[3]']],
-      ['C is D [3].', ['[3]']],
-    ]);
-    expect(clauses('A is B [1] [2].')).toEqual([['A is B [1] [2].', ['[1]', '[2]']]]);
   });
 });

@@ -144,6 +144,20 @@ describe('verify.service', () => {
     ]);
   });
 
+  it('judges each citation of a sentence against the clause it is attached to, and says which part that was', () => {
+    const text =
+      'Caffeine increased short-term memory recall [caffeine-memory-trial], while alpine glaciers lost mass faster between 2000 and 2020 [glacier-melt].';
+    const [claim] = verify({ text }).claims;
+    expect(claim!.citations.map((c) => [c.paperId, c.verdict, c.part?.text])).toEqual([
+      ['caffeine-memory-trial', 'supported', 'Caffeine increased short-term memory recall [caffeine-memory-trial],'],
+      ['glacier-melt', 'supported', 'while alpine glaciers lost mass faster between 2000 and 2020 [glacier-melt].'],
+    ]);
+    const part = claim!.citations[1]!.part!;
+    expect(text.slice(part.start, part.end)).toBe(part.text);
+    const single = verify({ text: 'Caffeine increased short-term memory recall [1, 2].', references: ['x', 'y'] });
+    expect(single.claims[0]!.citations.map((c) => c.part)).toEqual([null, null]);
+  });
+
   it('reports citations that resolve to nothing as not in the library, saying why', () => {
     const text = [
       'Caffeine increases short-term memory recall [2].',

@@ -135,11 +135,11 @@ describe('stance-reading', () => {
       [['wherea', 'sleep', 'improv'], false, false],
     ]);
     expect(reading.nullFinding).toBe(true);
-    // A clause counts any negation word, "not only" too (the sentence itself is not negated by it).
-    expect(readSentence('Exercise not only improves mood, and more.').clauses.map((c) => c.negated)).toEqual([
-      true,
-      false,
-    ]);
+    // "Not only" adds; it negates neither the clause nor the sentence ("a shared prefix matters, not
+    // only the batch size").
+    const notOnly = readSentence('Exercise not only improves mood, and more.');
+    expect(notOnly.clauses.map((c) => c.negated)).toEqual([false, false]);
+    expect(notOnly.negated).toBe(false);
   });
 
   it('reads what "rather than", "instead of" and "as opposed to" prefer and deny, and not inside a "whether"', () => {

@@ -26,6 +26,7 @@ const citation = (marker: string, group: string, verdict: VerifyCitation['verdic
   reference: null,
   note: null,
   closest: null,
+  part: null,
 });
 
 const response: VerifyResponse = {

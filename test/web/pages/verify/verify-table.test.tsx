@@ -24,6 +24,7 @@ const citation = (over: Partial<VerifyCitation>): VerifyCitation => ({
   reference: null,
   note: null,
   closest: null,
+  part: null,
   ...over,
 });
 

@@ -16,6 +16,8 @@ export type CitationCheck = {
   reference?: string;
   /** When it is not in the library: the library paper its reference most resembles (score 0–1). */
   closest?: { paperId: string; title: string; score: number };
+  /** The part of the claim it was judged against, when the claim cites other papers for other parts. */
+  part?: string;
   verdict: string;
   verdictLabel: string;
   tone: VerdictTone;
@@ -89,6 +91,7 @@ function citationCheck(citation: ResponseCitation): CitationCheck {
     ...(citation.paperId ? { paper: { paperId: citation.paperId, title: citation.title ?? citation.paperId } } : {}),
     ...(citation.reference ? { reference: citation.reference } : {}),
     ...(citation.closest ? { closest: citation.closest } : {}),
+    ...(citation.part ? { part: citation.part.text } : {}),
     verdict: citation.verdict,
     verdictLabel: verdict.label,
     tone: verdict.tone,

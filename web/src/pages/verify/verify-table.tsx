@@ -41,6 +41,7 @@ function CitationCells({ check }: { check: CitationCheck }) {
         ) : (
           <span className="citation-paper muted">{check.reference ?? 'Not in the library'}</span>
         )}
+        {check.part ? <span className="citation-part muted">Judged for “{check.part}”</span> : null}
         {check.closest ? (
           <span className="citation-closest">
             Most like <Link to={paperLink(check.closest.paperId)}>{check.closest.title}</Link>{' '}

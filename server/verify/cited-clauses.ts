@@ -1,0 +1,89 @@
+// The parts of a sentence that cite different sources: "A runs on CPUs [1], while B needs GPUs [2]"
+// cites [1] for its first clause and [2] for its second. Verify judges each citation against its
+// clause, and so does the check of a generated answer, so the two read a sentence the same way.
+
+/** A citation's place in the text; a narrative one ("Lin (2026) shows …") opens the words it cites for. */
+export type ClauseMarker = { start: number; end: number; narrative?: true };
+export type CitedClause<C extends ClauseMarker> = { start: number; end: number; citations: C[] };
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+// Words of a span outside its markers.
+function wordsOutside(text: string, start: number, end: number, markers: readonly ClauseMarker[]): number {
+  let words = 0;
+  let position = start;
+  for (const m of markers) {
+    if (m.end <= position || m.start >= end) continue;
+    words += text.slice(position, Math.max(position, m.start)).match(WORD)?.length ?? 0;
+    position = Math.max(position, m.end);
+  }
+  return words + (text.slice(position, end).match(WORD)?.length ?? 0);
+}
+
+/**
+ * The clauses of a sentence, each with the citations it carries: a sentence is cut after a marker
+ * that more words follow ("… [1], while … [7]."), before a narrative marker that words precede
+ * ("…, while Chen (2025) finds …") and at each ";". A clause with no marker of its own takes the
+ * next clause's (or, at the end, the previous clause's); markers written after the full stop
+ * (`trailing`) belong to the last clause. A clause of fewer than `minWords` words outside its
+ * markers ("X [1] is larger than Y [2]": "X") is joined to the next one.
+ */
+export function citedClauses<C extends ClauseMarker>(
+  text: string,
+  span: { start: number; end: number },
+  markers: readonly C[],
+  trailing: readonly C[] = [],
+  minWords = 0,
+): CitedClause<C>[] {
+  const cuts: number[] = [];
+  for (const m of markers) {
+    if (m.narrative) {
+      if (m.start > span.start && /[\p{L}\p{N}]/u.test(text.slice(span.start, m.start))) cuts.push(m.start);
+      continue;
+    }
+    const after = /^[\s,.;:]*(?=[\p{L}\p{N}(])/u.exec(text.slice(m.end, span.end));
+    if (after) cuts.push(m.end + after[0].replace(/\s+$/u, '').length);
+  }
+  for (let i = text.indexOf(';', span.start); i >= 0 && i < span.end; i = text.indexOf(';', i + 1)) cuts.push(i + 1);
+  const bounds = [span.start, ...[...new Set(cuts)].sort((a, b) => a - b), span.end];
+  const clauses: CitedClause<C>[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const start = bounds[i]!;
+    const end = bounds[i + 1]!;
+    const own = markers.filter((m) => m.start >= start && m.start < end);
+    const last = clauses.at(-1);
+    // A cut that leaves only markers: they belong to the clause before.
+    if (last && !/[\p{L}\p{N}]/u.test(text.slice(start, end).replace(/\[[^\]]*\]/gu, ''))) {
+      last.end = end;
+      last.citations.push(...own);
+      continue;
+    }
+    // A clause too short to be judged on its own is read with the next.
+    if (last && wordsOutside(text, last.start, last.end, markers) < minWords) {
+      last.end = end;
+      last.citations.push(...own);
+      continue;
+    }
+    clauses.push({ start, end, citations: own });
+  }
+  const last = clauses.at(-1);
+  const before = clauses.at(-2);
+  if (last && before && wordsOutside(text, last.start, last.end, markers) < minWords) {
+    before.end = last.end;
+    before.citations.push(...last.citations);
+    clauses.pop();
+  }
+  if (clauses.length > 0) clauses.at(-1)!.citations.push(...trailing);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    if (clauses[i]!.citations.length === 0) {
+      const donor =
+        clauses.slice(i + 1).find((c) => c.citations.length > 0) ??
+        clauses
+          .slice(0, i)
+          .reverse()
+          .find((c) => c.citations.length > 0);
+      if (donor) clauses[i]!.citations = donor.citations.slice();
+    }
+  }
+  return clauses;
+}
