@@ -1,6 +1,7 @@
 // Finds the reference list at the end of a text (under a "References" heading, or a trailing run of
 // numbered entries) or reads one given separately, and pulls from each entry what identifies the
 // paper: DOI, arXiv id, year, first author's surname and title.
+import { plainOfLatex } from './latex-source.ts';
 import { cleanDoi, DOI_PATTERN } from './parse-citations.ts';
 
 /** One entry of a reference list. */
@@ -27,6 +28,10 @@ const HEADING =
 // "[3] …", "3. …", "3) …", and a Markdown footnote "[^3]: …".
 const NUMBERED = /^[ \t]*(?:\[\^?(\d{1,4})\]:?|(\d{1,4})[.)])[ \t]+/u;
 const KEYED = /^[ \t]*\[[@^]?([A-Za-z][\w:./-]*\w)\]:?[ \t]+/u;
+// A LaTeX bibliography's "\bibitem{lin2026}" or "\bibitem[Lin et al.(2026)]{lin2026}"; its text may start on the next line.
+const BIBITEM = /^[ \t]*\\bibitem(?:\[[^\]\n]*\])?\{([^{}\s]+)\}[ \t]*/u;
+const THEBIBLIOGRAPHY = /\\begin\{thebibliography\}(?:\{[^{}\n]*\})?/u;
+const END_THEBIBLIOGRAPHY = '\\end{thebibliography}';
 const ENTRY_DOI = new RegExp(`\\b${DOI_PATTERN}`, 'u');
 const SURNAME_PARTICLES = '(?:(?:van|von|de|der|den|del|di|da|du|la|le)\\s+)*';
 // "V. T. Agekyan", "A. Yu. Serov", "J.-P. Bouchaud", "A.B. van der Berg": initials first, as physics journals write.
@@ -111,8 +116,8 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
     lines.push({ text: line, start: position });
     position += line.length + 1;
   }
-  const numbered = lines.some((l) => NUMBERED.test(l.text) || KEYED.test(l.text));
-  const drafts: Array<{ n: number | null; key: string | null; start: number; end: number }> = [];
+  const numbered = lines.some((l) => NUMBERED.test(l.text) || KEYED.test(l.text) || BIBITEM.test(l.text));
+  const drafts: Array<{ n: number | null; key: string | null; start: number; end: number; latex?: true }> = [];
   for (const line of lines) {
     const trimmed = line.text.trim();
     if (!trimmed) {
@@ -121,7 +126,7 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       continue;
     }
     const number = NUMBERED.exec(line.text);
-    const keyed = number ? null : KEYED.exec(line.text);
+    const keyed = number ? null : (KEYED.exec(line.text) ?? BIBITEM.exec(line.text));
     const last = drafts.at(-1);
     const startsEntry = numbered
       ? Boolean(number || keyed)
@@ -135,6 +140,7 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
         key: keyed?.[1] ?? null,
         start: line.start + (marker ? marker[0].length : line.text.length - line.text.trimStart().length),
         end: lineEnd,
+        ...(keyed && BIBITEM.test(line.text) ? { latex: true as const } : {}),
       });
     } else {
       last.end = lineEnd;
@@ -147,7 +153,9 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       const raw = block.slice(start, draft.end);
       const bullet = /^[-*•]\s+/u.exec(raw);
       if (bullet) start += bullet[0].length;
-      const text = block.slice(start, draft.end).replace(/\s*\n\s*/gu, ' ');
+      const written = block.slice(start, draft.end).replace(/\s*\n\s*/gu, ' ');
+      // A \bibitem's entry is LaTeX: "K.~Lin. \newblock {\em Why sinks appear}." reads as its words.
+      const text = draft.latex ? plainOfLatex(written).replace(/\s+/gu, ' ').trim() : written;
       return {
         n: draft.n ?? i + 1,
         key: draft.key,
@@ -161,6 +169,14 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
 
 /** Splits a text into its body and the reference list at its end (empty when there is none). */
 export function splitReferences(text: string): { body: string; references: ReferenceEntry[] } {
+  // A LaTeX bibliography: \begin{thebibliography} … \end{thebibliography}.
+  const bibliography = THEBIBLIOGRAPHY.exec(text);
+  if (bibliography) {
+    const listStart = bibliography.index + bibliography[0].length;
+    const listEnd = text.indexOf(END_THEBIBLIOGRAPHY, listStart);
+    const block = text.slice(listStart, listEnd < 0 ? text.length : listEnd);
+    return { body: text.slice(0, bibliography.index), references: parseReferenceEntries(block, listStart) };
+  }
   let heading: RegExpExecArray | null = null;
   for (const match of text.matchAll(HEADING)) heading = match as RegExpExecArray;
   if (heading) {

@@ -9,6 +9,7 @@ import { citedClauses } from './cited-clauses.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
 import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
+import { maskLatexMarkup, plainOfLatex } from './latex-source.ts';
 import type { Library } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
@@ -159,7 +160,7 @@ function partsOf(
   return parts;
 }
 
-/** The claim as the scorer reads it: the sentence without its citation markers. */
+/** The claim as the scorer reads it: the sentence without its citation markers (and LaTeX formatting). */
 export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end' | 'citations'>): string {
   let text = '';
   let position = sentence.start;
@@ -169,7 +170,7 @@ export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end'
     position = Math.max(position, citation.end);
   }
   text += body.slice(position, sentence.end);
-  return text
+  return plainOfLatex(text)
     .replace(/\s+/gu, ' ')
     .replace(/\s+([.,;:!?])/gu, '$1')
     .trim();
@@ -196,7 +197,8 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
   const split = splitReferences(request.text);
   // References given separately take the place of a list at the end of the text.
   const references = request.references !== undefined ? givenReferences(request.references) : split.references;
-  const body = split.body;
+  // LaTeX comments and headings are blanked, not cut, so offsets still count from the text as sent.
+  const body = maskLatexMarkup(split.body);
   const claims: PlannedClaim[] = [];
   for (const sentence of sentencesWithCitations(body)) {
     const clean = claimText(body, sentence);

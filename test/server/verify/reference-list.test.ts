@@ -59,6 +59,25 @@ describe('reference-list', () => {
     ]);
   });
 
+  it('reads a LaTeX thebibliography: each \\bibitem keyed, its text read without markup, the entry on one line or several', () => {
+    const text = [
+      'Sinks carry no meaning~\\cite{lin26}.',
+      '\\begin{thebibliography}{9}',
+      '\\bibitem{lin26}',
+      'K.~Lin and W.~Chen.',
+      '\\newblock {\\em Where attention sinks come from}.',
+      '\\newblock arXiv:2601.01234, 2026.',
+      '\\bibitem[Venkatesh(2026)]{venk} S.~Venkatesh. Negative before positive. 2026.',
+      '\\end{thebibliography}',
+    ].join('\n');
+    const { body, references } = splitReferences(text);
+    expect(body).toBe('Sinks carry no meaning~\\cite{lin26}.\n');
+    expect(references.map((r) => [r.key, r.text, r.arxivId, r.year])).toEqual([
+      ['lin26', 'K. Lin and W. Chen. Where attention sinks come from. arXiv:2601.01234, 2026.', '2601.01234', '2026'],
+      ['venk', 'S. Venkatesh. Negative before positive. 2026.', null, '2026'],
+    ]);
+  });
+
   it('leaves a text without a reference list whole', () => {
     const text = 'Nothing cited here. Just prose [1].';
     expect(splitReferences(text)).toEqual({ body: text, references: [] });

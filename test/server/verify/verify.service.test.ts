@@ -144,6 +144,25 @@ describe('verify.service', () => {
     ]);
   });
 
+  it('reads a LaTeX section: headings and comments are no claims, \\bibitem keys resolve through their entries', () => {
+    const text = [
+      '\\section{Background}\\label{sec:bg}',
+      '% Ask Tom about the dose before submitting the draft.',
+      'Caffeine \\emph{increased} short-term memory recall in adults~\\cite{tom24}.',
+      '\\begin{thebibliography}{1}',
+      '\\bibitem{tom24} M.~Lindqvist and T.~Okafor. \\newblock {\\em Caffeine and working memory in adults}. 2024.',
+      '\\end{thebibliography}',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((c) => [c.text, c.citations.map((x) => [x.paperId, x.resolvedBy, x.verdict])])).toEqual([
+      [
+        'Caffeine \\emph{increased} short-term memory recall in adults~\\cite{tom24}.',
+        [['caffeine-memory-trial', 'title', 'supported']],
+      ],
+    ]);
+    expect(text.slice(claims[0]!.start, claims[0]!.end)).toBe(claims[0]!.text);
+  });
+
   it('judges each citation of a sentence against the clause it is attached to, and says which part that was', () => {
     const text =
       'Caffeine increased short-term memory recall [caffeine-memory-trial], while alpine glaciers lost mass faster between 2000 and 2020 [glacier-melt].';
