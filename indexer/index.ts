@@ -17,6 +17,8 @@ export {
   type Format,
   formatProblem,
   type InputProblem,
+  type LocatedPaper,
+  papersOfExport,
   READ_LIMITS,
 } from './readers/index.ts';
 export { currentGeneration, olderGenerations } from './store/generations.ts';

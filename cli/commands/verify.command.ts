@@ -1,6 +1,7 @@
 // `citelens verify <file|->`: checks every citation of a text against the library and prints a
 // verdict, score and evidence sentence per citation (or JSON); --strict fails on any doubt.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
@@ -23,6 +24,24 @@ function readInput(file: string): string {
       },
     );
   }
+}
+
+/**
+ * The bibliography a LaTeX draft names (\bibliography{refs}, \addbibresource{refs.bib}), when its
+ * file lies beside the draft: the references its \cite keys point into.
+ */
+function bibliographyBeside(file: string, text: string): string | undefined {
+  if (file === '-') return undefined;
+  const named = /\\(?:bibliography|addbibresource)(?:\[[^\]\n]*\])?\{([^{}\n]+)\}/u.exec(text)?.[1];
+  if (!named) return undefined;
+  for (const name of named.split(',')) {
+    const candidate = path.resolve(
+      path.dirname(file),
+      name.trim().endsWith('.bib') ? name.trim() : `${name.trim()}.bib`,
+    );
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 const shorten = (text: string, max = 100) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -62,15 +81,19 @@ export function registerVerifyCommand(program: Command): void {
     .description('Check the citations of a text (numeric, author–year, arXiv, DOI, paper id) against the library')
     .argument('<file>', 'text file to check, or - for standard input')
     .option('--index <dir>', 'index folder', config.indexDir)
-    .option('--references <file>', 'reference list in its own file (default: the list at the end of the text)')
+    .option(
+      '--references <file>',
+      'reference list in its own file, plain or a BibTeX/RIS export (default: the list at the end of the text, or the .bib a LaTeX draft names)',
+    )
     .option('--strict', 'exit with status 1 unless every citation is supported')
     .option('--json', 'print the report as JSON')
     .action(
       action(async (file: string, options: VerifyCommandOptions) => {
-        const parsed = zVerifyRequest.safeParse({
-          text: readInput(file),
-          ...(options.references ? { references: readInput(options.references) } : {}),
-        });
+        const text = readInput(file);
+        const bibliography = options.references ? undefined : bibliographyBeside(file, text);
+        if (bibliography) printNotice(`Reading the references from ${bibliography}, which the draft names.`);
+        const references = options.references ?? bibliography;
+        const parsed = zVerifyRequest.safeParse({ text, ...(references ? { references: readInput(references) } : {}) });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           throw new AppError(

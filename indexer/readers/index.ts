@@ -25,7 +25,7 @@ import type {
   Reader,
   RecordLocation,
 } from './reader.ts';
-import { validateRecords } from './records.ts';
+import { validateRecord, validateRecords } from './records.ts';
 import { readRefworks } from './refworks.reader.ts';
 import { readRis } from './ris.reader.ts';
 import { readWos } from './wos.reader.ts';
@@ -165,6 +165,39 @@ async function readOneFile(
     const message = `could not be read: it is nested too deeply or is too large (${error.message})`;
     return { records: [], problems: [problemAt(file, null, null, null, message)], indexed: [] };
   }
+}
+
+/** Formats whose text says what it is: a reference list given in one of them is read as records. */
+const SELF_DESCRIBING: ReadonlySet<Format> = new Set([
+  'bibtex',
+  'ris',
+  'csl-json',
+  'medline',
+  'endnote-tagged',
+  'endnote-xml',
+  'refworks',
+  'pubmed-xml',
+]);
+
+/**
+ * The papers of a reference manager's export given as text rather than as a file (a draft's
+ * BibTeX or RIS references), repaired as `index` repairs them, each with the line it starts on;
+ * null when the text is in none of the formats that say what they are (a plain reference list).
+ */
+export function papersOfExport(text: string, name: string): LocatedPaper[] | null {
+  let format: Format;
+  try {
+    format = detectFormat(name, text);
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+  if (!SELF_DESCRIBING.has(format) || format === 'zotero') return null;
+  const { records } = READERS[format as Exclude<Format, 'zotero'>](text, name);
+  return records.flatMap((raw) => {
+    const { paper } = validateRecord(raw, { repair: true });
+    return paper ? [{ paper, location: raw.location, fingerprint: null }] : [];
+  });
 }
 
 /** Ids made from an identifier of the work itself (a DOI, an arXiv id, a PubMed id): records sharing one are one paper. */

@@ -1,7 +1,9 @@
 // Finds the reference list at the end of a text (under a "References" heading, or a trailing run of
 // numbered entries) or reads one given separately, and pulls from each entry what identifies the
 // paper: DOI, arXiv id, year, first author's surname and title.
+import { papersOfExport } from '../../indexer/index.ts';
 import { plainOfLatex } from './latex-source.ts';
+import { surnameOf } from './library.ts';
 import { cleanDoi, DOI_PATTERN } from './parse-citations.ts';
 
 /** One entry of a reference list. */
@@ -198,4 +200,35 @@ export function splitReferences(text: string): { body: string; references: Refer
   }
   if (entries === 0) return { body: text, references: [] };
   return { body: text.slice(0, cut), references: parseReferenceEntries(text.slice(cut), cut) };
+}
+
+/**
+ * A reference list given as a reference manager's export (a draft's .bib, a RIS file): one entry per
+ * record, keyed by its citation key, with the DOI, arXiv id, year, first author and title read from
+ * its fields rather than guessed from text; null when the text is a plain list.
+ */
+export function referencesOfExport(text: string): ReferenceEntry[] | null {
+  const papers = papersOfExport(text, 'references');
+  if (papers === null || papers.length === 0) return null;
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const starts = papers.map(({ location }) => lineStarts[(location.line ?? 1) - 1] ?? 0);
+  return papers.map(({ paper }, i) => {
+    const start = starts[i]!;
+    const end = start + text.slice(start, starts[i + 1] ?? text.length).trimEnd().length;
+    const authors = paper.authors.join(', ');
+    const year = paper.year === null ? null : String(paper.year);
+    return {
+      n: i + 1,
+      key: paper.id,
+      text: [authors, year && `(${year})`, `${paper.title}.`, paper.venue].filter(Boolean).join(' '),
+      start,
+      end,
+      doi: paper.doi,
+      arxivId: paper.arxivId,
+      year,
+      surname: paper.authors[0] ? surnameOf(paper.authors[0]) : null,
+      title: paper.title,
+    };
+  });
 }

@@ -12,7 +12,7 @@ import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import { maskLatexMarkup, plainOfLatex } from './latex-source.ts';
 import type { Library } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
-import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
+import { parseReferenceEntries, type ReferenceEntry, referencesOfExport, splitReferences } from './reference-list.ts';
 import { resolveCitation, resolveLinkedCitation, resolveReference } from './resolve-citation.ts';
 import type {
   Claim,
@@ -34,7 +34,7 @@ type Sentence = { start: number; end: number; citations: ParsedCitation[] };
 
 function givenReferences(references: ParsedVerifyRequest['references']): ReferenceEntry[] {
   if (references === undefined) return [];
-  if (typeof references === 'string') return parseReferenceEntries(references);
+  if (typeof references === 'string') return referencesOfExport(references) ?? parseReferenceEntries(references);
   // One entry per string; an entry may still say its own number ("[3] …").
   let offset = 0;
   return references.map((entry, i) => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
-import { FORMATS, formatProblem, READ_LIMITS, readPaperFiles } from '../../../indexer/readers/index.ts';
+import { FORMATS, formatProblem, papersOfExport, READ_LIMITS, readPaperFiles } from '../../../indexer/readers/index.ts';
 import { recordFingerprint } from '../../../indexer/readers/jsonl.reader.ts';
 import { fixture, makeTempDir } from './read-fixture.ts';
 
@@ -354,5 +354,29 @@ describe('readers/index', () => {
     } finally {
       READ_LIMITS.maxFileBytes = limit;
     }
+  });
+});
+
+describe('papersOfExport', () => {
+  it("reads a reference manager's export given as text, each paper with the line it starts on", () => {
+    const ris =
+      'TY  - JOUR\nTI  - Glacier melt rates in the Alps\nAU  - Meier, Hans\nPY  - 2022\nER  - \n\nTY  - JOUR\nTI  - Caffeine and memory\nDO  - 10.5555/caf.2024.001\nER  - \n';
+    expect(
+      papersOfExport(ris, 'references')?.map(({ paper, location }) => [paper.title, paper.doi, location.line]),
+    ).toEqual([
+      ['Glacier melt rates in the Alps', null, 1],
+      ['Caffeine and memory', '10.5555/caf.2024.001', 7],
+    ]);
+    const bib = '@article{meier22, title={Glacier melt rates}, author={Meier, Hans}, year=2022}';
+    expect(papersOfExport(bib, 'references')?.map(({ paper }) => [paper.id, paper.authors])).toEqual([
+      ['meier22', ['Hans Meier']],
+    ]);
+  });
+
+  it('gives null for a plain reference list, which is read as text', () => {
+    expect(
+      papersOfExport('[1] Meier, H. (2022). Glacier melt rates in the Alps.\n[2] Lin, K. Sinks.', 'references'),
+    ).toBeNull();
+    expect(papersOfExport('Meier, H. (2022). Glacier melt rates in the Alps.', 'references')).toBeNull();
   });
 });

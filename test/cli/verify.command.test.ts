@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { VerifyResponse } from '../../server/verify/verify.schema.ts';
+import { runCli } from '../support/run-cli.ts';
+import { writeJsonl } from '../support/synthetic-papers.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+// A library indexed from a reference manager (its ids are not the draft's citation keys), and a
+// LaTeX draft whose \cite keys are those of the .bib file it names.
+const PAPERS = [
+  {
+    id: 'zotero-7QX2',
+    title: 'Caffeine and working memory in adults',
+    authors: ['Maria Lindqvist', 'Tom Okafor'],
+    year: 2024,
+    doi: '10.5555/caf.2024.001',
+    abstract:
+      'We ran a randomized placebo-controlled trial with 240 adults. Caffeine intake increased short-term memory recall by 12% compared with placebo.',
+  },
+  {
+    id: 'zotero-9KD1',
+    title: 'Glacier melt rates in the Alps',
+    authors: ['Hans Meier'],
+    year: 2022,
+    abstract: 'Alpine glaciers lost mass faster between 2000 and 2020 than in any earlier record.',
+  },
+];
+const BIB = `@article{lindqvist2024caffeine,
+  author = {Lindqvist, Maria and Okafor, Tom},
+  title = {Caffeine and Working Memory in Adults},
+  year = {2024},
+  doi = {10.5555/caf.2024.001}
+}
+`;
+
+describe('citelens verify', () => {
+  it("reads a LaTeX draft's \\cite keys through the .bib file it names beside it, and says so", async () => {
+    const index = tempDir();
+    const indexed = await runCli(['index', writeJsonl(tempDir(), 'library.jsonl', PAPERS), '--index', index]);
+    expect(indexed.code, indexed.stderr).toBe(0);
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'refs.bib'), BIB);
+    const draft = path.join(dir, 'draft.tex');
+    fs.writeFileSync(
+      draft,
+      'Caffeine increased short-term memory recall in adults~\\cite{lindqvist2024caffeine}.\n\\bibliography{refs}\n',
+    );
+    const result = await runCli(['verify', draft, '--index', index, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`Reading the references from ${path.join(dir, 'refs.bib')}`);
+    const response = JSON.parse(result.stdout) as VerifyResponse;
+    expect(
+      response.claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId, x.resolvedBy, x.verdict])),
+    ).toEqual([['[lindqvist2024caffeine]', 'zotero-7QX2', 'doi', 'supported']]);
+    expect(response.references).toEqual([
+      {
+        n: 1,
+        text: 'Maria Lindqvist, Tom Okafor (2024) Caffeine and Working Memory in Adults.',
+        paperId: 'zotero-7QX2',
+        resolvedBy: 'doi',
+      },
+    ]);
+  });
+});
