@@ -131,6 +131,20 @@ function groupTargets(inner: string, brackets: boolean): Item[] | undefined {
   return found.length > 0 ? found : undefined;
 }
 
+// "(3)" or "(1, 4–6)" after a word and before punctuation or a line's end, when the text's
+// reference list is numbered up to at least each number (ParseOptions.parenthesizedUpTo).
+function parenthesizedNumbers(text: string, start: number, end: number, options: ParseOptions): Item[] | undefined {
+  const most = options.parenthesizedUpTo;
+  const inner = text.slice(start + 1, end - 1);
+  if (most === undefined || !NUMERIC_GROUP.test(inner)) return undefined;
+  if (!/[\p{L}\p{N}.,;:)\]]\s?$/u.test(text.slice(Math.max(0, start - 2), start))) return undefined;
+  if (!/^(?:\s*$|\s*\n|[.,;:!?)\]]|\s*\(\d)/u.test(text.slice(end, end + 3))) return undefined;
+  const items = groupTargets(inner, true);
+  return items?.every(({ target }) => target.kind === 'numeric' && target.n >= 1 && target.n <= most)
+    ? items
+    : undefined;
+}
+
 // A Markdown footnote marker, "[^1]" or "[^lin2026]": the footnote of that number or label.
 function footnoteTargets(inner: string): Item[] | undefined {
   const label = /^\^([\w:./-]{1,60})$/u.exec(inner)?.[1];
@@ -187,8 +201,17 @@ function pandocTargets(inner: string): Item[] | undefined {
   return found.length > 0 ? found : undefined;
 }
 
+export type ParseOptions = {
+  /**
+   * Read "(3)" and "(1, 4–6)" as numeric citations when every number is at most this: a text whose
+   * reference list is numbered cites it so (Vancouver style with parentheses). Only where a
+   * citation stands, before punctuation or the end of a line: "(1) first, (2) second" enumerates.
+   */
+  parenthesizedUpTo?: number;
+};
+
 /** Every citation in a text, in order of position. */
-export function parseCitations(text: string): ParsedCitation[] {
+export function parseCitations(text: string, options: ParseOptions = {}): ParsedCitation[] {
   const citations: ParsedCitation[] = [];
   // Spans already taken, disjoint and sorted by start, so a lookup is a binary search.
   const taken: Array<[number, number]> = [];
@@ -278,9 +301,10 @@ export function parseCitations(text: string): ParsedCitation[] {
     add(match.index, end, [{ target: { kind: 'key', key: match[1]!, explicit: false }, item: match[1]! }], true);
   }
   for (const match of text.matchAll(/\(([^()\n]{1,300})\)/gu)) {
-    if (!free(match.index, match.index + match[0].length)) continue;
-    const targets = groupTargets(match[1]!, false);
-    if (targets) add(match.index, match.index + match[0].length, targets);
+    const end = match.index + match[0].length;
+    if (!free(match.index, end)) continue;
+    const targets = groupTargets(match[1]!, false) ?? parenthesizedNumbers(text, match.index, end, options);
+    if (targets) add(match.index, end, targets);
   }
   for (const pattern of [BARE_ARXIV, BARE_DOI]) {
     for (const match of text.matchAll(pattern)) {

@@ -10,6 +10,8 @@ import { cleanDoi, DOI_PATTERN } from './parse-citations.ts';
 export type ReferenceEntry = {
   /** Its number: the one written ("[3]", "3.") or its position from 1. */
   n: number;
+  /** Whether the list wrote the number (a numbered list may be cited "(3)" as well as "[3]"). */
+  numbered?: true;
   /** The citation key written in brackets ("[lin2026] …"), if any. */
   key: string | null;
   text: string;
@@ -160,6 +162,7 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       const text = draft.latex ? plainOfLatex(written).replace(/\s+/gu, ' ').trim() : written;
       return {
         n: draft.n ?? i + 1,
+        ...(draft.n !== null ? { numbered: true as const } : {}),
         key: draft.key,
         text,
         start: offset + start,

@@ -79,8 +79,11 @@ function spansBrokenAtCommands(
 // ("… in 2026. [3] The next …") belongs to the sentence before it unless it is part of the
 // sentence's wording ("Lin (2026) shows …"), and a sentence break inside a
 // citation ("(Lin et al. 2026)") is not a break.
-function sentencesWithCitations(body: string): Sentence[] {
-  const citations = parseCitations(body);
+function sentencesWithCitations(body: string, references: readonly ReferenceEntry[]): Sentence[] {
+  // A numbered reference list may be cited "(3)" as well as "[3]".
+  const numbers = references.filter((r) => r.numbered).map((r) => r.n);
+  const numbered = numbers.length > 0 ? Math.max(...numbers) : undefined;
+  const citations = parseCitations(body, { parenthesizedUpTo: numbered });
   const sentences: Sentence[] = [];
   // Citations are sorted by start: find the first that starts inside a sentence by binary search.
   const firstFrom = (position: number) => {
@@ -200,7 +203,7 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
   // LaTeX comments and headings are blanked, not cut, so offsets still count from the text as sent.
   const body = maskLatexMarkup(split.body);
   const claims: PlannedClaim[] = [];
-  for (const sentence of sentencesWithCitations(body)) {
+  for (const sentence of sentencesWithCitations(body, references)) {
     const clean = claimText(body, sentence);
     const hasCitations = sentence.citations.length > 0;
     if (!hasCitations && new Set(terms(clean)).size < settings.minClaimTerms) continue;

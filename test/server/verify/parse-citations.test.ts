@@ -97,6 +97,16 @@ describe('parse-citations', () => {
     ).toEqual([]);
   });
 
+  it('reads numbers in parentheses as citations only beside a numbered reference list, where a citation stands', () => {
+    const text =
+      'Sinks are structural (3). Valence is early (1, 4–5), as is depth (2)\nWe (1) measured and (2) fitted in 2026 (2026).';
+    const numbered = parseCitations(text, { parenthesizedUpTo: 5 });
+    expect(numbered.map((c) => text.slice(c.start, c.end))).toEqual(['(3)', '(1, 4–5)', '(1, 4–5)', '(1, 4–5)', '(2)']);
+    expect(numbered.map((c) => c.marker)).toEqual(['[3]', '[1]', '[4]', '[5]', '[2]']);
+    expect(parseCitations(text)).toEqual([]);
+    expect(parseCitations('Sinks are structural (7).', { parenthesizedUpTo: 5 })).toEqual([]);
+  });
+
   it('does not expand an implausibly long numeric range', () => {
     expect(markersOf('Values [1–500].')).toEqual(['[1]', '[500]']);
   });

@@ -163,6 +163,16 @@ describe('verify.service', () => {
     expect(text.slice(claims[0]!.start, claims[0]!.end)).toBe(claims[0]!.text);
   });
 
+  it('reads "(1)" as a citation of a numbered reference list, and not beside a list without numbers', () => {
+    const cited = (text: string) =>
+      verify({ text }).claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId]));
+    const body = 'Caffeine increased short-term memory recall in adults (1).\n\nReferences\n';
+    expect(cited(`${body}1. Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.`)).toEqual([
+      ['[1]', 'caffeine-memory-trial'],
+    ]);
+    expect(cited(`${body}Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.`)).toEqual([]);
+  });
+
   it('judges each citation of a sentence against the clause it is attached to, and says which part that was', () => {
     const text =
       'Caffeine increased short-term memory recall [caffeine-memory-trial], while alpine glaciers lost mass faster between 2000 and 2020 [glacier-melt].';
