@@ -164,6 +164,15 @@ function endsAlternativeMarker(tokens: ReadonlyArray<{ word: string }>, i: numbe
   return marker !== undefined && !tokens.slice(0, i).some((t) => t.word === 'whether');
 }
 
+// "A positive correlation", "negatively associated": the sign of a relation, not a change.
+const RELATION = /^(?:correlat|associat|relationship)/u;
+function relationSign(tokens: ReadonlyArray<{ word: string }>, i: number): -1 | 0 | 1 {
+  const word = tokens[i]!.word;
+  if (word !== 'positive' && word !== 'negative') return 0;
+  const next = tokens[i + 1]?.word ?? '';
+  return RELATION.test(next) ? (word === 'positive' ? 1 : -1) : 0;
+}
+
 function isNegation(word: string): boolean {
   return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
 }
@@ -265,7 +274,7 @@ function readSentenceNow(text: string): SentenceReading {
     words.push({
       term: negation ? null : token.term,
       negated: !negation && reach > 0,
-      direction: kind.direction,
+      direction: kind.direction || relationSign(tokens, i),
       clause,
       polar,
     });

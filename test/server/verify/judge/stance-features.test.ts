@@ -42,6 +42,22 @@ describe('stance-features', () => {
     }
   });
 
+  it('reads "a positive correlation" as a rise and "a negative association" as a fall, but not "negative reviews"', () => {
+    expect(
+      stanceOfEvidence('There is a positive correlation between statin use and hip fractures.', [
+        'Statin use was followed by a reduction in hip fractures.',
+      ]).directionConflict,
+    ).toBe(1);
+    expect(
+      stanceOfEvidence('There is a negative association between statin use and hip fractures.', [
+        'Statin use was followed by a reduction in hip fractures.',
+      ]),
+    ).toMatchObject({ directionConflict: 0, directionAgree: 1 });
+    expect(
+      stanceOfEvidence('Negative reviews of books are common.', ['Reviews of books rose in number.']).directionConflict,
+    ).toBe(0);
+  });
+
   it('reads "inversely associated" against "positively associated", and "incapable of" as a negation', () => {
     expect(
       stanceOfEvidence('Statin use is inversely associated with hip fractures.', [
