@@ -6,9 +6,9 @@
 /** Verbs that open a sentence with no subject (a fragment from a highlight list or a summary). */
 const SUBJECTLESS =
   /^(?:offers|provides|shows|presents|describes|proposes|introduces|demonstrates|examines|explores|discusses|reviews|reports|investigates|uses|includes|suggests|finds|argues|highlights|outlines|evaluates|compares|combines|achieves|addresses|extends|applies|develops|considers|focuses|analyzes|analyses|studies|contains|covers|gives|makes|yields|builds|enables|allows|requires|leads|helps|supports|remains|appears|seems)\b/iu;
-/** Any capitalised -s verb followed by an object's determiner ("Parses the citations…"). */
+/** Any capitalised -s verb followed by an object's determiner ("Parses the citations…", "Probes where…"). */
 const VERB_THEN_OBJECT =
-  /^[A-Z][a-z]+(?:es|s)\s+(?:the|a|an|how|why|whether|what|its|their|our|new|two|three|several|both|each|multiple|various)\s/u;
+  /^[A-Z][a-z]+(?:es|s)\s+(?:the|a|an|how|why|whether|what|where|when|which|who|its|their|our|new|two|three|several|both|each|multiple|various)\s/u;
 /** A pronoun standing as the subject, whose antecedent lies outside the sentence. */
 const DANGLING =
   /^(?:it|they|he|she|them|its|their|his|her|here)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;

@@ -17,6 +17,7 @@ describe('standalone-sentence', () => {
     expect(standaloneProblem('Parses the citations produced by deep research agents and scores them.')).toBe(
       'fragment',
     );
+    expect(standaloneProblem('Probes where language models encode emotional valence across depth.')).toBe('fragment');
     expect(standaloneProblem('and the effect held in older adults as well.')).toBe('fragment');
     expect(standaloneProblem('It explains in-context learning in small models.')).toBe('dangling');
     expect(standaloneProblem('From this diagnosis they derive architectural changes for pretraining.')).toBe(
