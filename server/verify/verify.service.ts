@@ -28,6 +28,8 @@ export const VERIFY_DEFAULTS = {
   minClaimTerms: 3,
   /** Library papers considered per claim for suggestions. */
   suggestionCandidates: 10,
+  /** A sentence citing papers at more places than this is judged whole, not clause by clause. */
+  maxCitedParts: 24,
 };
 
 type Sentence = { start: number; end: number; citations: ParsedCitation[] };
@@ -62,11 +64,14 @@ function spansBrokenAtCommands(
       return SENTENCE_END_BEFORE.test(before) && !ABBREVIATION_BEFORE.test(before);
     });
   if (breaks.length === 0) return [...spans];
+  // Spans and breaks are both in text order: one pass over each.
   const broken: Array<{ start: number; end: number }> = [];
+  let next = 0;
   for (const span of spans) {
     let start = span.start;
-    for (const at of breaks) {
-      if (at <= start || at >= span.end) continue;
+    while (next < breaks.length && breaks[next]! <= start) next++;
+    for (; next < breaks.length && breaks[next]! < span.end; next++) {
+      const at = breaks[next]!;
       broken.push({ start, end: start + body.slice(start, at).trimEnd().length });
       start = at;
     }
@@ -148,11 +153,14 @@ const LINE_MARKUP = /^(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*|#{1,6}[ \t]+)+
 function partsOf(
   body: string,
   sentence: Sentence,
-  minWords: number,
+  settings: Pick<Settings, 'minClaimTerms' | 'maxCitedParts'>,
 ): Map<ParsedCitation, { start: number; end: number; clean: string }> {
   const parts = new Map<ParsedCitation, { start: number; end: number; clean: string }>();
-  if (new Set(sentence.citations.map((c) => c.start)).size < 2) return parts;
-  const clauses = citedClauses(body, sentence, sentence.citations, [], minWords);
+  const places = new Set(sentence.citations.map((c) => c.start)).size;
+  // A sentence of more citation groups than this is no prose a reader cites clause by clause (and
+  // judging each clause apart would cost as much per group as a sentence).
+  if (places < 2 || places > settings.maxCitedParts) return parts;
+  const clauses = citedClauses(body, sentence, sentence.citations, [], settings.minClaimTerms);
   if (clauses.length < 2) return parts;
   for (const clause of clauses) {
     const start = clause.start + (/^\s*/u.exec(body.slice(clause.start, clause.end))?.[0].length ?? 0);
@@ -207,7 +215,7 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
     const clean = claimText(body, sentence);
     const hasCitations = sentence.citations.length > 0;
     if (!hasCitations && new Set(terms(clean)).size < settings.minClaimTerms) continue;
-    const parts = partsOf(body, sentence, settings.minClaimTerms);
+    const parts = partsOf(body, sentence, settings);
     const citations: PlannedCitation[] = [];
     for (const citation of sentence.citations) {
       const part = parts.get(citation) ?? null;

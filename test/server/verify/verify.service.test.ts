@@ -185,6 +185,9 @@ describe('verify.service', () => {
     expect(text.slice(part.start, part.end)).toBe(part.text);
     const single = verify({ text: 'Caffeine increased short-term memory recall [1, 2].', references: ['x', 'y'] });
     expect(single.claims[0]!.citations.map((c) => c.part)).toEqual([null, null]);
+    // A "sentence" of more citation groups than any prose has is judged whole.
+    const listed = verify({ text: `${'Caffeine raised recall [caffeine-memory-trial], '.repeat(30)}in adults.` });
+    expect(listed.claims[0]!.citations.every((c) => c.part === null)).toBe(true);
   });
 
   it('reports citations that resolve to nothing as not in the library, saying why', () => {
