@@ -191,6 +191,20 @@ describe('verify-table', () => {
     expect(screen.getByText('(40% of title words shared)')).toBeTruthy();
   });
 
+  it('shows the part of a claim a citation was judged for, when it was not the whole sentence', () => {
+    const part = { text: 'Attention sinks are a structural artefact', start: 0, end: 41 };
+    const judgedInPart: VerifyResponse = {
+      ...response,
+      claims: [{ ...response.claims[0]!, citations: [{ ...response.claims[0]!.citations[0]!, part }] }],
+    };
+    const { container } = show(verifyView(judgedInPart, TEXT));
+    expect([...container.querySelectorAll('.citation-part')].map((e) => e.textContent)).toEqual([
+      'Judged for “Attention sinks are a structural artefact”',
+    ]);
+    cleanup();
+    expect(show().container.querySelectorAll('.citation-part')).toHaveLength(0);
+  });
+
   it('says so when a claim cites nothing', () => {
     show({
       text: 'An uncited claim.',
