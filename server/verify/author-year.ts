@@ -24,6 +24,7 @@ const NOT_SURNAMES = new Set(
   ),
 );
 const LEAD_INS = new Set(['see', 'e.g.', 'cf.', 'also', 'but']);
+const COLLEAGUES = new Set(['colleagues', 'coworkers', 'co-workers', 'collaborators', 'coauthors', 'co-authors']);
 const NAME = /^\p{Lu}[\p{L}'’-]+$/u;
 const YEAR = /^\d{4}[a-z]?$/u;
 const WORD_CHAR = /[\p{L}'’-]/u;
@@ -84,7 +85,11 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   if (!first) return undefined;
   let j = first.next;
   let etAl = false;
-  if (j + 1 < authorsTo + 1 && tokens[j]?.text === 'et' && /^al\.?$/u.test(tokens[j + 1]?.text ?? '')) {
+  const afterAnd = tokens[j + 1]?.text ?? '';
+  if (
+    j + 1 < authorsTo + 1 &&
+    ((tokens[j]?.text === 'et' && /^al\.?$/u.test(afterAnd)) || (tokens[j]?.text === 'and' && COLLEAGUES.has(afterAnd)))
+  ) {
     etAl = true;
     j += 2;
   } else {
@@ -163,10 +168,12 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
     let lastWordEnd = authorsEnd;
     if (text[authorsEnd - 1] === '.') lastWordEnd--;
     const lastWordStart = wordEndingAt(text, lastWordEnd);
-    if (text.slice(lastWordStart, lastWordEnd) === 'al') {
+    const lastWord = text.slice(lastWordStart, lastWordEnd);
+    if (lastWord === 'al' || COLLEAGUES.has(lastWord)) {
+      // "Lin et al. (2026)", and "Lin and colleagues (2026)" which says the same.
       const etEnd = spacesEndingAt(text, lastWordStart);
       const etStart = wordEndingAt(text, etEnd);
-      if (etEnd < lastWordStart && text.slice(etStart, etEnd) === 'et') {
+      if (etEnd < lastWordStart && text.slice(etStart, etEnd) === (lastWord === 'al' ? 'et' : 'and')) {
         const nameEnd = spacesEndingAt(text, etStart);
         if (nameEnd < etStart) start = nameEndingAt(text, nameEnd);
         firstEnd = nameEnd;

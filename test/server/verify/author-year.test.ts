@@ -34,6 +34,16 @@ describe('author-year', () => {
     ]);
   });
 
+  it('reads "and colleagues" or "and co-workers" as et al., in a parenthesis and in the text', () => {
+    expect(readAuthorYear('Lin and colleagues, 2026')).toMatchObject({ surname: 'Lin', etAl: true, years: ['2026'] });
+    expect(readAuthorYear('Chen and coworkers 2025')).toMatchObject({ surname: 'Chen', etAl: true, years: ['2025'] });
+    const text = 'Lin and colleagues (2026) and Chen and co-workers (2025) agree, as do the colleagues (2024).';
+    expect(narrativeCitations(text).map((c) => [text.slice(c.start, c.end), c.surname, c.etAl])).toEqual([
+      ['Lin and colleagues (2026)', 'Lin', true],
+      ['Chen and co-workers (2025)', 'Chen', true],
+    ]);
+  });
+
   it('does not take a month, a table or a lower-case word before a year for an author', () => {
     expect(
       narrativeCitations('Enrolled in January (2012), see Table (2020), the cohort (2019) and et al. (2020).'),
