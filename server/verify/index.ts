@@ -1,6 +1,7 @@
 // Citation checking: parse claims and citations, resolve them to library papers, and score how
 // well each cited paper backs its claim. The support scorer is shared with answers.
 export { cuesOf, directionOf, missingNumbers, numbersOf } from './claim-cues.ts';
+export { claimText } from './claim-sentences.ts';
 export { type EvidenceSentence, sentencesOfPaper, sentencesOfPassages } from './evidence-sentences.ts';
 export { type Library, libraryOfIndex, normalizeName, surnameOf } from './library.ts';
 export { type CitationTarget, type ParsedCitation, parseCitations } from './parse-citations.ts';
@@ -28,4 +29,4 @@ export {
   type TermStatistics,
 } from './term-statistics.ts';
 export * from './verify.schema.ts';
-export { claimText, VERIFY_DEFAULTS, verifyText, verifyTextWith } from './verify.service.ts';
+export { VERIFY_DEFAULTS, verifyText, verifyTextWith } from './verify.service.ts';

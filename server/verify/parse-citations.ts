@@ -3,6 +3,7 @@
 // LaTeX's \cite{key} family and Pandoc's [@key, p. 3] and @key.
 // Linear in the length of the text: every pattern here either consumes what it scans or is bounded.
 import { narrativeCitations, readAuthorYear } from './author-year.ts';
+import { latexCitations, pandocGroupKeys, pandocInText } from './markup-citations.ts';
 
 /** What a citation points at, before it is resolved to a paper. */
 export type CitationTarget =
@@ -145,6 +146,11 @@ function parenthesizedNumbers(text: string, start: number, end: number, options:
     : undefined;
 }
 
+// A Pandoc group's keys as cited items, explicit as [@key] is.
+function pandocItems(inner: string): Item[] | undefined {
+  return pandocGroupKeys(inner)?.map((key) => ({ target: { kind: 'key', key, explicit: true }, item: key }));
+}
+
 // A Markdown footnote marker, "[^1]" or "[^lin2026]": the footnote of that number or label.
 function footnoteTargets(inner: string): Item[] | undefined {
   const label = /^\^([\w:./-]{1,60})$/u.exec(inner)?.[1];
@@ -170,36 +176,6 @@ const SUPERSCRIPT_DIGITS: Record<string, string> = {
 };
 const SUPERSCRIPT_CITATION =
   /((?:\p{L}{3}|[.,;:)\]]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}){0,20})(?![⁰¹²³⁴⁵⁶⁷⁸⁹\p{L}])/gu;
-
-/**
- * LaTeX citation commands of BibTeX, natbib and biblatex with their optional notes and keys:
- * "\cite{a,b}", "\citep[see][p.~3]{a}", "\parencite*{a}". \citeyear and \nocite are left out: the
- * first repeats a \citeauthor beside it, the second prints nothing. A tie "~" before one is part of it.
- */
-const LATEX_CITE =
-  /~?\\((?:[cC]ite(?:t|p|alt|alp|author|num)?|[pP]arencite|[tT]extcite|[aA]utocite|[fF]ootcite(?:text)?|[sS]martcite|[sS]upercite|fullcite))\*?((?:[ \t]*\[[^[\]\n]{0,200}\]){0,2})[ \t]*\{([^{}\n]{1,1000})\}/gu;
-/** The commands whose output is part of the sentence ("\citet{lin2026} shows …"). */
-const LATEX_NARRATIVE = /^(?:[cC]ite(?:t|alt|author)|[tT]extcite)$/u;
-const LATEX_KEY = /^[^\s{}%#\\,]{1,200}$/u;
-
-/**
- * A Pandoc citation key after "@": a letter, digit or underscore, then these and internal
- * punctuation (":.#$%&-+?<>~/"), not ending in punctuation. Not after a word character (an e-mail).
- */
-const PANDOC_KEY = String.raw`(?<![\p{L}\p{N}_.@])-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]{0,200}[\p{L}\p{N}_])?)`;
-
-// A Pandoc group, "[see @lin2026, p. 3; -@chen2025]": every item holds exactly one key.
-function pandocTargets(inner: string): Item[] | undefined {
-  if (!inner.includes('@')) return undefined;
-  const found: Item[] = [];
-  for (const part of inner.split(';')) {
-    if (part.trim() === '') continue;
-    const keys = [...part.matchAll(new RegExp(PANDOC_KEY, 'gu'))];
-    if (keys.length !== 1) return undefined;
-    found.push({ target: { kind: 'key', key: keys[0]![1]!, explicit: true }, item: keys[0]![1]! });
-  }
-  return found.length > 0 ? found : undefined;
-}
 
 export type ParseOptions = {
   /**
@@ -235,18 +211,16 @@ export function parseCitations(text: string, options: ParseOptions = {}): Parsed
       citations.push({ marker: markerOf(target, item), target, start, end, ...(narrative ? { narrative } : {}) });
   };
 
-  for (const match of text.matchAll(LATEX_CITE)) {
-    const keys = [...new Set(match[3]!.split(',').map((k) => k.trim()))].filter((k) => LATEX_KEY.test(k));
-    if (keys.length === 0) continue;
-    const targets = keys.map((key) => ({ target: { kind: 'key', key, explicit: true } as const, item: key }));
-    add(match.index, match.index + match[0].length, targets, LATEX_NARRATIVE.test(match[1]!));
+  for (const command of latexCitations(text)) {
+    const targets = command.keys.map((key) => ({ target: { kind: 'key', key, explicit: true } as const, item: key }));
+    add(command.start, command.end, targets, command.narrative);
   }
 
   for (const match of text.matchAll(/\[([^[\]\n]{1,300})\]/gu)) {
     // A Markdown link text "[label](url)" is not a citation.
     if (text[match.index + match[0].length] === '(') continue;
     if (!free(match.index, match.index + match[0].length)) continue;
-    const targets = footnoteTargets(match[1]!) ?? pandocTargets(match[1]!) ?? groupTargets(match[1]!, true);
+    const targets = footnoteTargets(match[1]!) ?? pandocItems(match[1]!) ?? groupTargets(match[1]!, true);
     if (targets) add(match.index, match.index + match[0].length, targets);
   }
   // A Markdown link to a paper, "[Lin et al. 2026](https://arxiv.org/abs/2601.04321)": the address
@@ -295,10 +269,9 @@ export function parseCitations(text: string, options: ParseOptions = {}): Parsed
   }
   // Pandoc's in-text "@lin2026 shows …", with an optional locator "@lin2026 [p. 3]". Not written
   // [@key], so like a bracketed id it counts only when the key names a paper.
-  for (const match of text.matchAll(new RegExp(`${PANDOC_KEY}(?:[ \\t]*\\[[^[\\]\\n]{0,100}\\])?`, 'gu'))) {
-    const end = match.index + match[0].length;
-    if (!free(match.index, end) || match[0].startsWith('-')) continue;
-    add(match.index, end, [{ target: { kind: 'key', key: match[1]!, explicit: false }, item: match[1]! }], true);
+  for (const { key, start, end } of pandocInText(text)) {
+    if (!free(start, end)) continue;
+    add(start, end, [{ target: { kind: 'key', key, explicit: false }, item: key }], true);
   }
   for (const match of text.matchAll(/\(([^()\n]{1,300})\)/gu)) {
     const end = match.index + match[0].length;
