@@ -22,6 +22,7 @@ import type {
   InputProblem,
   KnownFingerprints,
   LocatedPaper,
+  RawRecord,
   Reader,
   RecordLocation,
 } from './reader.ts';
@@ -193,7 +194,14 @@ export function papersOfExport(text: string, name: string): LocatedPaper[] | nul
     throw error;
   }
   if (!SELF_DESCRIBING.has(format) || format === 'zotero') return null;
-  const { records } = READERS[format as Exclude<Format, 'zotero'>](text, name);
+  let records: RawRecord[];
+  try {
+    records = READERS[format as Exclude<Format, 'zotero'>](text, name).records;
+  } catch (error) {
+    // XML nested too deeply for the parser to recurse through is read as a plain list instead.
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
   return records.flatMap((raw) => {
     const { paper } = validateRecord(raw, { repair: true });
     return paper ? [{ paper, location: raw.location, fingerprint: null }] : [];

@@ -91,7 +91,8 @@ export function VerifyPage() {
         <div className="field">
           <label htmlFor={`${ids}-refs`}>Reference list (optional)</label>
           <span className="field-hint" id={`${ids}-refs-hint`}>
-            Only if it is not at the end of the text: one entry per line, e.g. “[1] Authors. Title. 2026.”
+            Only if it is not at the end of the text: one entry per line, e.g. “[1] Authors. Title. 2026.”, or a BibTeX
+            or RIS export (a LaTeX draft’s .bib) whose keys the text cites.
           </span>
           <textarea
             id={`${ids}-refs`}
