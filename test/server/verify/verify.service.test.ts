@@ -173,6 +173,28 @@ describe('verify.service', () => {
     expect(cited(`${body}Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.`)).toEqual([]);
   });
 
+  it('reads references given as a BibTeX export, each keyed by its citation key and resolved by its fields', () => {
+    const references = [
+      '@article{okafor24,',
+      '  author = {Lindqvist, Maria and Okafor, Tom},',
+      '  title = {Caffeine and Working Memory in Adults},',
+      '  year = {2024}',
+      '}',
+      '@misc{meier22, title = {Glacier melt rates in the Alps}, author = {Meier, Hans}, doi = {10.5555/glacier.2022.7}}',
+    ].join('\n');
+    const text =
+      'Caffeine increased short-term memory recall [@okafor24]. Alpine glaciers lost mass faster [@meier22].';
+    const response = verify({ text, references });
+    expect(response.claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId, x.resolvedBy]))).toEqual([
+      ['[okafor24]', 'caffeine-memory-trial', 'title'],
+      ['[meier22]', 'glacier-melt', 'doi'],
+    ]);
+    expect(response.references.map((r) => [r.n, r.paperId])).toEqual([
+      [1, 'caffeine-memory-trial'],
+      [2, 'glacier-melt'],
+    ]);
+  });
+
   it('judges each citation of a sentence against the clause it is attached to, and says which part that was', () => {
     const text =
       'Caffeine increased short-term memory recall [caffeine-memory-trial], while alpine glaciers lost mass faster between 2000 and 2020 [glacier-melt].';
