@@ -6,9 +6,16 @@
 /** Verbs that open a sentence with no subject (a fragment from a highlight list or a summary). */
 const SUBJECTLESS =
   /^(?:offers|provides|shows|presents|describes|proposes|introduces|demonstrates|examines|explores|discusses|reviews|reports|investigates|uses|includes|suggests|finds|argues|highlights|outlines|evaluates|compares|combines|achieves|addresses|extends|applies|develops|considers|focuses|analyzes|analyses|studies|contains|covers|gives|makes|yields|builds|enables|allows|requires|leads|helps|supports|remains|appears|seems)\b/iu;
-/** Any capitalised -s verb followed by an object's determiner ("Parses the citations…", "Probes where…"). */
+/** Any capitalised -s verb followed by an object's determiner ("Parses the citations…"). */
 const VERB_THEN_OBJECT =
-  /^[A-Z][a-z]+(?:es|s)\s+(?:the|a|an|how|why|whether|what|where|when|which|who|its|their|our|new|two|three|several|both|each|multiple|various)\s/u;
+  /^[A-Z][a-z]+(?:es|s)\s+(?:the|a|an|how|why|whether|what|its|their|our|new|two|three|several|both|each|multiple|various)\s/u;
+/**
+ * A digest's verb before "where", "when", "which" or "who" ("Probes where models encode valence…").
+ * Only verbs a summary opens with: after a plural noun the same words start a finding ("Patients
+ * who received…", "Cases where…").
+ */
+const VERB_THEN_CLAUSE =
+  /^(?:probes|asks|traces|maps|tests|examines|explores|investigates|shows|identifies|pinpoints|reveals|studies|measures|tracks|determines|quantifies)\s+(?:where|when|which|who)\s/iu;
 /** A pronoun standing as the subject, whose antecedent lies outside the sentence. */
 const DANGLING =
   /^(?:it|they|he|she|them|its|their|his|her|here)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
@@ -34,7 +41,7 @@ export function standaloneProblem(sentence: string, options: { caseless?: boolea
   const words = text.split(/\s+/u).filter(Boolean);
   if (words.length < 5 || !/[.!]["'”’)]*$/u.test(text)) return 'heading';
   if ((!options.caseless && /^[\p{Ll}]/u.test(text)) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
-  if (SUBJECTLESS.test(text) || VERB_THEN_OBJECT.test(text)) return 'fragment';
+  if (SUBJECTLESS.test(text) || VERB_THEN_OBJECT.test(text) || VERB_THEN_CLAUSE.test(text)) return 'fragment';
   if ((DANGLING.test(text) && !IT_THAT.test(text)) || LEANS_BACK.test(text)) return 'dangling';
   if (AIM.test(text)) return 'aim';
   return null;

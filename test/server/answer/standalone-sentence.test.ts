@@ -18,6 +18,9 @@ describe('standalone-sentence', () => {
       'fragment',
     );
     expect(standaloneProblem('Probes where language models encode emotional valence across depth.')).toBe('fragment');
+    // The same words after a plural noun start a finding.
+    expect(standaloneProblem('Patients who received the drug had lower blood pressure.')).toBeNull();
+    expect(standaloneProblem('Cases where the treatment failed were rare in the cohort.')).toBeNull();
     expect(standaloneProblem('and the effect held in older adults as well.')).toBe('fragment');
     expect(standaloneProblem('It explains in-context learning in small models.')).toBe('dangling');
     expect(standaloneProblem('From this diagnosis they derive architectural changes for pretraining.')).toBe(
