@@ -4,10 +4,11 @@
 
 /** Whether a text is LaTeX source rather than prose that mentions a backslash. */
 const LOOKS_LIKE_LATEX =
-  /\\(?:cite[a-z]*|[pt]extcite|parencite|autocite|begin|section|subsection|documentclass|usepackage|label|emph|textbf)\b/u;
+  /\\(?:cite[a-z]*|[pt]extcite|parencite|autocite|begin|section|subsection|documentclass|usepackage|label)\b/u;
 
-// A comment runs from an unescaped "%" to the end of its line.
-const COMMENT = /(?<!\\)%[^\n]*/gu;
+// A comment runs from an unescaped "%" to the end of its line. After a digit it is read as a percent
+// sign: "5%" in LaTeX source would hide the rest of its line from the PDF, so it is text pasted in.
+const COMMENT = /(?<![\\\d])%[^\n]*/gu;
 // Commands that hold a heading, a label or an environment name: no claim.
 const STRUCTURE =
   /\\(?:part|chapter|section|subsection|subsubsection|paragraph|subparagraph|label|begin|end|documentclass|usepackage|bibliography|bibliographystyle|maketitle|tableofcontents|item)\*?(?:\[[^[\]\n]{0,200}\])?(?:\{[^{}\n]{0,300}\})?/gu;

@@ -13,6 +13,9 @@ describe('latex-source', () => {
   it('leaves prose that only mentions a backslash or a percent sign as it is', () => {
     const text = 'Paths such as C:\\data hold 40% of the files.';
     expect(maskLatexMarkup(text)).toBe(text);
+    // In LaTeX source, "5%" after a digit is a percent sign someone pasted, not a comment.
+    const cited = 'Recall rose by 12% in adults~\\cite{lin26}. % check';
+    expect(maskLatexMarkup(cited)).toBe(`Recall rose by 12% in adults~\\cite{lin26}.        `);
   });
 
   it('reads a claim without formatting commands, ties or escapes', () => {
