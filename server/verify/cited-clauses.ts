@@ -20,10 +20,22 @@ function wordsOutside(text: string, start: number, end: number, markers: readonl
   return words + (text.slice(position, end).match(WORD)?.length ?? 0);
 }
 
+// A marker that opens its clause and a verb follows ("[1] found …, while [2] reports …") is the
+// clause's subject: it cites the words after it, as a narrative citation does.
+const CLAUSE_OPENING = /(?:[,;:]|\b(?:and|but|while|whereas|although|though))\s*$/u;
+// A lower-case word after the marker that does not join a clause ("…, [1] and B …" cites the words before).
+const VERB_AFTER = /^\s+(?!(?:and|but|or|nor|while|whereas|which|that|who|as|so|then)\b)\p{Ll}/u;
+function usedAsSubject(text: string, sentenceStart: number, m: ClauseMarker): boolean {
+  const before = text.slice(Math.max(sentenceStart, m.start - 24), m.start);
+  const opens = before.trim() === '' || CLAUSE_OPENING.test(before);
+  return opens && VERB_AFTER.test(text.slice(m.end, m.end + 12));
+}
+
 /**
  * The clauses of a sentence, each with the citations it carries: a sentence is cut after a marker
- * that more words follow ("… [1], while … [7]."), before a narrative marker that words precede
- * ("…, while Chen (2025) finds …") and at each ";". A clause with no marker of its own takes the
+ * that more words follow ("… [1], while … [7]."), before a narrative marker or one used as a
+ * clause's subject that words precede ("…, while Chen (2025) finds …", "…, while [2] finds …")
+ * and at each ";". A clause with no marker of its own takes the
  * next clause's (or, at the end, the previous clause's); markers written after the full stop
  * (`trailing`) belong to the last clause. A clause of fewer than `minWords` words outside its
  * markers ("X [1] is larger than Y [2]": "X") is joined to the next one.
@@ -37,7 +49,7 @@ export function citedClauses<C extends ClauseMarker>(
 ): CitedClause<C>[] {
   const cuts: number[] = [];
   for (const m of markers) {
-    if (m.narrative) {
+    if (m.narrative || usedAsSubject(text, span.start, m)) {
       if (m.start > span.start && /[\p{L}\p{N}]/u.test(text.slice(span.start, m.start))) cuts.push(m.start);
       continue;
     }

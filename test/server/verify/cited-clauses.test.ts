@@ -37,6 +37,17 @@ describe('cited-clauses', () => {
     ]);
   });
 
+  it("reads a bracketed marker that opens its clause before a verb as the clause's subject", () => {
+    expect(clauses('[1] found sinks structural, while [2] finds them semantic.', 3)).toEqual([
+      ['[1] found sinks structural, while', ['[1]']],
+      ['[2] finds them semantic.', ['[2]']],
+    ]);
+    expect(clauses('Sinks are structural in every layer, [1] and valence is early in most models [2].', 3)).toEqual([
+      ['Sinks are structural in every layer, [1]', ['[1]']],
+      ['and valence is early in most models [2].', ['[2]']],
+    ]);
+  });
+
   it('joins a clause too short to judge on its own to the next one', () => {
     expect(clauses('Sinks [1] outnumber heads in every layer [2].', 3)).toEqual([
       ['Sinks [1] outnumber heads in every layer [2].', ['[1]', '[2]']],
