@@ -164,6 +164,21 @@ function endsAlternativeMarker(tokens: ReadonlyArray<{ word: string }>, i: numbe
   return marker !== undefined && !tokens.slice(0, i).some((t) => t.word === 'whether');
 }
 
+// "Retrieval-augmented generation", "memory-enhanced agents": a method's name, not a rise.
+function namesAMethod(
+  text: string,
+  tokens: ReadonlyArray<{ word: string; start: number; end: number }>,
+  i: number,
+): boolean {
+  const token = tokens[i]!;
+  return (
+    i > 0 &&
+    tokens[i - 1]!.end === token.start - 1 &&
+    text[token.start - 1] === '-' &&
+    /^(?:augment|enhanc)/u.test(token.word)
+  );
+}
+
 // "A positive correlation", "negatively associated": the sign of a relation, not a change.
 const RELATION = /^(?:correlat|associat|relationship)/u;
 function relationSign(tokens: ReadonlyArray<{ word: string }>, i: number): -1 | 0 | 1 {
@@ -274,7 +289,7 @@ function readSentenceNow(text: string): SentenceReading {
     words.push({
       term: negation ? null : token.term,
       negated: !negation && reach > 0,
-      direction: kind.direction || relationSign(tokens, i),
+      direction: namesAMethod(text, tokens, i) ? 0 : kind.direction || relationSign(tokens, i),
       clause,
       polar,
     });

@@ -58,6 +58,19 @@ describe('stance-features', () => {
     ).toBe(0);
   });
 
+  it('reads "retrieval-augmented" and "memory-enhanced" as names of methods, not as rises', () => {
+    expect(
+      stanceOfEvidence('Faithful generation systems leak less private data.', [
+        'We study the leakage threats that retrieval-augmented generation systems face.',
+      ]).directionConflict,
+    ).toBe(0);
+    expect(
+      stanceOfEvidence('Faithful generation systems leak less private data.', [
+        'Faithful generation systems leak more private data.',
+      ]).directionConflict,
+    ).toBe(1);
+  });
+
   it('reads "inversely associated" against "positively associated", and "incapable of" as a negation', () => {
     expect(
       stanceOfEvidence('Statin use is inversely associated with hip fractures.', [
