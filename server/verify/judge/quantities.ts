@@ -45,6 +45,10 @@ const UNITS = new Set(
   ).split(' '),
 );
 
+// A currency sign or code written just before a number.
+const CURRENCY = /(US\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/u;
+const CURRENCY_OF: Record<string, string> = { US$: 'USD', $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+
 function numberOf(text: string): number {
   const word = NUMBER_WORDS[text.toLowerCase()];
   if (word !== undefined) return word;
@@ -74,7 +78,13 @@ export function quantitiesOf(text: string): Quantity[] {
     } else if (unitWord && UNITS.has(unitWord.toLowerCase().replace(/s$/u, '')) && /\d/u.test(numberText!)) {
       // "40 mg" is a quantity; "five mice" is a count (numbers in words only count as shares and rates).
       unit = unitWord.toLowerCase().replace(/s$/u, '');
-    } else continue;
+    } else {
+      // "$5 billion", "€750 million": money, in the currency its sign names.
+      const sign = CURRENCY.exec(text.slice(Math.max(0, match.index - 4), match.index + whole!.indexOf(numberText!)));
+      if (!sign || !/\d/u.test(numberText!)) continue;
+      const code = sign[1]!.replace(/\s/gu, '').toUpperCase();
+      unit = `money ${CURRENCY_OF[code] ?? code}`;
+    }
     if (!Number.isFinite(value)) continue;
     let low = value * 0.9;
     let high = value * 1.1;

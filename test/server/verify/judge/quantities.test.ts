@@ -11,6 +11,21 @@ describe('quantities', () => {
     expect(quantitiesOf('recall rose by 12 percent')[0]).toMatchObject({ unit: 'fraction', low: 0.108 });
   });
 
+  it('reads money after a currency sign or code, in that currency: "$5 billion" against "$750 million"', () => {
+    expect(quantitiesOf('could save $5 billion a year')[0]).toMatchObject({ unit: 'money USD', low: 4.5e9 });
+    expect(quantitiesOf('costs €3.5 million')[0]).toMatchObject({ unit: 'money EUR' });
+    expect(quantitiesOf('costs USD 20 per patient')[0]).toMatchObject({ unit: 'money USD', low: 18 });
+    expect(compareQuantities(quantitiesOf('save $5 billion'), quantitiesOf('save as much as $750 million'))).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(compareQuantities(quantitiesOf('save $5 billion'), quantitiesOf('save €5 billion'))).toEqual({
+      agree: false,
+      conflict: false,
+    });
+    expect(quantitiesOf('In 2020 we saw 5 cases and paid a $ 5 fee')).toEqual([]);
+  });
+
   it('reads comparisons as open intervals: "exceed 10%" and "less than 1%"', () => {
     expect(quantitiesOf('cells routinely exceed 10% efficiency')[0]).toMatchObject({ low: 0.1, high: Infinity });
     expect(quantitiesOf('efficiency is usually less than 1%')[0]).toMatchObject({ low: -Infinity, high: 0.01 });
