@@ -53,10 +53,11 @@ export const askLibraryTool = defineTool({
 export const zVerifyCitationsInput = zVerifyRequest.extend({
   text: zVerifyRequest.shape.text.meta({
     description:
-      'The text whose citations to check: sentences with [n], author-year, arXiv id, DOI or [paper-id] citations, and optionally its reference list at the end',
+      'The text whose citations to check: sentences with [n], author-year, arXiv id, DOI, [paper-id], LaTeX \\cite{key} or Pandoc [@key] citations, and optionally its reference list at the end (or a LaTeX thebibliography)',
   }),
   references: zVerifyRequest.shape.references.meta({
-    description: 'The reference list, when it is not at the end of the text: one string, or one string per entry',
+    description:
+      'The reference list, when it is not at the end of the text: one string (a plain list, or a BibTeX, RIS or CSL JSON export whose keys the text cites), or one string per entry',
   }),
   suggestions: zVerifyRequest.shape.suggestions.meta({
     description: 'How many better-supporting library papers to suggest per claim',
@@ -68,7 +69,7 @@ export const verifyCitationsTool = defineTool({
   title: 'Check the citations of a text',
   description: [
     'Splits a text into claims and their citations, resolves each citation to a paper of the local library (through the reference list), and judges from that paper whether it backs the claim.',
-    'Each citation gets a verdict (supported, partially_supported, contradicted, not_supported, not_in_library), a score with the support and contradiction behind it (0-1), the evidence sentence with its span, conflicts (negation, direction, numbers), and each claim gets suggestions of library papers that back it better.',
+    'Each citation gets a verdict (supported, partially_supported, contradicted, not_supported, not_in_library), a score with the support and contradiction behind it (0-1), the evidence sentence with its span, conflicts (negation, direction, numbers), and the part of the sentence it was judged for when the sentence cites different papers for different parts; each claim gets suggestions of library papers that back it better.',
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zVerifyCitationsInput,
