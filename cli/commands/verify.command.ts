@@ -78,7 +78,9 @@ export function registerVerifyCommand(program: Command): void {
   const config = loadConfig();
   program
     .command('verify')
-    .description('Check the citations of a text (numeric, author–year, arXiv, DOI, paper id) against the library')
+    .description(
+      'Check the citations of a text (numeric, author–year, arXiv, DOI, paper id, LaTeX \\cite, Pandoc @key) against the library',
+    )
     .argument('<file>', 'text file to check, or - for standard input')
     .option('--index <dir>', 'index folder', config.indexDir)
     .option(
