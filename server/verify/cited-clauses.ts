@@ -32,13 +32,13 @@ function usedAsSubject(text: string, sentenceStart: number, m: ClauseMarker): bo
 }
 
 /**
- * The clauses of a sentence, each with the citations it carries: a sentence is cut after a marker
+ * The clauses of a sentence, each with the citations it carries. A sentence is cut after a marker
  * that more words follow ("… [1], while … [7]."), before a narrative marker or one used as a
- * clause's subject that words precede ("…, while Chen (2025) finds …", "…, while [2] finds …")
- * and at each ";". A clause with no marker of its own takes the
- * next clause's (or, at the end, the previous clause's); markers written after the full stop
- * (`trailing`) belong to the last clause. A clause of fewer than `minWords` words outside its
- * markers ("X [1] is larger than Y [2]": "X") is joined to the next one.
+ * clause's subject that words precede ("…, while Chen (2025) finds …", "…, while [2] finds …"),
+ * and at each ";". A clause with no marker of its own takes the next clause's (or, at the end, the
+ * previous clause's); markers written after the full stop (`trailing`) belong to the last clause.
+ * A clause of fewer than `minWords` words outside its markers ("X [1] is larger than Y [2]": "X")
+ * is joined to the next one.
  */
 export function citedClauses<C extends ClauseMarker>(
   text: string,
@@ -65,7 +65,7 @@ export function citedClauses<C extends ClauseMarker>(
     const own = markers.filter((m) => m.start >= start && m.start < end);
     const last = clauses.at(-1);
     // A cut that leaves only markers: they belong to the clause before.
-    if (last && !/[\p{L}\p{N}]/u.test(text.slice(start, end).replace(/\[[^\]]*\]/gu, ''))) {
+    if (last && wordsOutside(text, start, end, markers) === 0) {
       last.end = end;
       last.citations.push(...own);
       continue;
