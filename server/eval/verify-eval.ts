@@ -70,6 +70,7 @@ export const STANCE_PRIOR = {
   prefixAntonym: 1.5,
   antonymConflict: 1,
   deniedAlternative: 2,
+  comparisonConflict: 2,
   quantifierConflict: 3,
   quantityConflict: 3,
   quantityAgree: -1,

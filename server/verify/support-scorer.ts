@@ -176,7 +176,12 @@ function conflictsOf(features: SupportFeatures, stance: StanceFeatures): Support
   )
     conflicts.push('negation');
   // An antonym ("benign" against "malignant") points the other way as much as a reversed effect does.
-  if (features.directionMismatch > 0 || stance.directionConflict > 0 || stance.antonymConflict > 0)
+  if (
+    features.directionMismatch > 0 ||
+    stance.directionConflict > 0 ||
+    stance.antonymConflict > 0 ||
+    stance.comparisonConflict > 0
+  )
     conflicts.push('direction');
   if (features.numbersMissing > 0 || stance.quantityConflict > 0) conflicts.push('numbers');
   if (stance.quantifierConflict > 0) conflicts.push('quantifier');

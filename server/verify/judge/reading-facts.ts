@@ -210,6 +210,26 @@ export function deniedAlternative(claim: SentenceReading, evidence: readonly Sen
   return evidence.some((reading) => denies(reading.alternatives, claimStates));
 }
 
+/**
+ * Whether the evidence ranks the claim's two sides the other way round: "A is more effective than B"
+ * against "B was more effective than A", or against "A was less effective than B". Each side is
+ * known by a term only it names; a comparison whose sides the evidence does not name is not read.
+ */
+export function comparisonConflict(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
+  if (claim.comparisons.length === 0) return false;
+  const meets = (a: readonly string[], b: readonly string[]) => a.some((t) => b.includes(t));
+  return claim.comparisons.some((c) =>
+    evidence.some((reading) =>
+      reading.comparisons.some((e) => {
+        const same = meets(c.left, e.left) && meets(c.right, e.right);
+        const swapped = meets(c.left, e.right) && meets(c.right, e.left);
+        if (same === swapped) return false;
+        return same ? c.direction !== e.direction : c.direction === e.direction;
+      }),
+    ),
+  );
+}
+
 /** Content terms in a negation's scope, and those outside any. */
 export function negationScope(reading: SentenceReading): { inside: Set<string>; outside: Set<string> } {
   const inside = new Set<string>();

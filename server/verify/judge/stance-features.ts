@@ -8,6 +8,7 @@ import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
   antonymConflict,
+  comparisonConflict,
   deniedAlternative,
   negatedTermsOf,
   prefixAntonymsOfReadings,
@@ -39,6 +40,8 @@ export const STANCE_FEATURE_NAMES = [
   'antonymConflict',
   /** One side denies what the other states, in favour of something it does not ("GPUs rather than CPUs" against "CPUs"). */
   'deniedAlternative',
+  /** The evidence ranks the claim's two sides the other way round ("A more effective than B" against "B more effective than A"). */
+  'comparisonConflict',
   /** "always" against "never", "every" against "rarely". */
   'quantifierConflict',
   /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
@@ -244,8 +247,9 @@ const SENTENCE_CONFLICTS = [
 export function conflictingSentence(fullClaim: string, fullSentences: readonly string[]): number {
   const claim = readSentence(fullClaim.slice(0, STANCE_MAX_CHARS));
   const at = fullSentences.findIndex((full) => {
-    const features = stanceFeatures(claim, readSentence(full.slice(0, STANCE_MAX_CHARS)));
-    return SENTENCE_CONFLICTS.some((name) => features[name] > 0);
+    const reading = readSentence(full.slice(0, STANCE_MAX_CHARS));
+    const features = stanceFeatures(claim, reading);
+    return SENTENCE_CONFLICTS.some((name) => features[name] > 0) || comparisonConflict(claim, [reading]);
   });
   return Math.max(0, at);
 }
@@ -272,5 +276,6 @@ export function stanceOfEvidenceVoting(
   });
   combined.directionVote = directionVoteOf(claim, voters);
   combined.deniedAlternative = deniedAlternative(claim, readings) ? 1 : 0;
+  combined.comparisonConflict = comparisonConflict(claim, readings) ? 1 : 0;
   return combined;
 }

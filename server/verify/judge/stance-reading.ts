@@ -6,6 +6,16 @@
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { caseless } from '../caseless-pattern.ts';
 import { polarStem } from './antonyms.ts';
+import {
+  ALTERNATIVE_REACH,
+  type Alternative,
+  alternativesOf,
+  type Comparison,
+  comparisonsOf,
+  endsAlternativeMarker,
+} from './comparisons.ts';
+
+export type { Alternative, Comparison } from './comparisons.ts';
 
 /** One word of a sentence as the judge reads it. */
 export type ReadWord = {
@@ -20,9 +30,6 @@ export type ReadWord = {
   /** Its stem in the antonym lexicon ("higher" → "high"), or null when the lexicon has no opposite for it. */
   polar: string | null;
 };
-
-/** "A rather than B", "A instead of B", "A as opposed to B": the sentence states A and denies B. */
-export type Alternative = { preferred: string; denied: string };
 
 /** One clause: its content terms, and whether it is negated or reports a null finding. */
 export type ClauseReading = { terms: Set<string>; negated: boolean; nullFinding: boolean };
@@ -43,6 +50,8 @@ export type SentenceReading = {
   contrastive: boolean;
   /** What the sentence prefers to what ("consumer GPUs rather than CPUs": gpu over cpu). */
   alternatives: Alternative[];
+  /** What it ranks above what ("A is more effective than B"). */
+  comparisons: Comparison[];
 };
 
 const NEGATION_WORDS = new Set([
@@ -112,57 +121,6 @@ const HEDGE = caseless(
 const CONTRAST = caseless(
   /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu,
 );
-
-// The markers of an alternative, as the words they are made of.
-const ALTERNATIVE_MARKERS = [
-  ['rather', 'than'],
-  ['instead', 'of'],
-  ['as', 'opposed', 'to'],
-];
-/** Words on each side of the marker that can name the alternatives. */
-const ALTERNATIVE_REACH = 3;
-
-/** "…GPUs rather than CPUs": the term before the marker, and those after it up to a comma or the reach. */
-function alternativesOf(
-  text: string,
-  tokens: ReadonlyArray<{ word: string; term: string | null; start: number; end: number }>,
-): Alternative[] {
-  const found: Alternative[] = [];
-  const broken = (a: number, b: number) => /[,;:()]/u.test(text.slice(tokens[a]!.end, tokens[b]!.start));
-  tokens.forEach((_, i) => {
-    const marker = ALTERNATIVE_MARKERS.find((words) => words.every((w, k) => tokens[i + k]?.word === w));
-    if (!marker) return;
-    let preferred: string | null = null;
-    for (let j = i - 1; j >= Math.max(0, i - ALTERNATIVE_REACH) && !broken(j, j + 1); j--) {
-      if (tokens[j]!.term) {
-        preferred = tokens[j]!.term;
-        break;
-      }
-    }
-    // The first content word after the marker names what is denied ("rather than static stimuli": static).
-    const after = i + marker.length;
-    let denied: string | null = null;
-    for (let j = after; j < Math.min(tokens.length, after + ALTERNATIVE_REACH); j++) {
-      if (j > after && broken(j - 1, j)) break;
-      if (tokens[j]!.term) {
-        denied = tokens[j]!.term;
-        break;
-      }
-    }
-    // "whether X is regulated as opposed to noise" asks; it does not deny.
-    const asked = tokens.slice(0, i).some((t) => t.word === 'whether');
-    if (preferred && denied && denied !== preferred && !asked) found.push({ preferred, denied });
-  });
-  return found;
-}
-
-/** Whether token i is the last word of "rather than", "instead of" or "as opposed to", not asked by a "whether". */
-function endsAlternativeMarker(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
-  const marker = ALTERNATIVE_MARKERS.find((words) =>
-    words.every((w, k) => tokens[i - words.length + 1 + k]?.word === w),
-  );
-  return marker !== undefined && !tokens.slice(0, i).some((t) => t.word === 'whether');
-}
 
 // "Retrieval-augmented generation", "memory-enhanced agents": a method's name, not a rise.
 function namesAMethod(
@@ -327,5 +285,6 @@ function readSentenceNow(text: string): SentenceReading {
     hedged: HEDGE.test(text),
     contrastive: CONTRAST.test(text),
     alternatives: alternativesOf(text, tokens),
+    comparisons: comparisonsOf(text, tokens),
   };
 }

@@ -49,7 +49,23 @@ const filters = {
   abstract:
     'We compared tighter retrieval filters against looser ones for private document leaks in twelve systems. The tighter filters increased document leaks.',
 };
-const papers = [fefferman, leakDojo, cuprousOxide, reviews, glacier, incidentalomas, ternary, sinks, filters];
+const reasoning = {
+  title: 'Open models on multi-step reasoning',
+  abstract:
+    'We compare two language models on 1,200 multi-step reasoning problems. Llama outperforms GPT-4 on every problem set, most of all on geometry. Both fail on problems longer than twenty steps.',
+};
+const papers = [
+  fefferman,
+  leakDojo,
+  cuprousOxide,
+  reviews,
+  glacier,
+  incidentalomas,
+  ternary,
+  sinks,
+  filters,
+  reasoning,
+];
 const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
   (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
 );
@@ -94,6 +110,15 @@ describe('builtin.judge', () => {
     const result = judgePaper('Negative reviews hurt the sales of every book.', reviews);
     expect(result.verdict).toBe('contradicted');
     expect(result.conflicts).toContain('direction');
+  });
+
+  it('judges a comparison the paper ranks the other way round as contradicted, and the same ranking as supported', () => {
+    const swapped = judgePaper('GPT-4 outperforms Llama on multi-step reasoning problems.', reasoning);
+    expect(swapped.verdict).toBe('contradicted');
+    expect(swapped.conflicts).toContain('direction');
+    expect(judgePaper('Llama outperforms GPT-4 on multi-step reasoning problems.', reasoning).verdict).toBe(
+      'supported',
+    );
   });
 
   it('quotes the sentence that reverses the claim, not a better-aligned one that only sets the study up', () => {

@@ -58,6 +58,27 @@ describe('stance-features', () => {
     ).toBe(0);
   });
 
+  it('reads a comparison ranked the other way round: its sides swapped, or its direction reversed', () => {
+    const conflict = (claim: string, evidence: string) => stanceOfEvidence(claim, [evidence]).comparisonConflict;
+    expect(conflict('GPT-4 outperforms Llama on reasoning.', 'Llama outperforms GPT-4 on reasoning.')).toBe(1);
+    expect(conflict('GPT-4 outperforms Llama on reasoning.', 'GPT-4 outperformed Llama on reasoning tasks.')).toBe(0);
+    expect(
+      conflict(
+        'Omnivores produce less trimethylamine oxide than vegans.',
+        'Omnivores produced more trimethylamine oxide than vegans.',
+      ),
+    ).toBe(1);
+    expect(
+      conflict(
+        'Statins carry a higher risk of myopathy than fibrates.',
+        'Statins, compared with fibrates, carried a lower risk of myopathy.',
+      ),
+    ).toBe(1);
+    expect(
+      conflict('Statins carry a higher risk of myopathy than fibrates.', 'Statins raise the risk of myopathy.'),
+    ).toBe(0);
+  });
+
   it('reads "retrieval-augmented" and "memory-enhanced" as names of methods, not as rises', () => {
     expect(
       stanceOfEvidence('Faithful generation systems leak less private data.', [
