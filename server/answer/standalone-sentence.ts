@@ -19,9 +19,9 @@ const VERB_THEN_CLAUSE =
 /** A pronoun standing as the subject, whose antecedent lies outside the sentence. */
 const DANGLING =
   /^(?:it|they|he|she|them|its|their|his|her|here)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
-/** An opening phrase that points back at the sentence before ("From this diagnosis they derive…"). */
+/** An opening phrase that points back at the sentence before ("From this diagnosis they derive…", "Based on this, …"). */
 const LEANS_BACK =
-  /^(?:from|in|with|by|to|for|given|despite|following|after|based on|because of)\s+(?:this|these|those|such|their|its)\s+(?!(?:study|paper|work|trial|review|article|cohort|analysis|population|sample|setting|series|survey)\b)/iu;
+  /^(?:from|in|with|by|to|for|given|despite|following|after|based on|because of)\s+(?:this|these|those|such|their|its)(?:\s*,|\s+(?!(?:study|paper|work|trial|review|article|cohort|analysis|population|sample|setting|series|survey)\b))/iu;
 const IT_THAT = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
 
 /** A statement of what a study set out to do, which answers nothing. */

@@ -23,6 +23,9 @@ describe('standalone-sentence', () => {
     expect(standaloneProblem('Cases where the treatment failed were rare in the cohort.')).toBeNull();
     expect(standaloneProblem('and the effect held in older adults as well.')).toBe('fragment');
     expect(standaloneProblem('It explains in-context learning in small models.')).toBe('dangling');
+    expect(standaloneProblem('Based on this, Feather introduces a scheduler that groups work by prefix.')).toBe(
+      'dangling',
+    );
     expect(standaloneProblem('From this diagnosis they derive architectural changes for pretraining.')).toBe(
       'dangling',
     );
