@@ -169,7 +169,7 @@ async function readOneFile(
 }
 
 /** Formats whose text says what it is: a reference list given in one of them is read as records. */
-const SELF_DESCRIBING: ReadonlySet<Format> = new Set([
+const SELF_DESCRIBING: ReadonlySet<Format> = new Set<Exclude<Format, 'zotero'>>([
   'bibtex',
   'ris',
   'csl-json',
@@ -193,7 +193,7 @@ export function papersOfExport(text: string, name: string): LocatedPaper[] | nul
     if (error instanceof AppError) return null;
     throw error;
   }
-  if (!SELF_DESCRIBING.has(format) || format === 'zotero') return null;
+  if (!SELF_DESCRIBING.has(format)) return null;
   let records: RawRecord[];
   try {
     records = READERS[format as Exclude<Format, 'zotero'>](text, name).records;

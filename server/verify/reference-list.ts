@@ -2,6 +2,7 @@
 // numbered entries) or reads one given separately, and pulls from each entry what identifies the
 // paper: DOI, arXiv id, year, first author's surname and title.
 import { papersOfExport } from '../../indexer/index.ts';
+import { lineStarts } from '../../indexer/readers/locate.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { surnameOf } from './library.ts';
 import { cleanDoi, DOI_PATTERN } from './parse-citations.ts';
@@ -130,7 +131,8 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       continue;
     }
     const number = NUMBERED.exec(line.text);
-    const keyed = number ? null : (KEYED.exec(line.text) ?? BIBITEM.exec(line.text));
+    const bibitem = number ? null : BIBITEM.exec(line.text);
+    const keyed = number ? null : (KEYED.exec(line.text) ?? bibitem);
     const last = drafts.at(-1);
     const startsEntry = numbered
       ? Boolean(number || keyed)
@@ -144,7 +146,7 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
         key: keyed?.[1] ?? null,
         start: line.start + (marker ? marker[0].length : line.text.length - line.text.trimStart().length),
         end: lineEnd,
-        ...(keyed && BIBITEM.test(line.text) ? { latex: true as const } : {}),
+        ...(bibitem && keyed === bibitem ? { latex: true as const } : {}),
       });
     } else {
       last.end = lineEnd;
@@ -213,9 +215,8 @@ export function splitReferences(text: string): { body: string; references: Refer
 export function referencesOfExport(text: string): ReferenceEntry[] | null {
   const papers = papersOfExport(text, 'references');
   if (papers === null || papers.length === 0) return null;
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const starts = papers.map(({ location }) => lineStarts[(location.line ?? 1) - 1] ?? 0);
+  const lines = lineStarts(text);
+  const starts = papers.map(({ location }) => lines[(location.line ?? 1) - 1] ?? 0);
   return papers.map(({ paper }, i) => {
     const start = starts[i]!;
     const end = start + text.slice(start, starts[i + 1] ?? text.length).trimEnd().length;
