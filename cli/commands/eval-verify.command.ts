@@ -7,18 +7,16 @@ import type { Command } from 'commander';
 import { loadConfig, PROJECT_ROOT } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { evaluateJudge, type JudgeReport } from '../../server/eval/judge-eval.ts';
+import { judgeWeightsOf, writeJudgeWeights } from '../../server/eval/judge-weights.ts';
 import {
   type EvalPair,
   evaluateSets,
-  type Figures,
   fitJudge,
-  judgeWeightsOf,
   pairsOf,
   type SetReport,
-  type Spread,
   statisticsOfSet,
-  writeJudgeWeights,
 } from '../../server/eval/verify-eval.ts';
+import type { Figures, Spread } from '../../server/eval/verify-figures.ts';
 import { loadVerifySet, type VerifySet } from '../../server/eval/verify-sets.ts';
 import { createBuiltinJudge, createNliJudge, type Judge, loadNliModel } from '../../server/verify/judge/index.ts';
 import { action, printJson } from '../output.ts';
@@ -42,7 +40,22 @@ const ROWS: Array<[keyof Figures, string]> = [
   ['evidenceVsCited', 'AUC evidence vs cited-no-evid.'],
   ['evidenceVsRandom', 'AUC evidence vs random        '],
   ['macroF1', 'macro F1 (3 classes)          '],
+  ['quotedAnnotated', 'quote is an annotated sentence'],
 ];
+
+// What the collection's repeated inputs leave within reach, when they cap a figure.
+function ceilingLines({ ceilings }: SetReport): string[] {
+  const lines: string[] = [];
+  if (ceilings.repeatedCited > 0)
+    lines.push(
+      `  ${ceilings.repeatedCited} of the cited-without-evidence pairs repeat an evidence pair's claim and document word for word: no judge can score evidence vs cited-no-evid. above ${f3(ceilings.evidenceVsCited)} here`,
+    );
+  if (ceilings.repeatedContradicting > 0)
+    lines.push(
+      `  ${ceilings.repeatedContradicting} contradicting pairs repeat a supporting pair's claim and document: support vs contradiction is capped at ${f3(ceilings.supportVsContradict)}`,
+    );
+  return lines;
+}
 
 function formatJudge(report: JudgeReport): string {
   const judges = Object.entries(report.judges)
@@ -61,6 +74,7 @@ function formatSet(report: SetReport): string {
     `  held-out claims, ${report.folds}-fold (mean ± sd)    judge             tf-idf cosine`,
     ...ROWS.map(([key, label]) => `  ${label}     ${pm(report.judge[key])}    ${pm(report.baseline[key])}`),
     `  majority-class macro F1                               ${pm(report.majorityMacroF1)}`,
+    ...ceilingLines(report),
   ];
   if (report.leftOut) {
     const { judge, baseline, majority } = report.leftOut;

@@ -2,15 +2,9 @@
 // present) on a claim collection: nothing is fitted and there are no folds, so on the collections
 // the built-in weights were fitted on the figures are in-sample for the built-in part.
 import type { Judge, JudgeName } from '../verify/judge/judge.ts';
-import {
-  type Figures,
-  figuresOf,
-  type JudgedPair,
-  pairRefsOf,
-  type Stance,
-  sentencesOf,
-  type VERIFY_EVAL_DEFAULTS,
-} from './verify-eval.ts';
+import { quotesAnnotated } from './evidence-quotes.ts';
+import { pairRefsOf, sentencesOf, type VERIFY_EVAL_DEFAULTS } from './verify-eval.ts';
+import { type Figures, figuresOf, type JudgedPair, type Stance } from './verify-figures.ts';
 import type { VerifySet } from './verify-sets.ts';
 
 export type JudgeReport = { name: string; judges: Partial<Record<JudgeName, number>>; pairs: number; figures: Figures };
@@ -37,11 +31,15 @@ export async function evaluateJudge(
     );
     judgements.forEach((judgement, i) => {
       judges[judgement.judge] = (judges[judgement.judge] ?? 0) + 1;
+      const { kind, docId, rationale } = chunk[i]!;
+      const document = set.documents.get(docId)!;
+      const isEvidence = kind === 'support' || kind === 'contradict';
       rows.push({
-        kind: chunk[i]!.kind,
+        kind,
         relevance: judgement.score,
         signed: judgement.support - judgement.contradiction,
         stance: stanceOfVerdict(judgement.verdict),
+        ...(rationale && isEvidence ? { quoted: quotesAnnotated(document, rationale, judgement.evidence) } : {}),
       });
     });
   }

@@ -4,14 +4,25 @@
 // group), beside a TF-IDF cosine baseline and the majority class. With several collections it also
 // fits on the others and measures on each one left out. `fitJudgeWeights` fits on everything given,
 // for judge/builtin-weights.json.
-import fs from 'node:fs';
-import path from 'node:path';
 import { createSeededRandom } from '../../core/seeded-random.ts';
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { RELEVANCE_FEATURES, relevanceInputsOf, tfidfCosine } from '../verify/support-features.ts';
 import { STANCE_INPUTS, SupportScorer } from '../verify/support-scorer.ts';
 import { statisticsOfTexts, type TermStatistics } from '../verify/term-statistics.ts';
-import { fitLogistic, type LogisticFit, logisticScore, macroF1, rocAuc } from './logistic-fit.ts';
+import { checkQuote, type QuoteCheck } from './evidence-quotes.ts';
+import { type LabelCeilings, labelCeilingsOf } from './label-ceilings.ts';
+import { fitLogistic, type LogisticFit, logisticScore, macroF1 } from './logistic-fit.ts';
+import {
+  type Figures,
+  figuresOf,
+  type PairKind,
+  type Spread,
+  type SpreadFigures,
+  type Stance,
+  spreadFigures,
+  spreadOf,
+  truthOf,
+} from './verify-figures.ts';
 import type { SetDocument, VerifySet } from './verify-sets.ts';
 
 export { rocAuc } from './logistic-fit.ts';
@@ -32,11 +43,6 @@ export const VERIFY_EVAL_DEFAULTS = {
   relevanceL2: 0.001,
 };
 
-/** What a pair is: the claim with evidence that supports or contradicts it, a cited document without evidence, or a random one. */
-export type PairKind = 'support' | 'contradict' | 'cited' | 'random';
-/** The three classes a verdict is scored on: supported or partially supported, contradicted, neither. */
-export type Stance = 'supports' | 'contradicts' | 'neither';
-
 /** One pair's features, computed once. */
 export type EvalPair = {
   group: string;
@@ -47,6 +53,8 @@ export type EvalPair = {
   stance: number[];
   /** TF-IDF cosine of the claim and the abstract: the baseline. */
   baseline: number;
+  /** For evidence with annotated sentences: whether the judge's quote, and TF-IDF's best sentence, is one of them. */
+  quoted?: QuoteCheck;
 };
 
 /** The judge's models and thresholds, as fitted on some pairs. */
@@ -76,13 +84,10 @@ export const STANCE_PRIOR = {
   quantityAgree: -1,
 } as const;
 
-/** The class a pair should get. */
-export const truthOf = (kind: PairKind): Stance =>
-  kind === 'support' ? 'supports' : kind === 'contradict' ? 'contradicts' : 'neither';
 const isEvidence = (pair: EvalPair) => pair.kind === 'support' || pair.kind === 'contradict';
 
 /** One (claim, cited or random document) pair of a collection, before any features. */
-export type PairRef = { claim: string; group: string; docId: string; kind: PairKind };
+export type PairRef = { claim: string; group: string; docId: string; kind: PairKind; rationale?: number[] };
 
 /** Every pair of a collection: each cited document, plus random documents per claim (seeded). */
 export function pairRefsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): PairRef[] {
@@ -93,7 +98,8 @@ export function pairRefsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_D
   for (const claim of set.claims) {
     const cited = claim.cited.filter((c) => set.documents.has(c.docId));
     if (cited.length === 0) continue;
-    for (const { docId, label } of cited) refs.push({ claim: claim.claim, group: claim.group, docId, kind: label });
+    for (const { docId, label, rationale } of cited)
+      refs.push({ claim: claim.claim, group: claim.group, docId, kind: label, ...(rationale ? { rationale } : {}) });
     const citedIds = new Set(claim.cited.map((c) => c.docId));
     for (let i = 0; i < randomPerClaim && ids.length > citedIds.size; i++) {
       let docId = ids[Math.floor(random() * ids.length)]!;
@@ -121,9 +127,10 @@ export function statisticsOfSet(set: VerifySet): TermStatistics {
 export function pairsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): EvalPair[] {
   const statistics = statisticsOfSet(set);
   const scorer = new SupportScorer(statistics);
-  return pairRefsOf(set, options).map(({ claim, group, docId, kind }) => {
+  return pairRefsOf(set, options).map(({ claim, group, docId, kind, rationale }) => {
     const document = set.documents.get(docId)!;
     const result = scorer.score(claim, sentencesOf(document));
+    const evidence = kind === 'support' || kind === 'contradict';
     return {
       group,
       kind,
@@ -131,6 +138,7 @@ export function pairsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFA
       relevance: ((inputs) => RELEVANCE_FEATURES.map((name) => inputs[name]))(relevanceInputsOf(result.features)),
       stance: STANCE_INPUTS.map((name) => ({ ...result.features, ...result.stance })[name]),
       baseline: tfidfCosine(claim, document.abstract, statistics),
+      ...(evidence && rationale ? { quoted: checkQuote(claim, document, rationale, result.evidence, statistics) } : {}),
     };
   });
 }
@@ -212,17 +220,6 @@ export function fitJudge(
   return { relevance, stance, thresholds: { relevant: best.relevant, contradicted: best.contradicted } };
 }
 
-/** The figures of one held-out part. */
-export type Figures = {
-  /** ROC AUC of support against contradicting evidence, by the signed score support − contradiction. */
-  supportVsContradict: number;
-  /** ROC AUC of evidence (either way) against cited documents without evidence, by the relevance score. */
-  evidenceVsCited: number;
-  evidenceVsRandom: number;
-  /** Macro F1 of supports / contradicts / neither over real citations (evidence and cited without evidence). */
-  macroF1: number;
-};
-
 function tfidfThreshold(pairs: readonly EvalPair[]): number {
   const cited = pairs.filter((p) => p.kind !== 'random');
   const truth = cited.map((p) => truthOf(p.kind));
@@ -243,34 +240,6 @@ function majorityOf(pairs: readonly EvalPair[]): Stance {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'neither';
 }
 
-/** One judged pair: its kind, its relevance score, its signed score (support − contradiction) and its class. */
-export type JudgedPair = { kind: PairKind; relevance: number; signed: number; stance: Stance };
-
-/** The four figures of some judged pairs. */
-export function figuresOf(rows: readonly JudgedPair[]): Figures {
-  const of = (score: (row: JudgedPair) => number, ...kinds: PairKind[]) =>
-    rows.filter((row) => kinds.includes(row.kind)).map(score);
-  const cited = rows.filter((row) => row.kind !== 'random');
-  return {
-    supportVsContradict: rocAuc(
-      of((r) => r.signed, 'support'),
-      of((r) => r.signed, 'contradict'),
-    ),
-    evidenceVsCited: rocAuc(
-      of((r) => r.relevance, 'support', 'contradict'),
-      of((r) => r.relevance, 'cited'),
-    ),
-    evidenceVsRandom: rocAuc(
-      of((r) => r.relevance, 'support', 'contradict'),
-      of((r) => r.relevance, 'random'),
-    ),
-    macroF1: macroF1(
-      cited.map((row) => truthOf(row.kind)),
-      cited.map((row) => row.stance),
-    ),
-  };
-}
-
 /** The judge's figures, the TF-IDF baseline's and the majority class's on held-out pairs, given training pairs. */
 export function heldOutFigures(
   training: readonly EvalPair[],
@@ -280,8 +249,21 @@ export function heldOutFigures(
 ): { judge: Figures; baseline: Figures; majority: number } {
   const fit = fitJudge(training, l2, relevanceL2);
   const predictions = heldOut.map((p) => predict(fit, p));
-  const figures = (relevance: (i: number) => number, signed: (i: number) => number, stance: (i: number) => Stance) =>
-    figuresOf(heldOut.map((p, i) => ({ kind: p.kind, relevance: relevance(i), signed: signed(i), stance: stance(i) })));
+  const figures = (
+    relevance: (i: number) => number,
+    signed: (i: number) => number,
+    stance: (i: number) => Stance,
+    quoted: (quote: QuoteCheck) => boolean,
+  ) =>
+    figuresOf(
+      heldOut.map((p, i) => ({
+        kind: p.kind,
+        relevance: relevance(i),
+        signed: signed(i),
+        stance: stance(i),
+        ...(p.quoted ? { quoted: quoted(p.quoted) } : {}),
+      })),
+    );
   const threshold = tfidfThreshold(training);
   const majority = majorityOf(training);
   const cited = heldOut.filter((p) => p.kind !== 'random');
@@ -290,11 +272,13 @@ export function heldOutFigures(
       (i) => predictions[i]!.relevance,
       (i) => predictions[i]!.support - predictions[i]!.contradiction,
       (i) => stanceOf(predictions[i]!, fit.thresholds),
+      (quote) => quote.judge,
     ),
     baseline: figures(
       (i) => heldOut[i]!.baseline,
       (i) => heldOut[i]!.baseline,
       (i) => (heldOut[i]!.baseline >= threshold ? 'supports' : 'neither'),
+      (quote) => quote.baseline,
     ),
     majority: macroF1(
       cited.map((p) => truthOf(p.kind)),
@@ -302,23 +286,6 @@ export function heldOutFigures(
     ),
   };
 }
-
-/** Mean and standard deviation over folds. */
-export type Spread = { mean: number; sd: number };
-const spreadOf = (values: readonly number[]): Spread => {
-  const finite = values.filter(Number.isFinite);
-  const mean = finite.reduce((s, v) => s + v, 0) / (finite.length || 1);
-  const sd = Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, finite.length - 1));
-  return finite.length ? { mean, sd } : { mean: Number.NaN, sd: Number.NaN };
-};
-type SpreadFigures = Record<keyof Figures, Spread>;
-const spreadFigures = (all: readonly Figures[]): SpreadFigures =>
-  Object.fromEntries(
-    (['supportVsContradict', 'evidenceVsCited', 'evidenceVsRandom', 'macroF1'] as const).map((k) => [
-      k,
-      spreadOf(all.map((f) => f[k])),
-    ]),
-  ) as SpreadFigures;
 
 export type SetReport = {
   name: string;
@@ -331,6 +298,8 @@ export type SetReport = {
   majorityMacroF1: Spread;
   /** Fitted on the other collections given, measured on this one (absent with one collection). */
   leftOut?: { judge: Figures; baseline: Figures; majority: number };
+  /** Inputs the collection repeats with different labels, and the figures no judge can beat because of them. */
+  ceilings: LabelCeilings;
 };
 
 /** Assigns claim groups to folds in a seeded random order. */
@@ -372,36 +341,8 @@ export function evaluateSets(
       judge: spreadFigures(results.map((r) => r.judge)),
       baseline: spreadFigures(results.map((r) => r.baseline)),
       majorityMacroF1: spreadOf(results.map((r) => r.majority)),
+      ceilings: labelCeilingsOf(set),
       ...(others.length > 0 ? { leftOut: heldOutFigures(others, pairs, l2, relevanceL2) } : {}),
     };
   });
-}
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
-/** The judge fitted on all pairs given, as the JSON shipped in server/verify/judge/builtin-weights.json. */
-export function judgeWeightsOf(fit: JudgeFit, fittedBy: string, supportedThreshold = 0.5) {
-  return {
-    fittedBy,
-    relevance: {
-      bias: round(fit.relevance.bias),
-      weights: Object.fromEntries(RELEVANCE_FEATURES.map((name, j) => [name, round(fit.relevance.weights[j]!)])),
-    },
-    stance: {
-      bias: round(fit.stance.bias),
-      weights: Object.fromEntries(STANCE_INPUTS.map((name, j) => [name, round(fit.stance.weights[j]!)])),
-    },
-    thresholds: {
-      relevant: fit.thresholds.relevant,
-      supported: Math.max(supportedThreshold, fit.thresholds.relevant),
-      contradicted: fit.thresholds.contradicted,
-    },
-  };
-}
-
-/** Writes the weights file atomically (a temporary file, then a rename). */
-export function writeJudgeWeights(file: string, weights: ReturnType<typeof judgeWeightsOf>): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, `${JSON.stringify(weights, null, 2)}\n`);
-  fs.renameSync(temporary, file);
 }

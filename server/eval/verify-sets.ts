@@ -1,14 +1,20 @@
 // The claim-verification collections the judge is measured on, read into one shape: SciFact claims
 // (full corpus), Citation-Integrity (citing sentences, markers removed) and Check-COVID. Each
 // claim lists its cited documents with their label: evidence that supports, evidence that
-// contradicts, or a cited document without evidence.
+// contradicts, or a cited document without evidence, and the sentences annotated as the evidence.
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 
-export type SetDocument = { title: string; abstract: string; sentences: EvidenceSentence[] };
+export type SetDocument = {
+  title: string;
+  abstract: string;
+  sentences: EvidenceSentence[];
+  /** For each sentence of the collection's own list, its index in `sentences` (−1: empty, dropped); absent when the collection gave none. */
+  keptIndex?: number[];
+};
 export type CitedLabel = 'support' | 'contradict' | 'cited';
 export type SetClaim = {
   /** Unique within the set. */
@@ -16,7 +22,12 @@ export type SetClaim = {
   /** Claims of one group are never split between folds (Check-COVID writes variants of one claim). */
   group: string;
   claim: string;
-  cited: Array<{ docId: string; label: CitedLabel }>;
+  cited: Array<{
+    docId: string;
+    label: CitedLabel;
+    /** The sentences the collection's annotators marked as the evidence (indexes into the document's `sentences`). */
+    rationale?: number[];
+  }>;
 };
 export type VerifySet = { name: string; folder: string; documents: Map<string, SetDocument>; claims: SetClaim[] };
 
@@ -42,15 +53,24 @@ function readJsonl(file: string, what: string): Array<Record<string, unknown>> {
 // The abstract as the collection split it into sentences (corpus_sentences.jsonl), with exact offsets.
 function documentOfSentences(title: string, list: readonly string[]): SetDocument {
   const sentences: EvidenceSentence[] = [];
+  const keptIndex: number[] = [];
   let abstract = '';
   for (const raw of list) {
     const text = raw.trim();
+    keptIndex.push(text ? sentences.length : -1);
     if (!text) continue;
     if (abstract) abstract += ' ';
     sentences.push({ field: 'abstract', start: abstract.length, end: abstract.length + text.length, text });
     abstract += text;
   }
-  return { title, abstract, sentences };
+  return { title, abstract, sentences, keptIndex };
+}
+
+/** The annotated evidence sentences of a document, as indexes into its `sentences` (absent when unknown). */
+function rationaleOf(document: SetDocument | undefined, indexes: readonly unknown[]): number[] | undefined {
+  if (!document?.keptIndex || indexes.length === 0) return undefined;
+  const kept = indexes.map((i) => document.keptIndex![Number(i)] ?? -1).filter((i) => i >= 0);
+  return kept.length > 0 ? [...new Set(kept)].sort((a, b) => a - b) : undefined;
 }
 
 function documentOfText(title: string, abstract: string): SetDocument {
@@ -80,9 +100,14 @@ function readDocuments(folder: string, what: string, idOf: (row: Record<string, 
   return documents;
 }
 
-function evidenceClaims(rows: Array<Record<string, unknown>>, prefix: string, clean: (text: string) => string) {
+function evidenceClaims(
+  rows: Array<Record<string, unknown>>,
+  documents: ReadonlyMap<string, SetDocument>,
+  prefix: string,
+  clean: (text: string) => string,
+) {
   return rows.map((row): SetClaim => {
-    const evidence = (row.evidence ?? {}) as Record<string, Array<{ label: string }>>;
+    const evidence = (row.evidence ?? {}) as Record<string, Array<{ label: string; sentences?: unknown[] }>>;
     const cited = ((row.cited_doc_ids ?? []) as unknown[]).map(String);
     for (const docId of Object.keys(evidence)) if (!cited.includes(docId)) cited.push(docId);
     const id = `${prefix}${row.id}`;
@@ -92,10 +117,15 @@ function evidenceClaims(rows: Array<Record<string, unknown>>, prefix: string, cl
       claim: clean(String(row.claim)),
       cited: cited.map((docId) => {
         const label = evidence[docId]?.[0]?.label;
+        const rationale = rationaleOf(
+          documents.get(docId),
+          (evidence[docId] ?? []).flatMap((e) => e.sentences ?? []),
+        );
         return {
           docId,
           label:
             label === 'SUPPORT' ? 'support' : label === 'REFUTE' || label === 'CONTRADICT' ? 'contradict' : 'cited',
+          ...(rationale ? { rationale } : {}),
         };
       }),
     };
@@ -133,7 +163,7 @@ type ClaimsRows = ClaimsFile & { rows: Array<Record<string, unknown>> };
 /** SciFact claims (their ids are unique across splits) against the full corpus. */
 export function loadSciFactClaims(folder: string, files: ClaimsRows[]): VerifySet {
   const documents = readDocuments(folder, FILES_OF, (row) => String(row.doc_id));
-  const claims = files.flatMap(({ rows }) => evidenceClaims(rows, '', (t) => t));
+  const claims = files.flatMap(({ rows }) => evidenceClaims(rows, documents, '', (t) => t));
   return { name: 'SciFact', folder, documents, claims };
 }
 
@@ -150,7 +180,9 @@ export function withoutCitationMarkers(text: string): string {
 /** Citation-Integrity, every split together (folds are drawn over all of them; ids repeat across splits). */
 export function loadCitationIntegrity(folder: string, files: ClaimsRows[]): VerifySet {
   const documents = readDocuments(folder, FILES_OF, (row) => String(row.doc_id));
-  const claims = files.flatMap(({ split, rows }) => evidenceClaims(rows, `${split}-`, withoutCitationMarkers));
+  const claims = files.flatMap(({ split, rows }) =>
+    evidenceClaims(rows, documents, `${split}-`, withoutCitationMarkers),
+  );
   return { name: 'Citation-Integrity', folder, documents, claims };
 }
 
@@ -161,14 +193,25 @@ export function loadCheckCovid(folder: string, files: ClaimsRows[]): VerifySet {
     rows.map((row): SetClaim => {
       const id = String(row.id);
       const label = String(row.label);
+      const docId = String(row.cord_id);
+      const evidenceSet = Array.isArray(row.evidence_set) ? (row.evidence_set as Array<{ sent_index?: unknown }>) : [];
+      // Unverifiable claims list sentences too; they are not evidence.
+      const rationale =
+        label === 'SUPPORT' || label === 'REFUTE'
+          ? rationaleOf(
+              documents.get(docId),
+              evidenceSet.map((e) => e.sent_index),
+            )
+          : undefined;
       return {
         id: `${split}-${id}`,
         group: id.replace(/_\d+$/u, ''),
         claim: String(row.claim).trim(),
         cited: [
           {
-            docId: String(row.cord_id),
+            docId,
             label: label === 'SUPPORT' ? 'support' : label === 'REFUTE' ? 'contradict' : 'cited',
+            ...(rationale ? { rationale } : {}),
           },
         ],
       };

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { judgeWeightsOf, writeJudgeWeights } from '../../../server/eval/judge-weights.ts';
 import {
   type EvalPair,
   evaluateSets,
   fitJudge,
-  judgeWeightsOf,
   pairsOf,
   relevanceTrainingPairs,
-  writeJudgeWeights,
 } from '../../../server/eval/verify-eval.ts';
 import { loadVerifySet, withoutCitationMarkers } from '../../../server/eval/verify-sets.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -29,6 +28,9 @@ describe('verify-eval', () => {
     expect(report!.baseline.supportVsContradict.mean).toBeLessThan(0.75);
     expect(report!.judge.evidenceVsRandom.mean).toBeGreaterThan(0.9);
     expect(report!.judge.macroF1.mean).toBeGreaterThan(report!.majorityMacroF1.mean);
+    // Each abstract's finding is its annotated sentence; the trial's size is not evidence.
+    expect(report!.judge.quotedAnnotated.mean).toBe(1);
+    expect(report!.ceilings.repeatedCited).toBe(0);
     expect(report!.leftOut).toBeUndefined();
   });
 

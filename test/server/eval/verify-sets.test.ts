@@ -57,6 +57,32 @@ describe('verify-sets', () => {
     ]);
   });
 
+  it("keeps the annotated evidence sentences as indexes into the document's sentences, past an empty one", () => {
+    const dir = tempDir();
+    writeJsonl(dir, 'corpus_sentences.jsonl', [
+      { doc_id: 7, title: '', abstract: ['Masks were worn by most.', ' ', 'Masks lowered infections by half.'] },
+    ]);
+    writeJsonl(dir, 'claims_train.jsonl', [
+      { id: 1, claim: 'Masks halve infections.', evidence: { 7: [{ sentences: [2], label: 'SUPPORT' }] } },
+    ]);
+    const set = loadVerifySet(dir);
+    const { rationale } = set.claims[0]!.cited[0]!;
+    expect(rationale).toEqual([1]);
+    expect(set.documents.get('7')!.sentences[rationale![0]!]!.text).toBe('Masks lowered infections by half.');
+  });
+
+  it("keeps Check-COVID's evidence sentences for supported and refuted claims, not for unverifiable ones", () => {
+    const dir = tempDir();
+    writeJsonl(dir, 'corpus_sentences.jsonl', [{ ...sentences[0], cord_id: 'abc' }]);
+    const evidence_set = [{ sent_index: 1, type: 'PRIMARY' }];
+    writeJsonl(dir, 'claims_dev.jsonl', [
+      { id: 'n1_0', claim: 'Masks halve infections.', cord_id: 'abc', label: 'SUPPORT', evidence_set },
+      { id: 'n1_1', claim: 'Masks halve infections.', cord_id: 'abc', label: 'NOTENOUGHINFO', evidence_set },
+    ]);
+    const set = loadVerifySet(dir);
+    expect(set.claims.map((c) => c.cited[0]!.rationale)).toEqual([[1], undefined]);
+  });
+
   it('names the folder that holds no claims file', () => {
     const dir = tempDir();
     writeJsonl(dir, 'corpus_sentences.jsonl', sentences);
