@@ -79,7 +79,7 @@ export function registerVerifyCommand(program: Command): void {
   program
     .command('verify')
     .description(
-      'Check the citations of a text (numeric, author–year, arXiv, DOI, paper id, LaTeX \\cite, Pandoc @key) against the library',
+      'Check the citations of a text (numeric with or without a pinpoint, ref. 3, author–year, arXiv, DOI, paper id, LaTeX \\cite, Pandoc @key) against the library',
     )
     .argument('<file>', 'text file to check, or - for standard input')
     .option('--index <dir>', 'index folder', config.indexDir)

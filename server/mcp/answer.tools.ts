@@ -53,7 +53,7 @@ export const askLibraryTool = defineTool({
 export const zVerifyCitationsInput = zVerifyRequest.extend({
   text: zVerifyRequest.shape.text.meta({
     description:
-      'The text whose citations to check: sentences with [n], author-year, arXiv id, DOI, [paper-id], LaTeX \\cite{key} or Pandoc [@key] citations, and optionally its reference list at the end (or a LaTeX thebibliography)',
+      'The text whose citations to check: sentences with [n] (also [n, Sec. 4], [1]–[3], ref. n), author-year, arXiv id, DOI, [paper-id], LaTeX \\cite{key} or Pandoc [@key] citations, and optionally its reference list at the end (or a LaTeX thebibliography)',
   }),
   references: zVerifyRequest.shape.references.meta({
     description:

@@ -4,6 +4,16 @@
 // Linear in the length of the text: every pattern here either consumes what it scans or is bounded.
 import { narrativeCitations, readAuthorYear } from './author-year.ts';
 import { latexCitations, pandocGroupKeys, pandocInText } from './markup-citations.ts';
+import {
+  BARE_REFERENCE_PHRASE,
+  BRACKET_LOCATOR,
+  BRACKETED_RANGE,
+  expandNumeric,
+  NUMERIC_GROUP,
+  REFERENCE_PHRASE,
+  SUPERSCRIPT_CITATION,
+  SUPERSCRIPT_DIGITS,
+} from './numeric-citations.ts';
 
 /** What a citation points at, before it is resolved to a paper. */
 export type CitationTarget =
@@ -29,14 +39,6 @@ export type ParsedCitation = {
   narrative?: true;
 };
 
-const DASH = '[-–—]';
-const NUMERIC_GROUP = new RegExp(
-  `^\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?(?:\\s*[,;]\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?)*\\s*$`,
-  'u',
-);
-/** Longest numeric range expanded ([1–500] is a typo or a table, not 500 citations). */
-const MAX_RANGE = 50;
-
 const ARXIV_NEW = /^(?:arxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}(?:v\d+)?)$/iu;
 const ARXIV_OLD = /^(?:arxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)([a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)$/iu;
 const DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/iu;
@@ -55,17 +57,6 @@ const BARE_DOI = new RegExp(`\\b(?:doi:\\s*|https?:\\/\\/(?:dx\\.)?doi\\.org\\/)
 /** A DOI without the punctuation that ends the sentence around it. */
 export function cleanDoi(doi: string): string {
   return doi.replace(/[.,;:]+$/u, '').toLowerCase();
-}
-
-function expandNumeric(inner: string): number[] {
-  const numbers: number[] = [];
-  for (const part of inner.split(/[,;]/u)) {
-    const range = part.split(new RegExp(DASH, 'u')).map((s) => Number.parseInt(s.trim(), 10));
-    const [from, to] = [range[0]!, range[1] ?? range[0]!];
-    if (to >= from && to - from < MAX_RANGE) for (let n = from; n <= to; n++) numbers.push(n);
-    else numbers.push(from, to);
-  }
-  return [...new Set(numbers)];
 }
 
 function identifierTarget(item: string): CitationTarget | undefined {
@@ -110,15 +101,22 @@ function singleItem(part: string, brackets: boolean): Item | undefined {
   return key ? { target: { kind: 'key', key: key[1]!, explicit: part.startsWith('@') }, item: part } : undefined;
 }
 
+const numericItems = (inner: string): Item[] =>
+  expandNumeric(inner).map((n) => ({ target: { kind: 'numeric', n }, item: String(n) }));
+
 // Items of a bracket or parenthesis group; undefined when the group is not (only) citations.
 function groupTargets(inner: string, brackets: boolean): Item[] | undefined {
-  if (brackets && NUMERIC_GROUP.test(inner)) {
-    return expandNumeric(inner).map((n) => ({ target: { kind: 'numeric', n }, item: String(n) }));
-  }
+  if (brackets && NUMERIC_GROUP.test(inner)) return numericItems(inner);
+  const phrase = REFERENCE_PHRASE.exec(inner.trim())?.[1];
+  if (phrase) return numericItems(phrase.replace(/\s*and\s*/giu, ','));
   const found: Item[] = [];
   for (const raw of inner.split(';')) {
-    const part = raw.trim();
+    const part = brackets ? raw.trim().replace(BRACKET_LOCATOR, '') : raw.trim();
     if (!part) continue;
+    if (brackets && NUMERIC_GROUP.test(part)) {
+      found.push(...numericItems(part));
+      continue;
+    }
     const whole = singleItem(part, brackets) ?? authorYearItems(part);
     if (whole) {
       found.push(...(Array.isArray(whole) ? whole : [whole]));
@@ -160,23 +158,6 @@ function footnoteTargets(inner: string): Item[] | undefined {
   return key ? [{ target: { kind: 'key', key: key[1]!, explicit: true }, item: `^${label}` }] : undefined;
 }
 
-const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  '⁰': '0',
-  '¹': '1',
-  '²': '2',
-  '³': '3',
-  '⁴': '4',
-  '⁵': '5',
-  '⁶': '6',
-  '⁷': '7',
-  '⁸': '8',
-  '⁹': '9',
-  '⁻': '-',
-  '˒': ',',
-};
-const SUPERSCRIPT_CITATION =
-  /((?:\p{L}{3}|[.,;:)\]]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}){0,20})(?![⁰¹²³⁴⁵⁶⁷⁸⁹\p{L}])/gu;
-
 export type ParseOptions = {
   /**
    * Read "(3)" and "(1, 4–6)" as numeric citations when every number is at most this: a text whose
@@ -216,6 +197,10 @@ export function parseCitations(text: string, options: ParseOptions = {}): Parsed
     add(command.start, command.end, targets, command.narrative);
   }
 
+  for (const match of text.matchAll(BRACKETED_RANGE)) {
+    const end = match.index + match[0].length;
+    if (free(match.index, end)) add(match.index, end, numericItems(`${match[1]}-${match[2]}`));
+  }
   for (const match of text.matchAll(/\[([^[\]\n]{1,300})\]/gu)) {
     // A Markdown link text "[label](url)" is not a citation.
     if (text[match.index + match[0].length] === '(') continue;
@@ -278,6 +263,10 @@ export function parseCitations(text: string, options: ParseOptions = {}): Parsed
     if (!free(match.index, end)) continue;
     const targets = groupTargets(match[1]!, false) ?? parenthesizedNumbers(text, match.index, end, options);
     if (targets) add(match.index, end, targets);
+  }
+  for (const match of text.matchAll(BARE_REFERENCE_PHRASE)) {
+    const end = match.index + match[0].length;
+    if (free(match.index, end)) add(match.index, end, numericItems(match[1]!.replace(/\s*and\s*/giu, ',')));
   }
   for (const pattern of [BARE_ARXIV, BARE_DOI]) {
     for (const match of text.matchAll(pattern)) {

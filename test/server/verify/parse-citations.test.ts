@@ -13,6 +13,32 @@ describe('parse-citations', () => {
     expect(citations[0]!.target).toEqual({ kind: 'numeric', n: 1 });
   });
 
+  it('reads a bracketed citation with a pinpoint, as IEEE and mathematics write it, keeping the span of the group', () => {
+    const text =
+      'Faithful RAG leaks more [2, Sec. 4]. Kernels run on CPUs [1, pp. 3–5]. Sinks are structural [3, Thm. 2.1]. ' +
+      'See [7, §4.1], [Knu84, Ch. 2] and [2, Fig. 3; 1, Sec. 2].';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => c.marker)).toEqual(['[2]', '[1]', '[3]', '[7]', '[Knu84]', '[2]', '[1]']);
+    expect(text.slice(citations[0]!.start, citations[0]!.end)).toBe('[2, Sec. 4]');
+    expect(citations[4]!.target).toEqual({ kind: 'key', key: 'Knu84', explicit: false });
+  });
+
+  it("reads IEEE's range of bracketed numbers as every paper in it", () => {
+    const text = 'Three studies agree [1]–[3], and two more [5] - [6].';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => c.marker)).toEqual(['[1]', '[2]', '[3]', '[5]', '[6]']);
+    expect(text.slice(citations[1]!.start, citations[1]!.end)).toBe('[1]–[3]');
+  });
+
+  it('reads "ref. 2" and "refs 3–5 and 7", in parentheses or in running text, but not a measurement', () => {
+    const text = 'Leakage grows (ref. 2). Sinks are structural (refs 3–5 and 7), as in Refs. 8, 9. The Ref. 3.5 mm probe.';
+    expect(markersOf(text)).toEqual(['[2]', '[3]', '[4]', '[5]', '[7]', '[8]', '[9]']);
+  });
+
+  it('does not take a bracket whose second part is a word without a number for a pinpoint', () => {
+    expect(markersOf('The gain [2, see text] was small; the loss [n = 5, p = 0.03] was not.')).toEqual([]);
+  });
+
   it('reads parenthetical and narrative author–year citations, several per group', () => {
     const citations = parseCitations('Lin et al. (2026) disagree (Chen and Wu, 2025b; Smith, 2020, 2021).');
     expect(citations.map((c) => c.marker)).toEqual([

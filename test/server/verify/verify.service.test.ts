@@ -173,6 +173,20 @@ describe('verify.service', () => {
     expect(cited(`${body}Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.`)).toEqual([]);
   });
 
+  it('keeps "(ref. 1)" and "[1, Sec. 2]" inside the claim they close, resolved through the reference list', () => {
+    const text = [
+      'Caffeine increased short-term memory recall in adults (ref. 1). Recall rose most after a morning dose [1, Sec. 2].',
+      '',
+      'References',
+      '1. Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((c) => [c.text, c.citations.map((x) => [x.marker, x.paperId])])).toEqual([
+      ['Caffeine increased short-term memory recall in adults (ref. 1).', [['[1]', 'caffeine-memory-trial']]],
+      ['Recall rose most after a morning dose [1, Sec. 2].', [['[1]', 'caffeine-memory-trial']]],
+    ]);
+  });
+
   it('reads references given as a BibTeX export, each keyed by its citation key and resolved by its fields', () => {
     const references = [
       '@article{okafor24,',

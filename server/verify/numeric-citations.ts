@@ -1,0 +1,57 @@
+// The numbers a text cites papers by, in the forms they come in: "[1, 3]" and "[2–4]", IEEE's
+// "[1]–[3]", a pinpoint after the number ("[2, Sec. 4]"), Nature's "ref. 2" and "refs 3–5", and
+// superscripts as a word processor writes them ("CPUs¹", "found.²⁻⁴"). Patterns, and the numbers a
+// group expands to; parse-citations.ts finds them in a text.
+
+export const DASH = '[-–—]';
+export const NUMERIC_GROUP = new RegExp(
+  `^\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?(?:\\s*[,;]\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?)*\\s*$`,
+  'u',
+);
+/**
+ * A pinpoint after a bracketed item, as IEEE and mathematics write them: "[2, Sec. 4]", "[1, p. 3]",
+ * "[5, Thm. 3.2]", "[7, §4.1]", "[Knu84, Ch. 2]". The word is required: "[1, 3]" cites two papers.
+ */
+export const BRACKET_LOCATOR = new RegExp(
+  `\\s*,\\s*(?:(?:pp?|paras?|secs?|sections?|ch|chaps?|chapters?|thms?|theorems?|lem|lemmas?|props?|propositions?|cor|corollary|corollaries|defs?|definitions?|eqs?|equations?|figs?|figures?|tabs?|tables?|apps?|appendix|appendices|algs?|algorithms?|exs?|examples?|rems?|remarks?|vol|lines?|ll?)\\.?\\s*|§§?\\s*)(?:\\(?[\\dA-Z][\\w.]{0,10}\\)?|[ivxlc]{1,6})(?:\\s*${DASH}\\s*[\\w.]{1,10})?\\s*$`,
+  'iu',
+);
+/** "ref. 3", "refs 3, 4", "Refs. 3–5 and 7": Nature's style, in parentheses or in running text. */
+const NUMBERS_AND = `\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?(?:\\s*(?:,|and)\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?)*`;
+export const REFERENCE_PHRASE = new RegExp(`^(?:see\\s+(?:also\\s+)?)?refs?\\.?\\s+(${NUMBERS_AND})$`, 'iu');
+export const BARE_REFERENCE_PHRASE = new RegExp(`\\b[Rr]efs?\\.?[ \\t]+(${NUMBERS_AND})(?![\\d.,]*\\d)`, 'gu');
+/** IEEE's range of bracketed numbers, "[1]–[3]": the papers from the first to the last. */
+export const BRACKETED_RANGE = new RegExp(`\\[(\\d{1,4})\\]\\s*${DASH}\\s*\\[(\\d{1,4})\\]`, 'gu');
+/** Longest numeric range expanded ([1–500] is a typo or a table, not 500 citations). */
+const MAX_RANGE = 50;
+
+/** The numbers of a group, ranges expanded, each once. */
+export function expandNumeric(inner: string): number[] {
+  const numbers: number[] = [];
+  for (const part of inner.split(/[,;]/u)) {
+    const range = part.split(new RegExp(DASH, 'u')).map((s) => Number.parseInt(s.trim(), 10));
+    const [from, to] = [range[0]!, range[1] ?? range[0]!];
+    if (to >= from && to - from < MAX_RANGE) for (let n = from; n <= to; n++) numbers.push(n);
+    else numbers.push(from, to);
+  }
+  return [...new Set(numbers)];
+}
+
+/** Superscript digits and separators as their plain characters. */
+export const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁻': '-',
+  '˒': ',',
+};
+/** A superscript number after a word or a sentence's punctuation; not after a digit or a short unit ("m²", "10³"). */
+export const SUPERSCRIPT_CITATION =
+  /((?:\p{L}{3}|[.,;:)\]]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}){0,20})(?![⁰¹²³⁴⁵⁶⁷⁸⁹\p{L}])/gu;
