@@ -31,7 +31,8 @@ describe('parse-citations', () => {
   });
 
   it('reads "ref. 2" and "refs 3–5 and 7", in parentheses or in running text, but not a measurement', () => {
-    const text = 'Leakage grows (ref. 2). Sinks are structural (refs 3–5 and 7), as in Refs. 8, 9. The Ref. 3.5 mm probe.';
+    const text =
+      'Leakage grows (ref. 2). Sinks are structural (refs 3–5 and 7), as in Refs. 8, 9. The Ref. 3.5 mm probe.';
     expect(markersOf(text)).toEqual(['[2]', '[3]', '[4]', '[5]', '[7]', '[8]', '[9]']);
   });
 
