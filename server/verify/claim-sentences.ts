@@ -21,13 +21,19 @@ function spansBrokenAtCommands(
   spans: ReadonlyArray<{ start: number; end: number }>,
   citations: readonly ParsedCitation[],
 ): Array<{ start: number; end: number }> {
-  const breaks = citations
+  const opening = citations
     .filter((c) => c.narrative && (body[c.start] === '\\' || body[c.start] === '@'))
     .map((c) => c.start)
     .filter((at) => {
       const before = body.slice(Math.max(0, at - 12), at);
       return SENTENCE_END_BEFORE.test(before) && !ABBREVIATION_BEFORE.test(before);
     });
+  // "… leak more.3 Negative valence …": the next sentence starts after the glued number.
+  const closing = citations
+    .filter((c) => c.closesSentence)
+    .map((c) => c.end + (/^\s*/u.exec(body.slice(c.end, c.end + 20))?.[0].length ?? 0))
+    .filter((at) => at < body.length);
+  const breaks = [...new Set([...opening, ...closing])].sort((a, b) => a - b);
   if (breaks.length === 0) return [...spans];
   // Spans and breaks are both in text order: one pass over each.
   const broken: Array<{ start: number; end: number }> = [];
@@ -53,7 +59,7 @@ export function sentencesWithCitations(body: string, references: readonly Refere
   // A numbered reference list may be cited "(3)" as well as "[3]".
   const numbers = references.filter((r) => r.numbered).map((r) => r.n);
   const numbered = numbers.length > 0 ? Math.max(...numbers) : undefined;
-  const citations = parseCitations(body, { parenthesizedUpTo: numbered });
+  const citations = parseCitations(body, { numberedUpTo: numbered });
   const sentences: Sentence[] = [];
   // Citations are sorted by start: find the first that starts inside a sentence by binary search.
   const firstFrom = (position: number) => {

@@ -34,6 +34,8 @@ export type ParsedCitation = {
   end: number;
   /** The text of a Markdown link whose address is the identifier ("Lin et al. 2026" of "[Lin et al. 2026](https://arxiv.org/abs/…)"). */
   label?: string;
+  /** A number glued to a sentence's full stop ("more.3 Negative"): the sentence ends after it. */
+  closesSentence?: true;
   /** A citation that is part of its sentence's wording ("Lin (2026) shows", "\citet{lin2026} shows",
    *  "@lin2026 shows"): it belongs to the sentence it opens, never to the one before. */
   narrative?: true;
@@ -131,9 +133,9 @@ function groupTargets(inner: string, brackets: boolean): Item[] | undefined {
 }
 
 // "(3)" or "(1, 4–6)" after a word and before punctuation or a line's end, when the text's
-// reference list is numbered up to at least each number (ParseOptions.parenthesizedUpTo).
+// reference list is numbered up to at least each number (ParseOptions.numberedUpTo).
 function parenthesizedNumbers(text: string, start: number, end: number, options: ParseOptions): Item[] | undefined {
-  const most = options.parenthesizedUpTo;
+  const most = options.numberedUpTo;
   const inner = text.slice(start + 1, end - 1);
   if (most === undefined || !NUMERIC_GROUP.test(inner)) return undefined;
   if (!/[\p{L}\p{N}.,;:)\]]\s?$/u.test(text.slice(Math.max(0, start - 2), start))) return undefined;
@@ -160,12 +162,21 @@ function footnoteTargets(inner: string): Item[] | undefined {
 
 export type ParseOptions = {
   /**
-   * Read "(3)" and "(1, 4–6)" as numeric citations when every number is at most this: a text whose
-   * reference list is numbered cites it so (Vancouver style with parentheses). Only where a
-   * citation stands, before punctuation or the end of a line: "(1) first, (2) second" enumerates.
+   * The text's reference list is numbered up to this: then "(3)" and "(1, 4–6)" are citations
+   * (Vancouver style with parentheses), and so is a number glued to a word's full stop, "leak
+   * more.3 Negative …" (a superscript that lost its formatting in a copy from a PDF), when every
+   * number is at most this. Only where a citation stands: "(1) first, (2) second" enumerates.
    */
-  parenthesizedUpTo?: number;
+  numberedUpTo?: number;
 };
+
+// A number glued to the punctuation after a word: after a full stop before a capitalized word, after
+// a comma, semicolon or colon before any word, or before a line's end; not after an abbreviation
+// that a number follows ("Fig.3", "Eq.2", "No.5").
+const GLUED_NUMBERS =
+  /(\p{L}{2}(?:\.(?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]+\p{Lu})|[,;:](?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]+\p{L})|[.,;:](?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]*(?:\n|$))))(\d{1,3}(?:[,–-]\d{1,3}){0,10})/gu;
+const NUMBERED_ABBREVIATION =
+  /(?:^|[^\p{L}])(?:figs?|eqs?|nos?|vols?|refs?|pp|secs?|ch|chaps?|tabs?|table|ver|art|thm|lem|app)[.,;:]$/iu;
 
 /** Every citation in a text, in order of position. */
 export function parseCitations(text: string, options: ParseOptions = {}): ParsedCitation[] {
@@ -239,6 +250,19 @@ export function parseCitations(text: string, options: ParseOptions = {}): Parsed
     const inner = [...match[2]!].map((c) => SUPERSCRIPT_DIGITS[c] ?? c).join('');
     const targets = NUMERIC_GROUP.test(inner) ? groupTargets(inner, true) : undefined;
     if (targets) add(start, end, targets);
+  }
+  const most = options.numberedUpTo;
+  if (most !== undefined) {
+    for (const match of text.matchAll(GLUED_NUMBERS)) {
+      const start = match.index + match[1]!.length;
+      const end = start + match[2]!.length;
+      if (!free(start, end) || NUMBERED_ABBREVIATION.test(text.slice(Math.max(0, start - 8), start))) continue;
+      const items = numericItems(match[2]!);
+      if (!items.every(({ target }) => target.kind === 'numeric' && target.n >= 1 && target.n <= most)) continue;
+      add(start, end, items);
+      if (match[1]!.endsWith('.'))
+        for (const citation of citations.slice(-items.length)) citation.closesSentence = true;
+    }
   }
   for (const narrative of narrativeCitations(text)) {
     if (!free(narrative.start, narrative.end)) continue;

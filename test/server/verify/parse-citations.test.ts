@@ -127,11 +127,25 @@ describe('parse-citations', () => {
   it('reads numbers in parentheses as citations only beside a numbered reference list, where a citation stands', () => {
     const text =
       'Sinks are structural (3). Valence is early (1, 4–5), as is depth (2)\nWe (1) measured and (2) fitted in 2026 (2026).';
-    const numbered = parseCitations(text, { parenthesizedUpTo: 5 });
+    const numbered = parseCitations(text, { numberedUpTo: 5 });
     expect(numbered.map((c) => text.slice(c.start, c.end))).toEqual(['(3)', '(1, 4–5)', '(1, 4–5)', '(1, 4–5)', '(2)']);
     expect(numbered.map((c) => c.marker)).toEqual(['[3]', '[1]', '[4]', '[5]', '[2]']);
     expect(parseCitations(text)).toEqual([]);
-    expect(parseCitations('Sinks are structural (7).', { parenthesizedUpTo: 5 })).toEqual([]);
+    expect(parseCitations('Sinks are structural (7).', { numberedUpTo: 5 })).toEqual([]);
+  });
+
+  it('reads a number glued to a full stop, as a superscript copied out of a PDF, only beside a numbered list', () => {
+    const text =
+      'Faithful RAG leaks more.3 Sinks are structural,1,2 as Fig.4 Shows and Table.2 Lists.\nValence is early.5';
+    const numbered = parseCitations(text, { numberedUpTo: 5 });
+    expect(numbered.map((c) => [c.marker, c.closesSentence ?? false])).toEqual([
+      ['[3]', true],
+      ['[1]', false],
+      ['[2]', false],
+      ['[5]', true],
+    ]);
+    expect(parseCitations(text)).toEqual([]);
+    expect(parseCitations('Faithful RAG leaks more.7 Sinks are structural.', { numberedUpTo: 5 })).toEqual([]);
   });
 
   it('does not expand an implausibly long numeric range', () => {

@@ -187,6 +187,20 @@ describe('verify.service', () => {
     ]);
   });
 
+  it('ends a claim after a number glued to its full stop, as a superscript copied out of a PDF reads', () => {
+    const text = [
+      'Caffeine increased short-term memory recall in adults.1 Alpine glaciers lost mass faster between 2000 and 2020.',
+      '',
+      'References',
+      '1. Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((c) => [c.text, c.citations.map((x) => x.paperId)])).toEqual([
+      ['Caffeine increased short-term memory recall in adults.1', ['caffeine-memory-trial']],
+      ['Alpine glaciers lost mass faster between 2000 and 2020.', []],
+    ]);
+  });
+
   it('reads references given as a BibTeX export, each keyed by its citation key and resolved by its fields', () => {
     const references = [
       '@article{okafor24,',
