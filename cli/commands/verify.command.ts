@@ -44,7 +44,11 @@ function bibliographyBeside(file: string, text: string): string | undefined {
   return undefined;
 }
 
-const shorten = (text: string, max = 100) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+// One line per quote: a claim copied out of a PDF keeps its line breaks in the response, not here.
+const shorten = (text: string, max = 100) => {
+  const line = text.replace(/\s+/gu, ' ');
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
 
 function formatReport(response: VerifyResponse): string {
   const lines: string[] = [];

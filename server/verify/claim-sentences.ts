@@ -51,6 +51,44 @@ function spansBrokenAtCommands(
   return broken;
 }
 
+// A line of at least this many characters that ends without a sentence's punctuation was wrapped
+// (text copied out of a PDF or an e-mail), where a shorter one is a heading or a label.
+const WRAPPED_LINE = 40;
+const ENDS_SENTENCE = /[.!?]["'”’)\]]*$/u;
+const ENDS_HYPHENATED = /\p{L}-$/u;
+
+/**
+ * The segmenter ends a sentence at every line break. A sentence that a line break cuts in two (a
+ * PDF's "every-\nday consumer CPUs", "run on\nconsumer CPUs") is joined again: the line before
+ * ends in a hyphen, or without a sentence's punctuation and the next starts in lower case or the
+ * line before is long. A blank line, a list item, a quote or a heading always starts anew.
+ */
+export function joinWrappedLines(
+  body: string,
+  spans: ReadonlyArray<{ start: number; end: number }>,
+): Array<{ start: number; end: number }> {
+  const joined: Array<{ start: number; end: number }> = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && wrapsInto(body, last, span)) last.end = span.end;
+    else joined.push({ ...span });
+  }
+  return joined;
+}
+
+function wrapsInto(body: string, before: { start: number; end: number }, after: { start: number }): boolean {
+  const gap = body.slice(before.end, after.start);
+  if (!/^[ \t]*\r?\n[ \t]*$/u.test(gap)) return false;
+  if (LINE_MARKUP.test(body.slice(after.start, after.start + 8)) || /^\[\d{1,4}\]/u.test(body.slice(after.start))) {
+    return false;
+  }
+  const tail = body.slice(Math.max(before.start, before.end - 4), before.end);
+  if (ENDS_HYPHENATED.test(tail)) return true;
+  if (ENDS_SENTENCE.test(tail)) return false;
+  const lineStart = body.lastIndexOf('\n', before.end - 1) + 1;
+  return /^\p{Ll}/u.test(body[after.start] ?? '') || before.end - lineStart >= WRAPPED_LINE;
+}
+
 // Sentences of the body with the citations inside them. A citation that opens a sentence
 // ("… in 2026. [3] The next …") belongs to the sentence before it unless it is part of the
 // sentence's wording ("Lin (2026) shows …"), and a sentence break inside a
@@ -78,7 +116,7 @@ export function sentencesWithCitations(body: string, references: readonly Refere
     }
     return false;
   };
-  for (const span of spansBrokenAtCommands(body, sentenceSpans(body), citations)) {
+  for (const span of spansBrokenAtCommands(body, joinWrappedLines(body, sentenceSpans(body)), citations)) {
     const last = sentences.at(-1);
     if (last && crossesEnd(last)) {
       last.end = span.end;
@@ -152,7 +190,8 @@ export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end'
     position = Math.max(position, citation.end);
   }
   text += body.slice(position, sentence.end);
-  return plainOfLatex(text)
+  // A word hyphenated at a line's end ("every-\nday") is one word.
+  return plainOfLatex(text.replace(/(\p{L})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu, '$1$2'))
     .replace(/\s+/gu, ' ')
     .replace(/\s+([.,;:!?])/gu, '$1')
     .trim();

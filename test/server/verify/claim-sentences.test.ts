@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { claimText, sentencesWithCitations } from '../../../server/verify/claim-sentences.ts';
+
+const claimsOf = (body: string) =>
+  sentencesWithCitations(body, []).map((sentence) => ({
+    text: body.slice(sentence.start, sentence.end),
+    clean: claimText(body, sentence),
+    cites: sentence.citations.map((c) => c.marker),
+  }));
+
+describe('claim-sentences', () => {
+  it('joins a sentence that a PDF copy breaks across lines, hyphenated words included', () => {
+    const body =
+      'Recent work shows that ternary neural networks run on every-\nday consumer CPUs through SIMD kernels [1]. Im-\nproving faithfulness raises leak-\nage risk [2].';
+    expect(claimsOf(body)).toEqual([
+      {
+        text: 'Recent work shows that ternary neural networks run on every-\nday consumer CPUs through SIMD kernels [1].',
+        clean: 'Recent work shows that ternary neural networks run on everyday consumer CPUs through SIMD kernels.',
+        cites: ['[1]'],
+      },
+      {
+        text: 'Im-\nproving faithfulness raises leak-\nage risk [2].',
+        clean: 'Improving faithfulness raises leakage risk.',
+        cites: ['[2]'],
+      },
+    ]);
+  });
+
+  it('joins a line that ends without punctuation to one that goes on in lower case', () => {
+    expect(claimsOf('Ternary networks run on\nconsumer CPUs [1].').map((c) => c.clean)).toEqual([
+      'Ternary networks run on consumer CPUs.',
+    ]);
+  });
+
+  it('keeps a heading, list items, a blank line and a reference entry apart from the lines around them', () => {
+    const body = [
+      'Results',
+      'Ternary networks run on consumer CPUs [1].',
+      '- Faithful retrieval leaks more',
+      '- Sinks are structural [2]',
+      '',
+      'Valence is processed early in the layers',
+      '[3] A reference entry, 2026.',
+    ].join('\n');
+    expect(claimsOf(body).map((c) => c.clean)).toEqual([
+      'Results',
+      'Ternary networks run on consumer CPUs.',
+      'Faithful retrieval leaks more',
+      'Sinks are structural',
+      'Valence is processed early in the layers',
+      'A reference entry, 2026.',
+    ]);
+  });
+});
