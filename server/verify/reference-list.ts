@@ -5,6 +5,7 @@ import { papersOfExport } from '../../indexer/index.ts';
 import { lineStarts } from '../../indexer/readers/locate.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { surnameOf } from './library.ts';
+import { SUPERSCRIPT_DIGITS } from './numeric-citations.ts';
 import { cleanDoi, DOI_PATTERN } from './parse-citations.ts';
 
 /** One entry of a reference list. */
@@ -30,8 +31,15 @@ export type ReferenceEntry = {
 
 const HEADING =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:references|bibliography|works cited|literature cited|sources|citations)[ \t]*:?[ \t]*$/gimu;
-// "[3] …", "3. …", "3) …", and a Markdown footnote "[^3]: …".
-const NUMBERED = /^[ \t]*(?:\[\^?(\d{1,4})\]:?|(\d{1,4})[.)])[ \t]+/u;
+// "[3] …", "3. …", "3) …", a Markdown footnote "[^3]: …", and a word processor's footnote "³ …" or
+// "³Rathi …" (not an isotope's "¹³C").
+const NUMBERED =
+  /^[ \t]*(?:(?:\[\^?(\d{1,4})\]:?|(\d{1,4})[.)])[ \t]+|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?:[ \t]+|(?=\p{Lu}\p{Ll}{2})))/u;
+// A line that opens an entry of a reference list without a heading, and how many more lines an entry may take.
+const TRAILING_ENTRY =
+  /^[ \t]*(?:(?:\[\d{1,4}\]|\[\^[\w:./-]{1,60}\]:)[ \t]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[ \t]+|(?=\p{Lu}\p{Ll}{2})))\S/u;
+const ENTRY_LINES = 3;
+const plainDigits = (superscript: string) => [...superscript].map((c) => SUPERSCRIPT_DIGITS[c] ?? c).join('');
 const KEYED = /^[ \t]*\[[@^]?([A-Za-z][\w:./-]*\w)\]:?[ \t]+/u;
 // A LaTeX bibliography's "\bibitem{lin2026}" or "\bibitem[Lin et al.(2026)]{lin2026}"; its text may start on the next line.
 const BIBITEM = /^[ \t]*\\bibitem(?:\[[^\]\n]*\])?\{([^{}\s]+)\}[ \t]*/u;
@@ -142,7 +150,7 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       if (last && last.start < 0) drafts.pop();
       const marker = number ?? keyed;
       drafts.push({
-        n: number ? Number(number[1] ?? number[2]) : null,
+        n: number ? Number(number[1] ?? number[2] ?? plainDigits(number[3]!)) : null,
         key: keyed?.[1] ?? null,
         start: line.start + (marker ? marker[0].length : line.text.length - line.text.trimStart().length),
         end: lineEnd,
@@ -190,18 +198,26 @@ export function splitReferences(text: string): { body: string; references: Refer
     const listStart = heading.index + heading[0].length;
     return { body: text.slice(0, heading.index), references: parseReferenceEntries(text.slice(listStart), listStart) };
   }
-  // Without a heading, a trailing run of lines that each start with "[n]" (or a footnote's "[^n]:") is a reference list.
+  // Without a heading, a trailing run of lines that each start with "[n]" (or a footnote's "[^n]:" or
+  // "ⁿ") is a reference list; an entry may go on for a few lines.
   const lines = text.split('\n');
   let cut = text.length;
   let position = text.length;
   let entries = 0;
+  let loose = 0;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     position -= line.length + (i < lines.length - 1 ? 1 : 0);
-    if (!line.trim()) continue;
-    if (!/^[ \t]*(?:\[\d{1,4}\]|\[\^[\w:./-]{1,60}\]:)[ \t]+\S/u.test(line)) break;
-    cut = position;
-    entries++;
+    if (!line.trim()) {
+      // A paragraph that no entry opens ends the list.
+      if (loose > 0) break;
+      continue;
+    }
+    if (TRAILING_ENTRY.test(line)) {
+      cut = position;
+      entries++;
+      loose = 0;
+    } else if (++loose > ENTRY_LINES) break;
   }
   if (entries === 0) return { body: text, references: [] };
   return { body: text.slice(0, cut), references: parseReferenceEntries(text.slice(cut), cut) };

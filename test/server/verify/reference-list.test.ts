@@ -49,6 +49,23 @@ describe('reference-list', () => {
     ]);
   });
 
+  it("reads a word processor's trailing footnotes, numbered by superscripts, as the reference list", () => {
+    const { body, references } = splitReferences(
+      'Prefix sharing matters.¹ Backdoors survive.²\n\n¹ Rathi, S. (2026). Feather: batch size vs. prefix homogeneity.\n²Rando, M., & Vaiter, S. (2026). On the hardness\nof junking LLMs.',
+    );
+    expect(body).toBe('Prefix sharing matters.¹ Backdoors survive.²\n\n');
+    expect(references.map((r) => [r.n, r.numbered, r.surname, r.year])).toEqual([
+      [1, true, 'rathi', '2026'],
+      [2, true, 'rando', '2026'],
+    ]);
+    expect(references[1]!.text).toBe('Rando, M., & Vaiter, S. (2026). On the hardness of junking LLMs.');
+  });
+
+  it('does not take a closing paragraph that opens with an isotope for a footnote', () => {
+    const text = 'Spectra were recorded.\n\n¹³C labelling showed uptake in the liver.';
+    expect(splitReferences(text)).toEqual({ body: text, references: [] });
+  });
+
   it('numbers unnumbered entries by position, one per paragraph', () => {
     const entries = parseReferenceEntries(
       'Lin, K. et al. (2025) Sparse attention in long contexts. ICML.\n\nChen, W. (2024). Retrieval at scale.',
