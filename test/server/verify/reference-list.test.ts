@@ -27,6 +27,16 @@ describe('reference-list', () => {
     expect(text.slice(references[1]!.start, references[1]!.end)).toMatch(/^Venkatesh.*acl-long\.1\.$/su);
   });
 
+  it("finds the list under a chat answer's bold or italic heading", () => {
+    for (const heading of ['**Sources:**', '**References**:', '_Bibliography_', '### **Sources**']) {
+      const { body, references } = splitReferences(
+        `Sinks are structural [1].\n\n${heading}\n1. The Structural Origin of Attention Sink (2026)`,
+      );
+      expect(body).toBe('Sinks are structural [1].\n\n');
+      expect(references.map((r) => [r.n, r.year])).toEqual([[1, '2026']]);
+    }
+  });
+
   it('finds a trailing run of [n] entries without a heading', () => {
     const { body, references } = splitReferences(
       'A claim [1].\n[1] Smith A. A study of things in detail. Nature 2020.\n[2] Roe B. Another study. 2021.',
