@@ -6,7 +6,13 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import { openIndex } from '../../indexer/index.ts';
-import { libraryOfIndex, type VerifyResponse, verifyTextWith, zVerifyRequest } from '../../server/verify/index.ts';
+import {
+  bibliographyNames,
+  libraryOfIndex,
+  type VerifyResponse,
+  verifyTextWith,
+  zVerifyRequest,
+} from '../../server/verify/index.ts';
 import { createJudge } from '../../server/verify/judge/index.ts';
 import { action, printJson, printNotice } from '../output.ts';
 
@@ -27,18 +33,13 @@ function readInput(file: string): string {
 }
 
 /**
- * The bibliography a LaTeX draft names (\bibliography{refs}, \addbibresource{refs.bib}), when its
- * file lies beside the draft: the references its \cite keys point into.
+ * The bibliography a draft names (a LaTeX \bibliography, or a Pandoc front matter's bibliography
+ * field), when its file lies beside the draft: the references its keys point into.
  */
 function bibliographyBeside(file: string, text: string): string | undefined {
   if (file === '-') return undefined;
-  const named = /\\(?:bibliography|addbibresource)(?:\[[^\]\n]*\])?\{([^{}\n]+)\}/u.exec(text)?.[1];
-  if (!named) return undefined;
-  for (const name of named.split(',')) {
-    const candidate = path.resolve(
-      path.dirname(file),
-      name.trim().endsWith('.bib') ? name.trim() : `${name.trim()}.bib`,
-    );
+  for (const name of bibliographyNames(text)) {
+    const candidate = path.resolve(path.dirname(file), name);
     if (fs.existsSync(candidate)) return candidate;
   }
   return undefined;
@@ -89,7 +90,7 @@ export function registerVerifyCommand(program: Command): void {
     .option('--index <dir>', 'index folder', config.indexDir)
     .option(
       '--references <file>',
-      'reference list in its own file, plain or a BibTeX/RIS export (default: the list at the end of the text, or the .bib a LaTeX draft names)',
+      'reference list in its own file, plain or a BibTeX/RIS export (default: the list at the end of the text, or the bibliography a LaTeX or Pandoc draft names)',
     )
     .option('--strict', 'exit with status 1 unless every citation is supported')
     .option('--json', 'print the report as JSON')

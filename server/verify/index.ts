@@ -3,6 +3,7 @@
 export { cuesOf, directionOf, missingNumbers, numbersOf } from './claim-cues.ts';
 export { claimText } from './claim-sentences.ts';
 export { type EvidenceSentence, sentencesOfPaper, sentencesOfPassages } from './evidence-sentences.ts';
+export { bibliographyNames } from './front-matter.ts';
 export { type Library, libraryOfIndex, normalizeName, surnameOf } from './library.ts';
 export { type CitationTarget, type ParsedCitation, parseCitations } from './parse-citations.ts';
 export { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';

@@ -6,6 +6,7 @@ import type { Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { claimText, partsOf, type Sentence, sentencesWithCitations } from './claim-sentences.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
+import { maskFrontMatter } from './front-matter.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
 import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import { maskLatexMarkup } from './latex-source.ts';
@@ -61,7 +62,8 @@ type Plan = { claims: PlannedClaim[]; references: ReferenceEntry[] };
 // Everything but the judging: claims, their resolved citations, and the library papers that might
 // back each claim better. The judge then sees every (claim, paper) pair at once, so a model batches them.
 function planVerify(library: Library, request: ParsedVerifyRequest, settings: Settings): Plan & { body: string } {
-  const split = splitReferences(request.text);
+  // A Markdown draft's front matter holds no claims, and its "bibliography:" is no reference list.
+  const split = splitReferences(maskFrontMatter(request.text));
   // References given separately take the place of a list at the end of the text.
   const references = request.references !== undefined ? givenReferences(request.references) : split.references;
   // LaTeX comments and headings are blanked, not cut, so offsets still count from the text as sent.

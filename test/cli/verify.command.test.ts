@@ -62,4 +62,24 @@ describe('citelens verify', () => {
       },
     ]);
   });
+
+  it("reads a Pandoc draft's [@key] citations through the bibliography its front matter names", async () => {
+    const index = tempDir();
+    const indexed = await runCli(['index', writeJsonl(tempDir(), 'library.jsonl', PAPERS), '--index', index]);
+    expect(indexed.code, indexed.stderr).toBe(0);
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'refs.bib'), BIB);
+    const draft = path.join(dir, 'draft.md');
+    fs.writeFileSync(
+      draft,
+      '---\ntitle: Memory\nbibliography:\n  - missing.json\n  - refs.bib\n---\n\nCaffeine increased short-term memory recall in adults [@lindqvist2024caffeine].\n',
+    );
+    const result = await runCli(['verify', draft, '--index', index, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`Reading the references from ${path.join(dir, 'refs.bib')}`);
+    const response = JSON.parse(result.stdout) as VerifyResponse;
+    expect(response.claims.flatMap((c) => c.citations.map((x) => [x.paperId, x.verdict]))).toEqual([
+      ['zotero-7QX2', 'supported'],
+    ]);
+  });
 });

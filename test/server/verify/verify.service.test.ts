@@ -201,6 +201,24 @@ describe('verify.service', () => {
     ]);
   });
 
+  it("skips a Markdown draft's front matter: its lines are no claims and its bibliography line is no reference list", () => {
+    const text = [
+      '---',
+      'title: Caffeine notes',
+      'bibliography:',
+      '  - refs.bib',
+      '---',
+      'Caffeine increased short-term memory recall in adults [1].',
+      '',
+      'References',
+      '[1] Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((c) => [text.slice(c.start, c.end), c.citations.map((x) => x.paperId)])).toEqual([
+      ['Caffeine increased short-term memory recall in adults [1].', ['caffeine-memory-trial']],
+    ]);
+  });
+
   it('reads references given as a BibTeX export, each keyed by its citation key and resolved by its fields', () => {
     const references = [
       '@article{okafor24,',
