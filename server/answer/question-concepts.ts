@@ -16,7 +16,13 @@ const QUESTION_WORDS = new Set(
     'researchers authors proposed propose proposes often actually really exactly kind kinds way ways whether yes no ' +
     'associated association related relation relationship role effect effects impact use used using based compared ' +
     'were from than its more most less after before during among all each per over under within without same also only ' +
-    'so very well still one new their them our your his her they it this that these those true does'
+    'so very well still one new their them our your his her they it this that these those true does ' +
+    'make makes making made get gets getting got ' +
+    // What a yes/no question asks of its topic, which the evidence may state the other way round
+    // ("Does X reduce Y?" answered by "X brings higher Y"): the question's predicate, not its topic.
+    'reduce reduces reducing increase increases increasing decrease decreases decreasing improve improves improving ' +
+    'worsen worsens raise raises enhance enhances prevent prevents affect affects ' +
+    'influence influences promote promotes inhibit inhibits help helps harm harms hurt hurts'
   ).split(' '),
 );
 

@@ -49,6 +49,16 @@ describe('answer.service (extractive)', () => {
     });
   });
 
+  it('answers a yes/no question whose predicate the library words the other way round, rather than abstaining for the word', async () => {
+    for (const question of ['Does caffeine worsen recall?', 'Does caffeine harm recall?']) {
+      const response = await ask({ question, generate: false });
+      expect(response.abstained, question).toBe(false);
+      expect(response.answer.sentences.map((s) => s.text)).toContain(
+        'Caffeine intake increased short-term memory recall by 12% compared with placebo.',
+      );
+    }
+  });
+
   it('abstains on an off-topic question, saying why and still listing the closest papers', async () => {
     const response = await ask({ question: 'How do I bake sourdough bread with a crisp crust?', generate: false });
     expect(response.abstained).toBe(true);

@@ -31,6 +31,14 @@ describe('question-concepts', () => {
     ]);
   });
 
+  it("leaves out a yes/no question's predicate and generic verbs: the topic is what the evidence must hold", () => {
+    expect(questionConcepts('Does making RAG more faithful reduce leakage?', statistics).map((c) => c.word)).toEqual([
+      'RAG',
+      'faithful',
+      'leakage',
+    ]);
+  });
+
   it('weighs rare words above common ones (by stem), and covers only what the text says, so look-alikes cover little', () => {
     const concepts = questionConcepts('How do transformer attention heads work?', statistics);
     const transformer = concepts.find((c) => c.word === 'transformer')!;
