@@ -105,6 +105,10 @@ const DOWN =
   /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell|discourag\w*|retard\w*|lessen\w*|curb\w*|restrict\w*|downregulat\w*|disrupt\w*|interfer\w*|counteract\w*|antagoni\w*|inverse|inversely)$/u;
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
+// "only a chosen subset", "only some", "only a fraction of": a part where "every" or "all" claims the whole.
+const ONLY_A_PART = caseless(
+  /\bonly\s+(?:an?\s+)?(?:(?:small|chosen|selected|limited|tiny)\s+)?(?:subset|some|few|part|portion|minority|fraction|handful)\b/iu,
+);
 const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
 const NULL_FINDING = caseless(
   /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu,
@@ -280,7 +284,7 @@ function readSentenceNow(text: string): SentenceReading {
     negated,
     nullFinding: NULL_FINDING.test(text),
     clauses,
-    quantifier: always === never ? 0 : always ? 1 : -1,
+    quantifier: always === (never || ONLY_A_PART.test(text)) ? 0 : always ? 1 : -1,
     species: animal === human ? null : animal ? 'animal' : 'human',
     hedged: HEDGE.test(text),
     contrastive: CONTRAST.test(text),

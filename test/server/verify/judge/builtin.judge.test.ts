@@ -24,6 +24,11 @@ const reviews = {
   abstract:
     'We analyse weekly sales of 240 books reviewed in a national newspaper. Contrary to common belief, negative reviews increased the sales of books by new authors by 45%. The effect reverses for established authors.',
 };
+const experts = {
+  title: 'Pretraining a mixture of experts for modular deployment',
+  abstract:
+    'We pretrain a mixture-of-experts language model so that modular structure emerges among its experts. A deployment can load and run only a chosen subset of experts while losing very little performance.',
+};
 const glacier = {
   title: 'Glacier melt rates in the Alps',
   abstract:
@@ -104,6 +109,13 @@ describe('builtin.judge', () => {
     expect(judgePaper('The efficiency of Cu2O solar cells is usually below 1%.', cuprousOxide).verdict).not.toBe(
       'contradicted',
     );
+  });
+
+  it('judges "must load every expert" against "only a chosen subset of experts" as contradicted, and "a subset" as not', () => {
+    const result = judgePaper('The model must load every expert to keep its performance.', experts);
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('quantifier');
+    expect(judgePaper('A deployment can run a subset of the experts.', experts).verdict).not.toBe('contradicted');
   });
 
   it('judges "negative reviews hurt every book" against a paper finding that they raised sales as contradicted', () => {

@@ -65,6 +65,8 @@ describe('stance-reading', () => {
   it('reads always against never, species scope and hedges', () => {
     expect(readSentence('These metrics are always Einstein.').quantifier).toBe(1);
     expect(readSentence('These metrics are never Einstein.').quantifier).toBe(-1);
+    expect(readSentence('It runs only a chosen subset of experts.').quantifier).toBe(-1);
+    expect(readSentence('It runs only in mice.').quantifier).toBe(0);
     expect(readSentence('The drug lowered glucose in mice.').species).toBe('animal');
     expect(readSentence('The drug lowered glucose in patients.').species).toBe('human');
     expect(readSentence('The drug may lower glucose.').hedged).toBe(true);
