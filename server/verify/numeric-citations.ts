@@ -1,6 +1,7 @@
 // The numbers a text cites papers by, in the forms they come in: "[1, 3]" and "[2–4]", IEEE's
-// "[1]–[3]", a pinpoint after the number ("[2, Sec. 4]"), Nature's "ref. 2" and "refs 3–5", and
-// superscripts as a word processor writes them ("CPUs¹", "found.²⁻⁴"). Patterns, and the numbers a
+// "[1]–[3]", a pinpoint after the number ("[2, Sec. 4]"), Nature's "ref. 2" and "refs 3–5",
+// superscripts as a word processor writes them ("CPUs¹", "found.²⁻⁴") and as a PDF copy leaves
+// them ("more.3 Next"). Patterns, and the numbers a
 // group expands to; parse-citations.ts finds them in a text.
 
 export const DASH = '[-–—]';
@@ -55,3 +56,16 @@ export const SUPERSCRIPT_DIGITS: Record<string, string> = {
 /** A superscript number after a word or a sentence's punctuation; not after a digit or a short unit ("m²", "10³"). */
 export const SUPERSCRIPT_CITATION =
   /((?:\p{L}{3}|[.,;:)\]]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}){0,20})(?![⁰¹²³⁴⁵⁶⁷⁸⁹\p{L}])/gu;
+
+/** Whether a numeric group cites: one that holds 0 is an interval or an index ("scores lie in [0, 1]"); references count from 1. */
+export const citesNumbers = (inner: string) => !/(?:^|\D)0+(?:\D|$)/u.test(inner);
+
+/**
+ * A number glued to the punctuation after a word (a superscript copied out of a PDF): after a full
+ * stop before a capitalized word, after a comma, semicolon or colon before any word, or before a
+ * line's end. NUMBERED_ABBREVIATION: not after an abbreviation a number follows ("Fig.3", "No.5").
+ */
+export const GLUED_NUMBERS =
+  /(\p{L}{2}(?:\.(?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]+\p{Lu})|[,;:](?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]+\p{L})|[.,;:](?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]*(?:\n|$))))(\d{1,3}(?:[,–-]\d{1,3}){0,10})/gu;
+export const NUMBERED_ABBREVIATION =
+  /(?:^|[^\p{L}])(?:figs?|eqs?|nos?|vols?|refs?|pp|secs?|ch|chaps?|tabs?|table|ver|art|thm|lem|app)[.,;:]$/iu;

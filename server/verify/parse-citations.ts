@@ -3,12 +3,16 @@
 // LaTeX's \cite{key} family and Pandoc's [@key, p. 3] and @key.
 // Linear in the length of the text: every pattern here either consumes what it scans or is bounded.
 import { narrativeCitations, readAuthorYear } from './author-year.ts';
+import { BARE_ARXIV, BARE_DOI, cleanDoi, identifierTarget } from './identifier-citations.ts';
 import { latexCitations, pandocGroupKeys, pandocInText } from './markup-citations.ts';
 import {
   BARE_REFERENCE_PHRASE,
   BRACKET_LOCATOR,
   BRACKETED_RANGE,
+  citesNumbers,
   expandNumeric,
+  GLUED_NUMBERS,
+  NUMBERED_ABBREVIATION,
   NUMERIC_GROUP,
   REFERENCE_PHRASE,
   SUPERSCRIPT_CITATION,
@@ -41,33 +45,7 @@ export type ParsedCitation = {
   narrative?: true;
 };
 
-const ARXIV_NEW = /^(?:arxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}(?:v\d+)?)$/iu;
-const ARXIV_OLD = /^(?:arxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)([a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)$/iu;
-const DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/iu;
 const KEY = /^@?([A-Za-z][\w:./-]*[\w])$/u;
-
-const BARE_ARXIV =
-  /(?:\barxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)/giu;
-/**
- * A DOI in running text: its suffix may hold balanced parentheses (10.1016/0921-4534(89)90484-X) but
- * ends before an unbalanced one, a bracket, a quote or white space. Each alternative starts with a
- * different character, so matching never backtracks.
- */
-export const DOI_PATTERN = `10\\.\\d{4,9}\\/(?:[^\\s"'<>()\\[\\]]|\\([^\\s"'<>()\\[\\]]{0,40}\\))+`;
-const BARE_DOI = new RegExp(`\\b(?:doi:\\s*|https?:\\/\\/(?:dx\\.)?doi\\.org\\/)?(${DOI_PATTERN})`, 'giu');
-
-/** A DOI without the punctuation that ends the sentence around it. */
-export function cleanDoi(doi: string): string {
-  return doi.replace(/[.,;:]+$/u, '').toLowerCase();
-}
-
-function identifierTarget(item: string): CitationTarget | undefined {
-  const arxiv = ARXIV_NEW.exec(item) ?? ARXIV_OLD.exec(item);
-  if (arxiv) return { kind: 'arxiv', arxivId: arxiv[1]!.toLowerCase() };
-  const doi = DOI.exec(item);
-  if (doi) return { kind: 'doi', doi: cleanDoi(doi[1]!) };
-  return undefined;
-}
 
 type Item = { target: CitationTarget; item: string };
 
@@ -108,7 +86,7 @@ const numericItems = (inner: string): Item[] =>
 
 // Items of a bracket or parenthesis group; undefined when the group is not (only) citations.
 function groupTargets(inner: string, brackets: boolean): Item[] | undefined {
-  if (brackets && NUMERIC_GROUP.test(inner)) return numericItems(inner);
+  if (brackets && NUMERIC_GROUP.test(inner)) return citesNumbers(inner) ? numericItems(inner) : undefined;
   const phrase = REFERENCE_PHRASE.exec(inner.trim())?.[1];
   if (phrase) return numericItems(phrase.replace(/\s*and\s*/giu, ','));
   const found: Item[] = [];
@@ -116,6 +94,7 @@ function groupTargets(inner: string, brackets: boolean): Item[] | undefined {
     const part = brackets ? raw.trim().replace(BRACKET_LOCATOR, '') : raw.trim();
     if (!part) continue;
     if (brackets && NUMERIC_GROUP.test(part)) {
+      if (!citesNumbers(part)) return undefined;
       found.push(...numericItems(part));
       continue;
     }
@@ -170,14 +149,6 @@ export type ParseOptions = {
   numberedUpTo?: number;
 };
 
-// A number glued to the punctuation after a word: after a full stop before a capitalized word, after
-// a comma, semicolon or colon before any word, or before a line's end; not after an abbreviation
-// that a number follows ("Fig.3", "Eq.2", "No.5").
-const GLUED_NUMBERS =
-  /(\p{L}{2}(?:\.(?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]+\p{Lu})|[,;:](?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]+\p{L})|[.,;:](?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]*(?:\n|$))))(\d{1,3}(?:[,–-]\d{1,3}){0,10})/gu;
-const NUMBERED_ABBREVIATION =
-  /(?:^|[^\p{L}])(?:figs?|eqs?|nos?|vols?|refs?|pp|secs?|ch|chaps?|tabs?|table|ver|art|thm|lem|app)[.,;:]$/iu;
-
 /** Every citation in a text, in order of position. */
 export function parseCitations(text: string, options: ParseOptions = {}): ParsedCitation[] {
   const citations: ParsedCitation[] = [];
@@ -210,7 +181,16 @@ export function parseCitations(text: string, options: ParseOptions = {}): Parsed
 
   for (const match of text.matchAll(BRACKETED_RANGE)) {
     const end = match.index + match[0].length;
-    if (free(match.index, end)) add(match.index, end, numericItems(`${match[1]}-${match[2]}`));
+    const range = `${match[1]}-${match[2]}`;
+    if (free(match.index, end) && citesNumbers(range)) add(match.index, end, numericItems(range));
+  }
+  // HTML superscripts, as rich text pasted as Markdown keeps them: "shown<sup>1,2</sup>".
+  for (const match of text.matchAll(/<sup>([^<>\n]{1,60})<\/sup>/giu)) {
+    const end = match.index + match[0].length;
+    const inner = match[1]!;
+    if (free(match.index, end) && NUMERIC_GROUP.test(inner) && citesNumbers(inner)) {
+      add(match.index, end, numericItems(inner));
+    }
   }
   for (const match of text.matchAll(/\[([^[\]\n]{1,300})\]/gu)) {
     // A Markdown link text "[label](url)" is not a citation.

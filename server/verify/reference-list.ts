@@ -3,10 +3,10 @@
 // paper: DOI, arXiv id, year, first author's surname and title.
 import { papersOfExport } from '../../indexer/index.ts';
 import { lineStarts } from '../../indexer/readers/locate.ts';
+import { cleanDoi, DOI_PATTERN } from './identifier-citations.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { surnameOf } from './library.ts';
 import { SUPERSCRIPT_DIGITS } from './numeric-citations.ts';
-import { cleanDoi, DOI_PATTERN } from './parse-citations.ts';
 
 /** One entry of a reference list. */
 export type ReferenceEntry = {

@@ -23,6 +23,11 @@ describe('parse-citations', () => {
     expect(citations[4]!.target).toEqual({ kind: 'key', key: 'Knu84', explicit: false });
   });
 
+  it('does not take an interval for a citation, and reads HTML superscripts as citations', () => {
+    expect(markersOf('Scores lie in [0, 1], normalized to [0,1] [3].')).toEqual(['[3]']);
+    expect(markersOf('As shown<sup>1,2</sup>, it works<sup>4–5</sup>.')).toEqual(['[1]', '[2]', '[4]', '[5]']);
+  });
+
   it("reads IEEE's range of bracketed numbers as every paper in it", () => {
     const text = 'Three studies agree [1]–[3], and two more [5] - [6].';
     const citations = parseCitations(text);
