@@ -10,7 +10,10 @@ export type AuthorYear = {
   etAl: boolean;
   /** The authors as written, without leading "see", "e.g." and the like: "Lin and Chen". */
   authors: string;
+  /** The years cited; [''] for MLA's author and page, "(Lin and Chen 12)", which names no year. */
   years: string[];
+  /** MLA's page or page range after the authors ("12", "12–14"), when no year is named. */
+  page?: string;
 };
 
 /** A narrative citation "Lin et al. (2026)": its span and what it cites. */
@@ -27,6 +30,8 @@ const LEAD_INS = new Set(['see', 'e.g.', 'cf.', 'also', 'but']);
 const COLLEAGUES = new Set(['colleagues', 'coworkers', 'co-workers', 'collaborators', 'coauthors', 'co-authors']);
 const NAME = /^\p{Lu}[\p{L}'’-]+$/u;
 const YEAR = /^\d{4}[a-z]?$/u;
+/** A page or page range in MLA's "(Lin 12)", "(Lin 12–14)"; never four digits, which read as a year. */
+const PAGE = /^\d{1,3}(?:[-–]\d{1,4})?$/u;
 const WORD_CHAR = /[\p{L}'’-]/u;
 const SPACE = /\s/u;
 /**
@@ -78,6 +83,12 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
     if (before?.text !== ',' || !YEAR.test(tokens[yearsFrom - 2]?.text ?? '')) break;
     yearsFrom--;
   }
+  // MLA names the page instead of the year: "Lin and Chen 12", "Lin et al. 12–14".
+  const page =
+    yearsFrom === tokens.length && tokens.length - authorsFrom >= 2 && tokens.at(-1)!.spaceBefore
+      ? PAGE.exec(tokens.at(-1)!.text)?.[0]
+      : undefined;
+  if (page !== undefined) yearsFrom = tokens.length - 1;
   if (yearsFrom === tokens.length || !tokens[yearsFrom]!.spaceBefore) return undefined;
   let authorsTo = yearsFrom;
   if (tokens[authorsTo - 1]?.text === ',') authorsTo--;
@@ -108,7 +119,9 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
     surname: first.name,
     etAl,
     authors: item.slice(authorsStart, last.start + last.text.length),
-    years: tokens.slice(yearsFrom).flatMap((t) => (t.text === ',' ? [] : [t.text])),
+    ...(page !== undefined
+      ? { years: [''], page }
+      : { years: tokens.slice(yearsFrom).flatMap((t) => (t.text === ',' ? [] : [t.text])) }),
   };
 }
 

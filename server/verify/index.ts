@@ -7,7 +7,8 @@ export { bibliographyNames } from './front-matter.ts';
 export { type Library, libraryOfIndex, normalizeName, surnameOf } from './library.ts';
 export { type CitationTarget, type ParsedCitation, parseCitations } from './parse-citations.ts';
 export { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
-export { type Resolution, type ResolvedBy, resolveCitation, resolveReference } from './resolve-citation.ts';
+export { resolveCitation } from './resolve-citation.ts';
+export { type Resolution, type ResolvedBy, resolveReference } from './resolve-reference.ts';
 export { FEATURE_NAMES, type SupportFeatures, tfidfCosine } from './support-features.ts';
 export {
   JUDGE_THRESHOLDS,

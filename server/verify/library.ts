@@ -9,7 +9,10 @@ export interface Library {
   byId(id: string): Paper | undefined;
   byDoi(doi: string): Paper | undefined;
   byArxivId(arxivId: string): Paper | undefined;
-  /** Papers whose first author has this surname (any author, when no first author matches) and year. */
+  /**
+   * Papers whose first author has this surname (any author, when no first author matches) and year;
+   * with year '', of any year.
+   */
   byAuthorYear(surname: string, year: string): Paper[];
   /** Papers whose title and abstract best match the words of a text, best first. */
   search(text: string, limit: number): Paper[];
@@ -46,9 +49,13 @@ function catalogOf(reader: IndexReader): AuthorYearCatalog {
   if (!catalog) {
     catalog = { first: new Map(), any: new Map() };
     for (const { paper } of reader.papers.all()) {
-      if (paper.year === null || paper.authors.length === 0) continue;
-      push(catalog.first, `${surnameOf(paper.authors[0]!)}|${paper.year}`, paper.id);
-      for (const author of paper.authors) push(catalog.any, `${surnameOf(author)}|${paper.year}`, paper.id);
+      if (paper.authors.length === 0) continue;
+      // Keyed by surname and year, and by surname alone (year '') for a citation that names no year.
+      const years = paper.year === null ? [''] : [String(paper.year), ''];
+      for (const year of years) {
+        push(catalog.first, `${surnameOf(paper.authors[0]!)}|${year}`, paper.id);
+        for (const author of paper.authors) push(catalog.any, `${surnameOf(author)}|${year}`, paper.id);
+      }
     }
     catalogs.set(reader, catalog);
   }

@@ -22,6 +22,7 @@ import {
 /** What a citation points at, before it is resolved to a paper. */
 export type CitationTarget =
   | { kind: 'numeric'; n: number }
+  /** `year` is '' for MLA's author and page, "(Lin 12)": then the author alone names the paper. */
   | { kind: 'author-year'; surname: string; year: string; etAl: boolean }
   | { kind: 'arxiv'; arxivId: string }
   | { kind: 'doi'; doi: string }
@@ -52,10 +53,10 @@ type Item = { target: CitationTarget; item: string };
 function authorYearItems(part: string): Item[] | undefined {
   const read = readAuthorYear(part);
   if (!read) return undefined;
-  // "(Lin et al., 2020, 2021)" cites two papers by the same authors.
+  // "(Lin et al., 2020, 2021)" cites two papers by the same authors; MLA's "(Lin 12)" names no year.
   return read.years.map((year) => ({
     target: { kind: 'author-year', surname: read.surname, year, etAl: read.etAl },
-    item: `${read.authors}, ${year}`,
+    item: read.page === undefined ? `${read.authors}, ${year}` : `${read.authors} ${read.page}`,
   }));
 }
 

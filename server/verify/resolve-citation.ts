@@ -6,182 +6,14 @@ import { readAuthorYear } from './author-year.ts';
 import { type Library, normalizeName } from './library.ts';
 import type { CitationTarget } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry } from './reference-list.ts';
-
-/** How a citation was matched to a library paper. */
-export type ResolvedBy = 'id' | 'doi' | 'arxiv' | 'title' | 'author-year';
-
-/** The library paper an unresolved reference most resembles, and how much (Dice overlap of title words, 0–1). */
-export type ClosestPaper = { paperId: string; title: string; score: number };
-
-export type Resolution = {
-  /** Library papers it may mean, best first: one when resolved, several for an ambiguous author–year. */
-  candidates: Paper[];
-  resolvedBy: ResolvedBy | null;
-  /** The reference list entry it points at, if any. */
-  reference: ReferenceEntry | null;
-  /** Why it resolved to nothing, in words. */
-  note: string | null;
-  /** When a reference resolves to nothing: the library paper whose title it most resembles. */
-  closest: ClosestPaper | null;
-};
-
-export const TITLE_MATCH = {
-  /** Share of a library title's terms that must appear in the reference. */
-  minContainment: 0.8,
-  /** Titles shorter than this (in terms) must match the reference's title exactly. */
-  minTerms: 3,
-  /**
-   * A short form ("Litespark Inference on Consumer CPUs" for "Litespark Inference on Consumer CPUs:
-   * Custom SIMD Kernels…") matches when the library title's part before its subtitle has at least
-   * `minTerms` terms, and the reference's title and that part each hold this share of the other's
-   * terms (for an entry whose title could not be told apart: the entry holds this share of them).
-   */
-  minShortFormContainment: 0.9,
-  /** Library papers compared with a reference, from a search by its title and one by its whole text. */
-  candidates: 5,
-} as const;
-
-const resolved = (papers: Paper[], by: ResolvedBy, reference: ReferenceEntry | null): Resolution => ({
-  candidates: papers,
-  resolvedBy: by,
-  reference,
-  note: null,
-  closest: null,
-});
-
-const unresolved = (
-  note: string,
-  reference: ReferenceEntry | null = null,
-  closest: ClosestPaper | null = null,
-): Resolution => ({
-  candidates: [],
-  resolvedBy: null,
-  reference,
-  note: closest ? `${note} The closest library paper is “${closest.title}” (${closest.paperId}).` : note,
-  closest,
-});
-
-const distinctTerms = (text: string) => [...new Set(terms(text))];
-const share = (part: readonly string[], whole: ReadonlySet<string>) =>
-  part.length === 0 ? 0 : part.filter((t) => whole.has(t)).length / part.length;
-// The title without its subtitle: "Litespark Inference on Consumer CPUs" of "…: Custom SIMD Kernels".
-const mainTitle = (title: string) => /^(.+?)(?:\s*[:?!]\s|\s+[-–—]\s+)/u.exec(title)?.[1] ?? null;
-// The name a title gives before its expansion or subtitle: "DAPRO" of "DAPRO (Dynamic Allocation…)".
-const nameOfTitle = (title: string) => /^([^\s:(]+(?:\s[^\s:(]+)?)\s*[:(]/u.exec(title)?.[1] ?? null;
-// A reference entry that is nothing but a title or a name ("[5] GlazyBench", "[6] DAPRO, 2026"), as
-// generated text often lists them: its terms without a closing year.
-const bareEntry = (text: string) =>
-  terms(text.replace(/[,.]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?[.\s]*$/u, '')).join(' ');
-
-// Library papers a reference may name, found by its title and by its whole text (in that order).
-function searchesFor(entry: ReferenceEntry): string[] {
-  // A reference is a few hundred characters; a pasted "entry" may be anything, so its words are capped.
-  const text = entry.text.slice(0, 1_000);
-  return entry.title ? [entry.title, text] : [text];
-}
-
-type TitleMatch = { paper: Paper; containment: number };
-
-// The most a title match can score: every title term in the reference, and the year when it gives one.
-const bestPossible = (entry: ReferenceEntry) => 1 + (entry.year ? 0.01 : 0);
-
-function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleMatch | undefined {
-  const entryTerms = new Set(terms(entry.text));
-  const entryTitleTerms = entry.title ? distinctTerms(entry.title) : [];
-  const entryTitle = entry.title ? terms(entry.title).join(' ') : null;
-  const bare = bareEntry(entry.text);
-  let best: TitleMatch | undefined;
-  for (const paper of candidates) {
-    const titleTerms = distinctTerms(paper.title);
-    if (titleTerms.length === 0) continue;
-    const containment = share(titleTerms, entryTerms);
-    const whole = terms(paper.title).join(' ');
-    const name = nameOfTitle(paper.title);
-    // The entry is the title, or the whole entry is the name the title gives (a short title such as
-    // "GlazyBench" cannot be told by its share of words, but an entry of nothing else names it).
-    const exact =
-      (entryTitle !== null && entryTitle === whole) ||
-      (bare !== '' && (bare === whole || (name !== null && bare === terms(name).join(' '))));
-    const main = mainTitle(paper.title);
-    const mainTerms = main ? distinctTerms(main) : [];
-    // A short form is the title without its subtitle: the reference's title must be (nearly) the main
-    // title, so "…: A Survey" of the same words is another paper.
-    const shortForm =
-      mainTerms.length >= TITLE_MATCH.minTerms &&
-      (entry.title
-        ? share(entryTitleTerms, new Set(titleTerms)) >= TITLE_MATCH.minShortFormContainment &&
-          share(mainTerms, new Set(entryTitleTerms)) >= TITLE_MATCH.minShortFormContainment
-        : share(mainTerms, entryTerms) >= TITLE_MATCH.minShortFormContainment);
-    const accepted =
-      exact || shortForm || (titleTerms.length >= TITLE_MATCH.minTerms && containment >= TITLE_MATCH.minContainment);
-    const yearBonus = entry.year && paper.year !== null && String(paper.year) === entry.year ? 0.01 : 0;
-    if (accepted && (!best || containment + yearBonus > best.containment))
-      best = { paper, containment: containment + yearBonus };
-  }
-  return best;
-}
-
-/** The candidate whose title shares the most words with the reference's title (or text), if any share one. */
-function closestTo(entry: ReferenceEntry, candidates: readonly Paper[]): ClosestPaper | null {
-  const entryTerms = new Set(terms(entry.title ?? entry.text));
-  let best: ClosestPaper | null = null;
-  for (const paper of candidates) {
-    const titleTerms = distinctTerms(paper.title);
-    const shared = titleTerms.filter((t) => entryTerms.has(t)).length;
-    const score = Math.round(((2 * shared) / (titleTerms.length + entryTerms.size || 1)) * 1000) / 1000;
-    if (score > 0 && (!best || score > best.score)) best = { paperId: paper.id, title: paper.title, score };
-  }
-  return best;
-}
-
-// A verify request resolves an entry once for each citation that points into it and once more for
-// the reference list it returns; each resolution searches the library twice, so it is kept for the
-// entry (the same object throughout a request) and the library it was resolved in. Never mutated.
-const resolutions = new WeakMap<ReferenceEntry, { library: Library; resolution: Resolution }>();
-
-/** Resolves one reference list entry (the result is shared: do not mutate it). */
-export function resolveReference(entry: ReferenceEntry, library: Library): Resolution {
-  const known = resolutions.get(entry);
-  if (known?.library === library) return known.resolution;
-  const resolution = resolveReferenceNow(entry, library);
-  resolutions.set(entry, { library, resolution });
-  return resolution;
-}
-
-function resolveReferenceNow(entry: ReferenceEntry, library: Library): Resolution {
-  if (entry.doi) {
-    const paper = library.byDoi(entry.doi);
-    if (paper) return resolved([paper], 'doi', entry);
-  }
-  if (entry.arxivId) {
-    const paper = library.byArxivId(entry.arxivId);
-    if (paper) return resolved([paper], 'arxiv', entry);
-  }
-  if (entry.key) {
-    const paper = library.byId(entry.key);
-    if (paper) return resolved([paper], 'id', entry);
-  }
-  // The title's search first: a match there that no later candidate can beat (only a higher score
-  // replaces the best) makes the search by the whole text unnecessary.
-  const found = new Map<string, Paper>();
-  let byTitle: TitleMatch | undefined;
-  for (const query of searchesFor(entry)) {
-    for (const paper of library.search(query, TITLE_MATCH.candidates)) found.set(paper.id, paper);
-    byTitle = titleMatch(entry, [...found.values()]);
-    if (byTitle && byTitle.containment >= bestPossible(entry)) break;
-  }
-  if (byTitle) return resolved([byTitle.paper], 'title', entry);
-  const candidates = [...found.values()];
-  if (entry.surname && entry.year) {
-    const papers = library.byAuthorYear(entry.surname, entry.year);
-    if (papers.length > 0) return resolved(papers, 'author-year', entry);
-  }
-  return unresolved(
-    `Reference ${entry.n} matches no paper in the library (by DOI, arXiv id, title or author and year).`,
-    entry,
-    closestTo(entry, candidates),
-  );
-}
+import {
+  nameOfTitle,
+  type Resolution,
+  resolved,
+  resolveReference,
+  TITLE_MATCH,
+  unresolved,
+} from './resolve-reference.ts';
 
 /**
  * Resolves a citation that a Markdown link's address names ("[Lin 2026](https://arxiv.org/abs/…)"):
@@ -209,6 +41,28 @@ export function resolveLinkedCitation(
   const address =
     target.kind === 'arxiv' ? `arXiv id ${target.arxivId}` : target.kind === 'doi' ? `DOI ${target.doi}` : 'address';
   return { ...byText, note: `No library paper has the link's ${address}; its text, "${label}", names this one.` };
+}
+
+/**
+ * MLA's "(Rando and Vaiter 12)": the one entry of the reference list by that first author, or else the
+ * one library paper; several name no paper, and the note says how to tell them apart.
+ */
+function resolveAuthorPage(written: string, references: readonly ReferenceEntry[], library: Library): Resolution {
+  const surname = normalizeName(written);
+  const entries = references.filter((r) => r.surname === surname);
+  if (entries.length === 1) return resolveReference(entries[0]!, library);
+  if (entries.length > 1) {
+    return unresolved(
+      `The reference list holds ${entries.length} works by ${written}: add a short title to tell them apart.`,
+    );
+  }
+  const papers = library.byAuthorYear(surname, '');
+  if (papers.length === 1) return resolved(papers, 'author-year', null);
+  return unresolved(
+    papers.length > 1
+      ? `The library holds ${papers.length} papers by ${written}: add a year or a short title to tell them apart.`
+      : `No paper in the library by ${written}.`,
+  );
 }
 
 /**
@@ -248,6 +102,7 @@ export function resolveCitation(
     case 'author-year': {
       const surname = normalizeName(target.surname);
       const year = target.year.replace(/[a-z]$/u, '');
+      if (year === '') return resolveAuthorPage(target.surname, references, library);
       const entry = references.find((r) => r.surname === surname && r.year === year);
       const fromEntry = entry ? resolveReference(entry, library) : null;
       if (fromEntry && fromEntry.candidates.length > 0) return fromEntry;

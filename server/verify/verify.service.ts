@@ -10,9 +10,11 @@ import { maskFrontMatter } from './front-matter.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
 import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import { maskLatexMarkup } from './latex-source.ts';
-import type { Library } from './library.ts';
+import { type Library, normalizeName } from './library.ts';
+import type { CitationTarget } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry, referencesOfExport, splitReferences } from './reference-list.ts';
-import { resolveCitation, resolveLinkedCitation, resolveReference } from './resolve-citation.ts';
+import { resolveCitation, resolveLinkedCitation } from './resolve-citation.ts';
+import { resolveReference } from './resolve-reference.ts';
 import type {
   Claim,
   Evidence,
@@ -59,6 +61,14 @@ type PlannedCitation = { base: CitationBase; candidates: Paper[]; note: string |
 type PlannedClaim = { sentence: Sentence; clean: string; citations: PlannedCitation[]; suggestionPapers: Paper[] };
 type Plan = { claims: PlannedClaim[]; references: ReferenceEntry[] };
 
+const isAuthorPage = (target: CitationTarget): target is Extract<CitationTarget, { kind: 'author-year' }> =>
+  target.kind === 'author-year' && target.year === '';
+
+function knowsAuthor(written: string, references: readonly ReferenceEntry[], library: Library): boolean {
+  const surname = normalizeName(written);
+  return references.some((r) => r.surname === surname) || library.byAuthorYear(surname, '').length > 0;
+}
+
 // Everything but the judging: claims, their resolved citations, and the library papers that might
 // back each claim better. The judge then sees every (claim, paper) pair at once, so a model batches them.
 function planVerify(library: Library, request: ParsedVerifyRequest, settings: Settings): Plan & { body: string } {
@@ -83,6 +93,8 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
           : resolveLinkedCitation(citation.target, citation.label, references, library);
       // "[sic]" and the like look like keys; only a key that resolves, or says [@key], is a citation.
       if (citation.target.kind === 'key' && !citation.target.explicit && resolution.candidates.length === 0) continue;
+      // "(Phase 2)" reads like MLA's "(Rando 12)": it cites only a name the list or the library knows.
+      if (isAuthorPage(citation.target) && !knowsAuthor(citation.target.surname, references, library)) continue;
       citations.push({
         base: {
           marker: citation.marker,

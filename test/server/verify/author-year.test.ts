@@ -16,6 +16,19 @@ describe('author-year', () => {
     });
   });
 
+  it("reads MLA's author and page, which names no year, and takes four digits for a year", () => {
+    expect(readAuthorYear('Rando and Vaiter 12')).toEqual({
+      surname: 'Rando',
+      etAl: false,
+      authors: 'Rando and Vaiter',
+      years: [''],
+      page: '12',
+    });
+    expect(readAuthorYear('Lin et al. 12–14')).toMatchObject({ surname: 'Lin', etAl: true, page: '12–14' });
+    expect(readAuthorYear('Lin 2012')).toMatchObject({ years: ['2012'] });
+    expect(readAuthorYear('Lin 12a')).toBeUndefined();
+  });
+
   it('refuses items that are not author–year citations', () => {
     for (const item of ['January 2012', 'Table 2', 'n = 12', 'Lin 2020xy', 'Lin,2020', 'lin, 2020', 'Lin Chen 2020']) {
       expect(readAuthorYear(item), item).toBeUndefined();

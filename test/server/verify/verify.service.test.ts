@@ -219,6 +219,26 @@ describe('verify.service', () => {
     ]);
   });
 
+  it("reads MLA's author and page through the works cited or the library, and not a capitalized word and a number", () => {
+    const text = [
+      'Caffeine increased short-term memory recall in adults (Lindqvist and Okafor 3).',
+      'Alpine glaciers lost mass faster between 2000 and 2020 (Meier 12–14).',
+      'Recall was tested again in the second phase (Phase 2).',
+      'Attention sinks arise from a variance discrepancy (Lin 5).',
+      '',
+      'Works Cited',
+      'Lindqvist, Maria, and Tom Okafor. "Caffeine and Working Memory in Adults." 2024.',
+    ].join('\n');
+    const cited = verify({ text }).claims.flatMap((c) =>
+      c.citations.map((x) => [x.marker, x.paperId, x.resolvedBy, x.note]),
+    );
+    expect(cited).toEqual([
+      ['Lindqvist and Okafor 3', 'caffeine-memory-trial', 'title', null],
+      ['Meier 12–14', 'glacier-melt', 'author-year', null],
+      ['Lin 5', null, null, 'The library holds 2 papers by Lin: add a year or a short title to tell them apart.'],
+    ]);
+  });
+
   it('reads references given as a BibTeX export, each keyed by its citation key and resolved by its fields', () => {
     const references = [
       '@article{okafor24,',
