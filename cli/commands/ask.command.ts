@@ -30,6 +30,7 @@ function formatAnswer(response: AskResponse): string {
     if (flagged.length > 0) lines.push('');
   }
   if (response.abstained && response.closest) {
+    if (response.closest.length === 0) return `${lines.join('\n')}\n`;
     lines.push("Closest papers (share of the question's key concepts they hold):");
     for (const paper of response.closest) {
       const lacks = paper.missing.length > 0 ? `, lacks ${paper.missing.slice(0, 3).join(', ')}` : '';

@@ -179,7 +179,9 @@ export function selectSentences(
   }
   if (sources.length === 0) return { ...none, abstainReason: 'No passage in the library matches the question.' };
   const covered = sourceCoverage(concepts, sources);
-  const closest = [...covered]
+  // A paper that holds none of the question's key concepts is not close to it, only retrieved.
+  const closest = covered
+    .filter(({ coverage }) => coverage > 0)
     .sort((a, b) => b.coverage - a.coverage)
     .slice(0, settings.closestPapers)
     .map(({ source, coverage, missing }) => ({
@@ -215,7 +217,10 @@ export function selectSentences(
       conceptCoverage: best,
       conceptCount,
       closest,
-      abstainReason: `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(needed * 100)}% is needed${of}.`,
+      abstainReason:
+        best > 0
+          ? `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(needed * 100)}% is needed${of}.`
+          : `The library holds no answer: no paper it found holds any of what the question asks about (${words}).`,
     };
   }
   // Sources holding nearly as much of the question as the best one; the first retrieved source with
