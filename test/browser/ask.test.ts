@@ -80,8 +80,9 @@ describe('ask page', () => {
 
   it('abstains on a question the library has no paper about, listing the closest papers with their scores', async () => {
     const page = await openPage(DESKTOP);
+    // Its language models are the library's subject; its vaccines and influenza are not.
     await page.goto(
-      `/?q=${encodeURIComponent('Which vaccines reduce hospital admissions for influenza in older adults?')}`,
+      `/?q=${encodeURIComponent('Which vaccines reduce influenza admissions in older language models?')}`,
     );
     await page.getByRole('heading', { name: 'No answer from the library' }).waitFor();
     const closest = page.locator('[data-closest]');
@@ -89,7 +90,7 @@ describe('ask page', () => {
     const texts = await closest.allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts)
-      expect(text).toMatch(/holds \d+% of the question's key concepts; lacks .*(vaccines|influenza|hospital)/);
+      expect(text).toMatch(/holds [1-9]\d*% of the question's key concepts; lacks .*(vaccines|influenza|admissions)/);
     expect(await page.locator('[data-citation]').count()).toBe(0);
     await screenshot(page, 'ask-abstention-closest');
     expect(pageProblems(page)).toEqual([]);
