@@ -51,7 +51,11 @@ export type Token = {
 };
 
 // Letters and digits, with inner apostrophes, dots in numbers and hyphens kept out (each part is a word).
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// A soft hyphen or an invisible joiner inside a word (text copied out of a PDF: "faith\u00ADfulness")
+// is no break: the word is read without it.
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|[\u00AD\u200C\u200D\u2060][\p{L}\p{N}]+)*/gu;
+const INVISIBLE = /[\u00AD\u200C\u200D\u2060]/u;
+const INVISIBLE_ALL = /[\u00AD\u200C\u200D\u2060]/gu;
 const MAX_WORD_LENGTH = 64;
 
 const stemCache = new Map<string, string>();
@@ -75,6 +79,7 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     let word = raw.toLowerCase();
     if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    if (INVISIBLE.test(word)) word = word.replace(INVISIBLE_ALL, '');
     if (word.length === 0) continue;
     if (word.length > MAX_WORD_LENGTH) word = word.slice(0, MAX_WORD_LENGTH);
     tokens.push({ word, term: STOP_WORDS.has(word) ? null : stem(word), start, end: start + raw.length });
@@ -89,6 +94,7 @@ export function terms(text: string): string[] {
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     let word = match[0].toLowerCase();
     if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    if (INVISIBLE.test(word)) word = word.replace(INVISIBLE_ALL, '');
     if (word.length === 0 || STOP_WORDS.has(word)) continue;
     out.push(stem(word.length > MAX_WORD_LENGTH ? word.slice(0, MAX_WORD_LENGTH) : word));
   }

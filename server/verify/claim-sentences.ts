@@ -190,8 +190,8 @@ export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end'
     position = Math.max(position, citation.end);
   }
   text += body.slice(position, sentence.end);
-  // A word hyphenated at a line's end ("every-\nday") is one word.
-  return plainOfLatex(text.replace(/(\p{L})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu, '$1$2'))
+  // A word hyphenated at a line's end ("every-\nday") is one word; a zero-width space is a space.
+  return plainOfLatex(text.replace(/(\p{L})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu, '$1$2').replace(/[\u200B\uFEFF]/gu, ' '))
     .replace(/\s+/gu, ' ')
     .replace(/\s+([.,;:!?])/gu, '$1')
     .trim();

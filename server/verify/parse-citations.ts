@@ -71,7 +71,7 @@ function markerOf(target: CitationTarget, item: string): string {
     case 'key':
       return item.startsWith('^') ? `[${item}]` : `[${target.key}]`;
     case 'author-year':
-      return item;
+      return item.replace(/\s+/gu, ' ');
   }
 }
 
@@ -151,7 +151,10 @@ export type ParseOptions = {
 };
 
 /** Every citation in a text, in order of position. */
-export function parseCitations(text: string, options: ParseOptions = {}): ParsedCitation[] {
+export function parseCitations(written: string, options: ParseOptions = {}): ParsedCitation[] {
+  // A zero-width space or byte-order mark (text copied from a web page) reads as the space it stands
+  // for; one for one, so every span still counts from the text as written.
+  const text = written.replace(/[\u200B\uFEFF]/gu, ' ');
   const citations: ParsedCitation[] = [];
   // Spans already taken, disjoint and sorted by start, so a lookup is a binary search.
   const taken: Array<[number, number]> = [];

@@ -28,6 +28,13 @@ describe('parse-citations', () => {
     expect(markersOf('As shown<sup>1,2</sup>, it works<sup>4–5</sup>.')).toEqual(['[1]', '[2]', '[4]', '[5]']);
   });
 
+  it('reads a zero-width space or a no-break space as the space it stands for', () => {
+    const text = 'Shown (Lin\u200B et al., 2026) and (Chen et\u00A0al., 2025), as in [1\u200B].';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => c.marker)).toEqual(['Lin et al., 2026', 'Chen et al., 2025', '[1]']);
+    expect(text.slice(citations[0]!.start, citations[0]!.end)).toBe('(Lin\u200B et al., 2026)');
+  });
+
   it("reads IEEE's range of bracketed numbers as every paper in it", () => {
     const text = 'Three studies agree [1]–[3], and two more [5] - [6].';
     const citations = parseCitations(text);
