@@ -168,7 +168,11 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       const raw = block.slice(start, draft.end);
       const bullet = /^[-*•]\s+/u.exec(raw);
       if (bullet) start += bullet[0].length;
-      const written = block.slice(start, draft.end).replace(/\s*\n\s*/gu, ' ');
+      // An entry over several lines is one line; a word a PDF hyphenated at a line's end is one word.
+      const written = block
+        .slice(start, draft.end)
+        .replace(/(\p{L})-[ \t]*\r?\n\s*(\p{Ll})/gu, '$1$2')
+        .replace(/\s*\n\s*/gu, ' ');
       // A \bibitem's entry is LaTeX: "K.~Lin. \newblock {\em Why sinks appear}." reads as its words.
       const text = draft.latex ? plainOfLatex(written).replace(/\s+/gu, ' ').trim() : written;
       return {

@@ -69,6 +69,11 @@ describe('reference-list', () => {
       [2, true, 'rando', '2026'],
     ]);
     expect(references[1]!.text).toBe('Rando, M., & Vaiter, S. (2026). On the hardness of junking LLMs.');
+    // A word hyphenated at a line's end, as a PDF copy gives it, is one word again.
+    const [entry] = splitReferences(
+      'A claim [1].\n\nReferences\n[1] LeakDojo: the leakage threats of RAG sys-\n    tems. 2026.',
+    ).references;
+    expect(entry!.text).toBe('LeakDojo: the leakage threats of RAG systems. 2026.');
   });
 
   it('does not take a closing paragraph that opens with an isotope for a footnote', () => {
