@@ -10,6 +10,7 @@ export { type Paper, type Passage, zPaper, zPassage } from './paper.schema.ts';
 export { checkDatabaseInBackground } from './read/integrity-check.ts';
 export { type IndexReader, type OpenIndexOptions, openIndex, type StoredPaper } from './read/open-index.ts';
 export {
+  decodeDocument,
   defaultZoteroFolder,
   ENCODINGS,
   type Encoding,

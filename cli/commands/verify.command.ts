@@ -2,10 +2,10 @@
 // verdict, score and evidence sentence per citation (or JSON); --strict fails on any doubt.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
-import { openIndex } from '../../indexer/index.ts';
+import { decodeDocument, ENCODINGS, type Encoding, openIndex } from '../../indexer/index.ts';
 import {
   bibliographyNames,
   libraryOfIndex,
@@ -16,11 +16,20 @@ import {
 import { createJudge } from '../../server/verify/judge/index.ts';
 import { action, printJson, printNotice } from '../output.ts';
 
-type VerifyCommandOptions = { index: string; references?: string; json?: boolean; strict?: boolean };
+type VerifyCommandOptions = {
+  index: string;
+  references?: string;
+  encoding?: Encoding;
+  json?: boolean;
+  strict?: boolean;
+};
 
-function readInput(file: string): string {
+// A text file (or standard input) as text: UTF-8, or UTF-16 or Windows-1252 with a notice; a PDF,
+// a word processor's file or another binary file is refused, naming it.
+function readInput(file: string, encoding?: Encoding): string {
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = fs.readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     throw new AppError(
       'UNREADABLE_FILE',
@@ -30,6 +39,9 @@ function readInput(file: string): string {
       },
     );
   }
+  const { text, notice } = decodeDocument(file === '-' ? 'standard input' : file, bytes, encoding);
+  if (notice) printNotice(notice);
+  return text;
 }
 
 /**
@@ -92,15 +104,23 @@ export function registerVerifyCommand(program: Command): void {
       '--references <file>',
       'reference list in its own file, plain or a BibTeX/RIS export (default: the list at the end of the text, or the bibliography a LaTeX or Pandoc draft names)',
     )
+    .addOption(
+      new Option('--encoding <encoding>', 'text encoding of the text and references (default: detected)').choices(
+        ENCODINGS,
+      ),
+    )
     .option('--strict', 'exit with status 1 unless every citation is supported')
     .option('--json', 'print the report as JSON')
     .action(
       action(async (file: string, options: VerifyCommandOptions) => {
-        const text = readInput(file);
+        const text = readInput(file, options.encoding);
         const bibliography = options.references ? undefined : bibliographyBeside(file, text);
         if (bibliography) printNotice(`Reading the references from ${bibliography}, which the draft names.`);
         const references = options.references ?? bibliography;
-        const parsed = zVerifyRequest.safeParse({ text, ...(references ? { references: readInput(references) } : {}) });
+        const parsed = zVerifyRequest.safeParse({
+          text,
+          ...(references ? { references: readInput(references, options.encoding) } : {}),
+        });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           throw new AppError(

@@ -171,3 +171,27 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   return latin1.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
 }
+
+/**
+ * A document a person wrote, as text (a draft to verify, its reference list): decodeInput, after
+ * saying plainly what a PDF or a word processor's file is, since those hold no plain text to read.
+ * @throws AppError UNREADABLE_FILE naming `file`.
+ */
+export function decodeDocument(file: string, bytes: Uint8Array, encoding?: Encoding): DecodedInput {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8)).toString('latin1');
+  if (head.startsWith('%PDF-')) {
+    throw new AppError(
+      'UNREADABLE_FILE',
+      `${file} is a PDF, not text: copy its text into a .txt or .md file (or give the draft's source, such as its .tex), then check that`,
+      { file },
+    );
+  }
+  if (head.startsWith('PK\u0003\u0004') || head.startsWith('\u00d0\u00cf\u0011\u00e0')) {
+    throw new AppError(
+      'UNREADABLE_FILE',
+      `${file} is a word processor's file (Word or OpenDocument), not text: save it as plain text or Markdown, then check that`,
+      { file },
+    );
+  }
+  return decodeInput(file, bytes, encoding);
+}

@@ -32,7 +32,7 @@ import { readRis } from './ris.reader.ts';
 import { readWos } from './wos.reader.ts';
 import { readZotero } from './zotero.reader.ts';
 
-export { ENCODINGS, type Encoding } from './decode-text.ts';
+export { decodeDocument, ENCODINGS, type Encoding } from './decode-text.ts';
 export { detectFormat } from './detect-format.ts';
 export { READ_LIMITS } from './input-file.ts';
 export {

@@ -82,4 +82,37 @@ describe('citelens verify', () => {
       ['zotero-7QX2', 'supported'],
     ]);
   });
+
+  it('refuses a PDF or a Word file, saying what it is and what to give instead', async () => {
+    const dir = tempDir();
+    const pdf = path.join(dir, 'draft.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
+    const docx = path.join(dir, 'draft.docx');
+    fs.writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+    for (const [file, what] of [
+      [pdf, 'is a PDF, not text'],
+      [docx, "is a word processor's file"],
+    ] as const) {
+      const result = await runCli(['verify', file, '--index', tempDir()]);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain(`${file} ${what}`);
+    }
+  });
+
+  it('reads a draft saved as Windows-1252, saying so, with its accents intact', async () => {
+    const index = tempDir();
+    const indexed = await runCli(['index', writeJsonl(tempDir(), 'library.jsonl', PAPERS), '--index', index]);
+    expect(indexed.code, indexed.stderr).toBe(0);
+    const draft = path.join(tempDir(), 'draft.txt');
+    // "naïve" with ï as the byte 0xEF, and an en dash as 0x96: Windows-1252, not UTF-8.
+    const line =
+      'Caffeine increased short-term memory recall in adults (Lindqvist and Okafor, 2024) \u0096 na\u00efve.\n';
+    fs.writeFileSync(draft, Buffer.from(line, 'latin1'));
+    const result = await runCli(['verify', draft, '--index', index, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('read as Windows-1252');
+    const response = JSON.parse(result.stdout) as VerifyResponse;
+    expect(response.claims[0]!.text).toContain('naïve');
+    expect(response.claims[0]!.citations.map((c) => c.paperId)).toEqual(['zotero-7QX2']);
+  });
 });
