@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
-import { openIndex } from '../../indexer/index.ts';
+import { decodeDocument, openIndex } from '../../indexer/index.ts';
 import {
   type Highlight,
   QUERY_SYNTAX_HELP,
@@ -77,13 +77,18 @@ export function queryText(argument: string | undefined, file: string | undefined
     }
     return argument;
   }
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new AppError('UNREADABLE_FILE', `Cannot read the query file ${file}: ${(error as Error).message}`, {
       file,
     });
   }
+  // A PDF or a word processor's file is refused, naming it; Windows-1252 is read, with a notice.
+  const { text, notice } = decodeDocument(file, bytes);
+  if (notice) printNotice(notice);
+  return text;
 }
 
 /** Marks the highlighted spans of a text, bold on a terminal and *starred* otherwise. */

@@ -182,14 +182,14 @@ export function decodeDocument(file: string, bytes: Uint8Array, encoding?: Encod
   if (head.startsWith('%PDF-')) {
     throw new AppError(
       'UNREADABLE_FILE',
-      `${file} is a PDF, not text: copy its text into a .txt or .md file (or give the draft's source, such as its .tex), then check that`,
+      `${file} is a PDF, not text: copy its text into a .txt or .md file (or use the document's source, such as its .tex) and give that instead`,
       { file },
     );
   }
   if (head.startsWith('PK\u0003\u0004') || head.startsWith('\u00d0\u00cf\u0011\u00e0')) {
     throw new AppError(
       'UNREADABLE_FILE',
-      `${file} is a word processor's file (Word or OpenDocument), not text: save it as plain text or Markdown, then check that`,
+      `${file} is a word processor's file (Word or OpenDocument), not text: save it as plain text or Markdown and give that instead`,
       { file },
     );
   }

@@ -99,6 +99,14 @@ describe('search command', () => {
     expect(stderr).toContain('hint:');
   });
 
+  it('refuses a PDF given by --file, saying what it is', async () => {
+    const file = path.join(fixture.dir, 'abstract.pdf');
+    fs.writeFileSync(file, '%PDF-1.4\n1 0 obj\n<< >>\nendobj\n');
+    const { stderr, exitCode } = await run('--file', file);
+    expect(exitCode).not.toBe(0);
+    expect(stderr).toContain(`${file} is a PDF, not text`);
+  });
+
   it('searches with the text of a 20,000-character file given by --file', async () => {
     const perovskite = HAND_PAPERS.find((p) => p.id === 'perovskite-solar')!;
     let text = `${perovskite.title}. ${perovskite.abstract}\n`;
