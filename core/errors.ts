@@ -12,6 +12,10 @@ export const ERRORS = {
     hint: 'Pass --format (jsonl, json, csv, tsv, bibtex, csl-json, arxiv-atom, ris, medline, wos).',
   },
   UNREADABLE_FILE: { status: 400, hint: 'Check that the path exists and is a readable text file (UTF-8).' },
+  NOT_TEXT: {
+    status: 400,
+    hint: 'Give text: copy it out of the document, or save it as plain text or Markdown; a library is exported from the reference manager (BibTeX, RIS, CSL JSON).',
+  },
   FILE_TOO_LARGE: {
     status: 413,
     hint: 'Split the file, or convert it to JSON Lines, which is read one record at a time.',

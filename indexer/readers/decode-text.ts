@@ -172,24 +172,32 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return latin1.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char);
 }
 
+/** What a file's first bytes say it is when it is no text: a PDF, or a ZIP or OLE archive (.docx, .odt, .doc). */
+export function documentKind(bytes: Uint8Array): 'pdf' | 'archive' | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8)).toString('latin1');
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004') || head.startsWith('\u00d0\u00cf\u0011\u00e0')) return 'archive';
+  return null;
+}
+
 /**
  * A document a person wrote, as text (a draft to verify, its reference list): decodeInput, after
  * saying plainly what a PDF or a word processor's file is, since those hold no plain text to read.
  * @throws AppError UNREADABLE_FILE naming `file`.
  */
 export function decodeDocument(file: string, bytes: Uint8Array, encoding?: Encoding): DecodedInput {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8)).toString('latin1');
-  if (head.startsWith('%PDF-')) {
+  const kind = documentKind(bytes);
+  if (kind === 'pdf') {
     throw new AppError(
-      'UNREADABLE_FILE',
+      'NOT_TEXT',
       `${file} is a PDF, not text: copy its text into a .txt or .md file (or use the document's source, such as its .tex) and give that instead`,
       { file },
     );
   }
-  if (head.startsWith('PK\u0003\u0004') || head.startsWith('\u00d0\u00cf\u0011\u00e0')) {
+  if (kind === 'archive') {
     throw new AppError(
-      'UNREADABLE_FILE',
-      `${file} is a word processor's file (Word or OpenDocument), not text: save it as plain text or Markdown and give that instead`,
+      'NOT_TEXT',
+      `${file} is a word processor's file (Word or OpenDocument) or another archive, not text: save it as plain text or Markdown and give that instead`,
       { file },
     );
   }

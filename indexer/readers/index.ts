@@ -6,7 +6,7 @@ import { readArxivAtom } from './arxiv-atom.reader.ts';
 import { readBibtex } from './bibtex.reader.ts';
 import { readCslJson } from './csl-json.reader.ts';
 import { readCsv, readTsv } from './csv.reader.ts';
-import { decodeInput, type Encoding } from './decode-text.ts';
+import { decodeInput, documentKind, type Encoding } from './decode-text.ts';
 import { detectFormat, formatFromExtension } from './detect-format.ts';
 import { readEndnoteTagged } from './endnote-tagged.reader.ts';
 import { readEndnoteXml } from './endnote-xml.reader.ts';
@@ -149,6 +149,15 @@ async function readOneFile(
     }
   }
   const bytes = await withInputFile(file, (handle) => readBounded(handle, file));
+  const kind = documentKind(bytes);
+  if (kind !== null) {
+    const what = kind === 'pdf' ? 'a PDF' : "a word processor's file or another archive";
+    throw new AppError(
+      'NOT_TEXT',
+      `${file} is ${what}: Citelens indexes papers' titles and abstracts as your reference manager exports them (BibTeX, RIS, CSL JSON), or a Zotero library (--zotero), not the papers' documents`,
+      { file },
+    );
+  }
   const { text, notice } = decodeInput(file, bytes, options.encoding);
   if (notice) notices.push(notice);
   const format = extensionFormat ?? detectFormat(file, text);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInput, decodeText, firstInvalidByte } from '../../../indexer/readers/decode-text.ts';
+import {
+  decodeDocument,
+  decodeInput,
+  decodeText,
+  documentKind,
+  firstInvalidByte,
+} from '../../../indexer/readers/decode-text.ts';
 import { caughtAppError } from '../../support/app-error.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -88,5 +94,19 @@ describe('decode-text: other encodings', () => {
       notice: 'x.csv: read as WINDOWS-1252 (as --encoding says)',
     });
     expect(caughtAppError(() => decodeInput('x.csv', bytes(0xe9), 'utf-8')).message).toMatch(/is not valid UTF-8/);
+  });
+
+  it('tells a PDF and a Word or OpenDocument archive from text by their first bytes', () => {
+    expect(documentKind(utf8('%PDF-1.4\n'))).toBe('pdf');
+    expect(documentKind(bytes(0x50, 0x4b, 0x03, 0x04))).toBe('archive');
+    expect(documentKind(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1))).toBe('archive');
+    expect(documentKind(utf8('Plain text about PDFs.'))).toBeNull();
+  });
+
+  it('refuses a PDF as a document to read, and reads text as decodeInput does', () => {
+    const error = caughtAppError(() => decodeDocument('draft.pdf', utf8('%PDF-1.7\n')));
+    expect(error.code).toBe('NOT_TEXT');
+    expect(error.message).toMatch(/^draft\.pdf is a PDF, not text/);
+    expect(decodeDocument('draft.txt', bytes(0x6e, 0x61, 0xef, 0x76, 0x65))).toMatchObject({ text: 'naïve' });
   });
 });

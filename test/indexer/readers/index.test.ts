@@ -277,6 +277,17 @@ describe('readers/index', () => {
     expect(error.message).toBe(`${temp.dir} is a directory, not a file`);
   });
 
+  it("rejects a paper's PDF or a Word file, saying what Citelens indexes instead", async () => {
+    for (const [name, content, what] of [
+      ['paper.pdf', '%PDF-1.7\n1 0 obj\n<< >>\nendobj\n', 'a PDF'],
+      ['notes.docx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), "a word processor's file"],
+    ] as const) {
+      const error = await rejection([temp.write(name, content)]);
+      expect(error.code, name).toBe('NOT_TEXT');
+      expect(error.message, name).toMatch(new RegExp(`${name} is ${what}.*reference manager exports them`));
+    }
+  });
+
   it('rejects an empty, a binary, a non-UTF-8 and a UTF-16 file told to be UTF-8, each with its own message', async () => {
     const cases: [string, Uint8Array | string, RegExp][] = [
       ['empty.jsonl', '', /empty\.jsonl is empty$/],
