@@ -79,6 +79,7 @@ export const STANCE_PRIOR = {
   antonymConflict: 1,
   deniedAlternative: 2,
   comparisonConflict: 2,
+  requirementConflict: 2,
   quantifierConflict: 3,
   quantityConflict: 3,
   quantityAgree: -1,

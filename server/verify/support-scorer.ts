@@ -172,7 +172,8 @@ function conflictsOf(features: SupportFeatures, stance: StanceFeatures): Support
     stance.negationMismatch > 0 ||
     stance.scopedNegation > 0 ||
     stance.nullFindingMismatch > 0 ||
-    stance.deniedAlternative > 0
+    stance.deniedAlternative > 0 ||
+    stance.requirementConflict > 0
   )
     conflicts.push('negation');
   // An antonym ("benign" against "malignant") points the other way as much as a reversed effect does.

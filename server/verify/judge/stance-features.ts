@@ -15,6 +15,7 @@ import {
   quantitiesOfReading,
   termsOfReading,
 } from './reading-facts.ts';
+import { requirementConflict } from './requirements.ts';
 import { readSentence, type SentenceReading } from './stance-reading.ts';
 
 export const STANCE_FEATURE_NAMES = [
@@ -42,6 +43,8 @@ export const STANCE_FEATURE_NAMES = [
   'deniedAlternative',
   /** The evidence ranks the claim's two sides the other way round ("A more effective than B" against "B more effective than A"). */
   'comparisonConflict',
+  /** One side needs what the other does without ("requires training" against "without any training"). */
+  'requirementConflict',
   /** "always" against "never", "every" against "rarely". */
   'quantifierConflict',
   /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
@@ -277,5 +280,11 @@ export function stanceOfEvidenceVoting(
   combined.directionVote = directionVoteOf(claim, voters);
   combined.deniedAlternative = deniedAlternative(claim, readings) ? 1 : 0;
   combined.comparisonConflict = comparisonConflict(claim, readings) ? 1 : 0;
+  combined.requirementConflict = requirementConflict(
+    claim.requirements,
+    readings.map((r) => r.requirements),
+  )
+    ? 1
+    : 0;
   return combined;
 }

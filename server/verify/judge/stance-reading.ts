@@ -14,6 +14,7 @@ import {
   comparisonsOf,
   endsAlternativeMarker,
 } from './comparisons.ts';
+import { type Requirements, requirementsOf } from './requirements.ts';
 
 export type { Alternative, Comparison } from './comparisons.ts';
 
@@ -52,6 +53,8 @@ export type SentenceReading = {
   alternatives: Alternative[];
   /** What it ranks above what ("A is more effective than B"). */
   comparisons: Comparison[];
+  /** What it says is needed ("requires training") and what is done without ("without any training"). */
+  requirements: Requirements;
 };
 
 const NEGATION_WORDS = new Set([
@@ -290,5 +293,6 @@ function readSentenceNow(text: string): SentenceReading {
     contrastive: CONTRAST.test(text),
     alternatives: alternativesOf(text, tokens),
     comparisons: comparisonsOf(text, tokens),
+    requirements: requirementsOf(text, tokens),
   };
 }

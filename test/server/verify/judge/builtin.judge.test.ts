@@ -29,6 +29,11 @@ const experts = {
   abstract:
     'We pretrain a mixture-of-experts language model so that modular structure emerges among its experts. A deployment can load and run only a chosen subset of experts while losing very little performance.',
 };
+const steering = {
+  title: 'Steering a language model through its key-value cache',
+  abstract:
+    'We steer a language model without any training by editing its key-value cache in latent space. The method needs less memory than fine-tuning.',
+};
 const glacier = {
   title: 'Glacier melt rates in the Alps',
   abstract:
@@ -109,6 +114,13 @@ describe('builtin.judge', () => {
     expect(judgePaper('The efficiency of Cu2O solar cells is usually below 1%.', cuprousOxide).verdict).not.toBe(
       'contradicted',
     );
+  });
+
+  it('judges "requires training" against "without any training" as contradicted, and "needs no training" as supported', () => {
+    const result = judgePaper('The method requires training to steer a language model.', steering);
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('negation');
+    expect(judgePaper('The method steers a language model without training.', steering).verdict).toBe('supported');
   });
 
   it('judges "must load every expert" against "only a chosen subset of experts" as contradicted, and "a subset" as not', () => {

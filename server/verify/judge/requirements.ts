@@ -1,0 +1,85 @@
+// What a sentence says a thing needs, and what it says it does without: "requires extensive
+// training", "a GPU is needed", "depends on ATM" against "without any training", "training-free",
+// "does not require a GPU", "no GPU is needed". Read once per sentence with the rest of its reading
+// (stance-reading.ts); a claim and its evidence that disagree here contradict each other.
+
+/** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
+type Token = { word: string; term: string | null; start: number; end: number };
+
+/** The terms a sentence names as needed, and those it names as done without. */
+export type Requirements = { required: string[]; dispensed: string[] };
+
+export const NO_REQUIREMENTS: Requirements = Object.freeze({ required: [], dispensed: [] }) as Requirements;
+
+// "requires X", "needs X", "depends on X", "relies on X", "necessitates X".
+const ACTIVE =
+  /^(?:requires?|requiring|needs|necessitates?|necessitating|depends|depending|relies|relying|reliant|dependent)$/u;
+// "X is required", "X was needed".
+const PASSIVE = /^(?:required|needed|necessary|essential|indispensable)$/u;
+const BE = /^(?:is|are|was|were|be|been|being)$/u;
+const NEGATION = /^(?:not|no|never|without|nt)$/u;
+// Words that quantify what is needed without naming it: "without any training".
+const QUANTIFYING = /^(?:any|some|much|more|further|additional|extra)$/u;
+/** Content words on the far side of the marker that can name what is needed. */
+const REACH = 3;
+
+// Content terms from token `from` onwards (or backwards), up to REACH tokens, stopping at punctuation.
+function termsFrom(text: string, tokens: readonly Token[], from: number, step: 1 | -1): string[] {
+  const found: string[] = [];
+  for (let j = from, seen = 0; j >= 0 && j < tokens.length && seen < REACH; j += step, seen++) {
+    const [a, b] = step === 1 ? [j - 1, j] : [j, j + 1];
+    if (a >= 0 && b < tokens.length && /[,;:()]/u.test(text.slice(tokens[a]!.end, tokens[b]!.start))) break;
+    const term = tokens[j]!.term;
+    const word = tokens[j]!.word;
+    if (term && !ACTIVE.test(word) && !PASSIVE.test(word) && !QUANTIFYING.test(word)) found.push(term);
+  }
+  return found;
+}
+
+// Whether one of the two words before token `i` negates it ("does not require", "doesn't need").
+const negatedBefore = (tokens: readonly Token[], i: number) =>
+  [tokens[i - 1], tokens[i - 2]].some((t) => t !== undefined && NEGATION.test(t.word));
+
+/** The requirements a sentence states. */
+export function requirementsOf(text: string, tokens: readonly Token[]): Requirements {
+  const required: string[] = [];
+  const dispensed: string[] = [];
+  tokens.forEach((token, i) => {
+    const word = token.word;
+    if (word === 'without') {
+      dispensed.push(...termsFrom(text, tokens, i + 1, 1));
+    } else if (word === 'free' && i > 0 && text.slice(tokens[i - 1]!.end, token.start) === '-' && tokens[i - 1]!.term) {
+      // "training-free", "label-free".
+      dispensed.push(tokens[i - 1]!.term!);
+    } else if (ACTIVE.test(word)) {
+      const after = tokens[i + 1]?.word === 'on' || tokens[i + 1]?.word === 'upon' ? i + 2 : i + 1;
+      const needs = termsFrom(text, tokens, after, 1);
+      (negatedBefore(tokens, i) || tokens[after]?.word === 'no' ? dispensed : required).push(...needs);
+    } else if (PASSIVE.test(word) && i > 0) {
+      // "X is required", "X is not needed", "no X is needed".
+      let at = i - 1;
+      const negated = tokens[at]?.word === 'not';
+      if (negated) at--;
+      if (!BE.test(tokens[at]?.word ?? '')) return;
+      const needs = termsFrom(text, tokens, at - 1, -1);
+      const denied = negated || tokens.slice(Math.max(0, at - REACH - 1), at).some((t) => t.word === 'no');
+      (denied ? dispensed : required).push(...needs);
+    }
+  });
+  return required.length === 0 && dispensed.length === 0 ? NO_REQUIREMENTS : { required, dispensed };
+}
+
+/**
+ * Whether a claim and its evidence disagree on what is needed: the claim needs what the evidence
+ * does without ("requires training" against "without any training"), or does without what the
+ * evidence needs. A term the evidence both needs and does without decides nothing.
+ */
+export function requirementConflict(claim: Requirements, evidence: readonly Requirements[]): boolean {
+  if (claim.required.length === 0 && claim.dispensed.length === 0) return false;
+  const required = new Set(evidence.flatMap((e) => e.required));
+  const dispensed = new Set(evidence.flatMap((e) => e.dispensed));
+  return (
+    claim.required.some((t) => dispensed.has(t) && !required.has(t)) ||
+    claim.dispensed.some((t) => required.has(t) && !dispensed.has(t))
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { stem, tokenize } from '../../../../indexer/text/analyze.ts';
+import { requirementConflict, requirementsOf } from '../../../../server/verify/judge/requirements.ts';
+
+const read = (text: string) => requirementsOf(text, tokenize(text));
+const sorted = (list: readonly string[]) => [...list].sort();
+
+describe('requirements', () => {
+  it('reads what a sentence needs, actively or passively said', () => {
+    expect(sorted(read('The method requires extensive training.').required)).toEqual(
+      sorted(['extens', stem('training')]),
+    );
+    expect(sorted(read('Steering depends on the KV cache.').required)).toEqual(sorted([stem('kv'), stem('cache')]));
+    expect(sorted(read('A large GPU is needed for inference.').required)).toEqual(sorted([stem('large'), stem('gpu')]));
+  });
+
+  it('reads what a sentence does without: "without", "-free", a denied need', () => {
+    expect(read('It steers a model without any training.').dispensed).toEqual([stem('training')]);
+    expect(read('A training-free method.').dispensed).toEqual([stem('training')]);
+    expect(read('It does not require a GPU.').dispensed).toEqual([stem('gpu')]);
+    expect(read('No GPU is needed.').dispensed).toEqual([stem('gpu')]);
+    expect(read('A GPU is not required.').dispensed).toEqual([stem('gpu')]);
+  });
+
+  it('finds a conflict when one side needs what the other does without, and none when the evidence says both', () => {
+    const claim = read('Memory Inception requires training to steer a model.');
+    expect(requirementConflict(claim, [read('It steers a model without any training.')])).toBe(true);
+    expect(requirementConflict(read('It works without training.'), [read('Training is required.')])).toBe(true);
+    expect(requirementConflict(claim, [read('Training is required.')])).toBe(false);
+    expect(
+      requirementConflict(claim, [read('Without training it fails.'), read('Training is required for steering.')]),
+    ).toBe(false);
+    expect(requirementConflict(read('Models steer well.'), [read('It works without training.')])).toBe(false);
+  });
+});
