@@ -53,9 +53,9 @@ export type Token = {
 // Letters and digits, with inner apostrophes, dots in numbers and hyphens kept out (each part is a word).
 // A soft hyphen or an invisible joiner inside a word (text copied out of a PDF: "faith\u00ADfulness")
 // is no break: the word is read without it.
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|[\u00AD\u200C\u200D\u2060][\p{L}\p{N}]+)*/gu;
-const INVISIBLE = /[\u00AD\u200C\u200D\u2060]/u;
-const INVISIBLE_ALL = /[\u00AD\u200C\u200D\u2060]/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|(?:\u00AD|\u200C|\u200D|\u2060)[\p{L}\p{N}]+)*/gu;
+const INVISIBLE = /\u00AD|\u200C|\u200D|\u2060/u;
+const INVISIBLE_ALL = /\u00AD|\u200C|\u200D|\u2060/gu;
 const MAX_WORD_LENGTH = 64;
 
 const stemCache = new Map<string, string>();

@@ -61,7 +61,8 @@ const ENDS_HYPHENATED = /\p{L}-$/u;
  * The segmenter ends a sentence at every line break. A sentence that a line break cuts in two (a
  * PDF's "every-\nday consumer CPUs", "run on\nconsumer CPUs") is joined again: the line before
  * ends in a hyphen, or without a sentence's punctuation and the next starts in lower case or the
- * line before is long. A blank line, a list item, a quote or a heading always starts anew.
+ * line before is long (and does not end with a citation). A blank line, a list item, a quote or a
+ * heading (and the line after a heading) always starts anew.
  */
 export function joinWrappedLines(
   body: string,
@@ -82,11 +83,15 @@ function wrapsInto(body: string, before: { start: number; end: number }, after: 
   if (LINE_MARKUP.test(body.slice(after.start, after.start + 8)) || /^\[\d{1,4}\]/u.test(body.slice(after.start))) {
     return false;
   }
+  const lineStart = body.lastIndexOf('\n', before.end - 1) + 1;
+  // A heading's line ends no sentence, yet the paragraph under it is not its continuation.
+  if (body[lineStart] === '#') return false;
   const tail = body.slice(Math.max(before.start, before.end - 4), before.end);
   if (ENDS_HYPHENATED.test(tail)) return true;
   if (ENDS_SENTENCE.test(tail)) return false;
-  const lineStart = body.lastIndexOf('\n', before.end - 1) + 1;
-  return /^\p{Ll}/u.test(body[after.start] ?? '') || before.end - lineStart >= WRAPPED_LINE;
+  if (/^\p{Ll}/u.test(body[after.start] ?? '')) return true;
+  // A line that ends with its citation ("… structural [1]") before a capital closed its claim.
+  return !/[\])]$/u.test(tail) && before.end - lineStart >= WRAPPED_LINE;
 }
 
 // Sentences of the body with the citations inside them. A citation that opens a sentence

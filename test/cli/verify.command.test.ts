@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResponse } from '../../server/verify/verify.schema.ts';
 import { runCli } from '../support/run-cli.ts';
 import { writeJsonl } from '../support/synthetic-papers.ts';
@@ -34,22 +35,33 @@ const BIB = `@article{lindqvist2024caffeine,
 }
 `;
 
+// The library, indexed once for the file (a test's tempDir is removed after it).
+let index: string;
+beforeAll(async () => {
+  index = fs.mkdtempSync(path.join(os.tmpdir(), 'citelens-verify-cli-'));
+  const indexed = await runCli(['index', writeJsonl(index, 'library.jsonl', PAPERS), '--index', index]);
+  expect(indexed.code, indexed.stderr).toBe(0);
+});
+afterAll(() => fs.rmSync(index, { recursive: true, force: true }));
+
+/** Writes a draft beside refs.bib and verifies it, as JSON. */
+async function verifyDraft(name: string, text: string) {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'refs.bib'), BIB);
+  const draft = path.join(dir, name);
+  fs.writeFileSync(draft, text);
+  const result = await runCli(['verify', draft, '--index', index, '--json']);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toContain(`Reading the references from ${path.join(dir, 'refs.bib')}`);
+  return JSON.parse(result.stdout) as VerifyResponse;
+}
+
 describe('citelens verify', () => {
   it("reads a LaTeX draft's \\cite keys through the .bib file it names beside it, and says so", async () => {
-    const index = tempDir();
-    const indexed = await runCli(['index', writeJsonl(tempDir(), 'library.jsonl', PAPERS), '--index', index]);
-    expect(indexed.code, indexed.stderr).toBe(0);
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'refs.bib'), BIB);
-    const draft = path.join(dir, 'draft.tex');
-    fs.writeFileSync(
-      draft,
+    const response = await verifyDraft(
+      'draft.tex',
       'Caffeine increased short-term memory recall in adults~\\cite{lindqvist2024caffeine}.\n\\bibliography{refs}\n',
     );
-    const result = await runCli(['verify', draft, '--index', index, '--json']);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`Reading the references from ${path.join(dir, 'refs.bib')}`);
-    const response = JSON.parse(result.stdout) as VerifyResponse;
     expect(
       response.claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId, x.resolvedBy, x.verdict])),
     ).toEqual([['[lindqvist2024caffeine]', 'zotero-7QX2', 'doi', 'supported']]);
@@ -64,20 +76,10 @@ describe('citelens verify', () => {
   });
 
   it("reads a Pandoc draft's [@key] citations through the bibliography its front matter names", async () => {
-    const index = tempDir();
-    const indexed = await runCli(['index', writeJsonl(tempDir(), 'library.jsonl', PAPERS), '--index', index]);
-    expect(indexed.code, indexed.stderr).toBe(0);
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'refs.bib'), BIB);
-    const draft = path.join(dir, 'draft.md');
-    fs.writeFileSync(
-      draft,
+    const response = await verifyDraft(
+      'draft.md',
       '---\ntitle: Memory\nbibliography:\n  - missing.json\n  - refs.bib\n---\n\nCaffeine increased short-term memory recall in adults [@lindqvist2024caffeine].\n',
     );
-    const result = await runCli(['verify', draft, '--index', index, '--json']);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`Reading the references from ${path.join(dir, 'refs.bib')}`);
-    const response = JSON.parse(result.stdout) as VerifyResponse;
     expect(response.claims.flatMap((c) => c.citations.map((x) => [x.paperId, x.verdict]))).toEqual([
       ['zotero-7QX2', 'supported'],
     ]);
@@ -100,9 +102,6 @@ describe('citelens verify', () => {
   });
 
   it('reads a draft saved as Windows-1252, saying so, with its accents intact', async () => {
-    const index = tempDir();
-    const indexed = await runCli(['index', writeJsonl(tempDir(), 'library.jsonl', PAPERS), '--index', index]);
-    expect(indexed.code, indexed.stderr).toBe(0);
     const draft = path.join(tempDir(), 'draft.txt');
     // "naïve" with ï as the byte 0xEF, and an en dash as 0x96: Windows-1252, not UTF-8.
     const line =

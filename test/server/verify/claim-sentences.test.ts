@@ -32,6 +32,15 @@ describe('claim-sentences', () => {
     ]);
   });
 
+  it('ends a claim at a line that ends with its citation, and at a long Markdown heading', () => {
+    const body = [
+      '## Results on the three collections held out by claim',
+      'Ternary networks run on consumer processors at speed [1]',
+      'Faithful retrieval leaks more data than unfaithful retrieval [2]',
+    ].join('\n');
+    expect(claimsOf(body).map((c) => c.cites)).toEqual([[], ['[1]'], ['[2]']]);
+  });
+
   it('keeps a heading, list items, a blank line and a reference entry apart from the lines around them', () => {
     const body = [
       'Results',
