@@ -41,7 +41,10 @@ const SPACE = /\s/u;
 const LOCATOR =
   '(?:[ \\t]*,[ \\t]*(?:[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol)\\.?|[ \\t]*:)[ \\t]*[\\dIVXLCivxlc]{1,6}(?:[ \\t]*[-–][ \\t]*[\\dIVXLCivxlc]{1,6})?';
 const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
-const YEARS_IN_PARENTHESES = new RegExp(`\\((\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*\\d{4}[a-z]?)*)(?:${LOCATOR})?\\)`, 'gu');
+const YEARS_IN_PARENTHESES = new RegExp(
+  `\\((\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)`,
+  'gu',
+);
 
 const isName = (word: string) => NAME.test(word) && !NOT_SURNAMES.has(word.toLowerCase());
 
@@ -62,12 +65,28 @@ function tokensOf(text: string): Token[] {
   return tokens;
 }
 
+// APA's "2026a, b" for two works of one year: "2026a, 2026b" (the years follow the authors, so
+// the authors' offsets do not move).
+const YEAR_LETTERS = /(\d{4})([a-z])((?:[ \t]*,[ \t]*[a-z](?![\p{L}\d]))+)/u;
+const withYearLetters = (item: string) =>
+  item.replace(YEAR_LETTERS, (_, year: string, first: string, rest: string) =>
+    [
+      first,
+      ...rest
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ]
+      .map((letter) => `${year}${letter}`)
+      .join(', '),
+  );
+
 /**
  * Reads one item of a parenthetical citation ("see Lin et al., 2026", "Chen and Wu 2025b",
  * "Smith, 2020, 2021", "Lin 2026, p. 3"); undefined when the item is not an author–year citation.
  */
 export function readAuthorYear(item: string): AuthorYear | undefined {
-  const tokens = tokensOf(item.replace(TRAILING_LOCATOR, ''));
+  const tokens = tokensOf(withYearLetters(item.replace(TRAILING_LOCATOR, '')));
   let i = 0;
   // Lead-ins: "see", "e.g.,", "cf.", "also", "but see".
   while (i < tokens.length && LEAD_INS.has(tokens[i]!.text.toLowerCase())) {
@@ -211,7 +230,9 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
       surname: text.slice(start, firstEnd).replace(/\s+/gu, ' '),
       etAl,
       authors: text.slice(start, authorsEnd).replace(/\s+/gu, ' '),
-      years: match[1]!.split(/[ \t]*,[ \t]*/u),
+      years: withYearLetters(match[1]!)
+        .split(/[ \t]*,[ \t]*/u)
+        .filter((year) => /^\d{4}/u.test(year)),
       start,
       end: match.index + match[0].length,
     });

@@ -16,6 +16,13 @@ describe('author-year', () => {
     });
   });
 
+  it('reads APA\'s "2026a, b" as two works of one year, in a parenthesis and in the text', () => {
+    expect(readAuthorYear('Lin et al., 2026a, b')).toMatchObject({ surname: 'Lin', years: ['2026a', '2026b'] });
+    expect(readAuthorYear('see Chen, 2025a, b, c')).toMatchObject({ years: ['2025a', '2025b', '2025c'] });
+    expect(narrativeCitations('Lin et al. (2026a, b) show it.')).toMatchObject([{ years: ['2026a', '2026b'] }]);
+    expect(narrativeCitations('Lin (2026, a) says.')).toMatchObject([{ years: ['2026'] }]);
+  });
+
   it("reads MLA's author and page, which names no year, and takes four digits for a year", () => {
     expect(readAuthorYear('Rando and Vaiter 12')).toEqual({
       surname: 'Rando',
