@@ -65,6 +65,13 @@ function tokensOf(text: string): Token[] {
   return tokens;
 }
 
+// What a parenthesis says around its citation: "(for a review, see Lin, 2026)", "(reviewed in Lin,
+// 2026)", "(see Lin, 2026, for a review)", "(Lin, 2026, and references therein)".
+const LEADING_ASIDE =
+  /^\s*(?:for\s+(?:an?\s+)?(?:recent\s+)?(?:reviews?|overviews?|details|discussion|examples?)\s*,?\s*)?(?:(?:see(?:\s+also)?|reviewed\s+(?:in|by)|as\s+(?:reviewed|described|shown|reported)\s+(?:in|by)|adapted\s+from|modified\s+from|data\s+from)\s+)/iu;
+const TRAILING_ASIDE =
+  /\s*,\s*(?:for\s+(?:an?\s+)?(?:recent\s+)?(?:reviews?|overviews?|details|discussion|examples?)|and\s+references\s+therein|among\s+others)\s*$/iu;
+
 // APA's "2026a, b" for two works of one year: "2026a, 2026b" (the years follow the authors, so
 // the authors' offsets do not move).
 const YEAR_LETTERS = /(\d{4})([a-z])((?:[ \t]*,[ \t]*[a-z](?![\p{L}\d]))+)/u;
@@ -86,7 +93,10 @@ const withYearLetters = (item: string) =>
  * "Smith, 2020, 2021", "Lin 2026, p. 3"); undefined when the item is not an author–year citation.
  */
 export function readAuthorYear(item: string): AuthorYear | undefined {
-  const tokens = tokensOf(withYearLetters(item.replace(TRAILING_LOCATOR, '')));
+  const text = withYearLetters(
+    item.replace(TRAILING_LOCATOR, '').replace(TRAILING_ASIDE, '').replace(LEADING_ASIDE, ''),
+  );
+  const tokens = tokensOf(text);
   let i = 0;
   // Lead-ins: "see", "e.g.,", "cf.", "also", "but see".
   while (i < tokens.length && LEAD_INS.has(tokens[i]!.text.toLowerCase())) {
@@ -137,7 +147,7 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   return {
     surname: first.name,
     etAl,
-    authors: item.slice(authorsStart, last.start + last.text.length),
+    authors: text.slice(authorsStart, last.start + last.text.length),
     ...(page !== undefined
       ? { years: [''], page }
       : { years: tokens.slice(yearsFrom).flatMap((t) => (t.text === ',' ? [] : [t.text])) }),

@@ -16,6 +16,18 @@ describe('author-year', () => {
     });
   });
 
+  it('reads an item with the aside a parenthesis wraps around it: "for a review, see", "reviewed in", "and references therein"', () => {
+    for (const item of [
+      'see Lin et al., 2026, for a review',
+      'for a review, see Lin et al., 2026',
+      'reviewed in Lin et al., 2026',
+      'Lin et al., 2026, and references therein',
+    ]) {
+      expect(readAuthorYear(item), item).toMatchObject({ surname: 'Lin', authors: 'Lin et al.', years: ['2026'] });
+    }
+    expect(readAuthorYear('as shown in 2026')).toBeUndefined();
+  });
+
   it('reads APA\'s "2026a, b" as two works of one year, in a parenthesis and in the text', () => {
     expect(readAuthorYear('Lin et al., 2026a, b')).toMatchObject({ surname: 'Lin', years: ['2026a', '2026b'] });
     expect(readAuthorYear('see Chen, 2025a, b, c')).toMatchObject({ years: ['2025a', '2025b', '2025c'] });
