@@ -27,8 +27,15 @@ describe('reference-list', () => {
     expect(text.slice(references[1]!.start, references[1]!.end)).toMatch(/^Venkatesh.*acl-long\.1\.$/su);
   });
 
-  it("finds the list under a chat answer's bold or italic heading", () => {
-    for (const heading of ['**Sources:**', '**References**:', '_Bibliography_', '### **Sources**']) {
+  it("finds the list under a chat answer's bold or italic heading, and Chicago's notes under theirs", () => {
+    for (const heading of [
+      '**Sources:**',
+      '**References**:',
+      '_Bibliography_',
+      '### **Sources**',
+      'Notes',
+      'Endnotes',
+    ]) {
       const { body, references } = splitReferences(
         `Sinks are structural [1].\n\n${heading}\n1. The Structural Origin of Attention Sink (2026)`,
       );
