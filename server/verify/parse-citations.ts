@@ -204,7 +204,8 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
     if (targets) add(match.index, match.index + match[0].length, targets);
   }
   // A Markdown link to a paper, "[Lin et al. 2026](https://arxiv.org/abs/2601.04321)": the address
-  // names the paper, and the text is kept for when the library does not know the address.
+  // names the paper, and the text is kept for when the library does not know the address; a link to
+  // any other address is a citation only by its text.
   for (const match of text.matchAll(/\[([^[\]\n]{1,200})\]\(([^()\s]{1,500})\)/gu)) {
     const end = match.index + match[0].length;
     if (!free(match.index, end)) continue;
@@ -212,12 +213,23 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
     const arxiv = new RegExp(BARE_ARXIV.source, 'iu').exec(address)?.[1];
     const doi = arxiv ? undefined : new RegExp(BARE_DOI.source, 'iu').exec(address)?.[1];
     const id = (arxiv ?? doi)?.replace(/[.,;:]+$/u, '');
-    if (!id) continue;
+    const label = match[1]!.trim();
+    if (!id) {
+      // "[1](https://…)" cites the list's first source; "[LeakDojo: …](https://…)" or "[Lin et al.
+      // 2026](https://…)" a paper its text names, which counts only when it names one ("[our
+      // code](https://…)" does not).
+      if (NUMERIC_GROUP.test(label) && citesNumbers(label)) add(match.index, end, numericItems(label));
+      else if (/^https?:\/\//iu.test(address)) {
+        add(match.index, end, [{ target: { kind: 'key', key: label, explicit: false }, item: label }]);
+        citations.at(-1)!.label = label;
+      }
+      continue;
+    }
     const target: CitationTarget = arxiv
       ? { kind: 'arxiv', arxivId: id.toLowerCase() }
       : { kind: 'doi', doi: cleanDoi(id) };
     add(match.index, end, [{ target, item: address }]);
-    citations.at(-1)!.label = match[1]!.trim();
+    citations.at(-1)!.label = label;
   }
   // 【3】 and 【3†source】, as chat assistants cite their sources.
   for (const match of text.matchAll(/【([^【】\n]{1,300})】/gu)) {

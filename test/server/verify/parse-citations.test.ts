@@ -130,10 +130,20 @@ describe('parse-citations', () => {
     ]);
   });
 
-  it('does not take dates, counts, figures or Markdown links for citations', () => {
-    expect(
-      markersOf('Enrolled (January 2012), n (n = 12), see (Table 2) and [the docs](https://example.org).'),
-    ).toEqual([]);
+  it('does not take dates, counts or figures for citations, and a link to another address only as a candidate', () => {
+    const text = 'Enrolled (January 2012), n (n = 12), see (Table 2) and [the docs](https://example.org).';
+    // A link to any other address cites only if its text names a paper: verify drops it otherwise.
+    expect(parseCitations(text).map((c) => [c.target, c.label])).toEqual([
+      [{ kind: 'key', key: 'the docs', explicit: false }, 'the docs'],
+    ]);
+  });
+
+  it('reads "[1](https://…)" as the numbered source it points to', () => {
+    expect(markersOf('CPUs run it [1](https://example.org/a) and [2, 3](https://example.org/b).')).toEqual([
+      '[1]',
+      '[2]',
+      '[3]',
+    ]);
   });
 
   it('reads numbers in parentheses as citations only beside a numbered reference list, where a citation stands', () => {

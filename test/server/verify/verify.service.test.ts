@@ -101,11 +101,13 @@ describe('verify.service', () => {
     ]);
   });
 
-  it('resolves a Markdown link whose address the library does not know by its text, saying so', () => {
+  it('resolves a Markdown link whose address the library does not know by its text, saying so, and drops a link that names no paper', () => {
     const text = [
       'Caffeine increases short-term memory recall ([Lindqvist et al. 2024](https://arxiv.org/abs/2409.00001)).',
       'Alpine glaciers lost mass faster between 2000 and 2020 ([Glacier melt rates in the Alps](https://doi.org/10.9999/x)).',
       'Glaciers hold steady ([Nobody 1901](https://arxiv.org/abs/1901.00001)).',
+      'Caffeine improves recall ([Caffeine and working memory in adults](https://openreview.net/forum?id=x1)).',
+      'See [our code](https://github.com/me/repo) for the scripts.',
     ].join('\n');
     const { claims } = verify({ text });
     const cited = claims.flatMap((claim) => claim.citations.map((c) => [c.paperId, c.resolvedBy, c.note]));
@@ -121,6 +123,11 @@ describe('verify.service', () => {
         'No library paper has the link\'s DOI 10.9999/x; its text, "Glacier melt rates in the Alps", names this one.',
       ],
       [null, null, 'No paper in the library has arXiv id 1901.00001.'],
+      [
+        'caffeine-memory-trial',
+        'title',
+        'No library paper has the link\'s address; its text, "Caffeine and working memory in adults", names this one.',
+      ],
     ]);
   });
 
