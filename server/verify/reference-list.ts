@@ -29,9 +29,10 @@ export type ReferenceEntry = {
   title: string | null;
 };
 
-// "References", "## Bibliography", "7. References", Chicago's "Notes", and a chat answer's "**Sources:**" or "_References_".
+// "References", "## Bibliography", "7. References", Science's "References and Notes", Chicago's
+// "Notes", and a chat answer's "**Sources:**" or "_References_".
 const HEADING =
-  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:\*\*|__|\*|_)?(?:references|bibliography|works cited|literature cited|sources|citations|notes|endnotes|footnotes)[ \t]*:?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:?[ \t]*$/gimu;
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:\*\*|__|\*|_)?(?:references(?:[ \t]+and[ \t]+notes)?|reference[ \t]+list|bibliography|works[ \t]+cited|works[ \t]+consulted|literature[ \t]+cited|sources|citations|notes|endnotes|footnotes)[ \t]*:?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:?[ \t]*$/gimu;
 // "[3] …", "3. …", "3) …", a Markdown footnote "[^3]: …", and a word processor's footnote "³ …" or
 // "³Rathi …" (not an isotope's "¹³C").
 const NUMBERED =
