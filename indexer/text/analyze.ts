@@ -51,9 +51,11 @@ export type Token = {
 };
 
 // Letters and digits, with inner apostrophes, dots in numbers and hyphens kept out (each part is a word).
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 // A soft hyphen or an invisible joiner inside a word (text copied out of a PDF: "faith\u00ADfulness")
-// is no break: the word is read without it.
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|(?:\u00AD|\u200C|\u200D|\u2060)[\p{L}\p{N}]+)*/gu;
+// is no break: the word is read without it. `terms` drops them from the whole text first (one test
+// per text on the hot path); `tokenize`, which keeps offsets, reads words across them.
+const WORD_ACROSS_JOINERS = /[\p{L}\p{N}]+(?:['’][\p{L}]+|(?:\u00AD|\u200C|\u200D|\u2060)[\p{L}\p{N}]+)*/gu;
 const INVISIBLE = /\u00AD|\u200C|\u200D|\u2060/u;
 const INVISIBLE_ALL = /\u00AD|\u200C|\u200D|\u2060/gu;
 const MAX_WORD_LENGTH = 64;
@@ -74,7 +76,7 @@ export function stem(word: string): string {
 /** Splits text into tokens with their offsets; possessive 's is dropped as Lucene does. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.matchAll(WORD_ACROSS_JOINERS)) {
     const raw = match[0];
     const start = match.index;
     let word = raw.toLowerCase();
@@ -88,13 +90,13 @@ export function tokenize(text: string): Token[] {
 }
 
 /** The search terms of a text, in order, stop words removed (the hot path of indexing: no Token objects). */
-export function terms(text: string): string[] {
+export function terms(written: string): string[] {
   const out: string[] = [];
+  const text = INVISIBLE.test(written) ? written.replace(INVISIBLE_ALL, '') : written;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     let word = match[0].toLowerCase();
     if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s$/u, '').replace(/['’]/gu, '');
-    if (INVISIBLE.test(word)) word = word.replace(INVISIBLE_ALL, '');
     if (word.length === 0 || STOP_WORDS.has(word)) continue;
     out.push(stem(word.length > MAX_WORD_LENGTH ? word.slice(0, MAX_WORD_LENGTH) : word));
   }
