@@ -75,7 +75,8 @@ export function VerifyPage() {
         <div className="field">
           <label htmlFor={`${ids}-text`}>Text with citations</label>
           <span className="field-hint" id={`${ids}-text-hint`}>
-            Citations like [1], [2, 3], (Lin et al., 2026), arXiv ids, DOIs or [paper-id].
+            Citations like [1], [2, Sec. 4], superscripts¹, (Lin et al., 2026), (Lin 12), {'\\cite{key}'}, [@key], arXiv
+            ids, DOIs or [paper-id]; text copied out of a PDF, a word processor or a chat answer is read as it comes.
           </span>
           <textarea
             id={`${ids}-text`}
@@ -145,8 +146,8 @@ export function VerifyPage() {
             {shown.claims.length === 0 ? (
               <EmptyState title="No cited claims were found in the text.">
                 <p className="muted">
-                  Each claim needs a citation: [1] with a reference list, (Author, 2026), an arXiv id, a DOI or
-                  [paper-id].
+                  Each claim needs a citation: [1] or a superscript with a reference list, (Author, 2026), an arXiv id,
+                  a DOI or [paper-id].
                 </p>
               </EmptyState>
             ) : (
