@@ -1,5 +1,6 @@
 // The search operators researchers type from habit: "quoted phrases" that must appear, and -word or
 // -"a phrase" that must not. A pure parser of the raw query; search.service and highlights consume it.
+import { joinHyphenatedLineBreaks } from '../../indexer/text/line-breaks.ts';
 
 export const QUERY_SYNTAX_LIMITS = {
   /**
@@ -60,12 +61,16 @@ function wordEnd(query: string, at: number): number {
  * - `-sink` and `-"attention sink"`: an exclusion, when the minus starts the query or follows white space
  *   and a letter or a closed quote comes right after it. So "non-linear", "COVID-19", "t-SNE", "-5%", a lone
  *   "-" and "--" are words, not exclusions.
- * A query of more than QUERY_SYNTAX_LIMITS.maxWords words is plain text. Without operators the query is
+ * A query of more than QUERY_SYNTAX_LIMITS.maxWords words is plain text (words a PDF hyphenated at a line's end joined). Without operators the query is
  * returned as typed, so it searches exactly as before they existed.
  */
 export function parseQuerySyntax(query: string): QuerySyntax {
   const plainText = { text: query, plain: query, phrases: [], excluded: [], hasOperators: false };
-  if (wordCount(query) > QUERY_SYNTAX_LIMITS.maxWords) return plainText;
+  if (wordCount(query) > QUERY_SYNTAX_LIMITS.maxWords) {
+    // An abstract pasted whole, perhaps out of a PDF: a word hyphenated at a line's end is one word.
+    const joined = joinHyphenatedLineBreaks(query);
+    return { ...plainText, text: joined, plain: joined };
+  }
   const phrases: string[] = [];
   const excluded: string[] = [];
   const text: string[] = [];

@@ -3,6 +3,7 @@
 // its own), the clause each citation is judged against when a sentence cites different papers for
 // different parts, and the words of a claim as the judge reads them.
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
+import { joinHyphenatedLineBreaks } from '../../indexer/text/line-breaks.ts';
 import { citedClauses } from './cited-clauses.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
@@ -196,7 +197,7 @@ export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end'
   }
   text += body.slice(position, sentence.end);
   // A word hyphenated at a line's end ("every-\nday") is one word; a zero-width space is a space.
-  return plainOfLatex(text.replace(/(\p{L})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu, '$1$2').replace(/[\u200B\uFEFF]/gu, ' '))
+  return plainOfLatex(joinHyphenatedLineBreaks(text).replace(/[\u200B\uFEFF]/gu, ' '))
     .replace(/\s+/gu, ' ')
     .replace(/\s+([.,;:!?])/gu, '$1')
     .trim();

@@ -3,6 +3,7 @@
 // paper: DOI, arXiv id, year, first author's surname and title.
 import { papersOfExport } from '../../indexer/index.ts';
 import { lineStarts } from '../../indexer/readers/locate.ts';
+import { joinHyphenatedLineBreaks } from '../../indexer/text/line-breaks.ts';
 import { cleanDoi, DOI_PATTERN } from './identifier-citations.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { surnameOf } from './library.ts';
@@ -170,10 +171,7 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       const bullet = /^[-*•]\s+/u.exec(raw);
       if (bullet) start += bullet[0].length;
       // An entry over several lines is one line; a word a PDF hyphenated at a line's end is one word.
-      const written = block
-        .slice(start, draft.end)
-        .replace(/(\p{L})-[ \t]*\r?\n\s*(\p{Ll})/gu, '$1$2')
-        .replace(/\s*\n\s*/gu, ' ');
+      const written = joinHyphenatedLineBreaks(block.slice(start, draft.end)).replace(/\s*\n\s*/gu, ' ');
       // A \bibitem's entry is LaTeX: "K.~Lin. \newblock {\em Why sinks appear}." reads as its words.
       const text = draft.latex ? plainOfLatex(written).replace(/\s+/gu, ' ').trim() : written;
       return {

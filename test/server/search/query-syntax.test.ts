@@ -84,6 +84,12 @@ describe('query-syntax', () => {
     });
   });
 
+  it('joins the words of a pasted abstract that a PDF hyphenated at a line end', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    const pasted = `Ternary networks run on every-\nday consumer CPUs through purpose-built kernels. ${words(60)}`;
+    expect(parseQuerySyntax(pasted).text).toContain('on everyday consumer CPUs through purpose-built kernels.');
+  });
+
   it('reads several phrases and exclusions in one query', () => {
     expect(parseQuerySyntax('"state space" models -"linear attention" -mamba "long context"')).toEqual({
       text: 'state space models long context',
