@@ -38,8 +38,8 @@ export function expandNumeric(inner: string): number[] {
   return [...new Set(numbers)];
 }
 
-/** Superscript digits and separators as their plain characters. */
-export const SUPERSCRIPT_DIGITS: Record<string, string> = {
+// Superscript digits and separators as their plain characters.
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
   '⁰': '0',
   '¹': '1',
   '²': '2',
@@ -53,6 +53,15 @@ export const SUPERSCRIPT_DIGITS: Record<string, string> = {
   '⁻': '-',
   '˒': ',',
 };
+/** Superscript digits and separators written plainly: "²⁻⁴" → "2-4". */
+export const plainOfSuperscript = (text: string) => [...text].map((c) => SUPERSCRIPT_DIGITS[c] ?? c).join('');
+
+/**
+ * The superscript number that opens a word processor's footnote: "³ Rathi …" or "³Rathi …", not an
+ * isotope's "¹³C" (a pattern's source, for the reference list's line patterns).
+ */
+export const FOOTNOTE_MARK = '([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?:[ \\t]+|(?=\\p{Lu}\\p{Ll}{2}))';
+
 /** A superscript number after a word or a sentence's punctuation; not after a digit or a short unit ("m²", "10³"). */
 export const SUPERSCRIPT_CITATION =
   /((?:\p{L}{3}|[.,;:)\]]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}){0,20})(?![⁰¹²³⁴⁵⁶⁷⁸⁹\p{L}])/gu;

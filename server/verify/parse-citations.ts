@@ -1,6 +1,7 @@
-// Finds the citations in a text, with their exact spans: numeric ([1], [1, 3], [2–4]), author–year
-// ((Lin et al., 2026), Lin and Chen (2025)), arXiv ids, DOIs, bracketed paper ids ([paper-id], [@key]),
-// LaTeX's \cite{key} family and Pandoc's [@key, p. 3] and @key.
+// Finds the citations in a text, with their exact spans: numeric ([1], [1, 3], [2–4], [2, Sec. 4],
+// (ref. 2), superscripts; numeric-citations.ts), author–year ((Lin et al., 2026), Lin and Chen (2025),
+// MLA's (Lin 12); author-year.ts), arXiv ids and DOIs (identifier-citations.ts), bracketed paper ids
+// ([paper-id], [@key]), Markdown links, LaTeX's \cite{key} family and Pandoc's [@key, p. 3] and @key.
 // Linear in the length of the text: every pattern here either consumes what it scans or is bounded.
 import { narrativeCitations, readAuthorYear } from './author-year.ts';
 import { BARE_ARXIV, BARE_DOI, cleanDoi, identifierTarget } from './identifier-citations.ts';
@@ -14,9 +15,9 @@ import {
   GLUED_NUMBERS,
   NUMBERED_ABBREVIATION,
   NUMERIC_GROUP,
+  plainOfSuperscript,
   REFERENCE_PHRASE,
   SUPERSCRIPT_CITATION,
-  SUPERSCRIPT_DIGITS,
 } from './numeric-citations.ts';
 
 /** What a citation points at, before it is resolved to a paper. */
@@ -243,7 +244,7 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
     const start = match.index + match[1]!.length;
     const end = start + match[2]!.length;
     if (!free(start, end)) continue;
-    const inner = [...match[2]!].map((c) => SUPERSCRIPT_DIGITS[c] ?? c).join('');
+    const inner = plainOfSuperscript(match[2]!);
     const targets = NUMERIC_GROUP.test(inner) ? groupTargets(inner, true) : undefined;
     if (targets) add(start, end, targets);
   }

@@ -7,7 +7,7 @@ import { joinHyphenatedLineBreaks } from '../../indexer/text/line-breaks.ts';
 import { cleanDoi, DOI_PATTERN } from './identifier-citations.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { surnameOf } from './library.ts';
-import { SUPERSCRIPT_DIGITS } from './numeric-citations.ts';
+import { FOOTNOTE_MARK, plainOfSuperscript } from './numeric-citations.ts';
 
 /** One entry of a reference list. */
 export type ReferenceEntry = {
@@ -34,15 +34,14 @@ export type ReferenceEntry = {
 // "Notes", and a chat answer's "**Sources:**" or "_References_".
 const HEADING =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:\*\*|__|\*|_)?(?:references(?:[ \t]+and[ \t]+notes)?|reference[ \t]+list|bibliography|works[ \t]+cited|works[ \t]+consulted|literature[ \t]+cited|sources|citations|notes|endnotes|footnotes)[ \t]*:?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:?[ \t]*$/gimu;
-// "[3] …", "3. …", "3) …", a Markdown footnote "[^3]: …", and a word processor's footnote "³ …" or
-// "³Rathi …" (not an isotope's "¹³C").
-const NUMBERED =
-  /^[ \t]*(?:(?:\[\^?(\d{1,4})\]:?|(\d{1,4})[.)])[ \t]+|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?:[ \t]+|(?=\p{Lu}\p{Ll}{2})))/u;
+// "[3] …", "3. …", "3) …", a Markdown footnote "[^3]: …", and a word processor's footnote "³ …".
+const NUMBERED = new RegExp(`^[ \\t]*(?:(?:\\[\\^?(\\d{1,4})\\]:?|(\\d{1,4})[.)])[ \\t]+|${FOOTNOTE_MARK})`, 'u');
 // A line that opens an entry of a reference list without a heading, and how many more lines an entry may take.
-const TRAILING_ENTRY =
-  /^[ \t]*(?:(?:\[\d{1,4}\]|\[\^[\w:./-]{1,60}\]:)[ \t]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[ \t]+|(?=\p{Lu}\p{Ll}{2})))\S/u;
+const TRAILING_ENTRY = new RegExp(
+  `^[ \\t]*(?:(?:\\[\\d{1,4}\\]|\\[\\^[\\w:./-]{1,60}\\]:)[ \\t]+|${FOOTNOTE_MARK})\\S`,
+  'u',
+);
 const ENTRY_LINES = 3;
-const plainDigits = (superscript: string) => [...superscript].map((c) => SUPERSCRIPT_DIGITS[c] ?? c).join('');
 const KEYED = /^[ \t]*\[[@^]?([A-Za-z][\w:./-]*\w)\]:?[ \t]+/u;
 // A LaTeX bibliography's "\bibitem{lin2026}" or "\bibitem[Lin et al.(2026)]{lin2026}"; its text may start on the next line.
 const BIBITEM = /^[ \t]*\\bibitem(?:\[[^\]\n]*\])?\{([^{}\s]+)\}[ \t]*/u;
@@ -153,7 +152,7 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       if (last && last.start < 0) drafts.pop();
       const marker = number ?? keyed;
       drafts.push({
-        n: number ? Number(number[1] ?? number[2] ?? plainDigits(number[3]!)) : null,
+        n: number ? Number(number[1] ?? number[2] ?? plainOfSuperscript(number[3]!)) : null,
         key: keyed?.[1] ?? null,
         start: line.start + (marker ? marker[0].length : line.text.length - line.text.trimStart().length),
         end: lineEnd,
