@@ -57,6 +57,16 @@ const INITIALS_NAME = new RegExp(
 const ELIDED_AUTHORS = /^(?:…|\.\.\.|et al\.?)$/u;
 const YEAR_IN_PARENTHESES = /\(\s*(?:1[89]|20)\d{2}[a-z]?\s*\)/u;
 
+// Springer's (LNCS) style: "Wang, R., Lee, K.: EMO: Pretraining Mixtures. In: Proc. ICML (2026)",
+// surnames then initials, a colon, the title up to the sentence that starts the venue.
+// Initials are joined by one space or hyphen at most, so white space after them belongs to the separator.
+const SURNAME_INITIALS = `${SURNAME_PARTICLES}\\p{Lu}[\\p{L}'’-]+,[ \\t]*\\p{Lu}\\p{Ll}?\\.(?:[ -]?\\p{Lu}\\p{Ll}?\\.){0,3}`;
+const LNCS_AUTHORS = new RegExp(
+  `^[ \\t]*${SURNAME_INITIALS}(?:,?[ \\t]+(?:and[ \\t]+|&[ \\t]*)?${SURNAME_INITIALS}|,?[ \\t]+et[ \\t]+al\\.){0,30}:[ \\t]+`,
+  'u',
+);
+const LNCS_TITLE = /^(.{8,400}?)(?:\.[ \t]+(?=In:|\p{Lu})|\.?[ \t]*$)/u;
+
 /**
  * A physics-style entry: "V. T. Agekyan, A. Name, Title, phys. stat. sol. (b) 66 (1974) 359.", the
  * authors with initials first and comma-separated, then the title, then the venue with the year.
@@ -90,7 +100,9 @@ function entryFields(text: string): Pick<ReferenceEntry, 'doi' | 'arxivId' | 'ye
       ?.toLowerCase() ?? null;
   const quoted = /["“]([^"”]{8,400})["”]/u.exec(text)?.[1];
   const physics = quoted ? null : physicsStyle(text);
-  let title = quoted ?? physics?.title ?? null;
+  const lncsAuthors = quoted ? null : LNCS_AUTHORS.exec(text);
+  const lncsTitle = lncsAuthors ? LNCS_TITLE.exec(text.slice(lncsAuthors[0].length))?.[1] : undefined;
+  let title = quoted ?? physics?.title ?? lncsTitle ?? null;
   if (!title) {
     // "Authors (2026). Title. Venue" or "Authors. 2026. Title. Venue" or "Authors. Title. Venue, 2026".
     const afterYear =

@@ -73,6 +73,24 @@ export const nameOfTitle = (title: string) => /^([^\s:(]+(?:\s[^\s:(]+)?)\s*[:(]
 // generated text often lists them: its terms without a closing year.
 const bareEntry = (text: string) =>
   terms(text.replace(/[,.]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?[.\s]*$/u, '')).join(' ');
+/**
+ * The name a library title is nothing but, or gives before its expansion ("SoftSAE", "DAPRO" of
+ * "DAPRO (Dynamic Allocation…)"), when it is one word that cannot be an ordinary one: a capital or a
+ * digit after its first letter ("RangeGuard", "VL-LCM", "Schema-1"). A reference may give such a name
+ * with a subtitle the library record lacks ("SoftSAE: Dynamic Top-K Sparse Autoencoders"); a common
+ * word ("Feather") names too many papers to be matched by that alone.
+ */
+function distinctiveName(title: string): string | null {
+  const trimmed = title.trim();
+  const name = /^\S+$/u.test(trimmed) ? trimmed : /^(\S+)\s*\(/u.exec(trimmed)?.[1];
+  return name && /^.+?[\p{Lu}\p{Nd}]/u.test(name) ? name : null;
+}
+// Whether the entry leads with this name before its subtitle, in a year that does not contradict the paper's.
+function leadsWithName(entry: ReferenceEntry, name: string, paper: Paper): boolean {
+  const lead = mainTitle(entry.title ?? entry.text);
+  if (!lead || terms(lead).join(' ') !== terms(name).join(' ')) return false;
+  return !entry.year || paper.year === null || Math.abs(Number(entry.year) - paper.year) <= 1;
+}
 
 // Library papers a reference may name, found by its title and by its whole text (in that order).
 function searchesFor(entry: ReferenceEntry): string[] {
@@ -113,8 +131,13 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleM
         ? share(entryTitleTerms, new Set(titleTerms)) >= TITLE_MATCH.minShortFormContainment &&
           share(mainTerms, new Set(entryTitleTerms)) >= TITLE_MATCH.minShortFormContainment
         : share(mainTerms, entryTerms) >= TITLE_MATCH.minShortFormContainment);
+    const distinctive = distinctiveName(paper.title);
+    const named = distinctive !== null && leadsWithName(entry, distinctive, paper);
     const accepted =
-      exact || shortForm || (titleTerms.length >= TITLE_MATCH.minTerms && containment >= TITLE_MATCH.minContainment);
+      exact ||
+      shortForm ||
+      named ||
+      (titleTerms.length >= TITLE_MATCH.minTerms && containment >= TITLE_MATCH.minContainment);
     const yearBonus = entry.year && paper.year !== null && String(paper.year) === entry.year ? 0.01 : 0;
     if (accepted && (!best || containment + yearBonus > best.containment))
       best = { paper, containment: containment + yearBonus };

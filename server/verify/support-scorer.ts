@@ -10,6 +10,7 @@ import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
 import {
   conflictingSentence,
+  denyingSentence,
   emptyStanceFeatures,
   STANCE_FEATURE_NAMES,
   type StanceFeatures,
@@ -263,7 +264,9 @@ export class SupportScorer {
     const conflicts = conflictsOf(features, stance);
     // The sentence quoted is the one that shows the conflict, when there is one.
     const quoted = conflicts.length > 0 && read.length > 1 ? conflictingSentence(claim, read) : 0;
-    const evidence = sentences[ranked[quoted]?.i ?? best]!;
+    const denying = stance.deniedAlternative > 0 ? denyingSentence(claim, read, candidates.voteSentences) : null;
+    const evidence =
+      denying !== null ? sentences.filter((s) => s.field !== 'title')[denying]! : sentences[ranked[quoted]?.i ?? best]!;
     const score = supportProbability(features, this.model);
     const contradicting = contradictionProbability(stance, features, this.stanceModel);
     return {

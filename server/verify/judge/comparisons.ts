@@ -24,6 +24,10 @@ const ALTERNATIVE_MARKERS = [
 /** Words on each side of the marker that can name the alternatives. */
 export const ALTERNATIVE_REACH = 3;
 
+// Verbs that only carry what follows them: "instead of using a fixed K" denies "fixed", not "using".
+const CARRIER_VERB =
+  /^(?:using|employing|relying|applying|adopting|having|being|making|taking|choosing|requiring|needing)$/u;
+
 /** "…GPUs rather than CPUs": the term before the marker, and those after it up to a comma or the reach. */
 export function alternativesOf(text: string, tokens: readonly Token[]): Alternative[] {
   const found: Alternative[] = [];
@@ -41,9 +45,11 @@ export function alternativesOf(text: string, tokens: readonly Token[]): Alternat
     // The first content word after the marker names what is denied ("rather than static stimuli": static).
     const after = i + marker.length;
     let denied: string | null = null;
-    for (let j = after; j < Math.min(tokens.length, after + ALTERNATIVE_REACH); j++) {
+    let reach = after + ALTERNATIVE_REACH;
+    for (let j = after; j < Math.min(tokens.length, reach); j++) {
       if (j > after && broken(j - 1, j)) break;
-      if (tokens[j]!.term) {
+      if (CARRIER_VERB.test(tokens[j]!.word)) reach++;
+      else if (tokens[j]!.term) {
         denied = tokens[j]!.term;
         break;
       }

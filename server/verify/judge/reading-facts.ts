@@ -197,17 +197,24 @@ export function antonymConflict(claim: SentenceReading, evidence: SentenceReadin
  * Whether one side denies what the other states plainly, in favour of something the other does not
  * state: "runs on consumer GPUs rather than CPUs" against "runs on consumer CPUs". Both ways round.
  * The evidence is read as a whole: a paper that states both alternatives is not denied either.
+ * `elsewhere`: the paper's other sentences that name an alternative ("…dynamically instead of using
+ * a fixed K"), which deny what the claim states wherever they stand in the paper.
  */
-export function deniedAlternative(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
+export function deniedAlternative(
+  claim: SentenceReading,
+  evidence: readonly SentenceReading[],
+  elsewhere: readonly SentenceReading[] = [],
+): boolean {
   const statedIn = (readings: readonly SentenceReading[]) =>
     new Set(readings.flatMap((r) => r.words.filter((w) => w.term && !w.negated).map((w) => w.term!)));
   const denies = (alternatives: readonly Alternative[], stated: ReadonlySet<string>) =>
     alternatives.some(({ preferred, denied }) => !stated.has(preferred) && stated.has(denied));
   if (claim.alternatives.length > 0 && denies(claim.alternatives, statedIn(evidence))) return true;
   // Most evidence prefers nothing: then what the claim states need not be gathered.
-  if (evidence.every((reading) => reading.alternatives.length === 0)) return false;
+  const denying = [...evidence, ...elsewhere].filter((reading) => reading.alternatives.length > 0);
+  if (denying.length === 0) return false;
   const claimStates = statedIn([claim]);
-  return evidence.some((reading) => denies(reading.alternatives, claimStates));
+  return denying.some((reading) => denies(reading.alternatives, claimStates));
 }
 
 /**

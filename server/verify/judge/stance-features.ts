@@ -170,6 +170,9 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   return features;
 }
 
+// A sentence that may name an alternative ("rather than", "instead of", "as opposed to"), read whole only then.
+const ALTERNATIVE_MARKER = /\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\b/iu;
+
 /** How much of a claim or evidence sentence the stance is read on. */
 export const STANCE_MAX_CHARS = 2_000;
 /** How many sentences the direction vote reads (an abstract has about ten; a pasted book is cut). */
@@ -257,6 +260,22 @@ export function conflictingSentence(fullClaim: string, fullSentences: readonly s
   return Math.max(0, at);
 }
 
+/**
+ * The vote sentence that denies what the claim states ("…instead of using a fixed K" against "a fixed
+ * number"), when none of the sentences the stance was read on does by itself; null otherwise.
+ */
+export function denyingSentence(
+  fullClaim: string,
+  read: readonly string[],
+  voters: readonly VoteSentence[],
+): number | null {
+  const claim = readSentence(fullClaim.slice(0, STANCE_MAX_CHARS));
+  const denies = (text: string) => deniedAlternative(claim, [], [readSentence(text.slice(0, STANCE_MAX_CHARS))]);
+  if (read.some(denies)) return null;
+  const at = voters.findIndex((v) => ALTERNATIVE_MARKER.test(v.text) && denies(v.text));
+  return at >= 0 ? at : null;
+}
+
 /** stanceOfEvidence with the paper's text sentences already as the vote reads them (voteSentencesOf). */
 export function stanceOfEvidenceVoting(
   fullClaim: string,
@@ -278,7 +297,8 @@ export function stanceOfEvidenceVoting(
     }
   });
   combined.directionVote = directionVoteOf(claim, voters);
-  combined.deniedAlternative = deniedAlternative(claim, readings) ? 1 : 0;
+  const elsewhere = voters.filter((v) => ALTERNATIVE_MARKER.test(v.text)).map((v) => readSentence(v.text));
+  combined.deniedAlternative = deniedAlternative(claim, readings, elsewhere) ? 1 : 0;
   combined.comparisonConflict = comparisonConflict(claim, readings) ? 1 : 0;
   combined.requirementConflict = requirementConflict(
     claim.requirements,

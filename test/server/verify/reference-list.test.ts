@@ -98,6 +98,17 @@ describe('reference-list', () => {
     ]);
   });
 
+  it("reads Springer's style: surnames with initials, a colon, then the title up to the venue", () => {
+    const entries = parseReferenceEntries(
+      '1. Wang, R., Lee, K.: EMO: Pretraining mixtures of experts. In: Proc. ICML, pp. 1–9 (2026)\n' +
+        '2. van der Berg, J.-P., et al.: Retrieval at scale. J. Mach. Learn. Res. 12, 3–5 (2024)',
+    );
+    expect(entries.map((e) => [e.surname, e.title, e.year])).toEqual([
+      ['wang', 'EMO: Pretraining mixtures of experts', '2026'],
+      ['berg', 'Retrieval at scale', '2024'],
+    ]);
+  });
+
   it('reads a LaTeX thebibliography: each \\bibitem keyed, its text read without markup, the entry on one line or several', () => {
     const text = [
       'Sinks carry no meaning~\\cite{lin26}.',

@@ -43,6 +43,13 @@ const PAPERS = [
     abstract: 'A benchmark of 20,000 ceramic glaze recipes with photographs of fired tiles.',
   },
   {
+    id: 'lantern',
+    title: 'Lantern',
+    authors: [],
+    year: 2026,
+    abstract: 'A kiln controller that lights each chamber in turn to even out firing temperatures.',
+  },
+  {
     id: 'dapro',
     title: 'DAPRO (Dynamic Allocation via Projected Optimization)',
     authors: [],
@@ -129,6 +136,26 @@ describe('resolve-citation', () => {
       candidates: [],
       resolvedBy: null,
     });
+  });
+
+  it('resolves a name given with a subtitle the library record lacks, in a year that agrees', () => {
+    const glaze = resolveFirst(
+      'Glazes were benchmarked [1].\n\nReferences\n[1] GlazeBench: photographed recipes of ceramic glazes, 2026.',
+    );
+    expect(glaze).toMatchObject({ resolvedBy: 'title' });
+    expect(glaze.candidates.map((p) => p.id)).toEqual(['glazebench']);
+    const dapro = resolveFirst(
+      'Safety over several turns [1].\n\nReferences\n[1] Lin, K., Rao, P.: DAPRO: Safety of language models over many turns. In: Proc. ACL (2026)',
+    );
+    expect(dapro.candidates.map((p) => p.id)).toEqual(['dapro']);
+    const otherYear = resolveFirst(
+      'Glazes were benchmarked [1].\n\nReferences\n[1] GlazeBench: photographed recipes of ceramic glazes, 2019.',
+    );
+    expect(otherYear.candidates).toEqual([]);
+    // An ordinary word names too many papers: "Lantern: …" may be any of them.
+    const word = resolveFirst('Kilns fire evenly [1].\n\nReferences\n[1] Lantern: lighting for old kilns, 2026.');
+    expect(word.candidates).toEqual([]);
+    expect(word.closest?.paperId).toBe('lantern');
   });
 
   it('does not take an entry that says more than a short title, or names only part of it, for that title', () => {

@@ -64,7 +64,13 @@ const reasoning = {
   abstract:
     'We compare two language models on 1,200 multi-step reasoning problems. Llama outperforms GPT-4 on every problem set, most of all on geometry. Both fail on problems longer than twenty steps.',
 };
+const autoencoder = {
+  title: 'Sparse autoencoders that choose how many features fire',
+  abstract:
+    'We train a sparse autoencoder that decides for each token how many of its features are active. It picks its top-K features dynamically instead of using a fixed K. Reconstruction improves at equal sparsity.',
+};
 const papers = [
+  autoencoder,
   fefferman,
   leakDojo,
   cuprousOxide,
@@ -167,6 +173,16 @@ describe('builtin.judge', () => {
     expect(swapped.conflicts).toContain('negation');
     const stated = judgePaper('The runtime executes ternary networks on consumer CPUs rather than GPUs.', ternary);
     expect(stated.verdict).toBe('supported');
+  });
+
+  it('judges a fixed number against a paper that picks it "dynamically instead of using a fixed K" as contradicted', () => {
+    const fixed = judgePaper('The autoencoder activates a fixed number of features for every token.', autoencoder);
+    expect(fixed.verdict).toBe('contradicted');
+    expect(fixed.conflicts).toContain('negation');
+    // The sentence that denies it is quoted, though another aligns with the claim better.
+    expect(fixed.evidence?.text).toBe('It picks its top-K features dynamically instead of using a fixed K.');
+    const dynamic = judgePaper('The autoencoder picks the number of active features dynamically.', autoencoder);
+    expect(dynamic.verdict).toBe('supported');
   });
 
   it('judges "benign" against an abstract saying "malignant" as contradicted (an antonym from the lexicon), and "malignant" as not', () => {

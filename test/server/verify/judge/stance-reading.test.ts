@@ -151,6 +151,10 @@ describe('stance-reading', () => {
     expect(readSentence('Models use attention instead of recurrence.').alternatives).toEqual([
       { preferred: stem('attention'), denied: stem('recurrence') },
     ]);
+    // A verb that only carries its object ("instead of using a fixed K") is not what is denied.
+    expect(readSentence('It picks its features dynamically instead of using a fixed K.').alternatives).toEqual([
+      { preferred: stem('dynamically'), denied: stem('fixed') },
+    ]);
     expect(readSentence('We asked whether they are regulated as opposed to noise.').alternatives).toEqual([]);
   });
 
