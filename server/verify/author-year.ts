@@ -124,6 +124,16 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   const first = readNameForward(tokens, authorsFrom, authorsTo);
   if (!first) return undefined;
   let j = first.next;
+  // A name of several capitalized words, with the comma before its year: an organization ("World
+  // Health Organization, 2020") or a work cited by its name ("Memory Inception, 2026").
+  const run = authorsTo < yearsFrom ? capitalizedRun(tokens, j, authorsTo) : j;
+  const surname =
+    run > j
+      ? tokens
+          .slice(authorsFrom, (j = run))
+          .map((t) => t.text)
+          .join(' ')
+      : first.name;
   let etAl = false;
   const afterAnd = tokens[j + 1]?.text ?? '';
   if (
@@ -136,6 +146,8 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
     while (j < authorsTo) {
       const separator = tokens[j]!.text;
       if (separator !== ',' && separator !== 'and' && separator !== '&') return undefined;
+      // The serial comma: "Lin, Chen, & Wu", "Lin, Chen, and Wu".
+      if (separator === ',' && (tokens[j + 1]?.text === 'and' || tokens[j + 1]?.text === '&')) j++;
       const next = readNameForward(tokens, j + 1, authorsTo);
       if (!next) return undefined;
       j = next.next;
@@ -145,7 +157,7 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   const authorsStart = tokens[authorsFrom]!.start;
   const last = tokens[authorsTo - 1]!;
   return {
-    surname: first.name,
+    surname,
     etAl,
     authors: text.slice(authorsStart, last.start + last.text.length),
     ...(page !== undefined
@@ -167,6 +179,44 @@ function readNameForward(tokens: Token[], from: number, to: number): { name: str
       .join(' '),
     next: j + 1,
   };
+}
+
+// Words that may join the capitalized words of one name: "National Institutes of Health".
+const NAME_JOINERS = new Set(['of', 'for', 'the', 'on', 'in']);
+/** Words this name may run on for after its first: four at most. */
+const NAME_RUN = 4;
+
+// The end of the capitalized words that continue a name from token `from` (`from` when none do).
+function capitalizedRun(tokens: Token[], from: number, to: number): number {
+  let k = from;
+  for (let words = 0; k < to && words < NAME_RUN; words++) {
+    if (isName(tokens[k]!.text)) k++;
+    else if (NAME_JOINERS.has(tokens[k]!.text) && k + 1 < to && isName(tokens[k + 1]!.text)) k += 2;
+    else break;
+  }
+  return k;
+}
+
+// Capitalized words that open a sentence before a list of authors, never one of them.
+const SENTENCE_OPENERS = new Set(
+  'however moreover furthermore recently similarly notably additionally thus indeed likewise conversely previously specifically importantly finally here first second third'.split(
+    ' ',
+  ),
+);
+/** How many names a narrative list of authors may run back over. */
+const LIST_NAMES = 8;
+
+// The first name of "Lin, Chen, and Wu" given the name before "and" (its start and end).
+function listStart(text: string, start: number, end: number): [number, number] {
+  for (let names = 0; names < LIST_NAMES; names++) {
+    const comma = spacesEndingAt(text, start);
+    if (text[comma - 1] !== ',') break;
+    const nameEnd = spacesEndingAt(text, comma - 1);
+    const nameStart = nameEndingAt(text, nameEnd);
+    if (nameStart < 0 || SENTENCE_OPENERS.has(text.slice(nameStart, nameEnd).toLowerCase())) break;
+    [start, end] = [nameStart, nameEnd];
+  }
+  return [start, end];
 }
 
 // The maximal run of name characters that ends at `end`.
@@ -229,9 +279,13 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
         const andStart = text[andEnd - 1] === '&' ? andEnd - 1 : wordEndingAt(text, andEnd);
         const joiner = text.slice(andStart, andEnd);
         if (andEnd < start && (joiner === 'and' || joiner === '&')) {
-          const end = spacesEndingAt(text, andStart);
+          const beforeJoiner = spacesEndingAt(text, andStart);
+          // "Lin, Chen, and Wu (2026)": after a serial comma the list runs back over ", Name".
+          const serial = text[beforeJoiner - 1] === ',';
+          const end = serial ? spacesEndingAt(text, beforeJoiner - 1) : beforeJoiner;
           const first = end < andStart ? nameEndingAt(text, end) : -1;
           if (first >= 0) [start, firstEnd] = [first, end];
+          if (first >= 0 && serial) [start, firstEnd] = listStart(text, start, firstEnd);
         }
       }
     }

@@ -69,17 +69,28 @@ export function requirementsOf(text: string, tokens: readonly Token[]): Requirem
   return required.length === 0 && dispensed.length === 0 ? NO_REQUIREMENTS : { required, dispensed };
 }
 
+// Kinds of a more general need, as the analyzer's terms: fine-tuning, pretraining and retraining are
+// training, so a method "without any training" does without each of them.
+const KINDS_OF_TRAINING = new Set(['finetun', 'pretrain', 'retrain']);
+/** The more general needs that the terms name a kind of ("fine tune": train). */
+function generalNeeds(terms: readonly string[]): string[] {
+  const fineTuning = terms.includes('fine') && terms.includes('tune');
+  return fineTuning || terms.some((t) => KINDS_OF_TRAINING.has(t)) ? ['train'] : [];
+}
+
 /**
  * Whether a claim and its evidence disagree on what is needed: the claim needs what the evidence
- * does without ("requires training" against "without any training"), or does without what the
- * evidence needs. A term the evidence both needs and does without decides nothing.
+ * does without ("requires training" against "without any training"; "requires fine-tuning" too, a
+ * kind of training), or does without what the evidence needs. A term the evidence both needs and
+ * does without decides nothing.
  */
 export function requirementConflict(claim: Requirements, evidence: readonly Requirements[]): boolean {
   if (claim.required.length === 0 && claim.dispensed.length === 0) return false;
   const required = new Set(evidence.flatMap((e) => e.required));
   const dispensed = new Set(evidence.flatMap((e) => e.dispensed));
+  const claimNeeds = [...claim.required, ...generalNeeds(claim.required)];
   return (
-    claim.required.some((t) => dispensed.has(t) && !required.has(t)) ||
+    claimNeeds.some((t) => dispensed.has(t) && !required.has(t)) ||
     claim.dispensed.some((t) => required.has(t) && !dispensed.has(t))
   );
 }

@@ -48,6 +48,31 @@ describe('author-year', () => {
     expect(readAuthorYear('Lin 12a')).toBeUndefined();
   });
 
+  it('reads a name of several capitalized words before a comma and year: an organization, or a work cited by its name', () => {
+    expect(readAuthorYear('World Health Organization, 2020')).toMatchObject({
+      surname: 'World Health Organization',
+      years: ['2020'],
+    });
+    expect(readAuthorYear('National Institutes of Health, 2019')).toMatchObject({
+      surname: 'National Institutes of Health',
+    });
+    expect(readAuthorYear('Memory Inception, 2026')).toMatchObject({ surname: 'Memory Inception', etAl: false });
+    // Without the comma, two capitalized words before a year are not read as one name.
+    expect(readAuthorYear('Memory Inception 2026')).toBeUndefined();
+  });
+
+  it('reads a list of three authors with a serial comma, in a parenthesis and in the text, by its first author', () => {
+    expect(readAuthorYear('Lin, Chen, & Wu, 2026')).toMatchObject({ surname: 'Lin', authors: 'Lin, Chen, & Wu' });
+    expect(readAuthorYear('Lin, Chen, and Wu, 2026')).toMatchObject({ surname: 'Lin' });
+    const text = 'As Lin, Chen, and Wu (2026) showed, and however, Okafor, Diaz, & Kim (2025) agree.';
+    expect(narrativeCitations(text).map((c) => [text.slice(c.start, c.end), c.surname])).toEqual([
+      ['Lin, Chen, and Wu (2026)', 'Lin'],
+      ['Okafor, Diaz, & Kim (2025)', 'Okafor'],
+    ]);
+    // A word that opens the sentence is not an author.
+    expect(narrativeCitations('However, Lin, Chen, and Wu (2026) disagree.')[0]).toMatchObject({ surname: 'Lin' });
+  });
+
   it('refuses items that are not author–year citations', () => {
     for (const item of ['January 2012', 'Table 2', 'n = 12', 'Lin 2020xy', 'Lin,2020', 'lin, 2020', 'Lin Chen 2020']) {
       expect(readAuthorYear(item), item).toBeUndefined();

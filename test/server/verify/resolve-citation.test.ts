@@ -43,6 +43,13 @@ const PAPERS = [
     abstract: 'A benchmark of 20,000 ceramic glaze recipes with photographs of fired tiles.',
   },
   {
+    id: 'kiln-lens',
+    title: 'Kiln Lens: Reading Firing Curves from Tile Photographs',
+    authors: ['Ama Owusu'],
+    year: 2026,
+    abstract: 'Photographs of fired tiles reveal the temperature curve of the kiln that fired them.',
+  },
+  {
     id: 'lantern',
     title: 'Lantern',
     authors: [],
@@ -132,6 +139,8 @@ describe('resolve-citation', () => {
     expect(resolveFirst('GlazeBench (2026) photographs fired tiles.').candidates.map((p) => p.id)).toEqual([
       'glazebench',
     ]);
+    // A name of two words, cited with its year as an organization would be.
+    expect(resolveFirst('Tiles record firing (Kiln Lens, 2026).').candidates.map((p) => p.id)).toEqual(['kiln-lens']);
     expect(resolveFirst('Glazes were benchmarked (GlazeBench, 2019).')).toMatchObject({
       candidates: [],
       resolvedBy: null,

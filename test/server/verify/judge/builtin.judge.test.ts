@@ -129,6 +129,12 @@ describe('builtin.judge', () => {
     expect(judgePaper('The method steers a language model without training.', steering).verdict).toBe('supported');
   });
 
+  it('judges "requires extensive fine-tuning" against "without any training" as contradicted: fine-tuning is training', () => {
+    const result = judgePaper('Steering through the cache requires extensive fine-tuning of the model.', steering);
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('negation');
+  });
+
   it('judges "must load every expert" against "only a chosen subset of experts" as contradicted, and "a subset" as not', () => {
     const result = judgePaper('The model must load every expert to keep its performance.', experts);
     expect(result.verdict).toBe('contradicted');

@@ -31,5 +31,10 @@ describe('requirements', () => {
       requirementConflict(claim, [read('Without training it fails.'), read('Training is required for steering.')]),
     ).toBe(false);
     expect(requirementConflict(read('Models steer well.'), [read('It works without training.')])).toBe(false);
+    // Doing without training is doing without each kind of it; doing without one kind is not doing without all.
+    const kinds = ['It needs fine-tuning.', 'It requires pretraining.', 'Retraining is required.'];
+    for (const kind of kinds)
+      expect(requirementConflict(read(kind), [read('It works without any training.')]), kind).toBe(true);
+    expect(requirementConflict(read('It requires training.'), [read('It works without fine-tuning.')])).toBe(false);
   });
 });
