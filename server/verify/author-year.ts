@@ -123,16 +123,12 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   if (tokens[authorsTo - 1]?.text === ',') authorsTo--;
   const first = readNameForward(tokens, authorsFrom, authorsTo);
   if (!first) return undefined;
-  let j = first.next;
   // A name of several capitalized words, with the comma before its year: an organization ("World
   // Health Organization, 2020") or a work cited by its name ("Memory Inception, 2026").
-  const run = authorsTo < yearsFrom ? capitalizedRun(tokens, j, authorsTo) : j;
+  let j = authorsTo < yearsFrom ? capitalizedRun(tokens, first.next, authorsTo) : first.next;
   const surname =
-    run > j
-      ? tokens
-          .slice(authorsFrom, (j = run))
-          .map((t) => t.text)
-          .join(' ')
+    j > first.next
+      ? text.slice(tokens[authorsFrom]!.start, tokens[j - 1]!.start + tokens[j - 1]!.text.length)
       : first.name;
   let etAl = false;
   const afterAnd = tokens[j + 1]?.text ?? '';
@@ -198,11 +194,10 @@ function capitalizedRun(tokens: Token[], from: number, to: number): number {
 }
 
 // Capitalized words that open a sentence before a list of authors, never one of them.
-const SENTENCE_OPENERS = new Set(
-  'however moreover furthermore recently similarly notably additionally thus indeed likewise conversely previously specifically importantly finally here first second third'.split(
-    ' ',
-  ),
-);
+const SENTENCE_OPENERS = new Set([
+  ...'however moreover furthermore recently similarly notably additionally thus indeed likewise'.split(' '),
+  ...'conversely previously specifically importantly finally here first second third'.split(' '),
+]);
 /** How many names a narrative list of authors may run back over. */
 const LIST_NAMES = 8;
 
