@@ -179,8 +179,7 @@ function readNameForward(tokens: Token[], from: number, to: number): { name: str
 
 // Words that may join the capitalized words of one name: "National Institutes of Health".
 const NAME_JOINERS = new Set(['of', 'for', 'the', 'on', 'in']);
-/** Words this name may run on for after its first: four at most. */
-const NAME_RUN = 4;
+const NAME_RUN = 4; // words a name may run on for after its first
 
 // The end of the capitalized words that continue a name from token `from` (`from` when none do).
 function capitalizedRun(tokens: Token[], from: number, to: number): number {
