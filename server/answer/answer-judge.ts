@@ -4,7 +4,8 @@
 // term statistics; a caller holding the configured judge (the NLI judge when its model is set up)
 // passes it in AnswerOptions.judge.
 import { createBuiltinJudge, type Judge, type Judgement } from '../verify/judge/index.ts';
-import { isFinding } from '../verify/judge/stance-features.ts';
+import { isFinding, stanceFeatures } from '../verify/judge/stance-features.ts';
+import { comparisonConflict } from '../verify/judge/reading-facts.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 
@@ -25,3 +26,19 @@ export const backs = (judgement: Judgement): boolean =>
 /** The judge's reading of one sentence: its negations, null findings ("no significant difference") and hedges. */
 /** Whether the judge reads a sentence as a finding rather than an aim, a design or background. */
 export { isFinding, readSentence };
+
+/**
+ * Whether a sentence's effect runs the other way from a claim's on what they share: "reduced the
+ * risk of stroke" against "aspirin increases stroke risk", an antonym, or a comparison reversed.
+ */
+export function reversesDirection(claim: string, sentence: string): boolean {
+  const claimReading = readSentence(claim);
+  const reading = readSentence(sentence);
+  const features = stanceFeatures(claimReading, reading);
+  return (
+    features.directionConflict > 0 ||
+    features.antonymConflict > 0 ||
+    features.prefixAntonym > 0 ||
+    comparisonConflict(claimReading, [reading])
+  );
+}

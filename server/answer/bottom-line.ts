@@ -6,7 +6,7 @@
 // only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import type { BottomLine } from './answer.schema.ts';
-import { isFinding, readSentence } from './answer-judge.ts';
+import { isFinding, readSentence, reversesDirection } from './answer-judge.ts';
 
 /**
  * Defaults, fitted by `citelens eval-ask` (k-fold over PubMedQA's questions, maximising correct
@@ -43,12 +43,17 @@ export function claimOfQuestion(question: string): string {
     .trim();
 }
 
-/** Which way one cited sentence points: +1 a positive finding, −1 a null or negated one, 0 no finding (or hedged). */
-export function findingStance(sentence: string): -1 | 0 | 1 {
+/**
+ * Which way one cited sentence points on a claim: +1 a positive finding, −1 a null or negated one, 0
+ * no finding (or hedged). A positive finding whose effect runs the other way from the claim's
+ * ("reduced the risk" for "increases the risk") is against it, as verify would call it contradicted.
+ */
+export function findingStance(sentence: string, claim = ''): -1 | 0 | 1 {
   if (!isFinding(sentence) && !STATISTIC.test(sentence) && !REPORTED_EFFECT.test(sentence)) return 0;
   const reading = readSentence(sentence);
   if (reading.nullFinding || reading.negated) return -1;
-  return reading.hedged ? 0 : 1;
+  if (reading.hedged) return 0;
+  return claim !== '' && reversesDirection(claim, sentence) ? -1 : 1;
 }
 
 /** The cited findings' balance on the question: net findings for its proposition, and the sources on each side. */
@@ -57,11 +62,12 @@ export function findingBalance(
   cited: ReadonlyArray<{ n: number; text: string }>,
 ): { net: number; yes: number[]; no: number[] } {
   const flip = SAMENESS.test(question) ? -1 : 1;
+  const claim = claimOfQuestion(question);
   let net = 0;
   const yes = new Set<number>();
   const no = new Set<number>();
   for (const { n, text } of cited) {
-    const stance = flip * findingStance(text);
+    const stance = flip * findingStance(text, claim);
     net += stance;
     if (stance > 0) yes.add(n);
     if (stance < 0) no.add(n);

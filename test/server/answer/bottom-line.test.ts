@@ -34,6 +34,18 @@ describe('bottom-line', () => {
     ).toBe(0);
   });
 
+  it('counts a finding whose effect runs the other way against the question, never for it', () => {
+    const raise = 'Does low-dose aspirin increase the risk of ischemic stroke?';
+    expect(findingStance(FOR, claimOfQuestion(raise))).toBe(-1);
+    expect(bottomLine(raise, [at(1, FOR)])).toMatchObject({ verdict: 'unclear', yes: [], no: [1] });
+    expect(bottomLine(raise, [at(1, FOR), at(2, 'Aspirin lowered the incidence of ischemic stroke.')])).toMatchObject({
+      verdict: 'no',
+      no: [1, 2],
+    });
+    // The same finding still answers the question as asked.
+    expect(findingStance(FOR, claimOfQuestion(question))).toBe(1);
+  });
+
   it('says yes on a finding for the question, naming the source', () => {
     expect(bottomLine(question, [at(1, FOR), at(2, BACKGROUND)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
   });
