@@ -4,8 +4,8 @@
 // term statistics; a caller holding the configured judge (the NLI judge when its model is set up)
 // passes it in AnswerOptions.judge.
 import { createBuiltinJudge, type Judge, type Judgement } from '../verify/judge/index.ts';
-import { isFinding, stanceFeatures } from '../verify/judge/stance-features.ts';
 import { comparisonConflict } from '../verify/judge/reading-facts.ts';
+import { isFinding, stanceFeatures } from '../verify/judge/stance-features.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 
