@@ -116,18 +116,25 @@ export function sentencesWithCitations(body: string, references: readonly Refere
     }
     return lo;
   };
-  const crossesEnd = (sentence: { start: number; end: number }) => {
+  const crossingEnd = (sentence: { start: number; end: number }) => {
     for (let i = firstFrom(sentence.start); i < citations.length && citations[i]!.start < sentence.end; i++) {
-      if (citations[i]!.end > sentence.end) return true;
+      if (citations[i]!.end > sentence.end) return citations[i];
     }
-    return false;
+    return undefined;
   };
   for (const span of spansBrokenAtCommands(body, joinWrappedLines(body, sentenceSpans(body)), citations)) {
     const last = sentences.at(-1);
-    if (last && crossesEnd(last)) {
-      last.end = span.end;
-    } else {
+    const crossing = last && crossingEnd(last);
+    if (!last || !crossing) {
       sentences.push({ ...span, citations: [] });
+    } else if (ENDS_SENTENCE.test(body.slice(Math.max(last.start, crossing.start - 4), crossing.start).trimEnd())) {
+      // A mark after the full stop ("… well.[^1] Feather …", "… well.[1] Next …") closes its
+      // sentence; the next one starts after it.
+      last.end = crossing.end;
+      const next = crossing.end + (/^\s*/u.exec(body.slice(crossing.end, span.end))?.[0].length ?? 0);
+      if (next < span.end) sentences.push({ ...span, start: next, citations: [] });
+    } else {
+      last.end = span.end;
     }
   }
   for (const citation of citations) {

@@ -26,6 +26,23 @@ describe('claim-sentences', () => {
     ]);
   });
 
+  it('ends a claim at a mark written after its full stop, a footnote or a bracket, and starts the next after it', () => {
+    const body = 'RAG systems leak more when they obey well.[^1] Feather groups requests by prefix.[2] Sinks persist.';
+    expect(claimsOf(body)).toEqual([
+      {
+        text: 'RAG systems leak more when they obey well.[^1]',
+        clean: 'RAG systems leak more when they obey well.',
+        cites: ['[^1]'],
+      },
+      { text: 'Feather groups requests by prefix.[2]', clean: 'Feather groups requests by prefix.', cites: ['[2]'] },
+      { text: 'Sinks persist.', clean: 'Sinks persist.', cites: [] },
+    ]);
+    // A break the sentence splitter makes inside a citation that the sentence goes on after is no break.
+    expect(claimsOf('As shown (Lin et al. 2026) sinks persist.').map((c) => c.text)).toEqual([
+      'As shown (Lin et al. 2026) sinks persist.',
+    ]);
+  });
+
   it('joins a line that ends without punctuation to one that goes on in lower case', () => {
     expect(claimsOf('Ternary networks run on\nconsumer CPUs [1].').map((c) => c.clean)).toEqual([
       'Ternary networks run on consumer CPUs.',
