@@ -21,6 +21,9 @@ const ALTERNATIVE_MARKERS = [
   ['instead', 'of'],
   ['as', 'opposed', 'to'],
 ];
+/** Whether a text may name an alternative (holds a marker's words in a row), before it is read whole. */
+const MARKER_PHRASE = new RegExp(`\\b(?:${ALTERNATIVE_MARKERS.map((words) => words.join('\\s+')).join('|')})\\b`, 'iu');
+export const mayNameAlternative = (text: string) => MARKER_PHRASE.test(text);
 /** Words on each side of the marker that can name the alternatives. */
 export const ALTERNATIVE_REACH = 3;
 

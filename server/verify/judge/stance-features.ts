@@ -4,6 +4,7 @@
 // logistic model (builtin-weights.json) can weigh them.
 import { terms } from '../../../indexer/text/analyze.ts';
 import { caseless } from '../caseless-pattern.ts';
+import { mayNameAlternative } from './comparisons.ts';
 import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
@@ -170,9 +171,6 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   return features;
 }
 
-// A sentence that may name an alternative ("rather than", "instead of", "as opposed to"), read whole only then.
-const ALTERNATIVE_MARKER = /\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\b/iu;
-
 /** How much of a claim or evidence sentence the stance is read on. */
 export const STANCE_MAX_CHARS = 2_000;
 /** How many sentences the direction vote reads (an abstract has about ten; a pasted book is cut). */
@@ -272,7 +270,7 @@ export function denyingSentence(
   const claim = readSentence(fullClaim.slice(0, STANCE_MAX_CHARS));
   const denies = (text: string) => deniedAlternative(claim, [], [readSentence(text.slice(0, STANCE_MAX_CHARS))]);
   if (read.some(denies)) return null;
-  const at = voters.findIndex((v) => ALTERNATIVE_MARKER.test(v.text) && denies(v.text));
+  const at = voters.findIndex((v) => mayNameAlternative(v.text) && denies(v.text));
   return at >= 0 ? at : null;
 }
 
@@ -297,7 +295,7 @@ export function stanceOfEvidenceVoting(
     }
   });
   combined.directionVote = directionVoteOf(claim, voters);
-  const elsewhere = voters.filter((v) => ALTERNATIVE_MARKER.test(v.text)).map((v) => readSentence(v.text));
+  const elsewhere = voters.filter((v) => mayNameAlternative(v.text)).map((v) => readSentence(v.text));
   combined.deniedAlternative = deniedAlternative(claim, readings, elsewhere) ? 1 : 0;
   combined.comparisonConflict = comparisonConflict(claim, readings) ? 1 : 0;
   combined.requirementConflict = requirementConflict(
