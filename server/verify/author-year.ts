@@ -1,7 +1,8 @@
-// Reads author–year citations in linear time: "Lin et al., 2026" inside a parenthesis, and the
-// narrative "Lin and Chen (2025)" read backwards from each "(year)". Hand-written scanners, not
-// regular expressions, because the patterns they replace backtracked quadratically on one long word
-// and exponentially on "(AandAand…x)".
+// Reads an author–year citation inside a parenthesis ("see Lin et al., 2026, p. 3") in linear time,
+// and holds what the narrative reader (narrative-citations.ts) shares with it: what a name is, its
+// particles, the years in parentheses. Hand-written scanners, not regular expressions, because the
+// patterns they replace backtracked quadratically on one long word and exponentially on
+// "(AandAand…x)".
 
 /** An author–year citation as read: the first author's surname (with particles) and the years cited. */
 export type AuthorYear = {
@@ -14,12 +15,11 @@ export type AuthorYear = {
   years: string[];
   /** MLA's page or page range after the authors ("12", "12–14"), when no year is named. */
   page?: string;
+  /** The name runs over several capitalized words: an organization or a work's name ("World Health Organization"). */
+  group?: true;
 };
 
-/** A narrative citation "Lin et al. (2026)": its span and what it cites. */
-export type NarrativeCitation = AuthorYear & { start: number; end: number };
-
-const PARTICLES = new Set('van von de der den del della di da du la le dos das ter ten bin al'.split(' '));
+export const PARTICLES = new Set('van von de der den del della di da du la le dos das ter ten bin al'.split(' '));
 // Capitalized words before a year that are not authors: "(January 2012)", "Table (2020)".
 const NOT_SURNAMES = new Set(
   'january february march april may june july august september october november december spring summer autumn fall winter table figure fig section chapter appendix eq equation since in from until before after during by circa year version'.split(
@@ -27,13 +27,20 @@ const NOT_SURNAMES = new Set(
   ),
 );
 const LEAD_INS = new Set(['see', 'e.g.', 'cf.', 'also', 'but']);
-const COLLEAGUES = new Set(['colleagues', 'coworkers', 'co-workers', 'collaborators', 'coauthors', 'co-authors']);
+export const COLLEAGUES = new Set([
+  'colleagues',
+  'coworkers',
+  'co-workers',
+  'collaborators',
+  'coauthors',
+  'co-authors',
+]);
 const NAME = /^\p{Lu}[\p{L}'’-]+$/u;
 const YEAR = /^\d{4}[a-z]?$/u;
 /** A page or page range in MLA's "(Lin 12)", "(Lin 12–14)"; never four digits, which read as a year. */
 const PAGE = /^\d{1,3}(?:[-–]\d{1,4})?$/u;
-const WORD_CHAR = /[\p{L}'’-]/u;
-const SPACE = /\s/u;
+export const WORD_CHAR = /[\p{L}'’-]/u;
+export const SPACE = /\s/u;
 /**
  * A pinpoint after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", ch. IV", ": 45". A bare ", 45"
  * is not one ("Smith, 2020, 2021" cites two years).
@@ -41,12 +48,12 @@ const SPACE = /\s/u;
 const LOCATOR =
   '(?:[ \\t]*,[ \\t]*(?:[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol)\\.?|[ \\t]*:)[ \\t]*[\\dIVXLCivxlc]{1,6}(?:[ \\t]*[-–][ \\t]*[\\dIVXLCivxlc]{1,6})?';
 const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
-const YEARS_IN_PARENTHESES = new RegExp(
+export const YEARS_IN_PARENTHESES = new RegExp(
   `\\((\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)`,
   'gu',
 );
 
-const isName = (word: string) => NAME.test(word) && !NOT_SURNAMES.has(word.toLowerCase());
+export const isName = (word: string) => NAME.test(word) && !NOT_SURNAMES.has(word.toLowerCase());
 
 type Token = { text: string; start: number; spaceBefore: boolean };
 
@@ -75,7 +82,7 @@ const TRAILING_ASIDE =
 // APA's "2026a, b" for two works of one year: "2026a, 2026b" (the years follow the authors, so
 // the authors' offsets do not move).
 const YEAR_LETTERS = /(\d{4})([a-z])((?:[ \t]*,[ \t]*[a-z](?![\p{L}\d]))+)/u;
-const withYearLetters = (item: string) =>
+export const withYearLetters = (item: string) =>
   item.replace(YEAR_LETTERS, (_, year: string, first: string, rest: string) =>
     [
       first,
@@ -155,6 +162,7 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   return {
     surname,
     etAl,
+    ...(surname !== first.name ? { group: true as const } : {}),
     authors: text.slice(authorsStart, last.start + last.text.length),
     ...(page !== undefined
       ? { years: [''], page }
@@ -177,8 +185,7 @@ function readNameForward(tokens: Token[], from: number, to: number): { name: str
   };
 }
 
-// Words that may join the capitalized words of one name: "National Institutes of Health".
-const NAME_JOINERS = new Set(['of', 'for', 'the', 'on', 'in']);
+const NAME_JOINERS = new Set(['of', 'for', 'the', 'on', 'in']); // "National Institutes of Health"
 const NAME_RUN = 4; // words a name may run on for after its first
 
 // The end of the capitalized words that continue a name from token `from` (`from` when none do).
@@ -190,110 +197,4 @@ function capitalizedRun(tokens: Token[], from: number, to: number): number {
     else break;
   }
   return k;
-}
-
-// Capitalized words that open a sentence before a list of authors, never one of them.
-const SENTENCE_OPENERS = new Set([
-  ...'however moreover furthermore recently similarly notably additionally thus indeed likewise'.split(' '),
-  ...'conversely previously specifically importantly finally here first second third'.split(' '),
-]);
-/** How many names a narrative list of authors may run back over. */
-const LIST_NAMES = 8;
-
-// The first name of "Lin, Chen, and Wu" given the name before "and" (its start and end).
-function listStart(text: string, start: number, end: number): [number, number] {
-  for (let names = 0; names < LIST_NAMES; names++) {
-    const comma = spacesEndingAt(text, start);
-    if (text[comma - 1] !== ',') break;
-    const nameEnd = spacesEndingAt(text, comma - 1);
-    const nameStart = nameEndingAt(text, nameEnd);
-    if (nameStart < 0 || SENTENCE_OPENERS.has(text.slice(nameStart, nameEnd).toLowerCase())) break;
-    [start, end] = [nameStart, nameEnd];
-  }
-  return [start, end];
-}
-
-// The maximal run of name characters that ends at `end`.
-function wordEndingAt(text: string, end: number): number {
-  let start = end;
-  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
-  return start;
-}
-
-function spacesEndingAt(text: string, end: number): number {
-  let start = end;
-  while (start > 0 && SPACE.test(text[start - 1]!)) start--;
-  return start;
-}
-
-// A surname, particles included, that ends at `end`: its start, or -1.
-function nameEndingAt(text: string, end: number): number {
-  const start = wordEndingAt(text, end);
-  if (!isName(text.slice(start, end))) return -1;
-  let nameStart = start;
-  for (;;) {
-    const gap = spacesEndingAt(text, nameStart);
-    if (gap === nameStart) return nameStart;
-    const particleStart = wordEndingAt(text, gap);
-    if (!PARTICLES.has(text.slice(particleStart, gap).toLowerCase())) return nameStart;
-    nameStart = particleStart;
-  }
-}
-
-/** Every narrative citation "Lin (2025)", "Lin and Chen (2025)", "Lin et al. (2026, 2027)", "Lin (2025, p. 3)", in order. */
-export function narrativeCitations(text: string): NarrativeCitation[] {
-  const found: NarrativeCitation[] = [];
-  for (const match of text.matchAll(YEARS_IN_PARENTHESES)) {
-    const authorsEnd = spacesEndingAt(text, match.index);
-    if (authorsEnd === match.index) continue;
-    // Each scan below stops at the first character that is neither a letter nor a space, so the
-    // scans of different "(year)"s never cover the same text: linear in all.
-    let start = -1;
-    let firstEnd = authorsEnd;
-    let etAl = false;
-    let lastWordEnd = authorsEnd;
-    if (text[authorsEnd - 1] === '.') lastWordEnd--;
-    const lastWordStart = wordEndingAt(text, lastWordEnd);
-    const lastWord = text.slice(lastWordStart, lastWordEnd);
-    if (lastWord === 'al' || COLLEAGUES.has(lastWord)) {
-      // "Lin et al. (2026)", and "Lin and colleagues (2026)" which says the same.
-      const etEnd = spacesEndingAt(text, lastWordStart);
-      const etStart = wordEndingAt(text, etEnd);
-      if (etEnd < lastWordStart && text.slice(etStart, etEnd) === (lastWord === 'al' ? 'et' : 'and')) {
-        const nameEnd = spacesEndingAt(text, etStart);
-        if (nameEnd < etStart) start = nameEndingAt(text, nameEnd);
-        firstEnd = nameEnd;
-        etAl = start >= 0;
-      }
-    } else if (lastWordEnd === authorsEnd) {
-      start = nameEndingAt(text, authorsEnd);
-      if (start >= 0) {
-        // "Lin and Chen (2025)" or "Lin & Chen (2025)" names its first author.
-        const andEnd = spacesEndingAt(text, start);
-        const andStart = text[andEnd - 1] === '&' ? andEnd - 1 : wordEndingAt(text, andEnd);
-        const joiner = text.slice(andStart, andEnd);
-        if (andEnd < start && (joiner === 'and' || joiner === '&')) {
-          const beforeJoiner = spacesEndingAt(text, andStart);
-          // "Lin, Chen, and Wu (2026)": after a serial comma the list runs back over ", Name".
-          const serial = text[beforeJoiner - 1] === ',';
-          const end = serial ? spacesEndingAt(text, beforeJoiner - 1) : beforeJoiner;
-          const first = end < andStart ? nameEndingAt(text, end) : -1;
-          if (first >= 0) [start, firstEnd] = [first, end];
-          if (first >= 0 && serial) [start, firstEnd] = listStart(text, start, firstEnd);
-        }
-      }
-    }
-    if (start < 0) continue;
-    found.push({
-      surname: text.slice(start, firstEnd).replace(/\s+/gu, ' '),
-      etAl,
-      authors: text.slice(start, authorsEnd).replace(/\s+/gu, ' '),
-      years: withYearLetters(match[1]!)
-        .split(/[ \t]*,[ \t]*/u)
-        .filter((year) => /^\d{4}/u.test(year)),
-      start,
-      end: match.index + match[0].length,
-    });
-  }
-  return found;
 }

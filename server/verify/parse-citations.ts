@@ -3,9 +3,10 @@
 // MLA's (Lin 12); author-year.ts), arXiv ids and DOIs (identifier-citations.ts), bracketed paper ids
 // ([paper-id], [@key]), Markdown links, LaTeX's \cite{key} family and Pandoc's [@key, p. 3] and @key.
 // Linear in the length of the text: every pattern here either consumes what it scans or is bounded.
-import { narrativeCitations, readAuthorYear } from './author-year.ts';
+import { readAuthorYear } from './author-year.ts';
 import { BARE_ARXIV, BARE_DOI, cleanDoi, identifierTarget } from './identifier-citations.ts';
 import { latexCitations, pandocGroupKeys, pandocInText } from './markup-citations.ts';
+import { narrativeCitations } from './narrative-citations.ts';
 import {
   BARE_REFERENCE_PHRASE,
   BRACKET_LOCATOR,
@@ -24,7 +25,7 @@ import {
 export type CitationTarget =
   | { kind: 'numeric'; n: number }
   /** `year` is '' for MLA's author and page, "(Lin 12)": then the author alone names the paper. */
-  | { kind: 'author-year'; surname: string; year: string; etAl: boolean }
+  | { kind: 'author-year'; surname: string; year: string; etAl: boolean; group?: true }
   | { kind: 'arxiv'; arxivId: string }
   | { kind: 'doi'; doi: string }
   /** A bracketed paper id or citation key; `explicit` when written [@key], so it is surely a citation. */
@@ -56,7 +57,13 @@ function authorYearItems(part: string): Item[] | undefined {
   if (!read) return undefined;
   // "(Lin et al., 2020, 2021)" cites two papers by the same authors; MLA's "(Lin 12)" names no year.
   return read.years.map((year) => ({
-    target: { kind: 'author-year', surname: read.surname, year, etAl: read.etAl },
+    target: {
+      kind: 'author-year',
+      surname: read.surname,
+      year,
+      etAl: read.etAl,
+      ...(read.group ? { group: true } : {}),
+    },
     item: read.page === undefined ? `${read.authors}, ${year}` : `${read.authors} ${read.page}`,
   }));
 }

@@ -69,6 +69,12 @@ function knowsAuthor(written: string, references: readonly ReferenceEntry[], lib
   return references.some((r) => r.surname === surname) || library.byAuthorYear(surname, '').length > 0;
 }
 
+const isGroupName = (target: CitationTarget): target is Extract<CitationTarget, { kind: 'author-year' }> =>
+  target.kind === 'author-year' && target.group === true;
+// Whether an entry of the reference list opens with this name ("World Health Organization (2020). …").
+const listNames = (name: string, references: readonly ReferenceEntry[]) =>
+  references.some((r) => r.text.toLowerCase().startsWith(name.toLowerCase()));
+
 // Everything but the judging: claims, their resolved citations, and the library papers that might
 // back each claim better. The judge then sees every (claim, paper) pair at once, so a model batches them.
 function planVerify(library: Library, request: ParsedVerifyRequest, settings: Settings): Plan & { body: string } {
@@ -95,6 +101,14 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
       if (citation.target.kind === 'key' && !citation.target.explicit && resolution.candidates.length === 0) continue;
       // "(Phase 2)" reads like MLA's "(Rando 12)": it cites only a name the list or the library knows.
       if (isAuthorPage(citation.target) && !knowsAuthor(citation.target.surname, references, library)) continue;
+      // So does a name of several words: "(United States, 2020)" is a place and a year unless the
+      // library or the list knows it, as they know "(World Health Organization, 2020)".
+      if (
+        isGroupName(citation.target) &&
+        resolution.candidates.length === 0 &&
+        !listNames(citation.target.surname, references)
+      )
+        continue;
       citations.push({
         base: {
           marker: citation.marker,

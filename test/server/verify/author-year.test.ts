@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { narrativeCitations, readAuthorYear } from '../../../server/verify/author-year.ts';
+import { readAuthorYear } from '../../../server/verify/author-year.ts';
+import { narrativeCitations } from '../../../server/verify/narrative-citations.ts';
 
 describe('author-year', () => {
   it('reads a parenthetical item with lead-ins, several authors and several years', () => {

@@ -246,6 +246,18 @@ describe('verify.service', () => {
     ]);
   });
 
+  it('reads a name of several words and a year as a citation only when the library or the list knows it', () => {
+    const text = [
+      'Adult obesity rose by a third (United States, 2020).',
+      'Most of the added heat went into the oceans (World Meteorological Organization, 2021).',
+      '',
+      'References',
+      'World Meteorological Organization (2021). State of the Global Climate 2021. Geneva.',
+    ].join('\n');
+    const cited = verify({ text }).claims.flatMap((c) => c.citations.map((x) => [x.marker, x.verdict]));
+    expect(cited).toEqual([['World Meteorological Organization, 2021', 'not_in_library']]);
+  });
+
   it('reads references given as a BibTeX export, each keyed by its citation key and resolved by its fields', () => {
     const references = [
       '@article{okafor24,',

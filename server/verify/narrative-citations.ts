@@ -1,0 +1,122 @@
+// Reads narrative author–year citations, "Lin and Chen (2025)", "Lin, Chen, and Wu (2026)", "Lin et
+// al. (2026a, b)", backwards from each "(year)" in linear time: each scan stops at the first
+// character that is neither a letter, a space nor a list's comma, so the scans of different
+// "(year)"s never cover the same text.
+import {
+  type AuthorYear,
+  COLLEAGUES,
+  isName,
+  PARTICLES,
+  SPACE,
+  WORD_CHAR,
+  withYearLetters,
+  YEARS_IN_PARENTHESES,
+} from './author-year.ts';
+
+/** A narrative citation "Lin et al. (2026)": its span and what it cites. */
+export type NarrativeCitation = AuthorYear & { start: number; end: number };
+
+// Capitalized words that open a sentence before a list of authors, never one of them.
+const SENTENCE_OPENERS = new Set([
+  ...'however moreover furthermore recently similarly notably additionally thus indeed likewise'.split(' '),
+  ...'conversely previously specifically importantly finally here first second third'.split(' '),
+]);
+const LIST_NAMES = 8; // names a narrative list of authors may run back over
+
+// The first name of "Lin, Chen, and Wu" given the name before "and" (its start and end).
+function listStart(text: string, start: number, end: number): [number, number] {
+  for (let names = 0; names < LIST_NAMES; names++) {
+    const comma = spacesEndingAt(text, start);
+    if (text[comma - 1] !== ',') break;
+    const nameEnd = spacesEndingAt(text, comma - 1);
+    const nameStart = nameEndingAt(text, nameEnd);
+    if (nameStart < 0 || SENTENCE_OPENERS.has(text.slice(nameStart, nameEnd).toLowerCase())) break;
+    [start, end] = [nameStart, nameEnd];
+  }
+  return [start, end];
+}
+
+// The maximal run of name characters that ends at `end`.
+function wordEndingAt(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+  return start;
+}
+
+function spacesEndingAt(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && SPACE.test(text[start - 1]!)) start--;
+  return start;
+}
+
+// A surname, particles included, that ends at `end`: its start, or -1.
+function nameEndingAt(text: string, end: number): number {
+  const start = wordEndingAt(text, end);
+  if (!isName(text.slice(start, end))) return -1;
+  let nameStart = start;
+  for (;;) {
+    const gap = spacesEndingAt(text, nameStart);
+    if (gap === nameStart) return nameStart;
+    const particleStart = wordEndingAt(text, gap);
+    if (!PARTICLES.has(text.slice(particleStart, gap).toLowerCase())) return nameStart;
+    nameStart = particleStart;
+  }
+}
+
+/** Every narrative citation "Lin (2025)", "Lin and Chen (2025)", "Lin et al. (2026, 2027)", "Lin (2025, p. 3)", in order. */
+export function narrativeCitations(text: string): NarrativeCitation[] {
+  const found: NarrativeCitation[] = [];
+  for (const match of text.matchAll(YEARS_IN_PARENTHESES)) {
+    const authorsEnd = spacesEndingAt(text, match.index);
+    if (authorsEnd === match.index) continue;
+    // Each scan below stops at the first character that is neither a letter nor a space, so the
+    // scans of different "(year)"s never cover the same text: linear in all.
+    let start = -1;
+    let firstEnd = authorsEnd;
+    let etAl = false;
+    let lastWordEnd = authorsEnd;
+    if (text[authorsEnd - 1] === '.') lastWordEnd--;
+    const lastWordStart = wordEndingAt(text, lastWordEnd);
+    const lastWord = text.slice(lastWordStart, lastWordEnd);
+    if (lastWord === 'al' || COLLEAGUES.has(lastWord)) {
+      // "Lin et al. (2026)", and "Lin and colleagues (2026)" which says the same.
+      const etEnd = spacesEndingAt(text, lastWordStart);
+      const etStart = wordEndingAt(text, etEnd);
+      if (etEnd < lastWordStart && text.slice(etStart, etEnd) === (lastWord === 'al' ? 'et' : 'and')) {
+        const nameEnd = spacesEndingAt(text, etStart);
+        if (nameEnd < etStart) start = nameEndingAt(text, nameEnd);
+        firstEnd = nameEnd;
+        etAl = start >= 0;
+      }
+    } else if (lastWordEnd === authorsEnd) {
+      start = nameEndingAt(text, authorsEnd);
+      if (start >= 0) {
+        // "Lin and Chen (2025)" or "Lin & Chen (2025)" names its first author.
+        const andEnd = spacesEndingAt(text, start);
+        const andStart = text[andEnd - 1] === '&' ? andEnd - 1 : wordEndingAt(text, andEnd);
+        const joiner = text.slice(andStart, andEnd);
+        if (andEnd < start && (joiner === 'and' || joiner === '&')) {
+          const beforeJoiner = spacesEndingAt(text, andStart);
+          // "Lin, Chen, and Wu (2026)": after a serial comma the list runs back over ", Name".
+          const serial = text[beforeJoiner - 1] === ',';
+          const end = serial ? spacesEndingAt(text, beforeJoiner - 1) : beforeJoiner;
+          const first = end < andStart ? nameEndingAt(text, end) : -1;
+          if (first >= 0) [start, firstEnd] = [first, end];
+          if (first >= 0 && serial) [start, firstEnd] = listStart(text, start, firstEnd);
+        }
+      }
+    }
+    if (start < 0) continue;
+    found.push({
+      surname: text.slice(start, firstEnd).replace(/\s+/gu, ' '),
+      etAl,
+      authors: text.slice(start, authorsEnd).replace(/\s+/gu, ' '),
+      years: withYearLetters(match[1]!)
+        .split(/[ \t]*,[ \t]*/u)
+        .filter((year) => /^\d{4}/u.test(year)),
+      start,
+      end: match.index + match[0].length,
+    });
+  }
+  return found;
+}
