@@ -17,6 +17,8 @@ export type AuthorYear = {
   page?: string;
   /** The name runs over several capitalized words: an organization or a work's name ("World Health Organization"). */
   group?: true;
+  /** APA's word for a work without a year, as written ("n.d.", "in press", "forthcoming"); then `years` is ['']. */
+  undated?: string;
 };
 
 export const PARTICLES = new Set('van von de der den del della di da du la le dos das ter ten bin al'.split(' '));
@@ -48,8 +50,12 @@ export const SPACE = /\s/u;
 const LOCATOR =
   '(?:[ \\t]*,[ \\t]*(?:[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol)\\.?|[ \\t]*:)[ \\t]*[\\dIVXLCivxlc]{1,6}(?:[ \\t]*[-–][ \\t]*[\\dIVXLCivxlc]{1,6})?';
 const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
+/** APA's "no date", "in press" and "forthcoming" in place of a year, after the authors and a comma. */
+const UNDATED_WORDS = 'n\\.[ \\t]?d\\.|in[ \\t]+press|forthcoming';
+const UNDATED = new RegExp(`,[ \\t]*(${UNDATED_WORDS})[ \\t]*$`, 'iu');
+// "(2026)", "(2025a, b)", "(2026, p. 3)", and APA's "(n.d.)", "(in press)".
 export const YEARS_IN_PARENTHESES = new RegExp(
-  `\\((\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)`,
+  `\\((${UNDATED_WORDS}|\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)`,
   'gu',
 );
 
@@ -103,7 +109,8 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   const text = withYearLetters(
     item.replace(TRAILING_LOCATOR, '').replace(TRAILING_ASIDE, '').replace(LEADING_ASIDE, ''),
   );
-  const tokens = tokensOf(text);
+  const undated = UNDATED.exec(text);
+  const tokens = tokensOf(undated ? text.slice(0, undated.index) : text);
   let i = 0;
   // Lead-ins: "see", "e.g.,", "cf.", "also", "but see".
   while (i < tokens.length && LEAD_INS.has(tokens[i]!.text.toLowerCase())) {
@@ -113,7 +120,7 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   const authorsFrom = i;
   // Years at the end, separated by commas: "…, 2020, 2021".
   let yearsFrom = tokens.length;
-  while (yearsFrom > 0 && YEAR.test(tokens[yearsFrom - 1]!.text)) {
+  while (!undated && yearsFrom > 0 && YEAR.test(tokens[yearsFrom - 1]!.text)) {
     const before = tokens[yearsFrom - 2];
     yearsFrom--;
     if (before?.text !== ',' || !YEAR.test(tokens[yearsFrom - 2]?.text ?? '')) break;
@@ -121,18 +128,18 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   }
   // MLA names the page instead of the year: "Lin and Chen 12", "Lin et al. 12–14".
   const page =
-    yearsFrom === tokens.length && tokens.length - authorsFrom >= 2 && tokens.at(-1)!.spaceBefore
+    !undated && yearsFrom === tokens.length && tokens.length - authorsFrom >= 2 && tokens.at(-1)!.spaceBefore
       ? PAGE.exec(tokens.at(-1)!.text)?.[0]
       : undefined;
   if (page !== undefined) yearsFrom = tokens.length - 1;
-  if (yearsFrom === tokens.length || !tokens[yearsFrom]!.spaceBefore) return undefined;
+  if (!undated && (yearsFrom === tokens.length || !tokens[yearsFrom]!.spaceBefore)) return undefined;
   let authorsTo = yearsFrom;
   if (tokens[authorsTo - 1]?.text === ',') authorsTo--;
   const first = readNameForward(tokens, authorsFrom, authorsTo);
   if (!first) return undefined;
   // A name of several capitalized words, with the comma before its year: an organization ("World
   // Health Organization, 2020") or a work cited by its name ("Memory Inception, 2026").
-  let j = authorsTo < yearsFrom ? capitalizedRun(tokens, first.next, authorsTo) : first.next;
+  let j = authorsTo < yearsFrom || undated ? capitalizedRun(tokens, first.next, authorsTo) : first.next;
   const surname =
     j > first.next
       ? text.slice(tokens[authorsFrom]!.start, tokens[j - 1]!.start + tokens[j - 1]!.text.length)
@@ -166,7 +173,9 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
     authors: text.slice(authorsStart, last.start + last.text.length),
     ...(page !== undefined
       ? { years: [''], page }
-      : { years: tokens.slice(yearsFrom).flatMap((t) => (t.text === ',' ? [] : [t.text])) }),
+      : undated
+        ? { years: [''], undated: undated[1]!.replace(/\s+/gu, ' ') }
+        : { years: tokens.slice(yearsFrom).flatMap((t) => (t.text === ',' ? [] : [t.text])) }),
   };
 }
 

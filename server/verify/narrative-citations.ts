@@ -111,9 +111,13 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
       surname: text.slice(start, firstEnd).replace(/\s+/gu, ' '),
       etAl,
       authors: text.slice(start, authorsEnd).replace(/\s+/gu, ' '),
-      years: withYearLetters(match[1]!)
-        .split(/[ \t]*,[ \t]*/u)
-        .filter((year) => /^\d{4}/u.test(year)),
+      ...(/^\d/u.test(match[1]!)
+        ? {
+            years: withYearLetters(match[1]!)
+              .split(/[ \t]*,[ \t]*/u)
+              .filter((year) => /^\d{4}/u.test(year)),
+          }
+        : { years: [''], undated: match[1]!.replace(/\s+/gu, ' ') }),
       start,
       end: match.index + match[0].length,
     });

@@ -25,7 +25,7 @@ import {
 export type CitationTarget =
   | { kind: 'numeric'; n: number }
   /** `year` is '' for MLA's author and page, "(Lin 12)": then the author alone names the paper. */
-  | { kind: 'author-year'; surname: string; year: string; etAl: boolean; group?: true }
+  | { kind: 'author-year'; surname: string; year: string; etAl: boolean; group?: true; undated?: true }
   | { kind: 'arxiv'; arxivId: string }
   | { kind: 'doi'; doi: string }
   /** A bracketed paper id or citation key; `explicit` when written [@key], so it is surely a citation. */
@@ -63,8 +63,9 @@ function authorYearItems(part: string): Item[] | undefined {
       year,
       etAl: read.etAl,
       ...(read.group ? { group: true } : {}),
+      ...(read.undated ? { undated: true } : {}),
     },
-    item: read.page === undefined ? `${read.authors}, ${year}` : `${read.authors} ${read.page}`,
+    item: read.page !== undefined ? `${read.authors} ${read.page}` : `${read.authors}, ${read.undated ?? year}`,
   }));
 }
 
@@ -274,8 +275,14 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
       narrative.start,
       narrative.end,
       narrative.years.map((year) => ({
-        target: { kind: 'author-year', surname: narrative.surname, year, etAl: narrative.etAl },
-        item: `${narrative.authors}, ${year}`,
+        target: {
+          kind: 'author-year',
+          surname: narrative.surname,
+          year,
+          etAl: narrative.etAl,
+          ...(narrative.undated ? { undated: true } : {}),
+        },
+        item: `${narrative.authors}, ${narrative.undated ?? year}`,
       })),
       true,
     );

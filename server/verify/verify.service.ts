@@ -61,8 +61,9 @@ type PlannedCitation = { base: CitationBase; candidates: Paper[]; note: string |
 type PlannedClaim = { sentence: Sentence; clean: string; citations: PlannedCitation[]; suggestionPapers: Paper[] };
 type Plan = { claims: PlannedClaim[]; references: ReferenceEntry[] };
 
+// MLA's "(Rando 12)", which names a page and no year ("n.d." and "in press" are no prose, so not these).
 const isAuthorPage = (target: CitationTarget): target is Extract<CitationTarget, { kind: 'author-year' }> =>
-  target.kind === 'author-year' && target.year === '';
+  target.kind === 'author-year' && target.year === '' && !target.undated;
 
 function knowsAuthor(written: string, references: readonly ReferenceEntry[], library: Library): boolean {
   const surname = normalizeName(written);

@@ -74,6 +74,22 @@ describe('author-year', () => {
     expect(narrativeCitations('However, Lin, Chen, and Wu (2026) disagree.')[0]).toMatchObject({ surname: 'Lin' });
   });
 
+  it('reads APA\'s "n.d.", "in press" and "forthcoming" in place of a year, in a parenthesis and in the text', () => {
+    expect(readAuthorYear('Lin, n.d.')).toMatchObject({ surname: 'Lin', years: [''], undated: 'n.d.' });
+    expect(readAuthorYear('Lin et al., in press')).toMatchObject({ etAl: true, years: [''], undated: 'in press' });
+    expect(readAuthorYear('World Health Organization, forthcoming')).toMatchObject({
+      surname: 'World Health Organization',
+      undated: 'forthcoming',
+    });
+    // Without the comma APA writes, a word and "n.d." are not read.
+    expect(readAuthorYear('Lin n.d.')).toBeUndefined();
+    const text = 'As Lin (in press) and Chen et al. (n.d.) argue, sinks persist.';
+    expect(narrativeCitations(text).map((c) => [text.slice(c.start, c.end), c.surname, c.undated])).toEqual([
+      ['Lin (in press)', 'Lin', 'in press'],
+      ['Chen et al. (n.d.)', 'Chen', 'n.d.'],
+    ]);
+  });
+
   it('refuses items that are not author–year citations', () => {
     for (const item of ['January 2012', 'Table 2', 'n = 12', 'Lin 2020xy', 'Lin,2020', 'lin, 2020', 'Lin Chen 2020']) {
       expect(readAuthorYear(item), item).toBeUndefined();

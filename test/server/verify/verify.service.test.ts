@@ -246,6 +246,20 @@ describe('verify.service', () => {
     ]);
   });
 
+  it('reads APA\'s undated citations ("n.d.", "in press", "forthcoming") by their author, and keeps an unknown one as not in the library', () => {
+    const text = [
+      'Alpine glaciers lost mass faster between 2000 and 2020 (Meier, n.d.).',
+      'As Lindqvist and Okafor (in press) found, caffeine increased short-term memory recall in adults.',
+      'Fired tiles record the kiln curve (Nobody et al., forthcoming).',
+    ].join(' ');
+    const cited = verify({ text }).claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId, x.verdict]));
+    expect(cited).toEqual([
+      ['Meier, n.d.', 'glacier-melt', expect.any(String)],
+      ['Lindqvist and Okafor, in press', 'caffeine-memory-trial', expect.any(String)],
+      ['Nobody et al., forthcoming', null, 'not_in_library'],
+    ]);
+  });
+
   it('reads a name of several words and a year as a citation only when the library or the list knows it', () => {
     const text = [
       'Adult obesity rose by a third (United States, 2020).',
