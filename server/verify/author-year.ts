@@ -53,9 +53,9 @@ const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
 /** APA's "no date", "in press" and "forthcoming" in place of a year, after the authors and a comma. */
 const UNDATED_WORDS = 'n\\.[ \\t]?d\\.|in[ \\t]+press|forthcoming';
 const UNDATED = new RegExp(`,[ \\t]*(${UNDATED_WORDS})[ \\t]*$`, 'iu');
-// "(2026)", "(2025a, b)", "(2026, p. 3)", and APA's "(n.d.)", "(in press)".
+// "(2026)", "(2025a, b)", "(2026, p. 3)", APA's "(n.d.)", "(in press)", and ACM's "[2026]".
 export const YEARS_IN_PARENTHESES = new RegExp(
-  `\\((${UNDATED_WORDS}|\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)`,
+  `\\((${UNDATED_WORDS}|\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)|\\[(\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*\\d{4}[a-z]?)*)\\]`,
   'gu',
 );
 

@@ -67,6 +67,8 @@ function nameEndingAt(text: string, end: number): number {
 export function narrativeCitations(text: string): NarrativeCitation[] {
   const found: NarrativeCitation[] = [];
   for (const match of text.matchAll(YEARS_IN_PARENTHESES)) {
+    // What the parentheses (or ACM's brackets) hold: years, or APA's word for a work without one.
+    const written = match[1] ?? match[2]!;
     const authorsEnd = spacesEndingAt(text, match.index);
     if (authorsEnd === match.index) continue;
     // Each scan below stops at the first character that is neither a letter nor a space, so the
@@ -111,13 +113,13 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
       surname: text.slice(start, firstEnd).replace(/\s+/gu, ' '),
       etAl,
       authors: text.slice(start, authorsEnd).replace(/\s+/gu, ' '),
-      ...(/^\d/u.test(match[1]!)
+      ...(/^\d/u.test(written)
         ? {
-            years: withYearLetters(match[1]!)
+            years: withYearLetters(written)
               .split(/[ \t]*,[ \t]*/u)
               .filter((year) => /^\d{4}/u.test(year)),
           }
-        : { years: [''], undated: match[1]!.replace(/\s+/gu, ' ') }),
+        : { years: [''], undated: written.replace(/\s+/gu, ' ') }),
       start,
       end: match.index + match[0].length,
     });

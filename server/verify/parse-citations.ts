@@ -159,6 +159,9 @@ export type ParseOptions = {
   numberedUpTo?: number;
 };
 
+// "[2026]", "[2025a, 2026]": years, not reference numbers (no list runs to 1800).
+const BRACKETED_YEARS = /^(?:1[89]|20)\d{2}[a-z]?(?:[ \t]*,[ \t]*(?:1[89]|20)\d{2}[a-z]?)*$/u;
+
 /** Every citation in a text, in order of position. */
 export function parseCitations(written: string, options: ParseOptions = {}): ParsedCitation[] {
   // A zero-width space or byte-order mark (text copied from a web page) reads as the space it stands
@@ -209,6 +212,8 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
     // A Markdown link text "[label](url)" is not a citation.
     if (text[match.index + match[0].length] === '(') continue;
     if (!free(match.index, match.index + match[0].length)) continue;
+    // A year in brackets is ACM's narrative "Lin et al. [2026]", read with the names before it (below).
+    if (BRACKETED_YEARS.test(match[1]!)) continue;
     const targets = footnoteTargets(match[1]!) ?? pandocItems(match[1]!) ?? groupTargets(match[1]!, true);
     if (targets) add(match.index, match.index + match[0].length, targets);
   }

@@ -217,6 +217,15 @@ describe('parse-citations author–year forms', () => {
     expect(markersOf('Counts (Smith, 2020, 2021) are two years, not a page.')).toEqual(['Smith, 2020', 'Smith, 2021']);
   });
 
+  it("reads ACM's author–year in brackets, parenthetical and narrative, and never a bracketed year as a reference number", () => {
+    const text = 'Sinks persist [Lin et al. 2026], as Chen and Wu [2025] also show; the corpus [2026] is new [3].';
+    expect(parseCitations(text).map((c) => [c.marker, text.slice(c.start, c.end)])).toEqual([
+      ['Lin et al., 2026', '[Lin et al. 2026]'],
+      ['Chen and Wu, 2025', 'Chen and Wu [2025]'],
+      ['[3]', '[3]'],
+    ]);
+  });
+
   it('reads narrative citations with particles and ampersands, and parenthetical ones after a narrative one', () => {
     const text = 'Van der Berg (2019) and Lin & Chen (2025) disagree (see de la Cruz et al., 2024).';
     expect(markersOf(text)).toEqual(['Van der Berg, 2019', 'Lin & Chen, 2025', 'de la Cruz et al., 2024']);
