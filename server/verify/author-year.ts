@@ -54,7 +54,7 @@ const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
 const UNDATED_WORDS = 'n\\.[ \\t]?d\\.|in[ \\t]+press|forthcoming';
 const UNDATED = new RegExp(`,[ \\t]*(${UNDATED_WORDS})[ \\t]*$`, 'iu');
 // "(2026)", "(2025a, b)", "(2026, p. 3)", APA's "(n.d.)", "(in press)", and ACM's "[2026]".
-export const YEARS_IN_PARENTHESES = new RegExp(
+export const YEARS_AFTER_NAMES = new RegExp(
   `\\((${UNDATED_WORDS}|\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)|\\[(\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*\\d{4}[a-z]?)*)\\]`,
   'gu',
 );

@@ -10,7 +10,7 @@ import {
   SPACE,
   WORD_CHAR,
   withYearLetters,
-  YEARS_IN_PARENTHESES,
+  YEARS_AFTER_NAMES,
 } from './author-year.ts';
 
 /** A narrative citation "Lin et al. (2026)": its span and what it cites. */
@@ -66,7 +66,7 @@ function nameEndingAt(text: string, end: number): number {
 /** Every narrative citation "Lin (2025)", "Lin and Chen (2025)", "Lin et al. (2026, 2027)", "Lin (2025, p. 3)", in order. */
 export function narrativeCitations(text: string): NarrativeCitation[] {
   const found: NarrativeCitation[] = [];
-  for (const match of text.matchAll(YEARS_IN_PARENTHESES)) {
+  for (const match of text.matchAll(YEARS_AFTER_NAMES)) {
     // What the parentheses (or ACM's brackets) hold: years, or APA's word for a work without one.
     const written = match[1] ?? match[2]!;
     const authorsEnd = spacesEndingAt(text, match.index);
