@@ -1,7 +1,6 @@
 // The readers' public entry: reads paper files of any supported format (and a Zotero library) into
 // validated Papers, with every record-level problem and repair (bad values, repeated ids) returned as data.
 import { AppError } from '../../core/errors.ts';
-import { MAX_TAGS, type Paper } from '../paper.schema.ts';
 import { readArxivAtom } from './arxiv-atom.reader.ts';
 import { readBibtex } from './bibtex.reader.ts';
 import { readCslJson } from './csl-json.reader.ts';
@@ -10,6 +9,7 @@ import { decodeInput, documentKind, type Encoding } from './decode-text.ts';
 import { detectFormat, formatFromExtension } from './detect-format.ts';
 import { readEndnoteTagged } from './endnote-tagged.reader.ts';
 import { readEndnoteXml } from './endnote-xml.reader.ts';
+import { IdRegistry } from './id-registry.ts';
 import { readBounded, withInputFile } from './input-file.ts';
 import { readJson } from './json.reader.ts';
 import { readJsonl, readJsonlBytes, readJsonlFile } from './jsonl.reader.ts';
@@ -24,7 +24,6 @@ import type {
   LocatedPaper,
   RawRecord,
   Reader,
-  RecordLocation,
 } from './reader.ts';
 import { validateRecord, validateRecords } from './records.ts';
 import { readRefworks } from './refworks.reader.ts';
@@ -217,142 +216,10 @@ export function papersOfExport(text: string, name: string): LocatedPaper[] | nul
   });
 }
 
-/** Ids made from an identifier of the work itself (a DOI, an arXiv id, a PubMed id): records sharing one are one paper. */
-const WORK_ID = /^(?:doi|arxiv|pmid):/u;
-
-/** What one record of a paper holds that the record kept for it lacks: the kept paper filled in, and the fields added. */
-function filledFrom(kept: Paper, other: Paper): { paper: Paper; added: string[] } {
-  const paper = { ...kept };
-  const added: string[] = [];
-  if (!kept.abstract && other.abstract) {
-    paper.abstract = other.abstract;
-    added.push('abstract');
-  }
-  for (const field of ['authors', 'affiliations'] as const) {
-    if (kept[field].length === 0 && other[field].length > 0) {
-      paper[field] = other[field];
-      added.push(field);
-    }
-  }
-  for (const field of ['year', 'venue', 'url', 'doi', 'arxivId'] as const) {
-    if (kept[field] === null && other[field] !== null) {
-      (paper as Record<typeof field, unknown>)[field] = other[field];
-      added.push(field);
-    }
-  }
-  const tags = [...new Set([...kept.tags, ...other.tags])].slice(0, MAX_TAGS);
-  if (tags.length > kept.tags.length) {
-    paper.tags = tags;
-    added.push('tags');
-  }
-  return { paper, added };
-}
-
-/** An id handed out: where, and the paper as returned (null for a record the index holds, which is not parsed). */
-type Claimed = { location: RecordLocation; paper: Paper | null; kept?: LocatedPaper };
-
-/** Hands out paper ids across a run: the first paper keeps its id; a repeat is merged, renamed or refused. */
-class IdRegistry {
-  /** Each id handed out (a later record of the same work can still fill its paper in). */
-  private readonly seen = new Map<string, Claimed>();
-  /** The same entries by the work an id names, in lower case (a DOI's case does not matter). */
-  private readonly works = new Map<string, Claimed>();
-
-  private remember(id: string, entry: Claimed): void {
-    this.seen.set(id, entry);
-    if (WORK_ID.test(id) && !this.works.has(id.toLowerCase())) this.works.set(id.toLowerCase(), entry);
-  }
-
-  private earlier(id: string): Claimed | undefined {
-    return this.seen.get(id) ?? (WORK_ID.test(id) ? this.works.get(id.toLowerCase()) : undefined);
-  }
-
-  constructor(
-    private readonly repair: boolean,
-    private readonly read: PaperFilesRead,
-  ) {}
-
-  claimIndexed(record: IndexedRecord): boolean {
-    if (!this.seen.has(record.id)) {
-      this.remember(record.id, { location: record.location, paper: null });
-      return true;
-    }
-    this.read.problems.push(this.duplicate(record.id, record.location));
-    return false;
-  }
-
-  /** The paper to keep (perhaps under a new id), or null when it repeats one already kept. */
-  claim(located: LocatedPaper): LocatedPaper | null {
-    const { paper, location } = located;
-    const earlier = this.earlier(paper.id);
-    if (!earlier) {
-      this.remember(paper.id, { location, paper, kept: located });
-      return located;
-    }
-    if (!this.repair) {
-      this.read.problems.push(this.duplicate(paper.id, location));
-      return null;
-    }
-    const fix = (message: string) =>
-      this.read.repairs.push(problemAt(location.file, location.line, location.record, 'id', message));
-    if (earlier.paper !== null && samePaper(earlier.paper, paper)) {
-      fix(`repeats the paper "${paper.id}" at ${where(earlier.location)} exactly; the two were merged`);
-      return null;
-    }
-    // The same DOI (arXiv id, PubMed id) from two exports is one paper, not two: the first record is
-    // kept, filled in with what only this one holds.
-    if (WORK_ID.test(paper.id)) {
-      if (!earlier.kept) {
-        fix(
-          `names the same work as "${paper.id}" at ${where(earlier.location)}, which the index already holds; this record was left out`,
-        );
-        return null;
-      }
-      const { paper: merged, added } = filledFrom(earlier.kept.paper, paper);
-      if (added.length > 0) {
-        earlier.kept.paper = merged;
-        earlier.paper = merged;
-        // The kept paper now depends on this record too, so its own record's fingerprint no longer stands for it.
-        earlier.kept.fingerprint = null;
-      }
-      const took = added.length > 0 ? `, taking its ${added.join(', ')} from this record` : '';
-      fix(`names the same work as "${merged.id}" at ${where(earlier.location)}; the two were merged${took}`);
-      return null;
-    }
-    let suffix = 2;
-    while (this.seen.has(`${paper.id}-${suffix}`)) suffix++;
-    const id = `${paper.id}-${suffix}`;
-    fix(`the id "${paper.id}" is also used at ${where(earlier.location)}; this paper was kept as "${id}"`);
-    this.seen.set(id, { location, paper });
-    // A renamed paper's id depends on the records before it, so its record's fingerprint cannot stand for it.
-    return { paper: { ...paper, id }, location, fingerprint: null };
-  }
-
-  private duplicate(id: string, location: RecordLocation): InputProblem {
-    const earlier = this.seen.get(id);
-    return {
-      ...location,
-      field: 'id',
-      message: `duplicate id "${id}": also at ${earlier ? where(earlier.location) : '?'}`,
-    };
-  }
-}
-
-/** Two records are the same paper when everything but where they came from is equal (zod fixes the key order). */
-function samePaper(first: Paper, second: Paper): boolean {
-  return JSON.stringify(first) === JSON.stringify(second);
-}
-
 /** One line for a person: "file:line (record N) field: message", leaving out the parts that are unknown. */
 export function formatProblem(problem: InputProblem): string {
   const line = problem.line === null ? '' : `:${problem.line}`;
   const record = problem.record === null ? '' : ` (record ${problem.record})`;
   const field = problem.field === null ? '' : ` ${problem.field}`;
   return `${problem.file}${line}${record}${field}: ${problem.message}`;
-}
-
-function where(location: RecordLocation): string {
-  return location.line === null
-    ? `${location.file} record ${location.record}`
-    : `${location.file} line ${location.line}`;
 }

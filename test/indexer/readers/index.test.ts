@@ -143,6 +143,30 @@ describe('readers/index', () => {
     ]);
   });
 
+  it("merges a record under its own id with another export's record of the same DOI, in either order", async () => {
+    const bib = temp.write(
+      'refs.bib',
+      '@article{lin2026sinks,\n  title = {Where Attention Sinks Come From},\n  author = {Lin, Kai},\n  year = {2026},\n  doi = {10.1234/sinks.1}\n}\n',
+    );
+    const ris = temp.write(
+      'scopus.ris',
+      'TY  - JOUR\nTI  - Where attention sinks come from\nAU  - Lin, Kai\nPY  - 2026\nDO  - 10.1234/SINKS.1\nAB  - Sinks come from a variance discrepancy.\nER  - \n',
+    );
+    const bibFirst = await readPaperFiles([bib, ris]);
+    expect(bibFirst.papers.map(({ paper }) => [paper.id, paper.abstract])).toEqual([
+      ['lin2026sinks', 'Sinks come from a variance discrepancy.'],
+    ]);
+    expect(bibFirst.repairs.map(formatProblem)).toEqual([
+      `${ris}:1 (record 1) id: names the same work as "lin2026sinks" at ${bib} line 1; the two were merged, taking its abstract from this record`,
+    ]);
+    // The kept paper's id does not name its DOI, so the next run reads its record again to merge again.
+    expect(bibFirst.papers[0]?.fingerprint).toBeNull();
+    const risFirst = await readPaperFiles([ris, bib]);
+    expect(risFirst.papers.map(({ paper }) => paper.id)).toEqual(['doi:10.1234/SINKS.1']);
+    // Under --strict nothing is repaired: the two records stay two papers, as before.
+    expect((await readPaperFiles([bib, ris], { strict: true })).papers).toHaveLength(2);
+  });
+
   it('leaves out a record of a work the index already holds, rather than adding it twice', async () => {
     const line = '{"title":"Sparse routing","doi":"10.1/abc"}';
     const first = temp.write('zotero.jsonl', `${line}\n`);
