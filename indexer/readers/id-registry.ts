@@ -57,8 +57,13 @@ export class IdRegistry {
 
   private remember(id: string, entry: Claimed): void {
     this.seen.set(id, entry);
-    // A paper kept under its own id ("lin2026sinks") is found by the DOI or arXiv id it holds too.
-    for (const work of [id, ...(this.repair && entry.paper ? worksOf(entry.paper) : [])]) {
+    // A paper kept under its own id ("lin2026sinks") is found by the DOI or arXiv id it holds too, when
+    // records are repaired (under --strict only an id names a work).
+    this.rememberWorks(entry, [id, ...(this.repair && entry.paper ? worksOf(entry.paper) : [])]);
+  }
+
+  private rememberWorks(entry: Claimed, works: readonly string[]): void {
+    for (const work of works) {
       if (WORK_ID.test(work) && !this.works.has(work.toLowerCase())) this.works.set(work.toLowerCase(), entry);
     }
   }
@@ -101,8 +106,7 @@ export class IdRegistry {
       this.read.problems.push(this.duplicate(paper.id, location));
       return null;
     }
-    const fix = (message: string) =>
-      this.read.repairs.push(problemAt(location.file, location.line, location.record, 'id', message));
+    const fix = (message: string) => this.repaired(location, message);
     if (earlier.paper !== null && samePaper(earlier.paper, paper)) {
       fix(`repeats the paper "${paper.id}" at ${where(earlier.location)} exactly; the two were merged`);
       return null;
@@ -136,17 +140,18 @@ export class IdRegistry {
     // The kept paper now depends on this record too, so its own record's fingerprint no longer
     // stands for it; nor does it when its id does not name the work (the next run must read its DOI).
     if (added.length > 0 || !WORK_ID.test(merged.id)) kept.fingerprint = null;
+    // A DOI or arXiv id the kept paper took from this record finds it too.
+    this.rememberWorks(earlier, worksOf(merged));
     const took = added.length > 0 ? `, taking its ${added.join(', ')} from this record` : '';
-    this.read.repairs.push(
-      problemAt(
-        location.file,
-        location.line,
-        location.record,
-        'id',
-        `names the same work as "${merged.id}" at ${where(earlier.location)}; the two were merged${took}`,
-      ),
+    this.repaired(
+      location,
+      `names the same work as "${merged.id}" at ${where(earlier.location)}; the two were merged${took}`,
     );
     return null;
+  }
+
+  private repaired(location: RecordLocation, message: string): void {
+    this.read.repairs.push(problemAt(location.file, location.line, location.record, 'id', message));
   }
 
   private duplicate(id: string, location: RecordLocation): InputProblem {

@@ -167,6 +167,19 @@ describe('readers/index', () => {
     expect((await readPaperFiles([bib, ris], { strict: true })).papers).toHaveLength(2);
   });
 
+  it('finds a merged paper by the DOI it took from a later record, too', async () => {
+    const file = temp.write(
+      'three.jsonl',
+      [
+        '{"title":"Sparse routing","arxivId":"2101.00001"}',
+        '{"title":"Sparse routing","arxivId":"2101.00001","doi":"10.1/abc"}',
+        '{"id":"ruiz2021","title":"Sparse routing for experts","doi":"10.1/ABC"}',
+      ].join('\n'),
+    );
+    const { papers } = await readPaperFiles([file]);
+    expect(papers.map(({ paper }) => [paper.id, paper.doi])).toEqual([['arxiv:2101.00001', '10.1/abc']]);
+  });
+
   it('leaves out a record of a work the index already holds, rather than adding it twice', async () => {
     const line = '{"title":"Sparse routing","doi":"10.1/abc"}';
     const first = temp.write('zotero.jsonl', `${line}\n`);
