@@ -10,6 +10,7 @@ import { applyPapers } from './apply-changes.ts';
 import type { RunInput } from './change-plan.ts';
 import { type PreviousGeneration, writeGeneration } from './generation-writer.ts';
 import { INDEX_DEFAULTS, type IndexOptions, type IndexSummary } from './index-options.ts';
+import { mergeStoredWorks } from './stored-works.ts';
 
 /** Indexes paper files into `indexDir`, creating or updating it. */
 export async function indexPapers(
@@ -49,6 +50,7 @@ export async function indexPapers(
         problems: input.problems,
       });
     }
+    if (previous && keys && !opts.strict) mergeStoredWorks(input, keys.byId, previous.dir, opts);
     lap('read');
     return { ...input, stored: keys?.byId ?? new Map() };
   };

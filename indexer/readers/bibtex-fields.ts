@@ -1,12 +1,13 @@
 // BibTeX entry fields to record fields: key → id, author → authors ("Last, First and …"), keywords with
-// Mendeley's mendeley-tags and JabRef's groups → tags, eprint → arXiv id, LaTeX made plain text.
+// Mendeley's mendeley-tags and JabRef's groups → tags, BibLaTeX's journaltitle → journal, eprint → arXiv id,
+// LaTeX made plain text.
 import { cleanIdentifier, cleanLatex } from './latex.ts';
 import { problemAt } from './locate.ts';
 import { contentKey } from './values.ts';
 
 const NAME_SEPARATOR = /\s+and\s+/iy;
 const ARXIV_NUMBER = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
-const IDENTIFIER_FIELDS = new Set(['url', 'doi', 'eprint']);
+const IDENTIFIER_FIELDS = new Set(['doi', 'eprint']);
 
 /** A parsed entry's fields as a record: key → id, author → authors, keywords and tag fields → tags, LaTeX made plain. */
 export function toFields(type: string, key: string, raw: Map<string, string>): Record<string, unknown> {
@@ -21,6 +22,9 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     }
     if (name === 'author') fields.authors = splitAuthors(value);
     else if (name === 'editor') fields.editors = splitAuthors(value);
+    else if (name === 'url') Object.assign(fields, urlFields(value));
+    // BibLaTeX (Zotero's Better BibLaTeX, biblatex styles) names the journal "journaltitle".
+    else if (name === 'journaltitle' && !raw.has('journal')) fields.journal = cleanLatex(value);
     else if (IDENTIFIER_FIELDS.has(name)) fields[name] = cleanIdentifier(value);
     else fields[name] = cleanLatex(value);
   }
@@ -34,6 +38,21 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     fields.eprintId = eprint;
   }
   return fields;
+}
+
+const LINK_START = /\s+(?=https?:\/\/)/i;
+
+/**
+ * The url field: one link, or (as Mendeley writes it) several separated by spaces, "http://arxiv.org/abs/…
+ * http://dx.doi.org/…": the first is the url, all of them are kept as urls. Line breaks inside one link go.
+ */
+function urlFields(value: string): { url: string; urls?: string[] } {
+  const links = value
+    .trim()
+    .split(LINK_START)
+    .map(cleanIdentifier)
+    .filter((link) => link !== '');
+  return links.length > 1 ? { url: links[0]!, urls: links } : { url: links[0] ?? '' };
 }
 
 /** Splits "A and B" at brace depth 0 ("{Barnes and Noble}" is one name) and turns "Last, First" into "First Last". */

@@ -3,7 +3,7 @@
 // refer to what a reader sees.
 
 import { GREEK_LETTERS } from './greek-letters.ts';
-import { cleanLatex } from './latex.ts';
+import { cleanLatex, INLINE_MATH } from './latex.ts';
 
 /** Named character references seen in exported abstracts; an unknown name is left as written. */
 const ENTITIES: Record<string, string> = {
@@ -89,7 +89,9 @@ const BLOCK_TAG =
 const HTML_SIGNAL =
   /<\/?(?:(?:jats|mml|xhtml):[A-Za-z][\w.-]*|p|div|br|hr|i|b|u|em|strong|sup|sub|span|small|sc|a|li|ul|ol|h[1-6]|section|title|abstract|table|tr|td|th|blockquote|code|tt|font|italic|bold)(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))*\s*\/?>/i;
 const ENTITY = /&(#\d{1,7}|#[xX][\dA-Fa-f]{1,6}|[A-Za-z][A-Za-z\d]{1,15});/g;
-const LATEX_SIGNAL = /\\[A-Za-z"'`^~=.&%$#_{}]|\$[^$\n]+\$/;
+const LATEX_COMMAND = /\\[A-Za-z"'`^~=.&%$#_{}]/;
+/** A LaTeX command or escape, or inline math (not sums of money: "from $5 to $3" is plain text). */
+const LATEX_SIGNAL = new RegExp(`${LATEX_COMMAND.source}|${INLINE_MATH.source}`);
 const HEADING_MARK = '\u0001';
 const SPACE_RUN = /\s+/g;
 /** A character that may start markup or an entity, a run of spaces, or white space other than a space. */

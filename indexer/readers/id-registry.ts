@@ -1,49 +1,14 @@
 // Hands out paper ids across one index run: the first record of an id keeps it; a record of the same
 // work (the same DOI, arXiv id or PubMed id, by its id or by the identifiers it holds) is merged into
 // the paper kept for it; an exact repeat is merged; another paper under a taken id is renamed "id-2".
-import { MAX_TAGS, type Paper } from '../paper.schema.ts';
+import type { Paper } from '../paper.schema.ts';
 import type { PaperFilesRead } from './index.ts';
 import { problemAt } from './locate.ts';
 import type { IndexedRecord, InputProblem, LocatedPaper, RecordLocation } from './reader.ts';
+import { filledFrom, worksOf } from './same-work.ts';
 
 /** Ids made from an identifier of the work itself (a DOI, an arXiv id, a PubMed id): records sharing one are one paper. */
 const WORK_ID = /^(?:doi|arxiv|pmid):/u;
-
-/** The works a paper names by its identifiers, as the ids made from them read ("doi:10.1/abc", "arxiv:2601.01234"). */
-function worksOf(paper: Paper): string[] {
-  return [
-    ...(paper.doi ? [`doi:${paper.doi.toLowerCase()}`] : []),
-    ...(paper.arxivId ? [`arxiv:${paper.arxivId.toLowerCase()}`] : []),
-  ];
-}
-
-/** What one record of a paper holds that the record kept for it lacks: the kept paper filled in, and the fields added. */
-function filledFrom(kept: Paper, other: Paper): { paper: Paper; added: string[] } {
-  const paper = { ...kept };
-  const added: string[] = [];
-  if (!kept.abstract && other.abstract) {
-    paper.abstract = other.abstract;
-    added.push('abstract');
-  }
-  for (const field of ['authors', 'affiliations'] as const) {
-    if (kept[field].length === 0 && other[field].length > 0) {
-      paper[field] = other[field];
-      added.push(field);
-    }
-  }
-  for (const field of ['year', 'venue', 'url', 'doi', 'arxivId'] as const) {
-    if (kept[field] === null && other[field] !== null) {
-      (paper as Record<typeof field, unknown>)[field] = other[field];
-      added.push(field);
-    }
-  }
-  const tags = [...new Set([...kept.tags, ...other.tags])].slice(0, MAX_TAGS);
-  if (tags.length > kept.tags.length) {
-    paper.tags = tags;
-    added.push('tags');
-  }
-  return { paper, added };
-}
 
 /** An id handed out: where, and the paper as returned (null for a record the index holds, which is not parsed). */
 type Claimed = { location: RecordLocation; paper: Paper | null; kept?: LocatedPaper };

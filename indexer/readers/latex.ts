@@ -4,6 +4,8 @@ import { GREEK_LETTERS } from './greek-letters.ts';
 
 /** Stands in for a backslash the text means literally, so the stray-backslash cleanup leaves it. */
 const BACKSLASH = '\ue003';
+/** Stands in for a tilde the text means literally ("\textasciitilde{}50\%"), not a non-breaking space. */
+const TILDE = '\ue004';
 
 const COMBINING: Record<string, string> = {
   '"': '\u0308',
@@ -38,13 +40,21 @@ const LETTERS: Record<string, string> = {
   L: 'Ł',
   i: 'ı',
   j: 'ȷ',
+  dh: 'ð',
+  DH: 'Ð',
+  th: 'þ',
+  TH: 'Þ',
+  dj: 'đ',
+  DJ: 'Đ',
+  ng: 'ŋ',
+  NG: 'Ŋ',
 };
 
 const WORDS: Record<string, string> = {
   LaTeX: 'LaTeX',
   backslash: BACKSLASH,
   textbackslash: BACKSLASH,
-  textasciitilde: '~',
+  textasciitilde: TILDE,
   textunderscore: '_',
   textbar: '|',
   textless: '<',
@@ -106,8 +116,96 @@ const WORDS: Record<string, string> = {
   infty: '∞',
   rightarrow: '→',
   to: '→',
+  // Text symbols as Better BibTeX writes them in its ASCII export ("\textcopyright{} 2021 Elsevier Ltd.").
+  textcopyright: '©',
+  textsection: '§',
+  textparagraph: '¶',
+  textbullet: '•',
+  textperiodcentered: '·',
+  textperthousand: '‰',
+  textonehalf: '½',
+  textonequarter: '¼',
+  textthreequarters: '¾',
+  textquestiondown: '¿',
+  textexclamdown: '¡',
+  texttimes: '×',
+  textsterling: '£',
+  textyen: '¥',
+  texteuro: '€',
+  textcent: '¢',
+  textcelsius: '℃',
+  textdagger: '†',
+  textdaggerdbl: '‡',
+  textasciicircum: '^',
+  textasciiacute: '´',
+  textquotesingle: "'",
+  textquotedbl: '"',
+  textellipsis: '…',
+  textminus: '−',
+  textnumero: '№',
+  guillemotleft: '«',
+  guillemotright: '»',
+  guilsinglleft: '‹',
+  guilsinglright: '›',
+  quotedblbase: '„',
+  // Math symbols seen in abstracts.
+  mp: '∓',
+  div: '÷',
+  circ: '∘',
+  prime: '′',
+  ast: '∗',
+  propto: '∝',
+  equiv: '≡',
+  simeq: '≃',
+  cong: '≅',
+  lesssim: '≲',
+  gtrsim: '≳',
+  perp: '⊥',
+  parallel: '∥',
+  forall: '∀',
+  exists: '∃',
+  emptyset: '∅',
+  cup: '∪',
+  cap: '∩',
+  subset: '⊂',
+  subseteq: '⊆',
+  notin: '∉',
+  leftrightarrow: '↔',
+  uparrow: '↑',
+  downarrow: '↓',
+  mapsto: '↦',
+  langle: '⟨',
+  rangle: '⟩',
+  mid: '∣',
+  neg: '¬',
+  wedge: '∧',
+  vee: '∨',
+  oplus: '⊕',
+  otimes: '⊗',
+  hbar: 'ℏ',
+  bullet: '•',
+  // Font switches written as {\em text} or {\bf text}: the text stays, the switch goes.
+  em: '',
+  it: '',
+  bf: '',
+  sc: '',
+  rm: '',
+  sf: '',
+  sl: '',
+  tt: '',
+  itshape: '',
+  bfseries: '',
+  scshape: '',
+  upshape: '',
+  normalfont: '',
   ...GREEK_LETTERS,
 };
+
+/**
+ * Math, "$…$" or "$$…$$": its dollars go. A "$" before a digit starts a sum of money instead ("from $5
+ * million to $3 million") unless the text up to the next "$" is one token or holds math markup ("$10^{-3}$").
+ */
+export const INLINE_MATH = /\$\$([^$]+)\$\$|\$(?!\d)([^$]+)\$|\$(\d[^$\s]*|\d[^$]*[\\^_{][^$]*)\$(?!\d)/g;
 
 const OPEN_BRACE = '\ue000';
 const CLOSE_BRACE = '\ue001';
@@ -123,7 +221,7 @@ const REFERENCE = /[\s~]*\\(?:cite[a-z]*|ref|eqref|autoref|label)\*?(?:\[[^\]]*\
 const ESCAPED_BRACE = /\\([{}$])/g;
 const COMMAND = /\\([A-Za-z]+)(\{\})?( ?)(?=(\{?))/g;
 const SPACING = /\\\\|\\[,;: ]/g;
-const BRACES = /[{}$]/g;
+const BRACES = /[{}]/g;
 const STRAY_BACKSLASH = /\\/g;
 const SPACE_RUN = /\s+/g;
 
@@ -146,6 +244,10 @@ function command(_match: string, name: string, empty: string | undefined, space:
 export function cleanLatex(value: string): string {
   return value
     .replace(ESCAPED_BRACE, (_match, char: string) => (char === '{' ? OPEN_BRACE : char === '}' ? CLOSE_BRACE : DOLLAR))
+    .replace(
+      INLINE_MATH,
+      (_match, display?: string, math?: string, numeric?: string) => display ?? math ?? numeric ?? '',
+    )
     .replace(REFERENCE, '')
     .replace(SYMBOL_ACCENT_BRACED, accent)
     .replace(SYMBOL_ACCENT, accent)
@@ -165,6 +267,7 @@ export function cleanLatex(value: string): string {
     .replaceAll(CLOSE_BRACE, '}')
     .replaceAll(DOLLAR, '$')
     .replaceAll(BACKSLASH, '\\')
+    .replaceAll(TILDE, '~')
     .replace(SPACE_RUN, ' ')
     .trim()
     .normalize('NFC');

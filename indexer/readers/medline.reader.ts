@@ -80,8 +80,11 @@ function toRecord(tags: [string, string][], location: { file: string; line: numb
   }
   fields.title = one('TI') ?? one('BTI');
   fields.abstract = all('AB').join(' ');
-  const fullNames = all('FAU');
-  fields.authors = (fullNames.length > 0 ? fullNames : all('AU')).map(invertName);
+  // A collective author ("CN  - COVID-19 Genomics UK Consortium") stands among the people, in its place.
+  const nameTag = tags.some(([tag]) => tag === 'FAU') ? 'FAU' : 'AU';
+  fields.authors = tags
+    .filter(([tag, value]) => (tag === nameTag || tag === 'CN') && value !== '')
+    .map(([tag, value]) => (tag === 'CN' ? value : invertName(value)));
   fields.year = one('DP');
   fields.venue = one('JT') ?? one('TA');
   // MeSH headings mark major topics with "*" and add qualifiers after "/": "Neoplasms/*drug therapy".
@@ -91,7 +94,7 @@ function toRecord(tags: [string, string][], location: { file: string; line: numb
     const doi = DOI_ID.exec(id);
     if (doi?.[1] && fields.doi === undefined) fields.doi = doi[1];
   }
-  const used = new Set(['PMID', 'TI', 'BTI', 'AB', 'FAU', 'AU', 'DP', 'JT', 'MH', 'OT', 'AD', 'LID', 'AID']);
+  const used = new Set(['PMID', 'TI', 'BTI', 'AB', 'FAU', 'AU', 'CN', 'DP', 'JT', 'MH', 'OT', 'AD', 'LID', 'AID']);
   for (const [tag] of tags) {
     if (used.has(tag)) continue;
     used.add(tag);

@@ -1,6 +1,7 @@
 // PubMed XML, as the E-utilities (efetch) and PubMed's XML export write it: a <PubmedArticleSet> of
 // <PubmedArticle>s. Each becomes "pmid:<PMID>" (as the MEDLINE reader names it) with its title, its
-// abstract (labelled sections as "LABEL: text"), authors, journal, year, DOI, MeSH headings and keywords.
+// abstract (labelled sections as "LABEL: text"), authors and their affiliations, journal, year, DOI, MeSH
+// headings and keywords.
 import { problemAt } from './locate.ts';
 import type { RawRecord, Reader } from './reader.ts';
 import { withoutBlanks } from './values.ts';
@@ -10,6 +11,7 @@ const LISTS = new Set([
   'PubmedArticle',
   'AbstractText',
   'Author',
+  'AffiliationInfo',
   'MeshHeading',
   'Keyword',
   'ArticleId',
@@ -51,7 +53,12 @@ function articleFields(node: XmlNode): Record<string, unknown> {
     })
     .filter((part) => part !== '')
     .join(' ');
-  const authors = listOf(((article.AuthorList ?? {}) as XmlNode).Author).flatMap((entry) => {
+  const authorList = listOf(((article.AuthorList ?? {}) as XmlNode).Author);
+  // Each author's own affiliations, as MEDLINE's AD lines give them: once each, in the order first named.
+  const affiliations = authorList.flatMap((author) =>
+    listOf((author as XmlNode)?.AffiliationInfo).map((info) => textOf((info as XmlNode)?.Affiliation).trim()),
+  );
+  const authors = authorList.flatMap((entry) => {
     const author = entry as XmlNode;
     const collective = textOf(author.CollectiveName).trim();
     if (collective) return [collective];
@@ -76,6 +83,7 @@ function articleFields(node: XmlNode): Record<string, unknown> {
     title: textOf(article.ArticleTitle),
     abstract,
     authors,
+    affiliations: [...new Set(affiliations.filter((affiliation) => affiliation !== ''))],
     year,
     venue: textOf(journal.Title) || textOf(journal.ISOAbbreviation),
     doi: idOf('doi'),

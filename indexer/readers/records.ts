@@ -54,9 +54,10 @@ const SENTENCE_END = /[.!?](?=\s|$)/;
  * Bumped whenever a record's bytes could become a different Paper: a change to the JSON Lines reader, to
  * the field mapping and coercion here, or to zPaper. It is part of every record fingerprint, so records
  * indexed under other rules are read again instead of being taken as unchanged. (4: JSON Lines records
- * shaped as Crossref works, or single-work answers, are read as Crossref works.)
+ * shaped as Crossref works, or single-work answers, are read as Crossref works. 5: sums of money are not read
+ * as math, more LaTeX symbols are known, CSL name particles are kept, a list's entries are not split at commas.)
  */
-export const RECORD_RULES_VERSION = 4;
+export const RECORD_RULES_VERSION = 5;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair

@@ -117,9 +117,13 @@ export function coerceNames(value: unknown): Coerced<string[]> {
   return ok(names);
 }
 
-/** Tags from "a, b; c", or an array of strings or {tag}/{name}/{term} objects; blanks and repeats dropped. */
+/**
+ * Tags from "a, b; c", or an array of strings or {tag}/{name}/{term} objects; blanks and repeats dropped.
+ * An array's entry is split only at ";" or "|": a comma belongs to a term there, as in the MeSH heading
+ * "Receptors, GABA-B" or the subject "Health, Toxicology and Mutagenesis".
+ */
 export function coerceTags(value: unknown): Coerced<string[]> {
-  return coerceList(value, TAG_SEPARATOR);
+  return coerceList(value, Array.isArray(value) ? LIST_SEPARATOR : TAG_SEPARATOR);
 }
 
 /** Affiliations from "A; B" (commas stay: they belong to addresses) or an array. */
@@ -185,8 +189,9 @@ function nameOf(entry: unknown): string | null {
   const family = person.family ?? person.lastName ?? person.last;
   const given = person.given ?? person.firstName ?? person.first;
   if (typeof family !== 'string' && typeof given !== 'string') return null;
-  const parts = [given, family].filter((part): part is string => typeof part === 'string');
-  return collapseSpace(parts.join(' '));
+  // CSL (as Zotero exports it) keeps "van der" of "Johannes van der Waals" and "Jr." apart from the family name.
+  const parts = [given, person['dropping-particle'], person['non-dropping-particle'], family, person.suffix];
+  return collapseSpace(parts.filter((part): part is string => typeof part === 'string').join(' '));
 }
 
 function labelOf(entry: unknown): string | null {

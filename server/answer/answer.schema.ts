@@ -41,6 +41,10 @@ export const zAnswerCitation = z.object({
 export type AnswerCitation = z.infer<typeof zAnswerCitation>;
 
 export const zAnswerSentence = z.object({
+  /**
+   * The sentence. An extractive one is the quoted sentence, except that a pronoun standing for the
+   * paper that names itself is written as its name in brackets ("[COGCAPTCHA30] characterises…").
+   */
   text: z.string(),
   /** 0–1: how strongly the cited passages back the sentence (the verifier's score). */
   support: z.number().min(0).max(1),

@@ -118,14 +118,14 @@ async function extractiveDraft(
   const byNumber = new Map(sources.map((s) => [s.n, s]));
   const judgements = await judge.judgeMany(
     chosen.sentences.map((sentence) => ({
-      claim: sentence.text,
+      claim: sentence.wording,
       sentences: sentencesOfPassages(byNumber.get(sentence.n)!.passages.filter((p) => p.id === sentence.passageId)),
     })),
   );
   const sentences: AnswerSentence[] = chosen.sentences.map((sentence, i) => {
     const judgement = judgements[i]!;
     return {
-      text: sentence.text,
+      text: sentence.wording,
       support: judgement.support,
       supported: backs(judgement),
       citations: [

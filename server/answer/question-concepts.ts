@@ -22,9 +22,14 @@ const QUESTION_WORDS = new Set(
     // ("Does X reduce Y?" answered by "X brings higher Y"): the question's predicate, not its topic.
     'reduce reduces reducing increase increases increasing decrease decreases decreasing improve improves improving ' +
     'worsen worsens raise raises enhance enhances prevent prevents affect affects ' +
-    'influence influences promote promotes inhibit inhibits help helps harm harms hurt hurts'
+    'influence influences promote promotes inhibit inhibits help helps harm harms hurt hurts ' +
+    // What a comparison is measured against, which a paper names by what it is ("BitNet on llama.cpp").
+    'baseline baselines'
   ).split(' '),
 );
+
+/** The comparative that "how much" asks about ("How much faster is…"): the question's measure, which the evidence gives as a number ("52x higher throughput"). */
+const HOW_MUCH_COMPARATIVE = /\bhow\s+(?:much|many\s+times)\s+(\p{L}+(?:er|ier)|better|worse|more|less)\b/giu;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -129,10 +134,16 @@ export function questionConcepts(
   const concepts = new Map<string, Concept>();
   const abbreviations = definedAbbreviations(question);
   const spelledOut = new Set([...abbreviations.values()].flat().map((w) => conceptForm(w)));
+  const measures = new Set(
+    [...question.matchAll(HOW_MUCH_COMPARATIVE)].flatMap((m) => [
+      m[1]!.toLowerCase(),
+      ...(/times/iu.test(m[0]) ? ['times'] : []),
+    ]),
+  );
   for (const match of question.matchAll(WORD)) {
     const word = match[0].toLowerCase().replace(/['’]s$/u, '');
     if (word.length < 2 && !/\p{N}/u.test(word)) continue;
-    if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) continue;
+    if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word) || measures.has(word)) continue;
     const form = conceptForm(word);
     if (concepts.has(form) || spelledOut.has(form)) continue;
     const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(word)];

@@ -8,6 +8,7 @@ import { profileClaim, supportFeatures, tfidfCosine } from '../verify/support-fe
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
+import { sentencesNamingPaper } from './paper-pronouns.ts';
 import {
   type Concept,
   conceptCoverage,
@@ -76,6 +77,8 @@ export type ScoredSentence = EvidenceSentence & {
   n: number;
   paperId: string;
   passageId: number;
+  /** The sentence as the answer writes it: its text, with a pronoun for its paper written as "[Name]". */
+  wording: string;
   /** How well its words match the question: IDF-weighted coverage and TF-IDF cosine. */
   match: number;
   /** match plus the bonus of its source's retrieval rank. */
@@ -121,17 +124,20 @@ export function scoreSentences(
   const scored: ScoredSentence[] = [];
   sources.forEach((source, rank) => {
     const rankBonus = sources.length > 1 ? options.rankWeight * (1 - rank / (sources.length - 1)) : options.rankWeight;
+    const naming = sentencesNamingPaper(source.paper);
     for (const passage of source.passages) {
       if (passage.field !== 'abstract') continue;
       const sentences = sentencesOfPassages([passage]);
       for (const sentence of sentences) {
-        const { features } = supportFeatures(profile, [sentence], statistics);
+        const wording = naming.get(sentence.start) ?? sentence.text;
+        const { features } = supportFeatures(profile, [{ ...sentence, text: wording }], statistics);
         const match = 0.6 * features.sentenceCoverage + 0.4 * features.sentenceCosine;
         scored.push({
           ...sentence,
           n: source.n,
           paperId: source.paper.id,
           passageId: passage.id,
+          wording,
           coverage: features.sentenceCoverage,
           concepts: 0,
           match,
@@ -240,18 +246,18 @@ export function selectSentences(
   const caseless = new Set(sources.filter((s) => !/\p{Lu}/u.test(s.paper.abstract)).map((s) => s.n));
   const candidates = scoreSentences(question, sources, statistics, settings).filter((candidate) => {
     if (!eligible.has(candidate.n)) return false;
-    if (standaloneProblem(candidate.text, { caseless: caseless.has(candidate.n) }) !== null) return false;
-    candidate.concepts = conceptCoverage(concepts, conceptForms(candidate.text));
+    if (standaloneProblem(candidate.wording, { caseless: caseless.has(candidate.n) }) !== null) return false;
+    candidate.concepts = conceptCoverage(concepts, conceptForms(candidate.wording));
     if (candidate.concepts === 0) return false;
-    const shape = answerShape(type, candidate.text);
+    const shape = answerShape(type, candidate.wording);
     candidate.match += settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape;
     candidate.relevance += settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape;
     return true;
   });
   candidates.sort((a, b) => b.relevance - a.relevance);
   // A quantity or a date asked for and found: only the sentences that carry one answer.
-  if ((type === 'quantity' || type === 'time') && candidates.some((c) => answerShape(type, c.text) === 1)) {
-    const shaped = candidates.filter((c) => answerShape(type, c.text) === 1);
+  if ((type === 'quantity' || type === 'time') && candidates.some((c) => answerShape(type, c.wording) === 1)) {
+    const shaped = candidates.filter((c) => answerShape(type, c.wording) === 1);
     candidates.splice(0, candidates.length, ...shaped);
   }
   const bestMatch = Math.max(0, ...candidates.map((c) => c.match));
@@ -268,8 +274,8 @@ export function selectSentences(
     if (!perSource.has(candidate.n) && perSource.size >= settings.maxSources) continue;
     // Alike sentences that disagree (one negated) are two sides, not a repeat.
     const repeats = (c: ScoredSentence) =>
-      tfidfCosine(c.text, candidate.text, statistics) > settings.maxSimilarity &&
-      NEGATED.test(c.text) === NEGATED.test(candidate.text);
+      tfidfCosine(c.wording, candidate.wording, statistics) > settings.maxSimilarity &&
+      NEGATED.test(c.wording) === NEGATED.test(candidate.wording);
     if (chosen.some(repeats)) continue;
     chosen.push(candidate);
     perSource.set(candidate.n, (perSource.get(candidate.n) ?? 0) + 1);

@@ -44,11 +44,12 @@ const PAGE = /^\d{1,3}(?:[-–]\d{1,4})?$/u;
 export const WORD_CHAR = /[\p{L}'’-]/u;
 export const SPACE = /\s/u;
 /**
- * A pinpoint after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", ch. IV", ": 45". A bare ", 45"
- * is not one ("Smith, 2020, 2021" cites two years).
+ * A pinpoint after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", ch. IV", ": 45", and Chicago's
+ * bare page, ", 3" or ", 34–36": one to three digits, never four, which are a second year ("Smith,
+ * 2020, 2021" cites two years).
  */
 const LOCATOR =
-  '(?:[ \\t]*,[ \\t]*(?:[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol)\\.?|[ \\t]*:)[ \\t]*[\\dIVXLCivxlc]{1,6}(?:[ \\t]*[-–][ \\t]*[\\dIVXLCivxlc]{1,6})?';
+  '(?:(?:[ \\t]*,[ \\t]*(?:[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol)\\.?|[ \\t]*:)[ \\t]*[\\dIVXLCivxlc]{1,6}(?:[ \\t]*[-–][ \\t]*[\\dIVXLCivxlc]{1,6})?|[ \\t]*,[ \\t]*\\d{1,3}(?:[ \\t]*[-–][ \\t]*\\d{1,4})?(?![\\d\\p{L}]))';
 const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
 /** APA's "no date", "in press" and "forthcoming" in place of a year, after the authors and a comma. */
 const UNDATED_WORDS = 'n\\.[ \\t]?d\\.|in[ \\t]+press|forthcoming';

@@ -4,6 +4,7 @@ import type { Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { readAuthorYear } from './author-year.ts';
 import { type Library, normalizeName } from './library.ts';
+import { paperName } from './paper-name.ts';
 import type { CitationTarget } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry } from './reference-list.ts';
 import {
@@ -76,8 +77,10 @@ function papersNamed(name: string, year: string, library: Library): Paper[] {
     .search(name, TITLE_MATCH.candidates)
     .filter(
       (paper) =>
-        (paper.year === null || String(paper.year) === year) &&
-        [nameOfTitle(paper.title), paper.title].some((n) => n !== null && terms(n).join(' ') === wanted),
+        (paper.year === null || year === '' || String(paper.year) === year) &&
+        [nameOfTitle(paper.title), paperName(paper), paper.title].some(
+          (n) => n !== null && terms(n).join(' ') === wanted,
+        ),
     );
 }
 
@@ -110,10 +113,14 @@ export function resolveCitation(
       if (papers.length > 0) return resolved(papers, 'author-year', entry ?? null);
       const named = papersNamed(target.surname, year, library);
       if (named.length > 0) return resolved(named, 'title', entry ?? null);
+      // The same author or name in another year: most often the year is wrong (a preprint's year, a typo).
+      const otherYear = [...library.byAuthorYear(surname, ''), ...papersNamed(target.surname, '', library)][0];
+      const note = `No paper in the library by ${target.surname} from ${year}`;
+      if (!otherYear || fromEntry?.closest) return unresolved(`${note}.`, entry ?? null, fromEntry?.closest);
       return unresolved(
-        `No paper in the library by ${target.surname} from ${year}.`,
+        `${note}, but one from ${otherYear.year ?? 'no stated year'}: is the year right?`,
         entry ?? null,
-        fromEntry?.closest,
+        { paperId: otherYear.id, title: otherYear.title, score: 1 },
       );
     }
     case 'arxiv': {

@@ -27,10 +27,16 @@ const SCALE_WORD = String.raw`(?:\s+(hundred|thousand|million|billion))?`;
 const ABOVE = String.raw`exceed(?:s|ed|ing)?|more\s+than|greater\s+than|higher\s+than|over|above|at\s+least|>=?|≥`;
 const BELOW = String.raw`less\s+than|fewer\s+than|lower\s+than|below|under|at\s+most|up\s+to|<=?|≤`;
 
-// "1 in 5 million", "493 per million", "3 per 100,000", "12%", "12 percent", "40 mg", with an optional comparison before it.
+// The upper end of a range, "10–20%", "2-10x", "3 to 5 mg": its unit follows it and holds for both ends.
+const RANGE_END = String.raw`(?:\s*[-–—]\s*|\s+to\s+)(\d+(?:[.,]\d+)*)`;
+// A multiple written on the number: "52x", "3×", "3-fold", "2-10x".
+const FOLD = String.raw`(?:[x×]|-?fold)(?![\p{L}\p{N}])`;
+
+// "1 in 5 million", "493 per million", "3 per 100,000", "12%", "12 percent", "40 mg", "52x", with an
+// optional comparison before it and an optional range end after it.
 const QUANTITY = new RegExp(
-  String.raw`(?:\b(${ABOVE}|${BELOW})\s+)?(?<![\p{L}\p{N}\-–./])(${NUMBER})${SCALE_WORD}` +
-    String.raw`(?:\s*(%|percent\b)|\s+(?:in|per|out\s+of)\s+(?:(${NUMBER})${SCALE_WORD}|(hundred|thousand|million|billion))\b|\s+([\p{L}]{1,12})\b)?`,
+  String.raw`(?:\b(${ABOVE}|${BELOW})\s+)?(?<![\p{L}\p{N}\-–./])(${NUMBER})(?:${RANGE_END})?${SCALE_WORD}` +
+    String.raw`(?:\s*(%|percent\b)|(${FOLD})|\s+(?:in|per|out\s+of)\s+(?:(${NUMBER})${SCALE_WORD}|(hundred|thousand|million|billion))\b|\s+([\p{L}]{1,12})\b)?`,
   'giu',
 );
 
@@ -41,7 +47,7 @@ const UNITS = new Set(
   (
     'mg g kg µg ug mcg ng pg ml l dl µl ul mmol µmol umol nmol mol mm cm m km µm um nm kda da iu u ' +
     'mmhg kpa pa hz khz mhz ghz kcal cal j kj w kw mw v mv mev kev ev gy sv bq k ppm ppb ' +
-    'second minute hour day week month year decade fold times bp kb mb gb tb'
+    'second minute hour day week month year decade fold time bp kb mb gb tb'
   ).split(' '),
 );
 
@@ -64,20 +70,41 @@ const scaled = (value: number, word: string | undefined) => value * (word ? (SCA
 export function quantitiesOf(text: string): Quantity[] {
   const found: Quantity[] = [];
   for (const match of text.matchAll(QUANTITY)) {
-    const [whole, comparison, numberText, scaleWord, percent, perNumber, perScale, perOnlyScale, unitWord] = match;
+    const [
+      whole,
+      comparison,
+      numberText,
+      rangeEnd,
+      scaleWord,
+      percent,
+      fold,
+      perNumber,
+      perScale,
+      perOnlyScale,
+      unitWord,
+    ] = match;
     let value = scaled(numberOf(numberText!), scaleWord);
+    let upper = rangeEnd === undefined ? value : scaled(numberOf(rangeEnd), scaleWord);
     let unit: string;
     if (percent) {
       unit = 'fraction';
       value /= 100;
+      upper /= 100;
+    } else if (fold && /\d/u.test(numberText!)) {
+      unit = 'fold';
+    } else if (rangeEnd !== undefined && !unitWord) {
+      // A range without a unit ("2-10 patients", "1990–2000") is no quantity.
+      continue;
     } else if (perNumber || perOnlyScale) {
       const denominator = perNumber ? scaled(numberOf(perNumber), perScale) : SCALE[perOnlyScale!.toLowerCase()]!;
       if (!(denominator > 0)) continue;
       unit = 'fraction';
       value /= denominator;
+      upper /= denominator;
     } else if (unitWord && UNITS.has(unitWord.toLowerCase().replace(/s$/u, '')) && /\d/u.test(numberText!)) {
       // "40 mg" is a quantity; "five mice" is a count (numbers in words only count as shares and rates).
       unit = unitWord.toLowerCase().replace(/s$/u, '');
+      if (unit === 'time') unit = 'fold';
     } else {
       // "$5 billion", "€750 million": money, in the currency its sign names.
       const sign = CURRENCY.exec(text.slice(Math.max(0, match.index - 4), match.index + whole!.indexOf(numberText!)));
@@ -85,12 +112,12 @@ export function quantitiesOf(text: string): Quantity[] {
       const code = sign[1]!.replace(/\s/gu, '').toUpperCase();
       unit = `money ${CURRENCY_OF[code] ?? code}`;
     }
-    if (!Number.isFinite(value)) continue;
+    if (!Number.isFinite(value) || !Number.isFinite(upper) || upper < value) continue;
     let low = value * 0.9;
-    let high = value * 1.1;
+    let high = upper * 1.1;
     if (comparison) {
       if (IS_ABOVE.test(comparison.replace(/\s+/gu, ' '))) [low, high] = [value, Infinity];
-      else [low, high] = [-Infinity, value];
+      else [low, high] = [-Infinity, upper];
     }
     found.push({ unit, low, high, text: whole.trim() });
   }

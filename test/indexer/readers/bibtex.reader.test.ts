@@ -229,3 +229,36 @@ describe('bibtex.reader on Mendeley and JabRef exports', () => {
     });
   });
 });
+
+describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
+  it("takes the venue from BibLaTeX's journaltitle, as Zotero's Better BibLaTeX writes the journal", () => {
+    const text =
+      '@article{oldrup2009,\n  title = {Between the City and the Rural},\n  author = {Oldrup, Helene},\n' +
+      '  date = {2009-04-21},\n  journaltitle = {Housing, Theory and Society},\n' +
+      '  shortjournal = {Hous. Theory Soc.},\n  publisher = {Routledge}\n}\n';
+    const { papers } = readWith(readBibtex, text, 'biblatex.bib');
+    expect(papers[0]?.paper).toMatchObject({ venue: 'Housing, Theory and Society', year: 2009 });
+  });
+
+  it('takes the first of the links Mendeley writes in one url field, keeping them all as urls', () => {
+    const text =
+      '@article{Muller2018,\ntitle = {{Estimation}},\n' +
+      'url = {http://arxiv.org/abs/1801.01234 http://dx.doi.org/10.1103/PhysRevLett.120.010501},\nyear = {2018}\n}\n';
+    const { papers } = readWith(readBibtex, text, 'mendeley.bib');
+    expect(papers[0]?.paper.url).toBe('http://arxiv.org/abs/1801.01234');
+    expect(papers[0]?.paper.metadata.urls).toEqual([
+      'http://arxiv.org/abs/1801.01234',
+      'http://dx.doi.org/10.1103/PhysRevLett.120.010501',
+    ]);
+  });
+  it('keeps the dollar signs of sums written \\$ in titles and abstracts', () => {
+    const text =
+      '@article{cost2020,\n  title = {The \\$100 Genome and the \\$1000 Exome},\n' +
+      '  abstract = {Costs fell from \\$10 million to \\$1000 {\\textemdash} see {\\textcopyright} 2020.}\n}\n';
+    const { papers } = readWith(readBibtex, text, 'zotero.bib');
+    expect(papers[0]?.paper).toMatchObject({
+      title: 'The $100 Genome and the $1000 Exome',
+      abstract: 'Costs fell from $10 million to $1000 — see © 2020.',
+    });
+  });
+});

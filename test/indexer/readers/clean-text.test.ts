@@ -30,6 +30,13 @@ describe('clean-text', () => {
     );
   });
 
+  it('leaves sums of money alone instead of reading the text between two dollar signs as math', () => {
+    expect(cleanText('Costs fell from $5 million to $3 million, or ~40% -- a drop.')).toBe(
+      'Costs fell from $5 million to $3 million, or ~40% -- a drop.',
+    );
+    expect(cleanText('A rate of $10^{-3}$ per $n$ steps')).toBe('A rate of 10^-3 per n steps');
+  });
+
   it('decodes numeric references and accented letters, leaving unknown names as written', () => {
     expect(decodeEntities('&#8805; &#x2264; &ouml; &Eacute; &bogus; &#0;')).toBe('≥ ≤ ö É &bogus; &#0;');
   });

@@ -80,4 +80,27 @@ describe('csl-json.reader with numeric dates', () => {
     expect(papers.map(({ paper }) => paper.id)).toEqual(['item-ok']);
     expect(problems.map((problem) => problem.field)).toEqual(['issued', 'issued']);
   });
+  it('keeps name particles and suffixes that CSL holds apart from the family name', () => {
+    const text = JSON.stringify([
+      {
+        id: 'waals1873',
+        type: 'thesis',
+        title: 'Over de continuiteit van den gas- en vloeistoftoestand',
+        author: [
+          { family: 'Waals', given: 'Johannes Diderik', 'non-dropping-particle': 'van der' },
+          { family: 'Beethoven', given: 'Ludwig', 'dropping-particle': 'van' },
+          { family: 'King', given: 'Martin Luther', suffix: 'Jr.' },
+          { family: 'Smith', given: 'J', 'dropping-particle': '', 'parse-names': false, suffix: '' },
+        ],
+        issued: { 'date-parts': [[1873]] },
+      },
+    ]);
+    const { papers } = readWith(readCslJson, text, 'zotero.json');
+    expect(papers[0]?.paper.authors).toEqual([
+      'Johannes Diderik van der Waals',
+      'Ludwig van Beethoven',
+      'Martin Luther King Jr.',
+      'J Smith',
+    ]);
+  });
 });

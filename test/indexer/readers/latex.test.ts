@@ -24,6 +24,24 @@ describe('latex', () => {
     expect(cleanLatex(input)).toBe(expected);
   });
 
+  it('keeps the dollars of sums of money, escaped or not, and drops those around math', () => {
+    expect(cleanLatex('from \\$10 million to \\$1000')).toBe('from $10 million to $1000');
+    expect(cleanLatex('from $5 million to $3 million at $10^{-3}$ and $n$, $$E = mc^2$$')).toBe(
+      'from $5 million to $3 million at 10^-3 and n, E = mc^2',
+    );
+  });
+
+  it.each([
+    ['\\textcopyright{} 2021 Elsevier Ltd.', '© 2021 Elsevier Ltd.'],
+    ['{\\textbullet} first {\\textsection}2', '• first §2'],
+    ["{\\textquestiondown}Qu{\\'e}? {\\textonehalf} dose, 5{\\textperthousand}", '¿Qué? ½ dose, 5‰'],
+    ['\\textasciitilde{}50\\% of cases', '~50% of cases'],
+    ['{$\\lesssim$}1 and {$\\propto$} x', '≲1 and ∝ x'],
+    ['{\\em Drosophila} and {\\bf bold} and {\\it in vivo}', 'Drosophila and bold and in vivo'],
+  ])('turns Better BibTeX and old-style markup %s into %s', (input, expected) => {
+    expect(cleanLatex(input)).toBe(expected);
+  });
+
   it('keeps tildes and double hyphens in identifiers, dropping braces and escapes', () => {
     expect(cleanIdentifier('https://example.org/~user/a--b\\_c{}')).toBe('https://example.org/~user/a--b_c');
   });

@@ -26,6 +26,22 @@ describe('medline.reader', () => {
     expect(papers[1]?.paper).toMatchObject({ id: 'pmid:29000001', abstract: '', authors: ['Jane Doe'], year: 2017 });
   });
 
+  it('keeps a MeSH heading whose name holds a comma as one tag', () => {
+    const text =
+      'PMID- 31452104\nTI  - GABA receptors.\nMH  - Receptors, GABA-B/*chemistry\nMH  - Cryoelectron Microscopy\n' +
+      'OT  - cryo-EM\n';
+    const { papers } = readWith(readMedline, text, 'pubmed.nbib');
+    expect(papers[0]?.paper.tags).toEqual(['Receptors, GABA-B/chemistry', 'Cryoelectron Microscopy', 'cryo-EM']);
+  });
+
+  it('counts a collective author (CN) among the authors, in the place it is written', () => {
+    const text =
+      'PMID- 33000001\nTI  - Genomic surveillance.\nFAU - Smith, Jane\nAU  - Smith J\n' +
+      'CN  - COVID-19 Genomics UK (COG-UK) Consortium\nFAU - Doe, John\nAU  - Doe J\n';
+    const { papers } = readWith(readMedline, text, 'pubmed.nbib');
+    expect(papers[0]?.paper.authors).toEqual(['Jane Smith', 'COVID-19 Genomics UK (COG-UK) Consortium', 'John Doe']);
+  });
+
   it('says so when text before the first record is not MEDLINE', () => {
     const { problems } = readWith(readMedline, 'hello there\nPMID- 1\nTI  - T\n', 'x.txt');
     expect(problems).toEqual([

@@ -57,6 +57,27 @@ describe('pubmed-xml.reader', () => {
     ]);
   });
 
+  it("reads each author's affiliations, and keeps a MeSH descriptor whose name holds a comma as one tag", () => {
+    const xml = `<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>31452104</PMID>
+      <Article><ArticleTitle>GABA receptors.</ArticleTitle><AuthorList>
+        <Author><LastName>Shaye</LastName><ForeName>Hamidreza</ForeName>
+          <AffiliationInfo><Affiliation>University of Southern California, Los Angeles, CA, USA.</Affiliation></AffiliationInfo>
+          <AffiliationInfo><Affiliation>Bridge Institute, Los Angeles, CA, USA.</Affiliation></AffiliationInfo></Author>
+        <Author><LastName>Han</LastName><ForeName>Gye Won</ForeName>
+          <AffiliationInfo><Affiliation>Bridge Institute, Los Angeles, CA, USA.</Affiliation></AffiliationInfo></Author>
+      </AuthorList></Article>
+      <MeshHeadingList><MeshHeading><DescriptorName UI="D018079">Receptors, GABA-B</DescriptorName></MeshHeading></MeshHeadingList>
+    </MedlineCitation></PubmedArticle></PubmedArticleSet>`;
+    const { papers } = readWith(readPubmedXml, xml, 'pubmed.xml');
+    expect(papers[0]?.paper).toMatchObject({
+      affiliations: [
+        'University of Southern California, Los Angeles, CA, USA.',
+        'Bridge Institute, Los Angeles, CA, USA.',
+      ],
+      tags: ['Receptors, GABA-B'],
+    });
+  });
+
   it('names the root element of XML that is not a PubMed article set', () => {
     const { problems } = readWith(readPubmedXml, '<feed><entry/></feed>', 'other.xml');
     expect(problems[0]?.message).toBe('expected a PubMed <PubmedArticleSet>, found <feed>');

@@ -23,6 +23,16 @@ describe('question-concepts', () => {
     expect(conceptForm('analysis')).toBe('analysis');
   });
 
+  it('leaves out the measure a "how much" question compares by, and what it compares against', () => {
+    // The evidence gives a number ("52x higher throughput"), seldom the question's comparative or "baselines".
+    const words = (question: string) => questionConcepts(question, statistics).map((c) => c.word);
+    expect(words('How much faster is Litespark than baselines?')).toEqual(['Litespark']);
+    expect(words('How many times faster is Litespark?')).toEqual(['Litespark']);
+    expect(words('How much less memory does Litespark use?')).toEqual(['memory', 'Litespark']);
+    // Outside "how much" a comparative is a topic word.
+    expect(words('Are faster readers better spellers?')).toEqual(['faster', 'readers', 'better', 'spellers']);
+  });
+
   it('keeps the topic words of a question, leaving out question and stop words', () => {
     expect(questionConcepts('How do transformer attention heads work?', statistics).map((c) => c.word)).toEqual([
       'transformer',

@@ -227,3 +227,31 @@ describe('select-sentences: a long question', () => {
     expect(lengthAllowance(32)).toBeCloseTo(0.5);
   });
 });
+
+describe('select-sentences: a paper that calls itself "it"', () => {
+  const COGCAPTCHA =
+    'COGCAPTCHA30 is a suite of 30 cognitive tasks meant to distinguish humans from AI systems. It characterises how each task is solved through 129 features measured at the process level rather than only scoring outcomes.';
+  const OTHER = 'Reading speed differs between children and adults in every task we measured.';
+  const library = statisticsOfTexts([COGCAPTCHA, OTHER, 'Glaze recipes vary by kiln.', 'Kilns fire at high heat.']);
+  const titled = (id: string, title: string, text: string) => {
+    const source = retrieved(id, text);
+    return { ...source, paper: { ...source.paper, title } };
+  };
+
+  it('quotes the sentence that answers, with the paper named in brackets where it says "It"', () => {
+    const sources = numberSources([titled('cog', 'COGCAPTCHA30', COGCAPTCHA), titled('reading', 'Reading', OTHER)]);
+    const { sentences, abstainReason } = selectSentences(
+      'What does COGCAPTCHA30 measure besides outcomes?',
+      sources,
+      library,
+    );
+    expect(abstainReason).toBeNull();
+    const answer = sentences.find((s) => s.wording.includes('129 features'));
+    expect(answer?.wording).toBe(
+      '[COGCAPTCHA30] characterises how each task is solved through 129 features measured at the process level rather than only scoring outcomes.',
+    );
+    // The citation still points at the paper's own words.
+    expect(COGCAPTCHA.slice(answer!.start, answer!.end)).toBe(answer!.text);
+    expect(answer!.text.startsWith('It characterises')).toBe(true);
+  });
+});

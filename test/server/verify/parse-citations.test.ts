@@ -217,6 +217,12 @@ describe('parse-citations author–year forms', () => {
     expect(markersOf('Counts (Smith, 2020, 2021) are two years, not a page.')).toEqual(['Smith, 2020', 'Smith, 2021']);
   });
 
+  it("reads Chicago's bare page after the year, one to three digits, parenthetical and narrative", () => {
+    expect(markersOf('Batch size matters less than the prefix (Rathi 2026, 3).')).toEqual(['Rathi, 2026']);
+    expect(markersOf('It holds (Lin and Chen 2025, 34–36; Wu 2020, 112).')).toEqual(['Lin and Chen, 2025', 'Wu, 2020']);
+    expect(markersOf('As Rathi (2026, 3) shows, prefixes matter.')).toEqual(['Rathi, 2026']);
+  });
+
   it("reads ACM's author–year in brackets, parenthetical and narrative, and never a bracketed year as a reference number", () => {
     const text = 'Sinks persist [Lin et al. 2026], as Chen and Wu [2025] also show; the corpus [2026] is new [3].';
     expect(parseCitations(text).map((c) => [c.marker, text.slice(c.start, c.end)])).toEqual([

@@ -20,6 +20,13 @@ const PAPERS = [
     abstract: 'Ternary weights let a laptop CPU run a language model with custom SIMD kernels at interactive speed.',
   },
   {
+    id: 'quillstone',
+    title: 'Quillstone Retrieval for Long Scanned Documents',
+    authors: ['Ines Moreau'],
+    year: 2026,
+    abstract: 'Quillstone indexes long scanned documents page by page and answers questions about them.',
+  },
+  {
     id: 'agekyan-forbidden-gap',
     title: 'Spectroscopic properties of semiconductor crystals with direct forbidden energy gap',
     authors: ['V. T. Agekyan'],
@@ -145,6 +152,21 @@ describe('resolve-citation', () => {
       candidates: [],
       resolvedBy: null,
     });
+  });
+
+  it('resolves the name a paper calls itself by, cited in place of an author, and asks about a year that differs', () => {
+    // "Quillstone" opens the title and the abstract ("Quillstone indexes…"), with no colon after it.
+    expect(resolveFirst('Scanned pages are indexed one by one (Quillstone 2026).').candidates.map((p) => p.id)).toEqual(
+      ['quillstone'],
+    );
+    const wrongYear = resolveFirst('Scanned pages are indexed one by one (Quillstone, 2024).');
+    expect(wrongYear.candidates).toEqual([]);
+    expect(wrongYear.note).toMatch(
+      /^No paper in the library by Quillstone from 2024, but one from 2026: is the year right\?/,
+    );
+    expect(wrongYear.closest).toMatchObject({ paperId: 'quillstone' });
+    // An author's paper from another year is named the same way.
+    expect(resolveFirst('Pages are indexed (Moreau, 2025).').closest).toMatchObject({ paperId: 'quillstone' });
   });
 
   it('resolves a name given with a subtitle the library record lacks, in a year that agrees', () => {

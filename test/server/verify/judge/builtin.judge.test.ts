@@ -69,7 +69,13 @@ const autoencoder = {
   abstract:
     'We train a sparse autoencoder that decides for each token how many of its features are active. It picks its top-K features dynamically instead of using a fixed K. Reconstruction improves at equal sparsity.',
 };
+const scheduler = {
+  title: 'Prefix-aware batching for language model serving',
+  abstract:
+    'We schedule requests that share a prompt prefix together on one server. Throughput rises by 2-10x with this prefix-aware scheduling. Latency stays within its budget.',
+};
 const papers = [
+  scheduler,
   autoencoder,
   fefferman,
   leakDojo,
@@ -118,6 +124,16 @@ describe('builtin.judge', () => {
     expect(result.verdict).toBe('contradicted');
     expect(result.conflicts).toContain('numbers');
     expect(judgePaper('The efficiency of Cu2O solar cells is usually below 1%.', cuprousOxide).verdict).not.toBe(
+      'contradicted',
+    );
+  });
+
+  it('judges a multiple outside the range the paper reports ("30-50x" against "2-10x") as contradicted, one inside it as not', () => {
+    const result = judgePaper('Prefix-aware scheduling raises throughput by 30-50x.', scheduler);
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('numbers');
+    expect(result.evidence?.text).toBe('Throughput rises by 2-10x with this prefix-aware scheduling.');
+    expect(judgePaper('Prefix-aware scheduling raises throughput by up to 8x.', scheduler).verdict).not.toBe(
       'contradicted',
     );
   });

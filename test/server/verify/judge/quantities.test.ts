@@ -26,6 +26,40 @@ describe('quantities', () => {
     expect(quantitiesOf('In 2020 we saw 5 cases and paid a $ 5 fee')).toEqual([]);
   });
 
+  it('reads a multiple written on its number, "52x", "3×", "3-fold", "2 times", as one unit', () => {
+    const folds = (text: string) => quantitiesOf(text).map((q) => [q.unit, q.text]);
+    expect(folds('it delivers 52x higher throughput and 14x lower memory use')).toEqual([
+      ['fold', '52x'],
+      ['fold', '14x'],
+    ]);
+    expect(folds('a 3-fold rise, 3× faster, 2 times higher')).toEqual([
+      ['fold', '3-fold'],
+      ['fold', '3×'],
+      ['fold', '2 times'],
+    ]);
+    expect(compareQuantities(quantitiesOf('25x higher throughput'), quantitiesOf('52x higher throughput'))).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(folds('4x4 matrices and the x2 term')).toEqual([]);
+  });
+
+  it('reads a range with its unit after the upper end, "2-10x", "10–20%", "3 to 5 mg", and no range without a unit', () => {
+    expect(quantitiesOf('Throughput rises by 2-10x')[0]).toMatchObject({ unit: 'fold', low: 1.8, text: '2-10x' });
+    expect(quantitiesOf('Throughput rises by 2-10x')[0]!.high).toBeCloseTo(11);
+    expect(quantitiesOf('in 10–20% of patients')[0]).toMatchObject({ unit: 'fraction', text: '10–20%' });
+    expect(quantitiesOf('doses of 3 to 5 mg daily')[0]).toMatchObject({ unit: 'mg', low: 2.7 });
+    expect(quantitiesOf('between 1990–2000, 5-10 patients')).toEqual([]);
+    expect(compareQuantities(quantitiesOf('raises throughput by 30-50x'), quantitiesOf('rises by 2-10x'))).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(compareQuantities(quantitiesOf('up to 8x'), quantitiesOf('rises by 2-10x'))).toEqual({
+      agree: true,
+      conflict: false,
+    });
+  });
+
   it('reads comparisons as open intervals: "exceed 10%" and "less than 1%"', () => {
     expect(quantitiesOf('cells routinely exceed 10% efficiency')[0]).toMatchObject({ low: 0.1, high: Infinity });
     expect(quantitiesOf('efficiency is usually less than 1%')[0]).toMatchObject({ low: -Infinity, high: 0.01 });

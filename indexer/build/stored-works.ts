@@ -1,0 +1,120 @@
+// Stage 0 of an `index` run, across runs: a record of a work the index already holds under another id
+// is that paper, not a second one. A BibTeX entry "lin2026sinks" indexed last week and a Scopus RIS
+// record of its DOI indexed today are one paper: the one the index holds keeps its id and is filled
+// in with what only the new record holds. (Within one run, the readers' id registry does the same.)
+// What a paper took from another record stays when a later run reads only its own record again.
+import path from 'node:path';
+import type { Paper } from '../paper.schema.ts';
+import { filledFrom, filledIn, type LocatedPaper, type PaperFilesRead, worksOf } from '../readers/index.ts';
+import { versionlessArxivId } from '../store/arxiv-id.ts';
+import { type Db, openDatabaseForRead, schemaVersionOf } from '../store/database.ts';
+import { FILES } from '../store/generations.ts';
+import { PapersReader, type StoredKey } from '../store/papers.repo.ts';
+
+/** A stored work's key as worksOf writes it, with the arXiv id without its version. */
+function workKey(work: string): string {
+  return work.startsWith('arxiv:') ? `arxiv:${versionlessArxivId(work.slice('arxiv:'.length))}` : work;
+}
+
+/**
+ * Merges the run's new papers (ids the index does not hold) that name, by DOI or arXiv id, a work the
+ * index holds under another id into that paper, which the run keeps; and keeps, in a paper the run
+ * reads again, the fields it took from another record when its own record still lacks them. A paper
+ * the run drops (--prune without its record) is not merged into: the new record takes its place; and
+ * under --prune, which indexes exactly the files given, nothing is carried over. Not done under
+ * --strict, which repairs nothing. The input is changed in place; each merge is listed as a repair.
+ */
+export function mergeStoredWorks(
+  input: PaperFilesRead,
+  stored: ReadonlyMap<string, StoredKey>,
+  previousDir: string,
+  opts: { prune: boolean },
+): void {
+  const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id) && worksOf(paper).length > 0);
+  const reread = opts.prune ? [] : input.papers.filter(({ paper }) => stored.has(paper.id));
+  if (fresh.length === 0 && reread.length === 0) return;
+  const db = openDatabaseForRead(path.join(previousDir, FILES.db));
+  try {
+    const reader = new PapersReader(db);
+    if (reread.length > 0) keepFilledIn(reread, storedFilledIn(db, reader));
+    if (fresh.length > 0) mergeFresh(input, fresh, stored, db, reader, opts);
+  } finally {
+    db.close();
+  }
+}
+
+// A paper read again keeps what it took from another record, while its own record still lacks it.
+function keepFilledIn(reread: readonly LocatedPaper[], filled: ReadonlyMap<string, Paper>): void {
+  for (const located of reread) {
+    const before = filled.get(located.paper.id);
+    if (before) located.paper = filledFrom(located.paper, before, new Set(filledIn(before))).paper;
+  }
+}
+
+function mergeFresh(
+  input: PaperFilesRead,
+  fresh: readonly LocatedPaper[],
+  stored: ReadonlyMap<string, StoredKey>,
+  db: Db,
+  reader: PapersReader,
+  opts: { prune: boolean },
+): void {
+  const holders = storedWorkIds(db);
+  const inRun = new Set([...input.papers.map((p) => p.paper.id), ...input.indexed.map((r) => r.id)]);
+  const parsed = new Set(input.papers.map((located) => located.paper.id));
+  // The papers the index holds that this run fills in, by id: each written back once.
+  const filled = new Map<string, LocatedPaper>();
+  const merged = new Set<LocatedPaper>();
+  for (const located of fresh) {
+    const holder = worksOf(located.paper)
+      .map((work) => holders.get(workKey(work)))
+      .find((id) => id !== undefined && id !== located.paper.id);
+    // A holder parsed in this run was matched by the id registry already; one the run drops is replaced.
+    if (holder === undefined || parsed.has(holder) || (opts.prune && !inRun.has(holder))) continue;
+    const kept = filled.get(holder)?.paper ?? reader.getById(holder)?.paper;
+    if (!kept) continue;
+    const { paper, added } = filledFrom(kept, located.paper);
+    if (added.length > 0) {
+      // Its own record's fingerprint still stands for it: a later run that reads only that record
+      // finds it unchanged, or reads it again and keeps what this record added (keepFilledIn).
+      filled.set(holder, { paper, location: located.location, fingerprint: stored.get(holder)?.fingerprint ?? null });
+    }
+    merged.add(located);
+    const took = added.length > 0 ? `, taking its ${added.join(', ')} from this record` : '';
+    input.repairs.push({
+      ...located.location,
+      field: 'id',
+      message: `names the same work as "${holder}", which the index already holds; the two were merged${took}`,
+    });
+  }
+  if (merged.size === 0) return;
+  input.papers = input.papers.filter((located) => !merged.has(located));
+  // A filled-in paper is stored again: out of the records taken as unchanged, into those to store.
+  input.indexed = input.indexed.filter((record) => !filled.has(record.id));
+  input.papers.push(...filled.values());
+}
+
+/** Every stored paper's id by the works it names (its DOI and arXiv id), read in one scan. */
+function storedWorkIds(db: Db): Map<string, string> {
+  const arxiv = schemaVersionOf(db) >= 4 ? 'arxiv_base' : 'arxiv_id';
+  const rows = db
+    .prepare(`SELECT id, doi, ${arxiv} FROM papers WHERE doi IS NOT NULL OR ${arxiv} IS NOT NULL`)
+    .raw()
+    .all() as Array<[string, string | null, string | null]>;
+  const holders = new Map<string, string>();
+  for (const [id, doi, arxivId] of rows) {
+    for (const work of worksOf({ doi, arxivId }).map(workKey)) if (!holders.has(work)) holders.set(work, id);
+  }
+  return holders;
+}
+
+/** The stored papers that took fields from another record of their work, by id. */
+function storedFilledIn(db: Db, reader: PapersReader): Map<string, Paper> {
+  const ids = db.prepare(`SELECT id FROM papers WHERE metadata LIKE '%"filledIn"%'`).pluck().all() as string[];
+  const papers = new Map<string, Paper>();
+  for (const id of ids) {
+    const paper = reader.getById(id)?.paper;
+    if (paper && filledIn(paper).length > 0) papers.set(id, paper);
+  }
+  return papers;
+}

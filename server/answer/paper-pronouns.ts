@@ -1,0 +1,56 @@
+// Sentences of an abstract that name its paper by a pronoun ("COGCAPTCHA30 is a suite of 30 tasks.
+// It characterises how each task is solved…"), written for an answer with the name in brackets:
+// "[COGCAPTCHA30] characterises how each task is solved…". Only a paper that names itself (its
+// title's first word opens its abstract, and that word is a name, not a common one) and only a
+// singular "It"/"Its" in an unbroken run of sentences about that name, so the bracket never guesses.
+import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
+import { opensWith, paperName } from '../verify/paper-name.ts';
+
+/** "It is well known that…", "It was decided to…": an "it" that stands for nothing. */
+const EXPLETIVE = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
+
+/** A sentence that opens with the pronoun: "It characterises…", "Its design follows…". */
+const OPENING_PRONOUN = /^(It|Its)\s+(?=[\p{Ll}\p{N}])/u;
+
+/**
+ * The pronoun as the subject after an opening phrase: "Exploiting the structure of ternary weights, it
+ * delivers…". The phrase opens with a participle or a preposition, so it has no subject of its own.
+ */
+const PRONOUN_AFTER_PHRASE =
+  /^(?:\p{Lu}\p{Ll}+(?:ing|ed)|In|By|With|Through|Unlike|Like|Beyond|Compared with|Compared to|For|On|Across|Using)\b[^.;:,]{0,120},\s+(it|its)\s+(?=\p{Ll})/u;
+
+/** Sentences that keep a run about the paper going without naming it: "The framework is validated on…". */
+const DEFINITE_DESCRIPTION = /^The\s+\p{Ll}+\s+(?:is|was|has|uses|runs|relies|achieves|reaches|outperforms|can)\b/u;
+
+/** The sentence with its pronoun for the paper written as "[Name]" ("[Name's]"), or null when it has none. */
+function withName(sentence: string, name: string): string | null {
+  if (EXPLETIVE.test(sentence)) return null;
+  const opening = OPENING_PRONOUN.exec(sentence);
+  const match = opening ?? PRONOUN_AFTER_PHRASE.exec(sentence);
+  if (!match) return null;
+  const pronoun = match[1]!;
+  // The pronoun ends the match, before the spaces that follow it.
+  const at = match[0].trimEnd().length - pronoun.length;
+  const written = pronoun.toLowerCase() === 'its' ? `[${name}'s]` : `[${name}]`;
+  return sentence.slice(0, at) + written + sentence.slice(at + pronoun.length);
+}
+
+/**
+ * The abstract sentences that name the paper by a pronoun, by their start offset in the abstract,
+ * each written with the name in brackets. A run about the name starts at a sentence that opens with
+ * it and lasts through sentences that open with it, with such a pronoun, or with "The <noun> is…".
+ */
+export function sentencesNamingPaper(paper: { title: string; abstract: string }): Map<number, string> {
+  const written = new Map<number, string>();
+  const name = paperName(paper);
+  if (!name) return written;
+  let inRun = false;
+  for (const { start, end } of sentenceSpans(paper.abstract)) {
+    const sentence = paper.abstract.slice(start, end);
+    const opensWithName = opensWith(sentence, name);
+    const named: string | null = inRun ? withName(sentence, name) : null;
+    if (named) written.set(start, named);
+    inRun = opensWithName || named !== null || (inRun && DEFINITE_DESCRIPTION.test(sentence));
+  }
+  return written;
+}

@@ -1,0 +1,34 @@
+// The name a paper calls itself by: "Litespark" of "Litespark Inference on Consumer CPUs: …" whose
+// abstract opens "Litespark runs…". A citation may give it in place of an author ("(Litespark
+// 2026)"), and an answer writes it for the "It" that stands for the paper.
+import { STOP_WORDS } from '../../indexer/text/analyze.ts';
+
+/** A title's first word: a name of letters and digits, joined by hyphens ("UE-DPO", "RecGPT-Mobile"). */
+const FIRST_WORD = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/u;
+
+/** Whether a text opens with this name as a whole word. */
+export const opensWith = (text: string, name: string): boolean =>
+  text.startsWith(name) && !/^[\p{L}\p{N}]/u.test(text.slice(name.length));
+
+/**
+ * The name a paper calls itself by, or null: its title's first word when the abstract opens with it,
+ * it is capitalized and no stop word, and it reads as a name: a capital or digit after its first
+ * letter ("LeakDojo", "COGCAPTCHA30"), the whole title, a title "Name: …", or followed in the
+ * abstract by a verb ("Litespark runs…", not "Attention sinks arise…" under "Attention Sinks in…").
+ */
+export function paperName(paper: { title: string; abstract: string }): string | null {
+  const name = FIRST_WORD.exec(paper.title)?.[0];
+  if (!name || !/^\p{Lu}/u.test(name) || STOP_WORDS.has(name.toLowerCase())) return null;
+  const rest = paper.abstract.trimStart();
+  if (!opensWith(rest, name)) return null;
+  const afterInTitle = paper.title.slice(name.length);
+  const verb = /^\s+(is|was|\p{Ll}+s)\s/u.exec(rest.slice(name.length))?.[1];
+  // "Attention sinks arise…" under "Attention Sinks in …" goes on with the title's noun, not a verb.
+  const titleGoesOn = verb !== undefined && afterInTitle.trimStart().toLowerCase().startsWith(verb);
+  const nameLike =
+    /^.[\p{L}]*[\p{Lu}\p{N}]/u.test(name) ||
+    afterInTitle.trim() === '' ||
+    /^\s*:/u.test(afterInTitle) ||
+    (verb !== undefined && !titleGoesOn);
+  return nameLike ? name : null;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { sentencesNamingPaper } from '../../../server/answer/paper-pronouns.ts';
+import { paperName } from '../../../server/verify/paper-name.ts';
+
+const paper = (title: string, abstract: string) => ({ title, abstract });
+const wordings = (title: string, abstract: string) => [...sentencesNamingPaper(paper(title, abstract)).values()];
+
+describe('paper-pronouns', () => {
+  it('knows the name a paper calls itself by, and not a common word that opens its title', () => {
+    expect(paperName(paper('COGCAPTCHA30', 'COGCAPTCHA30 is a suite of tasks.'))).toBe('COGCAPTCHA30');
+    expect(paperName(paper('Feather: batch size vs. prefix', 'Feather groups requests.'))).toBe('Feather');
+    expect(paperName(paper('Litespark Inference on CPUs', 'Litespark runs ternary networks.'))).toBe('Litespark');
+    expect(paperName(paper('UE-DPO', 'UE-DPO makes preference optimization aware.'))).toBe('UE-DPO');
+    expect(paperName(paper('The Origin of Sinks', 'The sink is a structural artefact.'))).toBeNull();
+    expect(paperName(paper('Attention Sinks in Language Models', 'Attention sinks arise early.'))).toBeNull();
+    expect(paperName(paper('Feather: batch size', 'We study Feather.'))).toBeNull();
+    expect(paperName(paper('', 'It is a suite.'))).toBeNull();
+  });
+
+  it('writes the paper name in brackets for the pronoun that stands for it, possessive too', () => {
+    expect(
+      wordings(
+        'DisastRAG',
+        'DisastRAG gathers disaster information from many sources. Its design follows a multi-path architecture. It is evaluated on floods.',
+      ),
+    ).toEqual(["[DisastRAG's] design follows a multi-path architecture.", '[DisastRAG] is evaluated on floods.']);
+  });
+
+  it('reads the pronoun after an opening phrase that has no subject of its own', () => {
+    expect(
+      wordings(
+        'Litespark Inference on Consumer CPUs',
+        'Litespark runs ternary networks on consumer CPUs. Exploiting the structure of ternary weights, it delivers 52x higher throughput.',
+      ),
+    ).toEqual(['Exploiting the structure of ternary weights, [Litespark] delivers 52x higher throughput.']);
+  });
+
+  it('keeps a run about the paper through "The framework is…", and ends it at another subject', () => {
+    expect(
+      wordings(
+        'VHG',
+        'VHG generates hard problems. The framework is validated on MATH. Its tooling uses SymPy. We compare it with baselines. It fails rarely.',
+      ),
+    ).toEqual(["[VHG's] tooling uses SymPy."]);
+  });
+
+  it('leaves an "it" that stands for nothing, and a pronoun in a paper that never names itself', () => {
+    expect(wordings('SoftSAE', 'SoftSAE picks features dynamically. It is well known that sparsity helps.')).toEqual(
+      [],
+    );
+    expect(wordings('A study of sinks', 'Sinks appear early. It is evaluated on six models.')).toEqual([]);
+  });
+});
