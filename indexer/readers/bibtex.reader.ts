@@ -68,7 +68,7 @@ export const readBibtex: Reader = (text, file) => {
         const location = { file, line, record };
         const mapped = toFields(type, key, fields);
         const repairs = key === '' ? [keyless(mapped, location)] : [];
-        records.push({ fields: mapped, location, repairs });
+        records.push({ fields: mapped, location, repairs, latexCleaned: true });
       }
     } catch (error) {
       if (!(error instanceof BibSyntaxError)) throw error;

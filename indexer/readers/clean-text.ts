@@ -100,15 +100,16 @@ const NEEDS_WORK = /[<&\\$]|\s{2}|[^\S ]/;
 /**
  * Plain text from an abstract or title as exporters write it: `<p>K&amp;N</p>` → "K&N",
  * `K{\"a}hler` → "Kähler", `<jats:title>Background</jats:title>Text` → "Background: Text". Text
- * without markup only has its whitespace collapsed.
+ * without markup only has its whitespace collapsed. `latex: false` leaves LaTeX alone, for text whose
+ * LaTeX a reader has already turned into text.
  */
-export function cleanText(text: string): string {
+export function cleanText(text: string, { latex = true }: { latex?: boolean } = {}): string {
   // Most text has no markup and single spaces: one scan tells, and the rest is skipped (a third of read time otherwise).
   if (!NEEDS_WORK.test(text)) return text.trim();
   let clean = text;
   if (HTML_SIGNAL.test(clean)) clean = stripTags(clean);
   if (clean.includes('&')) clean = decodeEntities(clean);
-  if (LATEX_SIGNAL.test(clean)) clean = cleanLatex(clean);
+  if (latex && LATEX_SIGNAL.test(clean)) clean = cleanLatex(clean);
   return clean.replace(SPACE_RUN, ' ').trim();
 }
 

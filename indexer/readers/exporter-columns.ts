@@ -20,6 +20,9 @@ const EXPORTER_COLUMNS: Record<string, string> = {
   // Zotero's CSV export
   'manual tags': 'tags',
   'automatic tags': 'tags',
+  // A conference paper without a proceedings title (Zotero's "Publication Title") is known by its conference,
+  // before its "Publisher"; Scopus's "Conference name" likewise stands after its "Source title".
+  'conference name': 'venue',
   // Dimensions (also "Title", "Abstract", "Authors", "DOI", "Source title")
   pubyear: 'year',
   'mesh terms': 'tags',
@@ -116,14 +119,20 @@ function databaseRowKey(row: Record<string, unknown>, mapping: ColumnMapping): s
 
 const NO_ABSTRACT = /^\s*\[No abstract available\]\s*$/i;
 const INITIALS = /^(?:\p{Lu}\p{Ll}?\.[\s-]*)+$/u;
+const FAMILY_THEN_INITIALS = /^(.*\S)\s+((?:\p{Lu}\p{Ll}?\.[\s-]*)+)$/u;
 
 /**
- * Scopus writes "Krisyanto, W., Wibisono, G.": pairs of family name and initials, all joined by commas.
- * Those become ["W. Krisyanto", "G. Wibisono"]; any other text is left for the usual name splitting.
+ * Scopus writes "Krisyanto, W., Wibisono, G.": pairs of family name and initials, all joined by commas; its
+ * older exports write "Müller T., Schrödinger E.". Both become ["W. Krisyanto", "G. Wibisono"]; any other
+ * text is left for the usual name splitting.
  */
 export function splitScopusAuthors(text: string): string | string[] {
   if (text.includes(';')) return text;
   const parts = text.split(/\s*,\s*/).filter((part) => part !== '');
+  const familyFirst = parts.map((part) => FAMILY_THEN_INITIALS.exec(part));
+  if (parts.length > 0 && familyFirst.every((name) => name?.[1] !== undefined && !INITIALS.test(name[1]))) {
+    return familyFirst.map((name) => `${name?.[2]?.trim()} ${name?.[1]}`);
+  }
   if (parts.length < 2 || parts.length % 2 !== 0) return text;
   const names: string[] = [];
   for (let at = 0; at < parts.length; at += 2) {

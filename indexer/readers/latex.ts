@@ -1,11 +1,6 @@
 // Turns the LaTeX found in BibTeX values into plain Unicode text: accents, escapes, symbols,
 // formatting commands, dashes and quotes, then drops the remaining braces.
-import { GREEK_LETTERS } from './greek-letters.ts';
-
-/** Stands in for a backslash the text means literally, so the stray-backslash cleanup leaves it. */
-const BACKSLASH = '\ue003';
-/** Stands in for a tilde the text means literally ("\textasciitilde{}50\%"), not a non-breaking space. */
-const TILDE = '\ue004';
+import { BACKSLASH, TILDE, WORDS } from './latex-words.ts';
 
 const COMBINING: Record<string, string> = {
   '"': '\u0308',
@@ -50,157 +45,6 @@ const LETTERS: Record<string, string> = {
   NG: 'Ŋ',
 };
 
-const WORDS: Record<string, string> = {
-  LaTeX: 'LaTeX',
-  backslash: BACKSLASH,
-  textbackslash: BACKSLASH,
-  textasciitilde: TILDE,
-  textunderscore: '_',
-  textbar: '|',
-  textless: '<',
-  textgreater: '>',
-  textdegree: '°',
-  textmu: 'µ',
-  sim: '∼',
-  cdot: '·',
-  ell: 'ℓ',
-  partial: '∂',
-  nabla: '∇',
-  sum: '∑',
-  prod: '∏',
-  sqrt: '√',
-  in: '∈',
-  le: '≤',
-  ge: '≥',
-  ll: '≪',
-  gg: '≫',
-  leftarrow: '←',
-  Rightarrow: '⇒',
-  iff: '⇔',
-  eta: 'η',
-  kappa: 'κ',
-  nu: 'ν',
-  xi: 'ξ',
-  zeta: 'ζ',
-  varepsilon: 'ε',
-  varphi: 'φ',
-  Gamma: 'Γ',
-  Lambda: 'Λ',
-  Phi: 'Φ',
-  Pi: 'Π',
-  Psi: 'Ψ',
-  Theta: 'Θ',
-  TeX: 'TeX',
-  BibTeX: 'BibTeX',
-  textendash: '–',
-  textemdash: '—',
-  ldots: '…',
-  dots: '…',
-  textquoteleft: '‘',
-  textquoteright: '’',
-  textquotedblleft: '“',
-  textquotedblright: '”',
-  S: '§',
-  P: '¶',
-  copyright: '©',
-  textregistered: '®',
-  texttrademark: '™',
-  pounds: '£',
-  euro: '€',
-  times: '×',
-  pm: '±',
-  leq: '≤',
-  geq: '≥',
-  neq: '≠',
-  approx: '≈',
-  infty: '∞',
-  rightarrow: '→',
-  to: '→',
-  // Text symbols as Better BibTeX writes them in its ASCII export ("\textcopyright{} 2021 Elsevier Ltd.").
-  textcopyright: '©',
-  textsection: '§',
-  textparagraph: '¶',
-  textbullet: '•',
-  textperiodcentered: '·',
-  textperthousand: '‰',
-  textonehalf: '½',
-  textonequarter: '¼',
-  textthreequarters: '¾',
-  textquestiondown: '¿',
-  textexclamdown: '¡',
-  texttimes: '×',
-  textsterling: '£',
-  textyen: '¥',
-  texteuro: '€',
-  textcent: '¢',
-  textcelsius: '℃',
-  textdagger: '†',
-  textdaggerdbl: '‡',
-  textasciicircum: '^',
-  textasciiacute: '´',
-  textquotesingle: "'",
-  textquotedbl: '"',
-  textellipsis: '…',
-  textminus: '−',
-  textnumero: '№',
-  guillemotleft: '«',
-  guillemotright: '»',
-  guilsinglleft: '‹',
-  guilsinglright: '›',
-  quotedblbase: '„',
-  // Math symbols seen in abstracts.
-  mp: '∓',
-  div: '÷',
-  circ: '∘',
-  prime: '′',
-  ast: '∗',
-  propto: '∝',
-  equiv: '≡',
-  simeq: '≃',
-  cong: '≅',
-  lesssim: '≲',
-  gtrsim: '≳',
-  perp: '⊥',
-  parallel: '∥',
-  forall: '∀',
-  exists: '∃',
-  emptyset: '∅',
-  cup: '∪',
-  cap: '∩',
-  subset: '⊂',
-  subseteq: '⊆',
-  notin: '∉',
-  leftrightarrow: '↔',
-  uparrow: '↑',
-  downarrow: '↓',
-  mapsto: '↦',
-  langle: '⟨',
-  rangle: '⟩',
-  mid: '∣',
-  neg: '¬',
-  wedge: '∧',
-  vee: '∨',
-  oplus: '⊕',
-  otimes: '⊗',
-  hbar: 'ℏ',
-  bullet: '•',
-  // Font switches written as {\em text} or {\bf text}: the text stays, the switch goes.
-  em: '',
-  it: '',
-  bf: '',
-  sc: '',
-  rm: '',
-  sf: '',
-  sl: '',
-  tt: '',
-  itshape: '',
-  bfseries: '',
-  scshape: '',
-  upshape: '',
-  normalfont: '',
-  ...GREEK_LETTERS,
-};
-
 /**
  * Math, "$…$" or "$$…$$": its dollars go. A "$" before a digit starts a sum of money instead ("from $5
  * million to $3 million") unless the text up to the next "$" is one token or holds math markup ("$10^{-3}$").
@@ -219,6 +63,13 @@ const ESCAPED = /\\([&%#_])/g;
 /** References (\cite{x}, \ref{fig:1}, \label{…}) point into a document the reader does not have: they go. */
 const REFERENCE = /[\s~]*\\(?:cite[a-z]*|ref|eqref|autoref|label)\*?(?:\[[^\]]*\])*\{[^{}]*\}/g;
 const ESCAPED_BRACE = /\\([{}$])/g;
+/** Spacing commands (\hspace{0.166em}, \vspace*{1ex}): their argument is a length, not text. */
+const SPACE_COMMAND = /\\(?:[hv]space|[hv]?phantom)\*?\s*\{[^{}]*\}/g;
+/** A link, \href{address}{text}: its text stays, its address goes. */
+const LINK_ADDRESS = /\\href\s*\{[^{}]*\}/g;
+/** An address, \url{…}: kept as written ("~" and "--" included), set aside while the rest is cleaned. */
+const URL_COMMAND = /\\url\s*\{([^{}]*)\}/g;
+const URL_MARK = /\ue005(\d+)\ue005/g;
 const COMMAND = /\\([A-Za-z]+)(\{\})?( ?)(?=(\{?))/g;
 const SPACING = /\\\\|\\[,;: ]/g;
 const BRACES = /[{}]/g;
@@ -242,7 +93,11 @@ function command(_match: string, name: string, empty: string | undefined, space:
 
 /** Plain text from a LaTeX-flavoured BibTeX value: `{\"u}ber` → "über", `R\&D` → "R&D", braces dropped. */
 export function cleanLatex(value: string): string {
+  const urls: string[] = [];
   return value
+    .replace(URL_COMMAND, (_match, url: string) => `\ue005${urls.push(cleanIdentifier(url)) - 1}\ue005`)
+    .replace(LINK_ADDRESS, '')
+    .replace(SPACE_COMMAND, ' ')
     .replace(ESCAPED_BRACE, (_match, char: string) => (char === '{' ? OPEN_BRACE : char === '}' ? CLOSE_BRACE : DOLLAR))
     .replace(
       INLINE_MATH,
@@ -268,6 +123,7 @@ export function cleanLatex(value: string): string {
     .replaceAll(DOLLAR, '$')
     .replaceAll(BACKSLASH, '\\')
     .replaceAll(TILDE, '~')
+    .replace(URL_MARK, (_match, index: string) => urls[Number(index)] ?? '')
     .replace(SPACE_RUN, ' ')
     .trim()
     .normalize('NFC');

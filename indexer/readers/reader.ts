@@ -44,6 +44,11 @@ export type RawRecord = {
   fingerprint?: string;
   /** What the reader already repaired in this record (a generated key, a dropped value); problems under --strict. */
   repairs?: InputProblem[];
+  /**
+   * The reader has turned the record's LaTeX into text (BibTeX): it is not read as LaTeX again, which would
+   * take the backslash out of "\\n" written `{\textbackslash}n`.
+   */
+  latexCleaned?: boolean;
 };
 
 /**

@@ -109,7 +109,10 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
     if (!coerce || value === null) continue;
     const result = coerce(value);
     if (result.ok) {
-      const cleaned = CLEANED.has(field) && typeof result.value === 'string' ? cleanText(result.value) : result.value;
+      const cleaned =
+        CLEANED.has(field) && typeof result.value === 'string'
+          ? cleanText(result.value, { latex: !raw.latexCleaned })
+          : result.value;
       // Blank optional text means "unknown": null, not an empty string.
       if (!(NULLABLE_TEXT.has(field) && typeof cleaned === 'string' && cleaned.trim() === '')) {
         input[field] = cleaned;

@@ -1,6 +1,6 @@
 // Zotero's own database (zotero.sqlite in a Zotero data folder): every regular item becomes a record, with
 // its collections as tags; trashed items, notes, attachments, annotations and feed items are left out.
-// Zotero keeps the file open and locked while it runs, so it is copied (with its -wal) and the copy read.
+// Zotero keeps the file open and locked while it runs, so it is copied (with its -wal or -journal) and the copy read.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,8 @@ const VENUE_FIELDS = [
 ];
 const ARXIV_ID = /arxiv:\s*([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?/i;
 const EXTRA_DOI = /^\s*DOI:\s*(\S+)\s*$/im;
+/** Better BibTeX's pinned key in Extra ("Citation Key: lin2026sinks"); Zotero 7 has a field of its own. */
+const EXTRA_CITATION_KEY = /^\s*Citation\s+Key:\s*(\S+)\s*$/imu;
 /** Fields that become paper fields; every other field is kept in metadata under its Zotero name. */
 const MAPPED = new Set(['title', 'abstractNote', 'date', 'DOI', 'url', 'archiveID', ...VENUE_FIELDS]);
 
@@ -74,8 +76,11 @@ export function readZotero(location: string): { records: RawRecord[]; problems: 
   try {
     const copy = path.join(copyDir, 'zotero.sqlite');
     fs.copyFileSync(file, copy);
-    // Changes Zotero has committed but not yet written back to the main file live in the -wal file.
-    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    // Changes Zotero has committed but not yet written back to the main file live in the -wal file; a
+    // -journal file holds the pages a write under way has overwritten, which SQLite puts back on opening the copy.
+    for (const suffix of ['-wal', '-journal']) {
+      if (fs.existsSync(`${file}${suffix}`)) fs.copyFileSync(`${file}${suffix}`, `${copy}${suffix}`);
+    }
     let db: Database.Database;
     try {
       db = new Database(copy, { fileMustExist: true });
@@ -170,7 +175,13 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
       creator.fieldMode === 1
         ? (creator.lastName ?? '')
         : [creator.firstName, creator.lastName].filter((part) => part && part.trim() !== '').join(' ');
-    const authors = creators.filter((creator) => (creator.creatorType ?? 'author') === 'author').map(name);
+    // Zotero has already told the given name from the family name, or kept a body's name whole (single-field
+    // mode): names go on as parts, so "Deutsches Elektronen-Synchrotron, DESY" is never read as "Family, Given".
+    const authors = creators
+      .filter((creator) => (creator.creatorType ?? 'author') === 'author')
+      .map(({ firstName, lastName, fieldMode }) =>
+        fieldMode === 1 ? { literal: lastName ?? '' } : { firstName: firstName ?? '', lastName: lastName ?? '' },
+      );
     const editors = creators.filter((creator) => creator.creatorType === 'editor').map(name);
     const tags = (tagsOf.all(item.itemID) as { name: string }[]).map((row) => row.name);
     for (const { collectionID } of collectionsOf.all(item.itemID) as { collectionID: number }[]) {
@@ -182,7 +193,8 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     const arxiv = ARXIV_ID.exec(values.get('archiveID') ?? '') ?? ARXIV_ID.exec(extra);
     const fields: Record<string, unknown> = {
       id: item.userLibrary > 0 ? `zotero:${item.key}` : `zotero:${item.libraryID}/${item.key}`,
-      title: values.get('title'),
+      // An item saved with only its short title ("BERT") is known by it.
+      title: values.get('title') ?? values.get('shortTitle'),
       abstract: values.get('abstractNote'),
       authors,
       year: zoteroYear(values.get('date')),
@@ -190,9 +202,12 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
       doi: values.get('DOI') ?? EXTRA_DOI.exec(extra)?.[1],
       url: values.get('url'),
       arxivId: arxiv?.[1],
-      tags,
+      // As Zotero's own API writes them: a tag (or collection) is one tag, even when its name holds a ";".
+      tags: tags.map((tag) => ({ tag })),
       entryType: item.typeName,
       zoteroKey: item.key,
+      // The key a draft cites it by ("[@lin2026sinks]", "\\cite{lin2026sinks}"), from Zotero 7's field or Extra.
+      citationKey: values.get('citationKey') ?? EXTRA_CITATION_KEY.exec(extra)?.[1],
     };
     if (editors.length > 0) fields.editors = editors;
     for (const [field, value] of values) if (!MAPPED.has(field)) fields[field] = value;

@@ -4,7 +4,7 @@
 // term statistics; a caller holding the configured judge (the NLI judge when its model is set up)
 // passes it in AnswerOptions.judge.
 import { createBuiltinJudge, type Judge, type Judgement } from '../verify/judge/index.ts';
-import { comparisonConflict } from '../verify/judge/reading-facts.ts';
+import { comparisonConflict, deniedAlternative } from '../verify/judge/reading-facts.ts';
 import { isFinding, stanceFeatures } from '../verify/judge/stance-features.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
@@ -40,5 +40,26 @@ export function reversesDirection(claim: string, sentence: string): boolean {
     features.antonymConflict > 0 ||
     features.prefixAntonym > 0 ||
     comparisonConflict(claimReading, [reading])
+  );
+}
+
+/**
+ * Whether a sentence that states a claim's topic says the opposite of the claim: a negation of what
+ * they share ("No code release is indicated" for "releases code"), a null finding, an alternative it
+ * prefers ("instead of using a fixed K" for "uses a fixed K"), opposite numbers or quantifiers, or a
+ * reversed effect.
+ */
+export function deniesStatement(claim: string, sentence: string): boolean {
+  const claimReading = readSentence(claim);
+  const reading = readSentence(sentence);
+  const features = stanceFeatures(claimReading, reading);
+  return (
+    features.scopedNegation > 0 ||
+    features.negationMismatch > 0 ||
+    features.nullFindingMismatch > 0 ||
+    features.quantifierConflict > 0 ||
+    features.quantityConflict > 0 ||
+    deniedAlternative(claimReading, [reading], []) ||
+    reversesDirection(claim, sentence)
   );
 }

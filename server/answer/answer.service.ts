@@ -79,8 +79,13 @@ function withBottomLine(draft: Draft, question: string, sources: readonly Number
   const byNumber = new Map(sources.map((s) => [s.n, s]));
   const cited = draft.answer.sentences.flatMap((sentence) =>
     sentence.citations.map((c) => {
-      const text = byNumber.get(c.n)?.paper[c.field === 'title' ? 'title' : 'abstract'].slice(c.start, c.end);
-      return { n: c.n, sentence: { field: c.field, start: c.start, end: c.end, text: text || sentence.text } };
+      const paper = byNumber.get(c.n)?.paper;
+      const text = paper?.[c.field === 'title' ? 'title' : 'abstract'].slice(c.start, c.end);
+      return {
+        n: c.n,
+        sentence: { field: c.field, start: c.start, end: c.end, text: text || sentence.text },
+        title: paper?.title ?? '',
+      };
     }),
   );
   return { ...draft, bottomLine: bottomLine(question, cited) };

@@ -6,7 +6,8 @@
 // only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import type { BottomLine } from './answer.schema.ts';
-import { isFinding, readSentence, reversesDirection } from './answer-judge.ts';
+import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
+import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
 
 /**
  * Defaults, fitted by `citelens eval-ask` (k-fold over PubMedQA's questions, maximising correct
@@ -56,18 +57,45 @@ export function findingStance(sentence: string, claim = ''): -1 | 0 | 1 {
   return claim !== '' && reversesDirection(claim, sentence) ? -1 : 1;
 }
 
+/**
+ * Which way a sentence that is no finding points on a question about its paper that it states:
+ * "[StraTA] is tested in three environments: ALFWorld, WebShop and SciWorld" for "Is StraTA
+ * evaluated on WebShop?". The question must name the paper as its title does; the sentence states
+ * it when it (or its paper's title) names every name the question does, and it
+ * holds the question's other topic words but at most one (at least one, unless the question names
+ * two things); then +1, or −1 when it says the opposite
+ * ("No code release is indicated"; "…instead of using a fixed K"). 0 when it states nothing.
+ */
+export function statementStance(question: string, sentence: string, title = ''): -1 | 0 | 1 {
+  const words = [...topicWords(question)];
+  const forms = conceptForms(sentence);
+  const titleForms = conceptForms(title);
+  const names = words.filter((w) => writtenAsName(w.written));
+  // Only a question about the paper itself, by a name its title gives: a general question ("Does
+  // aspirin reduce stroke risk?") is answered by findings, which a sentence that merely shares its
+  // words is not (on PubMedQA such sentences point either way as often).
+  if (!names.some((name) => titleForms.has(name.form))) return 0;
+  if (!names.every((name) => forms.has(name.form) || titleForms.has(name.form))) return 0;
+  const others = words.filter((w) => !writtenAsName(w.written));
+  const held = others.filter((w) => forms.has(w.form)).length;
+  // One topic word may be put otherwise ("tested" for "evaluated"), and it may be the only one when
+  // two names say what the question is about.
+  if (held < others.length - 1 || (held === 0 && names.length < 2)) return 0;
+  return deniesStatement(claimOfQuestion(question), sentence) ? -1 : 1;
+}
+
 /** The cited findings' balance on the question: net findings for its proposition, and the sources on each side. */
 export function findingBalance(
   question: string,
-  cited: ReadonlyArray<{ n: number; text: string }>,
+  cited: ReadonlyArray<{ n: number; text: string; title?: string }>,
 ): { net: number; yes: number[]; no: number[] } {
   const flip = SAMENESS.test(question) ? -1 : 1;
   const claim = claimOfQuestion(question);
   let net = 0;
   const yes = new Set<number>();
   const no = new Set<number>();
-  for (const { n, text } of cited) {
-    const stance = flip * findingStance(text, claim);
+  for (const { n, text, title } of cited) {
+    const stance = flip * (findingStance(text, claim) || statementStance(question, text, title));
     net += stance;
     if (stance > 0) yes.add(n);
     if (stance < 0) no.add(n);
@@ -89,12 +117,12 @@ export function verdictOf(
 /** The bottom line of a yes/no question from the answer's cited sentences (each with its source number). */
 export function bottomLine(
   question: string,
-  cited: ReadonlyArray<{ n: number; sentence: EvidenceSentence }>,
+  cited: ReadonlyArray<{ n: number; sentence: EvidenceSentence; title?: string }>,
   options: Partial<BottomLineOptions> = {},
 ): BottomLine {
   const balance = findingBalance(
     question,
-    cited.map(({ n, sentence }) => ({ n, text: sentence.text })),
+    cited.map(({ n, sentence, title }) => ({ n, text: sentence.text, ...(title !== undefined ? { title } : {}) })),
   );
   const verdict = verdictOf(balance, { ...BOTTOM_LINE_DEFAULTS, ...options });
   return { verdict, claim: claimOfQuestion(question), yes: balance.yes, no: balance.no };

@@ -122,6 +122,22 @@ export function definedAbbreviations(text: string): Map<string, string[]> {
   return found;
 }
 
+/** Whether a word is written as a name: a letter, then a capital ("NeWTral", "DPO", "COGCAPTCHA30"; not "1960s"). */
+export const writtenAsName = (word: string): boolean => /^\p{L}[\p{L}\p{N}'’-]*?\p{Lu}/u.test(word);
+
+/** The question's topic words, as written, lower-cased and in concept form: no question, stop or measure words. */
+export function* topicWords(
+  question: string,
+  measures: ReadonlySet<string> = new Set(),
+): Generator<{ written: string; word: string; form: string }> {
+  for (const match of question.matchAll(WORD)) {
+    const word = match[0].toLowerCase().replace(/['’]s$/u, '');
+    if (word.length < 2 && !/\p{N}/u.test(word)) continue;
+    if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word) || measures.has(word)) continue;
+    yield { written: match[0], word, form: conceptForm(word) };
+  }
+}
+
 /**
  * The key concepts of a question with their weights: the IDF of the word's concept form when
  * concept statistics are given (the library's own words), else of its stem.
@@ -140,11 +156,7 @@ export function questionConcepts(
       ...(/times/iu.test(m[0]) ? ['times'] : []),
     ]),
   );
-  for (const match of question.matchAll(WORD)) {
-    const word = match[0].toLowerCase().replace(/['’]s$/u, '');
-    if (word.length < 2 && !/\p{N}/u.test(word)) continue;
-    if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word) || measures.has(word)) continue;
-    const form = conceptForm(word);
+  for (const { written, word, form } of topicWords(question, measures)) {
     if (concepts.has(form) || spelledOut.has(form)) continue;
     const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(word)];
     const longForm = abbreviations.get(word)?.map((w) => conceptForm(w));
@@ -159,7 +171,7 @@ export function questionConcepts(
         )
       : inverseDocumentFrequency(stats, key);
     concepts.set(form, {
-      word: match[0],
+      word: written,
       form,
       weight,
       known: longForm ? keys.some((k) => stats.documentFrequency(k) > 0) : stats.documentFrequency(key) > 0,

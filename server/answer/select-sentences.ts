@@ -13,9 +13,11 @@ import {
   type Concept,
   conceptCoverage,
   conceptForms,
+  holds,
   missingConcepts,
   questionConcepts,
   unknownShare,
+  writtenAsName,
 } from './question-concepts.ts';
 import { answerShape, questionType } from './question-type.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
@@ -169,6 +171,23 @@ export function sourceCoverage(
   });
 }
 
+/** The question's concepts written as names that a source's title gives ("AgenticPrecoding"), by source number. */
+function titleNamesOf(concepts: readonly Concept[], sources: readonly NumberedSource[]): Map<number, Concept[]> {
+  const names = concepts.filter((c) => writtenAsName(c.word));
+  return new Map(
+    sources.map((source) => {
+      const forms = names.length > 0 ? conceptForms(source.paper.title) : new Set<string>();
+      return [source.n, names.filter((c) => holds(forms, c))];
+    }),
+  );
+}
+
+/** Whether a source names any of these in its title or passages. */
+function namesAny(source: NumberedSource, names: readonly Concept[]): boolean {
+  const forms = conceptForms([source.paper.title, ...source.passages.map((p) => p.text)].join('\n'));
+  return names.some((name) => holds(forms, name));
+}
+
 /** Chooses the sentences of an extractive answer, or explains why there is none. */
 export function selectSentences(
   question: string,
@@ -231,23 +250,30 @@ export function selectSentences(
   }
   // Sources holding nearly as much of the question as the best one; the first retrieved source with
   // a looser cut: retrieval (which reads whole passages, by meaning too) ranked it first, and
-  // concept coverage alone misses what a paper words differently ("contextual" for "context").
-  const eligible = new Set(
-    covered
-      .filter(
-        (c, rank) =>
-          c.coverage >=
-          (rank === 0 ? settings.minRelativeFirstSourceCoverage : settings.minRelativeSourceCoverage) * best,
-      )
-      .map((c) => c.source.n),
+  // concept coverage alone misses what a paper words differently ("contextual" for "context"). When
+  // the question asks about a paper by the name its title gives ("NeWTral"), only those that name
+  // it: a paper that never names NeWTral does not answer for it, however much else it shares.
+  const close = covered.filter(
+    (c, rank) =>
+      c.coverage >= (rank === 0 ? settings.minRelativeFirstSourceCoverage : settings.minRelativeSourceCoverage) * best,
   );
+  const titleNames = titleNamesOf(concepts, sources);
+  const named = [...new Set(close.flatMap((c) => titleNames.get(c.source.n) ?? []))];
+  const eligible = new Set(close.filter((c) => named.length === 0 || namesAny(c.source, named)).map((c) => c.source.n));
+  // Every sentence of a paper speaks of the names its title gives ("AgenticPrecoding"), so a name the
+  // question asks about does not set one of its sentences above another: what else it asks does.
+  const formsInPaper = (candidate: ScoredSentence) => {
+    const forms = conceptForms(candidate.wording);
+    for (const name of titleNames.get(candidate.n) ?? []) forms.add(name.form);
+    return forms;
+  };
   const type = questionType(question);
   // Papers written all in lower case, whose sentences cannot be told from fragments by their first letter.
   const caseless = new Set(sources.filter((s) => !/\p{Lu}/u.test(s.paper.abstract)).map((s) => s.n));
   const candidates = scoreSentences(question, sources, statistics, settings).filter((candidate) => {
     if (!eligible.has(candidate.n)) return false;
     if (standaloneProblem(candidate.wording, { caseless: caseless.has(candidate.n) }) !== null) return false;
-    candidate.concepts = conceptCoverage(concepts, conceptForms(candidate.wording));
+    candidate.concepts = conceptCoverage(concepts, formsInPaper(candidate));
     if (candidate.concepts === 0) return false;
     const shape = answerShape(type, candidate.wording);
     candidate.match += settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape;

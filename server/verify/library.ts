@@ -6,6 +6,7 @@ import { statisticsOfIndex, type TermStatistics } from './term-statistics.ts';
 
 export interface Library {
   readonly statistics: TermStatistics;
+  /** The paper with this id, or with this citation key (a Zotero library's Better BibTeX keys). */
   byId(id: string): Paper | undefined;
   byDoi(doi: string): Paper | undefined;
   byArxivId(arxivId: string): Paper | undefined;
@@ -34,7 +35,8 @@ export function surnameOf(author: string): string {
   return normalizeName(last);
 }
 
-type AuthorYearCatalog = { first: Map<string, string[]>; any: Map<string, string[]> };
+/** Papers by first author and year, by any author and year, and by the citation key a reference manager pinned. */
+type AuthorYearCatalog = { first: Map<string, string[]>; any: Map<string, string[]>; keys: Map<string, string> };
 
 const catalogs = new WeakMap<IndexReader, AuthorYearCatalog>();
 
@@ -47,8 +49,11 @@ function push(map: Map<string, string[]>, key: string, id: string): void {
 function catalogOf(reader: IndexReader): AuthorYearCatalog {
   let catalog = catalogs.get(reader);
   if (!catalog) {
-    catalog = { first: new Map(), any: new Map() };
+    catalog = { first: new Map(), any: new Map(), keys: new Map() };
     for (const { paper } of reader.papers.all()) {
+      // Zotero's citation key (Better BibTeX's "Citation Key:" in Extra, Zotero 7's own field).
+      const key = paper.metadata.citationKey;
+      if (typeof key === 'string' && key !== '' && !catalog.keys.has(key)) catalog.keys.set(key, paper.id);
       if (paper.authors.length === 0) continue;
       // Keyed by surname and year, and by surname alone (year '') for a citation that names no year.
       const years = paper.year === null ? [''] : [String(paper.year), ''];
@@ -68,7 +73,13 @@ export function libraryOfIndex(reader: IndexReader): Library {
     get statistics() {
       return statisticsOfIndex(reader);
     },
-    byId: (id) => reader.getPaper(id)?.paper,
+    // A paper's id, or the citation key its reference manager gave it ("lin2026sinks" for "zotero:ABCD1234").
+    byId: (id) => {
+      const found = reader.getPaper(id)?.paper;
+      if (found) return found;
+      const keyed = catalogOf(reader).keys.get(id);
+      return keyed === undefined ? undefined : reader.getPaper(keyed)?.paper;
+    },
     byDoi: (doi) => reader.papers.findByDoi(doi),
     byArxivId: (arxivId) => reader.papers.findByArxivId(arxivId),
     byAuthorYear(surname, year) {

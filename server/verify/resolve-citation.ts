@@ -68,20 +68,23 @@ function resolveAuthorPage(written: string, references: readonly ReferenceEntry[
 
 /**
  * Library papers a name-and-year citation may mean when no author has that name: "(LeakDojo, 2026)"
- * cites the paper its title names LeakDojo, as text written with a model often cites.
+ * cites the paper its title names LeakDojo, as text written with a model often cites; a name of
+ * several words may be words of one title ("(Attention Sink, 2026)").
  */
 function papersNamed(name: string, year: string, library: Library): Paper[] {
   const wanted = terms(name).join(' ');
   if (wanted === '') return [];
-  return library
+  const inYear = library
     .search(name, TITLE_MATCH.candidates)
-    .filter(
-      (paper) =>
-        (paper.year === null || year === '' || String(paper.year) === year) &&
-        [nameOfTitle(paper.title), paperName(paper), paper.title].some(
-          (n) => n !== null && terms(n).join(' ') === wanted,
-        ),
-    );
+    .filter((paper) => paper.year === null || year === '' || String(paper.year) === year);
+  const named = inYear.filter((paper) =>
+    [nameOfTitle(paper.title), paperName(paper), paper.title].some((n) => n !== null && terms(n).join(' ') === wanted),
+  );
+  if (named.length > 0 || !wanted.includes(' ')) return named;
+  // A name of several words that one title holds word for word: "(Attention Sink, 2026)" for "The
+  // Structural Origin of Attention Sink: …". Only when a single paper of that year does.
+  const holding = inYear.filter((paper) => ` ${terms(paper.title).join(' ')} `.includes(` ${wanted} `));
+  return holding.length === 1 ? holding : [];
 }
 
 /** Resolves one citation, using the reference list when the citation points into it. */

@@ -113,8 +113,10 @@ export function quantitiesOf(text: string): Quantity[] {
       unit = `money ${CURRENCY_OF[code] ?? code}`;
     }
     if (!Number.isFinite(value) || !Number.isFinite(upper) || upper < value) continue;
-    let low = value * 0.9;
-    let high = upper * 1.1;
+    // A single value stands for the values near it ("about 80%"); a range states its own spread.
+    const slack = rangeEnd === undefined ? 0.1 : 0;
+    let low = value * (1 - slack);
+    let high = upper * (1 + slack);
     if (comparison) {
       if (IS_ABOVE.test(comparison.replace(/\s+/gu, ' '))) [low, high] = [value, Infinity];
       else [low, high] = [-Infinity, upper];

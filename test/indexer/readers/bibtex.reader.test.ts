@@ -261,4 +261,15 @@ describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
       abstract: 'Costs fell from $10 million to $1000 — see © 2020.',
     });
   });
+
+  it('cleans LaTeX once, so a backslash the text means stays in the title and abstract', () => {
+    const text =
+      '@article{escape2021,\n  title = {Escaping {\\textbackslash}n in {C} strings},\n' +
+      '  abstract = {Write {\\textbackslash}n, not {\\textbackslash}r, with $\\{a\\}$ set aside.}\n}\n';
+    const { papers } = readWith(readBibtex, text, 'zotero.bib');
+    expect(papers[0]?.paper).toMatchObject({
+      title: 'Escaping \\n in C strings',
+      abstract: 'Write \\n, not \\r, with {a} set aside.',
+    });
+  });
 });

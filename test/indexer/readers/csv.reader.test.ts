@@ -67,6 +67,14 @@ describe('csv.reader', () => {
     expect(papers[0]?.paper).toMatchObject({ title: 'A; B; C', abstract: 'x; y; z' });
   });
 
+  it('takes the venue of a Zotero conference paper without a Publication Title from its Conference Name, before its Publisher', () => {
+    const text =
+      'Key,Item Type,Title,Publication Title,Publisher,Conference Name\n' +
+      'K2,conferencePaper,Sparse retrieval,,ACM,CHI 2020\nK3,conferencePaper,Dense retrieval,Proceedings of CHI 2021,ACM,CHI 2021\n';
+    const { papers } = readWith(readCsv, text, 'zotero.csv');
+    expect(papers.map(({ paper }) => paper.venue)).toEqual(['CHI 2020', 'Proceedings of CHI 2021']);
+  });
+
   it("takes the tags of Zotero's CSV export from its Manual Tags and Automatic Tags columns", () => {
     const text =
       'Key,Title,Abstract Note,Manual Tags,Automatic Tags\nK1,Sparse retrieval,We study it.,retrieval; science,ml\n';
@@ -162,6 +170,14 @@ describe('csv.reader on exporters’ columns', () => {
   it('splits "Krisyanto, W., Wibisono, G." into two authors when there are no full names', () => {
     const text = 'Authors,Title\n"Krisyanto, W., Wibisono, G.",Design of a 5G antenna array\n';
     expect(readWith(readCsv, text).papers[0]?.paper.authors).toEqual(['W. Krisyanto', 'G. Wibisono']);
+  });
+
+  it('reads the authors of an older Scopus export, "Müller T., Schrödinger E.", as "T. Müller" and "E. Schrödinger"', () => {
+    const text = 'Authors,Title\n"Müller T., Schrödinger E., Kim J.-H.",Quantum cats\nGauss C.F.,Least squares\n';
+    expect(readWith(readCsv, text).papers.map(({ paper }) => paper.authors)).toEqual([
+      ['T. Müller', 'E. Schrödinger', 'J.-H. Kim'],
+      ['C.F. Gauss'],
+    ]);
   });
 
   it('leaves names that are not Scopus pairs to the usual splitting', () => {

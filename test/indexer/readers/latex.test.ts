@@ -42,6 +42,14 @@ describe('latex', () => {
     expect(cleanLatex(input)).toBe(expected);
   });
 
+  it("drops spacing commands with their length, keeps a link's text, and keeps a \\url's address as written", () => {
+    expect(cleanLatex('5\\hspace{0.166em}kg and\\vspace*{1ex} more')).toBe('5 kg and more');
+    expect(cleanLatex('see \\href{https://example.org/a\\%20b}{the \\emph{project} page}')).toBe(
+      'see the project page',
+    );
+    expect(cleanLatex('at \\url{https://example.org/~user/a--b\\_c}.')).toBe('at https://example.org/~user/a--b_c.');
+  });
+
   it('keeps tildes and double hyphens in identifiers, dropping braces and escapes', () => {
     expect(cleanIdentifier('https://example.org/~user/a--b\\_c{}')).toBe('https://example.org/~user/a--b_c');
   });

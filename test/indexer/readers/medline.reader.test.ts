@@ -42,6 +42,14 @@ describe('medline.reader', () => {
     expect(papers[0]?.paper.authors).toEqual(['Jane Smith', 'COVID-19 Genomics UK (COG-UK) Consortium', 'John Doe']);
   });
 
+  it('reads "AU" names without an "FAU" as initials then family name, as "FAU" names read', () => {
+    const text =
+      'PMID- 33000002\nTI  - Short names.\nAU  - Smith J\nAU  - van der Berg AB\nAU  - King ML Jr\n' +
+      'CN  - WHO Working Group\n';
+    const { papers } = readWith(readMedline, text, 'pubmed.nbib');
+    expect(papers[0]?.paper.authors).toEqual(['J Smith', 'AB van der Berg', 'ML King Jr', 'WHO Working Group']);
+  });
+
   it('says so when text before the first record is not MEDLINE', () => {
     const { problems } = readWith(readMedline, 'hello there\nPMID- 1\nTI  - T\n', 'x.txt');
     expect(problems).toEqual([

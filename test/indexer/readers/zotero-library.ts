@@ -20,6 +20,7 @@ const FIELDS = [
   'archiveID',
   'extra',
   'volume',
+  'shortTitle',
 ];
 
 /** An item as a test describes it; field names are Zotero's. */
@@ -27,7 +28,8 @@ export type ZoteroItem = {
   key: string;
   type: string;
   fields?: Record<string, string>;
-  authors?: [first: string, last: string][];
+  /** People as [first, last]; a plain string is a name kept in one field (fieldMode 1), as for institutions. */
+  authors?: ([first: string, last: string] | string)[];
   tags?: string[];
   collections?: string[];
   trashed?: boolean;
@@ -78,15 +80,14 @@ export class ZoteroLibrary {
       .prepare('INSERT INTO items (itemID, itemTypeID, libraryID, key) VALUES (?, ?, 1, ?)')
       .run(itemId, typeId, item.key);
     for (const [name, value] of Object.entries(item.fields ?? {})) this.setField(itemId, name, value);
-    for (const [index, [first, last]] of (item.authors ?? []).entries()) {
+    for (const [index, author] of (item.authors ?? []).entries()) {
+      const [first, last, fieldMode] = typeof author === 'string' ? ['', author, 1] : [...author, 0];
       this.db
-        .prepare('INSERT OR IGNORE INTO creators (firstName, lastName, fieldMode) VALUES (?, ?, 0)')
-        .run(first, last);
+        .prepare('INSERT OR IGNORE INTO creators (firstName, lastName, fieldMode) VALUES (?, ?, ?)')
+        .run(first, last, fieldMode);
       const creator = this.db
-        .prepare('SELECT creatorID FROM creators WHERE firstName = ? AND lastName = ?')
-        .get(first, last) as {
-        creatorID: number;
-      };
+        .prepare('SELECT creatorID FROM creators WHERE firstName = ? AND lastName = ? AND fieldMode = ?')
+        .get(first, last, fieldMode) as { creatorID: number };
       this.db
         .prepare('INSERT INTO itemCreators (itemID, creatorID, creatorTypeID, orderIndex) VALUES (?, ?, 1, ?)')
         .run(itemId, creator.creatorID, index);

@@ -41,7 +41,11 @@ function sampleLibrary(): ZoteroLibrary {
   library.add({
     key: 'EXT00001',
     type: 'conferencePaper',
-    fields: { title: 'Found in extra', extra: 'arXiv: 1706.03762v5\nDOI: 10.1000/extra', proceedingsTitle: 'NeurIPS' },
+    fields: {
+      title: 'Found in extra',
+      extra: 'arXiv: 1706.03762v5\nDOI: 10.1000/extra\nCitation Key: vaswani2017attention',
+      proceedingsTitle: 'NeurIPS',
+    },
   });
   library.add({ key: 'TRASH001', type: 'journalArticle', fields: { title: 'In the trash' }, trashed: true });
   return library;
@@ -58,11 +62,14 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     ]);
     expect(records[0]?.fields).toMatchObject({
       title: 'Attention in <i>vivo</i>',
-      authors: ['Ada Lovelace', 'Alan Turing'],
+      authors: [
+        { firstName: 'Ada', lastName: 'Lovelace' },
+        { firstName: 'Alan', lastName: 'Turing' },
+      ],
       year: '2021',
       venue: 'Journal of Attention',
       doi: '10.1000/attention',
-      tags: ['memory', 'Reading list'],
+      tags: [{ tag: 'memory' }, { tag: 'Reading list' }],
       volume: '7',
       entryType: 'journalArticle',
     });
@@ -84,6 +91,14 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     });
   });
 
+  it('keeps the citation key Better BibTeX pinned in Extra, which a draft cites the paper by', async () => {
+    const { papers } = await readPaperFiles([sampleLibrary().dir], { format: 'zotero' });
+    expect(papers.find(({ paper }) => paper.id === 'zotero:EXT00001')?.paper.metadata).toMatchObject({
+      citationKey: 'vaswani2017attention',
+    });
+    expect(papers[0]?.paper.metadata.citationKey).toBeUndefined();
+  });
+
   it('reads a library Zotero holds locked, including changes still in its write-ahead log, without writing to it', () => {
     const library = sampleLibrary();
     const file = path.join(library.dir, 'zotero.sqlite');
@@ -98,6 +113,46 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     expect(records.map((record) => record.fields.id)).toContain('zotero:NEW00001');
     expect([digest(file), digest(`${file}-wal`)]).toEqual(before);
     library.db.close();
+  });
+
+  it('reads a library while Zotero is in the middle of a write, without the write under way', () => {
+    const library = sampleLibrary();
+    const file = path.join(library.dir, 'zotero.sqlite');
+    for (let n = 0; n < 100; n++) {
+      library.add({
+        key: `BOOK${String(n).padStart(4, '0')}`,
+        type: 'book',
+        fields: { title: `Book ${n}`, abstractNote: `${n}`.padEnd(400, '.') },
+      });
+    }
+    // A write larger than the cache spills into the file; the pages it replaced wait in zotero.sqlite-journal.
+    library.db.pragma('cache_size = 5');
+    library.db.exec('BEGIN');
+    library.db.prepare("UPDATE itemDataValues SET value = 'half-written ' || valueID").run();
+    expect(fs.existsSync(`${file}-journal`)).toBe(true);
+    const { records } = readZotero(file);
+    expect(records[0]?.fields.title).toBe('Attention in <i>vivo</i>');
+    library.db.exec('ROLLBACK');
+    library.db.close();
+  });
+
+  it('keeps names Zotero holds in one field whole, and takes an item known only by its short title', async () => {
+    const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+    library.add({
+      key: 'WHO00001',
+      type: 'journalArticle',
+      fields: { shortTitle: 'Global TB report', date: '2021-03-00 2021-03' },
+      authors: ['Deutsches Elektronen-Synchrotron, DESY', ['Ada', 'Lovelace'], 'World Health Organization'],
+      tags: ['Tuberculosis; epidemiology'],
+    });
+    const { papers, problems } = await readPaperFiles([library.dir], { format: 'zotero' });
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      title: 'Global TB report',
+      authors: ['Deutsches Elektronen-Synchrotron, DESY', 'Ada Lovelace', 'World Health Organization'],
+      year: 2021,
+      tags: ['Tuberculosis; epidemiology'],
+    });
   });
 
   it('re-indexes only the items that changed', async () => {

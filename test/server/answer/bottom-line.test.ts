@@ -4,6 +4,7 @@ import {
   bottomLine,
   claimOfQuestion,
   findingStance,
+  statementStance,
 } from '../../../server/answer/bottom-line.ts';
 
 const FOR = 'Low-dose aspirin reduced the risk of ischemic stroke by 21% over five years.';
@@ -44,6 +45,24 @@ describe('bottom-line', () => {
     });
     // The same finding still answers the question as asked.
     expect(findingStance(FOR, claimOfQuestion(question))).toBe(1);
+  });
+
+  it('reads a question about a paper by its name from a sentence that states it or says the opposite', () => {
+    const strata = 'StraTA (Strategic Trajectory Abstraction)';
+    const tested = 'It is tested in three environments: ALFWorld, WebShop and SciWorld.';
+    expect(statementStance('Is StraTA evaluated on WebShop?', tested, strata)).toBe(1);
+    expect(statementStance('Is StraTA evaluated on MiniGrid?', tested, strata)).toBe(0);
+    const softsae = 'It picks its top-K active features dynamically instead of using a fixed number of features.';
+    expect(statementStance('Does SoftSAE use a fixed number of features?', softsae, 'SoftSAE')).toBe(-1);
+    expect(
+      statementStance('Does AgenticPrecoding release code?', 'No code release is indicated.', 'AgenticPrecoding'),
+    ).toBe(-1);
+    expect(bottomLine('Is StraTA evaluated on WebShop?', [{ ...at(1, tested), title: strata }])).toMatchObject({
+      verdict: 'yes',
+      yes: [1],
+    });
+    // A general question is answered by findings only: a sentence that shares its words is not one.
+    expect(statementStance(question, BACKGROUND.replace('Stroke', 'Low-dose aspirin and ischemic stroke'), '')).toBe(0);
   });
 
   it('says yes on a finding for the question, naming the source', () => {

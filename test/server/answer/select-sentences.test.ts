@@ -255,3 +255,32 @@ describe('select-sentences: a paper that calls itself "it"', () => {
     expect(answer!.text.startsWith('It characterises')).toBe(true);
   });
 });
+
+describe('select-sentences: a question about a paper by its name', () => {
+  const NEWTRAL =
+    'NeWTral aligns LoRA adapters after they have been trained. The code has not been explicitly made available.';
+  const PRECODING =
+    'AgenticPrecoding coordinates several agents to optimise precoding for wireless links. No code release is indicated.';
+  const library = statisticsOfTexts([NEWTRAL, PRECODING, 'Kilns fire glazes at high heat.', 'Ships carry grain.']);
+  const titled = (id: string, title: string, text: string) => {
+    const source = retrieved(id, text);
+    return { ...source, paper: { ...source.paper, title } };
+  };
+  const sources = () =>
+    numberSources([
+      titled('precoding', 'AgenticPrecoding', PRECODING),
+      titled('newtral', 'Neural Weight Translation (NeWTral)', NEWTRAL),
+    ]);
+
+  it('quotes only papers that name it, however much else another shares with the question', () => {
+    const { sentences } = selectSentences('Is code available for AgenticPrecoding?', sources(), library);
+    expect(new Set(sentences.map((s) => s.paperId))).toEqual(new Set(['precoding']));
+  });
+
+  it('ranks the sentence that answers above one that only names the paper its title names', () => {
+    const { sentences } = selectSentences('Is code available for AgenticPrecoding?', sources(), library, {
+      maxSentences: 1,
+    });
+    expect(sentences.map((s) => s.text)).toEqual(['No code release is indicated.']);
+  });
+});

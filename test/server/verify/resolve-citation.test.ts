@@ -25,6 +25,7 @@ const PAPERS = [
     authors: ['Ines Moreau'],
     year: 2026,
     abstract: 'Quillstone indexes long scanned documents page by page and answers questions about them.',
+    metadata: { citationKey: 'moreau2026quill' },
   },
   {
     id: 'agekyan-forbidden-gap',
@@ -165,8 +166,23 @@ describe('resolve-citation', () => {
       /^No paper in the library by Quillstone from 2024, but one from 2026: is the year right\?/,
     );
     expect(wrongYear.closest).toMatchObject({ paperId: 'quillstone' });
+    // A name of several words that one title holds word for word, in that year.
+    expect(resolveFirst('Pages are indexed (Scanned Documents, 2026).').candidates.map((p) => p.id)).toEqual([
+      'quillstone',
+    ]);
+    expect(resolveFirst('Pages are indexed (Scanned Documents, 2019).').candidates).toEqual([]);
     // An author's paper from another year is named the same way.
     expect(resolveFirst('Pages are indexed (Moreau, 2025).').closest).toMatchObject({ paperId: 'quillstone' });
+  });
+
+  it('resolves a key that is no paper id by the citation key a Zotero library pinned (Better BibTeX)', () => {
+    expect(resolveFirst('Scanned pages are indexed one by one [@moreau2026quill].')).toMatchObject({
+      resolvedBy: 'id',
+      candidates: [{ id: 'quillstone' }],
+    });
+    expect(resolveFirst('Pages are indexed \\cite{moreau2026quill}.').candidates.map((p) => p.id)).toEqual([
+      'quillstone',
+    ]);
   });
 
   it('resolves a name given with a subtitle the library record lacks, in a year that agrees', () => {

@@ -45,10 +45,18 @@ describe('quantities', () => {
   });
 
   it('reads a range with its unit after the upper end, "2-10x", "10–20%", "3 to 5 mg", and no range without a unit', () => {
-    expect(quantitiesOf('Throughput rises by 2-10x')[0]).toMatchObject({ unit: 'fold', low: 1.8, text: '2-10x' });
-    expect(quantitiesOf('Throughput rises by 2-10x')[0]!.high).toBeCloseTo(11);
+    // A range states its own spread: its ends are taken as written, where a single value allows 10% either way.
+    expect(quantitiesOf('Throughput rises by 2-10x')[0]).toMatchObject({
+      unit: 'fold',
+      low: 2,
+      high: 10,
+      text: '2-10x',
+    });
+    expect(
+      compareQuantities(quantitiesOf('accurate 90–95% of the time'), quantitiesOf('only 39-77% of the time')),
+    ).toEqual({ agree: false, conflict: true });
     expect(quantitiesOf('in 10–20% of patients')[0]).toMatchObject({ unit: 'fraction', text: '10–20%' });
-    expect(quantitiesOf('doses of 3 to 5 mg daily')[0]).toMatchObject({ unit: 'mg', low: 2.7 });
+    expect(quantitiesOf('doses of 3 to 5 mg daily')[0]).toMatchObject({ unit: 'mg', low: 3, high: 5 });
     expect(quantitiesOf('between 1990–2000, 5-10 patients')).toEqual([]);
     expect(compareQuantities(quantitiesOf('raises throughput by 30-50x'), quantitiesOf('rises by 2-10x'))).toEqual({
       agree: false,
