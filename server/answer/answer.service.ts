@@ -7,7 +7,7 @@ import { retrievePassages } from '../search/index.ts';
 import type { SearchFilters, SearchMode } from '../search/search.schema.ts';
 import { sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { statisticsOfIndex, type TermStatistics } from '../verify/term-statistics.ts';
-import type { AnswerSentence, AskEvent, AskResponse, ClosestPaper, ParsedAskRequest } from './answer.schema.ts';
+import type { AnswerSentence, AskEvent, AskResponse, ParsedAskRequest } from './answer.schema.ts';
 import { type AnswerJudge, answerJudge, backs } from './answer-judge.ts';
 import {
   describeSources,
@@ -20,8 +20,10 @@ import { answerText, withMarkers } from './answer-text.ts';
 import { bottomLine } from './bottom-line.ts';
 import { checkGenerated } from './check-generated.ts';
 import { conceptStatisticsOfIndex } from './concept-statistics.ts';
+import { citationOrder, type Draft, renumberDraft } from './draft.ts';
 import { buildMessages } from './prompt.ts';
 import { questionType } from './question-type.ts';
+import { recordDraft } from './record-questions.ts';
 import { type Selection, type SelectionOptions, selectSentences } from './select-sentences.ts';
 
 /** What answering needs from the library: passage retrieval and term statistics. */
@@ -51,28 +53,6 @@ export type AnswerOptions = {
   judge?: AnswerJudge | undefined;
 };
 
-type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & {
-  cited: Set<number>;
-  /** The papers closest to the question, listed if the answer ends up abstaining. */
-  nearest?: ClosestPaper[];
-};
-
-// Old → new source numbers applied to a draft's sentences.
-function renumberDraft(draft: Draft, renumber: ReadonlyMap<number, number>): Draft {
-  const sentences = draft.answer.sentences.map((s) => ({
-    ...s,
-    citations: s.citations.map((c) => ({ ...c, n: renumber.get(c.n) ?? c.n })),
-  }));
-  return {
-    ...draft,
-    answer: draft.abstained ? draft.answer : { text: answerText(sentences), sentences },
-    cited: new Set([...draft.cited].map((n) => renumber.get(n) ?? n)),
-  };
-}
-
-// Source numbers in order of first citation in the answer.
-const citationOrder = (draft: Draft): number[] => draft.answer.sentences.flatMap((s) => s.citations.map((c) => c.n));
-
 // The bottom line of a yes/no question, from the findings each source is cited for.
 function withBottomLine(draft: Draft, question: string, sources: readonly NumberedSource[]): Draft {
   if (draft.abstained || questionType(question) !== 'yes_no') return draft;
@@ -99,6 +79,8 @@ async function extractiveDraft(
   selection: Partial<SelectionOptions> = {},
   onSelection?: (selection: Selection) => void,
 ): Promise<Draft> {
+  const record = recordDraft(request.question, sources);
+  if (record) return record;
   const { statistics } = context;
   const chosen = selectSentences(
     request.question,
@@ -247,7 +229,7 @@ export async function composeAnswer(
   }
   let draft = extractive;
   // When the passages hold no answer, no model is asked: it could only make one up.
-  if (wantsLlm && options.llm && !extractive.abstained) {
+  if (wantsLlm && options.llm && !extractive.abstained && !extractive.fromRecord) {
     try {
       const generated = await generatedDraft(options.llm, request, sources, judge, options);
       // The model cites in its own order: renumber again so its answer reads [1], [2]… too.
@@ -266,7 +248,7 @@ export async function composeAnswer(
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
   }
-  const { cited, nearest: _nearest, ...rest } = draft;
+  const { cited, nearest: _nearest, fromRecord: _fromRecord, ...rest } = draft;
   const response: AskResponse = {
     question: request.question,
     ...rest,

@@ -121,6 +121,18 @@ describe('answer.service (generated, against an OpenAI-compatible server on loop
     expect(dropped.notice).toMatch(/none of its 1 sentences is supported/);
   });
 
+  it("answers who wrote a paper from the library's record, citing its title, without asking the model", async () => {
+    const response = await ask({ question: 'Who wrote "Why attention sinks appear in transformers"?' }, { llm });
+    expect(stub.requests).toHaveLength(0);
+    expect(response).toMatchObject({ abstained: false, mode: 'extractive' });
+    expect(response.answer.text).toBe(
+      '“Why attention sinks appear in transformers” (2026) is by Kai Lin and Wei Chen [1].',
+    );
+    expect(response.answer.sentences[0]?.citations).toEqual([
+      expect.objectContaining({ paperId: 'attention-sinks', field: 'title', start: 0 }),
+    ]);
+  });
+
   it('returns the generated answer with each sentence checked and cited at its evidence span', async () => {
     stub.enqueue(citedReply);
     const response = await ask(caffeineQuestion, { llm });
