@@ -62,6 +62,28 @@ export function toSearchRequest(query: string, options: SearchCommandOptions): S
 }
 
 /**
+ * The query argument from the words commander left over. Options it does not know are kept as words,
+ * so a query may open with an exclusion (`citelens search -sink attention`); a word opening with "--"
+ * is a mistyped option, and several words are a query the shell split for want of quotes.
+ */
+export function queryArgument(words: readonly string[]): string | undefined {
+  const option = words.find((word) => /^--./u.test(word));
+  if (option !== undefined) {
+    const name = option.split('=')[0]!;
+    throw new AppError('INVALID_INPUT', `Unknown option ${name} (a word to leave out takes one minus: -word).`, {
+      field: name,
+    });
+  }
+  if (words.length > 1) {
+    const quoted = words.map((word) => (/\s/u.test(word) ? `"${word}"` : word)).join(' ');
+    throw new AppError('INVALID_INPUT', `Give the query as one argument, in quotes: citelens search '${quoted}'.`, {
+      field: 'query',
+    });
+  }
+  return words[0];
+}
+
+/**
  * The query text: the argument, or the contents of --file (an abstract: "papers like this text").
  * Exactly one of the two must be given; an unreadable file is UNREADABLE_FILE naming it.
  */
@@ -159,7 +181,10 @@ export function registerSearchCommand(program: Command): void {
   program
     .command('search')
     .description('Search an index for papers by meaning, by words, or both')
-    .argument('[query]', `what to search for (or --file). ${QUERY_SYNTAX_HELP}`)
+    .usage('[options] [query]')
+    .argument('[query...]', `what to search for (or --file), in quotes. ${QUERY_SYNTAX_HELP}`)
+    // A query may open with an exclusion ("-sink attention"), which commander would read as an option.
+    .allowUnknownOption()
     .option('--file <path>', 'search with the text of this file, up to 20,000 characters (an abstract)')
     .addOption(new Option('--mode <mode>', 'how to match').choices(['hybrid', 'semantic', 'keyword']).default('hybrid'))
     .option('--k <n>', 'results per page', '10')
@@ -174,8 +199,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--index <dir>', 'index folder', config.indexDir)
     .option('--json', 'print the response as JSON')
     .action(
-      action(async (argument: string | undefined, options: SearchCommandOptions) => {
-        const query = queryText(argument, options.file);
+      action(async (words: string[], options: SearchCommandOptions) => {
+        const query = queryText(queryArgument(words), options.file);
         const reader = await openIndex(options.index, {
           modelDir: config.modelDir,
           offline: config.offline,

@@ -18,6 +18,8 @@ const QUESTION_WORDS = new Set(
     'were from than its more most less after before during among all each per over under within without same also only ' +
     'so very well still one new their them our your his her they it this that these those true does ' +
     'make makes making made get gets getting got ' +
+    // What a comparison asks of the things it names, which papers seldom say of themselves.
+    'compare compares comparing comparison differ differs difference differences contrast versus vs ' +
     // What a yes/no question asks of its topic, which the evidence may state the other way round
     // ("Does X reduce Y?" answered by "X brings higher Y"): the question's predicate, not its topic.
     'reduce reduces reducing increase increases increasing decrease decreases decreasing improve improves improving ' +

@@ -9,17 +9,9 @@ import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import { sentencesNamingPaper } from './paper-pronouns.ts';
-import {
-  type Concept,
-  conceptCoverage,
-  conceptForms,
-  holds,
-  missingConcepts,
-  questionConcepts,
-  unknownShare,
-  writtenAsName,
-} from './question-concepts.ts';
+import { conceptCoverage, conceptForms, questionConcepts, unknownShare } from './question-concepts.ts';
 import { answerShape, questionType } from './question-type.ts';
+import { namesAny, namesOfOthers, sourceCoverage, titleNamesOf } from './source-coverage.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
 
 /**
@@ -151,43 +143,6 @@ export function scoreSentences(
   return scored.sort((a, b) => b.relevance - a.relevance);
 }
 
-/** How much of the question's key concepts each source holds in its best passage (title included). */
-export function sourceCoverage(
-  concepts: readonly Concept[],
-  sources: readonly NumberedSource[],
-): Array<{ source: NumberedSource; coverage: number; missing: Concept[] }> {
-  return sources.map((source) => {
-    let coverage = -1;
-    let missing: Concept[] = concepts.slice();
-    for (const passage of source.passages) {
-      const forms = conceptForms(`${source.paper.title}\n${passage.text}`);
-      const share = conceptCoverage(concepts, forms);
-      if (share > coverage) {
-        coverage = share;
-        missing = missingConcepts(concepts, forms);
-      }
-    }
-    return { source, coverage: Math.max(0, coverage), missing };
-  });
-}
-
-/** The question's concepts written as names that a source's title gives ("AgenticPrecoding"), by source number. */
-function titleNamesOf(concepts: readonly Concept[], sources: readonly NumberedSource[]): Map<number, Concept[]> {
-  const names = concepts.filter((c) => writtenAsName(c.word));
-  return new Map(
-    sources.map((source) => {
-      const forms = names.length > 0 ? conceptForms(source.paper.title) : new Set<string>();
-      return [source.n, names.filter((c) => holds(forms, c))];
-    }),
-  );
-}
-
-/** Whether a source names any of these in its title or passages. */
-function namesAny(source: NumberedSource, names: readonly Concept[]): boolean {
-  const forms = conceptForms([source.paper.title, ...source.passages.map((p) => p.text)].join('\n'));
-  return names.some((name) => holds(forms, name));
-}
-
 /** Chooses the sentences of an extractive answer, or explains why there is none. */
 export function selectSentences(
   question: string,
@@ -203,7 +158,9 @@ export function selectSentences(
     return { ...none, abstainReason: 'The question has no words to look for (only question and stop words).' };
   }
   if (sources.length === 0) return { ...none, abstainReason: 'No passage in the library matches the question.' };
-  const covered = sourceCoverage(concepts, sources);
+  const titleNames = titleNamesOf(concepts, sources);
+  const othersNames = namesOfOthers(titleNames);
+  const covered = sourceCoverage(concepts, sources, othersNames);
   // A paper that holds none of the question's key concepts is not close to it, only retrieved.
   const closest = covered
     .filter(({ coverage }) => coverage > 0)
@@ -257,7 +214,6 @@ export function selectSentences(
     (c, rank) =>
       c.coverage >= (rank === 0 ? settings.minRelativeFirstSourceCoverage : settings.minRelativeSourceCoverage) * best,
   );
-  const titleNames = titleNamesOf(concepts, sources);
   const named = [...new Set(close.flatMap((c) => titleNames.get(c.source.n) ?? []))];
   const eligible = new Set(close.filter((c) => named.length === 0 || namesAny(c.source, named)).map((c) => c.source.n));
   // Every sentence of a paper speaks of the names its title gives ("AgenticPrecoding"), so a name the
@@ -273,7 +229,9 @@ export function selectSentences(
   const candidates = scoreSentences(question, sources, statistics, settings).filter((candidate) => {
     if (!eligible.has(candidate.n)) return false;
     if (standaloneProblem(candidate.wording, { caseless: caseless.has(candidate.n) }) !== null) return false;
-    candidate.concepts = conceptCoverage(concepts, formsInPaper(candidate));
+    const others = othersNames.get(candidate.n);
+    const asked = others ? concepts.filter((c) => !others.has(c.form)) : concepts;
+    candidate.concepts = conceptCoverage(asked, formsInPaper(candidate));
     if (candidate.concepts === 0) return false;
     const shape = answerShape(type, candidate.wording);
     candidate.match += settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape;

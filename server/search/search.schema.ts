@@ -84,6 +84,7 @@ export type FacetCount = z.infer<typeof zFacetCount>;
 /**
  * Counts over the matching papers (the candidates: at most SEARCH_LIMITS.candidates of them), the
  * top SEARCH_LIMITS.facetValues values of each, most frequent first (ties by value). Years are strings.
+ * A value counts the papers its filter keeps, so narrowing to it gives that many (see facets.ts).
  */
 export const zSearchFacets = z.object({
   year: z.array(zFacetCount),

@@ -7,6 +7,7 @@ import { bestPassages, type ScoredPassage } from './best-passages.ts';
 import { facetsOf } from './facets.ts';
 import { type AllowedDocs, resolveFilters } from './filters.ts';
 import { hybridRanking } from './hybrid.search.ts';
+import { paperNamedBy } from './identifier-query.ts';
 import { keywordRanking } from './keyword.search.ts';
 import { OPERATOR_LIMITS, operatorFilter } from './operator-filter.ts';
 import { type AnalyzedQuery, analyzeQuery } from './query.ts';
@@ -76,7 +77,13 @@ export async function rankPapers(
   reading: QueryReading = { operators: false },
 ): Promise<PaperRanking> {
   const query = analyzeQuery(request.query, reading);
-  const operators = operatorFilter(reader, query, resolveFilters(reader, request.filters));
+  const allowed = resolveFilters(reader, request.filters);
+  // A pasted DOI or arXiv id is the paper it names, not words to rank by.
+  const named = paperNamedBy(reader, request.query, allowed);
+  if (named !== undefined) {
+    return { query, queryVector: null, ranked: [{ doc: named, score: 1 }], denseWeight: 0, truncated: false };
+  }
+  const operators = operatorFilter(reader, query, allowed);
   const queryVector = request.mode === 'keyword' ? null : await reader.embedQuery(query.text);
   const rank = (within: number) => rankWithin(reader, request, query, queryVector, within, operators.allowed);
   const { keep } = operators;

@@ -6,6 +6,11 @@ import { STOP_WORDS } from '../../indexer/text/analyze.ts';
 /** A title's first word: a name of letters and digits, joined by hyphens ("UE-DPO", "RecGPT-Mobile"). */
 const FIRST_WORD = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/u;
 
+/** A one-word name in a title's parentheses: "Neural Weight Translation (NeWTral)". */
+const TITLE_PARENTHESIS = /\(\s*([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)\s*\)/u;
+/** A title's head before its colon, of one or two words: "EMO: Pretraining…", "Memory Inception: Latent…". */
+const TITLE_HEAD = /^([\p{L}\p{N}-]+(?:\s[\p{L}\p{N}-]+)?)\s*:/u;
+
 /** Whether a text opens with this name as a whole word. */
 export const opensWith = (text: string, name: string): boolean =>
   text.startsWith(name) && !/^[\p{L}\p{N}]/u.test(text.slice(name.length));
@@ -17,9 +22,15 @@ export const opensWith = (text: string, name: string): boolean =>
  * abstract by a verb ("Litespark runs…", not "Attention sinks arise…" under "Attention Sinks in…").
  */
 export function paperName(paper: { title: string; abstract: string }): string | null {
+  // "Neural Weight Translation (NeWTral)", "StraTA (Strategic…)", "EMO: Pretraining…": a name the
+  // title gives in parentheses or before its colon, when the abstract opens with it.
+  const rest = paper.abstract.trimStart();
+  const given = [TITLE_PARENTHESIS.exec(paper.title)?.[1], TITLE_HEAD.exec(paper.title)?.[1]].find(
+    (name) => name !== undefined && /^\p{Lu}/u.test(name) && opensWith(rest, name),
+  );
+  if (given) return given;
   const name = FIRST_WORD.exec(paper.title)?.[0];
   if (!name || !/^\p{Lu}/u.test(name) || STOP_WORDS.has(name.toLowerCase())) return null;
-  const rest = paper.abstract.trimStart();
   if (!opensWith(rest, name)) return null;
   const afterInTitle = paper.title.slice(name.length);
   const verb = /^\s+(is|was|\p{Ll}+s)\s/u.exec(rest.slice(name.length))?.[1];

@@ -49,6 +49,26 @@ describe('search command', () => {
     expect(quoted.stdout).toMatch(/Results 1–1 of 1 \(keyword, [\d.]+ ms\)\n$/);
   });
 
+  it('reads a query that opens with an exclusion as the query, not as an unknown option', async () => {
+    const { stdout, stderr, exitCode } = await run('-kernels', '--k', '3', '--json');
+    expect(stderr).toBe('');
+    expect(exitCode).toBeUndefined();
+    expect(JSON.parse(stdout).query).toBe('-kernels');
+    const excluded = await run('-kernels sparse attention', '--mode', 'keyword', '--json');
+    const ids = JSON.parse(excluded.stdout).results.map((r: { paper: { id: string } }) => r.paper.id);
+    expect(ids).toContain('sparse-attention');
+    expect(ids).not.toContain('undated-note');
+  });
+
+  it('names a mistyped option, and asks for quotes around a query the shell split', async () => {
+    const mistyped = await run('attention', '--yaer-from', '2020');
+    expect(mistyped.exitCode).toBe(1);
+    expect(mistyped.stderr).toContain('Unknown option --yaer-from');
+    const split = await run('sparse attention', '-kernels');
+    expect(split.exitCode).toBe(1);
+    expect(split.stderr).toContain(`in quotes: citelens search '"sparse attention" -kernels'`);
+  });
+
   it('explains the query operators in its help', () => {
     const program = new Command();
     registerSearchCommand(program);

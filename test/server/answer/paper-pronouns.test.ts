@@ -15,6 +15,11 @@ describe('paper-pronouns', () => {
     expect(paperName(paper('Attention Sinks in Language Models', 'Attention sinks arise early.'))).toBeNull();
     expect(paperName(paper('Feather: batch size', 'We study Feather.'))).toBeNull();
     expect(paperName(paper('', 'It is a suite.'))).toBeNull();
+    // A name the title gives in parentheses or before its colon, when the abstract opens with it.
+    expect(paperName(paper('Neural Weight Translation (NeWTral)', 'NeWTral aligns LoRA adapters.'))).toBe('NeWTral');
+    expect(paperName(paper('Memory Inception: Latent KV Steering', 'Memory Inception steers models.'))).toBe(
+      'Memory Inception',
+    );
   });
 
   it('writes the paper name in brackets for the pronoun that stands for it, possessive too', () => {

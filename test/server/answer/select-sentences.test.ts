@@ -284,3 +284,27 @@ describe('select-sentences: a question about a paper by its name', () => {
     expect(sentences.map((s) => s.text)).toEqual(['No code release is indicated.']);
   });
 });
+
+describe('select-sentences: a question that names two papers', () => {
+  const EMO =
+    'EMO is a mixture-of-experts model pretrained so that modular structure emerges. A deployment can run a chosen subset of experts.';
+  const SOFTSAE =
+    'SoftSAE is a sparse autoencoder that picks its top-K features dynamically. It is evaluated on FineWeb.';
+  const library = statisticsOfTexts([EMO, SOFTSAE, 'Kilns fire glazes at high heat.', 'Ships carry grain.']);
+  const titled = (id: string, title: string, text: string) => {
+    const source = retrieved(id, text);
+    return { ...source, paper: { ...source.paper, title } };
+  };
+
+  it('answers from each, each for its own name, rather than abstaining because neither holds both', () => {
+    const sources = numberSources([
+      titled('softsae', 'SoftSAE', SOFTSAE),
+      titled('emo', 'EMO: Pretraining Mixture of Experts for Emergent Modularity', EMO),
+    ]);
+    for (const question of ['Compare EMO and SoftSAE', 'What is the difference between EMO and SoftSAE?']) {
+      const { sentences, abstainReason } = selectSentences(question, sources, library);
+      expect(abstainReason, question).toBeNull();
+      expect(new Set(sentences.map((s) => s.paperId)), question).toEqual(new Set(['softsae', 'emo']));
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facetsOf } from '../../../server/search/facets.ts';
 import { searchPapers } from '../../../server/search/index.ts';
 import { SEARCH_LIMITS } from '../../../server/search/search.schema.ts';
-import { buildSearchIndex, type SearchFixture, topicPapers } from './search-fixture.ts';
+import { buildSearchIndex, HAND_PAPERS, type SearchFixture, topicPapers } from './search-fixture.ts';
 
 const paper = (year: number | null, tags: string[], authors: string[], venue: string | null) => ({
   year,
@@ -35,9 +35,53 @@ describe('facets', () => {
     });
   });
 
+  it('counts an author or venue as its filter counts: case variants as one value, and names that hold it', () => {
+    const facets = facetsOf([
+      paper(2020, [], ['Ada Lovelace'], 'Nature'),
+      paper(2020, [], ['ada lovelace'], 'nature'),
+      paper(2021, [], ['Ada Lovelace-Byron'], 'Nature'),
+      paper(2021, [], ['Grace Hopper'], 'Proceedings of NeurIPS'),
+      paper(2022, [], ['Grace Hopper'], 'NeurIPS'),
+    ]);
+    expect(facets.venue).toEqual([
+      { value: 'Nature', count: 3 },
+      { value: 'NeurIPS', count: 2 },
+      { value: 'Proceedings of NeurIPS', count: 1 },
+    ]);
+    expect(facets.author).toEqual([
+      { value: 'Ada Lovelace', count: 3 },
+      { value: 'Grace Hopper', count: 2 },
+      { value: 'Ada Lovelace-Byron', count: 1 },
+    ]);
+  });
+
   it('lists at most the top values', () => {
     const many = Array.from({ length: 30 }, (_, i) => paper(1990 + i, [], [], null));
     expect(facetsOf(many).year).toHaveLength(SEARCH_LIMITS.facetValues);
+  });
+});
+
+describe('search facets', () => {
+  let fixture: SearchFixture;
+  beforeAll(async () => {
+    fixture = await buildSearchIndex(HAND_PAPERS);
+  });
+  afterAll(() => fixture?.close());
+
+  it('gives as many papers as a venue or author value says when the search is narrowed to it', async () => {
+    const request = { query: 'retrieval baselines attention', mode: 'keyword', k: 100 } as const;
+    const { facets } = await searchPapers(fixture.reader, request);
+    const listed = [
+      ...facets.venue.map(({ value, count }) => ({ filters: { venue: value }, count })),
+      ...facets.author.map(({ value, count }) => ({ filters: { author: value }, count })),
+    ];
+    expect(listed.map((l) => l.filters)).toContainEqual({ venue: 'SIGIR' });
+    for (const { filters, count } of listed) {
+      expect({ filters, total: (await searchPapers(fixture.reader, { ...request, filters })).total }).toEqual({
+        filters,
+        total: count,
+      });
+    }
   });
 });
 

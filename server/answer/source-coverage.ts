@@ -1,0 +1,71 @@
+// Which retrieved papers hold what a question asks: each source's share of the question's key
+// concepts in its best passage, and the names the question gives that papers' titles give too
+// ("AgenticPrecoding", "EMO and SoftSAE"), which decide whose words answer for whom.
+import type { NumberedSource } from './answer-sources.ts';
+import {
+  type Concept,
+  conceptCoverage,
+  conceptForms,
+  holds,
+  missingConcepts,
+  writtenAsName,
+} from './question-concepts.ts';
+
+/**
+ * How much of the question's key concepts each source holds in its best passage (title included),
+ * leaving out, for each source, the names other sources' titles give (`othersNames`, by source number).
+ */
+export function sourceCoverage(
+  concepts: readonly Concept[],
+  sources: readonly NumberedSource[],
+  othersNames: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
+): Array<{ source: NumberedSource; coverage: number; missing: Concept[] }> {
+  return sources.map((source) => {
+    const others = othersNames.get(source.n);
+    const asked = others ? concepts.filter((c) => !others.has(c.form)) : concepts;
+    let coverage = -1;
+    let missing: Concept[] = asked.slice();
+    for (const passage of source.passages) {
+      const forms = conceptForms(`${source.paper.title}\n${passage.text}`);
+      const share = conceptCoverage(asked, forms);
+      if (share > coverage) {
+        coverage = share;
+        missing = missingConcepts(asked, forms);
+      }
+    }
+    return { source, coverage: Math.max(0, coverage), missing };
+  });
+}
+
+/**
+ * For a question that names two papers by their titles' names ("Compare EMO and SoftSAE"), the
+ * names each source leaves to the others: each paper answers for its own name, and is not short of
+ * the question for lacking the other's. Empty when fewer than two names are given by titles.
+ */
+export function namesOfOthers(titleNames: ReadonlyMap<number, readonly Concept[]>): Map<number, Set<string>> {
+  const all = new Set([...titleNames.values()].flat().map((c) => c.form));
+  const others = new Map<number, Set<string>>();
+  if (all.size < 2) return others;
+  for (const [n, own] of titleNames) {
+    const mine = new Set(own.map((c) => c.form));
+    others.set(n, new Set([...all].filter((form) => !mine.has(form))));
+  }
+  return others;
+}
+
+/** The question's concepts written as names that a source's title gives ("AgenticPrecoding"), by source number. */
+export function titleNamesOf(concepts: readonly Concept[], sources: readonly NumberedSource[]): Map<number, Concept[]> {
+  const names = concepts.filter((c) => writtenAsName(c.word));
+  return new Map(
+    sources.map((source) => {
+      const forms = names.length > 0 ? conceptForms(source.paper.title) : new Set<string>();
+      return [source.n, names.filter((c) => holds(forms, c))];
+    }),
+  );
+}
+
+/** Whether a source names any of these in its title or passages. */
+export function namesAny(source: NumberedSource, names: readonly Concept[]): boolean {
+  const forms = conceptForms([source.paper.title, ...source.passages.map((p) => p.text)].join('\n'));
+  return names.some((name) => holds(forms, name));
+}

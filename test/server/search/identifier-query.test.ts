@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchPapers } from '../../../server/search/index.ts';
+import { buildSearchIndex, HAND_PAPERS, type SearchFixture } from './search-fixture.ts';
+
+let fixture: SearchFixture;
+
+beforeAll(async () => {
+  fixture = await buildSearchIndex([
+    ...HAND_PAPERS,
+    {
+      id: 'kv-eviction',
+      title: 'Evicting Keys from the KV Cache',
+      abstract: 'Attention scores decide which cached keys a decoder drops when memory runs out.',
+      year: 2024,
+      doi: '10.1234/KV.2024.17',
+      arxivId: '2401.01234v2',
+    },
+  ]);
+});
+
+afterAll(() => fixture?.close());
+
+const idsFor = async (query: string, mode: 'hybrid' | 'semantic' | 'keyword' = 'hybrid', yearTo?: number) => {
+  const response = await searchPapers(fixture.reader, {
+    query,
+    mode,
+    ...(yearTo === undefined ? {} : { filters: { yearTo } }),
+  });
+  return { ids: response.results.map((r) => r.paper.id), total: response.total };
+};
+
+describe('identifier-query', () => {
+  it('finds the one paper a pasted DOI names, bare, labelled or as an address, in every mode', async () => {
+    for (const mode of ['hybrid', 'semantic', 'keyword'] as const) {
+      for (const query of ['10.1234/kv.2024.17', 'doi:10.1234/KV.2024.17.', 'https://doi.org/10.1234/kv.2024.17']) {
+        expect(await idsFor(query, mode)).toEqual({ ids: ['kv-eviction'], total: 1 });
+      }
+    }
+  });
+
+  it('finds the paper a pasted arXiv id names, whatever its version or prefix', async () => {
+    for (const query of ['2401.01234', 'arXiv:2401.01234v5', 'https://arxiv.org/abs/2401.01234']) {
+      expect(await idsFor(query)).toEqual({ ids: ['kv-eviction'], total: 1 });
+    }
+  });
+
+  it('returns nothing for an identifier whose paper the filters leave out', async () => {
+    expect(await idsFor('10.1234/kv.2024.17', 'hybrid', 2020)).toEqual({ ids: [], total: 0 });
+  });
+
+  it('searches an identifier no paper has as words, as before', async () => {
+    expect((await idsFor('10.9999/unknown.1', 'keyword')).total).toBe(0);
+  });
+});
