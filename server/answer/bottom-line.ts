@@ -5,6 +5,7 @@
 // say no (the other way round when the question asks whether two things are alike). It commits
 // only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
+import { nameOfTitle } from '../verify/resolve-reference.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
@@ -71,10 +72,14 @@ export function statementStance(question: string, sentence: string, title = ''):
   const forms = conceptForms(sentence);
   const titleForms = conceptForms(title);
   const names = words.filter((w) => writtenAsName(w.written));
-  // Only a question about the paper itself, by a name its title gives: a general question ("Does
-  // aspirin reduce stroke risk?") is answered by findings, which a sentence that merely shares its
-  // words is not (on PubMedQA such sentences point either way as often).
-  if (!names.some((name) => titleForms.has(name.form))) return 0;
+  // Only a question about the paper itself, by the name its title gives ("GlazyBench", "UE-DPO"; not
+  // "DPO" for UE-DPO): a general question ("Does aspirin reduce stroke risk?") is answered by
+  // findings, which a sentence that merely shares its words is not (on PubMedQA such sentences point
+  // either way as often).
+  const titleName = nameOfTitle(title) ?? (title.trim().split(/\s+/u).length <= 2 ? title : null);
+  const asked = new Set(words.map((w) => w.form));
+  const named = conceptForms(titleName ?? '');
+  if (named.size === 0 || ![...named].every((form) => asked.has(form))) return 0;
   if (!names.every((name) => forms.has(name.form) || titleForms.has(name.form))) return 0;
   const others = words.filter((w) => !writtenAsName(w.written));
   const held = others.filter((w) => forms.has(w.form)).length;

@@ -40,6 +40,33 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
  * "study", "reduced" → "reduc"; never a shared stem ("transformational" stays apart from "transformer").
  */
 export function conceptForm(word: string): string {
+  const form = inflectionForm(word);
+  const base = qualityBase(form);
+  return base === form ? form : inflectionForm(base);
+}
+
+/**
+ * A noun of quality read as its adjective, so "Does DPO make models more uncertain?" finds
+ * "uncertainty-aware": "uncertainty" → "uncertain", "modularity" → "modular", "locality" → "local",
+ * "sensitivity" → "sensitive", "stability" → "stable", "robustness" → "robust". Only these endings,
+ * which keep the adjective whole (never "-ity" alone: "authority" is no "author").
+ */
+const QUALITY_NOUNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<=\p{L}{4})ainty$/u, 'ain'],
+  [/(?<=\p{L}{3})arity$/u, 'ar'],
+  [/(?<=\p{L}{3})ality$/u, 'al'],
+  [/(?<=\p{L}{3})ivity$/u, 'ive'],
+  [/(?<=\p{L}{3})bility$/u, 'ble'],
+  [/(?<=\p{L}{4})ness$/u, ''],
+];
+
+function qualityBase(form: string): string {
+  for (const [ending, adjective] of QUALITY_NOUNS) if (ending.test(form)) return form.replace(ending, adjective);
+  return form;
+}
+
+// A word without possessive, plural and regular verb endings.
+function inflectionForm(word: string): string {
   let w = spelling(word.toLowerCase().replace(/['’]s?$/u, ''));
   if (w.length <= 3 || /\p{N}/u.test(w)) return w;
   if (/ies$/u.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;

@@ -61,6 +61,9 @@ describe('bottom-line', () => {
       verdict: 'yes',
       yes: [1],
     });
+    // A question about DPO is not about UE-DPO, though its title names DPO.
+    const uedpo = 'UE-DPO makes DPO uncertainty-aware to curb hallucinations in multimodal models.';
+    expect(statementStance('Does DPO make models more uncertain?', uedpo, 'UE-DPO')).toBe(0);
     // A general question is answered by findings only: a sentence that shares its words is not one.
     expect(statementStance(question, BACKGROUND.replace('Stroke', 'Low-dose aspirin and ischemic stroke'), '')).toBe(0);
   });

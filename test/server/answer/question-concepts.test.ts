@@ -33,6 +33,22 @@ describe('question-concepts', () => {
     expect(words('Are faster readers better spellers?')).toEqual(['faster', 'readers', 'better', 'spellers']);
   });
 
+  it('reads a noun of quality as its adjective, and no other noun in -ity', () => {
+    for (const [noun, adjective] of [
+      ['uncertainty', 'uncertain'],
+      ['uncertainties', 'uncertain'],
+      ['modularity', 'modular'],
+      ['robustness', 'robust'],
+      ['stability', 'stable'],
+      ['sensitivity', 'sensitive'],
+      ['locality', 'local'],
+    ]) {
+      expect(conceptForm(noun), noun).toBe(conceptForm(adjective!));
+    }
+    expect(conceptForm('authority')).not.toBe(conceptForm('author'));
+    expect(conceptForm('quality')).toBe('quality');
+  });
+
   it('keeps the topic words of a question, leaving out question and stop words', () => {
     expect(questionConcepts('How do transformer attention heads work?', statistics).map((c) => c.word)).toEqual([
       'transformer',
