@@ -24,6 +24,11 @@ export const ERRORS = {
   PAPER_NOT_FOUND: { status: 404, hint: 'List papers with `citelens search` or GET /api/search.' },
   NOT_FOUND: { status: 404, hint: 'Check the URL.' },
   PAYLOAD_TOO_LARGE: { status: 413, hint: 'Send a smaller request body.' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    hint: 'Send a long query with POST /api/search, its parameters in a JSON body, and keep headers short.',
+  },
+  REQUEST_TIMEOUT: { status: 408, hint: 'Send the whole request at once; a stalled request is cut off.' },
   INDEX_NOT_FOUND: { status: 503, hint: 'Build one with `citelens index <files> --index <dir>`.' },
   INDEX_CORRUPT: { status: 503, hint: 'Rebuild it with `citelens index <files> --index <dir> --rebuild`.' },
   INDEX_LOCKED: {
@@ -84,6 +89,14 @@ export class AppError extends Error {
 /** Shorthand for `new AppError(code, message, details)`. */
 export function createError(code: ErrorCode, message: string, details?: unknown): AppError {
   return new AppError(code, message, details);
+}
+
+/**
+ * PAPER_NOT_FOUND for an id the index does not hold, worded once for every surface (API, MCP):
+ * clients read `details.id`.
+ */
+export function paperNotFound(id: string): AppError {
+  return new AppError('PAPER_NOT_FOUND', `No paper has the id '${id}'.`, { id });
 }
 
 export function isAppError(error: unknown): error is AppError {

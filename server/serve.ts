@@ -6,6 +6,7 @@ import type { Config } from '../core/config.ts';
 import { AppError, isAppError } from '../core/errors.ts';
 import { conceptStatisticsOfIndex } from './answer/concept-statistics.ts';
 import { type AppOptions, createApp } from './app.ts';
+import { answerClientError, MAX_HEADER_BYTES } from './http/client-error.ts';
 import { isLoopbackHost } from './http/loopback.ts';
 import { IndexHolder, type IndexHolderOptions, WARM_UP_QUERIES } from './index-holder.ts';
 
@@ -149,9 +150,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       requestTimeout: opts.requestTimeoutMs,
       headersTimeout: Math.min(opts.requestTimeoutMs, 20_000),
       connectionsCheckingInterval: Math.min(1_000, opts.requestTimeoutMs),
+      // A GET /api/search with a 20,000-character query fits (Node's default, 16 KiB, answered 431).
+      maxHeaderSize: MAX_HEADER_BYTES,
     },
   });
   server.maxConnections = opts.maxConnections;
+  server.on('clientError', answerClientError);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

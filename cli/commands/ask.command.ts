@@ -2,10 +2,9 @@
 // configured LLM, printed with its sources (or as JSON).
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { AppError } from '../../core/errors.ts';
+import { invalidInputError } from '../../core/input-issues.ts';
 import { openIndex } from '../../indexer/index.ts';
 import { type AskResponse, answerQuestion, zAskRequest } from '../../server/answer/index.ts';
-import { invalidInput } from '../../server/http/validation-hook.ts';
 import { createLlmClient } from '../../server/llm/index.ts';
 import { action, printJson, printNotice } from '../output.ts';
 
@@ -85,11 +84,9 @@ export function registerAskCommand(program: Command): void {
         });
         if (!parsed.success) {
           // The API's wording ("must be at most 30"), with the option's name as the subject.
-          const { details } = invalidInput('json', parsed.error) as {
-            details: { field: string; issues: Array<{ message: string }> };
-          };
-          const subject = details.field === 'question' ? 'The question' : `--${details.field}`;
-          throw new AppError('INVALID_INPUT', `${subject} ${details.issues[0]?.message}.`, { field: details.field });
+          const nameField = (field: string | null) =>
+            field === 'question' ? 'The question' : field === null ? 'The request' : `--${field}`;
+          throw invalidInputError(parsed.error, nameField);
         }
         const reader = await openIndex(options.index, {
           modelDir: config.modelDir,

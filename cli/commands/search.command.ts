@@ -5,13 +5,16 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
+import { invalidInputError } from '../../core/input-issues.ts';
 import { decodeDocument, openIndex } from '../../indexer/index.ts';
 import {
   type Highlight,
   QUERY_SYNTAX_HELP,
+  SEARCH_LIMITS,
   type SearchRequest,
   type SearchResponse,
   searchPapers,
+  zSearchRequest,
 } from '../../server/search/index.ts';
 import { action, printJson, printNotice } from '../output.ts';
 
@@ -59,6 +62,48 @@ export function toSearchRequest(query: string, options: SearchCommandOptions): S
     ...(ef === undefined ? {} : { ef }),
     filters: Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)),
   };
+}
+
+/** The option a field of the search request comes from, as typed: filters.yearFrom is --year-from. */
+function optionOf(field: string): string {
+  const name = field.split('.').at(-1) ?? field;
+  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+// The request as zod checks it, with the two rules that bind one option to another, worded for options.
+const zSearchOptions = zSearchRequest.superRefine((request, ctx) => {
+  const deepest = SEARCH_LIMITS.maxDepth - request.k;
+  if (request.offset > deepest) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['offset'],
+      message: `must be at most ${deepest} when --k is ${request.k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
+    });
+  }
+  const { yearFrom, yearTo } = request.filters;
+  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['filters', 'yearFrom'],
+      message: `must not be after --year-to (${yearFrom} > ${yearTo})`,
+    });
+  }
+});
+
+/**
+ * Checks the search request the options make before any index is opened: INVALID_INPUT names the
+ * option as typed ("--k must be a number", "--year-from must be a whole number") and the query by
+ * where it came from (the argument, or the file given by --file).
+ */
+export function checkSearchRequest(request: SearchRequest, file?: string): void {
+  const parsed = zSearchOptions.safeParse(request);
+  if (parsed.success) return;
+  const nameField = (field: string | null) => {
+    if (field === null) return 'The search';
+    if (field === 'query') return file === undefined ? 'The query' : `The text of --file ${file}`;
+    return optionOf(field);
+  };
+  throw invalidInputError(parsed.error, nameField);
 }
 
 /**
@@ -148,6 +193,7 @@ function shortQuery(query: string): string {
 /** The response as text for a person. */
 export function formatSearchResponse(response: SearchResponse, tty: boolean): string {
   if (response.results.length === 0) {
+    if (response.notice) return `${response.notice}\n`;
     return `No papers match "${shortQuery(response.query)}" (${response.mode} search${response.offset > 0 ? `, offset ${response.offset}` : ''}).\n`;
   }
   const lines: string[] = [];
@@ -201,13 +247,15 @@ export function registerSearchCommand(program: Command): void {
     .action(
       action(async (words: string[], options: SearchCommandOptions) => {
         const query = queryText(queryArgument(words), options.file);
+        const request = toSearchRequest(query, options);
+        checkSearchRequest(request, options.file);
         const reader = await openIndex(options.index, {
           modelDir: config.modelDir,
           offline: config.offline,
           onNotice: printNotice,
         });
         try {
-          const response = await searchPapers(reader, toSearchRequest(query, options));
+          const response = await searchPapers(reader, request);
           if (options.json) printJson(response);
           else process.stdout.write(formatSearchResponse(response, Boolean(process.stdout.isTTY)));
         } finally {

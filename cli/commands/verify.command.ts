@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
+import { invalidInputError } from '../../core/input-issues.ts';
 import { decodeDocument, ENCODINGS, type Encoding, openIndex } from '../../indexer/index.ts';
 import {
   bibliographyNames,
@@ -122,14 +123,13 @@ export function registerVerifyCommand(program: Command): void {
           ...(references ? { references: readInput(references, options.encoding) } : {}),
         });
         if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new AppError(
-            'INVALID_INPUT',
-            `The text of ${file === '-' ? 'standard input' : file}: ${issue?.message}.`,
-            {
-              field: String(issue?.path[0] ?? 'text'),
-            },
-          );
+          // The API's wording ("must be at most 100000 characters long"), naming the file at fault.
+          const named = (name: string) => (name === '-' ? 'standard input' : name);
+          const nameField = (field: string | null) =>
+            field?.startsWith('references') && references
+              ? `The references in ${named(references)}`
+              : `The text of ${named(file)}`;
+          throw invalidInputError(parsed.error, nameField);
         }
         const reader = await openIndex(options.index, {
           modelDir: config.modelDir,

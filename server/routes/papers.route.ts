@@ -1,6 +1,6 @@
 // GET /api/papers/:id (a paper with its passages) and GET /api/papers/:id/similar (its neighbours).
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../core/errors.ts';
+import { paperNotFound } from '../../core/errors.ts';
 import { zPaper, zPassage } from '../../indexer/index.ts';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
@@ -34,7 +34,7 @@ export const paperRoutes = createRouter()
     (c) => {
       const { id } = c.req.valid('param');
       const found = c.var.index.getPaper(id);
-      if (!found) throw new AppError('PAPER_NOT_FOUND', `No paper has the id '${id}'.`, { id });
+      if (!found) throw paperNotFound(id);
       return c.json({ paper: found.paper, passages: c.var.index.passagesOfPaper(id) }, 200);
     },
   )
@@ -62,6 +62,8 @@ export const paperRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const { k } = c.req.valid('query');
+      // Checked here so both paper routes word a missing paper alike (similarPapers words its own).
+      if (!c.var.index.getPaper(id)) throw paperNotFound(id);
       return c.json(await similarPapers(c.var.index, id, k), 200);
     },
   );

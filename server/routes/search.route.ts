@@ -37,7 +37,11 @@ const searchParams = {
   sort: zSearchSort.default('relevance').meta({ description: 'relevance (default) or year (newest first)' }),
 };
 
-function checkDepth(query: { k: number; offset: number }, ctx: z.RefinementCtx): void {
+// The rules that bind one parameter to another, checked here so the message names them as sent.
+function checkRelations(
+  query: { k: number; offset: number; year_from?: number | undefined; year_to?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
   const deepest = SEARCH_LIMITS.maxDepth - query.k;
   if (query.offset > deepest) {
     ctx.addIssue({
@@ -46,16 +50,20 @@ function checkDepth(query: { k: number; offset: number }, ctx: z.RefinementCtx):
       message: `must be at most ${deepest} when k is ${query.k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
     });
   }
+  const { year_from: from, year_to: to } = query;
+  if (from !== undefined && to !== undefined && from > to) {
+    ctx.addIssue({ code: 'custom', path: ['year_from'], message: `must not be after year_to (${from} > ${to})` });
+  }
 }
 
 /** The query string of GET /api/search: the search nouns, with snake_case names for the filters. */
-export const zSearchQuery = z.object(searchParams).superRefine(checkDepth);
+export const zSearchQuery = z.object(searchParams).superRefine(checkRelations);
 
 /**
  * The JSON body of POST /api/search: exactly the query string's names (numbers as JSON numbers or
  * numeric strings); an unknown name is refused, so a misspelt filter is never silently ignored.
  */
-export const zSearchBody = z.strictObject(searchParams).superRefine(checkDepth);
+export const zSearchBody = z.strictObject(searchParams).superRefine(checkRelations);
 
 /** The search request a query string asks for. */
 export function toSearchRequest(query: z.output<typeof zSearchQuery>): SearchRequest {

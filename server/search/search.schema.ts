@@ -112,6 +112,11 @@ export const zSearchResponse = z.object({
   totalIsLowerBound: z.boolean(),
   facets: zSearchFacets,
   tookMs: z.number(),
+  /**
+   * Why nothing matched, when the reason is the query itself: it holds only stop words, or no
+   * letters or digits, so nothing in it can be searched for. Absent otherwise.
+   */
+  notice: z.string().optional(),
 });
 export type SearchResponse = z.infer<typeof zSearchResponse>;
 

@@ -1,7 +1,7 @@
 // Search over an open index: validates a request, ranks papers in its mode within its filters, and
 // returns a page of papers with their best passages, or the passages cited answers are built from.
 import { AppError } from '../../core/errors.ts';
-import type { IndexReader, Paper, Passage } from '../../indexer/index.ts';
+import { type IndexReader, type Paper, type Passage, tokenize } from '../../indexer/index.ts';
 import type { PaperFacetFields } from '../../indexer/store/papers.repo.ts';
 import { bestPassages, type ScoredPassage } from './best-passages.ts';
 import { facetsOf } from './facets.ts';
@@ -153,6 +153,22 @@ function byYear(fields: ReadonlyMap<number, PaperFacetFields>): (a: RankedDoc, b
   return (a, b) => yearOf(b.doc) - yearOf(a.doc) || b.score - a.score || a.doc - b.doc;
 }
 
+/** Most stop words a notice lists. */
+const LISTED_STOP_WORDS = 5;
+
+/**
+ * Why a query can match nothing whatever the library holds: it has no letters or digits, or only
+ * stop words, which the index leaves out. Undefined when it has a word to search for.
+ */
+export function unsearchableQueryNotice(query: string): string | undefined {
+  const tokens = tokenize(query);
+  if (tokens.some((token) => token.term !== null)) return undefined;
+  if (tokens.length === 0) return 'Nothing in the query can be searched for: it has no letters or digits.';
+  const words = [...new Set(tokens.map((token) => token.word))];
+  const listed = words.slice(0, LISTED_STOP_WORDS).join(', ') + (words.length > LISTED_STOP_WORDS ? ', …' : '');
+  return `Nothing in the query can be searched for: it holds only stop words (${listed}), which are not indexed.`;
+}
+
 /**
  * searchPapers for an already validated request (the evaluation times this path). The ranking is
  * taken SEARCH_LIMITS.candidates deep (or deeper for a deep page): those papers are the matches that
@@ -171,6 +187,7 @@ export async function runSearch(
   if (parsed.sort === 'year') candidates.sort(byYear(fields));
   const page = loadPapers(reader, candidates.slice(parsed.offset, parsed.offset + parsed.k));
   const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
+  const notice = page.length === 0 ? unsearchableQueryNotice(parsed.query) : undefined;
   return {
     query: parsed.query,
     mode: parsed.mode,
@@ -183,6 +200,7 @@ export async function runSearch(
     totalIsLowerBound: ranking.ranked.length >= depth || ranking.truncated,
     facets: facetsOf(candidates.map((c) => fields.get(c.doc)!)),
     tookMs: performance.now() - began,
+    ...(notice === undefined ? {} : { notice }),
   };
 }
 

@@ -1,6 +1,6 @@
 // Papers like a given one: its vector neighbours fused with the papers that share its most
 // distinctive terms (its keyword profile), each with the key terms it shares, so a person sees why.
-import { AppError } from '../../core/errors.ts';
+import { AppError, paperNotFound } from '../../core/errors.ts';
 import type { IndexReader, Paper } from '../../indexer/index.ts';
 import { tokenize } from '../../indexer/index.ts';
 import { agreement, fuseScores } from './fuse.ts';
@@ -70,7 +70,7 @@ export function similarPapers(reader: IndexReader, paperId: string, k: number): 
   }
   const found = reader.getPaper(paperId);
   if (!found)
-    throw new AppError('PAPER_NOT_FOUND', `There is no paper with id "${paperId}" in the index.`, { paperId });
+    throw paperNotFound(paperId);
   const { doc, paper } = found;
   const window = Math.max(SIMILAR_DEFAULTS.window, k);
   const notItself = (r: RankedDoc) => r.doc !== doc;

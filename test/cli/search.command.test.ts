@@ -108,15 +108,52 @@ describe('search command', () => {
   });
 
   it('says so when nothing matches', async () => {
-    const { stdout } = await run('the of and', '--mode', 'keyword');
-    expect(stdout).toBe('No papers match "the of and" (keyword search).\n');
+    const { stdout } = await run('xylophone', '--mode', 'keyword');
+    expect(stdout).toBe('No papers match "xylophone" (keyword search).\n');
+  });
+
+  it('says that nothing in a query of stop words, symbols or one letter can be searched for', async () => {
+    expect((await run('the of and')).stdout).toBe(
+      'Nothing in the query can be searched for: it holds only stop words (the, of, and), which are not indexed.\n',
+    );
+    expect((await run('a')).stdout).toBe(
+      'Nothing in the query can be searched for: it holds only stop words (a), which are not indexed.\n',
+    );
+    expect((await run('🚀')).stdout).toBe('Nothing in the query can be searched for: it has no letters or digits.\n');
+    expect(JSON.parse((await run('🚀', '--json')).stdout).notice).toBe(
+      'Nothing in the query can be searched for: it has no letters or digits.',
+    );
   });
 
   it('fails with a message naming the bad option and a non-zero exit code', async () => {
     const { stderr, exitCode } = await run('attention', '--k', 'many');
     expect(exitCode).toBe(1);
-    expect(stderr).toContain('Invalid search request: k');
-    expect(stderr).toContain('hint:');
+    expect(stderr).toBe('error: --k must be a number.\nhint: Check the named field or parameter and try again.\n');
+  });
+
+  it('words a bad option as the HTTP API words it, naming the option as typed', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--year-from', 'abc'], '--year-from must be a number.'],
+      [['--year-to', '1.5'], '--year-to must be a whole number.'],
+      [['--k', '1000'], '--k must be at most 100.'],
+      [['--offset', '-1'], '--offset must be at least 0.'],
+      [['--ef', '5'], '--ef must be at least 10.'],
+      [['--k', '5', '--offset', '998'], '--offset must be at most 995 when --k is 5 (offset + k may not pass 1000).'],
+      [['--year-from', '2020', '--year-to', '2010'], '--year-from must not be after --year-to (2020 > 2010).'],
+    ];
+    for (const [options, message] of cases) {
+      const { stderr, exitCode } = await run('attention', ...options);
+      expect(exitCode, options.join(' ')).toBe(1);
+      expect(stderr, options.join(' ')).toContain(`error: ${message}\n`);
+    }
+  });
+
+  it('names the --file whose text is longer than a query may be', async () => {
+    const file = path.join(fixture.dir, 'too-long.txt');
+    fs.writeFileSync(file, 'a '.repeat(10_001));
+    const { stderr, exitCode } = await run('--file', file);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`error: The text of --file ${file} must be at most 20000 characters long.\n`);
   });
 
   it('refuses a PDF given by --file, saying what it is', async () => {

@@ -101,6 +101,14 @@ describe('citelens verify', () => {
     }
   });
 
+  it('names the file whose text is longer than a check may be, in the words of the HTTP API', async () => {
+    const draft = path.join(tempDir(), 'long-draft.txt');
+    fs.writeFileSync(draft, 'word '.repeat(20_001));
+    const result = await runCli(['verify', draft, '--index', index]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error: The text of ${draft} must be at most 100000 characters long.\n`);
+  });
+
   it('reads a draft saved as Windows-1252, saying so, with its accents intact', async () => {
     const draft = path.join(tempDir(), 'draft.txt');
     // "naïve" with ï as the byte 0xEF, and an en dash as 0x96: Windows-1252, not UTF-8.

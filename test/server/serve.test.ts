@@ -1,5 +1,8 @@
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_HEADER_BYTES } from '../../server/http/client-error.ts';
+import { SEARCH_LIMITS } from '../../server/search/index.ts';
 import { assertSafeBind, listenError, startServer } from '../../server/serve.ts';
 import { sampleIndex, testConfig } from '../support/sample-index.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -27,6 +30,67 @@ describe('serve', () => {
       await server.close();
     }
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+  });
+
+  it('answers a GET search whose 20,000-character query is three times as long percent-encoded', async () => {
+    const server = await startServer({
+      config: testConfig({ CITELENS_PORT: '0' }),
+      indexDir: await sampleIndex(),
+      webDir: path.join(tempDir(), 'dist'),
+    });
+    try {
+      // Every '#' is sent as %23: the URL holds about 60,000 bytes, past Node's 16 KiB default.
+      const query = `attention${'#'.repeat(SEARCH_LIMITS.maxQueryChars - 'attention'.length)}`;
+      const url = `${server.url}/api/search?q=${encodeURIComponent(query)}&k=2`;
+      expect(url.length).toBeGreaterThan(3 * (SEARCH_LIMITS.maxQueryChars - 10));
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { query: string; results: unknown[] };
+      expect(body.query).toHaveLength(SEARCH_LIMITS.maxQueryChars);
+      expect(body.results.length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers a request past even that header limit with a JSON 431 that says to use POST', async () => {
+    const server = await startServer({
+      config: testConfig({ CITELENS_PORT: '0' }),
+      indexDir: await sampleIndex(),
+      webDir: path.join(tempDir(), 'dist'),
+    });
+    try {
+      const res = await fetch(`${server.url}/api/search?q=${'a'.repeat(MAX_HEADER_BYTES)}`);
+      expect(res.status).toBe(431);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      const { error } = (await res.json()) as { error: { code: string; message: string; hint: string } };
+      expect(error.code).toBe('HEADERS_TOO_LARGE');
+      expect(error.message).toBe(
+        'The request line and headers are larger than 64 KB; a GET query longer than that must be sent with POST.',
+      );
+      expect(error.hint).toContain('POST /api/search');
+      // Bytes that are not HTTP get a JSON 400, as Node's own 400 had no body.
+      const garbage = await new Promise<string>((resolve) => {
+        let data = '';
+        const socket = net.connect(server.port, '127.0.0.1');
+        socket.on('data', (chunk) => {
+          data += chunk;
+        });
+        socket.on('close', () => resolve(data));
+        socket.on('error', () => {});
+        socket.end('HELLO WORLD\r\n\r\n');
+      });
+      expect(garbage).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4)).error).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: 'The request is not valid HTTP/1.1.',
+      });
+      // The server keeps answering after both.
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses to listen beyond this machine without an access token', async () => {

@@ -34,7 +34,7 @@ describe('question-concepts', () => {
   });
 
   it('reads a noun of quality as its adjective, and no other noun in -ity', () => {
-    for (const [noun, adjective] of [
+    const pairs: Array<[string, string]> = [
       ['uncertainty', 'uncertain'],
       ['uncertainties', 'uncertain'],
       ['modularity', 'modular'],
@@ -42,9 +42,8 @@ describe('question-concepts', () => {
       ['stability', 'stable'],
       ['sensitivity', 'sensitive'],
       ['locality', 'local'],
-    ]) {
-      expect(conceptForm(noun), noun).toBe(conceptForm(adjective!));
-    }
+    ];
+    for (const [noun, adjective] of pairs) expect(conceptForm(noun), noun).toBe(conceptForm(adjective));
     expect(conceptForm('authority')).not.toBe(conceptForm('author'));
     expect(conceptForm('quality')).toBe('quality');
   });

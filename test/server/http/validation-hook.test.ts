@@ -46,6 +46,14 @@ describe('validation-hook', () => {
     );
   });
 
+  it('says a query parameter is given twice when its value arrives as a list', () => {
+    const schema = z.object({ q: z.string() });
+    const input = { q: ['a', 'b'] };
+    expect(invalidInput('query', schema.safeParse(input).error!, input).message).toBe(
+      "Query parameter 'q' is given twice; give it once.",
+    );
+  });
+
   it('describes string lengths, lower bounds and enums', () => {
     const schema = z.object({ s: z.string().min(3).max(5), n: z.number().min(0), e: z.enum(['a', 'b']) });
     const messages = schema

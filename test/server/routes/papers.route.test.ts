@@ -76,4 +76,17 @@ describe('papers.route', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('PAPER_NOT_FOUND');
   });
+
+  it('words an unknown paper alike on both paper routes, naming it in details.id', async () => {
+    const paper = await get('/api/papers/nope');
+    const similar = await get('/api/papers/nope/similar');
+    for (const { status, body } of [paper, similar]) {
+      expect(status).toBe(404);
+      expect(body.error).toMatchObject({
+        code: 'PAPER_NOT_FOUND',
+        message: "No paper has the id 'nope'.",
+        details: { id: 'nope' },
+      });
+    }
+  });
 });

@@ -78,6 +78,33 @@ describe('search.route', () => {
     await expectInvalid('q=x&year_from=-3', 'year_from', "Query parameter 'year_from' must be at least 0.");
   });
 
+  it('says that q is given twice when a query string repeats it', async () => {
+    await expectInvalid('q=a&q=b', 'q', "Query parameter 'q' is given twice; give it once.");
+    await expectInvalid('q=x&k=2&k=3&k=4', 'k', "Query parameter 'k' is given three times; give it once.");
+  });
+
+  it('names year_from and year_to when the years are the wrong way round', async () => {
+    await expectInvalid(
+      'q=x&year_from=2020&year_to=2010',
+      'year_from',
+      "Query parameter 'year_from' must not be after year_to (2020 > 2010).",
+    );
+  });
+
+  it('says that nothing in a query of stop words or symbols can be searched for', async () => {
+    const stopWords = await search('q=the+of+and');
+    expect(stopWords.status).toBe(200);
+    expect(stopWords.body.results).toEqual([]);
+    expect(stopWords.body.notice).toBe(
+      'Nothing in the query can be searched for: it holds only stop words (the, of, and), which are not indexed.',
+    );
+    const symbols = await search(`q=${encodeURIComponent('🚀')}`);
+    expect(symbols.body.notice).toBe('Nothing in the query can be searched for: it has no letters or digits.');
+    const found = await search('q=attention');
+    expect(found.body.results.length).toBeGreaterThan(0);
+    expect(found.body).not.toHaveProperty('notice');
+  });
+
   it('refuses a missing, blank or too long query', async () => {
     await expectInvalid('k=3', 'q', "Query parameter 'q' is required.");
     await expectInvalid('q=%20%20', 'q', "Query parameter 'q' must not be empty.");

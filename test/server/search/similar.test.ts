@@ -51,7 +51,11 @@ describe('similar', () => {
 
   it('refuses an unknown paper id with PAPER_NOT_FOUND', () => {
     expect(() => similarPapers(fixture.reader, 'no-such-paper', 5)).toThrow(
-      expect.objectContaining({ code: 'PAPER_NOT_FOUND', details: { paperId: 'no-such-paper' } }),
+      expect.objectContaining({
+        code: 'PAPER_NOT_FOUND',
+        message: "No paper has the id 'no-such-paper'.",
+        details: { id: 'no-such-paper' },
+      }),
     );
   });
 
