@@ -9,7 +9,7 @@ import { PostingsWriter } from '../store/keyword/index.ts';
 import { writeEmbedderState, writeManifest } from '../store/manifest.repo.ts';
 import { PapersReader, PapersWriter } from '../store/papers.repo.ts';
 import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
-import { terms } from '../text/analyze.ts';
+import { ANALYZER_VERSION, terms } from '../text/analyze.ts';
 import { HNSW_DEFAULTS } from '../vectors/hnsw.vector-index.ts';
 import { HnswBuilder } from '../vectors/hnsw-builder.ts';
 import { contentHash, planChanges, type RunInput, type Work } from './change-plan.ts';
@@ -18,6 +18,7 @@ import { embedAndStore, type Writers } from './embed-and-store.ts';
 import type { GenerationDraft } from './generation-writer.ts';
 import type { Counts, IndexOptions, Lap } from './index-options.ts';
 import { addStoredVectors, openGraph } from './paper-graph.ts';
+import { needsReanalysis, REANALYSIS_REASON, reanalyzeStoredPapers } from './reanalyze.ts';
 
 function folderBytes(dir: string): number {
   let total = 0;
@@ -86,6 +87,11 @@ async function applyChanges(
       graph.remove([doc]);
     };
     db.exec('BEGIN');
+    // Before any paper leaves: its postings are removed by the terms this analyzer makes of it.
+    if (needsReanalysis(previous?.manifest)) {
+      opts.onNotice?.(`Re-analyzing the keyword index of the ${stored.size} stored papers: ${REANALYSIS_REASON}.`);
+      reanalyzeStoredPapers(writers);
+    }
     for (const doc of plan.toDelete) deletePaper(doc);
     for (const { doc, fingerprint } of plan.refingerprinted) papersWriter.setFingerprint(doc, fingerprint);
     lap('store');
@@ -139,6 +145,7 @@ async function applyChanges(
       nextDoc: next.doc,
       nextPid: next.pid,
       fittedOnPapers: chosen.fittedOnPapers,
+      analyzer: ANALYZER_VERSION,
       hnsw: { m: HNSW_DEFAULTS.m, efConstruction: HNSW_DEFAULTS.efConstruction },
       files: { papers: fs.statSync(papersFile).size },
     });

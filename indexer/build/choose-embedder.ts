@@ -8,6 +8,7 @@ import type { ChangePlan, RunInput } from './change-plan.ts';
 import { decideFit, type EmbedderFit, FIT_DEFAULTS } from './embedder-fit.ts';
 import type { GenerationDraft } from './generation-writer.ts';
 import type { IndexOptions } from './index-options.ts';
+import { needsReanalysis } from './reanalyze.ts';
 
 /** The text a paper is fitted on and measured by. */
 const paperText = (paper: Paper) => `${paper.title}. ${paper.abstract}`;
@@ -72,6 +73,7 @@ export async function chooseEmbedder(
   const fit = decideFit({
     recorded,
     forced: opts.refit,
+    reanalyzed: needsReanalysis(previous?.manifest),
     fittedOnPapers,
     papersAfter,
     kept,

@@ -1,6 +1,7 @@
 // Whether an index run keeps the recorded embedder or fits the built-in one anew: a new index fits
-// it, --refit forces it, and a model stored by an older Citelens, or a library that has doubled or
-// whose new papers speak a vocabulary the fit does not cover, is refitted within the same run. Each decision comes with the reason a person reads.
+// it, --refit forces it, and a model stored by an older Citelens or fitted on another analyzer's
+// terms, or a library that has doubled or whose new papers speak a vocabulary the fit does not
+// cover, is refitted within the same run. Each decision comes with the reason a person reads.
 import type { Embedder, EmbedderInfo, LibraryFrequencies } from '../embedders/index.ts';
 
 export const FIT_DEFAULTS = {
@@ -40,6 +41,8 @@ export type EmbedderFit = {
 export function decideFit(args: {
   recorded: EmbedderInfo | undefined;
   forced: boolean;
+  /** The run re-analyzes the index (reanalyze.ts): the model's vocabulary holds another analyzer's terms. */
+  reanalyzed?: boolean;
   fittedOnPapers: number;
   papersAfter: number;
   kept: Embedder | undefined;
@@ -53,6 +56,13 @@ export function decideFit(args: {
   if (!recorded) return { action: 'fit', reason: 'a new index', outOfVocabularyShare: null };
   if (recorded.kind !== 'builtin') return { action: 'reuse', reason: 'a downloaded model', outOfVocabularyShare: null };
   if (forced) return { action: 'refit', reason: '--refit', outOfVocabularyShare: null };
+  if (args.reanalyzed) {
+    return {
+      action: 'refit',
+      reason: 'the model was fitted on the terms of another version of the analyzer',
+      outOfVocabularyShare: null,
+    };
+  }
   if (kept?.outdated) return { action: 'refit', reason: kept.outdated, outOfVocabularyShare: null };
   if (papersAfter >= FIT_DEFAULTS.growthFactor * Math.max(1, fittedOnPapers)) {
     return {

@@ -11,6 +11,7 @@ import { PassagesReader, PassagesWriter } from '../store/passages.repo.ts';
 import { terms } from '../text/analyze.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
 import { writeGeneration } from './generation-writer.ts';
+import { needsReanalysis, reanalyzeStoredPapers } from './reanalyze.ts';
 
 export type RemoveSummary = { generation: number; removed: string[]; papers: number; passages: number };
 
@@ -39,6 +40,9 @@ export async function removePapers(indexDir: string, ids: readonly string[]): Pr
     const passagesWriter = new PassagesWriter(db);
     const postingsWriter = new PostingsWriter(db);
     db.exec('BEGIN');
+    // Postings are removed by this analyzer's terms, so another's are made again first. The recorded
+    // version stays: the builtin model still holds the old terms until `index` refits it.
+    if (needsReanalysis(manifest)) reanalyzeStoredPapers({ papersReader: papers, papersWriter, postingsWriter });
     for (const doc of docs.values()) {
       const paper = papers.getByDoc(doc)!;
       postingsWriter.remove(doc, terms(paper.title), terms(paper.abstract));

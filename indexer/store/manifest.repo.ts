@@ -18,6 +18,11 @@ export const zManifest = z.object({
   nextPid: z.number().int().positive(),
   /** Papers in the corpus when the builtin embedder was fitted (0 for other embedders). */
   fittedOnPapers: z.number().int().nonnegative(),
+  /**
+   * The analyzer version (text/analyze.ts) that made the keyword postings and the builtin embedder's
+   * vocabulary; indexes made before it was recorded have none (version 1).
+   */
+  analyzer: z.number().int().positive().optional(),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int() }),
   /** Byte size and CRC-32 of the vector file, checked when the index is opened (older indexes have no CRC). */
   files: z.object({
@@ -26,6 +31,11 @@ export const zManifest = z.object({
   }),
 });
 export type Manifest = z.infer<typeof zManifest>;
+
+/** The analyzer version that made the index's terms. */
+export function analyzerVersionOf(manifest: Manifest): number {
+  return manifest.analyzer ?? 1;
+}
 
 export function readManifest(db: Db): Manifest | undefined {
   const value = db.prepare("SELECT value FROM manifest WHERE key = 'manifest'").pluck().get() as string | undefined;

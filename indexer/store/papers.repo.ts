@@ -2,6 +2,7 @@
 // back as Papers.
 import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../paper.schema.ts';
+import { fold } from '../text/fold.ts';
 import { blobToVector, vectorToBlob } from '../vectors/vector-codec.ts';
 import { versionlessArxivId } from './arxiv-id.ts';
 import { type Db, schemaVersionOf } from './database.ts';
@@ -110,7 +111,8 @@ export class PapersWriter {
       vector: vectorToBlob(vector),
       fingerprint,
     });
-    for (const author of paper.authors) this.insertAuthor.run(doc, author.toLowerCase());
+    // Folded, so the author filter finds "Pérez" as "perez", "PEREZ" or "pérez".
+    for (const author of paper.authors) this.insertAuthor.run(doc, fold(author));
     for (const tag of new Set(paper.tags.map((t) => t.toLowerCase()))) this.insertTag.run(doc, tag);
   }
 
@@ -118,6 +120,14 @@ export class PapersWriter {
     this.deletePaper.run(doc);
     this.deleteAuthors.run(doc);
     this.deleteTags.run(doc);
+  }
+
+  /** Writes every paper's author rows again, folded (an index made before they were holds them lowercased). */
+  refoldAuthors(): void {
+    const rows = this.db.prepare('SELECT doc, authors FROM papers').raw().all() as Array<[number, string]>;
+    this.db.prepare('DELETE FROM paper_authors').run();
+    for (const [doc, authors] of rows)
+      for (const author of JSON.parse(authors) as string[]) this.insertAuthor.run(doc, fold(author));
   }
 
   /** Records the fingerprint of an unchanged paper's source record, which now has other bytes. */
@@ -152,7 +162,7 @@ export function readStoredKeys(db: Db): { byId: Map<string, StoredKey>; byFinger
 export type PaperFilters = {
   yearFrom?: number;
   yearTo?: number;
-  /** Substring of any author's name. */
+  /** Substring of any author's name, ignoring accents too ("perez" finds "Pérez"). */
   author?: string;
   /** Exact tag. */
   tag?: string;
@@ -160,9 +170,10 @@ export type PaperFilters = {
   venue?: string;
 };
 
-// LIKE treats % and _ as wildcards; a filter is a plain substring, so they are escaped.
-function likeSubstring(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+// LIKE treats % and _ as wildcards; a filter is a plain substring, so they are escaped. LIKE ignores the
+// case of ASCII letters only, so the pattern is lowercased (or folded) as the column it is matched to.
+function likeSubstring(text: string, normalize: (text: string) => string = (t) => t.toLowerCase()): string {
+  return `%${normalize(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Read access to papers. */
@@ -286,8 +297,18 @@ export class PapersReader {
       params.push(filters.yearTo);
     }
     if (filters.author !== undefined) {
-      clauses.push("doc IN (SELECT doc FROM paper_authors WHERE author LIKE ? ESCAPE '\\')");
-      params.push(likeSubstring(filters.author));
+      const folded = likeSubstring(filters.author, fold);
+      const lowered = likeSubstring(filters.author);
+      // Author rows are folded; an index written before they were holds them lowercased until it is re-indexed.
+      if (folded === lowered) {
+        clauses.push("doc IN (SELECT doc FROM paper_authors WHERE author LIKE ? ESCAPE '\\')");
+        params.push(folded);
+      } else {
+        clauses.push(
+          "doc IN (SELECT doc FROM paper_authors WHERE author LIKE ? ESCAPE '\\' OR author LIKE ? ESCAPE '\\')",
+        );
+        params.push(folded, lowered);
+      }
     }
     if (filters.tag !== undefined) {
       clauses.push('doc IN (SELECT doc FROM paper_tags WHERE tag = ?)');
@@ -298,7 +319,7 @@ export class PapersReader {
       params.push(likeSubstring(filters.venue));
     }
     const where = clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '';
-    // One statement per combination of filters (at most 32), prepared on first use.
+    // One statement per combination of filters (at most 48: an accented author filter has two patterns), prepared on first use.
     let statement = this.filterStatements.get(where);
     if (!statement) {
       statement = this.db.prepare(`SELECT doc FROM papers${where} ORDER BY doc`).pluck();

@@ -65,6 +65,7 @@ export class PostingsWriter {
   private readonly deletePosting: Statement<[string]>;
   private readonly insertDoc: Statement<[number, number]>;
   private readonly deleteDoc: Statement<[number], number>;
+  private readonly clearTables: () => void;
   private readonly passPostings: number;
   private pending = new PendingPostings();
 
@@ -78,6 +79,7 @@ export class PostingsWriter {
       [number],
       number
     >;
+    this.clearTables = () => db.exec('DELETE FROM postings; DELETE FROM postings_docs;');
   }
 
   /** Adds a paper's analyzed terms (in text order, repeats included) for the title and body columns. */
@@ -90,6 +92,15 @@ export class PostingsWriter {
   remove(doc: number, titleTerms: readonly string[], bodyTerms: readonly string[]): void {
     checkDoc(doc, 'PostingsWriter.remove');
     this.pending.remove(doc, titleTerms, bodyTerms);
+  }
+
+  /**
+   * Empties the keyword index and drops pending changes, for a re-analysis that adds every paper again
+   * (its terms were made by another analyzer, so they cannot be removed term by term).
+   */
+  clear(): void {
+    this.clearTables();
+    this.pending = new PendingPostings();
   }
 
   /**

@@ -145,4 +145,23 @@ describe('embedder-fit', () => {
       outOfVocabularyShare: null,
     });
   });
+
+  it('refits a built-in model fitted on the terms of another analyzer, and keeps a downloaded model', () => {
+    const library = papersOf(HUMANITIES, 12, 'hum', 1).map((p) => `${p.title}. ${p.abstract}`);
+    const current = fitBuiltinEmbedder(library);
+    const args = {
+      forced: false,
+      fittedOnPapers: 60,
+      papersAfter: 60,
+      incoming: [],
+      kept: current,
+      librarySample: () => library,
+    };
+    expect(decideFit({ ...args, recorded: current.info, reanalyzed: true })).toMatchObject({
+      action: 'refit',
+      reason: expect.stringContaining('another version of the analyzer'),
+    });
+    const downloaded = { ...current.info, kind: 'transformers' as const };
+    expect(decideFit({ ...args, recorded: downloaded, reanalyzed: true }).action).toBe('reuse');
+  });
 });

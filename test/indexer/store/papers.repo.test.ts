@@ -82,4 +82,45 @@ describe('papers.repo', () => {
     expect(second.get(2)).toBe(first.get(2));
     db.close();
   });
+
+  it('filters by author ignoring accents and case on either side', () => {
+    const db = createDatabase(path.join(tempDir(), 'index.db'));
+    const writer = new PapersWriter(db);
+    const authors = [['Ana Pérez'], ['Zoë Ødegård', 'Jörg Straße'], ['Ana Perez'], ['Bo Lund']];
+    authors.forEach((names, i) => {
+      writer.insert(
+        i + 1,
+        zPaper.parse({ id: `p${i}`, title: `Paper ${i}`, authors: names }),
+        `h${i}`,
+        new Float32Array([1, 0]),
+        null,
+      );
+    });
+    const reader = new PapersReader(db);
+    for (const filter of ['perez', 'PÉREZ', 'Pérez', 'pe\u0301rez'])
+      expect(reader.docsMatching({ author: filter }), filter).toEqual([1, 3]);
+    expect(reader.docsMatching({ author: 'zoe odegard' })).toEqual([2]);
+    expect(reader.docsMatching({ author: 'STRASSE' })).toEqual([2]);
+    expect(reader.docsMatching({ author: 'lund' })).toEqual([4]);
+    db.close();
+  });
+
+  it('finds an accented author in the lowercased rows an older Citelens wrote, and every spelling once they are folded again', () => {
+    const db = createDatabase(path.join(tempDir(), 'index.db'));
+    const writer = new PapersWriter(db);
+    writer.insert(
+      1,
+      zPaper.parse({ id: 'p', title: 'Paper', authors: ['Ana Pérez'] }),
+      'h',
+      new Float32Array([1, 0]),
+      null,
+    );
+    db.prepare("UPDATE paper_authors SET author = 'ana pérez'").run();
+    const reader = new PapersReader(db);
+    expect(reader.docsMatching({ author: 'Pérez' })).toEqual([1]);
+    writer.refoldAuthors();
+    expect(reader.docsMatching({ author: 'perez' })).toEqual([1]);
+    expect(reader.docsMatching({ author: 'Pérez' })).toEqual([1]);
+    db.close();
+  });
 });
