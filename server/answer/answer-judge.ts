@@ -5,8 +5,8 @@
 // passes it in AnswerOptions.judge.
 import { createBuiltinJudge, type Judge, type Judgement } from '../verify/judge/index.ts';
 import { comparisonConflict, deniedAlternative } from '../verify/judge/reading-facts.ts';
-import { isFinding, stanceFeatures } from '../verify/judge/stance-features.ts';
-import { readSentence } from '../verify/judge/stance-reading.ts';
+import { isFinding, type StanceFeatures, stanceFeatures } from '../verify/judge/stance-features.ts';
+import { readSentence, type SentenceReading } from '../verify/judge/stance-reading.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 
 export type { Judgement, JudgeRequest } from '../verify/judge/index.ts';
@@ -32,16 +32,23 @@ export { isFinding, readSentence };
  * risk of stroke" against "aspirin increases stroke risk", an antonym, or a comparison reversed.
  */
 export function reversesDirection(claim: string, sentence: string): boolean {
+  return reversed(stanceOf(claim, sentence));
+}
+
+type Stance = { claimReading: SentenceReading; reading: SentenceReading; features: StanceFeatures };
+
+// The judge's readings of a claim and a sentence, and the stance features between them.
+function stanceOf(claim: string, sentence: string): Stance {
   const claimReading = readSentence(claim);
   const reading = readSentence(sentence);
-  const features = stanceFeatures(claimReading, reading);
-  return (
-    features.directionConflict > 0 ||
-    features.antonymConflict > 0 ||
-    features.prefixAntonym > 0 ||
-    comparisonConflict(claimReading, [reading])
-  );
+  return { claimReading, reading, features: stanceFeatures(claimReading, reading) };
 }
+
+const reversed = ({ claimReading, reading, features }: Stance): boolean =>
+  features.directionConflict > 0 ||
+  features.antonymConflict > 0 ||
+  features.prefixAntonym > 0 ||
+  comparisonConflict(claimReading, [reading]);
 
 /**
  * Whether a sentence that states a claim's topic says the opposite of the claim: a negation of what
@@ -50,16 +57,15 @@ export function reversesDirection(claim: string, sentence: string): boolean {
  * reversed effect.
  */
 export function deniesStatement(claim: string, sentence: string): boolean {
-  const claimReading = readSentence(claim);
-  const reading = readSentence(sentence);
-  const features = stanceFeatures(claimReading, reading);
+  const stance = stanceOf(claim, sentence);
+  const { features } = stance;
   return (
     features.scopedNegation > 0 ||
     features.negationMismatch > 0 ||
     features.nullFindingMismatch > 0 ||
     features.quantifierConflict > 0 ||
     features.quantityConflict > 0 ||
-    deniedAlternative(claimReading, [reading], []) ||
-    reversesDirection(claim, sentence)
+    deniedAlternative(stance.claimReading, [stance.reading], []) ||
+    reversed(stance)
   );
 }

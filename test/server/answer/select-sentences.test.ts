@@ -33,6 +33,12 @@ const retrieved = (id: string, text: string) => ({
   score: 1,
 });
 
+/** The same, with a title. */
+const titled = (id: string, title: string, text: string) => {
+  const source = retrieved(id, text);
+  return { ...source, paper: { ...source.paper, title } };
+};
+
 describe('select-sentences', () => {
   it('strips question words, keeping what the question is about', () => {
     expect(questionTopic('What do we know about how attention sinks appear?')).toBe('attention sinks appear?');
@@ -233,10 +239,6 @@ describe('select-sentences: a paper that calls itself "it"', () => {
     'COGCAPTCHA30 is a suite of 30 cognitive tasks meant to distinguish humans from AI systems. It characterises how each task is solved through 129 features measured at the process level rather than only scoring outcomes.';
   const OTHER = 'Reading speed differs between children and adults in every task we measured.';
   const library = statisticsOfTexts([COGCAPTCHA, OTHER, 'Glaze recipes vary by kiln.', 'Kilns fire at high heat.']);
-  const titled = (id: string, title: string, text: string) => {
-    const source = retrieved(id, text);
-    return { ...source, paper: { ...source.paper, title } };
-  };
 
   it('quotes the sentence that answers, with the paper named in brackets where it says "It"', () => {
     const sources = numberSources([titled('cog', 'COGCAPTCHA30', COGCAPTCHA), titled('reading', 'Reading', OTHER)]);
@@ -262,10 +264,6 @@ describe('select-sentences: a question about a paper by its name', () => {
   const PRECODING =
     'AgenticPrecoding coordinates several agents to optimise precoding for wireless links. No code release is indicated.';
   const library = statisticsOfTexts([NEWTRAL, PRECODING, 'Kilns fire glazes at high heat.', 'Ships carry grain.']);
-  const titled = (id: string, title: string, text: string) => {
-    const source = retrieved(id, text);
-    return { ...source, paper: { ...source.paper, title } };
-  };
   const sources = () =>
     numberSources([
       titled('precoding', 'AgenticPrecoding', PRECODING),
@@ -291,10 +289,6 @@ describe('select-sentences: a question that names two papers', () => {
   const SOFTSAE =
     'SoftSAE is a sparse autoencoder that picks its top-K features dynamically. It is evaluated on FineWeb.';
   const library = statisticsOfTexts([EMO, SOFTSAE, 'Kilns fire glazes at high heat.', 'Ships carry grain.']);
-  const titled = (id: string, title: string, text: string) => {
-    const source = retrieved(id, text);
-    return { ...source, paper: { ...source.paper, title } };
-  };
 
   it('answers from each, each for its own name, rather than abstaining because neither holds both', () => {
     const sources = numberSources([
