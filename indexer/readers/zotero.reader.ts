@@ -177,11 +177,12 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
         : [creator.firstName, creator.lastName].filter((part) => part && part.trim() !== '').join(' ');
     // Zotero has already told the given name from the family name, or kept a body's name whole (single-field
     // mode): names go on as parts, so "Deutsches Elektronen-Synchrotron, DESY" is never read as "Family, Given".
-    const authors = creators
-      .filter((creator) => (creator.creatorType ?? 'author') === 'author')
-      .map(({ firstName, lastName, fieldMode }) =>
-        fieldMode === 1 ? { literal: lastName ?? '' } : { firstName: firstName ?? '', lastName: lastName ?? '' },
-      );
+    const parts = ({ firstName, lastName, fieldMode }: (typeof creators)[number]) =>
+      fieldMode === 1 ? { literal: lastName ?? '' } : { firstName: firstName ?? '', lastName: lastName ?? '' };
+    const written = creators.filter((creator) => (creator.creatorType ?? 'author') === 'author');
+    // An edited book names its editors where a paper names its authors, as citation styles do.
+    const edited = written.length === 0 ? creators.filter((creator) => creator.creatorType === 'editor') : [];
+    const authors = [...written, ...edited].map(parts);
     const editors = creators.filter((creator) => creator.creatorType === 'editor').map(name);
     const tags = (tagsOf.all(item.itemID) as { name: string }[]).map((row) => row.name);
     for (const { collectionID } of collectionsOf.all(item.itemID) as { collectionID: number }[]) {

@@ -1,7 +1,8 @@
 // A query that is nothing but a paper's identifier, pasted into search: a DOI (bare, "doi:…" or a
 // doi.org address) or an arXiv id (bare, "arXiv:…" or an arxiv.org address) names that paper.
+
+import { paperIdentifier } from '../../core/paper-identifiers.ts';
 import type { IndexReader } from '../../indexer/index.ts';
-import { identifierTarget } from '../verify/identifier-citations.ts';
 import type { AllowedDocs } from './filters.ts';
 
 /**
@@ -10,14 +11,10 @@ import type { AllowedDocs } from './filters.ts';
  * (it is then searched as words).
  */
 export function paperNamedBy(reader: IndexReader, query: string, allowed?: AllowedDocs): number | undefined {
-  const target = identifierTarget(query.trim());
+  const target = paperIdentifier(query.trim());
   if (target === undefined) return undefined;
   const paper =
-    target.kind === 'doi'
-      ? reader.papers.findByDoi(target.doi)
-      : target.kind === 'arxiv'
-        ? reader.papers.findByArxivId(target.arxivId)
-        : undefined;
+    target.kind === 'doi' ? reader.papers.findByDoi(target.doi) : reader.papers.findByArxivId(target.arxivId);
   const doc = paper && reader.getPaper(paper.id)?.doc;
   if (doc === undefined || (allowed && !allowed.set.has(doc))) return undefined;
   return doc;

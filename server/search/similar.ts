@@ -69,8 +69,7 @@ export function similarPapers(reader: IndexReader, paperId: string, k: number): 
     );
   }
   const found = reader.getPaper(paperId);
-  if (!found)
-    throw paperNotFound(paperId);
+  if (!found) throw paperNotFound(paperId);
   const { doc, paper } = found;
   const window = Math.max(SIMILAR_DEFAULTS.window, k);
   const notItself = (r: RankedDoc) => r.doc !== doc;

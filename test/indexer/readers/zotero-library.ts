@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 export const ZOTERO_SCHEMA_DIR = path.resolve(import.meta.dirname, '../../../../shared/zotero-schema');
 export const hasZoteroSchema = fs.existsSync(path.join(ZOTERO_SCHEMA_DIR, 'userdata.sql'));
 
-const ITEM_TYPES = ['journalArticle', 'preprint', 'conferencePaper', 'book', 'note', 'attachment'];
+const ITEM_TYPES = ['journalArticle', 'preprint', 'conferencePaper', 'book', 'note', 'attachment', 'bookSection'];
 const FIELDS = [
   'title',
   'abstractNote',
@@ -21,6 +21,7 @@ const FIELDS = [
   'extra',
   'volume',
   'shortTitle',
+  'bookTitle',
 ];
 
 /** An item as a test describes it; field names are Zotero's. */
@@ -30,6 +31,8 @@ export type ZoteroItem = {
   fields?: Record<string, string>;
   /** People as [first, last]; a plain string is a name kept in one field (fieldMode 1), as for institutions. */
   authors?: ([first: string, last: string] | string)[];
+  /** Editors, written as authors are. */
+  editors?: ([first: string, last: string] | string)[];
   tags?: string[];
   collections?: string[];
   trashed?: boolean;
@@ -80,7 +83,11 @@ export class ZoteroLibrary {
       .prepare('INSERT INTO items (itemID, itemTypeID, libraryID, key) VALUES (?, ?, 1, ?)')
       .run(itemId, typeId, item.key);
     for (const [name, value] of Object.entries(item.fields ?? {})) this.setField(itemId, name, value);
-    for (const [index, author] of (item.authors ?? []).entries()) {
+    const creators = [
+      ...(item.authors ?? []).map((person) => ({ person, type: 1 })),
+      ...(item.editors ?? []).map((person) => ({ person, type: 2 })),
+    ];
+    for (const [index, { person: author, type }] of creators.entries()) {
       const [first, last, fieldMode] = typeof author === 'string' ? ['', author, 1] : [...author, 0];
       this.db
         .prepare('INSERT OR IGNORE INTO creators (firstName, lastName, fieldMode) VALUES (?, ?, ?)')
@@ -89,8 +96,8 @@ export class ZoteroLibrary {
         .prepare('SELECT creatorID FROM creators WHERE firstName = ? AND lastName = ? AND fieldMode = ?')
         .get(first, last, fieldMode) as { creatorID: number };
       this.db
-        .prepare('INSERT INTO itemCreators (itemID, creatorID, creatorTypeID, orderIndex) VALUES (?, ?, 1, ?)')
-        .run(itemId, creator.creatorID, index);
+        .prepare('INSERT INTO itemCreators (itemID, creatorID, creatorTypeID, orderIndex) VALUES (?, ?, ?, ?)')
+        .run(itemId, creator.creatorID, type, index);
     }
     for (const tag of item.tags ?? []) {
       this.db.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)').run(tag);

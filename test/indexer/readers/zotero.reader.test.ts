@@ -155,6 +155,28 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     });
   });
 
+  it("names an edited book's editors as its authors when it has none, and keeps a paper's editors apart", async () => {
+    const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+    library.add({
+      key: 'BOOK0001',
+      type: 'book',
+      fields: { title: 'Handbook of retrieval' },
+      editors: [
+        ['Ada', 'Lovelace'],
+        ['Alan', 'Turing'],
+      ],
+    });
+    library.add({
+      key: 'SECT0001',
+      type: 'bookSection',
+      fields: { title: 'A chapter', bookTitle: 'Handbook of retrieval' },
+      authors: [['Grace', 'Hopper']],
+      editors: [['Ada', 'Lovelace']],
+    });
+    const { papers } = await readPaperFiles([library.dir], { format: 'zotero' });
+    expect(papers.map(({ paper }) => paper.authors)).toEqual([['Ada Lovelace', 'Alan Turing'], ['Grace Hopper']]);
+  });
+
   it('re-indexes only the items that changed', async () => {
     const library = sampleLibrary();
     const indexDir = tempDir();
