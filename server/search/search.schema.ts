@@ -113,8 +113,8 @@ export const zSearchResponse = z.object({
   facets: zSearchFacets,
   tookMs: z.number(),
   /**
-   * Why nothing matched, when the reason is the query itself: it holds only stop words, or no
-   * letters or digits, so nothing in it can be searched for. Absent otherwise.
+   * Why nothing matched, when the reason is the query itself: it holds only stop words, no letters
+   * or digits, or only exclusions (-word), so nothing in it can be searched for. Absent otherwise.
    */
   notice: z.string().optional(),
 });

@@ -11,6 +11,7 @@ import { paperNamedBy } from './identifier-query.ts';
 import { keywordRanking } from './keyword.search.ts';
 import { OPERATOR_LIMITS, operatorFilter } from './operator-filter.ts';
 import { type AnalyzedQuery, analyzeQuery } from './query.ts';
+import { parseQuerySyntax } from './query-syntax.ts';
 import type { RankedDoc } from './ranking.ts';
 import {
   type ParsedSearchRequest,
@@ -153,20 +154,43 @@ function byYear(fields: ReadonlyMap<number, PaperFacetFields>): (a: RankedDoc, b
   return (a, b) => yearOf(b.doc) - yearOf(a.doc) || b.score - a.score || a.doc - b.doc;
 }
 
-/** Most stop words a notice lists. */
-const LISTED_STOP_WORDS = 5;
+/** Most stop words, or exclusions, a notice lists. */
+const LISTED_IN_NOTICE = 5;
+
+function listed(items: readonly string[]): string {
+  return items.slice(0, LISTED_IN_NOTICE).join(', ') + (items.length > LISTED_IN_NOTICE ? ', …' : '');
+}
+
+const hasIndexedWord = (text: string) => tokenize(text).some((token) => token.term !== null);
+const distinctWords = (text: string) => [...new Set(tokenize(text).map((token) => token.word))];
 
 /**
- * Why a query can match nothing whatever the library holds: it has no letters or digits, or only
- * stop words, which the index leaves out. Undefined when it has a word to search for.
+ * Why a query can match nothing whatever the library holds: it has no letters or digits, only stop
+ * words, which the index leaves out, or (read with operators) only exclusions, which leave papers
+ * out but find none. Undefined when it has a word to search for.
  */
-export function unsearchableQueryNotice(query: string): string | undefined {
-  const tokens = tokenize(query);
-  if (tokens.some((token) => token.term !== null)) return undefined;
-  if (tokens.length === 0) return 'Nothing in the query can be searched for: it has no letters or digits.';
-  const words = [...new Set(tokens.map((token) => token.word))];
-  const listed = words.slice(0, LISTED_STOP_WORDS).join(', ') + (words.length > LISTED_STOP_WORDS ? ', …' : '');
-  return `Nothing in the query can be searched for: it holds only stop words (${listed}), which are not indexed.`;
+export function unsearchableQueryNotice(
+  query: string,
+  reading: QueryReading = { operators: true },
+): string | undefined {
+  const syntax = reading.operators ? parseQuerySyntax(query) : null;
+  const searched = syntax?.hasOperators ? syntax.text : query;
+  if (hasIndexedWord(searched)) return undefined;
+  // An exclusion of stop words alone excludes nothing (query.ts drops it); the stop-word notice says why.
+  const exclusions = (syntax?.excluded ?? [])
+    .filter(hasIndexedWord)
+    .map((excluded) => (/\s/u.test(excluded) ? `-"${excluded}"` : `-${excluded}`));
+  if (exclusions.length > 0) {
+    const stopWords = distinctWords(searched);
+    const alsoStopWords = stopWords.length > 0 ? ` and stop words (${listed(stopWords)}), which are not indexed` : '';
+    return (
+      `Nothing in the query can be searched for: it holds only exclusions (${listed(exclusions)})${alsoStopWords}. ` +
+      'Exclusions leave papers out but find none: add a word or a "quoted phrase" to search for beside them.'
+    );
+  }
+  const words = distinctWords(query);
+  if (words.length === 0) return 'Nothing in the query can be searched for: it has no letters or digits.';
+  return `Nothing in the query can be searched for: it holds only stop words (${listed(words)}), which are not indexed.`;
 }
 
 /**
@@ -187,7 +211,7 @@ export async function runSearch(
   if (parsed.sort === 'year') candidates.sort(byYear(fields));
   const page = loadPapers(reader, candidates.slice(parsed.offset, parsed.offset + parsed.k));
   const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
-  const notice = page.length === 0 ? unsearchableQueryNotice(parsed.query) : undefined;
+  const notice = page.length === 0 ? unsearchableQueryNotice(parsed.query, reading) : undefined;
   return {
     query: parsed.query,
     mode: parsed.mode,

@@ -64,6 +64,28 @@ describe('search.service', () => {
     expect(response.hasMore).toBe(false);
   });
 
+  it('says that a query of exclusions alone has nothing to search for, and what to add', async () => {
+    const addWords =
+      'Exclusions leave papers out but find none: add a word or a "quoted phrase" to search for beside them.';
+    for (const mode of ['hybrid', 'semantic', 'keyword'] as const) {
+      const response = await search({ query: '-attention -"attention sink"', mode });
+      expect(response.results).toEqual([]);
+      expect(response.notice).toBe(
+        `Nothing in the query can be searched for: it holds only exclusions (-attention, -"attention sink"). ${addWords}`,
+      );
+    }
+    expect((await search({ query: 'the -attention' })).notice).toBe(
+      `Nothing in the query can be searched for: it holds only exclusions (-attention) and stop words (the), which are not indexed. ${addWords}`,
+    );
+    // Excluding a stop word excludes nothing: the stop word is what cannot be searched for.
+    expect((await search({ query: '-the' })).notice).toBe(
+      'Nothing in the query can be searched for: it holds only stop words (the), which are not indexed.',
+    );
+    const withWords = await search({ query: 'sparse -kernels', mode: 'keyword' });
+    expect(withWords.results.length).toBeGreaterThan(0);
+    expect(withWords.notice).toBeUndefined();
+  });
+
   describe('filters', () => {
     it('keeps only papers inside the year range, leaving out papers without a year', async () => {
       const response = await search({ query: 'sparse attention', k: 20, filters: { yearFrom: 2019, yearTo: 2021 } });

@@ -1,5 +1,5 @@
 // The Search page: the query, mode and filters live in the URL; results show highlighted passages,
-// how many were found and how long it took.
+// how many were found and how long it took, or why a query cannot match anything.
 import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
@@ -86,7 +86,13 @@ export function SearchPage() {
               </label>
             ) : null}
             {search && response.facets ? <SearchFacets facets={response.facets} search={search} /> : null}
-            {response.results.length === 0 ? (
+            {response.results.length === 0 && response.notice ? (
+              // The query itself cannot match (only stop words, symbols or exclusions): say why, not "try other words".
+              <div className="notice notice-warning" role="note">
+                <p className="notice-title">No papers match “{response.query}”.</p>
+                <p>{response.notice}</p>
+              </div>
+            ) : response.results.length === 0 ? (
               <EmptyState title={`No papers match “${response.query}”.`}>
                 <p className="muted">
                   {activeFilterCount(search) > 0
