@@ -120,6 +120,9 @@ describe('search command', () => {
       'Nothing in the query can be searched for: it holds only stop words (a), which are not indexed.\n',
     );
     expect((await run('🚀')).stdout).toBe('Nothing in the query can be searched for: it has no letters or digits.\n');
+    expect((await run('-attention -sink')).stdout).toMatch(
+      /^Nothing in the query can be searched for: it holds only exclusions \(-attention, -sink\)\. .*add a word or a "quoted phrase"/,
+    );
     expect(JSON.parse((await run('🚀', '--json')).stdout).notice).toBe(
       'Nothing in the query can be searched for: it has no letters or digits.',
     );
