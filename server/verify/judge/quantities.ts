@@ -1,3 +1,5 @@
+import { terms } from '../../../indexer/text/analyze.ts';
+
 // Quantities a claim or evidence sentence states, as intervals that can be compared: "exceed 10%"
 // is (0.1, ∞), "usually less than 1%" is (−∞, 0.01), "1 in 5 million" is 2e-7 and "493 per
 // million" is 4.93e-4 (shares and rates share one unit, the fraction).
@@ -108,9 +110,13 @@ export function quantitiesOf(text: string): Quantity[] {
     } else {
       // "$5 billion", "€750 million": money, in the currency its sign names.
       const sign = CURRENCY.exec(text.slice(Math.max(0, match.index - 4), match.index + whole!.indexOf(numberText!)));
-      if (!sign || !/\d/u.test(numberText!)) continue;
-      const code = sign[1]!.replace(/\s/gu, '').toUpperCase();
-      unit = `money ${CURRENCY_OF[code] ?? code}`;
+      const counted = sign || !unitWord || rangeEnd !== undefined ? null : countedPhrase(unitWord, text, match);
+      if (counted) unit = counted;
+      else {
+        if (!sign || !/\d/u.test(numberText!)) continue;
+        const code = sign[1]!.replace(/\s/gu, '').toUpperCase();
+        unit = `money ${CURRENCY_OF[code] ?? code}`;
+      }
     }
     if (!Number.isFinite(value) || !Number.isFinite(upper) || upper < value) continue;
     // A single value stands for the values near it ("about 80%"); a range states its own spread.
@@ -124,6 +130,30 @@ export function quantitiesOf(text: string): Quantity[] {
     found.push({ unit, low, high, text: whole.trim() });
   }
   return found;
+}
+
+const NOT_COUNTED = /^(?:more|fewer|less|higher|lower|greater|additional|extra|other|times?|or|and|to)$/iu;
+const YEAR = /^(?:1[89]|20)\d\d$/u;
+const PLURAL = /(?:[^su]s|ies)$/iu;
+// The word after a counted noun's first word ("16 parity bits": "bits").
+const NEXT_WORD = /^\s+(\p{L}{2,})\b/u;
+
+/**
+ * What a number counts when two content words name it ("16 parity bits", "64 bit errors"): a unit
+ * "count parity bit" that only the same two words match. One word is too little to go on ("12
+ * patients" of a subgroup against "500 patients" of the whole trial).
+ */
+function countedPhrase(first: string, text: string, match: RegExpExecArray): string | null {
+  // Numbers in words are too often not counts ("one of the"); a unit word or a comparative after
+  // the number ("three weeks earlier", "36,000 fewer people") says something else.
+  const number = match[2]!;
+  if (!/\d/u.test(number) || YEAR.test(number) || UNITS.has(first.toLowerCase().replace(/s$/u, ''))) return null;
+  if (NOT_COUNTED.test(first)) return null;
+  const second = NEXT_WORD.exec(text.slice(match.index + match[0].length))?.[1];
+  // A noun and its plural head, "parity bits", "bit errors"; not "patients relapsed", "we saw".
+  if (second === undefined || PLURAL.test(first) || !PLURAL.test(second)) return null;
+  const counted = terms(`${first} ${second}`);
+  return counted.length === 2 ? `count ${counted.join(' ')}` : null;
 }
 
 /**

@@ -3,7 +3,7 @@
 // or by a negating prefix), alternatives one side denies, and quantities. Worked out on first use
 // and kept with the reading.
 import { tokenize } from '../../../indexer/text/analyze.ts';
-import { antonymsOf } from './antonyms.ts';
+import { antonymsOf, polarStem } from './antonyms.ts';
 import { type Quantity, quantitiesOf } from './quantities.ts';
 import type { Alternative, SentenceReading } from './stance-reading.ts';
 
@@ -19,6 +19,8 @@ type ReadingFacts = {
   negated?: ReadonlySet<string>;
   directions?: ReadonlyMap<string, -1 | 1>;
   polar?: ReadonlyMap<string, boolean>;
+  /** The lexicon stems of the words the sentence keeps to ("positive-only"). */
+  keepsTo?: ReadonlySet<string>;
   prefixed?: PrefixedWords;
   quantities?: readonly Quantity[];
 };
@@ -193,6 +195,37 @@ export function antonymConflict(claim: SentenceReading, evidence: SentenceReadin
   return false;
 }
 
+// "X-only", "only X", "solely X", "exclusively X", "purely X" (not "not only X", "the only X"): the
+// word a sentence keeps to.
+const KEEPS_TO =
+  /\b(\p{L}[\p{L}\p{N}]*)-only\b|(?<!\b(?:not|the|if)\s+)\b(?:only|solely|exclusively|purely)\s+(\p{L}[\p{L}\p{N}]*)/giu;
+
+/**
+ * Whether one side keeps to a word ("a positive-only update", "only positive samples") and the other
+ * states one of its opposites ("positive and negative samples"), also beside the word itself.
+ */
+function keptToDenied(keeping: SentenceReading, stating: SentenceReading): boolean {
+  const kept = keptToWordsOf(keeping);
+  if (kept.size === 0) return false;
+  const stated = polarWordsOf(stating);
+  for (const word of kept) for (const opposite of antonymsOf(word)) if (stated.get(opposite) === false) return true;
+  return false;
+}
+
+/** The lexicon stems of the words a sentence keeps to ("positive-only" → "posit"). */
+function keptToWordsOf(reading: SentenceReading): ReadonlySet<string> {
+  const known = factsOf(reading);
+  if (!known.keepsTo) {
+    const found = new Set<string>();
+    for (const match of reading.text.matchAll(KEEPS_TO)) {
+      const polar = polarStem((match[1] ?? match[2]!).toLowerCase());
+      if (polar !== undefined) found.add(polar);
+    }
+    known.keepsTo = found.size > 0 ? found : NONE;
+  }
+  return known.keepsTo;
+}
+
 /**
  * Whether one side denies what the other states plainly, in favour of something the other does not
  * state: "runs on consumer GPUs rather than CPUs" against "runs on consumer CPUs". Both ways round.
@@ -210,6 +243,7 @@ export function deniedAlternative(
   const denies = (alternatives: readonly Alternative[], stated: ReadonlySet<string>) =>
     alternatives.some(({ preferred, denied }) => !stated.has(preferred) && stated.has(denied));
   if (claim.alternatives.length > 0 && denies(claim.alternatives, statedIn(evidence))) return true;
+  if (evidence.some((reading) => keptToDenied(reading, claim) || keptToDenied(claim, reading))) return true;
   // Most evidence prefers nothing: then what the claim states need not be gathered.
   const denying = [...evidence, ...elsewhere].filter((reading) => reading.alternatives.length > 0);
   if (denying.length === 0) return false;

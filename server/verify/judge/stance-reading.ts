@@ -14,6 +14,7 @@ import {
   comparisonsOf,
   endsAlternativeMarker,
 } from './comparisons.ts';
+import { directionlessAt } from './directionless.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
 
 export type { Alternative, Comparison } from './comparisons.ts';
@@ -129,21 +130,6 @@ const CONTRAST = caseless(
   /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu,
 );
 
-// "Retrieval-augmented generation", "memory-enhanced agents": a method's name, not a rise.
-function namesAMethod(
-  text: string,
-  tokens: ReadonlyArray<{ word: string; start: number; end: number }>,
-  i: number,
-): boolean {
-  const token = tokens[i]!;
-  return (
-    i > 0 &&
-    tokens[i - 1]!.end === token.start - 1 &&
-    text[token.start - 1] === '-' &&
-    /^(?:augment|enhanc)/u.test(token.word)
-  );
-}
-
 // "A positive correlation", "negatively associated": the sign of a relation, not a change.
 const RELATION = /^(?:correlat|associat|relationship)/u;
 function relationSign(tokens: ReadonlyArray<{ word: string }>, i: number): -1 | 0 | 1 {
@@ -254,7 +240,7 @@ function readSentenceNow(text: string): SentenceReading {
     words.push({
       term: negation ? null : token.term,
       negated: !negation && reach > 0,
-      direction: namesAMethod(text, tokens, i) ? 0 : kind.direction || relationSign(tokens, i),
+      direction: directionlessAt(text, tokens, i) ? 0 : kind.direction || relationSign(tokens, i),
       clause,
       polar,
     });

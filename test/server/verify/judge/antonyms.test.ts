@@ -29,6 +29,19 @@ describe('antonyms', () => {
     expect(antonymsOf(polarStem('largest')!).has(polarStem('smallest')!)).toBe(true);
   });
 
+  it('knows the opposites of research prose that WordNet lacks: input/output, encoder/decoder, online/offline, CPU/GPU', () => {
+    for (const [word, opposite] of [
+      ['input', 'output'],
+      ['encoder', 'decoder'],
+      ['online', 'offline'],
+      ['cpus', 'gpus'],
+      ['deterministic', 'stochastic'],
+    ] as const) {
+      expect(antonymsOf(polarStem(word)!).has(polarStem(opposite)!), `${word} / ${opposite}`).toBe(true);
+      expect(antonymsOf(polarStem(opposite)!).has(polarStem(word)!), `${opposite} / ${word}`).toBe(true);
+    }
+  });
+
   it('has no opposite for words of topic: cells, receptor, mice', () => {
     for (const word of ['cells', 'receptor', 'mice']) expect(polarStem(word), word).toBeUndefined();
     expect(antonymsOf('nonexistentword').size).toBe(0);

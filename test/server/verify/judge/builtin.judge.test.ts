@@ -74,7 +74,25 @@ const scheduler = {
   abstract:
     'We schedule requests that share a prompt prefix together on one server. Throughput rises by 2-10x with this prefix-aware scheduling. Latency stays within its budget.',
 };
+const speechModel = {
+  title: 'Closing the modality gap of speech language models',
+  abstract:
+    'We build a speech language model on a pretrained audio encoder. It narrows the modality gap by intervening on the input side of the language model. Training draws on about 1,000 hours of recorded speech.',
+};
+const rewardOnly = {
+  title: 'Learning to reason from correct answers alone',
+  abstract:
+    'We train a language model for mathematical reasoning with reinforcement learning. Its policy update is positive-only: it learns from the samples it gets right. We evaluate on four competition benchmarks.',
+};
+const parityCode = {
+  title: 'Metadata-aware error correction for neural network weights',
+  abstract:
+    'Bit flips in memory corrupt the weights of deployed networks. Our error-correcting code uses the model metadata to locate faults. With only 16 parity bits it tolerates 64 or more bit errors per block.',
+};
 const papers = [
+  speechModel,
+  rewardOnly,
+  parityCode,
   scheduler,
   autoencoder,
   fefferman,
@@ -215,6 +233,38 @@ describe('builtin.judge', () => {
     const malignant = judgePaper('Most resected adrenal incidentalomas are malignant.', incidentalomas);
     expect(malignant.verdict).not.toBe('contradicted');
     expect(malignant.support).toBeGreaterThan(malignant.contradiction);
+  });
+
+  it('does not call "the output side" supported by a paper that intervenes "on the input side" (an opposite WordNet lacks)', () => {
+    const output = judgePaper(
+      'The model narrows the modality gap by changing the output side of the language model.',
+      speechModel,
+    );
+    expect(output.verdict).not.toBe('supported');
+    expect(output.conflicts).toContain('direction');
+    expect(output.evidence?.text).toMatch(/on the input side/);
+    const input = judgePaper('The model narrows the modality gap by intervening on the input side.', speechModel);
+    expect(input.verdict).toBe('supported');
+  });
+
+  it('judges "both positive and negative samples" against a "positive-only" update as contradicted, and "only positive samples" as supported', () => {
+    const both = judgePaper('Its policy update learns from both positive and negative samples.', rewardOnly);
+    expect(both.verdict).toBe('contradicted');
+    expect(both.evidence?.text).toMatch(/positive-only/);
+    const only = judgePaper('Its policy update learns only from positive samples.', rewardOnly);
+    expect(only.verdict).not.toBe('contradicted');
+    expect(only.support).toBeGreaterThan(only.contradiction);
+  });
+
+  it('judges swapped counts of the same thing ("64 parity bits … 16 bit errors") as contradicted, and the counts as written as supported', () => {
+    const swapped = judgePaper('The code needs 64 parity bits to tolerate 16 bit errors per block.', parityCode);
+    expect(swapped.verdict).toBe('contradicted');
+    expect(swapped.conflicts).toContain('numbers');
+    const asWritten = judgePaper(
+      'With 16 parity bits the code tolerates at least 64 bit errors per block.',
+      parityCode,
+    );
+    expect(asWritten.verdict).toBe('supported');
   });
 
   it('judges a cited paper on an unrelated topic as not supported, with no evidence and no conflicts', () => {

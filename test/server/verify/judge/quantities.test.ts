@@ -98,6 +98,27 @@ describe('quantities', () => {
     expect(quantitiesOf('five mice were treated')).toEqual([]);
   });
 
+  it('compares counts of the same two-word thing, "16 parity bits" against "64 parity bits", and no other counts', () => {
+    expect(quantitiesOf('With only 16 parity bits it tolerates errors.')[0]).toMatchObject({
+      unit: 'count pariti bit',
+      low: 16 * 0.9,
+    });
+    expect(compareQuantities(quantitiesOf('needs 64 parity bits'), quantitiesOf('with only 16 parity bits'))).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(compareQuantities(quantitiesOf('needs 16 parity bits'), quantitiesOf('with only 16 parity bits'))).toEqual({
+      agree: true,
+      conflict: false,
+    });
+    // Not a noun with its plural head, a year, a number in words, or a unit.
+    for (const text of ['12 patients relapsed', 'In 2020 new cases rose', 'three weeks earlier', 'after 26 weeks'])
+      expect(
+        quantitiesOf(text).filter((q) => q.unit.startsWith('count')),
+        text,
+      ).toEqual([]);
+  });
+
   it('compares only numbers with a unit of measure, not counts or the numbers of names ("type 2 diabetes")', () => {
     expect(quantitiesOf('Whole fruit lowers the risk of type 2 diabetes.')).toEqual([]);
     expect(quantitiesOf('IgA cells specific for transglutaminase 2 are scarce.')).toEqual([]);

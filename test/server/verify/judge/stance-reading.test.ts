@@ -158,6 +158,24 @@ describe('stance-reading', () => {
     expect(readSentence('We asked whether they are regulated as opposed to noise.').alternatives).toEqual([]);
   });
 
+  it('gives no direction from a word that states no change: "per block", "64 or more", "retrieval-augmented"', () => {
+    const directions = anchoredDirections(readSentence('It tolerates 64 or more bit errors per block.'));
+    expect(directions.get(stem('errors'))).toBeUndefined();
+    expect(directions.get(stem('bit'))).toBeUndefined();
+    expect(anchoredDirections(readSentence('Retrieval-augmented generation answers questions.')).size).toBe(0);
+    // A direction word that does state a change still gives one.
+    expect(anchoredDirections(readSentence('Bit errors increased sharply.')).get(stem('errors'))).toBe(1);
+  });
+
+  it('reads a side that keeps to one word ("positive-only", "only positive") as denying its opposite, not "not only"', () => {
+    const both = readSentence('The update learns from both positive and negative samples.');
+    expect(deniedAlternative(both, [readSentence('The policy update is positive-only.')])).toBe(true);
+    expect(deniedAlternative(both, [readSentence('It learns from only positive samples.')])).toBe(true);
+    expect(deniedAlternative(readSentence('It learns from only positive samples.'), [both])).toBe(true);
+    expect(deniedAlternative(both, [readSentence('It learns not only positive samples but others.')])).toBe(false);
+    expect(deniedAlternative(both, [readSentence('The policy update uses positive samples.')])).toBe(false);
+  });
+
   it('finds a denied alternative only when the other side states it and not the preferred one', () => {
     const claim = readSentence('The kernels run on consumer GPUs rather than CPUs.');
     expect(deniedAlternative(claim, [readSentence('The kernels run on consumer CPUs.')])).toBe(true);

@@ -1,0 +1,20 @@
+// Direction words that state no change where they stand, so that they give no direction to the
+// words around them: part of a method's name ("retrieval-augmented generation", "memory-enhanced
+// agents"), a noun after "per" or "each" ("64 bit errors per block"), and the open end of a count
+// ("64 or more bit errors", "five or fewer visits"), which bounds a number rather than saying it rose.
+
+type Token = { word: string; start: number; end: number };
+
+const METHOD_PART = /^(?:augment|enhanc)/u;
+const UNIT_BEFORE = new Set(['per', 'each']);
+const NUMERIC = /^(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)$/u;
+
+/** Whether the direction word at token i states no change here (see above). */
+export function directionlessAt(text: string, tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const before = tokens[i - 1];
+  if (!before) return false;
+  if (before.end === token.start - 1 && text[token.start - 1] === '-' && METHOD_PART.test(token.word)) return true;
+  if (UNIT_BEFORE.has(before.word)) return true;
+  return before.word === 'or' && NUMERIC.test(tokens[i - 2]?.word ?? '');
+}

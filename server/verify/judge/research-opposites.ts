@@ -1,0 +1,37 @@
+// Opposites that papers in computing and the sciences use and WordNet does not list: "the input
+// side" against "the output side", "an encoder" against "a decoder", "online" against "offline".
+// Written by hand, from the vocabulary of methods sections, not from any tuning collection; each is
+// a pair of alternatives where stating one, and not the other, denies the other. Words that head
+// too many unrelated phrases to oppose each other by themselves ("deep", "sparse", "dense",
+// "global", "local") are left out.
+export const RESEARCH_OPPOSITES: ReadonlyArray<readonly [string, string]> = [
+  ['input', 'output'],
+  ['inputs', 'outputs'],
+  ['encoder', 'decoder'],
+  ['online', 'offline'],
+  ['static', 'dynamic'],
+  ['statically', 'dynamically'],
+  ['deterministic', 'stochastic'],
+  ['minimum', 'maximum'],
+  ['minimize', 'maximize'],
+  ['homogeneous', 'heterogeneous'],
+  ['continuous', 'discrete'],
+  ['generative', 'discriminative'],
+  ['lossless', 'lossy'],
+  ['centralized', 'decentralized'],
+  ['centralised', 'decentralised'],
+  ['monolingual', 'multilingual'],
+  ['unimodal', 'multimodal'],
+  ['overfitting', 'underfitting'],
+  ['upstream', 'downstream'],
+  ['exact', 'approximate'],
+  ['parallel', 'sequential'],
+  ['cpu', 'gpu'],
+  ['cpus', 'gpus'],
+  ['prospective', 'retrospective'],
+  ['randomized', 'observational'],
+  ['randomised', 'observational'],
+  ['intravenous', 'oral'],
+  ['inpatient', 'outpatient'],
+  ['inpatients', 'outpatients'],
+];
