@@ -89,6 +89,9 @@ export function statementStance(question: string, sentence: string, title = ''):
   return deniesStatement(claimOfQuestion(question), sentence) ? -1 : 1;
 }
 
+/** What one sentence stating the question about its paper (statementStance) counts for in the balance. */
+const STATEMENT_WEIGHT = Math.max(BOTTOM_LINE_DEFAULTS.minNetFor, BOTTOM_LINE_DEFAULTS.minNetAgainst);
+
 /** The cited findings' balance on the question: net findings for its proposition, and the sources on each side. */
 export function findingBalance(
   question: string,
@@ -100,7 +103,12 @@ export function findingBalance(
   const yes = new Set<number>();
   const no = new Set<number>();
   for (const { n, text, title } of cited) {
-    const stance = flip * (findingStance(text, claim) || statementStance(question, text, title));
+    // What a paper states of itself answers a question about it either way ("it does not depend on
+    // conditional independence assumptions" for "Does DAPRO assume conditional independence?";
+    // "No code release is indicated"), where one null finding is weak evidence for no: so such a
+    // statement is read first, and counts as much as the bottom line needs.
+    const statement = statementStance(question, text, title);
+    const stance = flip * (statement !== 0 ? STATEMENT_WEIGHT * statement : findingStance(text, claim));
     net += stance;
     if (stance > 0) yes.add(n);
     if (stance < 0) no.add(n);

@@ -236,3 +236,23 @@ export function unknownShare(concepts: readonly Concept[]): number {
   }
   return total > 0 ? unknown / total : 0;
 }
+
+/**
+ * The names a question asks about ("GPT-4", "AlphaFold") that no paper of the library uses. Not in a
+ * question written in capitals, where every word looks like a name; not an abbreviation the question
+ * spells out ("MR-mammography (MRM)": its long form is what is asked); not a code of fewer than three
+ * letters, which papers write in several ways ("V30M" for "Val30Met").
+ */
+export function unknownNamesOf(question: string, concepts: readonly Concept[]): Concept[] {
+  const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
+  if (capitals > (question.match(/\p{Ll}/gu)?.length ?? 0)) return [];
+  const bracketed = new Set([...question.matchAll(/\(([^()]{1,60})\)/gu)].flatMap((m) => m[1]!.split(/[\s,;]+/u)));
+  return concepts.filter(
+    (c) =>
+      !c.known &&
+      !c.longForm &&
+      !bracketed.has(c.word) &&
+      writtenAsName(c.word) &&
+      (c.word.match(/\p{L}/gu)?.length ?? 0) >= 3,
+  );
+}

@@ -9,7 +9,7 @@ import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import { sentencesNamingPaper } from './paper-pronouns.ts';
-import { conceptCoverage, conceptForms, questionConcepts, unknownShare } from './question-concepts.ts';
+import { conceptCoverage, conceptForms, questionConcepts, unknownNamesOf, unknownShare } from './question-concepts.ts';
 import { answerShape, questionType } from './question-type.ts';
 import { namesAny, namesOfOthers, sourceCoverage, titleNamesOf } from './source-coverage.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
@@ -174,6 +174,22 @@ export function selectSentences(
     }));
   const best = Math.max(...covered.map((c) => c.coverage));
   const conceptCount = concepts.length;
+  // A name the question asks about that no paper uses: whatever else the closest paper shares with
+  // the question, it is not about that.
+  const unknownNames = unknownNamesOf(question, concepts);
+  if (unknownNames.length > 0) {
+    const words = unknownNames
+      .slice(0, 3)
+      .map((c) => `"${c.word}"`)
+      .join(', ');
+    return {
+      sentences: [],
+      conceptCoverage: best,
+      conceptCount,
+      closest,
+      abstainReason: `The library holds no answer: no paper in it mentions ${words}, which the question asks about.`,
+    };
+  }
   const strange = unknownShare(concepts);
   if (strange > settings.maxUnknownShare) {
     const words = concepts

@@ -68,6 +68,22 @@ describe('bottom-line', () => {
     expect(statementStance(question, BACKGROUND.replace('Stroke', 'Low-dose aspirin and ischemic stroke'), '')).toBe(0);
   });
 
+  it('says no when the paper a question names states the opposite of itself, where one null finding says unclear', () => {
+    const dapro = 'DAPRO (Dynamic Allocation via PRojected Optimization)';
+    const denial = 'A distinguishing feature is that it does not depend on conditional independence assumptions.';
+    const asked = 'Does DAPRO depend on conditional independence assumptions?';
+    expect(bottomLine(asked, [{ ...at(1, denial), title: dapro }])).toMatchObject({ verdict: 'no', yes: [], no: [1] });
+    const stated = 'It depends on conditional independence assumptions to allocate its budget.';
+    expect(bottomLine(asked, [{ ...at(1, stated), title: dapro }])).toMatchObject({ verdict: 'yes', yes: [1] });
+    // A statement for and one against, from two papers of that name: neither outweighs the other.
+    expect(
+      bottomLine(asked, [
+        { ...at(1, stated), title: dapro },
+        { ...at(2, denial), title: dapro },
+      ]).verdict,
+    ).toBe('mixed');
+  });
+
   it('says yes on a finding for the question, naming the source', () => {
     expect(bottomLine(question, [at(1, FOR), at(2, BACKGROUND)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
   });

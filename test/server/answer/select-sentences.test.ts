@@ -88,6 +88,27 @@ describe('select-sentences', () => {
     expect(abstainReason).toMatch(/"bake", "sourdough", "bread"/);
   });
 
+  it('abstains when the question asks about a name no paper uses, however much else the closest paper shares', () => {
+    const { abstainReason, sentences, closest } = select(
+      'Does caffeine intake increase memory recall in ModaFinil users?',
+      sourcesOf('caffeine-memory-trial'),
+    );
+    expect(sentences).toEqual([]);
+    expect(abstainReason).toBe(
+      'The library holds no answer: no paper in it mentions "ModaFinil", which the question asks about.',
+    );
+    expect(closest.map((c) => c.paperId)).toEqual(['caffeine-memory-trial']);
+    // An abbreviation the question spells out, a short code and a question in capitals are read as before.
+    for (const question of [
+      'Does caffeine intake (CAFX) increase memory recall?',
+      'Does caffeine intake increase short-term memory recall in V30M adults?',
+      'DOES CAFFEINE INTAKE INCREASE MEMORY RECALL IN MODAFINIL USERS?',
+    ])
+      expect(select(question, sourcesOf('caffeine-memory-trial')).abstainReason ?? '', question).not.toMatch(
+        /mentions/,
+      );
+  });
+
   it('abstains when the retrieved passages share nothing with the question, naming what they lack and no paper as close', () => {
     const { abstainReason, closest } = select('What does caffeine do to memory recall?', sourcesOf('wing-loads'));
     expect(abstainReason).toMatch(
