@@ -1,5 +1,5 @@
 // The citelens command line: one program, one subcommand per verb.
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { registerAskCommand } from './commands/ask.command.ts';
 import { registerEvalCommand } from './commands/eval.command.ts';
@@ -13,7 +13,7 @@ import { registerSearchCommand } from './commands/search.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerStartCommand } from './commands/start.command.ts';
 import { registerVerifyCommand } from './commands/verify.command.ts';
-import { reportFailure } from './output.ts';
+import { EXIT_CODES, reportFailure } from './output.ts';
 
 // The environment is checked once, before any command reads it: one clean message, no stack.
 try {
@@ -26,7 +26,21 @@ try {
 const program = new Command()
   .name('citelens')
   .description('Local-first semantic search, cited answers and citation checks over your paper summaries')
-  .showHelpAfterError('(run with --help for usage)');
+  .showHelpAfterError('(run with --help for usage)')
+  // Commander's own refusals (an unknown command or option, a bad choice, a missing argument) are
+  // usage errors: exit 2 rather than commander's 1, which a failure to run also gives.
+  .exitOverride()
+  .addHelpText(
+    'after',
+    [
+      '',
+      'Exit status: 0 done; 1 the command failed (no index, an unreadable file,',
+      'refused records; verify --strict: a citation not supported); 2 the command',
+      'line is wrong (an unknown command or option, a bad value, a missing argument).',
+      'With --json the result, or the error of a command that ran, is JSON on stdout;',
+      'notices and progress go to stderr.',
+    ].join('\n'),
+  );
 
 registerIndexCommand(program);
 registerRemoveCommand(program);
@@ -41,4 +55,10 @@ registerEvalVerifyCommand(program);
 registerEvalAskCommand(program);
 registerMcpCommand(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof CommanderError)) throw error;
+  // Commander has printed the message (or the help that --help asked for) already.
+  process.exitCode = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+}

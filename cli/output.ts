@@ -30,7 +30,22 @@ function problemsOf(error: AppError): InputProblem[] {
   return Array.isArray(details?.problems) ? details.problems : [];
 }
 
-/** Prints a failure and sets a non-zero exit code. Unexpected errors print only their message. */
+/**
+ * How a command ends when it does not succeed: 1 when it ran and failed (no index, an unreadable
+ * file, a refused record), 2 when the command line itself is wrong (an unknown or invalid option, a
+ * missing argument), so a script can tell a mistake of its own from a failure.
+ */
+export const EXIT_CODES = { failure: 1, usage: 2 } as const;
+
+const usageErrors = new WeakSet<object>();
+
+/** Marks `error` as a mistake in the command line: reported like any failure, with exit code 2. */
+export function usageError<E extends AppError>(error: E): E {
+  usageErrors.add(error);
+  return error;
+}
+
+/** Prints a failure and sets a non-zero exit code (see EXIT_CODES). Unexpected errors print only their message. */
 export function reportFailure(error: unknown, json: boolean): void {
   const appError = isAppError(error)
     ? error
@@ -49,7 +64,7 @@ export function reportFailure(error: unknown, json: boolean): void {
       process.stderr.write(`${error.stack}\n`);
     }
   }
-  process.exitCode = 1;
+  process.exitCode = isAppError(error) && usageErrors.has(error) ? EXIT_CODES.usage : EXIT_CODES.failure;
 }
 
 /** Wraps a command action so every failure is reported the same way. */

@@ -6,11 +6,13 @@ import { invalidInputError } from '../../core/input-issues.ts';
 import { openIndex } from '../../indexer/index.ts';
 import { type AskResponse, answerQuestion, zAskRequest } from '../../server/answer/index.ts';
 import { createLlmClient } from '../../server/llm/index.ts';
-import { action, printJson, printNotice } from '../output.ts';
+import { addFilterOptions, type FilterOptions, filtersOf, numberOption, optionOf } from '../filter-options.ts';
+import { action, printJson, printNotice, usageError } from '../output.ts';
 
-type AskCommandOptions = {
+type AskCommandOptions = FilterOptions & {
   index: string;
   k: string;
+  maxSentences: string;
   mode: 'hybrid' | 'semantic' | 'keyword';
   generate?: boolean;
   dropUnsupported?: boolean;
@@ -56,9 +58,20 @@ function formatAnswer(response: AskResponse): string {
   return `${lines.join('\n')}\n`;
 }
 
+// The request as zod checks it, with the rule that binds --year-from to --year-to, worded for options.
+const zAskOptions = zAskRequest.superRefine(({ filters: { yearFrom, yearTo } }, ctx) => {
+  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['filters', 'yearFrom'],
+      message: `must not be after --year-to (${yearFrom} > ${yearTo})`,
+    });
+  }
+});
+
 export function registerAskCommand(program: Command): void {
   const config = loadConfig();
-  program
+  const command = program
     .command('ask')
     .description('Answer a question from the library, every sentence cited to the passage it rests on')
     .argument('<question>', 'the question')
@@ -69,24 +82,29 @@ export function registerAskCommand(program: Command): void {
         .choices(['hybrid', 'semantic', 'keyword'])
         .default('hybrid'),
     )
+    .option('--max-sentences <n>', 'longest answer, in sentences', '4');
+  // The same filters as search (and as the API's and MCP's ask): answer from these papers only.
+  addFilterOptions(command)
     .option('--generate', 'write the answer with the configured LLM (default when CITELENS_LLM_BASE_URL is set)')
     .option('--no-generate', 'answer extractively even when an LLM is configured')
     .option('--drop-unsupported', 'drop generated sentences their sources do not support (default: flag them)')
     .option('--json', 'print the answer as JSON')
     .action(
       action(async (question: string, options: AskCommandOptions) => {
-        const parsed = zAskRequest.safeParse({
+        const parsed = zAskOptions.safeParse({
           question,
-          k: Number(options.k),
+          k: numberOption(options.k),
           mode: options.mode,
+          filters: filtersOf(options),
+          maxSentences: numberOption(options.maxSentences),
           ...(options.generate === undefined ? {} : { generate: options.generate }),
           unsupported: options.dropUnsupported ? 'drop' : 'flag',
         });
         if (!parsed.success) {
           // The API's wording ("must be at most 30"), with the option's name as the subject.
           const nameField = (field: string | null) =>
-            field === 'question' ? 'The question' : field === null ? 'The request' : `--${field}`;
-          throw invalidInputError(parsed.error, nameField);
+            field === 'question' ? 'The question' : field === null ? 'The request' : optionOf(field);
+          throw usageError(invalidInputError(parsed.error, nameField));
         }
         const reader = await openIndex(options.index, {
           modelDir: config.modelDir,

@@ -13,7 +13,7 @@ import {
   type InputProblem,
   indexPapers,
 } from '../../indexer/index.ts';
-import { action, formatBytes, printJson } from '../output.ts';
+import { action, formatBytes, printJson, usageError } from '../output.ts';
 import { createProgressBar } from '../progress-bar.ts';
 
 type IndexCommandOptions = {
@@ -74,7 +74,9 @@ export function registerIndexCommand(program: Command): void {
           files.push(folder.endsWith('.sqlite') ? folder : path.join(folder, 'zotero.sqlite'));
         }
         if (files.length === 0) {
-          throw new AppError('INVALID_INPUT', 'Name the files to index, or pass --zotero to index a Zotero library.');
+          throw usageError(
+            new AppError('INVALID_INPUT', 'Name the files to index, or pass --zotero to index a Zotero library.'),
+          );
         }
         const progress = options.json ? undefined : createProgressBar();
         const summary = await indexPapers({

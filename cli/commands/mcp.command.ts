@@ -36,7 +36,8 @@ export function registerMcpCommand(program: Command): void {
           loadMcpServer(),
           import('@modelcontextprotocol/sdk/server/stdio.js'),
         ]);
-        const server = createMcpServer({ holder, config });
+        // The client runs on this machine: errors may name the index folder.
+        const server = createMcpServer({ holder, config, indexFolderInErrors: { watching: options.watch } });
         const stop = () => {
           void server.close().finally(() => {
             holder.close();

@@ -1,6 +1,5 @@
 // `citelens search "<query>"`: one page of papers from an index, with their best passage and the
 // matching words marked, as text or JSON.
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
@@ -16,17 +15,14 @@ import {
   searchPapers,
   zSearchRequest,
 } from '../../server/search/index.ts';
-import { action, printJson, printNotice } from '../output.ts';
+import { addFilterOptions, type FilterOptions, filtersOf, numberOption, optionOf } from '../filter-options.ts';
+import { action, printJson, printNotice, usageError } from '../output.ts';
+import { readInputBytes } from '../read-input.ts';
 
-type SearchCommandOptions = {
+type SearchCommandOptions = FilterOptions & {
   mode: 'hybrid' | 'semantic' | 'keyword';
   k: string;
   offset: string;
-  yearFrom?: string;
-  yearTo?: string;
-  author?: string;
-  tag?: string;
-  venue?: string;
   ef?: string;
   sort: 'relevance' | 'year';
   file?: string;
@@ -36,22 +32,8 @@ type SearchCommandOptions = {
 
 const EXCERPT_CHARS = 280;
 
-// Numbers stay as given when they do not parse, so validation names the option instead of guessing.
-function numberOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? Number.NaN : Number(trimmed);
-}
-
 /** The search request the command line asks for. */
 export function toSearchRequest(query: string, options: SearchCommandOptions): SearchRequest {
-  const filters = {
-    yearFrom: numberOption(options.yearFrom),
-    yearTo: numberOption(options.yearTo),
-    author: options.author,
-    tag: options.tag,
-    venue: options.venue,
-  };
   const ef = numberOption(options.ef);
   return {
     query,
@@ -60,14 +42,8 @@ export function toSearchRequest(query: string, options: SearchCommandOptions): S
     offset: numberOption(options.offset) ?? 0,
     sort: options.sort,
     ...(ef === undefined ? {} : { ef }),
-    filters: Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)),
+    filters: filtersOf(options),
   };
-}
-
-/** The option a field of the search request comes from, as typed: filters.yearFrom is --year-from. */
-function optionOf(field: string): string {
-  const name = field.split('.').at(-1) ?? field;
-  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
 // The request as zod checks it, with the two rules that bind one option to another, worded for options.
@@ -103,7 +79,7 @@ export function checkSearchRequest(request: SearchRequest, file?: string): void 
     if (field === 'query') return file === undefined ? 'The query' : `The text of --file ${file}`;
     return optionOf(field);
   };
-  throw invalidInputError(parsed.error, nameField);
+  throw usageError(invalidInputError(parsed.error, nameField));
 }
 
 /**
@@ -115,15 +91,19 @@ export function queryArgument(words: readonly string[]): string | undefined {
   const option = words.find((word) => /^--./u.test(word));
   if (option !== undefined) {
     const name = option.split('=')[0]!;
-    throw new AppError('INVALID_INPUT', `Unknown option ${name} (a word to leave out takes one minus: -word).`, {
-      field: name,
-    });
+    throw usageError(
+      new AppError('INVALID_INPUT', `Unknown option ${name} (a word to leave out takes one minus: -word).`, {
+        field: name,
+      }),
+    );
   }
   if (words.length > 1) {
     const quoted = words.map((word) => (/\s/u.test(word) ? `"${word}"` : word)).join(' ');
-    throw new AppError('INVALID_INPUT', `Give the query as one argument, in quotes: citelens search '${quoted}'.`, {
-      field: 'query',
-    });
+    throw usageError(
+      new AppError('INVALID_INPUT', `Give the query as one argument, in quotes: citelens search '${quoted}'.`, {
+        field: 'query',
+      }),
+    );
   }
   return words[0];
 }
@@ -132,26 +112,23 @@ export function queryArgument(words: readonly string[]): string | undefined {
  * The query text: the argument, or the contents of --file (an abstract: "papers like this text").
  * Exactly one of the two must be given; an unreadable file is UNREADABLE_FILE naming it.
  */
-export function queryText(argument: string | undefined, file: string | undefined): string {
+export async function queryText(argument: string | undefined, file: string | undefined): Promise<string> {
   if (argument !== undefined && file !== undefined) {
-    throw new AppError('INVALID_INPUT', 'Give the query as an argument or with --file, not both.', { field: 'file' });
+    throw usageError(
+      new AppError('INVALID_INPUT', 'Give the query as an argument or with --file, not both.', { field: 'file' }),
+    );
   }
   if (file === undefined) {
     if (argument === undefined) {
-      throw new AppError('INVALID_INPUT', 'Give a query, or --file <path> to search with the text of a file.', {
-        field: 'query',
-      });
+      throw usageError(
+        new AppError('INVALID_INPUT', 'Give a query, or --file <path> to search with the text of a file.', {
+          field: 'query',
+        }),
+      );
     }
     return argument;
   }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new AppError('UNREADABLE_FILE', `Cannot read the query file ${file}: ${(error as Error).message}`, {
-      file,
-    });
-  }
+  const bytes = await readInputBytes(file);
   // A PDF or a word processor's file is refused, naming it; Windows-1252 is read, with a notice.
   const { text, notice } = decodeDocument(file, bytes);
   if (notice) printNotice(notice);
@@ -224,7 +201,7 @@ export function formatSearchResponse(response: SearchResponse, tty: boolean): st
 /** Adds `citelens search` to the program. */
 export function registerSearchCommand(program: Command): void {
   const config = loadConfig();
-  program
+  const command = program
     .command('search')
     .description('Search an index for papers by meaning, by words, or both')
     .usage('[options] [query]')
@@ -234,19 +211,15 @@ export function registerSearchCommand(program: Command): void {
     .option('--file <path>', 'search with the text of this file, up to 20,000 characters (an abstract)')
     .addOption(new Option('--mode <mode>', 'how to match').choices(['hybrid', 'semantic', 'keyword']).default('hybrid'))
     .option('--k <n>', 'results per page', '10')
-    .option('--offset <n>', 'results to skip (paging)', '0')
-    .option('--year-from <year>', 'only papers from this year on')
-    .option('--year-to <year>', 'only papers up to this year')
-    .option('--author <name>', 'only papers with an author whose name contains this (case-insensitive)')
-    .option('--tag <tag>', 'only papers with this tag (case-insensitive)')
-    .option('--venue <venue>', 'only papers whose venue contains this (case-insensitive)')
+    .option('--offset <n>', 'results to skip (paging)', '0');
+  addFilterOptions(command)
     .option('--ef <n>', 'HNSW search breadth (default: the index setting)')
     .addOption(new Option('--sort <order>', 'order of results').choices(['relevance', 'year']).default('relevance'))
     .option('--index <dir>', 'index folder', config.indexDir)
     .option('--json', 'print the response as JSON')
     .action(
       action(async (words: string[], options: SearchCommandOptions) => {
-        const query = queryText(queryArgument(words), options.file);
+        const query = await queryText(queryArgument(words), options.file);
         const request = toSearchRequest(query, options);
         checkSearchRequest(request, options.file);
         const reader = await openIndex(options.index, {

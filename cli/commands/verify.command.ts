@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { AppError } from '../../core/errors.ts';
 import { invalidInputError } from '../../core/input-issues.ts';
 import { decodeDocument, ENCODINGS, type Encoding, openIndex } from '../../indexer/index.ts';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../server/verify/index.ts';
 import { createJudge } from '../../server/verify/judge/index.ts';
 import { action, printJson, printNotice } from '../output.ts';
+import { inputName, readInputBytes } from '../read-input.ts';
 
 type VerifyCommandOptions = {
   index: string;
@@ -27,20 +27,9 @@ type VerifyCommandOptions = {
 
 // A text file (or standard input) as text: UTF-8, or UTF-16 or Windows-1252 with a notice; a PDF,
 // a word processor's file or another binary file is refused, naming it.
-function readInput(file: string, encoding?: Encoding): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file === '-' ? 0 : file);
-  } catch (error) {
-    throw new AppError(
-      'UNREADABLE_FILE',
-      `Cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`,
-      {
-        file,
-      },
-    );
-  }
-  const { text, notice } = decodeDocument(file === '-' ? 'standard input' : file, bytes, encoding);
+async function readInput(file: string, encoding?: Encoding): Promise<string> {
+  const bytes = await readInputBytes(file);
+  const { text, notice } = decodeDocument(inputName(file), bytes, encoding);
   if (notice) printNotice(notice);
   return text;
 }
@@ -114,17 +103,17 @@ export function registerVerifyCommand(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(
       action(async (file: string, options: VerifyCommandOptions) => {
-        const text = readInput(file, options.encoding);
+        const text = await readInput(file, options.encoding);
         const bibliography = options.references ? undefined : bibliographyBeside(file, text);
         if (bibliography) printNotice(`Reading the references from ${bibliography}, which the draft names.`);
         const references = options.references ?? bibliography;
         const parsed = zVerifyRequest.safeParse({
           text,
-          ...(references ? { references: readInput(references, options.encoding) } : {}),
+          ...(references ? { references: await readInput(references, options.encoding) } : {}),
         });
         if (!parsed.success) {
           // The API's wording ("must be at most 100000 characters long"), naming the file at fault.
-          const named = (name: string) => (name === '-' ? 'standard input' : name);
+          const named = inputName;
           const nameField = (field: string | null) =>
             field?.startsWith('references') && references
               ? `The references in ${named(references)}`

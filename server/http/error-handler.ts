@@ -80,8 +80,14 @@ export function createErrorHandler(log: ErrorLog = logToStderr): ErrorHandler {
   return (error, c) => sendError(c, toClientError(error, c, log));
 }
 
-/** The app's notFound: a JSON 404 that names the method and path that matched nothing. */
+/**
+ * The app's notFound: a JSON 404 that names the method and path that matched nothing, and says
+ * that routes take no trailing slash when the path ends with one (`/api/search/`).
+ */
 export const handleNotFound: NotFoundHandler = (c) => {
-  const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
-  return sendError(c, new AppError('NOT_FOUND', `No route matches ${c.req.method} ${path}.`));
+  const shown = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+  const path = c.req.path;
+  const trimmed = path.replace(/\/+$/, '');
+  const slash = trimmed && trimmed !== path ? ` Routes take no trailing slash: try ${shown(trimmed)}.` : '';
+  return sendError(c, new AppError('NOT_FOUND', `No route matches ${c.req.method} ${shown(path)}.${slash}`));
 };

@@ -9,6 +9,7 @@ import { requireToken } from './auth.middleware.ts';
 import { requireUtf8 } from './encoding.middleware.ts';
 import { requireLocalHostHeader } from './host-check.middleware.ts';
 import { GENERATION_HEADER } from './index.middleware.ts';
+import { requireWellFormedJson } from './json-body.middleware.ts';
 import { limitBodyBytesInFlight, limitBodySize, limitConcurrency, limitDuration } from './limits.middleware.ts';
 import { isLoopbackHost } from './loopback.ts';
 import { requireSameOrigin } from './same-origin.middleware.ts';
@@ -75,5 +76,6 @@ export function applySafetyRails(app: Hono<AppEnv>, options: SafetyOptions): voi
   // Before any body is read: a body is buffered only inside this budget.
   app.use('/api/*', limitBodyBytesInFlight(options.maxBodyBytesInFlight, options.maxBodyBytes));
   app.use('/api/*', requireUtf8);
+  app.use('/api/*', requireWellFormedJson);
   app.use('/api/*', limitConcurrency(options.maxInFlight));
 }

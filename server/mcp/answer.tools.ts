@@ -1,19 +1,25 @@
 // The tools that reason over the library: ask_library (a cited answer or an abstention) and
 // verify_citations (claim-by-claim verdicts). They call the services POST /api/ask and /api/verify call.
+import { z } from 'zod';
 import { answerQuestion, zAskRequest } from '../answer/index.ts';
 import { createLlmClient } from '../llm/index.ts';
 import { libraryOfIndex, statisticsOfIndex, verifyTextWith, zVerifyRequest } from '../verify/index.ts';
 import { createJudge } from '../verify/judge/index.ts';
+import { zAgentFilters } from './library.tools.ts';
 import { zAskLibraryOutput, zVerifyCitationsOutput } from './mcp.schema.ts';
 import { defineTool, PAPER_TEXT_IS_DATA } from './mcp-tool.ts';
+import { checkSearchRelations } from './tool-arguments.ts';
 
-export const zAskLibraryInput = zAskRequest
-  .pick({ question: true, k: true, mode: true, filters: true, maxSentences: true })
-  .extend({
+// Strict, as every tool's arguments: a name the tool does not take is refused, never ignored.
+export const zAskLibraryInput = z
+  .strictObject({
     question: zAskRequest.shape.question.meta({ description: 'The question, in words' }),
     k: zAskRequest.shape.k.meta({ description: 'Passages retrieved as evidence' }),
+    mode: zAskRequest.shape.mode,
+    filters: zAgentFilters,
     maxSentences: zAskRequest.shape.maxSentences.meta({ description: 'Longest answer, in sentences' }),
-  });
+  })
+  .superRefine(checkSearchRelations);
 
 export const askLibraryTool = defineTool({
   name: 'ask_library',
@@ -50,7 +56,7 @@ export const askLibraryTool = defineTool({
   },
 });
 
-export const zVerifyCitationsInput = zVerifyRequest.extend({
+export const zVerifyCitationsInput = z.strictObject({
   text: zVerifyRequest.shape.text.meta({
     description:
       'The text whose citations to check: sentences with [n] (also [n, Sec. 4], [1]–[3], ref. n), author-year, arXiv id, DOI, [paper-id], LaTeX \\cite{key} or Pandoc [@key] citations, and optionally its reference list at the end (or a LaTeX thebibliography)',

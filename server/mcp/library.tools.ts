@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { zPaper } from '../../indexer/index.ts';
 import { indexStats } from '../library/index-stats.ts';
-import { QUERY_SYNTAX_HELP, searchPapers, similarPapers, zSearchRequest } from '../search/index.ts';
+import { QUERY_SYNTAX_HELP, searchPapers, similarPapers, zSearchFilters, zSearchRequest } from '../search/index.ts';
 import { zGetPaperOutput, zLibraryInfoOutput, zSearchPapersOutput, zSimilarPapersOutput } from './mcp.schema.ts';
 import { defineTool, PAPER_TEXT_IS_DATA } from './mcp-tool.ts';
 import { fitToBudget } from './passage-budget.ts';
+import { checkSearchRelations } from './tool-arguments.ts';
 
 export const MCP_SEARCH_LIMITS = {
   /** Most papers per call: a page of results must fit an agent's context with room to spare. */
@@ -28,27 +29,33 @@ const zAgentK = zSearchRequest.shape.k
 
 const zPaperId = zPaper.shape.id.meta({ description: 'A paper id, as search_papers returns it' });
 
-export const zSearchPapersInput = zSearchRequest.omit({ ef: true }).extend({
-  query: zSearchRequest.shape.query.meta({ description: `What to look for, in words. ${QUERY_SYNTAX_HELP}` }),
-  mode: zSearchRequest.shape.mode.meta({
-    description: 'hybrid (meaning and words, the default), semantic (meaning) or keyword (BM25 words)',
-  }),
-  sort: zSearchRequest.shape.sort.meta({
-    description: 'relevance (the default) or year (newest first among the best-ranked papers)',
-  }),
-  k: zAgentK,
-  offset: zSearchRequest.shape.offset.meta({ description: 'Results to skip: pass nextOffset to get the next page' }),
-  filters: zSearchRequest.shape.filters.meta({
-    description: 'yearFrom/yearTo (inclusive), author and venue (case-insensitive substrings), tag (exact)',
-  }),
-  maxChars: z
-    .number()
-    .int()
-    .min(MCP_SEARCH_LIMITS.minMaxChars)
-    .max(MCP_SEARCH_LIMITS.maxMaxChars)
-    .default(MCP_SEARCH_LIMITS.defaultMaxChars)
-    .meta({ description: 'Budget of passage text, in characters, over all results' }),
-});
+/** The search filters, refusing a name they do not know (a misspelt filter must not be dropped silently). */
+export const zAgentFilters = zSearchFilters.strict().default({});
+
+// Strict: an argument the tool does not take is refused with the names it does take.
+export const zSearchPapersInput = z
+  .strictObject({
+    query: zSearchRequest.shape.query.meta({ description: `What to look for, in words. ${QUERY_SYNTAX_HELP}` }),
+    mode: zSearchRequest.shape.mode.meta({
+      description: 'hybrid (meaning and words, the default), semantic (meaning) or keyword (BM25 words)',
+    }),
+    sort: zSearchRequest.shape.sort.meta({
+      description: 'relevance (the default) or year (newest first among the best-ranked papers)',
+    }),
+    k: zAgentK,
+    offset: zSearchRequest.shape.offset.meta({ description: 'Results to skip: pass nextOffset to get the next page' }),
+    filters: zAgentFilters.meta({
+      description: 'yearFrom/yearTo (inclusive), author and venue (case-insensitive substrings), tag (exact)',
+    }),
+    maxChars: z
+      .number()
+      .int()
+      .min(MCP_SEARCH_LIMITS.minMaxChars)
+      .max(MCP_SEARCH_LIMITS.maxMaxChars)
+      .default(MCP_SEARCH_LIMITS.defaultMaxChars)
+      .meta({ description: 'Budget of passage text, in characters, over all results' }),
+  })
+  .superRefine(checkSearchRelations);
 
 export const searchPapersTool = defineTool({
   name: 'search_papers',
@@ -76,6 +83,8 @@ export const searchPapersTool = defineTool({
       totalIsLowerBound: response.totalIsLowerBound,
       nextOffset: response.hasMore ? response.offset + response.results.length : null,
       budget,
+      // Why nothing matched, when the query itself is the reason (only stop words or exclusions).
+      ...(response.notice === undefined ? {} : { notice: response.notice }),
     };
   },
 });
@@ -87,7 +96,7 @@ export const getPaperTool = defineTool({
     'One paper of the library by id: title, authors, year, venue, DOI, arXiv id, tags and abstract, and its passages as spans (field, start, end) into the title or abstract; passage ids match those of search_papers and ask_library.',
     PAPER_TEXT_IS_DATA,
   ].join(' '),
-  input: z.object({ id: zPaperId }),
+  input: z.strictObject({ id: zPaperId }),
   output: zGetPaperOutput,
   run({ id }, { reader }) {
     const found = reader.getPaper(id);
@@ -107,7 +116,7 @@ export const similarPapersTool = defineTool({
     'The papers of the library most similar to the paper with this id (itself excluded), most similar first, with their similarity scores (0-1) and the distinctive words they share with it.',
     PAPER_TEXT_IS_DATA,
   ].join(' '),
-  input: z.object({ id: zPaperId, k: zAgentK }),
+  input: z.strictObject({ id: zPaperId, k: zAgentK }),
   output: zSimilarPapersOutput,
   run({ id, k }, { reader }) {
     const response = similarPapers(reader, id, k);
@@ -131,7 +140,7 @@ export const libraryInfoTool = defineTool({
   title: 'What the library holds',
   description:
     'How many papers and passages the library holds, which embedder built its index (kind, model, revision, dimensions, and whether its model is out of date), when it was built, its generation and size on disk.',
-  input: z.object({}),
+  input: z.strictObject({}),
   output: zLibraryInfoOutput,
   run: (_args, { reader }) => indexStats(reader),
 });

@@ -12,7 +12,6 @@ import {
 import type { Config } from '../../core/config.ts';
 import { AppError, type ErrorCode as AppErrorCode, isAppError } from '../../core/errors.ts';
 import type { IndexReader } from '../../indexer/index.ts';
-import { errorBody } from '../http/error-response.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { OPENAPI_INFO } from '../routes/docs.route.ts';
 import { askLibraryTool, verifyCitationsTool } from './answer.tools.ts';
@@ -24,6 +23,7 @@ import {
   PAPER_TEXT_IS_DATA,
   parseArguments,
   toolError,
+  toolErrorBody,
   toolResult,
 } from './mcp-tool.ts';
 import { listPaperResources, PAPER_URI_TEMPLATE, readPaperResource } from './paper.resources.ts';
@@ -50,6 +50,11 @@ export type McpServerOptions = {
   config: Config;
   /** Where unexpected errors are reported (stderr; never stdout, which carries the stdio protocol). */
   log?: (message: string) => void;
+  /**
+   * Name the index folder when no index is loaded, with the command that builds it there: for a
+   * client on this machine (stdio). Over HTTP the folder stays unsaid, as the API keeps server paths.
+   */
+  indexFolderInErrors?: { watching: boolean };
 };
 
 // JSON-RPC codes for failures outside tool calls (listing and reading resources).
@@ -65,7 +70,7 @@ function rpcError(error: unknown, log: (message: string) => void): Error {
     log(`citelens mcp: unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
   return Object.assign(new Error(appError.message), {
     code: RPC_CODES[appError.code] ?? ErrorCode.InternalError,
-    data: errorBody(appError).error,
+    data: toolErrorBody(appError).error,
   });
 }
 
@@ -79,9 +84,28 @@ export function createMcpServer(options: McpServerOptions): Server {
   );
   const tools = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
 
+  // INDEX_NOT_FOUND that says which folder to build the index in, where the client may be told.
+  function withIndexFolder(error: unknown): unknown {
+    const dir = holder.dir;
+    const said = options.indexFolderInErrors;
+    if (!said || !dir || !isAppError(error) || error.code !== 'INDEX_NOT_FOUND') return error;
+    const pickedUp = said.watching ? '; this server picks it up once it is built' : ', then restart this server';
+    return new AppError(
+      'INDEX_NOT_FOUND',
+      `There is no index in ${dir} yet. Build one with \`citelens index <files> --index ${dir}\`${pickedUp}.`,
+      { indexDir: dir },
+      { cause: error },
+    );
+  }
+
   /** Runs `use` on one index generation, held for the whole call (INDEX_NOT_FOUND when none is loaded). */
   async function withIndex<T>(use: (reader: IndexReader) => Promise<T> | T): Promise<T> {
-    const lease = holder.acquire();
+    let lease: ReturnType<IndexHolder['acquire']>;
+    try {
+      lease = holder.acquire();
+    } catch (error) {
+      throw withIndexFolder(error);
+    }
     try {
       return await use(lease.reader);
     } finally {

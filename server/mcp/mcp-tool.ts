@@ -3,10 +3,10 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Config } from '../../core/config.ts';
-import { AppError, isAppError } from '../../core/errors.ts';
+import { AppError, type ErrorCode, isAppError } from '../../core/errors.ts';
 import type { IndexReader } from '../../indexer/index.ts';
-import { errorBody } from '../http/error-response.ts';
-import { invalidInput } from '../http/validation-hook.ts';
+import { type ErrorResponse, errorBody } from '../http/error-response.ts';
+import { parseToolArguments } from './tool-arguments.ts';
 
 /** Said in every tool description: what the tools return from papers is quoted data. */
 export const PAPER_TEXT_IS_DATA =
@@ -54,18 +54,9 @@ export function outputJsonSchema(tool: McpTool): ObjectJsonSchema {
   return jsonSchemaOf(tool.output, 'output');
 }
 
-/** Validates a tool's arguments; a failure is INVALID_INPUT naming the argument, worded as the API words it. */
+/** Validates a tool's arguments; a failure is INVALID_INPUT naming the argument, as the agent sent it. */
 export function parseArguments(tool: McpTool, args: unknown): unknown {
-  const parsed = tool.input.safeParse(args ?? {});
-  if (parsed.success) return parsed.data;
-  // The API's wording ("'k' must be at most 20"), with the subject named as an MCP client knows it.
-  const error = invalidInput('argument', parsed.error);
-  const subject = (error.details as { field: string | null }).field === null ? 'The arguments' : 'Argument';
-  throw new AppError(
-    'INVALID_INPUT',
-    `${subject} ${error.message.replace(/^The request argument /, '')}`,
-    error.details,
-  );
+  return parseToolArguments(tool.name, tool.input, inputJsonSchema(tool), args);
 }
 
 /** A successful result: the value as JSON text (for any client) and as structured content. */
@@ -76,7 +67,23 @@ export function toolResult(value: unknown): CallToolResult {
   };
 }
 
-/** A failed call: a tool error whose text is the API's error body (same code, message and hint). */
+/**
+ * Hints for an agent where the table's hint speaks to a person at a shell or an HTTP client: what to
+ * call next, by tool name.
+ */
+const AGENT_HINTS: Partial<Record<ErrorCode, string>> = {
+  PAPER_NOT_FOUND:
+    'Use a paperId that search_papers, ask_library or similar_papers returned (ids are exact, case included).',
+};
+
+/** The API's error body for `error`, with the hint an agent can act on. */
+export function toolErrorBody(error: AppError): ErrorResponse {
+  const body = errorBody(error);
+  const hint = AGENT_HINTS[error.code];
+  return hint ? { error: { ...body.error, hint } } : body;
+}
+
+/** A failed call: a tool error whose text is the API's error body (same code and message). */
 export function toolError(error: unknown, log: (message: string) => void): CallToolResult {
   let appError: AppError;
   if (isAppError(error)) appError = error;
@@ -85,5 +92,5 @@ export function toolError(error: unknown, log: (message: string) => void): CallT
     log(`citelens mcp: unexpected error in a tool call: ${detail}`);
     appError = new AppError('INTERNAL', 'The server failed to handle this request.');
   }
-  return { content: [{ type: 'text', text: JSON.stringify(errorBody(appError)) }], isError: true };
+  return { content: [{ type: 'text', text: JSON.stringify(toolErrorBody(appError)) }], isError: true };
 }

@@ -45,6 +45,7 @@ export const zSearchPapersOutput = zSearchResponse
     hasMore: true,
     total: true,
     totalIsLowerBound: true,
+    notice: true,
   })
   .extend({
     results: z.array(zBudgetedResult),

@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../core/errors.ts';
+import { nearMissCheckedObject } from '../../core/input-issues.ts';
 import { zAskRequest, zAskResponse } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
 import { toClientError } from '../http/error-handler.ts';
@@ -10,11 +11,18 @@ import { errorBody, errorResponses } from '../http/error-response.ts';
 import { GENERATION_HEADER, requireIndex } from '../http/index.middleware.ts';
 import { createRouter } from '../http/router.ts';
 import { createLlmClient } from '../llm/index.ts';
+import { zSearchFilters } from '../search/search.schema.ts';
 import { createJudge } from '../verify/judge/index.ts';
 import { statisticsOfIndex } from '../verify/term-statistics.ts';
 
+// A known name written differently (max_sentences, filters.year_from) is refused, never ignored.
+const zAskBody = nearMissCheckedObject({
+  ...zAskRequest.shape,
+  filters: nearMissCheckedObject(zSearchFilters.shape).default({}),
+}).meta({ id: 'AskRequest' });
+
 const body = {
-  content: { 'application/json': { schema: zAskRequest.meta({ id: 'AskRequest' }) } },
+  content: { 'application/json': { schema: zAskBody } },
   required: true,
 } as const;
 

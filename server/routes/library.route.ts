@@ -4,6 +4,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../core/errors.ts';
+import { nearMissCheckedObject } from '../../core/input-issues.ts';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { numberParam } from '../http/query-params.ts';
@@ -24,7 +25,8 @@ import {
 } from '../library/index.ts';
 
 const shape = zLibraryQuery.shape;
-const zLibraryParams = z.object({
+// A known name written differently (yearFrom for year_from) is refused rather than ignored.
+const zLibraryParams = nearMissCheckedObject({
   offset: numberParam(shape.offset),
   limit: numberParam(shape.limit),
   sort: shape.sort,

@@ -1,6 +1,7 @@
 // GET /api/papers/:id (a paper with its passages) and GET /api/papers/:id/similar (its neighbours).
 import { createRoute, z } from '@hono/zod-openapi';
 import { paperNotFound } from '../../core/errors.ts';
+import { nearMissCheckedObject } from '../../core/input-issues.ts';
 import { zPaper, zPassage } from '../../indexer/index.ts';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
@@ -49,7 +50,9 @@ export const paperRoutes = createRouter()
       middleware: [requireIndex] as const,
       request: {
         params: zPaperParams,
-        query: z.object({ k: numberParam(zSearchRequest.shape.k).meta({ description: 'How many papers' }) }),
+        query: nearMissCheckedObject({
+          k: numberParam(zSearchRequest.shape.k).meta({ description: 'How many papers' }),
+        }),
       },
       responses: {
         200: {

@@ -1,6 +1,7 @@
 // GET /api/search and POST /api/search: hybrid, semantic or keyword search over the served index,
 // the same parameters in a query string or (for queries as long as an abstract) a JSON body.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
+import { closedObject, nearMissCheckedObject } from '../../core/input-issues.ts';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { numberParam } from '../http/query-params.ts';
@@ -56,14 +57,18 @@ function checkRelations(
   }
 }
 
-/** The query string of GET /api/search: the search nouns, with snake_case names for the filters. */
-export const zSearchQuery = z.object(searchParams).superRefine(checkRelations);
+/**
+ * The query string of GET /api/search: the search nouns, with snake_case names for the filters.
+ * Other names are ignored, but a known one written differently is refused (`yearFrom=2020` never
+ * searches unfiltered).
+ */
+export const zSearchQuery = nearMissCheckedObject(searchParams).superRefine(checkRelations);
 
 /**
  * The JSON body of POST /api/search: exactly the query string's names (numbers as JSON numbers or
  * numeric strings); an unknown name is refused, so a misspelt filter is never silently ignored.
  */
-export const zSearchBody = z.strictObject(searchParams).superRefine(checkRelations);
+export const zSearchBody = closedObject(searchParams).superRefine(checkRelations);
 
 /** The search request a query string asks for. */
 export function toSearchRequest(query: z.output<typeof zSearchQuery>): SearchRequest {
@@ -116,7 +121,8 @@ export const searchRoutes = createRouter()
       tags: ['search'],
       middleware: [requireIndex] as const,
       request: { body: { required: true, content: { 'application/json': { schema: zSearchBody } } } },
-      responses: searchResponses,
+      // A body, unlike a query string, can be over the size limit.
+      responses: { ...searchResponses, ...errorResponses(413) },
     }),
     async (c) => c.json(await searchPapers(c.var.index, toSearchRequest(c.req.valid('json'))), 200),
   );

@@ -1,5 +1,6 @@
 // POST /api/verify: checks the citations of a text against the library, claim by claim.
 import { createRoute } from '@hono/zod-openapi';
+import { nearMissCheckedObject } from '../../core/input-issues.ts';
 import { errorResponses } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { createRouter } from '../http/router.ts';
@@ -17,7 +18,10 @@ export const verifyRoutes = createRouter().openapi(
     middleware: [requireIndex] as const,
     request: {
       body: {
-        content: { 'application/json': { schema: zVerifyRequest.meta({ id: 'VerifyRequest' }) } },
+        // A known name written differently (Suggestions for suggestions) is refused, never ignored.
+        content: {
+          'application/json': { schema: nearMissCheckedObject(zVerifyRequest.shape).meta({ id: 'VerifyRequest' }) },
+        },
         required: true,
       },
     },

@@ -85,7 +85,7 @@ describe('citelens index on real libraries', () => {
 
   it('asks for files or --zotero when given neither', async () => {
     const result = await runCli(['index', '--index', tempDir(), '--embedder', 'builtin']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('Name the files to index, or pass --zotero to index a Zotero library.');
   });
 

@@ -15,4 +15,30 @@ describe('cli main', () => {
       expect(result.stderr.match(/Invalid environment variable/g)).toHaveLength(1);
     }
   }, 60_000);
+
+  it('exits 2 when the command line is wrong, 1 when a command fails, 0 for help', async () => {
+    const index = tempDir();
+    for (const args of [
+      ['bogus'],
+      ['search', 'attention', '--mode', 'fuzzy', '--index', index],
+      ['ask', '--index', index],
+      ['serve', '--port', 'abc'],
+      ['search', 'attention', '--k', '0', '--index', index],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^error: /);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
+    const failed = await runCli(['search', 'attention', '--index', index]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`There is no index in ${index}`);
+    const help = await runCli(['search', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: citelens search');
+    const overview = await runCli(['--help']);
+    expect(overview.code).toBe(0);
+    expect(overview.stdout).toContain('Exit status: 0 done; 1 the command failed');
+    expect(overview.stdout).toContain('2 the command\nline is wrong');
+  }, 60_000);
 });

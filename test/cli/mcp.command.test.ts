@@ -162,7 +162,11 @@ describe('mcp command', () => {
     const lines = stdout.split('\n').filter((line) => line.length > 0);
     expect(lines.map((line) => JSON.parse(line).jsonrpc)).toEqual(['2.0', '2.0']);
     const result = JSON.parse(lines[1]!).result as CallToolResult;
-    expect(errorOf(result)).toMatchObject({ code: 'INDEX_NOT_FOUND', message: 'The server has no index loaded yet.' });
+    // Over stdio the client runs on this machine: the error names the folder and the command that fills it.
+    expect(errorOf(result)).toMatchObject({
+      code: 'INDEX_NOT_FOUND',
+      message: `There is no index in ${path.resolve(empty)} yet. Build one with \`citelens index <files> --index ${path.resolve(empty)}\`; this server picks it up once it is built.`,
+    });
     expect(stderr).toContain('notice: There is no index in');
   });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -62,10 +63,11 @@ describe('search command', () => {
 
   it('names a mistyped option, and asks for quotes around a query the shell split', async () => {
     const mistyped = await run('attention', '--yaer-from', '2020');
-    expect(mistyped.exitCode).toBe(1);
+    // 2: the command line is wrong (a failure to run is 1).
+    expect(mistyped.exitCode).toBe(2);
     expect(mistyped.stderr).toContain('Unknown option --yaer-from');
     const split = await run('sparse attention', '-kernels');
-    expect(split.exitCode).toBe(1);
+    expect(split.exitCode).toBe(2);
     expect(split.stderr).toContain(`in quotes: citelens search '"sparse attention" -kernels'`);
   });
 
@@ -128,9 +130,9 @@ describe('search command', () => {
     );
   });
 
-  it('fails with a message naming the bad option and a non-zero exit code', async () => {
+  it('fails with a message naming the bad option and the exit code of a usage error', async () => {
     const { stderr, exitCode } = await run('attention', '--k', 'many');
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(stderr).toBe('error: --k must be a number.\nhint: Check the named field or parameter and try again.\n');
   });
 
@@ -146,7 +148,7 @@ describe('search command', () => {
     ];
     for (const [options, message] of cases) {
       const { stderr, exitCode } = await run('attention', ...options);
-      expect(exitCode, options.join(' ')).toBe(1);
+      expect(exitCode, options.join(' ')).toBe(2);
       expect(stderr, options.join(' ')).toContain(`error: ${message}\n`);
     }
   });
@@ -155,7 +157,7 @@ describe('search command', () => {
     const file = path.join(fixture.dir, 'too-long.txt');
     fs.writeFileSync(file, 'a '.repeat(10_001));
     const { stderr, exitCode } = await run('--file', file);
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(stderr).toContain(`error: The text of --file ${file} must be at most 20000 characters long.\n`);
   });
 
@@ -186,12 +188,30 @@ describe('search command', () => {
     const missing = path.join(fixture.dir, 'no-such-abstract.txt');
     const unreadable = await run('--file', missing);
     expect(unreadable.exitCode).toBe(1);
-    expect(unreadable.stderr).toContain(`Cannot read the query file ${missing}`);
+    expect(unreadable.stderr).toBe(
+      `error: cannot read ${missing}: no such file\nhint: Check that the path exists and is a readable text file (UTF-8).\n`,
+    );
     const both = await run('perovskite', '--file', missing);
     expect(both.stderr).toContain('not both');
+    expect(both.exitCode).toBe(2);
     const neither = await run();
     expect(neither.stderr).toContain('--file <path>');
+    expect(neither.exitCode).toBe(2);
   });
+
+  it('refuses a device, a pipe or a folder given by --file at once, instead of reading it forever', async () => {
+    const fifo = path.join(fixture.dir, 'query.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const [file, what] of [
+      ['/dev/zero', '/dev/zero is a device, not a regular file'],
+      [fifo, `${fifo} is a pipe, not a regular file`],
+      [fixture.dir, `${fixture.dir} is a directory, not a file`],
+    ]) {
+      const { stderr, exitCode } = await run('--file', file!);
+      expect(exitCode, file).toBe(1);
+      expect(stderr, file).toContain(`error: ${what}`);
+    }
+  }, 20_000);
 
   it('reports a missing index with its hint', async () => {
     const missing = await runCommand(registerSearchCommand, [

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +101,23 @@ describe('citelens verify', () => {
       expect(result.stderr).toContain(`${file} ${what}`);
     }
   });
+
+  it('refuses a device, a pipe or a missing file at once with one line naming it, instead of reading forever', async () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, 'draft.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const missing = path.join(dir, 'no-such-draft.md');
+    for (const [args, line] of [
+      [['/dev/zero'], 'error: /dev/zero is a device, not a regular file'],
+      [[fifo], `error: ${fifo} is a pipe, not a regular file`],
+      [[missing], `error: cannot read ${missing}: no such file`],
+      [['-', '--references', missing], `error: cannot read ${missing}: no such file`],
+    ] as const) {
+      const result = await runCli(['verify', ...args, '--index', tempDir()], { input: 'A claim [1].' });
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr.split('\n')[0], args.join(' ')).toBe(line);
+    }
+  }, 60_000);
 
   it('names the file whose text is longer than a check may be, in the words of the HTTP API', async () => {
     const draft = path.join(tempDir(), 'long-draft.txt');

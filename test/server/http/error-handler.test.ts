@@ -73,6 +73,16 @@ describe('error-handler', () => {
     expect((await res.json()).error).toMatchObject({ code: 'NOT_FOUND', message: 'No route matches DELETE /nowhere.' });
   });
 
+  it('says that routes take no trailing slash when a path that ends with one matches nothing', async () => {
+    const app = createApp({ holder: await holderFor(await sampleIndex()), config: testConfig() });
+    const res = await app.request('/api/search/?q=attention');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No route matches GET /api/search/. Routes take no trailing slash: try /api/search.',
+    });
+  });
+
   it('answers SQLite damage met while answering with 503 INDEX_CORRUPT, and health stops saying ok', async () => {
     const holder = await holderFor(await sampleIndex());
     const damage = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });

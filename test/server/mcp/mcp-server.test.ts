@@ -9,7 +9,7 @@ import {
   searchPapersTool,
   similarPapersTool,
 } from '../../../server/mcp/library.tools.ts';
-import { createMcpServer, MCP_TOOLS } from '../../../server/mcp/mcp-server.ts';
+import { createMcpServer, MCP_TOOLS, type McpServerOptions } from '../../../server/mcp/mcp-server.ts';
 import type { McpTool, ToolOutput } from '../../../server/mcp/mcp-tool.ts';
 import { RESOURCE_PAGE_SIZE } from '../../../server/mcp/paper.resources.ts';
 import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
@@ -285,10 +285,44 @@ describe('mcp-server', () => {
     });
 
     const empty = await connect(null);
+    // Each tool with valid arguments of its own (an argument a tool does not take is refused first).
+    const validArguments: Record<string, Record<string, unknown>> = {
+      search_papers: { query: 'x' },
+      get_paper: { id: 'x' },
+      similar_papers: { id: 'x' },
+      ask_library: { question: 'x' },
+      verify_citations: { text: 'x [1].' },
+      library_info: {},
+    };
     for (const tool of MCP_TOOLS) {
-      const error = await failed(empty, tool.name, { query: 'x', id: 'x', question: 'x', text: 'x [1].' });
+      const error = await failed(empty, tool.name, validArguments[tool.name]);
       expect(error).toMatchObject({ code: 'INDEX_NOT_FOUND', message: 'The server has no index loaded yet.' });
     }
+  });
+
+  it('names the folder to build the index in when the stdio server may say it, and keeps it unsaid otherwise', async () => {
+    const dir = tempDir();
+    const connectTo = async (options: Partial<McpServerOptions>) => {
+      const holder = await holderFor();
+      await holder.open(dir).catch(() => {});
+      const server = createMcpServer({ holder, config: testConfig(), log: () => {}, ...options });
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      await server.connect(serverSide);
+      const client = new Client({ name: 'test', version: '0' });
+      await client.connect(clientSide);
+      clients.push(client);
+      return client;
+    };
+    const local = await connectTo({ indexFolderInErrors: { watching: true } });
+    expect(await failed(local, 'library_info')).toEqual({
+      code: 'INDEX_NOT_FOUND',
+      message: `There is no index in ${dir} yet. Build one with \`citelens index <files> --index ${dir}\`; this server picks it up once it is built.`,
+      details: { indexDir: dir },
+      hint: expect.any(String),
+    });
+    await expect(local.listResources()).rejects.toThrow(`There is no index in ${dir} yet.`);
+    const remote = await connectTo({});
+    expect(await failed(remote, 'library_info')).toMatchObject({ message: 'The server has no index loaded yet.' });
   });
 
   it('refuses an unknown tool with a protocol error naming it', async () => {

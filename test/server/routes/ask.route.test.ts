@@ -57,6 +57,26 @@ describe('ask.route', () => {
     expect((await tooMany.json()).error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'k' } });
   });
 
+  it('refuses a misspelt name in the body or its filters, whole or streamed, instead of ignoring it', async () => {
+    const app = await appWith();
+    for (const path of ['/api/ask', '/api/ask/stream']) {
+      const misspelt = await post(app, path, { question: 'Why do attention sinks appear?', max_sentences: 1 });
+      expect(misspelt.status, path).toBe(400);
+      expect((await misspelt.json()).error, path).toMatchObject({
+        code: 'INVALID_INPUT',
+        message:
+          "Field 'max_sentences' of the JSON body is not a name this request takes (did you mean 'maxSentences'?).",
+        details: { field: 'max_sentences' },
+      });
+    }
+    const filter = await post(app, '/api/ask', { question: 'sinks?', filters: { year_from: 2030 } });
+    expect((await filter.json()).error).toMatchObject({
+      message:
+        "Field 'filters.year_from' of the JSON body is not a name this request takes (did you mean 'yearFrom'?).",
+      details: { field: 'filters.year_from' },
+    });
+  });
+
   it('answers 503 INDEX_NOT_FOUND when no index is loaded, whole or streamed', async () => {
     const app = await appWith({}, false);
     for (const path of ['/api/ask', '/api/ask/stream']) {

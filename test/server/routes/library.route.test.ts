@@ -101,6 +101,7 @@ describe('library.route', () => {
       ['limit=5000', 'limit'],
       ['offset=-1', 'offset'],
       ['facets=maybe', 'facets'],
+      ['yearFrom=2020', 'yearFrom'],
     ]) {
       const res = await app.request(`/api/library?${query}`);
       expect(res.status, query).toBe(400);

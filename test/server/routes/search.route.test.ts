@@ -78,6 +78,21 @@ describe('search.route', () => {
     await expectInvalid('q=x&year_from=-3', 'year_from', "Query parameter 'year_from' must be at least 0.");
   });
 
+  it('refuses a parameter name written differently from the one it means, instead of searching unfiltered', async () => {
+    await expectInvalid(
+      'q=models&yearFrom=2030',
+      'yearFrom',
+      "Query parameter 'yearFrom' is not a name this request takes (did you mean 'year_from'?).",
+    );
+    await expectInvalid(
+      'q=models&Year-To=2020',
+      'Year-To',
+      "Query parameter 'Year-To' is not a name this request takes (did you mean 'year_to'?).",
+    );
+    // Other names are still ignored (a client may send more than the search needs).
+    expect((await search('q=models&debug=1')).status).toBe(200);
+  });
+
   it('says that q is given twice when a query string repeats it', async () => {
     await expectInvalid('q=a&q=b', 'q', "Query parameter 'q' is given twice; give it once.");
     await expectInvalid('q=x&k=2&k=3&k=4', 'k', "Query parameter 'k' is given three times; give it once.");
@@ -219,8 +234,25 @@ describe('POST /api/search', () => {
   it('refuses an unknown name, naming it, instead of ignoring a misspelt filter', async () => {
     const { status, body } = await post({ q: 'models', yearFrom: 2020 });
     expect(status).toBe(400);
-    expect(body.error.code).toBe('INVALID_INPUT');
-    expect(body.error.message).toContain('yearFrom');
+    expect(body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message:
+        "Field 'yearFrom' of the JSON body is not a name this request takes (did you mean 'year_from'?); it takes q, k, offset, mode, year_from, year_to, author, tag, venue, ef, sort.",
+      details: { field: 'yearFrom' },
+    });
+  });
+
+  it('answers a body over the size limit with 413, as its OpenAPI entry says it may', async () => {
+    const res = await app.request('/api/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: 'x'.repeat(600 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    const doc = await (await app.request('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths['/api/search'].post.responses)).toContain('413');
+    expect(Object.keys(doc.paths['/api/search'].get.responses)).not.toContain('413');
   });
 
   it('names the field of the body at fault', async () => {

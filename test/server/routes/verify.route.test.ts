@@ -44,6 +44,19 @@ describe('verify.route', () => {
     expect((await res.json()).error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'text' } });
   });
 
+  it('refuses a misspelt name instead of checking the text without its reference list', async () => {
+    const res = await verify({
+      text: 'Heat waves drive glacier melt [1].',
+      reference: ['Meier, H. (2022). Glacier melt.'],
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: "Field 'reference' of the JSON body is not a name this request takes (did you mean 'references'?).",
+      details: { field: 'reference' },
+    });
+  });
+
   it('says which judge decided and how likely the evidence supports or contradicts each claim', async () => {
     const res = await verify({ text: 'Caffeine decreases short-term memory recall [caffeine-memory-trial].' });
     const body = (await res.json()) as VerifyResponse;
