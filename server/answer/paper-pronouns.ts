@@ -3,6 +3,8 @@
 // "[COGCAPTCHA30] characterises how each task is solved…". Only a paper that names itself (its
 // title's first word opens its abstract, and that word is a name, not a common one) and only a
 // singular "It"/"Its" in an unbroken run of sentences about that name, so the bracket never guesses.
+// A sentence that names the paper after an opening phrase pointing back ("Based on this, Feather
+// introduces…") is quoted from the name on.
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { opensWith, paperName } from '../verify/paper-name.ts';
 
@@ -35,18 +37,41 @@ function withName(sentence: string, name: string): string | null {
   return sentence.slice(0, at) + written + sentence.slice(at + pronoun.length);
 }
 
+/** An opening phrase that points back before the paper's name: "Based on this, Feather introduces…", "To this end, …". */
+const LEAD_IN =
+  /^(?:Based on|Building on|Given|Following|From|To|In|With|For|By)\s+(?:this|these|that|those)(?:\s+\p{Ll}+){0,2}\s*,\s+/u;
+
+/**
+ * The sentence without an opening phrase that points back, when the paper's own name follows it as
+ * the subject: "Based on this, Feather introduces a scheduler…" → "Feather introduces a scheduler…"
+ * (a quotation may start inside a sentence; what is left stands on its own). Null otherwise.
+ */
+function withoutLeadIn(sentence: string, title: string): string | null {
+  const lead = LEAD_IN.exec(sentence);
+  if (!lead) return null;
+  const rest = sentence.slice(lead[0].length);
+  return paperName({ title, abstract: rest }) ? rest : null;
+}
+
 /**
  * The abstract sentences that name the paper by a pronoun, by their start offset in the abstract,
- * each written with the name in brackets. A run about the name starts at a sentence that opens with
- * it and lasts through sentences that open with it, with such a pronoun, or with "The <noun> is…".
+ * each written with the name in brackets, and those that name it after an opening phrase pointing
+ * back, written without that phrase. A run about the name starts at a sentence that opens with it
+ * and lasts through sentences that open with it, with such a pronoun, or with "The <noun> is…".
  */
 export function sentencesNamingPaper(paper: { title: string; abstract: string }): Map<number, string> {
   const written = new Map<number, string>();
   const name = paperName(paper);
-  if (!name) return written;
   let inRun = false;
   for (const { start, end } of sentenceSpans(paper.abstract)) {
     const sentence = paper.abstract.slice(start, end);
+    const cut = withoutLeadIn(sentence, paper.title);
+    if (cut !== null) {
+      written.set(start, cut);
+      inRun = name !== null && opensWith(cut, name);
+      continue;
+    }
+    if (!name) continue;
     const opensWithName = opensWith(sentence, name);
     const named: string | null = inRun ? withName(sentence, name) : null;
     if (named) written.set(start, named);

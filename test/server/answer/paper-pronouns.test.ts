@@ -22,6 +22,20 @@ describe('paper-pronouns', () => {
     );
   });
 
+  it('quotes a sentence from the paper name on when an opening phrase points back ("Based on this, Feather introduces…")', () => {
+    const abstract =
+      'Asks what determines how well serving uses its cache. Based on this, Feather introduces a scheduler that groups work by prefix. To this end, the authors add a queue.';
+    expect(wordings('Feather: Batch Size vs. Prefix Homogeneity', abstract)).toEqual([
+      'Feather introduces a scheduler that groups work by prefix.',
+    ]);
+    // Another subject after the phrase still leans on the sentence before, and is left as it is.
+    expect(wordings('Feather: Batch Size', 'Feather groups requests. Based on this, we add a queue.')).toEqual([]);
+    // So is a name that is not the paper's.
+    expect(wordings('Feather: Batch Size', 'Feather groups requests. Based on this, Sparrow adds a queue.')).toEqual(
+      [],
+    );
+  });
+
   it('writes the paper name in brackets for the pronoun that stands for it, possessive too', () => {
     expect(
       wordings(
