@@ -3,19 +3,40 @@
 import { readJson } from './json.reader.ts';
 import { problemAt } from './locate.ts';
 import type { RawRecord, Reader } from './reader.ts';
+import { citationKeyInExtra } from './values.ts';
 
 const ARXIV_NUMBER = /^\s*arxiv:\s*(\S+?)(?:v\d+)?\s*$/i;
 
-/** Reads a CSL-JSON array; an arXiv preprint's "number" ("arXiv:2401.01234") becomes its arxivId. */
+/**
+ * Reads a CSL-JSON array; an arXiv preprint's "number" ("arXiv:2401.01234") becomes its arxivId, and a citation
+ * key beside the item's id is kept as metadata `citationKey`.
+ */
 export const readCslJson: Reader = (text, file) => {
   const { records, problems } = readJson(text, file);
   for (const { fields } of records) {
     const arxiv = typeof fields.number === 'string' ? ARXIV_NUMBER.exec(fields.number) : null;
     if (arxiv?.[1] && fields.arxivId === undefined) fields.arxivId = arxiv[1];
   }
-  for (const record of records) repairNumericDates(record);
+  for (const record of records) {
+    repairNumericDates(record);
+    keepCitationKey(record.fields);
+  }
   return { records, problems };
 };
+
+/**
+ * Zotero's CSL JSON names an item by its URI ("id": "http://zotero.org/users/…/items/KEY") and gives the
+ * citation key apart: Zotero 7's "citation-key", or Better BibTeX's "Citation Key: …" line in "note". It is
+ * kept as metadata `citationKey`, as the Zotero database reader keeps it, so "[@key]" in a draft finds the paper.
+ */
+function keepCitationKey(fields: Record<string, unknown>): void {
+  if (fields.citationKey !== undefined) return;
+  const given = fields['citation-key'];
+  const key = typeof given === 'string' && given.trim() !== '' ? given.trim() : citationKeyInExtra(fields.note);
+  if (key === undefined || typeof fields.id !== 'string' || fields.id.trim() === '' || fields.id === key) return;
+  fields.citationKey = key;
+  delete fields['citation-key'];
+}
 
 const DATE_FIELDS = ['issued', 'published', 'date'] as const;
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;

@@ -1,17 +1,28 @@
 // EndNote XML, as EndNote exports a library (File → Export → XML): <xml><records><record>…, each field's
-// text in one or more <style> runs (a title with an italic word is three runs). A record's id is its DOI,
+// text in one or more <style> runs (a title with an italic word is three runs). A record's id is its DOI
+// (its Electronic Resource Number when that is one, else a doi.org link among its URLs),
 // else a key made from its content, as for RIS: EndNote's record numbers are local to one library.
 import { problemAt } from './locate.ts';
 import type { RawRecord, Reader } from './reader.ts';
 import { contentKey, invertName, withoutBlanks } from './values.ts';
 import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
+import { salvageElements } from './xml-salvage.ts';
 
 const LISTS = new Set(['record', 'author', 'keyword', 'url', 'style']);
+const DOI_IN_TEXT = /^\s*(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.\d{4,9}\/\S+\s*$/i;
+const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i;
 
 /** Reads an EndNote XML export; one <record> is one paper. */
 export const readEndnoteXml: Reader = (text, file) => {
   const parsed = parseXml(text, file, LISTS, { keepSpace: true });
-  if ('problems' in parsed) return { records: [], problems: parsed.problems };
+  if ('problems' in parsed) {
+    // Cut short or damaged: the complete records are read one by one.
+    const salvaged = salvageElements(text, file, 'record', ['xml', 'records'], LISTS, parsed.problems, {
+      keepSpace: true,
+    });
+    const records = salvaged.elements.map(({ node, location }) => ({ fields: recordFields(node), location }));
+    return { records, problems: salvaged.problems };
+  }
   const root = parsed.document.xml;
   const recordsNode = root !== null && typeof root === 'object' ? (root as XmlNode).records : undefined;
   if (recordsNode === undefined) {
@@ -50,23 +61,38 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     .map(styled)
     .filter(Boolean)
     .map(invertName);
+  const urls = listOf(child(child(record.urls, 'related-urls'), 'url'))
+    .map(styled)
+    .filter(Boolean);
+  // EndNote's Electronic Resource Number holds the DOI, but an imported record may hold a PII or another id there.
+  const resourceNumber = styled(record['electronic-resource-num']);
+  const doi = DOI_IN_TEXT.test(resourceNumber)
+    ? resourceNumber
+    : (urls.map((url) => DOI_LINK.exec(url)?.[1]).find((found) => found !== undefined) ?? '');
   const fields = withoutBlanks({
     title: styled(child(titles, 'title')),
     abstract: styled(record.abstract),
     authors,
     year: styled(child(record.dates, 'year')),
     venue: styled(child(titles, 'secondary-title')) || styled(child(record.periodical, 'full-title')),
-    doi: styled(record['electronic-resource-num']),
-    url:
-      listOf(child(child(record.urls, 'related-urls'), 'url'))
-        .map(styled)
-        .find(Boolean) ?? '',
+    doi,
+    url: urls[0] ?? '',
+    urls: urls.length > 1 ? urls : [],
+    electronicResourceNumber: doi === resourceNumber ? '' : resourceNumber,
     tags: listOf(child(record.keywords, 'keyword')).map(styled).filter(Boolean),
+    // Several addresses are one field, a line each.
+    affiliations: styled(record['auth-address'])
+      .split(/[\r\n]+/)
+      .map((line) => line.trim())
+      .filter(Boolean),
     entryType: textOf(child(record['ref-type'], '@_name')),
     volume: styled(record.volume),
     issue: styled(record.number),
     pages: styled(record.pages),
     publisher: styled(record.publisher),
+    isbn: styled(record.isbn),
+    accessionNumber: styled(record['accession-num']),
+    language: styled(record.language),
   });
   if (fields.doi === undefined) {
     const key = contentKey(fields);

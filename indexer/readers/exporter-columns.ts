@@ -1,7 +1,8 @@
 // The column names reference databases write in their CSV exports (IEEE Xplore, Scopus, Zotero, Dimensions,
-// Lens.org), the paper field each fills, and how a row's cells are renamed and split to fill them.
+// Lens.org, PubMed), the paper field each fills, and how a row's cells are renamed and split to fill them.
 import { FIELD_ALIASES } from '../paper.schema.ts';
-import { coerceNames, contentKey, invertName, isBlank } from './values.ts';
+import { isPubmedHeader, pubmedRowFields } from './pubmed-columns.ts';
+import { citationKeyInExtra, coerceNames, contentKey, invertName, isBlank } from './values.ts';
 
 /** Column names reference databases export, and the paper field each fills (compared case-insensitively). */
 const EXPORTER_COLUMNS: Record<string, string> = {
@@ -30,6 +31,8 @@ const EXPORTER_COLUMNS: Record<string, string> = {
   // Lens.org (also "Title", "Abstract", "Publication Year", "Source Title", "DOI", "Keywords", "MeSH Terms")
   'author/s': 'authors',
   'external url': 'url',
+  // PubMed (also "Title", "Authors", "Publication Year", "DOI"; its "PMID" makes the id)
+  'journal/book': 'venue',
   // Several, and other exporters
   'article title': 'title',
   'abstract note': 'abstract',
@@ -61,8 +64,8 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
   const tags: string[] = [];
   for (const { column, field, renamed } of mapping) {
     const value = row[column];
-    // Scopus writes a placeholder where a paper has no abstract; it is not the paper's text.
-    if (value === undefined || (field === 'abstract' && NO_ABSTRACT.test(String(value)))) continue;
+    // (Scopus's "[No abstract available]" is taken off with other abstract boilerplate when the record is validated.)
+    if (value === undefined) continue;
     if (field === 'tags') tags.push(String(value));
     else if (field === 'authors') {
       // Lens.org's "Author/s" is renamed; Scopus's "Author full names" is read below, beside its initials.
@@ -87,6 +90,18 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
     delete fields[Object.keys(fields).find((column) => column.toLowerCase() === 'author full names') ?? ''];
     fields.authors = names;
   }
+  if (isPubmedHeader(Object.keys(row))) {
+    const pubmed = pubmedRowFields(row);
+    if (pubmed.authors !== undefined) {
+      delete fields[Object.keys(fields).find((column) => column.toLowerCase() === 'authors') ?? ''];
+      fields.authors = pubmed.authors;
+    }
+    if (pubmed.id !== undefined) fields.id = pubmed.id;
+  }
+  // Zotero's CSV holds Better BibTeX's pinned key in "Extra": kept as the Zotero database reader keeps it.
+  const extra = Object.entries(row).find(([column]) => column.toLowerCase() === 'extra')?.[1];
+  const citationKey = citationKeyInExtra(extra);
+  if (citationKey !== undefined && fields.citationKey === undefined) fields.citationKey = citationKey;
   if (DATABASE_ID_COLUMNS.some((column) => mapping.some((entry) => entry.column.toLowerCase() === column))) {
     const key = databaseRowKey(row, mapping);
     if (key !== null) fields.id = key;
@@ -94,11 +109,14 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
   return fields;
 }
 
-/** Columns of a database's own record id: Dimensions' "Publication ID" (pub.…) and Lens.org's "Lens ID". */
-const DATABASE_ID_COLUMNS = ['publication id', 'lens id'];
+/**
+ * Columns of a database's own record id: Dimensions' "Publication ID" (pub.…), Lens.org's "Lens ID" and
+ * Scopus's "EID" (2-s2.0-…).
+ */
+const DATABASE_ID_COLUMNS = ['publication id', 'lens id', 'eid'];
 
 /**
- * The id of a Dimensions or Lens.org row without an id or DOI column value: a key made from its content, as
+ * The id of a Dimensions, Lens.org or Scopus row without an id or DOI column value: a key made from its content, as
  * RIS records get, so the paper has one id whichever database it was exported from (their own record ids
  * stay in metadata). Null when the row has a DOI (the id is made from it) or too little content.
  */
@@ -117,17 +135,18 @@ function databaseRowKey(row: Record<string, unknown>, mapping: ColumnMapping): s
   });
 }
 
-const NO_ABSTRACT = /^\s*\[No abstract available\]\s*$/i;
 const INITIALS = /^(?:\p{Lu}\p{Ll}?\.[\s-]*)+$/u;
 const FAMILY_THEN_INITIALS = /^(.*\S)\s+((?:\p{Lu}\p{Ll}?\.[\s-]*)+)$/u;
 
+const SUFFIX_AFTER_COMMA = /,\s*(Jr\.?|Sr\.?|II|III|IV)$/;
+
 /**
  * Scopus writes "Krisyanto, W., Wibisono, G.": pairs of family name and initials, all joined by commas; its
- * older exports write "Müller T., Schrödinger E.". Both become ["W. Krisyanto", "G. Wibisono"]; any other
- * text is left for the usual name splitting.
+ * older exports write "Müller T., Schrödinger E.", its exports since 2023 "Müller T.; King M.L., Jr.". All
+ * become ["W. Krisyanto", "G. Wibisono"]; any other text is left for the usual name splitting.
  */
 export function splitScopusAuthors(text: string): string | string[] {
-  if (text.includes(';')) return text;
+  if (text.includes(';')) return splitFamilyThenInitials(text);
   const parts = text.split(/\s*,\s*/).filter((part) => part !== '');
   const familyFirst = parts.map((part) => FAMILY_THEN_INITIALS.exec(part));
   if (parts.length > 0 && familyFirst.every((name) => name?.[1] !== undefined && !INITIALS.test(name[1]))) {
@@ -142,6 +161,26 @@ export function splitScopusAuthors(text: string): string | string[] {
     names.push(`${initials} ${family}`);
   }
   return names;
+}
+
+/**
+ * "Smith J.; van der Berg A.B.; King M.L., Jr." → ["J. Smith", "A.B. van der Berg", "M.L. King Jr."]; a list in
+ * which any name holds another comma ("Smith, John; …") is left as it is, for the usual splitting.
+ */
+function splitFamilyThenInitials(text: string): string | string[] {
+  const parts = text
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const unsuffixed = parts.map((part) => part.replace(SUFFIX_AFTER_COMMA, ''));
+  if (unsuffixed.some((part) => part.includes(','))) return text;
+  const names = parts.map((part, index) => {
+    const name = FAMILY_THEN_INITIALS.exec(unsuffixed[index]!);
+    if (!name?.[1] || !name[2] || INITIALS.test(name[1])) return part;
+    const suffix = SUFFIX_AFTER_COMMA.exec(part)?.[1];
+    return [name[2].trim(), name[1], suffix].filter(Boolean).join(' ');
+  });
+  return names.some((name, index) => name !== parts[index]) ? names : text;
 }
 
 /** The notice naming the columns that filled a field and those kept only as metadata. */

@@ -1,15 +1,12 @@
 // PubMed's MEDLINE format (.nbib, or .txt from "Save → PubMed format"): records start at "PMID- ", each line
 // is a tag of up to four letters padded to four, "- ", and a value; lines indented six spaces continue it.
 import { problemAt } from './locate.ts';
+import { medlineFullName, medlineShortName } from './medline-names.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { invertName } from './values.ts';
 
 const TAG_LINE = /^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$/;
 const CONTINUATION = /^ {2,}\S/;
 const DOI_ID = /^(\S+)\s*\[doi\]$/i;
-/** An "AU" name: family name, then initials without periods, then a suffix ("King ML Jr", "van der Berg AB"). */
-const SHORT_NAME = /^(.+?)\s+([A-Z]{1,4})(?:\s+(Jr|Sr|2nd|3rd|4th|I{2,3}|IV))?$/;
-
 /** Tags kept as metadata under readable names; other tags keep their own. */
 const METADATA: Record<string, string> = {
   PT: 'publicationTypes',
@@ -86,11 +83,14 @@ function toRecord(tags: [string, string][], location: { file: string; line: numb
   const nameTag = tags.some(([tag]) => tag === 'FAU') ? 'FAU' : 'AU';
   fields.authors = tags
     .filter(([tag, value]) => (tag === nameTag || tag === 'CN') && value !== '')
-    .map(([tag, value]) => (tag === 'CN' ? value : tag === 'AU' ? shortName(value) : invertName(value)));
+    .map(([tag, value]) => (tag === 'CN' ? value : tag === 'AU' ? medlineShortName(value) : medlineFullName(value)));
   fields.year = one('DP');
   fields.venue = one('JT') ?? one('TA');
-  // MeSH headings mark major topics with "*" and add qualifiers after "/": "Neoplasms/*drug therapy".
-  fields.tags = [...all('MH'), ...all('OT')].map((term) => term.replaceAll('*', ''));
+  // MeSH headings mark major topics with "*" and add qualifiers after "/": "Neoplasms/*drug therapy". The
+  // descriptor is the tag, as PubMed XML's DescriptorName is; the whole headings are kept as metadata.
+  const headings = all('MH').map((term) => term.replaceAll('*', ''));
+  fields.tags = [...headings.map((heading) => heading.split('/')[0]!.trim()), ...all('OT')];
+  if (headings.length > 0) fields.meshHeadings = headings;
   fields.affiliations = all('AD');
   for (const id of [...all('LID'), ...all('AID')]) {
     const doi = DOI_ID.exec(id);
@@ -105,11 +105,4 @@ function toRecord(tags: [string, string][], location: { file: string; line: numb
   }
   for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
   return { fields, location };
-}
-
-/** "Smith J" (an "AU" line, when a record has no "FAU") → "J Smith", as "FAU - Smith, John" gives "John Smith". */
-function shortName(value: string): string {
-  const parts = SHORT_NAME.exec(value);
-  if (value.includes(',') || !parts) return invertName(value);
-  return [parts[2], parts[1], parts[3]].filter((part) => part !== undefined).join(' ');
 }

@@ -6,6 +6,7 @@ import { problemAt } from './locate.ts';
 import type { RawRecord, Reader } from './reader.ts';
 import { withoutBlanks } from './values.ts';
 import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
+import { salvageElements } from './xml-salvage.ts';
 
 const LISTS = new Set([
   'PubmedArticle',
@@ -24,7 +25,14 @@ const YEAR = /\b(\d{4})\b/;
 /** Reads a PubMed XML document; one <PubmedArticle> is one paper (book records are not read). */
 export const readPubmedXml: Reader = (text, file) => {
   const parsed = parseXml(text, file, LISTS, { raw: RAW });
-  if ('problems' in parsed) return { records: [], problems: parsed.problems };
+  if ('problems' in parsed) {
+    // Cut short or damaged: the complete articles are read one by one.
+    const salvaged = salvageElements(text, file, 'PubmedArticle', ['PubmedArticleSet'], LISTS, parsed.problems, {
+      raw: RAW,
+    });
+    const records = salvaged.elements.map(({ node, location }) => ({ fields: articleFields(node), location }));
+    return { records, problems: salvaged.problems };
+  }
   const set = parsed.document.PubmedArticleSet;
   if (set === undefined) {
     const message = `expected a PubMed <PubmedArticleSet>, found <${rootOf(parsed.document)}>`;

@@ -3,10 +3,12 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { FIELD_ALIASES, MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
+import { splitAbstractBoilerplate } from './abstract-boilerplate.ts';
 import { cleanText } from './clean-text.ts';
 import { describeKind, problemAt } from './locate.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
 import { repairValue, shapeProblem } from './record-repairs.ts';
+import { fillTitle } from './record-title.ts';
 import {
   type Coerced,
   coerceAffiliations,
@@ -16,14 +18,12 @@ import {
   coerceTags,
   coerceText,
   coerceYear,
-  collapseSpace,
   isBlank,
 } from './values.ts';
 
 type Field = keyof Paper;
 
-/** Longest title made from an abstract's first sentence. */
-export const DERIVED_TITLE_CHARS = 120;
+export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
 
 const ALIASES = new Map<string, { field: Field; rank: number }>();
 for (const [field, aliases] of Object.entries(FIELD_ALIASES) as [Field, readonly string[]][]) {
@@ -47,17 +47,20 @@ const COERCERS: Partial<Record<Field, (value: unknown) => Coerced<unknown>>> = {
 const NULLABLE_TEXT = new Set<Field>(['venue', 'url', 'doi', 'arxivId']);
 /** Fields whose text is cleaned of HTML, JATS and LaTeX markup before it is stored (offsets refer to the clean text). */
 const CLEANED = new Set<Field>(['title', 'abstract', 'venue']);
+const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
-const SENTENCE_END = /[.!?](?=\s|$)/;
 
 /**
  * Bumped whenever a record's bytes could become a different Paper: a change to the JSON Lines reader, to
  * the field mapping and coercion here, or to zPaper. It is part of every record fingerprint, so records
  * indexed under other rules are read again instead of being taken as unchanged. (4: JSON Lines records
  * shaped as Crossref works, or single-work answers, are read as Crossref works. 5: sums of money are not read
- * as math, more LaTeX symbols are known, CSL name particles are kept, a list's entries are not split at commas.)
+ * as math, more LaTeX symbols are known, CSL name particles are kept, a list's entries are not split at commas.
+ * 6: an abstract's placeholder, "Abstract:" label and copyright statement are taken off, the statement kept as
+ * metadata `copyright`; a doi.org link in the url field gives a record without a DOI its DOI; a key made from
+ * content skips a name suffix; CSL citation keys are kept as metadata.)
  */
-export const RECORD_RULES_VERSION = 5;
+export const RECORD_RULES_VERSION = 6;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair
@@ -109,10 +112,16 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
     if (!coerce || value === null) continue;
     const result = coerce(value);
     if (result.ok) {
-      const cleaned =
+      let cleaned =
         CLEANED.has(field) && typeof result.value === 'string'
           ? cleanText(result.value, { latex: !raw.latexCleaned })
           : result.value;
+      if (field === 'abstract' && typeof cleaned === 'string') {
+        // A database's placeholder, label or copyright line is not the paper's text; the copyright is kept apart.
+        const parts = splitAbstractBoilerplate(cleaned);
+        cleaned = parts.text;
+        if (parts.copyright !== null && !Object.hasOwn(metadata, 'copyright')) metadata.copyright = parts.copyright;
+      }
       // Blank optional text means "unknown": null, not an empty string.
       if (!(NULLABLE_TEXT.has(field) && typeof cleaned === 'string' && cleaned.trim() === '')) {
         input[field] = cleaned;
@@ -145,6 +154,12 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
     }
   }
 
+  if (input.doi === undefined && typeof input.url === 'string') {
+    // An export that gives the DOI only as its link ("UR  - https://doi.org/10.…") still gives the DOI.
+    const link = DOI_LINK.exec(input.url.trim());
+    const doi = link?.[1] ? coerceDoi(link[1]) : null;
+    if (doi?.ok) input.doi = doi.value;
+  }
   if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');
   let locationBound = !failed.has('id') && fillId(input, location);
   if (typeof input.doi === 'string' && input.arxivId === undefined) {
@@ -238,46 +253,6 @@ function mapFields(fields: Record<string, unknown>) {
     best.set(alias.field, { rank: alias.rank, blank });
   }
   return { chosen, sourceKey, metadata };
-}
-
-function fillTitle(
-  input: Record<string, unknown>,
-  metadata: Record<string, unknown>,
-  sourceKey: Map<Field, string>,
-  report: (field: string | null, message: string) => void,
-): boolean {
-  const title = typeof input.title === 'string' ? collapseSpace(input.title) : '';
-  if (title !== '') {
-    input.title = title;
-    return true;
-  }
-  const abstract = typeof input.abstract === 'string' ? collapseSpace(input.abstract) : '';
-  const explicitId = typeof input.id === 'string' && input.id.trim() !== '';
-  if (abstract === '' && input.title !== undefined && input.abstract !== undefined && explicitId) {
-    // Both fields are there but empty, as for the empty documents of test collections: keep the record,
-    // so the collection is indexed whole, under a title that says what it is.
-    input.title = `Untitled (${String(input.id).trim()})`;
-    metadata.untitled = true;
-    return true;
-  }
-  if (abstract === '') {
-    const state = input.title === undefined ? 'is missing' : 'is empty';
-    report(sourceKey.get('title') ?? 'title', `${state}, and there is no abstract to take one from`);
-    return false;
-  }
-  input.title = titleFromText(abstract);
-  metadata.titleFromAbstract = true;
-  return true;
-}
-
-/** The first sentence of `text`, cut at a word boundary to at most DERIVED_TITLE_CHARS characters. */
-export function titleFromText(text: string): string {
-  const end = SENTENCE_END.exec(text);
-  const sentence = end ? text.slice(0, end.index + 1) : text;
-  if (sentence.length <= DERIVED_TITLE_CHARS) return sentence;
-  const cut = sentence.slice(0, DERIVED_TITLE_CHARS - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > DERIVED_TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** Fills a missing id; true when it had to be made from the record's location (always, when `byLocation`). */

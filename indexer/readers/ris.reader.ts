@@ -5,6 +5,8 @@ import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { contentKey, invertName } from './values.ts';
 
 const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
+const DOI_TEXT = /^(?:doi:\s*)?(10\.\d{4,9}\/\S+)$/i;
+const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i;
 const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
 
 /** Which RIS tags fill which fields; the first tag listed that a record has wins (keywords are all kept). */
@@ -44,8 +46,13 @@ export const readRis: Reader = (input, file) => {
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
   let current: { tags: Map<string, string[]>; line: number; last: string | null } | null = null;
-  const finish = () => {
-    if (current) records.push(toRecord(current.tags, { file, line: current.line, record: records.length + 1 }));
+  // A record left open is kept: that it had no "ER" line is a repair, refusing it only under --strict.
+  const finish = (unclosed?: string) => {
+    if (!current) return;
+    const record = toRecord(current.tags, { file, line: current.line, record: records.length + 1 });
+    if (unclosed !== undefined)
+      record.repairs = [problemAt(file, current.line, record.location.record, null, unclosed)];
+    records.push(record);
     current = null;
   };
   for (const [index, raw] of lines.entries()) {
@@ -55,18 +62,7 @@ export const readRis: Reader = (input, file) => {
       const tag = match[1] ?? '';
       const value = (match[2] ?? '').trim();
       if (tag === 'TY') {
-        if (current) {
-          problems.push(
-            problemAt(
-              file,
-              current.line,
-              records.length + 1,
-              null,
-              'the record has no "ER  -" line; it ends where the next "TY  -" starts',
-            ),
-          );
-          finish();
-        }
+        finish('the record has no "ER  -" line; it ends where the next "TY  -" starts; it was kept');
         current = { tags: new Map([['TY', [value]]]), line: index + 1, last: 'TY' };
       } else if (tag === 'ER') finish();
       else if (current) {
@@ -81,13 +77,7 @@ export const readRis: Reader = (input, file) => {
       values[values.length - 1] = `${values.at(-1) ?? ''} ${text.trim()}`.trim();
     }
   }
-  if (current) {
-    const open: { line: number } = current;
-    problems.push(
-      problemAt(file, open.line, records.length + 1, null, 'the record has no "ER  -" line at the end of the file'),
-    );
-    finish();
-  }
+  finish('the record has no "ER  -" line at the end of the file (was the export cut short?); it was kept');
   return { records, problems };
 };
 
@@ -135,10 +125,28 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     const arxiv = ARXIV_URL.exec(url);
     if (arxiv?.[1]) fields.arxivId = arxiv[1];
   }
+  if (fields.doi === undefined) takeDoiFromOtherTags(tags, fields);
   // RIS has no citation key: a record without a DOI gets one made from its content, not its position.
   if (fields.doi === undefined && fields.arxivId === undefined) {
     const key = contentKey(fields);
     if (key !== null) fields.id = key;
   }
   return { fields, location };
+}
+
+/**
+ * The DOI of a record without a DO line: EndNote (before X7) exports its Electronic Resource Number, the DOI,
+ * as M3 ("M3  - 10.1002/andp.19263840404"); an item type without a DOI field (Zotero's report, book) gives
+ * it only as its doi.org link in UR.
+ */
+function takeDoiFromOtherTags(tags: Map<string, string[]>, fields: Record<string, unknown>): void {
+  const m3 = tags.get('M3')?.find((value) => DOI_TEXT.test(value) || DOI_LINK.test(value));
+  if (m3 !== undefined) {
+    fields.doi = m3;
+    if (fields.M3 === m3) delete fields.M3;
+    return;
+  }
+  // So that the id is made from it rather than from the content.
+  const link = (tags.get('UR') ?? []).map((url) => DOI_LINK.exec(url)?.[1]).find((doi) => doi !== undefined);
+  if (link !== undefined) fields.doi = link;
 }

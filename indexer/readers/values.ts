@@ -101,7 +101,7 @@ export function coerceYear(value: unknown, depth = 0): Coerced<number | null> {
  */
 export function coerceNames(value: unknown): Coerced<string[]> {
   if (isBlank(value)) return ok([]);
-  if (typeof value === 'string') return ok(splitNames(value));
+  if (typeof value === 'string') return ok(splitNames(value).filter(isPersonOrBody));
   if (!Array.isArray(value)) {
     const name = nameOf(value);
     return name === null ? fail(`expected names (text or an array), got ${describeKind(value)}`) : ok([name]);
@@ -112,9 +112,16 @@ export function coerceNames(value: unknown): Coerced<string[]> {
     if (name === null) {
       return fail(`expected a name (text, {name} or {family, given}), got ${describeKind(entry)}`, `[${index}]`);
     }
-    names.push(name);
+    if (isPersonOrBody(name)) names.push(name);
   }
   return ok(names);
+}
+
+// Scopus's "[No author name available]" stands where a paper has no authors; it names nobody.
+const NO_AUTHOR = /^\[\s*no author name available\s*\]$/i;
+
+function isPersonOrBody(name: string): boolean {
+  return !NO_AUTHOR.test(name.trim());
 }
 
 /**
@@ -158,7 +165,13 @@ function splitNames(text: string): string[] {
 }
 
 // What may follow a full name after a comma without being a given name: "Martin Luther King, Jr.".
-const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|2nd|3rd|4th|phd|md|esq)\.?$/i;
+
+// A given name with the suffix Zotero keeps after it: "Martin Luther, Jr.".
+const GIVEN_THEN_SUFFIX = /^(.*?)\s*,\s*((?:jr|sr|ii|iii|iv|2nd|3rd|4th)\.?)$/i;
+
+// A suffix ending a full name, for keys: roman numerals only in capitals, since "Ii" is also a family name.
+const KEY_SUFFIX = /^(?:[JjSs]r\.?|II|III|IV|2nd|3rd|4th)$/;
 
 // Words that make "X, Y" a body's name rather than "Last, First": "Barnes and Noble, Inc.",
 // "University of California, Berkeley", "The ATLAS Collaboration".
@@ -190,7 +203,16 @@ function nameOf(entry: unknown): string | null {
   const given = person.given ?? person.firstName ?? person.first;
   if (typeof family !== 'string' && typeof given !== 'string') return null;
   // CSL (as Zotero exports it) keeps "van der" of "Johannes van der Waals" and "Jr." apart from the family name.
-  const parts = [given, person['dropping-particle'], person['non-dropping-particle'], family, person.suffix];
+  // Zotero, having no suffix field, holds it after a comma in the given name ("Martin Luther, Jr.").
+  const givenSuffix = typeof given === 'string' ? GIVEN_THEN_SUFFIX.exec(given) : null;
+  const suffix = person.suffix ?? givenSuffix?.[2];
+  const parts = [
+    givenSuffix ? givenSuffix[1] : given,
+    person['dropping-particle'],
+    person['non-dropping-particle'],
+    family,
+    suffix,
+  ];
   return collapseSpace(parts.filter((part): part is string => typeof part === 'string').join(' '));
 }
 
@@ -234,7 +256,10 @@ export function contentKey(fields: { authors?: unknown; year?: unknown; title?: 
       .replace(/[^\x20-\x7e]/g, '')
       .toLowerCase();
   const firstAuthor = Array.isArray(fields.authors) ? fields.authors[0] : fields.authors;
-  const family = typeof firstAuthor === 'string' ? (ascii(firstAuthor).trim().split(/\s+/).at(-1) ?? '') : '';
+  // The family name is the last word but a suffix: "Martin Luther King Jr." gives "king".
+  const words = typeof firstAuthor === 'string' ? firstAuthor.trim().split(/\s+/) : [];
+  while (words.length > 1 && KEY_SUFFIX.test(words.at(-1)!.replace(/,$/, ''))) words.pop();
+  const family = ascii(words.at(-1) ?? '').trim();
   const year =
     typeof fields.year === 'string' || typeof fields.year === 'number'
       ? (FOUR_DIGITS.exec(String(fields.year))?.[1] ?? '')
@@ -247,4 +272,14 @@ export function contentKey(fields: { authors?: unknown; year?: unknown; title?: 
       : '';
   const key = `${family}${year}${word}`.replace(/[^a-z0-9-]/g, '');
   return key.length >= 4 ? key : null;
+}
+
+const EXTRA_CITATION_KEY = /^\s*Citation\s+Key:\s*(\S+)\s*$/imu;
+
+/**
+ * Better BibTeX's pinned citation key in Zotero's Extra field ("Citation Key: lin2026sinks"), as the database
+ * holds it and Zotero's exports carry it (CSL JSON "note", CSV "Extra").
+ */
+export function citationKeyInExtra(extra: unknown): string | undefined {
+  return typeof extra === 'string' ? EXTRA_CITATION_KEY.exec(extra)?.[1] : undefined;
 }

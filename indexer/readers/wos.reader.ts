@@ -52,11 +52,14 @@ function readPlainText(input: string, file: string): { records: RawRecord[]; pro
   const problems: InputProblem[] = [];
   let open: { lines: Map<string, string[]>; line: number } | null = null;
   let tag: string | null = null;
-  const finish = () => {
+  // A record left open is kept: that it had no "ER" line is a repair, refusing it only under --strict.
+  const finish = (unclosed?: string) => {
     if (!open) return;
     const row: Record<string, unknown> = {};
     for (const [name, lines] of open.lines) row[name] = lines.join(LINE_LISTS.has(name) ? '; ' : ' ');
-    records.push({ fields: row, location: { file, line: open.line, record: records.length + 1 } });
+    const location = { file, line: open.line, record: records.length + 1 };
+    const repairs = unclosed === undefined ? [] : [problemAt(file, open.line, location.record, null, unclosed)];
+    records.push({ fields: row, location, ...(repairs.length > 0 ? { repairs } : {}) });
     open = null;
   };
   for (const [index, raw] of input
@@ -72,19 +75,7 @@ function readPlainText(input: string, file: string): { records: RawRecord[]; pro
     if (!match) continue;
     const [, name = '', value = ''] = match;
     if (name === 'PT') {
-      if (open) {
-        const at: { line: number } = open;
-        problems.push(
-          problemAt(
-            file,
-            at.line,
-            records.length + 1,
-            null,
-            'the record has no "ER" line; it ends where the next "PT" starts',
-          ),
-        );
-        finish();
-      }
+      finish('the record has no "ER" line; it ends where the next "PT" starts; it was kept');
       open = { lines: new Map([['PT', [value.trim()]]]), line: index + 1 };
       tag = 'PT';
     } else if (name === 'ER') {
@@ -97,13 +88,7 @@ function readPlainText(input: string, file: string): { records: RawRecord[]; pro
       tag = name;
     }
   }
-  if (open) {
-    const at: { line: number } = open;
-    problems.push(
-      problemAt(file, at.line, records.length + 1, null, 'the record has no "ER" line at the end of the file'),
-    );
-    finish();
-  }
+  finish('the record has no "ER" line at the end of the file (was the export cut short?); it was kept');
   return { records, problems };
 }
 

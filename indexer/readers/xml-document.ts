@@ -30,6 +30,8 @@ export function parseXml(
     parseTagValue: false,
     parseAttributeValue: false,
     processEntities: true,
+    // Character references (EndNote writes "&#xD;" between the addresses of one field) are text, wherever they stand.
+    htmlEntities: true,
     isArray: (name) => lists.has(name),
     stopNodes: [...(options.raw ?? [])],
     // Text split into runs ("Tides in ", "Pine Island") keeps the spaces at their ends.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
 import type { InputProblem, RawRecord } from './reader.ts';
+import { citationKeyInExtra } from './values.ts';
 
 const SKIPPED_TYPES = new Set(['note', 'attachment', 'annotation']);
 const VENUE_FIELDS = [
@@ -22,8 +23,6 @@ const VENUE_FIELDS = [
 ];
 const ARXIV_ID = /arxiv:\s*([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?/i;
 const EXTRA_DOI = /^\s*DOI:\s*(\S+)\s*$/im;
-/** Better BibTeX's pinned key in Extra ("Citation Key: lin2026sinks"); Zotero 7 has a field of its own. */
-const EXTRA_CITATION_KEY = /^\s*Citation\s+Key:\s*(\S+)\s*$/imu;
 /** Fields that become paper fields; every other field is kept in metadata under its Zotero name. */
 const MAPPED = new Set(['title', 'abstractNote', 'date', 'DOI', 'url', 'archiveID', ...VENUE_FIELDS]);
 
@@ -208,7 +207,7 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
       entryType: item.typeName,
       zoteroKey: item.key,
       // The key a draft cites it by ("[@lin2026sinks]", "\\cite{lin2026sinks}"), from Zotero 7's field or Extra.
-      citationKey: values.get('citationKey') ?? EXTRA_CITATION_KEY.exec(extra)?.[1],
+      citationKey: values.get('citationKey') ?? citationKeyInExtra(extra),
     };
     if (editors.length > 0) fields.editors = editors;
     for (const [field, value] of values) if (!MAPPED.has(field)) fields[field] = value;

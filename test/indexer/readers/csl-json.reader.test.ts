@@ -103,4 +103,14 @@ describe('csl-json.reader with numeric dates', () => {
       'J Smith',
     ]);
   });
+
+  it("keeps the citation key Zotero exports beside the item's URI (Zotero 7's field, Better BibTeX's note line)", () => {
+    const { papers, problems } = readFixture(readCslJson, 'wild/zotero7-export.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.metadata.citationKey])).toEqual([
+      ['http://zotero.org/users/local/kM9wQ2xT/items/8XJ4ZP2N', 'lin2026sinks'],
+      ['http://zotero.org/users/local/kM9wQ2xT/items/2B7QW9RE', 'doe2025noise'],
+    ]);
+    expect(papers[0]?.paper.metadata).not.toHaveProperty('citation-key');
+  });
 });

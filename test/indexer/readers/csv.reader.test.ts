@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv, readTsv } from '../../../indexer/readers/csv.reader.ts';
 import { splitScopusAuthors } from '../../../indexer/readers/exporter-columns.ts';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
 
 describe('csv.reader', () => {
@@ -73,6 +74,31 @@ describe('csv.reader', () => {
       'K2,conferencePaper,Sparse retrieval,,ACM,CHI 2020\nK3,conferencePaper,Dense retrieval,Proceedings of CHI 2021,ACM,CHI 2021\n';
     const { papers } = readWith(readCsv, text, 'zotero.csv');
     expect(papers.map(({ paper }) => paper.venue)).toEqual(['CHI 2020', 'Proceedings of CHI 2021']);
+  });
+
+  it('reads PubMed\'s CSV export: "pmid:" ids as its other exports give, short names first-name first, the journal', () => {
+    const { papers, problems } = readFixture(readCsv, 'wild/pubmed-export.csv');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.authors, paper.venue, paper.year])).toEqual([
+      [
+        'pmid:31562046',
+        ['R Ramos', 'M Comas-Cufí', 'R Martí-Lluch', 'AB van der Berg', 'CF Reynolds 3rd'],
+        'J Am Coll Cardiol',
+        2019,
+      ],
+      ['pmid:33000001', ['J Smith', 'COVID-19 Genomics UK (COG-UK) Consortium'], 'Nature', 2021],
+    ]);
+    expect(papers[0]?.paper.doi).toBe('10.1016/j.jacc.2019.07.061');
+  });
+
+  it("keeps the citation key Better BibTeX pins in a Zotero CSV export's Extra column, so a draft's [@key] finds it", async () => {
+    const read = await readPaperFiles([fixture('wild/zotero-export.csv')]);
+    expect(read.papers[0]?.paper).toMatchObject({
+      id: 'QW8E2R4T',
+      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Johannes van der Waals'],
+      abstract: 'The dominant sequence transduction models are complex. We propose the Transformer.',
+      metadata: { citationKey: 'vaswani2017attention' },
+    });
   });
 
   it("takes the tags of Zotero's CSV export from its Manual Tags and Automatic Tags columns", () => {
@@ -162,6 +188,26 @@ describe('csv.reader on exporters’ columns', () => {
     ]);
   });
 
+  it('reads a Scopus export with its full header: copyright line off the abstract, placeholders read as nothing', async () => {
+    const read = await readPaperFiles([fixture('wild/scopus-full-header.csv')]);
+    expect(read.problems).toEqual([]);
+    expect(read.papers.map(({ paper }) => [paper.id, paper.authors, paper.abstract])).toEqual([
+      [
+        'doi:10.1111/gcb.15432',
+        ['Anna van der Berg', 'José García-Márquez', 'Martin Luther King Jr.'],
+        'Marine heatwaves are becoming more frequent. We show that resilience varies among reefs and depends on depth.',
+      ],
+      // No DOI: a key made from the content, as RIS records get, not one from the file name and row.
+      ['lee2022efficient', ['Kim Lee'], ''],
+      ['doi:10.1111/gcb.15500', [], ''],
+    ]);
+    expect(read.papers[0]?.paper.metadata).toMatchObject({
+      copyright: '© 2020 John Wiley & Sons Ltd',
+      EID: '2-s2.0-85099123456',
+    });
+    expect(read.papers[2]?.paper.title).toBe('Erratum: Coral reef resilience under marine heatwaves');
+  });
+
   it('reads Scopus\'s "[No abstract available]" as no abstract', () => {
     const text = 'Title,Abstract\nA title only,[No abstract available]\n';
     expect(readWith(readCsv, text).papers[0]?.paper).toMatchObject({ title: 'A title only', abstract: '' });
@@ -170,6 +216,25 @@ describe('csv.reader on exporters’ columns', () => {
   it('splits "Krisyanto, W., Wibisono, G." into two authors when there are no full names', () => {
     const text = 'Authors,Title\n"Krisyanto, W., Wibisono, G.",Design of a 5G antenna array\n';
     expect(readWith(readCsv, text).papers[0]?.paper.authors).toEqual(['W. Krisyanto', 'G. Wibisono']);
+  });
+
+  it('reads the ";"-separated authors of a Scopus export without full names, "Smith J.; King M.L., Jr.", first name first', () => {
+    const text =
+      '"Authors","Author(s) ID","Title","Year","Source title","EID"\n' +
+      '"Smith J.; van der Berg A.B.; García-Márquez J.-P.; King M.L., Jr.","1;2;3;4","Initials only","2023","Nature","2-s2.0-1"\n' +
+      '"Smith J.; ATLAS Collaboration","5;6","With a group","2023","Nature","2-s2.0-2"\n';
+    expect(readWith(readCsv, text).papers.map(({ paper }) => paper.authors)).toEqual([
+      ['J. Smith', 'A.B. van der Berg', 'J.-P. García-Márquez', 'M.L. King Jr.'],
+      ['J. Smith', 'ATLAS Collaboration'],
+    ]);
+  });
+
+  it('leaves ";"-separated names written another way to the usual reading', () => {
+    const text = 'Authors,Title\n"Smith, John; Doe, Jane",One\n"A. Smith; B. Jones",Two\n';
+    expect(readWith(readCsv, text).papers.map(({ paper }) => paper.authors)).toEqual([
+      ['John Smith', 'Jane Doe'],
+      ['A. Smith', 'B. Jones'],
+    ]);
   });
 
   it('reads the authors of an older Scopus export, "Müller T., Schrödinger E.", as "T. Müller" and "E. Schrödinger"', () => {
@@ -182,7 +247,9 @@ describe('csv.reader on exporters’ columns', () => {
 
   it('leaves names that are not Scopus pairs to the usual splitting', () => {
     expect(splitScopusAuthors('Lovelace, Ada')).toBe('Lovelace, Ada');
-    expect(splitScopusAuthors('He K.; Sun J.')).toBe('He K.; Sun J.');
+    expect(splitScopusAuthors('He, Kaiming; Sun, Jian')).toBe('He, Kaiming; Sun, Jian');
+    // Scopus since 2023: family name, then initials, ";"-separated.
+    expect(splitScopusAuthors('He K.; Sun J.')).toEqual(['K. He', 'J. Sun']);
     expect(splitScopusAuthors('Turing, A.M., Lovelace, A.')).toEqual(['A.M. Turing', 'A. Lovelace']);
   });
   it('skips the "About the data" line Dimensions writes above its header, with a notice, and maps its columns', () => {

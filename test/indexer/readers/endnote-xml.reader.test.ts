@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readEndnoteXml } from '../../../indexer/readers/endnote-xml.reader.ts';
-import { readWith } from './read-fixture.ts';
+import { fixture, readFixture, readWith } from './read-fixture.ts';
 
 const style = (text: string, face = 'normal') => `<style face="${face}" font="default" size="100%">${text}</style>`;
 
@@ -40,5 +41,55 @@ describe('endnote-xml.reader', () => {
   it('gives a record without a DOI a key made from its content, which stays the same across exports', () => {
     const { papers } = readWith(readEndnoteXml, ENDNOTE, 'library.xml');
     expect(papers[1]?.paper).toMatchObject({ id: 'knuth1968computer', authors: ['Donald E. Knuth'], year: 1968 });
+  });
+
+  it("reads a library as EndNote 20 writes it: each address of an author's address field, every URL, the copyright off the abstract", () => {
+    const { papers, problems } = readFixture(readEndnoteXml, 'wild/endnote-library.xml', { repair: true });
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'doi:10.1080/19490976.2020.1712345',
+      title: 'Effects of Escherichia coli colonisation on gut barrier function',
+      authors: ['A. van der Berg', 'J. Smith Jr', 'World Health Organization'],
+      affiliations: [
+        'Department of Microbiology, University of Amsterdam, Amsterdam, The Netherlands.',
+        'Institute of Infection, Imperial College London, London, UK.',
+      ],
+      abstract:
+        'The gut barrier limits bacterial translocation. We colonised mice with E. coli and measured permeability. ' +
+        'Colonisation raised permeability twofold.',
+      url: 'https://www.ncbi.nlm.nih.gov/pubmed/31992123',
+      metadata: {
+        urls: ['https://www.ncbi.nlm.nih.gov/pubmed/31992123', 'https://doi.org/10.1080/19490976.2020.1712345'],
+        accessionNumber: '31992123',
+        copyright: 'Copyright © 2020 Taylor & Francis Group, LLC.',
+      },
+    });
+  });
+
+  it('takes the DOI from a doi.org URL when the Electronic Resource Number holds another id (a PII)', () => {
+    const { papers } = readFixture(readEndnoteXml, 'wild/endnote-library.xml', { repair: true });
+    expect(papers[1]?.paper).toMatchObject({
+      id: 'doi:10.1016/S0140-6736(20)32000-6',
+      doi: '10.1016/S0140-6736(20)32000-6',
+      metadata: { electronicResourceNumber: 'S0140-6736(20)32000-6' },
+    });
+  });
+
+  it('reads the other records of a library with one damaged record, naming the damaged one', () => {
+    const damaged = fs.readFileSync(fixture('wild/endnote-library.xml'), 'utf8').replace('<volume>', '<volume><b>');
+    const { papers, problems } = readWith(readEndnoteXml, damaged, 'library.xml', { repair: true });
+    expect(papers.map(({ paper }) => paper.id)).toEqual(['doi:10.1016/S0140-6736(20)32000-6']);
+    expect(problems.map((problem) => [problem.line, problem.record, problem.message.split(':')[0]])).toEqual([
+      [1, 1, 'this <record> is not well-formed XML'],
+    ]);
+    expect(papers[0]?.location).toEqual({ file: 'library.xml', line: 1, record: 2 });
+  });
+
+  it('reads the complete records of an export cut short', () => {
+    const cut = ENDNOTE.slice(0, ENDNOTE.indexOf('<titles><title>The Art'));
+    const { papers, problems } = readWith(readEndnoteXml, cut, 'library.xml', { repair: true });
+    expect(papers.map(({ paper }) => paper.title)).toEqual(['Tides in Pine Island glacier']);
+    expect(problems.map((problem) => [problem.line, problem.record])).toEqual([[10, 2]]);
+    expect(problems[0]?.message).toContain('<record> is cut short');
   });
 });

@@ -15,8 +15,13 @@ describe('medline.reader', () => {
       year: 2019,
       venue: 'JAMA',
       doi: '10.1001/jama.2019.1234',
-      tags: ['Aged', 'Aspirin/therapeutic use', 'Colorectal Neoplasms/prevention & control', 'chemoprevention'],
-      metadata: { pmid: '31452104', language: 'eng', publicationTypes: 'Journal Article' },
+      tags: ['Aged', 'Aspirin', 'Colorectal Neoplasms', 'chemoprevention'],
+      metadata: {
+        pmid: '31452104',
+        language: 'eng',
+        publicationTypes: 'Journal Article',
+        meshHeadings: ['Aged', 'Aspirin/therapeutic use', 'Colorectal Neoplasms/prevention & control'],
+      },
     });
     expect(papers.map(({ location }) => location.line)).toEqual([1, 23]);
   });
@@ -31,7 +36,7 @@ describe('medline.reader', () => {
       'PMID- 31452104\nTI  - GABA receptors.\nMH  - Receptors, GABA-B/*chemistry\nMH  - Cryoelectron Microscopy\n' +
       'OT  - cryo-EM\n';
     const { papers } = readWith(readMedline, text, 'pubmed.nbib');
-    expect(papers[0]?.paper.tags).toEqual(['Receptors, GABA-B/chemistry', 'Cryoelectron Microscopy', 'cryo-EM']);
+    expect(papers[0]?.paper.tags).toEqual(['Receptors, GABA-B', 'Cryoelectron Microscopy', 'cryo-EM']);
   });
 
   it('counts a collective author (CN) among the authors, in the place it is written', () => {
@@ -48,6 +53,41 @@ describe('medline.reader', () => {
       'CN  - WHO Working Group\n';
     const { papers } = readWith(readMedline, text, 'pubmed.nbib');
     expect(papers[0]?.paper.authors).toEqual(['J Smith', 'AB van der Berg', 'ML King Jr', 'WHO Working Group']);
+  });
+
+  it('keeps a suffix after the family name ("Reynolds, Charles F 3rd" → "Charles F Reynolds 3rd")', () => {
+    const { papers } = readFixture(readMedline, 'wild/pubmed-elsevier.nbib');
+    expect(papers[0]?.paper.authors).toEqual(['Charles F Reynolds 3rd', 'Sidney C Smith Jr', 'Rafel Ramos']);
+  });
+
+  it('tags the MeSH descriptor without its qualifiers, as PubMed XML does, keeping the whole headings as metadata', () => {
+    const { papers } = readFixture(readMedline, 'wild/pubmed-elsevier.nbib');
+    expect(papers[0]?.paper.tags).toEqual([
+      'Aged',
+      'Aged, 80 and over',
+      'Cardiovascular Diseases',
+      'Female',
+      'Humans',
+      'Hydroxymethylglutaryl-CoA Reductase Inhibitors',
+      'older adults',
+      'statins',
+    ]);
+    expect(papers[0]?.paper.metadata.meshHeadings).toContain(
+      'Hydroxymethylglutaryl-CoA Reductase Inhibitors/adverse effects/therapeutic use',
+    );
+  });
+
+  it("takes the publisher's copyright statement off the end of the abstract and keeps it as metadata", () => {
+    const { papers } = readFixture(readMedline, 'wild/pubmed-elsevier.nbib');
+    expect(papers[0]?.paper.abstract).toBe(
+      'BACKGROUND: The benefit of statins after age 75 is uncertain. METHODS: We followed 46,864 adults without ' +
+        'cardiovascular disease. RESULTS: Statin use was associated with fewer cardiovascular events. ' +
+        'CONCLUSIONS: Statins may benefit older adults.',
+    );
+    expect(papers[0]?.paper.metadata.copyright).toBe(
+      'Copyright (c) 2019 American College of Cardiology Foundation. Published by Elsevier Inc. All rights reserved.',
+    );
+    expect(papers[0]?.paper.doi).toBe('10.1016/j.jacc.2019.07.061');
   });
 
   it('says so when text before the first record is not MEDLINE', () => {

@@ -82,4 +82,21 @@ describe('pubmed-xml.reader', () => {
     const { problems } = readWith(readPubmedXml, '<feed><entry/></feed>', 'other.xml');
     expect(problems[0]?.message).toBe('expected a PubMed <PubmedArticleSet>, found <feed>');
   });
+
+  it('reads the complete articles of a file cut short, and names the line of the one cut', () => {
+    const cut = PUBMED.slice(0, PUBMED.indexOf('<ArticleTitle>Sea ice'));
+    const { papers, problems } = readWith(readPubmedXml, cut, 'pubmed.xml');
+    expect(papers.map(({ paper }) => paper.id)).toEqual(['pmid:31452104']);
+    expect(problems).toEqual([
+      {
+        file: 'pubmed.xml',
+        line: 22,
+        record: 2,
+        field: null,
+        message:
+          '<PubmedArticle> is cut short: the file ends before its </PubmedArticle> (was the export interrupted?); ' +
+          'the record before it was read',
+      },
+    ]);
+  });
 });

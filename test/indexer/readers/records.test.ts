@@ -28,6 +28,30 @@ describe('records', () => {
     }
   });
 
+  it('takes the DOI of a record without one from its doi.org link, and makes the id from it', () => {
+    expect(paperOf({ title: 'T', abstract: 'A.', url: 'https://dx.doi.org/10.2139/ssrn.3789012' })).toMatchObject({
+      id: 'doi:10.2139/ssrn.3789012',
+      doi: '10.2139/ssrn.3789012',
+      url: 'https://dx.doi.org/10.2139/ssrn.3789012',
+    });
+    expect(paperOf({ title: 'T', abstract: 'A.', url: 'https://example.org/10.1000/x' }).doi).toBeNull();
+  });
+
+  it("stores an abstract without its database's copyright line, which is kept as metadata", () => {
+    const paper = paperOf({
+      title: 'T',
+      abstract: 'We measure things. Copyright © 2020 Elsevier B.V. All rights reserved.',
+    });
+    expect(paper.abstract).toBe('We measure things.');
+    expect(paper.metadata).toEqual({ copyright: 'Copyright © 2020 Elsevier B.V. All rights reserved.' });
+  });
+
+  it('takes no title from an abstract that is only a placeholder', () => {
+    expect(problemsOf({ id: 'p', abstract: '[No abstract available]' }).map((problem) => problem.field)).toEqual([
+      'title',
+    ]);
+  });
+
   it('matches field aliases case-insensitively and keeps unknown fields as metadata', () => {
     const paper = paperOf({ ID: 'p1', Title: 'T', ABSTRACT: 'Text.', Venue: 'ACL', pages: '1-9', extra: { a: 1 } });
     expect(paper).toMatchObject({ id: 'p1', title: 'T', abstract: 'Text.', venue: 'ACL' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readRis } from '../../../indexer/readers/ris.reader.ts';
-import { readFixture, readWith } from './read-fixture.ts';
+import { fixture, readFixture, readWith } from './read-fixture.ts';
 
 describe('ris.reader', () => {
   it('reads TY … ER records with "Last, First" authors, wrapped abstracts, journal, year, DOI and keywords', () => {
@@ -29,14 +30,22 @@ describe('ris.reader', () => {
     expect(problems.map((problem) => [problem.line, problem.record, problem.field])).toEqual([[26, 3, 'title']]);
   });
 
-  it('reports a record left open at the next TY line and at the end of the file, keeping both', () => {
+  it('reports a record left open at the next TY line and at the end of the file as repairs, keeping both', () => {
     const text = 'TY  - JOUR\nTI  - One\nTY  - JOUR\nTI  - Two\n';
-    const { papers, problems } = readWith(readRis, text, 'open.ris', { repair: true });
+    const { papers, problems, repairs } = readWith(readRis, text, 'open.ris', { repair: true });
     expect(papers.map(({ paper }) => paper.title)).toEqual(['One', 'Two']);
-    expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
-      [1, 'the record has no "ER  -" line; it ends where the next "TY  -" starts'],
-      [3, 'the record has no "ER  -" line at the end of the file'],
+    // Kept records are repaired, not refused: the summary must not count them among the refused.
+    expect(problems).toEqual([]);
+    expect(repairs.map((repair) => [repair.line, repair.record, repair.message])).toEqual([
+      [1, 1, 'the record has no "ER  -" line; it ends where the next "TY  -" starts; it was kept'],
+      [3, 2, 'the record has no "ER  -" line at the end of the file (was the export cut short?); it was kept'],
     ]);
+  });
+
+  it('refuses a record left open under --strict, naming its line', () => {
+    const { papers, problems } = readWith(readRis, 'TY  - JOUR\nTI  - Cut short\nAB  - The file ends he', 'cut.ris');
+    expect(papers).toEqual([]);
+    expect(problems.map((problem) => [problem.file, problem.line, problem.record])).toEqual([['cut.ris', 1, 1]]);
   });
 
   it('makes a key from the content of a record without a DOI, so it stays the same across exports', () => {
@@ -75,5 +84,70 @@ describe('ris.reader', () => {
       'TY  - JOUR\nAU  - King, Martin Luther, Jr.\nAU  - Lovelace, III, Ada\nAU  - Hopper,\nTI  - Names\nER  - \n';
     const { papers } = readWith(readRis, text, 'names.ris', { repair: true });
     expect(papers[0]?.paper.authors).toEqual(['Martin Luther King Jr.', 'Ada Lovelace III', 'Hopper']);
+  });
+
+  it("reads a Scopus export (CRLF) without Elsevier's copyright line in the abstract", () => {
+    const { papers, problems } = readFixture(readRis, 'wild/scopus-export.ris', { repair: true });
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'doi:10.1016/j.jmb.2020.11.001',
+      authors: ['J. Smith', 'M.A. de la Cruz'],
+      venue: 'Journal of Molecular Biology',
+      abstract:
+        'Protein structure prediction has been transformed by deep learning. We review the methods and their limits.',
+      metadata: { copyright: '© 2020 Elsevier Ltd' },
+    });
+  });
+
+  it('reads Scopus\'s "[No abstract available]" as no abstract', () => {
+    const { papers } = readFixture(readRis, 'wild/scopus-export.ris', { repair: true });
+    expect(papers[1]?.paper).toMatchObject({
+      title: 'Efficient transformers for long scientific documents',
+      abstract: '',
+    });
+  });
+
+  it('takes the DOI from an old EndNote export\'s M3 line, and drops its abstract\'s "Abstract:" label', async () => {
+    const read = await readPaperFiles([fixture('wild/endnote-export.ris')]);
+    expect(read.notices[0]).toContain('read as Windows-1252');
+    expect(read.papers[0]?.paper).toMatchObject({
+      id: 'doi:10.1002/andp.19263840404',
+      doi: '10.1002/andp.19263840404',
+      title: 'Quantisierung als Eigenwertproblem',
+      authors: ['E. Schrödinger'],
+      year: 1926,
+      venue: 'Annalen der Physik',
+      abstract: 'The wave equation of the hydrogen atom is solved as an eigenvalue problem.',
+    });
+    expect(read.papers[0]?.paper.metadata).not.toHaveProperty('M3');
+  });
+
+  it('makes the key of a record without a DOI from the family name, not the suffix after it', async () => {
+    const read = await readPaperFiles([fixture('wild/endnote-export.ris')]);
+    expect(read.papers[1]?.paper).toMatchObject({ id: 'king1963letter', authors: ['Martin Luther King Jr.'] });
+  });
+
+  it('takes the DOI of an item type that has no DOI field from its doi.org link (a Zotero report)', () => {
+    const { papers } = readFixture(readRis, 'wild/zotero-report.ris', { repair: true });
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'doi:10.2139/ssrn.3789012',
+      doi: '10.2139/ssrn.3789012',
+      url: 'https://doi.org/10.2139/ssrn.3789012',
+      metadata: { M3: 'SSRN Scholarly Paper' },
+    });
+  });
+
+  it('reads an EBSCOhost export without the "ABSTRACT:" label and EBSCO\'s copyright notice', () => {
+    const { papers } = readFixture(readRis, 'wild/ebsco-export.ris', { repair: true });
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'doi:10.1111/jan.14321',
+      authors: ['Jane Smith', "Sean O'Brien"],
+      year: 2020,
+      venue: 'Journal of Advanced Nursing',
+      abstract:
+        'Aim: To test whether peer support lowers burnout. Design: A cluster randomised trial in 12 hospitals. ' +
+        'Results: Burnout fell after the intervention.',
+    });
+    expect(papers[0]?.paper.metadata.copyright).toMatch(/^Copyright of Journal of Advanced Nursing is the property/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readWos } from '../../../indexer/readers/wos.reader.ts';
-import { readFixture } from './read-fixture.ts';
+import { readFixture, readWith } from './read-fixture.ts';
 
 describe('wos.reader', () => {
   it('reads a savedrecs.txt export: TI, AB, AF names, PY, SO, DE and ID keywords, DI and the UT accession', () => {
@@ -32,24 +32,45 @@ describe('wos.reader', () => {
     expect(plain.papers.map(({ location }) => location.line)).toEqual([3, 21]);
   });
 
-  it('reports a plain-text record left without its ER line, and keeps it', () => {
+  it('reports a plain-text record left without its ER line as a repair, and keeps it', () => {
     const text = 'PT J\nTI First paper\nPT J\nTI Second paper\nER\n';
     const { records, problems } = readWos(text, 'cut.txt');
     expect(records.map((record) => record.fields.title)).toEqual(['First paper', 'Second paper']);
-    expect(problems).toEqual([
+    expect(problems).toEqual([]);
+    expect(records[0]?.repairs).toEqual([
       {
         file: 'cut.txt',
         line: 1,
         record: 1,
         field: null,
-        message: 'the record has no "ER" line; it ends where the next "PT" starts',
+        message: 'the record has no "ER" line; it ends where the next "PT" starts; it was kept',
       },
     ]);
+  });
+
+  it('keeps the last record of an export cut short, and says which line it starts on', () => {
+    const text =
+      'FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI Complete\nER\n\nPT J\nTI Cut short\nAB The file end';
+    const { papers, problems, repairs } = readWith(readWos, text, 'savedrecs.txt', { repair: true });
+    expect(papers.map(({ paper }) => paper.title)).toEqual(['Complete', 'Cut short']);
+    expect(problems).toEqual([]);
+    expect(repairs.map((repair) => [repair.file, repair.line, repair.record])).toEqual([['savedrecs.txt', 7, 2]]);
   });
 
   it('gives the indented lines after a tag written alone to that tag', () => {
     const text = 'PT J\nTI Tides\nAB\n   Tides move warm water\n   under the shelf.\nER\n';
     const { records } = readWos(text, 'bare.txt');
     expect(records[0]?.fields).toMatchObject({ title: 'Tides', abstract: 'Tides move warm water under the shelf.' });
+  });
+
+  it('reads an abstract without WoS\'s "(C) 2019 Elsevier Ltd. All rights reserved." line, kept as metadata', () => {
+    const { papers } = readFixture(readWos, 'wild/savedrecs-elsevier.txt');
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'wos:000461234500001',
+      title: 'Ocean acidification and shell growth in bivalves',
+      authors: ['Anna van der Berg', 'Martin Luther King Jr.'],
+      abstract: 'Ocean acidification slows shell growth. We measured it in twelve species.',
+      metadata: { copyright: '(C) 2019 Elsevier Ltd. All rights reserved.' },
+    });
   });
 });

@@ -155,6 +155,28 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     });
   });
 
+  it('puts the suffix Zotero keeps in the first name ("Martin Luther, Jr.") after the family name', async () => {
+    const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+    library.add({
+      key: 'KING0001',
+      type: 'journalArticle',
+      fields: {
+        title: 'Letter from Birmingham Jail',
+        abstractNote: 'An open letter on nonviolent resistance. © 1963 The Atlantic Monthly. All rights reserved.',
+      },
+      authors: [
+        ['Martin Luther, Jr.', 'King'],
+        ['Johannes', 'van der Waals'],
+      ],
+    });
+    const { papers } = await readPaperFiles([library.dir], { format: 'zotero' });
+    expect(papers[0]?.paper).toMatchObject({
+      authors: ['Martin Luther King Jr.', 'Johannes van der Waals'],
+      abstract: 'An open letter on nonviolent resistance.',
+      metadata: { copyright: '© 1963 The Atlantic Monthly. All rights reserved.' },
+    });
+  });
+
   it("names an edited book's editors as its authors when it has none, and keeps a paper's editors apart", async () => {
     const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
     library.add({

@@ -1,0 +1,80 @@
+// An XML export that is not well-formed as a whole (cut short by an interrupted export or a size limit, or
+// one record damaged) still holds complete records: each <record>…</record> is parsed alone, so the rest
+// are read and only the damaged or cut one is reported, at its line.
+import { lineOf, lineStarts, problemAt } from './locate.ts';
+import type { InputProblem, RecordLocation } from './reader.ts';
+import { parseXml, type XmlNode } from './xml-document.ts';
+
+/** One complete element parsed alone, where it starts in the file. */
+export type SalvagedElement = { node: XmlNode; location: RecordLocation };
+
+/**
+ * The `tag` elements of a document that did not parse whole, each parsed inside `wrap` (the elements that
+ * hold it, outermost first), with a located problem for each that does not parse and for one cut short at
+ * the end. `damage` (the whole document's problem) is returned when no element accounts for it.
+ */
+export function salvageElements(
+  text: string,
+  file: string,
+  tag: string,
+  wrap: readonly string[],
+  lists: ReadonlySet<string>,
+  damage: InputProblem[],
+  options: { raw?: readonly string[]; keepSpace?: boolean } = {},
+): { elements: SalvagedElement[]; problems: InputProblem[] } {
+  const starts = lineStarts(text);
+  // Scanned with indexOf, not one lazy pattern, so a file of openings without closings stays linear.
+  const opening = new RegExp(`<${tag}(?:\\s[^>]{0,2000})?>`, 'g');
+  const closing = `</${tag}>`;
+  const open = wrap.map((name) => `<${name}>`).join('');
+  const close = [...wrap]
+    .reverse()
+    .map((name) => `</${name}>`)
+    .join('');
+  const elements: SalvagedElement[] = [];
+  const problems: InputProblem[] = [];
+  let end = 0;
+  let record = 0;
+  for (let start = opening.exec(text); start !== null; start = opening.exec(text)) {
+    const closeAt = text.indexOf(closing, start.index);
+    if (closeAt < 0) break;
+    record += 1;
+    end = closeAt + closing.length;
+    opening.lastIndex = end;
+    const location = { file, line: lineOf(starts, start.index), record };
+    const parsed = parseXml(`${open}${text.slice(start.index, end)}${close}`, file, lists, options);
+    const node = 'problems' in parsed ? undefined : elementOf(parsed.document, wrap, tag);
+    if (node === undefined) {
+      // The column the parser gives is within the record read alone, not the file: it is left out.
+      const reason = 'problems' in parsed ? (parsed.problems[0]?.message ?? '') : 'is empty';
+      const message = `this <${tag}> ${reason.replace(/ \(column \d+\)$/, '').replace(/\.$/, '')}; the others were read`;
+      problems.push(problemAt(file, location.line, record, null, message));
+    } else elements.push({ node, location });
+  }
+  const cut = new RegExp(`<${tag}[\\s>]`).exec(text.slice(end));
+  if (cut) {
+    const line = lineOf(starts, end + cut.index);
+    const before =
+      record === 0
+        ? 'there is no complete record before it'
+        : record === 1
+          ? 'the record before it was read'
+          : `the ${record} records before it were read`;
+    const message = `<${tag}> is cut short: the file ends before its </${tag}> (was the export interrupted?); ${before}`;
+    problems.push(problemAt(file, line, record + 1, null, message));
+  }
+  if (problems.length > 0 || elements.length === 0)
+    return { elements, problems: problems.length > 0 ? problems : damage };
+  // The damage lies outside every record (closing tags missing at the end): every record was read.
+  const read = `; its ${elements.length} complete record${elements.length === 1 ? ' was' : 's were'} read`;
+  return { elements, problems: damage.map((problem) => ({ ...problem, message: `${problem.message}${read}` })) };
+}
+
+function elementOf(document: XmlNode, wrap: readonly string[], tag: string): XmlNode | undefined {
+  let node: unknown = document;
+  for (const name of [...wrap, tag]) {
+    node = node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as XmlNode)[name] : undefined;
+    if (Array.isArray(node)) node = node[0];
+  }
+  return node !== null && typeof node === 'object' ? (node as XmlNode) : undefined;
+}
