@@ -5,7 +5,7 @@
 // comparative or superlative ("higher", "largest") also counts as its base.
 import { stem } from '../../../indexer/text/analyze.ts';
 import LEXICON from './antonyms.json' with { type: 'json' };
-import { RESEARCH_OPPOSITES } from './research-opposites.ts';
+import { researchOppositePairs } from './research-opposites.ts';
 
 let index: Map<string, ReadonlySet<string>> | undefined;
 
@@ -18,7 +18,7 @@ function antonymIndex(): Map<string, ReadonlySet<string>> {
     set.add(b);
     built.set(a, set);
   };
-  const pairs = [...LEXICON.pairs.map((pair) => pair.split(' ')), ...RESEARCH_OPPOSITES];
+  const pairs = [...LEXICON.pairs.map((pair) => pair.split(' ')), ...researchOppositePairs()];
   for (const pair of pairs) {
     const [a, b] = pair.map(stem) as [string, string];
     if (a === b) continue;

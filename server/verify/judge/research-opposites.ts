@@ -35,3 +35,31 @@ export const RESEARCH_OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['inpatient', 'outpatient'],
   ['inpatients', 'outpatients'],
 ];
+
+/**
+ * Languages, each the alternative of every other: a benchmark "in French" is not one "in English".
+ * (Nationalities share these words: "Korean patients" against "Chinese patients" is a change of
+ * population, which is a conflict too.)
+ */
+const LANGUAGES = [
+  'english',
+  'french',
+  'german',
+  'spanish',
+  'italian',
+  'portuguese',
+  'dutch',
+  'russian',
+  'chinese',
+  'japanese',
+  'korean',
+  'arabic',
+  'hindi',
+];
+
+/** Every pair of opposite words this module adds to WordNet's. */
+export function researchOppositePairs(): Array<readonly [string, string]> {
+  const pairs: Array<readonly [string, string]> = [...RESEARCH_OPPOSITES];
+  for (const [i, a] of LANGUAGES.entries()) for (const b of LANGUAGES.slice(i + 1)) pairs.push([a, b]);
+  return pairs;
+}

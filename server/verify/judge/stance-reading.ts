@@ -109,9 +109,10 @@ const DOWN =
   /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell|discourag\w*|retard\w*|lessen\w*|curb\w*|restrict\w*|downregulat\w*|disrupt\w*|interfer\w*|counteract\w*|antagoni\w*|inverse|inversely)$/u;
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
-// "only a chosen subset", "only some", "only a fraction of": a part where "every" or "all" claims the whole.
+// "only a chosen subset", "only some", "only a fraction of", "a chosen subset of": a part where "every"
+// or "all" claims the whole.
 const ONLY_A_PART = caseless(
-  /\bonly\s+(?:an?\s+)?(?:(?:small|chosen|selected|limited|tiny)\s+)?(?:subset|some|few|part|portion|minority|fraction|handful)\b/iu,
+  /\bonly\s+(?:an?\s+)?(?:(?:small|chosen|selected|limited|tiny)\s+)?(?:subset|some|few|part|portion|minority|fraction|handful)\b|\ban?\s+(?:(?:small|chosen|selected|limited|tiny)\s+)?subset\s+of\b/iu,
 );
 const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
 const NULL_FINDING = caseless(

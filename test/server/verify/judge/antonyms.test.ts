@@ -42,6 +42,12 @@ describe('antonyms', () => {
     }
   });
 
+  it('reads each language as the alternative of every other: English/French, Chinese/Korean', () => {
+    expect(antonymsOf(polarStem('english')!).has(polarStem('french')!)).toBe(true);
+    expect(antonymsOf(polarStem('korean')!).has(polarStem('chinese')!)).toBe(true);
+    expect(antonymsOf(polarStem('english')!).has(polarStem('english')!)).toBe(false);
+  });
+
   it('has no opposite for words of topic: cells, receptor, mice', () => {
     for (const word of ['cells', 'receptor', 'mice']) expect(polarStem(word), word).toBeUndefined();
     expect(antonymsOf('nonexistentword').size).toBe(0);

@@ -89,7 +89,13 @@ const parityCode = {
   abstract:
     'Bit flips in memory corrupt the weights of deployed networks. Our error-correcting code uses the model metadata to locate faults. With only 16 parity bits it tolerates 64 or more bit errors per block.',
 };
+const cacheSteering = {
+  title: 'Steering language models through their key-value cache',
+  abstract:
+    'We steer a language model without training by editing its cache. Banks of latent keys and values are inserted into a chosen subset of attention layers. The method needs little memory.',
+};
 const papers = [
+  cacheSteering,
   speechModel,
   rewardOnly,
   parityCode,
@@ -254,6 +260,14 @@ describe('builtin.judge', () => {
     const only = judgePaper('Its policy update learns only from positive samples.', rewardOnly);
     expect(only.verdict).not.toBe('contradicted');
     expect(only.support).toBeGreaterThan(only.contradiction);
+  });
+
+  it('judges "every attention layer" against "a chosen subset of attention layers" as contradicted, "some layers" as not', () => {
+    const every = judgePaper('The method inserts latent key-value banks into every attention layer.', cacheSteering);
+    expect(every.verdict).toBe('contradicted');
+    expect(every.conflicts).toContain('quantifier');
+    const some = judgePaper('The method inserts latent key-value banks into some attention layers.', cacheSteering);
+    expect(some.verdict).not.toBe('contradicted');
   });
 
   it('judges swapped counts of the same thing ("64 parity bits … 16 bit errors") as contradicted, and the counts as written as supported', () => {
