@@ -83,8 +83,20 @@ export function quantitiesOf(text: string): Quantity[] {
       perNumber,
       perScale,
       perOnlyScale,
-      unitWord,
+      written,
     ] = match;
+    // "64 or more bit errors", "5% or less": an open end written after the number, read like "at least".
+    let rest = text.slice(match.index + whole!.length);
+    let unitWord = written;
+    let openEnd: 'above' | 'below' | null = null;
+    const orMore = OPEN_END.exec(written?.toLowerCase() === 'or' ? ` or${rest}` : rest);
+    if (orMore && !comparison) {
+      openEnd = ABOVE_WORDS.has(orMore[1]!.toLowerCase()) ? 'above' : 'below';
+      if (written?.toLowerCase() === 'or') {
+        unitWord = orMore[2];
+        rest = rest.slice(orMore[0].length - 3);
+      }
+    }
     let value = scaled(numberOf(numberText!), scaleWord);
     let upper = rangeEnd === undefined ? value : scaled(numberOf(rangeEnd), scaleWord);
     let unit: string;
@@ -110,7 +122,7 @@ export function quantitiesOf(text: string): Quantity[] {
     } else {
       // "$5 billion", "€750 million": money, in the currency its sign names.
       const sign = CURRENCY.exec(text.slice(Math.max(0, match.index - 4), match.index + whole!.indexOf(numberText!)));
-      const counted = sign || !unitWord || rangeEnd !== undefined ? null : countedPhrase(unitWord, text, match);
+      const counted = sign || !unitWord || rangeEnd !== undefined ? null : countedPhrase(unitWord, rest, numberText!);
       if (counted) unit = counted;
       else {
         if (!sign || !/\d/u.test(numberText!)) continue;
@@ -126,12 +138,15 @@ export function quantitiesOf(text: string): Quantity[] {
     if (comparison) {
       if (IS_ABOVE.test(comparison.replace(/\s+/gu, ' '))) [low, high] = [value, Infinity];
       else [low, high] = [-Infinity, upper];
-    }
+    } else if (openEnd) [low, high] = openEnd === 'above' ? [value, Infinity] : [-Infinity, upper];
     found.push({ unit, low, high, text: whole.trim() });
   }
   return found;
 }
 
+// The open end after a number or its unit, and the word after it when the unit follows ("or more bit").
+const OPEN_END = /^\s+or\s+(more|greater|higher|above|over|less|fewer|lower|below|under)\b(?:\s+(\p{L}{1,12})\b)?/iu;
+const ABOVE_WORDS = new Set(['more', 'greater', 'higher', 'above', 'over']);
 const NOT_COUNTED = /^(?:more|fewer|less|higher|lower|greater|additional|extra|other|times?|or|and|to)$/iu;
 const YEAR = /^(?:1[89]|20)\d\d$/u;
 const PLURAL = /(?:[^su]s|ies)$/iu;
@@ -143,13 +158,12 @@ const NEXT_WORD = /^\s+(\p{L}{2,})\b/u;
  * "count parity bit" that only the same two words match. One word is too little to go on ("12
  * patients" of a subgroup against "500 patients" of the whole trial).
  */
-function countedPhrase(first: string, text: string, match: RegExpExecArray): string | null {
+function countedPhrase(first: string, after: string, number: string): string | null {
   // Numbers in words are too often not counts ("one of the"); a unit word or a comparative after
   // the number ("three weeks earlier", "36,000 fewer people") says something else.
-  const number = match[2]!;
   if (!/\d/u.test(number) || YEAR.test(number) || UNITS.has(first.toLowerCase().replace(/s$/u, ''))) return null;
   if (NOT_COUNTED.test(first)) return null;
-  const second = NEXT_WORD.exec(text.slice(match.index + match[0].length))?.[1];
+  const second = NEXT_WORD.exec(after)?.[1];
   // A noun and its plural head, "parity bits", "bit errors"; not "patients relapsed", "we saw".
   if (second === undefined || PLURAL.test(first) || !PLURAL.test(second)) return null;
   const counted = terms(`${first} ${second}`);

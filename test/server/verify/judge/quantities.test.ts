@@ -98,6 +98,30 @@ describe('quantities', () => {
     expect(quantitiesOf('five mice were treated')).toEqual([]);
   });
 
+  it('reads an open end written after the number, "64 or more bit errors", "5% or less", like "at least" and "at most"', () => {
+    expect(quantitiesOf('it tolerates 64 or more bit errors')[0]).toMatchObject({
+      unit: 'count bit error',
+      low: 64,
+      high: Infinity,
+    });
+    expect(quantitiesOf('a loss of 5% or less')[0]).toMatchObject({ unit: 'fraction', low: -Infinity, high: 0.05 });
+    expect(
+      compareQuantities(
+        quantitiesOf('tolerates at most 16 bit errors'),
+        quantitiesOf('tolerates 64 or more bit errors'),
+      ),
+    ).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(
+      compareQuantities(quantitiesOf('tolerates 100 bit errors'), quantitiesOf('tolerates 64 or more bit errors')),
+    ).toEqual({
+      agree: true,
+      conflict: false,
+    });
+  });
+
   it('compares counts of the same two-word thing, "16 parity bits" against "64 parity bits", and no other counts', () => {
     expect(quantitiesOf('With only 16 parity bits it tolerates errors.')[0]).toMatchObject({
       unit: 'count pariti bit',
