@@ -105,6 +105,53 @@ describe('library page', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('goes Back from a typed filter to the list before it, not through each pause in the typing', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto(`${server.url}/library`);
+    await page.getByText(`${COUNT.toLocaleString('en-US')} papers`).waitFor();
+    const filter = page.getByRole('searchbox', { name: 'Filter by title or author' });
+    await filter.fill('Study 0001');
+    await page.waitForURL((url) => url.searchParams.get('text') === 'Study 0001');
+    // The first filter drawn, before typing on (typing into a box being redrawn is another matter).
+    await page.getByText(/^\d+ papers match$/).waitFor({ timeout: 8_000 });
+    await filter.fill('Study 00015');
+    await page.waitForURL((url) => url.searchParams.get('text') === 'Study 00015', { timeout: 8_000 });
+    await page.getByText('1 paper matches').waitFor({ timeout: 8_000 });
+
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/library' && !url.searchParams.has('text'), { timeout: 8_000 });
+    await page.getByText(`${COUNT.toLocaleString('en-US')} papers`).waitFor();
+    expect(await filter.inputValue()).toBe('');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('shows each tag of a row whole or not at all, never cut to an empty pill', async () => {
+    // The sample library: papers with three tags each, more than the Tags column holds.
+    const page = await openPage(DESKTOP);
+    await page.goto('/library');
+    await page.locator('.library-table tbody tr[data-paper-id]').first().waitFor();
+    const cut = await page.locator('.library-table td.col-tags').evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        // What clips the chips: their strip (one line), or the cell itself.
+        const box = (cell.querySelector('.tag-strip') ?? cell).getBoundingClientRect();
+        return [...cell.querySelectorAll<HTMLElement>('.tag-link')]
+          .filter((chip) => {
+            const r = chip.getBoundingClientRect();
+            const inside =
+              r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top && r.bottom <= box.bottom;
+            const outside = r.left >= box.right || r.top >= box.bottom;
+            // A chip is in sight whole (a word too long for the column ends in an ellipsis) or out of it.
+            return !inside && !outside;
+          })
+          .map((chip) => chip.textContent);
+      }),
+    );
+    expect(cut).toEqual([]);
+    const tags = page.locator('.library-table tr[data-paper-id="agentic-precoding"] td.col-tags');
+    expect(await tags.getAttribute('title')).toBe('agents, applications, reasoning');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('exports the selected papers as BibTeX with braced titles and no javascript: URL, and as RIS and CSL-JSON', async () => {
     const page = await openPage(DESKTOP);
     await page.goto(`${server.url}/library`);
@@ -131,6 +178,26 @@ describe('library page', () => {
     expect(ris.text.match(/^TY {2}- JOUR/gm)).toHaveLength(2);
     const csl = await save('Export CSL-JSON');
     expect(JSON.parse(csl.text).map((item: { id: string }) => item.id)).toEqual(['gen-00000', 'gen-00001']);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('selects every paper the filters match in one step, and exports them all', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto(`${server.url}/library?venue=ICLR&tag=llm`);
+    await page.getByText('150 papers match').waitFor({ timeout: 8_000 });
+    await page.getByRole('button', { name: 'Select all 150 listed' }).click();
+    await page.getByText('150 selected').waitFor({ timeout: 8_000 });
+    // Only the rows on screen are drawn, yet all 150 are selected.
+    expect(await page.locator('.library-table tbody input[type="checkbox"]:checked').count()).toBeLessThan(150);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSL-JSON' }).click(),
+    ]);
+    const items = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as Array<{ id: string }>;
+    expect(items).toHaveLength(150);
+    // ICLR (i % 4 == 0) and llm (i % 5 == 0): every twentieth generated paper.
+    expect(items.every((item) => Number(item.id.slice(4)) % 20 === 0)).toBe(true);
     expect(pageProblems(page)).toEqual([]);
   });
 

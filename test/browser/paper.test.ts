@@ -29,6 +29,21 @@ describe('paper page', () => {
     await screenshot(page, 'paper-not-found-phone');
   });
 
+  it("offers to search for a stale link's paper instead of retrying a request that can only fail again", async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/papers/structural-origin-attention-sink-v2');
+    await page.getByRole('heading', { name: 'Paper not found' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await page.getByRole('link', { name: /Search the library for/ }).click();
+    await page.waitForURL((url) => url.pathname === '/search');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('structural origin attention sink v2');
+    await page
+      .locator('.result-title')
+      .filter({ hasText: 'The Structural Origin of Attention Sink' })
+      .first()
+      .waitFor();
+  });
+
   it('marks only the cited span of a ?passage= link, and exports BibTeX, RIS and CSL-JSON', async () => {
     const page = await openPage(DESKTOP);
     const { paper, passages } = await (await page.request.get('/api/papers/attention-sink-structural-origin')).json();

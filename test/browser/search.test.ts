@@ -173,15 +173,88 @@ describe('search page', () => {
     const first = page.locator('.like-text .result-title').first();
     await expect.poll(() => first.textContent()).toBe(paper.title);
     await screenshot(page, 'search-like-text');
+    expect(pageProblems(page)).toEqual([]);
 
-    await page.goto('/search?q=attention&sort=year');
-    await page.locator('.result-title').first().waitFor();
-    expect(await page.locator('.result-summary').textContent()).toMatch(/^Results 1–\d+ of (at least )?\d+/);
-    const years = (await page.locator('.results .paper-meta').allTextContents()).map((meta) =>
+    // A fresh browser session: this one keeps the pasted text and its results above any later search.
+    const page2 = await openPage(DESKTOP);
+    await page2.goto('/search?q=attention&sort=year');
+    await page2.locator('.result-title').first().waitFor();
+    expect(await page2.locator('.result-summary').textContent()).toMatch(/^Results 1–\d+ of (at least )?\d+/);
+    const years = (await page2.locator('.results .paper-meta').allTextContents()).map((meta) =>
       Number(/\b(19|20)\d\d\b/.exec(meta)?.[0] ?? 0),
     );
     expect(years).toEqual([...years].sort((a, b) => b - a));
-    expect(await page.locator('.search-facets .facet-value').count()).toBeGreaterThan(0);
+    expect(await page2.locator('.search-facets .facet-value').count()).toBeGreaterThan(0);
+    expect(pageProblems(page2)).toEqual([]);
+  });
+
+  it('keeps the pasted text and the papers like it when the reader opens one and comes back', async () => {
+    const page = await openPage(DESKTOP);
+    const { paper } = await (await page.request.get('/api/papers/attention-sink-structural-origin')).json();
+    await page.goto('/search?q=attention');
+    await page.getByText('Papers like this text').click();
+    const box = page.getByRole('textbox', { name: 'Paste an abstract or a paragraph' });
+    await box.fill(paper.abstract);
+    await page.getByRole('button', { name: 'Find similar papers' }).click();
+    const found = page.locator('.like-text .result-title');
+    await expect.poll(() => found.first().textContent()).toBe(paper.title);
+    const titles = await found.allTextContents();
+    expect(await page.locator('.like-text-summary').textContent()).toMatch(/closest in meaning to the text/);
+
+    await found.first().getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: paper.title }).waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/search');
+    await expect.poll(() => found.allTextContents()).toEqual(titles);
+    expect(await box.inputValue()).toBe(paper.abstract);
+    await screenshot(page, 'search-like-text-after-back');
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    expect(await found.count()).toBe(0);
+    await page.reload();
+    await page.locator('.result-title').first().waitFor();
+    expect(await box.inputValue()).toBe('');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('shows a venue filter, which the form has no field for, as a chip that removes it', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/search?q=attention&venue=Journal+of+Nowhere');
+    await page.getByText('No papers match “attention”.').waitFor();
+    const chips = page.getByRole('list', { name: 'Active filters' });
+    expect(await chips.textContent()).toContain('Venue: Journal of Nowhere');
+    await screenshot(page, 'search-venue-chip');
+
+    await chips.getByRole('link', { name: /Venue: Journal of Nowhere/ }).click();
+    await page.waitForURL((url) => !url.searchParams.has('venue') && url.searchParams.get('q') === 'attention');
+    await page.locator('.result-title').first().waitFor();
+    expect(await chips.count()).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('searches a text too long for the search box by meaning, whole, instead of cutting it short unseen', async () => {
+    const page = await openPage(DESKTOP);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { paper } = await (await page.request.get('/api/papers/leakdojo-rag-leakage')).json();
+    const long = `${paper.abstract} `.repeat(6).trim();
+    expect(long.length).toBeGreaterThan(1000);
+    await page.goto('/search?q=attention');
+    await page.locator('.result-title').first().waitFor();
+    await page.evaluate((text) => navigator.clipboard.writeText(text), long);
+    const box = page.getByRole('searchbox', { name: 'Search query' });
+    await box.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+
+    const likeBox = page.getByRole('textbox', { name: 'Paste an abstract or a paragraph' });
+    await expect.poll(() => likeBox.inputValue()).toBe(long);
+    await expect.poll(() => page.locator('.like-text .result-title').first().textContent()).toBe(paper.title);
+    expect(await page.locator('.like-text').getByRole('note').textContent()).toMatch(
+      /longer than its 1,000 characters/,
+    );
+    // The search box keeps the query it had, not the first 1,000 characters of the text.
+    expect(await box.inputValue()).toBe('attention');
+    await screenshot(page, 'search-long-paste');
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -111,4 +111,51 @@ describe('verify page', () => {
     await screenshot(page, 'verify-contradicted');
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('checks a draft longer than 20,000 characters whole, its reference list at the end included', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/verify');
+    const introduction = Array.from(
+      { length: 220 },
+      (_, i) => `Paragraph ${i} of the introduction discusses prior work on serving language models in general terms.`,
+    ).join(' ');
+    const draft = [
+      introduction,
+      '',
+      'Attention sinks are a structural artefact rooted in a discrepancy in variance [1].',
+      '',
+      'References',
+      '[1] The Structural Origin of Attention Sink: Variance Discrepancy, Super Neurons, and Dimension Disparity. 2026.',
+    ].join('\n');
+    expect(draft.length).toBeGreaterThan(20_000);
+    const box = page.getByRole('textbox', { name: 'Text with citations' });
+    await box.fill(draft);
+    expect((await box.inputValue()).length).toBe(draft.length);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const verdict = page.locator('.verify-table [data-verdict]').first();
+    await verdict.waitFor();
+    expect(await page.locator('.verify-table [data-verdict]').count()).toBe(1);
+    expect(await verdict.getAttribute('data-verdict')).toMatch(/supported/);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('checks the text with Ctrl+Enter from its box, where Enter alone starts a new line', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/verify');
+    const box = page.getByRole('textbox', { name: 'Text with citations' });
+    await box.fill('Attention sinks are a structural artefact rooted in a discrepancy in variance [1].');
+    await box.press('End');
+    await box.press('Enter');
+    await box.pressSequentially('References');
+    await box.press('Enter');
+    await box.pressSequentially('[1] The Structural Origin of Attention Sink. 2026.');
+    expect((await box.inputValue()).split('\n')).toHaveLength(3);
+    expect(await page.locator('.verify-table').count()).toBe(0);
+
+    await box.press('Control+Enter');
+    const verdict = page.locator('.verify-table [data-verdict]').first();
+    await verdict.waitFor({ timeout: 8_000 });
+    expect(await verdict.getAttribute('data-verdict')).toMatch(/supported/);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

@@ -46,4 +46,41 @@ describe('status', () => {
     expect(screen.getByText('citelens index papers.jsonl').tagName).toBe('CODE');
     expect(screen.getByRole('link', { name: 'Library' }).getAttribute('href')).toBe('/library');
   });
+
+  it('offers no retry for a request the server refused as it stands, which would only fail the same way again', () => {
+    const invalid = new ApiError(
+      'INVALID_INPUT',
+      "Query parameter 'year_from' must not be after year_to (2025 > 2020).",
+      400,
+      null,
+      'Check the named field or parameter and try again.',
+    );
+    render(<ErrorNotice error={invalid} title="The search failed" onRetry={() => {}} />);
+    expect(screen.getByRole('alert').textContent).toContain("'year_from' must not be after year_to");
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    cleanup();
+
+    render(
+      <ErrorNotice
+        error={new ApiError('PAPER_NOT_FOUND', 'No paper has the id x.', 404)}
+        title="F"
+        onRetry={() => {}}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('offers a retry when the server was not reached, failed, or was busy', () => {
+    for (const [code, status] of [
+      ['NETWORK', 0],
+      ['INTERNAL', 500],
+      ['OVERLOADED', 503],
+      ['INDEX_BUSY', 409],
+      ['REQUEST_TIMEOUT', 408],
+    ] as const) {
+      render(<ErrorNotice error={new ApiError(code, 'Failed.', status)} title="F" onRetry={() => {}} />);
+      expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+      cleanup();
+    }
+  });
 });

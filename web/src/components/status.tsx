@@ -24,6 +24,17 @@ const CLIENT_HINTS: Record<string, string> = {
   BAD_RESPONSE: 'Something between the browser and Citelens answered instead; reload the page.',
 };
 
+// Client errors that the same request may get past later: a token given, a stall, a busy index, a rate limit.
+const RETRYABLE_CLIENT_ERRORS = new Set([401, 408, 409, 425, 429]);
+
+/**
+ * Whether sending the same request again could succeed: not after the server refused the request
+ * itself (a bad parameter, an unknown paper, a body too large), which only fixing the request helps.
+ */
+export function canRetry(error: ApiError): boolean {
+  return error.status < 400 || error.status >= 500 || RETRYABLE_CLIENT_ERRORS.has(error.status);
+}
+
 /**
  * An error, said plainly, with a hint and a retry button when retrying could help. With no index
  * at all, it is the first run: the page shows how to add papers instead.
@@ -40,7 +51,7 @@ export function ErrorNotice({ error, title, onRetry }: { error: ApiError; title:
           <CodeText text={hint} />
         </p>
       ) : null}
-      {onRetry ? (
+      {onRetry && canRetry(error) ? (
         <button type="button" className="button" onClick={onRetry}>
           Try again
         </button>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchPageResponse } from '../../../../web/src/api/search-contract.ts';
@@ -25,7 +25,7 @@ function emptyResponse(query: string, notice?: string): SearchPageResponse {
   };
 }
 
-function showSearch(query: string, response: SearchPageResponse) {
+function showSearch(query: string | Record<string, string>, response: SearchPageResponse) {
   // jsdom has no media queries; the search form asks for one (a narrow screen folds its filters).
   vi.stubGlobal('matchMedia', (media: string) => ({
     matches: false,
@@ -33,15 +33,17 @@ function showSearch(query: string, response: SearchPageResponse) {
     addEventListener: () => {},
     removeEventListener: () => {},
   }));
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => new Response(JSON.stringify(response), { headers: { 'content-type': 'application/json' } })),
+  const fetch = vi.fn(
+    async (_url: string) => new Response(JSON.stringify(response), { headers: { 'content-type': 'application/json' } }),
   );
+  vi.stubGlobal('fetch', fetch);
+  const params = new URLSearchParams(typeof query === 'string' ? { q: query } : query);
   render(
-    <MemoryRouter initialEntries={[`/search?${new URLSearchParams({ q: query })}`]}>
+    <MemoryRouter initialEntries={[`/search?${params}`]}>
       <SearchPage />
     </MemoryRouter>,
   );
+  return fetch;
 }
 
 afterEach(() => {
@@ -67,5 +69,43 @@ describe('search-page', () => {
     expect(await screen.findByText('No papers match “xylophone”.')).toBeTruthy();
     expect(screen.getByText(/Try other words/)).toBeTruthy();
     expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('shows the venue picked from the facets as a filter that can be removed, since the form has no venue field', async () => {
+    const venue = 'Journal of Long Names';
+    const fetch = showSearch({ q: 'attention', venue, tag: 'safety' }, emptyResponse('attention'));
+
+    const chips = await screen.findByRole('list', { name: 'Active filters' });
+    expect(chips.textContent).toContain(`Venue: ${venue}`);
+    expect(chips.textContent).toContain('Tag: safety');
+    expect(new URL(fetch.mock.calls[0]![0], 'http://x').searchParams.get('venue')).toBe(venue);
+
+    fireEvent.click(screen.getByRole('link', { name: new RegExp(`^Venue: ${venue} ?\\(remove filter\\)$`) }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    const next = new URL(fetch.mock.calls[1]![0], 'http://x').searchParams;
+    expect(next.get('venue')).toBeNull();
+    expect(next.get('tag')).toBe('safety');
+    expect(screen.getByRole('list', { name: 'Active filters' }).textContent).not.toContain('Venue');
+  });
+
+  it('says a page past the last result is past the end, with a way back, rather than that nothing matches', async () => {
+    showSearch({ q: 'attention', offset: '500' }, { ...emptyResponse('attention'), offset: 500, total: 44 });
+
+    expect(await screen.findByText('This page is past the last of the 44 results.')).toBeTruthy();
+    expect(screen.queryByText(/No papers match/)).toBeNull();
+    expect(screen.getByRole('status').textContent).toMatch(/^No results on this page: the search has 44/);
+    const last = new URLSearchParams(screen.getByRole('link', { name: 'Go to the last page' }).getAttribute('href')!);
+    expect(last.get('offset')).toBe('40');
+    const previous = new URLSearchParams(screen.getByRole('link', { name: 'Previous' }).getAttribute('href')!);
+    expect(previous.get('offset')).toBe('40');
+  });
+
+  it('leads Previous from an empty page past the end of a search with no results to its first page', async () => {
+    showSearch({ q: 'attention', tag: 'none', offset: '30' }, { ...emptyResponse('attention'), offset: 30 });
+
+    expect(await screen.findByText('No papers match “attention”.')).toBeTruthy();
+    const previous = new URLSearchParams(screen.getByRole('link', { name: 'Previous' }).getAttribute('href')!);
+    expect(previous.get('offset')).toBeNull();
+    expect(previous.get('tag')).toBe('none');
   });
 });

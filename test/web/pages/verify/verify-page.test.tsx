@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { VerifyCitation, VerifyResponse } from '../../../../server/verify/verify.schema.ts';
+import { VERIFY_LIMITS } from '../../../../server/verify/verify.schema.ts';
 import { readDraft } from '../../../../web/src/pages/verify/verify-draft.ts';
-import { VerifyPage } from '../../../../web/src/pages/verify/verify-page.tsx';
+import { MAX_TEXT_CHARS, VerifyPage } from '../../../../web/src/pages/verify/verify-page.tsx';
 
 const showPage = () =>
   render(
@@ -15,7 +17,57 @@ const showPage = () =>
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
+  vi.unstubAllGlobals();
 });
+
+const DRAFT = 'Prior work is broad. Serving is costly. Attention sinks are structural [1].';
+
+function cited(): VerifyCitation {
+  const start = DRAFT.indexOf('[1]');
+  return {
+    marker: '[1]',
+    kind: 'numeric',
+    start,
+    end: start + 3,
+    paperId: 'sink-paper',
+    title: 'The Structural Origin of Attention Sinks',
+    verdict: 'supported',
+    score: 0.9,
+    support: 0.9,
+    contradiction: 0,
+    judge: 'builtin',
+    evidence: null,
+    conflicts: [],
+    resolvedBy: 'title',
+    reference: null,
+    note: null,
+    closest: null,
+    part: null,
+  };
+}
+
+const sentence = (text: string) => ({ text, start: DRAFT.indexOf(text), end: DRAFT.indexOf(text) + text.length });
+
+const VERIFIED: VerifyResponse = {
+  claims: [
+    { ...sentence('Prior work is broad.'), citations: [], suggestions: [] },
+    {
+      ...sentence('Serving is costly.'),
+      citations: [],
+      suggestions: [
+        {
+          paperId: 'llmspace',
+          title: 'LLMSpace',
+          score: 0.7,
+          evidence: { text: 'Serving has a cost.', start: 0, end: 19, field: 'abstract' },
+        },
+      ],
+    },
+    { ...sentence('Attention sinks are structural [1].'), citations: [cited()], suggestions: [] },
+  ],
+  references: [],
+  tookMs: 3,
+} as VerifyResponse;
 
 describe('verify-page', () => {
   it('keeps the draft text and reference list when the page is left and opened again', () => {
@@ -48,5 +100,41 @@ describe('verify-page', () => {
 
     sessionStorage.setItem('citelens.verify.draft', '{not json');
     expect(readDraft()).toEqual({ text: '', references: '' });
+  });
+
+  it('takes a draft as long as the server checks, so a long paper keeps its reference list', () => {
+    expect(MAX_TEXT_CHARS).toBe(VERIFY_LIMITS.maxTextChars);
+    showPage();
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Text with citations' });
+    expect(box.maxLength).toBe(VERIFY_LIMITS.maxTextChars);
+    expect(
+      screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reference list (optional)' }).maxLength,
+    ).toBeGreaterThan(100_000);
+
+    fireEvent.change(box, { target: { value: 'x'.repeat(30_000) } });
+    expect(screen.getByText('30,000 characters')).toBeTruthy();
+    fireEvent.change(box, { target: { value: 'x'.repeat(MAX_TEXT_CHARS) } });
+    expect(screen.getByText(/the most one check takes, so anything pasted beyond it was left out/)).toBeTruthy();
+  });
+
+  it("lists the claims that cite something, and the draft's uncited sentences only when asked", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(VERIFIED), { headers: { 'content-type': 'application/json' } })),
+    );
+    showPage();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text with citations' }), { target: { value: DRAFT } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+
+    const toggle = await screen.findByRole('checkbox', {
+      name: 'Also list the 2 sentences that cite nothing (1 with a library paper that supports it)',
+    });
+    const claims = () => [...document.querySelectorAll('.verify-table .claim-cell')].map((cell) => cell.textContent);
+    expect(claims()).toEqual(['Attention sinks are structural [1].']);
+    expect(screen.queryByText('This claim cites nothing.')).toBeNull();
+
+    fireEvent.click(toggle);
+    expect(claims()).toEqual(['Prior work is broad.', 'Serving is costly.', 'Attention sinks are structural [1].']);
+    expect(screen.getByRole('link', { name: 'LLMSpace' })).toBeTruthy();
   });
 });

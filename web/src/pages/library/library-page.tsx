@@ -60,9 +60,14 @@ export function LibraryPage() {
   const rows = useLibraryRows(view, generation);
   const [selected, setSelected] = useState<ReadonlyMap<string, LibraryRow>>(new Map());
 
-  const show = (next: LibraryView) => navigate(`?${paramsFromView(next)}`, { replace: false });
+  const show = (next: LibraryView, replace = false) => navigate(`?${paramsFromView(next)}`, { replace });
+  // Refining the words typed replaces the history entry, so Back leaves the filter rather than
+  // stepping through every pause in the typing.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `show` is recreated each render; the view decides.
-  const setText = useMemo(() => (text: string | undefined) => show({ ...view, text }), [view]);
+  const setText = useMemo(
+    () => (text: string | undefined) => show({ ...view, text }, view.text !== undefined && text !== undefined),
+    [view],
+  );
   const onSort = (sort: LibrarySort, order: 'asc' | 'desc') => show({ ...view, sort, order });
   const onPick = (name: FacetName, value: string | undefined) => {
     if (name === 'year') {
@@ -106,9 +111,12 @@ export function LibraryPage() {
             <div className="library-main">
               <TextFilter value={view.text} onChange={setText} />
               <p className="result-summary" role="status" aria-live="polite">
-                {rows.status === 'loading' && rows.total === 0
-                  ? 'Loading papers…'
-                  : `${rows.total.toLocaleString()} ${rows.total === 1 ? 'paper' : 'papers'}${activeFilters.length > 0 ? ' match' : ''}`}
+                {rows.status === 'error'
+                  ? // No count: the last one read belongs to another view, or there was none (the error says why).
+                    ''
+                  : rows.status === 'loading' && rows.total === 0
+                    ? 'Loading papers…'
+                    : `${rows.total.toLocaleString()} ${rows.total === 1 ? 'paper' : 'papers'}${activeFilters.length > 0 ? (rows.total === 1 ? ' matches' : ' match') : ''}`}
               </p>
               {activeFilters.length > 0 ? (
                 <ul className="active-filters" aria-label="Active filters">
@@ -127,7 +135,15 @@ export function LibraryPage() {
                   ))}
                 </ul>
               ) : null}
-              <SelectionBar selected={selected} onClear={() => setSelected(new Map())} />
+              <SelectionBar
+                selected={selected}
+                onClear={() => setSelected(new Map())}
+                view={view}
+                matching={rows.status === 'ready' ? rows.total : undefined}
+                onSelect={(added) =>
+                  setSelected((previous) => new Map([...previous, ...added.map((row) => [row.id, row] as const)]))
+                }
+              />
               {rows.status === 'error' && rows.error ? (
                 <ErrorNotice error={rows.error} title="The papers could not be listed" onRetry={rows.retry} />
               ) : rows.status === 'ready' && rows.total === 0 ? (

@@ -82,12 +82,15 @@ function PaperRowCells({ row, view, narrow }: { row: LibraryRow; view: LibraryVi
           <td className="col-venue" title={row.venue ?? undefined}>
             {row.venue ?? ''}
           </td>
-          <td className="col-tags">
-            {row.tags.slice(0, 3).map((tag) => (
-              <Link key={tag} className="tag tag-link" to={narrowed('tag', tag)}>
-                {tag}
-              </Link>
-            ))}
+          <td className="col-tags" title={row.tags.length > 0 ? row.tags.join(', ') : undefined}>
+            {/* Chips that do not fit wrap onto a hidden second line: none is shown cut to an empty pill. */}
+            <div className="tag-strip">
+              {row.tags.slice(0, 3).map((tag) => (
+                <Link key={tag} className="tag tag-link" to={narrowed('tag', tag)}>
+                  {tag}
+                </Link>
+              ))}
+            </div>
           </td>
         </>
       )}

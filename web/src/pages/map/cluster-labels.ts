@@ -1,5 +1,5 @@
-// Names for the map's clusters: the title words most distinctive of each cluster, i.e. far more
-// frequent among its papers than among the others.
+// Names for the map's clusters: the title words and tags most distinctive of each cluster, i.e. far
+// more frequent among its papers than among the others.
 import type { MapPoint } from '../../../../server/map/map.schema.ts';
 
 const STOPWORDS = new Set(
@@ -14,11 +14,22 @@ export function titleTerms(title: string): string[] {
   return [...new Set(words.filter((word) => word.length >= 2 && !STOPWORDS.has(word) && !/^\d+$/.test(word)))];
 }
 
+/**
+ * What a paper says about its topic: its title's words and its tags (lowercased). Tags count because
+ * short titles (a system's name, "GlazyBench") share no words, and a cluster of them would otherwise
+ * be named by whichever words of single titles come first in the alphabet.
+ */
+function topicTerms(point: MapPoint): string[] {
+  return [
+    ...new Set([...titleTerms(point.title), ...point.tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean)]),
+  ];
+}
+
 export type ClusterLabel = { cluster: number; terms: string[]; count: number; x: number; y: number };
 
 /**
- * For each cluster, up to `maxTerms` words whose share of the cluster's titles most exceeds their
- * share of the other titles (preferring words in two or more of its titles), and the
+ * For each cluster, up to `maxTerms` words or tags whose share of the cluster's papers most exceeds
+ * their share of the other papers (preferring those of two or more of its papers), and the
  * cluster's centre (mean position).
  */
 export function clusterLabels(points: readonly MapPoint[], maxTerms = 3): ClusterLabel[] {
@@ -29,7 +40,7 @@ export function clusterLabels(points: readonly MapPoint[], maxTerms = 3): Cluste
   for (const [cluster, members] of byCluster) {
     const counts = new Map<string, number>();
     for (const p of members) {
-      for (const term of titleTerms(p.title)) {
+      for (const term of topicTerms(p)) {
         counts.set(term, (counts.get(term) ?? 0) + 1);
         total.set(term, (total.get(term) ?? 0) + 1);
       }
@@ -50,7 +61,7 @@ export function clusterLabels(points: readonly MapPoint[], maxTerms = 3): Cluste
           })
           .filter((entry) => entry.score > 0)
           .sort((a, b) => b.score - a.score || b.count - a.count || a.term.localeCompare(b.term));
-      // Words shared by two titles say more than one title's words, which are the fallback.
+      // Terms shared by two papers say more than one paper's words, which are the fallback.
       const shared = score(2);
       const scored = shared.length > 0 ? shared : score(1);
       return {

@@ -32,6 +32,15 @@ export function PaperPage() {
         <title>Paper not available · Citelens</title>
         <h1 tabIndex={-1}>{request.error.code === 'PAPER_NOT_FOUND' ? 'Paper not found' : 'Paper not available'}</h1>
         <ErrorNotice error={request.error} title={`Could not load the paper “${id}”`} onRetry={request.retry} />
+        {request.error.code === 'PAPER_NOT_FOUND' ? (
+          // A stale or mistyped link: the id's words usually find the paper, if the library has it.
+          <p>
+            <Link to={`/search?${new URLSearchParams({ q: id.replace(/[-_:/.]+/g, ' ').trim() || id })}`}>
+              Search the library for “{id}”
+            </Link>{' '}
+            or <Link to="/library">browse all papers</Link>.
+          </p>
+        ) : null}
       </>
     );
   }

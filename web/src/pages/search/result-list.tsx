@@ -22,10 +22,14 @@ export function ResultList({
       {results.map((result) => {
         const passages = result.passages.filter((p) => p.field === 'abstract').slice(0, MAX_PASSAGES);
         const hasWords = result.passages.some((p) => p.highlights.length > 0);
+        // A paper matched in its title shows the words there (it may have no abstract passage at all).
+        const title = result.passages.find((p) => p.field === 'title' && p.text === result.paper.title);
         return (
           <li key={result.paper.id} className="result card" data-paper-id={result.paper.id}>
             <h2 className="result-title">
-              <Link to={`/papers/${encodeURIComponent(result.paper.id)}`}>{result.paper.title}</Link>
+              <Link to={`/papers/${encodeURIComponent(result.paper.id)}`}>
+                <HighlightedText text={result.paper.title} ranges={title?.highlights ?? []} />
+              </Link>
             </h2>
             <PaperMeta paper={result.paper} />
             {passages.map((passage) => (

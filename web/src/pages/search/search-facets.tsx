@@ -19,6 +19,12 @@ function narrowed(search: SearchQuery, name: (typeof GROUPS)[number]['name'], va
   return { ...search, [name]: value, offset: 0 };
 }
 
+/** The values shown for a facet: the most frequent, with years then read newest first as on a timeline. */
+function shownValues(facets: Facets, name: (typeof GROUPS)[number]['name']) {
+  const top = facets[name].slice(0, SHOWN);
+  return name === 'year' ? [...top].sort((a, b) => Number(b.value) - Number(a.value)) : top;
+}
+
 export function SearchFacets({ facets, search }: { facets: Facets; search: SearchQuery }) {
   const groups = GROUPS.filter((group) => facets[group.name].length > 0);
   if (groups.length === 0) return null;
@@ -31,7 +37,7 @@ export function SearchFacets({ facets, search }: { facets: Facets; search: Searc
           <section key={group.name} aria-label={group.label} className="search-facet">
             <h3 className="facet-title">{group.label}</h3>
             <ul className="facet-values">
-              {facets[group.name].slice(0, SHOWN).map(({ value, count }) => (
+              {shownValues(facets, group.name).map(({ value, count }) => (
                 <li key={value}>
                   <Link className="facet-value" to={`?${paramsFromSearch(narrowed(search, group.name, value))}`}>
                     <span className="facet-label">{value}</span>

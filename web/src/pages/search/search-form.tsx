@@ -1,6 +1,6 @@
 // The search box, the mode switch and the filters. Edits stay local until submitted; a mode
 // change re-runs the current search at once. Once handed to the URL, the form shows the URL.
-import { type FormEvent, startTransition, useId, useState } from 'react';
+import { type ClipboardEvent, type FormEvent, startTransition, useId, useState } from 'react';
 import type { SearchMode } from '../../../../server/search/search.schema.ts';
 import type { SearchQuery } from '../../api/library.api.ts';
 import { PHONE_QUERY, useMediaQuery } from '../../app/use-media-query.ts';
@@ -9,6 +9,9 @@ import { activeFilterCount, SEARCH_MODES } from './search-url.ts';
 type Draft = { q: string; mode: SearchMode; yearFrom: string; yearTo: string; author: string; tag: string };
 
 const MODE_LABELS: Record<SearchMode, string> = { hybrid: 'Hybrid', semantic: 'Semantic', keyword: 'Keyword' };
+
+/** The search box's length: the query travels in the URL (shareable, Back works), which must stay short. */
+export const MAX_QUERY_CHARS = 1000;
 
 function draftOf(search: SearchQuery | null): Draft {
   return {
@@ -46,9 +49,12 @@ type Edits = { url: string; draft: Draft };
 export function SearchForm({
   search,
   onSearch,
+  onLongText,
 }: {
   search: SearchQuery | null;
   onSearch: (next: SearchQuery) => void | Promise<void>;
+  /** Takes a pasted text too long for the box (an abstract), which the box would otherwise cut short unseen. */
+  onLongText?: (text: string) => void;
 }) {
   const ids = useId();
   // On a phone the filters fold away behind "Filters (n)"; wider screens always show them.
@@ -86,6 +92,15 @@ export function SearchForm({
     venue: search?.venue,
   });
 
+  const paste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text');
+    const box = event.currentTarget;
+    const selected = (box.selectionEnd ?? 0) - (box.selectionStart ?? 0);
+    if (!onLongText || box.value.length - selected + pasted.length <= MAX_QUERY_CHARS) return;
+    event.preventDefault();
+    onLongText(pasted);
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const query = queryOf(draft);
@@ -114,7 +129,8 @@ export function SearchForm({
             name="q"
             placeholder="Search papers…"
             autoComplete="off"
-            maxLength={1000}
+            maxLength={MAX_QUERY_CHARS}
+            onPaste={paste}
             value={draft.q}
             onChange={set('q')}
             data-primary-input=""

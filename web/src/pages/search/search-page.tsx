@@ -1,6 +1,6 @@
 // The Search page: the query, mode and filters live in the URL; results show highlighted passages,
 // how many were found and how long it took, or why a query cannot match anything.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
@@ -8,6 +8,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { LikeText } from './like-text.tsx';
 import { ResultList } from './result-list.tsx';
 import { SearchFacets } from './search-facets.tsx';
+import { SearchFilterChips } from './search-filter-chips.tsx';
 import { SearchForm } from './search-form.tsx';
 import { activeFilterCount, PAGE_SIZE, paramsFromSearch, searchFromParams } from './search-url.ts';
 
@@ -19,8 +20,15 @@ export function SearchPage() {
   const request = useRequest(key, (signal) => searchPapers({ ...search!, k: PAGE_SIZE }, signal));
   // The navigation's promise lets the form keep its edits on screen until the new URL renders.
   const go = (next: SearchQuery) => navigate(`?${paramsFromSearch(next)}`);
+  // A text pasted into the search box that is too long for it goes to "Papers like this text".
+  const [longText, setLongText] = useState<{ text: string } | null>(null);
   const response = request.data;
   const offset = search?.offset ?? 0;
+  // A page past the last result (a stale link, or a library that has shrunk): papers do match.
+  const total = response?.total ?? 0;
+  const pastEnd = response !== undefined && response.results.length === 0 && offset > 0 && total > 0;
+  // Where Previous leads from an empty page: the last page with results (the first, when none has).
+  const lastPage = Math.floor(Math.max(0, total - 1) / PAGE_SIZE) * PAGE_SIZE;
   // Another page of results starts at its top, not where the reader left the last one.
   const summary = useRef<HTMLParagraphElement>(null);
   const shownOffset = useRef(offset);
@@ -35,9 +43,10 @@ export function SearchPage() {
     <>
       <title>{search ? `${search.q} · Search · Citelens` : 'Search · Citelens'}</title>
       <h1 tabIndex={-1}>Search</h1>
-      <SearchForm search={search} onSearch={go} />
-      <LikeText />
+      <SearchForm search={search} onSearch={go} onLongText={(text) => setLongText({ text })} />
+      <LikeText pasted={longText} />
       <div className="results-area" aria-busy={request.status === 'loading'}>
+        {search ? <SearchFilterChips search={search} /> : null}
         {request.status === 'idle' ? (
           <EmptyState title="Search your library">
             <p className="muted">
@@ -53,15 +62,17 @@ export function SearchPage() {
         {response && request.status !== 'idle' && request.status !== 'error' ? (
           <div className={request.status === 'loading' ? 'stale' : undefined}>
             <p className="result-summary" role="status" aria-live="polite" ref={summary} tabIndex={-1}>
-              {response.results.length === 0
-                ? 'No results'
-                : `${response.results.length === 1 && offset === 0 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${
-                    response.total !== undefined
-                      ? ` of ${response.totalIsLowerBound ? 'at least ' : ''}${response.total.toLocaleString()}`
-                      : response.hasMore
-                        ? ' (more available)'
-                        : ''
-                  }`}{' '}
+              {pastEnd
+                ? `No results on this page: the search has ${response.totalIsLowerBound ? 'at least ' : ''}${total.toLocaleString()}`
+                : response.results.length === 0
+                  ? 'No results'
+                  : `${response.results.length === 1 && offset === 0 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${
+                      response.total !== undefined
+                        ? ` of ${response.totalIsLowerBound ? 'at least ' : ''}${response.total.toLocaleString()}`
+                        : response.hasMore
+                          ? ' (more available)'
+                          : ''
+                    }`}{' '}
               · {Math.round(response.tookMs)} ms · {response.mode}
               {search && response.results.length > 0 ? (
                 <>
@@ -92,6 +103,13 @@ export function SearchPage() {
                 <p className="notice-title">No papers match “{response.query}”.</p>
                 <p>{response.notice}</p>
               </div>
+            ) : pastEnd ? (
+              <EmptyState title={`This page is past the last of the ${total.toLocaleString()} results.`}>
+                <p>
+                  <Link to={`?${paramsFromSearch({ ...search!, offset: lastPage })}`}>Go to the last page</Link> or{' '}
+                  <Link to={`?${paramsFromSearch({ ...search!, offset: 0 })}`}>the first</Link>.
+                </p>
+              </EmptyState>
             ) : response.results.length === 0 ? (
               <EmptyState title={`No papers match “${response.query}”.`}>
                 <p className="muted">
@@ -112,7 +130,7 @@ export function SearchPage() {
                 {offset > 0 ? (
                   <Link
                     className="button"
-                    to={`?${paramsFromSearch({ ...search, offset: Math.max(0, offset - PAGE_SIZE) })}`}
+                    to={`?${paramsFromSearch({ ...search, offset: response.results.length === 0 ? lastPage : Math.max(0, offset - PAGE_SIZE) })}`}
                   >
                     Previous
                   </Link>

@@ -110,6 +110,18 @@ function citationCheck(citation: ResponseCitation): CitationCheck {
   };
 }
 
+/**
+ * The server's suggestions that back the claim more strongly than the best paper it cites: both
+ * are the judge's support probability. A suggestion weaker than a citation that already supports
+ * the claim is no better, and is not offered as one.
+ */
+function betterSupported(claim: VerifyResponse['claims'][number]): ClaimCheck['better'] {
+  const cited = Math.max(0, ...claim.citations.filter((c) => c.paperId !== null).map((c) => c.support));
+  return claim.suggestions
+    .filter((s) => s.score > cited)
+    .map((s) => ({ paperId: s.paperId, title: s.title, evidence: s.evidence.text }));
+}
+
 /** The page's view of a verification of `text`. */
 export function verifyView(response: VerifyResponse, text: string): VerifyView {
   const summary: Record<VerdictTone, number> = { ok: 0, warn: 0, contra: 0, bad: 0, none: 0 };
@@ -131,7 +143,7 @@ export function verifyView(response: VerifyResponse, text: string): VerifyView {
       groups.set(key, mark);
       return check;
     }),
-    better: claim.suggestions.map((s) => ({ paperId: s.paperId, title: s.title, evidence: s.evidence.text })),
+    better: betterSupported(claim),
   }));
   const marks = [...groups.values()]
     .filter((m) => m.start >= 0 && m.end <= text.length && m.end > m.start)

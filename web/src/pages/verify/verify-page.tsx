@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, isAbort } from '../../api/api-error.ts';
 import { verifyText } from '../../api/verify.api.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
+import { SUBMIT_SHORTCUT, submitOnCtrlEnter } from '../../components/submit-shortcut.ts';
 import { MarkedText } from './marked-text.tsx';
 import { readDraft, rememberedResult, rememberResult, saveDraft } from './verify-draft.ts';
 import { TONE_ICONS, type VerdictTone, type VerifyView } from './verify-model.ts';
@@ -16,7 +17,14 @@ type VerifyState =
   | { status: 'done'; result: VerifyView }
   | { status: 'error'; error: ApiError };
 
-const MAX_TEXT_CHARS = 20_000;
+/**
+ * VERIFY_LIMITS.maxTextChars of the verify schema (not imported: it would bundle zod into the page).
+ * A draft paper runs to tens of thousands of characters with its reference list at the end: a
+ * smaller box would cut the references off unseen.
+ */
+export const MAX_TEXT_CHARS = 100_000;
+/** A reference list or .bib export; with the text it stays under the server's 512 KB request body. */
+export const MAX_REFERENCES_CHARS = 300_000;
 
 const SUMMARY: Array<{ tone: VerdictTone; words: string }> = [
   { tone: 'ok', words: 'supported' },
@@ -63,6 +71,12 @@ export function VerifyPage() {
   };
 
   const shown = state.status === 'done' ? state.result : state.status === 'loading' ? state.previous : undefined;
+  // A draft's sentences that cite nothing would bury its citations in the table: they are listed on request.
+  const [listUncited, setListUncited] = useState(false);
+  const citing = shown?.claims.filter((claim) => claim.citations.length > 0) ?? [];
+  const uncited = (shown?.claims.length ?? 0) - citing.length;
+  const uncitedBacked = shown?.claims.filter((c) => c.citations.length === 0 && c.better.length > 0).length ?? 0;
+  const listed = listUncited || citing.length === 0 ? (shown?.claims ?? []) : citing;
   return (
     <>
       <title>Verify · Citelens</title>
@@ -85,6 +99,8 @@ export function VerifyPage() {
             maxLength={MAX_TEXT_CHARS}
             value={text}
             onChange={(e) => setText(e.target.value)}
+            onKeyDown={submitOnCtrlEnter}
+            aria-keyshortcuts={SUBMIT_SHORTCUT}
             aria-describedby={`${ids}-text-hint`}
             data-primary-input=""
           />
@@ -99,17 +115,30 @@ export function VerifyPage() {
             id={`${ids}-refs`}
             className="input"
             name="references"
-            maxLength={MAX_TEXT_CHARS}
+            maxLength={MAX_REFERENCES_CHARS}
             value={references}
             onChange={(e) => setReferences(e.target.value)}
+            onKeyDown={submitOnCtrlEnter}
+            aria-keyshortcuts={SUBMIT_SHORTCUT}
             aria-describedby={`${ids}-refs-hint`}
           />
         </div>
         <div className="verify-actions">
-          <button type="submit" className="button button-primary" disabled={!text.trim() || state.status === 'loading'}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={!text.trim() || state.status === 'loading'}
+            title="Ctrl+Enter in either box"
+          >
             {state.status === 'loading' ? 'Checking…' : 'Verify'}
           </button>
-          <span className="muted">{text.length > 0 ? `${text.length.toLocaleString()} characters` : ''}</span>
+          <span className={text.length >= MAX_TEXT_CHARS ? 'verify-count-full' : 'muted'}>
+            {text.length >= MAX_TEXT_CHARS
+              ? `${text.length.toLocaleString()} characters: the most one check takes, so anything pasted beyond it was left out`
+              : text.length > 0
+                ? `${text.length.toLocaleString()} characters`
+                : ''}
+          </span>
         </div>
       </form>
       <section
@@ -155,7 +184,18 @@ export function VerifyPage() {
                 <h3 className="verify-subheading">Your text</h3>
                 <MarkedText view={shown} />
                 <h3 className="verify-subheading">Claims and citations</h3>
-                <VerifyTable claims={shown.claims} />
+                {uncited > 0 && citing.length > 0 ? (
+                  <label className="verify-uncited-toggle">
+                    <input
+                      type="checkbox"
+                      checked={listUncited}
+                      onChange={(event) => setListUncited(event.currentTarget.checked)}
+                    />{' '}
+                    Also list the {uncited} {uncited === 1 ? 'sentence' : 'sentences'} that cite nothing
+                    {uncitedBacked > 0 ? ` (${uncitedBacked} with a library paper that supports it)` : ''}
+                  </label>
+                ) : null}
+                <VerifyTable claims={listed} />
               </>
             )}
           </div>
