@@ -7,7 +7,7 @@ import { bestPassages, type ScoredPassage } from './best-passages.ts';
 import { facetsOf } from './facets.ts';
 import { type AllowedDocs, resolveFilters } from './filters.ts';
 import { hybridRanking } from './hybrid.search.ts';
-import { paperNamedBy } from './identifier-query.ts';
+import { identifierNotice, paperNamedBy } from './identifier-query.ts';
 import { keywordRanking } from './keyword.search.ts';
 import { OPERATOR_LIMITS, operatorFilter } from './operator-filter.ts';
 import { type AnalyzedQuery, analyzeQuery } from './query.ts';
@@ -82,7 +82,8 @@ export async function rankPapers(
   // A pasted DOI or arXiv id is the paper it names, not words to rank by.
   const named = paperNamedBy(reader, request.query, allowed);
   if (named !== undefined) {
-    return { query, queryVector: null, ranked: [{ doc: named, score: 1 }], denseWeight: 0, truncated: false };
+    const ranked = named === null ? [] : [{ doc: named, score: 1 }];
+    return { query, queryVector: null, ranked, denseWeight: 0, truncated: false };
   }
   const operators = operatorFilter(reader, query, allowed);
   const queryVector = request.mode === 'keyword' ? null : await reader.embedQuery(query.text);
@@ -211,7 +212,10 @@ export async function runSearch(
   if (parsed.sort === 'year') candidates.sort(byYear(fields));
   const page = loadPapers(reader, candidates.slice(parsed.offset, parsed.offset + parsed.k));
   const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
-  const notice = page.length === 0 ? unsearchableQueryNotice(parsed.query, reading) : undefined;
+  const notice =
+    page.length === 0
+      ? (identifierNotice(reader, parsed.query) ?? unsearchableQueryNotice(parsed.query, reading))
+      : undefined;
   return {
     query: parsed.query,
     mode: parsed.mode,

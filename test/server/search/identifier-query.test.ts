@@ -44,11 +44,24 @@ describe('identifier-query', () => {
     }
   });
 
-  it('returns nothing for an identifier whose paper the filters leave out', async () => {
+  it('returns nothing for an identifier whose paper the filters leave out, and says so', async () => {
     expect(await idsFor('10.1234/kv.2024.17', 'hybrid', 2020)).toEqual({ ids: [], total: 0 });
+    const response = await searchPapers(fixture.reader, { query: '10.1234/kv.2024.17', filters: { yearTo: 2020 } });
+    expect(response.notice).toBe(
+      'The paper with the DOI 10.1234/kv.2024.17 is in the library, but the filters leave it out.',
+    );
   });
 
-  it('searches an identifier no paper has as words, as before', async () => {
-    expect((await idsFor('10.9999/unknown.1', 'keyword')).total).toBe(0);
+  it('finds nothing for an identifier no paper has, in every mode, and says so rather than matching its digits', async () => {
+    for (const mode of ['hybrid', 'semantic', 'keyword'] as const) {
+      // "2024" and "17" are words of the kv-eviction paper's DOI: read as words, they would find it.
+      const response = await searchPapers(fixture.reader, { query: 'https://doi.org/10.9999/kv.2024.17', mode });
+      expect(response.results).toEqual([]);
+      expect(response.notice).toBe(
+        'No paper in the library has the DOI 10.9999/kv.2024.17. Add it with `citelens index`, or search for its title.',
+      );
+    }
+    const arxiv = await searchPapers(fixture.reader, { query: 'arXiv:2501.99999' });
+    expect(arxiv.notice).toMatch(/^No paper in the library has the arXiv id 2501\.99999\./);
   });
 });
