@@ -4,6 +4,7 @@ import { AppError, paperNotFound } from '../../core/errors.ts';
 import type { IndexReader, Paper } from '../../indexer/index.ts';
 import { tokenize } from '../../indexer/index.ts';
 import { agreement, fuseScores } from './fuse.ts';
+import { isGeneralTerm } from './general-words.ts';
 import { denseWeightOf, HYBRID_DEFAULTS, peakOf } from './hybrid.search.ts';
 import { keywordRanking } from './keyword.search.ts';
 import type { RankedDoc } from './ranking.ts';
@@ -22,7 +23,8 @@ export type ProfileTerm = { term: string; word: string; weight: number };
 
 /**
  * A paper's most distinctive terms: by (1 + ln tf) · ln(1 + N / df) over its title and abstract.
- * Terms no other paper holds are left out, as they cannot make two papers alike.
+ * Terms no other paper holds are left out, as they cannot make two papers alike, and so are words
+ * of any abstract ("how", "shows", "authors"), which make papers alike only in how they are written.
  */
 export function keywordProfile(
   reader: IndexReader,
@@ -40,7 +42,7 @@ export function keywordProfile(
   const profile: ProfileTerm[] = [];
   for (const [term, { count, word }] of counts) {
     const df = reader.postings.documentFrequency(term);
-    if (df < 2) continue;
+    if (df < 2 || isGeneralTerm(term)) continue;
     profile.push({ term, word, weight: (1 + Math.log(count)) * Math.log(1 + papers / df) });
   }
   profile.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));

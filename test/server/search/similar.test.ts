@@ -105,3 +105,37 @@ describe('similar, in a library where generic words mislead', () => {
     }
   });
 });
+
+describe('similar, in a small library where words of any abstract look distinctive', () => {
+  // Three papers write alike ("really", "shows how", "authors") and one shares the topic (glazes).
+  const GLAZES = {
+    id: 'glaze-benchmark',
+    title: 'A benchmark of ceramic glazes',
+    abstract: 'The authors really show how ceramic glaze recipes predict glaze colour and crazing.',
+  };
+  const SAME_TOPIC = {
+    id: 'glaze-chemistry',
+    title: 'Glaze chemistry and crazing',
+    abstract: 'Crazing in ceramic glaze follows from thermal expansion of the recipe.',
+  };
+  const SAME_WRITING = {
+    id: 'orbit-carbon',
+    title: 'Carbon cost of orbital inference',
+    abstract: 'The authors really show how satellites serve inference.',
+  };
+  let library: SearchFixture;
+
+  beforeAll(async () => {
+    library = await buildSearchIndex([GLAZES, SAME_TOPIC, SAME_WRITING, ...HAND_PAPERS.slice(0, 3)]);
+  });
+
+  afterAll(() => library?.close());
+
+  it('lists as shared only words of the topic, never "really", "how" or "authors"', () => {
+    const response = similarPapers(library.reader, 'glaze-benchmark', 3);
+    expect(response.results[0]!.paper.id).toBe('glaze-chemistry');
+    expect(response.results[0]!.sharedTerms).toEqual(expect.arrayContaining(['ceramic', 'crazing']));
+    for (const { sharedTerms } of response.results)
+      for (const general of ['really', 'how', 'authors', 'show']) expect(sharedTerms).not.toContain(general);
+  });
+});
