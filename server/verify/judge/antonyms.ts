@@ -30,6 +30,8 @@ function antonymIndex(): Map<string, ReadonlySet<string>> {
 }
 
 const COMPARATIVE = /^(\p{L}{2,}?)(?:er|est)$/u;
+/** Words that end like a comparative and are none: "after" is not more "aft", "number" not more "numb". */
+const NOT_COMPARATIVE = new Set(['after', 'former', 'number', 'never', 'over', 'under', 'other', 'rather', 'together']);
 
 /**
  * The lexicon's stem for a lowercased word, or undefined when the lexicon has no opposite for it. A
@@ -38,7 +40,7 @@ const COMPARATIVE = /^(\p{L}{2,}?)(?:er|est)$/u;
  */
 export function polarStem(word: string): string | undefined {
   const antonyms = antonymIndex();
-  const base = COMPARATIVE.exec(word)?.[1];
+  const base = NOT_COMPARATIVE.has(word) ? undefined : COMPARATIVE.exec(word)?.[1];
   if (base) {
     for (const candidate of [base, base.replace(/(\p{L})\1$/u, '$1'), `${base}e`]) {
       const stemmed = stem(candidate);

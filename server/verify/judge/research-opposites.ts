@@ -34,6 +34,9 @@ export const RESEARCH_OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['intravenous', 'oral'],
   ['inpatient', 'outpatient'],
   ['inpatients', 'outpatients'],
+  ['before', 'after'],
+  ['earlier', 'later'],
+  ['single', 'multi'],
 ];
 
 /**

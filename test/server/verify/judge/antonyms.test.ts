@@ -36,10 +36,18 @@ describe('antonyms', () => {
       ['online', 'offline'],
       ['cpus', 'gpus'],
       ['deterministic', 'stochastic'],
+      ['before', 'after'],
+      ['single', 'multi'],
     ] as const) {
       expect(antonymsOf(polarStem(word)!).has(polarStem(opposite)!), `${word} / ${opposite}`).toBe(true);
       expect(antonymsOf(polarStem(opposite)!).has(polarStem(word)!), `${opposite} / ${word}`).toBe(true);
     }
+  });
+
+  it('does not read "after" or "number" as comparatives ("aft", "numb"), as "higher" is of "high"', () => {
+    expect(polarStem('after')).toBe(stem('after'));
+    expect(polarStem('number')).not.toBe(stem('numb'));
+    expect(antonymsOf(polarStem('after')!).has(stem('fore'))).toBe(false);
   });
 
   it('reads each language as the alternative of every other: English/French, Chinese/Korean', () => {
