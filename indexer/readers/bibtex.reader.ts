@@ -39,7 +39,7 @@ const NEXT_ENTRY = /\n[ \t]*@[ \t]*[A-Za-z][\w-]*\s*[{(]/g;
 
 /** Reads a BibTeX or BibLaTeX file; text outside entries is ignored, as BibTeX does. */
 export const readBibtex: Reader = (text, file) => {
-  const parser = new BibParser(text);
+  const parser = new BibParser(text, macrosInFile(text));
   const starts = lineStarts(text);
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
@@ -64,10 +64,15 @@ export const readBibtex: Reader = (text, file) => {
       else if (type === 'preamble') parser.preamble(close);
       else if (type === 'string') parser.macro(close);
       else {
+        parser.undefinedMacros = [];
         const { key, fields } = parser.entry(close, at);
         const location = { file, line, record };
         const mapped = toFields(type, key, fields);
         const repairs = key === '' ? [keyless(mapped, location)] : [];
+        for (const use of parser.undefinedMacros) {
+          const message = `@string "${use.name}" is defined nowhere in this file (is it in another .bib file?); its name was kept as the text`;
+          repairs.push(problemAt(file, lineOf(starts, use.offset), record, use.field.toLowerCase(), message));
+        }
         records.push({ fields: mapped, location, repairs, latexCleaned: true });
       }
     } catch (error) {
@@ -82,11 +87,47 @@ export const readBibtex: Reader = (text, file) => {
   return { records, problems };
 };
 
+/**
+ * Every @string of the file by name (the first definition of each), so an entry may use one defined below it:
+ * BibTeX wants a definition before its use, but biber and JabRef do not, and JabRef writes its @string block
+ * at the end. A second round resolves a @string made of others defined after it.
+ */
+function macrosInFile(text: string): Map<string, string> {
+  let known = new Map<string, string>();
+  for (let round = 0; round < 2; round++) {
+    const parser = new BibParser(text, known);
+    const found = new Map<string, string>();
+    for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+      ENTRY_HEAD.lastIndex = at;
+      const head = ENTRY_HEAD.exec(text);
+      if (head?.[1]?.toLowerCase() !== 'string') continue;
+      parser.pos = ENTRY_HEAD.lastIndex;
+      try {
+        const [name, value] = parser.macro(head[2] === '{' ? '}' : ')');
+        if (!found.has(name)) found.set(name, value);
+      } catch (error) {
+        // A broken @string is reported where the file is read in order.
+        if (!(error instanceof BibSyntaxError)) throw error;
+      }
+    }
+    known = found;
+  }
+  return known;
+}
+
 class BibParser {
   pos = 0;
-  private readonly macros = new Map<string, string>(MONTHS);
+  /** Macro names used by the entry being read that no @string of the file defines, with where each stands. */
+  undefinedMacros: { name: string; field: string; offset: number }[] = [];
+  private readonly macros: Map<string, string>;
 
-  constructor(private readonly text: string) {}
+  /** `fileMacros` are the file's @strings, known before their definitions; one defined again takes over from there. */
+  constructor(
+    private readonly text: string,
+    fileMacros: ReadonlyMap<string, string> = new Map(),
+  ) {
+    this.macros = new Map([...MONTHS, ...fileMacros]);
+  }
 
   entry(close: string, start: number): { key: string; fields: Map<string, string> } {
     this.skipSpace();
@@ -125,15 +166,18 @@ class BibParser {
     }
   }
 
-  macro(close: string): void {
+  /** Reads a @string definition, defines it from here on, and gives its name (lower case) and value. */
+  macro(close: string): [string, string] {
     this.skipSpace();
     const name = this.match(FIELD_NAME);
     if (name === null) throw new BibSyntaxError(this.pos, 'expected a name after @string');
     this.skipSpace();
     if (!this.eat('=')) throw new BibSyntaxError(this.pos, `expected "=" after @string name "${name}"`);
-    this.macros.set(name.toLowerCase(), this.value(name));
+    const value = this.value(name);
+    this.macros.set(name.toLowerCase(), value);
     this.skipSpace();
     if (!this.eat(close)) throw new BibSyntaxError(this.pos, `expected "${close}" to close @string "${name}"`);
+    return [name.toLowerCase(), value];
   }
 
   preamble(close: string): void {
@@ -151,10 +195,13 @@ class BibParser {
       if (char === '{') result += this.delimited('{', '}', field);
       else if (char === '"') result += this.delimited('"', '"', field);
       else {
+        const offset = this.pos;
         const part = this.match(NUMBER) ?? this.match(FIELD_NAME);
         if (part === null) throw new BibSyntaxError(this.pos, `expected a value for field "${field}"`);
-        // An undefined macro keeps its name rather than vanishing, so the text stays visible.
-        result += /^\d/.test(part) ? part : (this.macros.get(part.toLowerCase()) ?? part);
+        // An undefined macro keeps its name rather than vanishing, so the text stays visible (and is reported).
+        const expanded = /^\d/.test(part) ? part : this.macros.get(part.toLowerCase());
+        if (expanded === undefined) this.undefinedMacros.push({ name: part, field, offset });
+        result += expanded ?? part;
       }
       this.skipSpace();
       if (!this.eat('#')) return result;

@@ -48,10 +48,13 @@ export type ColumnMapping = { column: string; field: string | null; renamed: boo
 
 /** Each header column's paper field: an exporter's name (renamed to the field) or a field alias, else null. */
 export function columnMapping(columns: readonly string[]): ColumnMapping {
+  // PubMed's "PMID" makes the id ("pmid:<PMID>", in mapExporterColumns); the cell is also kept as metadata.
+  const pubmed = isPubmedHeader(columns);
   return columns
     .filter((column) => column !== '')
     .map((column) => {
       const lower = column.toLowerCase();
+      if (pubmed && lower === 'pmid') return { column, field: 'id', renamed: false };
       const exporter = EXPORTER_COLUMNS[lower];
       if (exporter !== undefined) return { column, field: exporter, renamed: true };
       return { column, field: KNOWN_FIELDS.get(lower) ?? null, renamed: false };
@@ -97,6 +100,12 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
       fields.authors = pubmed.authors;
     }
     if (pubmed.id !== undefined) fields.id = pubmed.id;
+    const titleColumn = Object.keys(fields).find((column) => column.toLowerCase() === 'title');
+    if (titleColumn !== undefined) {
+      if (pubmed.title === undefined) delete fields[titleColumn];
+      else fields[titleColumn] = pubmed.title;
+    }
+    if (pubmed.titleTranslated) fields.titleTranslated = true;
   }
   // Zotero's CSV holds Better BibTeX's pinned key in "Extra": kept as the Zotero database reader keeps it.
   const extra = Object.entries(row).find(([column]) => column.toLowerCase() === 'extra')?.[1];

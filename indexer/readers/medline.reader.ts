@@ -2,6 +2,7 @@
 // is a tag of up to four letters padded to four, "- ", and a value; lines indented six spaces continue it.
 import { problemAt } from './locate.ts';
 import { medlineFullName, medlineShortName } from './medline-names.ts';
+import { pubmedTitle } from './pubmed-title.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 
 const TAG_LINE = /^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$/;
@@ -19,6 +20,27 @@ const METADATA: Record<string, string> = {
   IS: 'issn',
   PL: 'place',
 };
+
+/** Tags that fill paper fields (or are read into them), not kept again as metadata. */
+const FILLED = [
+  'PMID',
+  'TI',
+  'BTI',
+  'TT',
+  'AB',
+  'FAU',
+  'AU',
+  'CN',
+  'FED',
+  'ED',
+  'DP',
+  'JT',
+  'MH',
+  'OT',
+  'AD',
+  'LID',
+  'AID',
+];
 
 /** Reads MEDLINE records; each "PMID- " line starts one. */
 export const readMedline: Reader = (input, file) => {
@@ -77,15 +99,27 @@ function toRecord(tags: [string, string][], location: { file: string; line: numb
     fields.id = `pmid:${pmid}`;
     fields.pmid = pmid;
   }
-  fields.title = one('TI') ?? one('BTI');
+  // PubMed's closing period and the brackets of an English translation are taken off ("[Titel]." → "Titel");
+  // with no English title ("[Not Available].") the title in the original language (TT) stands in.
+  // A book chapter has its own title (TI) and its book's (BTI): the book is where it was published.
+  const title = pubmedTitle(one('TI') ?? one('BTI'));
+  const bookTitle = one('TI') === undefined ? undefined : pubmedTitle(one('BTI')).title;
+  const vernacularTitle = pubmedTitle(one('TT')).title;
+  fields.title = title.title ?? vernacularTitle;
+  if (title.translated) fields.titleTranslated = true;
+  fields.vernacularTitle = vernacularTitle;
   fields.abstract = all('AB').join(' ');
   // A collective author ("CN  - COVID-19 Genomics UK Consortium") stands among the people, in its place.
   const nameTag = tags.some(([tag]) => tag === 'FAU') ? 'FAU' : 'AU';
   fields.authors = tags
     .filter(([tag, value]) => (tag === nameTag || tag === 'CN') && value !== '')
     .map(([tag, value]) => (tag === 'CN' ? value : tag === 'AU' ? medlineShortName(value) : medlineFullName(value)));
+  // A book's editors (FED, else ED); an edited book without authors is by its editors, as citation styles name it.
+  const editors = all('FED').length > 0 ? all('FED').map(medlineFullName) : all('ED').map(medlineShortName);
+  if (editors.length > 0) fields.editors = editors;
+  if ((fields.authors as string[]).length === 0) fields.authors = editors;
   fields.year = one('DP');
-  fields.venue = one('JT') ?? one('TA');
+  fields.venue = one('JT') ?? one('TA') ?? bookTitle;
   // MeSH headings mark major topics with "*" and add qualifiers after "/": "Neoplasms/*drug therapy". The
   // descriptor is the tag, as PubMed XML's DescriptorName is; the whole headings are kept as metadata.
   const headings = all('MH').map((term) => term.replaceAll('*', ''));
@@ -96,7 +130,7 @@ function toRecord(tags: [string, string][], location: { file: string; line: numb
     const doi = DOI_ID.exec(id);
     if (doi?.[1] && fields.doi === undefined) fields.doi = doi[1];
   }
-  const used = new Set(['PMID', 'TI', 'BTI', 'AB', 'FAU', 'AU', 'CN', 'DP', 'JT', 'MH', 'OT', 'AD', 'LID', 'AID']);
+  const used = new Set(FILLED);
   for (const [tag] of tags) {
     if (used.has(tag)) continue;
     used.add(tag);

@@ -3,6 +3,7 @@
 // cell ("Ramos R, Comas-Cufí M, Reynolds CF 3rd."). A row is the paper "pmid:<PMID>", as PubMed's other
 // exports (MEDLINE, XML) name it.
 import { medlineShortName } from './medline-names.ts';
+import { pubmedTitle } from './pubmed-title.ts';
 
 const PUBMED_COLUMNS = ['pmid', 'citation', 'journal/book'];
 
@@ -12,16 +13,27 @@ export function isPubmedHeader(columns: readonly string[]): boolean {
   return PUBMED_COLUMNS.every((column) => lower.has(column));
 }
 
-/** A PubMed CSV row's id and authors, read as PubMed writes them; other cells are mapped as in any CSV. */
-export function pubmedRowFields(row: Record<string, unknown>): { id?: string; authors?: string[] } {
+/**
+ * A PubMed CSV row's id, authors and title (without PubMed's closing period and translation brackets), read as
+ * PubMed writes them; other cells are mapped as in any CSV.
+ */
+export function pubmedRowFields(row: Record<string, unknown>): {
+  id?: string;
+  authors?: string[];
+  title?: string;
+  titleTranslated?: true;
+} {
   const cell = (name: string) => {
     const value = Object.entries(row).find(([column]) => column.toLowerCase() === name)?.[1];
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
   const pmid = cell('pmid');
   const authors = cell('authors');
+  const title = pubmedTitle(cell('title'));
   return {
     ...(pmid !== undefined && /^\d+$/.test(pmid) ? { id: `pmid:${pmid}` } : {}),
+    ...(title.title === undefined ? {} : { title: title.title }),
+    ...(title.translated ? { titleTranslated: true as const } : {}),
     // The list ends with a period ("…, Smith J."); a group's name may stand among the people.
     ...(authors === undefined
       ? {}

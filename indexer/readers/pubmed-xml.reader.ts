@@ -3,6 +3,7 @@
 // abstract (labelled sections as "LABEL: text"), authors and their affiliations, journal, year, DOI, MeSH
 // headings and keywords.
 import { problemAt } from './locate.ts';
+import { pubmedTitle } from './pubmed-title.ts';
 import type { RawRecord, Reader } from './reader.ts';
 import { withoutBlanks } from './values.ts';
 import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
@@ -70,7 +71,8 @@ function articleFields(node: XmlNode): Record<string, unknown> {
     const author = entry as XmlNode;
     const collective = textOf(author.CollectiveName).trim();
     if (collective) return [collective];
-    const name = [textOf(author.ForeName) || textOf(author.Initials), textOf(author.LastName)]
+    // A suffix ("<Suffix>Jr</Suffix>", "3rd") follows the family name, as MEDLINE's "King, Martin Luther Jr" reads.
+    const name = [textOf(author.ForeName) || textOf(author.Initials), textOf(author.LastName), textOf(author.Suffix)]
       .map((part) => part.trim())
       .filter((part) => part !== '')
       .join(' ');
@@ -86,9 +88,12 @@ function articleFields(node: XmlNode): Record<string, unknown> {
   );
   const keywords = listOf(((citation.KeywordList ?? {}) as XmlNode).Keyword).map((keyword) => textOf(keyword).trim());
   const year = textOf(pubDate.Year) || YEAR.exec(textOf(pubDate.MedlineDate))?.[1] || '';
+  // As in MEDLINE: no closing period, no brackets round an English translation, the original title kept apart.
+  const title = pubmedTitle(textOf(article.ArticleTitle));
+  const vernacularTitle = pubmedTitle(textOf(article.VernacularTitle)).title;
   const fields = {
     id: pmid ? `pmid:${pmid}` : undefined,
-    title: textOf(article.ArticleTitle),
+    title: title.title ?? vernacularTitle,
     abstract,
     authors,
     affiliations: [...new Set(affiliations.filter((affiliation) => affiliation !== ''))],
@@ -98,5 +103,10 @@ function articleFields(node: XmlNode): Record<string, unknown> {
     tags: [...new Set([...mesh, ...keywords].filter((tag) => tag !== ''))],
     pmid,
   };
-  return withoutBlanks({ ...fields, pmcid: idOf('pmc') });
+  return withoutBlanks({
+    ...fields,
+    pmcid: idOf('pmc'),
+    vernacularTitle,
+    ...(title.translated ? { titleTranslated: true } : {}),
+  });
 }

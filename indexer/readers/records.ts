@@ -58,9 +58,12 @@ const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
  * as math, more LaTeX symbols are known, CSL name particles are kept, a list's entries are not split at commas.
  * 6: an abstract's placeholder, "Abstract:" label and copyright statement are taken off, the statement kept as
  * metadata `copyright`; a doi.org link in the url field gives a record without a DOI its DOI; a key made from
- * content skips a name suffix; CSL citation keys are kept as metadata.)
+ * content skips a name suffix; CSL citation keys are kept as metadata. 7: WoS capital source titles in title case,
+ * its group authors (CA) read, "[Anonymous]" nobody; PubMed titles without the closing period or a translation's
+ * brackets, "[Not Available]" giving way to the original title, a Bookshelf chapter's book as venue, an edited book
+ * by its editors, XML name suffixes kept; Zotero editors named as authors; BibTeX @strings defined late expanded.)
  */
-export const RECORD_RULES_VERSION = 6;
+export const RECORD_RULES_VERSION = 7;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair

@@ -117,8 +117,9 @@ export function coerceNames(value: unknown): Coerced<string[]> {
   return ok(names);
 }
 
-// Scopus's "[No author name available]" stands where a paper has no authors; it names nobody.
-const NO_AUTHOR = /^\[\s*no author name available\s*\]$/i;
+// Scopus's "[No author name available]" and Web of Science's "[Anonymous]" stand where a paper has no authors;
+// they name nobody.
+const NO_AUTHOR = /^\[\s*(?:no author name available|anonymous)\s*\]$/i;
 
 function isPersonOrBody(name: string): boolean {
   return !NO_AUTHOR.test(name.trim());
@@ -192,7 +193,12 @@ function splitFullNames(text: string): string[] {
   return pieces.every((piece) => piece === '' || piece.includes(' ')) ? pieces : [text];
 }
 
-function nameOf(entry: unknown): string | null {
+/**
+ * A person's name from text ("Lovelace, Ada" → "Ada Lovelace") or from parts ({given, family}, Zotero's
+ * {firstName, lastName}, {literal}), with the suffix Zotero keeps in the given name put last ("Martin Luther,
+ * Jr." + "King" → "Martin Luther King Jr."); null for anything else.
+ */
+export function nameOf(entry: unknown): string | null {
   if (typeof entry === 'string') return personName(entry);
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return null;
   const person = entry as Record<string, unknown>;

@@ -2,6 +2,7 @@
 // two-letter field tags (PT, AU, AF, TI, SO, DE, ID, AB, PY, DI, UT…) and one record per row, names
 // "Last, First" joined by "; "; or plain text, "FN"/"VR" lines, then records from "PT" to "ER", one tag
 // per line with continuation lines indented by three spaces (an author or an address per line).
+import { titleCaseCapitals } from './capitals.ts';
 import { readTsv } from './csv.reader.ts';
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
@@ -24,12 +25,13 @@ const METADATA: Record<string, string> = {
   TC: 'timesCited',
   PD: 'publicationDate',
   J9: 'journalAbbreviation',
+  JI: 'isoJournalAbbreviation',
   WC: 'webOfScienceCategories',
   SC: 'researchAreas',
   CR: 'citedReferences',
   NR: 'citedReferenceCount',
 };
-const FILLED = new Set(['TI', 'AB', 'AU', 'AF', 'PY', 'SO', 'DE', 'ID', 'DI', 'UT', 'C1']);
+const FILLED = new Set(['TI', 'AB', 'AU', 'AF', 'CA', 'PY', 'SO', 'DE', 'ID', 'DI', 'UT', 'C1']);
 
 /** Reads a Web of Science export, tab-delimited (empty cells left out as in any TSV) or plain text. */
 export const readWos: Reader = (text, file) => {
@@ -104,9 +106,14 @@ function toFields(row: Record<string, unknown>): Record<string, unknown> {
   if (accession) fields.id = accession.startsWith('WOS:') ? `wos:${accession.slice(4)}` : `wos:${accession}`;
   fields.title = cell('TI');
   fields.abstract = cell('AB');
-  fields.authors = (list('AF').length > 0 ? list('AF') : list('AU')).map(invertName);
+  // A group author ("CA ATLAS Collaboration") follows the people, as MEDLINE's CN stands among them; WoS's
+  // "[Anonymous]" for a paper without authors names nobody (dropped when the record is validated).
+  fields.authors = [...(list('AF').length > 0 ? list('AF') : list('AU')).map(invertName), ...list('CA')];
   fields.year = cell('PY') ?? cell('EA');
-  fields.venue = cell('SO');
+  // WoS writes the source title in capitals ("JOURNAL OF THE AMERICAN CHEMICAL SOCIETY"); it is stored in title
+  // case. Its abbreviations, J9 ("J AM CHEM SOC") and JI ("J. Am. Chem. Soc."), are kept as written.
+  const venue = cell('SO');
+  fields.venue = venue === undefined ? undefined : titleCaseCapitals(venue);
   fields.tags = [...list('DE'), ...list('ID')];
   fields.doi = cell('DI');
   // "[Smith, John; Doe, Alice] Univ A": the bracketed authors are already in AF.

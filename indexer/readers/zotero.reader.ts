@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
 import type { InputProblem, RawRecord } from './reader.ts';
-import { citationKeyInExtra } from './values.ts';
+import { citationKeyInExtra, nameOf } from './values.ts';
 
 const SKIPPED_TYPES = new Set(['note', 'attachment', 'annotation']);
 const VENUE_FIELDS = [
@@ -170,10 +170,6 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
       fieldMode: number | null;
       creatorType: string | null;
     }[];
-    const name = (creator: (typeof creators)[number]) =>
-      creator.fieldMode === 1
-        ? (creator.lastName ?? '')
-        : [creator.firstName, creator.lastName].filter((part) => part && part.trim() !== '').join(' ');
     // Zotero has already told the given name from the family name, or kept a body's name whole (single-field
     // mode): names go on as parts, so "Deutsches Elektronen-Synchrotron, DESY" is never read as "Family, Given".
     const parts = ({ firstName, lastName, fieldMode }: (typeof creators)[number]) =>
@@ -182,7 +178,11 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     // An edited book names its editors where a paper names its authors, as citation styles do.
     const edited = written.length === 0 ? creators.filter((creator) => creator.creatorType === 'editor') : [];
     const authors = [...written, ...edited].map(parts);
-    const editors = creators.filter((creator) => creator.creatorType === 'editor').map(name);
+    // Editors are named as authors are ("Martin Luther, Jr." + "King" → "Martin Luther King Jr.").
+    const editors = creators
+      .filter((creator) => creator.creatorType === 'editor')
+      .map((creator) => nameOf(parts(creator)) ?? '')
+      .filter((name) => name !== '');
     const tags = (tagsOf.all(item.itemID) as { name: string }[]).map((row) => row.name);
     for (const { collectionID } of collectionsOf.all(item.itemID) as { collectionID: number }[]) {
       const collection = collections.get(collectionID);

@@ -272,4 +272,24 @@ describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
       abstract: 'Write \\n, not \\r, with {a} set aside.',
     });
   });
+
+  it('expands @string macros defined anywhere in the file, and reports one defined nowhere at the line that uses it', () => {
+    const { papers, repairs } = readFixture(readBibtex, 'wild/jabref-strings-last.bib', { repair: true });
+    expect(papers.map(({ paper }) => [paper.id, paper.venue])).toEqual([
+      ['Hoffmann2019', 'Journal of the American Chemical Society'],
+      ['Chen2021', 'SIGIR Proceedings 2021'],
+      ['He2016', 'IEEE_J_PAMI'],
+    ]);
+    expect(paperById(papers, 'Hoffmann2019').paper.metadata.month).toBe('June');
+    expect(repairs).toEqual([
+      {
+        file: 'wild/jabref-strings-last.bib',
+        line: 24,
+        record: 3,
+        field: 'journal',
+        message:
+          '@string "IEEE_J_PAMI" is defined nowhere in this file (is it in another .bib file?); its name was kept as the text',
+      },
+    ]);
+  });
 });

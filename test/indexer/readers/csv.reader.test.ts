@@ -91,6 +91,23 @@ describe('csv.reader', () => {
     expect(papers[0]?.paper.doi).toBe('10.1016/j.jacc.2019.07.061');
   });
 
+  it("reads PubMed CSV titles without PubMed's closing period", () => {
+    const { papers } = readFixture(readCsv, 'wild/pubmed-export.csv');
+    expect(papers.map(({ paper }) => paper.title)).toEqual([
+      'Statin therapy and cardiovascular outcomes in older adults: a cohort study',
+      'Genomic surveillance of SARS-CoV-2',
+    ]);
+  });
+
+  it("says PubMed's PMID column makes the id in the notice of columns used", () => {
+    const text = fs.readFileSync(fixture('wild/pubmed-export.csv'), 'utf8');
+    expect(readCsv(text, 'pubmed-export.csv').notices).toEqual([
+      'pubmed-export.csv: CSV columns used: PMID → id, Title → title, Authors → authors, Journal/Book → venue, ' +
+        'Publication Year → year, DOI → doi; not used for a field (kept as metadata): Citation, First Author, ' +
+        'Create Date, PMCID, NIHMS ID',
+    ]);
+  });
+
   it("keeps the citation key Better BibTeX pins in a Zotero CSV export's Extra column, so a draft's [@key] finds it", async () => {
     const read = await readPaperFiles([fixture('wild/zotero-export.csv')]);
     expect(read.papers[0]?.paper).toMatchObject({

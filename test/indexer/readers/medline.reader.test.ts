@@ -8,7 +8,7 @@ describe('medline.reader', () => {
     expect(problems).toEqual([]);
     expect(papers[0]?.paper).toMatchObject({
       id: 'pmid:31452104',
-      title: 'Aspirin use and the risk of colorectal cancer: a cohort study of older adults.',
+      title: 'Aspirin use and the risk of colorectal cancer: a cohort study of older adults',
       abstract:
         'Importance: Aspirin may prevent colorectal cancer. Objective: To study the association in adults over 70.',
       authors: ['Kimmie Ng', "Sean O'Brien"],
@@ -101,5 +101,41 @@ describe('medline.reader', () => {
         message: 'expected a MEDLINE tag line such as "PMID- 12345"; text before the first record was ignored',
       },
     ]);
+  });
+
+  it("takes off PubMed's closing period and a translated title's brackets, keeping ?, abbreviations and the original title", () => {
+    const { papers, problems } = readFixture(readMedline, 'wild/pubmed-titles.nbib');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.metadata.titleTranslated])).toEqual([
+      ['pmid:35012345', 'Aspirin and stroke', undefined],
+      ['pmid:35012346', 'Should older adults take aspirin?', undefined],
+      ['pmid:35012347', 'Aspirin for the secondary prevention of stroke in the elderly', true],
+      // "[Not Available]." is no title: the title in the article's own language stands in.
+      ['pmid:35012348', "Prévention de l'accident vasculaire cérébral par l'aspirine", undefined],
+      ['pmid:35012349', 'Antimicrobial resistance in Staphylococcus spp.', undefined],
+      ['pmid:35012350', 'Stroke mortality in the U.S.', undefined],
+    ]);
+    expect(papers[2]?.paper.metadata.vernacularTitle).toBe(
+      'Acetylsalicylsäure zur Sekundärprävention des Schlaganfalls im Alter',
+    );
+  });
+
+  it("reads PubMed Bookshelf records: a chapter's book as its venue, an edited book by its editors", () => {
+    const { papers, problems } = readFixture(readMedline, 'wild/pubmed-books.nbib');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'pmid:20301295',
+      title: 'Alpha-1 Antitrypsin Deficiency',
+      venue: 'GeneReviews(R)',
+      authors: ['James K Stoller'],
+      metadata: { editors: ['Margaret P Adam', 'Jerry Feldman'] },
+    });
+    expect(papers[1]?.paper).toMatchObject({
+      id: 'pmid:28876802',
+      title: 'Communities in Action: Pathways to Health Equity',
+      venue: null,
+      authors: ['Alina Baciu', 'Yamrot Negussie'],
+      doi: '10.17226/24624',
+    });
   });
 });

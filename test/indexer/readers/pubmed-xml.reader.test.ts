@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPubmedXml } from '../../../indexer/readers/pubmed-xml.reader.ts';
-import { readWith } from './read-fixture.ts';
+import { readFixture, readWith } from './read-fixture.ts';
 
 // Shaped as PubMed's efetch XML, with values written here.
 const PUBMED = `<?xml version="1.0" ?>
@@ -41,7 +41,7 @@ describe('pubmed-xml.reader', () => {
     expect(problems).toEqual([]);
     expect(papers[0]?.paper).toMatchObject({
       id: 'pmid:31452104',
-      title: 'Tides melt Pine Island glacier & its shelf.',
+      title: 'Tides melt Pine Island glacier & its shelf',
       abstract: 'BACKGROUND: Tides move warm water. RESULTS: Melt rose by 102 tonnes.',
       authors: ['Ana Silva', 'Ice Consortium'],
       venue: 'Journal of Tides',
@@ -98,5 +98,24 @@ describe('pubmed-xml.reader', () => {
           'the record before it was read',
       },
     ]);
+  });
+
+  it('reads titles as MEDLINE does: no closing period, no brackets round a translation, [Not Available] not a title', () => {
+    const { papers, problems } = readFixture(readPubmedXml, 'wild/pubmed-titles.xml');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.metadata.titleTranslated])).toEqual([
+      ['pmid:35012345', 'Aspirin and stroke in CYP2C19 carriers', undefined],
+      ['pmid:35012347', 'Aspirin for the secondary prevention of stroke in the elderly', true],
+      ['pmid:35012348', "Prévention de l'accident vasculaire cérébral par l'aspirine", undefined],
+      ['pmid:35012346', 'Should older adults take aspirin?', undefined],
+    ]);
+    expect(papers[1]?.paper.metadata.vernacularTitle).toBe(
+      'Acetylsalicylsäure zur Sekundärprävention des Schlaganfalls im Alter',
+    );
+  });
+
+  it("puts an author's Suffix after the family name, as the MEDLINE export of the same record does", () => {
+    const { papers } = readFixture(readPubmedXml, 'wild/pubmed-titles.xml');
+    expect(papers[0]?.paper.authors).toEqual(['Kimmie Ng', 'Charles F Reynolds 3rd']);
   });
 });

@@ -13,7 +13,7 @@ describe('wos.reader', () => {
       authors: ['John Smith', 'Alice Doe'],
       affiliations: ['Univ A'],
       year: 2021,
-      venue: 'JOURNAL OF CHEMICAL INFORMATION',
+      venue: 'Journal of Chemical Information',
       doi: '10.1021/acs.jcim.1',
       tags: ['graph neural networks', 'molecules', 'PREDICTION', 'MODELS'],
       metadata: { accessionNumber: 'WOS:000600000000001', publicationType: 'J', volume: '61' },
@@ -72,5 +72,36 @@ describe('wos.reader', () => {
       abstract: 'Ocean acidification slows shell growth. We measured it in twelve species.',
       metadata: { copyright: '(C) 2019 Elsevier Ltd. All rights reserved.' },
     });
+  });
+
+  it('stores the source title WoS writes in capitals in title case, acronyms kept, and its J9 and JI abbreviations as written', () => {
+    const { papers, problems } = readFixture(readWos, 'wild/savedrecs-venues.txt');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper.venue)).toEqual([
+      'Journal of the American Chemical Society',
+      'IEEE Transactions on Pattern Analysis and Machine Intelligence',
+      'BMJ-British Medical Journal',
+      'PLOS One',
+      '2021 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR 2021)',
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({
+      journalAbbreviation: 'J AM CHEM SOC',
+      isoJournalAbbreviation: 'J. Am. Chem. Soc.',
+    });
+  });
+
+  it('leaves a source title holding lower-case letters as written', () => {
+    const text = 'PT J\nTI Tides\nSO Journal of Glaciology\nUT WOS:000000000000009\nER\n';
+    const { papers } = readWith(readWos, text, 'savedrecs.txt');
+    expect(papers[0]?.paper.venue).toBe('Journal of Glaciology');
+  });
+
+  it('adds a group author (CA) after the people, and reads "[Anonymous]" as no author', () => {
+    const { papers, problems } = readFixture(readWos, 'wild/savedrecs-authors.txt');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.authors, paper.venue])).toEqual([
+      ['wos:000308347000001', ['G. Aad', 'B. Abbott', 'ATLAS Collaboration'], 'Physics Letters B'],
+      ['wos:000321000000001', [], 'Nature Physics'],
+    ]);
   });
 });

@@ -199,6 +199,34 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     expect(papers.map(({ paper }) => paper.authors)).toEqual([['Ada Lovelace', 'Alan Turing'], ['Grace Hopper']]);
   });
 
+  it('names editors as authors are named: the "Jr." Zotero keeps in the first name goes last, a body stays whole', async () => {
+    const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+    library.add({
+      key: 'BOOK0002',
+      type: 'book',
+      fields: { title: 'The radical King' },
+      editors: [
+        ['Cornel', 'West'],
+        ['Martin Luther, Jr.', 'King'],
+      ],
+    });
+    library.add({
+      key: 'SECT0002',
+      type: 'bookSection',
+      fields: { title: 'Where do we go from here?', bookTitle: 'The radical King' },
+      authors: [['Martin Luther, Jr.', 'King']],
+      editors: [['Martin Luther, Jr.', 'King'], 'Southern Christian Leadership Conference, SCLC'],
+    });
+    const { papers } = await readPaperFiles([library.dir], { format: 'zotero' });
+    expect(papers.map(({ paper }) => [paper.authors, paper.metadata.editors])).toEqual([
+      [
+        ['Cornel West', 'Martin Luther King Jr.'],
+        ['Cornel West', 'Martin Luther King Jr.'],
+      ],
+      [['Martin Luther King Jr.'], ['Martin Luther King Jr.', 'Southern Christian Leadership Conference, SCLC']],
+    ]);
+  });
+
   it('re-indexes only the items that changed', async () => {
     const library = sampleLibrary();
     const indexDir = tempDir();
