@@ -39,6 +39,8 @@ export const COLLEAGUES = new Set([
 ]);
 const NAME = /^\p{Lu}[\p{L}'’-]+$/u;
 const YEAR = /^\d{4}[a-z]?$/u;
+/** A name's initials: "S.", "K.J.", "J.-P.". */
+const INITIALS = /^(?:\p{Lu}\.(?:-?\p{Lu}\.){0,3})$/u;
 /** A page or page range in MLA's "(Lin 12)", "(Lin 12–14)"; never four digits, which read as a year. */
 const PAGE = /^\d{1,3}(?:[-–]\d{1,4})?$/u;
 export const WORD_CHAR = /[\p{L}'’-]/u;
@@ -149,7 +151,9 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   const afterAnd = tokens[j + 1]?.text ?? '';
   if (
     j + 1 < authorsTo + 1 &&
-    ((tokens[j]?.text === 'et' && /^al\.?$/u.test(afterAnd)) || (tokens[j]?.text === 'and' && COLLEAGUES.has(afterAnd)))
+    // "et al.", and "et. al." as it is often misspelt.
+    ((/^et\.?$/u.test(tokens[j]?.text ?? '') && /^al\.?$/u.test(afterAnd)) ||
+      (tokens[j]?.text === 'and' && COLLEAGUES.has(afterAnd)))
   ) {
     etAl = true;
     j += 2;
@@ -157,6 +161,12 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
     while (j < authorsTo) {
       const separator = tokens[j]!.text;
       if (separator !== ',' && separator !== 'and' && separator !== '&') return undefined;
+      // A name's initials after it: "Rathi, S., 2026", "Lin, K. J., & Chen, W., 2025".
+      if (separator === ',' && INITIALS.test(tokens[j + 1]?.text ?? '')) {
+        j += 2;
+        while (j < authorsTo && INITIALS.test(tokens[j]!.text)) j++;
+        continue;
+      }
       // The serial comma: "Lin, Chen, & Wu", "Lin, Chen, and Wu".
       if (separator === ',' && (tokens[j + 1]?.text === 'and' || tokens[j + 1]?.text === '&')) j++;
       const next = readNameForward(tokens, j + 1, authorsTo);

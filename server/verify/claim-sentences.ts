@@ -13,6 +13,11 @@ export type Sentence = { start: number; end: number; citations: ParsedCitation[]
 /** The clause a citation is judged against: its offsets and its words as the judge reads them. */
 export type CitedPart = { start: number; end: number; clean: string };
 
+// "[2] showed that …": a bracketed number followed by a lower-case word is the subject of the
+// sentence it opens, not a citation of the one before ("… in 2026. [3] The next …").
+const opensAsSubject = (body: string, c: ParsedCitation) =>
+  c.target.kind === 'numeric' && body[c.start] === '[' && /^[ \t]+\p{Ll}/u.test(body.slice(c.end, c.end + 3));
+
 // After a full stop, "\citet{lin2026} shows …" and "@lin2026 shows …" open a sentence, though a
 // sentence segmenter reads their lower-case start as the same sentence going on.
 const SENTENCE_END_BEFORE = /[.!?]["'”’)\]]*\s+$/u;
@@ -23,7 +28,7 @@ function spansBrokenAtCommands(
   citations: readonly ParsedCitation[],
 ): Array<{ start: number; end: number }> {
   const opening = citations
-    .filter((c) => c.narrative && (body[c.start] === '\\' || body[c.start] === '@'))
+    .filter((c) => (c.narrative && (body[c.start] === '\\' || body[c.start] === '@')) || opensAsSubject(body, c))
     .map((c) => c.start)
     .filter((at) => {
       const before = body.slice(Math.max(0, at - 12), at);
@@ -150,7 +155,7 @@ export function sentencesWithCitations(body: string, references: readonly Refere
     if (index < 0 || citation.start >= sentences[index]!.end) continue;
     const sentence = sentences[index]!;
     const previous = sentences[index - 1];
-    if (previous && citation.start === sentence.start && !citation.narrative) {
+    if (previous && citation.start === sentence.start && !citation.narrative && !opensAsSubject(body, citation)) {
       previous.citations.push(citation);
       previous.end = citation.end;
       sentence.start = citation.end + (/^\s*/u.exec(body.slice(citation.end, citation.end + 1000))?.[0].length ?? 0);

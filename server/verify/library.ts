@@ -2,6 +2,7 @@
 // year, or by the words of a reference; backed by an index (lookups are cached per generation).
 import type { IndexReader, Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
+import { nearSpellings } from './name-spelling.ts';
 import { statisticsOfIndex, type TermStatistics } from './term-statistics.ts';
 
 export interface Library {
@@ -15,6 +16,8 @@ export interface Library {
    * with year '', of any year.
    */
   byAuthorYear(surname: string, year: string): Paper[];
+  /** First authors' surnames the written one may misspell ("Venkatesch" for Venkatesh), nearest first. */
+  surnamesLike(surname: string): string[];
   /** Papers whose title and abstract best match the words of a text, best first. */
   search(text: string, limit: number): Paper[];
 }
@@ -35,8 +38,16 @@ export function surnameOf(author: string): string {
   return normalizeName(last);
 }
 
+const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/iu;
+
 /** Papers by first author and year, by any author and year, and by the citation key a reference manager pinned. */
-type AuthorYearCatalog = { first: Map<string, string[]>; any: Map<string, string[]>; keys: Map<string, string> };
+type AuthorYearCatalog = {
+  first: Map<string, string[]>;
+  any: Map<string, string[]>;
+  keys: Map<string, string>;
+  /** First authors' surnames by their length, so a misspelling is compared only with names of about its length. */
+  surnames: Map<number, Set<string>>;
+};
 
 const catalogs = new WeakMap<IndexReader, AuthorYearCatalog>();
 
@@ -49,7 +60,7 @@ function push(map: Map<string, string[]>, key: string, id: string): void {
 function catalogOf(reader: IndexReader): AuthorYearCatalog {
   let catalog = catalogs.get(reader);
   if (!catalog) {
-    catalog = { first: new Map(), any: new Map(), keys: new Map() };
+    catalog = { first: new Map(), any: new Map(), keys: new Map(), surnames: new Map() };
     for (const { paper } of reader.papers.all()) {
       // Zotero's citation key (Better BibTeX's "Citation Key:" in Extra, Zotero 7's own field).
       const key = paper.metadata.citationKey;
@@ -57,6 +68,9 @@ function catalogOf(reader: IndexReader): AuthorYearCatalog {
       if (paper.authors.length === 0) continue;
       // Keyed by surname and year, and by surname alone (year '') for a citation that names no year.
       const years = paper.year === null ? [''] : [String(paper.year), ''];
+      const first = surnameOf(paper.authors[0]!);
+      const sameLength = catalog.surnames.get(first.length) ?? new Set<string>();
+      catalog.surnames.set(first.length, sameLength.add(first));
       for (const year of years) {
         push(catalog.first, `${surnameOf(paper.authors[0]!)}|${year}`, paper.id);
         for (const author of paper.authors) push(catalog.any, `${surnameOf(author)}|${year}`, paper.id);
@@ -80,13 +94,29 @@ export function libraryOfIndex(reader: IndexReader): Library {
       const keyed = catalogOf(reader).keys.get(id);
       return keyed === undefined ? undefined : reader.getPaper(keyed)?.paper;
     },
-    byDoi: (doi) => reader.papers.findByDoi(doi),
-    byArxivId: (arxivId) => reader.papers.findByArxivId(arxivId),
+    // arXiv's DOI for a preprint, "10.48550/arXiv.2605.02222", names the paper with that arXiv id, and
+    // the other way round, whichever of the two the library record holds.
+    byDoi: (doi) => {
+      const arxivId = ARXIV_DOI.exec(doi)?.[1];
+      return reader.papers.findByDoi(doi) ?? (arxivId ? reader.papers.findByArxivId(arxivId) : undefined);
+    },
+    byArxivId: (arxivId) =>
+      reader.papers.findByArxivId(arxivId) ??
+      reader.papers.findByDoi(`10.48550/arxiv.${arxivId.replace(/^arxiv:/iu, '').replace(/v\d+$/u, '')}`),
     byAuthorYear(surname, year) {
       const catalog = catalogOf(reader);
       const key = `${normalizeName(surname)}|${year.replace(/[a-z]$/u, '')}`;
       const ids = catalog.first.get(key) ?? catalog.any.get(key) ?? [];
       return ids.map((id) => reader.getPaper(id)?.paper).filter((p): p is Paper => p !== undefined);
+    },
+    surnamesLike(surname) {
+      const written = normalizeName(surname);
+      const { surnames } = catalogOf(reader);
+      const lengths = [0, -1, 1, -2, 2].map((d) => surnames.get(written.length + d) ?? []);
+      return nearSpellings(
+        written,
+        lengths.flatMap((names) => [...names]),
+      );
     },
     search(text, limit) {
       return reader

@@ -69,8 +69,10 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
   for (const match of text.matchAll(YEARS_AFTER_NAMES)) {
     // What the parentheses (or ACM's brackets) hold: years, or APA's word for a work without one.
     const written = match[1] ?? match[2]!;
-    const authorsEnd = spacesEndingAt(text, match.index);
-    if (authorsEnd === match.index) continue;
+    const spacesStart = spacesEndingAt(text, match.index);
+    if (spacesStart === match.index) continue;
+    // A possessive names its authors: "Rathi's (2026) study", "Lin et al.’s (2026)".
+    const authorsEnd = /['’]s$/u.test(text.slice(spacesStart - 2, spacesStart)) ? spacesStart - 2 : spacesStart;
     // Each scan below stops at the first character that is neither a letter nor a space, so the
     // scans of different "(year)"s never cover the same text: linear in all.
     let start = -1;

@@ -66,6 +66,39 @@ export const FOOTNOTE_MARK = '([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?:[ \\t]+|(?=
 export const SUPERSCRIPT_CITATION =
   /((?:\p{L}{3}|[.,;:)\]]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}(?:[,˒⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}){0,20})(?![⁰¹²³⁴⁵⁶⁷⁸⁹\p{L}])/gu;
 
+/**
+ * A superscript written with carets, as plain text and Markdown write one ("meaning^1", "hard^2,3",
+ * "previously.^3") and Pandoc's "^1,2^": after a word of three letters or a sentence's punctuation,
+ * not after a digit or a one- or two-letter symbol ("10^3", "x^2", "cm^3"), nor before a decimal.
+ */
+const CARET_CITATION =
+  /((?:\p{L}{3}|[.,;:)\]]))(\^(\d{1,4}(?:[ \t]?[,–-][ \t]?\d{1,4}){0,20})\^?)(?![\p{L}\d^]|[.,]\d)/gu;
+/** LaTeX math in a Markdown text ("$\\sigma^2$"), where a caret raises a power. */
+const INLINE_MATH = /\$[^$\n]{1,200}\$/gu;
+
+/**
+ * The caret superscripts of a text: each one's span, its numbers ("2,3") and whether it follows a
+ * full stop ("previously.^3 Next"), so that it closes its sentence. Not in LaTeX math ("$\\sigma^2$")
+ * or after a command ("\\alpha^2"), where a caret raises a power.
+ */
+export function caretSuperscripts(
+  text: string,
+): Array<{ start: number; end: number; numbers: string; closes: boolean }> {
+  const math = [...text.matchAll(INLINE_MATH)].map((m) => [m.index, m.index + m[0].length] as const);
+  const found: Array<{ start: number; end: number; numbers: string; closes: boolean }> = [];
+  let inMath = 0;
+  for (const match of text.matchAll(CARET_CITATION)) {
+    const start = match.index + match[1]!.length;
+    const numbers = match[3]!.replace(/[ \t]/gu, '');
+    // Both are in text order: one pass over the math spans.
+    while (inMath < math.length && math[inMath]![1] <= start) inMath++;
+    if (!citesNumbers(numbers) || (math[inMath] !== undefined && math[inMath]![0] < start)) continue;
+    if (/\\\p{L}*$/u.test(text.slice(Math.max(0, match.index - 30), start))) continue;
+    found.push({ start, end: start + match[2]!.length, numbers, closes: /[.!?]$/u.test(match[1]!) });
+  }
+  return found;
+}
+
 /** Whether a numeric group cites: one that holds 0 is an interval or an index ("scores lie in [0, 1]"); references count from 1. */
 export const citesNumbers = (inner: string) => !/(?:^|\D)0+(?:\D|$)/u.test(inner);
 
@@ -76,5 +109,12 @@ export const citesNumbers = (inner: string) => !/(?:^|\D)0+(?:\D|$)/u.test(inner
  */
 export const GLUED_NUMBERS =
   /(\p{L}{2}(?:\.(?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]+\p{Lu})|[,;:](?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]+\p{L})|[.,;:](?=\d{1,3}(?:[,–-]\d{1,3}){0,10}[ \t]*(?:\n|$))))(\d{1,3}(?:[,–-]\d{1,3}){0,10})/gu;
+/**
+ * A number glued to the end of a lower-case word before its punctuation, as a superscript placed
+ * before the full stop reads once copied out of Word or a PDF ("can be reversed1.", "is hard2,3. ");
+ * not after a capital or a digit ("GPT4.", "CO2,", "Llama2."), nor before more letters ("word2vec").
+ */
+export const WORD_GLUED_NUMBERS =
+  /(?<![\p{L}\p{N}_'’-])(\p{Ll}{3,})(\d{1,3}(?:[,–-]\d{1,3}){0,10})(?=[.,;:!?)](?![\p{L}\p{N}])|[ \t]*(?:\n|$))/gu;
 export const NUMBERED_ABBREVIATION =
   /(?:^|[^\p{L}])(?:figs?|eqs?|nos?|vols?|refs?|pp|secs?|ch|chaps?|tabs?|table|ver|art|thm|lem|app)[.,;:]$/iu;

@@ -11,6 +11,7 @@ import {
   BARE_REFERENCE_PHRASE,
   BRACKET_LOCATOR,
   BRACKETED_RANGE,
+  caretSuperscripts,
   citesNumbers,
   expandNumeric,
   GLUED_NUMBERS,
@@ -19,6 +20,7 @@ import {
   plainOfSuperscript,
   REFERENCE_PHRASE,
   SUPERSCRIPT_CITATION,
+  WORD_GLUED_NUMBERS,
 } from './numeric-citations.ts';
 
 /** What a citation points at, before it is resolved to a paper. */
@@ -261,6 +263,13 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
     const targets = NUMERIC_GROUP.test(inner) ? groupTargets(inner, true) : undefined;
     if (targets) add(start, end, targets);
   }
+  // Carets: "meaning^1", "hard^2,3", Pandoc's "^1^", and "previously.^3 Next", which closes its sentence.
+  for (const caret of caretSuperscripts(text)) {
+    if (!free(caret.start, caret.end)) continue;
+    const items = numericItems(caret.numbers);
+    add(caret.start, caret.end, items);
+    if (caret.closes) for (const citation of citations.slice(-items.length)) citation.closesSentence = true;
+  }
   const most = options.numberedUpTo;
   if (most !== undefined) {
     for (const match of text.matchAll(GLUED_NUMBERS)) {
@@ -272,6 +281,14 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
       add(start, end, items);
       if (match[1]!.endsWith('.'))
         for (const citation of citations.slice(-items.length)) citation.closesSentence = true;
+    }
+    // "… can be reversed1. Junking is hard2,3." (a superscript before the full stop, copied out of Word).
+    for (const match of text.matchAll(WORD_GLUED_NUMBERS)) {
+      const start = match.index + match[1]!.length;
+      const end = start + match[2]!.length;
+      const items = numericItems(match[2]!);
+      if (!free(start, end) || !citesNumbers(match[2]!)) continue;
+      if (items.every(({ target }) => target.kind === 'numeric' && target.n <= most)) add(start, end, items);
     }
   }
   for (const narrative of narrativeCitations(text)) {

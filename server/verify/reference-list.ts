@@ -1,12 +1,11 @@
 // Finds the reference list at the end of a text (under a "References" heading, or a trailing run of
 // numbered entries) or reads one given separately, and pulls from each entry what identifies the
 // paper: DOI, arXiv id, year, first author's surname and title.
-import { papersOfExport } from '../../indexer/index.ts';
-import { lineStarts } from '../../indexer/readers/locate.ts';
 import { joinHyphenatedLineBreaks } from '../../indexer/text/line-breaks.ts';
+import { hasYear, opensEntry } from './entry-openings.ts';
+import { footnoteDefinitions } from './footnote-definitions.ts';
 import { cleanDoi, DOI_PATTERN } from './identifier-citations.ts';
 import { plainOfLatex } from './latex-source.ts';
-import { surnameOf } from './library.ts';
 import { FOOTNOTE_MARK, plainOfSuperscript } from './numeric-citations.ts';
 
 /** One entry of a reference list. */
@@ -31,17 +30,24 @@ export type ReferenceEntry = {
 };
 
 // "References", "## Bibliography", "7. References", Science's "References and Notes", Chicago's
-// "Notes", and a chat answer's "**Sources:**" or "_References_".
+// "Notes", a chat answer's "**Sources:**" or "_References_", and HTML's "<h2>References</h2>".
 const HEADING =
-  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:\*\*|__|\*|_)?(?:references(?:[ \t]+and[ \t]+notes)?|reference[ \t]+list|bibliography|works[ \t]+cited|works[ \t]+consulted|literature[ \t]+cited|sources|citations|notes|endnotes|footnotes)[ \t]*:?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:?[ \t]*$/gimu;
+  /^[ \t]*(?:<h[1-6][^>\n]{0,40}>[ \t]*)?(?:#{1,6}[ \t]*)?(?:\d+\.?[ \t]+)?(?:\*\*|__|\*|_)?(?:references(?:[ \t]+and[ \t]+notes)?|reference[ \t]+list|bibliography|works[ \t]+cited|works[ \t]+consulted|literature[ \t]+cited|sources|citations|notes|endnotes|footnotes)[ \t]*:?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:?[ \t]*(?:<\/h[1-6]>[ \t]*)?$/gimu;
 // "[3] …", "3. …", "3) …", a Markdown footnote "[^3]: …", and a word processor's footnote "³ …".
 const NUMBERED = new RegExp(`^[ \\t]*(?:(?:\\[\\^?(\\d{1,4})\\]:?|(\\d{1,4})[.)])[ \\t]+|${FOOTNOTE_MARK})`, 'u');
-// A line that opens an entry of a reference list without a heading, and how many more lines an entry may take.
+// A line that opens an entry of a reference list without a heading ("[3] …", a Markdown link
+// definition "[3]: https://… "Title"", a footnote's "[^3]: …" or "³ …"), and how many more lines an entry may take.
 const TRAILING_ENTRY = new RegExp(
-  `^[ \\t]*(?:(?:\\[\\d{1,4}\\]|\\[\\^[\\w:./-]{1,60}\\]:)[ \\t]+|${FOOTNOTE_MARK})\\S`,
+  `^[ \\t]*(?:(?:\\[\\d{1,4}\\]:?|\\[\\^[\\w:./-]{1,60}\\]:)[ \\t]+|${FOOTNOTE_MARK})\\S`,
   'u',
 );
 const ENTRY_LINES = 3;
+// A heading after a reference list: Markdown's "## Appendix", HTML's "<h2>", LaTeX's "\section{…}" or "\appendix".
+const NEXT_HEADING = /^[ \t]*(?:#{1,6}[ \t]+\S|<h[1-6]\b|\\(?:section|chapter|appendix)\b)/gmu;
+const NUMBERED_LINE = /^[ \t]*\d{1,4}[.)][ \t]+\S/u;
+const RULE = /^(?:-{3,}|={3,}|\*{3,}|_{3,}|<\/?[ou]l\b[^>]{0,40}>)$/iu;
+// A Markdown or plain bullet, or an HTML list item ("<li>…</li>"), opens an unnumbered entry.
+const BULLET = /^[ \t]*(?:[-*•][ \t]+|<li\b[^>]{0,40}>[ \t]*)/iu;
 const KEYED = /^[ \t]*\[[@^]?([A-Za-z][\w:./-]*\w)\]:?[ \t]+/u;
 // A LaTeX bibliography's "\bibitem{lin2026}" or "\bibitem[Lin et al.(2026)]{lin2026}"; its text may start on the next line.
 const BIBITEM = /^[ \t]*\\bibitem(?:\[[^\]\n]*\])?\{([^{}\s]+)\}[ \t]*/u;
@@ -145,8 +151,13 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
   }
   const numbered = lines.some((l) => NUMBERED.test(l.text) || KEYED.test(l.text) || BIBITEM.test(l.text));
   const drafts: Array<{ n: number | null; key: string | null; start: number; end: number; latex?: true }> = [];
+  // Whether the unnumbered entry read so far gives a year, and its last line (see opensEntry).
+  let dated = false;
+  let lastLine = '';
   for (const line of lines) {
     const trimmed = line.text.trim();
+    // A heading's underline ("References\n----------") or a rule is no entry, nor part of one.
+    if (RULE.test(trimmed)) continue;
     if (!trimmed) {
       // A blank line ends an unnumbered entry.
       if (!numbered && drafts.length > 0) drafts.push({ n: null, key: null, start: -1, end: -1 });
@@ -156,10 +167,12 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
     const bibitem = number ? null : BIBITEM.exec(line.text);
     const keyed = number ? null : (KEYED.exec(line.text) ?? bibitem);
     const last = drafts.at(-1);
-    const startsEntry = numbered
+    const startsEntry: boolean = numbered
       ? Boolean(number || keyed)
-      : !last || last.start < 0 || /^\s*[-*•]\s+/u.test(line.text);
+      : !last || last.start < 0 || BULLET.test(line.text) || opensEntry(dated, lastLine, line.text);
     const lineEnd = line.start + line.text.replace(/\s+$/u, '').length;
+    dated = (!startsEntry && last !== undefined && dated) || hasYear(line.text);
+    lastLine = line.text;
     if (startsEntry || !last) {
       if (last && last.start < 0) drafts.pop();
       const marker = number ?? keyed;
@@ -174,31 +187,49 @@ export function parseReferenceEntries(block: string, offset = 0): ReferenceEntry
       last.end = lineEnd;
     }
   }
-  return drafts
-    .filter((d) => d.start >= 0 && d.end > d.start)
-    .map((draft, i) => {
-      let start = draft.start;
-      const raw = block.slice(start, draft.end);
-      const bullet = /^[-*•]\s+/u.exec(raw);
-      if (bullet) start += bullet[0].length;
-      // An entry over several lines is one line; a word a PDF hyphenated at a line's end is one word.
-      const written = joinHyphenatedLineBreaks(block.slice(start, draft.end)).replace(/\s*\n\s*/gu, ' ');
-      // A \bibitem's entry is LaTeX: "K.~Lin. \newblock {\em Why sinks appear}." reads as its words.
-      const text = draft.latex ? plainOfLatex(written).replace(/\s+/gu, ' ').trim() : written;
-      return {
-        n: draft.n ?? i + 1,
-        ...(draft.n !== null ? { numbered: true as const } : {}),
-        key: draft.key,
-        text,
-        start: offset + start,
-        end: offset + draft.end,
-        ...entryFields(text),
-      };
-    });
+  // In a numbered list, a line before the first number ("The sources:") is no entry 1.
+  const isEntry = (d: (typeof drafts)[number]) =>
+    d.start >= 0 && d.end > d.start && !(numbered && d.n === null && !d.key);
+  return drafts.filter(isEntry).map((draft, i) => {
+    let start = draft.start;
+    const raw = block.slice(start, draft.end);
+    const bullet = BULLET.exec(raw);
+    if (bullet) start += bullet[0].length;
+    const end = /<\/li>$/iu.test(raw) ? draft.start + raw.slice(0, -5).trimEnd().length : draft.end;
+    // An entry over several lines is one line; a word a PDF hyphenated at a line's end is one word.
+    const written = joinHyphenatedLineBreaks(block.slice(start, end)).replace(/\s*\n\s*/gu, ' ');
+    // A \bibitem's entry is LaTeX: "K.~Lin. \newblock {\em Why sinks appear}." reads as its words.
+    const text = draft.latex ? plainOfLatex(written).replace(/\s+/gu, ' ').trim() : written;
+    return {
+      n: draft.n ?? i + 1,
+      ...(draft.n !== null ? { numbered: true as const } : {}),
+      key: draft.key,
+      text,
+      start: offset + start,
+      end: offset + end,
+      ...entryFields(text),
+    };
+  });
 }
 
-/** Splits a text into its body and the reference list at its end (empty when there is none). */
+/**
+ * Splits a text into its body and its reference list: the list at its end (empty when there is
+ * none), and Markdown footnote definitions wherever they stand, which the body keeps as blanks.
+ */
 export function splitReferences(text: string): { body: string; references: ReferenceEntry[] } {
+  const split = splitTrailingList(text);
+  const { body, definitions } = footnoteDefinitions(split.body);
+  if (definitions.length === 0) return split;
+  const defined = definitions.flatMap((d) => parseReferenceEntries(d.text, d.start));
+  // Numbered by position where the definition's label is no number, as a list at the end is.
+  const references = [...defined, ...split.references].map((entry, i) =>
+    entry.numbered ? entry : { ...entry, n: i + 1 },
+  );
+  return { body, references };
+}
+
+// The body and the list at its end.
+function splitTrailingList(text: string): { body: string; references: ReferenceEntry[] } {
   // A LaTeX bibliography: \begin{thebibliography} … \end{thebibliography}.
   const bibliography = THEBIBLIOGRAPHY.exec(text);
   if (bibliography) {
@@ -211,10 +242,32 @@ export function splitReferences(text: string): { body: string; references: Refer
   for (const match of text.matchAll(HEADING)) heading = match as RegExpExecArray;
   if (heading) {
     const listStart = heading.index + heading[0].length;
-    return { body: text.slice(0, heading.index), references: parseReferenceEntries(text.slice(listStart), listStart) };
+    // The list ends at the next heading ("## Appendix A"); the text after it is body again, and the
+    // list's lines are blanked so every offset still counts from the text as written.
+    NEXT_HEADING.lastIndex = listStart;
+    const listEnd = NEXT_HEADING.exec(text)?.index ?? text.length;
+    const references = parseReferenceEntries(text.slice(listStart, listEnd), listStart);
+    if (listEnd === text.length) return { body: text.slice(0, heading.index), references };
+    const blank = text.slice(heading.index, listEnd).replace(/[^\n]/gu, ' ');
+    return { body: text.slice(0, heading.index) + blank + text.slice(listEnd), references };
   }
   // Without a heading, a trailing run of lines that each start with "[n]" (or a footnote's "[^n]:" or
   // "ⁿ") is a reference list; an entry may go on for a few lines.
+  const cut = trailingRun(text, TRAILING_ENTRY);
+  if (cut !== null) return { body: text.slice(0, cut), references: parseReferenceEntries(text.slice(cut), cut) };
+  // So is a run numbered "1. …" from 1 on, when every entry gives a year, as a list copied without
+  // its heading reads (a list of steps at a text's end names no years).
+  const numberedCut = trailingRun(text, NUMBERED_LINE);
+  if (numberedCut !== null) {
+    const references = parseReferenceEntries(text.slice(numberedCut), numberedCut);
+    if (references.length >= 2 && references.every((r, i) => r.n === i + 1 && r.year !== null))
+      return { body: text.slice(0, numberedCut), references };
+  }
+  return { body: text, references: [] };
+}
+
+// Where a trailing run of lines that `opens` (each entry may go on for a few lines) starts, or null.
+function trailingRun(text: string, opens: RegExp): number | null {
   const lines = text.split('\n');
   let cut = text.length;
   let position = text.length;
@@ -228,42 +281,11 @@ export function splitReferences(text: string): { body: string; references: Refer
       if (loose > 0) break;
       continue;
     }
-    if (TRAILING_ENTRY.test(line)) {
+    if (opens.test(line)) {
       cut = position;
       entries++;
       loose = 0;
     } else if (++loose > ENTRY_LINES) break;
   }
-  if (entries === 0) return { body: text, references: [] };
-  return { body: text.slice(0, cut), references: parseReferenceEntries(text.slice(cut), cut) };
-}
-
-/**
- * A reference list given as a reference manager's export (a draft's .bib, a RIS file): one entry per
- * record, keyed by its citation key, with the DOI, arXiv id, year, first author and title read from
- * its fields rather than guessed from text; null when the text is a plain list.
- */
-export function referencesOfExport(text: string): ReferenceEntry[] | null {
-  const papers = papersOfExport(text, 'references');
-  if (papers === null || papers.length === 0) return null;
-  const lines = lineStarts(text);
-  const starts = papers.map(({ location }) => lines[(location.line ?? 1) - 1] ?? 0);
-  return papers.map(({ paper }, i) => {
-    const start = starts[i]!;
-    const end = start + text.slice(start, starts[i + 1] ?? text.length).trimEnd().length;
-    const authors = paper.authors.join(', ');
-    const year = paper.year === null ? null : String(paper.year);
-    return {
-      n: i + 1,
-      key: paper.id,
-      text: [authors, year && `(${year})`, `${paper.title}.`, paper.venue].filter(Boolean).join(' '),
-      start,
-      end,
-      doi: paper.doi,
-      arxivId: paper.arxivId,
-      year,
-      surname: paper.authors[0] ? surnameOf(paper.authors[0]) : null,
-      title: paper.title,
-    };
-  });
+  return entries === 0 ? null : cut;
 }

@@ -3,7 +3,7 @@
 import type { Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { readAuthorYear } from './author-year.ts';
-import { type Library, normalizeName } from './library.ts';
+import { type Library, normalizeName, surnameOf } from './library.ts';
 import { paperName } from './paper-name.ts';
 import type { CitationTarget } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry } from './reference-list.ts';
@@ -67,6 +67,24 @@ function resolveAuthorPage(written: string, references: readonly ReferenceEntry[
 }
 
 /**
+ * The library paper whose first author's name the written one may misspell ("Venkatesch" for
+ * Venkatesh), of that year when one is, and that name as the paper writes it.
+ */
+function misspeltAuthor(written: string, year: string, library: Library): { paper: Paper; name: string } | null {
+  for (const surname of library.surnamesLike(written)) {
+    const paper =
+      library.byAuthorYear(surname, year)[0] ?? (year === '' ? undefined : library.byAuthorYear(surname, '')[0]);
+    if (!paper) continue;
+    const author = paper.authors.find((a) => surnameOf(a) === surname) ?? surname;
+    const name = author.includes(',')
+      ? author.slice(0, author.indexOf(',')).trim()
+      : (author.split(/\s+/u).find((w) => normalizeName(w) === surname) ?? author);
+    return { paper, name };
+  }
+  return null;
+}
+
+/**
  * Library papers a name-and-year citation may mean when no author has that name: "(LeakDojo, 2026)"
  * cites the paper its title names LeakDojo, as text written with a model often cites; a name of
  * several words may be words of one title ("(Attention Sink, 2026)").
@@ -119,7 +137,18 @@ export function resolveCitation(
       // The same author or name in another year: most often the year is wrong (a preprint's year, a typo).
       const otherYear = [...library.byAuthorYear(surname, ''), ...papersNamed(target.surname, '', library)][0];
       const note = `No paper in the library by ${target.surname} from ${year}`;
-      if (!otherYear || fromEntry?.closest) return unresolved(`${note}.`, entry ?? null, fromEntry?.closest);
+      if (fromEntry?.closest) return unresolved(`${note}.`, entry ?? null, fromEntry.closest);
+      if (!otherYear) {
+        // The author's name misspelt: "Venkatesch (2026)" for Venkatesh's paper.
+        const misspelt = misspeltAuthor(target.surname, year, library);
+        if (!misspelt) return unresolved(`${note}.`, entry ?? null);
+        const { paper, name } = misspelt;
+        return unresolved(
+          `${note}, but one by ${name} from ${paper.year ?? 'no stated year'}: is the name spelt right?`,
+          entry ?? null,
+          { paperId: paper.id, title: paper.title, score: 1 },
+        );
+      }
       return unresolved(
         `${note}, but one from ${otherYear.year ?? 'no stated year'}: is the year right?`,
         entry ?? null,

@@ -5,9 +5,10 @@ import type { Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import type { Library } from './library.ts';
 import type { ReferenceEntry } from './reference-list.ts';
+import { mismatchNote } from './reference-mismatch.ts';
 
 /** How a citation was matched to a library paper. */
-export type ResolvedBy = 'id' | 'doi' | 'arxiv' | 'title' | 'author-year';
+export type ResolvedBy = 'id' | 'doi' | 'arxiv' | 'title' | 'author-year' | 'url';
 
 /** The library paper an unresolved reference most resembles, and how much (Dice overlap of title words, 0–1). */
 export type ClosestPaper = { paperId: string; title: string; score: number };
@@ -38,6 +39,12 @@ export const TITLE_MATCH = {
   minShortFormContainment: 0.9,
   /** Library papers compared with a reference, from a search by its title and one by its whole text. */
   candidates: 5,
+  /**
+   * A paper is named as the closest to an unresolved reference only when their titles share this many
+   * words, or half of the library title's: one common word ("Attention Is All You Need" and "… Attention
+   * Sink …") is no resemblance.
+   */
+  closestMinShared: 2,
 } as const;
 
 /** A resolution to these papers. */
@@ -71,8 +78,30 @@ const mainTitle = (title: string) => /^(.+?)(?:\s*[:?!]\s|\s+[-–—]\s+)/u.exe
 export const nameOfTitle = (title: string) => /^([^\s:(]+(?:\s[^\s:(]+)?)\s*[:(]/u.exec(title)?.[1] ?? null;
 // A reference entry that is nothing but a title or a name ("[5] GlazyBench", "[6] DAPRO, 2026"), as
 // generated text often lists them: its terms without a closing year.
+// Its addresses are no words of it: "[LeakDojo](https://arxiv.org/abs/…)" and "LeakDojo – https://…" name LeakDojo.
 const bareEntry = (text: string) =>
-  terms(text.replace(/[,.]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?[.\s]*$/u, '')).join(' ');
+  terms(
+    text
+      .replace(/\]\(\s*(?:https?:\/\/|www\.)[^()\s]*\)/giu, ']')
+      .replace(/(?:https?:\/\/|www\.)\S+/giu, '')
+      .replace(/[,.]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?[.\s]*$/u, ''),
+  ).join(' ');
+
+// An address as written and as a library record keeps it compare alike: "https://www.x.org/a/" is "x.org/a".
+const plainAddress = (url: string) =>
+  url
+    .toLowerCase()
+    .replace(/^(?:https?:\/\/)?(?:www\.)?/u, '')
+    .replace(/[>).,;]+$/u, '')
+    .replace(/\/+$/u, '');
+/** The candidate whose address (its record's url) the entry gives, as a source list of links does. */
+function addressMatch(entry: ReferenceEntry, candidates: readonly Paper[]): Paper | undefined {
+  const addresses = new Set(
+    [...entry.text.matchAll(/(?:https?:\/\/|www\.)[^\s()<>\]]+/giu)].map((m) => plainAddress(m[0])),
+  );
+  if (addresses.size === 0) return undefined;
+  return candidates.find((paper) => paper.url !== null && addresses.has(plainAddress(paper.url)));
+}
 /**
  * The name a library title is nothing but, or gives before its expansion ("SoftSAE", "DAPRO" of
  * "DAPRO (Dynamic Allocation…)"), when it is one word that cannot be an ordinary one: a capital or a
@@ -145,13 +174,14 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleM
   return best;
 }
 
-/** The candidate whose title shares the most words with the reference's title (or text), if any share one. */
+/** The candidate whose title shares the most words with the reference's title (or text), if it resembles it. */
 function closestTo(entry: ReferenceEntry, candidates: readonly Paper[]): ClosestPaper | null {
   const entryTerms = new Set(terms(entry.title ?? entry.text));
   let best: ClosestPaper | null = null;
   for (const paper of candidates) {
     const titleTerms = distinctTerms(paper.title);
     const shared = titleTerms.filter((t) => entryTerms.has(t)).length;
+    if (shared < TITLE_MATCH.closestMinShared && shared * 2 < titleTerms.length) continue;
     const score = Math.round(((2 * shared) / (titleTerms.length + entryTerms.size || 1)) * 1000) / 1000;
     if (score > 0 && (!best || score > best.score)) best = { paperId: paper.id, title: paper.title, score };
   }
@@ -167,7 +197,10 @@ const resolutions = new WeakMap<ReferenceEntry, { library: Library; resolution: 
 export function resolveReference(entry: ReferenceEntry, library: Library): Resolution {
   const known = resolutions.get(entry);
   if (known?.library === library) return known.resolution;
-  const resolution = resolveReferenceNow(entry, library);
+  const found = resolveReferenceNow(entry, library);
+  const paper = found.candidates.length === 1 && found.resolvedBy !== 'author-year' ? found.candidates[0]! : null;
+  const mismatch = paper && mismatchNote(entry, paper);
+  const resolution = mismatch ? { ...found, note: mismatch } : found;
   resolutions.set(entry, { library, resolution });
   return resolution;
 }
@@ -196,12 +229,14 @@ function resolveReferenceNow(entry: ReferenceEntry, library: Library): Resolutio
   }
   if (byTitle) return resolved([byTitle.paper], 'title', entry);
   const candidates = [...found.values()];
+  const byAddress = addressMatch(entry, candidates);
+  if (byAddress) return resolved([byAddress], 'url', entry);
   if (entry.surname && entry.year) {
     const papers = library.byAuthorYear(entry.surname, entry.year);
     if (papers.length > 0) return resolved(papers, 'author-year', entry);
   }
   return unresolved(
-    `Reference ${entry.n} matches no paper in the library (by DOI, arXiv id, title or author and year).`,
+    `Reference ${entry.n} matches no paper in the library (by DOI, arXiv id, title, address or author and year).`,
     entry,
     closestTo(entry, candidates),
   );

@@ -75,7 +75,7 @@ export const zVerifyCitation = z.object({
   evidence: zEvidence.nullable(),
   /** What in the evidence disagrees with the claim: a negation, a direction of effect, a number, always/never, species. */
   conflicts: z.array(zConflict),
-  resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year']).nullable(),
+  resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year', 'url']).nullable(),
   /** The reference list entry the citation points at. */
   reference: z.string().nullable(),
   /**
@@ -121,7 +121,7 @@ export const zVerifyResponse = z.object({
       n: z.number().int(),
       text: z.string(),
       paperId: z.string().nullable(),
-      resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year']).nullable(),
+      resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year', 'url']).nullable(),
     }),
   ),
   tookMs: z.number(),

@@ -12,7 +12,8 @@ import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import { maskLatexMarkup } from './latex-source.ts';
 import { type Library, normalizeName } from './library.ts';
 import type { CitationTarget } from './parse-citations.ts';
-import { parseReferenceEntries, type ReferenceEntry, referencesOfExport, splitReferences } from './reference-list.ts';
+import { referencesOfExport } from './reference-export.ts';
+import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
 import { resolveCitation, resolveLinkedCitation } from './resolve-citation.ts';
 import { resolveReference } from './resolve-reference.ts';
 import type {

@@ -202,9 +202,9 @@ describe('parseCitations', () => {
           const span = text.slice(c.start, c.end);
           switch (c.target.kind) {
             case 'numeric': {
-              // "[1, 3]", "[1]–[3]", "[1](https://…)", "(ref. 2)", "ref. 2", "<sup>1</sup>", "【3】", "¹".
+              // "[1, 3]", "[1]–[3]", "[1](https://…)", "(ref. 2)", "ref. 2", "<sup>1</sup>", "【3】", "¹", "^1".
               expect(
-                /^\[[\s\S]*[\])]$|^\([\s\S]*\)$|^refs?\b|^<sup>[\s\S]*<\/sup>$|^【[\s\S]*】$|^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]/iu.test(
+                /^\[[\s\S]*[\])]$|^\([\s\S]*\)$|^refs?\b|^<sup>[\s\S]*<\/sup>$|^【[\s\S]*】$|^[\d⁰¹²³⁴⁵⁶⁷⁸⁹^]/iu.test(
                   span,
                 ),
                 span,

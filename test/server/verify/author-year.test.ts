@@ -90,6 +90,25 @@ describe('author-year', () => {
     ]);
   });
 
+  it('reads "et. al." as et al., and initials after each name, as drafts often write them', () => {
+    expect(readAuthorYear('Wang et. al., 2026')).toMatchObject({ surname: 'Wang', etAl: true, years: ['2026'] });
+    expect(readAuthorYear('Rathi, S., 2026')).toMatchObject({ surname: 'Rathi', years: ['2026'] });
+    expect(readAuthorYear('Lin, K. J., & Chen, W., 2025')).toMatchObject({ surname: 'Lin', years: ['2025'] });
+    expect(readAuthorYear('van der Berg, J.-P., Lin, K., & Wu, X., 2019')).toMatchObject({
+      surname: 'van der Berg',
+      years: ['2019'],
+    });
+    expect(readAuthorYear('Lin, Table, 2020')).toBeUndefined();
+  });
+
+  it('reads a possessive narrative citation by its authors: "Rathi\'s (2026) study", "Lin et al.’s (2026)"', () => {
+    const text = "Rathi's (2026) study and Lin et al.’s (2026) model agree.";
+    expect(narrativeCitations(text).map((c) => [text.slice(c.start, c.end), c.surname, c.etAl, c.authors])).toEqual([
+      ["Rathi's (2026)", 'Rathi', false, 'Rathi'],
+      ['Lin et al.’s (2026)', 'Lin', true, 'Lin et al.'],
+    ]);
+  });
+
   it('refuses items that are not author–year citations', () => {
     for (const item of ['January 2012', 'Table 2', 'n = 12', 'Lin 2020xy', 'Lin,2020', 'lin, 2020', 'Lin Chen 2020']) {
       expect(readAuthorYear(item), item).toBeUndefined();

@@ -26,6 +26,17 @@ describe('claim-sentences', () => {
     ]);
   });
 
+  it('starts a sentence at a bracketed number that is its subject, "[2] showed that …", and keeps "… 2026. [3] The …" before', () => {
+    const body =
+      'In [1], valence is asymmetric. [2] showed that junking is hard. Sinks persist in 2026. [3] The end is near.';
+    expect(claimsOf(body).map((c) => [c.text, c.cites])).toEqual([
+      ['In [1], valence is asymmetric.', ['[1]']],
+      ['[2] showed that junking is hard.', ['[2]']],
+      ['Sinks persist in 2026. [3]', ['[3]']],
+      ['The end is near.', []],
+    ]);
+  });
+
   it('ends a claim at a mark written after its full stop, a footnote or a bracket, and starts the next after it', () => {
     const body = 'RAG systems leak more when they obey well.[^1] Feather groups requests by prefix.[2] Sinks persist.';
     expect(claimsOf(body)).toEqual([

@@ -99,6 +99,23 @@ describe('parse-citations', () => {
     expect(parseCitations('A plot of 2 m² at 10³ cells per cm³ gave R² = 0.9 and χ² = 4.')).toEqual([]);
   });
 
+  it('reads superscripts written with carets, "meaning^1", "hard^2,3" and Pandoc\'s "^4^", and not powers', () => {
+    const text =
+      'Sinks carry no meaning^1. Junking is hard^2,3. It was shown previously.^4 Next, valence^5–6^ differs.';
+    const citations = parseCitations(text);
+    expect(citations.map((c) => [c.marker, text.slice(c.start, c.end), c.closesSentence ?? false])).toEqual([
+      ['[1]', '^1', false],
+      ['[2]', '^2,3', false],
+      ['[3]', '^2,3', false],
+      ['[4]', '^4', true],
+      ['[5]', '^5–6^', false],
+      ['[6]', '^5–6^', false],
+    ]);
+    expect(
+      parseCitations('E = mc^2 at 10^3 cells per cm^3, $\\sigma^2$, \\alpha^2, x^2, an area^2.5 and the word^2nd.'),
+    ).toEqual([]);
+  });
+
   it('reads the lenticular brackets chat assistants cite with, 【3】 and 【3†source】', () => {
     const text = 'Prefix sharing matters【3】, and more so at scale【4†source】.';
     expect(parseCitations(text).map((c) => [c.target, text.slice(c.start, c.end)])).toEqual([
@@ -168,6 +185,20 @@ describe('parse-citations', () => {
     ]);
     expect(parseCitations(text)).toEqual([]);
     expect(parseCitations('Faithful RAG leaks more.7 Sinks are structural.', { numberedUpTo: 5 })).toEqual([]);
+  });
+
+  it('reads a number glued to a lower-case word before its punctuation, as Word copies a superscript, only beside a numbered list', () => {
+    const text =
+      'Behaviors can be reversed1. Junking is hard2,3, and GPT4. CO2. Llama2. word2vec and mp3. Sinks end4\nNext.';
+    const numbered = parseCitations(text, { numberedUpTo: 5 });
+    expect(numbered.map((c) => [c.marker, text.slice(c.start, c.end)])).toEqual([
+      ['[1]', '1'],
+      ['[2]', '2,3'],
+      ['[3]', '2,3'],
+      ['[4]', '4'],
+    ]);
+    expect(parseCitations(text)).toEqual([]);
+    expect(parseCitations('Behaviors can be reversed7.', { numberedUpTo: 5 })).toEqual([]);
   });
 
   it('does not expand an implausibly long numeric range', () => {

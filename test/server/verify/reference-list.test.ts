@@ -27,6 +27,27 @@ describe('reference-list', () => {
     expect(text.slice(references[1]!.start, references[1]!.end)).toMatch(/^Venkatesh.*acl-long\.1\.$/su);
   });
 
+  it('ends the list at the next heading and keeps the text after it as body, at its offsets', () => {
+    const text = [
+      'Junking is hard [1].',
+      '',
+      '## References',
+      '[1] M. Rando and S. Vaiter, "On the Hardness of Junking LLMs," 2026.',
+      '[2] Y. Lin, "Crafting Reversible SFT Behaviors in Large Language Models," 2026.',
+      '',
+      '## Appendix A',
+      'Behaviors can be reversed [2].',
+    ].join('\n');
+    const { body, references } = splitReferences(text);
+    expect(references.map((r) => [r.n, r.text])).toEqual([
+      [1, 'M. Rando and S. Vaiter, "On the Hardness of Junking LLMs," 2026.'],
+      [2, 'Y. Lin, "Crafting Reversible SFT Behaviors in Large Language Models," 2026.'],
+    ]);
+    expect(body).toHaveLength(text.length);
+    expect(body.replace(/\s+/gu, ' ').trim()).toBe('Junking is hard [1]. ## Appendix A Behaviors can be reversed [2].');
+    expect(body.indexOf('Behaviors can')).toBe(text.indexOf('Behaviors can'));
+  });
+
   it("finds the list under a chat answer's bold or italic heading, and Chicago's notes under theirs", () => {
     for (const heading of [
       '**Sources:**',
@@ -55,6 +76,42 @@ describe('reference-list', () => {
     ]);
   });
 
+  it('reads a chat answer\'s trailing Markdown link definitions, "[1]: https://… "Title"", as the reference list', () => {
+    const text = [
+      'Prefix homogeneity matters [1]. LeakDojo studies leakage [2].',
+      '',
+      '[1]: https://arxiv.org/abs/2605.00003 "Feather: Batch Size vs. Prefix Homogeneity in LLM Inference"',
+      '[2]: https://example.org/leakdojo "LeakDojo"',
+    ].join('\n');
+    const { body, references } = splitReferences(text);
+    expect(body.trim()).toBe('Prefix homogeneity matters [1]. LeakDojo studies leakage [2].');
+    expect(references.map((r) => [r.n, r.arxivId, r.title])).toEqual([
+      [1, '2605.00003', 'Feather: Batch Size vs. Prefix Homogeneity in LLM Inference'],
+      [2, null, 'LeakDojo'],
+    ]);
+  });
+
+  it('reads a trailing run numbered "1." from 1 without a heading as the list when every entry gives a year', () => {
+    const text = [
+      'Prefix homogeneity matters.^1 Data leaks from RAG.^2,3',
+      '',
+      '1. Rathi, S. Feather: Batch Size vs. Prefix Homogeneity in LLM Inference. (2026).',
+      '2. LeakDojo: Decoding the Leakage Threats of RAG Systems. (2026).',
+      '3. Zeng, S. et al. The good and the bad. Findings of ACL',
+      '   (2024).',
+    ].join('\n');
+    const { body, references } = splitReferences(text);
+    expect(body.trim()).toBe('Prefix homogeneity matters.^1 Data leaks from RAG.^2,3');
+    expect(references.map((r) => [r.n, r.year])).toEqual([
+      [1, '2026'],
+      [2, '2026'],
+      [3, '2024'],
+    ]);
+    // Steps at a text's end are no reference list.
+    const steps = 'To reproduce the results:\n\n1. Install the package.\n2. Run the benchmark in 2026 mode.';
+    expect(splitReferences(steps)).toEqual({ body: steps, references: [] });
+  });
+
   it('reads trailing Markdown footnote definitions as the reference list', () => {
     const { body, references } = splitReferences(
       'A claim[^1]. Another[^roe].\n\n[^1]: Smith A. A study of things in detail. Nature 2020.\n[^roe]: Roe B. Another study. 2021.',
@@ -64,6 +121,37 @@ describe('reference-list', () => {
       [1, null, 'smith', '2020'],
       [2, 'roe', 'roe', '2021'],
     ]);
+  });
+
+  it('reads Markdown footnote definitions written after each paragraph as entries, and blanks them out of the body', () => {
+    const text = [
+      'Valence is asymmetric.[^1]',
+      '',
+      '[^1]: Venkatesh, S. (2026). Negative before positive.',
+      '',
+      'RAG leaks data.[^leak]',
+      '',
+      '[^leak]: LeakDojo: Decoding the Leakage Threats of RAG Systems',
+      '    (2026).',
+      '',
+      'Sinks persist.[^3]',
+      '',
+      '[^3]: The structural origin of attention sink. 2026.',
+    ].join('\n');
+    const { body, references } = splitReferences(text);
+    expect(references.map((r) => [r.n, r.key, r.surname, r.year])).toEqual([
+      [1, null, 'venkatesh', '2026'],
+      [2, 'leak', 'leakdojo', '2026'],
+      [3, null, 'the', '2026'],
+    ]);
+    expect(text.slice(references[1]!.start, references[1]!.end)).toBe(
+      'LeakDojo: Decoding the Leakage Threats of RAG Systems\n    (2026).',
+    );
+    // The body keeps every offset, with the definitions blanked.
+    expect(body.replace(/\s+/gu, ' ').trim()).toBe(
+      'Valence is asymmetric.[^1] RAG leaks data.[^leak] Sinks persist.[^3]',
+    );
+    expect(text.indexOf('RAG')).toBe(body.indexOf('RAG'));
   });
 
   it("reads a word processor's trailing footnotes, numbered by superscripts, as the reference list", () => {
@@ -96,6 +184,70 @@ describe('reference-list', () => {
       [1, 'lin', 'Sparse attention in long contexts'],
       [2, 'chen', 'Retrieval at scale'],
     ]);
+  });
+
+  it('reads an unnumbered list pasted with one entry on each line, and keeps an entry wrapped over lines whole', () => {
+    const text = [
+      'Junking is hard (Rando & Vaiter, 2026), and so is reversal (Linn, 2026).',
+      '',
+      'Works Cited',
+      'Rando, M., & Vaiter, S. (2026). On the hardness of junking LLMs. https://doi.org/10.48550/arXiv.2605.02222',
+      'Rathi S. Feather: batch size vs. prefix homogeneity in LLM inference. arXiv. 2026.',
+      'Linn, Y. (2026). Crafting reversible SFT behaviors in large language models.',
+      'M. Rando and S. Vaiter. Junk in, junk out. Nature, 2025.',
+      'World Health Organization. (2020). Global report on infection prevention.',
+      'Chen, W., Smith, J., Jones, A.,',
+      'Brown, B. (2024). Retrieval at scale. In Proceedings of the 40th',
+      'Conference on Retrieval. Lin, K. wrote the preface.',
+    ].join('\n');
+    const { references } = splitReferences(text);
+    expect(references.map((r) => [r.n, r.surname, r.year])).toEqual([
+      [1, 'rando', '2026'],
+      [2, 'rathi', '2026'],
+      [3, 'linn', '2026'],
+      [4, 'rando', '2025'],
+      [5, 'world', '2020'],
+      [6, 'chen', '2024'],
+    ]);
+    expect(references[2]!.title).toBe('Crafting reversible SFT behaviors in large language models');
+    expect(references[5]!.text).toMatch(/^Chen, W\..*preface\.$/u);
+  });
+
+  it("reads a numbered list under a heading's underline or after a line of its own as entries from 1", () => {
+    const text = [
+      'Junking is hard [1]. Reversal is possible [2].',
+      '',
+      'References',
+      '----------',
+      'The sources this answer used:',
+      '[1] M. Rando and S. Vaiter, "On the Hardness of Junking LLMs," 2026.',
+      '[2] Y. Lin, "Crafting Reversible SFT Behaviors in Large Language Models," 2026.',
+    ].join('\n');
+    const { references } = splitReferences(text);
+    expect(references.map((r) => [r.n, r.surname])).toEqual([
+      [1, 'rando'],
+      [2, 'lin'],
+    ]);
+  });
+
+  it('reads a list under an HTML heading, one entry per list item, without its tags', () => {
+    const text = [
+      'Junking is hard [1]. Reversal is possible [2].',
+      '',
+      '<h2 id="refs">References</h2>',
+      '<ol>',
+      '<li>M. Rando and S. Vaiter, "On the Hardness of Junking LLMs," 2026.</li>',
+      '<li>Y. Lin, "Crafting Reversible SFT Behaviors',
+      'in Large Language Models," 2026.</li>',
+      '</ol>',
+    ].join('\n');
+    const { body, references } = splitReferences(text);
+    expect(body.trim()).toBe('Junking is hard [1]. Reversal is possible [2].');
+    expect(references.map((r) => [r.n, r.surname, r.title])).toEqual([
+      [1, 'rando', 'On the Hardness of Junking LLMs,'],
+      [2, 'lin', 'Crafting Reversible SFT Behaviors in Large Language Models,'],
+    ]);
+    expect(text.slice(references[1]!.start, references[1]!.end)).toMatch(/^Y\. Lin.*2026\.$/su);
   });
 
   it("reads Springer's style: surnames with initials, a colon, then the title up to the venue", () => {

@@ -28,6 +28,15 @@ const PAPERS = [
     metadata: { citationKey: 'moreau2026quill' },
   },
   {
+    id: 'fjord-tides',
+    title: 'FjordTide: Tidal harmonics of fjord estuaries',
+    authors: ['Sigrid Haugen'],
+    year: 2026,
+    doi: '10.48550/arXiv.2603.11111',
+    url: 'https://github.com/haugen/fjord-tides',
+    abstract: 'Fjord estuaries amplify the semidiurnal tide where the sill is shallow.',
+  },
+  {
     id: 'agekyan-forbidden-gap',
     title: 'Spectroscopic properties of semiconductor crystals with direct forbidden energy gap',
     authors: ['V. T. Agekyan'],
@@ -132,6 +141,38 @@ describe('resolve-citation', () => {
     expect(resolution).toMatchObject({ resolvedBy: 'doi', reference: { doi: '10.1016/0921-4534(89)90484-x' } });
   });
 
+  it("resolves arXiv's DOI for a preprint to the paper with that arXiv id, and an arXiv id to the paper with that DOI", () => {
+    expect(resolveFirst('Sinks are structural (https://doi.org/10.48550/arXiv.2601.04321).')).toMatchObject({
+      resolvedBy: 'doi',
+      candidates: [{ id: 'attention-sinks' }],
+    });
+    expect(
+      resolveFirst(
+        'Sinks are structural [1].\n\nReferences\n[1] Lin, K. (2026). Sinks. https://doi.org/10.48550/arXiv.2601.04321v2',
+      ),
+    ).toMatchObject({ resolvedBy: 'doi', candidates: [{ id: 'attention-sinks' }] });
+    expect(resolveFirst('Fjords amplify tides (arXiv:2603.11111v3).')).toMatchObject({
+      resolvedBy: 'arxiv',
+      candidates: [{ id: 'fjord-tides' }],
+    });
+  });
+
+  it("resolves a chat answer's sources given as links: by the name a link's text gives, or by the paper's address", () => {
+    const text = (entry: string) => `Kernels help [1].\n\nSources:\n[1] ${entry}`;
+    expect(resolveFirst(text('[FjordTide](https://example.org/ft)'))).toMatchObject({
+      resolvedBy: 'title',
+      candidates: [{ id: 'fjord-tides' }],
+    });
+    expect(resolveFirst(text('FjordTide – https://example.org/ft'))).toMatchObject({
+      candidates: [{ id: 'fjord-tides' }],
+    });
+    expect(resolveFirst(text('https://www.GitHub.com/haugen/fjord-tides/'))).toMatchObject({
+      resolvedBy: 'url',
+      candidates: [{ id: 'fjord-tides' }],
+    });
+    expect(resolveFirst(text('https://github.com/haugen/fjord-tides-v2'))).toMatchObject({ candidates: [] });
+  });
+
   it('resolves an entry that is nothing but a one-word title, or the name a title gives before its expansion', () => {
     const glaze = resolveFirst('Glazes were benchmarked [1].\n\nReferences\n[1] GlazeBench');
     expect(glaze).toMatchObject({ resolvedBy: 'title' });
@@ -173,6 +214,20 @@ describe('resolve-citation', () => {
     expect(resolveFirst('Pages are indexed (Scanned Documents, 2019).').candidates).toEqual([]);
     // An author's paper from another year is named the same way.
     expect(resolveFirst('Pages are indexed (Moreau, 2025).').closest).toMatchObject({ paperId: 'quillstone' });
+  });
+
+  it('names the paper of an author whose name the citation misspells, and asks about the spelling, but not for short names', () => {
+    const misspelt = resolveFirst('Caffeine helps recall (Lindquist & Okafor, 2024).');
+    expect(misspelt.candidates).toEqual([]);
+    expect(misspelt.closest).toMatchObject({ paperId: 'caffeine-memory-trial' });
+    expect(misspelt.note).toMatch(
+      /^No paper in the library by Lindquist from 2024, but one by Lindqvist from 2024: is the name spelt right\?/u,
+    );
+    // Both the name and the year wrong: the author's paper of another year.
+    expect(resolveFirst('Glaciers melt (Meyer, 2019).').closest).toMatchObject({ paperId: 'glacier-melt' });
+    // Lin and Liu are different people: a name this short is never taken for a misspelling.
+    expect(resolveFirst('Sinks are structural (Liu, 2026).')).toMatchObject({ closest: null });
+    expect(resolveFirst('Sinks are structural (Vaswani, 2017).')).toMatchObject({ closest: null });
   });
 
   it('resolves a key that is no paper id by the citation key a Zotero library pinned (Better BibTeX)', () => {
@@ -222,6 +277,41 @@ describe('resolve-citation', () => {
     expect(resolution.closest!.score).toBeGreaterThan(0);
     expect(resolution.closest!.score).toBeLessThan(1);
     expect(resolution.note).toContain('Why attention sinks appear in transformers');
+  });
+
+  it('names no closest paper when one common word is all the titles share, but does when it is half a short title', () => {
+    const attention = resolveFirst(
+      'Attention is all that is needed [1].\n\nReferences\n[1] Vaswani, A. (2017). Attention is all you need.',
+    );
+    expect(attention).toMatchObject({ candidates: [], closest: null });
+    expect(attention.note).not.toContain('closest');
+    // Two words in common are a resemblance ("Prefix caching" and "… Prefix Homogeneity …" would be too).
+    expect(
+      resolveFirst('Caches help [1].\n\nReferences\n[1] Smith, J. (2024). Compressing long key-value caches.').closest,
+    ).toMatchObject({ paperId: 'kv-cache-compression' });
+  });
+
+  it('resolves a reference by its title but says when its year or first author differs from the library paper', () => {
+    const entry = (text: string) => resolveFirst(`Caffeine helps [1].\n\nReferences\n[1] ${text}`);
+    expect(entry('Lindqvist, M. (2024). Caffeine and working memory in adults.')).toMatchObject({
+      candidates: [{ id: 'caffeine-memory-trial' }],
+      note: null,
+    });
+    // A co-author named first is no mistake worth a note.
+    expect(entry('Okafor, T., & Lindqvist, M. (2024). Caffeine and working memory in adults.').note).toBeNull();
+    expect(entry('Lindqvist, M. (2021). Caffeine and working memory in adults.')).toMatchObject({
+      candidates: [{ id: 'caffeine-memory-trial' }],
+      note: 'Reference 1 gives the year 2021, but the library paper is from 2024: is the reference right?',
+    });
+    expect(entry('M. Lindquist, "Caffeine and working memory in adults," 2024.').note).toBe(
+      "Reference 1 names Lindquist first, but the library paper's first author is Maria Lindqvist: is the reference right?",
+    );
+    // An entry of nothing but the title names no author, even when the title opens with a name.
+    expect(entry('Caffeine and working memory in adults. 2024.').note).toBeNull();
+    expect(entry('FjordTide: Tidal harmonics of fjord estuaries. Preprint. 2026.')).toMatchObject({
+      candidates: [{ id: 'fjord-tides' }],
+      note: null,
+    });
   });
 
   it('names no closest paper when the reference shares no title word with the library', () => {

@@ -41,6 +41,48 @@ describe('verify.service', () => {
     expect(claims).toHaveLength(4);
   });
 
+  it('resolves an author misspelt in the text and its list, through a list pasted with one entry on each line', () => {
+    const text = [
+      'Caffeine increased short-term memory recall in adults (Lindquist & Okafor, 2024).',
+      'Alpine glaciers lost mass faster between 2000 and 2020 (Maier, 2022).',
+      '',
+      'Works Cited',
+      'Lindquist, M., & Okafor, T. (2024). Caffeine and working memory in adults. J. Cogn. 12.',
+      'Maier, H. (2022). Glacier melt rates in the Alps.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((claim) => claim.citations.map((c) => [c.marker, c.paperId, c.resolvedBy]))).toEqual([
+      [['Lindquist & Okafor, 2024', 'caffeine-memory-trial', 'title']],
+      [['Maier, 2022', 'glacier-melt', 'title']],
+    ]);
+  });
+
+  it('reads caret superscripts as citations of the numbered list, a caret after the full stop closing its sentence', () => {
+    const text = [
+      'Caffeine increased short-term memory recall in adults, as shown previously.^1 Alpine glaciers lost mass',
+      'faster between 2000 and 2020 than before^2,3.',
+      '',
+      'References',
+      '1. Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024.',
+      '2. Meier H. Glacier melt rates in the Alps. 2022.',
+      '3. Lin K, Chen W. Why attention sinks appear in transformers. arXiv:2601.04321.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((claim) => [claim.text, claim.citations.map((c) => [c.marker, c.paperId])])).toEqual([
+      [
+        'Caffeine increased short-term memory recall in adults, as shown previously.^1',
+        [['[1]', 'caffeine-memory-trial']],
+      ],
+      [
+        'Alpine glaciers lost mass\nfaster between 2000 and 2020 than before^2,3.',
+        [
+          ['[2]', 'glacier-melt'],
+          ['[3]', 'attention-sinks'],
+        ],
+      ],
+    ]);
+  });
+
   it('resolves listed and ranged numeric citations entry by entry, judging each cited paper on its own', () => {
     const text = [
       'Caffeine increased short-term memory recall [1, 3].',
