@@ -236,11 +236,17 @@ describe('citelens through its bundle', () => {
   });
 
   it('falls back to tsx with a single notice when the bundle cannot be written', async () => {
-    const blocker = path.join(tempDir(), 'a-file');
+    // A file where the cache folder should be, inside the project (a folder outside is set aside).
+    const blocker = path.join(PROJECT_ROOT, 'node_modules', '.cache', `citelens-blocker-${process.pid}`);
+    fs.mkdirSync(path.dirname(blocker), { recursive: true });
     fs.writeFileSync(blocker, '');
-    const run = await citelens({ cacheDir: path.join(blocker, 'cache') }, ['--help']);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^notice: running without the CLI bundle \(slower start\): .*ENOTDIR.*\n$/);
-    expect(run.stdout).toBe((await citelens('tsx', ['--help'])).stdout);
+    try {
+      const run = await citelens({ cacheDir: path.join(blocker, 'cache') }, ['--help']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/^notice: running without the CLI bundle \(slower start\): .*ENOTDIR.*\n$/);
+      expect(run.stdout).toBe((await citelens('tsx', ['--help'])).stdout);
+    } finally {
+      fs.rmSync(blocker, { force: true });
+    }
   });
 });
