@@ -76,7 +76,7 @@ export function statementStance(question: string, sentence: string, title = ''):
   // "DPO" for UE-DPO): a general question ("Does aspirin reduce stroke risk?") is answered by
   // findings, which a sentence that merely shares its words is not (on PubMedQA such sentences point
   // either way as often).
-  const titleName = nameOfTitle(title) ?? (title.trim().split(/\s+/u).length <= 2 ? title : null);
+  const titleName = paperNameOfTitle(title);
   const asked = new Set(words.map((w) => w.form));
   const named = conceptForms(titleName ?? '');
   if (named.size === 0 || ![...named].every((form) => asked.has(form))) return 0;
@@ -89,6 +89,15 @@ export function statementStance(question: string, sentence: string, title = ''):
   return deniesStatement(claimOfQuestion(question), sentence) ? -1 : 1;
 }
 
+/** The name a title gives its paper: "EMO: Pretraining…", "Neural Weight Translation (NeWTral)", or a title of at most two words. */
+function paperNameOfTitle(title: string): string | null {
+  return (
+    nameOfTitle(title) ??
+    /\(([^\s()]+)\)\s*$/u.exec(title)?.[1] ??
+    (title.trim() !== '' && title.trim().split(/\s+/u).length <= 2 ? title : null)
+  );
+}
+
 /** What one sentence stating the question about its paper (statementStance) counts for in the balance. */
 const STATEMENT_WEIGHT = Math.max(BOTTOM_LINE_DEFAULTS.minNetFor, BOTTOM_LINE_DEFAULTS.minNetAgainst);
 
@@ -99,6 +108,16 @@ export function findingBalance(
 ): { net: number; yes: number[]; no: number[] } {
   const flip = SAMENESS.test(question) ? -1 : 1;
   const claim = claimOfQuestion(question);
+  // A question about two or more papers by the names their titles give ("Is EMO better than
+  // SoftSAE?") is answered by no finding that names only one of them: "…while losing very little
+  // performance" is EMO's alone. Other names ("Is MRI better than CT…?") are topics, left to findings.
+  const titleNames = conceptForms(cited.map(({ title }) => paperNameOfTitle(title ?? '') ?? '').join(' '));
+  const names = [...new Set([...topicWords(question)].map((w) => w.form))].filter((form) => titleNames.has(form));
+  const namesAll = (text: string) => {
+    if (names.length < 2) return true;
+    const forms = conceptForms(text);
+    return names.every((form) => forms.has(form));
+  };
   let net = 0;
   const yes = new Set<number>();
   const no = new Set<number>();
@@ -108,7 +127,8 @@ export function findingBalance(
     // "No code release is indicated"), where one null finding is weak evidence for no: so such a
     // statement is read first, and counts as much as the bottom line needs.
     const statement = statementStance(question, text, title);
-    const stance = flip * (statement !== 0 ? STATEMENT_WEIGHT * statement : findingStance(text, claim));
+    const finding = namesAll(text) ? findingStance(text, claim) : 0;
+    const stance = flip * (statement !== 0 ? STATEMENT_WEIGHT * statement : finding);
     net += stance;
     if (stance > 0) yes.add(n);
     if (stance < 0) no.add(n);

@@ -25,6 +25,11 @@ const QUESTION_WORDS = new Set(
     'reduce reduces reducing increase increases increasing decrease decreases decreasing improve improves improving ' +
     'worsen worsens raise raises enhance enhances prevent prevents affect affects ' +
     'influence influences promote promotes inhibit inhibits help helps harm harms hurt hurts ' +
+    // What a question asks of its topic in passing: a need ("How much memory does a satellite need?" is
+    // not answered by "The method needs less memory") or the superlative of a judgement ("What is the
+    // best learning rate…?"), which papers state as findings in their own words. A comparative stays a
+    // topic word ("Are faster readers better spellers?").
+    'need needs needed require requires required best worst ' +
     // What a comparison is measured against, which a paper names by what it is ("BitNet on llama.cpp").
     'baseline baselines'
   ).split(' '),

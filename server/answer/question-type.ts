@@ -28,8 +28,10 @@ export function questionType(question: string): QuestionType {
     if (NAMED.test(text)) return 'named';
   }
   if (YES_NO.test(question) || YES_NO.test(clause)) return 'yes_no';
-  // A question with no question word ("Aripiprazole: a new risk factor for gambling?") asks yes or no.
-  if (/\?\s*$/u.test(question) && !WH.test(question) && !WH.test(clause)) return 'yes_no';
+  // A question with no question word ("Aripiprazole: a new risk factor for gambling?") asks yes or no;
+  // a bare name or topic with a question mark ("Litespark?", "Attention sinks?") asks what it is.
+  const words = question.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (/\?\s*$/u.test(question) && words.length > 2 && !WH.test(question) && !WH.test(clause)) return 'yes_no';
   return 'open';
 }
 

@@ -9,10 +9,17 @@ import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import { sentencesNamingPaper } from './paper-pronouns.ts';
-import { conceptCoverage, conceptForms, questionConcepts, unknownNamesOf, unknownShare } from './question-concepts.ts';
+import {
+  type Concept,
+  conceptCoverage,
+  conceptForms,
+  questionConcepts,
+  unknownNamesOf,
+  unknownShare,
+} from './question-concepts.ts';
 import { answerShape, questionType } from './question-type.ts';
-import { namesAny, namesOfOthers, sourceCoverage, titleNamesOf } from './source-coverage.ts';
-import { standaloneProblem } from './standalone-sentence.ts';
+import { namesAny, namesOfOthers, selfNamedTitleNames, sourceCoverage, titleNamesOf } from './source-coverage.ts';
+import { standaloneProblem, withoutConnective } from './standalone-sentence.ts';
 
 /**
  * Defaults. The abstention threshold (minConceptCoverage) is fitted on data:
@@ -123,7 +130,7 @@ export function scoreSentences(
       if (passage.field !== 'abstract') continue;
       const sentences = sentencesOfPassages([passage]);
       for (const sentence of sentences) {
-        const wording = naming.get(sentence.start) ?? sentence.text;
+        const wording = naming.get(sentence.start) ?? withoutConnective(sentence.text);
         const { features } = supportFeatures(profile, [{ ...sentence, text: wording }], statistics);
         const match = 0.6 * features.sentenceCoverage + 0.4 * features.sentenceCosine;
         scored.push({
@@ -174,52 +181,41 @@ export function selectSentences(
     }));
   const best = Math.max(...covered.map((c) => c.coverage));
   const conceptCount = concepts.length;
+  const abstaining = (abstainReason: string): Selection => ({
+    sentences: [],
+    conceptCoverage: best,
+    conceptCount,
+    closest,
+    abstainReason,
+  });
+  const quoted = (words: readonly Concept[]) =>
+    words
+      .slice(0, 3)
+      .map((c) => `"${c.word}"`)
+      .join(', ');
   // A name the question asks about that no paper uses: whatever else the closest paper shares with
   // the question, it is not about that.
   const unknownNames = unknownNamesOf(question, concepts);
   if (unknownNames.length > 0) {
-    const words = unknownNames
-      .slice(0, 3)
-      .map((c) => `"${c.word}"`)
-      .join(', ');
-    return {
-      sentences: [],
-      conceptCoverage: best,
-      conceptCount,
-      closest,
-      abstainReason: `The library holds no answer: no paper in it mentions ${words}, which the question asks about.`,
-    };
+    return abstaining(
+      `The library holds no answer: no paper in it mentions ${quoted(unknownNames)}, which the question asks about.`,
+    );
   }
-  const strange = unknownShare(concepts);
-  if (strange > settings.maxUnknownShare) {
-    const words = concepts
-      .filter((c) => !c.known)
-      .slice(0, 3)
-      .map((c) => `"${c.word}"`)
-      .join(', ');
-    return {
-      sentences: [],
-      conceptCoverage: best,
-      conceptCount,
-      closest,
-      abstainReason: `The library holds no answer: much of what the question asks about (${words}) occurs in none of its papers.`,
-    };
+  if (unknownShare(concepts) > settings.maxUnknownShare) {
+    const words = quoted(concepts.filter((c) => !c.known));
+    return abstaining(
+      `The library holds no answer: much of what the question asks about (${words}) occurs in none of its papers.`,
+    );
   }
   const needed = settings.minConceptCoverage * lengthAllowance(conceptCount, settings.coverageLengthPivot);
   if (best < needed) {
-    const lacking = covered.find((c) => c.coverage === best)!.missing.slice(0, 3);
-    const words = lacking.map((c) => `"${c.word}"`).join(', ');
+    const words = quoted(covered.find((c) => c.coverage === best)!.missing);
     const of = needed < settings.minConceptCoverage ? ` for a question of ${conceptCount} key concepts` : '';
-    return {
-      sentences: [],
-      conceptCoverage: best,
-      conceptCount,
-      closest,
-      abstainReason:
-        best > 0
-          ? `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(needed * 100)}% is needed${of}.`
-          : `The library holds no answer: no paper it found holds any of what the question asks about (${words}).`,
-    };
+    return abstaining(
+      best > 0
+        ? `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(needed * 100)}% is needed${of}.`
+        : `The library holds no answer: no paper it found holds any of what the question asks about (${words}).`,
+    );
   }
   // Sources holding nearly as much of the question as the best one; the first retrieved source with
   // a looser cut: retrieval (which reads whole passages, by meaning too) ranked it first, and
@@ -232,28 +228,46 @@ export function selectSentences(
   );
   const named = [...new Set(close.flatMap((c) => titleNames.get(c.source.n) ?? []))];
   const eligible = new Set(close.filter((c) => named.length === 0 || namesAny(c.source, named)).map((c) => c.source.n));
-  // Every sentence of a paper speaks of the names its title gives ("AgenticPrecoding"), so a name the
-  // question asks about does not set one of its sentences above another: what else it asks does.
+  // Every sentence of a paper that names itself ("AgenticPrecoding coordinates…" under the title
+  // "AgenticPrecoding") speaks of the names its title gives, so a name the question asks about does
+  // not set one of its sentences above another: what else it asks does. In a paper that does not
+  // open with its name, a name in its title ("COPI" in "The COPI complex regulates lipid storage") is
+  // its topic, held only by the sentences that write it.
+  const selfNamed = selfNamedTitleNames(sources, titleNames);
   const formsInPaper = (candidate: ScoredSentence) => {
     const forms = conceptForms(candidate.wording);
-    for (const name of titleNames.get(candidate.n) ?? []) forms.add(name.form);
+    for (const name of selfNamed.get(candidate.n) ?? []) forms.add(name.form);
     return forms;
   };
   const type = questionType(question);
   // Papers written all in lower case, whose sentences cannot be told from fragments by their first letter.
   const caseless = new Set(sources.filter((s) => !/\p{Lu}/u.test(s.paper.abstract)).map((s) => s.n));
-  const candidates = scoreSentences(question, sources, statistics, settings).filter((candidate) => {
+  // Sentences holding nothing of the question but the name their paper's title gives, and the sources
+  // with a sentence holding more of it.
+  const onlyNames = new Set<ScoredSentence>();
+  const answersMore = new Set<number>();
+  const scored = scoreSentences(question, sources, statistics, settings).filter((candidate) => {
     if (!eligible.has(candidate.n)) return false;
     if (standaloneProblem(candidate.wording, { caseless: caseless.has(candidate.n) }) !== null) return false;
     const others = othersNames.get(candidate.n);
     const asked = others ? concepts.filter((c) => !others.has(c.form)) : concepts;
     candidate.concepts = conceptCoverage(asked, formsInPaper(candidate));
     if (candidate.concepts === 0) return false;
+    const names = new Set((selfNamed.get(candidate.n) ?? []).map((c) => c.form));
+    if (names.size > 0) {
+      const rest = asked.filter((c) => !names.has(c.form));
+      if (conceptCoverage(rest, conceptForms(candidate.wording)) > 0) answersMore.add(candidate.n);
+      else onlyNames.add(candidate);
+    }
     const shape = answerShape(type, candidate.wording);
     candidate.match += settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape;
     candidate.relevance += settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape;
     return true;
   });
+  // "What datasets is PACZero evaluated on?": "PACZero provides zeroth-order mechanisms…" names the
+  // paper and says nothing of datasets; when another of its sentences holds what else the question
+  // asks ("The mechanisms are evaluated on SST-2…"), it is left out.
+  const candidates = scored.filter((c) => !(onlyNames.has(c) && answersMore.has(c.n)));
   candidates.sort((a, b) => b.relevance - a.relevance);
   // A quantity or a date asked for and found: only the sentences that carry one answer.
   if ((type === 'quantity' || type === 'time') && candidates.some((c) => answerShape(type, c.wording) === 1)) {
@@ -282,14 +296,9 @@ export function selectSentences(
   }
   chosen.sort((a, b) => a.n - b.n || a.start - b.start);
   if (chosen.length === 0) {
-    return {
-      sentences: [],
-      conceptCoverage: best,
-      conceptCount,
-      closest,
-      abstainReason:
-        'No sentence of the closest papers both addresses the question and stands on its own (the candidates were questions, fragments or sentences that lean on the one before).',
-    };
+    return abstaining(
+      'No sentence of the closest papers both addresses the question and stands on its own (the candidates were questions, fragments or sentences that lean on the one before).',
+    );
   }
   return { sentences: chosen, abstainReason: null, conceptCoverage: best, conceptCount, closest };
 }

@@ -1,6 +1,7 @@
 // Which retrieved papers hold what a question asks: each source's share of the question's key
 // concepts in its best passage, and the names the question gives that papers' titles give too
 // ("AgenticPrecoding", "EMO and SoftSAE"), which decide whose words answer for whom.
+import { paperName } from '../verify/paper-name.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import {
   type Concept,
@@ -47,19 +48,28 @@ export function namesOfOthers(titleNames: ReadonlyMap<number, readonly Concept[]
   const others = new Map<number, Set<string>>();
   if (all.size < 2) return others;
   for (const [n, own] of titleNames) {
+    // A paper whose title gives none of the names answers for none of them: it is short of all.
+    if (own.length === 0) continue;
     const mine = new Set(own.map((c) => c.form));
     others.set(n, new Set([...all].filter((form) => !mine.has(form))));
   }
   return others;
 }
 
-/** The question's concepts written as names that a source's title gives ("AgenticPrecoding"), by source number. */
+/**
+ * The question's concepts that name a source, by source number: those written as names that its
+ * title gives ("AgenticPrecoding", "EMO"), and the one-word name a paper calls itself by when the
+ * question writes it with a capital ("Litespark", which opens both its title and its abstract).
+ */
 export function titleNamesOf(concepts: readonly Concept[], sources: readonly NumberedSource[]): Map<number, Concept[]> {
   const names = concepts.filter((c) => writtenAsName(c.word));
+  const capitalised = concepts.filter((c) => /^\p{Lu}/u.test(c.word) && !writtenAsName(c.word));
   return new Map(
     sources.map((source) => {
       const forms = names.length > 0 ? conceptForms(source.paper.title) : new Set<string>();
-      return [source.n, names.filter((c) => holds(forms, c))];
+      const own = capitalised.length > 0 ? paperName(source.paper) : null;
+      const ownForms = own && !/\s/u.test(own) ? conceptForms(own) : new Set<string>();
+      return [source.n, [...names.filter((c) => holds(forms, c)), ...capitalised.filter((c) => holds(ownForms, c))]];
     }),
   );
 }
@@ -68,4 +78,16 @@ export function titleNamesOf(concepts: readonly Concept[], sources: readonly Num
 export function namesAny(source: NumberedSource, names: readonly Concept[]): boolean {
   const forms = conceptForms([source.paper.title, ...source.passages.map((p) => p.text)].join('\n'));
   return names.some((name) => holds(forms, name));
+}
+
+/**
+ * The title names of the sources that name themselves (the abstract opens with the name: a digest's
+ * "AgenticPrecoding coordinates…"), by source number; none for a paper whose title names its topic
+ * ("The COPI complex regulates lipid storage" over an abstract opening "Lipid droplets…").
+ */
+export function selfNamedTitleNames(
+  sources: readonly NumberedSource[],
+  titleNames: ReadonlyMap<number, readonly Concept[]>,
+): Map<number, readonly Concept[]> {
+  return new Map(sources.map((s) => [s.n, paperName(s.paper) === null ? [] : (titleNames.get(s.n) ?? [])]));
 }

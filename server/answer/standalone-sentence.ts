@@ -2,6 +2,8 @@
 // fragment ("Offers a mechanistic account of…"), not a heading or list item, and not opening with a
 // pronoun whose antecedent is in the sentence before ("It reduces…", "This suggests…"), and not a
 // statement of what a study set out to do ("The aim of this study was to determine whether…").
+// A sentence opening with a connective that points back ("As a result, a deployment can…",
+// "However, in the presence of…") is quoted from after it.
 
 /** Verbs that open a sentence with no subject (a fragment from a highlight list or a summary). */
 const SUBJECTLESS =
@@ -22,6 +24,13 @@ const DANGLING =
 /** An opening phrase that points back at the sentence before ("From this diagnosis they derive…", "Based on this, …"). */
 const LEANS_BACK =
   /^(?:from|in|with|by|to|for|given|despite|following|after|based on|because of)\s+(?:this|these|those|such|their|its)(?:\s*,|\s+(?!(?:study|paper|work|trial|review|article|cohort|analysis|population|sample|setting|series|survey)\b))/iu;
+/**
+ * A demonstrative and a noun opening the sentence ("That property allows…", "These carriers can…"):
+ * the thing is named in the sentence before. The study, its results and its data may be pointed at
+ * ("These results suggest…", "This study shows…"): the reader knows which.
+ */
+const DEMONSTRATIVE_NOUN =
+  /^(?:this|that|these|those)\s+(?!(?:study|studies|paper|work|trial|trials|review|article|analysis|analyses|survey|report|research|investigation|experiment|experiments|cohort|series|population|sample|meta-analysis|result|results|finding|findings|data|observation|observations|evidence|outcome|outcomes)\b)\p{Ll}[\p{Ll}-]*\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|allows?|enables?|makes?|leads?|gives?|means?|explains?|suggests?|shows?|provides?|helps?|lets?)\b/iu;
 const IT_THAT = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
 
 /** A statement of what a study set out to do, which answers nothing. */
@@ -42,7 +51,27 @@ export function standaloneProblem(sentence: string, options: { caseless?: boolea
   if (words.length < 5 || !/[.!]["'”’)]*$/u.test(text)) return 'heading';
   if ((!options.caseless && /^[\p{Ll}]/u.test(text)) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
   if (SUBJECTLESS.test(text) || VERB_THEN_OBJECT.test(text) || VERB_THEN_CLAUSE.test(text)) return 'fragment';
-  if ((DANGLING.test(text) && !IT_THAT.test(text)) || LEANS_BACK.test(text)) return 'dangling';
+  if ((DANGLING.test(text) && !IT_THAT.test(text)) || LEANS_BACK.test(text) || DEMONSTRATIVE_NOUN.test(text))
+    return 'dangling';
   if (AIM.test(text)) return 'aim';
   return null;
+}
+
+/**
+ * A connective opening a sentence that ties it to the one before ("As a result, …", "However, …",
+ * "Therefore, …"): quoted alone, it claims a link to something the answer does not show.
+ */
+const CONNECTIVE =
+  /^(?:as a (?:result|consequence)|consequently|therefore|thus|hence|accordingly|however|nevertheless|nonetheless|in contrast|by contrast|conversely|instead|moreover|furthermore|in addition|additionally|besides|also|similarly|likewise|in turn|still|yet|even so|on the other hand|in this way|to this end|for this reason)\s*,\s+(?=[\p{L}\p{N}[])/iu;
+
+/**
+ * The sentence as an answer quotes it: without an opening connective that points back, the rest
+ * starting with a capital ("As a result, a deployment can…" → "A deployment can…"); the sentence
+ * itself when it has none. The citation still spans the whole sentence.
+ */
+export function withoutConnective(sentence: string): string {
+  const connective = CONNECTIVE.exec(sentence);
+  if (!connective) return sentence;
+  const rest = sentence.slice(connective[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }

@@ -61,6 +61,29 @@ describe('bottom-line', () => {
       verdict: 'yes',
       yes: [1],
     });
+    // A title that gives its name in parentheses after the long form names the paper too.
+    const newtral = 'Neural Weight Translation (NeWTral)';
+    const unreleased = 'The code has not been explicitly made available.';
+    expect(statementStance('Does NeWTral release its code?', unreleased, newtral)).toBe(-1);
+    expect(bottomLine('Does NeWTral release its code?', [{ ...at(1, unreleased), title: newtral }])).toMatchObject({
+      verdict: 'no',
+      no: [1],
+    });
+    // A finding about one of two things the question names does not answer it.
+    const emo =
+      'As a result, a deployment can load and run only a chosen subset of experts while losing very little performance.';
+    const sae = 'SoftSAE is a sparse autoencoder that picks its top-K active features dynamically.';
+    expect(
+      bottomLine('Is EMO better than SoftSAE?', [
+        { ...at(1, sae), title: 'SoftSAE' },
+        { ...at(2, emo), title: 'EMO: Pretraining Mixture of Experts' },
+      ]),
+    ).toMatchObject({ verdict: 'unclear', yes: [], no: [] });
+    // Names that are no paper's ("MRI", "CT") are the question's topic: its findings answer it.
+    const mri = 'MRI detected significantly more lesions than CT in the 120 patients.';
+    expect(bottomLine('Is MRI better than CT for detecting lesions?', [at(1, mri)]).verdict).toBe(
+      bottomLine('Is magnetic imaging better than tomography for detecting lesions?', [at(1, mri)]).verdict,
+    );
     // A question about DPO is not about UE-DPO, though its title names DPO.
     const uedpo = 'UE-DPO makes DPO uncertainty-aware to curb hallucinations in multimodal models.';
     expect(statementStance('Does DPO make models more uncertain?', uedpo, 'UE-DPO')).toBe(0);

@@ -33,6 +33,14 @@ describe('question-concepts', () => {
     expect(words('Are faster readers better spellers?')).toEqual(['faster', 'readers', 'better', 'spellers']);
   });
 
+  it('leaves out what a question asks of its topic in passing: a need, a superlative', () => {
+    // "The method needs considerably less memory" does not answer how much memory a satellite needs.
+    const words = (question: string) => questionConcepts(question, statistics).map((c) => c.word);
+    expect(words('How much memory does a satellite need?')).toEqual(['memory', 'satellite']);
+    expect(words('Is sleep required for working memory?')).toEqual(['sleep', 'working', 'memory']);
+    expect(words('What is the best learning rate for transformers?')).toEqual(['learning', 'rate', 'transformers']);
+  });
+
   it('reads a noun of quality as its adjective, and no other noun in -ity', () => {
     const pairs: Array<[string, string]> = [
       ['uncertainty', 'uncertain'],

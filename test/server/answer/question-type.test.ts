@@ -15,6 +15,12 @@ describe('question-type', () => {
     expect(questionType('Why do attention sinks appear?')).toBe('open');
   });
 
+  it('reads a bare name or topic with a question mark as asking what it is, not yes or no', () => {
+    expect(questionType('Litespark?')).toBe('open');
+    expect(questionType('Attention sinks?')).toBe('open');
+    expect(questionType('Aspirin for stroke prevention?')).toBe('yes_no');
+  });
+
   it('recognises a sentence carrying a quantity with its unit, a date, a name or a finding', () => {
     expect(answerShape('quantity', 'The model was trained on roughly 1,000 hours of audio.')).toBe(1);
     expect(answerShape('quantity', 'The model reads text and speech.')).toBe(0);

@@ -309,7 +309,8 @@ describe('select-sentences: a question that names two papers', () => {
     'EMO is a mixture-of-experts model pretrained so that modular structure emerges. A deployment can run a chosen subset of experts.';
   const SOFTSAE =
     'SoftSAE is a sparse autoencoder that picks its top-K features dynamically. It is evaluated on FineWeb.';
-  const library = statisticsOfTexts([EMO, SOFTSAE, 'Kilns fire glazes at high heat.', 'Ships carry grain.']);
+  const TEXTS = [EMO, SOFTSAE, 'Kilns fire glazes at high heat.', 'Ships carry grain.'];
+  const library = statisticsOfTexts(TEXTS);
 
   it('answers from each, each for its own name, rather than abstaining because neither holds both', () => {
     const sources = numberSources([
@@ -321,5 +322,88 @@ describe('select-sentences: a question that names two papers', () => {
       expect(abstainReason, question).toBeNull();
       expect(new Set(sentences.map((s) => s.paperId)), question).toEqual(new Set(['softsae', 'emo']));
     }
+  });
+
+  it('takes the one-word name a paper calls itself by for a name, though written without an inner capital', () => {
+    const LITESPARK =
+      'Litespark runs ternary networks on consumer CPUs. Exploiting ternary weights, it delivers 14x lower memory use.';
+    const EMO_MEMORY =
+      'EMO is a mixture-of-experts model whose modular structure emerges in pretraining. Its modular deployment saves memory.';
+    const sources = numberSources([
+      titled('emo', 'EMO: Pretraining Mixture of Experts for Emergent Modularity', EMO_MEMORY),
+      titled('litespark', 'Litespark Inference on Consumer CPUs', LITESPARK),
+    ]);
+    const { sentences } = selectSentences(
+      'What is the difference in memory use between EMO and Litespark?',
+      sources,
+      statisticsOfTexts([...TEXTS, LITESPARK, EMO_MEMORY]),
+    );
+    expect(new Set(sentences.map((s) => s.paperId))).toEqual(new Set(['emo', 'litespark']));
+  });
+
+  it('never answers from a paper that names neither, however fully it holds the rest of the question', () => {
+    const LEAKS =
+      'LeakDojo studies leakage in RAG systems. The better a model follows instructions, the more it leaks.';
+    const sources = numberSources([
+      titled('leakdojo', 'LeakDojo', LEAKS),
+      titled('softsae', 'SoftSAE', SOFTSAE),
+      titled('emo', 'EMO: Pretraining Mixture of Experts for Emergent Modularity', EMO),
+    ]);
+    const { sentences } = selectSentences('Is EMO better than SoftSAE?', sources, statisticsOfTexts([...TEXTS, LEAKS]));
+    expect(sentences.map((s) => s.paperId)).not.toContain('leakdojo');
+    expect(new Set(sentences.map((s) => s.paperId))).toEqual(new Set(['softsae', 'emo']));
+  });
+});
+
+describe('select-sentences: sentences that do not address the question', () => {
+  const PACZERO =
+    'PACZero provides zeroth-order mechanisms with PAC privacy for fine-tuning language models. The mechanisms are evaluated on SST-2 and on SQuAD.';
+  const COPI =
+    'Lipid droplets are storage organelles required for energy homeostasis and biosynthesis. We found that COPI components regulate the protein composition at the lipid droplet surface. These data indicate that the COPI complex is a conserved regulator of lipid homeostasis.';
+  const OTHERS = [
+    'Kilns fire glazes at high heat.',
+    'Ships carry grain across the sea.',
+    'Two public datasets were used.',
+    'Lipid levels rise with age.',
+    'Glucose homeostasis depends on insulin.',
+    'Lipid storage and energy homeostasis vary between tissues.',
+  ];
+
+  it('leaves out a sentence that only names the paper when another of its sentences holds what else the question asks', () => {
+    const sources = numberSources([titled('paczero', 'PACZero', PACZERO)]);
+    const { sentences } = selectSentences(
+      'What datasets is PACZero evaluated on?',
+      sources,
+      statisticsOfTexts([PACZERO, ...OTHERS]),
+    );
+    expect(sentences.map((s) => s.wording)).toEqual(['The mechanisms are evaluated on SST-2 and on SQuAD.']);
+  });
+
+  it('does not count a name in the title of a paper that does not open with it as held by every sentence', () => {
+    const sources = numberSources([titled('copi', 'The COPI complex regulates lipid storage', COPI)]);
+    const { sentences } = selectSentences(
+      'Is COPI involved in lipid homeostasis?',
+      sources,
+      statisticsOfTexts([COPI, ...OTHERS]),
+    );
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(
+      sentences.every((s) => s.wording.includes('COPI')),
+      sentences.map((s) => s.wording).join(' | '),
+    ).toBe(true);
+  });
+
+  it('quotes a sentence opening with a connective that points back from after it, citing the whole sentence', () => {
+    const EMO =
+      'EMO is a mixture-of-experts model whose pretraining lets modular structure emerge. As a result, a deployment can run only a chosen subset of experts with little loss.';
+    const sources = numberSources([titled('emo', 'EMO', EMO)]);
+    const { sentences } = selectSentences(
+      'Can a deployment run only a subset of experts?',
+      sources,
+      statisticsOfTexts([EMO, ...OTHERS]),
+    );
+    const quoted = sentences.find((s) => s.wording.includes('deployment'));
+    expect(quoted?.wording).toBe('A deployment can run only a chosen subset of experts with little loss.');
+    expect(EMO.slice(quoted!.start, quoted!.end)).toMatch(/^As a result, a deployment/u);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standaloneProblem } from '../../../server/answer/standalone-sentence.ts';
+import { standaloneProblem, withoutConnective } from '../../../server/answer/standalone-sentence.ts';
 
 describe('standalone-sentence', () => {
   it('accepts a sentence that says something on its own', () => {
@@ -46,5 +46,39 @@ describe('standalone-sentence: caseless papers', () => {
     expect(standaloneProblem('offers a mechanistic account of the wake behind the wing .', { caseless: true })).toBe(
       'fragment',
     );
+  });
+});
+
+describe('standalone-sentence: connectives that point back', () => {
+  it('quotes a sentence from after an opening connective, with a capital', () => {
+    expect(withoutConnective('As a result, a deployment can run a subset of experts.')).toBe(
+      'A deployment can run a subset of experts.',
+    );
+    expect(withoutConnective('However, in the presence of stimuli, Ly49Q mediated rapid polarization.')).toBe(
+      'In the presence of stimuli, Ly49Q mediated rapid polarization.',
+    );
+    expect(withoutConnective('however , the lift rose with incidence .')).toBe('The lift rose with incidence .');
+    expect(withoutConnective('Surprisingly, greater search depth lowers accuracy.')).toBe(
+      'Surprisingly, greater search depth lowers accuracy.',
+    );
+  });
+
+  it('leaves what is left to the usual checks: "As a result, it…" still leans on the sentence before', () => {
+    expect(standaloneProblem(withoutConnective('As a result, it delivers higher throughput on CPUs.'))).toBe(
+      'dangling',
+    );
+  });
+});
+
+describe('standalone-sentence: a demonstrative and a noun', () => {
+  it('refuses a sentence whose subject is a thing named in the sentence before', () => {
+    expect(standaloneProblem('That property allows memory-efficient, modular deployment.')).toBe('dangling');
+    expect(standaloneProblem('These carriers can be switched off at inference time.')).toBe('dangling');
+  });
+
+  it('accepts one pointing at the study, its results or its data', () => {
+    expect(standaloneProblem('These data indicate that the COPI complex regulates lipid homeostasis.')).toBeNull();
+    expect(standaloneProblem('This study shows that aspirin reduces stroke risk.')).toBeNull();
+    expect(standaloneProblem('These findings suggest a role for telephone counseling.')).toBeNull();
   });
 });
