@@ -1,10 +1,10 @@
-import { terms } from '../../../indexer/text/analyze.ts';
-
 // Quantities a claim or evidence sentence states, as intervals that can be compared: "exceed 10%"
 // is (0.1, ∞), "usually less than 1%" is (−∞, 0.01), "1 in 5 million" is 2e-7 and "493 per
 // million" is 4.93e-4 (shares and rates share one unit, the fraction).
 
-/** One stated quantity: a unit ('fraction' for percentages and rates, else the word after the number) and its interval. */
+import { terms } from '../../../indexer/text/analyze.ts';
+
+/** One stated quantity: a unit ('fraction' for shares and rates, 'fold', 'money USD', 'count pariti bit' for a two-word count, else the unit word after the number) and its interval. */
 export type Quantity = { unit: string; low: number; high: number; text: string };
 
 const SCALE: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9 };

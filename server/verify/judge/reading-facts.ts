@@ -231,7 +231,9 @@ function keptToWordsOf(reading: SentenceReading): ReadonlySet<string> {
  * state: "runs on consumer GPUs rather than CPUs" against "runs on consumer CPUs". Both ways round.
  * The evidence is read as a whole: a paper that states both alternatives is not denied either.
  * `elsewhere`: the paper's other sentences that name an alternative ("…dynamically instead of using
- * a fixed K"), which deny what the claim states wherever they stand in the paper.
+ * a fixed K"), which deny what the claim states wherever they stand in the paper. A side that keeps
+ * to a word ("positive-only") denies its opposites too, even beside the word ("positive and
+ * negative samples"), read in the evidence sentences only.
  */
 export function deniedAlternative(
   claim: SentenceReading,
