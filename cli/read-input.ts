@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import fsp, { type FileHandle } from 'node:fs/promises';
 import { AppError } from '../core/errors.ts';
-import { readBounded } from '../indexer/readers/input-file.ts';
+import { READ_LIMITS, readBounded } from '../indexer/readers/input-file.ts';
 
 /** The name of `file` in messages: "standard input" for "-". */
 export function inputName(file: string): string {
@@ -27,20 +27,16 @@ function reasonOf(error: NodeJS.ErrnoException): string {
 }
 
 /**
- * The bytes of `file` ("-" for standard input).
+ * The bytes of `file` ("-" for standard input), at most `limit` of them (the limit `index` reads by).
  * @throws AppError UNREADABLE_FILE for a missing path, a directory, a device, a pipe or a socket, and
  * FILE_TOO_LARGE past the size limit, each naming the file.
  */
-export async function readInputBytes(file: string): Promise<Buffer> {
-  if (file === '-') {
-    try {
-      return fs.readFileSync(0);
-    } catch (error) {
-      throw new AppError('UNREADABLE_FILE', `cannot read standard input: ${reasonOf(error as NodeJS.ErrnoException)}`, {
-        file,
-      });
-    }
-  }
+export async function readInputBytes(
+  file: string,
+  options: { stdin?: AsyncIterable<Buffer | string>; limit?: number } = {},
+): Promise<Buffer> {
+  const limit = options.limit ?? READ_LIMITS.maxFileBytes;
+  if (file === '-') return readStandardInput(options.stdin ?? process.stdin, limit);
   let handle: FileHandle;
   try {
     // Non-blocking, so that opening a pipe nobody writes to does not wait for a writer.
@@ -53,8 +49,35 @@ export async function readInputBytes(file: string): Promise<Buffer> {
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new AppError('UNREADABLE_FILE', `${file} is ${kindOf(stat)}`, { file });
-    return await readBounded(handle, file);
+    return await readBounded(handle, file, limit);
   } finally {
     await handle.close();
   }
+}
+
+// Standard input, read as it comes and refused past the limit (`verify - < /dev/zero` ends, where
+// reading it whole would fill the memory first).
+async function readStandardInput(stdin: AsyncIterable<Buffer | string>, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const piece of stdin) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      total += chunk.length;
+      if (total > limit) {
+        throw new AppError(
+          'FILE_TOO_LARGE',
+          `standard input is larger than ${limit.toLocaleString('en-US')} bytes, the most read as one document; nothing was read`,
+          { file: '-', limit },
+        );
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('UNREADABLE_FILE', `cannot read standard input: ${reasonOf(error as NodeJS.ErrnoException)}`, {
+      file: '-',
+    });
+  }
+  return Buffer.concat(chunks, total);
 }

@@ -113,11 +113,10 @@ export function registerVerifyCommand(program: Command): void {
         });
         if (!parsed.success) {
           // The API's wording ("must be at most 100000 characters long"), naming the file at fault.
-          const named = inputName;
           const nameField = (field: string | null) =>
             field?.startsWith('references') && references
-              ? `The references in ${named(references)}`
-              : `The text of ${named(file)}`;
+              ? `The references in ${inputName(references)}`
+              : `The text of ${inputName(file)}`;
           throw invalidInputError(parsed.error, nameField);
         }
         const reader = await openIndex(options.index, {

@@ -11,14 +11,14 @@ import { errorBody, errorResponses } from '../http/error-response.ts';
 import { GENERATION_HEADER, requireIndex } from '../http/index.middleware.ts';
 import { createRouter } from '../http/router.ts';
 import { createLlmClient } from '../llm/index.ts';
-import { zSearchFilters } from '../search/search.schema.ts';
+import { checkYearOrder, zSearchFilters } from '../search/search.schema.ts';
 import { createJudge } from '../verify/judge/index.ts';
 import { statisticsOfIndex } from '../verify/term-statistics.ts';
 
 // A known name written differently (max_sentences, filters.year_from) is refused, never ignored.
 const zAskBody = nearMissCheckedObject({
   ...zAskRequest.shape,
-  filters: nearMissCheckedObject(zSearchFilters.shape).default({}),
+  filters: nearMissCheckedObject(zSearchFilters.shape).superRefine(checkYearOrder).default({}),
 }).meta({ id: 'AskRequest' });
 
 const body = {

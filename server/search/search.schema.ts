@@ -41,6 +41,14 @@ export const zSearchFilters = z.object({
 });
 export type SearchFilters = z.infer<typeof zSearchFilters>;
 
+/** Filters whose year range starts after it ends match nothing: refused, naming yearFrom. */
+export function checkYearOrder(filters: Pick<SearchFilters, 'yearFrom' | 'yearTo'>, ctx: z.RefinementCtx): void {
+  const { yearFrom: from, yearTo: to } = filters;
+  if (from !== undefined && to !== undefined && from > to) {
+    ctx.addIssue({ code: 'custom', path: ['yearFrom'], message: `must not be after yearTo (${from} > ${to})` });
+  }
+}
+
 export const zSearchRequest = z.object({
   query: z.string().trim().min(1, 'must not be empty').max(SEARCH_LIMITS.maxQueryChars),
   mode: zSearchMode.default('hybrid'),

@@ -77,6 +77,21 @@ describe('ask.route', () => {
     });
   });
 
+  it('refuses a year range that starts after it ends, whole or streamed, as search and the CLI do', async () => {
+    const app = await appWith();
+    for (const path of ['/api/ask', '/api/ask/stream']) {
+      const reversed = await post(app, path, {
+        question: 'Why do attention sinks appear?',
+        filters: { yearFrom: 2026, yearTo: 2020 },
+      });
+      expect(reversed.status, path).toBe(400);
+      expect((await reversed.json()).error, path).toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { field: 'filters.yearFrom' },
+      });
+    }
+  });
+
   it('answers 503 INDEX_NOT_FOUND when no index is loaded, whole or streamed', async () => {
     const app = await appWith({}, false);
     for (const path of ['/api/ask', '/api/ask/stream']) {
