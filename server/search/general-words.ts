@@ -1,7 +1,10 @@
-// Words of any abstract, whatever its topic (function words the analyzer keeps, and): "how", "really", "shows", "better", "authors",
-// "approach". In a small library they are rare enough to look distinctive, and a paper's keyword
-// profile made of them finds papers that merely write alike ("Shares: how, really"). Written by
-// hand from the vocabulary of abstracts; topic words ("data", "memory", "attention") stay out of it.
+// Words of any abstract, whatever its topic: function words the analyzer keeps, and "how",
+// "really", "shows", "better", "authors", "approach". In a small library they are rare enough to
+// look distinctive, and a paper's keyword profile made of them finds papers that merely write alike
+// ("Shares: how, really"). Written by hand from the vocabulary of abstracts. Words are compared by
+// their stems, so a word whose stem a topic word shares stays out of the list: "general"
+// ("generation", "generative"), "key" ("key-value"), "question" ("question answering"), "present"
+// ("presentation"), "design", "order", "form", "lead", "novel".
 import { terms } from '../../indexer/index.ts';
 
 const WORDS = `
@@ -12,21 +15,21 @@ once here there now then so than too because since until after before during int
 how why what when where which who whose whom while whereas although though however therefore thus
 hence also only just really very more most less least many much few several various different same
 other another such each every any all both either neither some
-better best worse worst good bad high higher low lower large larger small smaller new novel recent
+better best worse worst good bad high higher low lower large larger small smaller new recent
 first second third last next previous
-show shows showed shown find finds found present presents presented propose proposes proposed
+show shows showed shown find finds found propose proposes proposed
 introduce introduces introduced describe describes described report reports reported suggest
 suggests suggested demonstrate demonstrates demonstrated indicate indicates indicated reveal reveals
 revealed provide provides provided offer offers offered use uses used using based make makes made
-take takes taken give gives given come comes came follow follows followed lead leads led allow
-allows allowed help helps helped need needs require requires include includes including consider
-considers seem seems appear appears remain remains become becomes get gets design designed
+take takes taken give gives given come comes came follow follows followed allow allows allowed help
+helps helped need needs require requires include includes including consider considers seem seems
+appear appears remain remains become becomes get gets
 authors author paper papers study studies work works approach approaches method methods result
 results example examples way ways case cases part parts number numbers kind kinds type types aspect
-aspects level levels form forms order question questions problem problems issue issues fact
+aspects level levels problem problems issue issues fact
 across within without among between toward towards upon via per through throughout against beyond
-despite able possible likely key main important specific general particular overall rather instead
-even still already often usually typically generally actually especially particularly mainly
+despite able possible likely main important specific particular overall rather instead
+even still already often usually typically actually especially particularly mainly
 mostly largely widely highly relatively change changes
 `;
 

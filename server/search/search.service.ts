@@ -214,7 +214,8 @@ export async function runSearch(
   const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
   const notice =
     page.length === 0
-      ? (identifierNotice(reader, parsed.query) ?? unsearchableQueryNotice(parsed.query, reading))
+      ? ((candidates.length === 0 ? identifierNotice(reader, parsed.query) : undefined) ??
+        unsearchableQueryNotice(parsed.query, reading))
       : undefined;
   return {
     query: parsed.query,

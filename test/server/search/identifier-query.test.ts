@@ -44,6 +44,13 @@ describe('identifier-query', () => {
     }
   });
 
+  it('says nothing of filters on a page past the one paper a DOI names', async () => {
+    const response = await searchPapers(fixture.reader, { query: '10.1234/kv.2024.17', offset: 10 });
+    expect(response.total).toBe(1);
+    expect(response.results).toEqual([]);
+    expect(response.notice).toBeUndefined();
+  });
+
   it('returns nothing for an identifier whose paper the filters leave out, and says so', async () => {
     expect(await idsFor('10.1234/kv.2024.17', 'hybrid', 2020)).toEqual({ ids: [], total: 0 });
     const response = await searchPapers(fixture.reader, { query: '10.1234/kv.2024.17', filters: { yearTo: 2020 } });

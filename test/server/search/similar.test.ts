@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { terms } from '../../../indexer/index.ts';
+import { isGeneralTerm } from '../../../server/search/general-words.ts';
 import { similarPapers } from '../../../server/search/index.ts';
 import { buildSearchIndex, HAND_PAPERS, type SearchFixture, topicPapers } from './search-fixture.ts';
 
@@ -137,5 +139,23 @@ describe('similar, in a small library where words of any abstract look distincti
     expect(response.results[0]!.sharedTerms).toEqual(expect.arrayContaining(['ceramic', 'crazing']));
     for (const { sharedTerms } of response.results)
       for (const general of ['really', 'how', 'authors', 'show']) expect(sharedTerms).not.toContain(general);
+  });
+});
+
+describe('general-words', () => {
+  it('holds no topic word whose stem a general word would share: generation, question, key, design, order', () => {
+    for (const word of [
+      'generation',
+      'generative',
+      'question',
+      'key',
+      'design',
+      'order',
+      'presentation',
+      'novel',
+      'form',
+    ])
+      for (const term of terms(word)) expect(isGeneralTerm(term), word).toBe(false);
+    for (const word of ['how', 'really', 'authors', 'shows']) expect(isGeneralTerm(terms(word)[0]!), word).toBe(true);
   });
 });
