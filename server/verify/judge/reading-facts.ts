@@ -202,13 +202,28 @@ const KEEPS_TO =
 
 /**
  * Whether one side keeps to a word ("a positive-only update", "only positive samples") and the other
- * states one of its opposites ("positive and negative samples"), also beside the word itself.
+ * states the word together with one of its opposites ("positive and negative samples", "positive or
+ * negative"). A side that states the opposite alone is the antonym cue's; one that keeps to the word
+ * too, or sets the pair against something ("Unlike methods that need positive and negative pairs"),
+ * denies nothing.
  */
 function keptToDenied(keeping: SentenceReading, stating: SentenceReading): boolean {
   const kept = keptToWordsOf(keeping);
-  if (kept.size === 0) return false;
-  const stated = polarWordsOf(stating);
-  for (const word of kept) for (const opposite of antonymsOf(word)) if (stated.get(opposite) === false) return true;
+  if (kept.size === 0 || stating.contrastive) return false;
+  const keptToo = keptToWordsOf(stating);
+  const tokens = tokenize(stating.text);
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i + 1]!.word !== 'and' && tokens[i + 1]!.word !== 'or') continue;
+    const first = polarStem(tokens[i]!.word);
+    const second = polarStem(tokens[i + 2]!.word);
+    if (first === undefined || second === undefined) continue;
+    for (const [word, other] of [
+      [first, second],
+      [second, first],
+    ] as const) {
+      if (kept.has(word) && !keptToo.has(word) && antonymsOf(word).has(other)) return true;
+    }
+  }
   return false;
 }
 

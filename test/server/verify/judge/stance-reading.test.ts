@@ -174,6 +174,23 @@ describe('stance-reading', () => {
     expect(deniedAlternative(readSentence('It learns from only positive samples.'), [both])).toBe(true);
     expect(deniedAlternative(both, [readSentence('It learns not only positive samples but others.')])).toBe(false);
     expect(deniedAlternative(both, [readSentence('The policy update uses positive samples.')])).toBe(false);
+    // Evidence that keeps to the word too, a pair set against something, or the words apart: no denial.
+    const only = readSentence('The method trains on only positive pairs.');
+    expect(deniedAlternative(only, [readSentence('Our positive-only objective discards all negative pairs.')])).toBe(
+      false,
+    );
+    expect(
+      deniedAlternative(only, [
+        readSentence(
+          'Unlike contrastive methods that need positive and negative pairs, our method trains on positive pairs.',
+        ),
+      ]),
+    ).toBe(false);
+    expect(
+      deniedAlternative(readSentence('The loss is applied only after warm-up.'), [
+        readSentence('We apply the loss after warm-up, before deployment.'),
+      ]),
+    ).toBe(false);
   });
 
   it('finds a denied alternative only when the other side states it and not the preferred one', () => {
