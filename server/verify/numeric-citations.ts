@@ -69,10 +69,12 @@ export const SUPERSCRIPT_CITATION =
 /**
  * A superscript written with carets, as plain text and Markdown write one ("meaning^1", "hard^2,3",
  * "previously.^3") and Pandoc's "^1,2^": after a word of three letters or a sentence's punctuation,
- * not after a digit or a one- or two-letter symbol ("10^3", "x^2", "cm^3"), nor before a decimal.
+ * not after a digit, a closing bracket or a one- or two-letter symbol ("10^3", "f(x)^2", "x^2",
+ * "cm^3"), nor before a decimal. The caller counts it only when the text's list is numbered up to
+ * each number: "n log^2 n" is a power.
  */
 const CARET_CITATION =
-  /((?:\p{L}{3}|[.,;:)\]]))(\^(\d{1,4}(?:[ \t]?[,–-][ \t]?\d{1,4}){0,20})\^?)(?![\p{L}\d^]|[.,]\d)/gu;
+  /((?:\p{L}{3}|[.,;:\]]))(\^(\d{1,4}(?:[ \t]?[,–-][ \t]?\d{1,4}){0,20})\^?)(?![\p{L}\d^]|[.,]\d)/gu;
 /** LaTeX math in a Markdown text ("$\\sigma^2$"), where a caret raises a power. */
 const INLINE_MATH = /\$[^$\n]{1,200}\$/gu;
 
@@ -113,6 +115,8 @@ export const GLUED_NUMBERS =
  * A number glued to the end of a lower-case word before its punctuation, as a superscript placed
  * before the full stop reads once copied out of Word or a PDF ("can be reversed1.", "is hard2,3. ");
  * not after a capital or a digit ("GPT4.", "CO2,", "Llama2."), nor before more letters ("word2vec").
+ * A name written in lower case ("llama2.", "python3,") looks the same; the caller leaves out one the
+ * text also writes elsewhere, and counts the rest only up to the list's last number.
  */
 export const WORD_GLUED_NUMBERS =
   /(?<![\p{L}\p{N}_'’-])(\p{Ll}{3,})(\d{1,3}(?:[,–-]\d{1,3}){0,10})(?=[.,;:!?)](?![\p{L}\p{N}])|[ \t]*(?:\n|$))/gu;

@@ -137,6 +137,10 @@ function parenthesizedNumbers(text: string, start: number, end: number, options:
     : undefined;
 }
 
+// Whether every item is a number from 1 to the text's list's last number (none without a numbered list).
+const withinList = (items: readonly Item[], most: number | undefined) =>
+  most !== undefined && items.every(({ target }) => target.kind === 'numeric' && target.n >= 1 && target.n <= most);
+
 // A Pandoc group's keys as cited items, explicit as [@key] is.
 function pandocItems(inner: string): Item[] | undefined {
   return pandocGroupKeys(inner)?.map((key) => ({ target: { kind: 'key', key, explicit: true }, item: key }));
@@ -267,6 +271,7 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
   for (const caret of caretSuperscripts(text)) {
     if (!free(caret.start, caret.end)) continue;
     const items = numericItems(caret.numbers);
+    if (!withinList(items, options.numberedUpTo)) continue;
     add(caret.start, caret.end, items);
     if (caret.closes) for (const citation of citations.slice(-items.length)) citation.closesSentence = true;
   }
@@ -288,7 +293,9 @@ export function parseCitations(written: string, options: ParseOptions = {}): Par
       const end = start + match[2]!.length;
       const items = numericItems(match[2]!);
       if (!free(start, end) || !citesNumbers(match[2]!)) continue;
-      if (items.every(({ target }) => target.kind === 'numeric' && target.n <= most)) add(start, end, items);
+      // A lower-case name the text writes again ("llama2 weights … fine-tune llama2.") is no citation.
+      if (text.indexOf(match[0], end) >= 0 || text.lastIndexOf(match[0], match.index - 1) >= 0) continue;
+      if (withinList(items, most)) add(start, end, items);
     }
   }
   for (const narrative of narrativeCitations(text)) {

@@ -102,7 +102,7 @@ describe('parse-citations', () => {
   it('reads superscripts written with carets, "meaning^1", "hard^2,3" and Pandoc\'s "^4^", and not powers', () => {
     const text =
       'Sinks carry no meaning^1. Junking is hard^2,3. It was shown previously.^4 Next, valence^5–6^ differs.';
-    const citations = parseCitations(text);
+    const citations = parseCitations(text, { numberedUpTo: 6 });
     expect(citations.map((c) => [c.marker, text.slice(c.start, c.end), c.closesSentence ?? false])).toEqual([
       ['[1]', '^1', false],
       ['[2]', '^2,3', false],
@@ -112,8 +112,19 @@ describe('parse-citations', () => {
       ['[6]', '^5–6^', false],
     ]);
     expect(
-      parseCitations('E = mc^2 at 10^3 cells per cm^3, $\\sigma^2$, \\alpha^2, x^2, an area^2.5 and the word^2nd.'),
+      parseCitations('E = mc^2 at 10^3 cells per cm^3, $\\sigma^2$, \\alpha^2, x^2, an area^2.5 and the word^2nd.', {
+        numberedUpTo: 6,
+      }),
     ).toEqual([]);
+    // Powers after a word or a bracket, and any caret in a text without a numbered list.
+    const powers = 'It runs in O(n log^2 n) time, the error f(x)^2 falls, (a+b)^2 expands, and width^2 grows.';
+    expect(parseCitations(powers, { numberedUpTo: 1 })).toEqual([]);
+    expect(parseCitations('Sinks carry no meaning^1.')).toEqual([]);
+  });
+
+  it('reads a lower-case name with a number ("llama2") as no citation when the text writes it again', () => {
+    const text = 'We fine-tune llama2. The llama2 weights are open, and junking is hard2.';
+    expect(parseCitations(text, { numberedUpTo: 3 }).map((c) => text.slice(c.start, c.end))).toEqual(['2']);
   });
 
   it('reads the lenticular brackets chat assistants cite with, 【3】 and 【3†source】', () => {
