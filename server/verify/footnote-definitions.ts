@@ -3,8 +3,11 @@
 // and none is a claim. They are blanked out of the body (spaces for their characters, line breaks
 // kept), so every offset still counts from the text as written.
 
-// "[^1]: …" or "[^lin2026]: …" at a line's start, and the lines that follow it up to a blank line.
-const DEFINITION = /^[ \t]{0,3}\[\^[\w:./-]{1,60}\]:[ \t]+\S[^\n]*(?:\n(?![ \t]*\n|[ \t]{0,3}\[\^)[^\n]*\S[^\n]*)*/gmu;
+// "[^1]: …" or "[^lin2026]: …" at a line's start, and the lines that follow it up to a blank line,
+// but not a line that cites a footnote itself ("Following paragraph with claim [^2]."): that is text
+// a writer put after the definition without a blank line, not more of it.
+const DEFINITION =
+  /^[ \t]{0,3}\[\^[\w:./-]{1,60}\]:[ \t]+\S[^\n]*(?:\n(?![ \t]*\n|[ \t]{0,3}\[\^|[^\n]*\[\^)[^\n]*\S[^\n]*)*/gmu;
 
 export type FootnoteDefinition = { text: string; start: number };
 

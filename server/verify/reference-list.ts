@@ -42,6 +42,8 @@ const TRAILING_ENTRY = new RegExp(
   'u',
 );
 const ENTRY_LINES = 3;
+// A line that cites a footnote ("… claim [^2].") is body text, never more of an entry.
+const CITES_FOOTNOTE = /\[\^[\w:./-]{1,60}\](?!:)/u;
 // A heading after a reference list: Markdown's "## Appendix", HTML's "<h2>", LaTeX's "\section{…}" or "\appendix".
 const NEXT_HEADING = /^[ \t]*(?:#{1,6}[ \t]+\S|<h[1-6]\b|\\(?:section|chapter|appendix)\b)/gmu;
 const NUMBERED_LINE = /^[ \t]*\d{1,4}[.)][ \t]+\S/u;
@@ -285,7 +287,7 @@ function trailingRun(text: string, opens: RegExp): number | null {
       cut = position;
       entries++;
       loose = 0;
-    } else if (++loose > ENTRY_LINES) break;
+    } else if (++loose > ENTRY_LINES || CITES_FOOTNOTE.test(line)) break;
   }
   return entries === 0 ? null : cut;
 }

@@ -154,6 +154,14 @@ describe('reference-list', () => {
     expect(text.indexOf('RAG')).toBe(body.indexOf('RAG'));
   });
 
+  it('ends a footnote definition at a line that cites a footnote itself, which stays in the body', () => {
+    const text =
+      'Claim [^1].\n\n[^1]: Lin, Y. (2020). Title.\nFollowing paragraph with claim [^2].\n\n[^2]: Chen (2021). T.\n';
+    const { body, references } = splitReferences(text);
+    expect(references.map((r) => text.slice(r.start, r.end))).toEqual(['Lin, Y. (2020). Title.', 'Chen (2021). T.']);
+    expect(body).toContain('Following paragraph with claim [^2].');
+  });
+
   it("reads a word processor's trailing footnotes, numbered by superscripts, as the reference list", () => {
     const { body, references } = splitReferences(
       'Prefix sharing matters.¹ Backdoors survive.²\n\n¹ Rathi, S. (2026). Feather: batch size vs. prefix homogeneity.\n²Rando, M., & Vaiter, S. (2026). On the hardness\nof junking LLMs.',
