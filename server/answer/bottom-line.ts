@@ -93,7 +93,7 @@ export function statementStance(question: string, sentence: string, title = ''):
 function paperNameOfTitle(title: string): string | null {
   return (
     nameOfTitle(title) ??
-    /\(([^\s()]+)\)\s*$/u.exec(title)?.[1] ??
+    [/\(([^\s()]+)\)\s*$/u.exec(title)?.[1]].find((name) => name !== undefined && writtenAsName(name)) ??
     (title.trim() !== '' && title.trim().split(/\s+/u).length <= 2 ? title : null)
   );
 }

@@ -8,7 +8,7 @@ export { type Library, libraryOfIndex, normalizeName, surnameOf } from './librar
 export { type CitationTarget, type ParsedCitation, parseCitations } from './parse-citations.ts';
 export { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
 export { resolveCitation } from './resolve-citation.ts';
-export { type Resolution, type ResolvedBy, resolveReference } from './resolve-reference.ts';
+export { type Resolution, resolveReference } from './resolve-reference.ts';
 export { FEATURE_NAMES, type SupportFeatures, tfidfCosine } from './support-features.ts';
 export {
   JUDGE_THRESHOLDS,

@@ -6,9 +6,7 @@ import { terms } from '../../indexer/text/analyze.ts';
 import type { Library } from './library.ts';
 import type { ReferenceEntry } from './reference-list.ts';
 import { mismatchNote } from './reference-mismatch.ts';
-
-/** How a citation was matched to a library paper. */
-export type ResolvedBy = 'id' | 'doi' | 'arxiv' | 'title' | 'author-year' | 'url';
+import type { ResolvedBy } from './verify.schema.ts';
 
 /** The library paper an unresolved reference most resembles, and how much (Dice overlap of title words, 0–1). */
 export type ClosestPaper = { paperId: string; title: string; score: number };

@@ -51,6 +51,9 @@ export type Evidence = z.infer<typeof zEvidence>;
 
 export const zConflict = z.enum(['negation', 'direction', 'numbers', 'quantifier', 'scope']);
 export const zJudgeName = z.enum(['builtin', 'nli']);
+/** How a citation was matched to a library paper. */
+export const zResolvedBy = z.enum(['id', 'doi', 'arxiv', 'title', 'author-year', 'url']);
+export type ResolvedBy = z.infer<typeof zResolvedBy>;
 
 export const zVerifyCitation = z.object({
   /** The cited item as written: "[3]", "Lin et al., 2026", "arXiv:2401.01234", a DOI, "[paper-id]". */
@@ -75,7 +78,7 @@ export const zVerifyCitation = z.object({
   evidence: zEvidence.nullable(),
   /** What in the evidence disagrees with the claim: a negation, a direction of effect, a number, always/never, species. */
   conflicts: z.array(zConflict),
-  resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year', 'url']).nullable(),
+  resolvedBy: zResolvedBy.nullable(),
   /** The reference list entry the citation points at. */
   reference: z.string().nullable(),
   /**
@@ -88,7 +91,9 @@ export const zVerifyCitation = z.object({
   note: z.string().nullable(),
   /**
    * When its reference resolves to no library paper: the library paper whose title the reference most
-   * resembles, with the share of title words they have in common (Dice, 0–1). Null otherwise.
+   * resembles, with the share of title words they have in common (Dice, 0–1); or, for an author–year
+   * citation, the paper of that author from another year or of an author spelt nearly alike, with
+   * score 1 (the note says which). Null otherwise.
    */
   closest: z.object({ paperId: z.string(), title: z.string(), score: z.number().min(0).max(1) }).nullable(),
 });
@@ -121,7 +126,7 @@ export const zVerifyResponse = z.object({
       n: z.number().int(),
       text: z.string(),
       paperId: z.string().nullable(),
-      resolvedBy: z.enum(['id', 'doi', 'arxiv', 'title', 'author-year', 'url']).nullable(),
+      resolvedBy: zResolvedBy.nullable(),
     }),
   ),
   tookMs: z.number(),

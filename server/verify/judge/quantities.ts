@@ -68,7 +68,7 @@ const IS_ABOVE = new RegExp(`^(?:${ABOVE})$`, 'iu');
 
 const scaled = (value: number, word: string | undefined) => value * (word ? (SCALE[word.toLowerCase()] ?? 1) : 1);
 
-/** Every quantity in a text that has a unit (bare numbers such as years and counts are left out). */
+/** Every quantity in a text that has a unit, or counts a two-word thing (bare numbers such as years, and other counts, are left out). */
 export function quantitiesOf(text: string): Quantity[] {
   const found: Quantity[] = [];
   for (const match of text.matchAll(QUANTITY)) {
@@ -139,7 +139,10 @@ export function quantitiesOf(text: string): Quantity[] {
       if (IS_ABOVE.test(comparison.replace(/\s+/gu, ' '))) [low, high] = [value, Infinity];
       else [low, high] = [-Infinity, upper];
     } else if (openEnd) [low, high] = openEnd === 'above' ? [value, Infinity] : [-Infinity, upper];
-    found.push({ unit, low, high, text: whole.trim() });
+    // The text as written, with an open end and a counted phrase's words ("64 or more bit errors").
+    const after = text.slice(match.index + whole!.length, text.length - rest.length);
+    const counted = unit.startsWith('count ') ? (NEXT_WORD.exec(rest)?.[0] ?? '') : '';
+    found.push({ unit, low, high, text: `${whole}${after}${counted}`.trim() });
   }
   return found;
 }

@@ -3,14 +3,13 @@
 // Written by hand, from the vocabulary of methods sections, not from any tuning collection; each is
 // a pair of alternatives where stating one, and not the other, denies the other. Words that head
 // too many unrelated phrases to oppose each other by themselves ("deep", "sparse", "dense",
-// "global", "local") are left out.
+// "global", "local") are left out. Words are compared by their stems, so "inputs" is "input" (but
+// "-ised" is not "-ized": both spellings are listed).
 export const RESEARCH_OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['input', 'output'],
-  ['inputs', 'outputs'],
   ['encoder', 'decoder'],
   ['online', 'offline'],
   ['static', 'dynamic'],
-  ['statically', 'dynamically'],
   ['deterministic', 'stochastic'],
   ['minimum', 'maximum'],
   ['minimize', 'maximize'],
@@ -27,15 +26,12 @@ export const RESEARCH_OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['exact', 'approximate'],
   ['parallel', 'sequential'],
   ['cpu', 'gpu'],
-  ['cpus', 'gpus'],
   ['prospective', 'retrospective'],
   ['randomized', 'observational'],
   ['randomised', 'observational'],
   ['intravenous', 'oral'],
   ['inpatient', 'outpatient'],
-  ['inpatients', 'outpatients'],
   ['before', 'after'],
-  ['earlier', 'later'],
   ['single', 'multi'],
 ];
 
