@@ -9,28 +9,33 @@ export type AbstractParts = { text: string; copyright: string | null };
 /** The copyright statement taken off an abstract is at most this long (open-access licence sentences included). */
 const MAX_STATEMENT_CHARS = 400;
 
+// No two "\s*" meet (as "\s*[[(]?\s*" would when the bracket is absent): each would retry the other's run.
 const PLACEHOLDER =
-  /^\s*[[(]?\s*(?:no abstract(?: is)? available|abstract not available|no abstract)\s*\.?\s*[\])]?\s*$/i;
+  /^\s*(?:[[(]\s*)?(?:no abstract(?: is)? available|abstract not available|no abstract)\s*(?:\.\s*)?(?:[\])]\s*)?$/i;
 // "Abstract: …", "ABSTRACT. …", "Abstract — …"; a bare "Abstract" only in capitals ("ABSTRACT Background: …"),
 // since "Abstract syntax trees are…" opens an abstract with the word.
 const LABELS = [/^\s*(?:abstract|summary)\s*(?:[:.]|[—–-](?=\s))\s*/i, /^\s*ABSTRACT\s+(?=\p{Lu})/u];
-// How a statement begins ("(c)" and "Copyright" only before a year, an owner or a "©"), always at a sentence's
-// start: "see © 2020." inside a sentence is text.
+// How a statement begins ("(c)" only before a year, "the author(s)" or "Crown"; "Copyright" only before a "©",
+// "(c)", a year, an owner or "by"), always at a sentence's start: "see © 2020." inside a sentence is text, and
+// "(c) the role of …" in a list or "Copyright of software is …" opening a sentence is text too.
 const MARKER =
-  /©|\(c\)(?=\s*(?:\d{4}|the\b|crown\b|by\b))|\b(?:crown\s+)?copyright\b(?=\s*(?:©|\(c\)|\d{4}|the\b|by\b|of\b|\(|:))/giu;
+  /©|\(c\)(?=\s*(?:\d{4}|the\s+authors?\b|crown\b))|\b(?:crown\s+)?copyright\b(?=\s*(?:©|\(c\)|\d{4}|the\b|by\b))/giu;
+// What a statement holds that a sentence of the paper seldom does; a marked sentence without one is text.
+const STATEMENT_EVIDENCE = /©|\b\d{4}\b|rights reserved|licen[cs]e|published by/iu;
 const SENTENCE_BEFORE = /(?:^|[.!?;:)\]"”’])\s*$/u;
-// Statements that stand at the end without a marker at their start.
+// Statements that stand at the end without a marker at their start. No pattern here opens with "\s*": unanchored,
+// that retries a long whitespace run from each of its positions (quadratic); the text is trimmed instead.
 const TRAILING_NOTICES = [
-  /\s*\bThis article is protected by copyright\.?(?:\s*All rights reserved\.?)?\s*$/i,
-  /\s*\(Psyc(?:INFO|Info) Database Record \(c\) \d{4} APA,? all rights reserved\)\.?\s*$/i,
+  /\bThis article is protected by copyright\.?(?:\s*All rights reserved\.?)?\s*$/i,
+  /\(Psyc(?:INFO|Info) Database Record \(c\) \d{4} APA,? all rights reserved\)\.?\s*$/i,
   // EBSCO: "Copyright of <journal> is the property of <publisher> and its content may not be copied … (Copyright
   // applies to all Abstracts.)", longer than a publisher's statement.
-  /\s*\bCopyright of\b[\s\S]{1,300}?\bis the property of\b[\s\S]{1,300}?\bmay not be copied\b[\s\S]{0,900}$/i,
+  /\bCopyright of\b[\s\S]{1,300}?\bis the property of\b[\s\S]{1,300}?\bmay not be copied\b[\s\S]{0,900}$/i,
 ];
 // Springer's pointer to supplementary files ("ELECTRONIC SUPPLEMENTARY MATERIAL: The online version of this article
 // (doi:…) contains supplementary material, which is available to authorized users."): dropped wherever it stands.
 const SUPPLEMENT_NOTICE =
-  /\s*\bElectronic supplementary material\b:?\s*The online version of this article\b[\s\S]{0,200}?\bsupplementary material\b[^.]{0,100}\.(?=\s|$)/i;
+  /\bElectronic supplementary material\b:?\s*The online version of this article\b[\s\S]{0,200}?\bsupplementary material\b[^.]{0,100}\.(?=\s|$)\s*/i;
 // A statement at the start ends with its first sentence; these sentences belong to it when they follow.
 const STATEMENT_SENTENCE =
   /^(?:all rights reserved|published by|this is an open access article|licensee|under exclusive licen[cs]e)/i;
@@ -43,13 +48,15 @@ const SENTENCE_END = /[.!?](?=\s+["“(]?\p{Lu}|\s*$)/gu;
  */
 export function splitAbstractBoilerplate(abstract: string): AbstractParts {
   if (PLACEHOLDER.test(abstract)) return { text: '', copyright: null };
-  let text = LABELS.reduce((rest, label) => rest.replace(label, ''), abstract).replace(SUPPLEMENT_NOTICE, '');
+  let text = LABELS.reduce((rest, label) => rest.replace(label, ''), abstract)
+    .replace(SUPPLEMENT_NOTICE, '')
+    .trimEnd();
   const trailing: string[] = [];
   for (const notice of TRAILING_NOTICES) {
     const found = notice.exec(text);
     if (found) {
       trailing.unshift(found[0].trim());
-      text = text.slice(0, found.index);
+      text = text.slice(0, found.index).trimEnd();
     }
   }
   const leadingEnd = leadingStatementEnd(text);
@@ -70,6 +77,7 @@ function trailingStatement(text: string): number | null {
     const start = match.index;
     if (start === 0 || text.length - start > MAX_STATEMENT_CHARS) continue;
     if (!SENTENCE_BEFORE.test(text.slice(0, start))) continue;
+    if (!STATEMENT_EVIDENCE.test(text.slice(start))) continue;
     return start;
   }
   return null;
@@ -85,5 +93,6 @@ function leadingStatementEnd(text: string): number | null {
     if (end > 0 && !STATEMENT_SENTENCE.test(text.slice(end).trimStart())) break;
     end = next;
   }
-  return end > 0 && end <= MAX_STATEMENT_CHARS ? end : null;
+  if (end === 0 || end > MAX_STATEMENT_CHARS) return null;
+  return STATEMENT_EVIDENCE.test(text.slice(0, end)) ? end : null;
 }

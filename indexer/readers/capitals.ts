@@ -32,10 +32,12 @@ export function isWhollyCapitals(text: string): boolean {
  * A venue written wholly in capitals in title case: "IEEE TRANSACTIONS ON PATTERN ANALYSIS AND MACHINE
  * INTELLIGENCE" → "IEEE Transactions on Pattern Analysis and Machine Intelligence", "BMJ-BRITISH MEDICAL
  * JOURNAL" → "BMJ-British Medical Journal". Acronyms, Roman numerals, words holding digits ("COVID-19") and
- * words in parentheses ("(CVPR 2019)") keep their capitals. Any other text is returned as it is.
+ * words in parentheses ("(CVPR 2019)") keep their capitals. A word that `casedAbbreviation` (WoS's JI, "BJU Int.")
+ * holds is written as it writes it: "BJU INTERNATIONAL" → "BJU International". Any other text is returned as it is.
  */
-export function titleCaseCapitals(text: string): string {
+export function titleCaseCapitals(text: string, casedAbbreviation?: string): string {
   if (!isWhollyCapitals(text)) return text;
+  const known = wordCasings(casedAbbreviation);
   const words = text.split(/(\s+)/);
   const last = words.length - 1;
   return words
@@ -48,18 +50,40 @@ export function titleCaseCapitals(text: string): string {
         .map((part, at) => {
           if (at % 2 === 1) return part;
           const edge = (index === 0 && at === 0) || (index === last && at === parts.length - 1) || parts.length > 1;
-          return caseWord(part, edge ? 'title' : 'inner');
+          return caseWord(part, edge ? 'title' : 'inner', known);
         })
         .join('');
     })
     .join('');
 }
 
-function caseWord(word: string, mode: 'title' | 'inner'): string {
+/**
+ * The words of a venue's abbreviation in mixed case, as WoS's JI writes it ("BJU Int.", "IUBMB Life"), by their
+ * capitals: "BJU" → "BJU", "LIFE" → "Life" (a trailing period dropped).
+ */
+function wordCasings(abbreviation: string | undefined): Map<string, string> {
+  const casings = new Map<string, string>();
+  // Wholly in capitals it is trusted only as an ISO abbreviation, with a period ("AAPS J."), not as J9 writes
+  // one ("J AM CHEM SOC") or as a title left whole ("NATURE").
+  if (abbreviation === undefined || (isWhollyCapitals(abbreviation) && !abbreviation.includes('.'))) return casings;
+  for (const token of abbreviation.split(/[\s\-/:]+/)) {
+    const word = token.replace(/\.$/, '');
+    if (/^\p{L}+$/u.test(word)) casings.set(word.toUpperCase(), word);
+  }
+  return casings;
+}
+
+function caseWord(word: string, mode: 'title' | 'inner', known: Map<string, string>): string {
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters === '') return word;
   const spelled = SPELLED.get(letters);
   if (spelled !== undefined) return word.replace(letters, spelled);
+  // As the venue's own mixed-case abbreviation writes the word ("BJU", "IUBMB"), but a short function word
+  // inside the title in lower case ("Prog. In Lipid Res." holds no acronym).
+  const cased = known.get(letters);
+  if (cased !== undefined && !(mode === 'inner' && MINOR_WORDS.has(cased.toLowerCase()))) {
+    return word.replace(letters, cased);
+  }
   // Kept: a single letter ("PHYSICS B"), a Roman numeral, a word without a vowel ("BMJ"), a word with inner
   // punctuation ("U.S.A.").
   if (letters.length === 1 || ROMAN.test(letters) || !VOWEL.test(letters)) return word;

@@ -4,13 +4,12 @@
 // else a key made from its content, as for RIS: EndNote's record numbers are local to one library.
 import { problemAt } from './locate.ts';
 import type { RawRecord, Reader } from './reader.ts';
-import { contentKey, invertName, withoutBlanks } from './values.ts';
+import { contentKey, doiFromLink, invertName, withoutBlanks } from './values.ts';
 import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
 import { salvageElements } from './xml-salvage.ts';
 
 const LISTS = new Set(['record', 'author', 'keyword', 'url', 'style']);
 const DOI_IN_TEXT = /^\s*(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.\d{4,9}\/\S+\s*$/i;
-const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i;
 
 /** Reads an EndNote XML export; one <record> is one paper. */
 export const readEndnoteXml: Reader = (text, file) => {
@@ -68,7 +67,7 @@ function recordFields(record: XmlNode): Record<string, unknown> {
   const resourceNumber = styled(record['electronic-resource-num']);
   const doi = DOI_IN_TEXT.test(resourceNumber)
     ? resourceNumber
-    : (urls.map((url) => DOI_LINK.exec(url)?.[1]).find((found) => found !== undefined) ?? '');
+    : (urls.map(doiFromLink).find((found) => found !== undefined) ?? '');
   const fields = withoutBlanks({
     title: styled(child(titles, 'title')),
     abstract: styled(record.abstract),

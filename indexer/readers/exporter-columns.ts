@@ -102,8 +102,14 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
     if (pubmed.id !== undefined) fields.id = pubmed.id;
     const titleColumn = Object.keys(fields).find((column) => column.toLowerCase() === 'title');
     if (titleColumn !== undefined) {
-      if (pubmed.title === undefined) delete fields[titleColumn];
-      else fields[titleColumn] = pubmed.title;
+      // "[Not Available]." (no English title) and no abstract in this export to take one from: the paper is
+      // kept as fillTitle keeps an empty record, "Untitled (pmid:N)", marked untitled.
+      if (pubmed.title !== undefined) fields[titleColumn] = pubmed.title;
+      else if (pubmed.id === undefined || String(fields[titleColumn] ?? '').trim() === '') delete fields[titleColumn];
+      else {
+        fields[titleColumn] = `Untitled (${pubmed.id})`;
+        fields.untitled = true;
+      }
     }
     if (pubmed.titleTranslated) fields.titleTranslated = true;
   }

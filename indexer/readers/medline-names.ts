@@ -4,6 +4,8 @@ import { invertName } from './values.ts';
 
 /** An "AU" name: family name, then initials without periods, then a suffix ("King ML Jr", "van der Berg AB"). */
 const SHORT_NAME = /^(.+?)\s+([A-Z]{1,4})(?:\s+(Jr|Sr|2nd|3rd|4th|I{2,3}|IV))?$/;
+/** Lower-case words a family name holds ("van der Berg", "de la Cruz"); other lower-case words make a group's name. */
+const NAME_PARTICLES = new Set(['van', 'der', 'de', 'la', 'von', 'du', 'di', 'da', 'le', 'del', 'dos', 'ten', 'ter']);
 /** An "FAU" name with a suffix after the given names: "Reynolds, Charles F 3rd", "Smith, John Jr". */
 const FULL_NAME_SUFFIX = /^([^,]+),\s*(.+?)\s+(Jr|Sr|2nd|3rd|4th|I{2,3}|IV)\.?$/;
 
@@ -22,6 +24,12 @@ export function medlineFullName(value: string): string {
  */
 export function medlineShortName(value: string): string {
   const parts = SHORT_NAME.exec(value);
-  if (value.includes(',') || !parts) return invertName(value);
+  if (value.includes(',') || !parts || !familyName(parts[1] ?? '')) return invertName(value);
   return [parts[2], parts[1], parts[3]].filter((part) => part !== undefined).join(' ');
+}
+
+/** Whether the words before an "AU" name's initials can be a family name: "Writing Group of the" is a group's. */
+function familyName(words: string): boolean {
+  const parts = words.split(/\s+/);
+  return parts.length <= 3 && parts.every((word) => !/^\p{Ll}/u.test(word) || NAME_PARTICLES.has(word));
 }

@@ -18,6 +18,7 @@ import {
   coerceTags,
   coerceText,
   coerceYear,
+  doiFromLink,
   isBlank,
 } from './values.ts';
 
@@ -47,7 +48,6 @@ const COERCERS: Partial<Record<Field, (value: unknown) => Coerced<unknown>>> = {
 const NULLABLE_TEXT = new Set<Field>(['venue', 'url', 'doi', 'arxivId']);
 /** Fields whose text is cleaned of HTML, JATS and LaTeX markup before it is stored (offsets refer to the clean text). */
 const CLEANED = new Set<Field>(['title', 'abstract', 'venue']);
-const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 
 /**
@@ -58,12 +58,18 @@ const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
  * as math, more LaTeX symbols are known, CSL name particles are kept, a list's entries are not split at commas.
  * 6: an abstract's placeholder, "Abstract:" label and copyright statement are taken off, the statement kept as
  * metadata `copyright`; a doi.org link in the url field gives a record without a DOI its DOI; a key made from
- * content skips a name suffix; CSL citation keys are kept as metadata. 7: WoS capital source titles in title case,
+ * content skips a name suffix; CSL citation keys are kept as metadata; a Scopus row's id is made from its content
+ * when it has no DOI, as Dimensions' and Lens.org's are (its EID joined the database id columns). 7: WoS capital source titles in title case,
  * its group authors (CA) read, "[Anonymous]" nobody; PubMed titles without the closing period or a translation's
  * brackets, "[Not Available]" giving way to the original title, a Bookshelf chapter's book as venue, an edited book
- * by its editors, XML name suffixes kept; Zotero editors named as authors; BibTeX @strings defined late expanded.)
+ * by its editors, XML name suffixes kept; Zotero editors named as authors; BibTeX @strings defined late expanded.
+ * 8: a sentence opening with "Copyright of …", "Copyright (…", "Copyright:" or "(c) the …" stays in the abstract,
+ * and a statement is taken off only when it holds a year, "©", "rights reserved", a licence or "published by"; a
+ * PubMed CSV row titled "[Not Available]." is kept as "Untitled (pmid:N)"; a group's name among PubMed CSV authors
+ * is kept whole; a WoS source title's words are cased as its JI abbreviation writes them ("BJU International"),
+ * the title as WoS wrote it kept as metadata `sourceAsWritten`.)
  */
-export const RECORD_RULES_VERSION = 7;
+export const RECORD_RULES_VERSION = 8;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair
@@ -159,8 +165,8 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
 
   if (input.doi === undefined && typeof input.url === 'string') {
     // An export that gives the DOI only as its link ("UR  - https://doi.org/10.…") still gives the DOI.
-    const link = DOI_LINK.exec(input.url.trim());
-    const doi = link?.[1] ? coerceDoi(link[1]) : null;
+    const link = doiFromLink(input.url.trim());
+    const doi = link ? coerceDoi(link) : null;
     if (doi?.ok) input.doi = doi.value;
   }
   if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');

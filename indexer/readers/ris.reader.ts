@@ -2,11 +2,10 @@
 // record, "ER  -" closes it, each line in between is "XX  - value" (a line without a tag continues the last).
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { contentKey, invertName } from './values.ts';
+import { contentKey, doiFromLink, invertName } from './values.ts';
 
 const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 const DOI_TEXT = /^(?:doi:\s*)?(10\.\d{4,9}\/\S+)$/i;
-const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i;
 const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
 
 /** Which RIS tags fill which fields; the first tag listed that a record has wins (keywords are all kept). */
@@ -140,13 +139,13 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
  * it only as its doi.org link in UR.
  */
 function takeDoiFromOtherTags(tags: Map<string, string[]>, fields: Record<string, unknown>): void {
-  const m3 = tags.get('M3')?.find((value) => DOI_TEXT.test(value) || DOI_LINK.test(value));
+  const m3 = tags.get('M3')?.find((value) => DOI_TEXT.test(value) || doiFromLink(value) !== undefined);
   if (m3 !== undefined) {
     fields.doi = m3;
     if (fields.M3 === m3) delete fields.M3;
     return;
   }
   // So that the id is made from it rather than from the content.
-  const link = (tags.get('UR') ?? []).map((url) => DOI_LINK.exec(url)?.[1]).find((doi) => doi !== undefined);
+  const link = (tags.get('UR') ?? []).map(doiFromLink).find((doi) => doi !== undefined);
   if (link !== undefined) fields.doi = link;
 }

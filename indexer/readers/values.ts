@@ -73,6 +73,13 @@ export function coerceDoi(value: unknown): Coerced<string> {
   }
 }
 
+const DOI_LINK = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i;
+
+/** The DOI a doi.org link names ("https://doi.org/10.1000/xyz" → "10.1000/xyz"); undefined for any other text. */
+export function doiFromLink(url: string): string | undefined {
+  return DOI_LINK.exec(url)?.[1];
+}
+
 /** A year from a number, a date string ("2024-05", "May 2024"), or a CSL date ({"date-parts": [[2024, 1]]}). */
 export function coerceYear(value: unknown, depth = 0): Coerced<number | null> {
   if (isBlank(value)) return ok(null);

@@ -111,9 +111,11 @@ function toFields(row: Record<string, unknown>): Record<string, unknown> {
   fields.authors = [...(list('AF').length > 0 ? list('AF') : list('AU')).map(invertName), ...list('CA')];
   fields.year = cell('PY') ?? cell('EA');
   // WoS writes the source title in capitals ("JOURNAL OF THE AMERICAN CHEMICAL SOCIETY"); it is stored in title
-  // case. Its abbreviations, J9 ("J AM CHEM SOC") and JI ("J. Am. Chem. Soc."), are kept as written.
+  // case, each word JI ("BJU Int.", mixed case) holds cased as JI writes it ("BJU International"), and the source
+  // title as written kept when that changed it. The abbreviations, J9 ("J AM CHEM SOC") and JI, are kept as written.
   const venue = cell('SO');
-  fields.venue = venue === undefined ? undefined : titleCaseCapitals(venue);
+  fields.venue = venue === undefined ? undefined : titleCaseCapitals(venue, cell('JI'));
+  if (venue !== undefined && fields.venue !== venue) fields.sourceAsWritten = venue;
   fields.tags = [...list('DE'), ...list('ID')];
   fields.doi = cell('DI');
   // "[Smith, John; Doe, Alice] Univ A": the bracketed authors are already in AF.

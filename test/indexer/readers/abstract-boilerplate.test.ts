@@ -80,6 +80,9 @@ describe('abstract-boilerplate', () => {
       text: 'AIMS/HYPOTHESIS: Insulin matters. CONCLUSIONS/INTERPRETATION: It does.',
       copyright: null,
     });
+    expect(splitAbstractBoilerplate(`${abstract} Funding: none.`).text).toBe(
+      'AIMS/HYPOTHESIS: Insulin matters. CONCLUSIONS/INTERPRETATION: It does. Funding: none.',
+    );
   });
 
   it('leaves copyright mentioned inside the text alone', () => {
@@ -91,5 +94,32 @@ describe('abstract-boilerplate', () => {
     ]) {
       expect(splitAbstractBoilerplate(abstract), abstract).toEqual({ text: abstract, copyright: null });
     }
+  });
+  it('keeps sentences that begin with "Copyright" or "(c)" but are not a statement', () => {
+    for (const abstract of [
+      'Copyright of software is contested in Europe. We study how courts decide.',
+      'We study three questions: (a) the cost; (b) the speed; (c) the role of copyright in innovation.',
+      'We study courts. Copyright of orphan works is then discussed in detail.',
+      'We trace its history. Copyright (the right to copy) arose in 1710.',
+      'We show results. Copyright: the authors retain rights. Extra sentence here too.',
+    ]) {
+      expect(splitAbstractBoilerplate(abstract), abstract).toEqual({ text: abstract, copyright: null });
+    }
+  });
+
+  it('takes a statement only when it reads as one (a year, a "©", rights reserved, a licence or a publisher)', () => {
+    expect(splitAbstractBoilerplate('We study courts. Copyright the authors.')).toEqual({
+      text: 'We study courts. Copyright the authors.',
+      copyright: null,
+    });
+    expect(splitAbstractBoilerplate('We study courts. (c) The Authors, licensee MDPI.')).toEqual({
+      text: 'We study courts.',
+      copyright: '(c) The Authors, licensee MDPI.',
+    });
+  });
+
+  it('reads an abstract of a long run of whitespace without backtracking over it', () => {
+    expect(splitAbstractBoilerplate(`${' '.repeat(100_000)}©`)).toEqual({ text: '', copyright: '©' });
+    expect(splitAbstractBoilerplate(`x${' '.repeat(100_000)}y`).text).toBe(`x${' '.repeat(100_000)}y`);
   });
 });

@@ -41,4 +41,12 @@ describe('capitals', () => {
     expect(titleCaseCapitals('PLoS ONE')).toBe('PLoS ONE');
     expect(titleCaseCapitals('2021')).toBe('2021');
   });
+  it("writes a word as the venue's mixed-case ISO abbreviation writes it, not trusting one in capitals without periods", () => {
+    expect(titleCaseCapitals('BJU INTERNATIONAL', 'BJU Int.')).toBe('BJU International');
+    expect(titleCaseCapitals('AAPS JOURNAL', 'AAPS J.')).toBe('AAPS Journal');
+    expect(titleCaseCapitals('NATURE', 'NATURE')).toBe('Nature');
+    expect(titleCaseCapitals('JOURNAL OF THE AMERICAN CHEMICAL SOCIETY', 'J AM CHEM SOC')).toBe(
+      'Journal of the American Chemical Society',
+    );
+  });
 });

@@ -99,6 +99,24 @@ describe('csv.reader', () => {
     ]);
   });
 
+  it('keeps a PubMed CSV row titled "[Not Available]." as an untitled paper named by its PMID', () => {
+    const text =
+      'PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year\n' +
+      '34000001,[Not Available].,Müller K.,Z Kardiol. 2021;1:1.,Müller K,Z Kardiol,2021\n';
+    const { papers, problems } = readWith(readCsv, text, 'pubmed.csv');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({ id: 'pmid:34000001', title: 'Untitled (pmid:34000001)' });
+    expect(papers[0]?.paper.metadata).toMatchObject({ untitled: true });
+  });
+
+  it("keeps a group's name whole among PubMed CSV authors, not read as a family name with initials", () => {
+    const text =
+      'PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year\n' +
+      '34000002,A trial.,"Smith J, Writing Group of the UK, van der Berg AB.",BMJ. 2021;1:1.,Smith J,BMJ,2021\n';
+    const { papers } = readWith(readCsv, text, 'pubmed.csv');
+    expect(papers[0]?.paper.authors).toEqual(['J Smith', 'Writing Group of the UK', 'AB van der Berg']);
+  });
+
   it("says PubMed's PMID column makes the id in the notice of columns used", () => {
     const text = fs.readFileSync(fixture('wild/pubmed-export.csv'), 'utf8');
     expect(readCsv(text, 'pubmed-export.csv').notices).toEqual([

@@ -90,6 +90,40 @@ describe('wos.reader', () => {
     });
   });
 
+  it("takes an acronym's capitals from the ISO abbreviation (JI), and keeps the source title as WoS wrote it", () => {
+    const record = (so: string, ji: string, ut: number) =>
+      `PT J\nTI Paper ${ut}\nSO ${so}\nJI ${ji}\nUT WOS:00000000000010${ut}\nER\n`;
+    const text = [
+      record('BJU INTERNATIONAL', 'BJU Int.', 1),
+      record('ANZ JOURNAL OF SURGERY', 'ANZ J. Surg.', 2),
+      record('IUBMB LIFE', 'IUBMB Life', 3),
+      record('AAPS JOURNAL', 'AAPS J.', 4),
+      record('ASAIO JOURNAL', 'ASAIO J.', 5),
+      record('IT PROFESSIONAL', 'IT Prof.', 6),
+      record('BJOG-AN INTERNATIONAL JOURNAL OF OBSTETRICS AND GYNAECOLOGY', 'BJOG-Int. J. Obstet. Gynaecol.', 7),
+      record('PROGRESS IN LIPID RESEARCH', 'Prog. In Lipid Res.', 8),
+    ].join('');
+    const { papers, problems } = readWith(readWos, text, 'savedrecs.txt');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper.venue)).toEqual([
+      'BJU International',
+      'ANZ Journal of Surgery',
+      'IUBMB Life',
+      'AAPS Journal',
+      'ASAIO Journal',
+      'IT Professional',
+      'BJOG-An International Journal of Obstetrics and Gynaecology',
+      'Progress in Lipid Research',
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({ sourceAsWritten: 'BJU INTERNATIONAL' });
+  });
+
+  it('keeps no copy of a source title that was not changed', () => {
+    const text = 'PT J\nTI Tides\nSO Journal of Glaciology\nUT WOS:000000000000009\nER\n';
+    const { papers } = readWith(readWos, text, 'savedrecs.txt');
+    expect(papers[0]?.paper.metadata).not.toHaveProperty('sourceAsWritten');
+  });
+
   it('leaves a source title holding lower-case letters as written', () => {
     const text = 'PT J\nTI Tides\nSO Journal of Glaciology\nUT WOS:000000000000009\nER\n';
     const { papers } = readWith(readWos, text, 'savedrecs.txt');
