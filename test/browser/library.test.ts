@@ -152,6 +152,55 @@ describe('library page', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('shows a tag chip that wrapped out of sight once Tab reaches it, and hides it again after', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/library');
+    await page.locator('.library-table tbody tr[data-paper-id]').first().waitFor();
+    // A row whose strip of chips hides one on its second line.
+    const hidden = await page.locator('.library-table td.col-tags').evaluateAll((cells) => {
+      for (const cell of cells) {
+        const strip = cell.querySelector('.tag-strip')!.getBoundingClientRect();
+        const chips = [...cell.querySelectorAll('.tag-link')];
+        const index = chips.findIndex((chip) => chip.getBoundingClientRect().top >= strip.bottom - 0.5);
+        if (index > 0) return { id: cell.closest('tr')!.getAttribute('data-paper-id')!, index };
+      }
+      return null;
+    });
+    expect(hidden).not.toBeNull();
+    const chips = page.locator(`.library-table tr[data-paper-id="${hidden!.id}"] .tag-link`);
+    /** Whether the chip has focus, and lies whole inside its strip and its cell, on top where it is drawn. */
+    const inSight = (index: number) =>
+      chips.nth(index).evaluate((chip) => {
+        const r = chip.getBoundingClientRect();
+        const within = (box: DOMRect) =>
+          r.left >= box.left - 0.5 &&
+          r.right <= box.right + 0.5 &&
+          r.top >= box.top - 0.5 &&
+          r.bottom <= box.bottom + 0.5;
+        const drawn = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return {
+          focused: document.activeElement === chip,
+          whole:
+            within(chip.closest('.tag-strip')!.getBoundingClientRect()) &&
+            within(chip.closest('td')!.getBoundingClientRect()) &&
+            drawn !== null &&
+            chip.contains(drawn),
+        };
+      });
+
+    await chips.nth(hidden!.index - 1).focus();
+    await page.keyboard.press('Tab');
+    expect(await inSight(hidden!.index)).toEqual({ focused: true, whole: true });
+    // The strip did not scroll to it, leaving its first chip cut off.
+    expect((await inSight(0)).whole).toBe(true);
+
+    // Focus leaves the row's chips: the strip is one line again, its first chip in sight.
+    await page.locator(`.library-table tr[data-paper-id="${hidden!.id}"] input[type="checkbox"]`).focus();
+    expect(await inSight(0)).toEqual({ focused: false, whole: true });
+    expect((await inSight(hidden!.index)).whole).toBe(false);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('exports the selected papers as BibTeX with braced titles and no javascript: URL, and as RIS and CSL-JSON', async () => {
     const page = await openPage(DESKTOP);
     await page.goto(`${server.url}/library`);

@@ -3,11 +3,14 @@ import type { VerifyRequest, VerifyResponse } from '../../../server/verify/verif
 import { type VerifyView, verifyView } from '../pages/verify/verify-model.ts';
 import { postJson } from './http.ts';
 
+export type VerifyInput = { text: string; references?: string | undefined };
+
+/** The JSON body POST /api/verify is sent for `input`. */
+export function verifyRequest(input: VerifyInput): VerifyRequest {
+  return { text: input.text, ...(input.references ? { references: input.references } : {}) };
+}
+
 /** Verifies the citations in `text` (with an optional separate reference list). */
-export async function verifyText(
-  input: { text: string; references?: string | undefined },
-  signal?: AbortSignal,
-): Promise<VerifyView> {
-  const request: VerifyRequest = { text: input.text, ...(input.references ? { references: input.references } : {}) };
-  return verifyView(await postJson<VerifyResponse>('/verify', request, signal), input.text);
+export async function verifyText(input: VerifyInput, signal?: AbortSignal): Promise<VerifyView> {
+  return verifyView(await postJson<VerifyResponse>('/verify', verifyRequest(input), signal), input.text);
 }

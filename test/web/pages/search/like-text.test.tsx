@@ -97,4 +97,27 @@ describe('like-text', () => {
     );
     expect(screen.queryByRole('link', { name: /LeakDojo/ })).toBeNull();
   });
+
+  it('searches only the first 20,000 characters of a longer text pasted into the search box, and says so', async () => {
+    const long = `${'word '.repeat(5_000)}${'tail '.repeat(1_000)}`;
+    // jsdom lays nothing out, so it has no scrollIntoView; the box scrolls itself into view.
+    Element.prototype.scrollIntoView = vi.fn();
+    render(
+      <MemoryRouter>
+        <LikeText pasted={{ text: long }} />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByRole('link', { name: /LeakDojo/ })).toBeTruthy();
+    const fetched = vi.mocked(fetch).mock.calls.map(([, init]) => JSON.parse(String(init?.body)) as { q: string });
+    expect(fetched).toHaveLength(1);
+    expect(fetched[0]!.q.length).toBeLessThanOrEqual(20_000);
+    expect(fetched[0]!.q).toBe('word '.repeat(4_000).trim());
+    expect(
+      screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Paste an abstract or a paragraph' }).value,
+    ).toHaveLength(20_000);
+    const note = screen.getByRole('note').textContent;
+    expect(note).toContain('first 20,000 characters');
+    expect(note).toContain('the other 10,000 were left out');
+    expect(note).not.toContain('whole');
+  });
 });

@@ -137,4 +137,30 @@ describe('verify-page', () => {
     expect(claims()).toEqual(['Prior work is broad.', 'Serving is costly.', 'Attention sinks are structural [1].']);
     expect(screen.getByRole('link', { name: 'LLMSpace' })).toBeTruthy();
   });
+
+  it('says which box to shorten when the UTF-8 request would be over the server body limit, without sending it', async () => {
+    // As the server answers a body over its 512 KB.
+    const server = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 512 KB.' } }),
+          { status: 413, headers: { 'content-type': 'application/json' } },
+        ),
+    );
+    vi.stubGlobal('fetch', server);
+    showPage();
+    // 90,000 + 100,000 CJK characters: under both boxes' lengths, ~570 KB in UTF-8 (3 bytes each).
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text with citations' }), {
+      target: { value: `${'注意力汇聚是结构性的'.repeat(9_000)} [1]` },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Reference list (optional)' }), {
+      target: { value: `[1] ${'注意力汇聚的结构起源'.repeat(10_000)}` },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(server).not.toHaveBeenCalled();
+    expect(alert.textContent).toContain('more than the 512 KB one check takes');
+    expect(alert.textContent).toContain('Shorten the reference list (the text is 264 KB, the reference list 293 KB)');
+  });
 });

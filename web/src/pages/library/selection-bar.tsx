@@ -1,6 +1,6 @@
 // What is selected in the Library table, selecting every paper the filters match, and exporting
 // the selection as BibTeX, RIS or CSL-JSON.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Paper } from '../../../../indexer/paper.schema.ts';
 import type { LibraryRow } from '../../../../server/library/library.schema.ts';
 import { downloadCitations, EXPORT_FORMATS, type ExportFormat } from '../../citations/export-formats.ts';
@@ -29,13 +29,31 @@ export function SelectionBar({
 }) {
   const count = selected.size;
   const [selecting, setSelecting] = useState<'idle' | 'loading' | 'failed'>('idle');
+  /** The "Select all" under way: a new view or leaving the page stops it, so it adds no papers then. */
+  const pending = useRef<AbortController | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new view (new filters or order) stops it.
+  useEffect(
+    () => () => {
+      pending.current?.abort();
+      pending.current = null;
+      setSelecting('idle');
+    },
+    [view],
+  );
   const selectAll = async () => {
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
     setSelecting('loading');
     try {
-      onSelect(await matchingRows(view));
+      const rows = await matchingRows(view, controller.signal);
+      if (controller.signal.aborted) return;
+      onSelect(rows);
       setSelecting('idle');
     } catch {
-      setSelecting('failed');
+      if (!controller.signal.aborted) setSelecting('failed');
+    } finally {
+      if (pending.current === controller) pending.current = null;
     }
   };
   const canSelectAll = matching !== undefined && matching > 0 && matching <= MAX_SELECT_ALL;

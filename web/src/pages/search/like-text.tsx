@@ -45,14 +45,20 @@ export function LikeText({ pasted = null }: { pasted?: { text: string } | null }
     saveLikeText({ draft: '', searched: null, open });
   };
   const [fromSearchBox, setFromSearchBox] = useState(false);
+  /** Characters of the pasted text past MAX_TEXT_CHARS, left out of the box and the search. */
+  const [leftOut, setLeftOut] = useState(0);
   useEffect(() => {
-    const trimmed = pasted?.text.trim();
-    if (!pasted || !trimmed) return;
-    setDraft(pasted.text);
+    if (!pasted) return;
+    // The server refuses a query over MAX_TEXT_CHARS (400, with no retry), so the box keeps what fits.
+    const kept = pasted.text.slice(0, MAX_TEXT_CHARS);
+    const trimmed = kept.trim();
+    if (!trimmed) return;
+    setDraft(kept);
     setText(trimmed);
     setOpen(true);
     setFromSearchBox(true);
-    saveLikeText({ draft: pasted.text, searched: trimmed, open: true });
+    setLeftOut(pasted.text.length - kept.length);
+    saveLikeText({ draft: kept, searched: trimmed, open: true });
     box.current?.scrollIntoView({ block: 'start' });
   }, [pasted]);
   const found = request.data && text ? request.data.results : undefined;
@@ -71,7 +77,10 @@ export function LikeText({ pasted = null }: { pasted?: { text: string } | null }
       {fromSearchBox ? (
         <p className="notice like-text-note" role="note">
           The text pasted into the search box was longer than its {MAX_QUERY_CHARS.toLocaleString()} characters, so it
-          is searched here, by meaning, whole.
+          is searched here, by meaning,{' '}
+          {leftOut > 0
+            ? `up to its first ${MAX_TEXT_CHARS.toLocaleString()} characters; the other ${leftOut.toLocaleString()} were left out.`
+            : 'whole.'}
         </p>
       ) : null}
       <form onSubmit={submit} className="like-text-form" aria-label="Find papers like a text">

@@ -7,6 +7,7 @@ import { verifyText } from '../../api/verify.api.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { SUBMIT_SHORTCUT, submitOnCtrlEnter } from '../../components/submit-shortcut.ts';
 import { MarkedText } from './marked-text.tsx';
+import { oversizeRequest } from './request-size.ts';
 import { readDraft, rememberedResult, rememberResult, saveDraft } from './verify-draft.ts';
 import { TONE_ICONS, type VerdictTone, type VerifyView } from './verify-model.ts';
 import { VerifyTable } from './verify-table.tsx';
@@ -23,7 +24,10 @@ type VerifyState =
  * smaller box would cut the references off unseen.
  */
 export const MAX_TEXT_CHARS = 100_000;
-/** A reference list or .bib export; with the text it stays under the server's 512 KB request body. */
+/**
+ * A reference list or .bib export. Characters are not bytes: 100,000 CJK characters take ~300 KB in
+ * UTF-8, so the request's size is checked in bytes before sending (request-size.ts).
+ */
 export const MAX_REFERENCES_CHARS = 300_000;
 
 const SUMMARY: Array<{ tone: VerdictTone; words: string }> = [
@@ -52,11 +56,18 @@ export function VerifyPage() {
     event.preventDefault();
     if (!text.trim()) return;
     running.current?.abort();
+    const input = { text, references: references.trim() || undefined };
+    // The server would refuse it (413) only after the upload: say here which box to shorten.
+    const oversize = oversizeRequest(input);
+    if (oversize) {
+      setState({ status: 'error', error: oversize });
+      return;
+    }
     const controller = new AbortController();
     running.current = controller;
     setState((s) => ({ status: 'loading', ...(s.status === 'done' ? { previous: s.result } : {}) }));
     try {
-      const result = await verifyText({ text, references: references.trim() || undefined }, controller.signal);
+      const result = await verifyText(input, controller.signal);
       if (!controller.signal.aborted) {
         rememberResult(result);
         setState({ status: 'done', result });
