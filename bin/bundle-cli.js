@@ -7,16 +7,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The project folder (the one holding bin/). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROOT = PROJECT_ROOT;
 
 export const BUNDLE_DEFAULTS = {
   /** The TypeScript module the bundle starts from. */
-  entry: path.join(ROOT, 'cli', 'main.ts'),
+  entry: path.join(PROJECT_ROOT, 'cli', 'main.ts'),
   /**
    * Where the bundle is kept. It must lie inside the project: the bundle's bare imports (packages)
    * resolve from its own folder, through the project's node_modules.
    */
-  cacheDir: path.join(ROOT, 'node_modules', '.cache', 'citelens'),
+  cacheDir: path.join(PROJECT_ROOT, 'node_modules', '.cache', 'citelens'),
   /** Loads esbuild; only called when a (re)build is needed, so a fresh bundle never pays for it. */
   loadEsbuild: () => import('esbuild'),
 };
@@ -141,7 +140,7 @@ async function build(esbuild, entry, file) {
   const startedAt = Date.now();
   const result = await esbuild.build({
     entryPoints: [entry],
-    absWorkingDir: ROOT,
+    absWorkingDir: PROJECT_ROOT,
     outfile: file,
     write: false,
     bundle: true,
@@ -178,10 +177,10 @@ async function build(esbuild, entry, file) {
   const map = result.outputFiles.find((out) => out.path === `${file}.map`);
   const sources = Object.keys(result.metafile.inputs)
     .filter((input) => !/^[\w-]+:/.test(input))
-    .map((input) => path.resolve(ROOT, input));
+    .map((input) => path.resolve(PROJECT_ROOT, input));
   const require = createRequire(import.meta.url);
   const recipe = [fileURLToPath(import.meta.url), require.resolve('esbuild/package.json')];
-  const tsconfig = path.join(ROOT, 'tsconfig.json');
+  const tsconfig = path.join(PROJECT_ROOT, 'tsconfig.json');
   if (fs.existsSync(tsconfig)) recipe.push(tsconfig);
   /** @type {BundleRecord} */
   const record = { node: process.version, entry, inputs: statInputs([...sources, ...recipe], startedAt) };
