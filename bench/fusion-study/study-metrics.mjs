@@ -58,3 +58,35 @@ export function fitLine(parts) {
   const b = variance > 0 ? covariance / variance : 0;
   return { a: my - b * mx, b };
 }
+
+/** Chance-corrected overlap of two rankings' top `depth` (0 when no better than chance), as fuse.ts agreement. */
+export function agreement(a, b, depth, population) {
+  const n = Math.min(depth, a.length, b.length);
+  if (n === 0) return 0;
+  const top = new Set(b.slice(0, depth).map((r) => r[0]));
+  const shared = a.slice(0, depth).filter((r) => top.has(r[0])).length;
+  const expected = (n * n) / population;
+  return expected >= n ? 0 : clamp((shared - expected) / (n - expected), 0, 1);
+}
+
+/** As fuse.ts fuseScores: convex combination of min–max-normalized BM25 and Rocchio-moved dense scores. */
+export function fuse(q, w, window = 100) {
+  if (q.keyword.length === 0) return q.dense.map((r) => r[0]);
+  const nk = normalizer(q.keyword, window);
+  const nd = normalizer(q.denseMoved, window);
+  const ks = new Map(q.keyword.map((r) => [r[0], r[1]]));
+  const ds = new Map();
+  for (const r of q.keyword) if (q.exactMoved[r[2]] !== undefined) ds.set(r[0], q.exactMoved[r[2]]);
+  for (const r of q.denseMoved) ds.set(r[0], r[1]);
+  const docs = new Set([...ks.keys(), ...q.denseMoved.map((r) => r[0])]);
+  return [...docs]
+    .map((d) => [d, (1 - w) * (ks.has(d) ? nk(ks.get(d)) : 0) + w * (ds.has(d) ? nd(ds.get(d)) : 0)])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map((r) => r[0]);
+}
+
+/** How peaked a ranked list is: (s1 − s10) / s1, as hybrid.search.ts peakOf. */
+export const peak = (list) =>
+  list.length > 1 && list[0][1] > 0
+    ? clamp((list[0][1] - list[Math.min(10, list.length) - 1][1]) / list[0][1], 0, 1)
+    : 0;
