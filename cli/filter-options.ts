@@ -1,10 +1,13 @@
 // The options that narrow which papers a command reads (--year-from, --year-to, --author, --tag,
 // --venue), shared by `search` and `ask`, and how a field of their request is named as an option.
 import type { Command } from 'commander';
-import type { SearchFilters } from '../server/search/index.ts';
+import type { BoundNames, SearchFilters } from '../server/search/index.ts';
 
 /** The filter options as commander parses them (text; numbers are checked with the request). */
 export type FilterOptions = { yearFrom?: string; yearTo?: string; author?: string; tag?: string; venue?: string };
+
+/** How the rules that bind one option to another name them (checkSearchBounds). */
+export const CLI_BOUND_NAMES: BoundNames = { k: '--k', yearTo: '--year-to', yearFromPath: ['filters', 'yearFrom'] };
 
 /** Adds the filter options to `command`. */
 export function addFilterOptions(command: Command): Command {

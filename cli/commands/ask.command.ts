@@ -6,7 +6,15 @@ import { invalidInputError } from '../../core/input-issues.ts';
 import { openIndex } from '../../indexer/index.ts';
 import { type AskResponse, answerQuestion, zAskRequest } from '../../server/answer/index.ts';
 import { createLlmClient } from '../../server/llm/index.ts';
-import { addFilterOptions, type FilterOptions, filtersOf, numberOption, optionOf } from '../filter-options.ts';
+import { checkSearchBounds } from '../../server/search/index.ts';
+import {
+  addFilterOptions,
+  CLI_BOUND_NAMES,
+  type FilterOptions,
+  filtersOf,
+  numberOption,
+  optionOf,
+} from '../filter-options.ts';
 import { action, printJson, printNotice, usageError } from '../output.ts';
 
 type AskCommandOptions = FilterOptions & {
@@ -59,15 +67,7 @@ function formatAnswer(response: AskResponse): string {
 }
 
 // The request as zod checks it, with the rule that binds --year-from to --year-to, worded for options.
-const zAskOptions = zAskRequest.superRefine(({ filters: { yearFrom, yearTo } }, ctx) => {
-  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['filters', 'yearFrom'],
-      message: `must not be after --year-to (${yearFrom} > ${yearTo})`,
-    });
-  }
-});
+const zAskOptions = zAskRequest.superRefine(({ filters }, ctx) => checkSearchBounds(filters, ctx, CLI_BOUND_NAMES));
 
 export function registerAskCommand(program: Command): void {
   const config = loadConfig();

@@ -7,15 +7,22 @@ import { AppError } from '../../core/errors.ts';
 import { invalidInputError } from '../../core/input-issues.ts';
 import { decodeDocument, openIndex } from '../../indexer/index.ts';
 import {
+  checkSearchBounds,
   type Highlight,
   QUERY_SYNTAX_HELP,
-  SEARCH_LIMITS,
   type SearchRequest,
   type SearchResponse,
   searchPapers,
   zSearchRequest,
 } from '../../server/search/index.ts';
-import { addFilterOptions, type FilterOptions, filtersOf, numberOption, optionOf } from '../filter-options.ts';
+import {
+  addFilterOptions,
+  CLI_BOUND_NAMES,
+  type FilterOptions,
+  filtersOf,
+  numberOption,
+  optionOf,
+} from '../filter-options.ts';
 import { action, printJson, printNotice, usageError } from '../output.ts';
 import { readInputBytes } from '../read-input.ts';
 
@@ -46,25 +53,10 @@ export function toSearchRequest(query: string, options: SearchCommandOptions): S
   };
 }
 
-// The request as zod checks it, with the two rules that bind one option to another, worded for options.
-const zSearchOptions = zSearchRequest.superRefine((request, ctx) => {
-  const deepest = SEARCH_LIMITS.maxDepth - request.k;
-  if (request.offset > deepest) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['offset'],
-      message: `must be at most ${deepest} when --k is ${request.k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
-    });
-  }
-  const { yearFrom, yearTo } = request.filters;
-  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['filters', 'yearFrom'],
-      message: `must not be after --year-to (${yearFrom} > ${yearTo})`,
-    });
-  }
-});
+// The request as zod checks it, with the rules that bind one option to another, worded for options.
+const zSearchOptions = zSearchRequest.superRefine((request, ctx) =>
+  checkSearchBounds({ ...request, ...request.filters }, ctx, CLI_BOUND_NAMES),
+);
 
 /**
  * Checks the search request the options make before any index is opened: INVALID_INPUT names the

@@ -4,35 +4,20 @@
 import type { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { describeIssues, type InputIssue, meantName } from '../../core/input-issues.ts';
-import { SEARCH_LIMITS } from '../search/index.ts';
+import { checkSearchBounds } from '../search/search.schema.ts';
 
 type Issue = z.core.$ZodIssue;
 type JsonSchema = { properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; [key: string]: unknown };
 
-/** The rules that bind one search argument to another, worded with the arguments' MCP names. */
+/** The rules that bind one search argument to another (search.schema.ts), worded with the arguments' MCP names. */
 export function checkSearchRelations(
   args: { k?: number; offset?: number; filters?: { yearFrom?: number | undefined; yearTo?: number | undefined } },
   ctx: z.RefinementCtx,
 ): void {
-  if (args.k !== undefined && args.offset !== undefined) {
-    const deepest = SEARCH_LIMITS.maxDepth - args.k;
-    if (args.offset > deepest) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['offset'],
-        message: `must be at most ${deepest} when k is ${args.k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
-      });
-    }
-  }
-  const { yearFrom: from, yearTo: to } = args.filters ?? {};
-  if (from !== undefined && to !== undefined && from > to) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['filters', 'yearFrom'],
-      message: `must not be after filters.yearTo (${from} > ${to})`,
-    });
-  }
+  checkSearchBounds({ k: args.k, offset: args.offset, ...args.filters }, ctx, MCP_BOUND_NAMES);
 }
+
+const MCP_BOUND_NAMES = { k: 'k', yearTo: 'filters.yearTo', yearFromPath: ['filters', 'yearFrom'] } as const;
 
 // The property names the JSON Schema allows at `path` (the object's own names when path is empty).
 function namesAt(schema: JsonSchema, path: readonly PropertyKey[]): string[] {

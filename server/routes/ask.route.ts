@@ -11,14 +11,19 @@ import { errorBody, errorResponses } from '../http/error-response.ts';
 import { GENERATION_HEADER, requireIndex } from '../http/index.middleware.ts';
 import { createRouter } from '../http/router.ts';
 import { createLlmClient } from '../llm/index.ts';
-import { checkYearOrder, zSearchFilters } from '../search/search.schema.ts';
+import { checkSearchBounds, zSearchFilters } from '../search/search.schema.ts';
 import { createJudge } from '../verify/judge/index.ts';
 import { statisticsOfIndex } from '../verify/term-statistics.ts';
+
+// The year range is checked inside `filters`, so its message names yearTo and its path yearFrom there.
+const ASK_BOUND_NAMES = { k: 'k', yearTo: 'yearTo', yearFromPath: ['yearFrom'] } as const;
 
 // A known name written differently (max_sentences, filters.year_from) is refused, never ignored.
 const zAskBody = nearMissCheckedObject({
   ...zAskRequest.shape,
-  filters: nearMissCheckedObject(zSearchFilters.shape).superRefine(checkYearOrder).default({}),
+  filters: nearMissCheckedObject(zSearchFilters.shape)
+    .superRefine((filters, ctx) => checkSearchBounds(filters, ctx, ASK_BOUND_NAMES))
+    .default({}),
 }).meta({ id: 'AskRequest' });
 
 const body = {

@@ -8,6 +8,7 @@ import { numberParam } from '../http/query-params.ts';
 import { createRouter } from '../http/router.ts';
 import { QUERY_SYNTAX_HELP, searchPapers } from '../search/index.ts';
 import {
+  checkSearchBounds,
   SEARCH_LIMITS,
   type SearchRequest,
   zSearchFilters,
@@ -38,24 +39,15 @@ const searchParams = {
   sort: zSearchSort.default('relevance').meta({ description: 'relevance (default) or year (newest first)' }),
 };
 
-// The rules that bind one parameter to another, checked here so the message names them as sent.
+// The rules that bind one parameter to another, named as sent (search.schema.ts checkSearchBounds).
 function checkRelations(
   query: { k: number; offset: number; year_from?: number | undefined; year_to?: number | undefined },
   ctx: z.RefinementCtx,
 ): void {
-  const deepest = SEARCH_LIMITS.maxDepth - query.k;
-  if (query.offset > deepest) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['offset'],
-      message: `must be at most ${deepest} when k is ${query.k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
-    });
-  }
-  const { year_from: from, year_to: to } = query;
-  if (from !== undefined && to !== undefined && from > to) {
-    ctx.addIssue({ code: 'custom', path: ['year_from'], message: `must not be after year_to (${from} > ${to})` });
-  }
+  checkSearchBounds({ ...query, yearFrom: query.year_from, yearTo: query.year_to }, ctx, QUERY_BOUND_NAMES);
 }
+
+const QUERY_BOUND_NAMES = { k: 'k', yearTo: 'year_to', yearFromPath: ['year_from'] } as const;
 
 /**
  * The query string of GET /api/search: the search nouns, with snake_case names for the filters.

@@ -41,11 +41,38 @@ export const zSearchFilters = z.object({
 });
 export type SearchFilters = z.infer<typeof zSearchFilters>;
 
-/** Filters whose year range starts after it ends match nothing: refused, naming yearFrom. */
-export function checkYearOrder(filters: Pick<SearchFilters, 'yearFrom' | 'yearTo'>, ctx: z.RefinementCtx): void {
-  const { yearFrom: from, yearTo: to } = filters;
+/** How a surface names the parameters the search's bounds bind ("--year-to", "year_to", "filters.yearTo"). */
+export type BoundNames = { k: string; yearTo: string; yearFromPath: readonly PropertyKey[] };
+
+/**
+ * The rules that bind one search parameter to another, each worded with the names a surface uses:
+ * offset + k may not pass the deepest ranking, and a year range may not start after it ends (it
+ * would match nothing). The search route, the ask route, the MCP tools and the CLI all check these.
+ */
+export function checkSearchBounds(
+  values: {
+    k?: number | undefined;
+    offset?: number | undefined;
+    yearFrom?: number | undefined;
+    yearTo?: number | undefined;
+  },
+  ctx: z.RefinementCtx,
+  names: BoundNames,
+): void {
+  const { k, offset, yearFrom: from, yearTo: to } = values;
+  if (k !== undefined && offset !== undefined && offset > SEARCH_LIMITS.maxDepth - k) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['offset'],
+      message: `must be at most ${SEARCH_LIMITS.maxDepth - k} when ${names.k} is ${k} (offset + k may not pass ${SEARCH_LIMITS.maxDepth})`,
+    });
+  }
   if (from !== undefined && to !== undefined && from > to) {
-    ctx.addIssue({ code: 'custom', path: ['yearFrom'], message: `must not be after yearTo (${from} > ${to})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [...names.yearFromPath],
+      message: `must not be after ${names.yearTo} (${from} > ${to})`,
+    });
   }
 }
 
