@@ -5,6 +5,7 @@
 // say no (the other way round when the question asks whether two things are alike). It commits
 // only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
+import { nameInParentheses } from '../verify/paper-name.ts';
 import { nameOfTitle } from '../verify/resolve-reference.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
@@ -93,7 +94,7 @@ export function statementStance(question: string, sentence: string, title = ''):
 function paperNameOfTitle(title: string): string | null {
   return (
     nameOfTitle(title) ??
-    [/\(([^\s()]+)\)\s*$/u.exec(title)?.[1]].find((name) => name !== undefined && writtenAsName(name)) ??
+    [nameInParentheses(title)].find((name) => name !== undefined && writtenAsName(name)) ??
     (title.trim() !== '' && title.trim().split(/\s+/u).length <= 2 ? title : null)
   );
 }

@@ -11,6 +11,9 @@ const TITLE_PARENTHESIS = /\(\s*([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)\s*\)/u;
 /** A title's head before its colon, of one or two words: "EMO: Pretraining…", "Memory Inception: Latent…". */
 const TITLE_HEAD = /^([\p{L}\p{N}-]+(?:\s[\p{L}\p{N}-]+)?)\s*:/u;
 
+/** The one-word name a title gives in parentheses ("Neural Weight Translation (NeWTral)"), if any. */
+export const nameInParentheses = (title: string): string | undefined => TITLE_PARENTHESIS.exec(title)?.[1];
+
 /** Whether a text opens with this name as a whole word. */
 export const opensWith = (text: string, name: string): boolean =>
   text.startsWith(name) && !/^[\p{L}\p{N}]/u.test(text.slice(name.length));
@@ -25,7 +28,7 @@ export function paperName(paper: { title: string; abstract: string }): string | 
   // "Neural Weight Translation (NeWTral)", "StraTA (Strategic…)", "EMO: Pretraining…": a name the
   // title gives in parentheses or before its colon, when the abstract opens with it.
   const rest = paper.abstract.trimStart();
-  const given = [TITLE_PARENTHESIS.exec(paper.title)?.[1], TITLE_HEAD.exec(paper.title)?.[1]].find(
+  const given = [nameInParentheses(paper.title), TITLE_HEAD.exec(paper.title)?.[1]].find(
     (name) => name !== undefined && /^\p{Lu}/u.test(name) && opensWith(rest, name),
   );
   if (given) return given;
