@@ -7,6 +7,7 @@
 // introduces…") is quoted from the name on.
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { opensWith, paperName } from '../verify/paper-name.ts';
+import { backPointingOpening } from './standalone-sentence.ts';
 
 /** "It is well known that…", "It was decided to…": an "it" that stands for nothing. */
 const EXPLETIVE = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
@@ -37,19 +38,15 @@ function withName(sentence: string, name: string): string | null {
   return sentence.slice(0, at) + written + sentence.slice(at + pronoun.length);
 }
 
-/** An opening phrase that points back before the paper's name: "Based on this, Feather introduces…", "To this end, …". */
-const LEAD_IN =
-  /^(?:Based on|Building on|Given|Following|From|To|In|With|For|By)\s+(?:this|these|that|those)(?:\s+\p{Ll}+){0,2}\s*,\s+/u;
-
 /**
  * The sentence without an opening phrase that points back, when the paper's own name follows it as
  * the subject: "Based on this, Feather introduces a scheduler…" → "Feather introduces a scheduler…"
  * (a quotation may start inside a sentence; what is left stands on its own). Null otherwise.
  */
 function withoutLeadIn(sentence: string, title: string): string | null {
-  const lead = LEAD_IN.exec(sentence);
-  if (!lead) return null;
-  const rest = sentence.slice(lead[0].length);
+  const lead = backPointingOpening(sentence);
+  if (lead === null) return null;
+  const rest = sentence.slice(lead.length);
   return paperName({ title, abstract: rest }) ? rest : null;
 }
 

@@ -65,6 +65,15 @@ const CONNECTIVE =
   /^(?:as a (?:result|consequence)|consequently|therefore|thus|hence|accordingly|however|nevertheless|nonetheless|in contrast|by contrast|conversely|instead|moreover|furthermore|in addition|additionally|besides|also|similarly|likewise|in turn|still|yet|even so|on the other hand|in this way|to this end|for this reason)\s*,\s+(?=[\p{L}\p{N}[])/iu;
 
 /**
+ * The opening phrase of a sentence that points back at the one before, up to its comma ("Based on
+ * this, ", "To this end, "), or null when the sentence opens otherwise or the phrase has no comma.
+ */
+export function backPointingOpening(sentence: string): string | null {
+  if (!LEANS_BACK.test(sentence)) return null;
+  return /^[^,.;:]{1,60},\s+/u.exec(sentence)?.[0] ?? null;
+}
+
+/**
  * The sentence as an answer quotes it: without an opening connective that points back, the rest
  * starting with a capital ("As a result, a deployment can…" → "A deployment can…"); the sentence
  * itself when it has none. The citation still spans the whole sentence.
