@@ -2,6 +2,7 @@
 // cites) analyzed once: each sentence's terms and TF-IDF vector, the counts and vectors of the
 // whole, and what the stance is read on. A claim is then compared with them (support-features.ts),
 // so a paper judged against several claims, or twice, is read once.
+import type { Abbreviation } from '../../indexer/text/abbreviations.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { caseless } from './caseless-pattern.ts';
 import { type Cues, cuesOf, numbersOf } from './claim-cues.ts';
@@ -51,6 +52,8 @@ export class EvidenceProfile {
   constructor(
     readonly sentences: readonly EvidenceSentence[],
     readonly statistics: TermStatistics,
+    /** The abbreviations the text defines, spelt out in `sentences` (a claim is read with them too). */
+    readonly abbreviations: ReadonlyMap<string, Abbreviation> = new Map(),
   ) {
     this.bags = sentences.map((s) => bagOf(s.text));
     this.vectors = this.bags.map((bag) => tfidf(bag.counts, statistics));

@@ -5,6 +5,7 @@
 // Both models and the verdict thresholds live in judge/builtin-weights.json, refitted by
 // `citelens eval-verify --fit`.
 import type { Paper } from '../../indexer/index.ts';
+import { definedAbbreviations, expandAbbreviations } from '../../indexer/text/abbreviations.ts';
 import { EvidenceProfile } from './evidence-profile.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
@@ -191,6 +192,12 @@ function conflictsOf(features: SupportFeatures, stance: StanceFeatures): Support
   return conflicts;
 }
 
+/** A text as written, and read with the abbreviations it defines spelt out (the same profile when it defines none). */
+type ReadTexts = { written: EvidenceProfile; spelt: EvidenceProfile };
+
+// How many claim analyses a scorer keeps (a claim is scored as written and spelt out, in turn).
+const CLAIMS_KEPT = 4;
+
 /**
  * Scores claims against evidence, weighting words by the library's term statistics. A claim is
  * analyzed once for the candidates scored after it in a row (a request scores each claim against
@@ -198,8 +205,9 @@ function conflictsOf(features: SupportFeatures, stance: StanceFeatures): Support
  * the list is alive (pass the same list again to reuse it; lists are not changed after scoring).
  */
 export class SupportScorer {
-  private lastClaim: ClaimProfile | undefined;
-  private readonly evidence = new WeakMap<readonly EvidenceSentence[], EvidenceProfile>();
+  // The last claims analyzed (as written, and read with a paper's abbreviations spelt out).
+  private readonly claims = new Map<string, ClaimProfile>();
+  private readonly evidence = new WeakMap<readonly EvidenceSentence[], ReadTexts>();
 
   constructor(
     private readonly statistics: TermStatistics,
@@ -208,17 +216,32 @@ export class SupportScorer {
   ) {}
 
   private profileOf(claim: string): ClaimProfile {
-    if (this.lastClaim?.text !== claim) this.lastClaim = profileClaim(claim, this.statistics);
-    return this.lastClaim;
-  }
-
-  private evidenceOf(sentences: readonly EvidenceSentence[]): EvidenceProfile {
-    let profile = this.evidence.get(sentences);
+    let profile = this.claims.get(claim);
     if (!profile) {
-      profile = new EvidenceProfile(sentences, this.statistics);
-      this.evidence.set(sentences, profile);
+      if (this.claims.size >= CLAIMS_KEPT) this.claims.delete(this.claims.keys().next().value!);
+      profile = profileClaim(claim, this.statistics);
+      this.claims.set(claim, profile);
     }
     return profile;
+  }
+
+  private evidenceOf(sentences: readonly EvidenceSentence[]): ReadTexts {
+    let texts = this.evidence.get(sentences);
+    if (!texts) {
+      const written = new EvidenceProfile(sentences, this.statistics);
+      const abbreviations = definedAbbreviations(sentences.map((s) => s.text).join('.\n'));
+      const spelt =
+        abbreviations.size === 0
+          ? written
+          : new EvidenceProfile(
+              sentences.map((s) => ({ ...s, text: expandAbbreviations(s.text, abbreviations) })),
+              this.statistics,
+              abbreviations,
+            );
+      texts = { written, spelt };
+      this.evidence.set(sentences, texts);
+    }
+    return texts;
   }
 
   /**
@@ -227,20 +250,23 @@ export class SupportScorer {
    */
   relevance(claim: string, sentences: readonly EvidenceSentence[]): number {
     const profile = this.profileOf(claim);
-    const features = relevanceFeaturesOf(profile, this.evidenceOf(sentences));
+    const features = relevanceFeaturesOf(profile, this.evidenceOf(sentences).written);
     if (!features || profile.totalWeight === 0) return 0;
     return supportProbability(features, this.model);
   }
 
   /** How well the candidate sentences (one paper's, or the passages a sentence cites) back the claim. */
-  score(claim: string, sentences: readonly EvidenceSentence[]): SupportResult {
-    const profile = this.profileOf(claim);
-    const candidates = this.evidenceOf(sentences);
-    const { features, best, sentenceScores } = supportFeaturesOf(profile, candidates);
-    if (best < 0 || profile.totalWeight === 0) {
+  score(written: string, sentences: readonly EvidenceSentence[]): SupportResult {
+    const texts = this.evidenceOf(sentences);
+    const {
+      features,
+      best: bestWritten,
+      sentenceScores: writtenScores,
+    } = supportFeaturesOf(this.profileOf(written), texts.written);
+    if (bestWritten < 0 || this.profileOf(written).totalWeight === 0) {
       return {
         score: 0,
-        evidence: sentences[best] ?? null,
+        evidence: sentences[bestWritten] ?? null,
         support: 0,
         contradiction: 0,
         conflicts: [],
@@ -249,24 +275,33 @@ export class SupportScorer {
         aligned: [],
       };
     }
+    // How much the paper bears on the claim is read on the words as written; which sentences are
+    // the evidence, and what they say of the claim, on the text with its abbreviations spelt out
+    // ("pyridostatin" in the claim meets "PDS reduces proliferation").
+    const candidates = texts.spelt;
+    const claim = expandAbbreviations(written, candidates.abbreviations);
+    const profile = this.profileOf(claim);
+    const scores = candidates === texts.written ? writtenScores : supportFeaturesOf(profile, candidates).sentenceScores;
     // The stance is read in the clause of each of the best-aligned text sentences that matches the claim.
     // A finding ("we found…", results, conclusions) is preferred to an aim or background sentence.
     const findings = candidates.findings;
-    const ordered = sentenceScores
+    const ordered = scores
       .map((score, i) => ({ score: score * (findings[i] ? FINDING_PREFERENCE : 1), i }))
       .filter(({ i }) => sentences[i]!.field !== 'title')
       .sort((a, b) => b.score - a.score || a.i - b.i);
     const ranked = ordered
       .filter((candidate, rank) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * ordered[0]!.score)
       .slice(0, STANCE_SENTENCES);
-    const read = ranked.map(({ i }) => focusClause(profile, sentences[i]!.text, candidates.clauses(i)));
+    const read = ranked.map(({ i }) => focusClause(profile, candidates.sentences[i]!.text, candidates.clauses(i)));
     const stance = stanceOfEvidenceVoting(claim, read, candidates.voteSentences);
     const conflicts = conflictsOf(features, stance);
     // The sentence quoted is the one that shows the conflict, when there is one.
     const quoted = conflicts.length > 0 && read.length > 1 ? conflictingSentence(claim, read) : 0;
     const denying = stance.deniedAlternative > 0 ? denyingSentence(claim, read, candidates.voteSentences) : null;
     const evidence =
-      denying !== null ? sentences.filter((s) => s.field !== 'title')[denying]! : sentences[ranked[quoted]?.i ?? best]!;
+      denying !== null
+        ? sentences.filter((s) => s.field !== 'title')[denying]!
+        : sentences[ranked[quoted]?.i ?? bestWritten]!;
     const score = supportProbability(features, this.model);
     const contradicting = contradictionProbability(stance, features, this.stanceModel);
     return {

@@ -34,6 +34,11 @@ const steering = {
   abstract:
     'We steer a language model without any training by editing its key-value cache in latent space. The method needs less memory than fine-tuning.',
 };
+const velotinib = {
+  title: 'A G-quadruplex ligand and replication stress in repair-deficient tumour cells',
+  abstract:
+    'We tested the small molecule velotinib (VTB) in cells lacking homologous recombination (HR). Treated cultures accumulated single-strand gaps (SSGs) within hours. VTB reduces proliferation of HR-deficient cells by stalling replication forks. Normal fibroblasts were spared.',
+};
 const glacier = {
   title: 'Glacier melt rates in the Alps',
   abstract:
@@ -105,6 +110,7 @@ const papers = [
   leakDojo,
   cuprousOxide,
   reviews,
+  velotinib,
   glacier,
   incidentalomas,
   ternary,
@@ -279,6 +285,24 @@ describe('builtin.judge', () => {
       parityCode,
     );
     expect(asWritten.verdict).toBe('supported');
+  });
+
+  it('reads a paper’s abbreviations as their long forms: "velotinib encourages proliferation" against "VTB reduces proliferation" is contradicted', () => {
+    const encourages = judgePaper(
+      'Velotinib encourages proliferation of homologous recombination deficient cells.',
+      velotinib,
+    );
+    expect(encourages.verdict).toBe('contradicted');
+    expect(encourages.conflicts).toContain('direction');
+    // The evidence is the sentence as the paper writes it, short form and all.
+    expect(encourages.evidence?.text).toBe(
+      'VTB reduces proliferation of HR-deficient cells by stalling replication forks.',
+    );
+    const reduces = judgePaper(
+      'Velotinib reduces the proliferation of homologous recombination deficient cells.',
+      velotinib,
+    );
+    expect(reduces.verdict).toBe('supported');
   });
 
   it('judges a cited paper on an unrelated topic as not supported, with no evidence and no conflicts', () => {
