@@ -33,9 +33,10 @@ function problemsOf(error: AppError): InputProblem[] {
 /**
  * How a command ends when it does not succeed: 1 when it ran and failed (no index, an unreadable
  * file, a refused record), 2 when the command line itself is wrong (an unknown or invalid option, a
- * missing argument), so a script can tell a mistake of its own from a failure.
+ * missing argument), so a script can tell a mistake of its own from a failure; 3 when `verify
+ * --strict` checked the text and some citation is not supported (an outcome, not a failure).
  */
-export const EXIT_CODES = { failure: 1, usage: 2 } as const;
+export const EXIT_CODES = { failure: 1, usage: 2, citationsInDoubt: 3 } as const;
 
 const usageErrors = new WeakSet<object>();
 

@@ -1,5 +1,5 @@
 // `citelens verify <file|->`: checks every citation of a text against the library and prints a
-// verdict, score and evidence sentence per citation (or JSON); --strict fails on any doubt.
+// verdict, score and evidence sentence per citation (or JSON); --strict exits 3 on any doubt.
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
@@ -14,7 +14,7 @@ import {
   zVerifyRequest,
 } from '../../server/verify/index.ts';
 import { createJudge } from '../../server/verify/judge/index.ts';
-import { action, printJson, printNotice } from '../output.ts';
+import { action, EXIT_CODES, printJson, printNotice } from '../output.ts';
 import { inputName, readInputBytes } from '../read-input.ts';
 
 type VerifyCommandOptions = {
@@ -99,8 +99,22 @@ export function registerVerifyCommand(program: Command): void {
         ENCODINGS,
       ),
     )
-    .option('--strict', 'exit with status 1 unless every citation is supported')
+    .option(
+      '--strict',
+      `exit with status ${EXIT_CODES.citationsInDoubt} unless every citation is supported (${EXIT_CODES.failure} stays a failure to check)`,
+    )
     .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        `Exit status: 0 checked (with --strict: every citation supported); ${EXIT_CODES.failure} the check`,
+        `failed (no index, an unreadable file); ${EXIT_CODES.usage} the command line is wrong;`,
+        `${EXIT_CODES.citationsInDoubt} --strict and a citation is not supported (partially supported,`,
+        'contradicted, not supported or not in the library); the report is printed',
+        'all the same.',
+      ].join('\n'),
+    )
     .action(
       action(async (file: string, options: VerifyCommandOptions) => {
         const text = await readInput(file, options.encoding);
@@ -132,7 +146,8 @@ export function registerVerifyCommand(program: Command): void {
           if (options.json) printJson(response);
           else process.stdout.write(formatReport(response));
           const doubtful = response.claims.some((c) => c.citations.some((x) => x.verdict !== 'supported'));
-          if (options.strict && doubtful) process.exitCode = 1;
+          // An outcome of the check, told apart from a failure to check (1) by its own status.
+          if (options.strict && doubtful) process.exitCode = EXIT_CODES.citationsInDoubt;
         } finally {
           reader.close();
         }

@@ -26,7 +26,14 @@ import {
   toolErrorBody,
   toolResult,
 } from './mcp-tool.ts';
-import { listPaperResources, PAPER_URI_TEMPLATE, readPaperResource } from './paper.resources.ts';
+import {
+  listNoPaperResources,
+  listPaperResources,
+  PAPER_URI_TEMPLATE,
+  RESOURCE_NOT_FOUND,
+  readPaperResource,
+} from './paper.resources.ts';
+import { announceResourceListChanges } from './resource-list-changes.ts';
 
 /** Every tool, in the order clients list them. */
 export const MCP_TOOLS: readonly McpTool[] = [
@@ -55,12 +62,19 @@ export type McpServerOptions = {
    * client on this machine (stdio). Over HTTP the folder stays unsaid, as the API keeps server paths.
    */
   indexFolderInErrors?: { watching: boolean };
+  /**
+   * With `indexFolderInErrors.watching`, how often to look for another served generation, which is
+   * announced to the client as notifications/resources/list_changed (default 1 s).
+   */
+  listChangesEveryMs?: number;
 };
 
 // JSON-RPC codes for failures outside tool calls (listing and reading resources).
 const RPC_CODES: Partial<Record<AppErrorCode, number>> = {
   INVALID_INPUT: ErrorCode.InvalidParams,
-  PAPER_NOT_FOUND: -32002, // "Resource not found" in the MCP specification
+  PAPER_NOT_FOUND: RESOURCE_NOT_FOUND,
+  // Reading a paper before an index exists: no such resource yet (the data says why).
+  INDEX_NOT_FOUND: RESOURCE_NOT_FOUND,
 };
 
 /** A JSON-RPC error carrying the API's error body as its data. */
@@ -78,10 +92,17 @@ function rpcError(error: unknown, log: (message: string) => void): Error {
 export function createMcpServer(options: McpServerOptions): Server {
   const { holder, config } = options;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  // Only a server whose index folder is watched, on a connection that lasts (stdio), can say later
+  // that the list changed; over stateless HTTP each request is a new server.
+  const announcesChanges = options.indexFolderInErrors?.watching === true;
   const server = new Server(
     { name: 'citelens', title: 'Citelens', version: OPENAPI_INFO.info.version },
-    { capabilities: { tools: {}, resources: {} }, instructions: INSTRUCTIONS },
+    {
+      capabilities: { tools: {}, resources: announcesChanges ? { listChanged: true } : {} },
+      instructions: INSTRUCTIONS,
+    },
   );
+  if (announcesChanges) announceResourceListChanges(server, holder, options.listChangesEveryMs);
   const tools = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
 
   // INDEX_NOT_FOUND that says which folder to build the index in, where the client may be told.
@@ -140,9 +161,20 @@ export function createMcpServer(options: McpServerOptions): Server {
     }
   });
 
+  /** One page of the paper resources; none while no index is loaded, with why in `_meta`. */
+  async function listResources(cursor: string | undefined) {
+    try {
+      return await withIndex((reader) => listPaperResources(reader, cursor));
+    } catch (error) {
+      // No index yet is an empty library, said beside the list, not a failed request.
+      if (!isAppError(error) || error.code !== 'INDEX_NOT_FOUND') throw error;
+      return listNoPaperResources(cursor, toolErrorBody(error).error);
+    }
+  }
+
   server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
     try {
-      return await withIndex((reader) => listPaperResources(reader, request.params?.cursor));
+      return await listResources(request.params?.cursor);
     } catch (error) {
       throw rpcError(error, log);
     }

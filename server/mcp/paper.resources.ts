@@ -28,16 +28,40 @@ function resourceOf(paper: Paper): Resource {
   };
 }
 
+/** The JSON-RPC code for a resource that does not exist ("Resource not found" in the MCP specification). */
+export const RESOURCE_NOT_FOUND = -32002;
+
+/**
+ * The `_meta` key of an empty resources/list answered while no index is loaded: its value is the
+ * INDEX_NOT_FOUND error body (code, message, hint) that the tools answer meanwhile.
+ */
+export const INDEX_NOT_FOUND_META = 'citelens/indexNotFound';
+
 function invalidCursor(cursor: string): AppError {
   return new AppError('INVALID_INPUT', `The cursor '${cursor.slice(0, 50)}' is not one this server gave out.`, {
     field: 'cursor',
   });
 }
 
-/** One page of paper resources; `cursor` is the `nextCursor` of the page before. */
-export function listPaperResources(reader: IndexReader, cursor: string | undefined): ListResourcesResult {
+/** Where the page a cursor names starts; INVALID_INPUT for a cursor this server never gives out. */
+function cursorStart(cursor: string | undefined): number {
   const from = cursor === undefined ? 0 : Number(cursor);
   if (!Number.isSafeInteger(from) || from < 0 || !/^\d+$/.test(cursor ?? '0')) throw invalidCursor(cursor ?? '');
+  return from;
+}
+
+/**
+ * The resources of a library with no index yet: none, which is an answer, not a failure (MCP
+ * clients list resources on connecting). `why` is the error body tools answer meanwhile.
+ */
+export function listNoPaperResources(cursor: string | undefined, why: object): ListResourcesResult {
+  cursorStart(cursor);
+  return { resources: [], _meta: { [INDEX_NOT_FOUND_META]: why } };
+}
+
+/** One page of paper resources; `cursor` is the `nextCursor` of the page before. */
+export function listPaperResources(reader: IndexReader, cursor: string | undefined): ListResourcesResult {
+  const from = cursorStart(cursor);
   const docs = reader.papers.docsMatching({});
   const page = docs.slice(from, from + RESOURCE_PAGE_SIZE);
   const resources = page.flatMap((doc) => {

@@ -79,6 +79,36 @@ describe('map and library pages', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('keeps the colouring in the URL, through Back, a reload and a shared link', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/map?q=attention');
+    await page.locator('circle.map-point').first().waitFor();
+    const byTag = page.getByRole('radio', { name: 'Tag' });
+    const byCluster = page.getByRole('radio', { name: 'Cluster' });
+    const legend = page.locator('.legend');
+    expect(await byCluster.isChecked()).toBe(true);
+    await byTag.check();
+    await page.waitForURL((url) => url.searchParams.get('color') === 'tag', { timeout: 8_000 });
+    expect(new URL(page.url()).searchParams.get('q')).toBe('attention');
+    await expect.poll(() => legend.getAttribute('aria-label')).toMatch(/^Colours by tag/);
+
+    await page.reload();
+    await page.locator('circle.map-point').first().waitFor();
+    expect(await byTag.isChecked()).toBe(true);
+    expect(await legend.getAttribute('aria-label')).toMatch(/^Colours by tag/);
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('color'), { timeout: 8_000 });
+    await expect.poll(() => byCluster.isChecked()).toBe(true);
+    await expect.poll(() => legend.getAttribute('aria-label')).toMatch(/^Colours by cluster/);
+
+    // A link with a colouring this version does not know opens with the default.
+    await page.goto('/map?color=venue');
+    await page.locator('circle.map-point').first().waitFor();
+    expect(await byCluster.isChecked()).toBe(true);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('zooms with the wheel, the buttons and the keyboard, and pans with a drag', async () => {
     const page = await openPage(DESKTOP);
     await page.goto('/map');

@@ -86,6 +86,49 @@ describe('citelens verify', () => {
     ]);
   });
 
+  it('exits 3 under --strict when a citation is not supported, 0 when all are, and 1 when the check could not run', async () => {
+    const dir = tempDir();
+    const write = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    const caffeine = 'Lindqvist M, Okafor T. Caffeine and working memory in adults. 2024. doi:10.5555/caf.2024.001';
+    const supported = write(
+      'supported.md',
+      `Caffeine increased short-term memory recall in adults [1].\n\n[1] ${caffeine}\n`,
+    );
+    // The second reference is to no paper of the library: not supported, whatever the judge reads.
+    const doubtful = write(
+      'doubtful.md',
+      `Caffeine increased short-term memory recall in adults [1]. Gravity waves were measured in 1931 [2].\n\n[1] ${caffeine}\n[2] Smith J. Quantum gravity in the laboratory. 1931.\n`,
+    );
+
+    const allSupported = await runCli(['verify', supported, '--index', index, '--strict']);
+    expect(allSupported.code, allSupported.stderr).toBe(0);
+
+    const inDoubt = await runCli(['verify', doubtful, '--index', index, '--strict']);
+    expect(inDoubt.code, inDoubt.stderr).toBe(3);
+    // The report is printed whole: the check ran, and its outcome is the exit status.
+    expect(inDoubt.stdout).toContain('2 citations: 1 supported');
+    expect(inDoubt.stderr).toBe('');
+    const asJson = await runCli(['verify', doubtful, '--index', index, '--strict', '--json']);
+    expect(asJson.code).toBe(3);
+    expect((JSON.parse(asJson.stdout) as VerifyResponse).claims.length).toBeGreaterThan(0);
+    // Without --strict the outcome is only in the report.
+    expect((await runCli(['verify', doubtful, '--index', index])).code).toBe(0);
+
+    // A check that could not run is a failure, whatever --strict says.
+    const noIndex = await runCli(['verify', doubtful, '--index', path.join(dir, 'no-index'), '--strict']);
+    expect(noIndex.code).toBe(1);
+    expect(noIndex.stderr).toContain('There is no index in');
+
+    const help = await runCli(['verify', '--help']);
+    expect(help.stdout).toMatch(/--strict\s+exit with status 3/);
+    expect(help.stdout).toContain('Exit status: 0 checked');
+    expect(help.stdout).toContain('3 --strict and a citation is not supported');
+  }, 90_000);
+
   it('refuses a PDF or a Word file, saying what it is and what to give instead', async () => {
     const dir = tempDir();
     const pdf = path.join(dir, 'draft.pdf');

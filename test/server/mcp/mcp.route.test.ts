@@ -3,6 +3,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.ts';
+import { INDEX_NOT_FOUND_META } from '../../../server/mcp/paper.resources.ts';
 import { holderFor, testConfig } from '../../support/sample-index.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
@@ -65,6 +66,24 @@ describe('mcp.route', () => {
     const { contents } = await client.readResource({ uri: 'citelens://paper/glacier-melt' });
     const content = contents[0]!;
     expect(JSON.parse('text' in content ? content.text : '')).toMatchObject({ id: 'glacier-melt', year: 2022 });
+    await client.close();
+  });
+
+  it('lists no resources while the server has no index, saying why beside the list without naming server paths', async () => {
+    const app = createApp({ holder: await holderFor(), config: testConfig(), log: () => {} });
+    const client = await connect(app);
+    const listed = await client.listResources();
+    expect(listed.resources).toEqual([]);
+    expect(listed._meta?.[INDEX_NOT_FOUND_META]).toEqual({
+      code: 'INDEX_NOT_FOUND',
+      message: 'The server has no index loaded yet.',
+      details: null,
+      hint: expect.stringContaining('citelens index'),
+    });
+    // Each request is a new server: nothing could announce a later change.
+    expect(client.getServerCapabilities()?.resources?.listChanged).toBeUndefined();
+    const info = (await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult;
+    expect(info.isError).toBe(true);
     await client.close();
   });
 

@@ -1,6 +1,6 @@
 // The Library page: every paper in a sortable, filterable, virtualised table with facet counts
 // and export of the selected papers; adding paper files; what the index holds and which embedder built it.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { LibraryRow, LibrarySort } from '../../../../server/library/library.schema.ts';
 import { getStats } from '../../api/library.api.ts';
@@ -13,6 +13,7 @@ import { LibraryStats } from './library-stats.tsx';
 import { LibraryTable } from './library-table.tsx';
 import { FILTER_NAMES, type LibraryView, paramsFromView, viewFromParams } from './library-url.ts';
 import { SelectionBar } from './selection-bar.tsx';
+import { TextFilter } from './text-filter.tsx';
 import { useLibraryRows } from './use-library-rows.ts';
 
 const FILTER_LABELS: Record<(typeof FILTER_NAMES)[number], string> = {
@@ -23,30 +24,6 @@ const FILTER_LABELS: Record<(typeof FILTER_NAMES)[number], string> = {
   tag: 'Tag',
   venue: 'Venue',
 };
-
-function TextFilter({ value, onChange }: { value: string | undefined; onChange: (text: string | undefined) => void }) {
-  const [draft, setDraft] = useState(value ?? '');
-  useEffect(() => setDraft(value ?? ''), [value]);
-  // Typing filters after a pause, not on every key.
-  useEffect(() => {
-    const next = draft.trim() || undefined;
-    if (next === value) return;
-    const timer = setTimeout(() => onChange(next), 250);
-    return () => clearTimeout(timer);
-  }, [draft, value, onChange]);
-  return (
-    <label className="field library-filter">
-      <span className="field-label">Filter by title or author</span>
-      <input
-        className="input"
-        type="search"
-        value={draft}
-        onChange={(event) => setDraft(event.currentTarget.value)}
-        placeholder="e.g. attention"
-      />
-    </label>
-  );
-}
 
 export function LibraryPage() {
   // Bumped when added papers are indexed, so the counts and the table are read again.

@@ -1,6 +1,7 @@
 // The Map page: every paper as a point (a projection of the paper vectors), coloured by cluster
 // (named by its distinctive terms) or tag, with a legend that filters; a search in the URL (?q=)
-// highlights its relevant hits; ?paper= selects a paper and shows it in the side panel.
+// highlights its relevant hits; ?paper= selects a paper and shows it in the side panel; ?color=
+// keeps the colouring.
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { getMap, searchPapers } from '../../api/library.api.ts';
@@ -11,6 +12,7 @@ import { clusterLabels } from './cluster-labels.ts';
 import { type ColorBy, colorPoints } from './map-colors.ts';
 import { relevantHits } from './map-hits.ts';
 import { MapPaperPanel } from './map-paper-panel.tsx';
+import { COLOR_BY_CHOICES, colorByFromParams, paramsWithColorBy } from './map-url.ts';
 import { ScatterMap } from './scatter-map.tsx';
 
 /** Results asked for to find the relevant ones (the API's largest page). */
@@ -24,7 +26,7 @@ const BUSY_RETRY_MS = 2_000;
 export function MapPage() {
   const [params, setParams] = useSearchParams();
   const search = searchFromParams(params);
-  const [colorBy, setColorBy] = useState<ColorBy>('cluster');
+  const colorBy = colorByFromParams(params);
   const [draft, setDraft] = useState(search?.q ?? '');
   const ids = useId();
   useEffect(() => setDraft(search?.q ?? ''), [search?.q]);
@@ -77,6 +79,9 @@ export function MapPage() {
       return next;
     });
 
+  // A new entry in the history, so Back returns to the colouring before.
+  const chooseColorBy = (by: ColorBy) => setParams(paramsWithColorBy(params, by), { preventScrollReset: true });
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next = new URLSearchParams(params);
@@ -113,9 +118,15 @@ export function MapPage() {
         </search>
         <fieldset className="segmented">
           <legend className="segmented-legend">Colour by</legend>
-          {(['cluster', 'tag'] as const).map((by) => (
+          {COLOR_BY_CHOICES.map((by) => (
             <label key={by} className="segmented-option">
-              <input type="radio" name="color-by" value={by} checked={colorBy === by} onChange={() => setColorBy(by)} />
+              <input
+                type="radio"
+                name="color-by"
+                value={by}
+                checked={colorBy === by}
+                onChange={() => chooseColorBy(by)}
+              />
               <span>{by === 'cluster' ? 'Cluster' : 'Tag'}</span>
             </label>
           ))}
