@@ -166,9 +166,10 @@ export function formatSearchResponse(response: SearchResponse, tty: boolean): st
     return `No papers match "${shortQuery(response.query)}" (${response.mode} search${response.offset > 0 ? `, offset ${response.offset}` : ''}).\n`;
   }
   const lines: string[] = [];
-  response.results.forEach(({ paper, score, passages }, i) => {
+  response.results.forEach(({ paper, score, match, passages }, i) => {
     const year = paper.year === null ? '' : ` (${paper.year})`;
-    lines.push(`${response.offset + i + 1}. ${paper.title}${year}  [${score.toFixed(3)}]`);
+    const notMatch = match ? '' : ', not a match';
+    lines.push(`${response.offset + i + 1}. ${paper.title}${year}  [${score.toFixed(3)}${notMatch}]`);
     const byline = [
       paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' et al.' : ''),
       paper.venue,
@@ -184,9 +185,11 @@ export function formatSearchResponse(response: SearchResponse, tty: boolean): st
   const more = response.hasMore ? `; next page: --offset ${last}` : '';
   const total = `${response.totalIsLowerBound ? 'at least ' : ''}${response.total}`;
   const order = response.sort === 'year' ? ', newest first' : '';
-  lines.push(
-    `Results ${first}–${last} of ${total} (${response.mode}${order}, ${response.tookMs.toFixed(1)} ms)${more}`,
-  );
+  // Semantic and hybrid rankings go on past the matching papers (search.schema.ts, `match`).
+  const papers = response.total === 1 && !response.totalIsLowerBound ? 'paper' : 'papers';
+  const beyond = response.results.every((r) => r.match) ? '' : ' and those closest in meaning';
+  const count = ` of ${total} matching ${papers}${beyond}`;
+  lines.push(`Results ${first}–${last}${count} (${response.mode}${order}, ${response.tookMs.toFixed(1)} ms)${more}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -35,6 +35,8 @@ export type HybridRanking = {
   ranked: RankedDoc[];
   /** The dense share of each score for this query, in [0, 1]. */
   denseWeight: number;
+  /** The best cosine of the query vector itself (not moved by feedback) among the allowed papers: semantic search's top score, 0 for none. */
+  semanticBest: number;
 };
 
 /** The evidence a query's dense weight is read from, each 0–1. */
@@ -93,21 +95,27 @@ export function hybridRanking(
   // No query term matched: meaning is all there is to go on.
   if (keyword.length === 0) {
     const dense = denseRanking(reader, queryVector, window, allowed, ef);
-    return { ranked: dense.map(({ doc, score }) => ({ doc, score: Math.max(0, score) })), denseWeight: 1 };
+    const ranked = dense.map(({ doc, score }) => ({ doc, score: Math.max(0, score) }));
+    return { ranked, denseWeight: 1, semanticBest: dense[0]?.score ?? 0 };
   }
-  if (isZeroVector(queryVector)) return { ranked: fuseScores(keyword, [], new Map(), 0, opts.window), denseWeight: 0 };
+  if (isZeroVector(queryVector)) {
+    return { ranked: fuseScores(keyword, [], new Map(), 0, opts.window), denseWeight: 0, semanticBest: 0 };
+  }
 
   // In a small library the top 20 is half of it and says little; agreement is read at the top tenth.
   const population = allowed ? allowed.docs.length : reader.manifest.papers;
   const depthOfAgreement = Math.min(opts.agreementDepth, Math.max(3, Math.floor(population / 10)));
   const plainDense = denseRanking(reader, queryVector, Math.max(depthOfAgreement, opts.peakDepth), allowed, ef);
+  const semanticBest = plainDense[0]?.score ?? 0;
   const denseWeight = denseWeightOf({
     keywordPeak: peakOf(keyword, opts.peakDepth),
     densePeak: peakOf(plainDense, opts.peakDepth),
     agreement: agreement(keyword, plainDense, depthOfAgreement, population),
     coverage: reader.embedder.coverage?.(query.text) ?? 1,
   });
-  if (denseWeight === 0) return { ranked: fuseScores(keyword, [], new Map(), 0, opts.window), denseWeight };
+  if (denseWeight === 0) {
+    return { ranked: fuseScores(keyword, [], new Map(), 0, opts.window), denseWeight, semanticBest };
+  }
 
   const keywordVectors = reader.paperVectorsOf(keyword.map((r) => r.doc));
   const feedback = keyword.slice(0, opts.feedbackDocs).flatMap((r) => {
@@ -122,5 +130,5 @@ export function hybridRanking(
     for (let i = 0; i < vector.length; i++) sum += vector[i]! * moved[i]!;
     exact.set(doc, sum);
   }
-  return { ranked: fuseScores(keyword, dense, exact, denseWeight, opts.window), denseWeight };
+  return { ranked: fuseScores(keyword, dense, exact, denseWeight, opts.window), denseWeight, semanticBest };
 }

@@ -108,6 +108,12 @@ export type PassageHit = z.infer<typeof zPassageHit>;
 export const zSearchResult = z.object({
   paper: zPaper,
   score: z.number(),
+  /**
+   * Whether the paper is one of the `total` that match: it holds a query word, or its semantic score
+   * clears the relevance floor (match-floor.ts). Results past the matches, the next closest in
+   * meaning, are false.
+   */
+  match: z.boolean(),
   passages: z.array(zPassageHit),
 });
 export type SearchResult = z.infer<typeof zSearchResult>;
@@ -117,7 +123,7 @@ export const zFacetCount = z.object({ value: z.string(), count: z.number().int()
 export type FacetCount = z.infer<typeof zFacetCount>;
 
 /**
- * Counts over the matching papers (the candidates: at most SEARCH_LIMITS.candidates of them), the
+ * Counts over the matching papers (those among the candidates, at most SEARCH_LIMITS.candidates), the
  * top SEARCH_LIMITS.facetValues values of each, most frequent first (ties by value). Years are strings.
  * A value counts the papers its filter keeps, so narrowing to it gives that many (see facets.ts).
  */
@@ -136,12 +142,15 @@ export const zSearchResponse = z.object({
   k: z.number().int(),
   offset: z.number().int(),
   results: z.array(zSearchResult),
-  /** Whether more results exist past this page. */
+  /**
+   * Whether more results exist past this page. Semantic and hybrid rankings go on past the matching
+   * papers (with `match` false), so a page past `total` may still hold results.
+   */
   hasMore: z.boolean(),
   /**
-   * How many papers match: exact, or (when `totalIsLowerBound`) at least this many, because the
-   * search looked at its best SEARCH_LIMITS.candidates papers only. Semantic search ranks every
-   * paper with a direction, so its total is usually a lower bound.
+   * How many papers match: hold a query word, or (semantic and hybrid) come within the relevance
+   * floor of the best semantic score (match-floor.ts). Exact, or (when `totalIsLowerBound`) at least
+   * this many, because the search looked at its best SEARCH_LIMITS.candidates papers only.
    */
   total: z.number().int().nonnegative(),
   totalIsLowerBound: z.boolean(),

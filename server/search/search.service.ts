@@ -9,11 +9,13 @@ import { type AllowedDocs, resolveFilters } from './filters.ts';
 import { hybridRanking } from './hybrid.search.ts';
 import { identifierNotice, paperNamedBy } from './identifier-query.ts';
 import { keywordRanking } from './keyword.search.ts';
+import { matchingPapers } from './matching.ts';
 import { OPERATOR_LIMITS, operatorFilter } from './operator-filter.ts';
 import { type AnalyzedQuery, analyzeQuery } from './query.ts';
 import { parseQuerySyntax } from './query-syntax.ts';
 import type { RankedDoc } from './ranking.ts';
 import {
+  checkSearchBounds,
   type ParsedSearchRequest,
   type PassageHit,
   SEARCH_LIMITS,
@@ -31,36 +33,32 @@ export type PaperRanking = {
   ranked: RankedDoc[];
   /** Share of meaning in the scores: 0 keyword, 1 semantic, per query for hybrid. */
   denseWeight: number;
+  /** Semantic search's top score (the query vector's best cosine) among the allowed papers; 0 in keyword mode. */
+  semanticBest: number;
   /** Whether the operators' checks stopped at a bound (texts read, ranking depth) with papers left unchecked, so more may pass. */
   truncated: boolean;
+  /** The papers ranked among (filters and exclusions applied); undefined for the whole library. */
+  allowed: AllowedDocs | undefined;
 };
 
 /** A passage retrieved for a question, with its paper and score (higher is better). */
 export type RetrievedPassage = { passage: Passage; paper: Paper; score: number };
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('INVALID_INPUT', `Invalid search request: ${field} ${message}.`, { field });
-}
+/** The search's bounds (checkSearchBounds) named as a direct caller writes a request: `filters.yearTo`. */
+const REQUEST_BOUND_NAMES = { k: 'k', yearTo: 'filters.yearTo', yearFromPath: ['filters', 'yearFrom'] } as const;
+
+const zCheckedSearchRequest = zSearchRequest.superRefine((request, ctx) =>
+  checkSearchBounds({ ...request, ...request.filters }, ctx, REQUEST_BOUND_NAMES),
+);
 
 /** Validates a search request and applies its defaults; INVALID_INPUT names the field at fault. */
 export function parseSearchRequest(request: unknown): ParsedSearchRequest {
-  const parsed = zSearchRequest.safeParse(request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'request';
-    throw invalid(
-      field,
-      issue.message.replace(/^./, (c) => c.toLowerCase()),
-    );
-  }
-  const { k, offset, filters } = parsed.data;
-  if (offset + k > SEARCH_LIMITS.maxDepth) {
-    throw invalid('offset', `plus k must be at most ${SEARCH_LIMITS.maxDepth} (got ${offset} + ${k})`);
-  }
-  if (filters.yearFrom !== undefined && filters.yearTo !== undefined && filters.yearFrom > filters.yearTo) {
-    throw invalid('filters.yearFrom', `must not be after filters.yearTo (${filters.yearFrom} > ${filters.yearTo})`);
-  }
-  return parsed.data;
+  const parsed = zCheckedSearchRequest.safeParse(request);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'request';
+  const message = issue.message.replace(/^./, (c) => c.toLowerCase());
+  throw new AppError('INVALID_INPUT', `Invalid search request: ${field} ${message}.`, { field });
 }
 
 /** How a query's text is read: with its operators (quoted phrases, exclusions) or as plain words. */
@@ -83,13 +81,13 @@ export async function rankPapers(
   const named = paperNamedBy(reader, request.query, allowed);
   if (named !== undefined) {
     const ranked = named === null ? [] : [{ doc: named, score: 1 }];
-    return { query, queryVector: null, ranked, denseWeight: 0, truncated: false };
+    return { query, queryVector: null, ranked, denseWeight: 0, semanticBest: 0, truncated: false, allowed };
   }
   const operators = operatorFilter(reader, query, allowed);
   const queryVector = request.mode === 'keyword' ? null : await reader.embedQuery(query.text);
   const rank = (within: number) => rankWithin(reader, request, query, queryVector, within, operators.allowed);
   const { keep } = operators;
-  if (!keep) return { query, queryVector, ...rank(depth), truncated: false };
+  if (!keep) return { query, queryVector, ...rank(depth), truncated: false, allowed: operators.allowed };
   // Some ranked papers fail a check made after ranking: rank deeper until enough pass (bounded).
   let within = depth;
   for (let round = 0; ; round++) {
@@ -102,14 +100,16 @@ export async function rankPapers(
         queryVector,
         ranked: kept,
         denseWeight: ranking.denseWeight,
+        semanticBest: ranking.semanticBest,
         truncated: kept.length < depth && (exhausted || !rankedAll),
+        allowed: operators.allowed,
       };
     }
     within *= OPERATOR_LIMITS.deepenBy;
   }
 }
 
-/** The `depth` best papers within `allowed` in the request's mode, and the share of meaning in their scores. */
+/** The `depth` best papers within `allowed` in the request's mode, the share of meaning in their scores, and semantic search's top score. */
 function rankWithin(
   reader: IndexReader,
   request: ParsedSearchRequest,
@@ -117,10 +117,13 @@ function rankWithin(
   queryVector: Float32Array | null,
   depth: number,
   allowed: AllowedDocs | undefined,
-): { ranked: RankedDoc[]; denseWeight: number } {
-  if (queryVector === null) return { ranked: keywordRanking(reader, query.terms, depth, allowed), denseWeight: 0 };
+): { ranked: RankedDoc[]; denseWeight: number; semanticBest: number } {
+  if (queryVector === null) {
+    return { ranked: keywordRanking(reader, query.terms, depth, allowed), denseWeight: 0, semanticBest: 0 };
+  }
   if (request.mode === 'semantic') {
-    return { ranked: denseRanking(reader, queryVector, depth, allowed, request.ef), denseWeight: 1 };
+    const ranked = denseRanking(reader, queryVector, depth, allowed, request.ef);
+    return { ranked, denseWeight: 1, semanticBest: ranked[0]?.score ?? 0 };
   }
   return hybridRanking(reader, query, queryVector, depth, allowed, request.ef);
 }
@@ -196,8 +199,9 @@ export function unsearchableQueryNotice(
 
 /**
  * searchPapers for an already validated request (the evaluation times this path). The ranking is
- * taken SEARCH_LIMITS.candidates deep (or deeper for a deep page): those papers are the matches that
- * `total`, `facets` and sort=year work on; only the page's papers are loaded whole.
+ * taken SEARCH_LIMITS.candidates deep (or deeper for a deep page): sort=year orders those papers, and
+ * `total` and `facets` count the ones among them that match (matching.ts). The ranking and its pages
+ * go on past the matches, each result saying whether it is one; only the page's papers are loaded whole.
  */
 export async function runSearch(
   reader: IndexReader,
@@ -209,6 +213,8 @@ export async function runSearch(
   const ranking = await rankPapers(reader, parsed, depth, reading);
   const fields = reader.papers.facetFieldsOf(ranking.ranked.slice(0, depth).map((r) => r.doc));
   const candidates = ranking.ranked.slice(0, depth).filter((r) => fields.has(r.doc));
+  const matches = matchingPapers(reader, { ...ranking, mode: parsed.mode }, candidates, ranking.ranked.length >= depth);
+  const matching = candidates.filter((c) => matches.docs.has(c.doc));
   if (parsed.sort === 'year') candidates.sort(byYear(fields));
   const page = loadPapers(reader, candidates.slice(parsed.offset, parsed.offset + parsed.k));
   const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
@@ -223,11 +229,16 @@ export async function runSearch(
     sort: parsed.sort,
     k: parsed.k,
     offset: parsed.offset,
-    results: page.map(({ doc, paper, score }) => ({ paper, score, passages: (passages.get(doc) ?? []).map(toHit) })),
+    results: page.map(({ doc, paper, score }) => ({
+      paper,
+      score,
+      match: matches.docs.has(doc),
+      passages: (passages.get(doc) ?? []).map(toHit),
+    })),
     hasMore: candidates.length > parsed.offset + parsed.k,
-    total: candidates.length,
-    totalIsLowerBound: ranking.ranked.length >= depth || ranking.truncated,
-    facets: facetsOf(candidates.map((c) => fields.get(c.doc)!)),
+    total: matching.length,
+    totalIsLowerBound: matches.moreMayMatch || ranking.truncated,
+    facets: facetsOf(matching.map((c) => fields.get(c.doc)!)),
     tookMs: performance.now() - began,
     ...(notice === undefined ? {} : { notice }),
   };

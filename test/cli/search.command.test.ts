@@ -37,7 +37,7 @@ describe('search command', () => {
     expect(stdout).toContain('1. Perovskite Solar Cells under Humidity (2021)');
     expect(stdout).toContain('Marie Curie · Nature Energy · perovskite-solar');
     expect(stdout).toContain('*Perovskite* films degrade');
-    expect(stdout).toMatch(/Results 1–1 of 1 \(keyword, [\d.]+ ms\)\n$/);
+    expect(stdout).toMatch(/Results 1–1 of 1 matching paper \(keyword, [\d.]+ ms\)\n$/);
   });
 
   it('reads a quoted phrase and an exclusion, and marks the phrase', async () => {
@@ -47,7 +47,7 @@ describe('search command', () => {
     expect(quoted.stdout).not.toContain('Notes on Sparse Attention Kernels');
     expect(quoted.stdout).not.toContain('Protein Structure');
     expect(quoted.stdout).toContain('*sparse attention* models');
-    expect(quoted.stdout).toMatch(/Results 1–1 of 1 \(keyword, [\d.]+ ms\)\n$/);
+    expect(quoted.stdout).toMatch(/Results 1–1 of 1 matching paper \(keyword, [\d.]+ ms\)\n$/);
   });
 
   it('reads a query that opens with an exclusion as the query, not as an unknown option', async () => {
@@ -107,6 +107,20 @@ describe('search command', () => {
     const { stdout } = await run('attention', '--year-from', '2021', '--year-to', '2022', '--json');
     const ids = JSON.parse(stdout).results.map((r: { paper: { id: string } }) => r.paper.id);
     expect(ids.sort()).toEqual(['perovskite-solar', 'protein-structure']);
+  });
+
+  it('counts only the matching papers, and marks the results past them, closest in meaning, as no match', async () => {
+    const { stdout } = await run('attention', '--k', '5');
+    const response = JSON.parse((await run('attention', '--k', '5', '--json')).stdout);
+    const matching = response.results.filter((r: { match: boolean }) => r.match).length;
+    expect(matching).toBeLessThan(5);
+    expect(stdout).toMatch(
+      new RegExp(`Results 1–5 of ${response.total} matching papers? and those closest in meaning \\(hybrid`),
+    );
+    expect(stdout.match(/, not a match\]/g)).toHaveLength(5 - matching);
+    const past = await run('attention', '--k', '2', '--offset', String(response.total));
+    expect(past.stdout).toMatch(/Results \d+–\d+ of \d+ matching papers? and those closest in meaning/);
+    expect(past.stdout.match(/, not a match\]/g)).toHaveLength(2);
   });
 
   it('says so when nothing matches', async () => {

@@ -10,6 +10,7 @@ function result(id: string, passages: string[], score = 1): SearchResult {
   return {
     paper: zPaper.parse({ id, title: `Paper ${id}`, abstract, authors: ['A. Author'], year: 2024 }),
     score,
+    match: true,
     passages: passages.map((text, i) => {
       const hit = {
         id: i,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facetsOf } from '../../../server/search/facets.ts';
 import { searchPapers } from '../../../server/search/index.ts';
 import { SEARCH_LIMITS } from '../../../server/search/search.schema.ts';
-import { buildSearchIndex, HAND_PAPERS, type SearchFixture, topicPapers } from './search-fixture.ts';
+import { buildSearchIndex, CAR_TOPIC, HAND_PAPERS, type SearchFixture, topicPapers } from './search-fixture.ts';
 
 const paper = (year: number | null, tags: string[], authors: string[], venue: string | null) => ({
   year,
@@ -99,8 +99,28 @@ describe('search totals', () => {
     expect(response).toMatchObject({ total: matching.length, totalIsLowerBound: false, hasMore: true });
   });
 
-  it('states a lower bound when the ranking reaches the candidate bound', async () => {
+  it('counts in semantic mode the papers holding the words or close in meaning, not the candidate bound', async () => {
     const response = await searchPapers(fixture.reader, { query: 'car engine', mode: 'semantic', k: 3 });
-    expect(response).toMatchObject({ total: SEARCH_LIMITS.candidates, totalIsLowerBound: true });
+    const holding = topicPapers(30, 10).filter((p) => /\b(car|engine)\b/.test(`${p.title} ${p.abstract}`));
+    expect(response.total).toBeGreaterThanOrEqual(holding.length);
+    expect(response.total).toBeLessThan(SEARCH_LIMITS.candidates / 2);
+    expect(response).toMatchObject({ totalIsLowerBound: false, hasMore: true });
   });
+});
+
+describe('search totals past the candidate bound', () => {
+  let fixture: SearchFixture;
+  beforeAll(async () => {
+    fixture = await buildSearchIndex(topicPapers(3, SEARCH_LIMITS.candidates + 10));
+  });
+  afterAll(() => fixture?.close());
+
+  it.each(['semantic', 'hybrid'] as const)(
+    'states a lower bound in %s mode when the matching papers reach the candidate bound',
+    async (mode) => {
+      // Every paper of topic 0 holds some of its words: more than the candidates.
+      const response = await searchPapers(fixture.reader, { query: CAR_TOPIC.join(' '), mode, k: 3 });
+      expect(response).toMatchObject({ total: SEARCH_LIMITS.candidates, totalIsLowerBound: true });
+    },
+  );
 });

@@ -227,6 +227,75 @@ describe('search.service', () => {
         details: { field },
       });
     });
+
+    it.each([
+      [
+        { query: 'attention', offset: 995, k: 10 },
+        'Invalid search request: offset must be at most 990 when k is 10 (offset + k may not pass 1000).',
+      ],
+      [
+        { query: 'attention', filters: { yearFrom: 2022, yearTo: 2020 } },
+        'Invalid search request: filters.yearFrom must not be after filters.yearTo (2022 > 2020).',
+      ],
+    ])(
+      'words the bound %j breaks as the routes, MCP and CLI do, in the names of a request',
+      async (request, message) => {
+        await expect(search(request as SearchRequest)).rejects.toMatchObject({ code: 'INVALID_INPUT', message });
+      },
+    );
+  });
+
+  describe('the count of matching papers, in a small library', () => {
+    let small: SearchFixture;
+    beforeAll(async () => {
+      small = await buildSearchIndex([...HAND_PAPERS, ...topicPapers(3, 5)]);
+    });
+    afterAll(() => small?.close());
+    const library = () => HAND_PAPERS.length + 15;
+    const searchSmall = (request: SearchRequest) => searchPapers(small.reader, request);
+    const holdsWord = (paper: { title: string; abstract: string }, query: string) => {
+      const paperTerms = new Set(terms(textOf(paper)));
+      return terms(query).some((term) => paperTerms.has(term));
+    };
+
+    it.each(['hybrid', 'semantic'] as const)(
+      'counts in %s mode the papers holding a query word or close in meaning, not every paper the library holds',
+      async (mode) => {
+        const query = 'attention sinks';
+        const response = await searchSmall({ query, mode, k: 100 });
+        expect(response.results.length).toBe(library());
+        expect(response.total).toBeLessThan(library());
+        expect(response.totalIsLowerBound).toBe(false);
+        expect(response.total).toBe(response.results.filter((r) => r.match).length);
+        for (const { paper, match } of response.results) if (holdsWord(paper, query)) expect(match).toBe(true);
+        const best = response.results[0]!;
+        expect(best.match).toBe(true);
+      },
+    );
+
+    it('counts in keyword mode every paper found, as before', async () => {
+      const response = await searchSmall({ query: 'attention sinks', mode: 'keyword', k: 100 });
+      expect(response.total).toBe(response.results.length);
+      expect(response.results.every((r) => r.match)).toBe(true);
+    });
+
+    it('keeps paging past the matching papers, each result on such a page saying it is no match', async () => {
+      const query = 'attention sinks';
+      const whole = await searchSmall({ query, k: 100 });
+      const past = await searchSmall({ query, k: 5, offset: whole.total });
+      expect(ids(past)).toEqual(ids(whole).slice(whole.total, whole.total + 5));
+      expect(past.total).toBe(whole.total);
+      expect(past.hasMore).toBe(true);
+      expect(past.results.map((r) => r.match)).toEqual([false, false, false, false, false]);
+    });
+
+    it('counts facets over the matching papers only', async () => {
+      const response = await searchSmall({ query: 'attention sinks', k: 100 });
+      const matching = response.results.filter((r) => r.match);
+      const byTag = new Map<string, number>();
+      for (const { paper } of matching) for (const tag of paper.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
+      expect(Object.fromEntries(response.facets.tag.map((f) => [f.value, f.count]))).toEqual(Object.fromEntries(byTag));
+    });
   });
 
   describe('retrievePassages', () => {

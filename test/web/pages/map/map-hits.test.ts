@@ -6,6 +6,7 @@ import { paperWith } from '../../../support/paper.ts';
 const result = (id: string, score: number, highlighted: boolean): SearchResult => ({
   paper: paperWith({ id, title: id }),
   score,
+  match: true,
   passages: [
     {
       id: 1,

@@ -49,4 +49,15 @@ describe('result-list', () => {
     expect([...heading.querySelectorAll('mark.hit')].map((mark) => mark.textContent)).toEqual(['Without', 'Retrieval']);
     expect(screen.getByText('Contains your words')).toBeTruthy();
   });
+
+  it('says a result past the matching papers is no match, rather than close in meaning', () => {
+    const far = { ...result, match: false, passages: [{ ...result.passages[0]!, highlights: [] }] } as SearchResult;
+    render(
+      <MemoryRouter>
+        <ResultList results={[far]} start={10} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('Not a match; nearest in meaning')).toBeTruthy();
+    expect(screen.queryByText('Close in meaning')).toBeNull();
+  });
 });

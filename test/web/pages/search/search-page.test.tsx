@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchPageResponse } from '../../../../web/src/api/search-contract.ts';
 import { SearchPage } from '../../../../web/src/pages/search/search-page.tsx';
+import { paperWith } from '../../../support/paper.ts';
 
 const NO_FACETS = { year: [], tag: [], author: [], venue: [] };
 
@@ -91,13 +92,38 @@ describe('search-page', () => {
   it('says a page past the last result is past the end, with a way back, rather than that nothing matches', async () => {
     showSearch({ q: 'attention', offset: '500' }, { ...emptyResponse('attention'), offset: 500, total: 44 });
 
-    expect(await screen.findByText('This page is past the last of the 44 results.')).toBeTruthy();
+    expect(
+      await screen.findByText('This page is past the last result; the search has 44 matching papers.'),
+    ).toBeTruthy();
     expect(screen.queryByText(/No papers match/)).toBeNull();
     expect(screen.getByRole('status').textContent).toMatch(/^No results on this page: the search has 44/);
     const last = new URLSearchParams(screen.getByRole('link', { name: 'Go to the last page' }).getAttribute('href')!);
     expect(last.get('offset')).toBe('40');
     const previous = new URLSearchParams(screen.getByRole('link', { name: 'Previous' }).getAttribute('href')!);
     expect(previous.get('offset')).toBe('40');
+  });
+
+  it('counts the matching papers, and says when the page goes on past them to papers closest in meaning', async () => {
+    const result = (id: string, match: boolean) => ({
+      paper: paperWith({ id, title: id }),
+      score: 0.5,
+      match,
+      passages: [],
+    });
+    showSearch('attention sinks', {
+      ...emptyResponse('attention sinks'),
+      results: [result('a', true), result('b', true), result('c', false)],
+      hasMore: true,
+      total: 2,
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(
+        /^Results 1–3 of 2 matching papers and those closest in meaning\b/,
+      ),
+    );
+    cleanup();
+    showSearch('attention sinks', { ...emptyResponse('attention sinks'), results: [result('a', true)], total: 1 });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^1 result of 1 matching paper\b/));
   });
 
   it('leads Previous from an empty page past the end of a search with no results to its first page', async () => {

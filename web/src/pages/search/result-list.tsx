@@ -43,7 +43,11 @@ export function ResultList({
                 className="score"
                 title={`Relevance score ${result.score.toFixed(3)} (comparable only within this search)`}
               >
-                {hasWords ? 'Contains your words' : 'Close in meaning'}
+                {hasWords
+                  ? 'Contains your words'
+                  : result.match === false
+                    ? 'Not a match; nearest in meaning'
+                    : 'Close in meaning'}
               </span>
             </div>
           </li>
