@@ -90,6 +90,15 @@ export const zClosestPaper = z.object({
 });
 export type ClosestPaper = z.infer<typeof zClosestPaper>;
 
+/** A word of the question no paper uses, read as the library word it is one or two letters from. */
+export const zSpellingReading = z.object({
+  /** The word as the question writes it ("decodng"). */
+  written: z.string(),
+  /** The library word it was read as ("decoding"). */
+  readAs: z.string(),
+});
+export type SpellingReading = z.infer<typeof zSpellingReading>;
+
 export const zAskResponse = z.object({
   question: z.string(),
   /** True when the library holds no answer; `reason` says why, and `sources` lists the closest papers. */
@@ -97,8 +106,13 @@ export const zAskResponse = z.object({
   reason: z.string().optional(),
   /** How the answer was made: sentences picked from the passages, or written by the LLM and checked. */
   mode: z.enum(['extractive', 'generated']),
-  /** Something the reader should know: the LLM failed and the answer is extractive, citations removed… */
+  /** Something the reader should know: misspelt words read as library words, the LLM failed and the answer is extractive, citations removed… */
   notice: z.string().optional(),
+  /**
+   * Misspelt words of the question read as the library words they are closest to, so the answer (or
+   * the abstention) is for the question as read; `notice` says so too ('Read "decodng" as "decoding".').
+   */
+  readings: z.array(zSpellingReading).optional(),
   answer: z.object({ text: z.string(), sentences: z.array(zAnswerSentence) }),
   /** For a yes/no question that was answered: the bottom line, shown above the answer. */
   bottomLine: zBottomLine.optional(),

@@ -21,7 +21,9 @@ import { bottomLine } from './bottom-line.ts';
 import { checkGenerated } from './check-generated.ts';
 import { conceptStatisticsOfIndex } from './concept-statistics.ts';
 import { citationOrder, type Draft, renumberDraft } from './draft.ts';
+import type { LibraryVocabulary } from './library-vocabulary.ts';
 import { buildMessages } from './prompt.ts';
+import { readingNotice, readQuestion } from './question-spelling.ts';
 import { questionType } from './question-type.ts';
 import { recordDraft } from './record-questions.ts';
 import { type Selection, type SelectionOptions, selectSentences } from './select-sentences.ts';
@@ -37,6 +39,8 @@ export type AnswerContext = {
   statistics: TermStatistics;
   /** Document frequencies of the library's concept forms (unstemmed words); stems are used without them. */
   concepts?: TermStatistics;
+  /** The library's words as written; without it, misspelt words of a question are left as written. */
+  vocabulary?: LibraryVocabulary;
 };
 
 export type AnswerOptions = {
@@ -200,16 +204,23 @@ export async function composeAnswer(
   const emit = async (event: AskEvent) => {
     await options.onEvent?.(event);
   };
+  // The question as read: a misspelt word becomes the library word it is closest to, and the answer
+  // says so; the response keeps the question as asked.
+  const { question: asAsked } = request;
+  const { question, readings } = context.vocabulary
+    ? readQuestion(asAsked, { ...context, vocabulary: context.vocabulary })
+    : { question: asAsked, readings: [] };
+  const asked: ParsedAskRequest = { ...request, question };
   const retrieved = await context.retrieve({
-    query: request.question,
-    mode: request.mode,
-    k: request.k,
-    filters: request.filters,
+    query: asked.question,
+    mode: asked.mode,
+    k: asked.k,
+    filters: asked.filters,
   });
   const retrievalOrder = numberSources(retrieved);
   const judge = options.judge ?? answerJudge(context.statistics);
   const firstDraft = await extractiveDraft(
-    request,
+    asked,
     retrievalOrder,
     context,
     judge,
@@ -223,7 +234,9 @@ export async function composeAnswer(
   await emit({ event: 'sources', data: { sources: describeSources(sources, new Set()) } });
 
   const notices: string[] = [];
-  const wantsLlm = request.generate ?? options.llm !== undefined;
+  const reading = readingNotice(readings);
+  if (reading) notices.push(reading);
+  const wantsLlm = asked.generate ?? options.llm !== undefined;
   if (wantsLlm && !options.llm) {
     notices.push('No LLM is configured (set CITELENS_LLM_BASE_URL and CITELENS_LLM_MODEL); the answer is extractive.');
   }
@@ -231,7 +244,7 @@ export async function composeAnswer(
   // When the passages hold no answer, no model is asked: it could only make one up.
   if (wantsLlm && options.llm && !extractive.abstained && !extractive.fromRecord) {
     try {
-      const generated = await generatedDraft(options.llm, request, sources, judge, options);
+      const generated = await generatedDraft(options.llm, asked, sources, judge, options);
       // The model cites in its own order: renumber again so its answer reads [1], [2]… too.
       const again = renumberSources(sources, citationOrder(generated.draft));
       sources = again.sources;
@@ -243,18 +256,19 @@ export async function composeAnswer(
       await emit({ event: 'notice', data: { message } });
     }
   }
-  draft = withBottomLine(draft, request.question, sources);
+  draft = withBottomLine(draft, asked.question, sources);
   if (draft.mode === 'extractive') {
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
   }
   const { cited, nearest: _nearest, fromRecord: _fromRecord, ...rest } = draft;
   const response: AskResponse = {
-    question: request.question,
+    question: asAsked,
     ...rest,
     // The model can abstain too: the closest papers are listed then as well.
     ...(rest.abstained && !rest.closest && extractive.nearest ? { closest: extractive.nearest } : {}),
     ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
+    ...(readings.length > 0 ? { readings } : {}),
     sources: describeSources(sources, cited),
     tookMs: performance.now() - started,
   };
@@ -268,11 +282,13 @@ export async function answerQuestion(
   request: ParsedAskRequest,
   options: AnswerOptions = {},
 ): Promise<AskResponse> {
+  const concepts = await conceptStatisticsOfIndex(reader);
   return composeAnswer(
     {
       retrieve: (query) => retrievePassages(reader, query),
       statistics: statisticsOfIndex(reader),
-      concepts: await conceptStatisticsOfIndex(reader),
+      concepts,
+      vocabulary: concepts.vocabulary,
     },
     request,
     options,

@@ -6,6 +6,9 @@
 // the library never uses weighs the most.
 import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
+import { hyphenatedNames, nameAt, writtenAsName } from './written-names.ts';
+
+export { writtenAsName };
 
 // Words that shape a question but say nothing about its topic.
 const QUESTION_WORDS = new Set(
@@ -100,12 +103,17 @@ function verbForm(word: string): string {
 
 const formCache = new Map<string, string>();
 
-/** The concept forms of every word of a text (word forms are cached: this is the hot path of concept statistics). */
-export function conceptForms(text: string): Set<string> {
+/**
+ * The concept forms of every word of a text (word forms are cached: this is the hot path of concept
+ * statistics); the words of at least `written.minLength` characters are added, as written, to
+ * `written.into` when it is given.
+ */
+export function conceptForms(text: string, written?: { into: Set<string>; minLength: number }): Set<string> {
   const forms = new Set<string>();
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const word = match[0];
+    if (written && word.length >= written.minLength) written.into.add(word);
     let form = formCache.get(word);
     if (form === undefined) {
       form = conceptForm(word);
@@ -125,7 +133,17 @@ export type Concept = {
   known: boolean;
   /** For an abbreviation the question defines: the forms of its long form, all of which stand for it too. */
   longForm?: string[];
+  /** The hyphenated name the word is part of, as the question writes it ("GPT-4" for "GPT" and for "4"). */
+  name?: string;
 };
+
+/** How a concept is named to a reader: the whole name it is part of ("GPT-4"), else its word. */
+export const conceptName = (concept: Concept): string => concept.name ?? concept.word;
+
+/** The names of concepts, each once, in order ("GPT", "4", "open" → "GPT-4", "open"). */
+export function conceptNames(concepts: readonly Concept[]): string[] {
+  return [...new Set(concepts.map(conceptName))];
+}
 
 /** Whether a text's concept forms hold a concept (an abbreviation by either of its forms). */
 export function holds(forms: ReadonlySet<string>, concept: Concept): boolean {
@@ -156,19 +174,21 @@ export function definedAbbreviations(text: string): Map<string, string[]> {
   return found;
 }
 
-/** Whether a word is written as a name: a letter, then a capital ("NeWTral", "DPO", "COGCAPTCHA30"; not "1960s"). */
-export const writtenAsName = (word: string): boolean => /^\p{L}[\p{L}\p{N}'’-]*?\p{Lu}/u.test(word);
-
-/** The question's topic words, as written, lower-cased and in concept form: no question, stop or measure words. */
+/**
+ * The question's topic words, as written, lower-cased and in concept form: no question, stop or
+ * measure words. A word that is part of a hyphenated name ("GPT" of "GPT-4") carries that name.
+ */
 export function* topicWords(
   question: string,
   measures: ReadonlySet<string> = new Set(),
-): Generator<{ written: string; word: string; form: string }> {
+): Generator<{ written: string; word: string; form: string; name?: string }> {
+  const names = hyphenatedNames(question);
   for (const match of question.matchAll(WORD)) {
     const word = match[0].toLowerCase().replace(/['’]s$/u, '');
     if (word.length < 2 && !/\p{N}/u.test(word)) continue;
     if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word) || measures.has(word)) continue;
-    yield { written: match[0], word, form: conceptForm(word) };
+    const name = nameAt(names, match.index)?.text;
+    yield { written: match[0], word, form: conceptForm(word), ...(name ? { name } : {}) };
   }
 }
 
@@ -190,7 +210,7 @@ export function questionConcepts(
       ...(/times/iu.test(m[0]) ? ['times'] : []),
     ]),
   );
-  for (const { written, word, form } of topicWords(question, measures)) {
+  for (const { written, word, form, name } of topicWords(question, measures)) {
     if (concepts.has(form) || spelledOut.has(form)) continue;
     const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(word)];
     const longForm = abbreviations.get(word)?.map((w) => conceptForm(w));
@@ -210,6 +230,7 @@ export function questionConcepts(
       weight,
       known: longForm ? keys.some((k) => stats.documentFrequency(k) > 0) : stats.documentFrequency(key) > 0,
       ...(longForm ? { longForm } : {}),
+      ...(name ? { name } : {}),
     });
   }
   return [...concepts.values()];
@@ -243,7 +264,8 @@ export function unknownShare(concepts: readonly Concept[]): number {
 }
 
 /**
- * The names a question asks about ("GPT-4", "AlphaFold") that no paper of the library uses. Not in a
+ * The names a question asks about ("GPT-4", "AlphaFold", "Llama-3.1": a word written as a name, or
+ * joined to digits) that no paper of the library uses. Not in a
  * question written in capitals, where every word looks like a name; not an abbreviation the question
  * spells out ("MR-mammography (MRM)": its long form is what is asked); not a code of fewer than three
  * letters, which papers write in several ways ("V30M" for "Val30Met").
@@ -257,7 +279,7 @@ export function unknownNamesOf(question: string, concepts: readonly Concept[]): 
       !c.known &&
       !c.longForm &&
       !bracketed.has(c.word) &&
-      writtenAsName(c.word) &&
+      (writtenAsName(c.word) || /\p{N}/u.test(c.name ?? '')) &&
       (c.word.match(/\p{L}/gu)?.length ?? 0) >= 3,
   );
 }

@@ -13,6 +13,7 @@ import {
   type Concept,
   conceptCoverage,
   conceptForms,
+  conceptNames,
   questionConcepts,
   unknownNamesOf,
   unknownShare,
@@ -177,7 +178,7 @@ export function selectSentences(
       paperId: source.paper.id,
       title: source.paper.title,
       score: Math.round(coverage * 1000) / 1000,
-      missing: missing.map((c) => c.word),
+      missing: conceptNames(missing),
     }));
   const best = Math.max(...covered.map((c) => c.coverage));
   const conceptCount = concepts.length;
@@ -188,10 +189,11 @@ export function selectSentences(
     closest,
     abstainReason,
   });
+  // A hyphenated name is named whole, once ("GPT-4", not "GPT", "4").
   const quoted = (words: readonly Concept[]) =>
-    words
+    conceptNames(words)
       .slice(0, 3)
-      .map((c) => `"${c.word}"`)
+      .map((name) => `"${name}"`)
       .join(', ');
   // A name the question asks about that no paper uses: whatever else the closest paper shares with
   // the question, it is not about that.

@@ -38,6 +38,12 @@ describe('conceptStatisticsOfIndex', () => {
         for (const form of conceptForms(texts.join(' '))) {
           expect(counted.documentFrequency(form), form).toBe(expected.documentFrequency(form));
         }
+        // The library's words as written, counted with them, for reading misspelt words.
+        expect(counted.vocabulary.size).toBe(expected.vocabulary.size);
+        expect(counted.vocabulary.documentFrequency('decoding')).toBe(
+          expected.vocabulary.documentFrequency('decoding'),
+        );
+        expect(counted.vocabulary.documentFrequency('decoding')).toBeGreaterThan(0);
       }
       expect(await conceptStatisticsOfIndex(reader)).toBe(await conceptStatisticsOfIndex(reader));
     } finally {
