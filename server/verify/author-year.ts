@@ -3,6 +3,7 @@
 // particles, the years in parentheses. Hand-written scanners, not regular expressions, because the
 // patterns they replace backtracked quadratically on one long word and exponentially on
 // "(AandAand…x)".
+import { isNotSurname } from './not-surnames.ts';
 
 /** An author–year citation as read: the first author's surname (with particles) and the years cited. */
 export type AuthorYear = {
@@ -22,13 +23,7 @@ export type AuthorYear = {
 };
 
 export const PARTICLES = new Set('van von de der den del della di da du la le dos das ter ten bin al'.split(' '));
-// Capitalized words before a year that are not authors: "(January 2012)", "Table (2020)".
-const NOT_SURNAMES = new Set(
-  'january february march april may june july august september october november december spring summer autumn fall winter table figure fig section chapter appendix eq equation since in from until before after during by circa year version'.split(
-    ' ',
-  ),
-);
-const LEAD_INS = new Set(['see', 'e.g.', 'cf.', 'also', 'but']);
+const LEAD_INS = new Set(['see', 'e.g.', 'i.e.', 'viz.', 'cf.', 'also', 'but']);
 export const COLLEAGUES = new Set([
   'colleagues',
   'coworkers',
@@ -46,23 +41,27 @@ const PAGE = /^\d{1,3}(?:[-–]\d{1,4})?$/u;
 export const WORD_CHAR = /[\p{L}'’-]/u;
 export const SPACE = /\s/u;
 /**
- * A pinpoint after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", ch. IV", ": 45", and Chicago's
- * bare page, ", 3" or ", 34–36": one to three digits, never four, which are a second year ("Smith,
- * 2020, 2021" cites two years).
+ * A pinpoint after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", Section 3.2", ", Fig. 3b",
+ * ", Appendix B", ", ch. IV", ": 45", and Chicago's bare page, ", 3" or ", 34–36": one to three
+ * digits, never four, which are a second year ("Smith, 2020, 2021" cites two years).
  */
-const LOCATOR =
-  '(?:(?:[ \\t]*,[ \\t]*(?:[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol)\\.?|[ \\t]*:)[ \\t]*[\\dIVXLCivxlc]{1,6}(?:[ \\t]*[-–][ \\t]*[\\dIVXLCivxlc]{1,6})?|[ \\t]*,[ \\t]*\\d{1,3}(?:[ \\t]*[-–][ \\t]*\\d{1,4})?(?![\\d\\p{L}]))';
+const LOCATOR_WORD =
+  '[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol|[Aa]pp(?:endix)?|[Ss]upp(?:l(?:ementary)?)?|[Ll]ines?|[Nn]otes?|[Tt]hm|[Tt]heorem|[Ll]em(?:ma)?|[Pp]rop|[Cc]or|[Dd]ef|[Aa]lg';
+// "12", "3.2", "3b", "IV", "B", "S2", "12ff".
+const LOCATOR_NUMBER = '(?:[\\dIVXLCivxlc]{1,6}(?:\\.\\d{1,3}){0,3}[a-z]?|[A-Z]\\d{0,3}(?:\\.\\d{1,3})?)(?:ff?\\.?)?';
+const LOCATOR = `(?:(?:[ \\t]*,[ \\t]*(?:${LOCATOR_WORD})\\.?|[ \\t]*:)[ \\t]*${LOCATOR_NUMBER}(?:[ \\t]*[-–][ \\t]*${LOCATOR_NUMBER})?|[ \\t]*,[ \\t]*\\d{1,3}(?:[ \\t]*[-–][ \\t]*\\d{1,4})?(?![\\d\\p{L}]))`;
 const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
 /** APA's "no date", "in press" and "forthcoming" in place of a year, after the authors and a comma. */
 const UNDATED_WORDS = 'n\\.[ \\t]?d\\.|in[ \\t]+press|forthcoming';
 const UNDATED = new RegExp(`,[ \\t]*(${UNDATED_WORDS})[ \\t]*$`, 'iu');
-// "(2026)", "(2025a, b)", "(2026, p. 3)", APA's "(n.d.)", "(in press)", and ACM's "[2026]".
+// "(2026)", "(2025a, b)", "(2026; 2027)", "(2026, p. 3)", APA's "(n.d.)", "(in press)", and ACM's "[2026]".
 export const YEARS_AFTER_NAMES = new RegExp(
-  `\\((${UNDATED_WORDS}|\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)|\\[(\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*\\d{4}[a-z]?)*)\\]`,
+  `\\((${UNDATED_WORDS}|\\d{4}[a-z]?(?:[ \\t]*[,;][ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)|\\[(\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*\\d{4}[a-z]?)*)\\]`,
   'gu',
 );
 
-export const isName = (word: string) => NAME.test(word) && !NOT_SURNAMES.has(word.toLowerCase());
+/** Whether a word can be a surname: capitalized, and not a month, a label or a word such as "It's" or "This". */
+export const isName = (word: string) => NAME.test(word) && !isNotSurname(word);
 
 type Token = { text: string; start: number; spaceBefore: boolean };
 
@@ -82,9 +81,9 @@ function tokensOf(text: string): Token[] {
 }
 
 // What a parenthesis says around its citation: "(for a review, see Lin, 2026)", "(reviewed in Lin,
-// 2026)", "(see Lin, 2026, for a review)", "(Lin, 2026, and references therein)".
+// 2026)", "(for example, Lin, 2026)", "(see Lin, 2026, for a review)", "(Lin, 2026, and references therein)".
 const LEADING_ASIDE =
-  /^\s*(?:for\s+(?:an?\s+)?(?:recent\s+)?(?:reviews?|overviews?|details|discussion|examples?)\s*,?\s*)?(?:(?:see(?:\s+also)?|reviewed\s+(?:in|by)|as\s+(?:reviewed|described|shown|reported)\s+(?:in|by)|adapted\s+from|modified\s+from|data\s+from)\s+)/iu;
+  /^\s*(?:for\s+(?:an?\s+)?(?:recent\s+)?(?:reviews?|overviews?|details|discussion|examples?)\s*,?\s*)?(?:(?:see(?:\s+also)?|reviewed\s+(?:in|by)|as\s+(?:reviewed|described|shown|reported)\s+(?:in|by)|adapted\s+from|modified\s+from|data\s+from|for\s+(?:example|instance)\s*,?|such\s+as|including)\s+)/iu;
 const TRAILING_ASIDE =
   /\s*,\s*(?:for\s+(?:an?\s+)?(?:recent\s+)?(?:reviews?|overviews?|details|discussion|examples?)|and\s+references\s+therein|among\s+others)\s*$/iu;
 
@@ -138,16 +137,26 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   if (!undated && (yearsFrom === tokens.length || !tokens[yearsFrom]!.spaceBefore)) return undefined;
   let authorsTo = yearsFrom;
   if (tokens[authorsTo - 1]?.text === ',') authorsTo--;
-  const first = readNameForward(tokens, authorsFrom, authorsTo);
-  if (!first) return undefined;
   // A name of several capitalized words, with the comma before its year: an organization ("World
-  // Health Organization, 2020") or a work cited by its name ("Memory Inception, 2026").
-  let j = authorsTo < yearsFrom || undated ? capitalizedRun(tokens, first.next, authorsTo) : first.next;
+  // Health Organization, 2020", "The Royal Society, 2020") or a work cited by its name ("Memory
+  // Inception, 2026").
+  const named = authorsTo < yearsFrom || Boolean(undated);
+  const article = named && tokens[authorsFrom]?.text === 'The' ? 1 : 0;
+  const first = readNameForward(tokens, authorsFrom + article, authorsTo);
+  if (!first) return undefined;
+  let j = named ? capitalizedRun(tokens, first.next, authorsTo) : first.next;
   const surname =
-    j > first.next
+    j > first.next || article
       ? text.slice(tokens[authorsFrom]!.start, tokens[j - 1]!.start + tokens[j - 1]!.text.length)
       : first.name;
   let etAl = false;
+  // "Lin, et al., 2026", with a comma before "et al." as drafts often write it.
+  if (
+    tokens[j]?.text === ',' &&
+    /^et\.?$/u.test(tokens[j + 1]?.text ?? '') &&
+    /^al\.?$/u.test(tokens[j + 2]?.text ?? '')
+  )
+    j++;
   const afterAnd = tokens[j + 1]?.text ?? '';
   if (
     j + 1 < authorsTo + 1 &&

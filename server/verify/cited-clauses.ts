@@ -31,6 +31,29 @@ function usedAsSubject(text: string, sentenceStart: number, m: ClauseMarker): bo
   return opens && VERB_AFTER.test(text.slice(m.end, m.end + 12));
 }
 
+// "As shown in [1], [2] and [3], sinks are structural", "According to [1], …": markers in a phrase
+// that opens a clause say where the words after them are shown, and a list of markers ("[1], [2]
+// and [3]") is one place: neither ends a clause. "Sinks are similar to [1], but …" still does.
+const LEADING_PHRASE =
+  /(?:^|[,;:]|\b(?:and|but|while|whereas))\s*(?:as\s+\p{L}+\s+)?(?:in|by|from|see(?:\s+also)?|following|per|cf\.|according\s+to|e\.g\.,?)\s*$/iu;
+const LIST_JOIN = /^[\s,;]*(?:(?:and|or|&)\s*)?$/u;
+
+// The markers after which no clause ends: one the list goes on after, and every one of a list in a
+// clause's opening phrase.
+function markersInPhrase<C extends ClauseMarker>(text: string, sentenceStart: number, markers: readonly C[]): Set<C> {
+  const inPhrase = new Set<C>();
+  let listStart = 0;
+  for (let k = 0; k < markers.length; k++) {
+    const m = markers[k]!;
+    if (k > 0 && !LIST_JOIN.test(text.slice(markers[k - 1]!.end, m.start))) listStart = k;
+    const next = markers[k + 1];
+    if (next && next.start > m.end && LIST_JOIN.test(text.slice(m.end, next.start))) inPhrase.add(m);
+    const first = markers[listStart]!;
+    if (LEADING_PHRASE.test(text.slice(Math.max(sentenceStart, first.start - 60), first.start))) inPhrase.add(m);
+  }
+  return inPhrase;
+}
+
 /**
  * The clauses of a sentence, each with the citations it carries. A sentence is cut after a marker
  * that more words follow ("… [1], while … [7]."), before a narrative marker or one used as a
@@ -48,11 +71,13 @@ export function citedClauses<C extends ClauseMarker>(
   minWords = 0,
 ): CitedClause<C>[] {
   const cuts: number[] = [];
+  const inPhrase = markersInPhrase(text, span.start, markers);
   for (const m of markers) {
     if (m.narrative || usedAsSubject(text, span.start, m)) {
       if (m.start > span.start && /[\p{L}\p{N}]/u.test(text.slice(span.start, m.start))) cuts.push(m.start);
       continue;
     }
+    if (inPhrase.has(m)) continue;
     const after = /^[\s,.;:]*(?=[\p{L}\p{N}(])/u.exec(text.slice(m.end, span.end));
     if (after) cuts.push(m.end + after[0].replace(/\s+$/u, '').length);
   }

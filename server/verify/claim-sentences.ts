@@ -2,103 +2,17 @@
 // citation after a full stop belongs to the sentence before, one that is part of the wording to
 // its own), the clause each citation is judged against when a sentence cites different papers for
 // different parts, and the words of a claim as the judge reads them.
-import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import { joinHyphenatedLineBreaks } from '../../indexer/text/line-breaks.ts';
 import { citedClauses } from './cited-clauses.ts';
+import { claimSpans, ENDS_SENTENCE, LINE_MARKUP, opensAsSubject } from './claim-spans.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import type { ReferenceEntry } from './reference-list.ts';
+import { inTableRow, isTableRule, plainOfTableRow, tableRowSpan } from './table-rows.ts';
 
 export type Sentence = { start: number; end: number; citations: ParsedCitation[] };
 /** The clause a citation is judged against: its offsets and its words as the judge reads them. */
 export type CitedPart = { start: number; end: number; clean: string };
-
-// "[2] showed that …": a bracketed number followed by a lower-case word is the subject of the
-// sentence it opens, not a citation of the one before ("… in 2026. [3] The next …").
-const opensAsSubject = (body: string, c: ParsedCitation) =>
-  c.target.kind === 'numeric' && body[c.start] === '[' && /^[ \t]+\p{Ll}/u.test(body.slice(c.end, c.end + 3));
-
-// After a full stop, "\citet{lin2026} shows …" and "@lin2026 shows …" open a sentence, though a
-// sentence segmenter reads their lower-case start as the same sentence going on.
-const SENTENCE_END_BEFORE = /[.!?]["'”’)\]]*\s+$/u;
-const ABBREVIATION_BEFORE = /\b(?:e\.g|i\.e|cf|vs|al|etc|viz|resp|see|fig|eq|no|p|pp)\.\s+$/iu;
-function spansBrokenAtCommands(
-  body: string,
-  spans: ReadonlyArray<{ start: number; end: number }>,
-  citations: readonly ParsedCitation[],
-): Array<{ start: number; end: number }> {
-  const opening = citations
-    .filter((c) => (c.narrative && (body[c.start] === '\\' || body[c.start] === '@')) || opensAsSubject(body, c))
-    .map((c) => c.start)
-    .filter((at) => {
-      const before = body.slice(Math.max(0, at - 12), at);
-      return SENTENCE_END_BEFORE.test(before) && !ABBREVIATION_BEFORE.test(before);
-    });
-  // "… leak more.3 Negative valence …": the next sentence starts after the glued number.
-  const closing = citations
-    .filter((c) => c.closesSentence)
-    .map((c) => c.end + (/^\s*/u.exec(body.slice(c.end, c.end + 20))?.[0].length ?? 0))
-    .filter((at) => at < body.length);
-  const breaks = [...new Set([...opening, ...closing])].sort((a, b) => a - b);
-  if (breaks.length === 0) return [...spans];
-  // Spans and breaks are both in text order: one pass over each.
-  const broken: Array<{ start: number; end: number }> = [];
-  let next = 0;
-  for (const span of spans) {
-    let start = span.start;
-    while (next < breaks.length && breaks[next]! <= start) next++;
-    for (; next < breaks.length && breaks[next]! < span.end; next++) {
-      const at = breaks[next]!;
-      broken.push({ start, end: start + body.slice(start, at).trimEnd().length });
-      start = at;
-    }
-    broken.push({ start, end: span.end });
-  }
-  return broken;
-}
-
-// A line of at least this many characters that ends without a sentence's punctuation was wrapped
-// (text copied out of a PDF or an e-mail), where a shorter one is a heading or a label.
-const WRAPPED_LINE = 40;
-const ENDS_SENTENCE = /[.!?]["'”’)\]]*$/u;
-const ENDS_HYPHENATED = /\p{L}-$/u;
-
-/**
- * The segmenter ends a sentence at every line break. A sentence that a line break cuts in two (a
- * PDF's "every-\nday consumer CPUs", "run on\nconsumer CPUs") is joined again: the line before
- * ends in a hyphen, or without a sentence's punctuation and the next starts in lower case or the
- * line before is long (and does not end with a citation). A blank line, a list item, a quote or a
- * heading (and the line after a heading) always starts anew.
- */
-export function joinWrappedLines(
-  body: string,
-  spans: ReadonlyArray<{ start: number; end: number }>,
-): Array<{ start: number; end: number }> {
-  const joined: Array<{ start: number; end: number }> = [];
-  for (const span of spans) {
-    const last = joined.at(-1);
-    if (last && wrapsInto(body, last, span)) last.end = span.end;
-    else joined.push({ ...span });
-  }
-  return joined;
-}
-
-function wrapsInto(body: string, before: { start: number; end: number }, after: { start: number }): boolean {
-  const gap = body.slice(before.end, after.start);
-  if (!/^[ \t]*\r?\n[ \t]*$/u.test(gap)) return false;
-  if (LINE_MARKUP.test(body.slice(after.start, after.start + 8)) || /^\[\d{1,4}\]/u.test(body.slice(after.start))) {
-    return false;
-  }
-  const lineStart = body.lastIndexOf('\n', before.end - 1) + 1;
-  // A heading's line ends no sentence, yet the paragraph under it is not its continuation.
-  if (body[lineStart] === '#') return false;
-  const tail = body.slice(Math.max(before.start, before.end - 4), before.end);
-  if (ENDS_HYPHENATED.test(tail)) return true;
-  if (ENDS_SENTENCE.test(tail)) return false;
-  if (/^\p{Ll}/u.test(body[after.start] ?? '')) return true;
-  // A line that ends with its citation ("… structural [1]") before a capital closed its claim.
-  return !/[\])]$/u.test(tail) && before.end - lineStart >= WRAPPED_LINE;
-}
 
 // Sentences of the body with the citations inside them. A citation that opens a sentence
 // ("… in 2026. [3] The next …") belongs to the sentence before it unless it is part of the
@@ -127,7 +41,7 @@ export function sentencesWithCitations(body: string, references: readonly Refere
     }
     return undefined;
   };
-  for (const span of spansBrokenAtCommands(body, joinWrappedLines(body, sentenceSpans(body)), citations)) {
+  for (const span of claimSpans(body, citations)) {
     const last = sentences.at(-1);
     const crossing = last && crossingEnd(last);
     if (!last || !crossing) {
@@ -155,7 +69,14 @@ export function sentencesWithCitations(body: string, references: readonly Refere
     if (index < 0 || citation.start >= sentences[index]!.end) continue;
     const sentence = sentences[index]!;
     const previous = sentences[index - 1];
-    if (previous && citation.start === sentence.start && !citation.narrative && !opensAsSubject(body, citation)) {
+    if (
+      previous &&
+      citation.start === sentence.start &&
+      !citation.narrative &&
+      !opensAsSubject(body, citation) &&
+      // A paragraph's first citation ("…\n\n(see Rathi, 2026) Batch size …") is not the last one's.
+      !/\n[ \t]*\r?\n/u.test(body.slice(previous.end, citation.start))
+    ) {
       previous.citations.push(citation);
       previous.end = citation.end;
       sentence.start = citation.end + (/^\s*/u.exec(body.slice(citation.end, citation.end + 1000))?.[0].length ?? 0);
@@ -166,12 +87,20 @@ export function sentencesWithCitations(body: string, references: readonly Refere
   // A list item's bullet or number, a quote's ">" and a heading's "#" are markup, not part of the claim.
   for (const sentence of sentences) {
     const markup = LINE_MARKUP.exec(body.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)));
+    // A heading's capitalized word before a year ("## Results (2026)") names no author.
+    if (markup?.[0].startsWith('#')) sentence.citations = sentence.citations.filter((c) => !isNarrativeAuthorYear(c));
     if (markup) sentence.start += markup[0].length;
+    if (inTableRow(body, sentence.start)) Object.assign(sentence, tableRowSpan(body, sentence));
   }
-  return sentences.filter((s) => s.end > s.start);
+  return sentences.filter((s) => s.end > s.start && !isTableRule(body, s));
 }
 
-const LINE_MARKUP = /^(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*|#{1,6}[ \t]+)+/u;
+const isNarrativeAuthorYear = (c: ParsedCitation) => c.narrative === true && c.target.kind === 'author-year';
+
+// A parenthesis that held only citations and their lead-in ("(see )", "(as reported in )", "(Ref. )"),
+// and an autolink's "<>".
+const LEFT_BEHIND =
+  /\s*\(\s*(?:(?:see(?:\s+also)?|e\.g\.|i\.e\.|cf\.|refs?\.?|as\s+\p{L}+\s+(?:in|by)|from|in|by)[\s,]*)?\)|\s*<\s*>/giu;
 
 /**
  * The clause each citation of a sentence is judged against, when the sentence cites different
@@ -208,9 +137,18 @@ export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end'
     position = Math.max(position, citation.end);
   }
   text += body.slice(position, sentence.end);
+  if (inTableRow(body, sentence.start)) text = plainOfTableRow(text);
   // A word hyphenated at a line's end ("every-\nday") is one word; a zero-width space is a space.
-  return plainOfLatex(joinHyphenatedLineBreaks(text).replace(/[\u200B\uFEFF]/gu, ' '))
-    .replace(/\s+/gu, ' ')
-    .replace(/\s+([.,;:!?])/gu, '$1')
-    .trim();
+  return (
+    plainOfLatex(joinHyphenatedLineBreaks(text).replace(/[\u200B\uFEFF]/gu, ' '))
+      // Markdown's emphasis ("**Rathi (2026)** finds", "*not*") is no word of the claim.
+      .replace(/\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+      .replace(/\s+/gu, ' ')
+      // What a citation leaves behind: "(see )", "()", an autolink's "<>", and the colon or comma after a narrative
+      // one that opened the sentence ("Rando (2026): junking is hard").
+      .replace(LEFT_BEHIND, '')
+      .replace(/\s+([.,;:!?)])/gu, '$1')
+      .replace(/^[\s,;:–—]+/u, '')
+      .trim()
+  );
 }

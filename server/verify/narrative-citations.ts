@@ -16,11 +16,6 @@ import {
 /** A narrative citation "Lin et al. (2026)": its span and what it cites. */
 export type NarrativeCitation = AuthorYear & { start: number; end: number };
 
-// Capitalized words that open a sentence before a list of authors, never one of them.
-const SENTENCE_OPENERS = new Set([
-  ...'however moreover furthermore recently similarly notably additionally thus indeed likewise'.split(' '),
-  ...'conversely previously specifically importantly finally here first second third'.split(' '),
-]);
 const LIST_NAMES = 8; // names a narrative list of authors may run back over
 
 // The first name of "Lin, Chen, and Wu" given the name before "and" (its start and end).
@@ -30,7 +25,8 @@ function listStart(text: string, start: number, end: number): [number, number] {
     if (text[comma - 1] !== ',') break;
     const nameEnd = spacesEndingAt(text, comma - 1);
     const nameStart = nameEndingAt(text, nameEnd);
-    if (nameStart < 0 || SENTENCE_OPENERS.has(text.slice(nameStart, nameEnd).toLowerCase())) break;
+    // A sentence's opening word ("However, Lin, Chen, and Wu") is no name (not-surnames.ts).
+    if (nameStart < 0) break;
     [start, end] = [nameStart, nameEnd];
   }
   return [start, end];
@@ -43,9 +39,12 @@ function wordEndingAt(text: string, end: number): number {
   return start;
 }
 
+// Markdown's emphasis around names or "et al." ("**Rathi** (2026)", "Lin *et al.* (2026)") reads as space.
+const EMPHASIS = /[*_]/u;
+
 function spacesEndingAt(text: string, end: number): number {
   let start = end;
-  while (start > 0 && SPACE.test(text[start - 1]!)) start--;
+  while (start > 0 && (SPACE.test(text[start - 1]!) || EMPHASIS.test(text[start - 1]!))) start--;
   return start;
 }
 
@@ -70,7 +69,7 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
     // What the parentheses (or ACM's brackets) hold: years, or APA's word for a work without one.
     const written = match[1] ?? match[2]!;
     const spacesStart = spacesEndingAt(text, match.index);
-    if (spacesStart === match.index) continue;
+    if (!SPACE.test(text[match.index - 1] ?? '')) continue;
     // A possessive names its authors: "Rathi's (2026) study", "Lin et al.’s (2026)".
     const authorsEnd = /['’]s$/u.test(text.slice(spacesStart - 2, spacesStart)) ? spacesStart - 2 : spacesStart;
     // Each scan below stops at the first character that is neither a letter nor a space, so the
@@ -87,7 +86,9 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
       const etEnd = spacesEndingAt(text, lastWordStart);
       const etStart = wordEndingAt(text, etEnd);
       if (etEnd < lastWordStart && text.slice(etStart, etEnd) === (lastWord === 'al' ? 'et' : 'and')) {
-        const nameEnd = spacesEndingAt(text, etStart);
+        // "Lin, et al. (2026)", with a comma before "et al." as drafts often write it.
+        const beforeEt = spacesEndingAt(text, etStart);
+        const nameEnd = text[beforeEt - 1] === ',' ? spacesEndingAt(text, beforeEt - 1) : beforeEt;
         if (nameEnd < etStart) start = nameEndingAt(text, nameEnd);
         firstEnd = nameEnd;
         etAl = start >= 0;
@@ -114,11 +115,11 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
     found.push({
       surname: text.slice(start, firstEnd).replace(/\s+/gu, ' '),
       etAl,
-      authors: text.slice(start, authorsEnd).replace(/\s+/gu, ' '),
+      authors: text.slice(start, authorsEnd).replace(/[*_]+/gu, '').replace(/\s+/gu, ' '),
       ...(/^\d/u.test(written)
         ? {
             years: withYearLetters(written)
-              .split(/[ \t]*,[ \t]*/u)
+              .split(/[ \t]*[,;][ \t]*/u)
               .filter((year) => /^\d{4}/u.test(year)),
           }
         : { years: [''], undated: written.replace(/\s+/gu, ' ') }),

@@ -17,9 +17,15 @@ export const BRACKET_LOCATOR = new RegExp(
   `\\s*,\\s*(?:(?:pp?|paras?|secs?|sections?|ch|chaps?|chapters?|thms?|theorems?|lem|lemmas?|props?|propositions?|cor|corollary|corollaries|defs?|definitions?|eqs?|equations?|figs?|figures?|tabs?|tables?|apps?|appendix|appendices|algs?|algorithms?|exs?|examples?|rems?|remarks?|vol|lines?|ll?)\\.?\\s*|§§?\\s*)(?:\\(?[\\dA-Z][\\w.]{0,10}\\)?|[ivxlc]{1,6})(?:\\s*${DASH}\\s*[\\w.]{1,10})?\\s*$`,
   'iu',
 );
-/** "ref. 3", "refs 3, 4", "Refs. 3–5 and 7": Nature's style, in parentheses or in running text. */
+/**
+ * "ref. 3", "refs 3, 4", "Refs. 3–5 and 7": Nature's style, in parentheses or in running text; and
+ * a chat assistant's "[Source 2]", "[source: 1]" (in brackets or parentheses only: REFERENCE_PHRASE).
+ */
 const NUMBERS_AND = `\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?(?:\\s*(?:,|and)\\s*\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?)*`;
-export const REFERENCE_PHRASE = new RegExp(`^(?:see\\s+(?:also\\s+)?)?refs?\\.?\\s+(${NUMBERS_AND})$`, 'iu');
+export const REFERENCE_PHRASE = new RegExp(
+  `^(?:see\\s+(?:also\\s+)?)?(?:refs?\\.?|sources?:?)\\s+(${NUMBERS_AND})$`,
+  'iu',
+);
 export const BARE_REFERENCE_PHRASE = new RegExp(`\\b[Rr]efs?\\.?[ \\t]+(${NUMBERS_AND})(?![\\d.,]*\\d)`, 'gu');
 /** IEEE's range of bracketed numbers, "[1]–[3]": the papers from the first to the last. */
 export const BRACKETED_RANGE = new RegExp(`\\[(\\d{1,4})\\]\\s*${DASH}\\s*\\[(\\d{1,4})\\]`, 'gu');

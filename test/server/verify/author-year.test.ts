@@ -143,6 +143,34 @@ describe('author-year', () => {
     ).toEqual([]);
   });
 
+  // Regression: "It's (2020)", "This (2021)" and "We (2023)" were read as citations of authors It, This and We.
+  it("does not take a sentence's opening function word, pronoun or contraction before a year for an author", () => {
+    const text =
+      "It's (2020) clear. This (2021) holds. In (2019) it ran. We (2023) agree. They've (2022) said so. " +
+      "There's (2020) more. However (2024) it fails. Don't (2020) stop. Our (2021) tests pass.";
+    expect(narrativeCitations(text)).toEqual([]);
+    for (const item of ["It's 2020", 'This, 2021', 'We 2023', 'However, 2024']) {
+      expect(readAuthorYear(item), item).toBeUndefined();
+    }
+  });
+
+  it('still reads a real surname before a year, short, with an apostrophe or particles, or one that is also a pronoun', () => {
+    const text =
+      "Li (2020) agrees. O'Neil (2019) and D’Amato (2018) differ. van der Berg (2021) doubts it. He et al. (2016) and An (2017) train deeper.";
+    expect(narrativeCitations(text).map((c) => [text.slice(c.start, c.end), c.surname])).toEqual([
+      ['Li (2020)', 'Li'],
+      ["O'Neil (2019)", "O'Neil"],
+      ['D’Amato (2018)', 'D’Amato'],
+      ['van der Berg (2021)', 'van der Berg'],
+      ['He et al. (2016)', 'He'],
+      ['An (2017)', 'An'],
+    ]);
+    expect(readAuthorYear("O'Neil, 2019")).toMatchObject({ surname: "O'Neil", years: ['2019'] });
+    expect(readAuthorYear('The Royal Society, 2020')).toMatchObject({ surname: 'The Royal Society', group: true });
+    // An acronym is a name though it spells a pronoun.
+    expect(readAuthorYear('WHO, 2020')).toMatchObject({ surname: 'WHO', years: ['2020'] });
+  });
+
   // Regression: the regular expressions these scanners replace took 4–17 s on one 99 KB word before
   // "(2020)" and grew exponentially on "(AandAand…x)" (8.9 s at 40 repetitions).
   it('reads a 100 KB word before a year, and a long run of joined names, in linear time', () => {

@@ -56,4 +56,15 @@ describe('cited-clauses', () => {
       ['Sinks form early in training [1], and heads [2].', ['[1]', '[2]']],
     ]);
   });
+
+  // Regression: "[1], [2]" cited only "As shown in", and "[3]" the rest.
+  it("reads markers in a clause's opening phrase, or listed together, as citing the words after them", () => {
+    expect(clauses('As shown in [1], [2] and [3], sinks are structural in every layer.', 3)).toEqual([
+      ['As shown in [1], [2] and [3], sinks are structural in every layer.', ['[1]', '[2]', '[3]']],
+    ]);
+    expect(clauses('Sinks are similar to heads [1], but valence differs in every model [2].', 3)).toEqual([
+      ['Sinks are similar to heads [1],', ['[1]']],
+      ['but valence differs in every model [2].', ['[2]']],
+    ]);
+  });
 });

@@ -88,4 +88,106 @@ describe('claim-sentences', () => {
       'A reference entry, 2026.',
     ]);
   });
+
+  // Regression: a citation opening a paragraph was moved to the last sentence of the paragraph before.
+  it('keeps a citation that opens a paragraph in that paragraph', () => {
+    const body = 'Junking is hard (Rando, 2026).\n\n(see Rathi 2026) Batch size matters more than prefixes.';
+    expect(claimsOf(body)).toEqual([
+      { text: 'Junking is hard (Rando, 2026).', clean: 'Junking is hard.', cites: ['Rando, 2026'] },
+      {
+        text: '(see Rathi 2026) Batch size matters more than prefixes.',
+        clean: 'Batch size matters more than prefixes.',
+        cites: ['Rathi, 2026'],
+      },
+    ]);
+  });
+
+  // Regression: a table's rows ran together into one claim that carried every row's citations.
+  it('reads each row of a Markdown table as one claim with its own citations, without the bars', () => {
+    const body = [
+      '| Claim | Source |',
+      '|---|:--:|',
+      '| Sinks carry no semantic meaning at all | [1] |',
+      '| Junking LLMs is hard. It costs a lot | Rando et al. (2026) |',
+    ].join('\n');
+    expect(claimsOf(body)).toEqual([
+      { text: 'Claim | Source', clean: 'Claim; Source', cites: [] },
+      {
+        text: 'Sinks carry no semantic meaning at all | [1]',
+        clean: 'Sinks carry no semantic meaning at all',
+        cites: ['[1]'],
+      },
+      {
+        text: 'Junking LLMs is hard. It costs a lot | Rando et al. (2026)',
+        clean: 'Junking LLMs is hard. It costs a lot',
+        cites: ['Rando et al., 2026'],
+      },
+    ]);
+  });
+
+  // Regression: the claim kept what a citation left behind: "****", "()", a leading ":".
+  it('reads a claim without the emphasis, empty parentheses and leading colon its citations leave', () => {
+    const body =
+      '**Rathi (2026)** finds batch size matters. Reversal is possible ([Lin 2026](https://arxiv.org/abs/2601.04321)).\n' +
+      '- Rando and Vaiter (2026): junking LLMs is *hard*. Sinks persist (as shown previously (Lin, 2026)).';
+    expect(claimsOf(body).map((c) => c.clean)).toEqual([
+      'finds batch size matters.',
+      'Reversal is possible.',
+      'junking LLMs is hard.',
+      'Sinks persist (as shown previously).',
+    ]);
+  });
+
+  // Regression: "## Results (2026)" was read as a citation of an author named Results.
+  it('reads no author in a heading before a year, and still reads the citations of the text under it', () => {
+    const body = '## Results (2026)\n\nSinks are structural (Lin, 2026).';
+    expect(claimsOf(body).map((c) => [c.text, c.cites])).toEqual([
+      ['Results (2026)', []],
+      ['Sinks are structural (Lin, 2026).', ['Lin, 2026']],
+    ]);
+  });
+
+  // Regression: "Many studies, e.g." was a claim of its own, and "Lin et al. (2026), show …" another.
+  it('does not end a sentence at "e.g." or "i.e." before a capitalized name, nor at "p." before a page', () => {
+    expect(
+      claimsOf('Lin (2026) shows reversal by "latent switches" (p. 4). Sinks persist.').map((c) => c.text),
+    ).toEqual(['Lin (2026) shows reversal by "latent switches" (p. 4).', 'Sinks persist.']);
+    expect(claimsOf('Valence is early (Ref. [2]). Sinks persist (as reported in [1]).')).toEqual([
+      { text: 'Valence is early (Ref. [2]).', clean: 'Valence is early.', cites: ['[2]'] },
+      { text: 'Sinks persist (as reported in [1]).', clean: 'Sinks persist.', cites: ['[1]'] },
+    ]);
+    const body =
+      'Many studies, e.g. Lin et al. (2026), show reversibility. Sinks persist, i.e. Rathi (2026) finds them.';
+    expect(claimsOf(body).map((c) => [c.text, c.cites])).toEqual([
+      ['Many studies, e.g. Lin et al. (2026), show reversibility.', ['Lin et al., 2026']],
+      ['Sinks persist, i.e. Rathi (2026) finds them.', ['Rathi, 2026']],
+    ]);
+  });
+
+  // Regression: "… structural. (Lin, 2026) Valence …" was one claim citing Lin for both sentences.
+  it('ends a claim at a parenthetical citation written after its full stop, before a capitalized sentence', () => {
+    const body =
+      'Sinks are structural. (Lin, 2026) Valence is asymmetric. Junking is hard. ([arxiv.org](https://arxiv.org/abs/2601.04321)) ' +
+      'Reversal is possible, see <https://arxiv.org/abs/2601.04322>.';
+    expect(claimsOf(body).map((c) => [c.text, c.clean, c.cites])).toEqual([
+      ['Sinks are structural. (Lin, 2026)', 'Sinks are structural.', ['Lin, 2026']],
+      ['Valence is asymmetric.', 'Valence is asymmetric.', []],
+      ['Junking is hard. ([arxiv.org](https://arxiv.org/abs/2601.04321))', 'Junking is hard.', ['arXiv:2601.04321']],
+      [
+        'Reversal is possible, see <https://arxiv.org/abs/2601.04322>.',
+        'Reversal is possible, see.',
+        ['arXiv:2601.04322'],
+      ],
+    ]);
+  });
+
+  // Regression: "1. **Sinks.** The sink …" gave the claims "1.", "**Sinks." and "** The sink …".
+  it('reads a numbered list item with a bold lead as its lead and its sentence, without the stray markup', () => {
+    const body = '1. **Attention sinks.** The sink carries no semantic meaning (Lin, 2026).\n2. Valence is early.';
+    expect(claimsOf(body).map((c) => [c.text, c.cites])).toEqual([
+      ['**Attention sinks.**', []],
+      ['The sink carries no semantic meaning (Lin, 2026).', ['Lin, 2026']],
+      ['Valence is early.', []],
+    ]);
+  });
 });

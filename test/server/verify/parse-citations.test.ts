@@ -246,6 +246,19 @@ describe('parse-citations in LaTeX and Pandoc', () => {
   });
 });
 
+describe('parse-citations chat-assistant forms', () => {
+  // Regression: "[Source 2]" and "[1†L10-L20]" were read as no citation.
+  it('reads "[Source 2]", "(source: 1)" and "[1†L10-L20]" as numbered sources, but not "source 1" in running text', () => {
+    const text =
+      'Sinks persist [Source 2]. Valence is early (source: 1). Junking is hard [3†L10-L20]. The source 1 is big.';
+    expect(parseCitations(text).map((c) => [c.marker, text.slice(c.start, c.end)])).toEqual([
+      ['[2]', '[Source 2]'],
+      ['[1]', '(source: 1)'],
+      ['[3]', '[3†L10-L20]'],
+    ]);
+  });
+});
+
 describe('parse-citations author–year forms', () => {
   it('reads author–year citations with a page, table or colon locator, parenthetical and narrative', () => {
     const text =
@@ -277,5 +290,81 @@ describe('parse-citations author–year forms', () => {
   it('reads narrative citations with particles and ampersands, and parenthetical ones after a narrative one', () => {
     const text = 'Van der Berg (2019) and Lin & Chen (2025) disagree (see de la Cruz et al., 2024).';
     expect(markersOf(text)).toEqual(['Van der Berg, 2019', 'Lin & Chen, 2025', 'de la Cruz et al., 2024']);
+  });
+
+  // Regressions found pasting chat-tool answers: each of these parenthesis was read as no citation.
+  it('reads a parenthesis that notes emphasis after its citation, "(Lin, 2026, emphasis added)"', () => {
+    expect(markersOf('Sinks "carry no meaning" (Lin et al., 2026, emphasis added).')).toEqual(['Lin et al., 2026']);
+    expect(markersOf('Sinks "carry no meaning" (Lin, 2026; italics mine).')).toEqual(['Lin, 2026']);
+  });
+
+  it('reads a dotted section number as a pinpoint, "(Lin, 2026, Section 3.2)"', () => {
+    expect(markersOf('Sinks persist (Lin, 2026, Section 3.2), as Rathi (2026, sec. 4.1) shows.')).toEqual([
+      'Lin, 2026',
+      'Rathi, 2026',
+    ]);
+  });
+
+  it('reads both sources of APA\'s "as cited in" and two items joined by "and", each as a citation', () => {
+    expect(markersOf('Sinks persist (Lin, 2026, as cited in Rathi, 2026).')).toEqual(['Lin, 2026', 'Rathi, 2026']);
+    expect(markersOf('Sinks persist (Lin, 2026, and Rathi, 2026).')).toEqual(['Lin, 2026', 'Rathi, 2026']);
+    expect(markersOf('Sinks persist (Lin 2026 & Chen 2025).')).toEqual(['Lin, 2026', 'Chen, 2025']);
+    expect(markersOf('Counts rose (in 2020 and 2021), as did sales (Phase 2, 2020 and Stage 3, 2021).')).toEqual([]);
+  });
+
+  it('reads a year alone after a semicolon as another work of the same authors, a page alone as a pinpoint, and a last "and"', () => {
+    expect(markersOf('Sinks persist (Lin, 2026a; 2026b), and (Chen et al. 2024; 2025).')).toEqual([
+      'Lin, 2026a',
+      'Lin, 2026b',
+      'Chen et al., 2024',
+      'Chen et al., 2025',
+    ]);
+    const text = 'Sinks persist (Lin et al., 2026; p. 5) (Lin, 2026; Rathi, 2026; and Wu, 2020).';
+    expect(parseCitations(text).map((c) => [c.marker, text.slice(c.start, c.end)])).toEqual([
+      ['Lin et al., 2026', '(Lin et al., 2026; p. 5)'],
+      ['Lin, 2026', '(Lin, 2026; Rathi, 2026; and Wu, 2020)'],
+      ['Rathi, 2026', '(Lin, 2026; Rathi, 2026; and Wu, 2020)'],
+      ['Wu, 2020', '(Lin, 2026; Rathi, 2026; and Wu, 2020)'],
+    ]);
+    expect(markersOf('The counts (2020; 2021) and (Lin 12; 2026) cite nothing.')).toEqual([]);
+  });
+
+  it('reads a figure with a letter, an appendix, a supplementary table or a theorem as a pinpoint', () => {
+    expect(
+      markersOf(
+        'It holds (Lin et al., 2026, Fig. 3b; Rathi, 2026, Appendix B; Wu, 2020, Table S2; Chen, 2025, pp. 12ff).',
+      ),
+    ).toEqual(['Lin et al., 2026', 'Rathi, 2026', 'Wu, 2020', 'Chen, 2025']);
+    expect(markersOf('Rando and Vaiter (2026, Thm. 2) prove it (Lin, 2026, Lemma 3.1).')).toEqual([
+      'Rando and Vaiter, 2026',
+      'Lin, 2026',
+    ]);
+  });
+
+  it('reads the lead-ins "i.e.", "for example" and "such as" before an author–year item', () => {
+    expect(markersOf('Sinks persist (i.e., Lin, 2026; for example, Rathi, 2026; such as Chen 2025).')).toEqual([
+      'Lin, 2026',
+      'Rathi, 2026',
+      'Chen, 2025',
+    ]);
+  });
+
+  it('reads "Lin, et al." with its stray comma, and narrative years separated by semicolons', () => {
+    const text = 'Sinks persist (Lin, et al., 2026). Chen, et al. (2025) and Wu et al. (2020; 2021) agree.';
+    expect(parseCitations(text).map((c) => [c.target, text.slice(c.start, c.end)])).toEqual([
+      [{ kind: 'author-year', surname: 'Lin', year: '2026', etAl: true }, '(Lin, et al., 2026)'],
+      [{ kind: 'author-year', surname: 'Chen', year: '2025', etAl: true }, 'Chen, et al. (2025)'],
+      [{ kind: 'author-year', surname: 'Wu', year: '2020', etAl: true }, 'Wu et al. (2020; 2021)'],
+      [{ kind: 'author-year', surname: 'Wu', year: '2021', etAl: true }, 'Wu et al. (2020; 2021)'],
+    ]);
+  });
+
+  it('reads a narrative citation inside Markdown emphasis, "**Rathi (2026)**", "*Lin et al.* (2026)", "Lin *et al.* (2026)"', () => {
+    const text = '**Rathi (2026)** finds it. *Venkatesh et al.* (2026) report it. Lin *et al.* (2026) agree.';
+    expect(parseCitations(text).map((c) => [c.marker, c.narrative])).toEqual([
+      ['Rathi, 2026', true],
+      ['Venkatesh et al., 2026', true],
+      ['Lin et al., 2026', true],
+    ]);
   });
 });
