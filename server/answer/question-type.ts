@@ -35,6 +35,23 @@ export function questionType(question: string): QuestionType {
   return 'open';
 }
 
+// "Which optimizer…", "Which of the datasets…", "What kind of model…": the noun that names the kind
+// of thing the question asks for. Only after "which" (or "what kind of"): after a bare "what" the
+// next word is as often a verb ("What determines…") as a noun.
+const ASKED_KIND =
+  /^\s*["'“]?(?:which(?:\s+of)?|what\s+(?:kinds?|types?|sorts?)\s+of)\s+(?:(?:the|a|an|these|those)\s+)?([\p{L}][\p{L}\p{N}-]*)/iu;
+const NOT_A_KIND =
+  /^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|might|must|one|ones|of)$/iu;
+
+/** The word naming the kind of thing a "which" question asks for ("optimizer" of "Which optimizer is best…?"), or null. */
+export function askedKindWord(question: string): string | null {
+  for (const text of [question, lastClause(question)]) {
+    const word = ASKED_KIND.exec(text)?.[1];
+    if (word && !NOT_A_KIND.test(word)) return word;
+  }
+  return null;
+}
+
 const UNIT =
   /\b\d[\d,.]*\s*(?:%|percent|per\s?cent|(?:thousand|million|billion|trillion)\b|[kKMGT]?(?:hours?|hrs?|h|minutes?|min|seconds?|s|ms|days?|weeks?|months?|years?|mg|g|kg|µg|mcg|ml|mL|l|L|mm|cm|m|km|GB|MB|TB|tokens?|words?|images?|samples?|patients?|participants?|subjects?|people|cases?|children|women|men|adults|cells?|mice|rats|papers?|sentences?|examples?|parameters?|layers?|heads?|languages?|times|fold|x)\b)/u;
 const NUMBER_WORD = /\b(?:roughly|about|approximately|nearly|over|under|more than|less than|up to|at least)\s+\d/iu;

@@ -13,12 +13,13 @@ import {
   type Concept,
   conceptCoverage,
   conceptForms,
+  conceptName,
   conceptNames,
   questionConcepts,
   unknownNamesOf,
   unknownShare,
 } from './question-concepts.ts';
-import { answerShape, questionType } from './question-type.ts';
+import { answerShape, askedKindWord, questionType } from './question-type.ts';
 import { namesAny, namesOfOthers, selfNamedTitleNames, sourceCoverage, titleNamesOf } from './source-coverage.ts';
 import { standaloneProblem, withoutConnective } from './standalone-sentence.ts';
 
@@ -201,6 +202,15 @@ export function selectSentences(
   if (unknownNames.length > 0) {
     return abstaining(
       `The library holds no answer: no paper in it mentions ${quoted(unknownNames)}, which the question asks about.`,
+    );
+  }
+  // "Which optimizer is best for training diffusion models?": a library in which no paper mentions an
+  // optimizer names none, whatever else its closest paper shares with the question ("diffusion").
+  const kind = askedKindWord(question)?.toLowerCase();
+  const unknownKind = kind === undefined ? undefined : concepts.find((c) => !c.known && c.word.toLowerCase() === kind);
+  if (unknownKind) {
+    return abstaining(
+      `The library holds no answer: the question asks which ${conceptName(unknownKind)}, and no paper in it mentions ${quoted([unknownKind])}.`,
     );
   }
   if (unknownShare(concepts) > settings.maxUnknownShare) {

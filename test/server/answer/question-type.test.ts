@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerShape, questionType } from '../../../server/answer/question-type.ts';
+import { answerShape, askedKindWord, questionType } from '../../../server/answer/question-type.ts';
 
 describe('question-type', () => {
   it('reads the kind of answer a question asks for', () => {
@@ -13,6 +13,15 @@ describe('question-type', () => {
     );
     expect(questionType('Aripiprazole: a new risk factor for pathological gambling?')).toBe('yes_no');
     expect(questionType('Why do attention sinks appear?')).toBe('open');
+  });
+
+  it('reads the noun a "which" question asks for, and none after a bare "what"', () => {
+    expect(askedKindWord('Which optimizer is best for training diffusion models?')).toBe('optimizer');
+    expect(askedKindWord('Which of the datasets is largest?')).toBe('datasets');
+    expect(askedKindWord('What kind of kernels does Litespark use?')).toBe('kernels');
+    expect(askedKindWord('Batch scheduling: which scheduler wins?')).toBe('scheduler');
+    expect(askedKindWord('What determines KV cache efficiency?')).toBeNull();
+    expect(askedKindWord('Which is better, A or B?')).toBeNull();
   });
 
   it('reads a bare name or topic with a question mark as asking what it is, not yes or no', () => {

@@ -88,6 +88,22 @@ describe('select-sentences', () => {
     expect(abstainReason).toMatch(/"bake", "sourdough", "bread"/);
   });
 
+  it('abstains when the question asks which kind of thing no paper mentions, however much else the closest paper shares', () => {
+    const { abstainReason, sentences, closest } = select(
+      'Which stimulant is best for memory recall in adults?',
+      sourcesOf('caffeine-memory-trial'),
+    );
+    expect(sentences).toEqual([]);
+    expect(abstainReason).toBe(
+      'The library holds no answer: the question asks which stimulant, and no paper in it mentions "stimulant".',
+    );
+    expect(closest.map((c) => c.paperId)).toEqual(['caffeine-memory-trial']);
+    // A kind the library mentions is looked for as before.
+    expect(
+      select('Which intake increased memory recall in adults?', sourcesOf('caffeine-memory-trial')).sentences,
+    ).not.toEqual([]);
+  });
+
   it('abstains when the question asks about a name no paper uses, however much else the closest paper shares', () => {
     const { abstainReason, sentences, closest } = select(
       'Does caffeine intake increase memory recall in ModaFinil users?',
