@@ -6,8 +6,8 @@
 // A sentence that names the paper after an opening phrase pointing back ("Based on this, Feather
 // introduces…") is quoted from the name on.
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
-import { opensWith, paperName } from '../verify/paper-name.ts';
-import { backPointingOpening } from './standalone-sentence.ts';
+import { opensWith, paperName, titleHead } from '../verify/paper-name.ts';
+import { backPointingOpening, opensWithoutSubject } from './standalone-sentence.ts';
 
 /** "It is well known that…", "It was decided to…": an "it" that stands for nothing. */
 const EXPLETIVE = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
@@ -21,6 +21,10 @@ const OPENING_PRONOUN = /^(It|Its)\s+(?=[\p{Ll}\p{N}])/u;
  */
 const PRONOUN_AFTER_PHRASE =
   /^(?:\p{Lu}\p{Ll}+(?:ing|ed)|In|By|With|Through|Unlike|Like|Beyond|Compared with|Compared to|For|On|Across|Using)\b[^.;:,]{0,120},\s+(it|its)\s+(?=\p{Ll})/u;
+
+/** A verb that reports what the work found: "…, and shows that how many requests share a prefix matters". */
+const STATES_FINDING =
+  /\b(?:shows?|finds?|found|reports?|concludes?|argues?|demonstrates?|reveals?|establishes?)\s+that\b/u;
 
 /** Sentences that keep a run about the paper going without naming it: "The framework is validated on…". */
 const DEFINITE_DESCRIPTION = /^The\s+\p{Ll}+\s+(?:is|was|has|uses|runs|relies|achieves|reaches|outperforms|can)\b/u;
@@ -51,6 +55,19 @@ function withoutLeadIn(sentence: string, title: string): string | null {
 }
 
 /**
+ * A digest's first sentence, which opens with its verb and leaves the paper as its subject ("Asks
+ * what really determines…, and shows that…"), written with the paper as the subject: "[Feather] asks
+ * what…", or "[The paper] offers…" for a paper without a name of its own. Null for any other sentence.
+ */
+function withPaperAsSubject(sentence: string, name: string | null): string | null {
+  if (!opensWithoutSubject(sentence) || !/^\p{Lu}\p{Ll}+s\s/u.test(sentence)) return null;
+  // Only one that states what was found: "Offers a mechanistic account of why…" announces a topic,
+  // which answers no question about it.
+  if (!STATES_FINDING.test(sentence)) return null;
+  return `[${name ?? 'The paper'}] ${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
+}
+
+/**
  * The abstract sentences that name the paper by a pronoun, by their start offset in the abstract,
  * each written with the name in brackets, and those that name it after an opening phrase pointing
  * back, written without that phrase. A run about the name starts at a sentence that opens with it
@@ -60,8 +77,15 @@ export function sentencesNamingPaper(paper: { title: string; abstract: string })
   const written = new Map<number, string>();
   const name = paperName(paper);
   let inRun = false;
-  for (const { start, end } of sentenceSpans(paper.abstract)) {
+  for (const [index, { start, end }] of sentenceSpans(paper.abstract).entries()) {
     const sentence = paper.abstract.slice(start, end);
+    const subject = index === 0 ? withPaperAsSubject(sentence, name ?? titleHead(paper.title) ?? null) : null;
+    if (subject !== null) {
+      written.set(start, subject);
+      // The sentences after it are about the paper as much as those after its name.
+      inRun = name !== null;
+      continue;
+    }
     const cut = withoutLeadIn(sentence, paper.title);
     if (cut !== null) {
       written.set(start, cut);

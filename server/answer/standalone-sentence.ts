@@ -37,6 +37,11 @@ const IT_THAT = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,
 const AIM =
   /^(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of|was|were|is)\b|^(?:to|we\s+(?:aimed|sought|wanted|set\s+out|intended)\s+to)\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe|analy[sz]e|establish|study|measure|clarify|review)\b|\b(?:this|the\s+present|our)\s+(?:study|paper|work|trial|review)\s+(?:aims?|aimed|sought|seeks?|was\s+designed|is\s+designed|was\s+undertaken|was\s+conducted)\s+to\b|\bwas\s+to\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe)\b/iu;
 
+/** Whether a sentence opens with its verb, as a digest's does ("Offers a mechanistic account of…", "Asks what…"). */
+export function opensWithoutSubject(sentence: string): boolean {
+  return SUBJECTLESS.test(sentence) || VERB_THEN_OBJECT.test(sentence) || VERB_THEN_CLAUSE.test(sentence);
+}
+
 export type StandaloneProblem = 'question' | 'fragment' | 'dangling' | 'heading' | 'markup' | 'aim';
 
 /**
@@ -50,7 +55,7 @@ export function standaloneProblem(sentence: string, options: { caseless?: boolea
   const words = text.split(/\s+/u).filter(Boolean);
   if (words.length < 5 || !/[.!]["'”’)]*$/u.test(text)) return 'heading';
   if ((!options.caseless && /^[\p{Ll}]/u.test(text)) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
-  if (SUBJECTLESS.test(text) || VERB_THEN_OBJECT.test(text) || VERB_THEN_CLAUSE.test(text)) return 'fragment';
+  if (opensWithoutSubject(text)) return 'fragment';
   if ((DANGLING.test(text) && !IT_THAT.test(text)) || LEANS_BACK.test(text) || DEMONSTRATIVE_NOUN.test(text))
     return 'dangling';
   if (AIM.test(text)) return 'aim';

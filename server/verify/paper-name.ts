@@ -14,6 +14,12 @@ const TITLE_HEAD = /^([\p{L}\p{N}-]+(?:\s[\p{L}\p{N}-]+)?)\s*:/u;
 /** The one-word name a title gives in parentheses ("Neural Weight Translation (NeWTral)"), if any. */
 export const nameInParentheses = (title: string): string | undefined => TITLE_PARENTHESIS.exec(title)?.[1];
 
+/** A title's head before its colon when it is one or two capitalized words ("Feather" of "Feather: Batch Size vs. …"), if any. */
+export function titleHead(title: string): string | undefined {
+  const head = TITLE_HEAD.exec(title)?.[1];
+  return head && /^\p{Lu}/u.test(head) && !STOP_WORDS.has(head.toLowerCase()) ? head : undefined;
+}
+
 /** Whether a text opens with this name as a whole word. */
 export const opensWith = (text: string, name: string): boolean =>
   text.startsWith(name) && !/^[\p{L}\p{N}]/u.test(text.slice(name.length));

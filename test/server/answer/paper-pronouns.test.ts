@@ -36,6 +36,22 @@ describe('paper-pronouns', () => {
     );
   });
 
+  it('gives a digest\'s opening sentence that states a finding the paper as its subject, by its name or as "the paper"', () => {
+    expect(
+      wordings(
+        'Kestrel: Batch Size vs. Prefix Sharing in Serving',
+        'Asks what decides cache reuse, and shows that shared prefixes matter more than batch size. Throughput rises.',
+      ),
+    ).toEqual(['[Kestrel] asks what decides cache reuse, and shows that shared prefixes matter more than batch size.']);
+    expect(
+      wordings('On the origin of cache misses', 'Studies cache misses and finds that most come from eviction order.'),
+    ).toEqual(['[The paper] studies cache misses and finds that most come from eviction order.']);
+    // An opening that announces a topic answers nothing about it; a later sentence is not the opening.
+    expect(
+      wordings('Kestrel: Serving', 'Offers a mechanistic account of why caches miss. Shows that order matters.'),
+    ).toEqual([]);
+  });
+
   it('writes the paper name in brackets for the pronoun that stands for it, possessive too', () => {
     expect(
       wordings(
