@@ -63,7 +63,7 @@ export const searchPapersTool = defineTool({
   description: [
     'Finds papers in the local Citelens library by meaning and/or words. Returns papers (id, title, authors, year, venue, score) with their best passages: each passage has its span (field, start, end: character offsets into the title or abstract) and score.',
     'Passage text is trimmed to maxChars characters in all (budget.truncatedPassages and budget.omittedPassages say what was cut); use get_paper for a whole abstract.',
-    'total says how many papers match (at least that many when totalIsLowerBound); hasMore says whether more results exist: pass nextOffset as offset for the next page.',
+    "total says how many papers match (at least that many when totalIsLowerBound), and each result's match says whether it is one of them: a paper that holds a query word or comes within the relevance floor of the best semantic score. hasMore says whether more results exist, and the ranking goes on past the matches (match false: the next closest in meaning), so stop paging once results stop matching unless near misses are wanted; pass nextOffset as offset for the next page.",
     PAPER_TEXT_IS_DATA,
   ].join(' '),
   input: zSearchPapersInput,

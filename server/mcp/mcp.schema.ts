@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { zPaper, zPassage } from '../../indexer/paper.schema.ts';
 import { zAskResponse, zSourcePassage } from '../answer/answer.schema.ts';
 import { zStatsResponse } from '../library/index-stats.ts';
-import { zPassageHit, zSearchResponse } from '../search/search.schema.ts';
+import { zPassageHit, zSearchResponse, zSearchResult } from '../search/search.schema.ts';
 import { zVerifyResponse } from '../verify/verify.schema.ts';
 
 /** A paper by reference: what an agent needs to name and cite it, without its abstract. */
@@ -23,7 +23,15 @@ export const zBudgetedPassage = zPassageHit
   });
 export type BudgetedPassage = z.infer<typeof zBudgetedPassage>;
 
-export const zBudgetedResult = zPaperReference.extend({ score: z.number(), passages: z.array(zBudgetedPassage) });
+/** A search result by reference, with whether it is one of the search's `total` and its passages within the budget. */
+export const zBudgetedResult = zPaperReference.extend({
+  score: z.number(),
+  match: zSearchResult.shape.match.meta({
+    description:
+      'Whether the paper is one of the `total` that match: it holds a query word, or (semantic and hybrid) comes within the relevance floor of the best semantic score. False for results past the matches, the next closest in meaning.',
+  }),
+  passages: z.array(zBudgetedPassage),
+});
 export type BudgetedResult = z.infer<typeof zBudgetedResult>;
 
 /** What the budget did: the characters of passage text allowed and used, and the passages cut or left out. */

@@ -50,6 +50,7 @@ export function fitToBudget(
       year: paper.year,
       venue: paper.venue,
       score: result.score,
+      match: result.match,
       passages,
     };
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaperInput } from '../../../indexer/paper.schema.ts';
 import { zAskRequest } from '../../../server/answer/answer.schema.ts';
 import { answerQuestion } from '../../../server/answer/answer.service.ts';
 import { createApp } from '../../../server/app.ts';
@@ -8,14 +9,48 @@ import { holderFor, testConfig } from '../../support/sample-index.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 import { ML_PAPERS } from './composed-libraries.ts';
 
+/** An information-science library that writes of morality and never of mortality. */
+const ETHICS_PAPERS: PaperInput[] = [
+  {
+    id: 'library-ethics',
+    title: 'Morality and the ethics of information services',
+    authors: ['Ines Duarte'],
+    year: 2016,
+    abstract:
+      'We surveyed 240 librarians on the morality of withholding information from patrons. Most librarians held that information ethics forbids refusing a request on moral grounds. Morality was discussed in professional codes of 31 associations.',
+  },
+  {
+    id: 'catalogue-use',
+    title: 'How readers use the subject catalogue',
+    authors: ['Tom Okafor'],
+    year: 2014,
+    abstract:
+      'Readers in three university libraries searched the subject catalogue for 12 minutes on average. Most searches began with a single word. Cross references were rarely followed.',
+  },
+  {
+    id: 'indexing-consistency',
+    title: 'Consistency of indexing between trained indexers',
+    authors: ['Mei Lin'],
+    year: 2019,
+    abstract:
+      'Two trained indexers assigned subject terms to 500 documents. They agreed on 46% of terms. Consistency rose when a controlled vocabulary was used.',
+  },
+];
+
 let sinks: FixtureIndex;
 let ml: FixtureIndex;
+let ethics: FixtureIndex;
 beforeAll(async () => {
-  [sinks, ml] = await Promise.all([buildFixtureIndex(), buildFixtureIndex(ML_PAPERS)]);
+  [sinks, ml, ethics] = await Promise.all([
+    buildFixtureIndex(),
+    buildFixtureIndex(ML_PAPERS),
+    buildFixtureIndex(ETHICS_PAPERS),
+  ]);
 });
 afterAll(() => {
   sinks.close();
   ml.close();
+  ethics.close();
 });
 
 const ask = (library: FixtureIndex, question: string) =>
@@ -68,6 +103,26 @@ describe('answer.service: misspelt words and hyphenated names', () => {
     expect(response.reason).toMatch(/"zorblax"/);
     expect(response.readings).toBeUndefined();
     expect(response.notice).toBeUndefined();
+  });
+
+  it('never reads an English word the library lacks as another ("mortality" is not "morality"), and names it as missing', async () => {
+    const response = await ask(ethics, 'Is mortality discussed?');
+    expect(response.readings).toBeUndefined();
+    expect(response.notice).toBeUndefined();
+    expect(response.abstained).toBe(true);
+    expect(response.reason).toMatch(/\("mortality"\)/);
+    expect(response.closest!.map((paper) => paper.missing)).toContainEqual(['mortality']);
+    // A question the library answers in other words is answered as written, with nothing read.
+    const answered = await ask(ethics, 'How is mortality discussed in information ethics?');
+    expect(answered.readings).toBeUndefined();
+    expect(answered.notice ?? '').not.toMatch(/morality/);
+  });
+
+  it('reads a misspelling on the same library ("moralty" as "morality")', async () => {
+    const response = await ask(ethics, 'How is moralty discussed in information ethics?');
+    expect(response.readings).toEqual([{ written: 'moralty', readAs: 'morality' }]);
+    expect(response.abstained).toBe(false);
+    expect(citedPapers(response)).toContain('library-ethics');
   });
 
   it('names a hyphenated name whole when no paper mentions it, in the reason and in what the closest papers lack', async () => {

@@ -41,6 +41,27 @@ describe('question-spelling', () => {
     for (const question of asked) expect(readQuestion(question, library).readings, question).toEqual([]);
   });
 
+  it('never reads an English word that the library lacks as the library word it is one slip from', () => {
+    const ethicsTexts = [
+      'Moral philosophy and the morality of information sharing among librarians.',
+      'Radio stations and television stations broadcast news to rural libraries.',
+      'Readers respected the catalogue; the staff respected their privacy.',
+    ];
+    const ethics = conceptStatisticsOfTexts(ethicsTexts);
+    const other = { vocabulary: ethics.vocabulary, concepts: ethics, statistics: statisticsOfTexts(ethicsTexts) };
+    // "morality", "stations" and "respected" are each one slip from the question's words.
+    for (const question of [
+      'What is the mortality after surgery?', // a word of its own ("morality" is another)
+      'Do statins prevent stroke?', // the plural of "statin" ("stations" is another word)
+      'How often is the tumour resected?', // the past of "resect" ("respected" is another word)
+    ])
+      expect(readQuestion(question, other), question).toEqual({ question, readings: [] });
+    // A misspelling is still read on the same library.
+    expect(readQuestion('Do rural stattions broadcast news?', other).readings).toEqual([
+      { written: 'stattions', readAs: 'stations' },
+    ]);
+  });
+
   it('says openly how the question was read', () => {
     expect(readingNotice([])).toBeNull();
     expect(readingNotice([{ written: 'decodng', readAs: 'decoding' }])).toBe('Read "decodng" as "decoding".');

@@ -133,6 +133,26 @@ describe('mcp-server', () => {
     expect(years).toEqual([...years].sort((a, b) => b - a));
   });
 
+  it('says of each result whether it is one of the total that match, so an agent can stop paging at the last match', async () => {
+    const client = await connect();
+    const search = (await client.listTools()).tools.find((tool) => tool.name === 'search_papers')!;
+    expect(search.description).toContain("each result's match says whether it is one of them");
+    const item = (search.outputSchema!.properties!.results as { items: { required: string[]; properties: object } })
+      .items;
+    expect(item.required).toContain('match');
+    expect(item.properties).toMatchObject({
+      match: { type: 'boolean', description: expect.stringContaining('one of the `total` that match') },
+    });
+
+    const first = await ok(client, searchPapersTool, { query: 'attention sinks variance', k: 2 });
+    expect(first.total).toBe(2);
+    expect(first.results.map((r) => r.match)).toEqual([true, true]);
+    // The ranking goes on past the two matches: the next page holds near misses, and says so.
+    const second = await ok(client, searchPapersTool, { query: 'attention sinks variance', k: 2, offset: 2 });
+    expect(second.results.length).toBeGreaterThan(0);
+    expect(second.results.map((r) => r.match)).toEqual(second.results.map(() => false));
+  });
+
   it('reads quoted phrases and exclusions in the query, and says how in its argument schema', async () => {
     const client = await connect();
     const { tools } = await client.listTools();

@@ -4,13 +4,13 @@ import { cutAtWord, fitToBudget } from '../../../server/mcp/passage-budget.ts';
 import type { SearchResult } from '../../../server/search/index.ts';
 
 /** A search result whose abstract is `passages` joined by spaces, one passage hit each. */
-function result(id: string, passages: string[], score = 1): SearchResult {
+function result(id: string, passages: string[], score = 1, match = true): SearchResult {
   const abstract = passages.join(' ');
   let start = 0;
   return {
     paper: zPaper.parse({ id, title: `Paper ${id}`, abstract, authors: ['A. Author'], year: 2024 }),
     score,
-    match: true,
+    match,
     passages: passages.map((text, i) => {
       const hit = {
         id: i,
@@ -76,6 +76,14 @@ describe('passage-budget', () => {
       truncatedPassages: 1,
       omittedPassages: 1,
     });
+  });
+
+  it('carries whether each result is one of the search total that match, passages or none', () => {
+    const { results } = fitToBudget([result('a', ['short one.'], 0.9), result('b', ['short two.'], 0.4, false)], 12);
+    expect(results.map((r) => [r.paperId, r.match, r.passages.length])).toEqual([
+      ['a', true, 1],
+      ['b', false, 0],
+    ]);
   });
 
   it('leaves a passage out rather than return a scrap of it shorter than 40 characters', () => {

@@ -1,0 +1,100 @@
+// The English words a misspelling is told apart from: a question word that a library lacks but that
+// is English ("mortality", or "defenders" by its base form "defender") is a word the library lacks,
+// not a slip, and is never read as another ("morality"). The words (english-words.txt, built from
+// WordNet by build-english-words.ts) are read on first need and kept in memory after.
+import fs from 'node:fs';
+
+/** The word list shipped with the code (see encodeWords for its form). */
+export const ENGLISH_WORDS_FILE = new URL('./english-words.txt', import.meta.url);
+
+/** The shortest word kept: "running" (seven letters, the shortest a question word read) is "run" and "-ning". */
+export const SHORTEST_ENGLISH_WORD = 3;
+
+/** A prefix shared with the word before is written as one digit, so it is counted up to nine letters. */
+const LONGEST_SHARED_PREFIX = 9;
+
+/**
+ * A sorted list of words as text: each line is the number of letters (0–9) the word shares with the
+ * word before it, then the rest of the word ("decode", "decoder" → "0decode", "6r"), which writes
+ * WordNet's words in about half the bytes of one word a line. Lines starting with # are comments.
+ */
+export function encodeWords(sorted: readonly string[], comments: readonly string[] = []): string {
+  const lines = comments.map((comment) => `# ${comment}`);
+  let previous = '';
+  for (const word of sorted) {
+    let shared = 0;
+    const most = Math.min(previous.length, word.length, LONGEST_SHARED_PREFIX);
+    while (shared < most && previous[shared] === word[shared]) shared++;
+    lines.push(`${shared}${word.slice(shared)}`);
+    previous = word;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The words of a list written by encodeWords. */
+export function decodeWords(text: string): Set<string> {
+  const words = new Set<string>();
+  let previous = '';
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const word = previous.slice(0, Number(line[0])) + line.slice(1);
+    words.add(word);
+    previous = word;
+  }
+  return words;
+}
+
+let loaded: Set<string> | undefined;
+
+/** The shipped English words, read from ENGLISH_WORDS_FILE on the first call. */
+export function englishWords(): ReadonlySet<string> {
+  if (!loaded) {
+    let text: string;
+    try {
+      text = fs.readFileSync(ENGLISH_WORDS_FILE, 'utf8');
+    } catch (error) {
+      throw new Error(
+        `The English word list ${ENGLISH_WORDS_FILE.pathname} cannot be read (${(error as Error).message}); rebuild it with \`npm run build:english-words\`.`,
+      );
+    }
+    loaded = decodeWords(text);
+  }
+  return loaded;
+}
+
+/** Whether the shipped word list has been read yet (it is read only when a question needs it). */
+export const englishWordsLoaded = (): boolean => loaded !== undefined;
+
+// A consonant doubled before a suffix ("running", "stopped", "bigger") is written once in the base.
+const undoubled = (stem: string): string[] =>
+  stem.length > 2 && stem.at(-1) === stem.at(-2) && !'aeiou'.includes(stem.at(-1)!) ? [stem.slice(0, -1)] : [];
+
+/**
+ * The words a lower-case word may be an inflection of, by plain English rules: plurals (-s, -es,
+ * -ies), past forms (-ed, -ied), -ing, comparatives (-er, -est, -ier, -iest) and adverbs (-ly, -ily,
+ * -ally, "simply" from "simple"), each with a final e dropped or a consonant doubled. Candidates
+ * only: a word is English when one of them is in the list, never because it has a suffix.
+ */
+export function baseForms(word: string): string[] {
+  const forms: string[] = [];
+  const cut = (n: number) => word.slice(0, -n);
+  if (word.endsWith('s') && !word.endsWith('ss')) forms.push(cut(1));
+  if (word.endsWith('es')) forms.push(cut(2));
+  if (word.endsWith('ies')) forms.push(`${cut(3)}y`);
+  if (word.endsWith('ed')) forms.push(cut(2), cut(1), ...undoubled(cut(2)));
+  if (word.endsWith('ied')) forms.push(`${cut(3)}y`);
+  if (word.endsWith('ing')) forms.push(cut(3), `${cut(3)}e`, ...undoubled(cut(3)));
+  if (word.endsWith('er')) forms.push(cut(2), cut(1), ...undoubled(cut(2)));
+  if (word.endsWith('ier')) forms.push(`${cut(3)}y`);
+  if (word.endsWith('est')) forms.push(cut(3), cut(2), ...undoubled(cut(3)));
+  if (word.endsWith('iest')) forms.push(`${cut(4)}y`);
+  if (word.endsWith('ly')) forms.push(cut(2), `${cut(1)}e`);
+  if (word.endsWith('ily')) forms.push(`${cut(3)}y`);
+  if (word.endsWith('ally')) forms.push(cut(4));
+  return forms.filter((form) => form.length >= SHORTEST_ENGLISH_WORD);
+}
+
+/** Whether a lower-case word, or a base form of it (baseForms), is an English word. */
+export function isEnglishWord(word: string, words: ReadonlySet<string> = englishWords()): boolean {
+  return words.has(word) || baseForms(word).some((form) => words.has(form));
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  baseForms,
+  decodeWords,
+  ENGLISH_WORDS_FILE,
+  encodeWords,
+  englishWords,
+  isEnglishWord,
+} from '../../../server/answer/english-words.ts';
+
+describe('english-words', () => {
+  it('writes a sorted list as the letters each word shares with the one before, and reads it back', () => {
+    const words = ['decode', 'decoder', 'decoding', 'morality', 'mortality', 'transformational', 'transformer'];
+    const text = encodeWords(words, ['a comment']);
+    expect(text).toBe('# a comment\n0decode\n6r\n5ing\n0morality\n3tality\n0transformational\n9er\n');
+    expect([...decodeWords(text)]).toEqual(words);
+  });
+
+  it('offers the base forms of plain English inflections, with a final e dropped or a consonant doubled', () => {
+    const cases: Array<[string, string]> = [
+      ['defenders', 'defender'],
+      ['statins', 'statin'],
+      ['approaches', 'approach'],
+      ['studies', 'study'],
+      ['resected', 'resect'],
+      ['compared', 'compare'],
+      ['stopped', 'stop'],
+      ['applied', 'apply'],
+      ['sharing', 'share'],
+      ['running', 'run'],
+      ['retraining', 'retrain'],
+      ['smaller', 'small'],
+      ['happiest', 'happy'],
+      ['quickly', 'quick'],
+      ['probably', 'probable'],
+      ['basically', 'basic'],
+      ['steadily', 'steady'],
+    ];
+    for (const [word, base] of cases) expect(baseForms(word), word).toContain(base);
+    expect(baseForms('mortality')).toEqual([]);
+    expect(baseForms('process')).toEqual([]);
+  });
+
+  it('knows English words and their inflections from the shipped list, and not misspellings', () => {
+    for (const word of ['mortality', 'morality', 'dangerous', 'defenders', 'statins', 'sharing', 'infection'])
+      expect(isEnglishWord(word), word).toBe(true);
+    for (const word of ['decodng', 'atention', 'transfomer', 'prospcts', 'abstreact', 'compuyter', 'suybsystem'])
+      expect(isEnglishWord(word), word).toBe(false);
+  });
+
+  it('ships a compact list of lower-case words, without names', () => {
+    const text = fs.readFileSync(ENGLISH_WORDS_FILE, 'utf8');
+    expect(text.length).toBeLessThan(400_000);
+    const words = englishWords();
+    expect(words.size).toBeGreaterThan(60_000);
+    expect([...words].every((word) => /^[a-z]{3,}$/.test(word))).toBe(true);
+    expect(words.has('washington')).toBe(false);
+  });
+});
