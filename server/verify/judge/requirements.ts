@@ -6,10 +6,19 @@
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
 type Token = { word: string; term: string | null; start: number; end: number };
 
-/** The terms a sentence names as needed, and those it names as done without. */
-export type Requirements = { required: string[]; dispensed: string[] };
+/**
+ * The terms a sentence names as needed, and those it names as done without; and, read for whole
+ * phrases only, what it says a thing has ("carries clear semantic content") and the phrases of two
+ * or more terms it says a thing is without ("without any semantic content", "carries no semantic content").
+ */
+export type Requirements = { required: string[]; dispensed: string[]; held: string[]; lacking: string[][] };
 
-export const NO_REQUIREMENTS: Requirements = Object.freeze({ required: [], dispensed: [] }) as Requirements;
+export const NO_REQUIREMENTS: Requirements = Object.freeze({
+  required: [],
+  dispensed: [],
+  held: [],
+  lacking: [],
+}) as Requirements;
 
 // "requires X", "needs X", "depends on X", "relies on X", "necessitates X".
 const ACTIVE =
@@ -17,6 +26,10 @@ const ACTIVE =
 // "X is required", "X was needed".
 const PASSIVE = /^(?:required|needed|necessary|essential|indispensable)$/u;
 const BE = /^(?:is|are|was|were|be|been|being)$/u;
+// "carries X", "contains X", "has X": what a thing has (an auxiliary "has been", "had shown" is not).
+const HAVING =
+  /^(?:carry|carries|carried|carrying|contains?|contained|containing|has|have|had|having|holds?|possess(?:es)?|retains?|encodes?|conveys?|bears?)$/u;
+const AUXILIARY_NEXT = /^(?:been|\p{L}+ed|\p{L}+en)$/u;
 const NEGATION = /^(?:not|no|never|without|nt)$/u;
 // Words that quantify what is needed without naming it: "without any training".
 const QUANTIFYING = /^(?:any|some|much|more|further|additional|extra)$/u;
@@ -44,10 +57,20 @@ const negatedBefore = (tokens: readonly Token[], i: number) =>
 export function requirementsOf(text: string, tokens: readonly Token[]): Requirements {
   const required: string[] = [];
   const dispensed: string[] = [];
+  const held: string[] = [];
+  const lacking: string[][] = [];
   tokens.forEach((token, i) => {
     const word = token.word;
     if (word === 'without') {
-      dispensed.push(...termsFrom(text, tokens, i + 1, 1));
+      const without = termsFrom(text, tokens, i + 1, 1);
+      dispensed.push(...without);
+      if (without.length > 1) lacking.push(without);
+    } else if (HAVING.test(word) && !AUXILIARY_NEXT.test(tokens[i + 1]?.word ?? '')) {
+      // "carries no semantic content", "does not contain semantic content": a phrase done without.
+      const denied = negatedBefore(tokens, i) || tokens[i + 1]?.word === 'no';
+      const has = termsFrom(text, tokens, denied && tokens[i + 1]?.word === 'no' ? i + 2 : i + 1, 1);
+      if (!denied) held.push(...has);
+      else if (has.length > 1) lacking.push(has);
     } else if (word === 'free' && i > 0 && text.slice(tokens[i - 1]!.end, token.start) === '-' && tokens[i - 1]!.term) {
       // "training-free", "label-free".
       dispensed.push(tokens[i - 1]!.term!);
@@ -66,7 +89,8 @@ export function requirementsOf(text: string, tokens: readonly Token[]): Requirem
       (denied ? dispensed : required).push(...needs);
     }
   });
-  return required.length === 0 && dispensed.length === 0 ? NO_REQUIREMENTS : { required, dispensed };
+  const none = required.length === 0 && dispensed.length === 0 && held.length === 0 && lacking.length === 0;
+  return none ? NO_REQUIREMENTS : { required, dispensed, held, lacking };
 }
 
 // Kinds of a more general need, as the analyzer's terms: fine-tuning, pretraining and retraining are
@@ -82,9 +106,16 @@ function generalNeeds(terms: readonly string[]): string[] {
  * Whether a claim and its evidence disagree on what is needed: the claim needs what the evidence
  * does without ("requires training" against "without any training"; "requires fine-tuning" too, a
  * kind of training), or does without what the evidence needs. A term the evidence both needs and
- * does without decides nothing.
+ * does without decides nothing. A phrase one side has and the other is without ("carry semantic
+ * content" against "without any semantic content") is read in `elsewhere` too: the paper's other
+ * sentences that may say a thing is without something (mayLackPhrase).
  */
-export function requirementConflict(claim: Requirements, evidence: readonly Requirements[]): boolean {
+export function requirementConflict(
+  claim: Requirements,
+  evidence: readonly Requirements[],
+  elsewhere: readonly Requirements[] = [],
+): boolean {
+  if (phraseConflict(claim, [...evidence, ...elsewhere])) return true;
   if (claim.required.length === 0 && claim.dispensed.length === 0) return false;
   const required = new Set(evidence.flatMap((e) => e.required));
   const dispensed = new Set(evidence.flatMap((e) => e.dispensed));
@@ -94,3 +125,20 @@ export function requirementConflict(claim: Requirements, evidence: readonly Requ
     claim.dispensed.some((t) => required.has(t) && !dispensed.has(t))
   );
 }
+
+// Whether one side has every term of a phrase the other is without, and that other does not have it
+// too: "carry clear semantic content" against "without any semantic content". A phrase of one term
+// ("without treatment") is a condition, too common to oppose a having by itself.
+function phraseConflict(claim: Requirements, evidence: readonly Requirements[]): boolean {
+  const lacks = (has: readonly string[], phrases: readonly string[][]) =>
+    phrases.some((phrase) => phrase.every((t) => has.includes(t)));
+  const evidenceHeld = evidence.flatMap((e) => e.held);
+  const evidenceLacking = evidence.flatMap((e) => e.lacking);
+  return (
+    (claim.held.length > 0 && lacks(claim.held, evidenceLacking) && !lacks(evidenceHeld, evidenceLacking)) ||
+    (claim.lacking.length > 0 && lacks(evidenceHeld, claim.lacking) && !lacks(claim.held, claim.lacking))
+  );
+}
+
+/** Whether a text may say a thing is without a phrase (before it is read whole). */
+export const mayLackPhrase = (text: string) => /\b(?:without|no)\b/iu.test(text);

@@ -16,7 +16,8 @@ import {
   quantitiesOfReading,
   termsOfReading,
 } from './reading-facts.ts';
-import { requirementConflict } from './requirements.ts';
+import { mayLackPhrase, requirementConflict } from './requirements.ts';
+import { rolesSwapped } from './roles.ts';
 import { readSentence, type SentenceReading } from './stance-reading.ts';
 
 export const STANCE_FEATURE_NAMES = [
@@ -42,7 +43,10 @@ export const STANCE_FEATURE_NAMES = [
   'antonymConflict',
   /** One side denies what the other states, in favour of something it does not ("GPUs rather than CPUs" against "CPUs"). */
   'deniedAlternative',
-  /** The evidence ranks the claim's two sides the other way round ("A more effective than B" against "B more effective than A"). */
+  /**
+   * The evidence ranks the claim's two sides the other way round ("A more effective than B" against
+   * "B more effective than A"), or gives them each other's roles ("A inhibits B" against "B inhibits A").
+   */
   'comparisonConflict',
   /** One side needs what the other does without ("requires training" against "without any training"). */
   'requirementConflict',
@@ -253,7 +257,7 @@ export function conflictingSentence(fullClaim: string, fullSentences: readonly s
   const at = fullSentences.findIndex((full) => {
     const reading = readSentence(full.slice(0, STANCE_MAX_CHARS));
     const features = stanceFeatures(claim, reading);
-    return SENTENCE_CONFLICTS.some((name) => features[name] > 0) || comparisonConflict(claim, [reading]);
+    return SENTENCE_CONFLICTS.some((name) => features[name] > 0) || sidesReversed(claim, [reading]);
   });
   return Math.max(0, at);
 }
@@ -273,6 +277,10 @@ export function denyingSentence(
   const at = voters.findIndex((v) => mayNameAlternative(v.text) && denies(v.text));
   return at >= 0 ? at : null;
 }
+
+// The evidence ranks the claim's sides the other way round, or swaps their roles.
+const sidesReversed = (claim: SentenceReading, readings: readonly SentenceReading[]) =>
+  comparisonConflict(claim, readings) || rolesSwapped(claim, readings);
 
 /** stanceOfEvidence with the paper's text sentences already as the vote reads them (voteSentencesOf). */
 export function stanceOfEvidenceVoting(
@@ -297,10 +305,16 @@ export function stanceOfEvidenceVoting(
   combined.directionVote = directionVoteOf(claim, voters);
   const elsewhere = voters.filter((v) => mayNameAlternative(v.text)).map((v) => readSentence(v.text));
   combined.deniedAlternative = deniedAlternative(claim, readings, elsewhere) ? 1 : 0;
-  combined.comparisonConflict = comparisonConflict(claim, readings) ? 1 : 0;
+  combined.comparisonConflict = sidesReversed(claim, readings) ? 1 : 0;
+  // What the claim says a thing has, the paper may say it is without in any sentence.
+  const lackingElsewhere =
+    claim.requirements.held.length > 0
+      ? voters.filter((v) => mayLackPhrase(v.text)).map((v) => readSentence(v.text).requirements)
+      : [];
   combined.requirementConflict = requirementConflict(
     claim.requirements,
     readings.map((r) => r.requirements),
+    lackingElsewhere,
   )
     ? 1
     : 0;

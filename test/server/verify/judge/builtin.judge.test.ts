@@ -99,7 +99,31 @@ const cacheSteering = {
   abstract:
     'We steer a language model without training by editing its cache. Banks of latent keys and values are inserted into a chosen subset of attention layers. The method needs little memory.',
 };
+const valence = {
+  title: 'Timing of valence processing in the visual cortex',
+  abstract:
+    'We recorded scalp potentials while 40 adults viewed emotional faces. Negative valence is processed late and positive valence early. The timing did not depend on the arousal of the faces.',
+};
+const kinases = {
+  title: 'Kinase crosstalk in hepatocytes',
+  abstract:
+    'We mapped signalling between two kinases in primary hepatocytes. PKX inhibits MRK2 through direct phosphorylation of its activation loop. Blocking this step restored glucose output.',
+};
+const accents = {
+  title: 'Cheap adaptation of speech transformers',
+  abstract:
+    'We adapt a speech transformer to new accents at low cost. During adaptation the encoder is frozen and the decoder trained on 20 hours of accented speech. Word error rate falls by a third.',
+};
+const registers = {
+  title: 'Register tokens in vision transformers',
+  abstract:
+    'We study the high-norm register tokens of vision transformers. These tokens are without any semantic content and only store global information. Removing them hurts dense prediction.',
+};
 const papers = [
+  valence,
+  kinases,
+  accents,
+  registers,
   cacheSteering,
   speechModel,
   rewardOnly,
@@ -201,6 +225,30 @@ describe('builtin.judge', () => {
     expect(judgePaper('Llama outperforms GPT-4 on multi-step reasoning problems.', reasoning).verdict).toBe(
       'supported',
     );
+  });
+
+  it('judges swapped roles ("early … late" against "late … early", "B inhibits A" against "A inhibits B") as contradicted, a paraphrase as supported', () => {
+    const early = judgePaper('Negative valence is processed early and positive valence late.', valence);
+    expect(early.verdict).toBe('contradicted');
+    expect(early.conflicts).toContain('direction');
+    expect(judgePaper('Positive valence is processed early and negative valence late.', valence).verdict).toBe(
+      'supported',
+    );
+    expect(judgePaper('MRK2 inhibits PKX in hepatocytes.', kinases).verdict).toBe('contradicted');
+    expect(judgePaper('PKX inhibits MRK2 in hepatocytes.', kinases).verdict).toBe('supported');
+    expect(judgePaper('MRK2 is inhibited by PKX in hepatocytes.', kinases).verdict).toBe('supported');
+    expect(judgePaper('During adaptation the decoder is frozen and the encoder trained.', accents).verdict).toBe(
+      'contradicted',
+    );
+    expect(judgePaper('During adaptation the encoder is frozen and the decoder is trained.', accents).verdict).toBe(
+      'supported',
+    );
+  });
+
+  it('judges "carry clear semantic content" against "without any semantic content" as contradicted', () => {
+    const result = judgePaper('Register tokens in vision transformers carry clear semantic content.', registers);
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('negation');
   });
 
   it('quotes the sentence that reverses the claim, not a better-aligned one that only sets the study up', () => {

@@ -37,4 +37,23 @@ describe('requirements', () => {
       expect(requirementConflict(read(kind), [read('It works without any training.')]), kind).toBe(true);
     expect(requirementConflict(read('It requires training.'), [read('It works without fine-tuning.')])).toBe(false);
   });
+
+  it('finds a conflict when one side has a phrase the other is without ("carry semantic content" against "without any semantic content")', () => {
+    const lacking = read('These tokens are without any semantic content.');
+    expect(requirementConflict(read('The tokens carry clear semantic content.'), [lacking])).toBe(true);
+    expect(requirementConflict(read('The tokens carry no semantic content.'), [lacking])).toBe(false);
+    // Read in the paper's other sentences too, and the other way round.
+    expect(requirementConflict(read('The tokens carry semantic content.'), [read('We study tokens.')], [lacking])).toBe(
+      true,
+    );
+    expect(
+      requirementConflict(read('The tokens carry no semantic content.'), [read('Tokens carry rich semantic content.')]),
+    ).toBe(true);
+    // One term done without is a condition ("patients without treatment"), not a phrase.
+    expect(requirementConflict(read('Patients have treatment options.'), [read('Patients without treatment.')])).toBe(
+      false,
+    );
+    // An auxiliary "has" is no having.
+    expect(requirementConflict(read('It has been shown to carry content.'), [lacking])).toBe(false);
+  });
 });

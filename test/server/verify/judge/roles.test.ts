@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { rolesSwapped } from '../../../../server/verify/judge/roles.ts';
+import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
+
+const swapped = (claim: string, evidence: string) => rolesSwapped(readSentence(claim), [readSentence(evidence)]);
+
+describe('roles', () => {
+  it('reads a relation whose subject and object are exchanged as swapped, and a passive that keeps them as not', () => {
+    const evidence = 'Kinase PKX inhibits MRK2 through direct phosphorylation.';
+    expect(swapped('MRK2 inhibits PKX in liver cells.', evidence)).toBe(true);
+    expect(swapped('PKX inhibits MRK2 in liver cells.', evidence)).toBe(false);
+    expect(swapped('MRK2 is inhibited by PKX in liver cells.', evidence)).toBe(false);
+  });
+
+  it('does not read a symmetric relation or a plural noun as a role', () => {
+    expect(swapped('Obesity is associated with diabetes.', 'Diabetes is associated with obesity.')).toBe(false);
+    expect(swapped('Clinicians treat patients with fever.', 'Fever patients are clinicians’ concern.')).toBe(false);
+  });
+
+  it('reads two parallel parts pairing the same terms the other way round as swapped, a reordered paraphrase as not', () => {
+    const evidence = 'Negative valence is processed late and positive valence early.';
+    expect(swapped('Negative valence is processed early and positive valence late.', evidence)).toBe(true);
+    expect(swapped('Positive valence is processed early and negative valence late.', evidence)).toBe(false);
+    expect(swapped('Negative valence is processed late, while positive valence is processed early.', evidence)).toBe(
+      false,
+    );
+    const frozen = 'During adaptation the encoder is frozen and the decoder trained on accented speech.';
+    expect(swapped('During adaptation the decoder is frozen and the encoder trained.', frozen)).toBe(true);
+    expect(swapped('During adaptation the encoder is frozen and the decoder is trained.', frozen)).toBe(false);
+  });
+
+  it('does not read parts that a sentence pairs by position or sets against each other', () => {
+    expect(
+      swapped(
+        'Negative valence is processed early and positive valence late.',
+        'Negative and positive valence are processed late and early, respectively.',
+      ),
+    ).toBe(false);
+    expect(
+      swapped(
+        'Surveillance depends on test frequency and turnaround rather than on test sensitivity.',
+        'Test sensitivity is secondary to frequency and turnaround for screening.',
+      ),
+    ).toBe(false);
+  });
+});
