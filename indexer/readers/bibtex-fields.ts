@@ -8,6 +8,12 @@ import { contentKey } from './values.ts';
 const NAME_SEPARATOR = /\s+and\s+/iy;
 const ARXIV_NUMBER = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
 const IDENTIFIER_FIELDS = new Set(['doi', 'eprint']);
+const ARXIV_LINK =
+  /arxiv\.org\/(?:abs|pdf)\/((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?$/i;
+/** "arXiv:1810.04805", as Google Scholar writes the journal ("arXiv preprint arXiv:…") and Zotero the note. */
+const ARXIV_LABEL = /\barxiv:\s*((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?\b/i;
+/** Where an entry without an eprint field names its arXiv id. */
+const ARXIV_NAMING_FIELDS = ['journal', 'note', 'howpublished', 'publisher', 'number'];
 
 /** A parsed entry's fields as a record: key → id, author → authors, keywords and tag fields → tags, LaTeX made plain. */
 export function toFields(type: string, key: string, raw: Map<string, string>): Record<string, unknown> {
@@ -23,6 +29,7 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     if (name === 'author') fields.authors = splitAuthors(value);
     else if (name === 'editor') fields.editors = splitAuthors(value);
     else if (name === 'url') Object.assign(fields, urlFields(value));
+    else if (name === 'file') fields.file = filePaths(value);
     // BibLaTeX (Zotero's Better BibLaTeX, biblatex styles) names the journal "journaltitle".
     else if (name === 'journaltitle' && !raw.has('journal')) fields.journal = cleanLatex(value);
     else if (IDENTIFIER_FIELDS.has(name)) fields[name] = cleanIdentifier(value);
@@ -37,7 +44,43 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
   } else if (eprint !== undefined) {
     fields.eprintId = eprint;
   }
+  if (fields.arxivId === undefined) {
+    const arxivId = arxivIdNamed(fields);
+    if (arxivId !== undefined) fields.arxivId = arxivId;
+  }
   return fields;
+}
+
+/**
+ * The arXiv id of an entry that has no eprint field but names the preprint elsewhere: its arxiv.org link
+ * (JabRef, Mendeley, Zotero's BibTeX of a preprint), or "arXiv:<id>" in the journal (Google Scholar's
+ * "arXiv preprint arXiv:1810.04805") or note (Zotero's "arXiv:1810.04805 [cs]"); so it is one paper with
+ * the same preprint read from an arXiv feed or a RIS export.
+ */
+function arxivIdNamed(fields: Record<string, unknown>): string | undefined {
+  const links = Array.isArray(fields.urls) ? fields.urls : [fields.url];
+  for (const link of links) {
+    const found = typeof link === 'string' ? ARXIV_LINK.exec(link) : null;
+    if (found?.[1]) return found[1];
+  }
+  for (const name of ARXIV_NAMING_FIELDS) {
+    const value = fields[name];
+    const found = typeof value === 'string' ? ARXIV_LABEL.exec(value) : null;
+    if (found?.[1]) return found[1];
+  }
+  return undefined;
+}
+
+/**
+ * The file field as the paths it names: JabRef escapes ":" and "\\" within a path ("C\\:/Users/…"),
+ * Mendeley writes a backslash as "$\\backslash$"; read as LaTeX, "\\:" became a space.
+ */
+function filePaths(value: string): string {
+  return value
+    .replace(/\$\\backslash\$/g, '\\')
+    .replace(/\\([:;\\])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const LINK_START = /\s+(?=https?:\/\/)/i;

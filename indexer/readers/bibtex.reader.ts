@@ -31,6 +31,8 @@ const MONTHS: [string, string][] = [
 
 const ENTRY_HEAD = /@[ \t]*([A-Za-z][\w-]*)\s*([{(])/y;
 const FIELD_NAME = /[A-Za-z_][\w:.+-]*/y;
+/** A field's name and its "=": what follows a value whose comma was left out. */
+const FIELD_START = /[A-Za-z_][\w:.+-]*[ \t\r\n]*=/y;
 const NUMBER = /\d+/y;
 // BibTeX ends a key only at white space, a comma or a brace: "Dobrovol'skii_1963" and "O'Hara:1999#2" are keys.
 const KEY = /[^\s,{}]*/y;
@@ -65,6 +67,7 @@ export const readBibtex: Reader = (text, file) => {
       else if (type === 'string') parser.macro(close);
       else {
         parser.undefinedMacros = [];
+        parser.missingCommas = [];
         const { key, fields } = parser.entry(close, at);
         const location = { file, line, record };
         const mapped = toFields(type, key, fields);
@@ -72,6 +75,10 @@ export const readBibtex: Reader = (text, file) => {
         for (const use of parser.undefinedMacros) {
           const message = `@string "${use.name}" is defined nowhere in this file (is it in another .bib file?); its name was kept as the text`;
           repairs.push(problemAt(file, lineOf(starts, use.offset), record, use.field.toLowerCase(), message));
+        }
+        for (const gap of parser.missingCommas) {
+          const message = `a "," is missing after this field's value, before the next field; it was read as if it were there`;
+          repairs.push(problemAt(file, lineOf(starts, gap.offset), record, gap.field.toLowerCase(), message));
         }
         records.push({ fields: mapped, location, repairs, latexCleaned: true });
       }
@@ -119,6 +126,8 @@ class BibParser {
   pos = 0;
   /** Macro names used by the entry being read that no @string of the file defines, with where each stands. */
   undefinedMacros: { name: string; field: string; offset: number }[] = [];
+  /** Fields of the entry being read followed by the next field without a comma between them. */
+  missingCommas: { field: string; offset: number }[] = [];
   private readonly macros: Map<string, string>;
 
   /** `fileMacros` are the file's @strings, known before their definitions; one defined again takes over from there. */
@@ -156,12 +165,20 @@ class BibParser {
       this.skipSpace();
       if (!this.eat('=')) throw new BibSyntaxError(this.pos, `expected "=" after field "${name}" in entry "${key}"`);
       const value = this.value(name);
+      let valueEnd = this.pos;
+      while (valueEnd > 0 && /\s/.test(this.text[valueEnd - 1] ?? '')) valueEnd--;
       // BibTeX keeps the first of two fields with one name; so does this reader.
       if (!fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), value);
       this.skipSpace();
       if (this.eat(',')) continue;
       if (this.eat(close)) return { key, fields };
       this.failIfNextEntry(key);
+      FIELD_START.lastIndex = this.pos;
+      if (FIELD_START.test(this.text)) {
+        // "title = {…}\n  author = …": a comma left out by hand; the next field is read as if it were there.
+        this.missingCommas.push({ field: name, offset: valueEnd });
+        continue;
+      }
       throw new BibSyntaxError(this.pos, `expected "," or "${close}" after the value of field "${name}"`);
     }
   }

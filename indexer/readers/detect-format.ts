@@ -34,7 +34,7 @@ const SNIFF_CHARS = 64 * 1024;
 const CSL_MARKERS = /"(?:date-parts|container-title|family|citation-key|title-short)"\s*:/;
 const BIBTEX_ENTRY = /^[ \t]*@[ \t]*[A-Za-z]+\s*[{(]/m;
 const ATOM_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w-]+:)?feed[\s>]/;
-const RIS_START = /^TY {2}- \S/m;
+const RIS_START = /^TY {1,2}- \S/m;
 const MEDLINE_START = /^PMID- ?\d/m;
 /** EndNote tagged text: its first line is a tag line ("%0 Journal Article", "%T …") and a second tag line follows. */
 const ENDNOTE_TAGGED_START = /^\uFEFF?%[0-9A-Z@][ \t]+\S[^\n]*\r?\n(?:[^\n]*\r?\n){0,40}?%[0-9A-Z@+!][ \t]+\S/;

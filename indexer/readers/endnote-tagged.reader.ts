@@ -2,6 +2,7 @@
 // Export → Text): "%0 Journal Article" opens a record, each line is "%<tag> value", one author or keyword
 // per line, a blank line ends the record. A record's id is its DOI, else a key made from its content, as RIS.
 import { problemAt } from './locate.ts';
+import { keywordsAndHeadings } from './mesh-headings.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { finishedRecord, joinedValue, type TaggedRecord, taggedReader, valuesByTag } from './tagged-records.ts';
 import { invertName } from './values.ts';
@@ -93,7 +94,7 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
     venue: byTag.has('J') ? one('J') : one('B'),
     doi: one('R'),
     url: urls[0],
-    tags: items('K').flatMap((line) => line.split(';')),
+    tags: keywordsAndHeadings(items('K').flatMap((line) => line.split(';'))).tags,
     affiliations: items('+'),
   };
   const extra: Record<string, unknown> = {};
@@ -106,6 +107,8 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
     if (rest(tag).length > 0) extra[text] = rest(tag);
   }
   if (byTag.has('J') && byTag.has('B')) extra.secondaryTitle = one('B');
+  const { meshHeadings } = keywordsAndHeadings(items('K').flatMap((line) => line.split(';')));
+  if (meshHeadings.length > 0) extra.meshHeadings = meshHeadings;
   if (urls.length > 1) extra.urls = urls;
   for (const [tag, values] of byTag) {
     if (FIELD_TAGS.has(tag)) continue;

@@ -3,6 +3,7 @@
 // (its Electronic Resource Number when that is one, else a doi.org link among its URLs),
 // else a key made from its content, as for RIS: EndNote's record numbers are local to one library.
 import { problemAt } from './locate.ts';
+import { keywordsAndHeadings } from './mesh-headings.ts';
 import type { RawRecord, Reader } from './reader.ts';
 import { contentKey, doiFromLink, invertName, withoutBlanks } from './values.ts';
 import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
@@ -49,6 +50,11 @@ function styled(node: unknown): string {
   return textOf(node).trim();
 }
 
+/** The year a date written any way holds ("2020-07-05", "Jul 5, 2020"), or "". */
+function yearIn(date: string): string {
+  return /\b(1[5-9]\d\d|20\d\d)\b/.exec(date)?.[1] ?? '';
+}
+
 function child(node: unknown, name: string): unknown {
   return node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as XmlNode)[name] : undefined;
 }
@@ -68,17 +74,27 @@ function recordFields(record: XmlNode): Record<string, unknown> {
   const doi = DOI_IN_TEXT.test(resourceNumber)
     ? resourceNumber
     : (urls.map(doiFromLink).find((found) => found !== undefined) ?? '');
+  const keywords = keywordsAndHeadings(
+    listOf(child(record.keywords, 'keyword'))
+      .flatMap((keyword) => styled(keyword).split(/[\r\n]+/))
+      .map((keyword) => keyword.trim())
+      .filter(Boolean),
+  );
   const fields = withoutBlanks({
     title: styled(child(titles, 'title')),
     abstract: styled(record.abstract),
     authors,
-    year: styled(child(record.dates, 'year')),
+    // The Year field, else a year in the Date field ("2020-07-05"), which EndNote writes as pub-dates.
+    year: styled(child(record.dates, 'year')) || yearIn(styled(child(child(record.dates, 'pub-dates'), 'date'))),
     venue: styled(child(titles, 'secondary-title')) || styled(child(record.periodical, 'full-title')),
     doi,
     url: urls[0] ?? '',
     urls: urls.length > 1 ? urls : [],
     electronicResourceNumber: doi === resourceNumber ? '' : resourceNumber,
-    tags: listOf(child(record.keywords, 'keyword')).map(styled).filter(Boolean),
+    // A keyword field of several lines (one keyword each) is written as one <keyword> with line breaks;
+    // keywords from PubMed are MeSH headings ("Escherichia coli/*physiology"), read as their descriptors.
+    tags: keywords.tags,
+    meshHeadings: keywords.meshHeadings,
     // Several addresses are one field, a line each.
     affiliations: styled(record['auth-address'])
       .split(/[\r\n]+/)

@@ -104,13 +104,19 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
     // A Zotero database is one whatever --format says of the files beside it.
     const byExtension = formatFromExtension(file);
     const format = byExtension === 'zotero' ? byExtension : (options.format ?? byExtension);
-    const parsed =
+    const parsed: FileRead =
       format === 'zotero'
         ? { ...readZotero(file), indexed: [] }
         : await readOneFile(file, format, options, read.notices);
     read.problems.push(...parsed.problems);
     read.notices.push(...(parsed.notices ?? []));
     const known = parsed.indexed;
+    const opener = RECORD_OPENERS[parsed.format ?? ''];
+    if (parsed.records.length === 0 && parsed.problems.length === 0 && known.length === 0 && opener) {
+      // A .ris or .bib in which no record opens would otherwise add nothing and say nothing. A notice, not a
+      // problem: a .bib of @string macros alone is given beside the entries that use them, also under --strict.
+      read.notices.push(`${file}: holds no ${opener}`);
+    }
     const validated = validateRecords(parsed.records, { repair });
     read.problems.push(...validated.problems);
     read.repairs.push(...validated.repairs);
@@ -131,7 +137,15 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
   return read;
 }
 
-type FileRead = ReturnType<Reader> & { indexed: IndexedRecord[] };
+type FileRead = ReturnType<Reader> & { indexed: IndexedRecord[]; format?: Format };
+
+/** What opens a record in the formats whose files are named by their extension: said when a file holds none. */
+const RECORD_OPENERS: Partial<Record<string, string>> = {
+  ris: 'RIS record: no line starts "TY  - " (a type tag, two spaces, a dash), as each record of a RIS export does',
+  bibtex: 'BibTeX entry: no "@article{key," or other "@type{" entry starts in it',
+  medline: 'MEDLINE record: no line starts "PMID- ", as each record of a PubMed .nbib export does',
+  'endnote-tagged': 'EndNote record: no line starts "%0 " or "%T ", as each record of an EndNote tagged export does',
+};
 
 async function readOneFile(
   file: string,
@@ -168,7 +182,7 @@ async function readOneFile(
     return readJsonlBytes(utf8, file, options.known);
   }
   try {
-    return { ...READERS[format](text, file), indexed: [] };
+    return { ...READERS[format](text, file), indexed: [], format };
   } catch (error) {
     // A parser that recurses (XML) can exhaust the stack on input nested a million deep: one located problem.
     if (!(error instanceof RangeError)) throw error;

@@ -67,9 +67,15 @@ const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
  * and a statement is taken off only when it holds a year, "©", "rights reserved", a licence or "published by"; a
  * PubMed CSV row titled "[Not Available]." is kept as "Untitled (pmid:N)"; a group's name among PubMed CSV authors
  * is kept whole; a WoS source title's words are cased as its JI abbreviation writes them ("BJU International"),
- * the title as WoS wrote it kept as metadata `sourceAsWritten`.)
+ * the title as WoS wrote it kept as metadata `sourceAsWritten`. 9: RIS exports written "TY - JOUR" (one space)
+ * are read, JF (full journal name) wins over JO, a KW line of several keywords is split; MeSH headings given as
+ * keywords (EndNote's RIS, XML and tagged exports of PubMed records) are read as their descriptors; an EndNote
+ * XML keyword of several lines is split and a record without a Year takes the year of its Date; PubMed XML
+ * Bookshelf records (<PubmedBookArticle>) are read; a BibTeX entry's arXiv id is taken from its arxiv.org link
+ * or "arXiv:<id>" in its journal or note, its file field unescaped as JabRef and Mendeley write it, and an entry
+ * whose comma between two fields was left out is read, with a repair.)
  */
-export const RECORD_RULES_VERSION = 8;
+export const RECORD_RULES_VERSION = 9;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair

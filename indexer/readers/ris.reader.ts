@@ -1,10 +1,17 @@
 // RIS, as Zotero, Mendeley, EndNote, Scopus, Web of Science and PubMed export it: "TY  - JOUR" opens a
 // record, "ER  -" closes it, each line in between is "XX  - value" (a line without a tag continues the last).
 import { problemAt } from './locate.ts';
+import { keywordsAndHeadings } from './mesh-headings.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { contentKey, doiFromLink, invertName } from './values.ts';
 
 const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
+/**
+ * Some exporters write one space before the dash ("TY - JOUR"), as Zotero's importer accepts. A file whose
+ * records open so is read with that spacing; elsewhere a wrapped line such as "US - Japan trade…" continues.
+ */
+const ONE_SPACE_TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
+const ONE_SPACE_START = /^\uFEFF?TY -(?: |$)/m;
 const DOI_TEXT = /^(?:doi:\s*)?(10\.\d{4,9}\/\S+)$/i;
 const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
 
@@ -14,7 +21,8 @@ const FIELDS: Record<string, string[]> = {
   abstract: ['AB', 'N2'],
   authors: ['AU', 'A1'],
   year: ['PY', 'Y1', 'DA'],
-  venue: ['T2', 'JO', 'JF', 'JA', 'J2', 'BT', 'T3'],
+  // JF is the journal's full name, JO and JA its abbreviation (RIS spec; EndNote and Zotero read them so).
+  venue: ['T2', 'JF', 'JO', 'JA', 'J2', 'BT', 'T3'],
   doi: ['DO'],
   url: ['UR', 'L2'],
   tags: ['KW'],
@@ -42,6 +50,7 @@ const LISTS = new Set(['AU', 'A1', 'A2', 'KW', 'AD', 'UR', 'L2']);
 /** Reads RIS records; text before the first "TY  -" and between records is ignored. */
 export const readRis: Reader = (input, file) => {
   const lines = input.replace(/\r\n?/g, '\n').split('\n');
+  const tagLine = ONE_SPACE_START.test(input) ? ONE_SPACE_TAG_LINE : TAG_LINE;
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
   let current: { tags: Map<string, string[]>; line: number; last: string | null } | null = null;
@@ -56,7 +65,7 @@ export const readRis: Reader = (input, file) => {
   };
   for (const [index, raw] of lines.entries()) {
     const text = raw.replace(/^\uFEFF/, '');
-    const match = TAG_LINE.exec(text.trimEnd());
+    const match = tagLine.exec(text.trimEnd());
     if (match) {
       const tag = match[1] ?? '';
       const value = (match[2] ?? '').trim();
@@ -96,7 +105,12 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
       const present = names.filter((tag) => tags.has(tag));
       if (present.length === 0) continue;
       const values = present.flatMap((tag) => tags.get(tag) ?? []).filter((value) => value !== '');
-      fields[field] = field === 'authors' ? values.map(invertName) : values;
+      if (field === 'tags') {
+        // EndNote's export of a record imported from PubMed gives its MeSH headings as keywords.
+        const { tags: keywords, meshHeadings } = keywordsAndHeadings(keywordsOf(values));
+        fields.tags = keywords;
+        if (meshHeadings.length > 0) fields.meshHeadings = meshHeadings;
+      } else fields[field] = field === 'authors' ? values.map(invertName) : values;
       for (const tag of present) used.add(tag);
       continue;
     }
@@ -131,6 +145,16 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     if (key !== null) fields.id = key;
   }
   return { fields, location };
+}
+
+/**
+ * A record's keywords: one per KW line, as most exporters write them; a line holding several separated by
+ * ";" is split, and so, when it is the record's only KW line, is one separated by commas
+ * ("KW  - machine learning, vision"), as Zotero's importer reads them.
+ */
+function keywordsOf(lines: string[]): string[] {
+  const separator = lines.length === 1 && !lines[0]!.includes(';') ? ',' : ';';
+  return lines.flatMap((line) => line.split(separator).map((keyword) => keyword.trim())).filter((k) => k !== '');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBibtex } from '../../../indexer/readers/bibtex.reader.ts';
-import { paperById, readFixture, readWith } from './read-fixture.ts';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
+import { makeTempDir, paperById, readFixture, readWith } from './read-fixture.ts';
 
 describe('bibtex.reader', () => {
   it('reads every entry of the fixture, skipping @preamble, @string and @comment, with the line it starts on', () => {
@@ -152,7 +153,7 @@ describe('bibtex.reader on Mendeley and JabRef exports', () => {
       venue: 'Journal of Nonlinear Physics (Series A)',
       year: 1963,
       abstract: 'We study α-stable maps of order O(n^2) — a “classical” problem.',
-      metadata: { month: 'March', pages: '12–34', file: ':C\\:/Users/reader/Papers/dobrovolskii.pdf:pdf' },
+      metadata: { month: 'March', pages: '12–34', file: ':C:/Users/reader/Papers/dobrovolskii.pdf:pdf' },
     });
     expect(paperById(papers, "O'Hara_1999").paper.venue).toBe('Lecture Notes 42');
   });
@@ -291,5 +292,93 @@ describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
           '@string "IEEE_J_PAMI" is defined nowhere in this file (is it in another .bib file?); its name was kept as the text',
       },
     ]);
+  });
+
+  it('takes the arXiv id of an entry without eprint from its arxiv.org link, or "arXiv:<id>" in its journal or note', () => {
+    const text = `@article{devlin2018bert,
+  title={Bert: Pre-training of deep bidirectional transformers for language understanding},
+  author={Devlin, Jacob and Chang, Ming-Wei},
+  journal={arXiv preprint arXiv:1810.04805},
+  year={2018}
+}
+@misc{vaswani_attention_2017,
+  title = {Attention Is All You Need},
+  author = {Vaswani, Ashish},
+  year = {2017},
+  note = {arXiv:1706.03762 [cs]},
+}
+@misc{Zhang2019,
+  author = {Zhang, Wei},
+  title = {{BERT} distilled},
+  url = {https://arxiv.org/abs/1903.12136v2},
+  year = {2019},
+}
+@article{published,
+  title = {A journal paper},
+  author = {Okafor, Chidi},
+  journal = {Journal of Soil Science},
+  url = {https://example.org/arxiv.org/abs/x},
+  year = {2020},
+}`;
+    const { papers, problems } = readWith(readBibtex, text);
+    expect(problems).toEqual([]);
+    expect(papers.map((entry) => [entry.paper.id, entry.paper.arxivId])).toEqual([
+      ['devlin2018bert', '1810.04805'],
+      ['vaswani_attention_2017', '1706.03762'],
+      ['Zhang2019', '1903.12136'],
+      ['published', null],
+    ]);
+  });
+
+  it('reads the file field as JabRef and Mendeley escape its paths, not as LaTeX', () => {
+    const text = `@article{a, title = {A}, year = {2020},
+  file = {:C\\:/Users/me/Zhang2019 - BERT.pdf:PDF;:https\\://arxiv.org/pdf/1810.04805:PDF}}
+@article{b, title = {B}, year = {2020},
+  file = {:C$\\backslash$:/Users/me/Mendeley Desktop/Doe - 2017.pdf:pdf}}`;
+    const { papers } = readWith(readBibtex, text);
+    expect(papers.map((entry) => entry.paper.metadata.file)).toEqual([
+      ':C:/Users/me/Zhang2019 - BERT.pdf:PDF;:https://arxiv.org/pdf/1810.04805:PDF',
+      ':C:/Users/me/Mendeley Desktop/Doe - 2017.pdf:pdf',
+    ]);
+  });
+
+  it("is one paper with the same preprint from an arXiv feed when Google Scholar's entry names it only in the journal", async () => {
+    const temp = makeTempDir();
+    try {
+      const bib = temp.write(
+        'scholar.bib',
+        '@article{devlin2018bert,\n  title={Bert: Pre-training of deep bidirectional transformers},\n  author={Devlin, Jacob},\n  journal={arXiv preprint arXiv:1810.04805},\n  year={2018}\n}\n',
+      );
+      const feed = temp.write(
+        'feed.atom',
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/1810.04805v2</id><published>2018-10-11T00:50:01Z</published><title>BERT: Pre-training of Deep Bidirectional Transformers</title><summary>We introduce BERT.</summary><author><name>Jacob Devlin</name></author></entry></feed>',
+      );
+      const read = await readPaperFiles([bib, feed]);
+      expect(read.papers.map((entry) => [entry.paper.id, entry.paper.abstract])).toEqual([
+        ['devlin2018bert', 'We introduce BERT.'],
+      ]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('reads an entry whose comma between two fields was left out, reporting the repair at that field, and refuses it under strict', () => {
+    const text =
+      '@article{good, title = {Fine}, year = {2020}}\n\n@article{bad,\n  title = {Missing comma}\n  author = {Doe, Jane},\n  year = {2021}\n}\n';
+    const repaired = readWith(readBibtex, text, 'refs.bib', { repair: true });
+    expect(repaired.papers.map((entry) => [entry.paper.id, entry.paper.authors])).toEqual([
+      ['good', []],
+      ['bad', ['Jane Doe']],
+    ]);
+    expect(repaired.repairs).toEqual([
+      {
+        file: 'refs.bib',
+        line: 4,
+        record: 2,
+        field: 'title',
+        message: 'a "," is missing after this field\'s value, before the next field; it was read as if it were there',
+      },
+    ]);
+    expect(readWith(readBibtex, text, 'refs.bib').papers.map((entry) => entry.paper.id)).toEqual(['good']);
   });
 });

@@ -106,4 +106,12 @@ describe('endnote-tagged.reader', () => {
     expect(records[0]?.fields.tags).toHaveLength(100_000);
     expect(performance.now() - started).toBeLessThan(4_000);
   });
+
+  it('reads the MeSH headings of a record imported from PubMed as their descriptors, keeping the headings as metadata', () => {
+    const text =
+      '%0 Journal Article\n%T Gut barrier\n%A Silva, Ana\n%D 2020\n%K Animals\n%K Escherichia coli/*physiology\n%K *Intestinal Mucosa\n';
+    const { papers } = readWith(readEndnoteTagged, text, 'pubmed.enw');
+    expect(papers[0]?.paper.tags).toEqual(['Animals', 'Escherichia coli', 'Intestinal Mucosa']);
+    expect(papers[0]?.paper.metadata.meshHeadings).toEqual(['Escherichia coli/physiology', 'Intestinal Mucosa']);
+  });
 });

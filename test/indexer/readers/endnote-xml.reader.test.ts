@@ -92,4 +92,20 @@ describe('endnote-xml.reader', () => {
     expect(problems.map((problem) => [problem.line, problem.record])).toEqual([[10, 2]]);
     expect(problems[0]?.message).toContain('<record> is cut short');
   });
+
+  it('reads keywords written as lines of one <keyword>, MeSH headings as their descriptors, and a year only in the Date field', () => {
+    const text = `<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><ref-type name="Conference Proceedings">10</ref-type>
+<contributors><authors><author>Kim, Ji-Yeon</author></authors></contributors>
+<titles><title>Parsing with trees</title><secondary-title>Proceedings of ACL</secondary-title></titles>
+<keywords><keyword>${style('parsing&#xD;syntax trees')}</keyword><keyword>${style('Escherichia coli/*physiology')}</keyword></keywords>
+<dates><pub-dates><date>${style('2020-07-05')}</date></pub-dates></dates></record></records></xml>`;
+    const { papers, problems } = readWith(readEndnoteXml, text, 'library.xml');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 'kim2020parsing',
+      year: 2020,
+      tags: ['parsing', 'syntax trees', 'Escherichia coli'],
+      metadata: { meshHeadings: ['Escherichia coli/physiology'] },
+    });
+  });
 });

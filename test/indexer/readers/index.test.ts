@@ -427,4 +427,17 @@ describe('papersOfExport', () => {
     ).toBeNull();
     expect(papersOfExport('Meier, H. (2022). Glacier melt rates in the Alps.', 'references')).toBeNull();
   });
+
+  it('says which file holds no record of its format, instead of adding nothing silently, without refusing the run', async () => {
+    const ris = temp.write('saved.ris', 'Provider: Some Database\nContent: text/plain\n');
+    const strings = temp.write('strings.bib', '@string{jgr = {Journal of Geophysical Research}}\n');
+    const refs = temp.write('refs.bib', '@article{a, title = {Ice}, year = {2020}}\n');
+    const read = await readPaperFiles([ris, strings, refs], { strict: true });
+    expect(read.problems).toEqual([]);
+    expect(read.papers.map((entry) => entry.paper.id)).toEqual(['a']);
+    expect(read.notices).toEqual([
+      `${ris}: holds no RIS record: no line starts "TY  - " (a type tag, two spaces, a dash), as each record of a RIS export does`,
+      `${strings}: holds no BibTeX entry: no "@article{key," or other "@type{" entry starts in it`,
+    ]);
+  });
 });

@@ -118,4 +118,60 @@ describe('pubmed-xml.reader', () => {
     const { papers } = readFixture(readPubmedXml, 'wild/pubmed-titles.xml');
     expect(papers[0]?.paper.authors).toEqual(['Kimmie Ng', 'Charles F Reynolds 3rd']);
   });
+
+  it('reads Bookshelf records (<PubmedBookArticle>) in file order beside articles, instead of dropping them', () => {
+    const text = `<?xml version="1.0" ?>
+<PubmedArticleSet>
+<PubmedBookArticle><BookDocument><PMID Version="1">20301295</PMID>
+  <ArticleIdList><ArticleId IdType="bookaccession">NBK1250</ArticleId></ArticleIdList>
+  <Book><Publisher><PublisherName>University of Washington, Seattle</PublisherName></Publisher>
+    <BookTitle book="gene">GeneReviews<sup>®</sup></BookTitle><PubDate><Year>1993</Year></PubDate>
+    <AuthorList Type="editors"><Author><LastName>Adam</LastName><ForeName>Margaret P</ForeName></Author></AuthorList></Book>
+  <ArticleTitle book="gene" part="cf">Cystic Fibrosis.</ArticleTitle>
+  <AuthorList Type="authors"><Author><LastName>Ong</LastName><ForeName>Thida</ForeName></Author></AuthorList>
+  <Abstract><AbstractText Label="CLINICAL CHARACTERISTICS">Cystic fibrosis affects the lungs.</AbstractText></Abstract>
+</BookDocument><PubmedBookData><ArticleIdList><ArticleId IdType="pubmed">20301295</ArticleId></ArticleIdList></PubmedBookData></PubmedBookArticle>
+<PubmedArticle><MedlineCitation><PMID>31452105</PMID><Article><Journal><Title>J Ice</Title></Journal>
+  <ArticleTitle>Sea ice and winds.</ArticleTitle></Article></MedlineCitation></PubmedArticle>
+<PubmedBookArticle><BookDocument><PMID Version="1">28722865</PMID>
+  <Book><BookTitle book="statpearls">StatPearls</BookTitle><PubDate><Year>2024</Year><Month>01</Month></PubDate>
+    <AuthorList Type="editors"><Author><LastName>Ackley</LastName><ForeName>William</ForeName></Author></AuthorList></Book>
+  <Abstract><AbstractText>A point-of-care reference.</AbstractText></Abstract>
+</BookDocument></PubmedBookArticle>
+</PubmedArticleSet>`;
+    const { papers, problems } = readWith(readPubmedXml, text, 'pubmed.xml');
+    expect(problems).toEqual([]);
+    expect(papers.map((entry) => [entry.paper.id, entry.location.line, entry.location.record])).toEqual([
+      ['pmid:20301295', 3, 1],
+      ['pmid:31452105', 12, 2],
+      ['pmid:28722865', 14, 3],
+    ]);
+    expect(papers[0]?.paper).toMatchObject({
+      title: 'Cystic Fibrosis',
+      venue: 'GeneReviews®',
+      authors: ['Thida Ong'],
+      year: 1993,
+      abstract: 'CLINICAL CHARACTERISTICS: Cystic fibrosis affects the lungs.',
+      metadata: { bookshelfId: 'NBK1250', editors: ['Margaret P Adam'] },
+    });
+    // A whole book: its own title, by its editors, no venue.
+    expect(papers[2]?.paper).toMatchObject({
+      title: 'StatPearls',
+      authors: ['William Ackley'],
+      venue: null,
+      year: 2024,
+    });
+  });
+
+  it('reads the complete Bookshelf records of a file cut short', () => {
+    const text = `<PubmedArticleSet>
+<PubmedBookArticle><BookDocument><PMID>20301295</PMID><Book><BookTitle>GeneReviews</BookTitle></Book>
+<ArticleTitle>Cystic Fibrosis</ArticleTitle></BookDocument></PubmedBookArticle>
+<PubmedArticle><MedlineCitation><PMID>31452105</PMID><Article><ArticleTitle>Sea ice</ArticleTitle>`;
+    const { papers, problems } = readWith(readPubmedXml, text, 'cut.xml');
+    expect(papers.map((entry) => entry.paper.id)).toEqual(['pmid:20301295']);
+    expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [4, expect.stringMatching(/^<PubmedArticle> is cut short/)],
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../../indexer/readers/detect-format.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readRis } from '../../../indexer/readers/ris.reader.ts';
 import { fixture, readFixture, readWith } from './read-fixture.ts';
@@ -149,5 +150,43 @@ describe('ris.reader', () => {
         'Results: Burnout fell after the intervention.',
     });
     expect(papers[0]?.paper.metadata.copyright).toMatch(/^Copyright of Journal of Advanced Nursing is the property/);
+  });
+
+  it('reads an export that writes one space before the dash ("TY - JOUR") instead of losing every record', () => {
+    const text = 'TY - JOUR\r\nAU - Okafor, Chidi\r\nTI - Soil carbon under drought\r\nPY - 2017\r\nER - \r\n';
+    const { papers, problems } = readWith(readRis, text, 'one-space.ris');
+    expect(problems).toEqual([]);
+    expect(papers.map((entry) => entry.paper)).toMatchObject([
+      { id: 'okafor2017soil', title: 'Soil carbon under drought', authors: ['Chidi Okafor'], year: 2017 },
+    ]);
+    expect(detectFormat('export.txt', text)).toBe('ris');
+  });
+
+  it('keeps a wrapped line that looks like a tag with one space ("US - Japan…") in the abstract of a two-space export', () => {
+    const text = 'TY  - JOUR\nTI  - Trade\nAB  - Tariffs between the\nUS - Japan partners rose.\nER  - \n';
+    const { papers } = readWith(readRis, text);
+    expect(papers[0]?.paper.abstract).toBe('Tariffs between the US - Japan partners rose.');
+  });
+
+  it("takes the journal's full name (JF) as the venue over its abbreviation (JO), as EndNote exports both", () => {
+    const text = 'TY  - JOUR\nT1  - Sleep\nJF  - Journal of Sleep Research\nJO  - J Sleep Res\nER  - \n';
+    const { papers } = readWith(readRis, text);
+    expect(papers[0]?.paper.venue).toBe('Journal of Sleep Research');
+    expect(papers[0]?.paper.metadata.JO).toBe('J Sleep Res');
+  });
+
+  it('splits keywords written on one KW line, by ";" always and by commas when it is the only one', () => {
+    const semicolons = 'TY  - JOUR\nTI  - A\nKW  - drought; soil carbon\nKW  - Cells, Cultured\nER  - \n';
+    const commas = 'TY  - JOUR\nTI  - B\nKW  - drought, soil carbon, microbes\nER  - \n';
+    expect(readWith(readRis, semicolons).papers[0]?.paper.tags).toEqual(['drought', 'soil carbon', 'Cells, Cultured']);
+    expect(readWith(readRis, commas).papers[0]?.paper.tags).toEqual(['drought', 'soil carbon', 'microbes']);
+  });
+
+  it('reads the MeSH headings EndNote exports as keywords as their descriptors, as the MEDLINE reader does', () => {
+    const text =
+      'TY  - JOUR\nTI  - M\nKW  - Neoplasms/*drug therapy\nKW  - Neoplasms/mortality\nKW  - Humans\nER  - \n';
+    const { papers } = readWith(readRis, text);
+    expect(papers[0]?.paper.tags).toEqual(['Neoplasms', 'Humans']);
+    expect(papers[0]?.paper.metadata.meshHeadings).toEqual(['Neoplasms/drug therapy', 'Neoplasms/mortality']);
   });
 });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { keywordsAndHeadings, meshDescriptor } from '../../../indexer/readers/mesh-headings.ts';
+
+describe('mesh-headings', () => {
+  it('reads a MeSH heading as its descriptor: qualifiers after "/" and the major-topic "*" taken off', () => {
+    expect(meshDescriptor('Escherichia coli/*physiology')).toBe('Escherichia coli');
+    expect(meshDescriptor('*Alzheimer Disease')).toBe('Alzheimer Disease');
+    expect(meshDescriptor('Neoplasms/drug therapy/mortality')).toBe('Neoplasms');
+    expect(meshDescriptor('Receptors, GABA-B/metabolism')).toBe('Receptors, GABA-B');
+    expect(meshDescriptor('HIV Infections/*prevention & control')).toBe('HIV Infections');
+  });
+
+  it('leaves keywords that only hold a slash as written', () => {
+    for (const keyword of ['TCP/IP', 'signal/noise', 'input/output', 'Animals', 'a/b/c']) {
+      expect(meshDescriptor(keyword)).toBeNull();
+    }
+  });
+
+  it('gives the keywords as tags and the headings as written, without "*", for metadata', () => {
+    expect(keywordsAndHeadings(['Humans', 'Neoplasms/*drug therapy', 'TCP/IP'])).toEqual({
+      tags: ['Humans', 'Neoplasms', 'TCP/IP'],
+      meshHeadings: ['Neoplasms/drug therapy'],
+    });
+  });
+});
