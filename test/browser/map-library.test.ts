@@ -141,6 +141,38 @@ describe('map and library pages', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('keeps the export buttons together on one line, none left alone under the others', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/library');
+    const bar = page.getByRole('region', { name: 'Selected papers' });
+    await bar.getByRole('button', { name: /^Select all \d+ listed$/ }).waitFor();
+    const tops = await bar
+      .getByRole('button', { name: /^Export / })
+      .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(tops.length).toBe(3);
+    expect(new Set(tops).size).toBe(1);
+  });
+
+  it('keeps the selected papers when the reader opens one of them and comes Back', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/library');
+    const row = page.locator('.library-table tbody tr:has(input[type=checkbox])').nth(1);
+    await row.locator('input[type=checkbox]').check();
+    const status = page.getByRole('region', { name: 'Selected papers' }).getByRole('status');
+    expect(await status.textContent()).toBe('1 selected');
+    await row.locator('a').first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/papers/'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/library');
+    await expect.poll(() => status.textContent()).toBe('1 selected');
+    expect(await row.locator('input[type=checkbox]').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await page.reload();
+    await expect.poll(() => status.textContent()).toBe('Select papers to export them.');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('shows the counts, the embedder and a notice for the built-in embedder, on a phone in the dark', async () => {
     const page = await openPage({ ...PHONE, colorScheme: 'dark' });
     await page.goto('/library');

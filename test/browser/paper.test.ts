@@ -21,6 +21,20 @@ describe('paper page', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('sets the cite buttons side by side, with no empty room kept beside Copy BibTeX', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/papers/emo-mixture-of-experts');
+    const buttons = page.getByRole('region', { name: 'Cite' }).getByRole('button');
+    await buttons.first().waitFor();
+    const boxes = await buttons.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+    expect(boxes.length).toBe(4);
+    // Every button after the first on a row sits one flex gap (8 px) after the one before it.
+    const gaps = boxes.slice(1).flatMap((box, i) => (box.top === boxes[i]!.top ? [box.left - boxes[i]!.right] : []));
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(12);
+    await screenshot(page, 'paper-cite-buttons');
+  });
+
   it('says the paper was not found for an unknown id, on a phone', async () => {
     const page = await openPage(PHONE);
     await page.goto('/papers/no-such-paper');

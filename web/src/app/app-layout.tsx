@@ -1,7 +1,9 @@
 // The frame around every page: skip link, header with navigation, and the page itself. Moves
-// focus to the new page's heading after navigation so screen readers announce it.
+// focus to the new page's heading after navigation so screen readers announce it, and brings the
+// reader back to where they were on a page they return to with Back.
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useScrollMemory } from './scroll-memory.ts';
 import { useSlashFocus } from './use-slash-focus.ts';
 
 const NAV = [
@@ -16,6 +18,8 @@ export function AppLayout() {
   useSlashFocus();
   const { pathname } = useLocation();
   const first = useRef(true);
+  // Back and Forward return to where the reader was on the page; other navigation starts at the top.
+  const restoring = useScrollMemory();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation, which `pathname` marks.
   useEffect(() => {
@@ -23,7 +27,7 @@ export function AppLayout() {
       first.current = false;
       return;
     }
-    window.scrollTo(0, 0);
+    if (!restoring.current) window.scrollTo(0, 0);
     // A page that placed focus itself (Ask focuses its question box) keeps it; page effects run first.
     const main = document.getElementById('main');
     if (main?.contains(document.activeElement)) return;

@@ -32,10 +32,11 @@ export function CopyButton({
 
   return (
     <span className="copy">
-      <button type="button" className="button" onClick={copy}>
-        {label}
+      {/* The button itself says "copied" for a moment, so no room is kept beside it for a message. */}
+      <button type="button" className="button" onClick={copy} data-copied={state === 'copied' ? '' : undefined}>
+        {state === 'copied' ? `✓ ${copiedLabel}` : label}
       </button>
-      <span className="copy-status" role="status" aria-live="polite">
+      <span className="visually-hidden" role="status" aria-live="polite">
         {state === 'copied' ? copiedLabel : ''}
       </span>
       {state === 'manual' ? (

@@ -120,4 +120,37 @@ describe('like-text', () => {
     expect(note).toContain('the other 10,000 were left out');
     expect(note).not.toContain('whole');
   });
+
+  it('does not label a paper like the text as containing "your words", which any paper shares with a paragraph', async () => {
+    const withWords = response();
+    withWords.results = [
+      {
+        ...withWords.results[0]!,
+        match: true,
+        passages: [
+          {
+            id: 1,
+            field: 'abstract',
+            text: 'LeakDojo analyses data leakage in RAG.',
+            start: 0,
+            end: 38,
+            score: 0.8,
+            highlights: [{ start: 18, end: 22 }],
+          },
+        ],
+      },
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(withWords), { headers: { 'content-type': 'application/json' } })),
+    );
+    showBox();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Paste an abstract or a paragraph' }), {
+      target: { value: ABSTRACT },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Find similar papers' }));
+    await screen.findByRole('link', { name: /LeakDojo/ });
+    expect(screen.queryByText('Contains your words')).toBeNull();
+    expect(screen.getByText(/closest in meaning to the text/)).toBeTruthy();
+  });
 });

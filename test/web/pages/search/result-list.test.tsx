@@ -60,4 +60,40 @@ describe('result-list', () => {
     expect(screen.getByText('Not a match; nearest in meaning')).toBeTruthy();
     expect(screen.queryByText('Close in meaning')).toBeNull();
   });
+
+  it('sets the results closest in meaning apart from the matching ones, numbered on from them', () => {
+    const at = (id: string, match: boolean) =>
+      ({ ...result, match, paper: { ...result.paper, id, title: id }, passages: [] }) as unknown as SearchResult;
+    const { container } = render(
+      <MemoryRouter>
+        <ResultList results={[at('a', true), at('b', true), at('c', false)]} start={10} />
+      </MemoryRouter>,
+    );
+    const lists = container.querySelectorAll('ol.results');
+    expect([...lists].map((ol) => [ol.getAttribute('start'), ol.querySelectorAll('li').length])).toEqual([
+      ['11', 2],
+      ['13', 1],
+    ]);
+    const divider = screen.getByText('No more papers match; the next are the closest in meaning.');
+    expect(divider.previousElementSibling).toBe(lists[0]);
+    expect(divider.nextElementSibling).toBe(lists[1]);
+  });
+
+  it('draws no dividing line on a page of matches only, nor on one of non-matches only', () => {
+    const at = (id: string, match: boolean) =>
+      ({ ...result, match, paper: { ...result.paper, id, title: id }, passages: [] }) as unknown as SearchResult;
+    for (const matches of [
+      [true, true],
+      [false, false],
+    ]) {
+      const { container } = render(
+        <MemoryRouter>
+          <ResultList results={matches.map((m, i) => at(`p${i}`, m))} start={0} />
+        </MemoryRouter>,
+      );
+      expect(container.querySelectorAll('ol.results').length).toBe(1);
+      expect(container.querySelector('[data-results-divider]')).toBeNull();
+      cleanup();
+    }
+  });
 });

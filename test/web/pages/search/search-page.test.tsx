@@ -118,7 +118,25 @@ describe('search-page', () => {
     });
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toMatch(
-        /^Results 1–3 of 2 matching papers and those closest in meaning\b/,
+        /^Results 1–3: 2 matching papers and those closest in meaning\b/,
+      ),
+    );
+    cleanup();
+    // A page wholly past the matches does not read "Results 11–12 of 2 matching papers".
+    showSearch(
+      { q: 'attention sinks', offset: '10' },
+      { ...emptyResponse('attention sinks'), offset: 10, results: [result('d', false), result('e', false)], total: 2 },
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(
+        /^Results 11–12: past the 2 matching papers, those closest in meaning\b/,
+      ),
+    );
+    cleanup();
+    showSearch('attention sinks', { ...emptyResponse('attention sinks'), results: [result('d', false)], total: 0 });
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(
+        /^1 result: no paper matches; this is the one closest in meaning\b/,
       ),
     );
     cleanup();

@@ -1,6 +1,6 @@
 // The Library page: every paper in a sortable, filterable, virtualised table with facet counts
 // and export of the selected papers; adding paper files; what the index holds and which embedder built it.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { LibraryRow, LibrarySort } from '../../../../server/library/library.schema.ts';
 import { getStats } from '../../api/library.api.ts';
@@ -9,6 +9,7 @@ import { Onboarding } from '../../components/onboarding.tsx';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { AddPapers } from './add-papers.tsx';
 import { type FacetName, FacetPanel } from './facet-panel.tsx';
+import { readSelection, saveSelection } from './library-selection.ts';
 import { LibraryStats } from './library-stats.tsx';
 import { LibraryTable } from './library-table.tsx';
 import { FILTER_NAMES, type LibraryView, paramsFromView, viewFromParams } from './library-url.ts';
@@ -35,7 +36,9 @@ export function LibraryPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the view changes only when the URL does.
   const view = useMemo(() => viewFromParams(params), [paramsKey]);
   const rows = useLibraryRows(view, generation);
-  const [selected, setSelected] = useState<ReadonlyMap<string, LibraryRow>>(new Map());
+  // The selection outlasts a visit to one of its papers (Back) and a reload, for the browser session.
+  const [selected, setSelected] = useState<ReadonlyMap<string, LibraryRow>>(readSelection);
+  useEffect(() => saveSelection(selected), [selected]);
 
   const show = (next: LibraryView, replace = false) => navigate(`?${paramsFromView(next)}`, { replace });
   // Refining the words typed replaces the history entry, so Back leaves the filter rather than

@@ -85,11 +85,14 @@ export function SelectionBar({
           </span>
         ) : null}
       </span>
-      {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => (
-        <button key={format} type="button" className="button" disabled={count === 0} onClick={() => save(format)}>
-          Export {EXPORT_FORMATS[format].label}
-        </button>
-      ))}
+      {/* The export buttons wrap as one group, so none is left alone on a line under the others. */}
+      <span className="selection-exports">
+        {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => (
+          <button key={format} type="button" className="button" disabled={count === 0} onClick={() => save(format)}>
+            Export {EXPORT_FORMATS[format].label}
+          </button>
+        ))}
+      </span>
     </section>
   );
 }

@@ -127,7 +127,7 @@ export function LikeText({ pasted = null }: { pasted?: { text: string } | null }
               {found.length === 1 ? 'The paper' : `The ${found.length} papers`} closest in meaning to the text (
               {text!.length.toLocaleString()} characters)
             </p>
-            <ResultList results={found} start={0} />
+            <ResultList results={found} start={0} byMeaning />
           </>
         )
       ) : null}

@@ -11,12 +11,41 @@ export function ResultList({
   results,
   start,
   tagLink,
+  byMeaning = false,
 }: {
   results: readonly SearchResult[];
   start: number;
   /** Where a tag leads: this search narrowed to the tag. */
   tagLink?: (tag: string) => string;
+  /**
+   * Results for a pasted text (papers like it): ranked by meaning alone, and any paper shares some
+   * of a paragraph's words, so "Contains your words" would say nothing; the label is left out.
+   */
+  byMeaning?: boolean;
 }) {
+  // Matches come first; where the ranking goes on past them on this page, a line says so.
+  const split = results.findIndex((r) => r.match === false);
+  if (split > 0 && results.slice(split).every((r) => r.match === false)) {
+    return (
+      <>
+        <ResultList
+          results={results.slice(0, split)}
+          start={start}
+          byMeaning={byMeaning}
+          {...(tagLink ? { tagLink } : {})}
+        />
+        <p className="results-divider" data-results-divider="">
+          No more papers match; the next are the closest in meaning.
+        </p>
+        <ResultList
+          results={results.slice(split)}
+          start={start + split}
+          byMeaning={byMeaning}
+          {...(tagLink ? { tagLink } : {})}
+        />
+      </>
+    );
+  }
   return (
     <ol className="results" start={start + 1}>
       {results.map((result) => {
@@ -39,16 +68,18 @@ export function ResultList({
             ))}
             <div className="result-footer">
               <TagList tags={result.paper.tags} {...(tagLink ? { linkTo: tagLink } : {})} />
-              <span
-                className="score"
-                title={`Relevance score ${result.score.toFixed(3)} (comparable only within this search)`}
-              >
-                {hasWords
-                  ? 'Contains your words'
-                  : result.match === false
-                    ? 'Not a match; nearest in meaning'
-                    : 'Close in meaning'}
-              </span>
+              {byMeaning ? null : (
+                <span
+                  className="score"
+                  title={`Relevance score ${result.score.toFixed(3)} (comparable only within this search)`}
+                >
+                  {hasWords
+                    ? 'Contains your words'
+                    : result.match === false
+                      ? 'Not a match; nearest in meaning'
+                      : 'Close in meaning'}
+                </span>
+              )}
             </div>
           </li>
         );

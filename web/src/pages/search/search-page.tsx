@@ -7,6 +7,7 @@ import { useRequest } from '../../api/use-request.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { LikeText } from './like-text.tsx';
 import { ResultList } from './result-list.tsx';
+import { matchingPapers, resultSummary } from './result-summary.ts';
 import { SearchFacets } from './search-facets.tsx';
 import { SearchFilterChips } from './search-filter-chips.tsx';
 import { SearchForm } from './search-form.tsx';
@@ -26,9 +27,7 @@ export function SearchPage() {
   const offset = search?.offset ?? 0;
   // A page past the last result (a stale link, or a library that has shrunk): papers do match.
   const total = response?.total ?? 0;
-  const matchingPapers = `${response?.totalIsLowerBound ? 'at least ' : ''}${total.toLocaleString()} matching ${
-    total === 1 && !response?.totalIsLowerBound ? 'paper' : 'papers'
-  }`;
+  const matching = response ? matchingPapers(response) : '';
   const pastEnd = response !== undefined && response.results.length === 0 && offset > 0 && total > 0;
   // Where Previous leads from an empty page: the last page with results (the first, when none has).
   const lastPage = Math.floor(Math.max(0, total - 1) / PAGE_SIZE) * PAGE_SIZE;
@@ -65,19 +64,8 @@ export function SearchPage() {
         {response && request.status !== 'idle' && request.status !== 'error' ? (
           <div className={request.status === 'loading' ? 'stale' : undefined}>
             <p className="result-summary" role="status" aria-live="polite" ref={summary} tabIndex={-1}>
-              {pastEnd
-                ? `No results on this page: the search has ${matchingPapers}`
-                : response.results.length === 0
-                  ? 'No results'
-                  : `${response.results.length === 1 && offset === 0 ? '1 result' : `Results ${offset + 1}–${offset + response.results.length}`}${
-                      response.total !== undefined
-                        ? // Semantic and hybrid rankings go on past the matching papers, each result saying whether it is one.
-                          ` of ${matchingPapers}${response.results.every((r) => r.match !== false) ? '' : ' and those closest in meaning'}`
-                        : response.hasMore
-                          ? ' (more available)'
-                          : ''
-                    }`}{' '}
-              · {Math.round(response.tookMs)} ms · {response.mode}
+              {pastEnd ? `No results on this page: the search has ${matching}` : resultSummary(response, offset)} ·{' '}
+              {Math.round(response.tookMs)} ms · {response.mode}
               {search && response.results.length > 0 ? (
                 <>
                   {' · '}
@@ -108,7 +96,7 @@ export function SearchPage() {
                 <p>{response.notice}</p>
               </div>
             ) : pastEnd ? (
-              <EmptyState title={`This page is past the last result; the search has ${matchingPapers}.`}>
+              <EmptyState title={`This page is past the last result; the search has ${matching}.`}>
                 <p>
                   <Link to={`?${paramsFromSearch({ ...search!, offset: lastPage })}`}>Go to the last page</Link> or{' '}
                   <Link to={`?${paramsFromSearch({ ...search!, offset: 0 })}`}>the first</Link>.
