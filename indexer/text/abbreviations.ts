@@ -9,15 +9,19 @@ export type Abbreviation = { short: string; long: string };
 
 // A parenthesis that may hold a short form: 2–10 characters, at most two words.
 const PARENTHESIS = /\(\s*([^()\s][^()]{0,9}?)\s*\)/gu;
-// What a short form may not hold: measures, statistics, lists and sentences ("P<0.05", "n = 12", "95% CI; 2").
-const NOT_SHORT = /[=<>%;,:±/]|\s\S+\s/u;
+// What a short form may not hold: measures, statistics, lists, sentences and abbreviated words
+// ("P<0.05", "n = 12", "95% CI; 2", "Fig. 2").
+const NOT_SHORT = /[=<>%;,:±/.]|\s\S+\s/u;
+// What points at a part of the paper, never a short form: "(Table S2)", "(Section 4)".
+const LABEL =
+  /^(?:fig|figs|figure|table|tab|eq|eqs|suppl|supp|section|sec|appendix|ref|refs|box|chapter|step|phase|panel)\b/iu;
 // Where the words before a parenthesis stop belonging to its long form.
 const CLAUSE_BREAK = /[.;:!?()[\]]/u;
 
 const isAlphanumeric = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 function isShortForm(candidate: string): boolean {
-  if (candidate.length < 2 || candidate.length > 10 || NOT_SHORT.test(candidate)) return false;
+  if (candidate.length < 2 || candidate.length > 10 || NOT_SHORT.test(candidate) || LABEL.test(candidate)) return false;
   if (!isAlphanumeric(candidate[0]) || !/\p{L}/u.test(candidate)) return false;
   // Capitals mark an abbreviation ("DSB", "mRNA", "Th17"); "(e.g.)" or "(see)" have none.
   return /\p{Lu}/u.test(candidate);
@@ -56,7 +60,8 @@ export function definedAbbreviations(text: string): Map<string, Abbreviation> {
     if (!isShortForm(short) || found.has(short)) continue;
     // The words before the parenthesis, back to the start of their clause.
     const head = text.slice(Math.max(0, match.index - 200), match.index);
-    const clauseStart = Math.max(...[...head].map((c, i) => (CLAUSE_BREAK.test(c) ? i + 1 : 0)));
+    let clauseStart = head.length;
+    while (clauseStart > 0 && !CLAUSE_BREAK.test(head[clauseStart - 1]!)) clauseStart--;
     const window = head.slice(clauseStart).split(/\s+/u).filter(Boolean);
     const before = window.slice(-Math.min(short.length + 5, 2 * short.length)).join(' ');
     const long = longFormOf(short, before);
@@ -104,7 +109,8 @@ export function expandAbbreviations(text: string, abbreviations: ReadonlyMap<str
       at: number,
     ) => {
       const { long } = abbreviations.get(short)!;
-      const written = `${long}${plural && !long.endsWith('s') ? 's' : ''}`;
+      // "DSBs" is "double-strand breaks"; "MRIs" is "magnetic resonance imaging", a mass noun.
+      const written = `${long}${plural && !/(?:s|ing)$/u.test(long) ? 's' : ''}`;
       if (!(open && close)) return `${open ?? ''}${written}${close ?? ''}`;
       // "long form (SF)": the long form is written just before; the parenthesis adds nothing.
       return text.slice(0, at).trimEnd().toLowerCase().endsWith(long.toLowerCase()) ? '' : `${open}${written}${close}`;

@@ -28,6 +28,15 @@ describe('definedAbbreviations', () => {
     ).toEqual({});
   });
 
+  it('takes no pointer at a figure or table for a short form, even where the words before spell it', () => {
+    expect(longForms('Firing increased in group 2 (Fig. 2). As Fig. 2 shows, it rose.')).toEqual({});
+    expect(longForms('Tumours grew on average (Table S2).')).toEqual({});
+  });
+
+  it('ends a long form at the clause break before it, after letters outside the basic plane too', () => {
+    expect(longForms('𝛼𝛽𝛾𝛿𝜀𝜁𝜂𝜃𝜄𝜅 dose. Site (DS) was recorded.')).toEqual({});
+  });
+
   it('takes no long form whose letters do not spell the short form', () => {
     expect(longForms('Patients with a stable partner (HIV) fared better.')).toEqual({});
     expect(longFormOf('PDS', 'the ligand')).toBeNull();
@@ -55,6 +64,13 @@ describe('expandAbbreviations', () => {
   it('reads another text, such as a claim, with a paper’s abbreviations', () => {
     expect(expandAbbreviations('PDS prevents DSB accumulation.', definedAbbreviations(text))).toBe(
       'Pyridostatin prevents double-strand breaks accumulation.',
+    );
+  });
+
+  it('writes a plural short form as a plural long form, but not a mass noun in -ing', () => {
+    const mri = definedAbbreviations('We used magnetic resonance imaging (MRI) and double-strand breaks (DSBs).');
+    expect(expandAbbreviations('Two MRIs showed DSBs.', mri)).toBe(
+      'Two magnetic resonance imaging showed double-strand breaks.',
     );
   });
 
