@@ -13,6 +13,7 @@ import {
   conflictingSentence,
   denyingSentence,
   emptyStanceFeatures,
+  lackingSentence,
   STANCE_FEATURE_NAMES,
   type StanceFeatures,
   stanceOfEvidenceVoting,
@@ -297,7 +298,12 @@ export class SupportScorer {
     const conflicts = conflictsOf(features, stance);
     // The sentence quoted is the one that shows the conflict, when there is one.
     const quoted = conflicts.length > 0 && read.length > 1 ? conflictingSentence(claim, read) : 0;
-    const denying = stance.deniedAlternative > 0 ? denyingSentence(claim, read, candidates.voteSentences) : null;
+    const denying =
+      stance.deniedAlternative > 0
+        ? denyingSentence(claim, read, candidates.voteSentences)
+        : stance.requirementConflict > 0
+          ? lackingSentence(claim, read, candidates.voteSentences)
+          : null;
     const evidence =
       denying !== null
         ? sentences.filter((s) => s.field !== 'title')[denying]!

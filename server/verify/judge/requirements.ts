@@ -140,5 +140,18 @@ function phraseConflict(claim: Requirements, evidence: readonly Requirements[]):
   );
 }
 
+/**
+ * Whether both sides say a thing is without the same phrase, each in its own words: "carries no
+ * semantic content" against "without any semantic content". The claim's phrase, every term of it,
+ * must be one the evidence is without, and the evidence must not also say the thing has it.
+ */
+export function lackingAlike(claim: Requirements, evidence: Requirements): boolean {
+  if (claim.lacking.length === 0 || evidence.lacking.length === 0) return false;
+  const within = (phrase: readonly string[], phrases: readonly string[][]) =>
+    phrases.some((other) => phrase.every((t) => other.includes(t)));
+  const lacked = claim.lacking.some((phrase) => within(phrase, evidence.lacking));
+  return lacked && !evidence.lacking.some((phrase) => phrase.every((t) => evidence.held.includes(t)));
+}
+
 /** Whether a text may say a thing is without a phrase (before it is read whole). */
 export const mayLackPhrase = (text: string) => /\b(?:without|no)\b/iu.test(text);

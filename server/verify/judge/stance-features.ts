@@ -2,9 +2,10 @@
 // sentences: negation and its scope, opposite directions of effect attached to the same words,
 // quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
 // logistic model (builtin-weights.json) can weigh them.
-import { terms } from '../../../indexer/text/analyze.ts';
-import { caseless } from '../caseless-pattern.ts';
 import { mayNameAlternative } from './comparisons.ts';
+import { coverageConflict } from './coverage.ts';
+import { directionVoteOf, type VoteSentence, voteSentencesOf } from './direction-vote.ts';
+import { readsAsFinding } from './finding-sentence.ts';
 import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
@@ -16,9 +17,19 @@ import {
   quantitiesOfReading,
   termsOfReading,
 } from './reading-facts.ts';
-import { mayLackPhrase, requirementConflict } from './requirements.ts';
+import { lackingAlike, mayLackPhrase, requirementConflict } from './requirements.ts';
 import { rolesSwapped } from './roles.ts';
-import { readSentence, type SentenceReading } from './stance-reading.ts';
+import { readSentence, type SentenceReading, STANCE_MAX_CHARS } from './stance-reading.ts';
+
+export {
+  directionVote,
+  directionVoteOf,
+  VOTE_MAX_SENTENCES,
+  type VoteSentence,
+  voteSentencesOf,
+} from './direction-vote.ts';
+export { isFinding } from './finding-sentence.ts';
+export { STANCE_MAX_CHARS } from './stance-reading.ts';
 
 export const STANCE_FEATURE_NAMES = [
   /** Exactly one of claim and evidence is negated anywhere. */
@@ -77,30 +88,6 @@ export function emptyStanceFeatures(): StanceFeatures {
   return { ...NO_STANCE };
 }
 
-const FINDING = caseless(
-  /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu,
-);
-const AIM = caseless(
-  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\b(?:outcome\s+measures?|primary\s+outcome|secondary\s+outcomes?)\b|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu,
-);
-
-/** Whether a sentence reads as a finding rather than an aim, a design or background. */
-export function isFinding(text: string): boolean {
-  return FINDING.test(text) && !AIM.test(text);
-}
-
-// isFinding of a reading's text, kept with the reading (an evidence sentence is compared with many claims).
-const findings = new WeakMap<SentenceReading, boolean>();
-
-function readsAsFinding(reading: SentenceReading): boolean {
-  let finding = findings.get(reading);
-  if (finding === undefined) {
-    finding = isFinding(reading.text);
-    findings.set(reading, finding);
-  }
-  return finding;
-}
-
 // The content terms of the evidence that the claim has too (in the evidence's order: the order is
 // never read), from the claim's kept term set.
 function sharedTerms(claim: SentenceReading, evidence: SentenceReading): Set<string> {
@@ -128,18 +115,33 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   // "carries no semantic meaning".
   const denies = claim.alternatives.length > 0 || evidence.alternatives.length > 0;
   let negatedAlike = false;
+  // Sides that say a thing is without the same phrase agree, whether the one says it with "no" (a
+  // negation) and the other with "without" (read as a condition, of shorter reach).
+  const lackedAlike = lackingAlike(claim.requirements, evidence.requirements);
+  const lackedTerms = lackedAlike ? new Set(claim.requirements.lacking.flat()) : null;
   if (shared.size > 0) {
     const negatedInClaim = negatedTermsOf(claim);
     const negatedInEvidence = negatedTermsOf(evidence);
     let differing = 0;
     let alike = 0;
     for (const term of shared) {
+      if (lackedTerms?.has(term)) {
+        alike++;
+        continue;
+      }
       const inClaim = negatedInClaim.has(term);
       if (inClaim !== negatedInEvidence.has(term)) differing++;
       else if (inClaim) alike++;
     }
     features.scopedNegation = differing / shared.size;
     negatedAlike = denies && differing === 0 && alike > 0;
+  }
+  if (lackedAlike) negatedAlike = true;
+  // Two null findings agree however each words its negation ("no significant difference in
+  // survival" against "survival …, with no significant difference between arms").
+  if (claim.nullFinding && evidenceNull) {
+    negatedAlike = true;
+    features.scopedNegation = 0;
   }
   features.negationMismatch = claim.negated !== evidenceNegated && !negatedAlike ? 1 : 0;
   features.nullFindingMismatch = claim.nullFinding !== evidenceNull ? 1 : 0;
@@ -153,7 +155,8 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
     else features.directionConflict = 1;
   }
   features.prefixAntonym = prefixAntonymsOfReadings(claim, evidence) ? 1 : 0;
-  features.antonymConflict = antonymConflict(claim, evidence) ? 1 : 0;
+  // "only briefly" against "in depth" is an opposite too, read as phrases (coverage.ts).
+  features.antonymConflict = antonymConflict(claim, evidence) || coverageConflict(claim.text, evidence.text) ? 1 : 0;
   // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces
   // leakage"), nor an opposite word ("larger tumours were benign" against "… malignant").
   features.directionAgree = agreeing > 0 && features.directionConflict === 0 && features.antonymConflict === 0 ? 1 : 0;
@@ -173,52 +176,6 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   features.claimNegated = claim.negated ? 1 : 0;
   features.evidenceNegated = evidenceNegated ? 1 : 0;
   return features;
-}
-
-/** How much of a claim or evidence sentence the stance is read on. */
-export const STANCE_MAX_CHARS = 2_000;
-/** How many sentences the direction vote reads (an abstract has about ten; a pasted book is cut). */
-export const VOTE_MAX_SENTENCES = 80;
-
-/** A sentence the direction vote may read: its text (at most STANCE_MAX_CHARS) and the terms in it. */
-export type VoteSentence = { text: string; terms: { has(term: string): boolean } };
-
-/** The sentences the direction vote reads of a text's sentences: the first VOTE_MAX_SENTENCES, each cut to STANCE_MAX_CHARS. */
-export function voteSentencesOf(sentences: readonly string[]): VoteSentence[] {
-  return sentences.slice(0, VOTE_MAX_SENTENCES).map((full) => {
-    const text = full.slice(0, STANCE_MAX_CHARS);
-    return { text, terms: new Set(terms(text)) };
-  });
-}
-
-/** The direction vote of a claim's directed terms over sentences (see 'directionVote'). */
-export function directionVote(claim: SentenceReading, sentences: readonly string[]): number {
-  return directionVoteOf(claim, voteSentencesOf(sentences));
-}
-
-/** directionVote over sentences already cut and counted (voteSentencesOf, or kept from an earlier analysis). */
-export function directionVoteOf(claim: SentenceReading, sentences: readonly VoteSentence[]): number {
-  const claimDirections = anchoredDirections(claim);
-  if (claimDirections.size === 0) return 0;
-  let same = 0;
-  let opposite = 0;
-  for (const sentence of sentences) {
-    // Only a sentence that names one of the claim's directed terms can vote; the others are not read.
-    if (!namesAny(sentence.terms, claimDirections)) continue;
-    const directions = anchoredDirections(readSentence(sentence.text));
-    for (const [term, direction] of claimDirections) {
-      const other = directions.get(term);
-      if (other === undefined) continue;
-      if (other === direction) same++;
-      else opposite++;
-    }
-  }
-  return same + opposite > 0 ? (opposite - same) / (same + opposite) : 0;
-}
-
-function namesAny(terms: VoteSentence['terms'], directed: ReadonlyMap<string, unknown>): boolean {
-  for (const term of directed.keys()) if (terms.has(term)) return true;
-  return false;
 }
 
 /**
@@ -275,6 +232,24 @@ export function denyingSentence(
   const denies = (text: string) => deniedAlternative(claim, [], [readSentence(text.slice(0, STANCE_MAX_CHARS))]);
   if (read.some(denies)) return null;
   const at = voters.findIndex((v) => mayNameAlternative(v.text) && denies(v.text));
+  return at >= 0 ? at : null;
+}
+
+/**
+ * The vote sentence that says a thing is without what the claim says it has ("These tokens are
+ * without any semantic content" against "carry clear semantic content"), when none of the sentences
+ * the stance was read on says so by itself; null otherwise.
+ */
+export function lackingSentence(
+  fullClaim: string,
+  read: readonly string[],
+  voters: readonly VoteSentence[],
+): number | null {
+  const claim = readSentence(fullClaim.slice(0, STANCE_MAX_CHARS)).requirements;
+  const lacks = (text: string) =>
+    mayLackPhrase(text) && requirementConflict(claim, [], [readSentence(text.slice(0, STANCE_MAX_CHARS)).requirements]);
+  if (read.some(lacks)) return null;
+  const at = voters.findIndex((v) => lacks(v.text));
   return at >= 0 ? at : null;
 }
 

@@ -19,6 +19,9 @@ import { type Requirements, requirementsOf } from './requirements.ts';
 
 export type { Alternative, Comparison } from './comparisons.ts';
 
+/** How much of a claim or evidence sentence the stance is read on. */
+export const STANCE_MAX_CHARS = 2_000;
+
 /** One word of a sentence as the judge reads it. */
 export type ReadWord = {
   /** Stemmed term, or null for a stop word. */
@@ -46,8 +49,8 @@ export type SentenceReading = {
   clauses: ClauseReading[];
   /** +1 for "always", "every", "routinely"; −1 for "never", "rarely"; 0 for neither or both. */
   quantifier: -1 | 0 | 1;
-  /** Who or what the finding is about: 'animal', 'human', or null when neither or both. */
-  species: 'animal' | 'human' | null;
+  /** Who or what the finding is about: 'animal' (in vivo), 'human', 'cells' (in vitro), or null when none or more than one. */
+  species: 'animal' | 'human' | 'cells' | null;
   hedged: boolean;
   contrastive: boolean;
   /** What the sentence prefers to what ("consumer GPUs rather than CPUs": gpu over cpu). */
@@ -96,6 +99,17 @@ const NEGATION_REACH = 8;
 const POSTPOSED_NEGATION = /^(?:lacking|lacked|absent)$/u;
 const POSTPOSED_TAIL = 2;
 
+// A weak null finding negates as "no" does: "little effect", "negligible impact", "minimal or no
+// benefit" read as "no effect" (but "a little", "minimal residual disease" do not).
+const WEAK_NULL = /^(?:little|minimal|negligible|marginal)$/u;
+const WEAK_NULL_OF =
+  /^(?:effects?|benefits?|impacts?|influences?|changes?|differences?|associations?|improvements?|advantages?|gains?|role)$/u;
+function weakNullAt(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
+  if (!WEAK_NULL.test(tokens[i]!.word) || tokens[i - 1]?.word === 'a') return false;
+  const next = tokens[i + 1]?.word === 'or' && tokens[i + 2]?.word === 'no' ? i + 3 : i + 1;
+  return WEAK_NULL_OF.test(tokens[next]?.word ?? '');
+}
+
 /** "not only … but also" and "whether or not" assert, they do not negate. */
 function notANegation(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
   const word = tokens[i]!.word;
@@ -119,8 +133,10 @@ const NULL_FINDING = caseless(
   /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu,
 );
 const ANIMAL = caseless(
-  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vitro|cell\s+lines?|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu,
+  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vivo|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu,
 );
+// Findings in cells grown outside an organism: "in vitro" against "in vivo" or "in mice" is a change of scope.
+const CELLS = caseless(/\b(?:in\s+vitro|cell\s+lines?|cultured\s+cells|cell\s+cultures?)\b/iu);
 const HUMAN = caseless(
   /\b(?:patients?|humans?|people|adults?|children|women|men|participants?|subjects?|individuals?|clinical|volunteers?)\b/iu,
 );
@@ -224,12 +240,13 @@ function readSentenceNow(text: string): SentenceReading {
       clauseNegated.push(false);
       reach = 0;
     }
-    if (kind.negation && !notANegation(tokens, i)) clauseNegated[clause] = true;
+    const negating = (kind.negation && !notANegation(tokens, i)) || weakNullAt(tokens, i);
+    if (negating) clauseNegated[clause] = true;
     const condition = kind.condition;
     // "…a structural artefact rather than a semantic signal" denies the words just after the
     // marker, without making the sentence a negative one.
     const denial = endsAlternativeMarker(tokens, i);
-    const negation = ((condition || kind.negation) && !notANegation(tokens, i)) || denial;
+    const negation = negating || (condition && !notANegation(tokens, i)) || denial;
     if (negation) {
       if (!condition && !denial) negated = true;
       reach = condition ? CONDITION_REACH : denial ? ALTERNATIVE_REACH : NEGATION_REACH;
@@ -268,6 +285,7 @@ function readSentenceNow(text: string): SentenceReading {
   }));
   const animal = ANIMAL.test(text);
   const human = HUMAN.test(text);
+  const cells = CELLS.test(text);
   return {
     text,
     words,
@@ -275,7 +293,7 @@ function readSentenceNow(text: string): SentenceReading {
     nullFinding: NULL_FINDING.test(text),
     clauses,
     quantifier: always === (never || ONLY_A_PART.test(text)) ? 0 : always ? 1 : -1,
-    species: animal === human ? null : animal ? 'animal' : 'human',
+    species: cells ? (animal || human ? null : 'cells') : animal === human ? null : animal ? 'animal' : 'human',
     hedged: HEDGE.test(text),
     contrastive: CONTRAST.test(text),
     alternatives: alternativesOf(text, tokens),

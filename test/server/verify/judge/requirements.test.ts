@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stem, tokenize } from '../../../../indexer/text/analyze.ts';
-import { requirementConflict, requirementsOf } from '../../../../server/verify/judge/requirements.ts';
+import { lackingAlike, requirementConflict, requirementsOf } from '../../../../server/verify/judge/requirements.ts';
 
 const read = (text: string) => requirementsOf(text, tokenize(text));
 const sorted = (list: readonly string[]) => [...list].sort();
@@ -55,5 +55,15 @@ describe('requirements', () => {
     );
     // An auxiliary "has" is no having.
     expect(requirementConflict(read('It has been shown to carry content.'), [lacking])).toBe(false);
+  });
+
+  it('reads two sides that lack the same phrase, one with "no" and one with "without", as alike', () => {
+    const lacking = read('These tokens are without any semantic content.');
+    expect(lackingAlike(read('Register tokens carry no semantic content.'), lacking)).toBe(true);
+    expect(lackingAlike(read('The tokens do not contain semantic content.'), lacking)).toBe(true);
+    // Having the phrase, lacking another, or lacking one term (a condition) is not alike.
+    expect(lackingAlike(read('Register tokens carry semantic content.'), lacking)).toBe(false);
+    expect(lackingAlike(read('Register tokens carry no positional information.'), lacking)).toBe(false);
+    expect(lackingAlike(read('Patients without treatment.'), read('Patients were without treatment.'))).toBe(false);
   });
 });

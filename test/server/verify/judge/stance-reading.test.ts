@@ -208,4 +208,25 @@ describe('stance-reading', () => {
       ]),
     ).toBe(true);
   });
+
+  it('reads a weak null finding ("little effect", "negligible impact", "minimal or no benefit") as negated, "a little" not', () => {
+    for (const text of [
+      'Exercise had little effect on symptoms.',
+      'The tax had negligible impact on sales.',
+      'The drug gave minimal or no benefit for pain.',
+    ])
+      expect(readSentence(text).negated, text).toBe(true);
+    expect(readSentence('Exercise had a little effect on symptoms.').negated).toBe(false);
+    expect(readSentence('Minimal residual disease predicted relapse.').negated).toBe(false);
+    expect(negationScope(readSentence('Exercise had little effect on symptoms.')).inside.has(stem('symptoms'))).toBe(
+      true,
+    );
+  });
+
+  it('reads findings in vitro as about cells, in vivo as about animals', () => {
+    expect(readSentence('Compound X killed tumour cells in vitro.').species).toBe('cells');
+    expect(readSentence('The drug was tested in two cell lines.').species).toBe('cells');
+    expect(readSentence('Compound X killed tumour cells in vivo.').species).toBe('animal');
+    expect(readSentence('Compound X killed tumour cells in vitro and in mice.').species).toBe(null);
+  });
 });

@@ -1,0 +1,28 @@
+// Whether a sentence reads as a finding (results, conclusions, "we found") rather than an aim, a
+// design or background: the stance prefers a finding, and the 'evidenceFinding' feature says which.
+import { caseless } from '../caseless-pattern.ts';
+import type { SentenceReading } from './stance-reading.ts';
+
+const FINDING = caseless(
+  /\b(?:results?|conclusions?|we\s+(?:found|show|showed|demonstrate|observed|report)|(?:was|were)\s+(?:associated|observed|found|increased|decreased|reduced|higher|lower)|significantly|indicat\w+|reveal\w*|demonstrat\w*)\b/iu,
+);
+const AIM = caseless(
+  /^(?:\s*(?:objectives?|aims?|background|purpose|importance|context|design|methods?)\b|\s*to\s+(?:determine|evaluate|assess|investigate|examine|explore|compare|test|describe)\b)|\b(?:outcome\s+measures?|primary\s+outcome|secondary\s+outcomes?)\b|\bwhether\b|\b(?:we|this\s+study)\s+(?:investigated|examined|asked|evaluated|assessed|aimed)\b/iu,
+);
+
+/** Whether a sentence reads as a finding rather than an aim, a design or background. */
+export function isFinding(text: string): boolean {
+  return FINDING.test(text) && !AIM.test(text);
+}
+
+// isFinding of a reading's text, kept with the reading (an evidence sentence is compared with many claims).
+const findings = new WeakMap<SentenceReading, boolean>();
+
+export function readsAsFinding(reading: SentenceReading): boolean {
+  let finding = findings.get(reading);
+  if (finding === undefined) {
+    finding = isFinding(reading.text);
+    findings.set(reading, finding);
+  }
+  return finding;
+}
