@@ -123,10 +123,11 @@ function partsOf(text: string, tokens: readonly Token[]): ReadonlyMap<string, nu
   return parts;
 }
 
-// Whether the claim and the evidence pair four terms the other way round between two neighbouring
-// parts: the claim puts x with p and y with q, the evidence x with q and y with p, x and y keeping
-// their order ("negative … late and positive … early" against "negative … early and positive … late").
-function pairsSwapped(claim: ReadonlyMap<string, number>, evidence: ReadonlyMap<string, number>): boolean {
+// Whether the claim and the evidence pair four terms between two neighbouring parts the other way
+// round (`swapped`: the claim puts x with p and y with q, the evidence x with q and y with p, x and y
+// keeping their order: "negative … late and positive … early" against "negative … early and
+// positive … late"), or alike (not `swapped`: the evidence pairs them as the claim does).
+function pairs(claim: ReadonlyMap<string, number>, evidence: ReadonlyMap<string, number>, swapped: boolean): boolean {
   const shared = [...claim.keys()].filter((t) => evidence.has(t));
   if (shared.length < 4) return false;
   const next = (parts: ReadonlyMap<string, number>, a: string, b: string) => parts.get(b)! - parts.get(a)! === 1;
@@ -135,10 +136,10 @@ function pairsSwapped(claim: ReadonlyMap<string, number>, evidence: ReadonlyMap<
     for (const y of shared) {
       if (!next(claim, x, y) || !next(evidence, x, y)) continue;
       for (const p of shared) {
-        if (p === x || p === y || !together(claim, x, p) || !together(evidence, y, p)) continue;
+        if (p === x || p === y || !together(claim, x, p) || !together(evidence, swapped ? y : x, p)) continue;
         for (const q of shared) {
           if (q === x || q === y || q === p) continue;
-          if (together(claim, y, q) && together(evidence, x, q)) return true;
+          if (together(claim, y, q) && together(evidence, swapped ? x : y, q)) return true;
         }
       }
     }
@@ -147,17 +148,26 @@ function pairsSwapped(claim: ReadonlyMap<string, number>, evidence: ReadonlyMap<
 }
 
 /**
- * Whether an evidence sentence names what the claim names in swapped roles: the same relation
- * with subject and object exchanged, or the same pairs of terms exchanged between parallel parts.
+ * Whether an evidence sentence names what the claim names in swapped roles (the same relation with
+ * subject and object exchanged, or the same pairs of terms exchanged between parallel parts) and
+ * none names them as the claim does: a paper that states both ("PKX inhibits MRK2… In turn, MRK2
+ * inhibits PKX") describes a mutual relation, which the claim's half does not contradict.
  */
 export function rolesSwapped(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
   const ofClaim = roleReadingOf(claim);
   if (ofClaim.roles.length === 0 && ofClaim.parts.size < 4) return false;
-  return evidence.some((reading) => {
-    const ofEvidence = roleReadingOf(reading);
-    const reversed = ofClaim.roles.some((c) =>
-      ofEvidence.roles.some((e) => e.relation === c.relation && e.subject === c.object && e.object === c.subject),
+  const ofEvidence = evidence.map(roleReadingOf);
+  const stated = (swapped: boolean) =>
+    ofEvidence.some(
+      (e) =>
+        ofClaim.roles.some((c) =>
+          e.roles.some(
+            (r) =>
+              r.relation === c.relation &&
+              r.subject === (swapped ? c.object : c.subject) &&
+              r.object === (swapped ? c.subject : c.object),
+          ),
+        ) || pairs(ofClaim.parts, e.parts, swapped),
     );
-    return reversed || pairsSwapped(ofClaim.parts, ofEvidence.parts);
-  });
+  return stated(true) && !stated(false);
 }

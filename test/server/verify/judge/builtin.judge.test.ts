@@ -39,6 +39,11 @@ const velotinib = {
   abstract:
     'We tested the small molecule velotinib (VTB) in cells lacking homologous recombination (HR). Treated cultures accumulated single-strand gaps (SSGs) within hours. VTB reduces proliferation of HR-deficient cells by stalling replication forks. Normal fibroblasts were spared.',
 };
+const feedback = {
+  title: 'Mutual inhibition between two hepatic kinases',
+  abstract:
+    'We map a feedback loop between two kinases in hepatocytes. PKX inhibits MRK2 through direct phosphorylation of its activation loop. In turn, MRK2 inhibits PKX by holding it in the cytoplasm. The loop keeps both kinases at low activity after feeding.',
+};
 const glacier = {
   title: 'Glacier melt rates in the Alps',
   abstract:
@@ -135,6 +140,7 @@ const papers = [
   cuprousOxide,
   reviews,
   velotinib,
+  feedback,
   glacier,
   incidentalomas,
   ternary,
@@ -351,6 +357,14 @@ describe('builtin.judge', () => {
       velotinib,
     );
     expect(reduces.verdict).toBe('supported');
+  });
+
+  it('judges either half of a mutual relation ("PKX inhibits MRK2", "MRK2 inhibits PKX") as supported by a paper that states both', () => {
+    for (const claim of ['PKX inhibits MRK2 in hepatocytes.', 'MRK2 inhibits PKX in hepatocytes.']) {
+      const result = judgePaper(claim, feedback);
+      expect(result.verdict, claim).toBe('supported');
+      expect(result.conflicts, claim).toEqual([]);
+    }
   });
 
   it('judges a cited paper on an unrelated topic as not supported, with no evidence and no conflicts', () => {

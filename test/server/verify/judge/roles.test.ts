@@ -12,8 +12,15 @@ describe('roles', () => {
     expect(swapped('MRK2 is inhibited by PKX in liver cells.', evidence)).toBe(false);
   });
 
-  it('does not read a symmetric relation or a plural noun as a role', () => {
+  it('reads no swap in a paper that states the relation both ways round (a mutual relation)', () => {
+    const both = ['PKX inhibits MRK2 through direct phosphorylation.', 'In turn, MRK2 inhibits PKX in the cytoplasm.'];
+    expect(rolesSwapped(readSentence('PKX inhibits MRK2 in liver cells.'), both.map(readSentence))).toBe(false);
+    expect(rolesSwapped(readSentence('MRK2 inhibits PKX in liver cells.'), both.map(readSentence))).toBe(false);
+  });
+
+  it('reads no role in a relation without an agent ("associated with", "binds") or in a plural noun', () => {
     expect(swapped('Obesity is associated with diabetes.', 'Diabetes is associated with obesity.')).toBe(false);
+    expect(swapped('PKX binds MRK2 in liver cells.', 'MRK2 binds PKX tightly.')).toBe(false);
     expect(swapped('Clinicians treat patients with fever.', 'Fever patients are clinicians’ concern.')).toBe(false);
   });
 
