@@ -2,12 +2,19 @@
 // arxiv.org address, or bare) and DOIs ("doi:…", a doi.org address, or bare). One grammar for
 // citations (server/verify) and queries (server/search).
 
-const ARXIV_NEW = /^(?:arxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}(?:v\d+)?)$/iu;
-const ARXIV_OLD = /^(?:arxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)([a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)$/iu;
+// An arxiv.org address, as written with or without its scheme and on the site's mirrors ("www.", "export.").
+const ARXIV_ADDRESS = String.raw`(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/`;
+const ARXIV_NEW = new RegExp(String.raw`^(?:arxiv:\s*|${ARXIV_ADDRESS})?(\d{4}\.\d{4,5}(?:v\d+)?)$`, 'iu');
+const ARXIV_OLD = new RegExp(
+  String.raw`^(?:arxiv:\s*|${ARXIV_ADDRESS})([a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)$`,
+  'iu',
+);
 const DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/iu;
 /** An arXiv id in running text, prefixed or as an address. */
-export const BARE_ARXIV =
-  /(?:\barxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)/giu;
+export const BARE_ARXIV = new RegExp(
+  String.raw`(?:\barxiv:\s*|(?<![\p{L}\p{N}.\/])${ARXIV_ADDRESS})(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)`,
+  'giu',
+);
 /**
  * A DOI in running text: its suffix may hold balanced parentheses (10.1016/0921-4534(89)90484-X) but
  * ends before an unbalanced one, a bracket, a quote or white space. Each alternative starts with a

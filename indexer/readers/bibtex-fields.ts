@@ -1,6 +1,7 @@
 // BibTeX entry fields to record fields: key → id, author → authors ("Last, First and …"), keywords with
 // Mendeley's mendeley-tags and JabRef's groups → tags, BibLaTeX's journaltitle → journal, eprint → arXiv id,
 // LaTeX made plain text.
+import { arxivIdInText, arxivIdOfLink } from './arxiv-ids.ts';
 import { cleanIdentifier, cleanLatex } from './latex.ts';
 import { problemAt } from './locate.ts';
 import { contentKey } from './values.ts';
@@ -8,10 +9,6 @@ import { contentKey } from './values.ts';
 const NAME_SEPARATOR = /\s+and\s+/iy;
 const ARXIV_NUMBER = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
 const IDENTIFIER_FIELDS = new Set(['doi', 'eprint']);
-const ARXIV_LINK =
-  /arxiv\.org\/(?:abs|pdf)\/((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?$/i;
-/** "arXiv:1810.04805", as Google Scholar writes the journal ("arXiv preprint arXiv:…") and Zotero the note. */
-const ARXIV_LABEL = /\barxiv:\s*((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?\b/i;
 /** Where an entry without an eprint field names its arXiv id. */
 const ARXIV_NAMING_FIELDS = ['journal', 'note', 'howpublished', 'publisher', 'number'];
 
@@ -60,13 +57,14 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
 function arxivIdNamed(fields: Record<string, unknown>): string | undefined {
   const links = Array.isArray(fields.urls) ? fields.urls : [fields.url];
   for (const link of links) {
-    const found = typeof link === 'string' ? ARXIV_LINK.exec(link) : null;
-    if (found?.[1]) return found[1];
+    const found = typeof link === 'string' ? arxivIdOfLink(link) : undefined;
+    if (found !== undefined) return found;
   }
   for (const name of ARXIV_NAMING_FIELDS) {
     const value = fields[name];
-    const found = typeof value === 'string' ? ARXIV_LABEL.exec(value) : null;
-    if (found?.[1]) return found[1];
+    // "arXiv:1810.04805", as Google Scholar writes the journal ("arXiv preprint arXiv:…") and Zotero the note.
+    const found = typeof value === 'string' ? arxivIdInText(value) : undefined;
+    if (found !== undefined) return found;
   }
   return undefined;
 }

@@ -85,6 +85,8 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
     (byTag.get(tag) ?? []).flatMap((value) => [value.value, ...value.continued]).filter((item) => item.trim() !== '');
 
   const urls = items('U');
+  // EndNote's export of a record imported from PubMed gives its MeSH headings as keywords.
+  const keywords = keywordsAndHeadings(items('K').flatMap((line) => line.split(';')));
   const fields: Record<string, unknown> = {
     title: one('T'),
     abstract: one('X'),
@@ -94,7 +96,7 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
     venue: byTag.has('J') ? one('J') : one('B'),
     doi: one('R'),
     url: urls[0],
-    tags: keywordsAndHeadings(items('K').flatMap((line) => line.split(';'))).tags,
+    tags: keywords.tags,
     affiliations: items('+'),
   };
   const extra: Record<string, unknown> = {};
@@ -107,8 +109,7 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
     if (rest(tag).length > 0) extra[text] = rest(tag);
   }
   if (byTag.has('J') && byTag.has('B')) extra.secondaryTitle = one('B');
-  const { meshHeadings } = keywordsAndHeadings(items('K').flatMap((line) => line.split(';')));
-  if (meshHeadings.length > 0) extra.meshHeadings = meshHeadings;
+  if (keywords.meshHeadings.length > 0) extra.meshHeadings = keywords.meshHeadings;
   if (urls.length > 1) extra.urls = urls;
   for (const [tag, values] of byTag) {
     if (FIELD_TAGS.has(tag)) continue;

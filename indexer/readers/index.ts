@@ -111,7 +111,7 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
     read.problems.push(...parsed.problems);
     read.notices.push(...(parsed.notices ?? []));
     const known = parsed.indexed;
-    const opener = RECORD_OPENERS[parsed.format ?? ''];
+    const opener = parsed.format === undefined ? undefined : RECORD_OPENERS[parsed.format];
     if (parsed.records.length === 0 && parsed.problems.length === 0 && known.length === 0 && opener) {
       // A .ris or .bib in which no record opens would otherwise add nothing and say nothing. A notice, not a
       // problem: a .bib of @string macros alone is given beside the entries that use them, also under --strict.
@@ -140,8 +140,8 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
 type FileRead = ReturnType<Reader> & { indexed: IndexedRecord[]; format?: Format };
 
 /** What opens a record in the formats whose files are named by their extension: said when a file holds none. */
-const RECORD_OPENERS: Partial<Record<string, string>> = {
-  ris: 'RIS record: no line starts "TY  - " (a type tag, two spaces, a dash), as each record of a RIS export does',
+const RECORD_OPENERS: Partial<Record<Format, string>> = {
+  ris: 'RIS record: no line starts "TY  - " or "TY - " (the type tag, then a dash), as each record of a RIS export does',
   bibtex: 'BibTeX entry: no "@article{key," or other "@type{" entry starts in it',
   medline: 'MEDLINE record: no line starts "PMID- ", as each record of a PubMed .nbib export does',
   'endnote-tagged': 'EndNote record: no line starts "%0 " or "%T ", as each record of an EndNote tagged export does',

@@ -2,7 +2,10 @@
 // text) writes a record's MeSH terms as keywords the way MEDLINE's MH lines do, "Escherichia coli/*physiology",
 // "*Alzheimer Disease". The descriptor is the tag, as the MEDLINE and PubMed XML readers read it.
 
-/** MeSH's topical qualifiers (subheadings), as MEDLINE writes them after a descriptor's "/". */
+/**
+ * MeSH's topical qualifiers (subheadings), as MEDLINE writes them after a descriptor's "/": the current ones, then
+ * those retired (in 2016 for "diagnostic imaging", earlier for "contraindications") that older records still carry.
+ */
 const QUALIFIERS = new Set([
   'abnormalities',
   'administration & dosage',
@@ -26,6 +29,7 @@ const QUALIFIERS = new Set([
   'deficiency',
   'diagnosis',
   'diagnostic imaging',
+  'diagnostic use',
   'diet therapy',
   'drug effects',
   'drug therapy',
@@ -67,6 +71,7 @@ const QUALIFIERS = new Set([
   'radiotherapy',
   'rehabilitation',
   'secondary',
+  'secretion',
   'standards',
   'statistics & numerical data',
   'supply & distribution',
@@ -75,12 +80,18 @@ const QUALIFIERS = new Set([
   'therapy',
   'toxicity',
   'transmission',
+  'transplantation',
   'trends',
   'ultrastructure',
   'urine',
   'utilization',
   'veterinary',
   'virology',
+  // Retired: radiography, ultrasonography and radionuclide imaging in 2016, contraindications earlier.
+  'contraindications',
+  'radiography',
+  'radionuclide imaging',
+  'ultrasonography',
 ]);
 
 const HEADING = /^\*?([^/*]*[^/*\s])((?:\s*\/\s*\*?[^/*]+)*)$/;

@@ -30,23 +30,16 @@ const YEAR = /\b(\d{4})\b/;
 export const readPubmedXml: Reader = (text, file) => {
   const parsed = parseXml(text, file, LISTS, { raw: RAW });
   if ('problems' in parsed) {
-    // Cut short or damaged: the complete articles are read one by one (books too, when the file holds any).
-    const salvage = (tag: string) => salvageElements(text, file, tag, ['PubmedArticleSet'], LISTS, [], { raw: RAW });
-    const articles = salvage(ARTICLE);
-    const books = text.includes(`<${BOOK}`) ? salvage(BOOK) : { elements: [], problems: [] };
-    const records = inFileOrder([
-      ...articles.elements.map(({ node, location }) => ({ fields: articleFields(node), location })),
-      ...books.elements.map(({ node, location }) => ({ fields: bookFields(node), location })),
-    ]);
-    const located = [...articles.problems, ...books.problems];
-    if (located.length > 0 || records.length === 0)
-      return { records, problems: located.length > 0 ? located : parsed.problems };
-    // The damage lies outside every record (closing tags missing at the end): every record was read.
-    const read = `; its ${records.length} complete record${records.length === 1 ? ' was' : 's were'} read`;
-    return {
-      records,
-      problems: parsed.problems.map((problem) => ({ ...problem, message: `${problem.message}${read}` })),
-    };
+    // Cut short or damaged: the complete articles and books are read one by one, numbered by their place in
+    // the file, as the problems with the others are.
+    const salvaged = salvageElements(text, file, [ARTICLE, BOOK], ['PubmedArticleSet'], LISTS, parsed.problems, {
+      raw: RAW,
+    });
+    const records = salvaged.elements.map(({ node, tag, location }) => ({
+      fields: tag === BOOK ? bookFields(node) : articleFields(node),
+      location,
+    }));
+    return { records, problems: salvaged.problems };
   }
   const set = parsed.document.PubmedArticleSet;
   if (set === undefined) {
@@ -62,7 +55,7 @@ export const readPubmedXml: Reader = (text, file) => {
   return { records: inFileOrder([...read(ARTICLE, articleFields), ...read(BOOK, bookFields)]), problems: [] };
 };
 
-/** Articles and books, read apart, numbered in the order the file holds them (by line, when known). */
+/** Articles and books of a whole document, read apart, numbered in the order the file holds them (by line, when known). */
 function inFileOrder(records: RawRecord[]): RawRecord[] {
   const sorted = records.some((record) => record.location.line === null)
     ? records

@@ -51,31 +51,19 @@ const CLEANED = new Set<Field>(['title', 'abstract', 'venue']);
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 
 /**
- * Bumped whenever a record's bytes could become a different Paper: a change to the JSON Lines reader, to
- * the field mapping and coercion here, or to zPaper. It is part of every record fingerprint, so records
- * indexed under other rules are read again instead of being taken as unchanged. (4: JSON Lines records
- * shaped as Crossref works, or single-work answers, are read as Crossref works. 5: sums of money are not read
- * as math, more LaTeX symbols are known, CSL name particles are kept, a list's entries are not split at commas.
- * 6: an abstract's placeholder, "Abstract:" label and copyright statement are taken off, the statement kept as
- * metadata `copyright`; a doi.org link in the url field gives a record without a DOI its DOI; a key made from
- * content skips a name suffix; CSL citation keys are kept as metadata; a Scopus row's id is made from its content
- * when it has no DOI, as Dimensions' and Lens.org's are (its EID joined the database id columns). 7: WoS capital source titles in title case,
- * its group authors (CA) read, "[Anonymous]" nobody; PubMed titles without the closing period or a translation's
- * brackets, "[Not Available]" giving way to the original title, a Bookshelf chapter's book as venue, an edited book
- * by its editors, XML name suffixes kept; Zotero editors named as authors; BibTeX @strings defined late expanded.
- * 8: a sentence opening with "Copyright of …", "Copyright (…", "Copyright:" or "(c) the …" stays in the abstract,
- * and a statement is taken off only when it holds a year, "©", "rights reserved", a licence or "published by"; a
- * PubMed CSV row titled "[Not Available]." is kept as "Untitled (pmid:N)"; a group's name among PubMed CSV authors
- * is kept whole; a WoS source title's words are cased as its JI abbreviation writes them ("BJU International"),
- * the title as WoS wrote it kept as metadata `sourceAsWritten`. 9: RIS exports written "TY - JOUR" (one space)
- * are read, JF (full journal name) wins over JO, a KW line of several keywords is split; MeSH headings given as
- * keywords (EndNote's RIS, XML and tagged exports of PubMed records) are read as their descriptors; an EndNote
- * XML keyword of several lines is split and a record without a Year takes the year of its Date; PubMed XML
- * Bookshelf records (<PubmedBookArticle>) are read; a BibTeX entry's arXiv id is taken from its arxiv.org link
- * or "arXiv:<id>" in its journal or note, its file field unescaped as JabRef and Mendeley write it, and an entry
- * whose comma between two fields was left out is read, with a repair.)
+ * Bumped whenever a record's bytes could become a different Paper: a change to a reader, to the field mapping
+ * and coercion here, or to zPaper. It is part of every record fingerprint, so records indexed under other rules
+ * are read again instead of being taken as unchanged. The latest changes (earlier ones: `git log -L` on this
+ * constant): 9: one-space RIS tags, JF before JO, MeSH headings given as keywords read as descriptors, PubMed
+ * Bookshelf records, arXiv ids from BibTeX links and notes. 10: a record's lone RIS KW line is split at commas
+ * only when it is a list (two or more commas, none inside a word, no MeSH "/" or "*"), so "Cells, Cultured" and
+ * "1,2-Dimethylhydrazine" stay whole; "secretion", "diagnostic use", "transplantation" and the retired imaging
+ * qualifiers are known MeSH qualifiers; arXiv ids are read from links and notes by core's one grammar (an
+ * arxiv.org page that names no paper gives none); a damaged PubMed XML file's records are numbered by their
+ * place in the file, as its problems are, and in PubMed and EndNote XML a record left unclosed no longer takes
+ * the records after it into it.
  */
-export const RECORD_RULES_VERSION = 9;
+export const RECORD_RULES_VERSION = 10;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair

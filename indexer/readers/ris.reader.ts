@@ -1,5 +1,6 @@
 // RIS, as Zotero, Mendeley, EndNote, Scopus, Web of Science and PubMed export it: "TY  - JOUR" opens a
 // record, "ER  -" closes it, each line in between is "XX  - value" (a line without a tag continues the last).
+import { arxivIdOfLink } from './arxiv-ids.ts';
 import { problemAt } from './locate.ts';
 import { keywordsAndHeadings } from './mesh-headings.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
@@ -13,7 +14,6 @@ const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 const ONE_SPACE_TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
 const ONE_SPACE_START = /^\uFEFF?TY -(?: |$)/m;
 const DOI_TEXT = /^(?:doi:\s*)?(10\.\d{4,9}\/\S+)$/i;
-const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
 
 /** Which RIS tags fill which fields; the first tag listed that a record has wins (keywords are all kept). */
 const FIELDS: Record<string, string[]> = {
@@ -135,8 +135,8 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     fields[name] = LISTS.has(tag) ? (tag === 'A2' ? values.map(invertName) : values) : values.join(' ');
   }
   for (const url of tags.get('UR') ?? []) {
-    const arxiv = ARXIV_URL.exec(url);
-    if (arxiv?.[1]) fields.arxivId = arxiv[1];
+    const arxiv = arxivIdOfLink(url);
+    if (arxiv !== undefined) fields.arxivId = arxiv;
   }
   if (fields.doi === undefined) takeDoiFromOtherTags(tags, fields);
   // RIS has no citation key: a record without a DOI gets one made from its content, not its position.
@@ -149,12 +149,23 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
 
 /**
  * A record's keywords: one per KW line, as most exporters write them; a line holding several separated by
- * ";" is split, and so, when it is the record's only KW line, is one separated by commas
- * ("KW  - machine learning, vision"), as Zotero's importer reads them.
+ * ";" is split, and so, when it is the record's only KW line, is a list separated by commas
+ * ("KW  - drought, soil carbon, microbes"), as Zotero's importer reads them (see commaList).
  */
 function keywordsOf(lines: string[]): string[] {
-  const separator = lines.length === 1 && !lines[0]!.includes(';') ? ',' : ';';
+  const separator = lines.length === 1 && !lines[0]!.includes(';') && commaList(lines[0]!) ? ',' : ';';
   return lines.flatMap((line) => line.split(separator).map((keyword) => keyword.trim())).filter((k) => k !== '');
+}
+
+/**
+ * Whether one KW line is clearly a list of keywords separated by commas: at least two commas, each followed
+ * by a space, and no MeSH mark ("/", "*"). A MeSH heading ("Carcinoma, Non-Small-Cell Lung/*drug therapy"),
+ * an inverted heading ("Cells, Cultured": one comma) and a chemical name ("1,2-Dimethylhydrazine",
+ * "N,N'-…": a comma within a word) are one keyword.
+ */
+function commaList(line: string): boolean {
+  if (/[/*]/.test(line) || /,(?!\s|$)/.test(line)) return false;
+  return (line.match(/,/g)?.length ?? 0) >= 2;
 }
 
 /**

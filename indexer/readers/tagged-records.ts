@@ -1,10 +1,9 @@
 // Splitting tagged text into records, for the exports where each line is "<tag> <value>", a blank line ends
 // a record and a line without a tag continues the value above it: EndNote's tagged (Refer) text and RefWorks'.
+import { arxivIdOfLink } from './arxiv-ids.ts';
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader, RecordLocation } from './reader.ts';
 import { contentKey, withoutBlanks } from './values.ts';
-
-const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i;
 
 /**
  * A tagged record's fields and metadata as one raw record: an arxiv.org link gives the arXiv id, and a
@@ -19,8 +18,8 @@ export function finishedRecord(
   repairs: InputProblem[],
 ): RawRecord {
   for (const url of urls) {
-    const arxiv = ARXIV_URL.exec(url);
-    if (arxiv?.[1]) fields.arxivId = arxiv[1];
+    const arxiv = arxivIdOfLink(url);
+    if (arxiv !== undefined) fields.arxivId = arxiv;
   }
   const kept = withoutBlanks({ ...fields, ...extra });
   if (kept.doi === undefined && kept.arxivId === undefined) {

@@ -5,27 +5,29 @@ import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RecordLocation } from './reader.ts';
 import { parseXml, type XmlNode } from './xml-document.ts';
 
-/** One complete element parsed alone, where it starts in the file. */
-export type SalvagedElement = { node: XmlNode; location: RecordLocation };
+/** One complete element parsed alone, which of the tags it is, and where it starts in the file. */
+export type SalvagedElement = { node: XmlNode; tag: string; location: RecordLocation };
 
 /**
- * The `tag` elements of a document that did not parse whole, each parsed inside `wrap` (the elements that
- * hold it, outermost first), with a located problem for each that does not parse and for one cut short at
- * the end. `damage` (the whole document's problem) is returned when no element accounts for it.
+ * The `tag` elements of a document that did not parse whole (several tags, such as PubMed's articles and
+ * books, are one sequence of records), each parsed inside `wrap` (the elements that hold it, outermost first),
+ * numbered by their place in the file, with a located problem for each that does not parse and for one cut
+ * short at the end. `damage` (the whole document's problem) is returned when no element accounts for it.
  */
 export function salvageElements(
   text: string,
   file: string,
-  tag: string,
+  tags: string | readonly string[],
   wrap: readonly string[],
   lists: ReadonlySet<string>,
   damage: InputProblem[],
   options: { raw?: readonly string[]; keepSpace?: boolean } = {},
 ): { elements: SalvagedElement[]; problems: InputProblem[] } {
   const starts = lineStarts(text);
-  // Scanned with indexOf, not one lazy pattern, so a file of openings without closings stays linear.
-  const opening = new RegExp(`<${tag}(?:\\s[^>]{0,2000})?>`, 'g');
-  const closing = `</${tag}>`;
+  // Scanned with indexOf within each element's span, not one lazy pattern, so a file of openings without
+  // closings stays linear.
+  const names = (typeof tags === 'string' ? [tags] : tags).join('|');
+  const opening = new RegExp(`<(${names})(?:\\s[^>]{0,2000})?>`, 'g');
   const open = wrap.map((name) => `<${name}>`).join('');
   const close = [...wrap]
     .reverse()
@@ -35,13 +37,26 @@ export function salvageElements(
   const problems: InputProblem[] = [];
   let end = 0;
   let record = 0;
+  const following = new RegExp(opening.source, 'g');
   for (let start = opening.exec(text); start !== null; start = opening.exec(text)) {
-    const closeAt = text.indexOf(closing, start.index);
-    if (closeAt < 0) break;
+    const tag = start[1]!;
+    const closing = `</${tag}>`;
+    // An element ends before the next one opens: one left unclosed does not swallow the records after it.
+    following.lastIndex = start.index + 1;
+    const next = following.exec(text);
+    const within = text.slice(start.index, next?.index ?? text.length).indexOf(closing);
+    if (within < 0 && next === null) break;
     record += 1;
-    end = closeAt + closing.length;
-    opening.lastIndex = end;
     const location = { file, line: lineOf(starts, start.index), record };
+    if (within < 0) {
+      const message = `this <${tag}> has no </${tag}> before the next record starts (line ${lineOf(starts, next!.index)}); the others were read`;
+      problems.push(problemAt(file, location.line, record, null, message));
+      end = next!.index;
+      opening.lastIndex = end;
+      continue;
+    }
+    end = start.index + within + closing.length;
+    opening.lastIndex = end;
     const parsed = parseXml(`${open}${text.slice(start.index, end)}${close}`, file, lists, options);
     const node = 'problems' in parsed ? undefined : elementOf(parsed.document, wrap, tag);
     if (node === undefined) {
@@ -49,10 +64,11 @@ export function salvageElements(
       const reason = 'problems' in parsed ? (parsed.problems[0]?.message ?? '') : 'is empty';
       const message = `this <${tag}> ${reason.replace(/ \(column \d+\)$/, '').replace(/\.$/, '')}; the others were read`;
       problems.push(problemAt(file, location.line, record, null, message));
-    } else elements.push({ node, location });
+    } else elements.push({ node, tag, location });
   }
-  const cut = new RegExp(`<${tag}[\\s>]`).exec(text.slice(end));
+  const cut = new RegExp(`<(${names})[\\s>]`).exec(text.slice(end));
   if (cut) {
+    const tag = cut[1]!;
     const line = lineOf(starts, end + cut.index);
     const before =
       record === 0

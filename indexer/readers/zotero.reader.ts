@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
+import { arxivIdInText } from './arxiv-ids.ts';
 import type { InputProblem, RawRecord } from './reader.ts';
 import { citationKeyInExtra, nameOf } from './values.ts';
 
@@ -21,7 +22,6 @@ const VENUE_FIELDS = [
   'university',
   'institution',
 ];
-const ARXIV_ID = /arxiv:\s*([a-z-]+(?:\.[a-z]{2})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?/i;
 const EXTRA_DOI = /^\s*DOI:\s*(\S+)\s*$/im;
 /** Fields that become paper fields; every other field is kept in metadata under its Zotero name. */
 const MAPPED = new Set(['title', 'abstractNote', 'date', 'DOI', 'url', 'archiveID', ...VENUE_FIELDS]);
@@ -190,7 +190,7 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     }
 
     const extra = values.get('extra') ?? '';
-    const arxiv = ARXIV_ID.exec(values.get('archiveID') ?? '') ?? ARXIV_ID.exec(extra);
+    const arxiv = arxivIdInText(values.get('archiveID') ?? '') ?? arxivIdInText(extra);
     const fields: Record<string, unknown> = {
       id: item.userLibrary > 0 ? `zotero:${item.key}` : `zotero:${item.libraryID}/${item.key}`,
       // An item saved with only its short title ("BERT") is known by it.
@@ -201,7 +201,7 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
       venue: VENUE_FIELDS.map((field) => values.get(field)).find((value) => value !== undefined),
       doi: values.get('DOI') ?? EXTRA_DOI.exec(extra)?.[1],
       url: values.get('url'),
-      arxivId: arxiv?.[1],
+      arxivId: arxiv,
       // As Zotero's own API writes them: a tag (or collection) is one tag, even when its name holds a ";".
       tags: tags.map((tag) => ({ tag })),
       entryType: item.typeName,

@@ -10,6 +10,15 @@ describe('mesh-headings', () => {
     expect(meshDescriptor('HIV Infections/*prevention & control')).toBe('HIV Infections');
   });
 
+  it('knows every MeSH qualifier, the ones retired in 2016 included', () => {
+    expect(meshDescriptor('Insulin/secretion')).toBe('Insulin');
+    expect(meshDescriptor('Fluorodeoxyglucose F18/diagnostic use')).toBe('Fluorodeoxyglucose F18');
+    expect(meshDescriptor('Kidney/transplantation')).toBe('Kidney');
+    expect(meshDescriptor('Lung/radiography')).toBe('Lung');
+    expect(meshDescriptor('Liver/ultrasonography')).toBe('Liver');
+    expect(meshDescriptor('Bone and Bones/radionuclide imaging')).toBe('Bone and Bones');
+  });
+
   it('leaves keywords that only hold a slash as written', () => {
     for (const keyword of ['TCP/IP', 'signal/noise', 'input/output', 'Animals', 'a/b/c']) {
       expect(meshDescriptor(keyword)).toBeNull();

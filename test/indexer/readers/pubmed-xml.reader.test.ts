@@ -163,6 +163,49 @@ describe('pubmed-xml.reader', () => {
     });
   });
 
+  it('numbers the records of a damaged file of articles and books as its problems do: by place in the file', () => {
+    const text = `<PubmedArticleSet>
+<PubmedBookArticle><BookDocument><PMID>20301295</PMID><Book><BookTitle>GeneReviews</BookTitle></Book>
+<ArticleTitle>Cystic Fibrosis</ArticleTitle></BookDocument></PubmedBookArticle>
+<PubmedArticle><MedlineCitation><PMID>31452105</PMID><Article><ArticleTitle>Sea ice</ArticleTitle>
+</Article></MedlineCitation></PubmedArticle>
+<PubmedArticle><MedlineCitation><PMID>31452106</PMID><Article><ArticleTitle>Melt <b>ponds</ArticleTitle>
+</Article></MedlineCitation></PubmedArticle>
+<PubmedBookArticle><BookDocument><PMID>28722865</PMID><Book><BookTitle>StatPearls</BookTitle></Book>
+</BookDocument></PubmedBookArticle>
+</PubmedArticleSet>`;
+    const { papers, problems } = readWith(readPubmedXml, text, 'mixed.xml');
+    expect(papers.map((entry) => [entry.paper.id, entry.location.line, entry.location.record])).toEqual([
+      ['pmid:20301295', 2, 1],
+      ['pmid:31452105', 4, 2],
+      ['pmid:28722865', 8, 4],
+    ]);
+    expect(problems.map((problem) => [problem.line, problem.record])).toEqual([[6, 3]]);
+    expect(problems[0]?.message).toMatch(/^this <PubmedArticle> .*; the others were read$/);
+  });
+
+  it('reads the records after one left unclosed, instead of taking them into it', () => {
+    const text = `<PubmedArticleSet>
+<PubmedBookArticle><BookDocument><PMID>20301295</PMID><Book><BookTitle>GeneReviews</BookTitle></Book>
+<PubmedArticle><MedlineCitation><PMID>31452105</PMID><Article><ArticleTitle>Sea ice</ArticleTitle>
+</Article></MedlineCitation></PubmedArticle>
+<PubmedBookArticle><BookDocument><PMID>28722865</PMID><Book><BookTitle>StatPearls</BookTitle></Book>
+</BookDocument></PubmedBookArticle>
+</PubmedArticleSet>`;
+    const { papers, problems } = readWith(readPubmedXml, text, 'unclosed.xml');
+    expect(papers.map((entry) => [entry.paper.id, entry.location.record])).toEqual([
+      ['pmid:31452105', 2],
+      ['pmid:28722865', 3],
+    ]);
+    expect(problems.map((problem) => [problem.line, problem.record, problem.message])).toEqual([
+      [
+        2,
+        1,
+        'this <PubmedBookArticle> has no </PubmedBookArticle> before the next record starts (line 3); the others were read',
+      ],
+    ]);
+  });
+
   it('reads the complete Bookshelf records of a file cut short', () => {
     const text = `<PubmedArticleSet>
 <PubmedBookArticle><BookDocument><PMID>20301295</PMID><Book><BookTitle>GeneReviews</BookTitle></Book>

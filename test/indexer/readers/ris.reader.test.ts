@@ -175,11 +175,30 @@ describe('ris.reader', () => {
     expect(papers[0]?.paper.metadata.JO).toBe('J Sleep Res');
   });
 
-  it('splits keywords written on one KW line, by ";" always and by commas when it is the only one', () => {
+  it('splits keywords written on one KW line, by ";" always and by commas when it is the only one and a list', () => {
     const semicolons = 'TY  - JOUR\nTI  - A\nKW  - drought; soil carbon\nKW  - Cells, Cultured\nER  - \n';
     const commas = 'TY  - JOUR\nTI  - B\nKW  - drought, soil carbon, microbes\nER  - \n';
     expect(readWith(readRis, semicolons).papers[0]?.paper.tags).toEqual(['drought', 'soil carbon', 'Cells, Cultured']);
     expect(readWith(readRis, commas).papers[0]?.paper.tags).toEqual(['drought', 'soil carbon', 'microbes']);
+  });
+
+  it('takes no arXiv id from an arxiv.org page that is not a paper', () => {
+    const text = 'TY  - JOUR\nTI  - Listing\nUR  - https://arxiv.org/abs/list/cs.LG/recent\nER  - \n';
+    expect(readWith(readRis, text).papers[0]?.paper.arxivId).toBeNull();
+  });
+
+  it('keeps a lone KW line whole when its commas belong to a MeSH heading or a chemical name, not a list', () => {
+    const tagsOf = (keyword: string) =>
+      readWith(readRis, `TY  - JOUR\nTI  - K\nKW  - ${keyword}\nER  - \n`).papers[0]?.paper.tags;
+    expect(tagsOf('Carcinoma, Non-Small-Cell Lung/*drug therapy')).toEqual(['Carcinoma, Non-Small-Cell Lung']);
+    expect(tagsOf('Cells, Cultured')).toEqual(['Cells, Cultured']);
+    expect(tagsOf('1,2-Dimethylhydrazine')).toEqual(['1,2-Dimethylhydrazine']);
+    expect(tagsOf('2,3,7,8-Tetrachlorodibenzodioxin')).toEqual(['2,3,7,8-Tetrachlorodibenzodioxin']);
+    expect(tagsOf("N,N,N',N'-Tetramethylethylenediamine")).toEqual(["N,N,N',N'-Tetramethylethylenediamine"]);
+    expect(tagsOf('machine learning, vision')).toEqual(['machine learning, vision']);
+    expect(tagsOf('Receptors, GABA-B/metabolism, drought, soil')).toEqual([
+      'Receptors, GABA-B/metabolism, drought, soil',
+    ]);
   });
 
   it('reads the MeSH headings EndNote exports as keywords as their descriptors, as the MEDLINE reader does', () => {
