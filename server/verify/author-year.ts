@@ -3,7 +3,7 @@
 // particles, the years in parentheses. Hand-written scanners, not regular expressions, because the
 // patterns they replace backtracked quadratically on one long word and exponentially on
 // "(AandAand…x)".
-import { isNotSurname } from './not-surnames.ts';
+import { isContraction, isLabel, isNotSurname } from './not-surnames.ts';
 
 /** An author–year citation as read: the first author's surname (with particles) and the years cited. */
 export type AuthorYear = {
@@ -40,16 +40,20 @@ const INITIALS = /^(?:\p{Lu}\.(?:-?\p{Lu}\.){0,3})$/u;
 const PAGE = /^\d{1,3}(?:[-–]\d{1,4})?$/u;
 export const WORD_CHAR = /[\p{L}'’-]/u;
 export const SPACE = /\s/u;
-/**
- * A pinpoint after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", Section 3.2", ", Fig. 3b",
- * ", Appendix B", ", ch. IV", ": 45", and Chicago's bare page, ", 3" or ", 34–36": one to three
- * digits, never four, which are a second year ("Smith, 2020, 2021" cites two years).
- */
+// The words that name a pinpoint: "p.", "pp.", "Table", "Section", "Fig.", "Appendix", "ch.", "Thm.".
 const LOCATOR_WORD =
   '[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol|[Aa]pp(?:endix)?|[Ss]upp(?:l(?:ementary)?)?|[Ll]ines?|[Nn]otes?|[Tt]hm|[Tt]heorem|[Ll]em(?:ma)?|[Pp]rop|[Cc]or|[Dd]ef|[Aa]lg';
 // "12", "3.2", "3b", "IV", "B", "S2", "12ff".
 const LOCATOR_NUMBER = '(?:[\\dIVXLCivxlc]{1,6}(?:\\.\\d{1,3}){0,3}[a-z]?|[A-Z]\\d{0,3}(?:\\.\\d{1,3})?)(?:ff?\\.?)?';
-const LOCATOR = `(?:(?:[ \\t]*,[ \\t]*(?:${LOCATOR_WORD})\\.?|[ \\t]*:)[ \\t]*${LOCATOR_NUMBER}(?:[ \\t]*[-–][ \\t]*${LOCATOR_NUMBER})?|[ \\t]*,[ \\t]*\\d{1,3}(?:[ \\t]*[-–][ \\t]*\\d{1,4})?(?![\\d\\p{L}]))`;
+const LOCATOR_PLACE = `[ \\t]*${LOCATOR_NUMBER}(?:[ \\t]*[-–][ \\t]*${LOCATOR_NUMBER})?`;
+/** A pinpoint named by its word after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", Section 3.2", ", Fig. 3b", ", Appendix B". */
+export const WORDED_LOCATOR = `[ \\t]*,[ \\t]*(?:${LOCATOR_WORD})\\.?${LOCATOR_PLACE}`;
+/**
+ * Any pinpoint after the year: a worded one, ": 45", and Chicago's bare page, ", 3" or ", 34–36":
+ * one to three digits, never four, which are a second year ("Smith, 2020, 2021" cites two years).
+ * Outside parentheses only the worded one is a pinpoint: "Lin et al., 2026, 3 models" counts models.
+ */
+export const LOCATOR = `(?:${WORDED_LOCATOR}|[ \\t]*:${LOCATOR_PLACE}|[ \\t]*,[ \\t]*\\d{1,3}(?:[ \\t]*[-–][ \\t]*\\d{1,4})?(?![\\d\\p{L}]))`;
 const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
 /** APA's "no date", "in press" and "forthcoming" in place of a year, after the authors and a comma. */
 const UNDATED_WORDS = 'n\\.[ \\t]?d\\.|in[ \\t]+press|forthcoming';
@@ -60,8 +64,15 @@ export const YEARS_AFTER_NAMES = new RegExp(
   'gu',
 );
 
-/** Whether a word can be a surname: capitalized, and not a month, a label or a word such as "It's" or "This". */
+/**
+ * Whether a word standing alone before a year, the narrative "Word (2026)", can be a surname:
+ * capitalized, and not a month, a label or a word such as "It's" or "This".
+ */
 export const isName = (word: string) => NAME.test(word) && !isNotSurname(word);
+/** Whether a word in a parenthesis can be a surname: "(Still, 2019)" is, "(January 2012)" and "(It's 2020)" are not. */
+export const isCitedName = (word: string) => NAME.test(word) && !isLabel(word) && !isContraction(word);
+/** Whether a word before "et al." can be a surname: any capitalized word but a contraction ("May et al.", "Her et al."). */
+export const isNameBeforeEtAl = (word: string) => NAME.test(word) && !isContraction(word);
 
 type Token = { text: string; start: number; spaceBefore: boolean };
 
@@ -142,7 +153,7 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   // Inception, 2026").
   const named = authorsTo < yearsFrom || Boolean(undated);
   const article = named && tokens[authorsFrom]?.text === 'The' ? 1 : 0;
-  const first = readNameForward(tokens, authorsFrom + article, authorsTo);
+  const first = readNameForward(tokens, authorsFrom + article, authorsTo, namesEtAl(tokens, authorsFrom + article));
   if (!first) return undefined;
   let j = named ? capitalizedRun(tokens, first.next, authorsTo) : first.next;
   const surname =
@@ -199,12 +210,27 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
   };
 }
 
+// Whether the name from token `from` (particles, a word) goes on with "et al." or "and colleagues":
+// "Most et al., 2019" names an author Most, where "Most, 2019" might not.
+function namesEtAl(tokens: Token[], from: number): boolean {
+  let j = from;
+  while (j < tokens.length && PARTICLES.has(tokens[j]!.text.toLowerCase())) j++;
+  if (tokens[j + 1]?.text === ',') j++;
+  const [joiner, rest] = [tokens[j + 1]?.text ?? '', tokens[j + 2]?.text ?? ''];
+  return (/^et\.?$/u.test(joiner) && /^al\.?$/u.test(rest)) || (joiner === 'and' && COLLEAGUES.has(rest));
+}
+
 // A surname from token `from`: particles, then a capitalized word.
-function readNameForward(tokens: Token[], from: number, to: number): { name: string; next: number } | undefined {
+function readNameForward(
+  tokens: Token[],
+  from: number,
+  to: number,
+  beforeEtAl = false,
+): { name: string; next: number } | undefined {
   let j = from;
   while (j < to && PARTICLES.has(tokens[j]!.text.toLowerCase()) && j + 1 < to) j++;
   const word = tokens[j];
-  if (j >= to || !word || !isName(word.text)) return undefined;
+  if (j >= to || !word || !(beforeEtAl ? isNameBeforeEtAl : isCitedName)(word.text)) return undefined;
   return {
     name: tokens
       .slice(from, j + 1)
@@ -221,8 +247,8 @@ const NAME_RUN = 4; // words a name may run on for after its first
 function capitalizedRun(tokens: Token[], from: number, to: number): number {
   let k = from;
   for (let words = 0; k < to && words < NAME_RUN; words++) {
-    if (isName(tokens[k]!.text)) k++;
-    else if (NAME_JOINERS.has(tokens[k]!.text) && k + 1 < to && isName(tokens[k + 1]!.text)) k += 2;
+    if (isCitedName(tokens[k]!.text)) k++;
+    else if (NAME_JOINERS.has(tokens[k]!.text) && k + 1 < to && isCitedName(tokens[k + 1]!.text)) k += 2;
     else break;
   }
   return k;

@@ -69,6 +69,8 @@ export function addLenticularBrackets(text: string, spans: CitationSpans): void 
   for (const match of text.matchAll(/【([^【】\n]{1,300})】/gu)) {
     const inner = match[1]!.split(/[†:]/u)[0]!;
     const targets = NUMERIC_GROUP.test(inner) ? groupTargets(inner, true) : undefined;
-    if (targets) spans.add(match.index, match.index + match[0].length, targets);
+    const end = match.index + match[0].length;
+    // Inside a Markdown link, "[【3】](https://…)", the link already cites.
+    if (targets && spans.free(match.index, end)) spans.add(match.index, end, targets);
   }
 }

@@ -97,10 +97,38 @@ export function sentencesWithCitations(body: string, references: readonly Refere
 
 const isNarrativeAuthorYear = (c: ParsedCitation) => c.narrative === true && c.target.kind === 'author-year';
 
+// Where a citation stood in a claim's text while what it left behind is cleared.
+const CITED = '\uE000';
 // A parenthesis that held only citations and their lead-in ("(see )", "(as reported in )", "(Ref. )"),
-// and an autolink's "<>".
-const LEFT_BEHIND =
-  /\s*\(\s*(?:(?:see(?:\s+also)?|e\.g\.|i\.e\.|cf\.|refs?\.?|as\s+\p{L}+\s+(?:in|by)|from|in|by)[\s,]*)?\)|\s*<\s*>/giu;
+// and an autolink's "<>"; never the empty parentheses of code, "f()", which held no citation.
+const LEFT_BEHIND = new RegExp(
+  String.raw`\s*\(\s*(?:(?:see(?:\s+also)?|e\.g\.|i\.e\.|cf\.|refs?\.?|as\s+\p{L}+\s+(?:in|by)|from|in|by)[\s,]*)?(?:${CITED}[\s,;]*)+\)|\s*<\s*${CITED}\s*>`,
+  'giu',
+);
+// Markdown's emphasis: a pair of markers, "**Rathi (2026)** finds", "*not*", "_not_", "***both***".
+// Not a lone "*" ("A* search", "2 * 3 = 6"), nor underscores inside a word ("LEFT_BEHIND").
+const EMPHASIS = /(?<![\p{L}\p{N}\\*_])(\*{1,3}|_{1,3})(?=[^\s*_])([\s\S]{0,1000}?[^\s\\])\1(?![\p{L}\p{N}*_])/gu;
+// Python's "__init__" is a name, not bold.
+const DUNDER = /^[\p{L}\p{N}_]+$/u;
+// Bold that runs over a sentence's end leaves a marker at its start or end ("**Sinks are early.").
+const STRAY_BOLD = /^\*{2,3}(?=\S)|(?<=[^\s*])\*{2,3}(?=["”’)]*$)|^\s*\*{1,3}\s*$/gu;
+
+// The offsets of the emphasis markers in body[start, end), nested pairs too ("**bold _and_ more**").
+function emphasisMarks(body: string, start: number, end: number): Array<[number, number]> {
+  const marks: Array<[number, number]> = [];
+  let text = body.slice(start, end);
+  for (let depth = 0; depth < 3; depth++) {
+    const found = [...text.matchAll(EMPHASIS)].filter((m) => !(m[1]!.startsWith('__') && DUNDER.test(m[2]!)));
+    if (found.length === 0) break;
+    for (const m of found) {
+      const close = m.index + m[1]!.length + m[2]!.length;
+      marks.push([start + m.index, start + m.index + m[1]!.length], [start + close, start + close + m[1]!.length]);
+      // Spaces where the markers were, so the pairs inside read on the next pass.
+      text = `${text.slice(0, m.index)}${' '.repeat(m[1]!.length)}${text.slice(m.index + m[1]!.length, close)}${' '.repeat(m[1]!.length)}${text.slice(close + m[1]!.length)}`;
+    }
+  }
+  return marks;
+}
 
 /**
  * The clause each citation of a sentence is judged against, when the sentence cites different
@@ -129,25 +157,30 @@ export function partsOf(
 
 /** The claim as the scorer reads it: the sentence without its citation markers (and LaTeX formatting). */
 export function claimText(body: string, sentence: Pick<Sentence, 'start' | 'end' | 'citations'>): string {
+  // What is cut out: each citation (marked where it stood) and each emphasis marker.
+  const cuts = [
+    ...sentence.citations.map((c) => ({ start: c.start, end: c.end, cited: true })),
+    ...emphasisMarks(body, sentence.start, sentence.end).map(([start, end]) => ({ start, end, cited: false })),
+  ].sort((a, b) => a.start - b.start);
   let text = '';
   let position = sentence.start;
-  for (const citation of [...sentence.citations].sort((a, b) => a.start - b.start)) {
-    if (citation.start < position) continue;
-    text += body.slice(position, Math.max(position, citation.start));
-    position = Math.max(position, citation.end);
+  for (const cut of cuts) {
+    if (cut.end <= position) continue;
+    text += body.slice(position, Math.max(position, cut.start));
+    if (cut.cited) text += CITED;
+    position = Math.max(position, cut.end);
   }
-  text += body.slice(position, sentence.end);
+  text += body.slice(Math.max(position, sentence.start), sentence.end);
+  // What a citation leaves behind: "(see )", "()", an autolink's "<>".
+  text = text.replace(LEFT_BEHIND, '').replaceAll(CITED, '');
   if (inTableRow(body, sentence.start)) text = plainOfTableRow(text);
   // A word hyphenated at a line's end ("every-\nday") is one word; a zero-width space is a space.
   return (
     plainOfLatex(joinHyphenatedLineBreaks(text).replace(/[\u200B\uFEFF]/gu, ' '))
-      // Markdown's emphasis ("**Rathi (2026)** finds", "*not*") is no word of the claim.
-      .replace(/\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+      .replace(STRAY_BOLD, '')
       .replace(/\s+/gu, ' ')
-      // What a citation leaves behind: "(see )", "()", an autolink's "<>", and the colon or comma after a narrative
-      // one that opened the sentence ("Rando (2026): junking is hard").
-      .replace(LEFT_BEHIND, '')
       .replace(/\s+([.,;:!?)])/gu, '$1')
+      // The colon or comma after a narrative citation that opened the sentence ("Rando (2026): junking is hard").
       .replace(/^[\s,;:–—]+/u, '')
       .trim()
   );

@@ -17,10 +17,16 @@ export const LINE_MARKUP = /^(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]*|#{1,6}[
 export const opensAsSubject = (body: string, c: ParsedCitation) =>
   c.target.kind === 'numeric' && body[c.start] === '[' && /^[ \t]+\p{Ll}/u.test(body.slice(c.end, c.end + 3));
 
+// Abbreviations that never end a sentence ("Many studies, e.g. Lin et al. (2026), show …", "approx. 3 GB").
+const ABBREVIATIONS = String.raw`e\.g|i\.e|cf|vs|viz|incl|approx|resp`;
+// Words a number follows, which end no sentence before it ("(p. 4)", "Fig. 3", "Thm. 2", "(Ref. [2])").
+const NUMBERING = 'pp?|figs?|eqs?|nos?|vols?|ch|secs?|refs?|thm|lem|tab';
+
 // After a full stop, "\citet{lin2026} shows …" and "@lin2026 shows …" open a sentence, though a
-// sentence segmenter reads their lower-case start as the same sentence going on.
+// sentence segmenter reads their lower-case start as the same sentence going on; not after an
+// abbreviation, nor after "et al." or "see." before a citation.
 const SENTENCE_END_BEFORE = /[.!?]["'”’)\]]*\s+$/u;
-const ABBREVIATION_BEFORE = /\b(?:e\.g|i\.e|cf|vs|al|etc|viz|resp|see|fig|eq|no|p|pp)\.\s+$/iu;
+const ABBREVIATION_BEFORE = new RegExp(`\\b(?:${ABBREVIATIONS}|${NUMBERING}|al|etc|see)\\.\\s+$`, 'iu');
 // Where a citation written after a full stop ends, with its parenthesis, when a capitalized sentence
 // follows it on the line: "… structural. (Lin, 2026) Valence …" (-1 for any other citation).
 function endOfTrailingGroup(body: string, c: ParsedCitation): number {
@@ -91,11 +97,10 @@ export function joinWrappedLines(body: string, spans: readonly Span[]): Span[] {
   return joined;
 }
 
-// A sentence never ends at "e.g." or "i.e.", though the segmenter ends one there before a capital
-// ("Many studies, e.g. Lin et al. (2026), show …"), nor at "p." before a number ("(p. 4)").
-const ENDS_WITH_ABBREVIATION = /\b(?:e\.g|i\.e|cf|vs|viz|incl|approx)\.$/iu;
-// Nor at a word a number follows ("(p. 4)", "Fig. 3", "Thm. 2", "(Ref. [2])").
-const ENDS_WITH_NUMBERING = /\b(?:pp?|figs?|eqs?|nos?|vols?|ch|secs?|refs?|thm|lem|tab)\.$/iu;
+// A sentence never ends at "e.g." or "i.e.", though the segmenter ends one there before a capital,
+// nor at "p." before a number.
+const ENDS_WITH_ABBREVIATION = new RegExp(`\\b(?:${ABBREVIATIONS})\\.$`, 'iu');
+const ENDS_WITH_NUMBERING = new RegExp(`\\b(?:${NUMBERING})\\.$`, 'iu');
 
 /** Spans with a sentence that the segmenter ended at "e.g." or "i.e." joined to the rest of it. */
 function joinAtAbbreviations(body: string, spans: readonly Span[]): Span[] {

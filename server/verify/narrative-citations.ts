@@ -6,6 +6,7 @@ import {
   type AuthorYear,
   COLLEAGUES,
   isName,
+  isNameBeforeEtAl,
   PARTICLES,
   SPACE,
   WORD_CHAR,
@@ -48,10 +49,11 @@ function spacesEndingAt(text: string, end: number): number {
   return start;
 }
 
-// A surname, particles included, that ends at `end`: its start, or -1.
-function nameEndingAt(text: string, end: number): number {
+// A surname, particles included, that ends at `end`: its start, or -1. Before "et al." any
+// capitalized word but a contraction is a name ("Her et al.", "May et al."); alone, not "This".
+function nameEndingAt(text: string, end: number, nameTest = isName): number {
   const start = wordEndingAt(text, end);
-  if (!isName(text.slice(start, end))) return -1;
+  if (!nameTest(text.slice(start, end))) return -1;
   let nameStart = start;
   for (;;) {
     const gap = spacesEndingAt(text, nameStart);
@@ -89,7 +91,7 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
         // "Lin, et al. (2026)", with a comma before "et al." as drafts often write it.
         const beforeEt = spacesEndingAt(text, etStart);
         const nameEnd = text[beforeEt - 1] === ',' ? spacesEndingAt(text, beforeEt - 1) : beforeEt;
-        if (nameEnd < etStart) start = nameEndingAt(text, nameEnd);
+        if (nameEnd < etStart) start = nameEndingAt(text, nameEnd, isNameBeforeEtAl);
         firstEnd = nameEnd;
         etAl = start >= 0;
       }

@@ -18,4 +18,15 @@ describe('bare-author-year', () => {
       'Lin et al., 2026',
     ]);
   });
+
+  // Regression: the pinpoint after a bare "et al., 2026" had its own grammar, which knew no "Appendix B".
+  it('keeps every pinpoint the parenthetical form knows in the span: "Appendix B", "Thm. 2", "Section 3.2"', () => {
+    const text =
+      'As Rando et al., 2026, Appendix B argue, junking is hard; Lin et al., 2025, Thm. 2 and Chen et al. 2024, Section 3.2 agree.';
+    expect(parseCitations(text).map((c) => text.slice(c.start, c.end))).toEqual([
+      'Rando et al., 2026, Appendix B',
+      'Lin et al., 2025, Thm. 2',
+      'Chen et al. 2024, Section 3.2',
+    ]);
+  });
 });

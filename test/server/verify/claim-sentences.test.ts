@@ -138,6 +138,30 @@ describe('claim-sentences', () => {
     ]);
   });
 
+  // Regression: every "*" and "_" was taken for emphasis, and every "()" for what a citation left:
+  // "A* search" read "A search", "2 * 3" read "2 3", "__init__" read "init", "f() and g(in)" read "f and g".
+  it('strips paired emphasis only, and keeps operators, code names and the empty parentheses of code', () => {
+    const body =
+      'A* search is optimal with an admissible heuristic [1]. Thus 2 * 3 = 6 as shown [1]. ' +
+      'The __init__ method runs once [1]. Calling f() and g(in) costs little [1]. ' +
+      '**Lin et al. (2026) show** that sinks are _not_ semantic, ***always*** [1].';
+    expect(claimsOf(body).map((c) => c.clean)).toEqual([
+      'A* search is optimal with an admissible heuristic.',
+      'Thus 2 * 3 = 6 as shown.',
+      'The __init__ method runs once.',
+      'Calling f() and g(in) costs little.',
+      'show that sinks are not semantic, always.',
+    ]);
+  });
+
+  // Regression: "approx." ended a sentence before a citation that opens a clause, though the
+  // segmenter's repair already knew it never ends one.
+  it('does not end a sentence at "approx." or "incl." before a citation', () => {
+    expect(claimsOf('The cost rises by approx. [2] shows that it doubles.').map((c) => c.text)).toEqual([
+      'The cost rises by approx. [2] shows that it doubles.',
+    ]);
+  });
+
   // Regression: "## Results (2026)" was read as a citation of an author named Results.
   it('reads no author in a heading before a year, and still reads the citations of the text under it', () => {
     const body = '## Results (2026)\n\nSinks are structural (Lin, 2026).';

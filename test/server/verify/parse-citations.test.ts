@@ -127,6 +127,12 @@ describe('parse-citations', () => {
     expect(parseCitations(text, { numberedUpTo: 3 }).map((c) => text.slice(c.start, c.end))).toEqual(['2']);
   });
 
+  // Regression: "[【3】](https://…)" was read twice, as the link's key "【3】" and as [3] inside it.
+  it('reads a lenticular bracket inside a Markdown link once, as the link', () => {
+    const text = '[【3】](https://example.com/x) Prefix sharing matters.';
+    expect(parseCitations(text).map((c) => [c.marker, c.start, c.end])).toEqual([['[【3】]', 0, 28]]);
+  });
+
   it('reads the lenticular brackets chat assistants cite with, 【3】 and 【3†source】', () => {
     const text = 'Prefix sharing matters【3】, and more so at scale【4†source】.';
     expect(parseCitations(text).map((c) => [c.target, text.slice(c.start, c.end)])).toEqual([
