@@ -22,6 +22,10 @@ const OPENING_PRONOUN = /^(It|Its)\s+(?=[\p{Ll}\p{N}])/u;
 const PRONOUN_AFTER_PHRASE =
   /^(?:\p{Lu}\p{Ll}+(?:ing|ed)|In|By|With|Through|Unlike|Like|Beyond|Compared with|Compared to|For|On|Across|Using)\b[^.;:,]{0,120},\s+(it|its)\s+(?=\p{Ll})/u;
 
+/** A digest's verb (-s) and the start of its object or clause. */
+const VERB_THEN_ITS_OBJECT =
+  /^\p{Lu}\p{Ll}+s\s+(?:what|how|why|whether|where|when|which|who|that|the|a|an|its|their|new|two|three|several|both|each|multiple|various)\s/u;
+
 /** A verb that reports what the work found: "…, and shows that how many requests share a prefix matters". */
 const STATES_FINDING =
   /\b(?:shows?|finds?|found|reports?|concludes?|argues?|demonstrates?|reveals?|establishes?)\s+that\b/u;
@@ -60,7 +64,10 @@ function withoutLeadIn(sentence: string, title: string): string | null {
  * what…", or "[The paper] offers…" for a paper without a name of its own. Null for any other sentence.
  */
 function withPaperAsSubject(sentence: string, name: string | null): string | null {
-  if (!opensWithoutSubject(sentence) || !/^\p{Lu}\p{Ll}+s\s/u.test(sentence)) return null;
+  // The verb must be followed by its object or a clause ("Asks what…", "Studies how…", "Presents a…"):
+  // "Studies show that…", "Reports from several hospitals…" open with a plural noun, the subject of
+  // a background sentence, which the paper did not find.
+  if (!opensWithoutSubject(sentence) || !VERB_THEN_ITS_OBJECT.test(sentence)) return null;
   // Only one that states what was found: "Offers a mechanistic account of why…" announces a topic,
   // which answers no question about it.
   if (!STATES_FINDING.test(sentence)) return null;

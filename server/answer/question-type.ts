@@ -39,13 +39,15 @@ export function questionType(question: string): QuestionType {
 // of thing the question asks for. Only after "which" (or "what kind of"): after a bare "what" the
 // next word is as often a verb ("What determines…") as a noun.
 const ASKED_KIND =
-  /^\s*["'“]?(?:which(?:\s+of)?|what\s+(?:kinds?|types?|sorts?)\s+of)\s+(?:(?:the|a|an|these|those)\s+)?([\p{L}][\p{L}\p{N}-]*)/iu;
+  /^\s*["'“]?(?:which(?:\s+of)?|what\s+(?:kinds?|types?|sorts?)\s+of)\s+(?:(?:the|a|an|these|those|two|three|four|five|\d+)\s+)?([\p{L}][\p{L}\p{N}-]*)/iu;
 const NOT_A_KIND =
   /^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|might|must|one|ones|of)$/iu;
 
 /** The word naming the kind of thing a "which" question asks for ("optimizer" of "Which optimizer is best…?"), or null. */
 export function askedKindWord(question: string): string | null {
-  for (const text of [question, lastClause(question)]) {
+  // The question itself, its last clause, or the clause after a comma ("For diffusion models, which optimizer…").
+  const afterComma = /,\s*((?:which|what)\b.*)$/iu.exec(question)?.[1];
+  for (const text of [question, lastClause(question), ...(afterComma ? [afterComma] : [])]) {
     const word = ASKED_KIND.exec(text)?.[1];
     if (word && !NOT_A_KIND.test(word)) return word;
   }

@@ -58,6 +58,11 @@ export const SELECTION_DEFAULTS = {
   conceptWeight: 0.5,
   /** Weight of a sentence carrying the kind of answer the question asks for (a quantity, a date…). */
   shapeWeight: 0.4,
+  /**
+   * A "which" question whose kind of thing no paper mentions is answered only by a paper holding at
+   * least this share of the question's other key concepts (set by hand, not fitted).
+   */
+  minCoverageBesideKind: 0.7,
   /** Closest papers listed with an abstention. */
   closestPapers: 3,
   /** Weight of the source's rank (1 for the first, 0 for the last) added to a sentence's relevance. */
@@ -152,6 +157,23 @@ export function scoreSentences(
   return scored.sort((a, b) => b.relevance - a.relevance);
 }
 
+/** The largest share of the question's key concepts but `left` that one paper holds. */
+function restCoverage(
+  concepts: readonly Concept[],
+  left: Concept,
+  covered: ReadonlyArray<{ missing: readonly Concept[] }>,
+): number {
+  const rest = concepts.filter((c) => c !== left);
+  const total = rest.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0) return 0;
+  return Math.max(
+    0,
+    ...covered.map(
+      ({ missing }) => rest.filter((c) => !missing.includes(c)).reduce((sum, c) => sum + c.weight, 0) / total,
+    ),
+  );
+}
+
 /** Chooses the sentences of an extractive answer, or explains why there is none. */
 export function selectSentences(
   question: string,
@@ -205,10 +227,12 @@ export function selectSentences(
     );
   }
   // "Which optimizer is best for training diffusion models?": a library in which no paper mentions an
-  // optimizer names none, whatever else its closest paper shares with the question ("diffusion").
+  // optimizer names none, when its closest paper shares only part of the rest ("diffusion"). A paper
+  // that holds nearly all of the rest answers in its own words ("Which algorithm runs ternary
+  // networks on consumer CPUs?": Litespark never says "algorithm").
   const kind = askedKindWord(question)?.toLowerCase();
   const unknownKind = kind === undefined ? undefined : concepts.find((c) => !c.known && c.word.toLowerCase() === kind);
-  if (unknownKind) {
+  if (unknownKind && restCoverage(concepts, unknownKind, covered) < settings.minCoverageBesideKind) {
     return abstaining(
       `The library holds no answer: the question asks which ${conceptName(unknownKind)}, and no paper in it mentions ${quoted([unknownKind])}.`,
     );

@@ -44,8 +44,18 @@ describe('paper-pronouns', () => {
       ),
     ).toEqual(['[Kestrel] asks what decides cache reuse, and shows that shared prefixes matter more than batch size.']);
     expect(
-      wordings('On the origin of cache misses', 'Studies cache misses and finds that most come from eviction order.'),
-    ).toEqual(['[The paper] studies cache misses and finds that most come from eviction order.']);
+      wordings(
+        'On the origin of cache misses',
+        'Studies how caches miss and finds that most misses come from eviction order.',
+      ),
+    ).toEqual(['[The paper] studies how caches miss and finds that most misses come from eviction order.']);
+    // A plural noun opening a background sentence is its subject, not a digest's verb.
+    for (const opening of [
+      'Studies show that statins reduce mortality in older adults.',
+      'Reviews of earlier trials found that statins reduce mortality.',
+      'Reports from several hospitals show that statins reduce mortality.',
+    ])
+      expect(wordings('Kestrel: Statins', opening), opening).toEqual([]);
     // An opening that announces a topic answers nothing about it; a later sentence is not the opening.
     expect(
       wordings('Kestrel: Serving', 'Offers a mechanistic account of why caches miss. Shows that order matters.'),

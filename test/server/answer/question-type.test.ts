@@ -20,6 +20,8 @@ describe('question-type', () => {
     expect(askedKindWord('Which of the datasets is largest?')).toBe('datasets');
     expect(askedKindWord('What kind of kernels does Litespark use?')).toBe('kernels');
     expect(askedKindWord('Batch scheduling: which scheduler wins?')).toBe('scheduler');
+    expect(askedKindWord('For diffusion models, which optimizer is best?')).toBe('optimizer');
+    expect(askedKindWord('Which two optimizers converge fastest?')).toBe('optimizers');
     expect(askedKindWord('What determines KV cache efficiency?')).toBeNull();
     expect(askedKindWord('Which is better, A or B?')).toBeNull();
   });
