@@ -35,9 +35,9 @@ const program = new Command()
     [
       '',
       'Exit status: 0 done; 1 the command failed (no index, an unreadable file,',
-      'refused records); 2 the command',
-      'line is wrong (an unknown command or option, a bad value, a missing argument);',
-      '3 verify --strict checked the text and a citation is not supported.',
+      'refused records); 2 the command line is wrong (an unknown command or option,',
+      'a bad value, a missing argument); 3 verify --strict checked the text and a',
+      'citation is not supported.',
       'With --json the result, or the error of a command that ran, is JSON on stdout;',
       'notices and progress go to stderr.',
     ].join('\n'),

@@ -95,6 +95,7 @@ export class IndexHolder {
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
   readonly #onServe: ((reader: IndexReader) => void) | undefined;
+  readonly #listeners = new Set<(generation: number | null) => void>();
   readonly #integrityWaitMs: number;
   readonly #checkDatabase: (file: string) => Promise<AppError | null>;
   #checking = false;
@@ -118,6 +119,20 @@ export class IndexHolder {
   /** The index folder this holder serves (set by `open`, even when that found no index yet). */
   get dir(): string | undefined {
     return this.#dir;
+  }
+
+  /**
+   * Calls `listener` each time another generation starts being served, or none is (a rebuild from
+   * scratch that publishes generation 1 again counts: it is another publish). Returns a function
+   * that stops calling it.
+   */
+  onChange(listener: (generation: number | null) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of [...this.#listeners]) listener(this.generation);
   }
 
   /** The generation new requests are served from, or null when no index is loaded. */
@@ -193,6 +208,7 @@ export class IndexHolder {
     else {
       this.#current = undefined;
       this.#retire(slot);
+      this.#changed();
     }
     this.#problem = problem;
     this.#problemStamp = stamp;
@@ -321,7 +337,10 @@ export class IndexHolder {
     this.unwatch();
     const slot = this.#current;
     this.#current = undefined;
-    if (slot) this.#retire(slot);
+    if (slot) {
+      this.#retire(slot);
+      this.#changed();
+    }
   }
 
   /**
@@ -375,6 +394,7 @@ export class IndexHolder {
     this.#current = { reader, stamp, leases: 0, retired: false, closed: false };
     if (old) this.#retire(old);
     this.#onServe?.(reader);
+    this.#changed();
   }
 
   #retire(slot: Slot): void {

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../core/config.ts';
 import { AppError, isAppError } from '../core/errors.ts';
 import { conceptStatisticsOfIndex } from './answer/concept-statistics.ts';
+import { warmEnglishWords } from './answer/english-words.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { answerClientError, MAX_HEADER_BYTES } from './http/client-error.ts';
 import { isLoopbackHost } from './http/loopback.ts';
@@ -106,8 +107,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     onNotice: notice,
     ...(opts.reloadPeers ? { reloadPeers: opts.reloadPeers } : {}),
     // Counting the library's concept forms takes seconds at 100k papers: it starts now, in steps,
-    // instead of stalling the first question.
-    onServe: (reader) => void conceptStatisticsOfIndex(reader).catch(() => {}),
+    // instead of stalling the first question; so does reading the English words (once a process).
+    onServe: (reader) => {
+      void conceptStatisticsOfIndex(reader).catch(() => {});
+      void warmEnglishWords(notice);
+    },
   });
   try {
     await holder.open(opts.indexDir);

@@ -108,11 +108,12 @@ export function registerVerifyCommand(program: Command): void {
       'after',
       [
         '',
-        `Exit status: 0 checked (with --strict: every citation supported); ${EXIT_CODES.failure} the check`,
-        `failed (no index, an unreadable file); ${EXIT_CODES.usage} the command line is wrong;`,
+        `Exit status: 0 checked (with --strict: every citation supported; a text with no`,
+        'citations is 0 too, with a notice that nothing was checked);',
+        `${EXIT_CODES.failure} the check failed (no index, an unreadable file);`,
+        `${EXIT_CODES.usage} the command line is wrong;`,
         `${EXIT_CODES.citationsInDoubt} --strict and a citation is not supported (partially supported,`,
-        'contradicted, not supported or not in the library); the report is printed',
-        'all the same.',
+        'contradicted, not supported or not in the library); the report is printed all the same.',
       ].join('\n'),
     )
     .action(
@@ -145,6 +146,10 @@ export function registerVerifyCommand(program: Command): void {
           const response = await verifyTextWith(library, parsed.data, judge);
           if (options.json) printJson(response);
           else process.stdout.write(formatReport(response));
+          // Vacuously "every citation supported" under --strict (status 0), but said, so a check
+          // that found nothing to check (a draft citing in a style not read) is not taken for a pass.
+          if (!response.claims.some((c) => c.citations.length > 0))
+            printNotice(`no citations found in ${inputName(file)}; nothing was checked.`);
           const doubtful = response.claims.some((c) => c.citations.some((x) => x.verdict !== 'supported'));
           // An outcome of the check, told apart from a failure to check (1) by its own status.
           if (options.strict && doubtful) process.exitCode = EXIT_CODES.citationsInDoubt;

@@ -1,8 +1,11 @@
 // The English words a misspelling is told apart from: a question word that a library lacks but that
 // is English ("mortality", or "defenders" by its base form "defender") is a word the library lacks,
 // not a slip, and is never read as another ("morality"). The words (english-words.txt, built from
-// WordNet by build-english-words.ts) are read on first need and kept in memory after.
+// WordNet by build-english-words.ts) are read when a server starts serving (warmEnglishWords), or
+// else on first need, and kept in memory after; without them no word is read as another.
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../core/errors.ts';
 
 /** The word list shipped with the code (see encodeWords for its form). */
 export const ENGLISH_WORDS_FILE = new URL('./english-words.txt', import.meta.url);
@@ -45,21 +48,73 @@ export function decodeWords(text: string): Set<string> {
 }
 
 let loaded: Set<string> | undefined;
+/** Why the list could not be read: remembered, so it is neither read again nor reported again. */
+let unreadable: AppError | undefined;
+let warming: Promise<void> | undefined;
+/** Where the list's absence is reported (the server's notices once it warms the list up). */
+let report: (message: string) => void = (message) => process.stderr.write(`${message}\n`);
 
-/** The shipped English words, read from ENGLISH_WORDS_FILE on the first call. */
+function unreadableError(error: unknown): AppError {
+  return new AppError(
+    'INTERNAL',
+    `The English word list ${fileURLToPath(ENGLISH_WORDS_FILE)} cannot be read (${(error as Error).message}); rebuild it with \`npm run build:english-words\`.`,
+    undefined,
+    { cause: error },
+  );
+}
+
+function failed(error: unknown): AppError {
+  if (!unreadable) {
+    unreadable = unreadableError(error);
+    report(`${unreadable.message} Misspelt question words are left as written until it is.`);
+  }
+  return unreadable;
+}
+
+/**
+ * The shipped English words, read from ENGLISH_WORDS_FILE on the first call (at once, when
+ * warmEnglishWords has not read them yet). Throws INTERNAL naming the file when it cannot be read.
+ */
 export function englishWords(): ReadonlySet<string> {
+  if (unreadable) throw unreadable;
   if (!loaded) {
-    let text: string;
     try {
-      text = fs.readFileSync(ENGLISH_WORDS_FILE, 'utf8');
+      loaded = decodeWords(fs.readFileSync(ENGLISH_WORDS_FILE, 'utf8'));
     } catch (error) {
-      throw new Error(
-        `The English word list ${ENGLISH_WORDS_FILE.pathname} cannot be read (${(error as Error).message}); rebuild it with \`npm run build:english-words\`.`,
-      );
+      throw failed(error);
     }
-    loaded = decodeWords(text);
   }
   return loaded;
+}
+
+/**
+ * The English words, or undefined when the list cannot be read: reported once (to the warm-up's
+ * notices, else standard error), and no question word is then read as another.
+ */
+export function englishWordsIfReadable(): ReadonlySet<string> | undefined {
+  try {
+    return englishWords();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the list without blocking (a server calls it as it starts serving), so that the first
+ * question that needs it does not wait the 50–200 ms of a synchronous read. A list that cannot be
+ * read is reported to `onNotice`, which later reports go to as well; never rejects.
+ */
+export function warmEnglishWords(onNotice?: (message: string) => void): Promise<void> {
+  if (onNotice) report = onNotice;
+  warming ??= fs.promises.readFile(ENGLISH_WORDS_FILE, 'utf8').then(
+    (text) => {
+      loaded ??= decodeWords(text);
+    },
+    (error: unknown) => {
+      if (!loaded) failed(error);
+    },
+  );
+  return warming;
 }
 
 /** Whether the shipped word list has been read yet (it is read only when a question needs it). */

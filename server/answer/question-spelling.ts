@@ -8,7 +8,7 @@
 import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { SpellingReading } from './answer.schema.ts';
-import { isEnglishWord } from './english-words.ts';
+import { englishWordsIfReadable, isEnglishWord } from './english-words.ts';
 import type { LibraryVocabulary } from './library-vocabulary.ts';
 import { conceptForm } from './question-concepts.ts';
 import { typingSlips } from './typing-slips.ts';
@@ -59,7 +59,9 @@ function readingOf(written: string, library: SpellingLibrary, options: SpellingO
   const match = library.vocabulary.nearest(word, options.maxSlips, typingSlips);
   if (!match || match.distance === 0 || stem(match.word) === root) return null;
   // Checked last, so the English words are read only when a word would otherwise be read as another.
-  if (isEnglishWord(word)) return null;
+  // Without them (the list cannot be read, englishWordsIfReadable says why once) no word is read.
+  const english = englishWordsIfReadable();
+  if (!english || isEnglishWord(word, english)) return null;
   return match.word;
 }
 

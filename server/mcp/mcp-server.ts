@@ -12,6 +12,7 @@ import {
 import type { Config } from '../../core/config.ts';
 import { AppError, type ErrorCode as AppErrorCode, isAppError } from '../../core/errors.ts';
 import type { IndexReader } from '../../indexer/index.ts';
+import { warmEnglishWords } from '../answer/english-words.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { OPENAPI_INFO } from '../routes/docs.route.ts';
 import { askLibraryTool, verifyCitationsTool } from './answer.tools.ts';
@@ -62,11 +63,6 @@ export type McpServerOptions = {
    * client on this machine (stdio). Over HTTP the folder stays unsaid, as the API keeps server paths.
    */
   indexFolderInErrors?: { watching: boolean };
-  /**
-   * With `indexFolderInErrors.watching`, how often to look for another served generation, which is
-   * announced to the client as notifications/resources/list_changed (default 1 s).
-   */
-  listChangesEveryMs?: number;
 };
 
 // JSON-RPC codes for failures outside tool calls (listing and reading resources).
@@ -102,7 +98,10 @@ export function createMcpServer(options: McpServerOptions): Server {
       instructions: INSTRUCTIONS,
     },
   );
-  if (announcesChanges) announceResourceListChanges(server, holder, options.listChangesEveryMs);
+  if (announcesChanges) announceResourceListChanges(server, holder);
+  // A server for one client on this machine (stdio) reads the English words now, off the path of
+  // its first question (over HTTP, `startServer` does as it starts serving).
+  if (options.indexFolderInErrors) void warmEnglishWords(log);
   const tools = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
 
   // INDEX_NOT_FOUND that says which folder to build the index in, where the client may be told.

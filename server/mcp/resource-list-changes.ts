@@ -1,40 +1,31 @@
 // notifications/resources/list_changed for a client connected to one long-lived MCP server (stdio)
-// whose index folder is watched: sent when the served generation changes, for example when the
-// first index is built after the client listed none.
+// whose index folder is watched: sent each time the holder starts serving another publish, for
+// example when the first index is built after the client listed none, or when the index is deleted
+// and built again from scratch (generation 1 again, so its number alone would not tell).
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { IndexHolder } from '../index-holder.ts';
 
-export const RESOURCE_LIST_CHANGES_DEFAULTS = {
-  /** How often the served generation is compared; the holder itself looks at the folder every 2 s. */
-  everyMs: 1000,
-} satisfies { everyMs: number };
-
 /**
- * Tells `server`'s client each time `holder` starts serving another generation (or none). Starts
- * when the server connects and stops when it closes; never keeps the process alive.
+ * Tells `server`'s client each time `holder` starts serving another generation (or none). Listens
+ * from the client's `initialized` until the server closes; handlers the server already had for
+ * those two are kept and called first.
  */
-export function announceResourceListChanges(
-  server: Server,
-  holder: IndexHolder,
-  everyMs: number = RESOURCE_LIST_CHANGES_DEFAULTS.everyMs,
-): void {
-  let served = holder.generation;
-  let timer: NodeJS.Timeout | undefined;
-  const stop = () => {
-    if (timer) clearInterval(timer);
-    timer = undefined;
+export function announceResourceListChanges(server: Server, holder: IndexHolder): void {
+  let stop: (() => void) | undefined;
+  const stopListening = () => {
+    stop?.();
+    stop = undefined;
   };
+  const previousInitialized = server.oninitialized;
   server.oninitialized = () => {
-    served = holder.generation;
-    stop();
-    timer = setInterval(() => {
-      const now = holder.generation;
-      if (now === served) return;
-      served = now;
-      // A client gone meanwhile is the transport's concern; the next change tries again.
-      server.sendResourceListChanged().catch(() => {});
-    }, everyMs);
-    timer.unref();
+    previousInitialized?.();
+    stopListening();
+    // A client gone meanwhile is the transport's concern; the next change tries again.
+    stop = holder.onChange(() => void server.sendResourceListChanged().catch(() => {}));
   };
-  server.onclose = stop;
+  const previousClose = server.onclose;
+  server.onclose = () => {
+    previousClose?.();
+    stopListening();
+  };
 }

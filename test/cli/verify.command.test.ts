@@ -129,6 +129,22 @@ describe('citelens verify', () => {
     expect(help.stdout).toContain('3 --strict and a citation is not supported');
   }, 90_000);
 
+  it('says on standard error that nothing was checked when a text has no citations, and exits 0 under --strict', async () => {
+    const draft = path.join(tempDir(), 'draft.md');
+    fs.writeFileSync(draft, 'Caffeine increased short-term memory recall in adults.\n');
+    const notice = `notice: no citations found in ${draft}; nothing was checked.\n`;
+    const strict = await runCli(['verify', draft, '--index', index, '--strict']);
+    expect(strict.code, strict.stderr).toBe(0);
+    expect(strict.stderr).toContain(notice);
+    expect(strict.stdout).toContain('0 citations');
+    const asJson = await runCli(['verify', draft, '--index', index, '--strict', '--json']);
+    expect(asJson.code, asJson.stderr).toBe(0);
+    expect(asJson.stderr).toContain(notice);
+    expect((JSON.parse(asJson.stdout) as VerifyResponse).claims.flatMap((c) => c.citations)).toEqual([]);
+    const help = (await runCli(['verify', '--help'])).stdout.replace(/\s+/gu, ' ');
+    expect(help).toContain('a text with no citations is 0 too, with a notice that nothing was checked');
+  }, 90_000);
+
   it('refuses a PDF or a Word file, saying what it is and what to give instead', async () => {
     const dir = tempDir();
     const pdf = path.join(dir, 'draft.pdf');

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   baseForms,
   decodeWords,
@@ -56,5 +56,17 @@ describe('english-words', () => {
     expect(words.size).toBeGreaterThan(60_000);
     expect([...words].every((word) => /^[a-z]{3,}$/.test(word))).toBe(true);
     expect(words.has('washington')).toBe(false);
+  });
+
+  it('is read off the request path by the warm-up a server starts, once however often it is asked', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../server/answer/english-words.ts');
+    expect(fresh.englishWordsLoaded()).toBe(false);
+    const notices: string[] = [];
+    await Promise.all([fresh.warmEnglishWords(notices.push.bind(notices)), fresh.warmEnglishWords()]);
+    expect(fresh.englishWordsLoaded()).toBe(true);
+    expect(notices).toEqual([]);
+    expect(fresh.isEnglishWord('mortality')).toBe(true);
+    expect(fresh.englishWords().size).toBe(englishWords().size);
   });
 });
