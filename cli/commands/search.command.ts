@@ -10,6 +10,7 @@ import {
   checkSearchBounds,
   type Highlight,
   QUERY_SYNTAX_HELP,
+  resultSummary,
   type SearchRequest,
   type SearchResponse,
   searchPapers,
@@ -180,16 +181,12 @@ export function formatSearchResponse(response: SearchResponse, tty: boolean): st
     if (best) lines.push(`   ${excerpt(best.text, best.highlights, tty)}`);
     lines.push('');
   });
-  const first = response.offset + 1;
   const last = response.offset + response.results.length;
   const more = response.hasMore ? `; next page: --offset ${last}` : '';
-  const total = `${response.totalIsLowerBound ? 'at least ' : ''}${response.total}`;
   const order = response.sort === 'year' ? ', newest first' : '';
-  // Semantic and hybrid rankings go on past the matching papers (search.schema.ts, `match`).
-  const papers = response.total === 1 && !response.totalIsLowerBound ? 'paper' : 'papers';
-  const beyond = response.results.every((r) => r.match) ? '' : ' and those closest in meaning';
-  const count = ` of ${total} matching ${papers}${beyond}`;
-  lines.push(`Results ${first}–${last}${count} (${response.mode}${order}, ${response.tookMs.toFixed(1)} ms)${more}`);
+  // The web's line too: semantic and hybrid rankings go on past the matching papers (match-summary.ts).
+  const summary = resultSummary(response, response.offset);
+  lines.push(`${summary} (${response.mode}${order}, ${response.tookMs.toFixed(1)} ms)${more}`);
   return `${lines.join('\n')}\n`;
 }
 

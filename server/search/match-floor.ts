@@ -1,12 +1,14 @@
 // The relevance floor of a search, defined once: how close in meaning a paper that holds none of the
-// query's words must come to count as a match. The search's `total` and the map's highlights both
-// use it. Plain TypeScript with no imports, so the web client can use the rule as it is.
+// query's words must come to count as a match. The server applies it (matching.ts) to set each
+// result's `match` and the search's `total`, which Search, the Map and the CLI show as they come.
+// Plain TypeScript with no imports.
 
 export const MATCH_FLOOR = {
   /**
-   * A paper without a query word matches when its semantic score is at least this share of the best
-   * one. 0.8 is the bar the map has highlighted papers by since it was built ("3 papers match"
-   * rather than "the top 12 whatever their score").
+   * A paper without a query word matches when its semantic score is at least this share of semantic
+   * search's best over the whole library, whatever the filters (so a filter narrows the matches and
+   * never makes its best paper one). 0.8 is the bar the map highlighted papers by when it was built
+   * ("3 papers match" rather than "the top 12 whatever their score").
    */
   semanticShareOfBest: 0.8,
 } as const;

@@ -8,7 +8,7 @@ import { clearsMatchFloor } from './match-floor.ts';
 import type { AnalyzedQuery } from './query.ts';
 import type { RankedDoc } from './ranking.ts';
 import type { SearchMode } from './search.schema.ts';
-import { cosines } from './semantic.search.ts';
+import { cosines, denseRanking } from './semantic.search.ts';
 
 /** What a ranking tells about matches: the query, its vector, the mode whose scores it holds, semantic search's best score and the papers it ranked among. */
 export type MatchEvidence = {
@@ -16,7 +16,7 @@ export type MatchEvidence = {
   /** Null when the ranking is by words alone (keyword mode, a pasted identifier): every paper it ranks matches. */
   queryVector: Float32Array | null;
   mode: SearchMode;
-  /** Semantic search's top score among the allowed papers: the floor is a share of it. */
+  /** Semantic search's top score over the whole library, filters aside (librarySemanticBest): the floor is a share of it. */
   semanticBest: number;
   /** The papers the ranking chose among (filters and exclusions applied); undefined for the whole library. */
   allowed: AllowedDocs | undefined;
@@ -61,8 +61,9 @@ function moreHoldThan(lists: readonly Int32Array[], count: number, allowed: Allo
  * term keyword search would look for (informativeTerms), so a paper keyword search finds matches.
  * `rankedPast` says the ranking holds papers past the candidates: more may match when the weakest
  * candidate still matches (papers past it score lower) or when papers holding a query word are not
- * all candidates. The floor is a share of semantic search's top score within the same filters, so a
- * paper matches by meaning in hybrid mode exactly when it would in semantic mode.
+ * all candidates. The floor is a share of semantic search's top score over the whole library, so a
+ * paper matches by meaning in hybrid mode exactly when it would in semantic mode, and a filter only
+ * narrows the matches: it never makes the best paper it keeps a match.
  */
 export function matchingPapers(
   reader: IndexReader,
@@ -94,4 +95,20 @@ export function matchingPapers(
   const weakest = candidates.at(-1);
   const weakestMatches = weakest !== undefined && matched.has(weakest.doc);
   return { docs: matched, moreMayMatch: weakestMatches || moreHoldThan(lists, withWords.length, evidence.allowed) };
+}
+
+/**
+ * Semantic search's top score over the whole library, which the floor is a share of: the ranking's
+ * own `semanticBest` when it ranked the whole library, else (filters or exclusions set) one more
+ * nearest-paper lookup, k = 1 with no filter. The filtered set's best counts too, in case the
+ * graph's approximate walk missed it, so the floor is never below what the filtered ranking saw.
+ */
+export function librarySemanticBest(
+  reader: IndexReader,
+  ranking: { queryVector: Float32Array | null; semanticBest: number; allowed: AllowedDocs | undefined },
+  ef?: number,
+): number {
+  if (ranking.queryVector === null || ranking.allowed === undefined) return ranking.semanticBest;
+  const best = denseRanking(reader, ranking.queryVector, 1, undefined, ef)[0]?.score ?? 0;
+  return Math.max(best, ranking.semanticBest);
 }

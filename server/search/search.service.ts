@@ -9,7 +9,7 @@ import { type AllowedDocs, resolveFilters } from './filters.ts';
 import { hybridRanking } from './hybrid.search.ts';
 import { identifierNotice, paperNamedBy } from './identifier-query.ts';
 import { keywordRanking } from './keyword.search.ts';
-import { matchingPapers } from './matching.ts';
+import { librarySemanticBest, matchingPapers } from './matching.ts';
 import { OPERATOR_LIMITS, operatorFilter } from './operator-filter.ts';
 import { type AnalyzedQuery, analyzeQuery } from './query.ts';
 import { parseQuerySyntax } from './query-syntax.ts';
@@ -152,10 +152,18 @@ export async function searchPlainWords(reader: IndexReader, request: SearchReque
   return runSearch(reader, parseSearchRequest(request), performance.now(), { operators: false });
 }
 
-/** Newest first (papers without a year last), then by score: the order of sort=year. */
-function byYear(fields: ReadonlyMap<number, PaperFacetFields>): (a: RankedDoc, b: RankedDoc) => number {
+/**
+ * The order of sort=year: the matching papers newest first (papers without a year last, then by
+ * score), then the rest in the same order, so `match` only goes from true to false down the pages.
+ */
+function matchesFirstByYear(
+  matches: ReadonlySet<number>,
+  fields: ReadonlyMap<number, PaperFacetFields>,
+): (a: RankedDoc, b: RankedDoc) => number {
   const yearOf = (doc: number) => fields.get(doc)?.year ?? Number.NEGATIVE_INFINITY;
-  return (a, b) => yearOf(b.doc) - yearOf(a.doc) || b.score - a.score || a.doc - b.doc;
+  const matchOf = (doc: number) => (matches.has(doc) ? 1 : 0);
+  return (a, b) =>
+    matchOf(b.doc) - matchOf(a.doc) || yearOf(b.doc) - yearOf(a.doc) || b.score - a.score || a.doc - b.doc;
 }
 
 /** Most stop words, or exclusions, a notice lists. */
@@ -199,9 +207,10 @@ export function unsearchableQueryNotice(
 
 /**
  * searchPapers for an already validated request (the evaluation times this path). The ranking is
- * taken SEARCH_LIMITS.candidates deep (or deeper for a deep page): sort=year orders those papers, and
- * `total` and `facets` count the ones among them that match (matching.ts). The ranking and its pages
- * go on past the matches, each result saying whether it is one; only the page's papers are loaded whole.
+ * taken SEARCH_LIMITS.candidates deep (or deeper for a deep page): `total` and `facets` count the ones
+ * among them that match (matching.ts), and sort=year orders the matches newest first, then the rest.
+ * The ranking and its pages go on past the matches, each result saying whether it is one; only the
+ * page's papers are loaded whole.
  */
 export async function runSearch(
   reader: IndexReader,
@@ -213,9 +222,10 @@ export async function runSearch(
   const ranking = await rankPapers(reader, parsed, depth, reading);
   const fields = reader.papers.facetFieldsOf(ranking.ranked.slice(0, depth).map((r) => r.doc));
   const candidates = ranking.ranked.slice(0, depth).filter((r) => fields.has(r.doc));
-  const matches = matchingPapers(reader, { ...ranking, mode: parsed.mode }, candidates, ranking.ranked.length >= depth);
+  const evidence = { ...ranking, mode: parsed.mode, semanticBest: librarySemanticBest(reader, ranking, parsed.ef) };
+  const matches = matchingPapers(reader, evidence, candidates, ranking.ranked.length >= depth);
   const matching = candidates.filter((c) => matches.docs.has(c.doc));
-  if (parsed.sort === 'year') candidates.sort(byYear(fields));
+  if (parsed.sort === 'year') candidates.sort(matchesFirstByYear(matches.docs, fields));
   const page = loadPapers(reader, candidates.slice(parsed.offset, parsed.offset + parsed.k));
   const passages = bestPassages(reader, page, ranking.query, ranking.queryVector, ranking.denseWeight);
   const notice =

@@ -37,7 +37,7 @@ describe('search command', () => {
     expect(stdout).toContain('1. Perovskite Solar Cells under Humidity (2021)');
     expect(stdout).toContain('Marie Curie · Nature Energy · perovskite-solar');
     expect(stdout).toContain('*Perovskite* films degrade');
-    expect(stdout).toMatch(/Results 1–1 of 1 matching paper \(keyword, [\d.]+ ms\)\n$/);
+    expect(stdout).toMatch(/\n1 result of 1 matching paper \(keyword, [\d.]+ ms\)\n$/);
   });
 
   it('reads a quoted phrase and an exclusion, and marks the phrase', async () => {
@@ -47,7 +47,7 @@ describe('search command', () => {
     expect(quoted.stdout).not.toContain('Notes on Sparse Attention Kernels');
     expect(quoted.stdout).not.toContain('Protein Structure');
     expect(quoted.stdout).toContain('*sparse attention* models');
-    expect(quoted.stdout).toMatch(/Results 1–1 of 1 matching paper \(keyword, [\d.]+ ms\)\n$/);
+    expect(quoted.stdout).toMatch(/\n1 result of 1 matching paper \(keyword, [\d.]+ ms\)\n$/);
   });
 
   it('reads a query that opens with an exclusion as the query, not as an unknown option', async () => {
@@ -115,11 +115,17 @@ describe('search command', () => {
     const matching = response.results.filter((r: { match: boolean }) => r.match).length;
     expect(matching).toBeLessThan(5);
     expect(stdout).toMatch(
-      new RegExp(`Results 1–5 of ${response.total} matching papers? and those closest in meaning \\(hybrid`),
+      new RegExp(`\\nResults 1–5: ${response.total} matching papers? and those closest in meaning \\(hybrid`),
     );
     expect(stdout.match(/, not a match\]/g)).toHaveLength(5 - matching);
     const past = await run('attention', '--k', '2', '--offset', String(response.total));
-    expect(past.stdout).toMatch(/Results \d+–\d+ of \d+ matching papers? and those closest in meaning/);
+    // As the web says it: not "Results 4–5 of 3 matching papers and those closest in meaning".
+    const [first, last] = [response.total + 1, response.total + 2];
+    expect(past.stdout).toMatch(
+      new RegExp(
+        `\\nResults ${first}–${last}: past the ${response.total} matching papers?, those closest in meaning \\(hybrid`,
+      ),
+    );
     expect(past.stdout.match(/, not a match\]/g)).toHaveLength(2);
   });
 

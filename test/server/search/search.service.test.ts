@@ -289,6 +289,44 @@ describe('search.service', () => {
       expect(past.results.map((r) => r.match)).toEqual([false, false, false, false, false]);
     });
 
+    it('puts the matching papers first when sorted by year, newest first, then the rest newest first', async () => {
+      const query = 'attention sinks';
+      const byRelevance = await searchSmall({ query, k: 100 });
+      const byYear = await searchSmall({ query, k: 100, sort: 'year' });
+      const matches = byYear.results.filter((r) => r.match);
+      expect(byYear.results.map((r) => r.match)).toEqual(byYear.results.map((_, i) => i < byYear.total));
+      expect(ids({ results: matches }).sort()).toEqual(
+        ids({ results: byRelevance.results.filter((r) => r.match) }).sort(),
+      );
+      const newestFirst = (years: Array<number | null>) => {
+        const dated = years.map((year) => year ?? Number.NEGATIVE_INFINITY);
+        expect(dated).toEqual([...dated].sort((a, b) => b - a));
+      };
+      newestFirst(matches.map((r) => r.paper.year));
+      newestFirst(byYear.results.filter((r) => !r.match).map((r) => r.paper.year));
+      // The page past the matches holds no match, the first page no non-match before a match.
+      const first = await searchSmall({ query, k: 2, sort: 'year' });
+      expect(first.results.map((r) => r.match)).toEqual([true, true]);
+    });
+
+    it.each(['hybrid', 'semantic'] as const)(
+      'gives in %s mode, narrowed to any tag, as many matches as the tag facet counted, each one a match unnarrowed',
+      async (mode) => {
+        const query = 'kernels';
+        const whole = await searchSmall({ query, mode, k: 100 });
+        expect(whole.totalIsLowerBound).toBe(false);
+        const matched = new Set(ids({ results: whole.results.filter((r) => r.match) }));
+        const counted = new Map(whole.facets.tag.map((f) => [f.value, f.count]));
+        const tags = [...new Set(HAND_PAPERS.flatMap((paper) => paper.tags))];
+        expect(tags.some((tag) => !counted.has(tag))).toBe(true);
+        for (const tag of tags) {
+          const narrowed = await searchSmall({ query, mode, k: 100, filters: { tag } });
+          expect({ tag, total: narrowed.total }).toEqual({ tag, total: counted.get(tag) ?? 0 });
+          for (const result of narrowed.results) if (result.match) expect(matched).toContain(result.paper.id);
+        }
+      },
+    );
+
     it('counts facets over the matching papers only', async () => {
       const response = await searchSmall({ query: 'attention sinks', k: 100 });
       const matching = response.results.filter((r) => r.match);

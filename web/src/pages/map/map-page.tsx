@@ -1,6 +1,6 @@
 // The Map page: every paper as a point (a projection of the paper vectors), coloured by cluster
 // (named by its distinctive terms) or tag, with a legend that filters; a search in the URL (?q=)
-// highlights its relevant hits; ?paper= selects a paper and shows it in the side panel; ?color=
+// highlights the papers it matches (as Search counts them); ?paper= selects a paper and shows it in the side panel; ?color=
 // keeps the colouring.
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -10,14 +10,14 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { searchFromParams } from '../search/search-url.ts';
 import { clusterLabels } from './cluster-labels.ts';
 import { type ColorBy, colorPoints } from './map-colors.ts';
-import { relevantHits } from './map-hits.ts';
+import { hitsNote, mapHitsSummary, matchingHits } from './map-hits.ts';
 import { MapPaperPanel } from './map-paper-panel.tsx';
 import { COLOR_BY_CHOICES, colorByFromParams, paramsWithColorBy } from './map-url.ts';
 import { ScatterMap } from './scatter-map.tsx';
 
-/** Results asked for to find the relevant ones (the API's largest page). */
+/** Results asked for to find the matching ones (the API's largest page). */
 const RESULTS_CONSIDERED = 100;
-/** Relevant hits drawn on the map and listed at most. */
+/** Matching papers drawn on the map and listed at most. */
 const HITS_ON_MAP = 30;
 /** The first map of a large index can outlast the server's request timeout; it keeps computing, so ask again. */
 const BUSY_RETRIES = 6;
@@ -59,11 +59,9 @@ export function MapPage() {
     () => (hidden.size === 0 ? points : points.filter((p) => !hidden.has(coloring.keyOf(p)))),
     [points, hidden, coloring],
   );
-  const relevant = useMemo(() => (search && hits.data ? relevantHits(hits.data.results) : []), [search, hits.data]);
-  const hitResults = relevant.slice(0, HITS_ON_MAP);
+  const matching = useMemo(() => (search && hits.data ? matchingHits(hits.data.results) : []), [search, hits.data]);
+  const hitResults = matching.slice(0, HITS_ON_MAP);
   const highlighted = useMemo(() => new Set(hitResults.map((r) => r.paper.id)), [hitResults]);
-  // All RESULTS_CONSIDERED results relevant and more available: the true count is higher.
-  const atLeast = hits.data?.hasMore === true && relevant.length === hits.data.results.length;
   const selectedId = params.get('paper');
   const select = (paperId: string | null) => {
     const next = new URLSearchParams(params);
@@ -136,13 +134,9 @@ export function MapPage() {
         {search
           ? hits.status === 'loading'
             ? `Searching for “${search.q}”…`
-            : hits.status === 'error'
+            : hits.status === 'error' || !hits.data
               ? ''
-              : relevant.length === 0
-                ? `No papers contain “${search.q}”`
-                : relevant.length > hitResults.length || atLeast
-                  ? `Top ${hitResults.length} of ${atLeast ? 'at least ' : ''}${relevant.length} papers matching “${search.q}”`
-                  : `${relevant.length} ${relevant.length === 1 ? 'paper matches' : 'papers match'} “${search.q}”`
+              : mapHitsSummary(hits.data, hitResults.length, search.q)
           : map.data
             ? `${points.length} papers`
             : ''}
@@ -197,11 +191,7 @@ export function MapPage() {
       {hitResults.length > 0 ? (
         <section aria-labelledby="hits-heading">
           <h2 id="hits-heading">Highlighted papers</h2>
-          <p className="muted">
-            {relevant.some((r) => r.passages.some((p) => p.highlights.length > 0))
-              ? 'Papers whose title or abstract contains the words searched for, best first.'
-              : 'No paper contains the words; these are closest in meaning to the best match.'}
-          </p>
+          <p className="muted">{hitsNote(hitResults)}</p>
           <ol className="similar-list">
             {hitResults.map((r) => (
               <li key={r.paper.id}>

@@ -2,12 +2,12 @@
 // how many were found and how long it took, or why a query cannot match anything.
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { matchingPapersCount, resultSummary } from '../../../../server/search/match-summary.ts';
 import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { LikeText } from './like-text.tsx';
 import { ResultList } from './result-list.tsx';
-import { matchingPapers, resultSummary } from './result-summary.ts';
 import { SearchFacets } from './search-facets.tsx';
 import { SearchFilterChips } from './search-filter-chips.tsx';
 import { SearchForm } from './search-form.tsx';
@@ -27,7 +27,7 @@ export function SearchPage() {
   const offset = search?.offset ?? 0;
   // A page past the last result (a stale link, or a library that has shrunk): papers do match.
   const total = response?.total ?? 0;
-  const matching = response ? matchingPapers(response) : '';
+  const matching = response ? matchingPapersCount(response) : '';
   const pastEnd = response !== undefined && response.results.length === 0 && offset > 0 && total > 0;
   // Where Previous leads from an empty page: the last page with results (the first, when none has).
   const lastPage = Math.floor(Math.max(0, total - 1) / PAGE_SIZE) * PAGE_SIZE;
