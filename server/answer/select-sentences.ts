@@ -8,18 +8,10 @@ import { profileClaim, supportFeatures, tfidfCosine } from '../verify/support-fe
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
+import { libraryGap } from './library-gaps.ts';
 import { sentencesNamingPaper } from './paper-pronouns.ts';
-import {
-  type Concept,
-  conceptCoverage,
-  conceptForms,
-  conceptName,
-  conceptNames,
-  questionConcepts,
-  unknownNamesOf,
-  unknownShare,
-} from './question-concepts.ts';
-import { answerShape, askedKindWord, questionType } from './question-type.ts';
+import { conceptCoverage, conceptForms, conceptNames, questionConcepts } from './question-concepts.ts';
+import { answerShape, questionType } from './question-type.ts';
 import { namesAny, namesOfOthers, selfNamedTitleNames, sourceCoverage, titleNamesOf } from './source-coverage.ts';
 import { standaloneProblem, withoutConnective } from './standalone-sentence.ts';
 
@@ -157,23 +149,6 @@ export function scoreSentences(
   return scored.sort((a, b) => b.relevance - a.relevance);
 }
 
-/** The largest share of the question's key concepts but `left` that one paper holds. */
-function restCoverage(
-  concepts: readonly Concept[],
-  left: Concept,
-  covered: ReadonlyArray<{ missing: readonly Concept[] }>,
-): number {
-  const rest = concepts.filter((c) => c !== left);
-  const total = rest.reduce((sum, c) => sum + c.weight, 0);
-  if (total === 0) return 0;
-  return Math.max(
-    0,
-    ...covered.map(
-      ({ missing }) => rest.filter((c) => !missing.includes(c)).reduce((sum, c) => sum + c.weight, 0) / total,
-    ),
-  );
-}
-
 /** Chooses the sentences of an extractive answer, or explains why there is none. */
 export function selectSentences(
   question: string,
@@ -212,47 +187,9 @@ export function selectSentences(
     closest,
     abstainReason,
   });
-  // A hyphenated name is named whole, once ("GPT-4", not "GPT", "4").
-  const quoted = (words: readonly Concept[]) =>
-    conceptNames(words)
-      .slice(0, 3)
-      .map((name) => `"${name}"`)
-      .join(', ');
-  // A name the question asks about that no paper uses: whatever else the closest paper shares with
-  // the question, it is not about that.
-  const unknownNames = unknownNamesOf(question, concepts);
-  if (unknownNames.length > 0) {
-    return abstaining(
-      `The library holds no answer: no paper in it mentions ${quoted(unknownNames)}, which the question asks about.`,
-    );
-  }
-  // "Which optimizer is best for training diffusion models?": a library in which no paper mentions an
-  // optimizer names none, when its closest paper shares only part of the rest ("diffusion"). A paper
-  // that holds nearly all of the rest answers in its own words ("Which algorithm runs ternary
-  // networks on consumer CPUs?": Litespark never says "algorithm").
-  const kind = askedKindWord(question)?.toLowerCase();
-  const unknownKind = kind === undefined ? undefined : concepts.find((c) => !c.known && c.word.toLowerCase() === kind);
-  if (unknownKind && restCoverage(concepts, unknownKind, covered) < settings.minCoverageBesideKind) {
-    return abstaining(
-      `The library holds no answer: the question asks which ${conceptName(unknownKind)}, and no paper in it mentions ${quoted([unknownKind])}.`,
-    );
-  }
-  if (unknownShare(concepts) > settings.maxUnknownShare) {
-    const words = quoted(concepts.filter((c) => !c.known));
-    return abstaining(
-      `The library holds no answer: much of what the question asks about (${words}) occurs in none of its papers.`,
-    );
-  }
   const needed = settings.minConceptCoverage * lengthAllowance(conceptCount, settings.coverageLengthPivot);
-  if (best < needed) {
-    const words = quoted(covered.find((c) => c.coverage === best)!.missing);
-    const of = needed < settings.minConceptCoverage ? ` for a question of ${conceptCount} key concepts` : '';
-    return abstaining(
-      best > 0
-        ? `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(needed * 100)}% is needed${of}.`
-        : `The library holds no answer: no paper it found holds any of what the question asks about (${words}).`,
-    );
-  }
+  const gap = libraryGap(question, concepts, covered, { ...settings, needed });
+  if (gap !== null) return abstaining(gap);
   // Sources holding nearly as much of the question as the best one; the first retrieved source with
   // a looser cut: retrieval (which reads whole passages, by meaning too) ranked it first, and
   // concept coverage alone misses what a paper words differently ("contextual" for "context"). When

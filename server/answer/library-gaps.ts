@@ -1,0 +1,64 @@
+// Why the library holds no answer to a question, read before any sentence is chosen: a name no
+// paper uses, a kind of thing no paper mentions, words no paper uses, or too little of the question
+// in the closest paper. Each reason names what is missing.
+
+import { type Concept, conceptName, conceptNames, unknownNamesOf, unknownShare } from './question-concepts.ts';
+import { askedKindWord } from './question-type.ts';
+import type { SelectionOptions } from './select-sentences.ts';
+
+/** A source's share of the question's key concepts, and the concepts it lacks (sourceCoverage). */
+type Covered = { coverage: number; missing: readonly Concept[] };
+
+/** The settings read, and `needed`: the share of its key concepts the question needs in one paper. */
+type GapSettings = Pick<SelectionOptions, 'minCoverageBesideKind' | 'maxUnknownShare' | 'minConceptCoverage'> & {
+  needed: number;
+};
+
+// A hyphenated name is named whole, once ("GPT-4", not "GPT", "4").
+const quoted = (words: readonly Concept[]) =>
+  conceptNames(words)
+    .slice(0, 3)
+    .map((name) => `"${name}"`)
+    .join(', ');
+
+/** The largest share of the question's key concepts but `left` that one paper holds. */
+function restCoverage(concepts: readonly Concept[], left: Concept, covered: readonly Covered[]): number {
+  const rest = concepts.filter((c) => c !== left);
+  const total = rest.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0) return 0;
+  const held = ({ missing }: Covered) =>
+    rest.filter((c) => !missing.includes(c)).reduce((sum, c) => sum + c.weight, 0) / total;
+  return Math.max(0, ...covered.map(held));
+}
+
+/** Why the library holds no answer to the question, or null when its closest papers may hold one. */
+export function libraryGap(
+  question: string,
+  concepts: readonly Concept[],
+  covered: readonly Covered[],
+  settings: GapSettings,
+): string | null {
+  // A name the question asks about that no paper uses: whatever else the closest paper shares with
+  // the question, it is not about that.
+  const unknownNames = unknownNamesOf(question, concepts);
+  if (unknownNames.length > 0)
+    return `The library holds no answer: no paper in it mentions ${quoted(unknownNames)}, which the question asks about.`;
+  // "Which optimizer is best for training diffusion models?": a library in which no paper mentions an
+  // optimizer names none, when its closest paper shares only part of the rest ("diffusion"). A paper
+  // that holds nearly all of the rest answers in its own words ("Which algorithm runs ternary
+  // networks on consumer CPUs?": Litespark never says "algorithm").
+  const kind = askedKindWord(question)?.toLowerCase();
+  const unknownKind = kind === undefined ? undefined : concepts.find((c) => !c.known && c.word.toLowerCase() === kind);
+  if (unknownKind && restCoverage(concepts, unknownKind, covered) < settings.minCoverageBesideKind)
+    return `The library holds no answer: the question asks which ${conceptName(unknownKind)}, and no paper in it mentions ${quoted([unknownKind])}.`;
+  if (unknownShare(concepts) > settings.maxUnknownShare)
+    return `The library holds no answer: much of what the question asks about (${quoted(concepts.filter((c) => !c.known))}) occurs in none of its papers.`;
+  const best = Math.max(...covered.map((c) => c.coverage));
+  const { needed } = settings;
+  if (best >= needed) return null;
+  const words = quoted(covered.find((c) => c.coverage === best)!.missing);
+  const of = needed < settings.minConceptCoverage ? ` for a question of ${concepts.length} key concepts` : '';
+  return best > 0
+    ? `The library holds no answer: even the closest paper lacks what the question asks about (${words}); it holds ${Math.round(best * 100)}% of the question's key concepts, and ${Math.round(needed * 100)}% is needed${of}.`
+    : `The library holds no answer: no paper it found holds any of what the question asks about (${words}).`;
+}
