@@ -11,8 +11,11 @@ const ARXIV_OLD = new RegExp(
 );
 const DOI = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/iu;
 /** An arXiv id in running text, prefixed or as an address. */
+// In running text an address without its scheme must start its word ("notarxiv.org/abs/…" is none);
+// with one it may follow anything, as a pasted link glued to the word before does.
+const ARXIV_ADDRESS_IN_TEXT = String.raw`(?:https?:\/\/(?:www\.|export\.)?|(?<![\p{L}\p{N}.\/:])(?:www\.|export\.)?)arxiv\.org\/(?:abs|pdf)\/`;
 export const BARE_ARXIV = new RegExp(
-  String.raw`(?:\barxiv:\s*|(?<![\p{L}\p{N}.\/])${ARXIV_ADDRESS})(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)`,
+  String.raw`(?:\barxiv:\s*|${ARXIV_ADDRESS_IN_TEXT})(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)`,
   'giu',
 );
 /**
