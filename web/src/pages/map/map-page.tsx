@@ -26,7 +26,11 @@ const BUSY_RETRY_MS = 2_000;
 export function MapPage() {
   const [params, setParams] = useSearchParams();
   const search = searchFromParams(params);
-  const colorBy = colorByFromParams(params);
+  // The colouring shown follows the choice at once; the URL, which keeps it for Back and reloads,
+  // catches up (a navigation may land a render later, and a controlled radio would snap back).
+  const colorInUrl = colorByFromParams(params);
+  const [colorBy, setColorBy] = useState<ColorBy>(colorInUrl);
+  useEffect(() => setColorBy(colorInUrl), [colorInUrl]);
   const [draft, setDraft] = useState(search?.q ?? '');
   const ids = useId();
   useEffect(() => setDraft(search?.q ?? ''), [search?.q]);
@@ -78,7 +82,10 @@ export function MapPage() {
     });
 
   // A new entry in the history, so Back returns to the colouring before.
-  const chooseColorBy = (by: ColorBy) => setParams(paramsWithColorBy(params, by), { preventScrollReset: true });
+  const chooseColorBy = (by: ColorBy) => {
+    setColorBy(by);
+    setParams(paramsWithColorBy(params, by), { preventScrollReset: true });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
