@@ -78,9 +78,11 @@ export function checkSearchRequest(request: SearchRequest, file?: string): void 
 /**
  * The query argument from the words commander left over. Options it does not know are kept as words,
  * so a query may open with an exclusion (`citelens search -sink attention`); a word opening with "--"
- * is a mistyped option, and several words are a query the shell split for want of quotes.
+ * is a mistyped option, and so is one minus before an option's name (`-k 3` for `--k 3`) when other
+ * words follow; otherwise several words are a query the shell split for want of quotes.
+ * @param optionNames the command's long option names without their minuses ("k", "mode").
  */
-export function queryArgument(words: readonly string[]): string | undefined {
+export function queryArgument(words: readonly string[], optionNames: readonly string[] = []): string | undefined {
   const option = words.find((word) => /^--./u.test(word));
   if (option !== undefined) {
     const name = option.split('=')[0]!;
@@ -88,6 +90,18 @@ export function queryArgument(words: readonly string[]): string | undefined {
       new AppError('INVALID_INPUT', `Unknown option ${name} (a word to leave out takes one minus: -word).`, {
         field: name,
       }),
+    );
+  }
+  const oneMinus =
+    words.length > 1 ? words.find((word) => optionNames.includes(word.slice(1).split('=')[0]!)) : undefined;
+  if (oneMinus?.startsWith('-')) {
+    const name = oneMinus.split('=')[0]!;
+    throw usageError(
+      new AppError(
+        'INVALID_INPUT',
+        `Unknown option ${name}: options take two minuses (-${name}); a word to leave out goes inside the query's quotes.`,
+        { field: name },
+      ),
     );
   }
   if (words.length > 1) {
@@ -211,7 +225,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--json', 'print the response as JSON')
     .action(
       action(async (words: string[], options: SearchCommandOptions) => {
-        const query = await queryText(queryArgument(words), options.file);
+        const longNames = command.options.flatMap((option) => (option.long ? [option.long.slice(2)] : []));
+        const query = await queryText(queryArgument(words, longNames), options.file);
         const request = toSearchRequest(query, options);
         checkSearchRequest(request, options.file);
         const reader = await openIndex(options.index, {

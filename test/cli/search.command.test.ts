@@ -66,6 +66,9 @@ describe('search command', () => {
     // 2: the command line is wrong (a failure to run is 1).
     expect(mistyped.exitCode).toBe(2);
     expect(mistyped.stderr).toContain('Unknown option --yaer-from');
+    const oneMinus = await run('sparse attention', '-k', '3');
+    expect(oneMinus.exitCode).toBe(2);
+    expect(oneMinus.stderr).toContain('Unknown option -k: options take two minuses (--k)');
     const split = await run('sparse attention', '-kernels');
     expect(split.exitCode).toBe(2);
     expect(split.stderr).toContain(`in quotes: citelens search '"sparse attention" -kernels'`);
