@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Paper } from '../paper.schema.ts';
 import type { PaperFilesRead } from '../readers/index.ts';
-import type { StoredKey } from '../store/papers.repo.ts';
+import type { StoredKey } from '../store/papers-writer.repo.ts';
 
 /** The run's input, with the published papers' keys (by id) it was compared with. */
 export type RunInput = PaperFilesRead & { stored: Map<string, StoredKey> };

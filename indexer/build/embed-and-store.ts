@@ -3,7 +3,8 @@
 import type { Embedder } from '../embedders/index.ts';
 import { splitPassages } from '../passages/split-passages.ts';
 import type { PostingsWriter } from '../store/keyword/index.ts';
-import type { PapersReader, PapersWriter } from '../store/papers.repo.ts';
+import type { PapersReader } from '../store/papers.repo.ts';
+import type { PapersWriter } from '../store/papers-writer.repo.ts';
 import type { PassagesWriter } from '../store/passages.repo.ts';
 import { terms } from '../text/analyze.ts';
 import type { HnswBuilder } from '../vectors/hnsw-builder.ts';

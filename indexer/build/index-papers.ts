@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { type PaperFilesRead, readPaperFiles } from '../readers/index.ts';
 import { openDatabaseForRead } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
-import { readStoredKeys } from '../store/papers.repo.ts';
+import { readStoredKeys } from '../store/papers-writer.repo.ts';
 import { applyPapers } from './apply-changes.ts';
 import type { RunInput } from './change-plan.ts';
 import { type PreviousGeneration, writeGeneration } from './generation-writer.ts';
@@ -46,7 +46,7 @@ export async function indexPapers(
       );
     }
     if (input.papers.length + input.indexed.length === 0 && !opts.prune) {
-      throw new AppError('INVALID_PAPERS', 'The input holds no valid papers; nothing was changed.', {
+      throw new AppError('INVALID_PAPERS', noPapersMessage(opts.files, input.problems.length), {
         problems: input.problems,
       });
     }
@@ -71,6 +71,15 @@ export async function indexPapers(
     papersPerSecond: (summary.added + summary.updated) / Math.max(seconds, 1e-9),
     stages,
   };
+}
+
+/** Why an input gave no paper: its records were all refused (each problem is listed with its place), or it held none. */
+function noPapersMessage(files: readonly string[], problems: number): string {
+  if (problems > 0) {
+    return `The input holds no valid papers: ${problems} problem${problems === 1 ? '' : 's'}, each named with its file and line; nothing was changed.`;
+  }
+  const named = files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
+  return `No record was found in ${named}; nothing was changed.`;
 }
 
 function storedKeysOf(previous: PreviousGeneration): ReturnType<typeof readStoredKeys> {

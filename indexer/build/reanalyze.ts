@@ -2,7 +2,8 @@
 // keyword postings and folded author rows made again from its stored papers, within the run's write.
 import type { PostingsWriter } from '../store/keyword/index.ts';
 import { analyzerVersionOf, type Manifest } from '../store/manifest.repo.ts';
-import type { PapersReader, PapersWriter } from '../store/papers.repo.ts';
+import type { PapersReader } from '../store/papers.repo.ts';
+import type { PapersWriter } from '../store/papers-writer.repo.ts';
 import { ANALYZER_VERSION, terms } from '../text/analyze.ts';
 
 /** Why an index is re-analyzed, as a person reads it in a notice. */

@@ -9,7 +9,8 @@ import { filledFrom, filledIn, type LocatedPaper, type PaperFilesRead, worksOf }
 import { versionlessArxivId } from '../store/arxiv-id.ts';
 import { type Db, openDatabaseForRead, schemaVersionOf } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
-import { PapersReader, type StoredKey } from '../store/papers.repo.ts';
+import { PapersReader } from '../store/papers.repo.ts';
+import type { StoredKey } from '../store/papers-writer.repo.ts';
 
 /** A stored work's key as worksOf writes it, with the arXiv id without its version. */
 function workKey(work: string): string {

@@ -3,7 +3,7 @@
 // and vector) for every sorted page, count and facet, seconds each; here a page is a walk over a
 // cached sort order and facets are counted over the matching rows.
 import type { IndexReader } from '../../indexer/index.ts';
-import type { ListingRow } from '../../indexer/store/papers.repo.ts';
+import type { ListingRow } from '../../indexer/store/paper-rows.ts';
 import { type FacetCount, LIBRARY_LIMITS, type LibraryFacets, type LibraryQuery } from './library.schema.ts';
 
 /** Rows read per step while building, with a turn of the event loop between steps. */

@@ -1,7 +1,7 @@
 // Lists the library: a page of papers matching filters, sorted, with facet counts, from the
 // served generation's listing table (library-table.ts), built on first use and kept with its reader.
 import type { IndexReader } from '../../indexer/index.ts';
-import type { ListingRow } from '../../indexer/store/papers.repo.ts';
+import type { ListingRow } from '../../indexer/store/paper-rows.ts';
 import type { LibraryPage, LibraryQuery, LibraryRow } from './library.schema.ts';
 import { LibraryTable } from './library-table.ts';
 

@@ -1,6 +1,6 @@
 // Facets of a search: how the matching papers spread over years, tags, authors and venues, counted
 // over the search's candidates (a bounded set, so the cost does not grow with the library).
-import type { PaperFacetFields } from '../../indexer/store/papers.repo.ts';
+import type { PaperFacetFields } from '../../indexer/store/paper-rows.ts';
 import { type FacetCount, SEARCH_LIMITS, type SearchFacets } from './search.schema.ts';
 
 /** The most frequent values first, ties by value, at most `limit`. */

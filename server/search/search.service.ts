@@ -2,7 +2,7 @@
 // returns a page of papers with their best passages, or the passages cited answers are built from.
 import { AppError } from '../../core/errors.ts';
 import { type IndexReader, type Paper, type Passage, tokenize } from '../../indexer/index.ts';
-import type { PaperFacetFields } from '../../indexer/store/papers.repo.ts';
+import type { PaperFacetFields } from '../../indexer/store/paper-rows.ts';
 import { bestPassages, type ScoredPassage } from './best-passages.ts';
 import { facetsOf } from './facets.ts';
 import { type AllowedDocs, resolveFilters } from './filters.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash, planChanges, type RunInput } from '../../../indexer/build/change-plan.ts';
 import type { Paper } from '../../../indexer/paper.schema.ts';
-import type { StoredKey } from '../../../indexer/store/papers.repo.ts';
+import type { StoredKey } from '../../../indexer/store/papers-writer.repo.ts';
 import { paperWith } from '../../support/paper.ts';
 
 const location = { file: 'papers.jsonl', line: 1, record: 1 };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { zPaper } from '../../../indexer/paper.schema.ts';
 import { versionlessArxivId } from '../../../indexer/store/arxiv-id.ts';
 import { createDatabase, type Db } from '../../../indexer/store/database.ts';
-import { ARXIV_LOOKUP, PapersReader, PapersWriter } from '../../../indexer/store/papers.repo.ts';
+import { ARXIV_LOOKUP, PapersReader } from '../../../indexer/store/papers.repo.ts';
+import { PapersWriter } from '../../../indexer/store/papers-writer.repo.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 function databaseWith(arxivIds: Array<string | null>): Db {
