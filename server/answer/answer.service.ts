@@ -57,9 +57,10 @@ export type AnswerOptions = {
   judge?: AnswerJudge | undefined;
 };
 
-// The bottom line of a yes/no question, from the findings each source is cited for.
+// The bottom line of a yes/no question, from the findings each source is cited for; none from papers
+// that each hold a part of the question, which no finding connects.
 function withBottomLine(draft: Draft, question: string, sources: readonly NumberedSource[]): Draft {
-  if (draft.abstained || questionType(question) !== 'yes_no') return draft;
+  if (draft.abstained || draft.unconnected || questionType(question) !== 'yes_no') return draft;
   const byNumber = new Map(sources.map((s) => [s.n, s]));
   const cited = draft.answer.sentences.flatMap((sentence) =>
     sentence.citations.map((c) => {
@@ -137,6 +138,7 @@ async function extractiveDraft(
     answer: { text: answerText(sentences), sentences },
     cited: new Set(sentences.map((s) => s.citations[0]!.n)),
     nearest: chosen.closest,
+    ...(chosen.unconnected ? { unconnected: chosen.unconnected } : {}),
   };
 }
 
@@ -256,12 +258,13 @@ export async function composeAnswer(
       await emit({ event: 'notice', data: { message } });
     }
   }
+  if (draft.unconnected) notices.push(draft.unconnected);
   draft = withBottomLine(draft, asked.question, sources);
   if (draft.mode === 'extractive') {
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
   }
-  const { cited, nearest: _nearest, fromRecord: _fromRecord, ...rest } = draft;
+  const { cited, nearest: _nearest, fromRecord: _fromRecord, unconnected: _unconnected, ...rest } = draft;
   const response: AskResponse = {
     question: asAsked,
     ...rest,

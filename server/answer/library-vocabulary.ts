@@ -1,6 +1,6 @@
 // The library's words as written (lower-cased, letters only) with how many papers use each, kept in
-// buckets by length, so that the library word one or two letters from a misspelt one is found by
-// comparing it only with words of about its length, each comparison cut short past the distance.
+// buckets by length, so that the library word a typing slip from a misspelt one (typing-slips.ts) is
+// found by comparing it only with words of about its length, each comparison cut short past the distance.
 
 /** A library word close to another word: how many papers use it and how many edits away it is. */
 export type VocabularyMatch = { word: string; documentFrequency: number; distance: number };
@@ -12,11 +12,11 @@ export type LibraryVocabulary = {
   /** How many papers use the word (lower-cased, as written). */
   documentFrequency(word: string): number;
   /**
-   * The library word nearest `word` within `maxDistance` (by default in edits, Damerau's: a swap of
-   * two neighbouring letters is one); among the nearest, the one most papers use, then the first
-   * alphabetically. Null when none is that close.
+   * The library word nearest `word` within `maxDistance`, as `distance` measures it (the question
+   * reader's typing slips, typing-slips.ts); among the nearest, the one most papers use, then the
+   * first alphabetically. Null when none is that close.
    */
-  nearest(word: string, maxDistance: number, distance?: WordDistance): VocabularyMatch | null;
+  nearest(word: string, maxDistance: number, distance: WordDistance): VocabularyMatch | null;
 };
 
 /** How far apart two words are, or any number above `max` once they are known to be further. */
@@ -51,7 +51,7 @@ export function vocabularyOf(frequency: ReadonlyMap<string, number>): LibraryVoc
   return {
     size: kept.size,
     documentFrequency: (word) => kept.get(word) ?? 0,
-    nearest(word, maxDistance, distanceOf = editDistance) {
+    nearest(word, maxDistance, distanceOf) {
       let best: VocabularyMatch | null = null;
       for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
         const bucket = buckets.get(length);
@@ -75,33 +75,4 @@ export function vocabularyOf(frequency: ReadonlyMap<string, number>): LibraryVoc
       return best;
     },
   };
-}
-
-/**
- * Edits between two words (optimal string alignment: insertions, deletions, substitutions and swaps
- * of neighbouring letters), or `max + 1` as soon as it is known to exceed `max`.
- */
-export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a === b) return 0;
-  const width = b.length + 1;
-  let before = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowBest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      current[j] = value;
-      if (value < rowBest) rowBest = value;
-    }
-    // Every later row is at least this row's least value: past `max`, the words are too far apart.
-    if (rowBest > max) return max + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  const distance = previous[b.length]!;
-  return distance > max ? max + 1 : distance;
 }

@@ -6,6 +6,7 @@
 // the library never uses weighs the most.
 import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
+import { englishWordsIfReadable, isEnglishWord } from './english-words.ts';
 import { hyphenatedNames, nameAt, writtenAsName } from './written-names.ts';
 
 export { writtenAsName };
@@ -252,34 +253,34 @@ export function missingConcepts(concepts: readonly Concept[], forms: ReadonlySet
   return concepts.filter((c) => !holds(forms, c)).sort((a, b) => b.weight - a.weight);
 }
 
-/** Share of the concepts' weight carried by words no paper of the library uses. */
-export function unknownShare(concepts: readonly Concept[]): number {
-  let total = 0;
-  let unknown = 0;
-  for (const concept of concepts) {
-    total += concept.weight;
-    if (!concept.known) unknown += concept.weight;
-  }
-  return total > 0 ? unknown / total : 0;
-}
-
 /**
  * The names a question asks about ("GPT-4", "AlphaFold", "Llama-3.1": a word written as a name, or
- * joined to digits) that no paper of the library uses. Not in a
- * question written in capitals, where every word looks like a name; not an abbreviation the question
- * spells out ("MR-mammography (MRM)": its long form is what is asked); not a code of fewer than three
- * letters, which papers write in several ways ("V30M" for "Val30Met").
+ * joined to digits; "Fooformer": a word capitalised inside the question that is no English word)
+ * that no paper of the library uses. Not in a question written in capitals, where every word looks
+ * like a name; not an abbreviation the question spells out ("MR-mammography (MRM)": its long form is
+ * what is asked); not a code of fewer than three letters, which papers write in several ways ("V30M"
+ * for "Val30Met").
  */
 export function unknownNamesOf(question: string, concepts: readonly Concept[]): Concept[] {
   const capitals = question.match(/\p{Lu}/gu)?.length ?? 0;
   if (capitals > (question.match(/\p{Ll}/gu)?.length ?? 0)) return [];
   const bracketed = new Set([...question.matchAll(/\(([^()]{1,60})\)/gu)].flatMap((m) => m[1]!.split(/[\s,;]+/u)));
+  const first = question.match(WORD)?.[0];
   return concepts.filter(
     (c) =>
       !c.known &&
       !c.longForm &&
       !bracketed.has(c.word) &&
-      (writtenAsName(c.word) || /\p{N}/u.test(c.name ?? '')) &&
-      (c.word.match(/\p{L}/gu)?.length ?? 0) >= 3,
+      (c.word.match(/\p{L}/gu)?.length ?? 0) >= 3 &&
+      (writtenAsName(c.word) || /\p{N}/u.test(c.name ?? '') || (c.word !== first && capitalisedName(c.word))),
   );
+}
+
+// A word written with a capital and then lower-case letters that is no English word (WordNet's
+// lower-case words leave names out): "Fooformer", not "Transformer" nor a misspelling that is read
+// (question-spelling.ts). The English words are read only for such a word; without them, none is.
+function capitalisedName(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const english = englishWordsIfReadable();
+  return english !== undefined && !isEnglishWord(word.toLowerCase(), english);
 }

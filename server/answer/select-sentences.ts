@@ -8,11 +8,18 @@ import { profileClaim, supportFeatures, tfidfCosine } from '../verify/support-fe
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
-import { libraryGap } from './library-gaps.ts';
+import { libraryGap, unconnectedNotice } from './library-gaps.ts';
 import { sentencesNamingPaper } from './paper-pronouns.ts';
 import { conceptCoverage, conceptForms, conceptNames, questionConcepts } from './question-concepts.ts';
 import { answerShape, questionType } from './question-type.ts';
-import { namesAny, namesOfOthers, selfNamedTitleNames, sourceCoverage, titleNamesOf } from './source-coverage.ts';
+import {
+  namesAny,
+  namesOfOthers,
+  selfNamedTitleNames,
+  sourceCoverage,
+  titleNamesOf,
+  unconnectedParts,
+} from './source-coverage.ts';
 import { standaloneProblem, withoutConnective } from './standalone-sentence.ts';
 
 /**
@@ -55,6 +62,17 @@ export const SELECTION_DEFAULTS = {
    * least this share of the question's other key concepts (set by hand, not fitted).
    */
   minCoverageBesideKind: 0.7,
+  /**
+   * An answer quoting two papers that each hold a part of the question the other lacks (at least
+   * minUnconnectedPart of its key-concept weight each, minUnconnectedTogether together) says that no
+   * paper connects the parts, when no source holds maxConnectedCoverage of the question. Set by hand
+   * on composed examples (test/server/answer/library-gaps.test.ts); of the 755 answers to the eval
+   * sets' own questions (PubMedQA 492, Cranfield 214, CISI 49) they flag one, whose source paper
+   * words half the question otherwise ("Do hospitals provide lower quality care on weekends?").
+   */
+  maxConnectedCoverage: 0.6,
+  minUnconnectedPart: 0.3,
+  minUnconnectedTogether: 0.9,
   /** Closest papers listed with an abstention. */
   closestPapers: 3,
   /** Weight of the source's rank (1 for the first, 0 for the last) added to a sentence's relevance. */
@@ -99,6 +117,8 @@ export type Selection = {
   conceptCount: number;
   /** The sources closest to the question, best first, with their concept coverage. */
   closest: ClosestPaper[];
+  /** For an answer quoting papers that each hold a part of the question, that no paper connects them (unconnectedNotice). */
+  unconnected?: string;
 };
 
 /**
@@ -273,5 +293,15 @@ export function selectSentences(
       'No sentence of the closest papers both addresses the question and stands on its own (the candidates were questions, fragments or sentences that lean on the one before).',
     );
   }
-  return { sentences: chosen, abstainReason: null, conceptCoverage: best, conceptCount, closest };
+  // Papers named by their titles ("Compare EMO and SoftSAE") each answer for their own name.
+  const parts =
+    othersNames.size === 0 ? unconnectedParts(concepts, covered, new Set(chosen.map((c) => c.n)), settings) : null;
+  return {
+    sentences: chosen,
+    abstainReason: null,
+    conceptCoverage: best,
+    conceptCount,
+    closest,
+    ...(parts ? { unconnected: unconnectedNotice(parts) } : {}),
+  };
 }

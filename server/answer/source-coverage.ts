@@ -91,3 +91,47 @@ export function selfNamedTitleNames(
 ): Map<number, readonly Concept[]> {
   return new Map(sources.map((s) => [s.n, paperName(s.paper) === null ? [] : (titleNames.get(s.n) ?? [])]));
 }
+
+/** When two quoted sources count as holding unconnected parts of a question (see unconnectedParts). */
+export type UnconnectedSettings = {
+  /** Only when no source holds this share of the question's key concepts. */
+  maxConnectedCoverage: number;
+  /** Each of the two holds at least this share of the question that the other lacks. */
+  minUnconnectedPart: number;
+  /** Together they hold at least this share of it. */
+  minUnconnectedTogether: number;
+};
+
+/**
+ * The parts of a question that two of the quoted sources hold apart, when no paper holds them
+ * together ("Does speculative decoding reduce hallucination in summarization?" answered by a paper
+ * on speculative decoding and another on hallucination in summaries): each part's concepts, in the
+ * question's order. Null when a source holds most of the question or no two quoted sources split it.
+ */
+export function unconnectedParts(
+  concepts: readonly Concept[],
+  covered: ReadonlyArray<{ source: NumberedSource; coverage: number; missing: readonly Concept[] }>,
+  quoted: ReadonlySet<number>,
+  settings: UnconnectedSettings,
+): [Concept[], Concept[]] | null {
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0 || Math.max(0, ...covered.map((c) => c.coverage)) >= settings.maxConnectedCoverage) return null;
+  const share = (held: readonly Concept[]) => held.reduce((sum, c) => sum + c.weight, 0) / total;
+  const cited = covered.filter((c) => quoted.has(c.source.n)).sort((a, b) => b.coverage - a.coverage);
+  for (const [i, first] of cited.entries()) {
+    for (const second of cited.slice(i + 1)) {
+      const onlyFirst = concepts.filter((c) => !first.missing.includes(c) && second.missing.includes(c));
+      const onlySecond = concepts.filter((c) => first.missing.includes(c) && !second.missing.includes(c));
+      const together = concepts.filter((c) => !first.missing.includes(c) || !second.missing.includes(c));
+      if (
+        share(onlyFirst) >= settings.minUnconnectedPart &&
+        share(onlySecond) >= settings.minUnconnectedPart &&
+        share(together) >= settings.minUnconnectedTogether
+      )
+        return concepts.indexOf(onlyFirst[0]!) < concepts.indexOf(onlySecond[0]!)
+          ? [onlyFirst, onlySecond]
+          : [onlySecond, onlyFirst];
+    }
+  }
+  return null;
+}

@@ -9,6 +9,14 @@ describe('typing-slips', () => {
     expect(typingSlips('attnetion', 'attention', 1)).toBe(1);
     expect(typingSlips('compuyter', 'computer', 1)).toBe(1);
     expect(typingSlips('atetnion', 'attention', 2)).toBe(2);
+    expect(typingSlips('atteniton', 'attention', 1)).toBe(1);
+  });
+
+  it('stops counting past the number of slips asked for', () => {
+    expect(typingSlips('zorblax', 'attention', 2)).toBe(3);
+    expect(typingSlips('decoding', 'decoder', 0)).toBe(1);
+    // Three edits apart, and no slip at all: no slip changes the first letter.
+    expect(typingSlips('kitten', 'sitting', 3)).toBe(4);
   });
 
   it('does not read one word as another that no slip makes', () => {

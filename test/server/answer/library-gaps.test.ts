@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaperInput } from '../../../indexer/paper.schema.ts';
+import { zAskRequest } from '../../../server/answer/answer.schema.ts';
+import { answerQuestion } from '../../../server/answer/answer.service.ts';
+import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
+
+// A small machine-learning library written for these tests: no paper says "knowledge" or "base",
+// or names "Fooformer"; one paper is on speculative decoding, another on hallucination in
+// summaries, and a third on both.
+const paper = (id: string, title: string, abstract: string): PaperInput => ({
+  id,
+  title,
+  authors: ['A. Author'],
+  year: 2025,
+  abstract,
+});
+
+const PAPERS: PaperInput[] = [
+  paper(
+    'leak-probe',
+    'LeakProbe: data leakage threats of RAG systems',
+    'LeakProbe measures how retrieval-augmented generation (RAG) systems leak the private documents they retrieve. Crafted prompts made RAG systems repeat retrieved passages verbatim in 41% of trials. Models that follow instructions more faithfully leak more.',
+  ),
+  paper(
+    'speculative-decoding',
+    'Faster speculative decoding with small draft models',
+    'Speculative decoding drafts several tokens with a small model and verifies them with the large model in one pass. On code and chat benchmarks it tripled generation speed. Acceptance rates fell for long drafts.',
+  ),
+  paper(
+    'summary-hallucination',
+    'How often abstractive summarization hallucinates',
+    'Abstractive summarization models invent facts that their source lacks. Annotators found hallucination in 30% of news summaries. Larger models hallucinated less often in summarization.',
+  ),
+  paper(
+    'speech-recognition',
+    'Speech recognition errors in noisy clinics',
+    'Speech recognition errors doubled in noisy clinics compared with quiet offices. A noise-robust acoustic model halved the errors. Accents still raised the word error rate.',
+  ),
+  paper(
+    'moe-routing',
+    'Routing in mixture-of-experts language models',
+    'Mixture-of-experts language models route each token to a few expert networks. Load-balancing losses keep experts equally used during training. Sparse routing lowers the compute per token at equal quality.',
+  ),
+  paper(
+    'protein-folding',
+    'Protein structure prediction from single sequences',
+    'A single-sequence model predicts protein structure without alignments. Accuracy approached alignment-based methods on small proteins. Orphan proteins gained the most.',
+  ),
+  paper(
+    'image-segmentation',
+    'Promptable image segmentation at scale',
+    'A promptable model segments any object from a point or a box. It was trained on a billion masks. Medical images remained hard.',
+  ),
+];
+
+const DRAFT_HALLUCINATION = paper(
+  'drafts-and-hallucination',
+  'Does speculative decoding change hallucination in summarization?',
+  'We measured hallucination in summarization with and without speculative decoding. Speculative decoding left the hallucination rate of news summaries unchanged at 30%. Verification by the large model kept the output distribution the same.',
+);
+
+let library: FixtureIndex;
+let connected: FixtureIndex;
+beforeAll(async () => {
+  [library, connected] = await Promise.all([
+    buildFixtureIndex(PAPERS),
+    buildFixtureIndex([...PAPERS, DRAFT_HALLUCINATION]),
+  ]);
+});
+afterAll(() => {
+  library.close();
+  connected.close();
+});
+
+const ask = (index: FixtureIndex, question: string) =>
+  answerQuestion(index.reader, zAskRequest.parse({ question, generate: false }));
+const citedPapers = (response: Awaited<ReturnType<typeof ask>>) => [
+  ...new Set(response.answer.sentences.flatMap((s) => s.citations.map((c) => c.paperId))),
+];
+
+describe('library-gaps', () => {
+  it('answers a question whose English phrase no paper uses ("knowledge base") from the paper that holds the rest', async () => {
+    const response = await ask(library, 'Do RAG systems leak their knowledge base?');
+    expect(response.abstained, response.reason).toBe(false);
+    expect(citedPapers(response)).toEqual(['leak-probe']);
+  });
+
+  it('abstains on the same question about a name no paper uses, capitalised or written as a name', async () => {
+    for (const question of [
+      'Do Fooformer systems leak their knowledge base?',
+      'Does Fooformer leak the documents of RAG systems?',
+      'Does FooFormer leak the documents of RAG systems?',
+    ]) {
+      const response = await ask(library, question);
+      expect(response.abstained, question).toBe(true);
+      expect(response.reason, question).toMatch(/"(?:Fooformer|FooFormer)"/);
+    }
+  });
+
+  it('abstains when unknown English words the question writes apart carry most of it', async () => {
+    const response = await ask(library, 'Do RAG systems leak knowledge, wisdom or gossip?');
+    expect(response.abstained).toBe(true);
+    expect(response.reason).toMatch(/"knowledge", "wisdom", "gossip"/);
+  });
+
+  it('answers a question joining two topics from the paper that holds both, with a bottom line', async () => {
+    const response = await ask(connected, 'Does speculative decoding increase hallucination in summarization?');
+    expect(response.abstained).toBe(false);
+    expect(citedPapers(response)[0]).toBe('drafts-and-hallucination');
+    expect(response.notice ?? '').not.toMatch(/connects/);
+    expect(response.bottomLine).toBeDefined();
+  });
+
+  it('says plainly that no paper connects two topics that only different papers hold, and draws no bottom line', async () => {
+    const response = await ask(library, 'Does speculative decoding increase hallucination in summarization?');
+    expect(response.abstained).toBe(false);
+    expect(new Set(citedPapers(response))).toEqual(new Set(['speculative-decoding', 'summary-hallucination']));
+    expect(response.notice).toMatch(
+      /No paper in the library connects "speculative", "decoding" with "hallucination", "summarization"/,
+    );
+    expect(response.bottomLine).toBeUndefined();
+  });
+});

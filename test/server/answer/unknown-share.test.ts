@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Concept } from '../../../server/answer/question-concepts.ts';
+import { englishPhrases, unknownShare } from '../../../server/answer/unknown-share.ts';
+
+const concept = (word: string, weight: number, known: boolean): Concept => ({
+  word,
+  form: word.toLowerCase(),
+  weight,
+  known,
+});
+
+describe('unknown-share', () => {
+  const rag = concept('RAG', 4, true);
+  const systems = concept('systems', 3, true);
+  const leak = concept('leak', 4, true);
+  const knowledge = concept('knowledge', 5, false);
+  const base = concept('base', 5, false);
+
+  it('is the share of the question’s weight carried by words no paper uses', () => {
+    expect(unknownShare([rag, systems, leak, knowledge, base])).toBeCloseTo(10 / 21);
+    expect(unknownShare([])).toBe(0);
+  });
+
+  it('counts a run of English words no paper uses as one unknown word', () => {
+    const concepts = [rag, systems, leak, knowledge, base];
+    const phrases = englishPhrases('Do RAG systems leak their knowledge base?', concepts);
+    expect([...phrases]).toEqual([
+      [knowledge, 2],
+      [base, 2],
+    ]);
+    expect(unknownShare(concepts, phrases)).toBeCloseTo(5 / 16);
+    expect(englishPhrases('Do RAG systems leak their knowledge-base?', concepts).size).toBe(2);
+  });
+
+  it('counts whole the English words written apart, and a name no paper uses', () => {
+    const concepts = [rag, systems, leak, knowledge, base];
+    expect(englishPhrases('Does knowledge leak from RAG systems at the base?', concepts).size).toBe(0);
+    expect(englishPhrases('Do RAG systems leak knowledge, base?', concepts).size).toBe(0);
+    const fooformer = concept('Fooformer', 5, false);
+    expect(englishPhrases('Do RAG systems leak Fooformer base?', [rag, systems, leak, fooformer, base]).size).toBe(0);
+  });
+});
