@@ -4,7 +4,8 @@
 // ("Shares: how, really"). Written by hand from the vocabulary of abstracts. Words are compared by
 // their stems, so a word whose stem a topic word shares stays out of the list: "general"
 // ("generation", "generative"), "key" ("key-value"), "question" ("question answering"), "present"
-// ("presentation"), "design", "order", "form", "lead", "novel".
+// ("presentation"), "design", "order", "form", "lead", "novel"; such a word is general only in the
+// inflections listed in FORMS ("designed", "presented").
 import { terms } from '../../indexer/index.ts';
 
 const WORDS = `
@@ -24,6 +25,9 @@ revealed provide provides provided offer offers offered use uses used using base
 take takes taken give gives given come comes came follow follows followed allow allows allowed help
 helps helped need needs require requires include includes including consider considers seem seems
 appear appears remain remains become becomes get gets
+run runs ran running call calls called let lets well one together briefly mention mentions mentioned
+bring brings brought carry carries carried pick picks picked choose chooses chose chosen stay stays
+stayed staying
 authors author paper papers study studies work works approach approaches method methods result
 results example examples way ways case cases part parts number numbers kind kinds type types aspect
 aspects level levels problem problems issue issues fact
@@ -33,10 +37,21 @@ even still already often usually typically actually especially particularly main
 mostly largely widely highly relatively change changes
 `;
 
+// Participles that say what the authors did ("a system designed for", "evaluated on"), compared as
+// written (lowercased), not by stem: their stems are topic words' too ("chip design", "evaluation").
+const FORMS = new Set('designed presented ordered formed built named tested evaluated measured'.split(' '));
+/** A number alone ("1" of "Schema-1", "2" of "Top-2") is no topic. */
+const NUMBER = /^\p{N}+$/u;
+
 let general: ReadonlySet<string> | undefined;
 
 /** Whether an analyzer term stands for a word of any abstract (see above). */
 export function isGeneralTerm(term: string): boolean {
   general ??= new Set(WORDS.split(/\s+/u).flatMap((word) => (word ? terms(word) : [])));
   return general.has(term);
+}
+
+/** Whether a word as written (lowercased) with its analyzer term is a word of any abstract, or a number. */
+export function isGeneralWord(word: string, term: string): boolean {
+  return FORMS.has(word) || NUMBER.test(word) || isGeneralTerm(term);
 }

@@ -4,7 +4,7 @@ import { AppError, paperNotFound } from '../../core/errors.ts';
 import type { IndexReader, Paper } from '../../indexer/index.ts';
 import { tokenize } from '../../indexer/index.ts';
 import { agreement, fuseScores } from './fuse.ts';
-import { isGeneralTerm } from './general-words.ts';
+import { isGeneralWord } from './general-words.ts';
 import { denseWeightOf, HYBRID_DEFAULTS, peakOf } from './hybrid.search.ts';
 import { keywordRanking } from './keyword.search.ts';
 import type { RankedDoc } from './ranking.ts';
@@ -16,43 +16,58 @@ export const SIMILAR_DEFAULTS = {
   profileTerms: 12,
   /** Papers taken from each side before fusion (and the window their scores are normalized over). */
   window: 50,
+  /**
+   * Shared terms are listed only when at most this share of the library's papers hold them (or two
+   * papers, in a library under ten): a term of every fifth paper ("llm" in a library of LLM papers)
+   * helps rank but says nothing of why two papers are alike.
+   */
+  sharedTermMaxShare: 0.2,
 } satisfies Record<string, number>;
 
-/** One term of a paper's keyword profile: the analyzer term, a word of the paper it stands for, its weight. */
-export type ProfileTerm = { term: string; word: string; weight: number };
+/**
+ * One term of a paper's keyword profile: the analyzer term, a word of the paper it stands for, its
+ * weight, and how many papers of the library hold it.
+ */
+export type ProfileTerm = { term: string; word: string; weight: number; papers: number };
+
+/** A paper's terms as it uses them for its topic (not as words of any abstract), with their counts. */
+function topicTerms(paper: Paper): Map<string, { count: number; word: string }> {
+  const counts = new Map<string, { count: number; word: string }>();
+  for (const token of tokenize(`${paper.title}. ${paper.abstract}`)) {
+    if (token.term === null || isGeneralWord(token.word, token.term)) continue;
+    const seen = counts.get(token.term);
+    if (seen) seen.count++;
+    else counts.set(token.term, { count: 1, word: token.word });
+  }
+  return counts;
+}
 
 /**
  * A paper's most distinctive terms: by (1 + ln tf) · ln(1 + N / df) over its title and abstract.
  * Terms no other paper holds are left out, as they cannot make two papers alike, and so are words
- * of any abstract ("how", "shows", "authors"), which make papers alike only in how they are written.
+ * of any abstract ("how", "shows", "authors", "run", "designed"), which make papers alike only in how
+ * they are written.
  */
 export function keywordProfile(
   reader: IndexReader,
   paper: Paper,
   size: number = SIMILAR_DEFAULTS.profileTerms,
 ): ProfileTerm[] {
-  const counts = new Map<string, { count: number; word: string }>();
-  for (const token of tokenize(`${paper.title}. ${paper.abstract}`)) {
-    if (token.term === null) continue;
-    const seen = counts.get(token.term);
-    if (seen) seen.count++;
-    else counts.set(token.term, { count: 1, word: token.word });
-  }
-  const papers = Math.max(1, reader.manifest.papers);
+  const library = Math.max(1, reader.manifest.papers);
   const profile: ProfileTerm[] = [];
-  for (const [term, { count, word }] of counts) {
-    const df = reader.postings.documentFrequency(term);
-    if (df < 2 || isGeneralTerm(term)) continue;
-    profile.push({ term, word, weight: (1 + Math.log(count)) * Math.log(1 + papers / df) });
+  for (const [term, { count, word }] of topicTerms(paper)) {
+    const papers = reader.postings.documentFrequency(term);
+    if (papers < 2) continue;
+    profile.push({ term, word, papers, weight: (1 + Math.log(count)) * Math.log(1 + library / papers) });
   }
   profile.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
   return profile.slice(0, size);
 }
 
-function termsOf(paper: Paper): Set<string> {
-  const terms = new Set<string>();
-  for (const token of tokenize(`${paper.title}. ${paper.abstract}`)) if (token.term !== null) terms.add(token.term);
-  return terms;
+/** The profile terms that can say why two papers are alike: those few papers hold, most distinctive first. */
+export function explainingTerms(reader: IndexReader, profile: readonly ProfileTerm[]): ProfileTerm[] {
+  const most = Math.max(2, SIMILAR_DEFAULTS.sharedTermMaxShare * reader.manifest.papers);
+  return profile.filter((p) => p.papers <= most);
 }
 
 /**
@@ -110,15 +125,16 @@ export function similarPapers(reader: IndexReader, paperId: string, k: number): 
     : new Map<number, number>();
   const fused = fuseScores(keyword, dense, exact, denseWeight, window).slice(0, k);
 
+  const explaining = explainingTerms(reader, profile);
   const results: SimilarResponse['results'] = [];
   for (const { doc: other, score } of fused) {
     const neighbour = reader.getPaperByDoc(other);
     if (!neighbour) continue;
-    const theirs = termsOf(neighbour);
+    const theirs = topicTerms(neighbour);
     results.push({
       paper: neighbour,
       score,
-      sharedTerms: profile.filter((p) => theirs.has(p.term)).map((p) => p.word),
+      sharedTerms: explaining.filter((p) => theirs.has(p.term)).map((p) => p.word),
     });
   }
   return { paperId, results, tookMs: performance.now() - began };

@@ -11,15 +11,20 @@ describe('map and library pages', () => {
     const points = page.locator('circle.map-point[data-paper-id]');
     await points.first().waitFor();
     expect(await points.count()).toBe(stats.papers);
-    await expect.poll(() => page.locator('circle.is-hit').count()).toBeGreaterThan(0);
-    // Every highlighted paper contains the word (the old map highlighted the top 12 whatever their score).
-    const summary = await page.locator('.result-summary').textContent();
-    const hitCount = await page.locator('circle.is-hit').count();
-    expect(summary).toMatch(
-      new RegExp(`^(${hitCount} papers match|Top ${hitCount} of \\d+ papers matching) “attention”$`),
-    );
+    // The four papers of the sample library that hold "attention" are highlighted as holding it, and
+    // nothing else (the old map highlighted the top 12 whatever their score).
+    await expect.poll(() => page.locator('.result-summary').textContent()).toBe('4 papers match “attention”');
     const keyword = await (await page.request.get('/api/search?q=attention&mode=keyword&k=100')).json();
-    expect(hitCount).toBeLessThanOrEqual(keyword.results.length);
+    const holding = keyword.results
+      .filter((r: { match: boolean }) => r.match)
+      .map((r: { paper: { id: string } }) => r.paper.id);
+    expect(holding).toHaveLength(4);
+    const idsOf = (selector: string) =>
+      page.locator(selector).evaluateAll((circles) => circles.map((c) => c.getAttribute('data-paper-id')).sort());
+    expect(await idsOf('circle.is-hit.is-word-hit')).toEqual([...holding].sort());
+    expect(await page.locator('circle.is-hit').count()).toBe(4);
+    expect(await page.locator('circle.is-meaning-hit').count()).toBe(0);
+    expect(await page.locator('#hits-heading + p + ol li').count()).toBe(4);
     // Clusters are named by words, not numbers.
     expect(await page.locator('.map-cluster-name').count()).toBeGreaterThan(0);
     expect(await page.locator('.legend').textContent()).not.toMatch(/Cluster \d/);
@@ -38,6 +43,60 @@ describe('map and library pages', () => {
     await screenshot(page, 'map-highlighted');
     await page.locator('.map-panel').getByRole('link', { name: 'Open' }).click();
     await page.waitForURL((url) => url.pathname === `/papers/${id}`);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('marks the papers that hold the word searched for apart from those that match by meaning alone', async () => {
+    const page = await openPage(DESKTOP);
+    await page.goto('/map?q=unlearning');
+    await page.locator('circle.map-point').first().waitFor();
+    // In the sample library one paper holds "unlearning"; StraTA's reinforcement-learning agents come
+    // close enough in meaning to match.
+    await expect.poll(() => page.locator('.result-summary').textContent()).toBe('2 papers match “unlearning”');
+    const idsOf = (selector: string) =>
+      page.locator(selector).evaluateAll((circles) => circles.map((c) => c.getAttribute('data-paper-id')));
+    expect(await idsOf('circle.is-hit.is-word-hit')).toEqual(['icu-bench-multimodal-unlearning']);
+    expect(await idsOf('circle.is-hit.is-meaning-hit')).toEqual(['strata-strategic-trajectory-abstraction']);
+    expect(await page.locator('circle.is-hit').count()).toBe(2);
+    const keyword = await (await page.request.get('/api/search?q=unlearning&mode=keyword&k=100')).json();
+    expect(
+      keyword.results.filter((r: { match: boolean }) => r.match).map((r: { paper: { id: string } }) => r.paper.id),
+    ).toEqual(['icu-bench-multimodal-unlearning']);
+    // Drawn apart: a solid ring for the word, a dashed one for meaning; the list says which is which.
+    const dashes = (selector: string) => page.locator(selector).evaluate((c) => getComputedStyle(c).strokeDasharray);
+    expect(await dashes('circle.is-word-hit')).toBe('none');
+    expect(await dashes('circle.is-meaning-hit')).not.toBe('none');
+    const listed = await page.locator('#hits-heading + p + ol li').allTextContents();
+    expect(listed).toHaveLength(2);
+    expect(listed.filter((text) => text.endsWith(' · close in meaning'))).toHaveLength(1);
+    await screenshot(page, 'map-word-and-meaning-hits');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('draws no cluster name over another on a 390 px phone, each inside the map', async () => {
+    const page = await openPage(PHONE);
+    await page.goto('/map');
+    await page.locator('circle.map-point').first().waitFor();
+    const names = page.locator('.map-cluster-names .map-cluster-name');
+    await expect.poll(() => names.count()).toBeGreaterThan(1);
+    const map = (await page.locator('svg.map-svg').boundingBox())!;
+    const boxes = await names.evaluateAll((texts) =>
+      texts.map((text) => {
+        const { left, top, right, bottom } = text.getBoundingClientRect();
+        return { text: text.textContent, left, top, right, bottom };
+      }),
+    );
+    const overlaps: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      expect(a.left, a.text ?? '').toBeGreaterThanOrEqual(map.x);
+      expect(a.right, a.text ?? '').toBeLessThanOrEqual(map.x + map.width);
+      for (const b of boxes.slice(i + 1)) {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          overlaps.push(`${a.text} / ${b.text}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+    await screenshot(page, 'map-phone-names');
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { terms } from '../../../indexer/index.ts';
-import { isGeneralTerm } from '../../../server/search/general-words.ts';
+import { isGeneralTerm, isGeneralWord } from '../../../server/search/general-words.ts';
 import { similarPapers } from '../../../server/search/index.ts';
 import { buildSearchIndex, HAND_PAPERS, type SearchFixture, topicPapers } from './search-fixture.ts';
 
@@ -157,5 +157,55 @@ describe('general-words', () => {
     ])
       for (const term of terms(word)) expect(isGeneralTerm(term), word).toBe(false);
     for (const word of ['how', 'really', 'authors', 'shows']) expect(isGeneralTerm(terms(word)[0]!), word).toBe(true);
+  });
+
+  it('holds "designed" as written and numbers, but not the topic word "design" of the same stem', () => {
+    expect(isGeneralWord('designed', terms('designed')[0]!)).toBe(true);
+    expect(isGeneralWord('design', terms('design')[0]!)).toBe(false);
+    expect(isGeneralWord('running', terms('running')[0]!)).toBe(true);
+    expect(isGeneralWord('2', '2')).toBe(true);
+    expect(isGeneralWord('tokamak', terms('tokamak')[0]!)).toBe(false);
+  });
+});
+
+describe('similar, where two papers share verbs of any abstract and words of the whole library', () => {
+  // Two tokamak papers share their topic ("tokamak", "plasma"), verbs any abstract uses ("run",
+  // "designed") and "transformer", which a third of the library holds.
+  const CONTROL = {
+    id: 'tokamak-control',
+    title: 'Transformer control of tokamak plasma',
+    abstract:
+      'A transformer controller designed for the tokamak runs in real time and keeps the plasma stable in each run.',
+  };
+  const SENSORS = {
+    id: 'tokamak-sensors',
+    title: 'Tokamak plasma sensors',
+    abstract: 'Sensors designed for harsh conditions run inside the tokamak; a transformer reads the plasma signals.',
+  };
+  const TRANSFORMERS = ['speech', 'vision', 'tables', 'proteins'].map((topic) => ({
+    id: `transformer-${topic}`,
+    title: `A transformer for ${topic}`,
+    abstract: `The transformer reads ${topic} with attention over long inputs.`,
+  }));
+  let library: SearchFixture;
+
+  beforeAll(async () => {
+    library = await buildSearchIndex([...HAND_PAPERS, ...TRANSFORMERS, CONTROL, SENSORS]);
+  });
+
+  afterAll(() => library?.close());
+
+  it('lists the distinctive terms two papers share, never "run", "runs" or "designed"', () => {
+    const response = similarPapers(library.reader, 'tokamak-control', 3);
+    expect(response.results[0]!.paper.id).toBe('tokamak-sensors');
+    expect(response.results[0]!.sharedTerms).toEqual(expect.arrayContaining(['tokamak', 'plasma']));
+    for (const { sharedTerms } of response.results)
+      for (const general of ['run', 'runs', 'designed']) expect(sharedTerms).not.toContain(general);
+  });
+
+  it('leaves out a term that more than a fifth of the library holds', () => {
+    const response = similarPapers(library.reader, 'tokamak-control', 8);
+    expect(response.results[0]!.sharedTerms).not.toContain('transformer');
+    for (const { sharedTerms } of response.results) expect(sharedTerms).not.toContain('transformer');
   });
 });

@@ -55,7 +55,7 @@ describe('map-hits', () => {
     expect(hitsNote([result('a', 1, true, true)])).toMatch(/^Papers whose title or abstract contains the words/);
     expect(hitsNote([result('a', 1, true, false)])).toMatch(/^No paper contains the words/);
     expect(hitsNote([result('a', 1, true, true), result('b', 0.9, true, false)])).toMatch(
-      /contain the words searched for or come close enough in meaning/,
+      /contain the words searched for \(solid rings\) or come close enough in meaning to match \(dashed rings\)/,
     );
   });
 });

@@ -138,6 +138,32 @@ describe('verify-page', () => {
     expect(screen.getByRole('link', { name: 'LLMSpace' })).toBeTruthy();
   });
 
+  it('offers "Try again" when the request fails, keeping the draft, and shows the results once the server answers', async () => {
+    const server = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit): Promise<Response> => {
+      throw new TypeError('Failed to fetch');
+    });
+    vi.stubGlobal('fetch', server);
+    showPage();
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Text with citations' });
+    fireEvent.change(box, { target: { value: DRAFT } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The text could not be checked');
+    expect(box.value).toBe(DRAFT);
+
+    server.mockImplementation(
+      async () => new Response(JSON.stringify(VERIFIED), { headers: { 'content-type': 'application/json' } }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('checkbox', { name: /^Also list the 2 sentences that cite nothing/ });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(server).toHaveBeenCalledTimes(2);
+    const sent = server.mock.calls.map(([, init]) => JSON.parse(String(init?.body)).text);
+    expect(sent).toEqual([DRAFT, DRAFT]);
+    expect(box.value).toBe(DRAFT);
+  });
+
   it('says which box to shorten when the UTF-8 request would be over the server body limit, without sending it', async () => {
     // As the server answers a body over its 512 KB.
     const server = vi.fn(

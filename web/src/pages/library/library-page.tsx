@@ -65,6 +65,13 @@ export function LibraryPage() {
       return next;
     });
   const activeFilters = FILTER_NAMES.filter((name) => view[name] !== undefined);
+  // With the server down, the counts and the list fail alike: one notice says so, and its
+  // "Try again" reads both again.
+  const sameFailure = stats.status === 'error' && rows.status === 'error' && stats.error?.code === rows.error?.code;
+  const retryAll = () => {
+    stats.retry();
+    rows.retry();
+  };
 
   return (
     <>
@@ -74,7 +81,11 @@ export function LibraryPage() {
       {stats.error?.code === 'INDEX_NOT_FOUND' ? (
         <Onboarding onLibraryPage />
       ) : stats.status === 'error' && stats.error ? (
-        <ErrorNotice error={stats.error} title="The library could not be read" onRetry={stats.retry} />
+        <ErrorNotice
+          error={stats.error}
+          title="The library could not be read"
+          onRetry={sameFailure ? retryAll : stats.retry}
+        />
       ) : !stats.data ? (
         <Loading label="Reading the library…" lines={3} />
       ) : (
@@ -124,7 +135,7 @@ export function LibraryPage() {
                   setSelected((previous) => new Map([...previous, ...added.map((row) => [row.id, row] as const)]))
                 }
               />
-              {rows.status === 'error' && rows.error ? (
+              {sameFailure ? null : rows.status === 'error' && rows.error ? (
                 <ErrorNotice error={rows.error} title="The papers could not be listed" onRetry={rows.retry} />
               ) : rows.status === 'ready' && rows.total === 0 ? (
                 <EmptyState title="No papers match these filters.">

@@ -29,11 +29,16 @@ export function mapHitsSummary(
   return `${total} ${total === 1 ? 'paper matches' : 'papers match'} “${query}”`;
 }
 
+/** Whether a result holds words searched for (its passages mark them), rather than matching by meaning alone. */
+export function holdsQueryWords(result: SearchResult): boolean {
+  return result.passages.some((p) => p.highlights.length > 0);
+}
+
 /** What the listed hits are: papers holding the words searched for, close in meaning, or both. */
 export function hitsNote(hits: readonly SearchResult[]): string {
-  const withWords = hits.filter((r) => r.passages.some((p) => p.highlights.length > 0)).length;
+  const withWords = hits.filter(holdsQueryWords).length;
   if (withWords === hits.length) return 'Papers whose title or abstract contains the words searched for, best first.';
   if (withWords === 0)
-    return 'No paper contains the words; these are the ones close enough in meaning to match, best first.';
-  return 'Papers that contain the words searched for or come close enough in meaning to match, best first.';
+    return 'No paper contains the words; these are the ones close enough in meaning to match (dashed rings), best first.';
+  return 'Papers that contain the words searched for (solid rings) or come close enough in meaning to match (dashed rings), best first.';
 }

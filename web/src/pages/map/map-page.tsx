@@ -10,7 +10,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { searchFromParams } from '../search/search-url.ts';
 import { clusterLabels } from './cluster-labels.ts';
 import { type ColorBy, colorPoints } from './map-colors.ts';
-import { hitsNote, mapHitsSummary, matchingHits } from './map-hits.ts';
+import { hitsNote, holdsQueryWords, mapHitsSummary, matchingHits } from './map-hits.ts';
 import { MapPaperPanel } from './map-paper-panel.tsx';
 import { COLOR_BY_CHOICES, colorByFromParams, paramsWithColorBy } from './map-url.ts';
 import { ScatterMap } from './scatter-map.tsx';
@@ -66,6 +66,8 @@ export function MapPage() {
   const matching = useMemo(() => (search && hits.data ? matchingHits(hits.data.results) : []), [search, hits.data]);
   const hitResults = matching.slice(0, HITS_ON_MAP);
   const highlighted = useMemo(() => new Set(hitResults.map((r) => r.paper.id)), [hitResults]);
+  // Of those, the papers that hold the words searched for; the rest match by meaning alone.
+  const holdingWords = useMemo(() => new Set(hitResults.filter(holdsQueryWords).map((r) => r.paper.id)), [hitResults]);
   const selectedId = params.get('paper');
   const select = (paperId: string | null) => {
     const next = new URLSearchParams(params);
@@ -170,6 +172,7 @@ export function MapPage() {
               points={shownPoints}
               classOf={coloring.classOf}
               highlighted={highlighted}
+              holdingWords={holdingWords}
               selectedId={selectedId}
               onSelect={(point) => select(point.paperId)}
               clusterNames={colorBy === 'cluster' ? names.filter((n) => !hidden.has(String(n.cluster))) : []}
@@ -203,6 +206,7 @@ export function MapPage() {
             {hitResults.map((r) => (
               <li key={r.paper.id}>
                 <Link to={`/papers/${encodeURIComponent(r.paper.id)}`}>{r.paper.title}</Link>
+                {holdingWords.has(r.paper.id) ? null : <span className="muted"> · close in meaning</span>}
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@
 import { type PointerEvent as ReactPointerEvent, useEffect, useRef, useState } from 'react';
 import type { MapPoint } from '../../../../server/map/map.schema.ts';
 import type { ClusterLabel } from './cluster-labels.ts';
+import { ClusterNames } from './cluster-names.tsx';
 import { centerOn, IDENTITY, type MapView, panBy, viewAfterKey, zoomAt } from './map-view.ts';
 
 const PAD = 28;
@@ -37,6 +38,7 @@ export function ScatterMap({
   points,
   classOf,
   highlighted,
+  holdingWords,
   selectedId,
   onSelect,
   clusterNames,
@@ -45,6 +47,8 @@ export function ScatterMap({
   classOf: (point: MapPoint) => string;
   /** Paper ids to bring forward; when non-empty, the rest are dimmed. */
   highlighted: ReadonlySet<string>;
+  /** The highlighted papers that hold the words searched for (ringed solid); the others match by meaning (dashed). */
+  holdingWords: ReadonlySet<string>;
   /** The selected paper: drawn ringed, and centred when it changes. */
   selectedId: string | null;
   onSelect: (point: MapPoint) => void;
@@ -241,10 +245,11 @@ export function ScatterMap({
         {ordered.map((p) => {
           const hit = highlighted.has(p.paperId);
           const selected = p.paperId === selectedId;
+          const hitClass = !hit ? '' : holdingWords.has(p.paperId) ? ' is-hit is-word-hit' : ' is-hit is-meaning-hit';
           return (
             <g key={p.paperId} className="map-point-group">
               <circle
-                className={`map-point ${classOf(p)}${hit ? ' is-hit' : ''}${selected || active?.paperId === p.paperId ? ' is-active' : ''}`}
+                className={`map-point ${classOf(p)}${hitClass}${selected || active?.paperId === p.paperId ? ' is-active' : ''}`}
                 cx={px(p)}
                 cy={py(p)}
                 r={hit || selected ? radius + 2.5 : radius}
@@ -277,26 +282,13 @@ export function ScatterMap({
             </g>
           );
         })}
-        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> is never focusable; the legend names the clusters for screen readers. */}
-        <g className="map-cluster-names" aria-hidden="true">
-          {clusterNames.map((cluster) =>
-            cluster.terms.length > 0 ? (
-              // Kept inside the map: a name centred near an edge would be cut off (13 px bold ≈ 7.5 px a character).
-              <text
-                key={cluster.cluster}
-                className="map-cluster-name"
-                x={Math.min(
-                  Math.max(px(cluster), (cluster.terms.join(' · ').length * 7.5) / 2 + 4),
-                  width - (cluster.terms.join(' · ').length * 7.5) / 2 - 4,
-                )}
-                y={py(cluster)}
-                textAnchor="middle"
-              >
-                {cluster.terms.join(' · ')}
-              </text>
-            ) : null,
-          )}
-        </g>
+        {/* Inside the map and clear of each other: a name that would overlap is shortened or left out. */}
+        <ClusterNames
+          clusterNames={clusterNames}
+          at={(cluster) => ({ x: px(cluster), y: py(cluster) })}
+          width={width}
+          height={height}
+        />
         {label ? (
           // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> is never focusable; the label repeats the focused point's name.
           <g className="map-label" aria-hidden="true">

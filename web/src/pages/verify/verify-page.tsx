@@ -52,8 +52,8 @@ export function VerifyPage() {
   useEffect(() => saveDraft({ text, references }), [text, references]);
   useEffect(() => () => running.current?.abort(), []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  // Sends the draft as it stands: the form's submit, and "Try again" after a failure.
+  const check = async () => {
     if (!text.trim()) return;
     running.current?.abort();
     const input = { text, references: references.trim() || undefined };
@@ -79,6 +79,10 @@ export function VerifyPage() {
         error: error instanceof ApiError ? error : new ApiError('UNEXPECTED', String(error), 0),
       });
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void check();
   };
 
   const shown = state.status === 'done' ? state.result : state.status === 'loading' ? state.previous : undefined;
@@ -167,7 +171,9 @@ export function VerifyPage() {
             </p>
           </EmptyState>
         ) : null}
-        {state.status === 'error' ? <ErrorNotice error={state.error} title="The text could not be checked" /> : null}
+        {state.status === 'error' ? (
+          <ErrorNotice error={state.error} title="The text could not be checked" onRetry={() => void check()} />
+        ) : null}
         {state.status === 'loading' && !shown ? <Loading label="Checking the citations…" lines={5} /> : null}
         {shown ? (
           <div className={state.status === 'loading' ? 'stale' : undefined}>
