@@ -5,7 +5,7 @@ export const ERRORS = {
   INVALID_INPUT: { status: 400, hint: 'Check the named field or parameter and try again.' },
   INVALID_PAPERS: {
     status: 400,
-    hint: 'Fix the records listed above, or leave out --strict (or pass --skip-invalid) to index the usable ones.',
+    hint: 'Fix each record named with its file and line, or leave out --strict (or pass --skip-invalid) to index the usable ones; where no record was found, check that the file is an export of papers, or pass --format.',
   },
   UNKNOWN_FORMAT: {
     status: 400,

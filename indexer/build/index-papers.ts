@@ -76,7 +76,8 @@ export async function indexPapers(
 /** Why an input gave no paper: its records were all refused (each problem is listed with its place), or it held none. */
 function noPapersMessage(files: readonly string[], problems: number): string {
   if (problems > 0) {
-    return `The input holds no valid papers: ${problems} problem${problems === 1 ? '' : 's'}, each named with its file and line; nothing was changed.`;
+    const named = problems === 1 ? '1 problem, named' : `${problems} problems, each named`;
+    return `The input holds no valid papers: ${named} with its file and line; nothing was changed.`;
   }
   const named = files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
   return `No record was found in ${named}; nothing was changed.`;

@@ -1,13 +1,12 @@
 // arXiv API Atom feeds: each <entry> becomes a record with id "arxiv:<number>", authors, year,
 // categories as tags, DOI and links; the line of each <entry> is kept.
+import { arxivReference } from './arxiv-ids.ts';
 import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { collapseSpace } from './values.ts';
 import { elementLocations, listOf, type XmlNode as Node, parseXml, rootOf, textOf } from './xml-document.ts';
 
 const LISTS = new Set(['entry', 'author', 'category', 'link']);
-
-const ABS_ID = /arxiv\.org\/abs\/(.+?)(v\d+)?$/;
 
 /** Reads an arXiv API response (an Atom <feed>); one <entry> is one paper. */
 export const readArxivAtom: Reader = (text, file) => {
@@ -39,8 +38,9 @@ export const readArxivAtom: Reader = (text, file) => {
 };
 
 function entryFields(entry: Node, idText: string): Record<string, unknown> {
-  const abs = ABS_ID.exec(idText);
-  const arxivId = abs?.[1] ?? null;
+  // The entry's <id> is its abstract page's address, versioned: "http://arxiv.org/abs/hep-th/9901001v2".
+  const abs = arxivReference(idText);
+  const arxivId = abs?.id ?? null;
   const authors = (entry.author as Node[] | undefined) ?? [];
   const categories = ((entry.category as Node[] | undefined) ?? []).map((category) => textOf(category['@_term']));
   const primary = textOf((entry.primary_category as Node | undefined)?.['@_term']);
@@ -60,7 +60,7 @@ function entryFields(entry: Node, idText: string): Record<string, unknown> {
     arxivId,
     venue: collapseSpace(textOf(entry.journal_ref)),
   };
-  if (abs?.[2]) fields.version = abs[2];
+  if (abs?.version) fields.version = abs.version;
   if (entry.updated !== undefined) fields.updated = textOf(entry.updated);
   if (entry.comment !== undefined) fields.comment = collapseSpace(textOf(entry.comment));
   if (pdf) fields.pdfUrl = textOf(pdf['@_href']);

@@ -1,13 +1,13 @@
 // BibTeX entry fields to record fields: key → id, author → authors ("Last, First and …"), keywords with
 // Mendeley's mendeley-tags and JabRef's groups → tags, BibLaTeX's journaltitle → journal, eprint → arXiv id,
 // LaTeX made plain text.
-import { arxivIdInText, arxivIdOfLink } from './arxiv-ids.ts';
+import { paperIdentifier } from '../../core/paper-identifiers.ts';
+import { arxivIdInText, arxivIdOf, arxivIdOfLink } from './arxiv-ids.ts';
 import { cleanIdentifier, cleanLatex } from './latex.ts';
 import { problemAt } from './locate.ts';
 import { contentKey } from './values.ts';
 
 const NAME_SEPARATOR = /\s+and\s+/iy;
-const ARXIV_NUMBER = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
 const IDENTIFIER_FIELDS = new Set(['doi', 'eprint']);
 /** Where an entry without an eprint field names its arXiv id. */
 const ARXIV_NAMING_FIELDS = ['journal', 'note', 'howpublished', 'publisher', 'number'];
@@ -33,19 +33,57 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     else fields[name] = cleanLatex(value);
   }
   if (tags.length > 0) fields.tags = tags.join(',');
+  if (typeof fields.month === 'string') fields.month = monthName(fields.month);
+  const hasDoi = typeof fields.doi === 'string' && fields.doi.trim() !== '';
+  if (!hasDoi && paperIdentifier(key)?.kind === 'doi') {
+    // The ACM Digital Library keys an entry by its DOI ("@inproceedings{10.1145/3292500.3330701,"); an entry
+    // kept without its doi field still names the paper by it.
+    fields.doi = key;
+  }
   const archive = String(fields.archiveprefix ?? fields.eprinttype ?? '').toLowerCase();
   const eprint = fields.eprint;
   delete fields.eprint;
-  if (typeof eprint === 'string' && (archive === 'arxiv' || (archive === '' && ARXIV_NUMBER.test(eprint)))) {
-    fields.arxivId = eprint.replace(/v\d+$/, '');
-  } else if (eprint !== undefined) {
-    fields.eprintId = eprint;
-  }
+  // An eprint of the arXiv (so named, or unnamed and shaped like an arXiv id) is its arXiv id.
+  const arxivEprint =
+    typeof eprint === 'string' && (archive === 'arxiv' || archive === '') ? arxivIdOf(eprint) : undefined;
+  if (arxivEprint !== undefined) fields.arxivId = arxivEprint;
+  else if (eprint !== undefined) fields.eprintId = eprint;
   if (fields.arxivId === undefined) {
     const arxivId = arxivIdNamed(fields);
     if (arxivId !== undefined) fields.arxivId = arxivId;
   }
   return fields;
+}
+
+/** The months' names, as BibTeX's month macros give them. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTH_NUMBER = /^0?([1-9]|1[0-2])$/;
+
+/**
+ * A month as BibTeX's month macros give it ("mar" → "March"), also when braced or quoted ("{mar}", "{Mar.}"),
+ * written as a number ("3", "{03}") or named in other case ("march"); any other value ("Spring",
+ * "March--April") as it is.
+ */
+export function monthName(value: string): string {
+  const text = value.trim();
+  const number = MONTH_NUMBER.exec(text)?.[1];
+  if (number !== undefined) return MONTH_NAMES[Number(number) - 1]!;
+  const word = /^([a-z]{3,9})\.?$/i.exec(text)?.[1]?.toLowerCase();
+  const named = MONTH_NAMES.find((name) => name.toLowerCase() === word || name.slice(0, 3).toLowerCase() === word);
+  return named ?? value;
 }
 
 /**

@@ -1,6 +1,6 @@
 // BibTeX: a small tolerant parser for @entries, @string macros, @comment and @preamble, mapping each
 // entry to a record (key → id, author → authors, keywords → tags) with the line it starts on.
-import { keyless, toFields } from './bibtex-fields.ts';
+import { keyless, MONTH_NAMES, toFields } from './bibtex-fields.ts';
 import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 
@@ -14,20 +14,8 @@ class BibSyntaxError extends Error {
   }
 }
 
-const MONTHS: [string, string][] = [
-  ['jan', 'January'],
-  ['feb', 'February'],
-  ['mar', 'March'],
-  ['apr', 'April'],
-  ['may', 'May'],
-  ['jun', 'June'],
-  ['jul', 'July'],
-  ['aug', 'August'],
-  ['sep', 'September'],
-  ['oct', 'October'],
-  ['nov', 'November'],
-  ['dec', 'December'],
-];
+/** BibTeX's month macros: "jan" is "January". */
+const MONTHS: [string, string][] = MONTH_NAMES.map((name) => [name.slice(0, 3).toLowerCase(), name]);
 
 const ENTRY_HEAD = /@[ \t]*([A-Za-z][\w-]*)\s*([{(])/y;
 const FIELD_NAME = /[A-Za-z_][\w:.+-]*/y;

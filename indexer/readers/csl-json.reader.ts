@@ -1,28 +1,60 @@
 // CSL-JSON, as Zotero and other reference managers export it: an array of items whose fields
 // (author [{family, given}], issued {date-parts}, container-title, DOI, URL, keyword) map through FIELD_ALIASES.
+import { arxivIdOf, arxivIdOfLink } from './arxiv-ids.ts';
 import { readJson } from './json.reader.ts';
 import { problemAt } from './locate.ts';
 import type { RawRecord, Reader } from './reader.ts';
-import { citationKeyInExtra } from './values.ts';
-
-const ARXIV_NUMBER = /^\s*arxiv:\s*(\S+?)(?:v\d+)?\s*$/i;
+import { citationKeyInExtra, isBlank } from './values.ts';
 
 /**
- * Reads a CSL-JSON array; an arXiv preprint's "number" ("arXiv:2401.01234") becomes its arxivId, and a citation
- * key beside the item's id is kept as metadata `citationKey`.
+ * Reads a CSL-JSON array. An arXiv preprint's id is read from its "number" ("arXiv:2401.01234", or bare when
+ * "archive" or "publisher" is arXiv) or its arxiv.org "URL" (its arXiv DOI is read as every reader's is); a
+ * conference paper without "container-title" takes "event-title" as its venue; a citation key beside the item's
+ * id is kept as metadata `citationKey`.
  */
 export const readCslJson: Reader = (text, file) => {
   const { records, problems } = readJson(text, file);
-  for (const { fields } of records) {
-    const arxiv = typeof fields.number === 'string' ? ARXIV_NUMBER.exec(fields.number) : null;
-    if (arxiv?.[1] && fields.arxivId === undefined) fields.arxivId = arxiv[1];
-  }
   for (const record of records) {
+    takeArxivId(record.fields);
+    takeEventAsVenue(record.fields);
     repairNumericDates(record);
     keepCitationKey(record.fields);
   }
   return { records, problems };
 };
+
+const ARXIV_NAME = /^\s*arxiv(?:\.org)?\s*$/i;
+
+/** The arXiv id of an item that names one in "number" (Zotero's "Archive ID") or in its arxiv.org "URL". */
+function takeArxivId(fields: Record<string, unknown>): void {
+  if (fields.arxivId !== undefined) return;
+  const number = typeof fields.number === 'string' ? fields.number : '';
+  // A bare number is an arXiv id only when the item says it comes from arXiv: a report's number may look like one.
+  const fromArxiv = [fields.archive, fields.publisher].some(
+    (name) => typeof name === 'string' && ARXIV_NAME.test(name),
+  );
+  const id =
+    arxivIdOfLink(number) ??
+    (fromArxiv ? arxivIdOf(number) : undefined) ??
+    (typeof fields.URL === 'string' ? arxivIdOfLink(fields.URL) : undefined);
+  if (id !== undefined) fields.arxivId = id;
+}
+
+/**
+ * A paper given at a conference names it in "event-title" (CSL 1.0.2) or, in older CSL, in "event" as text;
+ * without a "container-title" (proceedings), that is its venue.
+ */
+function takeEventAsVenue(fields: Record<string, unknown>): void {
+  if (!isBlank(fields['container-title'])) return;
+  for (const key of ['event-title', 'event']) {
+    const event = fields[key];
+    if (typeof event === 'string' && event.trim() !== '') {
+      fields.venue = event;
+      delete fields[key];
+      return;
+    }
+  }
+}
 
 /**
  * Zotero's CSL JSON names an item by its URI ("id": "http://zotero.org/users/…/items/KEY") and gives the

@@ -1,6 +1,7 @@
 // MeSH headings as reference managers keep them after importing from PubMed: EndNote (XML, RIS, tagged
 // text) writes a record's MeSH terms as keywords the way MEDLINE's MH lines do, "Escherichia coli/*physiology",
 // "*Alzheimer Disease". The descriptor is the tag, as the MEDLINE and PubMed XML readers read it.
+import { GREEK_LETTERS } from './greek-letters.ts';
 
 /**
  * MeSH's topical qualifiers (subheadings), as MEDLINE writes them after a descriptor's "/": the current ones, then
@@ -113,6 +114,32 @@ export function meshDescriptor(keyword: string): string | null {
   if (qualifiers.length === 0 && !starred) return null;
   if (!starred && !qualifiers.every((qualifier) => QUALIFIERS.has(qualifier))) return null;
   return match[1].trim();
+}
+
+/** A word of a heading: capitalised or a number ("Non-Small-Cell", "T-Cell"), or a Greek letter ("alpha-beta"). */
+const HEADING_WORD = new RegExp(
+  `^(?:[\\p{Lu}\\d][\\p{L}\\p{N}'’-]*|(?:${Object.keys(GREEK_LETTERS).join('|')})(?:-[\\p{L}\\p{N}]+)*)$`,
+  'u',
+);
+/** What may follow a qualifier's word: a number, Arabic or Roman, as in "Diabetes Mellitus, Type 2". */
+const NUMERAL = /^(?:\d+|[IVX]+)$/u;
+
+/**
+ * Whether a keyword with commas is written as MeSH writes the inverted headings a list could be taken for,
+ * "Leukemia, Myeloid, Acute" or "Carcinoma, Non-Small-Cell, Lung": a name of at most three capitalised words,
+ * then after each comma one capitalised word (or Greek letter), a number allowed after it ("Type 2"). A list of
+ * lower-case or several-word terms ("drought, soil carbon, microbes") is none; a list of single capitalised
+ * words ("Drought, Soil, Microbes") cannot be told from a heading and is read as one.
+ */
+export function isInvertedHeading(keyword: string): boolean {
+  const [name = '', ...modifiers] = keyword.trim().split(/\s*,\s+/u);
+  const words = (part: string) => part.split(/\s+/u);
+  const capitalised = (part: string) => words(part).every((word) => HEADING_WORD.test(word));
+  if (modifiers.length === 0 || words(name).length > 3 || !capitalised(name)) return false;
+  return modifiers.every((modifier) => {
+    const [word = '', numeral, ...rest] = words(modifier);
+    return rest.length === 0 && HEADING_WORD.test(word) && (numeral === undefined || NUMERAL.test(numeral));
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { FIELD_ALIASES, MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
 import { splitAbstractBoilerplate } from './abstract-boilerplate.ts';
+import { arxivIdOfDoi } from './arxiv-ids.ts';
 import { cleanText } from './clean-text.ts';
 import { describeKind, problemAt } from './locate.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
@@ -48,22 +49,20 @@ const COERCERS: Partial<Record<Field, (value: unknown) => Coerced<unknown>>> = {
 const NULLABLE_TEXT = new Set<Field>(['venue', 'url', 'doi', 'arxivId']);
 /** Fields whose text is cleaned of HTML, JATS and LaTeX markup before it is stored (offsets refer to the clean text). */
 const CLEANED = new Set<Field>(['title', 'abstract', 'venue']);
-const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 
 /**
  * Bumped whenever a record's bytes could become a different Paper: a change to a reader, to the field mapping
  * and coercion here, or to zPaper. It is part of every record fingerprint, so records indexed under other rules
  * are read again instead of being taken as unchanged. The latest changes (earlier ones: `git log -L` on this
- * constant): 9: one-space RIS tags, JF before JO, MeSH headings given as keywords read as descriptors, PubMed
- * Bookshelf records, arXiv ids from BibTeX links and notes. 10: a record's lone RIS KW line is split at commas
- * only when it is a list (two or more commas, none inside a word, no MeSH "/" or "*"), so "Cells, Cultured" and
- * "1,2-Dimethylhydrazine" stay whole; "secretion", "diagnostic use", "transplantation" and the retired imaging
- * qualifiers are known MeSH qualifiers; arXiv ids are read from links and notes by core's one grammar (an
- * arxiv.org page that names no paper gives none); a damaged PubMed XML file's records are numbered by their
- * place in the file, as its problems are, and in PubMed and EndNote XML a record left unclosed no longer takes
- * the records after it into it.
+ * constant): 10: a lone RIS KW line is split at commas only when it is a list, not a MeSH heading or chemical
+ * name; more MeSH qualifiers; arXiv ids from links and notes by core's grammar; damaged PubMed and EndNote XML
+ * read record by record. 11: a lone KW line shaped as an inverted MeSH heading ("Leukemia, Myeloid, Acute") is
+ * one keyword; BibTeX's braced, quoted and numeric months read as its month macros ("{mar}", "3" → "March"), and
+ * a citation key that is a DOI is the DOI of an entry without one; CSL-JSON's event-title (or event) is the venue
+ * when there is no container-title; every reader takes arXiv ids, without version, by one grammar (arxiv-ids.ts),
+ * from BibTeX eprints ("arXiv:2301.01234v2" is "2301.01234"), CSL-JSON URLs and numbers and arXiv DOIs too.
  */
-export const RECORD_RULES_VERSION = 10;
+export const RECORD_RULES_VERSION = 11;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair
@@ -166,8 +165,8 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
   if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');
   let locationBound = !failed.has('id') && fillId(input, location);
   if (typeof input.doi === 'string' && input.arxivId === undefined) {
-    const arxiv = ARXIV_DOI.exec(input.doi.trim());
-    if (arxiv?.[1]) input.arxivId = arxiv[1];
+    const arxiv = arxivIdOfDoi(input.doi);
+    if (arxiv !== undefined) input.arxivId = arxiv;
   }
   input.metadata = metadata;
 

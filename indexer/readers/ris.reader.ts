@@ -2,7 +2,7 @@
 // record, "ER  -" closes it, each line in between is "XX  - value" (a line without a tag continues the last).
 import { arxivIdOfLink } from './arxiv-ids.ts';
 import { problemAt } from './locate.ts';
-import { keywordsAndHeadings } from './mesh-headings.ts';
+import { isInvertedHeading, keywordsAndHeadings } from './mesh-headings.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { contentKey, doiFromLink, invertName } from './values.ts';
 
@@ -159,13 +159,14 @@ function keywordsOf(lines: string[]): string[] {
 
 /**
  * Whether one KW line is clearly a list of keywords separated by commas: at least two commas, each followed
- * by a space, and no MeSH mark ("/", "*"). A MeSH heading ("Carcinoma, Non-Small-Cell Lung/*drug therapy"),
- * an inverted heading ("Cells, Cultured": one comma) and a chemical name ("1,2-Dimethylhydrazine",
- * "N,N'-…": a comma within a word) are one keyword.
+ * by a space, no MeSH mark ("/", "*"), and not shaped as an inverted MeSH heading. A MeSH heading ("Carcinoma,
+ * Non-Small-Cell Lung/*drug therapy"), an inverted heading ("Cells, Cultured": one comma; "Leukemia, Myeloid,
+ * Acute": see isInvertedHeading) and a chemical name ("1,2-Dimethylhydrazine", "N,N'-…": a comma within a
+ * word) are one keyword.
  */
 function commaList(line: string): boolean {
   if (/[/*]/.test(line) || /,(?!\s|$)/.test(line)) return false;
-  return (line.match(/,/g)?.length ?? 0) >= 2;
+  return (line.match(/,/g)?.length ?? 0) >= 2 && !isInvertedHeading(line);
 }
 
 /**

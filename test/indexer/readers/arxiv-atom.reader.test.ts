@@ -106,4 +106,16 @@ describe('arxiv-atom.reader', () => {
       repairs: [],
     });
   });
+
+  it('reads an old-style and a versioned entry id by the arXiv grammar every reader uses, keeping the version', () => {
+    const entry = (id: string) => `<entry><id>${id}</id><title>T</title><summary>S</summary></entry>`;
+    const { papers } = readWith(
+      readArxivAtom,
+      feed([entry('http://arxiv.org/abs/hep-th/9901001v2'), entry('https://arxiv.org/abs/2301.01234v12')].join('\n')),
+    );
+    expect(papers.map((entry) => [entry.paper.id, entry.paper.arxivId, entry.paper.metadata.version])).toEqual([
+      ['arxiv:hep-th/9901001', 'hep-th/9901001', 'v2'],
+      ['arxiv:2301.01234', '2301.01234', 'v12'],
+    ]);
+  });
 });

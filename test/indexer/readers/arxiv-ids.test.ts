@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdInText, arxivIdOfLink } from '../../../indexer/readers/arxiv-ids.ts';
+import {
+  arxivIdInText,
+  arxivIdOf,
+  arxivIdOfDoi,
+  arxivIdOfLink,
+  arxivReference,
+} from '../../../indexer/readers/arxiv-ids.ts';
 
 describe('arxiv-ids', () => {
   it('reads the arXiv id of an arxiv.org address or its PDF, without the version', () => {
@@ -28,5 +34,28 @@ describe('arxiv-ids', () => {
     expect(arxivIdInText('arXiv:1706.03762v5 [cs]')).toBe('1706.03762');
     expect(arxivIdInText('arXiv preprint arXiv:1810.04805')).toBe('1810.04805');
     expect(arxivIdInText('Journal of Soil Science')).toBeUndefined();
+  });
+
+  it('reads a bare, prefixed or linked id as one id, its version apart', () => {
+    for (const value of ['2301.01234v2', 'arXiv:2301.01234v2', 'https://arxiv.org/abs/2301.01234v2', ' 2301.01234 ']) {
+      expect(arxivIdOf(value)).toBe('2301.01234');
+    }
+    expect(arxivReference('http://arxiv.org/abs/hep-th/9901001v2')).toEqual({ id: 'hep-th/9901001', version: 'v2' });
+    expect(arxivReference('2301.01234')).toEqual({ id: '2301.01234', version: undefined });
+    expect(arxivIdOf('Journal of Soil Science')).toBeUndefined();
+    expect(arxivIdOf('12.34')).toBeUndefined();
+  });
+
+  it('keeps an old-style id as written, its subject class too, as the index looks it up', () => {
+    expect(arxivIdOf('math.AG/0301001v1')).toBe('math.AG/0301001');
+    expect(arxivIdOfLink('https://arxiv.org/abs/math.AG/0301001')).toBe('math.AG/0301001');
+    expect(arxivIdInText('see arXiv:math/0301001v3')).toBe('math/0301001');
+  });
+
+  it("reads the arXiv id of arXiv's own DOIs and of no other", () => {
+    expect(arxivIdOfDoi('10.48550/arXiv.2301.01234')).toBe('2301.01234');
+    expect(arxivIdOfDoi('https://doi.org/10.48550/arXiv.hep-th/9901001')).toBe('hep-th/9901001');
+    expect(arxivIdOfDoi('10.48550/arXiv.not-an-id')).toBeUndefined();
+    expect(arxivIdOfDoi('10.1145/3292500.3330701')).toBeUndefined();
   });
 });

@@ -140,6 +140,40 @@ describe('bibtex.reader', () => {
     const { papers } = readWith(readBibtex, '@misc{p, title={T}, eprint={12345}, eprinttype={pubmed}}');
     expect(papers[0]?.paper).toMatchObject({ arxivId: null, metadata: { eprintId: '12345', eprinttype: 'pubmed' } });
   });
+
+  it('reads a braced, quoted or numeric month as the month macro reads it', () => {
+    const monthOf = (value: string) =>
+      readWith(readBibtex, `@article{m, title={T}, month = ${value}}`).papers[0]?.paper.metadata.month;
+    for (const value of ['mar', '{mar}', '"mar"', '{Mar}', '{Mar.}', '3', '{03}', '"3"', '{march}']) {
+      expect(monthOf(value)).toBe('March');
+    }
+    expect(monthOf('{Spring}')).toBe('Spring');
+    expect(monthOf('{13}')).toBe('13');
+  });
+
+  it('records a citation key that is a DOI as the DOI of an entry without a doi field', () => {
+    const text =
+      '@inproceedings{10.1145/3292500.3330701,\n  title = {Graph Mining at Scale},\n  year = {2019}\n}\n' +
+      '@article{10.1000/own-key,\n  title = {Given},\n  doi = {10.1000/given}\n}\n' +
+      '@article{smith2019graph,\n  title = {Not a DOI}\n}\n';
+    const { papers } = readWith(readBibtex, text);
+    expect(papers.map((entry) => [entry.paper.id, entry.paper.doi])).toEqual([
+      ['10.1145/3292500.3330701', '10.1145/3292500.3330701'],
+      ['10.1000/own-key', '10.1000/given'],
+      ['smith2019graph', null],
+    ]);
+  });
+
+  it('reads an arXiv eprint, old-style or versioned, bare or prefixed, as the arXiv feed names the paper', () => {
+    const arxivIdOf = (fields: string) =>
+      readWith(readBibtex, `@misc{e, title={T}, ${fields}}`).papers[0]?.paper.arxivId;
+    expect(arxivIdOf('eprint = {2301.01234v2}, archivePrefix = {arXiv}')).toBe('2301.01234');
+    expect(arxivIdOf('eprint = {arXiv:2301.01234v2}, archivePrefix = {arXiv}')).toBe('2301.01234');
+    expect(arxivIdOf('eprint = {hep-th/9901001v2}, eprinttype = {arxiv}')).toBe('hep-th/9901001');
+    expect(arxivIdOf('eprint = {https://arxiv.org/abs/2301.01234v3}, eprinttype = {arXiv}')).toBe('2301.01234');
+    expect(arxivIdOf('eprint = {hep-th/9901001}')).toBe('hep-th/9901001');
+    expect(arxivIdOf('eprint = {not-an-id}, archivePrefix = {arXiv}')).toBeNull();
+  });
 });
 
 describe('bibtex.reader on Mendeley and JabRef exports', () => {

@@ -58,6 +58,44 @@ describe('csl-json.reader', () => {
       },
     ]);
   });
+
+  it("takes a conference paper's event-title, or an older export's event text, as its venue when it has no container-title", () => {
+    const items = [
+      { id: 'a', title: 'A', 'event-title': 'Conference on Robot Learning', publisher: 'PMLR' },
+      { id: 'b', title: 'B', event: 'Workshop on Soil Microbes' },
+      { id: 'c', title: 'C', 'container-title': 'Proceedings of CoRL', 'event-title': 'CoRL 2023' },
+      { id: 'd', title: 'D', event: { name: 'An object is no name' } },
+    ];
+    const { papers } = readWith(readCslJson, JSON.stringify(items));
+    expect(papers.map((entry) => entry.paper.venue)).toEqual([
+      'Conference on Robot Learning',
+      'Workshop on Soil Microbes',
+      'Proceedings of CoRL',
+      null,
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({ publisher: 'PMLR' });
+    expect(papers[2]?.paper.metadata).toMatchObject({ 'event-title': 'CoRL 2023' });
+  });
+
+  it('reads the arXiv id, old-style or versioned, from the URL, an arXiv number or an arXiv DOI, as other exports name it', () => {
+    const items = [
+      { id: 'url', title: 'U', URL: 'https://arxiv.org/abs/2301.01234v2' },
+      { id: 'old-url', title: 'O', URL: 'http://arxiv.org/abs/hep-th/9901001v2' },
+      { id: 'number', title: 'N', number: 'arXiv:hep-th/9901001v1' },
+      { id: 'archive', title: 'A', number: '2301.01234v3', archive: 'arXiv' },
+      { id: 'doi', title: 'D', DOI: '10.48550/arXiv.hep-th/9901002' },
+      { id: 'report', title: 'R', number: '2301.01234' },
+    ];
+    const { papers } = readWith(readCslJson, JSON.stringify(items));
+    expect(papers.map((entry) => [entry.paper.id, entry.paper.arxivId])).toEqual([
+      ['url', '2301.01234'],
+      ['old-url', 'hep-th/9901001'],
+      ['number', 'hep-th/9901001'],
+      ['archive', '2301.01234'],
+      ['doi', 'hep-th/9901002'],
+      ['report', null],
+    ]);
+  });
 });
 
 describe('csl-json.reader with numeric dates', () => {

@@ -403,6 +403,37 @@ describe('readers/index', () => {
       READ_LIMITS.maxFileBytes = limit;
     }
   });
+
+  it('reads one preprint as one paper with one arXiv id from a BibTeX eprint, a CSL-JSON URL, a RIS link and an arXiv feed', async () => {
+    const bib = temp.write(
+      'refs.bib',
+      '@article{witten1998,\n  title = {Anti de Sitter space and holography},\n  eprint = {hep-th/9802150v2},\n  archivePrefix = {arXiv}\n}\n',
+    );
+    const csl = temp.write(
+      'refs.json',
+      JSON.stringify([
+        {
+          id: 'item-1',
+          type: 'article',
+          title: 'Anti de Sitter space and holography',
+          author: [{ family: 'Witten', given: 'Edward' }],
+          URL: 'https://arxiv.org/abs/hep-th/9802150v1',
+        },
+      ]),
+    );
+    const ris = temp.write(
+      'refs.ris',
+      'TY  - JOUR\nTI  - Anti de Sitter space and holography\nUR  - http://arxiv.org/pdf/hep-th/9802150v2\nER  - \n',
+    );
+    const feed = temp.write(
+      'feed.atom',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/hep-th/9802150v2</id><title>Anti de Sitter space and holography</title><summary>A holographic correspondence.</summary></entry></feed>',
+    );
+    const read = await readPaperFiles([bib, csl, ris, feed]);
+    expect(read.papers.map((entry) => [entry.paper.id, entry.paper.arxivId])).toEqual([
+      ['witten1998', 'hep-th/9802150'],
+    ]);
+  });
 });
 
 describe('papersOfExport', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordsAndHeadings, meshDescriptor } from '../../../indexer/readers/mesh-headings.ts';
+import { isInvertedHeading, keywordsAndHeadings, meshDescriptor } from '../../../indexer/readers/mesh-headings.ts';
 
 describe('mesh-headings', () => {
   it('reads a MeSH heading as its descriptor: qualifiers after "/" and the major-topic "*" taken off', () => {
@@ -30,5 +30,24 @@ describe('mesh-headings', () => {
       tags: ['Humans', 'Neoplasms', 'TCP/IP'],
       meshHeadings: ['Neoplasms/drug therapy'],
     });
+  });
+
+  it('tells an inverted heading with several commas from a list of keywords', () => {
+    for (const heading of [
+      'Carcinoma, Non-Small-Cell, Lung',
+      'Drug Resistance, Multiple, Bacterial',
+      'Receptors, Antigen, T-Cell, alpha-beta',
+      'Diabetes Mellitus, Type 2',
+    ]) {
+      expect(isInvertedHeading(heading)).toBe(true);
+    }
+    for (const list of [
+      'drought, soil carbon, microbes',
+      'Deep Learning, Computer Vision, Robotics',
+      'Retrieval, question answering, BERT',
+      'Animals',
+    ]) {
+      expect(isInvertedHeading(list)).toBe(false);
+    }
   });
 });

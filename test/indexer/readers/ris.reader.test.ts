@@ -208,4 +208,25 @@ describe('ris.reader', () => {
     expect(papers[0]?.paper.tags).toEqual(['Neoplasms', 'Humans']);
     expect(papers[0]?.paper.metadata.meshHeadings).toEqual(['Neoplasms/drug therapy', 'Neoplasms/mortality']);
   });
+
+  it('keeps a lone KW line whole when it is an inverted MeSH heading with two or more commas', () => {
+    const tagsOf = (keyword: string) =>
+      readWith(readRis, `TY  - JOUR\nTI  - K\nKW  - ${keyword}\nER  - \n`).papers[0]?.paper.tags;
+    expect(tagsOf('Carcinoma, Non-Small-Cell, Lung')).toEqual(['Carcinoma, Non-Small-Cell, Lung']);
+    expect(tagsOf('Leukemia, Myeloid, Acute')).toEqual(['Leukemia, Myeloid, Acute']);
+    expect(tagsOf('Receptors, Antigen, T-Cell, alpha-beta')).toEqual(['Receptors, Antigen, T-Cell, alpha-beta']);
+    expect(tagsOf('drought, soil carbon, microbes')).toEqual(['drought', 'soil carbon', 'microbes']);
+    expect(tagsOf('Deep Learning, Soil Carbon, Remote Sensing')).toEqual([
+      'Deep Learning',
+      'Soil Carbon',
+      'Remote Sensing',
+    ]);
+  });
+
+  it('reads the arXiv id of an old-style or a versioned arxiv.org link as the arXiv feed names the paper', () => {
+    const arxivIdOf = (url: string) =>
+      readWith(readRis, `TY  - JOUR\nTI  - A\nUR  - ${url}\nER  - \n`).papers[0]?.paper.arxivId;
+    expect(arxivIdOf('http://arxiv.org/abs/hep-th/9901001v2')).toBe('hep-th/9901001');
+    expect(arxivIdOf('https://arxiv.org/pdf/2301.01234v2.pdf')).toBe('2301.01234');
+  });
 });
