@@ -29,15 +29,53 @@ function countWords(text: string): number {
   return count;
 }
 
-/** Sentence spans of a text with surrounding white space trimmed off. */
+// Characters of text the segmenter reads at a time. V8's segmenter spends time in proportion to the
+// whole string on every sentence it steps over, so one call over a long text of short sentences is
+// quadratic (0.8 s for 100,000 characters of "Lin et al. ", 10 s for 200,000); windows of this size
+// keep it linear (0.06 s and 0.08 s).
+const WINDOW = 4096;
+// A letter, a line break or a full stop ends the segmenter's look past a boundary (Unicode's rule SB8
+// looks on over spaces, digits and other punctuation for a lower-case letter), so a boundary with one
+// of them after it in the window is where a reading of the whole text would put it.
+const SETTLES = /[\p{L}\n\r\u0085\u2028\u2029.!?\u3002\uFF01\uFF0E\uFF1F]/u;
+
+// The segments of text[from, to): all when `to` is the text's end; otherwise those before the last
+// boundary that a letter, line break or full stop in the window follows (none when none is settled).
+function settledSegments(text: string, from: number, to: number): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  for (const { segment, index } of segmenter.segment(text.slice(from, to))) {
+    found.push({ start: from + index, end: from + index + segment.length });
+  }
+  if (to === text.length) return found;
+  let lastSettling = to - 1;
+  while (lastSettling >= from && !SETTLES.test(text[lastSettling]!)) lastSettling--;
+  // The last segment may run on past the window, so it is never kept.
+  let kept = found.length - 1;
+  while (kept > 0 && found[kept]!.start > lastSettling) kept--;
+  return found.slice(0, kept);
+}
+
+/** Sentence spans of a text with surrounding white space trimmed off; linear in the text's length. */
 export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
-  for (const { segment, index } of segmenter.segment(text)) {
-    let start = index;
-    let end = index + segment.length;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end > start) spans.push({ start, end });
+  let from = 0;
+  let window = WINDOW;
+  while (from < text.length) {
+    const to = Math.min(text.length, from + window);
+    const segments = settledSegments(text, from, to);
+    // A sentence longer than the window: read it again in a window twice as long.
+    if (segments.length === 0) {
+      window *= 2;
+      continue;
+    }
+    window = WINDOW;
+    for (const segment of segments) {
+      let { start, end } = segment;
+      while (start < end && /\s/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      if (end > start) spans.push({ start, end });
+    }
+    from = segments.at(-1)!.end;
   }
   return spans;
 }

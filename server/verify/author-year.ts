@@ -3,7 +3,8 @@
 // particles, the years in parentheses. Hand-written scanners, not regular expressions, because the
 // patterns they replace backtracked quadratically on one long word and exponentially on
 // "(AandAand…x)".
-import { isContraction, isLabel, isNotSurname } from './not-surnames.ts';
+import type { KnowsAuthor } from './citation-target.ts';
+import { isAcronym, isContraction, isDeterminer, isLabel, isNotSurname } from './not-surnames.ts';
 
 /** An author–year citation as read: the first author's surname (with particles) and the years cited. */
 export type AuthorYear = {
@@ -21,6 +22,9 @@ export type AuthorYear = {
   /** APA's word for a work without a year, as written ("n.d.", "in press", "forthcoming"); then `years` is ['']. */
   undated?: string;
 };
+
+/** Knows no author: an acronym alone before a year is then never one. */
+export const KNOWS_NO_AUTHOR: KnowsAuthor = () => false;
 
 export const PARTICLES = new Set('van von de der den del della di da du la le dos das ter ten bin al'.split(' '));
 const LEAD_INS = new Set(['see', 'e.g.', 'i.e.', 'viz.', 'cf.', 'also', 'but']);
@@ -114,11 +118,33 @@ export const withYearLetters = (item: string) =>
       .join(', '),
   );
 
+const LEAD_IN_WORDS = 8; // lower-case words a parenthesis may say before its first author
+const LOWER_CASE_WORD = /^\p{Ll}[\p{Ll}'’.-]*$/u;
+
+// Where the authors start after a lead-in of lower-case words from token `from`: "(a finding
+// replicated by Rathi, 2026)", "(as first shown by van der Berg, 2019)" (the particles are the
+// name's). Not after an article or a determiner, "(see the Transformer, 2017)", which names a thing.
+function afterLeadIn(tokens: Token[], from: number): number {
+  let k = from;
+  for (let words = 0; k < tokens.length && words < LEAD_IN_WORDS; k++) {
+    if (tokens[k]!.text === ',') continue;
+    if (!LOWER_CASE_WORD.test(tokens[k]!.text)) break;
+    words++;
+  }
+  if (!/^\p{Lu}/u.test(tokens[k]?.text ?? '')) return from;
+  let nameFrom = k;
+  while (nameFrom > from && PARTICLES.has(tokens[nameFrom - 1]!.text)) nameFrom--;
+  let last = nameFrom - 1;
+  while (last >= from && tokens[last]!.text === ',') last--;
+  return last < from || isDeterminer(tokens[last]!.text) ? from : nameFrom;
+}
+
 /**
  * Reads one item of a parenthetical citation ("see Lin et al., 2026", "Chen and Wu 2025b",
- * "Smith, 2020, 2021", "Lin 2026, p. 3"); undefined when the item is not an author–year citation.
+ * "Smith, 2020, 2021", "Lin 2026, p. 3", "a finding replicated by Rathi, 2026"); undefined when the
+ * item is not an author–year citation.
  */
-export function readAuthorYear(item: string): AuthorYear | undefined {
+export function readAuthorYear(item: string, knowsAuthor: KnowsAuthor = KNOWS_NO_AUTHOR): AuthorYear | undefined {
   const text = withYearLetters(
     item.replace(TRAILING_LOCATOR, '').replace(TRAILING_ASIDE, '').replace(LEADING_ASIDE, ''),
   );
@@ -130,7 +156,8 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
     i++;
     if (tokens[i]?.text === ',') i++;
   }
-  const authorsFrom = i;
+  // Any other lower-case words before the first author: "a finding replicated by", "as shown in".
+  const authorsFrom = afterLeadIn(tokens, i);
   // Years at the end, separated by commas: "…, 2020, 2021".
   let yearsFrom = tokens.length;
   while (!undated && yearsFrom > 0 && YEAR.test(tokens[yearsFrom - 1]!.text)) {
@@ -195,6 +222,9 @@ export function readAuthorYear(item: string): AuthorYear | undefined {
     }
   }
   if (j !== authorsTo) return undefined;
+  // "(COVID 2020)": an acronym alone, without "et al." or a comma, is an author only when one is known by that name.
+  if (!etAl && !named && first.next === authorsTo && isAcronym(first.name) && !knowsAuthor(first.name))
+    return undefined;
   const authorsStart = tokens[authorsFrom]!.start;
   const last = tokens[authorsTo - 1]!;
   return {

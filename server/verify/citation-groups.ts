@@ -3,7 +3,7 @@
 // Undefined when the group is not (only) citations.
 import { readAuthorYear } from './author-year.ts';
 import type { Item } from './citation-spans.ts';
-import type { ParseOptions } from './citation-target.ts';
+import type { KnowsAuthor, ParseOptions } from './citation-target.ts';
 import { identifierTarget } from './identifier-citations.ts';
 import { pandocGroupKeys } from './markup-citations.ts';
 import { BRACKET_LOCATOR, citesNumbers, expandNumeric, NUMERIC_GROUP, REFERENCE_PHRASE } from './numeric-citations.ts';
@@ -13,8 +13,8 @@ const KEY = /^@?([A-Za-z][\w:./-]*[\w])$/u;
 /** "[2026]", "[2025a, 2026]": years, not reference numbers (no list runs to 1800). */
 export const BRACKETED_YEARS = /^(?:1[89]|20)\d{2}[a-z]?(?:[ \t]*,[ \t]*(?:1[89]|20)\d{2}[a-z]?)*$/u;
 
-function authorYearItems(part: string): Item[] | undefined {
-  const read = readAuthorYear(part);
+function authorYearItems(part: string, knowsAuthor?: KnowsAuthor): Item[] | undefined {
+  const read = readAuthorYear(part, knowsAuthor);
   if (!read) return undefined;
   // "(Lin et al., 2020, 2021)" cites two papers by the same authors; MLA's "(Lin 12)" names no year.
   return read.years.map((year) => ({
@@ -49,12 +49,12 @@ const QUOTATION_NOTE =
 const JOINED_ITEMS = /,?\s+(?:as\s+)?(?:cited|quoted)\s+in\s+|(?<=\d{4}[a-z]?),?\s+(?:and|&)\s+(?=\p{Lu})/u;
 
 // An author–year item, or several joined without a semicolon, each of which must read as one.
-function joinedAuthorYearItems(part: string): Item[] | undefined {
-  const whole = authorYearItems(part);
+function joinedAuthorYearItems(part: string, knowsAuthor?: KnowsAuthor): Item[] | undefined {
+  const whole = authorYearItems(part, knowsAuthor);
   if (whole || !JOINED_ITEMS.test(part)) return whole;
   const items: Item[] = [];
   for (const piece of part.split(new RegExp(JOINED_ITEMS.source, 'gu'))) {
-    const read = authorYearItems(piece.trim());
+    const read = authorYearItems(piece.trim(), knowsAuthor);
     if (!read) return undefined;
     items.push(...read);
   }
@@ -70,8 +70,11 @@ function sameAuthorsItem(previous: Extract<Item['target'], { kind: 'author-year'
   return { target: { ...previous, year }, item: `${authors}, ${year}` };
 }
 
-/** Items of a bracket or parenthesis group; undefined when the group is not (only) citations. */
-export function groupTargets(written: string, brackets: boolean): Item[] | undefined {
+/**
+ * Items of a bracket or parenthesis group; undefined when the group is not (only) citations.
+ * `knowsAuthor` says which acronyms alone before a year are authors ("(WHO 2020)"; not "(COVID 2020)").
+ */
+export function groupTargets(written: string, brackets: boolean, knowsAuthor?: KnowsAuthor): Item[] | undefined {
   if (brackets && NUMERIC_GROUP.test(written)) return citesNumbers(written) ? numericItems(written) : undefined;
   const inner = written.replace(QUOTATION_NOTE, '');
   const phrase = REFERENCE_PHRASE.exec(inner.trim())?.[1];
@@ -97,7 +100,7 @@ export function groupTargets(written: string, brackets: boolean): Item[] | undef
       found.push(...numericItems(part));
       continue;
     }
-    const whole = singleItem(part, brackets) ?? joinedAuthorYearItems(part);
+    const whole = singleItem(part, brackets) ?? joinedAuthorYearItems(part, knowsAuthor);
     if (whole) {
       found.push(...(Array.isArray(whole) ? whole : [whole]));
       continue;

@@ -28,6 +28,13 @@ export type ParsedCitation = {
   narrative?: true;
 };
 
+/**
+ * Whether the reference list or the library holds an author of this surname. An acronym alone before
+ * its year, without "et al." or a comma ("(COVID 2020)", "BERT (2019)"), names a thing as often as an
+ * organization, so it is read as an author only when this says it is one.
+ */
+export type KnowsAuthor = (surname: string) => boolean;
+
 export type ParseOptions = {
   /**
    * The text's reference list is numbered up to this: then "(3)" and "(1, 4–6)" are citations
@@ -36,4 +43,6 @@ export type ParseOptions = {
    * number is at most this. Only where a citation stands: "(1) first, (2) second" enumerates.
    */
   numberedUpTo?: number;
+  /** Whether an author of this surname is known (KnowsAuthor); without it, an acronym alone before a year is no author. */
+  knowsAuthor?: KnowsAuthor;
 };

@@ -3,9 +3,11 @@
 // its own), the clause each citation is judged against when a sentence cites different papers for
 // different parts, and the words of a claim as the judge reads them.
 import { joinHyphenatedLineBreaks } from '../../indexer/text/line-breaks.ts';
+import type { KnowsAuthor } from './citation-target.ts';
 import { citedClauses } from './cited-clauses.ts';
 import { claimSpans, ENDS_SENTENCE, LINE_MARKUP, opensAsSubject } from './claim-spans.ts';
 import { plainOfLatex } from './latex-source.ts';
+import { normalizeName } from './library.ts';
 import { type ParsedCitation, parseCitations } from './parse-citations.ts';
 import type { ReferenceEntry } from './reference-list.ts';
 import { inTableRow, isTableRule, plainOfTableRow, tableRowSpan } from './table-rows.ts';
@@ -18,11 +20,17 @@ export type CitedPart = { start: number; end: number; clean: string };
 // ("… in 2026. [3] The next …") belongs to the sentence before it unless it is part of the
 // sentence's wording ("Lin (2026) shows …"), and a sentence break inside a
 // citation ("(Lin et al. 2026)") is not a break.
-export function sentencesWithCitations(body: string, references: readonly ReferenceEntry[]): Sentence[] {
+// `knowsAuthor` says which acronyms alone before a year ("(WHO 2020)") are authors; by default, those
+// the reference list names.
+export function sentencesWithCitations(
+  body: string,
+  references: readonly ReferenceEntry[],
+  knowsAuthor: KnowsAuthor = (surname) => references.some((r) => r.surname === normalizeName(surname)),
+): Sentence[] {
   // A numbered reference list may be cited "(3)" as well as "[3]".
   const numbers = references.filter((r) => r.numbered).map((r) => r.n);
   const numbered = numbers.length > 0 ? Math.max(...numbers) : undefined;
-  const citations = parseCitations(body, { numberedUpTo: numbered });
+  const citations = parseCitations(body, { numberedUpTo: numbered, knowsAuthor });
   const sentences: Sentence[] = [];
   // Citations are sorted by start: find the first that starts inside a sentence by binary search.
   const firstFrom = (position: number) => {

@@ -7,12 +7,15 @@ import {
   COLLEAGUES,
   isName,
   isNameBeforeEtAl,
+  KNOWS_NO_AUTHOR,
   PARTICLES,
   SPACE,
   WORD_CHAR,
   withYearLetters,
   YEARS_AFTER_NAMES,
 } from './author-year.ts';
+import type { KnowsAuthor } from './citation-target.ts';
+import { isAcronym, isDeterminer } from './not-surnames.ts';
 
 /** A narrative citation "Lin et al. (2026)": its span and what it cites. */
 export type NarrativeCitation = AuthorYear & { start: number; end: number };
@@ -64,8 +67,20 @@ function nameEndingAt(text: string, end: number, nameTest = isName): number {
   }
 }
 
-/** Every narrative citation "Lin (2025)", "Lin and Chen (2025)", "Lin et al. (2026, 2027)", "Lin (2025, p. 3)", in order. */
-export function narrativeCitations(text: string): NarrativeCitation[] {
+// Whether a name standing alone before its year names a thing, not an author: after an article or
+// a determiner ("The Transformer (2017)"), or an acronym no known author has ("BERT (2019)").
+function namesAThing(text: string, start: number, end: number, knowsAuthor: KnowsAuthor): boolean {
+  const gap = spacesEndingAt(text, start);
+  if (gap < start && isDeterminer(text.slice(wordEndingAt(text, gap), gap))) return true;
+  const name = text.slice(start, end);
+  return isAcronym(name) && !knowsAuthor(name);
+}
+
+/**
+ * Every narrative citation "Lin (2025)", "Lin and Chen (2025)", "Lin et al. (2026, 2027)", "Lin (2025,
+ * p. 3)", in order; an acronym alone ("WHO (2020)") only when `knowsAuthor` knows it.
+ */
+export function narrativeCitations(text: string, knowsAuthor: KnowsAuthor = KNOWS_NO_AUTHOR): NarrativeCitation[] {
   const found: NarrativeCitation[] = [];
   for (const match of text.matchAll(YEARS_AFTER_NAMES)) {
     // What the parentheses (or ACM's brackets) hold: years, or APA's word for a work without one.
@@ -111,6 +126,7 @@ export function narrativeCitations(text: string): NarrativeCitation[] {
           if (first >= 0) [start, firstEnd] = [first, end];
           if (first >= 0 && serial) [start, firstEnd] = listStart(text, start, firstEnd);
         }
+        if (firstEnd === authorsEnd && namesAThing(text, start, authorsEnd, knowsAuthor)) continue;
       }
     }
     if (start < 0) continue;

@@ -4,7 +4,9 @@
 // (2020)"). A word of this kind that is also a common surname ("He et al. (2016)", "An", "Do",
 // "So", "Can", "Will", "Or") is left out, so it still reads as an author. The closed-class words
 // count only where a sentence's word can stand for a name, the narrative "Word (2020)"; in a
-// parenthesis or before "et al." they are names ("(Still, 2019)", "Her et al. (2021)").
+// parenthesis or before "et al." they are names ("(Still, 2019)", "Her et al. (2021)"). Also the
+// words that make a capitalized word after them a thing's name ("the Transformer (2017)"), and
+// acronyms ("COVID", "BERT"), which name things as often as organizations.
 
 const words = (list: string) => list.split(/\s+/u).filter(Boolean);
 
@@ -45,6 +47,16 @@ const CLITIC = /['’](?:s|d|m)$/iu;
 // An acronym is a name, though it spells a word: "(WHO, 2020)", "(IT, 2021)".
 const ACRONYM = /^\p{Lu}{2,}$/u;
 const baseOf = (word: string) => word.replace(CLITIC, '').toLowerCase();
+
+/** Whether a word is an acronym ("WHO", "COVID", "BERT"): the name of an organization, or of a thing. */
+export const isAcronym = (word: string): boolean => ACRONYM.test(word);
+
+// Words after which a capitalized word names a thing, not its author: "The Transformer (2017)",
+// "our Llama (2023) runs", "(see the Transformer, 2017)".
+const DETERMINERS = new Set(words('the a an this that these those our their its his her my your'));
+
+/** Whether a word is an article or a determiner ("the", "a", "our"), after which a capitalized word names a thing. */
+export const isDeterminer = (word: string): boolean => DETERMINERS.has(word.toLowerCase());
 
 /** Whether a word is a contraction, never a name in any form: "Don't", "They've", "It's". */
 export function isContraction(word: string): boolean {

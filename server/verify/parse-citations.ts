@@ -35,8 +35,8 @@ function addLatexCommands(text: string, spans: CitationSpans): void {
 }
 
 /** "Lin et al. (2026) show", "Lin and Chen (2025)", "Rathi's (2026) study": part of the sentence's wording. */
-function addNarrative(text: string, spans: CitationSpans): void {
-  addWording(narrativeCitations(text), spans);
+function addNarrative(text: string, spans: CitationSpans, options: ParseOptions): void {
+  addWording(narrativeCitations(text, options.knowsAuthor), spans);
 }
 
 /** "As Rando et al., 2026, p. 12 argue": written without parentheses, and part of the wording too. */
@@ -86,7 +86,8 @@ function addParentheses(text: string, spans: CitationSpans, options: ParseOption
   for (const match of text.matchAll(/\(([^()\n]{1,300})\)/gu)) {
     const end = match.index + match[0].length;
     if (!spans.free(match.index, end)) continue;
-    const targets = groupTargets(match[1]!, false) ?? parenthesizedNumbers(text, match.index, end, options);
+    const targets =
+      groupTargets(match[1]!, false, options.knowsAuthor) ?? parenthesizedNumbers(text, match.index, end, options);
     if (targets) spans.add(match.index, end, targets);
   }
 }

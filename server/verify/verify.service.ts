@@ -87,7 +87,8 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
   // LaTeX comments and headings are blanked, not cut, so offsets still count from the text as sent.
   const body = maskLatexMarkup(split.body);
   const claims: PlannedClaim[] = [];
-  for (const sentence of sentencesWithCitations(body, references)) {
+  const knows = (surname: string) => knowsAuthor(surname, references, library);
+  for (const sentence of sentencesWithCitations(body, references, knows)) {
     const clean = claimText(body, sentence);
     const hasCitations = sentence.citations.length > 0;
     if (!hasCitations && new Set(terms(clean)).size < settings.minClaimTerms) continue;

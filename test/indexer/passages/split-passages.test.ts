@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sentenceSpans, splitPassages } from '../../../indexer/passages/split-passages.ts';
 
 const abstract =
@@ -49,5 +49,55 @@ describe('split-passages', () => {
     const passages = splitPassages({ title: 't', abstract: text }, { targetWords: 4 });
     expect(passages).toHaveLength(2);
     for (const p of passages) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+  describe('on long texts', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    // Two runs of "Lin et al." that the next "Lin" ends, one that a lower-case word goes on from, one before a year.
+    const unit = 'Lin et al. Lin et al. Lin et al. showed it early. Chen et al. (2025) agree.\n';
+    const unitSentences = ['Lin et al.', 'Lin et al.', 'Lin et al. showed it early.', 'Chen et al. (2025) agree.'];
+
+    it('splits 200,000 characters of short sentences as it splits each one, with no break after "et al." before a lower-case word or a year', () => {
+      const text = `${'Lin et al. '.repeat(18_000)}The survey ends. ${unit.repeat(400)}`;
+      const spans = sentenceSpans(text).map((s) => text.slice(s.start, s.end));
+      expect(text.length).toBeGreaterThan(200_000);
+      expect(spans).toEqual([
+        ...Array.from({ length: 18_000 }, () => 'Lin et al.'),
+        'The survey ends.',
+        ...Array.from({ length: 400 }, () => unitSentences).flat(),
+      ]);
+    });
+
+    it('keeps a sentence whole when what decides its break lies far after it', () => {
+      // Unicode's rule looks past "here. " over digits and spaces for a lower-case letter.
+      const numbers = '1 '.repeat(5000);
+      for (const [text, lengths] of [
+        [`Ends here. ${numbers}then more.`, [10_021]],
+        [`Ends here. ${numbers}Then more.`, [10, 10_010]],
+      ] as const) {
+        expect(sentenceSpans(text).map((s) => s.end - s.start)).toEqual(lengths);
+      }
+    });
+
+    it('reads a long text in bounded windows, so the work grows with its length and not its square', () => {
+      const read: number[] = [];
+      const segment = Intl.Segmenter.prototype.segment;
+      vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
+        read.push(input.length);
+        return segment.call(this, input);
+      });
+      const work = (unit: string, n: number) => {
+        read.length = 0;
+        sentenceSpans(unit.repeat(n));
+        return { total: read.reduce((a, b) => a + b, 0), longest: Math.max(...read) };
+      };
+      // Sentences of words, and of numbers alone, which no letter follows.
+      for (const unit of ['Lin et al. ', '12. ']) {
+        const small = work(unit, 10_000);
+        const large = work(unit, 20_000);
+        expect(large.longest, unit).toBeLessThanOrEqual(small.longest);
+        expect(large.total, unit).toBeLessThan(2.2 * small.total);
+      }
+    });
   });
 });

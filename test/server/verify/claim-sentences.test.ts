@@ -9,6 +9,19 @@ const claimsOf = (body: string) =>
   }));
 
 describe('claim-sentences', () => {
+  it('cuts a citation with its lead-in from the claim, and keeps the name of a thing before a year as words', () => {
+    const body =
+      'Batch size matters less than prefixes (a finding replicated by Rathi, 2026). The Transformer (2017) changed NLP.';
+    expect(claimsOf(body)).toEqual([
+      {
+        text: 'Batch size matters less than prefixes (a finding replicated by Rathi, 2026).',
+        clean: 'Batch size matters less than prefixes.',
+        cites: ['Rathi, 2026'],
+      },
+      { text: 'The Transformer (2017) changed NLP.', clean: 'The Transformer (2017) changed NLP.', cites: [] },
+    ]);
+  });
+
   it('joins a sentence that a PDF copy breaks across lines, hyphenated words included', () => {
     const body =
       'Recent work shows that ternary neural networks run on every-\nday consumer CPUs through SIMD kernels [1]. Im-\nproving faithfulness raises leak-\nage risk [2].';

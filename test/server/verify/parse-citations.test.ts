@@ -266,6 +266,58 @@ describe('parse-citations chat-assistant forms', () => {
 });
 
 describe('parse-citations author–year forms', () => {
+  // Regression: "The Transformer (2017)" and "(COVID 2020)" were read as citations of authors Transformer and COVID.
+  it('reads no author from the name of a thing before a year: after "the" or "a", or an acronym alone', () => {
+    for (const text of [
+      'The Transformer (2017) changed NLP.',
+      'Most systems now use the Transformer (2017) or a BERT (2019) encoder, and the Transformer’s (2017) design stays.',
+      'Remote work grew during the pandemic (COVID 2020).',
+      'BERT (2019) reads both directions.',
+      'Attention is quadratic (see the Transformer, 2017).',
+    ]) {
+      expect(markersOf(text), text).toEqual([]);
+    }
+    // Surnames, an acronym with a comma or "et al.", and "the" before a cited list of authors still cite.
+    expect(
+      markersOf(
+        'Vaswani (2017) proposed it (Vaswani et al., 2017; Smith 2020; WHO, 2020; NASA et al., 2021); the Lin et al. (2026) and the Lin and Chen (2025) models agree.',
+      ),
+    ).toEqual([
+      'Vaswani, 2017',
+      'Vaswani et al., 2017',
+      'Smith, 2020',
+      'WHO, 2020',
+      'NASA et al., 2021',
+      'Lin et al., 2026',
+      'Lin and Chen, 2025',
+    ]);
+  });
+
+  it('reads an acronym alone before a year as an author when the reference list or the library knows one', () => {
+    const text = 'Vaccines were prioritised (WHO 2020), as WHO (2021) advised, during COVID (2020).';
+    const knowsAuthor = (surname: string) => surname === 'WHO';
+    expect(parseCitations(text, { knowsAuthor }).map((c) => c.marker)).toEqual(['WHO, 2020', 'WHO, 2021']);
+  });
+
+  // Regression: "(a finding replicated by Rathi, 2026)" was not read; only a fixed list of lead-ins was.
+  it('reads an author–year citation after any lead-in of lower-case words inside its parenthesis', () => {
+    const text =
+      'Prefixes matter (a finding replicated by Rathi, 2026) and batches do not (as first shown by van der Berg, 2019; ' +
+      'data reanalysed in Lin et al. 2026), whatever was claimed (see Chen, 2025; e.g., Wu 2020; reviewed in Okafor, 2024).';
+    expect(parseCitations(text).map((c) => [c.marker, (c.target as { surname: string }).surname])).toEqual([
+      ['Rathi, 2026', 'Rathi'],
+      ['van der Berg, 2019', 'van der Berg'],
+      ['Lin et al., 2026', 'Lin'],
+      ['Chen, 2025', 'Chen'],
+      ['Wu, 2020', 'Wu'],
+      ['Okafor, 2024', 'Okafor'],
+    ]);
+    // Lower-case words and a number, or a list of words too long to be a lead-in, cite nothing.
+    expect(
+      markersOf('It rose (in 12 cohorts, Lin 2026) and fell (one two three four five six seven eight nine Lin, 2026).'),
+    ).toEqual([]);
+  });
+
   it('reads author–year citations with a page, table or colon locator, parenthetical and narrative', () => {
     const text =
       'It holds (Lin et al. 2026, p. 3; Chen, 2025, Table 2), as Okafor (2024: 17) and Wu (2020, pp. 4–5) say.';

@@ -268,6 +268,23 @@ describe('verify.service', () => {
     ]);
   });
 
+  it('reads an acronym alone before a year as an author only when the library or the reference list names one', () => {
+    const text = [
+      'Alpine glaciers lost mass faster between 2000 and 2020 (MEIER 2022).',
+      'Remote work grew quickly during the pandemic (COVID 2020).',
+      'Vaccines were given to health workers first (WHO 2021).',
+      '',
+      'References',
+      'WHO (2021). Interim recommendations for the use of vaccines. Geneva.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((c) => [text.slice(c.start, c.end), c.citations.map((x) => [x.marker, x.paperId])])).toEqual([
+      ['Alpine glaciers lost mass faster between 2000 and 2020 (MEIER 2022).', [['MEIER, 2022', 'glacier-melt']]],
+      ['Remote work grew quickly during the pandemic (COVID 2020).', []],
+      ['Vaccines were given to health workers first (WHO 2021).', [['WHO, 2021', null]]],
+    ]);
+  });
+
   it("reads MLA's author and page through the works cited or the library, and not a capitalized word and a number", () => {
     const text = [
       'Caffeine increased short-term memory recall in adults (Lindqvist and Okafor 3).',
