@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { indexPapers, openIndex } from '../../indexer/index.ts';
 import { answerQuestion } from '../../server/answer/answer.service.ts';
-import { SELECTION_DEFAULTS } from '../../server/answer/select-sentences.ts';
+import { SELECTION_DEFAULTS } from '../../server/answer/selection-settings.ts';
 import { questionAsAsked } from '../../server/eval/ask-eval.ts';
 import { readBeirCollection } from '../../server/eval/beir.ts';
 

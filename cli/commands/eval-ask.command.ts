@@ -4,7 +4,8 @@
 // baseline; with --citations, how often answers cite judged relevant papers on BEIR collections.
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.ts';
-import { type AnswerEvalReport, evaluateAnswers, type Figure } from '../../server/eval/answer-eval.ts';
+import { type AnswerEvalReport, evaluateAnswers } from '../../server/eval/answer-eval.ts';
+import type { Figure } from '../../server/eval/answer-folds.ts';
 import { type AskEvalReport, type CitationQuality, evaluateAsk } from '../../server/eval/ask-eval.ts';
 import { action, printJson } from '../output.ts';
 

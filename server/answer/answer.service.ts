@@ -26,7 +26,8 @@ import { buildMessages } from './prompt.ts';
 import { readingNotice, readQuestion } from './question-spelling.ts';
 import { questionType } from './question-type.ts';
 import { recordDraft } from './record-questions.ts';
-import { type Selection, type SelectionOptions, selectSentences } from './select-sentences.ts';
+import { type Selection, selectSentences } from './select-sentences.ts';
+import type { SelectionOptions } from './selection-settings.ts';
 
 /** What answering needs from the library: passage retrieval and term statistics. */
 export type AnswerContext = {

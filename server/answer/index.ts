@@ -6,4 +6,6 @@ export { describeSources, type NumberedSource, numberSources, type RetrievedPass
 export { answerText, withMarkers } from './answer-text.ts';
 export { type CheckedAnswer, checkGenerated } from './check-generated.ts';
 export { buildMessages, NO_ANSWER, systemPrompt } from './prompt.ts';
-export { questionTopic, SELECTION_DEFAULTS, type Selection, selectSentences } from './select-sentences.ts';
+export { questionTopic } from './score-sentences.ts';
+export { type Selection, selectSentences } from './select-sentences.ts';
+export { SELECTION_DEFAULTS } from './selection-settings.ts';

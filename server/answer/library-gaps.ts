@@ -5,7 +5,7 @@
 
 import { type Concept, conceptName, conceptNames, unknownNamesOf } from './question-concepts.ts';
 import { askedKindWord } from './question-type.ts';
-import type { SelectionOptions } from './select-sentences.ts';
+import type { SelectionOptions } from './selection-settings.ts';
 import { englishPhrases, unknownShare } from './unknown-share.ts';
 
 /** A source's share of the question's key concepts, and the concepts it lacks (sourceCoverage). */

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NumberedSource, numberSources } from '../../../server/answer/answer-sources.ts';
-import {
-  lengthAllowance,
-  questionTopic,
-  SELECTION_DEFAULTS,
-  selectSentences,
-} from '../../../server/answer/select-sentences.ts';
+import { selectSentences } from '../../../server/answer/select-sentences.ts';
+import { SELECTION_DEFAULTS } from '../../../server/answer/selection-settings.ts';
 import { statisticsOfIndex, statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
 import { paperWith } from '../../support/paper.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
@@ -40,10 +36,6 @@ const titled = (id: string, title: string, text: string) => {
 };
 
 describe('select-sentences', () => {
-  it('strips question words, keeping what the question is about', () => {
-    expect(questionTopic('What do we know about how attention sinks appear?')).toBe('attention sinks appear?');
-  });
-
   it('picks the sentences that answer the question and orders them by source, then by position', () => {
     const { sentences, abstainReason } = select(
       'What explains faster glacier melt, and what slows it?',
@@ -266,11 +258,6 @@ describe('select-sentences: a long question', () => {
       library,
     );
     expect(abstainReason).toMatch(/and \d+% is needed for a question of \d+ key concepts\.$/);
-  });
-
-  it('needs the full share up to eight key concepts, then a share falling with the square root of their number', () => {
-    expect(lengthAllowance(8)).toBe(1);
-    expect(lengthAllowance(32)).toBeCloseTo(0.5);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NumberedSource } from '../../../server/answer/answer-sources.ts';
 import { type Concept, conceptForm } from '../../../server/answer/question-concepts.ts';
-import { SELECTION_DEFAULTS } from '../../../server/answer/select-sentences.ts';
+import { SELECTION_DEFAULTS } from '../../../server/answer/selection-settings.ts';
 import { sourceCoverage, unconnectedParts } from '../../../server/answer/source-coverage.ts';
 import { paperWith } from '../../support/paper.ts';
 

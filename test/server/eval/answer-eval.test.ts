@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateAnswers, fitBottomLine, tokenF1 } from '../../../server/eval/answer-eval.ts';
+import { evaluateAnswers } from '../../../server/eval/answer-eval.ts';
 import { type CollectionQuestion, writeQuestionCollection } from '../../support/question-collection.ts';
 import { MEDICAL_PAPERS, MEDICAL_QUESTIONS, ML_PAPERS, ML_QUESTIONS } from '../answer/composed-libraries.ts';
 
@@ -20,38 +20,6 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('answer-eval', () => {
-  it('scores token overlap as F1 over lowercased words', () => {
-    expect(tokenF1('Aspirin reduced stroke', 'aspirin reduced stroke')).toBe(1);
-    expect(tokenF1('aspirin', 'aspirin reduced stroke')).toBeCloseTo(0.5);
-    expect(tokenF1('', 'aspirin')).toBe(0);
-  });
-
-  it('fits the bottom line to commit only where the findings are right more often than wrong', () => {
-    const question = (net: number, decision: string) => ({
-      decision,
-      outcome: { decision: 'maybe', balance: { net, yes: net > 0 ? [1] : [], no: net < 0 ? [1] : [] } },
-    });
-    const repeat = (n: number, make: () => ReturnType<typeof question>) => Array.from({ length: n }, make);
-    // One finding for: right 7 times in 10; one against: right 4 times in 10; two against: right 3 in 4.
-    const train = [
-      ...repeat(7, () => question(1, 'yes')),
-      ...repeat(3, () => question(1, 'no')),
-      ...repeat(4, () => question(-1, 'no')),
-      ...repeat(6, () => question(-1, 'yes')),
-      ...repeat(3, () => question(-2, 'no')),
-      ...repeat(1, () => question(-2, 'maybe')),
-      ...repeat(5, () => question(0, 'yes')),
-    ];
-    expect(fitBottomLine(train)).toEqual({ minNetFor: 1, minNetAgainst: 2 });
-    // When one finding for is wrong more often than right, yes needs two.
-    const doubtful = [
-      ...repeat(4, () => question(1, 'yes')),
-      ...repeat(6, () => question(1, 'no')),
-      ...repeat(3, () => question(2, 'yes')),
-    ];
-    expect(fitBottomLine(doubtful).minNetFor).toBe(2);
-  });
-
   it('answers in-domain questions citing their sources, abstains on the other collection both ways, with a baseline', async () => {
     const medical = collection('medical', MEDICAL_PAPERS, MEDICAL_QUESTIONS);
     const ml = collection('ml', ML_PAPERS, ML_QUESTIONS);

@@ -1,0 +1,70 @@
+// Scores the abstract sentences of the retrieved sources against a question: how well each one's
+// words match what the question is about (its words less the question words), plus its source's rank.
+import { type EvidenceSentence, sentencesOfPassages } from '../verify/evidence-sentences.ts';
+import { profileClaim, supportFeatures } from '../verify/support-features.ts';
+import type { TermStatistics } from '../verify/term-statistics.ts';
+import type { NumberedSource } from './answer-sources.ts';
+import { sentencesNamingPaper } from './paper-pronouns.ts';
+import { SELECTION_DEFAULTS, type SelectionOptions } from './selection-settings.ts';
+import { withoutConnective } from './standalone-sentence.ts';
+
+// Words that shape a question but say nothing about its topic.
+const QUESTION_WORDS =
+  /\b(?:what|which|who|whom|whose|when|where|why|how|do|does|did|done|can|could|would|should|may|might|must|shall|much|many|any|some|have|has|had|been|being|know|known|tell|me|us|we|you|i|please|explain|describe|give|show|list|find|there|about|between|other|anything|something|paper|papers|study|studies|article|articles|work|works|research|researchers|authors|proposed|propose|proposes|often|actually|really|exactly|known|kind|kinds|way|ways)\b/giu;
+
+/** The question without its question words: what the evidence must be about. */
+export function questionTopic(question: string): string {
+  return question.replace(QUESTION_WORDS, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/** An abstract sentence of a source, with its source and how well it answers the question. */
+export type ScoredSentence = EvidenceSentence & {
+  n: number;
+  paperId: string;
+  passageId: number;
+  /** The sentence as the answer writes it: its text, with a pronoun for its paper written as "[Name]". */
+  wording: string;
+  /** How well its words match the question: IDF-weighted coverage and TF-IDF cosine. */
+  match: number;
+  /** match plus the bonus of its source's retrieval rank. */
+  relevance: number;
+  coverage: number;
+  /** Share of the question's key concepts (by surface form) the sentence itself contains. */
+  concepts: number;
+};
+
+/** Scores every abstract sentence of the sources against the question, best first. */
+export function scoreSentences(
+  question: string,
+  sources: readonly NumberedSource[],
+  statistics: TermStatistics,
+  options: Pick<SelectionOptions, 'rankWeight'> = SELECTION_DEFAULTS,
+): ScoredSentence[] {
+  const profile = profileClaim(questionTopic(question) || question, statistics);
+  const scored: ScoredSentence[] = [];
+  sources.forEach((source, rank) => {
+    const rankBonus = sources.length > 1 ? options.rankWeight * (1 - rank / (sources.length - 1)) : options.rankWeight;
+    const naming = sentencesNamingPaper(source.paper);
+    for (const passage of source.passages) {
+      if (passage.field !== 'abstract') continue;
+      const sentences = sentencesOfPassages([passage]);
+      for (const sentence of sentences) {
+        const wording = naming.get(sentence.start) ?? withoutConnective(sentence.text);
+        const { features } = supportFeatures(profile, [{ ...sentence, text: wording }], statistics);
+        const match = 0.6 * features.sentenceCoverage + 0.4 * features.sentenceCosine;
+        scored.push({
+          ...sentence,
+          n: source.n,
+          paperId: source.paper.id,
+          passageId: passage.id,
+          wording,
+          coverage: features.sentenceCoverage,
+          concepts: 0,
+          match,
+          relevance: match + rankBonus,
+        });
+      }
+    }
+  });
+  return scored.sort((a, b) => b.relevance - a.relevance);
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { numberSources } from '../../../server/answer/answer-sources.ts';
+import { questionTopic, scoreSentences } from '../../../server/answer/score-sentences.ts';
+import { statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
+import { paperWith } from '../../support/paper.ts';
+
+const GLACIERS = 'Debris cover slows glacier melt on the lower tongues.';
+const STATISTICS = statisticsOfTexts([GLACIERS, 'Caffeine raised memory recall.', 'Wing loads grew with speed.']);
+
+/** A retrieved one-passage paper whose passage is in `field`. */
+const retrieved = (id: string, text: string, field: 'abstract' | 'title' = 'abstract') => ({
+  passage: { id: id.length, paperId: id, field, ordinal: 0, start: 0, end: text.length, text },
+  paper: paperWith({ id, title: '', abstract: field === 'abstract' ? text : '' }),
+  score: 1,
+});
+
+describe('score-sentences', () => {
+  it('strips question words, keeping what the question is about', () => {
+    expect(questionTopic('What do we know about how attention sinks appear?')).toBe('attention sinks appear?');
+  });
+
+  it("adds the source's rank to a sentence's match: the whole weight for the first source, none for the last", () => {
+    const sources = numberSources([retrieved('first', GLACIERS), retrieved('second', GLACIERS)]);
+    const [a, b] = scoreSentences('What slows glacier melt?', sources, STATISTICS);
+    expect(a!.paperId).toBe('first');
+    expect(b!.paperId).toBe('second');
+    expect(a!.match).toBeGreaterThan(0);
+    expect(a!.match).toBeCloseTo(b!.match);
+    expect(a!.relevance).toBeCloseTo(a!.match + 1);
+    expect(b!.relevance).toBeCloseTo(b!.match);
+  });
+
+  it('scores only abstract passages', () => {
+    const sources = numberSources([retrieved('titled', GLACIERS, 'title')]);
+    expect(scoreSentences('What slows glacier melt?', sources, STATISTICS)).toEqual([]);
+  });
+});
