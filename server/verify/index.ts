@@ -10,6 +10,7 @@ export { parseReferenceEntries, type ReferenceEntry, splitReferences } from './r
 export { resolveCitation } from './resolve-citation.ts';
 export { type Resolution, resolveReference } from './resolve-reference.ts';
 export { FEATURE_NAMES, type SupportFeatures, tfidfCosine } from './support-features.ts';
+export { SupportScorer } from './support-scorer.ts';
 export {
   JUDGE_THRESHOLDS,
   type JudgeVerdict,
@@ -19,11 +20,10 @@ export {
   type SupportConflict,
   type SupportModel,
   type SupportResult,
-  SupportScorer,
   supportProbability,
   type Verdict,
   verdictOf,
-} from './support-scorer.ts';
+} from './support-verdicts.ts';
 export {
   inverseDocumentFrequency,
   statisticsOfIndex,

@@ -1,164 +1,41 @@
 // The claim–evidence scorer shared by ask (support of each answer sentence) and verify (support of
 // each citation): features of the claim against each candidate sentence give how strongly the text
-// bears on the claim (a logistic model), and the stance features of its best evidence sentences
-// (negation scope, direction of effect, quantities…) give how likely that evidence contradicts it.
-// Both models and the verdict thresholds live in judge/builtin-weights.json, refitted by
-// `citelens eval-verify --fit`.
+// bears on the claim, and the stance features of its best evidence sentences (negation scope,
+// direction of effect, quantities…) how likely that evidence contradicts it; support-verdicts.ts
+// holds the fitted models that weigh them and the verdicts they give.
 import type { Paper } from '../../indexer/index.ts';
 import { definedAbbreviations, expandAbbreviations } from '../../indexer/text/abbreviations.ts';
 import { EvidenceProfile } from './evidence-profile.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
-import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
+import { onlyAnnounces } from './judge/finding-sentence.ts';
 import {
   conflictingSentence,
   denyingSentence,
   emptyStanceFeatures,
   lackingSentence,
-  STANCE_FEATURE_NAMES,
-  type StanceFeatures,
   stanceOfEvidenceVoting,
 } from './judge/stance-features.ts';
 import {
   type ClaimProfile,
-  FEATURE_NAMES,
   focusClause,
   profileClaim,
-  RELEVANCE_FEATURES,
-  type RelevanceFeature,
-  type RelevanceFeatures,
   relevanceFeaturesOf,
-  relevanceInputsOf,
-  type SupportFeatures,
   supportFeaturesOf,
 } from './support-features.ts';
+import {
+  conflictsOf,
+  contradictionProbability,
+  STANCE_MODEL,
+  type StanceModel,
+  SUPPORT_MODEL,
+  type SupportModel,
+  type SupportResult,
+  supportProbability,
+} from './support-verdicts.ts';
 import type { TermStatistics } from './term-statistics.ts';
 
-/** A logistic model over named features. */
-type Logistic<Name extends string> = { bias: number; weights: Record<Name, number> };
-
-/**
- * Logistic weights over the relevance inputs (the square root of each relevance feature): does the text bear on the claim (evidence, for or
- * against) or not (a cited paper without evidence, a random paper)? Fitted with
- * `citelens eval-verify --fit` (see judge/builtin-weights.json for what it was fitted on).
- */
-export const SUPPORT_MODEL: Logistic<RelevanceFeature> = WEIGHTS.relevance;
-
-export type SupportModel = typeof SUPPORT_MODEL;
-
-/**
- * What the stance model reads: the stance features, and the relevance features too (a citation that
- * misquotes or oversimplifies its source overlaps it less than one that restates it).
- */
-export const STANCE_INPUTS = [...STANCE_FEATURE_NAMES, ...FEATURE_NAMES] as const;
-
-/** Logistic weights over the stance inputs: given evidence, how likely it contradicts the claim. */
-export const STANCE_MODEL: Logistic<(typeof STANCE_INPUTS)[number]> = WEIGHTS.stance;
-
-export type StanceModel = typeof STANCE_MODEL;
-
-/**
- * Verdict thresholds: `relevant` on the relevance score (below it the paper does not bear on the
- * claim), `supported` on the relevance score for full support, `contradicted` on the probability
- * that the evidence contradicts the claim.
- */
-export const JUDGE_THRESHOLDS: { relevant: number; supported: number; contradicted: number } = WEIGHTS.thresholds;
-
-/** Score bands of the verdicts: at least `supported` backs the claim, at least `partial` backs part of it. */
-export const SUPPORT_THRESHOLDS = {
-  supported: JUDGE_THRESHOLDS.supported,
-  partial: JUDGE_THRESHOLDS.relevant,
-} as const;
-
-/** What in the evidence sentence disagrees with the claim. */
-export type SupportConflict = 'negation' | 'direction' | 'numbers' | 'quantifier' | 'scope';
-
-export type SupportResult = {
-  /** 0–1: how strongly the candidates bear on this exact claim (evidence for or against it). */
-  score: number;
-  /** 0–1: the probability that the candidates back the claim (score × (1 − contradicting)). */
-  support: number;
-  /** 0–1: the probability that the candidates contradict the claim (score × contradicting). */
-  contradiction: number;
-  /** The sentence that bears on the claim best (never the title), or null when there were no text sentences. */
-  evidence: EvidenceSentence | null;
-  /** Disagreements between the claim and its evidence that the score alone does not show. */
-  conflicts: SupportConflict[];
-  features: SupportFeatures;
-  stance: StanceFeatures;
-  /** The text sentences that align best with the claim, best first (where a model judge reads the stance). */
-  aligned: EvidenceSentence[];
-};
-
-/** The verdicts of the judge, from the most to the least backing. */
-export type JudgeVerdict = 'supported' | 'partially_supported' | 'contradicted' | 'not_supported';
-
-/** The verdict as answers read it: contradicted evidence does not support a sentence. */
-export type Verdict = 'supported' | 'partially_supported' | 'not_supported';
-
-function logistic<Name extends string>(names: readonly Name[], values: Record<Name, number>, model: Logistic<Name>) {
-  let z = model.bias;
-  for (const name of names) z += model.weights[name] * values[name];
-  return 1 / (1 + Math.exp(-z));
-}
-
-/** The calibrated 0–1 relevance score of a feature vector under a model. */
-export function supportProbability(features: RelevanceFeatures, model: SupportModel = SUPPORT_MODEL): number {
-  return logistic(RELEVANCE_FEATURES, relevanceInputsOf(features), model);
-}
-
-// Which of the stance model's inputs are read from the stance features (the rest are relevance features).
-const FROM_STANCE = STANCE_INPUTS.map((name) => (STANCE_FEATURE_NAMES as readonly string[]).includes(name));
-
-/** The probability that evidence with these stance (and relevance) features contradicts the claim. */
-export function contradictionProbability(
-  stance: StanceFeatures,
-  features: SupportFeatures,
-  model: StanceModel = STANCE_MODEL,
-): number {
-  // As logistic() over { ...features, ...stance } (a stance feature wins over a relevance one of the
-  // same name), without building that object for every claim–paper pair.
-  let z = model.bias;
-  STANCE_INPUTS.forEach((name, i) => {
-    z +=
-      model.weights[name] *
-      (FROM_STANCE[i] ? stance[name as keyof StanceFeatures] : features[name as keyof SupportFeatures]);
-  });
-  return 1 / (1 + Math.exp(-z));
-}
-
-/**
- * The full verdict: below the relevance threshold the text does not bear on the claim; evidence
- * more likely contradicting than not (at the fitted threshold) contradicts it; a high score with
- * no conflict supports it; anything between is partial support.
- */
-export function judgeVerdictOf(
-  result: Pick<SupportResult, 'score' | 'support' | 'contradiction' | 'conflicts' | 'evidence'>,
-  thresholds: typeof JUDGE_THRESHOLDS = JUDGE_THRESHOLDS,
-): JudgeVerdict {
-  if (!result.evidence || result.score < thresholds.relevant) return 'not_supported';
-  if (result.contradiction / Math.max(result.score, 1e-9) >= thresholds.contradicted) return 'contradicted';
-  if (result.score >= thresholds.supported && result.conflicts.length === 0) return 'supported';
-  return 'partially_supported';
-}
-
-/**
- * The verdict as answers read it: a high score with a conflict (a negation or direction the
- * evidence does not share, a number it does not state) is only partial support, and evidence
- * that contradicts the claim does not support it.
- */
-export function verdictOf(
-  result: Pick<SupportResult, 'score' | 'conflicts'> & Partial<Pick<SupportResult, 'support' | 'contradiction'>>,
-): Verdict {
-  if (
-    result.contradiction !== undefined &&
-    result.score >= SUPPORT_THRESHOLDS.partial &&
-    result.contradiction / Math.max(result.score, 1e-9) >= JUDGE_THRESHOLDS.contradicted
-  )
-    return 'not_supported';
-  if (result.score >= SUPPORT_THRESHOLDS.supported && result.conflicts.length === 0) return 'supported';
-  if (result.score >= SUPPORT_THRESHOLDS.partial) return 'partially_supported';
-  return 'not_supported';
-}
+// The evaluation builds its pairs with the scorer and reads the stance inputs beside it.
+export { STANCE_INPUTS } from './support-verdicts.ts';
 
 /** How many of the best-aligned sentences the stance is read on… */
 const STANCE_SENTENCES = 2;
@@ -166,31 +43,21 @@ const STANCE_SENTENCES = 2;
 const STANCE_NEAR_BEST = 0.8;
 /** How many best-aligned sentences a result lists for a model judge. */
 const ALIGNED_SENTENCES = 3;
-/** How much a finding sentence is preferred over an equally aligned aim or background sentence. */
+/**
+ * How much a finding sentence is preferred over an equally aligned background sentence, and such a
+ * sentence over one that only announces the study.
+ */
 const FINDING_PREFERENCE = 1.2;
 
-function conflictsOf(features: SupportFeatures, stance: StanceFeatures): SupportConflict[] {
-  const conflicts: SupportConflict[] = [];
-  if (
-    stance.negationMismatch > 0 ||
-    stance.scopedNegation > 0 ||
-    stance.nullFindingMismatch > 0 ||
-    stance.deniedAlternative > 0 ||
-    stance.requirementConflict > 0
-  )
-    conflicts.push('negation');
-  // An antonym ("benign" against "malignant") points the other way as much as a reversed effect does.
-  if (
-    features.directionMismatch > 0 ||
-    stance.directionConflict > 0 ||
-    stance.antonymConflict > 0 ||
-    stance.comparisonConflict > 0
-  )
-    conflicts.push('direction');
-  if (features.numbersMissing > 0 || stance.quantityConflict > 0) conflicts.push('numbers');
-  if (stance.quantifierConflict > 0) conflicts.push('quantifier');
-  if (stance.speciesMismatch > 0) conflicts.push('scope');
-  return conflicts;
+// Which of a text's sentences only announce the study (onlyAnnounces), kept with its analysis.
+const announcements = new WeakMap<EvidenceProfile, readonly boolean[]>();
+function announcementsOf(evidence: EvidenceProfile): readonly boolean[] {
+  let found = announcements.get(evidence);
+  if (!found) {
+    found = evidence.sentences.map((s) => onlyAnnounces(s.text));
+    announcements.set(evidence, found);
+  }
+  return found;
 }
 
 /** A text as written, and read with the abbreviations it defines spelt out (the same profile when it defines none). */
@@ -284,10 +151,13 @@ export class SupportScorer {
     const profile = this.profileOf(claim);
     const scores = candidates === texts.written ? writtenScores : supportFeaturesOf(profile, candidates).sentenceScores;
     // The stance is read in the clause of each of the best-aligned text sentences that matches the claim.
-    // A finding ("we found…", results, conclusions) is preferred to an aim or background sentence.
+    // A finding ("we found…", results, conclusions) is preferred to background, and background to a
+    // sentence that only announces the study ("We compare X with Y").
     const findings = candidates.findings;
+    const announcing = announcementsOf(candidates);
+    const preference = (i: number) => (findings[i] ? FINDING_PREFERENCE : announcing[i] ? 1 / FINDING_PREFERENCE : 1);
     const ordered = scores
-      .map((score, i) => ({ score: score * (findings[i] ? FINDING_PREFERENCE : 1), i }))
+      .map((score, i) => ({ score: score * preference(i), i }))
       .filter(({ i }) => sentences[i]!.field !== 'title')
       .sort((a, b) => b.score - a.score || a.i - b.i);
     const ranked = ordered

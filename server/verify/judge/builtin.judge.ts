@@ -2,7 +2,8 @@
 // evidence sentences and reads their stance (negation scope, direction, quantities, scope); the
 // judge turns that into a verdict and withholds evidence when nothing bears on the claim.
 import type { EvidenceSentence } from '../evidence-sentences.ts';
-import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult, SupportScorer } from '../support-scorer.ts';
+import { SupportScorer } from '../support-scorer.ts';
+import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult } from '../support-verdicts.ts';
 import type { TermStatistics } from '../term-statistics.ts';
 import type { Judge, Judgement, JudgeRequest, SelectiveRequest } from './judge.ts';
 import { bestAlternatives } from './selective-reading.ts';

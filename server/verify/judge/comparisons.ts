@@ -9,11 +9,12 @@ type Token = { word: string; term: string | null; start: number; end: number };
 export type Alternative = { preferred: string; denied: string };
 
 /**
- * "A is more effective than B", "A outperforms B": which way the comparison goes (+1: A above B) and
- * the terms only one side names (the shared ones, "patients" of "patients with A … than patients
- * with B", tell the sides apart from nothing).
+ * "A is more effective than B", "A outperforms B": which way the comparison goes (+1: A above B; 0:
+ * alike, "A performs comparably to B") and the terms only one side names (the shared ones,
+ * "patients" of "patients with A … than patients with B", tell the sides apart from nothing).
+ * `wide`: the sentence says the difference is large ("by a wide margin", "significantly higher").
  */
-export type Comparison = { direction: -1 | 1; left: string[]; right: string[] };
+export type Comparison = { direction: -1 | 0 | 1; left: string[]; right: string[]; wide: boolean };
 
 // The markers of an alternative, as the words they are made of.
 const ALTERNATIVE_MARKERS = [
@@ -80,6 +81,12 @@ const BELOW_WORD =
 const COMPARING_VERB = /^(?:outperform\w*|surpass\w*|exceed\w*|beats?|underperform\w*)$/u;
 /** Words on each side of a comparison that can name what it compares. */
 const COMPARISON_REACH = 8;
+// Words before the comparative that say the difference is large: "significantly higher", "far better".
+const WIDE_ADVERB =
+  /^(?:significantly|substantially|markedly|considerably|dramatically|drastically|greatly|vastly|far|much|sharply|strikingly)$/u;
+// …and phrases around it: "outperforms B by a wide margin", "2.5-fold higher", "three times faster".
+const WIDE_PHRASE =
+  /\bby\s+(?:a\s+)?(?:wide|large|substantial|considerable|significant|big|huge|great|sizable|sizeable)\s+margin\b|\b(?:\d+(?:\.\d+)?|two|three|four|five|ten)[-\s]?(?:fold|times)\b/iu;
 
 /**
  * "A … more … than B", "A outperforms B", "A, compared with B, had a higher …": which side each
@@ -125,6 +132,11 @@ export function comparisonsOf(text: string, tokens: readonly Token[]): Compariso
       if (comparative < 0) return;
     }
     const direction = BELOW_WORD.test(tokens[comparative]!.word) ? -1 : 1;
+    const around = text.slice(
+      tokens[Math.max(0, comparative - 3)]!.start,
+      tokens[Math.min(tokens.length - 1, to + 4)]!.end,
+    );
+    const wide = WIDE_ADVERB.test(tokens[comparative - 1]?.word ?? '') || WIDE_PHRASE.test(around);
     // This side: the words before the comparative word (or before the marker, when it comes after).
     const leftEnd = Math.min(comparative, i);
     const left = new Set<string>();
@@ -133,7 +145,61 @@ export function comparisonsOf(text: string, tokens: readonly Token[]): Compariso
     }
     const onlyLeft = [...left].filter((t) => !right.has(t));
     const onlyRight = [...right].filter((t) => !left.has(t));
-    if (onlyLeft.length > 0 && onlyRight.length > 0) found.push({ direction, left: onlyLeft, right: onlyRight });
+    if (onlyLeft.length > 0 && onlyRight.length > 0) found.push({ direction, left: onlyLeft, right: onlyRight, wide });
   });
+  return [...found, ...alikeComparisonsOf(text, tokens)];
+}
+
+// Markers that set two sides alike, as the words they are made of ("performs comparably to B", "is
+// on par with B"); a word given as a pattern matches its forms.
+const ALIKE_MARKERS: ReadonlyArray<ReadonlyArray<string | RegExp>> = [
+  [/^comparabl[ey]$/u, /^(?:to|with)$/u],
+  [/^similar(?:ly)?$/u, 'to'],
+  [/^(?:equivalent(?:ly)?|equal(?:ly)?)$/u, 'to'],
+  ['on', 'par', 'with'],
+  [/^(?:noninferior|indistinguishable)$/u, /^(?:to|from)$/u],
+  ['non', 'inferior', 'to'],
+  ['as', /^(?:good|effective|efficient|accurate|efficacious)$/u, 'as'],
+];
+// "as well as" joins two things ("A as well as B") unless a verb of performing comes before it.
+const PERFORMING = /^(?:perform\w*|work\w*|do|does|did|fared|fares)$/u;
+
+function alikeMarkerAt(tokens: readonly Token[], i: number): number {
+  const matches = (part: string | RegExp, k: number) => {
+    const word = tokens[i + k]?.word;
+    return word !== undefined && (typeof part === 'string' ? word === part : part.test(word));
+  };
+  const marker = ALIKE_MARKERS.find((parts) => parts.every(matches));
+  if (marker) return marker.length;
+  const asWellAs = ['as', 'well', 'as'].every((w, k) => tokens[i + k]?.word === w);
+  return asWellAs && PERFORMING.test(tokens[i - 1]?.word ?? '') ? 3 : 0;
+}
+
+/**
+ * "A performs comparably to B", "A is on par with B", "A performs as well as B": two sides set
+ * alike (direction 0), each known by the terms only it names within reach of the marker.
+ */
+function alikeComparisonsOf(text: string, tokens: readonly Token[]): Comparison[] {
+  const found: Comparison[] = [];
+  const broken = (a: number, b: number) => /[,;:()]/u.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  for (let i = 0; i < tokens.length; i++) {
+    const length = alikeMarkerAt(tokens, i);
+    if (length === 0) continue;
+    const left = new Set<string>();
+    for (let j = i - 1; j >= Math.max(0, i - COMPARISON_REACH) && !broken(j, j + 1); j--) {
+      if (tokens[j]!.term) left.add(tokens[j]!.term!);
+    }
+    const right = new Set<string>();
+    const from = i + length;
+    for (let j = from; j < Math.min(tokens.length, from + COMPARISON_REACH); j++) {
+      if (j > from && broken(j - 1, j)) break;
+      if (tokens[j]!.term) right.add(tokens[j]!.term!);
+    }
+    const onlyLeft = [...left].filter((t) => !right.has(t));
+    const onlyRight = [...right].filter((t) => !left.has(t));
+    if (onlyLeft.length > 0 && onlyRight.length > 0)
+      found.push({ direction: 0, left: onlyLeft, right: onlyRight, wide: false });
+    i += length - 1;
+  }
   return found;
 }

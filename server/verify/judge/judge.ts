@@ -2,7 +2,7 @@
 // evidence sentences (a paper's abstract, or the passages an answer sentence cites) and decides
 // whether they support it, contradict it, or do not bear on it.
 import type { EvidenceSentence } from '../evidence-sentences.ts';
-import type { JudgeVerdict, SupportConflict } from '../support-scorer.ts';
+import type { JudgeVerdict, SupportConflict } from '../support-verdicts.ts';
 
 /** Which judge produced a judgement: the built-in cue model, or an NLI model combined with it. */
 export type JudgeName = 'builtin' | 'nli';

@@ -2,7 +2,8 @@
 // an NLI model then reads each aligned sentence against the claim, and the two are averaged.
 // A paper the built-in judge finds unrelated is not sent to the model.
 import type { EvidenceSentence } from '../evidence-sentences.ts';
-import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult, SupportScorer } from '../support-scorer.ts';
+import { SupportScorer } from '../support-scorer.ts';
+import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult } from '../support-verdicts.ts';
 import type { TermStatistics } from '../term-statistics.ts';
 import { judgementOf } from './builtin.judge.ts';
 import type { Judge, Judgement, JudgeRequest, SelectiveRequest } from './judge.ts';

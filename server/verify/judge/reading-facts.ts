@@ -270,8 +270,11 @@ export function deniedAlternative(
 
 /**
  * Whether the evidence ranks the claim's two sides the other way round: "A is more effective than B"
- * against "B was more effective than A", or against "A was less effective than B". Each side is
- * known by a term only it names; a comparison whose sides the evidence does not name is not read.
+ * against "B was more effective than A", or against "A was less effective than B"; or sets alike
+ * what the other side says differ widely ("A performs comparably to B" against "A outperforms B by
+ * a wide margin", either way round; a plain "outperforms" may be a small difference, and is not
+ * read so). Each side is known by a term only it names; a comparison whose sides the evidence does
+ * not name is not read.
  */
 export function comparisonConflict(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
   if (claim.comparisons.length === 0) return false;
@@ -282,6 +285,7 @@ export function comparisonConflict(claim: SentenceReading, evidence: readonly Se
         const same = meets(c.left, e.left) && meets(c.right, e.right);
         const swapped = meets(c.left, e.right) && meets(c.right, e.left);
         if (same === swapped) return false;
+        if (c.direction === 0 || e.direction === 0) return c.direction !== e.direction && (c.wide || e.wide);
         return same ? c.direction !== e.direction : c.direction === e.direction;
       }),
     ),

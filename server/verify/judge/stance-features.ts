@@ -6,6 +6,7 @@ import { mayNameAlternative } from './comparisons.ts';
 import { coverageConflict } from './coverage.ts';
 import { directionVoteOf, type VoteSentence, voteSentencesOf } from './direction-vote.ts';
 import { readsAsFinding } from './finding-sentence.ts';
+import { kindMismatch } from './kinds.ts';
 import { compareQuantities } from './quantities.ts';
 import {
   anchoredDirections,
@@ -69,6 +70,8 @@ export const STANCE_FEATURE_NAMES = [
   'quantityAgree',
   /** The claim is about animals and the evidence about people, or the other way round. */
   'speciesMismatch',
+  /** The claim names another kind of the evidence's thing, by a modifier the paper never uses ("vision-language model" against "Data Language Model"). */
+  'kindMismatch',
   /** The evidence hedges ("may", "suggests") and the claim does not. */
   'evidenceHedged',
   /** The evidence sets itself against something ("however", "in contrast", "unlike"). */
@@ -281,6 +284,7 @@ export function stanceOfEvidenceVoting(
   const elsewhere = voters.filter((v) => mayNameAlternative(v.text)).map((v) => readSentence(v.text));
   combined.deniedAlternative = deniedAlternative(claim, readings, elsewhere) ? 1 : 0;
   combined.comparisonConflict = sidesReversed(claim, readings) ? 1 : 0;
+  combined.kindMismatch = kindMismatch(claim, readings, voters) ? 1 : 0;
   // What the claim says a thing has, the paper may say it is without in any sentence.
   const lackingElsewhere =
     claim.requirements.held.length > 0

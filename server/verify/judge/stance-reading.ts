@@ -15,6 +15,8 @@ import {
   endsAlternativeMarker,
 } from './comparisons.ts';
 import { directionlessAt } from './directionless.ts';
+import { NULL_FINDING, weakNullAt } from './null-findings.ts';
+import { namesCondition, populationPhrases } from './population-phrases.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
 
 export type { Alternative, Comparison } from './comparisons.ts';
@@ -99,17 +101,6 @@ const NEGATION_REACH = 8;
 const POSTPOSED_NEGATION = /^(?:lacking|lacked|absent)$/u;
 const POSTPOSED_TAIL = 2;
 
-// A weak null finding negates as "no" does: "little effect", "negligible impact", "minimal or no
-// benefit" read as "no effect" (but "a little", "minimal residual disease" do not).
-const WEAK_NULL = /^(?:little|minimal|negligible|marginal)$/u;
-const WEAK_NULL_OF =
-  /^(?:effects?|benefits?|impacts?|influences?|changes?|differences?|associations?|improvements?|advantages?|gains?|role)$/u;
-function weakNullAt(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
-  if (!WEAK_NULL.test(tokens[i]!.word) || tokens[i - 1]?.word === 'a') return false;
-  const next = tokens[i + 1]?.word === 'or' && tokens[i + 2]?.word === 'no' ? i + 3 : i + 1;
-  return WEAK_NULL_OF.test(tokens[next]?.word ?? '');
-}
-
 /** "not only … but also" and "whether or not" assert, they do not negate. */
 function notANegation(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
   const word = tokens[i]!.word;
@@ -129,9 +120,6 @@ const ONLY_A_PART = caseless(
   /\bonly\s+(?:an?\s+)?(?:(?:small|chosen|selected|limited|tiny)\s+)?(?:subset|some|few|part|portion|minority|fraction|handful)\b|\ban?\s+(?:(?:small|chosen|selected|limited|tiny)\s+)?subset\s+of\b/iu,
 );
 const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
-const NULL_FINDING = caseless(
-  /\b(?:no|not|neither)\s+(?:\w+\s+){0,3}?(?:differ\w*|effect\w*|associat\w*|chang\w*|correlat\w*|relat\w*|impact\w*|benefit\w*|influenc\w*|affect\w*|alter\w*|link\w*)|\b(?:unchanged|unaffected|did\s+not\s+differ|comparable|similar\s+(?:in|between|across|to))\b|\b(?:little|minimal|negligible)\s+(?:or\s+no\s+)?(?:effect|benefit|impact|influence|change|difference|association)|\b(?:was|were|is|are)\s+not\s+(?:statistically\s+)?significant|\bnon-?significant|did\s+not\s+reach\s+(?:statistical\s+)?significance/iu,
-);
 const ANIMAL = caseless(
   /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vivo|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu,
 );
@@ -223,6 +211,7 @@ const CLAUSE_PUNCTUATION = /[,;:()]/u;
 
 function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
+  const population = populationPhrases(text, tokens);
   const words: ReadWord[] = [];
   const clauseStarts = [0];
   // Whether each clause holds a negation word ("not only" adds, it does not negate).
@@ -255,10 +244,14 @@ function readSentenceNow(text: string): SentenceReading {
     if (kind.never) never = true;
     // Only a content word that is no negation is looked up in the antonym lexicon.
     const polar = negation || !token.term ? null : polarOfWord(kind, token.word);
+    // A population phrase says who, not what: its condition is no change, and no negation reaches it.
     words.push({
       term: negation ? null : token.term,
-      negated: !negation && reach > 0,
-      direction: directionlessAt(text, tokens, i) ? 0 : kind.direction || relationSign(tokens, i),
+      negated: !negation && reach > 0 && population?.[i] !== true,
+      direction:
+        directionlessAt(text, tokens, i) || namesCondition(tokens, i, population)
+          ? 0
+          : kind.direction || relationSign(tokens, i),
       clause,
       polar,
     });

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentencesOfPaper } from '../../../server/verify/evidence-sentences.ts';
-import { STANCE_FEATURE_NAMES } from '../../../server/verify/judge/stance-features.ts';
-import { FEATURE_NAMES } from '../../../server/verify/support-features.ts';
-import {
-  contradictionProbability,
-  STANCE_INPUTS,
-  STANCE_MODEL,
-  SupportScorer,
-  verdictOf,
-} from '../../../server/verify/support-scorer.ts';
+import { SupportScorer } from '../../../server/verify/support-scorer.ts';
+import { verdictOf } from '../../../server/verify/support-verdicts.ts';
 import { statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
 
 const backing = {
@@ -95,17 +88,6 @@ describe('support-scorer', () => {
     expect(result.contradiction).toBeGreaterThan(result.support);
     expect(verdictOf(result)).toBe('not_supported');
     expect(verdictOf({ score: result.score, conflicts: result.conflicts })).toBe('partially_supported');
-  });
-
-  it('weighs the stance inputs exactly as logistic weights over one record of the relevance and stance features', () => {
-    const values = (names: readonly string[], offset: number) =>
-      Object.fromEntries(names.map((name, i) => [name, ((i * 7 + offset) % 11) / 10]));
-    const features = values(FEATURE_NAMES, 3) as Parameters<typeof contradictionProbability>[1];
-    const stance = values(STANCE_FEATURE_NAMES, 5) as Parameters<typeof contradictionProbability>[0];
-    const merged: Record<string, number> = { ...features, ...stance };
-    let z = STANCE_MODEL.bias;
-    for (const name of STANCE_INPUTS) z += STANCE_MODEL.weights[name] * merged[name]!;
-    expect(contradictionProbability(stance, features)).toBe(1 / (1 + Math.exp(-z)));
   });
 
   it('scores a claim the same whether the scorer has just scored other claims against the same sentence list or not', () => {

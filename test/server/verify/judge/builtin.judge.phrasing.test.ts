@@ -30,7 +30,27 @@ const survey = {
   abstract:
     'We survey retrieval-augmented generation for question answering. Hybrid retrieval is studied in depth, comparing sparse and dense retrievers on six benchmarks. We close with open problems.',
 };
-const papers = [registers, registerOutputs, exercise, compoundX, survey];
+const tabula = {
+  title: 'Tabula: pretraining on spreadsheets',
+  abstract:
+    'We present Tabula, a Data Language Model that reads and writes spreadsheet tables. Tabula is pretrained on 40 million public tables. It answers questions about tables more accurately than general chat models.',
+};
+const sparseRank = {
+  title: 'Sparse rerankers for biomedical search',
+  abstract:
+    'We compare SparseRank with dense cross-encoders on twelve biomedical retrieval benchmarks. SparseRank outperforms dense cross-encoders by a wide margin on every benchmark. It also runs four times faster on a CPU.',
+};
+const hearingAids = {
+  title: 'Hearing aids and cognition in older people',
+  abstract:
+    'We followed 900 older people for six years. In people with hearing loss, hearing aids did not slow cognitive decline. Hearing aid use was low.',
+};
+const walking = {
+  title: 'Walking programmes after a heart attack',
+  abstract:
+    'We randomized 300 adults to a walking programme or usual care after a heart attack. The walking programme did not improve quality of life at one year. Most adults kept walking after the trial.',
+};
+const papers = [registers, registerOutputs, exercise, compoundX, survey, tabula, sparseRank, hearingAids, walking];
 const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
   (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
 );
@@ -67,6 +87,54 @@ describe('builtin.judge, on how a claim and a paper word the same finding', () =
     expect(result.verdict).toBe('partially_supported');
     expect(result.conflicts).toContain('scope');
     expect(judgePaper('Compound X kills breast tumour cells in vitro.', compoundX).verdict).toBe('supported');
+  });
+
+  it('judges "minimal benefit" and "minimal improvement" against "did not improve" as supported: a weak null finding is a null finding', () => {
+    for (const claim of [
+      'The walking programme had minimal benefit on quality of life.',
+      'The walking programme brought minimal improvement in quality of life.',
+    ]) {
+      const result = judgePaper(claim, walking);
+      expect(result.verdict, claim).toBe('supported');
+      expect(result.conflicts, claim).toEqual([]);
+    }
+    expect(judgePaper('The walking programme improved quality of life.', walking).verdict).toBe('contradicted');
+  });
+
+  it('reads "hearing loss" in "people with hearing loss" as who the finding is about, not as a decrease nor as negated', () => {
+    const result = judgePaper(
+      'Hearing aids failed to slow cognitive decline in people with hearing loss.',
+      hearingAids,
+    );
+    expect(result.verdict).toBe('supported');
+    expect(result.conflicts).toEqual([]);
+    expect(judgePaper('Hearing aids slowed cognitive decline in people with hearing loss.', hearingAids).verdict).toBe(
+      'contradicted',
+    );
+  });
+
+  it('judges "performs comparably" against "outperforms by a wide margin" as contradicted, quoting that finding rather than the sentence announcing the comparison', () => {
+    const result = judgePaper(
+      'SparseRank performs comparably to dense cross-encoders on biomedical retrieval benchmarks.',
+      sparseRank,
+    );
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts).toContain('direction');
+    expect(result.evidence?.text).toBe(
+      'SparseRank outperforms dense cross-encoders by a wide margin on every benchmark.',
+    );
+    expect(
+      judgePaper('SparseRank outperforms dense cross-encoders on biomedical retrieval benchmarks.', sparseRank).verdict,
+    ).toBe('supported');
+  });
+
+  it('judges "a vision-language model" against "a Data Language Model" as partially supported with a scope conflict, "a data language model" as supported', () => {
+    const result = judgePaper('Tabula is a vision-language model that reads spreadsheet tables.', tabula);
+    expect(result.verdict).toBe('partially_supported');
+    expect(result.conflicts).toContain('scope');
+    const same = judgePaper('Tabula is a data language model that reads spreadsheet tables.', tabula);
+    expect(same.verdict).toBe('supported');
+    expect(same.conflicts).toEqual([]);
   });
 
   it('judges "mentions hybrid retrieval only briefly" against "studied in depth" as contradicted, "in depth" as supported', () => {

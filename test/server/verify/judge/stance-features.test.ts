@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onlyAnnounces } from '../../../../server/verify/judge/finding-sentence.ts';
 import {
   directionVote,
   isFinding,
@@ -79,6 +80,28 @@ describe('stance-features', () => {
     ).toBe(0);
   });
 
+  it('reads sides set alike ("performs comparably to", "on par with") against a wide difference as a conflict, not against a plain one', () => {
+    const conflict = (claim: string, evidence: string) => stanceOfEvidence(claim, [evidence]).comparisonConflict;
+    const comparable = 'SparseRank performs comparably to dense rerankers on search benchmarks.';
+    expect(conflict(comparable, 'SparseRank outperforms dense rerankers by a wide margin on search benchmarks.')).toBe(
+      1,
+    );
+    expect(conflict(comparable, 'SparseRank is significantly more accurate than dense rerankers.')).toBe(1);
+    expect(
+      conflict('SparseRank is on par with dense rerankers.', 'Dense rerankers were far better than SparseRank.'),
+    ).toBe(1);
+    expect(
+      conflict(
+        'SparseRank outperforms dense rerankers by a wide margin.',
+        'SparseRank performs as well as dense rerankers.',
+      ),
+    ).toBe(1);
+    // A plain "outperforms" may be by little; two sides set alike agree; "as well as" alone only joins.
+    expect(conflict(comparable, 'SparseRank outperforms dense rerankers on search benchmarks.')).toBe(0);
+    expect(conflict(comparable, 'SparseRank is comparable to dense rerankers.')).toBe(0);
+    expect(conflict(comparable, 'SparseRank as well as dense rerankers were far better than BM25.')).toBe(0);
+  });
+
   it('reads "retrieval-augmented" and "memory-enhanced" as names of methods, not as rises', () => {
     expect(
       stanceOfEvidence('Faithful generation systems leak less private data.', [
@@ -142,6 +165,14 @@ describe('stance-features', () => {
   it('tells findings from aims', () => {
     expect(isFinding('RESULTS We found that heavier birth weights were associated with increased risk.')).toBe(true);
     expect(isFinding('OBJECTIVE To determine whether exposure is associated with anxiety.')).toBe(false);
+    expect(isFinding('SparseRank outperforms dense rerankers by a wide margin.')).toBe(true);
+  });
+
+  it('tells a sentence that only announces the study ("We compare X with Y") from one that reports', () => {
+    expect(onlyAnnounces('We compare SparseRank with dense rerankers on twelve benchmarks.')).toBe(true);
+    expect(onlyAnnounces('OBJECTIVE To determine whether exposure is associated with anxiety.')).toBe(true);
+    expect(onlyAnnounces('SparseRank outperforms dense rerankers by a wide margin.')).toBe(false);
+    expect(onlyAnnounces('Dense rerankers index the corpus once.')).toBe(false);
   });
 
   it('reads only the start of a pasted 100 KB "sentence", so its cost does not grow with the paste', () => {

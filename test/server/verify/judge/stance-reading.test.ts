@@ -223,6 +223,36 @@ describe('stance-reading', () => {
     );
   });
 
+  it('reads "did not improve" and "minimal improvement" as null findings, as "no benefit" is', () => {
+    for (const text of [
+      'The programme did not improve quality of life.',
+      'There was no improvement in pain.',
+      'The programme brought minimal improvement in quality of life.',
+      'Walking had minimal benefit on mood.',
+    ])
+      expect(readSentence(text).nullFinding, text).toBe(true);
+    expect(readSentence('The programme improved quality of life.').nullFinding).toBe(false);
+  });
+
+  it('reads a condition in a population phrase ("people with hearing loss") as who, with no direction and out of a negation’s reach', () => {
+    expect(anchoredDirections(readSentence('People with hearing loss were followed for six years.')).size).toBe(0);
+    expect(anchoredDirections(readSentence('Patients with mild impairment took donepezil.')).size).toBe(0);
+    const reading = readSentence('Hearing aids did not slow cognitive decline in people with hearing loss.');
+    expect(reading.words.find((w) => w.term === stem('loss'))?.direction).toBe(0);
+    const { inside, outside } = negationScope(reading);
+    expect(inside.has(stem('decline'))).toBe(true);
+    expect(outside.has(stem('loss'))).toBe(true);
+    expect(outside.has(stem('people'))).toBe(true);
+    // Outside a population phrase the noun still states a change, and an adjective in one still
+    // sets a subgroup apart ("patients with higher adherence").
+    expect(readSentence('The drug caused hearing loss.').words.find((w) => w.term === stem('loss'))?.direction).toBe(
+      -1,
+    );
+    expect(
+      anchoredDirections(readSentence('Patients with higher adherence lived longer.')).get(stem('adherence')),
+    ).toBe(1);
+  });
+
   it('reads findings in vitro as about cells, in vivo as about animals', () => {
     expect(readSentence('Compound X killed tumour cells in vitro.').species).toBe('cells');
     expect(readSentence('The drug was tested in two cell lines.').species).toBe('cells');

@@ -1,0 +1,167 @@
+// What a support score amounts to: the judge's two fitted logistic models (does the text bear on
+// the claim; given that it does, does it contradict it), the conflicts a reader is shown, and the
+// verdicts with their thresholds. Both models and the thresholds live in judge/builtin-weights.json,
+// refitted by `citelens eval-verify --fit`; the scorer that computes the features is support-scorer.ts.
+import type { EvidenceSentence } from './evidence-sentences.ts';
+import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
+import { STANCE_FEATURE_NAMES, type StanceFeatures } from './judge/stance-features.ts';
+import {
+  FEATURE_NAMES,
+  RELEVANCE_FEATURES,
+  type RelevanceFeature,
+  type RelevanceFeatures,
+  relevanceInputsOf,
+  type SupportFeatures,
+} from './support-features.ts';
+
+/** A logistic model over named features. */
+type Logistic<Name extends string> = { bias: number; weights: Record<Name, number> };
+
+/**
+ * Logistic weights over the relevance inputs (the square root of each relevance feature): does the text bear on the claim (evidence, for or
+ * against) or not (a cited paper without evidence, a random paper)? Fitted with
+ * `citelens eval-verify --fit` (see judge/builtin-weights.json for what it was fitted on).
+ */
+export const SUPPORT_MODEL: Logistic<RelevanceFeature> = WEIGHTS.relevance;
+
+export type SupportModel = typeof SUPPORT_MODEL;
+
+/**
+ * What the stance model reads: the stance features, and the relevance features too (a citation that
+ * misquotes or oversimplifies its source overlaps it less than one that restates it).
+ */
+export const STANCE_INPUTS = [...STANCE_FEATURE_NAMES, ...FEATURE_NAMES] as const;
+
+/** Logistic weights over the stance inputs: given evidence, how likely it contradicts the claim. */
+export const STANCE_MODEL: Logistic<(typeof STANCE_INPUTS)[number]> = WEIGHTS.stance;
+
+export type StanceModel = typeof STANCE_MODEL;
+
+/**
+ * Verdict thresholds: `relevant` on the relevance score (below it the paper does not bear on the
+ * claim), `supported` on the relevance score for full support, `contradicted` on the probability
+ * that the evidence contradicts the claim.
+ */
+export const JUDGE_THRESHOLDS: { relevant: number; supported: number; contradicted: number } = WEIGHTS.thresholds;
+
+/** Score bands of the verdicts: at least `supported` backs the claim, at least `partial` backs part of it. */
+export const SUPPORT_THRESHOLDS = {
+  supported: JUDGE_THRESHOLDS.supported,
+  partial: JUDGE_THRESHOLDS.relevant,
+} as const;
+
+/** What in the evidence sentence disagrees with the claim. */
+export type SupportConflict = 'negation' | 'direction' | 'numbers' | 'quantifier' | 'scope';
+
+export type SupportResult = {
+  /** 0–1: how strongly the candidates bear on this exact claim (evidence for or against it). */
+  score: number;
+  /** 0–1: the probability that the candidates back the claim (score × (1 − contradicting)). */
+  support: number;
+  /** 0–1: the probability that the candidates contradict the claim (score × contradicting). */
+  contradiction: number;
+  /** The sentence that bears on the claim best (never the title), or null when there were no text sentences. */
+  evidence: EvidenceSentence | null;
+  /** Disagreements between the claim and its evidence that the score alone does not show. */
+  conflicts: SupportConflict[];
+  features: SupportFeatures;
+  stance: StanceFeatures;
+  /** The text sentences that align best with the claim, best first (where a model judge reads the stance). */
+  aligned: EvidenceSentence[];
+};
+
+/** The verdicts of the judge, from the most to the least backing. */
+export type JudgeVerdict = 'supported' | 'partially_supported' | 'contradicted' | 'not_supported';
+
+/** The verdict as answers read it: contradicted evidence does not support a sentence. */
+export type Verdict = 'supported' | 'partially_supported' | 'not_supported';
+
+function logistic<Name extends string>(names: readonly Name[], values: Record<Name, number>, model: Logistic<Name>) {
+  let z = model.bias;
+  for (const name of names) z += model.weights[name] * values[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The calibrated 0–1 relevance score of a feature vector under a model. */
+export function supportProbability(features: RelevanceFeatures, model: SupportModel = SUPPORT_MODEL): number {
+  return logistic(RELEVANCE_FEATURES, relevanceInputsOf(features), model);
+}
+
+// Which of the stance model's inputs are read from the stance features (the rest are relevance features).
+const FROM_STANCE = STANCE_INPUTS.map((name) => (STANCE_FEATURE_NAMES as readonly string[]).includes(name));
+
+/** The probability that evidence with these stance (and relevance) features contradicts the claim. */
+export function contradictionProbability(
+  stance: StanceFeatures,
+  features: SupportFeatures,
+  model: StanceModel = STANCE_MODEL,
+): number {
+  // As logistic() over { ...features, ...stance } (a stance feature wins over a relevance one of the
+  // same name), without building that object for every claim–paper pair.
+  let z = model.bias;
+  STANCE_INPUTS.forEach((name, i) => {
+    z +=
+      model.weights[name] *
+      (FROM_STANCE[i] ? stance[name as keyof StanceFeatures] : features[name as keyof SupportFeatures]);
+  });
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The full verdict: below the relevance threshold the text does not bear on the claim; evidence
+ * more likely contradicting than not (at the fitted threshold) contradicts it; a high score with
+ * no conflict supports it; anything between is partial support.
+ */
+export function judgeVerdictOf(
+  result: Pick<SupportResult, 'score' | 'support' | 'contradiction' | 'conflicts' | 'evidence'>,
+  thresholds: typeof JUDGE_THRESHOLDS = JUDGE_THRESHOLDS,
+): JudgeVerdict {
+  if (!result.evidence || result.score < thresholds.relevant) return 'not_supported';
+  if (result.contradiction / Math.max(result.score, 1e-9) >= thresholds.contradicted) return 'contradicted';
+  if (result.score >= thresholds.supported && result.conflicts.length === 0) return 'supported';
+  return 'partially_supported';
+}
+
+/**
+ * The verdict as answers read it: a high score with a conflict (a negation or direction the
+ * evidence does not share, a number it does not state) is only partial support, and evidence
+ * that contradicts the claim does not support it.
+ */
+export function verdictOf(
+  result: Pick<SupportResult, 'score' | 'conflicts'> & Partial<Pick<SupportResult, 'support' | 'contradiction'>>,
+): Verdict {
+  if (
+    result.contradiction !== undefined &&
+    result.score >= SUPPORT_THRESHOLDS.partial &&
+    result.contradiction / Math.max(result.score, 1e-9) >= JUDGE_THRESHOLDS.contradicted
+  )
+    return 'not_supported';
+  if (result.score >= SUPPORT_THRESHOLDS.supported && result.conflicts.length === 0) return 'supported';
+  if (result.score >= SUPPORT_THRESHOLDS.partial) return 'partially_supported';
+  return 'not_supported';
+}
+
+/** What in the evidence disagrees with the claim, by the features and stance that show it. */
+export function conflictsOf(features: SupportFeatures, stance: StanceFeatures): SupportConflict[] {
+  const conflicts: SupportConflict[] = [];
+  if (
+    stance.negationMismatch > 0 ||
+    stance.scopedNegation > 0 ||
+    stance.nullFindingMismatch > 0 ||
+    stance.deniedAlternative > 0 ||
+    stance.requirementConflict > 0
+  )
+    conflicts.push('negation');
+  // An antonym ("benign" against "malignant") points the other way as much as a reversed effect does.
+  if (
+    features.directionMismatch > 0 ||
+    stance.directionConflict > 0 ||
+    stance.antonymConflict > 0 ||
+    stance.comparisonConflict > 0
+  )
+    conflicts.push('direction');
+  if (features.numbersMissing > 0 || stance.quantityConflict > 0) conflicts.push('numbers');
+  if (stance.quantifierConflict > 0) conflicts.push('quantifier');
+  if (stance.speciesMismatch > 0 || stance.kindMismatch > 0) conflicts.push('scope');
+  return conflicts;
+}
