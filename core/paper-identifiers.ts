@@ -32,6 +32,17 @@ export function cleanDoi(doi: string): string {
   return doi.replace(/[.,;:]+$/u, '').toLowerCase();
 }
 
+// An old-style id's subject class ("math.AG" of "math.AG/0301001"), which arXiv's canonical id leaves out.
+const SUBJECT_CLASS = /^([a-z-]+)\.[a-z]{2}(?=\/\d{7}(?:v\d+)?$)/iu;
+
+/**
+ * An arXiv id (without prefix) in arXiv's canonical form: an old-style id without its subject class
+ * ("math.AG/0301001" is "math/0301001", as arXiv lists it); any other id as it is.
+ */
+export function canonicalArxivId(id: string): string {
+  return id.replace(SUBJECT_CLASS, '$1');
+}
+
 /** A paper identifier: an arXiv id (lower-cased, its version kept) or a DOI (cleaned). */
 export type PaperIdentifier = { kind: 'arxiv'; arxivId: string } | { kind: 'doi'; doi: string };
 

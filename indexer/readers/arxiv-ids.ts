@@ -1,6 +1,7 @@
 // The arXiv id a reader finds in an eprint or number field, a link, a DOI or a note, by core's one grammar of
-// arXiv ids (BARE_ARXIV), without its version: the preprint from an arXiv feed, RIS, BibTeX or CSL-JSON is one paper.
-import { BARE_ARXIV } from '../../core/paper-identifiers.ts';
+// arXiv ids (BARE_ARXIV), in arXiv's canonical form and without its version: the preprint from an arXiv feed, RIS,
+// BibTeX or CSL-JSON is one paper.
+import { BARE_ARXIV, canonicalArxivId } from '../../core/paper-identifiers.ts';
 
 /** Not global, so exec keeps no state between calls. */
 const IN_TEXT = new RegExp(BARE_ARXIV.source, 'iu');
@@ -16,8 +17,9 @@ export type ArxivReference = { id: string; version: string | undefined };
 /**
  * The arXiv id a whole value names, with its version apart: an arxiv.org address ("http://arxiv.org/abs/
  * hep-th/9901001v2"), "arXiv:2301.01234v2", or the bare id an eprint or number field holds ("2301.01234v2",
- * "math.AG/0301001"). The id is stored as written but for its version: "hep-th/9901001", "math.AG/0301001" (an
- * old-style id's subject class is kept, as the index's lookup key keeps it).
+ * "math.AG/0301001"). The id is stored in arXiv's canonical form, without its version: "hep-th/9901001", and
+ * "math/0301001" for "math.AG/0301001" (an old-style id's subject class is not part of the id; an export that
+ * writes it and one that does not name one paper).
  */
 export function arxivReference(value: string): ArxivReference | undefined {
   const text = value.trim();
@@ -49,5 +51,5 @@ export function arxivIdOfDoi(doi: string): string | undefined {
 }
 
 function versionApart(id: string): ArxivReference {
-  return { id: id.replace(VERSION, ''), version: VERSION.exec(id)?.[0]?.toLowerCase() };
+  return { id: canonicalArxivId(id.replace(VERSION, '')), version: VERSION.exec(id)?.[0]?.toLowerCase() };
 }

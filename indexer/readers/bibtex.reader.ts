@@ -1,5 +1,6 @@
 // BibTeX: a small tolerant parser for @entries, @string macros, @comment and @preamble, mapping each
-// entry to a record (key → id, author → authors, keywords → tags) with the line it starts on.
+// entry to a record (key → id, author → authors, keywords → tags) with the line it starts on, after crossref.
+import { applyCrossrefs, type BibEntry } from './bibtex-crossref.ts';
 import { keyless, MONTH_NAMES, toFields } from './bibtex-fields.ts';
 import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
@@ -31,7 +32,7 @@ const NEXT_ENTRY = /\n[ \t]*@[ \t]*[A-Za-z][\w-]*\s*[{(]/g;
 export const readBibtex: Reader = (text, file) => {
   const parser = new BibParser(text, macrosInFile(text));
   const starts = lineStarts(text);
-  const records: RawRecord[] = [];
+  const entries: BibEntry[] = [];
   const problems: InputProblem[] = [];
   let record = 0;
   for (;;) {
@@ -57,9 +58,7 @@ export const readBibtex: Reader = (text, file) => {
         parser.undefinedMacros = [];
         parser.missingCommas = [];
         const { key, fields } = parser.entry(close, at);
-        const location = { file, line, record };
-        const mapped = toFields(type, key, fields);
-        const repairs = key === '' ? [keyless(mapped, location)] : [];
+        const repairs: InputProblem[] = [];
         for (const use of parser.undefinedMacros) {
           const message = `@string "${use.name}" is defined nowhere in this file (is it in another .bib file?); its name was kept as the text`;
           repairs.push(problemAt(file, lineOf(starts, use.offset), record, use.field.toLowerCase(), message));
@@ -68,7 +67,7 @@ export const readBibtex: Reader = (text, file) => {
           const message = `a "," is missing after this field's value, before the next field; it was read as if it were there`;
           repairs.push(problemAt(file, lineOf(starts, gap.offset), record, gap.field.toLowerCase(), message));
         }
-        records.push({ fields: mapped, location, repairs, latexCleaned: true });
+        entries.push({ type, key, fields, location: { file, line, record }, repairs });
       }
     } catch (error) {
       if (!(error instanceof BibSyntaxError)) throw error;
@@ -79,7 +78,14 @@ export const readBibtex: Reader = (text, file) => {
       parser.pos = NEXT_ENTRY.exec(text)?.index ?? text.length;
     }
   }
-  return { records, problems };
+  // A crossref's parent usually stands after its children: fields are inherited once every entry is read.
+  const { kept, notices } = applyCrossrefs(entries);
+  const records = kept.map(({ type, key, fields, location, repairs }): RawRecord => {
+    const mapped = toFields(type, key, fields);
+    const keyRepair = key === '' ? [keyless(mapped, location)] : [];
+    return { fields: mapped, location, repairs: [...keyRepair, ...repairs], latexCleaned: true };
+  });
+  return notices.length > 0 ? { records, problems, notices } : { records, problems };
 };
 
 /**

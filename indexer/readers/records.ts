@@ -2,6 +2,7 @@
 // the abstract, validates with zPaper, and reports every problem with its file, line, record and field.
 import path from 'node:path';
 import type { z } from 'zod';
+import { canonicalArxivId } from '../../core/paper-identifiers.ts';
 import { FIELD_ALIASES, MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
 import { splitAbstractBoilerplate } from './abstract-boilerplate.ts';
 import { arxivIdOfDoi } from './arxiv-ids.ts';
@@ -61,8 +62,11 @@ const CLEANED = new Set<Field>(['title', 'abstract', 'venue']);
  * a citation key that is a DOI is the DOI of an entry without one; CSL-JSON's event-title (or event) is the venue
  * when there is no container-title; every reader takes arXiv ids, without version, by one grammar (arxiv-ids.ts),
  * from BibTeX eprints ("arXiv:2301.01234v2" is "2301.01234"), CSL-JSON URLs and numbers and arXiv DOIs too.
+ * 12: BibTeX's crossref is applied (an entry takes the fields it lacks from its parent, a cross-referenced
+ * @proceedings or @book without an abstract is no paper); an old-style arXiv id is stored in arXiv's canonical
+ * form, without its subject class ("math.AG/0301001" is "math/0301001"), by every reader.
  */
-export const RECORD_RULES_VERSION = 11;
+export const RECORD_RULES_VERSION = 12;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair
@@ -161,6 +165,11 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
     const link = doiFromLink(input.url.trim());
     const doi = link ? coerceDoi(link) : null;
     if (doi?.ok) input.doi = doi.value;
+  }
+  if (typeof input.arxivId === 'string') {
+    // An arXiv id given as a field (JSON Lines, CSV) is arXiv's canonical one too: "math.AG/0301001" is "math/0301001".
+    const given = input.arxivId.trim();
+    if (canonicalArxivId(given) !== given) input.arxivId = canonicalArxivId(given);
   }
   if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');
   let locationBound = !failed.has('id') && fillId(input, location);

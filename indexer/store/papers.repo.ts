@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Paper } from '../paper.schema.ts';
 import { fold } from '../text/fold.ts';
 import { blobToVector } from '../vectors/vector-codec.ts';
-import { versionlessArxivId } from './arxiv-id.ts';
+import { arxivLookupKeys } from './arxiv-id.ts';
 import { type Db, schemaVersionOf } from './database.ts';
 import {
   LISTING_COLUMNS,
@@ -237,7 +237,10 @@ export class PapersReader {
 
   /** The paper with this arXiv id, ignoring case, an "arXiv:" prefix and the version on either side. */
   findByArxivId(arxivId: string): Paper | undefined {
-    const row = this.byArxivId.get({ id: versionlessArxivId(arxivId) }) as PaperRow | undefined;
-    return row ? rowToPaper(row) : undefined;
+    for (const id of arxivLookupKeys(arxivId)) {
+      const row = this.byArxivId.get({ id }) as PaperRow | undefined;
+      if (row) return rowToPaper(row);
+    }
+    return undefined;
   }
 }

@@ -46,10 +46,14 @@ describe('arxiv-ids', () => {
     expect(arxivIdOf('12.34')).toBeUndefined();
   });
 
-  it('keeps an old-style id as written, its subject class too, as the index looks it up', () => {
-    expect(arxivIdOf('math.AG/0301001v1')).toBe('math.AG/0301001');
-    expect(arxivIdOfLink('https://arxiv.org/abs/math.AG/0301001')).toBe('math.AG/0301001');
+  it("gives an old-style id in arXiv's canonical form, without its subject class", () => {
+    expect(arxivIdOf('math.AG/0301001v1')).toBe('math/0301001');
+    expect(arxivReference('math.AG/0301001v1')).toEqual({ id: 'math/0301001', version: 'v1' });
+    expect(arxivIdOfLink('https://arxiv.org/abs/math.AG/0301001')).toBe('math/0301001');
+    expect(arxivIdInText('see arXiv:cs.LG/0101001v3')).toBe('cs/0101001');
     expect(arxivIdInText('see arXiv:math/0301001v3')).toBe('math/0301001');
+    expect(arxivIdOfDoi('10.48550/arXiv.math.AG/0301001')).toBe('math/0301001');
+    expect(arxivIdOf('hep-th/9901001')).toBe('hep-th/9901001');
   });
 
   it("reads the arXiv id of arXiv's own DOIs and of no other", () => {

@@ -434,6 +434,25 @@ describe('readers/index', () => {
       ['witten1998', 'hep-th/9802150'],
     ]);
   });
+
+  it('reads an old-style arXiv id written with and without its subject class in two files as one paper', async () => {
+    const bib = temp.write(
+      'refs.bib',
+      '@article{,\n  title = {Moduli of curves},\n  eprint = {math.AG/0301001v2},\n  archivePrefix = {arXiv}\n}\n',
+    );
+    const jsonl = temp.write(
+      'more.jsonl',
+      '{"title":"Moduli of curves","abstract":"Curves and their moduli.","arxivId":"math/0301001"}\n',
+    );
+    const ris = temp.write(
+      'refs.ris',
+      'TY  - JOUR\nTI  - Moduli of curves\nUR  - https://arxiv.org/abs/math.AG/0301001\nER  - \n',
+    );
+    const read = await readPaperFiles([bib, jsonl, ris]);
+    expect(read.papers.map(({ paper }) => [paper.id, paper.arxivId, paper.abstract])).toEqual([
+      ['arxiv:math/0301001', 'math/0301001', 'Curves and their moduli.'],
+    ]);
+  });
 });
 
 describe('papersOfExport', () => {

@@ -176,6 +176,15 @@ describe('records', () => {
     expect(paperOf({ title: 'T' }).id).toBe('in-3');
   });
 
+  it("stores an old-style arXiv id given as a field in arXiv's canonical form, without its subject class", () => {
+    expect(paperOf({ title: 'T', arxivId: ' math.AG/0301001v2 ' })).toMatchObject({
+      id: 'arxiv:math/0301001v2',
+      arxivId: 'math/0301001v2',
+    });
+    expect(paperOf({ title: 'T', arxivId: 'hep-th/9901001' }).arxivId).toBe('hep-th/9901001');
+    expect(paperOf({ title: 'T', arxivId: '2401.01234v2' }).arxivId).toBe('2401.01234v2');
+  });
+
   it('takes a missing title from the first sentence of the abstract and marks it', () => {
     const paper = paperOf({ id: 'p', title: '', text: 'Sparse retrieval still wins. Dense models follow.' });
     expect(paper.title).toBe('Sparse retrieval still wins.');

@@ -32,6 +32,26 @@ describe('papers.repo', () => {
     db.close();
   });
 
+  it('finds a paper stored under an old-style id by the id with or without its subject class', () => {
+    const db = databaseWith(['math.AG/0301001v2', 'hep-th/9901001']);
+    const reader = new PapersReader(db);
+    expect(reader.findByArxivId('math/0301001')?.id).toBe('p0');
+    expect(reader.findByArxivId('arXiv:math.AG/0301001')?.id).toBe('p0');
+    expect(reader.findByArxivId('https://arxiv.org/abs/math.ag/0301001v1')?.id).toBe('p0');
+    expect(reader.findByArxivId('math.CO/0301001')?.id).toBe('p0');
+    expect(reader.findByArxivId('math/0301002')).toBeUndefined();
+    db.close();
+  });
+
+  it('finds a paper whose key an older Citelens wrote with the subject class, by the id as written', () => {
+    const db = databaseWith(['math.AG/0301001v2']);
+    // The key as it was written before keys dropped the subject class, until the paper is written again.
+    db.prepare("UPDATE papers SET arxiv_base = 'math.ag/0301001'").run();
+    const reader = new PapersReader(db);
+    expect(reader.findByArxivId('arXiv:math.AG/0301001v1')?.id).toBe('p0');
+    db.close();
+  });
+
   // Regression (issue 14, item 3): `arxiv_id LIKE ? || 'v%'` scanned the papers table, 12 ms per
   // citation at 50k papers; the lookup now searches an index of the version-less id.
   it('looks an arXiv id up through an index, never by scanning the papers table', () => {
@@ -49,7 +69,8 @@ describe('papers.repo', () => {
   it('keeps the version-less form of ids in the old and new styles', () => {
     expect(versionlessArxivId(' arXiv: 2401.01234v12 ')).toBe('2401.01234');
     expect(versionlessArxivId('https://arxiv.org/pdf/2401.01234v2.pdf')).toBe('2401.01234');
-    expect(versionlessArxivId('math.AG/0309136')).toBe('math.ag/0309136');
+    expect(versionlessArxivId('math.AG/0309136v2')).toBe('math/0309136');
+    expect(versionlessArxivId('arXiv:cs.LG/0101001')).toBe('cs/0101001');
     expect(versionlessArxivId('solv-int/9901002')).toBe('solv-int/9901002');
   });
 
