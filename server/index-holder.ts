@@ -1,91 +1,31 @@
 // Owns the index generation the server answers from: hands out counted leases on it, swaps in a
 // newer published generation atomically, and closes an old one only when its last request is done.
-// With several server processes, a reload here also reloads its peers (see server/cluster/).
-import fs from 'node:fs';
+// With several server processes, a reload here also reloads its peers (see server/cluster/). Its
+// parts are in server/index-holder/: publishes and their poll, leases, damaged generations, warm-up.
 import path from 'node:path';
 import { AppError, isAppError } from '../core/errors.ts';
-import {
-  checkDatabaseInBackground,
-  currentGeneration,
-  type IndexReader,
-  type OpenIndexOptions,
-  olderGenerations,
-  openIndex,
-} from '../indexer/index.ts';
+import { checkDatabaseInBackground, type IndexReader, type OpenIndexOptions, openIndex } from '../indexer/index.ts';
 import { FILES } from '../indexer/store/generations.ts';
-import { searchPapers } from './search/index.ts';
+import {
+  type IndexProblem,
+  openOlderGeneration,
+  publishedGenerationOrNull,
+  servingOlderNotice,
+} from './index-holder/damaged-generations.ts';
+import { INTEGRITY_WAIT_MS, type IndexHolderOptions, type ReloadResult } from './index-holder/holder-options.ts';
+import { pollPublications, publicationOf, stampOf } from './index-holder/publication.ts';
+import { GenerationSwitch, type IndexLease } from './index-holder/served-generation.ts';
+import { warmUpSearches } from './index-holder/warm-up.ts';
 
-/** A reader held for the length of one request; `release` may be called more than once. */
-export type IndexLease = { reader: IndexReader; release: () => void };
+export type { IndexProblem } from './index-holder/damaged-generations.ts';
+export { INTEGRITY_WAIT_MS, type IndexHolderOptions, type ReloadResult } from './index-holder/holder-options.ts';
+export type { IndexLease } from './index-holder/served-generation.ts';
+export { WARM_UP_QUERIES } from './index-holder/warm-up.ts';
 
-/** What a reload did. */
-export type ReloadResult = { changed: boolean; previous: number | null; generation: number | null };
-
-/** Options for `openIndex`, plus how to bring the other server processes along on a reload. */
-export type IndexHolderOptions = OpenIndexOptions & {
-  /**
-   * Called after every `reload` (and a watcher's reload that changed something), and awaited
-   * before the reload resolves, so that when it does every process serves this generation or newer.
-   */
-  reloadPeers?: (result: ReloadResult) => Promise<void>;
-  /** Called with each generation as it starts being served (work to begin before its first requests). */
-  onServe?: (reader: IndexReader) => void;
-  /**
-   * How long `open` waits for the database's integrity check, which runs on its own thread: a
-   * library checked sooner opens as before (a damaged one refused), a larger one is served while
-   * its check finishes (`checking`), then dropped, or replaced by the generation before it, if damaged.
-   */
-  integrityWaitMs?: number;
-  /** The integrity check (tests replace it to control when and how it ends). */
-  checkDatabase?: (file: string) => Promise<AppError | null>;
-};
-
-/** `open` waits this long for the integrity check by default (about 30,000 papers' database in the page cache). */
-export const INTEGRITY_WAIT_MS = 300;
-
-type Slot = {
-  reader: IndexReader;
-  /** The publish it was opened from (see publicationOf). */
-  stamp: string | undefined;
-  leases: number;
-  retired: boolean;
-  closed: boolean;
-};
-
-/**
- * What tells one publish from another: the generation CURRENT names, and the CURRENT file itself,
- * which every publish replaces with a new file (its own inode and modification time). An index
- * deleted and built again from scratch publishes generation 1 again: by its number alone the server
- * kept serving the deleted index. Undefined while the folder holds no index.
- */
-function publicationOf(dir: string): { generation: number; stamp: string } | undefined {
-  const current = currentGeneration(dir);
-  const file = current && fs.statSync(path.join(dir, 'CURRENT'), { bigint: true, throwIfNoEntry: false });
-  if (!current || !file) return undefined;
-  return { generation: current.generation, stamp: `${current.generation}:${file.dev}:${file.ino}:${file.mtimeNs}` };
-}
-
-/** The newest published generation could not be opened because it is damaged (INDEX_CORRUPT). */
-export type IndexProblem = { generation: number | null; error: AppError };
-
-/**
- * Searched on a newly published generation before it replaces the served one: the first searches
- * of a reader are several times slower (statements not prepared, pages not read), and under load
- * the requests queued behind them would wait for that. (At start, `startServer` warms up instead.)
- */
-export const WARM_UP_QUERIES = ['attention heads in transformer layers', 'graph neural networks', 'retrieval evidence'];
-
-async function warmUp(reader: IndexReader): Promise<void> {
-  try {
-    for (const query of WARM_UP_QUERIES) await searchPapers(reader, { query, mode: 'hybrid', k: 10 });
-  } catch {
-    // A generation that cannot answer these says so to the first real request, with its error.
-  }
-}
-
+/** The index folder a server answers from: the generation it serves, its reloads and its damage. */
 export class IndexHolder {
   #dir: string | undefined;
-  #current: Slot | undefined;
+  readonly #served: GenerationSwitch;
   #reloading: Promise<ReloadResult> | undefined;
   #watcher: NodeJS.Timeout | undefined;
   #problem: IndexProblem | undefined;
@@ -94,8 +34,6 @@ export class IndexHolder {
   readonly #options: OpenIndexOptions;
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
-  readonly #onServe: ((reader: IndexReader) => void) | undefined;
-  readonly #listeners = new Set<(generation: number | null) => void>();
   readonly #integrityWaitMs: number;
   readonly #checkDatabase: (file: string) => Promise<AppError | null>;
   #checking = false;
@@ -105,7 +43,7 @@ export class IndexHolder {
     const { reloadPeers, onServe, integrityWaitMs, checkDatabase, ...openOptions } = options;
     this.#checkDatabase = checkDatabase ?? checkDatabaseInBackground;
     this.#options = openOptions;
-    this.#onServe = onServe;
+    this.#served = new GenerationSwitch(onServe);
     this.#integrityWaitMs = integrityWaitMs ?? INTEGRITY_WAIT_MS;
     this.#onNotice = options.onNotice ?? (() => {});
     this.#reloadPeers = reloadPeers;
@@ -127,17 +65,12 @@ export class IndexHolder {
    * that stops calling it.
    */
   onChange(listener: (generation: number | null) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  #changed(): void {
-    for (const listener of [...this.#listeners]) listener(this.generation);
+    return this.#served.onChange(listener);
   }
 
   /** The generation new requests are served from, or null when no index is loaded. */
   get generation(): number | null {
-    return this.#current?.reader.generation ?? null;
+    return this.#served.current?.reader.generation ?? null;
   }
 
   /**
@@ -157,7 +90,7 @@ export class IndexHolder {
    */
   async open(dir: string): Promise<IndexReader> {
     this.#dir = path.resolve(dir);
-    const stamp = this.#stampOf(this.#dir);
+    const stamp = stampOf(this.#dir);
     try {
       const reader = await this.#openRecordingDamage(this.#dir, stamp, { deferIntegrityCheck: true });
       this.#swap(reader, stamp);
@@ -166,22 +99,19 @@ export class IndexHolder {
       await Promise.race([checked, new Promise((resolve) => setTimeout(resolve, this.#integrityWaitMs).unref())]);
       opened = true;
       // Found damaged within the wait: refused as a damaged open always was, or an older generation serves.
-      if (this.#current) return this.#current.reader;
+      if (this.#served.current) return this.#served.current.reader;
       throw this.#problem?.error ?? new AppError('INDEX_CORRUPT', 'The index could not be opened.');
     } catch (error) {
-      if (this.#current) throw error;
+      if (this.#served.current) throw error;
       const damage = this.#problem;
       const damagedStamp = this.#problemStamp;
-      const older = damage ? await this.#openOlder(this.#dir, damage) : undefined;
+      const older = damage ? await openOlderGeneration(this.#dir, this.#options, damage) : undefined;
       if (!damage || !older) throw error;
       // Not the publish CURRENT names: a reload tries that one again, a watcher once it is replaced.
       this.#swap(older, undefined);
       this.#problem = damage;
       this.#problemStamp = damagedStamp;
-      const which = damage.generation === null ? 'The published index' : `Index generation ${damage.generation}`;
-      this.#onNotice(
-        `${which} is damaged: ${damage.error.message} Serving generation ${older.generation}, the one before it, until a sound generation is published. ${damage.error.hint}`,
-      );
+      this.#onNotice(servingOlderNotice(damage, older));
       return older;
     }
   }
@@ -197,60 +127,29 @@ export class IndexHolder {
     try {
       damage = await this.#checkDatabase(path.join(reader.generationDir, FILES.db));
     } finally {
-      if (this.#current?.reader === reader) this.#checking = false;
+      if (this.#served.current?.reader === reader) this.#checking = false;
     }
-    const slot = this.#current;
-    if (!damage || slot?.reader !== reader || !this.#dir) return;
+    const served = this.#served.current;
+    if (!damage || served?.reader !== reader || !this.#dir) return;
     const problem: IndexProblem = { generation: reader.generation, error: damage };
-    const older = await this.#openOlder(this.#dir, problem);
-    if (this.#current !== slot) return;
+    const older = await openOlderGeneration(this.#dir, this.#options, problem);
+    if (this.#served.current !== served) return;
     if (older) this.#swap(older, undefined);
-    else {
-      this.#current = undefined;
-      this.#retire(slot);
-      this.#changed();
-    }
+    else this.#served.stop();
     this.#problem = problem;
     this.#problemStamp = stamp;
-    if (older) {
-      this.#onNotice(
-        `Index generation ${reader.generation} is damaged: ${damage.message} Serving generation ${older.generation}, the one before it, until a sound generation is published. ${damage.hint}`,
-      );
-    } else if (opened()) {
-      this.#onNotice(`${damage.message} The API answers 503 until it is rebuilt: ${damage.hint}`);
-    }
-  }
-
-  /** The newest generation older than the damaged one that opens, if any. */
-  async #openOlder(dir: string, damage: IndexProblem): Promise<IndexReader | undefined> {
-    for (const older of olderGenerations(dir, damage.generation ?? Number.POSITIVE_INFINITY)) {
-      try {
-        return await openIndex(dir, { ...this.#options, generation: older });
-      } catch {
-        // Damaged too, or half deleted by a run pruning it: try the next.
-      }
-    }
-    return undefined;
+    if (older) this.#onNotice(servingOlderNotice(problem, older));
+    else if (opened()) this.#onNotice(`${damage.message} The API answers 503 until it is rebuilt: ${damage.hint}`);
   }
 
   /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND or INDEX_CORRUPT (503) when none is loaded. */
   acquire(): IndexLease {
-    const slot = this.#current;
-    if (!slot) {
+    const served = this.#served.current;
+    if (!served) {
       if (this.#problem) throw this.#problem.error;
       throw new AppError('INDEX_NOT_FOUND', 'The server has no index loaded yet.');
     }
-    slot.leases++;
-    let released = false;
-    return {
-      reader: slot.reader,
-      release: () => {
-        if (released) return;
-        released = true;
-        slot.leases--;
-        this.#closeIfIdle(slot);
-      },
-    };
+    return served.lease();
   }
 
   /**
@@ -281,10 +180,11 @@ export class IndexHolder {
     if (!dir) throw new AppError('INDEX_NOT_FOUND', 'The server was started without an index folder.');
     const published = publicationOf(dir);
     // Unchanged only when CURRENT is the very file the served generation was opened from.
-    if (!published || (this.#current && published.stamp === this.#current.stamp))
+    const served = this.#served.current;
+    if (!published || (served && published.stamp === served.stamp))
       return { changed: false, previous, generation: previous };
     const reader = await this.#openRecordingDamage(dir, published.stamp);
-    await warmUp(reader);
+    await warmUpSearches(reader);
     this.#swap(reader, published.stamp);
     return { changed: true, previous, generation: reader.generation };
   }
@@ -296,33 +196,18 @@ export class IndexHolder {
    */
   watch(intervalMs: number): () => void {
     this.unwatch();
-    const timer = setInterval(() => {
-      const dir = this.#dir;
-      if (!dir || this.#reloading) return;
-      let published: { generation: number; stamp: string } | undefined;
-      try {
-        published = publicationOf(dir);
-      } catch (error) {
-        this.#onNotice(`Not reloading the index: ${(error as Error).message}`);
-        return;
-      }
-      // A generation found damaged is not opened again and again; a new publish is tried.
-      if (!published || published.stamp === this.#current?.stamp || published.stamp === this.#problemStamp) return;
-      this.reloadHere()
-        .then(async (result) => {
-          if (result.changed) await this.#reloadPeers?.(result);
-          return result;
-        })
-        .then(
-          (result) => {
-            if (result.changed) this.#onNotice(`Now serving index generation ${result.generation}.`);
-          },
-          (error: unknown) =>
-            this.#onNotice(`Could not load index generation ${published?.generation}: ${(error as Error).message}`),
-        );
-    }, intervalMs);
-    timer.unref();
-    this.#watcher = timer;
+    this.#watcher = pollPublications(
+      {
+        dir: () => this.#dir,
+        busy: () => this.#reloading !== undefined,
+        // A generation found damaged is not opened again and again; a new publish is tried.
+        wanted: ({ stamp }) => stamp !== this.#served.current?.stamp && stamp !== this.#problemStamp,
+        reload: () => this.reloadHere(),
+        reloadPeers: this.#reloadPeers,
+        onNotice: (message) => this.#onNotice(message),
+      },
+      intervalMs,
+    );
     return () => this.unwatch();
   }
 
@@ -335,12 +220,7 @@ export class IndexHolder {
   /** Stops watching and closes the current generation once its leases are released. */
   close(): void {
     this.unwatch();
-    const slot = this.#current;
-    this.#current = undefined;
-    if (slot) {
-      this.#retire(slot);
-      this.#changed();
-    }
+    this.#served.stop();
   }
 
   /**
@@ -354,16 +234,7 @@ export class IndexHolder {
     this.#onNotice(`Index generation ${generation} is damaged: ${error.message} ${error.hint}`);
   }
 
-  // The publish in `dir` as it is before opening it: were it replaced meanwhile, the next reload
-  // sees another stamp and opens the newer one (never the other way round).
-  #stampOf(dir: string): string | undefined {
-    try {
-      return publicationOf(dir)?.stamp;
-    } catch {
-      return undefined;
-    }
-  }
-
+  /** Opens `dir`'s published generation; a damaged one is recorded as `problem` (with its stamp) and rethrown. */
   async #openRecordingDamage(
     dir: string,
     stamp: string | undefined,
@@ -373,38 +244,18 @@ export class IndexHolder {
       return await openIndex(dir, { ...this.#options, ...extra });
     } catch (error) {
       if (isAppError(error) && error.code === 'INDEX_CORRUPT') {
-        let generation: number | null = null;
-        try {
-          generation = currentGeneration(dir)?.generation ?? null;
-        } catch {
-          // CURRENT itself is what is damaged.
-        }
-        this.#problem = { generation, error };
+        this.#problem = { generation: publishedGenerationOrNull(dir), error };
         this.#problemStamp = stamp;
       }
       throw error;
     }
   }
 
+  /** Serves `reader` from now on; the generation it replaces closes once its last lease is released. */
   #swap(reader: IndexReader, stamp: string | undefined): void {
     this.#problem = undefined;
     this.#checking = false;
     this.#problemStamp = undefined;
-    const old = this.#current;
-    this.#current = { reader, stamp, leases: 0, retired: false, closed: false };
-    if (old) this.#retire(old);
-    this.#onServe?.(reader);
-    this.#changed();
-  }
-
-  #retire(slot: Slot): void {
-    slot.retired = true;
-    this.#closeIfIdle(slot);
-  }
-
-  #closeIfIdle(slot: Slot): void {
-    if (!slot.retired || slot.leases > 0 || slot.closed) return;
-    slot.closed = true;
-    slot.reader.close();
+    this.#served.serve(reader, stamp);
   }
 }

@@ -4,12 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from '../core/config.ts';
 import { AppError, isAppError } from '../core/errors.ts';
-import { conceptStatisticsOfIndex } from './answer/concept-statistics.ts';
-import { warmEnglishWords } from './answer/english-words.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { answerClientError, MAX_HEADER_BYTES } from './http/client-error.ts';
 import { isLoopbackHost } from './http/loopback.ts';
-import { IndexHolder, type IndexHolderOptions, WARM_UP_QUERIES } from './index-holder.ts';
+import { createServingHolder } from './index-holder/serving-holder.ts';
+import { type IndexHolder, type IndexHolderOptions, WARM_UP_QUERIES } from './index-holder.ts';
 
 export const SERVE_DEFAULTS = {
   /** Poll the index folder this often (ms) when watching. */
@@ -101,17 +100,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const { config } = opts;
   assertSafeBind(config.host, config.token);
   const notice = opts.onNotice ?? (() => {});
-  const holder = new IndexHolder({
-    modelDir: config.modelDir,
-    offline: config.offline,
+  // Warms each generation it serves as `citelens mcp` does: concept statistics, English words.
+  const holder = createServingHolder({
+    config,
     onNotice: notice,
     ...(opts.reloadPeers ? { reloadPeers: opts.reloadPeers } : {}),
-    // Counting the library's concept forms takes seconds at 100k papers: it starts now, in steps,
-    // instead of stalling the first question; so does reading the English words (once a process).
-    onServe: (reader) => {
-      void conceptStatisticsOfIndex(reader).catch(() => {});
-      void warmEnglishWords(notice);
-    },
   });
   try {
     await holder.open(opts.indexDir);

@@ -12,7 +12,6 @@ import {
 import type { Config } from '../../core/config.ts';
 import { AppError, type ErrorCode as AppErrorCode, isAppError } from '../../core/errors.ts';
 import type { IndexReader } from '../../indexer/index.ts';
-import { warmEnglishWords } from '../answer/english-words.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { OPENAPI_INFO } from '../routes/docs.route.ts';
 import { askLibraryTool, verifyCitationsTool } from './answer.tools.ts';
@@ -99,9 +98,6 @@ export function createMcpServer(options: McpServerOptions): Server {
     },
   );
   if (announcesChanges) announceResourceListChanges(server, holder);
-  // A server for one client on this machine (stdio) reads the English words now, off the path of
-  // its first question (over HTTP, `startServer` does as it starts serving).
-  if (options.indexFolderInErrors) void warmEnglishWords(log);
   const tools = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
 
   // INDEX_NOT_FOUND that says which folder to build the index in, where the client may be told.

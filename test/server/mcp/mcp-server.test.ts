@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { type CallToolResult, ResourceListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { indexPapers } from '../../../indexer/index.ts';
 import { askLibraryTool, verifyCitationsTool } from '../../../server/mcp/answer.tools.ts';
 import {
@@ -406,23 +406,6 @@ describe('mcp-server', () => {
     const listed = await client.listResources();
     expect(listed.resources).toHaveLength(FIXTURE_PAPERS.length);
     expect(listed._meta?.[INDEX_NOT_FOUND_META]).toBeUndefined();
-  });
-
-  it('starts reading the English words for a client on this machine (stdio) as it is created, off its first question', async () => {
-    vi.resetModules();
-    const words = await import('../../../server/answer/english-words.ts');
-    const { createMcpServer: create } = await import('../../../server/mcp/mcp-server.ts');
-    expect(words.englishWordsLoaded()).toBe(false);
-    create({
-      holder: await holderFor(),
-      config: testConfig(),
-      log: () => {},
-      indexFolderInErrors: { watching: false },
-    });
-    const deadline = Date.now() + 3000;
-    while (!words.englishWordsLoaded() && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(words.englishWordsLoaded()).toBe(true);
   });
 
   it('does not offer resource list changes where the server cannot tell the client (no watched folder)', async () => {

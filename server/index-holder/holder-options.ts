@@ -1,0 +1,29 @@
+// How an IndexHolder is set up: what it passes to `openIndex`, how it brings peer processes along
+// on a reload, what it starts on each generation it serves, and how long it waits for the integrity check.
+import type { AppError } from '../../core/errors.ts';
+import type { IndexReader, OpenIndexOptions } from '../../indexer/index.ts';
+
+/** What a reload did. */
+export type ReloadResult = { changed: boolean; previous: number | null; generation: number | null };
+
+/** Options for `openIndex`, plus how to bring the other server processes along on a reload. */
+export type IndexHolderOptions = OpenIndexOptions & {
+  /**
+   * Called after every `reload` (and a watcher's reload that changed something), and awaited
+   * before the reload resolves, so that when it does every process serves this generation or newer.
+   */
+  reloadPeers?: (result: ReloadResult) => Promise<void>;
+  /** Called with each generation as it starts being served (work to begin before its first requests). */
+  onServe?: (reader: IndexReader) => void;
+  /**
+   * How long `open` waits for the database's integrity check, which runs on its own thread: a
+   * library checked sooner opens as before (a damaged one refused), a larger one is served while
+   * its check finishes (`checking`), then dropped, or replaced by the generation before it, if damaged.
+   */
+  integrityWaitMs?: number;
+  /** The integrity check (tests replace it to control when and how it ends). */
+  checkDatabase?: (file: string) => Promise<AppError | null>;
+};
+
+/** `open` waits this long for the integrity check by default (about 30,000 papers' database in the page cache). */
+export const INTEGRITY_WAIT_MS = 300;
