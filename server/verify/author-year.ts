@@ -225,6 +225,10 @@ export function readAuthorYear(item: string, knowsAuthor: KnowsAuthor = KNOWS_NO
   // "(COVID 2020)": an acronym alone, without "et al." or a comma, is an author only when one is known by that name.
   if (!etAl && !named && first.next === authorsTo && isAcronym(first.name) && !knowsAuthor(first.name))
     return undefined;
+  // "(trained on ImageNet 2012)", "(published in Nature 2020)": after a lead-in of other words and
+  // without a comma before the year, a capitalized word names a thing as often as an author; it is one
+  // when "et al." follows or an author of that name is known ("(a finding replicated by Rathi, 2026)" has its comma).
+  if (authorsFrom > i && !etAl && !named && !knowsAuthor(first.name)) return undefined;
   const authorsStart = tokens[authorsFrom]!.start;
   const last = tokens[authorsTo - 1]!;
   return {

@@ -17,7 +17,10 @@ export function addBracketedRanges(text: string, spans: CitationSpans): void {
   }
 }
 
-/** "[1, 3]", "[2, Sec. 4]", "[^1]", "[see @lin2026, p. 3]", "[paper-id]"; not a link's text, nor a year. */
+/**
+ * "[1, 3]", "[2, Sec. 4]", "[^1]", "[see @lin2026, p. 3]", "[paper-id]", "[see LeakDojo]" (a known
+ * paper's name); not a link's text, nor a year.
+ */
 export function addBracketGroups(text: string, spans: CitationSpans, options: ParseOptions): void {
   for (const match of text.matchAll(/\[([^[\]\n]{1,300})\]/gu)) {
     // A Markdown link text "[label](url)" is not a citation.
@@ -27,7 +30,7 @@ export function addBracketGroups(text: string, spans: CitationSpans, options: Pa
     if (BRACKETED_YEARS.test(match[1]!)) continue;
     // "[1†L10-L20]": a chat assistant's source and the lines it quotes, as in 【1†L10-L20】.
     const inner = /^\s*\d{1,4}†/u.test(match[1]!) ? match[1]!.slice(0, match[1]!.indexOf('†')) : match[1]!;
-    const targets = footnoteTargets(inner) ?? pandocItems(inner) ?? groupTargets(inner, true, options.knowsAuthor);
+    const targets = footnoteTargets(inner) ?? pandocItems(inner) ?? groupTargets(inner, true, options);
     if (targets) spans.add(match.index, match.index + match[0].length, targets);
   }
 }

@@ -1,11 +1,12 @@
 // What a bracket or a parenthesis holds when it cites: the items of "[1, 3]", "[2, Sec. 4]",
-// "(Lin et al., 2026; Chen, 2025)", "(ref. 2)", "[^1]", "[see @lin2026]", each as its target.
-// Undefined when the group is not (only) citations.
+// "(Lin et al., 2026; Chen, 2025)", "(ref. 2)", "[^1]", "[see @lin2026]", "(see LeakDojo)", each as
+// its target. Undefined when the group is not (only) citations.
 import { readAuthorYear } from './author-year.ts';
 import type { Item } from './citation-spans.ts';
 import type { KnowsAuthor, ParseOptions } from './citation-target.ts';
 import { identifierTarget } from './identifier-citations.ts';
 import { pandocGroupKeys } from './markup-citations.ts';
+import { namedItems } from './named-citations.ts';
 import { BRACKET_LOCATOR, citesNumbers, expandNumeric, NUMERIC_GROUP, REFERENCE_PHRASE } from './numeric-citations.ts';
 
 const KEY = /^@?([A-Za-z][\w:./-]*[\w])$/u;
@@ -70,11 +71,16 @@ function sameAuthorsItem(previous: Extract<Item['target'], { kind: 'author-year'
   return { target: { ...previous, year }, item: `${authors}, ${year}` };
 }
 
+/** What a group is read with: who is known as an author, and which papers by their names. */
+export type GroupOptions = Pick<ParseOptions, 'knowsAuthor' | 'knowsName'>;
+
 /**
  * Items of a bracket or parenthesis group; undefined when the group is not (only) citations.
- * `knowsAuthor` says which acronyms alone before a year are authors ("(WHO 2020)"; not "(COVID 2020)").
+ * `knowsAuthor` says which acronyms alone before a year are authors ("(WHO 2020)"; not "(COVID 2020)"),
+ * `knowsName` which names alone are papers' ("(see LeakDojo)"; not "(Foo)").
  */
-export function groupTargets(written: string, brackets: boolean, knowsAuthor?: KnowsAuthor): Item[] | undefined {
+export function groupTargets(written: string, brackets: boolean, options: GroupOptions = {}): Item[] | undefined {
+  const { knowsAuthor, knowsName } = options;
   if (brackets && NUMERIC_GROUP.test(written)) return citesNumbers(written) ? numericItems(written) : undefined;
   const inner = written.replace(QUOTATION_NOTE, '');
   const phrase = REFERENCE_PHRASE.exec(inner.trim())?.[1];
@@ -103,6 +109,11 @@ export function groupTargets(written: string, brackets: boolean, knowsAuthor?: K
     const whole = singleItem(part, brackets) ?? joinedAuthorYearItems(part, knowsAuthor);
     if (whole) {
       found.push(...(Array.isArray(whole) ? whole : [whole]));
+      continue;
+    }
+    const named = knowsName ? namedItems(part, knowsName) : undefined;
+    if (named) {
+      found.push(...named);
       continue;
     }
     const pieces = part.split(',').map((p) => p.trim());

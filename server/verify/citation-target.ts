@@ -35,6 +35,12 @@ export type ParsedCitation = {
  */
 export type KnowsAuthor = (surname: string) => boolean;
 
+/**
+ * Whether the reference list or the library holds a paper that calls itself by this name, written
+ * exactly so ("LeakDojo", "VHG"): then "[LeakDojo]", "(see LeakDojo)" and "(EMO)" cite it.
+ */
+export type KnowsName = (name: string) => boolean;
+
 export type ParseOptions = {
   /**
    * The text's reference list is numbered up to this: then "(3)" and "(1, 4–6)" are citations
@@ -45,4 +51,6 @@ export type ParseOptions = {
   numberedUpTo?: number;
   /** Whether an author of this surname is known (KnowsAuthor); without it, an acronym alone before a year is no author. */
   knowsAuthor?: KnowsAuthor;
+  /** Whether a paper of this name is known (KnowsName); without it, a name alone in a bracket or parenthesis cites nothing. */
+  knowsName?: KnowsName;
 };

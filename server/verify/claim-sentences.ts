@@ -8,7 +8,7 @@ import { citedClauses } from './cited-clauses.ts';
 import { claimSpans, ENDS_SENTENCE, LINE_MARKUP, opensAsSubject } from './claim-spans.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { normalizeName } from './library.ts';
-import { type ParsedCitation, parseCitations } from './parse-citations.ts';
+import { type ParsedCitation, type ParseOptions, parseCitations } from './parse-citations.ts';
 import type { ReferenceEntry } from './reference-list.ts';
 import { inTableRow, isTableRule, plainOfTableRow, tableRowSpan } from './table-rows.ts';
 
@@ -20,17 +20,19 @@ export type CitedPart = { start: number; end: number; clean: string };
 // ("… in 2026. [3] The next …") belongs to the sentence before it unless it is part of the
 // sentence's wording ("Lin (2026) shows …"), and a sentence break inside a
 // citation ("(Lin et al. 2026)") is not a break.
-// `knowsAuthor` says which acronyms alone before a year ("(WHO 2020)") are authors; by default, those
-// the reference list names.
+// `known.knowsAuthor` says which acronyms alone before a year ("(WHO 2020)") are authors (by default,
+// those the reference list names); `known.knowsName` which names alone ("(see LeakDojo)") are papers'.
 export function sentencesWithCitations(
   body: string,
   references: readonly ReferenceEntry[],
-  knowsAuthor: KnowsAuthor = (surname) => references.some((r) => r.surname === normalizeName(surname)),
+  known: Pick<ParseOptions, 'knowsAuthor' | 'knowsName'> = {},
 ): Sentence[] {
   // A numbered reference list may be cited "(3)" as well as "[3]".
   const numbers = references.filter((r) => r.numbered).map((r) => r.n);
   const numbered = numbers.length > 0 ? Math.max(...numbers) : undefined;
-  const citations = parseCitations(body, { numberedUpTo: numbered, knowsAuthor });
+  const knowsAuthor: KnowsAuthor =
+    known.knowsAuthor ?? ((surname) => references.some((r) => r.surname === normalizeName(surname)));
+  const citations = parseCitations(body, { numberedUpTo: numbered, knowsAuthor, knowsName: known.knowsName });
   const sentences: Sentence[] = [];
   // Citations are sorted by start: find the first that starts inside a sentence by binary search.
   const firstFrom = (position: number) => {

@@ -1,8 +1,10 @@
 // The library as the verifier sees it: papers looked up by id, DOI, arXiv id, first author and
-// year, or by the words of a reference; backed by an index (lookups are cached per generation).
+// year, the name a title gives, or by the words of a reference; backed by an index (lookups are
+// cached per generation).
 import type { IndexReader, Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { nearSpellings } from './name-spelling.ts';
+import { namesInTitle, paperName } from './paper-name.ts';
 import { statisticsOfIndex, type TermStatistics } from './term-statistics.ts';
 
 export interface Library {
@@ -16,6 +18,11 @@ export interface Library {
    * with year '', of any year.
    */
   byAuthorYear(surname: string, year: string): Paper[];
+  /**
+   * Papers that call themselves by this name, written exactly so ("LeakDojo", "VHG", "GlazyBench"):
+   * the names their titles give (namesInTitle) and the name the abstract opens with (paperName).
+   */
+  byName(name: string): Paper[];
   /** First authors' surnames the written one may misspell ("Venkatesch" for Venkatesh), nearest first. */
   surnamesLike(surname: string): string[];
   /** Papers whose title and abstract best match the words of a text, best first. */
@@ -45,6 +52,8 @@ type AuthorYearCatalog = {
   first: Map<string, string[]>;
   any: Map<string, string[]>;
   keys: Map<string, string>;
+  /** Papers by the names they call themselves by, case kept: "EMO" is not "Emo". */
+  names: Map<string, string[]>;
   /** First authors' surnames by their length, so a misspelling is compared only with names of about its length. */
   surnames: Map<number, Set<string>>;
 };
@@ -60,8 +69,11 @@ function push(map: Map<string, string[]>, key: string, id: string): void {
 function catalogOf(reader: IndexReader): AuthorYearCatalog {
   let catalog = catalogs.get(reader);
   if (!catalog) {
-    catalog = { first: new Map(), any: new Map(), keys: new Map(), surnames: new Map() };
+    catalog = { first: new Map(), any: new Map(), keys: new Map(), names: new Map(), surnames: new Map() };
     for (const { paper } of reader.papers.all()) {
+      const own = paperName(paper);
+      for (const name of own === null ? namesInTitle(paper.title) : [...namesInTitle(paper.title), own])
+        push(catalog.names, name, paper.id);
       // Zotero's citation key (Better BibTeX's "Citation Key:" in Extra, Zotero 7's own field).
       const key = paper.metadata.citationKey;
       if (typeof key === 'string' && key !== '' && !catalog.keys.has(key)) catalog.keys.set(key, paper.id);
@@ -107,6 +119,10 @@ export function libraryOfIndex(reader: IndexReader): Library {
       const catalog = catalogOf(reader);
       const key = `${normalizeName(surname)}|${year.replace(/[a-z]$/u, '')}`;
       const ids = catalog.first.get(key) ?? catalog.any.get(key) ?? [];
+      return ids.map((id) => reader.getPaper(id)?.paper).filter((p): p is Paper => p !== undefined);
+    },
+    byName(name) {
+      const ids = catalogOf(reader).names.get(name.trim()) ?? [];
       return ids.map((id) => reader.getPaper(id)?.paper).filter((p): p is Paper => p !== undefined);
     },
     surnamesLike(surname) {

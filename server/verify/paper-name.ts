@@ -20,6 +20,31 @@ export function titleHead(title: string): string | undefined {
   return head && /^\p{Lu}/u.test(head) && !STOP_WORDS.has(head.toLowerCase()) ? head : undefined;
 }
 
+/** A one-word name closing a title in parentheses: "Verifier-Backed Hard Problem Generation (VHG)". */
+const TITLE_FINAL_PARENTHESIS = /\(\s*([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)\s*\)\s*$/u;
+/** A title of one word, a name of letters and digits: "GlazyBench". */
+const ONE_WORD_TITLE = /^\s*([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)\s*$/u;
+
+/**
+ * The names a title gives its paper, by which a text may cite it without author or year ("[LeakDojo]",
+ * "(see VHG)"): its head before a colon ("LeakDojo" of "LeakDojo: Decoding…"), a short name closing it
+ * in parentheses ("VHG"), or the whole title when it is one word ("GlazyBench"); each capitalized.
+ */
+export function namesInTitle(title: string): string[] {
+  const names = [titleHead(title), TITLE_FINAL_PARENTHESIS.exec(title)?.[1], ONE_WORD_TITLE.exec(title)?.[1]];
+  return [
+    ...new Set(
+      names.filter(
+        (name): name is string =>
+          name !== undefined &&
+          /^[\p{Lu}\p{N}]/u.test(name) &&
+          /\p{L}/u.test(name) &&
+          !STOP_WORDS.has(name.toLowerCase()),
+      ),
+    ),
+  ];
+}
+
 /** Whether a text opens with this name as a whole word. */
 export const opensWith = (text: string, name: string): boolean =>
   text.startsWith(name) && !/^[\p{L}\p{N}]/u.test(text.slice(name.length));

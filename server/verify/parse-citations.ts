@@ -2,7 +2,8 @@
 // (ref. 2), superscripts; numeric-citations.ts, superscript-citations.ts), author–year ((Lin et
 // al., 2026), Lin and Chen (2025), MLA's (Lin 12), Lin et al., 2026; author-year.ts,
 // narrative-citations.ts, bare-author-year.ts), arXiv ids and DOIs (identifier-citations.ts),
-// bracketed paper ids ([paper-id], [@key]) and Markdown links (bracket-citations.ts), LaTeX's
+// bracketed paper ids ([paper-id], [@key]) and Markdown links (bracket-citations.ts), a known paper's
+// name alone ([LeakDojo], (see EMO); named-citations.ts), LaTeX's
 // \cite{key} family and Pandoc's [@key, p. 3] and @key (markup-citations.ts). Each finder takes
 // only text no earlier one took (citation-spans.ts), so their order here decides which reading of
 // a span wins. Linear in the length of the text: every pattern either consumes what it scans or is
@@ -14,6 +15,7 @@ import { CitationSpans } from './citation-spans.ts';
 import type { CitationTarget, ParsedCitation, ParseOptions } from './citation-target.ts';
 import { BARE_ARXIV, BARE_DOI, cleanDoi } from './identifier-citations.ts';
 import { latexCitations, pandocInText } from './markup-citations.ts';
+import { definesAbbreviation } from './named-citations.ts';
 import { type NarrativeCitation, narrativeCitations } from './narrative-citations.ts';
 import { BARE_REFERENCE_PHRASE } from './numeric-citations.ts';
 import { separatedAuthorYears } from './separated-author-year.ts';
@@ -81,13 +83,17 @@ function addPandocInText(text: string, spans: CitationSpans): void {
   }
 }
 
-/** "(Lin et al., 2026; Chen, 2025)", "(ref. 2)", and "(3)" beside a numbered list. */
+/**
+ * "(Lin et al., 2026; Chen, 2025)", "(ref. 2)", "(see LeakDojo)" (a known paper's name, unless the
+ * words before it spell it out, "mixture of experts (MoE)"), and "(3)" beside a numbered list.
+ */
 function addParentheses(text: string, spans: CitationSpans, options: ParseOptions): void {
   for (const match of text.matchAll(/\(([^()\n]{1,300})\)/gu)) {
     const end = match.index + match[0].length;
     if (!spans.free(match.index, end)) continue;
-    const targets =
-      groupTargets(match[1]!, false, options.knowsAuthor) ?? parenthesizedNumbers(text, match.index, end, options);
+    const defines = options.knowsName !== undefined && definesAbbreviation(text, match.index, match[1]!);
+    const group = defines ? { knowsAuthor: options.knowsAuthor } : options;
+    const targets = groupTargets(match[1]!, false, group) ?? parenthesizedNumbers(text, match.index, end, options);
     if (targets) spans.add(match.index, end, targets);
   }
 }

@@ -1,10 +1,11 @@
 // Resolves a citation to papers in the library: through the reference list entry it points at
-// (DOI, arXiv id, paper id, fuzzy title, first author and year), or directly by its identifier.
+// (DOI, arXiv id, paper id, fuzzy title, first author and year), or directly by its identifier or
+// the name a paper calls itself by ("[LeakDojo]").
 import type { Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { readAuthorYear } from './author-year.ts';
 import { type Library, normalizeName, surnameOf } from './library.ts';
-import { paperName } from './paper-name.ts';
+import { namesInTitle, paperName } from './paper-name.ts';
 import type { CitationTarget } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry } from './reference-list.ts';
 import {
@@ -105,6 +106,13 @@ function papersNamed(name: string, year: string, library: Library): Paper[] {
   return holding.length === 1 ? holding : [];
 }
 
+/**
+ * The entry of the reference list whose title gives this name, written exactly so ("LeakDojo" of
+ * "[4] LeakDojo: Decoding the Leakage Threats of RAG Systems. 2026."; namesInTitle), if any.
+ */
+export const referenceNamed = (name: string, references: readonly ReferenceEntry[]): ReferenceEntry | undefined =>
+  references.find((entry) => namesInTitle(entry.title ?? entry.text).includes(name));
+
 /** Resolves one citation, using the reference list when the citation points into it. */
 export function resolveCitation(
   target: CitationTarget,
@@ -168,8 +176,11 @@ export function resolveCitation(
     case 'key': {
       const paper = library.byId(target.key);
       if (paper) return resolved([paper], 'id', null);
-      const entry = references.find((r) => r.key === target.key);
+      const entry = references.find((r) => r.key === target.key) ?? referenceNamed(target.key, references);
       if (entry) return resolveReference(entry, library);
+      // "[LeakDojo]", "(see EMO)": the paper that calls itself by that name.
+      const named = library.byName(target.key);
+      if (named.length > 0) return resolved(named, 'title', null);
       return unresolved(`No paper in the library has id ${target.key}, and no reference is keyed [${target.key}].`);
     }
   }

@@ -4,13 +4,36 @@
 
 const MAX_ROW = 4000; // characters of a table's row; a longer line is prose
 
-/** Whether the line that holds `at` is a table row: it opens with a bar. */
+// Where each line of the last text asked about starts, found once: a text's sentences all ask about
+// the same text, and scanning back from each for its line's start made long texts quadratic.
+let lines: { body: string; starts: number[] } | undefined;
+
+function lineStartsOf(body: string): number[] {
+  if (lines?.body !== body) {
+    const starts = [0];
+    for (let at = body.indexOf('\n'); at >= 0; at = body.indexOf('\n', at + 1)) starts.push(at + 1);
+    lines = { body, starts };
+  }
+  return lines.starts;
+}
+
+/** Where the line that holds `at` starts (0 for a position before the text). */
+function lineStartOf(body: string, at: number): number {
+  const starts = lineStartsOf(body);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : starts[lo - 1]!;
+}
+
+/** Whether the line that holds `at` is a table row: it opens with a bar, at most MAX_ROW characters before. */
 export function inTableRow(body: string, at: number): boolean {
-  // Looked for over a bounded stretch, so a long text on one line costs no more than its length.
-  const from = Math.max(0, at - MAX_ROW);
-  const newline = body.slice(from, at).lastIndexOf('\n');
-  if (newline < 0 && from > 0) return false;
-  const lineStart = newline < 0 ? 0 : from + newline + 1;
+  const lineStart = lineStartOf(body, at);
+  if (at > MAX_ROW && at - lineStart >= MAX_ROW) return false;
   return /^[ \t]{0,3}\|/u.test(body.slice(lineStart, lineStart + 5));
 }
 

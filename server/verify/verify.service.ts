@@ -11,6 +11,7 @@ import { createBuiltinJudge } from './judge/builtin.judge.ts';
 import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import { maskLatexMarkup } from './latex-source.ts';
 import { type Library, normalizeName } from './library.ts';
+import { namesInTitle } from './paper-name.ts';
 import type { CitationTarget } from './parse-citations.ts';
 import { referencesOfExport } from './reference-export.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
@@ -88,7 +89,10 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
   const body = maskLatexMarkup(split.body);
   const claims: PlannedClaim[] = [];
   const knows = (surname: string) => knowsAuthor(surname, references, library);
-  for (const sentence of sentencesWithCitations(body, references, knows)) {
+  // "[LeakDojo]", "(see EMO)": a name alone cites the paper the library or the list knows by it.
+  const namesInList = new Set(references.flatMap((entry) => namesInTitle(entry.title ?? entry.text)));
+  const knowsName = (name: string) => namesInList.has(name) || library.byName(name).length > 0;
+  for (const sentence of sentencesWithCitations(body, references, { knowsAuthor: knows, knowsName })) {
     const clean = claimText(body, sentence);
     const hasCitations = sentence.citations.length > 0;
     if (!hasCitations && new Set(terms(clean)).size < settings.minClaimTerms) continue;
@@ -100,8 +104,15 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
         citation.label === undefined
           ? resolveCitation(citation.target, references, library)
           : resolveLinkedCitation(citation.target, citation.label, references, library);
-      // "[sic]" and the like look like keys; only a key that resolves, or says [@key], is a citation.
-      if (citation.target.kind === 'key' && !citation.target.explicit && resolution.candidates.length === 0) continue;
+      // "[sic]" and the like look like keys; only a key that resolves, says [@key], or names an entry
+      // of the reference list ("[LeakDojo]" beside "LeakDojo: Decoding…" in the list) is a citation.
+      if (
+        citation.target.kind === 'key' &&
+        !citation.target.explicit &&
+        resolution.candidates.length === 0 &&
+        resolution.reference === null
+      )
+        continue;
       // "(Phase 2)" reads like MLA's "(Rando 12)": it cites only a name the list or the library knows.
       if (isAuthorPage(citation.target) && !knowsAuthor(citation.target.surname, references, library)) continue;
       // So does a name of several words: "(United States, 2020)" is a place and a year unless the

@@ -110,6 +110,26 @@ describe('author-year', () => {
     expect(narrativeCitations('The Transformer (2017) and BERT (2019) changed NLP.')).toEqual([]);
   });
 
+  // Regression: "(trained on ImageNet 2012)" and "(published in Nature 2020)" were read as citations
+  // of authors ImageNet and Nature, and showed as unresolved.
+  it('reads a name after a lead-in of other words and before its year without a comma only when the author is known', () => {
+    expect(readAuthorYear('trained on ImageNet 2012')).toBeUndefined();
+    expect(readAuthorYear('published in Nature 2020')).toBeUndefined();
+    expect(readAuthorYear('a finding replicated by Rathi 2026')).toBeUndefined();
+    const knowsRathi = (surname: string) => surname === 'Rathi';
+    expect(readAuthorYear('a finding replicated by Rathi 2026', knowsRathi)).toMatchObject({ surname: 'Rathi' });
+    // A comma before the year, "et al.", or one of the usual lead-ins ("see", "e.g.") still make it a citation.
+    expect(readAuthorYear('a finding replicated by Rathi, 2026')).toMatchObject({ surname: 'Rathi' });
+    expect(readAuthorYear('data reanalysed in Lin et al. 2026')).toMatchObject({ surname: 'Lin', etAl: true });
+    expect(readAuthorYear('see Chen 2025')).toMatchObject({ surname: 'Chen' });
+    expect(readAuthorYear('e.g., Wu 2020')).toMatchObject({ surname: 'Wu' });
+    expect(
+      parseCitations(
+        'Models were trained on images (trained on ImageNet 2012) and reviewed (published in Nature 2020) (replicated by Rathi, 2026).',
+      ).map((c) => c.marker),
+    ).toEqual(['Rathi, 2026']);
+  });
+
   it('reads a possessive narrative citation by its authors: "Rathi\'s (2026) study", "Lin et al.’s (2026)"', () => {
     const text = "Rathi's (2026) study and Lin et al.’s (2026) model agree.";
     expect(narrativeCitations(text).map((c) => [text.slice(c.start, c.end), c.surname, c.etAl, c.authors])).toEqual([

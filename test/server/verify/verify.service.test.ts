@@ -472,3 +472,148 @@ describe('verify.service', () => {
     expect(seen.filter((r) => r.suggestion).length).toBeGreaterThan(1);
   });
 });
+
+// Papers that text written with a model cites by name: a title's head before its colon, a short
+// name closing the title in parentheses, a one-word title.
+const NAMED_PAPERS = [
+  {
+    id: 'leakdojo',
+    title: 'LeakDojo: Decoding the Leakage Threats of RAG Systems',
+    authors: ['Mei Tanaka'],
+    year: 2026,
+    abstract:
+      'We present LeakDojo, a benchmark that measures how often RAG systems reveal private documents from their knowledge base. Across twelve systems, making RAG more faithful to its retrieved documents brings a higher leakage risk. Filtering queries before retrieval reduces leakage.',
+  },
+  {
+    id: 'emo',
+    title: 'EMO: Pretraining Mixture of Experts for Emergent Modularity',
+    authors: ['Ravi Iyer'],
+    year: 2026,
+    abstract:
+      'EMO pretrains a mixture of experts whose experts specialise by domain without labels. Removing one module of experts hurts only its own domain.',
+  },
+  {
+    id: 'vhg',
+    title: 'Verifier-Backed Hard Problem Generation (VHG)',
+    authors: ['Lena Vogt'],
+    year: 2026,
+    abstract:
+      'We generate hard math problems whose answers a verifier checks. The generated problems lower the accuracy of frontier models by thirty points.',
+  },
+  {
+    id: 'glazybench',
+    title: 'GlazyBench',
+    authors: ['Omar Haddad'],
+    year: 2025,
+    abstract:
+      'GlazyBench measures sycophancy in chat assistants. Assistants agree with false beliefs of their users in forty percent of turns.',
+  },
+  {
+    id: 'moe-scale',
+    title: 'MoE: Sparse Experts at Scale',
+    authors: ['Jun Park'],
+    year: 2024,
+    abstract: 'Sparse mixtures of experts train faster than dense models of equal compute.',
+  },
+];
+
+describe('verify.service named citations', () => {
+  let named: FixtureIndex;
+  beforeAll(async () => {
+    named = await buildFixtureIndex(NAMED_PAPERS);
+  });
+  afterAll(() => named.close());
+  const verifyNamed = (request: VerifyRequest) =>
+    verifyText(libraryOfIndex(named.reader), zVerifyRequest.parse(request));
+  const citedIn = (text: string, references?: string) =>
+    verifyNamed({ text, ...(references ? { references } : {}) }).claims.map((claim) => [
+      claim.text,
+      claim.citations.map((c) => [text.slice(c.start, c.end), c.paperId, c.verdict]),
+    ]);
+
+  // Regression: a paper cited by its name alone ("[LeakDojo]", "(see LeakDojo)", "(EMO)") was not read.
+  it('resolves a paper cited by its name alone to the library paper of that name, and judges it', () => {
+    const text = [
+      'Making RAG more faithful to its documents reduces leakage [LeakDojo].',
+      'Filtering queries before retrieval reduces leakage (see LeakDojo).',
+      'Experts specialise by domain without labels (EMO).',
+      'Generated problems lower the accuracy of frontier models by thirty points [LeakDojo; EMO].',
+      'Generated problems lower the accuracy of frontier models by thirty points (cf. VHG).',
+      'Assistants agree with false beliefs of their users in forty percent of turns (e.g., GlazyBench).',
+    ].join('\n');
+    expect(citedIn(text)).toEqual([
+      [
+        'Making RAG more faithful to its documents reduces leakage [LeakDojo].',
+        [['[LeakDojo]', 'leakdojo', 'contradicted']],
+      ],
+      [
+        'Filtering queries before retrieval reduces leakage (see LeakDojo).',
+        [['(see LeakDojo)', 'leakdojo', 'supported']],
+      ],
+      ['Experts specialise by domain without labels (EMO).', [['(EMO)', 'emo', 'supported']]],
+      [
+        'Generated problems lower the accuracy of frontier models by thirty points [LeakDojo; EMO].',
+        [
+          ['[LeakDojo; EMO]', 'leakdojo', 'not_supported'],
+          ['[LeakDojo; EMO]', 'emo', 'not_supported'],
+        ],
+      ],
+      [
+        'Generated problems lower the accuracy of frontier models by thirty points (cf. VHG).',
+        [['(cf. VHG)', 'vhg', 'supported']],
+      ],
+      [
+        'Assistants agree with false beliefs of their users in forty percent of turns (e.g., GlazyBench).',
+        [['(e.g., GlazyBench)', 'glazybench', 'supported']],
+      ],
+    ]);
+  });
+
+  it('reads no abbreviation the words before it spell out, no unknown name and no aside as a citation', () => {
+    const text = [
+      'Sparse layers route tokens to a mixture of experts (MoE) for speed.',
+      'Assistants agree with the false beliefs of users [Foo] (Foo) [sic] (n = 12) (Fig. 2).',
+      'Sparse experts train faster than dense models (see MoE).',
+    ].join('\n');
+    expect(citedIn(text)).toEqual([
+      ['Sparse layers route tokens to a mixture of experts (MoE) for speed.', []],
+      ['Assistants agree with the false beliefs of users [Foo] (Foo) [sic] (n = 12) (Fig. 2).', []],
+      ['Sparse experts train faster than dense models (see MoE).', [['(see MoE)', 'moe-scale', 'supported']]],
+    ]);
+  });
+
+  it('reads a name the reference list gives as a citation of its entry, though the library lacks the paper', () => {
+    const text = 'Allocating compute by difficulty saves tokens (see DAPRO).';
+    const { claims } = verifyNamed({
+      text,
+      references: '[1] DAPRO: Dynamic Allocation of Compute for Reasoning. arXiv 2026.',
+    });
+    expect(claims[0]!.citations).toMatchObject([
+      { marker: '[DAPRO]', paperId: null, verdict: 'not_in_library', reference: expect.stringContaining('DAPRO') },
+    ]);
+    expect(citedIn(text)).toEqual([[text, []]]);
+  });
+
+  // Regression: since any lower-case lead-in was allowed, "(trained on ImageNet 2012)" was read as
+  // a citation of an author ImageNet and showed as unresolved.
+  it('reads a name after a lead-in and before its year without a comma as an author only when the library knows one', () => {
+    const text = [
+      'The encoder was pretrained on labelled photographs (trained on ImageNet 2012).',
+      'The effect of filtering on leakage held up (published in Nature 2020).',
+      'The effect of filtering on leakage held up (a finding replicated by Rathi, 2026).',
+      'Filtering queries before retrieval reduces leakage (as shown by Tanaka 2026).',
+    ].join('\n');
+    expect(citedIn(text)).toEqual([
+      ['The encoder was pretrained on labelled photographs (trained on ImageNet 2012).', []],
+      ['The effect of filtering on leakage held up (published in Nature 2020).', []],
+      [
+        'The effect of filtering on leakage held up (a finding replicated by Rathi, 2026).',
+        [['(a finding replicated by Rathi, 2026)', null, 'not_in_library']],
+      ],
+      [
+        'Filtering queries before retrieval reduces leakage (as shown by Tanaka 2026).',
+        [['(as shown by Tanaka 2026)', 'leakdojo', 'supported']],
+      ],
+    ]);
+  });
+});
