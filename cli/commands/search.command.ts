@@ -93,8 +93,10 @@ export function queryArgument(words: readonly string[], optionNames: readonly st
     );
   }
   const oneMinus =
-    words.length > 1 ? words.find((word) => optionNames.includes(word.slice(1).split('=')[0]!)) : undefined;
-  if (oneMinus?.startsWith('-')) {
+    words.length > 1
+      ? words.find((word) => word.startsWith('-') && optionNames.includes(word.slice(1).split('=')[0]!))
+      : undefined;
+  if (oneMinus !== undefined) {
     const name = oneMinus.split('=')[0]!;
     throw usageError(
       new AppError(
