@@ -70,7 +70,7 @@ describe('search command', () => {
     expect(oneMinus.exitCode).toBe(2);
     expect(oneMinus.stderr).toContain('Unknown option -k: options take two minuses (--k)');
     // A query word that merely ends in an option's name does not hide the mistyped option after it.
-    const hidden = await run('xmode attention', '-mode', 'keyword');
+    const hidden = await run('xmode', 'attention', '-mode', 'keyword');
     expect(hidden.exitCode).toBe(2);
     expect(hidden.stderr).toContain('Unknown option -mode: options take two minuses (--mode)');
     const split = await run('sparse attention', '-kernels');
