@@ -99,30 +99,26 @@ export async function writeGeneration<T, P = undefined>(
   let syncing: Promise<void> | undefined;
   let pruning: Promise<void> | undefined;
   try {
-    const published = readPrevious(indexDir);
-    const generation = (published?.generation ?? 0) + 1;
+    // A rebuild reads nothing of the published generation but its number: it is the remedy for a damaged one.
+    const published = options.fresh ? undefined : readPrevious(indexDir);
+    const publishedGeneration = options.fresh ? currentGeneration(indexDir)?.generation : published?.generation;
+    const generation = (publishedGeneration ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
     // Older generations go while this one is built (a failure to delete one only leaves it for the next run).
-    pruning = published ? pruneGenerations(indexDir, published.generation).catch(() => {}) : undefined;
+    pruning =
+      publishedGeneration === undefined ? undefined : pruneGenerations(indexDir, publishedGeneration).catch(() => {});
     const dbFile = path.join(buildDir, FILES.db);
-    const copy =
-      published && !options.fresh
-        ? fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE)
-        : undefined;
+    const copy = published
+      ? fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE)
+      : undefined;
     // Both are awaited, so a failing prepare never leaves the copy writing into a deleted folder.
-    const [copied, prepared] = await Promise.allSettled([
-      copy,
-      options.prepare?.(options.fresh ? undefined : published),
-    ]);
+    const [copied, prepared] = await Promise.allSettled([copy, options.prepare?.(published)]);
     if (copied.status === 'rejected') throw copied.reason;
     if (prepared.status === 'rejected') throw prepared.reason;
     // The copy's pages are written out while the change runs, so publishing waits only for the change's own.
     if (copy) syncing = syncFileData(dbFile);
     db = copy ? openDatabaseForWrite(dbFile) : createDatabase(dbFile);
-    const result = await change(
-      { generation, buildDir, db, previous: options.fresh ? undefined : published },
-      prepared.value as P,
-    );
+    const result = await change({ generation, buildDir, db, previous: published }, prepared.value as P);
     db.close();
     db = undefined;
     await syncing;

@@ -1,14 +1,12 @@
 // Measures cited answers on a BEIR collection (`citelens eval-ask --citations`): how often the
 // papers an extractive answer cites are judged relevant, against simply citing the top 3 search
 // results, and how often it abstains on its own queries and on another collection's queries.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type IndexReader, indexPapers, openIndex } from '../../indexer/index.ts';
+import type { IndexReader } from '../../indexer/index.ts';
 import { ASK_LIMITS, type ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
 import type { SearchMode } from '../search/search.schema.ts';
 import { searchPlainWords } from '../search/search.service.ts';
+import { withTemporaryLibrary } from './answer-sets.ts';
 import { type BeirQuery, readBeirCollection } from './beir.ts';
 import type { Judgments } from './metrics.ts';
 
@@ -119,17 +117,7 @@ export type AskEvalOptions = {
 export async function evaluateAsk(options: AskEvalOptions): Promise<AskEvalReport> {
   const started = performance.now();
   const collection = readBeirCollection(options.folder, options.split ?? ASK_EVAL_DEFAULTS.split);
-  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'citelens-ask-eval-'));
-  let reader: IndexReader | undefined;
-  try {
-    await indexPapers({
-      indexDir: temporary,
-      files: [collection.corpusFile],
-      format: 'jsonl',
-      embedder: 'builtin',
-      skipInvalid: true,
-    });
-    reader = await openIndex(temporary);
+  return withTemporaryLibrary(collection.corpusFile, async (reader) => {
     const answered: Array<{ papers: string[]; judgments: Judgments }> = [];
     const baseline: Array<{ papers: string[]; judgments: Judgments }> = [];
     const baselineAll: Array<{ papers: string[]; judgments: Judgments }> = [];
@@ -164,8 +152,5 @@ export async function evaluateAsk(options: AskEvalOptions): Promise<AskEvalRepor
       offTopic,
       seconds: (performance.now() - started) / 1000,
     };
-  } finally {
-    reader?.close();
-    fs.rmSync(temporary, { recursive: true, force: true });
-  }
+  });
 }

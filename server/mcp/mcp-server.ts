@@ -15,6 +15,7 @@ import type { IndexReader } from '../../indexer/index.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { OPENAPI_INFO } from '../routes/docs.route.ts';
 import { askLibraryTool, verifyCitationsTool } from './answer.tools.ts';
+import { type IndexFolderInErrors, indexErrorForClient } from './index-folder-errors.ts';
 import { getPaperTool, libraryInfoTool, searchPapersTool, similarPapersTool } from './library.tools.ts';
 import {
   inputJsonSchema,
@@ -48,7 +49,7 @@ export const MCP_TOOLS: readonly McpTool[] = [
 const INSTRUCTIONS = [
   'Citelens searches, answers from and checks citations against a local library of research papers.',
   'Results carry paper ids, passage spans (field, start, end: character offsets into the title or abstract) and scores: cite them.',
-  'Failures are tool errors with a code (INDEX_NOT_FOUND, PAPER_NOT_FOUND, INVALID_INPUT…), a message and a hint.',
+  'Failures are tool errors with a code (INDEX_NOT_FOUND, INDEX_CORRUPT, PAPER_NOT_FOUND, INVALID_INPUT…), a message and a hint.',
   PAPER_TEXT_IS_DATA,
 ].join(' ');
 
@@ -58,10 +59,11 @@ export type McpServerOptions = {
   /** Where unexpected errors are reported (stderr; never stdout, which carries the stdio protocol). */
   log?: (message: string) => void;
   /**
-   * Name the index folder when no index is loaded, with the command that builds it there: for a
-   * client on this machine (stdio). Over HTTP the folder stays unsaid, as the API keeps server paths.
+   * Name the index folder when no index is loaded (none yet, or a damaged one), with the command
+   * that builds it there: for a client on this machine (stdio). Over HTTP the folder stays unsaid,
+   * as the API keeps server paths.
    */
-  indexFolderInErrors?: { watching: boolean };
+  indexFolderInErrors?: IndexFolderInErrors;
 };
 
 // JSON-RPC codes for failures outside tool calls (listing and reading resources).
@@ -100,27 +102,16 @@ export function createMcpServer(options: McpServerOptions): Server {
   if (announcesChanges) announceResourceListChanges(server, holder);
   const tools = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
 
-  // INDEX_NOT_FOUND that says which folder to build the index in, where the client may be told.
-  function withIndexFolder(error: unknown): unknown {
-    const dir = holder.dir;
-    const said = options.indexFolderInErrors;
-    if (!said || !dir || !isAppError(error) || error.code !== 'INDEX_NOT_FOUND') return error;
-    const pickedUp = said.watching ? '; this server picks it up once it is built' : ', then restart this server';
-    return new AppError(
-      'INDEX_NOT_FOUND',
-      `There is no index in ${dir} yet. Build one with \`citelens index <files> --index ${dir}\`${pickedUp}.`,
-      { indexDir: dir },
-      { cause: error },
-    );
-  }
-
-  /** Runs `use` on one index generation, held for the whole call (INDEX_NOT_FOUND when none is loaded). */
+  /**
+   * Runs `use` on one index generation, held for the whole call (INDEX_NOT_FOUND when none is
+   * loaded, INDEX_CORRUPT when the one published is damaged and nothing older serves).
+   */
   async function withIndex<T>(use: (reader: IndexReader) => Promise<T> | T): Promise<T> {
     let lease: ReturnType<IndexHolder['acquire']>;
     try {
       lease = holder.acquire();
     } catch (error) {
-      throw withIndexFolder(error);
+      throw isAppError(error) ? indexErrorForClient(error, holder, options.indexFolderInErrors) : error;
     }
     try {
       return await use(lease.reader);
@@ -156,13 +147,13 @@ export function createMcpServer(options: McpServerOptions): Server {
     }
   });
 
-  /** One page of the paper resources; none while no index is loaded, with why in `_meta`. */
+  /** One page of the paper resources; none while no index is loaded (none yet, or damaged), with why in `_meta`. */
   async function listResources(cursor: string | undefined) {
     try {
       return await withIndex((reader) => listPaperResources(reader, cursor));
     } catch (error) {
-      // No index yet is an empty library, said beside the list, not a failed request.
-      if (!isAppError(error) || error.code !== 'INDEX_NOT_FOUND') throw error;
+      // No index to serve is an empty library, said beside the list, not a failed request.
+      if (!isAppError(error) || (error.code !== 'INDEX_NOT_FOUND' && error.code !== 'INDEX_CORRUPT')) throw error;
       return listNoPaperResources(cursor, toolErrorBody(error).error);
     }
   }

@@ -37,6 +37,12 @@ export const RESOURCE_NOT_FOUND = -32002;
  */
 export const INDEX_NOT_FOUND_META = 'citelens/indexNotFound';
 
+/**
+ * The `_meta` key of an empty resources/list answered while the index is damaged and nothing older
+ * serves: its value is the INDEX_CORRUPT error body (what is damaged, how to rebuild) the tools answer meanwhile.
+ */
+export const INDEX_CORRUPT_META = 'citelens/indexCorrupt';
+
 function invalidCursor(cursor: string): AppError {
   return new AppError('INVALID_INPUT', `The cursor '${cursor.slice(0, 50)}' is not one this server gave out.`, {
     field: 'cursor',
@@ -51,12 +57,14 @@ function cursorStart(cursor: string | undefined): number {
 }
 
 /**
- * The resources of a library with no index yet: none, which is an answer, not a failure (MCP
- * clients list resources on connecting). `why` is the error body tools answer meanwhile.
+ * The resources of a library with no index to serve (none yet, or a damaged one): none, which is an
+ * answer, not a failure (MCP clients list resources on connecting). `why` is the error body tools
+ * answer meanwhile, under INDEX_CORRUPT_META for a damaged index and INDEX_NOT_FOUND_META otherwise.
  */
-export function listNoPaperResources(cursor: string | undefined, why: object): ListResourcesResult {
+export function listNoPaperResources(cursor: string | undefined, why: { code: string }): ListResourcesResult {
   cursorStart(cursor);
-  return { resources: [], _meta: { [INDEX_NOT_FOUND_META]: why } };
+  const key = why.code === 'INDEX_CORRUPT' ? INDEX_CORRUPT_META : INDEX_NOT_FOUND_META;
+  return { resources: [], _meta: { [key]: why } };
 }
 
 /** One page of paper resources; `cursor` is the `nextCursor` of the page before. */

@@ -6,7 +6,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { indexPapers } from '../../indexer/index.ts';
+import { currentGeneration, indexPapers } from '../../indexer/index.ts';
 import { buildFixtureIndex, FIXTURE_PAPERS, type FixtureIndex } from '../server/verify/fixture-library.ts';
 import { CLI, startCli, whenRunning } from '../support/run-cli.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -187,6 +187,22 @@ describe('mcp command', () => {
       info = await call(client, 'library_info');
     }
     expect(info.structuredContent).toMatchObject({ papers: FIXTURE_PAPERS.length, generation: 1 });
+  });
+
+  it('starts over a damaged index with nothing older, saying so on stderr, and answers tools INDEX_CORRUPT with the rebuild', async () => {
+    const folder = tempDir();
+    const indexDir = path.join(folder, 'index');
+    const file = path.join(folder, 'papers.jsonl');
+    fs.writeFileSync(file, FIXTURE_PAPERS.map((paper) => JSON.stringify(paper)).join('\n'));
+    await indexPapers({ indexDir, files: [file], embedder: 'builtin' });
+    fs.writeFileSync(path.join(currentGeneration(indexDir)!.dir, 'index.db'), 'not a database, damaged on disk');
+    // The old command exited at start here, which a desktop client shows as a broken server.
+    const { client, stderr } = await stdioClient(indexDir);
+    expect(errorOf(await call(client, 'library_info'))).toMatchObject({
+      code: 'INDEX_CORRUPT',
+      message: expect.stringContaining(`Rebuild it with \`citelens index <files> --index ${indexDir} --rebuild\``),
+    });
+    expect(stderr()).toMatch(/notice: The index in .* is damaged/);
   });
 
   it('serves the same tools at /mcp on `citelens serve`, with and without the access token', async () => {

@@ -96,6 +96,21 @@ describe('generation-writer', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000003', 'gen-000004']);
   });
 
+  it('rebuilds from scratch over a published generation whose database is damaged', async () => {
+    const dir = tempDir();
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 1)),
+    );
+    fs.writeFileSync(path.join(currentGeneration(dir)!.dir, 'index.db'), 'not a database, damaged on disk');
+    // The remedy INDEX_CORRUPT's hint names (`--rebuild`) failed here, reading the damaged manifest.
+    await writeGeneration(dir, { fresh: true }, async ({ db, generation, previous }) => {
+      expect(previous).toBeUndefined();
+      writeManifest(db, manifest(generation, 3));
+    });
+    expect(currentGeneration(dir)?.generation).toBe(2);
+    expect(publishedPapers(dir)).toBe(3);
+  });
+
   it('reports a read-only index folder as a write failure and changes nothing', async () => {
     if (process.getuid?.() === 0) {
       // root ignores permission bits; the read-only mount case is covered by the reliability tests.

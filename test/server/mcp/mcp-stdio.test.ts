@@ -1,10 +1,15 @@
+import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { currentGeneration, indexPapers } from '../../../indexer/index.ts';
 import { conceptStatisticsOfIndex } from '../../../server/answer/concept-statistics.ts';
 import { englishWordsLoaded } from '../../../server/answer/english-words.ts';
 import { type RunningMcpServer, startMcpStdio } from '../../../server/mcp/mcp-stdio.ts';
-import { sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
+import { INDEX_CORRUPT_META } from '../../../server/mcp/paper.resources.ts';
+import { damageDatabasePages } from '../../support/damage-index.ts';
+import { buildIndex, SAMPLE_PAPERS_FILE, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 // The real count, watched: which readers the start asked for concept statistics.
@@ -19,13 +24,20 @@ afterEach(async () => {
   vi.mocked(conceptStatisticsOfIndex).mockClear();
 });
 
-/** Starts the stdio server over `indexDir` on an in-memory channel and connects a client, which asks nothing yet. */
-async function start(indexDir: string, notices: string[] = []): Promise<{ server: RunningMcpServer; client: Client }> {
+/**
+ * Starts the stdio server over `indexDir` (watching it every `watchIntervalMs`, if given) on an
+ * in-memory channel and connects a client, which asks nothing yet.
+ */
+async function start(
+  indexDir: string,
+  notices: string[] = [],
+  watchIntervalMs?: number,
+): Promise<{ server: RunningMcpServer; client: Client }> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const server = await startMcpStdio({
     config: testConfig(),
     indexDir,
-    watchIntervalMs: undefined,
+    watchIntervalMs,
     onNotice: (message) => notices.push(message),
     transport: serverSide,
   });
@@ -33,6 +45,13 @@ async function start(indexDir: string, notices: string[] = []): Promise<{ server
   const client = new Client({ name: 'test', version: '0' });
   await client.connect(clientSide);
   return { server, client };
+}
+
+/** The error body of a failed tool call. */
+function errorOf(result: CallToolResult): { code: string; message: string; details: unknown; hint: string } {
+  expect(result.isError).toBe(true);
+  const text = result.content[0];
+  return JSON.parse(text?.type === 'text' ? text.text : '{}').error;
 }
 
 describe('mcp-stdio', () => {
@@ -62,4 +81,53 @@ describe('mcp-stdio', () => {
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result.content)).toContain('INDEX_NOT_FOUND');
   });
+
+  it('starts on a damaged index with nothing older, answers every tool INDEX_CORRUPT saying where and how to rebuild, and serves the rebuilt index once published', async () => {
+    const { dir } = await buildIndex();
+    const damaged = currentGeneration(dir)!;
+    damageDatabasePages(path.join(damaged.dir, 'index.db'));
+    const notices: string[] = [];
+    // The old code refused to start here: a desktop client showed the server as broken, unexplained.
+    const { client } = await start(dir, notices, 50);
+    expect(notices.join('\n')).toMatch(/damaged[\s\S]*--rebuild/);
+    const rebuild = `citelens index <files> --index ${dir} --rebuild`;
+    for (const [name, args] of [
+      ['library_info', {}],
+      ['search_papers', { query: 'attention' }],
+      ['get_paper', { id: 'x' }],
+    ] as const) {
+      const error = errorOf((await client.callTool({ name, arguments: args })) as CallToolResult);
+      expect(error).toMatchObject({
+        code: 'INDEX_CORRUPT',
+        details: { indexDir: dir, generation: damaged.generation },
+      });
+      expect(error.message).toContain(`The index in ${dir} is damaged`);
+      expect(error.message).toContain(damaged.dir);
+      expect(error.message).toContain(rebuild);
+    }
+    // Listing resources is no failure: none, and why beside the list.
+    const listed = await client.listResources();
+    expect(listed.resources).toEqual([]);
+    expect(listed._meta?.[INDEX_CORRUPT_META]).toMatchObject({
+      code: 'INDEX_CORRUPT',
+      message: expect.stringContaining(rebuild),
+    });
+
+    await indexPapers({
+      indexDir: dir,
+      files: [SAMPLE_PAPERS_FILE],
+      embedder: 'builtin',
+      offline: true,
+      rebuild: true,
+    });
+    await vi.waitFor(
+      async () => {
+        const info = (await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult;
+        expect(info.isError ?? false).toBe(false);
+        expect(info.structuredContent).toMatchObject({ papers: samplePapers().length });
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    expect((await client.listResources())._meta?.[INDEX_CORRUPT_META]).toBeUndefined();
+  }, 60_000);
 });

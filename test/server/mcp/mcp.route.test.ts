@@ -1,10 +1,13 @@
+import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentGeneration } from '../../../indexer/index.ts';
 import { createApp } from '../../../server/app.ts';
-import { INDEX_NOT_FOUND_META } from '../../../server/mcp/paper.resources.ts';
-import { holderFor, testConfig } from '../../support/sample-index.ts';
+import { INDEX_CORRUPT_META, INDEX_NOT_FOUND_META } from '../../../server/mcp/paper.resources.ts';
+import { damageDatabasePages } from '../../support/damage-index.ts';
+import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
 const TOKEN = 'mcp-test-token-0123456789';
@@ -84,6 +87,25 @@ describe('mcp.route', () => {
     expect(client.getServerCapabilities()?.resources?.listChanged).toBeUndefined();
     const info = (await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult;
     expect(info.isError).toBe(true);
+    await client.close();
+  });
+
+  it('answers tools INDEX_CORRUPT over a damaged index with nothing older, naming no server path', async () => {
+    const { dir } = await buildIndex();
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    const holder = await holderFor();
+    await expect(holder.open(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    const client = await connect(createApp({ holder, config: testConfig(), log: () => {} }));
+    const info = (await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult;
+    expect(info.isError).toBe(true);
+    const text = JSON.stringify(info.content);
+    expect(text).toContain('INDEX_CORRUPT');
+    expect(text).toContain('--rebuild');
+    expect(text).not.toContain(path.dirname(dir));
+    const listed = await client.listResources();
+    expect(listed.resources).toEqual([]);
+    expect(listed._meta?.[INDEX_CORRUPT_META]).toMatchObject({ code: 'INDEX_CORRUPT' });
+    expect(JSON.stringify(listed)).not.toContain(path.dirname(dir));
     await client.close();
   });
 

@@ -1,0 +1,69 @@
+// `citelens mcp`'s server: opens the index through the same serving holder as `citelens serve` (so
+// each generation it serves is warmed alike), serves it to one MCP client on this machine over a
+// transport (stdio), and closes both.
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { Config } from '../../core/config.ts';
+import { isAppError } from '../../core/errors.ts';
+import { createServingHolder } from '../index-holder/serving-holder.ts';
+import type { IndexHolder } from '../index-holder.ts';
+import { indexErrorForClient } from './index-folder-errors.ts';
+import { createMcpServer } from './mcp-server.ts';
+
+export type McpStdioOptions = {
+  /** Model folder and offline switch (for the index), and what the tools answer with. */
+  config: Config;
+  /** The index folder; one without an index yet is served as "no index" (INDEX_NOT_FOUND), a damaged one as INDEX_CORRUPT. */
+  indexDir: string;
+  /** Poll the folder this often (ms) and serve each newly published generation; undefined keeps the one opened. */
+  watchIntervalMs: number | undefined;
+  /** Where notices go (stderr: stdout carries the protocol). */
+  onNotice: (message: string) => void;
+  /** The client's channel: stdio for `citelens mcp`. */
+  transport: Transport;
+};
+
+/** A started MCP server and the holder it answers from. */
+export type RunningMcpServer = {
+  holder: IndexHolder;
+  /** Closes the connection, then the index once its running calls are done. */
+  close: () => Promise<void>;
+};
+
+/**
+ * Opens the index in `indexDir` (its first generation warmed as it starts serving, before the client
+ * asks anything), then connects the MCP server to `transport`. A folder with no index yet, or with
+ * a damaged one and nothing older to serve, still starts: the tools answer INDEX_NOT_FOUND or
+ * INDEX_CORRUPT (naming the folder and the command that builds it) until an index is published
+ * there and, watching, picked up. A desktop client shows a server that exits at start as broken,
+ * with no word on why.
+ */
+export async function startMcpStdio(options: McpStdioOptions): Promise<RunningMcpServer> {
+  const { config, indexDir, watchIntervalMs, onNotice } = options;
+  const watching = watchIntervalMs !== undefined;
+  const holder = createServingHolder({ config, onNotice });
+  try {
+    await holder.open(indexDir);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    if (error.code === 'INDEX_NOT_FOUND') {
+      onNotice(
+        `There is no index in ${holder.dir} yet; build one with \`citelens index <files> --index ${indexDir}\`.`,
+      );
+    } else if (error.code === 'INDEX_CORRUPT') {
+      // Said as the tools will answer meanwhile: what is damaged, and the command that rebuilds it.
+      onNotice(indexErrorForClient(error, holder, { watching }).message);
+    } else {
+      throw error;
+    }
+  }
+  if (watching) holder.watch(watchIntervalMs);
+  // The client runs on this machine: errors may name the index folder.
+  const server = createMcpServer({ holder, config, indexFolderInErrors: { watching } });
+  try {
+    await server.connect(options.transport);
+  } catch (error) {
+    holder.close();
+    throw error;
+  }
+  return { holder, close: () => server.close().finally(() => holder.close()) };
+}
