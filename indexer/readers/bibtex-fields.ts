@@ -1,6 +1,6 @@
 // BibTeX entry fields to record fields: key → id, author → authors ("Last, First and …"), keywords with
-// Mendeley's mendeley-tags and JabRef's groups → tags, BibLaTeX's journaltitle → journal, eprint → arXiv id,
-// LaTeX made plain text.
+// Mendeley's mendeley-tags and JabRef's groups → tags, BibLaTeX's journaltitle → journal, its venue (the
+// event's place) → eventVenue, eprint → arXiv id, LaTeX made plain text.
 import { paperIdentifier } from '../../core/paper-identifiers.ts';
 import { arxivIdInText, arxivIdOf, arxivIdOfLink } from './arxiv-ids.ts';
 import { cleanIdentifier, cleanLatex } from './latex.ts';
@@ -29,10 +29,13 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     else if (name === 'file') fields.file = filePaths(value);
     // BibLaTeX (Zotero's Better BibLaTeX, biblatex styles) names the journal "journaltitle".
     else if (name === 'journaltitle' && !raw.has('journal')) fields.journal = cleanLatex(value);
+    // BibLaTeX's venue is where the event was held ("Vancouver, Canada"), not where the paper appeared.
+    else if (name === 'venue') fields.eventVenue = cleanLatex(value);
     else if (IDENTIFIER_FIELDS.has(name)) fields[name] = cleanIdentifier(value);
     else fields[name] = cleanLatex(value);
   }
   if (tags.length > 0) fields.tags = tags.join(',');
+  takeEventAsVenue(fields);
   if (typeof fields.month === 'string') fields.month = monthName(fields.month);
   const hasDoi = typeof fields.doi === 'string' && fields.doi.trim() !== '';
   if (!hasDoi && paperIdentifier(key)?.kind === 'doi') {
@@ -53,6 +56,17 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     if (arxivId !== undefined) fields.arxivId = arxivId;
   }
   return fields;
+}
+
+/**
+ * A paper given at an event names it in BibLaTeX's eventtitle; without a journal or booktitle (proceedings),
+ * that is its venue, before the publisher, as CSL-JSON's event-title is.
+ */
+function takeEventAsVenue(fields: Record<string, unknown>): void {
+  const named = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  if (named(fields.journal) || named(fields.booktitle) || !named(fields.eventtitle)) return;
+  fields.venue = fields.eventtitle;
+  delete fields.eventtitle;
 }
 
 /** The months' names, as BibTeX's month macros give them. */

@@ -1,72 +1,35 @@
-// Turns raw records into validated Papers: maps field aliases, coerces values, fills a missing title from
-// the abstract, validates with zPaper, and reports every problem with its file, line, record and field.
+// Turns raw records into validated Papers: takes their fields (record-fields.ts), fills a missing title and id,
+// validates with zPaper, repairs or refuses, and reports every problem with its file, line, record and field.
 import path from 'node:path';
 import type { z } from 'zod';
 import { canonicalArxivId } from '../../core/paper-identifiers.ts';
-import { FIELD_ALIASES, MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
-import { splitAbstractBoilerplate } from './abstract-boilerplate.ts';
+import { MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
 import { arxivIdOfDoi } from './arxiv-ids.ts';
-import { cleanText } from './clean-text.ts';
 import { describeKind, problemAt } from './locate.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
+import { coerceField, type Field, mapFields } from './record-fields.ts';
 import { repairValue, shapeProblem } from './record-repairs.ts';
 import { fillTitle } from './record-title.ts';
-import {
-  type Coerced,
-  coerceAffiliations,
-  coerceDoi,
-  coerceId,
-  coerceNames,
-  coerceTags,
-  coerceText,
-  coerceYear,
-  doiFromLink,
-  isBlank,
-} from './values.ts';
-
-type Field = keyof Paper;
+import { coerceDoi, doiFromLink } from './values.ts';
 
 export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
 
-const ALIASES = new Map<string, { field: Field; rank: number }>();
-for (const [field, aliases] of Object.entries(FIELD_ALIASES) as [Field, readonly string[]][]) {
-  for (const [rank, alias] of aliases.entries()) ALIASES.set(alias.toLowerCase(), { field, rank });
-}
-
-const COERCERS: Partial<Record<Field, (value: unknown) => Coerced<unknown>>> = {
-  id: coerceId,
-  title: coerceText,
-  abstract: coerceText,
-  authors: coerceNames,
-  affiliations: coerceAffiliations,
-  year: coerceYear,
-  venue: coerceText,
-  url: coerceText,
-  doi: coerceDoi,
-  arxivId: coerceText,
-  tags: coerceTags,
-};
-
-const NULLABLE_TEXT = new Set<Field>(['venue', 'url', 'doi', 'arxivId']);
-/** Fields whose text is cleaned of HTML, JATS and LaTeX markup before it is stored (offsets refer to the clean text). */
-const CLEANED = new Set<Field>(['title', 'abstract', 'venue']);
-
 /**
  * Bumped whenever a record's bytes could become a different Paper: a change to a reader, to the field mapping
- * and coercion here, or to zPaper. It is part of every record fingerprint, so records indexed under other rules
- * are read again instead of being taken as unchanged. The latest changes (earlier ones: `git log -L` on this
- * constant): 10: a lone RIS KW line is split at commas only when it is a list, not a MeSH heading or chemical
- * name; more MeSH qualifiers; arXiv ids from links and notes by core's grammar; damaged PubMed and EndNote XML
- * read record by record. 11: a lone KW line shaped as an inverted MeSH heading ("Leukemia, Myeloid, Acute") is
- * one keyword; BibTeX's braced, quoted and numeric months read as its month macros ("{mar}", "3" → "March"), and
+ * and coercion (record-fields.ts), to the rules here, or to zPaper. It is part of every record fingerprint, so
+ * records indexed under other rules are read again instead of being taken as unchanged. The latest changes
+ * (earlier ones: `git log -L` on this constant): 11: a lone KW line shaped as an inverted MeSH heading
+ * ("Leukemia, Myeloid, Acute") is one keyword; BibTeX's braced, quoted and numeric months read as its month macros ("{mar}", "3" → "March"), and
  * a citation key that is a DOI is the DOI of an entry without one; CSL-JSON's event-title (or event) is the venue
  * when there is no container-title; every reader takes arXiv ids, without version, by one grammar (arxiv-ids.ts),
  * from BibTeX eprints ("arXiv:2301.01234v2" is "2301.01234"), CSL-JSON URLs and numbers and arXiv DOIs too.
  * 12: BibTeX's crossref is applied (an entry takes the fields it lacks from its parent, a cross-referenced
  * @proceedings or @book without an abstract is no paper); an old-style arXiv id is stored in arXiv's canonical
  * form, without its subject class ("math.AG/0301001" is "math/0301001"), by every reader.
+ * 13: BibLaTeX's venue (where the event was held) is metadata eventVenue, not the venue; eventtitle is the venue
+ * of an entry without a journal or booktitle.
  */
-export const RECORD_RULES_VERSION = 12;
+export const RECORD_RULES_VERSION = 13;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair
@@ -114,24 +77,11 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
   const input: Record<string, unknown> = {};
   const failed = new Set<Field>();
   for (const [field, value] of chosen) {
-    const coerce = COERCERS[field];
-    if (!coerce || value === null) continue;
-    const result = coerce(value);
+    const result = coerceField(field, value, { latex: !raw.latexCleaned });
+    if (result === null) continue;
     if (result.ok) {
-      let cleaned =
-        CLEANED.has(field) && typeof result.value === 'string'
-          ? cleanText(result.value, { latex: !raw.latexCleaned })
-          : result.value;
-      if (field === 'abstract' && typeof cleaned === 'string') {
-        // A database's placeholder, label or copyright line is not the paper's text; the copyright is kept apart.
-        const parts = splitAbstractBoilerplate(cleaned);
-        cleaned = parts.text;
-        if (parts.copyright !== null && !Object.hasOwn(metadata, 'copyright')) metadata.copyright = parts.copyright;
-      }
-      // Blank optional text means "unknown": null, not an empty string.
-      if (!(NULLABLE_TEXT.has(field) && typeof cleaned === 'string' && cleaned.trim() === '')) {
-        input[field] = cleaned;
-      }
+      if (result.value !== undefined) input[field] = result.value;
+      if (result.copyright !== null && !Object.hasOwn(metadata, 'copyright')) metadata.copyright = result.copyright;
     } else if (options.repair) {
       drop(`${sourceKey.get(field)}${result.path}`, `${result.message}; the value was dropped`);
     } else {
@@ -234,36 +184,6 @@ export function validateRecords(
     repairs.push(...outcome.repairs);
   }
   return { papers, problems, repairs };
-}
-
-function mapFields(fields: Record<string, unknown>) {
-  const chosen = new Map<Field, unknown>();
-  const sourceKey = new Map<Field, string>();
-  const best = new Map<Field, { rank: number; blank: boolean }>();
-  const metadata: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    // A "__proto__" key would rewrite the prototype of the metadata object instead of adding a field.
-    if (value === undefined || key === '__proto__') continue;
-    const alias = ALIASES.get(key.toLowerCase());
-    if (!alias) {
-      metadata[key] = value;
-      continue;
-    }
-    const blank = isBlank(value);
-    const current = best.get(alias.field);
-    const wins = !current || (current.blank && !blank) || (current.blank === blank && alias.rank < current.rank);
-    if (!wins) {
-      if (!blank) metadata[key] = value;
-      continue;
-    }
-    const loser = sourceKey.get(alias.field);
-    const loserValue = chosen.get(alias.field);
-    if (loser !== undefined && !isBlank(loserValue)) metadata[loser] = loserValue;
-    chosen.set(alias.field, value);
-    sourceKey.set(alias.field, key);
-    best.set(alias.field, { rank: alias.rank, blank });
-  }
-  return { chosen, sourceKey, metadata };
 }
 
 /** Fills a missing id; true when it had to be made from the record's location (always, when `byLocation`). */

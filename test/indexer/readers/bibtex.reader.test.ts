@@ -275,6 +275,32 @@ describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
     expect(papers[0]?.paper).toMatchObject({ venue: 'Housing, Theory and Society', year: 2009 });
   });
 
+  it("takes the venue from the booktitle, not from BibLaTeX's venue (where the event was held), kept as metadata eventVenue", () => {
+    const text =
+      '@inproceedings{smith2023,\n  title = {Sparse Attention at Scale},\n  author = {Smith, Ann},\n' +
+      '  venue = {Vancouver, Canada},\n  booktitle = {Proceedings of NeurIPS},\n  eventtitle = {NeurIPS 2023},\n' +
+      '  location = {Red Hook, NY},\n  date = {2023}\n}\n';
+    const { papers } = readWith(readBibtex, text, 'biblatex.bib');
+    expect(papers[0]?.paper.venue).toBe('Proceedings of NeurIPS');
+    expect(papers[0]?.paper.metadata).toMatchObject({
+      eventVenue: 'Vancouver, Canada',
+      eventtitle: 'NeurIPS 2023',
+      location: 'Red Hook, NY',
+    });
+  });
+
+  it("takes the venue from BibLaTeX's eventtitle when there is no journal or booktitle, before the publisher", () => {
+    const text =
+      '@inproceedings{lee2024,\n  title = {Dense Retrieval Revisited},\n  venue = {Vienna},\n' +
+      '  eventtitle = {ICLR 2024},\n  publisher = {OpenReview},\n  year = {2024}\n}\n' +
+      '@misc{kim2022,\n  title = {A Talk on Indexes},\n  venue = {Online},\n  year = {2022}\n}\n';
+    const { papers } = readWith(readBibtex, text, 'biblatex.bib');
+    expect(papers.map(({ paper }) => [paper.id, paper.venue, paper.metadata.eventVenue])).toEqual([
+      ['lee2024', 'ICLR 2024', 'Vienna'],
+      ['kim2022', null, 'Online'],
+    ]);
+  });
+
   it('takes the first of the links Mendeley writes in one url field, keeping them all as urls', () => {
     const text =
       '@article{Muller2018,\ntitle = {{Estimation}},\n' +
