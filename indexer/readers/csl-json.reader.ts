@@ -42,10 +42,10 @@ function takeArxivId(fields: Record<string, unknown>): void {
 
 /**
  * A paper given at a conference names it in "event-title" (CSL 1.0.2) or, in older CSL, in "event" as text;
- * without a "container-title" (proceedings), that is its venue.
+ * without a "container-title" (proceedings) or a "venue" of the item's own, that is its venue.
  */
 function takeEventAsVenue(fields: Record<string, unknown>): void {
-  if (!isBlank(fields['container-title'])) return;
+  if (!isBlank(fields['container-title']) || !isBlank(fields.venue)) return;
   for (const key of ['event-title', 'event']) {
     const event = fields[key];
     if (typeof event === 'string' && event.trim() !== '') {

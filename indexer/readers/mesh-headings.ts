@@ -116,29 +116,55 @@ export function meshDescriptor(keyword: string): string | null {
   return match[1].trim();
 }
 
-/** A word of a heading: capitalised or a number ("Non-Small-Cell", "T-Cell"), or a Greek letter ("alpha-beta"). */
-const HEADING_WORD = new RegExp(
-  `^(?:[\\p{Lu}\\d][\\p{L}\\p{N}'’-]*|(?:${Object.keys(GREEK_LETTERS).join('|')})(?:-[\\p{L}\\p{N}]+)*)$`,
-  'u',
-);
-/** What may follow a qualifier's word: a number, Arabic or Roman, as in "Diabetes Mellitus, Type 2". */
+/** A capitalised word, hyphenated parts allowed ("Leukemia", "Non-Small-Cell", "T-Cell"); no digits. */
+const CAPITALISED = /^\p{Lu}[\p{L}'’]*(?:-\p{L}+)*$/u;
+/** An acronym ("NLP", "RAG"): a keyword of its own, never a word of an inverted heading. */
+const ACRONYM = /^\p{Lu}{2,}$/u;
+/** A Greek letter, or letters joined by "-", as MeSH spells them out ("alpha-beta", "gamma-delta"). */
+const GREEK_NAME = `(?:${Object.keys(GREEK_LETTERS).join('|')})`;
+const GREEK = new RegExp(`^${GREEK_NAME}(?:-${GREEK_NAME})*$`, 'u');
+/** English adjective endings: "Bacterial", "Chronic", "Cultured", "Myeloid", "Cutaneous", "Pulmonary". */
+const ADJECTIVE = /(?:al|ic|ed|oid|ous|ive|ary)$/u;
+/** What may follow a modifier's word: a number, Arabic or Roman, as in "Diabetes Mellitus, Type 2". */
 const NUMERAL = /^(?:\d+|[IVX]+)$/u;
+/**
+ * The few modifiers of MeSH's inverted headings with commas that have no adjective ending, each from headings a
+ * list could be taken for: "Leukemia, Myeloid, Acute", "Drug Resistance, Multiple, Bacterial", "Hepatitis, Viral,
+ * Human", "Anemia, Hemolytic, Autoimmune", "Carcinoma, Non-Small-Cell, Lung", "Receptors, Antigen, T-Cell, alpha-beta".
+ */
+const PLAIN_MODIFIERS = new Set(['Acute', 'Multiple', 'Human', 'Autoimmune', 'Lung', 'Antigen']);
+
+/**
+ * Whether one word qualifies a heading as MeSH writes its modifiers: an adjective ("Bacterial", "Cultured"), a
+ * Greek letter ("alpha-beta"), a compound with a one-letter part or "Non-" ("T-Cell", "Non-Small-Cell") or ending
+ * in an adjective ("Computer-Assisted"), or one of PLAIN_MODIFIERS. Nouns ("Attention", "Ethics", "Soil") are not.
+ */
+function isModifierWord(word: string): boolean {
+  if (GREEK.test(word)) return true;
+  if (!CAPITALISED.test(word) || ACRONYM.test(word)) return false;
+  const parts = word.split('-');
+  if (parts.length > 1 && (parts[0] === 'Non' || parts.some((part) => part.length === 1))) return true;
+  return ADJECTIVE.test(parts.at(-1) ?? '') || PLAIN_MODIFIERS.has(word);
+}
 
 /**
  * Whether a keyword with commas is written as MeSH writes the inverted headings a list could be taken for,
- * "Leukemia, Myeloid, Acute" or "Carcinoma, Non-Small-Cell, Lung": a name of at most three capitalised words,
- * then after each comma one capitalised word (or Greek letter), a number allowed after it ("Type 2"). A list of
- * lower-case or several-word terms ("drought, soil carbon, microbes") is none; a list of single capitalised
- * words ("Drought, Soil, Microbes") cannot be told from a heading and is read as one.
+ * "Leukemia, Myeloid, Acute" or "Carcinoma, Non-Small-Cell, Lung": a name of one or two capitalised words, then
+ * one to three modifiers, each one word as isModifierWord reads it (a number allowed after it: "Type 2"). MeSH
+ * puts the noun first and its adjectives after; a list's terms are nouns, so "Deep Learning, Transformers,
+ * Attention", "Ecology, Climate, Drought, Soil, Microbes", "NLP, LLM, RAG" (acronyms) and "COVID-19, SARS-CoV-2,
+ * Vaccination" (digits) are none, nor is a list of lower-case or several-word terms.
  */
 export function isInvertedHeading(keyword: string): boolean {
   const [name = '', ...modifiers] = keyword.trim().split(/\s*,\s+/u);
-  const words = (part: string) => part.split(/\s+/u);
-  const capitalised = (part: string) => words(part).every((word) => HEADING_WORD.test(word));
-  if (modifiers.length === 0 || words(name).length > 3 || !capitalised(name)) return false;
+  const nameWords = name.split(/\s+/u);
+  // The longest inverted headings have four parts: "Leukemia, Lymphocytic, Chronic, B-Cell".
+  if (modifiers.length === 0 || modifiers.length > 3 || nameWords.length > 2) return false;
+  if (!nameWords.every((word) => CAPITALISED.test(word) && !ACRONYM.test(word))) return false;
   return modifiers.every((modifier) => {
-    const [word = '', numeral, ...rest] = words(modifier);
-    return rest.length === 0 && HEADING_WORD.test(word) && (numeral === undefined || NUMERAL.test(numeral));
+    const [word = '', numeral, ...rest] = modifier.split(/\s+/u);
+    if (rest.length > 0) return false;
+    return numeral === undefined ? isModifierWord(word) : CAPITALISED.test(word) && NUMERAL.test(numeral);
   });
 }
 

@@ -27,7 +27,8 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * @proceedings or @book without an abstract is no paper); an old-style arXiv id is stored in arXiv's canonical
  * form, without its subject class ("math.AG/0301001" is "math/0301001"), by every reader.
  * 13: BibLaTeX's venue (where the event was held) is metadata eventVenue, not the venue; eventtitle is the venue
- * of an entry without a journal or booktitle.
+ * of an entry without a journal or booktitle; a lone KW line is an inverted MeSH heading only when its modifiers
+ * read as MeSH's (adjectives, not nouns, acronyms or terms with digits); CSL-JSON keeps its own venue over event-title.
  */
 export const RECORD_RULES_VERSION = 13;
 

@@ -77,6 +77,16 @@ describe('csl-json.reader', () => {
     expect(papers[2]?.paper.metadata).toMatchObject({ 'event-title': 'CoRL 2023' });
   });
 
+  it('keeps a venue the item already has over its event-title when its container-title is blank', () => {
+    const items = [
+      { id: 'a', title: 'A', 'container-title': '', venue: 'Workshop on Soil Microbes', 'event-title': 'ICML' },
+      { id: 'b', title: 'B', 'container-title': '', venue: '  ', 'event-title': 'ICML' },
+    ];
+    const { papers } = readWith(readCslJson, JSON.stringify(items));
+    expect(papers.map((entry) => entry.paper.venue)).toEqual(['Workshop on Soil Microbes', 'ICML']);
+    expect(papers[0]?.paper.metadata).toMatchObject({ 'event-title': 'ICML' });
+  });
+
   it('reads the arXiv id, old-style or versioned, from the URL, an arXiv number or an arXiv DOI, as other exports name it', () => {
     const items = [
       { id: 'url', title: 'U', URL: 'https://arxiv.org/abs/2301.01234v2' },

@@ -35,11 +35,15 @@ describe('mesh-headings', () => {
   it('tells an inverted heading with several commas from a list of keywords', () => {
     for (const heading of [
       'Carcinoma, Non-Small-Cell, Lung',
+      'Leukemia, Myeloid, Acute',
+      'Cells, Cultured',
       'Drug Resistance, Multiple, Bacterial',
       'Receptors, Antigen, T-Cell, alpha-beta',
+      'Leukemia, Lymphocytic, Chronic, B-Cell',
+      'Encephalomyelitis, Autoimmune, Experimental',
       'Diabetes Mellitus, Type 2',
     ]) {
-      expect(isInvertedHeading(heading)).toBe(true);
+      expect(isInvertedHeading(heading), heading).toBe(true);
     }
     for (const list of [
       'drought, soil carbon, microbes',
@@ -47,7 +51,26 @@ describe('mesh-headings', () => {
       'Retrieval, question answering, BERT',
       'Animals',
     ]) {
-      expect(isInvertedHeading(list)).toBe(false);
+      expect(isInvertedHeading(list), list).toBe(false);
+    }
+  });
+
+  it('reads a list of capitalised one- or two-word terms as a list, not as an inverted heading', () => {
+    for (const list of [
+      'Ecology, Climate, Drought, Soil, Microbes',
+      'Ecology, Climate, Drought',
+      'Deep Learning, Transformers, Attention',
+      'Artificial Intelligence, Healthcare, Ethics',
+      'Question Answering, Retrieval, Summarization',
+      'Deep Learning, Self-Attention, Fine-Tuning',
+    ]) {
+      expect(isInvertedHeading(list), list).toBe(false);
+    }
+  });
+
+  it('reads no list of acronyms or of terms with digits as an inverted heading', () => {
+    for (const list of ['NLP, LLM, RAG', 'COVID-19, SARS-CoV-2, Vaccination', 'Genomics, Acute, RNA']) {
+      expect(isInvertedHeading(list), list).toBe(false);
     }
   });
 });

@@ -215,12 +215,33 @@ describe('ris.reader', () => {
     expect(tagsOf('Carcinoma, Non-Small-Cell, Lung')).toEqual(['Carcinoma, Non-Small-Cell, Lung']);
     expect(tagsOf('Leukemia, Myeloid, Acute')).toEqual(['Leukemia, Myeloid, Acute']);
     expect(tagsOf('Receptors, Antigen, T-Cell, alpha-beta')).toEqual(['Receptors, Antigen, T-Cell, alpha-beta']);
+    expect(tagsOf('Drug Resistance, Multiple, Bacterial')).toEqual(['Drug Resistance, Multiple, Bacterial']);
     expect(tagsOf('drought, soil carbon, microbes')).toEqual(['drought', 'soil carbon', 'microbes']);
     expect(tagsOf('Deep Learning, Soil Carbon, Remote Sensing')).toEqual([
       'Deep Learning',
       'Soil Carbon',
       'Remote Sensing',
     ]);
+  });
+
+  it('splits a lone KW line of capitalised terms, acronyms or terms with digits as a list', () => {
+    const tagsOf = (keyword: string) =>
+      readWith(readRis, `TY  - JOUR\nTI  - K\nKW  - ${keyword}\nER  - \n`).papers[0]?.paper.tags;
+    expect(tagsOf('Ecology, Climate, Drought, Soil, Microbes')).toEqual([
+      'Ecology',
+      'Climate',
+      'Drought',
+      'Soil',
+      'Microbes',
+    ]);
+    expect(tagsOf('Deep Learning, Transformers, Attention')).toEqual(['Deep Learning', 'Transformers', 'Attention']);
+    expect(tagsOf('Artificial Intelligence, Healthcare, Ethics')).toEqual([
+      'Artificial Intelligence',
+      'Healthcare',
+      'Ethics',
+    ]);
+    expect(tagsOf('NLP, LLM, RAG')).toEqual(['NLP', 'LLM', 'RAG']);
+    expect(tagsOf('COVID-19, SARS-CoV-2, Vaccination')).toEqual(['COVID-19', 'SARS-CoV-2', 'Vaccination']);
   });
 
   it('reads the arXiv id of an old-style or a versioned arxiv.org link as the arXiv feed names the paper', () => {
