@@ -139,6 +139,25 @@ function afterLeadIn(tokens: Token[], from: number): number {
   return last < from || isDeterminer(tokens[last]!.text) ? from : nameFrom;
 }
 
+// Past participles that say who reported a finding, before "by" ("replicated by") or, for those
+// that name where it was written, "in" ("reviewed in"). Not "published in", "reported in",
+// "collected in" or "released by", which name a journal, a place or a company as often.
+const REPORTED_BY = new Set(
+  'replicated shown reported proposed described demonstrated introduced confirmed observed noted suggested argued found reviewed discussed summarized summarised reanalysed reanalyzed cited quoted criticized criticised'.split(
+    ' ',
+  ),
+);
+const REPORTED_IN = new Set(
+  'reviewed discussed summarized summarised described cited quoted reanalysed reanalyzed'.split(' '),
+);
+
+// Whether the free lead-in, tokens [from, to), ends in a participle and "by" or "in" that says who reported it.
+function reportsBy(tokens: Token[], from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  const [verb, preposition] = [tokens[to - 2]!.text.toLowerCase(), tokens[to - 1]!.text.toLowerCase()];
+  return (preposition === 'by' && REPORTED_BY.has(verb)) || (preposition === 'in' && REPORTED_IN.has(verb));
+}
+
 /**
  * Reads one item of a parenthetical citation ("see Lin et al., 2026", "Chen and Wu 2025b",
  * "Smith, 2020, 2021", "Lin 2026, p. 3", "a finding replicated by Rathi, 2026"); undefined when the
@@ -188,6 +207,8 @@ export function readAuthorYear(item: string, knowsAuthor: KnowsAuthor = KNOWS_NO
       ? text.slice(tokens[authorsFrom]!.start, tokens[j - 1]!.start + tokens[j - 1]!.text.length)
       : first.name;
   let etAl = false;
+  let authors = 1;
+  let initials = false;
   // "Lin, et al., 2026", with a comma before "et al." as drafts often write it.
   if (
     tokens[j]?.text === ',' &&
@@ -212,6 +233,7 @@ export function readAuthorYear(item: string, knowsAuthor: KnowsAuthor = KNOWS_NO
       if (separator === ',' && INITIALS.test(tokens[j + 1]?.text ?? '')) {
         j += 2;
         while (j < authorsTo && INITIALS.test(tokens[j]!.text)) j++;
+        initials = true;
         continue;
       }
       // The serial comma: "Lin, Chen, & Wu", "Lin, Chen, and Wu".
@@ -219,16 +241,19 @@ export function readAuthorYear(item: string, knowsAuthor: KnowsAuthor = KNOWS_NO
       const next = readNameForward(tokens, j + 1, authorsTo);
       if (!next) return undefined;
       j = next.next;
+      authors++;
     }
   }
   if (j !== authorsTo) return undefined;
+  // "(published in Nature, 2020)", "(trained on ImageNet 2012)": after a lead-in of other words a
+  // name alone names a place or a thing as often as an author, so it is one only when the reading is
+  // strong ("et al.", co-authors, initials), the lead-in says who reported it ("replicated by"), or
+  // an author of that name is known.
+  const strong = () => etAl || authors > 1 || initials || reportsBy(tokens, i, authorsFrom) || knowsAuthor(surname);
+  if (authorsFrom > i && !strong()) return undefined;
   // "(COVID 2020)": an acronym alone, without "et al." or a comma, is an author only when one is known by that name.
   if (!etAl && !named && first.next === authorsTo && isAcronym(first.name) && !knowsAuthor(first.name))
     return undefined;
-  // "(trained on ImageNet 2012)", "(published in Nature 2020)": after a lead-in of other words and
-  // without a comma before the year, a capitalized word names a thing as often as an author; it is one
-  // when "et al." follows or an author of that name is known ("(a finding replicated by Rathi, 2026)" has its comma).
-  if (authorsFrom > i && !etAl && !named && !knowsAuthor(first.name)) return undefined;
   const authorsStart = tokens[authorsFrom]!.start;
   const last = tokens[authorsTo - 1]!;
   return {

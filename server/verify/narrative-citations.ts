@@ -68,12 +68,13 @@ function nameEndingAt(text: string, end: number, nameTest = isName): number {
 }
 
 // Whether a name standing alone before its year names a thing, not an author: after an article or
-// a determiner ("The Transformer (2017)"), or an acronym no known author has ("BERT (2019)").
+// a possessive ("The Transformer (2017)"), or an acronym ("BERT (2019)"), unless an author of that
+// name is known, whatever stands before it.
 function namesAThing(text: string, start: number, end: number, knowsAuthor: KnowsAuthor): boolean {
-  const gap = spacesEndingAt(text, start);
-  if (gap < start && isDeterminer(text.slice(wordEndingAt(text, gap), gap))) return true;
   const name = text.slice(start, end);
-  return isAcronym(name) && !knowsAuthor(name);
+  if (knowsAuthor(name)) return false;
+  const gap = spacesEndingAt(text, start);
+  return (gap < start && isDeterminer(text.slice(wordEndingAt(text, gap), gap))) || isAcronym(name);
 }
 
 /**

@@ -52,10 +52,12 @@ const baseOf = (word: string) => word.replace(CLITIC, '').toLowerCase();
 export const isAcronym = (word: string): boolean => ACRONYM.test(word);
 
 // Words after which a capitalized word names a thing, not its author: "The Transformer (2017)",
-// "our Llama (2023) runs", "(see the Transformer, 2017)".
-const DETERMINERS = new Set(words('the a an this that these those our their its his her my your'));
+// "our Llama (2023) runs", "(see the Transformer, 2017)". Only articles and possessives that stand
+// before a noun and nothing else: "that", "this" and "those" also open a clause ("found that Smith
+// (2020)", "those Smith (2020) reported"), "his" and "her" stand alone, and "its" is written for "it's".
+const DETERMINERS = new Set(words('the a an our their my your'));
 
-/** Whether a word is an article or a determiner ("the", "a", "our"), after which a capitalized word names a thing. */
+/** Whether a word is an article or a possessive before a noun ("the", "a", "our"), after which a capitalized word names a thing. */
 export const isDeterminer = (word: string): boolean => DETERMINERS.has(word.toLowerCase());
 
 /** Whether a word is a contraction, never a name in any form: "Don't", "They've", "It's". */

@@ -4,6 +4,7 @@
 import type { Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { readAuthorYear } from './author-year.ts';
+import { groupAcronyms } from './group-acronyms.ts';
 import { type Library, normalizeName, surnameOf } from './library.ts';
 import { namesInTitle, paperName } from './paper-name.ts';
 import type { CitationTarget } from './parse-citations.ts';
@@ -135,7 +136,10 @@ export function resolveCitation(
       const surname = normalizeName(target.surname);
       const year = target.year.replace(/[a-z]$/u, '');
       if (year === '') return resolveAuthorPage(target.surname, references, library);
-      const entry = references.find((r) => r.surname === surname && r.year === year);
+      // "(WHO 2020)" also names "World Health Organization (WHO). (2020). …" (group-acronyms.ts).
+      const entry = references.find(
+        (r) => r.year === year && (r.surname === surname || groupAcronyms(r.text).includes(target.surname)),
+      );
       const fromEntry = entry ? resolveReference(entry, library) : null;
       if (fromEntry && fromEntry.candidates.length > 0) return fromEntry;
       const papers = library.byAuthorYear(surname, year);

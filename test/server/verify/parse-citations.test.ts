@@ -293,6 +293,27 @@ describe('parse-citations author–year forms', () => {
     ]);
   });
 
+  // Regression: a name after "that" or "this" was read as the name of a thing, so these cited nothing.
+  it('reads a narrative citation after "that", "this" or "his", which are no articles', () => {
+    expect(markersOf('We note that Smith (2020) found a larger effect.')).toEqual(['Smith, 2020']);
+    expect(
+      markersOf(
+        'We argue that Rathi (2026) erred; it was shown that van der Berg (2019) held, as this Chen (2025) predicted.',
+      ),
+    ).toEqual(['Rathi, 2026', 'van der Berg, 2019', 'Chen, 2025']);
+    expect(markersOf('The Transformer (2017) and our Llama (2023) run.')).toEqual([]);
+  });
+
+  // Regression: after any lower-case lead-in, a capitalized word and a year read as a citation.
+  it('reads no author from a place, a journal or a company after a lead-in, and one after "replicated by"', () => {
+    const text =
+      'It was shown (published in Nature, 2020) on data (collected in Kenya, 2019; recruited in London, 2015), ' +
+      'above all (in Europe, 2021), for models (trained on ImageNet, 2012; released by Google, 2019) and a virus ' +
+      '(first reported in Wuhan, 2019), as was replicated (a finding replicated by Rathi, 2026).';
+    expect(markersOf(text)).toEqual(['Rathi, 2026']);
+    expect(parseCitations('(published in Nature, 2020)', { knowsAuthor: (s) => s === 'Nature' }).length).toBe(1);
+  });
+
   it('reads an acronym alone before a year as an author when the reference list or the library knows one', () => {
     const text = 'Vaccines were prioritised (WHO 2020), as WHO (2021) advised, during COVID (2020).';
     const knowsAuthor = (surname: string) => surname === 'WHO';
