@@ -58,10 +58,10 @@ export type AnswerOptions = {
   judge?: AnswerJudge | undefined;
 };
 
-// The bottom line of a yes/no question, from the findings each source is cited for; none from papers
-// that each hold a part of the question, which no finding connects.
+// The bottom line of a yes/no question, from the findings each source is cited for; none for an
+// answer to part of the question (a phrase no paper uses, or parts that no finding connects).
 function withBottomLine(draft: Draft, question: string, sources: readonly NumberedSource[]): Draft {
-  if (draft.abstained || draft.unconnected || questionType(question) !== 'yes_no') return draft;
+  if (draft.abstained || draft.partial || questionType(question) !== 'yes_no') return draft;
   const byNumber = new Map(sources.map((s) => [s.n, s]));
   const cited = draft.answer.sentences.flatMap((sentence) =>
     sentence.citations.map((c) => {
@@ -139,7 +139,7 @@ async function extractiveDraft(
     answer: { text: answerText(sentences), sentences },
     cited: new Set(sentences.map((s) => s.citations[0]!.n)),
     nearest: chosen.closest,
-    ...(chosen.unconnected ? { unconnected: chosen.unconnected } : {}),
+    ...(chosen.partial ? { partial: chosen.partial } : {}),
   };
 }
 
@@ -251,7 +251,9 @@ export async function composeAnswer(
       // The model cites in its own order: renumber again so its answer reads [1], [2]… too.
       const again = renumberSources(sources, citationOrder(generated.draft));
       sources = again.sources;
+      // What the library lacks is read from the papers, whoever words the answer.
       draft = renumberDraft(generated.draft, again.renumber);
+      if (extractive.partial && !draft.abstained) draft.partial = extractive.partial;
       notices.push(...generated.notices);
     } catch (error) {
       const message = `The LLM answer could not be used (${(error as Error).message.replace(/\.$/u, '')}); this answer is extractive.`;
@@ -259,13 +261,13 @@ export async function composeAnswer(
       await emit({ event: 'notice', data: { message } });
     }
   }
-  if (draft.unconnected) notices.push(draft.unconnected);
+  if (draft.partial) notices.push(draft.partial);
   draft = withBottomLine(draft, asked.question, sources);
   if (draft.mode === 'extractive') {
     for (const sentence of draft.answer.sentences)
       await emit({ event: 'delta', data: { text: `${withMarkers(sentence)} ` } });
   }
-  const { cited, nearest: _nearest, fromRecord: _fromRecord, unconnected: _unconnected, ...rest } = draft;
+  const { cited, nearest: _nearest, fromRecord: _fromRecord, partial: _partial, ...rest } = draft;
   const response: AskResponse = {
     question: asAsked,
     ...rest,

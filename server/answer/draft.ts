@@ -7,8 +7,8 @@ export type Draft = Omit<AskResponse, 'question' | 'sources' | 'tookMs'> & {
   cited: Set<number>;
   /** The papers closest to the question, listed if the answer ends up abstaining. */
   nearest?: ClosestPaper[];
-  /** That no paper connects the parts of the question the answer's papers hold (unconnectedNotice). */
-  unconnected?: string;
+  /** What an answer to part of the question leaves aside (Selection's `partial`); it draws no bottom line. */
+  partial?: string;
   /** Answered from a paper's record ("Who wrote EMO?"), which no model is asked to restate. */
   fromRecord?: true;
 };

@@ -1,6 +1,7 @@
 // The English words a misspelling is told apart from: a question word that a library lacks but that
 // is English ("mortality", or "defenders" by its base form "defender") is a word the library lacks,
-// not a slip, and is never read as another ("morality"). The words (english-words.txt, built from
+// not a slip, and is never read as another ("morality"); and a capitalised word a dictionary knows
+// ("Bayesian") is no name of the question's own. The words (english-words.txt, built from
 // WordNet by build-english-words.ts) are read when a server starts serving (warmEnglishWords), or
 // else on first need, and kept in memory after; without them no word is read as another.
 import fs from 'node:fs';
@@ -149,7 +150,10 @@ export function baseForms(word: string): string[] {
   return forms.filter((form) => form.length >= SHORTEST_ENGLISH_WORD);
 }
 
-/** Whether a lower-case word, or a base form of it (baseForms), is an English word. */
+/**
+ * Whether a word, or a base form of it (baseForms), is an English word: a lower-case word, or a
+ * capitalised one as WordNet writes it ("Bayesian", "Europeans"); "english" is not "English".
+ */
 export function isEnglishWord(word: string, words: ReadonlySet<string> = englishWords()): boolean {
   return words.has(word) || baseForms(word).some((form) => words.has(form));
 }

@@ -1,20 +1,30 @@
 // Why the library holds no answer to a question, read before any sentence is chosen: a name no
 // paper uses, a kind of thing no paper mentions, words no paper uses, or too little of the question
-// in the closest paper; and, for an answer quoted from papers that each hold a part of the question,
-// that none connects the parts. Each says what is missing.
+// in the closest paper; and what an answer leaves aside: a phrase no paper uses ("their knowledge
+// base"), or, for an answer quoted from papers that each hold a part of the question, that none
+// connects the parts. Each says what is missing.
 
 import { type Concept, conceptName, conceptNames, unknownNamesOf } from './question-concepts.ts';
 import { askedKindWord } from './question-type.ts';
 import type { SelectionOptions } from './selection-settings.ts';
-import { englishPhrases, unknownShare } from './unknown-share.ts';
+import { type EnglishPhrase, englishPhrases, unknownShare } from './unknown-share.ts';
 
 /** A source's share of the question's key concepts, and the concepts it lacks (sourceCoverage). */
 type Covered = { coverage: number; missing: readonly Concept[] };
 
 /** The settings read, and `needed`: the share of its key concepts the question needs in one paper. */
-type GapSettings = Pick<SelectionOptions, 'minCoverageBesideKind' | 'maxUnknownShare' | 'minConceptCoverage'> & {
+type GapSettings = Pick<
+  SelectionOptions,
+  'minCoverageBesideKind' | 'minCoverageBesidePhrase' | 'maxUnknownShare' | 'minConceptCoverage'
+> & {
   needed: number;
 };
+
+/**
+ * What libraryGap finds: why the library holds no answer (`reason`), or the phrases of the question
+ * no paper uses that an answer from the rest leaves aside (`unused`, see unusedPhraseNotice).
+ */
+export type LibraryGap = { reason: string } | { unused: readonly EnglishPhrase[] };
 
 // A hyphenated name is named whole, once ("GPT-4", not "GPT", "4").
 const quoted = (words: readonly Concept[]) =>
@@ -23,9 +33,9 @@ const quoted = (words: readonly Concept[]) =>
     .map((name) => `"${name}"`)
     .join(', ');
 
-/** The largest share of the question's key concepts but `left` that one paper holds. */
-function restCoverage(concepts: readonly Concept[], left: Concept, covered: readonly Covered[]): number {
-  const rest = concepts.filter((c) => c !== left);
+/** The largest share of the question's key concepts but those `left` that one paper holds. */
+function restCoverage(concepts: readonly Concept[], left: readonly Concept[], covered: readonly Covered[]): number {
+  const rest = concepts.filter((c) => !left.includes(c));
   const total = rest.reduce((sum, c) => sum + c.weight, 0);
   if (total === 0) return 0;
   const held = ({ missing }: Covered) =>
@@ -33,12 +43,52 @@ function restCoverage(concepts: readonly Concept[], left: Concept, covered: read
   return Math.max(0, ...covered.map(held));
 }
 
-/** Why the library holds no answer to the question, or null when its closest papers may hold one. */
+/**
+ * Why the library holds no answer to the question, or what an answer leaves aside, or null when its
+ * closest papers may hold all of it.
+ */
 export function libraryGap(
   question: string,
   concepts: readonly Concept[],
   covered: readonly Covered[],
   settings: GapSettings,
+): LibraryGap | null {
+  // The phrases that keep a question whose unknown words weigh too much from abstaining, if any.
+  const parts =
+    unknownShare(concepts) > settings.maxUnknownShare ? partPhrases(question, concepts, covered, settings) : null;
+  const reason = gapReason(question, concepts, covered, settings, parts);
+  if (reason !== null) return { reason };
+  return parts ? { unused: parts } : null;
+}
+
+// "Do RAG systems leak their knowledge base?": a library that never says "knowledge base" may say
+// "retrieved documents". A run of English words no paper uses that the question writes as a part of
+// something it names (after a possessive) counts as one unknown word, not two of the rarest, when one
+// paper holds nearly all of the rest of the question; the answer then says it leaves the phrase
+// aside. A run that is a thing of its own, the question's cause or object ("How does climate change
+// affect speech recognition?", "Do RAG systems leak tax returns?"), counts whole: a paper that never
+// names it says nothing of it. The English words are read only for a question that would otherwise
+// abstain on its unknown words.
+function partPhrases(
+  question: string,
+  concepts: readonly Concept[],
+  covered: readonly Covered[],
+  settings: GapSettings,
+): EnglishPhrase[] {
+  const parts = englishPhrases(question, concepts).filter((p) => p.possessed);
+  if (parts.length === 0 || unknownShare(concepts, parts) > settings.maxUnknownShare) return [];
+  const left = parts.flatMap((p) => p.words);
+  return restCoverage(concepts, left, covered) >= settings.minCoverageBesidePhrase ? parts : [];
+}
+
+// Why the library holds no answer, checked in this order; `parts` is null when the question's unknown
+// words weigh little, else the phrases among them an answer may leave aside (partPhrases).
+function gapReason(
+  question: string,
+  concepts: readonly Concept[],
+  covered: readonly Covered[],
+  settings: GapSettings,
+  parts: readonly EnglishPhrase[] | null,
 ): string | null {
   // A name the question asks about that no paper uses: whatever else the closest paper shares with
   // the question, it is not about that.
@@ -51,15 +101,10 @@ export function libraryGap(
   // networks on consumer CPUs?": Litespark never says "algorithm").
   const kind = askedKindWord(question)?.toLowerCase();
   const unknownKind = kind === undefined ? undefined : concepts.find((c) => !c.known && c.word.toLowerCase() === kind);
-  if (unknownKind && restCoverage(concepts, unknownKind, covered) < settings.minCoverageBesideKind)
+  if (unknownKind && restCoverage(concepts, [unknownKind], covered) < settings.minCoverageBesideKind)
     return `The library holds no answer: the question asks which ${conceptName(unknownKind)}, and no paper in it mentions ${quoted([unknownKind])}.`;
-  // "Do RAG systems leak their knowledge base?": a library that never says "knowledge base" may say
-  // "retrieved documents"; the phrase counts as one unknown word, not two of the rarest. The English
-  // words are read only for a question that would otherwise abstain here.
-  if (
-    unknownShare(concepts) > settings.maxUnknownShare &&
-    unknownShare(concepts, englishPhrases(question, concepts)) > settings.maxUnknownShare
-  )
+  // Words no paper uses carry much of the question, and none is a phrase an answer may leave aside.
+  if (parts?.length === 0)
     return `The library holds no answer: much of what the question asks about (${quoted(concepts.filter((c) => !c.known))}) occurs in none of its papers.`;
   const best = Math.max(...covered.map((c) => c.coverage));
   const { needed } = settings;
@@ -77,4 +122,10 @@ export function libraryGap(
  */
 export function unconnectedNotice([first, second]: readonly [readonly Concept[], readonly Concept[]]): string {
   return `No paper in the library connects ${quoted(first)} with ${quoted(second)}: the answer quotes papers that hold one or the other, and none says how the two bear on each other.`;
+}
+
+/** The notice for an answer that leaves aside phrases of the question no paper uses (LibraryGap's `unused`). */
+export function unusedPhraseNotice(phrases: readonly EnglishPhrase[]): string {
+  const named = phrases.map((p) => `"${p.text}"`).join(', ');
+  return `No paper in the library uses ${named}: the answer is about the rest of the question, and draws no conclusion about ${phrases.length > 1 ? 'them' : 'it'}.`;
 }

@@ -255,7 +255,7 @@ export function missingConcepts(concepts: readonly Concept[], forms: ReadonlySet
 
 /**
  * The names a question asks about ("GPT-4", "AlphaFold", "Llama-3.1": a word written as a name, or
- * joined to digits; "Fooformer": a word capitalised inside the question that is no English word)
+ * joined to digits; "Fooformer": a word capitalised inside the question that no dictionary knows)
  * that no paper of the library uses. Not in a question written in capitals, where every word looks
  * like a name; not an abbreviation the question spells out ("MR-mammography (MRM)": its long form is
  * what is asked); not a code of fewer than three letters, which papers write in several ways ("V30M"
@@ -276,11 +276,13 @@ export function unknownNamesOf(question: string, concepts: readonly Concept[]): 
   );
 }
 
-// A word written with a capital and then lower-case letters that is no English word (WordNet's
-// lower-case words leave names out): "Fooformer", not "Transformer" nor a misspelling that is read
-// (question-spelling.ts). The English words are read only for such a word; without them, none is.
+// A word written with a capital and then lower-case letters that no dictionary knows, lower-case or
+// capitalised: "Fooformer", not "Transformer" nor a proper word WordNet lists ("English", "Bayesian",
+// "Markov", "Poisson", "Europe"), nor a misspelling that is read (question-spelling.ts). A name
+// WordNet lacks ("Kalman", "Samsung") stays one. The English words are read only for such a word;
+// without them, none is.
 function capitalisedName(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const english = englishWordsIfReadable();
-  return english !== undefined && !isEnglishWord(word.toLowerCase(), english);
+  return english !== undefined && !isEnglishWord(word.toLowerCase(), english) && !isEnglishWord(word, english);
 }

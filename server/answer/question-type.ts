@@ -35,6 +35,26 @@ export function questionType(question: string): QuestionType {
   return 'open';
 }
 
+// A second question joined to the first: a second question mark after some words, or a clause after
+// a comma, semicolon, "and" or "or" that opens with a question word ("…, and what is…", "…and how
+// often do…").
+const SECOND_QUESTION =
+  /\?\s*\S[^?]*\?|(?:[,;]|\b(?:and|or|but)\b)\s+(?:(?:and|or|but|also|then)\s+)?(?:what|which|who|whom|whose|when|where|why|how|whether)\s+\p{L}/iu;
+// Words that ask how one thing bears on another ("Does X affect Y?", "the effect of X on Y").
+const RELATION =
+  /\b(?:affect|effect|impact|influenc|relat|associat|link|between|caus|lead|depend|interact|change|reduc|increas|decreas|improv|wors|rais|lower|enhanc|prevent|promot|inhibit|help|harm|hurt|benefit|correlat|predict)\w*/iu;
+
+/**
+ * Whether a question asks one thing about how its parts bear on each other: a yes/no question ("Does
+ * speculative decoding increase hallucination in summarization?") or one that asks of an effect or a
+ * relation ("How does X affect Y?"); not two questions joined ("What is X, and what is Y?", "What is
+ * X and how often does Y happen?", "What is X? What is Y?") nor one asking what several things are.
+ */
+export function asksOneRelation(question: string): boolean {
+  if (SECOND_QUESTION.test(question)) return false;
+  return questionType(question) === 'yes_no' || RELATION.test(question);
+}
+
 // "Which optimizer…", "Which of the datasets…", "What kind of model…": the noun that names the kind
 // of thing the question asks for. Only after "which" (or "what kind of"): after a bare "what" the
 // next word is as often a verb ("What determines…") as a noun.

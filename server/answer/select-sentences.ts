@@ -4,9 +4,9 @@ import { tfidfCosine } from '../verify/support-features.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
-import { libraryGap, unconnectedNotice } from './library-gaps.ts';
+import { libraryGap, unconnectedNotice, unusedPhraseNotice } from './library-gaps.ts';
 import { conceptCoverage, conceptForms, conceptNames, questionConcepts } from './question-concepts.ts';
-import { answerShape, questionType } from './question-type.ts';
+import { answerShape, asksOneRelation, questionType } from './question-type.ts';
 import { type ScoredSentence, scoreSentences } from './score-sentences.ts';
 import { lengthAllowance, SELECTION_DEFAULTS, type SelectionOptions } from './selection-settings.ts';
 import {
@@ -33,8 +33,11 @@ export type Selection = {
   conceptCount: number;
   /** The sources closest to the question, best first, with their concept coverage. */
   closest: ClosestPaper[];
-  /** For an answer quoting papers that each hold a part of the question, that no paper connects them (unconnectedNotice). */
-  unconnected?: string;
+  /**
+   * For an answer to part of the question, what it leaves aside: a phrase no paper uses
+   * (unusedPhraseNotice), or that no paper connects the parts its papers each hold (unconnectedNotice).
+   */
+  partial?: string;
 };
 
 // The answer's sentences from the candidates (best first): the lead, then the best that match the
@@ -109,7 +112,7 @@ export function selectSentences(
   });
   const needed = settings.minConceptCoverage * lengthAllowance(conceptCount, settings.coverageLengthPivot);
   const gap = libraryGap(question, concepts, covered, { ...settings, needed });
-  if (gap !== null) return abstaining(gap);
+  if (gap !== null && 'reason' in gap) return abstaining(gap.reason);
   // Sources holding nearly as much of the question as the best one; the first retrieved source with
   // a looser cut: retrieval (which reads whole passages, by meaning too) ranked it first, and
   // concept coverage alone misses what a paper words differently ("contextual" for "context"). When
@@ -173,15 +176,19 @@ export function selectSentences(
       'No sentence of the closest papers both addresses the question and stands on its own (the candidates were questions, fragments or sentences that lean on the one before).',
     );
   }
-  // Papers named by their titles ("Compare EMO and SoftSAE") each answer for their own name.
+  // Papers named by their titles ("Compare EMO and SoftSAE") each answer for their own name, and a
+  // question that asks two things ("What is X, and what is Y?") is answered part by part.
   const parts =
-    othersNames.size === 0 ? unconnectedParts(concepts, covered, new Set(chosen.map((c) => c.n)), settings) : null;
+    othersNames.size === 0 && asksOneRelation(question)
+      ? unconnectedParts(concepts, covered, new Set(chosen.map((c) => c.n)), settings)
+      : null;
+  const partial = gap ? unusedPhraseNotice(gap.unused) : parts ? unconnectedNotice(parts) : undefined;
   return {
     sentences: chosen,
     abstainReason: null,
     conceptCoverage: best,
     conceptCount,
     closest,
-    ...(parts ? { unconnected: unconnectedNotice(parts) } : {}),
+    ...(partial ? { partial } : {}),
   };
 }

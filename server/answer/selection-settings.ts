@@ -42,6 +42,12 @@ export const SELECTION_DEFAULTS = {
    */
   minCoverageBesideKind: 0.7,
   /**
+   * A run of English words no paper uses, written as a part of something the question names ("Do
+   * RAG systems leak their knowledge base?"), counts as one unknown word only when one paper holds
+   * at least this share of the question's other key concepts (set by hand, as minCoverageBesideKind).
+   */
+  minCoverageBesidePhrase: 0.7,
+  /**
    * An answer quoting two papers that each hold a part of the question the other lacks (at least
    * minUnconnectedPart of its key-concept weight each, minUnconnectedTogether together) says that no
    * paper connects the parts, when no source holds maxConnectedCoverage of the question. Set by hand

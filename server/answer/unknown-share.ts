@@ -1,27 +1,39 @@
 // How much of a question is about what no paper of the library uses: the share of its key-concept
-// weight carried by unknown words. A run of English words no paper uses ("knowledge base") names one
-// thing the papers may say in other words, so it counts as one unknown word; a name ("Fooformer"),
-// and English words the question writes apart, each count whole.
+// weight carried by unknown words; and the runs of English words no paper uses that the question
+// writes as a part of something else it asks about ("their knowledge base"), which the papers may
+// say in other words and so may count as one unknown word. A name ("Fooformer"), English words the
+// question writes apart, and a run that is a thing of its own ("climate change", "tax returns") each
+// count whole.
 import { englishWordsIfReadable, isEnglishWord } from './english-words.ts';
 import { type Concept, writtenAsName } from './question-concepts.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 // Between two words of one phrase: spaces or a hyphen ("knowledge base", "knowledge-base"), no comma.
 const WITHIN_PHRASE = /^[\s\-‐‑]+$/u;
+// What makes a phrase a part of something the question names: a possessive before it ("their
+// knowledge base", "the system's knowledge base").
+const POSSESSIVE_BEFORE = /(?:\b(?:their|its|his|her|our|your|my|whose)|\p{L}['’]s?)\s+$/iu;
 
-/** For each word of an unknown English phrase, the number of words in the phrase, which divides its weight in the share. */
-export type PhraseSizes = ReadonlyMap<Concept, number>;
+/** A run of two or more neighbouring English words of the question that no paper uses. */
+export type EnglishPhrase = {
+  /** Its distinct words' concepts, in order. */
+  words: readonly Concept[];
+  /** As the question writes it ("knowledge base"). */
+  text: string;
+  /** Written as a part of something else the question names, after a possessive ("their knowledge base"). */
+  possessed: boolean;
+};
 
 /**
  * Share of the concepts' weight carried by words no paper of the library uses (0 when there are no
- * concepts); a word of an unknown English phrase (`phrases`, see englishPhrases) weighs its share of
- * the phrase.
+ * concepts); a word of one of `phrases` weighs its share of the phrase, so the phrase weighs as one word.
  */
-export function unknownShare(concepts: readonly Concept[], phrases: PhraseSizes = new Map()): number {
+export function unknownShare(concepts: readonly Concept[], phrases: readonly EnglishPhrase[] = []): number {
+  const sizes = new Map(phrases.flatMap((p) => p.words.map((word) => [word, p.words.length] as const)));
   let total = 0;
   let unknown = 0;
   for (const concept of concepts) {
-    const weight = concept.weight / (phrases.get(concept) ?? 1);
+    const weight = concept.weight / (sizes.get(concept) ?? 1);
     total += weight;
     if (!concept.known) unknown += weight;
   }
@@ -37,34 +49,43 @@ function unknownEnglish(concept: Concept, english: ReadonlySet<string>): boolean
 }
 
 /**
- * The runs of two or more neighbouring English words of the question that no paper uses, as the
- * number of distinct words in each word's run. Reads the English word list; without it (it cannot
- * be read), none, so every unknown word counts whole as before.
+ * The runs of two or more neighbouring English words of the question that no paper uses, in the
+ * question's order. Reads the English word list; without it (it cannot be read), none, so every
+ * unknown word counts whole.
  */
-export function englishPhrases(question: string, concepts: readonly Concept[]): Map<Concept, number> {
-  const sizes = new Map<Concept, number>();
+export function englishPhrases(question: string, concepts: readonly Concept[]): EnglishPhrase[] {
+  const phrases: EnglishPhrase[] = [];
   const english = englishWordsIfReadable();
-  if (!english) return sizes;
+  if (!english) return phrases;
   const byWord = new Map(
     concepts
       .filter((c) => unknownEnglish(c, english))
       .map((c) => [c.word.toLowerCase().replace(/['’]s$/u, ''), c] as const),
   );
-  if (byWord.size < 2) return sizes;
+  if (byWord.size < 2) return phrases;
   let run: Concept[] = [];
+  let start = -1;
   let lastEnd = -1;
   const close = () => {
-    const distinct = new Set(run);
-    if (distinct.size > 1) for (const concept of distinct) sizes.set(concept, distinct.size);
+    const words = [...new Set(run)];
+    if (words.length > 1)
+      phrases.push({
+        words,
+        text: question.slice(start, lastEnd),
+        possessed: POSSESSIVE_BEFORE.test(question.slice(0, start)),
+      });
     run = [];
   };
   for (const match of question.matchAll(WORD)) {
     const concept = byWord.get(match[0].toLowerCase().replace(/['’]s$/u, ''));
     const joined = run.length > 0 && WITHIN_PHRASE.test(question.slice(lastEnd, match.index));
     if (!concept || !joined) close();
-    if (concept) run.push(concept);
+    if (concept) {
+      if (run.length === 0) start = match.index;
+      run.push(concept);
+    }
     lastEnd = match.index + match[0].length;
   }
   close();
-  return sizes;
+  return phrases;
 }

@@ -49,13 +49,20 @@ describe('english-words', () => {
       expect(isEnglishWord(word), word).toBe(false);
   });
 
-  it('ships a compact list of lower-case words, without names', () => {
+  it('knows the capitalised words WordNet writes, as it writes them, and not coined names', () => {
+    for (const word of ['English', 'Bayesian', 'Gaussian', 'Markov', 'Poisson', 'Boolean', 'Fourier', 'Europeans'])
+      expect(isEnglishWord(word), word).toBe(true);
+    for (const word of ['english', 'Fooformer', 'Kalman']) expect(isEnglishWord(word), word).toBe(false);
+  });
+
+  it('ships a compact list of lower-case words and capitalised ones as WordNet writes them', () => {
     const text = fs.readFileSync(ENGLISH_WORDS_FILE, 'utf8');
-    expect(text.length).toBeLessThan(400_000);
+    expect(text.length).toBeLessThan(500_000);
     const words = englishWords();
     expect(words.size).toBeGreaterThan(60_000);
-    expect([...words].every((word) => /^[a-z]{3,}$/.test(word))).toBe(true);
+    expect([...words].every((word) => /^(?:[a-z]{3,}|[A-Z][a-z]{2,})$/.test(word))).toBe(true);
     expect(words.has('washington')).toBe(false);
+    expect(words.has('Washington')).toBe(true);
   });
 
   it('is read off the request path by the warm-up a server starts, once however often it is asked', async () => {

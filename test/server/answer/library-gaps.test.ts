@@ -5,7 +5,7 @@ import { answerQuestion } from '../../../server/answer/answer.service.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
 // A small machine-learning library written for these tests: no paper says "knowledge" or "base",
-// or names "Fooformer"; one paper is on speculative decoding, another on hallucination in
+// "climate", "tax", "English", "Gaussian" or "Kalman", or names "Fooformer"; one paper is on speculative decoding, another on hallucination in
 // summaries, and a third on both.
 const paper = (id: string, title: string, abstract: string): PaperInput => ({
   id,
@@ -79,10 +79,42 @@ const citedPapers = (response: Awaited<ReturnType<typeof ask>>) => [
 ];
 
 describe('library-gaps', () => {
-  it('answers a question whose English phrase no paper uses ("knowledge base") from the paper that holds the rest', async () => {
+  it('answers a question whose English phrase no paper uses ("knowledge base") from the paper that holds the rest, saying it leaves the phrase aside', async () => {
     const response = await ask(library, 'Do RAG systems leak their knowledge base?');
     expect(response.abstained, response.reason).toBe(false);
     expect(citedPapers(response)).toEqual(['leak-probe']);
+    expect(response.notice).toMatch(/No paper in the library uses "knowledge base": the answer is about the rest/);
+    expect(response.bottomLine).toBeUndefined();
+  });
+
+  it('abstains when an English phrase no paper uses is a thing of its own the question asks about, its cause or its object', async () => {
+    for (const question of [
+      'How does climate change affect speech recognition?',
+      'Does global warming affect speech recognition?',
+      'Do RAG systems leak tax returns?',
+    ]) {
+      const response = await ask(library, question);
+      expect(response.abstained, question).toBe(true);
+      expect(response.reason, question).toMatch(/occurs in none of its papers/);
+    }
+  });
+
+  it('reads a capitalised word that a dictionary knows as a word, not as a name no paper uses', async () => {
+    for (const question of [
+      'Do accents of English speakers raise the word error rate in speech recognition?',
+      'Does Gaussian noise raise the word error rate of speech recognition?',
+      'Do Bayesian acoustic models halve speech recognition errors in noisy clinics?',
+    ]) {
+      const response = await ask(library, question);
+      expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
+      expect(citedPapers(response), question).toEqual(['speech-recognition']);
+    }
+  });
+
+  it('abstains on a capitalised name that no dictionary knows', async () => {
+    const response = await ask(library, 'Does Kalman filtering halve speech recognition errors in noisy clinics?');
+    expect(response.abstained).toBe(true);
+    expect(response.reason).toMatch(/no paper in it mentions "Kalman"/);
   });
 
   it('abstains on the same question about a name no paper uses, capitalised or written as a name', async () => {
@@ -119,5 +151,26 @@ describe('library-gaps', () => {
       /No paper in the library connects "speculative", "decoding" with "hallucination", "summarization"/,
     );
     expect(response.bottomLine).toBeUndefined();
+  });
+
+  it('says the same of a question asking how one topic affects the other', async () => {
+    const response = await ask(library, 'How does speculative decoding affect hallucination in summarization?');
+    expect(response.notice).toMatch(/No paper in the library connects/);
+  });
+
+  it('says nothing of connections for a question that asks two things, or what two things are', async () => {
+    for (const question of [
+      'What is speculative decoding, and what is abstractive summarization?',
+      'What is speculative decoding and how often do summaries hallucinate?',
+      'What is speculative decoding? How often do summaries hallucinate?',
+      'What are speculative decoding and abstractive summarization?',
+    ]) {
+      const response = await ask(library, question);
+      expect(response.abstained, question).toBe(false);
+      expect(new Set(citedPapers(response)), question).toEqual(
+        new Set(['speculative-decoding', 'summary-hallucination']),
+      );
+      expect(response.notice ?? '', question).not.toMatch(/connects/);
+    }
   });
 });

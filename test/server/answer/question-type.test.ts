@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerShape, askedKindWord, questionType } from '../../../server/answer/question-type.ts';
+import { answerShape, askedKindWord, asksOneRelation, questionType } from '../../../server/answer/question-type.ts';
 
 describe('question-type', () => {
   it('reads the kind of answer a question asks for', () => {
@@ -38,5 +38,23 @@ describe('question-type', () => {
     expect(answerShape('time', 'It was licensed in 1998.')).toBe(1);
     expect(answerShape('yes_no', 'Aspirin did not reduce the risk of stroke.')).toBe(1);
     expect(answerShape('yes_no', 'We recruited adults from three clinics.')).toBe(0);
+  });
+
+  it('tells a question asking how its parts bear on each other from two questions joined or a list of things', () => {
+    for (const question of [
+      'Does speculative decoding increase hallucination in summarization?',
+      'How does speculative decoding affect hallucination in summarization?',
+      'What is the effect of speculative decoding on hallucination in summaries?',
+      'Does speculative decoding change hallucination in summarization, and how?',
+    ])
+      expect(asksOneRelation(question), question).toBe(true);
+    for (const question of [
+      'What is speculative decoding, and what is abstractive summarization?',
+      'What is speculative decoding and how often do summaries hallucinate?',
+      'What is speculative decoding? How often do summaries hallucinate?',
+      'Does speculative decoding work; which models use it?',
+      'What are speculative decoding and abstractive summarization?',
+    ])
+      expect(asksOneRelation(question), question).toBe(false);
   });
 });

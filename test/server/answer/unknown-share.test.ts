@@ -24,19 +24,25 @@ describe('unknown-share', () => {
   it('counts a run of English words no paper uses as one unknown word', () => {
     const concepts = [rag, systems, leak, knowledge, base];
     const phrases = englishPhrases('Do RAG systems leak their knowledge base?', concepts);
-    expect([...phrases]).toEqual([
-      [knowledge, 2],
-      [base, 2],
-    ]);
+    expect(phrases).toEqual([{ words: [knowledge, base], text: 'knowledge base', possessed: true }]);
     expect(unknownShare(concepts, phrases)).toBeCloseTo(5 / 16);
-    expect(englishPhrases('Do RAG systems leak their knowledge-base?', concepts).size).toBe(2);
+    expect(englishPhrases('Do RAG systems leak their knowledge-base?', concepts)[0]?.text).toBe('knowledge-base');
+  });
+
+  it('tells a phrase written as a part of something the question names from a thing of its own', () => {
+    const concepts = [rag, systems, leak, knowledge, base];
+    const possessed = (question: string) => englishPhrases(question, concepts).map((p) => p.possessed);
+    expect(possessed('Do RAG systems leak their knowledge base?')).toEqual([true]);
+    expect(possessed("Does a RAG system's knowledge base leak?")).toEqual([true]);
+    expect(possessed('Do RAG systems leak knowledge base?')).toEqual([false]);
+    expect(possessed('How does knowledge base affect RAG systems?')).toEqual([false]);
   });
 
   it('counts whole the English words written apart, and a name no paper uses', () => {
     const concepts = [rag, systems, leak, knowledge, base];
-    expect(englishPhrases('Does knowledge leak from RAG systems at the base?', concepts).size).toBe(0);
-    expect(englishPhrases('Do RAG systems leak knowledge, base?', concepts).size).toBe(0);
+    expect(englishPhrases('Does knowledge leak from RAG systems at the base?', concepts)).toEqual([]);
+    expect(englishPhrases('Do RAG systems leak knowledge, base?', concepts)).toEqual([]);
     const fooformer = concept('Fooformer', 5, false);
-    expect(englishPhrases('Do RAG systems leak Fooformer base?', [rag, systems, leak, fooformer, base]).size).toBe(0);
+    expect(englishPhrases('Do RAG systems leak Fooformer base?', [rag, systems, leak, fooformer, base])).toEqual([]);
   });
 });
