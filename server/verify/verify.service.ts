@@ -7,10 +7,12 @@ import { terms } from '../../indexer/text/analyze.ts';
 import { claimText, partsOf, type Sentence, sentencesWithCitations } from './claim-sentences.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import { maskFrontMatter } from './front-matter.ts';
+import { groupAcronyms } from './group-acronyms.ts';
 import { createBuiltinJudge } from './judge/builtin.judge.ts';
 import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import { maskLatexMarkup } from './latex-source.ts';
 import { type Library, normalizeName } from './library.ts';
+import { isAcronym } from './not-surnames.ts';
 import { namesInTitle } from './paper-name.ts';
 import type { CitationTarget } from './parse-citations.ts';
 import { referencesOfExport } from './reference-export.ts';
@@ -67,9 +69,14 @@ type Plan = { claims: PlannedClaim[]; references: ReferenceEntry[] };
 const isAuthorPage = (target: CitationTarget): target is Extract<CitationTarget, { kind: 'author-year' }> =>
   target.kind === 'author-year' && target.year === '' && !target.undated;
 
+// An acronym is also known as the one an entry's leading group name goes by: "(WHO 2020)" beside
+// "World Health Organization (WHO). (2020). …", whose surname reads as "world".
 function knowsAuthor(written: string, references: readonly ReferenceEntry[], library: Library): boolean {
   const surname = normalizeName(written);
-  return references.some((r) => r.surname === surname) || library.byAuthorYear(surname, '').length > 0;
+  return (
+    references.some((r) => r.surname === surname || (isAcronym(written) && groupAcronyms(r.text).includes(written))) ||
+    library.byAuthorYear(surname, '').length > 0
+  );
 }
 
 const isGroupName = (target: CitationTarget): target is Extract<CitationTarget, { kind: 'author-year' }> =>

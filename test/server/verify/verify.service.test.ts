@@ -285,6 +285,25 @@ describe('verify.service', () => {
     ]);
   });
 
+  // Regression: "(WHO 2020)" cited nothing, since the entry's surname reads as "world" and an acronym alone needs a known author.
+  it('reads an acronym before a year as the group a reference entry names by it, and links that entry', () => {
+    const text = [
+      'Vaccines were given to health workers first (WHO 2020).',
+      'Sea levels rose faster after 2010 (NASA 2019).',
+      'Remote work grew quickly during the pandemic (COVID 2020).',
+      '',
+      'References',
+      'World Health Organization (WHO). (2020). Guidelines on vaccine allocation. Geneva.',
+      'National Aeronautics and Space Administration. (2019). Sea level report. Washington.',
+    ].join('\n');
+    const { claims } = verify({ text });
+    expect(claims.map((c) => c.citations.map((x) => [x.marker, x.reference?.slice(0, 20) ?? null]))).toEqual([
+      [['WHO, 2020', 'World Health Organiz']],
+      [['NASA, 2019', 'National Aeronautics']],
+      [],
+    ]);
+  });
+
   it("reads MLA's author and page through the works cited or the library, and not a capitalized word and a number", () => {
     const text = [
       'Caffeine increased short-term memory recall in adults (Lindqvist and Okafor 3).',
@@ -596,16 +615,18 @@ describe('verify.service named citations', () => {
 
   // Regression: since any lower-case lead-in was allowed, "(trained on ImageNet 2012)" was read as
   // a citation of an author ImageNet and showed as unresolved.
-  it('reads a name after a lead-in and before its year without a comma as an author only when the library knows one', () => {
+  it('reads a name after a lead-in as an author only when the lead-in says who reported it or the library knows one', () => {
     const text = [
       'The encoder was pretrained on labelled photographs (trained on ImageNet 2012).',
       'The effect of filtering on leakage held up (published in Nature 2020).',
+      'The effect of filtering on retrieval held up (published in Nature, 2020).',
       'The effect of filtering on leakage held up (a finding replicated by Rathi, 2026).',
       'Filtering queries before retrieval reduces leakage (as shown by Tanaka 2026).',
     ].join('\n');
     expect(citedIn(text)).toEqual([
       ['The encoder was pretrained on labelled photographs (trained on ImageNet 2012).', []],
       ['The effect of filtering on leakage held up (published in Nature 2020).', []],
+      ['The effect of filtering on retrieval held up (published in Nature, 2020).', []],
       [
         'The effect of filtering on leakage held up (a finding replicated by Rathi, 2026).',
         [['(a finding replicated by Rathi, 2026)', null, 'not_in_library']],
