@@ -27,7 +27,11 @@ export async function evaluateJudge(
   for (let start = 0; start < refs.length; start += CHUNK) {
     const chunk = refs.slice(start, start + CHUNK);
     const judgements = await judge.judgeMany(
-      chunk.map((ref) => ({ claim: ref.claim, sentences: sentencesOf(set.documents.get(ref.docId)!) })),
+      chunk.map((ref) => ({
+        claim: ref.claim,
+        context: ref.context,
+        sentences: sentencesOf(set.documents.get(ref.docId)!),
+      })),
     );
     judgements.forEach((judgement, i) => {
       judges[judgement.judge] = (judges[judgement.judge] ?? 0) + 1;

@@ -37,7 +37,8 @@ function bestAuc(inputs: ReadonlyArray<{ positives: number; negatives: number }>
 export function labelCeilingsOf(set: VerifySet): LabelCeilings {
   const byInput = new Map<string, Counts>();
   for (const claim of set.claims) {
-    const text = claim.claim.trim().replace(/\s+/gu, ' ');
+    // A clause read in another sentence is another input.
+    const text = [claim.claim, claim.context ?? ''].map((t) => t.trim().replace(/\s+/gu, ' ')).join('\u0000');
     for (const { docId, label } of claim.cited) {
       if (!set.documents.has(docId)) continue;
       const key = `${docId}\u0000${text}`;

@@ -18,7 +18,7 @@ export type EvalPair = {
   docId: string;
   relevance: number[];
   stance: number[];
-  /** TF-IDF cosine of the claim and the abstract: the baseline. */
+  /** TF-IDF cosine of the claim (its context, when it has one) and the abstract: the baseline. */
   baseline: number;
   /** For evidence with annotated sentences: whether the judge's quote, and TF-IDF's best sentence, is one of them. */
   quoted?: QuoteCheck;
@@ -27,8 +27,15 @@ export type EvalPair = {
 /** Whether a pair's document is annotated evidence for its claim (supporting or contradicting). */
 export const isEvidence = (pair: EvalPair): boolean => pair.kind === 'support' || pair.kind === 'contradict';
 
-/** One (claim, cited or random document) pair of a collection, before any features. */
-export type PairRef = { claim: string; group: string; docId: string; kind: PairKind; rationale?: number[] };
+/** One (claim, cited or random document) pair of a collection, before any features; `context` as in SetClaim. */
+export type PairRef = {
+  claim: string;
+  context?: string;
+  group: string;
+  docId: string;
+  kind: PairKind;
+  rationale?: number[];
+};
 
 /** Every pair of a collection: each cited document, plus random documents per claim (seeded). */
 export function pairRefsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): PairRef[] {
@@ -39,13 +46,14 @@ export function pairRefsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_D
   for (const claim of set.claims) {
     const cited = claim.cited.filter((c) => set.documents.has(c.docId));
     if (cited.length === 0) continue;
+    const read = { claim: claim.claim, ...(claim.context !== undefined ? { context: claim.context } : {}) };
     for (const { docId, label, rationale } of cited)
-      refs.push({ claim: claim.claim, group: claim.group, docId, kind: label, ...(rationale ? { rationale } : {}) });
+      refs.push({ ...read, group: claim.group, docId, kind: label, ...(rationale ? { rationale } : {}) });
     const citedIds = new Set(claim.cited.map((c) => c.docId));
     for (let i = 0; i < randomPerClaim && ids.length > citedIds.size; i++) {
       let docId = ids[Math.floor(random() * ids.length)]!;
       while (citedIds.has(docId)) docId = ids[Math.floor(random() * ids.length)]!;
-      refs.push({ claim: claim.claim, group: claim.group, docId, kind: 'random' });
+      refs.push({ ...read, group: claim.group, docId, kind: 'random' });
     }
   }
   return refs;
@@ -68,17 +76,19 @@ export function statisticsOfSet(set: VerifySet): TermStatistics {
 export function pairsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): EvalPair[] {
   const statistics = statisticsOfSet(set);
   const scorer = new SupportScorer(statistics);
-  return pairRefsOf(set, options).map(({ claim, group, docId, kind, rationale }) => {
+  return pairRefsOf(set, options).map(({ claim, context, group, docId, kind, rationale }) => {
     const document = set.documents.get(docId)!;
-    const result = scorer.score(claim, sentencesOf(document));
+    const result = scorer.score(claim, sentencesOf(document), context);
     const evidence = kind === 'support' || kind === 'contradict';
     return {
       group,
       kind,
       docId,
-      relevance: ((inputs) => RELEVANCE_FEATURES.map((name) => inputs[name]))(relevanceInputsOf(result.features)),
+      relevance: ((inputs) => RELEVANCE_FEATURES.map((name) => inputs[name]))(
+        relevanceInputsOf(result.relevanceFeatures),
+      ),
       stance: STANCE_INPUTS.map((name) => ({ ...result.features, ...result.stance })[name]),
-      baseline: tfidfCosine(claim, document.abstract, statistics),
+      baseline: tfidfCosine(context ?? claim, document.abstract, statistics),
       ...(evidence && rationale ? { quoted: checkQuote(claim, document, rationale, result.evidence, statistics) } : {}),
     };
   });

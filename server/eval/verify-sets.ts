@@ -1,5 +1,5 @@
 // The claim-verification collections the judge is measured on, read into one shape: SciFact claims
-// (full corpus), Citation-Integrity (citing sentences, markers removed) and Check-COVID. Each
+// (full corpus), Citation-Integrity (citing sentences read as verify reads them) and Check-COVID. Each
 // claim lists its cited documents with their label: evidence that supports, evidence that
 // contradicts, or a cited document without evidence, and the sentences annotated as the evidence.
 import fs from 'node:fs';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
+import { citingClaimOf } from './citing-sentence.ts';
 
 export type SetDocument = {
   title: string;
@@ -22,6 +23,8 @@ export type SetClaim = {
   /** Claims of one group are never split between folds (Check-COVID writes variants of one claim). */
   group: string;
   claim: string;
+  /** The whole sentence when `claim` is the clause of it the citation is judged on (JudgeRequest's `context`). */
+  context?: string;
   cited: Array<{
     docId: string;
     label: CitedLabel;
@@ -104,7 +107,7 @@ function evidenceClaims(
   rows: Array<Record<string, unknown>>,
   documents: ReadonlyMap<string, SetDocument>,
   prefix: string,
-  clean: (text: string) => string,
+  read: (text: string) => Pick<SetClaim, 'claim' | 'context'>,
 ) {
   return rows.map((row): SetClaim => {
     const evidence = (row.evidence ?? {}) as Record<string, Array<{ label: string; sentences?: unknown[] }>>;
@@ -114,7 +117,7 @@ function evidenceClaims(
     return {
       id,
       group: id,
-      claim: clean(String(row.claim)),
+      ...read(String(row.claim)),
       cited: cited.map((docId) => {
         const label = evidence[docId]?.[0]?.label;
         const rationale = rationaleOf(
@@ -163,7 +166,7 @@ type ClaimsRows = ClaimsFile & { rows: Array<Record<string, unknown>> };
 /** SciFact claims (their ids are unique across splits) against the full corpus. */
 export function loadSciFactClaims(folder: string, files: ClaimsRows[]): VerifySet {
   const documents = readDocuments(folder, FILES_OF, (row) => String(row.doc_id));
-  const claims = files.flatMap(({ rows }) => evidenceClaims(rows, documents, '', (t) => t));
+  const claims = files.flatMap(({ rows }) => evidenceClaims(rows, documents, '', (claim) => ({ claim })));
   return { name: 'SciFact', folder, documents, claims };
 }
 
@@ -177,12 +180,21 @@ export function withoutCitationMarkers(text: string): string {
     .trim();
 }
 
-/** Citation-Integrity, every split together (folds are drawn over all of them; ids repeat across splits). */
+// A citing text as verify reads its judged citation (citing-sentence.ts): the sentence that holds
+// it, and its clause when that sentence cites other papers for other clauses.
+function readCitingText(text: string): Pick<SetClaim, 'claim' | 'context'> {
+  const read = citingClaimOf(text);
+  if (!read) return { claim: withoutCitationMarkers(text) };
+  return read.claim === read.context ? { claim: read.claim } : read;
+}
+
+/**
+ * Citation-Integrity, every split together (folds are drawn over all of them; ids repeat across
+ * splits). Each citing text is read as verify reads it for the judged citation.
+ */
 export function loadCitationIntegrity(folder: string, files: ClaimsRows[]): VerifySet {
   const documents = readDocuments(folder, FILES_OF, (row) => String(row.doc_id));
-  const claims = files.flatMap(({ split, rows }) =>
-    evidenceClaims(rows, documents, `${split}-`, withoutCitationMarkers),
-  );
+  const claims = files.flatMap(({ split, rows }) => evidenceClaims(rows, documents, `${split}-`, readCitingText));
   return { name: 'Citation-Integrity', folder, documents, claims };
 }
 

@@ -1,7 +1,8 @@
 // The claim–evidence scorer shared by ask (support of each answer sentence) and verify (support of
 // each citation): features of the claim against each candidate sentence give how strongly the text
-// bears on the claim, and the stance features of its best evidence sentences (negation scope,
-// direction of effect, quantities…) how likely that evidence contradicts it; support-verdicts.ts
+// bears on the claim (or on the whole sentence, when the claim is one of its clauses), and the
+// stance features of its best evidence sentences (negation scope, direction of effect,
+// quantities…) how likely that evidence contradicts it; support-verdicts.ts
 // holds the fitted models that weigh them and the verdicts they give.
 import type { Paper } from '../../indexer/index.ts';
 import { definedAbbreviations, expandAbbreviations } from '../../indexer/text/abbreviations.ts';
@@ -19,7 +20,9 @@ import {
   type ClaimProfile,
   focusClause,
   profileClaim,
+  type RelevanceFeatures,
   relevanceFeaturesOf,
+  type SupportFeatures,
   supportFeaturesOf,
 } from './support-features.ts';
 import {
@@ -63,7 +66,8 @@ function announcementsOf(evidence: EvidenceProfile): readonly boolean[] {
 /** A text as written, and read with the abbreviations it defines spelt out (the same profile when it defines none). */
 type ReadTexts = { written: EvidenceProfile; spelt: EvidenceProfile };
 
-// How many claim analyses a scorer keeps (a claim is scored as written and spelt out, in turn).
+// How many claim analyses a scorer keeps (a claim is scored as written and spelt out, and its
+// context beside it, in turn).
 const CLAIMS_KEPT = 4;
 
 /**
@@ -114,23 +118,28 @@ export class SupportScorer {
 
   /**
    * The score alone (`score(…).score`, without reading the stance): a verdict of 'supported' needs
-   * at least JUDGE_THRESHOLDS.supported of it.
+   * at least JUDGE_THRESHOLDS.supported of it. Read on `context` when the claim is a clause of it.
    */
-  relevance(claim: string, sentences: readonly EvidenceSentence[]): number {
-    const profile = this.profileOf(claim);
+  relevance(claim: string, sentences: readonly EvidenceSentence[], context?: string): number {
+    const profile = this.profileOf(context ?? claim);
     const features = relevanceFeaturesOf(profile, this.evidenceOf(sentences).written);
     if (!features || profile.totalWeight === 0) return 0;
     return supportProbability(features, this.model);
   }
 
-  /** How well the candidate sentences (one paper's, or the passages a sentence cites) back the claim. */
-  score(written: string, sentences: readonly EvidenceSentence[]): SupportResult {
+  /**
+   * How well the candidate sentences (one paper's, or the passages a sentence cites) back the claim.
+   * With a `context` (the whole sentence the claim is a clause of), how much they bear on it is read
+   * on the context, and the evidence and its stance on the claim.
+   */
+  score(written: string, sentences: readonly EvidenceSentence[], context?: string): SupportResult {
     const texts = this.evidenceOf(sentences);
     const {
       features,
       best: bestWritten,
       sentenceScores: writtenScores,
     } = supportFeaturesOf(this.profileOf(written), texts.written);
+    const relevanceFeatures = this.relevanceFeaturesOf(features, texts.written, written, context);
     if (bestWritten < 0 || this.profileOf(written).totalWeight === 0) {
       return {
         score: 0,
@@ -139,6 +148,7 @@ export class SupportScorer {
         contradiction: 0,
         conflicts: [],
         features,
+        relevanceFeatures,
         stance: emptyStanceFeatures(),
         aligned: [],
       };
@@ -178,7 +188,7 @@ export class SupportScorer {
       denying !== null
         ? sentences.filter((s) => s.field !== 'title')[denying]!
         : sentences[ranked[quoted]?.i ?? bestWritten]!;
-    const score = supportProbability(features, this.model);
+    const score = supportProbability(relevanceFeatures, this.model);
     const contradicting = contradictionProbability(stance, features, this.stanceModel);
     return {
       score,
@@ -187,9 +197,21 @@ export class SupportScorer {
       evidence,
       conflicts,
       features,
+      relevanceFeatures,
       stance,
       aligned: ordered.slice(0, ALIGNED_SENTENCES).map(({ i }) => sentences[i]!),
     };
+  }
+
+  // The features the score is read on: the claim's own, or its context's when it has a different one.
+  private relevanceFeaturesOf(
+    features: SupportFeatures,
+    evidence: EvidenceProfile,
+    claim: string,
+    context: string | undefined,
+  ): RelevanceFeatures {
+    if (context === undefined || context === claim) return features;
+    return relevanceFeaturesOf(this.profileOf(context), evidence) ?? features;
   }
 
   /** How well a paper (its title and abstract) backs the claim. */

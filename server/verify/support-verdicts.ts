@@ -54,7 +54,7 @@ export const SUPPORT_THRESHOLDS = {
 export type SupportConflict = 'negation' | 'direction' | 'numbers' | 'quantifier' | 'scope';
 
 export type SupportResult = {
-  /** 0–1: how strongly the candidates bear on this exact claim (evidence for or against it). */
+  /** 0–1: how strongly the candidates bear on this exact claim (evidence for or against it), read on its context when it has one. */
   score: number;
   /** 0–1: the probability that the candidates back the claim (score × (1 − contradicting)). */
   support: number;
@@ -64,7 +64,10 @@ export type SupportResult = {
   evidence: EvidenceSentence | null;
   /** Disagreements between the claim and its evidence that the score alone does not show. */
   conflicts: SupportConflict[];
+  /** The claim's features against the candidates (what the stance model and the conflicts read). */
   features: SupportFeatures;
+  /** The features the score was read on: the claim's, or its context's when it was scored with one. */
+  relevanceFeatures: RelevanceFeatures;
   stance: StanceFeatures;
   /** The text sentences that align best with the claim, best first (where a model judge reads the stance). */
   aligned: EvidenceSentence[];

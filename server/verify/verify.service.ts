@@ -60,8 +60,17 @@ type CitationBase = Pick<
   VerifyCitation,
   'marker' | 'kind' | 'start' | 'end' | 'resolvedBy' | 'reference' | 'closest' | 'part'
 >;
-/** `claim`: the words it is judged against (its clause's, or the sentence's). */
-type PlannedCitation = { base: CitationBase; candidates: Paper[]; note: string | null; claim: string };
+/**
+ * `claim`: the words it is judged against (its clause's, or the sentence's); `context`: the
+ * sentence's, when the claim is a clause (relevance is read on it, the stance on the clause).
+ */
+type PlannedCitation = {
+  base: CitationBase;
+  candidates: Paper[];
+  note: string | null;
+  claim: string;
+  context?: string;
+};
 type PlannedClaim = { sentence: Sentence; clean: string; citations: PlannedCitation[]; suggestionPapers: Paper[] };
 type Plan = { claims: PlannedClaim[]; references: ReferenceEntry[] };
 
@@ -144,6 +153,7 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
         candidates: resolution.candidates,
         note: resolution.note,
         claim: part?.clean ?? clean,
+        ...(part ? { context: clean } : {}),
       });
     }
     const suggestionPapers =
@@ -173,7 +183,12 @@ function jobsOf(plan: Plan): SelectiveRequest[] {
       // Of several papers a citation may mean, only the one that backs the claim best is reported.
       const alternatives = citation.candidates.length > 1 ? { alternatives: groups++ } : {};
       for (const paper of citation.candidates)
-        jobs.push({ claim: citation.claim, sentences: sentencesOf(paper), ...alternatives });
+        jobs.push({
+          claim: citation.claim,
+          context: citation.context,
+          sentences: sentencesOf(paper),
+          ...alternatives,
+        });
     }
     for (const paper of claim.suggestionPapers)
       jobs.push({ claim: claim.clean, sentences: sentencesOf(paper), suggestion: true });

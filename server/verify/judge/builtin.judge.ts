@@ -1,6 +1,7 @@
 // The built-in judge: offline and deterministic. The support scorer aligns the claim with its best
-// evidence sentences and reads their stance (negation scope, direction, quantities, scope); the
-// judge turns that into a verdict and withholds evidence when nothing bears on the claim.
+// evidence sentences and reads their stance (negation scope, direction, quantities, scope), and how
+// much they bear on it on the claim's context when it has one; the judge turns that into a verdict
+// and withholds evidence when nothing bears on the claim.
 import type { EvidenceSentence } from '../evidence-sentences.ts';
 import { SupportScorer } from '../support-scorer.ts';
 import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult } from '../support-verdicts.ts';
@@ -34,8 +35,8 @@ export function judgementOf(result: SupportResult): Judgement {
 }
 
 export type BuiltinJudge = Judge & {
-  /** The same judgement, synchronously (the built-in judge needs no model). */
-  judgeNow(claim: string, sentences: readonly EvidenceSentence[]): Judgement;
+  /** The same judgement, synchronously (the built-in judge needs no model); `context` as in JudgeRequest. */
+  judgeNow(claim: string, sentences: readonly EvidenceSentence[], context?: string): Judgement;
   /** judgeSelectively, synchronously. */
   judgeSelectivelyNow(requests: readonly SelectiveRequest[]): Array<Judgement | null>;
   readonly scorer: SupportScorer;
@@ -44,20 +45,23 @@ export type BuiltinJudge = Judge & {
 /** A built-in judge weighting words by the library's term statistics. */
 export function createBuiltinJudge(statistics: TermStatistics): BuiltinJudge {
   const scorer = new SupportScorer(statistics);
-  const judgeNow = (claim: string, sentences: readonly EvidenceSentence[]) =>
-    judgementOf(scorer.score(claim, sentences));
-  // Within one call a claim is judged once against each sentence list (a cited paper is often a
-  // suggestion candidate too).
+  const judgeNow = (claim: string, sentences: readonly EvidenceSentence[], context?: string) =>
+    judgementOf(scorer.score(claim, sentences, context));
+  // Within one call a claim (in its context) is judged once against each sentence list (a cited
+  // paper is often a suggestion candidate too).
   const judgeOnce = () => {
     const judged = new Map<string, Map<readonly EvidenceSentence[], Judgement>>();
-    const known = (claim: string, sentences: readonly EvidenceSentence[]) => judged.get(claim)?.get(sentences);
-    const judge = (claim: string, sentences: readonly EvidenceSentence[]) => {
-      let judgement = known(claim, sentences);
+    const keyOf = ({ claim, context }: JudgeRequest) =>
+      context === undefined || context === claim ? claim : `${claim}\u0000${context}`;
+    const known = (request: JudgeRequest) => judged.get(keyOf(request))?.get(request.sentences);
+    const judge = (request: JudgeRequest) => {
+      let judgement = known(request);
       if (!judgement) {
-        judgement = judgeNow(claim, sentences);
-        const ofClaim = judged.get(claim) ?? new Map<readonly EvidenceSentence[], Judgement>();
-        ofClaim.set(sentences, judgement);
-        judged.set(claim, ofClaim);
+        judgement = judgeNow(request.claim, request.sentences, request.context);
+        const key = keyOf(request);
+        const ofClaim = judged.get(key) ?? new Map<readonly EvidenceSentence[], Judgement>();
+        ofClaim.set(request.sentences, judgement);
+        judged.set(key, ofClaim);
       }
       return judgement;
     };
@@ -67,12 +71,14 @@ export function createBuiltinJudge(statistics: TermStatistics): BuiltinJudge {
   // scores above, are left without reading their stance: the score alone says they are not read.
   const judgeSelectivelyNow = (requests: readonly SelectiveRequest[]) => {
     const { known, judge } = judgeOnce();
-    const best = bestAlternatives(requests, (i) => scorer.relevance(requests[i]!.claim, requests[i]!.sentences));
-    return requests.map(({ claim, sentences, suggestion, alternatives }, i) => {
+    const relevance = ({ claim, sentences, context }: JudgeRequest) => scorer.relevance(claim, sentences, context);
+    const best = bestAlternatives(requests, (i) => relevance(requests[i]!));
+    return requests.map((request, i) => {
+      const { suggestion, alternatives } = request;
       if (alternatives !== undefined && best.get(alternatives) !== i) return null;
-      if (!suggestion) return judge(claim, sentences);
-      if (!known(claim, sentences) && scorer.relevance(claim, sentences) < JUDGE_THRESHOLDS.supported) return null;
-      const judgement = judge(claim, sentences);
+      if (!suggestion) return judge(request);
+      if (!known(request) && relevance(request) < JUDGE_THRESHOLDS.supported) return null;
+      const judgement = judge(request);
       return judgement.verdict === 'supported' ? judgement : null;
     });
   };
@@ -82,7 +88,7 @@ export function createBuiltinJudge(statistics: TermStatistics): BuiltinJudge {
     judgeNow,
     async judgeMany(requests: readonly JudgeRequest[]) {
       const { judge } = judgeOnce();
-      return requests.map((r) => judge(r.claim, r.sentences));
+      return requests.map(judge);
     },
     judgeSelectivelyNow,
     async judgeSelectively(requests: readonly SelectiveRequest[]) {

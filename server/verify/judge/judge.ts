@@ -23,8 +23,13 @@ export type Judgement = {
   judge: JudgeName;
 };
 
-/** One claim and the sentences it is judged against. */
-export type JudgeRequest = { claim: string; sentences: readonly EvidenceSentence[] };
+/**
+ * One claim and the sentences it is judged against. `context`, when the claim is one clause of a
+ * sentence that cites different papers for different clauses, is the whole sentence: whether the
+ * sentences bear on the claim at all is read on it (a clause alone loses the sentence's topic
+ * words), and what they say of the claim (the stance, and which sentence is the evidence) on the clause.
+ */
+export type JudgeRequest = { claim: string; context?: string; sentences: readonly EvidenceSentence[] };
 
 /**
  * A request of which the caller may read the judgement only in some cases: a suggestion candidate

@@ -55,7 +55,9 @@ export function combine(
 export function createNliJudge(statistics: TermStatistics, model: NliModel): Judge {
   const scorer = new SupportScorer(statistics);
   const judgeMany = async (requests: readonly JudgeRequest[]): Promise<Judgement[]> => {
-    const results = requests.map((r) => scorer.score(r.claim, r.sentences));
+    // The built-in part reads relevance on the claim's context, as the built-in judge does; the
+    // model reads the claim itself against each aligned sentence.
+    const results = requests.map((r) => scorer.score(r.claim, r.sentences, r.context));
     // Every aligned sentence of every relevant pair goes to the model in one batched call.
     const pairs: Array<{ premise: string; hypothesis: string }> = [];
     const offsets = results.map((result, i) => {

@@ -40,6 +40,29 @@ describe('verify-sets', () => {
     ]);
   });
 
+  // Regression: the evaluation judged a Citation-Integrity citation on the whole text, markers
+  // removed, where verify judges it on its clause and reads the sentence only for relevance.
+  it('reads a Citation-Integrity citation as verify does: its clause as the claim, its sentence as the context', () => {
+    const dir = tempDir();
+    writeJsonl(dir, 'corpus_sentences.jsonl', sentences);
+    writeJsonl(dir, 'claims_train.jsonl', [
+      {
+        id: 1,
+        claim:
+          'Masks were worn by most people (<|other_cit|>), while masks lowered infections by half [<|cit|>]. Tides follow the moon <|other_cit|>.',
+        evidence: { 7: [{ label: 'SUPPORT' }] },
+      },
+      { id: 2, claim: 'Masks lowered infections by half [<|multi_cit|>, 3].', evidence: { 7: [{ label: 'SUPPORT' }] } },
+    ]);
+    const [split, whole] = loadVerifySet(dir).claims;
+    expect(split).toMatchObject({
+      claim: 'while masks lowered infections by half.',
+      context: 'Masks were worn by most people, while masks lowered infections by half.',
+    });
+    expect(whole!.claim).toBe('Masks lowered infections by half.');
+    expect(whole!.context).toBeUndefined();
+  });
+
   it('reads Check-COVID claims of every split, keeping the variants of one news claim in one group', () => {
     const dir = tempDir();
     writeJsonl(dir, 'corpus_sentences.jsonl', [{ ...sentences[0], cord_id: 'abc' }]);

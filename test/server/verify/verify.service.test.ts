@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentencesOfPaper } from '../../../server/verify/evidence-sentences.ts';
 import { createBuiltinJudge } from '../../../server/verify/judge/builtin.judge.ts';
 import type { Judge, SelectiveRequest } from '../../../server/verify/judge/judge.ts';
 import { libraryOfIndex } from '../../../server/verify/library.ts';
+import { JUDGE_THRESHOLDS } from '../../../server/verify/support-verdicts.ts';
 import { type VerifyRequest, zVerifyRequest } from '../../../server/verify/verify.schema.ts';
 import { verifyText, verifyTextWith } from '../../../server/verify/verify.service.ts';
-import { buildFixtureIndex, type FixtureIndex } from './fixture-library.ts';
+import { buildFixtureIndex, FIXTURE_PAPERS, type FixtureIndex } from './fixture-library.ts';
 
 let fixture: FixtureIndex;
 beforeAll(async () => {
@@ -387,6 +389,25 @@ describe('verify.service', () => {
     // A "sentence" of more citation groups than any prose has is judged whole.
     const listed = verify({ text: `${'Caffeine raised recall [caffeine-memory-trial], '.repeat(30)}in adults.` });
     expect(listed.claims[0]!.citations.every((c) => c.part === null)).toBe(true);
+  });
+
+  // Regression: a clause was read alone for relevance too, so a clause that leaves the sentence's
+  // topic to the other clause ("this change") was judged as not bearing on its paper at all.
+  it('reads whether a cited paper bears on its clause in the whole sentence, and its stance in the clause', () => {
+    const text =
+      'Alpine glaciers lost mass more slowly after 2000 [wing-loads], though this change came mostly with summer heat [glacier-melt].';
+    const clause = 'though this change came mostly with summer heat.';
+    const [claim] = verify({ text, suggestions: 0 }).claims;
+    const cited = claim!.citations[1]!;
+    expect(cited.part?.text).toBe(`${clause.slice(0, -1)} [glacier-melt].`);
+    // Read on the whole sentence, "more slowly" would contradict "lost mass faster"; read on its
+    // clause alone, the paper would not bear on it at all.
+    const judge = createBuiltinJudge(libraryOfIndex(fixture.reader).statistics);
+    const paper = sentencesOfPaper(FIXTURE_PAPERS.find((p) => p.id === 'glacier-melt')!);
+    expect(judge.judgeNow(claim!.text, paper).verdict).toBe('contradicted');
+    expect(judge.scorer.relevance(clause, paper)).toBeLessThan(JUDGE_THRESHOLDS.relevant);
+    expect(cited).toMatchObject({ paperId: 'glacier-melt', verdict: 'supported', conflicts: [] });
+    expect(cited.evidence?.text).toBe('Summer heat waves explain most of the acceleration.');
   });
 
   it('reports citations that resolve to nothing as not in the library, saying why', () => {
