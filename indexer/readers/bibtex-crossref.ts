@@ -119,8 +119,9 @@ export function applyCrossrefs(entries: readonly BibEntry[]): { kept: BibEntry[]
     entries.filter((entry) => {
       const container = CONTAINER_TYPES.get(entry.type);
       const lent = children.get(entry);
-      if (lent === undefined || container === undefined || (entry.fields.get('abstract')?.trim() ?? '') !== '')
-        return false;
+      // A container with an abstract or authors of its own (a textbook its chapters cite) is a work people cite whole.
+      const ownWork = ['abstract', 'author'].some((field) => (entry.fields.get(field)?.trim() ?? '') !== '');
+      if (lent === undefined || container === undefined || ownWork) return false;
       notices.push(leftOut(entry, container, lent));
       return true;
     }),

@@ -62,6 +62,21 @@ describe('bibtex-crossref', () => {
     ]);
   });
 
+  it('keeps a cross-referenced book with authors of its own, a work cited whole, and gives its chapter its fields', () => {
+    const text = `@book{textbook, title = {Speech and Language Processing}, author = {Jurafsky, Daniel and Martin, James H.},
+  year = 2009, publisher = {Prentice Hall}}
+@incollection{chap3, title = {N-gram Language Models}, author = {Jurafsky, Daniel}, crossref = {textbook},
+  abstract = {Counting word sequences to predict the next word.}}
+`;
+    const read = readBibtex(text, 'refs.bib');
+    expect(read.notices).toBeUndefined();
+    const { papers } = readWith(readBibtex, text, 'refs.bib');
+    expect(papers.map(({ paper }) => [paper.id, paper.year, paper.venue])).toEqual([
+      ['textbook', 2009, 'Prentice Hall'],
+      ['chap3', 2009, 'Speech and Language Processing'],
+    ]);
+  });
+
   it('keeps an entry whose crossref names no entry of the file, with a notice at its line', () => {
     const text = `@comment{exported}
 @article{orphan, title = {On its own}, crossref = {elsewhere2019}, abstract = {Text.}}
