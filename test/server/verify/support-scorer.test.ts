@@ -78,6 +78,16 @@ describe('support-scorer', () => {
     expect(negated.contradiction).toBeGreaterThan(negated.support);
   });
 
+  it('reads a context that is the claim itself exactly as no context, and relevance on a wider context', () => {
+    const sentences = sentencesOfPaper(backing);
+    const claim = 'Caffeine increases short-term memory recall.';
+    expect(scorer.score(claim, sentences, claim)).toEqual(scorer.score(claim, sentences));
+    // A clause too short to say what it is about bears on the paper through its sentence.
+    const clause = 'it increased recall by 12%';
+    const sentence = `Caffeine intake improves short-term memory in adults, and ${clause}.`;
+    expect(scorer.relevance(clause, sentences, sentence)).toBeGreaterThan(scorer.relevance(clause, sentences));
+  });
+
   it('gives no support and no evidence when there is nothing to compare', () => {
     expect(scorer.score('Caffeine increases recall.', [])).toMatchObject({ score: 0, evidence: null });
     expect(scorer.scorePaper('the of and', backing).score).toBe(0);
