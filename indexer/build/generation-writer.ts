@@ -8,6 +8,7 @@ import {
   acquireLock,
   currentGeneration,
   FILES,
+  olderGenerations,
   pruneGenerations,
   publish,
   startBuild,
@@ -46,6 +47,17 @@ export function readPrevious(indexDir: string): PreviousGeneration | undefined {
   }
 }
 
+// The generation a rebuild follows: the published one, or the newest on disk when CURRENT is missing or damaged
+// (a rebuild is the remedy INDEX_CORRUPT names, so it must not fail reading CURRENT).
+function rebuildFollows(indexDir: string): number | undefined {
+  const newestOnDisk = () => olderGenerations(indexDir, Number.POSITIVE_INFINITY)[0]?.generation;
+  try {
+    return currentGeneration(indexDir)?.generation ?? newestOnDisk();
+  } catch {
+    return newestOnDisk();
+  }
+}
+
 const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is exceeded',
@@ -80,8 +92,8 @@ function describeWriteFailure(error: unknown, indexDir: string): AppError {
  * empty database instead of a copy of the current one. `prepare` runs under the lock while the
  * database is copied (the copy runs off the main thread, so reading input costs no extra time),
  * sees the generation the draft starts from, and its result is handed to `change`. Generations
- * older than the published one are deleted meanwhile. On any error the draft is deleted and the published
- * generation stays exactly as it was.
+ * older than the published one are deleted meanwhile (by a `fresh` run only once it has published). On any
+ * error the draft is deleted and the published generation and those before it stay exactly as they were.
  */
 export async function writeGeneration<T, P = undefined>(
   indexDir: string,
@@ -101,12 +113,12 @@ export async function writeGeneration<T, P = undefined>(
   try {
     // A rebuild reads nothing of the published generation but its number: it is the remedy for a damaged one.
     const published = options.fresh ? undefined : readPrevious(indexDir);
-    const publishedGeneration = options.fresh ? currentGeneration(indexDir)?.generation : published?.generation;
-    const generation = (publishedGeneration ?? 0) + 1;
+    const before = options.fresh ? rebuildFollows(indexDir) : published?.generation;
+    const generation = (before ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
-    // Older generations go while this one is built (a failure to delete one only leaves it for the next run).
-    pruning =
-      publishedGeneration === undefined ? undefined : pruneGenerations(indexDir, publishedGeneration).catch(() => {});
+    // Older generations go while an update is built (a failure to delete one only leaves it for the next run).
+    // A rebuild deletes none until it is published: the older ones are what a reader falls back on meanwhile.
+    if (published) pruning = pruneGenerations(indexDir, published.generation).catch(() => {});
     const dbFile = path.join(buildDir, FILES.db);
     const copy = published
       ? fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE)
@@ -124,6 +136,7 @@ export async function writeGeneration<T, P = undefined>(
     await syncing;
     publish(indexDir, buildDir, generation);
     buildDir = undefined;
+    if (options.fresh && before !== undefined) pruning = pruneGenerations(indexDir, before).catch(() => {});
     return result;
   } catch (error) {
     throw describeWriteFailure(error, indexDir);

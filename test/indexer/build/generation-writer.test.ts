@@ -19,11 +19,26 @@ const manifest = (generation: number, papers: number) => ({
   files: { passages: 0, papers: 0 },
 });
 
-function publishedPapers(indexDir: string): number {
-  const current = currentGeneration(indexDir)!;
-  const text = fs.readFileSync(path.join(current.dir, 'index.db')).toString('latin1');
+function papersIn(generationDir: string): number {
+  const text = fs.readFileSync(path.join(generationDir, 'index.db')).toString('latin1');
   const match = /"papers":(\d+)/.exec(text);
   return Number(match![1]);
+}
+
+function publishedPapers(indexDir: string): number {
+  return papersIn(currentGeneration(indexDir)!.dir);
+}
+
+/** An index folder holding generations 1 and 2, the published one (2) with its database overwritten. */
+async function twoGenerationsWithTheSecondDamaged(): Promise<string> {
+  const dir = tempDir();
+  for (let i = 1; i <= 2; i++) {
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, i)),
+    );
+  }
+  fs.writeFileSync(path.join(dir, 'gen-000002', 'index.db'), 'not a database, damaged on disk');
+  return dir;
 }
 
 describe('generation-writer', () => {
@@ -109,6 +124,51 @@ describe('generation-writer', () => {
     });
     expect(currentGeneration(dir)?.generation).toBe(2);
     expect(publishedPapers(dir)).toBe(3);
+  });
+
+  it('keeps every older generation when a rebuild over a damaged one fails', async () => {
+    const dir = await twoGenerationsWithTheSecondDamaged();
+    // The rebuild deleted generation 1 (what a server falls back on) as it started, then failed.
+    await expect(
+      writeGeneration(dir, { fresh: true }, async () => {
+        throw new Error('no valid record');
+      }),
+    ).rejects.toThrow(/no valid record/);
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001', 'gen-000002']);
+    expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe('gen-000002\n');
+    expect(papersIn(path.join(dir, 'gen-000001'))).toBe(1);
+  });
+
+  it('keeps the new and the damaged generation once a rebuild over it is published', async () => {
+    const dir = await twoGenerationsWithTheSecondDamaged();
+    // Input that takes a while to read gave the old code's deletion of generation 1 time to finish.
+    const slowRead = () => new Promise<void>((resolve) => setTimeout(resolve, 100));
+    await writeGeneration(dir, { fresh: true, prepare: slowRead }, async ({ db, generation }) => {
+      expect(fs.existsSync(path.join(dir, 'gen-000001'))).toBe(true);
+      writeManifest(db, manifest(generation, 5));
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000002', 'gen-000003']);
+    expect(publishedPapers(dir)).toBe(5);
+  });
+
+  it.each([
+    ['names a missing generation', 'gen-000009\n'],
+    ['holds garbage', 'garbage\n'],
+  ])('rebuilds after the newest generation on disk when CURRENT %s', async (_case, text) => {
+    const dir = tempDir();
+    for (let i = 1; i <= 2; i++) {
+      await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+        writeManifest(db, manifest(generation, i)),
+      );
+    }
+    fs.writeFileSync(path.join(dir, 'CURRENT'), text);
+    // The rebuild INDEX_CORRUPT's hint names failed reading CURRENT with that same INDEX_CORRUPT.
+    await writeGeneration(dir, { fresh: true }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 4)),
+    );
+    expect(fs.readFileSync(path.join(dir, 'CURRENT'), 'utf8')).toBe('gen-000003\n');
+    expect(publishedPapers(dir)).toBe(4);
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000002', 'gen-000003']);
   });
 
   it('reports a read-only index folder as a write failure and changes nothing', async () => {
