@@ -8,8 +8,12 @@ export type CitationTarget =
   | { kind: 'author-year'; surname: string; year: string; etAl: boolean; group?: true; undated?: true }
   | { kind: 'arxiv'; arxivId: string }
   | { kind: 'doi'; doi: string }
-  /** A bracketed paper id or citation key; `explicit` when written [@key], so it is surely a citation. */
-  | { kind: 'key'; key: string; explicit: boolean };
+  /**
+   * A bracketed paper id or citation key; `explicit` when written [@key], so it is surely a citation;
+   * `leadIn` when a paper's name after "see", "cf." or "e.g." ("(see Dropout)"), which names the paper
+   * though it is a word (named-citations.ts).
+   */
+  | { kind: 'key'; key: string; explicit: boolean; leadIn?: true };
 
 /** One cited item: a group like "[1, 3]" gives two, each with the span of its group. */
 export type ParsedCitation = {

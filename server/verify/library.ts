@@ -4,7 +4,7 @@
 import type { IndexReader, Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
 import { nearSpellings } from './name-spelling.ts';
-import { namesInTitle, paperName } from './paper-name.ts';
+import { namesInTitle } from './paper-name.ts';
 import { statisticsOfIndex, type TermStatistics } from './term-statistics.ts';
 
 export interface Library {
@@ -19,8 +19,9 @@ export interface Library {
    */
   byAuthorYear(surname: string, year: string): Paper[];
   /**
-   * Papers that call themselves by this name, written exactly so ("LeakDojo", "VHG", "GlazyBench"):
-   * the names their titles give (namesInTitle) and the name the abstract opens with (paperName).
+   * Papers whose titles give this name, written exactly so ("LeakDojo", "VHG", "GlazyBench";
+   * namesInTitle). Not the word an abstract opens with (paperName): "Memory is consolidated…" under
+   * "Memory Consolidation During Sleep" gives the paper no name.
    */
   byName(name: string): Paper[];
   /** First authors' surnames the written one may misspell ("Venkatesch" for Venkatesh), nearest first. */
@@ -71,9 +72,7 @@ function catalogOf(reader: IndexReader): AuthorYearCatalog {
   if (!catalog) {
     catalog = { first: new Map(), any: new Map(), keys: new Map(), names: new Map(), surnames: new Map() };
     for (const { paper } of reader.papers.all()) {
-      const own = paperName(paper);
-      for (const name of own === null ? namesInTitle(paper.title) : [...namesInTitle(paper.title), own])
-        push(catalog.names, name, paper.id);
+      for (const name of namesInTitle(paper.title)) push(catalog.names, name, paper.id);
       // Zotero's citation key (Better BibTeX's "Citation Key:" in Extra, Zotero 7's own field).
       const key = paper.metadata.citationKey;
       if (typeof key === 'string' && key !== '' && !catalog.keys.has(key)) catalog.keys.set(key, paper.id);

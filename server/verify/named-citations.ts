@@ -1,7 +1,10 @@
 // Citations by a paper's name alone, as text written with a model or by a colleague often gives
-// them: "[LeakDojo]", "(see LeakDojo)", "(EMO)", "[LeakDojo; EMO]". A name counts only when the
-// library or the reference list knows a paper by it (ParseOptions.knowsName), and not where the
-// parenthesis defines an abbreviation of the words before it, "a mixture of experts (MoE)".
+// them: "[LeakDojo]", "(see Dropout)", "(EMO)", "[LeakDojo; EMO]". A name counts only when the
+// library or the reference list knows a paper by it (ParseOptions.knowsName); without a lead-in
+// ("see", "cf.", "e.g.") only when it also looks coined (looksCoined), so "(Transformers)" in a
+// sentence is a word; and not where the parenthesis defines an abbreviation of the words before it,
+// "a mixture of experts (MoE)".
+import { englishWordsIfReadable, isEnglishWord, SHORTEST_ENGLISH_WORD } from '../answer/english-words.ts';
 import type { Item } from './citation-spans.ts';
 import type { KnowsName } from './citation-target.ts';
 
@@ -15,18 +18,43 @@ const NAME = new RegExp(`^${WORD}(?:\\s${WORD})?$`, 'u');
 const CLAUSE_BREAK = /[.;:!?()[\]]/u;
 const LOOK_BACK = 200; // characters before a parenthesis read for the long form it may abbreviate
 
+// A capital after a small letter or a digit anywhere ("LeakDojo", "GPT-4"), or capitals alone ("EMO", "VL-LCM").
+const COINED_SHAPE = /\p{Ll}\p{Lu}|\p{N}|^[\p{Lu}-]*\p{Lu}[\p{Lu}-]*\p{Lu}[\p{Lu}-]*$/u;
+
 /**
- * The items of one part of a group, "see LeakDojo" or "LeakDojo, EMO", when each of its names (after
- * an optional lead-in) is one `knowsName` knows; undefined otherwise. Each cites the paper of that
- * name as a key, which resolve-citation.ts looks up by name when no paper has it as its id.
+ * Whether a paper's name looks coined, so that it cites the paper even without a lead-in: a capital
+ * inside it or a digit ("LeakDojo", "GPT-4"), capitals alone ("EMO", "VHG"), or a word no English
+ * dictionary holds ("Litespark"). Not "Transformers", "Dropout" or "Memory", which a sentence
+ * parenthesises as words. The English words (server/answer/english-words.ts) are read on the first
+ * name that needs them; without them only the name's shape counts.
+ */
+export function looksCoined(name: string): boolean {
+  const words = name.split(/\s+/u);
+  if (words.some((word) => COINED_SHAPE.test(word))) return true;
+  const english = englishWordsIfReadable();
+  if (!english) return false;
+  return words.some((word) =>
+    word
+      .split('-')
+      .some((piece) => piece.length >= SHORTEST_ENGLISH_WORD && !isEnglishWord(piece.toLowerCase(), english)),
+  );
+}
+
+/**
+ * The items of one part of a group, "see Dropout" or "LeakDojo, EMO", when each of its names is one
+ * `knowsName` knows and, without a lead-in, looks coined (looksCoined); undefined otherwise. Each cites
+ * the paper of that name as a key, which resolve-citation.ts looks up by name when no paper has it as
+ * its id; after a lead-in the key says so (`leadIn`), as the name may be a word ("Dropout").
  */
 export function namedItems(part: string, knowsName: KnowsName): Item[] | undefined {
-  const names = part
-    .replace(LEAD_IN, '')
-    .split(',')
-    .map((name) => name.trim());
-  if (names.some((name) => !NAME.test(name) || !knowsName(name))) return undefined;
-  return names.map((name) => ({ target: { kind: 'key', key: name, explicit: false }, item: name }));
+  const bare = part.replace(LEAD_IN, '');
+  const leadIn = bare !== part;
+  const names = bare.split(',').map((name) => name.trim());
+  if (names.some((name) => !NAME.test(name) || !knowsName(name) || !(leadIn || looksCoined(name)))) return undefined;
+  return names.map((name) => ({
+    target: { kind: 'key', key: name, explicit: false, ...(leadIn ? { leadIn: true as const } : {}) },
+    item: name,
+  }));
 }
 
 // Small words a long form may hold without a letter in its short form: "Bureau of Labor Statistics (BLS)".

@@ -67,9 +67,9 @@ function nameEndingAt(text: string, end: number, nameTest = isName): number {
   }
 }
 
-// Whether a name standing alone before its year names a thing, not an author: after an article or
-// a possessive ("The Transformer (2017)"), or an acronym ("BERT (2019)"), unless an author of that
-// name is known, whatever stands before it.
+// Whether a name standing alone before its year names a thing, not an author: after an article, a
+// demonstrative or a possessive ("The Transformer (2017)", "this Llama (2023)"), or an acronym ("BERT
+// (2019)"), unless an author of that name is known, whatever stands before it.
 function namesAThing(text: string, start: number, end: number, knowsAuthor: KnowsAuthor): boolean {
   const name = text.slice(start, end);
   if (knowsAuthor(name)) return false;

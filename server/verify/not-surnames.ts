@@ -52,12 +52,13 @@ const baseOf = (word: string) => word.replace(CLITIC, '').toLowerCase();
 export const isAcronym = (word: string): boolean => ACRONYM.test(word);
 
 // Words after which a capitalized word names a thing, not its author: "The Transformer (2017)",
-// "our Llama (2023) runs", "(see the Transformer, 2017)". Only articles and possessives that stand
-// before a noun and nothing else: "that", "this" and "those" also open a clause ("found that Smith
-// (2020)", "those Smith (2020) reported"), "his" and "her" stand alone, and "its" is written for "it's".
-const DETERMINERS = new Set(words('the a an our their my your'));
+// "our Llama (2023) runs", "this Llama (2023) checkpoint", "its Transformer (2017) backbone", "(see
+// the Transformer, 2017)"; a name the library or the reference list knows is an author all the same.
+// Not "that", which opens a clause as often ("found that Smith (2020)"), nor "his" and "her", which
+// also stand without a noun.
+const DETERMINERS = new Set(words('the a an this these those our their its my your'));
 
-/** Whether a word is an article or a possessive before a noun ("the", "a", "our"), after which a capitalized word names a thing. */
+/** Whether a word is an article, a demonstrative or a possessive before a noun ("the", "this", "our"), after which a capitalized word names a thing. */
 export const isDeterminer = (word: string): boolean => DETERMINERS.has(word.toLowerCase());
 
 /** Whether a word is a contraction, never a name in any form: "Don't", "They've", "It's". */

@@ -6,6 +6,7 @@ import { terms } from '../../indexer/text/analyze.ts';
 import { readAuthorYear } from './author-year.ts';
 import { groupAcronyms } from './group-acronyms.ts';
 import { type Library, normalizeName, surnameOf } from './library.ts';
+import { looksCoined } from './named-citations.ts';
 import { namesInTitle, paperName } from './paper-name.ts';
 import type { CitationTarget } from './parse-citations.ts';
 import { parseReferenceEntries, type ReferenceEntry } from './reference-list.ts';
@@ -108,11 +109,20 @@ function papersNamed(name: string, year: string, library: Library): Paper[] {
 }
 
 /**
- * The entry of the reference list whose title gives this name, written exactly so ("LeakDojo" of
- * "[4] LeakDojo: Decoding the Leakage Threats of RAG Systems. 2026."; namesInTitle), if any.
+ * The names a reference entry's title gives its paper ("LeakDojo" of "[4] LeakDojo: Decoding the
+ * Leakage Threats of RAG Systems. 2026."; namesInTitle), read from the whole entry when no title was
+ * found in it.
  */
+export const namesOfEntry = (entry: ReferenceEntry): string[] => namesInTitle(entry.title ?? entry.text);
+
+/** The entry of the reference list whose title gives this name, written exactly so (namesOfEntry), if any. */
 export const referenceNamed = (name: string, references: readonly ReferenceEntry[]): ReferenceEntry | undefined =>
-  references.find((entry) => namesInTitle(entry.title ?? entry.text).includes(name));
+  references.find((entry) => namesOfEntry(entry).includes(name));
+
+// Whether a key may name a paper: written [@key], after a lead-in ("(see Dropout)"), or coined
+// ("[LeakDojo]"); "[Transformers]" is a word a sentence brackets, as "they [Transformers] scale".
+const mayBeName = (target: Extract<CitationTarget, { kind: 'key' }>): boolean =>
+  target.explicit || target.leadIn === true || looksCoined(target.key);
 
 /** Resolves one citation, using the reference list when the citation points into it. */
 export function resolveCitation(
@@ -180,11 +190,14 @@ export function resolveCitation(
     case 'key': {
       const paper = library.byId(target.key);
       if (paper) return resolved([paper], 'id', null);
-      const entry = references.find((r) => r.key === target.key) ?? referenceNamed(target.key, references);
-      if (entry) return resolveReference(entry, library);
-      // "[LeakDojo]", "(see EMO)": the paper that calls itself by that name.
-      const named = library.byName(target.key);
-      if (named.length > 0) return resolved(named, 'title', null);
+      const keyed = references.find((r) => r.key === target.key);
+      if (keyed) return resolveReference(keyed, library);
+      // "[LeakDojo]", "(see EMO)": the entry or the paper that calls itself by that name.
+      const entry = referenceNamed(target.key, references);
+      const named = entry ? [] : library.byName(target.key);
+      if ((entry || named.length > 0) && mayBeName(target)) {
+        return entry ? resolveReference(entry, library) : resolved(named, 'title', null);
+      }
       return unresolved(`No paper in the library has id ${target.key}, and no reference is keyed [${target.key}].`);
     }
   }

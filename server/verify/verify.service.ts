@@ -13,11 +13,10 @@ import type { Judge, Judgement, SelectiveRequest } from './judge/judge.ts';
 import { maskLatexMarkup } from './latex-source.ts';
 import { type Library, normalizeName } from './library.ts';
 import { isAcronym } from './not-surnames.ts';
-import { namesInTitle } from './paper-name.ts';
 import type { CitationTarget } from './parse-citations.ts';
 import { referencesOfExport } from './reference-export.ts';
 import { parseReferenceEntries, type ReferenceEntry, splitReferences } from './reference-list.ts';
-import { resolveCitation, resolveLinkedCitation } from './resolve-citation.ts';
+import { namesOfEntry, resolveCitation, resolveLinkedCitation } from './resolve-citation.ts';
 import { resolveReference } from './resolve-reference.ts';
 import type {
   Claim,
@@ -106,7 +105,7 @@ function planVerify(library: Library, request: ParsedVerifyRequest, settings: Se
   const claims: PlannedClaim[] = [];
   const knows = (surname: string) => knowsAuthor(surname, references, library);
   // "[LeakDojo]", "(see EMO)": a name alone cites the paper the library or the list knows by it.
-  const namesInList = new Set(references.flatMap((entry) => namesInTitle(entry.title ?? entry.text)));
+  const namesInList = new Set(references.flatMap(namesOfEntry));
   const knowsName = (name: string) => namesInList.has(name) || library.byName(name).length > 0;
   for (const sentence of sentencesWithCitations(body, references, { knowsAuthor: knows, knowsName })) {
     const clean = claimText(body, sentence);

@@ -153,24 +153,28 @@ describe('author-year', () => {
     ).toEqual(['Rathi, 2026']);
   });
 
-  // Regression: "that", "this", "those", "his" and "her" counted as determiners, so "found that Smith
-  // (2020)" was read as the name of a thing and cited nothing.
-  it('reads a name before its year after a word that opens a clause, and a thing after an article or a possessive unless its author is known', () => {
+  // Regression: "that", "his" and "her" counted as determiners, so "found that Smith (2020)" was read
+  // as the name of a thing and cited nothing.
+  it('reads a name before its year after a word that opens a clause, and a thing after an article, a demonstrative or a possessive unless its author is known', () => {
     const text =
-      'We note that Smith (2020) found it, argue that Rathi (2026) erred, confirm this Chen (2025) predicted, ' +
-      'find those Okafor (2024) reported, and recall his Wu (2021) result; it was shown that van der Berg (2019) was right.';
-    expect(narrativeCitations(text).map((c) => c.surname)).toEqual([
-      'Smith',
-      'Rathi',
-      'Chen',
-      'Okafor',
-      'Wu',
-      'van der Berg',
-    ]);
+      'We note that Smith (2020) found it, argue that Rathi (2026) erred, recall his Wu (2021) result, ' +
+      'and it was shown that van der Berg (2019) was right.';
+    expect(narrativeCitations(text).map((c) => c.surname)).toEqual(['Smith', 'Rathi', 'Wu', 'van der Berg']);
     const things = 'The Transformer (2017), a Llama (2023), our Mamba (2024) and their Falcon (2023) models run.';
     expect(narrativeCitations(things)).toEqual([]);
     const knows = (surname: string) => surname === 'Mamba';
     expect(narrativeCitations(things, knows).map((c) => c.surname)).toEqual(['Mamba']);
+  });
+
+  // Regression: with "this", "these", "those" and "its" taken off the determiners, a model named after
+  // them ("this Llama (2023) checkpoint") was read as a citation of an author Llama, not in the library.
+  it('reads a name after "this", "these", "those" or "its" as a thing, and as an author when one of that name is known', () => {
+    const text =
+      'We fine-tune this Llama (2023) checkpoint, which keeps its Transformer (2017) backbone; ' +
+      'these Mamba (2024) layers and those Falcon (2023) weights run too, as this Chen (2025) run shows.';
+    expect(narrativeCitations(text)).toEqual([]);
+    const knows = (surname: string) => surname === 'Chen';
+    expect(narrativeCitations(text, knows).map((c) => c.surname)).toEqual(['Chen']);
   });
 
   it('reads a possessive narrative citation by its authors: "Rathi\'s (2026) study", "Lin et al.’s (2026)"', () => {

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { definesAbbreviation, namedItems } from '../../../server/verify/named-citations.ts';
+import { definesAbbreviation, looksCoined, namedItems } from '../../../server/verify/named-citations.ts';
 import { parseCitations } from '../../../server/verify/parse-citations.ts';
 
-const KNOWN = new Set(['LeakDojo', 'EMO', 'VHG', 'GlazyBench', 'MoE', 'Memory Inception']);
+const KNOWN = new Set([
+  'LeakDojo',
+  'EMO',
+  'VHG',
+  'GlazyBench',
+  'MoE',
+  'Memory Inception',
+  'Transformers',
+  'Dropout',
+  'Litespark',
+]);
 const knowsName = (name: string) => KNOWN.has(name);
 const cited = (text: string) =>
   parseCitations(text, { knowsName }).map((c) => [c.marker, text.slice(c.start, c.end), c.target]);
 const key = (name: string) => ({ kind: 'key', key: name, explicit: false });
+const keyAfterLeadIn = (name: string) => ({ ...key(name), leadIn: true });
 
 describe('named-citations', () => {
   it('reads a bracket or parenthesis of known names, after an optional lead-in, as citations of those papers', () => {
@@ -15,13 +26,13 @@ describe('named-citations', () => {
       'Experts specialise (EMO). Both hold [LeakDojo; EMO], as do these (cf. VHG, GlazyBench; e.g., Memory Inception).';
     expect(cited(text)).toEqual([
       ['[LeakDojo]', '[LeakDojo]', key('LeakDojo')],
-      ['[LeakDojo]', '(see LeakDojo)', key('LeakDojo')],
+      ['[LeakDojo]', '(see LeakDojo)', keyAfterLeadIn('LeakDojo')],
       ['[EMO]', '(EMO)', key('EMO')],
       ['[LeakDojo]', '[LeakDojo; EMO]', key('LeakDojo')],
       ['[EMO]', '[LeakDojo; EMO]', key('EMO')],
-      ['[VHG]', '(cf. VHG, GlazyBench; e.g., Memory Inception)', key('VHG')],
-      ['[GlazyBench]', '(cf. VHG, GlazyBench; e.g., Memory Inception)', key('GlazyBench')],
-      ['[Memory Inception]', '(cf. VHG, GlazyBench; e.g., Memory Inception)', key('Memory Inception')],
+      ['[VHG]', '(cf. VHG, GlazyBench; e.g., Memory Inception)', keyAfterLeadIn('VHG')],
+      ['[GlazyBench]', '(cf. VHG, GlazyBench; e.g., Memory Inception)', keyAfterLeadIn('GlazyBench')],
+      ['[Memory Inception]', '(cf. VHG, GlazyBench; e.g., Memory Inception)', keyAfterLeadIn('Memory Inception')],
     ]);
   });
 
@@ -37,6 +48,27 @@ describe('named-citations', () => {
     }
     // Without knowsName, a name alone in a parenthesis cites nothing.
     expect(parseCitations('Experts specialise (EMO).')).toEqual([]);
+  });
+
+  // Regression: any known name alone in a parenthesis was a citation, so "(Transformers)" in a
+  // sentence cited the paper "Transformers: State-of-the-Art Natural Language Processing".
+  it('reads a known name alone as a citation only when it looks coined, and any known name after a lead-in', () => {
+    const text =
+      'Sequence models (Transformers) replaced recurrent ones, and regularisers (Dropout) helped. ' +
+      'Deep ensembles (Memory Inception) too. Sparks fly (Litespark). Overfitting falls (see Dropout).';
+    expect(cited(text)).toEqual([
+      ['[Litespark]', '(Litespark)', key('Litespark')],
+      ['[Dropout]', '(see Dropout)', keyAfterLeadIn('Dropout')],
+    ]);
+  });
+
+  it('tells a coined name by a capital inside it, a digit, capitals alone or a word no dictionary holds', () => {
+    for (const name of ['LeakDojo', 'GPT-4', 'VL-LCM', 'EMO', 'VHG', 'MoE', 'Litespark', 'GlazyBench']) {
+      expect(looksCoined(name), name).toBe(true);
+    }
+    for (const name of ['Transformers', 'Dropout', 'Memory', 'Attention', 'Memory Inception', 'Mixture-of-Experts']) {
+      expect(looksCoined(name), name).toBe(false);
+    }
   });
 
   it('reads no abbreviation, aside or measure in a parenthesis as a named citation: "(MoE)", "(n = 12)", "(Fig. 2)"', () => {

@@ -293,15 +293,25 @@ describe('parse-citations author–year forms', () => {
     ]);
   });
 
-  // Regression: a name after "that" or "this" was read as the name of a thing, so these cited nothing.
-  it('reads a narrative citation after "that", "this" or "his", which are no articles', () => {
+  // Regression: a name after "that" was read as the name of a thing, so these cited nothing.
+  it('reads a narrative citation after "that", which opens a clause as often as it points', () => {
     expect(markersOf('We note that Smith (2020) found a larger effect.')).toEqual(['Smith, 2020']);
     expect(
-      markersOf(
-        'We argue that Rathi (2026) erred; it was shown that van der Berg (2019) held, as this Chen (2025) predicted.',
-      ),
-    ).toEqual(['Rathi, 2026', 'van der Berg, 2019', 'Chen, 2025']);
+      markersOf('We argue that Rathi (2026) erred; it was shown that van der Berg (2019) held, as his Wu (2021) did.'),
+    ).toEqual(['Rathi, 2026', 'van der Berg, 2019', 'Wu, 2021']);
     expect(markersOf('The Transformer (2017) and our Llama (2023) run.')).toEqual([]);
+  });
+
+  // Regression: "this", "these", "those" and "its" were no determiners, so a model named after them
+  // was read as a citation of its author and showed as not in the library.
+  it('reads no narrative citation from a model named after "this" or "its", unless an author of that name is known', () => {
+    const text = 'We fine-tune this Llama (2023) checkpoint. The model keeps its Transformer (2017) backbone.';
+    expect(markersOf(text)).toEqual([]);
+    expect(markersOf('The effect held, as this Chen (2025) predicted.')).toEqual([]);
+    const knowsAuthor = (surname: string) => surname === 'Chen';
+    expect(
+      parseCitations('The effect held, as this Chen (2025) predicted.', { knowsAuthor }).map((c) => c.marker),
+    ).toEqual(['Chen, 2025']);
   });
 
   // Regression: after any lower-case lead-in, a capitalized word and a year read as a citation.

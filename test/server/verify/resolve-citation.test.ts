@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Library, libraryOfIndex } from '../../../server/verify/library.ts';
 import { parseCitations } from '../../../server/verify/parse-citations.ts';
 import { splitReferences } from '../../../server/verify/reference-list.ts';
-import { resolveCitation } from '../../../server/verify/resolve-citation.ts';
+import { namesOfEntry, resolveCitation } from '../../../server/verify/resolve-citation.ts';
 import { resolveReference } from '../../../server/verify/resolve-reference.ts';
 import { zVerifyRequest } from '../../../server/verify/verify.schema.ts';
 import { verifyText } from '../../../server/verify/verify.service.ts';
@@ -214,6 +214,22 @@ describe('resolve-citation', () => {
     expect(resolveFirst('Pages are indexed (Scanned Documents, 2019).').candidates).toEqual([]);
     // An author's paper from another year is named the same way.
     expect(resolveFirst('Pages are indexed (Moreau, 2025).').closest).toMatchObject({ paperId: 'quillstone' });
+  });
+
+  // Regression: "[Transformers]" in a sentence resolved to the entry "Transformers: State-of-the-art…",
+  // so verify read a bracketed word as a citation of it.
+  it('resolves a key by the name an entry gives only when the name looks coined, follows a lead-in or is written [@key]', () => {
+    const { references } = splitReferences(
+      'Text.\n\nReferences\n[1] Wolf, T. (2020). Transformers: State-of-the-art natural language processing.\n' +
+        '[2] Tanaka, M. (2026). LeakDojo: Decoding the leakage threats of RAG systems.',
+    );
+    expect(references.map(namesOfEntry)).toEqual([['Transformers'], ['LeakDojo']]);
+    const key = (name: string, more: { leadIn?: true; explicit?: boolean } = {}) =>
+      resolveCitation({ kind: 'key', key: name, explicit: false, ...more }, references, library).reference?.n ?? null;
+    expect(key('Transformers')).toBeNull();
+    expect(key('Transformers', { leadIn: true })).toBe(1);
+    expect(key('Transformers', { explicit: true })).toBe(1);
+    expect(key('LeakDojo')).toBe(2);
   });
 
   it('names the paper of an author whose name the citation misspells, and asks about the spelling, but not for short names', () => {

@@ -659,3 +659,75 @@ describe('verify.service named citations', () => {
     ]);
   });
 });
+
+// Papers whose names are English words ("Transformers", "Dropout"), or whose abstracts open with one
+// ("Memory is consolidated…", "Attention concentrates…"), beside two that cite by a coined name.
+const WORD_NAMED_PAPERS = [
+  NAMED_PAPERS[0]!,
+  NAMED_PAPERS[1]!,
+  {
+    id: 'memory-sleep',
+    title: 'Memory Consolidation During Sleep',
+    authors: ['Ada Brandt'],
+    year: 2019,
+    abstract: 'Memory is consolidated during slow-wave sleep. Recall improves after a night of sleep.',
+  },
+  {
+    id: 'attention-sinks-lm',
+    title: 'Attention Sinks in Language Models',
+    authors: ['Kai Moreno'],
+    year: 2024,
+    abstract: 'Attention concentrates on the first token of a sequence. Removing that token degrades long inputs.',
+  },
+  {
+    id: 'transformers-library',
+    title: 'Transformers: State-of-the-Art Natural Language Processing',
+    authors: ['Thomas Wolf'],
+    year: 2020,
+    abstract: 'Transformers is an open-source library of pretrained models for natural language processing.',
+  },
+  {
+    id: 'dropout',
+    title: 'Dropout: A Simple Way to Prevent Neural Networks from Overfitting',
+    authors: ['Nitish Srivastava'],
+    year: 2014,
+    abstract: 'Dropout randomly drops units during training, which prevents neural networks from overfitting.',
+  },
+];
+
+describe('verify.service names that are words', () => {
+  let words: FixtureIndex;
+  beforeAll(async () => {
+    words = await buildFixtureIndex(WORD_NAMED_PAPERS);
+  });
+  afterAll(() => words.close());
+  const citedIn = (text: string) =>
+    verifyText(libraryOfIndex(words.reader), zVerifyRequest.parse({ text })).claims.map((claim) =>
+      claim.citations.map((c) => [text.slice(c.start, c.end), c.paperId]),
+    );
+
+  // Regression: a library paper's title head ("Transformers", "Dropout") or the word its abstract
+  // opens with ("Memory", "Attention") made that word alone in a parenthesis or bracket a citation,
+  // and the sentence was flagged as not supported by a paper it never cited.
+  it('reads an English word alone in a parenthesis or bracket as no citation, though a paper goes by it', () => {
+    const text = [
+      'Sleep helps the brain keep what it learned (Memory) overnight, we argue.',
+      'Recall improves after a night of rest [Memory] in most adults.',
+      'Language models weigh the first token heavily (Attention) in long inputs.',
+      'Pretrained encoders (Transformers) replaced recurrent networks in most systems.',
+      'They [Transformers] scale with data.',
+      'We fine-tune this Llama (2023) checkpoint on our data.',
+      'The model keeps its Transformer (2017) backbone unchanged.',
+    ].join('\n');
+    expect(citedIn(text)).toEqual([[], [], [], [], [], [], []]);
+  });
+
+  it('still resolves a coined name alone and a word-like name after a lead-in', () => {
+    const text = [
+      'Making RAG more faithful to its documents reduces leakage [LeakDojo].',
+      'Experts specialise by domain without labels (EMO).',
+      'Randomly dropping units prevents overfitting (see Dropout).',
+    ].join('\n');
+    expect(citedIn(text)).toEqual([[['[LeakDojo]', 'leakdojo']], [['(EMO)', 'emo']], [['(see Dropout)', 'dropout']]]);
+  });
+});
