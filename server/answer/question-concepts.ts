@@ -279,7 +279,8 @@ export function unknownNamesOf(question: string, concepts: readonly Concept[]): 
 // A word written with a capital and then lower-case letters that no dictionary knows, lower-case or
 // capitalised: "Fooformer", not "Transformer" nor a proper word WordNet lists ("English", "Bayesian",
 // "Markov", "Poisson", "Europe"), nor a misspelling that is read (question-spelling.ts). A name
-// WordNet lacks ("Kalman", "Samsung") stays one. The English words are read only for such a word;
+// WordNet lacks ("Kalman", "Samsung"), or lists only among people, gods or stars ("Claude",
+// "Gemini"; see build-english-words.ts), stays one. The English words are read only for such a word;
 // without them, none is.
 function capitalisedName(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;

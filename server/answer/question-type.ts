@@ -40,9 +40,45 @@ export function questionType(question: string): QuestionType {
 // often do…").
 const SECOND_QUESTION =
   /\?\s*\S[^?]*\?|(?:[,;]|\b(?:and|or|but)\b)\s+(?:(?:and|or|but|also|then)\s+)?(?:what|which|who|whom|whose|when|where|why|how|whether)\s+\p{L}/iu;
-// Words that ask how one thing bears on another ("Does X affect Y?", "the effect of X on Y").
-const RELATION =
-  /\b(?:affect|effect|impact|influenc|relat|associat|link|between|caus|lead|depend|interact|change|reduc|increas|decreas|improv|wors|rais|lower|enhanc|prevent|promot|inhibit|help|harm|hurt|benefit|correlat|predict)\w*/iu;
+// Words that ask how one thing bears on another ("Does X affect Y?", "the effect of X on Y"), as
+// whole words: a verb's forms, or a noun of relation; not a word that only starts alike ("the most
+// effective method", "related work", "the leading labs", "what improvements", "lower-precision").
+const RELATION = new RegExp(
+  `\\b(?:${[
+    'affect(?:s|ed|ing)?',
+    'effects?',
+    'impact(?:s|ed|ing)?',
+    'influenc(?:e|es|ed|ing)',
+    'relat(?:e|es|ed|ing)\\s+to',
+    'relation(?:s|ships?)?',
+    'associat(?:e|es|ed|ing|ions?)',
+    'link(?:s|ed|ing)?',
+    'between',
+    'caus(?:e|es|ed|ing|al|ally|ality)',
+    '(?:lead|leads|leading|led)\\s+to',
+    'depend(?:s|ed|ing|ence)?',
+    'interact(?:s|ed|ing|ions?)?',
+    'chang(?:e|es|ed|ing)',
+    'reduc(?:e|es|ed|ing|tions?)',
+    'increas(?:e|es|ed|ing)',
+    'decreas(?:e|es|ed|ing)',
+    'improv(?:e|es|ed|ing)',
+    'wors(?:e|en|ens|ened|ening)',
+    'rais(?:e|es|ed|ing)',
+    'lower(?:s|ed|ing)?(?![-\u2010\u2011])',
+    'enhanc(?:e|es|ed|ing)',
+    'prevent(?:s|ed|ing|ion)?',
+    'promot(?:e|es|ed|ing)',
+    'inhibit(?:s|ed|ing|ion)?',
+    'help(?:s|ed|ing)?',
+    'harm(?:s|ed|ing|ful)?',
+    'hurt(?:s|ing)?',
+    'benefit(?:s|ed|ted|ing|ting)?',
+    'correlat(?:e|es|ed|ing|ions?)',
+    'predict(?:s|ed|ing|ive|ors?)?',
+  ].join('|')})\\b`,
+  'iu',
+);
 
 /**
  * Whether a question asks one thing about how its parts bear on each other: a yes/no question ("Does

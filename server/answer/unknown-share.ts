@@ -11,8 +11,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 // Between two words of one phrase: spaces or a hyphen ("knowledge base", "knowledge-base"), no comma.
 const WITHIN_PHRASE = /^[\s\-‐‑]+$/u;
 // What makes a phrase a part of something the question names: a possessive before it ("their
-// knowledge base", "the system's knowledge base").
-const POSSESSIVE_BEFORE = /(?:\b(?:their|its|his|her|our|your|my|whose)|\p{L}['’]s?)\s+$/iu;
+// knowledge base", "the system's knowledge base"); not a contraction ("What's tax fraud doing…",
+// "it's", "there's": "is" or "has", or "let's").
+const POSSESSIVE_BEFORE =
+  /(?:\b(?:their|its|his|her|our|your|my|whose)|\p{L}(?<!\b(?:what|that|it|there|here|let|who|where|when|why|how|he|she))['’]s?)\s+$/iu;
 
 /** A run of two or more neighbouring English words of the question that no paper uses. */
 export type EnglishPhrase = {

@@ -50,9 +50,25 @@ describe('english-words', () => {
   });
 
   it('knows the capitalised words WordNet writes, as it writes them, and not coined names', () => {
-    for (const word of ['English', 'Bayesian', 'Gaussian', 'Markov', 'Poisson', 'Boolean', 'Fourier', 'Europeans'])
+    for (const word of [
+      'English',
+      'Bayesian',
+      'Gaussian',
+      'Markov',
+      'Poisson',
+      'Boolean',
+      'Fourier',
+      'Spanish',
+      'Europe',
+      'Europeans',
+    ])
       expect(isEnglishWord(word), word).toBe(true);
     for (const word of ['english', 'Fooformer', 'Kalman']) expect(isEnglishWord(word), word).toBe(false);
+  });
+
+  it('knows no name WordNet lists only among people, gods or stars, or inside the name of one', () => {
+    for (const word of ['Claude', 'Gemini', 'Pythia', 'Minerva', 'Athena', 'Watson', 'Galactica'])
+      expect(isEnglishWord(word), word).toBe(false);
   });
 
   it('ships a compact list of lower-case words and capitalised ones as WordNet writes them', () => {

@@ -111,6 +111,25 @@ describe('library-gaps', () => {
     }
   });
 
+  it('abstains on a model name that WordNet lists only among people, gods or stars, or inside the name of one', async () => {
+    for (const name of ['Gemini', 'Claude', 'Pythia', 'Minerva', 'Galactica']) {
+      const response = await ask(library, `Does ${name} leak retrieved documents in RAG systems?`);
+      expect(response.abstained, name).toBe(true);
+      expect(response.reason, name).toMatch(new RegExp(`no paper in it mentions "${name}"`));
+    }
+  });
+
+  it('reads a contraction before an English phrase no paper uses as no possessive, and abstains', async () => {
+    for (const question of [
+      "What's tax fraud doing to RAG systems leakage?",
+      'What’s tax fraud doing to RAG systems leakage?',
+    ]) {
+      const response = await ask(library, question);
+      expect(response.abstained, question).toBe(true);
+      expect(response.notice, question).toBeUndefined();
+    }
+  });
+
   it('abstains on a capitalised name that no dictionary knows', async () => {
     const response = await ask(library, 'Does Kalman filtering halve speech recognition errors in noisy clinics?');
     expect(response.abstained).toBe(true);

@@ -46,6 +46,12 @@ describe('question-type', () => {
       'How does speculative decoding affect hallucination in summarization?',
       'What is the effect of speculative decoding on hallucination in summaries?',
       'Does speculative decoding change hallucination in summarization, and how?',
+      'How is speculative decoding related to hallucination in summaries?',
+      'Why does speculative decoding lead to hallucination in summaries?',
+      'What lowers hallucination in summaries?',
+      'Does Feather improve KV cache compression?',
+      'How does Feather improve KV cache compression?',
+      'Which methods improved KV cache compression?',
     ])
       expect(asksOneRelation(question), question).toBe(true);
     for (const question of [
@@ -54,6 +60,17 @@ describe('question-type', () => {
       'What is speculative decoding? How often do summaries hallucinate?',
       'Does speculative decoding work; which models use it?',
       'What are speculative decoding and abstractive summarization?',
+    ])
+      expect(asksOneRelation(question), question).toBe(false);
+  });
+
+  it('reads relation words whole, not words that only start alike', () => {
+    for (const question of [
+      'What is the most effective method for KV cache compression?',
+      'Which papers discuss related work on KV cache compression?',
+      'What improvements does Feather propose?',
+      'Who are the leading labs in KV cache compression?',
+      'List methods for lower-precision inference',
     ])
       expect(asksOneRelation(question), question).toBe(false);
   });

@@ -36,6 +36,24 @@ describe('unknown-share', () => {
     expect(possessed("Does a RAG system's knowledge base leak?")).toEqual([true]);
     expect(possessed('Do RAG systems leak knowledge base?')).toEqual([false]);
     expect(possessed('How does knowledge base affect RAG systems?')).toEqual([false]);
+    expect(possessed("Do RAG systems' knowledge base leak?")).toEqual([true]);
+  });
+
+  it('reads a contraction before a phrase as no possessive', () => {
+    const concepts = [rag, systems, leak, knowledge, base];
+    const possessed = (question: string) => englishPhrases(question, concepts).map((p) => p.possessed);
+    for (const question of [
+      "What's knowledge base doing to RAG systems leak?",
+      'What’s knowledge base doing to RAG systems leak?',
+      "Where's knowledge base in RAG systems leak?",
+      "It's knowledge base that RAG systems leak?",
+      "There's knowledge base in RAG systems leak?",
+      "Let's say knowledge base leaks from RAG systems?",
+      "How's knowledge base leaked by RAG systems?",
+      "Is it true that's knowledge base RAG systems leak?",
+    ])
+      expect(possessed(question), question).not.toContain(true);
+    expect(possessed("Does the system's knowledge base leak from RAG systems?")).toEqual([true]);
   });
 
   it('counts whole the English words written apart, and a name no paper uses', () => {
