@@ -3,7 +3,8 @@
 // another kind of thing than the paper, however much else they share. Read only where one side
 // writes the phrase as a name (a hyphen joining the modifier to the head, or every word
 // capitalized) and the other as a name too or right after a determiner ("a data language model"),
-// since plain prose swaps the words before a noun in paraphrase all the time.
+// since plain prose swaps the words before a noun in paraphrase all the time. A modifier that says
+// which one or how good ("the new language model") names no kind unless written as a name.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import type { VoteSentence } from './direction-vote.ts';
 import type { SentenceReading } from './stance-reading.ts';
@@ -22,6 +23,10 @@ const NUMBER = /^\p{N}/u;
 // against "stem cell-derived").
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
 const DETERMINER = /^(?:a|an|the|this|these|that|those|our|its|their|each|every)$/u;
+// Words that say which one, how good or how big, not what kind: "the new language model", "this
+// small language model" name no kind unless written as a name ("Large Language Model").
+const GENERIC_MODIFIER =
+  /^(?:new|novel|proposed|present|current|same|original|improved|resulting|following|above|previous|prior|existing|aforementioned|given|small|smaller|large|larger|big|tiny|simple|single|basic|first|second|third|last|final|our|their|its|own|other|another|modern|recent|better|best|efficient|lightweight|powerful|strong|whole|entire)$/u;
 
 // Three content words in a row, with nothing but spaces or a hyphen between them.
 function kindsOfTokens(text: string, tokens: readonly Token[]): Kind[] {
@@ -36,10 +41,12 @@ function kindsOfTokens(text: string, tokens: readonly Token[]): Kind[] {
     // A sentence's first word is capitalized whatever it names.
     const capitalized = i > 0 && run.every((t) => CAPITALIZED.test(text.slice(t.start, t.end)));
     const opened = i > 0 && DETERMINER.test(tokens[i - 1]!.word) && /^\s+$/u.test(gap(i - 1));
+    const named = hyphenated || capitalized;
+    if (!named && GENERIC_MODIFIER.test(run[0]!.word)) continue;
     found.push({
       modifier: run[0]!.term!,
       head: `${run[1]!.term} ${run[2]!.term}`,
-      named: hyphenated || capitalized,
+      named,
       opened,
     });
   }

@@ -18,6 +18,17 @@ export function weakNullAt(tokens: ReadonlyArray<{ word: string }>, i: number): 
   return WEAK_NULL_OF.test(tokens[next]?.word ?? '');
 }
 
+// Words after which "not" asserts rather than negates: "not only improved … but also", "not just",
+// "not surprisingly, X improved", "it is not unexpected that X improves".
+const ASSERTING_AFTER_NOT = ['only', 'just', 'merely', 'surprising', 'surprisingly', 'unexpected', 'unexpectedly'];
+
+/** A word after which "not" asserts rather than negates ("not only", "not surprisingly"). */
+export const ASSERTING_NOT = new RegExp(`^(?:${ASSERTING_AFTER_NOT.join('|')})$`, 'u');
+
+// A "not" that can open a null finding: not an asserting one, nor "not all gains" or "not clear
+// whether", which deny a quantity or a certainty rather than an effect.
+const NULL_NOT = `not(?!\\s+(?:${[...ASSERTING_AFTER_NOT, 'all', 'clear', 'clearly'].join('|')})\\b)`;
+
 /**
  * A sentence (or clause) that reports no effect, no difference or no association. "did not improve"
  * and "no gain" deny a benefit as "no benefit" does, so a weak null finding ("minimal benefit")
@@ -25,7 +36,7 @@ export function weakNullAt(tokens: ReadonlyArray<{ word: string }>, i: number): 
  */
 export const NULL_FINDING = caseless(
   new RegExp(
-    `\\b(?:no|not|neither)\\s+(?:\\w+\\s+){0,3}?(?:differ\\w*|effect\\w*|associat\\w*|chang\\w*|correlat\\w*|relat\\w*|impact\\w*|benefit\\w*|influenc\\w*|affect\\w*|alter\\w*|link\\w*|improv\\w*|gains?\\b|advantag\\w*)|\\b(?:unchanged|unaffected|did\\s+not\\s+differ|comparable|similar\\s+(?:in|between|across|to))\\b|\\b(?:little|minimal|negligible)\\s+(?:or\\s+no\\s+)?(?:${WEAK_NULL_NOUNS})|\\b(?:was|were|is|are)\\s+not\\s+(?:statistically\\s+)?significant|\\bnon-?significant|did\\s+not\\s+reach\\s+(?:statistical\\s+)?significance`,
+    `\\b(?:no|${NULL_NOT}|neither)\\s+(?:\\w+\\s+){0,3}?(?:differ\\w*|effect\\w*|associat\\w*|chang\\w*|correlat\\w*|relat\\w*|impact\\w*|benefit\\w*|influenc\\w*|affect\\w*|alter\\w*|link\\w*|improv\\w*|gains?\\b|advantag\\w*)|\\b(?:unchanged|unaffected|did\\s+not\\s+differ|comparable|similar\\s+(?:in|between|across|to))\\b|\\b(?:little|minimal|negligible)\\s+(?:or\\s+no\\s+)?(?:${WEAK_NULL_NOUNS})|\\b(?:was|were|is|are)\\s+not\\s+(?:statistically\\s+)?significant|\\bnon-?significant|did\\s+not\\s+reach\\s+(?:statistical\\s+)?significance`,
     'iu',
   ),
 );

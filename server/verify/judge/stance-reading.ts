@@ -15,7 +15,7 @@ import {
   endsAlternativeMarker,
 } from './comparisons.ts';
 import { directionlessAt } from './directionless.ts';
-import { NULL_FINDING, weakNullAt } from './null-findings.ts';
+import { ASSERTING_NOT, NULL_FINDING, weakNullAt } from './null-findings.ts';
 import { namesCondition, populationPhrases } from './population-phrases.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
 
@@ -101,10 +101,10 @@ const NEGATION_REACH = 8;
 const POSTPOSED_NEGATION = /^(?:lacking|lacked|absent)$/u;
 const POSTPOSED_TAIL = 2;
 
-/** "not only … but also" and "whether or not" assert, they do not negate. */
+/** "not only … but also", "not surprisingly" and "whether or not" assert, they do not negate. */
 function notANegation(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
   const word = tokens[i]!.word;
-  if (word === 'not' && tokens[i + 1]?.word === 'only') return true;
+  if (word === 'not' && ASSERTING_NOT.test(tokens[i + 1]?.word ?? '')) return true;
   return word === 'not' && tokens[i - 1]?.word === 'or' && tokens[i - 2]?.word === 'whether';
 }
 

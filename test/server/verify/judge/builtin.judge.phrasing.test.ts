@@ -137,6 +137,17 @@ describe('builtin.judge, on how a claim and a paper word the same finding', () =
     expect(same.conflicts).toEqual([]);
   });
 
+  it('judges "the new language model" and "this small language model" against "a Data Language Model" as supported, with no scope conflict', () => {
+    for (const claim of [
+      'The new language model reads and writes spreadsheet tables.',
+      'This small language model reads and writes spreadsheet tables.',
+    ]) {
+      const result = judgePaper(claim, tabula);
+      expect(result.verdict).toBe('supported');
+      expect(result.conflicts).toEqual([]);
+    }
+  });
+
   it('judges "mentions hybrid retrieval only briefly" against "studied in depth" as contradicted, "in depth" as supported', () => {
     const result = judgePaper('The survey mentions hybrid retrieval only briefly.', survey);
     expect(result.verdict).toBe('contradicted');

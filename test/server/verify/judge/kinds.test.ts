@@ -44,6 +44,28 @@ describe('kinds', () => {
     expect(mismatch('Tabula, a data-first vision-language model.', 'Tabula is a Data Language Model.')).toBe(false);
   });
 
+  it('reads no kind in a modifier that says which one or how good ("the new language model") unless written as a name', () => {
+    const evidence =
+      'We introduce a Data Language Model that reads tables. The Data Language Model improves accuracy on tabular question answering.';
+    for (const claim of [
+      'The new language model improves accuracy on tabular question answering.',
+      'The proposed language model improves accuracy on tabular question answering.',
+      'This small language model improves accuracy on tabular question answering.',
+    ]) {
+      expect(mismatch(claim, evidence)).toBe(false);
+    }
+    expect(kindsOf(readSentence('The new language model reads tables.')).map((kind) => kind.modifier)).not.toContain(
+      'new',
+    );
+    // Written as a name, a size is a kind.
+    expect(kindsOf(readSentence('Tabula is a Large Language Model.'))).toContainEqual({
+      modifier: 'larg',
+      head: 'languag model',
+      named: true,
+      opened: true,
+    });
+  });
+
   it('does not read modifiers swapped in plain prose, nor words that open no noun phrase, nor abbreviations', () => {
     expect(mismatch('Exercise lowers resting heart rate.', 'Training lowers resting heart rate.')).toBe(false);
     expect(mismatch('Children in resource-deprived areas.', 'Children from deprived areas.')).toBe(false);
