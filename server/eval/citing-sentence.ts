@@ -1,9 +1,9 @@
 // A Citation-Integrity citing sentence read as `citelens verify` reads it: its markers become
 // numbered citations ("<|cit|>" → "[1]", each "<|other_cit|>" → "[2]", "[3]" …), the product's
 // sentence and clause logic finds what the judged citation cites for, and the judge gets that
-// clause as the claim and the whole sentence as its context (verify.service.ts does the same).
+// clause as the claim and the whole sentence as its context (verify-plan.ts does the same).
 import { claimText, partsOf, sentencesWithCitations } from '../verify/claim-sentences.ts';
-import { VERIFY_DEFAULTS } from '../verify/verify.service.ts';
+import { VERIFY_DEFAULTS } from '../verify/verify-plan.ts';
 
 /** What the judge reads for one citing sentence: the judged citation's clause, and the sentence it is in. */
 export type CitingClaim = { claim: string; context: string };

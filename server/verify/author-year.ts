@@ -1,82 +1,31 @@
 // Reads an author–year citation inside a parenthesis ("see Lin et al., 2026, p. 3") in linear time,
-// and holds what the narrative reader (narrative-citations.ts) shares with it: what a name is, its
-// particles, the years in parentheses. Hand-written scanners, not regular expressions, because the
-// patterns they replace backtracked quadratically on one long word and exponentially on
-// "(AandAand…x)".
+// with what it may say before and around the authors ("see", "replicated by", "for a review").
+// Hand-written scanners, not regular expressions, because the patterns they replace backtracked
+// quadratically on one long word and exponentially on "(AandAand…x)".
+import {
+  type AuthorYear,
+  COLLEAGUES,
+  isCitedName,
+  isNameBeforeEtAl,
+  KNOWS_NO_AUTHOR,
+  LOCATOR,
+  PARTICLES,
+  SPACE,
+  UNDATED_WORDS,
+  withYearLetters,
+} from './author-year-parts.ts';
 import type { KnowsAuthor } from './citation-target.ts';
-import { isAcronym, isContraction, isDeterminer, isLabel, isNotSurname } from './not-surnames.ts';
+import { isAcronym, isDeterminer } from './not-surnames.ts';
 
-/** An author–year citation as read: the first author's surname (with particles) and the years cited. */
-export type AuthorYear = {
-  /** First author's surname as written, particles included: "van der Berg". */
-  surname: string;
-  etAl: boolean;
-  /** The authors as written, without leading "see", "e.g." and the like: "Lin and Chen". */
-  authors: string;
-  /** The years cited; [''] for MLA's author and page, "(Lin and Chen 12)", which names no year. */
-  years: string[];
-  /** MLA's page or page range after the authors ("12", "12–14"), when no year is named. */
-  page?: string;
-  /** The name runs over several capitalized words: an organization or a work's name ("World Health Organization"). */
-  group?: true;
-  /** APA's word for a work without a year, as written ("n.d.", "in press", "forthcoming"); then `years` is ['']. */
-  undated?: string;
-};
-
-/** Knows no author: an acronym alone before a year is then never one. */
-export const KNOWS_NO_AUTHOR: KnowsAuthor = () => false;
-
-export const PARTICLES = new Set('van von de der den del della di da du la le dos das ter ten bin al'.split(' '));
 const LEAD_INS = new Set(['see', 'e.g.', 'i.e.', 'viz.', 'cf.', 'also', 'but']);
-export const COLLEAGUES = new Set([
-  'colleagues',
-  'coworkers',
-  'co-workers',
-  'collaborators',
-  'coauthors',
-  'co-authors',
-]);
-const NAME = /^\p{Lu}[\p{L}'’-]+$/u;
 const YEAR = /^\d{4}[a-z]?$/u;
 /** A name's initials: "S.", "K.J.", "J.-P.". */
 const INITIALS = /^(?:\p{Lu}\.(?:-?\p{Lu}\.){0,3})$/u;
 /** A page or page range in MLA's "(Lin 12)", "(Lin 12–14)"; never four digits, which read as a year. */
 const PAGE = /^\d{1,3}(?:[-–]\d{1,4})?$/u;
-export const WORD_CHAR = /[\p{L}'’-]/u;
-export const SPACE = /\s/u;
-// The words that name a pinpoint: "p.", "pp.", "Table", "Section", "Fig.", "Appendix", "ch.", "Thm.".
-const LOCATOR_WORD =
-  '[Pp]p?|[Pp]aras?|[Cc]h(?:ap(?:ter)?)?|[Ss]ec(?:tion)?|[Ff]igs?|[Ff]igure|[Tt]ab(?:le)?|[Ee]qs?|[Vv]ol|[Aa]pp(?:endix)?|[Ss]upp(?:l(?:ementary)?)?|[Ll]ines?|[Nn]otes?|[Tt]hm|[Tt]heorem|[Ll]em(?:ma)?|[Pp]rop|[Cc]or|[Dd]ef|[Aa]lg';
-// "12", "3.2", "3b", "IV", "B", "S2", "12ff".
-const LOCATOR_NUMBER = '(?:[\\dIVXLCivxlc]{1,6}(?:\\.\\d{1,3}){0,3}[a-z]?|[A-Z]\\d{0,3}(?:\\.\\d{1,3})?)(?:ff?\\.?)?';
-const LOCATOR_PLACE = `[ \\t]*${LOCATOR_NUMBER}(?:[ \\t]*[-–][ \\t]*${LOCATOR_NUMBER})?`;
-/** A pinpoint named by its word after the year: ", p. 3", ", pp. 3–5", ", Table 2", ", Section 3.2", ", Fig. 3b", ", Appendix B". */
-export const WORDED_LOCATOR = `[ \\t]*,[ \\t]*(?:${LOCATOR_WORD})\\.?${LOCATOR_PLACE}`;
-/**
- * Any pinpoint after the year: a worded one, ": 45", and Chicago's bare page, ", 3" or ", 34–36":
- * one to three digits, never four, which are a second year ("Smith, 2020, 2021" cites two years).
- * Outside parentheses only the worded one is a pinpoint: "Lin et al., 2026, 3 models" counts models.
- */
-export const LOCATOR = `(?:${WORDED_LOCATOR}|[ \\t]*:${LOCATOR_PLACE}|[ \\t]*,[ \\t]*\\d{1,3}(?:[ \\t]*[-–][ \\t]*\\d{1,4})?(?![\\d\\p{L}]))`;
 const TRAILING_LOCATOR = new RegExp(`${LOCATOR}[ \\t]*$`, 'u');
-/** APA's "no date", "in press" and "forthcoming" in place of a year, after the authors and a comma. */
-const UNDATED_WORDS = 'n\\.[ \\t]?d\\.|in[ \\t]+press|forthcoming';
+// APA's "no date", "in press" and "forthcoming" in place of a year, after the authors and a comma.
 const UNDATED = new RegExp(`,[ \\t]*(${UNDATED_WORDS})[ \\t]*$`, 'iu');
-// "(2026)", "(2025a, b)", "(2026; 2027)", "(2026, p. 3)", APA's "(n.d.)", "(in press)", and ACM's "[2026]".
-export const YEARS_AFTER_NAMES = new RegExp(
-  `\\((${UNDATED_WORDS}|\\d{4}[a-z]?(?:[ \\t]*[,;][ \\t]*(?:\\d{4}[a-z]?|[a-z](?![\\p{L}\\d])))*)(?:${LOCATOR})?\\)|\\[(\\d{4}[a-z]?(?:[ \\t]*,[ \\t]*\\d{4}[a-z]?)*)\\]`,
-  'gu',
-);
-
-/**
- * Whether a word standing alone before a year, the narrative "Word (2026)", can be a surname:
- * capitalized, and not a month, a label or a word such as "It's" or "This".
- */
-export const isName = (word: string) => NAME.test(word) && !isNotSurname(word);
-/** Whether a word in a parenthesis can be a surname: "(Still, 2019)" is, "(January 2012)" and "(It's 2020)" are not. */
-export const isCitedName = (word: string) => NAME.test(word) && !isLabel(word) && !isContraction(word);
-/** Whether a word before "et al." can be a surname: any capitalized word but a contraction ("May et al.", "Her et al."). */
-export const isNameBeforeEtAl = (word: string) => NAME.test(word) && !isContraction(word);
 
 type Token = { text: string; start: number; spaceBefore: boolean };
 
@@ -101,22 +50,6 @@ const LEADING_ASIDE =
   /^\s*(?:for\s+(?:an?\s+)?(?:recent\s+)?(?:reviews?|overviews?|details|discussion|examples?)\s*,?\s*)?(?:(?:see(?:\s+also)?|reviewed\s+(?:in|by)|as\s+(?:reviewed|described|shown|reported)\s+(?:in|by)|adapted\s+from|modified\s+from|data\s+from|for\s+(?:example|instance)\s*,?|such\s+as|including)\s+)/iu;
 const TRAILING_ASIDE =
   /\s*,\s*(?:for\s+(?:an?\s+)?(?:recent\s+)?(?:reviews?|overviews?|details|discussion|examples?)|and\s+references\s+therein|among\s+others)\s*$/iu;
-
-// APA's "2026a, b" for two works of one year: "2026a, 2026b" (the years follow the authors, so
-// the authors' offsets do not move).
-const YEAR_LETTERS = /(\d{4})([a-z])((?:[ \t]*,[ \t]*[a-z](?![\p{L}\d]))+)/u;
-export const withYearLetters = (item: string) =>
-  item.replace(YEAR_LETTERS, (_, year: string, first: string, rest: string) =>
-    [
-      first,
-      ...rest
-        .split(',')
-        .map((l) => l.trim())
-        .filter(Boolean),
-    ]
-      .map((letter) => `${year}${letter}`)
-      .join(', '),
-  );
 
 const LEAD_IN_WORDS = 8; // lower-case words a parenthesis may say before its first author
 const LOWER_CASE_WORD = /^\p{Ll}[\p{Ll}'’.-]*$/u;

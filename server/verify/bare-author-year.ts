@@ -2,7 +2,7 @@
 // one into the sentence: "As Rando et al., 2026, p. 12 argue, …", "shown by Lin et al. 2026", "Lin et
 // al.'s 2026 paper".
 // Only with "et al.", which no other phrase before a year has ("In Paris, 2020" is no citation).
-import { isNameBeforeEtAl, PARTICLES, WORDED_LOCATOR } from './author-year.ts';
+import { isNameBeforeEtAl, PARTICLES, WORDED_LOCATOR } from './author-year-parts.ts';
 import type { NarrativeCitation } from './narrative-citations.ts';
 
 // The particles before a surname ("van der Berg et al., 2021"), read back from it over a bounded

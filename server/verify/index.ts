@@ -31,4 +31,5 @@ export {
   type TermStatistics,
 } from './term-statistics.ts';
 export * from './verify.schema.ts';
-export { VERIFY_DEFAULTS, verifyText, verifyTextWith } from './verify.service.ts';
+export { verifyText, verifyTextWith } from './verify.service.ts';
+export { VERIFY_DEFAULTS } from './verify-plan.ts';

@@ -13,7 +13,7 @@ import {
   WORD_CHAR,
   withYearLetters,
   YEARS_AFTER_NAMES,
-} from './author-year.ts';
+} from './author-year-parts.ts';
 import type { KnowsAuthor } from './citation-target.ts';
 import { isAcronym, isDeterminer } from './not-surnames.ts';
 

@@ -6,7 +6,7 @@
 // Experiments found …"), so the name counts only where it opens the sentence, follows "As" or
 // "According to", or goes on with "et al." or "and Chen"; and never a common noun a sentence opens
 // with, unless "et al." follows it.
-import { isName, isNameBeforeEtAl, LOCATOR } from './author-year.ts';
+import { isName, isNameBeforeEtAl, LOCATOR } from './author-year-parts.ts';
 import type { NarrativeCitation } from './narrative-citations.ts';
 import { isReportingNoun } from './not-surnames.ts';
 
