@@ -1,7 +1,8 @@
 // Records as scholarly APIs write them, in JSON or JSON Lines: OpenAlex works (an abstract kept as
 // an inverted index, authors under authorships, the venue under primary_location), Semantic Scholar
-// papers (DOI and arXiv id under externalIds) and Crossref works (crossref-works.ts). Each is rewritten into
-// the plain fields every other record has; the API's bulk (reference lists, counts by year) is left out.
+// papers (DOI and arXiv id under externalIds; also the lines of its bulk dataset) and Crossref works
+// (crossref-works.ts). Each is rewritten into the plain fields every other record has; the API's bulk
+// (reference lists, counts by year) is left out.
 
 import { crossrefAnswerWorks, fromCrossref, isCrossrefWork } from './crossref-works.ts';
 import { withoutBlanks } from './values.ts';
@@ -61,11 +62,22 @@ function fromOpenAlex(work: Fields): Fields {
         return name ? [name] : [];
       })
     : [];
+  // Where each author worked, as the paper wrote it, else as OpenAlex matched it to an institution.
+  const affiliations = Array.isArray(work.authorships)
+    ? work.authorships.flatMap((authorship) => {
+        if (!isObject(authorship)) return [];
+        const raw = Array.isArray(authorship.raw_affiliation_strings)
+          ? authorship.raw_affiliation_strings.flatMap((line) => (text(line) ? [String(line)] : []))
+          : [];
+        return raw.length > 0 ? raw : displayNames(authorship.institutions);
+      })
+    : [];
   const fields: Fields = {
     ...(openalexId ? { id: `openalex:${openalexId}` } : {}),
     title: text(work.title) ?? text(work.display_name),
     abstract: text(work.abstract) ?? invertedIndexText(work.abstract_inverted_index),
     authors,
+    affiliations: [...new Set(affiliations)],
     year: work.publication_year ?? work.publication_date,
     venue: (isObject(source) ? text(source.display_name) : undefined) ?? text(hostVenue),
     doi: text(work.doi),
@@ -81,9 +93,84 @@ function fromOpenAlex(work: Fields): Fields {
   return withoutBlanks(fields);
 }
 
+/** Semantic Scholar's paper ids are 40 hexadecimal digits. */
+const S2_PAPER_ID = /^[0-9a-f]{40}$/;
+/** The fields the graph API answers with, as many as a request asks for ("fields=title,abstract"). */
+const S2_FIELDS = new Set([
+  'paperId',
+  'corpusId',
+  'externalIds',
+  'url',
+  'title',
+  'abstract',
+  'venue',
+  'publicationVenue',
+  'year',
+  'referenceCount',
+  'citationCount',
+  'influentialCitationCount',
+  'isOpenAccess',
+  'openAccessPdf',
+  'fieldsOfStudy',
+  's2FieldsOfStudy',
+  'publicationTypes',
+  'publicationDate',
+  'journal',
+  'citationStyles',
+  'authors',
+  'tldr',
+]);
+
+/**
+ * A graph API paper: one with its external ids, corpus id or summary, or one asked only for a few fields (a
+ * search answer's titles and abstracts), known by its paper id and holding nothing the API does not write.
+ */
 function isSemanticScholarPaper(fields: Fields): boolean {
-  return typeof fields.paperId === 'string' && ('externalIds' in fields || 'corpusId' in fields || 'tldr' in fields);
+  if (typeof fields.paperId !== 'string') return false;
+  if ('externalIds' in fields || 'corpusId' in fields || 'tldr' in fields) return true;
+  return S2_PAPER_ID.test(fields.paperId) && Object.keys(fields).every((key) => S2_FIELDS.has(key));
 }
+
+/**
+ * A paper of Semantic Scholar's bulk "papers" dataset, written in lowercase ("corpusid", "externalids",
+ * "s2fieldsofstudy") and naming its paper id only in its "url".
+ */
+function isSemanticScholarDatasetPaper(fields: Fields): boolean {
+  return fields.corpusid !== undefined && isObject(fields.externalids) && fields.paperId === undefined;
+}
+
+/** A bulk dataset paper with the graph API's field names, so both read alike and get one id. */
+function asGraphApiPaper(paper: Fields): Fields {
+  const url = typeof paper.url === 'string' ? paper.url : '';
+  const fromUrl = /semanticscholar\.org\/paper\/(?:[^/?#]*\/)?([0-9a-f]{40})\b/.exec(url)?.[1];
+  return {
+    ...paper,
+    // The graph API takes "CorpusId:<n>" wherever it takes a paper id.
+    paperId: fromUrl ?? `CorpusId:${paper.corpusid}`,
+    externalIds: paper.externalids,
+    s2FieldsOfStudy: paper.s2fieldsofstudy,
+    publicationDate: paper.publicationdate,
+    citationCount: paper.citationcount,
+  };
+}
+
+/**
+ * The paper a Semantic Scholar citations or references answer wraps ({"citingPaper": {…}} or
+ * {"citedPaper": {…}}, beside the citation's contexts and intents).
+ */
+function citationPaper(fields: Fields): Fields | undefined {
+  const paper = fields.citingPaper ?? fields.citedPaper;
+  const others = Object.keys(fields).filter((key) => !CITATION_KEYS.has(key));
+  return isObject(paper) && others.length === 0 ? paper : undefined;
+}
+const CITATION_KEYS = new Set([
+  'citingPaper',
+  'citedPaper',
+  'contexts',
+  'intents',
+  'isInfluential',
+  'contextsWithIntent',
+]);
 
 function fromSemanticScholar(paper: Fields): Fields {
   const ids = isObject(paper.externalIds) ? paper.externalIds : {};
@@ -119,14 +206,18 @@ function fromSemanticScholar(paper: Fields): Fields {
 }
 
 /**
- * A record's fields in the plain shape when they are an OpenAlex work, a Semantic Scholar paper or a Crossref
- * work (also a Crossref single-work answer, as a JSON Lines record); else as they are.
+ * A record's fields in the plain shape when they are an OpenAlex work, a Semantic Scholar paper (from the graph
+ * API, wrapped in a citations or references answer, or from the bulk "papers" dataset) or a Crossref work (also a
+ * Crossref single-work answer, as a JSON Lines record); else as they are.
  */
 export function fromScholarlyApi(fields: Fields): Fields {
   const answer = crossrefAnswerWorks(fields);
   if (answer?.single && isObject(answer.works[0])) return fromCrossref(answer.works[0]);
   if (isCrossrefWork(fields)) return fromCrossref(fields);
   if (isOpenAlexWork(fields)) return fromOpenAlex(fields);
+  const cited = citationPaper(fields);
+  if (cited !== undefined) return fromScholarlyApi(cited);
+  if (isSemanticScholarDatasetPaper(fields)) return fromSemanticScholar(asGraphApiPaper(fields));
   if (isSemanticScholarPaper(fields)) return fromSemanticScholar(fields);
   return fields;
 }

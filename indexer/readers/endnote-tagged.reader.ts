@@ -88,7 +88,8 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
   // EndNote's export of a record imported from PubMed gives its MeSH headings as keywords.
   const keywords = keywordsAndHeadings(items('K').flatMap((line) => line.split(';')));
   const fields: Record<string, unknown> = {
-    title: one('T'),
+    // A record saved with only its short title (%!, "BERT") is known by it, as a Zotero item is.
+    title: one('T') || one('!'),
     abstract: one('X'),
     authors: items('A').map(invertName),
     year: one('D'),

@@ -81,7 +81,8 @@ function recordFields(record: XmlNode): Record<string, unknown> {
       .filter(Boolean),
   );
   const fields = withoutBlanks({
-    title: styled(child(titles, 'title')),
+    // A record saved with only its short title ("BERT") is known by it, as a Zotero item is.
+    title: styled(child(titles, 'title')) || styled(child(titles, 'short-title')),
     abstract: styled(record.abstract),
     authors,
     // The Year field, else a year in the Date field ("2020-07-05"), which EndNote writes as pub-dates.

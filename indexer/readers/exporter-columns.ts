@@ -117,7 +117,7 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
   const extra = Object.entries(row).find(([column]) => column.toLowerCase() === 'extra')?.[1];
   const citationKey = citationKeyInExtra(extra);
   if (citationKey !== undefined && fields.citationKey === undefined) fields.citationKey = citationKey;
-  if (DATABASE_ID_COLUMNS.some((column) => mapping.some((entry) => entry.column.toLowerCase() === column))) {
+  if (KEYED_BY_CONTENT_COLUMNS.some((column) => mapping.some((entry) => entry.column.toLowerCase() === column))) {
     const key = databaseRowKey(row, mapping);
     if (key !== null) fields.id = key;
   }
@@ -125,15 +125,17 @@ export function mapExporterColumns(row: Record<string, unknown>, mapping: Column
 }
 
 /**
- * Columns of a database's own record id: Dimensions' "Publication ID" (pub.…), Lens.org's "Lens ID" and
- * Scopus's "EID" (2-s2.0-…).
+ * Columns that say a database exported the file: its own record id (Dimensions' "Publication ID" (pub.…),
+ * Lens.org's "Lens ID", Scopus's "EID" (2-s2.0-…)), or IEEE Xplore's "Document Title" (its exports carry no
+ * record id, and are named by the time of export: "export2024.12.07-04.10.33.csv").
  */
-const DATABASE_ID_COLUMNS = ['publication id', 'lens id', 'eid'];
+const KEYED_BY_CONTENT_COLUMNS = ['publication id', 'lens id', 'eid', 'document title'];
 
 /**
- * The id of a Dimensions, Lens.org or Scopus row without an id or DOI column value: a key made from its content, as
- * RIS records get, so the paper has one id whichever database it was exported from (their own record ids
- * stay in metadata). Null when the row has a DOI (the id is made from it) or too little content.
+ * The id of a Dimensions, Lens.org, Scopus or IEEE Xplore row without an id or DOI column value: a key made from
+ * its content, as RIS records get, so the paper has one id whichever database it was exported from and however
+ * the file is named (their own record ids stay in metadata). Null when the row has a DOI (the id is made from it)
+ * or too little content.
  */
 function databaseRowKey(row: Record<string, unknown>, mapping: ColumnMapping): string | null {
   const first = (field: string) =>

@@ -1,14 +1,18 @@
 // Hands out paper ids across one index run: the first record of an id keeps it; a record of the same
-// work (the same DOI, arXiv id or PubMed id, by its id or by the identifiers it holds) is merged into
-// the paper kept for it; an exact repeat is merged; another paper under a taken id is renamed "id-2".
+// work (the same DOI, arXiv id, PubMed id or database record id, by its id or by the identifiers it holds)
+// is merged into the paper kept for it; an exact repeat is merged; another paper under a taken id is renamed "id-2".
 import type { Paper } from '../paper.schema.ts';
 import type { PaperFilesRead } from './index.ts';
 import { problemAt } from './locate.ts';
 import type { IndexedRecord, InputProblem, LocatedPaper, RecordLocation } from './reader.ts';
 import { filledFrom, worksOf } from './same-work.ts';
 
-/** Ids made from an identifier of the work itself (a DOI, an arXiv id, a PubMed id): records sharing one are one paper. */
-const WORK_ID = /^(?:doi|arxiv|pmid):/u;
+/**
+ * Ids made from an identifier of the work itself (a DOI, an arXiv id, a PubMed id) or of a database's record of
+ * it (a Web of Science UT, an OpenAlex work, a Semantic Scholar paper): records sharing one are one paper, also
+ * when two exports of it differ (a citation count that grew between them).
+ */
+const WORK_ID = /^(?:doi|arxiv|pmid|wos|openalex|s2):/u;
 
 /** An id handed out: where, and the paper as returned (null for a record the index holds, which is not parsed). */
 type Claimed = { location: RecordLocation; paper: Paper | null; kept?: LocatedPaper };

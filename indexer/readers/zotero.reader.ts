@@ -11,20 +11,59 @@ import type { InputProblem, RawRecord } from './reader.ts';
 import { citationKeyInExtra, nameOf } from './values.ts';
 
 const SKIPPED_TYPES = new Set(['note', 'attachment', 'annotation']);
+/**
+ * Where an item appeared, by Zotero's field for each item type: a journal, proceedings or book, an encyclopedia
+ * (the Stanford Encyclopedia of Philosophy), a blog, the meeting a talk was given at, else who published it.
+ */
 const VENUE_FIELDS = [
   'publicationTitle',
   'proceedingsTitle',
   'bookTitle',
   'conferenceName',
+  'encyclopediaTitle',
+  'dictionaryTitle',
+  'meetingName',
+  'blogTitle',
+  'forumTitle',
+  'programTitle',
   'websiteTitle',
   'repository',
   'publisher',
   'university',
   'institution',
+  'company',
 ];
+/** Zotero keeps a title and a date under the item type's own field for cases, statutes, patents and e-mails. */
+const TITLE_FIELDS = ['title', 'caseName', 'nameOfAct', 'subject', 'shortTitle'];
+const DATE_FIELDS = ['date', 'issueDate', 'dateDecided', 'dateEnacted'];
+/**
+ * The creator types that stand first for an item type, as "author" does for most: a talk's presenters, a
+ * program's programmers, a patent's inventors, a map's cartographers… Zotero exports each as the item's authors.
+ */
+const PRIMARY_CREATOR_TYPES = new Set([
+  'author',
+  'presenter',
+  'programmer',
+  'inventor',
+  'artist',
+  'director',
+  'interviewee',
+  'cartographer',
+  'podcaster',
+  'performer',
+  'sponsor',
+]);
 const EXTRA_DOI = /^\s*DOI:\s*(\S+)\s*$/im;
-/** Fields that become paper fields; every other field is kept in metadata under its Zotero name. */
-const MAPPED = new Set(['title', 'abstractNote', 'date', 'DOI', 'url', 'archiveID', ...VENUE_FIELDS]);
+/** Fields that become paper fields; every other field (a short title beside the title too) is kept in metadata. */
+const MAPPED = new Set([
+  'abstractNote',
+  'DOI',
+  'url',
+  'archiveID',
+  ...TITLE_FIELDS.filter((field) => field !== 'shortTitle'),
+  ...DATE_FIELDS,
+  ...VENUE_FIELDS,
+]);
 
 /**
  * The Zotero data folder: the one Zotero's profile names (Settings → Advanced → Files and Folders → Data
@@ -174,7 +213,7 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     // mode): names go on as parts, so "Deutsches Elektronen-Synchrotron, DESY" is never read as "Family, Given".
     const parts = ({ firstName, lastName, fieldMode }: (typeof creators)[number]) =>
       fieldMode === 1 ? { literal: lastName ?? '' } : { firstName: firstName ?? '', lastName: lastName ?? '' };
-    const written = creators.filter((creator) => (creator.creatorType ?? 'author') === 'author');
+    const written = creators.filter((creator) => PRIMARY_CREATOR_TYPES.has(creator.creatorType ?? 'author'));
     // An edited book names its editors where a paper names its authors, as citation styles do.
     const edited = written.length === 0 ? creators.filter((creator) => creator.creatorType === 'editor') : [];
     const authors = [...written, ...edited].map(parts);
@@ -194,11 +233,11 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     const fields: Record<string, unknown> = {
       id: item.userLibrary > 0 ? `zotero:${item.key}` : `zotero:${item.libraryID}/${item.key}`,
       // An item saved with only its short title ("BERT") is known by it.
-      title: values.get('title') ?? values.get('shortTitle'),
+      title: firstOf(values, TITLE_FIELDS),
       abstract: values.get('abstractNote'),
       authors,
-      year: zoteroYear(values.get('date')),
-      venue: VENUE_FIELDS.map((field) => values.get(field)).find((value) => value !== undefined),
+      year: zoteroYear(firstOf(values, DATE_FIELDS)),
+      venue: firstOf(values, VENUE_FIELDS),
       doi: values.get('DOI') ?? EXTRA_DOI.exec(extra)?.[1],
       url: values.get('url'),
       arxivId: arxiv,
@@ -215,6 +254,11 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     records.push({ fields, location: { file, line: null, record: records.length + 1 } });
   }
   return records;
+}
+
+/** The value of the first of `fields` the item has. */
+function firstOf(values: ReadonlyMap<string, string>, fields: readonly string[]): string | undefined {
+  return fields.map((field) => values.get(field)).find((value) => value !== undefined);
 }
 
 function tableHasRows(db: Database.Database, table: string): boolean {

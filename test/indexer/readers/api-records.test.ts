@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { invertedIndexText } from '../../../indexer/readers/api-records.ts';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJson } from '../../../indexer/readers/json.reader.ts';
 import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
-import { readWith } from './read-fixture.ts';
+import { makeTempDir, readWith } from './read-fixture.ts';
 
 // Shaped as the OpenAlex works API answers, with values written here.
 const openAlexWork = {
@@ -71,6 +72,26 @@ describe('api-records', () => {
     expect(papers[0]?.location).toEqual({ file: 'works.json', line: 6, record: 1 });
   });
 
+  it("keeps where an OpenAlex work's authors worked: as the paper wrote it, else the institution OpenAlex matched", () => {
+    const work = {
+      ...openAlexWork,
+      authorships: [
+        {
+          author: { display_name: 'Marta Rossi' },
+          institutions: [{ display_name: 'University of Padua' }],
+          raw_affiliation_strings: ['Department of Geosciences, University of Padua, Italy'],
+        },
+        { author: { display_name: 'Jonas Weber' }, institutions: [{ display_name: 'ETH Zurich' }] },
+        { author: { display_name: 'Lea Frei' }, institutions: [{ display_name: 'ETH Zurich' }] },
+      ],
+    };
+    const { papers } = readWith(readJson, JSON.stringify({ results: [work] }), 'works.json');
+    expect(papers[0]?.paper.affiliations).toEqual([
+      'Department of Geosciences, University of Padua, Italy',
+      'ETH Zurich',
+    ]);
+  });
+
   it('reads Semantic Scholar papers from a "data" answer and from JSON Lines, with its summary when the abstract is withheld', () => {
     const fromJson = readWith(readJson, JSON.stringify({ total: 1, data: [semanticScholarPaper] }), 's2.json');
     const fromJsonl = readWith(readJsonl, `${JSON.stringify(semanticScholarPaper)}\n`, 's2.jsonl');
@@ -88,6 +109,85 @@ describe('api-records', () => {
         tags: ['Geology', 'Physics'],
         metadata: { source: 'Semantic Scholar', citationCount: 5, pmid: '123' },
       });
+    }
+  });
+
+  it('reads a line of the Semantic Scholar "papers" bulk dataset with the id, DOI, arXiv id and fields a graph API answer gives', () => {
+    // Shaped as the bulk dataset writes its lines (lowercase keys, the paper id only in "url"), values written here.
+    const line = {
+      corpusid: 4242,
+      externalids: { DOI: '10.5555/tides.2020', ArXiv: '2001.01234', PubMed: '123', CorpusId: '4242' },
+      url: 'https://www.semanticscholar.org/paper/0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c',
+      title: 'Tidal forcing of ice shelves',
+      authors: [{ authorId: '7', name: 'Ana Silva' }],
+      venue: 'Nature Geoscience',
+      year: 2020,
+      citationcount: 5,
+      s2fieldsofstudy: [{ category: 'Geology', source: 's2-fos-model' }],
+      publicationdate: '2020-03-01',
+    };
+    const withoutUrl = { ...line, corpusid: 4343, url: null, title: 'Another paper' };
+    const text = `${JSON.stringify(line)}\n${JSON.stringify(withoutUrl)}\n`;
+    const { papers, problems } = readWith(readJsonl, text, 'papers-part0.jsonl');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: 's2:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c',
+      authors: ['Ana Silva'],
+      year: 2020,
+      venue: 'Nature Geoscience',
+      doi: '10.5555/tides.2020',
+      arxivId: '2001.01234',
+      tags: ['Geology'],
+      metadata: { source: 'Semantic Scholar', citationCount: 5, pmid: '123' },
+    });
+    expect(papers[0]?.paper.metadata).not.toHaveProperty('externalids');
+    // Without its url, a line is known by its corpus id, as the graph API takes it ("CorpusId:4343").
+    expect(papers[1]?.paper.id).toBe('s2:CorpusId:4343');
+  });
+
+  it('gives a Semantic Scholar search answer asked only for titles and abstracts the id a full answer gives', () => {
+    const paperId = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
+    const answer = { total: 1, offset: 0, data: [{ paperId, title: 'Tidal forcing of ice shelves', abstract: null }] };
+    const { papers, problems } = readWith(readJson, JSON.stringify(answer), 'search.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper.id)).toEqual([`s2:${paperId}`]);
+    // A record of one's own keyed by such a hash, holding fields the API never writes, is left as it is.
+    const own = { paperId, title: 'My notes', keywords: ['tides'] };
+    const plain = readWith(readJsonl, `${JSON.stringify(own)}\n`, 'mine.jsonl').papers;
+    expect(plain.map(({ paper }) => [paper.id, paper.tags])).toEqual([[paperId, ['tides']]]);
+  });
+
+  it('reads the papers of a Semantic Scholar citations or references answer, each wrapped with its contexts', () => {
+    const answer = {
+      offset: 0,
+      data: [
+        { contexts: ['as in [3]'], intents: ['methodology'], isInfluential: false, citedPaper: semanticScholarPaper },
+        { citingPaper: { paperId: null, title: 'A reference Semantic Scholar did not resolve' } },
+      ],
+    };
+    const { papers, problems } = readWith(readJson, JSON.stringify(answer), 'references.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title])).toEqual([
+      ['s2:0f1e2d3c', 'Tidal forcing of ice shelves'],
+      ['references-2', 'A reference Semantic Scholar did not resolve'],
+    ]);
+    expect(papers[0]?.paper.metadata).not.toHaveProperty('contexts');
+  });
+
+  it('reads a work fetched on two days, its citation count grown, as one paper, from OpenAlex as from Semantic Scholar', async () => {
+    const temp = makeTempDir();
+    try {
+      const files = [
+        temp.write('monday.json', JSON.stringify({ results: [openAlexWork] })),
+        temp.write('tuesday.json', JSON.stringify({ results: [{ ...openAlexWork, cited_by_count: 43 }] })),
+        temp.write('s2-monday.jsonl', `${JSON.stringify(semanticScholarPaper)}\n`),
+        temp.write('s2-tuesday.jsonl', `${JSON.stringify({ ...semanticScholarPaper, citationCount: 6 })}\n`),
+      ];
+      const { papers, problems } = await readPaperFiles(files);
+      expect(problems).toEqual([]);
+      expect(papers.map(({ paper }) => paper.id)).toEqual(['openalex:W1234567', 's2:0f1e2d3c']);
+    } finally {
+      temp.cleanup();
     }
   });
 

@@ -348,6 +348,16 @@ describe('csv.reader on exporters’ columns', () => {
     expect(readWith(readCsv, 'Title,Year\nÜber die Wärmeleitung,1998\n', 'c.csv').papers[0]?.paper.id).toBe('c-1');
   });
 
+  it('gives an IEEE Xplore row without a DOI the id RIS would, so a second export under a new file name is the same paper', () => {
+    const ieee =
+      '"Document Title","Authors","Publication Title","Publication Year","Abstract","DOI"\n' +
+      '"Über die Wärmeleitung","J. Müller; A. Ødegård","IEEE Access","1998","Heat flows.",""\n';
+    const first = readWith(readCsv, ieee, 'export2024.12.07-04.10.33.csv').papers;
+    const second = readWith(readCsv, ieee, 'export2025.01.15-09.00.00.csv').papers;
+    expect(first.map(({ paper }) => paper.id)).toEqual(['muller1998uber']);
+    expect(second.map(({ paper }) => paper.id)).toEqual(['muller1998uber']);
+  });
+
   it('skips a first line only when it names no column and the next line names at least two', () => {
     const one = readCsv('exported today\nTitle,Notes\nT,n\n', 'one.csv');
     expect(one.notices).toHaveLength(1);

@@ -114,4 +114,13 @@ describe('endnote-tagged.reader', () => {
     expect(papers[0]?.paper.tags).toEqual(['Animals', 'Escherichia coli', 'Intestinal Mucosa']);
     expect(papers[0]?.paper.metadata.meshHeadings).toEqual(['Escherichia coli/physiology', 'Intestinal Mucosa']);
   });
+
+  it('knows a record saved with only a short title (%!) by it, instead of refusing the record', () => {
+    const text = '%0 Journal Article\r\n%A Devlin, Jacob\r\n%! BERT\r\n%J NAACL\r\n%D 2019\r\n';
+    const { papers, problems } = readWith(readEndnoteTagged, text, 'short.enw');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.venue])).toEqual([
+      ['devlin2019bert', 'BERT', 'NAACL'],
+    ]);
+  });
 });

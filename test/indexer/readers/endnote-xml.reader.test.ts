@@ -108,4 +108,16 @@ describe('endnote-xml.reader', () => {
       metadata: { meshHeadings: ['Escherichia coli/physiology'] },
     });
   });
+
+  it('knows a record saved with only a short title by it, instead of refusing the record', () => {
+    const text = `<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><ref-type name="Journal Article">17</ref-type>
+<contributors><authors><author>${style('Devlin, Jacob')}</author></authors></contributors>
+<titles><short-title>${style('BERT')}</short-title></titles><periodical><full-title>${style('NAACL')}</full-title></periodical>
+<dates><year>${style('2019')}</year></dates></record></records></xml>`;
+    const { papers, problems } = readWith(readEndnoteXml, text, 'library.xml');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.venue])).toEqual([
+      ['devlin2019bert', 'BERT', 'NAACL'],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readWos } from '../../../indexer/readers/wos.reader.ts';
-import { readFixture, readWith } from './read-fixture.ts';
+import { makeTempDir, readFixture, readWith } from './read-fixture.ts';
 
 describe('wos.reader', () => {
   it('reads a savedrecs.txt export: TI, AB, AF names, PY, SO, DE and ID keywords, DI and the UT accession', () => {
@@ -137,5 +138,28 @@ describe('wos.reader', () => {
       ['wos:000308347000001', ['G. Aad', 'B. Abbott', 'ATLAS Collaboration'], 'Physics Letters B'],
       ['wos:000321000000001', [], 'Nature Physics'],
     ]);
+  });
+
+  it('reads one record exported by two overlapping searches as one paper, though its citation count grew between them', async () => {
+    const header = 'PT\tAU\tAF\tTI\tSO\tAB\tPY\tTC\tUT\t\r\n';
+    const row = (timesCited: string, abstract: string) =>
+      `J\tDoe, J\tDoe, Jane\tOverlapping searches\tNATURE\t${abstract}\t2020\t${timesCited}\tWOS:000500000000077\t\r\n`;
+    const temp = makeTempDir();
+    try {
+      const first = temp.write('savedrecs.txt', `\uFEFF${header}${row('10', '')}`);
+      const second = temp.write('savedrecs(1).txt', `\uFEFF${header}${row('12', 'We did things.')}`);
+      const { papers, problems, repairs } = await readPaperFiles([first, second]);
+      expect(problems).toEqual([]);
+      expect(papers.map(({ paper }) => [paper.id, paper.abstract])).toEqual([
+        ['wos:000500000000077', 'We did things.'],
+      ]);
+      expect(repairs.map((repair) => repair.message)).toEqual([
+        expect.stringMatching(
+          /^names the same work as "wos:000500000000077" at .*savedrecs\.txt line 2; the two were merged/,
+        ),
+      ]);
+    } finally {
+      temp.cleanup();
+    }
   });
 });

@@ -8,7 +8,19 @@ import Database from 'better-sqlite3';
 export const ZOTERO_SCHEMA_DIR = path.resolve(import.meta.dirname, '../../../../shared/zotero-schema');
 export const hasZoteroSchema = fs.existsSync(path.join(ZOTERO_SCHEMA_DIR, 'userdata.sql'));
 
-const ITEM_TYPES = ['journalArticle', 'preprint', 'conferencePaper', 'book', 'note', 'attachment', 'bookSection'];
+const ITEM_TYPES = [
+  'journalArticle',
+  'preprint',
+  'conferencePaper',
+  'book',
+  'note',
+  'attachment',
+  'bookSection',
+  'presentation',
+  'computerProgram',
+  'encyclopediaArticle',
+  'case',
+];
 const FIELDS = [
   'title',
   'abstractNote',
@@ -22,7 +34,14 @@ const FIELDS = [
   'volume',
   'shortTitle',
   'bookTitle',
+  'meetingName',
+  'company',
+  'encyclopediaTitle',
+  'caseName',
+  'dateDecided',
 ];
+/** Creator types by id: those most items have, then those that stand first for some item types. */
+const CREATOR_TYPES = ['author', 'editor', 'presenter', 'programmer', 'contributor'];
 
 /** An item as a test describes it; field names are Zotero's. */
 export type ZoteroItem = {
@@ -33,6 +52,8 @@ export type ZoteroItem = {
   authors?: ([first: string, last: string] | string)[];
   /** Editors, written as authors are. */
   editors?: ([first: string, last: string] | string)[];
+  /** Creators of other types (Zotero's names: "presenter", "programmer", "contributor"), after authors and editors. */
+  creators?: { type: string; name: [first: string, last: string] | string }[];
   tags?: string[];
   collections?: string[];
   trashed?: boolean;
@@ -61,7 +82,9 @@ export class ZoteroLibrary {
       this.db.prepare('INSERT INTO fields (fieldID, fieldName) VALUES (?, ?)').run(index + 1, name);
       this.db.prepare('INSERT INTO fieldsCombined (fieldID, fieldName, custom) VALUES (?, ?, 0)').run(index + 1, name);
     }
-    this.db.prepare("INSERT INTO creatorTypes (creatorTypeID, creatorType) VALUES (1, 'author'), (2, 'editor')").run();
+    for (const [index, name] of CREATOR_TYPES.entries()) {
+      this.db.prepare('INSERT INTO creatorTypes (creatorTypeID, creatorType) VALUES (?, ?)').run(index + 1, name);
+    }
   }
 
   /** Adds a collection (under `parent`, by name) and returns its id. */
@@ -86,6 +109,7 @@ export class ZoteroLibrary {
     const creators = [
       ...(item.authors ?? []).map((person) => ({ person, type: 1 })),
       ...(item.editors ?? []).map((person) => ({ person, type: 2 })),
+      ...(item.creators ?? []).map(({ type, name }) => ({ person: name, type: CREATOR_TYPES.indexOf(type) + 1 })),
     ];
     for (const [index, { person: author, type }] of creators.entries()) {
       const [first, last, fieldMode] = typeof author === 'string' ? ['', author, 1] : [...author, 0];

@@ -199,6 +199,53 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     expect(papers.map(({ paper }) => paper.authors)).toEqual([['Ada Lovelace', 'Alan Turing'], ['Grace Hopper']]);
   });
 
+  it("names the people an item type puts first as its authors: a talk's presenters, a program's programmers", async () => {
+    const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+    library.add({
+      key: 'TALK0001',
+      type: 'presentation',
+      fields: { title: 'Dense retrieval at scale', meetingName: 'SIGIR 2023', date: '2023-07-24 2023-07-24' },
+      creators: [
+        { type: 'presenter', name: ['Kari', 'Ødegård'] },
+        { type: 'contributor', name: ['Alan', 'Turing'] },
+      ],
+    });
+    library.add({
+      key: 'SOFT0001',
+      type: 'computerProgram',
+      fields: { title: 'citelens', company: 'Zenodo', date: '2024-00-00 2024' },
+      creators: [{ type: 'programmer', name: 'The Citelens developers' }],
+    });
+    const { papers, problems } = await readPaperFiles([library.dir], { format: 'zotero' });
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.title, paper.authors, paper.venue, paper.year])).toEqual([
+      ['Dense retrieval at scale', ['Kari Ødegård'], 'SIGIR 2023', 2023],
+      ['citelens', ['The Citelens developers'], 'Zenodo', 2024],
+    ]);
+  });
+
+  it("takes an encyclopedia entry's encyclopedia as its venue, and a case's name and decision date", async () => {
+    const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+    library.add({
+      key: 'SEP00001',
+      type: 'encyclopediaArticle',
+      fields: { title: 'Epistemic logic', encyclopediaTitle: 'The Stanford Encyclopedia of Philosophy' },
+      authors: [['Rasmus', 'Rendsvig']],
+    });
+    library.add({
+      key: 'CASE0001',
+      type: 'case',
+      fields: { caseName: 'Feist Publications v. Rural Telephone Service', dateDecided: '1991-03-27 1991-03-27' },
+    });
+    const { papers, problems } = await readPaperFiles([library.dir], { format: 'zotero' });
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.title, paper.venue, paper.year])).toEqual([
+      ['Epistemic logic', 'The Stanford Encyclopedia of Philosophy', null],
+      ['Feist Publications v. Rural Telephone Service', null, 1991],
+    ]);
+    expect(papers[0]?.paper.metadata).not.toHaveProperty('encyclopediaTitle');
+  });
+
   it('names editors as authors are named: the "Jr." Zotero keeps in the first name goes last, a body stays whole', async () => {
     const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
     library.add({
