@@ -36,6 +36,19 @@ const STATISTIC =
 const REPORTED_EFFECT =
   /\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+no|did\s+not|was\s+not|were\s+not)\b/iu;
 
+// A "not" that limits a quantity or a certainty rather than denying an effect: "not all gains carry
+// over to…", "it is not clear that…", "does not always…", "cannot always". The judge reads it as a
+// negation (verify needs that: "not all gains carry over" does not back "gains carry over"), but in
+// the bottom line's vote it is neither for the question nor against it, as a hedge is; "not only …
+// but also" the judge already reads as no negation at all.
+const LIMITING_NOT = /(?:\b(can)not|\bnot|n['’]t)\s+(?=(?:all|every|always|clear|clearly|necessarily|certain)\b)/giu;
+
+/** A sentence with its limiting "not"s taken out ("it is clear that…"), or null when it has none. */
+function withoutLimitingNot(sentence: string): string | null {
+  const taken = sentence.replace(LIMITING_NOT, (_, can: string | undefined) => (can ? `${can} ` : ' '));
+  return taken === sentence ? null : taken;
+}
+
 /** The claim a yes/no question asks about: "Does aspirin reduce stroke risk?" → "aspirin reduce stroke risk". */
 export function claimOfQuestion(question: string): string {
   return question
@@ -48,14 +61,17 @@ export function claimOfQuestion(question: string): string {
 
 /**
  * Which way one cited sentence points on a claim: +1 a positive finding, −1 a null or negated one, 0
- * no finding (or hedged). A positive finding whose effect runs the other way from the claim's
- * ("reduced the risk" for "increases the risk") is against it, as verify would call it contradicted.
+ * no finding, or a hedged or limited one ("not all gains carry over", "it is not clear that…"). A
+ * positive finding whose effect runs the other way from the claim's ("reduced the risk" for
+ * "increases the risk") is against it, as verify would call it contradicted.
  */
 export function findingStance(sentence: string, claim = ''): -1 | 0 | 1 {
   if (!isFinding(sentence) && !STATISTIC.test(sentence) && !REPORTED_EFFECT.test(sentence)) return 0;
-  const reading = readSentence(sentence);
+  // A limiting "not" counts for neither side; another negation in the sentence still counts against.
+  const limited = withoutLimitingNot(sentence);
+  const reading = readSentence(limited ?? sentence);
   if (reading.nullFinding || reading.negated) return -1;
-  if (reading.hedged) return 0;
+  if (reading.hedged || limited !== null) return 0;
   return claim !== '' && reversesDirection(claim, sentence) ? -1 : 1;
 }
 
@@ -87,7 +103,10 @@ export function statementStance(question: string, sentence: string, title = ''):
   // One topic word may be put otherwise ("tested" for "evaluated"), and it may be the only one when
   // two names say what the question is about.
   if (held < others.length - 1 || (held === 0 && names.length < 2)) return 0;
-  return deniesStatement(claimOfQuestion(question), sentence) ? -1 : 1;
+  const claim = claimOfQuestion(question);
+  const limited = withoutLimitingNot(sentence);
+  if (limited !== null) return deniesStatement(claim, limited) ? -1 : 0;
+  return deniesStatement(claim, sentence) ? -1 : 1;
 }
 
 /** The name a title gives its paper: "EMO: Pretraining…", "Neural Weight Translation (NeWTral)", or a title of at most two words. */

@@ -107,6 +107,26 @@ describe('bottom-line', () => {
     ).toBe('mixed');
   });
 
+  it('counts a "not" that limits a quantity or a certainty for neither side, and a denial beside it still against', () => {
+    const partly = 'We found that not all of the reduction in ischemic stroke carried over to adults over 80.';
+    const uncertain = 'It was not clear that low-dose aspirin reduced the risk of ischemic stroke in women.';
+    const notAlways = "Low-dose aspirin didn't always reduce the risk of ischemic stroke, we found.";
+    for (const sentence of [partly, uncertain, notAlways]) expect(findingStance(sentence), sentence).toBe(0);
+    // One null finding beside them is still one, not three: unclear, where it said no.
+    expect(bottomLine(question, [at(1, AGAINST), at(2, uncertain), at(3, partly)])).toMatchObject({
+      verdict: 'unclear',
+      yes: [],
+      no: [1],
+    });
+    expect(findingStance('Aspirin did not reduce stroke risk, and it is not clear that it lowers mortality.')).toBe(-1);
+    // A paper's statement of itself, limited, neither states the question nor denies it.
+    const glazy = 'Not all GlazyBench tasks include images.';
+    expect(statementStance('Does GlazyBench include images?', glazy, 'GlazyBench')).toBe(0);
+    expect(
+      statementStance('Does GlazyBench include images?', 'GlazyBench tasks do not include images.', 'GlazyBench'),
+    ).toBe(-1);
+  });
+
   it('says yes on a finding for the question, naming the source', () => {
     expect(bottomLine(question, [at(1, FOR), at(2, BACKGROUND)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
   });

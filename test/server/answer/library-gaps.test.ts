@@ -87,6 +87,37 @@ describe('library-gaps', () => {
     expect(response.bottomLine).toBeUndefined();
   });
 
+  it('answers a question ending in a bare phrase no paper uses ("leak knowledge base") as if its possessive were written', async () => {
+    for (const question of ['Do RAG systems leak knowledge base?', 'Do RAG systems leak knowledge-base?']) {
+      const response = await ask(library, question);
+      expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
+      expect(citedPapers(response), question).toEqual(['leak-probe']);
+      expect(response.notice, question).toMatch(
+        /No paper in the library uses "knowledge[ -]base": the answer is about/,
+      );
+      expect(response.bottomLine, question).toBeUndefined();
+    }
+  });
+
+  it('abstains when its subject or object is a phrase no paper uses, however little it weighs beside the rest', async () => {
+    for (const [question, phrase] of [
+      ['Do electric cars raise the word error rate of speech recognition?', 'electric cars'],
+      ['Does the electric car raise the word error rate of speech recognition?', 'electric car'],
+    ] as const) {
+      const response = await ask(library, question);
+      expect(response.abstained, question).toBe(true);
+      expect(response.reason, question).toBe(
+        `The library holds no answer: no paper in it uses "${phrase}", which the question asks about.`,
+      );
+    }
+    // A phrase a preposition ties to the question's subject counts word by word, as before.
+    const accents = await ask(
+      library,
+      'Do accents of English speakers raise the word error rate in speech recognition?',
+    );
+    expect(accents.abstained, accents.reason).toBe(false);
+  });
+
   it('abstains when an English phrase no paper uses is a thing of its own the question asks about, its cause or its object', async () => {
     for (const question of [
       'How does climate change affect speech recognition?',

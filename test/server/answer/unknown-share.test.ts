@@ -24,24 +24,37 @@ describe('unknown-share', () => {
   it('counts a run of English words no paper uses as one unknown word', () => {
     const concepts = [rag, systems, leak, knowledge, base];
     const phrases = englishPhrases('Do RAG systems leak their knowledge base?', concepts);
-    expect(phrases).toEqual([{ words: [knowledge, base], text: 'knowledge base', possessed: true }]);
+    expect(phrases).toEqual([{ words: [knowledge, base], text: 'knowledge base', role: 'part' }]);
     expect(unknownShare(concepts, phrases)).toBeCloseTo(5 / 16);
     expect(englishPhrases('Do RAG systems leak their knowledge-base?', concepts)[0]?.text).toBe('knowledge-base');
   });
 
+  const roles = (question: string, concepts = [rag, systems, leak, knowledge, base]) =>
+    englishPhrases(question, concepts).map((p) => p.role);
+
   it('tells a phrase written as a part of something the question names from a thing of its own', () => {
-    const concepts = [rag, systems, leak, knowledge, base];
-    const possessed = (question: string) => englishPhrases(question, concepts).map((p) => p.possessed);
-    expect(possessed('Do RAG systems leak their knowledge base?')).toEqual([true]);
-    expect(possessed("Does a RAG system's knowledge base leak?")).toEqual([true]);
-    expect(possessed('Do RAG systems leak knowledge base?')).toEqual([false]);
-    expect(possessed('How does knowledge base affect RAG systems?')).toEqual([false]);
-    expect(possessed("Do RAG systems' knowledge base leak?")).toEqual([true]);
+    expect(roles('Do RAG systems leak their knowledge base?')).toEqual(['part']);
+    expect(roles("Does a RAG system's knowledge base leak?")).toEqual(['part']);
+    expect(roles('How does knowledge base affect RAG systems?')).toEqual(['subject']);
+    expect(roles("Do RAG systems' knowledge base leak?")).toEqual(['part']);
+    expect(roles('Do RAG systems leak data from knowledge base?')).toEqual(['attached']);
+    expect(roles('Do RAG systems leak passwords and knowledge base?')).toEqual(['attached']);
+  });
+
+  it('reads a bare singular phrase ending the question as a part whose possessive was left out, and a plural one or one after an article as a thing of its own', () => {
+    expect(roles('Do RAG systems leak knowledge base?')).toEqual(['part']);
+    expect(roles('Do RAG systems leak knowledge base ?!')).toEqual(['part']);
+    expect(roles('Do RAG systems leak the knowledge base?')).toEqual(['subject']);
+    expect(roles('Does knowledge base leak from RAG systems?')).toEqual(['subject']);
+    const tax = concept('tax', 5, false);
+    const returns = concept('returns', 5, false);
+    expect(roles('Do RAG systems leak tax returns?', [rag, systems, leak, tax, returns])).toEqual(['subject']);
+    const bases = concept('bases', 5, false);
+    expect(roles('Do RAG systems leak knowledge bases?', [rag, systems, leak, knowledge, bases])).toEqual(['subject']);
   });
 
   it('reads a contraction before a phrase as no possessive', () => {
-    const concepts = [rag, systems, leak, knowledge, base];
-    const possessed = (question: string) => englishPhrases(question, concepts).map((p) => p.possessed);
+    const possessed = (question: string) => roles(question).map((role) => role === 'part');
     for (const question of [
       "What's knowledge base doing to RAG systems leak?",
       'What’s knowledge base doing to RAG systems leak?',
