@@ -1,15 +1,35 @@
-// The one table of error codes: what each means, its HTTP status, and a hint for people.
-// Every failure the product reports goes through AppError with one of these codes.
+// The one table of error codes: what each means, its HTTP status, and a hint for people (with
+// its own wording where a surface lacks what the hint names). Every failure goes through AppError.
+
+/** Where an error is shown: the command line, the HTTP API and the web UI on it, or an MCP client (an agent). */
+export type Surface = 'cli' | 'http' | 'mcp';
+
+type ErrorRow = {
+  status: number;
+  /** What to do about it, said on every surface without a hint of its own in `hints`. */
+  hint: string;
+  /** A surface's own hint, where `hint` names what it does not have (a command-line flag in the web upload). */
+  hints?: Partial<Record<Surface, string>>;
+};
+
+// The extensions that tell a file's format on their own (see detectFormat), as the web upload's hints name them.
+const FORMAT_EXTENSIONS = '.jsonl, .json, .csv, .tsv, .bib, .ris, .nbib, .xml or .atom';
 
 export const ERRORS = {
   INVALID_INPUT: { status: 400, hint: 'Check the named field or parameter and try again.' },
   INVALID_PAPERS: {
     status: 400,
     hint: 'Fix each record named with its file and line, or leave out --strict (or pass --skip-invalid) to index the usable ones; where no record was found, check that the file is an export of papers, or pass --format.',
+    hints: {
+      http: `Fix each record named with its file and line, then add the file again; where no record was found, check that the file is an export of papers and that its name ends in its format's extension (${FORMAT_EXTENSIONS}).`,
+    },
   },
   UNKNOWN_FORMAT: {
     status: 400,
     hint: 'Pass --format (jsonl, json, csv, tsv, bibtex, csl-json, arxiv-atom, ris, medline, wos).',
+    hints: {
+      http: `Give the file its format's extension (${FORMAT_EXTENSIONS}) and add it again, or export the library from the reference manager as BibTeX, RIS or CSL JSON.`,
+    },
   },
   UNREADABLE_FILE: { status: 400, hint: 'Check that the path exists and is a readable text file (UTF-8).' },
   NOT_TEXT: {
@@ -21,7 +41,13 @@ export const ERRORS = {
     hint: 'Split the file, or convert it to JSON Lines, which is read one record at a time.',
   },
   DUPLICATE_ID: { status: 400, hint: 'Give every paper a unique id.' },
-  PAPER_NOT_FOUND: { status: 404, hint: 'List papers with `citelens search` or GET /api/search.' },
+  PAPER_NOT_FOUND: {
+    status: 404,
+    hint: 'List papers with `citelens search` or GET /api/search.',
+    hints: {
+      mcp: 'Use a paperId that search_papers, ask_library or similar_papers returned (ids are exact, case included).',
+    },
+  },
   NOT_FOUND: { status: 404, hint: 'Check the URL.' },
   PAYLOAD_TOO_LARGE: { status: 413, hint: 'Send a smaller request body.' },
   HEADERS_TOO_LARGE: {
@@ -61,7 +87,7 @@ export const ERRORS = {
   OVERLOADED: { status: 503, hint: 'Too many requests at once; try again shortly.' },
   INVALID_CONFIG: { status: 500, hint: 'Fix or unset the named environment variable (see the README).' },
   INTERNAL: { status: 500, hint: 'This is a bug in Citelens; the server log has the details.' },
-} as const satisfies Record<string, { status: number; hint: string }>;
+} as const satisfies Record<string, ErrorRow>;
 
 export type ErrorCode = keyof typeof ERRORS;
 
@@ -81,8 +107,15 @@ export class AppError extends Error {
     return ERRORS[this.code].status;
   }
 
+  /** The table's hint, as every surface without a hint of its own says it (the command line's). */
   get hint(): string {
     return ERRORS[this.code].hint;
+  }
+
+  /** The hint as `surface` shows it: its own where the table gives one, else `hint`. */
+  hintOn(surface: Surface): string {
+    const row: ErrorRow = ERRORS[this.code];
+    return row.hints?.[surface] ?? row.hint;
   }
 }
 
@@ -101,4 +134,31 @@ export function paperNotFound(id: string): AppError {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** SQLite's result codes (as better-sqlite3 sets `code`) for a database file that is damaged. */
+const DATABASE_DAMAGE_CODES: ReadonlySet<string> = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_CORRUPT_INDEX',
+  'SQLITE_CORRUPT_SEQUENCE',
+  'SQLITE_CORRUPT_VTAB',
+  'SQLITE_NOTADB',
+]);
+
+/**
+ * INDEX_CORRUPT for damage SQLite met while answering (pages that went bad after the index was
+ * opened: "database disk image is malformed"), worded once for every surface; undefined when
+ * `error` is not such damage.
+ */
+export function databaseDamage(error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !DATABASE_DAMAGE_CODES.has(code)) return undefined;
+  return new AppError(
+    'INDEX_CORRUPT',
+    'The index database is damaged; this request could not be answered.',
+    undefined,
+    {
+      cause: error,
+    },
+  );
 }

@@ -12,13 +12,23 @@ import {
   publishedGenerationOrNull,
   servingOlderNotice,
 } from './index-holder/damaged-generations.ts';
-import { INTEGRITY_WAIT_MS, type IndexHolderOptions, type ReloadResult } from './index-holder/holder-options.ts';
+import {
+  apiDamageNotice,
+  INTEGRITY_WAIT_MS,
+  type IndexHolderOptions,
+  type ReloadResult,
+} from './index-holder/holder-options.ts';
 import { pollPublications, publicationOf, stampOf } from './index-holder/publication.ts';
 import { GenerationSwitch, type IndexLease } from './index-holder/served-generation.ts';
 import { warmUpSearches } from './index-holder/warm-up.ts';
 
 export type { IndexProblem } from './index-holder/damaged-generations.ts';
-export { INTEGRITY_WAIT_MS, type IndexHolderOptions, type ReloadResult } from './index-holder/holder-options.ts';
+export {
+  apiDamageNotice,
+  INTEGRITY_WAIT_MS,
+  type IndexHolderOptions,
+  type ReloadResult,
+} from './index-holder/holder-options.ts';
 export type { IndexLease } from './index-holder/served-generation.ts';
 export { WARM_UP_QUERIES } from './index-holder/warm-up.ts';
 
@@ -36,12 +46,14 @@ export class IndexHolder {
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
   readonly #integrityWaitMs: number;
   readonly #checkDatabase: (file: string) => Promise<AppError | null>;
+  readonly #damageNotice: (damage: AppError) => string;
   #checking = false;
 
   /** `options` (but `reloadPeers`) are passed to `openIndex` for every generation this holder opens. */
   constructor(options: IndexHolderOptions = {}) {
-    const { reloadPeers, onServe, integrityWaitMs, checkDatabase, ...openOptions } = options;
+    const { reloadPeers, onServe, integrityWaitMs, checkDatabase, damageNotice, ...openOptions } = options;
     this.#checkDatabase = checkDatabase ?? checkDatabaseInBackground;
+    this.#damageNotice = damageNotice ?? apiDamageNotice;
     this.#options = openOptions;
     this.#served = new GenerationSwitch(onServe);
     this.#integrityWaitMs = integrityWaitMs ?? INTEGRITY_WAIT_MS;
@@ -118,8 +130,8 @@ export class IndexHolder {
 
   /**
    * Runs the database's integrity check on its own thread. If it fails while `reader` is still
-   * served, the generation before it serves instead when one opens; otherwise requests get 503
-   * INDEX_CORRUPT (said as a notice once `open` has returned; before, `open` itself refuses).
+   * served, the generation before it serves instead when one opens; otherwise requests get
+   * INDEX_CORRUPT (said by the front end's `damageNotice` once `open` has returned; before, `open` itself refuses).
    */
   async #checkInBackground(reader: IndexReader, stamp: string | undefined, opened: () => boolean): Promise<void> {
     this.#checking = true;
@@ -139,7 +151,7 @@ export class IndexHolder {
     this.#problem = problem;
     this.#problemStamp = stamp;
     if (older) this.#onNotice(servingOlderNotice(problem, older));
-    else if (opened()) this.#onNotice(`${damage.message} The API answers 503 until it is rebuilt: ${damage.hint}`);
+    else if (opened()) this.#onNotice(this.#damageNotice(damage));
   }
 
   /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND or INDEX_CORRUPT (503) when none is loaded. */

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
+import { checkDatabaseInBackground } from '../read/integrity-check.ts';
 import { createDatabase, type Db, openDatabaseForRead, openDatabaseForWrite } from '../store/database.ts';
 import {
   acquireLock,
@@ -10,6 +11,7 @@ import {
   FILES,
   olderGenerations,
   pruneGenerations,
+  pruneToSoundFallback,
   publish,
   startBuild,
   syncFileData,
@@ -58,6 +60,23 @@ function rebuildFollows(indexDir: string): number | undefined {
   }
 }
 
+// Whether a generation would open as a server's fallback: its database passes quick_check (on a
+// thread of its own) and holds a manifest. A damaged vector file is no matter: opening rebuilds it.
+async function opensSoundly(generationDir: string): Promise<boolean> {
+  const file = path.join(generationDir, FILES.db);
+  if ((await checkDatabaseInBackground(file)) !== null) return false;
+  try {
+    const db = openDatabaseForRead(file);
+    try {
+      return readManifest(db) !== undefined;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
 const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is exceeded',
@@ -92,7 +111,8 @@ function describeWriteFailure(error: unknown, indexDir: string): AppError {
  * empty database instead of a copy of the current one. `prepare` runs under the lock while the
  * database is copied (the copy runs off the main thread, so reading input costs no extra time),
  * sees the generation the draft starts from, and its result is handed to `change`. Generations
- * older than the published one are deleted meanwhile (by a `fresh` run only once it has published). On any
+ * older than the published one are deleted meanwhile; a `fresh` run deletes none until it has
+ * published, then all but the newest older one that opens soundly (see `pruneToSoundFallback`). On any
  * error the draft is deleted and the published generation and those before it stay exactly as they were.
  */
 export async function writeGeneration<T, P = undefined>(
@@ -136,7 +156,9 @@ export async function writeGeneration<T, P = undefined>(
     await syncing;
     publish(indexDir, buildDir, generation);
     buildDir = undefined;
-    if (options.fresh && before !== undefined) pruning = pruneGenerations(indexDir, before).catch(() => {});
+    // Of the generations before it, the newest that opens stays as the fallback; damaged ones go.
+    if (options.fresh && before !== undefined)
+      pruning = pruneToSoundFallback(indexDir, generation, opensSoundly).catch(() => {});
     return result;
   } catch (error) {
     throw describeWriteFailure(error, indexDir);

@@ -211,6 +211,27 @@ export async function pruneGenerations(indexDir: string, oldestKept: number): Pr
   }
 }
 
+/**
+ * Deletes what a rebuild leaves behind once `published` is published: of the generations before it,
+ * only the newest that `opensSoundly` accepts stays, as the fallback a server opens should
+ * `published` be damaged. A damaged one is not counted as that fallback and is deleted too (kept,
+ * it would stand in for the sound one before it, which pruning would then delete).
+ */
+export async function pruneToSoundFallback(
+  indexDir: string,
+  published: number,
+  opensSoundly: (generationDir: string) => Promise<boolean>,
+): Promise<void> {
+  let fallback: number | undefined;
+  for (const older of olderGenerations(indexDir, published)) {
+    if (fallback === undefined && (await opensSoundly(older.dir))) {
+      fallback = older.generation;
+      continue;
+    }
+    await fs.promises.rm(older.dir, { recursive: true, force: true });
+  }
+}
+
 /** Flushes a file's data to disk off the main thread (publish then finds little left to write). */
 export async function syncFileData(file: string): Promise<void> {
   const handle = await fs.promises.open(file, 'r+');

@@ -1,8 +1,9 @@
-// The one place that turns failures into HTTP responses: AppErrors get the status of their code,
-// Hono's own exceptions are mapped onto the error table, anything else is a 500 that hides its cause.
+// The one place that turns thrown values into the errors clients see, HTTP responses and MCP tool
+// errors alike: AppErrors as they are, Hono's exceptions and SQLite's damage mapped onto the error
+// table, anything else a 500 that hides its cause.
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, isAppError } from '../../core/errors.ts';
+import { AppError, databaseDamage, isAppError } from '../../core/errors.ts';
 import { sendError } from './error-response.ts';
 import { redactServerPaths } from './redact-paths.ts';
 
@@ -34,12 +35,6 @@ function fromHttpException(error: HTTPException): AppError | undefined {
   }
 }
 
-// SQLite reports damage it meets while answering (pages that went bad after the index was opened).
-function isDatabaseDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_INDEX';
-}
-
 // The message and details a client sees name no server path.
 function redacted(error: AppError, c: Context): AppError {
   const indexDir = (c.var as { holder?: { dir?: string } } | undefined)?.holder?.dir;
@@ -56,23 +51,42 @@ function isClientGone(error: unknown): boolean {
   );
 }
 
-/** Maps any thrown value to the AppError the client sees (no server path in it), logging the ones that are bugs. */
-export function toClientError(error: unknown, c: Context, log: ErrorLog = logToStderr): AppError {
-  if (isAppError(error)) return redacted(error, c);
+/** Where a thrown value was met, for the log, and who is told of index damage. */
+export type ThrownAt = {
+  /** What was being answered, as the log names it ("GET /api/search", "the tool call search_papers"). */
+  where: string;
+  log: ErrorLog;
+  /** The served index's holder: SQLite damage met while answering is reported to it (health stops saying ok). */
+  holder?: { reportDamage?: (error: AppError) => void } | undefined;
+};
+
+/**
+ * The AppError a thrown value stands for, on every surface: an AppError as it is, Hono's exceptions
+ * and SQLite's damage (INDEX_CORRUPT, reported to the holder) by the error table, anything else
+ * INTERNAL, logged with its stack, which the client never sees.
+ */
+export function appErrorOf(error: unknown, at: ThrownAt): AppError {
+  if (isAppError(error)) return error;
   const mapped = error instanceof HTTPException ? fromHttpException(error) : undefined;
-  if (mapped) return redacted(mapped, c);
-  if (isDatabaseDamage(error)) {
-    log(`citelens: the index database is damaged (${(error as Error).message}) in ${c.req.method} ${c.req.path}`);
-    const damaged = new AppError('INDEX_CORRUPT', 'The index database is damaged; this request could not be answered.');
-    (c.var as { holder?: { reportDamage?: (error: AppError) => void } } | undefined)?.holder?.reportDamage?.(damaged);
+  if (mapped) return mapped;
+  const damaged = databaseDamage(error);
+  if (damaged) {
+    at.log(`citelens: the index database is damaged (${(error as Error).message}) in ${at.where}`);
+    at.holder?.reportDamage?.(damaged);
     return damaged;
   }
   // The client closed the connection while its body was still arriving: not a bug, and nobody is
   // left to read the answer (Node's IncomingMessage fails the read with ECONNRESET "aborted").
   if (isClientGone(error)) return new AppError('INVALID_INPUT', 'The request body was cut off.', { field: null });
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  log(`citelens: unexpected error in ${c.req.method} ${c.req.path}: ${detail}`);
+  at.log(`citelens: unexpected error in ${at.where}: ${detail}`);
   return new AppError('INTERNAL', 'The server failed to handle this request.');
+}
+
+/** Maps any thrown value to the AppError the client sees (no server path in it), logging the ones that are bugs. */
+export function toClientError(error: unknown, c: Context, log: ErrorLog = logToStderr): AppError {
+  const holder = (c.var as { holder?: ThrownAt['holder'] } | undefined)?.holder;
+  return redacted(appErrorOf(error, { where: `${c.req.method} ${c.req.path}`, log, holder }), c);
 }
 
 /** The app's onError: every failure becomes `{ error: { code, message, details, hint } }`. */

@@ -1,9 +1,9 @@
 // The JSON body of every API error, defined once: a code from the error table, a message that
-// says what was wrong and where, optional details, and the table's hint.
+// says what was wrong and where, optional details, and the table's hint for the surface showing it.
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type AppError, ERRORS, type ErrorCode } from '../../core/errors.ts';
+import { type AppError, ERRORS, type ErrorCode, type Surface } from '../../core/errors.ts';
 
 const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
 
@@ -19,9 +19,11 @@ export const zErrorResponse = z
   .meta({ id: 'ErrorResponse' });
 export type ErrorResponse = z.infer<typeof zErrorResponse>;
 
-/** The error body for an AppError. */
-export function errorBody(error: AppError): ErrorResponse {
-  return { error: { code: error.code, message: error.message, details: error.details ?? null, hint: error.hint } };
+/** The error body for an AppError, with the hint `surface` shows (the HTTP API's unless said). */
+export function errorBody(error: AppError, surface: Surface = 'http'): ErrorResponse {
+  return {
+    error: { code: error.code, message: error.message, details: error.details ?? null, hint: error.hintOn(surface) },
+  };
 }
 
 /** Sends an AppError as JSON with the status the error table gives its code. */

@@ -1,5 +1,6 @@
 // How an IndexHolder is set up: what it passes to `openIndex`, how it brings peer processes along
-// on a reload, what it starts on each generation it serves, and how long it waits for the integrity check.
+// on a reload, what it starts on each generation it serves, how long it waits for the integrity
+// check, and how its front end says damage found after start.
 import type { AppError } from '../../core/errors.ts';
 import type { IndexReader, OpenIndexOptions } from '../../indexer/index.ts';
 
@@ -23,7 +24,17 @@ export type IndexHolderOptions = OpenIndexOptions & {
   integrityWaitMs?: number;
   /** The integrity check (tests replace it to control when and how it ends). */
   checkDatabase?: (file: string) => Promise<AppError | null>;
+  /**
+   * The notice for damage the integrity check finds after `open` has returned, when nothing older
+   * opens: what is damaged and how this front end answers until a rebuild (`apiDamageNotice` unless given).
+   */
+  damageNotice?: (damage: AppError) => string;
 };
+
+/** `citelens serve`'s notice for a served generation found damaged with nothing older: its API answers 503. */
+export function apiDamageNotice(damage: AppError): string {
+  return `${damage.message} The API answers 503 until it is rebuilt: ${damage.hint}`;
+}
 
 /** `open` waits this long for the integrity check by default (about 30,000 papers' database in the page cache). */
 export const INTEGRITY_WAIT_MS = 300;

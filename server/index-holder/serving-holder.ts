@@ -13,6 +13,8 @@ export type ServingHolderOptions = {
   onNotice: (message: string) => void;
   /** Brings the other server processes along on a reload (a cluster worker's). */
   reloadPeers?: IndexHolderOptions['reloadPeers'];
+  /** How this front end says damage found after start (the HTTP API's wording unless given). */
+  damageNotice?: IndexHolderOptions['damageNotice'];
 };
 
 /**
@@ -20,12 +22,13 @@ export type ServingHolderOptions = {
  * concept statistics and the English words are read then, not on the first question (see warmServedGeneration).
  */
 export function createServingHolder(options: ServingHolderOptions): IndexHolder {
-  const { config, onNotice, reloadPeers } = options;
+  const { config, onNotice, reloadPeers, damageNotice } = options;
   return new IndexHolder({
     modelDir: config.modelDir,
     offline: config.offline,
     onNotice,
     ...(reloadPeers ? { reloadPeers } : {}),
+    ...(damageNotice ? { damageNotice } : {}),
     onServe: (reader) => warmServedGeneration(reader, onNotice),
   });
 }

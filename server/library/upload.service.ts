@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../core/config.ts';
-import { AppError, ERRORS, isAppError } from '../../core/errors.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
 import { formatProblem, type InputProblem, indexPapers } from '../../indexer/index.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { UPLOAD_LIMITS, type UploadEvent, type UploadProblem } from './upload.schema.ts';
@@ -170,7 +170,7 @@ export async function indexUpload(id: string, { config, holder, onEvent }: Index
       .sort(byLocation);
     // Messages name files as the user knows them, not by the temporary folder.
     const message = appError.message.split(`${dir}${path.sep}`).join('');
-    onEvent({ type: 'error', code: appError.code, message, hint: ERRORS[appError.code].hint, problems });
+    onEvent({ type: 'error', code: appError.code, message, hint: appError.hintOn('http'), problems });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

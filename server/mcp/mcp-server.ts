@@ -10,8 +10,9 @@ import {
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Config } from '../../core/config.ts';
-import { AppError, type ErrorCode as AppErrorCode, isAppError } from '../../core/errors.ts';
+import type { AppError, ErrorCode as AppErrorCode } from '../../core/errors.ts';
 import type { IndexReader } from '../../indexer/index.ts';
+import { appErrorOf } from '../http/error-handler.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { OPENAPI_INFO } from '../routes/docs.route.ts';
 import { askLibraryTool, verifyCitationsTool } from './answer.tools.ts';
@@ -75,10 +76,7 @@ const RPC_CODES: Partial<Record<AppErrorCode, number>> = {
 };
 
 /** A JSON-RPC error carrying the API's error body as its data. */
-function rpcError(error: unknown, log: (message: string) => void): Error {
-  const appError = isAppError(error) ? error : new AppError('INTERNAL', 'The server failed to handle this request.');
-  if (!isAppError(error))
-    log(`citelens mcp: unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
+function rpcError(appError: AppError): Error {
   return Object.assign(new Error(appError.message), {
     code: RPC_CODES[appError.code] ?? ErrorCode.InternalError,
     data: toolErrorBody(appError).error,
@@ -103,16 +101,21 @@ export function createMcpServer(options: McpServerOptions): Server {
   const tools = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
 
   /**
+   * The error the client is told for a failure of `what`, mapped as the HTTP API maps it (SQLite's
+   * damage met while answering is INDEX_CORRUPT), and INDEX_NOT_FOUND or INDEX_CORRUPT said with
+   * the folder and the command that (re)builds the index where the client may be told them.
+   */
+  function clientError(error: unknown, what: string): AppError {
+    const appError = appErrorOf(error, { where: `MCP ${what}`, log, holder });
+    return indexErrorForClient(appError, holder, options.indexFolderInErrors);
+  }
+
+  /**
    * Runs `use` on one index generation, held for the whole call (INDEX_NOT_FOUND when none is
    * loaded, INDEX_CORRUPT when the one published is damaged and nothing older serves).
    */
   async function withIndex<T>(use: (reader: IndexReader) => Promise<T> | T): Promise<T> {
-    let lease: ReturnType<IndexHolder['acquire']>;
-    try {
-      lease = holder.acquire();
-    } catch (error) {
-      throw isAppError(error) ? indexErrorForClient(error, holder, options.indexFolderInErrors) : error;
-    }
+    const lease = holder.acquire();
     try {
       return await use(lease.reader);
     } finally {
@@ -143,7 +146,7 @@ export function createMcpServer(options: McpServerOptions): Server {
       const value = await withIndex((reader) => tool.run(args, { reader, config, signal: extra.signal }));
       return toolResult(value);
     } catch (error) {
-      return toolError(error, log);
+      return toolError(clientError(error, `tool call ${tool.name}`));
     }
   });
 
@@ -152,19 +155,14 @@ export function createMcpServer(options: McpServerOptions): Server {
     try {
       return await withIndex((reader) => listPaperResources(reader, cursor));
     } catch (error) {
+      const appError = clientError(error, 'resource list');
       // No index to serve is an empty library, said beside the list, not a failed request.
-      if (!isAppError(error) || (error.code !== 'INDEX_NOT_FOUND' && error.code !== 'INDEX_CORRUPT')) throw error;
-      return listNoPaperResources(cursor, toolErrorBody(error).error);
+      if (appError.code !== 'INDEX_NOT_FOUND' && appError.code !== 'INDEX_CORRUPT') throw rpcError(appError);
+      return listNoPaperResources(cursor, toolErrorBody(appError).error);
     }
   }
 
-  server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
-    try {
-      return await listResources(request.params?.cursor);
-    } catch (error) {
-      throw rpcError(error, log);
-    }
-  });
+  server.setRequestHandler(ListResourcesRequestSchema, (request) => listResources(request.params?.cursor));
 
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
     resourceTemplates: [
@@ -182,7 +180,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     try {
       return await withIndex((reader) => readPaperResource(reader, request.params.uri));
     } catch (error) {
-      throw rpcError(error, log);
+      throw rpcError(clientError(error, 'resource read'));
     }
   });
 

@@ -3,7 +3,7 @@
 // transport (stdio), and closes both.
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Config } from '../../core/config.ts';
-import { isAppError } from '../../core/errors.ts';
+import { type AppError, isAppError } from '../../core/errors.ts';
 import { createServingHolder } from '../index-holder/serving-holder.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { indexErrorForClient } from './index-folder-errors.ts';
@@ -40,7 +40,11 @@ export type RunningMcpServer = {
 export async function startMcpStdio(options: McpStdioOptions): Promise<RunningMcpServer> {
   const { config, indexDir, watchIntervalMs, onNotice } = options;
   const watching = watchIntervalMs !== undefined;
-  const holder = createServingHolder({ config, onNotice });
+  // Said as the tools answer meanwhile, at start or when the check finishing after it finds damage:
+  // what is damaged, and the command that rebuilds it here (no HTTP API, no 503).
+  const damageNotice = (damage: AppError) =>
+    `${indexErrorForClient(damage, holder, { watching }).message} Until then the tools answer INDEX_CORRUPT.`;
+  const holder = createServingHolder({ config, onNotice, damageNotice });
   try {
     await holder.open(indexDir);
   } catch (error) {
@@ -50,8 +54,7 @@ export async function startMcpStdio(options: McpStdioOptions): Promise<RunningMc
         `There is no index in ${holder.dir} yet; build one with \`citelens index <files> --index ${indexDir}\`.`,
       );
     } else if (error.code === 'INDEX_CORRUPT') {
-      // Said as the tools will answer meanwhile: what is damaged, and the command that rebuilds it.
-      onNotice(indexErrorForClient(error, holder, { watching }).message);
+      onNotice(damageNotice(error));
     } else {
       throw error;
     }

@@ -3,7 +3,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Config } from '../../core/config.ts';
-import { AppError, type ErrorCode, isAppError } from '../../core/errors.ts';
+import type { AppError } from '../../core/errors.ts';
 import type { IndexReader } from '../../indexer/index.ts';
 import { type ErrorResponse, errorBody } from '../http/error-response.ts';
 import { parseToolArguments } from './tool-arguments.ts';
@@ -67,30 +67,12 @@ export function toolResult(value: unknown): CallToolResult {
   };
 }
 
-/**
- * Hints for an agent where the table's hint speaks to a person at a shell or an HTTP client: what to
- * call next, by tool name.
- */
-const AGENT_HINTS: Partial<Record<ErrorCode, string>> = {
-  PAPER_NOT_FOUND:
-    'Use a paperId that search_papers, ask_library or similar_papers returned (ids are exact, case included).',
-};
-
-/** The API's error body for `error`, with the hint an agent can act on. */
+/** The API's error body for `error`, with the hint an agent can act on (the table's for MCP: what to call next). */
 export function toolErrorBody(error: AppError): ErrorResponse {
-  const body = errorBody(error);
-  const hint = AGENT_HINTS[error.code];
-  return hint ? { error: { ...body.error, hint } } : body;
+  return errorBody(error, 'mcp');
 }
 
 /** A failed call: a tool error whose text is the API's error body (same code and message). */
-export function toolError(error: unknown, log: (message: string) => void): CallToolResult {
-  let appError: AppError;
-  if (isAppError(error)) appError = error;
-  else {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    log(`citelens mcp: unexpected error in a tool call: ${detail}`);
-    appError = new AppError('INTERNAL', 'The server failed to handle this request.');
-  }
-  return { content: [{ type: 'text', text: JSON.stringify(toolErrorBody(appError)) }], isError: true };
+export function toolError(error: AppError): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(toolErrorBody(error)) }], isError: true };
 }

@@ -146,7 +146,7 @@ export const libraryRoutes = createRouter()
               type: 'error',
               code: appError.code,
               message: appError.message,
-              hint: appError.hint,
+              hint: appError.hintOn('http'),
               problems: [],
             }),
           });

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeGeneration } from '../../../indexer/build/generation-writer.ts';
+import { indexPapers, openIndex } from '../../../indexer/index.ts';
 import { currentGeneration } from '../../../indexer/store/generations.ts';
 import { writeManifest } from '../../../indexer/store/manifest.repo.ts';
+import { damageDatabasePages } from '../../support/damage-index.ts';
+import { buildIndex, SAMPLE_PAPERS_FILE } from '../../support/sample-index.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const manifest = (generation: number, papers: number) => ({
@@ -139,16 +142,49 @@ describe('generation-writer', () => {
     expect(papersIn(path.join(dir, 'gen-000001'))).toBe(1);
   });
 
-  it('keeps the new and the damaged generation once a rebuild over it is published', async () => {
+  it('keeps the older sound generation as the fallback once a rebuild over a damaged one is published, and deletes the damaged one', async () => {
     const dir = await twoGenerationsWithTheSecondDamaged();
-    // Input that takes a while to read gave the old code's deletion of generation 1 time to finish.
+    // Input that takes a while to read gave an older code's deletion of generation 1 time to finish.
     const slowRead = () => new Promise<void>((resolve) => setTimeout(resolve, 100));
     await writeGeneration(dir, { fresh: true, prepare: slowRead }, async ({ db, generation }) => {
       expect(fs.existsSync(path.join(dir, 'gen-000001'))).toBe(true);
       writeManifest(db, manifest(generation, 5));
     });
-    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000002', 'gen-000003']);
+    // The old code kept the damaged generation 2 as the fallback and deleted the sound generation 1.
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001', 'gen-000003']);
     expect(publishedPapers(dir)).toBe(5);
+    expect(papersIn(path.join(dir, 'gen-000001'))).toBe(1);
+  });
+
+  it('counts a generation whose pages are damaged (its manifest still readable) out of the fallback after a rebuild', async () => {
+    const { dir } = await buildIndex();
+    await indexPapers({
+      indexDir: dir,
+      files: [SAMPLE_PAPERS_FILE],
+      embedder: 'builtin',
+      offline: true,
+      rebuild: true,
+    });
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    await indexPapers({
+      indexDir: dir,
+      files: [SAMPLE_PAPERS_FILE],
+      embedder: 'builtin',
+      offline: true,
+      rebuild: true,
+    });
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((entry) => entry.startsWith('gen-'))
+        .sort(),
+    ).toEqual(['gen-000001', 'gen-000003']);
+    // What is kept is what a server falls back on: it opens.
+    const fallback = await openIndex(dir, {
+      offline: true,
+      generation: { generation: 1, dir: path.join(dir, 'gen-000001') },
+    });
+    fallback.close();
   });
 
   it.each([

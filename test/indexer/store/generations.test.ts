@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, removeLeftovers } from '../../../indexer/store/generations.ts';
+import { acquireLock, pruneToSoundFallback, removeLeftovers } from '../../../indexer/store/generations.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 describe('generations', () => {
@@ -36,5 +36,25 @@ describe('generations', () => {
     removeLeftovers(dir);
     expect(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8')).toBe(String(process.pid));
     release();
+  });
+  it('keeps, of the generations before the published one, only the newest that opens, deleting damaged and older ones', async () => {
+    const dir = tempDir();
+    for (const generation of [1, 2, 3, 4, 5]) fs.mkdirSync(path.join(dir, `gen-00000${generation}`));
+    const damaged = new Set(['gen-000004', 'gen-000003']);
+    const asked: string[] = [];
+    await pruneToSoundFallback(dir, 5, async (generationDir) => {
+      asked.push(path.basename(generationDir));
+      return !damaged.has(path.basename(generationDir));
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(['gen-000002', 'gen-000005']);
+    // Once the fallback is found, older generations are deleted without being checked.
+    expect(asked).toEqual(['gen-000004', 'gen-000003', 'gen-000002']);
+  });
+
+  it('deletes every generation before the published one when none of them opens', async () => {
+    const dir = tempDir();
+    for (const generation of [1, 2, 3]) fs.mkdirSync(path.join(dir, `gen-00000${generation}`));
+    await pruneToSoundFallback(dir, 3, async () => false);
+    expect(fs.readdirSync(dir)).toEqual(['gen-000003']);
   });
 });

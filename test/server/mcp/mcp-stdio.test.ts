@@ -3,7 +3,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { currentGeneration, indexPapers } from '../../../indexer/index.ts';
+import { checkDatabaseInBackground, currentGeneration, indexPapers } from '../../../indexer/index.ts';
 import { conceptStatisticsOfIndex } from '../../../server/answer/concept-statistics.ts';
 import { englishWordsLoaded } from '../../../server/answer/english-words.ts';
 import { type RunningMcpServer, startMcpStdio } from '../../../server/mcp/mcp-stdio.ts';
@@ -11,6 +11,12 @@ import { INDEX_CORRUPT_META } from '../../../server/mcp/paper.resources.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
 import { buildIndex, SAMPLE_PAPERS_FILE, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+
+// The real integrity check, watched: a test holds it back to find damage after the start.
+vi.mock('../../../indexer/index.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../indexer/index.ts')>();
+  return { ...original, checkDatabaseInBackground: vi.fn(original.checkDatabaseInBackground) };
+});
 
 // The real count, watched: which readers the start asked for concept statistics.
 vi.mock('../../../server/answer/concept-statistics.ts', async (importOriginal) => {
@@ -130,4 +136,46 @@ describe('mcp-stdio', () => {
     );
     expect((await client.listResources())._meta?.[INDEX_CORRUPT_META]).toBeUndefined();
   }, 60_000);
+  it('answers a tool call that meets a damaged page INDEX_CORRUPT with the folder and the rebuild command, not INTERNAL', async () => {
+    const { dir } = await buildIndex();
+    const { server, client } = await start(dir);
+    const served = currentGeneration(dir)!;
+    damageDatabasePages(path.join(served.dir, 'index.db'));
+    // SQLite throws "database disk image is malformed" mid-query; the old code answered INTERNAL ("a bug").
+    const error = errorOf(
+      (await client.callTool({
+        name: 'search_papers',
+        arguments: { query: 'graph neural networks' },
+      })) as CallToolResult,
+    );
+    expect(error).toMatchObject({ code: 'INDEX_CORRUPT', details: { indexDir: dir, generation: served.generation } });
+    expect(error.message).toContain(`citelens index <files> --index ${dir} --rebuild`);
+    expect(server.holder.problem).toMatchObject({ generation: served.generation, error: { code: 'INDEX_CORRUPT' } });
+  });
+
+  it('says damage the integrity check finds after the start as the tools answer it, not as an HTTP API', async () => {
+    const { dir } = await buildIndex();
+    let finishCheck = () => {};
+    const held = new Promise<void>((resolve) => {
+      finishCheck = resolve;
+    });
+    const original = await vi.importActual<typeof import('../../../indexer/index.ts')>('../../../indexer/index.ts');
+    vi.mocked(checkDatabaseInBackground).mockImplementationOnce(async (file) => {
+      await held;
+      return original.checkDatabaseInBackground(file);
+    });
+    const notices: string[] = [];
+    // The check outlasts the start's wait (a large library): the server starts serving meanwhile.
+    const { client } = await start(dir, notices, 60_000);
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    finishCheck();
+    await vi.waitFor(() => expect(notices.join('\n')).toMatch(/damaged/), { timeout: 10_000 });
+    const notice = notices.join('\n');
+    // The old notice said "The API answers 503", under a server that has no HTTP API.
+    expect(notice).not.toMatch(/API|503/);
+    expect(notice).toContain(`citelens index <files> --index ${dir} --rebuild`);
+    expect(notice).toMatch(/the tools answer INDEX_CORRUPT/);
+    const error = errorOf((await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult);
+    expect(error.code).toBe('INDEX_CORRUPT');
+  });
 });

@@ -109,6 +109,31 @@ describe('mcp.route', () => {
     await client.close();
   });
 
+  it('answers a tool call that meets a damaged page INDEX_CORRUPT naming no server path, as the API answers such a request', async () => {
+    const { dir } = await buildIndex();
+    const holder = await holderFor(dir);
+    const logged: string[] = [];
+    const app = createApp({ holder, config: testConfig(), log: (message) => logged.push(message) });
+    const client = await connect(app);
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    const result = (await client.callTool({
+      name: 'search_papers',
+      arguments: { query: 'graph neural networks' },
+    })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    const text = result.content[0]?.type === 'text' ? result.content[0].text : '';
+    // The old code answered INTERNAL, "a bug in Citelens".
+    expect(JSON.parse(text).error).toMatchObject({ code: 'INDEX_CORRUPT', hint: expect.stringMatching(/--rebuild/) });
+    expect(text).not.toContain(path.dirname(dir));
+    const api = await app.request('/api/search?q=graph%20neural%20networks');
+    expect([api.status, (await api.json()).error.code]).toEqual([503, 'INDEX_CORRUPT']);
+    expect(logged.join('\n')).toMatch(
+      /index database is damaged \(database disk image is malformed\) in MCP tool call search_papers/,
+    );
+    expect(logged.join('\n')).not.toMatch(/unexpected error/);
+    await client.close();
+  });
+
   it('needs the access token when one is set, as the API does', async () => {
     const app = await appWith({ CITELENS_TOKEN: TOKEN });
     const refused = await post(app);

@@ -133,6 +133,18 @@ describe('library upload routes', () => {
     expect(error?.data.code).toBe('INVALID_PAPERS');
     expect(JSON.stringify(error)).not.toContain('citelens-uploads');
     expect((await (await app.request('/api/health')).json()).generation).toBe(before.generation);
+    // The old hint named --strict, --skip-invalid and --format, which the page has not.
+    expect(error?.data.hint).not.toMatch(/--/);
+    expect(error?.data.hint).toMatch(/add the file again/);
+  });
+
+  it("answers a file whose format cannot be told with a hint about its extension, not the CLI's --format", async () => {
+    const app = await appWith();
+    const id = await upload(app, { 'notes.txt': 'Some notes about papers I read.\nNothing else here.\n' });
+    const error = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+    expect(error?.data).toMatchObject({ code: 'UNKNOWN_FORMAT', message: expect.stringMatching(/^notes\.txt: /) });
+    expect(error?.data.hint).not.toMatch(/--/);
+    expect(error?.data.hint).toMatch(/extension \(\.jsonl, .*\.bib, \.ris/);
   });
 
   it('refuses a page from another origin, parts out of order and file names with folders', async () => {
