@@ -1,5 +1,5 @@
-// BibTeX's crossref: an entry takes the fields it lacks from the entry its crossref names, wherever that
-// stands in the file, and a proceedings or book cross-referenced only to lend its fields is not a paper.
+// BibTeX's crossref: an entry takes the fields it lacks from the entry its crossref names, wherever that stands
+// in the .bib files of one run, and a proceedings or book cross-referenced only to lend its fields is not a paper.
 import type { InputProblem } from './reader.ts';
 
 /** An entry as parsed, before its fields become a record's: type and field names are lower case. */
@@ -84,17 +84,29 @@ const VENUE_FIELDS = ['booktitle', 'journal', 'journaltitle'];
 
 /**
  * Gives every entry with a crossref the fields it lacks from the entry named (case-insensitively; the first of
- * that key), as BibTeX and biber do, and leaves out each container entry (a @proceedings, @book, …) that is
- * cross-referenced and has no abstract: it lent its fields and is not a paper. Returns the entries kept, in
- * order, and a notice, with file and line, for each entry left out and each crossref to no entry of the file.
+ * that key in the entry's own file, else in the first other file holding one), as BibTeX and biber do, and leaves
+ * out each container entry (a @proceedings, @book, …) that is cross-referenced and has no abstract: it lent its
+ * fields and is not a paper. `files` holds the entries of each file of one run, in order. Returns each file's
+ * entries kept, in order, and its notices, with file and line: one for each entry left out and each crossref to
+ * no entry of the run.
  */
-export function applyCrossrefs(entries: readonly BibEntry[]): { kept: BibEntry[]; notices: string[] } {
-  const byKey = new Map<string, BibEntry>();
-  for (const entry of entries) {
-    const key = entry.key.toLowerCase();
-    if (key !== '' && !byKey.has(key)) byKey.set(key, entry);
-  }
-  const notices: string[] = [];
+export function applyCrossrefs(files: readonly (readonly BibEntry[])[]): { kept: BibEntry[][]; notices: string[][] } {
+  const keysOf = files.map((entries) => {
+    const byKey = new Map<string, BibEntry>();
+    for (const entry of entries) {
+      const key = entry.key.toLowerCase();
+      if (key !== '' && !byKey.has(key)) byKey.set(key, entry);
+    }
+    return byKey;
+  });
+  const fileOf = new Map<BibEntry, number>();
+  for (const [index, entries] of files.entries()) for (const entry of entries) fileOf.set(entry, index);
+  const find = (entry: BibEntry, key: string) => {
+    const own = fileOf.get(entry) ?? 0;
+    return keysOf[own]?.get(key) ?? keysOf.find((byKey, index) => index !== own && byKey.has(key))?.get(key);
+  };
+  const notices = files.map((): string[] => []);
+  const notice = (entry: BibEntry, text: string) => notices[fileOf.get(entry) ?? 0]?.push(text);
   const children = new Map<BibEntry, BibEntry[]>();
   const resolved = new Map<BibEntry, Map<string, string>>();
   // A parent's own crossref (a proceedings in a multi-volume set) is applied first; a cycle stops where it closes.
@@ -102,8 +114,8 @@ export function applyCrossrefs(entries: readonly BibEntry[]): { kept: BibEntry[]
     const done = resolved.get(entry);
     if (done) return done;
     const target = entry.fields.get('crossref')?.trim() ?? '';
-    const parent = target === '' ? undefined : byKey.get(target.toLowerCase());
-    if (target !== '' && parent === undefined) notices.push(missingParent(entry, target));
+    const parent = target === '' ? undefined : find(entry, target.toLowerCase());
+    if (target !== '' && parent === undefined) notice(entry, missingParent(entry, target, files.length));
     if (parent === undefined || parent === entry || path.has(parent)) {
       resolved.set(entry, entry.fields);
       return entry.fields;
@@ -113,6 +125,7 @@ export function applyCrossrefs(entries: readonly BibEntry[]): { kept: BibEntry[]
     resolved.set(entry, fields);
     return fields;
   };
+  const entries = files.flat();
   for (const entry of entries) fieldsOf(entry, new Set());
 
   const dropped = new Set(
@@ -122,7 +135,7 @@ export function applyCrossrefs(entries: readonly BibEntry[]): { kept: BibEntry[]
       // A container with an abstract or authors of its own (a textbook its chapters cite) is a work people cite whole.
       const ownWork = ['abstract', 'author'].some((field) => (entry.fields.get(field)?.trim() ?? '') !== '');
       if (lent === undefined || container === undefined || ownWork) return false;
-      notices.push(leftOut(entry, container, lent));
+      notice(entry, leftOut(entry, container, lent));
       return true;
     }),
   );
@@ -133,13 +146,15 @@ export function applyCrossrefs(entries: readonly BibEntry[]): { kept: BibEntry[]
     while (heir !== undefined && dropped.has(heir)) heir = children.get(heir)?.[0];
     if (heir !== undefined) taken.set(heir, [...(taken.get(heir) ?? []), ...parent.repairs]);
   }
-  const kept = entries
-    .filter((entry) => !dropped.has(entry))
-    .map((entry) => ({
-      ...entry,
-      fields: resolved.get(entry) ?? entry.fields,
-      repairs: [...entry.repairs, ...(taken.get(entry) ?? [])],
-    }));
+  const kept = files.map((fileEntries) =>
+    fileEntries
+      .filter((entry) => !dropped.has(entry))
+      .map((entry) => ({
+        ...entry,
+        fields: resolved.get(entry) ?? entry.fields,
+        repairs: [...entry.repairs, ...(taken.get(entry) ?? [])],
+      })),
+  );
   return { kept, notices };
 }
 
@@ -166,8 +181,9 @@ function where(entry: BibEntry): string {
   return `${entry.location.file}:${entry.location.line} (record ${entry.location.record})`;
 }
 
-function missingParent(entry: BibEntry, target: string): string {
-  return `${where(entry)} crossref: "${target}" names no entry in this file (is it in another .bib file?); the entry is kept without the fields it would take from it`;
+function missingParent(entry: BibEntry, target: string, files: number): string {
+  const place = files > 1 ? `of the ${files} .bib files read` : 'in this file (is it in another .bib file?)';
+  return `${where(entry)} crossref: "${target}" names no entry ${place}; the entry is kept without the fields it would take from it`;
 }
 
 function leftOut(entry: BibEntry, container: string, lent: readonly BibEntry[]): string {

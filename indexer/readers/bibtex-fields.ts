@@ -5,6 +5,7 @@ import { paperIdentifier } from '../../core/paper-identifiers.ts';
 import { arxivIdInText, arxivIdOf, arxivIdOfLink } from './arxiv-ids.ts';
 import { cleanIdentifier, cleanLatex } from './latex.ts';
 import { problemAt } from './locate.ts';
+import { ARXIV_VENUE, preprintOfVenue } from './preprint-venue.ts';
 import { contentKey } from './values.ts';
 
 const NAME_SEPARATOR = /\s+and\s+/iy;
@@ -55,6 +56,9 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     const arxivId = arxivIdNamed(fields);
     if (arxivId !== undefined) fields.arxivId = arxivId;
   }
+  // Google Scholar's "arXiv preprint arXiv:1810.04805" and Zotero's "arXiv:1706.03762 [cs]" journal name the
+  // preprint (its id is taken above), not a journal: the venue is arXiv's.
+  if (typeof fields.journal === 'string' && preprintOfVenue(fields.journal) !== undefined) fields.journal = ARXIV_VENUE;
   return fields;
 }
 

@@ -2,7 +2,7 @@
 // validated Papers, with every record-level problem and repair (bad values, repeated ids) returned as data.
 import { AppError } from '../../core/errors.ts';
 import { readArxivAtom } from './arxiv-atom.reader.ts';
-import { readBibtex } from './bibtex.reader.ts';
+import { type BibtexInput, readBibtex, readBibtexFiles } from './bibtex.reader.ts';
 import { readCslJson } from './csl-json.reader.ts';
 import { readCsv, readTsv } from './csv.reader.ts';
 import { decodeInput, documentKind, type Encoding } from './decode-text.ts';
@@ -92,7 +92,8 @@ export type ReadOptions = {
  * Records are repaired where they can be (see validateRecord) unless `options.strict`; of two papers with
  * one id, an identical second is merged into the first and a different one is kept under "<id>-2" (under
  * --strict, it is a problem and the first is kept). JSON Lines records whose fingerprint `options.known`
- * recognizes come back in `indexed` instead of `papers`, unparsed.
+ * recognizes come back in `indexed` instead of `papers`, unparsed. The BibTeX files are read together, so an entry
+ * may use a @string or cross-reference an entry of another of them (see readBibtexFiles).
  * @throws AppError UNREADABLE_FILE for a missing, unreadable, empty, binary or non-regular file, or text in
  *   no clear encoding; FILE_TOO_LARGE for a file past READ_LIMITS; UNKNOWN_FORMAT when a format cannot be told.
  */
@@ -100,20 +101,28 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
   const repair = !options.strict;
   const read: PaperFilesRead = { papers: [], indexed: [], problems: [], repairs: [], notices: [] };
   const ids = new IdRegistry(repair, read);
+  // Every file is parsed before any is validated: a BibTeX entry may use a @string or a crossref of another .bib file.
+  const parsedFiles: FileRead[] = [];
   for (const file of files) {
     // A Zotero database is one whatever --format says of the files beside it.
     const byExtension = formatFromExtension(file);
     const format = byExtension === 'zotero' ? byExtension : (options.format ?? byExtension);
-    const parsed: FileRead =
-      format === 'zotero'
-        ? { ...readZotero(file), indexed: [] }
-        : await readOneFile(file, format, options, read.notices);
+    parsedFiles.push(
+      format === 'zotero' ? { ...readZotero(file), indexed: [], file } : await readOneFile(file, format, options),
+    );
+  }
+  readBibtexTogether(parsedFiles);
+  // Each file's records are let go once validated.
+  for (let parsed = parsedFiles.shift(); parsed !== undefined; parsed = parsedFiles.shift()) {
+    const { file } = parsed;
     read.problems.push(...parsed.problems);
-    read.notices.push(...(parsed.notices ?? []));
+    read.notices.push(...(parsed.decodeNotices ?? []), ...(parsed.notices ?? []));
     const known = parsed.indexed;
     const opener = parsed.format === undefined ? undefined : RECORD_OPENERS[parsed.format];
-    if (parsed.records.length === 0 && parsed.problems.length === 0 && known.length === 0 && opener) {
-      // A .ris or .bib in which no record opens would otherwise add nothing and say nothing. A notice, not a
+    const said = parsed.problems.length > 0 || (parsed.notices?.length ?? 0) > 0;
+    if (parsed.records.length === 0 && !said && known.length === 0 && opener) {
+      // A .ris or .bib in which no record opens would otherwise add nothing and say nothing (a file whose reader
+      // said something, such as a .bib of proceedings that lent their fields, is not silent). A notice, not a
       // problem: a .bib of @string macros alone is given beside the entries that use them, also under --strict.
       read.notices.push(`${file}: holds no ${opener}`);
     }
@@ -137,7 +146,27 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
   return read;
 }
 
-type FileRead = ReturnType<Reader> & { indexed: IndexedRecord[]; format?: Format };
+/**
+ * A file parsed, not yet validated: its records (none yet for a .bib file, whose text is kept in `bibtex` until the
+ * run's .bib files are read together) and the notice its text's decoding gave, if any.
+ */
+type FileRead = ReturnType<Reader> & {
+  file: string;
+  indexed: IndexedRecord[];
+  format?: Format;
+  decodeNotices?: string[];
+  bibtex?: BibtexInput;
+};
+
+/** Reads the run's .bib files together (readBibtexFiles), filling in each one's records, problems and notices. */
+function readBibtexTogether(parsedFiles: FileRead[]): void {
+  const bibFiles = parsedFiles.filter((parsed) => parsed.bibtex !== undefined);
+  const results = readBibtexFiles(bibFiles.map((parsed) => parsed.bibtex!));
+  for (const [index, parsed] of bibFiles.entries()) {
+    Object.assign(parsed, results[index]!);
+    delete parsed.bibtex;
+  }
+}
 
 /** What opens a record in the formats whose files are named by their extension: said when a file holds none. */
 const RECORD_OPENERS: Partial<Record<Format, string>> = {
@@ -147,12 +176,17 @@ const RECORD_OPENERS: Partial<Record<Format, string>> = {
   'endnote-tagged': 'EndNote record: no line starts "%0 " or "%T ", as each record of an EndNote tagged export does',
 };
 
-async function readOneFile(
+async function readOneFile(file: string, extensionFormat: Format | undefined, options: ReadOptions): Promise<FileRead> {
+  const decodeNotices: string[] = [];
+  return { ...(await parseFile(file, extensionFormat, options, decodeNotices)), file, decodeNotices };
+}
+
+async function parseFile(
   file: string,
   extensionFormat: Format | undefined,
   options: ReadOptions,
   notices: string[],
-): Promise<FileRead> {
+): Promise<Omit<FileRead, 'file'>> {
   // JSON Lines in UTF-8 is read line by line from the file's bytes, so lines the index holds are never decoded.
   if (extensionFormat === 'jsonl' && (options.encoding === undefined || options.encoding === 'utf-8')) {
     try {
@@ -181,6 +215,8 @@ async function readOneFile(
     const utf8 = notice === null ? bytes : Buffer.from(text, 'utf8');
     return readJsonlBytes(utf8, file, options.known);
   }
+  // Parsed with the run's other .bib files (readBibtexTogether).
+  if (format === 'bibtex') return { records: [], problems: [], indexed: [], format, bibtex: { text, file } };
   try {
     return { ...READERS[format](text, file), indexed: [], format };
   } catch (error) {

@@ -156,5 +156,14 @@ export const WORDS: Record<string, string> = {
   scshape: '',
   upshape: '',
   normalfont: '',
+  // Paragraph and line breaks, as an abstract of several paragraphs is exported ("…results.\par We…"): a space.
+  par: '',
+  newline: '',
+  linebreak: '',
+  noindent: '',
+  indent: '',
+  smallskip: '',
+  medskip: '',
+  bigskip: '',
   ...GREEK_LETTERS,
 };

@@ -125,6 +125,27 @@ const GREEK_NAME = `(?:${Object.keys(GREEK_LETTERS).join('|')})`;
 const GREEK = new RegExp(`^${GREEK_NAME}(?:-${GREEK_NAME})*$`, 'u');
 /** English adjective endings: "Bacterial", "Chronic", "Cultured", "Myeloid", "Cutaneous", "Pulmonary". */
 const ADJECTIVE = /(?:al|ic|ed|oid|ous|ive|ary)$/u;
+/**
+ * The English nouns with an adjective's "-ic" ending that a list of topics may hold ("Graph Theory, Logic, Music"):
+ * a closed handful, unlike the "-ic" adjectives MeSH's modifiers are ("Chronic", "Hemolytic", "Lymphocytic").
+ */
+const IC_NOUNS = new Set([
+  'Arithmetic',
+  'Clinic',
+  'Critic',
+  'Fabric',
+  'Logic',
+  'Magic',
+  'Mechanic',
+  'Mosaic',
+  'Music',
+  'Panic',
+  'Relic',
+  'Republic',
+  'Rhetoric',
+  'Topic',
+  'Traffic',
+]);
 /** What may follow a modifier's word: a number, Arabic or Roman, as in "Diabetes Mellitus, Type 2". */
 const NUMERAL = /^(?:\d+|[IVX]+)$/u;
 /**
@@ -137,14 +158,16 @@ const PLAIN_MODIFIERS = new Set(['Acute', 'Multiple', 'Human', 'Autoimmune', 'Lu
 /**
  * Whether one word qualifies a heading as MeSH writes its modifiers: an adjective ("Bacterial", "Cultured"), a
  * Greek letter ("alpha-beta"), a compound with a one-letter part or "Non-" ("T-Cell", "Non-Small-Cell") or ending
- * in an adjective ("Computer-Assisted"), or one of PLAIN_MODIFIERS. Nouns ("Attention", "Ethics", "Soil") are not.
+ * in an adjective ("Computer-Assisted"), or one of PLAIN_MODIFIERS. Nouns ("Attention", "Ethics", "Soil", and the
+ * IC_NOUNS "Logic", "Music") are not.
  */
 function isModifierWord(word: string): boolean {
   if (GREEK.test(word)) return true;
   if (!CAPITALISED.test(word) || ACRONYM.test(word)) return false;
   const parts = word.split('-');
   if (parts.length > 1 && (parts[0] === 'Non' || parts.some((part) => part.length === 1))) return true;
-  return ADJECTIVE.test(parts.at(-1) ?? '') || PLAIN_MODIFIERS.has(word);
+  const last = parts.at(-1) ?? '';
+  return (ADJECTIVE.test(last) && !IC_NOUNS.has(last)) || PLAIN_MODIFIERS.has(word);
 }
 
 /**

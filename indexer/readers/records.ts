@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { canonicalArxivId } from '../../core/paper-identifiers.ts';
 import { MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
-import { arxivIdOfDoi } from './arxiv-ids.ts';
+import { arxivIdOf, arxivIdOfDoi, arxivIdOfLink } from './arxiv-ids.ts';
 import { describeKind, problemAt } from './locate.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
 import { coerceField, type Field, mapFields } from './record-fields.ts';
@@ -29,8 +29,13 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * 13: BibLaTeX's venue (where the event was held) is metadata eventVenue, not the venue; eventtitle is the venue
  * of an entry without a journal or booktitle; a lone KW line is an inverted MeSH heading only when its modifiers
  * read as MeSH's (adjectives, not nouns, acronyms or terms with digits); CSL-JSON keeps its own venue over event-title.
+ * 14: the .bib files of one run are read together (a crossref's parent and a @string may stand in another of them);
+ * an arXiv id given as a field loses its version ("2401.01234v3" is "2401.01234"), and a record named only by its
+ * arxiv.org url has that id; a lone KW line of nouns ending in "-ic" ("Graph Theory, Logic, Music") is a list; a
+ * BibTeX journal or RIS T2 naming only a preprint ("arXiv preprint arXiv:1810.04805") makes the venue "arXiv";
+ * LaTeX's \par and \newline are spaces; a "%" comment inside a BibTeX entry is passed over.
  */
-export const RECORD_RULES_VERSION = 13;
+export const RECORD_RULES_VERSION = 14;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair
@@ -118,9 +123,16 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
     if (doi?.ok) input.doi = doi.value;
   }
   if (typeof input.arxivId === 'string') {
-    // An arXiv id given as a field (JSON Lines, CSV) is arXiv's canonical one too: "math.AG/0301001" is "math/0301001".
+    // An arXiv id given as a field (JSON Lines, CSV) is read by the one function every reader uses: canonical and
+    // without its version ("2401.01234v3" is "2401.01234", "math.AG/0301001" is "math/0301001"), also when written
+    // "arXiv:…" or as an arxiv.org address; a value in no arXiv id's shape is kept as written.
     const given = input.arxivId.trim();
-    if (canonicalArxivId(given) !== given) input.arxivId = canonicalArxivId(given);
+    const id = arxivIdOf(given) ?? canonicalArxivId(given);
+    if (id !== given) input.arxivId = id;
+  } else if (input.arxivId == null && typeof input.url === 'string') {
+    // A record that names its preprint only by its arxiv.org link (a JSON "url") has that arXiv id, as RIS's UR does.
+    const linked = arxivIdOfLink(input.url);
+    if (linked !== undefined) input.arxivId = linked;
   }
   if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');
   let locationBound = !failed.has('id') && fillId(input, location);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBibtex } from '../../../indexer/readers/bibtex.reader.ts';
+import { readBibtex, readBibtexFiles } from '../../../indexer/readers/bibtex.reader.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { makeTempDir, paperById, readWith } from './read-fixture.ts';
 
@@ -135,5 +135,69 @@ describe('bibtex-crossref', () => {
     } finally {
       temp.cleanup();
     }
+  });
+
+  it('finds the parent of a crossref in another .bib file of the same run, and leaves that proceedings out', async () => {
+    const temp = makeTempDir();
+    try {
+      const papers = temp.write(
+        'a.bib',
+        `@inproceedings{kim2020, title = {Graph attention}, author = {Kim, C.}, crossref = {conf2020},
+  abstract = {Attention over graph edges.}}
+@inproceedings{ng2020, title = {Sparse graphs}, author = {Ng, D.}, crossref = {CONF2020}, abstract = {Fewer edges.}}
+`,
+      );
+      const proceedings = temp.write(
+        'b.bib',
+        `@string{acl = {Association for Computational Linguistics}}
+
+@proceedings{conf2020, title = {Proceedings of the Graph Workshop}, year = 2020, publisher = acl,
+  address = {Online}, doi = {10.1000/proc}}
+`,
+      );
+      const read = await readPaperFiles([papers, proceedings]);
+      expect(read.problems).toEqual([]);
+      expect(read.papers.map(({ paper }) => [paper.id, paper.year, paper.venue, paper.doi])).toEqual([
+        ['kim2020', 2020, 'Proceedings of the Graph Workshop', null],
+        ['ng2020', 2020, 'Proceedings of the Graph Workshop', null],
+      ]);
+      expect(paperById(read.papers, 'kim2020').paper.metadata).toMatchObject({
+        publisher: 'Association for Computational Linguistics',
+        address: 'Online',
+      });
+      expect(read.notices).toEqual([
+        `${proceedings}:3 (record 1): "conf2020" is the proceedings that 2 entries cross-reference ("kim2020", "ng2020"); its fields were given to those entries and it is not indexed as a paper`,
+      ]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it("takes a key from the entry's own file before another file's, and names every file when none holds it", () => {
+    const [first, second] = readBibtexFiles([
+      {
+        file: 'a.bib',
+        text: `@inproceedings{p1, title = {One}, crossref = {conf}, abstract = {Text.}}
+@inproceedings{p2, title = {Two}, crossref = {missing}, abstract = {Text.}}
+@proceedings{conf, title = {Own Proceedings}, year = 2001}
+`,
+      },
+      {
+        file: 'b.bib',
+        text: `@inproceedings{p3, title = {Three}, crossref = {conf}, abstract = {Text.}}
+@proceedings{conf, title = {Other Proceedings}, year = 2002}
+`,
+      },
+    ]);
+    expect(first?.records.map((record) => [record.fields.id, record.fields.booktitle])).toEqual([
+      ['p1', 'Own Proceedings'],
+      ['p2', undefined],
+    ]);
+    expect(second?.records.map((record) => [record.fields.id, record.fields.booktitle])).toEqual([
+      ['p3', 'Other Proceedings'],
+    ]);
+    expect(first?.notices?.[0]).toBe(
+      'a.bib:2 (record 2) crossref: "missing" names no entry of the 2 .bib files read; the entry is kept without the fields it would take from it',
+    );
   });
 });

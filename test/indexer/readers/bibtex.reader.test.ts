@@ -354,6 +354,80 @@ describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
     ]);
   });
 
+  it("expands a @string defined in another .bib file of the run, the entry's own file's definition first", async () => {
+    const temp = makeTempDir();
+    try {
+      const strings = temp.write(
+        'strings.bib',
+        `@string{pami = {IEEE Transactions on Pattern Analysis and Machine Intelligence}}
+@string{tods = {Strings File TODS}}
+@string{ieee = {IEEE}}
+`,
+      );
+      const refs = temp.write(
+        'refs.bib',
+        `@string{tods = {ACM Transactions on Database Systems}}
+@string{ieeepub = ieee # { Computer Society}}
+@article{he2016, title = {Deep residual learning}, journal = pami, year = 2016, publisher = ieeepub}
+@article{gray1981, title = {The transaction concept}, journal = tods, year = 1981}
+@article{lost2020, title = {Lost}, journal = nowhere, year = 2020}
+`,
+      );
+      const read = await readPaperFiles([strings, refs]);
+      expect(read.papers.map(({ paper }) => [paper.id, paper.venue])).toEqual([
+        ['he2016', 'IEEE Transactions on Pattern Analysis and Machine Intelligence'],
+        ['gray1981', 'ACM Transactions on Database Systems'],
+        ['lost2020', 'nowhere'],
+      ]);
+      expect(paperById(read.papers, 'he2016').paper.metadata.publisher).toBe('IEEE Computer Society');
+      expect(read.repairs.map((repair) => [repair.file, repair.line, repair.message])).toEqual([
+        [refs, 5, '@string "nowhere" is defined in none of the .bib files read; its name was kept as the text'],
+      ]);
+      expect(read.notices).toEqual([
+        `${strings}: holds no entry, only 3 @strings, which the entries of the other .bib files may use`,
+      ]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('passes over a field commented out with "%" inside an entry, as biber does, instead of losing the entry', () => {
+    const text = `@article{c1,
+  title = {Commented},
+  % note = {old, with a "quote" and a brace {},
+  year = 2020, % the year it appeared
+  journal = {Fifty {\\%} Journal}
+}
+`;
+    const { papers, problems } = readWith(readBibtex, text);
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.year, paper.venue, paper.metadata.note])).toEqual([
+      ['c1', 2020, 'Fifty % Journal', undefined],
+    ]);
+  });
+
+  it('gives arXiv as the venue of a preprint whose journal only names it, as Google Scholar and Zotero write it', () => {
+    const text = `@article{mikolov2013efficient,
+  title={Efficient estimation of word representations in vector space},
+  author={Mikolov, Tomas},
+  journal={arXiv preprint arXiv:1301.3781},
+  year={2013}
+}
+@article{vaswaniAttentionAllYou2017,
+  title = {Attention {{Is All You Need}}},
+  journaltitle = {arXiv:1706.03762 [cs]},
+  date = {2017-12-05}
+}
+@article{kept, title = {Kept}, journal = {Findings of ACL (arXiv:2001.00001)}, year = 2020}
+`;
+    const { papers } = readWith(readBibtex, text);
+    expect(papers.map(({ paper }) => [paper.id, paper.venue, paper.arxivId])).toEqual([
+      ['mikolov2013efficient', 'arXiv', '1301.3781'],
+      ['vaswaniAttentionAllYou2017', 'arXiv', '1706.03762'],
+      ['kept', 'Findings of ACL (arXiv:2001.00001)', '2001.00001'],
+    ]);
+  });
+
   it('takes the arXiv id of an entry without eprint from its arxiv.org link, or "arXiv:<id>" in its journal or note', () => {
     const text = `@article{devlin2018bert,
   title={Bert: Pre-training of deep bidirectional transformers for language understanding},

@@ -487,7 +487,7 @@ describe('papersOfExport', () => {
     expect(read.papers.map((entry) => entry.paper.id)).toEqual(['a']);
     expect(read.notices).toEqual([
       `${ris}: holds no RIS record: no line starts "TY  - " or "TY - " (the type tag, then a dash), as each record of a RIS export does`,
-      `${strings}: holds no BibTeX entry: no "@article{key," or other "@type{" entry starts in it`,
+      `${strings}: holds no entry, only 1 @string, which the entries of the other .bib files may use`,
     ]);
   });
 });

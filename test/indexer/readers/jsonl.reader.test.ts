@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJsonl, readJsonlBytes, readJsonlFile } from '../../../indexer/readers/jsonl.reader.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { paperById, readFixture, readWith } from './read-fixture.ts';
@@ -134,6 +135,49 @@ describe('jsonl.reader', () => {
     } finally {
       await handle.close();
     }
+  });
+
+  it('stores an arXiv id field without its version, prefix or address, as the other readers do', () => {
+    const lines = [
+      '{"id":"a","title":"A","arxivId":"2401.01234v3"}',
+      '{"id":"b","title":"B","arxiv_id":"arXiv:2402.04321V2"}',
+      '{"id":"c","title":"C","arxivId":"https://arxiv.org/abs/math.AG/0301001v1"}',
+      '{"id":"d","title":"D","arxivId":"not-an-arxiv-id"}',
+    ];
+    const { papers, problems } = readWith(readJsonl, lines.join('\n'));
+    expect(problems).toEqual([]);
+    expect(papers.map((entry) => entry.paper.arxivId)).toEqual([
+      '2401.01234',
+      '2402.04321',
+      'math/0301001',
+      'not-an-arxiv-id',
+    ]);
+  });
+
+  it('takes the arXiv id of a record that names its preprint only by its arxiv.org link', () => {
+    const text =
+      '{"title":"Linked","url":"https://arxiv.org/abs/2003.00003v1"}\n{"title":"Other","url":"https://example.org/2003.00003"}';
+    const { papers } = readWith(readJsonl, text, 'links.jsonl');
+    expect(papers.map(({ paper }) => [paper.id, paper.arxivId])).toEqual([
+      ['arxiv:2003.00003', '2003.00003'],
+      ['links-2', null],
+    ]);
+  });
+
+  it('makes a preprint exported as JSON Lines with a versioned arXiv id and as BibTeX one paper', async () => {
+    const dir = tempDir();
+    const jsonl = path.join(dir, 'papers.jsonl');
+    const bib = path.join(dir, 'refs.bib');
+    await fs.writeFile(jsonl, '{"title":"Sparse Attention Sinks","arxivId":"2401.01234v3","year":2024}\n');
+    await fs.writeFile(
+      bib,
+      '@misc{lin2024sinks,\n  title = {Sparse Attention Sinks},\n  eprint = {2401.01234v2},\n  archivePrefix = {arXiv}\n}\n',
+    );
+    const read = await readPaperFiles([jsonl, bib]);
+    expect(read.problems).toEqual([]);
+    expect(read.papers.map((entry) => [entry.paper.id, entry.paper.arxivId])).toEqual([
+      ['arxiv:2401.01234', '2401.01234'],
+    ]);
   });
 });
 

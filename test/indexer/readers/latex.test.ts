@@ -50,6 +50,13 @@ describe('latex', () => {
     expect(cleanLatex('at \\url{https://example.org/~user/a--b\\_c}.')).toBe('at https://example.org/~user/a--b_c.');
   });
 
+  it("turns an abstract's paragraph and line breaks into spaces instead of leaving their names in the text", () => {
+    expect(cleanLatex('A first paragraph.\\par A second.\\par\n\\noindent A third\\newline line.')).toBe(
+      'A first paragraph. A second. A third line.',
+    );
+    expect(cleanLatex('$x \\parallel y$ and $\\partial f$')).toBe('x ∥ y and ∂ f');
+  });
+
   it('keeps tildes and double hyphens in identifiers, dropping braces and escapes', () => {
     expect(cleanIdentifier('https://example.org/~user/a--b\\_c{}')).toBe('https://example.org/~user/a--b_c');
   });

@@ -68,6 +68,13 @@ describe('mesh-headings', () => {
     }
   });
 
+  it('reads a list whose terms are nouns ending in "-ic" as a list, and "-ic" adjectives as modifiers', () => {
+    for (const list of ['Graph Theory, Logic, Music', 'Semantics, Logic, Rhetoric', 'Ranking, Topic, Traffic']) {
+      expect(isInvertedHeading(list), list).toBe(false);
+    }
+    expect(isInvertedHeading('Leukemia, Myelomonocytic, Chronic')).toBe(true);
+  });
+
   it('reads no list of acronyms or of terms with digits as an inverted heading', () => {
     for (const list of ['NLP, LLM, RAG', 'COVID-19, SARS-CoV-2, Vaccination', 'Genomics, Acute, RNA']) {
       expect(isInvertedHeading(list), list).toBe(false);

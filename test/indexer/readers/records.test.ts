@@ -176,13 +176,13 @@ describe('records', () => {
     expect(paperOf({ title: 'T' }).id).toBe('in-3');
   });
 
-  it("stores an old-style arXiv id given as a field in arXiv's canonical form, without its subject class", () => {
+  it("stores an arXiv id given as a field in arXiv's canonical form, without its subject class or version", () => {
     expect(paperOf({ title: 'T', arxivId: ' math.AG/0301001v2 ' })).toMatchObject({
-      id: 'arxiv:math/0301001v2',
-      arxivId: 'math/0301001v2',
+      id: 'arxiv:math/0301001',
+      arxivId: 'math/0301001',
     });
     expect(paperOf({ title: 'T', arxivId: 'hep-th/9901001' }).arxivId).toBe('hep-th/9901001');
-    expect(paperOf({ title: 'T', arxivId: '2401.01234v2' }).arxivId).toBe('2401.01234v2');
+    expect(paperOf({ title: 'T', arxivId: '2401.01234v2' }).arxivId).toBe('2401.01234');
   });
 
   it('takes a missing title from the first sentence of the abstract and marks it', () => {

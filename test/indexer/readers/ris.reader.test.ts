@@ -182,6 +182,23 @@ describe('ris.reader', () => {
     expect(readWith(readRis, commas).papers[0]?.paper.tags).toEqual(['drought', 'soil carbon', 'microbes']);
   });
 
+  it('splits a lone KW line of topics whose words end as adjectives do but are nouns ("Logic", "Music")', () => {
+    const tagsOf = (keyword: string) =>
+      readWith(readRis, `TY  - JOUR\nTI  - K\nKW  - ${keyword}\nER  - \n`).papers[0]?.paper.tags;
+    expect(tagsOf('Graph Theory, Logic, Music')).toEqual(['Graph Theory', 'Logic', 'Music']);
+    expect(tagsOf('Leukemia, Myelomonocytic, Chronic')).toEqual(['Leukemia, Myelomonocytic, Chronic']);
+  });
+
+  it('gives arXiv as the venue, and the arXiv id, of a preprint whose T2 only names it, as Zotero writes one', () => {
+    const text =
+      'TY  - JOUR\nTI  - Attention is all you need\nAU  - Vaswani, Ashish\nT2  - arXiv:1706.03762 [cs]\nPY  - 2017\nER  - \n';
+    expect(readWith(readRis, text).papers[0]?.paper).toMatchObject({
+      id: 'arxiv:1706.03762',
+      venue: 'arXiv',
+      arxivId: '1706.03762',
+    });
+  });
+
   it('takes no arXiv id from an arxiv.org page that is not a paper', () => {
     const text = 'TY  - JOUR\nTI  - Listing\nUR  - https://arxiv.org/abs/list/cs.LG/recent\nER  - \n';
     expect(readWith(readRis, text).papers[0]?.paper.arxivId).toBeNull();
