@@ -101,20 +101,27 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
   const repair = !options.strict;
   const read: PaperFilesRead = { papers: [], indexed: [], problems: [], repairs: [], notices: [] };
   const ids = new IdRegistry(repair, read);
-  // Every file is parsed before any is validated: a BibTeX entry may use a @string or a crossref of another .bib file.
-  const parsedFiles: FileRead[] = [];
-  for (const file of files) {
+  // The .bib files are parsed first and read together: an entry may use a @string or a crossref of
+  // another of them. Every other file is parsed when its turn comes and let go once validated.
+  const formatOf = (file: string) => {
     // A Zotero database is one whatever --format says of the files beside it.
     const byExtension = formatFromExtension(file);
-    const format = byExtension === 'zotero' ? byExtension : (options.format ?? byExtension);
-    parsedFiles.push(
-      format === 'zotero' ? { ...readZotero(file), indexed: [], file } : await readOneFile(file, format, options),
-    );
+    return byExtension === 'zotero' ? byExtension : (options.format ?? byExtension);
+  };
+  const bibFiles = new Map<string, FileRead>();
+  for (const file of files) {
+    if (formatOf(file) === 'bibtex' && !bibFiles.has(file))
+      bibFiles.set(file, await readOneFile(file, 'bibtex', options));
   }
-  readBibtexTogether(parsedFiles);
-  // Each file's records are let go once validated.
-  for (let parsed = parsedFiles.shift(); parsed !== undefined; parsed = parsedFiles.shift()) {
-    const { file } = parsed;
+  readBibtexTogether([...bibFiles.values()]);
+  for (const file of files) {
+    const format = formatOf(file);
+    const parsed =
+      bibFiles.get(file) ??
+      (format === 'zotero' ? { ...readZotero(file), indexed: [], file } : await readOneFile(file, format, options));
+    bibFiles.delete(file);
+    // A file told to be BibTeX by its content alone is read by itself.
+    readBibtexTogether([parsed]);
     read.problems.push(...parsed.problems);
     read.notices.push(...(parsed.decodeNotices ?? []), ...(parsed.notices ?? []));
     const known = parsed.indexed;
