@@ -28,9 +28,13 @@ export const mayNameAlternative = (text: string) => MARKER_PHRASE.test(text);
 /** Words on each side of the marker that can name the alternatives. */
 export const ALTERNATIVE_REACH = 3;
 
-// Verbs that only carry what follows them: "instead of using a fixed K" denies "fixed", not "using".
-const CARRIER_VERB =
-  /^(?:using|employing|relying|applying|adopting|having|being|making|taking|choosing|requiring|needing)$/u;
+// Words that only carry what follows them: verbs ("instead of using a fixed K" denies "fixed", not
+// "using") and adverbs that limit it ("rather than only scoring outcomes" denies "scoring", not "only").
+const CARRIER_WORD =
+  /^(?:using|employing|relying|applying|adopting|having|being|making|taking|choosing|requiring|needing|only|merely|just|simply|solely|purely)$/u;
+
+/** Whether a word after "rather than" or "instead of" only carries or limits what is denied ("using", "only"): the denial reaches past it. */
+export const carriesDenial = (word: string) => CARRIER_WORD.test(word);
 
 /** "…GPUs rather than CPUs": the term before the marker, and those after it up to a comma or the reach. */
 export function alternativesOf(text: string, tokens: readonly Token[]): Alternative[] {
@@ -52,7 +56,7 @@ export function alternativesOf(text: string, tokens: readonly Token[]): Alternat
     let reach = after + ALTERNATIVE_REACH;
     for (let j = after; j < Math.min(tokens.length, reach); j++) {
       if (j > after && broken(j - 1, j)) break;
-      if (CARRIER_VERB.test(tokens[j]!.word)) reach++;
+      if (CARRIER_WORD.test(tokens[j]!.word)) reach++;
       else if (tokens[j]!.term) {
         denied = tokens[j]!.term;
         break;

@@ -4,8 +4,12 @@
 
 import { terms } from '../../../indexer/text/analyze.ts';
 
-/** One stated quantity: a unit ('fraction' for shares and rates, 'fold', 'money USD', 'count pariti bit' for a two-word count, else the unit word after the number) and its interval. */
-export type Quantity = { unit: string; low: number; high: number; text: string };
+/**
+ * One stated quantity: a unit ('fraction' for shares and rates, 'fold', 'money USD', 'count pariti
+ * bit' for a two-word count, else the unit word after the number) and its interval; for a multiple,
+ * which way it goes when the sentence says so ("14x lower": −1, "raises throughput by 2-10x": +1).
+ */
+export type Quantity = { unit: string; low: number; high: number; text: string; direction?: -1 | 1 };
 
 const SCALE: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9 };
 // Small numbers written as words count too: "one in five", "two in three".
@@ -141,10 +145,29 @@ export function quantitiesOf(text: string): Quantity[] {
     } else if (openEnd) [low, high] = openEnd === 'above' ? [value, Infinity] : [-Infinity, upper];
     // The text as written, with an open end and a counted phrase's words ("64 or more bit errors").
     const after = text.slice(match.index + whole!.length, text.length - rest.length);
-    const counted = unit.startsWith('count ') ? (NEXT_WORD.exec(rest)?.[0] ?? '') : '';
-    found.push({ unit, low, high, text: `${whole}${after}${counted}`.trim() });
+    const counted = unit.startsWith('count ') ? (COUNTED_TAIL.exec(rest)?.[0] ?? '') : '';
+    const direction = unit === 'fold' ? foldDirection(text.slice(0, match.index), rest) : undefined;
+    found.push({ unit, low, high, text: `${whole}${after}${counted}`.trim(), ...(direction ? { direction } : {}) });
   }
   return found;
+}
+
+// Which way a multiple goes: the word after it ("14x lower memory use", "a 3-fold increase"), or a
+// verb of change before its "by" ("raises throughput by 2-10x", "reduces memory use by 14x").
+const FOLD_UP =
+  /^(?:higher|greater|more|larger|bigger|faster|increase[sd]?|increasing|rise|gain|improvement|boost|speed-?up)$/iu;
+const FOLD_DOWN = /^(?:lower|less|fewer|smaller|slower|decrease[sd]?|decreasing|reduction|reduced|drop|decline|cut)$/iu;
+const WORD_AFTER = /^\s*(\p{L}+(?:-\p{L}+)?)/u;
+const CHANGE_BEFORE_BY =
+  /\b(?:(increas|rais|rise|rose|ris|boost|improv|grow|grew|speed)|(reduc|decreas|lower|cut|drop|fall|fell|declin|shrink|shrank))\p{L}*(?:\s+[\p{L}\p{N}-]+){0,4}\s+by\s+$/iu;
+
+function foldDirection(before: string, after: string): -1 | 1 | undefined {
+  const next = WORD_AFTER.exec(after)?.[1] ?? '';
+  if (FOLD_UP.test(next)) return 1;
+  if (FOLD_DOWN.test(next)) return -1;
+  const change = CHANGE_BEFORE_BY.exec(before.slice(-80));
+  if (!change) return undefined;
+  return change[1] ? 1 : -1;
 }
 
 // The open end after a number or its unit, and the word after it when the unit follows ("or more bit").
@@ -166,17 +189,26 @@ function countedPhrase(first: string, after: string, number: string): string | n
   // the number ("three weeks earlier", "36,000 fewer people") says something else.
   if (!/\d/u.test(number) || YEAR.test(number) || UNITS.has(first.toLowerCase().replace(/s$/u, ''))) return null;
   if (NOT_COUNTED.test(first)) return null;
-  const second = NEXT_WORD.exec(after)?.[1];
+  // A hyphenated modifier is one word of the phrase: "27 French-language datasets".
+  const joined = HYPHENATED.exec(after);
+  const modifier = joined ? `${first}-${joined[1]}` : first;
+  const second = NEXT_WORD.exec(joined ? after.slice(joined[0].length) : after)?.[1];
   // A noun and its plural head, "parity bits", "bit errors"; not "patients relapsed", "we saw".
-  if (second === undefined || PLURAL.test(first) || !PLURAL.test(second)) return null;
-  const counted = terms(`${first} ${second}`);
-  return counted.length === 2 ? `count ${counted.join(' ')}` : null;
+  if (second === undefined || PLURAL.test(modifier) || !PLURAL.test(second)) return null;
+  const counted = terms(`${modifier} ${second}`);
+  return counted.length === (joined ? 3 : 2) ? `count ${counted.join(' ')}` : null;
 }
+const HYPHENATED = /^-(\p{L}{2,})\b/u;
+// What a counted phrase's text goes on with after its first word: "-language datasets", " errors".
+const COUNTED_TAIL = /^(?:-\p{L}{2,})?\s+\p{L}{2,}\b/u;
+
+// Whether two quantities of one unit go opposite ways ("14x lower" against "increases … by 14x").
+const opposite = (a: Quantity, b: Quantity) => a.direction !== undefined && a.direction === -(b.direction ?? 0);
 
 /**
  * How the claim's quantities fare in the evidence: `agree` when one of them overlaps an evidence
- * quantity of the same unit, `conflict` when the evidence states that unit but never a value
- * the claim allows.
+ * quantity of the same unit going the same way, `conflict` when the evidence states that unit but
+ * never a value the claim allows, or the value only going the other way.
  */
 export function compareQuantities(
   claim: readonly Quantity[],
@@ -187,7 +219,7 @@ export function compareQuantities(
   for (const wanted of claim) {
     const sameUnit = evidence.filter((q) => q.unit === wanted.unit);
     if (sameUnit.length === 0) continue;
-    if (sameUnit.some((q) => q.low <= wanted.high && wanted.low <= q.high)) agree = true;
+    if (sameUnit.some((q) => q.low <= wanted.high && wanted.low <= q.high && !opposite(wanted, q))) agree = true;
     else conflict = true;
   }
   return { agree, conflict };

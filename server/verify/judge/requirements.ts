@@ -31,6 +31,19 @@ const HAVING =
   /^(?:carry|carries|carried|carrying|contains?|contained|containing|has|have|had|having|holds?|possess(?:es)?|retains?|encodes?|conveys?|bears?)$/u;
 const AUXILIARY_NEXT = /^(?:been|\p{L}+ed|\p{L}+en)$/u;
 const NEGATION = /^(?:not|no|never|without|nt)$/u;
+// A word naming an action after "by" ("by fine-tuning", "by retraining"), not a thing ("by string").
+const GERUND = /^\p{L}{2,}ing$/u;
+const EXCEPT_GERUND = /^(?:nothing|something|anything|everything|king|ring|string|spring|wing|thing)$/u;
+
+/** Whether token `at` begins an action named by a gerund, alone ("retraining") or hyphenated ("fine-tuning"). */
+function namesAction(text: string, tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  if (!first) return false;
+  const gerund = (word: string) => GERUND.test(word) && !EXCEPT_GERUND.test(word);
+  if (gerund(first.word)) return true;
+  const second = tokens[at + 1];
+  return second !== undefined && text.slice(first.end, second.start) === '-' && gerund(second.word);
+}
 // Words that quantify what is needed without naming it: "without any training".
 const QUANTIFYING = /^(?:any|some|much|more|further|additional|extra)$/u;
 /** Content words on the far side of the marker that can name what is needed. */
@@ -74,6 +87,9 @@ export function requirementsOf(text: string, tokens: readonly Token[]): Requirem
     } else if (word === 'free' && i > 0 && text.slice(tokens[i - 1]!.end, token.start) === '-' && tokens[i - 1]!.term) {
       // "training-free", "label-free".
       dispensed.push(tokens[i - 1]!.term!);
+    } else if (word === 'by' && namesAction(text, tokens, i + 1) && !negatedBefore(tokens, i)) {
+      // "steers the model by fine-tuning its weights": the means a thing works by is what it needs.
+      required.push(...termsFrom(text, tokens, i + 1, 1));
     } else if (ACTIVE.test(word)) {
       const after = tokens[i + 1]?.word === 'on' || tokens[i + 1]?.word === 'upon' ? i + 2 : i + 1;
       const needs = termsFrom(text, tokens, after, 1);

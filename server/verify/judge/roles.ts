@@ -123,51 +123,82 @@ function partsOf(text: string, tokens: readonly Token[]): ReadonlyMap<string, nu
   return parts;
 }
 
-// Whether the claim and the evidence pair four terms between two neighbouring parts the other way
-// round (`swapped`: the claim puts x with p and y with q, the evidence x with q and y with p, x and y
-// keeping their order: "negative … late and positive … early" against "negative … early and
-// positive … late"), or alike (not `swapped`: the evidence pairs them as the claim does).
-function pairs(claim: ReadonlyMap<string, number>, evidence: ReadonlyMap<string, number>, swapped: boolean): boolean {
+/** Four terms two parallel parts pair: x with p in one part, y with q in the part beside it. */
+type Pairing = { x: string; p: string; y: string; q: string };
+
+const together = (parts: ReadonlyMap<string, number>, a: string, b: string) => parts.get(a) === parts.get(b);
+const beside = (parts: ReadonlyMap<string, number>, a: string, b: string) =>
+  Math.abs(parts.get(b)! - parts.get(a)!) === 1;
+
+// The pairings of the claim that the evidence makes the other way round: the claim puts x with p and
+// y with q in neighbouring parts, the evidence x with q and y with p, in either order ("negative …
+// late and positive … early" against "negative … early and positive … late", and against "positive
+// … late, whereas negative … early"). A paraphrase that only reorders the parts pairs them alike.
+function swappedPairings(claim: ReadonlyMap<string, number>, evidence: ReadonlyMap<string, number>): Pairing[] {
   const shared = [...claim.keys()].filter((t) => evidence.has(t));
-  if (shared.length < 4) return false;
-  const next = (parts: ReadonlyMap<string, number>, a: string, b: string) => parts.get(b)! - parts.get(a)! === 1;
-  const together = (parts: ReadonlyMap<string, number>, a: string, b: string) => parts.get(a) === parts.get(b);
+  if (shared.length < 4) return [];
+  const found: Pairing[] = [];
   for (const x of shared) {
     for (const y of shared) {
-      if (!next(claim, x, y) || !next(evidence, x, y)) continue;
+      if (claim.get(y)! - claim.get(x)! !== 1 || !beside(evidence, x, y)) continue;
       for (const p of shared) {
-        if (p === x || p === y || !together(claim, x, p) || !together(evidence, swapped ? y : x, p)) continue;
+        if (p === x || p === y || !together(claim, x, p) || !together(evidence, y, p)) continue;
         for (const q of shared) {
           if (q === x || q === y || q === p) continue;
-          if (together(claim, y, q) && together(evidence, swapped ? x : y, q)) return true;
+          if (together(claim, y, q) && together(evidence, x, q)) found.push({ x, p, y, q });
         }
       }
     }
   }
-  return false;
+  return found;
 }
+
+// Whether a sentence's parts pair the terms as the claim does: x with p, or y with q.
+const pairsAlike = (parts: ReadonlyMap<string, number>, { x, p, y, q }: Pairing) =>
+  (parts.has(x) && parts.has(p) && together(parts, x, p)) || (parts.has(y) && parts.has(q) && together(parts, y, q));
 
 /**
  * Whether an evidence sentence names what the claim names in swapped roles (the same relation with
- * subject and object exchanged, or the same pairs of terms exchanged between parallel parts) and
- * none names them as the claim does: a paper that states both ("PKX inhibits MRK2… In turn, MRK2
- * inhibits PKX") describes a mutual relation, which the claim's half does not contradict.
+ * subject and object exchanged, or the same pairs of terms exchanged between parallel parts, see
+ * partsSwapped) and none names them as the claim does: a paper that states both ("PKX inhibits
+ * MRK2… In turn, MRK2 inhibits PKX") describes a mutual relation, which the claim's half does not
+ * contradict.
  */
 export function rolesSwapped(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
   const ofClaim = roleReadingOf(claim);
   if (ofClaim.roles.length === 0 && ofClaim.parts.size < 4) return false;
   const ofEvidence = evidence.map(roleReadingOf);
-  const stated = (swapped: boolean) =>
-    ofEvidence.some(
-      (e) =>
-        ofClaim.roles.some((c) =>
-          e.roles.some(
-            (r) =>
-              r.relation === c.relation &&
-              r.subject === (swapped ? c.object : c.subject) &&
-              r.object === (swapped ? c.subject : c.object),
-          ),
-        ) || pairs(ofClaim.parts, e.parts, swapped),
+  const related = (swapped: boolean) =>
+    ofEvidence.some((e) =>
+      ofClaim.roles.some((c) =>
+        e.roles.some(
+          (r) =>
+            r.relation === c.relation &&
+            r.subject === (swapped ? c.object : c.subject) &&
+            r.object === (swapped ? c.subject : c.object),
+        ),
+      ),
     );
-  return stated(true) && !stated(false);
+  return (related(true) && !related(false)) || partsSwapped(claim, evidence);
+}
+
+/** The terms a sentence's parallel parts pair, or none when it has no such parts (then partsSwapped is false). */
+export function pairedTerms(claim: SentenceReading): readonly string[] {
+  const { parts } = roleReadingOf(claim);
+  return parts.size < 4 ? [] : [...parts.keys()];
+}
+
+/**
+ * Whether an evidence sentence pairs the terms of the claim's two parallel parts the other way round
+ * ("positive valence early, whereas negative valence late" against "negative valence early, whereas
+ * positive valence late", in either order of the parts), and no sentence pairs a subject with its
+ * term as the claim does (a paper that says both describes two settings). Whole sentences are read:
+ * a part cut from its sentence pairs nothing.
+ */
+export function partsSwapped(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
+  const ofClaim = roleReadingOf(claim);
+  if (ofClaim.parts.size < 4) return false;
+  const ofEvidence = evidence.map(roleReadingOf);
+  const swaps = ofEvidence.flatMap((e) => swappedPairings(ofClaim.parts, e.parts));
+  return swaps.some((pairing) => !ofEvidence.some((e) => pairsAlike(e.parts, pairing)));
 }

@@ -19,7 +19,7 @@ import {
   termsOfReading,
 } from './reading-facts.ts';
 import { lackingAlike, mayLackPhrase, requirementConflict } from './requirements.ts';
-import { rolesSwapped } from './roles.ts';
+import { pairedTerms, partsSwapped, rolesSwapped } from './roles.ts';
 import { readSentence, type SentenceReading, STANCE_MAX_CHARS } from './stance-reading.ts';
 
 export {
@@ -283,7 +283,14 @@ export function stanceOfEvidenceVoting(
   combined.directionVote = directionVoteOf(claim, voters);
   const elsewhere = voters.filter((v) => mayNameAlternative(v.text)).map((v) => readSentence(v.text));
   combined.deniedAlternative = deniedAlternative(claim, readings, elsewhere) ? 1 : 0;
-  combined.comparisonConflict = sidesReversed(claim, readings) ? 1 : 0;
+  // The best-aligned sentences are read as clauses; parallel parts are paired over whole sentences,
+  // read only where they name two of the terms the claim's parts pair.
+  const paired = pairedTerms(claim);
+  const pairing =
+    paired.length === 0
+      ? []
+      : voters.filter((v) => paired.filter((t) => v.terms.has(t)).length >= 2).map((v) => readSentence(v.text));
+  combined.comparisonConflict = sidesReversed(claim, readings) || partsSwapped(claim, pairing) ? 1 : 0;
   combined.kindMismatch = kindMismatch(claim, readings, voters) ? 1 : 0;
   // What the claim says a thing has, the paper may say it is without in any sentence.
   const lackingElsewhere =

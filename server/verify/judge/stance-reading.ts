@@ -11,6 +11,7 @@ import {
   type Alternative,
   alternativesOf,
   type Comparison,
+  carriesDenial,
   comparisonsOf,
   endsAlternativeMarker,
 } from './comparisons.ts';
@@ -114,10 +115,10 @@ const DOWN =
   /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell|discourag\w*|retard\w*|lessen\w*|curb\w*|restrict\w*|downregulat\w*|disrupt\w*|interfer\w*|counteract\w*|antagoni\w*|inverse|inversely)$/u;
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
-// "only a chosen subset", "only some", "only a fraction of", "a chosen subset of": a part where "every"
-// or "all" claims the whole.
+// "only a chosen subset", "only some", "only a fraction of", "a chosen subset of", "only 39-77% of the
+// time": a part where "every", "all" or "always" claims the whole.
 const ONLY_A_PART = caseless(
-  /\bonly\s+(?:an?\s+)?(?:(?:small|chosen|selected|limited|tiny)\s+)?(?:subset|some|few|part|portion|minority|fraction|handful)\b|\ban?\s+(?:(?:small|chosen|selected|limited|tiny)\s+)?subset\s+of\b/iu,
+  /\bonly\s+(?:an?\s+)?(?:(?:small|chosen|selected|limited|tiny)\s+)?(?:subset|some|few|part|portion|minority|fraction|handful)\b|\ban?\s+(?:(?:small|chosen|selected|limited|tiny)\s+)?subset\s+of\b|\bonly\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:%|percent\b)/iu,
 );
 const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
 const ANIMAL = caseless(
@@ -218,6 +219,8 @@ function readSentenceNow(text: string): SentenceReading {
   const clauseNegated = [false];
   let clause = 0;
   let reach = 0;
+  // Whether the reach is a denial's ("rather than only scoring outcomes"), which carrying words extend.
+  let denying = false;
   let negated = false;
   let always = false;
   let never = false;
@@ -239,7 +242,8 @@ function readSentenceNow(text: string): SentenceReading {
     if (negation) {
       if (!condition && !denial) negated = true;
       reach = condition ? CONDITION_REACH : denial ? ALTERNATIVE_REACH : NEGATION_REACH;
-    } else if (reach > 0) reach--;
+      denying = denial && !negating && !condition;
+    } else if (reach > 0 && !(denying && carriesDenial(token.word))) reach--;
     if (kind.always) always = true;
     if (kind.never) never = true;
     // Only a content word that is no negation is looked up in the antonym lexicon.

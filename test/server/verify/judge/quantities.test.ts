@@ -161,4 +161,38 @@ describe('quantities', () => {
     expect(quantitiesOf('In 2019, 240 of the patients took Cu2O and IL-6 blockers.')).toEqual([]);
     expect(quantitiesOf('a dose of 40 mg daily')[0]).toMatchObject({ unit: 'mg' });
   });
+
+  it('reads which way a multiple goes, and a value going the other way as a conflict: "6x lower" against "raises … by 6x"', () => {
+    expect(quantitiesOf('6x lower memory use and a 3-fold increase')).toMatchObject([
+      { unit: 'fold', direction: -1 },
+      { unit: 'fold', direction: 1 },
+    ]);
+    expect(quantitiesOf('Quill cuts memory use by 6x')[0]).toMatchObject({ unit: 'fold', direction: -1 });
+    expect(quantitiesOf('a 6x speed-up')[0]?.direction).toBe(1);
+    expect(quantitiesOf('six models, 6x the data')[0]?.direction).toBeUndefined();
+    const lower = quantitiesOf('It delivers 3x faster decoding and 6x lower memory use.');
+    expect(compareQuantities(quantitiesOf('Quill raises memory use by 6x'), lower)).toEqual({
+      agree: false,
+      conflict: true,
+    });
+    expect(compareQuantities(quantitiesOf('Quill cuts memory use by 6x'), lower)).toEqual({
+      agree: true,
+      conflict: false,
+    });
+    // A multiple whose way neither side states compares by value alone.
+    expect(compareQuantities(quantitiesOf('6x the memory'), lower).agree).toBe(true);
+  });
+
+  it('counts a phrase with a hyphenated modifier: "41 Welsh-language novels" against "410 Welsh-language novels"', () => {
+    expect(quantitiesOf('The corpus holds 41 Welsh-language novels.')[0]).toMatchObject({
+      unit: 'count welsh languag novel',
+      text: '41 Welsh-language novels',
+    });
+    expect(
+      compareQuantities(
+        quantitiesOf('It holds 410 Welsh-language novels.'),
+        quantitiesOf('It holds 41 Welsh-language novels.'),
+      ),
+    ).toEqual({ agree: false, conflict: true });
+  });
 });

@@ -67,4 +67,16 @@ describe('requirements', () => {
     expect(lackingAlike(read('Register tokens carry no positional information.'), lacking)).toBe(false);
     expect(lackingAlike(read('Patients without treatment.'), read('Patients were without treatment.'))).toBe(false);
   });
+
+  it('reads the means "by fine-tuning" as a need, in conflict with "without any training"', () => {
+    expect(sorted(read('It adapts the recognizer by fine-tuning its decoder.').required)).toEqual(
+      sorted([stem('fine'), stem('tuning'), stem('its')]),
+    );
+    expect(read('Drift adapts it by retraining.').required).toEqual([stem('retraining')]);
+    expect(read('It was written by hand.').required).toEqual([]);
+    expect(read('Nothing is gained by nothing.').required).toEqual([]);
+    const evidence = [read('Drift adapts a speech recognizer to new accents without any training.')];
+    expect(requirementConflict(read('Drift adapts the recognizer by fine-tuning its decoder.'), evidence)).toBe(true);
+    expect(requirementConflict(read('Drift adapts the recognizer by rewriting its cache.'), evidence)).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rolesSwapped } from '../../../../server/verify/judge/roles.ts';
+import { partsSwapped, rolesSwapped } from '../../../../server/verify/judge/roles.ts';
 import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
 
 const swapped = (claim: string, evidence: string) => rolesSwapped(readSentence(claim), [readSentence(evidence)]);
@@ -47,6 +47,33 @@ describe('roles', () => {
       swapped(
         'Surveillance depends on test frequency and turnaround rather than on test sensitivity.',
         'Test sensitivity is secondary to frequency and turnaround for screening.',
+      ),
+    ).toBe(false);
+  });
+
+  it('reads parts whose subjects trade places, with the parts in either order, as swapped; the same pairs reordered as not', () => {
+    const evidence =
+      'Speaker identity is encoded mostly in the lower layers, whereas phoneme content peaks in the upper layers.';
+    expect(
+      swapped(
+        'Phoneme content is encoded mostly in the lower layers, whereas speaker identity peaks in the upper layers.',
+        evidence,
+      ),
+    ).toBe(true);
+    expect(
+      swapped(
+        'Phoneme content peaks in the upper layers, whereas speaker identity is encoded mostly in the lower layers.',
+        evidence,
+      ),
+    ).toBe(false);
+    // A paper that also pairs them as the claim does (in another sentence) does not contradict it.
+    const both = [evidence, 'In the smallest model, phoneme content is encoded mostly in the lower layers.'];
+    expect(
+      partsSwapped(
+        readSentence(
+          'Phoneme content is encoded mostly in the lower layers, whereas speaker identity peaks in the upper layers.',
+        ),
+        both.map(readSentence),
       ),
     ).toBe(false);
   });

@@ -259,4 +259,19 @@ describe('stance-reading', () => {
     expect(readSentence('Compound X killed tumour cells in vivo.').species).toBe('animal');
     expect(readSentence('Compound X killed tumour cells in vitro and in mice.').species).toBe(null);
   });
+
+  it('reads "only 58% of the time" as a part, against which "always" conflicts', () => {
+    expect(readSentence('The cited source backs the answer only 58% of the time.').quantifier).toBe(-1);
+    expect(readSentence('Accuracy was only 39-77 percent.').quantifier).toBe(-1);
+    expect(readSentence('The cited source backs the answer 58% of the time.').quantifier).toBe(0);
+    expect(readSentence('Cited sources always back the answer.').quantifier).toBe(1);
+  });
+
+  it('reaches from "rather than" past "only" and carrying verbs to what is denied', () => {
+    const reading = readSentence('Each answer is rated on its reasoning rather than only checking outcomes.');
+    expect(reading.alternatives).toEqual([{ preferred: stem('reasoning'), denied: stem('checking') }]);
+    const outcomes = reading.words.find((w) => w.term === stem('outcomes'));
+    expect(outcomes?.negated).toBe(true);
+    expect(reading.negated).toBe(false);
+  });
 });
