@@ -119,7 +119,6 @@ export async function readPaperFiles(files: readonly string[], options: ReadOpti
     const parsed =
       bibFiles.get(file) ??
       (format === 'zotero' ? { ...readZotero(file), indexed: [], file } : await readOneFile(file, format, options));
-    bibFiles.delete(file);
     // A file told to be BibTeX by its content alone is read by itself.
     readBibtexTogether([parsed]);
     read.problems.push(...parsed.problems);

@@ -173,6 +173,22 @@ describe('bibtex-crossref', () => {
     }
   });
 
+  it('reads a .bib file given twice as the same entries, each with its parent from the other file', async () => {
+    const temp = makeTempDir();
+    try {
+      const papers = temp.write(
+        'p.bib',
+        '@inproceedings{kim2020, title = {Graph attention}, author = {Kim, C.}, crossref = {conf2020}, abstract = {Edges.}}\n',
+      );
+      const proceedings = temp.write('q.bib', '@proceedings{conf2020, title = {Graph Workshop}, year = 2020}\n');
+      const read = await readPaperFiles([papers, proceedings, papers]);
+      expect(read.papers.map(({ paper }) => [paper.id, paper.venue])).toEqual([['kim2020', 'Graph Workshop']]);
+      expect(read.notices.filter((notice) => /names no entry/.test(notice))).toEqual([]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it("takes a key from the entry's own file before another file's, and names every file when none holds it", () => {
     const [first, second] = readBibtexFiles([
       {
