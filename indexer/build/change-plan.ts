@@ -4,8 +4,11 @@ import type { Paper } from '../paper.schema.ts';
 import type { PaperFilesRead } from '../readers/index.ts';
 import type { StoredKey } from '../store/papers-writer.repo.ts';
 
-/** The run's input, with the published papers' keys (by id) it was compared with. */
-export type RunInput = PaperFilesRead & { stored: Map<string, StoredKey> };
+/**
+ * The run's input, with the published papers' keys (by id) it was compared with, and the stored ids whose
+ * papers a record of the run replaces under a new id (stored-works.ts), which go without --prune too.
+ */
+export type RunInput = PaperFilesRead & { stored: Map<string, StoredKey>; replaced?: readonly string[] };
 
 /** A paper to embed and store, with its content hash and source record fingerprint. */
 export type Work = { paper: Paper; hash: string; fingerprint: string | null };
@@ -28,8 +31,9 @@ export type ChangePlan = {
 
 /**
  * Stage 1, what changes: new and changed papers are (re-)embedded; with --prune, papers absent from the
- * input go. Records the index holds byte for byte are unchanged without a look; a parsed paper is
- * unchanged when its content hash is, and then only its record's new fingerprint is written.
+ * input go, and so, always, do papers a record replaced under a new id (input.replaced). Records the index
+ * holds byte for byte are unchanged without a look; a parsed paper is unchanged when its content hash is, and
+ * then only its record's new fingerprint is written.
  */
 export function planChanges(input: RunInput, opts: { prune: boolean }): ChangePlan {
   const { stored } = input;
@@ -61,12 +65,12 @@ export function planChanges(input: RunInput, opts: { prune: boolean }): ChangePl
     } else plan.added++;
     plan.toEmbed.push({ paper, hash, fingerprint });
   }
-  if (opts.prune) {
-    for (const [id, old] of stored) {
-      if (!inputIds.has(id)) {
-        plan.toDelete.push(old.doc);
-        plan.removed++;
-      }
+  const gone = opts.prune ? [...stored.keys()] : (input.replaced ?? []);
+  for (const id of gone) {
+    const old = stored.get(id);
+    if (old && !inputIds.has(id)) {
+      plan.toDelete.push(old.doc);
+      plan.removed++;
     }
   }
   return plan;

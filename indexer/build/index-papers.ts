@@ -50,9 +50,9 @@ export async function indexPapers(
         problems: input.problems,
       });
     }
-    if (previous && keys && !opts.strict) mergeStoredWorks(input, keys.byId, previous.dir, opts);
+    const replaced = previous && keys && !opts.strict ? mergeStoredWorks(input, keys.byId, previous.dir, opts) : [];
     lap('read');
-    return { ...input, stored: keys?.byId ?? new Map() };
+    return { ...input, stored: keys?.byId ?? new Map(), replaced };
   };
   let read: Pick<PaperFilesRead, 'problems' | 'repairs' | 'notices'> = { problems: [], repairs: [], notices: [] };
   const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild, prepare: readInput }, (draft, input) => {

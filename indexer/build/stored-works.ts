@@ -11,6 +11,7 @@ import { type Db, openDatabaseForRead, schemaVersionOf } from '../store/database
 import { FILES } from '../store/generations.ts';
 import { PapersReader } from '../store/papers.repo.ts';
 import type { StoredKey } from '../store/papers-writer.repo.ts';
+import { replaceUnstableIds } from './unstable-ids.ts';
 
 /** A stored work's key as worksOf writes it, with the arXiv id without its version. */
 function workKey(work: string): string {
@@ -22,23 +23,29 @@ function workKey(work: string): string {
  * index holds under another id into that paper, which the run keeps; and keeps, in a paper the run
  * reads again, the fields it took from another record when its own record still lacks them. A paper
  * the run drops (--prune without its record) is not merged into: the new record takes its place; and
- * under --prune, which indexes exactly the files given, nothing is carried over. Not done under
- * --strict, which repairs nothing. The input is changed in place; each merge is listed as a repair.
+ * under --prune, which indexes exactly the files given, nothing is carried over. Without --prune, a new paper
+ * also takes the place of the same paper stored under an id an earlier version made unstably (unstable-ids.ts).
+ * Not done under --strict, which repairs nothing. The input is changed in place; each merge is listed as a
+ * repair. Returns the stored ids whose papers a new record replaced, which the run removes.
  */
 export function mergeStoredWorks(
   input: PaperFilesRead,
   stored: ReadonlyMap<string, StoredKey>,
   previousDir: string,
   opts: { prune: boolean },
-): void {
-  const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id) && worksOf(paper).length > 0);
+): string[] {
+  const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id));
   const reread = opts.prune ? [] : input.papers.filter(({ paper }) => stored.has(paper.id));
-  if (fresh.length === 0 && reread.length === 0) return;
+  if (fresh.length === 0 && reread.length === 0) return [];
   const db = openDatabaseForRead(path.join(previousDir, FILES.db));
   try {
     const reader = new PapersReader(db);
     if (reread.length > 0) keepFilledIn(reread, storedFilledIn(db, reader));
-    if (fresh.length > 0) mergeFresh(input, fresh, stored, db, reader, opts);
+    // First, so that a versioned arXiv id replaced is no holder to merge the new record of its work into.
+    const replaced = opts.prune ? [] : replaceUnstableIds(input, stored, reader);
+    const naming = fresh.filter(({ paper }) => worksOf(paper).length > 0);
+    if (naming.length > 0) mergeFresh(input, naming, stored, db, reader, { ...opts, replaced: new Set(replaced) });
+    return replaced;
   } finally {
     db.close();
   }
@@ -58,7 +65,7 @@ function mergeFresh(
   stored: ReadonlyMap<string, StoredKey>,
   db: Db,
   reader: PapersReader,
-  opts: { prune: boolean },
+  opts: { prune: boolean; replaced: ReadonlySet<string> },
 ): void {
   const holders = storedWorkIds(db);
   const inRun = new Set([...input.papers.map((p) => p.paper.id), ...input.indexed.map((r) => r.id)]);
@@ -69,7 +76,7 @@ function mergeFresh(
   for (const located of fresh) {
     const holder = worksOf(located.paper)
       .map((work) => holders.get(workKey(work)))
-      .find((id) => id !== undefined && id !== located.paper.id);
+      .find((id) => id !== undefined && id !== located.paper.id && !opts.replaced.has(id));
     // A holder parsed in this run was matched by the id registry already; one the run drops is replaced.
     if (holder === undefined || parsed.has(holder) || (opts.prune && !inRun.has(holder))) continue;
     const kept = filled.get(holder)?.paper ?? reader.getById(holder)?.paper;

@@ -95,40 +95,56 @@ function fromOpenAlex(work: Fields): Fields {
 
 /** Semantic Scholar's paper ids are 40 hexadecimal digits. */
 const S2_PAPER_ID = /^[0-9a-f]{40}$/;
-/** The fields the graph API answers with, as many as a request asks for ("fields=title,abstract"). */
-const S2_FIELDS = new Set([
-  'paperId',
-  'corpusId',
-  'externalIds',
-  'url',
-  'title',
-  'abstract',
-  'venue',
-  'publicationVenue',
-  'year',
-  'referenceCount',
-  'citationCount',
-  'influentialCitationCount',
-  'isOpenAccess',
-  'openAccessPdf',
-  'fieldsOfStudy',
-  's2FieldsOfStudy',
-  'publicationTypes',
-  'publicationDate',
-  'journal',
-  'citationStyles',
-  'authors',
-  'tldr',
-]);
+/**
+ * The fields the graph API answers with, as many as a request asks for ("fields=title,abstract"), each with the
+ * shape it has there (null where the API knows no value); "matchScore" is the title-match endpoint's.
+ */
+const S2_FIELDS: Record<string, (value: unknown) => boolean> = {
+  paperId: (value) => typeof value === 'string',
+  corpusId: (value) => typeof value === 'number',
+  externalIds: isObject,
+  url: (value) => typeof value === 'string',
+  title: (value) => typeof value === 'string',
+  abstract: (value) => typeof value === 'string',
+  venue: (value) => typeof value === 'string',
+  publicationVenue: isObject,
+  year: (value) => typeof value === 'number',
+  referenceCount: (value) => typeof value === 'number',
+  citationCount: (value) => typeof value === 'number',
+  influentialCitationCount: (value) => typeof value === 'number',
+  isOpenAccess: (value) => typeof value === 'boolean',
+  openAccessPdf: isObject,
+  fieldsOfStudy: (value) => Array.isArray(value) && value.every((field) => typeof field === 'string'),
+  s2FieldsOfStudy: (value) => Array.isArray(value) && value.every(isObject),
+  publicationTypes: (value) => Array.isArray(value) && value.every((type) => typeof type === 'string'),
+  publicationDate: (value) => typeof value === 'string',
+  journal: isObject,
+  citationStyles: isObject,
+  // Authors are objects naming their Semantic Scholar id and name, never plain names.
+  authors: (value) => Array.isArray(value) && value.every((a) => isObject(a) && ('authorId' in a || 'name' in a)),
+  citations: (value) => Array.isArray(value) && value.every(isObject),
+  references: (value) => Array.isArray(value) && value.every(isObject),
+  embedding: isObject,
+  textAvailability: (value) => typeof value === 'string',
+  matchScore: (value) => typeof value === 'number',
+  tldr: isObject,
+};
 
 /**
  * A graph API paper: one with its external ids, corpus id or summary, or one asked only for a few fields (a
- * search answer's titles and abstracts), known by its paper id and holding nothing the API does not write.
+ * search answer's titles and abstracts), known by its paper id and holding nothing the API does not write, each
+ * field in the API's shape: a user's own record with a SHA-1 as its id and a plain `journal` or author names is
+ * not one.
  */
 function isSemanticScholarPaper(fields: Fields): boolean {
   if (typeof fields.paperId !== 'string') return false;
   if ('externalIds' in fields || 'corpusId' in fields || 'tldr' in fields) return true;
-  return S2_PAPER_ID.test(fields.paperId) && Object.keys(fields).every((key) => S2_FIELDS.has(key));
+  return (
+    S2_PAPER_ID.test(fields.paperId) &&
+    Object.entries(fields).every(
+      ([key, value]) => Object.hasOwn(S2_FIELDS, key) && (value === null || S2_FIELDS[key]?.(value)),
+    )
+  );
 }
 
 /**
@@ -177,7 +193,8 @@ function fromSemanticScholar(paper: Fields): Fields {
   const venue =
     text(paper.venue) ??
     (isObject(paper.publicationVenue) ? text(paper.publicationVenue.name) : undefined) ??
-    (isObject(paper.journal) ? text(paper.journal.name) : undefined);
+    // The API's journal is an object; a record that writes it as text means the same.
+    (isObject(paper.journal) ? text(paper.journal.name) : text(paper.journal));
   const fieldsOfStudy = [
     ...(Array.isArray(paper.fieldsOfStudy) ? paper.fieldsOfStudy.filter((f) => typeof f === 'string') : []),
     ...(Array.isArray(paper.s2FieldsOfStudy)

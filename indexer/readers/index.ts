@@ -44,6 +44,7 @@ export {
   type ReadResult,
   type RecordLocation,
 } from './reader.ts';
+export { positionIdStem } from './records.ts';
 export { filledFrom, filledIn, worksOf } from './same-work.ts';
 export { defaultZoteroFolder } from './zotero.reader.ts';
 

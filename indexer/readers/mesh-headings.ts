@@ -144,7 +144,6 @@ const IC_NOUNS = new Set([
   'Republic',
   'Rhetoric',
   'Topic',
-  'Traffic',
 ]);
 /** What may follow a modifier's word: a number, Arabic or Roman, as in "Diabetes Mellitus, Type 2". */
 const NUMERAL = /^(?:\d+|[IVX]+)$/u;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { canonicalArxivId } from '../../core/paper-identifiers.ts';
 import { MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
-import { arxivIdOf, arxivIdOfDoi, arxivIdOfLink } from './arxiv-ids.ts';
+import { arxivIdOf, arxivIdOfDoi } from './arxiv-ids.ts';
 import { describeKind, problemAt } from './locate.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
 import { coerceField, type Field, mapFields } from './record-fields.ts';
@@ -30,9 +30,11 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * of an entry without a journal or booktitle; a lone KW line is an inverted MeSH heading only when its modifiers
  * read as MeSH's (adjectives, not nouns, acronyms or terms with digits); CSL-JSON keeps its own venue over event-title.
  * 14: the .bib files of one run are read together (a crossref's parent and a @string may stand in another of them);
- * an arXiv id given as a field loses its version ("2401.01234v3" is "2401.01234"), and a record named only by its
- * arxiv.org url has that id; a lone KW line of nouns ending in "-ic" ("Graph Theory, Logic, Music") is a list; a
- * BibTeX journal or RIS T2 naming only a preprint ("arXiv preprint arXiv:1810.04805") makes the venue "arXiv";
+ * an arXiv id given as a field loses its version ("2401.01234v3" is "2401.01234"); IEEE Xplore rows without a DOI
+ * are keyed by content, and Semantic Scholar answers asked for a few fields (in the API's shapes) and its bulk
+ * dataset's lines get "s2:" ids (a paper an earlier version stored under the old id takes the new one:
+ * indexer/build/unstable-ids.ts); a lone KW line of a few nouns ending in "-ic" ("Graph Theory, Logic, Music")
+ * is a list; a BibTeX journal or RIS T2 naming only a preprint ("arXiv preprint arXiv:1810.04805") makes the venue "arXiv";
  * LaTeX's \par and \newline are spaces; a "%" comment inside a BibTeX entry is passed over.
  */
 export const RECORD_RULES_VERSION = 14;
@@ -129,11 +131,9 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
     const given = input.arxivId.trim();
     const id = arxivIdOf(given) ?? canonicalArxivId(given);
     if (id !== given) input.arxivId = id;
-  } else if (input.arxivId == null && typeof input.url === 'string') {
-    // A record that names its preprint only by its arxiv.org link (a JSON "url") has that arXiv id, as RIS's UR does.
-    const linked = arxivIdOfLink(input.url);
-    if (linked !== undefined) input.arxivId = linked;
   }
+  // A JSON, JSON Lines or CSV "url" at arxiv.org gives no arXiv id: such a record may be another thing about the
+  // paper (model cards "BERT-base" and "BERT-large" both link 1810.04805), and an id would merge them into one.
   if (!failed.has('title') && !fillTitle(input, metadata, sourceKey, report)) failed.add('title');
   let locationBound = !failed.has('id') && fillId(input, location);
   if (typeof input.doi === 'string' && input.arxivId === undefined) {
@@ -199,17 +199,25 @@ export function validateRecords(
   return { papers, problems, repairs };
 }
 
+/**
+ * The start of the id a record without one gets from its place: "<file name without extension>-<record number>"
+ * ("refs-3" for the third record of refs.jsonl).
+ */
+export function positionIdStem(file: string): string {
+  return path.basename(file, path.extname(file));
+}
+
 /** Fills a missing id; true when it had to be made from the record's location (always, when `byLocation`). */
 function fillId(input: Record<string, unknown>, location: RecordLocation, byLocation = false): boolean {
   if (typeof input.id === 'string' && input.id.trim() !== '') return false;
   if (byLocation) {
-    input.id = `${path.basename(location.file, path.extname(location.file))}-${location.record}`;
+    input.id = `${positionIdStem(location.file)}-${location.record}`;
     return true;
   }
   if (typeof input.doi === 'string' && input.doi.trim() !== '') input.id = `doi:${input.doi.trim()}`;
   else if (typeof input.arxivId === 'string' && input.arxivId.trim() !== '') input.id = `arxiv:${input.arxivId.trim()}`;
   else {
-    input.id = `${path.basename(location.file, path.extname(location.file))}-${location.record}`;
+    input.id = `${positionIdStem(location.file)}-${location.record}`;
     return true;
   }
   return false;

@@ -80,4 +80,81 @@ describe('stored-works', () => {
     const twice = await indexPapers({ indexDir: strict, files: [ris], embedder: 'builtin', strict: true });
     expect(twice).toMatchObject({ added: 1 });
   });
+
+  it('lets a record read under a stable id take the place of the paper an earlier version stored under its place or bare S2 id', async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(files, name), text);
+      return path.join(files, name);
+    };
+    const hex = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
+    // As an earlier version stored them: an IEEE Xplore row without DOI by its place in ieee.csv, a Semantic
+    // Scholar answer asked for a few fields by its bare paper id; and a paper of another author, by its place.
+    const old = [
+      { id: 'ieee-1', title: 'Über die Wärmeleitung', authors: ['J. Müller'], year: 1998, abstract: 'Heat flows.' },
+      { id: hex, title: 'Tidal forcing of ice shelves', year: 2020, abstract: 'Tides.' },
+      { id: 'ieee-2', title: 'Sinks', authors: ['K. Lin'], year: 2026, abstract: 'Old.' },
+    ];
+    const first = await indexPapers({
+      indexDir: dir,
+      files: [SAMPLE, write('old.jsonl', old.map((record) => JSON.stringify(record)).join('\n'))],
+      embedder: 'builtin',
+    });
+    const ieee = write(
+      'ieee.csv',
+      '"Document Title","Authors","Publication Title","Publication Year","Abstract","DOI"\n' +
+        '"Über die Wärmeleitung","J. Müller; A. Ødegård","IEEE Access","1998","Heat flows.",""\n' +
+        '"Sinks","M. Chen","IEEE Access","2026","New.",""\n',
+    );
+    const answer = { data: [{ paperId: hex, title: 'Tidal forcing of ice shelves', year: 2020, abstract: 'Tides.' }] };
+    const later = await indexPapers({
+      indexDir: dir,
+      files: [ieee, write('search.json', JSON.stringify(answer))],
+      embedder: 'builtin',
+    });
+    expect(later).toMatchObject({ added: 3, removed: 2, papers: first.papers + 1 });
+    expect(later.repairs.map((r) => r.message)).toEqual([
+      'is the paper the index holds as "ieee-1" (an earlier version made from the record\'s place in its file); it now takes its place as "muller1998uber"',
+      `is the paper the index holds as "${hex}" (the bare Semantic Scholar id an earlier version gave it); it now takes its place as "s2:${hex}"`,
+    ]);
+    // The next run finds each paper under its new id: nothing to replace again.
+    const again = await indexPapers({
+      indexDir: dir,
+      files: [ieee, path.join(files, 'search.json')],
+      embedder: 'builtin',
+    });
+    expect(again).toMatchObject({ added: 0, removed: 0, updated: 0, repairs: [] });
+    const reader = await openIndex(dir);
+    try {
+      expect(reader.getPaper('ieee-1')).toBeUndefined();
+      expect(reader.getPaper(hex)).toBeUndefined();
+      expect(reader.getPaper('muller1998uber')?.paper.venue).toBe('IEEE Access');
+      expect(reader.getPaper(`s2:${hex}`)?.paper.title).toBe('Tidal forcing of ice shelves');
+      // Another author's paper of the same title and year is another paper: both stay.
+      expect(reader.getPaper('ieee-2')?.paper.abstract).toBe('Old.');
+      expect(reader.getPaper('chen2026sinks')?.paper.abstract).toBe('New.');
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('gives a preprint stored under its versioned arXiv id its id without version, once, instead of merging into it every run', async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    const record = { title: 'Sparse Attention Sinks', arxivId: '2401.01234v3', year: 2024 };
+    // As an earlier version stored a JSON Lines arXiv id field: with its version.
+    const old = path.join(files, 'old.jsonl');
+    fs.writeFileSync(old, `${JSON.stringify({ ...record, id: 'arxiv:2401.01234v3' })}\n`);
+    const first = await indexPapers({ indexDir: dir, files: [SAMPLE, old], embedder: 'builtin' });
+    const now = path.join(files, 'papers.jsonl');
+    fs.writeFileSync(now, `${JSON.stringify(record)}\n`);
+    const later = await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' });
+    expect(later).toMatchObject({ added: 1, removed: 1, papers: first.papers });
+    expect(later.repairs.map((r) => r.message)).toEqual([
+      'is the paper the index holds as "arxiv:2401.01234v3" (the arXiv id with its version an earlier version gave it); it now takes its place as "arxiv:2401.01234"',
+    ]);
+    const again = await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, repairs: [], papers: first.papers });
+  });
 });

@@ -157,6 +157,41 @@ describe('api-records', () => {
     expect(plain.map(({ paper }) => [paper.id, paper.tags])).toEqual([[paperId, ['tides']]]);
   });
 
+  it("leaves a record of one's own keyed by a SHA-1, with a text journal and author names, as it is", () => {
+    const own = {
+      paperId: 'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+      title: 'My paper',
+      journal: 'Nature Physics',
+      year: 2020,
+      authors: ['Ada Lovelace'],
+    };
+    const { papers, problems } = readWith(readJsonl, `${JSON.stringify(own)}\n`, 'mine.jsonl');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      id: own.paperId,
+      venue: 'Nature Physics',
+      authors: ['Ada Lovelace'],
+      metadata: expect.not.objectContaining({ source: 'Semantic Scholar' }),
+    });
+  });
+
+  it('reads a field-limited answer with Semantic Scholar authors, match score and embedding, and a text journal as the venue', () => {
+    const paperId = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
+    const matched = {
+      paperId,
+      title: 'Tidal forcing of ice shelves',
+      authors: [{ authorId: '7', name: 'Ana Silva' }],
+      journal: { name: 'Nature Geoscience', volume: '13' },
+      matchScore: 211.5,
+      embedding: { model: 'specter_v2', vector: [0.1, 0.2] },
+    };
+    const { papers } = readWith(readJsonl, `${JSON.stringify(matched)}\n`, 'match.jsonl');
+    expect(papers[0]?.paper).toMatchObject({ id: `s2:${paperId}`, authors: ['Ana Silva'], venue: 'Nature Geoscience' });
+    const textJournal = { ...semanticScholarPaper, publicationVenue: null, journal: 'Nature Geoscience' };
+    const full = readWith(readJsonl, `${JSON.stringify(textJournal)}\n`, 'full.jsonl').papers;
+    expect(full[0]?.paper).toMatchObject({ id: 's2:0f1e2d3c', venue: 'Nature Geoscience' });
+  });
+
   it('reads the papers of a Semantic Scholar citations or references answer, each wrapped with its contexts', () => {
     const answer = {
       offset: 0,
@@ -174,7 +209,7 @@ describe('api-records', () => {
     expect(papers[0]?.paper.metadata).not.toHaveProperty('contexts');
   });
 
-  it('reads a work fetched on two days, its citation count grown, as one paper, from OpenAlex as from Semantic Scholar', async () => {
+  it("reads a work fetched on two days, its citation count grown, as one paper keeping the first file's count, from OpenAlex as from Semantic Scholar", async () => {
     const temp = makeTempDir();
     try {
       const files = [
@@ -186,6 +221,8 @@ describe('api-records', () => {
       const { papers, problems } = await readPaperFiles(files);
       expect(problems).toEqual([]);
       expect(papers.map(({ paper }) => paper.id)).toEqual(['openalex:W1234567', 's2:0f1e2d3c']);
+      // The first file's record is kept, with its count: give the newest export first.
+      expect(papers.map(({ paper }) => paper.metadata.citedByCount ?? paper.metadata.citationCount)).toEqual([42, 5]);
     } finally {
       temp.cleanup();
     }

@@ -154,13 +154,15 @@ describe('jsonl.reader', () => {
     ]);
   });
 
-  it('takes the arXiv id of a record that names its preprint only by its arxiv.org link', () => {
-    const text =
-      '{"title":"Linked","url":"https://arxiv.org/abs/2003.00003v1"}\n{"title":"Other","url":"https://example.org/2003.00003"}';
-    const { papers } = readWith(readJsonl, text, 'links.jsonl');
-    expect(papers.map(({ paper }) => [paper.id, paper.arxivId])).toEqual([
-      ['arxiv:2003.00003', '2003.00003'],
-      ['links-2', null],
+  it('keeps two records linking one arxiv.org paper apart, their url giving no arXiv id', () => {
+    const cards = [
+      { title: 'BERT-base', abstract: 'The base model.', url: 'https://arxiv.org/abs/1810.04805' },
+      { title: 'BERT-large', abstract: 'The large model.', url: 'https://arxiv.org/abs/1810.04805v2' },
+    ];
+    const { papers } = readWith(readJsonl, cards.map((card) => JSON.stringify(card)).join('\n'), 'cards.jsonl');
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.arxivId])).toEqual([
+      ['cards-1', 'BERT-base', null],
+      ['cards-2', 'BERT-large', null],
     ]);
   });
 

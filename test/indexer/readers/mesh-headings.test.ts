@@ -73,6 +73,8 @@ describe('mesh-headings', () => {
       expect(isInvertedHeading(list), list).toBe(false);
     }
     expect(isInvertedHeading('Leukemia, Myelomonocytic, Chronic')).toBe(true);
+    // "Traffic" is MeSH's modifier in "Accidents, Traffic", not one of the nouns a list holds.
+    expect(isInvertedHeading('Accidents, Traffic')).toBe(true);
   });
 
   it('reads no list of acronyms or of terms with digits as an inverted heading', () => {

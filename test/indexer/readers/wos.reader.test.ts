@@ -150,8 +150,9 @@ describe('wos.reader', () => {
       const second = temp.write('savedrecs(1).txt', `\uFEFF${header}${row('12', 'We did things.')}`);
       const { papers, problems, repairs } = await readPaperFiles([first, second]);
       expect(problems).toEqual([]);
-      expect(papers.map(({ paper }) => [paper.id, paper.abstract])).toEqual([
-        ['wos:000500000000077', 'We did things.'],
+      // The first file's record is kept, with its count, and takes the abstract only the second holds.
+      expect(papers.map(({ paper }) => [paper.id, paper.abstract, paper.metadata.timesCited])).toEqual([
+        ['wos:000500000000077', 'We did things.', '10'],
       ]);
       expect(repairs.map((repair) => repair.message)).toEqual([
         expect.stringMatching(

@@ -1,0 +1,116 @@
+// Stage 0 of an `index` run, across releases: a paper an earlier version stored under an id this version no
+// longer gives it (its record's place in a file, "export-3"; a Semantic Scholar paper id without "s2:"; an arXiv
+// id with its version) and that this run reads under its new id is that paper, not a second one: the new record
+// takes its place.
+import type { Paper } from '../paper.schema.ts';
+import { filledFrom, filledIn, type LocatedPaper, type PaperFilesRead, positionIdStem } from '../readers/index.ts';
+import type { PapersReader } from '../store/papers.repo.ts';
+import type { StoredKey } from '../store/papers-writer.repo.ts';
+
+/** Semantic Scholar's paper ids, which an earlier version stored bare for an answer asked for a few fields. */
+const BARE_S2_ID = /^[0-9a-f]{40}$/u;
+/** An arXiv id with its version, as an earlier version made it from a JSON or CSV arXiv id field. */
+const VERSIONED_ARXIV_ID = /^(arxiv:.+?)v\d+$/u;
+/** An id made from a record's place: "<file name without extension>-<record number>". */
+const POSITION_ID = /^(.+)-(\d+)$/u;
+
+/**
+ * Lets each new paper of the run (an id the index does not hold) take the place of a stored paper of the same
+ * work under an unstable id: one made from a record's place in a file this run reads ("export-3"), or an id
+ * whose form this version gives is the new paper's id (a bare Semantic Scholar id "<hex>" for "s2:<hex>", a
+ * versioned arXiv id "arxiv:2401.01234v3" for "arxiv:2401.01234"). The same work is the same title (case, accents
+ * and punctuation aside) and year, and the same first author's family name when both name one. The new
+ * record's id and fields win; it keeps what the stored paper took from other records (metadata filledIn).
+ * A stored paper the run reads again keeps its id. Not for --prune, which drops such a paper anyway. Each
+ * replacement is listed as a repair naming both ids; the ids replaced are returned, for the run to remove.
+ */
+export function replaceUnstableIds(
+  input: PaperFilesRead,
+  stored: ReadonlyMap<string, StoredKey>,
+  reader: PapersReader,
+): string[] {
+  const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id));
+  if (fresh.length === 0) return [];
+  const inRun = new Set([...input.papers.map(({ paper }) => paper.id), ...input.indexed.map(({ id }) => id)]);
+  const stems = new Set([...input.papers, ...input.indexed].map(({ location }) => positionIdStem(location.file)));
+  const freshIds = new Set(fresh.map(({ paper }) => paper.id));
+  const candidates = new Map<string, Paper[]>();
+  for (const id of stored.keys()) {
+    const renamed = newIdOf(id);
+    const unstable = isPositionId(id, stems) || (renamed !== undefined && freshIds.has(renamed));
+    if (inRun.has(id) || !unstable) continue;
+    const paper = reader.getById(id)?.paper;
+    if (!paper) continue;
+    const key = workKey(paper);
+    candidates.set(key, [...(candidates.get(key) ?? []), paper]);
+  }
+  if (candidates.size === 0) return [];
+  const replaced: string[] = [];
+  for (const located of fresh) {
+    const old = candidates
+      .get(workKey(located.paper))
+      ?.find((paper) => !replaced.includes(paper.id) && isReplacedBy(paper, located.paper, stems));
+    if (!old) continue;
+    replaced.push(old.id);
+    takePlace(input, located, old);
+  }
+  return replaced;
+}
+
+function takePlace(input: PaperFilesRead, located: LocatedPaper, old: Paper): void {
+  const carried = filledIn(old);
+  const { paper, added } = filledFrom(located.paper, old, new Set(carried));
+  located.paper = paper;
+  const why = BARE_S2_ID.test(old.id)
+    ? 'the bare Semantic Scholar id an earlier version gave it'
+    : VERSIONED_ARXIV_ID.test(old.id)
+      ? 'the arXiv id with its version an earlier version gave it'
+      : "an earlier version made from the record's place in its file";
+  const took = added.length > 0 ? `, keeping the ${added.join(', ')} it took from another record` : '';
+  input.repairs.push({
+    ...located.location,
+    field: 'id',
+    message: `is the paper the index holds as "${old.id}" (${why}); it now takes its place as "${located.paper.id}"${took}`,
+  });
+}
+
+/** Whether an id is one made from a record's place in one of the run's files ("export-3" of export.csv). */
+function isPositionId(id: string, stems: ReadonlySet<string>): boolean {
+  const stem = POSITION_ID.exec(id)?.[1];
+  return stem !== undefined && stems.has(stem);
+}
+
+/** The id this version gives the record an earlier version stored as `id`, where that is known from the id. */
+function newIdOf(id: string): string | undefined {
+  if (BARE_S2_ID.test(id)) return `s2:${id}`;
+  return VERSIONED_ARXIV_ID.exec(id)?.[1];
+}
+
+/** An id whose new form is known is the paper under that id; a place-made one, a paper with an id not so made. */
+function isReplacedBy(old: Paper, paper: Paper, stems: ReadonlySet<string>): boolean {
+  const renamed = newIdOf(old.id);
+  if (renamed !== undefined) return paper.id === renamed;
+  return isPositionId(old.id, stems) && !isPositionId(paper.id, stems) && sameFirstAuthor(old, paper);
+}
+
+/** A title without case, accents or punctuation, and the year: what an earlier reading and this one share. */
+function workKey(paper: Paper): string {
+  return `${plain(paper.title)}\u0000${paper.year ?? ''}`;
+}
+
+function sameFirstAuthor(a: Paper, b: Paper): boolean {
+  const family = (paper: Paper) =>
+    plain(paper.authors[0] ?? '')
+      .split(' ')
+      .at(-1) ?? '';
+  return family(a) === '' || family(b) === '' || family(a) === family(b);
+}
+
+function plain(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
