@@ -37,11 +37,20 @@ const REPORTED_EFFECT =
   /\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+no|did\s+not|was\s+not|were\s+not)\b/iu;
 
 // A "not" that limits a quantity or a certainty rather than denying an effect: "not all gains carry
-// over to…", "it is not clear that…", "does not always…", "cannot always". The judge reads it as a
-// negation (verify needs that: "not all gains carry over" does not back "gains carry over"), but in
-// the bottom line's vote it is neither for the question nor against it, as a hedge is; "not only …
-// but also" the judge already reads as no negation at all.
-const LIMITING_NOT = /(?:\b(can)not|\bnot|n['’]t)\s+(?=(?:all|every|always|clear|clearly|necessarily|certain)\b)/giu;
+// over to…", "does not always…", "cannot always", "not necessarily", "not clearly"; and "clear" or
+// "certain" after a linking verb ("it is not clear that…", "it wasn't certain"), since elsewhere
+// "clear" is a verb ("treatment did not clear the virus"). "all" before a hyphen starts a word of its
+// own ("not all-cause mortality"). The judge reads such a "not" as a negation (verify needs that: "not
+// all gains carry over" does not back "gains carry over"), but in the bottom line's vote it is
+// neither for the question nor against it, as a hedge is; "not only … but also" the judge already
+// reads as no negation at all.
+const LIMITING_NOT = new RegExp(
+  [
+    String.raw`(?:\b(can)not|\bnot|n['’]t)\s+(?=(?:all|every|always|clearly|necessarily)\b(?![-‐‑]))`,
+    String.raw`(?:(?<=\b(?:is|was|are|were|be|been|remains?|remained|seems?|seemed|appears?|appeared)\s+)not|(?<=\b(?:is|was|are|were))n['’]t)\s+(?=(?:clear|certain)\b)`,
+  ].join('|'),
+  'giu',
+);
 
 /** A sentence with its limiting "not"s taken out ("it is clear that…"), or null when it has none. */
 function withoutLimitingNot(sentence: string): string | null {

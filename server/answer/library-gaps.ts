@@ -67,11 +67,10 @@ export function libraryGap(
 
 // "Do RAG systems leak their knowledge base?": a library that never says "knowledge base" may say
 // "retrieved documents". A run of English words no paper uses that the question writes as a part of
-// something it names (after a possessive, or ending the question bare: "leak knowledge base") counts
-// as one unknown word, not two of the rarest, when one paper holds nearly all of the rest of the
-// question; the answer then says it leaves the phrase aside. A run that is the question's subject or
-// object ("How does climate change affect speech recognition?", "Do RAG systems leak tax returns?")
-// counts whole: a paper that never names it says nothing of it.
+// something it names, after a possessive, counts as one unknown word, not two of the rarest, when one
+// paper holds nearly all of the rest of the question; the answer then says it leaves the phrase
+// aside. Any other run counts word by word: bare, "Do RAG systems leak knowledge base?" may as well
+// ask about a thing of its own ("…leak tax fraud?"), which a paper that never names it says nothing of.
 function partPhrases(
   phrases: readonly EnglishPhrase[],
   concepts: readonly Concept[],
@@ -111,8 +110,9 @@ function gapReason(
   if (parts?.length === 0)
     return `The library holds no answer: much of what the question asks about (${quoted(concepts.filter((c) => !c.known))}) occurs in none of its papers.`;
   // "Do electric cars raise the word error rate of speech recognition?": the question's subject or
-  // object is a phrase no paper uses, however little it weighs beside the rest (here 35%): the
-  // closest paper's "accents raised the word error rate" says nothing of electric cars.
+  // object (opening it, or after a determiner) is a phrase no paper uses, however little it weighs
+  // beside the rest (here 35%): the closest paper's "accents raised the word error rate" says nothing
+  // of electric cars.
   const absent = phrases.filter((p) => p.role === 'subject');
   if (absent.length > 0)
     return `The library holds no answer: no paper in it uses ${quotedPhrases(absent)}, which the question asks about.`;

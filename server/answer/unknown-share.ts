@@ -1,10 +1,9 @@
 // How much of a question is about what no paper of the library uses: the share of its key-concept
 // weight carried by unknown words; and the runs of English words no paper uses, each read for its
-// place in the question: a part of something else it asks about ("their knowledge base", or "leak
-// knowledge base" with the possessive left out), which the papers may say in other words; what a
-// preposition or a conjunction ties to another word ("in total knee arthroplasty"); or the
-// question's own subject or object ("electric cars", "tax returns"), of which a paper that never
-// names it says nothing.
+// place in the question: a part of something else it asks about, after a possessive ("their
+// knowledge base"), which the papers may say in other words; the question's own subject or object,
+// opening it or after a determiner ("Do electric cars…", "…leak the knowledge base?"), of which a
+// paper that never names it says nothing; or words anywhere else, which count one by one.
 import { englishWordsIfReadable, isEnglishWord } from './english-words.ts';
 import { type Concept, writtenAsName } from './question-concepts.ts';
 
@@ -17,24 +16,24 @@ const WITHIN_PHRASE = /^[\s\-‐‑]+$/u;
 const POSSESSIVE_BEFORE =
   /(?:\b(?:their|its|his|her|our|your|my|whose)|\p{L}(?<!\b(?:what|that|it|there|here|let|who|where|when|why|how|he|she))['’]s?)\s+$/iu;
 
-// Before a phrase that a preposition or a conjunction ties to another word of the question ("risk of
-// knee arthroplasty", "in diabetes and kidney failure"), whose place the words around it do not tell.
-const ATTACHED_BEFORE =
-  /(?:\b(?:of|in|on|at|for|with|by|from|to|into|onto|about|among|between|during|under|over|within|without|through|via|per|across|against|after|before|than|like|as|versus|vs|and|or|nor)|,)\s*$/iu;
-// Before a phrase that a determiner opens ("the knowledge base", "a tax return"): not bare.
-const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|some|any|no|each|every|another|such)\s+$/iu;
-// After a phrase that ends the question: only its closing punctuation.
-const QUESTION_END = /^[\s?.!]*$/u;
+// Before a phrase that stands as the question's subject or object: the question's opening auxiliary,
+// after a wh-word or not, and an optional article ("Do electric cars…", "How does the electric
+// car…"); or a determiner ("…leak the knowledge base?", "…raise any tax returns?"). Not "that",
+// which as often opens a clause ("modularity that survives heavy finetuning").
+const SUBJECT_BEFORE = [
+  /^\s*(?:(?:how|what|why|which|when)\s+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have)\s+(?:(?:the|a|an)\s+)?$/iu,
+  /\b(?:a|an|the|this|these|those|some|any|no|each|every|another|such)\s+$/iu,
+];
 
 /**
- * Where a phrase stands in the question. `part`: a part of something else the question names,
- * after a possessive ("their knowledge base", "the system's knowledge base"), or ending the question
- * bare and singular ("Do RAG systems leak knowledge base?"), as a writer who leaves out articles
- * types "their knowledge base". `attached`: after a preposition or a conjunction ("in total knee
- * arthroplasty", "passwords and tax returns"). `subject`: the question's subject or object ("Do
- * electric cars…", "…leak tax returns?").
+ * Where a phrase stands in the question. `part`: a part of something else the question names, after
+ * a possessive ("their knowledge base", "the system's knowledge base"). `subject`: the question's
+ * subject or object, right after its opening auxiliary ("Do electric cars…", "Does the electric
+ * car…") or a determiner ("…leak the knowledge base?"). `other`: anywhere else ("…fast enough for
+ * everyday use?", "…leak knowledge base?", "…leak tax returns?"), where the words around it do not
+ * tell what it is; its words count one by one.
  */
-export type PhraseRole = 'part' | 'attached' | 'subject';
+export type PhraseRole = 'part' | 'subject' | 'other';
 
 /** A run of two or more neighbouring English words of the question that no paper uses. */
 export type EnglishPhrase = {
@@ -73,21 +72,11 @@ const unknownWord = (concept: Concept): boolean =>
   !writtenAsName(concept.word) &&
   /^\p{L}+$/u.test(plainWord(concept));
 
-// A plural English word ("returns", "cars", "classes"): an -s or -es whose base is English; not
-// "base", "analysis", "class" or "status".
-function plural(word: string, english: ReadonlySet<string>): boolean {
-  const lower = word.toLowerCase();
-  if (!/[^isu]s$/u.test(lower)) return false;
-  return [lower.slice(0, -1), ...(lower.endsWith('es') ? [lower.slice(0, -2)] : [])].some((base) => english.has(base));
-}
-
-// Where a phrase stands in the question (PhraseRole), from the words around it.
-function roleOf(question: string, start: number, end: number, last: string, english: ReadonlySet<string>): PhraseRole {
+// Where a phrase that starts at `start` stands in the question (PhraseRole), from the words before it.
+function roleOf(question: string, start: number): PhraseRole {
   const before = question.slice(0, start);
   if (POSSESSIVE_BEFORE.test(before)) return 'part';
-  if (ATTACHED_BEFORE.test(before)) return 'attached';
-  const bare = !DETERMINER_BEFORE.test(before) && QUESTION_END.test(question.slice(end));
-  return bare && !plural(last, english) ? 'part' : 'subject';
+  return SUBJECT_BEFORE.some((pattern) => pattern.test(before)) ? 'subject' : 'other';
 }
 
 /**
@@ -109,14 +98,13 @@ export function englishPhrases(question: string, concepts: readonly Concept[]): 
   let run: Concept[] = [];
   let start = -1;
   let lastEnd = -1;
-  let lastWord = '';
   const close = () => {
     const words = [...new Set(run)];
     if (words.length > 1)
       phrases.push({
         words,
         text: question.slice(start, lastEnd),
-        role: roleOf(question, start, lastEnd, lastWord, english),
+        role: roleOf(question, start),
       });
     run = [];
   };
@@ -129,7 +117,6 @@ export function englishPhrases(question: string, concepts: readonly Concept[]): 
       run.push(concept);
     }
     lastEnd = match.index + match[0].length;
-    lastWord = match[0];
   }
   close();
   return phrases;

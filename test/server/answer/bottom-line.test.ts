@@ -127,6 +127,21 @@ describe('bottom-line', () => {
     ).toBe(-1);
   });
 
+  it('reads "clear" as a limit only after a linking verb, and "all" before a hyphen as a word of its own, so those denials count against', () => {
+    for (const sentence of [
+      'Treatment did not clear the virus in most patients.',
+      'Antibiotics did not clear the infection within 14 days.',
+      'Aspirin reduced cardiovascular but not all-cause mortality.',
+    ])
+      expect(findingStance(sentence), sentence).toBe(-1);
+    for (const sentence of [
+      "It wasn't clear that low-dose aspirin reduced the risk of ischemic stroke in women.",
+      'The benefit remained not certain after aspirin reduced ischemic stroke in the first year.',
+      'Low-dose aspirin was not clearly associated with a reduced risk of ischemic stroke.',
+    ])
+      expect(findingStance(sentence), sentence).toBe(0);
+  });
+
   it('says yes on a finding for the question, naming the source', () => {
     expect(bottomLine(question, [at(1, FOR), at(2, BACKGROUND)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
   });

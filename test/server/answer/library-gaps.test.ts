@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openIndex } from '../../../indexer/index.ts';
 import type { PaperInput } from '../../../indexer/paper.schema.ts';
 import { zAskRequest } from '../../../server/answer/answer.schema.ts';
 import { answerQuestion } from '../../../server/answer/answer.service.ts';
+import { sampleIndex } from '../../support/sample-index.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
 // A small machine-learning library written for these tests: no paper says "knowledge" or "base",
@@ -87,15 +89,17 @@ describe('library-gaps', () => {
     expect(response.bottomLine).toBeUndefined();
   });
 
-  it('answers a question ending in a bare phrase no paper uses ("leak knowledge base") as if its possessive were written', async () => {
-    for (const question of ['Do RAG systems leak knowledge base?', 'Do RAG systems leak knowledge-base?']) {
+  it('abstains on a bare phrase no paper uses ending the question ("leak knowledge base"), which only a possessive makes a part', async () => {
+    for (const question of [
+      'Do RAG systems leak knowledge base?',
+      'Do RAG systems leak tax fraud?',
+      'Does speech recognition worsen climate change?',
+      'How does speculative decoding affect climate change?',
+    ]) {
       const response = await ask(library, question);
-      expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
-      expect(citedPapers(response), question).toEqual(['leak-probe']);
-      expect(response.notice, question).toMatch(
-        /No paper in the library uses "knowledge[ -]base": the answer is about/,
-      );
-      expect(response.bottomLine, question).toBeUndefined();
+      expect(response.abstained, `${question}: cites ${citedPapers(response).join(', ')}`).toBe(true);
+      expect(response.reason, question).toMatch(/occurs in none of its papers/);
+      expect(response.notice, question).toBeUndefined();
     }
   });
 
@@ -116,6 +120,49 @@ describe('library-gaps', () => {
       'Do accents of English speakers raise the word error rate in speech recognition?',
     );
     expect(accents.abstained, accents.reason).toBe(false);
+  });
+
+  it('counts one by one the words of a phrase no paper uses that stands neither as a part nor as the subject or object, and answers from the paper that holds the rest', async () => {
+    for (const [question, source] of [
+      [
+        'Do mixture-of-experts language models route each token to a few expert networks, keeping compute per token low even at huge scale?',
+        'moe-routing',
+      ],
+      [
+        'Can promptable segmentation models segment medical images from a single click quite well?',
+        'image-segmentation',
+      ],
+    ] as const) {
+      const response = await ask(library, question);
+      expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
+      expect(citedPapers(response)[0], question).toBe(source);
+    }
+  });
+
+  it('answers questions of the sample library whose words no paper uses stand after a noun, a verb or "that"', async () => {
+    const reader = await openIndex(await sampleIndex(), { offline: true });
+    try {
+      for (const [question, source] of [
+        [
+          'Does Litespark run ternary neural networks on consumer CPUs fast enough for everyday use?',
+          'litespark-ternary-cpu-inference',
+        ],
+        [
+          'Does pretraining a mixture of experts language model give emergent modularity that survives heavy finetuning?',
+          'emo-mixture-of-experts',
+        ],
+        [
+          'Do ternary neural networks on consumer CPUs with SIMD kernels beat llama.cpp?',
+          'litespark-ternary-cpu-inference',
+        ],
+      ] as const) {
+        const response = await answerQuestion(reader, zAskRequest.parse({ question, generate: false }));
+        expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
+        expect(citedPapers(response)[0], question).toBe(source);
+      }
+    } finally {
+      reader.close();
+    }
   });
 
   it('abstains when an English phrase no paper uses is a thing of its own the question asks about, its cause or its object', async () => {

@@ -37,20 +37,34 @@ describe('unknown-share', () => {
     expect(roles("Does a RAG system's knowledge base leak?")).toEqual(['part']);
     expect(roles('How does knowledge base affect RAG systems?')).toEqual(['subject']);
     expect(roles("Do RAG systems' knowledge base leak?")).toEqual(['part']);
-    expect(roles('Do RAG systems leak data from knowledge base?')).toEqual(['attached']);
-    expect(roles('Do RAG systems leak passwords and knowledge base?')).toEqual(['attached']);
+    expect(roles('Do RAG systems leak data from knowledge base?')).toEqual(['other']);
+    expect(roles('Do RAG systems leak passwords and knowledge base?')).toEqual(['other']);
   });
 
-  it('reads a bare singular phrase ending the question as a part whose possessive was left out, and a plural one or one after an article as a thing of its own', () => {
-    expect(roles('Do RAG systems leak knowledge base?')).toEqual(['part']);
-    expect(roles('Do RAG systems leak knowledge base ?!')).toEqual(['part']);
-    expect(roles('Do RAG systems leak the knowledge base?')).toEqual(['subject']);
+  it('reads a phrase as the question’s subject or object only after its opening auxiliary or a determiner', () => {
     expect(roles('Does knowledge base leak from RAG systems?')).toEqual(['subject']);
+    expect(roles('Why does the knowledge base leak from RAG systems?')).toEqual(['subject']);
+    expect(roles('Do RAG systems leak the knowledge base?')).toEqual(['subject']);
+    expect(roles('Do RAG systems leak any knowledge base?')).toEqual(['subject']);
+    // Anywhere else the words around it do not tell what it is: a verb and an adverb ("survives
+    // heavy"), an adjective and an adverb ("low even"), or a clause's start after "that".
+    const fast = concept('fast', 5, false);
+    const enough = concept('enough', 5, false);
+    const question = 'Do RAG systems leak knowledge fast enough for attackers?';
+    expect(roles(question, [rag, systems, leak, knowledge, fast, enough])).toEqual(['other']);
+    const survives = concept('survives', 5, false);
+    const heavy = concept('heavy', 5, false);
+    expect(
+      roles('Do RAG systems leak knowledge that survives heavy filtering?', [rag, systems, leak, survives, heavy]),
+    ).toEqual(['other']);
+  });
+
+  it('reads a bare phrase ending the question as no part, whether singular or plural', () => {
+    expect(roles('Do RAG systems leak knowledge base?')).toEqual(['other']);
+    expect(roles('Do RAG systems leak knowledge base ?!')).toEqual(['other']);
     const tax = concept('tax', 5, false);
     const returns = concept('returns', 5, false);
-    expect(roles('Do RAG systems leak tax returns?', [rag, systems, leak, tax, returns])).toEqual(['subject']);
-    const bases = concept('bases', 5, false);
-    expect(roles('Do RAG systems leak knowledge bases?', [rag, systems, leak, knowledge, bases])).toEqual(['subject']);
+    expect(roles('Do RAG systems leak tax returns?', [rag, systems, leak, tax, returns])).toEqual(['other']);
   });
 
   it('reads a contraction before a phrase as no possessive', () => {
