@@ -3,13 +3,16 @@
 // whole, and what the stance is read on. A claim is then compared with them (support-features.ts),
 // so a paper judged against several claims, or twice, is read once.
 import type { Abbreviation } from '../../indexer/text/abbreviations.ts';
-import { terms } from '../../indexer/text/analyze.ts';
+import { terms, tokenize } from '../../indexer/text/analyze.ts';
 import { caseless } from './caseless-pattern.ts';
 import { type Cues, cuesOf, numbersOf } from './claim-cues.ts';
 import type { EvidenceSentence } from './evidence-sentences.ts';
 import { isFinding, STANCE_MAX_CHARS, VOTE_MAX_SENTENCES, type VoteSentence } from './judge/stance-features.ts';
 import type { TermStatistics } from './term-statistics.ts';
 import { bagOf, type TermBag, type TermVector, tfidf } from './term-vectors.ts';
+
+/** The longest run of words whose initials may form an abbreviation ("large language models", "LLMs"). */
+export const INITIALISM_WORDS = 5;
 
 /** One clause of a sentence and its distinct terms. */
 export type EvidenceClause = { text: string; terms: ReadonlySet<string> };
@@ -45,6 +48,7 @@ export class EvidenceProfile {
   private numberList?: string[];
   private findingList?: boolean[];
   private voteList?: VoteSentence[];
+  private initialismSet?: Set<string>;
   // Made on first use: answers analyze one sentence at a time and may never ask.
   private clauseLists?: Map<number, EvidenceClause[]>;
   private clauseCues?: Map<string, Cues>;
@@ -108,6 +112,24 @@ export class EvidenceProfile {
   /** The first five letters of every term of five letters or more. */
   get prefixes(): ReadonlySet<string> {
     return this.wholeText().prefixes;
+  }
+
+  /**
+   * The initials of every run of two to INITIALISM_WORDS words within a sentence, lowercased: what
+   * an abbreviation the text never defines may stand for ("key-value" for a claim's "KV").
+   */
+  get initialisms(): ReadonlySet<string> {
+    if (!this.initialismSet) {
+      const found = new Set<string>();
+      for (const sentence of this.sentences) {
+        const initials = tokenize(sentence.text).map((token) => token.word[0] ?? '');
+        for (let start = 0; start < initials.length; start++)
+          for (let end = start + 2; end <= Math.min(initials.length, start + INITIALISM_WORDS); end++)
+            found.add(initials.slice(start, end).join(''));
+      }
+      this.initialismSet = found;
+    }
+    return this.initialismSet;
   }
 
   /** Whether each sentence reads as a finding (isFinding). */

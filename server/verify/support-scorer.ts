@@ -28,6 +28,7 @@ import {
 import {
   conflictsOf,
   contradictionProbability,
+  JUDGE_THRESHOLDS,
   STANCE_MODEL,
   type StanceModel,
   SUPPORT_MODEL,
@@ -36,6 +37,7 @@ import {
   supportProbability,
 } from './support-verdicts.ts';
 import type { TermStatistics } from './term-statistics.ts';
+import { unaddressedWords } from './unaddressed-words.ts';
 
 // The evaluation builds its pairs with the scorer and reads the stance inputs beside it.
 export { STANCE_INPUTS } from './support-verdicts.ts';
@@ -151,6 +153,7 @@ export class SupportScorer {
         relevanceFeatures,
         stance: emptyStanceFeatures(),
         aligned: [],
+        unaddressed: { words: [], share: 0, claimTerms: 0 },
       };
     }
     // How much the paper bears on the claim is read on the words as written; which sentences are
@@ -200,6 +203,11 @@ export class SupportScorer {
       relevanceFeatures,
       stance,
       aligned: ordered.slice(0, ALIGNED_SENTENCES).map(({ i }) => sentences[i]!),
+      // Read only where a verdict may rest on it: on a text that bears on the claim.
+      unaddressed:
+        score >= JUDGE_THRESHOLDS.relevant
+          ? unaddressedWords(written, [texts.written, texts.spelt], this.statistics)
+          : { words: [], share: 0, claimTerms: 0 },
     };
   }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sentencesOfPaper } from '../../../server/verify/evidence-sentences.ts';
+import { createBuiltinJudge } from '../../../server/verify/judge/builtin.judge.ts';
 import { emptyStanceFeatures, STANCE_FEATURE_NAMES } from '../../../server/verify/judge/stance-features.ts';
 import { FEATURE_NAMES, type SupportFeatures } from '../../../server/verify/support-features.ts';
 import {
@@ -8,7 +10,9 @@ import {
   judgeVerdictOf,
   STANCE_INPUTS,
   STANCE_MODEL,
+  UNADDRESSED,
 } from '../../../server/verify/support-verdicts.ts';
+import { statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
 
 const noFeatures = () =>
   Object.fromEntries(
@@ -18,6 +22,19 @@ const noFeatures = () =>
     ]),
   ) as SupportFeatures;
 const evidence = { field: 'abstract' as const, start: 0, end: 4, text: 'Text' };
+
+const recommender = {
+  title: 'MobiRec: on-device recommendation with a small language model',
+  abstract:
+    'MobiRec runs a small language model on the user’s phone and infers user intent for recommendations in the Mobile Taobao app. Running on the device keeps browsing histories private and cuts server costs. In online tests MobiRec raised the number of orders placed through its recommendations.',
+};
+const library = [
+  recommender,
+  ...['soil nitrogen cycles', 'glacier melt rates', 'ion channel gating', 'graph coloring bounds', 'river deltas'].map(
+    (t) => ({ title: t, abstract: `A study of ${t} with language models.` }),
+  ),
+];
+const judge = createBuiltinJudge(statisticsOfTexts(library.map((p) => `${p.title}\n${p.abstract}`)));
 
 describe('support-verdicts', () => {
   it('weighs the stance inputs exactly as logistic weights over one record of the relevance and stance features', () => {
@@ -42,12 +59,71 @@ describe('support-verdicts', () => {
         evidence,
       });
     expect(verdict(relevant / 2, 0)).toBe('not_supported');
-    expect(verdict(Math.max(supported, relevant) + 0.01, contradicted + 0.01)).toBe('contradicted');
+    expect(verdict(Math.max(supported, relevant) + 0.01, contradicted + 0.01, ['direction'])).toBe('contradicted');
     expect(verdict(Math.max(supported, relevant) + 0.01, 0)).toBe('supported');
     expect(verdict(Math.max(supported, relevant) + 0.01, 0, ['scope'])).toBe('partially_supported');
     expect(judgeVerdictOf({ score: 1, support: 1, contradiction: 0, conflicts: [], evidence: null })).toBe(
       'not_supported',
     );
+  });
+
+  it('contradicts only where a cue shows the conflict, not by the stance model bias and overlap alone', () => {
+    const { supported, relevant, contradicted } = JUDGE_THRESHOLDS;
+    const score = Math.max(supported, relevant) + 0.01;
+    const contradicting = Math.min(1, contradicted + 0.05);
+    const result = {
+      score,
+      support: score * (1 - contradicting),
+      contradiction: score * contradicting,
+      evidence,
+      stance: emptyStanceFeatures(),
+    };
+    expect(judgeVerdictOf({ ...result, conflicts: [] })).toBe('supported');
+    expect(judgeVerdictOf({ ...result, conflicts: ['negation'] })).toBe('contradicted');
+    // A model judge's combined reading (no built-in stance features) needs no cue.
+    const { stance: _, ...combined } = result;
+    expect(judgeVerdictOf({ ...combined, conflicts: [] })).toBe('contradicted');
+  });
+
+  it('does not call a paper support that never names the words the claim rests on, and gives partial support when only a detail is missing', () => {
+    const unaddressed = (share: number, claimTerms: number) => ({ words: ['Whisper'], share, claimTerms });
+    const result = { score: 0.9, support: 0.9, contradiction: 0, conflicts: [], evidence };
+    const { share, claimTerms } = UNADDRESSED;
+    expect(judgeVerdictOf({ ...result, unaddressed: unaddressed(share, claimTerms) })).toBe('not_supported');
+    expect(judgeVerdictOf({ ...result, unaddressed: unaddressed(UNADDRESSED.detail, claimTerms) })).toBe(
+      'partially_supported',
+    );
+    expect(judgeVerdictOf({ ...result, unaddressed: unaddressed(UNADDRESSED.detail / 2, claimTerms) })).toBe(
+      'supported',
+    );
+    expect(judgeVerdictOf({ ...result, unaddressed: unaddressed(share, claimTerms + 1) })).toBe('partially_supported');
+    expect(judgeVerdictOf({ ...result, unaddressed: { words: [], share: 0, claimTerms } })).toBe('supported');
+  });
+
+  it('reads a paper on the topic that never mentions the measured quantity as not addressing the claim, without evidence', () => {
+    const judgement = judge.judgeNow(
+      'MobiRec recommendations raise click-through rates',
+      sentencesOfPaper(recommender),
+    );
+    expect(judgement.verdict).toBe('not_supported');
+    expect(judgement.evidence).toBeNull();
+  });
+
+  it('gives partial support to a claim that adds a detail the paper never mentions, and full support when it adds none', () => {
+    const sentences = sentencesOfPaper(recommender);
+    expect(judge.judgeNow('MobiRec raises click-through rates in the Mobile Taobao app', sentences).verdict).toBe(
+      'partially_supported',
+    );
+    expect(
+      judge.judgeNow(
+        'MobiRec infers user intent on the user’s phone for recommendations in the Mobile Taobao app',
+        sentences,
+      ).verdict,
+    ).toBe('supported');
+  });
+
+  it('shows a word negated by its prefix as a negation conflict', () => {
+    expect(conflictsOf(noFeatures(), { ...emptyStanceFeatures(), prefixAntonym: 1 })).toEqual(['negation']);
   });
 
   it('shows another species or another named kind as a scope conflict', () => {

@@ -1,0 +1,101 @@
+// The claim's specific words that a text never mentions: a name, the object of a comparison
+// ("outperforms Whisper"), a setting ("in the Mobile Taobao app"), a measured quantity ("click-through
+// rates"). A paper on the claim's topic that holds none of them does not address that part of it.
+import { tokenize } from '../../indexer/index.ts';
+import { isGeneralTerm } from '../search/general-words.ts';
+import { directionOf } from './claim-cues.ts';
+import { type EvidenceProfile, INITIALISM_WORDS } from './evidence-profile.ts';
+import { weakNullAt } from './judge/null-findings.ts';
+import { inverseDocumentFrequency, type TermStatistics } from './term-statistics.ts';
+
+/** What of a claim a text never mentions. */
+export type Unaddressed = {
+  /** The specific words of the claim (as written, in claim order) found nowhere in the text. */
+  words: string[];
+  /** Their share of the IDF weight of all the claim's content words (0 when none is missing). */
+  share: number;
+  /** How many distinct terms the claim has (a short claim is one assertion; a long sentence may cite a paper for one part). */
+  claimTerms: number;
+};
+
+/** How specific a word must be to count when missing: in at most this share of the library's papers… */
+export const SPECIFIC_DOCUMENT_SHARE = 0.05;
+/** …or in at most this many (a small library counts every word as rare). */
+export const SPECIFIC_DOCUMENTS = 2;
+/** How much of a word two terms must share from their start to be read as one word ("ceramicist", "ceramic"). */
+const SHARED_START = { letters: 5, ofShorter: 0.8 } as const;
+
+const COMPARED = 'compar';
+
+/** Whether a term occurs in fewer papers than SPECIFIC_DOCUMENT_SHARE (or SPECIFIC_DOCUMENTS) of the library. */
+export function isSpecificTerm(term: string, statistics: TermStatistics): boolean {
+  const most = Math.max(SPECIFIC_DOCUMENTS, SPECIFIC_DOCUMENT_SHARE * statistics.documents);
+  return statistics.documentFrequency(term) <= most;
+}
+
+// Whether two terms are inflections or derivations of one word: one begins the other, or both share
+// most of the shorter one's letters from the start ("privat", "privaci").
+function sameWord(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < SHARED_START.letters) return false;
+  let shared = 0;
+  while (shared < shorter && a[shared] === b[shared]) shared++;
+  return shared >= SHARED_START.letters && shared >= SHARED_START.ofShorter * shorter;
+}
+
+function mentions(term: string, texts: readonly EvidenceProfile[]): boolean {
+  for (const text of texts) {
+    if (text.counts.has(term)) return true;
+    if (term.length < SHARED_START.letters || !text.prefixes.has(term.slice(0, SHARED_START.letters))) continue;
+    for (const other of text.counts.keys()) if (sameWord(term, other)) return true;
+  }
+  return false;
+}
+
+/**
+ * The claim's content words (not a word of any abstract, a number, a direction of effect or a weak
+ * null finding, which the stance reads) that are specific to few papers of the library and that the
+ * text never mentions: not as a term, an inflection, an abbreviation the text spells out (`texts` holds the
+ * text as written and spelt out), nor as the initials of a run of claim words ("LLMs") or the run
+ * of text words a claim abbreviation stands for.
+ */
+export function unaddressedWords(
+  claim: string,
+  texts: readonly EvidenceProfile[],
+  statistics: TermStatistics,
+): Unaddressed {
+  const tokens = tokenize(claim);
+  const initials = tokens.map((t) => t.word[0] ?? '');
+  let total = 0;
+  let missing = 0;
+  const words: string[] = [];
+  // A weak null finding ("minimal benefit", "little or no effect") is read by the stance, as "no effect".
+  const weakNull = new Set<number>();
+  tokens.forEach((_, i) => {
+    if (!weakNullAt(tokens, i)) return;
+    weakNull.add(i);
+    weakNull.add(tokens[i + 1]?.word === 'or' ? i + 3 : i + 1);
+  });
+  // "compared with", "compared to" mark a comparison as "than" does: no content of their own.
+  const comparing = (i: number) =>
+    tokens[i]!.term === COMPARED && (tokens[i + 1]?.word === 'with' || tokens[i + 1]?.word === 'to');
+  tokens.forEach((token, i) => {
+    const { term } = token;
+    if (weakNull.has(i) || comparing(i)) return;
+    const written = claim.slice(token.start, token.end);
+    if (term === null || /^\p{N}/u.test(term) || isGeneralTerm(term) || directionOf(written) !== 0) return;
+    const weight = inverseDocumentFrequency(statistics, term);
+    total += weight;
+    if (!isSpecificTerm(term, statistics) || mentions(term, texts)) return;
+    if (texts.some((text) => text.initialisms.has(token.word.replace(/s$/u, '')))) return;
+    for (let start = Math.max(0, i - INITIALISM_WORDS + 1); start <= i; start++)
+      for (let end = i + 1; end <= Math.min(tokens.length, start + INITIALISM_WORDS); end++)
+        if (end - start >= 2 && mentions(initials.slice(start, end).join(''), texts)) return;
+    missing += weight;
+    if (!words.includes(written)) words.push(written);
+  });
+  const claimTerms = new Set(tokens.flatMap((t) => (t.term === null ? [] : [t.term]))).size;
+  return words.length === 0 || total === 0
+    ? { words: [], share: 0, claimTerms }
+    : { words, share: missing / total, claimTerms };
+}
