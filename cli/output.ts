@@ -1,6 +1,6 @@
 // How the CLI talks to people: results as text or JSON, errors as a message plus a hint and a
 // non-zero exit, never a stack trace.
-import { AppError, isAppError } from '../core/errors.ts';
+import { AppError, databaseDamage, isAppError } from '../core/errors.ts';
 import { formatProblem, type InputProblem } from '../indexer/index.ts';
 
 /** Prints a value as indented JSON on stdout. */
@@ -46,11 +46,15 @@ export function usageError<E extends AppError>(error: E): E {
   return error;
 }
 
-/** Prints a failure and sets a non-zero exit code (see EXIT_CODES). Unexpected errors print only their message. */
+/**
+ * Prints a failure and sets a non-zero exit code (see EXIT_CODES). SQLite's damage met while
+ * answering is INDEX_CORRUPT with the rebuild command, as the server says it; other unexpected
+ * errors are INTERNAL and print only their message.
+ */
 export function reportFailure(error: unknown, json: boolean): void {
   const appError = isAppError(error)
     ? error
-    : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
+    : (databaseDamage(error) ?? new AppError('INTERNAL', error instanceof Error ? error.message : String(error)));
   if (json) {
     process.stdout.write(
       `${JSON.stringify({ error: { code: appError.code, message: appError.message, details: appError.details ?? null, hint: appError.hint } }, null, 2)}\n`,

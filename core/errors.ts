@@ -12,8 +12,31 @@ type ErrorRow = {
   hints?: Partial<Record<Surface, string>>;
 };
 
-// The extensions that tell a file's format on their own (see detectFormat), as the web upload's hints name them.
-const FORMAT_EXTENSIONS = '.jsonl, .json, .csv, .tsv, .bib, .ris, .nbib, .xml or .atom';
+/**
+ * The extensions that tell a file's format (detectFormat's table in indexer/readers/detect-format.ts,
+ * which core cannot import; a test checks that every one of them is here), as the web upload's hints name them.
+ */
+export const FORMAT_EXTENSIONS = [
+  // The common ones first, then other spellings and rarer exports.
+  '.jsonl',
+  '.json',
+  '.csv',
+  '.tsv',
+  '.bib',
+  '.ris',
+  '.nbib',
+  '.xml',
+  '.atom',
+  '.ndjson',
+  '.csljson',
+  '.tab',
+  '.bibtex',
+  '.medline',
+  '.enw',
+  '.sqlite',
+] as const;
+
+const FORMAT_EXTENSION_LIST = `${FORMAT_EXTENSIONS.slice(0, -1).join(', ')} or ${FORMAT_EXTENSIONS.at(-1)}`;
 
 export const ERRORS = {
   INVALID_INPUT: { status: 400, hint: 'Check the named field or parameter and try again.' },
@@ -21,14 +44,14 @@ export const ERRORS = {
     status: 400,
     hint: 'Fix each record named with its file and line, or leave out --strict (or pass --skip-invalid) to index the usable ones; where no record was found, check that the file is an export of papers, or pass --format.',
     hints: {
-      http: `Fix each record named with its file and line, then add the file again; where no record was found, check that the file is an export of papers and that its name ends in its format's extension (${FORMAT_EXTENSIONS}).`,
+      http: `Fix each record named with its file and line, then add the file again; where no record was found, check that the file is an export of papers and that its name ends in its format's extension (${FORMAT_EXTENSION_LIST}).`,
     },
   },
   UNKNOWN_FORMAT: {
     status: 400,
     hint: 'Pass --format (jsonl, json, csv, tsv, bibtex, csl-json, arxiv-atom, ris, medline, wos).',
     hints: {
-      http: `Give the file its format's extension (${FORMAT_EXTENSIONS}) and add it again, or export the library from the reference manager as BibTeX, RIS or CSL JSON.`,
+      http: `Give the file its format's extension (${FORMAT_EXTENSION_LIST}) and add it again, or export the library from the reference manager as BibTeX, RIS or CSL JSON.`,
     },
   },
   UNREADABLE_FILE: { status: 400, hint: 'Check that the path exists and is a readable text file (UTF-8).' },
@@ -136,14 +159,15 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** SQLite's result codes (as better-sqlite3 sets `code`) for a database file that is damaged. */
-const DATABASE_DAMAGE_CODES: ReadonlySet<string> = new Set([
-  'SQLITE_CORRUPT',
-  'SQLITE_CORRUPT_INDEX',
-  'SQLITE_CORRUPT_SEQUENCE',
-  'SQLITE_CORRUPT_VTAB',
-  'SQLITE_NOTADB',
-]);
+/**
+ * Whether `error` is SQLite's word that a database file is damaged (better-sqlite3 sets `code`):
+ * SQLITE_CORRUPT and its extended codes, or SQLITE_NOTADB. Failures to open or read it for other
+ * reasons (SQLITE_CANTOPEN, SQLITE_BUSY, SQLITE_IOERR, EMFILE…) say nothing about its pages.
+ */
+export function isDatabaseDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || /^SQLITE_CORRUPT(?:_[A-Z]+)?$/.test(code));
+}
 
 /**
  * INDEX_CORRUPT for damage SQLite met while answering (pages that went bad after the index was
@@ -151,8 +175,7 @@ const DATABASE_DAMAGE_CODES: ReadonlySet<string> = new Set([
  * `error` is not such damage.
  */
 export function databaseDamage(error: unknown): AppError | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !DATABASE_DAMAGE_CODES.has(code)) return undefined;
+  if (!isDatabaseDamage(error)) return undefined;
   return new AppError(
     'INDEX_CORRUPT',
     'The index database is damaged; this request could not be answered.',

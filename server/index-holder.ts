@@ -25,6 +25,7 @@ import { warmUpSearches } from './index-holder/warm-up.ts';
 export type { IndexProblem } from './index-holder/damaged-generations.ts';
 export {
   apiDamageNotice,
+  type DamageReach,
   INTEGRITY_WAIT_MS,
   type IndexHolderOptions,
   type ReloadResult,
@@ -46,7 +47,7 @@ export class IndexHolder {
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
   readonly #integrityWaitMs: number;
   readonly #checkDatabase: (file: string) => Promise<AppError | null>;
-  readonly #damageNotice: (damage: AppError) => string;
+  readonly #damageNotice: NonNullable<IndexHolderOptions['damageNotice']>;
   #checking = false;
 
   /** `options` (but `reloadPeers`) are passed to `openIndex` for every generation this holder opens. */
@@ -151,7 +152,7 @@ export class IndexHolder {
     this.#problem = problem;
     this.#problemStamp = stamp;
     if (older) this.#onNotice(servingOlderNotice(problem, older));
-    else if (opened()) this.#onNotice(this.#damageNotice(damage));
+    else if (opened()) this.#onNotice(this.#damageNotice(damage, 'index'));
   }
 
   /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND or INDEX_CORRUPT (503) when none is loaded. */
@@ -238,12 +239,21 @@ export class IndexHolder {
   /**
    * Records that the served generation met damage while answering (SQLite reported a corrupt
    * page): health stops saying ok until a sound generation is loaded. Requests keep being tried.
+   * Said once per generation, through the front end's `damageNotice` (its folder, its rebuild command).
    */
   reportDamage(error: AppError): void {
     const generation = this.generation;
     if (generation === null || this.#problem?.generation === generation) return;
     this.#problem = { generation, error };
-    this.#onNotice(`Index generation ${generation} is damaged: ${error.message} ${error.hint}`);
+    // Said as the front end says damage, with what SQLite met rather than the failed request's wording.
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    const found = new AppError(
+      'INDEX_CORRUPT',
+      `SQLite met a damaged page in index generation ${generation} while answering${cause}.`,
+      { generation },
+      { cause: error },
+    );
+    this.#onNotice(this.#damageNotice(found, 'pages'));
   }
 
   /** Opens `dir`'s published generation; a damaged one is recorded as `problem` (with its stamp) and rethrown. */

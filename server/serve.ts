@@ -8,7 +8,7 @@ import { type AppOptions, createApp } from './app.ts';
 import { answerClientError, MAX_HEADER_BYTES } from './http/client-error.ts';
 import { isLoopbackHost } from './http/loopback.ts';
 import { createServingHolder } from './index-holder/serving-holder.ts';
-import { type IndexHolder, type IndexHolderOptions, WARM_UP_QUERIES } from './index-holder.ts';
+import { apiDamageNotice, type IndexHolder, type IndexHolderOptions, WARM_UP_QUERIES } from './index-holder.ts';
 
 export const SERVE_DEFAULTS = {
   /** Poll the index folder this often (ms) when watching. */
@@ -111,7 +111,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   } catch (error) {
     if (isAppError(error) && error.code === 'INDEX_CORRUPT') {
       // Served as 503 INDEX_CORRUPT (and health "corrupt") until a sound generation is published.
-      notice(`${error.message} The API answers 503 until it is rebuilt: ${error.hint}`);
+      notice(apiDamageNotice(error, 'index'));
     } else if (isAppError(error) && error.code === 'INDEX_NOT_FOUND') {
       notice(
         `There is no index in ${holder.dir} yet; the API answers 503 until one is built` +

@@ -2,12 +2,14 @@
 // let the caller change the copy, then publish it atomically, or throw it away on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../core/errors.ts';
-import { checkDatabaseInBackground } from '../read/integrity-check.ts';
+import { ZodError } from 'zod';
+import { AppError, isDatabaseDamage } from '../../core/errors.ts';
+import { checkDatabaseVerdict } from '../read/integrity-check.ts';
 import { createDatabase, type Db, openDatabaseForRead, openDatabaseForWrite } from '../store/database.ts';
 import {
   acquireLock,
   currentGeneration,
+  type FallbackCheck,
   FILES,
   olderGenerations,
   pruneGenerations,
@@ -62,18 +64,24 @@ function rebuildFollows(indexDir: string): number | undefined {
 
 // Whether a generation would open as a server's fallback: its database passes quick_check (on a
 // thread of its own) and holds a manifest. A damaged vector file is no matter: opening rebuilds it.
-async function opensSoundly(generationDir: string): Promise<boolean> {
+// Only SQLite's word that the database is damaged, or a manifest missing or not one, makes it
+// `damaged`; a check or open that fails for another reason (EMFILE, EACCES, SQLITE_CANTOPEN) is `unknown`.
+async function checkFallback(generationDir: string): Promise<FallbackCheck> {
   const file = path.join(generationDir, FILES.db);
-  if ((await checkDatabaseInBackground(file)) !== null) return false;
+  // A generation without its database (half deleted) never opens.
+  if (!fs.existsSync(file)) return 'damaged';
+  const checked = await checkDatabaseVerdict(file);
+  if (checked.verdict !== 'sound') return checked.verdict;
   try {
     const db = openDatabaseForRead(file);
     try {
-      return readManifest(db) !== undefined;
+      return readManifest(db) !== undefined ? 'sound' : 'damaged';
     } finally {
       db.close();
     }
-  } catch {
-    return false;
+  } catch (error) {
+    // A manifest that is not one (bad JSON, the wrong shape) never opens either.
+    return isDatabaseDamage(error) || error instanceof SyntaxError || error instanceof ZodError ? 'damaged' : 'unknown';
   }
 }
 
@@ -87,6 +95,15 @@ const WRITE_ERRORS: Record<string, string> = {
 
 function describeWriteFailure(error: unknown, indexDir: string): AppError {
   if (error instanceof AppError) return error;
+  // The draft is a copy of the published generation: its damage is that one's, which a rebuild mends.
+  if (isDatabaseDamage(error)) {
+    return new AppError(
+      'INDEX_CORRUPT',
+      `The index in ${indexDir} is damaged (${(error as Error).message}), so it cannot be updated.`,
+      { code: (error as { code: string }).code },
+      { cause: error },
+    );
+  }
   const code = (error as NodeJS.ErrnoException).code ?? (error as { code?: string }).code ?? '';
   const sqliteFull = code === 'SQLITE_FULL';
   const reason = sqliteFull ? 'the disk is full' : WRITE_ERRORS[code];
@@ -112,8 +129,9 @@ function describeWriteFailure(error: unknown, indexDir: string): AppError {
  * database is copied (the copy runs off the main thread, so reading input costs no extra time),
  * sees the generation the draft starts from, and its result is handed to `change`. Generations
  * older than the published one are deleted meanwhile; a `fresh` run deletes none until it has
- * published, then all but the newest older one that opens soundly (see `pruneToSoundFallback`). On any
- * error the draft is deleted and the published generation and those before it stay exactly as they were.
+ * published, then all but the newest older one that opens soundly, stopping at one it cannot check
+ * (see `pruneToSoundFallback`). On any error the draft is deleted and the published generation and
+ * those before it stay exactly as they were.
  */
 export async function writeGeneration<T, P = undefined>(
   indexDir: string,
@@ -158,7 +176,7 @@ export async function writeGeneration<T, P = undefined>(
     buildDir = undefined;
     // Of the generations before it, the newest that opens stays as the fallback; damaged ones go.
     if (options.fresh && before !== undefined)
-      pruning = pruneToSoundFallback(indexDir, generation, opensSoundly).catch(() => {});
+      pruning = pruneToSoundFallback(indexDir, generation, checkFallback).catch(() => {});
     return result;
   } catch (error) {
     throw describeWriteFailure(error, indexDir);

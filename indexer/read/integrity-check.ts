@@ -2,7 +2,7 @@
 // page otherwise surface later as failures on some searches, or as silently wrong answers.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../core/errors.ts';
+import { AppError, isDatabaseDamage } from '../../core/errors.ts';
 import type { Db } from '../store/database.ts';
 
 /** The error a damaged generation's database is refused with, from quick_check's rows. */
@@ -28,20 +28,58 @@ export function assertDatabaseIntact(db: Db, generationDir: string): void {
 }
 
 /**
- * Runs quick_check on `file` in a worker thread; resolves with null when it passes, else with the
- * INDEX_CORRUPT error to refuse the generation with.
+ * What quick_check on a database said: `sound`; `damaged` when it found damage (rows other than
+ * "ok", or SQLite refused the file as corrupt or not a database); `unknown` when the check could
+ * not run (the file could not be opened for another reason, too many open files, the thread failed).
  */
-export function checkDatabaseInBackground(file: string): Promise<AppError | null> {
+export type DatabaseVerdict =
+  | { verdict: 'sound' }
+  | { verdict: 'damaged'; error: AppError }
+  | { verdict: 'unknown'; reason: string };
+
+// What the worker posts: quick_check's rows, or why it could not get them (with SQLite's code).
+type WorkerReport = { rows: string[] } | { failed: string; code?: string };
+
+function verdictOf(file: string, report: WorkerReport): DatabaseVerdict {
+  if ('rows' in report) {
+    return intact(report.rows)
+      ? { verdict: 'sound' }
+      : { verdict: 'damaged', error: integrityError(path.dirname(file), report.rows) };
+  }
+  if (isDatabaseDamage(report))
+    return { verdict: 'damaged', error: integrityError(path.dirname(file), [report.failed]) };
+  return { verdict: 'unknown', reason: report.failed };
+}
+
+/** Runs quick_check on `file` in a worker thread and says whether it is sound, damaged, or could not be checked. */
+export function checkDatabaseVerdict(file: string): Promise<DatabaseVerdict> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./integrity-check.worker.js', import.meta.url), { workerData: { file } });
     let settled = false;
-    const finish = (rows: string[]) => {
+    const finish = (report: WorkerReport) => {
       if (settled) return;
       settled = true;
-      resolve(intact(rows) ? null : integrityError(path.dirname(file), rows));
+      resolve(verdictOf(file, report));
     };
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./integrity-check.worker.js', import.meta.url), { workerData: { file } });
+    } catch (error) {
+      finish({ failed: `the check could not start: ${(error as Error).message}` });
+      return;
+    }
     worker.once('message', finish);
-    worker.once('error', (error) => finish([error.message]));
-    worker.once('exit', (code) => finish([`the check stopped with exit code ${code}`]));
+    worker.once('error', (error) => finish({ failed: `the check failed: ${error.message}` }));
+    worker.once('exit', (code) => finish({ failed: `the check stopped with exit code ${code}` }));
   });
+}
+
+/**
+ * Runs quick_check on `file` in a worker thread; resolves with null when it passes, else with the
+ * INDEX_CORRUPT error to refuse the generation with (a check that could not run counts as damage:
+ * a server does not serve a generation it could not check).
+ */
+export async function checkDatabaseInBackground(file: string): Promise<AppError | null> {
+  const checked = await checkDatabaseVerdict(file);
+  if (checked.verdict === 'sound') return null;
+  return checked.verdict === 'damaged' ? checked.error : integrityError(path.dirname(file), [checked.reason]);
 }

@@ -3,15 +3,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-let rows;
+// Posts quick_check's rows, or why they could not be had with SQLite's code (SQLITE_NOTADB and
+// SQLITE_CORRUPT say the file is damaged; SQLITE_CANTOPEN, EMFILE and the like say nothing of it).
+let report;
 try {
   const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   try {
-    rows = db.pragma('quick_check(3)').map((row) => row.quick_check);
+    report = { rows: db.pragma('quick_check(3)').map((row) => row.quick_check) };
   } finally {
     db.close();
   }
 } catch (error) {
-  rows = [error instanceof Error ? error.message : String(error)];
+  const code = typeof error?.code === 'string' ? error.code : undefined;
+  report = { failed: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}) };
 }
-parentPort.postMessage(rows);
+parentPort.postMessage(report);

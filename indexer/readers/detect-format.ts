@@ -29,6 +29,9 @@ const EXTENSIONS: Record<string, Format | 'json-like' | 'xml-like'> = {
   '.sqlite': 'zotero',
 };
 
+/** The extensions that tell (or help tell) a file's format, as users' hints list them (see FORMAT_EXTENSIONS in core/errors.ts). */
+export const KNOWN_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS);
+
 /** How much of the text the content checks look at: enough for a few records, cheap for huge files. */
 const SNIFF_CHARS = 64 * 1024;
 const CSL_MARKERS = /"(?:date-parts|container-title|family|citation-key|title-short)"\s*:/;

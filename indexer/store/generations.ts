@@ -212,21 +212,32 @@ export async function pruneGenerations(indexDir: string, oldestKept: number): Pr
 }
 
 /**
+ * What a check of a generation as a fallback found: it opens (`sound`), it never will (`damaged`:
+ * SQLite found its database damaged), or the check could not tell (`unknown`: it could not run).
+ */
+export type FallbackCheck = 'sound' | 'damaged' | 'unknown';
+
+/**
  * Deletes what a rebuild leaves behind once `published` is published: of the generations before it,
- * only the newest that `opensSoundly` accepts stays, as the fallback a server opens should
- * `published` be damaged. A damaged one is not counted as that fallback and is deleted too (kept,
- * it would stand in for the sound one before it, which pruning would then delete).
+ * only the newest that `check` finds sound stays, as the fallback a server opens should `published`
+ * be damaged. One found damaged is deleted (kept, it would stand in for the sound one before it,
+ * which pruning would then delete). Where the check cannot tell, pruning stops: that generation and
+ * all before it stay, as a check that could not run is no reason to delete a fallback.
  */
 export async function pruneToSoundFallback(
   indexDir: string,
   published: number,
-  opensSoundly: (generationDir: string) => Promise<boolean>,
+  check: (generationDir: string) => Promise<FallbackCheck>,
 ): Promise<void> {
   let fallback: number | undefined;
   for (const older of olderGenerations(indexDir, published)) {
-    if (fallback === undefined && (await opensSoundly(older.dir))) {
-      fallback = older.generation;
-      continue;
+    if (fallback === undefined) {
+      const found = await check(older.dir);
+      if (found === 'unknown') return;
+      if (found === 'sound') {
+        fallback = older.generation;
+        continue;
+      }
     }
     await fs.promises.rm(older.dir, { recursive: true, force: true });
   }

@@ -25,15 +25,29 @@ export type IndexHolderOptions = OpenIndexOptions & {
   /** The integrity check (tests replace it to control when and how it ends). */
   checkDatabase?: (file: string) => Promise<AppError | null>;
   /**
-   * The notice for damage the integrity check finds after `open` has returned, when nothing older
-   * opens: what is damaged and how this front end answers until a rebuild (`apiDamageNotice` unless given).
+   * The notice for damage found after `open` has returned: what is damaged, and how this front end
+   * answers until a rebuild, as far as `reach` says the damage goes (`apiDamageNotice` unless given).
    */
-  damageNotice?: (damage: AppError) => string;
+  damageNotice?: (damage: AppError, reach: DamageReach) => string;
 };
 
-/** `citelens serve`'s notice for a served generation found damaged with nothing older: its API answers 503. */
-export function apiDamageNotice(damage: AppError): string {
-  return `${damage.message} The API answers 503 until it is rebuilt: ${damage.hint}`;
+/**
+ * How far damage found after start reaches: `index` when the damaged generation no longer serves and
+ * nothing older does (every request is answered INDEX_CORRUPT); `pages` when SQLite met damaged pages
+ * while answering and the generation still serves (the requests that read them fail).
+ */
+export type DamageReach = 'index' | 'pages';
+
+/**
+ * `citelens serve`'s notice for damage (at start, or found later): its API answers 503 and the MCP
+ * tools it serves at /mcp answer INDEX_CORRUPT, every request or those that read the damaged pages.
+ */
+export function apiDamageNotice(damage: AppError, reach: DamageReach = 'index'): string {
+  const answered =
+    reach === 'index'
+      ? 'The API answers 503 and the MCP tools at /mcp answer INDEX_CORRUPT'
+      : 'Requests that read the damaged pages get 503 from the API and INDEX_CORRUPT from the MCP tools at /mcp';
+  return `${damage.message} ${answered} until it is rebuilt: ${damage.hint}`;
 }
 
 /** `open` waits this long for the integrity check by default (about 30,000 papers' database in the page cache). */

@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../core/config.ts';
-import { AppError, isAppError } from '../../core/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { formatProblem, type InputProblem, indexPapers } from '../../indexer/index.ts';
+import { appErrorOf } from '../http/error-handler.ts';
+import { redactServerPaths } from '../http/redact-paths.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { UPLOAD_LIMITS, type UploadEvent, type UploadProblem } from './upload.schema.ts';
 
@@ -163,13 +165,17 @@ export async function indexUpload(id: string, { config, holder, onEvent }: Index
       repaired: summary.repaired,
     });
   } catch (error) {
-    const appError = isAppError(error) ? error : new AppError('INTERNAL', 'Indexing the files failed unexpectedly.');
-    if (!isAppError(error)) console.error(error);
+    // Mapped as every request's failure is: SQLite's damage is INDEX_CORRUPT, a bug INTERNAL (logged).
+    const appError = appErrorOf(error, {
+      where: `the indexing of upload '${id}'`,
+      log: (line) => console.error(line),
+      holder,
+    });
     const problems = ((appError.details as { problems?: InputProblem[] } | undefined)?.problems ?? [])
       .map((problem) => problemOf(problem, dir))
       .sort(byLocation);
-    // Messages name files as the user knows them, not by the temporary folder.
-    const message = appError.message.split(`${dir}${path.sep}`).join('');
+    // Messages name files as the user knows them, not by the temporary folder, and no other server path.
+    const message = redactServerPaths(appError.message.split(`${dir}${path.sep}`).join(''), indexDir);
     onEvent({ type: 'error', code: appError.code, message, hint: appError.hintOn('http'), problems });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

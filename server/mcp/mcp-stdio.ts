@@ -5,7 +5,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Config } from '../../core/config.ts';
 import { type AppError, isAppError } from '../../core/errors.ts';
 import { createServingHolder } from '../index-holder/serving-holder.ts';
-import type { IndexHolder } from '../index-holder.ts';
+import type { DamageReach, IndexHolder } from '../index-holder.ts';
 import { indexErrorForClient } from './index-folder-errors.ts';
 import { createMcpServer } from './mcp-server.ts';
 
@@ -40,10 +40,10 @@ export type RunningMcpServer = {
 export async function startMcpStdio(options: McpStdioOptions): Promise<RunningMcpServer> {
   const { config, indexDir, watchIntervalMs, onNotice } = options;
   const watching = watchIntervalMs !== undefined;
-  // Said as the tools answer meanwhile, at start or when the check finishing after it finds damage:
-  // what is damaged, and the command that rebuilds it here (no HTTP API, no 503).
-  const damageNotice = (damage: AppError) =>
-    `${indexErrorForClient(damage, holder, { watching }).message} Until then the tools answer INDEX_CORRUPT.`;
+  // Said as the tools answer meanwhile, at start or when damage is found after it: what is
+  // damaged, and the command that rebuilds it here (no HTTP API, no 503).
+  const damageNotice = (damage: AppError, reach: DamageReach = 'index') =>
+    `${indexErrorForClient(damage, holder, { watching }).message} Until then ${reach === 'index' ? 'the tools answer' : 'tool calls that read the damaged pages answer'} INDEX_CORRUPT.`;
   const holder = createServingHolder({ config, onNotice, damageNotice });
   try {
     await holder.open(indexDir);

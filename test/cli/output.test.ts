@@ -1,13 +1,30 @@
 // The CLI says what the server says: a damaged vector graph is rebuilt with a notice on stderr.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reportFailure } from '../../cli/output.ts';
 import { currentGeneration } from '../../indexer/store/generations.ts';
 import { runCli } from '../support/run-cli.ts';
 import { buildIndex } from '../support/sample-index.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
 describe('cli output', () => {
+  it('reports damage SQLite meets during a command as INDEX_CORRUPT with the rebuild command, not INTERNAL', () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    const malformed = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    reportFailure(malformed, true);
+    expect(JSON.parse(written.join(''))).toMatchObject({
+      error: { code: 'INDEX_CORRUPT', hint: expect.stringMatching(/citelens index .* --rebuild/) },
+    });
+    expect(process.exitCode).toBe(1);
+  });
+
   it('prints the notice when search, info, ask or verify rebuild a damaged vector graph', async () => {
     const { dir } = await buildIndex();
     const graph = path.join(currentGeneration(dir)!.dir, 'papers.hnsw');

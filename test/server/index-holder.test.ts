@@ -92,7 +92,10 @@ describe('IndexHolder', () => {
     await waitFor(() => !holder.checking && holder.generation === null);
     expect(() => holder.acquire()).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
     expect(holder.problem).toMatchObject({ generation: 1 });
-    expect(notices.join('\n')).toMatch(/is damaged \(page 4\)\. The API answers 503 until it is rebuilt/);
+    // `citelens serve` serves MCP tools at /mcp too: the old notice spoke of the API alone.
+    expect(notices.join('\n')).toMatch(
+      /is damaged \(page 4\)\. The API answers 503 and the MCP tools at \/mcp answer INDEX_CORRUPT until it is rebuilt/,
+    );
   });
 
   it('serves the generation before a damaged one when the check finds the damage after opening', async () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,26 @@ describe('serve', () => {
     await expect(
       startServer({ config: testConfig({ CITELENS_HOST: '0.0.0.0', CITELENS_PORT: '0' }), indexDir: tempDir() }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'host' } });
+  });
+
+  it('says at start that a damaged index is answered 503 by the API and INDEX_CORRUPT by the MCP tools at /mcp', async () => {
+    const indexDir = tempDir();
+    fs.writeFileSync(path.join(indexDir, 'CURRENT'), 'gen-000009\n');
+    const notices: string[] = [];
+    const server = await startServer({
+      config: testConfig({ CITELENS_PORT: '0' }),
+      indexDir,
+      webDir: path.join(tempDir(), 'dist'),
+      onNotice: (message) => notices.push(message),
+    });
+    try {
+      // The old notice spoke of the API alone, though /mcp is served beside it.
+      expect(notices.join('\n')).toMatch(
+        /names gen-000009, which is missing\. The API answers 503 and the MCP tools at \/mcp answer INDEX_CORRUPT until it is rebuilt: Rebuild it/,
+      );
+    } finally {
+      await server.close();
+    }
   });
 
   it('says which port is taken or which address is missing when listening fails', () => {

@@ -156,6 +156,35 @@ describe('generation-writer', () => {
     expect(papersIn(path.join(dir, 'gen-000001'))).toBe(1);
   });
 
+  it('keeps every older generation after a rebuild when the newest of them cannot be checked', async () => {
+    const dir = tempDir();
+    for (let i = 1; i <= 2; i++) {
+      await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+        writeManifest(db, manifest(generation, i)),
+      );
+    }
+    // Generation 2's database cannot be read (an I/O error, as a directory in its place gives):
+    // the check cannot run, which says nothing about whether the generation is damaged.
+    const unreadable = path.join(dir, 'gen-000002', 'index.db');
+    fs.rmSync(unreadable);
+    fs.mkdirSync(unreadable);
+    await writeGeneration(dir, { fresh: true }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 3)),
+    );
+    // The old code read the failed check as damage and deleted generation 2.
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001', 'gen-000002', 'gen-000003']);
+  });
+
+  it('refuses to update a published generation whose pages are damaged as INDEX_CORRUPT, with the rebuild as the remedy', async () => {
+    const { dir } = await buildIndex();
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    // The old code said INDEX_WRITE_FAILED, whose hint is to check free disk space and permissions.
+    await expect(
+      indexPapers({ indexDir: dir, files: [SAMPLE_PAPERS_FILE], embedder: 'builtin', offline: true }),
+    ).rejects.toMatchObject({ code: 'INDEX_CORRUPT', hint: expect.stringMatching(/--rebuild/) });
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001']);
+  });
+
   it('counts a generation whose pages are damaged (its manifest still readable) out of the fallback after a rebuild', async () => {
     const { dir } = await buildIndex();
     await indexPapers({

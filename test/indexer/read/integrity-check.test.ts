@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDatabaseInBackground } from '../../../indexer/read/integrity-check.ts';
+import { checkDatabaseInBackground, checkDatabaseVerdict } from '../../../indexer/read/integrity-check.ts';
 import { currentGeneration } from '../../../indexer/store/generations.ts';
 import { buildIndex } from '../../support/sample-index.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 describe('integrity-check', () => {
   it('passes a sound database and refuses one with damaged pages, on a thread of its own', async () => {
@@ -19,5 +20,19 @@ describe('integrity-check', () => {
       code: 'INDEX_CORRUPT',
       message: expect.stringMatching(/index database .* is damaged/),
     });
+    expect(await checkDatabaseVerdict(file)).toMatchObject({ verdict: 'damaged', error: { code: 'INDEX_CORRUPT' } });
+  });
+
+  it('finds a file that is not a database damaged, and one it cannot read undecided', async () => {
+    const dir = tempDir();
+    const notDatabase = path.join(dir, 'index.db');
+    fs.writeFileSync(notDatabase, 'not a database, damaged on disk');
+    expect(await checkDatabaseVerdict(notDatabase)).toMatchObject({ verdict: 'damaged' });
+    // A directory in the database's place fails with an I/O error: the check could not run.
+    const unreadable = path.join(dir, 'unreadable.db');
+    fs.mkdirSync(unreadable);
+    expect(await checkDatabaseVerdict(unreadable)).toMatchObject({ verdict: 'unknown' });
+    // A server still refuses what it could not check.
+    expect(await checkDatabaseInBackground(unreadable)).toMatchObject({ code: 'INDEX_CORRUPT' });
   });
 });

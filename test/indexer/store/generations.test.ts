@@ -44,17 +44,37 @@ describe('generations', () => {
     const asked: string[] = [];
     await pruneToSoundFallback(dir, 5, async (generationDir) => {
       asked.push(path.basename(generationDir));
-      return !damaged.has(path.basename(generationDir));
+      return damaged.has(path.basename(generationDir)) ? 'damaged' : 'sound';
     });
     expect(fs.readdirSync(dir).sort()).toEqual(['gen-000002', 'gen-000005']);
     // Once the fallback is found, older generations are deleted without being checked.
     expect(asked).toEqual(['gen-000004', 'gen-000003', 'gen-000002']);
   });
 
+  it('deletes nothing when the check of the newest older generation could not run', async () => {
+    const dir = tempDir();
+    for (const generation of [1, 2, 3, 4, 5]) fs.mkdirSync(path.join(dir, `gen-00000${generation}`));
+    await pruneToSoundFallback(dir, 5, async () => 'unknown');
+    // The old code read a check that could not run (EMFILE, SQLITE_CANTOPEN) as damage and deleted the fallback.
+    expect(fs.readdirSync(dir).sort()).toEqual(['gen-000001', 'gen-000002', 'gen-000003', 'gen-000004', 'gen-000005']);
+  });
+
+  it('deletes the damaged generations before one it cannot check, and stops there', async () => {
+    const dir = tempDir();
+    for (const generation of [1, 2, 3, 4, 5]) fs.mkdirSync(path.join(dir, `gen-00000${generation}`));
+    const asked: string[] = [];
+    await pruneToSoundFallback(dir, 5, async (generationDir) => {
+      asked.push(path.basename(generationDir));
+      return path.basename(generationDir) === 'gen-000004' ? 'damaged' : 'unknown';
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(['gen-000001', 'gen-000002', 'gen-000003', 'gen-000005']);
+    expect(asked).toEqual(['gen-000004', 'gen-000003']);
+  });
+
   it('deletes every generation before the published one when none of them opens', async () => {
     const dir = tempDir();
     for (const generation of [1, 2, 3]) fs.mkdirSync(path.join(dir, `gen-00000${generation}`));
-    await pruneToSoundFallback(dir, 3, async () => false);
+    await pruneToSoundFallback(dir, 3, async () => 'damaged');
     expect(fs.readdirSync(dir)).toEqual(['gen-000003']);
   });
 });

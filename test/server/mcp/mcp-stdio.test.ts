@@ -153,6 +153,19 @@ describe('mcp-stdio', () => {
     expect(server.holder.problem).toMatchObject({ generation: served.generation, error: { code: 'INDEX_CORRUPT' } });
   });
 
+  it('says damage met while answering a tool call with the folder and the command that rebuilds it there', async () => {
+    const { dir } = await buildIndex();
+    const notices: string[] = [];
+    const { client } = await start(dir, notices);
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    await client.callTool({ name: 'search_papers', arguments: { query: 'graph neural networks' } });
+    const notice = notices.join('\n');
+    // The old notice said "this request could not be answered" and named `--index <dir>`, not the folder.
+    expect(notice).toContain(`citelens index <files> --index ${dir} --rebuild`);
+    expect(notice).not.toMatch(/<dir>|this request|API|503/);
+    expect(notice).toMatch(/tool calls that read the damaged pages answer INDEX_CORRUPT/);
+  });
+
   it('says damage the integrity check finds after the start as the tools answer it, not as an HTTP API', async () => {
     const { dir } = await buildIndex();
     let finishCheck = () => {};

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { currentGeneration } from '../../../indexer/store/generations.ts';
 import { createApp } from '../../../server/app.ts';
 import { UPLOAD_LIMITS } from '../../../server/library/index.ts';
+import { damageDatabasePages } from '../../support/damage-index.ts';
 import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
 import { syntheticPapers, writeJsonl } from '../../support/synthetic-papers.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -136,6 +139,17 @@ describe('library upload routes', () => {
     // The old hint named --strict, --skip-invalid and --format, which the page has not.
     expect(error?.data.hint).not.toMatch(/--/);
     expect(error?.data.hint).toMatch(/add the file again/);
+  });
+
+  it('answers an upload onto an index whose database went bad INDEX_CORRUPT with the rebuild, naming no server path', async () => {
+    const { dir } = await buildIndex([writeJsonl(tempDir(), 'start.jsonl', syntheticPapers(12))]);
+    const app = createApp({ holder: await holderFor(dir), config: testConfig() });
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    const id = await upload(app, { 'more.jsonl': jsonl(syntheticPapers(3, 100)) });
+    const error = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+    // The old code said INDEX_WRITE_FAILED ("check free disk space") and named the index folder.
+    expect(error?.data).toMatchObject({ code: 'INDEX_CORRUPT', hint: expect.stringMatching(/--rebuild/) });
+    expect(JSON.stringify(error)).not.toContain(dir);
   });
 
   it("answers a file whose format cannot be told with a hint about its extension, not the CLI's --format", async () => {

@@ -7,11 +7,11 @@ import { indexUpload, sendFile, startUpload } from '../../api/upload.api.ts';
 import { CodeText } from '../../components/code-text.tsx';
 
 /**
- * Text file types the indexer reads (see indexer/readers/detect-format.ts); Web of Science exports
- * are .txt. A Zotero database is not text: index it with `citelens index zotero.sqlite`.
+ * File types the indexer reads (see indexer/readers/detect-format.ts), a Zotero database (.sqlite)
+ * among them; Web of Science and EndNote tagged exports may also be .txt.
  */
 export const ACCEPTED =
-  '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom,.ris,.nbib,.medline,.txt,.sqlite';
+  '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom,.ris,.nbib,.medline,.enw,.txt,.sqlite';
 
 type State =
   | { phase: 'idle' }
