@@ -5,8 +5,12 @@
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
 type Token = { word: string; term: string | null; start: number; end: number };
 
-/** "A rather than B", "A instead of B", "A as opposed to B": the sentence states A and denies B. */
-export type Alternative = { preferred: string; denied: string };
+/**
+ * "A rather than B", "A instead of B", "A as opposed to B": the sentence states A and denies B.
+ * `limited`: when B is a limiting word ("rather than only the final answer"), the terms it limits,
+ * which the sentence does too.
+ */
+export type Alternative = { preferred: string; denied: string; limited?: string[] };
 
 /**
  * "A is more effective than B", "A outperforms B": which way the comparison goes (+1: A above B; 0:
@@ -29,12 +33,18 @@ export const mayNameAlternative = (text: string) => MARKER_PHRASE.test(text);
 export const ALTERNATIVE_REACH = 3;
 
 // Words that only carry what follows them: verbs ("instead of using a fixed K" denies "fixed", not
-// "using") and adverbs that limit it ("rather than only scoring outcomes" denies "scoring", not "only").
+// "using") and adverbs ("rather than simply memorising facts" denies "memorising", not "simply").
 const CARRIER_WORD =
-  /^(?:using|employing|relying|applying|adopting|having|being|making|taking|choosing|requiring|needing|only|merely|just|simply|solely|purely)$/u;
+  /^(?:using|employing|relying|applying|adopting|having|being|making|taking|choosing|requiring|needing|simply|purely)$/u;
+// Words that limit what follows: "rather than only the final answer" grades the final answer too, so
+// only the limit is denied, and "grades only the final answer" keeps to it.
+const LIMITING_WORD = /^(?:only|merely|just|solely)$/u;
 
-/** Whether a word after "rather than" or "instead of" only carries or limits what is denied ("using", "only"): the denial reaches past it. */
+/** Whether a word after "rather than" or "instead of" only carries what is denied ("using"): the denial reaches past it. */
 export const carriesDenial = (word: string) => CARRIER_WORD.test(word);
+
+/** Whether a word limits what follows it ("only", "just"): after "rather than" it ends the denial's reach. */
+export const limitsDenial = (word: string) => LIMITING_WORD.test(word);
 
 /** "…GPUs rather than CPUs": the term before the marker, and those after it up to a comma or the reach. */
 export function alternativesOf(text: string, tokens: readonly Token[]): Alternative[] {
@@ -53,9 +63,15 @@ export function alternativesOf(text: string, tokens: readonly Token[]): Alternat
     // The first content word after the marker names what is denied ("rather than static stimuli": static).
     const after = i + marker.length;
     let denied: string | null = null;
+    let limited: string[] | undefined;
     let reach = after + ALTERNATIVE_REACH;
     for (let j = after; j < Math.min(tokens.length, reach); j++) {
       if (j > after && broken(j - 1, j)) break;
+      if (LIMITING_WORD.test(tokens[j]!.word)) {
+        denied = tokens[j]!.term;
+        limited = limitedAfter(text, tokens, j);
+        break;
+      }
       if (CARRIER_WORD.test(tokens[j]!.word)) reach++;
       else if (tokens[j]!.term) {
         denied = tokens[j]!.term;
@@ -64,9 +80,46 @@ export function alternativesOf(text: string, tokens: readonly Token[]): Alternat
     }
     // "whether X is regulated as opposed to noise" asks; it does not deny.
     const asked = tokens.slice(0, i).some((t) => t.word === 'whether');
-    if (preferred && denied && denied !== preferred && !asked) found.push({ preferred, denied });
+    if (preferred && denied && denied !== preferred && !asked)
+      found.push({ preferred, denied, ...(limited ? { limited } : {}) });
   });
   return found;
+}
+
+// The terms a limiting word at `at` reaches: up to ALTERNATIVE_REACH words, not past a comma.
+function limitedAfter(text: string, tokens: readonly Token[], at: number): string[] {
+  const terms: string[] = [];
+  for (let j = at + 1; j < Math.min(tokens.length, at + 1 + ALTERNATIVE_REACH); j++) {
+    if (/[,;:()]/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+    if (tokens[j]!.term) terms.push(tokens[j]!.term!);
+  }
+  return terms;
+}
+
+/**
+ * The terms a sentence keeps to with a limiting word of its own ("grades only the final answer":
+ * final, answer); not "not only", nor a limit the sentence itself denies ("rather than only …").
+ */
+export function keptToTermsOf(text: string, tokens: readonly Token[]): string[] {
+  return tokens.flatMap((token, i) =>
+    LIMITING_WORD.test(token.word) && tokens[i - 1]?.word !== 'not' && !endsAlternativeMarker(tokens, i - 1)
+      ? limitedAfter(text, tokens, i)
+      : [],
+  );
+}
+
+/**
+ * Whether the claim keeps to what an evidence sentence does only as well as what it prefers: "grades
+ * only the final answer" against "grades the reasoning process rather than only the final answer".
+ */
+export function limitDenied(
+  claim: { keptTo: readonly string[] },
+  evidence: ReadonlyArray<{ alternatives: readonly Alternative[] }>,
+): boolean {
+  if (claim.keptTo.length === 0) return false;
+  return evidence.some((reading) =>
+    reading.alternatives.some(({ limited }) => limited?.some((term) => claim.keptTo.includes(term))),
+  );
 }
 
 /** Whether token i is the last word of "rather than", "instead of" or "as opposed to", not asked by a "whether". */

@@ -9,7 +9,19 @@ import { terms } from '../../../indexer/text/analyze.ts';
  * bit' for a two-word count, else the unit word after the number) and its interval; for a multiple,
  * which way it goes when the sentence says so ("14x lower": −1, "raises throughput by 2-10x": +1).
  */
-export type Quantity = { unit: string; low: number; high: number; text: string; direction?: -1 | 1 };
+export type Quantity = {
+  unit: string;
+  low: number;
+  high: number;
+  text: string;
+  direction?: -1 | 1;
+  /** For a directed multiple: the terms of what it measures ("lower memory use": memori, us). */
+  measured?: string[];
+  /** For a directed multiple: the first term of the side it is set against ("than vLLM"). */
+  than?: string;
+  /** For a directed multiple: the terms before it in its clause (its subject). */
+  before?: string[];
+};
 
 const SCALE: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9 };
 // Small numbers written as words count too: "one in five", "two in three".
@@ -147,7 +159,8 @@ export function quantitiesOf(text: string): Quantity[] {
     const after = text.slice(match.index + whole!.length, text.length - rest.length);
     const counted = unit.startsWith('count ') ? (COUNTED_TAIL.exec(rest)?.[0] ?? '') : '';
     const direction = unit === 'fold' ? foldDirection(text.slice(0, match.index), rest) : undefined;
-    found.push({ unit, low, high, text: `${whole}${after}${counted}`.trim(), ...(direction ? { direction } : {}) });
+    const extra = direction ? { direction, ...measuredOf(text.slice(0, match.index), rest) } : {};
+    found.push({ unit, low, high, text: `${whole}${after}${counted}`.trim(), ...extra });
   }
   return found;
 }
@@ -158,8 +171,44 @@ const FOLD_UP =
   /^(?:higher|greater|more|larger|bigger|faster|increase[sd]?|increasing|rise|gain|improvement|boost|speed-?up)$/iu;
 const FOLD_DOWN = /^(?:lower|less|fewer|smaller|slower|decrease[sd]?|decreasing|reduction|reduced|drop|decline|cut)$/iu;
 const WORD_AFTER = /^\s*(\p{L}+(?:-\p{L}+)?)/u;
+// The nearest verb of change before the "by" wins ("lowers memory use by 5x and speeds up decoding by
+// 3x"); whole word forms only, so "risk" is no "rise". `head`: the text before the verb; `object`:
+// the words it changes ("memory use"), none when the verb says how its subject changed ("risk fell").
 const CHANGE_BEFORE_BY =
-  /\b(?:(increas|rais|rise|rose|ris|boost|improv|grow|grew|speed)|(reduc|decreas|lower|cut|drop|fall|fell|declin|shrink|shrank))\p{L}*(?:\s+[\p{L}\p{N}-]+){0,4}\s+by\s+$/iu;
+  /^(?<head>.*)\b(?:(?<up>increas\p{L}*|rais\p{L}*|rise[sn]?|rising|rose|boost\p{L}*|improv\p{L}*|grow\p{L}*|grew|speeds?\s+up|sped\s+up)|(?<down>reduc\p{L}*|decreas\p{L}*|lower(?:s|ed|ing)?|cut(?:s|ting)?|drop(?:s|ped|ping)?|fall(?:s|en|ing)?|fell|declin\p{L}*|shrink\p{L}*|shrank))(?<object>(?:\s+[\p{L}\p{N}-]+){0,4})\s+by\s+$/isu;
+// The direction word after a multiple and up to two words it qualifies, short of the side it is set against.
+const MEASURED_AFTER = /^\s*(\p{L}+(?:-\p{L}+)?)((?:\s+(?!than\b|compared\b|over\b|relative\b)[\p{L}-]+){0,2})/u;
+// "3x faster decoding" measures decoding speed, as "reduces decoding speed by 3x" does.
+const SPEED_WORD = /^(?:faster|slower|quicker)$/iu;
+const THAN_SIDE = /\b(?:than|over|compared\s+(?:with|to))\s+((?:the\s+|a\s+)?[\p{L}\p{N}-]+)/iu;
+// Where the clause a multiple stands in starts, and a side set against something before it in the
+// clause ("achieves a 7x speedup over dense attention and uses 4x fewer FLOPs"): not its subject.
+const CLAUSE_BREAK = /[,;:.]|\b(?:but|while|whereas)\b/iu;
+const SIDE_BEFORE =
+  /\b(?:than|over|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+|a\s+)?[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+)?/giu;
+
+// The subject's last terms a verb without an object measures ("the risk of death fell by 3-fold").
+const SUBJECT_TERMS = 3;
+
+// What a directed multiple measures, the side it is set against and its clause's terms before it.
+function measuredOf(before: string, after: string): Pick<Quantity, 'measured' | 'than' | 'before'> {
+  const next = MEASURED_AFTER.exec(after);
+  const directed = next !== null && (FOLD_UP.test(next[1]!) || FOLD_DOWN.test(next[1]!));
+  const change = directed ? null : CHANGE_BEFORE_BY.exec(before.slice(-80));
+  const object = change ? terms(change.groups!.object!) : [];
+  const measured = !change
+    ? terms(`${SPEED_WORD.test(next?.[1] ?? '') ? 'speed' : ''} ${next?.[2] ?? ''}`)
+    : object.length > 0
+      ? object
+      : terms(change.groups!.head!.split(CLAUSE_BREAK).pop() ?? '').slice(-SUBJECT_TERMS);
+  const than = THAN_SIDE.exec(after)?.[1];
+  const thanTerm = than ? terms(than)[0] : undefined;
+  return {
+    measured,
+    ...(thanTerm ? { than: thanTerm } : {}),
+    before: terms((before.split(CLAUSE_BREAK).pop() ?? '').replace(SIDE_BEFORE, ' ')),
+  };
+}
 
 function foldDirection(before: string, after: string): -1 | 1 | undefined {
   const next = WORD_AFTER.exec(after)?.[1] ?? '';
@@ -167,7 +216,7 @@ function foldDirection(before: string, after: string): -1 | 1 | undefined {
   if (FOLD_DOWN.test(next)) return -1;
   const change = CHANGE_BEFORE_BY.exec(before.slice(-80));
   if (!change) return undefined;
-  return change[1] ? 1 : -1;
+  return change.groups!.up ? 1 : -1;
 }
 
 // The open end after a number or its unit, and the word after it when the unit follows ("or more bit").
@@ -202,8 +251,35 @@ const HYPHENATED = /^-(\p{L}{2,})\b/u;
 // What a counted phrase's text goes on with after its first word: "-language datasets", " errors".
 const COUNTED_TAIL = /^(?:-\p{L}{2,})?\s+\p{L}{2,}\b/u;
 
-// Whether two quantities of one unit go opposite ways ("14x lower" against "increases … by 14x").
-const opposite = (a: Quantity, b: Quantity) => a.direction !== undefined && a.direction === -(b.direction ?? 0);
+// One measure names the other's terms, or all of them ("more memory" and "lower memory use").
+function sameMeasure(a: readonly string[] = [], b: readonly string[] = []): boolean {
+  const [fewer, more] = a.length <= b.length ? [a, b] : [b, a];
+  return fewer.length > 0 && fewer.every((t) => more.includes(t));
+}
+
+// Whether two multiples of one thing go opposite ways ("14x lower memory use" against "increases
+// memory use by 14x"); set against each other's subject ("vLLM uses 5x more memory than Kite" against
+// "Kite … 5x lower memory use than vLLM"), the same way is the opposite. Multiples of different
+// things ("cuts latency by 3x", "3x faster") are not compared.
+const opposite = (a: Quantity, b: Quantity) => {
+  if (a.direction === undefined || b.direction === undefined || !sameMeasure(a.measured, b.measured)) return false;
+  const against = (x: Quantity, y: Quantity) => x.than !== undefined && (y.before ?? []).includes(x.than);
+  return against(a, b) || against(b, a) ? a.direction === b.direction : a.direction === -b.direction;
+};
+
+const ONLY_SHARE = /\bonly\s+(?:about\s+|around\s+|roughly\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)/iu;
+
+/**
+ * Whether the claim states, as a share of its own, the share the evidence says "only" of ("only 40%
+ * of patients" against "every patient received it, and 40% reported …"): then "only" is no part set
+ * against the claim's "every".
+ */
+export function statesOnlyShare(claim: readonly Quantity[], evidenceText: string): boolean {
+  const share = ONLY_SHARE.exec(evidenceText);
+  if (!share) return false;
+  const fraction = Number(share[1]) / 100;
+  return claim.some((q) => q.unit === 'fraction' && q.low <= fraction && fraction <= q.high);
+}
 
 /**
  * How the claim's quantities fare in the evidence: `agree` when one of them overlaps an evidence

@@ -87,9 +87,22 @@ export function requirementsOf(text: string, tokens: readonly Token[]): Requirem
     } else if (word === 'free' && i > 0 && text.slice(tokens[i - 1]!.end, token.start) === '-' && tokens[i - 1]!.term) {
       // "training-free", "label-free".
       dispensed.push(tokens[i - 1]!.term!);
-    } else if (word === 'by' && namesAction(text, tokens, i + 1) && !negatedBefore(tokens, i)) {
-      // "steers the model by fine-tuning its weights": the means a thing works by is what it needs.
-      required.push(...termsFrom(text, tokens, i + 1, 1));
+    } else if (
+      word === 'by' &&
+      namesAction(text, tokens, i + 1) &&
+      !negatedBefore(tokens, i) &&
+      tokens[i - 1]?.word !== 'than' &&
+      tokens[i - 1]?.word !== 'of'
+    ) {
+      // "steers the model by fine-tuning its weights": the means a thing works by is what it needs;
+      // only the action itself ("by prompting a pretrained model" needs prompting, not training), and
+      // not one denied ("rather than by retraining", "instead of by retraining").
+      const hyphenated = !GERUND.test(tokens[i + 1]!.word);
+      const action = tokens
+        .slice(i + 1, i + (hyphenated ? 3 : 2))
+        .map((t) => t.term)
+        .filter((t): t is string => t !== null);
+      required.push(...action);
     } else if (ACTIVE.test(word)) {
       const after = tokens[i + 1]?.word === 'on' || tokens[i + 1]?.word === 'upon' ? i + 2 : i + 1;
       const needs = termsFrom(text, tokens, after, 1);
@@ -121,10 +134,11 @@ function generalNeeds(terms: readonly string[]): string[] {
 /**
  * Whether a claim and its evidence disagree on what is needed: the claim needs what the evidence
  * does without ("requires training" against "without any training"; "requires fine-tuning" too, a
- * kind of training), or does without what the evidence needs. A term the evidence both needs and
- * does without decides nothing. A phrase one side has and the other is without ("carry semantic
- * content" against "without any semantic content") is read in `elsewhere` too: the paper's other
- * sentences that may say a thing is without something (mayLackPhrase).
+ * kind of training), or does without what the evidence needs. A term either side both needs and
+ * does without decides nothing ("without any training, and improves further by fine-tuning"). A
+ * phrase one side has and the other is without ("carry semantic content" against "without any
+ * semantic content") is read in `elsewhere` too: the paper's other sentences that may say a thing
+ * is without something (mayLackPhrase).
  */
 export function requirementConflict(
   claim: Requirements,
@@ -135,7 +149,7 @@ export function requirementConflict(
   if (claim.required.length === 0 && claim.dispensed.length === 0) return false;
   const required = new Set(evidence.flatMap((e) => e.required));
   const dispensed = new Set(evidence.flatMap((e) => e.dispensed));
-  const claimNeeds = [...claim.required, ...generalNeeds(claim.required)];
+  const claimNeeds = [...claim.required, ...generalNeeds(claim.required)].filter((t) => !claim.dispensed.includes(t));
   return (
     claimNeeds.some((t) => dispensed.has(t) && !required.has(t)) ||
     claim.dispensed.some((t) => required.has(t) && !dispensed.has(t))

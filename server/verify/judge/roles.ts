@@ -108,11 +108,13 @@ function partsOf(text: string, tokens: readonly Token[]): ReadonlyMap<string, nu
   let part = 0;
   tokens.forEach((token, i) => {
     const punctuated = i > 0 && CLAUSE_PUNCTUATION.test(text.slice(tokens[i - 1]!.end, token.start));
-    if (PART_BREAK.test(token.word) || punctuated) {
+    // A conjunction starts the next part and is no term of it ("whereas" is in either order's parts).
+    const conjunction = PART_BREAK.test(token.word);
+    if (conjunction || punctuated) {
       part++;
       sizes.push(0);
     }
-    if (!isContent(token)) return;
+    if (conjunction || !isContent(token)) return;
     sizes[part]!++;
     const term = token.term!;
     const seen = parts.get(term);

@@ -2,12 +2,12 @@
 // sentences: negation and its scope, opposite directions of effect attached to the same words,
 // quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
 // logistic model (builtin-weights.json) can weigh them.
-import { mayNameAlternative } from './comparisons.ts';
+import { limitDenied, mayNameAlternative } from './comparisons.ts';
 import { coverageConflict } from './coverage.ts';
 import { directionVoteOf, type VoteSentence, voteSentencesOf } from './direction-vote.ts';
 import { readsAsFinding } from './finding-sentence.ts';
 import { kindMismatch } from './kinds.ts';
-import { compareQuantities } from './quantities.ts';
+import { compareQuantities, statesOnlyShare } from './quantities.ts';
 import {
   anchoredDirections,
   antonymConflict,
@@ -164,9 +164,10 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   // leakage"), nor an opposite word ("larger tumours were benign" against "… malignant").
   features.directionAgree = agreeing > 0 && features.directionConflict === 0 && features.antonymConflict === 0 ? 1 : 0;
   features.evidenceFinding = readsAsFinding(evidence) ? 1 : 0;
-  features.quantifierConflict = claim.quantifier * evidence.quantifier < 0 ? 1 : 0;
   // Without a quantity in the claim there is nothing to compare (the evidence's are not read).
   const claimQuantities = quantitiesOfReading(claim);
+  features.quantifierConflict =
+    claim.quantifier * evidence.quantifier < 0 && !statesOnlyShare(claimQuantities, evidence.text) ? 1 : 0;
   const quantities =
     claimQuantities.length > 0
       ? compareQuantities(claimQuantities, quantitiesOfReading(evidence))
@@ -232,7 +233,7 @@ export function denyingSentence(
   voters: readonly VoteSentence[],
 ): number | null {
   const claim = readSentence(fullClaim.slice(0, STANCE_MAX_CHARS));
-  const denies = (text: string) => deniedAlternative(claim, [], [readSentence(text.slice(0, STANCE_MAX_CHARS))]);
+  const denies = (text: string) => deniesClaim(claim, [], [readSentence(text.slice(0, STANCE_MAX_CHARS))]);
   if (read.some(denies)) return null;
   const at = voters.findIndex((v) => mayNameAlternative(v.text) && denies(v.text));
   return at >= 0 ? at : null;
@@ -255,6 +256,11 @@ export function lackingSentence(
   const at = voters.findIndex((v) => lacks(v.text));
   return at >= 0 ? at : null;
 }
+
+// The evidence denies what the claim states, or what the claim keeps to with "only" ("grades only the
+// final answer" against "… rather than only the final answer").
+const deniesClaim = (claim: SentenceReading, readings: SentenceReading[], elsewhere: SentenceReading[]) =>
+  deniedAlternative(claim, readings, elsewhere) || limitDenied(claim, [...readings, ...elsewhere]);
 
 // The evidence ranks the claim's sides the other way round, or swaps their roles.
 const sidesReversed = (claim: SentenceReading, readings: readonly SentenceReading[]) =>
@@ -282,7 +288,7 @@ export function stanceOfEvidenceVoting(
   });
   combined.directionVote = directionVoteOf(claim, voters);
   const elsewhere = voters.filter((v) => mayNameAlternative(v.text)).map((v) => readSentence(v.text));
-  combined.deniedAlternative = deniedAlternative(claim, readings, elsewhere) ? 1 : 0;
+  combined.deniedAlternative = deniesClaim(claim, readings, elsewhere) ? 1 : 0;
   // The best-aligned sentences are read as clauses; parallel parts are paired over whole sentences,
   // read only where they name two of the terms the claim's parts pair.
   const paired = pairedTerms(claim);

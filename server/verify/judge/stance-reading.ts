@@ -14,6 +14,8 @@ import {
   carriesDenial,
   comparisonsOf,
   endsAlternativeMarker,
+  keptToTermsOf,
+  limitsDenial,
 } from './comparisons.ts';
 import { directionlessAt } from './directionless.ts';
 import { ASSERTING_NOT, NULL_FINDING, weakNullAt } from './null-findings.ts';
@@ -58,6 +60,8 @@ export type SentenceReading = {
   contrastive: boolean;
   /** What the sentence prefers to what ("consumer GPUs rather than CPUs": gpu over cpu). */
   alternatives: Alternative[];
+  /** The terms it keeps to with "only", "just" ("grades only the final answer": final, answer). */
+  keptTo: string[];
   /** What it ranks above what ("A is more effective than B"). */
   comparisons: Comparison[];
   /** What it says is needed ("requires training") and what is done without ("without any training"). */
@@ -243,6 +247,9 @@ function readSentenceNow(text: string): SentenceReading {
       if (!condition && !denial) negated = true;
       reach = condition ? CONDITION_REACH : denial ? ALTERNATIVE_REACH : NEGATION_REACH;
       denying = denial && !negating && !condition;
+    } else if (denying && limitsDenial(token.word) && endsAlternativeMarker(tokens, i - 1)) {
+      // "rather than only the final answer" grades the final answer too: the denial reaches no further.
+      reach = 0;
     } else if (reach > 0 && !(denying && carriesDenial(token.word))) reach--;
     if (kind.always) always = true;
     if (kind.never) never = true;
@@ -294,6 +301,7 @@ function readSentenceNow(text: string): SentenceReading {
     hedged: HEDGE.test(text),
     contrastive: CONTRAST.test(text),
     alternatives: alternativesOf(text, tokens),
+    keptTo: keptToTermsOf(text, tokens),
     comparisons: comparisonsOf(text, tokens),
     requirements: requirementsOf(text, tokens),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareQuantities, quantitiesOf } from '../../../../server/verify/judge/quantities.ts';
+import { compareQuantities, quantitiesOf, statesOnlyShare } from '../../../../server/verify/judge/quantities.ts';
 
 describe('quantities', () => {
   it('reads rates and percentages as fractions: "1 in 5 million", "493 per million", "12%"', () => {
@@ -194,5 +194,62 @@ describe('quantities', () => {
         quantitiesOf('It holds 41 Welsh-language novels.'),
       ),
     ).toEqual({ agree: false, conflict: true });
+  });
+
+  it('reads the way of a multiple from the verb of change nearest its "by", in whole word forms', () => {
+    expect(quantitiesOf('Kite lowers memory use by 5x and speeds up decoding by 3x.')).toMatchObject([
+      { direction: -1, measured: ['memori', 'us'] },
+      { direction: 1, measured: ['decod'] },
+    ]);
+    // "risk" is no "rise", nor "speed" a change by itself.
+    expect(quantitiesOf('smokers saw their lung cancer risk cut by 2-fold')[0]?.direction).toBe(-1);
+    expect(quantitiesOf('the risk of death fell by 3-fold')[0]?.direction).toBe(-1);
+    expect(quantitiesOf('the risk of death rose by 3-fold')[0]?.direction).toBe(1);
+    expect(quantitiesOf('decoding speed is the same by 2x')[0]?.direction).toBeUndefined();
+  });
+
+  it('sets multiples against each other only when they measure the same thing, with the sides they are set against', () => {
+    const kite = quantitiesOf('Kite delivers 3x faster decoding and 5x lower memory use than vLLM.');
+    // Latency and speed, runtime and a speedup: no two multiples of one thing.
+    expect(compareQuantities(quantitiesOf('Kite cuts decoding latency by 3x compared with vLLM.'), kite).conflict).toBe(
+      false,
+    );
+    expect(
+      compareQuantities(
+        quantitiesOf('The kernel reduces runtime by 7x compared with dense attention.'),
+        quantitiesOf('The kernel achieves a 7x speedup over dense attention.'),
+      ).conflict,
+    ).toBe(false);
+    // The sides exchanged, the other way is the same.
+    expect(compareQuantities(quantitiesOf('vLLM uses 5x more memory than Kite.'), kite).conflict).toBe(false);
+    expect(compareQuantities(quantitiesOf('Kite uses 5x more memory than vLLM.'), kite).conflict).toBe(true);
+    expect(compareQuantities(quantitiesOf('Kite reduces decoding speed by 3x.'), kite).conflict).toBe(true);
+    // A verb without an object measures its subject: "the risk of death fell" against "rose".
+    expect(
+      compareQuantities(
+        quantitiesOf('With statin use, the risk of death rose by 3-fold.'),
+        quantitiesOf('In 400 patients, the risk of death fell by 3-fold with statin use.'),
+      ).conflict,
+    ).toBe(true);
+    // A side set against something earlier in the clause is not its subject.
+    const sparse = quantitiesOf(
+      'Our sparse kernel achieves a 7x speedup over dense attention and uses 4x fewer FLOPs.',
+    );
+    expect(
+      compareQuantities(quantitiesOf('Dense attention requires 4x more FLOPs than the sparse kernel.'), sparse)
+        .conflict,
+    ).toBe(false);
+    expect(
+      compareQuantities(quantitiesOf('The sparse kernel uses 4x more FLOPs than dense attention.'), sparse).conflict,
+    ).toBe(true);
+  });
+
+  it('reads a claim stating the share the evidence says "only" of as stating it', () => {
+    const evidence = 'Only 40% of patients reported a 50% reduction in headache days.';
+    expect(
+      statesOnlyShare(quantitiesOf('Every patient received it, and 40% reported a 50% reduction.'), evidence),
+    ).toBe(true);
+    expect(statesOnlyShare(quantitiesOf('All patients reported a 50% reduction.'), evidence)).toBe(false);
+    expect(statesOnlyShare(quantitiesOf('40% reported relief.'), 'Most of the 40% reported relief.')).toBe(false);
   });
 });

@@ -77,4 +77,15 @@ describe('roles', () => {
       ),
     ).toBe(false);
   });
+
+  it('does not count a conjunction that starts a part as a term of it, so a paraphrase keeping the pairs is not swapped', () => {
+    const evidence = readSentence(
+      'Across 30 models, accuracy improves with scale, whereas calibration degrades on harder tasks.',
+    );
+    expect(
+      partsSwapped(readSentence('Calibration degrades on harder tasks as models scale, whereas accuracy improves.'), [
+        evidence,
+      ]),
+    ).toBe(false);
+  });
 });

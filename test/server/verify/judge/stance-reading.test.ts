@@ -267,11 +267,22 @@ describe('stance-reading', () => {
     expect(readSentence('Cited sources always back the answer.').quantifier).toBe(1);
   });
 
-  it('reaches from "rather than" past "only" and carrying verbs to what is denied', () => {
-    const reading = readSentence('Each answer is rated on its reasoning rather than only checking outcomes.');
-    expect(reading.alternatives).toEqual([{ preferred: stem('reasoning'), denied: stem('checking') }]);
-    const outcomes = reading.words.find((w) => w.term === stem('outcomes'));
-    expect(outcomes?.negated).toBe(true);
-    expect(reading.negated).toBe(false);
+  it('reaches from "rather than" past carrying verbs to what is denied, and not past "only"', () => {
+    const reading = readSentence('Each answer is rated on its reasoning instead of using a fixed rubric.');
+    expect(reading.alternatives).toEqual([{ preferred: stem('reasoning'), denied: stem('fixed') }]);
+    expect(reading.words.find((w) => w.term === stem('fixed'))?.negated).toBe(true);
+    // "rather than only checking outcomes" checks outcomes too: "only" is what is denied.
+    const limited = readSentence('Each answer is rated on its reasoning rather than only checking outcomes.');
+    expect(limited.alternatives).toEqual([
+      { preferred: stem('reasoning'), denied: stem('only'), limited: [stem('checking'), stem('outcomes')] },
+    ]);
+    expect(limited.words.find((w) => w.term === stem('outcomes'))?.negated).toBe(false);
+    expect(limited.negated).toBe(false);
+  });
+
+  it('reads what a sentence keeps to with "only", not with "not only" or after "rather than"', () => {
+    expect(readSentence('ProcBench grades only the final answer.').keptTo).toEqual([stem('final'), stem('answer')]);
+    expect(readSentence('ProcBench grades not only the final answer.').keptTo).toEqual([]);
+    expect(readSentence('ProcBench grades the process rather than only the final answer.').keptTo).toEqual([]);
   });
 });
