@@ -49,7 +49,7 @@ export function replaceUnstableIds(
   for (const located of fresh) {
     const old = candidates
       .get(workKey(located.paper))
-      ?.find((paper) => !replaced.includes(paper.id) && isReplacedBy(paper, located.paper, stems));
+      ?.find((paper) => !replaced.includes(paper.id) && isReplacedBy(paper, located, stems));
     if (!old) continue;
     replaced.push(old.id);
     takePlace(input, located, old);
@@ -86,11 +86,24 @@ function newIdOf(id: string): string | undefined {
   return VERSIONED_ARXIV_ID.exec(id)?.[1];
 }
 
-/** An id whose new form is known is the paper under that id; a place-made one, a paper with an id not so made. */
-function isReplacedBy(old: Paper, paper: Paper, stems: ReadonlySet<string>): boolean {
+/**
+ * An id whose new form is known is the paper under that id. A place-made one ("export-3") is the paper
+ * now read at that very place (the same file name and record number) under an id not so made, with
+ * the same abstract and first author: an id of that shape may also be one the user wrote, or one this
+ * version still makes for a record without id, DOI or arXiv id, and another paper must never take its
+ * place.
+ */
+function isReplacedBy(old: Paper, located: LocatedPaper, stems: ReadonlySet<string>): boolean {
+  const { paper, location } = located;
   const renamed = newIdOf(old.id);
   if (renamed !== undefined) return paper.id === renamed;
-  return isPositionId(old.id, stems) && !isPositionId(paper.id, stems) && sameFirstAuthor(old, paper);
+  const place = `${positionIdStem(location.file)}-${location.record}`;
+  return (
+    old.id === place &&
+    !isPositionId(paper.id, stems) &&
+    plain(old.abstract ?? '') === plain(paper.abstract ?? '') &&
+    sameFirstAuthor(old, paper)
+  );
 }
 
 /** A title without case, accents or punctuation, and the year: what an earlier reading and this one share. */

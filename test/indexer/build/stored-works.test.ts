@@ -139,6 +139,44 @@ describe('stored-works', () => {
     }
   });
 
+  it('never lets another record take the place of a paper whose id only looks made from a place', async () => {
+    const dir = tempDir();
+    const mine = tempDir();
+    const other = tempDir();
+    // A user's own id of that shape, and one this version makes for a record without id, DOI or arXiv id.
+    fs.writeFileSync(
+      path.join(mine, 'refs.jsonl'),
+      [
+        {
+          id: 'refs-1',
+          title: 'Reply',
+          year: 2019,
+          authors: ['Maria Garcia'],
+          venue: 'Nature',
+          abstract: 'Garcia replies.',
+        },
+        { title: 'Editorial', year: 2021, venue: 'Journal of Ecology', abstract: 'Ecology this year.' },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    );
+    await indexPapers({ indexDir: dir, files: [path.join(mine, 'refs.jsonl')], embedder: 'builtin' });
+    // Another export of the same file name, whose records at those places are other papers of the same titles.
+    fs.writeFileSync(
+      path.join(other, 'refs.ris'),
+      'TY  - JOUR\nTI  - Reply\nPY  - 2019\nJO  - The Lancet\nER  - \n\nTY  - JOUR\nTI  - Editorial\nPY  - 2021\nJO  - Journal of Economics\nER  - \n',
+    );
+    const later = await indexPapers({ indexDir: dir, files: [path.join(other, 'refs.ris')], embedder: 'builtin' });
+    expect(later).toMatchObject({ added: 2, removed: 0 });
+    const reader = await openIndex(dir);
+    try {
+      expect(reader.getPaper('refs-1')?.paper.abstract).toBe('Garcia replies.');
+      expect(reader.getPaper('refs-2')?.paper.venue).toBe('Journal of Ecology');
+    } finally {
+      reader.close();
+    }
+  });
+
   it('gives a preprint stored under its versioned arXiv id its id without version, once, instead of merging into it every run', async () => {
     const dir = tempDir();
     const files = tempDir();
