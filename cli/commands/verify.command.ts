@@ -67,6 +67,7 @@ function formatReport(response: VerifyResponse): string {
       if (c.part) lines.push(`      judged for: “${shorten(c.part.text, 140)}”`);
       if (c.evidence) lines.push(`      evidence: “${shorten(c.evidence.text, 140)}”`);
       if (c.conflicts.length > 0) lines.push(`      conflicts: ${c.conflicts.join(', ')}`);
+      if (c.unmentioned) lines.push(`      the paper never mentions: ${c.unmentioned.join(', ')}`);
       if (c.note) lines.push(`      note: ${c.note}`);
     }
     for (const s of claim.suggestions)

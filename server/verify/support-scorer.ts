@@ -178,7 +178,10 @@ export class SupportScorer {
       .slice(0, STANCE_SENTENCES);
     const read = ranked.map(({ i }) => focusClause(profile, candidates.sentences[i]!.text, candidates.clauses(i)));
     const stance = stanceOfEvidenceVoting(claim, read, candidates.voteSentences);
-    const conflicts = conflictsOf(features, stance);
+    const conflicts = conflictsOf(features, stance, {
+      claim,
+      evidence: candidates.sentences.map((s) => s.text),
+    });
     // The sentence quoted is the one that shows the conflict, when there is one.
     const quoted = conflicts.length > 0 && read.length > 1 ? conflictingSentence(claim, read) : 0;
     const denying =

@@ -127,6 +127,19 @@ export function contradictionProbability(
 export const UNADDRESSED = { share: 0.5, claimTerms: 10, detail: 0.3 } as const;
 
 /**
+ * The claim's specific words the text never mentions, when they are a reason for a verdict of
+ * not_supported or partially_supported (at least UNADDRESSED.detail of its weight); else undefined.
+ */
+export function unmentionedOf(
+  verdict: JudgeVerdict,
+  unaddressed: Pick<Unaddressed, 'words' | 'share'> | undefined,
+): string[] | undefined {
+  if (verdict !== 'not_supported' && verdict !== 'partially_supported') return undefined;
+  if (!unaddressed || unaddressed.words.length === 0 || unaddressed.share < UNADDRESSED.detail) return undefined;
+  return unaddressed.words;
+}
+
+/**
  * The full verdict: below the relevance threshold the text does not bear on the claim; evidence
  * more likely contradicting than not (at the fitted threshold) contradicts it when a cue shows
  * where (a conflict: the built-in stance model's bias and overlap alone contradict nothing); a text that never
@@ -170,8 +183,37 @@ export function verdictOf(
   return 'not_supported';
 }
 
-/** What in the evidence disagrees with the claim, by the features and stance that show it. */
-export function conflictsOf(features: SupportFeatures, stance: StanceFeatures): SupportConflict[] {
+// A prefix that negates the word after it without doubt ("unaligned", "non-private"); "in-", "im-",
+// "dis-" also begin words that negate nothing ("impaired", "display", "disability").
+const NEGATING_PREFIX = /^(?:un|non-?)(\p{L}{4,})$/u;
+
+/**
+ * Whether one text negates by "un-" or "non-" a word of at least four letters that the other
+ * states plainly and it does not ("unaligned" against "aligned").
+ */
+export function shownPrefixAntonym(claim: string, evidence: readonly string[]): boolean {
+  const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
+  const negates = (from: ReadonlySet<string>, to: ReadonlySet<string>) =>
+    [...from].some((word) => {
+      const rest = NEGATING_PREFIX.exec(word)?.[1];
+      return rest !== undefined && to.has(rest) && !from.has(rest);
+    });
+  const claimWords = wordsOf(claim);
+  return evidence.some((text) => {
+    const words = wordsOf(text);
+    return negates(claimWords, words) || negates(words, claimWords);
+  });
+}
+
+/**
+ * What in the evidence disagrees with the claim, by the features and stance that show it. A prefix
+ * antonym the stance reads counts only where `texts` show it with "un-" or "non-" (shownPrefixAntonym).
+ */
+export function conflictsOf(
+  features: SupportFeatures,
+  stance: StanceFeatures,
+  texts?: { claim: string; evidence: readonly string[] },
+): SupportConflict[] {
   const conflicts: SupportConflict[] = [];
   if (
     stance.negationMismatch > 0 ||
@@ -180,7 +222,7 @@ export function conflictsOf(features: SupportFeatures, stance: StanceFeatures): 
     stance.deniedAlternative > 0 ||
     stance.requirementConflict > 0 ||
     // A word one side negates by its prefix ("unaligned" against "aligned").
-    stance.prefixAntonym > 0
+    (stance.prefixAntonym > 0 && texts !== undefined && shownPrefixAntonym(texts.claim, texts.evidence))
   )
     conflicts.push('negation');
   // An antonym ("benign" against "malignant") points the other way as much as a reversed effect does.

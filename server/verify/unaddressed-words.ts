@@ -2,11 +2,14 @@
 // ("outperforms Whisper"), a setting ("in the Mobile Taobao app"), a measured quantity ("click-through
 // rates"). A paper on the claim's topic that holds none of them does not address that part of it.
 import { tokenize } from '../../indexer/index.ts';
-import { isGeneralTerm } from '../search/general-words.ts';
+import { definedAbbreviations } from '../../indexer/text/abbreviations.ts';
+import { isGeneralWord } from '../search/general-words.ts';
+import { citingWordsOf } from './citing-words.ts';
 import { directionOf } from './claim-cues.ts';
 import { type EvidenceProfile, INITIALISM_WORDS } from './evidence-profile.ts';
 import { weakNullAt } from './judge/null-findings.ts';
 import { inverseDocumentFrequency, type TermStatistics } from './term-statistics.ts';
+import { foldedTerm, foldedTermsOf, isNumberWord } from './word-forms.ts';
 
 /** What of a claim a text never mentions. */
 export type Unaddressed = {
@@ -52,12 +55,41 @@ function mentions(term: string, texts: readonly EvidenceProfile[]): boolean {
   return false;
 }
 
+// The folded terms of each text (word-forms.ts), read once per text.
+const folded = new WeakMap<EvidenceProfile, ReadonlySet<string>>();
+function foldedTermsOfText(text: EvidenceProfile): ReadonlySet<string> {
+  let found = folded.get(text);
+  if (!found) {
+    found = foldedTermsOf(text.sentences.map((s) => s.text).join('\n'));
+    folded.set(text, found);
+  }
+  return found;
+}
+
+// Whether a text writes a word in another spelling, or a compound with or without its hyphens.
+function writes(word: string, texts: readonly EvidenceProfile[]): boolean {
+  const term = foldedTerm(word);
+  for (const text of texts) {
+    const found = foldedTermsOfText(text);
+    if (found.has(term)) return true;
+    if (term.length >= SHARED_START.letters) for (const other of found) if (sameWord(term, other)) return true;
+  }
+  return false;
+}
+
+// An abbreviation as written in capitals ("LLMs", "KV"): only such a word may stand for initials.
+const CAPITALS = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\p{N}]+s?$/u;
+const HYPHEN = /^[-\u2010\u2011]$/u;
+
 /**
  * The claim's content words (not a word of any abstract, a number, a direction of effect or a weak
  * null finding, which the stance reads) that are specific to few papers of the library and that the
  * text never mentions: not as a term, an inflection, an abbreviation the text spells out (`texts` holds the
- * text as written and spelt out), nor as the initials of a run of claim words ("LLMs") or the run
- * of text words a claim abbreviation stands for.
+ * text as written and spelt out), another spelling ("tumour", "α", "fine-tuning" as "tumor", "alpha",
+ * "finetuning"), nor as the initials of a run of claim words ("LLMs") or the run of text words a claim
+ * abbreviation in capitals stands for. The words that say who found something ("Lin et al.",
+ * "according to"), number words and one-letter words are no content; nor are the words of a long form
+ * the claim defines ("nucleoside triphosphate (NTP)") when the text writes its abbreviation.
  */
 export function unaddressedWords(
   claim: string,
@@ -79,15 +111,29 @@ export function unaddressedWords(
   // "compared with", "compared to" mark a comparison as "than" does: no content of their own.
   const comparing = (i: number) =>
     tokens[i]!.term === COMPARED && (tokens[i + 1]?.word === 'with' || tokens[i + 1]?.word === 'to');
+  const citing = citingWordsOf(claim, tokens);
+  const defined = definedLongForms(claim, texts);
+  // The hyphenated compound a token is part of, as written ("fine-tuning" of "tuning").
+  const compoundOf = (i: number) => {
+    let start = i;
+    let end = i;
+    while (start > 0 && HYPHEN.test(claim.slice(tokens[start - 1]!.end, tokens[start]!.start))) start--;
+    while (end + 1 < tokens.length && HYPHEN.test(claim.slice(tokens[end]!.end, tokens[end + 1]!.start))) end++;
+    return start === end ? null : claim.slice(tokens[start]!.start, tokens[end]!.end);
+  };
   tokens.forEach((token, i) => {
     const { term } = token;
-    if (weakNull.has(i) || comparing(i)) return;
+    if (weakNull.has(i) || comparing(i) || citing.has(i)) return;
     const written = claim.slice(token.start, token.end);
-    if (term === null || /^\p{N}/u.test(term) || isGeneralTerm(term) || directionOf(written) !== 0) return;
+    if (term === null || /^\p{N}/u.test(term) || isGeneralWord(token.word, term) || directionOf(written) !== 0) return;
+    if ([...token.word].length < 2 || isNumberWord(token.word)) return;
+    if (defined.has(token.word)) return;
     const weight = inverseDocumentFrequency(statistics, term);
     total += weight;
     if (!isSpecificTerm(term, statistics) || mentions(term, texts)) return;
-    if (texts.some((text) => text.initialisms.has(token.word.replace(/s$/u, '')))) return;
+    const compound = compoundOf(i);
+    if (writes(token.word, texts) || (compound !== null && writes(compound, texts))) return;
+    if (CAPITALS.test(written) && texts.some((text) => text.initialisms.has(token.word.replace(/s$/u, '')))) return;
     for (let start = Math.max(0, i - INITIALISM_WORDS + 1); start <= i; start++)
       for (let end = i + 1; end <= Math.min(tokens.length, start + INITIALISM_WORDS); end++)
         if (end - start >= 2 && mentions(initials.slice(start, end).join(''), texts)) return;
@@ -98,4 +144,17 @@ export function unaddressedWords(
   return words.length === 0 || total === 0
     ? { words: [], share: 0, claimTerms }
     : { words, share: missing / total, claimTerms };
+}
+
+// The words of the definitions a claim makes ("nucleoside triphosphate (NTP)") that a text writes in
+// the other form: the long form's words when it writes the abbreviation, the abbreviation when it
+// writes every word of the long form.
+function definedLongForms(claim: string, texts: readonly EvidenceProfile[]): Set<string> {
+  const words = new Set<string>();
+  for (const { short, long } of definedAbbreviations(claim).values()) {
+    const longWords = tokenize(long).map((token) => token.word);
+    if (writes(short, texts)) for (const word of longWords) words.add(word);
+    else if (longWords.every((word) => writes(word, texts))) words.add(short.toLowerCase());
+  }
+  return words;
 }

@@ -90,6 +90,11 @@ export const zVerifyCitation = z.object({
   /** Why it is not in the library, or how an ambiguous match was chosen. */
   note: z.string().nullable(),
   /**
+   * The claim's specific words the cited paper never mentions, when they are why the built-in judge
+   * says not_supported or partially_supported ("click-through", "rates"). Absent otherwise.
+   */
+  unmentioned: z.array(z.string()).optional(),
+  /**
    * When its reference resolves to no library paper: the library paper whose title the reference most
    * resembles, with the share of title words they have in common (Dice, 0–1); or, for an author–year
    * citation, the paper of that author from another year or of an author spelt nearly alike, with

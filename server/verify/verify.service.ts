@@ -99,6 +99,7 @@ function assemble(
         judge: judgement.judge,
         evidence: evidenceOf(judgement),
         conflicts: judgement.conflicts,
+        ...(judgement.unmentioned ? { unmentioned: judgement.unmentioned } : {}),
         note:
           citation.candidates.length > 1
             ? `${citation.candidates.length} library papers match ${citation.base.marker}; this one backs the claim best.`

@@ -199,4 +199,18 @@ describe('citelens verify', () => {
     expect(response.claims[0]!.text).toContain('naïve');
     expect(response.claims[0]!.citations.map((c) => c.paperId)).toEqual(['zotero-7QX2']);
   });
+
+  it('names the words the cited paper never mentions when they decide the verdict', async () => {
+    const draft = path.join(tempDir(), 'draft.md');
+    fs.writeFileSync(draft, 'Caffeine intake raises heart rate [@zotero-7QX2].\n');
+    const text = await runCli(['verify', draft, '--index', index]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('the paper never mentions: heart, rate');
+    const json = await runCli(['verify', draft, '--index', index, '--json']);
+    const [citation] = (JSON.parse(json.stdout) as VerifyResponse).claims[0]!.citations;
+    expect(citation).toMatchObject({
+      verdict: 'not_supported',
+      unmentioned: ['heart', 'rate'],
+    });
+  });
 });

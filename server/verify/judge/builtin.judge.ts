@@ -4,7 +4,7 @@
 // and withholds evidence when nothing bears on the claim.
 import type { EvidenceSentence } from '../evidence-sentences.ts';
 import { SupportScorer } from '../support-scorer.ts';
-import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult } from '../support-verdicts.ts';
+import { JUDGE_THRESHOLDS, judgeVerdictOf, type SupportResult, unmentionedOf } from '../support-verdicts.ts';
 import type { TermStatistics } from '../term-statistics.ts';
 import type { Judge, Judgement, JudgeRequest, SelectiveRequest } from './judge.ts';
 import { bestAlternatives } from './selective-reading.ts';
@@ -12,6 +12,7 @@ import { bestAlternatives } from './selective-reading.ts';
 /** The judgement a support result amounts to (also the starting point of the NLI judge). */
 export function judgementOf(result: SupportResult): Judgement {
   const verdict = judgeVerdictOf(result);
+  const unmentioned = unmentionedOf(verdict, result.unaddressed);
   if (verdict === 'not_supported') {
     return {
       verdict,
@@ -21,6 +22,7 @@ export function judgementOf(result: SupportResult): Judgement {
       evidence: null,
       conflicts: [],
       judge: 'builtin',
+      ...(unmentioned ? { unmentioned } : {}),
     };
   }
   return {
@@ -31,6 +33,7 @@ export function judgementOf(result: SupportResult): Judgement {
     evidence: result.evidence,
     conflicts: result.conflicts,
     judge: 'builtin',
+    ...(unmentioned ? { unmentioned } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export type Judgement = {
   /** What in the evidence disagrees with the claim. */
   conflicts: SupportConflict[];
   judge: JudgeName;
+  /** The claim's specific words the candidates never mention, when they made the verdict not or partly supported (unmentionedOf). */
+  unmentioned?: string[];
 };
 
 /**

@@ -122,8 +122,39 @@ describe('support-verdicts', () => {
     ).toBe('supported');
   });
 
-  it('shows a word negated by its prefix as a negation conflict', () => {
-    expect(conflictsOf(noFeatures(), { ...emptyStanceFeatures(), prefixAntonym: 1 })).toEqual(['negation']);
+  it('supports a claim that names the authors of the paper it cites', () => {
+    const sentences = sentencesOfPaper(recommender);
+    for (const claim of [
+      'Lin et al. found that MobiRec infers user intent',
+      'According to Lin and colleagues, MobiRec infers user intent',
+    ])
+      expect(judge.judgeNow(claim, sentences).verdict).toBe('supported');
+  });
+
+  it('shows a word negated by "un-" or "non-" as a negation conflict', () => {
+    const prefixed = { ...emptyStanceFeatures(), prefixAntonym: 1 };
+    expect(
+      conflictsOf(noFeatures(), prefixed, {
+        claim: 'Unaligned models leak more',
+        evidence: ['Aligned models leak more'],
+      }),
+    ).toEqual(['negation']);
+    expect(
+      conflictsOf(noFeatures(), prefixed, {
+        claim: 'Non-private training helps',
+        evidence: ['Private training helps'],
+      }),
+    ).toEqual(['negation']);
+  });
+
+  it('shows no conflict for a word that only begins like a negating prefix', () => {
+    const prefixed = { ...emptyStanceFeatures(), prefixAntonym: 1 };
+    for (const [claim, text] of [
+      ['Exhausted T cells play a role in tumours', 'Exhausted T cells display a role in tumours'],
+      ['Patients with disability after stroke', 'Patients with ability after stroke'],
+      ['Impaired associate learning in mice', 'Paired associate learning in mice'],
+    ] as const)
+      expect(conflictsOf(noFeatures(), prefixed, { claim, evidence: [text] })).toEqual([]);
   });
 
   it('shows another species or another named kind as a scope conflict', () => {

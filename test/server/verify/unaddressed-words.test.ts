@@ -14,9 +14,21 @@ const glazes = {
   abstract:
     'GlazeSet is the first benchmark for AI-assisted design of ceramic glazes. It contains 23,148 glaze formulations and 4,047 images. Key-value caches speed up the baseline models.',
 };
+const sinks = {
+  title: 'The structural origin of attention sinks',
+  abstract:
+    'Attention sinks are structural artefacts of a variance discrepancy in the first token. Fine-tuning leaves them in place; the model stays training-free at inference.',
+};
+const tumours = {
+  title: 'Hemoglobin in pediatric tumor cells',
+  abstract:
+    'Pediatric tumor cells with low hemoglobin showed altered color in assays of estrogen signaling. TNF-alpha levels rose and beta-catenin was required. Microcin J25 blocks NTP binding in RNA polymerase, halving transcription.',
+};
 const library = [
   speech,
   glazes,
+  sinks,
+  tumours,
   ...[
     'soil nitrogen cycles',
     'glacier melt rates',
@@ -67,5 +79,59 @@ describe('unaddressed-words', () => {
   it('counts a word as specific when few of the library papers hold it', () => {
     expect(isSpecificTerm('whisper', statistics)).toBe(true);
     expect(isSpecificTerm('benchmark', statistics)).toBe(false);
+  });
+
+  it('reads no author name, "et al.", "and colleagues", a year or "according to" as a word the paper must mention', () => {
+    for (const claim of [
+      'Lin et al. found that attention sinks are structural artefacts',
+      'Van Lin and colleagues found that attention sinks are structural artefacts',
+      'According to Lin and Wu (2020), attention sinks are structural artefacts',
+    ])
+      expect(unaddressedWords(claim, [profileOf(sinks)], statistics)).toMatchObject({ words: [], share: 0 });
+  });
+
+  it('reads British spellings, Greek letters and hyphenated compounds as the words the paper writes otherwise', () => {
+    const paper = [profileOf(tumours)];
+    expect(
+      unaddressedWords('Paediatric tumour cells with low haemoglobin show altered colour', paper, statistics).words,
+    ).toEqual([]);
+    expect(unaddressedWords('Oestrogen signalling in tumours', paper, statistics).words).toEqual([]);
+    expect(unaddressedWords('Attention sinks are a structural artifact', [profileOf(sinks)], statistics).words).toEqual(
+      [],
+    );
+    expect(unaddressedWords('TNF-α levels rose and β-catenin was required', paper, statistics).words).toEqual([]);
+    expect(
+      unaddressedWords('Finetuning leaves attention sinks in place', [profileOf(sinks)], statistics).words,
+    ).toEqual([]);
+    expect(unaddressedWords('The model stays trainingfree', [profileOf(sinks)], statistics).words).toEqual([]);
+  });
+
+  it('leaves out number words, one-letter words and words of any abstract', () => {
+    expect(
+      unaddressedWords(
+        'Microcin J25 blocks NTP binding twofold in x mice, three times as often',
+        [profileOf(tumours)],
+        statistics,
+      ).words,
+    ).toEqual(['mice']);
+  });
+
+  it('reads an abbreviation a claim defines as mentioned when the paper writes its long form', () => {
+    expect(
+      unaddressedWords('Cells with low hemoglobin (Hb) show altered color', [profileOf(tumours)], statistics).words,
+    ).toEqual([]);
+  });
+
+  it('reads the long form a claim defines as mentioned when the paper writes its abbreviation', () => {
+    expect(
+      unaddressedWords('Microcin J25 blocks nucleoside triphosphate (NTP) binding', [profileOf(tumours)], statistics)
+        .words,
+    ).toEqual([]);
+  });
+
+  it('matches the initials of text words only to a claim word written in capitals', () => {
+    // "cells with low" has the initials "cwl"; the claim's "cwl" in lower case is no abbreviation.
+    expect(unaddressedWords('Tumor cells show cwl staining', [profileOf(tumours)], statistics).words).toContain('cwl');
+    expect(unaddressedWords('Tumor cells show CWL', [profileOf(tumours)], statistics).words).toEqual([]);
   });
 });

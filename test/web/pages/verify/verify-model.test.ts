@@ -60,4 +60,12 @@ describe('verify-model', () => {
     const uncited = verifyView(responseWith([]), TEXT);
     expect(uncited.claims[0]!.better.map((b) => b.paperId)).toEqual(['stronger', 'weaker']);
   });
+
+  it('gives the words the cited paper never mentions as a reason for its verdict', () => {
+    const view = verifyView(
+      responseWith([{ ...cited(0.4, 'not_supported'), unmentioned: ['click-through', 'rates'] }]),
+      TEXT,
+    );
+    expect(view.claims[0]!.citations[0]!.reason).toBe('the paper never mentions: click-through, rates');
+  });
 });

@@ -85,7 +85,11 @@ type ResponseCitation = VerifyResponse['claims'][number]['citations'][number];
 
 function citationCheck(citation: ResponseCitation): CitationCheck {
   const verdict = VERDICTS[citation.verdict];
-  const reasons = [...citation.conflicts.map((c) => CONFLICTS[c]), ...(citation.note ? [citation.note] : [])];
+  const reasons = [
+    ...citation.conflicts.map((c) => CONFLICTS[c]),
+    ...(citation.unmentioned ? [`the paper never mentions: ${citation.unmentioned.join(', ')}`] : []),
+    ...(citation.note ? [citation.note] : []),
+  ];
   return {
     label: citation.marker,
     ...(citation.paperId ? { paper: { paperId: citation.paperId, title: citation.title ?? citation.paperId } } : {}),
