@@ -32,6 +32,7 @@ const GREEK: Record<string, string> = {
 };
 const GREEK_LETTER = /[α-ω]/gu;
 const HYPHEN = /[-\u2010\u2011]/u;
+const HYPHENS = /[-\u2010\u2011]/gu;
 // A word, or a compound of words joined by hyphens.
 const COMPOUND = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
 
@@ -60,14 +61,23 @@ export function foldSpelling(word: string): string {
     .replace(/ae|oe/gu, 'e')
     .replace(/artefact/gu, 'artifact')
     .replace(/our/gu, 'or')
-    .replace(new RegExp(HYPHEN.source, 'gu'), '');
+    .replace(HYPHENS, '');
 }
 
 /** The stem of a folded word (the analyzer's term), or the word itself when it is a stop word. */
 export function foldedTerm(word: string): string {
-  const folded = foldSpelling(word);
-  return terms(folded)[0] ?? folded;
+  let term = FOLDED_TERMS.get(word);
+  if (term === undefined) {
+    const folded = foldSpelling(word);
+    term = terms(folded)[0] ?? folded;
+    // Papers share most of their words: each is folded and stemmed once, up to a bound on memory.
+    if (FOLDED_TERMS.size >= MAX_FOLDED_TERMS) FOLDED_TERMS.clear();
+    FOLDED_TERMS.set(word, term);
+  }
+  return term;
 }
+const FOLDED_TERMS = new Map<string, string>();
+const MAX_FOLDED_TERMS = 100_000;
 
 /**
  * The folded terms of a text: of each word, and of each hyphenated compound read as one word
