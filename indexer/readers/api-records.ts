@@ -1,7 +1,7 @@
 // Records as scholarly APIs write them, in JSON or JSON Lines: OpenAlex works (an abstract kept as
 // an inverted index, authors under authorships, the venue under primary_location), Semantic Scholar
-// papers (DOI and arXiv id under externalIds; also the lines of its bulk dataset) and Crossref works
-// (crossref-works.ts). Each is rewritten into the plain fields every other record has; the API's bulk
+// papers (DOI and arXiv id under externalIds; also its recommendations answer and the lines of its bulk
+// dataset) and Crossref works (crossref-works.ts). Each is rewritten into the plain fields every other record has; the API's bulk
 // (reference lists, counts by year) is left out.
 
 import { crossrefAnswerWorks, fromCrossref, isCrossrefWork } from './crossref-works.ts';
@@ -136,7 +136,7 @@ const S2_FIELDS: Record<string, (value: unknown) => boolean> = {
  * field in the API's shape: a user's own record with a SHA-1 as its id and a plain `journal` or author names is
  * not one.
  */
-function isSemanticScholarPaper(fields: Fields): boolean {
+export function isSemanticScholarPaper(fields: Fields): boolean {
   if (typeof fields.paperId !== 'string') return false;
   if ('externalIds' in fields || 'corpusId' in fields || 'tldr' in fields) return true;
   return (
@@ -145,6 +145,16 @@ function isSemanticScholarPaper(fields: Fields): boolean {
       ([key, value]) => Object.hasOwn(S2_FIELDS, key) && (value === null || S2_FIELDS[key]?.(value)),
     )
   );
+}
+
+/**
+ * The papers of a Semantic Scholar recommendations answer, {"recommendedPapers": […]} with each a graph API paper,
+ * else null: a user's own object under that key, holding other records, is not one.
+ */
+export function recommendedPapers(value: unknown): unknown[] | null {
+  if (!isObject(value) || !Array.isArray(value.recommendedPapers) || Object.keys(value).length !== 1) return null;
+  const papers: unknown[] = value.recommendedPapers;
+  return papers.every((paper) => isObject(paper) && isSemanticScholarPaper(paper)) ? papers : null;
 }
 
 /**

@@ -1,11 +1,11 @@
 // BibTeX entry fields to record fields: key → id, author → authors ("Last, First and …"), keywords with
 // Mendeley's mendeley-tags and JabRef's groups → tags, BibLaTeX's journaltitle → journal, its venue (the
-// event's place) → eventVenue, eprint → arXiv id, LaTeX made plain text.
+// event's place) → eventVenue, a thesis's school → venue, eprint → arXiv id, LaTeX made plain text.
 import { paperIdentifier } from '../../core/paper-identifiers.ts';
 import { arxivIdInText, arxivIdOf, arxivIdOfLink } from './arxiv-ids.ts';
 import { cleanIdentifier, cleanLatex } from './latex.ts';
 import { problemAt } from './locate.ts';
-import { ARXIV_VENUE, preprintOfVenue } from './preprint-venue.ts';
+import { preprintOfVenue } from './preprint-venue.ts';
 import { contentKey } from './values.ts';
 
 const NAME_SEPARATOR = /\s+and\s+/iy;
@@ -37,6 +37,7 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
   }
   if (tags.length > 0) fields.tags = tags.join(',');
   takeEventAsVenue(fields);
+  takeSchoolAsVenue(type, fields);
   if (typeof fields.month === 'string') fields.month = monthName(fields.month);
   const hasDoi = typeof fields.doi === 'string' && fields.doi.trim() !== '';
   if (!hasDoi && paperIdentifier(key)?.kind === 'doi') {
@@ -56,9 +57,13 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     const arxivId = arxivIdNamed(fields);
     if (arxivId !== undefined) fields.arxivId = arxivId;
   }
-  // Google Scholar's "arXiv preprint arXiv:1810.04805" and Zotero's "arXiv:1706.03762 [cs]" journal name the
-  // preprint (its id is taken above), not a journal: the venue is arXiv's.
-  if (typeof fields.journal === 'string' && preprintOfVenue(fields.journal) !== undefined) fields.journal = ARXIV_VENUE;
+  if (fields.arxivId === undefined && typeof fields.journal === 'string' && typeof fields.volume === 'string') {
+    // DBLP names an arXiv preprint by its journal and volume: journal = {CoRR}, volume = {abs/2101.00001}.
+    const arxivId = preprintOfVenue(`${fields.journal} ${fields.volume}`);
+    if (arxivId !== undefined) fields.arxivId = arxivId;
+  }
+  // A journal naming only the preprint server ("arXiv preprint arXiv:1810.04805", "CoRR") is made the server's one
+  // name with every reader's venue (preprintServerOf, record-fields.ts).
   return fields;
 }
 
@@ -71,6 +76,23 @@ function takeEventAsVenue(fields: Record<string, unknown>): void {
   if (named(fields.journal) || named(fields.booktitle) || !named(fields.eventtitle)) return;
   fields.venue = fields.eventtitle;
   delete fields.eventtitle;
+}
+
+/** BibTeX's and BibLaTeX's thesis entry types, whose school (BibLaTeX: institution) is where they appeared. */
+const THESIS_TYPES = new Set(['phdthesis', 'mastersthesis', 'thesis']);
+
+/**
+ * A thesis's venue is the university that granted it: its school, or BibLaTeX's institution (which names the
+ * school of its @thesis and its @phdthesis alike), when it names no journal, booktitle or venue of its own.
+ */
+function takeSchoolAsVenue(type: string, fields: Record<string, unknown>): void {
+  if (!THESIS_TYPES.has(type.toLowerCase())) return;
+  const named = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  if (named(fields.journal) || named(fields.booktitle) || named(fields.venue)) return;
+  const key = named(fields.school) ? 'school' : named(fields.institution) ? 'institution' : undefined;
+  if (key === undefined) return;
+  fields.venue = fields[key];
+  delete fields[key];
 }
 
 /** The months' names, as BibTeX's month macros give them. */

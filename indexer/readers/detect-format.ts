@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { FIELD_ALIASES } from '../paper.schema.ts';
+import { recommendedPapers } from './api-records.ts';
 import { crossrefAnswerWorks } from './crossref-works.ts';
 import { ARRAY_KEYS } from './json.reader.ts';
 import type { Format } from './reader.ts';
@@ -111,7 +112,9 @@ function jsonFlavour(text: string, head: string): Format | null {
   const wrapper =
     first !== null &&
     typeof first === 'object' &&
-    (ARRAY_KEYS.some((key) => key in first) || crossrefAnswerWorks(first) !== null);
+    (ARRAY_KEYS.some((key) => key in first) ||
+      crossrefAnswerWorks(first) !== null ||
+      recommendedPapers(first) !== null);
   return rest === '' && wrapper ? 'json' : 'jsonl';
 }
 

@@ -80,6 +80,11 @@ function recordFields(record: XmlNode): Record<string, unknown> {
       .map((keyword) => keyword.trim())
       .filter(Boolean),
   );
+  const entryType = textOf(child(record['ref-type'], '@_name'));
+  const secondaryTitle = styled(child(titles, 'secondary-title'));
+  const publisher = styled(record.publisher);
+  // A thesis's secondary title is its department and its publisher its university: the university is the venue.
+  const thesis = /^\s*thesis\s*$/i.test(entryType) && publisher !== '';
   const fields = withoutBlanks({
     // A record saved with only its short title ("BERT") is known by it, as a Zotero item is.
     title: styled(child(titles, 'title')) || styled(child(titles, 'short-title')),
@@ -87,7 +92,8 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     authors,
     // The Year field, else a year in the Date field ("2020-07-05"), which EndNote writes as pub-dates.
     year: styled(child(record.dates, 'year')) || yearIn(styled(child(child(record.dates, 'pub-dates'), 'date'))),
-    venue: styled(child(titles, 'secondary-title')) || styled(child(record.periodical, 'full-title')),
+    venue: thesis ? publisher : secondaryTitle || styled(child(record.periodical, 'full-title')),
+    department: thesis ? secondaryTitle : '',
     doi,
     url: urls[0] ?? '',
     urls: urls.length > 1 ? urls : [],
@@ -101,11 +107,11 @@ function recordFields(record: XmlNode): Record<string, unknown> {
       .split(/[\r\n]+/)
       .map((line) => line.trim())
       .filter(Boolean),
-    entryType: textOf(child(record['ref-type'], '@_name')),
+    entryType,
     volume: styled(record.volume),
     issue: styled(record.number),
     pages: styled(record.pages),
-    publisher: styled(record.publisher),
+    publisher,
     isbn: styled(record.isbn),
     accessionNumber: styled(record['accession-num']),
     language: styled(record.language),

@@ -1,7 +1,8 @@
 // JSON documents: an array of paper objects, or an object holding that array under "papers", "items",
 // "records", "results" (OpenAlex) or "data" (Semantic Scholar), or a Crossref answer (its works under
-// "message"); each record keeps its number and the line its object starts on.
-import { fromScholarlyApi } from './api-records.ts';
+// "message"), or Semantic Scholar's recommendations ("recommendedPapers"); each record keeps its number and
+// the line its object starts on. A Semantic Scholar batch answer's nulls (ids it did not know) are counted.
+import { fromScholarlyApi, isSemanticScholarPaper, recommendedPapers } from './api-records.ts';
 import { crossrefAnswerWorks } from './crossref-works.ts';
 import { describeKind, jsonSyntaxError, lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
@@ -39,24 +40,45 @@ export const readJson: Reader = (text, file) => {
 
   const lines = found.single ? [messageLine(text)] : elementLines(text, found.path);
   const aligned = lines.length === found.items.length;
+  // Semantic Scholar's batch answer is an array in the order of the ids asked, null for each id it does not know.
+  const batch = found.path.length === 0 && found.items.some((item) => isObject(item) && isSemanticScholarPaper(item));
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
+  const unknownIds: number[] = [];
   for (const [index, item] of found.items.entries()) {
     const location = { file, line: aligned ? (lines[index] ?? null) : null, record: index + 1 };
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    if (item === null && batch) unknownIds.push(index);
+    else if (!isObject(item)) {
       problems.push({ ...location, field: null, message: `expected a JSON object, got ${describeKind(item)}` });
     } else {
-      records.push({ fields: fromScholarlyApi(item as Record<string, unknown>), location });
+      records.push({ fields: fromScholarlyApi(item), location });
     }
   }
-  return { records, problems };
+  const notices = unknownIds.length > 0 ? [unknownIdsNotice(file, unknownIds, found.items.length)] : [];
+  return notices.length > 0 ? { records, problems, notices } : { records, problems };
 };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** How many positions a notice names before it only counts the rest. */
+const NAMED_POSITIONS = 10;
+
+/** Says which entries of a Semantic Scholar batch answer are null: ids it did not know, passed over. */
+function unknownIdsNotice(file: string, indexes: readonly number[], entries: number): string {
+  const named = indexes.slice(0, NAMED_POSITIONS).join(', ');
+  const more = indexes.length > NAMED_POSITIONS ? ` and ${indexes.length - NAMED_POSITIONS} more` : '';
+  const are = indexes.length === 1 ? 'is' : 'are';
+  return `${file}: ${indexes.length} of its ${entries} entries ${are} null (array index ${named}${more}), ids Semantic Scholar did not know, which its batch answer writes as null; the other papers were read`;
+}
 
 /** The records and where they are: the keys leading to their array (none for a top-level array), or one work. */
 type Found = { items: unknown[]; path: readonly string[]; single: boolean };
 
 function recordArray(value: unknown): Found | null {
   if (Array.isArray(value)) return { items: value, path: [], single: false };
+  const recommended = recommendedPapers(value);
+  if (recommended) return { items: recommended, path: ['recommendedPapers'], single: false };
   const crossref = crossrefAnswerWorks(value);
   if (crossref) return { items: crossref.works, path: ['message', 'items'], single: crossref.single };
   if (value === null || typeof value !== 'object') return null;

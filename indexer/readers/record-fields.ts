@@ -3,6 +3,7 @@
 import { FIELD_ALIASES, type Paper } from '../paper.schema.ts';
 import { splitAbstractBoilerplate } from './abstract-boilerplate.ts';
 import { cleanText } from './clean-text.ts';
+import { preprintServerOf } from './preprint-venue.ts';
 import {
   type Coerced,
   coerceAffiliations,
@@ -96,8 +97,9 @@ export type FieldValue =
 /**
  * One field's value as the Paper stores it, or what is wrong with it; null for a field with no value of its
  * own (metadata) or a null value. Title, abstract and venue are cleaned of markup (LaTeX too unless the reader
- * cleaned it, `latex: false`); an abstract loses its database's boilerplate, its copyright line given apart;
- * blank optional text is `undefined`, unknown.
+ * cleaned it, `latex: false`); an abstract loses its database's boilerplate, its copyright line given apart; a
+ * venue naming only a preprint server takes the server's one name (preprintServerOf); blank optional text is
+ * `undefined`, unknown.
  */
 export function coerceField(field: Field, value: unknown, options: { latex: boolean }): FieldValue | null {
   const coerce = COERCERS[field];
@@ -115,6 +117,8 @@ export function coerceField(field: Field, value: unknown, options: { latex: bool
     cleaned = parts.text;
     copyright = parts.copyright;
   }
+  // "ArXiv", "arXiv e-prints", "CoRR" and the like are one venue, by whichever reader and exporter.
+  if (field === 'venue' && typeof cleaned === 'string') cleaned = preprintServerOf(cleaned) ?? cleaned;
   // Blank optional text means "unknown": null, not an empty string.
   const unknown = NULLABLE_TEXT.has(field) && typeof cleaned === 'string' && cleaned.trim() === '';
   return { ok: true, value: unknown ? undefined : cleaned, copyright };

@@ -36,8 +36,13 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * indexer/build/unstable-ids.ts); a lone KW line of a few nouns ending in "-ic" ("Graph Theory, Logic, Music")
  * is a list; a BibTeX journal or RIS T2 naming only a preprint ("arXiv preprint arXiv:1810.04805") makes the venue "arXiv";
  * LaTeX's \par and \newline are spaces; a "%" comment inside a BibTeX entry is passed over.
+ * 15: a venue naming only a preprint server is stored under its one name, by every reader ("ArXiv", "arXiv.org",
+ * "arXiv e-prints", DBLP's "CoRR" are "arXiv"; "BioRxiv" is "bioRxiv"), and DBLP's CoRR volume "abs/<id>" is the
+ * arXiv id; a BibTeX thesis's school (or institution) is its venue, and an EndNote thesis's university (%I,
+ * <publisher>), not its department; Semantic Scholar's batch answers (their nulls counted in a notice) and
+ * recommendations answers are read.
  */
-export const RECORD_RULES_VERSION = 14;
+export const RECORD_RULES_VERSION = 15;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair

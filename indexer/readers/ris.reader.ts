@@ -3,7 +3,7 @@
 import { arxivIdOfLink } from './arxiv-ids.ts';
 import { problemAt } from './locate.ts';
 import { isInvertedHeading, keywordsAndHeadings } from './mesh-headings.ts';
-import { ARXIV_VENUE, preprintOfVenue } from './preprint-venue.ts';
+import { preprintOfVenue } from './preprint-venue.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { contentKey, doiFromLink, invertName } from './values.ts';
 
@@ -139,12 +139,10 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     const arxiv = arxivIdOfLink(url);
     if (arxiv !== undefined) fields.arxivId = arxiv;
   }
-  // Zotero's "T2  - arXiv:1706.03762 [cs]" names the preprint, not a journal: the venue is arXiv's.
+  // Zotero's "T2  - arXiv:1706.03762 [cs]" names the preprint, not a journal: its id is the paper's (and the venue
+  // becomes arXiv's, as every reader's does: preprintServerOf).
   const preprint = typeof fields.venue === 'string' ? preprintOfVenue(fields.venue) : undefined;
-  if (preprint !== undefined) {
-    fields.venue = ARXIV_VENUE;
-    fields.arxivId ??= preprint;
-  }
+  if (preprint !== undefined) fields.arxivId ??= preprint;
   if (fields.doi === undefined) takeDoiFromOtherTags(tags, fields);
   // RIS has no citation key: a record without a DOI gets one made from its content, not its position.
   if (fields.doi === undefined && fields.arxivId === undefined) {

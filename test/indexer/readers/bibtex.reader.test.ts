@@ -428,6 +428,43 @@ describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
     ]);
   });
 
+  it("reads DBLP's CoRR entry as an arXiv preprint: arXiv the venue, the volume's abs/<id> the arXiv id", () => {
+    const text = `@article{DBLP:journals/corr/abs-2101-00001,
+  author    = {Ana Silva and Bo Chen},
+  title     = {Sparse Retrieval for Long Documents},
+  journal   = {CoRR},
+  volume    = {abs/2101.00001},
+  year      = {2021}
+}
+@article{ads, title = {Dense Ranking}, journal = {arXiv e-prints}, eprint = {2004.01234}, year = 2020}
+@article{s2, title = {Graph Rewiring}, journal = {ArXiv}, volume = {abs/2202.00002}, year = 2022}
+`;
+    const { papers, problems } = readWith(readBibtex, text);
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.venue, paper.arxivId])).toEqual([
+      ['DBLP:journals/corr/abs-2101-00001', 'arXiv', '2101.00001'],
+      ['ads', 'arXiv', '2004.01234'],
+      ['s2', 'arXiv', '2202.00002'],
+    ]);
+  });
+
+  it("takes a thesis's school (BibLaTeX: institution) as its venue, unless it names a venue of its own", () => {
+    const text = `@phdthesis{diaz2019, author = {Diaz, Carla}, title = {Learning to Rank}, school = {University of Lisbon}, year = 2019}
+@mastersthesis{chen2018, author = {Chen, Bo}, title = {Query Expansion}, school = {Tsinghua University}, year = 2018}
+@thesis{ek2020, author = {Ek, Dana}, title = {Fin Regeneration}, institution = {Karolinska Institutet}, type = {phdthesis}, date = {2020}}
+@phdthesis{own, title = {Own Venue}, school = {Uppsala University}, journal = {Acta Universitatis Upsaliensis}, year = 2021}
+`;
+    const { papers, problems } = readWith(readBibtex, text);
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.venue])).toEqual([
+      ['diaz2019', 'University of Lisbon'],
+      ['chen2018', 'Tsinghua University'],
+      ['ek2020', 'Karolinska Institutet'],
+      ['own', 'Acta Universitatis Upsaliensis'],
+    ]);
+    expect(papers[3]?.paper.metadata.school).toBe('Uppsala University');
+  });
+
   it('takes the arXiv id of an entry without eprint from its arxiv.org link, or "arXiv:<id>" in its journal or note', () => {
     const text = `@article{devlin2018bert,
   title={Bert: Pre-training of deep bidirectional transformers for language understanding},

@@ -29,6 +29,9 @@ describe('detect-format', () => {
     expect(detectFormat('corpus.json', '{"_id": "1", "title": "A"}\n{"_id": "2", "title": "B"}\n')).toBe('jsonl');
     expect(detectFormat('wrapped.json', '{"papers": [{"id": "a", "title": "A"}]}')).toBe('json');
     expect(detectFormat('pretty.json', '{\n  "papers": []\n}')).toBe('json');
+    // A Semantic Scholar recommendations answer as the API sends it, on one line.
+    const recommended = `{"recommendedPapers": [{"paperId": "${'a'.repeat(40)}", "title": "Tidal melt"}]}`;
+    expect(detectFormat('recommended.json', recommended)).toBe('json');
     expect(detectFormat('broken.json', 'not json at all')).toBe('json');
   });
 

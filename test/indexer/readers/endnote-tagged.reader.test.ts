@@ -123,4 +123,41 @@ describe('endnote-tagged.reader', () => {
       ['devlin2019bert', 'BERT', 'NAACL'],
     ]);
   });
+
+  it("takes a thesis's university (%I) as its venue, not its department (%B), kept as metadata", () => {
+    const text = [
+      '%0 Thesis',
+      '%A Ek, Dana',
+      '%T Regeneration of the zebrafish fin',
+      '%B Department of Cell and Molecular Biology',
+      '%I Karolinska Institutet',
+      '%C Stockholm',
+      '%D 2020',
+      '%9 PhD thesis',
+      '',
+      '%0 Thesis',
+      '%A Chen, Bo',
+      '%T Query expansion for code search',
+      '%I Tsinghua University',
+      '%D 2018',
+      '',
+      '%0 Book Section',
+      '%A Silva, Ana',
+      '%T Tides',
+      '%B Handbook of Glaciology',
+      '%I Springer',
+      '%D 2019',
+    ].join('\n');
+    const { papers, problems } = readWith(readEndnoteTagged, text, 'theses.enw');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper.venue)).toEqual([
+      'Karolinska Institutet',
+      'Tsinghua University',
+      'Handbook of Glaciology',
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({
+      department: 'Department of Cell and Molecular Biology',
+      typeOfWork: 'PhD thesis',
+    });
+  });
 });

@@ -120,4 +120,19 @@ describe('endnote-xml.reader', () => {
       ['devlin2019bert', 'BERT', 'NAACL'],
     ]);
   });
+
+  it("takes a thesis's university (its publisher) as its venue, not its department (its secondary title)", () => {
+    const text = `<?xml version="1.0" encoding="UTF-8" ?><xml><records>
+<record><ref-type name="Thesis">32</ref-type><contributors><authors><author>${style('Ek, Dana')}</author></authors></contributors>
+<titles><title>${style('Regeneration of the zebrafish fin')}</title><secondary-title>${style('Department of Cell and Molecular Biology')}</secondary-title></titles>
+<dates><year>${style('2020')}</year></dates><pub-location>${style('Stockholm')}</pub-location>
+<publisher>${style('Karolinska Institutet')}</publisher><work-type>${style('PhD thesis')}</work-type></record>
+<record><ref-type name="Book Section">5</ref-type><titles><title>${style('Tides')}</title><secondary-title>${style('Handbook of Glaciology')}</secondary-title></titles>
+<dates><year>${style('2019')}</year></dates><publisher>${style('Springer')}</publisher></record>
+</records></xml>`;
+    const { papers, problems } = readWith(readEndnoteXml, text, 'theses.xml');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper.venue)).toEqual(['Karolinska Institutet', 'Handbook of Glaciology']);
+    expect(papers[0]?.paper.metadata.department).toBe('Department of Cell and Molecular Biology');
+  });
 });

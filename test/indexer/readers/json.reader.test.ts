@@ -68,4 +68,56 @@ describe('json.reader', () => {
     const wrapped = '{"papers": [], "note": "[", "papers": [\n{}, \n{"papers": [1]}]}';
     expect(elementLines(wrapped, ['papers'])).toEqual([2, 3]);
   });
+
+  // Shaped as Semantic Scholar's graph API answers them (POST paper/batch, GET recommendations), values written here.
+  const s2Paper = (paperId: string, title: string, venue: string) => ({
+    paperId,
+    externalIds: { CorpusId: 1 },
+    title,
+    abstract: `${title} is studied here.`,
+    venue,
+    year: 2021,
+    authors: [{ authorId: '1', name: 'Ana Silva' }],
+  });
+  const FIRST_ID = 'a'.repeat(40);
+  const SECOND_ID = 'b'.repeat(40);
+
+  it("reads a Semantic Scholar batch answer's known papers and counts its nulls (ids it did not know) in a notice", () => {
+    const batch = [null, s2Paper(FIRST_ID, 'Tidal melt', 'ArXiv'), null, s2Paper(SECOND_ID, 'Ice shelves', 'Nature')];
+    const text = JSON.stringify(batch, null, 2);
+    const parsed = readJson(text, 'batch.json');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.notices).toEqual([
+      'batch.json: 2 of its 4 entries are null (array index 0, 2), ids Semantic Scholar did not know, which its batch answer writes as null; the other papers were read',
+    ]);
+    const { papers, problems } = readWith(readJson, text, 'batch.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper, location }) => [paper.id, paper.venue, location.record])).toEqual([
+      [`s2:${FIRST_ID}`, 'arXiv', 2],
+      [`s2:${SECOND_ID}`, 'Nature', 4],
+    ]);
+  });
+
+  it('still refuses a null among records that are not Semantic Scholar papers', () => {
+    const { papers, problems } = readWith(readJson, '[{"id": "a", "title": "A"}, null]', 'mine.json');
+    expect(papers.map(({ paper }) => paper.id)).toEqual(['a']);
+    expect(problems).toEqual([
+      { file: 'mine.json', line: 1, record: 2, field: null, message: 'expected a JSON object, got null' },
+    ]);
+  });
+
+  it('reads a Semantic Scholar recommendations answer, and not an object of other records under its key', () => {
+    const answer = {
+      recommendedPapers: [s2Paper(FIRST_ID, 'Tidal melt', 'arXiv.org'), { paperId: SECOND_ID, title: 'Ice' }],
+    };
+    const { papers, problems } = readWith(readJson, JSON.stringify(answer, null, 1), 'recommended.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper, location }) => [paper.id, paper.title, paper.venue, location.line])).toEqual([
+      [`s2:${FIRST_ID}`, 'Tidal melt', 'arXiv', 3],
+      [`s2:${SECOND_ID}`, 'Ice', null, 19],
+    ]);
+    const mine = readWith(readJson, '{"recommendedPapers": [{"id": "a", "title": "A"}]}', 'mine.json');
+    expect(mine.papers).toEqual([]);
+    expect(mine.problems[0]?.message).toMatch(/^expected a JSON array of papers/);
+  });
 });
