@@ -1,8 +1,10 @@
-// Measuring on held-out pairs: the judge fitted on the training pairs, the TF-IDF cosine with its
-// threshold fitted there too, and the training pairs' majority class, all scored on the same held-out pairs.
+// Measuring on held-out pairs: the judge fitted on the training pairs and scored by the verdicts the
+// product gives with those weights (its verdict rules after the fitted models), the TF-IDF cosine with
+// its threshold fitted there too, and the training pairs' majority class, all on the same held-out pairs.
 import type { QuoteCheck } from './evidence-quotes.ts';
-import { fitJudge, predict, stanceOf, THRESHOLD_GRID } from './judge-fit.ts';
+import { fitJudge, predict, THRESHOLD_GRID, verdictThresholdsOf } from './judge-fit.ts';
 import { macroF1 } from './logistic-fit.ts';
+import { productVerdictOf, stanceOfVerdict } from './product-verdicts.ts';
 import { VERIFY_EVAL_DEFAULTS } from './verify-eval-defaults.ts';
 import { type Figures, figuresOf, type Stance, truthOf } from './verify-figures.ts';
 import type { EvalPair } from './verify-pairs.ts';
@@ -31,7 +33,13 @@ function majorityOf(pairs: readonly EvalPair[]): Stance {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'neither';
 }
 
-/** The judge's figures, the TF-IDF baseline's and the majority class's on held-out pairs, given training pairs. */
+/**
+ * The judge's figures, the TF-IDF baseline's and the majority class's on held-out pairs, given
+ * training pairs. The judge's classes are the product's verdicts under the fitted weights; its ROC
+ * AUCs rank by the scores the product returns (`score`, `support` − `contradiction`), which the
+ * verdict rules do not change. A quote counts only where the verdict shows one: the product quotes
+ * nothing for `not_supported`, and the baseline, likewise, nothing below its threshold.
+ */
 export function heldOutFigures(
   training: readonly EvalPair[],
   heldOut: readonly EvalPair[],
@@ -39,7 +47,9 @@ export function heldOutFigures(
   relevanceL2 = VERIFY_EVAL_DEFAULTS.relevanceL2,
 ): HeldOutFigures {
   const fit = fitJudge(training, l2, relevanceL2);
+  const thresholds = verdictThresholdsOf(fit);
   const predictions = heldOut.map((p) => predict(fit, p));
+  const stances = heldOut.map((p, i) => stanceOfVerdict(productVerdictOf(predictions[i]!, p.reading, thresholds)));
   const figures = (
     relevance: (i: number) => number,
     signed: (i: number) => number,
@@ -52,7 +62,7 @@ export function heldOutFigures(
         relevance: relevance(i),
         signed: signed(i),
         stance: stance(i),
-        ...(p.quoted ? { quoted: quoted(p.quoted) } : {}),
+        ...(p.quoted ? { quoted: stance(i) !== 'neither' && quoted(p.quoted) } : {}),
       })),
     );
   const threshold = tfidfThreshold(training);
@@ -62,7 +72,7 @@ export function heldOutFigures(
     judge: figures(
       (i) => predictions[i]!.relevance,
       (i) => predictions[i]!.support - predictions[i]!.contradiction,
-      (i) => stanceOf(predictions[i]!, fit.thresholds),
+      (i) => stances[i]!,
       (quote) => quote.judge,
     ),
     baseline: figures(

@@ -3,17 +3,15 @@
 // the built-in weights were fitted on the figures are in-sample for the built-in part.
 import type { Judge, JudgeName } from '../verify/judge/judge.ts';
 import { quotesAnnotated } from './evidence-quotes.ts';
+import { stanceOfVerdict } from './product-verdicts.ts';
 import { pairRefsOf, sentencesOf, type VERIFY_EVAL_DEFAULTS } from './verify-eval.ts';
-import { type Figures, figuresOf, type JudgedPair, type Stance } from './verify-figures.ts';
+import { type Figures, figuresOf, type JudgedPair } from './verify-figures.ts';
 import type { VerifySet } from './verify-sets.ts';
 
 export type JudgeReport = { name: string; judges: Partial<Record<JudgeName, number>>; pairs: number; figures: Figures };
 
 /** Pairs per judgeMany call (an NLI model batches within a call). */
 const CHUNK = 256;
-
-const stanceOfVerdict = (verdict: string): Stance =>
-  verdict === 'contradicted' ? 'contradicts' : verdict === 'not_supported' ? 'neither' : 'supports';
 
 /** Runs `judge` on every pair of a collection (the same pairs as the k-fold figures) and measures it. */
 export async function evaluateJudge(

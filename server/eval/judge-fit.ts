@@ -2,6 +2,7 @@
 // towards each contradiction cue's prior) and the verdict thresholds that maximize macro F1.
 import { STANCE_INPUTS } from '../verify/support-scorer.ts';
 import { fitLogistic, type LogisticFit, logisticScore, macroF1 } from './logistic-fit.ts';
+import type { VerdictThresholds } from './product-verdicts.ts';
 import { VERIFY_EVAL_DEFAULTS } from './verify-eval-defaults.ts';
 import { type Stance, truthOf } from './verify-figures.ts';
 import { type EvalPair, isEvidence } from './verify-pairs.ts';
@@ -47,8 +48,9 @@ function balanced<T>(labels: readonly T[]): number[] {
 /** What a fitted judge makes of one pair: relevance, the chance it contradicts, and their products. */
 export type Prediction = { relevance: number; contradicting: number; support: number; contradiction: number };
 
-/** The fitted judge's scores for `pair`. */
+/** The fitted judge's scores for `pair` (all 0 where the scorer found nothing to weigh, as the product gives). */
 export function predict(fit: JudgeFit, pair: EvalPair): Prediction {
+  if (!pair.reading.scored) return { relevance: 0, contradicting: 0, support: 0, contradiction: 0 };
   const relevance = logisticScore(fit.relevance, pair.relevance);
   const contradicting = logisticScore(fit.stance, pair.stance);
   return {
@@ -59,7 +61,16 @@ export function predict(fit: JudgeFit, pair: EvalPair): Prediction {
   };
 }
 
-/** The verdict of a prediction under `thresholds`. */
+/** The least relevance score that a judge fitted here calls fully `supported` (when above its `relevant` threshold). */
+export const SUPPORTED_THRESHOLD = 0.5;
+
+/** The thresholds the product reads from a fit (as --fit writes them to judge/builtin-weights.json). */
+export function verdictThresholdsOf(fit: JudgeFit, supported = SUPPORTED_THRESHOLD): VerdictThresholds {
+  const { relevant, contradicted } = fit.thresholds;
+  return { relevant, supported: Math.max(supported, relevant), contradicted };
+}
+
+/** The fitted models' class of a prediction under `thresholds`, before the judge's verdict rules (what the thresholds are fitted on). */
 export function stanceOf(prediction: Prediction, thresholds: JudgeFit['thresholds']): Stance {
   if (prediction.relevance < thresholds.relevant) return 'neither';
   return prediction.contradicting >= thresholds.contradicted ? 'contradicts' : 'supports';

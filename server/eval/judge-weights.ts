@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RELEVANCE_FEATURES } from '../verify/support-features.ts';
 import { STANCE_INPUTS } from '../verify/support-scorer.ts';
+import { SUPPORTED_THRESHOLD, verdictThresholdsOf } from './judge-fit.ts';
 import type { JudgeFit } from './verify-eval.ts';
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** The judge fitted on all pairs given, as the JSON shipped in server/verify/judge/builtin-weights.json. */
-export function judgeWeightsOf(fit: JudgeFit, fittedBy: string, supportedThreshold = 0.5) {
+export function judgeWeightsOf(fit: JudgeFit, fittedBy: string, supportedThreshold = SUPPORTED_THRESHOLD) {
   return {
     fittedBy,
     relevance: {
@@ -20,11 +21,7 @@ export function judgeWeightsOf(fit: JudgeFit, fittedBy: string, supportedThresho
       bias: round(fit.stance.bias),
       weights: Object.fromEntries(STANCE_INPUTS.map((name, j) => [name, round(fit.stance.weights[j]!)])),
     },
-    thresholds: {
-      relevant: fit.thresholds.relevant,
-      supported: Math.max(supportedThreshold, fit.thresholds.relevant),
-      contradicted: fit.thresholds.contradicted,
-    },
+    thresholds: verdictThresholdsOf(fit, supportedThreshold),
   };
 }
 

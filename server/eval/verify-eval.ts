@@ -1,6 +1,7 @@
 // Measures the built-in judge on claim-verification collections, honestly: features of every
 // (claim, cited or random document) pair are computed once (verify-pairs.ts), then the judge's two
-// models and its thresholds are refitted on k−1 folds of claims (judge-fit.ts) and measured on the
+// models and its thresholds are refitted on k−1 folds of claims (judge-fit.ts) and the verdicts the
+// product gives with them, its verdict rules included (product-verdicts.ts), are measured on the
 // held-out fold (held-out-figures.ts; folds by claim group), beside a TF-IDF cosine baseline and
 // the majority class. With several collections it also fits on the others and measures on each one
 // left out. `fitJudge` fits on everything given, for judge/builtin-weights.json.

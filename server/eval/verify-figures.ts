@@ -20,7 +20,7 @@ export type Figures = {
   evidenceVsRandom: number;
   /** Macro F1 of supports / contradicts / neither over real citations (evidence and cited without evidence). */
   macroF1: number;
-  /** Of the evidence with annotated sentences, the share whose quoted sentence is one of them (NaN: none annotated). */
+  /** Of the evidence with annotated sentences, the share whose quoted sentence is one of them; a verdict of neither quotes nothing (NaN: none annotated). */
   quotedAnnotated: number;
 };
 

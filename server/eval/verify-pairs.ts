@@ -1,11 +1,13 @@
 // The (claim, document) pairs of a claim-verification collection: each cited document and seeded
-// random ones, with the judge's features and the TF-IDF baseline computed once per pair.
+// random ones, with the judge's features, what its verdict rules read, and the TF-IDF baseline
+// computed once per pair.
 import { createSeededRandom } from '../../core/seeded-random.ts';
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { RELEVANCE_FEATURES, relevanceInputsOf, tfidfCosine } from '../verify/support-features.ts';
 import { STANCE_INPUTS, SupportScorer } from '../verify/support-scorer.ts';
 import { statisticsOfTexts, type TermStatistics } from '../verify/term-statistics.ts';
 import { checkQuote, type QuoteCheck } from './evidence-quotes.ts';
+import { type PairReading, readingOf } from './product-verdicts.ts';
 import { VERIFY_EVAL_DEFAULTS } from './verify-eval-defaults.ts';
 import type { PairKind } from './verify-figures.ts';
 import type { SetDocument, VerifySet } from './verify-sets.ts';
@@ -18,6 +20,8 @@ export type EvalPair = {
   docId: string;
   relevance: number[];
   stance: number[];
+  /** What the judge's verdict rules read besides its scores (conflicts, unmentioned words). */
+  reading: PairReading;
   /** TF-IDF cosine of the claim (its context, when it has one) and the abstract: the baseline. */
   baseline: number;
   /** For evidence with annotated sentences: whether the judge's quote, and TF-IDF's best sentence, is one of them. */
@@ -78,7 +82,9 @@ export function pairsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFA
   const scorer = new SupportScorer(statistics);
   return pairRefsOf(set, options).map(({ claim, context, group, docId, kind, rationale }) => {
     const document = set.documents.get(docId)!;
-    const result = scorer.score(claim, sentencesOf(document), context);
+    // One list for both reads, so the scorer analyzes the document once.
+    const sentences = sentencesOf(document);
+    const result = scorer.score(claim, sentences, context);
     const evidence = kind === 'support' || kind === 'contradict';
     return {
       group,
@@ -88,6 +94,8 @@ export function pairsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFA
         relevanceInputsOf(result.relevanceFeatures),
       ),
       stance: STANCE_INPUTS.map((name) => ({ ...result.features, ...result.stance })[name]),
+      // Read at any score: a refitted relevance threshold may rank the pair relevant where the shipped one did not.
+      reading: readingOf(result, result.score > 0 ? scorer.unaddressed(claim, sentences) : result.unaddressed),
       baseline: tfidfCosine(context ?? claim, document.abstract, statistics),
       ...(evidence && rationale ? { quoted: checkQuote(claim, document, rationale, result.evidence, statistics) } : {}),
     };

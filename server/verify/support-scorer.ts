@@ -37,7 +37,7 @@ import {
   supportProbability,
 } from './support-verdicts.ts';
 import type { TermStatistics } from './term-statistics.ts';
-import { unaddressedWords } from './unaddressed-words.ts';
+import { type Unaddressed, unaddressedWords } from './unaddressed-words.ts';
 
 // The evaluation builds its pairs with the scorer and reads the stance inputs beside it.
 export { STANCE_INPUTS } from './support-verdicts.ts';
@@ -212,6 +212,15 @@ export class SupportScorer {
           ? unaddressedWords(written, [texts.written, texts.spelt], this.statistics)
           : { words: [], share: 0, claimTerms: 0 },
     };
+  }
+
+  /**
+   * The claim's specific words the sentences never mention, at any score (`score` reads them only
+   * past JUDGE_THRESHOLDS.relevant): the evaluation applies the verdict rules under refitted thresholds.
+   */
+  unaddressed(written: string, sentences: readonly EvidenceSentence[]): Unaddressed {
+    const texts = this.evidenceOf(sentences);
+    return unaddressedWords(written, [texts.written, texts.spelt], this.statistics);
   }
 
   // The features the score is read on: the claim's own, or its context's when it has a different one.

@@ -53,6 +53,7 @@ describe('verify-eval', () => {
       kind,
       relevance: [0],
       stance: [0],
+      reading: { scored: true, evidence: null, conflicts: [], unaddressed: { words: [], share: 0, claimTerms: 0 } },
       baseline: 0,
     });
     const pairs = [
