@@ -1,6 +1,6 @@
 // Stage 2 of an `index` run, the embedder: the index's own, or the built-in model fitted anew.
 import { AppError } from '../../core/errors.ts';
-import { createEmbedder, type Embedder } from '../embedders/index.ts';
+import { createEmbedder, type Embedder, type LibraryFrequencies } from '../embedders/index.ts';
 import type { Paper } from '../paper.schema.ts';
 import { PostingsReader } from '../store/keyword/index.ts';
 import type { PapersReader } from '../store/papers.repo.ts';
@@ -24,6 +24,22 @@ function librarySample(stored: ReadonlyMap<string, StoredKey>, papersReader: Pap
     if (paper) texts.push(paperText(paper));
   }
   return texts;
+}
+
+/**
+ * The library's document frequencies, all read in one scan at the first lookup: the fit's measure asks for
+ * each word of a thousand papers outside the fitted vocabulary, tens of thousands of lookups that one at a
+ * time cost seconds at 100k papers (PostingsReader.documentFrequencies says why).
+ */
+function libraryFrequencies(postings: PostingsReader, papers: number): LibraryFrequencies {
+  let frequencies: Map<string, number> | undefined;
+  return {
+    papers,
+    documentFrequency: (term) => {
+      frequencies ??= postings.documentFrequencies();
+      return frequencies.get(term) ?? 0;
+    },
+  };
 }
 
 /** The run's embedder, whether every kept paper must be re-embedded with it, and what happened to the fit. */
@@ -80,11 +96,7 @@ export async function chooseEmbedder(
     kept,
     incoming: plan.toEmbed.map(({ paper }) => paperText(paper)),
     // The draft still holds the published postings: the library as it was before this run.
-    ...(previous
-      ? {
-          library: { papers: input.stored.size, documentFrequency: (term: string) => postings.documentFrequency(term) },
-        }
-      : {}),
+    ...(previous ? { library: libraryFrequencies(postings, input.stored.size) } : {}),
     librarySample: () => librarySample(input.stored, papersReader, FIT_DEFAULTS.librarySample),
   });
   if (kept && (fit.action === 'fold-in' || fit.action === 'reuse')) {

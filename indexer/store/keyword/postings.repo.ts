@@ -180,6 +180,16 @@ export class PostingsReader {
     return this.selectDf.get(term) ?? 0;
   }
 
+  /**
+   * Papers holding each term, for every term, read in one scan. A row's lists spill onto overflow pages, and
+   * SQLite reads a whole spilled row to compare a key with it while seeking: at 100k papers a lookup costs
+   * about 150 µs, the scan of all terms (24k) about 60 ms, so many lookups are cheaper made from this map.
+   */
+  documentFrequencies(): Map<string, number> {
+    const rows = this.db.prepare('SELECT term, df FROM postings').raw().all() as Array<[string, number]>;
+    return new Map(rows);
+  }
+
   /** The papers holding the term, ascending (empty when none does): search intersects these for a phrase's words. */
   docsOf(term: string): Int32Array {
     return this.cache.get(term)?.docs ?? new Int32Array(0);

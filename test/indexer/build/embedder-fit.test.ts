@@ -70,6 +70,43 @@ describe('embedder-fit', () => {
     }
   });
 
+  it("measures new papers' share outside the vocabulary with the document frequencies of the library's postings", async () => {
+    const dir = tempDir();
+    const inputDir = tempDir();
+    // A word in every paper is left out of the fit as common: the library's document frequency weighs it.
+    const library = papersOf(HUMANITIES, 12, 'hum', 1).map((paper) => ({
+      ...paper,
+      abstract: `${paper.abstract} study`,
+    }));
+    await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'humanities.jsonl', library)],
+      embedder: 'builtin',
+    });
+    const incoming = papersOf([[...HUMANITIES[0]!.slice(0, 4), ...MATHEMATICS[0]!.slice(0, 4), 'study']], 3, 'mix', 3);
+    const texts = incoming.map((paper) => `${paper.title}. ${paper.abstract}`);
+    const reader = await openIndex(dir);
+    let measured: number;
+    let unweighed: number;
+    try {
+      const share = reader.embedder.outOfVocabularyShare!.bind(reader.embedder);
+      measured = share(texts, {
+        papers: reader.manifest.papers,
+        documentFrequency: (term) => reader.postings.documentFrequency(term),
+      });
+      unweighed = share(texts, { papers: reader.manifest.papers, documentFrequency: () => 0 });
+    } finally {
+      reader.close();
+    }
+    expect(measured).not.toBe(unweighed);
+    const summary = await indexPapers({
+      indexDir: dir,
+      files: [writeJsonl(inputDir, 'mixed.jsonl', incoming)],
+      embedder: 'builtin',
+    });
+    expect(summary.embedderFit).toMatchObject({ action: 'fold-in', outOfVocabularyShare: measured });
+  });
+
   it('searches an index whose model an older Citelens stored, and refits it on the next index run, saying why', async () => {
     const dir = tempDir();
     const inputDir = tempDir();

@@ -68,6 +68,29 @@ describe('stored-works', () => {
     expect((await papersOf(dir)).sinks?.abstract).toBe('');
   });
 
+  it('keeps what a paper took from another export when its own record is read again, among few papers read again or many', async () => {
+    const dir = tempDir();
+    const { bib, ris } = exports();
+    await indexPapers({ indexDir: dir, files: [SAMPLE, bib, ris], embedder: 'builtin' });
+    // Other bytes of the same entry: the paper is read again (a few of the library's: looked up by id).
+    fs.writeFileSync(bib, BIB.replace('title = ', 'title  = '));
+    expect(await indexPapers({ indexDir: dir, files: [SAMPLE, bib], embedder: 'builtin' })).toMatchObject({
+      updated: 0,
+    });
+    expect((await papersOf(dir)).sinks?.abstract).toBe('Sinks come from a variance discrepancy.');
+    // Every sample record's bytes changed as well: most of the library is read again (one scan of it).
+    const sample = path.join(path.dirname(bib), 'papers.jsonl');
+    const lines = fs
+      .readFileSync(SAMPLE, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    fs.writeFileSync(sample, lines.map((line) => `${line} `).join('\n'));
+    fs.writeFileSync(bib, BIB.replace('title = ', 'title   = '));
+    const summary = await indexPapers({ indexDir: dir, files: [sample, bib], embedder: 'builtin' });
+    expect(summary).toMatchObject({ updated: 0, unchanged: lines.length + 1 });
+    expect((await papersOf(dir)).sinks?.abstract).toBe('Sinks come from a variance discrepancy.');
+  });
+
   it('lets the new record take the place of a paper the run prunes, and repairs nothing under --strict', async () => {
     const { bib, ris } = exports();
     const pruned = tempDir();

@@ -435,7 +435,7 @@ describe('postings.repo', () => {
     expect(large!.lists).toBeGreaterThan(small!.lists);
   });
 
-  it('reports document frequency and count after removals', () => {
+  it('reports document frequency, one term at a time or every term at once, and count after removals', () => {
     const db = openDb(tempDir());
     const corpus = generateCorpus(12, 1000, 300);
     const writer = new PostingsWriter(db);
@@ -452,6 +452,11 @@ describe('postings.repo', () => {
       expect(reader.documentFrequency(term), term).toBe(expected);
     }
     expect(reader.documentFrequency('wunknownterm')).toBe(0);
+    // All at once: every term some paper holds, none that no paper holds any more.
+    const all = reader.documentFrequencies();
+    const held = [...corpus.values()].flatMap((d) => [...d.title, ...d.body]);
+    expect([...all.keys()].sort()).toEqual([...new Set(held)].sort());
+    for (const [term, df] of all) expect(df, term).toBe(reader.documentFrequency(term));
   });
 
   it('returns no hits for limit 0, no terms, only empty or unknown terms, or an empty index', () => {
