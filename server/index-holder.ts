@@ -5,12 +5,14 @@
 import path from 'node:path';
 import { AppError, isAppError } from '../core/errors.ts';
 import { checkDatabaseInBackground, type IndexReader, type OpenIndexOptions, openIndex } from '../indexer/index.ts';
+import type { DatabaseVerdict } from '../indexer/read/integrity-check.ts';
 import { FILES } from '../indexer/store/generations.ts';
 import {
   type IndexProblem,
   openOlderGeneration,
   publishedGenerationOrNull,
   servingOlderNotice,
+  uncheckedNotice,
 } from './index-holder/damaged-generations.ts';
 import {
   apiDamageNotice,
@@ -46,7 +48,7 @@ export class IndexHolder {
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
   readonly #integrityWaitMs: number;
-  readonly #checkDatabase: (file: string) => Promise<AppError | null>;
+  readonly #checkDatabase: (file: string) => Promise<DatabaseVerdict>;
   readonly #damageNotice: NonNullable<IndexHolderOptions['damageNotice']>;
   #checking = false;
 
@@ -130,20 +132,24 @@ export class IndexHolder {
   }
 
   /**
-   * Runs the database's integrity check on its own thread. If it fails while `reader` is still
+   * Runs the database's integrity check on its own thread. If it finds damage while `reader` is still
    * served, the generation before it serves instead when one opens; otherwise requests get
    * INDEX_CORRUPT (said by the front end's `damageNotice` once `open` has returned; before, `open` itself refuses).
+   * A check that could not run leaves `reader` served, with a notice saying why.
    */
   async #checkInBackground(reader: IndexReader, stamp: string | undefined, opened: () => boolean): Promise<void> {
     this.#checking = true;
-    let damage: AppError | null;
+    let checked: DatabaseVerdict;
     try {
-      damage = await this.#checkDatabase(path.join(reader.generationDir, FILES.db));
+      checked = await this.#verdictOf(reader);
     } finally {
       if (this.#served.current?.reader === reader) this.#checking = false;
     }
     const served = this.#served.current;
-    if (!damage || served?.reader !== reader || !this.#dir) return;
+    if (served?.reader !== reader || !this.#dir) return;
+    if (checked.verdict === 'unknown') this.#onNotice(uncheckedNotice(reader, checked.reason));
+    if (checked.verdict !== 'damaged') return;
+    const damage = checked.error;
     const problem: IndexProblem = { generation: reader.generation, error: damage };
     const older = await openOlderGeneration(this.#dir, this.#options, problem);
     if (this.#served.current !== served) return;
@@ -196,10 +202,31 @@ export class IndexHolder {
     const served = this.#served.current;
     if (!published || (served && published.stamp === served.stamp))
       return { changed: false, previous, generation: previous };
-    const reader = await this.#openRecordingDamage(dir, published.stamp);
+    // Checked on a thread of its own, so requests keep being answered meanwhile.
+    const reader = await this.#openRecordingDamage(dir, published.stamp, { deferIntegrityCheck: true });
+    const checked = await this.#verdictOf(reader);
+    if (checked.verdict === 'unknown') this.#onNotice(uncheckedNotice(reader, checked.reason));
+    if (checked.verdict === 'damaged') {
+      reader.close();
+      this.#problem = { generation: reader.generation, error: checked.error };
+      this.#problemStamp = published.stamp;
+      throw checked.error;
+    }
     await warmUpSearches(reader);
     this.#swap(reader, published.stamp);
     return { changed: true, previous, generation: reader.generation };
+  }
+
+  /**
+   * The integrity check's verdict on `reader`'s database. One that could not run (`unknown`, also a
+   * check that threw) says nothing of damage: the generation is served as if sound, with a notice.
+   */
+  async #verdictOf(reader: IndexReader): Promise<DatabaseVerdict> {
+    try {
+      return await this.#checkDatabase(path.join(reader.generationDir, FILES.db));
+    } catch (error) {
+      return { verdict: 'unknown', reason: (error as Error).message };
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ZodError } from 'zod';
 import { AppError, isDatabaseDamage } from '../../core/errors.ts';
-import { checkDatabaseVerdict } from '../read/integrity-check.ts';
+import { checkDatabaseInBackground } from '../read/integrity-check.ts';
 import { createDatabase, type Db, openDatabaseForRead, openDatabaseForWrite } from '../store/database.ts';
 import {
   acquireLock,
@@ -70,7 +70,7 @@ async function checkFallback(generationDir: string): Promise<FallbackCheck> {
   const file = path.join(generationDir, FILES.db);
   // A generation without its database (half deleted) never opens.
   if (!fs.existsSync(file)) return 'damaged';
-  const checked = await checkDatabaseVerdict(file);
+  const checked = await checkDatabaseInBackground(file);
   if (checked.verdict !== 'sound') return checked.verdict;
   try {
     const db = openDatabaseForRead(file);
@@ -127,11 +127,12 @@ function describeWriteFailure(error: unknown, indexDir: string): AppError {
  * Runs `change` on a draft of the next generation and publishes it. `fresh` starts from an
  * empty database instead of a copy of the current one. `prepare` runs under the lock while the
  * database is copied (the copy runs off the main thread, so reading input costs no extra time),
- * sees the generation the draft starts from, and its result is handed to `change`. Generations
- * older than the published one are deleted meanwhile; a `fresh` run deletes none until it has
- * published, then all but the newest older one that opens soundly, stopping at one it cannot check
- * (see `pruneToSoundFallback`). On any error the draft is deleted and the published generation and
- * those before it stay exactly as they were.
+ * sees the generation the draft starts from, and its result is handed to `change`. No generation
+ * is deleted before `change` has succeeded: then an update deletes those older than the one it
+ * started from (which stays as the fallback), and a `fresh` run, once published, all but the newest
+ * older one that opens soundly, stopping at one it cannot check (see `pruneToSoundFallback`). So at
+ * peak the folder holds the draft and the two generations the previous run left. On any error the draft is
+ * deleted and the published generation and those before it stay exactly as they were.
  */
 export async function writeGeneration<T, P = undefined>(
   indexDir: string,
@@ -154,9 +155,6 @@ export async function writeGeneration<T, P = undefined>(
     const before = options.fresh ? rebuildFollows(indexDir) : published?.generation;
     const generation = (before ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
-    // Older generations go while an update is built (a failure to delete one only leaves it for the next run).
-    // A rebuild deletes none until it is published: the older ones are what a reader falls back on meanwhile.
-    if (published) pruning = pruneGenerations(indexDir, published.generation).catch(() => {});
     const dbFile = path.join(buildDir, FILES.db);
     const copy = published
       ? fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE)
@@ -169,12 +167,17 @@ export async function writeGeneration<T, P = undefined>(
     if (copy) syncing = syncFileData(dbFile);
     db = copy ? openDatabaseForWrite(dbFile) : createDatabase(dbFile);
     const result = await change({ generation, buildDir, db, previous: published }, prepared.value as P);
+    // Only now do older generations go: until the run has read all it reads of the published one, they are
+    // what a reader falls back on should it prove damaged (the update then stops with INDEX_CORRUPT). The
+    // update keeps the one it started from, and deletes while the draft is published (a failure to delete
+    // only leaves work for the next run).
+    if (published) pruning = pruneGenerations(indexDir, published.generation).catch(() => {});
     db.close();
     db = undefined;
     await syncing;
     publish(indexDir, buildDir, generation);
     buildDir = undefined;
-    // Of the generations before it, the newest that opens stays as the fallback; damaged ones go.
+    // A rebuild read nothing of the published one: of those before it, the newest that opens stays; damaged ones go.
     if (options.fresh && before !== undefined)
       pruning = pruneToSoundFallback(indexDir, generation, checkFallback).catch(() => {});
     return result;

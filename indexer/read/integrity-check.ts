@@ -51,8 +51,11 @@ function verdictOf(file: string, report: WorkerReport): DatabaseVerdict {
   return { verdict: 'unknown', reason: report.failed };
 }
 
-/** Runs quick_check on `file` in a worker thread and says whether it is sound, damaged, or could not be checked. */
-export function checkDatabaseVerdict(file: string): Promise<DatabaseVerdict> {
+/**
+ * Runs quick_check on `file` in a worker thread and says whether it is sound, damaged, or could not
+ * be checked. Never rejects: a check that could not run is `unknown`, with the reason.
+ */
+export function checkDatabaseInBackground(file: string): Promise<DatabaseVerdict> {
   return new Promise((resolve) => {
     let settled = false;
     const finish = (report: WorkerReport) => {
@@ -71,15 +74,4 @@ export function checkDatabaseVerdict(file: string): Promise<DatabaseVerdict> {
     worker.once('error', (error) => finish({ failed: `the check failed: ${error.message}` }));
     worker.once('exit', (code) => finish({ failed: `the check stopped with exit code ${code}` }));
   });
-}
-
-/**
- * Runs quick_check on `file` in a worker thread; resolves with null when it passes, else with the
- * INDEX_CORRUPT error to refuse the generation with (a check that could not run counts as damage:
- * a server does not serve a generation it could not check).
- */
-export async function checkDatabaseInBackground(file: string): Promise<AppError | null> {
-  const checked = await checkDatabaseVerdict(file);
-  if (checked.verdict === 'sound') return null;
-  return checked.verdict === 'damaged' ? checked.error : integrityError(path.dirname(file), [checked.reason]);
 }

@@ -3,6 +3,7 @@
 // check, and how its front end says damage found after start.
 import type { AppError } from '../../core/errors.ts';
 import type { IndexReader, OpenIndexOptions } from '../../indexer/index.ts';
+import type { DatabaseVerdict } from '../../indexer/read/integrity-check.ts';
 
 /** What a reload did. */
 export type ReloadResult = { changed: boolean; previous: number | null; generation: number | null };
@@ -22,8 +23,11 @@ export type IndexHolderOptions = OpenIndexOptions & {
    * its check finishes (`checking`), then dropped, or replaced by the generation before it, if damaged.
    */
   integrityWaitMs?: number;
-  /** The integrity check (tests replace it to control when and how it ends). */
-  checkDatabase?: (file: string) => Promise<AppError | null>;
+  /**
+   * The integrity check (tests replace it to control when and how it ends): `damaged` drops the
+   * generation, `unknown` (the check could not run) keeps it served, with a notice saying why.
+   */
+  checkDatabase?: (file: string) => Promise<DatabaseVerdict>;
   /**
    * The notice for damage found after `open` has returned: what is damaged, and how this front end
    * answers until a rebuild, as far as `reach` says the damage goes (`apiDamageNotice` unless given).

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
-import { indexPapers } from '../../indexer/index.ts';
+import { checkDatabaseInBackground, indexPapers } from '../../indexer/index.ts';
+import type { DatabaseVerdict } from '../../indexer/read/integrity-check.ts';
 import { IndexHolder } from '../../server/index-holder.ts';
 import { buildIndex, holderFor, SAMPLE_PAPERS_FILE, samplePapers } from '../support/sample-index.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -77,7 +78,7 @@ describe('IndexHolder', () => {
 
   it('serves a library whose integrity check outlasts the wait, then stops serving it when the check finds damage', async () => {
     const { dir } = await buildIndex([firstPapers(10)]);
-    let finish: (damage: AppError | null) => void = () => {};
+    let finish: (verdict: DatabaseVerdict) => void = () => {};
     const notices: string[] = [];
     const holder = new IndexHolder({
       offline: true,
@@ -88,7 +89,10 @@ describe('IndexHolder', () => {
     await holder.open(dir);
     expect([holder.checking, holder.generation]).toEqual([true, 1]);
     holder.acquire().release();
-    finish(new AppError('INDEX_CORRUPT', 'The index database in gen-000001 is damaged (page 4).'));
+    finish({
+      verdict: 'damaged',
+      error: new AppError('INDEX_CORRUPT', 'The index database in gen-000001 is damaged (page 4).'),
+    });
     await waitFor(() => !holder.checking && holder.generation === null);
     expect(() => holder.acquire()).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
     expect(holder.problem).toMatchObject({ generation: 1 });
@@ -101,7 +105,7 @@ describe('IndexHolder', () => {
   it('serves the generation before a damaged one when the check finds the damage after opening', async () => {
     const { dir } = await buildIndex([firstPapers(10)]);
     await publishAll(dir);
-    let finish: (damage: AppError | null) => void = () => {};
+    let finish: (verdict: DatabaseVerdict) => void = () => {};
     const holder = new IndexHolder({
       offline: true,
       integrityWaitMs: 0,
@@ -109,16 +113,80 @@ describe('IndexHolder', () => {
     });
     await holder.open(dir);
     expect(holder.generation).toBe(2);
-    finish(new AppError('INDEX_CORRUPT', 'The index database in gen-000002 is damaged.'));
+    finish({
+      verdict: 'damaged',
+      error: new AppError('INDEX_CORRUPT', 'The index database in gen-000002 is damaged.'),
+    });
     await waitFor(() => holder.generation === 1);
     expect(holder.problem).toMatchObject({ generation: 2 });
     expect(holder.checking).toBe(false);
     holder.close();
   });
 
+  it('keeps serving a generation whose integrity check could not run, and says what was not checked and why', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    let runCheck = () => {};
+    const held = new Promise<void>((resolve) => (runCheck = resolve));
+    const notices: string[] = [];
+    const holder = new IndexHolder({
+      offline: true,
+      integrityWaitMs: 0,
+      // The real check, held back until its database cannot be opened (an I/O error, as a directory in its place gives).
+      checkDatabase: async (file) => {
+        await held;
+        return checkDatabaseInBackground(file);
+      },
+      onNotice: (m) => notices.push(m),
+    });
+    await holder.open(dir);
+    const file = path.join(dir, 'gen-000001', 'index.db');
+    fs.renameSync(file, `${file}.aside`);
+    fs.mkdirSync(file);
+    runCheck();
+    await waitFor(() => !holder.checking);
+    await waitFor(() => notices.length > 0);
+    // The old code counted the check that could not run as damage and stopped serving the only generation.
+    expect([holder.generation, holder.problem]).toEqual([1, undefined]);
+    const lease = holder.acquire();
+    expect(lease.reader.getPaper(papers[0]!.id)).toBeDefined();
+    lease.release();
+    expect(notices.join('\n')).toMatch(
+      /Could not check index generation 1 for damage: the integrity check of .*index\.db could not run \(.+\)\. It is served unchecked/,
+    );
+    expect(notices.join('\n')).not.toMatch(/is damaged|503/);
+    holder.close();
+  });
+
+  it('checks a reloaded generation on a thread of its own: damage keeps the served one, a check that cannot run does not', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    const verdicts: DatabaseVerdict[] = [
+      { verdict: 'sound' },
+      { verdict: 'damaged', error: new AppError('INDEX_CORRUPT', 'The index database in gen-000002 is damaged.') },
+      { verdict: 'unknown', reason: 'EMFILE: too many open files' },
+    ];
+    const notices: string[] = [];
+    const holder = new IndexHolder({
+      offline: true,
+      checkDatabase: async () => verdicts.shift() ?? { verdict: 'sound' },
+      onNotice: (m) => notices.push(m),
+    });
+    await holder.open(dir);
+    await publishAll(dir);
+    await expect(holder.reload()).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    expect([holder.generation, holder.problem?.generation]).toEqual([1, 2]);
+    await publishAll(dir);
+    // The old code checked a reload on the main thread and knew no check that could not run.
+    expect(await holder.reload()).toMatchObject({ changed: true, generation: 3 });
+    expect(holder.problem).toBeUndefined();
+    expect(notices.join('\n')).toMatch(
+      /Could not check index generation 3 for damage: .*\(EMFILE: too many open files\)/,
+    );
+    holder.close();
+  });
+
   it('opens as before when the check ends within the wait', async () => {
     const { dir } = await buildIndex([firstPapers(10)]);
-    const holder = new IndexHolder({ offline: true, checkDatabase: async () => null });
+    const holder = new IndexHolder({ offline: true, checkDatabase: async () => ({ verdict: 'sound' }) });
     await holder.open(dir);
     expect([holder.checking, holder.generation, holder.problem]).toEqual([false, 1, undefined]);
     holder.close();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeGeneration } from '../../../indexer/build/generation-writer.ts';
 import { indexPapers, openIndex } from '../../../indexer/index.ts';
+import { openDatabaseForRead } from '../../../indexer/store/database.ts';
 import { currentGeneration } from '../../../indexer/store/generations.ts';
 import { writeManifest } from '../../../indexer/store/manifest.repo.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
@@ -30,6 +31,17 @@ function papersIn(generationDir: string): number {
 
 function publishedPapers(indexDir: string): number {
   return papersIn(currentGeneration(indexDir)!.dir);
+}
+
+/** Overwrites the page headers of one table's pages only (the other tables, the manifest among them, stay readable). */
+function damageTablePages(file: string, table: string): void {
+  const db = openDatabaseForRead(file);
+  const pages = db.prepare('SELECT pageno FROM dbstat WHERE name = ?').pluck().all(table) as number[];
+  db.close();
+  const data = fs.readFileSync(file);
+  const pageSize = data.readUInt16BE(16) === 1 ? 65536 : data.readUInt16BE(16);
+  for (const page of pages) data.fill(0x5a, (page - 1) * pageSize, (page - 1) * pageSize + 12);
+  fs.writeFileSync(file, data);
 }
 
 /** An index folder holding generations 1 and 2, the published one (2) with its database overwritten. */
@@ -183,6 +195,60 @@ describe('generation-writer', () => {
       indexPapers({ indexDir: dir, files: [SAMPLE_PAPERS_FILE], embedder: 'builtin', offline: true }),
     ).rejects.toMatchObject({ code: 'INDEX_CORRUPT', hint: expect.stringMatching(/--rebuild/) });
     expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001']);
+  });
+
+  it('keeps the older sound generation on disk and opening when an update meets damage in the published one', async () => {
+    const { dir } = await buildIndex();
+    await writeGeneration(dir, { fresh: false }, async () => undefined);
+    // The manifest reads soundly: the damage is met only as the update reads the papers it holds.
+    damageTablePages(path.join(dir, 'gen-000002', 'index.db'), 'papers');
+    await expect(
+      indexPapers({ indexDir: dir, files: [SAMPLE_PAPERS_FILE], embedder: 'builtin', offline: true }),
+    ).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    // The old code deleted generation 1 as the update started, before it met generation 2's damage.
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001', 'gen-000002']);
+    const fallback = await openIndex(dir, {
+      offline: true,
+      generation: { generation: 1, dir: path.join(dir, 'gen-000001') },
+    });
+    expect(fallback.manifest.papers).toBeGreaterThan(0);
+    fallback.close();
+  });
+
+  it('deletes no older generation while an update reads the one it starts from, then keeps that one', async () => {
+    const dir = tempDir();
+    for (let i = 1; i <= 2; i++) {
+      await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+        writeManifest(db, manifest(generation, i)),
+      );
+    }
+    // Input that takes a while to read gave the old code's deletion of generation 1 time to finish.
+    const slowRead = () => new Promise<void>((resolve) => setTimeout(resolve, 100));
+    await writeGeneration(dir, { fresh: false, prepare: slowRead }, async ({ db, generation }) => {
+      expect(fs.readdirSync(dir).filter((entry) => entry.startsWith('gen-'))).toEqual(['gen-000001', 'gen-000002']);
+      writeManifest(db, manifest(generation, 3));
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000002', 'gen-000003']);
+  });
+
+  it('publishes over what an update killed while deleting older generations left, then deletes it', async () => {
+    const dir = tempDir();
+    for (let i = 1; i <= 3; i++) {
+      await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+        writeManifest(db, manifest(generation, i)),
+      );
+    }
+    // An update from generation 3, killed as it published generation 4 while deleting those before 3:
+    // generation 1 half deleted, generation 2 not yet, the draft of 4 left behind. Generation 3 still answers.
+    fs.mkdirSync(path.join(dir, 'gen-000001'));
+    fs.writeFileSync(path.join(dir, 'gen-000001', 'papers.hnsw'), 'half deleted');
+    fs.mkdirSync(path.join(dir, '.build-000004-12345'));
+    expect(publishedPapers(dir)).toBe(3);
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 4)),
+    );
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000003', 'gen-000004']);
+    expect(publishedPapers(dir)).toBe(4);
   });
 
   it('counts a generation whose pages are damaged (its manifest still readable) out of the fallback after a rebuild', async () => {
