@@ -20,6 +20,7 @@ import { answerText, withMarkers } from './answer-text.ts';
 import { bottomLine } from './bottom-line.ts';
 import { checkGenerated } from './check-generated.ts';
 import { conceptStatisticsOfIndex } from './concept-statistics.ts';
+import { expandContractions } from './contractions.ts';
 import { citationOrder, type Draft, renumberDraft } from './draft.ts';
 import type { LibraryVocabulary } from './library-vocabulary.ts';
 import { buildMessages } from './prompt.ts';
@@ -207,12 +208,14 @@ export async function composeAnswer(
   const emit = async (event: AskEvent) => {
     await options.onEvent?.(event);
   };
-  // The question as read: a misspelt word becomes the library word it is closest to, and the answer
-  // says so; the response keeps the question as asked.
+  // The question as read: its contracted negations written out ("Doesn't X…?" → "Does not X…?"), and a
+  // misspelt word becomes the library word it is closest to, and the answer says so; the response
+  // keeps the question as asked.
   const { question: asAsked } = request;
+  const written = expandContractions(asAsked);
   const { question, readings } = context.vocabulary
-    ? readQuestion(asAsked, { ...context, vocabulary: context.vocabulary })
-    : { question: asAsked, readings: [] };
+    ? readQuestion(written, { ...context, vocabulary: context.vocabulary })
+    : { question: written, readings: [] };
   const asked: ParsedAskRequest = { ...request, question };
   const retrieved = await context.retrieve({
     query: asked.question,

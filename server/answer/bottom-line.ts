@@ -9,6 +9,7 @@ import { nameInParentheses } from '../verify/paper-name.ts';
 import { nameOfTitle } from '../verify/resolve-reference.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
+import { expandContractions } from './contractions.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
 
 /**
@@ -25,29 +26,31 @@ export const BOTTOM_LINE_DEFAULTS = {
 };
 export type BottomLineOptions = typeof BOTTOM_LINE_DEFAULTS;
 
+// The question's auxiliary, with the "not" of a negative question ("Doesn't DAPRO rely on…?", read
+// "Does not DAPRO rely on…?"), which asks the same as "Does DAPRO rely on…?".
 const AUXILIARY =
-  /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\s+(?:it|they|there|this|these|that)?\b/iu;
+  /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\s+(?:not\s+)?(?:it|they|there|this|these|that)?\b/iu;
 /** A question asking whether things are alike, which a null finding answers with yes. */
 const SAMENESS = /\b(?:similar|same|comparable|equivalent|equal|equally|non-?inferior|as\s+\w+\s+as)\b/iu;
 /** Result statistics that make a sentence a finding even without a reporting verb. */
 const STATISTIC =
   /\bsignificant(?:ly)?\b|\bp\s*[<≤]\s*0?\.0\d*|\b(?:odds|hazard)\s+ratio\b|\b(?:OR|HR|RR)\s*[=:]?\s*\d/u;
-/** An effect reported in the past tense ("aspirin reduced the risk", "did not reduce"). */
+/** An effect reported in the past tense ("aspirin reduced the risk", "did not reduce"; contractions are written out first). */
 const REPORTED_EFFECT =
   /\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+no|did\s+not|was\s+not|were\s+not)\b/iu;
 
 // A "not" that limits a quantity or a certainty rather than denying an effect: "not all gains carry
 // over to…", "does not always…", "cannot always", "not necessarily", "not clearly"; and "clear" or
-// "certain" after a linking verb ("it is not clear that…", "it wasn't certain"), since elsewhere
-// "clear" is a verb ("treatment did not clear the virus"). "all" before a hyphen starts a word of its
+// "certain" after a linking verb ("it is not clear that…", "it wasn't certain": read with its
+// contractions written out), since elsewhere "clear" is a verb ("treatment did not clear the virus"). "all" before a hyphen starts a word of its
 // own ("not all-cause mortality"). The judge reads such a "not" as a negation (verify needs that: "not
 // all gains carry over" does not back "gains carry over"), but in the bottom line's vote it is
 // neither for the question nor against it, as a hedge is; "not only … but also" the judge already
 // reads as no negation at all.
 const LIMITING_NOT = new RegExp(
   [
-    String.raw`(?:\b(can)not|\bnot|n['’]t)\s+(?=(?:all|every|always|clearly|necessarily)\b(?![-‐‑]))`,
-    String.raw`(?:(?<=\b(?:is|was|are|were|be|been|remains?|remained|seems?|seemed|appears?|appeared)\s+)not|(?<=\b(?:is|was|are|were))n['’]t)\s+(?=(?:clear|certain)\b)`,
+    String.raw`(?:\b(can)not|\bnot)\s+(?=(?:all|every|always|clearly|necessarily)\b(?![-‐‑]))`,
+    String.raw`(?<=\b(?:is|was|are|were|be|been|remains?|remained|seems?|seemed|appears?|appeared)\s+)not\s+(?=(?:clear|certain)\b)`,
   ].join('|'),
   'giu',
 );
@@ -60,7 +63,7 @@ function withoutLimitingNot(sentence: string): string | null {
 
 /** The claim a yes/no question asks about: "Does aspirin reduce stroke risk?" → "aspirin reduce stroke risk". */
 export function claimOfQuestion(question: string): string {
-  return question
+  return expandContractions(question)
     .replace(/\?+\s*$/u, '')
     .replace(/\bwhether\b/iu, '')
     .replace(AUXILIARY, ' ')
@@ -74,7 +77,8 @@ export function claimOfQuestion(question: string): string {
  * positive finding whose effect runs the other way from the claim's ("reduced the risk" for
  * "increases the risk") is against it, as verify would call it contradicted.
  */
-export function findingStance(sentence: string, claim = ''): -1 | 0 | 1 {
+export function findingStance(written: string, claim = ''): -1 | 0 | 1 {
+  const sentence = expandContractions(written);
   if (!isFinding(sentence) && !STATISTIC.test(sentence) && !REPORTED_EFFECT.test(sentence)) return 0;
   // A limiting "not" counts for neither side; another negation in the sentence still counts against.
   const limited = withoutLimitingNot(sentence);
@@ -93,7 +97,9 @@ export function findingStance(sentence: string, claim = ''): -1 | 0 | 1 {
  * two things); then +1, or −1 when it says the opposite
  * ("No code release is indicated"; "…instead of using a fixed K"). 0 when it states nothing.
  */
-export function statementStance(question: string, sentence: string, title = ''): -1 | 0 | 1 {
+export function statementStance(askedQuestion: string, written: string, title = ''): -1 | 0 | 1 {
+  const question = expandContractions(askedQuestion);
+  const sentence = expandContractions(written);
   const words = [...topicWords(question)];
   const forms = conceptForms(sentence);
   const titleForms = conceptForms(title);
@@ -132,9 +138,10 @@ const STATEMENT_WEIGHT = Math.max(BOTTOM_LINE_DEFAULTS.minNetFor, BOTTOM_LINE_DE
 
 /** The cited findings' balance on the question: net findings for its proposition, and the sources on each side. */
 export function findingBalance(
-  question: string,
+  asked: string,
   cited: ReadonlyArray<{ n: number; text: string; title?: string }>,
 ): { net: number; yes: number[]; no: number[] } {
+  const question = expandContractions(asked);
   const flip = SAMENESS.test(question) ? -1 : 1;
   const claim = claimOfQuestion(question);
   // A question about two or more papers by the names their titles give ("Is EMO better than

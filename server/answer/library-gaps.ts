@@ -7,7 +7,7 @@
 import { type Concept, conceptName, conceptNames, unknownNamesOf } from './question-concepts.ts';
 import { askedKindWord } from './question-type.ts';
 import type { SelectionOptions } from './selection-settings.ts';
-import { type EnglishPhrase, englishPhrases, unknownShare } from './unknown-share.ts';
+import { type EnglishPhrase, englishPhrases, unknownShare, unknownSubjects } from './unknown-share.ts';
 
 /** A source's share of the question's key concepts, and the concepts it lacks (sourceCoverage). */
 type Covered = { coverage: number; missing: readonly Concept[] };
@@ -116,6 +116,11 @@ function gapReason(
   const absent = phrases.filter((p) => p.role === 'subject');
   if (absent.length > 0)
     return `The library holds no answer: no paper in it uses ${quotedPhrases(absent)}, which the question asks about.`;
+  // "Do whales raise the word error rate of speech recognition?", "Does speech recognition work for
+  // whales?": one word no paper uses that is the question's subject or object (unknownSubjects).
+  const absentWords = unknownSubjects(question, concepts, phrases);
+  if (absentWords.length > 0)
+    return `The library holds no answer: no paper in it mentions ${quoted(absentWords)}, which the question asks about.`;
   const best = Math.max(...covered.map((c) => c.coverage));
   const { needed } = settings;
   if (best >= needed) return null;

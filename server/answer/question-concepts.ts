@@ -39,6 +39,15 @@ const QUESTION_WORDS = new Set(
   ).split(' '),
 );
 
+// A degree word says how strongly the words it qualifies hold ("a click quite well"), not what the
+// question is about: one no paper uses is no concept, so it never makes a question look unanswerable;
+// one the library uses stays (CISI's "highly specialized" helps find its papers).
+const DEGREE_WORDS = new Set(
+  'quite rather fairly pretty extremely highly incredibly remarkably reasonably somewhat truly particularly especially sufficiently relatively enough too'.split(
+    ' ',
+  ),
+);
+
 /** The comparative that "how much" asks about ("How much faster is…"): the question's measure, which the evidence gives as a number ("52x higher throughput"). */
 const HOW_MUCH_COMPARATIVE = /\bhow\s+(?:much|many\s+times)\s+(\p{L}+(?:er|ier)|better|worse|more|less)\b/giu;
 
@@ -225,11 +234,13 @@ export function questionConcepts(
           Math.max(...longKeys.map((k) => inverseDocumentFrequency(stats, k))),
         )
       : inverseDocumentFrequency(stats, key);
+    const known = longForm ? keys.some((k) => stats.documentFrequency(k) > 0) : stats.documentFrequency(key) > 0;
+    if (!known && DEGREE_WORDS.has(word)) continue;
     concepts.set(form, {
       word: written,
       form,
       weight,
-      known: longForm ? keys.some((k) => stats.documentFrequency(k) > 0) : stats.documentFrequency(key) > 0,
+      known,
       ...(longForm ? { longForm } : {}),
       ...(name ? { name } : {}),
     });

@@ -1,6 +1,7 @@
 // What kind of answer a question asks for, and whether a sentence carries one: a quantity with its
 // unit for "how much / how many", a date for "when", a named item for "which / who", a finding's
 // direction for yes/no and "whether" questions.
+import { expandContractions } from './contractions.ts';
 
 export type QuestionType = 'quantity' | 'time' | 'named' | 'yes_no' | 'open';
 
@@ -116,6 +117,7 @@ const NUMBER_WORD = /\b(?:roughly|about|approximately|nearly|over|under|more tha
 const DATE =
   /\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}(?:st|nd|rd|th)\s+century\b/u;
 const NAME = /(?<=\S\s+)(?:[A-Z][\p{L}\d-]*[A-Z\d][\p{L}\d-]*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)/u;
+// A finding's direction, read with contractions written out ("didn't" as "did not").
 const DIRECTION =
   /\b(?:significant(?:ly)?|increas\w*|decreas\w*|reduc\w*|improv\w*|wors\w*|lower\w*|higher|greater|fewer|more likely|less likely|associated|no (?:significant )?(?:difference|association|effect|benefit)|did not|does not|was not|were not|not associated|effective|ineffective|safe|superior|inferior|comparable|similar|predict\w*|correlat\w*|risk|odds ratio|hazard ratio|p\s*[<=>]\s*0?\.\d+)\b/iu;
 
@@ -129,7 +131,7 @@ export function answerShape(type: QuestionType, sentence: string): number {
     case 'named':
       return NAME.test(sentence) ? 1 : 0;
     case 'yes_no':
-      return DIRECTION.test(sentence) ? 1 : 0;
+      return DIRECTION.test(expandContractions(sentence)) ? 1 : 0;
     default:
       return 0;
   }

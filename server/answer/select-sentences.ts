@@ -4,6 +4,7 @@ import { tfidfCosine } from '../verify/support-features.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
+import { expandContractions } from './contractions.ts';
 import { libraryGap, unconnectedNotice, unusedPhraseNotice } from './library-gaps.ts';
 import { conceptCoverage, conceptForms, conceptNames, questionConcepts } from './question-concepts.ts';
 import { answerShape, asksOneRelation, questionType } from './question-type.ts';
@@ -19,7 +20,9 @@ import {
 } from './source-coverage.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
 
-const NEGATED = /\b(?:not|no|never|neither|nor|without|unchanged|failed to|did not|does not|was not|were not)\b/iu;
+// A negated sentence, its contractions written out ("didn't" → "did not", "can't" → "cannot").
+const NEGATION = /\b(?:not|cannot|no|never|neither|nor|without|unchanged|failed to)\b/iu;
+const negated = (text: string) => NEGATION.test(expandContractions(text));
 
 /** What `selectSentences` gives: the sentences of the answer, or why there are none. */
 export type Selection = {
@@ -63,7 +66,7 @@ function chooseSentences(
     // Alike sentences that disagree (one negated) are two sides, not a repeat.
     const repeats = (c: ScoredSentence) =>
       tfidfCosine(c.wording, candidate.wording, statistics) > settings.maxSimilarity &&
-      NEGATED.test(c.wording) === NEGATED.test(candidate.wording);
+      negated(c.wording) === negated(candidate.wording);
     if (chosen.some(repeats)) continue;
     chosen.push(candidate);
     perSource.set(candidate.n, (perSource.get(candidate.n) ?? 0) + 1);

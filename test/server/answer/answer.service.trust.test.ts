@@ -122,6 +122,23 @@ describe('answer.service: answers you can trust', () => {
     });
   });
 
+  it('reads a negative question with a contraction as the positive one, claim and bottom line alike', async () => {
+    for (const question of [
+      "Doesn't low-dose aspirin reduce the risk of ischemic stroke?",
+      'Doesn’t low-dose aspirin reduce the risk of ischemic stroke?',
+    ]) {
+      const response = await ask(medical, question);
+      expect(response.abstained, question).toBe(false);
+      const numberOf = (id: string) => response.sources.find((s) => s.paper.id === id)!.n;
+      expect(response.bottomLine, question).toEqual({
+        verdict: 'mixed',
+        claim: 'low-dose aspirin reduce the risk of ischemic stroke',
+        yes: [numberOf('aspirin-stroke-trial')],
+        no: [numberOf('aspirin-stroke-cohort')],
+      });
+    }
+  });
+
   it('gives no bottom line to a question that is not yes/no', async () => {
     const response = await ask(ml, 'How much audio was TextPro-SLM trained on?');
     expect(response.bottomLine).toBeUndefined();

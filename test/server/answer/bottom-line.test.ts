@@ -142,6 +142,33 @@ describe('bottom-line', () => {
       expect(findingStance(sentence), sentence).toBe(0);
   });
 
+  it('reads contracted negations, with either apostrophe, as the written-out ones', () => {
+    for (const sentence of [
+      "Treatment didn't clear the virus in most patients.",
+      'Treatment didn’t clear the virus in most patients.',
+      "Low-dose aspirin wasn't associated with a lower risk of ischemic stroke.",
+      'Low-dose aspirin weren’t associated with a lower risk of ischemic stroke in either cohort.',
+    ])
+      expect(findingStance(sentence), sentence).toBe(-1);
+    expect(
+      bottomLine(question, [at(1, AGAINST), at(2, "Low-dose aspirin didn't reduce ischemic stroke.")]),
+    ).toMatchObject({ verdict: 'no', no: [1, 2] });
+    // A limiting "not" stays a limit when contracted.
+    expect(findingStance("It isn't clear that low-dose aspirin reduced the risk of ischemic stroke.")).toBe(0);
+  });
+
+  it('reads a negative question ("Doesn\'t X…?") as asking the same as the positive one', () => {
+    expect(claimOfQuestion("Doesn't DAPRO depend on conditional independence assumptions?")).toBe(
+      'DAPRO depend on conditional independence assumptions',
+    );
+    expect(claimOfQuestion('Isn’t low-dose aspirin safe?')).toBe('low-dose aspirin safe');
+    const dapro = 'DAPRO (Dynamic Allocation via PRojected Optimization)';
+    const denial = 'A distinguishing feature is that it does not depend on conditional independence assumptions.';
+    expect(
+      bottomLine("Doesn't DAPRO depend on conditional independence assumptions?", [{ ...at(1, denial), title: dapro }]),
+    ).toMatchObject({ verdict: 'no', no: [1] });
+  });
+
   it('says yes on a finding for the question, naming the source', () => {
     expect(bottomLine(question, [at(1, FOR), at(2, BACKGROUND)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
   });

@@ -139,6 +139,44 @@ describe('library-gaps', () => {
     }
   });
 
+  it('reads a degree word or an adverb of manner as no part of a phrase no paper uses, and answers from the paper that holds the rest', async () => {
+    for (const [question, source] of [
+      ['Can promptable segmentation models segment medical images with a click quite well?', 'image-segmentation'],
+      ['Can it segment medical images with a click quite well?', 'image-segmentation'],
+      ['Can promptable segmentation models segment medical images with a click reliably?', 'image-segmentation'],
+      ['Does an extremely fast draft model speed up speculative decoding?', 'speculative-decoding'],
+    ] as const) {
+      const response = await ask(library, question);
+      expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
+      expect(citedPapers(response)[0], question).toBe(source);
+    }
+  });
+
+  it("abstains naming one word no paper uses that is the question's subject or its last object", async () => {
+    for (const [question, word] of [
+      ['Do whales raise the word error rate of speech recognition?', 'whales'],
+      ['Does the scooter raise the word error rate of speech recognition?', 'scooter'],
+      ['Does speech recognition work for whales?', 'whales'],
+      ['Does speculative decoding triple generation speed for poetry?', 'poetry'],
+    ] as const) {
+      const response = await ask(library, question);
+      expect(response.abstained, `${question}: cites ${citedPapers(response).join(', ')}`).toBe(true);
+      expect(response.reason, question).toBe(
+        `The library holds no answer: no paper in it mentions "${word}", which the question asks about.`,
+      );
+    }
+    // Not a word that qualifies a word the papers use, a means ("with a click") nor a set phrase ("in practice").
+    for (const [question, source] of [
+      ['Does the rapid model route each token to a few expert networks?', 'moe-routing'],
+      ['Can it segment medical images with a click?', 'image-segmentation'],
+      ['Do mixture-of-experts models work in practice?', 'moe-routing'],
+    ] as const) {
+      const response = await ask(library, question);
+      expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
+      expect(citedPapers(response)[0], question).toBe(source);
+    }
+  });
+
   it('answers questions of the sample library whose words no paper uses stand after a noun, a verb or "that"', async () => {
     const reader = await openIndex(await sampleIndex(), { offline: true });
     try {

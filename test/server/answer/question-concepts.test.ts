@@ -33,6 +33,25 @@ describe('question-concepts', () => {
     expect(words('Are faster readers better spellers?')).toEqual(['faster', 'readers', 'better', 'spellers']);
   });
 
+  it('leaves out a degree word no paper uses ("quite", "extremely"), and keeps one the library uses', () => {
+    const words = (question: string, library = statistics) => questionConcepts(question, library).map((c) => c.word);
+    expect(words('Does sleep loss hurt working memory quite a lot?')).toEqual([
+      'sleep',
+      'loss',
+      'working',
+      'memory',
+      'lot',
+    ]);
+    expect(words('Is an extremely mild head injury harmless?')).toEqual(['mild', 'head', 'injury', 'harmless']);
+    const highly = statisticsOfTexts(['Highly specialized subject matters.', 'Sleep loss.']);
+    expect(words('Are highly specialized subjects studied?', highly)).toEqual([
+      'highly',
+      'specialized',
+      'subjects',
+      'studied',
+    ]);
+  });
+
   it('leaves out what a question asks of its topic in passing: a need, a superlative', () => {
     // "The method needs considerably less memory" does not answer how much memory a satellite needs.
     const words = (question: string) => questionConcepts(question, statistics).map((c) => c.word);

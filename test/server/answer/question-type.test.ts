@@ -40,6 +40,11 @@ describe('question-type', () => {
     expect(answerShape('yes_no', 'We recruited adults from three clinics.')).toBe(0);
   });
 
+  it("reads a contracted negation as a finding's direction, as the written-out one", () => {
+    expect(answerShape('yes_no', "Treatment didn't clear the virus in most patients.")).toBe(1);
+    expect(answerShape('yes_no', 'Treatment wasn’t followed by a relapse.')).toBe(1);
+  });
+
   it('tells a question asking how its parts bear on each other from two questions joined or a list of things', () => {
     for (const question of [
       'Does speculative decoding increase hallucination in summarization?',
