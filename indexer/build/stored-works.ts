@@ -24,7 +24,8 @@ function workKey(work: string): string {
  * reads again, the fields it took from another record when its own record still lacks them. A paper
  * the run drops (--prune without its record) is not merged into: the new record takes its place; and
  * under --prune, which indexes exactly the files given, nothing is carried over. Without --prune, a new paper
- * also takes the place of the same paper stored under an id an earlier version made unstably (unstable-ids.ts).
+ * also takes the place of the same paper stored under an id an earlier version made unstably (unstable-ids.ts),
+ * and a stored paper whose record the run merged into another paper of its work goes (storedMergedAway).
  * Not done under --strict, which repairs nothing. The input is changed in place; each merge is listed as a
  * repair. Returns the stored ids whose papers a new record replaced, which the run removes.
  */
@@ -36,19 +37,41 @@ export function mergeStoredWorks(
 ): string[] {
   const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id));
   const reread = opts.prune ? [] : input.papers.filter(({ paper }) => stored.has(paper.id));
-  if (fresh.length === 0 && reread.length === 0) return [];
+  const mergedAway = opts.prune ? [] : storedMergedAway(input, stored);
+  if (fresh.length === 0 && reread.length === 0) return mergedAway;
   const db = openDatabaseForRead(path.join(previousDir, FILES.db));
   try {
     const reader = new PapersReader(db);
     if (reread.length > 0) keepFilledIn(reread, storedFilledIn(db, reader, reread, stored.size));
     // First, so that a versioned arXiv id replaced is no holder to merge the new record of its work into.
-    const replaced = opts.prune ? [] : replaceUnstableIds(input, stored, reader);
+    const replaced = [...mergedAway, ...(opts.prune ? [] : replaceUnstableIds(input, stored, reader))];
     const naming = fresh.filter(({ paper }) => worksOf(paper).length > 0);
     if (naming.length > 0) mergeFresh(input, naming, stored, db, reader, { ...opts, replaced: new Set(replaced) });
     return replaced;
   } finally {
     db.close();
   }
+}
+
+/**
+ * The stored ids whose record this run merged into another paper of its work (id-registry.ts) and that no other
+ * record of the run is read under: the stored paper is that record's earlier reading, kept apart while its work
+ * was not known (an entry that names its arXiv id only since this version, DBLP's volume "abs/<id>"). It goes, as
+ * a fresh index would never have stored it; each is listed as a repair.
+ */
+function storedMergedAway(input: PaperFilesRead, stored: ReadonlyMap<string, StoredKey>): string[] {
+  const inRun = new Set([...input.papers.map(({ paper }) => paper.id), ...input.indexed.map(({ id }) => id)]);
+  const gone = new Set<string>();
+  for (const { id, into, location } of input.merged ?? []) {
+    if (!stored.has(id) || inRun.has(id) || gone.has(id)) continue;
+    gone.add(id);
+    input.repairs.push({
+      ...location,
+      field: 'id',
+      message: `was the paper the index held as "${id}" apart from "${into}", the paper of its work it is merged into; "${id}" was removed`,
+    });
+  }
+  return [...gone];
 }
 
 // A paper read again keeps what it took from another record, while its own record still lacks it.

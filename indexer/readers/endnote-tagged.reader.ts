@@ -88,15 +88,18 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
   // EndNote's export of a record imported from PubMed gives its MeSH headings as keywords.
   const keywords = keywordsAndHeadings(items('K').flatMap((line) => line.split(';')));
   const thesis = /^\s*thesis\s*$/i.test(byTag.get('0')?.[0]?.value ?? '');
+  // A journal article names its journal with %J; %B is then the series or book it appeared in. A thesis names its
+  // university with %I (publisher) and its department with %B: as a BibTeX thesis's, its venue is the journal
+  // (%J) it appeared in, else its university, else its department; %I stays the publisher, %B the department.
+  const department = thesis ? one('B') : undefined;
+  const venue = thesis ? one('J') || one('I') || department : byTag.has('J') ? one('J') : one('B');
   const fields: Record<string, unknown> = {
     // A record saved with only its short title (%!, "BERT") is known by it, as a Zotero item is.
     title: one('T') || one('!'),
     abstract: one('X'),
     authors: items('A').map(invertName),
     year: one('D'),
-    // A journal article names its journal with %J; %B is then the series or book it appeared in. A thesis
-    // names its university with %I (publisher) and its department with %B: the university is the venue.
-    venue: thesis && byTag.has('I') ? one('I') : byTag.has('J') ? one('J') : one('B'),
+    venue,
     doi: one('R'),
     url: urls[0],
     tags: keywords.tags,
@@ -111,8 +114,9 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
   ] as const) {
     if (rest(tag).length > 0) extra[text] = rest(tag);
   }
-  if (thesis && byTag.has('I') && byTag.has('B')) extra.department = one('B');
-  else if (byTag.has('J') && byTag.has('B')) extra.secondaryTitle = one('B');
+  if (thesis) {
+    if (department && venue !== department) extra.department = department;
+  } else if (byTag.has('J') && byTag.has('B')) extra.secondaryTitle = one('B');
   if (keywords.meshHeadings.length > 0) extra.meshHeadings = keywords.meshHeadings;
   if (urls.length > 1) extra.urls = urls;
   for (const [tag, values] of byTag) {

@@ -82,9 +82,12 @@ function recordFields(record: XmlNode): Record<string, unknown> {
   );
   const entryType = textOf(child(record['ref-type'], '@_name'));
   const secondaryTitle = styled(child(titles, 'secondary-title'));
+  const journal = styled(child(record.periodical, 'full-title'));
   const publisher = styled(record.publisher);
-  // A thesis's secondary title is its department and its publisher its university: the university is the venue.
-  const thesis = /^\s*thesis\s*$/i.test(entryType) && publisher !== '';
+  // A thesis's secondary title is its department and its publisher its university: as a BibTeX thesis's, its venue
+  // is the journal it appeared in, else its university, else its department (kept as metadata when not the venue).
+  const thesis = /^\s*thesis\s*$/i.test(entryType);
+  const venue = thesis ? journal || publisher || secondaryTitle : secondaryTitle || journal;
   const fields = withoutBlanks({
     // A record saved with only its short title ("BERT") is known by it, as a Zotero item is.
     title: styled(child(titles, 'title')) || styled(child(titles, 'short-title')),
@@ -92,8 +95,8 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     authors,
     // The Year field, else a year in the Date field ("2020-07-05"), which EndNote writes as pub-dates.
     year: styled(child(record.dates, 'year')) || yearIn(styled(child(child(record.dates, 'pub-dates'), 'date'))),
-    venue: thesis ? publisher : secondaryTitle || styled(child(record.periodical, 'full-title')),
-    department: thesis ? secondaryTitle : '',
+    venue,
+    department: thesis && venue !== secondaryTitle ? secondaryTitle : '',
     doi,
     url: urls[0] ?? '',
     urls: urls.length > 1 ? urls : [],

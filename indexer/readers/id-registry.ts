@@ -111,6 +111,8 @@ export class IdRegistry {
     if (added.length > 0 || !WORK_ID.test(merged.id)) kept.fingerprint = null;
     // A DOI or arXiv id the kept paper took from this record finds it too.
     this.rememberWorks(earlier, worksOf(merged));
+    this.read.merged ??= [];
+    this.read.merged.push({ id: paper.id, into: merged.id, location });
     const took = added.length > 0 ? `, taking its ${added.join(', ')} from this record` : '';
     this.repaired(
       location,

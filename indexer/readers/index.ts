@@ -24,6 +24,7 @@ import type {
   LocatedPaper,
   RawRecord,
   Reader,
+  RecordLocation,
 } from './reader.ts';
 import { validateRecord, validateRecords } from './records.ts';
 import { readRefworks } from './refworks.reader.ts';
@@ -67,8 +68,9 @@ const READERS: Record<Exclude<Format, 'zotero'>, Reader> = {
 
 /**
  * What readPaperFiles gives: usable papers, records the index already holds (not parsed again), problems
- * (records refused), repairs (records kept after a fix, each fix located), and notices about how files
- * were read (an encoding guessed, the CSV columns used).
+ * (records refused), repairs (records kept after a fix, each fix located), notices about how files
+ * were read (an encoding guessed, the CSV columns used), and the records merged into another paper of their
+ * work (by the id each was read under).
  */
 export type PaperFilesRead = {
   papers: LocatedPaper[];
@@ -76,7 +78,12 @@ export type PaperFilesRead = {
   problems: InputProblem[];
   repairs: InputProblem[];
   notices: string[];
+  /** Always given by readPaperFiles; optional for a run's input made by other means. */
+  merged?: MergedRecord[];
 };
+
+/** A record merged into the paper of its work kept in the run: the id it was read under, that paper's id, and where. */
+export type MergedRecord = { id: string; into: string; location: RecordLocation };
 
 export type ReadOptions = {
   /** Every file's format; by default each file's is detected. */
@@ -100,7 +107,7 @@ export type ReadOptions = {
  */
 export async function readPaperFiles(files: readonly string[], options: ReadOptions = {}): Promise<PaperFilesRead> {
   const repair = !options.strict;
-  const read: PaperFilesRead = { papers: [], indexed: [], problems: [], repairs: [], notices: [] };
+  const read: PaperFilesRead = { papers: [], indexed: [], problems: [], repairs: [], notices: [], merged: [] };
   const ids = new IdRegistry(repair, read);
   // The .bib files are parsed first and read together: an entry may use a @string or a crossref of
   // another of them. Every other file is parsed when its turn comes and let go once validated.

@@ -34,20 +34,30 @@ export const readJson: Reader = (text, file) => {
         : describeKind(value);
     const quoted = ARRAY_KEYS.map((key) => `"${key}"`);
     const keys = `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
-    const message = `expected a JSON array of papers, or an object with a ${keys} array; got ${shape}`;
+    // Semantic Scholar's recommendations answer is its one key: an object of other records under it is not read.
+    const recommendations =
+      value !== null && typeof value === 'object' && 'recommendedPapers' in value
+        ? ' (a "recommendedPapers" array is read only when it is the object\'s one key and every entry is a Semantic Scholar paper, with its "paperId" and the API\'s fields)'
+        : '';
+    const message = `expected a JSON array of papers, or an object with a ${keys} array; got ${shape}${recommendations}`;
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
 
   const lines = found.single ? [messageLine(text)] : elementLines(text, found.path);
   const aligned = lines.length === found.items.length;
-  // Semantic Scholar's batch answer is an array in the order of the ids asked, null for each id it does not know.
-  const batch = found.path.length === 0 && found.items.some((item) => isObject(item) && isSemanticScholarPaper(item));
+  // Semantic Scholar's batch answer is an array in the order of the ids asked, null for each id it does not know:
+  // an array whose every other entry is a Semantic Scholar paper (a user's own records mixed in make it none).
+  const known = found.items.filter((item) => item !== null);
+  const batch =
+    found.path.length === 0 &&
+    known.length > 0 &&
+    known.every((item) => isObject(item) && isSemanticScholarPaper(item));
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
   const unknownIds: number[] = [];
   for (const [index, item] of found.items.entries()) {
     const location = { file, line: aligned ? (lines[index] ?? null) : null, record: index + 1 };
-    if (item === null && batch) unknownIds.push(index);
+    if (item === null && batch) unknownIds.push(index + 1);
     else if (!isObject(item)) {
       problems.push({ ...location, field: null, message: `expected a JSON object, got ${describeKind(item)}` });
     } else {
@@ -64,12 +74,16 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** How many positions a notice names before it only counts the rest. */
 const NAMED_POSITIONS = 10;
 
-/** Says which entries of a Semantic Scholar batch answer are null: ids it did not know, passed over. */
-function unknownIdsNotice(file: string, indexes: readonly number[], entries: number): string {
-  const named = indexes.slice(0, NAMED_POSITIONS).join(', ');
-  const more = indexes.length > NAMED_POSITIONS ? ` and ${indexes.length - NAMED_POSITIONS} more` : '';
-  const are = indexes.length === 1 ? 'is' : 'are';
-  return `${file}: ${indexes.length} of its ${entries} entries ${are} null (array index ${named}${more}), ids Semantic Scholar did not know, which its batch answer writes as null; the other papers were read`;
+/**
+ * Says which entries of a Semantic Scholar batch answer are null (ids it did not know, passed over), numbered from 1
+ * as records are.
+ */
+function unknownIdsNotice(file: string, numbers: readonly number[], entries: number): string {
+  const named = numbers.slice(0, NAMED_POSITIONS).join(', ');
+  const more = numbers.length > NAMED_POSITIONS ? ` and ${numbers.length - NAMED_POSITIONS} more` : '';
+  const are = numbers.length === 1 ? 'is' : 'are';
+  const which = numbers.length === 1 ? 'entry' : 'entries';
+  return `${file}: ${numbers.length} of its ${entries} entries ${are} null (${which} ${named}${more}, counted from 1 as records are), ids Semantic Scholar did not know, which its batch answer writes as null; the other papers were read`;
 }
 
 /** The records and where they are: the keys leading to their array (none for a top-level array), or one work. */

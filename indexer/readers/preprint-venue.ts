@@ -22,6 +22,8 @@ const ARXIV_NAME = String.raw`(?:arxiv(?:\.org)?|computing\s+research\s+reposito
 const QUALIFIER = String.raw`(?:e-?prints?|e-?print\s+archive|preprints?|preprint\s+server|\((?:cornell\s+university|corr|arxiv|cold\s+spring\s+harbor\s+laboratory)\)|:?\s*the\s+preprint\s+server\s+for\s+[a-z]+(?:\s+[a-z]+)?)`;
 const QUALIFIED = String.raw`(?:\s*${QUALIFIER})*`;
 
+/** "arXiv:<id>", after Google Scholar's "arXiv preprint", before Zotero's "[cs, stat]": arXiv's own form of a preprint. */
+const WRITTEN_PREPRINT = new RegExp(`^(?:arxiv\\s+preprint\\s+)?${NAMED_ID}$`, 'iu');
 /** "arXiv:<id>" alone, or arXiv named (and qualified), then perhaps one preprint's id. */
 const ARXIV_VENUE_TEXT = new RegExp(`^(?:${NAMED_ID}|${ARXIV_NAME}${QUALIFIED}(?:[\\s,:]+${ID})?)$`, 'iu');
 /** DBLP's name for arXiv, in its own case ("CoRR", "CoRR (arXiv)"), then perhaps one preprint's id. */
@@ -64,4 +66,14 @@ export function preprintOfVenue(venue: string): string | undefined {
   if (!namesArxiv(text)) return undefined;
   const plainId = TRAILING_PLAIN_ID.exec(text)?.[1];
   return arxivIdInText(text) ?? (plainId === undefined ? undefined : arxivIdOf(plainId));
+}
+
+/**
+ * The arXiv id of a venue written as arXiv writes a preprint ("arXiv:1706.03762 [cs]", "arXiv preprint
+ * arXiv:1810.04805"), else undefined: the narrower rule a RIS record's id has been made by since version 14, so
+ * that "ArXiv abs/1901.00003" (its arXiv id taken by every reader: records.ts) does not change the id of the record.
+ */
+export function writtenPreprintOfVenue(venue: string): string | undefined {
+  const text = plain(venue);
+  return WRITTEN_PREPRINT.test(text) ? arxivIdInText(text) : undefined;
 }

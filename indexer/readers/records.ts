@@ -6,6 +6,7 @@ import { canonicalArxivId } from '../../core/paper-identifiers.ts';
 import { MAX_TEXT_CHARS, type Paper, type PaperInput, zPaper } from '../paper.schema.ts';
 import { arxivIdOf, arxivIdOfDoi } from './arxiv-ids.ts';
 import { describeKind, problemAt } from './locate.ts';
+import { preprintOfVenue } from './preprint-venue.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
 import { coerceField, type Field, mapFields } from './record-fields.ts';
 import { repairValue, shapeProblem } from './record-repairs.ts';
@@ -37,10 +38,11 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * is a list; a BibTeX journal or RIS T2 naming only a preprint ("arXiv preprint arXiv:1810.04805") makes the venue "arXiv";
  * LaTeX's \par and \newline are spaces; a "%" comment inside a BibTeX entry is passed over.
  * 15: a venue naming only a preprint server is stored under its one name, by every reader ("ArXiv", "arXiv.org",
- * "arXiv e-prints", DBLP's "CoRR" are "arXiv"; "BioRxiv" is "bioRxiv"), and DBLP's CoRR volume "abs/<id>" is the
- * arXiv id; a BibTeX thesis's school (or institution) is its venue, and an EndNote thesis's university (%I,
- * <publisher>), not its department; Semantic Scholar's batch answers (their nulls counted in a notice) and
- * recommendations answers are read.
+ * "arXiv e-prints", DBLP's "CoRR" are "arXiv"; "BioRxiv" is "bioRxiv"), the arXiv id it names is the record's (taken
+ * after its id is made: no id changes; a RIS id still only from "arXiv:<id>"), and a BibTeX entry's CoRR volume
+ * "abs/<id>" is its arXiv id; a BibTeX thesis's school (or institution) is its venue, and an EndNote thesis's journal
+ * (%J, <periodical>), else its university (%I, <publisher>), else its department; Semantic Scholar's batch answers
+ * (their nulls counted in a notice) and recommendations answers are read.
  */
 export const RECORD_RULES_VERSION = 15;
 
@@ -143,6 +145,14 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
   let locationBound = !failed.has('id') && fillId(input, location);
   if (typeof input.doi === 'string' && input.arxivId === undefined) {
     const arxiv = arxivIdOfDoi(input.doi);
+    if (arxiv !== undefined) input.arxivId = arxiv;
+  }
+  // A venue naming only an arXiv preprint ("arXiv preprint arXiv:1810.04805", "CoRR abs/2101.00001") is stored as
+  // "arXiv" (coerceField): the preprint's id is kept as the arXiv id. Taken after the id is made, as the DOI's
+  // is, so that no record's id changes with it.
+  const venue = chosen.get('venue');
+  if (input.arxivId === undefined && typeof venue === 'string') {
+    const arxiv = preprintOfVenue(venue);
     if (arxiv !== undefined) input.arxivId = arxiv;
   }
   input.metadata = metadata;

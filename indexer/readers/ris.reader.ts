@@ -3,7 +3,7 @@
 import { arxivIdOfLink } from './arxiv-ids.ts';
 import { problemAt } from './locate.ts';
 import { isInvertedHeading, keywordsAndHeadings } from './mesh-headings.ts';
-import { preprintOfVenue } from './preprint-venue.ts';
+import { writtenPreprintOfVenue } from './preprint-venue.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { contentKey, doiFromLink, invertName } from './values.ts';
 
@@ -140,8 +140,10 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     if (arxiv !== undefined) fields.arxivId = arxiv;
   }
   // Zotero's "T2  - arXiv:1706.03762 [cs]" names the preprint, not a journal: its id is the paper's (and the venue
-  // becomes arXiv's, as every reader's does: preprintServerOf).
-  const preprint = typeof fields.venue === 'string' ? preprintOfVenue(fields.venue) : undefined;
+  // becomes arXiv's, as every reader's does: preprintServerOf). Only that form: the id a record without DOI is
+  // stored under depends on it, and "JO  - ArXiv abs/1901.00003" has been keyed by content (its arXiv id is still
+  // taken, after its id is made: records.ts).
+  const preprint = typeof fields.venue === 'string' ? writtenPreprintOfVenue(fields.venue) : undefined;
   if (preprint !== undefined) fields.arxivId ??= preprint;
   if (fields.doi === undefined) takeDoiFromOtherTags(tags, fields);
   // RIS has no citation key: a record without a DOI gets one made from its content, not its position.

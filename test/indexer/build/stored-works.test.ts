@@ -218,4 +218,38 @@ describe('stored-works', () => {
     const again = await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' });
     expect(again).toMatchObject({ added: 0, updated: 0, repairs: [], papers: first.papers });
   });
+  it("removes the paper stored under a record's id when a later reading merges that record into another paper of its work", async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    const bib = path.join(files, 's2.bib');
+    const jsonl = path.join(files, 'arx.jsonl');
+    const entry = (volume: string) =>
+      `@article{Smith2019S2, title={A Semantic Scholar paper}, author={A. Smith}, journal={ArXiv}, year={2019}${volume}}\n`;
+    const preprint = { arxivId: '1901.00003', title: 'A Semantic Scholar paper', authors: ['A. Smith'], year: 2019 };
+    // As an earlier version stored them: the entry's volume "abs/1901.00003" gave no arXiv id, so two papers.
+    fs.writeFileSync(bib, entry(''));
+    fs.writeFileSync(jsonl, `${JSON.stringify(preprint)}\n`);
+    const first = await indexPapers({ indexDir: dir, files: [bib, jsonl], embedder: 'builtin' });
+    expect(first.papers).toBe(2);
+    // This version reads the entry's arXiv id, and (its rules version new) every record again: one paper, as a
+    // fresh index of the same files holds.
+    fs.writeFileSync(bib, entry(', volume={abs/1901.00003}'));
+    fs.writeFileSync(jsonl, `${JSON.stringify(preprint, null, 0)} \n`);
+    const later = await indexPapers({ indexDir: dir, files: [bib, jsonl], embedder: 'builtin' });
+    expect(later).toMatchObject({ added: 0, updated: 1, removed: 1, papers: 1 });
+    expect(later.repairs.map((r) => r.message)).toContain(
+      'was the paper the index held as "arxiv:1901.00003" apart from "Smith2019S2", the paper of its work it is merged into; "arxiv:1901.00003" was removed',
+    );
+    const fresh = await indexPapers({ indexDir: tempDir(), files: [bib, jsonl], embedder: 'builtin' });
+    expect(fresh.papers).toBe(1);
+    const reader = await openIndex(dir);
+    try {
+      expect(reader.getPaper('arxiv:1901.00003')).toBeUndefined();
+      expect(reader.getPaper('Smith2019S2')?.paper.arxivId).toBe('1901.00003');
+    } finally {
+      reader.close();
+    }
+    const again = await indexPapers({ indexDir: dir, files: [bib, jsonl], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, papers: 1 });
+  });
 });

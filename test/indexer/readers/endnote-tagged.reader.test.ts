@@ -160,4 +160,33 @@ describe('endnote-tagged.reader', () => {
       typeOfWork: 'PhD thesis',
     });
   });
+  it("takes a thesis's journal (%J) as its venue before its university, and its department when %I is blank", () => {
+    const text = [
+      '%0 Thesis',
+      '%A Ek, Dana',
+      '%T Catalysis in water',
+      '%I Stanford University',
+      '%J ProQuest Dissertations and Theses',
+      '%B Department of Chemistry',
+      '%D 2015',
+      '',
+      '%0 Thesis',
+      '%A Chen, Bo',
+      '%T Query expansion for code search',
+      '%I ',
+      '%B Department of Computer Science',
+      '%D 2018',
+    ].join('\n');
+    const { papers, problems } = readWith(readEndnoteTagged, text, 'theses.enw');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper.venue)).toEqual([
+      'ProQuest Dissertations and Theses',
+      'Department of Computer Science',
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({
+      publisher: 'Stanford University',
+      department: 'Department of Chemistry',
+    });
+    expect(papers[1]?.paper.metadata.department).toBeUndefined();
+  });
 });

@@ -135,4 +135,18 @@ describe('endnote-xml.reader', () => {
     expect(papers.map(({ paper }) => paper.venue)).toEqual(['Karolinska Institutet', 'Handbook of Glaciology']);
     expect(papers[0]?.paper.metadata.department).toBe('Department of Cell and Molecular Biology');
   });
+  it("takes a thesis's journal (its periodical) as its venue before its university, kept as its publisher", () => {
+    const text = `<?xml version="1.0" encoding="UTF-8" ?><xml><records>
+<record><ref-type name="Thesis">32</ref-type><titles><title>${style('Catalysis in water')}</title><secondary-title>${style('Department of Chemistry')}</secondary-title></titles>
+<periodical><full-title>${style('ProQuest Dissertations and Theses')}</full-title></periodical>
+<dates><year>${style('2015')}</year></dates><publisher>${style('Stanford University')}</publisher></record>
+</records></xml>`;
+    const { papers, problems } = readWith(readEndnoteXml, text, 'theses.xml');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper.venue).toBe('ProQuest Dissertations and Theses');
+    expect(papers[0]?.paper.metadata).toMatchObject({
+      publisher: 'Stanford University',
+      department: 'Department of Chemistry',
+    });
+  });
 });

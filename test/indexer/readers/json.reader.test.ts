@@ -88,7 +88,7 @@ describe('json.reader', () => {
     const parsed = readJson(text, 'batch.json');
     expect(parsed.problems).toEqual([]);
     expect(parsed.notices).toEqual([
-      'batch.json: 2 of its 4 entries are null (array index 0, 2), ids Semantic Scholar did not know, which its batch answer writes as null; the other papers were read',
+      'batch.json: 2 of its 4 entries are null (entries 1, 3, counted from 1 as records are), ids Semantic Scholar did not know, which its batch answer writes as null; the other papers were read',
     ]);
     const { papers, problems } = readWith(readJson, text, 'batch.json');
     expect(problems).toEqual([]);
@@ -106,6 +106,15 @@ describe('json.reader', () => {
     ]);
   });
 
+  it('refuses a null among records of which only some are Semantic Scholar papers, as no batch answer', () => {
+    const mixed = JSON.stringify([s2Paper(FIRST_ID, 'Tidal melt', 'Nature'), { id: 'a', title: 'A' }, null]);
+    const parsed = readJson(mixed, 'mixed.json');
+    expect(parsed.notices).toBeUndefined();
+    expect(parsed.problems).toEqual([
+      { file: 'mixed.json', line: 1, record: 3, field: null, message: 'expected a JSON object, got null' },
+    ]);
+  });
+
   it('reads a Semantic Scholar recommendations answer, and not an object of other records under its key', () => {
     const answer = {
       recommendedPapers: [s2Paper(FIRST_ID, 'Tidal melt', 'arXiv.org'), { paperId: SECOND_ID, title: 'Ice' }],
@@ -118,6 +127,8 @@ describe('json.reader', () => {
     ]);
     const mine = readWith(readJson, '{"recommendedPapers": [{"id": "a", "title": "A"}]}', 'mine.json');
     expect(mine.papers).toEqual([]);
-    expect(mine.problems[0]?.message).toMatch(/^expected a JSON array of papers/);
+    expect(mine.problems[0]?.message).toBe(
+      'expected a JSON array of papers, or an object with a "papers", "items", "records", "results" or "data" array; got an object with keys recommendedPapers (a "recommendedPapers" array is read only when it is the object\'s one key and every entry is a Semantic Scholar paper, with its "paperId" and the API\'s fields)',
+    );
   });
 });

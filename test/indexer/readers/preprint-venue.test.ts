@@ -112,4 +112,37 @@ describe('preprint-venue in every reader', () => {
     ]);
     expect(read.papers.at(-1)?.paper.arxivId).toBe('2101.00001');
   });
+  it("keeps the arXiv id a JSON, CSL-JSON, CSV or RIS venue names, without changing any record's id", async () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const files = [
+      temp.write(
+        'own.json',
+        JSON.stringify([
+          { id: 'own2', title: 'Deep bidirectional transformers', journal: 'arXiv preprint arXiv:1810.04805' },
+          { title: 'Attention everywhere', journal: 'arXiv:1706.03762 [cs]' },
+        ]),
+      ),
+      temp.write(
+        'items.json',
+        '[{"id": "csl1", "type": "article", "title": "Rank fusion", "container-title": "CoRR abs/2101.00001"}]',
+      ),
+      temp.write('list.csv', 'id,title,venue\nrow1,Graph rewiring,ArXiv abs/2004.01234\n'),
+      temp.write(
+        'zotero.ris',
+        'TY  - JOUR\nTI  - Graph sparsification\nAU  - Doe, Jane\nPY  - 2019\nJO  - ArXiv abs/1901.00003\nER  - \n',
+      ),
+    ];
+    const read = await readPaperFiles(files);
+    expect(read.problems).toEqual([]);
+    expect(read.papers.map(({ paper }) => [paper.id, paper.venue, paper.arxivId])).toEqual([
+      ['own2', 'arXiv', '1810.04805'],
+      // A record without an id keeps the one its place gives it, as before its venue was read as arXiv's.
+      ['own-2', 'arXiv', '1706.03762'],
+      ['csl1', 'arXiv', '2101.00001'],
+      ['row1', 'arXiv', '2004.01234'],
+      // RIS keys a record by its content unless it has a DOI or its venue is written "arXiv:<id>".
+      ['doe2019graph', 'arXiv', '1901.00003'],
+    ]);
+  });
 });
