@@ -1,6 +1,7 @@
 // What the support scorer reads from a claim and its candidate evidence sentences: term coverage
 // weighted by IDF, TF-IDF cosines, BM25, phrase (bigram) overlap, numbers, negation and direction of effect.
 import { type Cues, cuesOf, missingNumbers } from './claim-cues.ts';
+import { countedNumbersOf, numbersCountingElsewhere } from './counted-numbers.ts';
 import { clausesOf, type EvidenceClause, EvidenceProfile } from './evidence-profile.ts';
 import type { EvidenceSentence } from './evidence-sentences.ts';
 import { inverseDocumentFrequency, type TermStatistics } from './term-statistics.ts';
@@ -276,7 +277,17 @@ export function supportFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile
   const keyFound = key.reduce((sum, [term, weight]) => sum + (allCounts.has(term) ? weight : 0), 0);
   features.keyCoverage = keyWeight > 0 ? keyFound / keyWeight : 0;
   if (claim.cues.numbers.length > 0) {
-    features.numbersMissing = missingNumbers(claim.cues.numbers, evidence.numbers).length / claim.cues.numbers.length;
+    const missing = new Set(missingNumbers(claim.cues.numbers, evidence.numbers));
+    // A number that counts something is found only in a sentence that names what it counts.
+    const counted = countedNumbersOf(claim.text).filter(({ number }) => !missing.has(number));
+    if (counted.length > 0) {
+      const named = sentences.map((sentence, i) => ({
+        text: sentence.text,
+        names: (t: string) => bags[i]!.counts.has(t),
+      }));
+      for (const number of numbersCountingElsewhere(counted, named)) missing.add(number);
+    }
+    features.numbersMissing = claim.cues.numbers.filter((n) => missing.has(n)).length / claim.cues.numbers.length;
   }
   const evidenceCues = evidence.cues(focusClause(claim, bestSentence.text, evidence.clauses(best)));
   features.directionMismatch =

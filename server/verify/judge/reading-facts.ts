@@ -6,6 +6,7 @@ import { tokenize } from '../../../indexer/text/analyze.ts';
 import { antonymsOf, polarStem } from './antonyms.ts';
 import { type Quantity, quantitiesOf } from './quantities.ts';
 import type { Alternative, SentenceReading } from './stance-reading.ts';
+import { wordCountsOf } from './word-counts.ts';
 
 const ANCHOR_REACH = 6;
 
@@ -40,13 +41,14 @@ function factsOf(reading: SentenceReading): ReadingFacts {
 }
 
 /**
- * The quantities a reading's sentence states (quantitiesOf), read on first use: only a claim that
+ * The quantities a reading's sentence states (quantitiesOf, and the counts it writes in words:
+ * wordCountsOf), read on first use: only a claim that
  * states one compares them with its evidence (shared: do not mutate).
  */
 export function quantitiesOfReading(reading: SentenceReading): readonly Quantity[] {
   const known = factsOf(reading);
   if (!known.quantities) {
-    const found = quantitiesOf(reading.text);
+    const found = [...quantitiesOf(reading.text), ...wordCountsOf(reading.text)];
     known.quantities = found.length > 0 ? found : NO_QUANTITIES;
   }
   return known.quantities;

@@ -7,6 +7,9 @@ import { coverageConflict } from './coverage.ts';
 import { directionVoteOf, type VoteSentence, voteSentencesOf } from './direction-vote.ts';
 import { readsAsFinding } from './finding-sentence.ts';
 import { kindMismatch } from './kinds.ts';
+import { negatesUnnamed } from './negation-focus.ts';
+import { onlyAgainstList } from './only-against-list.ts';
+import { onlyVersusMulti } from './only-versus-multi.ts';
 import { compareQuantities, statesOnlyShare } from './quantities.ts';
 import {
   anchoredDirections,
@@ -100,13 +103,24 @@ function sharedTerms(claim: SentenceReading, evidence: SentenceReading): Set<str
   return shared;
 }
 
+// Whether every place a reading negates a term is only a denied alternative's reach.
+const onlyDenied = (reading: SentenceReading, term: string) =>
+  reading.words.every((word) => word.term !== term || !word.negated || word.denied);
+
 function sharesAny(terms: ReadonlySet<string>, shared: ReadonlySet<string>): boolean {
   for (const term of terms) if (shared.has(term)) return true;
   return false;
 }
 
-/** The stance features of a claim against one evidence sentence. */
-export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading): StanceFeatures {
+/**
+ * The stance features of a claim against one evidence sentence; `paper`: the paper's sentences,
+ * where what a negating claim negates may be named when the evidence sentence does not name it.
+ */
+export function stanceFeatures(
+  claim: SentenceReading,
+  evidence: SentenceReading,
+  paper: readonly VoteSentence[] = [],
+): StanceFeatures {
   const features = emptyStanceFeatures();
   const shared = sharedTerms(claim, evidence);
   // The evidence's negations and null findings count in the clauses that share what the claim is about.
@@ -122,6 +136,7 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   // negation) and the other with "without" (read as a condition, of shorter reach).
   const lackedAlike = lackingAlike(claim.requirements, evidence.requirements);
   const lackedTerms = lackedAlike ? new Set(claim.requirements.lacking.flat()) : null;
+  const sameDenial = claim.alternatives.some((a) => evidence.alternatives.some((b) => a.denied === b.denied));
   if (shared.size > 0) {
     const negatedInClaim = negatedTermsOf(claim);
     const negatedInEvidence = negatedTermsOf(evidence);
@@ -133,7 +148,11 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
         continue;
       }
       const inClaim = negatedInClaim.has(term);
-      if (inClaim !== negatedInEvidence.has(term)) differing++;
+      const inEvidence = negatedInEvidence.has(term);
+      // Both sides set the same alternative aside ("rather than fixing K", "instead of using a fixed
+      // K"): a term one side reaches with that denial and the other does not is no disagreement.
+      if (inClaim !== inEvidence && sameDenial && onlyDenied(inClaim ? claim : evidence, term)) continue;
+      if (inClaim !== inEvidence) differing++;
       else if (inClaim) alike++;
     }
     features.scopedNegation = differing / shared.size;
@@ -146,8 +165,13 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
     negatedAlike = true;
     features.scopedNegation = 0;
   }
-  features.negationMismatch = claim.negated !== evidenceNegated && !negatedAlike ? 1 : 0;
-  features.nullFindingMismatch = claim.nullFinding !== evidenceNull ? 1 : 0;
+  // A claim that negates something the evidence sentence never names ("leaves benchmark accuracy
+  // unchanged" against "the weights stay untouched", and accuracy named nowhere in the paper) is not
+  // contradicted by it: it is about another thing.
+  const claimOnly = (claim.negated && !evidenceNegated) || (claim.nullFinding && !evidenceNull);
+  const elsewhere = claimOnly && negatesUnnamed(claim, evidence, paper);
+  features.negationMismatch = claim.negated !== evidenceNegated && !negatedAlike && !elsewhere ? 1 : 0;
+  features.nullFindingMismatch = claim.nullFinding !== evidenceNull && !elsewhere ? 1 : 0;
   const claimDirections = anchoredDirections(claim);
   const evidenceDirections = anchoredDirections(evidence);
   let agreeing = 0;
@@ -159,7 +183,12 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   }
   features.prefixAntonym = prefixAntonymsOfReadings(claim, evidence) ? 1 : 0;
   // "only briefly" against "in depth" is an opposite too, read as phrases (coverage.ts).
-  features.antonymConflict = antonymConflict(claim, evidence) || coverageConflict(claim.text, evidence.text) ? 1 : 0;
+  features.antonymConflict =
+    antonymConflict(claim, evidence) ||
+    coverageConflict(claim.text, evidence.text) ||
+    onlyVersusMulti(claim.text, evidence.text)
+      ? 1
+      : 0;
   // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces
   // leakage"), nor an opposite word ("larger tumours were benign" against "… malignant").
   features.directionAgree = agreeing > 0 && features.directionConflict === 0 && features.antonymConflict === 0 ? 1 : 0;
@@ -167,7 +196,10 @@ export function stanceFeatures(claim: SentenceReading, evidence: SentenceReading
   // Without a quantity in the claim there is nothing to compare (the evidence's are not read).
   const claimQuantities = quantitiesOfReading(claim);
   features.quantifierConflict =
-    claim.quantifier * evidence.quantifier < 0 && !statesOnlyShare(claimQuantities, evidence.text) ? 1 : 0;
+    (claim.quantifier * evidence.quantifier < 0 && !statesOnlyShare(claimQuantities, evidence.text)) ||
+    onlyAgainstList(claim, evidence)
+      ? 1
+      : 0;
   const quantities =
     claimQuantities.length > 0
       ? compareQuantities(claimQuantities, quantitiesOfReading(evidence))
@@ -279,7 +311,7 @@ export function stanceOfEvidenceVoting(
   const combined = emptyStanceFeatures();
   const readings = fullSentences.map((full) => readSentence(full.slice(0, STANCE_MAX_CHARS)));
   readings.forEach((reading, i) => {
-    const features = stanceFeatures(claim, reading);
+    const features = stanceFeatures(claim, reading, voters);
     for (const name of STANCE_FEATURE_NAMES) {
       // The claim's own cues and the best sentence's negation are read on the best sentence only.
       if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;

@@ -33,6 +33,8 @@ export type ReadWord = {
   term: string | null;
   /** Whether a negation before it, in the same clause, reaches it. */
   negated: boolean;
+  /** Whether what negates it is only a denied alternative ("rather than fixing K"). */
+  denied: boolean;
   /** +1 / −1 for a word of increase / decrease, 0 otherwise. */
   direction: -1 | 0 | 1;
   /** Index of its clause (commas, semicolons and "but"/"whereas" start a new one). */
@@ -114,9 +116,9 @@ function notANegation(tokens: ReadonlyArray<{ word: string }>, i: number): boole
 }
 
 const UP =
-  /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|rose|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|positively|expand\w*|abundant|enrich\w*|accumulat\w*|encourag\w*|foster\w*|favou?r\w*|overexpress\w*|excess\w*|upregulat\w*|heighten\w*|prolong\w*|extend\w*)$/u;
+  /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|rose|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|deeper|heavier|bigger|wider|thicker|positively|expand\w*|abundant|enrich\w*|accumulat\w*|encourag\w*|foster\w*|favou?r\w*|overexpress\w*|excess\w*|upregulat\w*|heighten\w*|prolong\w*|extend\w*)$/u;
 const DOWN =
-  /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell|discourag\w*|retard\w*|lessen\w*|curb\w*|restrict\w*|downregulat\w*|disrupt\w*|interfer\w*|counteract\w*|antagoni\w*|inverse|inversely)$/u;
+  /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|shallower|narrower|thinner|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell|discourag\w*|retard\w*|lessen\w*|curb\w*|restrict\w*|downregulat\w*|disrupt\w*|interfer\w*|counteract\w*|antagoni\w*|inverse|inversely)$/u;
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
 // "only a chosen subset", "only some", "only a fraction of", "a chosen subset of", "only 39-77% of the
@@ -151,6 +153,11 @@ function relationSign(tokens: ReadonlyArray<{ word: string }>, i: number): -1 | 
 
 function isNegation(word: string): boolean {
   return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
+}
+
+/** Whether the token at `i` negates a predicate ("not", "unchanged", "little effect"), as the reading counts it. */
+export function negatesAt(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
+  return (isNegation(tokens[i]!.word) && !notANegation(tokens, i)) || weakNullAt(tokens, i);
 }
 
 // A claim is read once per paper it is scored against (a verify request scores each claim against
@@ -256,9 +263,11 @@ function readSentenceNow(text: string): SentenceReading {
     // Only a content word that is no negation is looked up in the antonym lexicon.
     const polar = negation || !token.term ? null : polarOfWord(kind, token.word);
     // A population phrase says who, not what: its condition is no change, and no negation reaches it.
+    const reached = !negation && reach > 0 && population?.[i] !== true;
     words.push({
       term: negation ? null : token.term,
-      negated: !negation && reach > 0 && population?.[i] !== true,
+      negated: reached,
+      denied: reached && denying,
       direction:
         directionlessAt(text, tokens, i) || namesCondition(tokens, i, population)
           ? 0
@@ -276,7 +285,10 @@ function readSentenceNow(text: string): SentenceReading {
     for (let j = i + 1; j < words.length && words[j]!.clause === clauseOf; j++) tail++;
     if (tail > POSTPOSED_TAIL) return;
     negated = true;
-    for (let j = i - 1; j >= 0 && words[j]!.clause === clauseOf; j--) words[j]!.negated = true;
+    for (let j = i - 1; j >= 0 && words[j]!.clause === clauseOf; j--) {
+      words[j]!.negated = true;
+      words[j]!.denied = false;
+    }
   });
   // A clause's tokens are the sentence's tokens from its start to the next clause's (clauses start
   // at a token), so its terms and negations are read off the words already read.

@@ -72,4 +72,16 @@ describe('support-features', () => {
     const inputs = relevanceInputsOf(features);
     for (const name of RELEVANCE_FEATURES) expect(inputs[name]).toBeCloseTo(Math.sqrt(features[name]));
   });
+  it('finds a claim’s number only in a sentence that names what it counts, not in another that holds the same number', () => {
+    const suite = {
+      title: 'A captcha suite',
+      abstract:
+        'The suite holds 30 cognitive tasks. It characterises how each task is solved through 129 features measured at the process level.',
+    };
+    const features = (claim: string) =>
+      supportFeatures(profileClaim(claim, statistics), sentencesOfPaper(suite), statistics).features;
+    expect(features('The suite characterises each task through 30 process-level features.').numbersMissing).toBe(1);
+    expect(features('The suite characterises each task through 129 process-level features.').numbersMissing).toBe(0);
+    expect(features('The suite holds 30 tasks.').numbersMissing).toBe(0);
+  });
 });

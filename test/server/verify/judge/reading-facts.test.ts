@@ -34,3 +34,16 @@ describe('reading-facts', () => {
     expect(quantitiesOfReading(readSentence('Twelve mice were studied.'))).toEqual([]);
   });
 });
+
+describe('reading-facts, comparatives of size as words of change', () => {
+  it('anchors a term to "deeper" or "heavier" before it rather than to the verb after it', () => {
+    const directions = (text: string) => Object.fromEntries(anchoredDirections(readSentence(text)));
+    expect(directions('Deeper search actually reduces the citation accuracy of agents.')).toMatchObject({
+      [stem('search')]: 1,
+      [stem('accuracy')]: -1,
+    });
+    expect(directions('Heavier birth weights were associated with breast cancer.')).toMatchObject({
+      [stem('birth')]: 1,
+    });
+  });
+});

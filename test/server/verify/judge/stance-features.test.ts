@@ -182,4 +182,54 @@ describe('stance-features', () => {
     expect(stanceOfEvidence(long, evidence)).toEqual(stanceOfEvidence(long.slice(0, STANCE_MAX_CHARS), evidence));
     expect(stanceOfEvidence(long, evidence).directionConflict).toBe(1);
   });
+  it('reads two sides that set the same alternative aside ("rather than fixing K", "instead of using a fixed K") as agreeing', () => {
+    const stance = stanceOfEvidence('The encoder chooses its top-K features dynamically rather than fixing K.', [
+      'The encoder picks its top-K features dynamically instead of using a fixed K.',
+    ]);
+    expect(stance).toMatchObject({ scopedNegation: 0, negationMismatch: 0 });
+  });
+
+  it('reads no negation mismatch when the paper never names what the claim negates', () => {
+    const claim = 'Switching off a behaviour leaves general benchmark accuracy unchanged.';
+    const evidence = 'Any behaviour can be switched off at inference time while the weights stay untouched.';
+    expect(stanceOfEvidence(claim, [evidence], [evidence])).toMatchObject({
+      negationMismatch: 0,
+      nullFindingMismatch: 0,
+    });
+    // Named in the sentence, or elsewhere in the paper, the negated measure is still read as a mismatch.
+    expect(stanceOfEvidence(claim, [evidence], [evidence, 'Benchmark accuracy drops by two points.'])).toMatchObject({
+      negationMismatch: 1,
+    });
+    expect(
+      stanceOfEvidence('The model does not understand tables.', ['The model understands tabular data natively.']),
+    ).toMatchObject({ negationMismatch: 1 });
+  });
+
+  it('reads a cause’s modifier and an effect’s verb as no conflict ("deeper search reduces accuracy" against "greater search depth lowers accuracy")', () => {
+    expect(
+      stanceOfEvidence('Deeper search reduces the citation accuracy of agents.', [
+        'Greater search depth lowers citation accuracy.',
+      ]),
+    ).toMatchObject({ directionConflict: 0, directionAgree: 1 });
+    expect(stanceOfEvidence('Drug A raised heart rate.', ['Drug A lowered heart rate.'])).toMatchObject({
+      directionConflict: 1,
+    });
+  });
+
+  it('reads "only X" against a list holding X among others, and a count in words against another, as conflicts', () => {
+    expect(
+      stanceOfEvidence('The solver is validated only on GSM8K.', [
+        'The solver is validated on MiniF2F as well as MATH and GSM8K.',
+      ]),
+    ).toMatchObject({ quantifierConflict: 1 });
+    expect(
+      stanceOfEvidence('The agent is tested in a single environment.', ['It is tested in three environments.']),
+    ).toMatchObject({ quantityConflict: 1 });
+    expect(
+      stanceOfEvidence('The agent is tested in three environments.', ['It is tested in three environments.']),
+    ).toMatchObject({
+      quantityConflict: 0,
+      quantityAgree: 1,
+    });
+  });
 });

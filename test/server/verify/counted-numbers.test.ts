@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { stem } from '../../../indexer/text/analyze.ts';
+import { countedNumbersOf, numbersCountingElsewhere } from '../../../server/verify/counted-numbers.ts';
+
+describe('counted-numbers', () => {
+  it('reads what a number counts: the first plural noun within three words after it', () => {
+    expect(countedNumbersOf('Each task is described by 30 process-level features.')).toEqual([
+      { number: '30', noun: stem('features') },
+    ]);
+    expect(countedNumbersOf('Accuracy rose by 12% on 3 of the tasks.')).toEqual([]);
+  });
+
+  it('finds a counted number only in a sentence that names what it counts', () => {
+    const sentence = (text: string) => ({ text, names: (term: string) => text.toLowerCase().includes(term) });
+    const counted = countedNumbersOf('It uses 30 features.');
+    expect(
+      numbersCountingElsewhere(counted, [sentence('A suite of 30 tasks.'), sentence('It uses 129 features.')]),
+    ).toEqual(new Set(['30']));
+    expect(numbersCountingElsewhere(counted, [sentence('Each task has 30 features.')])).toEqual(new Set());
+  });
+});
