@@ -24,6 +24,9 @@ export type PairReading = {
   conflicts: SupportConflict[];
   /** The claim's specific words the paper never mentions, read at any score. */
   unaddressed: Unaddressed;
+  /** The stance and features the named-conflict rules read (they do not depend on the weights). */
+  stance?: SupportResult['stance'];
+  features?: SupportResult['features'];
 };
 
 // judgeVerdictOf reads only whether a result carries the built-in stance features (then a
@@ -38,11 +41,18 @@ export type VerdictThresholds = { relevant: number; supported: number; contradic
 
 /** The reading of a pair from the scorer's result and the claim's unmentioned words (SupportScorer.unaddressed). */
 export function readingOf(
-  result: Pick<SupportResult, 'score' | 'evidence' | 'conflicts'>,
+  result: Pick<SupportResult, 'score' | 'evidence' | 'conflicts' | 'stance' | 'features'>,
   unaddressed: Unaddressed,
 ): PairReading {
   // score() returns exactly 0 only when it found nothing to weigh; a logistic score is never 0.
-  return { scored: result.score > 0, evidence: result.evidence, conflicts: result.conflicts, unaddressed };
+  return {
+    scored: result.score > 0,
+    evidence: result.evidence,
+    conflicts: result.conflicts,
+    unaddressed,
+    stance: result.stance,
+    features: result.features,
+  };
 }
 
 /** The built-in judge's verdict on a pair with these scores (the same rules `citelens verify` applies). */
@@ -55,7 +65,8 @@ export function productVerdictOf(scores: Scores, reading: PairReading, threshold
       conflicts: reading.conflicts,
       evidence: reading.evidence,
       unaddressed: reading.unaddressed,
-      stance: BUILTIN_STANCE,
+      stance: reading.stance ?? BUILTIN_STANCE,
+      ...(reading.features ? { features: reading.features } : {}),
     },
     thresholds,
   );

@@ -85,6 +85,16 @@ const bareEntry = (text: string) =>
       .replace(/[,.]?\s*\(?\b(?:1[89]|20)\d{2}[a-z]?\)?[.\s]*$/u, ''),
   ).join(' ');
 
+/**
+ * What an entry says before its first full stop, when more follows: the title of an entry written
+ * "Title. Venue, Year." ("GlazyBench. arXiv, 2026.", "Litespark Inference on Consumer CPUs. Journal
+ * of …"), whose venue would otherwise count as words of the title. Null when the entry is one sentence.
+ */
+function leadOf(entry: ReferenceEntry): string | null {
+  const lead = /^(.+?)[.?!]\s+\S/u.exec(entry.text)?.[1];
+  return lead ? bareEntry(lead) || null : null;
+}
+
 // An address as written and as a library record keeps it compare alike: "https://www.x.org/a/" is "x.org/a".
 const plainAddress = (url: string) =>
   url
@@ -136,6 +146,8 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleM
   const entryTitleTerms = entry.title ? distinctTerms(entry.title) : [];
   const entryTitle = entry.title ? terms(entry.title).join(' ') : null;
   const bare = bareEntry(entry.text);
+  const lead = leadOf(entry);
+  const leadTerms = lead ? [...new Set(lead.split(' '))] : [];
   let best: TitleMatch | undefined;
   for (const paper of candidates) {
     const titleTerms = distinctTerms(paper.title);
@@ -145,19 +157,24 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleM
     const name = nameOfTitle(paper.title);
     // The entry is the title, or the whole entry is the name the title gives (a short title such as
     // "GlazyBench" cannot be told by its share of words, but an entry of nothing else names it).
-    const exact =
-      (entryTitle !== null && entryTitle === whole) ||
-      (bare !== '' && (bare === whole || (name !== null && bare === terms(name).join(' '))));
+    // So is an entry whose first sentence is the title or that name, the rest its venue.
+    const exact = [entryTitle, bare, lead].some(
+      (said, i) =>
+        said !== null && said !== '' && (said === whole || (i > 0 && name !== null && said === terms(name).join(' '))),
+    );
     const main = mainTitle(paper.title);
     const mainTerms = main ? distinctTerms(main) : [];
     // A short form is the title without its subtitle: the reference's title must be (nearly) the main
     // title, so "…: A Survey" of the same words is another paper.
+    const isShortForm = (said: readonly string[]) =>
+      share(said, new Set(titleTerms)) >= TITLE_MATCH.minShortFormContainment &&
+      share(mainTerms, new Set(said)) >= TITLE_MATCH.minShortFormContainment;
     const shortForm =
       mainTerms.length >= TITLE_MATCH.minTerms &&
-      (entry.title
-        ? share(entryTitleTerms, new Set(titleTerms)) >= TITLE_MATCH.minShortFormContainment &&
-          share(mainTerms, new Set(entryTitleTerms)) >= TITLE_MATCH.minShortFormContainment
-        : share(mainTerms, entryTerms) >= TITLE_MATCH.minShortFormContainment);
+      ((entry.title
+        ? isShortForm(entryTitleTerms)
+        : share(mainTerms, entryTerms) >= TITLE_MATCH.minShortFormContainment) ||
+        isShortForm(leadTerms));
     const distinctive = distinctiveName(paper.title);
     const named = distinctive !== null && leadsWithName(entry, distinctive, paper);
     const accepted =

@@ -22,6 +22,7 @@ import {
   profileClaim,
   type RelevanceFeatures,
   relevanceFeaturesOf,
+  SENTENCE_BLEND,
   type SupportFeatures,
   supportFeaturesOf,
 } from './support-features.ts';
@@ -53,6 +54,9 @@ const ALIGNED_SENTENCES = 3;
  * sentence over one that only announces the study.
  */
 const FINDING_PREFERENCE = 1.2;
+/** Letters two words must share from their start to count as half a match in stanceAlignment. */
+const PREFIX_LETTERS = 5;
+const prefixOf = (term: string) => term.slice(0, PREFIX_LETTERS);
 
 // Which of a text's sentences only announce the study (onlyAnnounces), kept with its analysis.
 const announcements = new WeakMap<EvidenceProfile, readonly boolean[]>();
@@ -63,6 +67,35 @@ function announcementsOf(evidence: EvidenceProfile): readonly boolean[] {
     announcements.set(evidence, found);
   }
   return found;
+}
+
+/**
+ * How well each sentence aligns with what the claim says of the paper, for choosing the sentences
+ * its stance is read on: the sentence scores with their coverage part read without the claim's
+ * terms the paper's title holds (every sentence is about the paper, and most name it "it"), and a
+ * term the sentence shares only its first PREFIX_LETTERS letters with counting half ("publicly" and
+ * "public"). A claim whose every term is in the title keeps the scores as they are.
+ */
+function stanceAlignment(claim: ClaimProfile, evidence: EvidenceProfile, scores: readonly number[]): number[] {
+  const title = evidence.titleIndex >= 0 ? evidence.bags[evidence.titleIndex]!.counts : null;
+  if (!title) return [...scores];
+  let predicateWeight = 0;
+  for (const [term, weight] of claim.weights) if (!title.has(term)) predicateWeight += weight;
+  if (predicateWeight === 0) return [...scores];
+  return scores.map((score, i) => {
+    const counts = evidence.bags[i]!.counts;
+    const prefixes = new Set([...counts.keys()].filter((t) => t.length >= PREFIX_LETTERS).map(prefixOf));
+    let covered = 0;
+    let predicate = 0;
+    for (const [term, weight] of claim.weights) {
+      if (counts.has(term)) covered += weight;
+      if (title.has(term)) continue;
+      if (counts.has(term)) predicate += weight;
+      else if (term.length >= PREFIX_LETTERS && prefixes.has(prefixOf(term))) predicate += weight / 2;
+    }
+    const coverage = covered / claim.totalWeight;
+    return score + SENTENCE_BLEND.coverage * (predicate / predicateWeight - coverage);
+  });
 }
 
 /** A text as written, and read with the abbreviations it defines spelt out (the same profile when it defines none). */
@@ -123,10 +156,13 @@ export class SupportScorer {
    * at least JUDGE_THRESHOLDS.supported of it. Read on `context` when the claim is a clause of it.
    */
   relevance(claim: string, sentences: readonly EvidenceSentence[], context?: string): number {
-    const profile = this.profileOf(context ?? claim);
-    const features = relevanceFeaturesOf(profile, this.evidenceOf(sentences).written);
-    if (!features || profile.totalWeight === 0) return 0;
-    return supportProbability(features, this.model);
+    const evidence = this.evidenceOf(sentences).written;
+    const scoreOf = (text: string) => {
+      const profile = this.profileOf(text);
+      const features = relevanceFeaturesOf(profile, evidence);
+      return !features || profile.totalWeight === 0 ? 0 : supportProbability(features, this.model);
+    };
+    return context === undefined || context === claim ? scoreOf(claim) : Math.max(scoreOf(claim), scoreOf(context));
   }
 
   /**
@@ -169,13 +205,19 @@ export class SupportScorer {
     const findings = candidates.findings;
     const announcing = announcementsOf(candidates);
     const preference = (i: number) => (findings[i] ? FINDING_PREFERENCE : announcing[i] ? 1 / FINDING_PREFERENCE : 1);
-    const ordered = scores
-      .map((score, i) => ({ score: score * preference(i), i }))
-      .filter(({ i }) => sentences[i]!.field !== 'title')
-      .sort((a, b) => b.score - a.score || a.i - b.i);
-    const ranked = ordered
-      .filter((candidate, rank) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * ordered[0]!.score)
-      .slice(0, STANCE_SENTENCES);
+    const rankedBy = (values: readonly number[]) =>
+      values
+        .map((score, i) => ({ score: score * preference(i), i }))
+        .filter(({ i }) => sentences[i]!.field !== 'title')
+        .sort((a, b) => b.score - a.score || a.i - b.i);
+    const ordered = rankedBy(scores);
+    const nearBest = ordered.filter(
+      (candidate, rank) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * ordered[0]!.score,
+    );
+    // The sentence that best says what the claim says of the paper is read first, the best-aligned
+    // one beside it ("No public code is listed for it." and "CuBridge is a framework in which…").
+    const predicate = rankedBy(stanceAlignment(profile, candidates, scores))[0]!;
+    const ranked = (predicate.i === ordered[0]!.i ? nearBest : [predicate, ordered[0]!]).slice(0, STANCE_SENTENCES);
     const read = ranked.map(({ i }) => focusClause(profile, candidates.sentences[i]!.text, candidates.clauses(i)));
     const stance = stanceOfEvidenceVoting(claim, read, candidates.voteSentences);
     const conflicts = conflictsOf(features, stance, {
@@ -223,7 +265,9 @@ export class SupportScorer {
     return unaddressedWords(written, [texts.written, texts.spelt], this.statistics);
   }
 
-  // The features the score is read on: the claim's own, or its context's when it has a different one.
+  // The features the score is read on: the claim's own, or its context's when that scores higher. The
+  // context lifts a clause too short to bear on anything alone ("while [2] finds it"); it never
+  // lowers one that does (a clause about one paper in a sentence that cites two).
   private relevanceFeaturesOf(
     features: SupportFeatures,
     evidence: EvidenceProfile,
@@ -231,7 +275,9 @@ export class SupportScorer {
     context: string | undefined,
   ): RelevanceFeatures {
     if (context === undefined || context === claim) return features;
-    return relevanceFeaturesOf(this.profileOf(context), evidence) ?? features;
+    const inContext = relevanceFeaturesOf(this.profileOf(context), evidence);
+    if (!inContext || this.profileOf(claim).totalWeight === 0) return inContext ?? features;
+    return supportProbability(inContext, this.model) > supportProbability(features, this.model) ? inContext : features;
   }
 
   /** How well a paper (its title and abstract) backs the claim. */

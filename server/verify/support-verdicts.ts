@@ -140,6 +140,25 @@ export function unmentionedOf(
 }
 
 /**
+ * Conflicts named plainly enough to decide a verdict the fitted models leave open. `hardFloor`: a
+ * hard conflict (a quantity the paper states otherwise, an alternative it denies, a comparison it
+ * ranks the other way, a negation it does not share) that the stance model finds contradicting with
+ * at least `hardContradiction` still contradicts down to this relevance score, below
+ * JUDGE_THRESHOLDS.relevant ("cuts memory by only 1.4x" against "14x lower memory": the paraphrase
+ * scores low, the conflict is certain). `antonymCoverage`: an antonym in the aligned sentence
+ * contradicts when the claim's words otherwise cover that sentence's this much ("late layers" against "early layers"): the closer the copy, the more the one
+ * swapped word decides, where the stance model's overlap inputs count the other way.
+ */
+export const NAMED_CONFLICT = { hardFloor: 0.28, hardContradiction: 0.8, antonymCoverage: 0.8 } as const;
+
+// Whether the stance names a conflict that is hard (see NAMED_CONFLICT).
+const hardConflict = (stance: StanceFeatures) =>
+  stance.quantityConflict > 0 ||
+  stance.deniedAlternative > 0 ||
+  stance.comparisonConflict > 0 ||
+  stance.negationMismatch > 0;
+
+/**
  * The full verdict: below the relevance threshold the text does not bear on the claim; evidence
  * more likely contradicting than not (at the fitted threshold) contradicts it when a cue shows
  * where (a conflict: the built-in stance model's bias and overlap alone contradict nothing); a text that never
@@ -148,14 +167,32 @@ export function unmentionedOf(
  */
 export function judgeVerdictOf(
   result: Pick<SupportResult, 'score' | 'support' | 'contradiction' | 'conflicts' | 'evidence'> &
-    Partial<Pick<SupportResult, 'unaddressed' | 'stance'>>,
+    Partial<Pick<SupportResult, 'unaddressed' | 'stance' | 'features'>>,
   thresholds: typeof JUDGE_THRESHOLDS = JUDGE_THRESHOLDS,
 ): JudgeVerdict {
-  if (!result.evidence || result.score < thresholds.relevant) return 'not_supported';
-  const contradicting = result.contradiction / Math.max(result.score, 1e-9) >= thresholds.contradicted;
+  if (!result.evidence) return 'not_supported';
+  const ratio = result.contradiction / Math.max(result.score, 1e-9);
+  const { stance, features } = result;
+  if (result.score < thresholds.relevant) {
+    const certain =
+      stance !== undefined &&
+      result.conflicts.length > 0 &&
+      hardConflict(stance) &&
+      ratio >= NAMED_CONFLICT.hardContradiction &&
+      result.score >= NAMED_CONFLICT.hardFloor;
+    return certain ? 'contradicted' : 'not_supported';
+  }
+  const contradicting = ratio >= thresholds.contradicted;
   // The built-in stance model (a result with its stance features) contradicts only where a cue shows
   // it; a model judge's reading (the NLI judge's combined result) stands on its own.
-  if (contradicting && (result.conflicts.length > 0 || !result.stance)) return 'contradicted';
+  if (contradicting && (result.conflicts.length > 0 || !stance)) return 'contradicted';
+  if (
+    stance !== undefined &&
+    features !== undefined &&
+    stance.antonymConflict > 0 &&
+    features.sentenceCoverage >= NAMED_CONFLICT.antonymCoverage
+  )
+    return 'contradicted';
   const unaddressed = result.unaddressed ?? { words: [], share: 0, claimTerms: 0 };
   if (unaddressed.share >= UNADDRESSED.share && unaddressed.claimTerms <= UNADDRESSED.claimTerms)
     return 'not_supported';

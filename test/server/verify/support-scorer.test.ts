@@ -116,4 +116,36 @@ describe('support-scorer', () => {
     }
     expect(shared.relevance('Caffeine increases recall.', [])).toBe(0);
   });
+
+  it('never lowers the relevance of a clause by the sentence it is part of, when that sentence cites another paper too', () => {
+    const sentences = sentencesOfPaper(backing);
+    const clause = 'Caffeine intake increased short-term memory recall by 12% compared with placebo [1],';
+    const sentence = `${clause} while glacier melt rates doubled along the coast and river deltas shrank [2].`;
+    const alone = scorer.score(clause, sentences);
+    expect(scorer.score(clause, sentences, sentence).score).toBe(alone.score);
+    expect(scorer.relevance(clause, sentences, sentence)).toBe(alone.score);
+  });
+
+  it('reads the stance on the sentence that says what the claim says of the paper, not the one that names it', () => {
+    const kiln = {
+      title: 'Tilebridge: adapting kiln schedules with a language model',
+      abstract:
+        'Tilebridge is a framework in which a language model adapts kiln firing schedules to new clays. It lowers firing defects on four clays. No public code is listed for it.',
+    };
+    // As in a real library, code is often public; the paper's name is the claim's rarest word.
+    const others = ['soil nitrogen cycles', 'glacier melt rates', 'ion channel gating', 'graph coloring bounds'].map(
+      (t) => `A study of ${t}. Its code is public and available.`,
+    );
+    const scorer = new SupportScorer(statisticsOfTexts([`${kiln.title}\n${kiln.abstract}`, ...others]));
+    const result = scorer.scorePaper("Tilebridge's code is publicly available.", kiln);
+    expect(result.evidence?.text).toBe('No public code is listed for it.');
+    expect(result.conflicts).toContain('negation');
+    // A claim about what the naming sentence says is still read there.
+    expect(scorer.scorePaper('Tilebridge adapts kiln firing schedules to new clays.', kiln)).toMatchObject({
+      conflicts: [],
+      evidence: {
+        text: 'Tilebridge is a framework in which a language model adapts kiln firing schedules to new clays.',
+      },
+    });
+  });
 });

@@ -162,4 +162,44 @@ describe('support-verdicts', () => {
     expect(conflictsOf(noFeatures(), { ...emptyStanceFeatures(), speciesMismatch: 1 })).toEqual(['scope']);
     expect(conflictsOf(noFeatures(), { ...emptyStanceFeatures(), kindMismatch: 1 })).toEqual(['scope']);
   });
+
+  it('contradicts below the relevance threshold only on a hard conflict the stance model is nearly sure of', () => {
+    const { relevant } = JUDGE_THRESHOLDS;
+    // Just under the threshold, as "cuts the memory footprint by only about 1.4x" against "14x lower memory".
+    const score = relevant - 0.02;
+    const quantity = { ...emptyStanceFeatures(), quantityConflict: 1 };
+    const verdict = (contradicting: number, stance = quantity, at = score) =>
+      judgeVerdictOf({
+        score: at,
+        support: at * (1 - contradicting),
+        contradiction: at * contradicting,
+        conflicts: ['numbers'],
+        evidence,
+        stance,
+      });
+    expect(verdict(0.93)).toBe('contradicted');
+    expect(verdict(0.93, { ...emptyStanceFeatures(), deniedAlternative: 1 })).toBe('contradicted');
+    expect(verdict(0.6)).toBe('not_supported');
+    // A number the paper never states is no hard conflict, and far below the threshold nothing bears on the claim.
+    expect(verdict(0.93, emptyStanceFeatures())).toBe('not_supported');
+    expect(verdict(0.93, quantity, relevant / 3)).toBe('not_supported');
+  });
+
+  it('contradicts a claim that copies its evidence sentence but for an opposite word, and not a faithful paraphrase', () => {
+    const valence = {
+      title: 'Negative before positive: valence in language models',
+      abstract:
+        'We probe twelve language models for emotional valence. Signals for negative valence sit mostly in the early layers, whereas positive valence is spread across the network.',
+    };
+    const papers = [valence, ...library.slice(1)];
+    const valenceJudge = createBuiltinJudge(statisticsOfTexts(papers.map((p) => `${p.title}\n${p.abstract}`)));
+    const sentences = sentencesOfPaper(valence);
+    const swapped = valenceJudge.judgeNow('Signals for negative valence sit mostly in the late layers.', sentences);
+    expect(swapped).toMatchObject({ verdict: 'contradicted', conflicts: ['direction'] });
+    for (const faithful of [
+      'Signals for negative valence sit mostly in the early layers.',
+      'Negative valence signals sit mostly in early layers, whereas positive valence is spread across the network.',
+    ])
+      expect(valenceJudge.judgeNow(faithful, sentences).verdict, faithful).not.toBe('contradicted');
+  });
 });
