@@ -26,10 +26,14 @@ export const BOTTOM_LINE_DEFAULTS = {
 };
 export type BottomLineOptions = typeof BOTTOM_LINE_DEFAULTS;
 
-// The question's auxiliary, with the "not" of a negative question ("Doesn't DAPRO rely on…?", read
-// "Does not DAPRO rely on…?"), which asks the same as "Does DAPRO rely on…?".
+// The question's auxiliary, taken out of its claim.
 const AUXILIARY =
-  /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\s+(?:not\s+)?(?:it|they|there|this|these|that)?\b/iu;
+  /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\s+(?:it|they|there|this|these|that)?\b/iu;
+// The "not" of a negative question, on the auxiliary that opens it ("Doesn't DAPRO rely on…?", read
+// "Does not DAPRO rely on…?"; "Can't EMO…?", read "Cannot EMO…?"), which asks the same as "Does DAPRO
+// rely on…?". A "not" further on is the claim's own ("Aspirin does not reduce stroke risk, does it?").
+const OPENING_NOT =
+  /^(\s*)(?:(is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)\s+not|(can)not)\b/iu;
 /** A question asking whether things are alike, which a null finding answers with yes. */
 const SAMENESS = /\b(?:similar|same|comparable|equivalent|equal|equally|non-?inferior|as\s+\w+\s+as)\b/iu;
 /** Result statistics that make a sentence a finding even without a reporting verb. */
@@ -66,6 +70,10 @@ export function claimOfQuestion(question: string): string {
   return expandContractions(question)
     .replace(/\?+\s*$/u, '')
     .replace(/\bwhether\b/iu, '')
+    .replace(
+      OPENING_NOT,
+      (_, space: string, auxiliary: string | undefined, can: string | undefined) => space + (auxiliary ?? can),
+    )
     .replace(AUXILIARY, ' ')
     .replace(/\s+/gu, ' ')
     .trim();

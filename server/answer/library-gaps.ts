@@ -1,13 +1,13 @@
 // Why the library holds no answer to a question, read before any sentence is chosen: a name no
 // paper uses, a kind of thing no paper mentions, words no paper uses, or too little of the question
 // in the closest paper; and what an answer leaves aside: a phrase no paper uses ("their knowledge
-// base"), or, for an answer quoted from papers that each hold a part of the question, that none
-// connects the parts. Each says what is missing.
+// base") or a last word ("…run on phones?"), or, for an answer quoted from papers that each hold a
+// part of the question, that none connects the parts. Each says what is missing.
 
 import { type Concept, conceptName, conceptNames, unknownNamesOf } from './question-concepts.ts';
 import { askedKindWord } from './question-type.ts';
 import type { SelectionOptions } from './selection-settings.ts';
-import { type EnglishPhrase, englishPhrases, unknownShare, unknownSubjects } from './unknown-share.ts';
+import { type EnglishPhrase, englishPhrases, unknownObject, unknownShare, unknownSubjects } from './unknown-share.ts';
 
 /** A source's share of the question's key concepts, and the concepts it lacks (sourceCoverage). */
 type Covered = { coverage: number; missing: readonly Concept[] };
@@ -21,10 +21,11 @@ type GapSettings = Pick<
 };
 
 /**
- * What libraryGap finds: why the library holds no answer (`reason`), or the phrases of the question
- * no paper uses that an answer from the rest leaves aside (`unused`, see unusedPhraseNotice).
+ * What libraryGap finds: why the library holds no answer (`reason`), or the phrases and words of the
+ * question no paper uses that an answer from the rest leaves aside (`unused`, as the question writes
+ * them; see unusedPhraseNotice).
  */
-export type LibraryGap = { reason: string } | { unused: readonly EnglishPhrase[] };
+export type LibraryGap = { reason: string } | { unused: readonly string[] };
 
 // A hyphenated name is named whole, once ("GPT-4", not "GPT", "4").
 const quoted = (words: readonly Concept[]) =>
@@ -62,7 +63,11 @@ export function libraryGap(
     unknownShare(concepts) > settings.maxUnknownShare ? partPhrases(phrases, concepts, covered, settings) : null;
   const reason = gapReason(question, concepts, covered, settings, { phrases, parts });
   if (reason !== null) return { reason };
-  return parts ? { unused: parts } : null;
+  // "Does RecGPT-Mobile run on phones?": a last word no paper uses may be what a paper says in other
+  // words ("mobile devices"), so the answer is about the rest and says it leaves the word aside.
+  const object = unknownObject(question, concepts, phrases);
+  const unused = [...(parts ?? []).map((p) => p.text), ...(object ? [conceptName(object)] : [])];
+  return unused.length > 0 ? { unused } : null;
 }
 
 // "Do RAG systems leak their knowledge base?": a library that never says "knowledge base" may say
@@ -116,8 +121,8 @@ function gapReason(
   const absent = phrases.filter((p) => p.role === 'subject');
   if (absent.length > 0)
     return `The library holds no answer: no paper in it uses ${quotedPhrases(absent)}, which the question asks about.`;
-  // "Do whales raise the word error rate of speech recognition?", "Does speech recognition work for
-  // whales?": one word no paper uses that is the question's subject or object (unknownSubjects).
+  // "Do whales raise the word error rate of speech recognition?": one word no paper uses that heads
+  // the question's subject (unknownSubjects).
   const absentWords = unknownSubjects(question, concepts, phrases);
   if (absentWords.length > 0)
     return `The library holds no answer: no paper in it mentions ${quoted(absentWords)}, which the question asks about.`;
@@ -139,8 +144,8 @@ export function unconnectedNotice([first, second]: readonly [readonly Concept[],
   return `No paper in the library connects ${quoted(first)} with ${quoted(second)}: the answer quotes papers that hold one or the other, and none says how the two bear on each other.`;
 }
 
-/** The notice for an answer that leaves aside phrases of the question no paper uses (LibraryGap's `unused`). */
-export function unusedPhraseNotice(phrases: readonly EnglishPhrase[]): string {
-  const named = quotedPhrases(phrases);
-  return `No paper in the library uses ${named}: the answer is about the rest of the question, and draws no conclusion about ${phrases.length > 1 ? 'them' : 'it'}.`;
+/** The notice for an answer that leaves aside phrases or words of the question no paper uses (LibraryGap's `unused`). */
+export function unusedPhraseNotice(unused: readonly string[]): string {
+  const named = unused.map((text) => `"${text}"`).join(', ');
+  return `No paper in the library uses ${named}: the answer is about the rest of the question, and draws no conclusion about ${unused.length > 1 ? 'them' : 'it'}.`;
 }

@@ -4,7 +4,8 @@
 // knowledge base"), which the papers may say in other words; the question's own subject or object,
 // opening it or after a determiner ("Do electric cars…", "…leak the knowledge base?"), of which a
 // paper that never names it says nothing; or words anywhere else, which count one by one. And the
-// single such words that are the question's subject or object ("Do whales…", "…work for whales?").
+// single such words that head the question's subject ("Do whales…") or end it as its object
+// ("…work for whales?").
 import { englishWordsIfReadable, isEnglishWord } from './english-words.ts';
 import { type Concept, writtenAsName } from './question-concepts.ts';
 
@@ -18,11 +19,12 @@ const POSSESSIVE_BEFORE =
   /(?:\b(?:their|its|his|her|our|your|my|whose)|\p{L}(?<!\b(?:what|that|it|there|here|let|who|where|when|why|how|he|she))['’]s?)\s+$/iu;
 
 // Before a phrase that stands as the question's subject or object: the question's opening auxiliary,
-// after a wh-word or not, and an optional article ("Do electric cars…", "How does the electric
-// car…"); or a determiner ("…leak the knowledge base?", "…raise any tax returns?"). Not "that",
-// which as often opens a clause ("modularity that survives heavy finetuning").
+// after a wh-word or not, with or without "not" (contractions are written out first: "Doesn't" is
+// "Does not", "Can't" is "Cannot"), and an optional article ("Do electric cars…", "How does the
+// electric car…", "Does not the scooter…"); or a determiner ("…leak the knowledge base?", "…raise
+// any tax returns?"). Not "that", which as often opens a clause ("modularity that survives heavy finetuning").
 const OPENING_SUBJECT =
-  /^\s*(?:(?:how|what|why|which|when)\s+)?(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have)\s+(?:(?:the|a|an)\s+)?$/iu;
+  /^\s*(?:(?:how|what|why|which|when)\s+)?(?:(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have)(?:\s+not)?|cannot)\s+(?:(?:the|a|an)\s+)?$/iu;
 const SUBJECT_BEFORE = [OPENING_SUBJECT, /\b(?:a|an|the|this|these|those|some|any|no|each|every|another|such)\s+$/iu];
 
 /**
@@ -76,11 +78,21 @@ const unknownWord = (concept: Concept): boolean =>
 // ("reliable", "quick", "easy", "automatic"). It says how a verb acts, so it ends a phrase the words
 // before it make and never joins one ("…with a click reliably?": "click" alone, no phrase "click
 // reliably"); one that comes first may qualify the phrase's words ("weekly dose").
-// The base must be a word of its own, four letters or more ("reply" is no "rep" + "-ly"; "supply" no "supple").
+// The base must be a word of its own, four letters or more ("reply" is no "rep" + "-ly"; "supply" no
+// "supple"), of the form the ending asks for: "-ily" from "-y", "-ally" from "-al" or "-ic", "-ably"
+// and "-ibly" from "-able" and "-ible" ("butterfly" is no "buttery" + "-ly", "assembly" no "assemble").
+// An adjective made of a noun and "-ly" ("elderly", "friendly", "costly") is no adverb.
+const NOUN_LY_ADJECTIVES = new Set(
+  'elderly orderly friendly costly lovely lonely deadly timely scholarly worldly earthly cowardly ghostly heavenly'.split(
+    ' ',
+  ),
+);
 function adverbOfManner(word: string, english: ReadonlySet<string>): boolean {
-  if (!/\p{L}{4}ly$/u.test(word)) return false;
-  const bases = [word.slice(0, -2), `${word.slice(0, -3)}y`, word.slice(0, -4)];
-  if (word.endsWith('bly')) bases.push(`${word.slice(0, -1)}e`);
+  if (!/\p{L}{4}ly$/u.test(word) || NOUN_LY_ADJECTIVES.has(word)) return false;
+  const bases = [word.slice(0, -2)];
+  if (word.endsWith('ily')) bases.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('ally')) bases.push(word.slice(0, -4));
+  if (/[ai]bly$/u.test(word)) bases.push(`${word.slice(0, -1)}e`);
   return bases.some((base) => base.length >= 4 && english.has(base));
 }
 
@@ -147,47 +159,66 @@ const SET_PHRASE_NOUNS = new Set(
   ),
 );
 
+// The unknown concepts that are single English words no paper uses: not a name, not a word of a
+// phrase of `phrases`, not an adverb; keyed by the word as the question writes it.
+function unknownEnglishWords(concepts: readonly Concept[], phrases: readonly EnglishPhrase[]): Map<string, Concept> {
+  const inPhrase = new Set(phrases.flatMap((p) => p.words));
+  const unknown = concepts.filter((c) => unknownWord(c) && !inPhrase.has(c));
+  const english = unknown.length > 0 ? englishWordsIfReadable() : undefined;
+  if (!english) return new Map();
+  return new Map(
+    unknown
+      .filter((c) => isEnglishWord(plainWord(c), english) && !adverbOfManner(plainWord(c), english))
+      .map((c) => [plainWord(c), c] as const),
+  );
+}
+
+const wordOf = (match: RegExpMatchArray) => match[0].toLowerCase().replace(/['’]s$/u, '');
+
 /**
  * The single English words no paper uses (not a name, not a word of a phrase of `phrases`, not an
- * adverb) that stand as the question's subject or object: heading the noun phrase after its opening
- * auxiliary and an optional article ("Do whales raise…?", "Does the scooter raise…?": the next word
- * is no topic word; not "Does the rapid model…"), or ending a question of one sentence after a
- * preposition of what or whom or a determiner ("…work for whales?"). A paper that never names such a
- * word says nothing of it, however little it weighs beside the rest; a word in the middle of the
- * question ("…with a click quite well?") is weighed as before.
+ * adverb) that head the question's subject: right after its opening auxiliary, with or without
+ * "not", and an optional article ("Do whales raise…?", "Does the scooter raise…?", "Does not the
+ * scooter…?": the next word is no topic word; not "Does the rapid model…"). A paper that never names
+ * its subject says nothing of it, however little the word weighs beside the rest.
  */
 export function unknownSubjects(
   question: string,
   concepts: readonly Concept[],
   phrases: readonly EnglishPhrase[] = [],
 ): Concept[] {
-  const inPhrase = new Set(phrases.flatMap((p) => p.words));
-  const unknown = concepts.filter((c) => unknownWord(c) && !inPhrase.has(c));
-  if (unknown.length === 0) return [];
-  const english = englishWordsIfReadable();
-  if (!english) return [];
-  const byWord = new Map(
-    unknown
-      .filter((c) => isEnglishWord(plainWord(c), english) && !adverbOfManner(plainWord(c), english))
-      .map((c) => [plainWord(c), c] as const),
-  );
+  const byWord = unknownEnglishWords(concepts, phrases);
   if (byWord.size === 0) return [];
   const topic = new Set(concepts.map(plainWord));
   const words = [...question.matchAll(WORD)];
-  // The last word is the question's object only in a text of one sentence: a description of several
-  // (CISI's queries) ends where it likes.
-  const oneSentence = !/[.!?;]\s+\S/u.test(question.trim());
   const found = new Set<Concept>();
   words.forEach((match, i) => {
-    const concept = byWord.get(match[0].toLowerCase().replace(/['’]s$/u, ''));
-    if (!concept) return;
-    const before = question.slice(0, match.index);
-    const next = words[i + 1]?.[0].toLowerCase().replace(/['’]s$/u, '');
-    const heads = next === undefined || !topic.has(next);
-    const subject = heads && OPENING_SUBJECT.test(before);
-    const object =
-      oneSentence && next === undefined && OBJECT_BEFORE.test(before) && !SET_PHRASE_NOUNS.has(plainWord(concept));
-    if (subject || object) found.add(concept);
+    const concept = byWord.get(wordOf(match));
+    const next = words[i + 1];
+    const heads = next === undefined || !topic.has(wordOf(next));
+    if (concept && heads && OPENING_SUBJECT.test(question.slice(0, match.index))) found.add(concept);
   });
   return [...found];
+}
+
+/**
+ * The single English word no paper uses (as for unknownSubjects) that ends a question of one
+ * sentence after a preposition of what or whom or a determiner ("Does RecGPT-Mobile run on
+ * phones?"), or undefined. Unlike a subject, such an object is often what the papers say in other
+ * words ("mobile devices", "conversation", "normalising"), so the answer is about the rest of the
+ * question and says it leaves the word aside; a word in the middle of the question ("…with a click
+ * quite well?") is weighed as the others are.
+ */
+export function unknownObject(
+  question: string,
+  concepts: readonly Concept[],
+  phrases: readonly EnglishPhrase[] = [],
+): Concept | undefined {
+  // The last word is the question's object only in a text of one sentence: a description of several
+  // (CISI's queries) ends where it likes.
+  if (/[.!?;]\s+\S/u.test(question.trim())) return undefined;
+  const last = [...question.matchAll(WORD)].at(-1);
+  if (last === undefined || !OBJECT_BEFORE.test(question.slice(0, last.index))) return undefined;
+  const concept = unknownEnglishWords(concepts, phrases).get(wordOf(last));
+  return concept && !SET_PHRASE_NOUNS.has(plainWord(concept)) ? concept : undefined;
 }

@@ -169,6 +169,30 @@ describe('bottom-line', () => {
     ).toMatchObject({ verdict: 'no', no: [1] });
   });
 
+  it('reads "Can\'t X…?" ("Cannot X…?") as asking the same as "Can X…?"', () => {
+    for (const question of [
+      "Can't EMO load only a chosen subset of experts?",
+      'Cannot EMO load only a chosen subset of experts?',
+    ])
+      expect(claimOfQuestion(question), question).toBe('EMO load only a chosen subset of experts');
+    const emo = 'EMO: pretraining mixture of experts for emergent modularity';
+    const finding = 'EMO can load only a chosen subset of experts at inference with little loss in accuracy.';
+    for (const question of [
+      "Can't EMO load only a chosen subset of experts?",
+      'Can EMO load only a chosen subset of experts?',
+    ])
+      expect(bottomLine(question, [{ ...at(1, finding), title: emo }]), question).toMatchObject({ verdict: 'yes' });
+  });
+
+  it('keeps a "not" that does not follow the auxiliary opening the question, as the claim\'s own', () => {
+    expect(claimOfQuestion('Aspirin does not reduce stroke risk, does it?')).toBe(
+      'Aspirin not reduce stroke risk, does it',
+    );
+    expect(claimOfQuestion("Memory Inception doesn't need training?")).toBe('Memory Inception not need training');
+    expect(claimOfQuestion('Memory Inception does not need training?')).toBe('Memory Inception not need training');
+    expect(claimOfQuestion('Does not DAPRO rely on it?')).toBe('DAPRO rely on it');
+  });
+
   it('says yes on a finding for the question, naming the source', () => {
     expect(bottomLine(question, [at(1, FOR), at(2, BACKGROUND)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
   });

@@ -19,6 +19,15 @@ describe('contractions', () => {
     expect(expandContractions("Doesn't DAPRO rely on it?")).toBe('Does not DAPRO rely on it?');
   });
 
+  it('writes out contracted negations typed without an apostrophe, but not "cant" nor "wont"', () => {
+    expect(expandContractions('doesnt dont didnt isnt arent wasnt werent hasnt havent couldnt wouldnt shouldnt')).toBe(
+      'does not do not did not is not are not was not were not has not have not could not would not should not',
+    );
+    expect(expandContractions('Doesnt EMO load experts?')).toBe('Does not EMO load experts?');
+    for (const text of ['The cant of thieves, as was their wont.', 'A different patient meant an urgent event.'])
+      expect(expandContractions(text)).toBe(text);
+  });
+
   it('leaves other apostrophes and a text without contractions as they are', () => {
     for (const text of ["It's the model's cache.", "Let's see what's there.", 'No contraction here.', "O'Neil's don"])
       expect(expandContractions(text)).toBe(text);

@@ -152,12 +152,13 @@ describe('library-gaps', () => {
     }
   });
 
-  it("abstains naming one word no paper uses that is the question's subject or its last object", async () => {
+  it('abstains naming one word no paper uses that heads the question\'s subject, after its opening auxiliary with or without "not"', async () => {
     for (const [question, word] of [
       ['Do whales raise the word error rate of speech recognition?', 'whales'],
       ['Does the scooter raise the word error rate of speech recognition?', 'scooter'],
-      ['Does speech recognition work for whales?', 'whales'],
-      ['Does speculative decoding triple generation speed for poetry?', 'poetry'],
+      ["Doesn't the scooter raise the word error rate of speech recognition?", 'scooter'],
+      ['Doesnt the scooter raise the word error rate of speech recognition?', 'scooter'],
+      ["Can't whales raise the word error rate of speech recognition?", 'whales'],
     ] as const) {
       const response = await ask(library, question);
       expect(response.abstained, `${question}: cites ${citedPapers(response).join(', ')}`).toBe(true);
@@ -174,6 +175,49 @@ describe('library-gaps', () => {
       const response = await ask(library, question);
       expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
       expect(citedPapers(response)[0], question).toBe(source);
+    }
+  });
+
+  it('answers a question whose last word no paper uses ("…work in hospitals?") from the paper that holds the rest, saying it leaves the word aside', async () => {
+    for (const [question, word, source] of [
+      ['Does summarization hallucinate for newspapers?', 'newspapers', 'summary-hallucination'],
+      ['Does speech recognition work in hospitals?', 'hospitals', 'speech-recognition'],
+      ['Does speech recognition work for doctors?', 'doctors', 'speech-recognition'],
+      ['Do accents raise errors for dictation?', 'dictation', 'speech-recognition'],
+      ['Does speech recognition work for whales?', 'whales', 'speech-recognition'],
+      ['Does speculative decoding triple generation speed for poetry?', 'poetry', 'speculative-decoding'],
+    ] as const) {
+      const response = await ask(library, question);
+      expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
+      expect(citedPapers(response)[0], question).toBe(source);
+      expect(response.notice, question).toBe(
+        `No paper in the library uses "${word}": the answer is about the rest of the question, and draws no conclusion about it.`,
+      );
+      expect(response.bottomLine, question).toBeUndefined();
+    }
+  });
+
+  it('answers questions of the sample library whose last word its papers put in other words, saying it leaves the word aside', async () => {
+    const reader = await openIndex(await sampleIndex(), { offline: true });
+    try {
+      for (const [question, word, source] of [
+        ['Does RecGPT-Mobile run on phones?', 'phones', 'recgpt-mobile'],
+        ['Does GlazyBench contain images of pottery?', 'pottery', 'glazybench'],
+        ['Does Memory Inception work in dialogue?', 'dialogue', 'memory-inception-kv-steering'],
+        ['Does the sink paper suggest changes to normalization?', 'normalization', 'attention-sink-structural-origin'],
+        ['Does Litespark run on laptops?', 'laptops', 'litespark-ternary-cpu-inference'],
+        ['Does RAG leak data to attackers?', 'attackers', 'leakdojo-rag-leakage'],
+        ['Does BenCSSmark cover tasks in economics?', 'economics', 'bencssmark'],
+      ] as const) {
+        const response = await answerQuestion(reader, zAskRequest.parse({ question, generate: false }));
+        expect(response.abstained, `${question}: ${response.reason}`).toBe(false);
+        expect(citedPapers(response)[0], question).toBe(source);
+        expect(response.notice, question).toMatch(
+          new RegExp(`^No paper in the library uses "${word}": the answer is about the rest`),
+        );
+      }
+    } finally {
+      reader.close();
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Concept } from '../../../server/answer/question-concepts.ts';
-import { englishPhrases, unknownShare } from '../../../server/answer/unknown-share.ts';
+import { englishPhrases, unknownObject, unknownShare, unknownSubjects } from '../../../server/answer/unknown-share.ts';
 
 const concept = (word: string, weight: number, known: boolean): Concept => ({
   word,
@@ -89,5 +89,63 @@ describe('unknown-share', () => {
     expect(englishPhrases('Do RAG systems leak knowledge, base?', concepts)).toEqual([]);
     const fooformer = concept('Fooformer', 5, false);
     expect(englishPhrases('Do RAG systems leak Fooformer base?', [rag, systems, leak, fooformer, base])).toEqual([]);
+  });
+
+  it('reads an "-ly" adjective or noun ("elderly", "assembly", "butterfly") as a word of a phrase, not as an adverb of manner', () => {
+    for (const word of ['elderly', 'assembly', 'butterfly']) {
+      const concepts = [rag, systems, leak, knowledge, concept(word, 5, false)];
+      expect(englishPhrases(`Do RAG systems leak the knowledge ${word}?`, concepts), word).toEqual([
+        { words: [knowledge, concepts[4]], text: `knowledge ${word}`, role: 'subject' },
+      ]);
+    }
+    const reliably = concept('reliably', 5, false);
+    expect(
+      englishPhrases('Do RAG systems leak the knowledge reliably?', [rag, systems, leak, knowledge, reliably]),
+    ).toEqual([]);
+  });
+
+  const speech = concept('speech', 4, true);
+  const recognition = concept('recognition', 4, true);
+  const work = concept('work', 2, true);
+  const errors = concept('errors', 3, true);
+  const scooter = concept('scooter', 6, false);
+
+  it('finds one unknown English word heading the subject after the opening auxiliary, with or without "not"', () => {
+    // The verb is no topic word, so the unknown word heads the subject.
+    const concepts = [scooter, errors, speech, recognition];
+    for (const opening of ['Does the', 'Does not the', 'Did not', 'Cannot the', 'How does the'])
+      expect(unknownSubjects(`${opening} scooter raise errors of speech recognition?`, concepts), opening).toEqual([
+        scooter,
+      ]);
+    // Not in the middle of the question, nor at its end.
+    expect(unknownSubjects('Does speech recognition raise errors for the scooter?', concepts)).toEqual([]);
+  });
+
+  it('finds one unknown English word ending a question of one sentence after a preposition or a determiner', () => {
+    const elderly = concept('elderly', 6, false);
+    expect(unknownObject('Does speech recognition work for the elderly?', [speech, recognition, work, elderly])).toBe(
+      elderly,
+    );
+    expect(unknownObject('Does speech recognition work for scooter?', [speech, recognition, work, scooter])).toBe(
+      scooter,
+    );
+    // Not a means, a set phrase, a subject, nor the end of a text of several sentences.
+    expect(unknownObject('Does speech recognition work with a scooter?', [speech, recognition, work, scooter])).toBe(
+      undefined,
+    );
+    expect(
+      unknownObject('Does speech recognition work in practice?', [
+        speech,
+        recognition,
+        work,
+        concept('practice', 6, false),
+      ]),
+    ).toBe(undefined);
+    expect(unknownObject('Does the scooter work for speech recognition?', [speech, recognition, work, scooter])).toBe(
+      undefined,
+    );
+    expect(
+      unknownObject('Speech recognition in noise. Does it work for scooter?', [speech, recognition, work, scooter]),
+    ).toBe(undefined);
   });
 });
