@@ -51,6 +51,8 @@ export class IndexHolder {
   readonly #checkDatabase: (file: string) => Promise<DatabaseVerdict>;
   readonly #damageNotice: NonNullable<IndexHolderOptions['damageNotice']>;
   #checking = false;
+  /** Set by `close` (cleared by `open`): a reload still opening then closes what it opened instead of serving it. */
+  #closed = false;
 
   /** `options` (but `reloadPeers`) are passed to `openIndex` for every generation this holder opens. */
   constructor(options: IndexHolderOptions = {}) {
@@ -105,6 +107,7 @@ export class IndexHolder {
    */
   async open(dir: string): Promise<IndexReader> {
     this.#dir = path.resolve(dir);
+    this.#closed = false;
     const stamp = stampOf(this.#dir);
     try {
       const reader = await this.#openRecordingDamage(this.#dir, stamp, { deferIntegrityCheck: true });
@@ -152,7 +155,10 @@ export class IndexHolder {
     const damage = checked.error;
     const problem: IndexProblem = { generation: reader.generation, error: damage };
     const older = await openOlderGeneration(this.#dir, this.#options, problem);
-    if (this.#served.current !== served) return;
+    if (this.#served.current !== served) {
+      older?.close();
+      return;
+    }
     if (older) this.#swap(older, undefined);
     else this.#served.stop();
     this.#problem = problem;
@@ -213,6 +219,11 @@ export class IndexHolder {
       throw checked.error;
     }
     await warmUpSearches(reader);
+    // Closed while it was opened and checked: serving it now would leave it open for good.
+    if (this.#closed) {
+      reader.close();
+      return { changed: false, previous, generation: null };
+    }
     this.#swap(reader, published.stamp);
     return { changed: true, previous, generation: reader.generation };
   }
@@ -259,6 +270,7 @@ export class IndexHolder {
 
   /** Stops watching and closes the current generation once its leases are released. */
   close(): void {
+    this.#closed = true;
     this.unwatch();
     this.#served.stop();
   }

@@ -19,6 +19,7 @@ import {
   syncFileData,
 } from '../store/generations.ts';
 import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
+import { describeFolders, describeWriteFailure, isDiskFull, olderGenerationsWithSizes } from './write-failure.ts';
 
 export type PreviousGeneration = {
   generation: number;
@@ -85,42 +86,29 @@ async function checkFallback(generationDir: string): Promise<FallbackCheck> {
   }
 }
 
-const WRITE_ERRORS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is exceeded',
-  EACCES: 'permission was denied',
-  EPERM: 'the operation was not permitted',
-  EROFS: 'the file system is read-only',
-};
-
-function describeWriteFailure(error: unknown, indexDir: string): AppError {
-  if (error instanceof AppError) return error;
-  // The draft is a copy of the published generation: its damage is that one's, which a rebuild mends.
-  if (isDatabaseDamage(error)) {
-    return new AppError(
-      'INDEX_CORRUPT',
-      `The index in ${indexDir} is damaged (${(error as Error).message}), so it cannot be updated.`,
-      { code: (error as { code: string }).code },
-      { cause: error },
+// Copies the published database for the draft. On a full disk the generations older than the published one
+// are deleted and the copy is tried once more: they are what a reader falls back on should the published one
+// prove damaged, but without the room no update could ever run again (older code deleted them as every
+// update started). With none to delete, the failure stands.
+async function copyPublished(
+  indexDir: string,
+  published: PreviousGeneration,
+  dbFile: string,
+  onNotice: (message: string) => void,
+): Promise<void> {
+  const copy = () => fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE);
+  try {
+    await copy();
+  } catch (error) {
+    const older = isDiskFull(error) ? olderGenerationsWithSizes(indexDir, published.generation) : [];
+    if (older.length === 0) throw error;
+    await fs.promises.rm(dbFile, { force: true });
+    await pruneGenerations(indexDir, published.generation);
+    onNotice(
+      `The disk was full copying index generation ${published.generation} for the update, so the generations older than it were deleted to make room: ${describeFolders(older)}. Copying it again; it stays as the fallback.`,
     );
+    await copy();
   }
-  const code = (error as NodeJS.ErrnoException).code ?? (error as { code?: string }).code ?? '';
-  const sqliteFull = code === 'SQLITE_FULL';
-  const reason = sqliteFull ? 'the disk is full' : WRITE_ERRORS[code];
-  if (reason) {
-    return new AppError(
-      'INDEX_WRITE_FAILED',
-      `Could not write the index in ${indexDir}: ${reason}.`,
-      { code },
-      { cause: error },
-    );
-  }
-  return new AppError(
-    'INDEX_WRITE_FAILED',
-    `Could not write the index in ${indexDir}: ${(error as Error).message}`,
-    { code },
-    { cause: error },
-  );
 }
 
 /**
@@ -128,23 +116,31 @@ function describeWriteFailure(error: unknown, indexDir: string): AppError {
  * empty database instead of a copy of the current one. `prepare` runs under the lock while the
  * database is copied (the copy runs off the main thread, so reading input costs no extra time),
  * sees the generation the draft starts from, and its result is handed to `change`. No generation
- * is deleted before `change` has succeeded: then an update deletes those older than the one it
- * started from (which stays as the fallback), and a `fresh` run, once published, all but the newest
- * older one that opens soundly, stopping at one it cannot check (see `pruneToSoundFallback`). So at
- * peak the folder holds the draft and the two generations the previous run left. On any error the draft is
- * deleted and the published generation and those before it stay exactly as they were.
+ * is deleted before the draft is published: then an update deletes those older than the one it
+ * started from (which stays as the fallback), and a `fresh` run all but the newest older one that
+ * opens soundly, stopping at one it cannot check (see `pruneToSoundFallback`). So at peak the folder
+ * holds the draft and the two generations the previous run left. On any error the draft is deleted
+ * and the published generation and those before it stay exactly as they were, with one exception:
+ * when the disk is too full to copy the published database, the older generations are deleted to
+ * make room (said through `onNotice`) and the copy is tried once more.
  */
 export async function writeGeneration<T, P = undefined>(
   indexDir: string,
-  options: { fresh: boolean; prepare?: (previous: PreviousGeneration | undefined) => Promise<P> },
+  options: {
+    fresh: boolean;
+    prepare?: (previous: PreviousGeneration | undefined) => Promise<P>;
+    /** Told what the run did beyond the change: older generations deleted to make room on a full disk. */
+    onNotice?: (message: string) => void;
+  },
   change: (draft: GenerationDraft, prepared: P) => Promise<T>,
 ): Promise<T> {
   let release: () => void;
   try {
     release = acquireLock(indexDir);
   } catch (error) {
-    throw describeWriteFailure(error, indexDir);
+    throw describeWriteFailure(error, indexDir, undefined);
   }
+  let before: number | undefined;
   let buildDir: string | undefined;
   let db: Db | undefined;
   let syncing: Promise<void> | undefined;
@@ -152,13 +148,11 @@ export async function writeGeneration<T, P = undefined>(
   try {
     // A rebuild reads nothing of the published generation but its number: it is the remedy for a damaged one.
     const published = options.fresh ? undefined : readPrevious(indexDir);
-    const before = options.fresh ? rebuildFollows(indexDir) : published?.generation;
+    before = options.fresh ? rebuildFollows(indexDir) : published?.generation;
     const generation = (before ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
     const dbFile = path.join(buildDir, FILES.db);
-    const copy = published
-      ? fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE)
-      : undefined;
+    const copy = published ? copyPublished(indexDir, published, dbFile, options.onNotice ?? (() => {})) : undefined;
     // Both are awaited, so a failing prepare never leaves the copy writing into a deleted folder.
     const [copied, prepared] = await Promise.allSettled([copy, options.prepare?.(published)]);
     if (copied.status === 'rejected') throw copied.reason;
@@ -167,22 +161,21 @@ export async function writeGeneration<T, P = undefined>(
     if (copy) syncing = syncFileData(dbFile);
     db = copy ? openDatabaseForWrite(dbFile) : createDatabase(dbFile);
     const result = await change({ generation, buildDir, db, previous: published }, prepared.value as P);
-    // Only now do older generations go: until the run has read all it reads of the published one, they are
-    // what a reader falls back on should it prove damaged (the update then stops with INDEX_CORRUPT). The
-    // update keeps the one it started from, and deletes while the draft is published (a failure to delete
-    // only leaves work for the next run).
-    if (published) pruning = pruneGenerations(indexDir, published.generation).catch(() => {});
     db.close();
     db = undefined;
     await syncing;
     publish(indexDir, buildDir, generation);
     buildDir = undefined;
-    // A rebuild read nothing of the published one: of those before it, the newest that opens stays; damaged ones go.
-    if (options.fresh && before !== undefined)
+    // Only now do older generations go: until the draft is published they are what a reader falls back on,
+    // should the published one prove damaged (the update then stops with INDEX_CORRUPT) or the publish fail.
+    // An update keeps the one it started from; a rebuild read nothing of the published one, so of those
+    // before it the newest that opens stays, damaged ones go. A failure to delete only leaves work for the next run.
+    if (published) pruning = pruneGenerations(indexDir, published.generation).catch(() => {});
+    else if (options.fresh && before !== undefined)
       pruning = pruneToSoundFallback(indexDir, generation, checkFallback).catch(() => {});
     return result;
   } catch (error) {
-    throw describeWriteFailure(error, indexDir);
+    throw describeWriteFailure(error, indexDir, before);
   } finally {
     if (db?.open) db.close();
     // Both finish before the lock is released, so no deletion outlives the run that started it.

@@ -55,7 +55,8 @@ export async function indexPapers(
     return { ...input, stored: keys?.byId ?? new Map(), replaced };
   };
   let read: Pick<PaperFilesRead, 'problems' | 'repairs' | 'notices'> = { problems: [], repairs: [], notices: [] };
-  const summary = await writeGeneration(opts.indexDir, { fresh: opts.rebuild, prepare: readInput }, (draft, input) => {
+  const writing = { fresh: opts.rebuild, prepare: readInput, onNotice: opts.onNotice };
+  const summary = await writeGeneration(opts.indexDir, writing, (draft, input) => {
     read = input;
     return applyPapers(draft, input, opts, lap);
   });

@@ -199,10 +199,11 @@ export function publish(indexDir: string, buildDir: string, generation: number):
 
 /**
  * Deletes the generations older than `oldestKept`, off the main thread. An update calls it once its
- * changes are made, as it publishes, with the generation it started from: that one stays as the
- * fallback (the run read what it needed of it without meeting damage), and an update that fails,
- * also on damage met in that generation, deletes nothing. A server still reading a deleted one
- * keeps its open files (the space is freed when it lets go).
+ * draft is published, with the generation it started from: that one stays as the fallback (the run
+ * read what it needed of it without meeting damage), and an update that fails, also on damage met in
+ * that generation or in publishing, deletes nothing, unless the disk was too full to copy the
+ * published generation at all (then they go first, to make room). A server still reading a deleted
+ * one keeps its open files (the space is freed when it lets go).
  */
 export async function pruneGenerations(indexDir: string, oldestKept: number): Promise<void> {
   for (const entry of fs.readdirSync(indexDir)) {

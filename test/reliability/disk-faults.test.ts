@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexPapers, openIndex } from '../../indexer/index.ts';
 import { syntheticPapers, writeJsonl } from '../support/synthetic-papers.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -70,5 +70,35 @@ describe.skipIf(!canMount())('indexing on a failing disk', () => {
       message: expect.stringMatching(/read-only/),
     });
     expect(await paperCount(indexDir)).toBe(50);
+  });
+});
+
+// A full disk met copying the published database, simulated (no mount needed): the copy fails once.
+describe('updating an index when the disk is too full to copy the published generation', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('deletes the generations older than the published one, says so, and completes the update', async () => {
+    const indexDir = path.join(tempDir(), 'index');
+    const inputDir = tempDir();
+    for (const count of [20, 30]) {
+      const file = writeJsonl(inputDir, `${count}.jsonl`, syntheticPapers(count));
+      await indexPapers({ indexDir, files: [file], embedder: 'builtin' });
+    }
+    const copyFile = fs.promises.copyFile;
+    let failed = false;
+    vi.spyOn(fs.promises, 'copyFile').mockImplementation(async (source, target, mode) => {
+      if (failed) return copyFile(source, target, mode);
+      failed = true;
+      throw Object.assign(new Error('ENOSPC: no space left on device, copyfile'), { code: 'ENOSPC' });
+    });
+    const notices: string[] = [];
+    const more = writeJsonl(inputDir, 'more.jsonl', syntheticPapers(40));
+    // The old code failed as a full disk on every try, --rebuild too: nothing freed room any more.
+    await indexPapers({ indexDir, files: [more], embedder: 'builtin', onNotice: (m) => notices.push(m) });
+    expect(await paperCount(indexDir)).toBe(40);
+    expect(fs.readdirSync(indexDir).filter((e) => e.startsWith('gen-'))).toEqual(['gen-000002', 'gen-000003']);
+    expect(notices.join('\n')).toMatch(/disk was full .*gen-000001 \(\d+ KB\)/);
   });
 });

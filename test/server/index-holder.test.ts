@@ -35,6 +35,44 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<voi
   }
 }
 
+/**
+ * An integrity check that finds generation 1 sound at once and holds every other check until `finish`
+ * (the oldest held first); `asked` lists the files it was asked about.
+ */
+function heldCheck(): {
+  check: (file: string) => Promise<DatabaseVerdict>;
+  asked: string[];
+  finish: (verdict: DatabaseVerdict) => void;
+} {
+  const asked: string[] = [];
+  const waiting: Array<(verdict: DatabaseVerdict) => void> = [];
+  return {
+    asked,
+    check: (file) => {
+      if (file.includes('gen-000001')) return Promise.resolve({ verdict: 'sound' });
+      asked.push(file);
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    finish: (verdict) => waiting.shift()?.(verdict),
+  };
+}
+
+/** The files this process holds open under `dir` (Linux; empty where /proc is missing). */
+function openFilesUnder(dir: string): string[] {
+  const fds = '/proc/self/fd';
+  if (!fs.existsSync(fds)) return [];
+  return fs
+    .readdirSync(fds)
+    .map((fd) => {
+      try {
+        return fs.readlinkSync(path.join(fds, fd));
+      } catch {
+        return '';
+      }
+    })
+    .filter((file) => file.startsWith(dir));
+}
+
 describe('IndexHolder', () => {
   it('refuses a lease with INDEX_NOT_FOUND while no index is loaded', async () => {
     const holder = await holderFor();
@@ -159,29 +197,61 @@ describe('IndexHolder', () => {
 
   it('checks a reloaded generation on a thread of its own: damage keeps the served one, a check that cannot run does not', async () => {
     const { dir } = await buildIndex([firstPapers(10)]);
-    const verdicts: DatabaseVerdict[] = [
-      { verdict: 'sound' },
-      { verdict: 'damaged', error: new AppError('INDEX_CORRUPT', 'The index database in gen-000002 is damaged.') },
-      { verdict: 'unknown', reason: 'EMFILE: too many open files' },
-    ];
+    const reloadCheck = heldCheck();
     const notices: string[] = [];
     const holder = new IndexHolder({
       offline: true,
-      checkDatabase: async () => verdicts.shift() ?? { verdict: 'sound' },
+      checkDatabase: reloadCheck.check,
       onNotice: (m) => notices.push(m),
     });
     await holder.open(dir);
     await publishAll(dir);
-    await expect(holder.reload()).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    const damagedReload = holder.reload();
+    await waitFor(() => reloadCheck.asked.length === 1);
+    // Requests are answered from generation 1 while generation 2 is checked.
+    const lease = holder.acquire();
+    expect([lease.reader.generation, holder.generation]).toEqual([1, 1]);
+    lease.release();
+    reloadCheck.finish({
+      verdict: 'damaged',
+      error: new AppError('INDEX_CORRUPT', 'The index database in gen-000002 is damaged.'),
+    });
+    await expect(damagedReload).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
     expect([holder.generation, holder.problem?.generation]).toEqual([1, 2]);
     await publishAll(dir);
+    const uncheckedReload = holder.reload();
+    await waitFor(() => reloadCheck.asked.length === 2);
+    expect(holder.generation).toBe(1);
+    reloadCheck.finish({ verdict: 'unknown', reason: 'EMFILE: too many open files' });
     // The old code checked a reload on the main thread and knew no check that could not run.
-    expect(await holder.reload()).toMatchObject({ changed: true, generation: 3 });
+    expect(await uncheckedReload).toMatchObject({ changed: true, generation: 3 });
     expect(holder.problem).toBeUndefined();
     expect(notices.join('\n')).toMatch(
       /Could not check index generation 3 for damage: .*\(EMFILE: too many open files\)/,
     );
     holder.close();
+  });
+
+  it('closes a reloaded generation instead of serving it when the holder is closed while the reload checks it', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    const reloadCheck = heldCheck();
+    const served: number[] = [];
+    const holder = new IndexHolder({
+      offline: true,
+      checkDatabase: reloadCheck.check,
+      onServe: (reader) => served.push(reader.generation),
+    });
+    await holder.open(dir);
+    await publishAll(dir);
+    const reloading = holder.reload();
+    await waitFor(() => reloadCheck.asked.length === 1);
+    expect(openFilesUnder(path.join(dir, 'gen-000002'))).not.toEqual([]);
+    holder.close();
+    reloadCheck.finish({ verdict: 'sound' });
+    expect(await reloading).toMatchObject({ changed: false, generation: null });
+    // The old code served generation 2 after the close, and nothing ever closed it.
+    expect([holder.generation, served]).toEqual([null, [1]]);
+    expect(openFilesUnder(path.join(dir, 'gen-000002'))).toEqual([]);
   });
 
   it('opens as before when the check ends within the wait', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeGeneration } from '../../../indexer/build/generation-writer.ts';
 import { indexPapers, openIndex } from '../../../indexer/index.ts';
 import { openDatabaseForRead } from '../../../indexer/store/database.ts';
@@ -43,6 +43,41 @@ function damageTablePages(file: string, table: string): void {
   for (const page of pages) data.fill(0x5a, (page - 1) * pageSize, (page - 1) * pageSize + 12);
   fs.writeFileSync(file, data);
 }
+
+/** An index folder holding generations 1 and 2 (2 published), each with a manifest. */
+async function twoGenerations(): Promise<string> {
+  const dir = tempDir();
+  for (let i = 1; i <= 2; i++) {
+    await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, i)),
+    );
+  }
+  return dir;
+}
+
+/** An error as the file system reports one (`code` ENOSPC, EIO…). */
+function fsError(code: string, syscall: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated, ${syscall}`), { code, syscall });
+}
+
+/**
+ * Makes the next `failures` copies of a database fail as a full disk does, after writing part of the
+ * copy (as a copy that runs out of room leaves it); later copies run as usual.
+ */
+function failCopiesWithFullDisk(failures: number): void {
+  const copyFile = fs.promises.copyFile;
+  let left = failures;
+  vi.spyOn(fs.promises, 'copyFile').mockImplementation(async (source, target, mode) => {
+    if (left <= 0) return copyFile(source, target, mode);
+    left--;
+    fs.writeFileSync(target as string, fs.readFileSync(source as string).subarray(0, 512));
+    throw fsError('ENOSPC', 'copyfile');
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** An index folder holding generations 1 and 2, the published one (2) with its database overwritten. */
 async function twoGenerationsWithTheSecondDamaged(): Promise<string> {
@@ -317,5 +352,72 @@ describe('generation-writer', () => {
     await expect(writeGeneration(dir, { fresh: false }, async () => undefined)).rejects.toMatchObject({
       code: 'INDEX_WRITE_FAILED',
     });
+  });
+
+  it('deletes the older generations to make room, says so, and copies again when the disk is too full to copy the published one', async () => {
+    const dir = await twoGenerations();
+    failCopiesWithFullDisk(1);
+    const notices: string[] = [];
+    // The old code failed here as a full disk, and again on every retry: nothing ever freed room.
+    await writeGeneration(dir, { fresh: false, onNotice: (m) => notices.push(m) }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 3)),
+    );
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000002', 'gen-000003']);
+    expect(publishedPapers(dir)).toBe(3);
+    expect(notices).toEqual([
+      expect.stringMatching(/disk was full copying index generation 2 .*gen-000001 \(\d+ KB\)\. Copying it again/),
+    ]);
+  });
+
+  it('fails as a full disk, the published generation unchanged, when the copy finds no room even after older ones are deleted', async () => {
+    const dir = await twoGenerations();
+    failCopiesWithFullDisk(2);
+    await expect(
+      writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 3))),
+    ).rejects.toMatchObject({
+      code: 'INDEX_WRITE_FAILED',
+      message: expect.stringMatching(/: the disk is full\.$/),
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000002']);
+    expect(publishedPapers(dir)).toBe(2);
+  });
+
+  it.each([
+    ['an update', false],
+    ['a rebuild', true],
+  ])(
+    'names the older generations and their sizes as what can be deleted when the disk fills during %s',
+    async (_case, fresh) => {
+      const dir = await twoGenerations();
+      const error = writeGeneration(dir, { fresh }, async ({ db, generation }) => {
+        writeManifest(db, manifest(generation, 3));
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      });
+      // The old code said only that the disk is full, though an update no longer deletes anything before it publishes.
+      await expect(error).rejects.toMatchObject({
+        code: 'INDEX_WRITE_FAILED',
+        message: expect.stringMatching(
+          new RegExp(
+            `the disk is full\\. .*can be deleted to make room: ${path.join(dir, 'gen-000001')} \\(\\d+ KB\\)\\.$`,
+          ),
+        ),
+      });
+      expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001', 'gen-000002']);
+    },
+  );
+
+  it('keeps the older generations when publishing the draft fails', async () => {
+    const dir = await twoGenerations();
+    const renameSync = fs.renameSync;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (path.basename(from.toString()).startsWith('.build-')) throw fsError('EIO', 'rename');
+      renameSync(from, to);
+    });
+    await expect(
+      writeGeneration(dir, { fresh: false }, async ({ db, generation }) => writeManifest(db, manifest(generation, 3))),
+    ).rejects.toMatchObject({ code: 'INDEX_WRITE_FAILED' });
+    // The old code began deleting generation 1 before it published, and finished while the failure was reported.
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001', 'gen-000002']);
+    expect(publishedPapers(dir)).toBe(2);
   });
 });
