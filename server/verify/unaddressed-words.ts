@@ -1,7 +1,6 @@
 // The claim's specific words that a text never mentions: a name, the object of a comparison
 // ("outperforms Whisper"), a setting ("in the Mobile Taobao app"), a measured quantity ("click-through
-// rates"). A paper on the claim's topic that holds none of them does not address that part of it;
-// nor does one that never compares or changes anything the claim compares (unaddressed-comparison.ts).
+// rates"). A paper on the claim's topic that holds none of them does not address that part of it.
 import { tokenize } from '../../indexer/index.ts';
 import { definedAbbreviations } from '../../indexer/text/abbreviations.ts';
 import { isGeneralWord } from '../search/general-words.ts';
@@ -10,7 +9,6 @@ import { directionOf } from './claim-cues.ts';
 import { type EvidenceProfile, INITIALISM_WORDS } from './evidence-profile.ts';
 import { weakNullAt } from './judge/null-findings.ts';
 import { inverseDocumentFrequency, type TermStatistics } from './term-statistics.ts';
-import { unaddressedComparison } from './unaddressed-comparison.ts';
 import { foldedTerm, foldedTermsOf, isNumberWord } from './word-forms.ts';
 
 /** What of a claim a text never mentions. */
@@ -27,11 +25,6 @@ export type Unaddressed = {
 export const SPECIFIC_DOCUMENT_SHARE = 0.05;
 /** …or in at most this many (a small library counts every word as rare). */
 export const SPECIFIC_DOCUMENTS = 2;
-/**
- * The share a claim's unaddressed comparison or change (unaddressed-comparison.ts) counts for at
- * least: the claim's own assertion, so a short claim resting on it is not supported at all.
- */
-export const COMPARISON_SHARE = 0.5;
 /** How much of a word two terms must share from their start to be read as one word ("ceramicist", "ceramic"). */
 const SHARED_START = { letters: 5, ofShorter: 0.8 } as const;
 
@@ -51,12 +44,6 @@ function sameWord(a: string, b: string): boolean {
   let shared = 0;
   while (shared < shorter && a[shared] === b[shared]) shared++;
   return shared >= SHARED_START.letters && shared >= SHARED_START.ofShorter * shorter;
-}
-
-// Whether a text writes these initials as an abbreviation in capitals ("LLM" for "large language
-// models"): any other word of the text ("it", "its") spells no run of the claim's words.
-function abbreviates(initials: string, texts: readonly EvidenceProfile[]): boolean {
-  return texts.some((text) => abbreviationsOfText(text).has(initials));
 }
 
 function mentions(term: string, texts: readonly EvidenceProfile[]): boolean {
@@ -92,21 +79,6 @@ function writes(word: string, texts: readonly EvidenceProfile[]): boolean {
 
 // An abbreviation as written in capitals ("LLMs", "KV"): only such a word may stand for initials.
 const CAPITALS = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\p{N}]+s?$/u;
-
-// The abbreviations each text writes in capitals, lowercased and without a plural "s" ("LLMs": llm).
-const abbreviated = new WeakMap<EvidenceProfile, ReadonlySet<string>>();
-function abbreviationsOfText(text: EvidenceProfile): ReadonlySet<string> {
-  let found = abbreviated.get(text);
-  if (!found) {
-    const words = new Set<string>();
-    for (const sentence of text.sentences)
-      for (const written of sentence.text.match(/[\p{L}\p{N}]+/gu) ?? [])
-        if (CAPITALS.test(written)) words.add(written.toLowerCase().replace(/s$/u, ''));
-    found = words;
-    abbreviated.set(text, found);
-  }
-  return found;
-}
 const HYPHEN = /^[-\u2010\u2011]$/u;
 
 /**
@@ -118,8 +90,6 @@ const HYPHEN = /^[-\u2010\u2011]$/u;
  * abbreviation in capitals stands for. The words that say who found something ("Lin et al.",
  * "according to"), number words and one-letter words are no content; nor are the words of a long form
  * the claim defines ("nucleoside triphosphate (NTP)") when the text writes its abbreviation.
- * A comparison or change the claim asserts and the text never states (unaddressed-comparison.ts)
- * adds its words, and the share is then at least COMPARISON_SHARE.
  */
 export function unaddressedWords(
   claim: string,
@@ -166,29 +136,14 @@ export function unaddressedWords(
     if (CAPITALS.test(written) && texts.some((text) => text.initialisms.has(token.word.replace(/s$/u, '')))) return;
     for (let start = Math.max(0, i - INITIALISM_WORDS + 1); start <= i; start++)
       for (let end = i + 1; end <= Math.min(tokens.length, start + INITIALISM_WORDS); end++)
-        if (end - start >= 2 && abbreviates(initials.slice(start, end).join(''), texts)) return;
+        if (end - start >= 2 && mentions(initials.slice(start, end).join(''), texts)) return;
     missing += weight;
     if (!words.includes(written)) words.push(written);
   });
   const claimTerms = new Set(tokens.flatMap((t) => (t.term === null ? [] : [t.term]))).size;
-  const share = words.length === 0 || total === 0 ? 0 : missing / total;
-  const comparison = unaddressedComparison(claim, texts);
-  if (comparison.length > 0)
-    return {
-      words: inClaimOrder(claim, [...new Set([...comparison, ...words])]),
-      share: Math.max(share, COMPARISON_SHARE),
-      claimTerms,
-    };
-  return words.length === 0 || total === 0 ? { words: [], share: 0, claimTerms } : { words, share, claimTerms };
-}
-
-// Words of a claim as written, in the order the claim first writes them; a word that a listed
-// phrase holds ("fast" of "twice as fast as") is not listed again.
-function inClaimOrder(claim: string, words: readonly string[]): string[] {
-  const phrases = words.filter((word) => word.includes(' '));
-  return words
-    .filter((word) => !phrases.some((phrase) => phrase !== word && phrase.split(' ').includes(word)))
-    .sort((a, b) => claim.indexOf(a) - claim.indexOf(b));
+  return words.length === 0 || total === 0
+    ? { words: [], share: 0, claimTerms }
+    : { words, share: missing / total, claimTerms };
 }
 
 // The words of the definitions a claim makes ("nucleoside triphosphate (NTP)") that a text writes in

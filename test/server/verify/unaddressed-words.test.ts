@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EvidenceProfile } from '../../../server/verify/evidence-profile.ts';
 import { sentencesOfPaper } from '../../../server/verify/evidence-sentences.ts';
 import { statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
-import { COMPARISON_SHARE, isSpecificTerm, unaddressedWords } from '../../../server/verify/unaddressed-words.ts';
+import { isSpecificTerm, unaddressedWords } from '../../../server/verify/unaddressed-words.ts';
 
 const speech = {
   title: 'SpeechPro: a spoken language model trained on text',
@@ -48,8 +48,8 @@ describe('unaddressed-words', () => {
       [profileOf(speech)],
       statistics,
     );
-    // "Whisper" is not read in "WhisperPro"'s sentence as a comparison; no sentence compares anything.
-    expect(found.words).toEqual(['outperforms', 'Whisper', 'speech', 'recognition', 'benchmarks']);
+    // "Whisper" is read in "WhisperPro"; "benchmarks" is a word of most papers of this library.
+    expect(found.words).toEqual(['outperforms', 'recognition']);
     expect(found.share).toBeGreaterThan(0.3);
   });
 
@@ -70,27 +70,10 @@ describe('unaddressed-words', () => {
   });
 
   it('leaves out words of any abstract, numbers and directions of effect, which the stance reads', () => {
-    // The paper states a quantity of its images: the claim's change is addressed, its measure is not.
     expect(
-      unaddressedWords(
-        'GlazeSet raises image accuracy by 40% more than other approaches',
-        [profileOf(glazes)],
-        statistics,
-      ).words,
+      unaddressedWords('GlazeSet raises accuracy by 40% more than other approaches', [profileOf(glazes)], statistics)
+        .words,
     ).toEqual(['accuracy']);
-  });
-
-  it('lists a comparison the paper never makes and counts it for at least COMPARISON_SHARE', () => {
-    const found = unaddressedWords('GlazeSet glazes look more durable than porcelain', [profileOf(glazes)], statistics);
-    expect(found.words).toEqual(['look', 'more', 'durable', 'porcelain']);
-    expect(found.share).toBeGreaterThanOrEqual(COMPARISON_SHARE);
-  });
-
-  it('reads no pronoun as the initials of a run of claim words', () => {
-    // "interpretable today" has the initials "it", which the paper writes only as a pronoun ("its prosody").
-    expect(
-      unaddressedWords('SpeechPro prosody stays interpretable today', [profileOf(speech)], statistics).words,
-    ).toContain('interpretable');
   });
 
   it('counts a word as specific when few of the library papers hold it', () => {
