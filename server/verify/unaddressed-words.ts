@@ -1,7 +1,7 @@
 // The claim's specific words that a text never mentions: a name, the object of a comparison
 // ("outperforms Whisper"), a setting ("in the Mobile Taobao app"), a measured quantity ("click-through
 // rates"). A paper on the claim's topic that holds none of them does not address that part of it.
-import { tokenize } from '../../indexer/index.ts';
+import { type Token, tokenize } from '../../indexer/index.ts';
 import { definedAbbreviations } from '../../indexer/text/abbreviations.ts';
 import { isGeneralWord } from '../search/general-words.ts';
 import { citingWordsOf } from './citing-words.ts';
@@ -77,8 +77,46 @@ function writes(word: string, texts: readonly EvidenceProfile[]): boolean {
   return false;
 }
 
-// An abbreviation as written in capitals ("LLMs", "KV"): only such a word may stand for initials.
+// An abbreviation as written in capitals ("LLMs", "KV"): only such a claim word may stand for a text's initials.
 const CAPITALS = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\p{N}]+s?$/u;
+// Two capital letters anywhere in a word: written as an abbreviation ("LLMs", "ToM", "SoTA", "QoS").
+const TWO_CAPITALS = /^(?:[^\p{Lu}]*\p{Lu}){2}/u;
+/** The fewest claim words whose initials a text word of any case may stand for ("llm agents"). */
+const LOWER_CASE_INITIALS_WORDS = 3;
+
+// The words of a text that may stand for the initials of a run of claim words, lowercased, also
+// without a plural "s" ("LLMs": llm): those written with two capitals, and every other word,
+// which only a run of LOWER_CASE_INITIALS_WORDS or more may match. A word of any abstract ("its",
+// "our", "the") stands for no initials, so "interpretable than" is not read in "its".
+type TextAbbreviations = { capitals: ReadonlySet<string>; anyCase: ReadonlySet<string> };
+const abbreviated = new WeakMap<EvidenceProfile, TextAbbreviations>();
+function abbreviationsOfText(text: EvidenceProfile): TextAbbreviations {
+  let found = abbreviated.get(text);
+  if (!found) {
+    const capitals = new Set<string>();
+    const anyCase = new Set<string>();
+    for (const sentence of text.sentences)
+      for (const token of tokenize(sentence.text)) {
+        if (token.term === null || isGeneralWord(token.word, token.term)) continue;
+        const written = sentence.text.slice(token.start, token.end).replace(/['’]s$/u, '');
+        const into = TWO_CAPITALS.test(written) ? capitals : anyCase;
+        into.add(token.word);
+        if (/\p{L}{2}s$/u.test(written)) into.add(token.word.slice(0, -1));
+      }
+    found = { capitals, anyCase };
+    abbreviated.set(text, found);
+  }
+  return found;
+}
+
+// Whether a text writes the initials of a run of claim words as one word (see abbreviationsOfText).
+function abbreviates(words: readonly Token[], texts: readonly EvidenceProfile[]): boolean {
+  const initials = words.map((token) => token.word[0] ?? '').join('');
+  return texts.some((text) => {
+    const { capitals, anyCase } = abbreviationsOfText(text);
+    return capitals.has(initials) || (words.length >= LOWER_CASE_INITIALS_WORDS && anyCase.has(initials));
+  });
+}
 const HYPHEN = /^[-\u2010\u2011]$/u;
 
 /**
@@ -86,10 +124,11 @@ const HYPHEN = /^[-\u2010\u2011]$/u;
  * null finding, which the stance reads) that are specific to few papers of the library and that the
  * text never mentions: not as a term, an inflection, an abbreviation the text spells out (`texts` holds the
  * text as written and spelt out), another spelling ("tumour", "α", "fine-tuning" as "tumor", "alpha",
- * "finetuning"), nor as the initials of a run of claim words ("LLMs") or the run of text words a claim
- * abbreviation in capitals stands for. The words that say who found something ("Lin et al.",
- * "according to"), number words and one-letter words are no content; nor are the words of a long form
- * the claim defines ("nucleoside triphosphate (NTP)") when the text writes its abbreviation.
+ * "finetuning"), nor as the initials of a run of claim words ("LLMs", "ToM", "llm" for three words;
+ * never "its" for "interpretable than") or the run of text words a claim abbreviation in capitals
+ * stands for. The words that say who found something ("Lin et al.", "according to"), number words and
+ * one-letter words are no content; nor are the words of a long form the claim defines ("nucleoside
+ * triphosphate (NTP)") when the text writes its abbreviation.
  */
 export function unaddressedWords(
   claim: string,
@@ -97,7 +136,6 @@ export function unaddressedWords(
   statistics: TermStatistics,
 ): Unaddressed {
   const tokens = tokenize(claim);
-  const initials = tokens.map((t) => t.word[0] ?? '');
   let total = 0;
   let missing = 0;
   const words: string[] = [];
@@ -136,7 +174,7 @@ export function unaddressedWords(
     if (CAPITALS.test(written) && texts.some((text) => text.initialisms.has(token.word.replace(/s$/u, '')))) return;
     for (let start = Math.max(0, i - INITIALISM_WORDS + 1); start <= i; start++)
       for (let end = i + 1; end <= Math.min(tokens.length, start + INITIALISM_WORDS); end++)
-        if (end - start >= 2 && mentions(initials.slice(start, end).join(''), texts)) return;
+        if (end - start >= 2 && abbreviates(tokens.slice(start, end), texts)) return;
     missing += weight;
     if (!words.includes(written)) words.push(written);
   });

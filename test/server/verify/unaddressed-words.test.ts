@@ -41,6 +41,29 @@ const library = [
 const statistics = statisticsOfTexts(library.map((p) => `${p.title}\n${p.abstract}`));
 const profileOf = (paper: typeof speech) => new EvidenceProfile(sentencesOfPaper(paper), statistics);
 
+// Papers that write only the abbreviation of what a claim spells out (none writes the claim's words).
+const softSae = {
+  title: 'SoftSAE: soft sparse autoencoders',
+  abstract: 'SoftSAE learns sparse features of transformer activations. It matches TopK, and its codes cost less.',
+};
+const abbreviated: [claim: string, abstract: string][] = [
+  ['Dialogue agents show theory of mind', 'Dialogue agents show ToM in puzzles.'],
+  ['Sensors of the internet of things drain batteries', 'IoT sensors drain batteries.'],
+  ['Routers with a mixture of experts scale well', 'MoE routers scale well.'],
+  ['Networks keep quality of service under load', 'Networks keep QoS under load.'],
+  ['The probe is state-of-the-art on reefs', 'The probe is SoTA on reefs.'],
+  ['Arms with seven degrees of freedom grasp cups', 'Arms with 7-DoF grasp cups.'],
+  ['Large language model agents plan trips', 'We study llm agents that plan trips.'],
+  ['Prompting with chain of thought helps arithmetic', 'CoT prompting helps arithmetic.'],
+  ['Taggers assign part of speech labels', 'Taggers assign PoS labels.'],
+  ['Retrieval augmented generation grounds chatbots', 'RAG grounds chatbots.'],
+  ['Large language models write poems', 'LLMs write poems.'],
+];
+const abbreviatingPapers = abbreviated.map(([, abstract], i) => ({ title: `Paper ${i}`, abstract }));
+const abbreviatingStatistics = statisticsOfTexts(
+  [softSae, ...abbreviatingPapers].map((p) => `${p.title}\n${p.abstract}`),
+);
+
 describe('unaddressed-words', () => {
   it('lists the object of a comparison and the task that a paper on the topic never mentions', () => {
     const found = unaddressedWords(
@@ -133,5 +156,22 @@ describe('unaddressed-words', () => {
     // "cells with low" has the initials "cwl"; the claim's "cwl" in lower case is no abbreviation.
     expect(unaddressedWords('Tumor cells show cwl staining', [profileOf(tumours)], statistics).words).toContain('cwl');
     expect(unaddressedWords('Tumor cells show CWL', [profileOf(tumours)], statistics).words).toEqual([]);
+  });
+
+  it('reads no pronoun or word of any abstract as the initials of claim words ("its" for "interpretable than")', () => {
+    const paper = [new EvidenceProfile(sentencesOfPaper(softSae), abbreviatingStatistics)];
+    for (const claim of [
+      'SoftSAE features are more interpretable than TopK',
+      'SoftSAE features are more interpretable today',
+    ])
+      expect(unaddressedWords(claim, paper, abbreviatingStatistics).words).toContain('interpretable');
+  });
+
+  it('reads an abbreviation the paper writes with two capitals, or in lower case for three words, as their initials', () => {
+    const unmentioned = abbreviated.map(([claim], i) => {
+      const paper = [new EvidenceProfile(sentencesOfPaper(abbreviatingPapers[i]!), abbreviatingStatistics)];
+      return { claim, words: unaddressedWords(claim, paper, abbreviatingStatistics).words };
+    });
+    expect(unmentioned).toEqual(abbreviated.map(([claim]) => ({ claim, words: [] })));
   });
 });
