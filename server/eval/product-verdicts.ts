@@ -24,9 +24,9 @@ export type PairReading = {
   conflicts: SupportConflict[];
   /** The claim's specific words the paper never mentions, read at any score. */
   unaddressed: Unaddressed;
-  /** The stance and features the named-conflict rules read (they do not depend on the weights). */
+  /** The stance and antonym coverage the named-conflict rules read (they do not depend on the weights). */
   stance?: SupportResult['stance'];
-  features?: SupportResult['features'];
+  antonymCoverage?: number;
 };
 
 // judgeVerdictOf reads only whether a result carries the built-in stance features (then a
@@ -41,7 +41,7 @@ export type VerdictThresholds = { relevant: number; supported: number; contradic
 
 /** The reading of a pair from the scorer's result and the claim's unmentioned words (SupportScorer.unaddressed). */
 export function readingOf(
-  result: Pick<SupportResult, 'score' | 'evidence' | 'conflicts' | 'stance' | 'features'>,
+  result: Pick<SupportResult, 'score' | 'evidence' | 'conflicts' | 'stance' | 'antonymCoverage'>,
   unaddressed: Unaddressed,
 ): PairReading {
   // score() returns exactly 0 only when it found nothing to weigh; a logistic score is never 0.
@@ -51,7 +51,7 @@ export function readingOf(
     conflicts: result.conflicts,
     unaddressed,
     stance: result.stance,
-    features: result.features,
+    antonymCoverage: result.antonymCoverage ?? 0,
   };
 }
 
@@ -66,7 +66,7 @@ export function productVerdictOf(scores: Scores, reading: PairReading, threshold
       evidence: reading.evidence,
       unaddressed: reading.unaddressed,
       stance: reading.stance ?? BUILTIN_STANCE,
-      ...(reading.features ? { features: reading.features } : {}),
+      antonymCoverage: reading.antonymCoverage ?? 0,
     },
     thresholds,
   );

@@ -3,6 +3,7 @@
 // resolves to nothing, the library paper it most resembles.
 import type { Paper } from '../../indexer/index.ts';
 import { terms } from '../../indexer/text/analyze.ts';
+import { opensWithAuthor } from './entry-openings.ts';
 import type { Library } from './library.ts';
 import type { ReferenceEntry } from './reference-list.ts';
 import { mismatchNote } from './reference-mismatch.ts';
@@ -88,9 +89,11 @@ const bareEntry = (text: string) =>
 /**
  * What an entry says before its first full stop, when more follows: the title of an entry written
  * "Title. Venue, Year." ("GlazyBench. arXiv, 2026.", "Litespark Inference on Consumer CPUs. Journal
- * of …"), whose venue would otherwise count as words of the title. Null when the entry is one sentence.
+ * of …"), whose venue would otherwise count as words of the title. Null when the entry is one sentence,
+ * or opens with its author ("Adam A. Adaptive moments…", "Feather, A. (2015).…"): that lead is a name.
  */
 function leadOf(entry: ReferenceEntry): string | null {
+  if (opensWithAuthor(entry.text)) return null;
   const lead = /^(.+?)[.?!]\s+\S/u.exec(entry.text)?.[1];
   return lead ? bareEntry(lead) || null : null;
 }
@@ -122,11 +125,28 @@ function distinctiveName(title: string): string | null {
   const name = /^\S+$/u.test(trimmed) ? trimmed : /^(\S+)\s*\(/u.exec(trimmed)?.[1];
   return name && /^.+?[\p{Lu}\p{Nd}]/u.test(name) ? name : null;
 }
+// Whether the entry gives no year, or one within a year of the paper's (a preprint's year and its
+// publication's differ by one at most).
+const yearFits = (entry: ReferenceEntry, paper: Paper) =>
+  !entry.year || paper.year === null || Math.abs(Number(entry.year) - paper.year) <= 1;
 // Whether the entry leads with this name before its subtitle, in a year that does not contradict the paper's.
 function leadsWithName(entry: ReferenceEntry, name: string, paper: Paper): boolean {
   const lead = mainTitle(entry.title ?? entry.text);
   if (!lead || terms(lead).join(' ') !== terms(name).join(' ')) return false;
-  return !entry.year || paper.year === null || Math.abs(Number(entry.year) - paper.year) <= 1;
+  return yearFits(entry, paper);
+}
+/**
+ * Whether an entry's lead (see leadOf) is this paper's title or the name its title gives, in a year that
+ * fits. A one-word title or name must be distinctive (see distinctiveName): "Feather. Poetry Review" or
+ * "Gemini. A collection of poems" is a poem or a book as likely as the paper named so.
+ */
+function leadIsTitle(lead: string, paper: Paper): boolean {
+  const whole = terms(paper.title).join(' ');
+  const name = nameOfTitle(paper.title);
+  return (
+    (lead === whole && (whole.includes(' ') || distinctiveName(paper.title) !== null)) ||
+    (name !== null && distinctiveName(name) !== null && lead === terms(name).join(' '))
+  );
 }
 
 // Library papers a reference may name, found by its title and by its whole text (in that order).
@@ -157,11 +177,12 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleM
     const name = nameOfTitle(paper.title);
     // The entry is the title, or the whole entry is the name the title gives (a short title such as
     // "GlazyBench" cannot be told by its share of words, but an entry of nothing else names it).
-    // So is an entry whose first sentence is the title or that name, the rest its venue.
-    const exact = [entryTitle, bare, lead].some(
-      (said, i) =>
-        said !== null && said !== '' && (said === whole || (i > 0 && name !== null && said === terms(name).join(' '))),
-    );
+    const exact =
+      (entryTitle !== null && entryTitle === whole) ||
+      (bare !== '' && (bare === whole || (name !== null && bare === terms(name).join(' '))));
+    // So is an entry whose first sentence is the title or a distinctive name, the rest its venue.
+    const leadFits = lead !== null && yearFits(entry, paper);
+    const byLead = leadFits && leadIsTitle(lead, paper);
     const main = mainTitle(paper.title);
     const mainTerms = main ? distinctTerms(main) : [];
     // A short form is the title without its subtitle: the reference's title must be (nearly) the main
@@ -174,11 +195,12 @@ function titleMatch(entry: ReferenceEntry, candidates: readonly Paper[]): TitleM
       ((entry.title
         ? isShortForm(entryTitleTerms)
         : share(mainTerms, entryTerms) >= TITLE_MATCH.minShortFormContainment) ||
-        isShortForm(leadTerms));
+        (leadFits && isShortForm(leadTerms)));
     const distinctive = distinctiveName(paper.title);
     const named = distinctive !== null && leadsWithName(entry, distinctive, paper);
     const accepted =
       exact ||
+      byLead ||
       shortForm ||
       named ||
       (titleTerms.length >= TITLE_MATCH.minTerms && containment >= TITLE_MATCH.minContainment);

@@ -166,8 +166,8 @@ function coverage(claim: ClaimProfile, present: (term: string) => boolean): numb
   return found / claim.totalWeight;
 }
 
-// coverage() of the terms in `counts`, or in either of two (the same sums in the same order).
-function coverageIn(claim: ClaimProfile, counts: ReadonlyMap<string, number>): number {
+/** The share of the claim's term weight found in one sentence's (or text's) term counts, 0–1. */
+export function coverageIn(claim: ClaimProfile, counts: ReadonlyMap<string, number>): number {
   if (claim.totalWeight === 0) return 0;
   let found = 0;
   for (const [term, weight] of claim.weights) if (counts.has(term)) found += weight;

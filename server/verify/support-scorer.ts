@@ -18,6 +18,7 @@ import {
 } from './judge/stance-features.ts';
 import {
   type ClaimProfile,
+  coverageIn,
   focusClause,
   profileClaim,
   type RelevanceFeatures,
@@ -96,6 +97,27 @@ function stanceAlignment(claim: ClaimProfile, evidence: EvidenceProfile, scores:
     const coverage = covered / claim.totalWeight;
     return score + SENTENCE_BLEND.coverage * (predicate / predicateWeight - coverage);
   });
+}
+
+/**
+ * How much of the claim the stance sentences (`read`, of the text's sentences `indices`) that an
+ * opposite word is read on cover, the highest when several are; 0 when none is. An antonym decides a
+ * verdict only in the sentence the claim restates, not in one beside it ("earlier methods lose accuracy").
+ */
+function antonymCoverageOf(
+  claim: string,
+  profile: ClaimProfile,
+  evidence: EvidenceProfile,
+  read: readonly string[],
+  indices: readonly number[],
+): number {
+  let highest = 0;
+  read.forEach((text, k) => {
+    const opposite =
+      read.length === 1 || stanceOfEvidenceVoting(claim, [text], evidence.voteSentences).antonymConflict > 0;
+    if (opposite) highest = Math.max(highest, coverageIn(profile, evidence.bags[indices[k]!]!.counts));
+  });
+  return highest;
 }
 
 /** A text as written, and read with the abbreviations it defines spelt out (the same profile when it defines none). */
@@ -190,6 +212,7 @@ export class SupportScorer {
         stance: emptyStanceFeatures(),
         aligned: [],
         unaddressed: { words: [], share: 0, claimTerms: 0 },
+        antonymCoverage: 0,
       };
     }
     // How much the paper bears on the claim is read on the words as written; which sentences are
@@ -220,6 +243,16 @@ export class SupportScorer {
     const ranked = (predicate.i === ordered[0]!.i ? nearBest : [predicate, ordered[0]!]).slice(0, STANCE_SENTENCES);
     const read = ranked.map(({ i }) => focusClause(profile, candidates.sentences[i]!.text, candidates.clauses(i)));
     const stance = stanceOfEvidenceVoting(claim, read, candidates.voteSentences);
+    const antonymCoverage =
+      stance.antonymConflict > 0
+        ? antonymCoverageOf(
+            claim,
+            profile,
+            candidates,
+            read,
+            ranked.map(({ i }) => i),
+          )
+        : 0;
     const conflicts = conflictsOf(features, stance, {
       claim,
       evidence: candidates.sentences.map((s) => s.text),
@@ -253,6 +286,7 @@ export class SupportScorer {
         score >= JUDGE_THRESHOLDS.relevant
           ? unaddressedWords(written, [texts.written, texts.spelt], this.statistics)
           : { words: [], share: 0, claimTerms: 0 },
+      antonymCoverage,
     };
   }
 

@@ -4,7 +4,7 @@
 // refitted by `citelens eval-verify --fit`; the scorer that computes the features is support-scorer.ts.
 import type { EvidenceSentence } from './evidence-sentences.ts';
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
-import { STANCE_FEATURE_NAMES, type StanceFeatures } from './judge/stance-features.ts';
+import { STANCE_FEATURE_NAMES, type StanceFeatureName, type StanceFeatures } from './judge/stance-features.ts';
 import {
   FEATURE_NAMES,
   RELEVANCE_FEATURES,
@@ -74,6 +74,11 @@ export type SupportResult = {
   aligned: EvidenceSentence[];
   /** The claim's specific words the text never mentions (read only when the score reaches JUDGE_THRESHOLDS.relevant). */
   unaddressed: Unaddressed;
+  /**
+   * How much of the claim the stance sentence an opposite word was read on covers (the highest, when
+   * several were), or 0 when none was: the built-in scorer's reading for the antonym rule of judgeVerdictOf.
+   */
+  antonymCoverage?: number;
 };
 
 /** The verdicts of the judge, from the most to the least backing. */
@@ -108,7 +113,7 @@ export function contradictionProbability(
   STANCE_INPUTS.forEach((name, i) => {
     z +=
       model.weights[name] *
-      (FROM_STANCE[i] ? stance[name as keyof StanceFeatures] : features[name as keyof SupportFeatures]);
+      (FROM_STANCE[i] ? stance[name as StanceFeatureName] : features[name as keyof SupportFeatures]);
   });
   return 1 / (1 + Math.exp(-z));
 }
@@ -142,21 +147,22 @@ export function unmentionedOf(
 /**
  * Conflicts named plainly enough to decide a verdict the fitted models leave open. `hardFloor`: a
  * hard conflict (a quantity the paper states otherwise, an alternative it denies, a comparison it
- * ranks the other way, a negation it does not share) that the stance model finds contradicting with
+ * ranks the other way) that the stance model finds contradicting with
  * at least `hardContradiction` still contradicts down to this relevance score, below
  * JUDGE_THRESHOLDS.relevant ("cuts memory by only 1.4x" against "14x lower memory": the paraphrase
- * scores low, the conflict is certain). `antonymCoverage`: an antonym in the aligned sentence
- * contradicts when the claim's words otherwise cover that sentence's this much ("late layers" against "early layers"): the closer the copy, the more the one
- * swapped word decides, where the stance model's overlap inputs count the other way.
+ * scores low, the conflict is certain). `antonymCoverage`: an antonym contradicts when the sentence it
+ * is read on covers this much of the claim (SupportResult.antonymCoverage: "late layers" against
+ * "early layers" in a near-copy): the closer the copy, the more the one swapped word decides, where
+ * the stance model's overlap inputs count the other way. An antonym in another sentence than the one
+ * the claim restates ("earlier methods lose accuracy") decides nothing.
  */
 export const NAMED_CONFLICT = { hardFloor: 0.28, hardContradiction: 0.8, antonymCoverage: 0.8 } as const;
 
-// Whether the stance names a conflict that is hard (see NAMED_CONFLICT).
+// Whether the stance names a conflict that is hard (see NAMED_CONFLICT). A negation the evidence does
+// not share is none: below the relevance threshold its sentence is mostly about something else
+// ("no association with blood lipids" against "negatively associated with breast cancer").
 const hardConflict = (stance: StanceFeatures) =>
-  stance.quantityConflict > 0 ||
-  stance.deniedAlternative > 0 ||
-  stance.comparisonConflict > 0 ||
-  stance.negationMismatch > 0;
+  stance.quantityConflict > 0 || stance.deniedAlternative > 0 || stance.comparisonConflict > 0;
 
 /**
  * The full verdict: below the relevance threshold the text does not bear on the claim; evidence
@@ -167,12 +173,12 @@ const hardConflict = (stance: StanceFeatures) =>
  */
 export function judgeVerdictOf(
   result: Pick<SupportResult, 'score' | 'support' | 'contradiction' | 'conflicts' | 'evidence'> &
-    Partial<Pick<SupportResult, 'unaddressed' | 'stance' | 'features'>>,
+    Partial<Pick<SupportResult, 'unaddressed' | 'stance' | 'antonymCoverage'>>,
   thresholds: typeof JUDGE_THRESHOLDS = JUDGE_THRESHOLDS,
 ): JudgeVerdict {
   if (!result.evidence) return 'not_supported';
   const ratio = result.contradiction / Math.max(result.score, 1e-9);
-  const { stance, features } = result;
+  const { stance } = result;
   if (result.score < thresholds.relevant) {
     const certain =
       stance !== undefined &&
@@ -188,9 +194,8 @@ export function judgeVerdictOf(
   if (contradicting && (result.conflicts.length > 0 || !stance)) return 'contradicted';
   if (
     stance !== undefined &&
-    features !== undefined &&
     stance.antonymConflict > 0 &&
-    features.sentenceCoverage >= NAMED_CONFLICT.antonymCoverage
+    (result.antonymCoverage ?? 0) >= NAMED_CONFLICT.antonymCoverage
   )
     return 'contradicted';
   const unaddressed = result.unaddressed ?? { words: [], share: 0, claimTerms: 0 };
@@ -254,6 +259,8 @@ export function conflictsOf(
   const conflicts: SupportConflict[] = [];
   if (
     stance.negationMismatch > 0 ||
+    // A negation of a thing the paper never names: no contradiction, and no support either.
+    stance.negatesUnnamed === 1 ||
     stance.scopedNegation > 0 ||
     stance.nullFindingMismatch > 0 ||
     stance.deniedAlternative > 0 ||

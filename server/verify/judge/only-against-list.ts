@@ -15,6 +15,29 @@ const JOINER_PHRASES = [
 ] as const;
 // How far past a joiner the other item may start ("and the MATH benchmark").
 const ITEM_REACH = 3;
+// A word after the other item that makes it a verb with its object or complement, not a list's item:
+// "on English text and evaluate it on French", "SymPy to check each answer".
+const AFTER_A_VERB =
+  /^(?:it|its|them|they|this|these|those|the|a|an|to|on|in|into|with|for|from|at|by|via|over|across|as)$/u;
+// An inflected verb ("trained", "evaluating"): no list's item.
+const VERB_LIKE = /(?:ed|ing)$/u;
+
+// Whether a word as written is a name (a capital after its first letter, or a digit: "GSM8K",
+// "SymPy", "PKU-SafeRLHF"), or a capitalised word not at the sentence's start ("English", "AIME").
+function isName(text: string, tokens: readonly Token[], k: number): boolean {
+  const written = text.slice(tokens[k]!.start, tokens[k]!.end);
+  return /\p{N}/u.test(written) || /\p{Lu}/u.test(k === 0 ? written.slice(1) : written);
+}
+
+// Whether the item at `j` is the same kind of thing as X at `k` (both names or both plain words),
+// and reads as a list's item rather than a verb (`after`: whether to look at the word after it).
+function sameKindOfItem(text: string, tokens: readonly Token[], k: number, j: number, after: boolean): boolean {
+  const name = isName(text, tokens, j);
+  if (name !== isName(text, tokens, k)) return false;
+  if (name) return true;
+  if (VERB_LIKE.test(tokens[j]!.word)) return false;
+  return !after || !AFTER_A_VERB.test(tokens[j + 1]?.word ?? '');
+}
 
 // The index of the first token past a joiner that starts right after token `at` going `step`
 // (+1 ahead, −1 back), or −1 when none does.
@@ -34,7 +57,9 @@ function pastJoiner(text: string, tokens: readonly Token[], at: number, step: 1 
 /**
  * Whether the claim keeps to a thing ("validated only on GSM8K") that the evidence sentence names in
  * a list with something the claim never names ("on MATH and GSM8K"), while sharing another of the
- * claim's words (what is said of it) and keeping to nothing itself.
+ * claim's words (what is said of it) and keeping to nothing itself. The other item must be the same
+ * kind as X (both names, or both plain words) and no verb: "on English text and evaluate it on
+ * French" and "reinforcement learning and SymPy" join clauses, not a list.
  */
 export function onlyAgainstList(claim: SentenceReading, evidence: SentenceReading): boolean {
   const kept = claim.keptTo.filter((term) => !/^[\d.,]+$/u.test(term));
@@ -51,7 +76,7 @@ export function onlyAgainstList(claim: SentenceReading, evidence: SentenceReadin
       if (start < 0) return false;
       for (let j = start, n = 0; j >= 0 && j < tokens.length && n < ITEM_REACH; j += step, n++) {
         const term = tokens[j]!.term;
-        if (term !== null) return !claimTerms.has(term);
+        if (term !== null) return !claimTerms.has(term) && sameKindOfItem(evidence.text, tokens, k, j, step === 1);
       }
       return false;
     });

@@ -1,37 +1,101 @@
-// "<x>-only" against "multi-<x>" ("single-agent-only"… "text-only" against "multimodal",
-// "English-only" against "multilingual", "single-turn-only" against "multi-turn"): one side keeps to
-// one kind where the other states several of that kind.
-import { stem } from '../../../indexer/text/analyze.ts';
+// "<x>-only" against "multi-<x>" describing the same noun ("a text-only benchmark" against "a
+// multimodal benchmark", "single-turn-only dialogues" against "multi-turn dialogues"): one side keeps
+// to one kind where the other states several of that kind.
+import { stem, tokenize } from '../../../indexer/text/analyze.ts';
 
-const KEPT_TO = /(?<![\p{L}\p{N}-])(\p{L}+)-only(?![\p{L}\p{N}])/giu;
-const MULTI = /(?<![\p{L}\p{N}-])multi-?(\p{L}{3,})/giu;
-// Kinds that "multimodal" holds several of, and "multilingual" (any language is "lingual").
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+const KEPT_TO = /^(\p{L}+)-only$/u;
+const MULTI = /^multi-?(\p{L}{3,})$/u;
+// Kinds that "multimodal" holds several of.
 const MODALITIES = new Set(['text', 'textual', 'image', 'vision', 'visual', 'audio', 'speech', 'video', 'language']);
 const KIND_OF: Record<string, (word: string) => boolean> = {
   modal: (word) => MODALITIES.has(word),
 };
+// Words after which the phrase describes something else than what is studied: "beyond text-only
+// models", "unlike earlier multimodal benchmarks", "prior text-only work".
+const SET_APART = /^(?:beyond|unlike|than|prior|earlier|existing|previous|past|older|traditional|conventional)$/u;
+const SET_APART_REACH = 4;
+const COPULA = /^(?:is|are|was|were|be|been|being|remains?|stays?)$/u;
+// How many content words after the phrase may name its noun ("text-only preference optimization").
+const NOUN_REACH = 2;
 
-function keptKinds(text: string): string[] {
-  return [...text.matchAll(KEPT_TO)].map((m) => m[1]!.toLowerCase());
+type Word = { word: string; start: number; end: number };
+/** A "<x>-only" or "multi-<x>" phrase: its kind and the terms of the noun it describes. */
+type KindPhrase = { kind: string; nouns: Set<string> };
+
+// "LLMs", "MLLMs" and "LMs" are models: one noun for this comparison ("language-only models" against
+// "multimodal LLMs").
+const MODEL = stem('model');
+const MODEL_NOUNS = new Set(['llm', 'llms', 'mllm', 'mllms', 'lm', 'lms', 'vlm', 'vlms'].map(stem));
+
+const contentTerm = (word: string): string | null => {
+  const term = tokenize(word).find((token) => token.term !== null)?.term ?? null;
+  return term !== null && MODEL_NOUNS.has(term) ? MODEL : term;
+};
+
+// The terms of the noun the phrase at `i` describes: the content words right after it, or, used as a
+// predicate ("benchmarks were text-only"), the word before the copula.
+function nounsOf(text: string, words: readonly Word[], i: number): Set<string> {
+  const nouns = new Set<string>();
+  for (let j = i + 1; j < words.length && nouns.size < NOUN_REACH; j++) {
+    if (/[^\s]/u.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
+    const term = contentTerm(words[j]!.word);
+    if (term === null) break;
+    nouns.add(term);
+  }
+  if (nouns.size === 0 && COPULA.test(words[i - 1]?.word ?? '')) {
+    const term = contentTerm(words[i - 2]?.word ?? '');
+    if (term !== null) nouns.add(term);
+  }
+  return nouns;
 }
 
-function multiKinds(text: string): string[] {
-  return [...text.matchAll(MULTI)].map((m) => m[1]!.toLowerCase());
+// Whether a word shortly before `i` sets the phrase apart from what the text speaks of.
+function setApart(words: readonly Word[], i: number): boolean {
+  for (let j = Math.max(0, i - SET_APART_REACH); j < i; j++) if (SET_APART.test(words[j]!.word)) return true;
+  return false;
 }
 
-// Whether `keeping` keeps to one kind that `stating` states several of, and neither says the other's word.
+function phrasesOf(text: string, pattern: RegExp): KindPhrase[] {
+  const words = [...text.matchAll(WORD)].map((m) => ({
+    word: m[0].toLowerCase(),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const found: KindPhrase[] = [];
+  words.forEach(({ word }, i) => {
+    const kind = pattern.exec(word)?.[1];
+    if (kind === undefined || setApart(words, i)) return;
+    found.push({ kind, nouns: nounsOf(text, words, i) });
+  });
+  return found;
+}
+
+const sameNoun = (a: KindPhrase, b: KindPhrase) => [...a.nouns].some((noun) => b.nouns.has(noun));
+
+// Whether `keeping` keeps a noun to one kind that `stating` states several of for the same noun, and
+// neither says the other's word.
 function keepsWhereOtherMultiplies(keeping: string, stating: string): boolean {
-  const kept = keptKinds(keeping);
+  const kept = phrasesOf(keeping, KEPT_TO);
   if (kept.length === 0) return false;
-  const ownMulti = new Set(multiKinds(keeping));
-  const otherKept = new Set(keptKinds(stating));
-  return multiKinds(stating).some((multi) => {
-    if (ownMulti.has(multi)) return false;
-    return kept.some((word) => !otherKept.has(word) && (stem(word) === stem(multi) || KIND_OF[multi]?.(word) === true));
+  const ownMulti = new Set(phrasesOf(keeping, MULTI).map((phrase) => phrase.kind));
+  const otherKept = new Set(phrasesOf(stating, KEPT_TO).map((phrase) => phrase.kind));
+  return phrasesOf(stating, MULTI).some((multi) => {
+    if (ownMulti.has(multi.kind)) return false;
+    return kept.some(
+      (only) =>
+        !otherKept.has(only.kind) &&
+        sameNoun(only, multi) &&
+        (stem(only.kind) === stem(multi.kind) || KIND_OF[multi.kind]?.(only.kind) === true),
+    );
   });
 }
 
-/** Whether one text keeps to one kind ("a text-only benchmark") where the other states several ("multimodal"). */
+/**
+ * Whether one text keeps a noun to one kind ("a text-only benchmark") where the other states several
+ * for the same noun ("a multimodal benchmark"); a phrase after "beyond", "unlike", "than", "prior",
+ * "earlier", "existing" or "previous" speaks of something else and is not read.
+ */
 export function onlyVersusMulti(a: string, b: string): boolean {
   if (!a.includes('-only') && !b.includes('-only')) return false;
   return keepsWhereOtherMultiplies(a, b) || keepsWhereOtherMultiplies(b, a);

@@ -69,6 +69,11 @@ const UNITS = new Set(
   ).split(' '),
 );
 
+/** Whether a word names a unit of measure ("years", "mg", "hours"), singular or plural. */
+export function isUnitWord(word: string): boolean {
+  return UNITS.has(word.toLowerCase().replace(/s$/u, ''));
+}
+
 // A currency sign or code written just before a number.
 const CURRENCY = /(US\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/u;
 const CURRENCY_OF: Record<string, string> = { US$: 'USD', $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };

@@ -86,7 +86,12 @@ export const STANCE_FEATURE_NAMES = [
 ] as const;
 
 export type StanceFeatureName = (typeof STANCE_FEATURE_NAMES)[number];
-export type StanceFeatures = Record<StanceFeatureName, number>;
+/**
+ * The features the stance model weighs, and one the verdict reads beside them: `negatesUnnamed` is 1
+ * when the claim negates a thing the paper never names (negation-focus.ts): no conflict the model
+ * weighs, yet no support either, so the verdict lists it as a negation the evidence does not share.
+ */
+export type StanceFeatures = Record<StanceFeatureName, number> & { negatesUnnamed?: number };
 
 const NO_STANCE = Object.freeze(Object.fromEntries(STANCE_FEATURE_NAMES.map((name) => [name, 0])) as StanceFeatures);
 
@@ -167,11 +172,12 @@ export function stanceFeatures(
   }
   // A claim that negates something the evidence sentence never names ("leaves benchmark accuracy
   // unchanged" against "the weights stay untouched", and accuracy named nowhere in the paper) is not
-  // contradicted by it: it is about another thing.
+  // contradicted by it: it is about another thing, which the paper does not back either.
   const claimOnly = (claim.negated && !evidenceNegated) || (claim.nullFinding && !evidenceNull);
   const elsewhere = claimOnly && negatesUnnamed(claim, evidence, paper);
   features.negationMismatch = claim.negated !== evidenceNegated && !negatedAlike && !elsewhere ? 1 : 0;
   features.nullFindingMismatch = claim.nullFinding !== evidenceNull && !elsewhere ? 1 : 0;
+  if (elsewhere) features.negatesUnnamed = 1;
   const claimDirections = anchoredDirections(claim);
   const evidenceDirections = anchoredDirections(evidence);
   let agreeing = 0;
@@ -317,6 +323,7 @@ export function stanceOfEvidenceVoting(
       if (i > 0 && (name === 'negationMismatch' || name === 'evidenceNegated' || name === 'claimNegated')) continue;
       combined[name] = Math.max(combined[name], features[name]);
     }
+    if (i === 0 && features.negatesUnnamed === 1) combined.negatesUnnamed = 1;
   });
   combined.directionVote = directionVoteOf(claim, voters);
   const elsewhere = voters.filter((v) => mayNameAlternative(v.text)).map((v) => readSentence(v.text));

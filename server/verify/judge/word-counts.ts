@@ -1,7 +1,9 @@
 // Counts written in words before the noun they count ("a single environment", "three environments",
 // "multiple sources"), as quantities of a unit named by that noun: only a count of the same noun is
-// compared with one, which keeps "one of the", "two in three" and counts of other things apart.
-import { tokenize } from '../../../indexer/text/analyze.ts';
+// compared with one. Shares and rates ("one in five", "one patient in five", "one sample at a time",
+// "one model per task") and a "one" that singles out ("one agent … the other agents") are no counts;
+// nor is a count of a plural without -s ("twelve mice").
+import { type Token, tokenize } from '../../../indexer/text/analyze.ts';
 import type { Quantity } from './quantities.ts';
 
 // What a count word says, as an interval: "many" and "multiple" say more than one.
@@ -34,6 +36,36 @@ const PHRASE_WORDS = 3;
 const PLURAL = /(?:[^su]s|ies)$/u;
 // A single value stands for the values near it, as quantitiesOf reads one.
 const SLACK = 0.1;
+const OTHER = /^(?:other|another)$/u;
+// Words that end a counted noun phrase though they are no stop words ("one model per task").
+const PHRASE_ENDS = /^(?:per|out)$/u;
+
+// Whether the words after the counted noun at `n` make the count a rate or a share, not a count:
+// "one sample at a time", "one model per task", "one patient in five", "one site out of 12".
+function rateOrShareAfter(tokens: readonly Token[], n: number): boolean {
+  const after = (k: number) => tokens[n + k]?.word;
+  if (after(1) === 'at' && after(2) === 'a' && after(3) === 'time') return true;
+  if (after(1) === 'per') return true;
+  if (after(1) === 'in') return isNumber(after(2));
+  if (after(1) === 'out' && after(2) === 'of') return isNumber(after(3));
+  return false;
+}
+
+// Whether a count of one singles one out rather than counting: "one agent plans while the other
+// agents execute", "one language, English, dominates".
+function singlesOut(text: string, tokens: readonly Token[], n: number): boolean {
+  const term = tokens[n]!.term;
+  const others = tokens.some(
+    (token, k) => OTHER.test(token.word) && (tokens[k + 1]?.term === term || tokens[k + 2]?.term === term),
+  );
+  if (others) return true;
+  // A name set between commas ("one language, English, dominates") says which one; a name that ends
+  // the clause ("trained on a single dataset, RefCOCO.") still counts it.
+  const next = tokens[n + 1];
+  const after = tokens[n + 2];
+  if (!next || !after || !text.slice(tokens[n]!.end, next.start).includes(',')) return false;
+  return /^\p{Lu}/u.test(text.slice(next.start, next.end)) && text.slice(next.end, after.start).includes(',');
+}
 
 /** The counts a text writes in words before a noun, each with the unit `count of <noun's term>`. */
 export function wordCountsOf(text: string): Quantity[] {
@@ -51,7 +83,7 @@ export function wordCountsOf(text: string): Quantity[] {
     const phrase: number[] = [];
     for (let j = i + 1; j < tokens.length && phrase.length < PHRASE_WORDS; j++) {
       if (j > i + 1 && /\S/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
-      if (tokens[j]!.term === null || /\d/u.test(tokens[j]!.word)) break;
+      if (tokens[j]!.term === null || /\d/u.test(tokens[j]!.word) || PHRASE_ENDS.test(tokens[j]!.word)) break;
       phrase.push(j);
     }
     const [low, high] = range;
@@ -64,7 +96,8 @@ export function wordCountsOf(text: string): Quantity[] {
             .slice(0, 2)
             .reverse()
             .find((j) => !PLURAL.test(tokens[j]!.word));
-    if (noun === undefined) return;
+    if (noun === undefined || rateOrShareAfter(tokens, noun)) return;
+    if (high === 1 && singlesOut(text, tokens, noun)) return;
     found.push({
       unit: `count of ${tokens[noun]!.term}`,
       low: low * (1 - SLACK),

@@ -183,6 +183,9 @@ describe('support-verdicts', () => {
     // A number the paper never states is no hard conflict, and far below the threshold nothing bears on the claim.
     expect(verdict(0.93, emptyStanceFeatures())).toBe('not_supported');
     expect(verdict(0.93, quantity, relevant / 3)).toBe('not_supported');
+    // Nor is a negation the evidence does not share: below the threshold its sentence is mostly about
+    // something else ("no association with blood lipids" against "negatively associated with breast cancer").
+    expect(verdict(0.93, { ...emptyStanceFeatures(), negationMismatch: 1 })).toBe('not_supported');
   });
 
   it('contradicts a claim that copies its evidence sentence but for an opposite word, and not a faithful paraphrase', () => {
@@ -201,5 +204,52 @@ describe('support-verdicts', () => {
       'Negative valence signals sit mostly in early layers, whereas positive valence is spread across the network.',
     ])
       expect(valenceJudge.judgeNow(faithful, sentences).verdict, faithful).not.toBe('contradicted');
+  });
+
+  it('contradicts a loose paraphrase below the relevance threshold that misstates a quantity the paper states', () => {
+    const kernels = {
+      title: 'Kilnspark: ternary language models on consumer CPUs',
+      abstract:
+        'Kilnspark runs ternary neural networks on consumer CPUs with custom SIMD kernels. Exploiting the ternary weights, it delivers 52x higher throughput and 14x lower memory use for BitNet. This brings language model inference to consumer devices.',
+    };
+    const papers = [kernels, ...library.slice(1)];
+    const kernelJudge = createBuiltinJudge(statisticsOfTexts(papers.map((p) => `${p.title}\n${p.abstract}`)));
+    const result = kernelJudge.judgeNow(
+      'Kilnspark cuts the memory footprint of BitNet by only about 1.4x.',
+      sentencesOfPaper(kernels),
+    );
+    expect(result.score).toBeLessThan(JUDGE_THRESHOLDS.relevant);
+    expect(result).toMatchObject({ verdict: 'contradicted', conflicts: ['numbers'] });
+  });
+
+  it('does not contradict a claim by an opposite word in the sentence beside the one it restates', () => {
+    const quill = {
+      title: 'Quill: compressing the KV cache',
+      abstract:
+        'Quill compresses the KV cache fourfold while keeping accuracy. Earlier compression methods lose accuracy when they compress the KV cache fourfold.',
+    };
+    const papers = [quill, ...library.slice(1)];
+    const quillJudge = createBuiltinJudge(statisticsOfTexts(papers.map((p) => `${p.title}\n${p.abstract}`)));
+    const claim = 'Quill keeps accuracy when compressing the KV cache.';
+    expect(quillJudge.judgeNow(claim, sentencesOfPaper(quill)).verdict).not.toBe('contradicted');
+  });
+
+  it('reads the antonym rule on the coverage of the sentence the opposite word was read on', () => {
+    const result = (antonymCoverage: number) => {
+      // Another sentence of the text restates the claim whole: that alone decides nothing.
+      const read = {
+        score: 0.9,
+        support: 0.8,
+        contradiction: 0.1,
+        conflicts: ['direction' as const],
+        evidence,
+        stance: { ...emptyStanceFeatures(), antonymConflict: 1 },
+        features: { ...noFeatures(), sentenceCoverage: 1 },
+        antonymCoverage,
+      };
+      return judgeVerdictOf(read);
+    };
+    expect(result(0.9)).toBe('contradicted');
+    expect(result(0.5)).not.toBe('contradicted');
   });
 });

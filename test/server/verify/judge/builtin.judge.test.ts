@@ -436,4 +436,16 @@ describe('builtin.judge', () => {
     expect(full[1]!.score).toBe(full[3]!.score);
     expect(read).toEqual([null, full[1], null, null, full[0]]);
   });
+
+  it('does not support a claim that negates a thing the paper never names, though no sentence contradicts it', () => {
+    const carriers = {
+      title: 'Reversible behaviours from supervised fine-tuning',
+      abstract:
+        'We pack the behaviours a model learns in supervised fine-tuning (SFT) into sparse carriers that can be undone. Any behaviour can be turned off at inference time while the weights stay untouched. This gives fine control over which SFT-induced behaviours appear in generated text.',
+    };
+    const local = createBuiltinJudge(statisticsOfTexts([carriers, ...fillers].map((p) => `${p.title}\n${p.abstract}`)));
+    const result = local.judgeNow('SFT-induced behaviours are not reversible.', sentencesOfPaper(carriers));
+    expect(result.verdict).not.toBe('supported');
+    expect(result.conflicts).toContain('negation');
+  });
 });

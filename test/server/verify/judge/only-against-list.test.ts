@@ -23,4 +23,35 @@ describe('only-against-list', () => {
     expect(conflicts('The solver is validated only on GSM8K.', 'The solver is validated on GSM8K.')).toBe(false);
     expect(conflicts('The solver is validated on GSM8K.', 'The solver is validated on GSM8K and MATH.')).toBe(false);
   });
+
+  it('reads no list where "and" joins two clauses: the other item is a verb, or not the same kind as X', () => {
+    expect(
+      conflicts(
+        'The encoder is pretrained only on English text.',
+        'We pretrain an encoder on English text and evaluate it on French, German and Spanish.',
+      ),
+    ).toBe(false);
+    expect(
+      conflicts(
+        'Answers are checked only with SymPy.',
+        'Its tooling uses verl to train with reinforcement learning and SymPy to check each answer.',
+      ),
+    ).toBe(false);
+    // Items of one kind still make a list: names with names, plain words with plain words.
+    expect(
+      conflicts(
+        'POPO is evaluated only on AIME.',
+        'POPO is evaluated on the MATH-500, AIME and OlympiadBench benchmarks.',
+      ),
+    ).toBe(true);
+    expect(
+      conflicts('The forms were administered only online.', 'The forms were administered online or on paper.'),
+    ).toBe(true);
+    expect(
+      conflicts(
+        'The corpus covers only medical reports.',
+        'The corpus covers medical reports as well as labour contracts.',
+      ),
+    ).toBe(true);
+  });
 });

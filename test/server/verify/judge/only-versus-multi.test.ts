@@ -15,4 +15,21 @@ describe('only-versus-multi', () => {
     expect(onlyVersusMulti('A text-only and multimodal suite.', 'A multimodal suite.')).toBe(false);
     expect(onlyVersusMulti('A text-only benchmark.', 'A text-only benchmark.')).toBe(false);
   });
+
+  it('reads no opposite when the two phrases describe different nouns', () => {
+    const paper = 'The method curbs hallucinations in multimodal LLMs.';
+    expect(
+      onlyVersusMulti('The method curbs hallucinations that text-only preference optimization leaves.', paper),
+    ).toBe(false);
+    expect(onlyVersusMulti('The method curbs hallucinations in text-only LLMs.', paper)).toBe(true);
+    expect(onlyVersusMulti('The method curbs hallucinations in text-only models.', paper)).toBe(true);
+  });
+
+  it('reads no opposite for a phrase after "beyond", "earlier", "prior" and the like, which speaks of other work', () => {
+    const paper = 'The benchmark measures continual unlearning in multimodal models.';
+    expect(onlyVersusMulti('The benchmark measures continual unlearning beyond text-only models.', paper)).toBe(false);
+    expect(onlyVersusMulti('The benchmark measures continual unlearning in text-only models.', paper)).toBe(true);
+    expect(onlyVersusMulti('Earlier benchmarks were text-only.', 'The benchmarks are multimodal.')).toBe(false);
+    expect(onlyVersusMulti('The benchmarks are text-only.', 'The benchmarks are multimodal.')).toBe(true);
+  });
 });

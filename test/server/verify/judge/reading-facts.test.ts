@@ -35,15 +35,11 @@ describe('reading-facts', () => {
   });
 });
 
-describe('reading-facts, comparatives of size as words of change', () => {
-  it('anchors a term to "deeper" or "heavier" before it rather than to the verb after it', () => {
+describe('reading-facts, comparatives of size', () => {
+  it('reads "deeper", "wider" or "thinner" as no word of change, so the noun they describe is anchored to the verb', () => {
     const directions = (text: string) => Object.fromEntries(anchoredDirections(readSentence(text)));
-    expect(directions('Deeper search actually reduces the citation accuracy of agents.')).toMatchObject({
-      [stem('search')]: 1,
-      [stem('accuracy')]: -1,
-    });
-    expect(directions('Heavier birth weights were associated with breast cancer.')).toMatchObject({
-      [stem('birth')]: 1,
-    });
+    // "deeper layers" names which layers, not a rise: its noun takes the direction of "lower".
+    expect(directions('Deeper layers show lower attention entropy.')).toMatchObject({ [stem('layers')]: -1 });
+    expect(directions('Using a wider beam lowers output diversity.')).toMatchObject({ [stem('beam')]: -1 });
   });
 });

@@ -195,6 +195,7 @@ describe('stance-features', () => {
     expect(stanceOfEvidence(claim, [evidence], [evidence])).toMatchObject({
       negationMismatch: 0,
       nullFindingMismatch: 0,
+      negatesUnnamed: 1,
     });
     // Named in the sentence, or elsewhere in the paper, the negated measure is still read as a mismatch.
     expect(stanceOfEvidence(claim, [evidence], [evidence, 'Benchmark accuracy drops by two points.'])).toMatchObject({
@@ -205,12 +206,18 @@ describe('stance-features', () => {
     ).toMatchObject({ negationMismatch: 1 });
   });
 
-  it('reads a cause’s modifier and an effect’s verb as no conflict ("deeper search reduces accuracy" against "greater search depth lowers accuracy")', () => {
-    expect(
-      stanceOfEvidence('Deeper search reduces the citation accuracy of agents.', [
-        'Greater search depth lowers citation accuracy.',
-      ]),
-    ).toMatchObject({ directionConflict: 0, directionAgree: 1 });
+  it('reads a comparative of size as no direction ("deeper layers" against "later layers", "a wider beam" against "a wide beam")', () => {
+    for (const [claim, evidence] of [
+      ['Attention entropy is lower in later layers.', 'Deeper layers show lower attention entropy.'],
+      ['Later layers have lower attention entropy than early layers.', 'Deeper layers show lower attention entropy.'],
+      ['A wide beam lowers output diversity.', 'Using a wider beam lowers output diversity.'],
+      [
+        'The tumour core showed less necrosis than the rim.',
+        'Deeper tumour regions showed less necrosis than the rim.',
+      ],
+    ] as const) {
+      expect(stanceOfEvidence(claim, [evidence])).toMatchObject({ directionConflict: 0 });
+    }
     expect(stanceOfEvidence('Drug A raised heart rate.', ['Drug A lowered heart rate.'])).toMatchObject({
       directionConflict: 1,
     });

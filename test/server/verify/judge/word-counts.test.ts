@@ -22,4 +22,18 @@ describe('word-counts', () => {
     expect(units('A one-shot prompt and a two-stage design.')).toEqual([]);
     expect(units('Twelve mice were studied.')).toEqual([]);
   });
+
+  it('reads no count in a rate or a share: "one sample at a time", "one model per task", "one patient in five"', () => {
+    expect(units('We score training samples one sample at a time.')).toEqual([]);
+    expect(units('The authors train one model per clinical task.')).toEqual([]);
+    expect(units('One patient in five relapsed, and one site out of 12 closed.')).toEqual([]);
+    expect(units('One patient was lost to follow-up.')).toEqual([['count of patient', 'One patient']]);
+  });
+
+  it('reads no count of one where "one" singles out: the other agents, or a name set beside it', () => {
+    expect(units('One agent plans while the other agents execute tool calls.')).toEqual([]);
+    expect(units('One language, English, dominates the training data.')).toEqual([]);
+    expect(units('One agent plans, and it runs alone.')).toEqual([['count of agent', 'One agent']]);
+    expect(units('It is trained on a single dataset, RefCOCO.')).toEqual([['count of dataset', 'single dataset']]);
+  });
 });
