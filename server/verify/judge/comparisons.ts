@@ -96,13 +96,23 @@ function limitedAfter(text: string, tokens: readonly Token[], at: number): strin
   return terms;
 }
 
+// Whether the word at `i` is the second part of a hyphenated compound ("positive-only", "text-only").
+function hyphenatedToPrevious(text: string, tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return previous !== undefined && /^[-\u2010\u2011]$/u.test(text.slice(previous.end, tokens[i]!.start));
+}
+
 /**
  * The terms a sentence keeps to with a limiting word of its own ("grades only the final answer":
- * final, answer); not "not only", nor a limit the sentence itself denies ("rather than only …").
+ * final, answer); not "not only", nor a limit the sentence itself denies ("rather than only …"), nor
+ * the "-only" of a compound, which says what kind a thing is ("a positive-only policy optimization").
  */
 export function keptToTermsOf(text: string, tokens: readonly Token[]): string[] {
   return tokens.flatMap((token, i) =>
-    LIMITING_WORD.test(token.word) && tokens[i - 1]?.word !== 'not' && !endsAlternativeMarker(tokens, i - 1)
+    LIMITING_WORD.test(token.word) &&
+    tokens[i - 1]?.word !== 'not' &&
+    !endsAlternativeMarker(tokens, i - 1) &&
+    !hyphenatedToPrevious(text, tokens, i)
       ? limitedAfter(text, tokens, i)
       : [],
   );

@@ -24,6 +24,17 @@ describe('only-against-list', () => {
     expect(conflicts('The solver is validated on GSM8K.', 'The solver is validated on GSM8K and MATH.')).toBe(false);
   });
 
+  it('reads no keeping-to in the "-only" of a compound, which names a kind', () => {
+    expect(
+      conflicts(
+        'POPO is a positive-only policy optimization framework that targets mathematical reasoning.',
+        'POPO is a reinforcement-learning framework for mathematical reasoning whose policy optimization is positive-only. It is evaluated on MATH-500, AIME and OlympiadBench.',
+      ),
+    ).toBe(false);
+    expect(readSentence('A decoder-only model reads English text.').keptTo).toEqual([]);
+    expect(readSentence('The model reads only English text.').keptTo).toEqual(['english', 'text']);
+  });
+
   it('reads no list where "and" joins two clauses: the other item is a verb, or not the same kind as X', () => {
     expect(
       conflicts(
