@@ -138,14 +138,15 @@ function leadsWithName(entry: ReferenceEntry, name: string, paper: Paper): boole
 /**
  * Whether an entry's lead (see leadOf) is this paper's title or the name its title gives, in a year that
  * fits. A one-word title or name must be distinctive (see distinctiveName): "Feather. Poetry Review" or
- * "Gemini. A collection of poems" is a poem or a book as likely as the paper named so.
+ * "Gemini. A collection of poems" is a poem or a book as likely as the paper named so; a name of several
+ * words ("Memory Inception") is one already.
  */
 function leadIsTitle(lead: string, paper: Paper): boolean {
   const whole = terms(paper.title).join(' ');
   const name = nameOfTitle(paper.title);
   return (
     (lead === whole && (whole.includes(' ') || distinctiveName(paper.title) !== null)) ||
-    (name !== null && distinctiveName(name) !== null && lead === terms(name).join(' '))
+    (name !== null && (/\s/u.test(name.trim()) || distinctiveName(name) !== null) && lead === terms(name).join(' '))
   );
 }
 

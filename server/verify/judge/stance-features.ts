@@ -174,7 +174,10 @@ export function stanceFeatures(
   // unchanged" against "the weights stay untouched", and accuracy named nowhere in the paper) is not
   // contradicted by it: it is about another thing, which the paper does not back either.
   const claimOnly = (claim.negated && !evidenceNegated) || (claim.nullFinding && !evidenceNull);
-  const elsewhere = claimOnly && negatesUnnamed(claim, evidence, paper);
+  // "without", "no" and "none" in the evidence may deny what the claim does in other words ("with no
+  // fine-tuning" against "without any training"), so they leave the rule alone.
+  const evidenceDenies = /\b(?:without|no|none)\b/iu.test(evidence.text);
+  const elsewhere = claimOnly && !evidenceDenies && negatesUnnamed(claim, evidence, paper);
   features.negationMismatch = claim.negated !== evidenceNegated && !negatedAlike && !elsewhere ? 1 : 0;
   features.nullFindingMismatch = claim.nullFinding !== evidenceNull && !elsewhere ? 1 : 0;
   if (elsewhere) features.negatesUnnamed = 1;

@@ -127,5 +127,7 @@ describe('resolve-reference', () => {
       resolvedIds('RangeGuard. Proceedings of the International Symposium on Computer Architecture, 2026.'),
     ).toEqual(['rangeguard']);
     expect(resolvedIds('COGCAPTCHA30. arXiv, 2026.')).toEqual(['cogcaptcha30']);
+    // A name of several words before the title's colon is distinctive already.
+    expect(resolvedIds('Memory Inception. arXiv, 2026.')).toEqual(['memory']);
   });
 });

@@ -206,6 +206,12 @@ describe('stance-features', () => {
     ).toMatchObject({ negationMismatch: 1 });
   });
 
+  it('keeps a negation the evidence may share in other words ("with no fine-tuning" against "without any training") from the never-named rule', () => {
+    const claim = 'Memory Inception steers models with no fine-tuning.';
+    const evidence = 'Memory Inception steers a language model without any training of its weights.';
+    expect(stanceOfEvidence(claim, [evidence], [evidence]).negatesUnnamed).toBeUndefined();
+  });
+
   it('reads a comparative of size as no direction ("deeper layers" against "later layers", "a wider beam" against "a wide beam")', () => {
     for (const [claim, evidence] of [
       ['Attention entropy is lower in later layers.', 'Deeper layers show lower attention entropy.'],
