@@ -1,5 +1,5 @@
 // "<x>-only" against "multi-<x>" describing the same noun ("a text-only benchmark" against "a
-// multimodal benchmark", "single-turn-only dialogues" against "multi-turn dialogues"): one side keeps
+// multimodal benchmark", "turn-only dialogues" against "multi-turn dialogues"): one side keeps
 // to one kind where the other states several of that kind.
 import { stem, tokenize } from '../../../indexer/text/analyze.ts';
 
