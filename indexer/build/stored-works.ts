@@ -6,17 +6,12 @@
 import path from 'node:path';
 import type { Paper } from '../paper.schema.ts';
 import { filledFrom, filledIn, type LocatedPaper, type PaperFilesRead, worksOf } from '../readers/index.ts';
-import { versionlessArxivId } from '../store/arxiv-id.ts';
-import { type Db, openDatabaseForRead, schemaVersionOf } from '../store/database.ts';
+import { type Db, openDatabaseForRead } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
 import { PapersReader } from '../store/papers.repo.ts';
 import type { StoredKey } from '../store/papers-writer.repo.ts';
+import { mergeUnparsedOfWork, storedHolders, workKey } from './unparsed-works.ts';
 import { replaceUnstableIds } from './unstable-ids.ts';
-
-/** A stored work's key as worksOf writes it, with the arXiv id without its version. */
-function workKey(work: string): string {
-  return work.startsWith('arxiv:') ? `arxiv:${versionlessArxivId(work.slice('arxiv:'.length))}` : work;
-}
 
 /**
  * Merges the run's new papers (ids the index does not hold) that name, by DOI or arXiv id, a work the
@@ -25,28 +20,36 @@ function workKey(work: string): string {
  * the run drops (--prune without its record) is not merged into: the new record takes its place; and
  * under --prune, which indexes exactly the files given, nothing is carried over. Without --prune, a new paper
  * also takes the place of the same paper stored under an id an earlier version made unstably (unstable-ids.ts),
- * and a stored paper whose record the run merged into another paper of its work goes (storedMergedAway).
- * Not done under --strict, which repairs nothing. The input is changed in place; each merge is listed as a
+ * and a stored paper whose record the run merged into another paper of its work goes (storedMergedAway). A
+ * paper the run reads again and a record of its work the run leaves unparsed are merged as a fresh index of the
+ * same files (`opts.files`, in their order) merges them (unparsed-works.ts). Not done under --strict, which repairs nothing. The input is changed in place; each merge is listed as a
  * repair. Returns the stored ids whose papers a new record replaced, which the run removes.
  */
 export function mergeStoredWorks(
   input: PaperFilesRead,
   stored: ReadonlyMap<string, StoredKey>,
   previousDir: string,
-  opts: { prune: boolean },
+  opts: { prune: boolean; files?: readonly string[] },
 ): string[] {
   const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id));
   const reread = opts.prune ? [] : input.papers.filter(({ paper }) => stored.has(paper.id));
   const mergedAway = opts.prune ? [] : storedMergedAway(input, stored);
-  if (fresh.length === 0 && reread.length === 0) return mergedAway;
+  if (input.papers.length === 0) return mergedAway;
   const db = openDatabaseForRead(path.join(previousDir, FILES.db));
   try {
     const reader = new PapersReader(db);
     if (reread.length > 0) keepFilledIn(reread, storedFilledIn(db, reader, reread, stored.size));
     // First, so that a versioned arXiv id replaced is no holder to merge the new record of its work into.
     const replaced = [...mergedAway, ...(opts.prune ? [] : replaceUnstableIds(input, stored, reader))];
+    // The papers the index holds that this run fills in, by id: each written back once, at the end.
+    const filled = new Map<string, LocatedPaper>();
+    replaced.push(...mergeUnparsedOfWork(input, stored, db, reader, filled, opts.files));
     const naming = fresh.filter(({ paper }) => worksOf(paper).length > 0);
-    if (naming.length > 0) mergeFresh(input, naming, stored, db, reader, { ...opts, replaced: new Set(replaced) });
+    if (naming.length > 0)
+      mergeFresh(input, naming, stored, db, reader, { ...opts, replaced: new Set(replaced), filled });
+    // A filled-in paper is stored again: out of the records taken as unchanged, into those to store.
+    input.indexed = input.indexed.filter((record) => !filled.has(record.id));
+    input.papers.push(...filled.values());
     return replaced;
   } finally {
     db.close();
@@ -88,18 +91,21 @@ function mergeFresh(
   stored: ReadonlyMap<string, StoredKey>,
   db: Db,
   reader: PapersReader,
-  opts: { prune: boolean; replaced: ReadonlySet<string> },
+  opts: { prune: boolean; replaced: ReadonlySet<string>; filled: Map<string, LocatedPaper> },
 ): void {
-  const holders = storedWorkIds(db);
+  const holders = storedHolders(
+    db,
+    fresh.flatMap(({ paper }) => worksOf(paper)),
+    stored.size,
+  );
   const inRun = new Set([...input.papers.map((p) => p.paper.id), ...input.indexed.map((r) => r.id)]);
   const parsed = new Set(input.papers.map((located) => located.paper.id));
-  // The papers the index holds that this run fills in, by id: each written back once.
-  const filled = new Map<string, LocatedPaper>();
+  const { filled } = opts;
   const merged = new Set<LocatedPaper>();
   for (const located of fresh) {
     const holder = worksOf(located.paper)
-      .map((work) => holders.get(workKey(work)))
-      .find((id) => id !== undefined && id !== located.paper.id && !opts.replaced.has(id));
+      .flatMap((work) => holders.get(workKey(work)) ?? [])
+      .find((id) => id !== located.paper.id && !opts.replaced.has(id));
     // A holder parsed in this run was matched by the id registry already; one the run drops is replaced.
     if (holder === undefined || parsed.has(holder) || (opts.prune && !inRun.has(holder))) continue;
     const kept = filled.get(holder)?.paper ?? reader.getById(holder)?.paper;
@@ -118,25 +124,7 @@ function mergeFresh(
       message: `names the same work as "${holder}", which the index already holds; the two were merged${took}`,
     });
   }
-  if (merged.size === 0) return;
-  input.papers = input.papers.filter((located) => !merged.has(located));
-  // A filled-in paper is stored again: out of the records taken as unchanged, into those to store.
-  input.indexed = input.indexed.filter((record) => !filled.has(record.id));
-  input.papers.push(...filled.values());
-}
-
-/** Every stored paper's id by the works it names (its DOI and arXiv id), read in one scan. */
-function storedWorkIds(db: Db): Map<string, string> {
-  const arxiv = schemaVersionOf(db) >= 4 ? 'arxiv_base' : 'arxiv_id';
-  const rows = db
-    .prepare(`SELECT id, doi, ${arxiv} FROM papers WHERE doi IS NOT NULL OR ${arxiv} IS NOT NULL`)
-    .raw()
-    .all() as Array<[string, string | null, string | null]>;
-  const holders = new Map<string, string>();
-  for (const [id, doi, arxivId] of rows) {
-    for (const work of worksOf({ doi, arxivId }).map(workKey)) if (!holders.has(work)) holders.set(work, id);
-  }
-  return holders;
+  if (merged.size > 0) input.papers = input.papers.filter((located) => !merged.has(located));
 }
 
 /**

@@ -2,7 +2,7 @@
 // {"items": […]}}, a single work {"message-type": "work", "message": {…}}, or bare works (a bulk file's
 // "items"). Each work is rewritten into the plain fields every other record has: title[0], the JATS abstract
 // (cleaned later, as every abstract is), author {given, family} names, the first issued/published year.
-import { withoutBlanks } from './values.ts';
+import { nameOf, withoutBlanks } from './values.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -61,15 +61,12 @@ function yearOf(work: Fields): number | undefined {
   return undefined;
 }
 
-/** A person's name from {given, family} (also {name} for a group author), or undefined. */
-function personName(person: unknown): string | undefined {
-  if (!isObject(person)) return undefined;
-  const name = [text(person.given), text(person.family)].filter(Boolean).join(' ');
-  return name !== '' ? name : text(person.name);
-}
-
+/**
+ * Each person's name as every reader writes it (nameOf): {given, family} with its suffix ("Jr."), a group author's
+ * {name}, or the {literal} name of CSL JSON written in Crossref's shape.
+ */
 function people(list: unknown): string[] {
-  return Array.isArray(list) ? list.flatMap((person) => personName(person) ?? []) : [];
+  return Array.isArray(list) ? list.flatMap((person) => nameOf(person) || []) : [];
 }
 
 /** A Crossref work's fields in the plain shape; what the API adds in bulk (references, links, licences) is left out. */

@@ -9,12 +9,13 @@ import { citationKeyInExtra, isBlank } from './values.ts';
 /**
  * Reads a CSL-JSON array. An arXiv preprint's id is read from its "number" ("arXiv:2401.01234", or bare when
  * "archive" or "publisher" is arXiv) or its arxiv.org "URL" (its arXiv DOI is read as every reader's is); a
- * conference paper without "container-title" takes "event-title" as its venue; a citation key beside the item's
- * id is kept as metadata `citationKey`.
+ * conference paper without "container-title" takes "event-title" as its venue; a title or container title written
+ * as a list is its first entry; a citation key beside the item's id is kept as metadata `citationKey`.
  */
 export const readCslJson: Reader = (text, file) => {
   const { records, problems } = readJson(text, file);
   for (const record of records) {
+    firstOfTitleLists(record.fields);
     takeArxivId(record.fields);
     takeEventAsVenue(record.fields);
     repairNumericDates(record);
@@ -22,6 +23,26 @@ export const readCslJson: Reader = (text, file) => {
   }
   return { records, problems };
 };
+
+/** Title fields some exporters write as lists, as Crossref does: the journal's full name, then its abbreviation. */
+const TITLE_LISTS = [
+  ['title', 'otherTitles'],
+  ['container-title', 'otherContainerTitles'],
+] as const;
+
+/**
+ * A title or container title written as a list (["Nature Machine Intelligence", "Nat Mach Intell"]) is its first
+ * non-blank entry, not the entries run together; the others are kept as metadata.
+ */
+function firstOfTitleLists(fields: Record<string, unknown>): void {
+  for (const [key, others] of TITLE_LISTS) {
+    const value = fields[key];
+    if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) continue;
+    const titles = (value as string[]).filter((entry) => entry.trim() !== '');
+    fields[key] = titles[0] ?? '';
+    if (titles.length > 1) fields[others] = titles.slice(1);
+  }
+}
 
 const ARXIV_NAME = /^\s*arxiv(?:\.org)?\s*$/i;
 

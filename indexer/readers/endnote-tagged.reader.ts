@@ -88,11 +88,15 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
   // EndNote's export of a record imported from PubMed gives its MeSH headings as keywords.
   const keywords = keywordsAndHeadings(items('K').flatMap((line) => line.split(';')));
   const thesis = /^\s*thesis\s*$/i.test(byTag.get('0')?.[0]?.value ?? '');
-  // A journal article names its journal with %J; %B is then the series or book it appeared in. A thesis names its
-  // university with %I (publisher) and its department with %B: as a BibTeX thesis's, its venue is the journal
+  // A journal article names its journal with %J; %B is then the series or book it appeared in, and the venue of
+  // a record whose %J is blank or missing (a book section's book, a conference paper's proceedings). A thesis names
+  // its university with %I (publisher) and its department with %B: as a BibTeX thesis's, its venue is the journal
   // (%J) it appeared in, else its university, else its department; %I stays the publisher, %B the department.
-  const department = thesis ? one('B') : undefined;
-  const venue = thesis ? one('J') || one('I') || department : byTag.has('J') ? one('J') : one('B');
+  // A record with neither is known by its publisher (%I, kept as metadata), as every reader's is (FIELD_ALIASES).
+  const journal = one('J');
+  const secondary = one('B');
+  const department = thesis ? secondary : undefined;
+  const venue = thesis ? journal || one('I') || department : journal || secondary;
   const fields: Record<string, unknown> = {
     // A record saved with only its short title (%!, "BERT") is known by it, as a Zotero item is.
     title: one('T') || one('!'),
@@ -116,7 +120,7 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
   }
   if (thesis) {
     if (department && venue !== department) extra.department = department;
-  } else if (byTag.has('J') && byTag.has('B')) extra.secondaryTitle = one('B');
+  } else if (journal && secondary) extra.secondaryTitle = secondary;
   if (keywords.meshHeadings.length > 0) extra.meshHeadings = keywords.meshHeadings;
   if (urls.length > 1) extra.urls = urls;
   for (const [tag, values] of byTag) {

@@ -43,8 +43,11 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * "abs/<id>" is its arXiv id; a BibTeX thesis's school (or institution) is its venue, and an EndNote thesis's journal
  * (%J, <periodical>), else its university (%I, <publisher>), else its department; Semantic Scholar's batch answers
  * (their nulls counted in a notice) and recommendations answers are read.
+ * 16: a Crossref work's author keeps a suffix ("Jr.") and a {literal} name; a blank EndNote %J (RefWorks JF) no longer
+ * hides the %B book or proceedings (JO abbreviation); a RIS thesis's venue is its university (PB) before the
+ * department EndNote writes as T2; a CSL-JSON title or container title written as a list is its first entry.
  */
-export const RECORD_RULES_VERSION = 15;
+export const RECORD_RULES_VERSION = 16;
 
 /**
  * The outcome for one record: a Paper when it is usable, every problem that refused it, and every repair

@@ -105,12 +105,14 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
       .filter((item) => item !== '');
 
   const urls = items('UL');
+  // The journal's full name, else its abbreviation: a blank JF line (an empty field exported) names neither.
+  const fullJournal = one('JF', 'otherJournals');
   const fields: Record<string, unknown> = {
     title: one('T1', 'otherTitles'),
     abstract: one('AB', 'otherAbstracts'),
     authors: items('A1', /;/).map(invertName),
     year: one('YR', 'otherYears'),
-    venue: byTag.has('JF') ? one('JF', 'otherJournals') : byTag.has('JO') ? one('JO', 'otherJournals') : undefined,
+    venue: fullJournal ?? one('JO', 'otherJournals'),
     doi: one('DO', 'otherDois'),
     url: urls[0],
     tags: items('K1', /;/),
@@ -118,9 +120,10 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
   };
   if (urls.length > 1) extra.urls = urls;
   // A journal's abbreviation when its full name is the venue; a book section's book when no journal is named.
-  if (byTag.has('JF') && byTag.has('JO')) extra.journalAbbreviation = joinedValue(byTag.get('JO')![0]!);
-  const bookAsVenue = fields.venue === undefined && byTag.has('T2');
-  if (bookAsVenue) fields.venue = joinedValue(byTag.get('T2')![0]!);
+  if (fullJournal !== undefined && byTag.has('JO')) extra.journalAbbreviation = joinedValue(byTag.get('JO')![0]!);
+  const book = (byTag.get('T2') ?? []).map(joinedValue).find((value) => value !== '');
+  const bookAsVenue = fields.venue === undefined && book !== undefined;
+  if (bookAsVenue) fields.venue = book;
   for (const [tag, values] of byTag) {
     if (FIELD_TAGS.has(tag) || (tag === 'T2' && bookAsVenue)) continue;
     const name = METADATA[tag] ?? tag;

@@ -29,6 +29,12 @@ const FIELDS: Record<string, string[]> = {
   tags: ['KW'],
   affiliations: ['AD'],
 };
+/**
+ * A thesis's venue (TY THES): the journal it appeared in, else its university (PB: Zotero, Mendeley, EndNote,
+ * ProQuest and Citavi all write the university there), else its department, which EndNote writes as the secondary
+ * title T2 (kept as metadata `department` when not the venue), as the BibTeX and EndNote readers choose.
+ */
+const THESIS_VENUE = ['JF', 'JO', 'JA', 'PB', 'T2', 'BT', 'T3'];
 /** Tags kept as metadata under readable names. */
 const METADATA: Record<string, string> = {
   TY: 'entryType',
@@ -100,7 +106,8 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     return undefined;
   };
   const used = new Set<string>();
-  for (const [field, names] of Object.entries(FIELDS)) {
+  const thesis = /^THES$/i.test(tags.get('TY')?.[0] ?? '');
+  for (const [field, names] of Object.entries(thesis ? { ...FIELDS, venue: THESIS_VENUE } : FIELDS)) {
     if (field === 'tags' || field === 'authors' || field === 'affiliations') {
       // Every tag of a list counts: an export may name some authors AU and others A1.
       const present = names.filter((tag) => tags.has(tag));
@@ -128,6 +135,15 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     if (found) {
       fields[field] = found.value;
       used.add(found.name);
+    }
+  }
+  if (thesis) {
+    // The university stays the publisher too; a department not taken as the venue is kept by its name.
+    used.delete('PB');
+    const department = tags.get('T2')?.find((value) => value !== '');
+    if (!used.has('T2') && department !== undefined) {
+      fields.department = department;
+      used.add('T2');
     }
   }
   for (const [tag, values] of tags) {

@@ -113,4 +113,14 @@ describe('crossref-works', () => {
     expect(papers[0]?.paper).toMatchObject({ id: 'k1', title: 'Plain', year: 2020, doi: '10.1/x' });
     expect(papers[0]?.paper.metadata).not.toHaveProperty('source');
   });
+
+  it("keeps an author's suffix and a {literal} group author, as the other readers read names", () => {
+    const author = [
+      { given: 'Martin Luther', family: 'King', suffix: 'Jr.', sequence: 'first' },
+      { literal: 'Google DeepMind' },
+      { name: 'GLAMOS Consortium' },
+    ];
+    const { papers } = readWith(readJson, JSON.stringify([{ ...work, author }]), 'works.json');
+    expect(papers[0]?.paper.authors).toEqual(['Martin Luther King Jr.', 'Google DeepMind', 'GLAMOS Consortium']);
+  });
 });

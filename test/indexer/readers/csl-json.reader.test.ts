@@ -161,4 +161,18 @@ describe('csl-json.reader with numeric dates', () => {
     ]);
     expect(papers[0]?.paper.metadata).not.toHaveProperty('citation-key');
   });
+
+  it('takes the first entry of a container title written as a list (full name, then abbreviation) as the venue', () => {
+    const item = {
+      id: 'waals2021',
+      type: 'article-journal',
+      title: 'Sparse retrieval',
+      'container-title': ['Nature Machine Intelligence', 'Nat Mach Intell'],
+      issued: { 'date-parts': [['2021', '3']] },
+    };
+    const { papers, problems } = readWith(readCslJson, JSON.stringify([item]), 'items.json');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({ venue: 'Nature Machine Intelligence', year: 2021 });
+    expect(papers[0]?.paper.metadata.otherContainerTitles).toEqual(['Nat Mach Intell']);
+  });
 });

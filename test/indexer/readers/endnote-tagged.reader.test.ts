@@ -189,4 +189,40 @@ describe('endnote-tagged.reader', () => {
     });
     expect(papers[1]?.paper.metadata.department).toBeUndefined();
   });
+
+  it('takes %B (the proceedings, the book) as the venue of a record whose %J is blank, before its publisher', () => {
+    const text = [
+      '%0 Conference Proceedings',
+      '%A Lin, Kai',
+      '%T Sparse retrieval at scale',
+      '%J ',
+      '%B Proceedings of the 46th International ACM SIGIR Conference',
+      '%I ACM',
+      '%D 2023',
+      '',
+      '%0 Report',
+      '%A Ode, Ada',
+      '%T A survey of dense retrievers',
+      '%J',
+      '%I Microsoft Research',
+      '%D 2022',
+      '',
+      '%0 Book Section',
+      '%A Roe, Ray',
+      '%T Dense retrieval for law',
+      '%J ',
+      '%B Handbook of Legal Informatics',
+      '%I Springer',
+      '%D 2021',
+    ].join('\n');
+    const { papers, problems } = readWith(readEndnoteTagged, text, 'exports.enw');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper.venue)).toEqual([
+      'Proceedings of the 46th International ACM SIGIR Conference',
+      'Microsoft Research',
+      'Handbook of Legal Informatics',
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({ publisher: 'ACM' });
+    expect(papers[0]?.paper.metadata.secondaryTitle).toBeUndefined();
+  });
 });

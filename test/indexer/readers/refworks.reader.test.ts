@@ -83,4 +83,29 @@ describe('refworks.reader', () => {
     expect(records[0]?.fields.authors).toHaveLength(100_000);
     expect(performance.now() - started).toBeLessThan(4_000);
   });
+
+  it('takes the abbreviation (JO), else the book (T2), as the venue when the JF line is blank', () => {
+    const text = [
+      'RT Journal Article',
+      'A1 Lin, Kai',
+      'T1 Sparse retrieval at scale',
+      'JF ',
+      'JO Trans. Mach. Learn. Res.',
+      'YR 2023',
+      '',
+      'RT Book, Section',
+      'A1 Roe, Ray',
+      'T1 Dense retrieval for law',
+      'JF ',
+      'T2 Handbook of Legal Informatics',
+      'YR 2021',
+    ].join('\n');
+    const { papers, problems } = readWith(readRefworks, text, 'refworks.txt');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => paper.venue)).toEqual([
+      'Trans. Mach. Learn. Res.',
+      'Handbook of Legal Informatics',
+    ]);
+    expect(papers[0]?.paper.metadata.journalAbbreviation).toBeUndefined();
+  });
 });

@@ -267,4 +267,57 @@ describe('ris.reader', () => {
     expect(arxivIdOf('http://arxiv.org/abs/hep-th/9901001v2')).toBe('hep-th/9901001');
     expect(arxivIdOf('https://arxiv.org/pdf/2301.01234v2.pdf')).toBe('2301.01234');
   });
+
+  it("takes a thesis's university (PB) as its venue before the department EndNote writes as T2, kept as metadata", () => {
+    const text = [
+      // EndNote: the academic department is the secondary title (T2), the university the publisher, the degree M3.
+      'TY  - THES',
+      'AU  - Ek, Dana',
+      'TI  - Catalysis in water',
+      'T2  - Department of Chemistry',
+      'PB  - Stanford University',
+      'CY  - Stanford, CA',
+      'PY  - 2015',
+      'M3  - Ph.D.',
+      'ER  - ',
+      // Zotero: the university (PB) and the thesis type (M3), no T2.
+      'TY  - THES',
+      'TI  - Carceri d’Invenzione: compositional aspects',
+      'AU  - Pätzold, Cordula',
+      'CY  - Freiburg i. Br.',
+      'DA  - 2002///',
+      'PY  - 2002',
+      'M3  - Dissertation',
+      'PB  - Albert-Ludwigs-Universität Freiburg',
+      'ER  - ',
+      // A department alone is the venue; a journal the thesis appeared in comes first.
+      'TY  - THES',
+      'AU  - Chen, Bo',
+      'TI  - Query expansion for code search',
+      'T2  - Department of Computer Science',
+      'PY  - 2018',
+      'ER  - ',
+      'TY  - THES',
+      'AU  - Roe, Ray',
+      'TI  - Sparse retrieval in law',
+      'JF  - ProQuest Dissertations and Theses',
+      'PB  - University of Chicago',
+      'PY  - 2019',
+      'ER  - ',
+    ].join('\n');
+    const { papers, problems } = readWith(readRis, text, 'theses.ris');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.venue, paper.year, paper.authors])).toEqual([
+      ['Stanford University', 2015, ['Dana Ek']],
+      ['Albert-Ludwigs-Universität Freiburg', 2002, ['Cordula Pätzold']],
+      ['Department of Computer Science', 2018, ['Bo Chen']],
+      ['ProQuest Dissertations and Theses', 2019, ['Ray Roe']],
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({
+      department: 'Department of Chemistry',
+      publisher: 'Stanford University',
+      M3: 'Ph.D.',
+    });
+    expect(papers[2]?.paper.metadata.department).toBeUndefined();
+  });
 });
