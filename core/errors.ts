@@ -80,6 +80,23 @@ export const ERRORS = {
   REQUEST_TIMEOUT: { status: 408, hint: 'Send the whole request at once; a stalled request is cut off.' },
   INDEX_NOT_FOUND: { status: 503, hint: 'Build one with `citelens index <files> --index <dir>`.' },
   INDEX_CORRUPT: { status: 503, hint: 'Rebuild it with `citelens index <files> --index <dir> --rebuild`.' },
+  // Failures to open an index that say nothing of its pages: none of them calls for a rebuild.
+  INDEX_ACCESS_DENIED: {
+    status: 503,
+    hint: 'Give the user running Citelens read access to the named file and the folders above it (or run Citelens as their owner), then try again. Nothing says the index is damaged: do not rebuild it for this.',
+  },
+  INDEX_BUSY: {
+    status: 503,
+    hint: 'Another process holds a lock on the named database (a sqlite3 shell, a backup or sync tool); let it finish, then try again. Nothing says the index is damaged: do not rebuild it for this.',
+  },
+  RESOURCES_EXHAUSTED: {
+    status: 503,
+    hint: 'The system ran out of open files or memory: raise the open-files limit (`ulimit -n`), close other programs or run fewer server processes, then try again. Nothing says the index is damaged: do not rebuild it for this.',
+  },
+  INDEX_UNREADABLE: {
+    status: 503,
+    hint: 'Check that the named file is in place and the disk is sound (the system log names I/O errors), then try again; if a file of the index was deleted, rebuild it with `citelens index <files> --index <dir> --rebuild`.',
+  },
   INDEX_LOCKED: {
     status: 409,
     hint: 'Another `citelens index` is writing this index; wait for it or remove the stale LOCK file.',

@@ -1,27 +1,16 @@
 // Owns the index generation the server answers from: hands out counted leases on it, swaps in a
 // newer published generation atomically, and closes an old one only when its last request is done.
 // With several server processes, a reload here also reloads its peers (see server/cluster/). Its
-// parts are in server/index-holder/: publishes and their poll, leases, damaged generations, warm-up.
+// parts are in server/index-holder/: what is served and its damage, publishes and their poll,
+// leases, damaged generations, warm-up.
 import path from 'node:path';
-import { AppError, isAppError } from '../core/errors.ts';
-import { checkDatabaseInBackground, type IndexReader, type OpenIndexOptions, openIndex } from '../indexer/index.ts';
-import type { DatabaseVerdict } from '../indexer/read/integrity-check.ts';
-import { FILES } from '../indexer/store/generations.ts';
-import {
-  type IndexProblem,
-  openOlderGeneration,
-  publishedGenerationOrNull,
-  servingOlderNotice,
-  uncheckedNotice,
-} from './index-holder/damaged-generations.ts';
-import {
-  apiDamageNotice,
-  INTEGRITY_WAIT_MS,
-  type IndexHolderOptions,
-  type ReloadResult,
-} from './index-holder/holder-options.ts';
+import { AppError } from '../core/errors.ts';
+import type { IndexReader } from '../indexer/index.ts';
+import { type IndexProblem, servingOlderNotice, uncheckedNotice } from './index-holder/damaged-generations.ts';
+import { INTEGRITY_WAIT_MS, type IndexHolderOptions, type ReloadResult } from './index-holder/holder-options.ts';
 import { pollPublications, publicationOf, stampOf } from './index-holder/publication.ts';
-import { GenerationSwitch, type IndexLease } from './index-holder/served-generation.ts';
+import type { IndexLease } from './index-holder/served-generation.ts';
+import { ServedIndex } from './index-holder/served-index.ts';
 import { warmUpSearches } from './index-holder/warm-up.ts';
 
 export type { IndexProblem } from './index-holder/damaged-generations.ts';
@@ -38,37 +27,35 @@ export { WARM_UP_QUERIES } from './index-holder/warm-up.ts';
 /** The index folder a server answers from: the generation it serves, its reloads and its damage. */
 export class IndexHolder {
   #dir: string | undefined;
-  readonly #served: GenerationSwitch;
+  readonly #index: ServedIndex;
   #reloading: Promise<ReloadResult> | undefined;
   #watcher: NodeJS.Timeout | undefined;
-  #problem: IndexProblem | undefined;
-  /** The publish found damaged, so a watcher does not open it again and again. */
-  #problemStamp: string | undefined;
-  readonly #options: OpenIndexOptions;
   readonly #onNotice: (message: string) => void;
   readonly #reloadPeers: ((result: ReloadResult) => Promise<void>) | undefined;
   readonly #integrityWaitMs: number;
-  readonly #checkDatabase: (file: string) => Promise<DatabaseVerdict>;
-  readonly #damageNotice: NonNullable<IndexHolderOptions['damageNotice']>;
-  #checking = false;
   /** Set by `close` (cleared by `open`): a reload still opening then closes what it opened instead of serving it. */
   #closed = false;
+  /** Counts the calls to `open`: an open overtaken by a close or a later open closes what it opened. */
+  #opens = 0;
 
   /** `options` (but `reloadPeers`) are passed to `openIndex` for every generation this holder opens. */
   constructor(options: IndexHolderOptions = {}) {
     const { reloadPeers, onServe, integrityWaitMs, checkDatabase, damageNotice, ...openOptions } = options;
-    this.#checkDatabase = checkDatabase ?? checkDatabaseInBackground;
-    this.#damageNotice = damageNotice ?? apiDamageNotice;
-    this.#options = openOptions;
-    this.#served = new GenerationSwitch(onServe);
-    this.#integrityWaitMs = integrityWaitMs ?? INTEGRITY_WAIT_MS;
     this.#onNotice = options.onNotice ?? (() => {});
+    this.#index = new ServedIndex({
+      open: openOptions,
+      onNotice: this.#onNotice,
+      ...(onServe ? { onServe } : {}),
+      ...(checkDatabase ? { checkDatabase } : {}),
+      ...(damageNotice ? { damageNotice } : {}),
+    });
+    this.#integrityWaitMs = integrityWaitMs ?? INTEGRITY_WAIT_MS;
     this.#reloadPeers = reloadPeers;
   }
 
   /** Whether the served generation's integrity check, begun at `open`, is still running. */
   get checking(): boolean {
-    return this.#checking;
+    return this.#index.checking;
   }
 
   /** The index folder this holder serves (set by `open`, even when that found no index yet). */
@@ -82,12 +69,12 @@ export class IndexHolder {
    * that stops calling it.
    */
   onChange(listener: (generation: number | null) => void): () => void {
-    return this.#served.onChange(listener);
+    return this.#index.served.onChange(listener);
   }
 
   /** The generation new requests are served from, or null when no index is loaded. */
   get generation(): number | null {
-    return this.#served.current?.reader.generation ?? null;
+    return this.#index.served.current?.reader.generation ?? null;
   }
 
   /**
@@ -95,83 +82,76 @@ export class IndexHolder {
    * generation opens; a served older generation keeps answering meanwhile.
    */
   get problem(): IndexProblem | undefined {
-    return this.#problem;
+    return this.#index.problem;
   }
 
   /**
    * Opens the published generation in `dir` and serves it. When it is damaged, serves the newest
    * older generation still on disk that opens (the one it replaced, kept until the next run) and
-   * keeps the damage as `problem`. Throws INDEX_NOT_FOUND when the folder holds no index yet,
-   * INDEX_CORRUPT when it is damaged and nothing older opens; the folder is remembered, so
-   * `reload` and `watch` pick the index up later.
+   * keeps the damage as `problem`. Throws INDEX_NOT_FOUND when the folder holds no index yet (or
+   * the holder is closed before the open ends: what it opened is closed), INDEX_CORRUPT when it is
+   * damaged and nothing older opens, and the error of a generation that could not be read for
+   * another reason (INDEX_ACCESS_DENIED, INDEX_BUSY…), with no older one served in its place. The
+   * folder is remembered, so `reload` and `watch` pick the index up later.
    */
   async open(dir: string): Promise<IndexReader> {
-    this.#dir = path.resolve(dir);
+    const indexDir = path.resolve(dir);
+    this.#dir = indexDir;
     this.#closed = false;
-    const stamp = stampOf(this.#dir);
+    const open = ++this.#opens;
+    const index = this.#index;
+    const stamp = stampOf(indexDir);
     try {
-      const reader = await this.#openRecordingDamage(this.#dir, stamp, { deferIntegrityCheck: true });
-      this.#swap(reader, stamp);
+      const reader = await index.openPublished(indexDir, stamp, { deferIntegrityCheck: true });
+      if (this.#overtaken(open)) {
+        reader.close();
+        throw this.#notOpened(indexDir);
+      }
+      index.serve(reader, stamp);
       let opened = false;
-      const checked = this.#checkInBackground(reader, stamp, () => opened);
+      const checked = index.checkInBackground(indexDir, reader, stamp, () => opened);
       await Promise.race([checked, new Promise((resolve) => setTimeout(resolve, this.#integrityWaitMs).unref())]);
       opened = true;
+      // Closed meanwhile: `close` retired the reader (closed once its leases are released).
+      if (this.#overtaken(open)) throw this.#notOpened(indexDir);
       // Found damaged within the wait: refused as a damaged open always was, or an older generation serves.
-      if (this.#served.current) return this.#served.current.reader;
-      throw this.#problem?.error ?? new AppError('INDEX_CORRUPT', 'The index could not be opened.');
+      if (index.served.current) return index.served.current.reader;
+      throw index.problem?.error ?? new AppError('INDEX_CORRUPT', 'The index could not be opened.');
     } catch (error) {
-      if (this.#served.current) throw error;
-      const damage = this.#problem;
-      const damagedStamp = this.#problemStamp;
-      const older = damage ? await openOlderGeneration(this.#dir, this.#options, damage) : undefined;
+      if (index.served.current || this.#overtaken(open)) throw error;
+      const damage = index.problem;
+      const damagedStamp = index.problemStamp;
+      const older = damage ? await index.openOlder(indexDir, damage) : undefined;
       if (!damage || !older) throw error;
+      if (this.#overtaken(open)) {
+        older.close();
+        throw this.#notOpened(indexDir);
+      }
       // Not the publish CURRENT names: a reload tries that one again, a watcher once it is replaced.
-      this.#swap(older, undefined);
-      this.#problem = damage;
-      this.#problemStamp = damagedStamp;
+      index.serve(older, undefined);
+      index.recordDamage(damage, damagedStamp);
       this.#onNotice(servingOlderNotice(damage, older));
       return older;
     }
   }
 
-  /**
-   * Runs the database's integrity check on its own thread. If it finds damage while `reader` is still
-   * served, the generation before it serves instead when one opens; otherwise requests get
-   * INDEX_CORRUPT (said by the front end's `damageNotice` once `open` has returned; before, `open` itself refuses).
-   * A check that could not run leaves `reader` served, with a notice saying why.
-   */
-  async #checkInBackground(reader: IndexReader, stamp: string | undefined, opened: () => boolean): Promise<void> {
-    this.#checking = true;
-    let checked: DatabaseVerdict;
-    try {
-      checked = await this.#verdictOf(reader);
-    } finally {
-      if (this.#served.current?.reader === reader) this.#checking = false;
-    }
-    const served = this.#served.current;
-    if (served?.reader !== reader || !this.#dir) return;
-    if (checked.verdict === 'unknown') this.#onNotice(uncheckedNotice(reader, checked.reason));
-    if (checked.verdict !== 'damaged') return;
-    const damage = checked.error;
-    const problem: IndexProblem = { generation: reader.generation, error: damage };
-    const older = await openOlderGeneration(this.#dir, this.#options, problem);
-    if (this.#served.current !== served) {
-      older?.close();
-      return;
-    }
-    if (older) this.#swap(older, undefined);
-    else this.#served.stop();
-    this.#problem = problem;
-    this.#problemStamp = stamp;
-    if (older) this.#onNotice(servingOlderNotice(problem, older));
-    else if (opened()) this.#onNotice(this.#damageNotice(damage, 'index'));
+  /** Whether the open numbered `open` was overtaken by a `close`, or by a later `open`. */
+  #overtaken(open: number): boolean {
+    return this.#closed || open !== this.#opens;
+  }
+
+  #notOpened(dir: string): AppError {
+    return new AppError(
+      'INDEX_NOT_FOUND',
+      `The index in ${dir} was not opened: the holder was closed (or opened again) while it was opening.`,
+    );
   }
 
   /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND or INDEX_CORRUPT (503) when none is loaded. */
   acquire(): IndexLease {
-    const served = this.#served.current;
+    const served = this.#index.served.current;
     if (!served) {
-      if (this.#problem) throw this.#problem.error;
+      if (this.#index.problem) throw this.#index.problem.error;
       throw new AppError('INDEX_NOT_FOUND', 'The server has no index loaded yet.');
     }
     return served.lease();
@@ -205,17 +185,17 @@ export class IndexHolder {
     if (!dir) throw new AppError('INDEX_NOT_FOUND', 'The server was started without an index folder.');
     const published = publicationOf(dir);
     // Unchanged only when CURRENT is the very file the served generation was opened from.
-    const served = this.#served.current;
+    const index = this.#index;
+    const served = index.served.current;
     if (!published || (served && published.stamp === served.stamp))
       return { changed: false, previous, generation: previous };
     // Checked on a thread of its own, so requests keep being answered meanwhile.
-    const reader = await this.#openRecordingDamage(dir, published.stamp, { deferIntegrityCheck: true });
-    const checked = await this.#verdictOf(reader);
+    const reader = await index.openPublished(dir, published.stamp, { deferIntegrityCheck: true });
+    const checked = await index.verdictOf(reader);
     if (checked.verdict === 'unknown') this.#onNotice(uncheckedNotice(reader, checked.reason));
     if (checked.verdict === 'damaged') {
       reader.close();
-      this.#problem = { generation: reader.generation, error: checked.error };
-      this.#problemStamp = published.stamp;
+      index.recordDamage({ generation: reader.generation, error: checked.error }, published.stamp);
       throw checked.error;
     }
     await warmUpSearches(reader);
@@ -224,20 +204,8 @@ export class IndexHolder {
       reader.close();
       return { changed: false, previous, generation: null };
     }
-    this.#swap(reader, published.stamp);
+    index.serve(reader, published.stamp);
     return { changed: true, previous, generation: reader.generation };
-  }
-
-  /**
-   * The integrity check's verdict on `reader`'s database. One that could not run (`unknown`, also a
-   * check that threw) says nothing of damage: the generation is served as if sound, with a notice.
-   */
-  async #verdictOf(reader: IndexReader): Promise<DatabaseVerdict> {
-    try {
-      return await this.#checkDatabase(path.join(reader.generationDir, FILES.db));
-    } catch (error) {
-      return { verdict: 'unknown', reason: (error as Error).message };
-    }
   }
 
   /**
@@ -252,7 +220,7 @@ export class IndexHolder {
         dir: () => this.#dir,
         busy: () => this.#reloading !== undefined,
         // A generation found damaged is not opened again and again; a new publish is tried.
-        wanted: ({ stamp }) => stamp !== this.#served.current?.stamp && stamp !== this.#problemStamp,
+        wanted: ({ stamp }) => stamp !== this.#index.served.current?.stamp && stamp !== this.#index.problemStamp,
         reload: () => this.reloadHere(),
         reloadPeers: this.#reloadPeers,
         onNotice: (message) => this.#onNotice(message),
@@ -272,51 +240,11 @@ export class IndexHolder {
   close(): void {
     this.#closed = true;
     this.unwatch();
-    this.#served.stop();
+    this.#index.served.stop();
   }
 
-  /**
-   * Records that the served generation met damage while answering (SQLite reported a corrupt
-   * page): health stops saying ok until a sound generation is loaded. Requests keep being tried.
-   * Said once per generation, through the front end's `damageNotice` (its folder, its rebuild command).
-   */
+  /** Records damage SQLite met while answering from the served generation: health stops saying ok (see ServedIndex). */
   reportDamage(error: AppError): void {
-    const generation = this.generation;
-    if (generation === null || this.#problem?.generation === generation) return;
-    this.#problem = { generation, error };
-    // Said as the front end says damage, with what SQLite met rather than the failed request's wording.
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    const found = new AppError(
-      'INDEX_CORRUPT',
-      `SQLite met a damaged page in index generation ${generation} while answering${cause}.`,
-      { generation },
-      { cause: error },
-    );
-    this.#onNotice(this.#damageNotice(found, 'pages'));
-  }
-
-  /** Opens `dir`'s published generation; a damaged one is recorded as `problem` (with its stamp) and rethrown. */
-  async #openRecordingDamage(
-    dir: string,
-    stamp: string | undefined,
-    extra: Partial<OpenIndexOptions> = {},
-  ): Promise<IndexReader> {
-    try {
-      return await openIndex(dir, { ...this.#options, ...extra });
-    } catch (error) {
-      if (isAppError(error) && error.code === 'INDEX_CORRUPT') {
-        this.#problem = { generation: publishedGenerationOrNull(dir), error };
-        this.#problemStamp = stamp;
-      }
-      throw error;
-    }
-  }
-
-  /** Serves `reader` from now on; the generation it replaces closes once its last lease is released. */
-  #swap(reader: IndexReader, stamp: string | undefined): void {
-    this.#problem = undefined;
-    this.#checking = false;
-    this.#problemStamp = undefined;
-    this.#served.serve(reader, stamp);
+    this.#index.reportDamage(error);
   }
 }

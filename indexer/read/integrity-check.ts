@@ -16,12 +16,17 @@ export function integrityError(generationDir: string, rows: readonly string[]): 
 
 const intact = (rows: readonly string[]) => rows.length === 1 && rows[0] === 'ok';
 
-/** Throws INDEX_CORRUPT unless `db` passes quick_check (about 1 s for a 1 GB database in the page cache). */
+/**
+ * Throws INDEX_CORRUPT unless `db` passes quick_check (about 1 s for a 1 GB database in the page cache);
+ * a check SQLite could not run for another reason throws SQLite's error as it is.
+ */
 export function assertDatabaseIntact(db: Db, generationDir: string): void {
   let rows: string[];
   try {
     rows = (db.pragma('quick_check(3)') as Array<{ quick_check: string }>).map((row) => row.quick_check);
   } catch (error) {
+    // A check that could not run (a lock, too many open files) says nothing of damage: the caller reports why.
+    if (!isDatabaseDamage(error)) throw error;
     rows = [(error as Error).message];
   }
   if (!intact(rows)) throw integrityError(generationDir, rows);

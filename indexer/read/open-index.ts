@@ -10,6 +10,7 @@ import { type Db, openDatabaseForRead } from '../store/database.ts';
 import { currentGeneration, FILES } from '../store/generations.ts';
 import { type KeywordHit, PostingsReader } from '../store/keyword/index.ts';
 import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
+import { isSystemFailure, openFailure } from '../store/open-failure.ts';
 import { PapersReader } from '../store/papers.repo.ts';
 import { type PassageRow, PassagesReader } from '../store/passages.repo.ts';
 import { HnswVectorIndex } from '../vectors/hnsw.vector-index.ts';
@@ -89,6 +90,8 @@ async function loadVectors(
   onNotice?: (message: string) => void,
 ): Promise<VectorIndex> {
   let problem: string | undefined;
+  // Unreadable for want of permission or file handles rather than damaged: said so (the remedy is the same).
+  let unreadable = false;
   try {
     // Loading does not follow neighbour ids (searching does), so the check runs beside it, on the
     // main thread while hnswlib reads on a libuv thread; a graph that fails it is never searched.
@@ -98,6 +101,7 @@ async function loadVectors(
     if (!problem) return await loading;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    unreadable = code !== 'ENOENT' && isSystemFailure(error);
     problem =
       code === 'ENOENT'
         ? 'it is missing'
@@ -106,7 +110,7 @@ async function loadVectors(
           : `${code ?? (error as Error).message}`;
   }
   onNotice?.(
-    `The vector file ${path.basename(file)} is damaged (${problem}); rebuilding it in memory from the database.`,
+    `The vector file ${path.basename(file)} ${unreadable ? 'could not be read' : 'is damaged'} (${problem}); rebuilding it in memory from the database.`,
   );
   const index = HnswVectorIndex.create(expected.dimensions, count);
   for (const { label, vector } of rows()) index.add(label, vector);
@@ -189,10 +193,8 @@ export async function openIndex(dir: string, options: OpenIndexOptions = {}): Pr
     return reader;
   } catch (error) {
     if (db?.open) db.close();
-    if (error instanceof AppError) throw error;
-    throw new AppError(
-      'INDEX_CORRUPT',
-      `The index in ${current.dir} could not be read; it may be damaged: ${(error as Error).message}`,
-    );
+    // Only damage is INDEX_CORRUPT (what a server falls back from, what a rebuild mends): a lock,
+    // permissions or too many open files are said as such, with the file and the system's reason.
+    throw openFailure(error, path.join(current.dir, FILES.db));
   }
 }

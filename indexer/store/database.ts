@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
 import { fillVersionlessArxivIds } from './arxiv-id.ts';
 import { POSTINGS_SCHEMA } from './keyword/index.ts';
+import { openFailure } from './open-failure.ts';
 
 export type Db = Database.Database;
 
@@ -127,7 +128,7 @@ function tuneForBulkWrites(db: Db): void {
 }
 
 function openChecked(file: string, readonly: boolean): Db {
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file, { readonly, fileMustExist: true });
     const version = schemaVersionOf(db);
@@ -142,8 +143,10 @@ function openChecked(file: string, readonly: boolean): Db {
       );
     }
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('INDEX_CORRUPT', `The index database ${file} could not be opened: ${(error as Error).message}`);
+    // Opened but not readable (locked, say): closed, or each failed open would hold a file handle.
+    if (db?.open) db.close();
+    // Damage is INDEX_CORRUPT; permissions, file handles, a lock or a missing file say so instead.
+    throw openFailure(error, file);
   }
   return db;
 }

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
+import { isSystemFailure, openFailure } from './open-failure.ts';
 
 export const FILES = { db: 'index.db', papers: 'papers.hnsw' } as const;
 
@@ -18,13 +19,19 @@ export function generationName(generation: number): string {
   return `${GEN_PREFIX}${String(generation).padStart(6, '0')}`;
 }
 
-/** The published generation's folder and number, or undefined when the folder holds no index. */
+/**
+ * The published generation's folder and number, or undefined when the folder holds no index. Throws
+ * when CURRENT is there but cannot be read (INDEX_ACCESS_DENIED, RESOURCES_EXHAUSTED…; see openFailure).
+ */
 export function currentGeneration(indexDir: string): { generation: number; dir: string } | undefined {
   let name: string;
   try {
     name = fs.readFileSync(path.join(indexDir, 'CURRENT'), 'utf8').trim();
-  } catch {
-    return undefined;
+  } catch (error) {
+    // CURRENT that cannot be read for want of permission, file handles or memory is no missing index.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || !isSystemFailure(error)) return undefined;
+    throw openFailure(error, path.join(indexDir, 'CURRENT'));
   }
   const match = /^gen-(\d{6,})$/.exec(name);
   if (!match) throw new AppError('INDEX_CORRUPT', `${path.join(indexDir, 'CURRENT')} does not name a generation.`);

@@ -51,10 +51,17 @@ export type PublicationPoll = {
 
 /**
  * Polls CURRENT every `intervalMs` and reloads when it names a wanted publish; the outcome of each
- * reload is a notice (a failed one leaves the served generation as it was). Returns the timer
+ * reload is a notice (a failed one leaves the served generation as it was, and is said again only
+ * once it fails otherwise or has succeeded). Returns the timer
  * (unreferenced, so it never keeps the process alive); clear it to stop.
  */
 export function pollPublications(poll: PublicationPoll, intervalMs: number): NodeJS.Timeout {
+  // A failure that lasts (permissions, a lock) is tried again on every tick but said once, until it changes.
+  let lastFailure: string | undefined;
+  const failed = (message: string) => {
+    if (message !== lastFailure) poll.onNotice(message);
+    lastFailure = message;
+  };
   const timer = setInterval(() => {
     const dir = poll.dir();
     if (!dir || poll.busy()) return;
@@ -62,7 +69,7 @@ export function pollPublications(poll: PublicationPoll, intervalMs: number): Nod
     try {
       published = publicationOf(dir);
     } catch (error) {
-      poll.onNotice(`Not reloading the index: ${(error as Error).message}`);
+      failed(`Not reloading the index: ${(error as Error).message}`);
       return;
     }
     if (!published || !poll.wanted(published)) return;
@@ -75,9 +82,10 @@ export function pollPublications(poll: PublicationPoll, intervalMs: number): Nod
       })
       .then(
         (result) => {
+          lastFailure = undefined;
           if (result.changed) poll.onNotice(`Now serving index generation ${result.generation}.`);
         },
-        (error: unknown) => poll.onNotice(`Could not load index generation ${generation}: ${(error as Error).message}`),
+        (error: unknown) => failed(`Could not load index generation ${generation}: ${(error as Error).message}`),
       );
   }, intervalMs);
   timer.unref();

@@ -6,6 +6,7 @@ import { checkDatabaseInBackground, indexPapers } from '../../indexer/index.ts';
 import type { DatabaseVerdict } from '../../indexer/read/integrity-check.ts';
 import { IndexHolder } from '../../server/index-holder.ts';
 import { buildIndex, holderFor, SAMPLE_PAPERS_FILE, samplePapers } from '../support/sample-index.ts';
+import { asUnprivileged } from '../support/system-failures.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const papers = samplePapers();
@@ -252,6 +253,60 @@ describe('IndexHolder', () => {
     // The old code served generation 2 after the close, and nothing ever closed it.
     expect([holder.generation, served]).toEqual([null, [1]]);
     expect(openFilesUnder(path.join(dir, 'gen-000002'))).toEqual([]);
+  });
+
+  // Regression: reload knew a close during it (s13); open did not, and served what it opened after the close.
+  it('stays closed when closed while its first open is in flight, and closes what that open opened', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    const served: number[] = [];
+    const holder = new IndexHolder({ offline: true, onServe: (reader) => served.push(reader.generation) });
+    const opening = holder.open(dir);
+    holder.close();
+    await expect(opening).rejects.toMatchObject({
+      code: 'INDEX_NOT_FOUND',
+      message: expect.stringMatching(/was not opened: the holder was closed/),
+    });
+    expect([holder.generation, served]).toEqual([null, []]);
+    expect(openFilesUnder(path.join(dir, 'gen-000001'))).toEqual([]);
+  });
+
+  it('refuses an open whose holder is closed while it waits for the integrity check, without calling the index damaged', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    let finish: (verdict: DatabaseVerdict) => void = () => {};
+    const holder = new IndexHolder({
+      offline: true,
+      integrityWaitMs: 60_000,
+      checkDatabase: () => new Promise((resolve) => (finish = resolve)),
+    });
+    const opening = holder.open(dir);
+    await waitFor(() => holder.generation === 1);
+    holder.close();
+    finish({ verdict: 'sound' });
+    // The old code refused it as INDEX_CORRUPT ("could not be opened") once the check ended.
+    await expect(opening).rejects.toMatchObject({ code: 'INDEX_NOT_FOUND' });
+    expect([holder.generation, holder.problem]).toEqual([null, undefined]);
+    expect(openFilesUnder(path.join(dir, 'gen-000001'))).toEqual([]);
+  });
+
+  // Regression: a database it could not read was INDEX_CORRUPT, and the holder served the generation
+  // before it as if the newest were damaged.
+  it('refuses a newest generation it may not read as INDEX_ACCESS_DENIED, serving no older one in its place', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    await publishAll(dir);
+    fs.chmodSync(path.dirname(dir), 0o755);
+    const file = path.join(dir, 'gen-000002', 'index.db');
+    fs.chmodSync(file, 0o000);
+    const notices: string[] = [];
+    const holder = new IndexHolder({ offline: true, onNotice: (m) => notices.push(m) });
+    const opening = asUnprivileged(() => holder.open(dir));
+    await expect(opening).rejects.toMatchObject({
+      code: 'INDEX_ACCESS_DENIED',
+      message: expect.stringContaining(`${file}: permission denied (EACCES; SQLite: unable to open database file)`),
+    });
+    expect([holder.generation, holder.problem, notices]).toEqual([null, undefined, []]);
+    fs.chmodSync(file, 0o644);
+    expect(await holder.reload()).toMatchObject({ changed: true, generation: 2 });
+    holder.close();
   });
 
   it('opens as before when the check ends within the wait', async () => {

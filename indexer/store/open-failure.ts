@@ -1,0 +1,110 @@
+// How a failure to open or read an index file is reported: only damage (SQLite's word, data that
+// does not parse) is INDEX_CORRUPT; permissions, file handles, memory, a lock or a missing file each
+// have their own code, named with the file and the system's reason, and none of them calls for a rebuild.
+import fs from 'node:fs';
+import { AppError, type ErrorCode, isDatabaseDamage } from '../../core/errors.ts';
+
+type Failure = { code: ErrorCode; reason: string };
+
+// The system's errors (errno codes, and SQLite's that mean the same), with what each is called.
+const SYSTEM_FAILURES: Record<string, Failure> = {
+  EMFILE: { code: 'RESOURCES_EXHAUSTED', reason: 'too many open files in this process' },
+  ENFILE: { code: 'RESOURCES_EXHAUSTED', reason: 'too many open files on this system' },
+  ENOMEM: { code: 'RESOURCES_EXHAUSTED', reason: 'out of memory' },
+  SQLITE_NOMEM: { code: 'RESOURCES_EXHAUSTED', reason: 'out of memory' },
+  ENOSPC: { code: 'RESOURCES_EXHAUSTED', reason: 'no space left for temporary files' },
+  SQLITE_FULL: { code: 'RESOURCES_EXHAUSTED', reason: 'no space left for temporary files' },
+  EACCES: { code: 'INDEX_ACCESS_DENIED', reason: 'permission denied' },
+  EPERM: { code: 'INDEX_ACCESS_DENIED', reason: 'operation not permitted' },
+  SQLITE_PERM: { code: 'INDEX_ACCESS_DENIED', reason: 'permission denied' },
+  SQLITE_BUSY: { code: 'INDEX_BUSY', reason: 'the database is locked by another connection' },
+  SQLITE_LOCKED: { code: 'INDEX_BUSY', reason: 'the database is locked by another connection' },
+  ENOENT: { code: 'INDEX_UNREADABLE', reason: 'the file is missing' },
+  ENOTDIR: { code: 'INDEX_UNREADABLE', reason: 'a folder on its path is missing' },
+  EISDIR: { code: 'INDEX_UNREADABLE', reason: 'a folder is where the file should be' },
+  EIO: { code: 'INDEX_UNREADABLE', reason: 'the disk reported an I/O error' },
+};
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+// SQLite's extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_READ) under their primary code.
+function primaryCode(code: string): string {
+  return /^(SQLITE_[A-Z]+?)(?:_[A-Z_]+)?$/.exec(code)?.[1] ?? code;
+}
+
+/**
+ * What the system says when `file` is opened for reading: SQLite's SQLITE_CANTOPEN and SQLITE_IOERR
+ * do not say why (permissions, file handles, a missing file), the system's own error does.
+ */
+function systemErrorOpening(file: string): NodeJS.ErrnoException | undefined {
+  try {
+    fs.closeSync(fs.openSync(file, 'r'));
+    return fs.statSync(file).isDirectory()
+      ? Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR' })
+      : undefined;
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
+/**
+ * Whether `error` is the system's refusal to give Citelens a file (permissions, file handles,
+ * memory, a lock, a missing file) rather than damage; such an error says nothing of the index.
+ */
+export function isSystemFailure(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && SYSTEM_FAILURES[primaryCode(code)] !== undefined;
+}
+
+/**
+ * The AppError a failure to open or read `file` (an index database or vector file) is reported as.
+ * An AppError is returned as it is. SQLite's damage codes, and errors with no system code (a
+ * manifest that does not parse), are INDEX_CORRUPT. The system's errors get their own code with the
+ * file and the reason: RESOURCES_EXHAUSTED (EMFILE, ENFILE, out of memory), INDEX_ACCESS_DENIED
+ * (EACCES, EPERM), INDEX_BUSY (SQLITE_BUSY, SQLITE_LOCKED), INDEX_UNREADABLE (a missing file, an I/O
+ * error, anything else the system refused). An error that names its own path is reported for it.
+ */
+export function openFailure(error: unknown, file: string): AppError {
+  if (error instanceof AppError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = codeOf(error);
+  const named = (error as { path?: unknown } | null)?.path;
+  const where = typeof named === 'string' ? named : file;
+  if (isDatabaseDamage(error) || code === undefined) {
+    return new AppError(
+      'INDEX_CORRUPT',
+      isDatabaseDamage(error)
+        ? `The index file ${where} is damaged: ${message} (${code}).`
+        : `The index file ${where} could not be read; it may be damaged: ${message}`,
+      code ? { code } : undefined,
+      { cause: error },
+    );
+  }
+  const primary = primaryCode(code);
+  // SQLite could not open or read the file: the system's own error on opening it says why.
+  const system = primary === 'SQLITE_CANTOPEN' || primary === 'SQLITE_IOERR' ? systemErrorOpening(where) : error;
+  const systemCode = codeOf(system);
+  const failure = systemCode ? SYSTEM_FAILURES[primaryCode(systemCode)] : undefined;
+  if (!failure && /^SQLITE_/.test(primary) && primary !== 'SQLITE_CANTOPEN' && primary !== 'SQLITE_IOERR') {
+    // SQLite read the file and found something other than an index database in it (SQLITE_ERROR: no such table).
+    return new AppError(
+      'INDEX_CORRUPT',
+      `The index file ${where} could not be read; it may be damaged: ${message}`,
+      { code },
+      { cause: error },
+    );
+  }
+  const shownCode = failure && systemCode ? systemCode : code;
+  const reason = failure?.reason ?? 'the system could not read it';
+  const sqlite = system !== error ? `; SQLite: ${message}` : '';
+  return new AppError(
+    failure?.code ?? 'INDEX_UNREADABLE',
+    `Could not open the index file ${where}: ${reason} (${shownCode}${sqlite}).`,
+    // The file is named in the message alone, which each surface strips of server paths.
+    { code: shownCode },
+    { cause: error },
+  );
+}

@@ -1,0 +1,164 @@
+// What a holder serves and what it knows of damage: the generation served, the damage that keeps
+// the newest publish from serving, the integrity check of a served generation on its own thread,
+// and the generation before a damaged one served in its place.
+import path from 'node:path';
+import { AppError, isAppError } from '../../core/errors.ts';
+import { checkDatabaseInBackground, type IndexReader, type OpenIndexOptions, openIndex } from '../../indexer/index.ts';
+import type { DatabaseVerdict } from '../../indexer/read/integrity-check.ts';
+import { FILES } from '../../indexer/store/generations.ts';
+import {
+  type IndexProblem,
+  openOlderGeneration,
+  publishedGenerationOrNull,
+  servingOlderNotice,
+  uncheckedNotice,
+} from './damaged-generations.ts';
+import { apiDamageNotice, type IndexHolderOptions } from './holder-options.ts';
+import { GenerationSwitch } from './served-generation.ts';
+
+/** What a ServedIndex is made with: the holder's options, `openIndex`'s apart. */
+export type ServedIndexOptions = Pick<IndexHolderOptions, 'onServe' | 'checkDatabase' | 'damageNotice'> & {
+  /** Passed to `openIndex` for every generation opened. */
+  open: OpenIndexOptions;
+  onNotice: (message: string) => void;
+};
+
+/** The generation an IndexHolder serves, the damage found in the newest publish, and the fall back from it. */
+export class ServedIndex {
+  /** Which generation new requests get. */
+  readonly served: GenerationSwitch;
+  #problem: IndexProblem | undefined;
+  /** The publish found damaged, so a watcher does not open it again and again. */
+  #problemStamp: string | undefined;
+  #checking = false;
+  readonly #open: OpenIndexOptions;
+  readonly #onNotice: (message: string) => void;
+  readonly #checkDatabase: (file: string) => Promise<DatabaseVerdict>;
+  readonly #damageNotice: NonNullable<IndexHolderOptions['damageNotice']>;
+
+  constructor(options: ServedIndexOptions) {
+    this.served = new GenerationSwitch(options.onServe);
+    this.#open = options.open;
+    this.#onNotice = options.onNotice;
+    this.#checkDatabase = options.checkDatabase ?? checkDatabaseInBackground;
+    this.#damageNotice = options.damageNotice ?? apiDamageNotice;
+  }
+
+  /** Why the newest publish is not served (see IndexHolder.problem). */
+  get problem(): IndexProblem | undefined {
+    return this.#problem;
+  }
+
+  /** The stamp of the publish found damaged, if any. */
+  get problemStamp(): string | undefined {
+    return this.#problemStamp;
+  }
+
+  /** Whether the served generation's integrity check is still running. */
+  get checking(): boolean {
+    return this.#checking;
+  }
+
+  /** Serves `reader` from now on; the generation it replaces closes once its last lease is released. */
+  serve(reader: IndexReader, stamp: string | undefined): void {
+    this.#problem = undefined;
+    this.#checking = false;
+    this.#problemStamp = undefined;
+    this.served.serve(reader, stamp);
+  }
+
+  /** Records `problem`, found in the publish `stamp`, as why the newest publish is not served. */
+  recordDamage(problem: IndexProblem, stamp: string | undefined): void {
+    this.#problem = problem;
+    this.#problemStamp = stamp;
+  }
+
+  /** Opens `dir`'s published generation; a damaged one is recorded as `problem` (with its stamp) and rethrown. */
+  async openPublished(
+    dir: string,
+    stamp: string | undefined,
+    extra: Partial<OpenIndexOptions> = {},
+  ): Promise<IndexReader> {
+    try {
+      return await openIndex(dir, { ...this.#open, ...extra });
+    } catch (error) {
+      // Only damage: a lock, permissions or too many open files leave no generation to fall back from.
+      if (isAppError(error) && error.code === 'INDEX_CORRUPT')
+        this.recordDamage({ generation: publishedGenerationOrNull(dir), error }, stamp);
+      throw error;
+    }
+  }
+
+  /** The newest generation in `dir` older than the damaged one that opens, if any. */
+  openOlder(dir: string, damage: IndexProblem): Promise<IndexReader | undefined> {
+    return openOlderGeneration(dir, this.#open, damage);
+  }
+
+  /**
+   * The integrity check's verdict on `reader`'s database. One that could not run (`unknown`, also a
+   * check that threw) says nothing of damage: the generation is served as if sound, with a notice.
+   */
+  async verdictOf(reader: IndexReader): Promise<DatabaseVerdict> {
+    try {
+      return await this.#checkDatabase(path.join(reader.generationDir, FILES.db));
+    } catch (error) {
+      return { verdict: 'unknown', reason: (error as Error).message };
+    }
+  }
+
+  /**
+   * Runs the database's integrity check on its own thread. If it finds damage while `reader` is still
+   * served, the generation before it in `dir` serves instead when one opens; otherwise requests get
+   * INDEX_CORRUPT (said by the front end's `damageNotice` once `opened()`; before, `open` itself refuses).
+   * A check that could not run leaves `reader` served, with a notice saying why.
+   */
+  async checkInBackground(
+    dir: string,
+    reader: IndexReader,
+    stamp: string | undefined,
+    opened: () => boolean,
+  ): Promise<void> {
+    this.#checking = true;
+    let checked: DatabaseVerdict;
+    try {
+      checked = await this.verdictOf(reader);
+    } finally {
+      if (this.served.current?.reader === reader) this.#checking = false;
+    }
+    const served = this.served.current;
+    if (served?.reader !== reader) return;
+    if (checked.verdict === 'unknown') this.#onNotice(uncheckedNotice(reader, checked.reason));
+    if (checked.verdict !== 'damaged') return;
+    const problem: IndexProblem = { generation: reader.generation, error: checked.error };
+    const older = await this.openOlder(dir, problem);
+    if (this.served.current !== served) {
+      older?.close();
+      return;
+    }
+    if (older) this.serve(older, undefined);
+    else this.served.stop();
+    this.recordDamage(problem, stamp);
+    if (older) this.#onNotice(servingOlderNotice(problem, older));
+    else if (opened()) this.#onNotice(this.#damageNotice(checked.error, 'index'));
+  }
+
+  /**
+   * Records that the served generation met damage while answering (SQLite reported a corrupt
+   * page): health stops saying ok until a sound generation is loaded. Requests keep being tried.
+   * Said once per generation, through the front end's `damageNotice` (its folder, its rebuild command).
+   */
+  reportDamage(error: AppError): void {
+    const generation = this.served.current?.reader.generation ?? null;
+    if (generation === null || this.#problem?.generation === generation) return;
+    this.#problem = { generation, error };
+    // Said as the front end says damage, with what SQLite met rather than the failed request's wording.
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    const found = new AppError(
+      'INDEX_CORRUPT',
+      `SQLite met a damaged page in index generation ${generation} while answering${cause}.`,
+      { generation },
+      { cause: error },
+    );
+    this.#onNotice(this.#damageNotice(found, 'pages'));
+  }
+}

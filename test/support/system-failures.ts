@@ -1,0 +1,46 @@
+// Real failures of the system to give a file, caused in this process: a file its mode forbids to the
+// user (root, who reads any file, drops to another user for the call) and every file handle taken.
+import fs from 'node:fs';
+
+const NOBODY = 65534;
+
+/**
+ * Calls `run` as a user the file modes apply to: as root (who reads any file whatever its mode)
+ * the effective user is another one for the synchronous part of `run` only. The folders on the path
+ * of the files it reads must let others in (`chmod 755`).
+ */
+export function asUnprivileged<T>(run: () => T): T {
+  const root = process.geteuid?.() === 0;
+  if (root) process.seteuid?.(NOBODY);
+  try {
+    return run();
+  } finally {
+    if (root) process.seteuid?.(0);
+  }
+}
+
+/**
+ * Calls `run` with every file handle of this process taken (each open fails with EMFILE) for its
+ * synchronous part, by opening `file` until the limit; undefined (without calling `run`) when the
+ * limit is above `maxHandles`, too many to take.
+ */
+export function withFileHandlesExhausted<T>(
+  file: string,
+  run: () => T,
+  maxHandles = 100_000,
+): { value: T } | undefined {
+  const held: number[] = [];
+  try {
+    while (held.length < maxHandles) {
+      try {
+        held.push(fs.openSync(file, 'r'));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EMFILE') throw error;
+        return { value: run() };
+      }
+    }
+    return undefined;
+  } finally {
+    for (const fd of held) fs.closeSync(fd);
+  }
+}
