@@ -17,7 +17,10 @@ export type Unaddressed = {
   words: string[];
   /** Their share of the IDF weight of all the claim's content words (0 when none is missing). */
   share: number;
-  /** How many distinct terms the claim has (a short claim is one assertion; a long sentence may cite a paper for one part). */
+  /**
+   * How many distinct terms the claim has, not counting the words that say who found it (a short claim
+   * is one assertion; a long sentence may cite a paper for one part).
+   */
   claimTerms: number;
 };
 
@@ -178,7 +181,9 @@ export function unaddressedWords(
     missing += weight;
     if (!words.includes(written)) words.push(written);
   });
-  const claimTerms = new Set(tokens.flatMap((t) => (t.term === null ? [] : [t.term]))).size;
+  // Who found it ("Lin et al. show that …", "according to Lin and colleagues") is no part of what the
+  // claim asserts, so it makes no claim longer.
+  const claimTerms = new Set(tokens.flatMap((t, i) => (t.term === null || citing.has(i) ? [] : [t.term]))).size;
   return words.length === 0 || total === 0
     ? { words: [], share: 0, claimTerms }
     : { words, share: missing / total, claimTerms };

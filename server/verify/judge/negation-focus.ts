@@ -3,8 +3,9 @@
 // contradicted by a sentence that negates nothing.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import type { VoteSentence } from './direction-vote.ts';
+import { negatesAt } from './negation-words.ts';
 import { termsOfReading } from './reading-facts.ts';
-import { negatesAt, type SentenceReading } from './stance-reading.ts';
+import type { SentenceReading } from './stance-reading.ts';
 
 const NONE: ReadonlySet<string> = new Set();
 // Read once per reading (a claim is compared with many sentences); shared, so never mutated.

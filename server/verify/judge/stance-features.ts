@@ -1,13 +1,13 @@
 // The features that tell support from contradiction once a claim is aligned with its evidence
-// sentences: negation and its scope, opposite directions of effect attached to the same words,
-// quantifiers, quantities, species scope and hedges. Each is 0 or 1 (or a share), so a small
-// logistic model (builtin-weights.json) can weigh them.
+// sentences: negation and its scope (negation-features.ts), opposite directions of effect attached to
+// the same words, quantifiers, quantities, species scope and hedges, over one sentence and over the
+// paper. Their names and meaning are in stance-feature-names.ts.
 import { limitDenied, mayNameAlternative } from './comparisons.ts';
 import { coverageConflict } from './coverage.ts';
 import { directionVoteOf, type VoteSentence, voteSentencesOf } from './direction-vote.ts';
 import { readsAsFinding } from './finding-sentence.ts';
 import { kindMismatch } from './kinds.ts';
-import { negatesUnnamed } from './negation-focus.ts';
+import { negationFeatures } from './negation-features.ts';
 import { onlyAgainstList } from './only-against-list.ts';
 import { onlyVersusMulti } from './only-versus-multi.ts';
 import { compareQuantities, statesOnlyShare } from './quantities.ts';
@@ -16,13 +16,12 @@ import {
   antonymConflict,
   comparisonConflict,
   deniedAlternative,
-  negatedTermsOf,
   prefixAntonymsOfReadings,
   quantitiesOfReading,
-  termsOfReading,
 } from './reading-facts.ts';
-import { lackingAlike, mayLackPhrase, requirementConflict } from './requirements.ts';
+import { mayLackPhrase, requirementConflict } from './requirements.ts';
 import { pairedTerms, partsSwapped, rolesSwapped } from './roles.ts';
+import { emptyStanceFeatures, STANCE_FEATURE_NAMES, type StanceFeatures } from './stance-feature-names.ts';
 import { readSentence, type SentenceReading, STANCE_MAX_CHARS } from './stance-reading.ts';
 
 export {
@@ -33,89 +32,13 @@ export {
   voteSentencesOf,
 } from './direction-vote.ts';
 export { isFinding } from './finding-sentence.ts';
+export {
+  emptyStanceFeatures,
+  STANCE_FEATURE_NAMES,
+  type StanceFeatureName,
+  type StanceFeatures,
+} from './stance-feature-names.ts';
 export { STANCE_MAX_CHARS } from './stance-reading.ts';
-
-export const STANCE_FEATURE_NAMES = [
-  /** Exactly one of claim and evidence is negated anywhere. */
-  'negationMismatch',
-  /** Share of the shared terms that lie in a negation's scope in one but not the other. */
-  'scopedNegation',
-  /** The evidence reports a null finding ("no significant difference") and the claim does not, or the other way round. */
-  'nullFindingMismatch',
-  /** A shared term carries opposite directions of effect ("reduces leakage" vs "higher leakage"). */
-  'directionConflict',
-  /** Every shared term that carries a direction carries the same one in both (and at least one does). */
-  'directionAgree',
-  /**
-   * Over every text sentence, the claim's directed terms vote: (opposite − same) / (opposite + same),
-   * −1 to 1, 0 when no sentence gives them a direction. A finding is often restated (results, then
-   * conclusions), and the sentence that aligns best may be the aim that carries no direction.
-   */
-  'directionVote',
-  /** A word one side negates by a prefix and the other states ("unrelated" vs "related"). */
-  'prefixAntonym',
-  /** The evidence states a WordNet antonym of a claim word, and not the word ("benign" vs "malignant"). */
-  'antonymConflict',
-  /** One side denies what the other states, in favour of something it does not ("GPUs rather than CPUs" against "CPUs"). */
-  'deniedAlternative',
-  /**
-   * The evidence ranks the claim's two sides the other way round ("A more effective than B" against
-   * "B more effective than A"), or gives them each other's roles ("A inhibits B" against "B inhibits A").
-   */
-  'comparisonConflict',
-  /** One side needs what the other does without ("requires training" against "without any training"). */
-  'requirementConflict',
-  /** "always" against "never", "every" against "rarely". */
-  'quantifierConflict',
-  /** The evidence states the claim's unit (%, a rate, mg…) but never a value the claim allows. */
-  'quantityConflict',
-  /** The evidence states a value the claim allows. */
-  'quantityAgree',
-  /** The claim is about animals and the evidence about people, or the other way round. */
-  'speciesMismatch',
-  /** The claim names another kind of the evidence's thing, by a modifier the paper never uses ("vision-language model" against "Data Language Model"). */
-  'kindMismatch',
-  /** The evidence hedges ("may", "suggests") and the claim does not. */
-  'evidenceHedged',
-  /** The evidence sets itself against something ("however", "in contrast", "unlike"). */
-  'evidenceContrast',
-  'claimNegated',
-  'evidenceNegated',
-  /** The sentence reads as a finding (results, conclusions, "we found") rather than an aim or background. */
-  'evidenceFinding',
-] as const;
-
-export type StanceFeatureName = (typeof STANCE_FEATURE_NAMES)[number];
-/**
- * The features the stance model weighs, and one the verdict reads beside them: `negatesUnnamed` is 1
- * when the claim negates a thing the paper never names (negation-focus.ts): no conflict the model
- * weighs, yet no support either, so the verdict lists it as a negation the evidence does not share.
- */
-export type StanceFeatures = Record<StanceFeatureName, number> & { negatesUnnamed?: number };
-
-const NO_STANCE = Object.freeze(Object.fromEntries(STANCE_FEATURE_NAMES.map((name) => [name, 0])) as StanceFeatures);
-
-export function emptyStanceFeatures(): StanceFeatures {
-  return { ...NO_STANCE };
-}
-
-// The content terms of the evidence that the claim has too (in the evidence's order: the order is
-// never read), from the claim's kept term set.
-function sharedTerms(claim: SentenceReading, evidence: SentenceReading): Set<string> {
-  const inClaim = termsOfReading(claim);
-  const shared = new Set<string>();
-  for (const word of evidence.words) if (word.term !== null && inClaim.has(word.term)) shared.add(word.term);
-  return shared;
-}
-
-// Whether every place a reading negates a term is only a denied alternative's reach.
-const onlyDenied = (reading: SentenceReading, term: string) =>
-  reading.words.every((word) => word.term !== term || !word.negated || word.denied);
-
-function sharesAny(terms: ReadonlySet<string>, shared: ReadonlySet<string>): boolean {
-  for (const term of terms) if (shared.has(term)) return true;
-  return false;
-}
 
 /**
  * The stance features of a claim against one evidence sentence; `paper`: the paper's sentences,
@@ -127,60 +50,11 @@ export function stanceFeatures(
   paper: readonly VoteSentence[] = [],
 ): StanceFeatures {
   const features = emptyStanceFeatures();
-  const shared = sharedTerms(claim, evidence);
-  // The evidence's negations and null findings count in the clauses that share what the claim is about.
-  const relevant = evidence.clauses.filter((c) => sharesAny(c.terms, shared));
-  const evidenceNegated = relevant.length > 0 ? relevant.some((c) => c.negated) : evidence.negated;
-  const evidenceNull = relevant.length > 0 ? relevant.some((c) => c.nullFinding) : evidence.nullFinding;
-  // A side that denies an alternative and the other side negating the same shared terms agree,
-  // whatever else either negates: "a structural artefact rather than a semantic signal" against
-  // "carries no semantic meaning".
-  const denies = claim.alternatives.length > 0 || evidence.alternatives.length > 0;
-  let negatedAlike = false;
-  // Sides that say a thing is without the same phrase agree, whether the one says it with "no" (a
-  // negation) and the other with "without" (read as a condition, of shorter reach).
-  const lackedAlike = lackingAlike(claim.requirements, evidence.requirements);
-  const lackedTerms = lackedAlike ? new Set(claim.requirements.lacking.flat()) : null;
-  const sameDenial = claim.alternatives.some((a) => evidence.alternatives.some((b) => a.denied === b.denied));
-  if (shared.size > 0) {
-    const negatedInClaim = negatedTermsOf(claim);
-    const negatedInEvidence = negatedTermsOf(evidence);
-    let differing = 0;
-    let alike = 0;
-    for (const term of shared) {
-      if (lackedTerms?.has(term)) {
-        alike++;
-        continue;
-      }
-      const inClaim = negatedInClaim.has(term);
-      const inEvidence = negatedInEvidence.has(term);
-      // Both sides set the same alternative aside ("rather than fixing K", "instead of using a fixed
-      // K"): a term one side reaches with that denial and the other does not is no disagreement.
-      if (inClaim !== inEvidence && sameDenial && onlyDenied(inClaim ? claim : evidence, term)) continue;
-      if (inClaim !== inEvidence) differing++;
-      else if (inClaim) alike++;
-    }
-    features.scopedNegation = differing / shared.size;
-    negatedAlike = denies && differing === 0 && alike > 0;
-  }
-  if (lackedAlike) negatedAlike = true;
-  // Two null findings agree however each words its negation ("no significant difference in
-  // survival" against "survival …, with no significant difference between arms").
-  if (claim.nullFinding && evidenceNull) {
-    negatedAlike = true;
-    features.scopedNegation = 0;
-  }
-  // A claim that negates something the evidence sentence never names ("leaves benchmark accuracy
-  // unchanged" against "the weights stay untouched", and accuracy named nowhere in the paper) is not
-  // contradicted by it: it is about another thing, which the paper does not back either.
-  const claimOnly = (claim.negated && !evidenceNegated) || (claim.nullFinding && !evidenceNull);
-  // "without", "no" and "none" in the evidence may deny what the claim does in other words ("with no
-  // fine-tuning" against "without any training"), so they leave the rule alone.
-  const evidenceDenies = /\b(?:without|no|none)\b/iu.test(evidence.text);
-  const elsewhere = claimOnly && !evidenceDenies && negatesUnnamed(claim, evidence, paper);
-  features.negationMismatch = claim.negated !== evidenceNegated && !negatedAlike && !elsewhere ? 1 : 0;
-  features.nullFindingMismatch = claim.nullFinding !== evidenceNull && !elsewhere ? 1 : 0;
-  if (elsewhere) features.negatesUnnamed = 1;
+  const negation = negationFeatures(claim, evidence, paper);
+  features.scopedNegation = negation.scopedNegation;
+  features.negationMismatch = negation.negationMismatch;
+  features.nullFindingMismatch = negation.nullFindingMismatch;
+  if (negation.negatesUnnamed) features.negatesUnnamed = 1;
   const claimDirections = anchoredDirections(claim);
   const evidenceDirections = anchoredDirections(evidence);
   let agreeing = 0;
@@ -219,7 +93,7 @@ export function stanceFeatures(
   features.evidenceHedged = evidence.hedged && !claim.hedged ? 1 : 0;
   features.evidenceContrast = evidence.contrastive ? 1 : 0;
   features.claimNegated = claim.negated ? 1 : 0;
-  features.evidenceNegated = evidenceNegated ? 1 : 0;
+  features.evidenceNegated = negation.evidenceNegated ? 1 : 0;
   return features;
 }
 

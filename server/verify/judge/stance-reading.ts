@@ -2,7 +2,8 @@
 // a negation ("not associated with X"), which direction of effect is attached to each word
 // ("reduces leakage" vs "higher leakage"), whether it reports a null finding ("no significant
 // difference"), its quantifiers (always / never), species scope and hedges. What is read off a
-// reading and compared between two (directions, scopes, opposites, quantities) is in reading-facts.ts.
+// reading and compared between two (directions, scopes, opposites, quantities) is in reading-facts.ts;
+// the negation words are in negation-words.ts, negations of a thing ("without any training") in thing-negations.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { caseless } from '../caseless-pattern.ts';
 import { polarStem } from './antonyms.ts';
@@ -18,9 +19,11 @@ import {
   limitsDenial,
 } from './comparisons.ts';
 import { directionlessAt } from './directionless.ts';
-import { ASSERTING_NOT, NULL_FINDING, weakNullAt } from './null-findings.ts';
+import { isNegation, notANegation } from './negation-words.ts';
+import { NULL_FINDING, weakNullAt } from './null-findings.ts';
 import { namesCondition, populationPhrases } from './population-phrases.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
+import { thingNegationsOf } from './thing-negations.ts';
 
 export type { Alternative, Comparison } from './comparisons.ts';
 
@@ -52,6 +55,10 @@ export type SentenceReading = {
   words: ReadWord[];
   /** A negation of a predicate anywhere ("not", "no", "never", "fails"); "mice lacking X" is not one. */
   negated: boolean;
+  /** A thing is negated: "without (any) training", "with no fine-tuning", "lacks a GPU", "training-free" (thing-negations.ts). */
+  deniesThing: boolean;
+  /** Every negation that makes it `negated` is of a thing ("requires no training"; not "did not improve"). */
+  negatesOnlyThings: boolean;
   nullFinding: boolean;
   clauses: ClauseReading[];
   /** +1 for "always", "every", "routinely"; −1 for "never", "rarely"; 0 for neither or both. */
@@ -70,50 +77,15 @@ export type SentenceReading = {
   requirements: Requirements;
 };
 
-const NEGATION_WORDS = new Set([
-  'not',
-  'no',
-  'never',
-  'none',
-  'neither',
-  'nor',
-  'cannot',
-  'lack',
-  'lacks',
-  'lacked',
-  'fail',
-  'fails',
-  'failed',
-  'absent',
-  'absence',
-  'unable',
-  'incapable',
-  'inability',
-  'unaffected',
-  'unrelated',
-  'unchanged',
-  'independent',
-  'insignificant',
-  'nonsignificant',
-  'non-significant',
-]);
 // Negations of a noun phrase ("mice lacking SIRT1", "without treatment"): they name a condition, not
 // a negated finding, so they reach only the next few words and do not make the sentence negated.
 const CONDITION_NEGATION = new Set(['without', 'lacking', 'absence', 'deficient', 'deficiency']);
 const CONDITION_REACH = 3;
-const CONTRACTED_NEGATION = /^(?:do|does|did|is|are|was|were|ca|can|wo|could|should|would|has|have|had)nt$/u;
 const NEGATION_REACH = 8;
 // Negations that can close a clause and so negate what came before them ("… was lacking", "… was
 // absent", "… was not found"), when at most this many words follow them in the clause.
 const POSTPOSED_NEGATION = /^(?:lacking|lacked|absent)$/u;
 const POSTPOSED_TAIL = 2;
-
-/** "not only … but also", "not surprisingly" and "whether or not" assert, they do not negate. */
-function notANegation(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
-  const word = tokens[i]!.word;
-  if (word === 'not' && ASSERTING_NOT.test(tokens[i + 1]?.word ?? '')) return true;
-  return word === 'not' && tokens[i - 1]?.word === 'or' && tokens[i - 2]?.word === 'whether';
-}
 
 const UP =
   /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|rose|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|positively|expand\w*|abundant|enrich\w*|accumulat\w*|encourag\w*|foster\w*|favou?r\w*|overexpress\w*|excess\w*|upregulat\w*|heighten\w*|prolong\w*|extend\w*)$/u;
@@ -149,15 +121,6 @@ function relationSign(tokens: ReadonlyArray<{ word: string }>, i: number): -1 | 
   if (word !== 'positive' && word !== 'negative') return 0;
   const next = tokens[i + 1]?.word ?? '';
   return RELATION.test(next) ? (word === 'positive' ? 1 : -1) : 0;
-}
-
-function isNegation(word: string): boolean {
-  return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
-}
-
-/** Whether the token at `i` negates a predicate ("not", "unchanged", "little effect"), as the reading counts it. */
-export function negatesAt(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
-  return (isNegation(tokens[i]!.word) && !notANegation(tokens, i)) || weakNullAt(tokens, i);
 }
 
 // A claim is read once per paper it is scored against (a verify request scores each claim against
@@ -278,6 +241,7 @@ function readSentenceNow(text: string): SentenceReading {
   });
   // A negation that closes its clause ("evidence that X causes Y was lacking", "Y was not
   // observed") reaches back over the clause it closes.
+  let postposed = false;
   tokens.forEach((token, i) => {
     if (!POSTPOSED_NEGATION.test(token.word) || words[i]!.term !== null) return;
     const clauseOf = words[i]!.clause;
@@ -285,11 +249,19 @@ function readSentenceNow(text: string): SentenceReading {
     for (let j = i + 1; j < words.length && words[j]!.clause === clauseOf; j++) tail++;
     if (tail > POSTPOSED_TAIL) return;
     negated = true;
+    postposed = true;
     for (let j = i - 1; j >= 0 && words[j]!.clause === clauseOf; j--) {
       words[j]!.negated = true;
       words[j]!.denied = false;
     }
   });
+  // A negation of a thing reaches its noun phrase past "any" or "the" ("without any large-scale
+  // training"), and "-free" the words it follows ("training-free"), as "no training" does.
+  const things = thingNegationsOf(text, tokens);
+  for (const at of things.reached) {
+    const word = words[at]!;
+    if (word.term !== null && population?.[at] !== true) word.negated = true;
+  }
   // A clause's tokens are the sentence's tokens from its start to the next clause's (clauses start
   // at a token), so its terms and negations are read off the words already read.
   const clauseTerms = clauseStarts.map(() => new Set<string>());
@@ -306,6 +278,8 @@ function readSentenceNow(text: string): SentenceReading {
     text,
     words,
     negated,
+    deniesThing: things.reached.size > 0,
+    negatesOnlyThings: negated && things.onlyThings && !postposed,
     nullFinding: NULL_FINDING.test(text),
     clauses,
     quantifier: always === (never || ONLY_A_PART.test(text)) ? 0 : always ? 1 : -1,

@@ -113,6 +113,15 @@ describe('unaddressed-words', () => {
       expect(unaddressedWords(claim, [profileOf(sinks)], statistics)).toMatchObject({ words: [], share: 0 });
   });
 
+  it('counts no author name, "et al.", "and colleagues", a year or "according to" among the claim\'s terms', () => {
+    const termsOf = (claim: string) => unaddressedWords(claim, [profileOf(sinks)], statistics).claimTerms;
+    expect(termsOf('Attention sinks are structural artefacts')).toBe(4);
+    // "found" says what is asserted of the sinks; the names and the year are who found it.
+    expect(termsOf('Lin et al. found that attention sinks are structural artefacts')).toBe(5);
+    expect(termsOf('Van Lin and colleagues found that attention sinks are structural artefacts')).toBe(5);
+    expect(termsOf('According to Lin and Wu (2020), attention sinks are structural artefacts')).toBe(4);
+  });
+
   it('reads British spellings, Greek letters and hyphenated compounds as the words the paper writes otherwise', () => {
     const paper = [profileOf(tumours)];
     expect(

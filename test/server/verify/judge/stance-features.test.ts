@@ -206,10 +206,33 @@ describe('stance-features', () => {
     ).toMatchObject({ negationMismatch: 1 });
   });
 
-  it('keeps a negation the evidence may share in other words ("with no fine-tuning" against "without any training") from the never-named rule', () => {
+  it('reads a negation of a thing on both sides ("with no fine-tuning" against "without any training") as no mismatch, nor as never named', () => {
     const claim = 'Memory Inception steers models with no fine-tuning.';
-    const evidence = 'Memory Inception steers a language model without any training of its weights.';
-    expect(stanceOfEvidence(claim, [evidence], [evidence]).negatesUnnamed).toBeUndefined();
+    for (const evidence of [
+      'Memory Inception steers a language model without any training of its weights.',
+      'Memory Inception steering is training-free.',
+    ]) {
+      const stance = stanceOfEvidence(claim, [evidence], [evidence]);
+      expect(stance.negatesUnnamed).toBeUndefined();
+      expect(stance).toMatchObject({ negationMismatch: 0, scopedNegation: 0 });
+    }
+    // A negation of a finding on the claim's side is still one the evidence does not share.
+    expect(
+      stanceOfEvidence('Memory Inception does not steer models.', [
+        'Memory Inception steers a language model without any training.',
+      ]),
+    ).toMatchObject({ negationMismatch: 1 });
+  });
+
+  it('reads "training-free" and "without any training" as the same negation of training', () => {
+    const evidence = 'Memory Inception steers a language model without any training.';
+    expect(stanceOfEvidence('Memory Inception is a training-free steering method.', [evidence])).toMatchObject({
+      scopedNegation: 0,
+      negationMismatch: 0,
+    });
+    expect(
+      stanceOfEvidence('Memory Inception is a steering method that needs training.', [evidence]).scopedNegation,
+    ).toBeGreaterThan(0);
   });
 
   it('reads a comparative of size as no direction ("deeper layers" against "later layers", "a wider beam" against "a wide beam")', () => {

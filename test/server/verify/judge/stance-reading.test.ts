@@ -26,6 +26,19 @@ describe('stance-reading', () => {
     expect(readSentence('The drug lowers pressure.').negated).toBe(false);
   });
 
+  it('reaches a negation of a thing over its noun phrase, past "any", and reads "-free" as one', () => {
+    const without = readSentence('It steers a model without any large-scale training.');
+    expect(negationScope(without).inside.has(stem('training'))).toBe(true);
+    expect(without).toMatchObject({ negated: false, deniesThing: true, negatesOnlyThings: false });
+    const free = readSentence('The method is training-free.');
+    expect(negationScope(free).inside.has(stem('training'))).toBe(true);
+    expect(free).toMatchObject({ negated: false, deniesThing: true });
+    expect(readSentence('It requires no training.')).toMatchObject({ negated: true, negatesOnlyThings: true });
+    expect(readSentence('Accuracy did not improve.')).toMatchObject({ negated: true, negatesOnlyThings: false });
+    // A clause closed by "lacking" negates what it says, not a thing.
+    expect(readSentence('Evidence for no training effect was lacking.').negatesOnlyThings).toBe(false);
+  });
+
   it('reads "mice lacking X" as a condition reaching a few words, not as a negated finding', () => {
     const reading = readSentence('Mice lacking the receptor gained weight on a normal diet.');
     expect(reading.negated).toBe(false);

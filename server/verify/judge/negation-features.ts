@@ -1,0 +1,112 @@
+// How a claim and one evidence sentence agree on negation: the share of their shared terms that one
+// negates and the other does not, a negation or null finding on one side only, and a claim that
+// negates what the paper never names. Part of the stance features (stance-features.ts).
+import type { VoteSentence } from './direction-vote.ts';
+import { negatesUnnamed } from './negation-focus.ts';
+import { negatedTermsOf, termsOfReading } from './reading-facts.ts';
+import { lackingAlike } from './requirements.ts';
+import type { StanceFeatures } from './stance-feature-names.ts';
+import type { SentenceReading } from './stance-reading.ts';
+
+/** The negation features of a claim against one evidence sentence, and what the others read of them. */
+export type NegationFeatures = Pick<StanceFeatures, 'scopedNegation' | 'negationMismatch' | 'nullFindingMismatch'> & {
+  /** The claim negates a thing the paper never names (negation-focus.ts): no mismatch, and no support. */
+  negatesUnnamed: boolean;
+  /** The evidence is negated in a clause that shares what the claim is about (or anywhere, when none does). */
+  evidenceNegated: boolean;
+};
+
+// The content terms of the evidence that the claim has too (in the evidence's order: the order is
+// never read), from the claim's kept term set.
+function sharedTerms(claim: SentenceReading, evidence: SentenceReading): Set<string> {
+  const inClaim = termsOfReading(claim);
+  const shared = new Set<string>();
+  for (const word of evidence.words) if (word.term !== null && inClaim.has(word.term)) shared.add(word.term);
+  return shared;
+}
+
+// Whether every place a reading negates a term is only a denied alternative's reach.
+const onlyDenied = (reading: SentenceReading, term: string) =>
+  reading.words.every((word) => word.term !== term || !word.negated || word.denied);
+
+// Whether a reading negates a thing and no finding ("requires no training", "without any training").
+const negatesOnlyThings = (reading: SentenceReading) =>
+  reading.deniesThing && (!reading.negated || reading.negatesOnlyThings);
+
+function sharesAny(terms: ReadonlySet<string>, shared: ReadonlySet<string>): boolean {
+  for (const term of terms) if (shared.has(term)) return true;
+  return false;
+}
+
+/**
+ * The negation features of a claim against one evidence sentence; `paper`: the paper's sentences,
+ * where what a negating claim negates may be named when the evidence sentence does not name it.
+ */
+export function negationFeatures(
+  claim: SentenceReading,
+  evidence: SentenceReading,
+  paper: readonly VoteSentence[],
+): NegationFeatures {
+  const shared = sharedTerms(claim, evidence);
+  // The evidence's negations and null findings count in the clauses that share what the claim is about.
+  const relevant = evidence.clauses.filter((c) => sharesAny(c.terms, shared));
+  const evidenceNegated = relevant.length > 0 ? relevant.some((c) => c.negated) : evidence.negated;
+  const evidenceNull = relevant.length > 0 ? relevant.some((c) => c.nullFinding) : evidence.nullFinding;
+  // A side that denies an alternative and the other side negating the same shared terms agree,
+  // whatever else either negates: "a structural artefact rather than a semantic signal" against
+  // "carries no semantic meaning".
+  const denies = claim.alternatives.length > 0 || evidence.alternatives.length > 0;
+  let negatedAlike = false;
+  let scopedNegation = 0;
+  // Sides that say a thing is without the same phrase agree, whether the one says it with "no" (a
+  // negation) and the other with "without" (read as a condition, of shorter reach).
+  const lackedAlike = lackingAlike(claim.requirements, evidence.requirements);
+  const lackedTerms = lackedAlike ? new Set(claim.requirements.lacking.flat()) : null;
+  const sameDenial = claim.alternatives.some((a) => evidence.alternatives.some((b) => a.denied === b.denied));
+  if (shared.size > 0) {
+    const negatedInClaim = negatedTermsOf(claim);
+    const negatedInEvidence = negatedTermsOf(evidence);
+    let differing = 0;
+    let alike = 0;
+    for (const term of shared) {
+      if (lackedTerms?.has(term)) {
+        alike++;
+        continue;
+      }
+      const inClaim = negatedInClaim.has(term);
+      const inEvidence = negatedInEvidence.has(term);
+      // Both sides set the same alternative aside ("rather than fixing K", "instead of using a fixed
+      // K"): a term one side reaches with that denial and the other does not is no disagreement.
+      if (inClaim !== inEvidence && sameDenial && onlyDenied(inClaim ? claim : evidence, term)) continue;
+      if (inClaim !== inEvidence) differing++;
+      else if (inClaim) alike++;
+    }
+    scopedNegation = differing / shared.size;
+    negatedAlike = denies && differing === 0 && alike > 0;
+  }
+  if (lackedAlike) negatedAlike = true;
+  // Two null findings agree however each words its negation ("no significant difference in
+  // survival" against "survival …, with no significant difference between arms").
+  if (claim.nullFinding && evidenceNull) {
+    negatedAlike = true;
+    scopedNegation = 0;
+  }
+  // A claim that negates something the evidence sentence never names ("leaves benchmark accuracy
+  // unchanged" against "the weights stay untouched", and accuracy named nowhere in the paper) is not
+  // contradicted by it: it is about another thing, which the paper does not back either.
+  // An evidence sentence that negates a thing ("without any training") may negate what the claim
+  // does in other words ("with no fine-tuning"): the claim's negation is not the claim's alone.
+  const claimOnly =
+    ((claim.negated && !evidenceNegated) || (claim.nullFinding && !evidenceNull)) && !evidence.deniesThing;
+  const elsewhere = claimOnly && negatesUnnamed(claim, evidence, paper);
+  // Sides that each negate only things ("with no fine-tuning" against "without any training") differ
+  // in no negation of a finding; what each negates is compared term by term (scopedNegation).
+  const thingsAlike = negatesOnlyThings(claim) && negatesOnlyThings(evidence);
+  return {
+    scopedNegation,
+    negationMismatch: claim.negated !== evidenceNegated && !negatedAlike && !thingsAlike && !elsewhere ? 1 : 0,
+    nullFindingMismatch: claim.nullFinding !== evidenceNull && !elsewhere ? 1 : 0,
+    negatesUnnamed: elsewhere,
+    evidenceNegated,
+  };
+}

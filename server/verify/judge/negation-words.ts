@@ -1,0 +1,49 @@
+// The words that negate what a sentence asserts ("not", "no", "never", "lacks", "unchanged", "didn't",
+// "little effect"), and those that look like one and assert ("not only", "whether or not").
+import { ASSERTING_NOT, weakNullAt } from './null-findings.ts';
+
+const NEGATION_WORDS = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'neither',
+  'nor',
+  'cannot',
+  'lack',
+  'lacks',
+  'lacked',
+  'fail',
+  'fails',
+  'failed',
+  'absent',
+  'absence',
+  'unable',
+  'incapable',
+  'inability',
+  'unaffected',
+  'unrelated',
+  'unchanged',
+  'independent',
+  'insignificant',
+  'nonsignificant',
+  'non-significant',
+]);
+const CONTRACTED_NEGATION = /^(?:do|does|did|is|are|was|were|ca|can|wo|could|should|would|has|have|had)nt$/u;
+
+/** "not only … but also", "not surprisingly" and "whether or not" assert, they do not negate. */
+export function notANegation(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
+  const word = tokens[i]!.word;
+  if (word === 'not' && ASSERTING_NOT.test(tokens[i + 1]?.word ?? '')) return true;
+  return word === 'not' && tokens[i - 1]?.word === 'or' && tokens[i - 2]?.word === 'whether';
+}
+
+/** Whether a word is a negation word ("not", "no", "lacks", "unchanged", a contracted "didnt"). */
+export function isNegation(word: string): boolean {
+  return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
+}
+
+/** Whether the token at `i` negates a predicate ("not", "unchanged", "little effect"), as the reading counts it. */
+export function negatesAt(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
+  return (isNegation(tokens[i]!.word) && !notANegation(tokens, i)) || weakNullAt(tokens, i);
+}
