@@ -10,7 +10,10 @@ import { nameOfTitle } from '../verify/resolve-reference.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
 import { expandContractions } from './contractions.ts';
+import { englishWordsIfReadable } from './english-words.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
+import { lossWrittenAlike } from './small-loss.ts';
+import { adverbOfManner } from './unknown-share.ts';
 
 /**
  * Defaults, fitted by `citelens eval-ask` (k-fold over PubMedQA's questions, maximising correct
@@ -42,19 +45,29 @@ const STATISTIC =
 /** An effect reported in the past tense ("aspirin reduced the risk", "did not reduce"; contractions are written out first). */
 const REPORTED_EFFECT =
   /\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+no|did\s+not|was\s+not|were\s+not)\b/iu;
+/**
+ * An effect a paper denies in the present tense ("aspirin does not reduce the risk", "is not
+ * associated with", "has no effect on"): a finding as much as "did not reduce" is. The present tense
+ * is read only when denied: "aspirin reduces platelet aggregation" is as often the background a study
+ * starts from as its finding. Not in a relative clause, which describes a thing ("stress that does not
+ * cause adverse effects").
+ */
+const DENIED_EFFECT =
+  /(?<!\b(?:that|which|who)\s+)\b(?:does|do|is|are)\s+not\s+(?:(?:significantly|substantially|materially|appear\s+to|seem\s+to)\s+)?(?:reduce|increase|decrease|improve|lower|raise|prevent|worsen|predict|affect|influence|alter|change|cause|protect|benefit|enhance|impair|shorten|prolong|differ|associated|related|correlated|linked|predictive|effective|beneficial|superior)\b|\b(?:has|have)\s+no\s+(?:(?:significant|measurable|detectable|clear)\s+)?(?:effect|impact|influence|association|benefit)\b/iu;
 
 // A "not" that limits a quantity or a certainty rather than denying an effect: "not all gains carry
-// over to…", "does not always…", "cannot always", "not necessarily", "not clearly"; and "clear" or
-// "certain" after a linking verb ("it is not clear that…", "it wasn't certain": read with its
-// contractions written out), since elsewhere "clear" is a verb ("treatment did not clear the virus"). "all" before a hyphen starts a word of its
-// own ("not all-cause mortality"). The judge reads such a "not" as a negation (verify needs that: "not
-// all gains carry over" does not back "gains carry over"), but in the bottom line's vote it is
-// neither for the question nor against it, as a hedge is; "not only … but also" the judge already
-// reads as no negation at all.
+// over to…", "does not always…", "cannot always", "not necessarily", "not clearly", "not
+// consistently"; and "clear", "certain" or "known" after a linking verb ("it is not clear that…", "it
+// is still not entirely clear", "it wasn't certain": read with its contractions written out), since
+// elsewhere "clear" is a verb ("treatment did not clear the virus"). "all" before a hyphen starts a
+// word of its own ("not all-cause mortality"). The judge reads such a "not" as a negation (verify
+// needs that: "not all gains carry over" does not back "gains carry over"), but in the bottom line's
+// vote it is neither for the question nor against it, as a hedge is; "not only … but also" the judge
+// already reads as no negation at all.
 const LIMITING_NOT = new RegExp(
   [
-    String.raw`(?:\b(can)not|\bnot)\s+(?=(?:all|every|always|clearly|necessarily)\b(?![-‐‑]))`,
-    String.raw`(?<=\b(?:is|was|are|were|be|been|remains?|remained|seems?|seemed|appears?|appeared)\s+)not\s+(?=(?:clear|certain)\b)`,
+    String.raw`(?:\b(can)not|\bnot)\s+(?=(?:all|every|always|clearly|necessarily|consistently|uniformly|universally)\b(?![-‐‑]))`,
+    String.raw`(?<=\b(?:is|was|are|were|be|been|remains?|remained|seems?|seemed|appears?|appeared)\s+(?:(?:still|yet)\s+)?)not\s+(?=(?:(?:yet|entirely|fully|completely|quite|always)\s+)?(?:clear|certain|known)\b)`,
   ].join('|'),
   'giu',
 );
@@ -87,23 +100,29 @@ export function claimOfQuestion(question: string): string {
  */
 export function findingStance(written: string, claim = ''): -1 | 0 | 1 {
   const sentence = expandContractions(written);
-  if (!isFinding(sentence) && !STATISTIC.test(sentence) && !REPORTED_EFFECT.test(sentence)) return 0;
+  const finding =
+    isFinding(sentence) || STATISTIC.test(sentence) || REPORTED_EFFECT.test(sentence) || DENIED_EFFECT.test(sentence);
+  if (!finding) return 0;
   // A limiting "not" counts for neither side; another negation in the sentence still counts against.
   const limited = withoutLimitingNot(sentence);
   const reading = readSentence(limited ?? sentence);
   if (reading.nullFinding || reading.negated) return -1;
   if (reading.hedged || limited !== null) return 0;
-  return claim !== '' && reversesDirection(claim, sentence) ? -1 : 1;
+  if (claim === '') return 1;
+  const alike = lossWrittenAlike(claim, sentence);
+  return reversesDirection(alike.claim, alike.sentence) ? -1 : 1;
 }
 
 /**
  * Which way a sentence that is no finding points on a question about its paper that it states:
  * "[StraTA] is tested in three environments: ALFWorld, WebShop and SciWorld" for "Is StraTA
  * evaluated on WebShop?". The question must name the paper as its title does; the sentence states
- * it when it (or its paper's title) names every name the question does, and it
- * holds the question's other topic words but at most one (at least one, unless the question names
- * two things); then +1, or −1 when it says the opposite
- * ("No code release is indicated"; "…instead of using a fixed K"). 0 when it states nothing.
+ * it when it (or its paper's title) names every name the question does (the paper's own name too,
+ * even written as a word: "Feather"), and it holds the question's other topic words but at most one
+ * (at least one, unless the question names two things; a word counts in another form of its stem,
+ * "logically" for "logical", and an adverb of manner, "publicly", need not be held); then +1, or −1
+ * when it says the opposite ("No code release is indicated"; "…instead of using a fixed K"). 0 when
+ * it states nothing.
  */
 export function statementStance(askedQuestion: string, written: string, title = ''): -1 | 0 | 1 {
   const question = expandContractions(askedQuestion);
@@ -111,7 +130,6 @@ export function statementStance(askedQuestion: string, written: string, title = 
   const words = [...topicWords(question)];
   const forms = conceptForms(sentence);
   const titleForms = conceptForms(title);
-  const names = words.filter((w) => writtenAsName(w.written));
   // Only a question about the paper itself, by the name its title gives ("GlazyBench", "UE-DPO"; not
   // "DPO" for UE-DPO): a general question ("Does aspirin reduce stroke risk?") is answered by
   // findings, which a sentence that merely shares its words is not (on PubMedQA such sentences point
@@ -120,16 +138,42 @@ export function statementStance(askedQuestion: string, written: string, title = 
   const asked = new Set(words.map((w) => w.form));
   const named = conceptForms(titleName ?? '');
   if (named.size === 0 || ![...named].every((form) => asked.has(form))) return 0;
+  // The paper's name is one even when written as a word ("Feather"), which its title holds.
+  const isName = (w: { written: string; form: string }) => writtenAsName(w.written) || named.has(w.form);
+  const names = words.filter(isName);
   if (!names.every((name) => forms.has(name.form) || titleForms.has(name.form))) return 0;
-  const others = words.filter((w) => !writtenAsName(w.written));
-  const held = others.filter((w) => forms.has(w.form)).length;
+  // An adverb of manner ("publicly", "reliably") says how, which the paper may leave unsaid: "Has
+  // the code for NeWTral been released publicly?" is stated by "The code has not been made available".
+  const english = englishWordsIfReadable();
+  const others = words.filter((w) => !isName(w) && !(english && adverbOfManner(w.written.toLowerCase(), english)));
+  const held = others.filter((w) => holds(forms, w.form)).length;
   // One topic word may be put otherwise ("tested" for "evaluated"), and it may be the only one when
   // two names say what the question is about.
   if (held < others.length - 1 || (held === 0 && names.length < 2)) return 0;
+  // A small loss is read alike however it is put ("without losing much" in the question, "while
+  // losing very little" in the paper), so the question's "without" is no denial.
   const claim = claimOfQuestion(question);
   const limited = withoutLimitingNot(sentence);
-  if (limited !== null) return deniesStatement(claim, limited) ? -1 : 0;
-  return deniesStatement(claim, sentence) ? -1 : 1;
+  const alike = lossWrittenAlike(claim, limited ?? sentence);
+  const denied = deniesStatement(alike.claim, alike.sentence);
+  if (limited !== null) return denied ? -1 : 0;
+  return denied ? -1 : 1;
+}
+
+/**
+ * Whether a sentence's forms hold a word's form, or one of its stem written another way ("logical"
+ * and "logically", "consistency" and "consistent", "scheduler" and "scheduling"): a shared start of
+ * seven letters or more that leaves at most two letters of the shorter form.
+ */
+function holds(forms: ReadonlySet<string>, form: string): boolean {
+  if (forms.has(form)) return true;
+  if (form.length < 7) return false;
+  for (const other of forms) {
+    let shared = 0;
+    while (shared < form.length && form[shared] === other[shared]) shared++;
+    if (shared >= 7 && shared >= Math.min(form.length, other.length) - 2) return true;
+  }
+  return false;
 }
 
 /** The name a title gives its paper: "EMO: Pretraining…", "Neural Weight Translation (NeWTral)", or a title of at most two words. */

@@ -53,6 +53,12 @@ const HOW_MUCH_COMPARATIVE = /\bhow\s+(?:much|many\s+times)\s+(\p{L}+(?:er|ier)|
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+// The library the question is asked of ("Which papers in the library…?", "…in my collection?"), which
+// no paper names: with its determiner, not the question's topic. Only after "papers in the" or a
+// possessive, since "library" is a topic of its own elsewhere ("the use of computers in the library").
+const THE_LIBRARY =
+  /\b(?:(?:papers?|studies|articles|works|documents|publications)\s+(?:in|from|of)\s+(?:the|this|my|our|your)|(?:in|from)\s+(?:my|our|your))\s+(?:library|collection|corpus)\b/giu;
+
 /**
  * A word without possessive, plural and regular verb endings: "heads" → "head", "studies" →
  * "study", "reduced" → "reduc"; never a shared stem ("transformational" stays apart from "transformer").
@@ -189,9 +195,13 @@ export function definedAbbreviations(text: string): Map<string, string[]> {
  * measure words. A word that is part of a hyphenated name ("GPT" of "GPT-4") carries that name.
  */
 export function* topicWords(
-  question: string,
+  asked: string,
   measures: ReadonlySet<string> = new Set(),
 ): Generator<{ written: string; word: string; form: string; name?: string }> {
+  // The library's words and the determiner before them are blanked, keeping every other word's place.
+  const question = asked.replace(THE_LIBRARY, (phrase) =>
+    phrase.replace(/\S+\s+\S+$/u, (end) => ' '.repeat(end.length)),
+  );
   const names = hyphenatedNames(question);
   for (const match of question.matchAll(WORD)) {
     const word = match[0].toLowerCase().replace(/['’]s$/u, '');

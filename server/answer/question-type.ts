@@ -20,10 +20,16 @@ function lastClause(question: string): string {
   return parts.at(-1) ?? question;
 }
 
+// A preposition before a question word ("In which environments…?", "By how much…?", "For whom…?"),
+// which asks what the word after it asks.
+const PREPOSITION_BEFORE_WH =
+  /^\s*(?:in|by|for|from|to|at|on|with|of|under|during|through|after|before|into|over|among|between|across|within|against|via|about)\s+(?=(?:what|which|who|whom|whose|when|where|why|how)\b)/iu;
+
 /** The kind of answer the question asks for. */
-export function questionType(question: string): QuestionType {
+export function questionType(asked: string): QuestionType {
+  const question = asked.replace(PREPOSITION_BEFORE_WH, '');
   const clause = lastClause(question);
-  for (const text of [question, clause]) {
+  for (const text of [asked, question, clause]) {
     if (QUANTITY.test(text)) return 'quantity';
     if (TIME.test(text)) return 'time';
     if (NAMED.test(text)) return 'named';

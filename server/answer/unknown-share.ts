@@ -87,7 +87,8 @@ const NOUN_LY_ADJECTIVES = new Set(
     ' ',
   ),
 );
-function adverbOfManner(word: string, english: ReadonlySet<string>): boolean {
+/** Whether a word is an adverb of manner: "-ly" on an English word ("reliably", "publicly"). */
+export function adverbOfManner(word: string, english: ReadonlySet<string>): boolean {
   if (!/\p{L}{4}ly$/u.test(word) || NOUN_LY_ADJECTIVES.has(word)) return false;
   const bases = [word.slice(0, -2)];
   if (word.endsWith('ily')) bases.push(`${word.slice(0, -3)}y`);

@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openIndex } from '../../../indexer/index.ts';
 import { type AskEvent, type AskRequest, zAskRequest } from '../../../server/answer/answer.schema.ts';
 import { answerQuestion } from '../../../server/answer/answer.service.ts';
 import { createOpenAiClient, type LlmClient } from '../../../server/llm/index.ts';
 import { type OpenAiStub, type ReceivedRequest, startOpenAiStub } from '../../support/openai-stub-server.ts';
+import { sampleIndex } from '../../support/sample-index.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
 let fixture: FixtureIndex;
@@ -56,6 +58,19 @@ describe('answer.service (extractive)', () => {
       expect(response.answer.sentences.map((s) => s.text)).toContain(
         'Caffeine intake increased short-term memory recall by 12% compared with placebo.',
       );
+    }
+  });
+
+  it('says yes to a question on the sample library asking whether a paper keeps a loss small, which the paper says in other words', async () => {
+    const reader = await openIndex(await sampleIndex(), { offline: true });
+    try {
+      const question = 'Can EMO run a subset of its experts without losing much performance?';
+      const response = await answerQuestion(reader, zAskRequest.parse({ question, generate: false }));
+      expect(response.abstained, response.reason).toBe(false);
+      expect(response.answer.text).toContain('while losing very little performance');
+      expect(response.bottomLine).toMatchObject({ verdict: 'yes', no: [] });
+    } finally {
+      reader.close();
     }
   });
 

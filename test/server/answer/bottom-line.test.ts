@@ -91,6 +91,29 @@ describe('bottom-line', () => {
     expect(statementStance(question, BACKGROUND.replace('Stroke', 'Low-dose aspirin and ischemic stroke'), '')).toBe(0);
   });
 
+  it("reads a paper's statement of itself whose words are put otherwise: another form of a stem, an adverb of manner left out, a name written as a word", () => {
+    const vllcm =
+      'VL-LCM measures how logically consistent multimodal LLMs are across vision and language, and it needs no annotations to do so.';
+    expect(statementStance('Does VL-LCM need annotations to measure logical consistency?', vllcm, 'VL-LCM')).toBe(-1);
+    const unreleased = 'The code has not been explicitly made available.';
+    const newtral = 'Neural Weight Translation (NeWTral)';
+    expect(statementStance('Has the code for NeWTral been released publicly?', unreleased, newtral)).toBe(-1);
+    expect(
+      bottomLine('Has the code for NeWTral been released publicly?', [{ ...at(1, unreleased), title: newtral }]),
+    ).toMatchObject({ verdict: 'no', no: [1] });
+    const feather = 'Feather: Batch Size vs. Prefix Homogeneity in LLM Inference';
+    const rises = 'Throughput rises by 2-10x with this prefix-aware scheduling.';
+    expect(statementStance("Does Feather's scheduler raise throughput by more than 20x?", rises, feather)).toBe(-1);
+    // Words that only start alike are no forms of one stem ("general" is no "generate").
+    expect(
+      statementStance(
+        'Does VL-LCM generate annotations for videos?',
+        'VL-LCM is a general metric of annotations.',
+        'VL-LCM',
+      ),
+    ).toBe(0);
+  });
+
   it('says no when the paper a question names states the opposite of itself, where one null finding says unclear', () => {
     const dapro = 'DAPRO (Dynamic Allocation via PRojected Optimization)';
     const denial = 'A distinguishing feature is that it does not depend on conditional independence assumptions.';
@@ -140,6 +163,67 @@ describe('bottom-line', () => {
       'Low-dose aspirin was not clearly associated with a reduced risk of ischemic stroke.',
     ])
       expect(findingStance(sentence), sentence).toBe(0);
+  });
+
+  it('counts a "not" before "yet", "entirely", "known", "consistently" or after "still" as a limit, for neither side', () => {
+    for (const sentence of [
+      'It is not yet clear whether low-dose aspirin reduced the risk of ischemic stroke significantly.',
+      'It was not entirely clear that low-dose aspirin reduced the risk of ischemic stroke.',
+      'It is still not clear that low-dose aspirin reduced the risk of ischemic stroke.',
+      'It is not known whether the significant reduction in ischemic stroke persists.',
+      'Low-dose aspirin did not consistently reduce the risk of ischemic stroke.',
+      'Low-dose aspirin did not uniformly reduce the risk of ischemic stroke across groups.',
+    ])
+      expect(findingStance(sentence), sentence).toBe(0);
+    // Two such hedges beside one null finding leave it one: unclear, where they made it no.
+    expect(
+      bottomLine(question, [
+        at(1, AGAINST),
+        at(2, 'It is not yet clear whether low-dose aspirin reduced the risk of ischemic stroke significantly.'),
+        at(3, 'Low-dose aspirin did not consistently reduce the risk of ischemic stroke.'),
+      ]),
+    ).toMatchObject({ verdict: 'unclear', no: [1] });
+  });
+
+  it('reads an effect a paper denies in the present tense as a finding against, and a present-tense effect it states as none', () => {
+    const denials = [
+      'Low-dose aspirin does not reduce the risk of ischemic stroke in adults over 70.',
+      "Low-dose aspirin doesn't lower the incidence of ischemic stroke.",
+      'Low-dose aspirin is not associated with a lower risk of ischemic stroke.',
+      'Low-dose aspirin has no effect on the risk of ischemic stroke.',
+    ];
+    for (const sentence of denials) expect(findingStance(sentence), sentence).toBe(-1);
+    expect(bottomLine(question, [at(1, denials[0]!), at(2, denials[1]!)])).toMatchObject({
+      verdict: 'no',
+      no: [1, 2],
+    });
+    // Stated in the present tense, an effect is as often background as a finding: it counts for neither side.
+    expect(findingStance('Low-dose aspirin reduces platelet aggregation.')).toBe(0);
+    // A relative clause describes a thing and reports nothing.
+    expect(findingStance('Interventions are needed to ameliorate stress that does not cause adverse effects.')).toBe(0);
+    // A hedged present-tense denial stays a hedge.
+    expect(findingStance('Low-dose aspirin does not always reduce the risk of ischemic stroke.')).toBe(0);
+  });
+
+  it('reads a question asking about a small loss and a paper reporting one alike, however each puts it', () => {
+    const emo = 'EMO: Pretraining Mixture of Experts for Emergent Modularity';
+    const little =
+      'As a result, a deployment can load and run only a chosen subset of experts while losing very little performance.';
+    for (const asked of [
+      'Can EMO run a subset of its experts without losing much performance?',
+      'Can EMO run a subset of its experts without sacrificing performance?',
+    ]) {
+      expect(statementStance(asked, little, emo), asked).toBe(1);
+      expect(bottomLine(asked, [{ ...at(1, little), title: emo }]), asked).toMatchObject({ verdict: 'yes', yes: [1] });
+    }
+    // A large loss still denies it.
+    const large =
+      'A deployment can run only a chosen subset of experts, but at the cost of a large drop in performance.';
+    expect(
+      bottomLine('Can EMO run a subset of its experts without losing much performance?', [
+        { ...at(1, large), title: emo },
+      ]),
+    ).toMatchObject({ verdict: 'no', no: [1] });
   });
 
   it('reads contracted negations, with either apostrophe, as the written-out ones', () => {

@@ -83,6 +83,19 @@ describe('question-concepts', () => {
     ]);
   });
 
+  it('leaves out the library a question is asked of, and keeps a library it asks about', () => {
+    const words = (question: string) => questionConcepts(question, statistics).map((c) => c.word);
+    expect(words('Which papers in the library use transformer attention?')).toEqual(['transformer', 'attention']);
+    expect(words('Which studies in my collection use transformer attention?')).toEqual(['transformer', 'attention']);
+    expect(words('Does transformer attention appear in my corpus?')).toEqual(['transformer', 'attention', 'appear']);
+    expect(words('Do transformer attention heads help in the library?')).toEqual([
+      'transformer',
+      'attention',
+      'heads',
+      'library',
+    ]);
+  });
+
   it("leaves out a yes/no question's predicate and generic verbs: the topic is what the evidence must hold", () => {
     expect(questionConcepts('Does making RAG more faithful reduce leakage?', statistics).map((c) => c.word)).toEqual([
       'RAG',

@@ -15,6 +15,16 @@ describe('question-type', () => {
     expect(questionType('Why do attention sinks appear?')).toBe('open');
   });
 
+  it('reads a question word after a preposition as asking what the word asks, not yes or no', () => {
+    expect(questionType('In which environments is StraTA tested?')).toBe('named');
+    expect(questionType("By how much does Feather's prefix-aware scheduling raise throughput?")).toBe('quantity');
+    expect(questionType('In what year was the vaccine first licensed?')).toBe('time');
+    expect(questionType('From where do the inputs of AstroAlertBench come?')).toBe('open');
+    expect(questionType('To what extent does caching help?')).toBe('quantity');
+    // A preposition before no question word leaves a yes/no question one.
+    expect(questionType('In adults, does aspirin reduce stroke risk?')).toBe('yes_no');
+  });
+
   it('reads the noun a "which" question asks for, and none after a bare "what"', () => {
     expect(askedKindWord('Which optimizer is best for training diffusion models?')).toBe('optimizer');
     expect(askedKindWord('Which of the datasets is largest?')).toBe('datasets');
