@@ -16,6 +16,7 @@ import {
   lackingSentence,
   stanceOfEvidenceVoting,
 } from './judge/stance-features.ts';
+import { type ClaimUnaddressed, paperNameOf, predicateUnaddressed } from './predicate-unaddressed.ts';
 import {
   type ClaimProfile,
   coverageIn,
@@ -39,7 +40,7 @@ import {
   supportProbability,
 } from './support-verdicts.ts';
 import type { TermStatistics } from './term-statistics.ts';
-import { type Unaddressed, unaddressedWords } from './unaddressed-words.ts';
+import { unaddressedWords } from './unaddressed-words.ts';
 
 // The evaluation builds its pairs with the scorer and reads the stance inputs beside it.
 export { STANCE_INPUTS } from './support-verdicts.ts';
@@ -284,7 +285,7 @@ export class SupportScorer {
       // Read only where a verdict may rest on it: on a text that bears on the claim.
       unaddressed:
         score >= JUDGE_THRESHOLDS.relevant
-          ? unaddressedWords(written, [texts.written, texts.spelt], this.statistics)
+          ? this.unaddressedIn(written, texts)
           : { words: [], share: 0, claimTerms: 0 },
       antonymCoverage,
     };
@@ -294,9 +295,16 @@ export class SupportScorer {
    * The claim's specific words the sentences never mention, at any score (`score` reads them only
    * past JUDGE_THRESHOLDS.relevant): the evaluation applies the verdict rules under refitted thresholds.
    */
-  unaddressed(written: string, sentences: readonly EvidenceSentence[]): Unaddressed {
-    const texts = this.evidenceOf(sentences);
-    return unaddressedWords(written, [texts.written, texts.spelt], this.statistics);
+  unaddressed(written: string, sentences: readonly EvidenceSentence[]): ClaimUnaddressed {
+    return this.unaddressedIn(written, this.evidenceOf(sentences));
+  }
+
+  // The claim's unmentioned words, and their share of what it says of the paper (its name left out).
+  private unaddressedIn(written: string, texts: ReadTexts): ClaimUnaddressed {
+    const unaddressed = unaddressedWords(written, [texts.written, texts.spelt], this.statistics);
+    const { titleIndex, sentences } = texts.written;
+    const name = titleIndex >= 0 ? paperNameOf(sentences[titleIndex]!.text) : null;
+    return { ...unaddressed, predicate: predicateUnaddressed(unaddressed, this.profileOf(written), name) };
   }
 
   // The features the score is read on: the claim's own, or its context's when that scores higher. The

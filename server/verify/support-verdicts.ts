@@ -5,6 +5,7 @@
 import type { EvidenceSentence } from './evidence-sentences.ts';
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
 import { STANCE_FEATURE_NAMES, type StanceFeatureName, type StanceFeatures } from './judge/stance-features.ts';
+import type { ClaimUnaddressed } from './predicate-unaddressed.ts';
 import {
   FEATURE_NAMES,
   RELEVANCE_FEATURES,
@@ -72,8 +73,11 @@ export type SupportResult = {
   stance: StanceFeatures;
   /** The text sentences that align best with the claim, best first (where a model judge reads the stance). */
   aligned: EvidenceSentence[];
-  /** The claim's specific words the text never mentions (read only when the score reaches JUDGE_THRESHOLDS.relevant). */
-  unaddressed: Unaddressed;
+  /**
+   * The claim's specific words the text never mentions, and their share of what it says of the paper
+   * (read only when the score reaches JUDGE_THRESHOLDS.relevant).
+   */
+  unaddressed: ClaimUnaddressed;
   /**
    * How much of the claim the stance sentence an opposite word was read on covers (the highest, when
    * several were), or 0 when none was: the built-in scorer's reading for the antonym rule of judgeVerdictOf.
@@ -120,27 +124,31 @@ export function contradictionProbability(
 
 /**
  * When a text does not address a claim for the words it never mentions: they hold at least `share`
- * of the claim's content weight (Unaddressed.share), and the claim is short, at most `claimTerms`
+ * of the content weight of what the claim says of the paper (ClaimUnaddressed.predicate, the paper's
+ * name left out: every text about the paper names it), and that is short, at most `claimTerms`
  * distinct terms: one assertion, which rests on them ("SOW improves the FID of generated images"
  * against a paper that never names FID). A longer sentence often cites a paper for one part of it,
- * and there, as for a smaller share down to `detail`, the missing words are a detail the text leaves
- * out: partial support. Below `detail` they are read as the claim's own wording ("minimal benefit"
- * for "did not improve"). Chosen so that the judge as shipped keeps its macro F1 on the evaluation
- * collections: lower, the rule finds more unaddressed claims of a chat tool but also calls real
- * citing sentences unaddressed (their cited excerpt does not hold every word of the sentence).
+ * and there, as for a smaller share down to `detail` (of the whole claim), the missing words are a
+ * detail the text leaves out: partial support. Below `detail` they are read as the claim's own
+ * wording ("minimal benefit" for "did not improve"). Chosen so that the judge as shipped keeps its
+ * macro F1 on the evaluation collections: lower, the rule finds more unaddressed claims of a chat
+ * tool but also calls real citing sentences unaddressed (their cited excerpt does not hold every
+ * word of the sentence).
  */
 export const UNADDRESSED = { share: 0.5, claimTerms: 10, detail: 0.3 } as const;
 
 /**
  * The claim's specific words the text never mentions, when they are a reason for a verdict of
- * not_supported or partially_supported (at least UNADDRESSED.detail of its weight); else undefined.
+ * not_supported or partially_supported (at least UNADDRESSED.detail of its weight, or of what it says
+ * of the paper when that was read); else undefined.
  */
 export function unmentionedOf(
   verdict: JudgeVerdict,
-  unaddressed: Pick<Unaddressed, 'words' | 'share'> | undefined,
+  unaddressed: (Pick<Unaddressed, 'words' | 'share'> & Pick<ClaimUnaddressed, 'predicate'>) | undefined,
 ): string[] | undefined {
   if (verdict !== 'not_supported' && verdict !== 'partially_supported') return undefined;
-  if (!unaddressed || unaddressed.words.length === 0 || unaddressed.share < UNADDRESSED.detail) return undefined;
+  if (!unaddressed || unaddressed.words.length === 0) return undefined;
+  if ((unaddressed.predicate ?? unaddressed).share < UNADDRESSED.detail) return undefined;
   return unaddressed.words;
 }
 
@@ -163,6 +171,12 @@ export const NAMED_CONFLICT = { hardFloor: 0.28, hardContradiction: 0.8, antonym
 // ("no association with blood lipids" against "negatively associated with breast cancer").
 const hardConflict = (stance: StanceFeatures) =>
   stance.quantityConflict > 0 || stance.deniedAlternative > 0 || stance.comparisonConflict > 0;
+
+// Whether a conflict is one the evidence shows, which may license a contradiction: a number the text
+// never states (SupportFeatures.numbersMissing) keeps a claim from support but contradicts nothing;
+// only a quantity it states otherwise does ("by 5%" against an abstract without any number).
+const shows = (conflict: SupportConflict, stance: StanceFeatures) =>
+  conflict !== 'numbers' || stance.quantityConflict > 0;
 
 /**
  * The full verdict: below the relevance threshold the text does not bear on the claim; evidence
@@ -191,7 +205,7 @@ export function judgeVerdictOf(
   const contradicting = ratio >= thresholds.contradicted;
   // The built-in stance model (a result with its stance features) contradicts only where a cue shows
   // it; a model judge's reading (the NLI judge's combined result) stands on its own.
-  if (contradicting && (result.conflicts.length > 0 || !stance)) return 'contradicted';
+  if (contradicting && (!stance || result.conflicts.some((conflict) => shows(conflict, stance)))) return 'contradicted';
   if (
     stance !== undefined &&
     stance.antonymConflict > 0 &&
@@ -199,8 +213,10 @@ export function judgeVerdictOf(
   )
     return 'contradicted';
   const unaddressed = result.unaddressed ?? { words: [], share: 0, claimTerms: 0 };
-  if (unaddressed.share >= UNADDRESSED.share && unaddressed.claimTerms <= UNADDRESSED.claimTerms)
-    return 'not_supported';
+  // Read on what the claim says of the paper: the paper's name, which every text about it mentions,
+  // neither dilutes the share nor lengthens the claim.
+  const predicate = unaddressed.predicate ?? unaddressed;
+  if (predicate.share >= UNADDRESSED.share && predicate.claimTerms <= UNADDRESSED.claimTerms) return 'not_supported';
   if (result.score >= thresholds.supported && result.conflicts.length === 0 && unaddressed.share < UNADDRESSED.detail)
     return 'supported';
   return 'partially_supported';

@@ -1,7 +1,12 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sentencesOfPaper } from '../../../server/verify/evidence-sentences.ts';
 import { createBuiltinJudge } from '../../../server/verify/judge/builtin.judge.ts';
-import { emptyStanceFeatures, STANCE_FEATURE_NAMES } from '../../../server/verify/judge/stance-features.ts';
+import {
+  emptyStanceFeatures,
+  STANCE_FEATURE_NAMES,
+  type StanceFeatures,
+} from '../../../server/verify/judge/stance-features.ts';
 import { FEATURE_NAMES, type SupportFeatures } from '../../../server/verify/support-features.ts';
 import {
   conflictsOf,
@@ -35,6 +40,16 @@ const library = [
   ),
 ];
 const judge = createBuiltinJudge(statisticsOfTexts(library.map((p) => `${p.title}\n${p.abstract}`)));
+
+// The sample library that ships with the project, judged as `citelens verify` judges it.
+const sample = fs
+  .readFileSync(new URL('../../../data/papers.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as { id: string; title: string; abstract: string });
+const sampleJudge = createBuiltinJudge(statisticsOfTexts(sample.map((p) => `${p.title}\n${p.abstract}`)));
+const sampleJudged = (id: string, claim: string, context?: string) =>
+  sampleJudge.judgeNow(claim, sentencesOfPaper(sample.find((p) => p.id === id)!), context);
 
 describe('support-verdicts', () => {
   it('weighs the stance inputs exactly as logistic weights over one record of the relevance and stance features', () => {
@@ -83,6 +98,85 @@ describe('support-verdicts', () => {
     // A model judge's combined reading (no built-in stance features) needs no cue.
     const { stance: _, ...combined } = result;
     expect(judgeVerdictOf({ ...combined, conflicts: [] })).toBe('contradicted');
+  });
+
+  it('contradicts a claim for a quantity the evidence states otherwise, never for a number the paper does not state', () => {
+    const { supported, relevant, contradicted } = JUDGE_THRESHOLDS;
+    const score = Math.max(supported, relevant) + 0.01;
+    const contradicting = Math.min(1, contradicted + 0.05);
+    const verdict = (features: SupportFeatures, stance: StanceFeatures) =>
+      judgeVerdictOf({
+        score,
+        support: score * (1 - contradicting),
+        contradiction: score * contradicting,
+        conflicts: conflictsOf(features, stance),
+        evidence,
+        stance,
+      });
+    const unstated = { ...noFeatures(), numbersMissing: 1 };
+    // The reader still sees the number the paper does not state, and it keeps the claim from support.
+    expect(conflictsOf(unstated, emptyStanceFeatures())).toEqual(['numbers']);
+    expect(verdict(unstated, emptyStanceFeatures())).toBe('partially_supported');
+    expect(verdict(noFeatures(), { ...emptyStanceFeatures(), quantityConflict: 1 })).toBe('contradicted');
+    expect(verdict(unstated, { ...emptyStanceFeatures(), negationMismatch: 1 })).toBe('contradicted');
+  });
+
+  it('reads the unmentioned share on what the claim says of the paper, its name left out', () => {
+    const result = { score: 0.9, support: 0.9, contradiction: 0, conflicts: [], evidence };
+    const { share, claimTerms } = UNADDRESSED;
+    // The paper's name holds half the claim's weight: the words it never mentions are nearly all the rest.
+    const named = { words: ['TruthfulQA'], share: share - 0.05, claimTerms: claimTerms + 1 };
+    expect(judgeVerdictOf({ ...result, unaddressed: named })).toBe('partially_supported');
+    expect(judgeVerdictOf({ ...result, unaddressed: { ...named, predicate: { share: 0.9, claimTerms: 3 } } })).toBe(
+      'not_supported',
+    );
+    expect(
+      judgeVerdictOf({ ...result, unaddressed: { ...named, predicate: { share: 0.9, claimTerms: claimTerms + 1 } } }),
+    ).toBe('partially_supported');
+  });
+
+  it('does not contradict a claim for a number an abstract without any number never states', () => {
+    const unstated = sampleJudged(
+      'recgpt-mobile',
+      'RecGPT-Mobile increased click-through rate by 5% in an online A/B test.',
+    );
+    expect(unstated).toMatchObject({ verdict: 'not_supported', evidence: null, conflicts: [] });
+  });
+
+  it('reads claims a paper of the sample library does not address, beyond its name, as not supported', () => {
+    expect(
+      sampleJudged('memory-inception-kv-steering', 'Memory Inception outperforms activation steering on TruthfulQA.')
+        .verdict,
+    ).toBe('not_supported');
+    expect(
+      sampleJudged(
+        'dynamic-boundary-evaluation',
+        'and Dynamic Boundary Evaluation prevents test-set contamination.',
+        'Schema-1 outperforms XGBoost on tabular classification benchmarks, and Dynamic Boundary Evaluation prevents test-set contamination.',
+      ).verdict,
+    ).toBe('not_supported');
+  });
+
+  it('still supports claims that state what a paper of the sample library says of itself', () => {
+    expect(
+      sampleJudged(
+        'recgpt-mobile',
+        'An on-device LLM that infers user intent has been deployed in the Mobile Taobao app.',
+      ).verdict,
+    ).toBe('supported');
+    expect(
+      sampleJudged(
+        'memory-inception-kv-steering',
+        'Inserting text-conditioned latent key/value banks into selected attention layers lets a model switch behaviour mid-conversation.',
+      ).verdict,
+    ).toBe('supported');
+    expect(
+      sampleJudged(
+        'dynamic-boundary-evaluation',
+        'Dynamic Boundary Evaluation benchmarks LLMs dynamically,',
+        'Dynamic Boundary Evaluation benchmarks LLMs dynamically, and CuBridge adapts CUDA attention kernels via CuIR.',
+      ).verdict,
+    ).toBe('supported');
   });
 
   it('does not call a paper support that never names the words the claim rests on, and gives partial support when only a detail is missing', () => {
