@@ -2,6 +2,7 @@
 // asserts (up or down). The support scorer compares them with evidence; negation is read with its
 // scope by the stance reading (judge/stance-reading.ts).
 import { caseless } from './caseless-pattern.ts';
+import { withoutDeniedAlternatives } from './judge/comparisons.ts';
 
 // A number standing on its own: not part of a name such as IL-6, p53 or 4-PBA.
 const NUMBER = /(?<![\p{L}\p{N}\-–./])(\d+(?:[.,]\d+)*)(?:\s?(%|percent\b))?(?![\p{L}\p{N}\-–])/gu;
@@ -33,7 +34,8 @@ const DOWN = caseless(
 );
 
 /** The direction of effect a text asserts: +1 (increase), −1 (decrease) or 0 (none or mixed). */
-export function directionOf(text: string): -1 | 0 | 1 {
+export function directionOf(written: string): -1 | 0 | 1 {
+  const text = withoutDeniedAlternatives(written);
   const up = [...text.matchAll(UP.on(text))].length;
   const down = [...text.matchAll(DOWN.on(text))].length;
   return up > down ? 1 : down > up ? -1 : 0;

@@ -9,6 +9,13 @@ import { researchOppositePairs } from './research-opposites.ts';
 
 let index: Map<string, ReadonlySet<string>> | undefined;
 
+/**
+ * WordNet pairs that research prose never sets against each other, because one word is nearly
+ * always a noun or a verb of another sense there: "a test set" is no setting of what rises, "gives
+ * rise to" no opposite of "takes", and "expression levels" no levelling of what a drug raises.
+ */
+const NOT_OPPOSED = new Set(['rise set', 'give take', 'level raise']);
+
 // Built on first use, once per process (about 4,500 pairs; a few milliseconds).
 function antonymIndex(): Map<string, ReadonlySet<string>> {
   if (index) return index;
@@ -18,7 +25,10 @@ function antonymIndex(): Map<string, ReadonlySet<string>> {
     set.add(b);
     built.set(a, set);
   };
-  const pairs = [...LEXICON.pairs.map((pair) => pair.split(' ')), ...researchOppositePairs()];
+  const pairs = [
+    ...LEXICON.pairs.filter((pair) => !NOT_OPPOSED.has(pair)).map((pair) => pair.split(' ')),
+    ...researchOppositePairs(),
+  ];
   for (const pair of pairs) {
     const [a, b] = pair.map(stem) as [string, string];
     if (a === b) continue;

@@ -1,6 +1,7 @@
 // What a sentence ranks against what: the alternative it prefers ("consumer GPUs rather than CPUs")
 // and the comparisons it makes ("A is more effective than B", "A outperforms B"), each side known by
 // its terms. Read once per sentence with the rest of its reading (stance-reading.ts).
+import { tokenize } from '../../../indexer/text/analyze.ts';
 
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
 type Token = { word: string; term: string | null; start: number; end: number };
@@ -84,6 +85,30 @@ export function alternativesOf(text: string, tokens: readonly Token[]): Alternat
       found.push({ preferred, denied, ...(limited ? { limited } : {}) });
   });
   return found;
+}
+
+/**
+ * The text with the word each alternative marker denies blanked out ("lowers accuracy instead of
+ * raising it": "raising"), so that a count of its words of change reads only what it asserts. A
+ * denied limit ("rather than only the final answer") denies no word of change, and is kept.
+ */
+export function withoutDeniedAlternatives(text: string): string {
+  if (!mayNameAlternative(text)) return text;
+  const tokens = tokenize(text);
+  let kept = text;
+  tokens.forEach((_, i) => {
+    const marker = ALTERNATIVE_MARKERS.find((words) => words.every((w, k) => tokens[i + k]?.word === w));
+    if (!marker || tokens.slice(0, i).some((t) => t.word === 'whether')) return;
+    const after = i + marker.length;
+    for (let j = after; j < Math.min(tokens.length, after + ALTERNATIVE_REACH); j++) {
+      const token = tokens[j]!;
+      if (LIMITING_WORD.test(token.word)) return;
+      if (token.term === null || CARRIER_WORD.test(token.word)) continue;
+      kept = kept.slice(0, token.start) + ' '.repeat(token.end - token.start) + kept.slice(token.end);
+      return;
+    }
+  });
+  return kept;
 }
 
 // The terms a limiting word at `at` reaches: up to ALTERNATIVE_REACH words, not past a comma.

@@ -1,6 +1,9 @@
-// "<x>-only" against "multi-<x>" describing the same noun ("a text-only benchmark" against "a
-// multimodal benchmark", "turn-only dialogues" against "multi-turn dialogues"): one side keeps
-// to one kind where the other states several of that kind.
+// "<x>-only" against "multi-<x>" ("turn-only settings" against "multi-turn conversations", "a
+// path-only design" against "a multi-path architecture"): one side keeps to one kind where the other
+// states several of that kind. A modality against "multimodal" ("a text-only benchmark" against "a
+// multimodal benchmark") is read on the same noun, or where one side says what the thing is ("X is
+// a multimodal benchmark" against "X tests vision-only models"): "text-only preference optimization"
+// beside "multimodal LLMs" is another thing.
 import { stem, tokenize } from '../../../indexer/text/analyze.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
@@ -16,12 +19,16 @@ const KIND_OF: Record<string, (word: string) => boolean> = {
 const SET_APART = /^(?:beyond|unlike|than|prior|earlier|existing|previous|past|older|traditional|conventional)$/u;
 const SET_APART_REACH = 4;
 const COPULA = /^(?:is|are|was|were|be|been|being|remains?|stays?)$/u;
+const ARTICLE = /^(?:a|an)$/u;
 // How many content words after the phrase may name its noun ("text-only preference optimization").
 const NOUN_REACH = 2;
 
 type Word = { word: string; start: number; end: number };
-/** A "<x>-only" or "multi-<x>" phrase: its kind and the terms of the noun it describes. */
-type KindPhrase = { kind: string; nouns: Set<string> };
+/**
+ * A "<x>-only" or "multi-<x>" phrase: its kind, the terms of the noun it describes, and whether it
+ * says what its subject is ("X is a multimodal benchmark", "benchmarks are text-only").
+ */
+type KindPhrase = { kind: string; nouns: Set<string>; predicated: boolean };
 
 // "LLMs", "MLLMs" and "LMs" are models: one noun for this comparison ("language-only models" against
 // "multimodal LLMs").
@@ -66,7 +73,9 @@ function phrasesOf(text: string, pattern: RegExp): KindPhrase[] {
   words.forEach(({ word }, i) => {
     const kind = pattern.exec(word)?.[1];
     if (kind === undefined || setApart(words, i)) return;
-    found.push({ kind, nouns: nounsOf(text, words, i) });
+    const before = words[i - 1]?.word ?? '';
+    const predicated = COPULA.test(before) || (ARTICLE.test(before) && COPULA.test(words[i - 2]?.word ?? ''));
+    found.push({ kind, nouns: nounsOf(text, words, i), predicated });
   });
   return found;
 }
@@ -82,19 +91,23 @@ function keepsWhereOtherMultiplies(keeping: string, stating: string): boolean {
   const otherKept = new Set(phrasesOf(stating, KEPT_TO).map((phrase) => phrase.kind));
   return phrasesOf(stating, MULTI).some((multi) => {
     if (ownMulti.has(multi.kind)) return false;
-    return kept.some(
-      (only) =>
-        !otherKept.has(only.kind) &&
-        sameNoun(only, multi) &&
-        (stem(only.kind) === stem(multi.kind) || KIND_OF[multi.kind]?.(only.kind) === true),
-    );
+    return kept.some((only) => {
+      if (otherKept.has(only.kind)) return false;
+      // "turn-only" against "multi-turn" names the same kind whatever the nouns; a modality against
+      // "multimodal" only on the same noun or where a side says what the thing is.
+      if (stem(only.kind) === stem(multi.kind)) return true;
+      return (
+        KIND_OF[multi.kind]?.(only.kind) === true && (sameNoun(only, multi) || only.predicated || multi.predicated)
+      );
+    });
   });
 }
 
 /**
- * Whether one text keeps a noun to one kind ("a text-only benchmark") where the other states several
- * for the same noun ("a multimodal benchmark"); a phrase after "beyond", "unlike", "than", "prior",
- * "earlier", "existing" or "previous" speaks of something else and is not read.
+ * Whether one text keeps to one kind ("turn-only settings", "a text-only benchmark") where the other
+ * states several ("multi-turn conversations", "a multimodal benchmark"; a modality on the same noun
+ * or said of what the thing is); a phrase after "beyond", "unlike", "than", "prior", "earlier",
+ * "existing" or "previous" speaks of something else and is not read.
  */
 export function onlyVersusMulti(a: string, b: string): boolean {
   if (!a.includes('-only') && !b.includes('-only')) return false;

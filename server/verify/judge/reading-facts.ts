@@ -4,6 +4,7 @@
 // and kept with the reading.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { antonymsOf, polarStem } from './antonyms.ts';
+import { withDegreePhrases } from './degree-phrases.ts';
 import { type Quantity, quantitiesOf } from './quantities.ts';
 import type { Alternative, SentenceReading } from './stance-reading.ts';
 import { wordCountsOf } from './word-counts.ts';
@@ -102,7 +103,7 @@ function anchoredDirectionsNow(reading: SentenceReading): Map<string, -1 | 1> {
 export function anchoredDirections(reading: SentenceReading): ReadonlyMap<string, -1 | 1> {
   const known = factsOf(reading);
   if (!known.directions) {
-    const found = anchoredDirectionsNow(reading);
+    const found = withDegreePhrases(reading, anchoredDirectionsNow(reading));
     known.directions = found.size > 0 ? found : NO_DIRECTIONS;
   }
   return known.directions;

@@ -5,7 +5,7 @@ import { countedNumbersOf, numbersCountingElsewhere } from '../../../server/veri
 describe('counted-numbers', () => {
   it('reads what a number counts: the first plural noun within three words after it', () => {
     expect(countedNumbersOf('Each task is described by 30 process-level features.')).toEqual([
-      { number: '30', noun: stem('features') },
+      { number: '30', noun: stem('features'), terms: ['process', 'level', stem('features')] },
     ]);
     expect(countedNumbersOf('Accuracy rose by 12% on 3 of the tasks.')).toEqual([]);
   });
@@ -24,15 +24,37 @@ describe('counted-numbers', () => {
     expect(countedNumbersOf('Tumour volume fell by 40 percentage points.')).toEqual([]);
   });
 
-  it('finds a counted number anywhere when no sentence counts its noun with another number (the paper may name it otherwise)', () => {
+  it("finds a counted number where the paper states it of nothing named, or counts a word of the claim's phrase with it", () => {
     const sentence = (text: string) => ({ text, names: (term: string) => text.toLowerCase().includes(term) });
     const photos = countedNumbersOf('The set holds 4,047 photos.');
-    expect(numbersCountingElsewhere(photos, [sentence('It contains 23,148 recipes and 4,047 images.')])).toEqual(
-      new Set(),
-    );
+    expect(numbersCountingElsewhere(photos, [sentence('The set holds a total of 4,047.')])).toEqual(new Set());
+    const recipes = countedNumbersOf('It holds 23,148 glaze recipes.');
+    expect(numbersCountingElsewhere(recipes, [sentence('It contains 23,148 glaze formulations.')])).toEqual(new Set());
+    const measures = countedNumbersOf('Each task has 129 process-level measures.');
+    expect(
+      numbersCountingElsewhere(measures, [sentence('Each task has 129 features measured at the process level.')]),
+    ).toEqual(new Set());
     // Counted with another number beside the noun, it is missing.
     expect(
       numbersCountingElsewhere(photos, [sentence('It holds 4,047 images.'), sentence('It holds 5,000 photos.')]),
     ).toEqual(new Set(['4047']));
+  });
+
+  it('finds no counted number that the paper states only of another thing ("4,047 images" for "4,047 glaze recipes")', () => {
+    const sentence = (text: string) => ({ text, names: (term: string) => text.toLowerCase().includes(term) });
+    const paper = [sentence('It contains 23,148 glaze formulations and 4,047 images.')];
+    expect(numbersCountingElsewhere(countedNumbersOf('It holds 4,047 glaze recipes.'), paper)).toEqual(
+      new Set(['4047']),
+    );
+    expect(numbersCountingElsewhere(countedNumbersOf('It holds 4,047 photos.'), paper)).toEqual(new Set(['4047']));
+    // The number beside the claim's noun, but counting another thing there, is no support either.
+    expect(numbersCountingElsewhere(countedNumbersOf('It holds 23,148 images.'), paper)).toEqual(new Set(['23148']));
+    expect(numbersCountingElsewhere(countedNumbersOf('It holds 4,047 glaze images.'), paper)).toEqual(new Set());
+  });
+
+  it('reads a year before a plural as no count ("in 2019 models")', () => {
+    expect(countedNumbersOf('In 2019 models were small; 2,019 models were tested.')).toEqual([
+      { number: '2019', noun: stem('models'), terms: [stem('models')] },
+    ]);
   });
 });

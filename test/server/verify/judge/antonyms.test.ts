@@ -61,4 +61,11 @@ describe('antonyms', () => {
     for (const word of ['cells', 'receptor', 'mice']) expect(polarStem(word), word).toBeUndefined();
     expect(antonymsOf('nonexistentword').size).toBe(0);
   });
+
+  it('sets no noun of research prose against a verb of change: "rises" against "a test set", "gives" against "takes", "raises" against "levels"', () => {
+    expect(antonymsOf(polarStem('rises')!).has(polarStem('set') ?? 'set')).toBe(false);
+    expect(antonymsOf(polarStem('rises')!).has(polarStem('falls')!)).toBe(true);
+    expect(polarStem('gives')).toBeUndefined();
+    expect(antonymsOf(polarStem('raises') ?? 'rais').has(stem('levels'))).toBe(false);
+  });
 });

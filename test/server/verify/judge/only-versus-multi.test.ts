@@ -32,4 +32,22 @@ describe('only-versus-multi', () => {
     expect(onlyVersusMulti('Earlier benchmarks were text-only.', 'The benchmarks are multimodal.')).toBe(false);
     expect(onlyVersusMulti('The benchmarks are text-only.', 'The benchmarks are multimodal.')).toBe(true);
   });
+
+  it('reads "<x>-only" against "multi-<x>" on any nouns, and a modality where a side says what the thing is', () => {
+    expect(
+      onlyVersusMulti(
+        'It evaluates safety in turn-only settings.',
+        'It evaluates safety over multi-turn conversations.',
+      ),
+    ).toBe(true);
+    expect(onlyVersusMulti('It follows a path-only design.', 'Its design follows a multi-path architecture.')).toBe(
+      true,
+    );
+    const benchmark = 'The suite is a multimodal benchmark that tests models on classification tasks.';
+    expect(onlyVersusMulti('The suite tests vision-only models on classification.', benchmark)).toBe(true);
+    // Neither side says what the thing is: another noun is another thing.
+    expect(
+      onlyVersusMulti('The suite tests vision-only models.', 'The suite tests models over multimodal inputs.'),
+    ).toBe(false);
+  });
 });

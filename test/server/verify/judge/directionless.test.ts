@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../../indexer/text/analyze.ts';
+import { directionlessAt } from '../../../../server/verify/judge/directionless.ts';
+
+// Which of a text's words directionlessAt finds stating no change.
+const directionless = (text: string) => {
+  const tokens = tokenize(text);
+  return tokens.filter((_, i) => directionlessAt(text, tokens, i)).map((token) => token.word);
+};
+
+describe('directionless', () => {
+  it('reads a direction word inside a method name, after "per" or as an open end as stating no change', () => {
+    expect(directionless('Retrieval-augmented generation leaks data.')).toEqual(['augmented']);
+    expect(directionless('It tolerates 64 or more bit errors per block.')).toEqual(['more', 'block']);
+  });
+
+  it('reads the "rise" of "give rise to" as stating no change, in every form of "give"', () => {
+    for (const text of [
+      'A variance discrepancy gives rise to attention sinks.',
+      'Stem cells give rise to neurons.',
+      'The change gave rise to new errors.',
+      'It has given rise to a debate.',
+      'Giving rise to sinks, the discrepancy matters.',
+    ])
+      expect(directionless(text), text).toEqual(['rise']);
+  });
+
+  it('keeps the direction of a rise that is one: "accuracy rose to 80%", "a rise in errors"', () => {
+    expect(directionless('Accuracy rose to 80% and errors rise to 5%.')).toEqual([]);
+    expect(directionless('They saw a rise in errors.')).toEqual([]);
+  });
+});
