@@ -5,8 +5,28 @@ import { expandContractions } from './contractions.ts';
 
 export type QuestionType = 'quantity' | 'time' | 'named' | 'yes_no' | 'open';
 
-const QUANTITY =
-  /^\s*(?:how\s+(?:much|many|long|large|big|small|often|far|old|fast|high|low|frequent)|what\s+(?:percentage|proportion|share|fraction|number|amount|size|rate|dose|dosage)|to what extent)\b/iu;
+/** Measures any figure answers ("What percentage of…?": "35%"). */
+export const ANY_FIGURE_MEASURES = [
+  'percentage',
+  'proportion',
+  'share',
+  'fraction',
+  'number',
+  'amount',
+  'dose',
+  'dosage',
+];
+/** Measures a figure answers beside the measure's word ("What batch size…?": "a batch size of 256"). */
+const NAMED_MEASURES = ['size', 'rate', 'score', 'accuracy', 'throughput', 'latency', 'speed', 'count'];
+// "What (is the) (learning) rate…", "What batch size…", "What score…": a measure, after up to two
+// words; not "rate-limiting". The measure as the question writes it is group 1.
+const WHAT_MEASURE_SOURCE = `what\\s+(?:(?:is|are|was|were)\\s+the\\s+)?((?:[\\p{L}][\\p{L}\\p{N}'’-]*\\s+){0,2}?(?:${[...ANY_FIGURE_MEASURES, ...NAMED_MEASURES].join('|')}))s?\\b(?!-)`;
+/** A measure a "what" question asks for, anywhere in it; the measure is group 1. */
+export const WHAT_MEASURE = new RegExp(`\\b${WHAT_MEASURE_SOURCE}`, 'iu');
+const QUANTITY = new RegExp(
+  `^\\s*(?:how\\s+(?:much|many|long|large|big|small|often|far|old|fast|high|low|frequent)\\b|to what extent\\b|${WHAT_MEASURE_SOURCE})`,
+  'iu',
+);
 const TIME = /^\s*(?:when|in what year|what year|since when|at what age)\b/iu;
 const NAMED = /^\s*(?:which|who|whom|what\s+(?:is|are|was|were)\s+the\s+name|name)\b/iu;
 const YES_NO =

@@ -4,14 +4,15 @@ import { tfidfCosine } from '../verify/support-features.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
+import { askedQuantity, givesQuantity, missingQuantityReason } from './asked-quantity.ts';
 import { expandContractions } from './contractions.ts';
 import { libraryGap, unconnectedNotice, unusedPhraseNotice } from './library-gaps.ts';
+import { answeringSources, ownNamesAsked, unaddressedByNamed, unknownKindOfNamed } from './named-papers.ts';
 import { conceptCoverage, conceptForms, conceptNames, questionConcepts } from './question-concepts.ts';
 import { answerShape, asksOneRelation, questionType } from './question-type.ts';
 import { type ScoredSentence, scoreSentences } from './score-sentences.ts';
 import { lengthAllowance, SELECTION_DEFAULTS, type SelectionOptions } from './selection-settings.ts';
 import {
-  namesAny,
   namesOfOthers,
   selfNamedTitleNames,
   sourceCoverage,
@@ -116,17 +117,12 @@ export function selectSentences(
   const needed = settings.minConceptCoverage * lengthAllowance(conceptCount, settings.coverageLengthPivot);
   const gap = libraryGap(question, concepts, covered, { ...settings, needed });
   if (gap !== null && 'reason' in gap) return abstaining(gap.reason);
-  // Sources holding nearly as much of the question as the best one; the first retrieved source with
-  // a looser cut: retrieval (which reads whole passages, by meaning too) ranked it first, and
-  // concept coverage alone misses what a paper words differently ("contextual" for "context"). When
-  // the question asks about a paper by the name its title gives ("NeWTral"), only those that name
-  // it: a paper that never names NeWTral does not answer for it, however much else it shares.
-  const close = covered.filter(
-    (c, rank) =>
-      c.coverage >= (rank === 0 ? settings.minRelativeFirstSourceCoverage : settings.minRelativeSourceCoverage) * best,
-  );
-  const named = [...new Set(close.flatMap((c) => titleNames.get(c.source.n) ?? []))];
-  const eligible = new Set(close.filter((c) => named.length === 0 || namesAny(c.source, named)).map((c) => c.source.n));
+  // "Is RangeGuard a scheduler for LLM serving?" is answered by RangeGuard or not at all, never by
+  // Feather's scheduler, however much more of the question Feather holds.
+  const own = ownNamesAsked(sources, titleNames);
+  const kindReason = unknownKindOfNamed(question, concepts, own);
+  if (kindReason !== null) return abstaining(kindReason);
+  const eligible = answeringSources(covered, titleNames, own, settings);
   // Every sentence of a paper that names itself ("AgenticPrecoding coordinates…" under the title
   // "AgenticPrecoding") speaks of the names its title gives, so a name the question asks about does
   // not set one of its sentences above another: what else it asks does. In a paper that does not
@@ -168,8 +164,28 @@ export function selectSentences(
   // asks ("The mechanisms are evaluated on SST-2…"), it is left out.
   const candidates = scored.filter((c) => !(onlyNames.has(c) && answersMore.has(c.n)));
   candidates.sort((a, b) => b.relevance - a.relevance);
-  // A quantity or a date asked for and found: only the sentences that carry one answer.
-  if ((type === 'quantity' || type === 'time') && candidates.some((c) => answerShape(type, c.wording) === 1)) {
+  // "Does UE-DPO use a fixed K?": quoting what UE-DPO is, when no sentence of it holds more of the
+  // question than its name, says neither yes nor no.
+  if (type === 'yes_no' && candidates.length > 0) {
+    const missing = covered.find((c) => c.source.n === candidates[0]!.n)?.missing ?? [];
+    const unaddressed = unaddressedByNamed(
+      question,
+      own,
+      missing,
+      candidates.every((c) => onlyNames.has(c)),
+    );
+    if (unaddressed !== null) return abstaining(unaddressed);
+  }
+  // A count or a measure asked for: only the sentences that give it answer ("How many languages…?"
+  // is not answered by "1,000 hours of recorded audio"), and none giving it is no answer. A figure of
+  // no named measure ("How far…", "How much does it cost?", which old collections ask of papers that
+  // discuss it in words) or a date asked for and found: only the sentences that carry one.
+  const quantity = type === 'quantity' ? askedQuantity(question) : null;
+  if (quantity && quantity.kind !== 'figure' && candidates.length > 0) {
+    const giving = candidates.filter((c) => givesQuantity(quantity, c.wording));
+    if (giving.length === 0) return abstaining(missingQuantityReason(quantity));
+    candidates.splice(0, candidates.length, ...giving);
+  } else if ((type === 'quantity' || type === 'time') && candidates.some((c) => answerShape(type, c.wording) === 1)) {
     const shaped = candidates.filter((c) => answerShape(type, c.wording) === 1);
     candidates.splice(0, candidates.length, ...shaped);
   }

@@ -25,6 +25,16 @@ describe('question-type', () => {
     expect(questionType('In adults, does aspirin reduce stroke risk?')).toBe('yes_no');
   });
 
+  it('reads "what" before a measure, after up to two words, as asking a quantity', () => {
+    expect(questionType('What learning rate was used to pretrain EMO?')).toBe('quantity');
+    expect(questionType('What batch size does Feather use?')).toBe('quantity');
+    expect(questionType('What score does SoftSAE reach on SAE Bench?')).toBe('quantity');
+    expect(questionType('What is the false positive rate of the detector?')).toBe('quantity');
+    // A measure word that opens another word asks no quantity.
+    expect(questionType('What rate-limiting step controls glycolysis?')).toBe('open');
+    expect(questionType('What is the main axis along which LLMs differ?')).toBe('open');
+  });
+
   it('reads the noun a "which" question asks for, and none after a bare "what"', () => {
     expect(askedKindWord('Which optimizer is best for training diffusion models?')).toBe('optimizer');
     expect(askedKindWord('Which of the datasets is largest?')).toBe('datasets');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NumberedSource, numberSources } from '../../../server/answer/answer-sources.ts';
+import { conceptStatisticsOfTexts } from '../../../server/answer/concept-statistics.ts';
 import { selectSentences } from '../../../server/answer/select-sentences.ts';
 import { SELECTION_DEFAULTS } from '../../../server/answer/selection-settings.ts';
 import { statisticsOfIndex, statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
@@ -411,5 +412,136 @@ describe('select-sentences: sentences that do not address the question', () => {
     const quoted = sentences.find((s) => s.wording.includes('deployment'));
     expect(quoted?.wording).toBe('A deployment can run only a chosen subset of experts with little loss.');
     expect(EMO.slice(quoted!.start, quoted!.end)).toMatch(/^As a result, a deployment/u);
+  });
+});
+
+// Abstracts of the sample library (data/papers.jsonl), as its papers give them.
+const SAMPLE = {
+  feather: [
+    'Feather: Batch Size vs. Prefix Homogeneity in LLM Inference',
+    'Asks what really determines how efficiently LLM serving uses its KV cache, and shows that how many requests share a common prefix matters, not only how large the batch is. Based on this, Feather introduces a scheduler that groups work with prefixes in mind. Throughput rises by 2-10x with this prefix-aware scheduling.',
+  ],
+  rangeguard: [
+    'RangeGuard',
+    'RangeGuard is an error-correcting code (ECC) scheme for DNNs and LLMs built around model metadata. With only 16 parity bits it can tolerate 64 or more bit errors.',
+  ],
+  litespark: [
+    'Litespark Inference on Consumer CPUs: Custom SIMD Kernels for Ternary Neural Networks',
+    'Litespark runs ternary neural networks on everyday consumer CPUs through purpose-built SIMD kernels. Exploiting the structure of ternary weights, it delivers 52x higher throughput and 14x lower memory use for BitNet. This brings LLM inference within reach of consumer-grade devices.',
+  ],
+  cogcaptcha: [
+    'COGCAPTCHA30',
+    'COGCAPTCHA30 is a suite of 30 cognitive tasks meant to distinguish humans from AI systems. It characterises how each task is solved through 129 features measured at the process level rather than only scoring outcomes.',
+  ],
+  uedpo: [
+    'UE-DPO',
+    'UE-DPO makes Direct Preference Optimization (DPO) uncertainty-aware in order to curb hallucinations in multimodal LLMs. It estimates epistemic uncertainty for each token and uses that signal during preference optimization.',
+  ],
+  softsae: [
+    'SoftSAE',
+    'SoftSAE is a sparse autoencoder (SAE) that picks its top-K active features dynamically instead of using a fixed K. It is evaluated with SAE Bench and on the FineWeb dataset.',
+  ],
+  textpro: [
+    'TextPro-SLM',
+    'TextPro-SLM is a speech LLM that shrinks the modality gap by intervening on the input side. It builds on WhisperPro and draws on roughly 1,000 hours of recorded audio.',
+  ],
+  glazybench: [
+    'GlazyBench',
+    'GlazyBench is described as the first benchmark for AI-assisted design of ceramic glazes. It contains 23,148 glaze formulations and 4,047 images, with data taken from the Glazy platform (glazy.org).',
+  ],
+} as const;
+const OTHER_TEXTS = [
+  'Kilns fire glazes at high heat.',
+  'Ships carry grain across the sea.',
+  'Translation tools support many languages.',
+  'Crews train at sea.',
+  'Pilots train in simulators.',
+  'Teams train on weekends.',
+];
+const sampleStatistics = statisticsOfTexts([...Object.values(SAMPLE).map(([t, a]) => `${t}\n${a}`), ...OTHER_TEXTS]);
+const sampleConcepts = conceptStatisticsOfTexts([
+  ...Object.values(SAMPLE).map(([t, a]) => `${t}\n${a}`),
+  ...OTHER_TEXTS,
+]);
+/** The sample papers named, in retrieval order. */
+const sampleSources = (...keys: Array<keyof typeof SAMPLE>) =>
+  numberSources(keys.map((key) => titled(key, SAMPLE[key][0], SAMPLE[key][1])));
+const selectSample = (question: string, ...keys: Array<keyof typeof SAMPLE>) =>
+  selectSentences(question, sampleSources(...keys), sampleStatistics, {}, sampleConcepts);
+
+describe('select-sentences: a question that names a paper another paper holds more of', () => {
+  it('answers from the named paper, though another retrieved first holds more of the question', () => {
+    const { sentences, abstainReason } = selectSample(
+      'Is RangeGuard a scheduler for LLM serving?',
+      'feather',
+      'rangeguard',
+    );
+    expect(abstainReason).toBeNull();
+    expect(new Set(sentences.map((s) => s.paperId))).toEqual(new Set(['rangeguard']));
+  });
+
+  it('never quotes a paper that does not name it for words it shares with the question', () => {
+    const { sentences, abstainReason } = selectSample(
+      'For what purpose was COGCAPTCHA30 built?',
+      'litespark',
+      'cogcaptcha',
+    );
+    expect(abstainReason).toBeNull();
+    expect(new Set(sentences.map((s) => s.paperId))).toEqual(new Set(['cogcaptcha']));
+    expect(sentences[0]!.wording).toMatch(/^COGCAPTCHA30 is a suite of 30 cognitive tasks/u);
+  });
+
+  it('abstains on a yes/no question the named paper says nothing of, naming the paper and what it lacks', () => {
+    const { sentences, abstainReason } = selectSample('Does UE-DPO use a fixed K?', 'uedpo', 'softsae');
+    expect(sentences).toEqual([]);
+    expect(abstainReason).toBe(
+      'The library holds no answer: the abstract of UE-DPO, which the question asks about, says nothing of what it asks ("fixed").',
+    );
+  });
+
+  it('still answers a yes/no question asking what the named paper is from what it says it is', () => {
+    const { sentences } = selectSample('Is RangeGuard a scheduler?', 'rangeguard', 'feather');
+    expect(sentences.map((s) => s.paperId)).toEqual(['rangeguard']);
+  });
+
+  it('abstains when it asks which kind of thing, which no paper mentions, of the paper it names', () => {
+    const { sentences, abstainReason } = selectSample('Which optimizer was used to train UE-DPO?', 'uedpo', 'softsae');
+    expect(sentences).toEqual([]);
+    expect(abstainReason).toBe(
+      'The library holds no answer: the question asks which optimizer, and no paper in it mentions "optimizer".',
+    );
+  });
+});
+
+describe('select-sentences: a quantity question', () => {
+  it('abstains when no sentence counts what it asks to count, naming it, rather than quoting another figure', () => {
+    const { sentences, abstainReason } = selectSample(
+      'How many languages does TextPro-SLM support?',
+      'textpro',
+      'glazybench',
+    );
+    expect(sentences).toEqual([]);
+    expect(abstainReason).toBe(
+      'The library holds no answer: no sentence of the closest papers gives the number of "languages" the question asks for.',
+    );
+  });
+
+  it('abstains when no sentence gives a figure for the measure it asks, though a sentence gives another', () => {
+    const { sentences, abstainReason } = selectSample('What batch size does Feather use?', 'feather', 'rangeguard');
+    expect(sentences).toEqual([]);
+    expect(abstainReason).toBe(
+      'The library holds no answer: no sentence of the closest papers gives a figure for "batch size", which the question asks for.',
+    );
+  });
+
+  it('answers with the sentence that counts what it asks to count', () => {
+    const { sentences, abstainReason } = selectSample(
+      'How many glaze formulations does GlazyBench contain?',
+      'glazybench',
+    );
+    expect(abstainReason).toBeNull();
+    expect(sentences.map((s) => s.wording)).toEqual([
+      '[GlazyBench] contains 23,148 glaze formulations and 4,047 images, with data taken from the Glazy platform (glazy.org).',
+    ]);
   });
 });

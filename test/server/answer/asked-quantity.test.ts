@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { askedQuantity, givesQuantity, missingQuantityReason } from '../../../server/answer/asked-quantity.ts';
+
+describe('asked-quantity', () => {
+  it('reads what a quantity question counts, measures, or asks a figure of', () => {
+    expect(askedQuantity('How many languages does TextPro-SLM support?')).toEqual({
+      kind: 'count',
+      words: ['languages'],
+    });
+    expect(askedQuantity('How many glaze formulations does GlazyBench contain?')).toEqual({
+      kind: 'count',
+      words: ['glaze', 'formulations'],
+    });
+    expect(askedQuantity('What batch size does Feather use?')).toEqual({ kind: 'measure', words: ['batch size'] });
+    expect(askedQuantity('How much carbon does one query emit?')).toEqual({ kind: 'measure', words: ['carbon'] });
+    expect(askedQuantity('How much higher throughput does Litespark achieve?')).toEqual({
+      kind: 'measure',
+      words: ['throughput'],
+    });
+    expect(askedQuantity('By how much does prefix-aware scheduling raise throughput?')).toEqual({
+      kind: 'figure',
+      words: [],
+    });
+    expect(askedQuantity('What percentage of patients relapsed?')).toEqual({ kind: 'figure', words: [] });
+    expect(askedQuantity('How many times faster is it?')).toEqual({ kind: 'figure', words: [] });
+    expect(askedQuantity('To what extent does caching help?')).toBeNull();
+  });
+
+  it('counts a thing only by a number before it in the same phrase', () => {
+    const languages = { kind: 'count', words: ['languages'] } as const;
+    expect(givesQuantity(languages, 'It draws on roughly 1,000 hours of recorded audio.')).toBe(false);
+    expect(givesQuantity(languages, 'It supports 12 languages.')).toBe(true);
+    expect(givesQuantity(languages, 'It is tested in three spoken languages.')).toBe(true);
+    expect(givesQuantity(languages, 'One of its 40 layers handles languages, another 2 layers handle images.')).toBe(
+      false,
+    );
+    const errors = { kind: 'count', words: ['bit', 'errors'] } as const;
+    expect(givesQuantity(errors, 'With only 16 parity bits it can tolerate 64 or more bit errors.')).toBe(true);
+  });
+
+  it('takes a measure from a sentence with a figure that names the measure or gives a share', () => {
+    const batch = { kind: 'measure', words: ['batch size'] } as const;
+    expect(givesQuantity(batch, 'Throughput rises by 2-10x with this scheduling.')).toBe(false);
+    expect(givesQuantity(batch, 'It uses a batch size of 256.')).toBe(true);
+    expect(givesQuantity(batch, 'Shows that how large the batch is matters.')).toBe(false);
+    const score = { kind: 'measure', words: ['score'] } as const;
+    expect(givesQuantity(score, 'It reaches 92% on the benchmark.')).toBe(true);
+  });
+
+  it('names what the question asks for when no sentence gives it', () => {
+    expect(missingQuantityReason({ kind: 'count', words: ['glaze', 'formulations'] })).toBe(
+      'The library holds no answer: no sentence of the closest papers gives the number of "glaze formulations" the question asks for.',
+    );
+    expect(missingQuantityReason({ kind: 'measure', words: ['batch size'] })).toBe(
+      'The library holds no answer: no sentence of the closest papers gives a figure for "batch size", which the question asks for.',
+    );
+  });
+});
