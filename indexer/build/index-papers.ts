@@ -50,7 +50,8 @@ export async function indexPapers(
         problems: input.problems,
       });
     }
-    const replaced = previous && keys && !opts.strict ? mergeStoredWorks(input, keys.byId, previous.dir, opts) : [];
+    const replaced =
+      previous && keys && !opts.strict ? await mergeStoredWorks(input, keys.byId, previous.dir, opts) : [];
     lap('read');
     return { ...input, stored: keys?.byId ?? new Map(), replaced };
   };

@@ -10,7 +10,8 @@ import { type Db, openDatabaseForRead } from '../store/database.ts';
 import { FILES } from '../store/generations.ts';
 import { PapersReader } from '../store/papers.repo.ts';
 import type { StoredKey } from '../store/papers-writer.repo.ts';
-import { mergeUnparsedOfWork, storedHolders, workKey } from './unparsed-works.ts';
+import type { IndexOptions } from './index-options.ts';
+import { readUnparsedOfWorks, storedHolders, workKey } from './unparsed-works.ts';
 import { replaceUnstableIds } from './unstable-ids.ts';
 
 /**
@@ -20,36 +21,33 @@ import { replaceUnstableIds } from './unstable-ids.ts';
  * the run drops (--prune without its record) is not merged into: the new record takes its place; and
  * under --prune, which indexes exactly the files given, nothing is carried over. Without --prune, a new paper
  * also takes the place of the same paper stored under an id an earlier version made unstably (unstable-ids.ts),
- * and a stored paper whose record the run merged into another paper of its work goes (storedMergedAway). A
- * paper the run reads again and a record of its work the run leaves unparsed are merged as a fresh index of the
- * same files (`opts.files`, in their order) merges them (unparsed-works.ts). Not done under --strict, which repairs nothing. The input is changed in place; each merge is listed as a
- * repair. Returns the stored ids whose papers a new record replaced, which the run removes.
+ * and a stored paper whose record the run merged into another paper of its work goes (storedMergedAway). First,
+ * a record the run left unparsed that holds a work a paper the run reads again names is read after all
+ * (unparsed-works.ts), so that the id registry merges the two as a fresh index of the same files does. Not done
+ * under --strict, which repairs nothing. The input is changed in place; each merge is listed as a repair. A paper
+ * filled in from another record is stored without its record's fingerprint, so that later runs read that record
+ * again: a later edit of the other record, --prune and --strict reach it. Returns the stored ids whose papers a
+ * new record replaced, which the run removes.
  */
-export function mergeStoredWorks(
+export async function mergeStoredWorks(
   input: PaperFilesRead,
   stored: ReadonlyMap<string, StoredKey>,
   previousDir: string,
-  opts: { prune: boolean; files?: readonly string[] },
-): string[] {
-  const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id));
-  const reread = opts.prune ? [] : input.papers.filter(({ paper }) => stored.has(paper.id));
-  const mergedAway = opts.prune ? [] : storedMergedAway(input, stored);
-  if (input.papers.length === 0) return mergedAway;
+  opts: Pick<IndexOptions, 'prune' | 'files' | 'format' | 'encoding'>,
+): Promise<string[]> {
+  if (input.papers.length === 0) return opts.prune ? [] : storedMergedAway(input, stored);
   const db = openDatabaseForRead(path.join(previousDir, FILES.db));
   try {
+    await readUnparsedOfWorks(input, stored, db, opts);
+    const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id));
+    const reread = opts.prune ? [] : input.papers.filter(({ paper }) => stored.has(paper.id));
+    const mergedAway = opts.prune ? [] : storedMergedAway(input, stored);
     const reader = new PapersReader(db);
     if (reread.length > 0) keepFilledIn(reread, storedFilledIn(db, reader, reread, stored.size));
     // First, so that a versioned arXiv id replaced is no holder to merge the new record of its work into.
     const replaced = [...mergedAway, ...(opts.prune ? [] : replaceUnstableIds(input, stored, reader))];
-    // The papers the index holds that this run fills in, by id: each written back once, at the end.
-    const filled = new Map<string, LocatedPaper>();
-    replaced.push(...mergeUnparsedOfWork(input, stored, db, reader, filled, opts.files));
     const naming = fresh.filter(({ paper }) => worksOf(paper).length > 0);
-    if (naming.length > 0)
-      mergeFresh(input, naming, stored, db, reader, { ...opts, replaced: new Set(replaced), filled });
-    // A filled-in paper is stored again: out of the records taken as unchanged, into those to store.
-    input.indexed = input.indexed.filter((record) => !filled.has(record.id));
-    input.papers.push(...filled.values());
+    if (naming.length > 0) mergeFresh(input, naming, stored, db, reader, { ...opts, replaced: new Set(replaced) });
     return replaced;
   } finally {
     db.close();
@@ -77,11 +75,15 @@ function storedMergedAway(input: PaperFilesRead, stored: ReadonlyMap<string, Sto
   return [...gone];
 }
 
-// A paper read again keeps what it took from another record, while its own record still lacks it.
+// A paper read again keeps what it took from another record, while its own record still lacks it; its record's
+// fingerprint then no longer stands for it (else --prune would find the record unchanged and keep what it took).
 function keepFilledIn(reread: readonly LocatedPaper[], filled: ReadonlyMap<string, Paper>): void {
   for (const located of reread) {
     const before = filled.get(located.paper.id);
-    if (before) located.paper = filledFrom(located.paper, before, new Set(filledIn(before))).paper;
+    if (!before) continue;
+    const { paper, added } = filledFrom(located.paper, before, new Set(filledIn(before)));
+    located.paper = paper;
+    if (added.length > 0) located.fingerprint = null;
   }
 }
 
@@ -91,7 +93,7 @@ function mergeFresh(
   stored: ReadonlyMap<string, StoredKey>,
   db: Db,
   reader: PapersReader,
-  opts: { prune: boolean; replaced: ReadonlySet<string>; filled: Map<string, LocatedPaper> },
+  opts: { prune: boolean; replaced: ReadonlySet<string> },
 ): void {
   const holders = storedHolders(
     db,
@@ -100,7 +102,8 @@ function mergeFresh(
   );
   const inRun = new Set([...input.papers.map((p) => p.paper.id), ...input.indexed.map((r) => r.id)]);
   const parsed = new Set(input.papers.map((located) => located.paper.id));
-  const { filled } = opts;
+  // The papers the index holds that this run fills in, by id: each written back once.
+  const filled = new Map<string, LocatedPaper>();
   const merged = new Set<LocatedPaper>();
   for (const located of fresh) {
     const holder = worksOf(located.paper)
@@ -112,9 +115,9 @@ function mergeFresh(
     if (!kept) continue;
     const { paper, added } = filledFrom(kept, located.paper);
     if (added.length > 0) {
-      // Its own record's fingerprint still stands for it: a later run that reads only that record
-      // finds it unchanged, or reads it again and keeps what this record added (keepFilledIn).
-      filled.set(holder, { paper, location: located.location, fingerprint: stored.get(holder)?.fingerprint ?? null });
+      // Its own record's fingerprint no longer stands for it: a later run reads that record again, and the id
+      // registry merges this record in again (keepFilledIn keeps what it added when this record is not given).
+      filled.set(holder, { paper, location: located.location, fingerprint: null });
     }
     merged.add(located);
     const took = added.length > 0 ? `, taking its ${added.join(', ')} from this record` : '';
@@ -124,7 +127,11 @@ function mergeFresh(
       message: `names the same work as "${holder}", which the index already holds; the two were merged${took}`,
     });
   }
-  if (merged.size > 0) input.papers = input.papers.filter((located) => !merged.has(located));
+  if (merged.size === 0) return;
+  input.papers = input.papers.filter((located) => !merged.has(located));
+  // A filled-in paper is stored again: out of the records taken as unchanged, into those to store.
+  input.indexed = input.indexed.filter((record) => !filled.has(record.id));
+  input.papers.push(...filled.values());
 }
 
 /**

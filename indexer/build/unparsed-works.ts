@@ -1,11 +1,10 @@
-// Stage 0 of an `index` run, within the run: a paper the run reads again and a record it leaves unparsed (the index
-// holds its bytes) that name one work by DOI or arXiv id are one paper, as in a fresh index of the same files.
-import type { Paper } from '../paper.schema.ts';
-import { filledFrom, type LocatedPaper, type PaperFilesRead, type RecordLocation, worksOf } from '../readers/index.ts';
+// Stage 0 of an `index` run, within the run: which stored papers name a work, and which records the run leaves
+// unparsed must be read after all, because a paper the run reads again names their work.
+import { type PaperFilesRead, readPaperFiles, worksOf } from '../readers/index.ts';
 import { versionlessArxivId } from '../store/arxiv-id.ts';
 import { type Db, schemaVersionOf } from '../store/database.ts';
-import type { PapersReader } from '../store/papers.repo.ts';
 import type { StoredKey } from '../store/papers-writer.repo.ts';
+import type { IndexOptions } from './index-options.ts';
 
 /** A stored work's key as worksOf writes it, with the arXiv id without its version. */
 export function workKey(work: string): string {
@@ -58,26 +57,14 @@ export function storedHolders(
   return holders;
 }
 
-/** One record of a work in the run: where it stands, its paper, and which list of the input holds it. */
-type Member = { id: string; location: RecordLocation; paper: Paper; parsed: LocatedPaper | null };
-
 /**
- * Merges each paper the run reads again (its id stored) with the stored papers of its work (the same DOI or arXiv
- * id) whose records the run leaves unparsed, as the readers' id registry would have had it parsed them: the record
- * first in the run (by `files`, then its place in its file) keeps its id and is filled in with what only the others
- * hold; the others go, each listed as a repair. An unparsed record's reading is its stored paper. An unparsed paper
- * filled in is put in `filled` (written back by the caller) with its record's fingerprint, which still stands for
- * it: the next run reads the other record again and fills in nothing. Returns the stored ids that go.
+ * The ids of the records the run leaves unparsed (the index holds their bytes) that hold, by DOI or arXiv id, a
+ * work a paper the run reads again (its id stored) names. A fresh index of the same files would have read them and
+ * let the id registry merge them with that paper, by its rule (the record first in the run keeps its id, matched
+ * by its works in worksOf order): such records are read again, so that it does.
  */
-export function mergeUnparsedOfWork(
-  input: PaperFilesRead,
-  stored: ReadonlyMap<string, StoredKey>,
-  db: Db,
-  reader: PapersReader,
-  filled: Map<string, LocatedPaper>,
-  files: readonly string[] | undefined,
-): string[] {
-  const unparsed = new Map(input.indexed.map((record) => [record.id, record]));
+function unparsedOfReadWorks(input: PaperFilesRead, stored: ReadonlyMap<string, StoredKey>, db: Db): string[] {
+  const unparsed = new Set(input.indexed.map(({ id }) => id));
   const again = input.papers.filter(({ paper }) => stored.has(paper.id) && worksOf(paper).length > 0);
   if (unparsed.size === 0 || again.length === 0) return [];
   const own = new Map(again.map(({ paper }) => [stored.get(paper.id)!.doc, paper.id]));
@@ -87,67 +74,37 @@ export function mergeUnparsedOfWork(
     stored.size,
     own,
   );
-  const place = placeInRun(input, files);
-  const gone = new Set<string>();
-  for (const located of again) {
-    const members: Member[] = [
-      { id: located.paper.id, location: located.location, paper: located.paper, parsed: located },
-    ];
-    for (const id of new Set(worksOf(located.paper).flatMap((work) => holders.get(workKey(work)) ?? []))) {
-      const record = unparsed.get(id);
-      const paper = record && !gone.has(id) && id !== located.paper.id ? reader.getById(id)?.paper : undefined;
-      if (record && paper) members.push({ id, location: record.location, paper, parsed: null });
-    }
-    if (members.length === 1) continue;
-    members.sort((a, b) => place(a.location) - place(b.location));
-    const [keeper, ...others] = members as [Member, ...Member[]];
-    let paper = keeper.paper;
-    let anyAdded = false;
-    for (const other of others) {
-      const merged = filledFrom(paper, other.paper);
-      paper = merged.paper;
-      anyAdded ||= merged.added.length > 0;
-      gone.add(other.id);
-      unparsed.delete(other.id);
-      const took = merged.added.length > 0 ? `, taking its ${merged.added.join(', ')} from this record` : '';
-      input.repairs.push({
-        ...other.location,
-        field: 'id',
-        message: `names the same work as "${keeper.id}" at ${where(keeper.location)}; the two were merged${took}, and the paper the index held apart as "${other.id}" was removed`,
-      });
-    }
-    if (keeper.parsed) {
-      keeper.parsed.paper = paper;
-      // As the id registry: a paper that took fields from another record no longer stands for its record alone.
-      if (anyAdded) keeper.parsed.fingerprint = null;
-    } else if (anyAdded) {
-      filled.set(keeper.id, {
-        paper,
-        location: keeper.location,
-        fingerprint: stored.get(keeper.id)?.fingerprint ?? null,
-      });
-    }
-  }
-  if (gone.size === 0) return [];
-  input.papers = input.papers.filter(({ paper }) => !gone.has(paper.id));
-  input.indexed = input.indexed.filter(({ id }) => !gone.has(id));
-  return [...gone];
+  return [...new Set([...holders.values()].flat().filter((id) => unparsed.has(id)))];
 }
+
+/** Rounds of reading again: each can name more records to parse (those holding the works of the last parsed). */
+const MAX_REREADS = 4;
 
 /**
- * A record's place in the run, as the id registry claims records: file by file in the order given (else as the
- * input lists them), then by record number.
+ * Reads the run's files again, with the records unparsedOfReadWorks names parsed (not taken as known by their
+ * fingerprint), replacing the input's reading, until no more are named. Most runs name none and read nothing again;
+ * the second reading of the files is the price of an index that holds what a fresh one of the same files holds.
  */
-function placeInRun(input: PaperFilesRead, files: readonly string[] | undefined): (location: RecordLocation) => number {
-  const order = [
-    ...new Set([...(files ?? []), ...[...input.papers, ...input.indexed].map(({ location }) => location.file)]),
-  ];
-  const rank = new Map(order.map((file, index) => [file, index]));
-  return (location) => (rank.get(location.file) ?? order.length) * 2 ** 32 + (location.record ?? 0);
-}
-
-function where(location: RecordLocation): string {
-  return location.line === null
-    ? `${location.file} record ${location.record}`
-    : `${location.file} line ${location.line}`;
+export async function readUnparsedOfWorks(
+  input: PaperFilesRead,
+  stored: ReadonlyMap<string, StoredKey>,
+  db: Db,
+  opts: Pick<IndexOptions, 'files' | 'format' | 'encoding'>,
+): Promise<void> {
+  const parse = new Set<string>();
+  for (let round = 0; round < MAX_REREADS; round++) {
+    const more = unparsedOfReadWorks(input, stored, db).filter((id) => !parse.has(id));
+    if (more.length === 0) return;
+    for (const id of more) parse.add(id);
+    const known = new Map<string, string>();
+    for (const [id, key] of stored) if (key.fingerprint !== null && !parse.has(id)) known.set(key.fingerprint, id);
+    Object.assign(
+      input,
+      await readPaperFiles(opts.files, {
+        ...(opts.format ? { format: opts.format } : {}),
+        ...(opts.encoding ? { encoding: opts.encoding } : {}),
+        known: (fingerprint) => known.get(fingerprint),
+      }),
+    );
+  }
 }

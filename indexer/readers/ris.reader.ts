@@ -35,6 +35,11 @@ const FIELDS: Record<string, string[]> = {
  * title T2 (kept as metadata `department` when not the venue), as the BibTeX and EndNote readers choose.
  */
 const THESIS_VENUE = ['JF', 'JO', 'JA', 'PB', 'T2', 'BT', 'T3'];
+/**
+ * The database ProQuest names as a thesis's journal ("ProQuest Dissertations and Theses", "ProQuest Dissertations &
+ * Theses Global", "ProQuest Dissertations Publishing"): no venue of the thesis, which is then its university.
+ */
+const THESIS_DATABASE = /^\s*ProQuest\s+Dissertations\b/i;
 /** Tags kept as metadata under readable names. */
 const METADATA: Record<string, string> = {
   TY: 'entryType',
@@ -98,9 +103,9 @@ export const readRis: Reader = (input, file) => {
 
 function toRecord(tags: Map<string, string[]>, location: { file: string; line: number; record: number }): RawRecord {
   const fields: Record<string, unknown> = {};
-  const first = (names: string[]) => {
+  const first = (names: string[], skip?: RegExp) => {
     for (const name of names) {
-      const value = tags.get(name)?.find((item) => item !== '');
+      const value = tags.get(name)?.find((item) => item !== '' && !skip?.test(item));
       if (value !== undefined) return { name, value };
     }
     return undefined;
@@ -131,7 +136,8 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
       used.add('AB');
       continue;
     }
-    const found = first(names);
+    // A thesis's database name is no venue; the tag stays as metadata.
+    const found = first(names, thesis && field === 'venue' ? THESIS_DATABASE : undefined);
     if (found) {
       fields[field] = found.value;
       used.add(found.name);

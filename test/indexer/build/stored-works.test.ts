@@ -252,4 +252,33 @@ describe('stored-works', () => {
     const again = await indexPapers({ indexDir: dir, files: [bib, jsonl], embedder: 'builtin' });
     expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, papers: 1 });
   });
+
+  it('lets a later edit of the record that filled in an unchanged one, and --prune without it, reach that paper', async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    const jsonl = path.join(files, 'lin.jsonl');
+    const ris = path.join(files, 'scopus.ris');
+    const record = { id: 'lin-json', title: 'Where Attention Sinks Come From', year: 2026, doi: '10.1234/sinks.1' };
+    fs.writeFileSync(jsonl, `${JSON.stringify(record)}\n`);
+    const abstract = async () => {
+      const reader = await openIndex(dir);
+      try {
+        return reader.getPaper('lin-json')?.paper.abstract;
+      } finally {
+        reader.close();
+      }
+    };
+    await indexPapers({ indexDir: dir, files: [jsonl], embedder: 'builtin' });
+    // A Scopus record of its DOI fills in the unchanged JSON Lines record's abstract; then its abstract is edited.
+    fs.writeFileSync(ris, RIS);
+    await indexPapers({ indexDir: dir, files: [jsonl, ris], embedder: 'builtin' });
+    fs.writeFileSync(ris, RIS.replace('a variance discrepancy', 'the first token'));
+    await indexPapers({ indexDir: dir, files: [jsonl, ris], embedder: 'builtin' });
+    expect(await abstract()).toBe('Sinks come from the first token.');
+    // Its own record alone keeps the abstract; --prune with that record alone drops it.
+    await indexPapers({ indexDir: dir, files: [jsonl], embedder: 'builtin' });
+    expect(await abstract()).toBe('Sinks come from the first token.');
+    await indexPapers({ indexDir: dir, files: [jsonl], embedder: 'builtin', prune: true });
+    expect(await abstract()).toBe('');
+  });
 });

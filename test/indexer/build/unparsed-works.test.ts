@@ -39,7 +39,7 @@ async function papersOf(indexDir: string): Promise<Paper[]> {
 }
 
 describe('unparsed-works', () => {
-  it('merges an entry that gains the arXiv id of an unchanged JSON Lines record into its paper, as a fresh index does', async () => {
+  it('reads again an unchanged JSON Lines record whose arXiv id an entry gains, and merges the two as a fresh index does', async () => {
     const dir = tempDir();
     const { jsonl, bib } = library();
     expect(await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin' })).toMatchObject({ papers: 3 });
@@ -47,7 +47,8 @@ describe('unparsed-works', () => {
     const later = await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin' });
     expect(later).toMatchObject({ updated: 1, removed: 1, papers: 2 });
     expect(later.repairs.map((r) => r.message)).toEqual([
-      `names the same work as "sinks-json" at ${jsonl} line 1; the two were merged, taking its venue from this record, and the paper the index held apart as "lin2026sinks" was removed`,
+      `names the same work as "sinks-json" at ${jsonl} line 1; the two were merged, taking its venue from this record`,
+      'was the paper the index held as "lin2026sinks" apart from "sinks-json", the paper of its work it is merged into; "lin2026sinks" was removed',
     ]);
     const fresh = tempDir();
     await indexPapers({ indexDir: fresh, files: [jsonl, bib], embedder: 'builtin' });
@@ -83,5 +84,114 @@ describe('unparsed-works', () => {
     const later = await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin', prune: true });
     expect(later).toMatchObject({ removed: 1, papers: 2 });
     expect((await papersOf(dir)).map((paper) => paper.id)).toEqual(['other-json', 'sinks-json']);
+  });
+
+  it('keeps what each of two entries merged into one unchanged record gave it, as a fresh index does', async () => {
+    const dir = tempDir();
+    const { jsonl, bib } = library();
+    fs.writeFileSync(jsonl, `${JSON.stringify({ ...PREPRINT, doi: '10.1234/sinks' })}\n${JSON.stringify(OTHER)}\n`);
+    const second = (doi: string) =>
+      `@misc{lin2026code,\n  title = {Code for Attention Sinks},\n  year = {2026},\n  url = {https://example.org/sinks}${doi}\n}\n`;
+    fs.writeFileSync(bib, entry('') + second(''));
+    await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin' });
+    // One entry gains the preprint's arXiv id (and gives its venue), the other its DOI (and gives its address).
+    fs.writeFileSync(bib, entry(EPRINT) + second(',\n  doi = {10.1234/sinks}'));
+    expect(await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin' })).toMatchObject({ papers: 2 });
+    const fresh = tempDir();
+    await indexPapers({ indexDir: fresh, files: [jsonl, bib], embedder: 'builtin' });
+    expect(await papersOf(dir)).toEqual(await papersOf(fresh));
+    expect((await papersOf(dir)).find((paper) => paper.id === 'sinks-json')).toMatchObject({
+      venue: 'Transactions on Machine Learning Research',
+      url: 'https://example.org/sinks',
+    });
+  });
+
+  it('lets a later edit of the merged entry, --strict, and --prune without its file reach the record it filled in', async () => {
+    const dir = tempDir();
+    const { jsonl, bib } = library();
+    await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin' });
+    fs.writeFileSync(bib, entry(EPRINT));
+    await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin' });
+    // The entry's journal edited: the paper takes the new venue, as a fresh index of the two files gives it.
+    fs.writeFileSync(bib, entry(EPRINT).replace('Transactions on Machine Learning Research', 'Neural Computation'));
+    const edited = await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin' });
+    expect(edited).toMatchObject({ updated: 1, removed: 0, papers: 2 });
+    const fresh = tempDir();
+    await indexPapers({ indexDir: fresh, files: [jsonl, bib], embedder: 'builtin' });
+    expect(await papersOf(dir)).toEqual(await papersOf(fresh));
+    expect((await papersOf(dir)).find((paper) => paper.id === 'sinks-json')?.venue).toBe('Neural Computation');
+    const again = await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    // --strict merges nothing by DOI or arXiv id: the JSON Lines record is its own reading again.
+    await indexPapers({ indexDir: dir, files: [jsonl, bib], embedder: 'builtin', strict: true });
+    const strict = tempDir();
+    await indexPapers({ indexDir: strict, files: [jsonl, bib], embedder: 'builtin', strict: true });
+    expect(await papersOf(dir)).toEqual(await papersOf(strict));
+    // --prune indexes exactly the JSON Lines file: the venue came from the .bib file, which goes with it.
+    await indexPapers({ indexDir: dir, files: [jsonl], embedder: 'builtin', prune: true });
+    const alone = tempDir();
+    await indexPapers({ indexDir: alone, files: [jsonl], embedder: 'builtin' });
+    expect(await papersOf(dir)).toEqual(await papersOf(alone));
+    expect((await papersOf(dir)).find((paper) => paper.id === 'sinks-json')?.venue).toBeNull();
+  });
+
+  it('keeps apart the two unchanged records an entry names the works of, as a fresh index does', async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    const jsonl = path.join(files, 'a.jsonl');
+    const entries = path.join(files, 'b.jsonl');
+    const byArxiv = {
+      id: 'u1',
+      title: 'Sinks, the preprint',
+      year: 2026,
+      arxivId: '2601.01234',
+      abstract: 'Preprint.',
+    };
+    const byDoi = { id: 'u2', title: 'Sinks, the article', year: 2026, doi: '10.1234/sinks', abstract: 'Article.' };
+    const naming = (ids: object) => `${JSON.stringify({ id: 'p', title: 'Sinks', year: 2026, ...ids })}\n`;
+    fs.writeFileSync(jsonl, `${JSON.stringify(byArxiv)}\n${JSON.stringify(byDoi)}\n`);
+    fs.writeFileSync(entries, naming({}));
+    await indexPapers({ indexDir: dir, files: [jsonl, entries], embedder: 'builtin' });
+    fs.writeFileSync(entries, naming({ arxivId: '2601.01234', doi: '10.1234/sinks' }));
+    await indexPapers({ indexDir: dir, files: [jsonl, entries], embedder: 'builtin' });
+    const fresh = tempDir();
+    expect(await indexPapers({ indexDir: fresh, files: [jsonl, entries], embedder: 'builtin' })).toMatchObject({
+      papers: 2,
+    });
+    expect(await papersOf(dir)).toEqual(await papersOf(fresh));
+    const again = await indexPapers({ indexDir: dir, files: [jsonl, entries], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, papers: 2 });
+  });
+
+  it('merges an unchanged record into the entry of its DOI given first, and stays so, as a fresh index does', async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    const jsonl = path.join(files, 'a.jsonl');
+    const entries = path.join(files, 'b.jsonl');
+    const holder = {
+      id: 'u',
+      title: 'Sinks',
+      year: 2026,
+      arxivId: '2601.01234',
+      doi: '10.1234/sinks',
+      abstract: 'Both.',
+    };
+    const write = (first: object, second: object) =>
+      fs.writeFileSync(
+        entries,
+        `${JSON.stringify({ id: 'p1', title: 'Sinks, the preprint', year: 2026, ...first })}\n${JSON.stringify({ id: 'p2', title: 'Sinks, the article', year: 2026, ...second })}\n`,
+      );
+    fs.writeFileSync(jsonl, `${JSON.stringify(holder)}\n`);
+    write({}, {});
+    await indexPapers({ indexDir: dir, files: [entries, jsonl], embedder: 'builtin' });
+    write({ arxivId: '2601.01234' }, { doi: '10.1234/sinks' });
+    await indexPapers({ indexDir: dir, files: [entries, jsonl], embedder: 'builtin' });
+    const fresh = tempDir();
+    await indexPapers({ indexDir: fresh, files: [entries, jsonl], embedder: 'builtin' });
+    expect(await papersOf(dir)).toEqual(await papersOf(fresh));
+    expect((await papersOf(dir)).map((paper) => paper.id)).toEqual(['p1', 'p2']);
+    const again = await indexPapers({ indexDir: dir, files: [entries, jsonl], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, papers: 2 });
+    expect(await papersOf(dir)).toEqual(await papersOf(fresh));
   });
 });

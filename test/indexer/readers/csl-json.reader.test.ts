@@ -175,4 +175,19 @@ describe('csl-json.reader with numeric dates', () => {
     expect(papers[0]?.paper).toMatchObject({ venue: 'Nature Machine Intelligence', year: 2021 });
     expect(papers[0]?.paper.metadata.otherContainerTitles).toEqual(['Nat Mach Intell']);
   });
+
+  it('takes the first entry of a title written as a list as the title, keeping the others as metadata otherTitles', () => {
+    const item = {
+      id: 'roe2020',
+      type: 'article-journal',
+      title: ['Retrieval for law', 'Recherche pour le droit'],
+      'container-title': 'Law and Computing',
+      issued: { 'date-parts': [[2020]] },
+    };
+    const { papers, problems } = readWith(readCslJson, JSON.stringify([item]), 'items.json');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({ title: 'Retrieval for law', venue: 'Law and Computing' });
+    expect(papers[0]?.paper.metadata.otherTitles).toEqual(['Recherche pour le droit']);
+    expect(papers[0]?.paper.metadata).not.toHaveProperty('otherContainerTitles');
+  });
 });

@@ -268,7 +268,7 @@ describe('ris.reader', () => {
     expect(arxivIdOf('https://arxiv.org/pdf/2301.01234v2.pdf')).toBe('2301.01234');
   });
 
-  it("takes a thesis's university (PB) as its venue before the department EndNote writes as T2, kept as metadata", () => {
+  it("takes a thesis's university (PB) as its venue before the department EndNote writes as T2 and ProQuest's database name, both kept as metadata", () => {
     const text = [
       // EndNote: the academic department is the secondary title (T2), the university the publisher, the degree M3.
       'TY  - THES',
@@ -304,6 +304,14 @@ describe('ris.reader', () => {
       'PB  - University of Chicago',
       'PY  - 2019',
       'ER  - ',
+      // The database ProQuest names as the journal is no venue: the university is.
+      'TY  - THES',
+      'AU  - Poe, Pat',
+      'TI  - Dense retrieval in medicine',
+      'JF  - ProQuest Dissertations & Theses Global',
+      'PB  - University of Toronto (Canada)',
+      'PY  - 2021',
+      'ER  - ',
     ].join('\n');
     const { papers, problems } = readWith(readRis, text, 'theses.ris');
     expect(problems).toEqual([]);
@@ -311,8 +319,10 @@ describe('ris.reader', () => {
       ['Stanford University', 2015, ['Dana Ek']],
       ['Albert-Ludwigs-Universität Freiburg', 2002, ['Cordula Pätzold']],
       ['Department of Computer Science', 2018, ['Bo Chen']],
-      ['ProQuest Dissertations and Theses', 2019, ['Ray Roe']],
+      ['University of Chicago', 2019, ['Ray Roe']],
+      ['University of Toronto (Canada)', 2021, ['Pat Poe']],
     ]);
+    expect(papers[4]?.paper.metadata).toMatchObject({ JF: 'ProQuest Dissertations & Theses Global' });
     expect(papers[0]?.paper.metadata).toMatchObject({
       department: 'Department of Chemistry',
       publisher: 'Stanford University',
