@@ -1,6 +1,6 @@
 // What a sentence says a thing needs, and what it says it does without: "requires extensive
 // training", "a GPU is needed", "depends on ATM" against "without any training", "training-free",
-// "does not require a GPU", "no GPU is needed". Read once per sentence with the rest of its reading
+// "does not require a GPU", "no GPU is needed", "semantically empty". Read once per sentence with the rest of its reading
 // (stance-reading.ts); a claim and its evidence that disagree here contradict each other.
 
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
@@ -8,8 +8,10 @@ type Token = { word: string; term: string | null; start: number; end: number };
 
 /**
  * The terms a sentence names as needed, and those it names as done without; and, read for whole
- * phrases only, what it says a thing has ("carries clear semantic content") and the phrases of two
- * or more terms it says a thing is without ("without any semantic content", "carries no semantic content").
+ * phrases only, what it says a thing has ("carries clear semantic content") and the phrases it says
+ * a thing is without: of two or more terms after "without" or a denied having ("without any semantic
+ * content", "carries no semantic content"), of any length after an adjective of emptiness
+ * ("semantically empty", "devoid of meaning").
  */
 export type Requirements = { required: string[]; dispensed: string[]; held: string[]; lacking: string[][] };
 
@@ -20,9 +22,10 @@ export const NO_REQUIREMENTS: Requirements = Object.freeze({
   lacking: [],
 }) as Requirements;
 
-// "requires X", "needs X", "depends on X", "relies on X", "necessitates X".
+// "requires X", "needs X", "depends on X", "relies on X", "necessitates X"; the plain form too
+// ("backdoors rely on trigger phrases", "methods depend on labels").
 const ACTIVE =
-  /^(?:requires?|requiring|needs|necessitates?|necessitating|depends|depending|relies|relying|reliant|dependent)$/u;
+  /^(?:requires?|requiring|needs|necessitates?|necessitating|depends?|depending|rely|relies|relying|reliant|dependent)$/u;
 // "X is required", "X was needed".
 const PASSIVE = /^(?:required|needed|necessary|essential|indispensable)$/u;
 const BE = /^(?:is|are|was|were|be|been|being)$/u;
@@ -48,6 +51,48 @@ function namesAction(text: string, tokens: readonly Token[], at: number): boolea
 const QUANTIFYING = /^(?:any|some|much|more|further|additional|extra)$/u;
 /** Content words on the far side of the marker that can name what is needed. */
 const REACH = 3;
+// Words between "without" and what it does without, skipped before the reach is counted, as a
+// negation of a thing skips them (thing-negations.ts): "without any large-scale training" does
+// without training too.
+const FILLER = /^(?:any|a|an|the|some|of|additional|extra|further|its|their)$/u;
+const FILLERS_SKIPPED = 3;
+// "semantically empty", "devoid of meaning", "empty of content": adjectives that say a thing is
+// without what the adverb before them or the phrase after "of" names.
+const EMPTY = /^(?:empty|devoid|void|bereft)$/u;
+// Adverbs of degree before such an adjective say how empty, not of what ("largely empty").
+const DEGREE =
+  /^(?:largely|mostly|nearly|almost|completely|entirely|essentially|virtually|practically|totally|fully|partly|partially|relatively|wholly|effectively|seemingly|apparently)$/u;
+
+// The content terms of the noun phrase after token `at` ("without"), read as a negation of a thing
+// reads it (thing-negations.ts): past the fillers and need words ("without requiring any"), the
+// consecutive content words, up to REACH, never across a stop word or punctuation ("without any
+// training by editing" does without training, not editing).
+function phraseAfter(text: string, tokens: readonly Token[], at: number): string[] {
+  const found: string[] = [];
+  let skipped = 0;
+  for (let j = at + 1; j < tokens.length && found.length < REACH; j++) {
+    if (/[,;:()]/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+    const { word, term } = tokens[j]!;
+    const filler = FILLER.test(word) || ACTIVE.test(word) || PASSIVE.test(word) || QUANTIFYING.test(word);
+    if (found.length === 0 && filler && skipped < FILLERS_SKIPPED) {
+      skipped++;
+      continue;
+    }
+    if (term === null || filler) break;
+    found.push(term);
+  }
+  return found;
+}
+
+// What an adjective of emptiness at token `i` says a thing is without: the adverb before it
+// ("semantically empty"), and the words after "of" ("devoid of semantic content").
+function emptiedOf(text: string, tokens: readonly Token[], i: number): string[] {
+  const phrase: string[] = [];
+  const before = tokens[i - 1];
+  if (before?.term && /ly$/u.test(before.word) && !DEGREE.test(before.word)) phrase.push(before.term);
+  if (tokens[i + 1]?.word === 'of') phrase.push(...phraseAfter(text, tokens, i + 1));
+  return phrase;
+}
 
 // Content terms from token `from` onwards (or backwards), up to REACH tokens, stopping at punctuation.
 function termsFrom(text: string, tokens: readonly Token[], from: number, step: 1 | -1): string[] {
@@ -75,9 +120,14 @@ export function requirementsOf(text: string, tokens: readonly Token[]): Requirem
   tokens.forEach((token, i) => {
     const word = token.word;
     if (word === 'without') {
-      const without = termsFrom(text, tokens, i + 1, 1);
+      const without = phraseAfter(text, tokens, i);
       dispensed.push(...without);
       if (without.length > 1) lacking.push(without);
+    } else if (EMPTY.test(word)) {
+      // "semantically empty" says as much as "carries no semantic meaning": a phrase done without,
+      // compared with the other side's as "without" and "no" are (lackingAlike).
+      const emptied = emptiedOf(text, tokens, i);
+      if (emptied.length > 0) lacking.push(emptied);
     } else if (HAVING.test(word) && !AUXILIARY_NEXT.test(tokens[i + 1]?.word ?? '')) {
       // "carries no semantic content", "does not contain semantic content": a phrase done without.
       const denied = negatedBefore(tokens, i) || tokens[i + 1]?.word === 'no';

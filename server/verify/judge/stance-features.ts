@@ -3,6 +3,7 @@
 // the same words, quantifiers, quantities, species scope and hedges, over one sentence and over the
 // paper. Their names and meaning are in stance-feature-names.ts.
 import { limitDenied, mayNameAlternative } from './comparisons.ts';
+import { compoundOpposites } from './compound-opposites.ts';
 import { coverageConflict } from './coverage.ts';
 import { directionVoteOf, type VoteSentence, voteSentencesOf } from './direction-vote.ts';
 import { readsAsFinding } from './finding-sentence.ts';
@@ -69,7 +70,8 @@ export function stanceFeatures(
   features.antonymConflict =
     antonymConflict(claim, evidence) ||
     coverageConflict(claim.text, evidence.text) ||
-    onlyVersusMulti(claim.text, evidence.text)
+    onlyVersusMulti(claim.text, evidence.text) ||
+    compoundOpposites(claim.text, evidence.text)
       ? 1
       : 0;
   // Agreement on the cause ("more faithful") does not outweigh a reversed effect ("reduces

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stem, tokenize } from '../../../../indexer/text/analyze.ts';
 import { lackingAlike, requirementConflict, requirementsOf } from '../../../../server/verify/judge/requirements.ts';
+import { stanceFeatures } from '../../../../server/verify/judge/stance-features.ts';
+import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
 
 const read = (text: string) => requirementsOf(text, tokenize(text));
 const sorted = (list: readonly string[]) => [...list].sort();
@@ -105,5 +107,43 @@ describe('requirements', () => {
     expect(
       requirementConflict(read('ZeroTag labels entities by fine-tuning on labeled sentences.'), evidence.slice(0, 1)),
     ).toBe(true);
+  });
+
+  it('reads "rely on" and "depend on" in their plain form as a need', () => {
+    expect(read('Natural backdoors rely on trigger phrases.').required).toEqual([stem('trigger'), stem('phrases')]);
+    expect(read('Such methods depend on labels.').required).toEqual([stem('labels')]);
+    expect(requirementConflict(read('The attacks rely on training.'), [read('It works without any training.')])).toBe(
+      true,
+    );
+  });
+
+  it('reaches past "any" to the whole noun phrase after "without", and no further than a stop word', () => {
+    expect(read('It works without any large-scale training.').dispensed).toEqual([
+      stem('large'),
+      stem('scale'),
+      stem('training'),
+    ]);
+    expect(read('It steers a model without any training by editing its cache.').dispensed).toEqual([stem('training')]);
+    expect(new Set(read('It measures consistency without requiring annotations.').dispensed)).toEqual(
+      new Set([stem('annotations')]),
+    );
+  });
+
+  it('reads "semantically empty" as lacking what "carries no semantic meaning" lacks, so the two agree', () => {
+    const empty = read('Attention sinks turn out to be semantically empty.');
+    expect(empty.lacking).toEqual([[stem('semantically')]]);
+    expect(lackingAlike(empty, read('The sink carries no semantic meaning.'))).toBe(true);
+    expect(read('The tokens are devoid of any semantic content.').lacking).toEqual([
+      [stem('semantic'), stem('content')],
+    ]);
+    // A degree adverb says how empty, not of what; an empty set lacks nothing named.
+    expect(read('The buffer is largely empty.').lacking).toEqual([]);
+    expect(read('It returns an empty set.').lacking).toEqual([]);
+    const features = stanceFeatures(
+      readSentence('Attention sinks turn out to be semantically empty, a structural by-product of variance.'),
+      readSentence('The authors conclude that the sink carries no semantic meaning; it is a structural artefact.'),
+    );
+    expect(features.negationMismatch).toBe(0);
+    expect(features.scopedNegation).toBe(0);
   });
 });
