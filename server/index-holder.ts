@@ -6,7 +6,12 @@
 import path from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { IndexReader } from '../indexer/index.ts';
-import { type IndexProblem, servingOlderNotice, uncheckedNotice } from './index-holder/damaged-generations.ts';
+import {
+  fallsBack,
+  type IndexProblem,
+  servingOlderNotice,
+  uncheckedNotice,
+} from './index-holder/damaged-generations.ts';
 import { INTEGRITY_WAIT_MS, type IndexHolderOptions, type ReloadResult } from './index-holder/holder-options.ts';
 import { pollPublications, publicationOf, stampOf } from './index-holder/publication.ts';
 import type { IndexLease } from './index-holder/served-generation.ts';
@@ -78,21 +83,23 @@ export class IndexHolder {
   }
 
   /**
-   * Why the newest published generation is not the one served: it is damaged. Cleared once a
-   * generation opens; a served older generation keeps answering meanwhile.
+   * Why the newest published generation is not the one served: it is damaged (INDEX_CORRUPT), or it
+   * could not be read (INDEX_UNREADABLE, INDEX_ACCESS_DENIED, INDEX_BUSY, RESOURCES_EXHAUSTED), which a
+   * watcher tries again. Cleared once a generation opens; a served older generation keeps answering meanwhile.
    */
   get problem(): IndexProblem | undefined {
     return this.#index.problem;
   }
 
   /**
-   * Opens the published generation in `dir` and serves it. When it is damaged, serves the newest
-   * older generation still on disk that opens (the one it replaced, kept until the next run) and
-   * keeps the damage as `problem`. Throws INDEX_NOT_FOUND when the folder holds no index yet (or
-   * the holder is closed before the open ends: what it opened is closed), INDEX_CORRUPT when it is
-   * damaged and nothing older opens, and the error of a generation that could not be read for
-   * another reason (INDEX_ACCESS_DENIED, INDEX_BUSY…), with no older one served in its place. The
-   * folder is remembered, so `reload` and `watch` pick the index up later.
+   * Opens the published generation in `dir` and serves it. When it is damaged, or a file of it is
+   * gone (INDEX_UNREADABLE: deleted, a folder in its place, an I/O error), serves the newest older
+   * generation still on disk that opens (the one it replaced, kept until the next run) and keeps
+   * why as `problem`. Throws INDEX_NOT_FOUND when the folder holds no index yet (or the holder is
+   * closed before the open ends: what it opened is closed), INDEX_CORRUPT or INDEX_UNREADABLE when
+   * nothing older opens, and INDEX_ACCESS_DENIED, INDEX_BUSY or RESOURCES_EXHAUSTED (kept as
+   * `problem`, which `acquire` then throws) with no older one served in its place. The folder is
+   * remembered, so `reload` and `watch` pick the index up later.
    */
   async open(dir: string): Promise<IndexReader> {
     const indexDir = path.resolve(dir);
@@ -120,8 +127,9 @@ export class IndexHolder {
     } catch (error) {
       if (index.served.current || this.#overtaken(open)) throw error;
       const damage = index.problem;
+      // Undefined for a file that could not be read: a watcher tries that publish again.
       const damagedStamp = index.problemStamp;
-      const older = damage ? await index.openOlder(indexDir, damage) : undefined;
+      const older = damage && fallsBack(damage) ? await index.openOlder(indexDir, damage) : undefined;
       if (!damage || !older) throw error;
       if (this.#overtaken(open)) {
         older.close();
@@ -129,7 +137,7 @@ export class IndexHolder {
       }
       // Not the publish CURRENT names: a reload tries that one again, a watcher once it is replaced.
       index.serve(older, undefined);
-      index.recordDamage(damage, damagedStamp);
+      index.recordProblem(damage, damagedStamp);
       this.#onNotice(servingOlderNotice(damage, older));
       return older;
     }
@@ -147,7 +155,10 @@ export class IndexHolder {
     );
   }
 
-  /** Takes a lease on the current generation. Throws INDEX_NOT_FOUND or INDEX_CORRUPT (503) when none is loaded. */
+  /**
+   * Takes a lease on the current generation. When none is loaded, throws why (`problem`: INDEX_CORRUPT,
+   * INDEX_BUSY…), else INDEX_NOT_FOUND (all 503).
+   */
   acquire(): IndexLease {
     const served = this.#index.served.current;
     if (!served) {
@@ -183,7 +194,13 @@ export class IndexHolder {
     const previous = this.generation;
     const dir = this.#dir;
     if (!dir) throw new AppError('INDEX_NOT_FOUND', 'The server was started without an index folder.');
-    const published = publicationOf(dir);
+    let published: ReturnType<typeof publicationOf>;
+    try {
+      published = publicationOf(dir);
+    } catch (error) {
+      this.#index.recordUnreadablePublication(error);
+      throw error;
+    }
     // Unchanged only when CURRENT is the very file the served generation was opened from.
     const index = this.#index;
     const served = index.served.current;
@@ -195,7 +212,7 @@ export class IndexHolder {
     if (checked.verdict === 'unknown') this.#onNotice(uncheckedNotice(reader, checked.reason));
     if (checked.verdict === 'damaged') {
       reader.close();
-      index.recordDamage({ generation: reader.generation, error: checked.error }, published.stamp);
+      index.recordProblem({ generation: reader.generation, error: checked.error }, published.stamp);
       throw checked.error;
     }
     await warmUpSearches(reader);
@@ -210,7 +227,8 @@ export class IndexHolder {
 
   /**
    * Polls the index folder's CURRENT file every `intervalMs` and reloads when it names another
-   * generation. A failed reload is reported through `onNotice` and the old generation stays.
+   * generation. A failed reload is reported through `onNotice` and the old generation stays; one
+   * that could not read the publish is tried again, less and less often (see pollPublications).
    * Returns a function that stops watching.
    */
   watch(intervalMs: number): () => void {
@@ -220,7 +238,8 @@ export class IndexHolder {
         dir: () => this.#dir,
         busy: () => this.#reloading !== undefined,
         // A generation found damaged is not opened again and again; a new publish is tried.
-        wanted: ({ stamp }) => stamp !== this.#index.served.current?.stamp && stamp !== this.#index.problemStamp,
+        wanted: (published) => this.#index.wants(published),
+        unreadable: (error) => this.#index.recordUnreadablePublication(error),
         reload: () => this.reloadHere(),
         reloadPeers: this.#reloadPeers,
         onNotice: (message) => this.#onNotice(message),

@@ -7,6 +7,7 @@ import { AppError, isAppError } from '../core/errors.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { answerClientError, MAX_HEADER_BYTES } from './http/client-error.ts';
 import { isLoopbackHost } from './http/loopback.ts';
+import { READ_FAILURES } from './index-holder/damaged-generations.ts';
 import { createServingHolder } from './index-holder/serving-holder.ts';
 import { apiDamageNotice, type IndexHolder, type IndexHolderOptions, WARM_UP_QUERIES } from './index-holder.ts';
 
@@ -116,6 +117,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       notice(
         `There is no index in ${holder.dir} yet; the API answers 503 until one is built` +
           `${opts.watch ? ' (it is picked up automatically)' : ' and the server is reloaded'}.`,
+      );
+    } else if (isAppError(error) && opts.watch && READ_FAILURES.has(error.code)) {
+      // Watching, a lock or a permission put right later is picked up; without, nothing would try
+      // again, so the start fails with the reason instead.
+      notice(
+        `${error.message} The API answers 503 ${error.code} until it can be read (tried again while watching): ${error.hint}`,
       );
     } else {
       throw error;

@@ -127,10 +127,21 @@ function tuneForBulkWrites(db: Db): void {
   db.pragma('mmap_size = 1073741824');
 }
 
+// How long opening waits on another connection's lock. A read-only open is a server's (re)load, on
+// its main thread: SQLite's 5 s default froze every request on each watch tick while a sqlite3 shell
+// or a backup held the newest database; it fails fast with INDEX_BUSY and is tried again later.
+const OPEN_BUSY_TIMEOUT_MS = { read: 100, write: 5_000 } as const;
+// What later queries wait (better-sqlite3's default), the open's short wait aside.
+const QUERY_BUSY_TIMEOUT_MS = 5_000;
+
 function openChecked(file: string, readonly: boolean): Db {
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly, fileMustExist: true });
+    db = new Database(file, {
+      readonly,
+      fileMustExist: true,
+      timeout: readonly ? OPEN_BUSY_TIMEOUT_MS.read : OPEN_BUSY_TIMEOUT_MS.write,
+    });
     const version = schemaVersionOf(db);
     const migration = MIGRATIONS[version];
     const usable = version === SCHEMA_VERSION || (migration !== undefined && (!readonly || migration.readable));
@@ -148,5 +159,6 @@ function openChecked(file: string, readonly: boolean): Db {
     // Damage is INDEX_CORRUPT; permissions, file handles, a lock or a missing file say so instead.
     throw openFailure(error, file);
   }
+  db.pragma(`busy_timeout = ${QUERY_BUSY_TIMEOUT_MS}`);
   return db;
 }

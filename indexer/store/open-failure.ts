@@ -1,6 +1,7 @@
 // How a failure to open or read an index file is reported: only damage (SQLite's word, data that
 // does not parse) is INDEX_CORRUPT; permissions, file handles, memory, a lock or a missing file each
-// have their own code, named with the file and the system's reason, and none of them calls for a rebuild.
+// have their own code, named with the file and the system's reason. None but a file gone from the
+// index (INDEX_UNREADABLE, which a server falls back from as from damage) calls for a rebuild.
 import fs from 'node:fs';
 import { AppError, type ErrorCode, isDatabaseDamage } from '../../core/errors.ts';
 
@@ -24,6 +25,10 @@ const SYSTEM_FAILURES: Record<string, Failure> = {
   EISDIR: { code: 'INDEX_UNREADABLE', reason: 'a folder is where the file should be' },
   EIO: { code: 'INDEX_UNREADABLE', reason: 'the disk reported an I/O error' },
 };
+
+// The system's error numbers (EACCES, ELOOP…) and SQLite's result codes: whatever else carries a code
+// (Node's ERR_OUT_OF_RANGE decoding a damaged blob) is about the data, not the system.
+const SYSTEM_CODE = /^(?:E[A-Z0-9]+|SQLITE_[A-Z_]+)$/;
 
 function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -62,7 +67,7 @@ export function isSystemFailure(error: unknown): boolean {
 /**
  * The AppError a failure to open or read `file` (an index database or vector file) is reported as.
  * An AppError is returned as it is. SQLite's damage codes, and errors with no system code (a
- * manifest that does not parse), are INDEX_CORRUPT. The system's errors get their own code with the
+ * manifest that does not parse, Node's ERR_OUT_OF_RANGE reading a damaged blob), are INDEX_CORRUPT. The system's errors get their own code with the
  * file and the reason: RESOURCES_EXHAUSTED (EMFILE, ENFILE, out of memory), INDEX_ACCESS_DENIED
  * (EACCES, EPERM), INDEX_BUSY (SQLITE_BUSY, SQLITE_LOCKED), INDEX_UNREADABLE (a missing file, an I/O
  * error, anything else the system refused). An error that names its own path is reported for it.
@@ -73,7 +78,7 @@ export function openFailure(error: unknown, file: string): AppError {
   const code = codeOf(error);
   const named = (error as { path?: unknown } | null)?.path;
   const where = typeof named === 'string' ? named : file;
-  if (isDatabaseDamage(error) || code === undefined) {
+  if (isDatabaseDamage(error) || code === undefined || !SYSTEM_CODE.test(code)) {
     return new AppError(
       'INDEX_CORRUPT',
       isDatabaseDamage(error)

@@ -2,7 +2,7 @@
 // older generation still on disk that opens, the notice that says the older one is served, and
 // the notice for a generation served unchecked because its integrity check could not run.
 import path from 'node:path';
-import type { AppError } from '../../core/errors.ts';
+import type { AppError, ErrorCode } from '../../core/errors.ts';
 import {
   currentGeneration,
   type IndexReader,
@@ -12,8 +12,36 @@ import {
 } from '../../indexer/index.ts';
 import { FILES } from '../../indexer/store/generations.ts';
 
-/** The newest published generation could not be opened because it is damaged (INDEX_CORRUPT). */
+/**
+ * Why the newest published generation is not served: it is damaged (INDEX_CORRUPT), or it could not
+ * be read (INDEX_UNREADABLE, INDEX_ACCESS_DENIED, INDEX_BUSY, RESOURCES_EXHAUSTED; see `READ_FAILURES`).
+ */
 export type IndexProblem = { generation: number | null; error: AppError };
+
+/**
+ * The failures to read the newest publish that say nothing of its pages: kept as `problem` (health
+ * is not ok) but never as a publish not to open again, so a watcher keeps trying it.
+ */
+export const READ_FAILURES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'INDEX_UNREADABLE',
+  'INDEX_ACCESS_DENIED',
+  'INDEX_BUSY',
+  'RESOURCES_EXHAUSTED',
+]);
+
+/** Whether `problem` is damage (INDEX_CORRUPT) rather than a failure to read. */
+export function isDamage(problem: IndexProblem): boolean {
+  return problem.error.code === 'INDEX_CORRUPT';
+}
+
+/**
+ * Whether a server serves the generation before the newest one in its place: for damage, and for a
+ * file of it gone (INDEX_UNREADABLE: deleted, a folder in its place, an I/O error), which the rest
+ * of Citelens treats as damage too. A lock, permissions or file handles leave nothing to fall back from.
+ */
+export function fallsBack(problem: IndexProblem): boolean {
+  return isDamage(problem) || problem.error.code === 'INDEX_UNREADABLE';
+}
 
 /** The generation CURRENT names in `dir`, or null when CURRENT itself is what is damaged. */
 export function publishedGenerationOrNull(dir: string): number | null {
@@ -40,10 +68,18 @@ export async function openOlderGeneration(
   return undefined;
 }
 
-/** The notice that `older` serves in place of the damaged generation until a sound one is published. */
+/** What is wrong with the newest publish, as a sentence's start: "Index generation 2 is damaged". */
+export function problemHeadline(problem: IndexProblem): string {
+  const which = problem.generation === null ? 'The published index' : `Index generation ${problem.generation}`;
+  return `${which} ${isDamage(problem) ? 'is damaged' : 'could not be read'}`;
+}
+
+/** The notice that `older` serves in place of the damaged (or unreadable) generation until a sound one is published. */
 export function servingOlderNotice(damage: IndexProblem, older: IndexReader): string {
-  const which = damage.generation === null ? 'The published index' : `Index generation ${damage.generation}`;
-  return `${which} is damaged: ${damage.error.message} Serving generation ${older.generation}, the one before it, until a sound generation is published. ${damage.error.hint}`;
+  const until = isDamage(damage)
+    ? 'until a sound generation is published'
+    : 'until it can be read or another generation is published';
+  return `${problemHeadline(damage)}: ${damage.error.message} Serving generation ${older.generation}, the one before it, ${until}. ${damage.error.hint}`;
 }
 
 /**

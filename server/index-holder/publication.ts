@@ -41,6 +41,8 @@ export type PublicationPoll = {
   busy: () => boolean;
   /** Whether this publish is one to load (not the one served, nor one already found damaged). */
   wanted: (published: Publication) => boolean;
+  /** Told when CURRENT itself could not be read (the error `publicationOf` threw). */
+  unreadable?: (error: unknown) => void;
   /** Reloads in this process (`IndexHolder.reloadHere`). */
   reload: () => Promise<ReloadResult>;
   /** Brings the other server processes along after a reload that changed something. */
@@ -49,19 +51,25 @@ export type PublicationPoll = {
   onNotice: (message: string) => void;
 };
 
+/** A publish whose reload failed is tried again at most this often once its waits have doubled up to it. */
+export const RETRY_MAX_MS = 60_000;
+
 /**
  * Polls CURRENT every `intervalMs` and reloads when it names a wanted publish; the outcome of each
  * reload is a notice (a failed one leaves the served generation as it was, and is said again only
- * once it fails otherwise or has succeeded). Returns the timer
- * (unreferenced, so it never keeps the process alive); clear it to stop.
+ * once it fails otherwise or has succeeded). A publish whose reload failed is tried again after
+ * twice the interval, then twice that, up to RETRY_MAX_MS: each try may wait on a lock on the
+ * main thread. Returns the timer (unreferenced, so it never keeps the process alive); clear it to stop.
  */
 export function pollPublications(poll: PublicationPoll, intervalMs: number): NodeJS.Timeout {
-  // A failure that lasts (permissions, a lock) is tried again on every tick but said once, until it changes.
+  // A failure that lasts (permissions, a lock) is tried again but said once, until it changes.
   let lastFailure: string | undefined;
   const failed = (message: string) => {
     if (message !== lastFailure) poll.onNotice(message);
     lastFailure = message;
   };
+  // The publish last failed, when it may be tried again, and how long it was told to wait.
+  let retry: { stamp: string; at: number; waitMs: number } | undefined;
   const timer = setInterval(() => {
     const dir = poll.dir();
     if (!dir || poll.busy()) return;
@@ -69,11 +77,13 @@ export function pollPublications(poll: PublicationPoll, intervalMs: number): Nod
     try {
       published = publicationOf(dir);
     } catch (error) {
+      poll.unreadable?.(error);
       failed(`Not reloading the index: ${(error as Error).message}`);
       return;
     }
     if (!published || !poll.wanted(published)) return;
-    const { generation } = published;
+    const { generation, stamp } = published;
+    if (retry?.stamp === stamp && Date.now() < retry.at) return;
     poll
       .reload()
       .then(async (result) => {
@@ -83,9 +93,14 @@ export function pollPublications(poll: PublicationPoll, intervalMs: number): Nod
       .then(
         (result) => {
           lastFailure = undefined;
+          retry = undefined;
           if (result.changed) poll.onNotice(`Now serving index generation ${result.generation}.`);
         },
-        (error: unknown) => failed(`Could not load index generation ${generation}: ${(error as Error).message}`),
+        (error: unknown) => {
+          const waitMs = Math.min(RETRY_MAX_MS, (retry?.stamp === stamp ? retry.waitMs : intervalMs) * 2);
+          retry = { stamp, at: Date.now() + waitMs, waitMs };
+          failed(`Could not load index generation ${generation}: ${(error as Error).message}`);
+        },
       );
   }, intervalMs);
   timer.unref();

@@ -1,5 +1,5 @@
-// What a holder serves and what it knows of damage: the generation served, the damage that keeps
-// the newest publish from serving, the integrity check of a served generation on its own thread,
+// What a holder serves and what it knows of damage: the generation served, the damage (or failure
+// to read) that keeps the newest publish from serving, the integrity check of a served generation on its own thread,
 // and the generation before a damaged one served in its place.
 import path from 'node:path';
 import { AppError, isAppError } from '../../core/errors.ts';
@@ -8,12 +8,15 @@ import type { DatabaseVerdict } from '../../indexer/read/integrity-check.ts';
 import { FILES } from '../../indexer/store/generations.ts';
 import {
   type IndexProblem,
+  isDamage,
   openOlderGeneration,
   publishedGenerationOrNull,
+  READ_FAILURES,
   servingOlderNotice,
   uncheckedNotice,
 } from './damaged-generations.ts';
 import { apiDamageNotice, type IndexHolderOptions } from './holder-options.ts';
+import type { Publication } from './publication.ts';
 import { GenerationSwitch } from './served-generation.ts';
 
 /** What a ServedIndex is made with: the holder's options, `openIndex`'s apart. */
@@ -67,13 +70,40 @@ export class ServedIndex {
     this.served.serve(reader, stamp);
   }
 
-  /** Records `problem`, found in the publish `stamp`, as why the newest publish is not served. */
-  recordDamage(problem: IndexProblem, stamp: string | undefined): void {
+  /**
+   * Records `problem`, found in the publish `stamp`, as why the newest publish is not served; a
+   * publish with a stamp is not opened again by a watcher (give none for a failure worth retrying).
+   */
+  recordProblem(problem: IndexProblem, stamp: string | undefined): void {
     this.#problem = problem;
     this.#problemStamp = stamp;
   }
 
-  /** Opens `dir`'s published generation; a damaged one is recorded as `problem` (with its stamp) and rethrown. */
+  /**
+   * Records that CURRENT itself could not be read (a failure that says nothing of damage, such as
+   * INDEX_ACCESS_DENIED): the newest publish is unknown, so the one served may not be it.
+   */
+  recordUnreadablePublication(error: unknown): void {
+    if (isAppError(error) && READ_FAILURES.has(error.code)) this.recordProblem({ generation: null, error }, undefined);
+  }
+
+  /**
+   * Whether a watcher should open `published`: neither the publish served nor one found damaged.
+   * Found to be the one served, a failure to read that was recorded meanwhile is over.
+   */
+  wants(published: Publication): boolean {
+    if (published.stamp === this.served.current?.stamp) {
+      if (this.#problem && !isDamage(this.#problem)) this.#problem = undefined;
+      return false;
+    }
+    return published.stamp !== this.#problemStamp;
+  }
+
+  /**
+   * Opens `dir`'s published generation. A damaged one is recorded as `problem` with its stamp (not
+   * opened again until another is published); one that could not be read (READ_FAILURES) is recorded
+   * without it, so it is tried again. Either way the error is rethrown.
+   */
   async openPublished(
     dir: string,
     stamp: string | undefined,
@@ -82,9 +112,10 @@ export class ServedIndex {
     try {
       return await openIndex(dir, { ...this.#open, ...extra });
     } catch (error) {
-      // Only damage: a lock, permissions or too many open files leave no generation to fall back from.
-      if (isAppError(error) && error.code === 'INDEX_CORRUPT')
-        this.recordDamage({ generation: publishedGenerationOrNull(dir), error }, stamp);
+      if (isAppError(error) && (error.code === 'INDEX_CORRUPT' || READ_FAILURES.has(error.code))) {
+        const problem = { generation: publishedGenerationOrNull(dir), error };
+        this.recordProblem(problem, isDamage(problem) ? stamp : undefined);
+      }
       throw error;
     }
   }
@@ -137,7 +168,7 @@ export class ServedIndex {
     }
     if (older) this.serve(older, undefined);
     else this.served.stop();
-    this.recordDamage(problem, stamp);
+    this.recordProblem(problem, stamp);
     if (older) this.#onNotice(servingOlderNotice(problem, older));
     else if (opened()) this.#onNotice(this.#damageNotice(checked.error, 'index'));
   }

@@ -3,6 +3,7 @@
 // that builds it there; over HTTP they name no server path, as the API's errors do not.
 import { AppError } from '../../core/errors.ts';
 import { redactServerPaths } from '../http/redact-paths.ts';
+import { READ_FAILURES } from '../index-holder/damaged-generations.ts';
 import type { IndexHolder } from '../index-holder.ts';
 
 /** Set for a client on this machine: errors name the index folder; `watching` says whether a new index is picked up. */
@@ -14,16 +15,19 @@ function sentence(text: string): string {
 
 /**
  * `error` as the client is told it: INDEX_NOT_FOUND and INDEX_CORRUPT name the folder and the
- * command that (re)builds the index there when `said` is given, and no server path otherwise.
- * Other errors are returned as they are.
+ * command that (re)builds the index there when `said` is given, and no server path otherwise; an
+ * index that could not be read (INDEX_BUSY, INDEX_ACCESS_DENIED…) names its file only when `said`
+ * is given. Other errors are returned as they are.
  */
 export function indexErrorForClient(
   error: AppError,
   holder: Pick<IndexHolder, 'dir' | 'problem'>,
   said: IndexFolderInErrors | undefined,
 ): AppError {
-  if (error.code !== 'INDEX_NOT_FOUND' && error.code !== 'INDEX_CORRUPT') return error;
+  const unreadable = READ_FAILURES.has(error.code);
+  if (error.code !== 'INDEX_NOT_FOUND' && error.code !== 'INDEX_CORRUPT' && !unreadable) return error;
   const dir = holder.dir;
+  if (unreadable && said) return error;
   if (!said || !dir) {
     // The damage's message names the generation's folder, which stays on the server.
     const message = redactServerPaths(error.message, dir);

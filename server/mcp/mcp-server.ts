@@ -13,6 +13,7 @@ import type { Config } from '../../core/config.ts';
 import type { AppError, ErrorCode as AppErrorCode } from '../../core/errors.ts';
 import type { IndexReader } from '../../indexer/index.ts';
 import { appErrorOf } from '../http/error-handler.ts';
+import { READ_FAILURES } from '../index-holder/damaged-generations.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { OPENAPI_INFO } from '../routes/docs.route.ts';
 import { askLibraryTool, verifyCitationsTool } from './answer.tools.ts';
@@ -150,14 +151,15 @@ export function createMcpServer(options: McpServerOptions): Server {
     }
   });
 
-  /** One page of the paper resources; none while no index is loaded (none yet, or damaged), with why in `_meta`. */
+  /** One page of the paper resources; none while no index is loaded (none yet, damaged, unreadable), with why in `_meta`. */
   async function listResources(cursor: string | undefined) {
     try {
       return await withIndex((reader) => listPaperResources(reader, cursor));
     } catch (error) {
       const appError = clientError(error, 'resource list');
-      // No index to serve is an empty library, said beside the list, not a failed request.
-      if (appError.code !== 'INDEX_NOT_FOUND' && appError.code !== 'INDEX_CORRUPT') throw rpcError(appError);
+      // No index to serve (none yet, damaged, or unreadable for now) is an empty library, said beside the list.
+      const noIndex = appError.code === 'INDEX_NOT_FOUND' || appError.code === 'INDEX_CORRUPT';
+      if (!noIndex && !READ_FAILURES.has(appError.code)) throw rpcError(appError);
       return listNoPaperResources(cursor, toolErrorBody(appError).error);
     }
   }

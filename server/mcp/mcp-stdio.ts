@@ -4,6 +4,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Config } from '../../core/config.ts';
 import { type AppError, isAppError } from '../../core/errors.ts';
+import { READ_FAILURES } from '../index-holder/damaged-generations.ts';
 import { createServingHolder } from '../index-holder/serving-holder.ts';
 import type { DamageReach, IndexHolder } from '../index-holder.ts';
 import { indexErrorForClient } from './index-folder-errors.ts';
@@ -12,7 +13,10 @@ import { createMcpServer } from './mcp-server.ts';
 export type McpStdioOptions = {
   /** Model folder and offline switch (for the index), and what the tools answer with. */
   config: Config;
-  /** The index folder; one without an index yet is served as "no index" (INDEX_NOT_FOUND), a damaged one as INDEX_CORRUPT. */
+  /**
+   * The index folder; one without an index yet is served as "no index" (INDEX_NOT_FOUND), a damaged
+   * one as INDEX_CORRUPT, one that cannot be read as why (INDEX_ACCESS_DENIED, INDEX_BUSY…).
+   */
   indexDir: string;
   /** Poll the folder this often (ms) and serve each newly published generation; undefined keeps the one opened. */
   watchIntervalMs: number | undefined;
@@ -31,11 +35,12 @@ export type RunningMcpServer = {
 
 /**
  * Opens the index in `indexDir` (its first generation warmed as it starts serving, before the client
- * asks anything), then connects the MCP server to `transport`. A folder with no index yet, or with
- * a damaged one and nothing older to serve, still starts: the tools answer INDEX_NOT_FOUND or
- * INDEX_CORRUPT (naming the folder and the command that builds it) until an index is published
- * there and, watching, picked up. A desktop client shows a server that exits at start as broken,
- * with no word on why.
+ * asks anything), then connects the MCP server to `transport`. A folder with no index yet, with a
+ * damaged one and nothing older to serve, or with one that cannot be read (a lock, permissions,
+ * file handles, a file gone) still starts: the tools answer INDEX_NOT_FOUND or INDEX_CORRUPT (naming
+ * the folder and the command that builds it), or why the index cannot be read, until an index is
+ * published there (or can be read) and, watching, picked up. A desktop client shows a server that
+ * exits at start as broken, with no word on why.
  */
 export async function startMcpStdio(options: McpStdioOptions): Promise<RunningMcpServer> {
   const { config, indexDir, watchIntervalMs, onNotice } = options;
@@ -55,6 +60,9 @@ export async function startMcpStdio(options: McpStdioOptions): Promise<RunningMc
       );
     } else if (error.code === 'INDEX_CORRUPT') {
       onNotice(damageNotice(error));
+    } else if (READ_FAILURES.has(error.code)) {
+      const until = watching ? 'until it can be read (this server tries again)' : 'until this server is restarted';
+      onNotice(`${error.message} The tools answer ${error.code} ${until}: ${error.hint}`);
     } else {
       throw error;
     }

@@ -6,7 +6,7 @@ import { checkDatabaseInBackground, indexPapers } from '../../indexer/index.ts';
 import type { DatabaseVerdict } from '../../indexer/read/integrity-check.ts';
 import { IndexHolder } from '../../server/index-holder.ts';
 import { buildIndex, holderFor, SAMPLE_PAPERS_FILE, samplePapers } from '../support/sample-index.ts';
-import { asUnprivileged } from '../support/system-failures.ts';
+import { asUnprivileged, lockDatabase } from '../support/system-failures.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const papers = samplePapers();
@@ -289,7 +289,7 @@ describe('IndexHolder', () => {
   });
 
   // Regression: a database it could not read was INDEX_CORRUPT, and the holder served the generation
-  // before it as if the newest were damaged.
+  // before it as if the newest were damaged. It is kept as the problem (health is not ok), and tried again.
   it('refuses a newest generation it may not read as INDEX_ACCESS_DENIED, serving no older one in its place', async () => {
     const { dir } = await buildIndex([firstPapers(10)]);
     await publishAll(dir);
@@ -303,11 +303,81 @@ describe('IndexHolder', () => {
       code: 'INDEX_ACCESS_DENIED',
       message: expect.stringContaining(`${file}: permission denied (EACCES; SQLite: unable to open database file)`),
     });
-    expect([holder.generation, holder.problem, notices]).toEqual([null, undefined, []]);
+    expect([holder.generation, holder.problem?.generation, holder.problem?.error.code, notices]).toEqual([
+      null,
+      2,
+      'INDEX_ACCESS_DENIED',
+      [],
+    ]);
+    expect(() => holder.acquire()).toThrow(expect.objectContaining({ code: 'INDEX_ACCESS_DENIED' }));
     fs.chmodSync(file, 0o644);
     expect(await holder.reload()).toMatchObject({ changed: true, generation: 2 });
     holder.close();
   });
+
+  // Regression (3f9fc70): a file of the newest generation gone was INDEX_UNREADABLE, and the server
+  // exited at start instead of serving the generation before it, as it had before.
+  it('serves the generation before the newest when its database is gone or a folder stands in its place, and the newest once it is back', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    await publishAll(dir);
+    const file = path.join(dir, 'gen-000002', 'index.db');
+    fs.renameSync(file, `${file}.aside`);
+    fs.mkdirSync(file);
+    const notices: string[] = [];
+    const holder = new IndexHolder({ offline: true, onNotice: (m) => notices.push(m) });
+    expect((await holder.open(dir)).generation).toBe(1);
+    expect([holder.generation, holder.problem?.generation, holder.problem?.error.code]).toEqual([
+      1,
+      2,
+      'INDEX_UNREADABLE',
+    ]);
+    expect(notices.join('\n')).toMatch(
+      /Index generation 2 could not be read: .*a folder is where the file should be.* Serving generation 1, the one before it/,
+    );
+    holder.close();
+    fs.rmdirSync(file);
+    // Deleted outright: the same, and a watcher keeps trying it (it was not found damaged).
+    const watching = new IndexHolder({ offline: true });
+    expect((await watching.open(dir)).generation).toBe(1);
+    expect(watching.problem?.error.message).toMatch(/the file is missing/);
+    watching.watch(20);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    fs.renameSync(`${file}.aside`, file);
+    await waitFor(() => watching.generation === 2, 10_000);
+    expect(watching.problem).toBeUndefined();
+    watching.close();
+  });
+
+  // Regression: each watch tick opened the newest database synchronously and waited out SQLite's 5 s
+  // busy timeout while another process held a lock on it, freezing every request meanwhile.
+  it('keeps the event loop running while another connection holds a lock on the newest database it watches', async () => {
+    const { dir } = await buildIndex([firstPapers(10)]);
+    const notices: string[] = [];
+    const holder = new IndexHolder({ offline: true, onNotice: (m) => notices.push(m) });
+    await holder.open(dir);
+    await publishAll(dir);
+    const unlock = lockDatabase(path.join(dir, 'gen-000002', 'index.db'));
+    let maxLagMs = 0;
+    try {
+      holder.watch(50);
+      const until = Date.now() + 2_500;
+      while (Date.now() < until) {
+        const before = Date.now();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        maxLagMs = Math.max(maxLagMs, Date.now() - before - 20);
+      }
+      // The old code stalled about 5 s on each try.
+      expect(maxLagMs).toBeLessThan(2_000);
+      expect([holder.generation, holder.problem?.generation, holder.problem?.error.code]).toEqual([1, 2, 'INDEX_BUSY']);
+    } finally {
+      unlock();
+    }
+    expect(notices.filter((m) => m.startsWith('Could not load index generation 2'))).toHaveLength(1);
+    // Tried again, less and less often, until the lock is gone.
+    await waitFor(() => holder.generation === 2, 15_000);
+    expect(holder.problem).toBeUndefined();
+    holder.close();
+  }, 30_000);
 
   it('opens as before when the check ends within the wait', async () => {
     const { dir } = await buildIndex([firstPapers(10)]);

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { currentGeneration } from '../../indexer/index.ts';
 import { MAX_HEADER_BYTES } from '../../server/http/client-error.ts';
 import { SEARCH_LIMITS } from '../../server/search/index.ts';
 import { assertSafeBind, listenError, startServer } from '../../server/serve.ts';
-import { sampleIndex, testConfig } from '../support/sample-index.ts';
+import { buildIndex, sampleIndex, testConfig } from '../support/sample-index.ts';
+import { lockDatabase } from '../support/system-failures.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 describe('serve', () => {
@@ -125,6 +127,44 @@ describe('serve', () => {
       await server.close();
     }
   });
+
+  // Regression: a lock on the index at start made `citelens serve --watch` exit, though it would pick the index up later.
+  it('starts when watching an index another process holds locked, answering 503 INDEX_BUSY until the lock is gone; without watching it refuses to start', async () => {
+    const { dir } = await buildIndex();
+    const unlock = lockDatabase(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    const config = testConfig({ CITELENS_PORT: '0' });
+    const webDir = path.join(tempDir(), 'dist');
+    const notices: string[] = [];
+    let server: Awaited<ReturnType<typeof startServer>> | undefined;
+    try {
+      await expect(startServer({ config, indexDir: dir, webDir })).rejects.toMatchObject({ code: 'INDEX_BUSY' });
+      server = await startServer({
+        config,
+        indexDir: dir,
+        webDir,
+        watch: true,
+        watchIntervalMs: 50,
+        onNotice: (m) => notices.push(m),
+      });
+      expect(notices.join('\n')).toMatch(
+        /locked by another connection.*The API answers 503 INDEX_BUSY until it can be read/,
+      );
+      const res = await fetch(`${server.url}/api/search?q=attention`);
+      const body = await res.json();
+      expect([res.status, body.error.code]).toEqual([503, 'INDEX_BUSY']);
+      expect(body.error.message).not.toContain(dir);
+    } finally {
+      unlock();
+    }
+    try {
+      await vi.waitFor(async () => expect((await fetch(`${server!.url}/api/search?q=attention`)).status).toBe(200), {
+        timeout: 15_000,
+        interval: 50,
+      });
+    } finally {
+      await server?.close();
+    }
+  }, 60_000);
 
   it('says which port is taken or which address is missing when listening fails', () => {
     const failure = (code: string) => Object.assign(new Error(code), { code });

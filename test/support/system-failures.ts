@@ -1,6 +1,7 @@
 // Real failures of the system to give a file, caused in this process: a file its mode forbids to the
-// user (root, who reads any file, drops to another user for the call) and every file handle taken.
+// user (root, who reads any file, drops to another user for the call), every file handle taken, a lock.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 
 const NOBODY = 65534;
 
@@ -43,4 +44,17 @@ export function withFileHandlesExhausted<T>(
   } finally {
     for (const fd of held) fs.closeSync(fd);
   }
+}
+
+/**
+ * Holds an exclusive lock on the SQLite database `file` from another connection (as a sqlite3 shell's
+ * `BEGIN EXCLUSIVE` does) until the returned function is called.
+ */
+export function lockDatabase(file: string): () => void {
+  const other = new Database(file);
+  other.exec('BEGIN EXCLUSIVE');
+  return () => {
+    other.exec('ROLLBACK');
+    other.close();
+  };
 }

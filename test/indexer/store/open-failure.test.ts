@@ -76,4 +76,21 @@ describe('open-failure', () => {
     expect(isSystemFailure(Object.assign(new Error('malformed'), { code: 'SQLITE_CORRUPT' }))).toBe(false);
     expect(isSystemFailure(new Error('no code'))).toBe(false);
   });
+
+  // Regression: a Node error with a code of its own, met decoding a damaged blob, was INDEX_UNREADABLE (no fallback).
+  it("takes a coded error that is neither the system's nor SQLite's for damage, as one without a code", () => {
+    const file = '/index/gen-000001/index.db';
+    let decoding: unknown;
+    try {
+      Buffer.alloc(4).readFloatLE(8);
+    } catch (error) {
+      decoding = error;
+    }
+    expect(openFailure(decoding, file)).toMatchObject({
+      code: 'INDEX_CORRUPT',
+      message: expect.stringContaining(`The index file ${file} could not be read; it may be damaged:`),
+      details: { code: 'ERR_OUT_OF_RANGE' },
+    });
+    expect(openFailure(systemError('ELOOP', file), file).code).toBe('INDEX_UNREADABLE');
+  });
 });

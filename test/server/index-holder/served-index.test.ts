@@ -19,7 +19,9 @@ async function twoGenerations(): Promise<string> {
 }
 
 describe('served-index', () => {
-  it('records damage of the newest publish as its problem, with the publish, and a file that cannot be read as no damage', async () => {
+  // Regression (3f9fc70): a file of the newest publish that could not be read was no problem at all,
+  // so health said ok and no older generation served in its place.
+  it('records damage of the newest publish as its problem, with the publish, and a file that cannot be read without it, to be tried again', async () => {
     const dir = await twoGenerations();
     const index = new ServedIndex({ open: { offline: true }, onNotice: () => {} });
     const db = path.join(dir, 'gen-000002', 'index.db');
@@ -27,11 +29,17 @@ describe('served-index', () => {
 
     fs.renameSync(db, `${db}.aside`);
     await expect(index.openPublished(dir, stamp)).rejects.toMatchObject({ code: 'INDEX_UNREADABLE' });
-    expect([index.problem, index.problemStamp]).toEqual([undefined, undefined]);
+    expect([index.problem?.generation, index.problem?.error.code, index.problemStamp]).toEqual([
+      2,
+      'INDEX_UNREADABLE',
+      undefined,
+    ]);
+    expect(index.wants({ generation: 2, stamp: stamp! })).toBe(true);
 
     fs.writeFileSync(db, Buffer.alloc(8192, 0x5a));
     await expect(index.openPublished(dir, stamp)).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
     expect([index.problem?.generation, index.problemStamp]).toEqual([2, stamp]);
+    expect(index.wants({ generation: 2, stamp: stamp! })).toBe(false);
     const older = await index.openOlder(dir, index.problem!);
     expect(older?.generation).toBe(1);
     index.serve(older!, undefined);

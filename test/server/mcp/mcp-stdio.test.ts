@@ -7,9 +7,10 @@ import { checkDatabaseInBackground, currentGeneration, indexPapers } from '../..
 import { conceptStatisticsOfIndex } from '../../../server/answer/concept-statistics.ts';
 import { englishWordsLoaded } from '../../../server/answer/english-words.ts';
 import { type RunningMcpServer, startMcpStdio } from '../../../server/mcp/mcp-stdio.ts';
-import { INDEX_CORRUPT_META } from '../../../server/mcp/paper.resources.ts';
+import { INDEX_CORRUPT_META, INDEX_NOT_FOUND_META } from '../../../server/mcp/paper.resources.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
 import { buildIndex, SAMPLE_PAPERS_FILE, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
+import { lockDatabase } from '../../support/system-failures.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 // The real integrity check, watched: a test holds it back to find damage after the start.
@@ -136,6 +137,36 @@ describe('mcp-stdio', () => {
     );
     expect((await client.listResources())._meta?.[INDEX_CORRUPT_META]).toBeUndefined();
   }, 60_000);
+  // Regression: a lock (or permissions, file handles, a file gone) on the index at start made
+  // `citelens mcp` exit, shown broken by a desktop client with no word on why.
+  it('starts on an index another process holds locked, answers the tools INDEX_BUSY naming the file, and serves it once the lock is gone', async () => {
+    const { dir } = await buildIndex();
+    const file = path.join(currentGeneration(dir)!.dir, 'index.db');
+    const unlock = lockDatabase(file);
+    const notices: string[] = [];
+    let client: Client;
+    try {
+      ({ client } = await start(dir, notices, 50));
+      expect(notices.join('\n')).toMatch(
+        /locked by another connection.*The tools answer INDEX_BUSY until it can be read/,
+      );
+      const error = errorOf((await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult);
+      expect(error).toMatchObject({ code: 'INDEX_BUSY', message: expect.stringContaining(file) });
+      const listed = await client.listResources();
+      expect(listed.resources).toEqual([]);
+      expect(listed._meta?.[INDEX_NOT_FOUND_META]).toMatchObject({ code: 'INDEX_BUSY' });
+    } finally {
+      unlock();
+    }
+    await vi.waitFor(
+      async () => {
+        const info = (await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult;
+        expect(info.isError ?? false).toBe(false);
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+  }, 60_000);
+
   it('answers a tool call that meets a damaged page INDEX_CORRUPT with the folder and the rebuild command, not INTERNAL', async () => {
     const { dir } = await buildIndex();
     const { server, client } = await start(dir);

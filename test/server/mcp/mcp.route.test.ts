@@ -8,6 +8,7 @@ import { createApp } from '../../../server/app.ts';
 import { INDEX_CORRUPT_META, INDEX_NOT_FOUND_META } from '../../../server/mcp/paper.resources.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
 import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
+import { lockDatabase } from '../../support/system-failures.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
 const TOKEN = 'mcp-test-token-0123456789';
@@ -105,6 +106,27 @@ describe('mcp.route', () => {
     const listed = await client.listResources();
     expect(listed.resources).toEqual([]);
     expect(listed._meta?.[INDEX_CORRUPT_META]).toMatchObject({ code: 'INDEX_CORRUPT' });
+    expect(JSON.stringify(listed)).not.toContain(path.dirname(dir));
+    await client.close();
+  });
+
+  it('answers tools INDEX_BUSY over an index another process holds locked, naming no server path', async () => {
+    const { dir } = await buildIndex();
+    const holder = await holderFor();
+    const unlock = lockDatabase(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    try {
+      await expect(holder.open(dir)).rejects.toMatchObject({ code: 'INDEX_BUSY' });
+    } finally {
+      unlock();
+    }
+    const client = await connect(createApp({ holder, config: testConfig(), log: () => {} }));
+    const info = (await client.callTool({ name: 'library_info', arguments: {} })) as CallToolResult;
+    expect(info.isError).toBe(true);
+    const text = JSON.stringify(info.content);
+    expect(text).toContain('INDEX_BUSY');
+    expect(text).not.toContain(path.dirname(dir));
+    const listed = await client.listResources();
+    expect(listed._meta?.[INDEX_NOT_FOUND_META]).toMatchObject({ code: 'INDEX_BUSY' });
     expect(JSON.stringify(listed)).not.toContain(path.dirname(dir));
     await client.close();
   });
