@@ -94,14 +94,18 @@ export function negationFeatures(
   // A claim that negates something the evidence sentence never names ("leaves benchmark accuracy
   // unchanged" against "the weights stay untouched", and accuracy named nowhere in the paper) is not
   // contradicted by it: it is about another thing, which the paper does not back either.
-  // An evidence sentence that negates a thing ("without any training") may negate what the claim
-  // does in other words ("with no fine-tuning"): the claim's negation is not the claim's alone.
+  // An evidence sentence that negates a thing ("without any training") may negate what a claim that
+  // negates only things does in other words ("with no fine-tuning"): that claim's negation is not the
+  // claim's alone. A claim that negates a finding ("leaves accuracy unchanged") keeps the rule,
+  // whatever thing the evidence does without ("is training-free").
   const claimOnly =
-    ((claim.negated && !evidenceNegated) || (claim.nullFinding && !evidenceNull)) && !evidence.deniesThing;
+    ((claim.negated && !evidenceNegated) || (claim.nullFinding && !evidenceNull)) &&
+    !(evidence.deniesThing && negatesOnlyThings(claim));
   const elsewhere = claimOnly && negatesUnnamed(claim, evidence, paper);
   // Sides that each negate only things ("with no fine-tuning" against "without any training") differ
-  // in no negation of a finding; what each negates is compared term by term (scopedNegation).
-  const thingsAlike = negatesOnlyThings(claim) && negatesOnlyThings(evidence);
+  // in no negation of a finding, so long as no shared term is negated on one side alone: "offered no
+  // protection" against "offered strong protection, with no serious adverse events" differ.
+  const thingsAlike = negatesOnlyThings(claim) && negatesOnlyThings(evidence) && scopedNegation === 0;
   return {
     scopedNegation,
     negationMismatch: claim.negated !== evidenceNegated && !negatedAlike && !thingsAlike && !elsewhere ? 1 : 0,

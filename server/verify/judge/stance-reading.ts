@@ -86,6 +86,9 @@ const NEGATION_REACH = 8;
 // absent", "… was not found"), when at most this many words follow them in the clause.
 const POSTPOSED_NEGATION = /^(?:lacking|lacked|absent)$/u;
 const POSTPOSED_TAIL = 2;
+// An adverb ends the noun phrase a negation of a thing reaches ("proliferated slowly"); a few nouns
+// end as adverbs do ("with no prior family history").
+const ADVERB = /^(?!(?:family|assembly|supply|anomaly|reply)$)\p{L}{2,}ly$/u;
 
 const UP =
   /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|rose|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|positively|expand\w*|abundant|enrich\w*|accumulat\w*|encourag\w*|foster\w*|favou?r\w*|overexpress\w*|excess\w*|upregulat\w*|heighten\w*|prolong\w*|extend\w*)$/u;
@@ -184,6 +187,9 @@ function polarOfWord(kind: WordClass, word: string): string | null {
 
 const CLAUSE_PUNCTUATION = /[,;:()]/u;
 
+// Whether a word starts a predicate after a noun phrase: a word with a direction of effect or an adverb.
+const startsPredicate = (kind: WordClass, word: string) => kind.direction !== 0 || ADVERB.test(word);
+
 function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
   const population = populationPhrases(text, tokens);
@@ -195,6 +201,9 @@ function readSentenceNow(text: string): SentenceReading {
   let reach = 0;
   // Whether the reach is a denial's ("rather than only scoring outcomes"), which carrying words extend.
   let denying = false;
+  // Whether the reach is a condition's ("without comorbidities"), and the content words it has reached.
+  let conditioning = false;
+  let conditioned = 0;
   let negated = false;
   let always = false;
   let never = false;
@@ -217,6 +226,11 @@ function readSentenceNow(text: string): SentenceReading {
       if (!condition && !denial) negated = true;
       reach = condition ? CONDITION_REACH : denial ? ALTERNATIVE_REACH : NEGATION_REACH;
       denying = denial && !negating && !condition;
+      conditioning = condition && !negating && !denial;
+      conditioned = 0;
+    } else if (conditioning && conditioned > 0 && startsPredicate(kind, token.word)) {
+      // "patients without comorbidities improved steadily": a condition names a thing, not what is found of it.
+      reach = 0;
     } else if (denying && limitsDenial(token.word) && endsAlternativeMarker(tokens, i - 1)) {
       // "rather than only the final answer" grades the final answer too: the denial reaches no further.
       reach = 0;
@@ -227,6 +241,7 @@ function readSentenceNow(text: string): SentenceReading {
     const polar = negation || !token.term ? null : polarOfWord(kind, token.word);
     // A population phrase says who, not what: its condition is no change, and no negation reaches it.
     const reached = !negation && reach > 0 && population?.[i] !== true;
+    if (reached && token.term) conditioned++;
     words.push({
       term: negation ? null : token.term,
       negated: reached,
@@ -256,8 +271,10 @@ function readSentenceNow(text: string): SentenceReading {
     }
   });
   // A negation of a thing reaches its noun phrase past "any" or "the" ("without any large-scale
-  // training"), and "-free" the words it follows ("training-free"), as "no training" does.
-  const things = thingNegationsOf(text, tokens);
+  // training"), and "-free" the words it follows ("training-free"), as "no training" does; it stops
+  // short of a word with a direction or an "-ly" adverb, which starts the predicate ("models lacking
+  // instruction tuning improve accuracy", "in the absence of serum proliferated slowly").
+  const things = thingNegationsOf(text, tokens, (j) => words[j]!.direction !== 0 || ADVERB.test(tokens[j]!.word));
   for (const at of things.reached) {
     const word = words[at]!;
     if (word.term !== null && population?.[at] !== true) word.negated = true;

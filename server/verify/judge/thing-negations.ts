@@ -1,7 +1,7 @@
 // Negations of a thing rather than of what a sentence asserts: "without (any) training", "with no
-// fine-tuning", "none of the weights", "lacks a GPU", "in the absence of X", "training-free". Each
-// negates the words of its noun phrase (its scope); the stance reading marks them negated, and a
-// sentence whose negations are all of this kind denies no finding (stance-reading.ts).
+// fine-tuning", "none of the weights", "lacks a GPU", "in the absence of X", "training-free", "free
+// of X". Each negates the words of its noun phrase (its scope); the stance reading marks them negated,
+// and a sentence whose negations are all of this kind denies no finding (stance-reading.ts).
 import { negatesAt } from './negation-words.ts';
 
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
@@ -29,10 +29,28 @@ const FILLERS_SKIPPED = 3;
 /** The most content words of the noun phrase a marker reaches ("no significant difference"). */
 export const THING_REACH = 3;
 const BREAK = /[,;:()]/u;
+// Nouns that "X-free" makes the name of a measure or a kind, not a thing said to be without X:
+// "progression-free survival", "disease-free interval", "ventilator-free days", "cell-free DNA".
+const NAMED_BY_FREE = new Set([
+  'survival',
+  'interval',
+  'intervals',
+  'period',
+  'periods',
+  'days',
+  'months',
+  'years',
+  'rate',
+  'rates',
+  'dna',
+  'rna',
+  'mass',
+]);
 
 // The content words of the noun phrase after token `at` (a marker): past the fillers, consecutive
-// words with a stem, up to THING_REACH, never across a clause's punctuation.
-function phraseAfter(text: string, tokens: readonly Token[], at: number): number[] {
+// words with a stem, up to THING_REACH, never across a clause's punctuation, and after its first word
+// not into a word that `stops` it (the predicate: "lacking instruction tuning improve accuracy").
+function phraseAfter(text: string, tokens: readonly Token[], at: number, stops: (i: number) => boolean): number[] {
   const found: number[] = [];
   let j = at + 1;
   const broken = (k: number) => BREAK.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
@@ -42,15 +60,19 @@ function phraseAfter(text: string, tokens: readonly Token[], at: number): number
   }
   for (; j < tokens.length && found.length < THING_REACH; j++) {
     const token = tokens[j]!;
-    if (broken(j) || token.term === null || MARKERS.has(token.word)) break;
+    if (broken(j) || token.term === null || MARKERS.has(token.word) || (found.length > 0 && stops(j))) break;
     found.push(j);
   }
   return found;
 }
 
-// "training-free", "label-free": the hyphenated words before "free".
+// "training-free", "label-free": the hyphenated words before "free"; none when the compound names a
+// measure or kind ("progression-free survival").
 function phraseBeforeFree(text: string, tokens: readonly Token[], at: number): number[] {
   const found: number[] = [];
+  const next = tokens[at + 1];
+  if (next !== undefined && NAMED_BY_FREE.has(next.word) && !BREAK.test(text.slice(tokens[at]!.end, next.start)))
+    return found;
   for (let j = at - 1; j >= 0 && found.length < THING_REACH; j--) {
     if (text.slice(tokens[j]!.end, tokens[j + 1]!.start) !== '-' || tokens[j]!.term === null) break;
     found.push(j);
@@ -58,18 +80,29 @@ function phraseBeforeFree(text: string, tokens: readonly Token[], at: number): n
   return found;
 }
 
-/** The negations of things in a sentence (see ThingNegations). */
-export function thingNegationsOf(text: string, tokens: readonly Token[]): ThingNegations {
+/**
+ * The negations of things in a sentence (see ThingNegations). `stops`: whether the token at an index
+ * ends a noun phrase after its first word (the stance reading passes a word with a direction of
+ * effect or an "-ly" adverb: "in the absence of serum proliferated slowly").
+ */
+export function thingNegationsOf(
+  text: string,
+  tokens: readonly Token[],
+  stops: (i: number) => boolean = () => false,
+): ThingNegations {
   const reached = new Set<number>();
   let predicates = 0;
   let things = 0;
   tokens.forEach((token, i) => {
     const word = token.word;
     let phrase: number[] = [];
-    if (word === 'free') phrase = phraseBeforeFree(text, tokens, i);
-    else if (word === 'none' && tokens[i + 1]?.word === 'of') phrase = phraseAfter(text, tokens, i);
+    const after = tokens[i + 1]?.word;
+    // "free of disease", "free from contamination" negate what follows as "disease-free" does.
+    if (word === 'free' && (after === 'of' || after === 'from')) phrase = phraseAfter(text, tokens, i + 1, stops);
+    else if (word === 'free') phrase = phraseBeforeFree(text, tokens, i);
+    else if (word === 'none' && after === 'of') phrase = phraseAfter(text, tokens, i, stops);
     else if (MARKERS.has(word) && !(word === 'no' && NO_PHRASE.has(tokens[i + 1]?.word ?? '')))
-      phrase = phraseAfter(text, tokens, i);
+      phrase = phraseAfter(text, tokens, i, stops);
     for (const at of phrase) reached.add(at);
     if (!negatesAt(tokens, i)) return;
     if (phrase.length > 0) things++;

@@ -39,6 +39,25 @@ describe('stance-reading', () => {
     expect(readSentence('Evidence for no training effect was lacking.').negatesOnlyThings).toBe(false);
   });
 
+  it('stops a negation of a thing at the predicate: a word with a direction or an "-ly" adverb', () => {
+    const lacking = negationScope(readSentence('Even models lacking instruction tuning improve accuracy with scale.'));
+    expect(lacking.inside.has(stem('tuning'))).toBe(true);
+    expect(lacking.inside.has(stem('improve'))).toBe(false);
+    expect(lacking.inside.has(stem('accuracy'))).toBe(false);
+    const absence = negationScope(readSentence('Cells cultured in the absence of serum proliferated slowly.'));
+    expect(absence.inside.has(stem('serum'))).toBe(true);
+    expect(absence.inside.has(stem('slowly'))).toBe(false);
+    // A noun that ends as an adverb does is read on: "with no prior family history".
+    const family = negationScope(readSentence('Patients with no prior family history were enrolled.'));
+    expect(family.inside.has(stem('family'))).toBe(true);
+  });
+
+  it('stops a condition ("without comorbidities") at the predicate after it, so what is found is not negated', () => {
+    const scope = negationScope(readSentence('Patients without comorbidities improved steadily.'));
+    expect(scope.inside.has(stem('comorbidities'))).toBe(true);
+    expect(scope.inside.has(stem('improved'))).toBe(false);
+  });
+
   it('reads "mice lacking X" as a condition reaching a few words, not as a negated finding', () => {
     const reading = readSentence('Mice lacking the receptor gained weight on a normal diet.');
     expect(reading.negated).toBe(false);

@@ -27,6 +27,36 @@ describe('thing-negations', () => {
     expect(reachedWords('A free lunch is rare.')).toEqual([]);
   });
 
+  it('reads "free of X" and "free from X" as the negation of X that "X-free" is', () => {
+    expect(reachedWords('Patients remained free of disease for five years.')).toEqual(['disease']);
+    expect(reachedWords('The samples were free from any bacterial contamination.')).toEqual([
+      'bacterial',
+      'contamination',
+    ]);
+  });
+
+  it('reads no negation in "X-free" before a noun the compound names as a measure or kind', () => {
+    expect(reachedWords('The drug improved progression-free survival.')).toEqual([]);
+    expect(reachedWords('Cell-free DNA levels predicted relapse.')).toEqual([]);
+    expect(reachedWords('Ventilator-free days increased.')).toEqual([]);
+    // Before another noun, or ending the sentence, "-free" still negates what it follows.
+    expect(reachedWords('A training-free steering method.')).toEqual(['training']);
+    expect(reachedWords('Patients remained disease-free, and survival rose.')).toEqual(['disease']);
+  });
+
+  it('stops a noun phrase after its first word at a word the reading says starts the predicate', () => {
+    const text = 'Even models lacking instruction tuning improve accuracy with scale.';
+    const tokens = tokenize(text);
+    const stops = (i: number) => tokens[i]!.word === 'improve';
+    const reached = [...thingNegationsOf(text, tokens, stops).reached].map((i) => tokens[i]!.word);
+    expect(reached).toEqual(['instruction', 'tuning']);
+    // The first word of the phrase is read whatever it is ("with no improvement").
+    const first = 'It ends with no improvement.';
+    const firstTokens = tokenize(first);
+    const reachedFirst = thingNegationsOf(first, firstTokens, () => true).reached;
+    expect([...reachedFirst].map((i) => firstTokens[i]!.word)).toEqual(['improvement']);
+  });
+
   it('reads "no longer" and "no more than" as no negation of a thing', () => {
     expect(reachedWords('The model no longer improves.')).toEqual([]);
     expect(reachedWords('It uses no more than 4 GB.')).toEqual([]);
