@@ -1,6 +1,6 @@
 // What a claim's numbers count ("30 process-level features": features), so that a number is not
-// found in the evidence where the paper counts that thing with another number ("129 features"), nor
-// where it states the claim's number only of something else ("4,047 images" for "4,047 recipes").
+// found in the evidence where the paper counts that thing with another number ("129 features") and
+// states the claim's number only of something else ("4,047 images" for "4,047 glaze recipes").
 import { terms } from '../../indexer/text/analyze.ts';
 import { numbersOf } from './claim-cues.ts';
 import { isUnitWord } from './judge/quantities.ts';
@@ -11,12 +11,20 @@ const NUMBER_THEN_WORDS =
 const PLURAL = /(?:[^su]s|ies)$/u;
 // Words after a number that measure rather than count ("70 years", "40 percentage points").
 const MEASURE_WORDS = /^(?:points?|percent|percentage|times)$/u;
-// A year counts nothing: "in 2019 models were…".
-const YEAR = /^(?:1[89]|20)\d\d$/u;
+// A number that labels what follows rather than counting it: "type 2 diabetes", "phase 3 trials".
+const LABEL_BEFORE =
+  /\b(?:type|phase|stage|grade|class|category|tier|level|version|figure|fig|table|section|chapter|appendix|equation|eq|day|week|month|year|wave|round)\.?\s+$/iu;
+// A four-digit number that a date word or another year leads to is a year, which counts nothing
+// ("in 2019 models were small", "between 1975 and 2016 girls"); elsewhere it is a count written
+// without a comma ("2000 participants", "1850 samples").
+const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/u;
+const YEAR_BEFORE =
+  /(?:\b(?:in|since|from|until|till|through|during|between|before|after|by|circa|january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:1[89]|20)\d\d\s+(?:and|to|or))\s+$/iu;
 
 /**
  * A number of a text (as numbersOf writes it), the term of the plural noun it counts, and the terms
- * of its words up to that noun ("23,148 glaze formulations": glaze, formul).
+ * of its words up to that noun ("23,148 glaze formulations": glaze, formul), with the noun written as
+ * one word with the word before it ("data sets": data, set, dataset).
  */
 export type CountedNumber = { number: string; noun: string; terms: string[] };
 
@@ -25,8 +33,11 @@ export function countedNumbersOf(text: string): CountedNumber[] {
   const found: CountedNumber[] = [];
   for (const match of text.matchAll(NUMBER_THEN_WORDS)) {
     const number = numbersOf(match[1]!)[0];
-    if (number === undefined || YEAR.test(match[1]!)) continue;
+    if (number === undefined) continue;
+    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    if (LABEL_BEFORE.test(before) || (YEAR_NUMBER.test(match[1]!) && YEAR_BEFORE.test(before))) continue;
     const phrase: string[] = [];
+    const words: string[] = [];
     for (const word of match[2]!.trim().split(/\s+/u)) {
       const wordTerms = terms(word);
       // A stop word ends the phrase: "30 of the features" counts nothing named here.
@@ -34,8 +45,9 @@ export function countedNumbersOf(text: string): CountedNumber[] {
       // "70 years or older": a unit, not a thing counted.
       if (isUnitWord(word) || MEASURE_WORDS.test(word.toLowerCase())) break;
       phrase.push(...wordTerms);
+      words.push(...word.split('-'));
       if (PLURAL.test(word)) {
-        found.push({ number, noun: wordTerms[wordTerms.length - 1]!, terms: phrase });
+        found.push({ number, noun: wordTerms[wordTerms.length - 1]!, terms: [...phrase, ...closedCompound(words)] });
         break;
       }
     }
@@ -43,14 +55,20 @@ export function countedNumbersOf(text: string): CountedNumber[] {
   return found;
 }
 
+// The noun written as one word with the word before it ("data sets", "data-sets": dataset), so that
+// an open compound meets its closed form.
+function closedCompound(words: readonly string[]): string[] {
+  return words.length < 2 ? [] : terms(`${words[words.length - 2]}${words[words.length - 1]}`);
+}
+
 /**
- * The claim's counted numbers that the paper states only of other things: where a sentence names
- * the noun beside another number ("129 features") and none beside the claim's; or where the paper
- * counts the noun nowhere and every time it states the number, counts something else with it
- * ("4,047 images" for "4,047 glaze recipes"; "4,047 photos" too, a word the paper does not use).
- * A number stated of the noun ("23,148 glaze formulations" for "23,148 glazes"), of nothing named
- * ("a total of 4,047"), or in a sentence that names the noun too, is found. `sentences`: each
- * candidate sentence's text and whether it names a term.
+ * The claim's counted numbers that the paper counts otherwise: where a sentence counts the claim's
+ * thing (its noun or a word of its phrase, "glaze" of "4,047 glaze recipes") with another number
+ * ("23,148 glaze formulations") and no sentence counts it with the claim's, nor states the claim's
+ * number bare ("a total of 4,047") in a sentence that names it. A thing the paper never counts with
+ * any number may be the paper's under another word ("312 subjects" for "312 patients", "19
+ * benchmarks" for "19 classification datasets"), so its number is left to be found anywhere.
+ * `sentences`: each candidate sentence's text and whether it names a term.
  */
 export function numbersCountingElsewhere(
   counted: readonly CountedNumber[],
@@ -65,29 +83,23 @@ export function numbersCountingElsewhere(
   }));
   for (const { number, noun, terms: words } of counted) {
     const bare = bareOf(number);
-    // How a sentence states the number: counting the same thing (the noun, or a word of the claim's
-    // phrase: "23,148 glaze formulations" for "23,148 glaze recipes"), and counting nothing named.
-    const stated = read.map((sentence) => {
-      const counts = sentence.counts.filter((c) => bareOf(c.number) === bare);
-      return {
-        sentence,
-        countsIt: counts.some((c) => words.some((t) => c.terms.includes(t))),
-        bare: sentence.numbers.filter((n) => n === bare).length > counts.length,
-      };
+    const sharing = (count: CountedNumber) => words.some((term) => count.terms.includes(term));
+    // Counted with the claim's number as the same thing: found.
+    if (read.some((s) => s.counts.some((c) => bareOf(c.number) === bare && sharing(c)))) continue;
+    // The claim's words the paper counts with other numbers; none, and the number may be found anywhere.
+    const countedOtherwise = new Set(
+      read.flatMap((s) => s.counts.filter((c) => bareOf(c.number) !== bare && sharing(c)).flatMap((c) => c.terms)),
+    );
+    const otherwise = [noun, ...words].filter((term) => countedOtherwise.has(term));
+    if (otherwise.length === 0) continue;
+    // Counted otherwise, the number must stand bare (counting nothing named) in a sentence that
+    // names what the paper counts otherwise.
+    const found = read.some((s) => {
+      const statedBare =
+        s.numbers.filter((n) => n === bare).length > s.counts.filter((c) => bareOf(c.number) === bare).length;
+      return statedBare && otherwise.some((term) => s.names(term));
     });
-    if (stated.some((s) => s.countsIt)) continue;
-    const otherwise = read.some(
-      (sentence) => sentence.names(noun) && sentence.counts.some((c) => c.noun === noun && bareOf(c.number) !== bare),
-    );
-    // Counted otherwise, the number must stand bare in a sentence that names the noun. Counted
-    // nowhere, it may stand bare anywhere (the paper may name the thing in other words there), or
-    // in a sentence that names the noun around another ("129 features measured at the process
-    // level" for "129 process-level measures").
-    const stating = stated.filter((s) => s.sentence.numbers.includes(bare));
-    const found = stating.some((s) =>
-      otherwise ? s.bare && s.sentence.names(noun) : s.bare || s.sentence.names(noun),
-    );
-    if (stating.length > 0 && !found) elsewhere.add(number);
+    if (!found) elsewhere.add(number);
   }
   return elsewhere;
 }

@@ -303,7 +303,8 @@ export class SupportScorer {
   private unaddressedIn(written: string, texts: ReadTexts): ClaimUnaddressed {
     const unaddressed = unaddressedWords(written, [texts.written, texts.spelt], this.statistics);
     const { titleIndex, sentences } = texts.written;
-    const name = titleIndex >= 0 ? paperNameOf(sentences[titleIndex]!.text) : null;
+    const abstract = sentences.filter((_, i) => i !== titleIndex).map((sentence) => sentence.text);
+    const name = titleIndex >= 0 ? paperNameOf(sentences[titleIndex]!.text, abstract.join(' ')) : null;
     return { ...unaddressed, predicate: predicateUnaddressed(unaddressed, this.profileOf(written), name) };
   }
 

@@ -138,17 +138,22 @@ export function contradictionProbability(
 export const UNADDRESSED = { share: 0.5, claimTerms: 10, detail: 0.3 } as const;
 
 /**
- * The claim's specific words the text never mentions, when they are a reason for a verdict of
- * not_supported or partially_supported (at least UNADDRESSED.detail of its weight, or of what it says
- * of the paper when that was read); else undefined.
+ * The claim's specific words the text never mentions, when they decide a verdict of not_supported
+ * (at least UNADDRESSED.detail of what it says of the paper, or of its weight when that was not
+ * read) or partially_supported (at least UNADDRESSED.detail of its weight, with no conflict among
+ * `conflicts`, the result's, which would decide it: "RecGPT-Mobile is deployed in 3 apps" is partial
+ * for its number, not for "deployed"); else undefined.
  */
 export function unmentionedOf(
   verdict: JudgeVerdict,
   unaddressed: (Pick<Unaddressed, 'words' | 'share'> & Pick<ClaimUnaddressed, 'predicate'>) | undefined,
+  conflicts: readonly SupportConflict[] = [],
 ): string[] | undefined {
   if (verdict !== 'not_supported' && verdict !== 'partially_supported') return undefined;
   if (!unaddressed || unaddressed.words.length === 0) return undefined;
-  if ((unaddressed.predicate ?? unaddressed).share < UNADDRESSED.detail) return undefined;
+  const read = verdict === 'not_supported' ? (unaddressed.predicate ?? unaddressed) : unaddressed;
+  if (read.share < UNADDRESSED.detail) return undefined;
+  if (verdict === 'partially_supported' && conflicts.length > 0) return undefined;
   return unaddressed.words;
 }
 

@@ -16,6 +16,7 @@ import {
   STANCE_INPUTS,
   STANCE_MODEL,
   UNADDRESSED,
+  unmentionedOf,
 } from '../../../server/verify/support-verdicts.ts';
 import { statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
 
@@ -155,6 +156,28 @@ describe('support-verdicts', () => {
         'Schema-1 outperforms XGBoost on tabular classification benchmarks, and Dynamic Boundary Evaluation prevents test-set contamination.',
       ).verdict,
     ).toBe('not_supported');
+  });
+
+  it('reads no name in a topic title of the sample library, nor leaves out a name word the claim also uses', () => {
+    // "Negative Before Positive" heads a descriptive title; "memory" is said of the method's cost too.
+    expect(sampleJudged('negative-before-positive-valence', 'Positive valence peaks in deeper layers.').verdict).toBe(
+      'partially_supported',
+    );
+    expect(
+      sampleJudged(
+        'memory-inception-kv-steering',
+        'Memory Inception cuts memory use compared with competing steering methods.',
+      ).verdict,
+    ).toBe('partially_supported');
+  });
+
+  it('lists the unmentioned words only where they decide the verdict, not where a conflict does', () => {
+    const deployed = { words: ['deployed'], share: 0.4, predicate: { share: 0.6, claimTerms: 3 } };
+    expect(unmentionedOf('partially_supported', deployed, [])).toEqual(['deployed']);
+    expect(unmentionedOf('partially_supported', deployed, ['numbers'])).toBeUndefined();
+    // Partial support is kept from support by the whole claim's share, not by what it says of the paper.
+    expect(unmentionedOf('partially_supported', { ...deployed, share: 0.2 }, [])).toBeUndefined();
+    expect(unmentionedOf('not_supported', { ...deployed, share: 0.2 }, [])).toEqual(['deployed']);
   });
 
   it('still supports claims that state what a paper of the sample library says of itself', () => {
