@@ -28,6 +28,7 @@ export async function evaluateJudge(
       chunk.map((ref) => ({
         claim: ref.claim,
         context: ref.context,
+        cocited: ref.cocited,
         sentences: sentencesOf(set.documents.get(ref.docId)!),
       })),
     );

@@ -35,6 +35,8 @@ export const isEvidence = (pair: EvalPair): boolean => pair.kind === 'support' |
 export type PairRef = {
   claim: string;
   context?: string;
+  /** As in SetClaim: other works cited in the judged citation's group. */
+  cocited?: number;
   group: string;
   docId: string;
   kind: PairKind;
@@ -50,7 +52,11 @@ export function pairRefsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_D
   for (const claim of set.claims) {
     const cited = claim.cited.filter((c) => set.documents.has(c.docId));
     if (cited.length === 0) continue;
-    const read = { claim: claim.claim, ...(claim.context !== undefined ? { context: claim.context } : {}) };
+    const read = {
+      claim: claim.claim,
+      ...(claim.context !== undefined ? { context: claim.context } : {}),
+      ...(claim.cocited !== undefined ? { cocited: claim.cocited } : {}),
+    };
     for (const { docId, label, rationale } of cited)
       refs.push({ ...read, group: claim.group, docId, kind: label, ...(rationale ? { rationale } : {}) });
     const citedIds = new Set(claim.cited.map((c) => c.docId));
@@ -80,11 +86,11 @@ export function statisticsOfSet(set: VerifySet): TermStatistics {
 export function pairsOf(set: VerifySet, options: Partial<typeof VERIFY_EVAL_DEFAULTS> = {}): EvalPair[] {
   const statistics = statisticsOfSet(set);
   const scorer = new SupportScorer(statistics);
-  return pairRefsOf(set, options).map(({ claim, context, group, docId, kind, rationale }) => {
+  return pairRefsOf(set, options).map(({ claim, context, cocited, group, docId, kind, rationale }) => {
     const document = set.documents.get(docId)!;
     // One list for both reads, so the scorer analyzes the document once.
     const sentences = sentencesOf(document);
-    const result = scorer.score(claim, sentences, context);
+    const result = scorer.score(claim, sentences, context, cocited);
     const evidence = kind === 'support' || kind === 'contradict';
     return {
       group,

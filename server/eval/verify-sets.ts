@@ -25,6 +25,8 @@ export type SetClaim = {
   claim: string;
   /** The whole sentence when `claim` is the clause of it the citation is judged on (JudgeRequest's `context`). */
   context?: string;
+  /** Other works cited in the judged citation's group (JudgeRequest's `cocited`); absent when none. */
+  cocited?: number;
   cited: Array<{
     docId: string;
     label: CitedLabel;
@@ -107,7 +109,7 @@ function evidenceClaims(
   rows: Array<Record<string, unknown>>,
   documents: ReadonlyMap<string, SetDocument>,
   prefix: string,
-  read: (text: string) => Pick<SetClaim, 'claim' | 'context'>,
+  read: (text: string) => Pick<SetClaim, 'claim' | 'context' | 'cocited'>,
 ) {
   return rows.map((row): SetClaim => {
     const evidence = (row.evidence ?? {}) as Record<string, Array<{ label: string; sentences?: unknown[] }>>;
@@ -181,11 +183,12 @@ export function withoutCitationMarkers(text: string): string {
 }
 
 // A citing text as verify reads its judged citation (citing-sentence.ts): the sentence that holds
-// it, and its clause when that sentence cites other papers for other clauses.
-function readCitingText(text: string): Pick<SetClaim, 'claim' | 'context'> {
+// it, its clause when that sentence cites other papers for other clauses, and the works cited beside it.
+function readCitingText(text: string): Pick<SetClaim, 'claim' | 'context' | 'cocited'> {
   const read = citingClaimOf(text);
   if (!read) return { claim: withoutCitationMarkers(text) };
-  return read.claim === read.context ? { claim: read.claim } : read;
+  const { claim, context, cocited } = read;
+  return { claim, ...(claim !== context ? { context } : {}), ...(cocited > 0 ? { cocited } : {}) };
 }
 
 /**

@@ -191,9 +191,10 @@ export class SupportScorer {
   /**
    * How well the candidate sentences (one paper's, or the passages a sentence cites) back the claim.
    * With a `context` (the whole sentence the claim is a clause of), how much they bear on it is read
-   * on the context, and the evidence and its stance on the claim.
+   * on the context, and the evidence and its stance on the claim. `cocited`: how many other works
+   * the citation's group cites (JudgeRequest's); any sets the stance input `groupedCitation`.
    */
-  score(written: string, sentences: readonly EvidenceSentence[], context?: string): SupportResult {
+  score(written: string, sentences: readonly EvidenceSentence[], context?: string, cocited = 0): SupportResult {
     const texts = this.evidenceOf(sentences);
     const {
       features,
@@ -244,6 +245,8 @@ export class SupportScorer {
     const ranked = (predicate.i === ordered[0]!.i ? nearBest : [predicate, ordered[0]!]).slice(0, STANCE_SENTENCES);
     const read = ranked.map(({ i }) => focusClause(profile, candidates.sentences[i]!.text, candidates.clauses(i)));
     const stance = stanceOfEvidenceVoting(claim, read, candidates.voteSentences);
+    // A prior from how papers cite, not a reading of the text: it names no conflict.
+    stance.groupedCitation = cocited > 0 ? 1 : 0;
     const antonymCoverage =
       stance.antonymConflict > 0
         ? antonymCoverageOf(

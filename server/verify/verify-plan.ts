@@ -55,6 +55,11 @@ export type PlannedCitation = {
   note: string | null;
   claim: string;
   context?: string;
+  /**
+   * How many other works the citation's bracket or parenthesis cites ("[3–7]": 4, "(Lin, 2020; Wu,
+   * 2021)": 1, "[3]": 0); the citations of one group share their `start`.
+   */
+  cocited: number;
 };
 /** A claim to judge: its sentence, its words without citations, its citations, and papers to suggest. */
 export type PlannedClaim = {
@@ -85,6 +90,13 @@ const isGroupName = (target: CitationTarget): target is Extract<CitationTarget, 
 // Whether an entry of the reference list opens with this name ("World Health Organization (2020). …").
 const listNames = (name: string, references: readonly ReferenceEntry[]) =>
   references.some((r) => r.text.toLowerCase().startsWith(name.toLowerCase()));
+
+// The other works of a citation's group: the other citations kept that share its start (a marker
+// the group repeats counts once).
+function cocitedOf(citation: PlannedCitation, citations: readonly PlannedCitation[]): number {
+  const group = citations.filter((c) => c.base.start === citation.base.start);
+  return new Set(group.map((c) => c.base.marker)).size - 1;
+}
 
 /**
  * Everything but the judging: claims, their resolved citations, and the library papers that might
@@ -148,8 +160,10 @@ export function planVerify(library: Library, request: ParsedVerifyRequest, setti
         note: resolution.note,
         claim: part?.clean ?? clean,
         ...(part ? { context: clean } : {}),
+        cocited: 0,
       });
     }
+    for (const citation of citations) citation.cocited = cocitedOf(citation, citations);
     const suggestionPapers =
       settings.suggestionCandidates > 0 && request.suggestions > 0
         ? library.search(clean, settings.suggestionCandidates)

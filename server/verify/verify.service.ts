@@ -42,6 +42,7 @@ function jobsOf(plan: Plan): SelectiveRequest[] {
         jobs.push({
           claim: citation.claim,
           context: citation.context,
+          cocited: citation.cocited,
           sentences: sentencesOf(paper),
           ...alternatives,
         });

@@ -12,7 +12,7 @@ import { bestAlternatives } from './selective-reading.ts';
 /** The judgement a support result amounts to (also the starting point of the NLI judge). */
 export function judgementOf(result: SupportResult): Judgement {
   const verdict = judgeVerdictOf(result);
-  const unmentioned = unmentionedOf(verdict, result.unaddressed);
+  const unmentioned = unmentionedOf(verdict, result.unaddressed, result.conflicts);
   if (verdict === 'not_supported') {
     return {
       verdict,
@@ -39,7 +39,7 @@ export function judgementOf(result: SupportResult): Judgement {
 
 export type BuiltinJudge = Judge & {
   /** The same judgement, synchronously (the built-in judge needs no model); `context` as in JudgeRequest. */
-  judgeNow(claim: string, sentences: readonly EvidenceSentence[], context?: string): Judgement;
+  judgeNow(claim: string, sentences: readonly EvidenceSentence[], context?: string, cocited?: number): Judgement;
   /** judgeSelectively, synchronously. */
   judgeSelectivelyNow(requests: readonly SelectiveRequest[]): Array<Judgement | null>;
   readonly scorer: SupportScorer;
@@ -48,19 +48,23 @@ export type BuiltinJudge = Judge & {
 /** A built-in judge weighting words by the library's term statistics. */
 export function createBuiltinJudge(statistics: TermStatistics): BuiltinJudge {
   const scorer = new SupportScorer(statistics);
-  const judgeNow = (claim: string, sentences: readonly EvidenceSentence[], context?: string) =>
-    judgementOf(scorer.score(claim, sentences, context));
+  const judgeNow = (claim: string, sentences: readonly EvidenceSentence[], context?: string, cocited = 0) =>
+    judgementOf(scorer.score(claim, sentences, context, cocited));
   // Within one call a claim (in its context) is judged once against each sentence list (a cited
   // paper is often a suggestion candidate too).
   const judgeOnce = () => {
     const judged = new Map<string, Map<readonly EvidenceSentence[], Judgement>>();
-    const keyOf = ({ claim, context }: JudgeRequest) =>
-      context === undefined || context === claim ? claim : `${claim}\u0000${context}`;
+    // A citation in a group is read with the group's prior; the same words cited alone (or as a
+    // suggestion) are not.
+    const keyOf = ({ claim, context, cocited }: JudgeRequest) => {
+      const read = context === undefined || context === claim ? claim : `${claim}\u0000${context}`;
+      return (cocited ?? 0) > 0 ? `${read}\u0000grouped` : read;
+    };
     const known = (request: JudgeRequest) => judged.get(keyOf(request))?.get(request.sentences);
     const judge = (request: JudgeRequest) => {
       let judgement = known(request);
       if (!judgement) {
-        judgement = judgeNow(request.claim, request.sentences, request.context);
+        judgement = judgeNow(request.claim, request.sentences, request.context, request.cocited);
         const key = keyOf(request);
         const ofClaim = judged.get(key) ?? new Map<readonly EvidenceSentence[], Judgement>();
         ofClaim.set(request.sentences, judgement);

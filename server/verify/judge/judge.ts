@@ -31,7 +31,17 @@ export type Judgement = {
  * sentences bear on the claim at all is read on it (a clause alone loses the sentence's topic
  * words), and what they say of the claim (the stance, and which sentence is the evidence) on the clause.
  */
-export type JudgeRequest = { claim: string; context?: string; sentences: readonly EvidenceSentence[] };
+export type JudgeRequest = {
+  claim: string;
+  context?: string;
+  sentences: readonly EvidenceSentence[];
+  /**
+   * How many other works the citation's bracket or parenthesis cites ("[3–7]", "(Lin, 2020; Wu,
+   * 2021)"); 0 or absent for a citation on its own. A paper cited in a group more often backs the
+   * statement only with the others: the stance model reads it as a prior (`groupedCitation`).
+   */
+  cocited?: number;
+};
 
 /**
  * A request of which the caller may read the judgement only in some cases: a suggestion candidate

@@ -57,7 +57,7 @@ export function createNliJudge(statistics: TermStatistics, model: NliModel): Jud
   const judgeMany = async (requests: readonly JudgeRequest[]): Promise<Judgement[]> => {
     // The built-in part reads relevance on the claim's context, as the built-in judge does; the
     // model reads the claim itself against each aligned sentence.
-    const results = requests.map((r) => scorer.score(r.claim, r.sentences, r.context));
+    const results = requests.map((r) => scorer.score(r.claim, r.sentences, r.context, r.cocited));
     // Every aligned sentence of every relevant pair goes to the model in one batched call.
     const pairs: Array<{ premise: string; hypothesis: string }> = [];
     const offsets = results.map((result, i) => {

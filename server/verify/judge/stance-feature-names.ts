@@ -50,6 +50,11 @@ export const STANCE_FEATURE_NAMES = [
   'evidenceNegated',
   /** The sentence reads as a finding (results, conclusions, "we found") rather than an aim or background. */
   'evidenceFinding',
+  /**
+   * The citation is one of a group ("[3–7]", "(Lin, 2020; Wu, 2021)"): a prior from how papers cite
+   * (a paper cited among others is more often cited for more than it says), not a reading of the text.
+   */
+  'groupedCitation',
 ] as const;
 
 export type StanceFeatureName = (typeof STANCE_FEATURE_NAMES)[number];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pairRefsOf } from '../../../server/eval/verify-pairs.ts';
 import { loadVerifySet } from '../../../server/eval/verify-sets.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 import { writeClaimCollection } from './claim-collection.ts';
@@ -61,6 +62,26 @@ describe('verify-sets', () => {
     });
     expect(whole!.claim).toBe('Masks lowered infections by half.');
     expect(whole!.context).toBeUndefined();
+  });
+
+  it('keeps how many other works a Citation-Integrity citation is cited beside, and none for one cited alone', () => {
+    const dir = tempDir();
+    writeJsonl(dir, 'corpus_sentences.jsonl', sentences);
+    writeJsonl(dir, 'claims_train.jsonl', [
+      { id: 1, claim: 'Masks lowered infections by half [<|cit|>].', evidence: { 7: [{ label: 'SUPPORT' }] } },
+      { id: 2, claim: 'Masks lowered infections by half <|multi_cit|>.', evidence: { 7: [{ label: 'REFUTE' }] } },
+    ]);
+    const [alone, grouped] = loadVerifySet(dir).claims;
+    expect(alone!.cocited).toBeUndefined();
+    expect(grouped).toMatchObject({ claim: 'Masks lowered infections by half.', cocited: 1 });
+    expect(pairRefsOf(loadVerifySet(dir)).map((ref) => [ref.kind, ref.cocited])).toEqual([
+      ['support', undefined],
+      ['random', undefined],
+      ['random', undefined],
+      ['contradict', 1],
+      ['random', 1],
+      ['random', 1],
+    ]);
   });
 
   it('reads Check-COVID claims of every split, keeping the variants of one news claim in one group', () => {

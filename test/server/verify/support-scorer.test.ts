@@ -88,6 +88,19 @@ describe('support-scorer', () => {
     expect(scorer.relevance(clause, sentences, sentence)).toBeGreaterThan(scorer.relevance(clause, sentences));
   });
 
+  it('reads a citation cited beside other works as grouped, a prior that lowers support and names no conflict', () => {
+    const claim = 'Caffeine increases short-term memory recall.';
+    const sentences = sentencesOfPaper(backing);
+    const alone = scorer.score(claim, sentences);
+    const grouped = scorer.score(claim, sentences, undefined, 2);
+    expect(alone.stance.groupedCitation).toBe(0);
+    expect(grouped.stance.groupedCitation).toBe(1);
+    expect(grouped.score).toBe(alone.score);
+    expect(grouped.support).toBeLessThan(alone.support);
+    expect(grouped.conflicts).toEqual(alone.conflicts);
+    expect(scorer.score(claim, sentences, undefined, 0)).toEqual(alone);
+  });
+
   it('gives no support and no evidence when there is nothing to compare', () => {
     expect(scorer.score('Caffeine increases recall.', [])).toMatchObject({ score: 0, evidence: null });
     expect(scorer.scorePaper('the of and', backing).score).toBe(0);

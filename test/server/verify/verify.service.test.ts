@@ -513,6 +513,31 @@ describe('verify.service', () => {
   });
 });
 
+describe('verify.service grouped citations', () => {
+  it('tells the judge how many other works each citation is cited beside, and nothing of it for a suggestion', async () => {
+    const library = libraryOfIndex(fixture.reader);
+    const seen: SelectiveRequest[] = [];
+    const builtin = createBuiltinJudge(library.statistics);
+    const recording: Judge = {
+      ...builtin,
+      judgeSelectively: async (requests) => {
+        seen.push(...requests);
+        return builtin.judgeSelectively(requests);
+      },
+    };
+    const text =
+      'Caffeine increased short-term memory recall in adults [caffeine-memory-trial, caffeine-history]. Attention sinks arise from a variance discrepancy [attention-sinks].';
+    const response = await verifyTextWith(library, zVerifyRequest.parse({ text, suggestions: 3 }), recording);
+    expect(seen.filter((r) => !r.suggestion).map((r) => r.cocited)).toEqual([1, 1, 0]);
+    expect(seen.filter((r) => r.suggestion).every((r) => r.cocited === undefined)).toBe(true);
+    // The paper cited in a group is read with less support than the same paper cited alone.
+    const supportOf = (answer: typeof response, paperId: string) =>
+      answer.claims.flatMap((c) => c.citations).find((c) => c.paperId === paperId)!.support;
+    const alone = verify({ text: 'Caffeine increased short-term memory recall in adults [caffeine-memory-trial].' });
+    expect(supportOf(response, 'caffeine-memory-trial')).toBeLessThan(supportOf(alone, 'caffeine-memory-trial'));
+  });
+});
+
 // Papers that text written with a model cites by name: a title's head before its colon, a short
 // name closing the title in parentheses, a one-word title.
 const NAMED_PAPERS = [

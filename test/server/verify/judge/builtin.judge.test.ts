@@ -398,6 +398,27 @@ describe('builtin.judge', () => {
     expect(first).toEqual(createBuiltinJudge(statistics).judgeNow(claim, sentencesOfPaper(reviews)));
   });
 
+  it('reads a citation in a group with less support than the same citation alone, and not from a judgement of it alone', async () => {
+    const claim = 'Caffeine increases short-term memory recall.';
+    const sentences = sentencesOfPaper({
+      title: 'Caffeine and working memory in adults',
+      abstract: 'We ran a randomized trial with 240 adults. Caffeine intake increased short-term memory recall by 12%.',
+    });
+    const [alone, grouped, groupedAgain] = await createBuiltinJudge(statistics).judgeMany([
+      { claim, sentences },
+      { claim, sentences, cocited: 3 },
+      { claim, sentences, cocited: 1 },
+    ]);
+    expect(grouped!.support).toBeLessThan(alone!.support);
+    expect(grouped!.contradiction).toBeGreaterThan(alone!.contradiction);
+    expect(grouped!.score).toBe(alone!.score);
+    expect(groupedAgain).toBe(grouped);
+    expect(grouped).toEqual(judge.judgeNow(claim, sentences, undefined, 3));
+    // A prior names no conflict: it lowers the support, not the verdict of evidence that shows none.
+    expect(grouped!.verdict).toBe(alone!.verdict);
+    expect(grouped!.conflicts).toEqual([]);
+  });
+
   it('answers a suggestion candidate only when it is supported, with the judgement judgeMany gives', async () => {
     const claims = [
       'Fefferman metrics are never Einstein.',
