@@ -3,7 +3,8 @@
 // an aim or background), and whether that finding is positive or null ("no significant
 // difference", "was not associated"). Findings for the question's proposition say yes, null ones
 // say no (the other way round when the question asks whether two things are alike). It commits
-// only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`.
+// only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`. A statement
+// that settles the question outright (own-terms.ts, self-category.ts) counts as much as it needs.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { nameInParentheses } from '../verify/paper-name.ts';
 import { nameOfTitle } from '../verify/resolve-reference.ts';
@@ -11,7 +12,9 @@ import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
 import { expandContractions } from './contractions.ts';
 import { englishWordsIfReadable } from './english-words.ts';
+import { holdsStem, ownTermsStance } from './own-terms.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
+import { otherKindStated } from './self-category.ts';
 import { lossWrittenAlike } from './small-loss.ts';
 import { adverbOfManner } from './unknown-share.ts';
 
@@ -76,6 +79,20 @@ const LIMITING_NOT = new RegExp(
 function withoutLimitingNot(sentence: string): string | null {
   const taken = sentence.replace(LIMITING_NOT, (_, can: string | undefined) => (can ? `${can} ` : ' '));
   return taken === sentence ? null : taken;
+}
+
+/**
+ * Whether a sentence states something in general rather than reports a study's result: no statistic,
+ * no effect in the past tense, no null finding, and no "not" that limits it ("not all…").
+ */
+function generalStatement(written: string): boolean {
+  const sentence = expandContractions(written);
+  return (
+    !STATISTIC.test(sentence) &&
+    !REPORTED_EFFECT.test(sentence) &&
+    withoutLimitingNot(sentence) === null &&
+    !readSentence(sentence).nullFinding
+  );
 }
 
 /** The claim a yes/no question asks about: "Does aspirin reduce stroke risk?" → "aspirin reduce stroke risk". */
@@ -146,7 +163,7 @@ export function statementStance(askedQuestion: string, written: string, title = 
   // the code for NeWTral been released publicly?" is stated by "The code has not been made available".
   const english = englishWordsIfReadable();
   const others = words.filter((w) => !isName(w) && !(english && adverbOfManner(w.written.toLowerCase(), english)));
-  const held = others.filter((w) => holds(forms, w.form)).length;
+  const held = others.filter((w) => holdsStem(forms, w.form)).length;
   // One topic word may be put otherwise ("tested" for "evaluated"), and it may be the only one when
   // two names say what the question is about.
   if (held < others.length - 1 || (held === 0 && names.length < 2)) return 0;
@@ -158,22 +175,6 @@ export function statementStance(askedQuestion: string, written: string, title = 
   const denied = deniesStatement(alike.claim, alike.sentence);
   if (limited !== null) return denied ? -1 : 0;
   return denied ? -1 : 1;
-}
-
-/**
- * Whether a sentence's forms hold a word's form, or one of its stem written another way ("logical"
- * and "logically", "consistency" and "consistent", "scheduler" and "scheduling"): a shared start of
- * seven letters or more that leaves at most two letters of the shorter form.
- */
-function holds(forms: ReadonlySet<string>, form: string): boolean {
-  if (forms.has(form)) return true;
-  if (form.length < 7) return false;
-  for (const other of forms) {
-    let shared = 0;
-    while (shared < form.length && form[shared] === other[shared]) shared++;
-    if (shared >= 7 && shared >= Math.min(form.length, other.length) - 2) return true;
-  }
-  return false;
 }
 
 /** The name a title gives its paper: "EMO: Pretraining…", "Neural Weight Translation (NeWTral)", or a title of at most two words. */
@@ -214,7 +215,15 @@ export function findingBalance(
     // conditional independence assumptions" for "Does DAPRO assume conditional independence?";
     // "No code release is indicated"), where one null finding is weak evidence for no: so such a
     // statement is read first, and counts as much as the bottom line needs.
-    const statement = statementStance(question, text, title);
+    // Then a paper's saying what it is, which puts it in no other kind ("RangeGuard is an ECC
+    // scheme…" for "Is RangeGuard a scheduler…?"); then a sentence answering on the question's own
+    // terms, whatever paper it names ("greater search depth lowers citation accuracy"), unless it
+    // reports a study's result, which the fitted balance weighs ("did not reduce", "p < 0.05").
+    const paperName = paperNameOfTitle(title ?? '');
+    const statement =
+      statementStance(question, text, title) ||
+      (paperName !== null && otherKindStated(question, text, paperName) ? -1 : 0) ||
+      (generalStatement(text) ? ownTermsStance(question, text, claim, title) : 0);
     const finding = namesAll(text) ? findingStance(text, claim) : 0;
     const stance = flip * (statement !== 0 ? STATEMENT_WEIGHT * statement : finding);
     net += stance;

@@ -309,4 +309,67 @@ describe('bottom-line', () => {
     const same = 'Recurrent stroke rates were not significantly different between clopidogrel and aspirin.';
     expect(bottomLine(alike, [at(1, same)])).toMatchObject({ verdict: 'yes', yes: [1], no: [] });
   });
+
+  it("answers from one general statement on the question's own terms, whatever paper it names, either way", () => {
+    const agents = 'Cited but Not Verified: Parsing and Evaluating Source Attribution in LLM Deep Research Agents';
+    const deeper = 'Surprisingly, greater search depth lowers citation accuracy instead of raising it.';
+    const cite = (text: string, title: string) => [{ ...at(1, text), title }];
+    expect(
+      bottomLine('Does greater search depth improve citation accuracy in deep research agents?', cite(deeper, agents)),
+    ).toMatchObject({ verdict: 'no', no: [1] });
+    expect(bottomLine('Does greater search depth lower citation accuracy?', cite(deeper, agents))).toMatchObject({
+      verdict: 'yes',
+      yes: [1],
+    });
+    const valence = 'Negative Before Positive: Asymmetric Valence Processing in Large Language Models';
+    const early =
+      'Signals for negative valence sit mostly in the early layers, whereas positive valence is strongest in the middle-to-late layers.';
+    expect(
+      bottomLine('Is negative valence encoded mostly in the early layers of LLMs?', cite(early, valence)).verdict,
+    ).toBe('yes');
+    const sink =
+      'The Structural Origin of Attention Sink: Variance Discrepancy, Super Neurons, and Dimension Disparity';
+    const meaning = 'The authors conclude that the sink carries no semantic meaning; it is a structural artefact.';
+    expect(bottomLine('Do attention sinks carry semantic meaning?', cite(meaning, sink)).verdict).toBe('no');
+    expect(bottomLine("Doesn't the attention sink carry semantic meaning?", cite(meaning, sink)).verdict).toBe('no');
+    const zo = 'PACZero provides zeroth-order (ZO) mechanisms with PAC privacy for fine-tuning LLMs.';
+    expect(bottomLine('Is ZO fine-tuning used with PAC privacy in any paper?', cite(zo, 'PACZero')).verdict).toBe(
+      'yes',
+    );
+  });
+
+  it("says no when the part holding the question's terms puts another value where the question puts a word", () => {
+    const valence = 'Negative Before Positive: Asymmetric Valence Processing in Large Language Models';
+    const early =
+      'Signals for negative valence sit mostly in the early layers, whereas positive valence is strongest in the middle-to-late layers.';
+    expect(
+      bottomLine('Is positive valence strongest in the early layers of LLMs?', [{ ...at(1, early), title: valence }]),
+    ).toMatchObject({ verdict: 'no', no: [1] });
+  });
+
+  it("leaves a study's result, aim or account on the question's own terms to the fitted balance of findings", () => {
+    // A null result on the question's own terms stays one finding against, which alone is not clear.
+    expect(bottomLine(question, [at(2, AGAINST)]).verdict).toBe('unclear');
+    const aims = [
+      'The purpose of this study was to determine whether low-dose aspirin reduces the risk of ischemic stroke.',
+      'To compare low-dose aspirin with placebo for the risk of ischemic stroke.',
+      'Low-dose aspirin has been linked to a lower risk of ischemic stroke.',
+      'Low-dose aspirin is widely considered to lower the risk of ischemic stroke.',
+      'Does low-dose aspirin lower the risk of ischemic stroke in older adults?',
+    ];
+    for (const aim of aims) expect(bottomLine(question, [at(1, aim)]).verdict).toBe('unclear');
+  });
+
+  it('says no when the paper a question names says it is another kind of thing', () => {
+    const ecc = 'RangeGuard is an error-correcting code (ECC) scheme for DNNs and LLMs built around model metadata.';
+    expect(
+      bottomLine('Is RangeGuard a scheduler for LLM serving?', [{ ...at(1, ecc), title: 'RangeGuard' }]),
+    ).toMatchObject({ verdict: 'no', no: [1] });
+    const feather = 'Feather introduces a scheduler that groups work with prefixes in mind.';
+    expect(
+      bottomLine('Is RangeGuard a scheduler for LLM serving?', [
+        { ...at(1, feather), title: 'Feather: Batch Size vs. Prefix Homogeneity in LLM Inference' },
+      ]).verdict,
+    ).toBe('unclear');
+  });
 });
