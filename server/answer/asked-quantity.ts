@@ -30,6 +30,9 @@ const HOW_MUCH = new RegExp(
 const ANY_FIGURE = new RegExp(`(?:^|\\s)(?:${ANY_FIGURE_MEASURES.join('|')})$`, 'iu');
 // "To what extent…" asks a degree, which papers state in words as often as in figures.
 const DEGREE = /\bto\s+what\s+extent\b/iu;
+// "How many papers are there on RAG leakage?" counts the library's papers, which the answer's
+// sources are, not a number any of them states.
+const LIBRARY_ITEMS = /^(?:papers?|stud(?:y|ies)|articles?|works?|publications?|documents?)$/iu;
 
 const nouns = (...words: Array<string | undefined>) => {
   const kept: string[] = [];
@@ -46,7 +49,8 @@ export function askedQuantity(question: string): AskedQuantity | null {
   const count = COUNT.exec(question);
   if (count) {
     const words = nouns(count[1], count[2]);
-    if (words.length > 0) return { kind: 'count', words };
+    if (words.length > 0)
+      return LIBRARY_ITEMS.test(words.at(-1)!) ? { kind: 'figure', words: [] } : { kind: 'count', words };
   }
   const measure = WHAT_MEASURE.exec(question)?.[1];
   if (measure) return ANY_FIGURE.test(measure) ? { kind: 'figure', words: [] } : { kind: 'measure', words: [measure] };
@@ -60,6 +64,32 @@ const NUMBER = new RegExp(`^(?:[~≈<>]?\\d|(?:${NUMBER_WORDS})$)`, 'iu');
 const TOKEN = /[\p{L}\p{N}~≈<>][\p{L}\p{N}.,%'’~≈<>-]*/gu;
 // Words between a number and what it counts that end the phrase ("1,000 hours of audio" counts hours).
 const PHRASE_BREAK = /^(?:of|in|on|for|to|with|by|from|at|than|per|and|is|are|was|were)$/iu;
+
+// People counted under any of these words: "How many participants…?" is answered by "12,400 adults".
+const PERSONS = new Set(
+  [
+    'participant',
+    'patient',
+    'subject',
+    'adult',
+    'people',
+    'person',
+    'individual',
+    'woman',
+    'women',
+    'man',
+    'men',
+    'child',
+    'children',
+    'volunteer',
+    'respondent',
+  ].map((word) => conceptForm(word)),
+);
+// Measures a bare share gives ("reaches 92%" is an accuracy or a score), where a figure need not name them.
+const SHARE_MEASURES =
+  /^(?:accuracy|score|rate|ratio|precision|recall|f1|share|proportion|fraction|percentage|coverage|agreement|sensitivity|specificity|prevalence|incidence|yield|efficiency|utili[sz]ation)$/iu;
+// Rates no share gives: "What learning rate…?" is not answered by "reduces hallucinations by 31%".
+const NO_SHARE = /\b(?:learning|sampling|frame|bit|heart|clock|refresh|baud|token|tokens)\s+rate$/iu;
 
 const tokens = (sentence: string) => (sentence.match(TOKEN) ?? []).map((t) => t.replace(/[.,]+$/u, ''));
 
@@ -83,16 +113,41 @@ function counts(sentence: string, forms: ReadonlySet<string>): boolean {
 /** A count or a measure asked for, which a sentence either gives or not (givesQuantity). */
 export type NamedQuantity = Exclude<AskedQuantity, { kind: 'figure' }>;
 
+// The forms of the thing counted: its own, or any person's when it counts people.
+function countedForms(asked: NamedQuantity): Set<string> {
+  const forms = new Set(asked.words.map(conceptForm));
+  const head = conceptForm(asked.words.at(-1) ?? '');
+  return PERSONS.has(head) ? new Set([...forms, ...PERSONS]) : forms;
+}
+
+/**
+ * Whether a sentence names what a count asks of, with or without a number ("on the MATH-500, AIME and
+ * OlympiadBench benchmarks", "a chosen subset of experts"), or the participle the question counts it
+ * by ("evaluated" of "How many datasets is PACZero evaluated on?", answered by "The mechanisms are
+ * evaluated on SST-2 and on SQuAD"): such a sentence may give the count as a list or in words, so
+ * the question is not one the library has no answer to. Always false for a measure.
+ */
+export function mentionsCounted(asked: NamedQuantity, question: string, sentence: string): boolean {
+  if (asked.kind !== 'count') return false;
+  const head = conceptForm(asked.words.at(-1) ?? '');
+  const held = new Set(PERSONS.has(head) ? PERSONS : [head]);
+  const after = question.slice((COUNT.exec(question)?.index ?? 0) + 1);
+  for (const participle of after.match(/\b\p{Ll}{3,}ed\b/gu) ?? []) held.add(conceptForm(participle));
+  return tokens(sentence).some((word) => held.has(conceptForm(word)));
+}
+
 /** Whether a sentence gives the count or measure a quantity question asks for (see AskedQuantity). */
 export function givesQuantity(asked: NamedQuantity, sentence: string): boolean {
-  if (asked.kind === 'count') return counts(sentence, new Set(asked.words.map(conceptForm)));
+  if (asked.kind === 'count') return counts(sentence, countedForms(asked));
   const words = tokens(sentence);
   if (!words.some((w) => NUMBER.test(w) && /\d/u.test(w))) return false;
-  // A measure: the sentence names it ("a batch size of 256"), or gives a share ("reaches 92%").
+  // A measure: the sentence names it ("a batch size of 256"), or, for a measure a share gives, gives
+  // one ("reaches 92%" for a score; not "Throughput rises by 40%" for a batch size).
   const head = asked.words.at(-1)?.split(/\s+/u).at(-1);
+  if (head === undefined) return false;
   return (
-    (head !== undefined && words.some((w) => conceptForm(w) === conceptForm(head))) ||
-    /\d\s*(?:%|percent\b)/iu.test(sentence)
+    words.some((w) => conceptForm(w) === conceptForm(head)) ||
+    (SHARE_MEASURES.test(head) && !NO_SHARE.test(asked.words.join(' ')) && /\d\s*(?:%|percent\b)/iu.test(sentence))
   );
 }
 

@@ -11,6 +11,33 @@ import { namesAny } from './source-coverage.ts';
 
 type Covered = { source: NumberedSource; coverage: number };
 
+// "Which papers other than RangeGuard…": the names after such words are papers the answer is not from.
+const EXCLUDED_NAMES =
+  /\b(?:other\s+than|besides|apart\s+from|except(?:\s+for)?|excluding|unlike)\s+((?:[\p{Lu}\p{N}][\p{L}\p{N}-]*(?:\s+|,\s*|\s+(?:and|or)\s+)?)+)/gu;
+// "Which papers…", "What studies…": a question asking for papers, which a paper it names is not all of.
+const ASKS_FOR_PAPERS = /^\s*(?:which|what)\s+(?:other\s+)?(?:papers|studies|articles|works|publications)\b/iu;
+
+/**
+ * The title names (titleNamesOf) that limit which papers answer, by source number: none for a question
+ * asking which papers ("Which papers other than RangeGuard are about LLM inference?"), and never a
+ * name the question sets aside ("other than", "besides", "apart from", "except", "excluding", "unlike").
+ */
+export function limitingNames(
+  question: string,
+  titleNames: ReadonlyMap<number, readonly Concept[]>,
+): Map<number, readonly Concept[]> {
+  if (ASKS_FOR_PAPERS.test(question)) return new Map([...titleNames.keys()].map((n) => [n, []]));
+  const excluded = new Set(
+    [...question.matchAll(EXCLUDED_NAMES)].flatMap((m) => m[1]!.split(/[\s,]+/u).filter((w) => w !== '')),
+  );
+  return new Map(
+    [...titleNames].map(([n, names]) => [
+      n,
+      names.filter((c) => !excluded.has(c.word) && !excluded.has(conceptName(c))),
+    ]),
+  );
+}
+
 /**
  * The question's title names (titleNamesOf) that are a retrieved paper's own name: the name it calls
  * itself by or its title gives it ("RangeGuard", "Feather" of "Feather: Batch Size vs. …", "NeWTral"
@@ -21,13 +48,27 @@ export function ownNamesAsked(
   sources: readonly NumberedSource[],
   titleNames: ReadonlyMap<number, readonly Concept[]>,
 ): Concept[] {
-  const asked = new Set<Concept>();
+  return [...new Set(ownNameGroups(sources, titleNames).flat())];
+}
+
+/**
+ * The same, one group per name, holding the concepts of its words ("Memory" and "Inception" of
+ * "Memory Inception"): a paper names it only by all of them, not by "memory" alone.
+ */
+export function ownNameGroups(
+  sources: readonly NumberedSource[],
+  titleNames: ReadonlyMap<number, readonly Concept[]>,
+): Concept[][] {
+  const groups = new Map<string, Concept[]>();
   for (const source of sources) {
     const own = [...namesInTitle(source.paper.title), paperName(source.paper) ?? []].flat();
-    const forms = own.map((name) => conceptForms(name));
-    for (const concept of titleNames.get(source.n) ?? []) if (forms.some((f) => holds(f, concept))) asked.add(concept);
+    for (const name of own) {
+      const forms = conceptForms(name);
+      const held = (titleNames.get(source.n) ?? []).filter((concept) => holds(forms, concept));
+      if (held.length > 0) groups.set(held.map((c) => c.form).join(' '), held);
+    }
   }
-  return [...asked];
+  return [...groups.values()];
 }
 
 /**
@@ -35,13 +76,13 @@ export function ownNamesAsked(
  * question as the best of them (the first retrieved with a looser cut: retrieval, which reads whole
  * passages and by meaning too, ranked it first, and concept coverage misses what a paper words
  * differently, "contextual" for "context"). When the question names a paper by its own name, found
- * among all the sources (`own`, ownNamesAsked), they are chosen among those that name it; else, when
+ * among all the sources (`own`, ownNameGroups), they are chosen among those that name it; else, when
  * the closest sources' titles give a name the question asks about, only those that name it answer.
  */
 export function answeringSources(
   covered: readonly Covered[],
   titleNames: ReadonlyMap<number, readonly Concept[]>,
-  own: readonly Concept[],
+  own: ReadonlyArray<readonly Concept[]>,
   settings: Pick<SelectionOptions, 'minRelativeFirstSourceCoverage' | 'minRelativeSourceCoverage'>,
 ): Set<number> {
   const closeAmong = (pool: readonly Covered[]) => {
@@ -52,7 +93,8 @@ export function answeringSources(
         (rank === 0 ? settings.minRelativeFirstSourceCoverage : settings.minRelativeSourceCoverage) * best,
     );
   };
-  if (own.length > 0) return new Set(closeAmong(covered.filter((c) => namesAny(c.source, own))).map((c) => c.source.n));
+  const namesOwn = (source: NumberedSource) => own.some((group) => group.every((name) => namesAny(source, [name])));
+  if (own.length > 0) return new Set(closeAmong(covered.filter((c) => namesOwn(c.source))).map((c) => c.source.n));
   const close = closeAmong(covered);
   const named = [...new Set(close.flatMap((c) => titleNames.get(c.source.n) ?? []))];
   return new Set(close.filter((c) => named.length === 0 || namesAny(c.source, named)).map((c) => c.source.n));

@@ -18,9 +18,13 @@ export const ANY_FIGURE_MEASURES = [
 ];
 /** Measures a figure answers beside the measure's word ("What batch size…?": "a batch size of 256"). */
 const NAMED_MEASURES = ['size', 'rate', 'score', 'accuracy', 'throughput', 'latency', 'speed', 'count'];
+// A word before a measure that is a verb, so that the measure is its object, not what is asked ("What
+// does throughput depend on?", "What drives latency…?", "What caused…"): an auxiliary, a common
+// irregular verb, or a word in -s or -ed (not "class", "bus", "analysis", "seed", "feed").
+const VERB_BEFORE_MEASURE = `(?:is|are|was|were|be|been|do|does|did|can|could|will|would|should|may|might|must|has|have|had|makes?|made|sets|gives?|gave|drove|led|leads|keeps?|kept|\\p{L}+[^\\P{L}sui]s|\\p{L}{2,}[^\\P{L}e]ed)\\s`;
 // "What (is the) (learning) rate…", "What batch size…", "What score…": a measure, after up to two
-// words; not "rate-limiting". The measure as the question writes it is group 1.
-const WHAT_MEASURE_SOURCE = `what\\s+(?:(?:is|are|was|were)\\s+the\\s+)?((?:[\\p{L}][\\p{L}\\p{N}'’-]*\\s+){0,2}?(?:${[...ANY_FIGURE_MEASURES, ...NAMED_MEASURES].join('|')}))s?\\b(?!-)`;
+// words that are no verb; not "rate-limiting". The measure as the question writes it is group 1.
+const WHAT_MEASURE_SOURCE = `what\\s+(?:(?:is|are|was|were)\\s+the\\s+)?((?:(?!${VERB_BEFORE_MEASURE})[\\p{L}][\\p{L}\\p{N}'’-]*\\s+){0,2}?(?:${[...ANY_FIGURE_MEASURES, ...NAMED_MEASURES].join('|')}))s?\\b(?!-)`;
 /** A measure a "what" question asks for, anywhere in it; the measure is group 1. */
 export const WHAT_MEASURE = new RegExp(`\\b${WHAT_MEASURE_SOURCE}`, 'iu');
 const QUANTITY = new RegExp(

@@ -4,10 +4,16 @@ import { tfidfCosine } from '../verify/support-features.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
-import { askedQuantity, givesQuantity, missingQuantityReason } from './asked-quantity.ts';
+import { askedQuantity, givesQuantity, mentionsCounted, missingQuantityReason } from './asked-quantity.ts';
 import { expandContractions } from './contractions.ts';
 import { libraryGap, unconnectedNotice, unusedPhraseNotice } from './library-gaps.ts';
-import { answeringSources, ownNamesAsked, unaddressedByNamed, unknownKindOfNamed } from './named-papers.ts';
+import {
+  answeringSources,
+  limitingNames,
+  ownNameGroups,
+  unaddressedByNamed,
+  unknownKindOfNamed,
+} from './named-papers.ts';
 import { conceptCoverage, conceptForms, conceptNames, questionConcepts } from './question-concepts.ts';
 import { answerShape, asksOneRelation, questionType } from './question-type.ts';
 import { type ScoredSentence, scoreSentences } from './score-sentences.ts';
@@ -119,10 +125,13 @@ export function selectSentences(
   if (gap !== null && 'reason' in gap) return abstaining(gap.reason);
   // "Is RangeGuard a scheduler for LLM serving?" is answered by RangeGuard or not at all, never by
   // Feather's scheduler, however much more of the question Feather holds.
-  const own = ownNamesAsked(sources, titleNames);
+  // A name the question sets aside ("other than RangeGuard") or a question asking which papers limits nothing.
+  const limiting = limitingNames(question, titleNames);
+  const ownGroups = ownNameGroups(sources, limiting);
+  const own = [...new Set(ownGroups.flat())];
   const kindReason = unknownKindOfNamed(question, concepts, own);
   if (kindReason !== null) return abstaining(kindReason);
-  const eligible = answeringSources(covered, titleNames, own, settings);
+  const eligible = answeringSources(covered, limiting, ownGroups, settings);
   // Every sentence of a paper that names itself ("AgenticPrecoding coordinates…" under the title
   // "AgenticPrecoding") speaks of the names its title gives, so a name the question asks about does
   // not set one of its sentences above another: what else it asks does. In a paper that does not
@@ -177,15 +186,23 @@ export function selectSentences(
     if (unaddressed !== null) return abstaining(unaddressed);
   }
   // A count or a measure asked for: only the sentences that give it answer ("How many languages…?"
-  // is not answered by "1,000 hours of recorded audio"), and none giving it is no answer. A figure of
-  // no named measure ("How far…", "How much does it cost?", which old collections ask of papers that
-  // discuss it in words) or a date asked for and found: only the sentences that carry one.
+  // is not answered by "1,000 hours of recorded audio"), and none giving it is no answer, unless a
+  // sentence names what is counted, which may count it as a list or in words ("on the MATH-500, AIME
+  // and OlympiadBench benchmarks"). A figure of no named measure ("How far…", "How much does it
+  // cost?", which old collections ask of papers that discuss it in words), such a count, or a date
+  // asked for and found: only the sentences that carry one.
   const quantity = type === 'quantity' ? askedQuantity(question) : null;
-  if (quantity && quantity.kind !== 'figure' && candidates.length > 0) {
-    const giving = candidates.filter((c) => givesQuantity(quantity, c.wording));
-    if (giving.length === 0) return abstaining(missingQuantityReason(quantity));
-    candidates.splice(0, candidates.length, ...giving);
-  } else if ((type === 'quantity' || type === 'time') && candidates.some((c) => answerShape(type, c.wording) === 1)) {
+  const giving =
+    quantity && quantity.kind !== 'figure' ? candidates.filter((c) => givesQuantity(quantity, c.wording)) : [];
+  if (giving.length > 0) candidates.splice(0, candidates.length, ...giving);
+  else if (
+    quantity &&
+    quantity.kind !== 'figure' &&
+    candidates.length > 0 &&
+    !candidates.some((c) => mentionsCounted(quantity, question, c.wording))
+  )
+    return abstaining(missingQuantityReason(quantity));
+  else if ((type === 'quantity' || type === 'time') && candidates.some((c) => answerShape(type, c.wording) === 1)) {
     const shaped = candidates.filter((c) => answerShape(type, c.wording) === 1);
     candidates.splice(0, candidates.length, ...shaped);
   }

@@ -1,7 +1,7 @@
 // Which retrieved papers hold what a question asks: each source's share of the question's key
 // concepts in its best passage, and the names the question gives that papers' titles give too
 // ("AgenticPrecoding", "EMO and SoftSAE"), which decide whose words answer for whom.
-import { paperName } from '../verify/paper-name.ts';
+import { paperName, titleHead } from '../verify/paper-name.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import {
   type Concept,
@@ -56,10 +56,26 @@ export function namesOfOthers(titleNames: ReadonlyMap<number, readonly Concept[]
   return others;
 }
 
+// A title's name written with capitals in the question, every word of it ("Memory Inception" of
+// "Memory Inception: Latent-Space…", "Feather" of "Feather: Batch Size vs. …"): the capitalised
+// concepts it holds, or none when the question lacks one of its words (among all its concepts).
+function writtenName(
+  name: string | null | undefined,
+  capitalised: readonly Concept[],
+  concepts: readonly Concept[],
+): Concept[] {
+  if (!name) return [];
+  const forms = conceptForms(name);
+  const held = capitalised.filter((c) => holds(forms, c));
+  const asked = new Set(concepts.filter((c) => holds(forms, c)).map((c) => c.form));
+  return forms.size > 0 && [...forms].every((form) => asked.has(form)) ? held : [];
+}
+
 /**
  * The question's concepts that name a source, by source number: those written as names that its
- * title gives ("AgenticPrecoding", "EMO"), and the one-word name a paper calls itself by when the
- * question writes it with a capital ("Litespark", which opens both its title and its abstract).
+ * title gives ("AgenticPrecoding", "EMO"), and, when the question writes them with capitals, the
+ * one-word name a paper calls itself by ("Litespark", which opens both its title and its abstract)
+ * or the name its title gives before its colon, of one or two words ("Feather", "Memory Inception").
  */
 export function titleNamesOf(concepts: readonly Concept[], sources: readonly NumberedSource[]): Map<number, Concept[]> {
   const names = concepts.filter((c) => writtenAsName(c.word));
@@ -68,8 +84,11 @@ export function titleNamesOf(concepts: readonly Concept[], sources: readonly Num
     sources.map((source) => {
       const forms = names.length > 0 ? conceptForms(source.paper.title) : new Set<string>();
       const own = capitalised.length > 0 ? paperName(source.paper) : null;
-      const ownForms = own && !/\s/u.test(own) ? conceptForms(own) : new Set<string>();
-      return [source.n, [...names.filter((c) => holds(forms, c)), ...capitalised.filter((c) => holds(ownForms, c))]];
+      const written = [
+        ...writtenName(own && !/\s/u.test(own) ? own : null, capitalised, concepts),
+        ...(capitalised.length > 0 ? writtenName(titleHead(source.paper.title), capitalised, concepts) : []),
+      ];
+      return [source.n, [...new Set([...names.filter((c) => holds(forms, c)), ...written])]];
     }),
   );
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { askedQuantity, givesQuantity, missingQuantityReason } from '../../../server/answer/asked-quantity.ts';
+import {
+  askedQuantity,
+  givesQuantity,
+  mentionsCounted,
+  missingQuantityReason,
+} from '../../../server/answer/asked-quantity.ts';
 
 describe('asked-quantity', () => {
   it('reads what a quantity question counts, measures, or asks a figure of', () => {
@@ -45,6 +50,42 @@ describe('asked-quantity', () => {
     expect(givesQuantity(batch, 'Shows that how large the batch is matters.')).toBe(false);
     const score = { kind: 'measure', words: ['score'] } as const;
     expect(givesQuantity(score, 'It reaches 92% on the benchmark.')).toBe(true);
+  });
+
+  it('takes a bare share only for a measure a share gives, not for a learning rate or a batch size', () => {
+    const learningRate = { kind: 'measure', words: ['learning rate'] } as const;
+    expect(givesQuantity(learningRate, 'It reduces hallucinations by 31%.')).toBe(false);
+    const batch = { kind: 'measure', words: ['batch size'] } as const;
+    expect(givesQuantity(batch, 'Throughput rises by 40% with this scheduling.')).toBe(false);
+    const accuracy = { kind: 'measure', words: ['accuracy'] } as const;
+    expect(givesQuantity(accuracy, 'It reaches 92% on the benchmark.')).toBe(true);
+  });
+
+  it('counts people under any person noun, and reads a count of papers as asking no count', () => {
+    const participants = { kind: 'count', words: ['participants'] } as const;
+    expect(givesQuantity(participants, 'In a cohort of 12,400 adults followed for 8 years, aspirin helped.')).toBe(
+      true,
+    );
+    expect(askedQuantity('How many papers are there on RAG leakage?')).toEqual({ kind: 'figure', words: [] });
+  });
+
+  it('finds a sentence naming what is counted, or the participle it is counted by, without a number', () => {
+    const benchmarks = { kind: 'count', words: ['benchmarks'] } as const;
+    expect(
+      mentionsCounted(
+        benchmarks,
+        'How many benchmarks is POPO evaluated on?',
+        'It uses the AIME and MATH-500 benchmarks.',
+      ),
+    ).toBe(true);
+    const datasets = { kind: 'count', words: ['datasets'] } as const;
+    const question = 'How many datasets is PACZero evaluated on?';
+    expect(mentionsCounted(datasets, question, 'The mechanisms are evaluated on SST-2 and on SQuAD.')).toBe(true);
+    expect(mentionsCounted(datasets, question, 'PACZero provides zeroth-order mechanisms.')).toBe(false);
+    const languages = { kind: 'count', words: ['languages'] } as const;
+    expect(
+      mentionsCounted(languages, 'How many languages does TextPro-SLM support?', 'It draws on 1,000 hours of audio.'),
+    ).toBe(false);
   });
 
   it('names what the question asks for when no sentence gives it', () => {

@@ -35,6 +35,13 @@ describe('question-type', () => {
     expect(questionType('What is the main axis along which LLMs differ?')).toBe('open');
   });
 
+  it('does not read a verb or an auxiliary before a measure word as part of the measure', () => {
+    expect(questionType('What does throughput depend on?')).toBe('open');
+    expect(questionType('What drives latency in LLM serving?')).toBe('open');
+    expect(questionType('What caused the latency spikes?')).toBe('open');
+    expect(questionType('What error rate is reported?')).toBe('quantity');
+  });
+
   it('reads the noun a "which" question asks for, and none after a bare "what"', () => {
     expect(askedKindWord('Which optimizer is best for training diffusion models?')).toBe('optimizer');
     expect(askedKindWord('Which of the datasets is largest?')).toBe('datasets');

@@ -449,6 +449,30 @@ const SAMPLE = {
     'GlazyBench',
     'GlazyBench is described as the first benchmark for AI-assisted design of ceramic glazes. It contains 23,148 glaze formulations and 4,047 images, with data taken from the Glazy platform (glazy.org).',
   ],
+  popo: [
+    'POPO (Positive-Only Policy Optimization)',
+    'POPO is a reinforcement-learning framework for mathematical reasoning whose policy optimization, as the name says, is positive-only. The authors evaluate it on the DeepScaleR-Preview-Dataset and on the MATH-500, AIME and OlympiadBench benchmarks.',
+  ],
+  paczero: [
+    'PACZero',
+    'PACZero provides zeroth-order (ZO) mechanisms with PAC privacy for fine-tuning LLMs. The mechanisms are evaluated on SST-2 and on SQuAD.',
+  ],
+  emo: [
+    'EMO: Pretraining Mixture of Experts for Emergent Modularity',
+    'EMO is a Mixture of Experts (MoE) language model whose pretraining is designed so that modular structure emerges among the experts. As a result, a deployment can load and run only a chosen subset of experts while losing very little performance. That property allows memory-efficient, modular deployment tailored to many different applications.',
+  ],
+  memory: [
+    'Memory Inception: Latent-Space KV Cache Manipulation for Steering LLMs',
+    'Memory Inception steers a language model without any training by editing its KV cache in latent space. Banks of latent keys and values, conditioned on text, are inserted into a chosen subset of attention layers. The method needs considerably less memory than alternatives, lets the model change its behaviour part-way through a conversation, and can provide structured guidance for reasoning.',
+  ],
+  leakdojo: [
+    'LeakDojo: Decoding the Leakage Threats of RAG Systems',
+    'LeakDojo analyses the data-leakage threats that retrieval-augmented generation (RAG) systems face. It exposes a tension between being faithful to retrieved content and staying secure: the better a model follows instructions, the more it tends to leak. Improving faithfulness in RAG can therefore come at the price of higher leakage risk.',
+  ],
+  aspirin: [
+    'Daily aspirin and colorectal cancer incidence in older adults',
+    'Aspirin does not reduce all-cause mortality in healthy older adults. Whether it prevents colorectal cancer in this group is debated. In a cohort of 12,400 adults followed for 8 years, daily aspirin reduced colorectal cancer incidence by 24% (HR 0.76, 95% CI 0.65-0.89).',
+  ],
 } as const;
 const OTHER_TEXTS = [
   'Kilns fire glazes at high heat.',
@@ -543,5 +567,63 @@ describe('select-sentences: a quantity question', () => {
     expect(sentences.map((s) => s.wording)).toEqual([
       '[GlazyBench] contains 23,148 glaze formulations and 4,047 images, with data taken from the Glazy platform (glazy.org).',
     ]);
+  });
+});
+
+describe('select-sentences: a count given as a list or under another word', () => {
+  it('quotes a sentence naming what is counted without a number before it, rather than abstaining', () => {
+    const popo = selectSample('How many benchmarks is POPO evaluated on?', 'popo', 'softsae');
+    expect(popo.abstainReason).toBeNull();
+    expect(popo.sentences.map((s) => s.paperId)).toContain('popo');
+    const emo = selectSample('How many experts does EMO load?', 'emo', 'softsae');
+    expect(emo.abstainReason).toBeNull();
+    expect(emo.sentences.map((s) => s.wording).join(' ')).toMatch(/a chosen subset of experts/u);
+  });
+
+  it('quotes a sentence holding the participle the question counts by ("evaluated on SST-2 and on SQuAD")', () => {
+    const { sentences, abstainReason } = selectSample('How many datasets is PACZero evaluated on?', 'paczero');
+    expect(abstainReason).toBeNull();
+    expect(sentences.map((s) => s.wording).join(' ')).toMatch(/evaluated on SST-2 and on SQuAD/u);
+  });
+
+  it('counts people under any person noun ("participants" by "12,400 adults")', () => {
+    const { sentences, abstainReason } = selectSample('How many participants were in the aspirin cohort?', 'aspirin');
+    expect(abstainReason).toBeNull();
+    expect(sentences.map((s) => s.wording)).toEqual([
+      'In a cohort of 12,400 adults followed for 8 years, daily aspirin reduced colorectal cancer incidence by 24% (HR 0.76, 95% CI 0.65-0.89).',
+    ]);
+  });
+
+  it('does not ask a count of the papers of the library from the papers themselves', () => {
+    const { sentences, abstainReason } = selectSample('How many papers are there on RAG leakage?', 'leakdojo');
+    expect(abstainReason).toBeNull();
+    expect(sentences.map((s) => s.paperId)).toContain('leakdojo');
+  });
+});
+
+describe('select-sentences: names that limit which papers answer', () => {
+  it('answers from other papers than the one a question sets aside, and for a question asking which papers', () => {
+    const { sentences, abstainReason } = selectSample(
+      'Which papers other than RangeGuard are about LLM inference efficiency?',
+      'rangeguard',
+      'feather',
+    );
+    expect(abstainReason).toBeNull();
+    expect(sentences.map((s) => s.paperId)).toContain('feather');
+  });
+
+  it('limits the answer to a paper named by its title’s head, an ordinary word', () => {
+    const { sentences } = selectSample('Does Feather use ternary weights?', 'litespark', 'feather');
+    expect(sentences.map((s) => s.paperId)).not.toContain('litespark');
+  });
+
+  it('limits the answer to a paper named by its title’s head of two words', () => {
+    const { sentences } = selectSample('Does Memory Inception improve throughput?', 'memory', 'litespark');
+    expect(sentences.map((s) => s.paperId)).not.toContain('litespark');
+  });
+
+  it('answers what a paper named by two words is from that paper, not from another holding more of the question', () => {
+    const { sentences } = selectSample('Is Memory Inception a scheduler for LLM serving?', 'feather', 'memory');
+    expect(sentences.map((s) => s.paperId)).not.toContain('feather');
   });
 });
