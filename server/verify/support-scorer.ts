@@ -275,10 +275,19 @@ export class SupportScorer {
         : sentences[ranked[quoted]?.i ?? bestWritten]!;
     const score = supportProbability(relevanceFeatures, this.model);
     const contradicting = contradictionProbability(stance, features, this.stanceModel);
+    // The same reading without the prior, which alone may not make a contradiction (judgeVerdictOf).
+    const withoutPrior =
+      stance.groupedCitation === 0
+        ? {}
+        : {
+            priorFreeContradiction:
+              score * contradictionProbability({ ...stance, groupedCitation: 0 }, features, this.stanceModel),
+          };
     return {
       score,
       support: score * (1 - contradicting),
       contradiction: score * contradicting,
+      ...withoutPrior,
       evidence,
       conflicts,
       features,

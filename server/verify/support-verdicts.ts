@@ -62,6 +62,12 @@ export type SupportResult = {
   support: number;
   /** 0–1: the probability that the candidates contradict the claim (score × contradicting). */
   contradiction: number;
+  /**
+   * `contradiction` read without the grouped-citation prior (stance input `groupedCitation` at 0);
+   * present only when that prior was read. A prior from how papers cite may lower the support, but
+   * judgeVerdictOf contradicts only where this reading contradicts too.
+   */
+  priorFreeContradiction?: number;
   /** The sentence that bears on the claim best (never the title), or null when there were no text sentences. */
   evidence: EvidenceSentence | null;
   /** Disagreements between the claim and its evidence that the score alone does not show. */
@@ -183,20 +189,28 @@ const hardConflict = (stance: StanceFeatures) =>
 const shows = (conflict: SupportConflict, stance: StanceFeatures) =>
   conflict !== 'numbers' || stance.quantityConflict > 0;
 
+// How likely the evidence contradicts the claim, given that it bears on it, as the verdicts read it:
+// the lower of the reading shown and the one without the grouped-citation prior.
+const contradictingOf = (result: Pick<SupportResult, 'score' | 'contradiction' | 'priorFreeContradiction'>) =>
+  Math.min(result.contradiction, result.priorFreeContradiction ?? result.contradiction) / Math.max(result.score, 1e-9);
+
 /**
  * The full verdict: below the relevance threshold the text does not bear on the claim; evidence
  * more likely contradicting than not (at the fitted threshold) contradicts it when a cue shows
- * where (a conflict: the built-in stance model's bias and overlap alone contradict nothing); a text that never
+ * where (a conflict: the built-in stance model's bias and overlap alone contradict nothing) and
+ * when it does so without the grouped-citation prior too (`priorFreeContradiction`); a text that never
  * mentions the specific words the claim rests on does not address it; a high score with no
  * conflict and (nearly) no unmentioned word supports it; anything between is partial support.
  */
 export function judgeVerdictOf(
   result: Pick<SupportResult, 'score' | 'support' | 'contradiction' | 'conflicts' | 'evidence'> &
-    Partial<Pick<SupportResult, 'unaddressed' | 'stance' | 'antonymCoverage'>>,
+    Partial<Pick<SupportResult, 'unaddressed' | 'stance' | 'antonymCoverage' | 'priorFreeContradiction'>>,
   thresholds: typeof JUDGE_THRESHOLDS = JUDGE_THRESHOLDS,
 ): JudgeVerdict {
   if (!result.evidence) return 'not_supported';
-  const ratio = result.contradiction / Math.max(result.score, 1e-9);
+  // Contradicting only as both the reading shown and the one without a citation prior read it: a
+  // prior from how papers cite names no conflict, so it never alone makes a contradiction.
+  const ratio = contradictingOf(result);
   const { stance } = result;
   if (result.score < thresholds.relevant) {
     const certain =
@@ -233,12 +247,13 @@ export function judgeVerdictOf(
  * that contradicts the claim does not support it.
  */
 export function verdictOf(
-  result: Pick<SupportResult, 'score' | 'conflicts'> & Partial<Pick<SupportResult, 'support' | 'contradiction'>>,
+  result: Pick<SupportResult, 'score' | 'conflicts'> &
+    Partial<Pick<SupportResult, 'support' | 'contradiction' | 'priorFreeContradiction'>>,
 ): Verdict {
   if (
     result.contradiction !== undefined &&
     result.score >= SUPPORT_THRESHOLDS.partial &&
-    result.contradiction / Math.max(result.score, 1e-9) >= JUDGE_THRESHOLDS.contradicted
+    contradictingOf({ ...result, contradiction: result.contradiction }) >= JUDGE_THRESHOLDS.contradicted
   )
     return 'not_supported';
   if (result.score >= SUPPORT_THRESHOLDS.supported && result.conflicts.length === 0) return 'supported';

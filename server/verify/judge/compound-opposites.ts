@@ -3,9 +3,20 @@
 // against "ignores uncertainty", "one-way" against "in both directions", "zeroth-order" against
 // "first-order", "positive-only" against "negative samples as well as positive ones", "do poorly on
 // link validity" against "do well on link validity". Each is a rule over a family of words, not a
-// list of pairs.
+// list of pairs. Words inside a contrast ("unlike X,", "than X", "an alternative to X") are what the
+// sentence sets itself against, so they are dropped before any rule looks.
 import { stem } from '../../../indexer/text/analyze.ts';
 import { antonymsOf, polarStem } from './antonyms.ts';
+
+// A contrast and the words it sets aside, up to the next comma or clause end: "unlike bidirectional
+// attention,", "than first-order DP-SGD", "as an alternative to first-order DP-SGD".
+const CONTRAST =
+  /\b(?:unlike|(?:an\s+)?alternatives?\s+to|(?:rather\s+)?than|instead\s+of|compared\s+(?:with|to)|as\s+opposed\s+to|in\s+contrast\s+(?:with|to)|whereas)\b[^,;.:!?]*/gu;
+
+/** The text without the words inside its contrasts ("unlike X,", "than X", "instead of X"). */
+export function withoutContrasts(text: string): string {
+  return text.replace(CONTRAST, ' ');
+}
 
 // "X-aware" takes X into account; "ignores X", "X-agnostic", "X-unaware", "X-blind", "disregards X",
 // "unaware of X" leave it out.
@@ -16,12 +27,21 @@ const IGNORING = [
 ];
 
 // "one-way", "unidirectional", "in one direction" against "two-way", "bidirectional", "both directions".
+// A one-way ANOVA, hash, function or design names a kind of thing, not a direction; "either direction"
+// says no more than "any direction".
 const ONE_WAY =
-  /\b(?:one-way|one-directional|uni-?directional|in\s+(?:one|a\s+single)\s+direction|in\s+only\s+one\s+direction)\b/u;
-const BOTH_WAYS = /\b(?:two-way|bi-?directional|(?:in\s+)?both\s+directions|either\s+direction|both\s+ways)\b/u;
+  /\b(?:one-way(?!\s+(?:anova|hash|function|design|analysis|repeated|classification))|one-directional|uni-?directional|in\s+(?:one|a\s+single)\s+direction|in\s+only\s+one\s+direction)\b/u;
+const BOTH_WAYS = /\b(?:two-way|bi-?directional|(?:in\s+)?both\s+directions|both\s+ways)\b/u;
 
-// "zeroth-order", "first-order", "second-order", "higher-order" methods: each order is another.
-const ORDER = /\b(zeroth|first|second|third|fourth|higher|lower)[-\s]order\b/gu;
+// "zeroth-order", "first-order", "second-order", "higher-order" methods: each order is another, when
+// the two describe the same thing ("first-order gradient" against "zeroth-order gradient estimates") or
+// each a method ("first-order method" against "zeroth-order optimization"), not "first-order logic"
+// against "zeroth-order optimization". Only the hyphenated compound: "to first order" is an idiom.
+const ORDER =
+  /\b(zeroth|first|second|third|fourth|higher|lower)-order\b((?:\s*\([^)]{1,20}\))?(?:\s+[\p{L}-]+){0,3})/gu;
+const HEAD_STOP = /^(?:with|for|to|of|and|or|in|on|by|that|which|the|a|an|is|are|as|from|via|at|when|while)$/u;
+const METHOD =
+  /^(?:method|approach|mechan|optim|optimis|optimiz|algorithm|techniqu|estim|gradient|solver|scheme|updat|train|fine-tun)/u;
 
 // "X-only" (a word the lexicon opposes to another), and "X … as well as Y" / "both X and Y" with
 // X and Y opposites: keeping to one where the other states both.
@@ -51,13 +71,37 @@ function oneWayAgainstBoth(a: string, b: string): boolean {
   return ONE_WAY.test(a) && !BOTH_WAYS.test(a) && BOTH_WAYS.test(b) && !ONE_WAY.test(b);
 }
 
-// Whether each side names an order of method the other does not name at all.
+// The words an order describes: up to three after it, past a parenthesis, up to a function word.
+function headsOf(words: string): string[] {
+  const heads: string[] = [];
+  for (const word of words
+    .replace(/\([^)]*\)/gu, ' ')
+    .split(/\s+/u)
+    .filter(Boolean)) {
+    if (HEAD_STOP.test(word)) break;
+    heads.push(stem(word));
+  }
+  return heads;
+}
+
+// Each order a text names, with the words it describes.
+function ordersOf(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const m of text.matchAll(ORDER)) found.set(m[1]!, [...(found.get(m[1]!) ?? []), ...headsOf(m[2]!)]);
+  return found;
+}
+
+// Whether two lists of described words name the same thing, or each a method.
+const sameThing = (a: readonly string[], b: readonly string[]) =>
+  a.some((head) => b.includes(head)) || (a.some((head) => METHOD.test(head)) && b.some((head) => METHOD.test(head)));
+
+// Whether each side names an order of the same thing that the other does not name at all.
 function otherOrder(a: string, b: string): boolean {
-  const orders = (text: string) => new Set([...text.matchAll(ORDER)].map((m) => m[1]!));
-  const first = orders(a);
-  const second = orders(b);
+  const first = ordersOf(a);
+  const second = ordersOf(b);
   if (first.size === 0 || second.size === 0) return false;
-  return [...first].every((order) => !second.has(order));
+  if ([...first.keys()].some((order) => second.has(order))) return false;
+  return [...first.values()].some((heads) => [...second.values()].some((others) => sameThing(heads, others)));
 }
 
 // Whether `keeping` keeps to a word ("positive-only") whose opposite `stating` names beside it
@@ -75,10 +119,20 @@ function keptToAgainstBoth(keeping: string, stating: string): boolean {
   return false;
 }
 
-// How well each thing is done on, by the stem of the word after "on" ("well on link validity": link).
+// A negation among the two words before a manner: "does not perform well", "never did well".
+const NEGATED = /(?:\bnot|n't|\bnever)(?:\s+\S+)?\s*$/u;
+
+// How well each thing is done on, by the stem of the word after "on" ("well on link validity": link);
+// a negated manner says nothing, and a thing done both well and poorly has no single manner.
 function mannersOf(text: string): Map<string, 1 | -1> {
+  const seen = new Map<string, Set<1 | -1>>();
+  for (const m of text.matchAll(DOES_ON)) {
+    if (NEGATED.test(text.slice(0, m.index))) continue;
+    const thing = stem(m[2]!);
+    seen.set(thing, (seen.get(thing) ?? new Set()).add(MANNER[m[1]!]!));
+  }
   const found = new Map<string, 1 | -1>();
-  for (const m of text.matchAll(DOES_ON)) found.set(stem(m[2]!), MANNER[m[1]!]!);
+  for (const [thing, manners] of seen) if (manners.size === 1) found.set(thing, [...manners][0]!);
   return found;
 }
 
@@ -95,11 +149,12 @@ function mannerSwapped(a: string, b: string): boolean {
  * phrases: "X-aware" against "ignores X" (or "X-agnostic"); "one-way" against "both directions"
  * ("two-way", "bidirectional"); an order of method the other does not name ("zeroth-order" against
  * "first-order"); "X-only" against X and its opposite named together ("as well as", "both … and");
- * doing well on a thing against doing poorly (or badly) on it.
+ * doing well on a thing against doing poorly (or badly) on it. Words inside a contrast ("unlike X,",
+ * "than X", "instead of X") are left out on both sides.
  */
 export function compoundOpposites(a: string, b: string): boolean {
-  const first = a.toLowerCase();
-  const second = b.toLowerCase();
+  const first = withoutContrasts(a.toLowerCase());
+  const second = withoutContrasts(b.toLowerCase());
   return (
     awareAgainstIgnoring(first, second) ||
     awareAgainstIgnoring(second, first) ||

@@ -41,7 +41,17 @@ export function combine(
     conflicts: result.conflicts,
     evidence: sentences[best] ?? result.evidence,
   };
-  const verdict = judgeVerdictOf(combined);
+  // The grouped-citation prior never alone makes a contradiction (judgeVerdictOf): the blend read without it.
+  const priorFree =
+    result.priorFreeContradiction === undefined
+      ? {}
+      : {
+          priorFreeContradiction:
+            score *
+            ((1 - NLI_BLEND.stance) * (result.priorFreeContradiction / Math.max(result.score, 1e-9)) +
+              NLI_BLEND.stance * modelContradicting),
+        };
+  const verdict = judgeVerdictOf({ ...combined, ...priorFree });
   return {
     verdict,
     ...combined,

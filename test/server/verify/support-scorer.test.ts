@@ -101,6 +101,16 @@ describe('support-scorer', () => {
     expect(scorer.score(claim, sentences, undefined, 0)).toEqual(alone);
   });
 
+  it('carries the contradiction of a grouped citation as read without the prior, the same citation alone', () => {
+    const claim = 'Caffeine does not increase short-term memory recall.';
+    const sentences = sentencesOfPaper(backing);
+    const alone = scorer.score(claim, sentences);
+    const grouped = scorer.score(claim, sentences, undefined, 2);
+    expect(alone.priorFreeContradiction).toBeUndefined();
+    expect(grouped.priorFreeContradiction).toBeCloseTo(alone.contradiction, 12);
+    expect(grouped.contradiction).toBeGreaterThan(alone.contradiction);
+  });
+
   it('gives no support and no evidence when there is nothing to compare', () => {
     expect(scorer.score('Caffeine increases recall.', [])).toMatchObject({ score: 0, evidence: null });
     expect(scorer.scorePaper('the of and', backing).score).toBe(0);

@@ -122,6 +122,39 @@ describe('support-verdicts', () => {
     expect(verdict(unstated, { ...emptyStanceFeatures(), negationMismatch: 1 })).toBe('contradicted');
   });
 
+  it('never contradicts a claim only because the grouped-citation prior pushes the evidence past the threshold', () => {
+    const { supported, relevant, contradicted } = JUDGE_THRESHOLDS;
+    const score = Math.max(supported, relevant) + 0.01;
+    const grouped = {
+      score,
+      support: score * (1 - contradicted - 0.05),
+      contradiction: score * (contradicted + 0.05),
+      conflicts: ['negation' as const],
+      evidence,
+      stance: { ...emptyStanceFeatures(), negationMismatch: 1, groupedCitation: 1 },
+    };
+    // Read without the prior the evidence contradicts less than the threshold: partial, as alone.
+    expect(judgeVerdictOf({ ...grouped, priorFreeContradiction: score * (contradicted - 0.05) })).toBe(
+      'partially_supported',
+    );
+    // Where the reading without the prior contradicts too, the group changes nothing.
+    expect(judgeVerdictOf({ ...grouped, priorFreeContradiction: score * (contradicted + 0.01) })).toBe('contradicted');
+    expect(judgeVerdictOf(grouped)).toBe('contradicted');
+  });
+
+  it('judges a sentence of a sample paper cited in a group as it judges it cited alone, with less support', () => {
+    const paper = sample.find((p) => p.id === 'attention-sink-structural-origin')!;
+    const claim =
+      'The authors conclude that the sink carries no semantic meaning; it is a structural artefact whose root cause is a discrepancy in variance, with super neurons and disparity across dimensions also implicated.';
+    const sentences = sentencesOfPaper(paper);
+    const alone = sampleJudge.judgeNow(claim, sentences);
+    const grouped = sampleJudge.judgeNow(claim, sentences, undefined, 1);
+    expect(alone.verdict).toBe('partially_supported');
+    expect(grouped.verdict).toBe('partially_supported');
+    expect(grouped.support).toBeLessThan(alone.support);
+    expect(grouped.score).toBe(alone.score);
+  });
+
   it('reads the unmentioned share on what the claim says of the paper, its name left out', () => {
     const result = { score: 0.9, support: 0.9, contradiction: 0, conflicts: [], evidence };
     const { share, claimTerms } = UNADDRESSED;

@@ -54,6 +54,70 @@ describe('compound-opposites', () => {
     expect(compoundOpposites('It works as well on images as on text.', 'It does poorly on images.')).toBe(false);
   });
 
+  it('leaves out an order or direction named inside a contrast', () => {
+    const zoPriv =
+      'ZOPriv fine-tunes language models with zeroth-order gradient estimates and uses far less memory than DP-SGD.';
+    expect(compoundOpposites('ZOPriv needs far less memory than first-order DP-SGD when fine-tuning.', zoPriv)).toBe(
+      false,
+    );
+    const pacZero = 'PACZero provides zeroth-order (ZO) mechanisms with PAC privacy for fine-tuning LLMs.';
+    expect(
+      compoundOpposites(
+        'PACZero offers PAC-private fine-tuning of LLMs as an alternative to first-order DP-SGD.',
+        pacZero,
+      ),
+    ).toBe(false);
+    const sow = 'SOW, short for Selective One-Way Diffusion, governs how information spreads.';
+    expect(
+      compoundOpposites(
+        'Unlike bidirectional attention, SOW lets a multimodal LLM govern how information spreads during image generation.',
+        sow,
+      ),
+    ).toBe(false);
+  });
+
+  it('reads no opposite between orders of different things or the unhyphenated idiom', () => {
+    expect(compoundOpposites('It is decidable in first-order logic.', 'We use zeroth-order optimization.')).toBe(false);
+    expect(
+      compoundOpposites('To first order, the error grows linearly.', 'Second-order terms dominate the error.'),
+    ).toBe(false);
+    expect(
+      compoundOpposites('ZOPriv uses first-order gradients.', 'ZOPriv uses zeroth-order gradient estimates.'),
+    ).toBe(true);
+    expect(compoundOpposites('PACZero is a first-order method.', 'PACZero is a zeroth-order optimizer.')).toBe(true);
+  });
+
+  it('reads no direction in a one-way hash or ANOVA, or in "either direction"', () => {
+    expect(compoundOpposites('A one-way hash protects the keys.', 'The attention is bidirectional.')).toBe(false);
+    expect(compoundOpposites('A one-way ANOVA found an effect.', 'Links are bidirectional.')).toBe(false);
+    expect(compoundOpposites('There was no change in either direction.', 'Signals move in one direction.')).toBe(false);
+  });
+
+  it('reads "X as well as Y" inside a contrast as not said', () => {
+    const paper = 'POPO is a framework whose policy optimization is positive-only.';
+    expect(
+      compoundOpposites(
+        'POPO, unlike methods that use negative samples as well as positive ones, optimizes its policy on positive samples only.',
+        paper,
+      ),
+    ).toBe(false);
+  });
+
+  it('reads no manner that is negated or stated both ways for the same thing', () => {
+    expect(
+      compoundOpposites('RetroNet does not perform well on long inputs.', 'RetroNet performs poorly on long inputs.'),
+    ).toBe(false);
+    expect(compoundOpposites("RetroNet doesn't do well on long inputs.", 'RetroNet does poorly on long inputs.')).toBe(
+      false,
+    );
+    expect(
+      compoundOpposites(
+        'It does poorly on long inputs in Chinese but well on long inputs in English.',
+        'It does poorly on long inputs.',
+      ),
+    ).toBe(false);
+  });
+
   it('is read by the stance features as an opposite word', () => {
     const features = stanceFeatures(
       readSentence('UE-DPO ignores uncertainty entirely.'),
