@@ -110,6 +110,23 @@ export function claimOfQuestion(question: string): string {
 }
 
 /**
+ * Whether a sentence denies an effect in the present tense (DENIED_EFFECT) on the claim's outcome:
+ * the claim's topic words that the sentence's subject and verb do not already hold must follow the
+ * verb, all but one of them. "Aspirin does not reduce all-cause mortality" is background to "aspirin
+ * reduce colorectal cancer risk", not a finding against it. Without a claim, any such denial counts.
+ */
+function deniesClaimOutcome(sentence: string, claim: string): boolean {
+  const denial = DENIED_EFFECT.exec(sentence);
+  if (denial === null) return false;
+  if (claim === '') return true;
+  const before = conceptForms(sentence.slice(0, denial.index + denial[0].length));
+  const after = conceptForms(sentence.slice(denial.index + denial[0].length));
+  const outcome = [...new Set([...topicWords(claim)].map((w) => w.form))].filter((form) => !holdsStem(before, form));
+  const held = outcome.filter((form) => holdsStem(after, form)).length;
+  return outcome.length === 0 || (held > 0 && held >= outcome.length - 1);
+}
+
+/**
  * Which way one cited sentence points on a claim: +1 a positive finding, −1 a null or negated one, 0
  * no finding, or a hedged or limited one ("not all gains carry over", "it is not clear that…"). A
  * positive finding whose effect runs the other way from the claim's ("reduced the risk" for
@@ -118,7 +135,10 @@ export function claimOfQuestion(question: string): string {
 export function findingStance(written: string, claim = ''): -1 | 0 | 1 {
   const sentence = expandContractions(written);
   const finding =
-    isFinding(sentence) || STATISTIC.test(sentence) || REPORTED_EFFECT.test(sentence) || DENIED_EFFECT.test(sentence);
+    isFinding(sentence) ||
+    STATISTIC.test(sentence) ||
+    REPORTED_EFFECT.test(sentence) ||
+    deniesClaimOutcome(sentence, claim);
   if (!finding) return 0;
   // A limiting "not" counts for neither side; another negation in the sentence still counts against.
   const limited = withoutLimitingNot(sentence);

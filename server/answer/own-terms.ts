@@ -26,7 +26,8 @@ export function partsOfSentence(sentence: string): string[] {
 /**
  * Whether a sentence's forms hold a word's form, or one of its stem written another way ("logical"
  * and "logically", "consistency" and "consistent", "scheduler" and "scheduling"): a shared start of
- * seven letters or more that leaves at most two letters of the shorter form.
+ * seven letters or more that leaves at most two letters of the shorter form and three of the longer
+ * ("transformer" and "transformation" share nine letters but are different things).
  */
 export function holdsStem(forms: ReadonlySet<string>, form: string): boolean {
   if (forms.has(form)) return true;
@@ -34,7 +35,12 @@ export function holdsStem(forms: ReadonlySet<string>, form: string): boolean {
   for (const other of forms) {
     let shared = 0;
     while (shared < form.length && form[shared] === other[shared]) shared++;
-    if (shared >= 7 && shared >= Math.min(form.length, other.length) - 2) return true;
+    if (
+      shared >= 7 &&
+      shared >= Math.min(form.length, other.length) - 2 &&
+      shared >= Math.max(form.length, other.length) - 3
+    )
+      return true;
   }
   return false;
 }

@@ -205,6 +205,32 @@ describe('bottom-line', () => {
     expect(findingStance('Low-dose aspirin does not always reduce the risk of ischemic stroke.')).toBe(0);
   });
 
+  it("counts a present-tense denial only when it is about the question's outcome", () => {
+    const asked = 'Does aspirin reduce colorectal cancer risk?';
+    const claim = claimOfQuestion(asked);
+    const otherOutcome = 'Aspirin does not reduce all-cause mortality in healthy older adults.';
+    const reduced = 'Over ten years, daily aspirin reduced colorectal cancer incidence by 24%.';
+    // The denial is about mortality, background to a question about colorectal cancer.
+    expect(findingStance(otherOutcome, claim)).toBe(0);
+    expect(bottomLine(asked, [at(1, otherOutcome), at(2, reduced)])).toMatchObject({
+      verdict: 'yes',
+      yes: [2],
+      no: [],
+    });
+    // A denial of the question's own outcome still counts against it.
+    expect(findingStance('Aspirin does not reduce the risk of colorectal cancer in adults over 70.', claim)).toBe(-1);
+    expect(findingStance('Aspirin has no effect on colorectal cancer risk.', claim)).toBe(-1);
+    // One outcome word of three is not enough: "cancer mortality" is not "colorectal cancer risk".
+    expect(findingStance('Aspirin does not reduce cancer mortality.', claim)).toBe(0);
+  });
+
+  it("reads no paper's statement of itself in a word that merely starts like the question's", () => {
+    const title = 'UE-DPO: Uncertainty-Enhanced Direct Preference Optimization';
+    const learned = 'UE-DPO uses a learned transformation for each token.';
+    expect(statementStance('Does UE-DPO use a transformer encoder for each token?', learned, title)).toBe(0);
+    expect(statementStance('Does UE-DPO use a learned transformation for each token?', learned, title)).toBe(1);
+  });
+
   it('reads a question asking about a small loss and a paper reporting one alike, however each puts it', () => {
     const emo = 'EMO: Pretraining Mixture of Experts for Emergent Modularity';
     const little =

@@ -33,6 +33,11 @@ describe('own-terms', () => {
   it('holds a word in another form of its stem, and an acronym spelled out', () => {
     expect(holdsStem(new Set(['consistent']), 'consistency')).toBe(true);
     expect(holdsStem(new Set(['early']), 'earlier')).toBe(false);
+    expect(holdsStem(new Set(['logically']), 'logical')).toBe(true);
+    expect(holdsStem(new Set(['schedul']), 'scheduler')).toBe(true);
+    // Nine letters shared, but five of "transformation" left over: another word.
+    expect(holdsStem(new Set(['transformation']), 'transformer')).toBe(false);
+    expect(holdsStem(new Set(['transformer']), 'transformation')).toBe(false);
     expect(spellsOut('LLMs', 'Asymmetric Valence Processing in Large Language Models')).toBe(true);
     expect(spellsOut('LLMs', 'Lean Language Kernels')).toBe(false);
     expect(spellsOut('llms', 'large language models')).toBe(false);
