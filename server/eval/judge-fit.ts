@@ -45,19 +45,40 @@ function balanced<T>(labels: readonly T[]): number[] {
   return labels.map((label) => labels.length / (counts.size * counts.get(label)!));
 }
 
-/** What a fitted judge makes of one pair: relevance, the chance it contradicts, and their products. */
-export type Prediction = { relevance: number; contradicting: number; support: number; contradiction: number };
+/**
+ * What a fitted judge makes of one pair: relevance, the chance it contradicts, and their products;
+ * for a citation read with the grouped-citation prior, also the contradiction without it (as the
+ * product's SupportResult `priorFreeContradiction`).
+ */
+export type Prediction = {
+  relevance: number;
+  contradicting: number;
+  support: number;
+  contradiction: number;
+  priorFreeContradiction?: number;
+};
+
+// Where the stance input `groupedCitation` (the prior from how papers cite) sits in a pair's stance inputs.
+const GROUPED_CITATION = (STANCE_INPUTS as readonly string[]).indexOf('groupedCitation');
 
 /** The fitted judge's scores for `pair` (all 0 where the scorer found nothing to weigh, as the product gives). */
 export function predict(fit: JudgeFit, pair: EvalPair): Prediction {
   if (!pair.reading.scored) return { relevance: 0, contradicting: 0, support: 0, contradiction: 0 };
   const relevance = logisticScore(fit.relevance, pair.relevance);
   const contradicting = logisticScore(fit.stance, pair.stance);
+  // The same features with the prior at 0, read as the product reads it (SupportScorer.score).
+  const grouped = GROUPED_CITATION >= 0 && (pair.stance[GROUPED_CITATION] ?? 0) !== 0;
+  const withoutPrior = grouped
+    ? {
+        priorFreeContradiction: relevance * logisticScore(fit.stance, pair.stance.with(GROUPED_CITATION, 0)),
+      }
+    : {};
   return {
     relevance,
     contradicting,
     support: relevance * (1 - contradicting),
     contradiction: relevance * contradicting,
+    ...withoutPrior,
   };
 }
 

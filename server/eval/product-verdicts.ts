@@ -1,8 +1,9 @@
 // The verdict `citelens verify` would give a pair under some fitted weights: the fitted models'
 // scores read through the built-in judge's own verdict rules (judgeVerdictOf), so a claim whose
 // specific words the paper never mentions is not supported and a citation is contradicted only with
-// a conflict the judge can name. What those rules read besides the scores does not depend on the
-// weights, so it is read once per pair (PairReading) and reused by every fold.
+// a conflict the judge can name, never by the grouped-citation prior alone. What those rules read
+// besides the scores does not depend on the weights, so it is read once per pair (PairReading) and
+// reused by every fold.
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { emptyStanceFeatures } from '../verify/judge/stance-features.ts';
 import {
@@ -33,8 +34,11 @@ export type PairReading = {
 // contradiction needs a named conflict); a model judge's result carries none.
 const BUILTIN_STANCE = emptyStanceFeatures();
 
-/** The scores of a pair under some weights (judge-fit.ts `predict`). */
-export type Scores = { relevance: number; support: number; contradiction: number };
+/**
+ * The scores of a pair under some weights (judge-fit.ts `predict`); `priorFreeContradiction` is the
+ * contradiction without the grouped-citation prior, given where that prior was read.
+ */
+export type Scores = { relevance: number; support: number; contradiction: number; priorFreeContradiction?: number };
 
 /** Verdict thresholds as the product reads them (judge/builtin-weights.json `thresholds`). */
 export type VerdictThresholds = { relevant: number; supported: number; contradicted: number };
@@ -62,6 +66,8 @@ export function productVerdictOf(scores: Scores, reading: PairReading, threshold
       score: scores.relevance,
       support: scores.support,
       contradiction: scores.contradiction,
+      // As the product: the prior alone never makes a verdict contradicted.
+      ...(scores.priorFreeContradiction === undefined ? {} : { priorFreeContradiction: scores.priorFreeContradiction }),
       conflicts: reading.conflicts,
       evidence: reading.evidence,
       unaddressed: reading.unaddressed,
