@@ -80,6 +80,10 @@ function phrasesOf(text: string, pattern: RegExp): KindPhrase[] {
   return found;
 }
 
+// Kinds a text counts in steps, where "X-only" against "multi-X" is one setting against another
+// whatever nouns follow: "turn-only settings" against "multi-turn conversations".
+const SEQUENCE_KINDS = new Set(['turn', 'hop', 'round', 'step', 'path', 'stage'].map(stem));
+
 const sameNoun = (a: KindPhrase, b: KindPhrase) => [...a.nouns].some((noun) => b.nouns.has(noun));
 
 // Whether `keeping` keeps a noun to one kind that `stating` states several of for the same noun, and
@@ -93,12 +97,13 @@ function keepsWhereOtherMultiplies(keeping: string, stating: string): boolean {
     if (ownMulti.has(multi.kind)) return false;
     return kept.some((only) => {
       if (otherKept.has(only.kind)) return false;
-      // "turn-only" against "multi-turn" names the same kind whatever the nouns; a modality against
-      // "multimodal" only on the same noun or where a side says what the thing is.
-      if (stem(only.kind) === stem(multi.kind)) return true;
-      return (
-        KIND_OF[multi.kind]?.(only.kind) === true && (sameNoun(only, multi) || only.predicated || multi.predicated)
-      );
+      // "turn-only" against "multi-turn" names the same kind whatever the nouns, for kinds a text
+      // counts in steps (SEQUENCE_KINDS); any other word ("head-only fine-tuning" against "multi-head
+      // attention", "GPU-only" against "multi-GPU") and a modality against "multimodal" only on the
+      // same noun or where a side says what the thing is.
+      const samePhrase = sameNoun(only, multi) || only.predicated || multi.predicated;
+      if (stem(only.kind) === stem(multi.kind)) return SEQUENCE_KINDS.has(stem(only.kind)) || samePhrase;
+      return KIND_OF[multi.kind]?.(only.kind) === true && samePhrase;
     });
   });
 }

@@ -33,7 +33,7 @@ describe('only-versus-multi', () => {
     expect(onlyVersusMulti('The benchmarks are text-only.', 'The benchmarks are multimodal.')).toBe(true);
   });
 
-  it('reads "<x>-only" against "multi-<x>" on any nouns, and a modality where a side says what the thing is', () => {
+  it('reads "<x>-only" against "multi-<x>" on any nouns for a kind counted in steps, and a modality where a side says what the thing is', () => {
     expect(
       onlyVersusMulti(
         'It evaluates safety in turn-only settings.',
@@ -49,5 +49,23 @@ describe('only-versus-multi', () => {
     expect(
       onlyVersusMulti('The suite tests vision-only models.', 'The suite tests models over multimodal inputs.'),
     ).toBe(false);
+  });
+
+  it('reads no opposite between "<x>-only" and a fixed "multi-<x>" compound on other nouns', () => {
+    expect(
+      onlyVersusMulti(
+        'Head-only fine-tuning lets vision transformers transfer to new tasks.',
+        'Vision transformers with multi-head attention transfer to new tasks.',
+      ),
+    ).toBe(false);
+    expect(
+      onlyVersusMulti(
+        'ScaleTrain trains language models on a GPU-only single node.',
+        'ScaleTrain uses multi-GPU data parallelism on a single node.',
+      ),
+    ).toBe(false);
+    expect(onlyVersusMulti('It runs a CPU-only inference path.', 'It targets multi-CPU servers.')).toBe(false);
+    // The same noun on both sides is still one setting against another.
+    expect(onlyVersusMulti('It is a GPU-only training setup.', 'It is a multi-GPU training setup.')).toBe(true);
   });
 });
