@@ -64,7 +64,7 @@ function writtenAsName(name: string, abstract: string): boolean {
  * The claim's unmentioned share read on its predicate: the terms of the paper's name (`name`, from
  * paperNameOf) are mentioned by every text about the paper ("Memory Inception outperforms activation
  * steering on TruthfulQA" names it in two of its six terms), so they leave the denominator, as the
- * title's terms leave the alignment of stance sentences (support-scorer.ts stanceAlignment). A term
+ * title's terms leave the alignment of stance sentences (support-stance.ts stanceAlignment). A term
  * the claim also uses outside the name stays ("Memory Inception cuts memory use": memory). The
  * name's share of the claim is read on the claim's IDF weights (`claim.weights`). A claim that does
  * not name the paper, or says nothing but its name, keeps its share and term count.

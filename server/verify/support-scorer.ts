@@ -2,34 +2,26 @@
 // each citation): features of the claim against each candidate sentence give how strongly the text
 // bears on the claim (or on the whole sentence, when the claim is one of its clauses), and the
 // stance features of its best evidence sentences (negation scope, direction of effect,
-// quantities…) how likely that evidence contradicts it; support-verdicts.ts
-// holds the fitted models that weigh them and the verdicts they give.
+// quantities…) how likely that evidence contradicts it (support-stance.ts chooses the sentences
+// the stance is read on); support-verdicts.ts holds the fitted models that weigh them and the
+// verdicts they give.
 import type { Paper } from '../../indexer/index.ts';
 import { definedAbbreviations, expandAbbreviations } from '../../indexer/text/abbreviations.ts';
 import { EvidenceProfile } from './evidence-profile.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
-import { onlyAnnounces } from './judge/finding-sentence.ts';
-import {
-  conflictingSentence,
-  denyingSentence,
-  emptyStanceFeatures,
-  lackingSentence,
-  stanceOfEvidenceVoting,
-} from './judge/stance-features.ts';
+import { conflictingSentence, denyingSentence, emptyStanceFeatures, lackingSentence } from './judge/stance-features.ts';
 import { type ClaimUnaddressed, paperNameOf, predicateUnaddressed } from './predicate-unaddressed.ts';
+import { conflictsOf } from './support-conflicts.ts';
 import {
   type ClaimProfile,
-  coverageIn,
-  focusClause,
   profileClaim,
   type RelevanceFeatures,
   relevanceFeaturesOf,
-  SENTENCE_BLEND,
   type SupportFeatures,
   supportFeaturesOf,
 } from './support-features.ts';
+import { readStance } from './support-stance.ts';
 import {
-  conflictsOf,
   contradictionProbability,
   JUDGE_THRESHOLDS,
   STANCE_MODEL,
@@ -45,81 +37,8 @@ import { unaddressedWords } from './unaddressed-words.ts';
 // The evaluation builds its pairs with the scorer and reads the stance inputs beside it.
 export { STANCE_INPUTS } from './support-verdicts.ts';
 
-/** How many of the best-aligned sentences the stance is read on… */
-const STANCE_SENTENCES = 2;
-/** …counting a runner-up only when it aligns nearly as well as the best (else it is about something else). */
-const STANCE_NEAR_BEST = 0.8;
 /** How many best-aligned sentences a result lists for a model judge. */
 const ALIGNED_SENTENCES = 3;
-/**
- * How much a finding sentence is preferred over an equally aligned background sentence, and such a
- * sentence over one that only announces the study.
- */
-const FINDING_PREFERENCE = 1.2;
-/** Letters two words must share from their start to count as half a match in stanceAlignment. */
-const PREFIX_LETTERS = 5;
-const prefixOf = (term: string) => term.slice(0, PREFIX_LETTERS);
-
-// Which of a text's sentences only announce the study (onlyAnnounces), kept with its analysis.
-const announcements = new WeakMap<EvidenceProfile, readonly boolean[]>();
-function announcementsOf(evidence: EvidenceProfile): readonly boolean[] {
-  let found = announcements.get(evidence);
-  if (!found) {
-    found = evidence.sentences.map((s) => onlyAnnounces(s.text));
-    announcements.set(evidence, found);
-  }
-  return found;
-}
-
-/**
- * How well each sentence aligns with what the claim says of the paper, for choosing the sentences
- * its stance is read on: the sentence scores with their coverage part read without the claim's
- * terms the paper's title holds (every sentence is about the paper, and most name it "it"), and a
- * term the sentence shares only its first PREFIX_LETTERS letters with counting half ("publicly" and
- * "public"). A claim whose every term is in the title keeps the scores as they are.
- */
-function stanceAlignment(claim: ClaimProfile, evidence: EvidenceProfile, scores: readonly number[]): number[] {
-  const title = evidence.titleIndex >= 0 ? evidence.bags[evidence.titleIndex]!.counts : null;
-  if (!title) return [...scores];
-  let predicateWeight = 0;
-  for (const [term, weight] of claim.weights) if (!title.has(term)) predicateWeight += weight;
-  if (predicateWeight === 0) return [...scores];
-  return scores.map((score, i) => {
-    const counts = evidence.bags[i]!.counts;
-    const prefixes = new Set([...counts.keys()].filter((t) => t.length >= PREFIX_LETTERS).map(prefixOf));
-    let covered = 0;
-    let predicate = 0;
-    for (const [term, weight] of claim.weights) {
-      if (counts.has(term)) covered += weight;
-      if (title.has(term)) continue;
-      if (counts.has(term)) predicate += weight;
-      else if (term.length >= PREFIX_LETTERS && prefixes.has(prefixOf(term))) predicate += weight / 2;
-    }
-    const coverage = covered / claim.totalWeight;
-    return score + SENTENCE_BLEND.coverage * (predicate / predicateWeight - coverage);
-  });
-}
-
-/**
- * How much of the claim the stance sentences (`read`, of the text's sentences `indices`) that an
- * opposite word is read on cover, the highest when several are; 0 when none is. An antonym decides a
- * verdict only in the sentence the claim restates, not in one beside it ("earlier methods lose accuracy").
- */
-function antonymCoverageOf(
-  claim: string,
-  profile: ClaimProfile,
-  evidence: EvidenceProfile,
-  read: readonly string[],
-  indices: readonly number[],
-): number {
-  let highest = 0;
-  read.forEach((text, k) => {
-    const opposite =
-      read.length === 1 || stanceOfEvidenceVoting(claim, [text], evidence.voteSentences).antonymConflict > 0;
-    if (opposite) highest = Math.max(highest, coverageIn(profile, evidence.bags[indices[k]!]!.counts));
-  });
-  return highest;
-}
 
 /** A text as written, and read with the abbreviations it defines spelt out (the same profile when it defines none). */
 type ReadTexts = { written: EvidenceProfile; spelt: EvidenceProfile };
@@ -224,39 +143,15 @@ export class SupportScorer {
     const claim = expandAbbreviations(written, candidates.abbreviations);
     const profile = this.profileOf(claim);
     const scores = candidates === texts.written ? writtenScores : supportFeaturesOf(profile, candidates).sentenceScores;
-    // The stance is read in the clause of each of the best-aligned text sentences that matches the claim.
-    // A finding ("we found…", results, conclusions) is preferred to background, and background to a
-    // sentence that only announces the study ("We compare X with Y").
-    const findings = candidates.findings;
-    const announcing = announcementsOf(candidates);
-    const preference = (i: number) => (findings[i] ? FINDING_PREFERENCE : announcing[i] ? 1 / FINDING_PREFERENCE : 1);
-    const rankedBy = (values: readonly number[]) =>
-      values
-        .map((score, i) => ({ score: score * preference(i), i }))
-        .filter(({ i }) => sentences[i]!.field !== 'title')
-        .sort((a, b) => b.score - a.score || a.i - b.i);
-    const ordered = rankedBy(scores);
-    const nearBest = ordered.filter(
-      (candidate, rank) => rank === 0 || candidate.score >= STANCE_NEAR_BEST * ordered[0]!.score,
+    // The stance, read in the clauses of the best-aligned text sentences that match the claim.
+    const { ordered, ranked, read, stance, antonymCoverage } = readStance(
+      claim,
+      profile,
+      candidates,
+      sentences,
+      scores,
+      cocited,
     );
-    // The sentence that best says what the claim says of the paper is read first, the best-aligned
-    // one beside it ("No public code is listed for it." and "CuBridge is a framework in which…").
-    const predicate = rankedBy(stanceAlignment(profile, candidates, scores))[0]!;
-    const ranked = (predicate.i === ordered[0]!.i ? nearBest : [predicate, ordered[0]!]).slice(0, STANCE_SENTENCES);
-    const read = ranked.map(({ i }) => focusClause(profile, candidates.sentences[i]!.text, candidates.clauses(i)));
-    const stance = stanceOfEvidenceVoting(claim, read, candidates.voteSentences);
-    // A prior from how papers cite, not a reading of the text: it names no conflict.
-    stance.groupedCitation = cocited > 0 ? 1 : 0;
-    const antonymCoverage =
-      stance.antonymConflict > 0
-        ? antonymCoverageOf(
-            claim,
-            profile,
-            candidates,
-            read,
-            ranked.map(({ i }) => i),
-          )
-        : 0;
     const conflicts = conflictsOf(features, stance, {
       claim,
       evidence: candidates.sentences.map((s) => s.text),

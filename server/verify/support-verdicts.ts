@@ -1,11 +1,13 @@
 // What a support score amounts to: the judge's two fitted logistic models (does the text bear on
-// the claim; given that it does, does it contradict it), the conflicts a reader is shown, and the
-// verdicts with their thresholds. Both models and the thresholds live in judge/builtin-weights.json,
-// refitted by `citelens eval-verify --fit`; the scorer that computes the features is support-scorer.ts.
+// the claim; given that it does, does it contradict it) and the verdicts with their thresholds
+// (the conflicts a reader is shown are support-conflicts.ts). Both models and the thresholds live in
+// judge/builtin-weights.json, refitted by `citelens eval-verify --fit`; the scorer that computes the
+// features is support-scorer.ts.
 import type { EvidenceSentence } from './evidence-sentences.ts';
 import WEIGHTS from './judge/builtin-weights.json' with { type: 'json' };
 import { STANCE_FEATURE_NAMES, type StanceFeatureName, type StanceFeatures } from './judge/stance-features.ts';
 import type { ClaimUnaddressed } from './predicate-unaddressed.ts';
+import type { SupportConflict } from './support-conflicts.ts';
 import {
   FEATURE_NAMES,
   RELEVANCE_FEATURES,
@@ -15,6 +17,9 @@ import {
   type SupportFeatures,
 } from './support-features.ts';
 import type { Unaddressed } from './unaddressed-words.ts';
+
+// The conflicts moved to support-conflicts.ts; the judges, the evaluation and the tests import them from here.
+export { conflictsOf, type SupportConflict, shownPrefixAntonym } from './support-conflicts.ts';
 
 /** A logistic model over named features. */
 type Logistic<Name extends string> = { bias: number; weights: Record<Name, number> };
@@ -51,9 +56,6 @@ export const SUPPORT_THRESHOLDS = {
   supported: JUDGE_THRESHOLDS.supported,
   partial: JUDGE_THRESHOLDS.relevant,
 } as const;
-
-/** What in the evidence sentence disagrees with the claim. */
-export type SupportConflict = 'negation' | 'direction' | 'numbers' | 'quantifier' | 'scope';
 
 export type SupportResult = {
   /** 0–1: how strongly the candidates bear on this exact claim (evidence for or against it), read on its context when it has one. */
@@ -259,62 +261,4 @@ export function verdictOf(
   if (result.score >= SUPPORT_THRESHOLDS.supported && result.conflicts.length === 0) return 'supported';
   if (result.score >= SUPPORT_THRESHOLDS.partial) return 'partially_supported';
   return 'not_supported';
-}
-
-// A prefix that negates the word after it without doubt ("unaligned", "non-private"); "in-", "im-",
-// "dis-" also begin words that negate nothing ("impaired", "display", "disability").
-const NEGATING_PREFIX = /^(?:un|non-?)(\p{L}{4,})$/u;
-
-/**
- * Whether one text negates by "un-" or "non-" a word of at least four letters that the other
- * states plainly and it does not ("unaligned" against "aligned").
- */
-export function shownPrefixAntonym(claim: string, evidence: readonly string[]): boolean {
-  const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
-  const negates = (from: ReadonlySet<string>, to: ReadonlySet<string>) =>
-    [...from].some((word) => {
-      const rest = NEGATING_PREFIX.exec(word)?.[1];
-      return rest !== undefined && to.has(rest) && !from.has(rest);
-    });
-  const claimWords = wordsOf(claim);
-  return evidence.some((text) => {
-    const words = wordsOf(text);
-    return negates(claimWords, words) || negates(words, claimWords);
-  });
-}
-
-/**
- * What in the evidence disagrees with the claim, by the features and stance that show it. A prefix
- * antonym the stance reads counts only where `texts` show it with "un-" or "non-" (shownPrefixAntonym).
- */
-export function conflictsOf(
-  features: SupportFeatures,
-  stance: StanceFeatures,
-  texts?: { claim: string; evidence: readonly string[] },
-): SupportConflict[] {
-  const conflicts: SupportConflict[] = [];
-  if (
-    stance.negationMismatch > 0 ||
-    // A negation of a thing the paper never names: no contradiction, and no support either.
-    stance.negatesUnnamed === 1 ||
-    stance.scopedNegation > 0 ||
-    stance.nullFindingMismatch > 0 ||
-    stance.deniedAlternative > 0 ||
-    stance.requirementConflict > 0 ||
-    // A word one side negates by its prefix ("unaligned" against "aligned").
-    (stance.prefixAntonym > 0 && texts !== undefined && shownPrefixAntonym(texts.claim, texts.evidence))
-  )
-    conflicts.push('negation');
-  // An antonym ("benign" against "malignant") points the other way as much as a reversed effect does.
-  if (
-    features.directionMismatch > 0 ||
-    stance.directionConflict > 0 ||
-    stance.antonymConflict > 0 ||
-    stance.comparisonConflict > 0
-  )
-    conflicts.push('direction');
-  if (features.numbersMissing > 0 || stance.quantityConflict > 0) conflicts.push('numbers');
-  if (stance.quantifierConflict > 0) conflicts.push('quantifier');
-  if (stance.speciesMismatch > 0 || stance.kindMismatch > 0) conflicts.push('scope');
-  return conflicts;
 }
