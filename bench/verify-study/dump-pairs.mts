@@ -46,10 +46,11 @@ for (const folder of folders) {
   const raw = set.name === 'Citation-Integrity' ? rawCitingTexts(folder) : new Map<string, string>();
   const statistics = statisticsOfSet(set);
   const scorer = new SupportScorer(statistics);
-  const pairs: DumpedPair[] = pairRefsOf(set).map(({ claim, context, group, docId, kind, rationale }) => {
+  const pairs: DumpedPair[] = pairRefsOf(set).map(({ claim, context, cocited, group, docId, kind, rationale }) => {
+    // As server/eval/verify-pairs.ts pairsOf builds each pair (keep the two alike), plus the texts.
     const document = set.documents.get(docId)!;
     const sentences = sentencesOf(document);
-    const result = scorer.score(claim, sentences, context);
+    const result = scorer.score(claim, sentences, context, cocited);
     const evidence = kind === 'support' || kind === 'contradict';
     return {
       group,
