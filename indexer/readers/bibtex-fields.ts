@@ -1,8 +1,10 @@
 // BibTeX entry fields to record fields: key → id, author → authors ("Last, First and …"), keywords with
 // Mendeley's mendeley-tags and JabRef's groups → tags, BibLaTeX's journaltitle → journal, its venue (the
-// event's place) → eventVenue, a thesis's school → venue, eprint → arXiv id, LaTeX made plain text.
+// event's place) → eventVenue, a thesis's school and a report's institution → venue, eprint → arXiv id (and
+// arXiv the venue of a preprint that names no other), LaTeX made plain text.
 import { paperIdentifier } from '../../core/paper-identifiers.ts';
 import { arxivIdInText, arxivIdOf, arxivIdOfLink } from './arxiv-ids.ts';
+import { takeVenue } from './bibtex-venue.ts';
 import { cleanIdentifier, cleanLatex } from './latex.ts';
 import { problemAt } from './locate.ts';
 import { preprintOfVenue } from './preprint-venue.ts';
@@ -36,8 +38,6 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     else fields[name] = cleanLatex(value);
   }
   if (tags.length > 0) fields.tags = tags.join(',');
-  takeEventAsVenue(fields);
-  takeSchoolAsVenue(type, fields);
   if (typeof fields.month === 'string') fields.month = monthName(fields.month);
   const hasDoi = typeof fields.doi === 'string' && fields.doi.trim() !== '';
   if (!hasDoi && paperIdentifier(key)?.kind === 'doi') {
@@ -53,6 +53,7 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
     typeof eprint === 'string' && (archive === 'arxiv' || archive === '') ? arxivIdOf(eprint) : undefined;
   if (arxivEprint !== undefined) fields.arxivId = arxivEprint;
   else if (eprint !== undefined) fields.eprintId = eprint;
+  takeVenue(type, fields, { arxivEprint: arxivEprint !== undefined });
   if (fields.arxivId === undefined) {
     const arxivId = arxivIdNamed(fields);
     if (arxivId !== undefined) fields.arxivId = arxivId;
@@ -65,34 +66,6 @@ export function toFields(type: string, key: string, raw: Map<string, string>): R
   // A journal naming only the preprint server ("arXiv preprint arXiv:1810.04805", "CoRR") is made the server's one
   // name with every reader's venue (preprintServerOf, record-fields.ts).
   return fields;
-}
-
-/**
- * A paper given at an event names it in BibLaTeX's eventtitle; without a journal or booktitle (proceedings),
- * that is its venue, before the publisher, as CSL-JSON's event-title is.
- */
-function takeEventAsVenue(fields: Record<string, unknown>): void {
-  const named = (value: unknown) => typeof value === 'string' && value.trim() !== '';
-  if (named(fields.journal) || named(fields.booktitle) || !named(fields.eventtitle)) return;
-  fields.venue = fields.eventtitle;
-  delete fields.eventtitle;
-}
-
-/** BibTeX's and BibLaTeX's thesis entry types, whose school (BibLaTeX: institution) is where they appeared. */
-const THESIS_TYPES = new Set(['phdthesis', 'mastersthesis', 'thesis']);
-
-/**
- * A thesis's venue is the university that granted it: its school, or BibLaTeX's institution (which names the
- * school of its @thesis and its @phdthesis alike), when it names no journal, booktitle or venue of its own.
- */
-function takeSchoolAsVenue(type: string, fields: Record<string, unknown>): void {
-  if (!THESIS_TYPES.has(type.toLowerCase())) return;
-  const named = (value: unknown) => typeof value === 'string' && value.trim() !== '';
-  if (named(fields.journal) || named(fields.booktitle) || named(fields.venue)) return;
-  const key = named(fields.school) ? 'school' : named(fields.institution) ? 'institution' : undefined;
-  if (key === undefined) return;
-  fields.venue = fields[key];
-  delete fields[key];
 }
 
 /** The months' names, as BibTeX's month macros give them. */

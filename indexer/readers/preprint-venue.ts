@@ -6,7 +6,7 @@ import { BARE_ARXIV } from '../../core/paper-identifiers.ts';
 import { arxivIdInText, arxivIdOf } from './arxiv-ids.ts';
 
 /** The name an arXiv preprint's venue is stored under. */
-const ARXIV_VENUE = 'arXiv';
+export const ARXIV_VENUE = 'arXiv';
 
 /** Zotero's subject classes after an id: "arXiv:1802.03426 [cs, stat]". */
 const CLASSES = String.raw`(?:\s*\[[a-z][\w.\-, ]*\])?`;

@@ -4,6 +4,7 @@ import { FIELD_ALIASES, type Paper } from '../paper.schema.ts';
 import { splitAbstractBoilerplate } from './abstract-boilerplate.ts';
 import { cleanText } from './clean-text.ts';
 import { preprintServerOf } from './preprint-venue.ts';
+import { publisherIsVenue } from './record-kind.ts';
 import {
   type Coerced,
   coerceAffiliations,
@@ -55,16 +56,20 @@ export type MappedFields = {
 /**
  * Matches a record's keys to Paper fields by FIELD_ALIASES, case-insensitively. Of two keys for one field the
  * non-blank one wins, then the one ranked first; the loser, unless blank, and every unknown key go to metadata.
+ * A publisher is a venue only for a kind that appears inside nothing else (publisherIsVenue): a journal article's
+ * or a conference paper's publisher stays metadata.
  */
 export function mapFields(fields: Record<string, unknown>): MappedFields {
   const chosen = new Map<Field, unknown>();
   const sourceKey = new Map<Field, string>();
   const best = new Map<Field, { rank: number; blank: boolean }>();
   const metadata: Record<string, unknown> = {};
+  const publisherVenue = publisherIsVenue(fields);
   for (const [key, value] of Object.entries(fields)) {
     // A "__proto__" key would rewrite the prototype of the metadata object instead of adding a field.
     if (value === undefined || key === '__proto__') continue;
-    const alias = ALIASES.get(key.toLowerCase());
+    const lower = key.toLowerCase();
+    const alias = lower === 'publisher' && !publisherVenue ? undefined : ALIASES.get(lower);
     if (!alias) {
       metadata[key] = value;
       continue;

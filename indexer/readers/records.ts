@@ -45,7 +45,12 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * (their nulls counted in a notice) and recommendations answers are read.
  * 16: a Crossref work's author keeps a suffix ("Jr.") and a {literal} name; a blank EndNote %J (RefWorks JF) no longer
  * hides the %B book or proceedings (JO abbreviation); a RIS thesis's venue is its university (PB) before the
- * department EndNote writes as T2; a CSL-JSON title or container title written as a list is its first entry.
+ * department EndNote writes as T2; a CSL-JSON title or container title written as a list is its first entry; a
+ * publisher is the venue only of a kind that appears inside nothing else (a book, a report; never a journal article,
+ * conference paper or chapter: record-kind.ts); a BibTeX report's institution is its venue, and arXiv the venue of an
+ * entry whose eprint is an arXiv id and that names no journal or booktitle (arXiv's own export); a RIS conference
+ * paper's venue is its proceedings (C3, as Zotero writes it) before T2, kept as conferenceName. Version 16 has not
+ * shipped, so these join it rather than raise it.
  */
 export const RECORD_RULES_VERSION = 16;
 

@@ -36,6 +36,13 @@ const FIELDS: Record<string, string[]> = {
  */
 const THESIS_VENUE = ['JF', 'JO', 'JA', 'PB', 'T2', 'BT', 'T3'];
 /**
+ * A conference paper's venue (TY CONF, CPAPER): its proceedings' title, which Zotero writes as C3 (its T2 is then
+ * the conference's name, kept as metadata `conferenceName`, and T3 the series), else what other exporters write:
+ * T2 (IEEE Xplore, EndNote), BT (the ACM Digital Library, whose T3 is the series).
+ */
+const CONFERENCE_VENUE = ['C3', ...FIELDS.venue!];
+const CONFERENCE_TYPES = /^(?:CONF|CPAPER)$/i;
+/**
  * The database ProQuest names as a thesis's journal ("ProQuest Dissertations and Theses", "ProQuest Dissertations &
  * Theses Global", "ProQuest Dissertations Publishing"): no venue of the thesis, which is then its university.
  */
@@ -111,8 +118,11 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     return undefined;
   };
   const used = new Set<string>();
-  const thesis = /^THES$/i.test(tags.get('TY')?.[0] ?? '');
-  for (const [field, names] of Object.entries(thesis ? { ...FIELDS, venue: THESIS_VENUE } : FIELDS)) {
+  const type = tags.get('TY')?.[0] ?? '';
+  const thesis = /^THES$/i.test(type);
+  const conference = CONFERENCE_TYPES.test(type);
+  const venueTags = thesis ? THESIS_VENUE : conference ? CONFERENCE_VENUE : FIELDS.venue!;
+  for (const [field, names] of Object.entries({ ...FIELDS, venue: venueTags })) {
     if (field === 'tags' || field === 'authors' || field === 'affiliations') {
       // Every tag of a list counts: an export may name some authors AU and others A1.
       const present = names.filter((tag) => tags.has(tag));
@@ -149,6 +159,13 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     const department = tags.get('T2')?.find((value) => value !== '');
     if (!used.has('T2') && department !== undefined) {
       fields.department = department;
+      used.add('T2');
+    }
+  }
+  if (conference && used.has('C3')) {
+    const name = tags.get('T2')?.find((value) => value !== '');
+    if (name !== undefined) {
+      fields.conferenceName = name;
       used.add('T2');
     }
   }

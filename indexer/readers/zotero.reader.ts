@@ -8,12 +8,14 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
 import { arxivIdInText } from './arxiv-ids.ts';
 import type { InputProblem, RawRecord } from './reader.ts';
+import { appearsInside } from './record-kind.ts';
 import { citationKeyInExtra, nameOf } from './values.ts';
 
 const SKIPPED_TYPES = new Set(['note', 'attachment', 'annotation']);
 /**
  * Where an item appeared, by Zotero's field for each item type: a journal, proceedings or book, an encyclopedia
- * (the Stanford Encyclopedia of Philosophy), a blog, the meeting a talk was given at, else who published it.
+ * (the Stanford Encyclopedia of Philosophy), a blog, the meeting a talk was given at, else who published it (only
+ * for an item type that appears inside nothing else: a conference paper's publisher is no venue, record-kind.ts).
  */
 const VENUE_FIELDS = [
   'publicationTitle',
@@ -229,6 +231,9 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     }
 
     const extra = values.get('extra') ?? '';
+    // A conference paper's or a chapter's publisher (ACM, Springer) is not where it appeared: it stays metadata.
+    const inside = appearsInside(item.typeName);
+    const venueFields = inside ? VENUE_FIELDS.filter((field) => field !== 'publisher') : VENUE_FIELDS;
     const arxiv = arxivIdInText(values.get('archiveID') ?? '') ?? arxivIdInText(extra);
     const fields: Record<string, unknown> = {
       id: item.userLibrary > 0 ? `zotero:${item.key}` : `zotero:${item.libraryID}/${item.key}`,
@@ -237,7 +242,7 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
       abstract: values.get('abstractNote'),
       authors,
       year: zoteroYear(firstOf(values, DATE_FIELDS)),
-      venue: firstOf(values, VENUE_FIELDS),
+      venue: firstOf(values, venueFields),
       doi: values.get('DOI') ?? EXTRA_DOI.exec(extra)?.[1],
       url: values.get('url'),
       arxivId: arxiv,
@@ -249,7 +254,9 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
       citationKey: values.get('citationKey') ?? citationKeyInExtra(extra),
     };
     if (editors.length > 0) fields.editors = editors;
-    for (const [field, value] of values) if (!MAPPED.has(field)) fields[field] = value;
+    for (const [field, value] of values) {
+      if (!MAPPED.has(field) || (inside && field === 'publisher')) fields[field] = value;
+    }
     for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
     records.push({ fields, location: { file, line: null, record: records.length + 1 } });
   }

@@ -465,6 +465,41 @@ describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
     expect(papers[3]?.paper.metadata.school).toBe('Uppsala University');
   });
 
+  it("takes a technical report's institution as its venue, as Google Scholar, JabRef and Better BibLaTeX write it", () => {
+    const { papers, problems } = readFixture(readBibtex, 'wild/venues.bib');
+    expect(problems).toEqual([]);
+    const venueOf = (id: string) => paperById(papers, id).paper.venue;
+    expect([venueOf('hinton2012improving'), venueOf('Page1999'), venueOf('ode2022evaluating')]).toEqual([
+      'University of Toronto',
+      'Stanford InfoLab',
+      'Microsoft Research',
+    ]);
+    expect(paperById(papers, 'Page1999').paper.metadata).toMatchObject({ number: '1999-66', type: 'Technical Report' });
+  });
+
+  it("gives arXiv's own export of a preprint (eprint, archivePrefix) the venue arXiv, as Google Scholar's preprint has", () => {
+    const { papers } = readFixture(readBibtex, 'wild/venues.bib');
+    const ids = ['vaswani2023attention', 'liu2020logiqa', 'devlin2018bert'];
+    expect(ids.map((id) => [paperById(papers, id).paper.venue, paperById(papers, id).paper.arxivId])).toEqual([
+      ['arXiv', '1706.03762'],
+      ['arXiv', '2007.08124'],
+      ['arXiv', '1810.04805'],
+    ]);
+    const text = `@article{pub, title = {Published}, journal = {Nature}, eprint = {2401.01234}, archivePrefix = {arXiv}, year = 2024}
+@book{lecture, title = {Lecture Notes}, publisher = {Springer}, eprint = {2402.01234}, archivePrefix = {arXiv}, year = 2024}
+`;
+    expect(readWith(readBibtex, text).papers.map(({ paper }) => paper.venue)).toEqual(['Nature', 'Springer']);
+  });
+
+  it("keeps the publisher of an article or a conference paper without journal or booktitle as metadata, a book's as its venue", () => {
+    const { papers } = readFixture(readBibtex, 'wild/venues.bib');
+    const zhang = paperById(papers, 'Zhang2019').paper;
+    expect([zhang.venue, zhang.metadata.publisher]).toEqual([null, 'Elsevier']);
+    const lin = paperById(papers, 'lin2021dense').paper;
+    expect([lin.venue, lin.metadata.publisher]).toEqual([null, 'Association for Computing Machinery']);
+    expect(paperById(papers, 'goodfellow2016deep').paper.venue).toBe('MIT Press');
+  });
+
   it('takes the arXiv id of an entry without eprint from its arxiv.org link, or "arXiv:<id>" in its journal or note', () => {
     const text = `@article{devlin2018bert,
   title={Bert: Pre-training of deep bidirectional transformers for language understanding},

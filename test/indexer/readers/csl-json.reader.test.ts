@@ -77,6 +77,17 @@ describe('csl-json.reader', () => {
     expect(papers[2]?.paper.metadata).toMatchObject({ 'event-title': 'CoRL 2023' });
   });
 
+  it("keeps a journal article's or a conference paper's publisher as metadata without a container-title; a book's or a report's is its venue", () => {
+    const { papers, problems } = readFixture(readCslJson, 'wild/publisher-venues.csl.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.venue, paper.metadata.publisher])).toEqual([
+      ['zhang2019soil', null, 'Elsevier'],
+      ['lin2021dense', null, 'Association for Computing Machinery'],
+      ['goodfellow2016deep', 'MIT Press', undefined],
+      ['ode2022evaluating', 'Microsoft Research', undefined],
+    ]);
+  });
+
   it('keeps a venue the item already has over its event-title when its container-title is blank', () => {
     const items = [
       { id: 'a', title: 'A', 'container-title': '', venue: 'Workshop on Soil Microbes', 'event-title': 'ICML' },

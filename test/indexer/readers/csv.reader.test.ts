@@ -76,6 +76,18 @@ describe('csv.reader', () => {
     expect(papers.map(({ paper }) => paper.venue)).toEqual(['CHI 2020', 'Proceedings of CHI 2021']);
   });
 
+  it("keeps the Publisher of a Zotero journal article or conference paper without its title as metadata, a book's as its venue", () => {
+    const text =
+      'Key,Item Type,Title,Publication Title,Publisher,Conference Name\n' +
+      'K4,journalArticle,Soil carbon loss,,Elsevier,\nK5,conferencePaper,Dense retrieval,,ACM,\nK6,book,Deep learning,,MIT Press,\n';
+    const { papers } = readWith(readCsv, text, 'zotero.csv');
+    expect(papers.map(({ paper }) => [paper.venue, paper.metadata.Publisher])).toEqual([
+      [null, 'Elsevier'],
+      [null, 'ACM'],
+      ['MIT Press', undefined],
+    ]);
+  });
+
   it('reads PubMed\'s CSV export: "pmid:" ids as its other exports give, short names first-name first, the journal', () => {
     const { papers, problems } = readFixture(readCsv, 'wild/pubmed-export.csv');
     expect(problems).toEqual([]);

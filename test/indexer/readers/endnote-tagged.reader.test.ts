@@ -190,6 +190,19 @@ describe('endnote-tagged.reader', () => {
     expect(papers[1]?.paper.metadata.department).toBeUndefined();
   });
 
+  it("keeps a journal article's publisher (%I) as metadata when it names no journal, not as its venue", () => {
+    const text = [
+      '%0 Journal Article',
+      '%A Zhang, Wei',
+      '%T Soil carbon loss under repeated drought',
+      '%I Elsevier',
+      '%D 2019',
+    ];
+    const { papers, problems } = readWith(readEndnoteTagged, text.join('\n'), 'exports.enw');
+    expect(problems).toEqual([]);
+    expect([papers[0]?.paper.venue, papers[0]?.paper.metadata.publisher]).toEqual([null, 'Elsevier']);
+  });
+
   it('takes %B (the proceedings, the book) as the venue of a record whose %J is blank, before its publisher', () => {
     const text = [
       '%0 Conference Proceedings',

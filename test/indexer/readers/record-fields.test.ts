@@ -13,6 +13,15 @@ describe('record-fields', () => {
     expect(metadata).toEqual({ booktitle: 'Proceedings of NeurIPS', Journal: 'JMLR' });
   });
 
+  it("keeps a journal article's or a conference paper's publisher as metadata, and takes a book's as its venue", () => {
+    const article = mapFields({ entryType: 'JOUR', title: 'Soil carbon', publisher: 'Elsevier' });
+    expect(article.chosen.has('venue')).toBe(false);
+    expect(article.metadata).toEqual({ entryType: 'JOUR', publisher: 'Elsevier' });
+    expect(mapFields({ type: 'paper-conference', publisher: 'ACM' }).chosen.has('venue')).toBe(false);
+    expect(mapFields({ entryType: 'book', publisher: 'MIT Press' }).chosen.get('venue')).toBe('MIT Press');
+    expect(mapFields({ publisher: 'Zenodo' }).chosen.get('venue')).toBe('Zenodo');
+  });
+
   it('takes a non-blank alias over a blank one ranked before it and drops the blank one', () => {
     const { chosen, sourceKey, metadata } = mapFields({ venue: ' ', journal: 'JMLR' });
     expect([chosen.get('venue'), sourceKey.get('venue')]).toEqual(['JMLR', 'journal']);

@@ -26,6 +26,40 @@ describe('ris.reader', () => {
     expect(papers[1]?.paper).toMatchObject({ id: 'arxiv:2004.04906', arxivId: '2004.04906', year: 2020 });
   });
 
+  it("takes the proceedings title Zotero writes as C3 for a conference paper's venue, keeping its T2 as the conference's name", () => {
+    const { papers, problems } = readFixture(readRis, 'wild/zotero-conference.ris');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      venue: 'Advances in Neural Information Processing Systems',
+      metadata: {
+        conferenceName: '31st Conference on Neural Information Processing Systems (NIPS 2017)',
+        publisher: 'Curran Associates, Inc.',
+      },
+    });
+    // Without C3, the conference's name (T2) is the venue; with neither, the publisher is not.
+    expect(papers.slice(1).map(({ paper }) => [paper.venue, paper.metadata.publisher])).toEqual([
+      ['NAACL-HLT 2018', 'Association for Computational Linguistics'],
+      [null, 'Association for Computing Machinery'],
+    ]);
+  });
+
+  it("takes the ACM Digital Library's proceedings (BT) as a conference paper's venue, before its series (T3)", () => {
+    const { papers } = readFixture(readRis, 'wild/acm-conference.ris');
+    expect(papers[0]?.paper).toMatchObject({
+      venue: 'Proceedings of the 15th ACM SIGKDD International Conference on Knowledge Discovery and Data Mining',
+      metadata: { T3: "KDD '09", publisher: 'Association for Computing Machinery' },
+    });
+  });
+
+  it("keeps a journal article's publisher (PB) as metadata when it names no journal; a book's or a report's is its venue", () => {
+    const { papers } = readFixture(readRis, 'wild/publisher-venues.ris');
+    expect(papers.map(({ paper }) => [paper.id, paper.venue, paper.metadata.publisher])).toEqual([
+      ['zhang2019soil', null, 'Elsevier'],
+      ['goodfellow2016deep', 'MIT Press', undefined],
+      ['ode2022evaluating', 'Microsoft Research', undefined],
+    ]);
+  });
+
   it('refuses a record without title or abstract, located at its TY line', () => {
     const { problems } = readFixture(readRis, 'wild/zotero-export.ris', { repair: true });
     expect(problems.map((problem) => [problem.line, problem.record, problem.field])).toEqual([[26, 3, 'title']]);

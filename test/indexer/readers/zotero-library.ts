@@ -39,6 +39,7 @@ const FIELDS = [
   'encyclopediaTitle',
   'caseName',
   'dateDecided',
+  'publisher',
 ];
 /** Creator types by id: those most items have, then those that stand first for some item types. */
 const CREATOR_TYPES = ['author', 'editor', 'presenter', 'programmer', 'contributor'];

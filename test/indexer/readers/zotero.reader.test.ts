@@ -246,6 +246,25 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     expect(papers[0]?.paper.metadata).not.toHaveProperty('encyclopediaTitle');
   });
 
+  it("keeps a conference paper's publisher as metadata when it names no proceedings or conference; a book's is its venue", async () => {
+    const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
+    library.add({
+      key: 'CONF0001',
+      type: 'conferencePaper',
+      fields: {
+        title: 'Dense retrieval without a proceedings title',
+        publisher: 'Association for Computing Machinery',
+      },
+    });
+    library.add({ key: 'BOOK0003', type: 'book', fields: { title: 'Deep learning', publisher: 'MIT Press' } });
+    const { papers, problems } = await readPaperFiles([library.dir], { format: 'zotero' });
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.venue, paper.metadata.publisher])).toEqual([
+      [null, 'Association for Computing Machinery'],
+      ['MIT Press', undefined],
+    ]);
+  });
+
   it('names editors as authors are named: the "Jr." Zotero keeps in the first name goes last, a body stays whole', async () => {
     const library = new ZoteroLibrary(path.join(tempDir(), 'Zotero'));
     library.add({

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { appearsInside, publisherIsVenue, recordKind } from '../../../indexer/readers/record-kind.ts';
+
+describe('record-kind', () => {
+  it("finds a record's kind under each exporter's key, a BibTeX entry type before its type field", () => {
+    expect(recordKind({ entryType: 'techreport', type: 'Technical Report' })).toEqual({
+      key: 'entryType',
+      kind: 'techreport',
+    });
+    expect(recordKind({ Type: 'Thesis', 'Item Type': 'conferencePaper' })).toEqual({
+      key: 'Item Type',
+      kind: 'conferencePaper',
+    });
+    expect(recordKind({ 'Document Type': 'Conference Paper' })?.kind).toBe('Conference Paper');
+    expect(recordKind({ type: 'article-journal' })?.kind).toBe('article-journal');
+    expect(recordKind({ entryType: ' ', title: 'No kind' })).toBeUndefined();
+  });
+
+  it("says a journal article, a conference paper and a chapter appear inside another work, in each exporter's spelling", () => {
+    const inside = [
+      'article',
+      'inproceedings',
+      'incollection',
+      'JOUR',
+      'CONF',
+      'CPAPER',
+      'CHAP',
+      'Journal Article',
+      'Conference Proceedings',
+      'Book Section',
+      'Book, Section',
+      'journalArticle',
+      'conferencePaper',
+      'bookSection',
+      'Conference Paper',
+      'Proceedings Paper',
+      'Article; Early Access',
+    ];
+    expect(inside.filter((kind) => !appearsInside(kind))).toEqual([]);
+    expect(
+      ['article-journal', 'paper-conference', 'chapter', 'journal-article', 'proceedings-article'].every((kind) =>
+        appearsInside(kind, 'type'),
+      ),
+    ).toBe(true);
+  });
+
+  it('says a book, a report, a thesis, a dataset, a web page and CSL-JSON\'s "article" (a preprint) do not', () => {
+    const alone = [
+      'book',
+      'techreport',
+      'phdthesis',
+      'misc',
+      'BOOK',
+      'RPRT',
+      'THES',
+      'DATA',
+      'Report',
+      'Thesis',
+      'webpage',
+    ];
+    expect(alone.filter((kind) => appearsInside(kind))).toEqual([]);
+    expect(appearsInside('article', 'type')).toBe(false);
+    expect(appearsInside('article', 'entryType')).toBe(true);
+  });
+
+  it('lets a publisher stand as the venue only of a record whose kind appears inside nothing else, or names no kind', () => {
+    expect(publisherIsVenue({ entryType: 'article', publisher: 'Elsevier' })).toBe(false);
+    expect(publisherIsVenue({ type: 'paper-conference', publisher: 'ACM' })).toBe(false);
+    expect(publisherIsVenue({ entryType: 'book', publisher: 'MIT Press' })).toBe(true);
+    expect(publisherIsVenue({ type: 'report', publisher: 'Microsoft Research' })).toBe(true);
+    expect(publisherIsVenue({ publisher: 'Zenodo' })).toBe(true);
+  });
+});
