@@ -1,7 +1,10 @@
 // How the CLI talks to people: results as text or JSON, errors as a message plus a hint and a
 // non-zero exit, never a stack trace.
+import path from 'node:path';
 import { AppError, databaseDamage, isAppError } from '../core/errors.ts';
-import { formatProblem, type InputProblem } from '../indexer/index.ts';
+import { currentGeneration, formatProblem, type InputProblem } from '../indexer/index.ts';
+import { FILES } from '../indexer/store/generations.ts';
+import { readFailure } from '../indexer/store/open-failure.ts';
 
 /** Prints a value as indented JSON on stdout. */
 export function printJson(value: unknown): void {
@@ -46,15 +49,28 @@ export function usageError<E extends AppError>(error: E): E {
   return error;
 }
 
+/** The database of the generation published in `indexDir`, which a command answering from it read. */
+function publishedDatabase(indexDir: string | undefined): string | undefined {
+  try {
+    const current = indexDir === undefined ? undefined : currentGeneration(indexDir);
+    return current && path.join(current.dir, FILES.db);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Prints a failure and sets a non-zero exit code (see EXIT_CODES). SQLite's damage met while
- * answering is INDEX_CORRUPT with the rebuild command, as the server says it; other unexpected
- * errors are INTERNAL and print only their message.
+ * answering is INDEX_CORRUPT with the rebuild command, and the system's failures met reading the
+ * index in `indexDir` (a lock, file handles) have their codes, as the server and MCP tools say them;
+ * other unexpected errors are INTERNAL and print only their message.
  */
-export function reportFailure(error: unknown, json: boolean): void {
+export function reportFailure(error: unknown, json: boolean, indexDir?: string): void {
   const appError = isAppError(error)
     ? error
-    : (databaseDamage(error) ?? new AppError('INTERNAL', error instanceof Error ? error.message : String(error)));
+    : (databaseDamage(error) ??
+      readFailure(error, publishedDatabase(indexDir)) ??
+      new AppError('INTERNAL', error instanceof Error ? error.message : String(error)));
   if (json) {
     process.stdout.write(
       `${JSON.stringify({ error: { code: appError.code, message: appError.message, details: appError.details ?? null, hint: appError.hint } }, null, 2)}\n`,
@@ -78,10 +94,13 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<void>):
     const options = args.find((a) => a && typeof a === 'object' && 'json' in (a as object)) as
       | { json?: boolean }
       | undefined;
+    const indexDir = args.find((a) => typeof (a as { index?: unknown } | null)?.index === 'string') as
+      | { index: string }
+      | undefined;
     try {
       await run(...args);
     } catch (error) {
-      reportFailure(error, Boolean(options?.json));
+      reportFailure(error, Boolean(options?.json), indexDir?.index);
     }
   };
 }

@@ -127,12 +127,24 @@ function tuneForBulkWrites(db: Db): void {
   db.pragma('mmap_size = 1073741824');
 }
 
-// How long opening waits on another connection's lock. A read-only open is a server's (re)load, on
-// its main thread: SQLite's 5 s default froze every request on each watch tick while a sqlite3 shell
-// or a backup held the newest database; it fails fast with INDEX_BUSY and is tried again later.
-const OPEN_BUSY_TIMEOUT_MS = { read: 100, write: 5_000 } as const;
-// What later queries wait (better-sqlite3's default), the open's short wait aside.
-const QUERY_BUSY_TIMEOUT_MS = 5_000;
+// How long a connection waits on another connection's lock (SQLite's busy timeout), blocking the main
+// thread, for better-sqlite3 is synchronous. Citelens never writes a published generation (a run
+// writes a copy), so a reader waits only on an outside process. The index is in rollback mode
+// (journal_mode DELETE): a reader waits only while another connection holds the PENDING or EXCLUSIVE
+// lock (a sqlite3 shell's BEGIN EXCLUSIVE, or any writer's commit, which lasts milliseconds). In WAL
+// mode it would not wait on writers at all, only on a connection in exclusive locking mode or on
+// recovery after a crash. SQLite's 5 s froze the whole server, on every query (and every watch tick's
+// reload) while a sqlite3 shell held the lock: a read-only connection gives up soon with SQLITE_BUSY,
+// which a request reports as INDEX_BUSY and a watcher tries again later. The writer, on its own copy,
+// keeps SQLite's 5 s.
+const BUSY_TIMEOUT_MS = {
+  /** A read-only open (a server's load or reload, on its main thread). */
+  readOpen: 100,
+  /** Each query on a read-only connection (one request's). */
+  readQuery: 250,
+  /** A connection writing the copy being built, opening and querying. */
+  write: 5_000,
+} as const;
 
 function openChecked(file: string, readonly: boolean): Db {
   let db: Db | undefined;
@@ -140,7 +152,7 @@ function openChecked(file: string, readonly: boolean): Db {
     db = new Database(file, {
       readonly,
       fileMustExist: true,
-      timeout: readonly ? OPEN_BUSY_TIMEOUT_MS.read : OPEN_BUSY_TIMEOUT_MS.write,
+      timeout: readonly ? BUSY_TIMEOUT_MS.readOpen : BUSY_TIMEOUT_MS.write,
     });
     const version = schemaVersionOf(db);
     const migration = MIGRATIONS[version];
@@ -159,6 +171,6 @@ function openChecked(file: string, readonly: boolean): Db {
     // Damage is INDEX_CORRUPT; permissions, file handles, a lock or a missing file say so instead.
     throw openFailure(error, file);
   }
-  db.pragma(`busy_timeout = ${QUERY_BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${readonly ? BUSY_TIMEOUT_MS.readQuery : BUSY_TIMEOUT_MS.write}`);
   return db;
 }

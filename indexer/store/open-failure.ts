@@ -1,7 +1,7 @@
-// How a failure to open or read an index file is reported: only damage (SQLite's word, data that
-// does not parse) is INDEX_CORRUPT; permissions, file handles, memory, a lock or a missing file each
-// have their own code, named with the file and the system's reason. None but a file gone from the
-// index (INDEX_UNREADABLE, which a server falls back from as from damage) calls for a rebuild.
+// How a failure to open or read an index file is reported, at open and while answering: only damage
+// (SQLite's word, data that does not parse) is INDEX_CORRUPT; permissions, file handles, memory, a lock
+// or a missing file each have their own code, named with the file and the system's reason. None but a
+// file gone from the index (INDEX_UNREADABLE, which a server falls back from as from damage) calls for a rebuild.
 import fs from 'node:fs';
 import { AppError, type ErrorCode, isDatabaseDamage } from '../../core/errors.ts';
 
@@ -64,6 +64,22 @@ export function isSystemFailure(error: unknown): boolean {
   return code !== undefined && SYSTEM_FAILURES[primaryCode(code)] !== undefined;
 }
 
+/** What the system said: the failure it stands for (if known), the code shown, whether `file` was asked. */
+type Cause = { failure: Failure | undefined; shownCode: string; probed: boolean };
+
+/**
+ * The system's failure behind `error` (whose code is `code`): SQLite's SQLITE_CANTOPEN and SQLITE_IOERR
+ * are asked of the system by opening `file`, any other code is looked up as it is.
+ */
+function causeOf(error: unknown, code: string, file: string | undefined): Cause {
+  const primary = primaryCode(code);
+  const asked = primary === 'SQLITE_CANTOPEN' || primary === 'SQLITE_IOERR';
+  const system = asked && file !== undefined ? systemErrorOpening(file) : error;
+  const systemCode = codeOf(system);
+  const failure = systemCode ? SYSTEM_FAILURES[primaryCode(systemCode)] : undefined;
+  return { failure, shownCode: failure && systemCode ? systemCode : code, probed: system !== error };
+}
+
 /**
  * The AppError a failure to open or read `file` (an index database or vector file) is reported as.
  * An AppError is returned as it is. SQLite's damage codes, and errors with no system code (a
@@ -90,9 +106,7 @@ export function openFailure(error: unknown, file: string): AppError {
   }
   const primary = primaryCode(code);
   // SQLite could not open or read the file: the system's own error on opening it says why.
-  const system = primary === 'SQLITE_CANTOPEN' || primary === 'SQLITE_IOERR' ? systemErrorOpening(where) : error;
-  const systemCode = codeOf(system);
-  const failure = systemCode ? SYSTEM_FAILURES[primaryCode(systemCode)] : undefined;
+  const { failure, shownCode, probed } = causeOf(error, code, where);
   if (!failure && /^SQLITE_/.test(primary) && primary !== 'SQLITE_CANTOPEN' && primary !== 'SQLITE_IOERR') {
     // SQLite read the file and found something other than an index database in it (SQLITE_ERROR: no such table).
     return new AppError(
@@ -102,14 +116,58 @@ export function openFailure(error: unknown, file: string): AppError {
       { cause: error },
     );
   }
-  const shownCode = failure && systemCode ? systemCode : code;
   const reason = failure?.reason ?? 'the system could not read it';
-  const sqlite = system !== error ? `; SQLite: ${message}` : '';
+  const sqlite = probed ? `; SQLite: ${message}` : '';
   return new AppError(
     failure?.code ?? 'INDEX_UNREADABLE',
     `Could not open the index file ${where}: ${reason} (${shownCode}${sqlite}).`,
     // The file is named in the message alone, which each surface strips of server paths.
     { code: shownCode },
+    { cause: error },
+  );
+}
+
+// What SQLite's own codes for a file it could not open or read mean while answering, when the
+// database file itself opens: a temporary file it needed (for a sort), or pages the disk would not give.
+const SQLITE_READ_FAILURES: Record<string, Failure> = {
+  SQLITE_CANTOPEN: { code: 'INDEX_UNREADABLE', reason: 'SQLite could not open a file it needed' },
+  SQLITE_IOERR: { code: 'INDEX_UNREADABLE', reason: 'the disk reported an I/O error' },
+};
+
+// The system's errors that say nothing of which file: met anywhere while answering, they are still these.
+const RESOURCE_CODES = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'ENOSPC']);
+
+/**
+ * The AppError for the system's failure met while answering from an open index (a query on a served
+ * generation), by the same table as `openFailure`: INDEX_BUSY (SQLITE_BUSY, SQLITE_LOCKED),
+ * RESOURCES_EXHAUSTED (EMFILE, ENFILE, ENOMEM, SQLITE_FULL…), INDEX_ACCESS_DENIED (SQLITE_PERM),
+ * INDEX_UNREADABLE (SQLITE_IOERR, SQLITE_CANTOPEN: the system is asked why by opening `file`, the
+ * served database, when it is known). Undefined for anything else: damage (see `databaseDamage`),
+ * an AppError, a bug, and the system's refusals of a file other than the index (EACCES, ENOENT),
+ * which a request meets only for files that are not the index's.
+ */
+export function readFailure(error: unknown, file?: string): AppError | undefined {
+  if (error instanceof AppError || isDatabaseDamage(error)) return undefined;
+  const code = codeOf(error);
+  if (code === undefined) return undefined;
+  const sqlite = /^SQLITE_/.test(code);
+  if (!sqlite && !RESOURCE_CODES.has(code)) return undefined;
+  const cause = causeOf(error, code, file);
+  const failure = cause.failure ?? SQLITE_READ_FAILURES[primaryCode(code)];
+  if (!failure) return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const named = (error as { path?: unknown } | null)?.path;
+  const codes = cause.probed ? `${cause.shownCode}; SQLite: ${message}` : cause.shownCode;
+  // SQLite's errors are the database's; the system's name their file, if any (a model, a word list).
+  const what = sqlite
+    ? `Could not read ${file ? `the index file ${file}` : 'the index database'} while answering`
+    : typeof named === 'string'
+      ? `Could not read the file ${named} while answering`
+      : 'Could not answer';
+  return new AppError(
+    failure.code,
+    `${what}: ${failure.reason} (${codes}).`,
+    { code: cause.shownCode },
     { cause: error },
   );
 }

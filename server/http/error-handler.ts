@@ -1,9 +1,13 @@
 // The one place that turns thrown values into the errors clients see, HTTP responses and MCP tool
-// errors alike: AppErrors as they are, Hono's exceptions and SQLite's damage mapped onto the error
-// table, anything else a 500 that hides its cause.
+// errors alike: AppErrors as they are, Hono's exceptions, SQLite's damage and the system's failures met
+// while reading the index (a lock, file handles, memory) mapped onto the error table, anything else a
+// 500 that hides its cause.
+import path from 'node:path';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, databaseDamage, isAppError } from '../../core/errors.ts';
+import { FILES, generationName } from '../../indexer/store/generations.ts';
+import { readFailure } from '../../indexer/store/open-failure.ts';
 import { sendError } from './error-response.ts';
 import { redactServerPaths } from './redact-paths.ts';
 
@@ -56,14 +60,36 @@ export type ThrownAt = {
   /** What was being answered, as the log names it ("GET /api/search", "the tool call search_papers"). */
   where: string;
   log: ErrorLog;
-  /** The served index's holder: SQLite damage met while answering is reported to it (health stops saying ok). */
-  holder?: { reportDamage?: (error: AppError) => void } | undefined;
+  /**
+   * The served index's holder: SQLite damage met while answering is reported to it (health stops
+   * saying ok); its folder and generation name the database a failure to read it is said for.
+   */
+  holder?: ServedHolder | undefined;
 };
+
+/** What the error mapping asks of the holder a request was served from (IndexHolder has it all). */
+export type ServedHolder = {
+  reportDamage?: (error: AppError) => void;
+  readonly dir?: string | undefined;
+  readonly generation?: number | null;
+};
+
+/** The database file of the generation `holder` serves, if it serves one. */
+function servedDatabase(holder: ServedHolder | undefined): string | undefined {
+  const generation = holder?.generation;
+  if (!holder?.dir || generation === null || generation === undefined) return undefined;
+  return path.join(holder.dir, generationName(generation), FILES.db);
+}
+
+function stackOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
 
 /**
  * The AppError a thrown value stands for, on every surface: an AppError as it is, Hono's exceptions
- * and SQLite's damage (INDEX_CORRUPT, reported to the holder) by the error table, anything else
- * INTERNAL, logged with its stack, which the client never sees.
+ * and SQLite's damage (INDEX_CORRUPT, reported to the holder) by the error table, the system's
+ * failures met reading the index as `readFailure` names them (INDEX_BUSY, RESOURCES_EXHAUSTED…, the
+ * stack logged), anything else INTERNAL, logged with its stack, which the client never sees.
  */
 export function appErrorOf(error: unknown, at: ThrownAt): AppError {
   if (isAppError(error)) return error;
@@ -78,8 +104,13 @@ export function appErrorOf(error: unknown, at: ThrownAt): AppError {
   // The client closed the connection while its body was still arriving: not a bug, and nobody is
   // left to read the answer (Node's IncomingMessage fails the read with ECONNRESET "aborted").
   if (isClientGone(error)) return new AppError('INVALID_INPUT', 'The request body was cut off.', { field: null });
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  at.log(`citelens: unexpected error in ${at.where}: ${detail}`);
+  const failed = readFailure(error, servedDatabase(at.holder));
+  if (failed) {
+    // Said to the client by its code; the log keeps where it was met.
+    at.log(`citelens: ${failed.code} in ${at.where}: ${stackOf(error)}`);
+    return failed;
+  }
+  at.log(`citelens: unexpected error in ${at.where}: ${stackOf(error)}`);
   return new AppError('INTERNAL', 'The server failed to handle this request.');
 }
 

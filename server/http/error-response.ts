@@ -39,7 +39,7 @@ export function errorResponses<const S extends number>(...statuses: S[]) {
     403: 'A state-changing request sent by a page from another origin',
     404: 'Nothing exists at this id or path',
     413: 'The request body is over the size limit',
-    503: 'No index is loaded, or the server is busy',
+    503: 'No index is loaded, the index could not be read (damaged, locked by another process, out of file handles), or the server is busy',
   };
   return Object.fromEntries(
     statuses.map((status) => [

@@ -17,7 +17,7 @@ import {
 } from './damaged-generations.ts';
 import { apiDamageNotice, type IndexHolderOptions } from './holder-options.ts';
 import type { Publication } from './publication.ts';
-import { GenerationSwitch } from './served-generation.ts';
+import { GenerationSwitch, type ServedGeneration } from './served-generation.ts';
 
 /** What a ServedIndex is made with: the holder's options, `openIndex`'s apart. */
 export type ServedIndexOptions = Pick<IndexHolderOptions, 'onServe' | 'checkDatabase' | 'damageNotice'> & {
@@ -177,10 +177,13 @@ export class ServedIndex {
    * Records that the served generation met damage while answering (SQLite reported a corrupt
    * page): health stops saying ok until a sound generation is loaded. Requests keep being tried.
    * Said once per generation, through the front end's `damageNotice` (its folder, its rebuild command).
+   * The whole database is then checked on its own thread: found damaged, the generation before it
+   * serves in its place when one opens, as at open (see `fallBackIfDamaged`).
    */
   reportDamage(error: AppError): void {
-    const generation = this.served.current?.reader.generation ?? null;
-    if (generation === null || this.#problem?.generation === generation) return;
+    const served = this.served.current;
+    const generation = served?.reader.generation ?? null;
+    if (!served || generation === null || this.#problem?.generation === generation) return;
     this.#problem = { generation, error };
     // Said as the front end says damage, with what SQLite met rather than the failed request's wording.
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
@@ -191,5 +194,28 @@ export class ServedIndex {
       { cause: error },
     );
     this.#onNotice(this.#damageNotice(found, 'pages'));
+    void this.fallBackIfDamaged(served).catch(() => {});
+  }
+
+  /**
+   * After SQLite met a damaged page in `served`: its integrity check (on its own thread) confirms the
+   * damage, and while it is still served the newest older generation that opens serves in its place,
+   * with the notice said at open, and the publish is not opened again. With none, or a check that does
+   * not find the damage, `served` keeps answering what its sound pages answer.
+   */
+  async fallBackIfDamaged(served: ServedGeneration): Promise<void> {
+    const { reader } = served;
+    const checked = await this.verdictOf(reader);
+    if (checked.verdict !== 'damaged' || this.served.current !== served) return;
+    const problem: IndexProblem = { generation: reader.generation, error: checked.error };
+    const older = await this.openOlder(reader.dir, problem);
+    if (!older) return;
+    if (this.served.current !== served) {
+      older.close();
+      return;
+    }
+    this.serve(older, undefined);
+    this.recordProblem(problem, served.stamp);
+    this.#onNotice(servingOlderNotice(problem, older));
   }
 }

@@ -151,16 +151,28 @@ export function createMcpServer(options: McpServerOptions): Server {
     }
   });
 
-  /** One page of the paper resources; none while no index is loaded (none yet, damaged, unreadable), with why in `_meta`. */
+  /**
+   * One page of the paper resources; none while no index is loaded (none yet, damaged, unreadable),
+   * with why in `_meta`. A failure while listing a served index (a lock met by its query) is an error:
+   * an empty list would say the library is empty.
+   */
   async function listResources(cursor: string | undefined) {
+    let lease: ReturnType<IndexHolder['acquire']>;
     try {
-      return await withIndex((reader) => listPaperResources(reader, cursor));
+      lease = holder.acquire();
     } catch (error) {
       const appError = clientError(error, 'resource list');
       // No index to serve (none yet, damaged, or unreadable for now) is an empty library, said beside the list.
       const noIndex = appError.code === 'INDEX_NOT_FOUND' || appError.code === 'INDEX_CORRUPT';
       if (!noIndex && !READ_FAILURES.has(appError.code)) throw rpcError(appError);
       return listNoPaperResources(cursor, toolErrorBody(appError).error);
+    }
+    try {
+      return listPaperResources(lease.reader, cursor);
+    } catch (error) {
+      throw rpcError(clientError(error, 'resource list'));
+    } finally {
+      lease.release();
     }
   }
 

@@ -43,6 +43,19 @@ export const INDEX_NOT_FOUND_META = 'citelens/indexNotFound';
  */
 export const INDEX_CORRUPT_META = 'citelens/indexCorrupt';
 
+/**
+ * The `_meta` key of an empty resources/list answered while the index could not be read and nothing
+ * serves in its place: its value is the error body the tools answer meanwhile, whose code says why
+ * (INDEX_BUSY, INDEX_ACCESS_DENIED, RESOURCES_EXHAUSTED, INDEX_UNREADABLE; none calls for a rebuild).
+ */
+export const INDEX_UNREADABLE_META = 'citelens/indexUnreadable';
+
+/** The `_meta` key for the error body that says why no index serves (see the keys above). */
+export function noIndexMetaKey(code: string): string {
+  if (code === 'INDEX_NOT_FOUND') return INDEX_NOT_FOUND_META;
+  return code === 'INDEX_CORRUPT' ? INDEX_CORRUPT_META : INDEX_UNREADABLE_META;
+}
+
 function invalidCursor(cursor: string): AppError {
   return new AppError('INVALID_INPUT', `The cursor '${cursor.slice(0, 50)}' is not one this server gave out.`, {
     field: 'cursor',
@@ -57,14 +70,13 @@ function cursorStart(cursor: string | undefined): number {
 }
 
 /**
- * The resources of a library with no index to serve (none yet, or a damaged one): none, which is an
- * answer, not a failure (MCP clients list resources on connecting). `why` is the error body tools
- * answer meanwhile, under INDEX_CORRUPT_META for a damaged index and INDEX_NOT_FOUND_META otherwise.
+ * The resources of a library with no index to serve (none yet, a damaged one, one that could not be
+ * read): none, which is an answer, not a failure (MCP clients list resources on connecting). `why` is
+ * the error body tools answer meanwhile, under the key for its code (see `noIndexMetaKey`).
  */
 export function listNoPaperResources(cursor: string | undefined, why: { code: string }): ListResourcesResult {
   cursorStart(cursor);
-  const key = why.code === 'INDEX_CORRUPT' ? INDEX_CORRUPT_META : INDEX_NOT_FOUND_META;
-  return { resources: [], _meta: { [key]: why } };
+  return { resources: [], _meta: { [noIndexMetaKey(why.code)]: why } };
 }
 
 /** One page of paper resources; `cursor` is the `nextCursor` of the page before. */

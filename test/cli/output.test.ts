@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reportFailure } from '../../cli/output.ts';
 import { currentGeneration } from '../../indexer/store/generations.ts';
+import { appErrorOf } from '../../server/http/error-handler.ts';
+import { indexErrorForClient } from '../../server/mcp/index-folder-errors.ts';
+import { toolErrorBody } from '../../server/mcp/mcp-tool.ts';
 import { runCli } from '../support/run-cli.ts';
 import { buildIndex } from '../support/sample-index.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -21,6 +24,37 @@ describe('cli output', () => {
     reportFailure(malformed, true);
     expect(JSON.parse(written.join(''))).toMatchObject({
       error: { code: 'INDEX_CORRUPT', hint: expect.stringMatching(/citelens index .* --rebuild/) },
+    });
+    expect(process.exitCode).toBe(1);
+  });
+
+  // Regression: a lock or too many open files met while a command read the index was INTERNAL, "a bug in Citelens".
+  it('words the failures to read the index met during a command as the MCP tools on this machine word them', async () => {
+    const { dir } = await buildIndex();
+    const file = path.join(currentGeneration(dir)!.dir, 'index.db');
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    for (const error of [
+      Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+      Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
+      Object.assign(new Error("EMFILE: too many open files, open '/m/words.txt'"), {
+        code: 'EMFILE',
+        path: '/m/words.txt',
+      }),
+    ]) {
+      written.length = 0;
+      reportFailure(error, true, dir);
+      const cli = JSON.parse(written.join('')).error;
+      const served = appErrorOf(error, { where: 'a tool call', log: () => {}, holder: { dir, generation: 1 } });
+      const mcp = toolErrorBody(indexErrorForClient(served, { dir, problem: undefined }, { watching: true })).error;
+      expect(cli, error.code).toEqual(mcp);
+      expect(cli.code, error.code).not.toBe('INTERNAL');
+    }
+    written.length = 0;
+    reportFailure(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), true, dir);
+    expect(JSON.parse(written.join('')).error).toMatchObject({
+      code: 'INDEX_BUSY',
+      message: `Could not read the index file ${file} while answering: the database is locked by another connection (SQLITE_BUSY).`,
     });
     expect(process.exitCode).toBe(1);
   });

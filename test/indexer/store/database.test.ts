@@ -2,8 +2,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { currentGeneration, indexPapers, openIndex } from '../../../indexer/index.ts';
-import { openDatabaseForRead, SCHEMA_VERSION, schemaVersionOf } from '../../../indexer/store/database.ts';
+import {
+  openDatabaseForRead,
+  openDatabaseForWrite,
+  SCHEMA_VERSION,
+  schemaVersionOf,
+} from '../../../indexer/store/database.ts';
 import { syntheticPapers, writeJsonl } from '../../support/synthetic-papers.ts';
+import { lockDatabase } from '../../support/system-failures.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const ARXIV_IDS = ['2401.01234v2', 'hep-th/9901001', 'arXiv:2312.00001v3'];
@@ -58,5 +64,36 @@ describe('database', () => {
     } finally {
       reader.close();
     }
+  });
+
+  // Regression: every query on a served generation waited SQLite's 5 s busy timeout, blocking the main
+  // thread (and so every other request), while another process held a lock on the database.
+  it('gives up a query on a read-only connection within a few hundred ms while another connection holds a lock', async () => {
+    const { dir } = await indexWithArxivIds();
+    const db = openDatabaseForRead(databaseOf(dir));
+    const unlock = lockDatabase(databaseOf(dir));
+    try {
+      const started = performance.now();
+      expect(() => schemaVersionOf(db)).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      unlock();
+    }
+    expect(schemaVersionOf(db)).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it("keeps the writer's connection waiting SQLite's 5 s on a lock, and a reader's at most a few hundred ms", async () => {
+    const { dir } = await indexWithArxivIds();
+    const reader = openDatabaseForRead(databaseOf(dir));
+    expect(reader.pragma('busy_timeout', { simple: true })).toBeLessThanOrEqual(300);
+    reader.close();
+    const copy = path.join(tempDir(), 'index.db');
+    const source = new Database(databaseOf(dir), { readonly: true });
+    await source.backup(copy);
+    source.close();
+    const writer = openDatabaseForWrite(copy);
+    expect(writer.pragma('busy_timeout', { simple: true })).toBe(5_000);
+    writer.close();
   });
 });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
-import { isSystemFailure, openFailure } from '../../../indexer/store/open-failure.ts';
+import { isSystemFailure, openFailure, readFailure } from '../../../indexer/store/open-failure.ts';
+import { withFileHandlesExhausted } from '../../support/system-failures.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 /** What opening `file` read-only with better-sqlite3 throws (and reading from it). */
@@ -92,5 +93,84 @@ describe('open-failure', () => {
       details: { code: 'ERR_OUT_OF_RANGE' },
     });
     expect(openFailure(systemError('ELOOP', file), file).code).toBe('INDEX_UNREADABLE');
+  });
+
+  describe('readFailure', () => {
+    const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+    it("names the system's failures met while answering by the same table, with the served database", () => {
+      const file = '/index/gen-000002/index.db';
+      expect(readFailure(sqliteError('SQLITE_BUSY', 'database is locked'), file)).toMatchObject({
+        code: 'INDEX_BUSY',
+        message: `Could not read the index file ${file} while answering: the database is locked by another connection (SQLITE_BUSY).`,
+        details: { code: 'SQLITE_BUSY' },
+      });
+      expect(readFailure(sqliteError('SQLITE_LOCKED_SHAREDCACHE', 'database table is locked'), file)?.code).toBe(
+        'INDEX_BUSY',
+      );
+      expect(readFailure(sqliteError('SQLITE_FULL', 'database or disk is full'), file)).toMatchObject({
+        code: 'RESOURCES_EXHAUSTED',
+        message: expect.stringContaining('no space left for temporary files (SQLITE_FULL)'),
+      });
+      expect(readFailure(sqliteError('SQLITE_NOMEM', 'out of memory'))).toMatchObject({
+        code: 'RESOURCES_EXHAUSTED',
+        message: 'Could not read the index database while answering: out of memory (SQLITE_NOMEM).',
+      });
+      expect(readFailure(sqliteError('SQLITE_PERM', 'access permission denied'), file)?.code).toBe(
+        'INDEX_ACCESS_DENIED',
+      );
+    });
+
+    it('asks the system why SQLite could not open or read a file while answering, and says so when the database opens', () => {
+      const file = path.join(tempDir(), 'index.db');
+      new Database(file).close();
+      expect(readFailure(sqliteError('SQLITE_IOERR_READ', 'disk I/O error'), file)).toMatchObject({
+        code: 'INDEX_UNREADABLE',
+        message: `Could not read the index file ${file} while answering: the disk reported an I/O error (SQLITE_IOERR_READ; SQLite: disk I/O error).`,
+      });
+      expect(readFailure(sqliteError('SQLITE_CANTOPEN', 'unable to open database file'), file)).toMatchObject({
+        code: 'INDEX_UNREADABLE',
+        message: expect.stringContaining('SQLite could not open a file it needed (SQLITE_CANTOPEN;'),
+      });
+      expect(readFailure(sqliteError('SQLITE_CANTOPEN', 'unable to open database file'), `${file}.gone`)).toMatchObject(
+        { code: 'INDEX_UNREADABLE', message: expect.stringContaining('the file is missing (ENOENT;') },
+      );
+    });
+
+    it('says SQLITE_CANTOPEN met with every file handle taken is too many open files', (context) => {
+      const file = path.join(tempDir(), 'index.db');
+      new Database(file).close();
+      const failed = withFileHandlesExhausted(file, () =>
+        readFailure(sqliteError('SQLITE_CANTOPEN', 'unable to open database file'), file),
+      );
+      if (!failed) return context.skip('the open-files limit is too high to take every handle');
+      expect(failed.value).toMatchObject({
+        code: 'RESOURCES_EXHAUSTED',
+        message: `Could not read the index file ${file} while answering: too many open files in this process (EMFILE; SQLite: unable to open database file).`,
+        details: { code: 'EMFILE' },
+      });
+    });
+
+    it("names the file a system error met while answering names, or none, for the system's want of resources", () => {
+      expect(readFailure(systemError('EMFILE', '/models/words.txt'), '/index/gen-000001/index.db')).toMatchObject({
+        code: 'RESOURCES_EXHAUSTED',
+        message:
+          'Could not read the file /models/words.txt while answering: too many open files in this process (EMFILE).',
+      });
+      expect(readFailure(Object.assign(new Error('Cannot allocate memory'), { code: 'ENOMEM' }))).toMatchObject({
+        code: 'RESOURCES_EXHAUSTED',
+        message: 'Could not answer: out of memory (ENOMEM).',
+      });
+    });
+
+    it('leaves damage, AppErrors, bugs and refusals of files other than the index to the caller', () => {
+      const file = '/index/gen-000001/index.db';
+      expect(readFailure(sqliteError('SQLITE_CORRUPT', 'database disk image is malformed'), file)).toBeUndefined();
+      expect(readFailure(sqliteError('SQLITE_ERROR', 'no such column: x'), file)).toBeUndefined();
+      expect(readFailure(new AppError('INDEX_BUSY', 'locked'), file)).toBeUndefined();
+      expect(readFailure(new TypeError('x is undefined'), file)).toBeUndefined();
+      expect(readFailure(systemError('EACCES', '/web/index.html'), file)).toBeUndefined();
+      expect(readFailure(systemError('ENOENT', '/web/index.html'), file)).toBeUndefined();
+    });
   });
 });

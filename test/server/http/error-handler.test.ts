@@ -4,10 +4,12 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
+import { currentGeneration } from '../../../indexer/index.ts';
 import { createApp } from '../../../server/app.ts';
-import { createErrorHandler, handleNotFound } from '../../../server/http/error-handler.ts';
+import { appErrorOf, createErrorHandler, handleNotFound } from '../../../server/http/error-handler.ts';
 import type { IndexHolder } from '../../../server/index-holder.ts';
-import { holderFor, sampleIndex, testConfig } from '../../support/sample-index.ts';
+import { buildIndex, holderFor, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
+import { lockDatabase } from '../../support/system-failures.ts';
 
 function appThrowing(error: unknown, log: (message: string) => void = () => {}) {
   const app = new Hono();
@@ -115,5 +117,73 @@ describe('error-handler', () => {
     const body = await res.text();
     expect(body).not.toContain(os.tmpdir());
     expect(JSON.parse(body).error.message).toBe('The index database in …/gen-000002 is damaged.');
+  });
+
+  // Regression: a query that met another process's lock waited 5 s on the main thread, then answered
+  // 500 INTERNAL ("a bug in Citelens").
+  it('answers a request that meets a lock on the served database 503 INDEX_BUSY after a short wait, naming no server path', async () => {
+    const { dir } = await buildIndex();
+    const holder = await holderFor(dir);
+    const logged: string[] = [];
+    const app = createApp({ holder, config: testConfig(), log: (message) => logged.push(message) });
+    const id = samplePapers()[0]!.id;
+    const unlock = lockDatabase(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    let res: Response;
+    const started = performance.now();
+    try {
+      res = await app.request(`/api/papers/${encodeURIComponent(id)}`);
+    } finally {
+      unlock();
+    }
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(JSON.parse(text).error).toEqual({
+      code: 'INDEX_BUSY',
+      message:
+        'Could not read the index file …/index.db while answering: the database is locked by another connection (SQLITE_BUSY).',
+      details: { code: 'SQLITE_BUSY' },
+      hint: expect.stringMatching(/holds a lock.*do not rebuild/),
+    });
+    expect(text).not.toContain(path.dirname(dir));
+    // The log keeps where it was met.
+    expect(logged).toEqual([
+      expect.stringMatching(/INDEX_BUSY in GET \/api\/papers\/.*SqliteError: database is locked\n\s+at /s),
+    ]);
+    expect((await app.request(`/api/papers/${encodeURIComponent(id)}`)).status).toBe(200);
+  });
+
+  it("answers the system's want of file handles, memory or room met while answering 503 RESOURCES_EXHAUSTED, logging the stack", async () => {
+    for (const error of [
+      Object.assign(new Error("EMFILE: too many open files, open '/srv/words.txt'"), {
+        code: 'EMFILE',
+        path: '/srv/words.txt',
+      }),
+      Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
+      Object.assign(new Error('out of memory'), { code: 'SQLITE_NOMEM' }),
+    ]) {
+      const logged: string[] = [];
+      const res = await appThrowing(error, (message) => logged.push(message)).request('/boom');
+      expect(res.status, error.code).toBe(503);
+      expect((await res.json()).error, error.code).toMatchObject({
+        code: 'RESOURCES_EXHAUSTED',
+        details: { code: error.code },
+        hint: expect.stringContaining('ulimit -n'),
+      });
+      expect(logged, error.code).toEqual([expect.stringContaining(error.stack!)]);
+    }
+  });
+
+  it('names the database of the generation the holder serves in a failure to read it', () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const error = appErrorOf(busy, {
+      where: 'the tool call search_papers',
+      log: () => {},
+      holder: { dir: '/i', generation: 7 },
+    });
+    expect(error).toMatchObject({
+      code: 'INDEX_BUSY',
+      message: expect.stringContaining(path.join('/i', 'gen-000007', 'index.db')),
+    });
   });
 });

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { databaseDamage } from '../../../core/errors.ts';
 import { indexPapers } from '../../../indexer/index.ts';
 import { stampOf } from '../../../server/index-holder/publication.ts';
 import { ServedIndex } from '../../../server/index-holder/served-index.ts';
+import { damageDatabasePages } from '../../support/damage-index.ts';
 import { SAMPLE_PAPERS_FILE } from '../../support/sample-index.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
@@ -46,4 +48,32 @@ describe('served-index', () => {
     expect([index.problem, index.served.current?.reader.generation]).toEqual([undefined, 1]);
     index.served.stop();
   });
+
+  // Regression: damage SQLite met while answering was only said; the damaged generation went on
+  // serving (every request that read the bad pages failed) while a sound older one sat on disk.
+  it('serves the generation before in place of one whose damage, met while answering, the integrity check confirms', async () => {
+    const dir = await twoGenerations();
+    const notices: string[] = [];
+    const index = new ServedIndex({ open: { offline: true }, onNotice: (message) => notices.push(message) });
+    const stamp = stampOf(dir);
+    index.serve(await index.openPublished(dir, stamp), stamp);
+    const served = index.served.current!;
+    // A report the check does not bear out changes nothing.
+    await index.fallBackIfDamaged(served);
+    expect([index.served.current, index.problem]).toEqual([served, undefined]);
+
+    damageDatabasePages(path.join(dir, 'gen-000002', 'index.db'));
+    const malformed = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    index.reportDamage(databaseDamage(malformed)!);
+    expect(notices.join('\n')).toMatch(/SQLite met a damaged page in index generation 2/);
+    await vi.waitFor(() => expect(index.served.current?.reader.generation).toBe(1), { timeout: 15_000 });
+    expect([index.problem?.generation, index.problem?.error.code, index.problemStamp]).toEqual([
+      2,
+      'INDEX_CORRUPT',
+      stamp,
+    ]);
+    expect(index.wants({ generation: 2, stamp: stamp! })).toBe(false);
+    expect(notices.at(-1)).toMatch(/^Index generation 2 is damaged: .* Serving generation 1, the one before it/s);
+    index.served.stop();
+  }, 30_000);
 });

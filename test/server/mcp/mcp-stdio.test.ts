@@ -7,7 +7,11 @@ import { checkDatabaseInBackground, currentGeneration, indexPapers } from '../..
 import { conceptStatisticsOfIndex } from '../../../server/answer/concept-statistics.ts';
 import { englishWordsLoaded } from '../../../server/answer/english-words.ts';
 import { type RunningMcpServer, startMcpStdio } from '../../../server/mcp/mcp-stdio.ts';
-import { INDEX_CORRUPT_META, INDEX_NOT_FOUND_META } from '../../../server/mcp/paper.resources.ts';
+import {
+  INDEX_CORRUPT_META,
+  INDEX_NOT_FOUND_META,
+  INDEX_UNREADABLE_META,
+} from '../../../server/mcp/paper.resources.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
 import { buildIndex, SAMPLE_PAPERS_FILE, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
 import { lockDatabase } from '../../support/system-failures.ts';
@@ -154,7 +158,8 @@ describe('mcp-stdio', () => {
       expect(error).toMatchObject({ code: 'INDEX_BUSY', message: expect.stringContaining(file) });
       const listed = await client.listResources();
       expect(listed.resources).toEqual([]);
-      expect(listed._meta?.[INDEX_NOT_FOUND_META]).toMatchObject({ code: 'INDEX_BUSY' });
+      expect(listed._meta?.[INDEX_UNREADABLE_META]).toMatchObject({ code: 'INDEX_BUSY' });
+      expect(listed._meta?.[INDEX_NOT_FOUND_META]).toBeUndefined();
     } finally {
       unlock();
     }

@@ -5,7 +5,11 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentGeneration } from '../../../indexer/index.ts';
 import { createApp } from '../../../server/app.ts';
-import { INDEX_CORRUPT_META, INDEX_NOT_FOUND_META } from '../../../server/mcp/paper.resources.ts';
+import {
+  INDEX_CORRUPT_META,
+  INDEX_NOT_FOUND_META,
+  INDEX_UNREADABLE_META,
+} from '../../../server/mcp/paper.resources.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
 import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
 import { lockDatabase } from '../../support/system-failures.ts';
@@ -126,8 +130,36 @@ describe('mcp.route', () => {
     expect(text).toContain('INDEX_BUSY');
     expect(text).not.toContain(path.dirname(dir));
     const listed = await client.listResources();
-    expect(listed._meta?.[INDEX_NOT_FOUND_META]).toMatchObject({ code: 'INDEX_BUSY' });
+    // The old code said it under `citelens/indexNotFound`, which the index is not.
+    expect(listed._meta?.[INDEX_UNREADABLE_META]).toMatchObject({ code: 'INDEX_BUSY' });
+    expect(listed._meta?.[INDEX_NOT_FOUND_META]).toBeUndefined();
     expect(JSON.stringify(listed)).not.toContain(path.dirname(dir));
+    await client.close();
+  });
+
+  // Regression: a call that met a lock on the served database answered INTERNAL ("a bug in Citelens").
+  it('answers a tool call and a resource list that meet a lock on the served database INDEX_BUSY, not INTERNAL nor an empty library', async () => {
+    const { dir } = await buildIndex();
+    const holder = await holderFor(dir);
+    const logged: string[] = [];
+    const client = await connect(createApp({ holder, config: testConfig(), log: (message) => logged.push(message) }));
+    const unlock = lockDatabase(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    try {
+      const result = (await client.callTool({ name: 'get_paper', arguments: { id: 'x' } })) as CallToolResult;
+      expect(result.isError).toBe(true);
+      const text = result.content[0]?.type === 'text' ? result.content[0].text : '';
+      expect(JSON.parse(text).error).toMatchObject({
+        code: 'INDEX_BUSY',
+        message: expect.stringContaining('…/index.db while answering: the database is locked by another connection'),
+        hint: expect.stringMatching(/do not rebuild/),
+      });
+      expect(text).not.toContain(path.dirname(dir));
+      await expect(client.listResources()).rejects.toMatchObject({ data: { code: 'INDEX_BUSY' } });
+    } finally {
+      unlock();
+    }
+    expect(logged.join('\n')).toMatch(/INDEX_BUSY in MCP tool call get_paper: SqliteError: database is locked/);
+    expect((await client.listResources()).resources.length).toBeGreaterThan(0);
     await client.close();
   });
 
