@@ -1,10 +1,11 @@
 // Fitting the built-in judge on evaluation pairs: its relevance model, its stance model (held
-// towards each contradiction cue's prior) and the verdict thresholds that maximize macro F1.
+// towards each contradiction cue's prior) and the verdict thresholds under which the product's
+// verdicts reach the best macro F1.
 import { STANCE_INPUTS } from '../verify/support-scorer.ts';
 import { fitLogistic, type LogisticFit, logisticScore, macroF1 } from './logistic-fit.ts';
-import type { VerdictThresholds } from './product-verdicts.ts';
+import { productVerdictsOf, stanceOfVerdict, type VerdictThresholds } from './product-verdicts.ts';
 import { VERIFY_EVAL_DEFAULTS } from './verify-eval-defaults.ts';
-import { type Stance, truthOf } from './verify-figures.ts';
+import { truthOf } from './verify-figures.ts';
 import { type EvalPair, isEvidence } from './verify-pairs.ts';
 
 /** The judge's models and thresholds, as fitted on some pairs. */
@@ -62,7 +63,7 @@ export type Prediction = {
 const GROUPED_CITATION = (STANCE_INPUTS as readonly string[]).indexOf('groupedCitation');
 
 /** The fitted judge's scores for `pair` (all 0 where the scorer found nothing to weigh, as the product gives). */
-export function predict(fit: JudgeFit, pair: EvalPair): Prediction {
+export function predict(fit: Pick<JudgeFit, 'relevance' | 'stance'>, pair: EvalPair): Prediction {
   if (!pair.reading.scored) return { relevance: 0, contradicting: 0, support: 0, contradiction: 0 };
   const relevance = logisticScore(fit.relevance, pair.relevance);
   const contradicting = logisticScore(fit.stance, pair.stance);
@@ -86,15 +87,12 @@ export function predict(fit: JudgeFit, pair: EvalPair): Prediction {
 export const SUPPORTED_THRESHOLD = 0.5;
 
 /** The thresholds the product reads from a fit (as --fit writes them to judge/builtin-weights.json). */
-export function verdictThresholdsOf(fit: JudgeFit, supported = SUPPORTED_THRESHOLD): VerdictThresholds {
+export function verdictThresholdsOf(
+  fit: Pick<JudgeFit, 'thresholds'>,
+  supported = SUPPORTED_THRESHOLD,
+): VerdictThresholds {
   const { relevant, contradicted } = fit.thresholds;
   return { relevant, supported: Math.max(supported, relevant), contradicted };
-}
-
-/** The fitted models' class of a prediction under `thresholds`, before the judge's verdict rules (what the thresholds are fitted on). */
-export function stanceOf(prediction: Prediction, thresholds: JudgeFit['thresholds']): Stance {
-  if (prediction.relevance < thresholds.relevant) return 'neither';
-  return prediction.contradicting >= thresholds.contradicted ? 'contradicts' : 'supports';
 }
 
 /**
@@ -130,19 +128,33 @@ export function fitJudge(
     l2,
     STANCE_INPUTS.map((name) => STANCE_PRIOR[name as keyof typeof STANCE_PRIOR] ?? 0),
   );
-  // Thresholds that maximize macro F1 over the real citations (evidence and cited without evidence).
+  return { relevance, stance, thresholds: fitThresholds({ relevance, stance }, pairs) };
+}
+
+/**
+ * The verdict thresholds, for fitted models, under which the product's verdicts on the real
+ * citations (evidence and cited without evidence) reach the best macro F1: its rules after the
+ * models (a named conflict, the contradiction without the grouped-citation prior, unmentioned
+ * words) decide the class as `citelens verify` does. The first best in grid order wins, so the
+ * choice is deterministic.
+ */
+export function fitThresholds(
+  models: Pick<JudgeFit, 'relevance' | 'stance'>,
+  pairs: readonly EvalPair[],
+): JudgeFit['thresholds'] {
   const cited = pairs.filter((p) => p.kind !== 'random');
-  const predictions = cited.map((p) => predict({ relevance, stance, thresholds: { relevant: 0, contradicted: 0 } }, p));
+  const verdicts = cited.map((p) => productVerdictsOf(predict(models, p), p.reading));
   const truth = cited.map((p) => truthOf(p.kind));
   let best = { relevant: 0.5, contradicted: 0.5, f1: -1 };
   for (const relevant of THRESHOLD_GRID) {
     for (const contradicted of THRESHOLD_GRID) {
+      const thresholds = verdictThresholdsOf({ thresholds: { relevant, contradicted } });
       const f1 = macroF1(
         truth,
-        predictions.map((p) => stanceOf(p, { relevant, contradicted })),
+        verdicts.map((verdictAt) => stanceOfVerdict(verdictAt(thresholds))),
       );
       if (f1 > best.f1 + 1e-12) best = { relevant, contradicted, f1 };
     }
   }
-  return { relevance, stance, thresholds: { relevant: best.relevant, contradicted: best.contradicted } };
+  return { relevant: best.relevant, contradicted: best.contradicted };
 }

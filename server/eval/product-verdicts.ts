@@ -59,23 +59,33 @@ export function readingOf(
   };
 }
 
+/**
+ * The built-in judge's verdict on a pair with these scores under any thresholds: what its rules read
+ * besides the thresholds is gathered once, so fitting the thresholds can read each pair at every
+ * point of its grid.
+ */
+export function productVerdictsOf(
+  scores: Scores,
+  reading: PairReading,
+): (thresholds: VerdictThresholds) => JudgeVerdict {
+  const result = {
+    score: scores.relevance,
+    support: scores.support,
+    contradiction: scores.contradiction,
+    // As the product: the prior alone never makes a verdict contradicted.
+    ...(scores.priorFreeContradiction === undefined ? {} : { priorFreeContradiction: scores.priorFreeContradiction }),
+    conflicts: reading.conflicts,
+    evidence: reading.evidence,
+    unaddressed: reading.unaddressed,
+    stance: reading.stance ?? BUILTIN_STANCE,
+    antonymCoverage: reading.antonymCoverage ?? 0,
+  };
+  return (thresholds) => judgeVerdictOf(result, thresholds);
+}
+
 /** The built-in judge's verdict on a pair with these scores (the same rules `citelens verify` applies). */
 export function productVerdictOf(scores: Scores, reading: PairReading, thresholds: VerdictThresholds): JudgeVerdict {
-  return judgeVerdictOf(
-    {
-      score: scores.relevance,
-      support: scores.support,
-      contradiction: scores.contradiction,
-      // As the product: the prior alone never makes a verdict contradicted.
-      ...(scores.priorFreeContradiction === undefined ? {} : { priorFreeContradiction: scores.priorFreeContradiction }),
-      conflicts: reading.conflicts,
-      evidence: reading.evidence,
-      unaddressed: reading.unaddressed,
-      stance: reading.stance ?? BUILTIN_STANCE,
-      antonymCoverage: reading.antonymCoverage ?? 0,
-    },
-    thresholds,
-  );
+  return productVerdictsOf(scores, reading)(thresholds);
 }
 
 /** The class a verdict is scored as: supported or partially supported, contradicted, or neither. */
