@@ -3,6 +3,7 @@
 // scope by the stance reading (judge/stance-reading.ts).
 import { caseless } from './caseless-pattern.ts';
 import { withoutDeniedAlternatives } from './judge/comparisons.ts';
+import { ACTIVATION_HEADS } from './judge/directionless.ts';
 
 // A number standing on its own: not part of a name such as IL-6, p53 or 4-PBA.
 const NUMBER = /(?<![\p{L}\p{N}\-–./])(\d+(?:[.,]\d+)*)(?:\s?(%|percent\b))?(?![\p{L}\p{N}\-–])/gu;
@@ -26,8 +27,12 @@ export function missingNumbers(claimNumbers: readonly string[], evidenceNumbers:
   return claimNumbers.filter((n) => !bare.has(n.replace('%', '')));
 }
 
+// "activation steering", "activation memory" name a kind of thing, not a switching on (directionless.ts).
 const UP = caseless(
-  /\b(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|worsen\w*|amplif\w*|gain\w*)\b/giu,
+  new RegExp(
+    String.raw`\b(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat(?!ions?\s+(?:${ACTIVATION_HEADS})\b)\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|worsen\w*|amplif\w*|gain\w*)\b`,
+    'giu',
+  ),
 );
 const DOWN = caseless(
   /\b(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|protect\w*|alleviat\w*|ameliorat\w*|shorten\w*|decline)\b/giu,

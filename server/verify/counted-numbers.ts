@@ -3,6 +3,7 @@
 // states the claim's number only of something else ("4,047 images" for "4,047 glaze recipes").
 import { terms } from '../../indexer/text/analyze.ts';
 import { numbersOf } from './claim-cues.ts';
+import { isPopulationNoun } from './judge/population-phrases.ts';
 import { isUnitWord } from './judge/quantities.ts';
 
 // A number, then up to three words; the first plural among them is what it counts.
@@ -16,8 +17,10 @@ const LABEL_BEFORE =
   /\b(?:type|phase|stage|grade|class|category|tier|level|version|figure|fig|table|section|chapter|appendix|equation|eq|day|week|month|year|wave|round)\.?\s+$/iu;
 // A four-digit number that a date word or another year leads to is a year, which counts nothing
 // ("in 2019 models were small", "between 1975 and 2016 girls"); elsewhere it is a count written
-// without a comma ("2000 participants", "1850 samples").
+// without a comma ("2000 participants", "1850 samples"). After "in", a number that counts people is
+// a count too: "in 2000 participants" says how many were studied, not when.
 const YEAR_NUMBER = /^(?:1[89]|20)\d\d$/u;
+const IN_BEFORE = /\bin\s+$/iu;
 const YEAR_BEFORE =
   /(?:\b(?:in|since|from|until|till|through|during|between|before|after|by|circa|january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:1[89]|20)\d\d\s+(?:and|to|or))\s+$/iu;
 
@@ -35,7 +38,10 @@ export function countedNumbersOf(text: string): CountedNumber[] {
     const number = numbersOf(match[1]!)[0];
     if (number === undefined) continue;
     const before = text.slice(Math.max(0, match.index - 40), match.index);
-    if (LABEL_BEFORE.test(before) || (YEAR_NUMBER.test(match[1]!) && YEAR_BEFORE.test(before))) continue;
+    if (LABEL_BEFORE.test(before)) continue;
+    const year = YEAR_NUMBER.test(match[1]!) && YEAR_BEFORE.test(before);
+    // Only "in" may lead to a number that counts people ("in 2000 participants").
+    if (year && !IN_BEFORE.test(before)) continue;
     const phrase: string[] = [];
     const words: string[] = [];
     for (const word of match[2]!.trim().split(/\s+/u)) {
@@ -47,6 +53,7 @@ export function countedNumbersOf(text: string): CountedNumber[] {
       phrase.push(...wordTerms);
       words.push(...word.split('-'));
       if (PLURAL.test(word)) {
+        if (year && !isPopulationNoun(word.toLowerCase())) break;
         found.push({ number, noun: wordTerms[wordTerms.length - 1]!, terms: [...phrase, ...closedCompound(words)] });
         break;
       }

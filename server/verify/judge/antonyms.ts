@@ -9,13 +9,6 @@ import { researchOppositePairs } from './research-opposites.ts';
 
 let index: Map<string, ReadonlySet<string>> | undefined;
 
-/**
- * WordNet pairs that research prose never sets against each other, because one word is nearly
- * always a noun or a verb of another sense there: "a test set" is no setting of what rises, "gives
- * rise to" no opposite of "takes", and "expression levels" no levelling of what a drug raises.
- */
-const NOT_OPPOSED = new Set(['rise set', 'give take', 'level raise']);
-
 // Built on first use, once per process (about 4,500 pairs; a few milliseconds).
 function antonymIndex(): Map<string, ReadonlySet<string>> {
   if (index) return index;
@@ -25,10 +18,7 @@ function antonymIndex(): Map<string, ReadonlySet<string>> {
     set.add(b);
     built.set(a, set);
   };
-  const pairs = [
-    ...LEXICON.pairs.filter((pair) => !NOT_OPPOSED.has(pair)).map((pair) => pair.split(' ')),
-    ...researchOppositePairs(),
-  ];
+  const pairs = [...LEXICON.pairs.map((pair) => pair.split(' ')), ...researchOppositePairs()];
   for (const pair of pairs) {
     const [a, b] = pair.map(stem) as [string, string];
     if (a === b) continue;
@@ -67,3 +57,21 @@ export function antonymsOf(stemmed: string): ReadonlySet<string> {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+// The verbs of "shed light on", "cast new light upon", and of "came to light", "brought to light".
+const SHEDDING = /^(?:shed|sheds|shedding|throw|throws|threw|thrown|throwing|cast|casts|casting|shine|shines|shone)$/u;
+const COMING = /^(?:come|comes|came|coming|bring|brings|brought|bringing)$/u;
+
+/**
+ * Whether the word at token i is a lexicon word used in an idiom where it opposes nothing: the
+ * "light" of "in (the) light of", "shed (new) light on" and "came to light", which is neither the
+ * opposite of "heavy" nor of "dark".
+ */
+export function idiomaticAt(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
+  if (tokens[i]!.word !== 'light') return false;
+  const word = (k: number) => tokens[k]?.word ?? '';
+  const next = word(i + 1);
+  if (next === 'of') return word(i - 1) === 'in' || (word(i - 1) === 'the' && word(i - 2) === 'in');
+  if (next === 'on' || next === 'upon') return SHEDDING.test(word(i - 1)) || SHEDDING.test(word(i - 2));
+  return word(i - 1) === 'to' && COMING.test(word(i - 2));
+}

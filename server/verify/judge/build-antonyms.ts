@@ -21,6 +21,22 @@ const SINGLE_WORD = /^[a-z][a-z-]*[a-z]$/u;
 
 const keyOf = (pos: string, offset: string) => `${pos === 's' ? 'a' : pos}${offset}`;
 
+/**
+ * WordNet pairs that research prose never sets against each other, because one word is nearly
+ * always a noun or a verb of another sense there: "a test set" is no setting of what rises, "gives
+ * rise to" no opposite of "takes", "expression levels" no levelling of what a drug raises, "side
+ * effects" and "either side" no opposite of a top or a bottom, and a method that "yields" a gain
+ * does not give way to one that "stands out". The lexicon leaves them out.
+ */
+export const NOT_OPPOSED: ReadonlySet<string> = new Set([
+  'rise set',
+  'give take',
+  'level raise',
+  'bottom side',
+  'side top',
+  'stand yield',
+]);
+
 /** Parses one WordNet data file (data.adj, data.verb…) into synsets keyed by part of speech and offset. */
 export function parseDataFile(text: string, into: Map<string, Synset> = new Map()): Map<string, Synset> {
   for (const line of text.split('\n')) {
@@ -53,7 +69,8 @@ export function parseDataFile(text: string, into: Map<string, Synset> = new Map(
 /**
  * Antonym pairs ("a b", alphabetical within a pair, sorted, unique) of single words: direct
  * antonym pointers, and each pair's derivational forms against the other's ("+" pointers from
- * the same word), so a claim's "effective" meets an abstract's "ineffectiveness".
+ * the same word), so a claim's "effective" meets an abstract's "ineffectiveness"; not the pairs
+ * of NOT_OPPOSED.
  */
 export function antonymPairs(synsets: ReadonlyMap<string, Synset>): string[] {
   const derivations = (key: string, word: number): Array<{ key: string; word: string }> => {
@@ -70,7 +87,8 @@ export function antonymPairs(synsets: ReadonlyMap<string, Synset>): string[] {
   const pairs = new Set<string>();
   const add = (a: string, b: string) => {
     if (a === b || !SINGLE_WORD.test(a) || !SINGLE_WORD.test(b)) return;
-    pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
+    const pair = a < b ? `${a} ${b}` : `${b} ${a}`;
+    if (!NOT_OPPOSED.has(pair)) pairs.add(pair);
   };
   for (const [key, synset] of synsets) {
     for (const pointer of synset.pointers) {

@@ -24,6 +24,9 @@ const NEGATION_WORDS = new Set([
   'unaffected',
   'unrelated',
   'unchanged',
+  // "stay untouched" and "left unaltered" say what "left unchanged" does, so a paraphrase agrees with it.
+  'untouched',
+  'unaltered',
   'independent',
   'insignificant',
   'nonsignificant',

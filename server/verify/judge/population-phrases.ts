@@ -23,6 +23,11 @@ const CONDITION_NOUN =
 const VERB_FORM = /ed$/u;
 const BREAK = /[,;:()]/u;
 
+/** Whether a word names a group of people or animals ("patients", "mice"). */
+export function isPopulationNoun(word: string): boolean {
+  return POPULATION.test(word);
+}
+
 /**
  * Which tokens lie in a population phrase: the group's noun, "with", and the words naming the
  * condition, up to the first stop word, participle, punctuation or condition noun.

@@ -3,10 +3,11 @@
 // ("reduces leakage" vs "higher leakage"), whether it reports a null finding ("no significant
 // difference"), its quantifiers (always / never), species scope and hedges. What is read off a
 // reading and compared between two (directions, scopes, opposites, quantities) is in reading-facts.ts;
-// the negation words are in negation-words.ts, negations of a thing ("without any training") in thing-negations.ts.
+// the negation words are in negation-words.ts, negations of a thing ("without any training") in thing-negations.ts,
+// and those that restrict the subject ("a robot with no tactile sensors") in restrictions.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { caseless } from '../caseless-pattern.ts';
-import { polarStem } from './antonyms.ts';
+import { idiomaticAt, polarStem } from './antonyms.ts';
 import {
   ALTERNATIVE_REACH,
   type Alternative,
@@ -23,6 +24,7 @@ import { isNegation, notANegation } from './negation-words.ts';
 import { NULL_FINDING, weakNullAt } from './null-findings.ts';
 import { namesCondition, populationPhrases } from './population-phrases.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
+import { restrictionsOf } from './restrictions.ts';
 import { thingNegationsOf } from './thing-negations.ts';
 
 export type { Alternative, Comparison } from './comparisons.ts';
@@ -193,6 +195,8 @@ const startsPredicate = (kind: WordClass, word: string) => kind.direction !== 0 
 function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
   const population = populationPhrases(text, tokens);
+  // "A robot with no tactile sensors grasps…": a condition of who or what, reaching its noun phrase only.
+  const restrictions = restrictionsOf(text, tokens, (j) => startsPredicate(classOf(tokens[j]!.word), tokens[j]!.word));
   const words: ReadWord[] = [];
   const clauseStarts = [0];
   // Whether each clause holds a negation word ("not only" adds, it does not negate).
@@ -215,9 +219,10 @@ function readSentenceNow(text: string): SentenceReading {
       clauseNegated.push(false);
       reach = 0;
     }
-    const negating = (kind.negation && !notANegation(tokens, i)) || weakNullAt(tokens, i);
+    const restricting = restrictions?.markers.has(i) === true;
+    const negating = !restricting && ((kind.negation && !notANegation(tokens, i)) || weakNullAt(tokens, i));
     if (negating) clauseNegated[clause] = true;
-    const condition = kind.condition;
+    const condition = kind.condition || restricting;
     // "…a structural artefact rather than a semantic signal" denies the words just after the
     // marker, without making the sentence a negative one.
     const denial = endsAlternativeMarker(tokens, i);
@@ -228,7 +233,7 @@ function readSentenceNow(text: string): SentenceReading {
       denying = denial && !negating && !condition;
       conditioning = condition && !negating && !denial;
       conditioned = 0;
-    } else if (conditioning && conditioned > 0 && startsPredicate(kind, token.word)) {
+    } else if (restrictions?.ends.has(i) || (conditioning && conditioned > 0 && startsPredicate(kind, token.word))) {
       // "patients without comorbidities improved steadily": a condition names a thing, not what is found of it.
       reach = 0;
     } else if (denying && limitsDenial(token.word) && endsAlternativeMarker(tokens, i - 1)) {
@@ -237,8 +242,8 @@ function readSentenceNow(text: string): SentenceReading {
     } else if (reach > 0 && !(denying && carriesDenial(token.word))) reach--;
     if (kind.always) always = true;
     if (kind.never) never = true;
-    // Only a content word that is no negation is looked up in the antonym lexicon.
-    const polar = negation || !token.term ? null : polarOfWord(kind, token.word);
+    // Only a content word that is no negation, nor part of an idiom ("in light of"), is looked up in the antonym lexicon.
+    const polar = negation || !token.term || idiomaticAt(tokens, i) ? null : polarOfWord(kind, token.word);
     // A population phrase says who, not what: its condition is no change, and no negation reaches it.
     const reached = !negation && reach > 0 && population?.[i] !== true;
     if (reached && token.term) conditioned++;
@@ -274,7 +279,11 @@ function readSentenceNow(text: string): SentenceReading {
   // training"), and "-free" the words it follows ("training-free"), as "no training" does; it stops
   // short of a word with a direction or an "-ly" adverb, which starts the predicate ("models lacking
   // instruction tuning improve accuracy", "in the absence of serum proliferated slowly").
-  const things = thingNegationsOf(text, tokens, (j) => words[j]!.direction !== 0 || ADVERB.test(tokens[j]!.word));
+  const things = thingNegationsOf(
+    text,
+    tokens,
+    (j) => words[j]!.direction !== 0 || ADVERB.test(tokens[j]!.word) || restrictions?.ends.has(j) === true,
+  );
   for (const at of things.reached) {
     const word = words[at]!;
     if (word.term !== null && population?.[at] !== true) word.negated = true;

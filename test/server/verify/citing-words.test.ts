@@ -19,4 +19,19 @@ describe('citing-words', () => {
     expect(citing('Whisper outperforms SpeechPro on ImageNet 2012')).toEqual([]);
     expect(citing('as shown by et al.')).toEqual(['et', 'al']);
   });
+
+  it('finds the surnames that open a claim before a reporting verb and "that" ("Venkatesh shows that"), or "As" and a comma', () => {
+    expect(citing('Venkatesh shows that robots grasp objects reliably')).toEqual(['venkatesh']);
+    expect(citing('Lin and Wu have shown that sinks are structural')).toEqual(['lin', 'and', 'wu']);
+    expect(citing('As Venkatesh reports, robots grasp objects reliably')).toEqual(['venkatesh']);
+  });
+
+  it('keeps a name that is no surname, or not the opening subject, before a reporting verb', () => {
+    expect(citing('AlphaFold shows that structures can be predicted')).toEqual([]);
+    expect(citing('Scientists have found that tests are ineffective')).toEqual([]);
+    expect(citing('Imaging shows that plaques grow')).toEqual([]);
+    expect(citing('Imaging in Mice shows that plaques grow')).toEqual([]);
+    expect(citing('However, Venkatesh shows that robots grasp')).toEqual([]);
+    expect(citing('Venkatesh grasps objects reliably')).toEqual([]);
+  });
 });

@@ -19,4 +19,10 @@ describe('claim-cues', () => {
     expect(directionOf('Caffeine reduces recall.')).toBe(-1);
     expect(directionOf('Caffeine was measured.')).toBe(0);
   });
+
+  it('reads no increase in "activation" naming a kind of thing ("activation memory"), one in a switching on', () => {
+    expect(directionOf('Checkpointing reduces activation memory.')).toBe(-1);
+    expect(directionOf('Activation steering was compared with prompting.')).toBe(0);
+    expect(directionOf('The adjuvant promotes T-cell activation.')).toBe(1);
+  });
 });

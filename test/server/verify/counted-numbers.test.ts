@@ -98,6 +98,15 @@ describe('counted-numbers', () => {
     ]);
   });
 
+  it('reads a number after "in" that counts people as a count ("in 2000 participants"), one before other things as a year', () => {
+    expect(countedNumbersOf('The drug lowered blood pressure in 2000 participants.')).toEqual([
+      { number: '2000', noun: stem('participants'), terms: [stem('participants')] },
+    ]);
+    expect(countedNumbersOf('Risk fell in 1998 older patients.').map((c) => c.number)).toEqual(['1998']);
+    expect(countedNumbersOf('Benchmarks were saturated in 2019 models.')).toEqual([]);
+    expect(countedNumbersOf('Enrolment grew since 2000 participants joined.')).toEqual([]);
+  });
+
   it('reads a number that labels a kind as no count ("type 2 diabetes", "phase 3 trials")', () => {
     expect(countedNumbersOf('Adults with type 2 diabetes in phase 3 trials.')).toEqual([]);
   });

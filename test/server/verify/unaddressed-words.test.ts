@@ -113,6 +113,17 @@ describe('unaddressed-words', () => {
       expect(unaddressedWords(claim, [profileOf(sinks)], statistics)).toMatchObject({ words: [], share: 0 });
   });
 
+  it('reads no surname a citation marker stood after, the subject of "shows that", as a word the paper must mention', () => {
+    // As verify reads "Venkatesh [3] shows that …": its marker gone.
+    const found = unaddressedWords(
+      'Venkatesh shows that attention sinks are structural artefacts',
+      [profileOf(sinks)],
+      statistics,
+    );
+    expect(found).toMatchObject({ words: [], share: 0 });
+    expect(found.claimTerms).toBe(5);
+  });
+
   it('counts no author name, "et al.", "and colleagues", a year or "according to" among the claim\'s terms', () => {
     const termsOf = (claim: string) => unaddressedWords(claim, [profileOf(sinks)], statistics).claimTerms;
     expect(termsOf('Attention sinks are structural artefacts')).toBe(4);

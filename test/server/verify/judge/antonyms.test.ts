@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../../../indexer/text/analyze.ts';
-import { antonymsOf, polarStem } from '../../../../server/verify/judge/antonyms.ts';
+import { antonymsOf, idiomaticAt, polarStem } from '../../../../server/verify/judge/antonyms.ts';
 
 describe('antonyms', () => {
   it('knows the opposites a finding turns on: increase/decrease, effective/ineffective, benign/malignant, present/absent, positive/negative', () => {
@@ -67,5 +67,30 @@ describe('antonyms', () => {
     expect(antonymsOf(polarStem('rises')!).has(polarStem('falls')!)).toBe(true);
     expect(polarStem('gives')).toBeUndefined();
     expect(antonymsOf(polarStem('raises') ?? 'rais').has(stem('levels'))).toBe(false);
+  });
+
+  it('sets no "side" against a top or a bottom, nor "stands" against "yields", and keeps top/bottom and heavy/light', () => {
+    expect(antonymsOf(polarStem('side') ?? 'side').has(polarStem('top') ?? 'top')).toBe(false);
+    expect(antonymsOf(polarStem('side') ?? 'side').has(polarStem('bottom') ?? 'bottom')).toBe(false);
+    expect(antonymsOf(polarStem('yields') ?? 'yield').has(polarStem('stands') ?? 'stand')).toBe(false);
+    expect(antonymsOf(polarStem('top')!).has(polarStem('bottom')!)).toBe(true);
+    expect(antonymsOf(polarStem('heavy')!).has(polarStem('light')!)).toBe(true);
+  });
+
+  it('reads the "light" of "in light of", "shed light on" and "came to light" as an idiom, other "light" as a word', () => {
+    const idiomatic = (text: string) => {
+      const words = text.split(' ').map((word) => ({ word }));
+      return words.filter((_, i) => idiomaticAt(words, i)).map(({ word }) => word);
+    };
+    for (const text of [
+      'in light of these data',
+      'in the light of recent trials',
+      'the fits shed light on the halo',
+      'it casts new light upon memory',
+      'the fraud came to light',
+    ])
+      expect(idiomatic(text), text).toEqual(['light']);
+    for (const text of ['light drinkers had no raised risk', 'mice kept in light slept less', 'a light of 500 lux'])
+      expect(idiomatic(text), text).toEqual([]);
   });
 });

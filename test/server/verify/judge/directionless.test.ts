@@ -25,6 +25,16 @@ describe('directionless', () => {
       expect(directionless(text), text).toEqual(['rise']);
   });
 
+  it('reads "activation" before the noun it names a kind of ("activation memory", "activation steering") as stating no change', () => {
+    expect(directionless('Checkpointing cuts activation memory by 40%.')).toEqual(['activation']);
+    expect(directionless('Activation steering and activation patching edit activations.')).toEqual([
+      'activation',
+      'activation',
+    ]);
+    // A switching on keeps its direction: "T-cell activation", "activation of the receptor".
+    expect(directionless('The drug blocks T-cell activation and the activation of the receptor.')).toEqual([]);
+  });
+
   it('keeps the direction of a rise that is one: "accuracy rose to 80%", "a rise in errors"', () => {
     expect(directionless('Accuracy rose to 80% and errors rise to 5%.')).toEqual([]);
     expect(directionless('They saw a rise in errors.')).toEqual([]);

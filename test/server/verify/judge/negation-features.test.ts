@@ -42,6 +42,17 @@ describe('negation-features', () => {
     }
   });
 
+  it('reads "stay untouched" and "left unaltered" as negating what "left unchanged" does', () => {
+    for (const claim of ['The model weights stay untouched.', 'The model weights are left unaltered.'])
+      expect(featuresOf(claim, 'The model weights are left unchanged.'), claim).toMatchObject({
+        negationMismatch: 0,
+        nullFindingMismatch: 0,
+      });
+    expect(featuresOf('The method modifies the model weights.', 'The model weights stay untouched.')).toMatchObject({
+      negationMismatch: 1,
+    });
+  });
+
   it('keeps a claim that negates only things from the never-named rule when the evidence negates a thing', () => {
     const features = featuresOf(
       'Memory Inception steers models with no fine-tuning.',

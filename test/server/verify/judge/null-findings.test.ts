@@ -10,6 +10,11 @@ describe('null-findings', () => {
     expect(NULL_FINDING.test('The drug had little effect on blood pressure.')).toBe(true);
   });
 
+  it('reads "untouched" and "unaltered" as null findings, as "unchanged" is one', () => {
+    expect(NULL_FINDING.test('The weights stay untouched.')).toBe(true);
+    expect(NULL_FINDING.test('Accuracy was unaltered.')).toBe(true);
+  });
+
   it('does not read "not only", "not just", "not surprising", "not all" or "not clear" as a null finding', () => {
     expect(
       NULL_FINDING.test('Our results show that retrieval not only improved accuracy but also reduced hallucination.'),

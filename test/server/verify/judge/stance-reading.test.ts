@@ -52,6 +52,18 @@ describe('stance-reading', () => {
     expect(family.inside.has(stem('family'))).toBe(true);
   });
 
+  it('reads "with no" that restricts the subject ("A robot with no tactile sensors grasps…") as a condition, not a negated finding', () => {
+    const withNo = readSentence('A robot with no tactile sensors grasps objects reliably.');
+    expect(withNo).toMatchObject({ negated: false, deniesThing: true });
+    expect(negationScope(withNo).inside.has(stem('sensors'))).toBe(true);
+    expect(negationScope(withNo).inside.has(stem('grasps'))).toBe(false);
+    expect(
+      negationScope(readSentence('A robot without tactile sensors grasps objects.')).inside.has(stem('grasps')),
+    ).toBe(false);
+    // After a verb, "with no" still negates: "grasps objects with no failures".
+    expect(readSentence('The robot grasps objects with no failures.').negated).toBe(true);
+  });
+
   it('stops a condition ("without comorbidities") at the predicate after it, so what is found is not negated', () => {
     const scope = negationScope(readSentence('Patients without comorbidities improved steadily.'));
     expect(scope.inside.has(stem('comorbidities'))).toBe(true);
