@@ -5,8 +5,9 @@ import { caseless } from './caseless-pattern.ts';
 import { withoutDeniedAlternatives } from './judge/comparisons.ts';
 import { ACTIVATION_HEADS } from './judge/directionless.ts';
 
-// A number standing on its own: not part of a name such as IL-6, p53 or 4-PBA.
-const NUMBER = /(?<![\p{L}\p{N}\-–./])(\d+(?:[.,]\d+)*)(?:\s?(%|percent\b))?(?![\p{L}\p{N}\-–])/gu;
+// A number standing on its own: not part of a name such as IL-6, p53 or 4-PBA, nor the whole part
+// of a decimal that is ("7.5-degree" is no 7).
+const NUMBER = /(?<![\p{L}\p{N}\-–./])(\d+(?:[.,]\d+)*)(?:\s?(%|percent\b))?(?![\p{L}\p{N}\-–]|[.,]\d)/gu;
 
 /** Normalized numbers in a text: "1,000" → "1000", "2.50" → "2.5", "12 %" → "12%". */
 export function numbersOf(text: string): string[] {

@@ -12,8 +12,11 @@ export type PredicateUnaddressed = {
   claimTerms: number;
 };
 
-/** The claim's unmentioned words (Unaddressed) with the same reading of its predicate. */
-export type ClaimUnaddressed = Unaddressed & { predicate?: PredicateUnaddressed };
+/**
+ * The claim's unmentioned words (Unaddressed) with the same reading of its predicate, and those of
+ * them that are numbered names whose sibling the paper names ("CCR9" against "CCR4"; sibling-names.ts).
+ */
+export type ClaimUnaddressed = Unaddressed & { predicate?: PredicateUnaddressed; siblings?: string[] };
 
 /** The most words a paper's name has ("Dynamic Boundary Evaluation"); a longer title part describes the work. */
 export const NAME_WORDS = 3;

@@ -11,6 +11,7 @@ import { EvidenceProfile } from './evidence-profile.ts';
 import { type EvidenceSentence, sentencesOfPaper } from './evidence-sentences.ts';
 import { conflictingSentence, denyingSentence, emptyStanceFeatures, lackingSentence } from './judge/stance-features.ts';
 import { type ClaimUnaddressed, paperNameOf, predicateUnaddressed } from './predicate-unaddressed.ts';
+import { siblingNamesOf } from './sibling-names.ts';
 import { conflictsOf } from './support-conflicts.ts';
 import {
   type ClaimProfile,
@@ -212,7 +213,12 @@ export class SupportScorer {
     const { titleIndex, sentences } = texts.written;
     const abstract = sentences.filter((_, i) => i !== titleIndex).map((sentence) => sentence.text);
     const name = titleIndex >= 0 ? paperNameOf(sentences[titleIndex]!.text, abstract.join(' ')) : null;
-    return { ...unaddressed, predicate: predicateUnaddressed(unaddressed, this.profileOf(written), name) };
+    const siblings = siblingNamesOf(unaddressed.words, abstract);
+    return {
+      ...unaddressed,
+      predicate: predicateUnaddressed(unaddressed, this.profileOf(written), name),
+      ...(siblings.length > 0 ? { siblings } : {}),
+    };
   }
 
   // The features the score is read on: the claim's own, or its context's when that scores higher. The

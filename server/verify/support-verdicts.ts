@@ -150,18 +150,20 @@ export const UNADDRESSED = { share: 0.5, claimTerms: 10, detail: 0.3 } as const;
  * (at least UNADDRESSED.detail of what it says of the paper, or of its weight when that was not
  * read) or partially_supported (at least UNADDRESSED.detail of its weight, with no conflict among
  * `conflicts`, the result's, which would decide it: "RecGPT-Mobile is deployed in 3 apps" is partial
- * for its number, not for "deployed"); else undefined.
+ * for its number, not for "deployed"); a numbered name whose sibling the paper names (siblings) at any
+ * share; else undefined.
  */
 export function unmentionedOf(
   verdict: JudgeVerdict,
-  unaddressed: (Pick<Unaddressed, 'words' | 'share'> & Pick<ClaimUnaddressed, 'predicate'>) | undefined,
+  unaddressed: (Pick<Unaddressed, 'words' | 'share'> & Pick<ClaimUnaddressed, 'predicate' | 'siblings'>) | undefined,
   conflicts: readonly SupportConflict[] = [],
 ): string[] | undefined {
   if (verdict !== 'not_supported' && verdict !== 'partially_supported') return undefined;
   if (!unaddressed || unaddressed.words.length === 0) return undefined;
   const read = verdict === 'not_supported' ? (unaddressed.predicate ?? unaddressed) : unaddressed;
-  if (read.share < UNADDRESSED.detail) return undefined;
   if (verdict === 'partially_supported' && conflicts.length > 0) return undefined;
+  // A numbered name whose sibling the paper names ("CCR9" against "CCR4") is shown however little it weighs.
+  if (read.share < UNADDRESSED.detail) return unaddressed.siblings?.length ? unaddressed.siblings : undefined;
   return unaddressed.words;
 }
 
@@ -238,7 +240,15 @@ export function judgeVerdictOf(
   // neither dilutes the share nor lengthens the claim.
   const predicate = unaddressed.predicate ?? unaddressed;
   if (predicate.share >= UNADDRESSED.share && predicate.claimTerms <= UNADDRESSED.claimTerms) return 'not_supported';
-  if (result.score >= thresholds.supported && result.conflicts.length === 0 && unaddressed.share < UNADDRESSED.detail)
+  // A numbered name the paper never mentions, beside one of its siblings ("CCR9" where it names
+  // "CCR4"), is a specific the paper does not state: partial support at most.
+  const sibling = (unaddressed.siblings?.length ?? 0) > 0;
+  if (
+    result.score >= thresholds.supported &&
+    result.conflicts.length === 0 &&
+    unaddressed.share < UNADDRESSED.detail &&
+    !sibling
+  )
     return 'supported';
   return 'partially_supported';
 }

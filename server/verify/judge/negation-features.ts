@@ -1,8 +1,9 @@
 // How a claim and one evidence sentence agree on negation: the share of their shared terms that one
 // negates and the other does not, a negation or null finding on one side only, and a claim that
 // negates what the paper never names. Part of the stance features (stance-features.ts).
+import { deficientAlike } from './deficiency-phrases.ts';
 import type { VoteSentence } from './direction-vote.ts';
-import { negatesUnnamed } from './negation-focus.ts';
+import { negatedPastReach, negatesUnnamed } from './negation-focus.ts';
 import { negatedTermsOf, termsOfReading } from './reading-facts.ts';
 import { lackingAlike } from './requirements.ts';
 import type { StanceFeatures } from './stance-feature-names.ts';
@@ -78,6 +79,16 @@ export function negationFeatures(
       // Both sides set the same alternative aside ("rather than fixing K", "instead of using a fixed
       // K"): a term one side reaches with that denial and the other does not is no disagreement.
       if (inClaim !== inEvidence && sameDenial && onlyDenied(inClaim ? claim : evidence, term)) continue;
+      // "cells lacking IRF-9" against "cells defective in IRF-9": one deficiency in two wordings.
+      if (inClaim !== inEvidence && deficientAlike(inClaim ? claim : evidence, inClaim ? evidence : claim, term)) {
+        alike++;
+        continue;
+      }
+      // Both negate the clause it stands in; the one's negation only stops short of it.
+      if (inClaim !== inEvidence && negatedPastReach(inClaim ? evidence : claim, term)) {
+        alike++;
+        continue;
+      }
       if (inClaim !== inEvidence) differing++;
       else if (inClaim) alike++;
     }

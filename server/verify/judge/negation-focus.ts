@@ -3,7 +3,7 @@
 // contradicted by a sentence that negates nothing.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import type { VoteSentence } from './direction-vote.ts';
-import { negatesAt } from './negation-words.ts';
+import { hyphenated, negatesAt } from './negation-words.ts';
 import { termsOfReading } from './reading-facts.ts';
 import type { SentenceReading } from './stance-reading.ts';
 
@@ -63,4 +63,22 @@ export function negatesUnnamed(
     if (evidenceTerms.has(term) || sentences.some((sentence) => sentence.terms.has(term))) return false;
   }
   return true;
+}
+
+/**
+ * Whether a reading names a term after a negation of a predicate in the same clause, but past the
+ * words that negation reaches ("totally fail to induce these genes in response to infection"):
+ * a side that negates the term ("fail to induce genes after infection") says no other thing of it.
+ */
+export function negatedPastReach(reading: SentenceReading, term: string): boolean {
+  const { words } = reading;
+  let tokens: ReturnType<typeof tokenize> | undefined;
+  return words.some((word, j) => {
+    if (word.term !== term || word.negated) return false;
+    tokens ??= tokenize(reading.text);
+    for (let i = j - 1; i >= 0 && words[i]!.clause === word.clause; i--) {
+      if (words[i]!.term === null && negatesAt(tokens, i) && !hyphenated(reading.text, tokens, i)) return true;
+    }
+    return false;
+  });
 }

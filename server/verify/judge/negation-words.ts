@@ -46,6 +46,17 @@ export function isNegation(word: string): boolean {
   return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);
 }
 
+// A hyphen joining two words, or a parenthesis and the word after it ("CRACM1 (Orai1)-deficient").
+const HYPHEN_JOIN = /^(?:[)\]]?-|\s+-)$/u;
+
+/**
+ * Whether the word at `i` is joined to the word before it by a hyphen ("SHH-independent groups",
+ * "CRACM1-deficient mice"): such a compound names a kind of the thing after it and negates nothing.
+ */
+export function hyphenated(text: string, tokens: ReadonlyArray<{ start: number; end: number }>, i: number): boolean {
+  return i > 0 && HYPHEN_JOIN.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+}
+
 /** Whether the token at `i` negates a predicate ("not", "unchanged", "little effect"), as the reading counts it. */
 export function negatesAt(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
   return (isNegation(tokens[i]!.word) && !notANegation(tokens, i)) || weakNullAt(tokens, i);

@@ -36,7 +36,7 @@ const NULL_NOT = `not(?!\\s+(?:${[...ASSERTING_AFTER_NOT, 'all', 'clear', 'clear
  */
 export const NULL_FINDING = caseless(
   new RegExp(
-    `\\b(?:no|${NULL_NOT}|neither)\\s+(?:\\w+\\s+){0,3}?(?:differ\\w*|effect\\w*|associat\\w*|chang\\w*|correlat\\w*|relat\\w*|impact\\w*|benefit\\w*|influenc\\w*|affect\\w*|alter\\w*|link\\w*|improv\\w*|gains?\\b|advantag\\w*)|\\b(?:unchanged|untouched|unaltered|unaffected|did\\s+not\\s+differ|comparable|similar\\s+(?:in|between|across|to))\\b|\\b(?:little|minimal|negligible)\\s+(?:or\\s+no\\s+)?(?:${WEAK_NULL_NOUNS})|\\b(?:was|were|is|are)\\s+not\\s+(?:statistically\\s+)?significant|\\bnon-?significant|did\\s+not\\s+reach\\s+(?:statistical\\s+)?significance`,
+    `\\b(?:no|${NULL_NOT}|neither)\\s+(?:\\w+\\s+){0,3}?(?:differ\\w*|var(?:y|ies|ied|iations?)\\b|effect\\w*|associat\\w*|chang\\w*|correlat\\w*|relat\\w*|impact\\w*|benefit\\w*|influenc\\w*|affect\\w*|alter\\w*|link\\w*|improv\\w*|gains?\\b|advantag\\w*)|\\b(?:unchanged|untouched|unaltered|unaffected|did\\s+not\\s+differ|comparable|similar\\s+(?:in|between|across|to))\\b|\\b(?:little|minimal|negligible)\\s+(?:or\\s+no\\s+)?(?:${WEAK_NULL_NOUNS})|\\b(?:was|were|is|are)\\s+not\\s+(?:statistically\\s+)?significant|\\bnon-?significant|did\\s+not\\s+reach\\s+(?:statistical\\s+)?significance`,
     'iu',
   ),
 );

@@ -125,7 +125,8 @@ export function quantitiesOf(text: string): Quantity[] {
       unit = 'fraction';
       value /= 100;
       upper /= 100;
-    } else if (fold && /\d/u.test(numberText!)) {
+    } else if (fold && (/\d/u.test(numberText!) || /fold$/iu.test(fold))) {
+      // "3-fold", "52x", and a multiple in words ("twofold", "three-fold"; not "two x").
       unit = 'fold';
     } else if (rangeEnd !== undefined && !unitWord) {
       // A range without a unit ("2-10 patients", "1990–2000") is no quantity.

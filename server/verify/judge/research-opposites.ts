@@ -31,6 +31,7 @@ export const RESEARCH_OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['randomised', 'observational'],
   ['intravenous', 'oral'],
   ['inpatient', 'outpatient'],
+  ['severe', 'mild'],
   ['before', 'after'],
   ['single', 'multi'],
 ];

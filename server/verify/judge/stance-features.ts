@@ -6,6 +6,7 @@ import { limitDenied, mayNameAlternative } from './comparisons.ts';
 import { compoundOpposites } from './compound-opposites.ts';
 import { coverageConflict } from './coverage.ts';
 import { directionVoteOf, type VoteSentence, voteSentencesOf } from './direction-vote.ts';
+import { restrictionDropped, restrictionDroppedIn } from './dropped-restrictions.ts';
 import { readsAsFinding } from './finding-sentence.ts';
 import { kindMismatch } from './kinds.ts';
 import { negationFeatures } from './negation-features.ts';
@@ -82,7 +83,8 @@ export function stanceFeatures(
   const claimQuantities = quantitiesOfReading(claim);
   features.quantifierConflict =
     (claim.quantifier * evidence.quantifier < 0 && !statesOnlyShare(claimQuantities, evidence.text)) ||
-    onlyAgainstList(claim, evidence)
+    onlyAgainstList(claim, evidence) ||
+    restrictionDropped(claim, evidence)
       ? 1
       : 0;
   const quantities =
@@ -205,6 +207,8 @@ export function stanceOfEvidenceVoting(
     if (i === 0 && features.negatesUnnamed === 1) combined.negatesUnnamed = 1;
   });
   combined.directionVote = directionVoteOf(claim, voters);
+  // A limit the claim drops may stand in another clause of a read sentence, or in another sentence.
+  if (restrictionDroppedIn(claim, fullSentences, voters)) combined.quantifierConflict = 1;
   const elsewhere = voters.filter((v) => mayNameAlternative(v.text)).map((v) => readSentence(v.text));
   combined.deniedAlternative = deniesClaim(claim, readings, elsewhere) ? 1 : 0;
   // The best-aligned sentences are read as clauses; parallel parts are paired over whole sentences,

@@ -20,7 +20,7 @@ import {
   limitsDenial,
 } from './comparisons.ts';
 import { directionlessAt } from './directionless.ts';
-import { isNegation, notANegation } from './negation-words.ts';
+import { hyphenated, isNegation, notANegation } from './negation-words.ts';
 import { NULL_FINDING, weakNullAt } from './null-findings.ts';
 import { namesCondition, populationPhrases } from './population-phrases.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
@@ -40,6 +40,8 @@ export type ReadWord = {
   negated: boolean;
   /** Whether what negates it is only a denied alternative ("rather than fixing K"). */
   denied: boolean;
+  /** Whether what negates it is only a condition ("mice lacking SIRT1": SIRT1). */
+  conditioned: boolean;
   /** +1 / −1 for a word of increase / decrease, 0 otherwise. */
   direction: -1 | 0 | 1;
   /** Index of its clause (commas, semicolons and "but"/"whereas" start a new one). */
@@ -95,7 +97,7 @@ const ADVERB = /^(?!(?:family|assembly|supply|anomaly|reply)$)\p{L}{2,}ly$/u;
 const UP =
   /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|rose|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|positively|expand\w*|abundant|enrich\w*|accumulat\w*|encourag\w*|foster\w*|favou?r\w*|overexpress\w*|excess\w*|upregulat\w*|heighten\w*|prolong\w*|extend\w*)$/u;
 const DOWN =
-  /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell|discourag\w*|retard\w*|lessen\w*|curb\w*|restrict\w*|downregulat\w*|disrupt\w*|interfer\w*|counteract\w*|antagoni\w*|inverse|inversely)$/u;
+  /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell|discourag\w*|retard\w*|lessen\w*|curb\w*|restrict\w*|downregulat\w*|disrupt\w*|interfer(?!on)\w*|counteract\w*|antagoni\w*|inverse|inversely)$/u;
 const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
 const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
 // "only a chosen subset", "only some", "only a fraction of", "a chosen subset of", "only 39-77% of the
@@ -189,6 +191,20 @@ function polarOfWord(kind: WordClass, word: string): string | null {
 
 const CLAUSE_PUNCTUATION = /[,;:()]/u;
 
+// "Neither treatment, however, eliminated headaches": a discourse word set off by commas just after
+// a short negated subject neither starts a clause nor ends the reach of the negation before it.
+const ASIDE = /^(?:however|therefore|thus|though|moreover|furthermore|nevertheless|nonetheless|indeed)$/u;
+const ASIDE_AFTER_WORDS = 4;
+const COMMA = /^\s*,\s*$/u;
+
+// Whether token i is such an aside: between commas, at most ASIDE_AFTER_WORDS words into its clause.
+function asideAt(text: string, tokens: ReturnType<typeof tokenize>, i: number, clauseFrom: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!before || !after || !ASIDE.test(tokens[i]!.word) || i - clauseFrom > ASIDE_AFTER_WORDS) return false;
+  return COMMA.test(text.slice(before.end, tokens[i]!.start)) && COMMA.test(text.slice(tokens[i]!.end, after.start));
+}
+
 // Whether a word starts a predicate after a noun phrase: a word with a direction of effect or an adverb.
 const startsPredicate = (kind: WordClass, word: string) => kind.direction !== 0 || ADVERB.test(word);
 
@@ -202,6 +218,9 @@ function readSentenceNow(text: string): SentenceReading {
   // Whether each clause holds a negation word ("not only" adds, it does not negate).
   const clauseNegated = [false];
   let clause = 0;
+  // The index of the token its clause starts at, and of the last aside read ("…, however, …").
+  let clauseFrom = 0;
+  let aside = -2;
   let reach = 0;
   // Whether the reach is a denial's ("rather than only scoring outcomes"), which carrying words extend.
   let denying = false;
@@ -213,16 +232,22 @@ function readSentenceNow(text: string): SentenceReading {
   let never = false;
   tokens.forEach((token, i) => {
     const kind = classOf(token.word);
-    if ((i > 0 && CLAUSE_PUNCTUATION.test(text.slice(tokens[i - 1]!.end, token.start))) || kind.clauseWord) {
+    if (clauseNegated[clause] && asideAt(text, tokens, i, clauseFrom)) aside = i;
+    const breaks = (i > 0 && CLAUSE_PUNCTUATION.test(text.slice(tokens[i - 1]!.end, token.start))) || kind.clauseWord;
+    if (breaks && aside !== i && aside !== i - 1) {
       clause++;
+      clauseFrom = i;
       clauseStarts.push(token.start);
       clauseNegated.push(false);
       reach = 0;
     }
     const restricting = restrictions?.markers.has(i) === true;
-    const negating = !restricting && ((kind.negation && !notANegation(tokens, i)) || weakNullAt(tokens, i));
+    // "SHH-independent groups", "CRACM1-deficient mice": a compound names a kind and negates nothing.
+    const compound = (kind.negation || kind.condition) && hyphenated(text, tokens, i);
+    const negating =
+      !restricting && !compound && ((kind.negation && !notANegation(tokens, i)) || weakNullAt(tokens, i));
     if (negating) clauseNegated[clause] = true;
-    const condition = kind.condition || restricting;
+    const condition = (kind.condition && !compound) || restricting;
     // "…a structural artefact rather than a semantic signal" denies the words just after the
     // marker, without making the sentence a negative one.
     const denial = endsAlternativeMarker(tokens, i);
@@ -251,6 +276,7 @@ function readSentenceNow(text: string): SentenceReading {
       term: negation ? null : token.term,
       negated: reached,
       denied: reached && denying,
+      conditioned: reached && conditioning,
       direction:
         directionlessAt(text, tokens, i) || namesCondition(tokens, i, population)
           ? 0
@@ -273,6 +299,7 @@ function readSentenceNow(text: string): SentenceReading {
     for (let j = i - 1; j >= 0 && words[j]!.clause === clauseOf; j--) {
       words[j]!.negated = true;
       words[j]!.denied = false;
+      words[j]!.conditioned = false;
     }
   });
   // A negation of a thing reaches its noun phrase past "any" or "the" ("without any large-scale

@@ -2,7 +2,7 @@
 // fine-tuning", "none of the weights", "lacks a GPU", "in the absence of X", "training-free", "free
 // of X". Each negates the words of its noun phrase (its scope); the stance reading marks them negated,
 // and a sentence whose negations are all of this kind denies no finding (stance-reading.ts).
-import { negatesAt } from './negation-words.ts';
+import { hyphenated, negatesAt } from './negation-words.ts';
 
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
 type Token = { word: string; term: string | null; start: number; end: number };
@@ -104,7 +104,7 @@ export function thingNegationsOf(
     else if (MARKERS.has(word) && !(word === 'no' && NO_PHRASE.has(tokens[i + 1]?.word ?? '')))
       phrase = phraseAfter(text, tokens, i, stops);
     for (const at of phrase) reached.add(at);
-    if (!negatesAt(tokens, i)) return;
+    if (!negatesAt(tokens, i) || hyphenated(text, tokens, i)) return;
     if (phrase.length > 0) things++;
     else predicates++;
   });

@@ -25,4 +25,9 @@ describe('claim-cues', () => {
     expect(directionOf('Activation steering was compared with prompting.')).toBe(0);
     expect(directionOf('The adjuvant promotes T-cell activation.')).toBe(1);
   });
+
+  it('reads no number from the whole part of a decimal that names a thing ("7.5-degree cone")', () => {
+    expect(numbersOf('a blunted 7.5-degree cone at Mach 8')).toEqual(['8']);
+    expect(numbersOf('a blunted 7.5 degree-half-angle cone')).toEqual(['7.5']);
+  });
 });

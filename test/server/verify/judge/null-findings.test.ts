@@ -43,4 +43,10 @@ describe('null-findings', () => {
     ).toBe(1);
     expect(findingStance('Retrieval did not improve accuracy.', 'retrieval improves accuracy')).toBe(-1);
   });
+
+  it('reads "did not vary" and "no variation" as null findings', () => {
+    expect(NULL_FINDING.test('Nest productivity did not vary with brood size.')).toBe(true);
+    expect(NULL_FINDING.test('There was no variation in survival between sites.')).toBe(true);
+    expect(NULL_FINDING.test('No variants of the gene were found.')).toBe(false);
+  });
 });

@@ -252,4 +252,10 @@ describe('quantities', () => {
     expect(statesOnlyShare(quantitiesOf('All patients reported a 50% reduction.'), evidence)).toBe(false);
     expect(statesOnlyShare(quantitiesOf('40% reported relief.'), 'Most of the 40% reported relief.')).toBe(false);
   });
+
+  it('reads a multiple written in words ("twofold", "three-fold") as a fold', () => {
+    expect(quantitiesOf('titres rose roughly twofold')[0]).toMatchObject({ unit: 'fold', low: 1.8 });
+    expect(quantitiesOf('a three-fold rise')[0]).toMatchObject({ unit: 'fold', low: 2.7 });
+    expect(quantitiesOf('two x-rays were taken')).toEqual([]);
+  });
 });

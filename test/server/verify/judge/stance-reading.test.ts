@@ -329,4 +329,22 @@ describe('stance-reading', () => {
     expect(readSentence('ProcBench grades not only the final answer.').keptTo).toEqual([]);
     expect(readSentence('ProcBench grades the process rather than only the final answer.').keptTo).toEqual([]);
   });
+
+  it('reads "interferon" as no word of decrease', () => {
+    expect(readSentence('Cells induce interferon genes.').words.map((word) => word.direction)).toEqual([0, 1, 0, 0]);
+  });
+
+  it('keeps a negation\'s reach across ", however," after a short negated subject, not after a clause', () => {
+    const aside = negationScope(readSentence('Neither treatment, however, eliminated headache problems.'));
+    expect(aside.inside.has(stem('eliminated'))).toBe(true);
+    const after = negationScope(readSentence('The drug did not cure, however, it reduced pain.'));
+    expect(after.outside.has(stem('pain'))).toBe(true);
+  });
+
+  it('reads a hyphenated "-independent" or "-deficient" as part of a name, not as a negation', () => {
+    expect(readSentence('SHH-independent cells grow.').negated).toBe(false);
+    expect(readSentence('The cells were SHH-dependent and -independent.').negated).toBe(false);
+    expect(negationScope(readSentence('CRACM1-deficient mice degranulate poorly.')).inside.size).toBe(0);
+    expect(readSentence('Growth was independent of SHH.').negated).toBe(true);
+  });
 });

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { siblingNamesOf } from '../../../server/verify/sibling-names.ts';
+
+describe('sibling-names', () => {
+  it('finds a numbered name whose family the text names with another number', () => {
+    expect(siblingNamesOf(['CCR9'], ['T cells express more CCR4 and home to the lung.'])).toEqual(['CCR9']);
+    expect(siblingNamesOf(['IRF-7'], ['Cells lacking IRF3 are vulnerable.'])).toEqual(['IRF-7']);
+    expect(siblingNamesOf(['IL-17A'], ['IL-17F was raised.'])).toEqual(['IL-17A']);
+  });
+
+  it('leaves out a name the text names with the same number, one of no family it names, and words without a capital', () => {
+    expect(siblingNamesOf(['CCR4'], ['T cells express CCR4.'])).toEqual([]);
+    expect(siblingNamesOf(['CCR9'], ['T cells express CXCR4.'])).toEqual([]);
+    expect(siblingNamesOf(['day3'], ['Counts on day5 rose.'])).toEqual([]);
+    expect(siblingNamesOf(['heritable'], ['Clutch size is plastic.'])).toEqual([]);
+  });
+});
