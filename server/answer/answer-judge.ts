@@ -32,7 +32,26 @@ export { isFinding, readSentence };
  * risk of stroke" against "aspirin increases stroke risk", an antonym, or a comparison reversed.
  */
 export function reversesDirection(claim: string, sentence: string): boolean {
-  return reversed(stanceOf(claim, sentence));
+  const stance = stanceOf(claim, sentence);
+  if (directionOnlyOfSubject(stance))
+    return reversed({ ...stance, features: { ...stance.features, directionConflict: 0 } });
+  return reversed(stance);
+}
+
+/**
+ * Whether the claim's only direction is its subject's, a noun of change opening it ("depletion of
+ * Lsd1 make stem cells form neuron-like cells"), and the sentence gives that subject the same
+ * direction ("…depletion of Lsd1 leads to … induction of neuron-associated genes"): the claim asks no
+ * direction of its outcome, so a direction the sentence gives the outcome runs against nothing.
+ */
+function directionOnlyOfSubject({ claimReading, reading }: Stance): boolean {
+  if (!/^\s*\p{L}+\s+of\s/u.test(claimReading.text)) return false;
+  const directed = claimReading.words.filter((w) => w.direction !== 0 && w.term !== null);
+  return (
+    directed.length === 1 &&
+    claimReading.words[0] === directed[0] &&
+    reading.words.some((x) => x.term === directed[0]!.term && x.direction === directed[0]!.direction && !x.negated)
+  );
 }
 
 type Stance = { claimReading: SentenceReading; reading: SentenceReading; features: StanceFeatures };

@@ -28,6 +28,12 @@ const HOW_MUCH = new RegExp(
   'iu',
 );
 const ANY_FIGURE = new RegExp(`(?:^|\\s)(?:${ANY_FIGURE_MEASURES.join('|')})$`, 'iu');
+// A dose is a figure of an amount given ("10 mg/kg", "2 Gy"), not of any kind: "followed for up to
+// 60 days" gives no dose of the drug.
+const DOSE = /(?:^|\s)dos(?:e|age)$/iu;
+// The units a dose is given in, after a number: masses, volumes, concentrations, activity units, radiation.
+const DOSE_FIGURE =
+  /\d\s*(?:[mµμun]?g|mcg|[mµμ]?[lL]|[mµμnp]?M|[mµμn]?mol|I?U|units?|c?Gy|mSv|mCi|MBq)(?:\s*\/\s*(?:kg|m2|m²|d|day|h|L|ml|mL))?\b/u;
 // "To what extent…" asks a degree, which papers state in words as often as in figures.
 const DEGREE = /\bto\s+what\s+extent\b/iu;
 // "How many papers are there on RAG leakage?" counts the library's papers, which the answer's
@@ -53,7 +59,10 @@ export function askedQuantity(question: string): AskedQuantity | null {
       return LIBRARY_ITEMS.test(words.at(-1)!) ? { kind: 'figure', words: [] } : { kind: 'count', words };
   }
   const measure = WHAT_MEASURE.exec(question)?.[1];
-  if (measure) return ANY_FIGURE.test(measure) ? { kind: 'figure', words: [] } : { kind: 'measure', words: [measure] };
+  if (measure)
+    return ANY_FIGURE.test(measure) && !DOSE.test(measure)
+      ? { kind: 'figure', words: [] }
+      : { kind: 'measure', words: [measure] };
   const much = nouns(HOW_MUCH.exec(question)?.[1]);
   return much.length > 0 ? { kind: 'measure', words: much } : { kind: 'figure', words: [] };
 }
@@ -145,6 +154,7 @@ export function givesQuantity(asked: NamedQuantity, sentence: string): boolean {
   // one ("reaches 92%" for a score; not "Throughput rises by 40%" for a batch size).
   const head = asked.words.at(-1)?.split(/\s+/u).at(-1);
   if (head === undefined) return false;
+  if (DOSE.test(head)) return DOSE_FIGURE.test(sentence);
   return (
     words.some((w) => conceptForm(w) === conceptForm(head)) ||
     (SHARE_MEASURES.test(head) && !NO_SHARE.test(asked.words.join(' ')) && /\d\s*(?:%|percent\b)/iu.test(sentence))

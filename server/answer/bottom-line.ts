@@ -11,6 +11,7 @@ import { nameOfTitle } from '../verify/resolve-reference.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
 import { expandContractions } from './contractions.ts';
+import { aboutClaim, countedText, matchesInMainClause, reportsFinding } from './counted-findings.ts';
 import { englishWordsIfReadable } from './english-words.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
@@ -45,9 +46,20 @@ const SAMENESS = /\b(?:similar|same|comparable|equivalent|equal|equally|non-?inf
 /** Result statistics that make a sentence a finding even without a reporting verb. */
 const STATISTIC =
   /\bsignificant(?:ly)?\b|\bp\s*[<≤]\s*0?\.0\d*|\b(?:odds|hazard)\s+ratio\b|\b(?:OR|HR|RR)\s*[=:]?\s*\d/u;
-/** An effect reported in the past tense ("aspirin reduced the risk", "did not reduce"; contractions are written out first). */
+/**
+ * An effect reported in the past tense ("aspirin reduced the risk", "did not reduce", "had little
+ * effect"; contractions are written out first); not a present passive, which states what holds in
+ * general ("growth is improved when…").
+ */
 const REPORTED_EFFECT =
-  /\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+no|did\s+not|was\s+not|were\s+not)\b/iu;
+  /(?<!\b(?:is|are|be)\s+)\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+(?:no|little|minimal|negligible)|did\s+not|was\s+not|were\s+not)\b/iu;
+/**
+ * What a paper announces it presents ("Here, we report the development of a maize line…", "We report
+ * the structure of…"): the judge reads "we report" as a finding's cue, but what follows is what the
+ * paper offers, not a result that answers a question either way ("we report that…" still is one).
+ */
+const ANNOUNCES =
+  /\b(?:here,?\s+)?we\s+(?:(?:now|also|further|first)\s+)?(?:report|present|describe|introduce)\b(?!\s+that\b)/giu;
 /**
  * An effect a paper denies in the present tense ("aspirin does not reduce the risk", "is not
  * associated with", "has no effect on"): a finding as much as "did not reduce" is. The present tense
@@ -133,12 +145,15 @@ function deniesClaimOutcome(sentence: string, claim: string): boolean {
  * "increases the risk") is against it, as verify would call it contradicted.
  */
 export function findingStance(written: string, claim = ''): -1 | 0 | 1 {
-  const sentence = expandContractions(written);
+  const asWritten = expandContractions(written);
+  // Read without a null finding in a relative clause, and with "appeared normal" as "were normal".
+  const sentence = countedText(asWritten);
   const finding =
-    isFinding(sentence) ||
+    isFinding(sentence.replace(ANNOUNCES, ' ')) ||
     STATISTIC.test(sentence) ||
-    REPORTED_EFFECT.test(sentence) ||
-    deniesClaimOutcome(sentence, claim);
+    matchesInMainClause(sentence, REPORTED_EFFECT) ||
+    deniesClaimOutcome(sentence, claim) ||
+    reportsFinding(asWritten, claim);
   if (!finding) return 0;
   // A limiting "not" counts for neither side; another negation in the sentence still counts against.
   const limited = withoutLimitingNot(sentence);
@@ -244,7 +259,7 @@ export function findingBalance(
       statementStance(question, text, title) ||
       (paperName !== null && otherKindStated(question, text, paperName) ? -1 : 0) ||
       (generalStatement(text) ? ownTermsStance(question, text, claim, title) : 0);
-    const finding = namesAll(text) ? findingStance(text, claim) : 0;
+    const finding = namesAll(text) && aboutClaim(text, claim) ? findingStance(text, claim) : 0;
     const stance = flip * (statement !== 0 ? STATEMENT_WEIGHT * statement : finding);
     net += stance;
     if (stance > 0) yes.add(n);

@@ -22,6 +22,9 @@ const QUESTION_WORDS = new Set(
     'were from than its more most less after before during among all each per over under within without same also only ' +
     'so very well still one new their them our your his her they it this that these those true does ' +
     'make makes making made get gets getting got ' +
+    // What a question combines ("Does adding melatonin to radiotherapy lengthen…?"), which papers
+    // write as "melatonin plus radiotherapy", "combined with" or "in addition to".
+    'add adds adding added ' +
     // What a comparison asks of the things it names, which papers seldom say of themselves.
     'compare compares comparing comparison differ differs difference differences contrast versus vs ' +
     // What a yes/no question asks of its topic, which the evidence may state the other way round

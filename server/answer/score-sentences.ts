@@ -1,12 +1,13 @@
 // Scores the abstract sentences of the retrieved sources against a question: how well each one's
-// words match what the question is about (its words less the question words), plus its source's rank.
+// words match what the question is about (its words less the question words), plus its source's rank;
+// and a sentence that leans on the one before ("This darkening…") quoted together with that one.
 import { type EvidenceSentence, sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { profileClaim, supportFeatures } from '../verify/support-features.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import { sentencesNamingPaper } from './paper-pronouns.ts';
 import { SELECTION_DEFAULTS, type SelectionOptions } from './selection-settings.ts';
-import { withoutConnective } from './standalone-sentence.ts';
+import { standaloneProblem, withoutConnective } from './standalone-sentence.ts';
 
 // Words that shape a question but say nothing about its topic.
 const QUESTION_WORDS =
@@ -45,24 +46,43 @@ export function scoreSentences(
   sources.forEach((source, rank) => {
     const rankBonus = sources.length > 1 ? options.rankWeight * (1 - rank / (sources.length - 1)) : options.rankWeight;
     const naming = sentencesNamingPaper(source.paper);
+    // In a paper written all in lower case a fragment cannot be told from a sentence: none is joined.
+    const caseless = !/\p{Lu}/u.test(source.paper.abstract);
     for (const passage of source.passages) {
       if (passage.field !== 'abstract') continue;
       const sentences = sentencesOfPassages([passage]);
+      let before: { sentence: EvidenceSentence; wording: string } | null = null;
       for (const sentence of sentences) {
         const wording = naming.get(sentence.start) ?? withoutConnective(sentence.text);
-        const { features } = supportFeatures(profile, [{ ...sentence, text: wording }], statistics);
-        const match = 0.6 * features.sentenceCoverage + 0.4 * features.sentenceCosine;
-        scored.push({
-          ...sentence,
-          n: source.n,
-          paperId: source.paper.id,
-          passageId: passage.id,
-          wording,
-          coverage: features.sentenceCoverage,
-          concepts: 0,
-          match,
-          relevance: match + rankBonus,
-        });
+        const score = (quoted: EvidenceSentence, quotedWording: string): ScoredSentence => {
+          const { features } = supportFeatures(profile, [{ ...quoted, text: quotedWording }], statistics);
+          const match = 0.6 * features.sentenceCoverage + 0.4 * features.sentenceCosine;
+          return {
+            ...quoted,
+            n: source.n,
+            paperId: source.paper.id,
+            passageId: passage.id,
+            wording: quotedWording,
+            coverage: features.sentenceCoverage,
+            concepts: 0,
+            match,
+            relevance: match + rankBonus,
+          };
+        };
+        scored.push(score(sentence, wording));
+        // "This darkening can be offset by summer snowfall." leans on the sentence before, which says
+        // what darkens: the two are quoted together, as one citation, when that one stands on its own.
+        if (
+          !caseless &&
+          before &&
+          standaloneProblem(wording) === 'dangling' &&
+          standaloneProblem(before.wording) === null
+        ) {
+          const start = before.sentence.start;
+          const text = passage.text.slice(start - passage.start, sentence.end - passage.start);
+          scored.push(score({ ...sentence, start, text }, `${before.wording} ${wording}`));
+        }
+        before = { sentence, wording };
       }
     }
   });

@@ -74,7 +74,10 @@ function chooseSentences(
     const repeats = (c: ScoredSentence) =>
       tfidfCosine(c.wording, candidate.wording, statistics) > settings.maxSimilarity &&
       negated(c.wording) === negated(candidate.wording);
-    if (chosen.some(repeats)) continue;
+    // A sentence quoted with the one before it (score-sentences.ts) and that one alone overlap.
+    const overlaps = (c: ScoredSentence) =>
+      c.n === candidate.n && c.passageId === candidate.passageId && c.start < candidate.end && candidate.start < c.end;
+    if (chosen.some((c) => repeats(c) || overlaps(c))) continue;
     chosen.push(candidate);
     perSource.set(candidate.n, (perSource.get(candidate.n) ?? 0) + 1);
   }

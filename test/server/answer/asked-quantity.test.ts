@@ -88,6 +88,15 @@ describe('asked-quantity', () => {
     ).toBe(false);
   });
 
+  it('takes a dose only from a figure in the units a dose is given in, not from a duration', () => {
+    const dose = askedQuantity('What dose of rapamycin did the rats receive?');
+    expect(dose).toEqual({ kind: 'measure', words: ['dose'] });
+    const asked = dose as { kind: 'measure'; words: string[] };
+    expect(givesQuantity(asked, 'Rats were treated with rapamycin and followed for up to 60 days.')).toBe(false);
+    expect(givesQuantity(asked, 'Rats received 1.5 mg/kg rapamycin by gavage every other day.')).toBe(true);
+    expect(givesQuantity(asked, 'Cells were exposed to 20 nM rapamycin.')).toBe(true);
+  });
+
   it('names what the question asks for when no sentence gives it', () => {
     expect(missingQuantityReason({ kind: 'count', words: ['glaze', 'formulations'] })).toBe(
       'The library holds no answer: no sentence of the closest papers gives the number of "glaze formulations" the question asks for.',

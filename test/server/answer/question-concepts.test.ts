@@ -102,6 +102,10 @@ describe('question-concepts', () => {
       'faithful',
       'leakage',
     ]);
+    // "adding" combines the topics, which a paper writes as "X plus Y" or "combined with".
+    expect(
+      questionConcepts('Does adding melatonin to radiotherapy lengthen survival?', statistics).map((c) => c.word),
+    ).toEqual(['melatonin', 'radiotherapy', 'lengthen', 'survival']);
   });
 
   it('weighs rare words above common ones (by stem), and covers only what the text says, so look-alikes cover little', () => {

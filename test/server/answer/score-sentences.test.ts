@@ -34,4 +34,26 @@ describe('score-sentences', () => {
     const sources = numberSources([retrieved('titled', GLACIERS, 'title')]);
     expect(scoreSentences('What slows glacier melt?', sources, STATISTICS)).toEqual([]);
   });
+
+  it('quotes a sentence that leans on the one before together with it, spanning both', () => {
+    const abstract =
+      'Soot deposits darken the ice surface of alpine glaciers. This darkening can be offset by fresh summer snowfall.';
+    const sources = numberSources([retrieved('soot', abstract)]);
+    const joined = scoreSentences('Can summer snowfall offset glacier darkening by soot?', sources, STATISTICS).find(
+      (s) => s.wording.startsWith('Soot deposits') && s.wording.endsWith('snowfall.'),
+    );
+    expect(joined).toMatchObject({ start: 0, end: abstract.length, text: abstract, wording: abstract });
+    // A sentence that stands alone is not joined to the next.
+    const alone =
+      'Soot deposits darken the ice surface of alpine glaciers. Fresh summer snowfall offsets the darkening.';
+    const scored = scoreSentences(
+      'Can summer snowfall offset glacier darkening?',
+      numberSources([retrieved('alone', alone)]),
+      STATISTICS,
+    );
+    expect(scored.map((s) => s.text).sort()).toEqual([
+      'Fresh summer snowfall offsets the darkening.',
+      'Soot deposits darken the ice surface of alpine glaciers.',
+    ]);
+  });
 });

@@ -626,4 +626,21 @@ describe('select-sentences: names that limit which papers answer', () => {
     const { sentences } = selectSample('Is Memory Inception a scheduler for LLM serving?', 'feather', 'memory');
     expect(sentences.map((s) => s.paperId)).not.toContain('feather');
   });
+
+  it('quotes a sentence that leans on the one before together with it, and that one not again by itself', () => {
+    const abstract =
+      'Soot deposits darken the ice surface of alpine glaciers. This darkening can be offset by fresh summer snowfall. Melt rates were measured at twelve stakes.';
+    const texts = [abstract, 'Caffeine raised memory recall.', 'Wing loads grew with speed.'];
+    const { sentences, abstainReason } = selectSentences(
+      'Can fresh summer snowfall offset the darkening of glacier ice by soot?',
+      numberSources([retrieved('soot', abstract)]),
+      statisticsOfTexts(texts),
+      {},
+      conceptStatisticsOfTexts(texts),
+    );
+    expect(abstainReason).toBeNull();
+    expect(sentences.map((s) => s.wording)).toEqual([
+      'Soot deposits darken the ice surface of alpine glaciers. This darkening can be offset by fresh summer snowfall.',
+    ]);
+  });
 });

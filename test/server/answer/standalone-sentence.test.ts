@@ -81,4 +81,13 @@ describe('standalone-sentence: a demonstrative and a noun', () => {
     expect(standaloneProblem('This study shows that aspirin reduces stroke risk.')).toBeNull();
     expect(standaloneProblem('These findings suggest a role for telephone counseling.')).toBeNull();
   });
+
+  it('quotes a finding that opens with "Here" pointing at the paper itself', () => {
+    expect(standaloneProblem('Here, we show that the kinase phosphorylates its own activation loop.')).toBeNull();
+    expect(standaloneProblem('Here we report a yeast strain that secretes twice as much lipase.')).toBeNull();
+    // One that says what the study asked answers nothing.
+    expect(standaloneProblem('Here we asked whether the kinase phosphorylates its own activation loop.')).toBe('aim');
+    // A pronoun opening the sentence still dangles.
+    expect(standaloneProblem('It binds the kinase at its activation loop.')).toBe('dangling');
+  });
 });

@@ -1,0 +1,129 @@
+// What of a cited sentence the bottom line (bottom-line.ts) reads as a finding, beyond the judge's
+// own cues: a study's report in its own words ("we now show that…", "We find that…"), an observation
+// ("The regenerated fins appeared normal"), a denied ability ("its inability to bind microtubules");
+// and what it does not read: a null finding in a relative clause that describes a thing ("…an
+// antibody that alone had no effect"), or "similar to" after a noun ("a growth rate similar to that of
+// the wild type"), which compares two things and finds nothing. A finding counts only when it is
+// about the question's subject.
+import { NULL_FINDING } from '../verify/judge/null-findings.ts';
+import { holdsStem } from './own-terms.ts';
+import { conceptForms, topicWords } from './question-concepts.ts';
+
+/** A study's report of what it found, in its own words ("we now show that", "We find that"). */
+const REPORTS_FINDING =
+  /\bwe\s+(?:(?:now|here|further|also|thus|therefore|then|first|additionally|finally)\s+)?(?:show|showed|find|found|report|reported|demonstrate|demonstrated|observe|observed|establish|established|reveal|revealed|confirm|confirmed)\s+that\b/iu;
+
+/**
+ * An observation of how a thing looked ("appeared morphologically normal"): "appeared" before an
+ * adjective, not before "to" or "that", which hedge ("appeared to reduce", "it appeared that").
+ */
+const APPEARANCE =
+  /\b(?:appeared|looked)(?=\s+(?:\p{L}+ly\s+)?(?!(?:to|that|as|in|on|at|with|from|after|before|during|within|for|by|only|more|less)\b)\p{L})/giu;
+
+/** A noun or verb that denies an ability or an outcome, with the verb it denies: "inability to bind", "failed to reduce". */
+const DENIED_ABILITY = /\b(?:inability|failure|unable|incapable|fails?|failed)\s+(?:of\s+\S+\s+)?to\s+(\p{L}+)/iu;
+
+/** Verbs a relative clause or a main clause may hold ("that had…", "who received…"). */
+const FINITE_VERB =
+  /^(?:is|are|was|were|has|have|had|did|does|do|can|could|will|would|may|might|should|must|\p{L}{3,}ed)$/iu;
+
+/**
+ * "that", "which", "who" opening a relative clause after a noun; not a clause a verb reports ("we
+ * found that", "suggests that", "so that").
+ */
+const RELATIVE =
+  /(?<!\b(?:found|find|finds|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|conclude|concluded|report|reported|confirm|confirmed|observe|observed|so|such|is|was|are|were|that|than|note|noted|known|believed|thought|likely|clear|evidence|hypothesis|fact|idea|notion)\s+)\b(?:that|which|who)\b/giu;
+
+/** Where a match lies inside a relative clause: the clause's own verb comes before it or is it, and no second verb. */
+function inRelativeClause(sentence: string, at: number, opensWithVerb: boolean): boolean {
+  for (const relative of sentence.matchAll(RELATIVE)) {
+    if (relative.index >= at) break;
+    const between = sentence.slice(relative.index + relative[0].length, at);
+    if (/[,;:()]/u.test(between)) continue;
+    const verbs = (between.match(/\p{L}+/gu) ?? []).filter((word) => FINITE_VERB.test(word)).length;
+    if (verbs <= (opensWithVerb ? 0 : 1)) return true;
+  }
+  return false;
+}
+
+/** Whether a verb pattern matches a sentence outside a relative clause ("…patients who improved" does not count). */
+export function matchesInMainClause(sentence: string, verbs: RegExp): boolean {
+  for (const match of sentence.matchAll(new RegExp(verbs.source, 'giu')))
+    if (!inRelativeClause(sentence, match.index, true)) return true;
+  return false;
+}
+
+// The judge's null findings, each found (its twin has the same source).
+const NULL_FINDINGS = new RegExp(NULL_FINDING.on('').source, 'giu');
+/** A "similar to" after a copula ("was similar to placebo"), a null finding; after a noun it describes the noun. */
+const PREDICATIVE_SIMILAR = /\b(?:is|are|was|were|be|been|being|remains?|remained)\s+(?:\p{L}+ly\s+)?$/iu;
+
+/**
+ * The sentence as the bottom line reads it: the clause a study reports when it says what it found
+ * ("we now show that …"), an observation ("appeared normal") written as a plain
+ * one ("were normal"), and a null finding in a relative clause or an attributive "similar to" taken
+ * out, so that neither the judge's reading nor the finding cues see it.
+ */
+export function countedText(sentence: string): string {
+  // What the study reports, without a clause set against it ("Although fibroblasts normally fail to
+  // enter the wound, we find that loss of Rac1 leads to…").
+  const reported = REPORTS_FINDING.exec(sentence);
+  let text = (reported ? sentence.slice(reported.index + reported[0].length).trim() : sentence).replace(
+    APPEARANCE,
+    'were',
+  );
+  const dropped: Array<[number, number]> = [];
+  for (const match of text.matchAll(NULL_FINDINGS)) {
+    const similar = /^similar\s+to\b/iu.test(match[0]);
+    const attributive = similar && !PREDICATIVE_SIMILAR.test(text.slice(0, match.index));
+    // "did not differ" holds its clause's verb; "no effect", matched from "no", follows it ("had no effect").
+    const opensWithVerb = /^(?:did|was|were|is|are)\b/iu.test(match[0]);
+    if (attributive || inRelativeClause(text, match.index, opensWithVerb))
+      dropped.push([match.index, match.index + match[0].length]);
+  }
+  for (const [start, end] of dropped.reverse()) {
+    const similar = /^similar/iu.test(text.slice(start, end));
+    text = text.slice(0, start) + (similar ? 'like' : '') + text.slice(end);
+  }
+  return text.replace(/\s{2,}/gu, ' ');
+}
+
+/**
+ * Whether a sentence, as written, carries a cue of a finding the judge's own cues miss: a report in
+ * the study's own words, an observation of how a thing looked, or a denied ability the claim asserts.
+ */
+export function reportsFinding(sentence: string, claim: string): boolean {
+  return (
+    REPORTS_FINDING.test(sentence) ||
+    new RegExp(APPEARANCE.source, 'iu').test(sentence) ||
+    deniesAbility(sentence, claim)
+  );
+}
+
+/** Whether a sentence denies the claim's verb as an ability or an outcome ("its inability to bind microtubules" for "Abc3 bind microtubules"). */
+function deniesAbility(text: string, claim: string): boolean {
+  const denied = DENIED_ABILITY.exec(text);
+  if (!denied || claim === '') return false;
+  return holdsStem(conceptForms(claim), conceptForms(denied[1]!).values().next().value ?? '');
+}
+
+/**
+ * The share of a claim's topic words a finding must hold to be about the question's subject. On
+ * PubMedQA (its cited sentences replayed offline) 0.15 leaves the committed bottom lines as they were,
+ * give or take two right and two wrong; 0.2 and above dropped about two right ones for each wrong one.
+ */
+const MIN_TOPIC_SHARE = 0.15;
+
+/**
+ * Whether a cited sentence is about the claim's subject: it holds a share of the claim's topic words
+ * (in another form of their stem too). A finding about something else the paper mentions ("Different
+ * citation rates were demonstrated for reviews and for letters" for "Is the impact factor a suitable
+ * measure of journal quality…?") is no answer either way. Names are not required: a finding often
+ * leaves the question's abbreviations out.
+ */
+export function aboutClaim(text: string, claim: string): boolean {
+  const forms = [...new Set([...topicWords(claim)].map((w) => w.form))];
+  if (forms.length === 0) return true;
+  const held = conceptForms(text);
+  return forms.filter((form) => holdsStem(held, form)).length >= MIN_TOPIC_SHARE * forms.length;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { bottomLine, claimOfQuestion, findingStance } from '../../../server/answer/bottom-line.ts';
+
+const at = (n: number, text: string) => ({
+  n,
+  sentence: { field: 'abstract' as const, start: 0, end: text.length, text },
+});
+const stance = (question: string, sentence: string) => findingStance(sentence, claimOfQuestion(question));
+
+describe('bottom-line', () => {
+  it('reads a finding a study reports in its own words ("we now show that", "We find that") on what it reports', () => {
+    expect(
+      stance(
+        'Are the fin progenitor cells near the amputation plane mitotically quiescent?',
+        'Using a zebrafish model, we now show that the fin progenitor cells near the amputation plane are mitotically quiescent.',
+      ),
+    ).toBe(1);
+    // The clause set against the report ("normally fail to enter") is not what it found.
+    expect(
+      stance(
+        'Does loss of Rac1 make fibroblasts enter the wound bed?',
+        'Although fibroblasts normally fail to enter the wound bed, we find that loss of Rac1 leads to their entry into the wound bed.',
+      ),
+    ).toBe(1);
+  });
+
+  it("reads no reversal in a direction the sentence gives the outcome when the claim's only direction is its subject's", () => {
+    const asked = 'Does depletion of Lsd1 make stem cells form neuron-like cells?';
+    const found =
+      'We find that depletion of Lsd1 by siRNA leads to the formation of neuron-like cells and induction of neuron-associated genes.';
+    expect(stance(asked, found)).toBe(1);
+    // A claim that asks a direction of its outcome is still reversed by the opposite one.
+    expect(stance('Does depletion of Lsd1 reduce neuron-associated genes?', found)).toBe(-1);
+  });
+
+  it('reads no finding in what a paper announces it presents ("Here, we report the development of…")', () => {
+    const asked = 'Was the drought-tolerant maize line obtained by random mutagenesis?';
+    expect(stance(asked, 'Here, we report the development of a drought-tolerant maize line by genome editing.')).toBe(
+      0,
+    );
+    expect(
+      stance(
+        'Does genome editing raise drought tolerance in maize?',
+        'We report that genome editing raised drought tolerance in maize by 30%.',
+      ),
+    ).toBe(1);
+  });
+
+  it('reads "had little effect on" as a null finding, "appeared normal" as an observation and "its inability to" as a denial', () => {
+    expect(
+      stance(
+        'Does deletion of sir-2 have a strong effect on lifespan in females?',
+        'In females, deletion of sir-2 had little effect on lifespan at either temperature.',
+      ),
+    ).toBe(-1);
+    expect(
+      stance(
+        'Are the regenerated fins structurally normal?',
+        'The regenerated fins appeared structurally normal and carried a full set of bony rays.',
+      ),
+    ).toBe(1);
+    expect(
+      stance(
+        'Can Abc3 bind microtubules?',
+        'Yeast Abc3 carries two insertions in its motor domain that explain its inability to bind microtubules.',
+      ),
+    ).toBe(-1);
+  });
+
+  it('counts no null finding in a relative clause or in an attributive "similar to", and no present passive', () => {
+    const relative =
+      'Interleukin-8 raised neutrophil counts threefold when combined with a low dose of CD11b antibody that alone had no measurable effect.';
+    expect(stance('Does interleukin-8 raise neutrophil counts?', relative)).toBe(1);
+    const asked = 'Does blocking CD11b with an antibody lower neutrophil retention in the spleen?';
+    const lowered = 'An antibody blocking CD11b lowered neutrophil retention in the spleen from 40% to 8%.';
+    const tripled =
+      'Interleukin-8 released neutrophils from the spleen, tripled by a low dose of CD11b-blocking antibody that alone had no releasing effect.';
+    expect(bottomLine(asked, [at(1, lowered), at(2, tripled)])).toMatchObject({ verdict: 'yes', no: [] });
+    expect(
+      stance(
+        'Are yeast strains whose growth rate matches the wild type favored in mixed cultures?',
+        'Yeast strains with a growth rate similar to that of the wild type were significantly favored in mixed cultures.',
+      ),
+    ).toBe(1);
+    // A "similar to" after a copula is a null finding still.
+    expect(
+      stance(
+        'Does the antibody raise neutrophil counts?',
+        'At day 7, we found that neutrophil counts in treated mice were similar to those of untreated mice.',
+      ),
+    ).toBe(-1);
+    expect(
+      stance(
+        'Does matching day length to the circadian period improve flowering?',
+        'In many plants, flowering is improved when day length matches the circadian period.',
+      ),
+    ).toBe(0);
+  });
+
+  it("counts only findings about the question's subject", () => {
+    const offTopic = 'Different citation rates were demonstrated for reviews, for letters and for research articles.';
+    expect(
+      bottomLine('Is the impact factor a suitable measure of journal quality without a correction for field size?', [
+        at(1, offTopic),
+      ]),
+    ).toMatchObject({ verdict: 'unclear', yes: [], no: [] });
+  });
+});
