@@ -40,11 +40,23 @@ export type PaperInput = z.input<typeof zPaper>;
 export const FIELD_ALIASES: Record<keyof Paper, readonly string[]> = {
   id: ['id', '_id', 'paperId', 'paper_id', 'key', 'citationKey', 'citation-key'],
   title: ['title'],
-  abstract: ['abstract', 'summary', 'text', 'description', 'tldr'],
+  // Zotero's own JSON (its API, Better BibTeX's JSON export) names the abstract abstractNote, the journal
+  // publicationTitle and the proceedings proceedingsTitle.
+  abstract: ['abstract', 'abstractNote', 'summary', 'text', 'description', 'tldr'],
   authors: ['authors', 'author', 'creators'],
   affiliations: ['affiliations', 'affiliation', 'institutions'],
   year: ['year', 'published', 'date', 'issued', 'publicationDate', 'publication_date'],
-  venue: ['venue', 'journal', 'booktitle', 'container-title', 'containerTitle', 'publisher'],
+  // A publisher counts only for a kind that appears inside nothing else (record-kind.ts).
+  venue: [
+    'venue',
+    'journal',
+    'booktitle',
+    'container-title',
+    'containerTitle',
+    'publicationTitle',
+    'proceedingsTitle',
+    'publisher',
+  ],
   url: ['url', 'URL', 'link', 'href'],
   doi: ['doi', 'DOI'],
   arxivId: ['arxivId', 'arxiv_id', 'arxiv', 'eprint'],

@@ -92,7 +92,8 @@ function toRecord(record: TaggedRecord, location: { file: string; line: number; 
   // a record whose %J is blank or missing (a book section's book, a conference paper's proceedings). A thesis names
   // its university with %I (publisher) and its department with %B: as a BibTeX thesis's, its venue is the journal
   // (%J) it appeared in, else its university, else its department; %I stays the publisher, %B the department.
-  // A record with neither is known by its publisher (%I, kept as metadata), as every reader's is (FIELD_ALIASES).
+  // A record with neither takes its publisher (%I) as its venue only when it is a kind that appears inside nothing
+  // else (a book, a report, a generic record: record-kind.ts); a journal article's or a conference paper's stays metadata.
   const journal = one('J');
   const secondary = one('B');
   const department = thesis ? secondary : undefined;

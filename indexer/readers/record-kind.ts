@@ -16,31 +16,43 @@ const KIND_KEYS = ['entrytype', 'itemtype', 'item type', 'document type', 'docum
  * Science and Lens.org.
  */
 const CONTAINED_KINDS = new Set([
-  // Journal articles: BibTeX @article, Scopus and WoS "Article", RIS JOUR/EJOUR/ABST, EndNote "Journal Article",
-  // Zotero journalArticle, CSL article-journal, Crossref journal-article; and what journals print besides.
+  // Journal articles: BibTeX @article, Scopus and WoS "Article", RIS JOUR/EJOUR/ABST/INPR, EndNote "Journal
+  // Article"/"Electronic Article", RefWorks "Journal, Electronic", Zotero journalArticle, CSL article-journal,
+  // Crossref journal-article, Scopus "Article in press"; and what journals print besides (Scopus "Note", WoS
+  // "Meeting Abstract", "Book Review", "Correction", CSL review-book).
   'article',
   'jour',
   'ejour',
   'abst',
+  'inpr',
   'journalarticle',
+  'electronicarticle',
+  'journalelectronic',
   'articlejournal',
+  'articleinpress',
   'review',
+  'reviewbook',
+  'bookreview',
   'editorial',
   'editorialmaterial',
   'letter',
+  'note',
   'erratum',
+  'correction',
   'shortsurvey',
   'datapaper',
-  // Magazine and newspaper articles.
+  'meetingabstract',
+  // Magazine and newspaper articles (WoS "News Item").
   'mgzn',
   'news',
+  'newsitem',
   'magazinearticle',
   'articlemagazine',
   'newspaperarticle',
   'articlenewspaper',
   // Conference papers: BibTeX @inproceedings/@conference, RIS CONF/CPAPER, Zotero conferencePaper, CSL
   // paper-conference, Crossref proceedings-article, EndNote "Conference Proceedings"/"Conference Paper", WoS
-  // "Proceedings Paper", Lens.org "conference proceedings article".
+  // "Proceedings Paper", Lens.org "conference proceedings article", Scopus "Conference review".
   'inproceedings',
   'conference',
   'conf',
@@ -51,7 +63,9 @@ const CONTAINED_KINDS = new Set([
   'proceedingspaper',
   'conferenceproceedings',
   'conferenceproceedingsarticle',
-  // Chapters and entries: their container is the book, whose publisher is not where the chapter appeared.
+  'conferencereview',
+  // Chapters and entries: their container is the book, whose publisher is not where the chapter appeared
+  // (EndNote "Electronic Book Section", Crossref book-part and reference-entry among them).
   'incollection',
   'inbook',
   'inreference',
@@ -59,7 +73,10 @@ const CONTAINED_KINDS = new Set([
   'echap',
   'chapter',
   'booksection',
+  'electronicbooksection',
   'bookchapter',
+  'bookpart',
+  'referenceentry',
   'encyclopediaarticle',
   'entryencyclopedia',
   'dictionaryentry',
@@ -96,8 +113,19 @@ export function appearsInside(kind: string, key = 'entryType'): boolean {
 /**
  * Whether a record's publisher may stand as its venue: only for a kind with no other container (a book, a report,
  * a dataset, a preprint), or a record that names no kind. "Elsevier" is not where a journal article appeared.
+ * A classic BibTeX @inbook without a booktitle is a book: its title is the book's, its chapter or pages the part
+ * cited, and its publisher where it appeared (BibLaTeX's @inbook names its book in booktitle).
  */
 export function publisherIsVenue(fields: Record<string, unknown>): boolean {
   const found = recordKind(fields);
-  return found === undefined || !appearsInside(found.kind, found.key);
+  if (found === undefined) return true;
+  if (found.kind.trim().toLowerCase() === 'inbook' && !namesBook(fields)) return true;
+  return !appearsInside(found.kind, found.key);
+}
+
+/** Whether a record names the book it appeared in (a booktitle, in any case). */
+function namesBook(fields: Record<string, unknown>): boolean {
+  return Object.entries(fields).some(
+    ([key, value]) => key.toLowerCase() === 'booktitle' && typeof value === 'string' && value.trim() !== '',
+  );
 }

@@ -49,8 +49,10 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * publisher is the venue only of a kind that appears inside nothing else (a book, a report; never a journal article,
  * conference paper or chapter: record-kind.ts); a BibTeX report's institution is its venue, and arXiv the venue of an
  * entry whose eprint is an arXiv id and that names no journal or booktitle (arXiv's own export); a RIS conference
- * paper's venue is its proceedings (C3, as Zotero writes it) before T2, kept as conferenceName. Version 16 has not
- * shipped, so these join it rather than raise it.
+ * paper's venue is its proceedings (C3, as Zotero writes it) before T2, kept as conferenceName unless the same; a
+ * classic BibTeX @inbook without booktitle is a book; a RIS J1 is a venue after JA; a Zotero item's publicationTitle,
+ * proceedingsTitle and abstractNote are its venue and abstract in JSON too. Version 16 has not shipped, so these join
+ * it rather than raise it.
  */
 export const RECORD_RULES_VERSION = 16;
 

@@ -22,8 +22,9 @@ const FIELDS: Record<string, string[]> = {
   abstract: ['AB', 'N2'],
   authors: ['AU', 'A1'],
   year: ['PY', 'Y1', 'DA'],
-  // JF is the journal's full name, JO and JA its abbreviation (RIS spec; EndNote and Zotero read them so).
-  venue: ['T2', 'JF', 'JO', 'JA', 'J2', 'BT', 'T3'],
+  // JF is the journal's full name, JO and JA its abbreviation, J1 a user's abbreviation of it (RIS spec; EndNote and
+  // Zotero read them so).
+  venue: ['T2', 'JF', 'JO', 'JA', 'J1', 'J2', 'BT', 'T3'],
   doi: ['DO'],
   url: ['UR', 'L2'],
   tags: ['KW'],
@@ -34,11 +35,11 @@ const FIELDS: Record<string, string[]> = {
  * ProQuest and Citavi all write the university there), else its department, which EndNote writes as the secondary
  * title T2 (kept as metadata `department` when not the venue), as the BibTeX and EndNote readers choose.
  */
-const THESIS_VENUE = ['JF', 'JO', 'JA', 'PB', 'T2', 'BT', 'T3'];
+const THESIS_VENUE = ['JF', 'JO', 'JA', 'J1', 'PB', 'T2', 'BT', 'T3'];
 /**
  * A conference paper's venue (TY CONF, CPAPER): its proceedings' title, which Zotero writes as C3 (its T2 is then
- * the conference's name, kept as metadata `conferenceName`, and T3 the series), else what other exporters write:
- * T2 (IEEE Xplore, EndNote), BT (the ACM Digital Library, whose T3 is the series).
+ * the conference's name, kept as metadata `conferenceName` unless it repeats the venue, and T3 the series), else
+ * what other exporters write: T2 (IEEE Xplore, EndNote), BT (the ACM Digital Library, whose T3 is the series).
  */
 const CONFERENCE_VENUE = ['C3', ...FIELDS.venue!];
 const CONFERENCE_TYPES = /^(?:CONF|CPAPER)$/i;
@@ -165,7 +166,7 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
   if (conference && used.has('C3')) {
     const name = tags.get('T2')?.find((value) => value !== '');
     if (name !== undefined) {
-      fields.conferenceName = name;
+      if (!sameText(name, fields.venue)) fields.conferenceName = name;
       used.add('T2');
     }
   }
@@ -191,6 +192,12 @@ function toRecord(tags: Map<string, string[]>, location: { file: string; line: n
     if (key !== null) fields.id = key;
   }
   return { fields, location };
+}
+
+/** Whether two values are one text but for case and spacing: a conference name that repeats the venue adds nothing. */
+function sameText(first: string, second: unknown): boolean {
+  const plain = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return typeof second === 'string' && plain(first) === plain(second);
 }
 
 /**

@@ -3,6 +3,7 @@
 // fields it took from another record (metadata.filledIn), so that a later run that reads only its own
 // record again can keep them.
 import { MAX_TAGS, type Paper } from '../paper.schema.ts';
+import { preprintServerOf } from './preprint-venue.ts';
 
 /** The metadata key listing the fields a paper took from another record of its work. */
 export const FILLED_IN = 'filledIn';
@@ -19,8 +20,22 @@ const LIST_FIELDS = ['authors', 'affiliations'] as const;
 const VALUE_FIELDS = ['year', 'venue', 'url', 'doi', 'arxivId'] as const;
 
 /**
+ * A paper's field as another record of its work can fill it in: empty, or, for a venue that names only a
+ * preprint server ("arXiv", as arXiv's own BibTeX export and Google Scholar's "arXiv preprint" entry give it),
+ * open to the venue where the other record says the work was published. Its arXiv id stays.
+ */
+function lacks(kept: Paper, other: Paper, field: (typeof VALUE_FIELDS)[number]): boolean {
+  if (other[field] === null) return false;
+  if (kept[field] === null) return true;
+  if (field !== 'venue' || kept.venue === null || other.venue === null) return false;
+  return preprintServerOf(kept.venue) !== undefined && preprintServerOf(other.venue) === undefined;
+}
+
+/**
  * What another record of a paper's work holds that the paper lacks (of `only` the fields named, when
- * given): the paper filled in, and the fields added, which its metadata's `filledIn` then lists too.
+ * given): the paper filled in, and the fields added, which its metadata's `filledIn` then lists too. A venue
+ * naming only a preprint server counts as lacking when the other record names a venue of its own, so that a
+ * preprint's record read first does not keep its published version's venue out.
  */
 export function filledFrom(kept: Paper, other: Paper, only?: ReadonlySet<string>): { paper: Paper; added: string[] } {
   const paper = { ...kept };
@@ -37,7 +52,7 @@ export function filledFrom(kept: Paper, other: Paper, only?: ReadonlySet<string>
     }
   }
   for (const field of VALUE_FIELDS) {
-    if (kept[field] === null && other[field] !== null && wanted(field)) {
+    if (lacks(kept, other, field) && wanted(field)) {
       (paper as Record<typeof field, unknown>)[field] = other[field];
       added.push(field);
     }

@@ -281,4 +281,37 @@ describe('stored-works', () => {
     await indexPapers({ indexDir: dir, files: [jsonl], embedder: 'builtin', prune: true });
     expect(await abstract()).toBe('');
   });
+
+  it("gives arXiv's own export of a preprint indexed last week the venue of a later record of the paper as published, and keeps it when the export is read again", async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    const bib = path.join(files, 'lib.bib');
+    const ris = path.join(files, 'lib.ris');
+    const arxivExport =
+      '@misc{vaswani2023attention,\n  title={Attention Is All You Need},\n  author={Ashish Vaswani},\n  year={2023},\n  eprint={1706.03762},\n  archivePrefix={arXiv}\n}\n';
+    fs.writeFileSync(bib, arxivExport);
+    fs.writeFileSync(
+      ris,
+      'TY  - CONF\nTI  - Attention is all you need\nAU  - Vaswani, Ashish\nT2  - Advances in Neural Information Processing Systems\nPY  - 2017\nUR  - https://arxiv.org/abs/1706.03762\nER  - \n',
+    );
+    const venue = async () => {
+      const reader = await openIndex(dir);
+      try {
+        return reader.getPaper('vaswani2023attention')?.paper.venue;
+      } finally {
+        reader.close();
+      }
+    };
+    await indexPapers({ indexDir: dir, files: [bib], embedder: 'builtin' });
+    expect(await venue()).toBe('arXiv');
+    const later = await indexPapers({ indexDir: dir, files: [ris], embedder: 'builtin' });
+    expect(later.repairs.map((r) => r.message)).toEqual([
+      'names the same work as "vaswani2023attention", which the index already holds; the two were merged, taking its venue, url from this record',
+    ]);
+    expect(await venue()).toBe('Advances in Neural Information Processing Systems');
+    // The export alone again, edited so that it is read: the paper keeps the venue it took.
+    fs.writeFileSync(bib, arxivExport.replace('title=', 'title = '));
+    await indexPapers({ indexDir: dir, files: [bib], embedder: 'builtin' });
+    expect(await venue()).toBe('Advances in Neural Information Processing Systems');
+  });
 });

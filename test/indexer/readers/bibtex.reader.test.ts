@@ -500,6 +500,20 @@ describe('bibtex.reader on BibLaTeX and Mendeley exports', () => {
     expect(paperById(papers, 'goodfellow2016deep').paper.venue).toBe('MIT Press');
   });
 
+  it("takes a classic @inbook's publisher as its venue, a book cited by chapter, and keeps a BibLaTeX @inbook's book", () => {
+    const text = [
+      '@inbook{knuth1997, author = {Knuth, Donald}, title = {The Art of Computer Programming}, chapter = {3},',
+      '  pages = {1--20}, publisher = {Addison-Wesley}, year = {1997}}',
+      '@inbook{roe2019, author = {Roe, Ann}, title = {Soil carbon}, booktitle = {Handbook of Soil},',
+      '  publisher = {Springer}, year = {2019}}',
+    ].join('\n');
+    const { papers } = readWith(readBibtex, text);
+    expect(papers.map(({ paper }) => [paper.venue, paper.metadata.publisher ?? null])).toEqual([
+      ['Addison-Wesley', null],
+      ['Handbook of Soil', 'Springer'],
+    ]);
+  });
+
   it('takes the arXiv id of an entry without eprint from its arxiv.org link, or "arXiv:<id>" in its journal or note', () => {
     const text = `@article{devlin2018bert,
   title={Bert: Pre-training of deep bidirectional transformers for language understanding},

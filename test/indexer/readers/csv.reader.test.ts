@@ -88,6 +88,20 @@ describe('csv.reader', () => {
     ]);
   });
 
+  it('keeps the Publisher of a Scopus conference review, note or article in press without its Source title as metadata', () => {
+    const text =
+      'Title,Authors,Year,Source title,Publisher,Document Type,DOI\n' +
+      'Conf review,Smith J.,2020,,IEEE,Conference review,10.1/y\nIn press,Smith J.,2020,,Elsevier,Article in press,10.1/z\n' +
+      'A note,Smith J.,2020,,Elsevier,Note,10.1/w\nA book,Smith J.,2020,,Springer,Book,10.1/v\n';
+    const { papers } = readWith(readCsv, text, 'scopus.csv');
+    expect(papers.map(({ paper }) => [paper.venue, paper.metadata.Publisher])).toEqual([
+      [null, 'IEEE'],
+      [null, 'Elsevier'],
+      [null, 'Elsevier'],
+      ['Springer', undefined],
+    ]);
+  });
+
   it('reads PubMed\'s CSV export: "pmid:" ids as its other exports give, short names first-name first, the journal', () => {
     const { papers, problems } = readFixture(readCsv, 'wild/pubmed-export.csv');
     expect(problems).toEqual([]);

@@ -203,6 +203,20 @@ describe('endnote-tagged.reader', () => {
     expect([papers[0]?.paper.venue, papers[0]?.paper.metadata.publisher]).toEqual([null, 'Elsevier']);
   });
 
+  it("keeps an electronic article's and an electronic book section's publisher (%I) as metadata, a generic record's as its venue", () => {
+    const text = [
+      '%0 Electronic Article\n%A Doe, Jane\n%T Open soil data\n%I PLOS\n%D 2020',
+      '%0 Electronic Book Section\n%A Doe, Kai\n%T Soil maps\n%I Springer\n%D 2020',
+      '%0 Generic\n%A Doe, Ann\n%T Soil samples\n%I Zenodo\n%D 2020',
+    ];
+    const { papers } = readWith(readEndnoteTagged, text.join('\n\n'), 'exports.enw');
+    expect(papers.map(({ paper }) => [paper.venue, paper.metadata.publisher ?? null])).toEqual([
+      [null, 'PLOS'],
+      [null, 'Springer'],
+      ['Zenodo', null],
+    ]);
+  });
+
   it('takes %B (the proceedings, the book) as the venue of a record whose %J is blank, before its publisher', () => {
     const text = [
       '%0 Conference Proceedings',

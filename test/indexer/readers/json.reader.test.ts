@@ -131,4 +131,44 @@ describe('json.reader', () => {
       'expected a JSON array of papers, or an object with a "papers", "items", "records", "results" or "data" array; got an object with keys recommendedPapers (a "recommendedPapers" array is read only when it is the object\'s one key and every entry is a Semantic Scholar paper, with its "paperId" and the API\'s fields)',
     );
   });
+
+  it("takes a Zotero item's journal (publicationTitle), proceedings (proceedingsTitle) and abstract (abstractNote), not its publisher, from Better BibTeX's JSON and Zotero's API", () => {
+    const journalArticle = {
+      itemType: 'journalArticle',
+      title: 'Microbial carbon use',
+      creators: [{ firstName: 'Jane', lastName: 'Doe', creatorType: 'author' }],
+      abstractNote: 'We measure soil.',
+      publicationTitle: 'Soil Biology and Biochemistry',
+      publisher: 'Elsevier',
+      date: '2019',
+      citationKey: 'doe2019soil',
+    };
+    const conferencePaper = {
+      itemType: 'conferencePaper',
+      title: 'Dense retrieval',
+      creators: [{ firstName: 'Kai', lastName: 'Lin', creatorType: 'author' }],
+      abstractNote: 'We retrieve.',
+      proceedingsTitle: 'Proceedings of the 44th SIGIR',
+      conferenceName: "SIGIR '21",
+      publisher: 'Association for Computing Machinery',
+      date: '2021',
+      citationKey: 'lin2021dense',
+    };
+    const betterBibtex = { config: { label: 'BetterBibTeX JSON' }, items: [journalArticle, conferencePaper] };
+    const zoteroApi = [{ key: 'ABCD1234', ...journalArticle }];
+    for (const text of [JSON.stringify(betterBibtex), JSON.stringify(zoteroApi)]) {
+      const { papers, problems } = readWith(readJson, text, 'zotero.json');
+      expect(problems).toEqual([]);
+      expect(papers[0]?.paper).toMatchObject({
+        venue: 'Soil Biology and Biochemistry',
+        abstract: 'We measure soil.',
+        metadata: { publisher: 'Elsevier' },
+      });
+    }
+    const conference = readWith(readJson, JSON.stringify(betterBibtex), 'zotero.json').papers[1]?.paper;
+    expect(conference).toMatchObject({
+      venue: 'Proceedings of the 44th SIGIR',
+      metadata: { conferenceName: "SIGIR '21", publisher: 'Association for Computing Machinery' },
+    });
+  });
 });

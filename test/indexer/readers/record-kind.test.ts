@@ -70,4 +70,29 @@ describe('record-kind', () => {
     expect(publisherIsVenue({ type: 'report', publisher: 'Microsoft Research' })).toBe(true);
     expect(publisherIsVenue({ publisher: 'Zenodo' })).toBe(true);
   });
+
+  it('says the other kinds journals and books hold appear inside them too, as EndNote, RefWorks, RIS, Scopus, Web of Science, CSL and Crossref write them', () => {
+    const inside = [
+      'Electronic Article',
+      'Electronic Book Section',
+      'INPR',
+      'Journal, Electronic',
+      'Note',
+      'Conference review',
+      'Article in press',
+      'Meeting Abstract',
+      'Book Review',
+      'Correction',
+      'News Item',
+    ];
+    expect(inside.filter((kind) => !appearsInside(kind, 'Document Type'))).toEqual([]);
+    expect(['review-book', 'book-part', 'reference-entry'].filter((kind) => !appearsInside(kind, 'type'))).toEqual([]);
+  });
+
+  it("lets a classic BibTeX @inbook without a booktitle, a book cited by chapter, keep its publisher as the venue, not BibLaTeX's with one", () => {
+    expect(publisherIsVenue({ entryType: 'inbook', chapter: '3', publisher: 'Addison-Wesley' })).toBe(true);
+    expect(publisherIsVenue({ entryType: 'inbook', booktitle: ' ', publisher: 'Addison-Wesley' })).toBe(true);
+    expect(publisherIsVenue({ entryType: 'inbook', booktitle: 'Handbook of Soil', publisher: 'Springer' })).toBe(false);
+    expect(publisherIsVenue({ entryType: 'incollection', publisher: 'Springer' })).toBe(false);
+  });
 });

@@ -43,6 +43,29 @@ describe('ris.reader', () => {
     ]);
   });
 
+  it("keeps no conference name that repeats a conference paper's proceedings title (C3), nor the T2 it came from", () => {
+    const text =
+      'TY  - CPAPER\nTI  - Dense retrieval\nAU  - Lin, Kai\nPY  - 2021\nT2  - Proceedings of the 44th SIGIR\nC3  - Proceedings of the 44th  SIGIR\nER  - \n';
+    const { papers, problems } = readWith(readRis, text);
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper.venue).toBe('Proceedings of the 44th SIGIR');
+    expect(papers[0]?.paper.metadata).toEqual({ entryType: 'CPAPER' });
+  });
+
+  it("takes a journal's user abbreviation (J1) as the venue after its abbreviation (JA), for a journal article and a thesis", () => {
+    const text = [
+      'TY  - JOUR\nTI  - Kinase activity\nAU  - Roe, Dana\nPY  - 2001\nJ1  - J. Biol. Chem.\nPB  - ASBMB\nER  - ',
+      'TY  - JOUR\nTI  - Kinase inhibition\nAU  - Roe, Dana\nPY  - 2002\nJ1  - J. Biol. Chem.\nJA  - J Biol Chem\nER  - ',
+      'TY  - THES\nTI  - Kinases\nAU  - Roe, Dana\nPY  - 2003\nJ1  - J. Biol. Chem.\nPB  - MIT\nER  - ',
+    ].join('\n');
+    const { papers } = readWith(readRis, text);
+    expect(papers.map(({ paper }) => [paper.venue, paper.metadata.J1 ?? null])).toEqual([
+      ['J. Biol. Chem.', null],
+      ['J Biol Chem', 'J. Biol. Chem.'],
+      ['J. Biol. Chem.', null],
+    ]);
+  });
+
   it("takes the ACM Digital Library's proceedings (BT) as a conference paper's venue, before its series (T3)", () => {
     const { papers } = readFixture(readRis, 'wild/acm-conference.ris');
     expect(papers[0]?.paper).toMatchObject({
