@@ -10,7 +10,7 @@
 // Usage: node cross-validate-variants.mjs <root> <variant,variant,…> [collections]
 // <root>/<variant>/<collection>.json; the variant "plain" is dump-rankings.mts's output in <root>/plain.
 import fs from 'node:fs';
-import { agreement, clamp, fuse, mean, ndcg, peak, STEPS, sd } from './study-metrics.mjs';
+import { clamp, fuse, mean, ndcg, queryEvidence, STEPS, sd } from './study-metrics.mjs';
 
 const root = process.argv[2];
 const variants = process.argv[3].split(',');
@@ -35,17 +35,7 @@ for (const v of variants) {
         q.dense.map((r) => r[0]),
         q.judgments,
       ),
-      evidence: {
-        keywordPeak: peak(q.keyword),
-        densePeak: peak(q.dense),
-        agreement: agreement(
-          q.keyword,
-          q.dense,
-          Math.min(20, Math.max(3, Math.floor(q.population / 10))),
-          q.population,
-        ),
-        coverage: q.coverage,
-      },
+      evidence: queryEvidence(q),
       byWeight: Array.from({ length: STEPS + 1 }, (_, i) => ndcg(fuse(q, i / STEPS), q.judgments)),
     }));
   }

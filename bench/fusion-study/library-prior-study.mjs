@@ -13,7 +13,7 @@
 // Usage: node library-prior-study.mjs <dump-dir> <pseudo-dir>[,<pseudo-dir>…] [collections]
 // <dump-dir>/<collection>.json from dump-rankings.mts; <pseudo-dir>/<collection>.json from pseudo-queries.mts.
 import fs from 'node:fs';
-import { agreement, bestFixedWeight, clamp, fuse, mean, ndcg, peak, STEPS } from './study-metrics.mjs';
+import { bestFixedWeight, clamp, fuse, mean, ndcg, queryEvidence, STEPS, sideScores } from './study-metrics.mjs';
 
 const [dumpDir, pseudoDir, list] = process.argv.slice(2);
 if (!dumpDir || !pseudoDir)
@@ -32,25 +32,8 @@ function rowsOf(data, pseudo) {
     const target = pseudo ? Object.keys(q.judgments)[0] : null;
     const fused = Array.from({ length: STEPS + 1 }, (_, i) => fuse(q, i / STEPS));
     return {
-      keyword: ndcg(
-        q.keyword.map((r) => r[0]),
-        q.judgments,
-      ),
-      semantic: ndcg(
-        q.dense.map((r) => r[0]),
-        q.judgments,
-      ),
-      evidence: {
-        keywordPeak: peak(q.keyword),
-        densePeak: peak(q.dense),
-        agreement: agreement(
-          q.keyword,
-          q.dense,
-          Math.min(20, Math.max(3, Math.floor(q.population / 10))),
-          q.population,
-        ),
-        coverage: q.coverage,
-      },
+      ...sideScores(q),
+      evidence: queryEvidence(q),
       byWeight: fused.map((ranking) => ndcg(ranking, q.judgments)),
       ...(pseudo && {
         keywordRr: q.keywordRank ? 1 / q.keywordRank : 0,

@@ -12,7 +12,7 @@
 // Usage: node predictor-study.mjs <rankings-dir> <predictors-dir> [collections] [predictor filter regexp]
 import fs from 'node:fs';
 import { predictorsOf } from './predictor-features.mjs';
-import { agreement, clamp, fuse, mean, ndcg, peak, STEPS, sd } from './study-metrics.mjs';
+import { clamp, fuse, mean, ndcg, queryEvidence, STEPS, sd, sideScores } from './study-metrics.mjs';
 
 const [rankingsDir, predictorsDir] = process.argv.slice(2);
 const names = (process.argv[4] ?? 'cranfield,cisi,scifact,citint').split(',');
@@ -29,25 +29,8 @@ for (const n of names) {
     const top = Math.max(...byWeight);
     const best = byWeight.flatMap((v, i) => (v >= top - 1e-12 ? [i / STEPS] : []));
     return {
-      keyword: ndcg(
-        q.keyword.map((r) => r[0]),
-        q.judgments,
-      ),
-      semantic: ndcg(
-        q.dense.map((r) => r[0]),
-        q.judgments,
-      ),
-      evidence: {
-        keywordPeak: peak(q.keyword),
-        densePeak: peak(q.dense),
-        agreement: agreement(
-          q.keyword,
-          q.dense,
-          Math.min(20, Math.max(3, Math.floor(q.population / 10))),
-          q.population,
-        ),
-        coverage: q.coverage,
-      },
+      ...sideScores(q),
+      evidence: queryEvidence(q),
       byWeight,
       bestWeight: mean(best),
       flat: top - Math.min(...byWeight) <= 0.01,

@@ -90,3 +90,25 @@ export const peak = (list) =>
   list.length > 1 && list[0][1] > 0
     ? clamp((list[0][1] - list[Math.min(10, list.length) - 1][1]) / list[0][1], 0, 1)
     : 0;
+
+/** The query-time evidence the shipped peak rule reads (server/search/hybrid.search.ts denseWeightOf), from a dump row. */
+export function queryEvidence(q) {
+  return {
+    keywordPeak: peak(q.keyword),
+    densePeak: peak(q.dense),
+    agreement: agreement(q.keyword, q.dense, Math.min(20, Math.max(3, Math.floor(q.population / 10))), q.population),
+    coverage: q.coverage,
+  };
+}
+
+/** Each side's own nDCG@10 for a dump row: keyword (BM25) and semantic. */
+export const sideScores = (q) => ({
+  keyword: ndcg(
+    q.keyword.map((r) => r[0]),
+    q.judgments,
+  ),
+  semantic: ndcg(
+    q.dense.map((r) => r[0]),
+    q.judgments,
+  ),
+});
