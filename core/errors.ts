@@ -93,6 +93,10 @@ export const ERRORS = {
     status: 503,
     hint: 'The system ran out of open files or memory: raise the open-files limit (`ulimit -n`), close other programs or run fewer server processes, then try again. Nothing says the index is damaged: do not rebuild it for this.',
   },
+  DISK_FULL: {
+    status: 503,
+    hint: 'Free space on the disk that holds the index, or on the one that holds the temporary folder (TMPDIR), which SQLite and uploads write to, then try again. Nothing says the index is damaged: do not rebuild it for this.',
+  },
   INDEX_UNREADABLE: {
     status: 503,
     hint: 'Check that the named file is in place and the disk is sound (the system log names I/O errors), then try again; if a file of the index was deleted, rebuild it with `citelens index <files> --index <dir> --rebuild`.',

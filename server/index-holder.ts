@@ -84,8 +84,8 @@ export class IndexHolder {
 
   /**
    * Why the newest published generation is not the one served: it is damaged (INDEX_CORRUPT), or it
-   * could not be read (INDEX_UNREADABLE, INDEX_ACCESS_DENIED, INDEX_BUSY, RESOURCES_EXHAUSTED), which a
-   * watcher tries again. Cleared once a generation opens; a served older generation keeps answering meanwhile.
+   * could not be read (INDEX_UNREADABLE, INDEX_ACCESS_DENIED, INDEX_BUSY, RESOURCES_EXHAUSTED,
+   * DISK_FULL), which a watcher tries again. Cleared once a generation opens; a served older generation keeps answering meanwhile.
    */
   get problem(): IndexProblem | undefined {
     return this.#index.problem;
@@ -97,8 +97,8 @@ export class IndexHolder {
    * generation still on disk that opens (the one it replaced, kept until the next run) and keeps
    * why as `problem`. Throws INDEX_NOT_FOUND when the folder holds no index yet (or the holder is
    * closed before the open ends: what it opened is closed), INDEX_CORRUPT or INDEX_UNREADABLE when
-   * nothing older opens, and INDEX_ACCESS_DENIED, INDEX_BUSY or RESOURCES_EXHAUSTED (kept as
-   * `problem`, which `acquire` then throws) with no older one served in its place. The folder is
+   * nothing older opens, and INDEX_ACCESS_DENIED, INDEX_BUSY, RESOURCES_EXHAUSTED or DISK_FULL (kept
+   * as `problem`, which `acquire` then throws) with no older one served in its place. The folder is
    * remembered, so `reload` and `watch` pick the index up later.
    */
   async open(dir: string): Promise<IndexReader> {
@@ -262,8 +262,11 @@ export class IndexHolder {
     this.#index.served.stop();
   }
 
-  /** Records damage SQLite met while answering from the served generation: health stops saying ok (see ServedIndex). */
-  reportDamage(error: AppError): void {
-    this.#index.reportDamage(error);
+  /**
+   * Records damage SQLite met while answering from `reader`, the generation the request read from:
+   * health stops saying ok while it is served; ignored once another is (see ServedIndex).
+   */
+  reportDamage(error: AppError, reader: Pick<IndexReader, 'generation'>): void {
+    this.#index.reportDamage(error, reader);
   }
 }

@@ -1,7 +1,8 @@
 // How a failure to open or read an index file is reported, at open and while answering: only damage
-// (SQLite's word, data that does not parse) is INDEX_CORRUPT; permissions, file handles, memory, a lock
-// or a missing file each have their own code, named with the file and the system's reason. None but a
-// file gone from the index (INDEX_UNREADABLE, which a server falls back from as from damage) calls for a rebuild.
+// (SQLite's word, data that does not parse) is INDEX_CORRUPT; permissions, file handles, memory, a full
+// disk, a lock or a missing file each have their own code, named with the file and the system's reason.
+// None but a file gone from the index (INDEX_UNREADABLE, which a server falls back from as from damage)
+// calls for a rebuild.
 import fs from 'node:fs';
 import { AppError, type ErrorCode, isDatabaseDamage } from '../../core/errors.ts';
 
@@ -13,8 +14,8 @@ const SYSTEM_FAILURES: Record<string, Failure> = {
   ENFILE: { code: 'RESOURCES_EXHAUSTED', reason: 'too many open files on this system' },
   ENOMEM: { code: 'RESOURCES_EXHAUSTED', reason: 'out of memory' },
   SQLITE_NOMEM: { code: 'RESOURCES_EXHAUSTED', reason: 'out of memory' },
-  ENOSPC: { code: 'RESOURCES_EXHAUSTED', reason: 'no space left for temporary files' },
-  SQLITE_FULL: { code: 'RESOURCES_EXHAUSTED', reason: 'no space left for temporary files' },
+  ENOSPC: { code: 'DISK_FULL', reason: 'no space left on the disk' },
+  SQLITE_FULL: { code: 'DISK_FULL', reason: 'no space left on the disk' },
   EACCES: { code: 'INDEX_ACCESS_DENIED', reason: 'permission denied' },
   EPERM: { code: 'INDEX_ACCESS_DENIED', reason: 'operation not permitted' },
   SQLITE_PERM: { code: 'INDEX_ACCESS_DENIED', reason: 'permission denied' },
@@ -84,7 +85,8 @@ function causeOf(error: unknown, code: string, file: string | undefined): Cause 
  * The AppError a failure to open or read `file` (an index database or vector file) is reported as.
  * An AppError is returned as it is. SQLite's damage codes, and errors with no system code (a
  * manifest that does not parse, Node's ERR_OUT_OF_RANGE reading a damaged blob), are INDEX_CORRUPT. The system's errors get their own code with the
- * file and the reason: RESOURCES_EXHAUSTED (EMFILE, ENFILE, out of memory), INDEX_ACCESS_DENIED
+ * file and the reason: RESOURCES_EXHAUSTED (EMFILE, ENFILE, out of memory), DISK_FULL (ENOSPC,
+ * SQLITE_FULL), INDEX_ACCESS_DENIED
  * (EACCES, EPERM), INDEX_BUSY (SQLITE_BUSY, SQLITE_LOCKED), INDEX_UNREADABLE (a missing file, an I/O
  * error, anything else the system refused). An error that names its own path is reported for it.
  */
@@ -134,15 +136,48 @@ const SQLITE_READ_FAILURES: Record<string, Failure> = {
   SQLITE_IOERR: { code: 'INDEX_UNREADABLE', reason: 'the disk reported an I/O error' },
 };
 
+// SQLITE_CANTOPEN while answering from a database that opens fine: the file SQLite could not create is
+// one of its temporary files, which go in the temporary folder.
+const TEMPORARY_FILE_FAILURE: Failure = {
+  code: 'INDEX_UNREADABLE',
+  reason:
+    'SQLite could not open a temporary file it needed, though the index file opens: most likely the temporary folder (TMPDIR) is missing, full or not writable',
+};
+
 // The system's errors that say nothing of which file: met anywhere while answering, they are still these.
 const RESOURCE_CODES = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'ENOSPC']);
+
+// What was being done with a file when the system refused, by Node's `syscall`; "use" when it is not known.
+const FILE_VERBS: Record<string, string> = {
+  open: 'open',
+  read: 'read',
+  pread: 'read',
+  readv: 'read',
+  stat: 'read',
+  lstat: 'read',
+  fstat: 'read',
+  scandir: 'read',
+  write: 'write',
+  pwrite: 'write',
+  writev: 'write',
+  copyfile: 'write',
+  mkdir: 'create',
+  mkdtemp: 'create',
+  rename: 'rename',
+};
+
+function fileVerb(error: unknown): string {
+  const syscall = (error as { syscall?: unknown } | null)?.syscall;
+  return (typeof syscall === 'string' && FILE_VERBS[syscall]) || 'use';
+}
 
 /**
  * The AppError for the system's failure met while answering from an open index (a query on a served
  * generation), by the same table as `openFailure`: INDEX_BUSY (SQLITE_BUSY, SQLITE_LOCKED),
- * RESOURCES_EXHAUSTED (EMFILE, ENFILE, ENOMEM, SQLITE_FULL…), INDEX_ACCESS_DENIED (SQLITE_PERM),
- * INDEX_UNREADABLE (SQLITE_IOERR, SQLITE_CANTOPEN: the system is asked why by opening `file`, the
- * served database, when it is known). Undefined for anything else: damage (see `databaseDamage`),
+ * RESOURCES_EXHAUSTED (EMFILE, ENFILE, ENOMEM, SQLITE_NOMEM), DISK_FULL (ENOSPC, SQLITE_FULL),
+ * INDEX_ACCESS_DENIED (SQLITE_PERM), INDEX_UNREADABLE (SQLITE_IOERR, SQLITE_CANTOPEN: the system is
+ * asked why by opening `file`, the database read, when it is known; when it opens, the file SQLite
+ * could not open was a temporary one). Undefined for anything else: damage (see `databaseDamage`),
  * an AppError, a bug, and the system's refusals of a file other than the index (EACCES, ENOENT),
  * which a request meets only for files that are not the index's.
  */
@@ -153,16 +188,18 @@ export function readFailure(error: unknown, file?: string): AppError | undefined
   const sqlite = /^SQLITE_/.test(code);
   if (!sqlite && !RESOURCE_CODES.has(code)) return undefined;
   const cause = causeOf(error, code, file);
-  const failure = cause.failure ?? SQLITE_READ_FAILURES[primaryCode(code)];
+  const opensFine = cause.probed && !cause.failure && primaryCode(code) === 'SQLITE_CANTOPEN';
+  const failure = opensFine ? TEMPORARY_FILE_FAILURE : (cause.failure ?? SQLITE_READ_FAILURES[primaryCode(code)]);
   if (!failure) return undefined;
   const message = error instanceof Error ? error.message : String(error);
   const named = (error as { path?: unknown } | null)?.path;
   const codes = cause.probed ? `${cause.shownCode}; SQLite: ${message}` : cause.shownCode;
-  // SQLite's errors are the database's; the system's name their file, if any (a model, a word list).
+  // SQLite's errors are the database's; the system's name their file, if any (a model, a word list, an
+  // upload written to the temporary folder), with what was being done with it.
   const what = sqlite
     ? `Could not read ${file ? `the index file ${file}` : 'the index database'} while answering`
     : typeof named === 'string'
-      ? `Could not read the file ${named} while answering`
+      ? `Could not ${fileVerb(error)} the file ${named} while answering`
       : 'Could not answer';
   return new AppError(
     failure.code,

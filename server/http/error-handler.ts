@@ -1,12 +1,13 @@
 // The one place that turns thrown values into the errors clients see, HTTP responses and MCP tool
-// errors alike: AppErrors as they are, Hono's exceptions, SQLite's damage and the system's failures met
-// while reading the index (a lock, file handles, memory) mapped onto the error table, anything else a
-// 500 that hides its cause.
+// errors alike: AppErrors as they are, Hono's exceptions, SQLite's damage and the system's failures
+// met while reading the index (a lock, file handles, memory, a full disk) mapped onto the error table,
+// anything else a 500 that hides its cause.
 import path from 'node:path';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, databaseDamage, isAppError } from '../../core/errors.ts';
-import { FILES, generationName } from '../../indexer/store/generations.ts';
+import type { IndexReader } from '../../indexer/index.ts';
+import { FILES } from '../../indexer/store/generations.ts';
 import { readFailure } from '../../indexer/store/open-failure.ts';
 import { sendError } from './error-response.ts';
 import { redactServerPaths } from './redact-paths.ts';
@@ -60,25 +61,28 @@ export type ThrownAt = {
   /** What was being answered, as the log names it ("GET /api/search", "the tool call search_papers"). */
   where: string;
   log: ErrorLog;
-  /**
-   * The served index's holder: SQLite damage met while answering is reported to it (health stops
-   * saying ok); its folder and generation name the database a failure to read it is said for.
-   */
+  /** The served index's holder: SQLite damage met while answering is reported to it (health stops saying ok). */
   holder?: ServedHolder | undefined;
+  /**
+   * The generation the request read from (its lease's reader): damage is reported for it, and a
+   * failure to read names its database. Without it, damage is reported for no generation.
+   */
+  reader?: ReadGeneration | undefined;
 };
+
+/** The generation a request read from, as the error mapping names it. */
+export type ReadGeneration = Pick<IndexReader, 'generation' | 'generationDir'>;
 
 /** What the error mapping asks of the holder a request was served from (IndexHolder has it all). */
 export type ServedHolder = {
-  reportDamage?: (error: AppError) => void;
+  /** Told of damage met in `reader`; a generation no longer served is not blamed (see ServedIndex). */
+  reportDamage?: (error: AppError, reader: ReadGeneration) => void;
   readonly dir?: string | undefined;
-  readonly generation?: number | null;
 };
 
-/** The database file of the generation `holder` serves, if it serves one. */
-function servedDatabase(holder: ServedHolder | undefined): string | undefined {
-  const generation = holder?.generation;
-  if (!holder?.dir || generation === null || generation === undefined) return undefined;
-  return path.join(holder.dir, generationName(generation), FILES.db);
+/** The database file of the generation a request read from, if known. */
+function readDatabase(reader: ReadGeneration | undefined): string | undefined {
+  return reader && path.join(reader.generationDir, FILES.db);
 }
 
 function stackOf(error: unknown): string {
@@ -87,9 +91,9 @@ function stackOf(error: unknown): string {
 
 /**
  * The AppError a thrown value stands for, on every surface: an AppError as it is, Hono's exceptions
- * and SQLite's damage (INDEX_CORRUPT, reported to the holder) by the error table, the system's
- * failures met reading the index as `readFailure` names them (INDEX_BUSY, RESOURCES_EXHAUSTED…, the
- * stack logged), anything else INTERNAL, logged with its stack, which the client never sees.
+ * and SQLite's damage (INDEX_CORRUPT, reported to the holder for `at.reader`) by the error table,
+ * the system's failures met reading the index as `readFailure` names them (INDEX_BUSY, DISK_FULL…,
+ * the stack logged), anything else INTERNAL, logged with its stack, which the client never sees.
  */
 export function appErrorOf(error: unknown, at: ThrownAt): AppError {
   if (isAppError(error)) return error;
@@ -98,13 +102,13 @@ export function appErrorOf(error: unknown, at: ThrownAt): AppError {
   const damaged = databaseDamage(error);
   if (damaged) {
     at.log(`citelens: the index database is damaged (${(error as Error).message}) in ${at.where}`);
-    at.holder?.reportDamage?.(damaged);
+    if (at.reader) at.holder?.reportDamage?.(damaged, at.reader);
     return damaged;
   }
   // The client closed the connection while its body was still arriving: not a bug, and nobody is
   // left to read the answer (Node's IncomingMessage fails the read with ECONNRESET "aborted").
   if (isClientGone(error)) return new AppError('INVALID_INPUT', 'The request body was cut off.', { field: null });
-  const failed = readFailure(error, servedDatabase(at.holder));
+  const failed = readFailure(error, readDatabase(at.reader));
   if (failed) {
     // Said to the client by its code; the log keeps where it was met.
     at.log(`citelens: ${failed.code} in ${at.where}: ${stackOf(error)}`);
@@ -114,10 +118,14 @@ export function appErrorOf(error: unknown, at: ThrownAt): AppError {
   return new AppError('INTERNAL', 'The server failed to handle this request.');
 }
 
-/** Maps any thrown value to the AppError the client sees (no server path in it), logging the ones that are bugs. */
+/**
+ * Maps any thrown value to the AppError the client sees (no server path in it), logging the ones that
+ * are bugs. The generation the request read from is `c.var.index` (set by requireIndex, or by a route
+ * that holds its own lease).
+ */
 export function toClientError(error: unknown, c: Context, log: ErrorLog = logToStderr): AppError {
-  const holder = (c.var as { holder?: ThrownAt['holder'] } | undefined)?.holder;
-  return redacted(appErrorOf(error, { where: `${c.req.method} ${c.req.path}`, log, holder }), c);
+  const { holder, index } = (c.var ?? {}) as { holder?: ServedHolder; index?: ReadGeneration };
+  return redacted(appErrorOf(error, { where: `${c.req.method} ${c.req.path}`, log, holder, reader: index }), c);
 }
 
 /** The app's onError: every failure becomes `{ error: { code, message, details, hint } }`. */

@@ -14,7 +14,8 @@ import { FILES } from '../../indexer/store/generations.ts';
 
 /**
  * Why the newest published generation is not served: it is damaged (INDEX_CORRUPT), or it could not
- * be read (INDEX_UNREADABLE, INDEX_ACCESS_DENIED, INDEX_BUSY, RESOURCES_EXHAUSTED; see `READ_FAILURES`).
+ * be read (INDEX_UNREADABLE, INDEX_ACCESS_DENIED, INDEX_BUSY, RESOURCES_EXHAUSTED, DISK_FULL; see
+ * `READ_FAILURES`).
  */
 export type IndexProblem = { generation: number | null; error: AppError };
 
@@ -27,6 +28,7 @@ export const READ_FAILURES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'INDEX_ACCESS_DENIED',
   'INDEX_BUSY',
   'RESOURCES_EXHAUSTED',
+  'DISK_FULL',
 ]);
 
 /** Whether `problem` is damage (INDEX_CORRUPT) rather than a failure to read. */

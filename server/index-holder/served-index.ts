@@ -174,16 +174,20 @@ export class ServedIndex {
   }
 
   /**
-   * Records that the served generation met damage while answering (SQLite reported a corrupt
-   * page): health stops saying ok until a sound generation is loaded. Requests keep being tried.
+   * Records that `reader`, the generation a request read from, met damage while answering (SQLite
+   * reported a corrupt page): health stops saying ok until a sound generation is loaded. Requests keep
+   * being tried. A report from a generation no longer served (a request still running on the one a
+   * fallback replaced) is ignored: the damage is already known, and the one served is not to blame.
    * Said once per generation, through the front end's `damageNotice` (its folder, its rebuild command).
    * The whole database is then checked on its own thread: found damaged, the generation before it
-   * serves in its place when one opens, as at open (see `fallBackIfDamaged`).
+   * serves in its place when one opens, as at open (see `fallBackIfDamaged`); while the check begun
+   * at open is still running, that check does it.
    */
-  reportDamage(error: AppError): void {
+  reportDamage(error: AppError, reader: Pick<IndexReader, 'generation'>): void {
     const served = this.served.current;
-    const generation = served?.reader.generation ?? null;
-    if (!served || generation === null || this.#problem?.generation === generation) return;
+    if (served?.reader !== reader) return;
+    const generation = reader.generation;
+    if (this.#problem?.generation === generation) return;
     this.#problem = { generation, error };
     // Said as the front end says damage, with what SQLite met rather than the failed request's wording.
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
@@ -194,7 +198,7 @@ export class ServedIndex {
       { cause: error },
     );
     this.#onNotice(this.#damageNotice(found, 'pages'));
-    void this.fallBackIfDamaged(served).catch(() => {});
+    if (!this.#checking) void this.fallBackIfDamaged(served).catch(() => {});
   }
 
   /**
@@ -214,8 +218,11 @@ export class ServedIndex {
       older.close();
       return;
     }
+    // A generation served in place of a damaged publish has no stamp of its own: the publish found
+    // damaged stays the one a watcher does not open again.
+    const damagedStamp = served.stamp ?? this.#problemStamp;
     this.serve(older, undefined);
-    this.recordProblem(problem, served.stamp);
+    this.recordProblem(problem, damagedStamp);
     this.#onNotice(servingOlderNotice(problem, older));
   }
 }

@@ -10,11 +10,11 @@ import {
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Config } from '../../core/config.ts';
-import type { AppError, ErrorCode as AppErrorCode } from '../../core/errors.ts';
+import { type AppError, type ErrorCode as AppErrorCode, isAppError } from '../../core/errors.ts';
 import type { IndexReader } from '../../indexer/index.ts';
 import { appErrorOf } from '../http/error-handler.ts';
 import { READ_FAILURES } from '../index-holder/damaged-generations.ts';
-import type { IndexHolder } from '../index-holder.ts';
+import type { IndexHolder, IndexLease } from '../index-holder.ts';
 import { OPENAPI_INFO } from '../routes/docs.route.ts';
 import { askLibraryTool, verifyCitationsTool } from './answer.tools.ts';
 import { type IndexFolderInErrors, indexErrorForClient } from './index-folder-errors.ts';
@@ -103,22 +103,31 @@ export function createMcpServer(options: McpServerOptions): Server {
 
   /**
    * The error the client is told for a failure of `what`, mapped as the HTTP API maps it (SQLite's
-   * damage met while answering is INDEX_CORRUPT), and INDEX_NOT_FOUND or INDEX_CORRUPT said with
-   * the folder and the command that (re)builds the index where the client may be told them.
+   * damage met while answering from `reader`'s generation is INDEX_CORRUPT, reported for it), and
+   * INDEX_NOT_FOUND or INDEX_CORRUPT said with the folder and the command that (re)builds the index
+   * where the client may be told them.
    */
-  function clientError(error: unknown, what: string): AppError {
-    const appError = appErrorOf(error, { where: `MCP ${what}`, log, holder });
+  function clientError(error: unknown, what: string, reader?: IndexReader): AppError {
+    const appError = appErrorOf(error, { where: `MCP ${what}`, log, holder, reader });
     return indexErrorForClient(appError, holder, options.indexFolderInErrors);
   }
 
   /**
-   * Runs `use` on one index generation, held for the whole call (INDEX_NOT_FOUND when none is
-   * loaded, INDEX_CORRUPT when the one published is damaged and nothing older serves).
+   * Runs `use` on one index generation, held for the whole call. Every failure is thrown as the
+   * client is told it (see `clientError`): INDEX_NOT_FOUND when none is loaded, INDEX_CORRUPT when the
+   * one published is damaged and nothing older serves, and what `use` met, said for the generation it read.
    */
-  async function withIndex<T>(use: (reader: IndexReader) => Promise<T> | T): Promise<T> {
-    const lease = holder.acquire();
+  async function withIndex<T>(what: string, use: (reader: IndexReader) => Promise<T> | T): Promise<T> {
+    let lease: IndexLease;
+    try {
+      lease = holder.acquire();
+    } catch (error) {
+      throw clientError(error, what);
+    }
     try {
       return await use(lease.reader);
+    } catch (error) {
+      throw clientError(error, what, lease.reader);
     } finally {
       lease.release();
     }
@@ -142,12 +151,19 @@ export function createMcpServer(options: McpServerOptions): Server {
         code: ErrorCode.InvalidParams,
       });
     }
+    const what = `tool call ${tool.name}`;
+    let args: unknown;
     try {
-      const args = parseArguments(tool, request.params.arguments);
-      const value = await withIndex((reader) => tool.run(args, { reader, config, signal: extra.signal }));
-      return toolResult(value);
+      args = parseArguments(tool, request.params.arguments);
     } catch (error) {
-      return toolError(clientError(error, `tool call ${tool.name}`));
+      return toolError(clientError(error, what));
+    }
+    try {
+      return toolResult(await withIndex(what, (reader) => tool.run(args, { reader, config, signal: extra.signal })));
+    } catch (error) {
+      // withIndex throws the error as the client is told it; anything else (a result that does not
+      // serialize) is mapped here.
+      return toolError(isAppError(error) ? error : clientError(error, what));
     }
   });
 
@@ -157,7 +173,7 @@ export function createMcpServer(options: McpServerOptions): Server {
    * an empty list would say the library is empty.
    */
   async function listResources(cursor: string | undefined) {
-    let lease: ReturnType<IndexHolder['acquire']>;
+    let lease: IndexLease;
     try {
       lease = holder.acquire();
     } catch (error) {
@@ -170,7 +186,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     try {
       return listPaperResources(lease.reader, cursor);
     } catch (error) {
-      throw rpcError(clientError(error, 'resource list'));
+      throw rpcError(clientError(error, 'resource list', lease.reader));
     } finally {
       lease.release();
     }
@@ -192,9 +208,9 @@ export function createMcpServer(options: McpServerOptions): Server {
 
   server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
     try {
-      return await withIndex((reader) => readPaperResource(reader, request.params.uri));
+      return await withIndex('resource read', (reader) => readPaperResource(reader, request.params.uri));
     } catch (error) {
-      throw rpcError(clientError(error, 'resource read'));
+      throw rpcError(isAppError(error) ? error : clientError(error, 'resource read'));
     }
   });
 

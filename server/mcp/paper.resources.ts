@@ -46,7 +46,8 @@ export const INDEX_CORRUPT_META = 'citelens/indexCorrupt';
 /**
  * The `_meta` key of an empty resources/list answered while the index could not be read and nothing
  * serves in its place: its value is the error body the tools answer meanwhile, whose code says why
- * (INDEX_BUSY, INDEX_ACCESS_DENIED, RESOURCES_EXHAUSTED, INDEX_UNREADABLE; none calls for a rebuild).
+ * (INDEX_BUSY, INDEX_ACCESS_DENIED, RESOURCES_EXHAUSTED, DISK_FULL, INDEX_UNREADABLE; none calls for a
+ * rebuild).
  */
 export const INDEX_UNREADABLE_META = 'citelens/indexUnreadable';
 

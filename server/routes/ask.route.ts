@@ -79,6 +79,8 @@ export const askRoutes = createRouter()
       const llm = createLlmClient(c.var.config.llm);
       // The lease is held until the stream ends, not just until the handler returns its Response.
       const lease = c.var.holder.acquire();
+      // The request's index, as requireIndex sets it: a failure is said for the generation it read.
+      c.set('index', lease.reader);
       c.header(GENERATION_HEADER, String(lease.reader.generation));
       const { maxStreamMs } = c.var;
       return streamSSE(c, async (stream) => {
@@ -87,7 +89,10 @@ export const askRoutes = createRouter()
         // After the time limit the stream ends with an error event; the answer still running is
         // aborted, may not write any more, and lets go of its lease when it has stopped.
         let over = false;
-        const answering = createJudge(statisticsOfIndex(lease.reader), c.var.config)
+        // Begun inside the chain, so a failure reading the index's statistics (a damaged page) is
+        // an error event and the lease is released, not a stream cut off holding it.
+        const answering = Promise.resolve()
+          .then(() => createJudge(statisticsOfIndex(lease.reader), c.var.config))
           .then(({ judge }) =>
             answerQuestion(lease.reader, request, {
               llm,

@@ -17,6 +17,7 @@ const PROBLEM_CODES = [
   'INDEX_ACCESS_DENIED',
   'INDEX_BUSY',
   'RESOURCES_EXHAUSTED',
+  'DISK_FULL',
 ] as const satisfies readonly ErrorCode[];
 
 export const zHealthResponse = z

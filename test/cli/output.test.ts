@@ -45,7 +45,8 @@ describe('cli output', () => {
       written.length = 0;
       reportFailure(error, true, dir);
       const cli = JSON.parse(written.join('')).error;
-      const served = appErrorOf(error, { where: 'a tool call', log: () => {}, holder: { dir, generation: 1 } });
+      const reader = { generation: 1, generationDir: currentGeneration(dir)!.dir };
+      const served = appErrorOf(error, { where: 'a tool call', log: () => {}, holder: { dir }, reader });
       const mcp = toolErrorBody(indexErrorForClient(served, { dir, problem: undefined }, { watching: true })).error;
       expect(cli, error.code).toEqual(mcp);
       expect(cli.code, error.code).not.toBe('INTERNAL');

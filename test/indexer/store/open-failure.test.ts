@@ -46,6 +46,10 @@ describe('open-failure', () => {
     expect(openFailure(Object.assign(new Error('out of memory'), { code: 'SQLITE_NOMEM' }), file).code).toBe(
       'RESOURCES_EXHAUSTED',
     );
+    expect(openFailure(systemError('ENOSPC', file), file)).toMatchObject({
+      code: 'DISK_FULL',
+      message: `Could not open the index file ${file}: no space left on the disk (ENOSPC).`,
+    });
     expect(openFailure(systemError('EPERM', file), file).code).toBe('INDEX_ACCESS_DENIED');
     const busy = openFailure(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY_SNAPSHOT' }), file);
     expect(busy).toMatchObject({ code: 'INDEX_BUSY', details: { code: 'SQLITE_BUSY_SNAPSHOT' } });
@@ -108,9 +112,10 @@ describe('open-failure', () => {
       expect(readFailure(sqliteError('SQLITE_LOCKED_SHAREDCACHE', 'database table is locked'), file)?.code).toBe(
         'INDEX_BUSY',
       );
+      // The old code said RESOURCES_EXHAUSTED, whose hint is to raise `ulimit -n`.
       expect(readFailure(sqliteError('SQLITE_FULL', 'database or disk is full'), file)).toMatchObject({
-        code: 'RESOURCES_EXHAUSTED',
-        message: expect.stringContaining('no space left for temporary files (SQLITE_FULL)'),
+        code: 'DISK_FULL',
+        message: `Could not read the index file ${file} while answering: no space left on the disk (SQLITE_FULL).`,
       });
       expect(readFailure(sqliteError('SQLITE_NOMEM', 'out of memory'))).toMatchObject({
         code: 'RESOURCES_EXHAUSTED',
@@ -128,9 +133,17 @@ describe('open-failure', () => {
         code: 'INDEX_UNREADABLE',
         message: `Could not read the index file ${file} while answering: the disk reported an I/O error (SQLITE_IOERR_READ; SQLite: disk I/O error).`,
       });
+      // The index file opens: what SQLite could not open was a temporary file (the old code said only "a file it needed").
       expect(readFailure(sqliteError('SQLITE_CANTOPEN', 'unable to open database file'), file)).toMatchObject({
         code: 'INDEX_UNREADABLE',
-        message: expect.stringContaining('SQLite could not open a file it needed (SQLITE_CANTOPEN;'),
+        message: expect.stringContaining(
+          'SQLite could not open a temporary file it needed, though the index file opens: most likely the temporary folder (TMPDIR) is missing, full or not writable (SQLITE_CANTOPEN;',
+        ),
+      });
+      expect(readFailure(sqliteError('SQLITE_CANTOPEN', 'unable to open database file'))).toMatchObject({
+        code: 'INDEX_UNREADABLE',
+        message:
+          'Could not read the index database while answering: SQLite could not open a file it needed (SQLITE_CANTOPEN).',
       });
       expect(readFailure(sqliteError('SQLITE_CANTOPEN', 'unable to open database file'), `${file}.gone`)).toMatchObject(
         { code: 'INDEX_UNREADABLE', message: expect.stringContaining('the file is missing (ENOENT;') },
@@ -151,12 +164,23 @@ describe('open-failure', () => {
       });
     });
 
-    it("names the file a system error met while answering names, or none, for the system's want of resources", () => {
-      expect(readFailure(systemError('EMFILE', '/models/words.txt'), '/index/gen-000001/index.db')).toMatchObject({
+    it("names the file a system error met while answering names, and what was done with it, or none, for the system's want of resources", () => {
+      const opening = Object.assign(systemError('EMFILE', '/models/words.txt'), { syscall: 'open' });
+      expect(readFailure(opening, '/index/gen-000001/index.db')).toMatchObject({
         code: 'RESOURCES_EXHAUSTED',
         message:
-          'Could not read the file /models/words.txt while answering: too many open files in this process (EMFILE).',
+          'Could not open the file /models/words.txt while answering: too many open files in this process (EMFILE).',
       });
+      // The old code said "Could not read the file" for an upload written to a full disk.
+      const writing = Object.assign(systemError('ENOSPC', '/tmp/upload/papers.jsonl'), { syscall: 'write' });
+      expect(readFailure(writing)).toMatchObject({
+        code: 'DISK_FULL',
+        message:
+          'Could not write the file /tmp/upload/papers.jsonl while answering: no space left on the disk (ENOSPC).',
+      });
+      expect(readFailure(systemError('ENOSPC', '/tmp/upload/papers.jsonl'))?.message).toMatch(
+        /^Could not use the file \/tmp\/upload\/papers\.jsonl while answering/,
+      );
       expect(readFailure(Object.assign(new Error('Cannot allocate memory'), { code: 'ENOMEM' }))).toMatchObject({
         code: 'RESOURCES_EXHAUSTED',
         message: 'Could not answer: out of memory (ENOMEM).',

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { currentGeneration } from '../../../indexer/index.ts';
 import { createApp } from '../../../server/app.ts';
+import type { AppEnv } from '../../../server/http/app-env.ts';
 import { appErrorOf, createErrorHandler, handleNotFound } from '../../../server/http/error-handler.ts';
-import type { IndexHolder } from '../../../server/index-holder.ts';
+import { requireIndex } from '../../../server/http/index.middleware.ts';
 import { buildIndex, holderFor, sampleIndex, samplePapers, testConfig } from '../../support/sample-index.ts';
 import { lockDatabase } from '../../support/system-failures.ts';
 
@@ -89,13 +90,13 @@ describe('error-handler', () => {
     const holder = await holderFor(await sampleIndex());
     const damage = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
     const logged: string[] = [];
-    const app = new Hono<{ Variables: { holder: IndexHolder } }>();
+    const app = new Hono<AppEnv>();
     app.onError(createErrorHandler((message) => logged.push(message)));
     app.use('*', async (c, next) => {
       c.set('holder', holder);
       await next();
     });
-    app.get('/boom', () => {
+    app.get('/boom', requireIndex, () => {
       throw damage;
     });
     const res = await app.request('/boom');
@@ -153,13 +154,12 @@ describe('error-handler', () => {
     expect((await app.request(`/api/papers/${encodeURIComponent(id)}`)).status).toBe(200);
   });
 
-  it("answers the system's want of file handles, memory or room met while answering 503 RESOURCES_EXHAUSTED, logging the stack", async () => {
+  it("answers the system's want of file handles or memory met while answering 503 RESOURCES_EXHAUSTED, logging the stack", async () => {
     for (const error of [
       Object.assign(new Error("EMFILE: too many open files, open '/srv/words.txt'"), {
         code: 'EMFILE',
         path: '/srv/words.txt',
       }),
-      Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
       Object.assign(new Error('out of memory'), { code: 'SQLITE_NOMEM' }),
     ]) {
       const logged: string[] = [];
@@ -174,16 +174,77 @@ describe('error-handler', () => {
     }
   });
 
-  it('names the database of the generation the holder serves in a failure to read it', () => {
+  // Regression (review of 6a77771): a full disk was RESOURCES_EXHAUSTED with the hint to raise
+  // `ulimit -n`, and an upload's write to it said "Could not read the file".
+  it('answers a full disk met while answering 503 DISK_FULL with the hint to free space, saying what was done with the file', async () => {
+    const upload = path.join(os.tmpdir(), 'citelens-uploads', 'u1', 'papers.jsonl');
+    for (const error of [
+      Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
+      Object.assign(new Error(`ENOSPC: no space left on device, write '${upload}'`), {
+        code: 'ENOSPC',
+        syscall: 'write',
+        path: upload,
+      }),
+    ]) {
+      const res = await appThrowing(error).request('/boom');
+      expect(res.status, error.code).toBe(503);
+      const body = (await res.json()).error;
+      expect(body, error.code).toMatchObject({
+        code: 'DISK_FULL',
+        message: expect.stringContaining('no space left on the disk'),
+        details: { code: error.code },
+        hint: expect.stringMatching(/^Free space on the disk that holds the index, .*temporary folder \(TMPDIR\)/),
+      });
+      expect(body.hint, error.code).not.toContain('ulimit');
+    }
+    const written = appErrorOf(
+      Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', syscall: 'write', path: upload }),
+      { where: 'the indexing of upload u1', log: () => {} },
+    );
+    expect(written.message).toBe(
+      `Could not write the file ${upload} while answering: no space left on the disk (ENOSPC).`,
+    );
+  });
+
+  it('names the database of the generation the request read in a failure to read it', () => {
     const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
     const error = appErrorOf(busy, {
       where: 'the tool call search_papers',
       log: () => {},
-      holder: { dir: '/i', generation: 7 },
+      holder: { dir: '/i' },
+      reader: { generation: 7, generationDir: path.join('/i', 'gen-000007') },
     });
     expect(error).toMatchObject({
       code: 'INDEX_BUSY',
       message: expect.stringContaining(path.join('/i', 'gen-000007', 'index.db')),
     });
+  });
+
+  // Regression (review of 6a77771): damage was reported for the generation served when the error was
+  // mapped, not the one the request read, so a request still running on a generation a fall back
+  // replaced blamed the sound one now served.
+  it('reports damage met while answering for the generation the request read, and for none when it read none', async () => {
+    const reports: Array<{ code: string; generation: number }> = [];
+    const holder = {
+      dir: '/i',
+      reportDamage: (error: AppError, reader: { generation: number }) =>
+        reports.push({ code: error.code, generation: reader.generation }),
+    };
+    const read = { generation: 2, generationDir: path.join('/i', 'gen-000002') };
+    const app = new Hono<{ Variables: { holder: typeof holder; index: typeof read } }>();
+    app.onError(createErrorHandler(() => {}));
+    app.use('*', async (c, next) => {
+      c.set('holder', holder);
+      if (c.req.path === '/read') c.set('index', read);
+      await next();
+    });
+    const damage = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    app.get('*', () => {
+      throw damage;
+    });
+    expect((await app.request('/read')).status).toBe(503);
+    expect(reports).toEqual([{ code: 'INDEX_CORRUPT', generation: 2 }]);
+    expect((await app.request('/elsewhere')).status).toBe(503);
+    expect(reports).toHaveLength(1);
   });
 });

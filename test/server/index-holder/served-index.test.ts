@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { databaseDamage } from '../../../core/errors.ts';
+import { AppError, databaseDamage } from '../../../core/errors.ts';
 import { indexPapers } from '../../../indexer/index.ts';
+import type { DatabaseVerdict } from '../../../indexer/read/integrity-check.ts';
 import { stampOf } from '../../../server/index-holder/publication.ts';
 import { ServedIndex } from '../../../server/index-holder/served-index.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
@@ -64,7 +65,7 @@ describe('served-index', () => {
 
     damageDatabasePages(path.join(dir, 'gen-000002', 'index.db'));
     const malformed = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
-    index.reportDamage(databaseDamage(malformed)!);
+    index.reportDamage(databaseDamage(malformed)!, served.reader);
     expect(notices.join('\n')).toMatch(/SQLite met a damaged page in index generation 2/);
     await vi.waitFor(() => expect(index.served.current?.reader.generation).toBe(1), { timeout: 15_000 });
     expect([index.problem?.generation, index.problem?.error.code, index.problemStamp]).toEqual([
@@ -76,4 +77,76 @@ describe('served-index', () => {
     expect(notices.at(-1)).toMatch(/^Index generation 2 is damaged: .* Serving generation 1, the one before it/s);
     index.served.stop();
   }, 30_000);
+
+  // Regression (review of 6a77771): the report took the generation served at the time it was made, so
+  // a request still reading generation 2 after the fall back blamed the sound generation 1: health
+  // answered 503 corrupt for good and the notice asked to rebuild a sound index.
+  it('ignores damage reported by a request still reading the generation a fall back replaced', async () => {
+    const dir = await twoGenerations();
+    const notices: string[] = [];
+    const index = new ServedIndex({ open: { offline: true }, onNotice: (message) => notices.push(message) });
+    const stamp = stampOf(dir);
+    index.serve(await index.openPublished(dir, stamp), stamp);
+    // A request holds generation 2 for its whole life (an SSE answer, an MCP tool awaiting the embedder).
+    const lease = index.served.current!.lease();
+    damageDatabasePages(path.join(dir, 'gen-000002', 'index.db'));
+    const malformed = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    index.reportDamage(databaseDamage(malformed)!, lease.reader);
+    await vi.waitFor(() => expect(index.served.current?.reader.generation).toBe(1), { timeout: 15_000 });
+    const said = notices.length;
+
+    index.reportDamage(databaseDamage(malformed)!, lease.reader);
+    lease.release();
+    expect([index.problem?.generation, index.served.current?.reader.generation]).toEqual([2, 1]);
+    expect(notices).toHaveLength(said);
+    index.served.stop();
+  }, 30_000);
+
+  // Regression (review of 6a77771): a generation served in place of a damaged publish has no stamp, and
+  // the fall back from its own damage recorded that blank stamp, so a watcher opened the damaged publish again.
+  it('keeps the damaged publish as the one not to open again when the generation served in its place is found damaged too', async () => {
+    const dir = await twoGenerations();
+    const index = new ServedIndex({ open: { offline: true }, onNotice: () => {} });
+    const published = 'the stamp of a damaged generation 3';
+    index.serve(await index.openPublished(dir, stampOf(dir)), undefined);
+    index.recordProblem({ generation: 3, error: new AppError('INDEX_CORRUPT', 'Generation 3 is damaged.') }, published);
+    const served = index.served.current!;
+
+    damageDatabasePages(path.join(dir, 'gen-000002', 'index.db'));
+    await index.fallBackIfDamaged(served);
+    expect([index.served.current?.reader.generation, index.problem?.generation]).toEqual([1, 2]);
+    expect(index.problemStamp).toBe(published);
+    expect(index.wants({ generation: 3, stamp: published })).toBe(false);
+    index.served.stop();
+  }, 30_000);
+
+  it('leaves the fall back from damage met while answering to the integrity check begun at open while it runs', async () => {
+    const dir = await twoGenerations();
+    let checks = 0;
+    let finish: (verdict: DatabaseVerdict) => void = () => {};
+    const index = new ServedIndex({
+      open: { offline: true },
+      onNotice: () => {},
+      checkDatabase: () => {
+        checks++;
+        return new Promise((resolve) => {
+          finish = resolve;
+        });
+      },
+    });
+    const stamp = stampOf(dir);
+    const reader = await index.openPublished(dir, stamp, { deferIntegrityCheck: true });
+    index.serve(reader, stamp);
+    const checked = index.checkInBackground(dir, reader, stamp, () => true);
+    expect(index.checking).toBe(true);
+
+    const malformed = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    index.reportDamage(databaseDamage(malformed)!, reader);
+    // The old code ran a second check of the same database beside the first.
+    expect(checks).toBe(1);
+    expect(index.problem?.generation).toBe(2);
+    finish({ verdict: 'sound' });
+    await checked;
+    index.served.stop();
+  });
 });

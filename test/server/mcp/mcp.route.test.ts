@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { currentGeneration } from '../../../indexer/index.ts';
 import { createApp } from '../../../server/app.ts';
 import {
@@ -185,6 +185,35 @@ describe('mcp.route', () => {
       /index database is damaged \(database disk image is malformed\) in MCP tool call search_papers/,
     );
     expect(logged.join('\n')).not.toMatch(/unexpected error/);
+    await client.close();
+  });
+
+  // Regression (review of 6a77771): the holder was told of damage without the generation the call read,
+  // so a call still running on a generation a fall back replaced blamed the sound one served after it.
+  it('reports damage met by a tool call, a resource list and a resource read for the generation each read', async () => {
+    const { dir } = await buildIndex();
+    const holder = await holderFor(dir);
+    const served = holder.acquire();
+    served.release();
+    const reports = vi.spyOn(holder, 'reportDamage');
+    const client = await connect(createApp({ holder, config: testConfig(), log: () => {} }));
+    const listed = await client.listResources();
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    const result = (await client.callTool({
+      name: 'search_papers',
+      arguments: { query: 'graph neural networks' },
+    })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    // A served index that meets damage while listing is a JSON-RPC error, not an empty library.
+    await expect(client.listResources()).rejects.toMatchObject({ data: { code: 'INDEX_CORRUPT' } });
+    await expect(client.readResource({ uri: listed.resources[0]!.uri })).rejects.toMatchObject({
+      data: { code: 'INDEX_CORRUPT' },
+    });
+    expect(reports.mock.calls).toHaveLength(3);
+    for (const [error, reader] of reports.mock.calls) {
+      expect(error.code).toBe('INDEX_CORRUPT');
+      expect(reader).toBe(served.reader);
+    }
     await client.close();
   });
 

@@ -1,9 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { currentGeneration } from '../../../indexer/index.ts';
 import type { AskResponse } from '../../../server/answer/answer.schema.ts';
 import { createApp } from '../../../server/app.ts';
 import { askRoutes } from '../../../server/routes/ask.route.ts';
+import { damageDatabasePages } from '../../support/damage-index.ts';
 import { type OpenAiStub, startOpenAiStub } from '../../support/openai-stub-server.ts';
-import { holderFor, testConfig } from '../../support/sample-index.ts';
+import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
 let fixture: FixtureIndex;
@@ -111,6 +114,24 @@ describe('ask.route', () => {
     const done = events.at(-1)!.data as AskResponse;
     const deltas = events.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text);
     expect(deltas.join('').trim()).toBe(done.answer.text);
+  });
+
+  // Regression (review of 6a77771): the stream holds its own lease, which the error mapping did not
+  // know, so damage met while streaming was reported for whatever generation was served by then.
+  it('reports damage met while streaming an answer for the generation the stream read', async () => {
+    const { dir } = await buildIndex();
+    const holder = await holderFor(dir);
+    const served = holder.acquire();
+    served.release();
+    const reports = vi.spyOn(holder, 'reportDamage');
+    const app = createApp({ holder, config: testConfig(), log: () => {} }).route('/api', askRoutes);
+    damageDatabasePages(path.join(currentGeneration(dir)!.dir, 'index.db'));
+    const events = await readEvents(
+      await post(app, '/api/ask/stream', { question: 'What explains faster glacier melt?' }),
+    );
+    expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'INDEX_CORRUPT' } });
+    expect(reports).toHaveBeenCalledTimes(1);
+    expect(reports.mock.calls[0]?.[1]).toBe(served.reader);
   });
 
   describe('with an LLM configured', () => {
