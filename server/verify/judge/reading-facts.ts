@@ -168,26 +168,53 @@ export function prefixAntonymsOfReadings(a: SentenceReading, b: SentenceReading)
   return negatesByPrefix(first, second) || negatesByPrefix(second, first);
 }
 
-// Each lexicon word of a reading, first occurrence, with whether it lies in a negation's scope.
+// "rarely severe", "never mild": a word of never just before a lexicon word says it mostly does not hold.
+const NEVER_BEFORE = /^(?:never|rarely|seldom)$/u;
+const NEVER_REACH = 2;
+// "…generally mild, except when the infarct extended into the internal capsule": what an exception names.
+const EXCEPTION = /\b(?:except|unless)\b([^,;.]*)/iu;
+const EXCEPTION_TERMS = 3;
+
+// Each lexicon word of a reading, first occurrence, with whether it lies in a negation's scope or
+// just after a word of never ("rarely severe").
 function polarWordsOf(reading: SentenceReading): ReadonlyMap<string, boolean> {
   const known = factsOf(reading);
   if (!known.polar) {
     const found = new Map<string, boolean>();
-    for (const word of reading.words) if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated);
+    const tokens = reading.words.some((word) => word.polar) ? tokenize(reading.text) : [];
+    const neverBefore = (i: number) =>
+      tokens.slice(Math.max(0, i - NEVER_REACH), i).some((token) => NEVER_BEFORE.test(token.word));
+    reading.words.forEach((word, i) => {
+      if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated || neverBefore(i));
+    });
     known.polar = found.size > 0 ? found : NO_POLAR;
   }
   return known.polar;
 }
 
+// Whether the evidence states an exception ("except when…", "unless…") that the claim names: the
+// claim speaks of the case where the evidence's opposite word does not hold.
+function exceptionNamed(claim: SentenceReading, evidence: SentenceReading): boolean {
+  const exception = EXCEPTION.exec(evidence.text)?.[1];
+  if (!exception) return false;
+  const wanted = tokenize(exception).flatMap((token) => (token.term ? [token.term] : []));
+  if (wanted.length === 0) return false;
+  const named = termsOfReading(claim);
+  return wanted.filter((term) => named.has(term)).length >= Math.min(EXCEPTION_TERMS, wanted.length);
+}
+
 /**
  * Whether the evidence states the opposite of a word of the claim: a claim word's antonym
  * ("benign" → "malignant", "increase" → "decrease") is in the evidence, the word itself is not,
- * and neither or both lie in a negation's scope ("not effective" against "ineffective" agrees).
+ * and neither or both lie in a negation's scope ("not effective" against "ineffective" agrees; so
+ * does "rarely severe" against "mild"). A claim naming the exception the evidence makes ("severe
+ * when the infarct extended…" against "mild, except when the infarct extended…") is not opposed.
  */
 export function antonymConflict(claim: SentenceReading, evidence: SentenceReading): boolean {
   const claimWords = polarWordsOf(claim);
   if (claimWords.size === 0) return false;
   const evidenceWords = polarWordsOf(evidence);
+  if (evidenceWords.size === 0 || exceptionNamed(claim, evidence)) return false;
   for (const [word, negated] of claimWords) {
     if (evidenceWords.has(word)) continue;
     for (const opposite of antonymsOf(word)) {

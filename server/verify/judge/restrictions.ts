@@ -33,8 +33,8 @@ const NOT_IN_SUBJECT = /(?:ed|ly)$/u;
 // A plural noun heads its phrase, so what follows it is the predicate ("with no tactile sensors |
 // grasps objects"); "-is", "-as", "-us" and "-ss" words are not plurals ("analysis", "bias").
 const PLURAL = /(?:[^suia]s|ies)$/u;
-// Adverbs that open a predicate as an "-ly" adverb does ("with no instruction tuning | still follow").
-const PREDICATE_ADVERB = /^(?:still|also|often|even|already|always|never|rarely|seldom|sometimes)$/u;
+/** Adverbs that open a predicate as an "-ly" adverb does ("with no instruction tuning | still follow"). */
+export const PREDICATE_ADVERB = /^(?:still|also|often|even|already|always|never|rarely|seldom|sometimes)$/u;
 
 // Whether the tokens before `at` (the "with" or "without") are a subject's noun phrase that opens
 // its clause: optional determiners, then one to SUBJECT_WORDS content words, none a participle or

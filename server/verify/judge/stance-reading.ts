@@ -24,7 +24,7 @@ import { hyphenated, isNegation, notANegation } from './negation-words.ts';
 import { NULL_FINDING, weakNullAt } from './null-findings.ts';
 import { namesCondition, populationPhrases } from './population-phrases.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
-import { restrictionsOf } from './restrictions.ts';
+import { PREDICATE_ADVERB, restrictionsOf } from './restrictions.ts';
 import { thingNegationsOf } from './thing-negations.ts';
 
 export type { Alternative, Comparison } from './comparisons.ts';
@@ -196,17 +196,25 @@ const CLAUSE_PUNCTUATION = /[,;:()]/u;
 const ASIDE = /^(?:however|therefore|thus|though|moreover|furthermore|nevertheless|nonetheless|indeed)$/u;
 const ASIDE_AFTER_WORDS = 4;
 const COMMA = /^\s*,\s*$/u;
+// A word that opens a new subject after the aside ("…, however, the trend favoured…", "…, however,
+// two patients were…"): the aside joins two clauses, and the negation before it ends there.
+const OPENS_SUBJECT =
+  /^(?:the|a|an|this|that|these|those|its|their|our|his|her|some|many|most|several|few|no|it|they|we|he|she|there|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d.,]*)$/u;
 
-// Whether token i is such an aside: between commas, at most ASIDE_AFTER_WORDS words into its clause.
+// Whether token i is such an aside: between commas, at most ASIDE_AFTER_WORDS words into its clause,
+// and not followed by a new subject.
 function asideAt(text: string, tokens: ReturnType<typeof tokenize>, i: number, clauseFrom: number): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + 1];
   if (!before || !after || !ASIDE.test(tokens[i]!.word) || i - clauseFrom > ASIDE_AFTER_WORDS) return false;
+  if (OPENS_SUBJECT.test(after.word)) return false;
   return COMMA.test(text.slice(before.end, tokens[i]!.start)) && COMMA.test(text.slice(tokens[i]!.end, after.start));
 }
 
-// Whether a word starts a predicate after a noun phrase: a word with a direction of effect or an adverb.
-const startsPredicate = (kind: WordClass, word: string) => kind.direction !== 0 || ADVERB.test(word);
+// Whether a word starts a predicate after a noun phrase: a word with a direction of effect or an
+// adverb, "-ly" or one that opens a predicate ("cells lacking BAX | still underwent…").
+const startsPredicate = (kind: WordClass, word: string) =>
+  kind.direction !== 0 || ADVERB.test(word) || PREDICATE_ADVERB.test(word);
 
 function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
@@ -304,16 +312,25 @@ function readSentenceNow(text: string): SentenceReading {
   });
   // A negation of a thing reaches its noun phrase past "any" or "the" ("without any large-scale
   // training"), and "-free" the words it follows ("training-free"), as "no training" does; it stops
-  // short of a word with a direction or an "-ly" adverb, which starts the predicate ("models lacking
-  // instruction tuning improve accuracy", "in the absence of serum proliferated slowly").
+  // short of a word with a direction or an adverb, which starts the predicate ("models lacking
+  // instruction tuning improve accuracy", "in the absence of serum proliferated slowly", "cells
+  // lacking BAX still underwent…").
   const things = thingNegationsOf(
     text,
     tokens,
-    (j) => words[j]!.direction !== 0 || ADVERB.test(tokens[j]!.word) || restrictions?.ends.has(j) === true,
+    (j) =>
+      words[j]!.direction !== 0 ||
+      ADVERB.test(tokens[j]!.word) ||
+      PREDICATE_ADVERB.test(tokens[j]!.word) ||
+      restrictions?.ends.has(j) === true,
   );
   for (const at of things.reached) {
     const word = words[at]!;
-    if (word.term !== null && population?.[at] !== true) word.negated = true;
+    if (word.term === null || population?.[at] === true) continue;
+    // What "lacking", "without" or "absence" reaches is a condition ("mice lacking TLR4 survived
+    // polymicrobial sepsis"), as in the reading above, unless a negation of a predicate reached it first.
+    if (!word.negated && CONDITION_NEGATION.has(things.markerOf.get(at) ?? '')) word.conditioned = true;
+    word.negated = true;
   }
   // A clause's tokens are the sentence's tokens from its start to the next clause's (clauses start
   // at a token), so its terms and negations are read off the words already read.

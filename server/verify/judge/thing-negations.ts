@@ -11,6 +11,8 @@ type Token = { word: string; term: string | null; start: number; end: number };
 export type ThingNegations = {
   /** The indices of the tokens a negation of a thing reaches (the content words of its noun phrase). */
   reached: ReadonlySet<number>;
+  /** For each reached token, the marker that reaches it ("lacking", "without", "no", "free"). */
+  markerOf: ReadonlyMap<number, string>;
   /**
    * Whether the sentence negates only things: it has a negation of a predicate's kind ("no", "lacks")
    * and every one is a negation of a thing that reaches a word ("with no fine-tuning", not "did not
@@ -91,6 +93,7 @@ export function thingNegationsOf(
   stops: (i: number) => boolean = () => false,
 ): ThingNegations {
   const reached = new Set<number>();
+  const markerOf = new Map<number, string>();
   let predicates = 0;
   let things = 0;
   tokens.forEach((token, i) => {
@@ -103,10 +106,13 @@ export function thingNegationsOf(
     else if (word === 'none' && after === 'of') phrase = phraseAfter(text, tokens, i, stops);
     else if (MARKERS.has(word) && !(word === 'no' && NO_PHRASE.has(tokens[i + 1]?.word ?? '')))
       phrase = phraseAfter(text, tokens, i, stops);
-    for (const at of phrase) reached.add(at);
+    for (const at of phrase) {
+      reached.add(at);
+      if (!markerOf.has(at)) markerOf.set(at, word);
+    }
     if (!negatesAt(tokens, i) || hyphenated(text, tokens, i)) return;
     if (phrase.length > 0) things++;
     else predicates++;
   });
-  return { reached, onlyThings: things > 0 && predicates === 0 };
+  return { reached, markerOf, onlyThings: things > 0 && predicates === 0 };
 }

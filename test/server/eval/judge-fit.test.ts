@@ -88,13 +88,14 @@ describe('judge-fit', () => {
 
   it('chooses a contradiction threshold that a grouped citation reaches without the prior, where the product compares it', () => {
     // Every citation is one of a group. Contradicting evidence: 0.98 with the prior, 0.73 without;
-    // supporting evidence names no conflict, so the product never contradicts it (0.88 with the prior).
+    // supporting evidence names a conflict too (so only the prior-free reading keeps it from
+    // `contradicted`): 0.88 with the prior, 0.27 without.
     const models = {
       relevance: { bias: 3, weights: RELEVANCE_FEATURES.map((_, j) => (j === 0 ? 6 : 0)) },
       stance: { bias: -1, weights: STANCE_INPUTS.map((_, i) => (i === GROUPED ? 3 : i === DIRECTION ? 2 : 0)) },
     };
     const pairs = Array.from({ length: 5 }, (_, i) => [
-      pair(`g${i}`, 'support', 0, { groupedCitation: 1 }),
+      pair(`g${i}`, 'support', 0, { groupedCitation: 1 }, { conflicts: ['negation'] }),
       pair(`g${i}`, 'contradict', 0, { groupedCitation: 1, directionConflict: 1 }),
       pair(`g${i}`, 'cited', -1, { groupedCitation: 1 }),
     ]).flat();

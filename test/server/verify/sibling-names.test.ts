@@ -14,4 +14,13 @@ describe('sibling-names', () => {
     expect(siblingNamesOf(['day3'], ['Counts on day5 rose.'])).toEqual([]);
     expect(siblingNamesOf(['heritable'], ['Clutch size is plastic.'])).toEqual([]);
   });
+
+  it('leaves out a name the text spells another way beside a sibling ("APOE-ε4", "IL-1beta", "Llama-3.1")', () => {
+    expect(siblingNamesOf(['APOE4'], ['Carriers of APOE-ε4 and APOE2 differed.'])).toEqual([]);
+    expect(siblingNamesOf(['IL-1β'], ['Endotoxin raised IL-1beta and IL-6.'])).toEqual([]);
+    expect(siblingNamesOf(['Llama-3'], ['We fine-tune Llama-3.1-8B and Mistral-7B.'])).toEqual([]);
+    expect(siblingNamesOf(['APOE4'], ['Carriers of APOE2 differed.'])).toEqual(['APOE4']);
+    expect(siblingNamesOf(['IL-1β'], ['Endotoxin raised IL-1alpha.'])).toEqual(['IL-1β']);
+    expect(siblingNamesOf(['Llama-3'], ['We fine-tune Llama-2-7B.'])).toEqual(['Llama-3']);
+  });
 });

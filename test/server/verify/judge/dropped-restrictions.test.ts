@@ -37,4 +37,56 @@ describe('dropped-restrictions', () => {
     expect(restrictionDroppedIn(claim, ['We traced the pathway in mice.'], voters)).toBe(true);
     expect(restrictionDroppedIn(claim, ['We traced the pathway in mice.'], voters.slice(0, 1))).toBe(false);
   });
+
+  it('finds no dropped limit where a read sentence on the finding states the same whole itself', () => {
+    const abstract = [
+      'Ketamine reduced postoperative pain scores at 24 hours, regardless of patient age.',
+      'The reduction in postoperative pain was seen only in patients with chronic pain before surgery.',
+    ];
+    const voters = voteSentencesOf(abstract);
+    const claim = readSentence('Ketamine reduced postoperative pain regardless of patient age.');
+    expect(restrictionDroppedIn(claim, [abstract[0]!], voters)).toBe(false);
+    const distilled = [
+      'Distillation improved accuracy across all student model sizes.',
+      'The accuracy gains from distillation appear only on specific reasoning benchmarks.',
+    ];
+    const sizes = readSentence('Distillation improved accuracy across all student model sizes.');
+    expect(restrictionDroppedIn(sizes, [distilled[0]!], voteSentencesOf(distilled))).toBe(false);
+    // A whole over another scope is still limited.
+    const benchmarks = readSentence('Distillation improved accuracy on all benchmarks.');
+    expect(restrictionDroppedIn(benchmarks, [distilled[0]!], voteSentencesOf(distilled))).toBe(true);
+  });
+
+  it('reads an "only in" limit the claim states itself as no dropped limit', () => {
+    const limit = 'The reduction in postoperative pain was seen only in patients with chronic pain before surgery.';
+    expect(
+      dropped('Ketamine reduced postoperative pain in patients with chronic pain, regardless of patient age.', limit),
+    ).toBe(false);
+    expect(dropped('Ketamine reduced postoperative pain regardless of chronic pain.', limit)).toBe(true);
+  });
+
+  it('takes a later turn only in a clause on what the claim says the direction of', () => {
+    const claim = 'Test loss decreases monotonically with training compute.';
+    expect(
+      dropped(
+        claim,
+        'Test loss decreased with compute in every run, while training instability increased with compute.',
+      ),
+    ).toBe(false);
+    expect(
+      dropped(claim, 'Test loss decreased with compute at first, but at the largest scale test loss increased.'),
+    ).toBe(true);
+  });
+
+  it("takes a limit from another sentence only when it is about the claim's predicate or outcome", () => {
+    const abstract = [
+      'We followed heart failure outpatients for 12 weeks.',
+      'Oral iron raised hemoglobin only in a subset of patients with low ferritin.',
+    ];
+    const voters = voteSentencesOf(abstract);
+    const measured = readSentence('Serum ferritin was measured in all patients at baseline and at 12 weeks.');
+    expect(restrictionDroppedIn(measured, [abstract[0]!], voters)).toBe(false);
+    const raised = readSentence('Oral iron raised hemoglobin in all patients with low ferritin.');
+    expect(restrictionDroppedIn(raised, [abstract[0]!], voters)).toBe(true);
+  });
 });

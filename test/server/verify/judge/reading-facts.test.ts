@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stem } from '../../../../indexer/text/analyze.ts';
 import {
   anchoredDirections,
+  antonymConflict,
   prefixAntonyms,
   prefixAntonymsOfReadings,
   quantitiesOfReading,
@@ -42,5 +43,19 @@ describe('reading-facts, comparatives of size', () => {
     expect(directions('Deeper layers show lower attention entropy.')).toMatchObject({ [stem('entropy')]: -1 });
     expect(directions('Deeper layers show lower attention entropy.')[stem('layers')]).toBeUndefined();
     expect(directions('Using a wider beam lowers output diversity.')[stem('beam')]).toBeUndefined();
+  });
+});
+
+describe('reading-facts, opposite words', () => {
+  it('reads no antonym conflict for "rarely severe" against "mild", nor for a claim on the evidence\'s exception', () => {
+    const evidence = readSentence('Weakness was generally mild, except when the infarct extended into the capsule.');
+    expect(antonymConflict(readSentence('Weakness was severe.'), evidence)).toBe(true);
+    expect(antonymConflict(readSentence('Weakness was rarely severe.'), evidence)).toBe(false);
+    expect(
+      antonymConflict(readSentence('Weakness was severe when the infarct extended into the capsule.'), evidence),
+    ).toBe(false);
+    expect(antonymConflict(readSentence('Weakness was severe.'), readSentence('Weakness was generally mild.'))).toBe(
+      true,
+    );
   });
 });

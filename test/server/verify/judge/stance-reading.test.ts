@@ -347,4 +347,34 @@ describe('stance-reading', () => {
     expect(negationScope(readSentence('CRACM1-deficient mice degranulate poorly.')).inside.size).toBe(0);
     expect(readSentence('Growth was independent of SHH.').negated).toBe(true);
   });
+
+  it('ends a negation at ", however," when a new subject follows the aside', () => {
+    const trend = negationScope(readSentence('It was not significant, however, the trend favoured topiramate.'));
+    expect(trend.outside.has(stem('trend'))).toBe(true);
+    expect(trend.inside.has(stem('favoured'))).toBe(false);
+    const readmitted = negationScope(readSentence('No deaths occurred, however, two patients were readmitted.'));
+    expect(readmitted.inside.has(stem('readmitted'))).toBe(false);
+    const neither = negationScope(readSentence('Neither treatment, however, eliminated headaches.'));
+    expect(neither.inside.has(stem('eliminated'))).toBe(true);
+  });
+
+  it('ends a condition\'s reach at an adverb that opens the predicate ("lacking BAX still underwent")', () => {
+    for (const text of [
+      'Cells lacking BAX still underwent apoptosis.',
+      'Cells without BAX still underwent apoptosis.',
+    ]) {
+      const words = readSentence(text).words;
+      expect(
+        words.filter((word) => word.negated).map((word) => word.term),
+        text,
+      ).toEqual([stem('bax')]);
+    }
+  });
+
+  it('reads what "lacking" reaches past the first reading as a condition, not a negated finding', () => {
+    const words = readSentence('Mice lacking TLR4 survived polymicrobial sepsis.').words;
+    expect(words.filter((word) => word.negated && !word.conditioned)).toEqual([]);
+    const no = readSentence('Mice with no TLR4 survived polymicrobial sepsis.').words;
+    expect(no.some((word) => word.negated && !word.conditioned)).toBe(true);
+  });
 });
