@@ -7,7 +7,8 @@
 // and those that restrict the subject ("a robot with no tactile sensors") in restrictions.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { caseless } from '../caseless-pattern.ts';
-import { idiomaticAt, polarStem } from './antonyms.ts';
+import { idiomaticAt } from './antonyms.ts';
+import { asideAt } from './clause-asides.ts';
 import {
   ALTERNATIVE_REACH,
   type Alternative,
@@ -20,12 +21,13 @@ import {
   limitsDenial,
 } from './comparisons.ts';
 import { directionlessAt } from './directionless.ts';
-import { hyphenated, isNegation, notANegation } from './negation-words.ts';
+import { hyphenated, notANegation } from './negation-words.ts';
 import { NULL_FINDING, weakNullAt } from './null-findings.ts';
 import { namesCondition, populationPhrases } from './population-phrases.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
 import { PREDICATE_ADVERB, restrictionsOf } from './restrictions.ts';
 import { thingNegationsOf } from './thing-negations.ts';
+import { ADVERB, CONDITION_NEGATION, classOf, polarOfWord, relationSign, startsPredicate } from './word-classes.ts';
 
 export type { Alternative, Comparison } from './comparisons.ts';
 
@@ -81,31 +83,17 @@ export type SentenceReading = {
   requirements: Requirements;
 };
 
-// Negations of a noun phrase ("mice lacking SIRT1", "without treatment"): they name a condition, not
-// a negated finding, so they reach only the next few words and do not make the sentence negated.
-const CONDITION_NEGATION = new Set(['without', 'lacking', 'absence', 'deficient', 'deficiency']);
 const CONDITION_REACH = 3;
 const NEGATION_REACH = 8;
 // Negations that can close a clause and so negate what came before them ("… was lacking", "… was
 // absent", "… was not found"), when at most this many words follow them in the clause.
 const POSTPOSED_NEGATION = /^(?:lacking|lacked|absent)$/u;
 const POSTPOSED_TAIL = 2;
-// An adverb ends the noun phrase a negation of a thing reaches ("proliferated slowly"); a few nouns
-// end as adverbs do ("with no prior family history").
-const ADVERB = /^(?!(?:family|assembly|supply|anomaly|reply)$)\p{L}{2,}ly$/u;
-
-const UP =
-  /^(?:increas\w*|higher|high|elevat\w*|enhanc\w*|promot\w*|rais\w*|rise[sn]?|rising|rose|up-?regulat\w*|greater|more|improv\w*|stimulat\w*|activat\w*|induc\w*|accelerat\w*|augment\w*|boost\w*|potentiat\w*|exacerbat\w*|amplif\w*|gain\w*|exceed\w*|better|benefit\w*|facilitat\w*|strengthen\w*|larger|longer|faster|stronger|positively|expand\w*|abundant|enrich\w*|accumulat\w*|encourag\w*|foster\w*|favou?r\w*|overexpress\w*|excess\w*|upregulat\w*|heighten\w*|prolong\w*|extend\w*)$/u;
-const DOWN =
-  /^(?:decreas\w*|reduc\w*|lower\w*|low|inhibit\w*|suppress\w*|down-?regulat\w*|less|fewer|impair\w*|attenuat\w*|diminish\w*|block\w*|prevent\w*|slow\w*|declin\w*|loss|lose[sd]?|abolish\w*|abrogat\w*|alleviat\w*|ameliorat\w*|shorten\w*|imped\w*|hinder\w*|hamper\w*|worsen\w*|worse|hurt\w*|harm\w*|damag\w*|weaken\w*|smaller|shorter|negatively|deactivat\w*|inactivat\w*|scarce|deplet\w*|drop\w*|fall|falls|fell|discourag\w*|retard\w*|lessen\w*|curb\w*|restrict\w*|downregulat\w*|disrupt\w*|interfer(?!on)\w*|counteract\w*|antagoni\w*|inverse|inversely)$/u;
-const ALWAYS = /^(?:always|every|all|invariably|routinely|consistently|universally|necessarily)$/u;
-const NEVER = /^(?:never|rarely|seldom|none|nowhere)$/u;
 // "only a chosen subset", "only some", "only a fraction of", "a chosen subset of", "only 39-77% of the
 // time": a part where "every", "all" or "always" claims the whole.
 const ONLY_A_PART = caseless(
   /\bonly\s+(?:an?\s+)?(?:(?:small|chosen|selected|limited|tiny)\s+)?(?:subset|some|few|part|portion|minority|fraction|handful)\b|\ban?\s+(?:(?:small|chosen|selected|limited|tiny)\s+)?subset\s+of\b|\bonly\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:%|percent\b)/iu,
 );
-const CLAUSE_WORD = /^(?:but|whereas|while|although|though|however|yet|unlike|instead|despite)$/u;
 const ANIMAL = caseless(
   /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|drosophila|flies|worms|elegans|in\s+vivo|yeast|primates?|monkeys?|pigs?|dogs?)\b/iu,
 );
@@ -120,15 +108,6 @@ const HEDGE = caseless(
 const CONTRAST = caseless(
   /\b(?:however|but|whereas|contrary|in\s+contrast|unlike|rather\s+than|instead|surprisingly|paradoxically)\b/iu,
 );
-
-// "A positive correlation", "negatively associated": the sign of a relation, not a change.
-const RELATION = /^(?:correlat|associat|relationship)/u;
-function relationSign(tokens: ReadonlyArray<{ word: string }>, i: number): -1 | 0 | 1 {
-  const word = tokens[i]!.word;
-  if (word !== 'positive' && word !== 'negative') return 0;
-  const next = tokens[i + 1]?.word ?? '';
-  return RELATION.test(next) ? (word === 'positive' ? 1 : -1) : 0;
-}
 
 // A claim is read once per paper it is scored against (a verify request scores each claim against
 // its cited paper and ten suggestion candidates) and a paper's sentences again on every request
@@ -150,71 +129,7 @@ export function readSentence(text: string): SentenceReading {
   return reading;
 }
 
-// What the reading needs to know of a word by itself; sentences share most of their words, so this
-// is worked out once per word rather than with eight patterns per word of every sentence read.
-type WordClass = {
-  clauseWord: boolean;
-  negation: boolean;
-  condition: boolean;
-  always: boolean;
-  never: boolean;
-  direction: -1 | 0 | 1;
-  /** Its stem in the antonym lexicon, or null; looked up when first asked for (polarOfWord). */
-  polar?: string | null;
-};
-// Cleared when full, as the analyzer's stem cache is: a bound on memory, not a hot path.
-const WORD_CLASSES_KEPT = 20_000;
-const wordClasses = new Map<string, WordClass>();
-
-function classOf(word: string): WordClass {
-  let known = wordClasses.get(word);
-  if (known === undefined) {
-    known = {
-      clauseWord: CLAUSE_WORD.test(word),
-      negation: isNegation(word),
-      condition: CONDITION_NEGATION.has(word),
-      always: ALWAYS.test(word),
-      never: NEVER.test(word),
-      direction: UP.test(word) ? 1 : DOWN.test(word) ? -1 : 0,
-    };
-    if (wordClasses.size >= WORD_CLASSES_KEPT) wordClasses.clear();
-    wordClasses.set(word, known);
-  }
-  return known;
-}
-
-// A word's stem in the antonym lexicon, looked up once and kept with its class.
-function polarOfWord(kind: WordClass, word: string): string | null {
-  if (kind.polar === undefined) kind.polar = polarStem(word) ?? null;
-  return kind.polar;
-}
-
 const CLAUSE_PUNCTUATION = /[,;:()]/u;
-
-// "Neither treatment, however, eliminated headaches": a discourse word set off by commas just after
-// a short negated subject neither starts a clause nor ends the reach of the negation before it.
-const ASIDE = /^(?:however|therefore|thus|though|moreover|furthermore|nevertheless|nonetheless|indeed)$/u;
-const ASIDE_AFTER_WORDS = 4;
-const COMMA = /^\s*,\s*$/u;
-// A word that opens a new subject after the aside ("…, however, the trend favoured…", "…, however,
-// two patients were…"): the aside joins two clauses, and the negation before it ends there.
-const OPENS_SUBJECT =
-  /^(?:the|a|an|this|that|these|those|its|their|our|his|her|some|many|most|several|few|no|it|they|we|he|she|there|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d.,]*)$/u;
-
-// Whether token i is such an aside: between commas, at most ASIDE_AFTER_WORDS words into its clause,
-// and not followed by a new subject.
-function asideAt(text: string, tokens: ReturnType<typeof tokenize>, i: number, clauseFrom: number): boolean {
-  const before = tokens[i - 1];
-  const after = tokens[i + 1];
-  if (!before || !after || !ASIDE.test(tokens[i]!.word) || i - clauseFrom > ASIDE_AFTER_WORDS) return false;
-  if (OPENS_SUBJECT.test(after.word)) return false;
-  return COMMA.test(text.slice(before.end, tokens[i]!.start)) && COMMA.test(text.slice(tokens[i]!.end, after.start));
-}
-
-// Whether a word starts a predicate after a noun phrase: a word with a direction of effect or an
-// adverb, "-ly" or one that opens a predicate ("cells lacking BAX | still underwent…").
-const startsPredicate = (kind: WordClass, word: string) =>
-  kind.direction !== 0 || ADVERB.test(word) || PREDICATE_ADVERB.test(word);
 
 function readSentenceNow(text: string): SentenceReading {
   const tokens = tokenize(text);
