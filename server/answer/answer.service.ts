@@ -110,11 +110,20 @@ async function extractiveDraft(
     };
   }
   const byNumber = new Map(sources.map((s) => [s.n, s]));
+  // A sentence quoted together with the one before it, on which it leans, is judged against the two
+  // as one span too: either part alone backs it only in part.
   const judgements = await judge.judgeMany(
-    chosen.sentences.map((sentence) => ({
-      claim: sentence.wording,
-      sentences: sentencesOfPassages(byNumber.get(sentence.n)!.passages.filter((p) => p.id === sentence.passageId)),
-    })),
+    chosen.sentences.map((sentence) => {
+      const sentences = sentencesOfPassages(
+        byNumber.get(sentence.n)!.passages.filter((p) => p.id === sentence.passageId),
+      );
+      const quoted = sentences.some((s) => s.start === sentence.start && s.end === sentence.end);
+      const { field, start, end, text, passageId } = sentence;
+      return {
+        claim: sentence.wording,
+        sentences: quoted ? sentences : [...sentences, { field, start, end, text, passageId }],
+      };
+    }),
   );
   const sentences: AnswerSentence[] = chosen.sentences.map((sentence, i) => {
     const judgement = judgements[i]!;

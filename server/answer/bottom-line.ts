@@ -5,6 +5,7 @@
 // say no (the other way round when the question asks whether two things are alike). It commits
 // only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`. A statement
 // that settles the question outright (own-terms.ts, self-category.ts) counts as much as it needs.
+import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { nameInParentheses } from '../verify/paper-name.ts';
 import { nameOfTitle } from '../verify/resolve-reference.ts';
@@ -166,6 +167,20 @@ export function findingStance(written: string, claim = ''): -1 | 0 | 1 {
 }
 
 /**
+ * Which way a cited quote points: its finding's stance, or none when it is a sentence quoted with the
+ * one before it and the two, or one and the whole, point opposite ways ("Aspirin reduced stroke risk
+ * in men. This effect was absent in women."): the second's "not" or "absent" limits the first's
+ * finding, it does not deny it.
+ */
+function quoteStance(text: string, claim: string): -1 | 0 | 1 {
+  const stance = findingStance(text, claim);
+  const parts = sentenceSpans(text).map(({ start, end }) => findingStance(text.slice(start, end), claim));
+  if (parts.length < 2) return stance;
+  const stances = [stance, ...parts];
+  return stances.includes(1) && stances.includes(-1) ? 0 : stance;
+}
+
+/**
  * Which way a sentence that is no finding points on a question about its paper that it states:
  * "[StraTA] is tested in three environments: ALFWorld, WebShop and SciWorld" for "Is StraTA
  * evaluated on WebShop?". The question must name the paper as its title does; the sentence states
@@ -259,7 +274,7 @@ export function findingBalance(
       statementStance(question, text, title) ||
       (paperName !== null && otherKindStated(question, text, paperName) ? -1 : 0) ||
       (generalStatement(text) ? ownTermsStance(question, text, claim, title) : 0);
-    const finding = namesAll(text) && aboutClaim(text, claim) ? findingStance(text, claim) : 0;
+    const finding = namesAll(text) && aboutClaim(text, claim) ? quoteStance(text, claim) : 0;
     const stance = flip * (statement !== 0 ? STATEMENT_WEIGHT * statement : finding);
     net += stance;
     if (stance > 0) yes.add(n);

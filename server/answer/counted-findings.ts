@@ -2,9 +2,10 @@
 // own cues: a study's report in its own words ("we now show that…", "We find that…"), an observation
 // ("The regenerated fins appeared normal"), a denied ability ("its inability to bind microtubules");
 // and what it does not read: a null finding in a relative clause that describes a thing ("…an
-// antibody that alone had no effect"), or "similar to" after a noun ("a growth rate similar to that of
-// the wild type"), which compares two things and finds nothing. A finding counts only when it is
-// about the question's subject.
+// antibody that alone had no effect"), "similar to" in the subject before any verb ("a growth rate
+// similar to that of the wild type"), which compares two things and finds nothing, and a result
+// "unchanged after adjustment", which holds. A finding counts only when it is about the question's
+// subject.
 import { NULL_FINDING } from '../verify/judge/null-findings.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
@@ -14,11 +15,14 @@ const REPORTS_FINDING =
   /\bwe\s+(?:(?:now|here|further|also|thus|therefore|then|first|additionally|finally)\s+)?(?:show|showed|find|found|report|reported|demonstrate|demonstrated|observe|observed|establish|established|reveal|revealed|confirm|confirmed)\s+that\b/iu;
 
 /**
- * An observation of how a thing looked ("appeared morphologically normal"): "appeared" before an
- * adjective, not before "to" or "that", which hedge ("appeared to reduce", "it appeared that").
+ * An observation of how a thing looked ("appeared morphologically normal"): "appeared" with an
+ * adjective right after it, or after one adverb ending in -ly; not before "to" or "that", which hedge
+ * ("appeared to reduce", "it appeared that"), nor before a preposition or an adverb ("looked into
+ * whether", "appeared frequently after", which say something came about), nor before an adjective of
+ * uncertainty ("appeared inconsistent across studies"), which reports no finding.
  */
 const APPEARANCE =
-  /\b(?:appeared|looked)(?=\s+(?:\p{L}+ly\s+)?(?!(?:to|that|as|in|on|at|with|from|after|before|during|within|for|by|only|more|less)\b)\p{L})/giu;
+  /\b(?:appeared|looked)(?=\s+(?:\p{L}+ly\s+)?(?!\p{L}+ly\b)(?!(?:to|that|as|in|into|on|at|with|from|after|before|during|within|for|by|like|whether|if|only|more|less|later|earlier|first|again|soon|then|there|here|when|while|where|inconsistent|variable|mixed|unclear|uncertain|heterogeneous|equivocal|conflicting|contradictory|ambiguous)\b)\p{L})/giu;
 
 /** A noun or verb that denies an ability or an outcome, with the verb it denies: "inability to bind", "failed to reduce". */
 const DENIED_ABILITY = /\b(?:inability|failure|unable|incapable|fails?|failed)\s+(?:of\s+\S+\s+)?to\s+(\p{L}+)/iu;
@@ -29,10 +33,13 @@ const FINITE_VERB =
 
 /**
  * "that", "which", "who" opening a relative clause after a noun; not a clause a verb reports ("we
- * found that", "suggests that", "so that").
+ * found that", "suggests that", "so that"), nor "that" after any verb form ("indicating that",
+ * "determined that"; "the feeling that" is a noun's), nor a clause after a comma (", which had no
+ * effect on survival," states a finding of its own), nor one after "is a" and a noun ("X is an
+ * agent that does not…"), which says what the subject does.
  */
 const RELATIVE =
-  /(?<!\b(?:found|find|finds|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|conclude|concluded|report|reported|confirm|confirmed|observe|observed|so|such|is|was|are|were|that|than|note|noted|known|believed|thought|likely|clear|evidence|hypothesis|fact|idea|notion)\s+)\b(?:that|which|who)\b/giu;
+  /(?<!\b(?:found|find|finds|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|conclude|concluded|report|reports|reported|confirm|confirms|confirmed|observe|observes|observed|imply|implies|implied|mean|means|meant|argue|argues|note|notes|noted|notice|notices|determine|determines|establish|establishes|so|such|is|was|are|were|that|than|known|believed|thought|likely|clear|evidence|hypothesis|fact|idea|notion)\s+)(?<!,\s*)(?<!\b(?:is|are|was|were)\s+(?:an?|the)\s+(?:\p{L}+\s+){0,2})(?:(?<!\b(?!(?:feeling|finding|thing|something|nothing|anything|everything|setting|meeting|building|training|understanding|being|beginning|ending|opening|funding|morning|evening|bleeding|warning|need|seed|speed|breed|hundred)\b)\p{L}{2,}(?:ing|ed)\s+)\bthat|\bwhich|\bwho)\b/giu;
 
 /** Where a match lies inside a relative clause: the clause's own verb comes before it or is it, and no second verb. */
 function inRelativeClause(sentence: string, at: number, opensWithVerb: boolean): boolean {
@@ -55,14 +62,38 @@ export function matchesInMainClause(sentence: string, verbs: RegExp): boolean {
 
 // The judge's null findings, each found (its twin has the same source).
 const NULL_FINDINGS = new RegExp(NULL_FINDING.on('').source, 'giu');
-/** A "similar to" after a copula ("was similar to placebo"), a null finding; after a noun it describes the noun. */
-const PREDICATIVE_SIMILAR = /\b(?:is|are|was|were|be|been|being|remains?|remained)\s+(?:\p{L}+ly\s+)?$/iu;
+/** Verbs in the present that a finding's main clause often holds ("yields survival similar to…"). */
+const PRESENT_VERB =
+  /^(?:yields|shows|produces|achieves|gives|provides|offers|reaches|attains|confers|results|leads)$/iu;
+
+/**
+ * Whether a "similar to" describes a noun of the subject ("Strains with a growth rate similar to
+ * that of the wild type were favored"): no verb comes before it. After one it is the finding ("was
+ * similar to placebo", "yielded overall survival similar to that of standard therapy").
+ */
+function describesSubject(before: string): boolean {
+  return !(before.match(/\p{L}+/gu) ?? []).some((word) => FINITE_VERB.test(word) || PRESENT_VERB.test(word));
+}
+
+/**
+ * Whether a null finding says a result held when adjusted ("…, which remained unchanged after
+ * adjustment for duration of diabetes"): that is the result's robustness, not a null finding.
+ */
+function robustness(nullFinding: string, after: string): boolean {
+  return (
+    /chang|alter|affect/iu.test(nullFinding) &&
+    /^\s+(?:after|when|following|with|on)\s+(?:further\s+|additional\s+|multivariate\s+)?(?:adjust|control|correct|account|stratif)/iu.test(
+      after,
+    )
+  );
+}
 
 /**
  * The sentence as the bottom line reads it: the clause a study reports when it says what it found
  * ("we now show that …"), an observation ("appeared normal") written as a plain
- * one ("were normal"), and a null finding in a relative clause or an attributive "similar to" taken
- * out, so that neither the judge's reading nor the finding cues see it.
+ * one ("were normal"), and a null finding in a describing relative clause, an attributive "similar
+ * to" or a result "unchanged after adjustment" taken out, so that neither the judge's reading nor
+ * the finding cues see it.
  */
 export function countedText(sentence: string): string {
   // What the study reports, without a clause set against it ("Although fibroblasts normally fail to
@@ -75,11 +106,12 @@ export function countedText(sentence: string): string {
   const dropped: Array<[number, number]> = [];
   for (const match of text.matchAll(NULL_FINDINGS)) {
     const similar = /^similar\s+to\b/iu.test(match[0]);
-    const attributive = similar && !PREDICATIVE_SIMILAR.test(text.slice(0, match.index));
+    const attributive = similar && describesSubject(text.slice(0, match.index));
     // "did not differ" holds its clause's verb; "no effect", matched from "no", follows it ("had no effect").
     const opensWithVerb = /^(?:did|was|were|is|are)\b/iu.test(match[0]);
-    if (attributive || inRelativeClause(text, match.index, opensWithVerb))
-      dropped.push([match.index, match.index + match[0].length]);
+    const end = match.index + match[0].length;
+    if (attributive || robustness(match[0], text.slice(end)) || inRelativeClause(text, match.index, opensWithVerb))
+      dropped.push([match.index, end]);
   }
   for (const [start, end] of dropped.reverse()) {
     const similar = /^similar/iu.test(text.slice(start, end));

@@ -19,9 +19,12 @@ const VERB_THEN_OBJECT =
  */
 const VERB_THEN_CLAUSE =
   /^(?:probes|asks|traces|maps|tests|examines|explores|investigates|shows|identifies|pinpoints|reveals|studies|measures|tracks|determines|quantifies)\s+(?:where|when|which|who)\s/iu;
-/** A pronoun standing as the subject, whose antecedent lies outside the sentence. */
+/**
+ * A pronoun standing as the subject, whose antecedent lies outside the sentence; or "Here" that
+ * points at a place or a case named before ("Here, bleaching was absent"), not "Here(,) we…".
+ */
 const DANGLING =
-  /^(?:it|they|he|she|them|its|their|his|her)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
+  /^(?:it|they|he|she|them|its|their|his|her)\b|^here\b(?!,?\s+we\b)|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
 /** An opening phrase that points back at the sentence before ("From this diagnosis they derive…", "Based on this, …"). */
 const LEANS_BACK =
   /^(?:from|in|with|by|to|for|given|despite|following|after|based on|because of)\s+(?:this|these|those|such|their|its)(?:\s*,|\s+(?!(?:study|paper|work|trial|review|article|cohort|analysis|population|sample|setting|series|survey)\b))/iu;
@@ -34,9 +37,12 @@ const DEMONSTRATIVE_NOUN =
   /^(?:this|that|these|those)\s+(?!(?:study|studies|paper|work|trial|trials|review|article|analysis|analyses|survey|report|research|investigation|experiment|experiments|cohort|series|population|sample|meta-analysis|result|results|finding|findings|data|observation|observations|evidence|outcome|outcomes)\b)\p{Ll}[\p{Ll}-]*\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|allows?|enables?|makes?|leads?|gives?|means?|explains?|suggests?|shows?|provides?|helps?|lets?)\b/iu;
 const IT_THAT = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b/iu;
 
-/** A statement of what a study set out to do, which answers nothing ("Here we asked whether…"). */
+/**
+ * A statement of what a study set out to do, which answers nothing ("Here we asked whether…", "Here,
+ * we test whether…", "Here, we sought to determine…", "We hypothesized that…").
+ */
 const AIM =
-  /^(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of|was|were|is)\b|^(?:to|we\s+(?:aimed|sought|wanted|set\s+out|intended)\s+to)\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe|analy[sz]e|establish|study|measure|clarify|review)\b|\b(?:this|the\s+present|our)\s+(?:study|paper|work|trial|review)\s+(?:aims?|aimed|sought|seeks?|was\s+designed|is\s+designed|was\s+undertaken|was\s+conducted)\s+to\b|\bwas\s+to\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe)\b|^(?:here,?\s+)?we\s+(?:investigated|examined|asked|explored|evaluated|assessed|tested)\s+(?:if|whether)\b/iu;
+  /^(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of|was|were|is)\b|^(?:to|we\s+(?:aimed|sought|wanted|set\s+out|intended)\s+to)\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe|analy[sz]e|establish|study|measure|clarify|review)\b|\b(?:this|the\s+present|our)\s+(?:study|paper|work|trial|review)\s+(?:aims?|aimed|sought|seeks?|was\s+designed|is\s+designed|was\s+undertaken|was\s+conducted)\s+to\b|\bwas\s+to\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe)\b|^(?:here,?\s+)?we\s+(?:investigated|examined|asked|explored|evaluated|assessed|tested|studied|test|investigate|examine|ask|explore|evaluate|assess|looked\s+(?:into|at))\s+(?:if|whether)\b|^here,?\s+we\s+(?:aimed|sought|wanted|set\s+out|intended)\s+to\b|^(?:here,?\s+)?we\s+hypothesi[sz]ed\s+that\b/iu;
 
 /** Whether a sentence opens with its verb, as a digest's does ("Offers a mechanistic account of…", "Asks what…"). */
 export function opensWithoutSubject(sentence: string): boolean {

@@ -97,6 +97,18 @@ describe('asked-quantity', () => {
     expect(givesQuantity(asked, 'Cells were exposed to 20 nM rapamycin.')).toBe(true);
   });
 
+  it('takes a dose written with a hyphen ("4-mg dose") or counted in organisms or vectors ("10^9 PFU")', () => {
+    const asked = askedQuantity('What dose of the vaccine did the mice receive?') as {
+      kind: 'measure';
+      words: string[];
+    };
+    expect(givesQuantity(asked, 'Mice received a single 4-mg dose of the vaccine.')).toBe(true);
+    expect(givesQuantity(asked, 'Patients took 500-mg tablets twice daily.')).toBe(true);
+    expect(givesQuantity(asked, 'Mice were given 1 × 10^10 CFU of the vaccine strain orally.')).toBe(true);
+    expect(givesQuantity(asked, 'Each mouse was inoculated with 10^9 PFU of the vector.')).toBe(true);
+    expect(givesQuantity(asked, 'Mice were followed for 4-week periods after the vaccine.')).toBe(false);
+  });
+
   it('names what the question asks for when no sentence gives it', () => {
     expect(missingQuantityReason({ kind: 'count', words: ['glaze', 'formulations'] })).toBe(
       'The library holds no answer: no sentence of the closest papers gives the number of "glaze formulations" the question asks for.',

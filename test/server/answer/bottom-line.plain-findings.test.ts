@@ -105,4 +105,54 @@ describe('bottom-line', () => {
       ]),
     ).toMatchObject({ verdict: 'unclear', yes: [], no: [] });
   });
+
+  it('reads a null finding a verb form reports, or a "similar to" after the verb, as against the claim', () => {
+    expect(
+      stance(
+        'Does dropout reduce overfitting in small networks?',
+        'Training curves coincided, indicating that dropout had no effect on overfitting.',
+      ),
+    ).toBe(-1);
+    expect(
+      stance(
+        'Does drug X prolong survival in lung cancer?',
+        'Drug X yielded overall survival similar to that of standard therapy (HR 0.98, 95% CI 0.85-1.12).',
+      ),
+    ).toBe(-1);
+    expect(
+      stance(
+        'Does drug X prolong overall survival?',
+        'Adding drug X to chemotherapy, which had no effect on overall survival, lowered toxicity.',
+      ),
+    ).toBe(-1);
+  });
+
+  it('reads no finding in what a study looked into, nor in effects that appeared inconsistent or symptoms that appeared', () => {
+    const asked = 'Does dropout reduce overfitting in small networks?';
+    expect(stance(asked, 'We looked into whether dropout reduces overfitting in small networks.')).toBe(0);
+    expect(stance(asked, 'Effects of dropout on overfitting appeared inconsistent across studies.')).toBe(0);
+    expect(
+      stance('Does drug X cause new symptoms?', 'New symptoms appeared frequently after drug X was started.'),
+    ).toBe(0);
+  });
+
+  it("counts a sentence quoted with the one before it for neither side when the second limits the first's finding", () => {
+    for (const [question, quote] of [
+      [
+        'Does aspirin reduce stroke risk in men?',
+        'Aspirin reduced stroke risk in men. This effect was absent in women.',
+      ],
+      [
+        'Does caffeine improve memory recall?',
+        'Caffeine improved memory recall by 12%. This effect was not due to changes in attention.',
+      ],
+    ])
+      expect(bottomLine(question!, [at(1, quote!)]), quote).toMatchObject({ yes: [], no: [] });
+    // A second sentence that carries the finding alone still counts.
+    expect(
+      bottomLine('Does caffeine improve memory recall?', [
+        at(1, 'Caffeine was given to 40 adults. It did not improve memory recall.'),
+      ]),
+    ).toMatchObject({ yes: [], no: [1] });
+  });
 });

@@ -48,4 +48,64 @@ describe('counted-findings', () => {
     expect(aboutClaim('Different citation rates were demonstrated for reviews and for letters.', claim)).toBe(false);
     expect(aboutClaim('The impact factor was a poor measure of quality in small fields.', claim)).toBe(true);
   });
+
+  it('keeps a null finding in a clause a verb form reports ("indicating that", "determined that")', () => {
+    for (const sentence of [
+      'Training curves coincided, indicating that dropout had no effect on overfitting.',
+      'Training curves coincided, suggesting that dropout had no effect on overfitting.',
+      'The review determined that dropout had no effect on overfitting.',
+      'Reviewers noticed that dropout had no effect on overfitting.',
+      'The curves imply that dropout had no effect on overfitting.',
+    ])
+      expect(countedText(sentence), sentence).toBe(sentence);
+  });
+
+  it('keeps "similar to" after a verb as a null finding, and takes it out only before any verb', () => {
+    const found = 'Drug X yielded overall survival similar to that of standard therapy (HR 0.98).';
+    expect(countedText(found)).toBe(found);
+    const present = 'Drug X shows overall survival similar to that of standard therapy.';
+    expect(countedText(present)).toBe(present);
+  });
+
+  it('keeps a null finding after ", which" or ", who", and in "X is a N that…"', () => {
+    const which = 'Adding drug X to chemotherapy, which had no effect on overall survival, lowered toxicity.';
+    expect(countedText(which)).toBe(which);
+    const who = 'Patients on drug X, who had no change in overall survival, reported less pain.';
+    expect(countedText(who)).toBe(who);
+    const kind = 'Drug X is an agent that had no effect on overall survival in two trials.';
+    expect(countedText(kind)).toBe(kind);
+  });
+
+  it('reads no observation in "looked into", "appeared" before an adverb or an adjective of uncertainty', () => {
+    for (const sentence of [
+      'We looked into whether dropout reduces overfitting in small networks.',
+      'Effects of dropout on overfitting appeared inconsistent across studies.',
+      'Results appeared mixed across the three cohorts.',
+      'New symptoms appeared frequently after drug X was started.',
+      'The rash looked like a drug eruption.',
+    ]) {
+      expect(countedText(sentence), sentence).toBe(sentence);
+      expect(reportsFinding(sentence, ''), sentence).toBe(false);
+    }
+    expect(countedText('The treated hearts appeared entirely normal.')).toBe(
+      'The treated hearts were entirely normal.',
+    );
+  });
+
+  it('still reads "that" after a noun ending in -ing as describing it ("the feeling that…")', () => {
+    expect(countedText('Pain was linked to the feeling that treatment had no effect on daily life.')).toBe(
+      'Pain was linked to the feeling that treatment had on daily life.',
+    );
+  });
+
+  it('reads a result that "remained unchanged after adjustment" as holding, not as a null finding', () => {
+    expect(
+      countedText('Insulin dose was related to CIMT, which remained unchanged after adjustment for diabetes duration.'),
+    ).toBe('Insulin dose was related to CIMT, which remained after adjustment for diabetes duration.');
+    expect(countedText('The relation with CIMT remained unchanged after adjusting for age.')).toBe(
+      'The relation with CIMT remained after adjusting for age.',
+    );
+    const adjusted = 'Insulin dose had no effect on CIMT after adjustment for age.';
+    expect(countedText(adjusted)).toBe(adjusted);
+  });
 });

@@ -90,4 +90,24 @@ describe('standalone-sentence: a demonstrative and a noun', () => {
     // A pronoun opening the sentence still dangles.
     expect(standaloneProblem('It binds the kinase at its activation loop.')).toBe('dangling');
   });
+
+  it('quotes "Here, we show…" but not a "Here" that points at a place or case named before', () => {
+    expect(standaloneProblem('Here, we show that bleaching spares the deep reef corals.')).toBeNull();
+    expect(standaloneProblem('Here we show that bleaching spares the deep reef corals.')).toBeNull();
+    expect(standaloneProblem('Here, bleaching was absent in all of the surveyed colonies.')).toBe('dangling');
+    expect(standaloneProblem('Here the colonies recovered within two years of the event.')).toBe('dangling');
+  });
+
+  it('refuses what a study set out to do, however "Here, we…" puts it', () => {
+    for (const aim of [
+      'Here, we sought to determine whether dropout reduces overfitting.',
+      'Here, we test whether dropout reduces overfitting in small networks.',
+      'Here we investigate whether dropout reduces overfitting in small networks.',
+      'Here, we aimed to test the effect of dropout on overfitting.',
+      'Here, we hypothesized that dropout reduces overfitting in small networks.',
+      'We looked into whether dropout reduces overfitting in small networks.',
+    ])
+      expect(standaloneProblem(aim), aim).toBe('aim');
+    expect(standaloneProblem('Here, we show that dropout reduces overfitting in small networks.')).toBeNull();
+  });
 });
