@@ -168,12 +168,13 @@ export function prefixAntonymsOfReadings(a: SentenceReading, b: SentenceReading)
   return negatesByPrefix(first, second) || negatesByPrefix(second, first);
 }
 
-// "rarely severe", "never mild": a word of never just before a lexicon word says it mostly does not hold.
+// "rarely severe", "never mild", "were rarely, if ever, malignant": a word of never just before a
+// lexicon word (past only forms of "be", "very" and "if ever") says it mostly does not hold; one
+// that opens a noun phrase ("in never smokers, severe asthma…") says nothing of the word.
 const NEVER_BEFORE = /^(?:never|rarely|seldom)$/u;
-const NEVER_REACH = 2;
+const BETWEEN_NEVER = /^(?:is|are|was|were|be|been|being|very|if|ever)$/u;
 // "…generally mild, except when the infarct extended into the internal capsule": what an exception names.
 const EXCEPTION = /\b(?:except|unless)\b([^,;.]*)/iu;
-const EXCEPTION_TERMS = 3;
 
 // Each lexicon word of a reading, first occurrence, with whether it lies in a negation's scope or
 // just after a word of never ("rarely severe").
@@ -182,8 +183,11 @@ function polarWordsOf(reading: SentenceReading): ReadonlyMap<string, boolean> {
   if (!known.polar) {
     const found = new Map<string, boolean>();
     const tokens = reading.words.some((word) => word.polar) ? tokenize(reading.text) : [];
-    const neverBefore = (i: number) =>
-      tokens.slice(Math.max(0, i - NEVER_REACH), i).some((token) => NEVER_BEFORE.test(token.word));
+    const neverBefore = (i: number) => {
+      let j = i - 1;
+      while (j >= 0 && BETWEEN_NEVER.test(tokens[j]!.word)) j--;
+      return j >= 0 && NEVER_BEFORE.test(tokens[j]!.word);
+    };
     reading.words.forEach((word, i) => {
       if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated || neverBefore(i));
     });
@@ -192,15 +196,16 @@ function polarWordsOf(reading: SentenceReading): ReadonlyMap<string, boolean> {
   return known.polar;
 }
 
-// Whether the evidence states an exception ("except when…", "unless…") that the claim names: the
-// claim speaks of the case where the evidence's opposite word does not hold.
+// Whether the evidence states an exception ("except when…", "unless…") that the claim names, every
+// word of it, without making an exception of its own: the claim speaks of the case where the
+// evidence's opposite word does not hold.
 function exceptionNamed(claim: SentenceReading, evidence: SentenceReading): boolean {
   const exception = EXCEPTION.exec(evidence.text)?.[1];
-  if (!exception) return false;
+  if (!exception || EXCEPTION.test(claim.text)) return false;
   const wanted = tokenize(exception).flatMap((token) => (token.term ? [token.term] : []));
   if (wanted.length === 0) return false;
   const named = termsOfReading(claim);
-  return wanted.filter((term) => named.has(term)).length >= Math.min(EXCEPTION_TERMS, wanted.length);
+  return wanted.every((term) => named.has(term));
 }
 
 /**

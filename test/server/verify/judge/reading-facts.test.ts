@@ -58,4 +58,31 @@ describe('reading-facts, opposite words', () => {
       true,
     );
   });
+
+  it('reads a word of never only just before the opposite word ("in never smokers, severe asthma" is severe asthma)', () => {
+    const mild = readSentence('Mild asthma was the most common phenotype in never smokers.');
+    expect(antonymConflict(readSentence('In never smokers, severe asthma was the most common phenotype.'), mild)).toBe(
+      true,
+    );
+    expect(
+      antonymConflict(
+        readSentence('Lesions were rarely, if ever, malignant in this cohort.'),
+        readSentence('Lesions were benign in most of this cohort.'),
+      ),
+    ).toBe(false);
+  });
+
+  it("reads an exception as the claim's case only when the claim names all of it and makes none of its own", () => {
+    const evidence = readSentence('Adverse events were mild unless patients received the high dose.');
+    expect(
+      antonymConflict(readSentence('Adverse events were severe in patients who received the standard dose.'), evidence),
+    ).toBe(true);
+    const older = readSentence('Adverse events were mild except in patients older than 80 years with renal failure.');
+    expect(
+      antonymConflict(
+        readSentence('Adverse events were severe except in patients older than 80 years with renal failure.'),
+        older,
+      ),
+    ).toBe(true);
+  });
 });
