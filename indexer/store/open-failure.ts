@@ -16,6 +16,7 @@ const SYSTEM_FAILURES: Record<string, Failure> = {
   SQLITE_NOMEM: { code: 'RESOURCES_EXHAUSTED', reason: 'out of memory' },
   ENOSPC: { code: 'DISK_FULL', reason: 'no space left on the disk' },
   SQLITE_FULL: { code: 'DISK_FULL', reason: 'no space left on the disk' },
+  EDQUOT: { code: 'DISK_FULL', reason: 'disk quota exceeded' },
   EACCES: { code: 'INDEX_ACCESS_DENIED', reason: 'permission denied' },
   EPERM: { code: 'INDEX_ACCESS_DENIED', reason: 'operation not permitted' },
   SQLITE_PERM: { code: 'INDEX_ACCESS_DENIED', reason: 'permission denied' },
@@ -145,7 +146,7 @@ const TEMPORARY_FILE_FAILURE: Failure = {
 };
 
 // The system's errors that say nothing of which file: met anywhere while answering, they are still these.
-const RESOURCE_CODES = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'ENOSPC']);
+const RESOURCE_CODES = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'ENOSPC', 'EDQUOT']);
 
 // What was being done with a file when the system refused, by Node's `syscall`; "use" when it is not known.
 const FILE_VERBS: Record<string, string> = {

@@ -102,8 +102,17 @@ export function addPart(
     throw new AppError('PAYLOAD_TOO_LARGE', `A part may hold at most ${UPLOAD_LIMITS.maxPartBytes} bytes.`, {
       maxBytes: UPLOAD_LIMITS.maxPartBytes,
     });
-  fs.appendFileSync(path.join(dir, name), content);
-  fs.writeFileSync(counter, String(expected + 1));
+  // Node's write errors carry no path: give them the file, so a full disk names what was being written.
+  const writing = (file: string, write: () => void) => {
+    try {
+      write();
+    } catch (error) {
+      throw error instanceof Error && !('path' in error) ? Object.assign(error, { path: file }) : error;
+    }
+  };
+  const target = path.join(dir, name);
+  writing(target, () => fs.appendFileSync(target, content));
+  writing(counter, () => fs.writeFileSync(counter, String(expected + 1)));
   return { file: name, part, bytes };
 }
 

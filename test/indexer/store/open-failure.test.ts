@@ -178,6 +178,12 @@ describe('open-failure', () => {
         message:
           'Could not write the file /tmp/upload/papers.jsonl while answering: no space left on the disk (ENOSPC).',
       });
+      // Regression (second review of 29e3090): a disk quota was a 500 INTERNAL.
+      const quota = Object.assign(systemError('EDQUOT', '/tmp/upload/papers.jsonl'), { syscall: 'write' });
+      expect(readFailure(quota)).toMatchObject({
+        code: 'DISK_FULL',
+        message: 'Could not write the file /tmp/upload/papers.jsonl while answering: disk quota exceeded (EDQUOT).',
+      });
       expect(readFailure(systemError('ENOSPC', '/tmp/upload/papers.jsonl'))?.message).toMatch(
         /^Could not use the file \/tmp\/upload\/papers\.jsonl while answering/,
       );
