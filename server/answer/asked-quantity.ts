@@ -31,10 +31,12 @@ const ANY_FIGURE = new RegExp(`(?:^|\\s)(?:${ANY_FIGURE_MEASURES.join('|')})$`, 
 // A dose is a figure of an amount given ("10 mg/kg", "2 Gy"), not of any kind: "followed for up to
 // 60 days" gives no dose of the drug.
 const DOSE = /(?:^|\s)dos(?:e|age)$/iu;
-// The units a dose is given in, after a number or a hyphen ("4-mg dose"): masses, volumes,
-// concentrations, activity units, radiation, and counts of organisms or vectors ("10^9 PFU").
+// The units a dose is given in, after a number: masses, volumes, concentrations, activity units,
+// radiation; after a hyphen only a mass or a volume ("4-mg dose"; "4-M" or "2-U" name other things);
+// counts of organisms or vectors only as a dose ("a dose of 10^9 PFU", "10^9 PFU of the vector"),
+// not as a count found ("colonies reached 10^6 CFU/mL").
 const DOSE_FIGURE =
-  /\d(?:\s*|-)(?:[mµμun]?g|mcg|[mµμ]?[lL]|[mµμnp]?M|[mµμn]?mol|I?U|units?|c?Gy|mSv|mCi|MBq|CFU|PFU|vg)(?:\s*\/\s*(?:kg|m2|m²|d|day|h|L|ml|mL))?\b/u;
+  /\d(?:\s*(?:[mµμun]?g|mcg|[mµμ]?[lL]|[mµμnp]?M|[mµμn]?mol|I?U|units?|c?Gy|mSv|mCi|MBq)|-(?:[mµμ]?g|m[lL]|kg))(?:\s*\/\s*(?:kg|m2|m²|d|day|h|L|ml|mL))?\b|\b(?:[Dd]oses?|[Ii]nocul(?:um|a)|of)\s+(?:[\d.]+\s*[×x]\s*)?\S*\d\s*(?:CFU|PFU|vg)\b|\d\s*(?:CFU|PFU|vg)\s+of\b/u;
 // "To what extent…" asks a degree, which papers state in words as often as in figures.
 const DEGREE = /\bto\s+what\s+extent\b/iu;
 // "How many papers are there on RAG leakage?" counts the library's papers, which the answer's

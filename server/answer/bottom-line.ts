@@ -12,7 +12,14 @@ import { nameOfTitle } from '../verify/resolve-reference.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
 import { expandContractions } from './contractions.ts';
-import { aboutClaim, countedText, matchesInMainClause, reportsFinding } from './counted-findings.ts';
+import {
+  aboutClaim,
+  commaClauseHoldsOutcome,
+  countedText,
+  hasCommaClause,
+  matchesInMainClause,
+  reportsFinding,
+} from './counted-findings.ts';
 import { englishWordsIfReadable } from './english-words.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
@@ -147,12 +154,22 @@ function deniesClaimOutcome(sentence: string, claim: string): boolean {
  */
 export function findingStance(written: string, claim = ''): -1 | 0 | 1 {
   const asWritten = expandContractions(written);
+  // A clause after ", which" or ", who" is read only when it holds the claim's outcome and the rest
+  // does not, or when the sentence without it gives no stance: most often it is about something else
+  // ("reduced body weight compared with placebo, which had no effect").
+  const keep = commaClauseHoldsOutcome(asWritten, claim);
+  const stance = readingStance(asWritten, claim, keep);
+  return stance !== 0 || keep || !hasCommaClause(asWritten) ? stance : readingStance(asWritten, claim, true);
+}
+
+/** One reading of a sentence's stance (findingStance), with its comma relative clauses kept or taken out. */
+function readingStance(asWritten: string, claim: string, keepCommaClauses: boolean): -1 | 0 | 1 {
   // Read without a null finding in a relative clause, and with "appeared normal" as "were normal".
-  const sentence = countedText(asWritten);
+  const sentence = countedText(asWritten, keepCommaClauses);
   const finding =
     isFinding(sentence.replace(ANNOUNCES, ' ')) ||
     STATISTIC.test(sentence) ||
-    matchesInMainClause(sentence, REPORTED_EFFECT) ||
+    matchesInMainClause(sentence, REPORTED_EFFECT, keepCommaClauses) ||
     deniesClaimOutcome(sentence, claim) ||
     reportsFinding(asWritten, claim);
   if (!finding) return 0;

@@ -33,17 +33,35 @@ const FINITE_VERB =
 
 /**
  * "that", "which", "who" opening a relative clause after a noun; not a clause a verb reports ("we
- * found that", "suggests that", "so that"), nor "that" after any verb form ("indicating that",
- * "determined that"; "the feeling that" is a noun's), nor a clause after a comma (", which had no
- * effect on survival," states a finding of its own), nor one after "is a" and a noun ("X is an
- * agent that does not…"), which says what the subject does.
+ * found that", "suggests that", "so that"), nor "that" after a verb in -ed ("determined that") or a
+ * reporting verb in -ing ("indicating that", and any -ing after a comma: ", finding that"; "the
+ * stretching that had no effect" is a noun's), nor one after "is a" and a noun ("X is an agent that
+ * does not…"), which says what the subject does. With `keepCommaClauses`, not a clause after a comma
+ * either (", which had no effect on survival," may state a finding of its own).
  */
-const RELATIVE =
-  /(?<!\b(?:found|find|finds|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|conclude|concluded|report|reports|reported|confirm|confirms|confirmed|observe|observes|observed|imply|implies|implied|mean|means|meant|argue|argues|note|notes|noted|notice|notices|determine|determines|establish|establishes|so|such|is|was|are|were|that|than|known|believed|thought|likely|clear|evidence|hypothesis|fact|idea|notion)\s+)(?<!,\s*)(?<!\b(?:is|are|was|were)\s+(?:an?|the)\s+(?:\p{L}+\s+){0,2})(?:(?<!\b(?!(?:feeling|finding|thing|something|nothing|anything|everything|setting|meeting|building|training|understanding|being|beginning|ending|opening|funding|morning|evening|bleeding|warning|need|seed|speed|breed|hundred)\b)\p{L}{2,}(?:ing|ed)\s+)\bthat|\bwhich|\bwho)\b/giu;
+function relativePattern(keepCommaClauses: boolean): RegExp {
+  const reporting =
+    /(?<!\b(?:found|find|finds|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|conclude|concluded|report|reports|reported|confirm|confirms|confirmed|observe|observes|observed|imply|implies|implied|mean|means|meant|argue|argues|note|notes|noted|notice|notices|determine|determines|establish|establishes|so|such|is|was|are|were|that|than|known|believed|thought|likely|clear|evidence|hypothesis|fact|idea|notion)\s+)/u
+      .source;
+  const afterComma = keepCommaClauses ? '(?<!,\\s*)' : '';
+  const kind = /(?<!\b(?:is|are|was|were)\s+(?:an?|the)\s+(?:\p{L}+\s+){0,2})/u.source;
+  const participle =
+    /(?<!,\s*(?!\p{L}*thing\b)\p{L}{2,}ing\s+)(?<!\b(?:indicating|suggesting|showing|demonstrating|revealing|confirming|implying|meaning|noting|concluding|determining|establishing)\s+)(?<!\b(?!(?:need|seed|speed|breed|hundred)\b)\p{L}{2,}ed\s+)/u
+      .source;
+  return new RegExp(`${reporting}${afterComma}${kind}(?:${participle}\\bthat|\\bwhich|\\bwho)\\b`, 'giu');
+}
+
+/** Relative clauses, a comma clause among them (the first reading) or not (the second). */
+const RELATIVE = { commaClausesOut: relativePattern(false), commaClausesKept: relativePattern(true) };
+const relativeClauses = (keepCommaClauses: boolean) =>
+  keepCommaClauses ? RELATIVE.commaClausesKept : RELATIVE.commaClausesOut;
+
+/** A relative clause set off by a comma (", which had no effect,"), up to the next comma or stop. */
+const COMMA_CLAUSE = /,\s*(?:which|who)\b[^,.;:]*/giu;
 
 /** Where a match lies inside a relative clause: the clause's own verb comes before it or is it, and no second verb. */
-function inRelativeClause(sentence: string, at: number, opensWithVerb: boolean): boolean {
-  for (const relative of sentence.matchAll(RELATIVE)) {
+function inRelativeClause(sentence: string, at: number, opensWithVerb: boolean, keepCommaClauses: boolean): boolean {
+  for (const relative of sentence.matchAll(relativeClauses(keepCommaClauses))) {
     if (relative.index >= at) break;
     const between = sentence.slice(relative.index + relative[0].length, at);
     if (/[,;:()]/u.test(between)) continue;
@@ -53,11 +71,31 @@ function inRelativeClause(sentence: string, at: number, opensWithVerb: boolean):
   return false;
 }
 
-/** Whether a verb pattern matches a sentence outside a relative clause ("…patients who improved" does not count). */
-export function matchesInMainClause(sentence: string, verbs: RegExp): boolean {
+/**
+ * Whether a verb pattern matches a sentence outside a relative clause ("…patients who improved" does
+ * not count); with `keepCommaClauses`, one after ", which" or ", who" counts.
+ */
+export function matchesInMainClause(sentence: string, verbs: RegExp, keepCommaClauses = false): boolean {
   for (const match of sentence.matchAll(new RegExp(verbs.source, 'giu')))
-    if (!inRelativeClause(sentence, match.index, true)) return true;
+    if (!inRelativeClause(sentence, match.index, true, keepCommaClauses)) return true;
   return false;
+}
+
+/** Whether a sentence holds a relative clause set off by a comma (", which had no effect"). */
+export function hasCommaClause(sentence: string): boolean {
+  return new RegExp(COMMA_CLAUSE.source, 'iu').test(sentence);
+}
+
+/**
+ * Whether a comma relative clause holds what the claim is about and the rest of the sentence does not
+ * ("Adding drug X to chemotherapy, which had no effect on overall survival, lowered toxicity" for
+ * "drug X prolong overall survival"): then the clause states the finding and must be read.
+ */
+export function commaClauseHoldsOutcome(sentence: string, claim: string): boolean {
+  if (claim === '' || !hasCommaClause(sentence)) return false;
+  const rest = conceptForms(sentence.replace(COMMA_CLAUSE, ' '));
+  const whole = conceptForms(sentence);
+  return [...topicWords(claim)].some(({ form }) => !holdsStem(rest, form) && holdsStem(whole, form));
 }
 
 // The judge's null findings, each found (its twin has the same source).
@@ -66,22 +104,34 @@ const NULL_FINDINGS = new RegExp(NULL_FINDING.on('').source, 'giu');
 const PRESENT_VERB =
   /^(?:yields|shows|produces|achieves|gives|provides|offers|reaches|attains|confers|results|leads)$/iu;
 
+/** A participle in -ed before with, to or by ("treated with", "exposed to"), which describes a noun and is no finite verb. */
+const PARTICIPLE_PHRASE = /\b\p{L}{3,}ed\s+(?:with|to|by)\b/giu;
+
 /**
  * Whether a "similar to" describes a noun of the subject ("Strains with a growth rate similar to
- * that of the wild type were favored"): no verb comes before it. After one it is the finding ("was
- * similar to placebo", "yielded overall survival similar to that of standard therapy").
+ * that of the wild type were favored", "Cells treated with a dose similar to that used clinically
+ * showed…"): no verb comes before it. After one it is the finding ("was similar to placebo",
+ * "yielded overall survival similar to that of standard therapy").
  */
 function describesSubject(before: string): boolean {
-  return !(before.match(/\p{L}+/gu) ?? []).some((word) => FINITE_VERB.test(word) || PRESENT_VERB.test(word));
+  const words = before.replace(PARTICIPLE_PHRASE, ' ').match(/\p{L}+/gu) ?? [];
+  return !words.some((word) => FINITE_VERB.test(word) || PRESENT_VERB.test(word));
 }
+
+/** What a result held when adjusted is about: an association, an effect, a benefit, an estimate. */
+const RESULT_HELD =
+  /\b(?:associations?|effects?|benefits?|relations?|relationships?|estimates?|associated|related|linked|correlated)\b/iu;
 
 /**
  * Whether a null finding says a result held when adjusted ("…, which remained unchanged after
- * adjustment for duration of diabetes"): that is the result's robustness, not a null finding.
+ * adjustment for duration of diabetes", "the benefit was unchanged after adjustment"): that is the
+ * result's robustness, not a null finding. What comes before must name the result; "Survival was not
+ * affected after adjustment" is a null finding on survival.
  */
-function robustness(nullFinding: string, after: string): boolean {
+function robustness(nullFinding: string, before: string, after: string): boolean {
   return (
     /chang|alter|affect/iu.test(nullFinding) &&
+    RESULT_HELD.test(before) &&
     /^\s+(?:after|when|following|with|on)\s+(?:further\s+|additional\s+|multivariate\s+)?(?:adjust|control|correct|account|stratif)/iu.test(
       after,
     )
@@ -93,9 +143,11 @@ function robustness(nullFinding: string, after: string): boolean {
  * ("we now show that …"), an observation ("appeared normal") written as a plain
  * one ("were normal"), and a null finding in a describing relative clause, an attributive "similar
  * to" or a result "unchanged after adjustment" taken out, so that neither the judge's reading nor
- * the finding cues see it.
+ * the finding cues see it. A null finding after ", which" or ", who" is taken out too, unless
+ * `keepCommaClauses` (the bottom line's second reading, bottom-line.ts): it is most often about
+ * something else ("reduced body weight compared with placebo, which had no effect").
  */
-export function countedText(sentence: string): string {
+export function countedText(sentence: string, keepCommaClauses = false): string {
   // What the study reports, without a clause set against it ("Although fibroblasts normally fail to
   // enter the wound, we find that loss of Rac1 leads to…").
   const reported = REPORTS_FINDING.exec(sentence);
@@ -110,7 +162,11 @@ export function countedText(sentence: string): string {
     // "did not differ" holds its clause's verb; "no effect", matched from "no", follows it ("had no effect").
     const opensWithVerb = /^(?:did|was|were|is|are)\b/iu.test(match[0]);
     const end = match.index + match[0].length;
-    if (attributive || robustness(match[0], text.slice(end)) || inRelativeClause(text, match.index, opensWithVerb))
+    if (
+      attributive ||
+      robustness(match[0], text.slice(0, match.index), text.slice(end)) ||
+      inRelativeClause(text, match.index, opensWithVerb, keepCommaClauses)
+    )
       dropped.push([match.index, end]);
   }
   for (const [start, end] of dropped.reverse()) {

@@ -20,11 +20,14 @@ const VERB_THEN_OBJECT =
 const VERB_THEN_CLAUSE =
   /^(?:probes|asks|traces|maps|tests|examines|explores|investigates|shows|identifies|pinpoints|reveals|studies|measures|tracks|determines|quantifies)\s+(?:where|when|which|who)\s/iu;
 /**
- * A pronoun standing as the subject, whose antecedent lies outside the sentence; or "Here" that
- * points at a place or a case named before ("Here, bleaching was absent"), not "Here(,) we…".
+ * "Here" that points at a place or a case named before ("Here, bleaching was absent"), not one whose
+ * first dozen words name the authors ("Here, we…", "Here, using CRISPR screens in human cells, we
+ * show…", "Here, I show", "Here, our results show"), which points at the paper.
  */
+const HERE_POINTS_BACK = /^here\b(?!(?:[,;]?\s+[^\s.;:]+){0,11}?[,;]?\s+(?:(?:we|our|the\s+authors)\b|i\b(?!\.)))/iu;
+/** A pronoun standing as the subject, whose antecedent lies outside the sentence, or HERE_POINTS_BACK. */
 const DANGLING =
-  /^(?:it|they|he|she|them|its|their|his|her)\b|^here\b(?!,?\s+we\b)|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
+  /^(?:it|they|he|she|them|its|their|his|her)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;
 /** An opening phrase that points back at the sentence before ("From this diagnosis they derive…", "Based on this, …"). */
 const LEANS_BACK =
   /^(?:from|in|with|by|to|for|given|despite|following|after|based on|because of)\s+(?:this|these|those|such|their|its)(?:\s*,|\s+(?!(?:study|paper|work|trial|review|article|cohort|analysis|population|sample|setting|series|survey)\b))/iu;
@@ -39,10 +42,15 @@ const IT_THAT = /^it\s+(?:is|was|has been|remains|seems|appears)\s+(?:\w+\s+){0,
 
 /**
  * A statement of what a study set out to do, which answers nothing ("Here we asked whether…", "Here,
- * we test whether…", "Here, we sought to determine…", "We hypothesized that…").
+ * we test whether…", "Here, we sought to determine…", "We hypothesized that…"); not one that goes on
+ * to what it found ("…, and found that…": FOUND_AFTER_AIM).
  */
 const AIM =
   /^(?:the\s+)?(?:main\s+|primary\s+)?(?:aims?|objectives?|purposes?|goals?)\s+(?:of|was|were|is)\b|^(?:to|we\s+(?:aimed|sought|wanted|set\s+out|intended)\s+to)\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe|analy[sz]e|establish|study|measure|clarify|review)\b|\b(?:this|the\s+present|our)\s+(?:study|paper|work|trial|review)\s+(?:aims?|aimed|sought|seeks?|was\s+designed|is\s+designed|was\s+undertaken|was\s+conducted)\s+to\b|\bwas\s+to\s+(?:determine|compare|assess|evaluate|investigate|examine|test|explore|identify|describe)\b|^(?:here,?\s+)?we\s+(?:investigated|examined|asked|explored|evaluated|assessed|tested|studied|test|investigate|examine|ask|explore|evaluate|assess|looked\s+(?:into|at))\s+(?:if|whether)\b|^here,?\s+we\s+(?:aimed|sought|wanted|set\s+out|intended)\s+to\b|^(?:here,?\s+)?we\s+hypothesi[sz]ed\s+that\b/iu;
+
+/** A sentence going on from its aim to what it found ("We hypothesized that X, and found that it reduced…"). */
+const FOUND_AFTER_AIM =
+  /,?\s+and\s+(?:we\s+)?(?:(?:then|indeed|further|also)\s+)?(?:found|find|showed|show|observed|observe|demonstrated|confirmed|report|reported)\b(?!\s+to\b)/iu;
 
 /** Whether a sentence opens with its verb, as a digest's does ("Offers a mechanistic account of…", "Asks what…"). */
 export function opensWithoutSubject(sentence: string): boolean {
@@ -63,9 +71,14 @@ export function standaloneProblem(sentence: string, options: { caseless?: boolea
   if (words.length < 5 || !/[.!]["'”’)]*$/u.test(text)) return 'heading';
   if ((!options.caseless && /^[\p{Ll}]/u.test(text)) || /^[-–—•*\d]+[.)]?\s/u.test(text)) return 'fragment';
   if (opensWithoutSubject(text)) return 'fragment';
-  if ((DANGLING.test(text) && !IT_THAT.test(text)) || LEANS_BACK.test(text) || DEMONSTRATIVE_NOUN.test(text))
+  if (
+    (DANGLING.test(text) && !IT_THAT.test(text)) ||
+    HERE_POINTS_BACK.test(text) ||
+    LEANS_BACK.test(text) ||
+    DEMONSTRATIVE_NOUN.test(text)
+  )
     return 'dangling';
-  if (AIM.test(text)) return 'aim';
+  if (AIM.test(text) && !FOUND_AFTER_AIM.test(text)) return 'aim';
   return null;
 }
 

@@ -107,6 +107,16 @@ describe('asked-quantity', () => {
     expect(givesQuantity(asked, 'Mice were given 1 × 10^10 CFU of the vaccine strain orally.')).toBe(true);
     expect(givesQuantity(asked, 'Each mouse was inoculated with 10^9 PFU of the vector.')).toBe(true);
     expect(givesQuantity(asked, 'Mice were followed for 4-week periods after the vaccine.')).toBe(false);
+    expect(givesQuantity(asked, 'Mice received a dose of 1 × 10^9 PFU intranasally.')).toBe(true);
+  });
+
+  it('takes no hyphenated figure but a mass or volume, and no count of organisms found as a dose', () => {
+    const asked = askedQuantity('What dose of the vaccine did the mice receive?') as {
+      kind: 'measure';
+      words: string[];
+    };
+    expect(givesQuantity(asked, 'Serum from vaccinated mice held 2-U antibodies in the assay.')).toBe(false);
+    expect(givesQuantity(asked, 'Lungs of vaccinated mice held 10^6 CFU/mL at day 3.')).toBe(false);
   });
 
   it('names what the question asks for when no sentence gives it', () => {

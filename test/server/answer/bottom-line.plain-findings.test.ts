@@ -155,4 +155,47 @@ describe('bottom-line', () => {
       ]),
     ).toMatchObject({ yes: [], no: [1] });
   });
+
+  it('reads a null finding after ", which" about something else as no finding against the claim', () => {
+    for (const [question, sentence] of [
+      [
+        'Does metformin reduce body weight?',
+        'Metformin reduced body weight compared with placebo, which had no effect.',
+      ],
+      ['Does the vaccine reduce infection?', 'The vaccine reduced infection, which did not differ between age groups.'],
+      ['Does drug X reduce pain?', 'Drug X reduced pain compared with the vehicle, which had no effect on pain.'],
+    ])
+      expect(stance(question!, sentence!), sentence).toBe(1);
+    // The clause is read when it alone holds the claim's outcome, or when the rest states nothing.
+    expect(
+      stance(
+        'Does metformin reduce body weight?',
+        'Metformin had no effect on body weight in patients, who nevertheless reported less hunger.',
+      ),
+    ).toBe(-1);
+  });
+
+  it('reads "the stretching that had no effect" as describing a noun, not as the finding', () => {
+    expect(
+      stance(
+        'Does resistance training improve insulin sensitivity?',
+        'Resistance training improved insulin sensitivity, unlike the stretching that had no effect.',
+      ),
+    ).toBe(1);
+    expect(
+      stance(
+        'Does aspirin reduce stroke risk?',
+        'Aspirin reduced stroke risk in the screening that showed no difference in bleeding.',
+      ),
+    ).toBe(1);
+  });
+
+  it('reads a "similar to" after "treated with" as describing the subject', () => {
+    expect(
+      stance(
+        'Does the inhibitor reduce cell migration?',
+        'Cells treated with a dose of the inhibitor similar to that used clinically showed reduced migration.',
+      ),
+    ).toBe(1);
+  });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aboutClaim, countedText, reportsFinding } from '../../../server/answer/counted-findings.ts';
+import {
+  aboutClaim,
+  commaClauseHoldsOutcome,
+  countedText,
+  reportsFinding,
+} from '../../../server/answer/counted-findings.ts';
 
 describe('counted-findings', () => {
   it('reads the clause a study reports, without the clause set against it', () => {
@@ -67,11 +72,57 @@ describe('counted-findings', () => {
     expect(countedText(present)).toBe(present);
   });
 
-  it('keeps a null finding after ", which" or ", who", and in "X is a N that…"', () => {
+  it('takes out a null finding after ", which" or ", who" at first, and keeps it in the second reading', () => {
     const which = 'Adding drug X to chemotherapy, which had no effect on overall survival, lowered toxicity.';
-    expect(countedText(which)).toBe(which);
+    expect(countedText(which)).toBe('Adding drug X to chemotherapy, which had on overall survival, lowered toxicity.');
+    expect(countedText(which, true)).toBe(which);
     const who = 'Patients on drug X, who had no change in overall survival, reported less pain.';
-    expect(countedText(who)).toBe(who);
+    expect(countedText(who, true)).toBe(who);
+  });
+
+  it('reads a comma clause only when it holds an outcome word of the claim that the rest does not', () => {
+    const which = 'Adding drug X to chemotherapy, which had no effect on overall survival, lowered toxicity.';
+    expect(commaClauseHoldsOutcome(which, 'drug X prolong overall survival')).toBe(true);
+    const placebo = 'Metformin reduced body weight compared with placebo, which had no effect on weight.';
+    expect(commaClauseHoldsOutcome(placebo, 'metformin reduce body weight')).toBe(false);
+    expect(commaClauseHoldsOutcome('Metformin reduced body weight.', 'metformin reduce body weight')).toBe(false);
+  });
+
+  it('reads "that" after a noun in -ing as describing it, and after a reporting verb or a comma as reported', () => {
+    for (const [sentence, counted] of [
+      [
+        'Training improved insulin sensitivity, unlike the stretching that had no effect.',
+        'Training improved insulin sensitivity, unlike the stretching that had .',
+      ],
+      [
+        'Aspirin reduced stroke risk in the screening that showed no difference in bleeding.',
+        'Aspirin reduced stroke risk in the screening that showed in bleeding.',
+      ],
+      [
+        'Knockout reduced regeneration, while the signaling that had no effect on growth was intact.',
+        'Knockout reduced regeneration, while the signaling that had on growth was intact.',
+      ],
+    ])
+      expect(countedText(sentence!), sentence).toBe(counted);
+    for (const sentence of [
+      'Training curves coincided, indicating that dropout had no effect on overfitting.',
+      'Curves coincided, signalling that dropout had no effect on overfitting.',
+      'The trial, finding that dropout had no effect on overfitting, was stopped.',
+    ])
+      expect(countedText(sentence), sentence).toBe(sentence);
+  });
+
+  it('takes out "similar to" after a participle with "with", "to" or "by", which is no verb of the finding', () => {
+    expect(
+      countedText(
+        'Cells treated with a dose of the inhibitor similar to that used clinically showed reduced migration.',
+      ),
+    ).toBe('Cells treated with a dose of the inhibitor like that used clinically showed reduced migration.');
+    const predicative = 'Cells treated with the inhibitor were similar to controls in migration.';
+    expect(countedText(predicative)).toBe(predicative);
+  });
+
+  it('keeps a null finding in "X is a N that…"', () => {
     const kind = 'Drug X is an agent that had no effect on overall survival in two trials.';
     expect(countedText(kind)).toBe(kind);
   });
@@ -107,5 +158,13 @@ describe('counted-findings', () => {
     );
     const adjusted = 'Insulin dose had no effect on CIMT after adjustment for age.';
     expect(countedText(adjusted)).toBe(adjusted);
+  });
+
+  it('reads an outcome "not affected after adjustment" as a null finding unless a result is named before it', () => {
+    const outcome = 'Survival in statin users was not affected after adjustment for stage and grade.';
+    expect(countedText(outcome)).toBe(outcome);
+    expect(countedText('Statin use improved survival; the benefit was unchanged after adjustment for stage.')).toBe(
+      'Statin use improved survival; the benefit was after adjustment for stage.',
+    );
   });
 });

@@ -98,6 +98,33 @@ describe('standalone-sentence: a demonstrative and a noun', () => {
     expect(standaloneProblem('Here the colonies recovered within two years of the event.')).toBe('dangling');
   });
 
+  it('quotes a "Here" whose first dozen words name the authors, however the opening runs', () => {
+    for (const sentence of [
+      'Here, using CRISPR screens in human cells, we show that the kinase drives invasion.',
+      'Here, in a cohort of 5,000 adults, we found that statin use lowered mortality.',
+      'Here, I show that the kinase phosphorylates its own activation loop.',
+      'Here, our results show that the kinase phosphorylates its own activation loop.',
+    ])
+      expect(standaloneProblem(sentence), sentence).toBeNull();
+    expect(
+      standaloneProblem('Here, in the shallow reefs surveyed after the event, bleaching was absent in all colonies.'),
+    ).toBe('dangling');
+  });
+
+  it('quotes a sentence that goes on from its aim to what it found', () => {
+    expect(
+      standaloneProblem(
+        'We hypothesized that dropout reduces overfitting, and found that it reduced test error by 8%.',
+      ),
+    ).toBeNull();
+    expect(
+      standaloneProblem('Here we asked whether the kinase is required and showed that its loss halts invasion.'),
+    ).toBeNull();
+    expect(
+      standaloneProblem('We hypothesized that patients screened and found to carry the variant would relapse.'),
+    ).toBe('aim');
+  });
+
   it('refuses what a study set out to do, however "Here, we…" puts it', () => {
     for (const aim of [
       'Here, we sought to determine whether dropout reduces overfitting.',
