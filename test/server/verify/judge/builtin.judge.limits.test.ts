@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesOfPaper } from '../../../../server/verify/evidence-sentences.ts';
-import { createBuiltinJudge } from '../../../../server/verify/judge/builtin.judge.ts';
-import { statisticsOfTexts } from '../../../../server/verify/term-statistics.ts';
+import { judgeOverLibrary } from './judge-library.ts';
 
 // Abstracts written for these tests, after a reviewer's sweep of claims on biomedical and
 // aeronautics papers: faithful claims worded with their own negative words, and claims that drop a
@@ -72,13 +70,7 @@ const papers = [
   cones,
   homing,
 ];
-const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
-  (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
-);
-const statistics = statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`));
-const judge = createBuiltinJudge(statistics);
-const judgePaper = (claim: string, paper: { title: string; abstract: string }) =>
-  judge.judgeNow(claim, sentencesOfPaper(paper));
+const { judgePaper } = judgeOverLibrary(papers);
 
 describe('builtin.judge, on findings worded with their own negative words', () => {
   it('judges "cells lacking IRF-9 cannot induce interferon genes" against "defective in IRF-9 … fail to induce" as supported', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesOfPaper } from '../../../../server/verify/evidence-sentences.ts';
-import { createBuiltinJudge } from '../../../../server/verify/judge/builtin.judge.ts';
-import { statisticsOfTexts } from '../../../../server/verify/term-statistics.ts';
+import { judgeOverLibrary } from './judge-library.ts';
 
 // Abstracts written for these tests, each with a claim a chat tool might write that misreads it the
 // way verify used to take for support: swapped pairs, a multiple going the other way, "always"
@@ -88,13 +86,7 @@ const papers = [
   glimpse,
   editing,
 ];
-const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
-  (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
-);
-const statistics = statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`));
-const judge = createBuiltinJudge(statistics);
-const judgePaper = (claim: string, paper: { title: string; abstract: string }) =>
-  judge.judgeNow(claim, sentencesOfPaper(paper));
+const { judgePaper } = judgeOverLibrary(papers);
 
 describe('builtin.judge, on claims that misread the paper', () => {
   it('judges two parallel parts whose subjects are swapped as contradicted, the same pairs in the other order as supported', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesOfPaper } from '../../../../server/verify/evidence-sentences.ts';
-import { createBuiltinJudge } from '../../../../server/verify/judge/builtin.judge.ts';
-import { statisticsOfTexts } from '../../../../server/verify/term-statistics.ts';
+import { judgeOverLibrary } from './judge-library.ts';
 
 // Abstracts written for these tests: the same finding worded differently by a citing sentence
 // (as a chat tool writes related work) and by the paper.
@@ -51,13 +49,7 @@ const walking = {
     'We randomized 300 adults to a walking programme or usual care after a heart attack. The walking programme did not improve quality of life at one year. Most adults kept walking after the trial.',
 };
 const papers = [registers, registerOutputs, exercise, compoundX, survey, tabula, sparseRank, hearingAids, walking];
-const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
-  (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
-);
-const statistics = statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`));
-const judge = createBuiltinJudge(statistics);
-const judgePaper = (claim: string, paper: { title: string; abstract: string }) =>
-  judge.judgeNow(claim, sentencesOfPaper(paper));
+const { judgePaper } = judgeOverLibrary(papers);
 
 describe('builtin.judge, on how a claim and a paper word the same finding', () => {
   it('judges "carry no semantic content" against "without any semantic content" as supported: both lack the same phrase', () => {

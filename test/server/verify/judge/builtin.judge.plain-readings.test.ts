@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesOfPaper } from '../../../../server/verify/evidence-sentences.ts';
-import { createBuiltinJudge } from '../../../../server/verify/judge/builtin.judge.ts';
-import { statisticsOfTexts } from '../../../../server/verify/term-statistics.ts';
+import { judgeOverLibrary } from './judge-library.ts';
 
 // Abstracts written for these tests, after plain sentences the judge once read wrongly: a number
 // matched though it counts another thing, "give rise to" read as a rise, a degree adjective's noun
@@ -82,13 +80,7 @@ const papers = [
   pruning,
   drinking,
 ];
-const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
-  (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
-);
-const statistics = statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`));
-const judge = createBuiltinJudge(statistics);
-const judgePaper = (claim: string, paper: { title: string; abstract: string }) =>
-  judge.judgeNow(claim, sentencesOfPaper(paper));
+const { judgePaper } = judgeOverLibrary(papers);
 
 describe('builtin.judge, on plain sentences', () => {
   it('does not support a number the paper states of another thing ("3,215 recipes" against "3,215 images")', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sentencesOfPaper } from '../../../../server/verify/evidence-sentences.ts';
 import { createBuiltinJudge } from '../../../../server/verify/judge/builtin.judge.ts';
 import { statisticsOfTexts } from '../../../../server/verify/term-statistics.ts';
+import { FILLERS, judgeOverLibrary } from './judge-library.ts';
 
 // Abstracts written for these tests, after the cases reported in issue 12.
 const fefferman = {
@@ -148,13 +149,7 @@ const papers = [
   filters,
   reasoning,
 ];
-const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
-  (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
-);
-const statistics = statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`));
-const judge = createBuiltinJudge(statistics);
-const judgePaper = (claim: string, paper: { title: string; abstract: string }) =>
-  judge.judgeNow(claim, sentencesOfPaper(paper));
+const { statistics, judge, judgePaper } = judgeOverLibrary(papers);
 
 describe('builtin.judge', () => {
   it('judges "always Einstein" against an abstract saying "never Einstein" as contradicted, and "never" as supported', () => {
@@ -427,7 +422,7 @@ describe('builtin.judge', () => {
       'Summer heat waves explain most of the acceleration of Alpine glacier melt.',
     ];
     const requests = claims.flatMap((claim) =>
-      [...papers, ...fillers].map((paper) => ({ claim, sentences: sentencesOfPaper(paper) })),
+      [...papers, ...FILLERS].map((paper) => ({ claim, sentences: sentencesOfPaper(paper) })),
     );
     const full = await createBuiltinJudge(statistics).judgeMany(requests);
     const suggested = await createBuiltinJudge(statistics).judgeSelectively(
@@ -464,7 +459,7 @@ describe('builtin.judge', () => {
       abstract:
         'We pack the behaviours a model learns in supervised fine-tuning (SFT) into sparse carriers that can be undone. Any behaviour can be turned off at inference time while the weights stay untouched. This gives fine control over which SFT-induced behaviours appear in generated text.',
     };
-    const local = createBuiltinJudge(statisticsOfTexts([carriers, ...fillers].map((p) => `${p.title}\n${p.abstract}`)));
+    const local = createBuiltinJudge(statisticsOfTexts([carriers, ...FILLERS].map((p) => `${p.title}\n${p.abstract}`)));
     const result = local.judgeNow('SFT-induced behaviours are not reversible.', sentencesOfPaper(carriers));
     expect(result.verdict).not.toBe('supported');
     expect(result.conflicts).toContain('negation');

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesOfPaper } from '../../../../server/verify/evidence-sentences.ts';
-import { createBuiltinJudge } from '../../../../server/verify/judge/builtin.judge.ts';
-import { statisticsOfTexts } from '../../../../server/verify/term-statistics.ts';
+import { judgeOverLibrary, type TestPaper } from './judge-library.ts';
 
 // Abstracts written for these tests, after a review of claims that a paper states word for word, or
 // nearly, and that the judge read as contradicted or partial: a whole the paper itself states beside
@@ -52,13 +50,8 @@ const tlr4 = {
   abstract: 'Mice lacking TLR4 survived polymicrobial sepsis. Mice without MyD88 had lower cytokine levels.',
 };
 const papers = [ketamine, distillation, iron, scaling, lacunes, headache, sepsisTrial, apoptosis, tlr4];
-const fillers = ['soil nitrogen cycles', 'ion channel gating', 'graph coloring bounds', 'coral reef bleaching'].map(
-  (topic) => ({ title: topic, abstract: `A study of ${topic} and how it changes over time.` }),
-);
-const statistics = statisticsOfTexts([...papers, ...fillers].map((p) => `${p.title}\n${p.abstract}`));
-const judge = createBuiltinJudge(statistics);
-const verdictOf = (claim: string, paper: { title: string; abstract: string }) =>
-  judge.judgeNow(claim, sentencesOfPaper(paper)).verdict;
+const { judgePaper } = judgeOverLibrary(papers);
+const verdictOf = (claim: string, paper: TestPaper) => judgePaper(claim, paper).verdict;
 
 describe('builtin.judge, on claims a paper states word for word', () => {
   it('supports a whole the paper states itself beside a limit it puts on another finding', () => {
