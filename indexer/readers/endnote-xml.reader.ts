@@ -10,6 +10,8 @@ import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from
 import { salvageElements } from './xml-salvage.ts';
 
 const LISTS = new Set(['record', 'author', 'keyword', 'url', 'style']);
+/** EndNote's conference kinds: "Conference Proceedings" (Zotero's conferencePaper) and "Conference Paper". */
+const CONFERENCE_TYPES = /^\s*conference\s+(?:proceedings|paper)\s*$/i;
 const DOI_IN_TEXT = /^\s*(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.\d{4,9}\/\S+\s*$/i;
 
 /** Reads an EndNote XML export; one <record> is one paper. */
@@ -87,7 +89,14 @@ function recordFields(record: XmlNode): Record<string, unknown> {
   // A thesis's secondary title is its department and its publisher its university: as a BibTeX thesis's, its venue
   // is the journal it appeared in, else its university, else its department (kept as metadata when not the venue).
   const thesis = /^\s*thesis\s*$/i.test(entryType);
-  const venue = thesis ? journal || publisher || secondaryTitle : secondaryTitle || journal;
+  // Zotero's export writes a conference paper's conference as its secondary title and its proceedings as custom3, a
+  // field EndNote leaves to each library (so custom3 is read only from Zotero's export, and only when nothing else
+  // names where the paper appeared).
+  const proceedings =
+    CONFERENCE_TYPES.test(entryType) && textOf(child(record['source-app'], '@_name')).trim() === 'Zotero'
+      ? styled(record.custom3)
+      : '';
+  const venue = thesis ? journal || publisher || secondaryTitle : secondaryTitle || journal || proceedings;
   const fields = withoutBlanks({
     // A record saved with only its short title ("BERT") is known by it, as a Zotero item is.
     title: styled(child(titles, 'title')) || styled(child(titles, 'short-title')),
@@ -97,6 +106,7 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     year: styled(child(record.dates, 'year')) || yearIn(styled(child(child(record.dates, 'pub-dates'), 'date'))),
     venue,
     department: thesis && venue !== secondaryTitle ? secondaryTitle : '',
+    proceedingsTitle: venue !== proceedings ? proceedings : '',
     doi,
     url: urls[0] ?? '',
     urls: urls.length > 1 ? urls : [],

@@ -1,11 +1,13 @@
 // JSON documents: an array of paper objects, or an object holding that array under "papers", "items",
 // "records", "results" (OpenAlex) or "data" (Semantic Scholar), or a Crossref answer (its works under
-// "message"), or Semantic Scholar's recommendations ("recommendedPapers"); each record keeps its number and
-// the line its object starts on. A Semantic Scholar batch answer's nulls (ids it did not know) are counted.
+// "message"), Semantic Scholar's recommendations ("recommendedPapers"), or Zotero's items (its web API's answers,
+// Better BibTeX's JSON); each record keeps its number and the line its object starts on. A Semantic Scholar batch
+// answer's nulls (ids it did not know) and the Zotero notes and attachments passed over are counted.
 import { fromScholarlyApi, isSemanticScholarPaper, recommendedPapers } from './api-records.ts';
 import { crossrefAnswerWorks } from './crossref-works.ts';
 import { describeKind, jsonSyntaxError, lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
+import { fromZoteroJson, isZoteroApiItem } from './zotero-items.ts';
 
 /** Keys under which a wrapper object may hold the array of papers, in order of preference. */
 export const ARRAY_KEYS = ['papers', 'items', 'records', 'results', 'data'] as const;
@@ -43,7 +45,9 @@ export const readJson: Reader = (text, file) => {
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
 
-  const lines = found.single ? [messageLine(text)] : elementLines(text, found.path);
+  // One work: a Crossref single-work answer, at its "message"; a Zotero API answer for one item, at the top.
+  const single = found.path[0] === 'message' ? messageLine(text) : 1;
+  const lines = found.single ? [single] : elementLines(text, found.path);
   const aligned = lines.length === found.items.length;
   // Semantic Scholar's batch answer is an array in the order of the ids asked, null for each id it does not know:
   // an array whose every other entry is a Semantic Scholar paper (a user's own records mixed in make it none).
@@ -55,16 +59,22 @@ export const readJson: Reader = (text, file) => {
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
   const unknownIds: number[] = [];
+  const passedOver: string[] = [];
   for (const [index, item] of found.items.entries()) {
     const location = { file, line: aligned ? (lines[index] ?? null) : null, record: index + 1 };
     if (item === null && batch) unknownIds.push(index + 1);
     else if (!isObject(item)) {
       problems.push({ ...location, field: null, message: `expected a JSON object, got ${describeKind(item)}` });
     } else {
-      records.push({ fields: fromScholarlyApi(item), location });
+      const zotero = fromZoteroJson(item);
+      if (zotero !== undefined && 'skipped' in zotero) passedOver.push(zotero.skipped);
+      else records.push({ fields: zotero?.fields ?? fromScholarlyApi(item), location });
     }
   }
-  const notices = unknownIds.length > 0 ? [unknownIdsNotice(file, unknownIds, found.items.length)] : [];
+  const notices = [
+    ...(unknownIds.length > 0 ? [unknownIdsNotice(file, unknownIds, found.items.length)] : []),
+    ...(passedOver.length > 0 ? [passedOverNotice(file, passedOver)] : []),
+  ];
   return notices.length > 0 ? { records, problems, notices } : { records, problems };
 };
 
@@ -86,11 +96,33 @@ function unknownIdsNotice(file: string, numbers: readonly number[], entries: num
   return `${file}: ${numbers.length} of its ${entries} entries ${are} null (${which} ${named}${more}, counted from 1 as records are), ids Semantic Scholar did not know, which its batch answer writes as null; the other papers were read`;
 }
 
+/** What a Zotero item passed over is, by why it was: one, and several. */
+const PASSED_OVER: Record<string, readonly [one: string, several: string]> = {
+  note: ['note', 'notes'],
+  attachment: ['attachment', 'attachments'],
+  annotation: ['annotation', 'annotations'],
+  trashed: ['item in the trash', 'items in the trash'],
+};
+
+/** Says how many Zotero items were passed over as holding no paper (notes, attachments, trashed items), and which. */
+function passedOverNotice(file: string, reasons: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const parts = [...counts].map(([reason, count]) => `${count} ${PASSED_OVER[reason]?.[count === 1 ? 0 : 1]}`);
+  const what =
+    reasons.length === 1
+      ? '1 Zotero item holding no paper of its own was'
+      : `${reasons.length} Zotero items holding no paper of their own were`;
+  return `${file}: ${what} passed over (${parts.join(', ')})`;
+}
+
 /** The records and where they are: the keys leading to their array (none for a top-level array), or one work. */
 type Found = { items: unknown[]; path: readonly string[]; single: boolean };
 
 function recordArray(value: unknown): Found | null {
   if (Array.isArray(value)) return { items: value, path: [], single: false };
+  // The API's answer for one item (".../items/<key>") is that item alone.
+  if (isZoteroApiItem(value)) return { items: [value], path: [], single: true };
   const recommended = recommendedPapers(value);
   if (recommended) return { items: recommended, path: ['recommendedPapers'], single: false };
   const crossref = crossrefAnswerWorks(value);

@@ -77,10 +77,17 @@ const CONTAINED_KINDS = new Set([
   'bookchapter',
   'bookpart',
   'referenceentry',
+  // Encyclopedia and dictionary entries: Zotero encyclopediaArticle/dictionaryEntry, RIS ENCYC/DICT (as Zotero writes
+  // those), EndNote's "Encyclopedia" and "Dictionary" (an entry: its encyclopedia is the secondary title), CSL
+  // entry-encyclopedia/entry-dictionary and "entry" (an entry in a database or directory, under "type").
   'encyclopediaarticle',
   'entryencyclopedia',
   'dictionaryentry',
   'entrydictionary',
+  'encyc',
+  'dict',
+  'encyclopedia',
+  'dictionary',
 ]);
 
 /** A record's kind as its exporter wrote it, and the key it stood under; undefined when the record names none. */
@@ -101,12 +108,14 @@ export function recordKind(fields: Record<string, unknown>): { key: string; kind
  * Whether a kind appears inside another work ("Journal Article", "article-journal", "inproceedings", "CONF",
  * "bookSection", "Book, Section"), so that its journal, proceedings or book is where it appeared, never its
  * publisher. Web of Science's "Article; Early Access" reads as its first kind. CSL-JSON's "article" (under its
- * "type") is a preprint or working paper, which appears in nothing else.
+ * "type") is a preprint or working paper, which appears in nothing else; its "entry" is an entry in a database.
  */
 export function appearsInside(kind: string, key = 'entryType'): boolean {
   const first = kind.split(';')[0] ?? '';
   const plain = first.toLowerCase().replace(/[^a-z]/g, '');
   if (plain === 'article' && key.toLowerCase() === 'type') return false;
+  // CSL-JSON's "entry" is an entry in a database or directory; as BibTeX's or RIS's kind it means nothing.
+  if (plain === 'entry') return key.toLowerCase() === 'type';
   return CONTAINED_KINDS.has(plain);
 }
 

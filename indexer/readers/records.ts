@@ -9,6 +9,7 @@ import { describeKind, problemAt } from './locate.ts';
 import { preprintOfVenue } from './preprint-venue.ts';
 import type { InputProblem, LocatedPaper, RawRecord, ReadResult, RecordLocation } from './reader.ts';
 import { coerceField, type Field, mapFields } from './record-fields.ts';
+import { recordKind } from './record-kind.ts';
 import { repairValue, shapeProblem } from './record-repairs.ts';
 import { fillTitle } from './record-title.ts';
 import { coerceDoi, doiFromLink } from './values.ts';
@@ -51,8 +52,13 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * entry whose eprint is an arXiv id and that names no journal or booktitle (arXiv's own export); a RIS conference
  * paper's venue is its proceedings (C3, as Zotero writes it) before T2, kept as conferenceName unless the same; a
  * classic BibTeX @inbook without booktitle is a book; a RIS J1 is a venue after JA; a Zotero item's publicationTitle,
- * proceedingsTitle and abstractNote are its venue and abstract in JSON too. Version 16 has not shipped, so these join
- * it rather than raise it.
+ * proceedingsTitle and abstractNote are its venue and abstract in JSON too; Zotero's web API answers are read, and a
+ * Zotero item in JSON is read as the Zotero database's are (zotero-fields.ts: conferenceName, repository, university
+ * as venues, archiveID as the arXiv id, notes and attachments passed over, editors no authors unless no one else is);
+ * the Zotero database's venue fields not taken stay metadata; RIS ENCYC/DICT, EndNote Encyclopedia/Dictionary and CSL
+ * entry take no publisher as venue; Zotero's EndNote XML conference paper without secondary title takes custom3; the
+ * publisher a record of no stated kind takes as its venue stays metadata too. Version 16 has not shipped, so these
+ * join it rather than raise it.
  */
 export const RECORD_RULES_VERSION = 16;
 
@@ -164,6 +170,12 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
   if (input.arxivId === undefined && typeof venue === 'string') {
     const arxiv = preprintOfVenue(venue);
     if (arxiv !== undefined) input.arxivId = arxiv;
+  }
+  // A publisher is the venue of a record of no stated kind only for want of a better one: it stays in metadata too, so
+  // that merging the record into a preprint's paper does not take it for where the work was published (same-work.ts).
+  const venueKey = sourceKey.get('venue');
+  if (venueKey?.toLowerCase() === 'publisher' && typeof input.venue === 'string' && !recordKind(raw.fields)) {
+    metadata[venueKey] = input.venue;
   }
   input.metadata = metadata;
 

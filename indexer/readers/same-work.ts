@@ -4,6 +4,7 @@
 // record again can keep them.
 import { MAX_TAGS, type Paper } from '../paper.schema.ts';
 import { preprintServerOf } from './preprint-venue.ts';
+import { recordKind } from './record-kind.ts';
 
 /** The metadata key listing the fields a paper took from another record of its work. */
 export const FILLED_IN = 'filledIn';
@@ -27,15 +28,33 @@ const VALUE_FIELDS = ['year', 'venue', 'url', 'doi', 'arxivId'] as const;
 function lacks(kept: Paper, other: Paper, field: (typeof VALUE_FIELDS)[number]): boolean {
   if (other[field] === null) return false;
   if (kept[field] === null) return true;
-  if (field !== 'venue' || kept.venue === null || other.venue === null) return false;
-  return preprintServerOf(kept.venue) !== undefined && preprintServerOf(other.venue) === undefined;
+  return field === 'venue' && publishedOverPreprint(kept, other);
+}
+
+/**
+ * Whether the other record says where a work kept under a preprint server's name ("arXiv") was published: it
+ * names a venue of its own, and not only the publisher of a record of no stated kind (records.ts keeps that
+ * publisher in its metadata too), which names no journal or proceedings.
+ */
+function publishedOverPreprint(kept: Paper, other: Paper): boolean {
+  if (kept.venue === null || other.venue === null) return false;
+  if (preprintServerOf(kept.venue) === undefined || preprintServerOf(other.venue) !== undefined) return false;
+  return !venueIsOnlyPublisher(other);
+}
+
+function venueIsOnlyPublisher(paper: Paper): boolean {
+  if (recordKind(paper.metadata) !== undefined) return false;
+  return Object.entries(paper.metadata).some(
+    ([key, value]) => key.toLowerCase() === 'publisher' && value === paper.venue,
+  );
 }
 
 /**
  * What another record of a paper's work holds that the paper lacks (of `only` the fields named, when
  * given): the paper filled in, and the fields added, which its metadata's `filledIn` then lists too. A venue
- * naming only a preprint server counts as lacking when the other record names a venue of its own, so that a
- * preprint's record read first does not keep its published version's venue out.
+ * naming only a preprint server counts as lacking when the other record names a venue of its own (not only the
+ * publisher of a record of no stated kind), so that a preprint's record read first does not keep its published
+ * version's venue out; that record's year then replaces the preprint's too.
  */
 export function filledFrom(kept: Paper, other: Paper, only?: ReadonlySet<string>): { paper: Paper; added: string[] } {
   const paper = { ...kept };
@@ -51,8 +70,12 @@ export function filledFrom(kept: Paper, other: Paper, only?: ReadonlySet<string>
       added.push(field);
     }
   }
+  // The published record's venue comes with its year: arXiv's export of a paper revised in 2023 gives 2023, its
+  // NeurIPS record 2017. A preprint's year never replaces a published record's (the venue does not move that way).
+  const published = wanted('venue') && publishedOverPreprint(kept, other);
   for (const field of VALUE_FIELDS) {
-    if (lacks(kept, other, field) && wanted(field)) {
+    const yearPublished = field === 'year' && published && other.year !== null && other.year !== kept.year;
+    if ((lacks(kept, other, field) || yearPublished) && wanted(field)) {
       (paper as Record<typeof field, unknown>)[field] = other[field];
       added.push(field);
     }

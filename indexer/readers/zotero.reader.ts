@@ -6,66 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
-import { arxivIdInText } from './arxiv-ids.ts';
 import type { InputProblem, RawRecord } from './reader.ts';
-import { appearsInside } from './record-kind.ts';
-import { citationKeyInExtra, nameOf } from './values.ts';
-
-const SKIPPED_TYPES = new Set(['note', 'attachment', 'annotation']);
-/**
- * Where an item appeared, by Zotero's field for each item type: a journal, proceedings or book, an encyclopedia
- * (the Stanford Encyclopedia of Philosophy), a blog, the meeting a talk was given at, else who published it (only
- * for an item type that appears inside nothing else: a conference paper's publisher is no venue, record-kind.ts).
- */
-const VENUE_FIELDS = [
-  'publicationTitle',
-  'proceedingsTitle',
-  'bookTitle',
-  'conferenceName',
-  'encyclopediaTitle',
-  'dictionaryTitle',
-  'meetingName',
-  'blogTitle',
-  'forumTitle',
-  'programTitle',
-  'websiteTitle',
-  'repository',
-  'publisher',
-  'university',
-  'institution',
-  'company',
-];
-/** Zotero keeps a title and a date under the item type's own field for cases, statutes, patents and e-mails. */
-const TITLE_FIELDS = ['title', 'caseName', 'nameOfAct', 'subject', 'shortTitle'];
-const DATE_FIELDS = ['date', 'issueDate', 'dateDecided', 'dateEnacted'];
-/**
- * The creator types that stand first for an item type, as "author" does for most: a talk's presenters, a
- * program's programmers, a patent's inventors, a map's cartographers… Zotero exports each as the item's authors.
- */
-const PRIMARY_CREATOR_TYPES = new Set([
-  'author',
-  'presenter',
-  'programmer',
-  'inventor',
-  'artist',
-  'director',
-  'interviewee',
-  'cartographer',
-  'podcaster',
-  'performer',
-  'sponsor',
-]);
-const EXTRA_DOI = /^\s*DOI:\s*(\S+)\s*$/im;
-/** Fields that become paper fields; every other field (a short title beside the title too) is kept in metadata. */
-const MAPPED = new Set([
-  'abstractNote',
-  'DOI',
-  'url',
-  'archiveID',
-  ...TITLE_FIELDS.filter((field) => field !== 'shortTitle'),
-  ...DATE_FIELDS,
-  ...VENUE_FIELDS,
-]);
+import { SKIPPED_ITEM_TYPES, type ZoteroCreator, zoteroItemFields } from './zotero-fields.ts';
 
 /**
  * The Zotero data folder: the one Zotero's profile names (Settings → Advanced → Files and Folders → Data
@@ -200,12 +142,12 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
 
   const records: RawRecord[] = [];
   for (const item of items) {
-    if (SKIPPED_TYPES.has(item.typeName)) continue;
+    if (SKIPPED_ITEM_TYPES.has(item.typeName)) continue;
     const values = new Map<string, string>();
     for (const { name, value } of fieldsOf.all(item.itemID) as { name: string; value: unknown }[]) {
       if (value !== null && value !== undefined && String(value).trim() !== '') values.set(name, String(value));
     }
-    const creators = creatorsOf.all(item.itemID) as {
+    const rows = creatorsOf.all(item.itemID) as {
       firstName: string | null;
       lastName: string | null;
       fieldMode: number | null;
@@ -213,59 +155,24 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     }[];
     // Zotero has already told the given name from the family name, or kept a body's name whole (single-field
     // mode): names go on as parts, so "Deutsches Elektronen-Synchrotron, DESY" is never read as "Family, Given".
-    const parts = ({ firstName, lastName, fieldMode }: (typeof creators)[number]) =>
-      fieldMode === 1 ? { literal: lastName ?? '' } : { firstName: firstName ?? '', lastName: lastName ?? '' };
-    const written = creators.filter((creator) => PRIMARY_CREATOR_TYPES.has(creator.creatorType ?? 'author'));
-    // An edited book names its editors where a paper names its authors, as citation styles do.
-    const edited = written.length === 0 ? creators.filter((creator) => creator.creatorType === 'editor') : [];
-    const authors = [...written, ...edited].map(parts);
-    // Editors are named as authors are ("Martin Luther, Jr." + "King" → "Martin Luther King Jr.").
-    const editors = creators
-      .filter((creator) => creator.creatorType === 'editor')
-      .map((creator) => nameOf(parts(creator)) ?? '')
-      .filter((name) => name !== '');
+    const creators: ZoteroCreator[] = rows.map(({ firstName, lastName, fieldMode, creatorType }) => ({
+      creatorType: creatorType ?? 'author',
+      name: fieldMode === 1 ? { literal: lastName ?? '' } : { firstName: firstName ?? '', lastName: lastName ?? '' },
+    }));
     const tags = (tagsOf.all(item.itemID) as { name: string }[]).map((row) => row.name);
     for (const { collectionID } of collectionsOf.all(item.itemID) as { collectionID: number }[]) {
       const collection = collections.get(collectionID);
       if (collection) tags.push(collection.name);
     }
-
-    const extra = values.get('extra') ?? '';
-    // A conference paper's or a chapter's publisher (ACM, Springer) is not where it appeared: it stays metadata.
-    const inside = appearsInside(item.typeName);
-    const venueFields = inside ? VENUE_FIELDS.filter((field) => field !== 'publisher') : VENUE_FIELDS;
-    const arxiv = arxivIdInText(values.get('archiveID') ?? '') ?? arxivIdInText(extra);
     const fields: Record<string, unknown> = {
       id: item.userLibrary > 0 ? `zotero:${item.key}` : `zotero:${item.libraryID}/${item.key}`,
-      // An item saved with only its short title ("BERT") is known by it.
-      title: firstOf(values, TITLE_FIELDS),
-      abstract: values.get('abstractNote'),
-      authors,
-      year: zoteroYear(firstOf(values, DATE_FIELDS)),
-      venue: firstOf(values, venueFields),
-      doi: values.get('DOI') ?? EXTRA_DOI.exec(extra)?.[1],
-      url: values.get('url'),
-      arxivId: arxiv,
-      // As Zotero's own API writes them: a tag (or collection) is one tag, even when its name holds a ";".
-      tags: tags.map((tag) => ({ tag })),
+      ...zoteroItemFields({ itemType: item.typeName, values, creators, tags }),
       entryType: item.typeName,
       zoteroKey: item.key,
-      // The key a draft cites it by ("[@lin2026sinks]", "\\cite{lin2026sinks}"), from Zotero 7's field or Extra.
-      citationKey: values.get('citationKey') ?? citationKeyInExtra(extra),
     };
-    if (editors.length > 0) fields.editors = editors;
-    for (const [field, value] of values) {
-      if (!MAPPED.has(field) || (inside && field === 'publisher')) fields[field] = value;
-    }
-    for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
     records.push({ fields, location: { file, line: null, record: records.length + 1 } });
   }
   return records;
-}
-
-/** The value of the first of `fields` the item has. */
-function firstOf(values: ReadonlyMap<string, string>, fields: readonly string[]): string | undefined {
-  return fields.map((field) => values.get(field)).find((value) => value !== undefined);
 }
 
 function tableHasRows(db: Database.Database, table: string): boolean {
@@ -274,12 +181,4 @@ function tableHasRows(db: Database.Database, table: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Zotero stores a date as "YYYY-MM-DD <as typed>", with "0000" for a part it could not read. */
-function zoteroYear(date: string | undefined): string | undefined {
-  if (date === undefined) return undefined;
-  const parsed = /^(\d{4})-\d{2}-\d{2}(?:\s+(.*))?$/.exec(date);
-  if (!parsed) return date;
-  return parsed[1] !== '0000' ? parsed[1] : parsed[2];
 }

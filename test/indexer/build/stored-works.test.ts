@@ -306,7 +306,7 @@ describe('stored-works', () => {
     expect(await venue()).toBe('arXiv');
     const later = await indexPapers({ indexDir: dir, files: [ris], embedder: 'builtin' });
     expect(later.repairs.map((r) => r.message)).toEqual([
-      'names the same work as "vaswani2023attention", which the index already holds; the two were merged, taking its venue, url from this record',
+      'names the same work as "vaswani2023attention", which the index already holds; the two were merged, taking its year, venue, url from this record',
     ]);
     expect(await venue()).toBe('Advances in Neural Information Processing Systems');
     // The export alone again, edited so that it is read: the paper keeps the venue it took.

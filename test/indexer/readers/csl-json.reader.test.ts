@@ -88,6 +88,16 @@ describe('csl-json.reader', () => {
     ]);
   });
 
+  it("takes an entry's container title as its venue, never its publisher: an encyclopedia's, a dictionary's, a database's", () => {
+    const { papers, problems } = readFixture(readCslJson, 'wild/entries.csl.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.title, paper.venue, paper.metadata.publisher])).toEqual([
+      ['Humus', null, 'Oxford University Press'],
+      ['Rhizosphere', 'A Dictionary of Ecology', 'Oxford University Press'],
+      ['SoilGrids profile 4521', null, 'ISRIC World Soil Information'],
+    ]);
+  });
+
   it('keeps a venue the item already has over its event-title when its container-title is blank', () => {
     const items = [
       { id: 'a', title: 'A', 'container-title': '', venue: 'Workshop on Soil Microbes', 'event-title': 'ICML' },

@@ -121,6 +121,25 @@ describe('endnote-xml.reader', () => {
     ]);
   });
 
+  it("takes the proceedings Zotero's export writes as custom3 for a conference paper without a secondary title, and only from Zotero", () => {
+    const { papers, problems } = readFixture(readEndnoteXml, 'wild/zotero-endnote.xml');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.title, paper.venue, paper.metadata.proceedingsTitle])).toEqual([
+      [
+        'Attention is all you need',
+        '31st Conference on Neural Information Processing Systems (NIPS 2017)',
+        'Advances in Neural Information Processing Systems',
+      ],
+      [
+        'Dense retrieval with hard negatives',
+        'Proceedings of the 44th International ACM SIGIR Conference on Research and Development in Information Retrieval',
+        undefined,
+      ],
+      // EndNote leaves custom3 to each library: "Reviewed" is no venue, nor is a conference paper's publisher.
+      ['Tidal pumping under ice shelves', null, undefined],
+    ]);
+  });
+
   it("takes a thesis's university (its publisher) as its venue, not its department (its secondary title)", () => {
     const text = `<?xml version="1.0" encoding="UTF-8" ?><xml><records>
 <record><ref-type name="Thesis">32</ref-type><contributors><authors><author>${style('Ek, Dana')}</author></authors></contributors>

@@ -89,6 +89,16 @@ describe('record-kind', () => {
     expect(['review-book', 'book-part', 'reference-entry'].filter((kind) => !appearsInside(kind, 'type'))).toEqual([]);
   });
 
+  it('says encyclopedia and dictionary entries appear inside their encyclopedia, as RIS, EndNote and CSL write them', () => {
+    expect(['ENCYC', 'DICT', 'Encyclopedia', 'Dictionary'].filter((kind) => !appearsInside(kind))).toEqual([]);
+    expect(['entry', 'entry-encyclopedia', 'entry-dictionary'].filter((kind) => !appearsInside(kind, 'type'))).toEqual(
+      [],
+    );
+    // "entry" is CSL's kind only: as a BibTeX entry type or a RIS TY it names nothing.
+    expect(appearsInside('entry', 'entryType')).toBe(false);
+    expect(publisherIsVenue({ type: 'entry', publisher: 'ISRIC' })).toBe(false);
+  });
+
   it("lets a classic BibTeX @inbook without a booktitle, a book cited by chapter, keep its publisher as the venue, not BibLaTeX's with one", () => {
     expect(publisherIsVenue({ entryType: 'inbook', chapter: '3', publisher: 'Addison-Wesley' })).toBe(true);
     expect(publisherIsVenue({ entryType: 'inbook', booktitle: ' ', publisher: 'Addison-Wesley' })).toBe(true);

@@ -83,6 +83,16 @@ describe('ris.reader', () => {
     ]);
   });
 
+  it("takes an encyclopedia or dictionary entry's encyclopedia (T2) as its venue, never its publisher (PB)", () => {
+    const { papers, problems } = readFixture(readRis, 'wild/zotero-entries.ris');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.title, paper.venue, paper.metadata.publisher])).toEqual([
+      ['Soil Respiration', 'Encyclopedia of Soils in the Environment', 'Elsevier'],
+      ['Humus', null, 'Oxford University Press'],
+      ['Rhizosphere', null, 'Oxford University Press'],
+    ]);
+  });
+
   it('refuses a record without title or abstract, located at its TY line', () => {
     const { problems } = readFixture(readRis, 'wild/zotero-export.ris', { repair: true });
     expect(problems.map((problem) => [problem.line, problem.record, problem.field])).toEqual([[26, 3, 'title']]);

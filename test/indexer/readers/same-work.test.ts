@@ -35,6 +35,37 @@ describe('same-work', () => {
     expect(filledFrom(paper({ venue: 'bioRxiv' }), paper({ venue: 'eLife' })).paper.venue).toBe('eLife');
   });
 
+  it("takes the published record's year with its venue, never a preprint's year over a published one", () => {
+    const preprint = paper({ venue: 'arXiv', year: 2023, arxivId: '1706.03762' });
+    const published = paper({ id: 'q', venue: NEURIPS, year: 2017, arxivId: '1706.03762' });
+    const { paper: filled, added } = filledFrom(preprint, published);
+    expect(added).toEqual(['year', 'venue']);
+    expect(filled).toMatchObject({ venue: NEURIPS, year: 2017, metadata: { filledIn: ['year', 'venue'] } });
+    expect(filledFrom(published, preprint)).toMatchObject({ paper: { venue: NEURIPS, year: 2017 }, added: [] });
+    // A record without a year gives the venue alone; a preprint without a venue of its own keeps its year.
+    expect(filledFrom(preprint, paper({ venue: NEURIPS })).paper).toMatchObject({ venue: NEURIPS, year: 2023 });
+    expect(filledFrom(paper({ year: 2023 }), published).paper).toMatchObject({ venue: NEURIPS, year: 2023 });
+    // A run that reads the preprint's record again takes the year only if the paper took it before.
+    expect(filledFrom(preprint, published, new Set(['venue'])).added).toEqual(['venue']);
+  });
+
+  it('keeps arXiv against the publisher that a record of no stated kind names as its venue', async () => {
+    const preprint = paper({ venue: 'arXiv', year: 2023 });
+    const publisherOnly = paper({ venue: 'Springer', year: 2017, metadata: { publisher: 'Springer' } });
+    expect(filledFrom(preprint, publisherOnly).added).toEqual([]);
+    // A book's publisher is where it appeared, and so is a journal named like its publisher.
+    const book = paper({ venue: 'Springer', year: 2017, metadata: { publisher: 'Springer', type: 'book' } });
+    expect(filledFrom(preprint, book).paper.venue).toBe('Springer');
+    expect(filledFrom(preprint, paper({ venue: 'Springer', year: 2017 })).paper.venue).toBe('Springer');
+    const bib = temp.write('lib.bib', ARXIV_EXPORT);
+    const json = temp.write(
+      'mine.json',
+      JSON.stringify([{ title: 'Attention is all you need', doi: '10.48550/arXiv.1706.03762', publisher: 'Springer' }]),
+    );
+    const { papers } = await readPaperFiles([bib, json]);
+    expect(papers.map(({ paper }) => [paper.venue, paper.year])).toEqual([['arXiv', 2023]]);
+  });
+
   it('keeps a published venue against a preprint server, one preprint server against another, and any venue when only other fields are wanted', () => {
     const published = paper({ venue: NEURIPS });
     expect(filledFrom(published, paper({ venue: 'arXiv' })).added).toEqual([]);
@@ -48,14 +79,16 @@ describe('same-work', () => {
     const bib = temp.write('lib.bib', ARXIV_EXPORT);
     const ris = temp.write('lib.ris', PUBLISHED);
     const bibFirst = await readPaperFiles([bib, ris]);
-    expect(bibFirst.papers.map(({ paper }) => [paper.id, paper.venue, paper.arxivId])).toEqual([
-      ['vaswani2023attention', NEURIPS, '1706.03762'],
+    expect(bibFirst.papers.map(({ paper }) => [paper.id, paper.venue, paper.year, paper.arxivId])).toEqual([
+      ['vaswani2023attention', NEURIPS, 2017, '1706.03762'],
     ]);
     expect(bibFirst.repairs.map((repair) => repair.message)).toEqual([
-      `names the same work as "vaswani2023attention" at ${bib} line 1; the two were merged, taking its abstract, venue from this record`,
+      `names the same work as "vaswani2023attention" at ${bib} line 1; the two were merged, taking its abstract, year, venue from this record`,
     ]);
     const risFirst = await readPaperFiles([ris, bib]);
-    expect(risFirst.papers.map(({ paper }) => [paper.venue, paper.arxivId])).toEqual([[NEURIPS, '1706.03762']]);
+    expect(risFirst.papers.map(({ paper }) => [paper.venue, paper.year, paper.arxivId])).toEqual([
+      [NEURIPS, 2017, '1706.03762'],
+    ]);
   });
 
   it('gives the published venue to a Google Scholar "arXiv preprint" entry read with a record of the paper as published', async () => {

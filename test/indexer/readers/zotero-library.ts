@@ -40,6 +40,7 @@ const FIELDS = [
   'caseName',
   'dateDecided',
   'publisher',
+  'conferenceName',
 ];
 /** Creator types by id: those most items have, then those that stand first for some item types. */
 const CREATOR_TYPES = ['author', 'editor', 'presenter', 'programmer', 'contributor'];

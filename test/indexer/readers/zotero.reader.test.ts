@@ -257,12 +257,20 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
       },
     });
     library.add({ key: 'BOOK0003', type: 'book', fields: { title: 'Deep learning', publisher: 'MIT Press' } });
+    library.add({
+      key: 'CONF0002',
+      type: 'conferencePaper',
+      fields: { title: 'Sparse retrieval', proceedingsTitle: 'Proceedings of SIGIR 2021', conferenceName: "SIGIR '21" },
+    });
     const { papers, problems } = await readPaperFiles([library.dir], { format: 'zotero' });
     expect(problems).toEqual([]);
     expect(papers.map(({ paper }) => [paper.venue, paper.metadata.publisher])).toEqual([
       [null, 'Association for Computing Machinery'],
       ['MIT Press', undefined],
+      ['Proceedings of SIGIR 2021', undefined],
     ]);
+    // The conference's name, not the venue, is kept as the RIS and JSON readers keep it.
+    expect(papers[2]?.paper.metadata.conferenceName).toBe("SIGIR '21");
   });
 
   it('names editors as authors are named: the "Jr." Zotero keeps in the first name goes last, a body stays whole', async () => {

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readPaperFiles } from '../../../indexer/readers/index.ts';
+import { readJson } from '../../../indexer/readers/json.reader.ts';
+import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
+
+describe('zotero-items', () => {
+  it("reads the Zotero web API's answer: each item under its data, known as zotero:<key>, its notes and attachments passed over and counted", () => {
+    const { papers, problems } = readFixture(readJson, 'wild/zotero-api-items.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper, location }) => [paper.id, location.record, location.line])).toEqual([
+      ['zotero:X42A7DEE', 1, 2],
+      ['zotero:CONF2021', 4, 130],
+      ['zotero:THES2020', 5, 170],
+      ['zotero:PRE24012', 6, 205],
+    ]);
+    expect(paperById(papers, 'zotero:X42A7DEE').paper).toMatchObject({
+      title: 'Microbial carbon use efficiency in drying soils',
+      abstract: 'We measure how soil microbes use carbon as soils dry.',
+      authors: ['Jane Doe', 'Richard Roe'],
+      year: 2019,
+      venue: 'Soil Biology and Biochemistry',
+      doi: '10.1016/j.soilbio.2019.01.001',
+      tags: ['soil carbon', 'drought'],
+      metadata: { itemType: 'journalArticle', zoteroKey: 'X42A7DEE', editors: ['Ed Itor'], volume: '131' },
+    });
+    const notices = readJson(fs.readFileSync(fixture('wild/zotero-api-items.json'), 'utf8'), 'api.json').notices;
+    expect(notices).toEqual([
+      'api.json: 2 Zotero items holding no paper of their own were passed over (1 attachment, 1 note)',
+    ]);
+  });
+
+  it("takes a conference paper's conference when it names no proceedings, a thesis's university, a preprint's repository and Archive ID", () => {
+    for (const name of ['wild/zotero-api-items.json', 'wild/zotero-better-bibtex.json']) {
+      const { papers, problems } = readFixture(readJson, name);
+      expect(problems).toEqual([]);
+      const [conference, thesis, preprint] = papers.slice(-3).map(({ paper }) => paper);
+      expect(conference).toMatchObject({
+        venue: "SIGIR '21",
+        authors: ['Kai Lin'],
+        year: 2021,
+        metadata: { publisher: 'Association for Computing Machinery' },
+      });
+      // The API item's citation key (Better BibTeX's line in Extra) is kept beside its id; Better BibTeX's is the id.
+      expect([conference?.id, conference?.metadata.citationKey]).toEqual(
+        name === 'wild/zotero-api-items.json' ? ['zotero:CONF2021', 'lin2021dense'] : ['lin2021dense', undefined],
+      );
+      expect(thesis).toMatchObject({ venue: 'University of Lisbon', year: 2020 });
+      expect(preprint).toMatchObject({ venue: 'arXiv', arxivId: '2401.01234', year: 2024 });
+    }
+  });
+
+  it("keeps a Better BibTeX item's citation key as its id and passes over its standalone notes", () => {
+    const read = readJson(fs.readFileSync(fixture('wild/zotero-better-bibtex.json'), 'utf8'), 'bbt.json');
+    expect(read.notices).toEqual(['bbt.json: 1 Zotero item holding no paper of its own was passed over (1 note)']);
+    const { papers } = readFixture(readJson, 'wild/zotero-better-bibtex.json');
+    expect(papers.map(({ paper }) => [paper.id, paper.authors])).toEqual([
+      ['lin2021dense', ['Kai Lin']],
+      ['silva2020root', ['Ana Silva']],
+      ['okafor2024sparse', ['Chidi Okafor']],
+    ]);
+  });
+
+  it("reads the API's answer for one item, names a group library's item by its group, and takes the year the API parsed", () => {
+    const item = {
+      key: 'GRP00001',
+      version: 5,
+      library: { type: 'group', id: 2205533, name: 'Soil lab', links: {} },
+      links: {},
+      meta: { creatorSummary: 'Soil Science Consortium', parsedDate: '2018-03-01', numChildren: 0 },
+      data: {
+        key: 'GRP00001',
+        version: 5,
+        itemType: 'journalArticle',
+        title: 'Group paper',
+        creators: [{ creatorType: 'author', name: 'Soil Science Consortium' }],
+        date: '3/1/18',
+        tags: [],
+        collections: [],
+        relations: {},
+      },
+    };
+    const { papers, problems } = readWith(readJson, JSON.stringify(item, null, 2), 'item.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.authors, paper.year])).toEqual([
+      ['zotero:groups/2205533/GRP00001', ['Soil Science Consortium'], 2018],
+    ]);
+  });
+
+  it('passes over an item the API answers with from the trash, and a highlight (an annotation), counting them', () => {
+    const item = (key: string, data: Record<string, unknown>) => ({
+      key,
+      version: 1,
+      library: {},
+      links: {},
+      meta: {},
+      data,
+    });
+    const answer = [
+      item('KEPT0001', { itemType: 'report', title: 'Kept', creators: [], institution: 'ISRIC' }),
+      item('TRASH001', { itemType: 'journalArticle', title: 'Thrown away', creators: [], deleted: 1 }),
+      item('ANNO0001', { itemType: 'annotation', parentItem: 'PDF7DEE1', annotationType: 'highlight' }),
+    ];
+    const read = readJson(JSON.stringify(answer), 'api.json');
+    expect(read.records.map((record) => [record.fields.id, record.fields.venue])).toEqual([
+      ['zotero:KEPT0001', 'ISRIC'],
+    ]);
+    expect(read.notices).toEqual([
+      'api.json: 2 Zotero items holding no paper of their own were passed over (1 item in the trash, 1 annotation)',
+    ]);
+  });
+
+  it('indexes an API answer saved as a .json file, saying how many items it passed over', async () => {
+    const read = await readPaperFiles([fixture('wild/zotero-api-items.json')]);
+    expect(read.problems).toEqual([]);
+    expect(read.papers).toHaveLength(4);
+    expect(read.notices).toContainEqual(
+      expect.stringMatching(/2 Zotero items .* passed over \(1 attachment, 1 note\)$/),
+    );
+  });
+});
