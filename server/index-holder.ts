@@ -1,8 +1,8 @@
 // Owns the index generation the server answers from: hands out counted leases on it, swaps in a
 // newer published generation atomically, and closes an old one only when its last request is done.
-// With several server processes, a reload here also reloads its peers (see server/cluster/). Its
-// parts are in server/index-holder/: what is served and its damage, publishes and their poll,
-// leases, damaged generations, warm-up.
+// With several server processes, a reload here also reloads its peers, and damage confirmed here
+// reaches them (see server/cluster/). Its parts are in server/index-holder/: what is served and its
+// damage, publishes and their poll, leases, damaged generations, damage told by peers, warm-up.
 import path from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { IndexReader } from '../indexer/index.ts';
@@ -13,6 +13,7 @@ import {
   uncheckedNotice,
 } from './index-holder/damaged-generations.ts';
 import { INTEGRITY_WAIT_MS, type IndexHolderOptions, type ReloadResult } from './index-holder/holder-options.ts';
+import { type DamageReport, reportedDamage } from './index-holder/peer-damage.ts';
 import { pollPublications, publicationOf, stampOf } from './index-holder/publication.ts';
 import type { IndexLease } from './index-holder/served-generation.ts';
 import { ServedIndex } from './index-holder/served-index.ts';
@@ -26,6 +27,7 @@ export {
   type IndexHolderOptions,
   type ReloadResult,
 } from './index-holder/holder-options.ts';
+export type { DamageReport } from './index-holder/peer-damage.ts';
 export type { IndexLease } from './index-holder/served-generation.ts';
 export { WARM_UP_QUERIES } from './index-holder/warm-up.ts';
 
@@ -75,6 +77,28 @@ export class IndexHolder {
    */
   onChange(listener: (generation: number | null) => void): () => void {
     return this.#index.served.onChange(listener);
+  }
+
+  /**
+   * Calls `listener` with each damage this process's integrity check confirms, so that the other
+   * server processes of a cluster learn it (see applyReportedDamage). Returns a function that stops calling it.
+   */
+  onConfirmedDamage(listener: (report: DamageReport) => void): () => void {
+    return this.#index.onConfirmedDamage(listener);
+  }
+
+  /**
+   * Applies damage another server process's check confirmed. Serving that database file, this process
+   * falls back to the generation before it as if its own check had found it, without running one. Not
+   * serving it, while it is still the newest publish, it records it as the damaged publish not to load,
+   * so its watcher does not open and check it again (health says so, as in the process that found it).
+   */
+  async applyReportedDamage(report: DamageReport): Promise<void> {
+    if (await this.#index.applyReportedDamage(report)) return;
+    const dir = this.#dir;
+    if (report.stamp === undefined || !dir || stampOf(dir) !== report.stamp) return;
+    if (this.#index.problem?.error.code === 'INDEX_CORRUPT' && this.#index.problemStamp === report.stamp) return;
+    this.#index.recordProblem({ generation: report.generation, error: reportedDamage(report) }, report.stamp);
   }
 
   /** The generation new requests are served from, or null when no index is loaded. */
@@ -211,8 +235,10 @@ export class IndexHolder {
     const checked = await index.verdictOf(reader);
     if (checked.verdict === 'unknown') this.#onNotice(uncheckedNotice(reader, checked.reason));
     if (checked.verdict === 'damaged') {
+      const problem = { generation: reader.generation, error: checked.error };
+      index.confirmedDamage(reader, problem, published.stamp);
       reader.close();
-      index.recordProblem({ generation: reader.generation, error: checked.error }, published.stamp);
+      index.recordProblem(problem, published.stamp);
       throw checked.error;
     }
     await warmUpSearches(reader);

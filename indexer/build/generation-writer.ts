@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ZodError } from 'zod';
-import { AppError, isDatabaseDamage } from '../../core/errors.ts';
+import { isDatabaseDamage } from '../../core/errors.ts';
 import { checkDatabaseInBackground } from '../read/integrity-check.ts';
 import { createDatabase, type Db, openDatabaseForRead, openDatabaseForWrite } from '../store/database.ts';
 import {
@@ -18,15 +18,9 @@ import {
   startBuild,
   syncFileData,
 } from '../store/generations.ts';
-import { type Manifest, readEmbedderState, readManifest } from '../store/manifest.repo.ts';
+import { readManifest } from '../store/manifest.repo.ts';
+import { openPrevious, type PreviousGeneration } from './published-generation.ts';
 import { describeFolders, describeWriteFailure, isDiskFull, olderGenerationsWithSizes } from './write-failure.ts';
-
-export type PreviousGeneration = {
-  generation: number;
-  dir: string;
-  manifest: Manifest;
-  embedderState: Buffer | null;
-};
 
 export type GenerationDraft = {
   /** The generation being written. */
@@ -34,23 +28,9 @@ export type GenerationDraft = {
   buildDir: string;
   /** The copy being built, open for writing. */
   db: Db;
-  /** The published generation this one starts from; undefined for a new index or a rebuild. */
+  /** The published generation this one starts from; undefined for a new index or a rebuild. Its `db` is closed by now. */
   previous: PreviousGeneration | undefined;
 };
-
-/** Reads the published generation's manifest without locking (undefined when there is no index yet). */
-export function readPrevious(indexDir: string): PreviousGeneration | undefined {
-  const current = currentGeneration(indexDir);
-  if (!current) return undefined;
-  const db = openDatabaseForRead(path.join(current.dir, FILES.db));
-  try {
-    const manifest = readManifest(db);
-    if (!manifest) throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} has no manifest.`);
-    return { generation: current.generation, dir: current.dir, manifest, embedderState: readEmbedderState(db) };
-  } finally {
-    db.close();
-  }
-}
 
 // The generation a rebuild follows: the published one, or the newest on disk when CURRENT is missing or damaged
 // (a rebuild is the remedy INDEX_CORRUPT names, so it must not fail reading CURRENT).
@@ -122,15 +102,19 @@ async function copyPublished(
  * holds the draft and the two generations the previous run left. On any error the draft is deleted
  * and the published generation and those before it stay exactly as they were, with one exception:
  * when the disk is too full to copy the published database, the older generations are deleted to
- * make room (said through `onNotice`) and the copy is tried once more.
+ * make room (said through `onNotice`) and the copy is tried once more. The published generation is
+ * read, and copied, under a read lock on its database, taken after waiting up to `lockWaitMs` for
+ * another process's lock to go (then INDEX_BUSY, see openPrevious).
  */
 export async function writeGeneration<T, P = undefined>(
   indexDir: string,
   options: {
     fresh: boolean;
     prepare?: (previous: PreviousGeneration | undefined) => Promise<P>;
-    /** Told what the run did beyond the change: older generations deleted to make room on a full disk. */
+    /** Told what the run did beyond the change: older generations deleted to make room on a full disk, a wait for a lock. */
     onNotice?: (message: string) => void;
+    /** How long to wait for another process's lock on the published database (PUBLISHED_READ_DEFAULTS). */
+    lockWaitMs?: number;
   },
   change: (draft: GenerationDraft, prepared: P) => Promise<T>,
 ): Promise<T> {
@@ -145,9 +129,14 @@ export async function writeGeneration<T, P = undefined>(
   let db: Db | undefined;
   let syncing: Promise<void> | undefined;
   let pruning: Promise<void> | undefined;
+  let published: PreviousGeneration | undefined;
   try {
     // A rebuild reads nothing of the published generation but its number: it is the remedy for a damaged one.
-    const published = options.fresh ? undefined : readPrevious(indexDir);
+    const waiting = {
+      ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
+      ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+    };
+    published = options.fresh ? undefined : await openPrevious(indexDir, waiting);
     before = options.fresh ? rebuildFollows(indexDir) : published?.generation;
     const generation = (before ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
@@ -155,6 +144,8 @@ export async function writeGeneration<T, P = undefined>(
     const copy = published ? copyPublished(indexDir, published, dbFile, options.onNotice ?? (() => {})) : undefined;
     // Both are awaited, so a failing prepare never leaves the copy writing into a deleted folder.
     const [copied, prepared] = await Promise.allSettled([copy, options.prepare?.(published)]);
+    // The draft is made: the published database's read lock is not held through the change.
+    published?.db.close();
     if (copied.status === 'rejected') throw copied.reason;
     if (prepared.status === 'rejected') throw prepared.reason;
     // The copy's pages are written out while the change runs, so publishing waits only for the change's own.
@@ -177,6 +168,7 @@ export async function writeGeneration<T, P = undefined>(
   } catch (error) {
     throw describeWriteFailure(error, indexDir, before);
   } finally {
+    if (published?.db.open) published.db.close();
     if (db?.open) db.close();
     // Both finish before the lock is released, so no deletion outlives the run that started it.
     await syncing?.catch(() => {});

@@ -3,6 +3,7 @@ import type { EmbedderInfo, EmbedderKind } from '../embedders/index.ts';
 import type { Encoding, Format, InputProblem } from '../readers/index.ts';
 import type { EmbedderFit } from './embedder-fit.ts';
 import type { ProgressListener } from './progress.ts';
+import { PUBLISHED_READ_DEFAULTS } from './published-generation.ts';
 
 export const INDEX_DEFAULTS = {
   embedder: 'auto' as EmbedderKind,
@@ -23,6 +24,8 @@ export const INDEX_DEFAULTS = {
   batchSize: 256,
   /** Rebuild the vector file from scratch once this fraction of its entries are deleted ones. */
   maxDeletedFraction: 0.25,
+  /** How long to wait for another process's lock on the published database (see PUBLISHED_READ_DEFAULTS). */
+  lockWaitMs: PUBLISHED_READ_DEFAULTS.lockWaitMs,
 };
 
 export type IndexOptions = typeof INDEX_DEFAULTS & {

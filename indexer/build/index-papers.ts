@@ -1,15 +1,13 @@
 // The `index` verb: reads paper files, embeds only new or changed papers, and publishes a new
 // generation of the index with its SQLite tables, keyword postings and HNSW vector file.
-import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { type PaperFilesRead, readPaperFiles } from '../readers/index.ts';
-import { openDatabaseForRead } from '../store/database.ts';
-import { FILES } from '../store/generations.ts';
 import { readStoredKeys } from '../store/papers-writer.repo.ts';
 import { applyPapers } from './apply-changes.ts';
 import type { RunInput } from './change-plan.ts';
-import { type PreviousGeneration, writeGeneration } from './generation-writer.ts';
+import { writeGeneration } from './generation-writer.ts';
 import { INDEX_DEFAULTS, type IndexOptions, type IndexSummary } from './index-options.ts';
+import type { PreviousGeneration } from './published-generation.ts';
 import { mergeStoredWorks } from './stored-works.ts';
 
 /** Indexes paper files into `indexDir`, creating or updating it. */
@@ -30,7 +28,7 @@ export async function indexPapers(
   // whose bytes the published index holds (by fingerprint) are not parsed again.
   const readInput = async (previous: PreviousGeneration | undefined): Promise<RunInput> => {
     opts.onProgress?.({ stage: 'read', done: 0, total: opts.files.length });
-    const keys = previous ? storedKeysOf(previous) : undefined;
+    const keys = previous ? readStoredKeys(previous.db) : undefined;
     const input = await readPaperFiles(opts.files, {
       ...(opts.format ? { format: opts.format } : {}),
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
@@ -51,12 +49,12 @@ export async function indexPapers(
       });
     }
     const replaced =
-      previous && keys && !opts.strict ? await mergeStoredWorks(input, keys.byId, previous.dir, opts) : [];
+      previous && keys && !opts.strict ? await mergeStoredWorks(input, keys.byId, previous.db, opts) : [];
     lap('read');
     return { ...input, stored: keys?.byId ?? new Map(), replaced };
   };
   let read: Pick<PaperFilesRead, 'problems' | 'repairs' | 'notices'> = { problems: [], repairs: [], notices: [] };
-  const writing = { fresh: opts.rebuild, prepare: readInput, onNotice: opts.onNotice };
+  const writing = { fresh: opts.rebuild, prepare: readInput, onNotice: opts.onNotice, lockWaitMs: opts.lockWaitMs };
   const summary = await writeGeneration(opts.indexDir, writing, (draft, input) => {
     read = input;
     return applyPapers(draft, input, opts, lap);
@@ -83,13 +81,4 @@ function noPapersMessage(files: readonly string[], problems: number): string {
   }
   const named = files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
   return `No record was found in ${named}; nothing was changed.`;
-}
-
-function storedKeysOf(previous: PreviousGeneration): ReturnType<typeof readStoredKeys> {
-  const db = openDatabaseForRead(path.join(previous.dir, FILES.db));
-  try {
-    return readStoredKeys(db);
-  } finally {
-    db.close();
-  }
 }

@@ -3,11 +3,9 @@
 // record of its DOI indexed today are one paper: the one the index holds keeps its id and is filled
 // in with what only the new record holds. (Within one run, the readers' id registry does the same.)
 // What a paper took from another record stays when a later run reads only its own record again.
-import path from 'node:path';
 import type { Paper } from '../paper.schema.ts';
 import { filledFrom, filledIn, type LocatedPaper, type PaperFilesRead, worksOf } from '../readers/index.ts';
-import { type Db, openDatabaseForRead } from '../store/database.ts';
-import { FILES } from '../store/generations.ts';
+import type { Db } from '../store/database.ts';
 import { PapersReader } from '../store/papers.repo.ts';
 import type { StoredKey } from '../store/papers-writer.repo.ts';
 import type { IndexOptions } from './index-options.ts';
@@ -26,32 +24,27 @@ import { replaceUnstableIds } from './unstable-ids.ts';
  * (unparsed-works.ts), so that the id registry merges the two as a fresh index of the same files does. Not done
  * under --strict, which repairs nothing. The input is changed in place; each merge is listed as a repair. A paper
  * filled in from another record is stored without its record's fingerprint, so that later runs read that record
- * again: a later edit of the other record, --prune and --strict reach it. Returns the stored ids whose papers a
- * new record replaced, which the run removes.
+ * again: a later edit of the other record, --prune and --strict reach it. `db` is the published generation's
+ * database. Returns the stored ids whose papers a new record replaced, which the run removes.
  */
 export async function mergeStoredWorks(
   input: PaperFilesRead,
   stored: ReadonlyMap<string, StoredKey>,
-  previousDir: string,
+  db: Db,
   opts: Pick<IndexOptions, 'prune' | 'files' | 'format' | 'encoding'>,
 ): Promise<string[]> {
   if (input.papers.length === 0) return opts.prune ? [] : storedMergedAway(input, stored);
-  const db = openDatabaseForRead(path.join(previousDir, FILES.db));
-  try {
-    await readUnparsedOfWorks(input, stored, db, opts);
-    const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id));
-    const reread = opts.prune ? [] : input.papers.filter(({ paper }) => stored.has(paper.id));
-    const mergedAway = opts.prune ? [] : storedMergedAway(input, stored);
-    const reader = new PapersReader(db);
-    if (reread.length > 0) keepFilledIn(reread, storedFilledIn(db, reader, reread, stored.size));
-    // First, so that a versioned arXiv id replaced is no holder to merge the new record of its work into.
-    const replaced = [...mergedAway, ...(opts.prune ? [] : replaceUnstableIds(input, stored, reader))];
-    const naming = fresh.filter(({ paper }) => worksOf(paper).length > 0);
-    if (naming.length > 0) mergeFresh(input, naming, stored, db, reader, { ...opts, replaced: new Set(replaced) });
-    return replaced;
-  } finally {
-    db.close();
-  }
+  await readUnparsedOfWorks(input, stored, db, opts);
+  const fresh = input.papers.filter(({ paper }) => !stored.has(paper.id));
+  const reread = opts.prune ? [] : input.papers.filter(({ paper }) => stored.has(paper.id));
+  const mergedAway = opts.prune ? [] : storedMergedAway(input, stored);
+  const reader = new PapersReader(db);
+  if (reread.length > 0) keepFilledIn(reread, storedFilledIn(db, reader, reread, stored.size));
+  // First, so that a versioned arXiv id replaced is no holder to merge the new record of its work into.
+  const replaced = [...mergedAway, ...(opts.prune ? [] : replaceUnstableIds(input, stored, reader))];
+  const naming = fresh.filter(({ paper }) => worksOf(paper).length > 0);
+  if (naming.length > 0) mergeFresh(input, naming, stored, db, reader, { ...opts, replaced: new Set(replaced) });
+  return replaced;
 }
 
 /**

@@ -2,7 +2,7 @@
 // refused write), and the room a full disk can be given: the generations older than the published one.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, isDatabaseDamage } from '../../core/errors.ts';
+import { AppError, type ErrorCode, isDatabaseDamage } from '../../core/errors.ts';
 import { olderGenerations } from '../store/generations.ts';
 
 const WRITE_ERRORS: Record<string, string> = {
@@ -11,6 +11,17 @@ const WRITE_ERRORS: Record<string, string> = {
   EACCES: 'permission was denied',
   EPERM: 'the operation was not permitted',
   EROFS: 'the file system is read-only',
+};
+
+// Failures of a run that are not the disk's refusal to be written, with their own codes: the hint of
+// INDEX_WRITE_FAILED (free space, write permission) would send a person the wrong way.
+const OTHER_FAILURES: Record<string, { code: ErrorCode; reason: string }> = {
+  EMFILE: { code: 'RESOURCES_EXHAUSTED', reason: 'too many open files in this process' },
+  ENFILE: { code: 'RESOURCES_EXHAUSTED', reason: 'too many open files on this system' },
+  ENOMEM: { code: 'RESOURCES_EXHAUSTED', reason: 'out of memory' },
+  SQLITE_NOMEM: { code: 'RESOURCES_EXHAUSTED', reason: 'out of memory' },
+  SQLITE_BUSY: { code: 'INDEX_BUSY', reason: 'a database is locked by another connection' },
+  SQLITE_LOCKED: { code: 'INDEX_BUSY', reason: 'a database is locked by another connection' },
 };
 
 function codeOf(error: unknown): string {
@@ -71,6 +82,16 @@ export function describeWriteFailure(error: unknown, indexDir: string, published
     );
   }
   const code = codeOf(error);
+  // SQLite's extended codes (SQLITE_BUSY_SNAPSHOT) under their primary one.
+  const other = OTHER_FAILURES[code] ?? OTHER_FAILURES[/^SQLITE_[A-Z]+/.exec(code)?.[0] ?? ''];
+  if (other) {
+    return new AppError(
+      other.code,
+      `Could not write the index in ${indexDir}: ${other.reason} (${code}). Nothing was changed.`,
+      { code },
+      { cause: error },
+    );
+  }
   const reason = code === 'SQLITE_FULL' ? 'the disk is full' : WRITE_ERRORS[code];
   if (!reason) {
     return new AppError(

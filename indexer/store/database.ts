@@ -109,9 +109,12 @@ export function schemaVersionOf(db: Db): number {
   return Number(db.prepare("SELECT value FROM manifest WHERE key = 'schemaVersion'").pluck().get());
 }
 
-/** Opens a published index database read-only. */
-export function openDatabaseForRead(file: string): Db {
-  const db = openChecked(file, true);
+/**
+ * Opens a published index database read-only. `busyTimeoutMs` replaces how long it waits on another
+ * connection's lock, opening and querying (BUSY_TIMEOUT_MS): 0 for a caller that waits off the main thread.
+ */
+export function openDatabaseForRead(file: string, options: { busyTimeoutMs?: number } = {}): Db {
+  const db = openChecked(file, true, options.busyTimeoutMs);
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
   return db;
@@ -136,7 +139,8 @@ function tuneForBulkWrites(db: Db): void {
 // recovery after a crash. SQLite's 5 s froze the whole server, on every query (and every watch tick's
 // reload) while a sqlite3 shell held the lock: a read-only connection gives up soon with SQLITE_BUSY,
 // which a request reports as INDEX_BUSY and a watcher tries again later. The writer, on its own copy,
-// keeps SQLite's 5 s.
+// keeps SQLite's 5 s; an update reading the published generation waits for a lock off the main thread
+// (indexer/build/published-generation.ts).
 const BUSY_TIMEOUT_MS = {
   /** A read-only open (a server's load or reload, on its main thread). */
   readOpen: 100,
@@ -146,13 +150,13 @@ const BUSY_TIMEOUT_MS = {
   write: 5_000,
 } as const;
 
-function openChecked(file: string, readonly: boolean): Db {
+function openChecked(file: string, readonly: boolean, busyTimeoutMs?: number): Db {
   let db: Db | undefined;
   try {
     db = new Database(file, {
       readonly,
       fileMustExist: true,
-      timeout: readonly ? BUSY_TIMEOUT_MS.readOpen : BUSY_TIMEOUT_MS.write,
+      timeout: busyTimeoutMs ?? (readonly ? BUSY_TIMEOUT_MS.readOpen : BUSY_TIMEOUT_MS.write),
     });
     const version = schemaVersionOf(db);
     const migration = MIGRATIONS[version];
@@ -171,6 +175,6 @@ function openChecked(file: string, readonly: boolean): Db {
     // Damage is INDEX_CORRUPT; permissions, file handles, a lock or a missing file say so instead.
     throw openFailure(error, file);
   }
-  db.pragma(`busy_timeout = ${readonly ? BUSY_TIMEOUT_MS.readQuery : BUSY_TIMEOUT_MS.write}`);
+  db.pragma(`busy_timeout = ${busyTimeoutMs ?? (readonly ? BUSY_TIMEOUT_MS.readQuery : BUSY_TIMEOUT_MS.write)}`);
   return db;
 }

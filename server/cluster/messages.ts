@@ -2,6 +2,7 @@
 // worker learns what to serve (one environment variable), and how errors cross the process line.
 import type { Config } from '../../core/config.ts';
 import { AppError, ERRORS, type ErrorCode, isAppError } from '../../core/errors.ts';
+import type { DamageReport } from '../index-holder.ts';
 
 /** The environment variable that hands a forked worker its `WorkerStart`, as JSON. */
 export const WORKER_START_ENV = 'CITELENS_CLUSTER_WORKER';
@@ -24,6 +25,8 @@ export type ToWorker =
   | { kind: 'reload'; id: number }
   /** Every peer has reloaded after this worker's `reload-peers` with the same id (or `error` says which did not). */
   | { kind: 'peers-reloaded'; id: number; error?: SentError }
+  /** Another worker's integrity check confirmed this damage: fall back from it too, without checking again. */
+  | { kind: 'damage'; report: DamageReport }
   /** Finish running requests, close the index, and exit 0. */
   | { kind: 'stop' };
 
@@ -35,7 +38,9 @@ export type ToPrimary =
   | { kind: 'notice'; message: string }
   /** This worker reloaded its index: have every other worker reload, then answer `peers-reloaded`. */
   | { kind: 'reload-peers'; id: number }
-  | { kind: 'reload-done'; id: number; error?: SentError };
+  | { kind: 'reload-done'; id: number; error?: SentError }
+  /** This worker's integrity check confirmed damage: tell every other worker, now and as each starts. */
+  | { kind: 'damage'; report: DamageReport };
 
 /** The error in a form the IPC channel carries; anything but an AppError becomes INTERNAL. */
 export function sendableError(error: unknown): SentError {

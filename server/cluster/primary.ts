@@ -1,8 +1,9 @@
 // The cluster's primary process: forks the server workers (which share one listening socket through
-// node:cluster), replaces one that dies, relays a reload to every worker, and stops them in order.
+// node:cluster), replaces one that dies, relays a reload and confirmed damage to every worker, and stops them in order.
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
+import type { DamageReport } from '../index-holder.ts';
 import { assertSafeBind, SERVE_DEFAULTS } from '../serve.ts';
 import {
   isMessage,
@@ -101,6 +102,8 @@ class ClusterPrimary {
   readonly #waiting = new Set<NodeJS.Timeout>();
   readonly #relay: ReloadRelay<Member>;
   readonly #noticedAt = new Map<string, number>();
+  /** The last damage a worker's integrity check confirmed: told to every worker as it starts, too. */
+  #damage: DamageReport | undefined;
   #startup: { resolve: () => void; reject: (error: unknown) => void } | undefined;
   #allGone: (() => void) | undefined;
   #closing: Promise<void> | undefined;
@@ -194,6 +197,8 @@ class ClusterPrimary {
       case 'ready':
         member.ready = true;
         this.#port ??= message.port;
+        // It may have opened the damaged generation: it falls back without checking it again.
+        if (this.#damage && this.#state !== 'stopping') tell(member, { kind: 'damage', report: this.#damage });
         if (this.#state === 'stopping') {
           // A stop sent while it was still loading may have come before it listened for messages.
           tell(member, { kind: 'stop' });
@@ -226,6 +231,10 @@ class ClusterPrimary {
         return;
       case 'reload-done':
         this.#relay.done(member, message.id, message.error);
+        return;
+      case 'damage':
+        this.#damage = message.report;
+        for (const other of this.#members) if (other !== member && other.ready) tell(other, message);
         return;
     }
   }

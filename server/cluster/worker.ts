@@ -1,5 +1,5 @@
 // One server worker of a cluster: runs `startServer` on the port the primary shares, relays its
-// notices and reloads to the primary, reloads when a peer did, and stops when told to.
+// notices, reloads and confirmed damage to the primary, reloads or falls back when a peer did, and stops when told to.
 import cluster from 'node:cluster';
 import { AppError } from '../../core/errors.ts';
 import type { ReloadResult } from '../index-holder.ts';
@@ -81,6 +81,9 @@ export async function runWorker(): Promise<void> {
         () => send({ kind: 'reload-done', id }),
         (error: unknown) => send({ kind: 'reload-done', id, error: sendableError(error) }),
       );
+    } else if (message.kind === 'damage') {
+      // Sent only once this worker is ready (then, and as peers confirm damage).
+      void running?.holder.applyReportedDamage(message.report).catch(() => {});
     } else if (message.kind === 'peers-reloaded') {
       const waiting = waitingForPeers.get(message.id);
       waitingForPeers.delete(message.id);
@@ -110,5 +113,7 @@ export async function runWorker(): Promise<void> {
     await send({ kind: 'failed', error: sendableError(error) });
     process.exit(1);
   }
+  // Damage this worker's integrity check confirms reaches the others, which fall back without checking again.
+  running.holder.onConfirmedDamage((report) => void send({ kind: 'damage', report }));
   await send({ kind: 'ready', port: running.port });
 }

@@ -39,7 +39,7 @@ export function errorResponses<const S extends number>(...statuses: S[]) {
     403: 'A state-changing request sent by a page from another origin',
     404: 'Nothing exists at this id or path',
     413: 'The request body is over the size limit',
-    503: 'No index is loaded, the index could not be read (damaged, locked by another process, out of file handles), or the server is busy',
+    503: 'No index is loaded, the index could not be read (damaged, locked by another process, out of file handles or memory, the disk full), or the server is busy',
   };
   return Object.fromEntries(
     statuses.map((status) => [
@@ -50,4 +50,27 @@ export function errorResponses<const S extends number>(...statuses: S[]) {
       },
     ]),
   ) as Record<S, { description: string; content: { 'application/json': { schema: typeof zErrorResponse } } }>;
+}
+
+type ErrorEntry = { description: string; content: { 'application/json': { schema: typeof zErrorResponse } } };
+
+/**
+ * OpenAPI response entries for the error codes a route can answer with, one per status the error
+ * table gives them, each naming its codes: where one status means different things on different
+ * routes (503 is a full disk on an upload, a locked index on a search), the route says which.
+ */
+export function errorResponsesFor<const C extends ErrorCode>(...codes: C[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, named]) => {
+      const listed = named.map((code) => `\`${code}\``);
+      const which = listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(', ')} or ${listed.at(-1)}`;
+      const entry: ErrorEntry = {
+        description: `The error's code is ${which}; its hint says what to do`,
+        content: { 'application/json': { schema: zErrorResponse } },
+      };
+      return [status, entry];
+    }),
+  ) as Record<(typeof ERRORS)[C]['status'], ErrorEntry>;
 }

@@ -1,6 +1,7 @@
 // The generation the holder serves and those it served: the leases requests hold on a reader, the
 // switch to a newer one (with who is told), and closing a replaced reader once its last lease is released.
 import type { IndexReader } from '../../indexer/index.ts';
+import { databaseIdentity } from './peer-damage.ts';
 
 /** A reader held for the length of one request; `release` may be called more than once. */
 export type IndexLease = { reader: IndexReader; release: () => void };
@@ -10,6 +11,8 @@ export class ServedGeneration {
   readonly reader: IndexReader;
   /** The publish it was opened from (see `publicationOf`); undefined for an older generation served instead. */
   readonly stamp: string | undefined;
+  /** Its database file's identity as it starts serving (see databaseIdentity), which damage reports name. */
+  readonly file: string | undefined;
   #leases = 0;
   #retired = false;
   #closed = false;
@@ -17,6 +20,7 @@ export class ServedGeneration {
   constructor(reader: IndexReader, stamp: string | undefined) {
     this.reader = reader;
     this.stamp = stamp;
+    this.file = databaseIdentity(reader);
   }
 
   /** Takes a lease on the reader; it stays open until every lease is released. */

@@ -16,6 +16,7 @@ import {
   uncheckedNotice,
 } from './damaged-generations.ts';
 import { apiDamageNotice, type IndexHolderOptions } from './holder-options.ts';
+import { type DamageReport, damageReport, databaseIdentity, reportedDamage } from './peer-damage.ts';
 import type { Publication } from './publication.ts';
 import { GenerationSwitch, type ServedGeneration } from './served-generation.ts';
 
@@ -38,6 +39,7 @@ export class ServedIndex {
   readonly #onNotice: (message: string) => void;
   readonly #checkDatabase: (file: string) => Promise<DatabaseVerdict>;
   readonly #damageNotice: NonNullable<IndexHolderOptions['damageNotice']>;
+  readonly #damageListeners = new Set<(report: DamageReport) => void>();
 
   constructor(options: ServedIndexOptions) {
     this.served = new GenerationSwitch(options.onServe);
@@ -60,6 +62,40 @@ export class ServedIndex {
   /** Whether the served generation's integrity check is still running. */
   get checking(): boolean {
     return this.#checking;
+  }
+
+  /**
+   * Calls `listener` with each damage this process's integrity check confirms (in a generation served
+   * or about to be), for the other server processes. Returns a function that stops calling it.
+   */
+  onConfirmedDamage(listener: (report: DamageReport) => void): () => void {
+    this.#damageListeners.add(listener);
+    return () => this.#damageListeners.delete(listener);
+  }
+
+  /** Tells the listeners that the check confirmed `problem` in `reader`'s database (whose identity is `file`). */
+  confirmedDamage(reader: IndexReader, problem: IndexProblem, stamp: string | undefined, file?: string): void {
+    const identity = file ?? databaseIdentity(reader);
+    if (identity === undefined) return;
+    const report = damageReport(reader.generation, identity, stamp, problem.error);
+    for (const listener of [...this.#damageListeners]) listener(report);
+  }
+
+  /**
+   * Applies damage another server process confirmed: if this process serves that very database file,
+   * the generation before it serves in its place, as if this process's own check had found it (with
+   * none on disk, the damaged one keeps answering what its sound pages answer, its problem recorded).
+   * Returns whether it serves that file.
+   */
+  async applyReportedDamage(report: DamageReport): Promise<boolean> {
+    const served = this.served.current;
+    if (served?.file === undefined || served.file !== report.file) return false;
+    const problem: IndexProblem = { generation: served.reader.generation, error: reportedDamage(report) };
+    const damagedStamp = report.stamp ?? served.stamp ?? this.#problemStamp;
+    if (!(await this.#fallBack(served, problem, damagedStamp)) && this.served.current === served) {
+      this.recordProblem(problem, damagedStamp);
+    }
+    return true;
   }
 
   /** Serves `reader` from now on; the generation it replaces closes once its last lease is released. */
@@ -161,6 +197,7 @@ export class ServedIndex {
     if (checked.verdict === 'unknown') this.#onNotice(uncheckedNotice(reader, checked.reason));
     if (checked.verdict !== 'damaged') return;
     const problem: IndexProblem = { generation: reader.generation, error: checked.error };
+    this.confirmedDamage(reader, problem, stamp, served.file);
     const older = await this.openOlder(dir, problem);
     if (this.served.current !== served) {
       older?.close();
@@ -210,19 +247,30 @@ export class ServedIndex {
   async fallBackIfDamaged(served: ServedGeneration): Promise<void> {
     const { reader } = served;
     const checked = await this.verdictOf(reader);
-    if (checked.verdict !== 'damaged' || this.served.current !== served) return;
+    if (checked.verdict !== 'damaged') return;
     const problem: IndexProblem = { generation: reader.generation, error: checked.error };
-    const older = await this.openOlder(reader.dir, problem);
-    if (!older) return;
-    if (this.served.current !== served) {
-      older.close();
-      return;
-    }
     // A generation served in place of a damaged publish has no stamp of its own: the publish found
     // damaged stays the one a watcher does not open again.
     const damagedStamp = served.stamp ?? this.#problemStamp;
+    // Said even when this process no longer serves it: another may still.
+    this.confirmedDamage(reader, problem, damagedStamp, served.file);
+    if (this.served.current === served) await this.#fallBack(served, problem, damagedStamp);
+  }
+
+  /**
+   * While `served` is still served, serves the newest older generation that opens in its place, for
+   * `problem` found in the publish `damagedStamp`, with the notice said at open. Returns whether one opened.
+   */
+  async #fallBack(served: ServedGeneration, problem: IndexProblem, damagedStamp: string | undefined): Promise<boolean> {
+    const older = await this.openOlder(served.reader.dir, problem);
+    if (!older) return false;
+    if (this.served.current !== served) {
+      older.close();
+      return true;
+    }
     this.serve(older, undefined);
     this.recordProblem(problem, damagedStamp);
     this.#onNotice(servingOlderNotice(problem, older));
+    return true;
   }
 }

@@ -138,7 +138,8 @@ export type IndexUploadOptions = { config: Config; holder: IndexHolder; onEvent:
  * Indexes the upload's files into the served index, reporting progress, then loads the new
  * generation. As with the CLI, records that cannot be used are refused and listed with their file
  * and line, and the rest are indexed; with no usable record at all, nothing changes and the error
- * lists them. The upload is removed afterwards, whatever happened.
+ * lists them. A failure to load the generation written (another server process that did not reload)
+ * is an error that says the papers were added. The upload is removed afterwards, whatever happened.
  */
 export async function indexUpload(id: string, { config, holder, onEvent }: IndexUploadOptions): Promise<void> {
   const dir = uploadDir(id);
@@ -152,6 +153,8 @@ export async function indexUpload(id: string, { config, holder, onEvent }: Index
   } catch {
     throw new AppError('INVALID_INPUT', `Upload '${id}' is already being indexed.`, { field: 'id' });
   }
+  // Set once the papers are in the index: a failure after it (loading the new generation) must not read as if none were.
+  let written: { generation: number; added: number; updated: number } | undefined;
   try {
     const summary = await indexPapers({
       indexDir,
@@ -162,6 +165,7 @@ export async function indexUpload(id: string, { config, holder, onEvent }: Index
       offline: config.offline,
       onProgress: (event) => onEvent({ type: 'progress', ...event }),
     });
+    written = summary;
     await holder.reload();
     onEvent({
       type: 'done',
@@ -184,7 +188,10 @@ export async function indexUpload(id: string, { config, holder, onEvent }: Index
       .map((problem) => problemOf(problem, dir))
       .sort(byLocation);
     // Messages name files as the user knows them, not by the temporary folder, and no other server path.
-    const message = redactServerPaths(appError.message.split(`${dir}${path.sep}`).join(''), indexDir);
+    const failed = redactServerPaths(appError.message.split(`${dir}${path.sep}`).join(''), indexDir);
+    const message = written
+      ? `The papers were added to the index (generation ${written.generation}: ${written.added} added, ${written.updated} updated), but the server could not load it yet: ${failed}`
+      : failed;
     onEvent({ type: 'error', code: appError.code, message, hint: appError.hintOn('http'), problems });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

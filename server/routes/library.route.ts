@@ -5,7 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { AppError } from '../../core/errors.ts';
 import { nearMissCheckedObject } from '../../core/input-issues.ts';
-import { errorResponses } from '../http/error-response.ts';
+import { errorResponsesFor } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { numberParam } from '../http/query-params.ts';
 import { createRouter } from '../http/router.ts';
@@ -61,7 +61,19 @@ export const libraryRoutes = createRouter()
       request: { query: zLibraryParams },
       responses: {
         200: { description: 'A page of the library', content: { 'application/json': { schema: zLibraryPage } } },
-        ...errorResponses(400, 401, 503),
+        ...errorResponsesFor(
+          'INVALID_INPUT',
+          'UNAUTHORIZED',
+          'INDEX_NOT_FOUND',
+          'INDEX_CORRUPT',
+          'INDEX_ACCESS_DENIED',
+          'INDEX_BUSY',
+          'RESOURCES_EXHAUSTED',
+          'DISK_FULL',
+          'INDEX_UNREADABLE',
+          'OVERLOADED',
+          'TIMEOUT',
+        ),
       },
     }),
     async (c) => c.json(await listLibrary(c.var.index, c.req.valid('query')), 200),
@@ -75,7 +87,16 @@ export const libraryRoutes = createRouter()
       tags: ['papers'],
       responses: {
         201: { description: 'The upload', content: { 'application/json': { schema: zUploadCreated } } },
-        ...errorResponses(401, 403),
+        // Its folder is made in the temporary folder, which may be full or out of file handles.
+        ...errorResponsesFor(
+          'INVALID_INPUT',
+          'UNAUTHORIZED',
+          'CROSS_ORIGIN',
+          'PAYLOAD_TOO_LARGE',
+          'DISK_FULL',
+          'RESOURCES_EXHAUSTED',
+          'OVERLOADED',
+        ),
       },
     }),
     (c) => c.json(createUpload(), 201),
@@ -97,7 +118,17 @@ export const libraryRoutes = createRouter()
       },
       responses: {
         200: { description: 'The part was stored', content: { 'application/json': { schema: zUploadPartAccepted } } },
-        ...errorResponses(400, 401, 403, 404, 413),
+        ...errorResponsesFor(
+          'INVALID_INPUT',
+          'UNAUTHORIZED',
+          'CROSS_ORIGIN',
+          'NOT_FOUND',
+          'PAYLOAD_TOO_LARGE',
+          'DISK_FULL',
+          'RESOURCES_EXHAUSTED',
+          'OVERLOADED',
+          'TIMEOUT',
+        ),
       },
     }),
     async (c) => {
@@ -112,12 +143,20 @@ export const libraryRoutes = createRouter()
       path: '/library/uploads/{id}/index',
       summary: 'Index the uploaded files',
       description:
-        'Indexes the files into the served index (one write at a time) and loads the new generation. Server-sent events: `progress` {stage, done, total}, then `done` {generation, papers, added, updated, unchanged, skipped} or `error` {code, message, hint, problems: [{text, file, line, field, message}]}.',
+        'Indexes the files into the served index (one write at a time) and loads the new generation. Server-sent events: `progress` {stage, done, total}, then `done` {generation, papers, added, updated, unchanged, skipped} or `error` {code, message, hint, problems: [{text, file, line, field, message}]}. Once the stream has begun, a failure is its `error` event, with the code a request would answer: the files and their records (`INVALID_PAPERS`, `UNKNOWN_FORMAT`, `UNREADABLE_FILE`, `FILE_TOO_LARGE`, `NOT_TEXT`), another run writing the index (`INDEX_LOCKED`), another process holding a lock on it past the 5 s a run waits (`INDEX_BUSY`), the disk or the system (`DISK_FULL`, `RESOURCES_EXHAUSTED`, `INDEX_WRITE_FAILED`, `INDEX_UNREADABLE`, `INDEX_ACCESS_DENIED`), damage (`INDEX_CORRUPT`), the embedder (`EMBEDDER_MISMATCH`, `EMBEDDER_UNAVAILABLE`).',
       tags: ['papers'],
       request: { params: zUploadParams },
       responses: {
         200: { description: 'A stream of events', content: { 'text/event-stream': { schema: z.string() } } },
-        ...errorResponses(400, 401, 403, 404),
+        // Before the stream begins: the upload is missing or already being indexed, or the server is busy.
+        ...errorResponsesFor(
+          'INVALID_INPUT',
+          'UNAUTHORIZED',
+          'CROSS_ORIGIN',
+          'NOT_FOUND',
+          'PAYLOAD_TOO_LARGE',
+          'OVERLOADED',
+        ),
       },
     }),
     (c) => {

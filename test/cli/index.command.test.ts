@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hasZoteroSchema, ZoteroLibrary } from '../indexer/readers/zotero-library.ts';
 import { runCli } from '../support/run-cli.ts';
 import { syntheticPapers, writeJsonl } from '../support/synthetic-papers.ts';
+import { lockDatabaseInChild } from '../support/system-failures.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 describe('citelens index, info and remove', () => {
@@ -125,5 +126,35 @@ describe('citelens index on real libraries', () => {
     expect(result.stdout).toMatch(/Indexed 4 papers/);
     const info = await runCli(['search', 'From Zotero', '--index', index, '--json']);
     expect(info.stdout).toContain('zotero:ABCD1234');
+  });
+
+  // Regression: an update gave up on another process's lock on the published database after 100 ms
+  // (a lock met by a later query of it: after 250 ms, as INDEX_WRITE_FAILED, "check free disk space").
+  it('waits a few seconds for another process holding the published database locked, then fails with INDEX_BUSY and its hint, changing nothing', async () => {
+    const index = tempDir();
+    const dir = tempDir();
+    const first = await runCli(['index', writeJsonl(dir, 'a.jsonl', syntheticPapers(5)), '--index', index]);
+    expect(first.code, first.stderr).toBe(0);
+    const lock = await lockDatabaseInChild(path.join(index, 'gen-000001', 'index.db'));
+    try {
+      const started = Date.now();
+      const more = writeJsonl(dir, 'b.jsonl', syntheticPapers(8));
+      const result = await runCli(['index', more, '--index', index, '--json']);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
+      expect(result.code).toBe(1);
+      const { error } = JSON.parse(result.stdout);
+      expect(error).toMatchObject({
+        code: 'INDEX_BUSY',
+        message: expect.stringMatching(/locked by another connection for the 5 s the run waits \(SQLITE_BUSY\)/),
+        hint: expect.stringMatching(
+          /^Another process holds a lock on the named database .*do not rebuild it for this\.$/,
+        ),
+      });
+      expect(fs.readdirSync(index).sort()).toEqual(['CURRENT', 'gen-000001']);
+    } finally {
+      await lock.release();
+    }
+    const info = await runCli(['info', '--index', index, '--json']);
+    expect(JSON.parse(info.stdout)).toMatchObject({ papers: 5, generation: 1 });
   });
 });

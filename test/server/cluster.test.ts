@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../core/config.ts';
 import { indexPapers } from '../../indexer/index.ts';
 import { startCluster } from '../../server/cluster/index.ts';
+import { damageDatabasePages } from '../support/damage-index.ts';
 import { type Running, whenRunning } from '../support/run-cli.ts';
 import { syntheticPapers, writeJsonl } from '../support/synthetic-papers.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -132,6 +133,21 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 
 const search = (url: string) => `${url}/api/search?q=attention+heads+softmax&k=5`;
 
+/** Asks for health on fresh connections until every answer satisfies `each` (round-robin reaches every worker). */
+async function untilEveryWorker(
+  url: string,
+  each: (body: Record<string, unknown>) => boolean,
+  what: string,
+): Promise<Array<Record<string, unknown>>> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const answers = (await getMany(`${url}/api/health`, 6)).map((a) => a.body);
+    if (answers.every(each)) return answers;
+    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}: ${JSON.stringify(answers)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('cluster', () => {
   it('answers from two worker processes that share the one port it prints', async () => {
     const server = await serve(['--index', await buildIndex(24), '--workers', '2']);
@@ -200,6 +216,42 @@ describe('cluster', () => {
     expect(server.stderr()).toContain('Stopping (SIGTERM); finishing running requests');
     expect(server.stderr()).not.toContain('stopped unexpectedly');
     await waitFor('the workers to exit', () => workers.every((pid) => !isAlive(pid)), 5_000);
+  });
+
+  // Regression: a fall back from damage confirmed in one worker stayed in that worker; the other went on
+  // serving the damaged generation (its health "ok", its requests on the bad pages 503) until it met
+  // the damage and checked the whole database itself.
+  it('falls back in every worker from damage one worker met and confirmed, without the others checking it', async () => {
+    const indexDir = await buildIndex(24);
+    await addPapers(indexDir, 24, 32);
+    const notices: string[] = [];
+    const cluster = await startCluster({
+      config: { ...loadConfig({ CITELENS_OFFLINE: '1' }), port: 0 },
+      indexDir,
+      workers: 2,
+      workerScript: { exec: CLI, args: ['serve-worker'] },
+      onNotice: (message) => notices.push(message),
+    });
+    try {
+      await untilEveryWorker(cluster.url, (body) => body.status === 'ok' && body.generation === 2, 'generation 2');
+      damageDatabasePages(path.join(indexDir, 'gen-000002', 'index.db'));
+      // One request, so one worker, meets the damaged pages.
+      const met = await get(search(cluster.url));
+      expect([met.status, (met.body.error as { code?: string } | undefined)?.code]).toEqual([503, 'INDEX_CORRUPT']);
+      await waitFor('the fall back', () => notices.some((n) => /Serving generation 1, the one before it/.test(n)));
+      const health = await untilEveryWorker(
+        cluster.url,
+        (body) => body.generation === 1,
+        'every worker on generation 1',
+      );
+      expect(health.map((body) => [body.status, body.code])).toEqual(health.map(() => ['degraded', 'INDEX_CORRUPT']));
+      // Only the worker that met the damage said so: the other fell back on its report.
+      expect(notices.filter((n) => /SQLite met a damaged page/.test(n))).toHaveLength(1);
+      const answers = await getMany(search(cluster.url), 10);
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    } finally {
+      await cluster.close();
+    }
   });
 
   it('never gives up on workers that keep dying: replacements back off, and the cluster keeps answering', async () => {

@@ -1,6 +1,8 @@
 // Real failures of the system to give a file, caused in this process: a file its mode forbids to the
 // user (root, who reads any file, drops to another user for the call), every file handle taken, a lock.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 
 const NOBODY = 65534;
@@ -57,4 +59,35 @@ export function lockDatabase(file: string): () => void {
     other.exec('ROLLBACK');
     other.close();
   };
+}
+
+/** A lock held by another process: its id, and how to end it (the process exits). */
+export type ChildLock = { pid: number; release: () => Promise<void> };
+
+/**
+ * Holds an exclusive lock on the SQLite database `file` from another process (as a sqlite3 shell
+ * would) until `release` is called; resolves once the lock is held.
+ */
+export function lockDatabaseInChild(file: string): Promise<ChildLock> {
+  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  const script = `const Database = require(${JSON.stringify(sqlite)});
+const db = new Database(${JSON.stringify(file)});
+db.exec('BEGIN EXCLUSIVE');
+process.stdout.write('locked\\n');
+process.stdin.on('data', () => {}).on('end', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the locking process exited with ${code} before it locked`)));
+    child.stdout.once('data', () =>
+      resolve({
+        pid: child.pid!,
+        release: () => {
+          child.stdin.end();
+          return exited;
+        },
+      }),
+    );
+  });
 }

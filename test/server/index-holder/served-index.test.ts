@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError, databaseDamage } from '../../../core/errors.ts';
 import { indexPapers } from '../../../indexer/index.ts';
 import type { DatabaseVerdict } from '../../../indexer/read/integrity-check.ts';
+import { damageReport } from '../../../server/index-holder/peer-damage.ts';
 import { stampOf } from '../../../server/index-holder/publication.ts';
 import { ServedIndex } from '../../../server/index-holder/served-index.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
@@ -147,6 +148,56 @@ describe('served-index', () => {
     expect(index.problem?.generation).toBe(2);
     finish({ verdict: 'sound' });
     await checked;
+    index.served.stop();
+  });
+
+  // Regression: with `serve --workers`, damage one process confirmed was not told to the others.
+  it('tells damage its check confirms, and falls back from damage another process confirmed in the file it serves without checking it', async () => {
+    const dir = await twoGenerations();
+    const stamp = stampOf(dir);
+    const reports: unknown[] = [];
+    const found = new ServedIndex({ open: { offline: true }, onNotice: () => {} });
+    found.onConfirmedDamage((report) => reports.push(report));
+    found.serve(await found.openPublished(dir, stamp), stamp);
+    let checks = 0;
+    const told = new ServedIndex({
+      open: { offline: true },
+      onNotice: () => {},
+      checkDatabase: async () => {
+        checks++;
+        return { verdict: 'sound' };
+      },
+    });
+    told.serve(await told.openPublished(dir, stamp), stamp);
+
+    damageDatabasePages(path.join(dir, 'gen-000002', 'index.db'));
+    await found.fallBackIfDamaged(found.served.current!);
+    expect(reports).toEqual([
+      expect.objectContaining({ generation: 2, file: told.served.current!.file, stamp, message: expect.any(String) }),
+    ]);
+    await told.applyReportedDamage(reports[0] as Parameters<ServedIndex['applyReportedDamage']>[0]);
+    expect([told.served.current?.reader.generation, told.problem?.generation, told.problemStamp]).toEqual([
+      1,
+      2,
+      stamp,
+    ]);
+    expect(told.problem?.error.code).toBe('INDEX_CORRUPT');
+    expect(told.wants({ generation: 2, stamp: stamp! })).toBe(false);
+    expect(checks).toBe(0);
+    found.served.stop();
+    told.served.stop();
+  }, 30_000);
+
+  it('ignores a damage report on another database file, such as an index rebuilt with the same generation number', async () => {
+    const dir = await twoGenerations();
+    const stamp = stampOf(dir);
+    const index = new ServedIndex({ open: { offline: true }, onNotice: () => {} });
+    index.serve(await index.openPublished(dir, stamp), stamp);
+    const served = index.served.current!;
+    const damage = new AppError('INDEX_CORRUPT', 'Generation 2 is damaged.');
+    // The file the report names was deleted and another took its path (and maybe its inode): not this one.
+    expect(await index.applyReportedDamage(damageReport(2, `${served.file}0`, stamp, damage))).toBe(false);
+    expect([index.served.current, index.problem]).toEqual([served, undefined]);
     index.served.stop();
   });
 });

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../core/errors.ts';
 import { currentGeneration } from '../../../indexer/store/generations.ts';
 import { createApp } from '../../../server/app.ts';
+import { IndexHolder } from '../../../server/index-holder.ts';
 import { UPLOAD_LIMITS } from '../../../server/library/index.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
 import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
@@ -196,5 +198,60 @@ describe('library upload routes', () => {
     const app = await appWith({ CITELENS_TOKEN: token });
     expect((await post(app, '/api/library/uploads')).status).toBe(401);
     expect((await post(app, '/api/library/uploads', undefined, { authorization: `Bearer ${token}` })).status).toBe(201);
+  });
+
+  // Regression: the OpenAPI document listed no 503 for the upload routes, which answer it when the
+  // server is busy or the temporary folder's disk is full (DISK_FULL) or out of file handles.
+  it('lists in the OpenAPI document the status each library route answers when the server is busy', async () => {
+    const app = createApp({ holder: await holderFor(indexDir), config: testConfig(), maxInFlight: 0 });
+    const doc = await (await (await appWith()).request('/api/openapi.json')).json();
+    const routes: Array<[string, string, string]> = [
+      ['get', '/api/library', '/api/library'],
+      ['post', '/api/library/uploads', '/api/library/uploads'],
+      ['post', '/api/library/uploads/{id}/files/{name}', `/api/library/uploads/${'0'.repeat(32)}/files/a.jsonl?part=0`],
+      ['post', '/api/library/uploads/{id}/index', `/api/library/uploads/${'0'.repeat(32)}/index`],
+    ];
+    for (const [method, documented, url] of routes) {
+      const res =
+        method === 'get' ? await app.request(`${ORIGIN}${url}`) : await post(app, url, new Uint8Array([1, 2, 3]));
+      const { error } = await res.json();
+      expect([res.status, error.code], url).toEqual([503, 'OVERLOADED']);
+      const listed = doc.paths[documented][method].responses[res.status];
+      expect(listed?.description, documented).toContain('`OVERLOADED`');
+    }
+    const uploads = doc.paths['/api/library/uploads/{id}/files/{name}'].post.responses;
+    expect(uploads[503].description).toContain('`DISK_FULL`, `RESOURCES_EXHAUSTED`');
+    expect(doc.paths['/api/library'].get.responses[503].description).toContain('`INDEX_BUSY`');
+  });
+
+  // Regression: when the index was written but the new generation could not be loaded everywhere (a
+  // peer process that did not reload), the upload's error said only that, as if nothing had been added.
+  it('says the papers were added when the index was written but the new generation could not be loaded', async () => {
+    const { dir } = await buildIndex([writeJsonl(tempDir(), 'start.jsonl', syntheticPapers(6))]);
+    const holder = new IndexHolder({
+      offline: true,
+      reloadPeers: async () => {
+        throw new AppError(
+          'TIMEOUT',
+          'This server reloaded, but not every other one did: server worker 4242 timed out.',
+        );
+      },
+    });
+    await holder.open(dir);
+    try {
+      const app = createApp({ holder, config: testConfig() });
+      const added = syntheticPapers(3, 11).map((paper, i) => ({ ...paper, id: `late-${i}` }));
+      const id = await upload(app, { 'late.jsonl': jsonl(added) });
+      const last = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+      expect(last?.event).toBe('error');
+      expect(last?.data).toMatchObject({
+        code: 'TIMEOUT',
+        message:
+          'The papers were added to the index (generation 2: 3 added, 0 updated), but the server could not load it yet: This server reloaded, but not every other one did: server worker 4242 timed out.',
+      });
+      expect(currentGeneration(dir)?.generation).toBe(2);
+    } finally {
+      holder.close();
+    }
   });
 });
