@@ -15,7 +15,10 @@ export type AskedQuantity =
 
 // Words that end the noun a question counts or measures: its verb, or a preposition or article.
 const NOT_THE_NOUN =
-  /^(?:is|are|was|were|be|been|do|does|did|have|has|had|can|could|will|would|should|may|might|must|in|of|on|for|at|from|with|by|per|to|the|a|an|and|or|than|there|it|they|we|you|this|that|these|those)$/iu;
+  /^(?:is|are|was|were|be|been|do|does|did|have|has|had|can|could|will|would|should|may|might|must|in|of|on|for|at|from|with|by|per|to|about|into|across|over|under|between|among|during|within|through|the|a|an|and|or|than|there|it|they|we|you|this|that|these|those)$/iu;
+// A plural ends the noun a question counts: the word after it is its verb ("How many microRNAs make
+// up…"), while a singular before it names a kind ("How many glaze formulations…").
+const PLURAL = /\p{L}{2}[^su]s$/u;
 const WORD = "[\\p{L}][\\p{L}\\p{N}'’-]*";
 // "How many (more) (of the) glaze formulations…"; not "How many times…", which asks a ratio.
 const COUNT = new RegExp(
@@ -48,6 +51,7 @@ const nouns = (...words: Array<string | undefined>) => {
   for (const word of words) {
     if (word === undefined || NOT_THE_NOUN.test(word)) break;
     kept.push(word);
+    if (PLURAL.test(word)) break;
   }
   return kept;
 };
@@ -72,7 +76,8 @@ export function askedQuantity(question: string): AskedQuantity | null {
 
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|single|double|twice|half';
-const NUMBER = new RegExp(`^(?:[~≈<>]?\\d|(?:${NUMBER_WORDS})$)`, 'iu');
+// "twenty-two" is one number.
+const NUMBER = new RegExp(`^(?:[~≈<>]?\\d|(?:${NUMBER_WORDS})(?:-(?:${NUMBER_WORDS}))?$)`, 'iu');
 const TOKEN = /[\p{L}\p{N}~≈<>][\p{L}\p{N}.,%'’~≈<>-]*/gu;
 // Words between a number and what it counts that end the phrase ("1,000 hours of audio" counts hours).
 const PHRASE_BREAK = /^(?:of|in|on|for|to|with|by|from|at|than|per|and|is|are|was|were)$/iu;
@@ -159,8 +164,21 @@ export function givesQuantity(asked: NamedQuantity, sentence: string): boolean {
   if (head === undefined) return false;
   if (DOSE.test(head)) return DOSE_FIGURE.test(sentence);
   return (
-    words.some((w) => conceptForm(w) === conceptForm(head)) ||
+    words.some((w) => conceptForm(w) === conceptForm(head) || prefixAbbreviation(w, head)) ||
     (SHARE_MEASURES.test(head) && !NO_SHARE.test(asked.words.join(' ')) && /\d\s*(?:%|percent\b)/iu.test(sentence))
+  );
+}
+
+/**
+ * Whether a word is a capitalised abbreviation of the measure by its first letters ("Thr" for
+ * "threonine", "Gln" is not one of "glutamine"): three or four letters that open the measure's word,
+ * which is at least twice as long.
+ */
+function prefixAbbreviation(word: string, measure: string): boolean {
+  return (
+    /^\p{Lu}\p{Ll}{2,3}$/u.test(word) &&
+    measure.length >= 2 * word.length &&
+    measure.toLowerCase().startsWith(word.toLowerCase())
   );
 }
 

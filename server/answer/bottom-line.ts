@@ -4,7 +4,8 @@
 // difference", "was not associated"). Findings for the question's proposition say yes, null ones
 // say no (the other way round when the question asks whether two things are alike). It commits
 // only when the balance is clear; otherwise `mixed` (both sides cited) or `unclear`. A statement
-// that settles the question outright (own-terms.ts, self-category.ts) counts as much as it needs.
+// that settles the question outright (own-terms.ts, self-category.ts), and a finding against that
+// settles it alone (settling-findings.ts), count as much as they need.
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { nameInParentheses } from '../verify/paper-name.ts';
@@ -16,6 +17,7 @@ import {
   aboutClaim,
   commaClauseHoldsOutcome,
   countedText,
+  findingBeforeInference,
   hasCommaClause,
   matchesInMainClause,
   reportsFinding,
@@ -24,6 +26,7 @@ import { englishWordsIfReadable } from './english-words.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
 import { otherKindStated } from './self-category.ts';
+import { countedFinding, opposesClaim } from './settling-findings.ts';
 import { lossWrittenAlike } from './small-loss.ts';
 import { adverbOfManner } from './unknown-share.ts';
 
@@ -60,7 +63,7 @@ const STATISTIC =
  * general ("growth is improved when…").
  */
 const REPORTED_EFFECT =
-  /(?<!\b(?:is|are|be)\s+)\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+(?:no|little|minimal|negligible)|did\s+not|was\s+not|were\s+not)\b/iu;
+  /(?<!\b(?:is|are|be)\s+)\b(?:reduced|increased|decreased|improved|lowered|raised|prevented|worsened|predicted|showed|found|had\s+(?:no|little|minimal|negligible)|did\s+not|was\s+not|were\s+not|(?:was|were)\s+able\s+to)\b/iu;
 /**
  * What a paper announces it presents ("Here, we report the development of a maize line…", "We report
  * the structure of…"): the judge reads "we report" as a finding's cue, but what follows is what the
@@ -89,7 +92,7 @@ const DENIED_EFFECT =
 // already reads as no negation at all.
 const LIMITING_NOT = new RegExp(
   [
-    String.raw`(?:\b(can)not|\bnot)\s+(?=(?:all|every|always|clearly|necessarily|consistently|uniformly|universally)\b(?![-‐‑]))`,
+    String.raw`(?:\b(can)not|\bnot)\s+(?=(?:all|every|always|clearly|necessarily(?!\s+(?:require|requires|required|need|needs|needed|depend|depends|depended)\b)|consistently|uniformly|universally|(?:yet\s+)?(?:fully|entirely|completely))\b(?![-‐‑]))`,
     String.raw`(?<=\b(?:is|was|are|were|be|been|remains?|remained|seems?|seemed|appears?|appeared)\s+(?:(?:still|yet)\s+)?)not\s+(?=(?:(?:yet|entirely|fully|completely|quite|always)\s+)?(?:clear|certain|known)\b)`,
   ].join('|'),
   'giu',
@@ -154,6 +157,12 @@ function deniesClaimOutcome(sentence: string, claim: string): boolean {
  */
 export function findingStance(written: string, claim = ''): -1 | 0 | 1 {
   const asWritten = expandContractions(written);
+  // An inference after the finding (", suggesting that…") hedges itself, not the finding before it.
+  const head = findingBeforeInference(asWritten, claim);
+  if (head !== null) {
+    const stance = findingStance(head, claim);
+    if (stance !== 0) return stance;
+  }
   // A clause after ", which" or ", who" is read only when it holds the claim's outcome and the rest
   // does not, or when the sentence without it gives no stance: most often it is about something else
   // ("reduced body weight compared with placebo, which had no effect").
@@ -291,8 +300,16 @@ export function findingBalance(
       statementStance(question, text, title) ||
       (paperName !== null && otherKindStated(question, text, paperName) ? -1 : 0) ||
       (generalStatement(text) ? ownTermsStance(question, text, claim, title) : 0);
-    const finding = namesAll(text) && aboutClaim(text, claim) ? quoteStance(text, claim) : 0;
-    const stance = flip * (statement !== 0 ? STATEMENT_WEIGHT * statement : finding);
+    const about = namesAll(text) && aboutClaim(text, claim);
+    const finding = about ? quoteStance(text, claim) : 0;
+    // A qualifier opposed to the claim's ("regardless of" for "only when") or a model the authors
+    // reject settles the question however the rest reads; then a statement, then the findings.
+    const stance =
+      about && opposesClaim(claim, text)
+        ? -STATEMENT_WEIGHT
+        : statement !== 0
+          ? flip * STATEMENT_WEIGHT * statement
+          : countedFinding(claim, text, finding, flip < 0, STATEMENT_WEIGHT);
     net += stance;
     if (stance > 0) yes.add(n);
     if (stance < 0) no.add(n);

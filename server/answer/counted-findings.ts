@@ -4,15 +4,19 @@
 // and what it does not read: a null finding in a relative clause that describes a thing ("…an
 // antibody that alone had no effect"), "similar to" in the subject before any verb ("a growth rate
 // similar to that of the wild type"), which compares two things and finds nothing, and a result
-// "unchanged after adjustment", which holds. A finding counts only when it is about the question's
-// subject.
+// "unchanged after adjustment", which holds; nor an inference after a finding (", suggesting
+// that…") as hedging the finding. A finding counts only when it is about the question's subject.
 import { NULL_FINDING } from '../verify/judge/null-findings.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
 
-/** A study's report of what it found, in its own words ("we now show that", "We find that"). */
+/** A study's report of what it found, in its own words ("we now show that", "We find that", "we provide the first evidence that"). */
 const REPORTS_FINDING =
-  /\bwe\s+(?:(?:now|here|further|also|thus|therefore|then|first|additionally|finally)\s+)?(?:show|showed|find|found|report|reported|demonstrate|demonstrated|observe|observed|establish|established|reveal|revealed|confirm|confirmed)\s+that\b/iu;
+  /\bwe\s+(?:(?:now|here|further|also|thus|therefore|then|first|additionally|finally)\s+)?(?:(?:show|showed|find|found|report|reported|demonstrate|demonstrated|observe|observed|establish|established|reveal|revealed|confirm|confirmed)|provide\s+(?:(?:the\s+)?(?:first|direct|further|new|strong|compelling|conclusive|clear|genetic|biochemical|structural)\s+)*evidence)\s+that\b/iu;
+
+/** Earlier studies' findings the sentence reports ("studies have confirmed its comparable effectiveness"). */
+const OTHERS_FOUND =
+  /\b(?:studies|trials|analyses|experiments)\s+(?:have|has)\s+(?:(?:now|also|consistently|repeatedly)\s+)?(?:confirmed|shown|demonstrated|established|revealed)\b/iu;
 
 /**
  * An observation of how a thing looked ("appeared morphologically normal"): "appeared" with an
@@ -183,13 +187,14 @@ export function countedText(sentence: string, keepCommaClauses = false): string 
 export function reportsFinding(sentence: string, claim: string): boolean {
   return (
     REPORTS_FINDING.test(sentence) ||
+    OTHERS_FOUND.test(sentence) ||
     new RegExp(APPEARANCE.source, 'iu').test(sentence) ||
     deniesAbility(sentence, claim)
   );
 }
 
 /** Whether a sentence denies the claim's verb as an ability or an outcome ("its inability to bind microtubules" for "Abc3 bind microtubules"). */
-function deniesAbility(text: string, claim: string): boolean {
+export function deniesAbility(text: string, claim: string): boolean {
   const denied = DENIED_ABILITY.exec(text);
   if (!denied || claim === '') return false;
   return holdsStem(conceptForms(claim), conceptForms(denied[1]!).values().next().value ?? '');
@@ -214,4 +219,30 @@ export function aboutClaim(text: string, claim: string): boolean {
   if (forms.length === 0) return true;
   const held = conceptForms(text);
   return forms.filter((form) => holdsStem(held, form)).length >= MIN_TOPIC_SHARE * forms.length;
+}
+
+/** The share of a claim's topic words a text holds (in another form of their stem too). */
+export function topicShare(text: string, claim: string): number {
+  const forms = [...new Set([...topicWords(claim)].map((w) => w.form))];
+  if (forms.length === 0) return 0;
+  const held = conceptForms(text);
+  return forms.filter((form) => holdsStem(held, form)).length / forms.length;
+}
+
+/** A clause of the authors' inference after a finding (", suggesting that…", ", which indicates…"). */
+const INFERENCE_CLAUSE =
+  /,\s*(?:suggesting|indicating|implying)\s+that\b|,\s*which\s+(?:suggests|indicates|implies)\b/iu;
+/** The share of the claim's topic words the finding before an inference must hold to be read alone. */
+const MIN_HEAD_SHARE = 0.7;
+
+/**
+ * The finding a sentence states before the authors' inference (", suggesting that…"), when it holds
+ * most of the claim's topic words: the inference hedges itself, not the finding ("…strongly prefer
+ * nucleosomes over dimers, suggesting that Arp8 functions as a recognition module"). Null otherwise.
+ */
+export function findingBeforeInference(sentence: string, claim: string): string | null {
+  const inference = INFERENCE_CLAUSE.exec(sentence);
+  if (inference === null || claim === '') return null;
+  const head = sentence.slice(0, inference.index);
+  return head !== '' && topicShare(head, claim) >= MIN_HEAD_SHARE ? head : null;
 }

@@ -1,6 +1,8 @@
 // Scores the abstract sentences of the retrieved sources against a question: how well each one's
-// words match what the question is about (its words less the question words), plus its source's rank;
+// words match what the question is about (its words less the question words, an abbreviation its
+// paper defines read with its long form), plus its source's rank;
 // and a sentence that leans on the one before ("This darkening…") quoted together with that one.
+import { definedAbbreviations, expandAbbreviations } from '../../indexer/text/abbreviations.ts';
 import { type EvidenceSentence, sentencesOfPassages } from '../verify/evidence-sentences.ts';
 import { profileClaim, supportFeatures } from '../verify/support-features.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
@@ -32,6 +34,8 @@ export type ScoredSentence = EvidenceSentence & {
   coverage: number;
   /** Share of the question's key concepts (by surface form) the sentence itself contains. */
   concepts: number;
+  /** Its wording with the abbreviations its paper defines spelt out ("The prevalence of peripheral arterial disease…" for "…of PAD…"). */
+  spelledOut: string;
 };
 
 /** Scores every abstract sentence of the sources against the question, best first. */
@@ -46,6 +50,7 @@ export function scoreSentences(
   sources.forEach((source, rank) => {
     const rankBonus = sources.length > 1 ? options.rankWeight * (1 - rank / (sources.length - 1)) : options.rankWeight;
     const naming = sentencesNamingPaper(source.paper);
+    const defined = definedAbbreviations(source.paper.abstract);
     // In a paper written all in lower case a fragment cannot be told from a sentence: none is joined.
     const caseless = !/\p{Lu}/u.test(source.paper.abstract);
     for (const passage of source.passages) {
@@ -55,7 +60,12 @@ export function scoreSentences(
       for (const sentence of sentences) {
         const wording = naming.get(sentence.start) ?? withoutConnective(sentence.text);
         const score = (quoted: EvidenceSentence, quotedWording: string): ScoredSentence => {
-          const { features } = supportFeatures(profile, [{ ...quoted, text: quotedWording }], statistics);
+          // An abbreviation the paper defines holds the words it stands for ("PAD" in "The
+          // prevalence of PAD was 19.1%" for a question on peripheral arterial disease); the short
+          // form is kept beside it for a question that writes it.
+          const spelledOut = expandAbbreviations(quotedWording, defined);
+          const read = spelledOut === quotedWording ? quotedWording : `${quotedWording} ${spelledOut}`;
+          const { features } = supportFeatures(profile, [{ ...quoted, text: read }], statistics);
           const match = 0.6 * features.sentenceCoverage + 0.4 * features.sentenceCosine;
           return {
             ...quoted,
@@ -65,6 +75,7 @@ export function scoreSentences(
             wording: quotedWording,
             coverage: features.sentenceCoverage,
             concepts: 0,
+            spelledOut,
             match,
             relevance: match + rankBonus,
           };

@@ -142,7 +142,7 @@ export function selectSentences(
   // its topic, held only by the sentences that write it.
   const selfNamed = selfNamedTitleNames(sources, titleNames);
   const formsInPaper = (candidate: ScoredSentence) => {
-    const forms = conceptForms(candidate.wording);
+    const forms = conceptForms(`${candidate.wording} ${candidate.spelledOut}`);
     for (const name of selfNamed.get(candidate.n) ?? []) forms.add(name.form);
     return forms;
   };

@@ -9,9 +9,13 @@
 /** Verbs that open a sentence with no subject (a fragment from a highlight list or a summary). */
 const SUBJECTLESS =
   /^(?:offers|provides|shows|presents|describes|proposes|introduces|demonstrates|examines|explores|discusses|reviews|reports|investigates|uses|includes|suggests|finds|argues|highlights|outlines|evaluates|compares|combines|achieves|addresses|extends|applies|develops|considers|focuses|analyzes|analyses|studies|contains|covers|gives|makes|yields|builds|enables|allows|requires|leads|helps|supports|remains|appears|seems)\b/iu;
-/** Any capitalised -s verb followed by an object's determiner ("Parses the citations…"). */
+/**
+ * Any capitalised -s verb followed by an object's determiner ("Parses the citations…"); not a word
+ * ending in -ss or -us, which is no such verb ("Unless a correction…", "Thus the…"), nor an adverb or
+ * conjunction in -s ("Whereas the…", "Perhaps a…").
+ */
 const VERB_THEN_OBJECT =
-  /^[A-Z][a-z]+(?:es|s)\s+(?:the|a|an|how|why|whether|what|its|their|our|new|two|three|several|both|each|multiple|various)\s/u;
+  /^(?!(?:Whereas|Perhaps|Besides|Towards|Afterwards|Sometimes|Always|Its|His|Has|Was|Is|Does|This)\b)[A-Z][a-z]+(?:es|s)(?<!ss|us)\s+(?:the|a|an|how|why|whether|what|its|their|our|new|two|three|several|both|each|multiple|various)\s/u;
 /**
  * A digest's verb before "where", "when", "which" or "who" ("Probes where models encode valence…").
  * Only verbs a summary opens with: after a plural noun the same words start a finding ("Patients

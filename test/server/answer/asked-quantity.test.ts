@@ -128,3 +128,34 @@ describe('asked-quantity', () => {
     );
   });
 });
+
+describe('asked-quantity (noun phrases and spellings)', () => {
+  it('ends the counted noun at a plural or a preposition ("How many enzymes make up…", "How many items about…")', () => {
+    expect(askedQuantity('How many enzymes make up the glycolysis module?')).toEqual({
+      kind: 'count',
+      words: ['enzymes'],
+    });
+    expect(askedQuantity('How many items about reading habits went into the survey?')).toEqual({
+      kind: 'count',
+      words: ['items'],
+    });
+    // A singular before the counted word names its kind.
+    expect(askedQuantity('How many glaze formulations does the set hold?')).toEqual({
+      kind: 'count',
+      words: ['glaze', 'formulations'],
+    });
+  });
+
+  it('counts a number written as a hyphenated word ("twenty-two variables")', () => {
+    const asked = { kind: 'count' as const, words: ['items'] };
+    expect(givesQuantity(asked, 'The survey asked twenty-two items of each reader.')).toBe(true);
+    expect(givesQuantity(asked, 'The survey asked each reader about the items.')).toBe(false);
+  });
+
+  it('takes a measure written by its capitalised first letters ("Thr" for "threonine")', () => {
+    const asked = { kind: 'measure' as const, words: ['glutamate'] };
+    expect(givesQuantity(asked, 'The final strain produced 41.2 g/l Glu by fed-batch culture.')).toBe(true);
+    // A short word that merely opens the measure's word in lower case is no abbreviation.
+    expect(givesQuantity(asked, 'The final strain produced 41.2 g/l of glue by fed-batch culture.')).toBe(false);
+  });
+});

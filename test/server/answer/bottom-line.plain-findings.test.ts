@@ -199,3 +199,67 @@ describe('bottom-line', () => {
     ).toBe(1);
   });
 });
+
+describe('bottom-line (cues of a finding and limits)', () => {
+  it('reads "we provide the first direct evidence that" and "studies have confirmed" as findings', () => {
+    expect(
+      stance(
+        'Does caspase-2 homodimerize within the PIDDosome?',
+        'Using a new crosslinking assay, we provide the first direct evidence that caspase-2 homodimerizes within the PIDDosome.',
+      ),
+    ).toBe(1);
+    expect(
+      stance(
+        'Does laser ablation shorten the hospital stay?',
+        'Several studies have confirmed that laser ablation shortens the hospital stay.',
+      ),
+    ).toBe(1);
+  });
+
+  it('reads "was able to" as a reported result', () => {
+    expect(
+      stance(
+        'Does the engineered yeast strain produce ethanol at a yield above 0.2 g per gram of xylose?',
+        'The engineered yeast strain was able to produce ethanol with a yield of 0.41 g per gram of xylose.',
+      ),
+    ).toBe(1);
+  });
+
+  it('reads the finding before an inference clause (", suggesting that…") unhedged when it is on the claim', () => {
+    expect(
+      stance(
+        'Does Zmp4 bind tetramers more strongly than dimers?',
+        'Binding studies reveal that Zmp4 binds tetramers more strongly than dimers, suggesting that Zmp4 acts as a tetramer sensor.',
+      ),
+    ).toBe(1);
+    // Off the claim, the inference still hedges the whole.
+    expect(
+      stance(
+        'Can Zmp4 polymerize like actin?',
+        'Binding studies reveal that Zmp4 binds tetramers more strongly than dimers, suggesting that Zmp4 acts as a tetramer sensor.',
+      ),
+    ).toBe(0);
+  });
+
+  it('reads "not yet fully validated" as a limit and "does not necessarily require" as a denial', () => {
+    expect(
+      stance(
+        'Can a clinic cut its waiting lists by half while still meeting demand?',
+        'Preliminary, but not yet fully validated research, indicates that waiting lists may be cut by half and still meet demand.',
+      ),
+    ).toBe(0);
+    expect(
+      stance(
+        'Does spindle assembly require a centrosome?',
+        'These results indicate that spindle assembly does not necessarily require a centrosome.',
+      ),
+    ).toBe(-1);
+    // Elsewhere "not necessarily" still limits.
+    expect(
+      stance(
+        'Does a larger dose improve recovery?',
+        'These results indicate that a larger dose does not necessarily improve recovery.',
+      ),
+    ).toBe(0);
+  });
+});

@@ -9,6 +9,8 @@ import {
 
 const FOR = 'Low-dose aspirin reduced the risk of ischemic stroke by 21% over five years.';
 const AGAINST = 'Low-dose aspirin did not reduce the risk of ischemic stroke in this cohort.';
+// One finding against on part of the question (its risk, its kind of stroke left out): alone, not clear.
+const PART_AGAINST = 'Low-dose aspirin did not reduce stroke in this cohort.';
 const NULL_FINDING = 'There was no significant difference in stroke rates between the aspirin and placebo groups.';
 const BACKGROUND = 'Stroke is a leading cause of disability among older adults.';
 const AIM = 'The aim of this study was to determine whether aspirin reduces the risk of stroke.';
@@ -38,7 +40,8 @@ describe('bottom-line', () => {
   it('counts a finding whose effect runs the other way against the question, never for it', () => {
     const raise = 'Does low-dose aspirin increase the risk of ischemic stroke?';
     expect(findingStance(FOR, claimOfQuestion(raise))).toBe(-1);
-    expect(bottomLine(raise, [at(1, FOR)])).toMatchObject({ verdict: 'unclear', yes: [], no: [1] });
+    const reducedStroke = 'Low-dose aspirin reduced stroke by 21% over five years.';
+    expect(bottomLine(raise, [at(1, reducedStroke)])).toMatchObject({ verdict: 'unclear', yes: [], no: [1] });
     expect(bottomLine(raise, [at(1, FOR), at(2, 'Aspirin lowered the incidence of ischemic stroke.')])).toMatchObject({
       verdict: 'no',
       no: [1, 2],
@@ -136,7 +139,7 @@ describe('bottom-line', () => {
     const notAlways = "Low-dose aspirin didn't always reduce the risk of ischemic stroke, we found.";
     for (const sentence of [partly, uncertain, notAlways]) expect(findingStance(sentence), sentence).toBe(0);
     // One null finding beside them is still one, not three: unclear, where it said no.
-    expect(bottomLine(question, [at(1, AGAINST), at(2, uncertain), at(3, partly)])).toMatchObject({
+    expect(bottomLine(question, [at(1, PART_AGAINST), at(2, uncertain), at(3, partly)])).toMatchObject({
       verdict: 'unclear',
       yes: [],
       no: [1],
@@ -178,7 +181,7 @@ describe('bottom-line', () => {
     // Two such hedges beside one null finding leave it one: unclear, where they made it no.
     expect(
       bottomLine(question, [
-        at(1, AGAINST),
+        at(1, PART_AGAINST),
         at(2, 'It is not yet clear whether low-dose aspirin reduced the risk of ischemic stroke significantly.'),
         at(3, 'Low-dose aspirin did not consistently reduce the risk of ischemic stroke.'),
       ]),
@@ -309,13 +312,13 @@ describe('bottom-line', () => {
 
   it('says no only when findings against outweigh findings for by two, and unclear on one', () => {
     expect(BOTTOM_LINE_DEFAULTS.minNetAgainst).toBe(2);
-    expect(bottomLine(question, [at(2, AGAINST)])).toMatchObject({ verdict: 'unclear', yes: [], no: [2] });
-    expect(bottomLine(question, [at(2, AGAINST), at(3, NULL_FINDING)])).toMatchObject({
+    expect(bottomLine(question, [at(2, PART_AGAINST)])).toMatchObject({ verdict: 'unclear', yes: [], no: [2] });
+    expect(bottomLine(question, [at(2, PART_AGAINST), at(3, NULL_FINDING)])).toMatchObject({
       verdict: 'no',
       yes: [],
       no: [2, 3],
     });
-    expect(bottomLine(question, [at(2, AGAINST)], { minNetAgainst: 1 }).verdict).toBe('no');
+    expect(bottomLine(question, [at(2, PART_AGAINST)], { minNetAgainst: 1 }).verdict).toBe('no');
   });
 
   it('says mixed when sources are cited on both sides and neither outweighs the other', () => {
@@ -374,8 +377,8 @@ describe('bottom-line', () => {
   });
 
   it("leaves a study's result, aim or account on the question's own terms to the fitted balance of findings", () => {
-    // A null result on the question's own terms stays one finding against, which alone is not clear.
-    expect(bottomLine(question, [at(2, AGAINST)]).verdict).toBe('unclear');
+    // A null result on part of the question's terms stays one finding against, which alone is not clear.
+    expect(bottomLine(question, [at(2, PART_AGAINST)]).verdict).toBe('unclear');
     const aims = [
       'The purpose of this study was to determine whether low-dose aspirin reduces the risk of ischemic stroke.',
       'To compare low-dose aspirin with placebo for the risk of ischemic stroke.',

@@ -57,3 +57,20 @@ describe('score-sentences', () => {
     ]);
   });
 });
+
+describe('score-sentences (abbreviations)', () => {
+  it('reads an abbreviation its paper defines as holding its long form', () => {
+    const abstract =
+      'We studied chronic venous insufficiency (CVI) in older adults. The prevalence of CVI was 12.4% in women and 9.1% in men. Smoking was common in the cohort.';
+    const statistics = statisticsOfTexts([abstract, GLACIERS, 'Caffeine raised memory recall.']);
+    const scored = scoreSentences(
+      'What is the prevalence of chronic venous insufficiency in women?',
+      numberSources([retrieved('cvi', abstract)]),
+      statistics,
+    );
+    expect(scored[0]!.text).toBe('The prevalence of CVI was 12.4% in women and 9.1% in men.');
+    expect(scored[0]!.spelledOut).toBe(
+      'The prevalence of chronic venous insufficiency was 12.4% in women and 9.1% in men.',
+    );
+  });
+});

@@ -138,3 +138,15 @@ describe('standalone-sentence: a demonstrative and a noun', () => {
     expect(standaloneProblem('Here, we show that dropout reduces overfitting in small networks.')).toBeNull();
   });
 });
+
+describe('standalone-sentence (opening words in -s)', () => {
+  it('takes no word in -ss or -us, nor "Whereas" or "Perhaps", for a subjectless verb', () => {
+    expect(
+      standaloneProblem('Unless a calibration step is added, the index fails a simple test of validity.'),
+    ).toBeNull();
+    expect(standaloneProblem('Thus the loan period shapes how often books return.')).toBeNull();
+    expect(standaloneProblem('Whereas the old index drifts, the new one holds.')).toBeNull();
+    // A capitalised verb in -s before its object is still a fragment.
+    expect(standaloneProblem('Parses the citations of each record into fields.')).toBe('fragment');
+  });
+});
