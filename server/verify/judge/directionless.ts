@@ -1,13 +1,17 @@
 // Direction words that state no change where they stand, so that they give no direction to the
-// words around them: part of a method's name ("retrieval-augmented generation", "memory-enhanced
-// agents"), a noun after "per" or "each" ("64 bit errors per block"), the open end of a count
-// ("64 or more bit errors", "five or fewer visits"), which bounds a number rather than saying it rose,
-// the "rise" of "give rise to", which says what causes or creates a thing, not that it grew, and
-// "activation" naming a kind of thing ("activation steering", "activation memory"), not a switching on.
+// words around them: the second part of a compound that names a kind of thing ("retrieval-augmented
+// generation", "acid-inducible gene", "interferon-stimulated genes", "B1-depleted cells"), a noun
+// after "per" or "each" ("64 bit errors per block"), the open end of a count ("64 or more bit
+// errors", "five or fewer visits"), which bounds a number rather than saying it rose, the "rise" of
+// "give rise to", which says what causes or creates a thing, not that it grew, and "activation"
+// naming a kind of thing ("activation steering", "activation memory"), not a switching on.
+import { classOf } from './word-classes.ts';
 
 type Token = { word: string; start: number; end: number };
 
-const METHOD_PART = /^(?:augment|enhanc)/u;
+// First parts after which the hyphenated word keeps its direction: a prefix ("co-stimulated",
+// "re-activated", "up-regulated") or a count ("2-fold-higher").
+const PREFIX_PART = /^(?:co|re|pre|non|self|over|under|hyper|hypo|de|up|down|fold|\d[\d.]*)$/u;
 const UNIT_BEFORE = new Set(['per', 'each']);
 const NUMERIC = /^(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)$/u;
 const GIVE = /^(?:give|gives|gave|given|giving)$/u;
@@ -23,13 +27,23 @@ export const ACTIVATION_HEADS =
 const ACTIVATION = /^activations?$/u;
 const ACTIVATION_HEAD = new RegExp(`^(?:${ACTIVATION_HEADS})$`, 'u');
 
-/** Whether the direction word at token i states no change here (see above). */
+/**
+ * Whether the direction word at token i states no change here (see above). A word of change joined by
+ * a hyphen to the word before it is taken for such a compound: said of the thing after it, it names
+ * the kind ("LPS-induced TNF"), not what the sentence finds of it.
+ */
 export function directionlessAt(text: string, tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!;
   if (ACTIVATION.test(token.word) && ACTIVATION_HEAD.test(tokens[i + 1]?.word ?? '')) return true;
   const before = tokens[i - 1];
   if (!before) return false;
-  if (before.end === token.start - 1 && text[token.start - 1] === '-' && METHOD_PART.test(token.word)) return true;
+  if (
+    before.end === token.start - 1 &&
+    text[token.start - 1] === '-' &&
+    classOf(token.word).direction !== 0 &&
+    !PREFIX_PART.test(before.word)
+  )
+    return true;
   if (UNIT_BEFORE.has(before.word)) return true;
   if (token.word === 'rise' && GIVE.test(before.word) && tokens[i + 1]?.word === 'to') return true;
   return before.word === 'or' && NUMERIC.test(tokens[i - 2]?.word ?? '');

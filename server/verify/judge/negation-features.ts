@@ -109,8 +109,10 @@ export function negationFeatures(
   // negates only things does in other words ("with no fine-tuning"): that claim's negation is not the
   // claim's alone. A claim that negates a finding ("leaves accuracy unchanged") keeps the rule,
   // whatever thing the evidence does without ("is training-free").
+  // A claim's "A but not B" negates no finding of its own: what it denies of B is read term by term (scopedNegation).
+  const claimNegated = claim.negated && !claim.deniesOnlyAlternative;
   const claimOnly =
-    ((claim.negated && !evidenceNegated) || (claim.nullFinding && !evidenceNull)) &&
+    ((claimNegated && !evidenceNegated) || (claim.nullFinding && !evidenceNull)) &&
     !(evidence.deniesThing && negatesOnlyThings(claim));
   const elsewhere = claimOnly && negatesUnnamed(claim, evidence, paper);
   // Sides that each negate only things ("with no fine-tuning" against "without any training") differ
@@ -119,7 +121,7 @@ export function negationFeatures(
   const thingsAlike = negatesOnlyThings(claim) && negatesOnlyThings(evidence) && scopedNegation === 0;
   return {
     scopedNegation,
-    negationMismatch: claim.negated !== evidenceNegated && !negatedAlike && !thingsAlike && !elsewhere ? 1 : 0,
+    negationMismatch: claimNegated !== evidenceNegated && !negatedAlike && !thingsAlike && !elsewhere ? 1 : 0,
     nullFindingMismatch: claim.nullFinding !== evidenceNull && !elsewhere ? 1 : 0,
     negatesUnnamed: elsewhere,
     evidenceNegated,

@@ -41,6 +41,16 @@ export function notANegation(tokens: ReadonlyArray<{ word: string }>, i: number)
   return word === 'not' && tokens[i - 1]?.word === 'or' && tokens[i - 2]?.word === 'whether';
 }
 
+/**
+ * Whether token i is the "not" of "A but not B" ("carried by clinical but not by laboratory strains"):
+ * it denies B beside A, as "rather than" does; not in a question ("whether").
+ */
+export function butNotAt(tokens: ReadonlyArray<{ word: string }>, i: number): boolean {
+  return (
+    tokens[i]!.word === 'not' && tokens[i - 1]?.word === 'but' && !tokens.slice(0, i).some((t) => t.word === 'whether')
+  );
+}
+
 /** Whether a word is a negation word ("not", "no", "lacks", "unchanged", a contracted "didnt"). */
 export function isNegation(word: string): boolean {
   return NEGATION_WORDS.has(word) || CONTRACTED_NEGATION.test(word);

@@ -6,7 +6,7 @@ import { tokenize } from '../../../indexer/text/analyze.ts';
 import { antonymsOf, polarStem } from './antonyms.ts';
 import { withDegreePhrases } from './degree-phrases.ts';
 import { type Quantity, quantitiesOf } from './quantities.ts';
-import type { Alternative, SentenceReading } from './stance-reading.ts';
+import type { Alternative, ReadWord, SentenceReading } from './stance-reading.ts';
 import { wordCountsOf } from './word-counts.ts';
 
 const ANCHOR_REACH = 6;
@@ -20,6 +20,7 @@ type ReadingFacts = {
   terms?: ReadonlySet<string>;
   negated?: ReadonlySet<string>;
   directions?: ReadonlyMap<string, -1 | 1>;
+  anchors?: ReadonlyMap<string, AnchorWord>;
   polar?: ReadonlyMap<string, boolean>;
   /** The lexicon stems of the words the sentence keeps to ("positive-only"). */
   keepsTo?: ReadonlySet<string>;
@@ -77,23 +78,52 @@ export function negatedTermsOf(reading: SentenceReading): ReadonlySet<string> {
   return known.negated;
 }
 
-function anchoredDirectionsNow(reading: SentenceReading): Map<string, -1 | 1> {
-  const anchored = new Map<string, -1 | 1>();
+/** The word of change a term takes its direction from: its term, and whether it stands before the term. */
+export type AnchorWord = { cue: string; before: boolean };
+
+// The word of change each content term takes its direction from (its first occurrence's nearest
+// within ANCHOR_REACH in its clause), by term, and whether it stands before the term.
+function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; before: boolean }> {
+  const cues = new Map<string, { cue: ReadWord; before: boolean }>();
   const { words } = reading;
   words.forEach((word, i) => {
-    if (!word.term || word.direction !== 0 || anchored.has(word.term)) return;
+    if (!word.term || word.direction !== 0 || cues.has(word.term)) return;
     for (let distance = 1; distance <= ANCHOR_REACH; distance++) {
       // The word before wins over the word after at the same distance.
       let cue = words[i - distance];
-      if (!cue || cue.direction === 0 || cue.clause !== word.clause) cue = words[i + distance];
+      let before = true;
+      if (!cue || cue.direction === 0 || cue.clause !== word.clause) {
+        cue = words[i + distance];
+        before = false;
+      }
       if (cue && cue.direction !== 0 && cue.clause === word.clause) {
-        const sign = (cue.negated ? -cue.direction : cue.direction) as -1 | 1;
-        anchored.set(word.term, sign);
+        cues.set(word.term, { cue, before });
         return;
       }
     }
   });
+  return cues;
+}
+
+function anchoredDirectionsNow(reading: SentenceReading): Map<string, -1 | 1> {
+  const anchored = new Map<string, -1 | 1>();
+  for (const [term, { cue }] of anchorCuesOf(reading))
+    anchored.set(term, (cue.negated ? -cue.direction : cue.direction) as -1 | 1);
   return anchored;
+}
+
+/**
+ * The word of change each content term takes its direction from (its term, '' when it has none), and
+ * whether it stands before the term, read when asked for (shared: do not mutate).
+ */
+export function anchorWordsOf(reading: SentenceReading): ReadonlyMap<string, AnchorWord> {
+  const known = factsOf(reading);
+  if (!known.anchors) {
+    const found = new Map<string, AnchorWord>();
+    for (const [term, { cue, before }] of anchorCuesOf(reading)) found.set(term, { cue: cue.term ?? '', before });
+    known.anchors = found;
+  }
+  return known.anchors;
 }
 
 /**

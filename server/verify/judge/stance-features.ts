@@ -14,7 +14,9 @@ import { onlyAgainstList } from './only-against-list.ts';
 import { onlyVersusMulti } from './only-versus-multi.ts';
 import { compareQuantities, statesOnlyShare } from './quantities.ts';
 import {
+  type AnchorWord,
   anchoredDirections,
+  anchorWordsOf,
   antonymConflict,
   comparisonConflict,
   deniedAlternative,
@@ -42,6 +44,19 @@ export {
 } from './stance-feature-names.ts';
 export { STANCE_MAX_CHARS } from './stance-reading.ts';
 
+// Whether two sides direct a term alike in their own words: by different words of change, at least
+// one of which stands before it (the term is what changes, not a subject before its verb).
+const reworded = (claim: AnchorWord | undefined, evidence: AnchorWord | undefined) =>
+  claim !== undefined && evidence !== undefined && claim.cue !== evidence.cue && (claim.before || evidence.before);
+
+/**
+ * How many times as many terms as a reversal reverses the two sides must direct alike, each in its
+ * own words, for the reversal to be read as a word hung on another word of change (stanceFeatures):
+ * a real reversal often reverses one term (the object) while its subject agrees ("N348I mutations
+ * reduce resistance" against "N348I decreased susceptibility"), so a narrow majority decides nothing.
+ */
+const REWORDED_OUTVOTE = 3;
+
 /**
  * The stance features of a claim against one evidence sentence; `paper`: the paper's sentences,
  * where what a negating claim negates may be named when the evidence sentence does not name it.
@@ -60,12 +75,26 @@ export function stanceFeatures(
   const claimDirections = anchoredDirections(claim);
   const evidenceDirections = anchoredDirections(evidence);
   let agreeing = 0;
+  let conflicting = 0;
+  // Terms the two sides direct alike in their own words ("dampens" and "attenuates").
+  let rewording = 0;
   for (const [term, direction] of claimDirections) {
     const other = evidenceDirections.get(term);
     if (other === undefined) continue;
-    if (other === direction) agreeing++;
-    else features.directionConflict = 1;
+    if (other === direction) {
+      agreeing++;
+      if (reworded(anchorWordsOf(claim).get(term), anchorWordsOf(evidence).get(term))) rewording++;
+    } else conflicting++;
   }
+  // A term takes the direction of the nearest word of change, so one wording may hang a term on
+  // another such word than the other does ("PKR, which phosphorylates eIF2α and dampens the
+  // translation" against "phosphorylation and activation of PKR, which inhibits eIF2α and attenuates
+  // translation"): a reversal outvoted by terms the two sides direct alike in their own words is read
+  // as that, not as opposite findings. Terms both direct by the same word ("DUSP4 downregulation")
+  // say nothing of the finding, and do not outvote it ("… deactivates" against "… activates"); nor do
+  // subjects, which take the direction of the verb after them ("glaciers lost mass more slowly"
+  // against "glaciers lost mass faster").
+  features.directionConflict = conflicting > 0 && rewording < REWORDED_OUTVOTE * conflicting ? 1 : 0;
   features.prefixAntonym = prefixAntonymsOfReadings(claim, evidence) ? 1 : 0;
   // "only briefly" against "in depth" is an opposite too, read as phrases (coverage.ts).
   features.antonymConflict =

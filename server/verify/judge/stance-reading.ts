@@ -21,7 +21,7 @@ import {
   limitsDenial,
 } from './comparisons.ts';
 import { directionlessAt } from './directionless.ts';
-import { hyphenated, notANegation } from './negation-words.ts';
+import { butNotAt, hyphenated, notANegation } from './negation-words.ts';
 import { NULL_FINDING, weakNullAt } from './null-findings.ts';
 import { namesCondition, populationPhrases } from './population-phrases.ts';
 import { type Requirements, requirementsOf } from './requirements.ts';
@@ -61,6 +61,8 @@ export type SentenceReading = {
   words: ReadWord[];
   /** A negation of a predicate anywhere ("not", "no", "never", "fails"); "mice lacking X" is not one. */
   negated: boolean;
+  /** Every negation that makes it `negated` is the "not" of "A but not B", which denies B beside A and no finding. */
+  deniesOnlyAlternative: boolean;
   /** A thing is negated: "without (any) training", "with no fine-tuning", "lacks a GPU", "training-free" (thing-negations.ts). */
   deniesThing: boolean;
   /** Every negation that makes it `negated` is of a thing ("requires no training"; not "did not improve"). */
@@ -150,6 +152,8 @@ function readSentenceNow(text: string): SentenceReading {
   // Whether the reach is a condition's ("without comorbidities"), and the content words it has reached.
   let conditioning = false;
   let conditioned = 0;
+  // Whether a negation other than the "not" of "A but not B" negates a predicate.
+  let predicateNegated = false;
   let negated = false;
   let always = false;
   let never = false;
@@ -173,12 +177,15 @@ function readSentenceNow(text: string): SentenceReading {
     const condition = (kind.condition && !compound) || restricting;
     // "…a structural artefact rather than a semantic signal" denies the words just after the
     // marker, without making the sentence a negative one.
-    const denial = endsAlternativeMarker(tokens, i);
+    const butNot = negating && butNotAt(tokens, i);
+    const denial = endsAlternativeMarker(tokens, i) || butNot;
     const negation = negating || (condition && !notANegation(tokens, i)) || denial;
     if (negation) {
-      if (!condition && !denial) negated = true;
-      reach = condition ? CONDITION_REACH : denial ? ALTERNATIVE_REACH : NEGATION_REACH;
-      denying = denial && !negating && !condition;
+      if (!condition && !denial) predicateNegated = true;
+      if (butNot) negated = true;
+      // "but not" denies the whole phrase after it ("but not by many high-passage strains"), as far as "not" reaches.
+      reach = condition ? CONDITION_REACH : denial && token.word !== 'not' ? ALTERNATIVE_REACH : NEGATION_REACH;
+      denying = (denial && !negating && !condition) || butNot;
       conditioning = condition && !negating && !denial;
       conditioned = 0;
     } else if (restrictions?.ends.has(i) || (conditioning && conditioned > 0 && startsPredicate(kind, token.word))) {
@@ -217,7 +224,7 @@ function readSentenceNow(text: string): SentenceReading {
     let tail = 0;
     for (let j = i + 1; j < words.length && words[j]!.clause === clauseOf; j++) tail++;
     if (tail > POSTPOSED_TAIL) return;
-    negated = true;
+    predicateNegated = true;
     postposed = true;
     for (let j = i - 1; j >= 0 && words[j]!.clause === clauseOf; j--) {
       words[j]!.negated = true;
@@ -259,10 +266,12 @@ function readSentenceNow(text: string): SentenceReading {
   const animal = ANIMAL.test(text);
   const human = HUMAN.test(text);
   const cells = CELLS.test(text);
+  negated ||= predicateNegated;
   return {
     text,
     words,
     negated,
+    deniesOnlyAlternative: negated && !predicateNegated,
     deniesThing: things.reached.size > 0,
     negatesOnlyThings: negated && things.onlyThings && !postposed,
     nullFinding: NULL_FINDING.test(text),

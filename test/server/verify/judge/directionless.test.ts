@@ -39,4 +39,16 @@ describe('directionless', () => {
     expect(directionless('Accuracy rose to 80% and errors rise to 5%.')).toEqual([]);
     expect(directionless('They saw a rise in errors.')).toEqual([]);
   });
+
+  it('reads a word of change hyphenated to the word before it as naming a kind ("acid-inducible gene", "B1-depleted cells")', () => {
+    expect(directionless('The acid-inducible sensor binds interferon-stimulated genes.')).toEqual([
+      'inducible',
+      'stimulated',
+    ]);
+    expect(directionless('Territories were larger in B1-depleted cells.')).toEqual(['depleted']);
+  });
+
+  it('keeps the direction of a word after a prefix or a count ("co-stimulated", "up-regulated", "2-fold-higher")', () => {
+    expect(directionless('Co-stimulated cells were re-activated and up-regulated it 2-fold-higher.')).toEqual([]);
+  });
 });

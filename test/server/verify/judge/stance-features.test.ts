@@ -268,4 +268,71 @@ describe('stance-features', () => {
       quantityAgree: 1,
     });
   });
+
+  it('reads dampening, restraining, eradicating, silencing and relieving as a decrease', () => {
+    for (const verb of ['dampens', 'restrains', 'eradicates', 'silences', 'relieves']) {
+      expect(
+        stanceOfEvidence(`The drug ${verb} inflammation in mice.`, ['The drug increased inflammation in mice.']),
+        verb,
+      ).toMatchObject({
+        directionConflict: 1,
+      });
+      expect(
+        stanceOfEvidence(`The drug ${verb} inflammation in mice.`, ['The drug reduced inflammation in mice.']),
+        verb,
+      ).toMatchObject({
+        directionConflict: 0,
+        directionAgree: 1,
+      });
+    }
+  });
+
+  it('reads no change into a word hyphenated to a name ("acid-inducible sensor"), which gave a reversal to the words beside it', () => {
+    expect(
+      stanceOfEvidence('The toxin binds the acid-inducible sensor in infected cells and blocks its signal.', [
+        'Its signal is blocked by the toxin, which is found with the acid-inducible sensor in infected cells.',
+      ]),
+    ).toMatchObject({ directionConflict: 0 });
+  });
+
+  it('reads a reversal of one term outvoted by terms both sides direct alike in their own words as no conflict', () => {
+    // "enzyme" hangs on "activated" in the claim and on "reduces" in the evidence; "lowers" and "reduces" agree on the rest.
+    expect(
+      stanceOfEvidence('The enzyme is activated during injury and then lowers joint swelling and pain.', [
+        'The enzyme reduces joint swelling and pain.',
+      ]),
+    ).toMatchObject({ directionConflict: 0, directionAgree: 1 });
+  });
+
+  it('keeps a reversal of the object while the subject agrees, and terms both direct by the same word outvote nothing', () => {
+    expect(
+      stanceOfEvidence('The mutation reduces resistance to the drug.', [
+        'The mutation decreased susceptibility to the drug and potentiated resistance.',
+      ]),
+    ).toMatchObject({ directionConflict: 1 });
+    // Subjects take the direction of the verb after them: they agree in any wording and outvote nothing.
+    expect(
+      stanceOfEvidence('Coastal dunes lost sand more slowly after 1990.', [
+        'Coastal dunes lost sand faster after 1990.',
+      ]),
+    ).toMatchObject({ directionConflict: 1 });
+    expect(
+      stanceOfEvidence('Loss of the phosphatase deactivates the kinase pathway in tumours.', [
+        'Loss of the phosphatase activates the kinase pathway in tumours.',
+      ]),
+    ).toMatchObject({ directionConflict: 1 });
+  });
+
+  it('reads "A but not B" as denying B, not as a negated finding ("made by clinical but not by laboratory strains")', () => {
+    const stance = stanceOfEvidence(
+      'The protein is made by clinical but not by many high-passage laboratory strains.',
+      ['Clinical and low-passage strains make the protein.'],
+    );
+    expect(stance).toMatchObject({ negationMismatch: 0, antonymConflict: 0 });
+    // What "but not" denies still disagrees with a side that states it.
+    expect(
+      stanceOfEvidence('The drug was effective in adults.', ['The drug was tolerated but not effective in adults.'])
+        .scopedNegation,
+    ).toBeGreaterThan(0);
+  });
 });

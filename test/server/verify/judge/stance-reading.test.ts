@@ -377,4 +377,19 @@ describe('stance-reading', () => {
     const no = readSentence('Mice with no TLR4 survived polymicrobial sepsis.').words;
     expect(no.some((word) => word.negated && !word.conditioned)).toBe(true);
   });
+
+  it('reads the "not" of "A but not B" as a denial over the phrase after it, and the sentence as denying only that', () => {
+    const reading = readSentence('The protein is made by clinical but not by many laboratory strains.');
+    // Negated (ask reads "reduced A but not B" as a denial), but by the denial of B alone.
+    expect(reading).toMatchObject({ negated: true, deniesOnlyAlternative: true });
+    expect(
+      readSentence('The protein is not made by clinical but not by laboratory strains.').deniesOnlyAlternative,
+    ).toBe(false);
+    const strains = reading.words.find((word) => word.term === 'strain')!;
+    expect(strains).toMatchObject({ negated: true, denied: true });
+    // Asked with "whether", it denies nothing.
+    expect(
+      readSentence('We asked whether clinical but not laboratory strains make it.').words.every((w) => !w.denied),
+    ).toBe(true);
+  });
 });
