@@ -7,7 +7,14 @@
 import { type Concept, conceptName, conceptNames, unknownNamesOf } from './question-concepts.ts';
 import { askedKindWord } from './question-type.ts';
 import type { SelectionOptions } from './selection-settings.ts';
-import { type EnglishPhrase, englishPhrases, unknownObject, unknownShare, unknownSubjects } from './unknown-share.ts';
+import {
+  type EnglishPhrase,
+  englishPhrases,
+  unknownObject,
+  unknownQualifiers,
+  unknownShare,
+  unknownSubjects,
+} from './unknown-share.ts';
 
 /** A source's share of the question's key concepts, and the concepts it lacks (sourceCoverage). */
 type Covered = { coverage: number; missing: readonly Concept[] };
@@ -126,6 +133,11 @@ function gapReason(
   const absentWords = unknownSubjects(question, concepts, phrases);
   if (absentWords.length > 0)
     return `The library holds no answer: no paper in it mentions ${quoted(absentWords)}, which the question asks about.`;
+  // "Does trastuzumab resistance arise in gastric cancer?": a library on breast cancer answers a
+  // neighbouring question; the word that says where or among whom is asked (unknownQualifiers) is in no paper.
+  const qualifiers = unknownQualifiers(question, concepts, phrases);
+  if (qualifiers.length > 0)
+    return `The library holds no answer: no paper in it mentions ${quoted(qualifiers)}, which the question asks about; its papers answer a neighbouring question at most.`;
   const best = Math.max(...covered.map((c) => c.coverage));
   const { needed } = settings;
   if (best >= needed) return null;

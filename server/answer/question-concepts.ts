@@ -38,7 +38,9 @@ const QUESTION_WORDS = new Set(
     // topic word ("Are faster readers better spellers?").
     'need needs needed require requires required best worst ' +
     // What a comparison is measured against, which a paper names by what it is ("BitNet on llama.cpp").
-    'baseline baselines'
+    'baseline baselines ' +
+    // What a question asks of papers in passing ("Which studies deal with CRISPR?"): being about a topic.
+    'deal deals dealing dealt'
   ).split(' '),
 );
 
@@ -154,6 +156,8 @@ export type Concept = {
   longForm?: string[];
   /** The hyphenated name the word is part of, as the question writes it ("GPT-4" for "GPT" and for "4"). */
   name?: string;
+  /** For a word no paper uses, the form of a word of its family that papers use ("main" for "mainly"; word-family.ts). */
+  relative?: string;
 };
 
 /** How a concept is named to a reader: the whole name it is part of ("GPT-4"), else its word. */
@@ -166,7 +170,11 @@ export function conceptNames(concepts: readonly Concept[]): string[] {
 
 /** Whether a text's concept forms hold a concept (an abbreviation by either of its forms). */
 export function holds(forms: ReadonlySet<string>, concept: Concept): boolean {
-  return forms.has(concept.form) || (concept.longForm?.every((f) => forms.has(f)) ?? false);
+  return (
+    forms.has(concept.form) ||
+    (concept.longForm?.every((f) => forms.has(f)) ?? false) ||
+    (concept.relative !== undefined && forms.has(concept.relative))
+  );
 }
 
 /**

@@ -61,8 +61,11 @@ export function questionType(asked: string): QuestionType {
   if (YES_NO.test(question) || YES_NO.test(clause)) return 'yes_no';
   // A question with no question word ("Aripiprazole: a new risk factor for gambling?") asks yes or no;
   // a bare name or topic with a question mark ("Litespark?", "Attention sinks?") asks what it is.
+  // A question word after a comma asks what it asks ('In "Failure of cleavage…", how was senescence determined?').
   const words = question.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  if (/\?\s*$/u.test(question) && words.length > 2 && !WH.test(question) && !WH.test(clause)) return 'yes_no';
+  const afterComma = question.split(/,\s+/u).at(-1) ?? question;
+  if (/\?\s*$/u.test(question) && words.length > 2 && ![question, clause, afterComma].some((t) => WH.test(t)))
+    return 'yes_no';
   return 'open';
 }
 

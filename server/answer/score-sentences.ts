@@ -53,10 +53,21 @@ export function scoreSentences(
     const defined = definedAbbreviations(source.paper.abstract);
     // In a paper written all in lower case a fragment cannot be told from a sentence: none is joined.
     const caseless = !/\p{Lu}/u.test(source.paper.abstract);
-    for (const passage of source.passages) {
-      if (passage.field !== 'abstract') continue;
+    // In the abstract's order, so that a sentence opening a passage leans on the last sentence of the
+    // passage before when both were retrieved and nothing lies between them.
+    const passages = source.passages.filter((p) => p.field === 'abstract').sort((a, b) => a.start - b.start);
+    let before: { sentence: EvidenceSentence; wording: string } | null = null;
+    let previousEnd = -1;
+    for (const passage of passages) {
+      const { abstract } = source.paper;
+      const adjoins =
+        previousEnd >= 0 &&
+        passage.start >= previousEnd &&
+        abstract.length >= passage.end &&
+        abstract.slice(previousEnd, passage.start).trim() === '';
+      if (!adjoins) before = null;
+      previousEnd = passage.end;
       const sentences = sentencesOfPassages([passage]);
-      let before: { sentence: EvidenceSentence; wording: string } | null = null;
       for (const sentence of sentences) {
         const wording = naming.get(sentence.start) ?? withoutConnective(sentence.text);
         const score = (quoted: EvidenceSentence, quotedWording: string): ScoredSentence => {
@@ -90,7 +101,10 @@ export function scoreSentences(
           standaloneProblem(before.wording) === null
         ) {
           const start = before.sentence.start;
-          const text = passage.text.slice(start - passage.start, sentence.end - passage.start);
+          const text =
+            before.sentence.passageId === passage.id
+              ? passage.text.slice(start - passage.start, sentence.end - passage.start)
+              : source.paper.abstract.slice(start, sentence.end);
           scored.push(score({ ...sentence, start, text }, `${before.wording} ${wording}`));
         }
         before = { sentence, wording };

@@ -5,6 +5,7 @@ import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { ClosestPaper } from './answer.schema.ts';
 import type { NumberedSource } from './answer-sources.ts';
 import { askedQuantity, givesQuantity, mentionsCounted, missingQuantityReason } from './asked-quantity.ts';
+import { askedRelation } from './asked-relation.ts';
 import { expandContractions } from './contractions.ts';
 import { libraryGap, unconnectedNotice, unusedPhraseNotice } from './library-gaps.ts';
 import {
@@ -14,7 +15,7 @@ import {
   unaddressedByNamed,
   unknownKindOfNamed,
 } from './named-papers.ts';
-import { conceptCoverage, conceptForms, conceptNames, questionConcepts } from './question-concepts.ts';
+import { conceptCoverage, conceptForms, conceptNames, holds, questionConcepts } from './question-concepts.ts';
 import { answerShape, asksOneRelation, questionType } from './question-type.ts';
 import { type ScoredSentence, scoreSentences } from './score-sentences.ts';
 import { lengthAllowance, SELECTION_DEFAULTS, type SelectionOptions } from './selection-settings.ts';
@@ -26,6 +27,7 @@ import {
   unconnectedParts,
 } from './source-coverage.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
+import { withFamilyWords } from './word-family.ts';
 
 // A negated sentence, its contractions written out ("didn't" → "did not", "can't" → "cannot").
 const NEGATION = /\b(?:not|cannot|no|never|neither|nor|without|unchanged|failed to)\b/iu;
@@ -50,13 +52,15 @@ export type Selection = {
   partial?: string;
 };
 
-// The answer's sentences from the candidates (best first): the lead, then the best that match the
-// question nearly as well as the best one, within the caps per answer and per source, leaving out
-// repeats; in answer order (by source, then position).
+// The answer's sentences from the candidates (best first): the lead, then `stating` (the best that
+// states the relation the question asks, if any), then the best that match the question nearly as
+// well as the best one, within the caps per answer and per source, leaving out repeats; in answer
+// order (by source, then position).
 function chooseSentences(
   candidates: readonly ScoredSentence[],
   settings: SelectionOptions,
   statistics: TermStatistics,
+  stating?: ScoredSentence,
 ): ScoredSentence[] {
   const bestMatch = Math.max(0, ...candidates.map((c) => c.match));
   // The lead: the best sentence of the highest-ranked source that has one is kept even when another
@@ -64,19 +68,21 @@ function chooseSentences(
   const lead = candidates.find((c) => c.n === Math.min(...candidates.map((x) => x.n)));
   const chosen: ScoredSentence[] = [];
   const perSource = new Map<number, number>();
-  const ordered = lead ? [lead, ...candidates.filter((c) => c !== lead)] : candidates;
+  const first = [lead, stating].filter((c, i, all): c is ScoredSentence => c !== undefined && all.indexOf(c) === i);
+  const ordered = [...first, ...candidates.filter((c) => !first.includes(c))];
   for (const candidate of ordered) {
     if (chosen.length >= settings.maxSentences) break;
-    if (candidate !== lead && candidate.match < settings.minRelativeRelevance * bestMatch) continue;
+    if (!first.includes(candidate) && candidate.match < settings.minRelativeRelevance * bestMatch) continue;
     if ((perSource.get(candidate.n) ?? 0) >= settings.maxPerSource) continue;
     if (!perSource.has(candidate.n) && perSource.size >= settings.maxSources) continue;
     // Alike sentences that disagree (one negated) are two sides, not a repeat.
     const repeats = (c: ScoredSentence) =>
       tfidfCosine(c.wording, candidate.wording, statistics) > settings.maxSimilarity &&
       negated(c.wording) === negated(candidate.wording);
-    // A sentence quoted with the one before it (score-sentences.ts) and that one alone overlap.
+    // A sentence quoted with the one before it (score-sentences.ts) and that one alone overlap, even
+    // when the one before ends the passage before.
     const overlaps = (c: ScoredSentence) =>
-      c.n === candidate.n && c.passageId === candidate.passageId && c.start < candidate.end && candidate.start < c.end;
+      c.n === candidate.n && c.field === candidate.field && c.start < candidate.end && candidate.start < c.end;
     if (chosen.some((c) => repeats(c) || overlaps(c))) continue;
     chosen.push(candidate);
     perSource.set(candidate.n, (perSource.get(candidate.n) ?? 0) + 1);
@@ -94,7 +100,12 @@ export function selectSentences(
   conceptStatistics?: TermStatistics,
 ): Selection {
   const settings = { ...SELECTION_DEFAULTS, ...options };
-  const concepts = questionConcepts(question, statistics, conceptStatistics);
+  // A word no paper uses is read by a word of its family that papers use ("mainly" by "main").
+  const concepts = withFamilyWords(
+    questionConcepts(question, statistics, conceptStatistics),
+    statistics,
+    conceptStatistics,
+  );
   const none = { sentences: [], conceptCoverage: 0, conceptCount: concepts.length, closest: [] };
   if (concepts.length === 0) {
     return { ...none, abstainReason: 'The question has no words to look for (only question and stop words).' };
@@ -147,6 +158,8 @@ export function selectSentences(
     return forms;
   };
   const type = questionType(question);
+  // "What enzyme does the FIB gene encode?": of the sentences on the FIB gene, the one that says what it encodes.
+  const relation = askedRelation(question, concepts);
   // Papers written all in lower case, whose sentences cannot be told from fragments by their first letter.
   const caseless = new Set(sources.filter((s) => !/\p{Lu}/u.test(s.paper.abstract)).map((s) => s.n));
   // Sentences holding nothing of the question but the name their paper's title gives, and the sources
@@ -167,8 +180,11 @@ export function selectSentences(
       else onlyNames.add(candidate);
     }
     const shape = answerShape(type, candidate.wording);
-    candidate.match += settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape;
-    candidate.relevance += settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape;
+    const states = relation !== null && holds(formsInPaper(candidate), relation) ? 1 : 0;
+    const bonus =
+      settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape + settings.relationWeight * states;
+    candidate.match += bonus;
+    candidate.relevance += bonus;
     return true;
   });
   // "What datasets is PACZero evaluated on?": "PACZero provides zeroth-order mechanisms…" names the
@@ -209,7 +225,10 @@ export function selectSentences(
     const shaped = candidates.filter((c) => answerShape(type, c.wording) === 1);
     candidates.splice(0, candidates.length, ...shaped);
   }
-  const chosen = chooseSentences(candidates, settings, statistics);
+  // "What does the FIB gene encode?" is answered by the sentence that says what it encodes, however
+  // many more of the question's words the paper's other sentences repeat.
+  const stating = relation ? candidates.find((c) => holds(formsInPaper(c), relation)) : undefined;
+  const chosen = chooseSentences(candidates, settings, statistics, stating);
   if (chosen.length === 0) {
     return abstaining(
       'No sentence of the closest papers both addresses the question and stands on its own (the candidates were questions, fragments or sentences that lean on the one before).',

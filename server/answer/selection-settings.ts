@@ -37,6 +37,11 @@ export const SELECTION_DEFAULTS = {
   /** Weight of a sentence carrying the kind of answer the question asks for (a quantity, a date…). */
   shapeWeight: 0.4,
   /**
+   * Weight of a sentence stating the relation the question asks ("encodes" for "What does the FIB gene
+   * encode?", asked-relation.ts), as shapeWeight (set by hand on qa-a3's open half).
+   */
+  relationWeight: 0.4,
+  /**
    * A "which" question whose kind of thing no paper mentions is answered only by a paper holding at
    * least this share of the question's other key concepts (set by hand, not fitted).
    */

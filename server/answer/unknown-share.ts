@@ -155,7 +155,7 @@ export function englishPhrases(question: string, concepts: readonly Concept[]): 
 const OBJECT_BEFORE = /\b(?:of|for|in|on|to|into|onto|against|among|the|this|these|those|some|any|each|every)\s+$/iu;
 // Nouns of set phrases, which name no object: "in practice", "at scale", "on average", "in vivo".
 const SET_PHRASE_NOUNS = new Set(
-  'practice general average theory principle total default time scale all particular fact advance parallel isolation detail depth vivo vitro silico situ'.split(
+  'practice general average theory principle total default time scale all particular fact advance parallel isolation detail depth vivo vitro silico situ place'.split(
     ' ',
   ),
 );
@@ -199,6 +199,35 @@ export function unknownSubjects(
     const heads = next === undefined || !topic.has(wordOf(next));
     if (concept && heads && OPENING_SUBJECT.test(question.slice(0, match.index))) found.add(concept);
   });
+  return [...found];
+}
+
+// Before a word that names where or among whom the question asks ("…in gastric cancer?", "…isolates
+// from chimpanzees…"): a preposition of place or population, with an optional article.
+const QUALIFIER_BEFORE = /\b(?:in|from|among)\s+(?:(?:the|a|an)\s+)?$/iu;
+
+/**
+ * The single English words no paper uses (as for unknownSubjects) that name where or among whom the
+ * question asks: right after "in", "from" or "among", with more of the question after them ("Does
+ * trastuzumab resistance arise in gastric cancer?", "Can SIV isolates from chimpanzees use CXCR4?");
+ * not a set phrase's noun ("in place", "in practice"). A paper on breast cancer or on mangabeys
+ * answers a neighbouring question, not this one. The question's last word is its object instead
+ * ("Does speech recognition work in hospitals?": unknownObject), which papers may put in other words.
+ */
+export function unknownQualifiers(
+  question: string,
+  concepts: readonly Concept[],
+  phrases: readonly EnglishPhrase[] = [],
+): Concept[] {
+  const byWord = unknownEnglishWords(concepts, phrases);
+  if (byWord.size === 0) return [];
+  const words = [...question.matchAll(WORD)];
+  const found = new Set<Concept>();
+  for (const match of words.slice(0, -1)) {
+    const concept = byWord.get(wordOf(match));
+    if (concept && !SET_PHRASE_NOUNS.has(plainWord(concept)) && QUALIFIER_BEFORE.test(question.slice(0, match.index)))
+      found.add(concept);
+  }
   return [...found];
 }
 

@@ -25,6 +25,13 @@ describe('question-type', () => {
     expect(questionType('In adults, does aspirin reduce stroke risk?')).toBe('yes_no');
   });
 
+  it('reads a question word after a comma as asking what the word asks, not yes or no', () => {
+    expect(questionType('In "Drought and poplar leaves", how was senescence determined?')).toBe('open');
+    expect(questionType('According to the moss survey, what covers the north faces?')).toBe('open');
+    // Without a question word, a question mark still asks yes or no.
+    expect(questionType('Aspirin after surgery, a risk for bleeding?')).toBe('yes_no');
+  });
+
   it('reads "what" before a measure, after up to two words, as asking a quantity', () => {
     expect(questionType('What learning rate was used to pretrain EMO?')).toBe('quantity');
     expect(questionType('What batch size does Feather use?')).toBe('quantity');

@@ -98,12 +98,14 @@ describe('standalone-sentence: a demonstrative and a noun', () => {
     expect(standaloneProblem('Here the colonies recovered within two years of the event.')).toBe('dangling');
   });
 
-  it('quotes a "Here" whose first dozen words name the authors, however the opening runs', () => {
+  it('quotes a "Here" whose first dozen words name the authors, however the opening runs, or that opens on the study’s results', () => {
     for (const sentence of [
       'Here, using CRISPR screens in human cells, we show that the kinase drives invasion.',
       'Here, in a cohort of 5,000 adults, we found that statin use lowered mortality.',
       'Here, I show that the kinase phosphorylates its own activation loop.',
       'Here, our results show that the kinase phosphorylates its own activation loop.',
+      'Here, results from two settlement assays show that coral larvae settle on plastic debris.',
+      'Here, new data indicate that the kinase phosphorylates its own activation loop.',
     ])
       expect(standaloneProblem(sentence), sentence).toBeNull();
     expect(
