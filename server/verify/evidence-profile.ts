@@ -8,6 +8,7 @@ import { caseless } from './caseless-pattern.ts';
 import { type Cues, cuesOf, numbersOf } from './claim-cues.ts';
 import type { EvidenceSentence } from './evidence-sentences.ts';
 import { isFinding, STANCE_MAX_CHARS, VOTE_MAX_SENTENCES, type VoteSentence } from './judge/stance-features.ts';
+import { spelledNumbersOf } from './number-forms.ts';
 import type { TermStatistics } from './term-statistics.ts';
 import { bagOf, type TermBag, type TermVector, tfidf } from './term-vectors.ts';
 
@@ -138,9 +139,9 @@ export class EvidenceProfile {
     return this.findingList;
   }
 
-  /** Every number stated in the sentences (numbersOf), in order. */
+  /** Every number stated in the sentences (numbersOf, then those written in words: spelledNumbersOf), sentence by sentence. */
   get numbers(): readonly string[] {
-    this.numberList ??= this.sentences.flatMap((s) => numbersOf(s.text));
+    this.numberList ??= this.sentences.flatMap((s) => [...numbersOf(s.text), ...spelledNumbersOf(s.text)]);
     return this.numberList;
   }
 

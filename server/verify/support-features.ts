@@ -4,6 +4,7 @@ import { type Cues, cuesOf, missingNumbers } from './claim-cues.ts';
 import { countedNumbersOf, numbersCountingElsewhere } from './counted-numbers.ts';
 import { clausesOf, type EvidenceClause, EvidenceProfile } from './evidence-profile.ts';
 import type { EvidenceSentence } from './evidence-sentences.ts';
+import { approximateNumbersOf, roundsToOneOf } from './number-forms.ts';
 import { inverseDocumentFrequency, type TermStatistics } from './term-statistics.ts';
 import { bagOf, bigramsOf, cosine, type TermVector, tfidf } from './term-vectors.ts';
 
@@ -277,7 +278,13 @@ export function supportFeaturesOf(claim: ClaimProfile, evidence: EvidenceProfile
   const keyFound = key.reduce((sum, [term, weight]) => sum + (allCounts.has(term) ? weight : 0), 0);
   features.keyCoverage = keyWeight > 0 ? keyFound / keyWeight : 0;
   if (claim.cues.numbers.length > 0) {
-    const missing = new Set(missingNumbers(claim.cues.numbers, evidence.numbers));
+    // A number the claim says is rounded ("about 2") is found where the evidence states it unrounded (1.97).
+    const rounded = approximateNumbersOf(claim.text);
+    const missing = new Set(
+      missingNumbers(claim.cues.numbers, evidence.numbers).filter(
+        (n) => !rounded.has(n) || !roundsToOneOf(n, evidence.numbers),
+      ),
+    );
     // A number that counts something is found only in a sentence that names what it counts.
     const counted = countedNumbersOf(claim.text).filter(({ number }) => !missing.has(number));
     if (counted.length > 0) {

@@ -1,7 +1,12 @@
 // What a sentence ranks against what: the alternative it prefers ("consumer GPUs rather than CPUs")
 // and the comparisons it makes ("A is more effective than B", "A outperforms B"), each side known by
-// its terms. Read once per sentence with the rest of its reading (stance-reading.ts).
+// its terms. Read once per sentence with the rest of its reading (stance-reading.ts); what names a
+// side is comparison-sides.ts, comparisons of alike sides and without "than" are alike-comparisons.ts
+// and ranked-pairs.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
+import { alikeComparisonsOf } from './alike-comparisons.ts';
+import { COMPARISON_REACH, headTerms, sideTerm, startsQualifier, withoutStatisticAsides } from './comparison-sides.ts';
+import { rankedPairsOf } from './ranked-pairs.ts';
 
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
 type Token = { word: string; term: string | null; start: number; end: number };
@@ -19,7 +24,14 @@ export type Alternative = { preferred: string; denied: string; limited?: string[
  * "patients" of "patients with A … than patients with B", tell the sides apart from nothing).
  * `wide`: the sentence says the difference is large ("by a wide margin", "significantly higher").
  */
-export type Comparison = { direction: -1 | 0 | 1; left: string[]; right: string[]; wide: boolean };
+export type Comparison = {
+  direction: -1 | 0 | 1;
+  left: string[];
+  right: string[];
+  wide: boolean;
+  /** The head of the right side, where it runs on ("than male patients in the early phase": male, patient). */
+  rightHead?: string[];
+};
 
 // The markers of an alternative, as the words they are made of.
 const ALTERNATIVE_MARKERS = [
@@ -121,6 +133,9 @@ function limitedAfter(text: string, tokens: readonly Token[], at: number): strin
   return terms;
 }
 
+// "confined to men", "restricted to adults": the sentence keeps to what follows, as "only" does.
+const CONFINING_WORD = /^(?:confined|restricted|limited|exclusive)$/u;
+
 // Whether the word at `i` is the second part of a hyphenated compound ("positive-only", "text-only").
 function hyphenatedToPrevious(text: string, tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1];
@@ -129,17 +144,20 @@ function hyphenatedToPrevious(text: string, tokens: readonly Token[], i: number)
 
 /**
  * The terms a sentence keeps to with a limiting word of its own ("grades only the final answer":
- * final, answer); not "not only", nor a limit the sentence itself denies ("rather than only …"), nor
- * the "-only" of a compound, which says what kind a thing is ("a positive-only policy optimization").
+ * final, answer; "was confined to men": men); not "not only", nor a limit the sentence itself denies
+ * ("rather than only …"), nor the "-only" of a compound, which says what kind a thing is ("a
+ * positive-only policy optimization").
  */
 export function keptToTermsOf(text: string, tokens: readonly Token[]): string[] {
   return tokens.flatMap((token, i) =>
-    LIMITING_WORD.test(token.word) &&
-    tokens[i - 1]?.word !== 'not' &&
-    !endsAlternativeMarker(tokens, i - 1) &&
-    !hyphenatedToPrevious(text, tokens, i)
-      ? limitedAfter(text, tokens, i)
-      : [],
+    CONFINING_WORD.test(token.word) && tokens[i + 1]?.word === 'to' && tokens[i - 1]?.word !== 'not'
+      ? limitedAfter(text, tokens, i + 1)
+      : LIMITING_WORD.test(token.word) &&
+          tokens[i - 1]?.word !== 'not' &&
+          !endsAlternativeMarker(tokens, i - 1) &&
+          !hyphenatedToPrevious(text, tokens, i)
+        ? limitedAfter(text, tokens, i)
+        : [],
   );
 }
 
@@ -171,8 +189,6 @@ const BELOW_WORD =
   /^(?:less|lower|fewer|worse|smaller|shorter|slower|weaker|inferior|reduced|decreased|underperform\w*)$/u;
 // Verbs that compare by themselves ("A outperforms B"): the other side follows the verb.
 const COMPARING_VERB = /^(?:outperform\w*|surpass\w*|exceed\w*|beats?|underperform\w*)$/u;
-/** Words on each side of a comparison that can name what it compares. */
-const COMPARISON_REACH = 8;
 // Words before the comparative that say the difference is large: "significantly higher", "far better".
 const WIDE_ADVERB =
   /^(?:significantly|substantially|markedly|considerably|dramatically|drastically|greatly|vastly|far|much|sharply|strikingly)$/u;
@@ -180,12 +196,17 @@ const WIDE_ADVERB =
 const WIDE_PHRASE =
   /\bby\s+(?:a\s+)?(?:wide|large|substantial|considerable|significant|big|huge|great|sizable|sizeable)\s+margin\b|\b(?:\d+(?:\.\d+)?|two|three|four|five|ten)[-\s]?(?:fold|times)\b/iu;
 
+// A content word that can name a side: not a qualifier ("among", "during"), which only says where.
+const sideWord = (token: Token) => token.term !== null && !startsQualifier(token.word);
+
 /**
  * "A … more … than B", "A outperforms B", "A, compared with B, had a higher …": which side each
  * term is on and which way the comparison goes, within a stretch of the sentence.
  */
-export function comparisonsOf(text: string, tokens: readonly Token[]): Comparison[] {
+export function comparisonsOf(written: string, writtenTokens: readonly Token[]): Comparison[] {
   const found: Comparison[] = [];
+  // "the TC group (41%) than the TA group": a statistic in parentheses ends no side.
+  const { text, tokens } = withoutStatisticAsides(written, writtenTokens);
   const between = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start);
   const broken = (a: number, b: number) => /[;:()]/u.test(between(a, b));
   const isComparative = (j: number) => ABOVE_WORD.test(tokens[j]!.word) || BELOW_WORD.test(tokens[j]!.word);
@@ -212,7 +233,7 @@ export function comparisonsOf(text: string, tokens: readonly Token[]): Compariso
     let to = from;
     for (; to < Math.min(tokens.length, from + COMPARISON_REACH); to++) {
       if (to > from && (broken(to - 1, to) || (phrase && between(to - 1, to).includes(',')))) break;
-      if (tokens[to]!.term) right.add(tokens[to]!.term!);
+      if (sideWord(tokens[to]!)) right.add(sideTerm(tokens[to]!.term!));
     }
     if (comparative < 0) {
       for (let j = to; j < Math.min(tokens.length, to + COMPARISON_REACH) && !broken(j - 1, j); j++) {
@@ -229,69 +250,23 @@ export function comparisonsOf(text: string, tokens: readonly Token[]): Compariso
       tokens[Math.min(tokens.length - 1, to + 4)]!.end,
     );
     const wide = WIDE_ADVERB.test(tokens[comparative - 1]?.word ?? '') || WIDE_PHRASE.test(around);
-    // This side: the words before the comparative word (or before the marker, when it comes after).
+    // This side: the words before the comparative word (or before the marker, when it comes after);
+    // or, when a qualifier follows the comparative, the words it qualifies ("higher among smokers than
+    // among non-smokers": smokers).
+    const left = new Set<string>();
+    if (comparative < i - 1 && startsQualifier(tokens[comparative + 1]!.word)) {
+      for (let j = comparative + 2; j < i; j++) if (sideWord(tokens[j]!)) left.add(sideTerm(tokens[j]!.term!));
+    }
     const leftEnd = Math.min(comparative, i);
-    const left = new Set<string>();
-    for (let j = leftEnd - 1; j >= Math.max(0, leftEnd - COMPARISON_REACH) && !broken(j, j + 1); j--) {
-      if (tokens[j]!.term) left.add(tokens[j]!.term!);
+    const qualified = left.size > 0;
+    for (let j = leftEnd - 1; !qualified && j >= Math.max(0, leftEnd - COMPARISON_REACH) && !broken(j, j + 1); j--) {
+      if (sideWord(tokens[j]!)) left.add(sideTerm(tokens[j]!.term!));
     }
     const onlyLeft = [...left].filter((t) => !right.has(t));
     const onlyRight = [...right].filter((t) => !left.has(t));
-    if (onlyLeft.length > 0 && onlyRight.length > 0) found.push({ direction, left: onlyLeft, right: onlyRight, wide });
-  });
-  return [...found, ...alikeComparisonsOf(text, tokens)];
-}
-
-// Markers that set two sides alike, as the words they are made of ("performs comparably to B", "is
-// on par with B"); a word given as a pattern matches its forms.
-const ALIKE_MARKERS: ReadonlyArray<ReadonlyArray<string | RegExp>> = [
-  [/^comparabl[ey]$/u, /^(?:to|with)$/u],
-  [/^similar(?:ly)?$/u, 'to'],
-  [/^(?:equivalent(?:ly)?|equal(?:ly)?)$/u, 'to'],
-  ['on', 'par', 'with'],
-  [/^(?:noninferior|indistinguishable)$/u, /^(?:to|from)$/u],
-  ['non', 'inferior', 'to'],
-  ['as', /^(?:good|effective|efficient|accurate|efficacious)$/u, 'as'],
-];
-// "as well as" joins two things ("A as well as B") unless a verb of performing comes before it.
-const PERFORMING = /^(?:perform\w*|work\w*|do|does|did|fared|fares)$/u;
-
-function alikeMarkerAt(tokens: readonly Token[], i: number): number {
-  const matches = (part: string | RegExp, k: number) => {
-    const word = tokens[i + k]?.word;
-    return word !== undefined && (typeof part === 'string' ? word === part : part.test(word));
-  };
-  const marker = ALIKE_MARKERS.find((parts) => parts.every(matches));
-  if (marker) return marker.length;
-  const asWellAs = ['as', 'well', 'as'].every((w, k) => tokens[i + k]?.word === w);
-  return asWellAs && PERFORMING.test(tokens[i - 1]?.word ?? '') ? 3 : 0;
-}
-
-/**
- * "A performs comparably to B", "A is on par with B", "A performs as well as B": two sides set
- * alike (direction 0), each known by the terms only it names within reach of the marker.
- */
-function alikeComparisonsOf(text: string, tokens: readonly Token[]): Comparison[] {
-  const found: Comparison[] = [];
-  const broken = (a: number, b: number) => /[,;:()]/u.test(text.slice(tokens[a]!.end, tokens[b]!.start));
-  for (let i = 0; i < tokens.length; i++) {
-    const length = alikeMarkerAt(tokens, i);
-    if (length === 0) continue;
-    const left = new Set<string>();
-    for (let j = i - 1; j >= Math.max(0, i - COMPARISON_REACH) && !broken(j, j + 1); j--) {
-      if (tokens[j]!.term) left.add(tokens[j]!.term!);
-    }
-    const right = new Set<string>();
-    const from = i + length;
-    for (let j = from; j < Math.min(tokens.length, from + COMPARISON_REACH); j++) {
-      if (j > from && broken(j - 1, j)) break;
-      if (tokens[j]!.term) right.add(tokens[j]!.term!);
-    }
-    const onlyLeft = [...left].filter((t) => !right.has(t));
-    const onlyRight = [...right].filter((t) => !left.has(t));
+    const rightHead = headTerms(tokens, from, to).filter((t) => onlyRight.includes(t));
     if (onlyLeft.length > 0 && onlyRight.length > 0)
-      found.push({ direction: 0, left: onlyLeft, right: onlyRight, wide: false });
-    i += length - 1;
-  }
-  return found;
+      found.push({ direction, left: onlyLeft, right: onlyRight, wide, ...(rightHead.length > 0 ? { rightHead } : {}) });
+  });
+  return [...found, ...alikeComparisonsOf(text, tokens), ...rankedPairsOf(written, writtenTokens)];
 }

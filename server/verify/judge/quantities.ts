@@ -85,6 +85,15 @@ function numberOf(text: string): number {
   return Number(grouped ? text.replaceAll(',', '') : text.replace(',', '.'));
 }
 
+// Units of time that a number written as a word measures ("ten years", "two weeks"); not "one",
+// which is mostly no count ("one day", "at one time"), nor after "every", which says how often
+// ("every three days").
+const SPAN_OF_TIME = /^(?:second|minute|hour|day|week|month|year|decade)s?$/iu;
+const EVERY_BEFORE = /\bevery\s+$/iu;
+const measuredBy = (numberText: string, unitWord: string, before: string) =>
+  /\d/u.test(numberText) ||
+  (SPAN_OF_TIME.test(unitWord) && numberText.toLowerCase() !== 'one' && !EVERY_BEFORE.test(before));
+
 const IS_ABOVE = new RegExp(`^(?:${ABOVE})$`, 'iu');
 
 const scaled = (value: number, word: string | undefined) => value * (word ? (SCALE[word.toLowerCase()] ?? 1) : 1);
@@ -137,8 +146,13 @@ export function quantitiesOf(text: string): Quantity[] {
       unit = 'fraction';
       value /= denominator;
       upper /= denominator;
-    } else if (unitWord && UNITS.has(unitWord.toLowerCase().replace(/s$/u, '')) && /\d/u.test(numberText!)) {
-      // "40 mg" is a quantity; "five mice" is a count (numbers in words only count as shares and rates).
+    } else if (
+      unitWord &&
+      UNITS.has(unitWord.toLowerCase().replace(/s$/u, '')) &&
+      measuredBy(numberText!, unitWord, text.slice(Math.max(0, match.index - 8), match.index))
+    ) {
+      // "40 mg" is a quantity; "five mice" is a count (numbers in words only count as shares and rates,
+      // and as spans of time: "more than ten years").
       unit = unitWord.toLowerCase().replace(/s$/u, '');
       if (unit === 'time') unit = 'fold';
     } else {

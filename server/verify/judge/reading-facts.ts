@@ -347,8 +347,13 @@ export function comparisonConflict(claim: SentenceReading, evidence: readonly Se
   return claim.comparisons.some((c) =>
     evidence.some((reading) =>
       reading.comparisons.some((e) => {
-        const same = meets(c.left, e.left) && meets(c.right, e.right);
-        const swapped = meets(c.left, e.right) && meets(c.right, e.left);
+        let same = meets(c.left, e.left) && meets(c.right, e.right);
+        let swapped = meets(c.left, e.right) && meets(c.right, e.left);
+        // Sides that share their setting ("… in the early phase") are told apart by their heads.
+        if (same === swapped && c.rightHead && e.rightHead) {
+          same = meets(c.left, e.left) && meets(c.rightHead, e.rightHead);
+          swapped = meets(c.left, e.rightHead) && meets(c.rightHead, e.left);
+        }
         if (same === swapped) return false;
         if (c.direction === 0 || e.direction === 0) return c.direction !== e.direction && (c.wide || e.wide);
         return same ? c.direction !== e.direction : c.direction === e.direction;

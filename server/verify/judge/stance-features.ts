@@ -247,7 +247,18 @@ export function stanceOfEvidenceVoting(
     paired.length === 0
       ? []
       : voters.filter((v) => paired.filter((t) => v.terms.has(t)).length >= 2).map((v) => readSentence(v.text));
-  combined.comparisonConflict = sidesReversed(claim, readings) || partsSwapped(claim, pairing) ? 1 : 0;
+  // A comparison may span the clauses a sentence was read in ("A scored 83% while B scored 92%"):
+  // the whole sentences the read clauses come from are read for it too.
+  const spanning =
+    claim.comparisons.length === 0
+      ? []
+      : voters
+          .filter((v) =>
+            fullSentences.some((clause) => clause.length > 0 && v.text !== clause && v.text.includes(clause)),
+          )
+          .map((v) => readSentence(v.text.slice(0, STANCE_MAX_CHARS)));
+  combined.comparisonConflict =
+    sidesReversed(claim, [...readings, ...spanning]) || partsSwapped(claim, pairing) ? 1 : 0;
   combined.kindMismatch = kindMismatch(claim, readings, voters) ? 1 : 0;
   // What the claim says a thing has, the paper may say it is without in any sentence.
   const lackingElsewhere =

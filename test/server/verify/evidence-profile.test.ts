@@ -43,7 +43,8 @@ describe('evidence-profile', () => {
     expect(profile.counts.get('caffein')).toBe(2);
     expect(profile.abstractVector.has('work')).toBe(false);
     expect(profile.vector.has('work')).toBe(true);
-    expect(profile.numbers).toEqual(['240', '12%']);
+    // "two days": a number written in words is one the paper states too.
+    expect(profile.numbers).toEqual(['240', '12%', '2']);
   });
 
   it('gives the vote the text sentences cut as voteSentencesOf cuts them, with their terms', () => {

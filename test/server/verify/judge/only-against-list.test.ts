@@ -65,4 +65,14 @@ describe('only-against-list', () => {
       ),
     ).toBe(true);
   });
+
+  it('reads "confined to X" as keeping to X, and "not confined to X" as not', () => {
+    const evidence = 'The drug was of benefit in both adults and children.';
+    expect(conflicts('The benefit of the drug was confined to adults.', evidence)).toBe(true);
+    expect(conflicts('The benefit of the drug was restricted to adults.', evidence)).toBe(true);
+    expect(conflicts('The benefit of the drug was not confined to adults.', evidence)).toBe(false);
+    expect(
+      conflicts('The benefit of the drug was confined to adults.', 'The drug was of benefit only in adults.'),
+    ).toBe(false);
+  });
 });

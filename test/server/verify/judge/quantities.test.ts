@@ -96,6 +96,7 @@ describe('quantities', () => {
       conflict: true,
     });
     expect(quantitiesOf('five mice were treated')).toEqual([]);
+    expect(quantitiesOf('growth was measured every three days')).toEqual([]);
   });
 
   it('reads an open end written after the number, "64 or more bit errors", "5% or less", like "at least" and "at most"', () => {
@@ -257,5 +258,19 @@ describe('quantities', () => {
     expect(quantitiesOf('titres rose roughly twofold')[0]).toMatchObject({ unit: 'fold', low: 1.8 });
     expect(quantitiesOf('a three-fold rise')[0]).toMatchObject({ unit: 'fold', low: 2.7 });
     expect(quantitiesOf('two x-rays were taken')).toEqual([]);
+  });
+
+  it('reads a span of time written in words ("more than ten years") as a quantity, but not "one day" nor "five mice"', () => {
+    expect(quantitiesOf('samples taken more than ten years before onset')[0]).toMatchObject({
+      unit: 'year',
+      low: 10,
+      high: Number.POSITIVE_INFINITY,
+    });
+    expect(quantitiesOf('one day the clinic closed')).toEqual([]);
+    expect(quantitiesOf('five mice were treated')).toEqual([]);
+    expect(quantitiesOf('growth was measured every three days')).toEqual([]);
+    const claim = quantitiesOf('Risk was highest for samples taken more than ten years before onset.');
+    expect(compareQuantities(claim, quantitiesOf('Risk was highest 3 to 6 years before onset.')).conflict).toBe(true);
+    expect(compareQuantities(claim, quantitiesOf('Risk was highest 12 to 15 years before onset.')).agree).toBe(true);
   });
 });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../../indexer/text/analyze.ts';
+import { rankedPairsOf } from '../../../../server/verify/judge/ranked-pairs.ts';
+import {
+  stanceOfEvidence,
+  stanceOfEvidenceVoting,
+  voteSentencesOf,
+} from '../../../../server/verify/judge/stance-features.ts';
+
+const pairs = (text: string) => rankedPairsOf(text, tokenize(text));
+const reversed = (claim: string, evidence: string) => stanceOfEvidence(claim, [evidence]).comparisonConflict;
+
+describe('ranked-pairs', () => {
+  it('reads "highest among A and lowest among B" as A above B', () => {
+    expect(pairs('Uptake was highest among farmers (61%) and lowest among teachers (22%).')).toEqual([
+      { direction: 1, left: ['farmer'], right: ['teacher'], wide: false },
+    ]);
+    expect(pairs('Uptake was highest among farmers.')).toEqual([]);
+  });
+
+  it('reads two values stated the same way on either side of "while" as a ranking of their sides', () => {
+    const [pair] = pairs(
+      'The rule-based parser labelled 71% of clauses correctly while the neural parser labelled 88% of clauses correctly.',
+    );
+    expect(pair?.direction).toBe(-1);
+    expect(pair?.left).toContain('rule');
+    expect(pair?.right).toContain('neural');
+  });
+
+  it('names each side after its value when both are followed by the same qualifier ("45% among A versus 30% among B")', () => {
+    expect(pairs('Relapse was seen in 45% among day patients versus 30% among inpatients.')).toEqual([
+      { direction: 1, left: ['dai', 'patient'], right: ['inpati'], wide: false },
+    ]);
+  });
+
+  it('does not rank two values stated differently ("reached 71% whereas cost fell by 88%")', () => {
+    expect(pairs('Sensitivity reached 71% whereas the cost fell by 88%.')).toEqual([]);
+    expect(pairs('Sensitivity was 71% whereas the neural parser took 88 seconds.')).toEqual([]);
+  });
+
+  it('finds a claim that swaps the superlatives reversed, and one that keeps them not', () => {
+    const evidence = 'Uptake was highest among farmers (61%) and lowest among teachers (22%).';
+    expect(reversed('Uptake was highest among teachers and lowest among farmers.', evidence)).toBe(1);
+    expect(reversed('Uptake was highest among farmers and lowest among teachers.', evidence)).toBe(0);
+  });
+
+  it('finds "A outperformed B" reversed by two values, also when the stance was read on one clause of them', () => {
+    const evidence =
+      'On the test set the rule-based parser labelled 71% of clauses correctly while the neural parser labelled 88% of clauses correctly.';
+    expect(reversed('The rule-based parser outperformed the neural parser on the test set.', evidence)).toBe(1);
+    expect(reversed('The neural parser outperformed the rule-based parser on the test set.', evidence)).toBe(0);
+    // The scorer reads the stance in the clause that matches the claim; the comparison spans the sentence.
+    const clause = 'On the test set the rule-based parser labelled 71% of clauses correctly';
+    const voters = voteSentencesOf([evidence]);
+    const claim = 'The rule-based parser outperformed the neural parser on the test set.';
+    expect(stanceOfEvidenceVoting(claim, [clause], voters).comparisonConflict).toBe(1);
+  });
+});
