@@ -90,13 +90,13 @@ function recordFields(record: XmlNode): Record<string, unknown> {
   // is the journal it appeared in, else its university, else its department (kept as metadata when not the venue).
   const thesis = /^\s*thesis\s*$/i.test(entryType);
   // Zotero's export writes a conference paper's conference as its secondary title and its proceedings as custom3, a
-  // field EndNote leaves to each library (so custom3 is read only from Zotero's export, and only when nothing else
-  // names where the paper appeared).
+  // field EndNote leaves to each library (so custom3 is read only from Zotero's export). As Zotero's own fields are
+  // read (zotero-fields.ts), the proceedings are the venue before the conference, which stays as conferenceName.
   const proceedings =
     CONFERENCE_TYPES.test(entryType) && textOf(child(record['source-app'], '@_name')).trim() === 'Zotero'
       ? styled(record.custom3)
       : '';
-  const venue = thesis ? journal || publisher || secondaryTitle : secondaryTitle || journal || proceedings;
+  const venue = thesis ? journal || publisher || secondaryTitle : proceedings || secondaryTitle || journal;
   const fields = withoutBlanks({
     // A record saved with only its short title ("BERT") is known by it, as a Zotero item is.
     title: styled(child(titles, 'title')) || styled(child(titles, 'short-title')),
@@ -106,7 +106,7 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     year: styled(child(record.dates, 'year')) || yearIn(styled(child(child(record.dates, 'pub-dates'), 'date'))),
     venue,
     department: thesis && venue !== secondaryTitle ? secondaryTitle : '',
-    proceedingsTitle: venue !== proceedings ? proceedings : '',
+    conferenceName: proceedings !== '' && venue !== secondaryTitle ? secondaryTitle : '',
     doi,
     url: urls[0] ?? '',
     urls: urls.length > 1 ? urls : [],

@@ -59,7 +59,7 @@ export const readJson: Reader = (text, file) => {
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
   const unknownIds: number[] = [];
-  const passedOver: string[] = [];
+  const passedOver: { reason: string; entry: number }[] = [];
   for (const [index, item] of found.items.entries()) {
     const location = { file, line: aligned ? (lines[index] ?? null) : null, record: index + 1 };
     if (item === null && batch) unknownIds.push(index + 1);
@@ -67,7 +67,7 @@ export const readJson: Reader = (text, file) => {
       problems.push({ ...location, field: null, message: `expected a JSON object, got ${describeKind(item)}` });
     } else {
       const zotero = fromZoteroJson(item);
-      if (zotero !== undefined && 'skipped' in zotero) passedOver.push(zotero.skipped);
+      if (zotero !== undefined && 'skipped' in zotero) passedOver.push({ reason: zotero.skipped, entry: index + 1 });
       else records.push({ fields: zotero?.fields ?? fromScholarlyApi(item), location });
     }
   }
@@ -104,16 +104,25 @@ const PASSED_OVER: Record<string, readonly [one: string, several: string]> = {
   trashed: ['item in the trash', 'items in the trash'],
 };
 
-/** Says how many Zotero items were passed over as holding no paper (notes, attachments, trashed items), and which. */
-function passedOverNotice(file: string, reasons: readonly string[]): string {
+/**
+ * Says how many Zotero items were passed over as holding no paper (notes, attachments, trashed items), what they are
+ * and which entries they are, numbered from 1 as records are.
+ */
+function passedOverNotice(file: string, items: readonly { reason: string; entry: number }[]): string {
   const counts = new Map<string, number>();
-  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  for (const { reason } of items) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const parts = [...counts].map(([reason, count]) => `${count} ${PASSED_OVER[reason]?.[count === 1 ? 0 : 1]}`);
   const what =
-    reasons.length === 1
+    items.length === 1
       ? '1 Zotero item holding no paper of its own was'
-      : `${reasons.length} Zotero items holding no paper of their own were`;
-  return `${file}: ${what} passed over (${parts.join(', ')})`;
+      : `${items.length} Zotero items holding no paper of their own were`;
+  const named = items
+    .slice(0, NAMED_POSITIONS)
+    .map(({ entry }) => entry)
+    .join(', ');
+  const more = items.length > NAMED_POSITIONS ? ` and ${items.length - NAMED_POSITIONS} more` : '';
+  const which = `${items.length === 1 ? 'entry' : 'entries'} ${named}${more}, counted from 1 as records are`;
+  return `${file}: ${what} passed over (${parts.join(', ')}; ${which})`;
 }
 
 /** The records and where they are: the keys leading to their array (none for a top-level array), or one work. */

@@ -12,6 +12,7 @@ import { coerceField, type Field, mapFields } from './record-fields.ts';
 import { recordKind } from './record-kind.ts';
 import { repairValue, shapeProblem } from './record-repairs.ts';
 import { fillTitle } from './record-title.ts';
+import { VENUE_FROM_PUBLISHER } from './same-work.ts';
 import { coerceDoi, doiFromLink } from './values.ts';
 
 export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
@@ -56,9 +57,11 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * Zotero item in JSON is read as the Zotero database's are (zotero-fields.ts: conferenceName, repository, university
  * as venues, archiveID as the arXiv id, notes and attachments passed over, editors no authors unless no one else is);
  * the Zotero database's venue fields not taken stay metadata; RIS ENCYC/DICT, EndNote Encyclopedia/Dictionary and CSL
- * entry take no publisher as venue; Zotero's EndNote XML conference paper without secondary title takes custom3; the
- * publisher a record of no stated kind takes as its venue stays metadata too. Version 16 has not shipped, so these
- * join it rather than raise it.
+ * entry take no publisher as venue; Zotero's EndNote XML conference paper takes custom3 (its proceedings) before its
+ * secondary title (then kept as conferenceName); the publisher a record of no stated kind takes as its venue stays
+ * metadata too, marked venueFromPublisher; a JSON record with an itemType is a Zotero item only with Zotero's creators
+ * (objects) and keeps the venue, year, abstract, DOI and authors it names itself; an Archive ID that is no arXiv id
+ * stays metadata. Version 16 has not shipped, so these join it rather than raise it.
  */
 export const RECORD_RULES_VERSION = 16;
 
@@ -171,11 +174,13 @@ export function validateRecord(raw: RawRecord, options: ValidateOptions = { repa
     const arxiv = preprintOfVenue(venue);
     if (arxiv !== undefined) input.arxivId = arxiv;
   }
-  // A publisher is the venue of a record of no stated kind only for want of a better one: it stays in metadata too, so
-  // that merging the record into a preprint's paper does not take it for where the work was published (same-work.ts).
+  // A publisher is the venue of a record of no stated kind only for want of a better one: it stays in metadata too,
+  // and the venue is marked as taken from it, so that merging the record into a preprint's paper does not take it for
+  // where the work was published (same-work.ts). A journal of the publisher's name ("BMJ") is a venue of its own.
   const venueKey = sourceKey.get('venue');
   if (venueKey?.toLowerCase() === 'publisher' && typeof input.venue === 'string' && !recordKind(raw.fields)) {
     metadata[venueKey] = input.venue;
+    metadata[VENUE_FROM_PUBLISHER] = true;
   }
   input.metadata = metadata;
 

@@ -4,10 +4,14 @@
 // record again can keep them.
 import { MAX_TAGS, type Paper } from '../paper.schema.ts';
 import { preprintServerOf } from './preprint-venue.ts';
-import { recordKind } from './record-kind.ts';
 
 /** The metadata key listing the fields a paper took from another record of its work. */
 export const FILLED_IN = 'filledIn';
+/**
+ * The metadata key that marks a venue taken from the publisher of a record of no stated kind (records.ts), which
+ * names no journal or proceedings: true when it was.
+ */
+export const VENUE_FROM_PUBLISHER = 'venueFromPublisher';
 
 /** The works a paper names by its identifiers, as the ids made from them read ("doi:10.1/abc", "arxiv:2601.01234"). */
 export function worksOf(paper: Pick<Paper, 'doi' | 'arxivId'>): string[] {
@@ -33,20 +37,13 @@ function lacks(kept: Paper, other: Paper, field: (typeof VALUE_FIELDS)[number]):
 
 /**
  * Whether the other record says where a work kept under a preprint server's name ("arXiv") was published: it
- * names a venue of its own, and not only the publisher of a record of no stated kind (records.ts keeps that
- * publisher in its metadata too), which names no journal or proceedings.
+ * names a venue of its own, and not only the publisher of a record of no stated kind (records.ts marks that venue),
+ * which names no journal or proceedings. A journal named like its publisher ("BMJ", "PeerJ") is a venue of its own.
  */
 function publishedOverPreprint(kept: Paper, other: Paper): boolean {
   if (kept.venue === null || other.venue === null) return false;
   if (preprintServerOf(kept.venue) === undefined || preprintServerOf(other.venue) !== undefined) return false;
-  return !venueIsOnlyPublisher(other);
-}
-
-function venueIsOnlyPublisher(paper: Paper): boolean {
-  if (recordKind(paper.metadata) !== undefined) return false;
-  return Object.entries(paper.metadata).some(
-    ([key, value]) => key.toLowerCase() === 'publisher' && value === paper.venue,
-  );
+  return other.metadata[VENUE_FROM_PUBLISHER] !== true;
 }
 
 /**

@@ -61,6 +61,16 @@ const MAPPED = new Set([
   ...TITLE_FIELDS.filter((field) => field !== 'shortTitle'),
   ...DATE_FIELDS,
 ]);
+/**
+ * The Zotero fields a paper field is read from, which stay metadata when the record names that paper field itself (a
+ * user's own JSON record: its "year" beside Zotero's "date").
+ */
+const SOURCES: Readonly<Record<string, readonly string[]>> = {
+  abstract: ['abstractNote'],
+  year: DATE_FIELDS,
+  doi: ['DOI'],
+  arxivId: ['archiveID'],
+};
 
 /**
  * A creator as Zotero holds it: its type ("author", "editor") and its name, split into given and family names or,
@@ -83,13 +93,18 @@ export type ZoteroItem = {
  * A Zotero item's record fields: its title, abstract, authors (the creators its type names first, else its
  * editors), year, venue (the first of VENUE_FIELDS it has; never a contained kind's publisher), DOI and arXiv id
  * (from their fields or Extra), tags, the citation key a draft cites it by (Zotero 7's field, or Better BibTeX's line
- * in Extra), and every other field under its own name, the venue fields not taken among them. The id is the caller's.
+ * in Extra), and every other field under its own name, the venue fields not taken and an Archive ID that is no arXiv
+ * id ("SSRN 3456789") among them. The id is the caller's. A paper field in `own` (one a JSON record names itself:
+ * "venue", "year") is left to the record's own value, and the Zotero fields it would be read from stay metadata.
  */
-export function zoteroItemFields(item: ZoteroItem): Record<string, unknown> {
+export function zoteroItemFields(item: ZoteroItem, own: ReadonlySet<string> = new Set()): Record<string, unknown> {
   const { values, creators } = item;
   const extra = values.get('extra') ?? '';
   const inside = appearsInside(item.itemType);
-  const venueField = VENUE_FIELDS.find((field) => values.has(field) && !(inside && field === 'publisher'));
+  const venueField = own.has('venue')
+    ? undefined
+    : VENUE_FIELDS.find((field) => values.has(field) && !(inside && field === 'publisher'));
+  const archiveArxiv = arxivIdInText(values.get('archiveID') ?? '');
   const written = creators.filter((creator) => PRIMARY_CREATOR_TYPES.has(creator.creatorType));
   // An edited book names its editors where a paper names its authors, as citation styles do.
   const edited = written.length === 0 ? creators.filter((creator) => creator.creatorType === 'editor') : [];
@@ -98,24 +113,35 @@ export function zoteroItemFields(item: ZoteroItem): Record<string, unknown> {
     .filter((creator) => creator.creatorType === 'editor')
     .map((creator) => nameOf(creator.name) ?? '')
     .filter((name) => name !== '');
+  const unless = <T>(field: string, value: T): T | undefined => (own.has(field) ? undefined : value);
   const fields: Record<string, unknown> = {
     // An item saved with only its short title ("BERT") is known by it.
     title: firstOf(values, TITLE_FIELDS),
-    abstract: values.get('abstractNote'),
-    authors: [...written, ...edited].map((creator) => creator.name),
-    year: zoteroYear(firstOf(values, DATE_FIELDS)),
+    abstract: unless('abstract', values.get('abstractNote')),
+    authors: unless(
+      'authors',
+      [...written, ...edited].map((creator) => creator.name),
+    ),
+    year: unless('year', zoteroYear(firstOf(values, DATE_FIELDS))),
     venue: venueField === undefined ? undefined : values.get(venueField),
-    doi: values.get('DOI') ?? EXTRA_DOI.exec(extra)?.[1],
+    doi: unless('doi', values.get('DOI') ?? EXTRA_DOI.exec(extra)?.[1]),
     url: values.get('url'),
-    arxivId: arxivIdInText(values.get('archiveID') ?? '') ?? arxivIdInText(extra),
+    arxivId: unless('arxivId', archiveArxiv ?? arxivIdInText(extra)),
     // As Zotero's own API writes them: a tag (or collection) is one tag, even when its name holds a ";".
-    tags: item.tags.map((tag) => ({ tag })),
+    tags: unless(
+      'tags',
+      item.tags.map((tag) => ({ tag })),
+    ),
     // The key a draft cites it by ("[@lin2026sinks]", "\\cite{lin2026sinks}"), from Zotero 7's field or Extra.
     citationKey: values.get('citationKey') ?? citationKeyInExtra(extra),
   };
-  if (editors.length > 0) fields.editors = editors;
+  if (editors.length > 0 && !own.has('editors')) fields.editors = editors;
+  const kept = (field: string) =>
+    !MAPPED.has(field) ||
+    (field === 'archiveID' && archiveArxiv === undefined) ||
+    Object.entries(SOURCES).some(([paperField, sources]) => own.has(paperField) && sources.includes(field));
   for (const [field, value] of values) {
-    if (!MAPPED.has(field) && field !== venueField && fields[field] === undefined) fields[field] = value;
+    if (kept(field) && field !== venueField && fields[field] === undefined) fields[field] = value;
   }
   for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
   return fields;

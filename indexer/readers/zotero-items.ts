@@ -1,7 +1,7 @@
 // Zotero items written as JSON: the web API's answers (each item wrapped as {key, version, library, links, meta,
-// data}) and bare items as Better BibTeX's JSON export and the API's "data" objects hold them. Each is read by the
-// mapping the Zotero database reader uses (zotero-fields.ts); notes, attachments, annotations and trashed items
-// hold no work of their own and are passed over.
+// data}) and bare items as Better BibTeX's JSON export and the API's "data" objects hold them (told from a user's
+// own record with an "itemType" by Zotero's creators). Each is read by the mapping the Zotero database reader uses
+// (zotero-fields.ts); notes, attachments, annotations and trashed items hold no work of their own and are passed over.
 import { SKIPPED_ITEM_TYPES, type ZoteroCreator, zoteroItemFields } from './zotero-fields.ts';
 
 type Fields = Record<string, unknown>;
@@ -52,6 +52,13 @@ const ITEM_TYPES = new Set([
 
 /** Keys read into the record's own fields, not carried over as they are. */
 const CONSUMED = new Set(['creators', 'tags', 'extra']);
+/**
+ * Paper fields a user's own record may name beside Zotero's: its value is kept, and the Zotero fields it would be read
+ * from stay metadata.
+ */
+const OWN_FIELDS = ['abstract', 'authors', 'editors', 'year', 'venue', 'doi', 'arxivId'];
+/** Keys only Zotero writes on a note, an attachment or an annotation: its text, its file, its parent, its kind. */
+const CHILD_ITEM_KEYS = ['note', 'linkMode', 'parentItem', 'annotationType'];
 
 const isObject = (value: unknown): value is Fields =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -60,62 +67,68 @@ const isObject = (value: unknown): value is Fields =>
 export type ZoteroJsonItem = { fields: Fields } | { skipped: 'note' | 'attachment' | 'annotation' | 'trashed' };
 
 /**
- * Whether a value is an item as Zotero's web API answers with it: its key beside its editable fields under "data",
- * which name one of Zotero's item types.
+ * Whether a value is an item as Zotero's web API answers with it: its key and version (or library) beside its
+ * editable fields under "data", which name an item type (any: a type newer than this reader's list is read too).
  */
 export function isZoteroApiItem(value: unknown): value is Fields & { key: string; data: Fields } {
   return (
     isObject(value) &&
     typeof value.key === 'string' &&
+    (typeof value.version === 'number' || isObject(value.library)) &&
     isObject(value.data) &&
-    typeof value.data.itemType === 'string' &&
-    ITEM_TYPES.has(value.data.itemType)
+    typeof value.data.itemType === 'string'
   );
 }
 
 /**
  * Whether a record is a bare Zotero item (Better BibTeX's JSON, the API's "data"): one of Zotero's item types, with
- * its people as Zotero's "creators" (a record naming "authors" or "author" instead is read as a plain record).
+ * its people as Zotero's creators (objects, not names); a note, attachment or annotation only with a key Zotero
+ * alone writes on one. A user's own record with an "itemType" and names or nothing under "creators" is no item.
  */
 function isBareZoteroItem(fields: Fields): boolean {
-  return (
-    typeof fields.itemType === 'string' &&
-    ITEM_TYPES.has(fields.itemType) &&
-    (Array.isArray(fields.creators) || !('authors' in fields || 'author' in fields))
-  );
+  if (typeof fields.itemType !== 'string' || !ITEM_TYPES.has(fields.itemType)) return false;
+  if (SKIPPED_ITEM_TYPES.has(fields.itemType)) return CHILD_ITEM_KEYS.some((key) => Object.hasOwn(fields, key));
+  return Array.isArray(fields.creators) && fields.creators.every(isObject);
 }
 
 /**
  * A JSON record read as a Zotero item, or undefined when it is none. An API item is known as "zotero:<key>" (as
- * the Zotero database reader names it), or "zotero:groups/<group id>/<key>" in a group library; a bare item keeps
- * the id its own keys give it (Better BibTeX's citationKey, the API's key).
+ * the Zotero database reader names it), or "zotero:groups/<group id>/<key>" in a group library, and so is an API
+ * item's "data" alone (its key beside its version, as pyzotero gives it); Better BibTeX's item keeps the id its own
+ * keys give it (its citationKey).
  */
 export function fromZoteroJson(record: Fields): ZoteroJsonItem | undefined {
   if (isZoteroApiItem(record)) {
-    const read = fromBareItem(record.data);
-    if ('skipped' in read) return read;
-    const fields = read.fields;
-    // The item's key is its id's; under "key" it would be taken for the id itself.
-    delete fields.key;
     const library = isObject(record.library) ? record.library : {};
     const group = library.type === 'group' && ['string', 'number'].includes(typeof library.id) ? library.id : null;
     const meta = isObject(record.meta) ? record.meta : {};
-    return {
-      fields: {
-        id: group === null ? `zotero:${record.key}` : `zotero:groups/${group}/${record.key}`,
-        ...fields,
-        // A date typed without a four-digit year ("3/1/19") is given parsed in the answer's meta ("2019-03-01").
-        ...(typeof meta.parsedDate === 'string' && !/\d{4}/.test(String(fields.year ?? ''))
-          ? { year: meta.parsedDate }
-          : {}),
-        zoteroKey: record.key,
-      },
-    };
+    const id = group === null ? `zotero:${record.key}` : `zotero:groups/${group}/${record.key}`;
+    return keyed(fromItem(record.data), id, record.key, typeof meta.parsedDate === 'string' ? meta.parsedDate : '');
   }
-  return isBareZoteroItem(record) ? fromBareItem(record) : undefined;
+  if (!isBareZoteroItem(record)) return undefined;
+  const read = fromItem(record);
+  const apiData = typeof record.key === 'string' && typeof record.version === 'number' && !('id' in record);
+  return apiData ? keyed(read, `zotero:${record.key}`, record.key as string, '') : read;
 }
 
-function fromBareItem(item: Fields): ZoteroJsonItem {
+/** An item read under the API's id for it, its key kept as zoteroKey, the year the API parsed given when none is. */
+function keyed(read: ZoteroJsonItem, id: string, key: string, parsedDate: string): ZoteroJsonItem {
+  if ('skipped' in read) return read;
+  const fields = read.fields;
+  // The item's key is its id's; under "key" it would be taken for the id itself.
+  delete fields.key;
+  return {
+    fields: {
+      id,
+      ...fields,
+      // A date typed without a four-digit year ("3/1/19") is given parsed in the answer's meta ("2019-03-01").
+      ...(parsedDate !== '' && !/\d{4}/.test(String(fields.year ?? '')) ? { year: parsedDate } : {}),
+      zoteroKey: key,
+    },
+  };
+}
+
+function fromItem(item: Fields): ZoteroJsonItem {
   const itemType = String(item.itemType);
   if (SKIPPED_ITEM_TYPES.has(itemType)) return { skipped: itemType as 'note' | 'attachment' | 'annotation' };
   // The API marks an item in the trash (answers that include it) with "deleted".
@@ -127,10 +140,18 @@ function fromBareItem(item: Fields): ZoteroJsonItem {
   // Better BibTeX's test exports write Extra as a list of its lines.
   const extra = Array.isArray(item.extra) ? item.extra.filter((line) => typeof line === 'string').join('\n') : '';
   if (extra.trim() !== '') values.set('extra', extra);
-  const fields = zoteroItemFields({ itemType, values, creators: creatorsOf(item.creators), tags: tagsOf(item.tags) });
-  // What is not text (Better BibTeX's attachments and notes, the API's collection keys and relations) stays as it is.
+  // A paper field the record names itself keeps its value; tags not in Zotero's list ("soil; carbon") are the record's.
+  const own = new Set(OWN_FIELDS.filter((field) => item[field] !== undefined && item[field] !== null));
+  if (item.tags !== undefined && !Array.isArray(item.tags)) own.add('tags');
+  const fields = zoteroItemFields(
+    { itemType, values, creators: creatorsOf(item.creators), tags: tagsOf(item.tags) },
+    own,
+  );
+  // What is not text (Better BibTeX's attachments and notes, the API's collection keys and relations, a record's own
+  // authors or year) stays as it is.
   for (const [key, value] of Object.entries(item)) {
-    if (typeof value !== 'string' && !CONSUMED.has(key) && !Object.hasOwn(fields, key)) fields[key] = value;
+    const consumed = CONSUMED.has(key) && !own.has(key);
+    if (typeof value !== 'string' && !consumed && !Object.hasOwn(fields, key)) fields[key] = value;
   }
   return { fields };
 }

@@ -166,10 +166,13 @@ function readItems(db: Database.Database, file: string): RawRecord[] {
     }
     const fields: Record<string, unknown> = {
       id: item.userLibrary > 0 ? `zotero:${item.key}` : `zotero:${item.libraryID}/${item.key}`,
-      ...zoteroItemFields({ itemType: item.typeName, values, creators, tags }),
-      entryType: item.typeName,
-      zoteroKey: item.key,
     };
+    for (const [key, value] of Object.entries(zoteroItemFields({ itemType: item.typeName, values, creators, tags }))) {
+      fields[key] = value;
+      // The item's type and key follow its tags, where this reader has always put them: metadata in the same order
+      // gives a paper the same content hash, so that upgrading re-embeds no item that did not change.
+      if (key === 'tags') Object.assign(fields, { entryType: item.typeName, zoteroKey: item.key });
+    }
     records.push({ fields, location: { file, line: null, record: records.length + 1 } });
   }
   return records;

@@ -121,14 +121,15 @@ describe('endnote-xml.reader', () => {
     ]);
   });
 
-  it("takes the proceedings Zotero's export writes as custom3 for a conference paper without a secondary title, and only from Zotero", () => {
+  it("takes the proceedings Zotero's export writes as custom3 as a conference paper's venue, its conference kept, and only from Zotero", () => {
     const { papers, problems } = readFixture(readEndnoteXml, 'wild/zotero-endnote.xml');
     expect(problems).toEqual([]);
-    expect(papers.map(({ paper }) => [paper.title, paper.venue, paper.metadata.proceedingsTitle])).toEqual([
+    // As the same item read from Zotero's database, its RIS (C3 before T2) or its JSON: the proceedings are the venue.
+    expect(papers.map(({ paper }) => [paper.title, paper.venue, paper.metadata.conferenceName])).toEqual([
       [
         'Attention is all you need',
-        '31st Conference on Neural Information Processing Systems (NIPS 2017)',
         'Advances in Neural Information Processing Systems',
+        '31st Conference on Neural Information Processing Systems (NIPS 2017)',
       ],
       [
         'Dense retrieval with hard negatives',

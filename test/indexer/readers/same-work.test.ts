@@ -51,7 +51,11 @@ describe('same-work', () => {
 
   it('keeps arXiv against the publisher that a record of no stated kind names as its venue', async () => {
     const preprint = paper({ venue: 'arXiv', year: 2023 });
-    const publisherOnly = paper({ venue: 'Springer', year: 2017, metadata: { publisher: 'Springer' } });
+    const publisherOnly = paper({
+      venue: 'Springer',
+      year: 2017,
+      metadata: { publisher: 'Springer', venueFromPublisher: true },
+    });
     expect(filledFrom(preprint, publisherOnly).added).toEqual([]);
     // A book's publisher is where it appeared, and so is a journal named like its publisher.
     const book = paper({ venue: 'Springer', year: 2017, metadata: { publisher: 'Springer', type: 'book' } });
@@ -64,6 +68,20 @@ describe('same-work', () => {
     );
     const { papers } = await readPaperFiles([bib, json]);
     expect(papers.map(({ paper }) => [paper.venue, paper.year])).toEqual([['arXiv', 2023]]);
+  });
+
+  it('gives a journal named like its publisher ("PeerJ", "BMJ") to a preprint, from JSON and from a CSV', async () => {
+    const bib = temp.write('lib.bib', ARXIV_EXPORT);
+    const record = { title: 'Attention is all you need', doi: '10.48550/arXiv.1706.03762', year: 2018 };
+    const json = temp.write('mine.json', JSON.stringify([{ ...record, journal: 'PeerJ', publisher: 'PeerJ' }]));
+    const fromJson = await readPaperFiles([bib, json]);
+    expect(fromJson.papers.map(({ paper }) => [paper.venue, paper.year])).toEqual([['PeerJ', 2018]]);
+    const csv = temp.write(
+      'scopus.csv',
+      'Title,DOI,Year,Source title,Publisher\nAttention is all you need,10.48550/arXiv.1706.03762,2018,BMJ,BMJ\n',
+    );
+    const fromCsv = await readPaperFiles([bib, csv]);
+    expect(fromCsv.papers.map(({ paper }) => [paper.venue, paper.year])).toEqual([['BMJ', 2018]]);
   });
 
   it('keeps a published venue against a preprint server, one preprint server against another, and any venue when only other fields are wanted', () => {

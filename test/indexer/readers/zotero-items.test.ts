@@ -26,7 +26,7 @@ describe('zotero-items', () => {
     });
     const notices = readJson(fs.readFileSync(fixture('wild/zotero-api-items.json'), 'utf8'), 'api.json').notices;
     expect(notices).toEqual([
-      'api.json: 2 Zotero items holding no paper of their own were passed over (1 attachment, 1 note)',
+      'api.json: 2 Zotero items holding no paper of their own were passed over (1 attachment, 1 note; entries 2, 3, counted from 1 as records are)',
     ]);
   });
 
@@ -52,7 +52,9 @@ describe('zotero-items', () => {
 
   it("keeps a Better BibTeX item's citation key as its id and passes over its standalone notes", () => {
     const read = readJson(fs.readFileSync(fixture('wild/zotero-better-bibtex.json'), 'utf8'), 'bbt.json');
-    expect(read.notices).toEqual(['bbt.json: 1 Zotero item holding no paper of its own was passed over (1 note)']);
+    expect(read.notices).toEqual([
+      'bbt.json: 1 Zotero item holding no paper of its own was passed over (1 note; entry 4, counted from 1 as records are)',
+    ]);
     const { papers } = readFixture(readJson, 'wild/zotero-better-bibtex.json');
     expect(papers.map(({ paper }) => [paper.id, paper.authors])).toEqual([
       ['lin2021dense', ['Kai Lin']],
@@ -106,7 +108,7 @@ describe('zotero-items', () => {
       ['zotero:KEPT0001', 'ISRIC'],
     ]);
     expect(read.notices).toEqual([
-      'api.json: 2 Zotero items holding no paper of their own were passed over (1 item in the trash, 1 annotation)',
+      'api.json: 2 Zotero items holding no paper of their own were passed over (1 item in the trash, 1 annotation; entries 2, 3, counted from 1 as records are)',
     ]);
   });
 
@@ -115,7 +117,75 @@ describe('zotero-items', () => {
     expect(read.problems).toEqual([]);
     expect(read.papers).toHaveLength(4);
     expect(read.notices).toContainEqual(
-      expect.stringMatching(/2 Zotero items .* passed over \(1 attachment, 1 note\)$/),
+      expect.stringMatching(/2 Zotero items .* passed over \(1 attachment, 1 note; entries 2, 3, .*\)$/),
     );
+  });
+
+  it("reads a user's own record that names an itemType as the record it is: its venue, tags, authors, and a note with a title", () => {
+    const records = [
+      { title: 'Soil carbon', itemType: 'book', venue: 'Soil Series', publisher: 'Springer' },
+      { title: 'Tagged', itemType: 'journalArticle', tags: 'soil; carbon' },
+      { title: 'Reported', itemType: 'report', creators: ['Jane Doe', 'Richard Roe'] },
+      { itemType: 'note', title: 'A note of my own', abstract: 'What I read.' },
+    ];
+    const read = readJson(JSON.stringify(records), 'mine.json');
+    expect(read.notices).toBeUndefined();
+    const { papers, problems } = readWith(readJson, JSON.stringify(records), 'mine.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.title, paper.venue, paper.tags, paper.authors, paper.abstract])).toEqual([
+      ['Soil carbon', 'Soil Series', [], [], ''],
+      ['Tagged', null, ['soil', 'carbon'], [], ''],
+      ['Reported', null, [], ['Jane Doe', 'Richard Roe'], ''],
+      ['A note of my own', null, [], [], 'What I read.'],
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({ publisher: 'Springer' });
+  });
+
+  it("keeps the venue and year a Zotero item's record names itself, and Zotero's fields for them as metadata", () => {
+    const item = {
+      itemType: 'book',
+      title: 'Soil carbon',
+      creators: [{ creatorType: 'author', firstName: 'Jane', lastName: 'Doe' }],
+      venue: 'Soil Series',
+      publisher: 'Springer',
+      year: 2019,
+      date: '2020',
+    };
+    const { papers, problems } = readWith(readJson, JSON.stringify([item]), 'mine.json');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      venue: 'Soil Series',
+      year: 2019,
+      authors: ['Jane Doe'],
+      metadata: { publisher: 'Springer', date: '2020' },
+    });
+  });
+
+  it("reads an API item of a type newer than this reader's list, and an API item's data alone under its key", () => {
+    const newer = {
+      key: 'NEWTYPE1',
+      version: 3,
+      library: { type: 'user', id: 475425 },
+      data: { key: 'NEWTYPE1', version: 3, itemType: 'legalCommentary', title: 'A type Zotero added', creators: [] },
+    };
+    // pyzotero's item['data']: the editable fields with the item's key and version.
+    const data = {
+      key: 'DATA0001',
+      version: 9,
+      itemType: 'preprint',
+      title: 'A working paper',
+      creators: [{ creatorType: 'author', name: 'Soil Science Consortium' }],
+      repository: 'SSRN',
+      archiveID: 'SSRN 3456789',
+      tags: [],
+    };
+    const { papers, problems } = readWith(readJson, JSON.stringify([newer, data]), 'api.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.metadata.zoteroKey])).toEqual([
+      ['zotero:NEWTYPE1', 'A type Zotero added', 'NEWTYPE1'],
+      ['zotero:DATA0001', 'A working paper', 'DATA0001'],
+    ]);
+    // An Archive ID that is no arXiv id is kept.
+    expect(papers[1]?.paper).toMatchObject({ venue: 'SSRN', arxivId: null, metadata: { archiveID: 'SSRN 3456789' } });
   });
 });

@@ -99,6 +99,27 @@ describe.skipIf(!hasZoteroSchema)('zotero.reader (with ../shared/zotero-schema)'
     expect(papers[0]?.paper.metadata.citationKey).toBeUndefined();
   });
 
+  it("keeps its papers' metadata in the order earlier versions wrote it, so that upgrading re-embeds nothing", async () => {
+    const library = sampleLibrary();
+    library.add({
+      key: 'EDT00001',
+      type: 'journalArticle',
+      fields: { title: 'Edited', publicationTitle: 'Soil', volume: '3', extra: 'Citation Key: roe2020edited' },
+      authors: [['Jane', 'Doe']],
+      editors: [['Richard', 'Roe']],
+    });
+    const { papers } = await readPaperFiles([library.dir], { format: 'zotero' });
+    // A paper's content hash is its JSON: metadata in another order re-embeds it.
+    expect(Object.keys(papers.find(({ paper }) => paper.id === 'zotero:EDT00001')?.paper.metadata ?? {})).toEqual([
+      'entryType',
+      'zoteroKey',
+      'citationKey',
+      'editors',
+      'extra',
+      'volume',
+    ]);
+  });
+
   it('reads a library Zotero holds locked, including changes still in its write-ahead log, without writing to it', () => {
     const library = sampleLibrary();
     const file = path.join(library.dir, 'zotero.sqlite');
