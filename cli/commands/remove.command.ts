@@ -14,7 +14,9 @@ export function registerRemoveCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(
       action(async (ids: string[], options: { index: string; json?: boolean }) => {
-        const summary = await removePapers(options.index, ids);
+        const summary = await removePapers(options.index, ids, {
+          onNotice: (message) => process.stderr.write(`notice: ${message}\n`),
+        });
         if (options.json) printJson(summary);
         else
           process.stdout.write(

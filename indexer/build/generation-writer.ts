@@ -28,7 +28,7 @@ export type GenerationDraft = {
   buildDir: string;
   /** The copy being built, open for writing. */
   db: Db;
-  /** The published generation this one starts from; undefined for a new index or a rebuild. Its `db` is closed by now. */
+  /** The published generation this one starts from; undefined for a new index or a rebuild. Its `db` is released by now. */
   previous: PreviousGeneration | undefined;
 };
 
@@ -75,6 +75,7 @@ async function copyPublished(
   published: PreviousGeneration,
   dbFile: string,
   onNotice: (message: string) => void,
+  onPruned: () => void,
 ): Promise<void> {
   const copy = () => fs.promises.copyFile(path.join(published.dir, FILES.db), dbFile, fs.constants.COPYFILE_FICLONE);
   try {
@@ -83,6 +84,7 @@ async function copyPublished(
     const older = isDiskFull(error) ? olderGenerationsWithSizes(indexDir, published.generation) : [];
     if (older.length === 0) throw error;
     await fs.promises.rm(dbFile, { force: true });
+    onPruned();
     await pruneGenerations(indexDir, published.generation);
     onNotice(
       `The disk was full copying index generation ${published.generation} for the update, so the generations older than it were deleted to make room: ${describeFolders(older)}. Copying it again; it stays as the fallback.`,
@@ -103,8 +105,9 @@ async function copyPublished(
  * and the published generation and those before it stay exactly as they were, with one exception:
  * when the disk is too full to copy the published database, the older generations are deleted to
  * make room (said through `onNotice`) and the copy is tried once more. The published generation is
- * read, and copied, under a read lock on its database, taken after waiting up to `lockWaitMs` for
- * another process's lock to go (then INDEX_BUSY, see openPrevious).
+ * read, and copied, after its database's read lock was taken, waiting up to `lockWaitMs` for another
+ * process's lock to go (then INDEX_BUSY); should another process write it once the copy let the lock
+ * go, before the copy and the reads are done, the run fails with INDEX_BUSY too (see openPrevious).
  */
 export async function writeGeneration<T, P = undefined>(
   indexDir: string,
@@ -130,6 +133,8 @@ export async function writeGeneration<T, P = undefined>(
   let syncing: Promise<void> | undefined;
   let pruning: Promise<void> | undefined;
   let published: PreviousGeneration | undefined;
+  // What the run changed before a failure, which its message says instead of "Nothing was changed".
+  let changed: string | undefined;
   try {
     // A rebuild reads nothing of the published generation but its number: it is the remedy for a damaged one.
     const waiting = {
@@ -141,13 +146,20 @@ export async function writeGeneration<T, P = undefined>(
     const generation = (before ?? 0) + 1;
     buildDir = startBuild(indexDir, generation);
     const dbFile = path.join(buildDir, FILES.db);
-    const copy = published ? copyPublished(indexDir, published, dbFile, options.onNotice ?? (() => {})) : undefined;
+    const pruned = () => {
+      changed = `Generations older than ${before} were deleted to make room; generation ${before} is still the published one.`;
+    };
+    const copy = published
+      ? copyPublished(indexDir, published, dbFile, options.onNotice ?? (() => {}), pruned)
+      : undefined;
     // Both are awaited, so a failing prepare never leaves the copy writing into a deleted folder.
     const [copied, prepared] = await Promise.allSettled([copy, options.prepare?.(published)]);
-    // The draft is made: the published database's read lock is not held through the change.
-    published?.db.close();
     if (copied.status === 'rejected') throw copied.reason;
     if (prepared.status === 'rejected') throw prepared.reason;
+    // Copying let the read lock go: what was copied and read is one state only if no process wrote it since.
+    published?.checkUnchanged();
+    // The draft is made: the published database is not held open through the change.
+    published?.release();
     // The copy's pages are written out while the change runs, so publishing waits only for the change's own.
     if (copy) syncing = syncFileData(dbFile);
     db = copy ? openDatabaseForWrite(dbFile) : createDatabase(dbFile);
@@ -155,6 +167,8 @@ export async function writeGeneration<T, P = undefined>(
     db.close();
     db = undefined;
     await syncing;
+    const other = before === undefined ? 'no generation (a new index)' : `generation ${before}, the one before`;
+    changed = `It failed while generation ${generation} was being published: CURRENT names it or ${other}; a generation it names is complete.`;
     publish(indexDir, buildDir, generation);
     buildDir = undefined;
     // Only now do older generations go: until the draft is published they are what a reader falls back on,
@@ -166,9 +180,9 @@ export async function writeGeneration<T, P = undefined>(
       pruning = pruneToSoundFallback(indexDir, generation, checkFallback).catch(() => {});
     return result;
   } catch (error) {
-    throw describeWriteFailure(error, indexDir, before);
+    throw describeWriteFailure(error, indexDir, before, changed);
   } finally {
-    if (published?.db.open) published.db.close();
+    published?.release();
     if (db?.open) db.close();
     // Both finish before the lock is released, so no deletion outlives the run that started it.
     await syncing?.catch(() => {});

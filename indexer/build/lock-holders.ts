@@ -1,5 +1,7 @@
-// Who holds a lock on a file, as far as the system tells: on Linux, /proc/locks lists each POSIX lock
+// Who holds a write lock on a file, as far as the system tells: on Linux, /proc/locks lists each POSIX lock
 // (SQLite's) with the process that holds it, whose program name says what it is (sqlite3, a backup tool).
+// Only write locks keep a reader out (SQLite's PENDING and EXCLUSIVE); a read lock (a server's query) does not.
+// A file whose device /proc/locks numbers differently than stat does (btrfs) finds no holder.
 import fs from 'node:fs';
 
 /** A process holding a lock on a file: its id, and its program's name (empty when it cannot be read). */
@@ -15,8 +17,9 @@ function programOf(pid: number): string {
 }
 
 /**
- * The processes holding a lock on `file` (none where the system does not say: not Linux, the file
- * gone), each once. A lock held by `process.pid` itself is listed too: a connection of this process.
+ * The processes holding a write lock on `file` (none where the system does not say: not Linux, the file
+ * gone, a device numbered otherwise), each once. A lock held by `process.pid` itself is listed too: a
+ * connection of this process.
  */
 export function lockHolders(file: string, locksFile = '/proc/locks'): LockHolder[] {
   let stat: fs.Stats;
@@ -33,7 +36,7 @@ export function lockHolders(file: string, locksFile = '/proc/locks'): LockHolder
   const pids = new Set<number>();
   for (const line of locks.split('\n')) {
     // "1: POSIX  ADVISORY  WRITE 13813 fe:00:5103802 1073741824 1073742335"
-    const match = /^\d+:\s+\S+\s+\S+\s+\S+\s+(-?\d+)\s+([0-9a-f]+):([0-9a-f]+):(\d+)\s/.exec(line);
+    const match = /^\d+:\s+\S+\s+\S+\s+WRITE\s+(-?\d+)\s+([0-9a-f]+):([0-9a-f]+):(\d+)\s/.exec(line);
     if (!match || Number(match[4]) !== stat.ino) continue;
     if (Number.parseInt(match[2]!, 16) !== major || Number.parseInt(match[3]!, 16) !== minor) continue;
     const pid = Number(match[1]);

@@ -1,6 +1,10 @@
-// The published generation an update starts from, read under one read lock: the run waits (off the main
-// thread, which may be a server's) while another process holds a lock on its database, and keeps its own
-// lock until the draft is made, so the copy and what the run reads are one state of the database.
+// The published generation an update starts from, read under SQLite's read lock: the run waits (off the main
+// thread, which may be a server's) while another process holds a lock on its database. That lock does not
+// keep writers out for the whole read: POSIX locks belong to a process and a file, so copying the file (which
+// opens and closes it) lets it go. So the run reads the database's change counter as it takes the lock and
+// again once the copy and its reads are done, and fails with INDEX_BUSY when another process wrote meanwhile:
+// what it copied and read are then one state of the database.
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '../../core/errors.ts';
 import { type Db, openDatabaseForRead } from '../store/database.ts';
@@ -31,10 +35,15 @@ export type PreviousGeneration = {
   manifest: Manifest;
   embedderState: Buffer | null;
   /**
-   * The generation's database, read-only, holding a read lock (no process can write it meanwhile):
-   * open while the draft is made (the run's `prepare` and the copy), closed before its change runs.
+   * The generation's database, read-only, having taken a read lock: open while the draft is made (the
+   * run's `prepare` and the copy), released before its change runs. Copying the file lets the lock go,
+   * so whether another process wrote meanwhile is told by `checkUnchanged`.
    */
   db: Db;
+  /** Throws INDEX_BUSY when another process has written the database since its read lock was taken. */
+  checkUnchanged: () => void;
+  /** Closes `db` and the run's own descriptor on the file; once done, again is harmless. */
+  release: () => void;
 };
 
 function isBusy(error: unknown): boolean {
@@ -75,6 +84,15 @@ async function openLocked(file: string, generation: number, options: PreviousOpt
   }
 }
 
+// SQLite's file change counter (bytes 24 to 27 of the header), which every transaction that writes the
+// database bumps (journal_mode DELETE, as the index is written). Read through a descriptor kept open, as
+// closing one would let go of this process's locks on the file.
+function changeCounter(fd: number): number {
+  const bytes = Buffer.alloc(4);
+  fs.readSync(fd, bytes, 0, 4, 24);
+  return bytes.readUInt32BE(0);
+}
+
 function lockedOut(file: string, generation: number, waitedMs: number): AppError {
   const holders = lockHolders(file);
   const by = holders.length > 0 ? `; it is held by ${describeLockHolders(holders)}` : '';
@@ -85,10 +103,19 @@ function lockedOut(file: string, generation: number, waitedMs: number): AppError
   );
 }
 
+function changedWhileRead(file: string, generation: number): AppError {
+  return new AppError(
+    'INDEX_BUSY',
+    `Could not update index generation ${generation}: another process wrote its database ${file} while the run read it, so what was read is not one state of it (it changed while it was read). No generation was published: the published index is as that process left it. Run the update again.`,
+    { code: 'CHANGED_WHILE_READ' },
+  );
+}
+
 /**
  * The published generation of `indexDir` (undefined when there is no index yet), its database open
  * under a read lock (see PreviousGeneration), waiting for another process's lock as `options` say
- * (and saying so once through `onNotice`). The caller closes `db`.
+ * (and saying so once through `onNotice`). The caller checks it was not written meanwhile once it has
+ * read and copied it (`checkUnchanged`), and calls `release`.
  */
 export async function openPrevious(
   indexDir: string,
@@ -96,16 +123,27 @@ export async function openPrevious(
 ): Promise<PreviousGeneration | undefined> {
   const current = currentGeneration(indexDir);
   if (!current) return undefined;
-  const db = await openLocked(path.join(current.dir, FILES.db), current.generation, {
-    ...PUBLISHED_READ_DEFAULTS,
-    ...options,
-  });
+  const file = path.join(current.dir, FILES.db);
+  const db = await openLocked(file, current.generation, { ...PUBLISHED_READ_DEFAULTS, ...options });
+  let fd: number | undefined;
+  const release = () => {
+    if (db.open) db.close();
+    if (fd !== undefined) fs.closeSync(fd);
+    fd = undefined;
+  };
   try {
+    fd = fs.openSync(file, 'r');
+    const locked = changeCounter(fd);
     const manifest = readManifest(db);
     if (!manifest) throw new AppError('INDEX_CORRUPT', `The index in ${current.dir} has no manifest.`);
-    return { generation: current.generation, dir: current.dir, manifest, embedderState: readEmbedderState(db), db };
+    const checkUnchanged = () => {
+      const now = fd === undefined ? undefined : changeCounter(fd);
+      if (now !== locked) throw changedWhileRead(file, current.generation);
+    };
+    const embedderState = readEmbedderState(db);
+    return { generation: current.generation, dir: current.dir, manifest, embedderState, db, checkUnchanged, release };
   } catch (error) {
-    db.close();
+    release();
     throw error;
   }
 }

@@ -16,10 +16,18 @@ import { needsReanalysis, reanalyzeStoredPapers } from './reanalyze.ts';
 
 export type RemoveSummary = { generation: number; removed: string[]; papers: number; passages: number };
 
-/** Removes papers from an index. Unknown ids are an error and nothing changes. */
-export async function removePapers(indexDir: string, ids: readonly string[]): Promise<RemoveSummary> {
+/**
+ * Removes papers from an index. Unknown ids are an error and nothing changes. `onNotice` is told what
+ * the run did beyond the removal (a wait for another process's lock, generations deleted on a full disk).
+ */
+export async function removePapers(
+  indexDir: string,
+  ids: readonly string[],
+  options: { onNotice?: (message: string) => void } = {},
+): Promise<RemoveSummary> {
   if (ids.length === 0) throw new AppError('INVALID_INPUT', 'Name at least one paper id to remove.');
-  return writeGeneration(indexDir, { fresh: false }, async ({ db, previous, buildDir, generation }) => {
+  const notices = options.onNotice ? { onNotice: options.onNotice } : {};
+  return writeGeneration(indexDir, { fresh: false, ...notices }, async ({ db, previous, buildDir, generation }) => {
     if (!previous) throw new AppError('INDEX_NOT_FOUND', `There is no index in ${indexDir}.`);
     const papers = new PapersReader(db);
     const docs = new Map<string, number>();

@@ -68,9 +68,16 @@ export function describeFolders(older: readonly OlderGeneration[]): string {
 /**
  * The AppError a failed write of `indexDir` is reported as. `published` is the generation the run
  * followed: on a full disk, the generations older than it are named with their sizes, as what can be
- * deleted to make room while the published one stays.
+ * deleted to make room while the published one stays. `changed` says what the run changed before it
+ * failed, where it did (it was publishing, it deleted generations to make room): a message then says
+ * that instead of "Nothing was changed."
  */
-export function describeWriteFailure(error: unknown, indexDir: string, published: number | undefined): AppError {
+export function describeWriteFailure(
+  error: unknown,
+  indexDir: string,
+  published: number | undefined,
+  changed?: string,
+): AppError {
   if (error instanceof AppError) return error;
   // The draft is a copy of the published generation: its damage is that one's, which a rebuild mends.
   if (isDatabaseDamage(error)) {
@@ -87,7 +94,7 @@ export function describeWriteFailure(error: unknown, indexDir: string, published
   if (other) {
     return new AppError(
       other.code,
-      `Could not write the index in ${indexDir}: ${other.reason} (${code}). Nothing was changed.`,
+      `Could not write the index in ${indexDir}: ${other.reason} (${code}). ${changed ?? 'Nothing was changed.'}`,
       { code },
       { cause: error },
     );

@@ -113,7 +113,8 @@ export async function runWorker(): Promise<void> {
     await send({ kind: 'failed', error: sendableError(error) });
     process.exit(1);
   }
-  // Damage this worker's integrity check confirms reaches the others, which fall back without checking again.
+  // Damage this worker's integrity check confirms reaches the others, which fall back without checking again:
+  // also damage confirmed as it opened, before this listener was added (the holder tells it the last one).
   running.holder.onConfirmedDamage((report) => void send({ kind: 'damage', report }));
   await send({ kind: 'ready', port: running.port });
 }

@@ -40,6 +40,8 @@ export class ServedIndex {
   readonly #checkDatabase: (file: string) => Promise<DatabaseVerdict>;
   readonly #damageNotice: NonNullable<IndexHolderOptions['damageNotice']>;
   readonly #damageListeners = new Set<(report: DamageReport) => void>();
+  /** The last damage the check confirmed, told to a listener that comes later (a worker's, once it started). */
+  #lastConfirmed: DamageReport | undefined;
 
   constructor(options: ServedIndexOptions) {
     this.served = new GenerationSwitch(options.onServe);
@@ -66,10 +68,13 @@ export class ServedIndex {
 
   /**
    * Calls `listener` with each damage this process's integrity check confirms (in a generation served
-   * or about to be), for the other server processes. Returns a function that stops calling it.
+   * or about to be), for the other server processes, starting with the last one confirmed before it was
+   * added (as a server opens, its check may confirm damage before anyone listens). Returns a function
+   * that stops calling it.
    */
   onConfirmedDamage(listener: (report: DamageReport) => void): () => void {
     this.#damageListeners.add(listener);
+    if (this.#lastConfirmed) listener(this.#lastConfirmed);
     return () => this.#damageListeners.delete(listener);
   }
 
@@ -78,6 +83,7 @@ export class ServedIndex {
     const identity = file ?? databaseIdentity(reader);
     if (identity === undefined) return;
     const report = damageReport(reader.generation, identity, stamp, problem.error);
+    this.#lastConfirmed = report;
     for (const listener of [...this.#damageListeners]) listener(report);
   }
 

@@ -420,4 +420,36 @@ describe('generation-writer', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001', 'gen-000002']);
     expect(publishedPapers(dir)).toBe(2);
   });
+
+  // Regression (review of ed105b3): every failure of too many open files or a lock said "Nothing was changed".
+  it('says what it changed instead of "Nothing was changed" when it fails while publishing or after deleting generations', async () => {
+    const dir = await twoGenerations();
+    const renameSync = fs.renameSync;
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (path.basename(from.toString()).startsWith('.build-')) throw fsError('EMFILE', 'rename');
+      renameSync(from, to);
+    });
+    const publishing = await writeGeneration(dir, { fresh: false }, async ({ db, generation }) =>
+      writeManifest(db, manifest(generation, 3)),
+    ).catch((error: unknown) => error);
+    expect(publishing).toMatchObject({
+      code: 'RESOURCES_EXHAUSTED',
+      message: expect.stringMatching(
+        /\(EMFILE\)\. It failed while generation 3 was being published: CURRENT names it or generation 2, the one before; a generation it names is complete\.$/,
+      ),
+    });
+    vi.restoreAllMocks();
+
+    failCopiesWithFullDisk(1);
+    const afterPruning = await writeGeneration(dir, { fresh: false }, async () => {
+      throw fsError('EMFILE', 'open');
+    }).catch((error: unknown) => error);
+    expect(afterPruning).toMatchObject({
+      code: 'RESOURCES_EXHAUSTED',
+      message: expect.stringMatching(
+        /\(EMFILE\)\. Generations older than 2 were deleted to make room; generation 2 is still the published one\.$/,
+      ),
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000002']);
+  });
 });

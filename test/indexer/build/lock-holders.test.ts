@@ -13,16 +13,20 @@ afterEach(async () => {
 });
 
 /** /proc/locks' line for a lock on `file` held by `pid`. */
-function lockLine(file: string, pid: number, inode = fs.statSync(file).ino): string {
+function lockLine(file: string, pid: number, inode = fs.statSync(file).ino, kind = 'WRITE'): string {
   const dev = fs.statSync(file).dev;
   const hex = (n: number) => n.toString(16).padStart(2, '0');
   const major = (dev >> 8) & 0xfff;
   const minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
-  return `1: POSIX  ADVISORY  WRITE ${pid} ${hex(major)}:${hex(minor)}:${inode} 1073741824 1073742335`;
+  return `1: POSIX  ADVISORY  ${kind.padEnd(5)} ${pid} ${hex(major)}:${hex(minor)}:${inode} 1073741824 1073742335`;
 }
 
+/** The program name the system gives process `pid`, as /proc/<pid>/comm says it. */
+const programName = (pid: number) => fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+
 describe('lock-holders', () => {
-  it('names the processes holding a lock on the file, once each, and none for another file', () => {
+  // Regression (review of ed105b3): a process holding only a read lock was named as the one keeping the run out.
+  it('names the processes holding a write lock on the file, once each, and none for a read lock or another file', () => {
     const dir = tempDir();
     const file = path.join(dir, 'index.db');
     fs.writeFileSync(file, '');
@@ -32,6 +36,8 @@ describe('lock-holders', () => {
       [
         lockLine(file, 4242),
         lockLine(file, 4242),
+        // A read lock (a server's query) keeps no reader out: its process is not named.
+        lockLine(file, 99, fs.statSync(file).ino, 'READ'),
         lockLine(file, 77, fs.statSync(file).ino + 1),
         `2: OFDLCK ADVISORY  READ  -1 00:00:${fs.statSync(file).ino} 0 EOF`,
         '',
@@ -47,7 +53,7 @@ describe('lock-holders', () => {
     const file = path.join(tempDir(), 'index.db');
     new Database(file).exec('CREATE TABLE t (x)');
     lock = await lockDatabaseInChild(file);
-    expect(lockHolders(file)).toContainEqual({ pid: lock.pid, program: 'node' });
+    expect(lockHolders(file)).toContainEqual({ pid: lock.pid, program: programName(lock.pid) });
   });
 
   it('says the holders as a sentence names them', () => {

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeGeneration } from '../../../indexer/build/generation-writer.ts';
 import { openPrevious } from '../../../indexer/build/published-generation.ts';
 import { currentGeneration } from '../../../indexer/store/generations.ts';
@@ -42,8 +44,19 @@ function update(
   );
 }
 
+/** Writes the manifest of the database `file` from another process, never waiting for a lock. */
+function writeInChild(file: string): void {
+  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  const script = `const Database = require(${JSON.stringify(sqlite)});
+const db = new Database(${JSON.stringify(file)}, { timeout: 0 });
+db.prepare("INSERT OR REPLACE INTO manifest (key, value) VALUES ('written-by', 'another process')").run();
+db.close();`;
+  execFileSync(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 let locks: ChildLock[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   await Promise.all(locks.map((lock) => lock.release()));
   locks = [];
 });
@@ -79,7 +92,8 @@ describe('published-generation', () => {
     });
     // What holds it, where the system says (Linux): the process and its program.
     if (fs.existsSync('/proc/locks')) {
-      expect((failed as Error).message).toContain(`it is held by process ${lock.pid} (node)`);
+      const program = fs.readFileSync(`/proc/${lock.pid}/comm`, 'utf8').trim();
+      expect((failed as Error).message).toContain(`it is held by process ${lock.pid} (${program})`);
     }
     expect((failed as Error).message).toMatch(/Nothing was changed; the published index is as it was\.$/);
     // The previous index is as it was, with no draft left, and the writer's own lock is released.
@@ -89,7 +103,7 @@ describe('published-generation', () => {
     expect(currentGeneration(dir)?.generation).toBe(2);
   });
 
-  it('keeps its read lock while the draft is made, so no other connection can write the published database', async () => {
+  it('holds a read lock on the published database while the draft is made, and lets it go before the change', async () => {
     const { dir, db } = await oneGeneration();
     let writerLockedOut: unknown;
     await writeGeneration(
@@ -118,12 +132,64 @@ describe('published-generation', () => {
     other.close();
   });
 
+  it('fails with INDEX_BUSY when another process writes the published database after the copy, and changes nothing', async () => {
+    const { dir, db } = await oneGeneration();
+    const copyFile = fs.promises.copyFile;
+    let childWrote = false;
+    // Copying the file opens and closes it, which lets this process's read lock go: the child's write goes through.
+    vi.spyOn(fs.promises, 'copyFile').mockImplementation(async (...args: Parameters<typeof copyFile>) => {
+      await copyFile(...args);
+      if (args[0] === db) {
+        writeInChild(db);
+        childWrote = true;
+      }
+    });
+    const failed = await update(dir, 2).catch((error: unknown) => error);
+    expect(childWrote).toBe(true);
+    expect(failed).toMatchObject({
+      code: 'INDEX_BUSY',
+      message: expect.stringContaining(`another process wrote its database ${db} while the run read it`),
+    });
+    expect((failed as Error).message).toContain('changed while it was read');
+    // The published generation keeps the other process's write, and no draft (which lacks it) was published.
+    expect(fs.readdirSync(dir).sort()).toEqual(['CURRENT', 'gen-000001']);
+    const reader = new Database(db, { readonly: true });
+    expect(reader.prepare("SELECT value FROM manifest WHERE key = 'written-by'").pluck().get()).toBe('another process');
+    reader.close();
+    vi.restoreAllMocks();
+    await update(dir, 2);
+    expect(currentGeneration(dir)?.generation).toBe(2);
+  });
+
+  it('fails with INDEX_BUSY when another process writes the published database before the copy tried again on a full disk', async () => {
+    const { dir, db: first } = await oneGeneration();
+    await update(dir, 2);
+    const db = path.join(currentGeneration(dir)!.dir, 'index.db');
+    expect(db).not.toBe(first);
+    const copyFile = fs.promises.copyFile;
+    let tries = 0;
+    // The first copy fails as a full disk (closing the file, which lets the read lock go) and the child writes;
+    // the copy tried again then holds the child's write, while what the run read before may not.
+    vi.spyOn(fs.promises, 'copyFile').mockImplementation(async (...args: Parameters<typeof copyFile>) => {
+      if (tries++ > 0) return copyFile(...args);
+      await copyFile(...args);
+      writeInChild(db);
+      throw Object.assign(new Error('ENOSPC: simulated, copyfile'), { code: 'ENOSPC' });
+    });
+    const failed = await update(dir, 3, { onNotice: () => {} }).catch((error: unknown) => error);
+    expect(tries).toBe(2);
+    expect(failed).toMatchObject({ code: 'INDEX_BUSY', message: expect.stringContaining('changed while it was read') });
+    expect(currentGeneration(dir)?.generation).toBe(2);
+  });
+
   it('reads the manifest of the published generation, and none where there is no index', async () => {
     const { dir } = await oneGeneration();
     const previous = await openPrevious(dir);
     expect(previous).toMatchObject({ generation: 1, manifest: { papers: 1 } });
     expect(readManifest(previous!.db)?.papers).toBe(1);
-    previous!.db.close();
+    previous!.checkUnchanged();
+    previous!.release();
+    expect(previous!.db.open).toBe(false);
     expect(await openPrevious(tempDir())).toBeUndefined();
   });
 });

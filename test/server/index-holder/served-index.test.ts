@@ -11,12 +11,11 @@ import { damageDatabasePages } from '../../support/damage-index.ts';
 import { SAMPLE_PAPERS_FILE } from '../../support/sample-index.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
-/** An index of ten sample papers, published twice (generations 1 and 2). */
-async function twoGenerations(): Promise<string> {
+/** An index of ten sample papers, published twice (generations 1 and 2), in `dir` or a new folder. */
+async function twoGenerations(dir = path.join(tempDir(), 'index')): Promise<string> {
   const file = path.join(tempDir(), 'ten.jsonl');
   const lines = fs.readFileSync(SAMPLE_PAPERS_FILE, 'utf8').split('\n').filter(Boolean).slice(0, 10);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const dir = path.join(tempDir(), 'index');
   for (let run = 0; run < 2; run++)
     await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin', offline: true, rebuild: true });
   return dir;
@@ -188,16 +187,44 @@ describe('served-index', () => {
     told.served.stop();
   }, 30_000);
 
+  // Regression (review of ed105b3): the test compared with a made-up file name, so an identity of the path
+  // alone passed; an index deleted and built again at the same path is another file all the same.
   it('ignores a damage report on another database file, such as an index rebuilt with the same generation number', async () => {
+    const dir = await twoGenerations();
+    const old = new ServedIndex({ open: { offline: true }, onNotice: () => {} });
+    old.serve(await old.openPublished(dir, stampOf(dir)), stampOf(dir));
+    const damage = new AppError('INDEX_CORRUPT', 'Generation 2 is damaged.');
+    const report = damageReport(2, old.served.current!.file!, stampOf(dir), damage);
+    old.served.stop();
+
+    // The index is deleted and built again at the same path: generation 2 in the same folder, maybe the same inode.
+    fs.rmSync(dir, { recursive: true, force: true });
+    await twoGenerations(dir);
+    const index = new ServedIndex({ open: { offline: true }, onNotice: () => {} });
+    const stamp = stampOf(dir);
+    index.serve(await index.openPublished(dir, stamp), stamp);
+    const served = index.served.current!;
+    expect(served.reader.generationDir).toBe(path.join(dir, 'gen-000002'));
+    expect(await index.applyReportedDamage(report)).toBe(false);
+    expect([index.served.current, index.problem]).toEqual([served, undefined]);
+    index.served.stop();
+  });
+
+  // Regression (review of ed105b3): a worker listened only once its server had started, so damage the
+  // check confirmed as the server opened was never told to the other workers.
+  it('tells a listener added later the damage its check confirmed before', async () => {
     const dir = await twoGenerations();
     const stamp = stampOf(dir);
     const index = new ServedIndex({ open: { offline: true }, onNotice: () => {} });
     index.serve(await index.openPublished(dir, stamp), stamp);
-    const served = index.served.current!;
-    const damage = new AppError('INDEX_CORRUPT', 'Generation 2 is damaged.');
-    // The file the report names was deleted and another took its path (and maybe its inode): not this one.
-    expect(await index.applyReportedDamage(damageReport(2, `${served.file}0`, stamp, damage))).toBe(false);
-    expect([index.served.current, index.problem]).toEqual([served, undefined]);
+    const file = index.served.current!.file;
+    damageDatabasePages(path.join(dir, 'gen-000002', 'index.db'));
+    await index.fallBackIfDamaged(index.served.current!);
+    expect(index.served.current?.reader.generation).toBe(1);
+
+    const reports: unknown[] = [];
+    index.onConfirmedDamage((report) => reports.push(report));
+    expect(reports).toEqual([expect.objectContaining({ generation: 2, file, stamp })]);
     index.served.stop();
-  });
+  }, 30_000);
 });
