@@ -1,6 +1,8 @@
 // What a quantity question asks to be counted or measured ("How many languages…", "What batch
 // size…", "How much carbon…"), whether a sentence gives it, and the abstention that names it when
 // no sentence does: a sentence that holds the paper's topic but no such figure does not answer.
+import { STOP_WORDS } from '../../indexer/text/analyze.ts';
+import { englishWordsIfReadable } from './english-words.ts';
 import { conceptForm } from './question-concepts.ts';
 import { ANY_FIGURE_MEASURES, WHAT_MEASURE } from './question-type.ts';
 
@@ -18,7 +20,14 @@ const NOT_THE_NOUN =
   /^(?:is|are|was|were|be|been|do|does|did|have|has|had|can|could|will|would|should|may|might|must|in|of|on|for|at|from|with|by|per|to|about|into|across|over|under|between|among|during|within|through|the|a|an|and|or|than|there|it|they|we|you|this|that|these|those)$/iu;
 // A plural ends the noun a question counts: the word after it is its verb ("How many microRNAs make
 // up…"), while a singular before it names a kind ("How many glaze formulations…").
-const PLURAL = /\p{L}{2}[^su]s$/u;
+// Not a singular in -is, -us, -ss or -ics ("analysis steps", "physics problems"), nor one in -ns that
+// is no plural of an English word ("lens elements"; "proteins" is one).
+const PLURAL = /\p{L}{2}[^siu]s$/u;
+const isPlural = (word: string) => {
+  if (!PLURAL.test(word) || /ics$/iu.test(word)) return false;
+  const english = /ns$/iu.test(word) ? englishWordsIfReadable() : undefined;
+  return english === undefined || english.has(word.toLowerCase().slice(0, -1));
+};
 const WORD = "[\\p{L}][\\p{L}\\p{N}'’-]*";
 // "How many (more) (of the) glaze formulations…"; not "How many times…", which asks a ratio.
 const COUNT = new RegExp(
@@ -51,7 +60,7 @@ const nouns = (...words: Array<string | undefined>) => {
   for (const word of words) {
     if (word === undefined || NOT_THE_NOUN.test(word)) break;
     kept.push(word);
-    if (PLURAL.test(word)) break;
+    if (isPlural(word)) break;
   }
   return kept;
 };
@@ -172,11 +181,13 @@ export function givesQuantity(asked: NamedQuantity, sentence: string): boolean {
 /**
  * Whether a word is a capitalised abbreviation of the measure by its first letters ("Thr" for
  * "threonine", "Gln" is not one of "glutamine"): three or four letters that open the measure's word,
- * which is at least twice as long.
+ * which is at least twice as long, and neither a stop word nor an English word ("The", "Pro", "Met").
  */
 function prefixAbbreviation(word: string, measure: string): boolean {
   return (
     /^\p{Lu}\p{Ll}{2,3}$/u.test(word) &&
+    !STOP_WORDS.has(word.toLowerCase()) &&
+    !englishWordsIfReadable()?.has(word.toLowerCase()) &&
     measure.length >= 2 * word.length &&
     measure.toLowerCase().startsWith(word.toLowerCase())
   );

@@ -26,7 +26,7 @@ import { englishWordsIfReadable } from './english-words.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
 import { otherKindStated } from './self-category.ts';
-import { countedFinding, opposesClaim } from './settling-findings.ts';
+import { countedFinding, leavesOpen, opposesClaim } from './settling-findings.ts';
 import { lossWrittenAlike } from './small-loss.ts';
 import { adverbOfManner } from './unknown-share.ts';
 
@@ -304,8 +304,10 @@ export function findingBalance(
     const finding = about ? quoteStance(text, claim) : 0;
     // A qualifier opposed to the claim's ("regardless of" for "only when") or a model the authors
     // reject settles the question however the rest reads; then a statement, then the findings.
-    const stance =
-      about && opposesClaim(claim, text)
+    // A rejection denied ("We cannot rule out the hypothesis that…") leaves the question open.
+    const stance = leavesOpen(text)
+      ? 0
+      : about && opposesClaim(claim, text)
         ? -STATEMENT_WEIGHT
         : statement !== 0
           ? flip * STATEMENT_WEIGHT * statement

@@ -3,13 +3,15 @@
 // place of the claim's ("regardless of" for "only when", "approximately" for "exactly", "lethal" for
 // "viable"), a model the authors reject in the claim's words, a difference stated for a question of
 // sameness, and a finding against that is plainly on the question (its comparison reversed, the
-// claim's own verb denied as an ability, or nearly all the claim's topic words held).
+// claim's own verb denied as an ability, or nearly all the claim's topic words held in the clause
+// that denies). A rejection denied ("cannot rule out"), a denial denied, a finding narrowed to a
+// group, time or comparator the question does not name, and earlier work reported settle nothing.
 
 import { comparisonConflict } from '../verify/judge/reading-facts.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
 import { deniesAbility, topicShare } from './counted-findings.ts';
 import { holdsStem } from './own-terms.ts';
-import { conceptForms } from './question-concepts.ts';
+import { conceptForms, topicWords } from './question-concepts.ts';
 
 /**
  * The share of the claim's topic words a finding against must hold to settle the question alone. On
@@ -48,18 +50,44 @@ export function opposedQualifier(claim: string, sentence: string): boolean {
     const condition = asked.exec(claim);
     const against = opposed.exec(sentence);
     if (condition === null || against === null || asked.test(sentence)) return false;
+    const rest = sentence.slice(against.index + against[0].length);
+    if (!/^only\b/iu.test(condition[0])) return qualifiesClaim(claim.replace(asked, ' '), sentence, against, rest);
     // A condition set aside must be the claim's: "only when the genes are mutated" is answered by
-    // "regardless of the mutational status", not by "independent of age".
-    if (!/^only\b/iu.test(condition[0])) return true;
-    const asks = conceptForms(claim.slice(condition.index + condition[0].length));
-    const after = sentence
-      .slice(against.index + against[0].length)
-      .trim()
-      .split(/\s+/u)
-      .slice(0, 10)
-      .join(' ');
+    // "regardless of the mutational status", not by "independent of age"; nor by "…in patients with
+    // diabetes, regardless of patients' age", which states the claim's condition as well.
+    const conditionWords = [...topicWords(claim.slice(condition.index + condition[0].length))];
+    const asks = new Set(conditionWords.map(({ form }) => form));
+    const phraseEnd = /[,;.]/u.exec(rest)?.index ?? rest.length;
+    const outside = conceptForms(`${sentence.slice(0, against.index)} ${rest.slice(phraseEnd)}`);
+    if (conditionWords.length > 0 && conditionWords.every(({ form }) => holdsStem(outside, form))) return false;
+    const after = rest.trim().split(/\s+/u).slice(0, 10).join(' ');
     return [...conceptForms(after)].some((form) => form.length > 3 && holdsStem(asks, form));
   });
+}
+
+/** The share of the claim's other topic words the clause of an opposed exact or living form must hold. */
+const MIN_QUALIFIED_SHARE = 0.7;
+/** A phrase of place or group opening a sentence, which belongs to its first clause ("In the survey data, …"). */
+const FRONTED_PHRASE = /^((?:in|at|for|among|within|across|during|on)\b[^,;]*),/iu;
+
+/**
+ * Whether an opposed exact or living form ("approximately", "lethal", "survived") qualifies what the
+ * claim is about: not a number ("approximately 40 kDa", "nearly 300 samples"), not a short survival
+ * ("survived only a few days"), and in a clause holding most of the claim's other topic words
+ * ("Because Abc1 loss is lethal in zebrafish, we generated knockout mice…" is not about the mice).
+ */
+function qualifiesClaim(claim: string, sentence: string, against: RegExpExecArray, rest: string): boolean {
+  if (
+    /^\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|dozen|hundred|thousand))\b)/iu.test(rest)
+  )
+    return false;
+  if (/^surviv/iu.test(against[0]) && /^\s+(?:only|until|for\s+only|to\s+only)\b/iu.test(rest)) return false;
+  const marked = `${sentence.slice(0, against.index)}\u0000${sentence.slice(against.index)}`.replace(
+    FRONTED_PHRASE,
+    '$1 ',
+  );
+  const clause = marked.split(CLAUSE_BREAK).find((part) => part.includes('\u0000')) ?? marked;
+  return topicShare(clause.replace('\u0000', ''), claim) >= MIN_QUALIFIED_SHARE;
 }
 
 /**
@@ -70,27 +98,57 @@ export function opposedQualifier(claim: string, sentence: string): boolean {
 const REJECTED_MODEL =
   /\b(?:disagree|disagrees|disagreed|are\s+inconsistent|is\s+inconsistent|are\s+incompatible|is\s+incompatible|argue\s+against|argues\s+against|rule\s+out|rules\s+out|ruled\s+out|refute|refutes|refuted)\s+(?:with\s+)?(?:the\s+|a\s+|any\s+|previous\s+|current\s+|existing\s+)*(?:models?|views?|hypothes[ie]s|notions?|ideas?|proposals?)\s+(?:in\s+which|that|where|whereby)\b([^.;]*)/iu;
 
+/** A denial just before a rejection ("cannot rule out", "did not refute", "failed to rule out"). */
+const DENIED_BEFORE =
+  /(?:\bnot|\bcannot|n't|\bnever|\bunable\s+to|\bfail(?:s|ed)?\s+to)\s+(?:\p{L}+ly\s+)?(?:be\s+)?$/iu;
+/** A word of denial. */
+const NEGATION = /\b(?:not|no|never|cannot|neither|nor)\b|n't\b/iu;
+
 /** Whether the authors reject a model in which the claim holds: the model holds all the claim's topic words but one. */
 export function rejectsClaimedModel(claim: string, sentence: string): boolean {
   const rejected = REJECTED_MODEL.exec(sentence);
   if (rejected === null) return false;
-  return topicShare(rejected[1] ?? '', claim) >= MIN_SETTLING_SHARE;
+  // A rejection denied ("We cannot rule out the hypothesis that…") rejects nothing, and a model
+  // that itself denies ("models in which the neck does not rotate") is no claim rejected.
+  if (DENIED_BEFORE.test(sentence.slice(0, rejected.index))) return false;
+  const model = rejected[1] ?? '';
+  return !NEGATION.test(model) && topicShare(model, claim) >= MIN_SETTLING_SHARE;
 }
 
 /** A difference stated in words ("mechanistically distinct from", "differs from", "unlike"). */
 const STATED_DIFFERENCE =
-  /\b(?:distinct|different|differs?|differed|separable|unlike|dissimilar)\b(?:\s+\p{L}+)?\s+(?:from|to)\b|\bunlike\b/iu;
+  /\b(?:distinct|different|differs?|differed|separable|unlike|dissimilar)\b(?:\s+\p{L}+)?\s+(?:from|to)\b|\bunlike\b/giu;
 /** A likeness stated in words ("comparable effectiveness", "similar to", "as effective as"). */
 const STATED_LIKENESS =
   /\b(?:comparable|similar|same|equivalent|equal|identical|indistinguishable|non-?inferior)\b|\bas\s+\p{L}+\s+as\b/iu;
+/** A difference denied ("did not differ significantly from", "was not different from", "no significant difference"). */
+const DENIED_DIFFERENCE =
+  /(?:\bnot|\bno|\bnever|n't)\s+(?:(?:\p{L}+ly|significant|statistically|any|clear|meaningful|detectable)\s+){0,2}(?:distinct|different|differs?|differed|difference|differences|separable|dissimilar)\b/iu;
+/** A likeness denied ("not similar to", "not comparable to", "not as effective as"). */
+const DENIED_LIKENESS =
+  /(?:\bnot|\bnever|n't)\s+(?:\p{L}+ly\s+)?(?:comparable|similar|the\s+same|equivalent|equal|identical|indistinguishable|non-?inferior|as\s+\p{L}+\s+as)\b/iu;
+/** A difference from something no question of sameness asks about ("unlike previous studies", "unlike placebo"). */
+const SET_ASIDE_DIFFERENCE =
+  /\b(?:unlike|different\s+from|in\s+contrast\s+to)\s+(?:the\s+)?(?:(?:previous|earlier|prior|other|past)\s+(?:studies|study|reports|work|trials|findings|results)|placebo)\b/giu;
+/** The words a stated difference names as the other side ("distinct from caspase-driven extrusion"). */
+const OTHER_SIDE = /^[^,;.]*?(?=[,;.]|\s(?:and|but|while|whereas|which)\b|$)/u;
 
 /**
  * Which way a sentence points on a question of sameness ("Is X the same process as Y?") by what it
- * states in words: −1 a difference ("X is distinct from Y"), +1 a likeness, 0 neither.
+ * states in words: −1 a difference ("X is distinct from Y") or a likeness denied ("not comparable
+ * to"), +1 a likeness or a difference denied ("did not differ from"), 0 neither. A difference counts
+ * only from something the claim names ("both differed significantly from placebo" says nothing of
+ * how A and B compare); "unlike previous studies" and "unlike placebo" are set aside.
  */
-export function statedSameness(sentence: string): -1 | 0 | 1 {
-  if (STATED_DIFFERENCE.test(sentence)) return -1;
-  return STATED_LIKENESS.test(sentence) ? 1 : 0;
+export function statedSameness(sentence: string, claim = ''): -1 | 0 | 1 {
+  const text = sentence.replace(SET_ASIDE_DIFFERENCE, ' ');
+  if (DENIED_DIFFERENCE.test(text)) return 1;
+  if (DENIED_LIKENESS.test(text)) return -1;
+  for (const difference of text.matchAll(STATED_DIFFERENCE)) {
+    const other = OTHER_SIDE.exec(text.slice(difference.index + difference[0].length))?.[0] ?? '';
+    if (claim === '' || topicShare(other, claim) > 0) return -1;
+  }
+  return STATED_LIKENESS.test(text) ? 1 : 0;
 }
 
 /**
@@ -101,11 +159,91 @@ export function statedSameness(sentence: string): -1 | 0 | 1 {
  * effect on a neighbouring outcome, stays one finding among others (on PubMedQA they point either way).
  */
 export function settlesAgainst(claim: string, sentence: string): boolean {
-  return (
-    topicShare(sentence, claim) >= MIN_SETTLING_SHARE ||
-    deniesAbility(sentence, claim) ||
-    comparisonConflict(readSentence(claim), [readSentence(sentence)])
+  if (DOUBLE_DENIAL.test(sentence) || DENIED_REJECTION.test(sentence)) return false;
+  return settlingDenial(claim, sentence) || settlingInability(claim, sentence) || reversesComparison(claim, sentence);
+}
+
+/**
+ * Whether a sentence reverses the claim's comparison in the clause holding the claim's outcome: a
+ * comparison denied ("was not slower than") reverses nothing, nor does one on a neighbouring outcome
+ * ("less effective at reducing nausea, but reduced pain more" for a question about pain).
+ */
+function reversesComparison(claim: string, sentence: string): boolean {
+  if (NEGATION.test(sentence)) return false;
+  const asked = [...topicWords(claim)];
+  const clauses = sentence.split(CLAUSE_BREAK).map((part) => ({ part, forms: conceptForms(part) }));
+  return clauses.some(
+    ({ part, forms }) =>
+      // Another clause holds none of the claim's topic words this one lacks.
+      clauses.every(
+        (other) =>
+          other.part === part || asked.every(({ form }) => holdsStem(forms, form) || !holdsStem(other.forms, form)),
+      ) && comparisonConflict(readSentence(claim), [readSentence(part)]),
   );
+}
+
+/** A rejection denied ("cannot rule out", "did not refute"): it leaves the question open. */
+const DENIED_REJECTION =
+  /(?:\bnot|\bcannot|n't|\bnever|\bunable\s+to|\bfail(?:s|ed)?\s+to)\s+(?:\p{L}+ly\s+)?(?:be\s+)?(?:rule|ruled|exclude|excluded|refute|refuted|reject|rejected)\b/iu;
+/**
+ * Whether a sentence denies a rejection ("We cannot rule out the hypothesis that…", "did not refute
+ * the model in which…"): it leaves the question open, so it counts neither way.
+ */
+export function leavesOpen(sentence: string): boolean {
+  return DENIED_REJECTION.test(sentence);
+}
+
+/** The word that denies an ability ("inability", "unable", "failed"). */
+const INABILITY = /\b(?:inability|failure|unable|incapable|fails?|failed)\s/iu;
+
+/**
+ * Whether a sentence denies the claim's verb as an ability of the claim's subject: "Unlike wild-type
+ * Abc3, the truncated mutant showed an inability to bind microtubules" denies it of another thing.
+ */
+function settlingInability(claim: string, sentence: string): boolean {
+  const at = INABILITY.exec(sentence);
+  const subject = topicWords(claim).next().value;
+  if (at === null || subject === undefined || !deniesAbility(sentence, claim)) return false;
+  const before = sentence.slice(0, at.index).split(CLAUSE_BREAK).pop() ?? '';
+  return holdsStem(conceptForms(before), subject.form);
+}
+
+/** Where a sentence's clauses part ("…, although teen employment fell"; "…; here we found…"). */
+const CLAUSE_BREAK = /[,;:]\s*|\s+(?:but|although|though|whereas|while|however)\s+/iu;
+/** Earlier work reported, not the authors' own finding ("Earlier trials reported that…"). */
+const EARLIER_WORK =
+  /\b(?:earlier|previous|prior|past|other)\s+(?:studies|trials|reports|work|research|findings|authors)\b|\b(?:has|have|had)\s+been\s+reported\b/iu;
+/** A denial denied ("did not fail to reduce"), which affirms. */
+const DOUBLE_DENIAL = /(?:\bnot|n't|\bnever)\s+(?:\p{L}+ly\s+)?fail/iu;
+/** A phrase narrowing a finding to a group, a time, a size or a comparator ("in women under 50 years", "compared with drug B"). */
+const RESTRICTION =
+  /\b(?:in|among|for|within|during|after|before|aged|over|under|more\s+than|less\s+than|compared\s+(?:with|to)|versus|vs)\s+([^,;.]*)/giu;
+/** Words a narrowing phrase may hold about the study itself ("in this trial", "in our cohort"). */
+const STUDY_WORDS =
+  /^(?:this|our|the|present|current|study|trial|cohort|sample|analysis|data|participants|patients|subjects)$/iu;
+
+/**
+ * Whether a null finding holds nearly all the claim's topic words in the clause that denies, and
+ * narrows it to nothing the question does not ask: "Aspirin did not reduce stroke risk in women
+ * under 50 years" is one finding on part of "Does aspirin reduce stroke risk?", as are a comparator
+ * ("more than drug B"), a time window and a finding of earlier work the authors report.
+ */
+function settlingDenial(claim: string, sentence: string): boolean {
+  if (EARLIER_WORK.test(sentence) || DOUBLE_DENIAL.test(sentence)) return false;
+  // The clause that denies, or with no denial the clause holding most of the claim's topic words.
+  const clauses = sentence.split(CLAUSE_BREAK);
+  const clause =
+    clauses.find((part) => NEGATION.test(part)) ??
+    clauses.reduce((best, part) => (topicShare(part, claim) > topicShare(best, claim) ? part : best));
+  if (topicShare(clause, claim) < MIN_SETTLING_SHARE) return false;
+  const asked = conceptForms(claim);
+  for (const restriction of clause.matchAll(RESTRICTION)) {
+    if (/^(?:more|less|compared|versus|vs)/iu.test(restriction[0]) && !/\b(?:than|compared|versus|vs)\b/iu.test(claim))
+      return false;
+    const words = [...topicWords(restriction[1] ?? '')].filter(({ word }) => !STUDY_WORDS.test(word));
+    if (words.some(({ form }) => !holdsStem(asked, form))) return false;
+  }
+  return true;
 }
 
 /**
@@ -132,7 +270,7 @@ export function countedFinding(
 ): number {
   if (stance === 0) return 0;
   if (sameness) {
-    const stated = statedSameness(sentence);
+    const stated = statedSameness(sentence, claim);
     return stated < 0 ? -settling : stated > 0 ? 1 : -stance;
   }
   return stance < 0 && settlesAgainst(claim, sentence) ? -settling : stance;

@@ -158,4 +158,22 @@ describe('asked-quantity (noun phrases and spellings)', () => {
     // A short word that merely opens the measure's word in lower case is no abbreviation.
     expect(givesQuantity(asked, 'The final strain produced 41.2 g/l of glue by fed-batch culture.')).toBe(false);
   });
+
+  it('reads a singular in -is, -ics or -ns before the counted word as its kind ("analysis steps", "lens elements")', () => {
+    const counted = (question: string) => (askedQuantity(question) as { words: readonly string[] }).words;
+    expect(counted('How many analysis steps does the pipeline run?')).toEqual(['analysis', 'steps']);
+    expect(counted('How many diagnosis codes were assigned to each patient?')).toEqual(['diagnosis', 'codes']);
+    expect(counted('How many hypothesis tests were corrected for multiplicity?')).toEqual(['hypothesis', 'tests']);
+    expect(counted('How many physics problems does the benchmark hold?')).toEqual(['physics', 'problems']);
+    expect(counted('How many lens elements does the camera use?')).toEqual(['lens', 'elements']);
+    // A plural in -ns still ends the noun.
+    expect(counted('How many proteins make up the complex?')).toEqual(['proteins']);
+  });
+
+  it('does not read a capitalised stop word or English word as an abbreviation of the measure ("The", "Pro")', () => {
+    expect(givesQuantity({ kind: 'measure', words: ['theophylline'] }, 'The trial enrolled 40 adults.')).toBe(false);
+    expect(givesQuantity({ kind: 'measure', words: ['progesterone'] }, 'Pro forma costs rose by 12 units.')).toBe(
+      false,
+    );
+  });
 });

@@ -25,6 +25,13 @@ describe('settling-findings', () => {
         'Cryo-electron microscopy shows that the tilt of the kinesin neck does not change significantly between the ATP and ADP states.',
       ),
     ).toBe('no');
+    // A frame of reference ("relative to the filament") narrows nothing.
+    expect(
+      verdict(
+        'Does the neck angle change between the ATP and ADP states?',
+        'Images show that the neck angle relative to the filament does not change between the ATP and ADP states, but the head shifts.',
+      ),
+    ).toBe('no');
     // A null finding on part of the question stays one finding among others.
     expect(
       verdict(
@@ -107,5 +114,104 @@ describe('settling-findings', () => {
     ).toBe('no');
     expect(statedSameness('Laser ablation showed comparable effectiveness with open surgery.')).toBe(1);
     expect(statedSameness('Laser ablation shortened the hospital stay.')).toBe(0);
+  });
+
+  it('reads a difference denied as a likeness and a likeness denied as a difference', () => {
+    const question = 'Are pain scores with ibuprofen similar to pain scores with paracetamol after surgery?';
+    expect(
+      verdict(question, 'Pain scores with ibuprofen did not differ significantly from pain scores with paracetamol.'),
+    ).not.toBe('no');
+    expect(
+      verdict(question, 'After surgery, pain scores with ibuprofen were not different from those with paracetamol.'),
+    ).not.toBe('no');
+    expect(statedSameness('Pain scores with ibuprofen were not similar to pain scores with paracetamol.')).toBe(-1);
+    expect(statedSameness('Drug A was not comparable to drug B.')).toBe(-1);
+  });
+
+  it('sets aside "unlike previous studies", "unlike placebo" and a difference from something the claim does not name', () => {
+    const question = 'Is drug A as safe as drug B?';
+    expect(verdict(question, 'Unlike previous studies, we found that drug A was as safe as drug B.')).not.toBe('no');
+    expect(verdict(question, 'Unlike placebo, drug A and drug B lowered the pain score to a similar degree.')).not.toBe(
+      'no',
+    );
+    expect(verdict(question, 'Drug A was as safe as drug B, and both differed significantly from placebo.')).not.toBe(
+      'no',
+    );
+  });
+
+  it('does not settle on one null finding narrowed to a group, a time, a comparator or earlier work', () => {
+    const no = (question: string, sentence: string) => expect(verdict(question, sentence)).not.toBe('no');
+    no('Does aspirin reduce stroke risk?', 'Aspirin did not reduce stroke risk in women under 50 years.');
+    no('Does aspirin reduce stroke risk?', 'Aspirin did not reduce stroke risk in patients aged over 80 years.');
+    no('Does aspirin reduce stroke risk?', 'Aspirin did not reduce stroke risk within the first two years.');
+    no('Does drug A reduce blood pressure?', 'Drug A did not reduce blood pressure more than drug B.');
+    no('Does drug A reduce blood pressure?', 'Drug A did not reduce blood pressure compared with drug B.');
+    no('Does scaling improve accuracy?', 'Scaling did not improve accuracy for the smallest models.');
+    no(
+      'Does the minimum wage reduce employment?',
+      'The minimum wage did not reduce employment among adult workers, although teen employment fell.',
+    );
+    no(
+      'Does statin therapy reduce dementia risk?',
+      'Earlier trials reported that statin therapy did not reduce dementia risk, but here we found a 20% reduction.',
+    );
+    no('Does statin therapy reduce dementia risk?', 'Statin therapy did not fail to reduce dementia risk.');
+  });
+
+  it('does not read a rejection denied as rejecting ("cannot rule out", "did not refute")', () => {
+    const question = 'Does the kinesin neck act as a spring that stores strain?';
+    for (const sentence of [
+      'We cannot rule out the hypothesis that the kinesin neck acts as a spring to store strain.',
+      'These data do not rule out models in which the kinesin neck acts as a spring to store strain.',
+      'Our data did not refute the model in which the kinesin neck acts as a spring to store strain.',
+    ]) {
+      expect(rejectsClaimedModel('the kinesin neck act as a spring that stores strain', sentence)).toBe(false);
+      expect(verdict(question, sentence)).not.toBe('no');
+    }
+  });
+
+  it('does not read an approximate number, a lethal neighbour or a short survival as an opposed qualifier', () => {
+    const no = (question: string, sentence: string) => expect(verdict(question, sentence)).not.toBe('no');
+    no(
+      'Is the Abc1 protein exactly the predicted size?',
+      'The Abc1 protein migrated at approximately 40 kDa, the predicted size.',
+    );
+    no('Is the assay exactly reproducible?', 'The assay was reproducible across nearly 300 samples.');
+    no(
+      'Are Abc1 knockout mice viable?',
+      'Because Abc1 loss is lethal in zebrafish, we generated Abc1 knockout mice, which were born at Mendelian ratios.',
+    );
+    no(
+      'Are Abc1 knockout mice viable?',
+      'In contrast to the single Abc1 mutants, double knockout animals were lethal.',
+    );
+    no('Is loss of Abc1 lethal?', 'Pups lacking Abc1 survived only a few days after birth.');
+  });
+
+  it('does not set aside a condition the sentence states outside its "regardless of" phrase', () => {
+    expect(
+      verdict(
+        'Is the drug effective only in patients with diabetes?',
+        "The drug was effective in patients with diabetes, regardless of patients' age.",
+      ),
+    ).not.toBe('no');
+  });
+
+  it('does not settle on a denied comparison, one on a neighbouring outcome, or an inability of another subject', () => {
+    expect(
+      verdict('Is the transformer faster than the LSTM?', 'The transformer was not slower than the LSTM.'),
+    ).not.toBe('no');
+    expect(
+      verdict(
+        'Is drug A more effective than drug B at reducing pain?',
+        'Drug A was less effective than drug B at reducing nausea, but reduced pain more.',
+      ),
+    ).not.toBe('no');
+    expect(
+      verdict(
+        'Does Abc3 bind microtubules?',
+        'Unlike wild-type Abc3, the truncated mutant showed an inability to bind microtubules.',
+      ),
+    ).not.toBe('no');
   });
 });
