@@ -6,7 +6,7 @@
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { alikeComparisonsOf } from './alike-comparisons.ts';
 import { COMPARISON_REACH, headTerms, sideTerm, startsQualifier, withoutStatisticAsides } from './comparison-sides.ts';
-import { rankedPairsOf } from './ranked-pairs.ts';
+import { lowerBetterMeasures, rankedPairsOf } from './ranked-pairs.ts';
 
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
 type Token = { word: string; term: string | null; start: number; end: number };
@@ -31,6 +31,10 @@ export type Comparison = {
   wide: boolean;
   /** The head of the right side, where it runs on ("than male patients in the early phase": male, patient). */
   rightHead?: string[];
+  /** The lower-is-better measures its sentence names ("mortality was 8% with A versus 12% with B"). */
+  measure?: string[];
+  /** Whether the comparison ranks by worth, not by a measure ("outperforms", "better", "more effective"). */
+  judging?: boolean;
 };
 
 // The markers of an alternative, as the words they are made of.
@@ -133,8 +137,12 @@ function limitedAfter(text: string, tokens: readonly Token[], at: number): strin
   return terms;
 }
 
-// "confined to men", "restricted to adults": the sentence keeps to what follows, as "only" does.
+// "was confined to men", "largely restricted to adults": the sentence keeps to what follows, as
+// "only" does; not without a form of "be" or an adverb before it ("electrons confined to graphene
+// sheets" says where the electrons are).
 const CONFINING_WORD = /^(?:confined|restricted|limited|exclusive)$/u;
+const CONFINING_LEAD =
+  /^(?:is|are|was|were|be|been|being|remain\w*|largely|entirely|exclusively|mostly|mainly|strictly|solely|wholly)$/u;
 
 // Whether the word at `i` is the second part of a hyphenated compound ("positive-only", "text-only").
 function hyphenatedToPrevious(text: string, tokens: readonly Token[], i: number): boolean {
@@ -150,7 +158,7 @@ function hyphenatedToPrevious(text: string, tokens: readonly Token[], i: number)
  */
 export function keptToTermsOf(text: string, tokens: readonly Token[]): string[] {
   return tokens.flatMap((token, i) =>
-    CONFINING_WORD.test(token.word) && tokens[i + 1]?.word === 'to' && tokens[i - 1]?.word !== 'not'
+    CONFINING_WORD.test(token.word) && tokens[i + 1]?.word === 'to' && CONFINING_LEAD.test(tokens[i - 1]?.word ?? '')
       ? limitedAfter(text, tokens, i + 1)
       : LIMITING_WORD.test(token.word) &&
           tokens[i - 1]?.word !== 'not' &&
@@ -187,6 +195,10 @@ const ABOVE_WORD =
   /^(?:more|higher|greater|better|larger|longer|faster|stronger|superior|increased|elevated|outperform\w*|surpass\w*|exceed\w*|beats?)$/u;
 const BELOW_WORD =
   /^(?:less|lower|fewer|worse|smaller|shorter|slower|weaker|inferior|reduced|decreased|underperform\w*)$/u;
+// Comparatives of worth ("better", "outperforms", "more effective"), which say which side did well,
+// not which has more of a measure.
+const JUDGING_WORD = /^(?:better|worse|superior|inferior|outperform\w*|underperform\w*|surpass\w*|beats?)$/u;
+const WORTH_WORD = /^(?:effective|efficacious|successful|beneficial|useful|efficient)$/u;
 // Verbs that compare by themselves ("A outperforms B"): the other side follows the verb.
 const COMPARING_VERB = /^(?:outperform\w*|surpass\w*|exceed\w*|beats?|underperform\w*)$/u;
 // Words before the comparative that say the difference is large: "significantly higher", "far better".
@@ -245,6 +257,10 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
       if (comparative < 0) return;
     }
     const direction = BELOW_WORD.test(tokens[comparative]!.word) ? -1 : 1;
+    const measure = lowerBetterMeasures(tokens);
+    const judging =
+      JUDGING_WORD.test(tokens[comparative]!.word) ||
+      (/^(?:more|less)$/u.test(tokens[comparative]!.word) && WORTH_WORD.test(tokens[comparative + 1]?.word ?? ''));
     const around = text.slice(
       tokens[Math.max(0, comparative - 3)]!.start,
       tokens[Math.min(tokens.length - 1, to + 4)]!.end,
@@ -266,7 +282,15 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
     const onlyRight = [...right].filter((t) => !left.has(t));
     const rightHead = headTerms(tokens, from, to).filter((t) => onlyRight.includes(t));
     if (onlyLeft.length > 0 && onlyRight.length > 0)
-      found.push({ direction, left: onlyLeft, right: onlyRight, wide, ...(rightHead.length > 0 ? { rightHead } : {}) });
+      found.push({
+        direction,
+        left: onlyLeft,
+        right: onlyRight,
+        wide,
+        ...(rightHead.length > 0 ? { rightHead } : {}),
+        ...(judging ? { judging } : {}),
+        ...(measure.length > 0 ? { measure } : {}),
+      });
   });
   return [...found, ...alikeComparisonsOf(text, tokens), ...rankedPairsOf(written, writtenTokens)];
 }

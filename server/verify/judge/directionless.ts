@@ -9,9 +9,12 @@ import { classOf } from './word-classes.ts';
 
 type Token = { word: string; start: number; end: number };
 
+// Second parts that keep their direction: the compound says what a thing does, a change of what it
+// names ("growth-inhibiting", "LDL-lowering", "weight-loss").
+const ACTIVE_PART = /(?:ing|loss|gain)$/u;
 // First parts after which the hyphenated word keeps its direction: a prefix ("co-stimulated",
-// "re-activated", "up-regulated") or a count ("2-fold-higher").
-const PREFIX_PART = /^(?:co|re|pre|non|self|over|under|hyper|hypo|de|up|down|fold|\d[\d.]*)$/u;
+// "re-activated", "up-regulated") or a count ("2-fold-higher", "3-times-higher").
+const PREFIX_PART = /^(?:co|re|pre|non|self|over|under|hyper|hypo|de|up|down|fold|times|\d[\d.]*)$/u;
 const UNIT_BEFORE = new Set(['per', 'each']);
 const NUMERIC = /^(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)$/u;
 const GIVE = /^(?:give|gives|gave|given|giving)$/u;
@@ -41,6 +44,7 @@ export function directionlessAt(text: string, tokens: readonly Token[], i: numbe
     before.end === token.start - 1 &&
     text[token.start - 1] === '-' &&
     classOf(token.word).direction !== 0 &&
+    !ACTIVE_PART.test(token.word) &&
     !PREFIX_PART.test(before.word)
   )
     return true;

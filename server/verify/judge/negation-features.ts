@@ -110,7 +110,10 @@ export function negationFeatures(
   // claim's alone. A claim that negates a finding ("leaves accuracy unchanged") keeps the rule,
   // whatever thing the evidence does without ("is training-free").
   // A claim's "A but not B" negates no finding of its own: what it denies of B is read term by term (scopedNegation).
-  const claimNegated = claim.negated && !claim.deniesOnlyAlternative;
+  const deniedTerms = claim.words.filter((w) => w.denied && w.term !== null).map((w) => w.term!);
+  const evidenceTerms = termsOfReading(evidence);
+  const statesDenied = deniedTerms.length > 0 && deniedTerms.every((t) => evidenceTerms.has(t));
+  const claimNegated = claim.negated && !(claim.deniesOnlyAlternative && !statesDenied);
   const claimOnly =
     ((claimNegated && !evidenceNegated) || (claim.nullFinding && !evidenceNull)) &&
     !(evidence.deniesThing && negatesOnlyThings(claim));

@@ -19,6 +19,12 @@ const SIDE_WORDS = 4;
 const VALUE_REACH = 8;
 const BREAK = /[,;:()]/u;
 const NUMERIC = /^\d+$/u;
+// Measures where lower is better: a pair ranked by one ranks its sides by how badly they did.
+const LOWER_BETTER =
+  /^(?:mortality|deaths?|died|errors?|risks?|loss(?:es)?|latency|perplexity|relapses?|recurrences?|failures?|toxicity|complications?|costs?)$/u;
+// Words of change: values after one ("decreased by 1.2% … versus 0.4%") are changes, not levels.
+const CHANGE_WORD =
+  /^(?:decreas\w*|reduc\w*|fell|falls?|declin\w*|increas\w*|rose|rises?|drop\w*|improv\w*|gain\w*|lost|by|from)$/u;
 
 const broken = (text: string, tokens: readonly Token[], a: number, b: number) =>
   BREAK.test(text.slice(tokens[a]!.end, tokens[b]!.start));
@@ -51,7 +57,7 @@ function superlativePairOf(text: string, tokens: readonly Token[]): Comparison |
   const [above, below] = [top as string[], bottom as string[]];
   const left = above.filter((t) => !below.includes(t));
   const right = below.filter((t) => !above.includes(t));
-  return left.length > 0 && right.length > 0 ? { direction: 1, left, right, wide: false } : null;
+  return left.length > 0 && right.length > 0 ? withMeasure({ direction: 1, left, right, wide: false }, tokens) : null;
 }
 
 // Markers that set two stated values side by side, as the words they are made of.
@@ -106,6 +112,12 @@ function valuePairOf(text: string, tokens: readonly Token[]): Comparison | null 
     const sameBefore =
       first.share && wordAt(first.before) !== undefined && wordAt(first.before) === wordAt(second.before);
     if (!sameAfter && !sameBefore) return null;
+    // "reached 83% accuracy … reached 92% recall": values of different measures rank nothing.
+    const termAt = (k: number) => (k >= 0 ? tokens[k]?.term : undefined);
+    if (!sameAfter && termAt(first.after) && termAt(second.after) && !startsQualifier(wordAt(first.after)!))
+      return null;
+    // "decreased by 1.2% with A versus 0.4% with B", "fell from 12% to 8%": changes, not levels.
+    if (tokens.slice(clauseStart, first.before + 1).some((t) => CHANGE_WORD.test(t.word))) return null;
     // "41% among men versus 12% among women": each side is named after its value; "71% of cases
     // correctly" names none there, and the sides are before the values.
     const only = (a: readonly string[], b: readonly string[]) => a.filter((t) => !b.includes(t));
@@ -118,9 +130,23 @@ function valuePairOf(text: string, tokens: readonly Token[]): Comparison | null 
       sides = sidesOf(valueSide(text, tokens, first, clauseStart), valueSide(text, tokens, second, i + marker.length));
     const { left, right } = sides;
     if (left.length === 0 || right.length === 0) return null;
-    return { direction: first.value > second.value ? 1 : -1, left, right, wide: false };
+    return withMeasure({ direction: first.value > second.value ? 1 : -1, left, right, wide: false }, tokens);
   }
   return null;
+}
+
+/**
+ * The terms of the lower-is-better measures a sentence names ("mortality was 8% with A versus 12%
+ * with B" ranks A below B in deaths, not in worth).
+ */
+export function lowerBetterMeasures(tokens: ReadonlyArray<{ word: string; term: string | null }>): string[] {
+  return [...new Set(tokens.filter((t) => t.term && LOWER_BETTER.test(t.word)).map((t) => t.term!))];
+}
+
+// The pair with the lower-is-better measures its sentence names, if any.
+function withMeasure(pair: Comparison, tokens: readonly Token[]): Comparison {
+  const measure = lowerBetterMeasures(tokens);
+  return measure.length > 0 ? { ...pair, measure } : pair;
 }
 
 // The index of the token that starts the clause token `i` is in (after the last ";" or ":").

@@ -4,6 +4,7 @@
 // and kept with the reading.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { antonymsOf, polarStem } from './antonyms.ts';
+import type { Comparison } from './comparisons.ts';
 import { withDegreePhrases } from './degree-phrases.ts';
 import { type Quantity, quantitiesOf } from './quantities.ts';
 import type { Alternative, ReadWord, SentenceReading } from './stance-reading.ts';
@@ -339,27 +340,42 @@ export function deniedAlternative(
  * what the other side says differ widely ("A performs comparably to B" against "A outperforms B by
  * a wide margin", either way round; a plain "outperforms" may be a small difference, and is not
  * read so). Each side is known by a term only it names; a comparison whose sides the evidence does
- * not name is not read.
+ * not name is not read, nor one the evidence also keeps elsewhere (a ranking that differs by measure).
  */
 export function comparisonConflict(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
   if (claim.comparisons.length === 0) return false;
   const meets = (a: readonly string[], b: readonly string[]) => a.some((t) => b.includes(t));
-  return claim.comparisons.some((c) =>
-    evidence.some((reading) =>
-      reading.comparisons.some((e) => {
-        let same = meets(c.left, e.left) && meets(c.right, e.right);
-        let swapped = meets(c.left, e.right) && meets(c.right, e.left);
-        // Sides that share their setting ("… in the early phase") are told apart by their heads.
-        if (same === swapped && c.rightHead && e.rightHead) {
-          same = meets(c.left, e.left) && meets(c.rightHead, e.rightHead);
-          swapped = meets(c.left, e.rightHead) && meets(c.rightHead, e.left);
-        }
-        if (same === swapped) return false;
-        if (c.direction === 0 || e.direction === 0) return c.direction !== e.direction && (c.wide || e.wide);
-        return same ? c.direction !== e.direction : c.direction === e.direction;
-      }),
-    ),
-  );
+  // How an evidence comparison reads the claim's: 'reversed', 'kept', or null (other sides, or a
+  // measure the claim does not compare).
+  const against = (c: Comparison, e: Comparison, reading: SentenceReading): 'reversed' | 'kept' | null => {
+    let same = meets(c.left, e.left) && meets(c.right, e.right);
+    let swapped = meets(c.left, e.right) && meets(c.right, e.left);
+    // Sides that share their setting ("… in the early phase") are told apart by their heads.
+    if (same === swapped && c.rightHead && e.rightHead) {
+      same = meets(c.left, e.left) && meets(c.rightHead, e.rightHead);
+      swapped = meets(c.left, e.rightHead) && meets(c.rightHead, e.left);
+    }
+    if (same === swapped) return null;
+    if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
+    if (c.direction === 0 || e.direction === 0)
+      return c.direction !== e.direction && (c.wide || e.wide) ? 'reversed' : null;
+    return (same ? c.direction !== e.direction : c.direction === e.direction) ? 'reversed' : 'kept';
+  };
+  // A paper that ranks the two sides both ways, on different measures ("sadness was higher on A than
+  // on B"; "the total score was higher on B than on A"), reverses no claim that keeps one ranking.
+  return claim.comparisons.some((c) => {
+    const readings = evidence.flatMap((reading) => reading.comparisons.map((e) => against(c, e, reading)));
+    return readings.includes('reversed') && !readings.includes('kept');
+  });
+}
+
+// Whether `other`, read in `otherReading`, ranks by the lower-is-better measure `pair`'s sentence
+// names, if any: it names that measure and compares amounts, not worth ("A was more effective than B in
+// preventing death" against "mortality was 8% with A versus 12% with B" reverses nothing).
+function measureRead(pair: Comparison, other: Comparison, otherReading: SentenceReading): boolean {
+  if (!pair.measure) return true;
+  const named = termsOfReading(otherReading);
+  return !other.judging && pair.measure.some((t) => named.has(t));
 }
 
 /** Content terms in a negation's scope, and those outside any. */

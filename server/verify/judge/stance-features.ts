@@ -78,13 +78,19 @@ export function stanceFeatures(
   let conflicting = 0;
   // Terms the two sides direct alike in their own words ("dampens" and "attenuates").
   let rewording = 0;
+  // Terms each side directs by a word of change before it ("raised triglycerides" against "reduced
+  // triglycerides"): a plain reversal of the thing changed, which no rewording outvotes.
+  let firm = 0;
   for (const [term, direction] of claimDirections) {
     const other = evidenceDirections.get(term);
     if (other === undefined) continue;
     if (other === direction) {
       agreeing++;
       if (reworded(anchorWordsOf(claim).get(term), anchorWordsOf(evidence).get(term))) rewording++;
-    } else conflicting++;
+    } else {
+      conflicting++;
+      if (anchorWordsOf(claim).get(term)?.before && anchorWordsOf(evidence).get(term)?.before) firm++;
+    }
   }
   // A term takes the direction of the nearest word of change, so one wording may hang a term on
   // another such word than the other does ("PKR, which phosphorylates eIF2α and dampens the
@@ -94,7 +100,7 @@ export function stanceFeatures(
   // say nothing of the finding, and do not outvote it ("… deactivates" against "… activates"); nor do
   // subjects, which take the direction of the verb after them ("glaciers lost mass more slowly"
   // against "glaciers lost mass faster").
-  features.directionConflict = conflicting > 0 && rewording < REWORDED_OUTVOTE * conflicting ? 1 : 0;
+  features.directionConflict = firm > 0 || (conflicting > 0 && rewording < REWORDED_OUTVOTE * conflicting) ? 1 : 0;
   features.prefixAntonym = prefixAntonymsOfReadings(claim, evidence) ? 1 : 0;
   // "only briefly" against "in depth" is an opposite too, read as phrases (coverage.ts).
   features.antonymConflict =

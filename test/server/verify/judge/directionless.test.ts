@@ -51,4 +51,12 @@ describe('directionless', () => {
   it('keeps the direction of a word after a prefix or a count ("co-stimulated", "up-regulated", "2-fold-higher")', () => {
     expect(directionless('Co-stimulated cells were re-activated and up-regulated it 2-fold-higher.')).toEqual([]);
   });
+
+  it('keeps the direction of a compound that says what a thing does, and of a count joined by "times"', () => {
+    expect(directionless('A growth-inhibiting peptide and an LDL-lowering diet were compared.')).toEqual([]);
+    expect(directionless('Weight-loss surgery cut the dose.')).toEqual([]);
+    expect(directionless('Uptake was 3-times-higher in roots.')).toEqual([]);
+    // A compound that names a kind of thing still states no change.
+    expect(directionless('Toxin-induced apoptosis was measured.')).toEqual(['induced']);
+  });
 });

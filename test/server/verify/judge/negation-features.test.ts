@@ -60,4 +60,14 @@ describe('negation-features', () => {
     );
     expect(features).toMatchObject({ negatesUnnamed: false, negationMismatch: 0 });
   });
+
+  it('keeps a claim\'s "A but not B" negated when the evidence states B of the finding, and not when it states only A', () => {
+    const claim = 'Plasma lactate predicted readmission in crude but not in adjusted models.';
+    expect(featuresOf(claim, 'Plasma lactate independently predicted readmission in adjusted models.')).toMatchObject({
+      negationMismatch: 1,
+    });
+    expect(featuresOf(claim, 'Plasma lactate predicted readmission in crude models.')).toMatchObject({
+      negationMismatch: 0,
+    });
+  });
 });

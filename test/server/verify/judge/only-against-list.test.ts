@@ -75,4 +75,16 @@ describe('only-against-list', () => {
       conflicts('The benefit of the drug was confined to adults.', 'The drug was of benefit only in adults.'),
     ).toBe(false);
   });
+
+  it('reads "confined to X" as a limit only after a form of "be" or an adverb, not as where a thing is', () => {
+    expect(
+      conflicts(
+        'Ions confined to the nanopore show slow diffusion.',
+        'Ions in the nanopore and in the bulk show slow diffusion.',
+      ),
+    ).toBe(false);
+    const evidence = 'The side effects occurred in older and younger patients.';
+    expect(conflicts('The side effects were largely confined to older patients.', evidence)).toBe(true);
+    expect(conflicts('The side effects remained confined to older patients.', evidence)).toBe(true);
+  });
 });

@@ -29,7 +29,7 @@ describe('ranked-pairs', () => {
 
   it('names each side after its value when both are followed by the same qualifier ("45% among A versus 30% among B")', () => {
     expect(pairs('Relapse was seen in 45% among day patients versus 30% among inpatients.')).toEqual([
-      { direction: 1, left: ['dai', 'patient'], right: ['inpati'], wide: false },
+      { direction: 1, left: ['dai', 'patient'], right: ['inpati'], wide: false, measure: ['relaps'] },
     ]);
   });
 
@@ -54,5 +54,33 @@ describe('ranked-pairs', () => {
     const voters = voteSentencesOf([evidence]);
     const claim = 'The rule-based parser outperformed the neural parser on the test set.';
     expect(stanceOfEvidenceVoting(claim, [clause], voters).comparisonConflict).toBe(1);
+  });
+
+  it('does not rank values of different measures, nor changes', () => {
+    expect(
+      pairs('The parser reached 71% precision on news text while the tagger reached 84% recall on forum posts.'),
+    ).toEqual([]);
+    expect(pairs('Triglycerides fell by 30% with drug B versus 12% with diet alone.')).toEqual([]);
+    expect(pairs('Uptake rose from 20% in farmers versus 35% in teachers.')).toEqual([]);
+  });
+
+  it('reads a pair ranked by a lower-is-better measure against a claim only when it compares amounts of that measure', () => {
+    const evidence = 'Mortality was 7% with the new regimen versus 10% with the standard regimen.';
+    expect(
+      reversed('The new regimen was more effective than the standard regimen in preventing death.', evidence),
+    ).toBe(0);
+    expect(reversed('The standard regimen outperformed the new regimen.', evidence)).toBe(0);
+    expect(reversed('The new regimen had higher mortality than the standard regimen.', evidence)).toBe(1);
+    expect(reversed('The new regimen had lower mortality than the standard regimen.', evidence)).toBe(0);
+    const superlatives = 'Error was lowest for the pruned network and highest for the full network.';
+    expect(reversed('The pruned network outperformed the full network.', superlatives)).toBe(0);
+    expect(reversed('The pruned network had higher error than the full network.', superlatives)).toBe(1);
+    // An explicit comparison of the measure is read the same way.
+    expect(
+      reversed(
+        'The full network outperformed the pruned network.',
+        'The pruned network had a higher error rate than the full network.',
+      ),
+    ).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { stem } from '../../../../indexer/text/analyze.ts';
 import {
   anchoredDirections,
   antonymConflict,
+  comparisonConflict,
   prefixAntonyms,
   prefixAntonymsOfReadings,
   quantitiesOfReading,
@@ -84,5 +85,19 @@ describe('reading-facts, opposite words', () => {
         older,
       ),
     ).toBe(true);
+  });
+
+  it('reads no reversal from a paper that ranks the two sides both ways, on different measures', () => {
+    const paper = [
+      'The mean rating for fatigue on the short form was higher than it was on the long form, but the ratings for worry were higher on the long form than on the short form.',
+      'The mean long form total was about three points higher than it was for the short form.',
+    ].map(readSentence);
+    const claim = readSentence('Respondents scored about three points higher on the long form than on the short form.');
+    expect(comparisonConflict(claim, paper)).toBe(false);
+    expect(comparisonConflict(claim, paper.slice(0, 1))).toBe(false);
+    // One ranking, reversed, is still read.
+    expect(comparisonConflict(readSentence('The short form scored higher than the long form.'), paper.slice(1))).toBe(
+      true,
+    );
   });
 });

@@ -304,6 +304,25 @@ describe('stance-features', () => {
     ).toMatchObject({ directionConflict: 0, directionAgree: 1 });
   });
 
+  it('keeps a reversal where each side has its word of change before the term, however many terms the two reword alike', () => {
+    expect(
+      stanceOfEvidence('The tablet lowered diastolic blood pressure and serum sodium but raised potassium.', [
+        'The tablet reduced diastolic blood pressure and serum sodium and reduced potassium.',
+      ]),
+    ).toMatchObject({ directionConflict: 1 });
+    expect(
+      stanceOfEvidence('The diet lowered body weight and waist circumference but raised cholesterol.', [
+        'The diet reduced body weight and waist circumference and reduced cholesterol.',
+      ]),
+    ).toMatchObject({ directionConflict: 1 });
+    // Reworded alike throughout, nothing reversed.
+    expect(
+      stanceOfEvidence('The diet lowered body weight and waist circumference and lowered cholesterol.', [
+        'The diet reduced body weight and waist circumference and reduced cholesterol.',
+      ]),
+    ).toMatchObject({ directionConflict: 0 });
+  });
+
   it('keeps a reversal of the object while the subject agrees, and terms both direct by the same word outvote nothing', () => {
     expect(
       stanceOfEvidence('The mutation reduces resistance to the drug.', [
