@@ -15,6 +15,10 @@ const CLOSING_PARTICIPLE = /\bhow\s+(?:is|are|was|were)\s+[^?.;]*?\s(\p{L}+ed)\s
 // A last word after one of these is a noun of a phrase the verb is followed by ("…encode in rice?").
 const NOUN_BEFORE = /\b(?:in|on|at|of|for|to|from|with|by|into|under|over|the|a|an|its|their|this|these|those)\s+$/iu;
 
+// Last words that name no relation a sentence states: auxiliaries ("What does inhibiting Omi do?") and
+// "mean", which papers write as the average ("the mean age") far more than as "signify".
+const NO_RELATION = new Set(['do', 'does', 'did', 'have', 'has', 'had', 'be', 'mean']);
+
 /** The word of the relation a question asks, as it writes it, or null when its wording does not show one. */
 export function askedRelationWord(question: string): string | null {
   const text = question.trim();
@@ -22,7 +26,7 @@ export function askedRelationWord(question: string): string | null {
   if (!match) return null;
   const word = match[1]!;
   const before = text.slice(0, text.lastIndexOf(word));
-  return NOUN_BEFORE.test(before) ? null : word;
+  return NOUN_BEFORE.test(before) || NO_RELATION.has(word.toLowerCase()) ? null : word;
 }
 
 /** The question's concept for the relation it asks (askedRelationWord), or null when it asks none or the word is no concept. */

@@ -56,17 +56,21 @@ export function scoreSentences(
     // In the abstract's order, so that a sentence opening a passage leans on the last sentence of the
     // passage before when both were retrieved and nothing lies between them.
     const passages = source.passages.filter((p) => p.field === 'abstract').sort((a, b) => a.start - b.start);
+    // Only passages that are the abstract's own text at their offsets are joined: an index built from
+    // an earlier version of the paper's abstract would quote words of the new one under the old offsets.
+    const { abstract } = source.paper;
+    const faithful = (p: { start: number; end: number; text: string }) => abstract.slice(p.start, p.end) === p.text;
     let before: { sentence: EvidenceSentence; wording: string } | null = null;
-    let previousEnd = -1;
+    let previous: (typeof passages)[number] | null = null;
     for (const passage of passages) {
-      const { abstract } = source.paper;
       const adjoins =
-        previousEnd >= 0 &&
-        passage.start >= previousEnd &&
-        abstract.length >= passage.end &&
-        abstract.slice(previousEnd, passage.start).trim() === '';
+        previous !== null &&
+        passage.start >= previous.end &&
+        faithful(previous) &&
+        faithful(passage) &&
+        abstract.slice(previous.end, passage.start).trim() === '';
       if (!adjoins) before = null;
-      previousEnd = passage.end;
+      previous = passage;
       const sentences = sentencesOfPassages([passage]);
       for (const sentence of sentences) {
         const wording = naming.get(sentence.start) ?? withoutConnective(sentence.text);

@@ -15,7 +15,14 @@ import {
   unaddressedByNamed,
   unknownKindOfNamed,
 } from './named-papers.ts';
-import { conceptCoverage, conceptForms, conceptNames, holds, questionConcepts } from './question-concepts.ts';
+import {
+  type Concept,
+  conceptCoverage,
+  conceptForms,
+  conceptNames,
+  holds,
+  questionConcepts,
+} from './question-concepts.ts';
 import { answerShape, asksOneRelation, questionType } from './question-type.ts';
 import { type ScoredSentence, scoreSentences } from './score-sentences.ts';
 import { lengthAllowance, SELECTION_DEFAULTS, type SelectionOptions } from './selection-settings.ts';
@@ -160,6 +167,15 @@ export function selectSentences(
   const type = questionType(question);
   // "What enzyme does the FIB gene encode?": of the sentences on the FIB gene, the one that says what it encodes.
   const relation = askedRelation(question, concepts);
+  // A sentence states it when it holds its word, in the first paper (its sentences on the topic lead the
+  // answer) or beside another word of the question: "Viral genomes encode many short proteins", of a
+  // paper further down, answers nothing about the cob gene.
+  const firstPaper = Math.min(...eligible);
+  const statesRelation = (candidate: ScoredSentence, asked: Concept) => {
+    const forms = formsInPaper(candidate);
+    if (!holds(forms, asked)) return false;
+    return candidate.n === firstPaper || concepts.some((c) => c !== asked && holds(forms, c));
+  };
   // Papers written all in lower case, whose sentences cannot be told from fragments by their first letter.
   const caseless = new Set(sources.filter((s) => !/\p{Lu}/u.test(s.paper.abstract)).map((s) => s.n));
   // Sentences holding nothing of the question but the name their paper's title gives, and the sources
@@ -180,7 +196,7 @@ export function selectSentences(
       else onlyNames.add(candidate);
     }
     const shape = answerShape(type, candidate.wording);
-    const states = relation !== null && holds(formsInPaper(candidate), relation) ? 1 : 0;
+    const states = relation !== null && statesRelation(candidate, relation) ? 1 : 0;
     const bonus =
       settings.conceptWeight * candidate.concepts + settings.shapeWeight * shape + settings.relationWeight * states;
     candidate.match += bonus;
@@ -227,7 +243,7 @@ export function selectSentences(
   }
   // "What does the FIB gene encode?" is answered by the sentence that says what it encodes, however
   // many more of the question's words the paper's other sentences repeat.
-  const stating = relation ? candidates.find((c) => holds(formsInPaper(c), relation)) : undefined;
+  const stating = relation ? candidates.find((c) => statesRelation(c, relation)) : undefined;
   const chosen = chooseSentences(candidates, settings, statistics, stating);
   if (chosen.length === 0) {
     return abstaining(

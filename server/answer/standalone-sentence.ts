@@ -27,10 +27,11 @@ const VERB_THEN_CLAUSE =
  * "Here" that points at a place or a case named before ("Here, bleaching was absent"), not one whose
  * first dozen words name the authors ("Here, we…", "Here, using CRISPR screens in human cells, we
  * show…", "Here, I show", "Here, our results show") or that opens on the study's own results ("Here,
- * results from two assays show…", "Here, new data indicate…"), which points at the paper.
+ * results from two assays show…", "Here, new data indicate…"), which points at the paper; "Here,
+ * these data…" and "Here, the results…" still point back.
  */
 const HERE_POINTS_BACK =
-  /^here\b(?!(?:[,;]?\s+[^\s.;:]+){0,11}?[,;]?\s+(?:(?:we|our|the\s+authors)\b|i\b(?!\.))|,?\s+(?:\p{L}+\s+)?(?:results|findings|data|experiments|analyses|observations|measurements)\b)/iu;
+  /^here\b(?!(?:[,;]?\s+[^\s.;:]+){0,11}?[,;]?\s+(?:(?:we|our|the\s+authors)\b|i\b(?!\.))|,?\s+(?:(?!(?:the|these|those|this|that|such|similar|both|all|same)\b)\p{L}+\s+)?(?:results|findings|data|experiments|analyses|observations|measurements)\b)/iu;
 /** A pronoun standing as the subject, whose antecedent lies outside the sentence, or HERE_POINTS_BACK. */
 const DANGLING =
   /^(?:it|they|he|she|them|its|their|his|her)\b|^(?:this|these|those|that|such)\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|also|then|therefore|suggests?|shows?|means?|indicates?|implies|allows?|provides?|makes?|leads?|offers?|gives?|remains?|seems?|appears?|explains?|demonstrates?|confirms?|supports?|reflects?|highlights?)\b/iu;

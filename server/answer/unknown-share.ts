@@ -205,12 +205,28 @@ export function unknownSubjects(
 // Before a word that names where or among whom the question asks ("…in gastric cancer?", "…isolates
 // from chimpanzees…"): a preposition of place or population, with an optional article.
 const QUALIFIER_BEFORE = /\b(?:in|from|among)\s+(?:(?:the|a|an)\s+)?$/iu;
+// Nouns of set phrases after "in", "from" or "among", which say no place or population: "in
+// addition", "from scratch", "among others" (besides SET_PHRASE_NOUNS).
+const QUALIFIER_SET_PHRASE_NOUNS = new Set(
+  'addition contrast turn short brief sum summary part order effect common question response return essence sequence tandem scratch others memory'.split(
+    ' ',
+  ),
+);
+// Words for a broad group whose members papers name instead ("in rodents" of a paper on mice, "in
+// youngsters" of one on adolescents, "among seniors"): no neighbouring condition, however no paper
+// writes them.
+const GROUP_WORDS = new Set(
+  'rodent rodents mammal mammals animal animals vertebrate vertebrates primate primates youngster youngsters youth youths teenager teenagers teen teens kid kids juvenile juveniles elder elders elderly senior seniors oldster oldsters people persons person human humans individual individuals folk folks adult adults grownup grownups child children minor minors infant infants baby babies newborn newborns woman women man men female females male males patient patients organism organisms microbe microbes microorganism microorganisms creature creatures plant plants population populations'.split(
+    ' ',
+  ),
+);
 
 /**
  * The single English words no paper uses (as for unknownSubjects) that name where or among whom the
  * question asks: right after "in", "from" or "among", with more of the question after them ("Does
  * trastuzumab resistance arise in gastric cancer?", "Can SIV isolates from chimpanzees use CXCR4?");
- * not a set phrase's noun ("in place", "in practice"). A paper on breast cancer or on mangabeys
+ * not a set phrase's noun ("in place", "in practice", "from scratch", "among others"), nor a word for
+ * a broad group whose members papers name instead ("in rodents", "among youngsters"). A paper on breast cancer or on mangabeys
  * answers a neighbouring question, not this one. The question's last word is its object instead
  * ("Does speech recognition work in hospitals?": unknownObject), which papers may put in other words.
  */
@@ -225,7 +241,9 @@ export function unknownQualifiers(
   const found = new Set<Concept>();
   for (const match of words.slice(0, -1)) {
     const concept = byWord.get(wordOf(match));
-    if (concept && !SET_PHRASE_NOUNS.has(plainWord(concept)) && QUALIFIER_BEFORE.test(question.slice(0, match.index)))
+    if (!concept || !QUALIFIER_BEFORE.test(question.slice(0, match.index))) continue;
+    const word = plainWord(concept);
+    if (!SET_PHRASE_NOUNS.has(word) && !QUALIFIER_SET_PHRASE_NOUNS.has(word) && !GROUP_WORDS.has(word))
       found.add(concept);
   }
   return [...found];

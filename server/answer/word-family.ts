@@ -1,9 +1,12 @@
-// A question's word that no paper uses, read by a word of its family that papers do use: an adverb
-// by its adjective ("mainly" by "main"), a verb by its noun ("phagocytose" by "phagocytosis",
-// "agree" by "agreement", "regulate" by "regulation"). Only these regular derivations: a family is
-// never guessed from a shared start ("transformer" is no "transformation").
+// A question's word that no paper uses, read by a word of its family that papers do use: a verb by its
+// noun ("phagocytose" by "phagocytosis", "agree" by "agreement", "regulate" by "regulation"). Only
+// these regular derivations: a family is never guessed from a shared start ("transformer" is no
+// "transformation"). Never an adverb by its adjective: an adverb says how, not what about, and read as
+// its adjective ("visually" as "visual", "numerically" as "numerical") it made questions on what the
+// library lacks look covered by papers that merely use the adjective.
 import { stem } from '../../indexer/text/analyze.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
+import { englishWordsIfReadable } from './english-words.ts';
 import { type Concept, conceptForm } from './question-concepts.ts';
 
 /** A verb's ending and the ending of its noun, each tried on a verb no paper uses. */
@@ -12,20 +15,38 @@ const VERB_TO_NOUN: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=\p{L}{3})ate$/u, 'ation'],
   [/(?<=\p{L}{3})ize$/u, 'ization'],
   [/(?<=\p{L}{3})ify$/u, 'ification'],
-  [/(?<=\p{L}{4})$/u, 'ment'],
 ];
 
+// "agree" → "agreement": only a verb of five letters or more that is an English word ("peri" of
+// "peri-operative" is none), and not one whose "-ment" noun means something else ("apart" →
+// "apartment", "depart" → "department", "supple" → "supplement", "environ" → "environment").
+const MENT_STEM = /^\p{L}{5,}$/u;
+const OTHER_MEANING_MENT = new Set(
+  'apart depart compart present second parch supple environ tempera testa canton battle content catch devil wonder better'.split(
+    ' ',
+  ),
+);
+// An adverb in "-ly" ("mainly", "readily"), which is read by no other word; nor is a noun in "-ly" ("supply").
+const ADVERB = /\p{L}{4}ly$/u;
+
 /**
- * The words of a word's family it may be read by: for an adverb in "-ly", its adjective of four
- * letters or more ("mainly" → "main", "readily" → "ready"); for a verb, its nouns ("phagocytose" →
- * "phagocytosis", "agree" → "agreement"). A word is read by them only when papers use them
- * (withFamilyWords), so a noun in "-ly" ("supply", "family") finds no "supp" or "fami".
+ * The words of a word's family it may be read by: for a verb, its nouns ("phagocytose" →
+ * "phagocytosis", "agree" → "agreement"; "-ment" only on an English word of five letters or more,
+ * checked against `english`, whose noun means the same); none for a word in "-ly" ("mainly",
+ * "supply"). A word is read by them only when papers use them (withFamilyWords).
  */
-export function familyWords(word: string): string[] {
+export function familyWords(
+  word: string,
+  english: ReadonlySet<string> | undefined = englishWordsIfReadable(),
+): string[] {
   const lower = word.toLowerCase();
   if (!/^\p{Ll}+$/u.test(lower)) return [];
-  if (/\p{L}{4}ly$/u.test(lower)) return lower.endsWith('ily') ? [`${lower.slice(0, -3)}y`] : [lower.slice(0, -2)];
-  return VERB_TO_NOUN.filter(([ending]) => ending.test(lower)).map(([ending, noun]) => lower.replace(ending, noun));
+  if (ADVERB.test(lower)) return [];
+  const nouns = VERB_TO_NOUN.filter(([ending]) => ending.test(lower)).map(([ending, noun]) =>
+    lower.replace(ending, noun),
+  );
+  const ment = MENT_STEM.test(lower) && english?.has(lower) === true && !OTHER_MEANING_MENT.has(lower);
+  return ment ? [...nouns, `${lower}ment`] : nouns;
 }
 
 /**
@@ -43,8 +64,8 @@ export function withFamilyWords(
     for (const relative of familyWords(concept.word)) {
       const form = conceptForm(relative);
       const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(relative)];
-      if (stats.documentFrequency(key) > 0)
-        return { ...concept, known: true, relative: form, weight: inverseDocumentFrequency(stats, key) };
+      if (stats.documentFrequency(key) === 0) continue;
+      return { ...concept, known: true, relative: form, weight: inverseDocumentFrequency(stats, key) };
     }
     return concept;
   });

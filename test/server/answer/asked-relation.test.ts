@@ -17,4 +17,9 @@ describe('asked-relation', () => {
     expect(askedRelationWord('Does the gene encode an enzyme?')).toBeNull();
     expect(askedRelationWord('What is the size of the protein?')).toBeNull();
   });
+
+  it('reads no relation in an auxiliary or in "mean", which papers write as the average', () => {
+    expect(askedRelationWord('What does inhibiting Omi do?')).toBeNull();
+    expect(askedRelationWord('What does the term boundary layer mean?')).toBeNull();
+  });
 });

@@ -84,6 +84,31 @@ describe('select-sentences: the sentence that answers what is asked', () => {
     expect(sentences.map((s) => s.text)).toContain('The mutant locus encodes a sugar transporter of the phloem.');
   });
 
+  it('gives no weight for stating the asked relation to a sentence of a paper further down that holds nothing else of the question', () => {
+    const cob = source(
+      'cob',
+      'The rice leafless cob gene was mapped in a field screen of rice mutants. Leafless cob plants had small panicles and leafless cobs.',
+    );
+    const genomes = source(
+      'genomes',
+      'The leafless cob mutant gene was found in rice fields. Viral genomes encode many short proteins.',
+    );
+    const { sentences } = select('What does the rice leafless cob gene encode?', [cob, genomes]);
+    expect(sentences.map((s) => s.text)).not.toContain('Viral genomes encode many short proteins.');
+  });
+
+  it('does not join passages whose text is not the paper’s abstract at their offsets (an index of an earlier abstract)', () => {
+    const first = 'Moss mats cover the north faces of boulders. Removing the mats exposes the rock.';
+    const second = ' This is followed by rapid frost weathering and loss of lichen cover within a year.';
+    const passages = source('moss', `${first}${second}`, [first.length]);
+    // The paper's abstract was since rewritten: the passages keep the indexed text and offsets.
+    const paper = { ...passages[0]!.paper, abstract: `${first.replace('rock', 'soil')}${second}` };
+    const { sentences } = select('Does removing moss mats lead to loss of lichen cover?', [
+      passages.map((p) => ({ ...p, paper })),
+    ]);
+    expect(sentences.some((s) => s.text.includes('soil'))).toBe(false);
+  });
+
   it('prefers "was determined by" for a "how was X determined?" question', () => {
     const abstract =
       'Drought stress makes poplar leaves senescent within two weeks in greenhouse trials of drought-stressed poplar. We conclude that drought hastens senescence in stressed poplar leaves. Senescence was determined by chlorophyll loss.';
@@ -102,7 +127,7 @@ describe('select-sentences: the sentence that answers what is asked', () => {
     );
   });
 
-  it('reads a word no paper uses by a word of its family that papers use ("mainly" by "main", "engulf" by "engulfment")', () => {
+  it('reads a word no paper uses by a word of its family that papers use ("engulf" by "engulfment")', () => {
     const abstract =
       'Sentinel cells line the portal veins of the liver. The engulfment of aged platelets is the main task of sentinel cells. Sentinel cells were counted in twelve biopsies.';
     const { sentences, abstainReason } = select('What do sentinel cells mainly engulf?', [

@@ -113,6 +113,12 @@ describe('standalone-sentence: a demonstrative and a noun', () => {
     ).toBe('dangling');
   });
 
+  it('still takes "Here, these data…" and "Here, the results…" for a "Here" that points at a case named before', () => {
+    expect(standaloneProblem('Here, these data were too sparse to fit the model.')).toBe('dangling');
+    expect(standaloneProblem('Here, the results were worse than in the dry season.')).toBe('dangling');
+    expect(standaloneProblem('Here, such measurements failed for every colony.')).toBe('dangling');
+  });
+
   it('quotes a sentence that goes on from its aim to what it found', () => {
     expect(
       standaloneProblem(

@@ -39,4 +39,27 @@ describe('unknown-share: words that say where or among whom a question asks', ()
     const name = { ...concept('Tundrax', 6, false) };
     expect(unknownQualifiers('Does resistance arise in Tundrax?', [resistance, arise, name])).toEqual([]);
   });
+
+  it('names no noun of a set phrase after "in", "from" or "among" ("from scratch", "among others", "in addition")', () => {
+    for (const [question, word] of [
+      ['Can lichens be grown from scratch in tundra soil?', 'scratch'],
+      ['Do lichens among others resist cancer?', 'others'],
+      ['Do lichens in addition resist cancer?', 'addition'],
+      ['Does resistance in turn arise in lichens?', 'turn'],
+    ] as const) {
+      const unknown = concept(word, 6, false);
+      expect(unknownQualifiers(question, [lichens, resistance, unknown, cancer]), question).toEqual([]);
+    }
+  });
+
+  it('names no word for a broad group whose members papers name instead ("in rodents", "among youngsters")', () => {
+    const rodents = concept('rodents', 6, false);
+    const youngsters = concept('youngsters', 6, false);
+    expect(
+      unknownQualifiers('Does resistance arise in rodents given cancer drugs?', [resistance, rodents, cancer]),
+    ).toEqual([]);
+    expect(
+      unknownQualifiers('Is resistance common among youngsters with cancer?', [resistance, youngsters, cancer]),
+    ).toEqual([]);
+  });
 });
