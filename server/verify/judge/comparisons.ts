@@ -35,6 +35,8 @@ export type Comparison = {
   measure?: string[];
   /** Whether the comparison ranks by worth, not by a measure ("outperforms", "better", "more effective"). */
   judging?: boolean;
+  /** Whether it is read from two values or a pair of superlatives, not stated with a comparative. */
+  ranked?: boolean;
 };
 
 // The markers of an alternative, as the words they are made of.

@@ -12,6 +12,10 @@ type Token = { word: string; start: number; end: number };
 // Second parts that keep their direction: the compound says what a thing does, a change of what it
 // names ("growth-inhibiting", "LDL-lowering", "weight-loss").
 const ACTIVE_PART = /(?:ing|loss|gain)$/u;
+// Heads after which such a compound is a name, not a change ("follicle-stimulating hormone",
+// "NF-kB-inducing kinase").
+const NAMING_HEAD =
+  /^(?:hormones?|factors?|kinases?|enzymes?|proteins?|receptors?|genes?|ligands?|domains?|elements?|sequences?|antibod\w*|molecules?|pathways?)$/u;
 // First parts after which the hyphenated word keeps its direction: a prefix ("co-stimulated",
 // "re-activated", "up-regulated") or a count ("2-fold-higher", "3-times-higher").
 const PREFIX_PART = /^(?:co|re|pre|non|self|over|under|hyper|hypo|de|up|down|fold|times|\d[\d.]*)$/u;
@@ -44,7 +48,7 @@ export function directionlessAt(text: string, tokens: readonly Token[], i: numbe
     before.end === token.start - 1 &&
     text[token.start - 1] === '-' &&
     classOf(token.word).direction !== 0 &&
-    !ACTIVE_PART.test(token.word) &&
+    !(ACTIVE_PART.test(token.word) && !NAMING_HEAD.test(tokens[i + 1]?.word ?? '')) &&
     !PREFIX_PART.test(before.word)
   )
     return true;

@@ -116,8 +116,10 @@ function valuePairOf(text: string, tokens: readonly Token[]): Comparison | null 
     const termAt = (k: number) => (k >= 0 ? tokens[k]?.term : undefined);
     if (!sameAfter && termAt(first.after) && termAt(second.after) && !startsQualifier(wordAt(first.after)!))
       return null;
-    // "decreased by 1.2% with A versus 0.4% with B", "fell from 12% to 8%": changes, not levels.
-    if (tokens.slice(clauseStart, first.before + 1).some((t) => CHANGE_WORD.test(t.word))) return null;
+    // "decreased by 1.2% with A versus 0.4% with B", "fell from 12% to 8%": changes, not levels. Only
+    // the words just before the first value say so; "with the improved regimen, … was 41%" is a level.
+    const lead = tokens.slice(Math.max(clauseStart, first.before - 2), first.before + 1);
+    if (lead.some((t) => CHANGE_WORD.test(t.word))) return null;
     // "41% among men versus 12% among women": each side is named after its value; "71% of cases
     // correctly" names none there, and the sides are before the values.
     const only = (a: readonly string[], b: readonly string[]) => a.filter((t) => !b.includes(t));
@@ -158,5 +160,7 @@ function lastBreakBefore(text: string, tokens: readonly Token[], i: number): num
 /** The comparisons a sentence makes by a pair of superlatives or two values side by side. */
 export function rankedPairsOf(text: string, tokens: readonly Token[]): Comparison[] {
   if (!/\d|est\b|best|worst/u.test(text)) return [];
-  return [superlativePairOf(text, tokens), valuePairOf(text, tokens)].filter((c): c is Comparison => c !== null);
+  return [superlativePairOf(text, tokens), valuePairOf(text, tokens)]
+    .filter((c): c is Comparison => c !== null)
+    .map((c) => ({ ...c, ranked: true }));
 }

@@ -52,6 +52,14 @@ describe('directionless', () => {
     expect(directionless('Co-stimulated cells were re-activated and up-regulated it 2-fold-higher.')).toEqual([]);
   });
 
+  it('reads a compound that says what a thing does as a name before a head such as "hormone" or "kinase"', () => {
+    expect(directionless('Estradiol suppressed luteinizing-stimulating hormone release.')).toEqual(['stimulating']);
+    expect(directionless('Deleting the TRAF-inducing kinase lowered swelling.')).toEqual(['inducing']);
+    expect(directionless('A tumour-suppressing protein was cloned.')).toEqual(['suppressing']);
+    // Before any other word it still says what the thing does.
+    expect(directionless('A tumour-suppressing drug was given.')).toEqual([]);
+  });
+
   it('keeps the direction of a compound that says what a thing does, and of a count joined by "times"', () => {
     expect(directionless('A growth-inhibiting peptide and an LDL-lowering diet were compared.')).toEqual([]);
     expect(directionless('Weight-loss surgery cut the dose.')).toEqual([]);

@@ -13,7 +13,7 @@ const reversed = (claim: string, evidence: string) => stanceOfEvidence(claim, [e
 describe('ranked-pairs', () => {
   it('reads "highest among A and lowest among B" as A above B', () => {
     expect(pairs('Uptake was highest among farmers (61%) and lowest among teachers (22%).')).toEqual([
-      { direction: 1, left: ['farmer'], right: ['teacher'], wide: false },
+      { direction: 1, left: ['farmer'], right: ['teacher'], wide: false, ranked: true },
     ]);
     expect(pairs('Uptake was highest among farmers.')).toEqual([]);
   });
@@ -29,7 +29,7 @@ describe('ranked-pairs', () => {
 
   it('names each side after its value when both are followed by the same qualifier ("45% among A versus 30% among B")', () => {
     expect(pairs('Relapse was seen in 45% among day patients versus 30% among inpatients.')).toEqual([
-      { direction: 1, left: ['dai', 'patient'], right: ['inpati'], wide: false, measure: ['relaps'] },
+      { direction: 1, left: ['dai', 'patient'], right: ['inpati'], wide: false, measure: ['relaps'], ranked: true },
     ]);
   });
 
@@ -44,16 +44,25 @@ describe('ranked-pairs', () => {
     expect(reversed('Uptake was highest among farmers and lowest among teachers.', evidence)).toBe(0);
   });
 
-  it('finds "A outperformed B" reversed by two values, also when the stance was read on one clause of them', () => {
+  it('finds a ranking of the measure reversed by two values, also when the stance was read on one clause of them', () => {
     const evidence =
       'On the test set the rule-based parser labelled 71% of clauses correctly while the neural parser labelled 88% of clauses correctly.';
-    expect(reversed('The rule-based parser outperformed the neural parser on the test set.', evidence)).toBe(1);
-    expect(reversed('The neural parser outperformed the rule-based parser on the test set.', evidence)).toBe(0);
+    const claim = 'The rule-based parser labelled more clauses correctly than the neural parser on the test set.';
+    expect(reversed(claim, evidence)).toBe(1);
+    expect(reversed('The neural parser labelled more clauses correctly than the rule-based parser.', evidence)).toBe(0);
     // The scorer reads the stance in the clause that matches the claim; the comparison spans the sentence.
     const clause = 'On the test set the rule-based parser labelled 71% of clauses correctly';
     const voters = voteSentencesOf([evidence]);
-    const claim = 'The rule-based parser outperformed the neural parser on the test set.';
     expect(stanceOfEvidenceVoting(claim, [clause], voters).comparisonConflict).toBe(1);
+  });
+
+  it('never reads a claim of worth ("outperformed", "more effective") against two values or superlatives', () => {
+    const values = 'On the test set the tagger scored 71% while the chunker scored 88%.';
+    expect(reversed('The tagger outperformed the chunker on the test set.', values)).toBe(0);
+    expect(reversed('The tagger was more effective than the chunker on the test set.', values)).toBe(0);
+    const superlatives = 'Adherence was highest among nurses and lowest among surgeons.';
+    expect(reversed('Surgeons performed better than nurses.', superlatives)).toBe(0);
+    expect(reversed('Adherence was higher among surgeons than among nurses.', superlatives)).toBe(1);
   });
 
   it('does not rank values of different measures, nor changes', () => {
@@ -62,6 +71,13 @@ describe('ranked-pairs', () => {
     ).toEqual([]);
     expect(pairs('Triglycerides fell by 30% with drug B versus 12% with diet alone.')).toEqual([]);
     expect(pairs('Uptake rose from 20% in farmers versus 35% in teachers.')).toEqual([]);
+  });
+
+  it('reads a change word only just before the first value as making the values changes', () => {
+    expect(pairs('In the improved protocol recall was 62% among novices versus 85% among experts.')).toEqual([
+      { direction: -1, left: ['novic'], right: ['expert'], wide: false, ranked: true },
+    ]);
+    expect(pairs('Recall on the protocol improved by 62% among novices versus 85% among experts.')).toEqual([]);
   });
 
   it('reads a pair ranked by a lower-is-better measure against a claim only when it compares amounts of that measure', () => {
