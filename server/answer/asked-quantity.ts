@@ -20,13 +20,15 @@ const NOT_THE_NOUN =
   /^(?:is|are|was|were|be|been|do|does|did|have|has|had|can|could|will|would|should|may|might|must|in|of|on|for|at|from|with|by|per|to|about|into|across|over|under|between|among|during|within|through|the|a|an|and|or|than|there|it|they|we|you|this|that|these|those)$/iu;
 // A plural ends the noun a question counts: the word after it is its verb ("How many microRNAs make
 // up…"), while a singular before it names a kind ("How many glaze formulations…").
-// Not a singular in -is, -us, -ss or -ics ("analysis steps", "physics problems"), nor one in -ns that
-// is no plural of an English word ("lens elements"; "proteins" is one).
+// Not a singular in -is, -us, -ss or -ics ("analysis steps", "physics problems"), nor an English word
+// in -ns that is no plural of one ("lens elements"); "proteins", and "cyclins" or "skyrmions", which
+// no word list holds, are plurals.
 const PLURAL = /\p{L}{2}[^siu]s$/u;
 const isPlural = (word: string) => {
   if (!PLURAL.test(word) || /ics$/iu.test(word)) return false;
   const english = /ns$/iu.test(word) ? englishWordsIfReadable() : undefined;
-  return english === undefined || english.has(word.toLowerCase().slice(0, -1));
+  const lower = word.toLowerCase();
+  return english === undefined || !english.has(lower) || english.has(lower.slice(0, -1));
 };
 const WORD = "[\\p{L}][\\p{L}\\p{N}'’-]*";
 // "How many (more) (of the) glaze formulations…"; not "How many times…", which asks a ratio.

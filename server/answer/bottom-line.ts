@@ -26,7 +26,7 @@ import { englishWordsIfReadable } from './english-words.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
 import { otherKindStated } from './self-category.ts';
-import { countedFinding, leavesOpen, opposesClaim } from './settling-findings.ts';
+import { countedFinding, leavesOpen, opposesClaim, withoutCaveat } from './settling-findings.ts';
 import { lossWrittenAlike } from './small-loss.ts';
 import { adverbOfManner } from './unknown-share.ts';
 
@@ -300,18 +300,23 @@ export function findingBalance(
       statementStance(question, text, title) ||
       (paperName !== null && otherKindStated(question, text, paperName) ? -1 : 0) ||
       (generalStatement(text) ? ownTermsStance(question, text, claim, title) : 0);
-    const about = namesAll(text) && aboutClaim(text, claim);
-    const finding = about ? quoteStance(text, claim) : 0;
+    // A caveat whose rejection is denied ("…, although residual confounding cannot be ruled out")
+    // leaves the finding the rest of the sentence states.
+    const found = withoutCaveat(text);
+    const about = found !== '' && namesAll(found) && aboutClaim(found, claim);
+    const finding = about ? quoteStance(found, claim) : 0;
     // A qualifier opposed to the claim's ("regardless of" for "only when") or a model the authors
     // reject settles the question however the rest reads; then a statement, then the findings.
-    // A rejection denied ("We cannot rule out the hypothesis that…") leaves the question open.
-    const stance = leavesOpen(text)
-      ? 0
-      : about && opposesClaim(claim, text)
-        ? -STATEMENT_WEIGHT
-        : statement !== 0
-          ? flip * STATEMENT_WEIGHT * statement
-          : countedFinding(claim, text, finding, flip < 0, STATEMENT_WEIGHT);
+    // A rejection denied ("We cannot rule out the hypothesis that…"), or a sentence that is only a
+    // caveat ("A benefit cannot be ruled out"), leaves the question open.
+    const stance =
+      leavesOpen(text) || found === ''
+        ? 0
+        : about && opposesClaim(claim, text)
+          ? -STATEMENT_WEIGHT
+          : statement !== 0
+            ? flip * STATEMENT_WEIGHT * statement
+            : countedFinding(claim, found, finding, flip < 0, STATEMENT_WEIGHT);
     net += stance;
     if (stance > 0) yes.add(n);
     if (stance < 0) no.add(n);

@@ -100,7 +100,7 @@ const REJECTED_MODEL =
 
 /** A denial just before a rejection ("cannot rule out", "did not refute", "failed to rule out"). */
 const DENIED_BEFORE =
-  /(?:\bnot|\bcannot|n't|\bnever|\bunable\s+to|\bfail(?:s|ed)?\s+to)\s+(?:\p{L}+ly\s+)?(?:be\s+)?$/iu;
+  /(?:\bnot|\bcannot|n't|\bnever|\bunable\s+to|\bfail(?:s|ed)?\s+to)\s+(?!(?:only|merely|just|simply)\b)(?:\p{L}+ly\s+)?(?:be\s+)?$/iu;
 /** A word of denial. */
 const NEGATION = /\b(?:not|no|never|cannot|neither|nor)\b|n't\b/iu;
 
@@ -123,10 +123,10 @@ const STATED_LIKENESS =
   /\b(?:comparable|similar|same|equivalent|equal|identical|indistinguishable|non-?inferior)\b|\bas\s+\p{L}+\s+as\b/iu;
 /** A difference denied ("did not differ significantly from", "was not different from", "no significant difference"). */
 const DENIED_DIFFERENCE =
-  /(?:\bnot|\bno|\bnever|n't)\s+(?:(?:\p{L}+ly|significant|statistically|any|clear|meaningful|detectable)\s+){0,2}(?:distinct|different|differs?|differed|difference|differences|separable|dissimilar)\b/iu;
+  /(?:\bnot|\bno|\bnever|n't)\s+(?!(?:only|merely|just|simply)\b)(?:(?:\p{L}+ly|significant|statistically|any|clear|meaningful|detectable)\s+){0,2}(?:distinct|different|differs?|differed|difference|differences|separable|dissimilar)\b/iu;
 /** A likeness denied ("not similar to", "not comparable to", "not as effective as"). */
 const DENIED_LIKENESS =
-  /(?:\bnot|\bnever|n't)\s+(?:\p{L}+ly\s+)?(?:comparable|similar|the\s+same|equivalent|equal|identical|indistinguishable|non-?inferior|as\s+\p{L}+\s+as)\b/iu;
+  /(?:\bnot|\bnever|n't)\s+(?!(?:only|merely|just|simply)\b)(?:\p{L}+ly\s+)?(?:comparable|similar|the\s+same|equivalent|equal|identical|indistinguishable|non-?inferior|as\s+\p{L}+\s+as)\b/iu;
 /** A difference from something no question of sameness asks about ("unlike previous studies", "unlike placebo"). */
 const SET_ASIDE_DIFFERENCE =
   /\b(?:unlike|different\s+from|in\s+contrast\s+to)\s+(?:the\s+)?(?:(?:previous|earlier|prior|other|past)\s+(?:studies|study|reports|work|trials|findings|results)|placebo)\b/giu;
@@ -184,13 +184,44 @@ function reversesComparison(claim: string, sentence: string): boolean {
 
 /** A rejection denied ("cannot rule out", "did not refute"): it leaves the question open. */
 const DENIED_REJECTION =
-  /(?:\bnot|\bcannot|n't|\bnever|\bunable\s+to|\bfail(?:s|ed)?\s+to)\s+(?:\p{L}+ly\s+)?(?:be\s+)?(?:rule|ruled|exclude|excluded|refute|refuted|reject|rejected)\b/iu;
+  /(?:\bnot|\bcannot|n't|\bnever|\bunable\s+to|\bfail(?:s|ed)?\s+to)\s+(?!(?:only|merely|just|simply)\b)(?:\p{L}+ly\s+)?(?:be\s+)?(?:rule|ruled|exclude|excluded|refute|refuted|reject|rejected)\b/iu;
+/** What a denied rejection leaves open: a model, view, hypothesis or possibility ("…rule out the possibility that…"). */
+const OPEN_OBJECT =
+  /^\s+(?:out\s+)?(?:(?:the|a|an|any|this|that|these|such|other)\s+)*(?:\p{L}+\s+)?(?:models?|views?|hypothes[ie]s|possibilit(?:y|ies)|notions?|ideas?|proposals?|explanations?)\b/iu;
 /**
- * Whether a sentence denies a rejection ("We cannot rule out the hypothesis that…", "did not refute
- * the model in which…"): it leaves the question open, so it counts neither way.
+ * Whether a sentence denies the rejection of a model, view, hypothesis or possibility ("We cannot rule
+ * out the hypothesis that…", "did not refute the model in which…"): it leaves the question open, so it
+ * counts neither way. "…, although a small benefit cannot be excluded" leaves the finding standing.
  */
 export function leavesOpen(sentence: string): boolean {
-  return DENIED_REJECTION.test(sentence);
+  const denied = DENIED_REJECTION.exec(sentence);
+  return denied !== null && OPEN_OBJECT.test(sentence.slice(denied.index + denied[0].length));
+}
+
+/** Where a sentence's clauses part, each break found in turn. */
+const CLAUSE_BREAKS = /[,;:]\s*|\s+(?:but|although|though|whereas|while|however)\s+/giu;
+
+/**
+ * A sentence without the clause of a caveat whose rejection it denies ("…, although a small benefit
+ * cannot be excluded", "residual confounding cannot be ruled out"): the finding the rest states
+ * stands. A sentence that is only the caveat leaves nothing.
+ */
+export function withoutCaveat(sentence: string): string {
+  const denied = DENIED_REJECTION.exec(sentence);
+  if (denied === null) return sentence;
+  let start = 0;
+  let end = sentence.length;
+  for (const edge of sentence.matchAll(CLAUSE_BREAKS)) {
+    if (edge.index + edge[0].length <= denied.index) start = edge.index;
+    else if (edge.index >= denied.index + denied[0].length) {
+      end = edge.index + (start === 0 ? edge[0].length : 0);
+      break;
+    }
+  }
+  return `${sentence.slice(0, start)} ${sentence.slice(end)}`
+    .replace(/\s+(?=[,;:.])/gu, '')
+    .trim()
+    .replace(/^(?:but|although|though|whereas|while|however|and)\s+/iu, '');
 }
 
 /** The word that denies an ability ("inability", "unable", "failed"). */
@@ -218,9 +249,32 @@ const DOUBLE_DENIAL = /(?:\bnot|n't|\bnever)\s+(?:\p{L}+ly\s+)?fail/iu;
 /** A phrase narrowing a finding to a group, a time, a size or a comparator ("in women under 50 years", "compared with drug B"). */
 const RESTRICTION =
   /\b(?:in|among|for|within|during|after|before|aged|over|under|more\s+than|less\s+than|compared\s+(?:with|to)|versus|vs)\s+([^,;.]*)/giu;
-/** Words a narrowing phrase may hold about the study itself ("in this trial", "in our cohort"). */
+/**
+ * Words a narrowing phrase may hold about the study itself ("in this trial", "in our cohort", "in
+ * either group", "during follow-up", "after adjustment for confounders"), and numbers ("in 1200
+ * patients").
+ */
 const STUDY_WORDS =
-  /^(?:this|our|the|present|current|study|trial|cohort|sample|analysis|data|participants|patients|subjects)$/iu;
+  /^(?:\d[\d,.]*|this|our|the|present|current|study|trial|trials|cohort|sample|analysis|data|participants|patients|subjects|placebo|controls?|sham|usual|standard|care|groups?|arms?|either|both|overall|whole|population|randomi[sz]ed|controlled|period|follow|up|follow-up|adjustment|confounders|intervention)$/iu;
+/** A comparison with what a trial compares against, which is no comparator ("compared with placebo", "versus usual care"). */
+const CONTROL_COMPARISON =
+  /^(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:a|the|matching)\s+)*(?:placebo|controls?|sham|(?:usual|standard)\s+care)\s*$/iu;
+
+/** A clause that opens on its verb of reporting, whose subject went before ("…, have reported that…"). */
+const SUBJECTLESS_REPORT =
+  /^(?:(?:have|has|had|also|further|consistently|repeatedly)\s+)*(?:reported|found|shown|showed|suggested|concluded|demonstrated|observed)\s+that\b/iu;
+
+/**
+ * Where earlier work may be named as the source of a denying clause: the clause itself ("Previous
+ * trials reported that…"), and the words before it only when it opens on its verb of reporting
+ * ("Previous studies, unlike ours, reported that…"); "Unlike previous studies, we found that…" is the
+ * authors' own finding.
+ */
+function reportedBy(sentence: string, clause: string): string {
+  if (!SUBJECTLESS_REPORT.test(clause.trim())) return clause;
+  const at = sentence.indexOf(clause.trim());
+  return at < 0 ? sentence : sentence.slice(0, at + clause.trim().length);
+}
 
 /**
  * Whether a null finding holds nearly all the claim's topic words in the clause that denies, and
@@ -229,16 +283,27 @@ const STUDY_WORDS =
  * ("more than drug B"), a time window and a finding of earlier work the authors report.
  */
 function settlingDenial(claim: string, sentence: string): boolean {
-  if (EARLIER_WORK.test(sentence) || DOUBLE_DENIAL.test(sentence)) return false;
-  // The clause that denies, or with no denial the clause holding most of the claim's topic words.
-  const clauses = sentence.split(CLAUSE_BREAK);
-  const clause =
-    clauses.find((part) => NEGATION.test(part)) ??
-    clauses.reduce((best, part) => (topicShare(part, claim) > topicShare(best, claim) ? part : best));
-  if (topicShare(clause, claim) < MIN_SETTLING_SHARE) return false;
+  if (DOUBLE_DENIAL.test(sentence)) return false;
+  // The clause that denies holding most of the claim's topic words, or with no denial the clause
+  // holding most. A fronted phrase belongs to the first clause ("In humans, aspirin did not…"), and a
+  // clause opening with "it" or "they" to the one before ("Aspirin was well tolerated, but it did not…").
+  const clauses: string[] = [];
+  for (const part of sentence.replace(FRONTED_PHRASE, '$1 ').split(CLAUSE_BREAK)) {
+    if (clauses.length > 0 && /^(?:it|they)\b/iu.test(part)) clauses.push(`${clauses.pop()} ${part}`);
+    else clauses.push(part);
+  }
+  const denying = clauses.filter((part) => NEGATION.test(part));
+  const clause = (denying.length > 0 ? denying : clauses).reduce((best, part) =>
+    topicShare(part, claim) > topicShare(best, claim) ? part : best,
+  );
+  if (topicShare(clause, claim) < MIN_SETTLING_SHARE || EARLIER_WORK.test(reportedBy(sentence, clause))) return false;
   const asked = conceptForms(claim);
   for (const restriction of clause.matchAll(RESTRICTION)) {
-    if (/^(?:more|less|compared|versus|vs)/iu.test(restriction[0]) && !/\b(?:than|compared|versus|vs)\b/iu.test(claim))
+    if (
+      /^(?:more|less|compared|versus|vs)/iu.test(restriction[0]) &&
+      !CONTROL_COMPARISON.test(restriction[0]) &&
+      !/\b(?:than|compared|versus|vs)\b/iu.test(claim)
+    )
       return false;
     const words = [...topicWords(restriction[1] ?? '')].filter(({ word }) => !STUDY_WORDS.test(word));
     if (words.some(({ form }) => !holdsStem(asked, form))) return false;

@@ -212,11 +212,12 @@ const QUALIFIER_SET_PHRASE_NOUNS = new Set(
     ' ',
   ),
 );
-// Words for a broad group whose members papers name instead ("in rodents" of a paper on mice, "in
-// youngsters" of one on adolescents, "among seniors"): no neighbouring condition, however no paper
-// writes them.
+// Umbrella and colloquial words for a broad group whose members papers name instead ("in rodents" of
+// a paper on mice, "in youngsters" of one on adolescents, "among seniors"): no neighbouring condition,
+// however no paper writes them. Words papers do write of their own subjects ("in children", "among
+// women", "in patients", "in plants") stay conditions.
 const GROUP_WORDS = new Set(
-  'rodent rodents mammal mammals animal animals vertebrate vertebrates primate primates youngster youngsters youth youths teenager teenagers teen teens kid kids juvenile juveniles elder elders elderly senior seniors oldster oldsters people persons person human humans individual individuals folk folks adult adults grownup grownups child children minor minors infant infants baby babies newborn newborns woman women man men female females male males patient patients organism organisms microbe microbes microorganism microorganisms creature creatures plant plants population populations'.split(
+  'rodent rodents mammal mammals animal animals vertebrate vertebrates primate primates youngster youngsters youth youths teen teens kid kids elderly senior seniors people person persons individual individuals folk folks organism organisms creature creatures microbe microbes'.split(
     ' ',
   ),
 );

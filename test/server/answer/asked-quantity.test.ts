@@ -168,6 +168,9 @@ describe('asked-quantity (noun phrases and spellings)', () => {
     expect(counted('How many lens elements does the camera use?')).toEqual(['lens', 'elements']);
     // A plural in -ns still ends the noun.
     expect(counted('How many proteins make up the complex?')).toEqual(['proteins']);
+    // So does one no word list holds ("cyclins", "skyrmions").
+    expect(counted('How many cyclins bind the kinase?')).toEqual(['cyclins']);
+    expect(counted('How many skyrmions form in the lattice?')).toEqual(['skyrmions']);
   });
 
   it('does not read a capitalised stop word or English word as an abbreviation of the measure ("The", "Pro")', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bottomLine } from '../../../server/answer/bottom-line.ts';
 import {
+  leavesOpen,
   opposedQualifier,
   rejectsClaimedModel,
   settlesAgainst,
@@ -213,5 +214,72 @@ describe('settling-findings', () => {
         'Unlike wild-type Abc3, the truncated mutant showed an inability to bind microtubules.',
       ),
     ).not.toBe('no');
+  });
+
+  it("settles on a null finding narrowed only by the trial's own words (placebo, follow-up, group, numbers)", () => {
+    const question = 'Does aspirin reduce stroke risk?';
+    for (const tail of [
+      'compared with placebo',
+      'versus usual care',
+      'in a randomized controlled trial',
+      'in 1200 patients',
+      'over the study period',
+      'during follow-up',
+      'in either group',
+      'in the overall population',
+      'after adjustment for confounders',
+    ])
+      expect(verdict(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('no');
+    // A real comparator or group still narrows it.
+    expect(verdict(question, 'Aspirin did not reduce stroke risk compared with clopidogrel.')).toBe('unclear');
+    expect(verdict(question, 'Aspirin did not reduce stroke risk in women under 50 years.')).toBe('unclear');
+  });
+
+  it('measures the denying clause with its fronted phrase, and the denying clause most on the question', () => {
+    expect(
+      verdict('Does aspirin reduce stroke risk in humans?', 'In humans, aspirin did not reduce stroke risk.'),
+    ).toBe('no');
+    expect(
+      verdict(
+        'Does aspirin reduce stroke risk?',
+        'Although no serious adverse events occurred, aspirin did not reduce stroke risk.',
+      ),
+    ).toBe('no');
+  });
+
+  it('does not read "not only … but also" as a denial', () => {
+    expect(
+      statedSameness('Apoptotic extrusion is not only distinct from caspase-driven extrusion but also faster.'),
+    ).toBe(-1);
+    expect(statedSameness('The mutant is not merely similar to the wild type in shape.')).toBe(1);
+    expect(
+      rejectsClaimedModel(
+        'aspirin reduce stroke risk',
+        'These data not only rule out models in which aspirin reduces stroke risk but also explain the bleeding.',
+      ),
+    ).toBe(true);
+  });
+
+  it('leaves open only a model, view, hypothesis or possibility not ruled out, not a finding with a small benefit not excluded', () => {
+    expect(leavesOpen('We cannot rule out the possibility that aspirin lowers stroke risk.')).toBe(true);
+    expect(leavesOpen('Aspirin did not reduce stroke risk, although a small benefit cannot be excluded.')).toBe(false);
+    // The finding beside such a caveat stands; a caveat alone says nothing.
+    const question = 'Does aspirin reduce stroke risk?';
+    expect(verdict(question, 'Aspirin did not reduce stroke risk, although a small benefit cannot be excluded.')).toBe(
+      'no',
+    );
+    expect(
+      verdict(question, 'Aspirin reduced stroke risk by 20%, although residual confounding cannot be ruled out.'),
+    ).toBe('yes');
+    expect(verdict(question, 'A benefit of aspirin on stroke risk cannot be ruled out.')).toBe('unclear');
+  });
+
+  it('looks for earlier work only where the denying clause is reported from', () => {
+    const question = 'Does aspirin reduce stroke risk?';
+    expect(verdict(question, 'Unlike previous studies, we found that aspirin did not reduce stroke risk.')).toBe('no');
+    expect(verdict(question, 'Previous trials reported that aspirin did not reduce stroke risk.')).toBe('unclear');
+    expect(
+      verdict(question, 'Previous studies, unlike ours, have reported that aspirin did not reduce stroke risk.'),
+    ).toBe('unclear');
   });
 });

@@ -62,4 +62,15 @@ describe('unknown-share: words that say where or among whom a question asks', ()
       unknownQualifiers('Is resistance common among youngsters with cancer?', [resistance, youngsters, cancer]),
     ).toEqual([]);
   });
+
+  it('names a word papers write of their own subjects after "in" or "among" ("in infants", "among patients")', () => {
+    const infants = concept('infants', 6, false);
+    const patients = concept('patients', 6, false);
+    expect(
+      unknownQualifiers('Does resistance arise in infants given cancer drugs?', [resistance, infants, cancer]),
+    ).toEqual([infants]);
+    expect(
+      unknownQualifiers('Is resistance common among patients with cancer?', [resistance, patients, cancer]),
+    ).toEqual([patients]);
+  });
 });
