@@ -97,6 +97,10 @@ export const ERRORS = {
     status: 503,
     hint: 'Free space on the disk that holds the index, or on the one that holds the temporary folder (TMPDIR), which SQLite and uploads write to, then try again. Nothing says the index is damaged: do not rebuild it for this.',
   },
+  UPLOADS_UNAVAILABLE: {
+    status: 503,
+    hint: "Uploads wait in a folder of the temporary folder (TMPDIR) that only the user running Citelens owns: remove the named folder if it is not that user's (another user's folder, a symbolic link, a file), or start the server with TMPDIR set to a folder that user may write to, then try again.",
+  },
   INDEX_UNREADABLE: {
     status: 503,
     hint: 'Check that the named file is in place and the disk is sound (the system log names I/O errors), then try again; if a file of the index was deleted, rebuild it with `citelens index <files> --index <dir> --rebuild`.',

@@ -1,7 +1,9 @@
 // EndNote XML, as EndNote exports a library (File → Export → XML): <xml><records><record>…, each field's
 // text in one or more <style> runs (a title with an italic word is three runs). A record's id is its DOI
 // (its Electronic Resource Number when that is one, else a doi.org link among its URLs),
-// else a key made from its content, as for RIS: EndNote's record numbers are local to one library.
+// else a key made from its content, as for RIS: EndNote's record numbers are local to one library. Its URL is
+// the first of its related URLs (EndNote's) and web URLs (Zotero's and JabRef's); its PDF, text and image URLs
+// name files attached to it (internal-pdf://…, a path on the exporting computer), not where it is published.
 import { problemAt } from './locate.ts';
 import { keywordsAndHeadings } from './mesh-headings.ts';
 import type { RawRecord, Reader } from './reader.ts';
@@ -68,14 +70,18 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     .map(styled)
     .filter(Boolean)
     .map(invertName);
-  const urls = listOf(child(child(record.urls, 'related-urls'), 'url'))
-    .map(styled)
-    .filter(Boolean);
+  const urlsOf = (kind: string) =>
+    listOf(child(child(record.urls, kind), 'url'))
+      .map(styled)
+      .filter(Boolean);
+  const relatedUrls = urlsOf('related-urls');
+  const urls = [...new Set([...relatedUrls, ...urlsOf('web-urls')])];
   // EndNote's Electronic Resource Number holds the DOI, but an imported record may hold a PII or another id there.
   const resourceNumber = styled(record['electronic-resource-num']);
-  const doi = DOI_IN_TEXT.test(resourceNumber)
-    ? resourceNumber
-    : (urls.map(doiFromLink).find((found) => found !== undefined) ?? '');
+  const doiOf = (links: string[]) => links.map(doiFromLink).find((found) => found !== undefined);
+  const doi = DOI_IN_TEXT.test(resourceNumber) ? resourceNumber : (doiOf(relatedUrls) ?? doiOf(urls) ?? '');
+  // Web URLs were not read before: a DOI found in one alone does not change the id a record was indexed under.
+  const doiFromWebUrl = doi !== '' && doi !== resourceNumber && doiOf(relatedUrls) === undefined;
   const keywords = keywordsAndHeadings(
     listOf(child(record.keywords, 'keyword'))
       .flatMap((keyword) => styled(keyword).split(/[\r\n]+/))
@@ -129,7 +135,7 @@ function recordFields(record: XmlNode): Record<string, unknown> {
     accessionNumber: styled(record['accession-num']),
     language: styled(record.language),
   });
-  if (fields.doi === undefined) {
+  if (fields.doi === undefined || doiFromWebUrl) {
     const key = contentKey(fields);
     if (key !== null) fields.id = key;
   }

@@ -1,13 +1,21 @@
 // JSON documents: an array of paper objects, or an object holding that array under "papers", "items",
 // "records", "results" (OpenAlex) or "data" (Semantic Scholar), or a Crossref answer (its works under
 // "message"), Semantic Scholar's recommendations ("recommendedPapers"), or Zotero's items (its web API's answers,
-// Better BibTeX's JSON); each record keeps its number and the line its object starts on. A Semantic Scholar batch
+// also asked for CSL JSON, and Better BibTeX's JSON); each record keeps its number and the line its object starts on. A Semantic Scholar batch
 // answer's nulls (ids it did not know) and the Zotero notes and attachments passed over are counted.
 import { fromScholarlyApi, isSemanticScholarPaper, recommendedPapers } from './api-records.ts';
 import { crossrefAnswerWorks } from './crossref-works.ts';
+import { repairCslRecord } from './csl-fields.ts';
 import { describeKind, jsonSyntaxError, lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
-import { fromZoteroJson, isZoteroApiItem } from './zotero-items.ts';
+import {
+  fromZoteroJson,
+  isZoteroApiCslItem,
+  isZoteroApiItem,
+  NAMED_POSITIONS,
+  type PassedOverReason,
+  passedOverNotice,
+} from './zotero-items.ts';
 
 /** Keys under which a wrapper object may hold the array of papers, in order of preference. */
 export const ARRAY_KEYS = ['papers', 'items', 'records', 'results', 'data'] as const;
@@ -59,7 +67,7 @@ export const readJson: Reader = (text, file) => {
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
   const unknownIds: number[] = [];
-  const passedOver: { reason: string; entry: number }[] = [];
+  const passedOver: { reason: PassedOverReason; at: number }[] = [];
   for (const [index, item] of found.items.entries()) {
     const location = { file, line: aligned ? (lines[index] ?? null) : null, record: index + 1 };
     if (item === null && batch) unknownIds.push(index + 1);
@@ -67,22 +75,24 @@ export const readJson: Reader = (text, file) => {
       problems.push({ ...location, field: null, message: `expected a JSON object, got ${describeKind(item)}` });
     } else {
       const zotero = fromZoteroJson(item);
-      if (zotero !== undefined && 'skipped' in zotero) passedOver.push({ reason: zotero.skipped, entry: index + 1 });
-      else records.push({ fields: zotero?.fields ?? fromScholarlyApi(item), location });
+      if (zotero !== undefined && 'skipped' in zotero) passedOver.push({ reason: zotero.skipped, at: index + 1 });
+      else {
+        const record: RawRecord = { fields: zotero?.fields ?? fromScholarlyApi(item), location };
+        // The API's answer asked for CSL JSON holds each item as CSL-JSON, repaired as that reader's are.
+        if (zotero?.csl) repairCslRecord(record);
+        records.push(record);
+      }
     }
   }
   const notices = [
     ...(unknownIds.length > 0 ? [unknownIdsNotice(file, unknownIds, found.items.length)] : []),
-    ...(passedOver.length > 0 ? [passedOverNotice(file, passedOver)] : []),
+    ...(passedOver.length > 0 ? [passedOverNotice(file, passedOver, 'entries')] : []),
   ];
   return notices.length > 0 ? { records, problems, notices } : { records, problems };
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** How many positions a notice names before it only counts the rest. */
-const NAMED_POSITIONS = 10;
 
 /**
  * Says which entries of a Semantic Scholar batch answer are null (ids it did not know, passed over), numbered from 1
@@ -96,42 +106,13 @@ function unknownIdsNotice(file: string, numbers: readonly number[], entries: num
   return `${file}: ${numbers.length} of its ${entries} entries ${are} null (${which} ${named}${more}, counted from 1 as records are), ids Semantic Scholar did not know, which its batch answer writes as null; the other papers were read`;
 }
 
-/** What a Zotero item passed over is, by why it was: one, and several. */
-const PASSED_OVER: Record<string, readonly [one: string, several: string]> = {
-  note: ['note', 'notes'],
-  attachment: ['attachment', 'attachments'],
-  annotation: ['annotation', 'annotations'],
-  trashed: ['item in the trash', 'items in the trash'],
-};
-
-/**
- * Says how many Zotero items were passed over as holding no paper (notes, attachments, trashed items), what they are
- * and which entries they are, numbered from 1 as records are.
- */
-function passedOverNotice(file: string, items: readonly { reason: string; entry: number }[]): string {
-  const counts = new Map<string, number>();
-  for (const { reason } of items) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  const parts = [...counts].map(([reason, count]) => `${count} ${PASSED_OVER[reason]?.[count === 1 ? 0 : 1]}`);
-  const what =
-    items.length === 1
-      ? '1 Zotero item holding no paper of its own was'
-      : `${items.length} Zotero items holding no paper of their own were`;
-  const named = items
-    .slice(0, NAMED_POSITIONS)
-    .map(({ entry }) => entry)
-    .join(', ');
-  const more = items.length > NAMED_POSITIONS ? ` and ${items.length - NAMED_POSITIONS} more` : '';
-  const which = `${items.length === 1 ? 'entry' : 'entries'} ${named}${more}, counted from 1 as records are`;
-  return `${file}: ${what} passed over (${parts.join(', ')}; ${which})`;
-}
-
 /** The records and where they are: the keys leading to their array (none for a top-level array), or one work. */
 type Found = { items: unknown[]; path: readonly string[]; single: boolean };
 
 function recordArray(value: unknown): Found | null {
   if (Array.isArray(value)) return { items: value, path: [], single: false };
   // The API's answer for one item (".../items/<key>") is that item alone.
-  if (isZoteroApiItem(value)) return { items: [value], path: [], single: true };
+  if (isZoteroApiItem(value) || isZoteroApiCslItem(value)) return { items: [value], path: [], single: true };
   const recommended = recommendedPapers(value);
   if (recommended) return { items: recommended, path: ['recommendedPapers'], single: false };
   const crossref = crossrefAnswerWorks(value);

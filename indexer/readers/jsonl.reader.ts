@@ -1,15 +1,18 @@
 // JSON Lines: one JSON object per line; blank lines are skipped, and every record keeps its exact line
-// and a fingerprint of its bytes, so a re-index can pass over the lines the index already holds.
+// and a fingerprint of its bytes, so a re-index can pass over the lines the index already holds. A line
+// that is a Zotero item (a web API answer, or a bare item) is read as it is in a JSON array (zotero-items.ts).
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { fromScholarlyApi } from './api-records.ts';
 import { crossrefAnswerWorks } from './crossref-works.ts';
+import { repairCslRecord } from './csl-fields.ts';
 import { BINARY_PROBE_BYTES, checkTextBytes, firstInvalidByte, notUtf8, onlyWhitespace } from './decode-text.ts';
 import { READ_LIMITS } from './input-file.ts';
 import { describeKind, jsonSyntaxError, problemAt } from './locate.ts';
 import type { IndexedRecord, InputProblem, KnownFingerprints, RawRecord, Reader } from './reader.ts';
 import { RECORD_RULES_VERSION } from './records.ts';
+import { fromZoteroJson, type PassedOverReason, passedOverNotice } from './zotero-items.ts';
 
 const NEWLINE = 0x0a;
 
@@ -28,8 +31,16 @@ export function recordFingerprint(bytes: Uint8Array): string {
   return `r${RECORD_RULES_VERSION}:${hash('sha1', bytes, 'base64')}`;
 }
 
-/** What reading a JSON Lines file gives: records to validate, lines the index holds already, problems. */
-export type JsonlRead = { records: RawRecord[]; indexed: IndexedRecord[]; problems: InputProblem[] };
+/**
+ * What reading a JSON Lines file gives: records to validate, lines the index holds already, problems, and notices
+ * (the Zotero notes and attachments passed over).
+ */
+export type JsonlRead = {
+  records: RawRecord[];
+  indexed: IndexedRecord[];
+  problems: InputProblem[];
+  notices?: string[];
+};
 
 /**
  * Reads a JSON Lines file (also NDJSON and BEIR corpus files) chunk by chunk; each non-blank line is one
@@ -119,13 +130,15 @@ export const readJsonl: Reader = (text, file) => {
     start = end + 1;
   }
   lines.line(bytes.subarray(start), start);
-  const { records, problems } = lines.read;
-  return { records, problems };
+  const { records, problems, notices } = lines.withNotices();
+  return notices === undefined ? { records, problems } : { records, problems, notices };
 };
 
 /** Turns a file's lines, in order, into records, indexed records and problems. */
 class JsonlLines {
-  readonly read: JsonlRead = { records: [], indexed: [], problems: [] };
+  private readonly read: JsonlRead = { records: [], indexed: [], problems: [] };
+  /** The Zotero items holding no paper of their own (notes, attachments), by line. */
+  private readonly passedOver: { reason: PassedOverReason; at: number }[] = [];
   private lineNumber = 0;
   private record = 0;
 
@@ -173,11 +186,19 @@ class JsonlLines {
       read.problems.push(problemAt(file, line, record, null, message));
       return;
     }
-    read.records.push({
-      fields: fromScholarlyApi(value as Record<string, unknown>),
+    // A Zotero item is read as in a JSON array: its own mapping, its notes and attachments passed over.
+    const zotero = fromZoteroJson(value as Record<string, unknown>);
+    if (zotero !== undefined && 'skipped' in zotero) {
+      this.passedOver.push({ reason: zotero.skipped, at: line });
+      return;
+    }
+    const raw: RawRecord = {
+      fields: zotero?.fields ?? fromScholarlyApi(value as Record<string, unknown>),
       location: { file, line, record },
       fingerprint,
-    });
+    };
+    if (zotero?.csl) repairCslRecord(raw);
+    read.records.push(raw);
   }
 
   /** Counts a line longer than `limit` bytes as a record and reports it; its bytes are never decoded. */
@@ -195,10 +216,16 @@ class JsonlLines {
     );
   }
 
+  /** The lines read so far, with a notice naming the lines of the Zotero items passed over, if any. */
+  withNotices(): JsonlRead {
+    if (this.passedOver.length === 0) return this.read;
+    return { ...this.read, notices: [passedOverNotice(this.file, this.passedOver, 'lines')] };
+  }
+
   /** The lines read; a file of only blank lines is refused. */
   finish(): JsonlRead {
     if (this.record === 0) throw onlyWhitespace(this.file);
-    return this.read;
+    return this.withNotices();
   }
 }
 

@@ -61,7 +61,10 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * secondary title (then kept as conferenceName); the publisher a record of no stated kind takes as its venue stays
  * metadata too, marked venueFromPublisher; a JSON record with an itemType is a Zotero item only with Zotero's creators
  * (objects) and keeps the venue, year, abstract, DOI and authors it names itself; an Archive ID that is no arXiv id
- * stays metadata. Version 16 has not shipped, so these join it rather than raise it.
+ * stays metadata; a JSON Lines line holding a Zotero item (an API answer or a bare item) is read as one in a JSON array
+ * (its notes and attachments passed over), and an API answer asked for CSL JSON alone ({key, csljson}) as a Zotero item
+ * whose fields are CSL-JSON's; an EndNote XML record's web URL (<web-urls>) is its url, a DOI link there its DOI (its
+ * id unchanged). Version 16 has not shipped, so these join it rather than raise it.
  */
 export const RECORD_RULES_VERSION = 16;
 

@@ -1,7 +1,8 @@
-// Zotero items written as JSON: the web API's answers (each item wrapped as {key, version, library, links, meta,
-// data}) and bare items as Better BibTeX's JSON export and the API's "data" objects hold them (told from a user's
-// own record with an "itemType" by Zotero's creators). Each is read by the mapping the Zotero database reader uses
-// (zotero-fields.ts); notes, attachments, annotations and trashed items hold no work of their own and are passed over.
+// Zotero items written as JSON or JSON Lines: the web API's answers (each item wrapped as {key, version, library,
+// links, meta, data}, or with "csljson" in place of "data" when asked for CSL JSON alone) and bare items as Better
+// BibTeX's JSON export and the API's "data" objects hold them (told from a user's own record with an "itemType" by
+// Zotero's creators). Each is read by the mapping the Zotero database reader uses (zotero-fields.ts), a CSL item by
+// the CSL-JSON reader's; notes, attachments, annotations and trashed items hold no work of their own and are passed over.
 import { SKIPPED_ITEM_TYPES, type ZoteroCreator, zoteroItemFields } from './zotero-fields.ts';
 
 type Fields = Record<string, unknown>;
@@ -63,8 +64,14 @@ const CHILD_ITEM_KEYS = ['note', 'linkMode', 'parentItem', 'annotationType'];
 const isObject = (value: unknown): value is Fields =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** A Zotero item in JSON: its record fields, or, for an item that holds no work, why it was passed over. */
-export type ZoteroJsonItem = { fields: Fields } | { skipped: 'note' | 'attachment' | 'annotation' | 'trashed' };
+/** Why a Zotero item holding no work of its own was passed over. */
+export type PassedOverReason = 'note' | 'attachment' | 'annotation' | 'trashed';
+
+/**
+ * A Zotero item in JSON: its record fields (CSL-JSON's fields when `csl`, for the caller to repair as CSL-JSON's are:
+ * csl-fields.ts), or, for an item that holds no work, why it was passed over.
+ */
+export type ZoteroJsonItem = { fields: Fields; csl?: true } | { skipped: PassedOverReason };
 
 /**
  * Whether a value is an item as Zotero's web API answers with it: its key and version (or library) beside its
@@ -81,6 +88,20 @@ export function isZoteroApiItem(value: unknown): value is Fields & { key: string
 }
 
 /**
+ * Whether a value is an item as the web API answers with it when asked for CSL JSON alone (include=csljson): its key
+ * and version (or library) beside the item as CSL JSON under "csljson", and no "data" (with "data" too, that is read).
+ */
+export function isZoteroApiCslItem(value: unknown): value is Fields & { key: string; csljson: Fields } {
+  return (
+    isObject(value) &&
+    typeof value.key === 'string' &&
+    (typeof value.version === 'number' || isObject(value.library)) &&
+    isObject(value.csljson) &&
+    !isObject(value.data)
+  );
+}
+
+/**
  * Whether a record is a bare Zotero item (Better BibTeX's JSON, the API's "data"): one of Zotero's item types, with
  * its people as Zotero's creators (objects, not names); a note, attachment or annotation only with a key Zotero
  * alone writes on one. A user's own record with an "itemType" and names or nothing under "creators" is no item.
@@ -93,22 +114,33 @@ function isBareZoteroItem(fields: Fields): boolean {
 
 /**
  * A JSON record read as a Zotero item, or undefined when it is none. An API item is known as "zotero:<key>" (as
- * the Zotero database reader names it), or "zotero:groups/<group id>/<key>" in a group library, and so is an API
+ * the Zotero database reader names it), or "zotero:groups/<group id>/<key>" in a group library, whether it holds its
+ * "data" or only its "csljson" (whose own "id", a Zotero URI or "<library id>/<key>", is set aside), and so is an API
  * item's "data" alone (its key beside its version, as pyzotero gives it); Better BibTeX's item keeps the id its own
  * keys give it (its citationKey).
  */
 export function fromZoteroJson(record: Fields): ZoteroJsonItem | undefined {
   if (isZoteroApiItem(record)) {
-    const library = isObject(record.library) ? record.library : {};
-    const group = library.type === 'group' && ['string', 'number'].includes(typeof library.id) ? library.id : null;
     const meta = isObject(record.meta) ? record.meta : {};
-    const id = group === null ? `zotero:${record.key}` : `zotero:groups/${group}/${record.key}`;
-    return keyed(fromItem(record.data), id, record.key, typeof meta.parsedDate === 'string' ? meta.parsedDate : '');
+    const parsedDate = typeof meta.parsedDate === 'string' ? meta.parsedDate : '';
+    return keyed(fromItem(record.data), apiItemId(record), record.key, parsedDate);
+  }
+  if (isZoteroApiCslItem(record)) {
+    const csl = { ...record.csljson };
+    delete csl.id;
+    return { fields: { id: apiItemId(record), ...csl, zoteroKey: record.key }, csl: true };
   }
   if (!isBareZoteroItem(record)) return undefined;
   const read = fromItem(record);
   const apiData = typeof record.key === 'string' && typeof record.version === 'number' && !('id' in record);
   return apiData ? keyed(read, `zotero:${record.key}`, record.key as string, '') : read;
+}
+
+/** The id of an item the web API answered with: "zotero:<key>", or "zotero:groups/<group id>/<key>". */
+function apiItemId(record: Fields & { key: string }): string {
+  const library = isObject(record.library) ? record.library : {};
+  const group = library.type === 'group' && ['string', 'number'].includes(typeof library.id) ? library.id : null;
+  return group === null ? `zotero:${record.key}` : `zotero:groups/${group}/${record.key}`;
 }
 
 /** An item read under the API's id for it, its key kept as zoteroKey, the year the API parsed given when none is. */
@@ -130,7 +162,7 @@ function keyed(read: ZoteroJsonItem, id: string, key: string, parsedDate: string
 
 function fromItem(item: Fields): ZoteroJsonItem {
   const itemType = String(item.itemType);
-  if (SKIPPED_ITEM_TYPES.has(itemType)) return { skipped: itemType as 'note' | 'attachment' | 'annotation' };
+  if (SKIPPED_ITEM_TYPES.has(itemType)) return { skipped: itemType as PassedOverReason };
   // The API marks an item in the trash (answers that include it) with "deleted".
   if (item.deleted === true || item.deleted === 1) return { skipped: 'trashed' };
   const values = new Map<string, string>();
@@ -178,4 +210,43 @@ function tagsOf(list: unknown): string[] {
     const name = isObject(tag) ? tag.tag : tag;
     return typeof name === 'string' && name.trim() !== '' ? [name] : [];
   });
+}
+
+/** How many positions a notice names before it only counts the rest. */
+export const NAMED_POSITIONS = 10;
+
+/** What a Zotero item passed over is, by why it was: one, and several. */
+const PASSED_OVER: Record<PassedOverReason, readonly [one: string, several: string]> = {
+  note: ['note', 'notes'],
+  attachment: ['attachment', 'attachments'],
+  annotation: ['annotation', 'annotations'],
+  trashed: ['item in the trash', 'items in the trash'],
+};
+
+/**
+ * Says how many Zotero items of `file` were passed over as holding no paper (notes, attachments, trashed items), what
+ * they are and where: the entries of a JSON array (numbered from 1 as records are), or the lines of a JSON Lines file.
+ */
+export function passedOverNotice(
+  file: string,
+  items: readonly { reason: PassedOverReason; at: number }[],
+  where: 'entries' | 'lines',
+): string {
+  const counts = new Map<PassedOverReason, number>();
+  for (const { reason } of items) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const parts = [...counts].map(([reason, count]) => `${count} ${PASSED_OVER[reason][count === 1 ? 0 : 1]}`);
+  const what =
+    items.length === 1
+      ? '1 Zotero item holding no paper of its own was'
+      : `${items.length} Zotero items holding no paper of their own were`;
+  const named = items
+    .slice(0, NAMED_POSITIONS)
+    .map(({ at }) => at)
+    .join(', ');
+  const more = items.length > NAMED_POSITIONS ? ` and ${items.length - NAMED_POSITIONS} more` : '';
+  const which =
+    where === 'lines'
+      ? `${items.length === 1 ? 'line' : 'lines'} ${named}${more}`
+      : `${items.length === 1 ? 'entry' : 'entries'} ${named}${more}, counted from 1 as records are`;
+  return `${file}: ${what} passed over (${parts.join(', ')}; ${which})`;
 }

@@ -3,7 +3,6 @@
 // write at a time) and the new generation is loaded without a restart.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
@@ -12,21 +11,17 @@ import { appErrorOf } from '../http/error-handler.ts';
 import { redactServerPaths } from '../http/redact-paths.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { UPLOAD_LIMITS, type UploadEvent, type UploadProblem } from './upload.schema.ts';
+import { privateUploadsFolder } from './uploads-folder.ts';
 
 // Uploads live on disk only (no state in this process), so with several server processes
-// (`serve --workers`) every part may reach a different one.
-const UPLOADS_DIR = path.join(os.tmpdir(), 'citelens-uploads');
+// (`serve --workers`) every part may reach a different one (uploads-folder.ts names the folder for the user).
 const INDEXING_MARK = '.indexing';
 const partsFile = (dir: string, name: string) => path.join(dir, `.${name}.parts`);
 
-function dirOf(id: string): string {
-  return path.join(UPLOADS_DIR, id);
-}
-
 // Uploads left behind (a closed tab) are removed when the next one starts.
-function removeStale(now: number): void {
-  for (const entry of fs.existsSync(UPLOADS_DIR) ? fs.readdirSync(UPLOADS_DIR) : []) {
-    const dir = path.join(UPLOADS_DIR, entry);
+function removeStale(folder: string, now: number): void {
+  for (const entry of fs.readdirSync(folder)) {
+    const dir = path.join(folder, entry);
     try {
       if (now - fs.statSync(dir).mtimeMs > UPLOAD_LIMITS.maxAgeMs) fs.rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -35,18 +30,24 @@ function removeStale(now: number): void {
   }
 }
 
-/** Starts an upload: a new private folder for its files. */
+/**
+ * Starts an upload: a new private folder for its files, in the uploads folder.
+ * @throws AppError UPLOADS_UNAVAILABLE when the uploads folder cannot be made or is not this process's own.
+ */
 export function createUpload(): { id: string } {
-  removeStale(Date.now());
+  const folder = privateUploadsFolder();
+  removeStale(folder, Date.now());
   const id = randomBytes(16).toString('hex');
-  fs.mkdirSync(UPLOADS_DIR, { recursive: true, mode: 0o700 });
-  fs.mkdirSync(dirOf(id), { mode: 0o700 });
+  fs.mkdirSync(path.join(folder, id), { mode: 0o700 });
   return { id };
 }
 
-/** The upload's folder; NOT_FOUND when there is none, INVALID_INPUT while it is being indexed. */
+/**
+ * The upload's folder; NOT_FOUND when there is none, INVALID_INPUT while it is being indexed, UPLOADS_UNAVAILABLE
+ * when the uploads folder is not this process's own.
+ */
 function uploadDir(id: string): string {
-  const dir = dirOf(id);
+  const dir = path.join(privateUploadsFolder(), id);
   if (!fs.existsSync(dir)) {
     throw new AppError('NOT_FOUND', `There is no upload '${id}' (it was indexed, or is over an hour old).`, {
       field: 'id',

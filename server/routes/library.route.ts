@@ -87,7 +87,7 @@ export const libraryRoutes = createRouter()
       tags: ['papers'],
       responses: {
         201: { description: 'The upload', content: { 'application/json': { schema: zUploadCreated } } },
-        // Its folder is made in the temporary folder, which may be full or out of file handles.
+        // Its folder is made in the temporary folder, which may be full, out of file handles, or hold another's folder.
         ...errorResponsesFor(
           'INVALID_INPUT',
           'UNAUTHORIZED',
@@ -95,6 +95,7 @@ export const libraryRoutes = createRouter()
           'PAYLOAD_TOO_LARGE',
           'DISK_FULL',
           'RESOURCES_EXHAUSTED',
+          'UPLOADS_UNAVAILABLE',
           'OVERLOADED',
         ),
       },
@@ -126,6 +127,7 @@ export const libraryRoutes = createRouter()
           'PAYLOAD_TOO_LARGE',
           'DISK_FULL',
           'RESOURCES_EXHAUSTED',
+          'UPLOADS_UNAVAILABLE',
           'OVERLOADED',
           'TIMEOUT',
         ),
@@ -155,6 +157,7 @@ export const libraryRoutes = createRouter()
           'CROSS_ORIGIN',
           'NOT_FOUND',
           'PAYLOAD_TOO_LARGE',
+          'UPLOADS_UNAVAILABLE',
           'OVERLOADED',
         ),
       },

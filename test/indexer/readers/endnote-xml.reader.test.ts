@@ -169,4 +169,31 @@ describe('endnote-xml.reader', () => {
       department: 'Department of Chemistry',
     });
   });
+
+  // Regression: the URL Zotero and JabRef write under <web-urls> was ignored (only <related-urls> was read).
+  it("reads a record's web URL as its url, a DOI link there as its DOI, and never an attached file's address", () => {
+    const { papers, problems } = readFixture(readEndnoteXml, 'wild/endnote-web-urls.xml');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.url, paper.doi])).toEqual([
+      [
+        'doi:10.1016/j.soilbio.2019.01.001',
+        'https://www.sciencedirect.com/science/article/pii/S0038071719300012',
+        '10.1016/j.soilbio.2019.01.001',
+      ],
+      // A DOI found only in a web URL keeps the id made from the content, which the record had before.
+      ['silva2020root', 'https://doi.org/10.1007/978-3-030-12345-6_3', '10.1007/978-3-030-12345-6_3'],
+      // Only a PDF URL (internal-pdf://…): no url.
+      ['okafor2018soil', null, null],
+    ]);
+  });
+
+  it('reads the related URL EndNote writes before a web URL, keeping both', () => {
+    const xml = `<xml><records><record><ref-type name="Journal Article">17</ref-type><titles><title>Both</title></titles>
+<urls><web-urls><url>https://example.org/web</url></web-urls><related-urls><url>https://example.org/related</url></related-urls></urls></record></records></xml>`;
+    const { papers } = readWith(readEndnoteXml, xml, 'both.xml');
+    expect(papers[0]?.paper).toMatchObject({
+      url: 'https://example.org/related',
+      metadata: { urls: ['https://example.org/related', 'https://example.org/web'] },
+    });
+  });
 });

@@ -5,7 +5,7 @@ import { AppError } from '../../../core/errors.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJsonl, readJsonlBytes, readJsonlFile } from '../../../indexer/readers/jsonl.reader.ts';
 import { tempDir } from '../../support/temp-dir.ts';
-import { paperById, readFixture, readWith } from './read-fixture.ts';
+import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
 
 describe('jsonl.reader', () => {
   it('reads each non-blank line of the fixture as one paper with its exact line', () => {
@@ -204,5 +204,52 @@ describe('jsonl.reader limits', () => {
         await handle.close();
       }
     }
+  });
+
+  // Regression: a .jsonl of Zotero items was read as plain records: an API answer's fields (under "data") were not
+  // found at all, a bare item kept its editors as authors and its attachments and notes became papers.
+  it("reads Zotero's items one per line as in a JSON array: API answers, bare items, CSL answers, notes passed over", async () => {
+    const read = await readPaperFiles([fixture('wild/zotero-items.jsonl')]);
+    expect(read.problems).toEqual([]);
+    expect(read.papers.map(({ paper, location }) => [paper.id, location.line, paper.authors])).toEqual([
+      ['zotero:X42A7DEE', 1, ['Jane Doe', 'Richard Roe']],
+      ['zotero:CONF2021', 4, ['Kai Lin']],
+      ['silva2022roots', 5, ['Ana Silva', 'Soil Science Consortium']],
+      ['own-report-1', 7, ['Jane Doe', 'Richard Roe']],
+      ['zotero:groups/2205533/PRE24012', 8, ['Chidi Okafor']],
+    ]);
+    expect(paperById(read.papers, 'zotero:X42A7DEE').paper).toMatchObject({
+      venue: 'Soil Biology and Biochemistry',
+      year: 2019,
+      tags: ['soil carbon', 'drought'],
+      metadata: { editors: ['Ed Itor'], zoteroKey: 'X42A7DEE' },
+    });
+    expect(paperById(read.papers, 'zotero:CONF2021').paper).toMatchObject({
+      venue: "SIGIR '21",
+      metadata: { citationKey: 'lin2021dense' },
+    });
+    // A user's own venue and year beside Zotero's fields win; Zotero's stay metadata.
+    expect(paperById(read.papers, 'silva2022roots').paper).toMatchObject({
+      venue: 'Plant and Soil (special issue on drought)',
+      year: 2022,
+      metadata: { publicationTitle: 'Plant and Soil', date: '2021-12-30' },
+    });
+    // The API's answer asked for CSL JSON alone is read by the CSL-JSON reader's rules (its arXiv id in "number").
+    expect(paperById(read.papers, 'zotero:groups/2205533/PRE24012').paper).toMatchObject({
+      venue: 'arXiv',
+      arxivId: '2401.01234',
+      year: 2024,
+    });
+    expect(read.notices).toEqual([
+      `${fixture('wild/zotero-items.jsonl')}: 3 Zotero items holding no paper of their own were passed over (1 attachment, 2 notes; lines 2, 3, 6)`,
+    ]);
+  });
+
+  it('passes over the Zotero notes of a JSON Lines text read through the reader contract too, naming their lines', async () => {
+    const read = readJsonl(await fs.readFile(fixture('wild/zotero-items.jsonl'), 'utf8'), 'items.jsonl');
+    expect(read.records.map((record) => record.location.line)).toEqual([1, 4, 5, 7, 8]);
+    expect(read.notices).toEqual([
+      'items.jsonl: 3 Zotero items holding no paper of their own were passed over (1 attachment, 2 notes; lines 2, 3, 6)',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readCslJson } from '../../../indexer/readers/csl-json.reader.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJson } from '../../../indexer/readers/json.reader.ts';
 import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
@@ -187,5 +188,48 @@ describe('zotero-items', () => {
     ]);
     // An Archive ID that is no arXiv id is kept.
     expect(papers[1]?.paper).toMatchObject({ venue: 'SSRN', arxivId: null, metadata: { archiveID: 'SSRN 3456789' } });
+  });
+
+  // Regression: an answer asked for with include=csljson ({key, version, library, csljson}, no "data") was read as a
+  // plain record: its fields under "csljson" were not found, so no title, and no Zotero id.
+  it("reads the web API's answer asked for CSL JSON alone as Zotero items, each CSL item read as the CSL-JSON reader reads it", async () => {
+    for (const reader of [readJson, readCslJson]) {
+      const { papers, problems } = readFixture(reader, 'wild/zotero-api-csljson.json');
+      expect(problems).toEqual([]);
+      expect(papers.map(({ paper, location }) => [paper.id, location.line, paper.year, paper.venue])).toEqual([
+        ['zotero:X42A7DEE', 2, 2019, 'Soil Biology and Biochemistry'],
+        ['zotero:CONF2021', 37, 2021, "SIGIR '21"],
+        ['zotero:groups/2205533/PRE24012', 61, 2024, 'arXiv'],
+      ]);
+      expect(paperById(papers, 'zotero:X42A7DEE').paper).toMatchObject({
+        title: 'Microbial carbon use efficiency in drying soils',
+        authors: ['Jane Doe', 'Richard Roe'],
+        doi: '10.1016/j.soilbio.2019.01.001',
+        metadata: { zoteroKey: 'X42A7DEE', journalAbbreviation: 'Soil Biol. Biochem.' },
+      });
+      // Better BibTeX's citation key in "note" is kept beside the Zotero id, as for a CSL-JSON export.
+      expect(paperById(papers, 'zotero:CONF2021').paper.metadata).toMatchObject({ citationKey: 'lin2021dense' });
+      expect(paperById(papers, 'zotero:groups/2205533/PRE24012').paper).toMatchObject({
+        arxivId: '2401.01234',
+        url: 'http://arxiv.org/abs/2401.01234',
+      });
+    }
+    // Told to be CSL JSON by its content, as a .json file is given to index.
+    const read = await readPaperFiles([fixture('wild/zotero-api-csljson.json')]);
+    expect(read.problems).toEqual([]);
+    expect(read.papers.map(({ paper }) => paper.id)).toEqual([
+      'zotero:X42A7DEE',
+      'zotero:CONF2021',
+      'zotero:groups/2205533/PRE24012',
+    ]);
+  });
+
+  it("reads the API's answer for one item asked for CSL JSON alone as that item", () => {
+    const answer = JSON.parse(fs.readFileSync(fixture('wild/zotero-api-csljson.json'), 'utf8'))[0];
+    const { papers, problems } = readWith(readJson, JSON.stringify(answer, null, 2), 'item.json');
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title])).toEqual([
+      ['zotero:X42A7DEE', 'Microbial carbon use efficiency in drying soils'],
+    ]);
   });
 });

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../../server/http/error-handler.ts';
 import { addPart, createUpload } from '../../../server/library/upload.service.ts';
+import { uploadsFolder } from '../../../server/library/uploads-folder.ts';
 
-const uploads = path.join(os.tmpdir(), 'citelens-uploads');
 const made: string[] = [];
 afterEach(() => {
-  for (const id of made.splice(0)) fs.rmSync(path.join(uploads, id), { recursive: true, force: true });
+  for (const id of made.splice(0)) fs.rmSync(path.join(uploadsFolder(), id), { recursive: true, force: true });
 });
 
 describe('upload.service', () => {
@@ -17,7 +16,7 @@ describe('upload.service', () => {
   it.skipIf(!fs.existsSync('/dev/full'))('names the file a part was being written to when the disk is full', () => {
     const { id } = createUpload();
     made.push(id);
-    const file = path.join(uploads, id, 'papers.jsonl');
+    const file = path.join(uploadsFolder(), id, 'papers.jsonl');
     fs.symlinkSync('/dev/full', file);
     let thrown: unknown;
     try {
