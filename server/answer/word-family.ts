@@ -1,9 +1,11 @@
 // A question's word that no paper uses, read by a word of its family that papers do use: a verb by its
-// noun ("phagocytose" by "phagocytosis", "agree" by "agreement", "regulate" by "regulation"). Only
-// these regular derivations: a family is never guessed from a shared start ("transformer" is no
-// "transformation"). Never an adverb by its adjective: an adverb says how, not what about, and read as
-// its adjective ("visually" as "visual", "numerically" as "numerical") it made questions on what the
-// library lacks look covered by papers that merely use the adjective.
+// noun ("phagocytose" by "phagocytosis", "agree" by "agreement", "regulate" by "regulation"), an
+// adjective of a condition by the condition ("septic" by "sepsis"), a part of the body by the name of
+// its removal ("stapes" by "stapedectomy"). Only these regular derivations: a family is never guessed
+// from a shared start ("transformer" is no "transformation"). Never an adverb by its adjective: an
+// adverb says how, not what about, and read as its adjective ("visually" as "visual", "numerically"
+// as "numerical") it made questions on what the library lacks look covered by papers that merely use
+// the adjective.
 import { stem } from '../../indexer/text/analyze.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
 import { englishWordsIfReadable } from './english-words.ts';
@@ -26,14 +28,28 @@ const OTHER_MEANING_MENT = new Set(
     ' ',
   ),
 );
+// "septic" → "sepsis", "necrotic" → "necrosis", "metastatic" → "metastasis": an adjective of a
+// condition and its noun; not one whose "-sis" noun means something else ("genetic" → "genesis",
+// "synthetic" → "synthesis", "emphatic" → "emphasis", "static" → "stasis").
+const CONDITION_ADJECTIVE = /(?<=\p{L}{3})tic$/u;
+const OTHER_MEANING_SIS = new Set('genetic synthetic emphatic static kinetic critic poetic'.split(' '));
+// "thyroid" → "thyroidectomy", "prostate" → "prostatectomy", "stapes" → "stapedectomy" (by its Latin
+// stem, "stapedis"): a part of the body and the name of its removal, which papers on the operation use.
+const REMOVAL_OF: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<=\p{L}{4})$/u, 'ectomy'],
+  [/(?<=\p{L}{4})e$/u, 'ectomy'],
+  [/(?<=\p{L}{3})es$/u, 'edectomy'],
+];
 // An adverb in "-ly" ("mainly", "readily"), which is read by no other word; nor is a noun in "-ly" ("supply").
 const ADVERB = /\p{L}{4}ly$/u;
 
 /**
  * The words of a word's family it may be read by: for a verb, its nouns ("phagocytose" →
  * "phagocytosis", "agree" → "agreement"; "-ment" only on an English word of five letters or more,
- * checked against `english`, whose noun means the same); none for a word in "-ly" ("mainly",
- * "supply"). A word is read by them only when papers use them (withFamilyWords).
+ * checked against `english`, whose noun means the same); for an adjective in "-tic", the condition
+ * in "-sis" ("septic" → "sepsis"); for a noun, its removal in "-ectomy" ("stapes" → "stapedectomy");
+ * none for a word in "-ly" ("mainly", "supply"). A word is read by them only when papers use them
+ * (withFamilyWords).
  */
 export function familyWords(
   word: string,
@@ -46,7 +62,16 @@ export function familyWords(
     lower.replace(ending, noun),
   );
   const ment = MENT_STEM.test(lower) && english?.has(lower) === true && !OTHER_MEANING_MENT.has(lower);
-  return ment ? [...nouns, `${lower}ment`] : nouns;
+  const condition = CONDITION_ADJECTIVE.test(lower) && !OTHER_MEANING_SIS.has(lower);
+  const removal = REMOVAL_OF.filter(([ending]) => ending.test(lower)).map(([ending, name]) =>
+    lower.replace(ending, name),
+  );
+  return [
+    ...nouns,
+    ...(ment ? [`${lower}ment`] : []),
+    ...(condition ? [lower.replace(CONDITION_ADJECTIVE, 'sis')] : []),
+    ...removal,
+  ];
 }
 
 /**

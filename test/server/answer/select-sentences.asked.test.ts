@@ -158,4 +158,24 @@ describe('select-sentences: the sentence that answers what is asked', () => {
       ]).abstainReason,
     ).toBeNull();
   });
+
+  it('abstains on no neighbouring condition that papers name by a word of its family ("septic" of sepsis, "stapes" of stapedectomy)', () => {
+    // Each question's other words are all in its paper: before, the one word no paper writes as the
+    // question does was read as a neighbouring condition, and the question was refused.
+    const sepsis = 'Immunoglobulins were an effective adjuvant in infants with late sepsis.';
+    expect(
+      select('Are immunoglobulins an effective adjuvant in septic infants?', [source('sepsis', sepsis)]).abstainReason,
+    ).toBeNull();
+    const stapedectomy =
+      'Delayed facial palsy after surgery was prevented in most stapedectomies by antiviral treatment.';
+    expect(
+      select('Can delayed facial palsy in the stapes surgery be prevented?', [source('stapes', stapedectomy)])
+        .abstainReason,
+    ).toBeNull();
+    // A condition no paper names in any form is still one: "necrotic" with no paper on necrosis.
+    expect(
+      select('Are immunoglobulins an effective adjuvant in necrotic infants?', [source('sepsis', sepsis)])
+        .abstainReason,
+    ).toMatch(/no paper in it mentions "necrotic".*neighbouring question/);
+  });
 });
