@@ -7,6 +7,7 @@
 // "unchanged after adjustment", which holds; nor an inference after a finding (", suggesting
 // that…") as hedging the finding. A finding counts only when it is about the question's subject.
 import { NULL_FINDING } from '../verify/judge/null-findings.ts';
+import { isNominalNull } from './nominal-null.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
 
@@ -182,11 +183,13 @@ export function countedText(sentence: string, keepCommaClauses = false): string 
 
 /**
  * Whether a sentence, as written, carries a cue of a finding the judge's own cues miss: a report in
- * the study's own words, an observation of how a thing looked, or a denied ability the claim asserts.
+ * the study's own words, an observation of how a thing looked, a denied ability the claim asserts,
+ * or a null finding stated with a noun of change ("No reduction in stroke risk was seen").
  */
 export function reportsFinding(sentence: string, claim: string): boolean {
   return (
     REPORTS_FINDING.test(sentence) ||
+    isNominalNull(sentence) ||
     OTHERS_FOUND.test(sentence) ||
     new RegExp(APPEARANCE.source, 'iu').test(sentence) ||
     deniesAbility(sentence, claim)

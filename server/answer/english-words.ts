@@ -126,13 +126,35 @@ const undoubled = (stem: string): string[] =>
   stem.length > 2 && stem.at(-1) === stem.at(-2) && !'aeiou'.includes(stem.at(-1)!) ? [stem.slice(0, -1)] : [];
 
 /**
+ * Plurals that no ending rule undoes, of the groups and animals questions ask about ("in children",
+ * "among women", "in mice"), each with its singular. The word list holds some of them ("men") but
+ * not others ("children", "women", "mice").
+ */
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['children', 'child'],
+  ['women', 'woman'],
+  ['men', 'man'],
+  ['mice', 'mouse'],
+  ['lice', 'louse'],
+  ['geese', 'goose'],
+  ['feet', 'foot'],
+  ['teeth', 'tooth'],
+]);
+
+/** The singular of an irregular plural ("children" → "child"), or undefined. */
+export const singularOfIrregular = (word: string): string | undefined => IRREGULAR_PLURALS.get(word);
+
+/**
  * The words a lower-case word may be an inflection of, by plain English rules: plurals (-s, -es,
- * -ies), past forms (-ed, -ied), -ing, comparatives (-er, -est, -ier, -iest) and adverbs (-ly, -ily,
- * -ally, "simply" from "simple"), each with a final e dropped or a consonant doubled. Candidates
- * only: a word is English when one of them is in the list, never because it has a suffix.
+ * -ies, and the irregular ones: "children", "women", "mice"), past forms (-ed, -ied), -ing,
+ * comparatives (-er, -est, -ier, -iest) and adverbs (-ly, -ily, -ally, "simply" from "simple"), each
+ * with a final e dropped or a consonant doubled. Candidates only: a word is English when one of them
+ * is in the list, never because it has a suffix.
  */
 export function baseForms(word: string): string[] {
   const forms: string[] = [];
+  const singular = IRREGULAR_PLURALS.get(word);
+  if (singular !== undefined) forms.push(singular);
   const cut = (n: number) => word.slice(0, -n);
   if (word.endsWith('s') && !word.endsWith('ss')) forms.push(cut(1));
   if (word.endsWith('es')) forms.push(cut(2));

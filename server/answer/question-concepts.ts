@@ -6,7 +6,7 @@
 // the library never uses weighs the most.
 import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
-import { englishWordsIfReadable, isEnglishWord } from './english-words.ts';
+import { englishWordsIfReadable, isEnglishWord, singularOfIrregular } from './english-words.ts';
 import { hyphenatedNames, nameAt, writtenAsName } from './written-names.ts';
 
 export { writtenAsName };
@@ -94,9 +94,11 @@ function qualityBase(form: string): string {
   return form;
 }
 
-// A word without possessive, plural and regular verb endings.
+// A word without possessive, plural and regular verb endings; an irregular plural is read as its
+// singular ("children" as "child"), so a question's "in children" finds a paper's "child".
 function inflectionForm(word: string): string {
   let w = spelling(word.toLowerCase().replace(/['’]s?$/u, ''));
+  w = singularOfIrregular(w) ?? w;
   if (w.length <= 3 || /\p{N}/u.test(w)) return w;
   if (/ies$/u.test(w) && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(?:ss|us|is|ys)$/u.test(w)) return w;

@@ -10,6 +10,8 @@
 import { comparisonConflict } from '../verify/judge/reading-facts.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
 import { deniesAbility, topicShare } from './counted-findings.ts';
+import { withoutCoveringGroups } from './covering-groups.ts';
+import { verbalNull } from './nominal-null.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
 
@@ -298,7 +300,8 @@ function settlingDenial(claim: string, sentence: string): boolean {
   );
   if (topicShare(clause, claim) < MIN_SETTLING_SHARE || EARLIER_WORK.test(reportedBy(sentence, clause))) return false;
   const asked = conceptForms(claim);
-  for (const restriction of clause.matchAll(RESTRICTION)) {
+  // Groups that together hold everyone ("in patients with diabetes or in those without") narrow nothing.
+  for (const restriction of withoutCoveringGroups(clause).matchAll(RESTRICTION)) {
     if (
       /^(?:more|less|compared|versus|vs)/iu.test(restriction[0]) &&
       !CONTROL_COMPARISON.test(restriction[0]) &&
@@ -338,5 +341,6 @@ export function countedFinding(
     const stated = statedSameness(sentence, claim);
     return stated < 0 ? -settling : stated > 0 ? 1 : -stance;
   }
-  return stance < 0 && settlesAgainst(claim, sentence) ? -settling : stance;
+  // A null finding stated with a noun of change settles as the same finding stated with the verb.
+  return stance < 0 && settlesAgainst(claim, verbalNull(sentence)) ? -settling : stance;
 }

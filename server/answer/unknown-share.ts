@@ -176,6 +176,25 @@ function unknownEnglishWords(concepts: readonly Concept[], phrases: readonly Eng
 
 const wordOf = (match: RegExpMatchArray) => match[0].toLowerCase().replace(/['’]s$/u, '');
 
+/** A word of the question that is a single English word no paper uses, where it stands, and the word after it. */
+type UnknownWordAt = { concept: Concept; at: number; next: string | undefined };
+
+// The question's words, in order, that are single English words no paper uses (unknownEnglishWords).
+function unknownWordsAt(
+  question: string,
+  concepts: readonly Concept[],
+  phrases: readonly EnglishPhrase[],
+): UnknownWordAt[] {
+  const byWord = unknownEnglishWords(concepts, phrases);
+  if (byWord.size === 0) return [];
+  const words = [...question.matchAll(WORD)];
+  return words.flatMap((match, i) => {
+    const concept = byWord.get(wordOf(match));
+    const next = words[i + 1];
+    return concept ? [{ concept, at: match.index, next: next && wordOf(next) }] : [];
+  });
+}
+
 /**
  * The single English words no paper uses (not a name, not a word of a phrase of `phrases`, not an
  * adverb) that head the question's subject: right after its opening auxiliary, with or without
@@ -188,17 +207,12 @@ export function unknownSubjects(
   concepts: readonly Concept[],
   phrases: readonly EnglishPhrase[] = [],
 ): Concept[] {
-  const byWord = unknownEnglishWords(concepts, phrases);
-  if (byWord.size === 0) return [];
   const topic = new Set(concepts.map(plainWord));
-  const words = [...question.matchAll(WORD)];
   const found = new Set<Concept>();
-  words.forEach((match, i) => {
-    const concept = byWord.get(wordOf(match));
-    const next = words[i + 1];
-    const heads = next === undefined || !topic.has(wordOf(next));
-    if (concept && heads && OPENING_SUBJECT.test(question.slice(0, match.index))) found.add(concept);
-  });
+  for (const { concept, at, next } of unknownWordsAt(question, concepts, phrases)) {
+    const heads = next === undefined || !topic.has(next);
+    if (heads && OPENING_SUBJECT.test(question.slice(0, at))) found.add(concept);
+  }
   return [...found];
 }
 
@@ -236,13 +250,10 @@ export function unknownQualifiers(
   concepts: readonly Concept[],
   phrases: readonly EnglishPhrase[] = [],
 ): Concept[] {
-  const byWord = unknownEnglishWords(concepts, phrases);
-  if (byWord.size === 0) return [];
-  const words = [...question.matchAll(WORD)];
   const found = new Set<Concept>();
-  for (const match of words.slice(0, -1)) {
-    const concept = byWord.get(wordOf(match));
-    if (!concept || !QUALIFIER_BEFORE.test(question.slice(0, match.index))) continue;
+  // Not the question's last word (its object: unknownObject).
+  for (const { concept, at, next } of unknownWordsAt(question, concepts, phrases)) {
+    if (next === undefined || !QUALIFIER_BEFORE.test(question.slice(0, at))) continue;
     const word = plainWord(concept);
     if (!SET_PHRASE_NOUNS.has(word) && !QUALIFIER_SET_PHRASE_NOUNS.has(word) && !GROUP_WORDS.has(word))
       found.add(concept);

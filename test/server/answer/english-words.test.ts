@@ -49,6 +49,18 @@ describe('english-words', () => {
       expect(isEnglishWord(word), word).toBe(false);
   });
 
+  it('knows the irregular plurals of the groups questions ask about ("children", "women", "mice")', () => {
+    for (const [plural, singular] of [
+      ['children', 'child'],
+      ['women', 'woman'],
+      ['mice', 'mouse'],
+      ['geese', 'goose'],
+    ]) {
+      expect(baseForms(plural!), plural).toContain(singular);
+      expect(isEnglishWord(plural!), plural).toBe(true);
+    }
+  });
+
   it('knows the capitalised words WordNet writes, as it writes them, and not coined names', () => {
     for (const word of [
       'English',

@@ -23,6 +23,14 @@ describe('question-concepts', () => {
     expect(conceptForm('analysis')).toBe('analysis');
   });
 
+  it('reads an irregular plural as its singular ("children" as "child", "mice" as "mouse")', () => {
+    expect(conceptForm('children')).toBe(conceptForm('child'));
+    expect(conceptForm('women')).toBe(conceptForm('woman'));
+    expect(conceptForm('mice')).toBe(conceptForm('mouse'));
+    expect(conceptForm('Men')).toBe(conceptForm('man'));
+    expect(conceptForm('childhood')).not.toBe(conceptForm('child'));
+  });
+
   it('leaves out the measure a "how much" question compares by, and what it compares against', () => {
     // The evidence gives a number ("52x higher throughput"), seldom the question's comparative or "baselines".
     const words = (question: string) => questionConcepts(question, statistics).map((c) => c.word);

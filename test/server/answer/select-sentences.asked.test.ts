@@ -143,6 +143,24 @@ describe('select-sentences: the sentence that answers what is asked', () => {
     expect(abstainReason).toBeNull();
   });
 
+  it('abstains when the question asks among a group no paper studies, written as an irregular plural ("in children", "in mice")', () => {
+    const abstract =
+      'We randomized 12,000 adults with diabetes to low-dose aspirin or placebo. Low-dose aspirin reduced the risk of ischemic stroke by 21% in adults with diabetes.';
+    for (const group of ['children', 'women', 'mice', 'adolescents'])
+      expect(
+        select(`Does aspirin reduce stroke risk in ${group} with diabetes?`, [source('adults', abstract)])
+          .abstainReason,
+        group,
+      ).toMatch(new RegExp(`no paper in it mentions "${group}"`));
+    // The last word of the question is its object, which the answer says it leaves aside.
+    expect(select('Does aspirin reduce stroke risk in children?', [source('adults', abstract)]).partial).toBeDefined();
+    // A paper that writes the singular ("each child") studies the group.
+    const child =
+      'We randomized 900 patients with diabetes to low-dose aspirin or placebo. Low-dose aspirin reduced the risk of ischemic stroke by 21%, and each child was followed for five years.';
+    const asked = select('Does aspirin reduce stroke risk in children with diabetes?', [source('child', child)]);
+    expect(asked.abstainReason).toBeNull();
+  });
+
   it('abstains when the question asks about a condition no paper mentions, where the papers hold a neighbouring one', () => {
     const abstract =
       'About half of breast cancer patients do not respond to antibody therapy. Increased kinase activation conferred antibody resistance in breast cancer cells.';

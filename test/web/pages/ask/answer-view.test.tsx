@@ -126,6 +126,51 @@ describe('answer-view', () => {
     expect(items[0]!.closest('details')).toBeNull();
   });
 
+  it('highlights both parts of a quote joined across two adjoining passages, in the sources and in the chip', async () => {
+    // A leaning sentence quoted with the one before it, which ends the passage before (0–35 and 36–86).
+    const abstract = 'Aspirin reduced stroke risk in men. This effect was absent in women, as expected.';
+    const joinedPaper = paper('aspirin-paper', 'Aspirin and stroke in men and women', abstract);
+    const cut = abstract.indexOf('This');
+    const end = abstract.indexOf(', as');
+    const view = answerView({
+      ...response,
+      answer: {
+        text: '',
+        sentences: [
+          {
+            text: `${abstract.slice(0, end)}.`,
+            support: 0.9,
+            supported: true,
+            citations: [{ n: 1, paperId: 'aspirin-paper', passageId: 21, field: 'abstract', start: 0, end }],
+          },
+        ],
+      },
+      sources: [
+        {
+          n: 1,
+          paper: joinedPaper,
+          passages: [
+            { id: 21, field: 'abstract', text: abstract.slice(cut), start: cut, end: abstract.length, score: 0.9 },
+            { id: 20, field: 'abstract', text: abstract.slice(0, cut - 1), start: 0, end: cut - 1, score: 0.5 },
+          ],
+          cited: true,
+        },
+      ],
+    });
+    const user = userEvent.setup();
+    show(view);
+    const item = within(screen.getByRole('region', { name: 'Sources' })).getAllByRole('listitem')[0]!;
+    // Both passages are shown (best first), each with its part of the quote marked.
+    expect([...item.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      'This effect was absent in women',
+      'Aspirin reduced stroke risk in men.',
+    ]);
+    await user.hover(screen.getByRole('button', { name: /^Citation 1:/ }));
+    expect(screen.getByRole('tooltip').querySelector('mark')!.textContent).toBe(
+      'Aspirin reduced stroke risk in men. This effect was absent in women',
+    );
+  });
+
   it('moves focus to the cited source when a chip is clicked', async () => {
     const user = userEvent.setup();
     show();

@@ -61,33 +61,65 @@ export type AnswerView = {
 };
 
 type Citation = AskResponse['answer']['sentences'][number]['citations'][number];
+type ServerPassage = ServerSource['passages'][number];
 
-// Offsets of a citation are into the paper field; the chip shows them inside the passage.
+/**
+ * The source's passages a citation's span lies in, in order: one, or two or more when the answer
+ * quotes a sentence with the one before it across adjoining passages; none when the span reaches
+ * outside the passages the source carries.
+ */
+function passagesOfCitation(citation: Citation, source: ServerSource | undefined): ServerPassage[] {
+  if (!source) return [];
+  const field = fieldText(citation, source);
+  const overlapping = source.passages
+    .filter((p) => p.field === citation.field && p.start < citation.end && p.end > citation.start)
+    .sort((a, b) => a.start - b.start);
+  const first = overlapping[0];
+  const last = overlapping.at(-1);
+  if (!first || !last || first.start > citation.start || last.end < citation.end) return [];
+  // Adjoining: only spaces (or nothing) between each passage and the one before; they may overlap.
+  const adjoins = (p: ServerPassage, i: number) =>
+    i === 0 || field.slice(overlapping[i - 1]!.end, p.start).trim() === '';
+  return overlapping.every(adjoins) ? overlapping : [];
+}
+
+/** The paper field a citation's offsets are into. */
+const fieldText = (citation: Citation, source: ServerSource): string =>
+  citation.field === 'title' ? source.paper.title : source.paper.abstract;
+
+// Offsets of a citation are into the paper field; the chip shows them inside the passage (or the
+// adjoining passages it spans, read as one text).
 function citedSpan(citation: Citation, source: ServerSource | undefined): CitedSpan {
-  const passage = source?.passages.find((p) => p.id === citation.passageId && p.field === citation.field);
-  if (passage && citation.start >= passage.start && citation.end <= passage.end) {
+  const passages = passagesOfCitation(citation, source);
+  const first = passages[0];
+  const last = passages.at(-1);
+  if (source && first && last) {
     return {
       n: citation.n,
-      passageId: passage.id,
-      text: passage.text,
-      span: { start: citation.start - passage.start, end: citation.end - passage.start },
+      passageId: citation.passageId,
+      text: passages.length === 1 ? first.text : fieldText(citation, source).slice(first.start, last.end),
+      span: { start: citation.start - first.start, end: citation.end - first.start },
     };
   }
-  const field = source ? (citation.field === 'title' ? source.paper.title : source.paper.abstract) : '';
-  const text = field.slice(citation.start, citation.end);
+  const text = source ? fieldText(citation, source).slice(citation.start, citation.end) : '';
   return { n: citation.n, passageId: citation.passageId, text, span: null };
 }
 
 function sourceView(source: ServerSource, citations: readonly Citation[]): AnswerSource {
   const mine = citations.filter((c) => c.n === source.n);
-  const citedIds = new Set(mine.map((c) => c.passageId));
+  // Each citation marks its part of every passage it spans (a joined quote marks two).
+  const spans = new Map<number, Range[]>();
+  for (const citation of mine)
+    for (const p of passagesOfCitation(citation, source)) {
+      const span = { start: Math.max(citation.start, p.start) - p.start, end: Math.min(citation.end, p.end) - p.start };
+      spans.set(p.id, [...(spans.get(p.id) ?? []), span]);
+    }
+  const citedIds = new Set([...mine.map((c) => c.passageId), ...spans.keys()]);
   const shown = source.passages.filter((p) => citedIds.has(p.id));
   const passages = (shown.length > 0 ? shown : source.passages.slice(0, 1)).map((p) => ({
     id: p.id,
     text: p.text,
-    spans: mine
-      .filter((c) => c.passageId === p.id && c.start >= p.start && c.end <= p.end)
-      .map((c) => ({ start: c.start - p.start, end: c.end - p.start })),
+    spans: spans.get(p.id) ?? [],
   }));
   return {
     n: source.n,

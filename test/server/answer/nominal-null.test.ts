@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { bottomLine, claimOfQuestion, findingStance } from '../../../server/answer/bottom-line.ts';
+import { isNominalNull, verbalNull } from '../../../server/answer/nominal-null.ts';
+
+const at = (n: number, text: string) => ({
+  n,
+  sentence: { field: 'abstract' as const, start: 0, end: text.length, text },
+});
+const verdict = (question: string, ...sentences: string[]) =>
+  bottomLine(
+    question,
+    sentences.map((text, i) => at(i + 1, text)),
+  ).verdict;
+const question = 'Does aspirin reduce stroke risk?';
+
+describe('nominal-null', () => {
+  it('finds a null finding stated with a noun of change and a passive verb of observation', () => {
+    for (const sentence of [
+      'No reduction in stroke risk was seen.',
+      'No significant reduction in stroke risk was observed with aspirin.',
+      'No difference in stroke risk was found between the groups.',
+      'Aspirin was well tolerated, and no increase in bleeding could be detected.',
+      'No clinically meaningful improvement was noted.',
+    ])
+      expect(isNominalNull(sentence), sentence).toBe(true);
+    for (const sentence of [
+      'No patient was seen twice.',
+      'A reduction in stroke risk was seen.',
+      'Stroke risk was reduced by 21%.',
+      'We saw no reduction in stroke risk.',
+    ])
+      expect(isNominalNull(sentence), sentence).toBe(false);
+  });
+
+  it('writes the finding with its verb, keeping what it is about and what narrows it', () => {
+    expect(verbalNull('No significant reduction in stroke risk was observed with aspirin.')).toBe(
+      'not reduce stroke risk with aspirin.',
+    );
+    expect(verbalNull('No difference in stroke risk was found between the groups.')).toBe(
+      'not differ in stroke risk between the groups.',
+    );
+    expect(verbalNull('Aspirin reduced stroke risk.')).toBe('Aspirin reduced stroke risk.');
+  });
+
+  it('reads "No reduction in stroke risk was seen" as a finding against the claim, as "did not reduce" is', () => {
+    const claim = claimOfQuestion(question);
+    expect(findingStance('No reduction in stroke risk was seen.', claim)).toBe(-1);
+    expect(findingStance('No reduction in stroke risk was seen with aspirin.', claim)).toBe(
+      findingStance('Aspirin did not reduce stroke risk.', claim),
+    );
+    // Two such findings say no, as two findings against always do.
+    expect(
+      verdict(
+        question,
+        'No reduction in stroke risk was seen.',
+        'No difference in stroke risk was found between the aspirin and placebo groups.',
+      ),
+    ).toBe('no');
+  });
+
+  it('settles the question alone only where "did not reduce" would', () => {
+    expect(verdict(question, 'No reduction in stroke risk was seen with aspirin.')).toBe('no');
+    expect(verdict(question, 'Aspirin did not reduce stroke risk.')).toBe('no');
+    // Without the question's subject, or narrowed to a group the question does not name, it is one finding among others.
+    expect(verdict(question, 'No reduction in stroke risk was seen.')).toBe('unclear');
+    expect(verdict(question, 'No reduction in stroke risk was seen with aspirin in women under 50 years.')).toBe(
+      'unclear',
+    );
+    // A finding for the claim beside it leaves the balance mixed.
+    expect(
+      verdict(question, 'No reduction in stroke risk was seen.', 'Aspirin reduced stroke risk by 21% in older adults.'),
+    ).toBe('mixed');
+  });
+});
