@@ -3,8 +3,10 @@
 // probabilities and its `contradicted` verdict. By default the built-in judge over the library's
 // term statistics; a caller holding the configured judge (the NLI judge when its model is set up)
 // passes it in AnswerOptions.judge.
+
+import { comparisonConflict } from '../verify/judge/comparison-conflicts.ts';
+import { deniedAlternative } from '../verify/judge/denied-alternatives.ts';
 import { createBuiltinJudge, type Judge, type Judgement } from '../verify/judge/index.ts';
-import { comparisonConflict, deniedAlternative } from '../verify/judge/reading-facts.ts';
 import { isFinding, type StanceFeatures, stanceFeatures } from '../verify/judge/stance-features.ts';
 import { readSentence, type SentenceReading } from '../verify/judge/stance-reading.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';

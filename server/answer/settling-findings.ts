@@ -7,7 +7,7 @@
 // that denies). A rejection denied ("cannot rule out"), a denial denied, a finding narrowed to a
 // group, time or comparator the question does not name, and earlier work reported settle nothing.
 
-import { comparisonConflict } from '../verify/judge/reading-facts.ts';
+import { comparisonConflict } from '../verify/judge/comparison-conflicts.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
 import { deniesAbility, topicShare } from './counted-findings.ts';
 import { withoutCoveringGroups } from './covering-groups.ts';

@@ -3,40 +3,10 @@
 // 3 and 5.5 times" for 1.97, 3.01 and 5.55). The support features read both when they look for the
 // claim's numbers in the evidence (support-features.ts).
 import { numbersOf } from './claim-cues.ts';
+import { TENS_WORDS, UNIT_WORDS } from './number-words.ts';
 
-const UNITS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Readonly<Record<string, number>> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
 const SPELLED = new RegExp(
-  String.raw`\b(?:(${Object.keys(TENS).join('|')})(?:[-\s](${Object.keys(UNITS).slice(0, 9).join('|')}))?|(${Object.keys(UNITS).join('|')}))\b(\s+percent\b)?`,
+  String.raw`\b(?:(${Object.keys(TENS_WORDS).join('|')})(?:[-\s](${Object.keys(UNIT_WORDS).slice(0, 9).join('|')}))?|(${Object.keys(UNIT_WORDS).join('|')}))\b(\s+percent\b)?`,
   'giu',
 );
 
@@ -49,8 +19,8 @@ export function spelledNumbersOf(text: string): string[] {
   for (const match of text.matchAll(SPELLED)) {
     const [, tens, unit, alone, percent] = match;
     const value = tens
-      ? TENS[tens.toLowerCase()]! + (unit ? UNITS[unit.toLowerCase()]! : 0)
-      : UNITS[alone!.toLowerCase()]!;
+      ? TENS_WORDS[tens.toLowerCase()]! + (unit ? UNIT_WORDS[unit.toLowerCase()]! : 0)
+      : UNIT_WORDS[alone!.toLowerCase()]!;
     found.push(percent ? `${value}%` : String(value));
   }
   return found;

@@ -5,6 +5,7 @@
 // and ranked-pairs.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { alikeComparisonsOf } from './alike-comparisons.ts';
+import { changeNounAfter, changeOfComparative } from './change-phrases.ts';
 import { COMPARISON_REACH, headTerms, sideTerm, startsQualifier, withoutStatisticAsides } from './comparison-sides.ts';
 import { lowerBetterMeasures, rankedPairsOf } from './ranked-pairs.ts';
 
@@ -258,7 +259,9 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
       }
       if (comparative < 0) return;
     }
-    const direction = BELOW_WORD.test(tokens[comparative]!.word) ? -1 : 1;
+    // "reduced mortality more than B", "greater pain relief than B": ranked the change's way (change-phrases.ts).
+    const change = changeOfComparative(text, tokens, comparative) || changeNounAfter(text, tokens, comparative) || 1;
+    const direction = ((BELOW_WORD.test(tokens[comparative]!.word) ? -1 : 1) * change) as -1 | 1;
     const measure = lowerBetterMeasures(tokens);
     const judging =
       JUDGING_WORD.test(tokens[comparative]!.word) ||

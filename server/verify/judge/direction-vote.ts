@@ -2,7 +2,7 @@
 // same or the opposite direction of effect (see 'directionVote' in stance-features.ts). A finding is
 // often restated (results, then conclusions), and the sentence that aligns best may be an aim.
 import { terms } from '../../../indexer/text/analyze.ts';
-import { anchoredDirections } from './reading-facts.ts';
+import { anchoredDirections } from './direction-anchors.ts';
 import { readSentence, type SentenceReading, STANCE_MAX_CHARS } from './stance-reading.ts';
 
 /** How many sentences the direction vote reads (an abstract has about ten; a pasted book is cut). */

@@ -3,6 +3,7 @@
 // million" is 4.93e-4 (shares and rates share one unit, the fraction).
 
 import { terms } from '../../../indexer/text/analyze.ts';
+import { numberWordValue, SCALE_WORDS, UNIT_WORDS } from '../number-words.ts';
 
 /**
  * One stated quantity: a unit ('fraction' for shares and rates, 'fold', 'money USD', 'count pariti
@@ -23,25 +24,10 @@ export type Quantity = {
   before?: string[];
 };
 
-const SCALE: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9 };
-// Small numbers written as words count too: "one in five", "two in three".
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twenty: 20,
-  hundred: 100,
-  thousand: 1000,
-};
-const NUMBER = String.raw`(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|twenty)`;
-const SCALE_WORD = String.raw`(?:\s+(hundred|thousand|million|billion))?`;
+// Small numbers written as words count too: "one in five", "two in three" (up to ten, and twenty).
+const NUMBER_WORDS = [...Object.keys(UNIT_WORDS).filter((word) => UNIT_WORDS[word]! <= 10), 'twenty'];
+const NUMBER = String.raw`(?:\d+(?:[.,]\d+)*|${NUMBER_WORDS.join('|')})`;
+const SCALE_WORD = String.raw`(?:\s+(${Object.keys(SCALE_WORDS).join('|')}))?`;
 const ABOVE = String.raw`exceed(?:s|ed|ing)?|more\s+than|greater\s+than|higher\s+than|over|above|at\s+least|>=?|≥`;
 const BELOW = String.raw`less\s+than|fewer\s+than|lower\s+than|below|under|at\s+most|up\s+to|<=?|≤`;
 
@@ -79,7 +65,7 @@ const CURRENCY = /(US\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?)$/u;
 const CURRENCY_OF: Record<string, string> = { US$: 'USD', $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
 function numberOf(text: string): number {
-  const word = NUMBER_WORDS[text.toLowerCase()];
+  const word = numberWordValue(text);
   if (word !== undefined) return word;
   const grouped = /^\d{1,3}(,\d{3})+$/.test(text);
   return Number(grouped ? text.replaceAll(',', '') : text.replace(',', '.'));
@@ -96,7 +82,7 @@ const measuredBy = (numberText: string, unitWord: string, before: string) =>
 
 const IS_ABOVE = new RegExp(`^(?:${ABOVE})$`, 'iu');
 
-const scaled = (value: number, word: string | undefined) => value * (word ? (SCALE[word.toLowerCase()] ?? 1) : 1);
+const scaled = (value: number, word: string | undefined) => value * (word ? (SCALE_WORDS[word.toLowerCase()] ?? 1) : 1);
 
 /** Every quantity in a text that has a unit, or counts a two-word thing (bare numbers such as years, and other counts, are left out). */
 export function quantitiesOf(text: string): Quantity[] {
@@ -141,7 +127,7 @@ export function quantitiesOf(text: string): Quantity[] {
       // A range without a unit ("2-10 patients", "1990–2000") is no quantity.
       continue;
     } else if (perNumber || perOnlyScale) {
-      const denominator = perNumber ? scaled(numberOf(perNumber), perScale) : SCALE[perOnlyScale!.toLowerCase()]!;
+      const denominator = perNumber ? scaled(numberOf(perNumber), perScale) : SCALE_WORDS[perOnlyScale!.toLowerCase()]!;
       if (!(denominator > 0)) continue;
       unit = 'fraction';
       value /= denominator;

@@ -2,9 +2,13 @@
 // sentences: negation and its scope (negation-features.ts), opposite directions of effect attached to
 // the same words, quantifiers, quantities, species scope and hedges, over one sentence and over the
 // paper. Their names and meaning are in stance-feature-names.ts.
+
+import { comparisonConflict } from './comparison-conflicts.ts';
 import { limitDenied, mayNameAlternative } from './comparisons.ts';
 import { compoundOpposites } from './compound-opposites.ts';
 import { coverageConflict } from './coverage.ts';
+import { deniedAlternative } from './denied-alternatives.ts';
+import { type AnchorWord, anchoredDirections, anchorWordsOf } from './direction-anchors.ts';
 import { directionVoteOf, type VoteSentence, voteSentencesOf } from './direction-vote.ts';
 import { restrictionDropped, restrictionDroppedIn } from './dropped-restrictions.ts';
 import { readsAsFinding } from './finding-sentence.ts';
@@ -12,17 +16,9 @@ import { kindMismatch } from './kinds.ts';
 import { negationFeatures } from './negation-features.ts';
 import { onlyAgainstList } from './only-against-list.ts';
 import { onlyVersusMulti } from './only-versus-multi.ts';
+import { antonymConflict, prefixAntonymsOfReadings } from './opposite-words.ts';
 import { compareQuantities, statesOnlyShare } from './quantities.ts';
-import {
-  type AnchorWord,
-  anchoredDirections,
-  anchorWordsOf,
-  antonymConflict,
-  comparisonConflict,
-  deniedAlternative,
-  prefixAntonymsOfReadings,
-  quantitiesOfReading,
-} from './reading-facts.ts';
+import { quantitiesOfReading } from './reading-facts.ts';
 import { mayLackPhrase, requirementConflict } from './requirements.ts';
 import { pairedTerms, partsSwapped, rolesSwapped } from './roles.ts';
 import { emptyStanceFeatures, STANCE_FEATURE_NAMES, type StanceFeatures } from './stance-feature-names.ts';

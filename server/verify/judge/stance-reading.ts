@@ -2,12 +2,14 @@
 // a negation ("not associated with X"), which direction of effect is attached to each word
 // ("reduces leakage" vs "higher leakage"), whether it reports a null finding ("no significant
 // difference"), its quantifiers (always / never), species scope and hedges. What is read off a
-// reading and compared between two (directions, scopes, opposites, quantities) is in reading-facts.ts;
+// reading and compared between two is in reading-facts.ts (scopes, quantities), direction-anchors.ts,
+// opposite-words.ts, denied-alternatives.ts and comparison-conflicts.ts;
 // the negation words are in negation-words.ts, negations of a thing ("without any training") in thing-negations.ts,
 // and those that restrict the subject ("a robot with no tactile sensors") in restrictions.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { caseless } from '../caseless-pattern.ts';
 import { idiomaticAt } from './antonyms.ts';
+import { changeNounAfter, changeOfComparative } from './change-phrases.ts';
 import { asideAt } from './clause-asides.ts';
 import {
   ALTERNATIVE_REACH,
@@ -214,6 +216,14 @@ function readSentenceNow(text: string): SentenceReading {
       clause,
       polar,
     });
+  });
+  // "reduced mortality more than B", "improved pain relief": a word of change that another turns goes
+  // the way of their product ("more" is a greater reduction; "improved" relieves), as the comparisons
+  // read it (change-phrases.ts).
+  words.forEach((word, i) => {
+    if (word.direction === 0) return;
+    const change = changeOfComparative(text, tokens, i) || changeNounAfter(text, tokens, i);
+    if (change !== 0) word.direction = (word.direction * change) as -1 | 1;
   });
   // A negation that closes its clause ("evidence that X causes Y was lacking", "Y was not
   // observed") reaches back over the clause it closes.

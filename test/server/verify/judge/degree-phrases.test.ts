@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../../../indexer/text/analyze.ts';
 import { withDegreePhrases } from '../../../../server/verify/judge/degree-phrases.ts';
-import { anchoredDirections } from '../../../../server/verify/judge/reading-facts.ts';
+import { anchoredDirections } from '../../../../server/verify/judge/direction-anchors.ts';
 import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
 
 // The direction anchoredDirections gives each of some words of a sentence (undefined: none).

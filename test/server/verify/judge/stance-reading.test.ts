@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../../../indexer/text/analyze.ts';
-import {
-  anchoredDirections,
-  antonymConflict,
-  deniedAlternative,
-  negationScope,
-  prefixAntonyms,
-} from '../../../../server/verify/judge/reading-facts.ts';
+import { deniedAlternative } from '../../../../server/verify/judge/denied-alternatives.ts';
+import { anchoredDirections } from '../../../../server/verify/judge/direction-anchors.ts';
+import { antonymConflict, prefixAntonyms } from '../../../../server/verify/judge/opposite-words.ts';
+import { negationScope } from '../../../../server/verify/judge/reading-facts.ts';
 import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
 
 describe('stance-reading', () => {

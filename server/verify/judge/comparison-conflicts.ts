@@ -1,0 +1,68 @@
+// Comparisons the evidence makes the other way round from the claim: "A is more effective than B"
+// against "B was more effective than A", alike against widely different, read side by side with the
+// measure each names (comparisons.ts reads what a sentence ranks against what).
+import type { Comparison } from './comparisons.ts';
+import { termsOfReading } from './reading-facts.ts';
+import type { SentenceReading } from './stance-reading.ts';
+
+/**
+ * Whether the evidence ranks the claim's two sides the other way round: "A is more effective than B"
+ * against "B was more effective than A", or against "A was less effective than B"; or sets alike
+ * what the other side says differ widely ("A performs comparably to B" against "A outperforms B by
+ * a wide margin", either way round; a plain "outperforms" may be a small difference, and is not
+ * read so). Each side is known by a term only it names; a comparison whose sides the evidence does
+ * not name is not read; nor a claim of worth ("outperforms") against two values or superlatives;
+ * and when the evidence also keeps the ranking elsewhere (a ranking that differs by measure), a
+ * reversal counts only in a sentence closer to the claim than every keeping one.
+ */
+export function comparisonConflict(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
+  if (claim.comparisons.length === 0) return false;
+  const meets = (a: readonly string[], b: readonly string[]) => a.some((t) => b.includes(t));
+  // How an evidence comparison reads the claim's: 'reversed', 'kept', or null (other sides, or a
+  // measure the claim does not compare).
+  const against = (c: Comparison, e: Comparison, reading: SentenceReading): 'reversed' | 'kept' | null => {
+    let same = meets(c.left, e.left) && meets(c.right, e.right);
+    let swapped = meets(c.left, e.right) && meets(c.right, e.left);
+    // Sides that share their setting ("… in the early phase") are told apart by their heads.
+    if (same === swapped && c.rightHead && e.rightHead) {
+      same = meets(c.left, e.left) && meets(c.rightHead, e.rightHead);
+      swapped = meets(c.left, e.rightHead) && meets(c.rightHead, e.left);
+    }
+    if (same === swapped) return null;
+    if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
+    // Two values or superlatives rank by what they measure, never by worth ("outperforms").
+    if ((c.judging && e.ranked) || (e.judging && c.ranked)) return null;
+    if (c.direction === 0 || e.direction === 0)
+      return c.direction !== e.direction && (c.wide || e.wide) ? 'reversed' : null;
+    return (same ? c.direction !== e.direction : c.direction === e.direction) ? 'reversed' : 'kept';
+  };
+  // A paper that ranks the two sides both ways, on different measures ("sadness was higher on A than
+  // on B"; "the total score was higher on B than on A"), is read by the sentence closest to the
+  // claim: the one sharing most of its terms, among those that only reverse or only keep its ranking.
+  // A reversal counts when it is closer than every keeping sentence.
+  const claimTerms = [...termsOfReading(claim)];
+  return claim.comparisons.some((c) => {
+    let reversed = -1;
+    let kept = -1;
+    for (const reading of evidence) {
+      const reads = reading.comparisons.map((e) => against(c, e, reading));
+      const reverses = reads.includes('reversed');
+      if (reverses === reads.includes('kept')) continue;
+      const named = termsOfReading(reading);
+      const shared = claimTerms.filter((t) => named.has(t)).length;
+      if (reverses) reversed = Math.max(reversed, shared);
+      else kept = Math.max(kept, shared);
+    }
+    return reversed >= 0 && reversed > kept;
+  });
+}
+
+// Whether `other`, read in `otherReading`, ranks by the lower-is-better measure `pair`'s sentence
+// names, if any: it names that measure and compares amounts, not worth ("A was more effective than B in
+// preventing death" against "mortality was 8% with A versus 12% with B" reverses nothing). A pair that
+// itself judges worth ("more effective") ranks by worth whatever measure its sentence also names.
+function measureRead(pair: Comparison, other: Comparison, otherReading: SentenceReading): boolean {
+  if (!pair.measure || pair.judging) return true;
+  const named = termsOfReading(otherReading);
+  return !other.judging && pair.measure.some((t) => named.has(t));
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonConflict } from '../../../../server/verify/judge/comparison-conflicts.ts';
+import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
+
+describe('comparison-conflicts', () => {
+  it('reads no reversal from a paper that ranks the two sides both ways, on different measures', () => {
+    const paper = [
+      'The mean rating for fatigue on the short form was higher than it was on the long form, but the ratings for worry were higher on the long form than on the short form.',
+      'The mean long form total was about three points higher than it was for the short form.',
+    ].map(readSentence);
+    const claim = readSentence('Respondents scored about three points higher on the long form than on the short form.');
+    expect(comparisonConflict(claim, paper)).toBe(false);
+    expect(comparisonConflict(claim, paper.slice(0, 1))).toBe(false);
+    // One ranking, reversed, is still read.
+    expect(comparisonConflict(readSentence('The short form scored higher than the long form.'), paper.slice(1))).toBe(
+      true,
+    );
+  });
+
+  it('reads a reversal from a paper ranking both ways when its reversing sentence is the closest to the claim', () => {
+    const paper = [
+      'Mistral outperforms Falcon on translation tasks.',
+      'Falcon outperforms Mistral on summarisation tasks.',
+    ].map(readSentence);
+    expect(comparisonConflict(readSentence('Falcon outperforms Mistral on translation tasks.'), paper)).toBe(true);
+    // The keeping sentence is the closer one here.
+    expect(comparisonConflict(readSentence('Falcon outperforms Mistral on summarisation tasks.'), paper)).toBe(false);
+    const ranked = [
+      'The mean rating for fatigue on the short form was higher than it was on the long form, but the ratings for worry were higher on the long form than on the short form.',
+      'The mean long form total was about three points higher than it was for the short form.',
+    ].map(readSentence);
+    expect(
+      comparisonConflict(readSentence('The mean total was higher on the short form than on the long form.'), ranked),
+    ).toBe(true);
+  });
+
+  it('reads a reversed worth ranking even when the sentence names a lower-is-better word in passing', () => {
+    const evidence = [readSentence('Among high-risk adults, clarithromycin was more effective than doxycycline.')];
+    const claim = readSentence('Among high-risk adults, doxycycline was more effective than clarithromycin.');
+    expect(comparisonConflict(claim, evidence)).toBe(true);
+  });
+});
