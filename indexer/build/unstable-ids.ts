@@ -1,7 +1,7 @@
 // Stage 0 of an `index` run, across releases: a paper an earlier version stored under an id this version no
 // longer gives it (its record's place in a file, "export-3"; a Semantic Scholar paper id without "s2:"; an arXiv
-// id with its version) and that this run reads under its new id is that paper, not a second one: the new record
-// takes its place.
+// id with its version; a Zotero item's bare key for "zotero:<key>") and that this run reads under its new id is
+// that paper, not a second one: the new record takes its place.
 import type { Paper } from '../paper.schema.ts';
 import { filledFrom, filledIn, type LocatedPaper, type PaperFilesRead, positionIdStem } from '../readers/index.ts';
 import type { PapersReader } from '../store/papers.repo.ts';
@@ -11,6 +11,12 @@ import type { StoredKey } from '../store/papers-writer.repo.ts';
 const BARE_S2_ID = /^[0-9a-f]{40}$/u;
 /** An arXiv id with its version, as an earlier version made it from a JSON or CSV arXiv id field. */
 const VERSIONED_ARXIV_ID = /^(arxiv:.+?)v\d+$/u;
+/**
+ * A Zotero item key (eight capital letters and digits), which an earlier version stored as the id of an item read
+ * with its key and version (the API's "data" as pyzotero gives it) and this version reads as "zotero:<key>". Zotero
+ * itself writes no 0, 1 or O; keys typed by hand in examples ("ABCD1234") do, and are taken too.
+ */
+const ZOTERO_KEY = /^[0-9A-Z]{8}$/u;
 /** An id made from a record's place: "<file name without extension>-<record number>". */
 const POSITION_ID = /^(.+)-(\d+)$/u;
 
@@ -34,10 +40,12 @@ export function replaceUnstableIds(
   const inRun = new Set([...input.papers.map(({ paper }) => paper.id), ...input.indexed.map(({ id }) => id)]);
   const stems = new Set([...input.papers, ...input.indexed].map(({ location }) => positionIdStem(location.file)));
   const freshIds = new Set(fresh.map(({ paper }) => paper.id));
+  const freshZoteroKeys = new Set(fresh.flatMap(({ paper }) => zoteroKeyOf(paper) ?? []));
   const candidates = new Map<string, Paper[]>();
   for (const id of stored.keys()) {
     const renamed = newIdOf(id);
-    const unstable = isPositionId(id, stems) || (renamed !== undefined && freshIds.has(renamed));
+    const unstable =
+      isPositionId(id, stems) || (renamed !== undefined && freshIds.has(renamed)) || freshZoteroKeys.has(id);
     if (inRun.has(id) || !unstable) continue;
     const paper = reader.getById(id)?.paper;
     if (!paper) continue;
@@ -65,7 +73,9 @@ function takePlace(input: PaperFilesRead, located: LocatedPaper, old: Paper): vo
     ? 'the bare Semantic Scholar id an earlier version gave it'
     : VERSIONED_ARXIV_ID.test(old.id)
       ? 'the arXiv id with its version an earlier version gave it'
-      : "an earlier version made from the record's place in its file";
+      : isZoteroItemOf(old.id, located.paper)
+        ? 'the bare Zotero item key an earlier version gave it'
+        : "an earlier version made from the record's place in its file";
   const took = added.length > 0 ? `, keeping the ${added.join(', ')} it took from another record` : '';
   input.repairs.push({
     ...located.location,
@@ -97,12 +107,27 @@ function isReplacedBy(old: Paper, located: LocatedPaper, stems: ReadonlySet<stri
   const { paper, location } = located;
   const renamed = newIdOf(old.id);
   if (renamed !== undefined) return paper.id === renamed;
+  if (isZoteroItemOf(old.id, paper)) return true;
   const place = `${positionIdStem(location.file)}-${location.record}`;
   return (
     old.id === place &&
     !isPositionId(paper.id, stems) &&
     plain(old.abstract ?? '') === plain(paper.abstract ?? '') &&
     sameFirstAuthor(old, paper)
+  );
+}
+
+/** The Zotero item key a paper was read with (a Zotero item in JSON keeps it as metadata zoteroKey). */
+function zoteroKeyOf(paper: Paper): string | undefined {
+  const key = paper.metadata.zoteroKey;
+  return typeof key === 'string' && ZOTERO_KEY.test(key) ? key : undefined;
+}
+
+/** Whether `paper` is the Zotero item an earlier version stored under its bare key `id`, now "zotero:…/<key>". */
+function isZoteroItemOf(id: string, paper: Paper): boolean {
+  return (
+    zoteroKeyOf(paper) === id &&
+    (paper.id === `zotero:${id}` || (paper.id.startsWith('zotero:groups/') && paper.id.endsWith(`/${id}`)))
   );
 }
 

@@ -63,8 +63,12 @@ export { DERIVED_TITLE_CHARS, titleFromText } from './record-title.ts';
  * (objects) and keeps the venue, year, abstract, DOI and authors it names itself; an Archive ID that is no arXiv id
  * stays metadata; a JSON Lines line holding a Zotero item (an API answer or a bare item) is read as one in a JSON array
  * (its notes and attachments passed over), and an API answer asked for CSL JSON alone ({key, csljson}) as a Zotero item
- * whose fields are CSL-JSON's; an EndNote XML record's web URL (<web-urls>) is its url, a DOI link there its DOI (its
- * id unchanged). Version 16 has not shipped, so these join it rather than raise it.
+ * whose fields are CSL-JSON's (its attachments and child notes, told by their links, passed over); a user's record
+ * wrapping a Zotero item keeps the id, title and paper fields it names beside it, and a note record with a title or
+ * authors is the user's, not Zotero's; a Zotero item an earlier version stored under its bare key (read with key and
+ * version) takes its place as "zotero:<key>" (indexer/build/unstable-ids.ts); an EndNote XML record's web URL
+ * (<web-urls>) is its url, a DOI link there its DOI (its id unchanged). Version 16 has not shipped, so these join it
+ * rather than raise it.
  */
 export const RECORD_RULES_VERSION = 16;
 

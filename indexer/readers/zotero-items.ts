@@ -58,6 +58,8 @@ const CONSUMED = new Set(['creators', 'tags', 'extra']);
  * from stay metadata.
  */
 const OWN_FIELDS = ['abstract', 'authors', 'editors', 'year', 'venue', 'doi', 'arxivId'];
+/** What a user's own record wrapping a Zotero item may name beside it, and keeps: its id, title and OWN_FIELDS. */
+const WRAPPER_OWN_FIELDS = ['id', 'title', ...OWN_FIELDS];
 /** Keys only Zotero writes on a note, an attachment or an annotation: its text, its file, its parent, its kind. */
 const CHILD_ITEM_KEYS = ['note', 'linkMode', 'parentItem', 'annotationType'];
 
@@ -108,7 +110,12 @@ export function isZoteroApiCslItem(value: unknown): value is Fields & { key: str
  */
 function isBareZoteroItem(fields: Fields): boolean {
   if (typeof fields.itemType !== 'string' || !ITEM_TYPES.has(fields.itemType)) return false;
-  if (SKIPPED_ITEM_TYPES.has(fields.itemType)) return CHILD_ITEM_KEYS.some((key) => Object.hasOwn(fields, key));
+  if (SKIPPED_ITEM_TYPES.has(fields.itemType)) {
+    // Zotero's notes and annotations have no title, and none of its items "authors": a record naming them is a user's.
+    const titled = fields.itemType !== 'attachment' && Object.hasOwn(fields, 'title');
+    if (titled || Object.hasOwn(fields, 'authors')) return false;
+    return CHILD_ITEM_KEYS.some((key) => Object.hasOwn(fields, key));
+  }
   return Array.isArray(fields.creators) && fields.creators.every(isObject);
 }
 
@@ -117,23 +124,43 @@ function isBareZoteroItem(fields: Fields): boolean {
  * the Zotero database reader names it), or "zotero:groups/<group id>/<key>" in a group library, whether it holds its
  * "data" or only its "csljson" (whose own "id", a Zotero URI or "<library id>/<key>", is set aside), and so is an API
  * item's "data" alone (its key beside its version, as pyzotero gives it); Better BibTeX's item keeps the id its own
- * keys give it (its citationKey).
+ * keys give it (its citationKey). A user's own record wrapping an API item keeps the id, title, authors, year and
+ * other paper fields it names itself beside the item. An include=csljson answer's attachment (its links name an
+ * enclosure, its file) or child note (its links name only its parent, "up") is passed over; a standalone note is read.
  */
 export function fromZoteroJson(record: Fields): ZoteroJsonItem | undefined {
   if (isZoteroApiItem(record)) {
     const meta = isObject(record.meta) ? record.meta : {};
     const parsedDate = typeof meta.parsedDate === 'string' ? meta.parsedDate : '';
-    return keyed(fromItem(record.data), apiItemId(record), record.key, parsedDate);
+    const { id, ...own } = ownFieldsOf(record);
+    return keyed(fromItem({ ...record.data, ...own }), id ?? apiItemId(record), record.key, parsedDate);
   }
   if (isZoteroApiCslItem(record)) {
+    const links = isObject(record.links) ? record.links : {};
+    if (isObject(links.enclosure)) return { skipped: 'attachment' };
+    if (isObject(links.up)) return { skipped: 'note' };
     const csl = { ...record.csljson };
     delete csl.id;
-    return { fields: { id: apiItemId(record), ...csl, zoteroKey: record.key }, csl: true };
+    const { id, ...own } = ownFieldsOf(record);
+    return { fields: { id: id ?? apiItemId(record), ...csl, ...own, zoteroKey: record.key }, csl: true };
   }
   if (!isBareZoteroItem(record)) return undefined;
   const read = fromItem(record);
   const apiData = typeof record.key === 'string' && typeof record.version === 'number' && !('id' in record);
   return apiData ? keyed(read, `zotero:${record.key}`, record.key as string, '') : read;
+}
+
+/**
+ * The paper fields a user's own record names beside the Zotero item it wraps (the API's own answers name none). Such
+ * a record keeps its own id: its "id", else its "key", as any record of the user's is known.
+ */
+function ownFieldsOf(record: Fields & { key: string }): Fields {
+  const own: Fields = {};
+  for (const field of WRAPPER_OWN_FIELDS) {
+    if (record[field] !== undefined && record[field] !== null) own[field] = record[field];
+  }
+  if (Object.keys(own).length > 0 && own.id === undefined) own.id = record.key;
+  return own;
 }
 
 /** The id of an item the web API answered with: "zotero:<key>", or "zotero:groups/<group id>/<key>". */
@@ -143,8 +170,11 @@ function apiItemId(record: Fields & { key: string }): string {
   return group === null ? `zotero:${record.key}` : `zotero:groups/${group}/${record.key}`;
 }
 
-/** An item read under the API's id for it, its key kept as zoteroKey, the year the API parsed given when none is. */
-function keyed(read: ZoteroJsonItem, id: string, key: string, parsedDate: string): ZoteroJsonItem {
+/**
+ * An item read under `id` (the API's for it, or its wrapping record's own), its key kept as zoteroKey, the year the
+ * API parsed given when none is.
+ */
+function keyed(read: ZoteroJsonItem, id: unknown, key: string, parsedDate: string): ZoteroJsonItem {
   if ('skipped' in read) return read;
   const fields = read.fields;
   // The item's key is its id's; under "key" it would be taken for the id itself.

@@ -11,14 +11,15 @@ import { appErrorOf } from '../http/error-handler.ts';
 import { redactServerPaths } from '../http/redact-paths.ts';
 import type { IndexHolder } from '../index-holder.ts';
 import { UPLOAD_LIMITS, type UploadEvent, type UploadProblem } from './upload.schema.ts';
-import { privateUploadsFolder } from './uploads-folder.ts';
+import { legacyUploadsFolder, privateUploadsFolder } from './uploads-folder.ts';
 
 // Uploads live on disk only (no state in this process), so with several server processes
 // (`serve --workers`) every part may reach a different one (uploads-folder.ts names the folder for the user).
 const INDEXING_MARK = '.indexing';
 const partsFile = (dir: string, name: string) => path.join(dir, `.${name}.parts`);
 
-// Uploads left behind (a closed tab) are removed when the next one starts.
+// Uploads left behind (a closed tab) are removed when the next one starts, in the shared folder earlier versions
+// used too while it is this user's (uploads-folder.ts).
 function removeStale(folder: string, now: number): void {
   for (const entry of fs.readdirSync(folder)) {
     const dir = path.join(folder, entry);
@@ -36,7 +37,10 @@ function removeStale(folder: string, now: number): void {
  */
 export function createUpload(): { id: string } {
   const folder = privateUploadsFolder();
-  removeStale(folder, Date.now());
+  const now = Date.now();
+  removeStale(folder, now);
+  const legacy = legacyUploadsFolder();
+  if (legacy !== undefined) removeStale(legacy, now);
   const id = randomBytes(16).toString('hex');
   fs.mkdirSync(path.join(folder, id), { mode: 0o700 });
   return { id };

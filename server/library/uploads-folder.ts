@@ -1,5 +1,6 @@
 // The folder uploads wait in before they are indexed: one per user in the temporary folder, made private, and
-// refused (with UPLOADS_UNAVAILABLE, never a 500) when it cannot be made or is not this process's own.
+// refused (with UPLOADS_UNAVAILABLE, never a 500, the full path logged) when it cannot be made or is not this
+// process's own; and the shared folder earlier versions used, swept of old uploads only when it is this user's.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,10 +9,10 @@ import { AppError } from '../../core/errors.ts';
 /**
  * The folder uploads wait in: `citelens-uploads-<uid>` in the temporary folder (TMPDIR), one per user, so every
  * server process of that user finds each upload and no other user's server shares it (or the user name where the
- * system has no uids).
+ * system has no uids). The user is the effective one, who creates the folder and its files.
  */
 export function uploadsFolder(): string {
-  const owner = process.getuid?.() ?? os.userInfo().username;
+  const owner = process.geteuid?.() ?? os.userInfo().username;
   return path.join(os.tmpdir(), `citelens-uploads-${owner}`);
 }
 
@@ -36,12 +37,10 @@ function mkdirReason(error: NodeJS.ErrnoException): string {
 }
 
 function unavailable(folder: string, reason: string, cause?: unknown): AppError {
-  return new AppError(
-    'UPLOADS_UNAVAILABLE',
-    `Could not keep uploads in the folder ${folder}: ${reason}.`,
-    undefined,
-    cause === undefined ? undefined : { cause },
-  );
+  const message = `Could not keep uploads in the folder ${folder}: ${reason}.`;
+  // The client is told the folder's last segment only (redact-paths.ts): the operator finds its full path here.
+  console.error(`citelens: UPLOADS_UNAVAILABLE: ${message}`);
+  return new AppError('UPLOADS_UNAVAILABLE', message, undefined, cause === undefined ? undefined : { cause });
 }
 
 /**
@@ -68,7 +67,7 @@ export function privateUploadsFolder(): string {
   }
   if (stat.isSymbolicLink()) throw unavailable(folder, 'it is a symbolic link, not a folder of its own');
   if (!stat.isDirectory()) throw unavailable(folder, 'a file stands in its place');
-  const uid = process.getuid?.();
+  const uid = process.geteuid?.();
   if (uid !== undefined && stat.uid !== uid) {
     throw unavailable(
       folder,
@@ -83,4 +82,20 @@ export function privateUploadsFolder(): string {
     throw unavailable(folder, `this process may not write in it (${(error as NodeJS.ErrnoException).code})`, error);
   }
   return folder;
+}
+
+/**
+ * The folder earlier versions kept every user's uploads in (`citelens-uploads` in the temporary folder), when it is
+ * a real folder (no symbolic link) of this process's user, so that the uploads left in it are removed in time;
+ * undefined otherwise: another user's folder, or what stands in its place, is never looked into.
+ */
+export function legacyUploadsFolder(): string | undefined {
+  const folder = path.join(os.tmpdir(), 'citelens-uploads');
+  try {
+    const stat = fs.lstatSync(folder);
+    const uid = process.geteuid?.();
+    return stat.isDirectory() && uid !== undefined && stat.uid === uid ? folder : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,11 +3,12 @@
 // /api/library/uploads…: add paper files from the browser, indexed with progress as server-sent events.
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { AppError } from '../../core/errors.ts';
 import { nearMissCheckedObject } from '../../core/input-issues.ts';
+import { appErrorOf } from '../http/error-handler.ts';
 import { errorResponsesFor } from '../http/error-response.ts';
 import { requireIndex } from '../http/index.middleware.ts';
 import { numberParam } from '../http/query-params.ts';
+import { redactServerPaths } from '../http/redact-paths.ts';
 import { createRouter } from '../http/router.ts';
 import {
   addPart,
@@ -180,14 +181,19 @@ export const libraryRoutes = createRouter()
             void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
           },
         }).catch((error: unknown) => {
-          const appError =
-            error instanceof AppError ? error : new AppError('INTERNAL', 'Indexing failed unexpectedly.');
+          // Mapped (and a bug logged) as a request's failure is; indexUpload answers its own run's failures itself.
+          const appError = appErrorOf(error, {
+            where: `POST /api/library/uploads/${id}/index`,
+            log: (line) => console.error(line),
+            holder,
+          });
           return stream.writeSSE({
             event: 'error',
             data: JSON.stringify({
               type: 'error',
               code: appError.code,
-              message: appError.message,
+              // Named as any response names a server path (UPLOADS_UNAVAILABLE names the uploads folder).
+              message: redactServerPaths(appError.message, holder.dir),
               hint: appError.hintOn('http'),
               problems: [],
             }),

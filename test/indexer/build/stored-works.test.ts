@@ -218,6 +218,44 @@ describe('stored-works', () => {
     const again = await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' });
     expect(again).toMatchObject({ added: 0, updated: 0, repairs: [], papers: first.papers });
   });
+  it('gives a Zotero item an earlier version stored under its bare key its zotero: id, once, instead of a second paper', async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    // A book (no DOI to merge it by) as pyzotero dumps an item's data: an earlier version stored it as "ABCD1234".
+    const item = {
+      key: 'ABCD1234',
+      version: 12,
+      itemType: 'book',
+      title: 'Soil carbon under drought',
+      creators: [{ creatorType: 'author', firstName: 'Jane', lastName: 'Doe' }],
+      date: '2019-03-01',
+    };
+    const old = path.join(files, 'old.jsonl');
+    fs.writeFileSync(
+      old,
+      `${JSON.stringify({ id: 'ABCD1234', title: item.title, authors: ['Jane Doe'], year: 2019 })}\n`,
+    );
+    const first = await indexPapers({ indexDir: dir, files: [SAMPLE, old], embedder: 'builtin' });
+    const now = path.join(files, 'zotero.jsonl');
+    fs.writeFileSync(now, `${JSON.stringify(item)}\n`);
+    const later = await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' });
+    expect(later).toMatchObject({ added: 1, removed: 1, papers: first.papers });
+    expect(later.repairs.map((r) => r.message)).toEqual([
+      'is the paper the index holds as "ABCD1234" (the bare Zotero item key an earlier version gave it); it now takes its place as "zotero:ABCD1234"',
+    ]);
+    const again = await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' });
+    expect(again).toMatchObject({ added: 0, updated: 0, repairs: [], papers: first.papers });
+    // Another item of the same title and year under another key is another paper: both stay.
+    const other = path.join(files, 'other.jsonl');
+    fs.writeFileSync(other, `${JSON.stringify({ ...item, key: 'WXYZ9876', creators: [] })}\n`);
+    fs.writeFileSync(old, `${JSON.stringify({ id: 'QRST5432', title: item.title, year: 2019 })}\n`);
+    await indexPapers({ indexDir: dir, files: [old], embedder: 'builtin' });
+    expect(await indexPapers({ indexDir: dir, files: [other], embedder: 'builtin' })).toMatchObject({
+      added: 1,
+      removed: 0,
+    });
+  });
+
   it("removes the paper stored under a record's id when a later reading merges that record into another paper of its work", async () => {
     const dir = tempDir();
     const files = tempDir();

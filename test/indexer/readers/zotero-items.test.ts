@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readCslJson } from '../../../indexer/readers/csl-json.reader.ts';
 import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJson } from '../../../indexer/readers/json.reader.ts';
+import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
 import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
 
 describe('zotero-items', () => {
@@ -230,6 +231,87 @@ describe('zotero-items', () => {
     expect(problems).toEqual([]);
     expect(papers.map(({ paper }) => [paper.id, paper.title])).toEqual([
       ['zotero:X42A7DEE', 'Microbial carbon use efficiency in drying soils'],
+    ]);
+  });
+
+  it('passes over the attachments and child notes of an answer asked for CSL JSON alone, and reads a standalone note', () => {
+    const library = { type: 'user', id: 475425 };
+    const item = (key: string, links: Record<string, unknown>, title: string) => ({
+      key,
+      version: 1188,
+      library,
+      links: { self: { href: `https://zotero.example/items/${key}` }, ...links },
+      meta: {},
+      csljson: { id: `475425/${key}`, type: 'article', title },
+    });
+    const up = { up: { href: 'https://zotero.example/items/X42A7DEE' } };
+    const answer = [
+      item('PDF7DEE1', { ...up, enclosure: { type: 'application/pdf', title: 'Full Text PDF' } }, 'Full Text PDF'),
+      item('NOTE7DEE', up, 'What I noted about this paper'),
+      item('NOTE8DEE', {}, 'A standalone note of mine'),
+    ];
+    const read = readJson(JSON.stringify(answer), 'api.json');
+    expect(read.notices).toEqual([
+      'api.json: 2 Zotero items holding no paper of their own were passed over (1 attachment, 1 note; entries 1, 2, counted from 1 as records are)',
+    ]);
+    const lines = readJsonl(answer.map((entry) => JSON.stringify(entry)).join('\n'), 'api.jsonl');
+    expect(lines.notices).toEqual([
+      'api.jsonl: 2 Zotero items holding no paper of their own were passed over (1 attachment, 1 note; lines 1, 2)',
+    ]);
+    const { papers } = readWith(readJson, JSON.stringify(answer), 'api.json');
+    expect(papers.map(({ paper }) => [paper.id, paper.title])).toEqual([
+      ['zotero:NOTE8DEE', 'A standalone note of mine'],
+    ]);
+  });
+
+  it("keeps the id, title, authors and year a user's own record names beside the Zotero item it wraps", () => {
+    const records = [
+      {
+        key: 'rec-7',
+        version: 3,
+        data: { itemType: 'journalArticle', title: 'Nested data' },
+        title: 'Outer title record',
+        authors: ['B Jones'],
+        year: 2021,
+      },
+      { id: 'own-1', key: 'k1', version: 1, library: { type: 'user', id: 1 }, csljson: { title: 'inner' } },
+      {
+        id: 'own-2',
+        key: 'k2',
+        version: 1,
+        data: { itemType: 'book', title: 'Inner book', creators: [{ creatorType: 'author', name: 'Zotero Name' }] },
+      },
+    ];
+    const { papers, problems } = readWith(readJsonl, records.map((record) => JSON.stringify(record)).join('\n'));
+    expect(problems).toEqual([]);
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.authors, paper.year])).toEqual([
+      ['rec-7', 'Outer title record', ['B Jones'], 2021],
+      ['own-1', 'inner', [], null],
+      ['own-2', 'Inner book', ['Zotero Name'], null],
+    ]);
+  });
+
+  it("reads a user's own note record that names a title or authors as a paper, not a Zotero note", () => {
+    const records = [
+      {
+        id: 'own-3',
+        itemType: 'note',
+        title: 'My note about a paper',
+        note: 'important',
+        authors: ['E Park'],
+        year: 2020,
+      },
+      { id: 'own-4', itemType: 'note', note: 'unnamed', authors: ['F Kim'], abstract: 'My reading of it.' },
+      { key: 'NOTE0001', version: 14, itemType: 'note', note: '<p>hi</p>', parentItem: 'ABCD1234' },
+    ];
+    const read = readJsonl(records.map((record) => JSON.stringify(record)).join('\n'), 'mine.jsonl');
+    expect(read.notices).toEqual([
+      'mine.jsonl: 1 Zotero item holding no paper of its own was passed over (1 note; line 3)',
+    ]);
+    const { papers } = readWith(readJsonl, records.map((record) => JSON.stringify(record)).join('\n'));
+    expect(papers.map(({ paper }) => [paper.id, paper.authors])).toEqual([
+      ['own-3', ['E Park']],
+      ['own-4', ['F Kim']],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ERRORS } from '../../../core/errors.ts';
 import { createApp } from '../../../server/app.ts';
 import { createUpload } from '../../../server/library/upload.service.ts';
@@ -9,7 +9,7 @@ import { holderFor, testConfig } from '../../support/sample-index.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 const ORIGIN = 'http://localhost';
-const uid = process.getuid?.();
+const uid = process.geteuid?.();
 // Only root may give a folder to another user (chown), and root may write in any folder whatever its mode.
 const isRoot = uid === 0;
 
@@ -22,6 +22,7 @@ beforeEach(() => {
   process.env.TMPDIR = tmp;
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   if (savedTmpdir === undefined) delete process.env.TMPDIR;
   else process.env.TMPDIR = savedTmpdir;
 });
@@ -61,10 +62,56 @@ describe('uploads-folder', () => {
   // folder of another user's, for a server not run as root) failed every upload with a 500.
   it('starts uploads whatever another user left at the shared name earlier versions used', async () => {
     fs.writeFileSync(path.join(tmp, 'citelens-uploads'), 'not a folder');
-    const res = await startUpload();
+    // Loaded afresh now that TMPDIR is set: an earlier version fixed its folder when its module was loaded.
+    vi.resetModules();
+    const { createApp: freshApp } = await import('../../../server/app.ts');
+    const app = freshApp({ holder: await holderFor(), config: testConfig() });
+    const res = await app.request(`${ORIGIN}/api/library/uploads`, { method: 'POST', headers: { origin: ORIGIN } });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     expect(fs.readdirSync(uploadsFolder())).toEqual([id]);
+  });
+
+  // Regression: uploads left in the shared folder by an earlier version were never removed.
+  it('removes the old uploads an earlier version left in the shared folder when it is a folder of its own', async () => {
+    const shared = path.join(tmp, 'citelens-uploads');
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const left = (folder: string, name: string) => {
+      fs.mkdirSync(path.join(folder, name), { recursive: true });
+      fs.writeFileSync(path.join(folder, name, 'papers.jsonl'), '{}');
+      fs.utimesSync(path.join(folder, name), hourAgo, hourAgo);
+    };
+    left(shared, 'old');
+    fs.mkdirSync(path.join(shared, 'recent'));
+    createUpload();
+    expect(fs.readdirSync(shared)).toEqual(['recent']);
+    // A symbolic link at that name (anyone may make one in the temporary folder) is never followed.
+    fs.rmSync(shared, { recursive: true });
+    const elsewhere = path.join(tmp, 'elsewhere');
+    left(elsewhere, 'old');
+    fs.symlinkSync(elsewhere, shared);
+    createUpload();
+    expect(fs.readdirSync(elsewhere)).toEqual(['old']);
+  });
+
+  // Regression: the folder was named for, and checked against, the real uid; the effective one creates it.
+  it('names the folder for the effective user and takes it as its own in a process whose real user differs', async () => {
+    if (uid === undefined) return;
+    vi.spyOn(process, 'getuid').mockReturnValue(uid + 4242);
+    const res = await startUpload();
+    expect(res.status).toBe(201);
+    expect(path.basename(uploadsFolder())).toBe(`citelens-uploads-${uid}`);
+  });
+
+  it('logs the full path of the folder it refuses, which the client sees shortened', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    fs.writeFileSync(uploadsFolder(), 'not a folder');
+    await expectRefused(/: a file stands in its place\.$/);
+    expect(log.mock.calls).toEqual([
+      [
+        `citelens: UPLOADS_UNAVAILABLE: Could not keep uploads in the folder ${uploadsFolder()}: a file stands in its place.`,
+      ],
+    ]);
   });
 
   it.skipIf(!isRoot)(

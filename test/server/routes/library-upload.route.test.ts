@@ -1,10 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../core/errors.ts';
 import { currentGeneration } from '../../../indexer/store/generations.ts';
 import { createApp } from '../../../server/app.ts';
 import { IndexHolder } from '../../../server/index-holder.ts';
 import { UPLOAD_LIMITS } from '../../../server/library/index.ts';
+import { uploadsFolder } from '../../../server/library/uploads-folder.ts';
 import { damageDatabasePages } from '../../support/damage-index.ts';
 import { buildIndex, holderFor, testConfig } from '../../support/sample-index.ts';
 import { syntheticPapers, writeJsonl } from '../../support/synthetic-papers.ts';
@@ -59,6 +62,10 @@ async function upload(app: App, files: Record<string, string | Uint8Array<ArrayB
 }
 
 const jsonl = (records: Array<Record<string, unknown>>) => `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('library upload routes', () => {
   it('indexes uploaded files with progress events and serves the new generation without a restart', async () => {
@@ -252,6 +259,33 @@ describe('library upload routes', () => {
       expect(currentGeneration(dir)?.generation).toBe(2);
     } finally {
       holder.close();
+    }
+  });
+
+  // Regression: a failure once the stream had begun was sent with its message as thrown, naming a server path.
+  it('names no server path in the error event of a stream whose uploads folder fails once the upload was found ready', async () => {
+    const app = await appWith();
+    const id = await upload(app, { 'a.jsonl': jsonl(syntheticPapers(1)) });
+    const folder = uploadsFolder();
+    const lstat = fs.lstatSync;
+    let looks = 0;
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The first look (before the stream) finds the folder; the second (in it) fails, as a folder replaced meanwhile.
+    vi.spyOn(fs, 'lstatSync').mockImplementation(((target: fs.PathLike, options?: fs.StatSyncOptions) => {
+      if (target === folder && ++looks === 2) throw Object.assign(new Error('EIO: i/o error, lstat'), { code: 'EIO' });
+      return lstat(target, options);
+    }) as typeof fs.lstatSync);
+    try {
+      const last = (await events(await post(app, `/api/library/uploads/${id}/index`))).at(-1);
+      expect(last?.event).toBe('error');
+      expect(last?.data).toMatchObject({
+        code: 'UPLOADS_UNAVAILABLE',
+        message: `Could not keep uploads in the folder …/${path.basename(folder)}: it could not be looked at (EIO).`,
+      });
+      expect(JSON.stringify(last?.data)).not.toContain(os.tmpdir());
+    } finally {
+      vi.restoreAllMocks();
+      fs.rmSync(path.join(folder, id), { recursive: true, force: true });
     }
   });
 });
