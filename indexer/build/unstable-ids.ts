@@ -24,8 +24,9 @@ const POSITION_ID = /^(.+)-(\d+)$/u;
  * Lets each new paper of the run (an id the index does not hold) take the place of a stored paper of the same
  * work under an unstable id: one made from a record's place in a file this run reads ("export-3"), or an id
  * whose form this version gives is the new paper's id (a bare Semantic Scholar id "<hex>" for "s2:<hex>", a
- * versioned arXiv id "arxiv:2401.01234v3" for "arxiv:2401.01234"). The same work is the same title (case, accents
- * and punctuation aside) and year, and the same first author's family name when both name one. The new
+ * versioned arXiv id "arxiv:2401.01234v3" for "arxiv:2401.01234", a Zotero item's bare key for "zotero:<key>" where
+ * the stored paper was read from that item's data). The same work is the same title (case, accents and punctuation
+ * aside) and year, and, but for a renamed id, the same first author's family name when both name one. The new
  * record's id and fields win; it keeps what the stored paper took from other records (metadata filledIn).
  * A stored paper the run reads again keeps its id. Not for --prune, which drops such a paper anyway. Each
  * replacement is listed as a repair naming both ids; the ids replaced are returned, for the run to remove.
@@ -97,17 +98,20 @@ function newIdOf(id: string): string | undefined {
 }
 
 /**
- * An id whose new form is known is the paper under that id. A place-made one ("export-3") is the paper
- * now read at that very place (the same file name and record number) under an id not so made, with
- * the same abstract and first author: an id of that shape may also be one the user wrote, or one this
- * version still makes for a record without id, DOI or arXiv id, and another paper must never take its
+ * An id whose new form is known is the paper under that id, whoever its first author: the id is the paper's (a
+ * versioned arXiv id's paper would be merged into by its arXiv id anyway, under the old id, every run). A bare
+ * Zotero key is the item of that key only where the stored paper was read from a Zotero item's data (the key may be
+ * a user's own id, or a Zotero CSV export's Key column) and names the new item's first author among its people. A
+ * place-made one ("export-3") is the paper now read at that very place (the same file name and record number) under
+ * an id not so made, with the same abstract and first author: an id of that shape may also be one the user wrote,
+ * or one this version still makes for a record without id, DOI or arXiv id, and another paper must never take its
  * place.
  */
 function isReplacedBy(old: Paper, located: LocatedPaper, stems: ReadonlySet<string>): boolean {
   const { paper, location } = located;
   const renamed = newIdOf(old.id);
   if (renamed !== undefined) return paper.id === renamed;
-  if (isZoteroItemOf(old.id, paper)) return true;
+  if (isZoteroItemOf(old.id, paper)) return wasZoteroData(old) && namesFirstAuthorOf(old, paper);
   const place = `${positionIdStem(location.file)}-${location.record}`;
   return (
     old.id === place &&
@@ -131,17 +135,37 @@ function isZoteroItemOf(id: string, paper: Paper): boolean {
   );
 }
 
+/**
+ * Whether a stored paper is a Zotero item's data as an earlier version read it: a record of its own with the item's
+ * version (a number) and itemType kept as metadata. A user's record under the same id, or a row of Zotero's CSV
+ * export (its "Item Type" column), is not.
+ */
+function wasZoteroData(old: Paper): boolean {
+  return typeof old.metadata.version === 'number' && typeof old.metadata.itemType === 'string';
+}
+
+/**
+ * Whether the new item's first author is among the people of the stored one, when both name any: an earlier version
+ * listed every creator of a Zotero item as an author, in Zotero's order (an editor or contributor may come first).
+ */
+function namesFirstAuthorOf(old: Paper, paper: Paper): boolean {
+  const first = familyName(paper.authors[0] ?? '');
+  return first === '' || old.authors.length === 0 || old.authors.some((name) => familyName(name) === first);
+}
+
 /** A title without case, accents or punctuation, and the year: what an earlier reading and this one share. */
 function workKey(paper: Paper): string {
   return `${plain(paper.title)}\u0000${paper.year ?? ''}`;
 }
 
 function sameFirstAuthor(a: Paper, b: Paper): boolean {
-  const family = (paper: Paper) =>
-    plain(paper.authors[0] ?? '')
-      .split(' ')
-      .at(-1) ?? '';
-  return family(a) === '' || family(b) === '' || family(a) === family(b);
+  const [first, other] = [familyName(a.authors[0] ?? ''), familyName(b.authors[0] ?? '')];
+  return first === '' || other === '' || first === other;
+}
+
+/** A name's last word, without case, accents or punctuation: its family name as the papers' "Given Family" give it. */
+function familyName(name: string): string {
+  return plain(name).split(' ').at(-1) ?? '';
 }
 
 function plain(text: string): string {

@@ -3,6 +3,7 @@
 // BibTeX's JSON export and the API's "data" objects hold them (told from a user's own record with an "itemType" by
 // Zotero's creators). Each is read by the mapping the Zotero database reader uses (zotero-fields.ts), a CSL item by
 // the CSL-JSON reader's; notes, attachments, annotations and trashed items hold no work of their own and are passed over.
+import { FIELD_ALIASES } from '../paper.schema.ts';
 import { SKIPPED_ITEM_TYPES, type ZoteroCreator, zoteroItemFields } from './zotero-fields.ts';
 
 type Fields = Record<string, unknown>;
@@ -58,8 +59,15 @@ const CONSUMED = new Set(['creators', 'tags', 'extra']);
  * from stay metadata.
  */
 const OWN_FIELDS = ['abstract', 'authors', 'editors', 'year', 'venue', 'doi', 'arxivId'];
-/** What a user's own record wrapping a Zotero item may name beside it, and keeps: its id, title and OWN_FIELDS. */
-const WRAPPER_OWN_FIELDS = ['id', 'title', ...OWN_FIELDS];
+/**
+ * A paper field's names (as JSON records give them, compared case-insensitively), but an id's: a record that names
+ * one beside a Zotero item it wraps is the user's own, read as plain JSON. The API's answers name none of them.
+ */
+const PAPER_FIELD_NAMES = new Set(
+  Object.entries(FIELD_ALIASES).flatMap(([field, names]) =>
+    field === 'id' ? [] : names.map((name) => name.toLowerCase()),
+  ),
+);
 /** Keys only Zotero writes on a note, an attachment or an annotation: its text, its file, its parent, its kind. */
 const CHILD_ITEM_KEYS = ['note', 'linkMode', 'parentItem', 'annotationType'];
 
@@ -124,16 +132,18 @@ function isBareZoteroItem(fields: Fields): boolean {
  * the Zotero database reader names it), or "zotero:groups/<group id>/<key>" in a group library, whether it holds its
  * "data" or only its "csljson" (whose own "id", a Zotero URI or "<library id>/<key>", is set aside), and so is an API
  * item's "data" alone (its key beside its version, as pyzotero gives it); Better BibTeX's item keeps the id its own
- * keys give it (its citationKey). A user's own record wrapping an API item keeps the id, title, authors, year and
- * other paper fields it names itself beside the item. An include=csljson answer's attachment (its links name an
- * enclosure, its file) or child note (its links name only its parent, "up") is passed over; a standalone note is read.
+ * keys give it (its citationKey). A user's own record wrapping an API item that names a paper field of its own
+ * (a title, tags, a journal: any but an id) is read as plain JSON, as any record of the user's is; one naming only
+ * its own "id" is the item under that id. An include=csljson answer's attachment (its links name an enclosure, its
+ * file) or child note (its links name only its parent, "up") is passed over; a standalone note is read.
  */
 export function fromZoteroJson(record: Fields): ZoteroJsonItem | undefined {
+  const api = isZoteroApiItem(record) || isZoteroApiCslItem(record);
+  if (api && namesPaperField(record)) return undefined;
   if (isZoteroApiItem(record)) {
     const meta = isObject(record.meta) ? record.meta : {};
     const parsedDate = typeof meta.parsedDate === 'string' ? meta.parsedDate : '';
-    const { id, ...own } = ownFieldsOf(record);
-    return keyed(fromItem({ ...record.data, ...own }), id ?? apiItemId(record), record.key, parsedDate);
+    return keyed(fromItem(record.data), ownIdOf(record) ?? apiItemId(record), record.key, parsedDate);
   }
   if (isZoteroApiCslItem(record)) {
     const links = isObject(record.links) ? record.links : {};
@@ -141,8 +151,7 @@ export function fromZoteroJson(record: Fields): ZoteroJsonItem | undefined {
     if (isObject(links.up)) return { skipped: 'note' };
     const csl = { ...record.csljson };
     delete csl.id;
-    const { id, ...own } = ownFieldsOf(record);
-    return { fields: { id: id ?? apiItemId(record), ...csl, ...own, zoteroKey: record.key }, csl: true };
+    return { fields: { id: ownIdOf(record) ?? apiItemId(record), ...csl, zoteroKey: record.key }, csl: true };
   }
   if (!isBareZoteroItem(record)) return undefined;
   const read = fromItem(record);
@@ -150,18 +159,18 @@ export function fromZoteroJson(record: Fields): ZoteroJsonItem | undefined {
   return apiData ? keyed(read, `zotero:${record.key}`, record.key as string, '') : read;
 }
 
-/**
- * The paper fields a user's own record names beside the Zotero item it wraps (the API's own answers name none). Such
- * a record keeps its own id: its "id", else its "key", as any record of the user's is known.
- */
-function ownFieldsOf(record: Fields & { key: string }): Fields {
-  const own: Fields = {};
-  for (const field of WRAPPER_OWN_FIELDS) {
-    if (record[field] !== undefined && record[field] !== null) own[field] = record[field];
-  }
-  if (Object.keys(own).length > 0 && own.id === undefined) own.id = record.key;
-  return own;
+/** Whether a record wrapping a Zotero item names a paper field beside it with a value (null or blank text is none). */
+function namesPaperField(record: Fields): boolean {
+  return Object.entries(record).some(([key, value]) => PAPER_FIELD_NAMES.has(key.toLowerCase()) && !isBlank(value));
 }
+
+/** The id a user's own record wrapping a Zotero item names for it ("" or null names none). */
+function ownIdOf(record: Fields): unknown {
+  return isBlank(record.id) ? undefined : record.id;
+}
+
+const isBlank = (value: unknown): boolean =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** The id of an item the web API answered with: "zotero:<key>", or "zotero:groups/<group id>/<key>". */
 function apiItemId(record: Fields & { key: string }): string {

@@ -218,10 +218,12 @@ describe('stored-works', () => {
     const again = await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' });
     expect(again).toMatchObject({ added: 0, updated: 0, repairs: [], papers: first.papers });
   });
+
   it('gives a Zotero item an earlier version stored under its bare key its zotero: id, once, instead of a second paper', async () => {
     const dir = tempDir();
     const files = tempDir();
-    // A book (no DOI to merge it by) as pyzotero dumps an item's data: an earlier version stored it as "ABCD1234".
+    // A book (no DOI to merge it by) as pyzotero dumps an item's data: an earlier version stored it as "ABCD1234",
+    // its version and item type kept as metadata.
     const item = {
       key: 'ABCD1234',
       version: 12,
@@ -233,7 +235,7 @@ describe('stored-works', () => {
     const old = path.join(files, 'old.jsonl');
     fs.writeFileSync(
       old,
-      `${JSON.stringify({ id: 'ABCD1234', title: item.title, authors: ['Jane Doe'], year: 2019 })}\n`,
+      `${JSON.stringify({ id: 'ABCD1234', title: item.title, authors: ['Jane Doe'], year: 2019, version: 12, itemType: 'book' })}\n`,
     );
     const first = await indexPapers({ indexDir: dir, files: [SAMPLE, old], embedder: 'builtin' });
     const now = path.join(files, 'zotero.jsonl');
@@ -248,11 +250,108 @@ describe('stored-works', () => {
     // Another item of the same title and year under another key is another paper: both stay.
     const other = path.join(files, 'other.jsonl');
     fs.writeFileSync(other, `${JSON.stringify({ ...item, key: 'WXYZ9876', creators: [] })}\n`);
-    fs.writeFileSync(old, `${JSON.stringify({ id: 'QRST5432', title: item.title, year: 2019 })}\n`);
+    fs.writeFileSync(
+      old,
+      `${JSON.stringify({ id: 'QRST5432', title: item.title, year: 2019, version: 3, itemType: 'book' })}\n`,
+    );
     await indexPapers({ indexDir: dir, files: [old], embedder: 'builtin' });
     expect(await indexPapers({ indexDir: dir, files: [other], embedder: 'builtin' })).toMatchObject({
       added: 1,
       removed: 0,
+    });
+  });
+
+  it("lets a Zotero item take the place of an earlier version's reading of it whose first creator was an editor", async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    // An earlier version listed every creator of the item as an author, the editor first.
+    const item = {
+      key: 'EDIT2345',
+      version: 4,
+      itemType: 'bookSection',
+      title: 'Roots in dry soil',
+      creators: [
+        { creatorType: 'editor', firstName: 'Ed', lastName: 'Itor' },
+        { creatorType: 'author', firstName: 'Au', lastName: 'Thor' },
+      ],
+      date: '2018',
+    };
+    const old = path.join(files, 'old.jsonl');
+    const stored = { id: 'EDIT2345', title: item.title, authors: ['Ed Itor', 'Au Thor'], year: 2018, version: 4 };
+    fs.writeFileSync(old, `${JSON.stringify({ ...stored, itemType: 'bookSection' })}\n`);
+    await indexPapers({ indexDir: dir, files: [old], embedder: 'builtin' });
+    const now = path.join(files, 'zotero.jsonl');
+    fs.writeFileSync(now, `${JSON.stringify(item)}\n`);
+    expect(await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' })).toMatchObject({
+      added: 1,
+      removed: 1,
+      papers: 1,
+    });
+  });
+
+  it('never lets a Zotero item take the place of a paper under its bare key that was not read from that item', async () => {
+    const files = tempDir();
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(files, name), text);
+      return path.join(files, name);
+    };
+    const item = (key: string, lastName: string) => ({
+      key,
+      version: 3,
+      itemType: 'report',
+      title: 'Masks and transmission',
+      creators: [{ creatorType: 'author', firstName: 'Bob', lastName }],
+      date: '2020',
+    });
+    const pyzotero = write(
+      'pyz.jsonl',
+      [item('SMITH202', 'Jones'), item('ABCD2345', 'Doe'), item('QRST5432', 'Jones')]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    );
+    // A user's own record whose id has a key's shape; a row of Zotero's CSV export (its Key is the id); and an item's
+    // data an earlier version stored, of another first author.
+    const own = { id: 'SMITH202', title: 'Masks and transmission', year: 2020, authors: ['Ann Smith'], tags: ['mine'] };
+    const earlier = { ...own, id: 'QRST5432', version: 2, itemType: 'report' };
+    const kept: [file: string, id: string][] = [
+      [write('own.jsonl', `${JSON.stringify(own)}\n`), 'SMITH202'],
+      [
+        write(
+          'zot.csv',
+          '"Key","Item Type","Publication Year","Author","Title"\n"ABCD2345","report","2020","Doe, Jane","Masks and transmission"\n',
+        ),
+        'ABCD2345',
+      ],
+      [write('earlier.jsonl', `${JSON.stringify(earlier)}\n`), 'QRST5432'],
+    ];
+    for (const [file, id] of kept) {
+      const dir = tempDir();
+      await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
+      const later = await indexPapers({ indexDir: dir, files: [pyzotero], embedder: 'builtin' });
+      expect(later).toMatchObject({ added: 3, removed: 0, papers: 4 });
+      const reader = await openIndex(dir);
+      try {
+        expect(reader.getPaper(id)?.paper.title).toBe('Masks and transmission');
+      } finally {
+        reader.close();
+      }
+    }
+  });
+
+  it('gives a preprint stored under its versioned arXiv id its id without version even when its first author is read otherwise now', async () => {
+    const dir = tempDir();
+    const files = tempDir();
+    const record = { title: 'Sparse Attention Sinks', arxivId: '2401.01234v3', year: 2024, authors: ['Ann Smith'] };
+    const old = path.join(files, 'old.jsonl');
+    fs.writeFileSync(old, `${JSON.stringify({ ...record, id: 'arxiv:2401.01234v3' })}\n`);
+    await indexPapers({ indexDir: dir, files: [old], embedder: 'builtin' });
+    const now = path.join(files, 'papers.jsonl');
+    // The same arXiv id is the same paper: had it kept its old id, the record would be merged into it every run.
+    fs.writeFileSync(now, `${JSON.stringify({ ...record, authors: ['Bob Jones'] })}\n`);
+    expect(await indexPapers({ indexDir: dir, files: [now], embedder: 'builtin' })).toMatchObject({
+      added: 1,
+      removed: 1,
+      papers: 1,
     });
   });
 

@@ -264,7 +264,7 @@ describe('zotero-items', () => {
     ]);
   });
 
-  it("keeps the id, title, authors and year a user's own record names beside the Zotero item it wraps", () => {
+  it("keeps the id a user's own record names beside the Zotero item it wraps, and its title, authors and year", () => {
     const records = [
       {
         key: 'rec-7',
@@ -289,6 +289,49 @@ describe('zotero-items', () => {
       ['own-1', 'inner', [], null],
       ['own-2', 'Inner book', ['Zotero Name'], null],
     ]);
+  });
+
+  it("reads a user's own record wrapping a Zotero item and naming paper fields of its own as plain JSON, as the last release did", () => {
+    const records = [
+      {
+        key: 'rec-9',
+        version: 1,
+        data: { itemType: 'book', title: 'Inner', creators: [] },
+        title: 'Outer',
+        tags: ['mine'],
+        url: 'https://example.org/mine',
+        keywords: ['kw'],
+        journal: 'My Journal',
+      },
+      {
+        id: 'own-5',
+        key: 'k5',
+        version: 1,
+        library: { type: 'user', id: 1 },
+        csljson: { title: 'inner', DOI: '10.1/inner' },
+        title: 'Mine',
+        doi: '10.1/mine',
+        tags: ['mine'],
+      },
+    ];
+    const { papers } = readWith(readJsonl, records.map((record) => JSON.stringify(record)).join('\n'));
+    expect(papers.map(({ paper }) => [paper.id, paper.title, paper.venue, paper.url, paper.doi, paper.tags])).toEqual([
+      ['rec-9', 'Outer', 'My Journal', 'https://example.org/mine', null, ['mine']],
+      ['own-5', 'Mine', null, null, '10.1/mine', ['mine']],
+    ]);
+    expect(papers[0]?.paper.metadata).toMatchObject({ keywords: ['kw'], version: 1 });
+  });
+
+  it('reads a Zotero item under its zotero: id when the record wrapping it names an empty or null id', () => {
+    const item = (id: unknown, key: string) => ({
+      id,
+      key,
+      version: 2,
+      data: { itemType: 'book', title: `Book ${key}`, creators: [] },
+    });
+    const records = [item('', 'EMPTY234'), item(null, 'NULL2345'), item('  ', 'SPACE234')];
+    const { papers } = readWith(readJsonl, records.map((record) => JSON.stringify(record)).join('\n'));
+    expect(papers.map(({ paper }) => paper.id)).toEqual(['zotero:EMPTY234', 'zotero:NULL2345', 'zotero:SPACE234']);
   });
 
   it("reads a user's own note record that names a title or authors as a paper, not a Zotero note", () => {
