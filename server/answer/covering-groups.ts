@@ -6,43 +6,66 @@
 /** The pairs of groups that together hold everyone: each side as written, in the singular and plural. */
 const COMPLEMENTS: ReadonlyArray<readonly [string, string]> = [
   ['m[ae]n|males?', 'wom[ae]n|females?'],
-  ['boys?', 'girls?'],
+  // Not "boys and girls": together they are children, not everyone.
   ['children|child|paediatric|pediatric', 'adults?'],
   ['smokers?', 'non-?smokers?'],
 ];
 
 const PLACE = String.raw`(?:in|among|for)\s+`;
 const BOTH = String.raw`(?:both|either|all)\s+`;
+/** Words opening a narrowing phrase, where a phrase naming everyone ends ("regardless of dose compared with…"). */
+const NARROWING =
+  '(?:in|among|for|within|during|after|before|aged|over|under|above|below|from|at|more|less|compared|versus|vs|than)';
+/**
+ * What may not follow a group for it to be everyone: a limit of age or number ("in all age groups
+ * over 80", "in men and women aged 50").
+ */
+const NOT_LIMITED = String.raw`(?!\s+(?:over|under|above|below|aged|older|younger|between|from)\b|\s+\d)`;
+/** The end of a phrase: punctuation, the end of the text, or a narrowing phrase that follows. */
+const PHRASE_END = String.raw`(?=\s*(?:[,;.:)!?]|$)|\s+${NARROWING}\b)`;
+/** Words for people that narrow nothing before "with or without" ("in patients with or without diabetes"). */
+const ANYONE = String.raw`(?:${PLACE}(?:${BOTH})?(?:the\s+)?(?:patients|people|persons|participants|subjects|individuals)\s+)?`;
+/** Not after "not" ("is not independent of sex"). */
+const NOT_DENIED = String.raw`(?<!\bnot\s+)`;
 
-/** One side of a complementary pair, then "or"/"and" and the other ("men or women", "in women and in men"). */
+/**
+ * One side of a complementary pair, then "or"/"and" and the other ("men or women", "women and in
+ * men"), right after "in"/"among"/"for", which stays: what follows the pair still narrows ("in men
+ * and women with diabetes" is "in with diabetes").
+ */
 const complementPair = ([one, other]: readonly [string, string]) =>
   [
     [one, other],
     [other, one],
   ].map(
     ([first, second]) =>
-      String.raw`${PLACE}(?:${BOTH})?(?:(?:the\s+)?\p{L}+\s+)?(?:${first})\s+(?:or|and)\s+(?:${PLACE})?(?:${second})\b`,
+      String.raw`(?<=\b${PLACE})(?:${BOTH})?(?:the\s+)?(?:${first})\s+(?:or|and)\s+(?:${PLACE})?(?:${second})\b${NOT_LIMITED}`,
   );
 
 /**
  * Phrases that name everyone: a group with a condition and those without it ("in patients with
  * diabetes or in those without (it)", "in patients with and without diabetes", "with or without
- * diabetes"), complementary groups named together ("in men or women", "in both boys and girls"),
+ * diabetes"), complementary groups named together ("in men or women", "in both men and women"),
  * "in either sex", "in all subgroups", and a condition set aside ("regardless of age", "irrespective
- * of diabetes status").
+ * of diabetes status"). Each stops before a narrowing phrase that follows it, which still narrows.
  */
 const COVERING = new RegExp(
   [
-    String.raw`(?:${PLACE}(?:${BOTH})?(?:(?:the\s+)?\p{L}+\s+)?)?with\s+(?:(?!\s(?:or|and)\s)[^,;.])*?\s+(?:or|and)\s+(?:${PLACE})?(?:(?:those|patients|people|participants|subjects|individuals|ones)\s+)?without\b(?:\s+(?:it|them|this|that))?`,
-    String.raw`(?:${PLACE}(?:${BOTH})?(?:(?:the\s+)?\p{L}+\s+)?)?with\s+(?:or|and)\s+without\s+[^,;.]*`,
+    // The condition named again or by a pronoun after "without", or nothing: "with diabetes and
+    // without prior stroke" is no complement.
+    String.raw`${ANYONE}with\s+(?<condition>(?:(?!\s(?:or|and)\s)[^,;.])*?)\s+(?:or|and)\s+(?:${PLACE})?(?:(?:those|patients|people|participants|subjects|individuals|ones)\s+)?without\b(?:\s+(?:it|them|this|that|\k<condition>))?${PHRASE_END}`,
+    String.raw`${ANYONE}with\s+(?:or|and)\s+without\s+(?:(?!\b${NARROWING}\b)[^,;.])*`,
     ...COMPLEMENTS.flatMap(complementPair),
-    String.raw`${PLACE}(?:${BOTH})(?:sexes|sex|genders?|subgroups?|age\s+groups?|strata|stratum)\b`,
-    String.raw`(?:regardless|irrespective|independent(?:ly)?)\s+of\s+[^,;.]*`,
+    String.raw`(?<=\b${PLACE})(?:${BOTH})(?:sexes|sex|genders?|subgroups?|age\s+groups?|strata|stratum)\b${NOT_LIMITED}`,
+    String.raw`${NOT_DENIED}(?:regardless|irrespective|independent(?:ly)?)\s+of\s+(?:(?!\b${NARROWING}\b)[^,;.])*`,
   ].join('|'),
   'giu',
 );
 
-/** The text with every phrase naming everyone (COVERING) taken out. */
+/**
+ * The text with every phrase naming everyone (COVERING) taken out; an "in" before a pair of groups
+ * stays, so what follows the pair still narrows the finding.
+ */
 export function withoutCoveringGroups(text: string): string {
   return text.replace(COVERING, ' ').replace(/\s{2,}/gu, ' ');
 }

@@ -25,18 +25,70 @@ const MODIFIERS =
   'significant|statistically|clinically|meaningful|relevant|measurable|detectable|appreciable|further|overall|clear|consistent|major|substantial|important|additional|net';
 
 /**
+ * The way each noun of change points; the rest (difference, change, effect, benefit, association)
+ * point none. "No increase in stroke risk" denies no reduction of it.
+ */
+const NOUN_WAY: Readonly<Record<string, Way>> = {
+  reduction: 'down',
+  decrease: 'down',
+  decline: 'down',
+  prevention: 'down',
+  increase: 'up',
+  rise: 'up',
+  prolongation: 'up',
+  improvement: 'better',
+  worsening: 'worse',
+};
+type Way = 'down' | 'up' | 'better' | 'worse';
+
+/** The verbs of a claim that point each way ("Does aspirin lower stroke risk?" points down). */
+const CLAIM_WAYS: ReadonlyArray<readonly [Way, RegExp]> = [
+  ['down', /\b(?:reduc|decreas|lower|declin|diminish|prevent|attenuat|shorten|suppress|inhibit)\p{L}*/iu],
+  ['up', /\b(?:increas|rais|rise|rising|rose|elevat|prolong|enhanc|boost)\p{L}*/iu],
+  ['better', /\bimprov\p{L}*/iu],
+  ['worse', /\bworsen\p{L}*/iu],
+];
+
+/**
+ * A null finding on a part or a neighbour of the effect, which says nothing of the effect itself: no
+ * further, additional or net change ("No further reduction … when added to clopidogrel"), a change
+ * beyond or on top of another's, one at some doses, or a change of another effect ("No reduction of
+ * the aspirin effect on stroke risk", "No increase in the benefit of aspirin").
+ */
+const PARTIAL_MODIFIER = /\b(?:further|additional|net)\b/iu;
+const PARTIAL_CHANGE =
+  /\b(?:beyond|on\s+top\s+of|added\s+to|in\s+addition\s+to|over\s+and\s+above|at\s+(?:\p{L}+\s+){0,2}doses?)\b/iu;
+const OTHER_EFFECT = new RegExp(String.raw`\b(?:${Object.keys(CHANGE_VERBS).join('|')})s?\b`, 'iu');
+
+/**
  * "No" opening a sentence or clause, a noun of change (with its modifiers), what it is in or of, and
  * a passive verb of observation ("was seen", "were observed", "could be detected"). The groups are
- * the noun, the words after it up to the verb (its outcome), and what follows the verb.
+ * the modifiers, the noun and the words after it up to the verb (its outcome, within one clause).
  */
 const NOMINAL_NULL = new RegExp(
-  String.raw`(?:^|[,;:]\s*|\b(?:and|but|whereas|while)\s+)no\s+(?:(?:${MODIFIERS})\s+){0,3}(${Object.keys(CHANGE_VERBS).join('|')})s?\b([^.;:]*?)\s+(?:was|were|has\s+been|have\s+been|could\s+be|can\s+be)\s+(?:\p{L}+ly\s+)?(?:seen|observed|found|detected|noted|shown|demonstrated|identified|evident|apparent|recorded|documented)\b`,
+  String.raw`(?:^|[,;:]\s*|\b(?:and|but|whereas|while)\s+)no\s+((?:(?:${MODIFIERS})\s+){0,3})(${Object.keys(CHANGE_VERBS).join('|')})s?\b([^.;:,]*?)\s+(?:was|were|has\s+been|have\s+been|could\s+be|can\s+be)\s+(?:\p{L}+ly\s+)?(?:seen|observed|found|detected|noted|shown|demonstrated|identified|evident|apparent|recorded|documented)\b`,
   'iu',
 );
 
 /** Whether a sentence states a null finding with a noun of change ("No reduction in stroke risk was seen"). */
 export function isNominalNull(sentence: string): boolean {
   return NOMINAL_NULL.test(sentence);
+}
+
+/**
+ * Whether a sentence states a nominal null finding that settles nothing of the claim, though it is
+ * still a finding against it: one on a part of the effect (PARTIAL_MODIFIER, PARTIAL_CHANGE,
+ * OTHER_EFFECT), or one whose noun points another way than the claim's verb ("No increase in stroke
+ * risk was seen" for "aspirin reduce stroke risk"). A noun that points no way (difference, change,
+ * effect, benefit, association) goes with any verb.
+ */
+export function isUnsettlingNominalNull(claim: string, sentence: string): boolean {
+  const found = NOMINAL_NULL.exec(sentence);
+  if (found === null) return false;
+  const [, modifiers = '', noun = '', outcome = ''] = found;
+  if (PARTIAL_MODIFIER.test(modifiers) || PARTIAL_CHANGE.test(sentence) || OTHER_EFFECT.test(outcome)) return true;
+  const way = NOUN_WAY[noun.toLowerCase()];
+  return way !== undefined && !CLAIM_WAYS.some(([w, verbs]) => w === way && verbs.test(claim));
 }
 
 /**
@@ -48,13 +100,13 @@ export function isNominalNull(sentence: string): boolean {
 export function verbalNull(sentence: string): string {
   const found = NOMINAL_NULL.exec(sentence);
   if (found === null) return sentence;
-  const noun = (found[1] ?? '').toLowerCase();
-  const verb = CHANGE_VERBS[noun] ?? noun;
+  const [, , noun = '', outcome = ''] = found;
+  const verb = CHANGE_VERBS[noun.toLowerCase()] ?? noun;
   // "reduction in X" is "reduce X"; "difference in X" is "differ in X"; "effect on X" is "affect X".
-  const outcome = (found[2] ?? '').replace(/^\s*(?:in|of|on)\b/iu, verb === 'differ' ? ' in' : '');
+  const object = outcome.replace(/^\s*(?:in|of|on)\b/iu, verb === 'differ' ? ' in' : '');
   const opening = /^[,;:]|^\s*(?:and|but|whereas|while)\b/iu.exec(found[0])?.[0] ?? '';
   const end = found.index + found[0].length;
-  return `${sentence.slice(0, found.index)}${opening} not ${verb}${outcome}${sentence.slice(end)}`
+  return `${sentence.slice(0, found.index)}${opening} not ${verb}${object}${sentence.slice(end)}`
     .replace(/\s{2,}/gu, ' ')
     .trim();
 }

@@ -11,7 +11,7 @@ import { comparisonConflict } from '../verify/judge/comparison-conflicts.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
 import { deniesAbility, topicShare } from './counted-findings.ts';
 import { withoutCoveringGroups } from './covering-groups.ts';
-import { verbalNull } from './nominal-null.ts';
+import { isUnsettlingNominalNull, verbalNull } from './nominal-null.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
 
@@ -341,6 +341,8 @@ export function countedFinding(
     const stated = statedSameness(sentence, claim);
     return stated < 0 ? -settling : stated > 0 ? 1 : -stance;
   }
-  // A null finding stated with a noun of change settles as the same finding stated with the verb.
+  // A null finding stated with a noun of change settles as the same finding stated with the verb,
+  // unless it is on a part of the effect or points another way than the claim.
+  if (stance < 0 && isUnsettlingNominalNull(claim, sentence)) return stance;
   return stance < 0 && settlesAgainst(claim, verbalNull(sentence)) ? -settling : stance;
 }

@@ -1,8 +1,9 @@
 // A question's word that no paper uses, read by a word of its family that papers do use: a verb by its
 // noun ("phagocytose" by "phagocytosis", "agree" by "agreement", "regulate" by "regulation"), an
 // adjective of a condition by the condition ("septic" by "sepsis"), a part of the body by the name of
-// its removal ("stapes" by "stapedectomy"). Only these regular derivations: a family is never guessed
-// from a shared start ("transformer" is no "transformation"). Never an adverb by its adjective: an
+// its removal ("stapes" by "stapedectomy"), and a group by the usual other words for it ("women" by
+// "female", "mice" by "murine"). Only these regular derivations and closed lists: a family is never
+// guessed from a shared start ("transformer" is no "transformation"). Never an adverb by its adjective: an
 // adverb says how, not what about, and read as its adjective ("visually" as "visual", "numerically"
 // as "numerical") it made questions on what the library lacks look covered by papers that merely use
 // the adjective.
@@ -29,17 +30,43 @@ const OTHER_MEANING_MENT = new Set(
   ),
 );
 // "septic" → "sepsis", "necrotic" → "necrosis", "metastatic" → "metastasis": an adjective of a
-// condition and its noun; not one whose "-sis" noun means something else ("genetic" → "genesis",
-// "synthetic" → "synthesis", "emphatic" → "emphasis", "static" → "stasis").
+// condition and its noun; not one whose "-sis" noun means something else, by its ending ("genetic"
+// and "epigenetic" → "genesis", "hypnotic" drugs → "hypnosis", "narcotic" → "narcosis", "antibiotic"
+// → "biosis", "analytic", "cosmetic", "mimetic"), or as a whole word where a longer word of the
+// same ending is the condition ("static" → "stasis", but "metastatic" → "metastasis"; "synthetic",
+// but "biosynthetic" → "biosynthesis").
 const CONDITION_ADJECTIVE = /(?<=\p{L}{3})tic$/u;
-const OTHER_MEANING_SIS = new Set('genetic synthetic emphatic static kinetic critic poetic'.split(' '));
-// "thyroid" → "thyroidectomy", "prostate" → "prostatectomy", "stapes" → "stapedectomy" (by its Latin
-// stem, "stapedis"): a part of the body and the name of its removal, which papers on the operation use.
-const REMOVAL_OF: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?<=\p{L}{4})$/u, 'ectomy'],
-  [/(?<=\p{L}{4})e$/u, 'ectomy'],
-  [/(?<=\p{L}{3})es$/u, 'edectomy'],
-];
+const OTHER_MEANING_SIS_ENDING =
+  /(?:genetic|emphatic|kinetic|critic|poetic|hypnotic|narcotic|analytic|cosmetic|mimetic|biotic)$/u;
+const OTHER_MEANING_SIS = new Set(['static', 'synthetic']);
+// A part of the body and the name of its removal, which papers on the operation use: a closed list,
+// since "-ectomy" put after any word made one of "mast" cells ("mastectomy"), an "orchid" extract
+// and the northern "hemisphere". Not "breast" → "mastectomy": a question's "breast" is seldom about
+// the operation, and a library on mastectomy writes "breast".
+const REMOVAL_OF: ReadonlyMap<string, string> = new Map([
+  ['stapes', 'stapedectomy'],
+  ['thyroid', 'thyroidectomy'],
+  ['prostate', 'prostatectomy'],
+  ['adrenal', 'adrenalectomy'],
+  ['parotid', 'parotidectomy'],
+  ['spleen', 'splenectomy'],
+  ['appendix', 'appendectomy'],
+  ['colon', 'colectomy'],
+  ['gallbladder', 'cholecystectomy'],
+  ['kidney', 'nephrectomy'],
+]);
+// The groups questions most ask about, each by the other words papers write for it: a question "in
+// women" is on the papers' "female patients", "in children" on "paediatric patients" or "boys and
+// girls", "in mice" on "a murine model". Only these usual ones.
+const GROUP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['women', ['female']],
+  ['woman', ['female']],
+  ['men', ['male']],
+  ['children', ['paediatric', 'pediatric', 'childhood', 'boys', 'girls']],
+  ['child', ['paediatric', 'pediatric', 'childhood', 'boys', 'girls']],
+  ['mice', ['murine']],
+  ['mouse', ['murine']],
+]);
 // An adverb in "-ly" ("mainly", "readily"), which is read by no other word; nor is a noun in "-ly" ("supply").
 const ADVERB = /\p{L}{4}ly$/u;
 
@@ -47,9 +74,10 @@ const ADVERB = /\p{L}{4}ly$/u;
  * The words of a word's family it may be read by: for a verb, its nouns ("phagocytose" →
  * "phagocytosis", "agree" → "agreement"; "-ment" only on an English word of five letters or more,
  * checked against `english`, whose noun means the same); for an adjective in "-tic", the condition
- * in "-sis" ("septic" → "sepsis"); for a noun, its removal in "-ectomy" ("stapes" → "stapedectomy");
- * none for a word in "-ly" ("mainly", "supply"). A word is read by them only when papers use them
- * (withFamilyWords).
+ * in "-sis" ("septic" → "sepsis"); for a part of the body in REMOVAL_OF, its removal ("stapes" →
+ * "stapedectomy", "kidney" → "nephrectomy"); for a group in GROUP_WORDS, the other words papers
+ * write for it ("women" → "female"); none for a word in "-ly" ("mainly", "supply"). A word is read
+ * by them only when papers use them (withFamilyWords).
  */
 export function familyWords(
   word: string,
@@ -62,15 +90,15 @@ export function familyWords(
     lower.replace(ending, noun),
   );
   const ment = MENT_STEM.test(lower) && english?.has(lower) === true && !OTHER_MEANING_MENT.has(lower);
-  const condition = CONDITION_ADJECTIVE.test(lower) && !OTHER_MEANING_SIS.has(lower);
-  const removal = REMOVAL_OF.filter(([ending]) => ending.test(lower)).map(([ending, name]) =>
-    lower.replace(ending, name),
-  );
+  const condition =
+    CONDITION_ADJECTIVE.test(lower) && !OTHER_MEANING_SIS.has(lower) && !OTHER_MEANING_SIS_ENDING.test(lower);
+  const removal = REMOVAL_OF.get(lower) ?? REMOVAL_OF.get(lower.replace(/(?<!e)s$/u, ''));
   return [
     ...nouns,
     ...(ment ? [`${lower}ment`] : []),
     ...(condition ? [lower.replace(CONDITION_ADJECTIVE, 'sis')] : []),
-    ...removal,
+    ...(removal === undefined ? [] : [removal]),
+    ...(GROUP_WORDS.get(lower) ?? []),
   ];
 }
 

@@ -71,4 +71,36 @@ describe('nominal-null', () => {
       verdict(question, 'No reduction in stroke risk was seen.', 'Aspirin reduced stroke risk by 21% in older adults.'),
     ).toBe('mixed');
   });
+
+  it("settles nothing with a noun of change that points another way than the question's verb, though it is a finding against", () => {
+    for (const [asked, sentence] of [
+      [question, 'No increase in stroke risk was seen with aspirin.'],
+      ['Does aspirin increase bleeding risk?', 'No reduction in bleeding risk was seen with aspirin.'],
+      ['Does exercise improve sleep quality?', 'No decline in sleep quality was observed with exercise.'],
+    ] as const) {
+      expect(verdict(asked, sentence), sentence).toBe('unclear');
+      expect(findingStance(sentence, claimOfQuestion(asked)), sentence).toBe(-1);
+    }
+    // A noun of the question's way, or one that points no way, settles.
+    expect(verdict('Does aspirin increase bleeding risk?', 'No increase in bleeding risk was seen with aspirin.')).toBe(
+      'no',
+    );
+    expect(verdict(question, 'No significant difference in stroke risk was found with aspirin.')).toBe('no');
+  });
+
+  it('settles nothing when the null finding is on a further, added or neighbouring effect, though it is a finding against', () => {
+    for (const sentence of [
+      'No further reduction in stroke risk was seen with aspirin when added to clopidogrel.',
+      'No reduction in stroke risk beyond that achieved with warfarin was seen with aspirin.',
+      'No reduction of the aspirin effect on stroke risk was seen with proton pump inhibitors.',
+      'No increase in the benefit of aspirin on stroke risk was seen at higher doses.',
+    ]) {
+      expect(verdict(question, sentence), sentence).toBe('unclear');
+      expect(findingStance(sentence, claimOfQuestion(question)), sentence).toBe(-1);
+    }
+  });
+
+  it('reads the outcome within one clause: a null noun before a comma is no null finding of what follows', () => {
+    expect(isNominalNull('No increase in dose was needed, and a reduction in stroke risk was seen.')).toBe(false);
+  });
 });

@@ -196,4 +196,32 @@ describe('select-sentences: the sentence that answers what is asked', () => {
         .abstainReason,
     ).toMatch(/no paper in it mentions "necrotic".*neighbouring question/);
   });
+
+  it('answers a question whose word for a group the papers write another usual way ("women" as "female patients")', () => {
+    const abstract = (group: string) =>
+      `We randomized 900 ${group} with diabetes to low-dose aspirin or placebo. Low-dose aspirin reduced the risk of ischemic stroke by 21% in ${group} with diabetes.`;
+    for (const [asked, written] of [
+      ['women', 'female patients'],
+      ['children', 'paediatric patients'],
+      ['children', 'boys and girls'],
+      ['mice', 'murine models'],
+    ] as const)
+      expect(
+        select(`Does aspirin reduce stroke risk in ${asked} with diabetes?`, [source('group', abstract(written))])
+          .abstainReason,
+        `${asked} / ${written}`,
+      ).toBeNull();
+  });
+
+  it('abstains on a word read as a removal or a condition only by a guessed ending ("mast" cells, "hypnotic" drugs)', () => {
+    const mastectomy =
+      'Breast cancer recurrence after mastectomy was lower with radiotherapy. Recurrence after mastectomy fell by a third.';
+    expect(
+      select('Do mast cells promote breast cancer recurrence?', [source('mastectomy', mastectomy)]).abstainReason,
+    ).toMatch(/"mast"/);
+    const hypnosis = 'Hypnosis improved sleep in older adults. Sleep under hypnosis was longer in older adults.';
+    expect(
+      select('Do hypnotic drugs improve sleep in older adults?', [source('hypnosis', hypnosis)]).abstainReason,
+    ).toMatch(/"hypnotic"/);
+  });
 });

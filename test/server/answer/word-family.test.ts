@@ -80,4 +80,49 @@ describe('word-family', () => {
       known: false,
     });
   });
+
+  it('gives the removal only of a part of the body in its closed list, not of any word ("mast", "orchid", "hemisphere")', () => {
+    expect(familyWords('kidney')).toContain('nephrectomy');
+    expect(familyWords('gallbladder')).toContain('cholecystectomy');
+    expect(familyWords('kidneys')).toContain('nephrectomy');
+    for (const word of ['mast', 'orchid', 'hemisphere', 'lamin', 'append', 'breast'])
+      expect(
+        familyWords(word).filter((w) => w.endsWith('ectomy')),
+        word,
+      ).toEqual([]);
+  });
+
+  it('gives no "-sis" noun to an adjective whose ending means something else ("hypnotic", "epigenetic", "antibiotic")', () => {
+    for (const [word, noun] of [
+      ['hypnotic', 'hypnosis'],
+      ['narcotic', 'narcosis'],
+      ['epigenetic', 'epigenesis'],
+      ['neurogenetic', 'neurogenesis'],
+      ['cytogenetic', 'cytogenesis'],
+      ['analytic', 'analysis'],
+      ['cosmetic', 'cosmesis'],
+      ['antibiotic', 'antibiosis'],
+    ] as const)
+      expect(familyWords(word), word).not.toContain(noun);
+    // A longer word of a whole-word exception is still its condition.
+    expect(familyWords('metastatic')).toContain('metastasis');
+    expect(familyWords('biosynthetic')).toContain('biosynthesis');
+  });
+
+  it('reads a group by the usual other words papers write for it ("women" by "female", "mice" by "murine")', () => {
+    const texts = ['Female patients with diabetes were followed.', 'A murine model of diabetes was used.'];
+    const groups = (question: string) =>
+      withFamilyWords(
+        questionConcepts(question, statisticsOfTexts(texts), conceptStatisticsOfTexts(texts)),
+        statisticsOfTexts(texts),
+        conceptStatisticsOfTexts(texts),
+      );
+    expect(groups('Does aspirin help women with diabetes?').find((c) => c.word === 'women')).toMatchObject({
+      known: true,
+    });
+    expect(groups('Does aspirin help mice with diabetes?').find((c) => c.word === 'mice')).toMatchObject({
+      known: true,
+    });
+    expect(familyWords('children')).toEqual(expect.arrayContaining(['paediatric', 'pediatric', 'boys', 'girls']));
+  });
 });
