@@ -154,11 +154,18 @@ export class SupportScorer {
       scores,
       cocited,
     );
-    // A reversed direction of what the claim changes is no contradiction when the paper never names
-    // who or what the claim says changes it ("Differential privacy eliminates leakage" against a paper
-    // on what increases leakage): the claim is then not addressed.
-    if (stance.directionConflict > 0 && subjectUnnamed(claim, [texts.written, texts.spelt], this.statistics))
+    // A reversed direction of what the claim changes, or an opposite word, is no contradiction when the
+    // paper never names who or what the claim says changes it ("Differential privacy eliminates
+    // leakage" against a paper on what increases leakage): the claim is then not addressed
+    // (judgeVerdictOf reads `subjectUnnamed`).
+    if (
+      (stance.directionConflict > 0 || stance.antonymConflict > 0) &&
+      subjectUnnamed(claim, [texts.written, texts.spelt], this.statistics)
+    ) {
       stance.directionConflict = 0;
+      stance.antonymConflict = 0;
+      stance.subjectUnnamed = 1;
+    }
     const conflicts = conflictsOf(features, stance, {
       claim,
       evidence: candidates.sentences.map((s) => s.text),

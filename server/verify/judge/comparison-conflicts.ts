@@ -30,8 +30,10 @@ export function comparisonConflict(claim: SentenceReading, evidence: readonly Se
     }
     if (same === swapped) return null;
     if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
-    // Two values or superlatives rank by what they measure, never by worth ("outperforms").
-    if ((c.judging && e.ranked) || (e.judging && c.ranked)) return null;
+    // Two values or superlatives, and a comparison a change turns ("greater pain relief than B"),
+    // rank by what they measure, never by worth ("outperforms", "better than").
+    const amount = (x: Comparison) => x.ranked === true || x.turned === true;
+    if ((c.judging && amount(e)) || (e.judging && amount(c))) return null;
     if (c.direction === 0 || e.direction === 0)
       return c.direction !== e.direction && (c.wide || e.wide) ? 'reversed' : null;
     return (same ? c.direction !== e.direction : c.direction === e.direction) ? 'reversed' : 'kept';

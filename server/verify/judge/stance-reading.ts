@@ -48,6 +48,11 @@ export type ReadWord = {
   conditioned: boolean;
   /** +1 / −1 for a word of increase / decrease, 0 otherwise. */
   direction: -1 | 0 | 1;
+  /**
+   * The word's own direction, when another word turned it ("reduced" of "reduced blood loss"): what
+   * the words before it, its subject, take (direction-anchors.ts).
+   */
+  own?: -1 | 1;
   /** Index of its clause (commas, semicolons and "but"/"whereas" start a new one). */
   clause: number;
   /** Its stem in the antonym lexicon ("higher" → "high"), or null when the lexicon has no opposite for it. */
@@ -223,7 +228,9 @@ function readSentenceNow(text: string): SentenceReading {
   words.forEach((word, i) => {
     if (word.direction === 0) return;
     const change = changeOfComparative(text, tokens, i) || changeNounAfter(text, tokens, i);
-    if (change !== 0) word.direction = (word.direction * change) as -1 | 1;
+    if (change === 0) return;
+    word.own = word.direction;
+    word.direction = (word.direction * change) as -1 | 1;
   });
   // A negation that closes its clause ("evidence that X causes Y was lacking", "Y was not
   // observed") reaches back over the clause it closes.

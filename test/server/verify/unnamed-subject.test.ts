@@ -10,6 +10,9 @@ describe('unnamed-subject', () => {
     expect(actingSubjectOf('In adults, statins reduce mortality.')).toBe('statins ');
     expect(actingSubjectOf('Reduced sleep raises blood pressure.')).toBeNull();
     expect(actingSubjectOf('Statins are widely prescribed.')).toBeNull();
+    // A clause that opens with a pronoun speaks of something named before it.
+    expect(actingSubjectOf('It also uses substantially more memory than competing methods.')).toBeNull();
+    expect(actingSubjectOf('In mice, they reduce mortality.')).toBeNull();
   });
 
   it('finds a subject unnamed only when the paper mentions none of its words in any form', () => {

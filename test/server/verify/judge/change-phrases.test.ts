@@ -25,6 +25,23 @@ describe('change-phrases', () => {
     expect(at(changeOfComparative, 'Ticagrelor is more effective than clopidogrel.', 'more')).toBe(0);
   });
 
+  it('reads no comparative of change across a copula or a preposition, nor before a number', () => {
+    expect(at(changeOfComparative, 'Tubular damage was more than twice as high in men.', 'more')).toBe(0);
+    expect(at(changeOfComparative, 'Self-harm rates were more than ten times higher.', 'more')).toBe(0);
+    expect(at(changeOfComparative, 'Aspirin reduced mortality by more than 20%.', 'more')).toBe(0);
+    expect(at(changeOfComparative, 'Aspirin reduced mortality more than 20% of the time.', 'more')).toBe(0);
+    expect(at(changeOfComparative, 'Aspirin reduced deaths in hospital more than placebo.', 'more')).toBe(0);
+  });
+
+  it('reads no noun of change after a preposition or a verb, nor one that does not head its phrase', () => {
+    expect(at(changeNounAfter, 'Metformin increased survival through inhibition of signalling.', 'increased')).toBe(0);
+    expect(at(changeNounAfter, 'Exercise improved memory via reduction of atrophy.', 'improved')).toBe(0);
+    expect(at(changeNounAfter, 'Cisplatin increased hearing loss risk in children.', 'increased')).toBe(0);
+    expect(at(changeNounAfter, 'The guideline increased weight loss surgery referrals.', 'increased')).toBe(0);
+    expect(at(changeNounAfter, 'The grant increased disaster relief capacity.', 'increased')).toBe(0);
+    expect(at(changeNounAfter, 'Tranexamic acid reduced blood loss during surgery.', 'reduced')).toBe(-1);
+  });
+
   it('gives a word of change the direction of the noun of a fall that ends the compound after it', () => {
     expect(at(changeNounAfter, 'Acupuncture improved pain relief at 12 weeks.', 'improved')).toBe(-1);
     expect(at(changeNounAfter, 'Orlistat produced greater body weight loss.', 'greater')).toBe(-1);
