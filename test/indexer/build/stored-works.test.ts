@@ -305,7 +305,13 @@ describe('stored-works', () => {
     });
     const pyzotero = write(
       'pyz.jsonl',
-      [item('SMITH202', 'Jones'), item('ABCD2345', 'Doe'), item('QRST5432', 'Jones')]
+      [
+        item('SMITH202', 'Jones'),
+        item('ABCD2345', 'Doe'),
+        item('QRST5432', 'Jones'),
+        item('OWNR2345', 'Jones'),
+        item('VERS2345', 'Jones'),
+      ]
         .map((record) => JSON.stringify(record))
         .join('\n'),
     );
@@ -313,6 +319,9 @@ describe('stored-works', () => {
     // data an earlier version stored, of another first author.
     const own = { id: 'SMITH202', title: 'Masks and transmission', year: 2020, authors: ['Ann Smith'], tags: ['mine'] };
     const earlier = { ...own, id: 'QRST5432', version: 2, itemType: 'report' };
+    // Records of one's own by the item's first author that hold only one of what an item's data kept: a type, a version.
+    const typed = { ...own, id: 'OWNR2345', authors: ['Bob Jones'], itemType: 'report' };
+    const versioned = { ...own, id: 'VERS2345', authors: ['Bob Jones'], version: 2 };
     const kept: [file: string, id: string][] = [
       [write('own.jsonl', `${JSON.stringify(own)}\n`), 'SMITH202'],
       [
@@ -323,12 +332,14 @@ describe('stored-works', () => {
         'ABCD2345',
       ],
       [write('earlier.jsonl', `${JSON.stringify(earlier)}\n`), 'QRST5432'],
+      [write('typed.jsonl', `${JSON.stringify(typed)}\n`), 'OWNR2345'],
+      [write('versioned.jsonl', `${JSON.stringify(versioned)}\n`), 'VERS2345'],
     ];
     for (const [file, id] of kept) {
       const dir = tempDir();
       await indexPapers({ indexDir: dir, files: [file], embedder: 'builtin' });
       const later = await indexPapers({ indexDir: dir, files: [pyzotero], embedder: 'builtin' });
-      expect(later).toMatchObject({ added: 3, removed: 0, papers: 4 });
+      expect(later).toMatchObject({ added: 5, removed: 0, papers: 6 });
       const reader = await openIndex(dir);
       try {
         expect(reader.getPaper(id)?.paper.title).toBe('Masks and transmission');
