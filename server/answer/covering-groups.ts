@@ -29,18 +29,25 @@ const ANYONE = String.raw`(?:${PLACE}(?:${BOTH})?(?:the\s+)?(?:patients|people|p
 const NOT_DENIED = String.raw`(?<!\bnot\s+)`;
 
 /**
+ * Where a pair of groups ends a phrase naming everyone with its "in": punctuation, the end of the
+ * text, or words that narrow nothing ("in men and women alike", "in men and women enrolled").
+ */
+const PAIR_END = String.raw`(?:\s+(?:alike|equally|of\s+all\s+ages)\b)?(?=\s*(?:[,;.:)!?]|$)|\s+(?:studied|enrolled|included)\b)`;
+
+/**
  * One side of a complementary pair, then "or"/"and" and the other ("men or women", "women and in
- * men"), right after "in"/"among"/"for", which stays: what follows the pair still narrows ("in men
- * and women with diabetes" is "in with diabetes").
+ * men"), after "in"/"among"/"for": with it where the phrase ends (PAIR_END: "in men and women
+ * alike."), without it otherwise, so that what follows the pair still narrows ("in men and women
+ * with diabetes" is "in with diabetes").
  */
 const complementPair = ([one, other]: readonly [string, string]) =>
   [
     [one, other],
     [other, one],
-  ].map(
-    ([first, second]) =>
-      String.raw`(?<=\b${PLACE})(?:${BOTH})?(?:the\s+)?(?:${first})\s+(?:or|and)\s+(?:${PLACE})?(?:${second})\b${NOT_LIMITED}`,
-  );
+  ].flatMap(([first, second]) => {
+    const pair = String.raw`(?:${BOTH})?(?:the\s+)?(?:${first})\s+(?:or|and)\s+(?:${PLACE})?(?:${second})\b${NOT_LIMITED}`;
+    return [String.raw`\b${PLACE}${pair}${PAIR_END}`, String.raw`(?<=\b${PLACE})${pair}`];
+  });
 
 /**
  * Phrases that name everyone: a group with a condition and those without it ("in patients with
@@ -64,7 +71,7 @@ const COVERING = new RegExp(
 
 /**
  * The text with every phrase naming everyone (COVERING) taken out; an "in" before a pair of groups
- * stays, so what follows the pair still narrows the finding.
+ * stays when more follows the pair, so that it still narrows the finding.
  */
 export function withoutCoveringGroups(text: string): string {
   return text.replace(COVERING, ' ').replace(/\s{2,}/gu, ' ');

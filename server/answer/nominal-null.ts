@@ -41,13 +41,33 @@ const NOUN_WAY: Readonly<Record<string, Way>> = {
 };
 type Way = 'down' | 'up' | 'better' | 'worse';
 
-/** The verbs of a claim that point each way ("Does aspirin lower stroke risk?" points down). */
+/**
+ * The verbs of a claim that point each way ("Does aspirin lower stroke risk?" points down). "Enhance"
+ * and "boost" point up and better; "cut" only as a whole word ("cutaneous" is none).
+ */
 const CLAIM_WAYS: ReadonlyArray<readonly [Way, RegExp]> = [
-  ['down', /\b(?:reduc|decreas|lower|declin|diminish|prevent|attenuat|shorten|suppress|inhibit)\p{L}*/iu],
-  ['up', /\b(?:increas|rais|rise|rising|rose|elevat|prolong|enhanc|boost)\p{L}*/iu],
-  ['better', /\bimprov\p{L}*/iu],
-  ['worse', /\bworsen\p{L}*/iu],
+  [
+    'down',
+    /\b(?:(?:reduc|decreas|lower|declin|diminish|prevent|attenuat|shorten|suppress|inhibit|curb|protect|reliev|alleviat|slow)\p{L}*|cut(?:s|ting)?\b)/iu,
+  ],
+  ['up', /\b(?:increas|rais|rise|rising|rose|elevat|prolong|enhanc|boost|extend|lengthen|promot)\p{L}*/iu],
+  ['better', /\b(?:improv|enhanc|boost)\p{L}*/iu],
+  ['worse', /\b(?:worsen|impair|deteriorat)\p{L}*/iu],
 ];
+
+/**
+ * The part of a claim its verb is in: what comes before the group or condition it is about ("aspirin
+ * reduce stroke risk" of "… in patients with raised blood pressure"), whose words ("raised",
+ * "reduced kidney function") point no way of the claim. A preposition before a word that points a
+ * way opens no group ("associated with reduced stroke risk", "result in lower mortality").
+ */
+function claimVerbPart(claim: string): string {
+  for (const found of claim.matchAll(/\s+(?:in|among|with|for|at)\s+(?:(?:an?|the)\s+)?(\p{L}*)/giu)) {
+    const word = found[1] ?? '';
+    if (!CLAIM_WAYS.some(([, verbs]) => verbs.test(word))) return claim.slice(0, found.index);
+  }
+  return claim;
+}
 
 /**
  * A null finding on a part or a neighbour of the effect, which says nothing of the effect itself: no
@@ -56,9 +76,25 @@ const CLAIM_WAYS: ReadonlyArray<readonly [Way, RegExp]> = [
  * the aspirin effect on stroke risk", "No increase in the benefit of aspirin").
  */
 const PARTIAL_MODIFIER = /\b(?:further|additional|net)\b/iu;
+// "beyond" not before a number ("beyond 12 months" is a time); "at any/all/either dose" is every dose.
 const PARTIAL_CHANGE =
-  /\b(?:beyond|on\s+top\s+of|added\s+to|in\s+addition\s+to|over\s+and\s+above|at\s+(?:\p{L}+\s+){0,2}doses?)\b/iu;
-const OTHER_EFFECT = new RegExp(String.raw`\b(?:${Object.keys(CHANGE_VERBS).join('|')})s?\b`, 'iu');
+  /\b(?:beyond\b(?!\s+\d)|on\s+top\s+of|added\s+to|in\s+addition\s+to|over\s+and\s+above|at\s+(?!(?:any|all|either|each|every)\s)(?:\p{L}+\s+){0,2}doses?\b)/iu;
+/** A noun of effect in the outcome, other than a kind of effect ("side effects", "adverse effects"). */
+const OTHER_EFFECT = new RegExp(
+  String.raw`(?<!\b(?:side|adverse|toxic|untoward)\s+)\b(${Object.keys(CHANGE_VERBS).join('|')})s?\b`,
+  'giu',
+);
+
+/** Whether the outcome holds a change of another effect: a noun of effect the claim does not itself write. */
+function onOtherEffect(claim: string, outcome: string): boolean {
+  const claimWords = new Set(
+    claim
+      .toLowerCase()
+      .match(/\p{L}+/gu)
+      ?.map((w) => w.replace(/s$/u, '')) ?? [],
+  );
+  return [...outcome.matchAll(OTHER_EFFECT)].some(([, noun = '']) => !claimWords.has(noun.toLowerCase()));
+}
 
 /**
  * "No" opening a sentence or clause, a noun of change (with its modifiers), what it is in or of, and
@@ -77,18 +113,26 @@ export function isNominalNull(sentence: string): boolean {
 
 /**
  * Whether a sentence states a nominal null finding that settles nothing of the claim, though it is
- * still a finding against it: one on a part of the effect (PARTIAL_MODIFIER, PARTIAL_CHANGE,
- * OTHER_EFFECT), or one whose noun points another way than the claim's verb ("No increase in stroke
- * risk was seen" for "aspirin reduce stroke risk"). A noun that points no way (difference, change,
- * effect, benefit, association) goes with any verb.
+ * still a finding against it: one on a part of the effect (PARTIAL_MODIFIER, PARTIAL_CHANGE in its
+ * clause, OTHER_EFFECT the claim does not write), or one whose noun points another way than the
+ * claim's verb ("No increase in stroke risk was seen" for "aspirin reduce stroke risk"; the words
+ * of the group it is about, "in patients with raised blood pressure", point no way). A noun that
+ * points no way (difference, change, effect, benefit, association) goes with any verb.
  */
 export function isUnsettlingNominalNull(claim: string, sentence: string): boolean {
   const found = NOMINAL_NULL.exec(sentence);
   if (found === null) return false;
   const [, modifiers = '', noun = '', outcome = ''] = found;
-  if (PARTIAL_MODIFIER.test(modifiers) || PARTIAL_CHANGE.test(sentence) || OTHER_EFFECT.test(outcome)) return true;
+  // Only the clause of the finding: a dose or comparator in another clause narrows something else.
+  const clause =
+    sentence
+      .slice(found.index)
+      .replace(/^[,;:]\s*/u, '')
+      .split(/[,;]/u)[0] ?? '';
+  if (PARTIAL_MODIFIER.test(modifiers) || PARTIAL_CHANGE.test(clause) || onOtherEffect(claim, outcome)) return true;
   const way = NOUN_WAY[noun.toLowerCase()];
-  return way !== undefined && !CLAIM_WAYS.some(([w, verbs]) => w === way && verbs.test(claim));
+  const verbPart = claimVerbPart(claim);
+  return way !== undefined && !CLAIM_WAYS.some(([w, verbs]) => w === way && verbs.test(verbPart));
 }
 
 /**

@@ -1,8 +1,8 @@
 // A question's word that no paper uses, read by a word of its family that papers do use: a verb by its
 // noun ("phagocytose" by "phagocytosis", "agree" by "agreement", "regulate" by "regulation"), an
 // adjective of a condition by the condition ("septic" by "sepsis"), a part of the body by the name of
-// its removal ("stapes" by "stapedectomy"), and a group by the usual other words for it ("women" by
-// "female", "mice" by "murine"). Only these regular derivations and closed lists: a family is never
+// its removal ("stapes" by "stapedectomy"), and children by the usual other words for them
+// ("paediatric", "boys", "girls"). Only these regular derivations and closed lists: a family is never
 // guessed from a shared start ("transformer" is no "transformation"). Never an adverb by its adjective: an
 // adverb says how, not what about, and read as its adjective ("visually" as "visual", "numerically"
 // as "numerical") it made questions on what the library lacks look covered by papers that merely use
@@ -30,14 +30,16 @@ const OTHER_MEANING_MENT = new Set(
   ),
 );
 // "septic" → "sepsis", "necrotic" → "necrosis", "metastatic" → "metastasis": an adjective of a
-// condition and its noun; not one whose "-sis" noun means something else, by its ending ("genetic"
-// and "epigenetic" → "genesis", "hypnotic" drugs → "hypnosis", "narcotic" → "narcosis", "antibiotic"
-// → "biosis", "analytic", "cosmetic", "mimetic"), or as a whole word where a longer word of the
+// condition and its noun; not one whose "-sis" noun means something else, named whole ("genetic",
+// "epigenetic", "neurogenetic", "cytogenetic" → "-genesis"; "antibiotic", "probiotic", "prebiotic",
+// "abiotic" → "-biosis", though "pathogenetic" → "pathogenesis", "morphogenetic" and "symbiotic" →
+// "symbiosis" are conditions) or by its ending ("hypnotic" drugs → "hypnosis", "narcotic" →
+// "narcosis", "analytic", "cosmetic", "mimetic"), or as a whole word where a longer word of the
 // same ending is the condition ("static" → "stasis", but "metastatic" → "metastasis"; "synthetic",
 // but "biosynthetic" → "biosynthesis").
 const CONDITION_ADJECTIVE = /(?<=\p{L}{3})tic$/u;
 const OTHER_MEANING_SIS_ENDING =
-  /(?:genetic|emphatic|kinetic|critic|poetic|hypnotic|narcotic|analytic|cosmetic|mimetic|biotic)$/u;
+  /(?:^(?:(?:epi|neuro|cyto)?genetic|(?:anti|pro|pre|a)biotic)|emphatic|kinetic|critic|poetic|hypnotic|narcotic|analytic|cosmetic|mimetic)$/u;
 const OTHER_MEANING_SIS = new Set(['static', 'synthetic']);
 // A part of the body and the name of its removal, which papers on the operation use: a closed list,
 // since "-ectomy" put after any word made one of "mast" cells ("mastectomy"), an "orchid" extract
@@ -55,17 +57,14 @@ const REMOVAL_OF: ReadonlyMap<string, string> = new Map([
   ['gallbladder', 'cholecystectomy'],
   ['kidney', 'nephrectomy'],
 ]);
-// The groups questions most ask about, each by the other words papers write for it: a question "in
-// women" is on the papers' "female patients", "in children" on "paediatric patients" or "boys and
-// girls", "in mice" on "a murine model". Only these usual ones.
+// Children by the other words papers write for them: a question "in children" is on the papers'
+// "paediatric patients" or "boys and girls". Not "women" by "female", "men" by "male", "mice" by
+// "murine" or "children" by "childhood": papers write them of other groups ("female mice", "male
+// rats", "murine leukemia virus", "childhood trauma" in adults), and read so, questions on a group
+// no paper studies looked covered.
 const GROUP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['women', ['female']],
-  ['woman', ['female']],
-  ['men', ['male']],
-  ['children', ['paediatric', 'pediatric', 'childhood', 'boys', 'girls']],
-  ['child', ['paediatric', 'pediatric', 'childhood', 'boys', 'girls']],
-  ['mice', ['murine']],
-  ['mouse', ['murine']],
+  ['children', ['paediatric', 'pediatric', 'boys', 'girls']],
+  ['child', ['paediatric', 'pediatric', 'boys', 'girls']],
 ]);
 // An adverb in "-ly" ("mainly", "readily"), which is read by no other word; nor is a noun in "-ly" ("supply").
 const ADVERB = /\p{L}{4}ly$/u;
@@ -75,8 +74,8 @@ const ADVERB = /\p{L}{4}ly$/u;
  * "phagocytosis", "agree" → "agreement"; "-ment" only on an English word of five letters or more,
  * checked against `english`, whose noun means the same); for an adjective in "-tic", the condition
  * in "-sis" ("septic" → "sepsis"); for a part of the body in REMOVAL_OF, its removal ("stapes" →
- * "stapedectomy", "kidney" → "nephrectomy"); for a group in GROUP_WORDS, the other words papers
- * write for it ("women" → "female"); none for a word in "-ly" ("mainly", "supply"). A word is read
+ * "stapedectomy", "kidney" → "nephrectomy"); for children (GROUP_WORDS), the other words papers
+ * write for them ("children" → "paediatric"); none for a word in "-ly" ("mainly", "supply"). A word is read
  * by them only when papers use them (withFamilyWords).
  */
 export function familyWords(

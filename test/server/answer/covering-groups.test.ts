@@ -77,6 +77,22 @@ describe('covering-groups', () => {
     expect(verdict(question, 'Aspirin did not reduce stroke risk in men and women in the trial.')).toBe('no');
   });
 
+  it('takes out a pair of groups with its "in" where the phrase ends or only "alike", "studied" or "enrolled" follows', () => {
+    for (const tail of [
+      'in men and women alike',
+      'in men and women equally',
+      'in children and adults of all ages',
+      'in smokers and non-smokers',
+    ])
+      expect(verdict(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('no');
+    expect(withoutCoveringGroups('Aspirin did not reduce stroke risk in men and women alike.')).toBe(
+      'Aspirin did not reduce stroke risk .',
+    );
+    expect(withoutCoveringGroups('Stroke risk was not reduced in men and women enrolled.')).toBe(
+      'Stroke risk was not reduced enrolled.',
+    );
+  });
+
   it('reads "with X and without Y" as two conditions, not a condition and its complement', () => {
     for (const tail of [
       'in patients with diabetes and without prior stroke',

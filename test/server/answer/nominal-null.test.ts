@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bottomLine, claimOfQuestion, findingStance } from '../../../server/answer/bottom-line.ts';
-import { isNominalNull, verbalNull } from '../../../server/answer/nominal-null.ts';
+import { isNominalNull, isUnsettlingNominalNull, verbalNull } from '../../../server/answer/nominal-null.ts';
 
 const at = (n: number, text: string) => ({
   n,
@@ -98,6 +98,75 @@ describe('nominal-null', () => {
       expect(verdict(question, sentence), sentence).toBe('unclear');
       expect(findingStance(sentence, claimOfQuestion(question)), sentence).toBe(-1);
     }
+  });
+
+  it("reads the way of the question's verb only, not of the words of the group it asks about", () => {
+    for (const [asked, sentence] of [
+      [
+        'Does aspirin reduce stroke risk in patients with raised blood pressure?',
+        'No increase in stroke risk was seen with aspirin in patients with raised blood pressure.',
+      ],
+      [
+        'Does aspirin reduce stroke risk in patients with elevated cholesterol?',
+        'No increase in stroke risk was seen with aspirin in patients with elevated cholesterol.',
+      ],
+      [
+        'Does aspirin increase bleeding risk in patients with reduced kidney function?',
+        'No reduction in bleeding risk was seen with aspirin in patients with reduced kidney function.',
+      ],
+      [
+        'Does exercise worsen sleep quality in adults with declining cognition?',
+        'No improvement in sleep quality was seen with exercise in adults with declining cognition.',
+      ],
+    ] as const)
+      expect(verdict(asked, sentence), sentence).toBe('unclear');
+    // A word of the claim's way right after its preposition is still the claim's.
+    for (const asked of [
+      'Is aspirin associated with reduced stroke risk in patients with raised blood pressure?',
+      'Does aspirin result in lower stroke risk?',
+    ])
+      expect(
+        isUnsettlingNominalNull(claimOfQuestion(asked), 'No reduction in stroke risk was seen with aspirin.'),
+        asked,
+      ).toBe(false);
+  });
+
+  it('reads the way of more verbs: "enhance" as better, "impair" as worse, "cut", "protect", "slow" as down, "extend" as up', () => {
+    for (const [asked, sentence] of [
+      ['Does exercise enhance sleep quality?', 'No improvement in sleep quality was seen with exercise.'],
+      ['Does alcohol impair sleep quality?', 'No worsening of sleep quality was seen with alcohol.'],
+      ['Does aspirin cut stroke risk?', 'No reduction in stroke risk was seen with aspirin.'],
+      ['Does aspirin protect against stroke?', 'No reduction in stroke was seen with aspirin.'],
+      ['Does exercise slow cognitive decline?', 'No reduction in cognitive decline was seen with exercise.'],
+      ['Does aspirin extend survival?', 'No prolongation of survival was seen with aspirin.'],
+    ] as const)
+      expect(isUnsettlingNominalNull(claimOfQuestion(asked), sentence), sentence).toBe(false);
+    // "cutaneous" is no "cut".
+    expect(
+      isUnsettlingNominalNull(
+        claimOfQuestion('Does cutaneous aspirin raise stroke risk?'),
+        'No reduction in stroke risk was seen with aspirin.',
+      ),
+    ).toBe(true);
+  });
+
+  it('settles on a kind of effect the question names ("side effects") and at every dose, a comparator only in its own clause', () => {
+    expect(
+      verdict('Does the drug increase side effects?', 'No increase in side effects was observed with the drug.'),
+    ).toBe('no');
+    expect(
+      verdict('Does the drug increase adverse effects?', 'No increase in adverse effects was observed with the drug.'),
+    ).toBe('no');
+    expect(verdict(question, 'No reduction in stroke risk was observed with aspirin at any dose.')).toBe('no');
+    expect(
+      verdict(
+        question,
+        'No reduction in stroke risk was seen with aspirin, though doses beyond 100 mg were not tested.',
+      ),
+    ).toBe('no');
+    expect(verdict(question, 'No reduction in stroke risk was seen with aspirin beyond 12 months.')).toBe('no');
+    // A dose or comparator in the finding's own clause still narrows it.
+    expect(verdict(question, 'No reduction in stroke risk was seen with aspirin at higher doses.')).toBe('unclear');
   });
 
   it('reads the outcome within one clause: a null noun before a comma is no null finding of what follows', () => {

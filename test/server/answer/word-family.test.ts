@@ -109,20 +109,54 @@ describe('word-family', () => {
     expect(familyWords('biosynthetic')).toContain('biosynthesis');
   });
 
-  it('reads a group by the usual other words papers write for it ("women" by "female", "mice" by "murine")', () => {
-    const texts = ['Female patients with diabetes were followed.', 'A murine model of diabetes was used.'];
+  it('reads children by the usual other words papers write for them ("paediatric", "boys", "girls")', () => {
+    const texts = ['Paediatric patients with diabetes were followed.', 'Boys and girls with asthma were enrolled.'];
     const groups = (question: string) =>
       withFamilyWords(
         questionConcepts(question, statisticsOfTexts(texts), conceptStatisticsOfTexts(texts)),
         statisticsOfTexts(texts),
         conceptStatisticsOfTexts(texts),
       );
-    expect(groups('Does aspirin help women with diabetes?').find((c) => c.word === 'women')).toMatchObject({
-      known: true,
-    });
-    expect(groups('Does aspirin help mice with diabetes?').find((c) => c.word === 'mice')).toMatchObject({
+    expect(groups('Does aspirin help children with diabetes?').find((c) => c.word === 'children')).toMatchObject({
       known: true,
     });
     expect(familyWords('children')).toEqual(expect.arrayContaining(['paediatric', 'pediatric', 'boys', 'girls']));
+  });
+
+  it('reads no group by a word papers write of other groups ("female" mice, "male" rats, "murine" virus, "childhood" trauma)', () => {
+    for (const [word, other] of [
+      ['women', 'female'],
+      ['woman', 'female'],
+      ['men', 'male'],
+      ['mice', 'murine'],
+      ['mouse', 'murine'],
+      ['children', 'childhood'],
+      ['child', 'childhood'],
+    ] as const)
+      expect(familyWords(word), word).not.toContain(other);
+    const texts = ['Estrogen therapy prevented bone loss in ovariectomized female mice.'];
+    const concepts = withFamilyWords(
+      questionConcepts(
+        'Does estrogen therapy prevent bone loss in women?',
+        statisticsOfTexts(texts),
+        conceptStatisticsOfTexts(texts),
+      ),
+      statisticsOfTexts(texts),
+      conceptStatisticsOfTexts(texts),
+    );
+    expect(concepts.find((c) => c.word === 'women')).toMatchObject({ known: false });
+  });
+
+  it('gives the "-sis" condition to a longer word of a named exception ("pathogenetic", "morphogenetic", "symbiotic")', () => {
+    expect(familyWords('pathogenetic')).toContain('pathogenesis');
+    expect(familyWords('morphogenetic')).toContain('morphogenesis');
+    expect(familyWords('symbiotic')).toContain('symbiosis');
+    for (const [word, noun] of [
+      ['genetic', 'genesis'],
+      ['probiotic', 'probiosis'],
+      ['prebiotic', 'prebiosis'],
+      ['abiotic', 'abiosis'],
+    ] as const)
+      expect(familyWords(word), word).not.toContain(noun);
   });
 });
