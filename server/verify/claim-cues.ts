@@ -2,7 +2,6 @@
 // asserts (up or down). The support scorer compares them with evidence; negation is read with its
 // scope by the stance reading (judge/stance-reading.ts).
 import { caseless } from './caseless-pattern.ts';
-import { withoutTurnedWords } from './judge/change-phrases.ts';
 import { withoutDeniedAlternatives } from './judge/comparisons.ts';
 import { ACTIVATION_HEADS } from './judge/directionless.ts';
 
@@ -42,7 +41,7 @@ const DOWN = caseless(
 
 /** The direction of effect a text asserts: +1 (increase), −1 (decrease) or 0 (none or mixed). */
 export function directionOf(written: string): -1 | 0 | 1 {
-  const text = withoutTurnedWords(withoutDeniedAlternatives(written));
+  const text = withoutDeniedAlternatives(written);
   const up = [...text.matchAll(UP.on(text))].length;
   const down = [...text.matchAll(DOWN.on(text))].length;
   return up > down ? 1 : down > up ? -1 : 0;

@@ -34,7 +34,6 @@ import {
 } from './support-verdicts.ts';
 import type { TermStatistics } from './term-statistics.ts';
 import { unaddressedWords } from './unaddressed-words.ts';
-import { subjectUnnamed } from './unnamed-subject.ts';
 
 // The evaluation builds its pairs with the scorer and reads the stance inputs beside it.
 export { STANCE_INPUTS } from './support-verdicts.ts';
@@ -154,18 +153,6 @@ export class SupportScorer {
       scores,
       cocited,
     );
-    // A reversed direction of what the claim changes, or an opposite word, is no contradiction when the
-    // paper never names who or what the claim says changes it ("Differential privacy eliminates
-    // leakage" against a paper on what increases leakage): the claim is then not addressed
-    // (judgeVerdictOf reads `subjectUnnamed`).
-    if (
-      (stance.directionConflict > 0 || stance.antonymConflict > 0) &&
-      subjectUnnamed(claim, [texts.written, texts.spelt], this.statistics)
-    ) {
-      stance.directionConflict = 0;
-      stance.antonymConflict = 0;
-      stance.subjectUnnamed = 1;
-    }
     const conflicts = conflictsOf(features, stance, {
       claim,
       evidence: candidates.sentences.map((s) => s.text),

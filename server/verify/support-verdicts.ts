@@ -203,8 +203,7 @@ const contradictingOf = (result: Pick<SupportResult, 'score' | 'contradiction' |
  * more likely contradicting than not (at the fitted threshold) contradicts it when a cue shows
  * where (a conflict: the built-in stance model's bias and overlap alone contradict nothing) and
  * when it does so without the grouped-citation prior too (`priorFreeContradiction`); a text that never
- * mentions the specific words the claim rests on, or that reverses what the claim changes without
- * naming the claim's acting subject (stance `subjectUnnamed`), does not address it; a high score with no
+ * mentions the specific words the claim rests on does not address it; a high score with no
  * conflict and (nearly) no unmentioned word supports it; anything between is partial support.
  */
 export function judgeVerdictOf(
@@ -213,8 +212,6 @@ export function judgeVerdictOf(
   thresholds: typeof JUDGE_THRESHOLDS = JUDGE_THRESHOLDS,
 ): JudgeVerdict {
   if (!result.evidence) return 'not_supported';
-  // A paper that reverses what the claim changes, by a subject other than the claim's, does not address it.
-  if (result.stance?.subjectUnnamed === 1) return 'not_supported';
   // Contradicting only as both the reading shown and the one without a citation prior read it: a
   // prior from how papers cite names no conflict, so it never alone makes a contradiction.
   const ratio = contradictingOf(result);

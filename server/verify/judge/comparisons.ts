@@ -5,7 +5,6 @@
 // and ranked-pairs.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { alikeComparisonsOf } from './alike-comparisons.ts';
-import { changeNounAfter, changeOfComparative } from './change-phrases.ts';
 import { COMPARISON_REACH, headTerms, sideTerm, startsQualifier, withoutStatisticAsides } from './comparison-sides.ts';
 import { lowerBetterMeasures, rankedPairsOf } from './ranked-pairs.ts';
 
@@ -38,8 +37,8 @@ export type Comparison = {
   judging?: boolean;
   /** Whether it is read from two values or a pair of superlatives, not stated with a comparative. */
   ranked?: boolean;
-  /** Whether a word of change turns it ("reduced mortality more than B", "greater pain relief than B"): it ranks an amount. */
-  turned?: boolean;
+  /** For values: whether they are stated as a measure where higher is better ("83% correctly"), which ranks worth. */
+  worth?: boolean;
 };
 
 // The markers of an alternative, as the words they are made of.
@@ -261,9 +260,7 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
       }
       if (comparative < 0) return;
     }
-    // "reduced mortality more than B", "greater pain relief than B": ranked the change's way (change-phrases.ts).
-    const turn = changeOfComparative(text, tokens, comparative) || changeNounAfter(text, tokens, comparative);
-    const direction = ((BELOW_WORD.test(tokens[comparative]!.word) ? -1 : 1) * (turn || 1)) as -1 | 1;
+    const direction = BELOW_WORD.test(tokens[comparative]!.word) ? -1 : 1;
     const measure = lowerBetterMeasures(tokens);
     const judging =
       JUDGING_WORD.test(tokens[comparative]!.word) ||
@@ -296,7 +293,6 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
         wide,
         ...(rightHead.length > 0 ? { rightHead } : {}),
         ...(judging ? { judging } : {}),
-        ...(turn !== 0 ? { turned: true } : {}),
         ...(measure.length > 0 ? { measure } : {}),
       });
   });

@@ -12,25 +12,21 @@ const NO_DIRECTIONS: ReadonlyMap<string, -1 | 1> = new Map();
 export type AnchorWord = { cue: string; before: boolean };
 
 // The word of change each content term takes its direction from (its first occurrence's nearest
-// within ANCHOR_REACH in its clause), by term, and whether it stands before the term. A word of change
-// another word turns ("reduced" of "Tranexamic acid reduced blood loss") gives its product only to the
-// words after it: the words before, its subject, take the noun of change's ("loss"), as "A relieves".
+// within ANCHOR_REACH in its clause), by term, and whether it stands before the term.
 function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; before: boolean }> {
   const cues = new Map<string, { cue: ReadWord; before: boolean }>();
   const { words } = reading;
-  const gives = (cue: ReadWord | undefined, before: boolean, clause: number): cue is ReadWord =>
-    cue !== undefined && cue.direction !== 0 && cue.clause === clause && (before || cue.own === undefined);
   words.forEach((word, i) => {
     if (!word.term || word.direction !== 0 || cues.has(word.term)) return;
     for (let distance = 1; distance <= ANCHOR_REACH; distance++) {
       // The word before wins over the word after at the same distance.
       let cue = words[i - distance];
       let before = true;
-      if (!gives(cue, true, word.clause)) {
+      if (!cue || cue.direction === 0 || cue.clause !== word.clause) {
         cue = words[i + distance];
         before = false;
       }
-      if (gives(cue, before, word.clause)) {
+      if (cue && cue.direction !== 0 && cue.clause === word.clause) {
         cues.set(word.term, { cue, before });
         return;
       }

@@ -59,13 +59,11 @@ export const STANCE_FEATURE_NAMES = [
 
 export type StanceFeatureName = (typeof STANCE_FEATURE_NAMES)[number];
 /**
- * The features the stance model weighs, and two the verdict reads beside them: `negatesUnnamed` is 1
+ * The features the stance model weighs, and one the verdict reads beside them: `negatesUnnamed` is 1
  * when the claim negates a thing the paper never names (negation-focus.ts): no conflict the model
- * weighs, yet no support either, so the verdict lists it as a negation the evidence does not share;
- * `subjectUnnamed` is 1 when the paper reverses what the claim changes but never names the claim's
- * acting subject (unnamed-subject.ts): the claim is then not addressed.
+ * weighs, yet no support either, so the verdict lists it as a negation the evidence does not share.
  */
-export type StanceFeatures = Record<StanceFeatureName, number> & { negatesUnnamed?: number; subjectUnnamed?: number };
+export type StanceFeatures = Record<StanceFeatureName, number> & { negatesUnnamed?: number };
 
 const NO_STANCE = Object.freeze(Object.fromEntries(STANCE_FEATURE_NAMES.map((name) => [name, 0])) as StanceFeatures);
 

@@ -9,7 +9,6 @@
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { caseless } from '../caseless-pattern.ts';
 import { idiomaticAt } from './antonyms.ts';
-import { changeNounAfter, changeOfComparative } from './change-phrases.ts';
 import { asideAt } from './clause-asides.ts';
 import {
   ALTERNATIVE_REACH,
@@ -48,11 +47,6 @@ export type ReadWord = {
   conditioned: boolean;
   /** +1 / −1 for a word of increase / decrease, 0 otherwise. */
   direction: -1 | 0 | 1;
-  /**
-   * The word's own direction, when another word turned it ("reduced" of "reduced blood loss"): what
-   * the words before it, its subject, take (direction-anchors.ts).
-   */
-  own?: -1 | 1;
   /** Index of its clause (commas, semicolons and "but"/"whereas" start a new one). */
   clause: number;
   /** Its stem in the antonym lexicon ("higher" → "high"), or null when the lexicon has no opposite for it. */
@@ -221,16 +215,6 @@ function readSentenceNow(text: string): SentenceReading {
       clause,
       polar,
     });
-  });
-  // "reduced mortality more than B", "improved pain relief": a word of change that another turns goes
-  // the way of their product ("more" is a greater reduction; "improved" relieves), as the comparisons
-  // read it (change-phrases.ts).
-  words.forEach((word, i) => {
-    if (word.direction === 0) return;
-    const change = changeOfComparative(text, tokens, i) || changeNounAfter(text, tokens, i);
-    if (change === 0) return;
-    word.own = word.direction;
-    word.direction = (word.direction * change) as -1 | 1;
   });
   // A negation that closes its clause ("evidence that X causes Y was lacking", "Y was not
   // observed") reaches back over the clause it closes.

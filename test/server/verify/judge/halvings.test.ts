@@ -20,11 +20,21 @@ describe('halvings', () => {
     expect(halvingsOf('Falls were reduced in half of the wards.')).toEqual([]);
   });
 
+  it('reads no change in "in half the patients", "in half all" or "by half an hour"', () => {
+    expect(halvingsOf('Pain fell in half the patients.')).toEqual([]);
+    expect(halvingsOf('Pain was reduced in half all wards.')).toEqual([]);
+    expect(halvingsOf('The stay was reduced by half an hour.')).toEqual([]);
+    expect(halvingsOf('Pain was reduced by half in all wards.')).toEqual([HALF]);
+  });
+
   it('reads no change in a halved dose or exposure, nor in a halving used as a subject', () => {
     expect(halvingsOf('Halving the enoxaparin dose reduced major bleeding.')).toEqual([]);
     expect(halvingsOf('A halved dose was as effective.')).toEqual([]);
     expect(halvingsOf('Clinicians halved the insulin dose.')).toEqual([]);
     expect(halvingsOf('The team cut the enoxaparin dose in half.')).toEqual([]);
+    expect(halvingsOf('The dose was halved and bleeding fell.')).toEqual([]);
+    expect(halvingsOf('The enoxaparin dosage was then halved.')).toEqual([]);
+    expect(halvingsOf('Drug exposure was halved.')).toEqual([]);
   });
 
   it('reads the shares of change a text states in numbers, and no share of people or rate', () => {
