@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bottomLine } from '../../../server/answer/bottom-line.ts';
 import { withoutCoveringGroups } from '../../../server/answer/covering-groups.ts';
+import { verdictOf } from '../../support/bottom-line-verdict.ts';
 
-const at = (n: number, text: string) => ({
-  n,
-  sentence: { field: 'abstract' as const, start: 0, end: text.length, text },
-});
-const verdict = (question: string, ...sentences: string[]) =>
-  bottomLine(
-    question,
-    sentences.map((text, i) => at(i + 1, text)),
-  ).verdict;
 const question = 'Does aspirin reduce stroke risk?';
 
 describe('covering-groups', () => {
@@ -52,10 +43,10 @@ describe('covering-groups', () => {
       'in either sex',
       'regardless of diabetes status',
     ])
-      expect(verdict(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('no');
+      expect(verdictOf(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('no');
     // A group that holds only some still narrows it.
-    expect(verdict(question, 'Aspirin did not reduce stroke risk in patients with diabetes.')).toBe('unclear');
-    expect(verdict(question, 'Aspirin did not reduce stroke risk in women.')).toBe('unclear');
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk in patients with diabetes.')).toBe('unclear');
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk in women.')).toBe('unclear');
   });
 
   it('keeps what follows a pair of groups, which still narrows ("in men and women with diabetes")', () => {
@@ -69,12 +60,12 @@ describe('covering-groups', () => {
       'in men and women who had had a prior stroke',
       'in men and women aged 50 to 70 years',
     ])
-      expect(verdict(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('unclear');
+      expect(verdictOf(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('unclear');
     expect(withoutCoveringGroups('Aspirin did not reduce stroke risk in men and women with diabetes.')).toBe(
       'Aspirin did not reduce stroke risk in with diabetes.',
     );
     // A pair with nothing after it, or only the study's own words, still narrows nothing.
-    expect(verdict(question, 'Aspirin did not reduce stroke risk in men and women in the trial.')).toBe('no');
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk in men and women in the trial.')).toBe('no');
   });
 
   it('takes out a pair of groups with its "in" where the phrase ends or only "alike", "studied" or "enrolled" follows', () => {
@@ -84,7 +75,7 @@ describe('covering-groups', () => {
       'in children and adults of all ages',
       'in smokers and non-smokers',
     ])
-      expect(verdict(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('no');
+      expect(verdictOf(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('no');
     expect(withoutCoveringGroups('Aspirin did not reduce stroke risk in men and women alike.')).toBe(
       'Aspirin did not reduce stroke risk .',
     );
@@ -98,10 +89,13 @@ describe('covering-groups', () => {
       'in patients with diabetes and without prior stroke',
       'in adults with atrial fibrillation and without anticoagulation',
     ])
-      expect(verdict(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('unclear');
+      expect(verdictOf(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('unclear');
     // The condition named again after "without" is its complement.
     expect(
-      verdict(question, 'Aspirin did not reduce stroke risk in patients with diabetes and in those without diabetes.'),
+      verdictOf(
+        question,
+        'Aspirin did not reduce stroke risk in patients with diabetes and in those without diabetes.',
+      ),
     ).toBe('no');
   });
 
@@ -111,14 +105,14 @@ describe('covering-groups', () => {
       'independent of sex in patients with atrial fibrillation',
       'irrespective of age during the first year',
     ])
-      expect(verdict(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('unclear');
+      expect(verdictOf(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('unclear');
     expect(withoutCoveringGroups('The effect was not independent of sex.')).toBe(
       'The effect was not independent of sex.',
     );
   });
 
   it('reads "boys and girls" as children, and "all age groups over 80" as a limit of age', () => {
-    expect(verdict(question, 'Aspirin did not reduce stroke risk in boys and girls.')).toBe('unclear');
-    expect(verdict(question, 'Aspirin did not reduce stroke risk in all age groups over 80.')).toBe('unclear');
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk in boys and girls.')).toBe('unclear');
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk in all age groups over 80.')).toBe('unclear');
   });
 });

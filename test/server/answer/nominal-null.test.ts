@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bottomLine, claimOfQuestion, findingStance } from '../../../server/answer/bottom-line.ts';
+import { claimOfQuestion, findingStance } from '../../../server/answer/bottom-line.ts';
 import { isNominalNull, isUnsettlingNominalNull, verbalNull } from '../../../server/answer/nominal-null.ts';
+import { verdictOf } from '../../support/bottom-line-verdict.ts';
 
-const at = (n: number, text: string) => ({
-  n,
-  sentence: { field: 'abstract' as const, start: 0, end: text.length, text },
-});
-const verdict = (question: string, ...sentences: string[]) =>
-  bottomLine(
-    question,
-    sentences.map((text, i) => at(i + 1, text)),
-  ).verdict;
 const question = 'Does aspirin reduce stroke risk?';
 
 describe('nominal-null', () => {
@@ -50,7 +42,7 @@ describe('nominal-null', () => {
     );
     // Two such findings say no, as two findings against always do.
     expect(
-      verdict(
+      verdictOf(
         question,
         'No reduction in stroke risk was seen.',
         'No difference in stroke risk was found between the aspirin and placebo groups.',
@@ -59,16 +51,20 @@ describe('nominal-null', () => {
   });
 
   it('settles the question alone only where "did not reduce" would', () => {
-    expect(verdict(question, 'No reduction in stroke risk was seen with aspirin.')).toBe('no');
-    expect(verdict(question, 'Aspirin did not reduce stroke risk.')).toBe('no');
+    expect(verdictOf(question, 'No reduction in stroke risk was seen with aspirin.')).toBe('no');
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk.')).toBe('no');
     // Without the question's subject, or narrowed to a group the question does not name, it is one finding among others.
-    expect(verdict(question, 'No reduction in stroke risk was seen.')).toBe('unclear');
-    expect(verdict(question, 'No reduction in stroke risk was seen with aspirin in women under 50 years.')).toBe(
+    expect(verdictOf(question, 'No reduction in stroke risk was seen.')).toBe('unclear');
+    expect(verdictOf(question, 'No reduction in stroke risk was seen with aspirin in women under 50 years.')).toBe(
       'unclear',
     );
     // A finding for the claim beside it leaves the balance mixed.
     expect(
-      verdict(question, 'No reduction in stroke risk was seen.', 'Aspirin reduced stroke risk by 21% in older adults.'),
+      verdictOf(
+        question,
+        'No reduction in stroke risk was seen.',
+        'Aspirin reduced stroke risk by 21% in older adults.',
+      ),
     ).toBe('mixed');
   });
 
@@ -78,14 +74,14 @@ describe('nominal-null', () => {
       ['Does aspirin increase bleeding risk?', 'No reduction in bleeding risk was seen with aspirin.'],
       ['Does exercise improve sleep quality?', 'No decline in sleep quality was observed with exercise.'],
     ] as const) {
-      expect(verdict(asked, sentence), sentence).toBe('unclear');
+      expect(verdictOf(asked, sentence), sentence).toBe('unclear');
       expect(findingStance(sentence, claimOfQuestion(asked)), sentence).toBe(-1);
     }
     // A noun of the question's way, or one that points no way, settles.
-    expect(verdict('Does aspirin increase bleeding risk?', 'No increase in bleeding risk was seen with aspirin.')).toBe(
-      'no',
-    );
-    expect(verdict(question, 'No significant difference in stroke risk was found with aspirin.')).toBe('no');
+    expect(
+      verdictOf('Does aspirin increase bleeding risk?', 'No increase in bleeding risk was seen with aspirin.'),
+    ).toBe('no');
+    expect(verdictOf(question, 'No significant difference in stroke risk was found with aspirin.')).toBe('no');
   });
 
   it('settles nothing when the null finding is on a further, added or neighbouring effect, though it is a finding against', () => {
@@ -95,7 +91,7 @@ describe('nominal-null', () => {
       'No reduction of the aspirin effect on stroke risk was seen with proton pump inhibitors.',
       'No increase in the benefit of aspirin on stroke risk was seen at higher doses.',
     ]) {
-      expect(verdict(question, sentence), sentence).toBe('unclear');
+      expect(verdictOf(question, sentence), sentence).toBe('unclear');
       expect(findingStance(sentence, claimOfQuestion(question)), sentence).toBe(-1);
     }
   });
@@ -119,7 +115,7 @@ describe('nominal-null', () => {
         'No improvement in sleep quality was seen with exercise in adults with declining cognition.',
       ],
     ] as const)
-      expect(verdict(asked, sentence), sentence).toBe('unclear');
+      expect(verdictOf(asked, sentence), sentence).toBe('unclear');
     // A word of the claim's way right after its preposition is still the claim's.
     for (const asked of [
       'Is aspirin associated with reduced stroke risk in patients with raised blood pressure?',
@@ -152,21 +148,24 @@ describe('nominal-null', () => {
 
   it('settles on a kind of effect the question names ("side effects") and at every dose, a comparator only in its own clause', () => {
     expect(
-      verdict('Does the drug increase side effects?', 'No increase in side effects was observed with the drug.'),
+      verdictOf('Does the drug increase side effects?', 'No increase in side effects was observed with the drug.'),
     ).toBe('no');
     expect(
-      verdict('Does the drug increase adverse effects?', 'No increase in adverse effects was observed with the drug.'),
+      verdictOf(
+        'Does the drug increase adverse effects?',
+        'No increase in adverse effects was observed with the drug.',
+      ),
     ).toBe('no');
-    expect(verdict(question, 'No reduction in stroke risk was observed with aspirin at any dose.')).toBe('no');
+    expect(verdictOf(question, 'No reduction in stroke risk was observed with aspirin at any dose.')).toBe('no');
     expect(
-      verdict(
+      verdictOf(
         question,
         'No reduction in stroke risk was seen with aspirin, though doses beyond 100 mg were not tested.',
       ),
     ).toBe('no');
-    expect(verdict(question, 'No reduction in stroke risk was seen with aspirin beyond 12 months.')).toBe('no');
+    expect(verdictOf(question, 'No reduction in stroke risk was seen with aspirin beyond 12 months.')).toBe('no');
     // A dose or comparator in the finding's own clause still narrows it.
-    expect(verdict(question, 'No reduction in stroke risk was seen with aspirin at higher doses.')).toBe('unclear');
+    expect(verdictOf(question, 'No reduction in stroke risk was seen with aspirin at higher doses.')).toBe('unclear');
   });
 
   it('reads the outcome within one clause: a null noun before a comma is no null finding of what follows', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { bottomLine } from '../../../server/answer/bottom-line.ts';
 import {
   leavesOpen,
   opposedQualifier,
@@ -7,35 +6,26 @@ import {
   settlesAgainst,
   statedSameness,
 } from '../../../server/answer/settling-findings.ts';
-
-const at = (n: number, text: string) => ({
-  n,
-  sentence: { field: 'abstract' as const, start: 0, end: text.length, text },
-});
-const verdict = (question: string, ...sentences: string[]) =>
-  bottomLine(
-    question,
-    sentences.map((text, i) => at(i + 1, text)),
-  ).verdict;
+import { verdictOf } from '../../support/bottom-line-verdict.ts';
 
 describe('settling-findings', () => {
   it('says no when one finding against holds nearly all the question asks ("do not change significantly between …")', () => {
     expect(
-      verdict(
+      verdictOf(
         'Does the tilt of the kinesin neck change between the ATP and ADP states?',
         'Cryo-electron microscopy shows that the tilt of the kinesin neck does not change significantly between the ATP and ADP states.',
       ),
     ).toBe('no');
     // A frame of reference ("relative to the filament") narrows nothing.
     expect(
-      verdict(
+      verdictOf(
         'Does the neck angle change between the ATP and ADP states?',
         'Images show that the neck angle relative to the filament does not change between the ATP and ADP states, but the head shifts.',
       ),
     ).toBe('no');
     // A null finding on part of the question stays one finding among others.
     expect(
-      verdict(
+      verdictOf(
         'Does the tilt of the kinesin neck change between the ATP and ADP states?',
         'Binding affinity to microtubules did not differ significantly between the two constructs.',
       ),
@@ -44,13 +34,13 @@ describe('settling-findings', () => {
 
   it("says no on a reversed comparison or the claim's verb denied as an ability", () => {
     expect(
-      verdict(
+      verdictOf(
         'Is a 15-nt guide RNA a weaker silencing trigger than a 21-nt guide RNA?',
         'Kinetic assays indicate that 15-nt guide RNA has a higher loading efficiency than 21-nt guide RNA.',
       ),
     ).toBe('no');
     expect(
-      verdict(
+      verdictOf(
         'Can Zmp4 dimerize like its paralogue?',
         'Zmp4 carries two loop insertions in the conserved fold that explain its inability to dimerize.',
       ),
@@ -60,19 +50,19 @@ describe('settling-findings', () => {
 
   it('says no when the sentence puts an opposed qualifier in the place of the claim\'s ("regardless of" for "only when", "approximately" for "exactly", "lethal" for "viable")', () => {
     expect(
-      verdict(
+      verdictOf(
         'Does Klf9 raise Notch target expression only when the pathway genes are mutated?',
         'We show that Klf9 raises Notch target expression regardless of the mutational status of the pathway genes and increases the invasive potential of the cells.',
       ),
     ).toBe('no');
     expect(
-      verdict(
+      verdictOf(
         'Are loan-return intervals in the survey data exactly normal?',
         'In the survey data, loan-return intervals are only approximately normal.',
       ),
     ).toBe('no');
     expect(
-      verdict(
+      verdictOf(
         'Is the abc1 def2 double mutant viable?',
         'The two genes can replace each other, and a cross between abc1 and def2 mutants was seedling lethal.',
       ),
@@ -93,7 +83,7 @@ describe('settling-findings', () => {
 
   it('says no when the authors reject a model in which the claim holds', () => {
     expect(
-      verdict(
+      verdictOf(
         'Does the kinesin neck act as a spring that stores strain?',
         'Our data disagree with models in which the kinesin neck acts as a spring to store strain.',
       ),
@@ -108,7 +98,7 @@ describe('settling-findings', () => {
 
   it('reads a stated difference against a question of sameness, and a stated likeness for it', () => {
     expect(
-      verdict(
+      verdictOf(
         'Is stress-induced cell shedding the same process as caspase-driven extrusion?',
         'We show that this shedding is mechanistically distinct from caspase-driven extrusion and precedes any sign of death.',
       ),
@@ -120,10 +110,10 @@ describe('settling-findings', () => {
   it('reads a difference denied as a likeness and a likeness denied as a difference', () => {
     const question = 'Are pain scores with ibuprofen similar to pain scores with paracetamol after surgery?';
     expect(
-      verdict(question, 'Pain scores with ibuprofen did not differ significantly from pain scores with paracetamol.'),
+      verdictOf(question, 'Pain scores with ibuprofen did not differ significantly from pain scores with paracetamol.'),
     ).not.toBe('no');
     expect(
-      verdict(question, 'After surgery, pain scores with ibuprofen were not different from those with paracetamol.'),
+      verdictOf(question, 'After surgery, pain scores with ibuprofen were not different from those with paracetamol.'),
     ).not.toBe('no');
     expect(statedSameness('Pain scores with ibuprofen were not similar to pain scores with paracetamol.')).toBe(-1);
     expect(statedSameness('Drug A was not comparable to drug B.')).toBe(-1);
@@ -131,17 +121,17 @@ describe('settling-findings', () => {
 
   it('sets aside "unlike previous studies", "unlike placebo" and a difference from something the claim does not name', () => {
     const question = 'Is drug A as safe as drug B?';
-    expect(verdict(question, 'Unlike previous studies, we found that drug A was as safe as drug B.')).not.toBe('no');
-    expect(verdict(question, 'Unlike placebo, drug A and drug B lowered the pain score to a similar degree.')).not.toBe(
-      'no',
-    );
-    expect(verdict(question, 'Drug A was as safe as drug B, and both differed significantly from placebo.')).not.toBe(
+    expect(verdictOf(question, 'Unlike previous studies, we found that drug A was as safe as drug B.')).not.toBe('no');
+    expect(
+      verdictOf(question, 'Unlike placebo, drug A and drug B lowered the pain score to a similar degree.'),
+    ).not.toBe('no');
+    expect(verdictOf(question, 'Drug A was as safe as drug B, and both differed significantly from placebo.')).not.toBe(
       'no',
     );
   });
 
   it('does not settle on one null finding narrowed to a group, a time, a comparator or earlier work', () => {
-    const no = (question: string, sentence: string) => expect(verdict(question, sentence)).not.toBe('no');
+    const no = (question: string, sentence: string) => expect(verdictOf(question, sentence)).not.toBe('no');
     no('Does aspirin reduce stroke risk?', 'Aspirin did not reduce stroke risk in women under 50 years.');
     no('Does aspirin reduce stroke risk?', 'Aspirin did not reduce stroke risk in patients aged over 80 years.');
     no('Does aspirin reduce stroke risk?', 'Aspirin did not reduce stroke risk within the first two years.');
@@ -167,12 +157,12 @@ describe('settling-findings', () => {
       'Our data did not refute the model in which the kinesin neck acts as a spring to store strain.',
     ]) {
       expect(rejectsClaimedModel('the kinesin neck act as a spring that stores strain', sentence)).toBe(false);
-      expect(verdict(question, sentence)).not.toBe('no');
+      expect(verdictOf(question, sentence)).not.toBe('no');
     }
   });
 
   it('does not read an approximate number, a lethal neighbour or a short survival as an opposed qualifier', () => {
-    const no = (question: string, sentence: string) => expect(verdict(question, sentence)).not.toBe('no');
+    const no = (question: string, sentence: string) => expect(verdictOf(question, sentence)).not.toBe('no');
     no(
       'Is the Abc1 protein exactly the predicted size?',
       'The Abc1 protein migrated at approximately 40 kDa, the predicted size.',
@@ -191,7 +181,7 @@ describe('settling-findings', () => {
 
   it('does not set aside a condition the sentence states outside its "regardless of" phrase', () => {
     expect(
-      verdict(
+      verdictOf(
         'Is the drug effective only in patients with diabetes?',
         "The drug was effective in patients with diabetes, regardless of patients' age.",
       ),
@@ -200,16 +190,16 @@ describe('settling-findings', () => {
 
   it('does not settle on a denied comparison, one on a neighbouring outcome, or an inability of another subject', () => {
     expect(
-      verdict('Is the transformer faster than the LSTM?', 'The transformer was not slower than the LSTM.'),
+      verdictOf('Is the transformer faster than the LSTM?', 'The transformer was not slower than the LSTM.'),
     ).not.toBe('no');
     expect(
-      verdict(
+      verdictOf(
         'Is drug A more effective than drug B at reducing pain?',
         'Drug A was less effective than drug B at reducing nausea, but reduced pain more.',
       ),
     ).not.toBe('no');
     expect(
-      verdict(
+      verdictOf(
         'Does Abc3 bind microtubules?',
         'Unlike wild-type Abc3, the truncated mutant showed an inability to bind microtubules.',
       ),
@@ -229,18 +219,18 @@ describe('settling-findings', () => {
       'in the overall population',
       'after adjustment for confounders',
     ])
-      expect(verdict(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('no');
+      expect(verdictOf(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('no');
     // A real comparator or group still narrows it.
-    expect(verdict(question, 'Aspirin did not reduce stroke risk compared with clopidogrel.')).toBe('unclear');
-    expect(verdict(question, 'Aspirin did not reduce stroke risk in women under 50 years.')).toBe('unclear');
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk compared with clopidogrel.')).toBe('unclear');
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk in women under 50 years.')).toBe('unclear');
   });
 
   it('measures the denying clause with its fronted phrase, and the denying clause most on the question', () => {
     expect(
-      verdict('Does aspirin reduce stroke risk in humans?', 'In humans, aspirin did not reduce stroke risk.'),
+      verdictOf('Does aspirin reduce stroke risk in humans?', 'In humans, aspirin did not reduce stroke risk.'),
     ).toBe('no');
     expect(
-      verdict(
+      verdictOf(
         'Does aspirin reduce stroke risk?',
         'Although no serious adverse events occurred, aspirin did not reduce stroke risk.',
       ),
@@ -265,21 +255,23 @@ describe('settling-findings', () => {
     expect(leavesOpen('Aspirin did not reduce stroke risk, although a small benefit cannot be excluded.')).toBe(false);
     // The finding beside such a caveat stands; a caveat alone says nothing.
     const question = 'Does aspirin reduce stroke risk?';
-    expect(verdict(question, 'Aspirin did not reduce stroke risk, although a small benefit cannot be excluded.')).toBe(
-      'no',
-    );
     expect(
-      verdict(question, 'Aspirin reduced stroke risk by 20%, although residual confounding cannot be ruled out.'),
+      verdictOf(question, 'Aspirin did not reduce stroke risk, although a small benefit cannot be excluded.'),
+    ).toBe('no');
+    expect(
+      verdictOf(question, 'Aspirin reduced stroke risk by 20%, although residual confounding cannot be ruled out.'),
     ).toBe('yes');
-    expect(verdict(question, 'A benefit of aspirin on stroke risk cannot be ruled out.')).toBe('unclear');
+    expect(verdictOf(question, 'A benefit of aspirin on stroke risk cannot be ruled out.')).toBe('unclear');
   });
 
   it('looks for earlier work only where the denying clause is reported from', () => {
     const question = 'Does aspirin reduce stroke risk?';
-    expect(verdict(question, 'Unlike previous studies, we found that aspirin did not reduce stroke risk.')).toBe('no');
-    expect(verdict(question, 'Previous trials reported that aspirin did not reduce stroke risk.')).toBe('unclear');
+    expect(verdictOf(question, 'Unlike previous studies, we found that aspirin did not reduce stroke risk.')).toBe(
+      'no',
+    );
+    expect(verdictOf(question, 'Previous trials reported that aspirin did not reduce stroke risk.')).toBe('unclear');
     expect(
-      verdict(question, 'Previous studies, unlike ours, have reported that aspirin did not reduce stroke risk.'),
+      verdictOf(question, 'Previous studies, unlike ours, have reported that aspirin did not reduce stroke risk.'),
     ).toBe('unclear');
   });
 });
