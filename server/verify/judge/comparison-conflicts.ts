@@ -11,8 +11,7 @@ import type { SentenceReading } from './stance-reading.ts';
  * what the other side says differ widely ("A performs comparably to B" against "A outperforms B by
  * a wide margin", either way round; a plain "outperforms" may be a small difference, and is not
  * read so). Each side is known by a term only it names; a comparison whose sides the evidence does
- * not name is not read; nor a claim of worth ("outperforms") against two values or superlatives
- * (except values of a measure where higher is better: "A predicted 83% correctly while B predicted 92% correctly");
+ * not name is not read; nor a claim of worth ("outperforms") against two values or superlatives;
  * and when the evidence also keeps the ranking elsewhere (a ranking that differs by measure), a
  * reversal counts only in a sentence closer to the claim than every keeping one.
  */
@@ -31,10 +30,8 @@ export function comparisonConflict(claim: SentenceReading, evidence: readonly Se
     }
     if (same === swapped) return null;
     if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
-    // Two values or superlatives rank by what they measure, never by worth ("outperforms"), unless
-    // the values are of a measure where higher is better ("predicted 83% correctly").
-    const amount = (x: Comparison) => x.ranked === true && x.worth !== true;
-    if ((c.judging && amount(e)) || (e.judging && amount(c))) return null;
+    // Two values or superlatives rank by what they measure, never by worth ("outperforms").
+    if ((c.judging && e.ranked) || (e.judging && c.ranked)) return null;
     if (c.direction === 0 || e.direction === 0)
       return c.direction !== e.direction && (c.wide || e.wide) ? 'reversed' : null;
     return (same ? c.direction !== e.direction : c.direction === e.direction) ? 'reversed' : 'kept';

@@ -37,8 +37,6 @@ export type Comparison = {
   judging?: boolean;
   /** Whether it is read from two values or a pair of superlatives, not stated with a comparative. */
   ranked?: boolean;
-  /** For values: whether they are stated as a measure where higher is better ("83% correctly"), which ranks worth. */
-  worth?: boolean;
 };
 
 // The markers of an alternative, as the words they are made of.

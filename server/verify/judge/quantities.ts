@@ -4,7 +4,6 @@
 
 import { terms } from '../../../indexer/text/analyze.ts';
 import { numberWordValue, SCALE_WORDS, UNIT_WORDS } from '../number-words.ts';
-import { CHANGE_UNIT } from './halvings.ts';
 
 /**
  * One stated quantity: a unit ('fraction' for shares and rates, 'fold', 'money USD', 'count pariti
@@ -23,8 +22,6 @@ export type Quantity = {
   than?: string;
   /** For a directed multiple: the terms before it in its clause (its subject). */
   before?: string[];
-  /** For a relative change (unit 'change', halvings.ts): whether it is a change by half written in words. */
-  halving?: true;
 };
 
 // Small numbers written as words count too: "one in five", "two in three" (up to ten, and twenty).
@@ -302,9 +299,6 @@ export function compareQuantities(
   let agree = false;
   let conflict = false;
   for (const wanted of claim) {
-    // A claim's share of change ("by 25%") is compared as a share; only a change by half in words
-    // ("halved") is compared with the evidence's shares of change (halvings.ts).
-    if (wanted.unit === CHANGE_UNIT && !wanted.halving) continue;
     const sameUnit = evidence.filter((q) => q.unit === wanted.unit);
     if (sameUnit.length === 0) continue;
     if (sameUnit.some((q) => q.low <= wanted.high && wanted.low <= q.high && !opposite(wanted, q))) agree = true;

@@ -22,10 +22,6 @@ const NUMERIC = /^\d+$/u;
 // Measures where lower is better: a pair ranked by one ranks its sides by how badly they did.
 const LOWER_BETTER =
   /^(?:mortality|deaths?|died|errors?|risks?|loss(?:es)?|latency|perplexity|relapses?|recurrences?|failures?|toxicity|complications?|costs?)$/u;
-// Words after a value that make it a measure where higher is better ("predicted 83% correctly").
-const HIGHER_BETTER = /^(?:correct|correctly|accurate|accurately|accuracy)$/u;
-/** Words after a value that may name it so ("labelled 71% of clauses correctly"). */
-const WORTH_REACH = 4;
 // Words of change: values after one ("decreased by 1.2% … versus 0.4%") are changes, not levels.
 const CHANGE_WORD =
   /^(?:decreas\w*|reduc\w*|fell|falls?|declin\w*|increas\w*|rose|rises?|drop\w*|improv\w*|gain\w*|lost|by|from)$/u;
@@ -136,12 +132,7 @@ function valuePairOf(text: string, tokens: readonly Token[]): Comparison | null 
       sides = sidesOf(valueSide(text, tokens, first, clauseStart), valueSide(text, tokens, second, i + marker.length));
     const { left, right } = sides;
     if (left.length === 0 || right.length === 0) return null;
-    const pair: Comparison = { direction: first.value > second.value ? 1 : -1, left, right, wide: false };
-    // "83% correctly … 92% correctly": the better side is the higher one, so the pair ranks worth too.
-    const better = (value: Value) =>
-      value.after >= 0 && tokens.slice(value.after, value.after + WORTH_REACH).some((t) => HIGHER_BETTER.test(t.word));
-    if (better(first) && better(second)) pair.worth = true;
-    return withMeasure(pair, tokens);
+    return withMeasure({ direction: first.value > second.value ? 1 : -1, left, right, wide: false }, tokens);
   }
   return null;
 }

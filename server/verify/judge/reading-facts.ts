@@ -3,7 +3,6 @@
 // (direction-anchors.ts), its opposite words (opposite-words.ts) and the words it keeps to
 // (denied-alternatives.ts) are kept in the same record.
 import type { AnchorWord } from './direction-anchors.ts';
-import { changeSharesOf, halvingsOf } from './halvings.ts';
 import type { PrefixedWords } from './opposite-words.ts';
 import { type Quantity, quantitiesOf } from './quantities.ts';
 import type { SentenceReading } from './stance-reading.ts';
@@ -42,19 +41,14 @@ export function factsOf(reading: SentenceReading): ReadingFacts {
 }
 
 /**
- * The quantities a reading's sentence states (quantitiesOf, the counts it writes in words:
- * wordCountsOf, its changes by half: halvingsOf, and its shares of change: changeSharesOf), read on first use: only a claim that states one
- * compares them with its evidence (shared: do not mutate).
+ * The quantities a reading's sentence states (quantitiesOf, and the counts it writes in words:
+ * wordCountsOf), read on first use: only a claim that states one compares them with its evidence
+ * (shared: do not mutate).
  */
 export function quantitiesOfReading(reading: SentenceReading): readonly Quantity[] {
   const known = factsOf(reading);
   if (!known.quantities) {
-    const found = [
-      ...quantitiesOf(reading.text),
-      ...wordCountsOf(reading.text),
-      ...halvingsOf(reading.text),
-      ...changeSharesOf(reading.text),
-    ];
+    const found = [...quantitiesOf(reading.text), ...wordCountsOf(reading.text)];
     known.quantities = found.length > 0 ? found : NO_QUANTITIES;
   }
   return known.quantities;
