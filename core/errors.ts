@@ -34,6 +34,7 @@ export const FORMAT_EXTENSIONS = [
   '.medline',
   '.enw',
   '.sqlite',
+  '.rdf',
 ] as const;
 
 const FORMAT_EXTENSION_LIST = `${FORMAT_EXTENSIONS.slice(0, -1).join(', ')} or ${FORMAT_EXTENSIONS.at(-1)}`;

@@ -38,7 +38,7 @@ export function registerIndexCommand(program: Command): void {
   program
     .command('index')
     .description(
-      'Index paper files (JSON Lines, JSON incl. OpenAlex/Semantic Scholar/Crossref answers, CSV/TSV incl. IEEE/Scopus/Dimensions/Lens.org, BibTeX, CSL-JSON, RIS, EndNote and RefWorks tagged text, PubMed MEDLINE, Web of Science, PubMed/EndNote XML, arXiv Atom) or a Zotero library into a local index',
+      'Index paper files (JSON Lines, JSON incl. OpenAlex/Semantic Scholar/Crossref answers, CSV/TSV incl. IEEE/Scopus/Dimensions/Lens.org, BibTeX, CSL-JSON, RIS, EndNote and RefWorks tagged text, PubMed MEDLINE, Web of Science, PubMed/EndNote/MODS XML, Zotero RDF, arXiv Atom) or a Zotero library into a local index',
     )
     .argument('[files...]', 'files of papers to index')
     .option('--index <dir>', 'index folder', config.indexDir)

@@ -1,6 +1,6 @@
 // Tells a file's format from its extension, then from its content: JSON vs JSON Lines vs CSL-JSON,
 // CSV vs TSV, BibTeX, RIS, MEDLINE, Web of Science (tab-delimited or plain text), EndNote and RefWorks
-// tagged text, and XML: PubMed, EndNote or an arXiv Atom feed.
+// tagged text, and XML: PubMed, EndNote, Zotero RDF, MODS or an arXiv Atom feed.
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { FIELD_ALIASES } from '../paper.schema.ts';
@@ -28,6 +28,7 @@ const EXTENSIONS: Record<string, Format | 'json-like' | 'xml-like'> = {
   '.enw': 'endnote-tagged',
   '.medline': 'medline',
   '.sqlite': 'zotero',
+  '.rdf': 'zotero-rdf',
 };
 
 /** The extensions that tell (or help tell) a file's format, as users' hints list them (see FORMAT_EXTENSIONS in core/errors.ts). */
@@ -72,7 +73,7 @@ export function detectFormat(file: string, text: string): Format {
   if (delimited) return delimited;
   throw new AppError(
     'UNKNOWN_FORMAT',
-    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited or plain text, EndNote tagged text (%0, %T lines), RefWorks tagged text (RT lines), PubMed or EndNote XML, or an arXiv Atom feed)`,
+    `${file}: could not tell the format (expected JSON, JSON Lines, CSV or TSV with a header row, BibTeX, RIS, PubMed MEDLINE, Web of Science tab-delimited or plain text, EndNote tagged text (%0, %T lines), RefWorks tagged text (RT lines), PubMed, EndNote or MODS XML, Zotero RDF, or an arXiv Atom feed)`,
     { file },
   );
 }
@@ -80,17 +81,26 @@ export function detectFormat(file: string, text: string): Format {
 /** The format of `file` when its extension alone tells it (".json" does not: it may hold JSON Lines). */
 export function formatFromExtension(file: string): Format | undefined {
   const byExtension = EXTENSIONS[path.extname(file).toLowerCase()];
-  // A ".tsv" may be a Web of Science export and a ".xml" any of three exports: the content decides.
+  // A ".tsv" may be a Web of Science export and a ".xml" any of five exports: the content decides.
   return byExtension === 'json-like' || byExtension === 'xml-like' || byExtension === 'tsv' ? undefined : byExtension;
 }
 
 const PUBMED_ROOT = /<PubmedArticleSet[\s>]/;
 const ENDNOTE_ROOT = /<xml>\s*<records[\s>]/;
+/** The XML declaration, comments and a DOCTYPE that may stand before a document's root element. */
+const PROLOG = String.raw`^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)?(?:<!--[\s\S]*?-->\s*)*`;
+/** An <rdf:RDF> root (any prefix) declaring Zotero's namespace or the Bibliontology one Zotero writes items in. */
+const ZOTERO_RDF_ROOT = new RegExp(`${PROLOG}<(?:[\\w.-]+:)?RDF[\\s>]`);
+const ZOTERO_NAMESPACES = /http:\/\/www\.zotero\.org\/namespaces\/export#|http:\/\/purl\.org\/net\/biblio#/;
+/** A <modsCollection> or <mods> root, in MODS's namespace as a default or under a prefix ("mods:mods"). */
+const MODS_ROOT = new RegExp(`${PROLOG}<(?:[\\w.-]+:)?(?:modsCollection|mods)[\\s>]`);
 
-/** Which XML export a document is, from its root element: PubMed, EndNote or an Atom feed. */
+/** Which XML export a document is, from its root element: PubMed, EndNote, Zotero RDF, MODS or an Atom feed. */
 function xmlFlavour(head: string): Format | null {
   if (PUBMED_ROOT.test(head)) return 'pubmed-xml';
   if (ENDNOTE_ROOT.test(head)) return 'endnote-xml';
+  if (ZOTERO_RDF_ROOT.test(head) && ZOTERO_NAMESPACES.test(head)) return 'zotero-rdf';
+  if (MODS_ROOT.test(head)) return 'mods';
   if (ATOM_START.test(head)) return 'arxiv-atom';
   return null;
 }

@@ -15,6 +15,7 @@ import { readJson } from './json.reader.ts';
 import { readJsonl, readJsonlBytes, readJsonlFile } from './jsonl.reader.ts';
 import { problemAt } from './locate.ts';
 import { readMedline } from './medline.reader.ts';
+import { readModsXml } from './mods-xml.reader.ts';
 import { readPubmedXml } from './pubmed-xml.reader.ts';
 import type {
   Format,
@@ -31,6 +32,7 @@ import { readRefworks } from './refworks.reader.ts';
 import { readRis } from './ris.reader.ts';
 import { readWos } from './wos.reader.ts';
 import { readZotero } from './zotero.reader.ts';
+import { readZoteroRdf } from './zotero-rdf.reader.ts';
 
 export { decodeDocument, ENCODINGS, type Encoding } from './decode-text.ts';
 export { detectFormat } from './detect-format.ts';
@@ -64,6 +66,8 @@ const READERS: Record<Exclude<Format, 'zotero'>, Reader> = {
   ris: readRis,
   medline: readMedline,
   wos: readWos,
+  'zotero-rdf': readZoteroRdf,
+  mods: readModsXml,
 };
 
 /**
@@ -188,6 +192,8 @@ const RECORD_OPENERS: Partial<Record<Format, string>> = {
   bibtex: 'BibTeX entry: no "@article{key," or other "@type{" entry starts in it',
   medline: 'MEDLINE record: no line starts "PMID- ", as each record of a PubMed .nbib export does',
   'endnote-tagged': 'EndNote record: no line starts "%0 " or "%T ", as each record of an EndNote tagged export does',
+  'zotero-rdf': 'Zotero item: no node in it has a z:itemType, as each item of a "Zotero RDF" export does',
+  mods: 'MODS record: no <mods> element stands in its <modsCollection>',
 };
 
 async function readOneFile(file: string, extensionFormat: Format | undefined, options: ReadOptions): Promise<FileRead> {

@@ -17,6 +17,8 @@ export const FORMATS = [
   'ris',
   'medline',
   'wos',
+  'zotero-rdf',
+  'mods',
   'zotero',
 ] as const;
 export type Format = (typeof FORMATS)[number];

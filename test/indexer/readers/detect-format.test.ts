@@ -84,6 +84,32 @@ describe('detect-format', () => {
     );
     expect(detectFormat('saved', pubmed)).toBe('pubmed-xml');
   });
+
+  it('tells a Zotero RDF export by its .rdf extension, or by its <rdf:RDF> root and Zotero namespaces in any other file', () => {
+    const head =
+      '<rdf:RDF\n xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n xmlns:z="http://www.zotero.org/namespaces/export#">';
+    expect(detectFormat('My Library.rdf', 'anything')).toBe('zotero-rdf');
+    expect(detectFormat('My Library.RDF', head)).toBe('zotero-rdf');
+    expect(detectFormat('library.xml', `<?xml version="1.0"?>\n<!-- exported -->\n${head}`)).toBe('zotero-rdf');
+    expect(detectFormat('saved', head)).toBe('zotero-rdf');
+    // RDF of no reference manager (an RSS 1.0 feed) in a .xml file is not Zotero's.
+    const rss = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">';
+    expect(detectFormat('news.xml', rss)).toBe('arxiv-atom');
+  });
+
+  it('tells a MODS export by its <modsCollection> or <mods> root, in the default namespace or under a prefix', () => {
+    const collection =
+      '<?xml version="1.0"?>\n<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>T</title></titleInfo></mods></modsCollection>';
+    expect(detectFormat('export.xml', collection)).toBe('mods');
+    expect(detectFormat('record.xml', '<mods xmlns="http://www.loc.gov/mods/v3" version="3.7">')).toBe('mods');
+    expect(
+      detectFormat(
+        'catalogue.xml',
+        '<?xml version="1.0"?>\n<!-- from the catalogue -->\n<mods:modsCollection xmlns:mods="http://www.loc.gov/mods/v3">',
+      ),
+    ).toBe('mods');
+    expect(detectFormat('saved', collection)).toBe('mods');
+  });
   it('tells EndNote tagged text by its .enw extension or, in a .txt, by its %-tag lines', () => {
     expect(detectFormat('scholar.enw', 'anything')).toBe('endnote-tagged');
     expect(detectFormat('export.txt', '%0 Journal Article\n%T Deep residual learning\n%A He, Kaiming\n')).toBe(

@@ -38,6 +38,8 @@ describe('readers/index', () => {
       'ris',
       'medline',
       'wos',
+      'zotero-rdf',
+      'mods',
       'zotero',
     ]);
   });

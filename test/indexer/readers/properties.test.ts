@@ -12,12 +12,14 @@ import { readPaperFiles } from '../../../indexer/readers/index.ts';
 import { readJson } from '../../../indexer/readers/json.reader.ts';
 import { readJsonl } from '../../../indexer/readers/jsonl.reader.ts';
 import { readMedline } from '../../../indexer/readers/medline.reader.ts';
+import { readModsXml } from '../../../indexer/readers/mods-xml.reader.ts';
 import { readPubmedXml } from '../../../indexer/readers/pubmed-xml.reader.ts';
 import type { InputProblem, Reader, ReadResult } from '../../../indexer/readers/reader.ts';
 import { validateRecord } from '../../../indexer/readers/records.ts';
 import { readRefworks } from '../../../indexer/readers/refworks.reader.ts';
 import { readRis } from '../../../indexer/readers/ris.reader.ts';
 import { readWos } from '../../../indexer/readers/wos.reader.ts';
+import { readZoteroRdf } from '../../../indexer/readers/zotero-rdf.reader.ts';
 import { makeTempDir, readWith } from './read-fixture.ts';
 
 const READERS: [string, Reader][] = [
@@ -35,6 +37,8 @@ const READERS: [string, Reader][] = [
   ['wos', readWos],
   ['endnote-tagged', readEndnoteTagged],
   ['refworks', readRefworks],
+  ['zotero-rdf', readZoteroRdf],
+  ['mods', readModsXml],
 ];
 
 /** Pieces of every format, so random text reaches deep into the parsers instead of failing at the first byte. */
@@ -169,6 +173,26 @@ const TOKENS = [
   'Title,Authors,PubYear,DOI,Publication ID\n',
   'Lens ID,Title,Author/s,MeSH Terms\n',
   '"pub.1",',
+  '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:z="http://www.zotero.org/namespaces/export#">',
+  '</rdf:RDF>',
+  '<bib:Article rdf:about="#item_1">',
+  '</bib:Article>',
+  '<z:itemType>journalArticle</z:itemType>',
+  '<dcterms:isPartOf rdf:resource="#item_1"/>',
+  '<rdf:Seq><rdf:li><foaf:Person><foaf:surname>',
+  '<dc:identifier>DOI 10.1/x</dc:identifier>',
+  '<modsCollection xmlns="http://www.loc.gov/mods/v3">',
+  '<mods>',
+  '</mods>',
+  '<titleInfo><title>',
+  '</title></titleInfo>',
+  '<name type="personal"><namePart type="family">',
+  '</namePart><role><roleTerm type="code">aut</roleTerm></role></name>',
+  '<relatedItem type="host">',
+  '</relatedItem>',
+  '<originInfo><dateIssued encoding="w3cdtf">',
+  '<identifier type="doi">',
+  '</identifier>',
 ];
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), tokenText);
@@ -257,6 +281,7 @@ describe('readers (properties)', () => {
         'a.ris',
         'a.nbib',
         'a.enw',
+        'a.rdf',
       );
       const content = fc.oneof(
         fc.uint8Array({ maxLength: 300 }),

@@ -24,8 +24,8 @@ export function Onboarding({ onLibraryPage = false }: { onLibraryPage?: boolean 
       </pre>
       <p className="muted">
         Citelens reads JSON Lines, JSON (also OpenAlex and Semantic Scholar), CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE,
-        Web of Science, PubMed XML, EndNote XML, arXiv Atom and a Zotero library. After indexing from a terminal, reload
-        this page; if it still shows this, restart Citelens so it loads the new index.
+        Web of Science, PubMed XML, EndNote XML, MODS XML, arXiv Atom, a Zotero RDF export and a Zotero library. After
+        indexing from a terminal, reload this page; if it still shows this, restart Citelens so it loads the new index.
       </p>
     </section>
   );

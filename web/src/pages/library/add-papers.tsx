@@ -11,7 +11,7 @@ import { CodeText } from '../../components/code-text.tsx';
  * among them; Web of Science and EndNote tagged exports may also be .txt.
  */
 export const ACCEPTED =
-  '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom,.ris,.nbib,.medline,.enw,.txt,.sqlite';
+  '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom,.ris,.nbib,.medline,.enw,.rdf,.txt,.sqlite';
 
 type State =
   | { phase: 'idle' }
@@ -128,7 +128,7 @@ export function AddPapers({ onIndexed }: { onIndexed: () => void }) {
         />
         <p className="muted">
           JSON Lines, JSON (also OpenAlex and Semantic Scholar), CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE, Web of
-          Science, PubMed XML, EndNote XML or arXiv Atom, in UTF-8.
+          Science, PubMed XML, EndNote XML, MODS XML, Zotero RDF or arXiv Atom, in UTF-8.
         </p>
       </div>
       <div role="status" aria-live="polite" className="upload-status">
