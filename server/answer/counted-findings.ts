@@ -189,7 +189,7 @@ export function countedText(sentence: string, keepCommaClauses = false): string 
 export function reportsFinding(sentence: string, claim: string): boolean {
   return (
     REPORTS_FINDING.test(sentence) ||
-    isNominalNull(sentence) ||
+    isNominalNull(sentence, claim) ||
     OTHERS_FOUND.test(sentence) ||
     new RegExp(APPEARANCE.source, 'iu').test(sentence) ||
     deniesAbility(sentence, claim)

@@ -25,6 +25,12 @@ const NOT_LIMITED = String.raw`(?!\s+(?:over|under|above|below|aged|older|younge
 const PHRASE_END = String.raw`(?=\s*(?:[,;.:)!?]|$)|\s+${NARROWING}\b)`;
 /** Words for people that narrow nothing before "with or without" ("in patients with or without diabetes"). */
 const ANYONE = String.raw`(?:${PLACE}(?:${BOTH})?(?:the\s+)?(?:patients|people|persons|participants|subjects|individuals)\s+)?`;
+/**
+ * What ends the condition of "with or without": a narrowing phrase, a relative clause or another
+ * condition joined to it ("with or without diabetes who had hypertension", "… and with prior stroke"),
+ * which narrow the group again.
+ */
+const CONDITION_END = String.raw`\b(?:${NARROWING}|who|whom|whose|that|which|(?:and|but)\s+(?:with|without|who|whose))\b`;
 /** Not after "not" ("is not independent of sex"). */
 const NOT_DENIED = String.raw`(?<!\bnot\s+)`;
 
@@ -61,7 +67,7 @@ const COVERING = new RegExp(
     // The condition named again or by a pronoun after "without", or nothing: "with diabetes and
     // without prior stroke" is no complement.
     String.raw`${ANYONE}with\s+(?<condition>(?:(?!\s(?:or|and)\s)[^,;.])*?)\s+(?:or|and)\s+(?:${PLACE})?(?:(?:those|patients|people|participants|subjects|individuals|ones)\s+)?without\b(?:\s+(?:it|them|this|that|\k<condition>))?${PHRASE_END}`,
-    String.raw`${ANYONE}with\s+(?:or|and)\s+without\s+(?:(?!\b${NARROWING}\b)[^,;.])*`,
+    String.raw`${ANYONE}with\s+(?:or|and)\s+without\s+(?:(?!${CONDITION_END})[^,;.])*`,
     ...COMPLEMENTS.flatMap(complementPair),
     String.raw`(?<=\b${PLACE})(?:${BOTH})(?:sexes|sex|genders?|subgroups?|age\s+groups?|strata|stratum)\b${NOT_LIMITED}`,
     String.raw`${NOT_DENIED}(?:regardless|irrespective|independent(?:ly)?)\s+of\s+(?:(?!\b${NARROWING}\b)[^,;.])*`,
@@ -69,10 +75,20 @@ const COVERING = new RegExp(
   'giu',
 );
 
+/** A relative clause or a condition joined to the one before, which narrows whoever went before it. */
+const STILL_NARROWS = /^\s*(?:who|whom|whose|that|which|(?:and|but)\s+(?:with|without|who|whose))\b/iu;
+
 /**
  * The text with every phrase naming everyone (COVERING) taken out; an "in" before a pair of groups
- * stays when more follows the pair, so that it still narrows the finding.
+ * stays when more follows the pair, and one stands for a group that covers everyone when a relative
+ * clause or another condition follows it ("in patients with or without diabetes who had
+ * hypertension" → "in who had hypertension"), so that what follows still narrows the finding.
  */
 export function withoutCoveringGroups(text: string): string {
-  return text.replace(COVERING, ' ').replace(/\s{2,}/gu, ' ');
+  return text
+    .replace(COVERING, (phrase: string, ...rest: unknown[]) => {
+      const at = rest.find((value) => typeof value === 'number') as number;
+      return STILL_NARROWS.test(text.slice(at + phrase.length)) ? ' in ' : ' ';
+    })
+    .replace(/\s{2,}/gu, ' ');
 }

@@ -1,6 +1,8 @@
 // Null findings stated with a noun of change rather than a verb ("No reduction in stroke risk was
-// seen", "No significant difference in mortality was found between the groups"): the bottom line
-// reads them as it reads "did not reduce stroke risk", a finding against the question's claim.
+// seen", "No significant difference in mortality was found between the groups", "There was no
+// reduction in stroke risk"): the bottom line reads them as it reads "did not reduce stroke risk", a
+// finding against the question's claim.
+import { CHANGE_WAYS, claimVerbPart, type Way } from './change-senses.ts';
 
 /** Nouns of change or effect, each with the verb the same finding is written with when denied. */
 const CHANGE_VERBS: Readonly<Record<string, string>> = {
@@ -39,36 +41,6 @@ const NOUN_WAY: Readonly<Record<string, Way>> = {
   improvement: 'better',
   worsening: 'worse',
 };
-type Way = 'down' | 'up' | 'better' | 'worse';
-
-/**
- * The verbs of a claim that point each way ("Does aspirin lower stroke risk?" points down). "Enhance"
- * and "boost" point up and better; "cut" only as a whole word ("cutaneous" is none).
- */
-const CLAIM_WAYS: ReadonlyArray<readonly [Way, RegExp]> = [
-  [
-    'down',
-    /\b(?:(?:reduc|decreas|lower|declin|diminish|prevent|attenuat|shorten|suppress|inhibit|curb|protect|reliev|alleviat|slow)\p{L}*|cut(?:s|ting)?\b)/iu,
-  ],
-  ['up', /\b(?:increas|rais|rise|rising|rose|elevat|prolong|enhanc|boost|extend|lengthen|promot)\p{L}*/iu],
-  ['better', /\b(?:improv|enhanc|boost)\p{L}*/iu],
-  ['worse', /\b(?:worsen|impair|deteriorat)\p{L}*/iu],
-];
-
-/**
- * The part of a claim its verb is in: what comes before the group or condition it is about ("aspirin
- * reduce stroke risk" of "… in patients with raised blood pressure"), whose words ("raised",
- * "reduced kidney function") point no way of the claim. A preposition before a word that points a
- * way opens no group ("associated with reduced stroke risk", "result in lower mortality").
- */
-function claimVerbPart(claim: string): string {
-  for (const found of claim.matchAll(/\s+(?:in|among|with|for|at)\s+(?:(?:an?|the)\s+)?(\p{L}*)/giu)) {
-    const word = found[1] ?? '';
-    if (!CLAIM_WAYS.some(([, verbs]) => verbs.test(word))) return claim.slice(0, found.index);
-  }
-  return claim;
-}
-
 /**
  * A null finding on a part or a neighbour of the effect, which says nothing of the effect itself: no
  * further, additional or net change ("No further reduction … when added to clopidogrel"), a change
@@ -96,19 +68,56 @@ function onOtherEffect(claim: string, outcome: string): boolean {
   return [...outcome.matchAll(OTHER_EFFECT)].some(([, noun = '']) => !claimWords.has(noun.toLowerCase()));
 }
 
+/** The nouns of change or effect ("reduction", "difference"), whose "in" names what changes ("an increase in UV light"). */
+export const CHANGE_NOUNS: readonly string[] = Object.keys(CHANGE_VERBS);
+const NOUNS = CHANGE_NOUNS.join('|');
 /**
  * "No" opening a sentence or clause, a noun of change (with its modifiers), what it is in or of, and
  * a passive verb of observation ("was seen", "were observed", "could be detected"). The groups are
  * the modifiers, the noun and the words after it up to the verb (its outcome, within one clause).
  */
 const NOMINAL_NULL = new RegExp(
-  String.raw`(?:^|[,;:]\s*|\b(?:and|but|whereas|while)\s+)no\s+((?:(?:${MODIFIERS})\s+){0,3})(${Object.keys(CHANGE_VERBS).join('|')})s?\b([^.;:,]*?)\s+(?:was|were|has\s+been|have\s+been|could\s+be|can\s+be)\s+(?:\p{L}+ly\s+)?(?:seen|observed|found|detected|noted|shown|demonstrated|identified|evident|apparent|recorded|documented)\b`,
+  String.raw`(?:^|[,;:]\s*|\b(?:and|but|whereas|while)\s+)no\s+((?:(?:${MODIFIERS})\s+){0,3})(${NOUNS})s?\b([^.;:,]*?)\s+(?:was|were|has\s+been|have\s+been|could\s+be|can\s+be)\s+(?:\p{L}+ly\s+)?(?:seen|observed|found|detected|noted|shown|demonstrated|identified|evident|apparent|recorded|documented)\b`,
+  'iu',
+);
+/**
+ * The same finding stated as what there was ("There was no reduction in stroke risk", "there were no
+ * significant changes in…"), in the past: "there is no…" states what holds in general. The groups are
+ * as in NOMINAL_NULL, the outcome running to the end of its clause.
+ */
+const THERE_WAS_NO = new RegExp(
+  String.raw`\bthere\s+(?:was|were|has\s+been|have\s+been)\s+no\s+((?:(?:${MODIFIERS})\s+){0,3})(${NOUNS})s?\b([^.;:,]*)`,
   'iu',
 );
 
-/** Whether a sentence states a null finding with a noun of change ("No reduction in stroke risk was seen"). */
-export function isNominalNull(sentence: string): boolean {
-  return NOMINAL_NULL.test(sentence);
+/** A nominal null finding found in a sentence: where it is, how it opens, and its modifiers, noun and outcome. */
+type NominalNull = { index: number; end: number; opening: string; modifiers: string; noun: string; outcome: string };
+
+function nominalNull(sentence: string): NominalNull | null {
+  const found = NOMINAL_NULL.exec(sentence) ?? THERE_WAS_NO.exec(sentence);
+  if (found === null) return null;
+  const [whole, modifiers = '', noun = '', outcome = ''] = found;
+  const opening = /^[,;:]|^\s*(?:and|but|whereas|while)\b/iu.exec(whole)?.[0] ?? '';
+  return { index: found.index, end: found.index + whole.length, opening, modifiers, noun, outcome };
+}
+
+/**
+ * What the groups compared were like rather than what happened to them ("There was no difference in
+ * gender, birth weight or prematurity between those with timely and delayed diagnosis"): the
+ * characteristic first named after the noun.
+ */
+const BASELINE =
+  /^\s*(?:in|of|regarding|with\s+regard\s+to)\s+(?:the\s+)?(age|sex|gender|baseline|demographics?|characteristics)\b/iu;
+
+/**
+ * Whether a sentence states a null finding with a noun of change ("No reduction in stroke risk was
+ * seen", "There was no reduction…"); not one on the compared groups' age, sex or baseline, unless the
+ * claim asks about it ("Is gender associated with…?").
+ */
+export function isNominalNull(sentence: string, claim = ''): boolean {
+  const found = nominalNull(sentence);
+  const baseline = found === null ? null : BASELINE.exec(found.outcome);
+  return found !== null && (baseline === null || new RegExp(`\\b${baseline[1]}\\b`, 'iu').test(claim));
 }
 
 /**
@@ -120,9 +129,9 @@ export function isNominalNull(sentence: string): boolean {
  * points no way (difference, change, effect, benefit, association) goes with any verb.
  */
 export function isUnsettlingNominalNull(claim: string, sentence: string): boolean {
-  const found = NOMINAL_NULL.exec(sentence);
+  const found = nominalNull(sentence);
   if (found === null) return false;
-  const [, modifiers = '', noun = '', outcome = ''] = found;
+  const { modifiers, noun, outcome } = found;
   // Only the clause of the finding: a dose or comparator in another clause narrows something else.
   const clause =
     sentence
@@ -132,7 +141,7 @@ export function isUnsettlingNominalNull(claim: string, sentence: string): boolea
   if (PARTIAL_MODIFIER.test(modifiers) || PARTIAL_CHANGE.test(clause) || onOtherEffect(claim, outcome)) return true;
   const way = NOUN_WAY[noun.toLowerCase()];
   const verbPart = claimVerbPart(claim);
-  return way !== undefined && !CLAIM_WAYS.some(([w, verbs]) => w === way && verbs.test(verbPart));
+  return way !== undefined && !CHANGE_WAYS.some(([w, verbs]) => w === way && verbs.test(verbPart));
 }
 
 /**
@@ -142,15 +151,13 @@ export function isUnsettlingNominalNull(claim: string, sentence: string): boolea
  * narrows it are read as in "did not reduce stroke risk"; the sentence unchanged when it states none.
  */
 export function verbalNull(sentence: string): string {
-  const found = NOMINAL_NULL.exec(sentence);
+  const found = nominalNull(sentence);
   if (found === null) return sentence;
-  const [, , noun = '', outcome = ''] = found;
+  const { noun, outcome, opening, index, end } = found;
   const verb = CHANGE_VERBS[noun.toLowerCase()] ?? noun;
   // "reduction in X" is "reduce X"; "difference in X" is "differ in X"; "effect on X" is "affect X".
   const object = outcome.replace(/^\s*(?:in|of|on)\b/iu, verb === 'differ' ? ' in' : '');
-  const opening = /^[,;:]|^\s*(?:and|but|whereas|while)\b/iu.exec(found[0])?.[0] ?? '';
-  const end = found.index + found[0].length;
-  return `${sentence.slice(0, found.index)}${opening} not ${verb}${object}${sentence.slice(end)}`
+  return `${sentence.slice(0, index)}${opening} not ${verb}${object}${sentence.slice(end)}`
     .replace(/\s{2,}/gu, ' ')
     .trim();
 }

@@ -2,25 +2,19 @@
 // balance (bottom-line.ts) otherwise asks two findings against: a qualifier the sentence puts in the
 // place of the claim's ("regardless of" for "only when", "approximately" for "exactly", "lethal" for
 // "viable"), a model the authors reject in the claim's words, a difference stated for a question of
-// sameness, and a finding against that is plainly on the question (its comparison reversed, the
-// claim's own verb denied as an ability, or nearly all the claim's topic words held in the clause
-// that denies). A rejection denied ("cannot rule out"), a denial denied, a finding narrowed to a
-// group, time or comparator the question does not name, and earlier work reported settle nothing.
-
+// sameness (stated-sameness.ts), and a finding against that is plainly on the question (its
+// comparison reversed, the claim's own verb denied as an ability, or a null finding on the question's
+// own terms: narrowed-denial.ts). A rejection denied ("cannot rule out") and a denial denied settle
+// nothing.
 import { comparisonConflict } from '../verify/judge/comparison-conflicts.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
 import { deniesAbility, topicShare } from './counted-findings.ts';
-import { withoutCoveringGroups } from './covering-groups.ts';
+import { CLAUSE_BREAK, FRONTED_PHRASE, NEGATION } from './finding-clauses.ts';
+import { MIN_SETTLING_SHARE, settlesAsDenial } from './narrowed-denial.ts';
 import { isUnsettlingNominalNull, verbalNull } from './nominal-null.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
-
-/**
- * The share of the claim's topic words a finding against must hold to settle the question alone. On
- * PubMedQA's cited sentences (replayed offline) 0.8 adds three commitments, two right; 0.7 adds seven,
- * three right.
- */
-const MIN_SETTLING_SHARE = 0.8;
+import { statedSameness } from './stated-sameness.ts';
 
 /**
  * Pairs of qualifiers where a sentence holding the second, and not the first, says the claim holding
@@ -69,8 +63,6 @@ export function opposedQualifier(claim: string, sentence: string): boolean {
 
 /** The share of the claim's other topic words the clause of an opposed exact or living form must hold. */
 const MIN_QUALIFIED_SHARE = 0.7;
-/** A phrase of place or group opening a sentence, which belongs to its first clause ("In the survey data, …"). */
-const FRONTED_PHRASE = /^((?:in|at|for|among|within|across|during|on)\b[^,;]*),/iu;
 
 /**
  * Whether an opposed exact or living form ("approximately", "lethal", "survived") qualifies what the
@@ -103,8 +95,6 @@ const REJECTED_MODEL =
 /** A denial just before a rejection ("cannot rule out", "did not refute", "failed to rule out"). */
 const DENIED_BEFORE =
   /(?:\bnot|\bcannot|n't|\bnever|\bunable\s+to|\bfail(?:s|ed)?\s+to)\s+(?!(?:only|merely|just|simply)\b)(?:\p{L}+ly\s+)?(?:be\s+)?$/iu;
-/** A word of denial. */
-const NEGATION = /\b(?:not|no|never|cannot|neither|nor)\b|n't\b/iu;
 
 /** Whether the authors reject a model in which the claim holds: the model holds all the claim's topic words but one. */
 export function rejectsClaimedModel(claim: string, sentence: string): boolean {
@@ -117,42 +107,6 @@ export function rejectsClaimedModel(claim: string, sentence: string): boolean {
   return !NEGATION.test(model) && topicShare(model, claim) >= MIN_SETTLING_SHARE;
 }
 
-/** A difference stated in words ("mechanistically distinct from", "differs from", "unlike"). */
-const STATED_DIFFERENCE =
-  /\b(?:distinct|different|differs?|differed|separable|unlike|dissimilar)\b(?:\s+\p{L}+)?\s+(?:from|to)\b|\bunlike\b/giu;
-/** A likeness stated in words ("comparable effectiveness", "similar to", "as effective as"). */
-const STATED_LIKENESS =
-  /\b(?:comparable|similar|same|equivalent|equal|identical|indistinguishable|non-?inferior)\b|\bas\s+\p{L}+\s+as\b/iu;
-/** A difference denied ("did not differ significantly from", "was not different from", "no significant difference"). */
-const DENIED_DIFFERENCE =
-  /(?:\bnot|\bno|\bnever|n't)\s+(?!(?:only|merely|just|simply)\b)(?:(?:\p{L}+ly|significant|statistically|any|clear|meaningful|detectable)\s+){0,2}(?:distinct|different|differs?|differed|difference|differences|separable|dissimilar)\b/iu;
-/** A likeness denied ("not similar to", "not comparable to", "not as effective as"). */
-const DENIED_LIKENESS =
-  /(?:\bnot|\bnever|n't)\s+(?!(?:only|merely|just|simply)\b)(?:\p{L}+ly\s+)?(?:comparable|similar|the\s+same|equivalent|equal|identical|indistinguishable|non-?inferior|as\s+\p{L}+\s+as)\b/iu;
-/** A difference from something no question of sameness asks about ("unlike previous studies", "unlike placebo"). */
-const SET_ASIDE_DIFFERENCE =
-  /\b(?:unlike|different\s+from|in\s+contrast\s+to)\s+(?:the\s+)?(?:(?:previous|earlier|prior|other|past)\s+(?:studies|study|reports|work|trials|findings|results)|placebo)\b/giu;
-/** The words a stated difference names as the other side ("distinct from caspase-driven extrusion"). */
-const OTHER_SIDE = /^[^,;.]*?(?=[,;.]|\s(?:and|but|while|whereas|which)\b|$)/u;
-
-/**
- * Which way a sentence points on a question of sameness ("Is X the same process as Y?") by what it
- * states in words: −1 a difference ("X is distinct from Y") or a likeness denied ("not comparable
- * to"), +1 a likeness or a difference denied ("did not differ from"), 0 neither. A difference counts
- * only from something the claim names ("both differed significantly from placebo" says nothing of
- * how A and B compare); "unlike previous studies" and "unlike placebo" are set aside.
- */
-export function statedSameness(sentence: string, claim = ''): -1 | 0 | 1 {
-  const text = sentence.replace(SET_ASIDE_DIFFERENCE, ' ');
-  if (DENIED_DIFFERENCE.test(text)) return 1;
-  if (DENIED_LIKENESS.test(text)) return -1;
-  for (const difference of text.matchAll(STATED_DIFFERENCE)) {
-    const other = OTHER_SIDE.exec(text.slice(difference.index + difference[0].length))?.[0] ?? '';
-    if (claim === '' || topicShare(other, claim) > 0) return -1;
-  }
-  return STATED_LIKENESS.test(text) ? 1 : 0;
-}
-
 /**
  * Whether a finding against a claim settles the question on its own: it reverses the claim's
  * comparison ("16-nt siRNA has a higher loading capacity than 19-nt siRNA" for "16-nt siRNA a weaker
@@ -162,7 +116,7 @@ export function statedSameness(sentence: string, claim = ''): -1 | 0 | 1 {
  */
 export function settlesAgainst(claim: string, sentence: string): boolean {
   if (DOUBLE_DENIAL.test(sentence) || DENIED_REJECTION.test(sentence)) return false;
-  return settlingDenial(claim, sentence) || settlingInability(claim, sentence) || reversesComparison(claim, sentence);
+  return settlesAsDenial(claim, sentence) || settlingInability(claim, sentence) || reversesComparison(claim, sentence);
 }
 
 /**
@@ -241,79 +195,8 @@ function settlingInability(claim: string, sentence: string): boolean {
   return holdsStem(conceptForms(before), subject.form);
 }
 
-/** Where a sentence's clauses part ("…, although teen employment fell"; "…; here we found…"). */
-const CLAUSE_BREAK = /[,;:]\s*|\s+(?:but|although|though|whereas|while|however)\s+/iu;
-/** Earlier work reported, not the authors' own finding ("Earlier trials reported that…"). */
-const EARLIER_WORK =
-  /\b(?:earlier|previous|prior|past|other)\s+(?:studies|trials|reports|work|research|findings|authors)\b|\b(?:has|have|had)\s+been\s+reported\b/iu;
 /** A denial denied ("did not fail to reduce"), which affirms. */
 const DOUBLE_DENIAL = /(?:\bnot|n't|\bnever)\s+(?:\p{L}+ly\s+)?fail/iu;
-/** A phrase narrowing a finding to a group, a time, a size or a comparator ("in women under 50 years", "compared with drug B"). */
-const RESTRICTION =
-  /\b(?:in|among|for|within|during|after|before|aged|over|under|more\s+than|less\s+than|compared\s+(?:with|to)|versus|vs)\s+([^,;.]*)/giu;
-/**
- * Words a narrowing phrase may hold about the study itself ("in this trial", "in our cohort", "in
- * either group", "during follow-up", "after adjustment for confounders"), and numbers ("in 1200
- * patients").
- */
-const STUDY_WORDS =
-  /^(?:\d[\d,.]*|this|our|the|present|current|study|trial|trials|cohort|sample|analysis|data|participants|patients|subjects|placebo|controls?|sham|usual|standard|care|groups?|arms?|either|both|overall|whole|population|randomi[sz]ed|controlled|period|follow|up|follow-up|adjustment|confounders|intervention)$/iu;
-/** A comparison with what a trial compares against, which is no comparator ("compared with placebo", "versus usual care"). */
-const CONTROL_COMPARISON =
-  /^(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:a|the|matching)\s+)*(?:placebo|controls?|sham|(?:usual|standard)\s+care)\s*$/iu;
-
-/** A clause that opens on its verb of reporting, whose subject went before ("…, have reported that…"). */
-const SUBJECTLESS_REPORT =
-  /^(?:(?:have|has|had|also|further|consistently|repeatedly)\s+)*(?:reported|found|shown|showed|suggested|concluded|demonstrated|observed)\s+that\b/iu;
-
-/**
- * Where earlier work may be named as the source of a denying clause: the clause itself ("Previous
- * trials reported that…"), and the words before it only when it opens on its verb of reporting
- * ("Previous studies, unlike ours, reported that…"); "Unlike previous studies, we found that…" is the
- * authors' own finding.
- */
-function reportedBy(sentence: string, clause: string): string {
-  if (!SUBJECTLESS_REPORT.test(clause.trim())) return clause;
-  const at = sentence.indexOf(clause.trim());
-  return at < 0 ? sentence : sentence.slice(0, at + clause.trim().length);
-}
-
-/**
- * Whether a null finding holds nearly all the claim's topic words in the clause that denies, and
- * narrows it to nothing the question does not ask: "Aspirin did not reduce stroke risk in women
- * under 50 years" is one finding on part of "Does aspirin reduce stroke risk?", as are a comparator
- * ("more than drug B"), a time window and a finding of earlier work the authors report.
- */
-function settlingDenial(claim: string, sentence: string): boolean {
-  if (DOUBLE_DENIAL.test(sentence)) return false;
-  // The clause that denies holding most of the claim's topic words, or with no denial the clause
-  // holding most. A fronted phrase belongs to the first clause ("In humans, aspirin did not…"), and a
-  // clause opening with "it" or "they" to the one before ("Aspirin was well tolerated, but it did not…").
-  const clauses: string[] = [];
-  for (const part of sentence.replace(FRONTED_PHRASE, '$1 ').split(CLAUSE_BREAK)) {
-    if (clauses.length > 0 && /^(?:it|they)\b/iu.test(part)) clauses.push(`${clauses.pop()} ${part}`);
-    else clauses.push(part);
-  }
-  const denying = clauses.filter((part) => NEGATION.test(part));
-  const clause = (denying.length > 0 ? denying : clauses).reduce((best, part) =>
-    topicShare(part, claim) > topicShare(best, claim) ? part : best,
-  );
-  if (topicShare(clause, claim) < MIN_SETTLING_SHARE || EARLIER_WORK.test(reportedBy(sentence, clause))) return false;
-  const asked = conceptForms(claim);
-  // Groups that together hold everyone ("in patients with diabetes or in those without") narrow nothing.
-  for (const restriction of withoutCoveringGroups(clause).matchAll(RESTRICTION)) {
-    if (
-      /^(?:more|less|compared|versus|vs)/iu.test(restriction[0]) &&
-      !CONTROL_COMPARISON.test(restriction[0]) &&
-      !/\b(?:than|compared|versus|vs)\b/iu.test(claim)
-    )
-      return false;
-    const words = [...topicWords(restriction[1] ?? '')].filter(({ word }) => !STUDY_WORDS.test(word));
-    if (words.some(({ form }) => !holdsStem(asked, form))) return false;
-  }
-  return true;
-}
-
 /**
  * Whether a sentence on the claim's subject opposes the claim outright, finding or not: an opposed
  * qualifier (opposedQualifier) or a model the authors reject in the claim's words.

@@ -1,12 +1,12 @@
 // A question's word that no paper uses, read by a word of its family that papers do use: a verb by its
 // noun ("phagocytose" by "phagocytosis", "agree" by "agreement", "regulate" by "regulation"), an
-// adjective of a condition by the condition ("septic" by "sepsis"), a part of the body by the name of
-// its removal ("stapes" by "stapedectomy"), and children by the usual other words for them
-// ("paediatric", "boys", "girls"). Only these regular derivations and closed lists: a family is never
-// guessed from a shared start ("transformer" is no "transformation"). Never an adverb by its adjective: an
-// adverb says how, not what about, and read as its adjective ("visually" as "visual", "numerically"
-// as "numerical") it made questions on what the library lacks look covered by papers that merely use
-// the adjective.
+// adjective of a condition by the condition ("septic" by "sepsis", "arthritic" by "arthritis",
+// "diabetic" by "diabetes"), a part of the body by the name of its removal ("stapes" by
+// "stapedectomy"), and children by the usual other words for them ("paediatric", "boys", "girls").
+// Only these regular derivations and closed lists: a family is never guessed from a shared start
+// ("transformer" is no "transformation"). Never an adverb by its adjective: an adverb says how, not
+// what about, and read as its adjective ("visually" as "visual", "numerically" as "numerical") it made
+// questions on what the library lacks look covered by papers that merely use the adjective.
 import { stem } from '../../indexer/text/analyze.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
 import { englishWordsIfReadable } from './english-words.ts';
@@ -41,6 +41,18 @@ const CONDITION_ADJECTIVE = /(?<=\p{L}{3})tic$/u;
 const OTHER_MEANING_SIS_ENDING =
   /(?:^(?:(?:epi|neuro|cyto)?genetic|(?:anti|pro|pre|a)biotic)|emphatic|kinetic|critic|poetic|hypnotic|narcotic|analytic|cosmetic|mimetic)$/u;
 const OTHER_MEANING_SIS = new Set(['static', 'synthetic']);
+// "arthritic" → "arthritis", "nephritic" → "nephritis", "bronchitic" → "bronchitis", "rachitic" →
+// "rachitis" (rickets): an adjective of an inflammation and its noun, read before "-tic" → "-sis"
+// ("arthrisis" is no word); not one whose "-itis" noun names something else ("mephitic" air is
+// foul, Mephitis the skunks; a "tympanitic" abdomen is distended by gas, tympanites, not an inflamed
+// eardrum). "parasitic", "dendritic" or "granitic" get "-itis" words that papers do not write.
+const INFLAMMATION_ADJECTIVE = /(?<=\p{L}{3})itic$/u;
+const OTHER_MEANING_ITIS = new Set(['mephitic', 'tympanitic']);
+// Adjectives of a condition whose noun has no regular ending: "diabetic" → "diabetes", "syphilitic" → "syphilis".
+const CONDITION_OF: ReadonlyMap<string, string> = new Map([
+  ['diabetic', 'diabetes'],
+  ['syphilitic', 'syphilis'],
+]);
 // A part of the body and the name of its removal, which papers on the operation use: a closed list,
 // since "-ectomy" put after any word made one of "mast" cells ("mastectomy"), an "orchid" extract
 // and the northern "hemisphere". Not "breast" → "mastectomy": a question's "breast" is seldom about
@@ -72,8 +84,8 @@ const ADVERB = /\p{L}{4}ly$/u;
 /**
  * The words of a word's family it may be read by: for a verb, its nouns ("phagocytose" →
  * "phagocytosis", "agree" → "agreement"; "-ment" only on an English word of five letters or more,
- * checked against `english`, whose noun means the same); for an adjective in "-tic", the condition
- * in "-sis" ("septic" → "sepsis"); for a part of the body in REMOVAL_OF, its removal ("stapes" →
+ * checked against `english`, whose noun means the same); for an adjective of a condition, the
+ * condition ("septic" → "sepsis", "arthritic" → "arthritis", "diabetic" → "diabetes"); for a part of the body in REMOVAL_OF, its removal ("stapes" →
  * "stapedectomy", "kidney" → "nephrectomy"); for children (GROUP_WORDS), the other words papers
  * write for them ("children" → "paediatric"); none for a word in "-ly" ("mainly", "supply"). A word is read
  * by them only when papers use them (withFamilyWords).
@@ -89,12 +101,20 @@ export function familyWords(
     lower.replace(ending, noun),
   );
   const ment = MENT_STEM.test(lower) && english?.has(lower) === true && !OTHER_MEANING_MENT.has(lower);
+  const named = CONDITION_OF.get(lower);
+  const inflammation = named === undefined && INFLAMMATION_ADJECTIVE.test(lower);
   const condition =
-    CONDITION_ADJECTIVE.test(lower) && !OTHER_MEANING_SIS.has(lower) && !OTHER_MEANING_SIS_ENDING.test(lower);
+    named === undefined &&
+    !inflammation &&
+    CONDITION_ADJECTIVE.test(lower) &&
+    !OTHER_MEANING_SIS.has(lower) &&
+    !OTHER_MEANING_SIS_ENDING.test(lower);
   const removal = REMOVAL_OF.get(lower) ?? REMOVAL_OF.get(lower.replace(/(?<!e)s$/u, ''));
   return [
     ...nouns,
     ...(ment ? [`${lower}ment`] : []),
+    ...(named === undefined ? [] : [named]),
+    ...(inflammation && !OTHER_MEANING_ITIS.has(lower) ? [lower.replace(INFLAMMATION_ADJECTIVE, 'itis')] : []),
     ...(condition ? [lower.replace(CONDITION_ADJECTIVE, 'sis')] : []),
     ...(removal === undefined ? [] : [removal]),
     ...(GROUP_WORDS.get(lower) ?? []),
@@ -121,4 +141,19 @@ export function withFamilyWords(
     }
     return concept;
   });
+}
+
+/** No English words: the "-ment" nouns, which need them, are left out of familyForms. */
+const NO_ENGLISH: ReadonlySet<string> = new Set();
+
+/**
+ * The concept forms of the family words of every word of a text ("diabetic" gives "diabet" of
+ * "diabetes", "arthritic" gives "arthritis"), but for "-ment" nouns: the bottom line's settling rule
+ * reads a question's group by them (narrowed-denial.ts).
+ */
+export function familyForms(text: string): Set<string> {
+  const forms = new Set<string>();
+  for (const word of text.match(/\p{L}+/gu) ?? [])
+    for (const relative of familyWords(word, NO_ENGLISH)) forms.add(conceptForm(relative));
+  return forms;
 }

@@ -115,4 +115,20 @@ describe('covering-groups', () => {
     expect(verdictOf(question, 'Aspirin did not reduce stroke risk in boys and girls.')).toBe('unclear');
     expect(verdictOf(question, 'Aspirin did not reduce stroke risk in all age groups over 80.')).toBe('unclear');
   });
+
+  it('keeps what follows a covering group, which still narrows ("with or without diabetes who had hypertension")', () => {
+    for (const tail of [
+      'in patients with or without diabetes who had hypertension',
+      'in patients with or without diabetes and with prior stroke',
+      'with or without diabetes whose blood pressure was uncontrolled',
+    ])
+      expect(verdictOf(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('unclear');
+    expect(
+      withoutCoveringGroups(
+        'Aspirin did not reduce stroke risk in patients with or without diabetes who had hypertension.',
+      ),
+    ).toBe('Aspirin did not reduce stroke risk in who had hypertension.');
+    // With nothing after it, the group still covers everyone.
+    expect(verdictOf(question, 'Aspirin did not reduce stroke risk in patients with or without diabetes.')).toBe('no');
+  });
 });

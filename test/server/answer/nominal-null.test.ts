@@ -171,4 +171,45 @@ describe('nominal-null', () => {
   it('reads the outcome within one clause: a null noun before a comma is no null finding of what follows', () => {
     expect(isNominalNull('No increase in dose was needed, and a reduction in stroke risk was seen.')).toBe(false);
   });
+
+  it('reads "There was no reduction in X" as "No reduction in X was seen"', () => {
+    for (const sentence of [
+      'There was no reduction in stroke risk with aspirin.',
+      'There was no significant difference in stroke risk between the aspirin and placebo groups.',
+      'There were no changes in stroke risk with aspirin.',
+      'With aspirin, there has been no clinically meaningful decrease in stroke risk.',
+    ])
+      expect(isNominalNull(sentence), sentence).toBe(true);
+    for (const sentence of ['There was no patient lost to follow-up.', 'There is a reduction in stroke risk.'])
+      expect(isNominalNull(sentence), sentence).toBe(false);
+    expect(verbalNull('There was no reduction in stroke risk with aspirin.')).toBe(
+      'not reduce stroke risk with aspirin.',
+    );
+    expect(verbalNull('Aspirin was well tolerated, but there was no reduction in stroke risk.')).toBe(
+      'Aspirin was well tolerated, but not reduce stroke risk.',
+    );
+  });
+
+  it('settles the question on "There was no reduction in X" as on "No reduction in X was seen", and not on one of another way', () => {
+    expect(verdictOf(question, 'There was no reduction in stroke risk with aspirin.')).toBe('no');
+    expect(verdictOf(question, 'There were no changes in stroke risk with aspirin.')).toBe('no');
+    expect(findingStance('There was no reduction in stroke risk.', claimOfQuestion(question))).toBe(-1);
+    // A noun of another way is a finding against that settles nothing, as "No increase … was seen" is.
+    expect(verdictOf(question, 'There was no significant increase in stroke risk with aspirin.')).toBe('unclear');
+    expect(verdictOf(question, 'There was no further reduction in stroke risk when aspirin was added.')).toBe(
+      'unclear',
+    );
+  });
+
+  it('reads no null finding in what the compared groups were like (age, sex, baseline), unless the question asks about it', () => {
+    const sentence =
+      'There was no difference in gender or birth weight between those with timely and delayed diagnosis.';
+    const asked = (q: string) => findingStance(sentence, claimOfQuestion(q));
+    expect(isNominalNull(sentence, 'current guidelines for the diagnosis of anal malformations sufficient')).toBe(
+      false,
+    );
+    expect(asked('Are current guidelines for the diagnosis of anal malformations sufficient?')).toBe(0);
+    expect(asked('Is gender associated with delayed diagnosis?')).toBe(-1);
+    expect(isNominalNull('There was no difference in birth weight between the groups.')).toBe(true);
+  });
 });

@@ -159,4 +159,39 @@ describe('word-family', () => {
     ] as const)
       expect(familyWords(word), word).not.toContain(noun);
   });
+
+  it('gives an adjective in "-itic" its condition in "-itis", and "diabetic" and "syphilitic" theirs', () => {
+    for (const [word, noun] of [
+      ['arthritic', 'arthritis'],
+      ['bronchitic', 'bronchitis'],
+      ['nephritic', 'nephritis'],
+      ['rachitic', 'rachitis'],
+      ['colitic', 'colitis'],
+      ['diabetic', 'diabetes'],
+      ['syphilitic', 'syphilis'],
+    ] as const)
+      expect(familyWords(word), word).toContain(noun);
+    // Not one whose "-itis" noun names something else: "mephitic" air is no skunk (Mephitis), a
+    // "tympanitic" abdomen is distended (tympanites), not an inflamed eardrum.
+    expect(familyWords('mephitic')).not.toContain('mephitis');
+    expect(familyWords('tympanitic')).not.toContain('tympanitis');
+    // Nor a "-sis" noun read from "-itic" ("arthrisis"), nor a condition for a word that is none.
+    expect(familyWords('arthritic')).not.toContain('arthrisis');
+    expect(familyWords('diabetic')).not.toContain('diabesis');
+  });
+
+  it('reads "diabetic" no paper writes as known when papers write "diabetes"', () => {
+    const texts = ['Metformin lowered mortality in patients with type 2 diabetes.', 'Arthritis was common.'];
+    const concepts = withFamilyWords(
+      questionConcepts(
+        'Does metformin lower mortality in diabetic or arthritic patients?',
+        statisticsOfTexts(texts),
+        conceptStatisticsOfTexts(texts),
+      ),
+      statisticsOfTexts(texts),
+      conceptStatisticsOfTexts(texts),
+    );
+    expect(concepts.find((c) => c.word === 'diabetic')).toMatchObject({ known: true, relative: 'diabet' });
+    expect(concepts.find((c) => c.word === 'arthritic')).toMatchObject({ known: true, relative: 'arthritis' });
+  });
 });
