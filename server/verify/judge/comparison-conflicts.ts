@@ -1,6 +1,7 @@
 // Comparisons the evidence makes the other way round from the claim: "A is more effective than B"
 // against "B was more effective than A", alike against widely different, read side by side with the
 // measure each names (comparisons.ts reads what a sentence ranks against what).
+import { antonymsOf } from './antonyms.ts';
 import type { Comparison } from './comparisons.ts';
 import { termsOfReading } from './reading-facts.ts';
 import type { SentenceReading } from './stance-reading.ts';
@@ -30,6 +31,8 @@ export function comparisonConflict(claim: SentenceReading, evidence: readonly Se
     }
     if (same === swapped) return null;
     if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
+    // "declined more slowly in A than in B" against "fell less quickly in A than in B" rank alike.
+    if (c.graded && e.graded && antonymsOf(c.graded).has(e.graded)) return null;
     // Two values or superlatives rank by what they measure, never by worth ("outperforms").
     if ((c.judging && e.ranked) || (e.judging && c.ranked)) return null;
     if (c.direction === 0 || e.direction === 0)

@@ -5,6 +5,7 @@
 // and ranked-pairs.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { alikeComparisonsOf } from './alike-comparisons.ts';
+import { polarStem } from './antonyms.ts';
 import { COMPARISON_REACH, headTerms, sideTerm, startsQualifier, withoutStatisticAsides } from './comparison-sides.ts';
 import { lowerBetterMeasures, rankedPairsOf } from './ranked-pairs.ts';
 
@@ -37,6 +38,8 @@ export type Comparison = {
   judging?: boolean;
   /** Whether it is read from two values or a pair of superlatives, not stated with a comparative. */
   ranked?: boolean;
+  /** The lexicon stem of the word a "more" or "less" grades ("more slowly": slowli), when it has an opposite. */
+  graded?: string;
 };
 
 // The markers of an alternative, as the words they are made of.
@@ -268,6 +271,9 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
       tokens[Math.min(tokens.length - 1, to + 4)]!.end,
     );
     const wide = WIDE_ADVERB.test(tokens[comparative - 1]?.word ?? '') || WIDE_PHRASE.test(around);
+    const graded = /^(?:more|less)$/u.test(tokens[comparative]!.word)
+      ? polarStem(tokens[comparative + 1]?.word ?? '')
+      : undefined;
     // This side: the words before the comparative word (or before the marker, when it comes after);
     // or, when a qualifier follows the comparative, the words it qualifies ("higher among smokers than
     // among non-smokers": smokers).
@@ -292,6 +298,7 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
         ...(rightHead.length > 0 ? { rightHead } : {}),
         ...(judging ? { judging } : {}),
         ...(measure.length > 0 ? { measure } : {}),
+        ...(graded ? { graded } : {}),
       });
   });
   return [...found, ...alikeComparisonsOf(text, tokens), ...rankedPairsOf(written, writtenTokens)];

@@ -25,6 +25,11 @@ const DIMENSIONS: Record<string, readonly [noun: string, sign: -1 | 1]> = {
   heavier: ['weight', 1],
   bigger: ['size', 1],
 };
+// Nouns that name a change ("pain relief", "weight loss", "mortality reduction"): a comparative before
+// the phrase they end grades the change, not the thing changed ("greater pain relief" is no more
+// pain), so the phrase's words take no direction from it. A verb after the phrase ("greater search
+// depth lowers accuracy") ends it as any word of change does.
+const NOUN_OF_CHANGE = /^(?:relief|loss|losses|\p{L}+(?:tion|tions|ment|ments))$/u;
 /** How many words after the comparative the phrase may run to ("greater search depth"). */
 const PHRASE_WORDS = 2;
 
@@ -56,6 +61,17 @@ export function degreePhrasesOf(reading: SentenceReading): DegreePhrase[] {
     }
     if (phrase.length === 0) return;
     const adjective = words[i]!;
+    // The word just after the phrase: a noun of change there is what the comparative grades.
+    const next = phrase.at(-1)! + 1;
+    if (
+      next < tokens.length &&
+      spaced(next - 1) &&
+      words[next]!.direction !== 0 &&
+      NOUN_OF_CHANGE.test(tokens[next]!.word)
+    ) {
+      found.push({ words: phrase, sign: 0, at: i });
+      return;
+    }
     const turn = (value: number) => (adjective.negated ? -value : value) as -1 | 0 | 1;
     const dimension = adjective.direction === 0 ? DIMENSIONS[token.word] : undefined;
     const noun = dimension ? stem(dimension[0]) : undefined;

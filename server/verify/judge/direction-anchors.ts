@@ -1,34 +1,66 @@
 // The words of change the content terms of a sentence reading take their direction from: each term's
 // nearest word of change in its clause, and the direction that gives it (with degree phrases, "greater
 // search depth", read as degree-phrases.ts reads them). Worked out on first use and kept with the reading.
+import { tokenize } from '../../../indexer/text/analyze.ts';
 import { withDegreePhrases } from './degree-phrases.ts';
 import { factsOf } from './reading-facts.ts';
 import type { ReadWord, SentenceReading } from './stance-reading.ts';
 
 const ANCHOR_REACH = 6;
+// "than" takes the direction of the comparative it follows ("more effective than": up), and of no
+// other word of change: in "greater pain relief than placebo" it follows "greater", not "relief"; nor
+// of one that grades another word of change ("declined more slowly than" says no "more").
+const THAN = 'than';
+const COMPARATIVE =
+  /^(?:more|less|greater|higher|lower|fewer|larger|smaller|better|worse|longer|shorter|faster|slower|stronger|weaker)$/u;
+// Nouns (by stem) of worth, harm, gain or loss: "weight loss", "DNA damage", "the benefit of surgery",
+// "pain relief" name a change of one thing, not of the words around them ("benefits could still
+// accrue by reducing the risk" raises no risk; "ROS-induced cellular damage" lowers no ROS).
+const NOUN_OF_CHANGE = new Set(['damag', 'loss', 'benefit', 'harm', 'gain', 'relief']);
+/** How far before a term a noun of change may head its phrase ("loss of the neurons"). */
+const PHRASE_REACH = 3;
+const PHRASE_WORD = /^(?:of|the|a|an|their|its|this|these|those)$/u;
 const NO_DIRECTIONS: ReadonlyMap<string, -1 | 1> = new Map();
 
 /** The word of change a term takes its direction from: its term, and whether it stands before the term. */
 export type AnchorWord = { cue: string; before: boolean };
 
 // The word of change each content term takes its direction from (its first occurrence's nearest
-// within ANCHOR_REACH in its clause), by term, and whether it stands before the term.
+// within ANCHOR_REACH in its clause), by term, and whether it stands before the term. A noun of
+// change directs only the phrase it heads or ends (NOUN_OF_CHANGE).
 function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; before: boolean }> {
   const cues = new Map<string, { cue: ReadWord; before: boolean }>();
   const { words } = reading;
+  let read: ReturnType<typeof tokenize> | undefined;
+  const tokens = () => (read ??= tokenize(reading.text));
+  // "weight loss", "loss of the neurons", "the benefit of treatment": the phrase a noun heads or ends.
+  const inPhrase = (at: number, from: number) =>
+    at === from + 1 ||
+    (at < from &&
+      from - at <= PHRASE_REACH &&
+      tokens()
+        .slice(at + 1, from)
+        .every((t) => PHRASE_WORD.test(t.word)));
+  // Whether the word at `at` is a word of change that may direct the term at `from`: true, false, or
+  // 'blocks' for a noun of change beyond its phrase, which directs the term no more than it lets a
+  // farther word do so.
+  const reaches = (at: number, from: number): boolean | 'blocks' => {
+    const cue = words[at];
+    if (!cue || cue.direction === 0 || cue.clause !== words[from]!.clause) return false;
+    if (words[from]!.term === THAN) return COMPARATIVE.test(cue.term ?? '') && !words[at + 1]?.direction;
+    return !NOUN_OF_CHANGE.has(cue.term ?? '') || inPhrase(at, from) || 'blocks';
+  };
   words.forEach((word, i) => {
     if (!word.term || word.direction !== 0 || cues.has(word.term)) return;
     for (let distance = 1; distance <= ANCHOR_REACH; distance++) {
       // The word before wins over the word after at the same distance.
-      let cue = words[i - distance];
-      let before = true;
-      if (!cue || cue.direction === 0 || cue.clause !== word.clause) {
-        cue = words[i + distance];
-        before = false;
-      }
-      if (cue && cue.direction !== 0 && cue.clause === word.clause) {
-        cues.set(word.term, { cue, before });
-        return;
+      for (const at of [i - distance, i + distance]) {
+        const reached = reaches(at, i);
+        if (reached === 'blocks') return;
+        if (reached) {
+          cues.set(word.term, { cue: words[at]!, before: at < i });
+          return;
+        }
       }
     }
   });

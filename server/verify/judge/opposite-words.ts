@@ -72,6 +72,8 @@ export function prefixAntonymsOfReadings(a: SentenceReading, b: SentenceReading)
 // that opens a noun phrase ("in never smokers, severe asthma…") says nothing of the word.
 const NEVER_BEFORE = /^(?:never|rarely|seldom)$/u;
 const BETWEEN_NEVER = /^(?:is|are|was|were|be|been|being|very|if|ever)$/u;
+// The lexicon stems of "more" and "less", which grade the word after them.
+const GRADING = /^(?:more|less)$/u;
 // "…generally mild, except when the infarct extended into the internal capsule": what an exception names.
 const EXCEPTION = /\b(?:except|unless)\b([^,;.]*)/iu;
 
@@ -87,8 +89,10 @@ function polarWordsOf(reading: SentenceReading): ReadonlyMap<string, boolean> {
       while (j >= 0 && BETWEEN_NEVER.test(tokens[j]!.word)) j--;
       return j >= 0 && NEVER_BEFORE.test(tokens[j]!.word);
     };
+    // "less quickly" says what "more slowly" does: the lexicon word just after "less" is turned round.
     reading.words.forEach((word, i) => {
-      if (word.polar && !found.has(word.polar)) found.set(word.polar, word.negated || neverBefore(i));
+      if (word.polar && !found.has(word.polar))
+        found.set(word.polar, word.negated !== (tokens[i - 1]?.word === 'less') || neverBefore(i));
     });
     known.polar = found.size > 0 ? found : NO_POLAR;
   }
@@ -107,6 +111,21 @@ function exceptionNamed(claim: SentenceReading, evidence: SentenceReading): bool
   return wanted.every((term) => named.has(term));
 }
 
+// The lexicon word just after the first "more" or "less" (`comparative`, its stem) of a reading, if any.
+function gradedBy(reading: SentenceReading, comparative: string): string | null {
+  const at = reading.words.findIndex((word) => word.polar === comparative);
+  return at >= 0 ? (reading.words[at + 1]?.polar ?? null) : null;
+}
+
+// Whether "more" on one side and "less" on the other each grade a lexicon word, the two words being
+// opposites ("declined more slowly" against "fell less quickly"): they say the same.
+function gradesOpposites(claim: SentenceReading, word: string, evidence: SentenceReading, opposite: string): boolean {
+  if (!GRADING.test(word) || !GRADING.test(opposite)) return false;
+  const graded = gradedBy(claim, word);
+  const other = gradedBy(evidence, opposite);
+  return graded !== null && other !== null && antonymsOf(graded).has(other);
+}
+
 /**
  * Whether the evidence states the opposite of a word of the claim: a claim word's antonym
  * ("benign" → "malignant", "increase" → "decrease") is in the evidence, the word itself is not,
@@ -123,6 +142,8 @@ export function antonymConflict(claim: SentenceReading, evidence: SentenceReadin
     if (evidenceWords.has(word)) continue;
     for (const opposite of antonymsOf(word)) {
       if (claimWords.has(opposite)) continue;
+      // "more slowly" against "less quickly": the two grade opposite words alike.
+      if (gradesOpposites(claim, word, evidence, opposite)) continue;
       if (evidenceWords.get(opposite) === negated) return true;
     }
   }

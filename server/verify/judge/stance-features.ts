@@ -3,6 +3,7 @@
 // the same words, quantifiers, quantities, species scope and hedges, over one sentence and over the
 // paper. Their names and meaning are in stance-feature-names.ts.
 
+import { worthAgainstAmount, worthOfLessIsBetter } from './change-scales.ts';
 import { comparisonConflict } from './comparison-conflicts.ts';
 import { limitDenied, mayNameAlternative } from './comparisons.ts';
 import { compoundOpposites } from './compound-opposites.ts';
@@ -77,13 +78,23 @@ export function stanceFeatures(
   // Terms each side directs by a word of change before it ("raised triglycerides" against "reduced
   // triglycerides"): a plain reversal of the thing changed, which no rewording outvotes.
   let firm = 0;
+  const claimWorth = worthOfLessIsBetter(claim);
+  const evidenceWorth = worthOfLessIsBetter(evidence);
   for (const [term, direction] of claimDirections) {
     const other = evidenceDirections.get(term);
     if (other === undefined) continue;
     if (other === direction) {
       agreeing++;
       if (reworded(anchorWordsOf(claim).get(term), anchorWordsOf(evidence).get(term))) rewording++;
-    } else {
+    } else if (
+      !worthAgainstAmount(
+        anchorWordsOf(claim).get(term)?.cue ?? '',
+        anchorWordsOf(evidence).get(term)?.cue ?? '',
+        claimWorth,
+        evidenceWorth,
+      )
+    ) {
+      // "improves the time to recovery" against "shortens the time to recovery" reverses nothing.
       conflicting++;
       if (anchorWordsOf(claim).get(term)?.before && anchorWordsOf(evidence).get(term)?.before) firm++;
     }

@@ -39,4 +39,20 @@ describe('comparison-conflicts', () => {
     const claim = readSentence('Among high-risk adults, doxycycline was more effective than clarithromycin.');
     expect(comparisonConflict(claim, evidence)).toBe(true);
   });
+
+  it('reads "more slowly in A than in B" against "less quickly in A than in B" as the same ranking', () => {
+    const paper = [readSentence('Infant mortality fell less quickly in rural districts than in cities.')];
+    expect(
+      comparisonConflict(
+        readSentence('Infant mortality declined more slowly in rural districts than in cities.'),
+        paper,
+      ),
+    ).toBe(false);
+    expect(
+      comparisonConflict(
+        readSentence('Infant mortality declined more quickly in rural districts than in cities.'),
+        paper,
+      ),
+    ).toBe(true);
+  });
 });

@@ -53,6 +53,19 @@ describe('degree-phrases', () => {
     expect(directions('Short-term memory improves with sleep.', ['memory'])).toEqual({ memory: 1 });
   });
 
+  it('gives no direction to a phrase that a noun of change ends: "greater pain relief" is no more pain', () => {
+    expect(directions('Lidocaine gave greater pain relief than sham patches.', ['pain'])).toEqual({ pain: undefined });
+    expect(directions('Semaglutide gave greater body weight loss than placebo.', ['body', 'weight'])).toEqual({
+      body: undefined,
+      weight: undefined,
+    });
+    expect(directions('The new regimen brought larger mortality reductions.', ['mortality'])).toEqual({
+      mortality: undefined,
+    });
+    // A verb after the phrase ends it as before: the depth is still greater.
+    expect(directions('Greater search depth lowers citation accuracy.', ['depth'])).toEqual({ depth: 1 });
+  });
+
   it('keeps a term outside every degree phrase as it was anchored', () => {
     const reading = readSentence('Aspirin reduces pain.');
     const anchored = new Map<string, -1 | 1>([[stem('pain'), -1]]);

@@ -20,3 +20,30 @@ describe('direction-anchors, comparatives of size', () => {
     expect(directions('Using a wider beam lowers output diversity.')[stem('beam')]).toBeUndefined();
   });
 });
+
+describe('direction-anchors, comparisons and nouns of change', () => {
+  const directions = (text: string) => Object.fromEntries(anchoredDirections(readSentence(text)));
+
+  it('gives "than" the direction of the comparative before it, not of a noun of change beside it', () => {
+    // "greater pain relief than sham patches" is a rise, however near "relief" stands to "than"; nor
+    // does "relief" lower the sham patches beyond its phrase.
+    const read = directions('Lidocaine gave greater pain relief than sham patches.');
+    expect(read[stem('than')]).toBe(1);
+    expect(read[stem('sham')]).toBeUndefined();
+    expect(directions('Lidocaine was more effective than sham patches.')[stem('than')]).toBe(1);
+    // A comparative that grades another word of change ("more slowly") gives "than" no direction.
+    expect(directions('Mortality declined more slowly in villages than in cities.')[stem('than')]).toBeUndefined();
+  });
+
+  it('lets a noun of worth or harm direct only the phrase it heads or ends ("DNA damage", "loss of the neurons")', () => {
+    const damage = directions('Ultraviolet light caused DNA damage in keratinocytes.');
+    expect(damage[stem('DNA')]).toBe(-1);
+    expect(damage[stem('keratinocytes')]).toBeUndefined();
+    expect(directions('Rotenone caused a loss of the dopaminergic neurons.')[stem('dopaminergic')]).toBe(-1);
+    // "benefits that could accrue by lowering pressure": the benefit raises neither "could" nor the
+    // pressure, and a word it stands nearest to takes no direction from a word farther away either.
+    const benefits = directions('Walking brought benefits that could accrue by lowering blood pressure.');
+    expect(benefits[stem('could')]).toBeUndefined();
+    expect(benefits[stem('pressure')]).toBe(-1);
+  });
+});

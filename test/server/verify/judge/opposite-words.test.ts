@@ -57,4 +57,20 @@ describe('opposite-words', () => {
       ),
     ).toBe(true);
   });
+
+  it('reads "more slowly" against "less quickly" as alike, and "less severe" against "milder" too', () => {
+    const evidence = readSentence('Infant mortality fell less quickly in rural districts.');
+    expect(antonymConflict(readSentence('Infant mortality declined more slowly in rural districts.'), evidence)).toBe(
+      false,
+    );
+    expect(antonymConflict(readSentence('Infant mortality declined more quickly in rural districts.'), evidence)).toBe(
+      true,
+    );
+    expect(antonymConflict(readSentence('Infant mortality declined slowly.'), readSentence('It fell quickly.'))).toBe(
+      true,
+    );
+    expect(
+      antonymConflict(readSentence('Carriers had less severe symptoms.'), readSentence('Carriers had mild symptoms.')),
+    ).toBe(false);
+  });
 });
