@@ -5,6 +5,7 @@ import { problemAt } from './locate.ts';
 import type { InputProblem, RawRecord, Reader } from './reader.ts';
 import { collapseSpace } from './values.ts';
 import { elementLocations, listOf, type XmlNode as Node, parseXml, rootOf, textOf } from './xml-document.ts';
+import { rootNameOf } from './xml-spans.ts';
 
 const LISTS = new Set(['entry', 'author', 'category', 'link']);
 
@@ -15,7 +16,8 @@ export const readArxivAtom: Reader = (text, file) => {
   const { document } = parsed;
   if (!('feed' in document)) {
     // A ".xml" file whose root is none of the XML exports Citelens reads comes here: say which those are.
-    const message = `expected an Atom <feed> (an arXiv API response), a PubMed <PubmedArticleSet> or an EndNote <xml><records> export, found <${rootOf(document)}>`;
+    const found = rootNameOf(text) ?? rootOf(document);
+    const message = `expected an Atom <feed> (an arXiv API response), a PubMed <PubmedArticleSet>, an EndNote <xml><records>, a MODS <modsCollection> or a Zotero RDF export (an <rdf:RDF> declaring Zotero's namespaces), found <${found}>`;
     return { records: [], problems: [problemAt(file, 1, null, null, message)] };
   }
 

@@ -10,6 +10,7 @@ import { ARRAY_KEYS } from './json.reader.ts';
 import type { Format } from './reader.ts';
 import { REFWORKS_START } from './refworks.reader.ts';
 import { WOS_PLAIN_START } from './wos.reader.ts';
+import { localName, rootNameOf } from './xml-spans.ts';
 
 const EXTENSIONS: Record<string, Format | 'json-like' | 'xml-like'> = {
   '.jsonl': 'jsonl',
@@ -38,11 +39,14 @@ export const KNOWN_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS);
 const SNIFF_CHARS = 64 * 1024;
 const CSL_MARKERS = /"(?:date-parts|container-title|family|citation-key|title-short)"\s*:/;
 const BIBTEX_ENTRY = /^[ \t]*@[ \t]*[A-Za-z]+\s*[{(]/m;
-const ATOM_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w-]+:)?feed[\s>]/;
 const RIS_START = /^TY {1,2}- \S/m;
 const MEDLINE_START = /^PMID- ?\d/m;
-/** EndNote tagged text: its first line is a tag line ("%0 Journal Article", "%T …") and a second tag line follows. */
-const ENDNOTE_TAGGED_START = /^\uFEFF?%[0-9A-Z@][ \t]+\S[^\n]*\r?\n(?:[^\n]*\r?\n){0,40}?%[0-9A-Z@+!][ \t]+\S/;
+/**
+ * EndNote tagged text: its first line is a tag line ("%0 Journal Article", "%T …") and a second tag line follows.
+ * A line is matched as everything up to its "\n" (a "\r" before it included), so it matches one way only: with an
+ * optional "\r" after it as well, 40 CRLF lines would backtrack 2^40 ways.
+ */
+const ENDNOTE_TAGGED_START = /^\uFEFF?%[0-9A-Z@][ \t]+\S[^\n]*\n(?:[^\n]*\n){0,40}?%[0-9A-Z@+!][ \t]+\S/;
 /** A Web of Science tab-delimited header: two-letter tags, starting with PT (publication type) or FN. */
 const WOS_HEADER = /^\uFEFF?(?:PT|FN)\t(?:[A-Z][A-Z0-9]\t)+/;
 const KNOWN_COLUMNS = new Set(Object.values(FIELD_ALIASES).flatMap((aliases) => aliases.map((a) => a.toLowerCase())));
@@ -87,21 +91,22 @@ export function formatFromExtension(file: string): Format | undefined {
 
 const PUBMED_ROOT = /<PubmedArticleSet[\s>]/;
 const ENDNOTE_ROOT = /<xml>\s*<records[\s>]/;
-/** The XML declaration, comments and a DOCTYPE that may stand before a document's root element. */
-const PROLOG = String.raw`^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)?(?:<!--[\s\S]*?-->\s*)*`;
-/** An <rdf:RDF> root (any prefix) declaring Zotero's namespace or the Bibliontology one Zotero writes items in. */
-const ZOTERO_RDF_ROOT = new RegExp(`${PROLOG}<(?:[\\w.-]+:)?RDF[\\s>]`);
 const ZOTERO_NAMESPACES = /http:\/\/www\.zotero\.org\/namespaces\/export#|http:\/\/purl\.org\/net\/biblio#/;
-/** A <modsCollection> or <mods> root, in MODS's namespace as a default or under a prefix ("mods:mods"). */
-const MODS_ROOT = new RegExp(`${PROLOG}<(?:[\\w.-]+:)?(?:modsCollection|mods)[\\s>]`);
 
-/** Which XML export a document is, from its root element: PubMed, EndNote, Zotero RDF, MODS or an Atom feed. */
+/**
+ * Which XML export a document is, from its root element: PubMed, EndNote, Zotero RDF (an <rdf:RDF> declaring Zotero's
+ * namespace or the Bibliontology one Zotero writes items in), MODS (<modsCollection> or <mods>) or an Atom feed, under
+ * any prefix. The root is found by a scan past the prolog, not a pattern: comments repeated before it cannot make it
+ * slow.
+ */
 function xmlFlavour(head: string): Format | null {
   if (PUBMED_ROOT.test(head)) return 'pubmed-xml';
   if (ENDNOTE_ROOT.test(head)) return 'endnote-xml';
-  if (ZOTERO_RDF_ROOT.test(head) && ZOTERO_NAMESPACES.test(head)) return 'zotero-rdf';
-  if (MODS_ROOT.test(head)) return 'mods';
-  if (ATOM_START.test(head)) return 'arxiv-atom';
+  const root = rootNameOf(head);
+  const name = root === null ? null : localName(root);
+  if (name === 'RDF' && ZOTERO_NAMESPACES.test(head)) return 'zotero-rdf';
+  if (name === 'modsCollection' || name === 'mods') return 'mods';
+  if (name === 'feed') return 'arxiv-atom';
   return null;
 }
 

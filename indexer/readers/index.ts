@@ -192,7 +192,8 @@ const RECORD_OPENERS: Partial<Record<Format, string>> = {
   bibtex: 'BibTeX entry: no "@article{key," or other "@type{" entry starts in it',
   medline: 'MEDLINE record: no line starts "PMID- ", as each record of a PubMed .nbib export does',
   'endnote-tagged': 'EndNote record: no line starts "%0 " or "%T ", as each record of an EndNote tagged export does',
-  'zotero-rdf': 'Zotero item: no node in it has a z:itemType, as each item of a "Zotero RDF" export does',
+  'zotero-rdf':
+    'Zotero item: no node in it has a z:itemType or a class read as an item (bib:Article, bib:Book…), so it is no "Zotero RDF" export',
   mods: 'MODS record: no <mods> element stands in its <modsCollection>',
 };
 

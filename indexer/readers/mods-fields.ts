@@ -63,11 +63,14 @@ export function titleOf(node: XmlNode, type?: string): string {
  * relator code or term that says so or for none (`unroled` for a host's people), an editor, translator… as Zotero has
  * them, and a contributor for any other role (a thesis advisor, a degree grantor).
  */
-export function peopleOf(node: XmlNode, unroled: string): ZoteroCreator[] {
+export function modsCreators(node: XmlNode, unroled: string): ZoteroCreator[] {
   return elements(node, 'name').flatMap((name) => {
     const type = attribute(name, 'type');
     if (type === 'conference' || type === 'family') return [];
-    const terms = elements(name, 'role').flatMap((role) => texts(role, 'roleTerm').map((term) => term.toLowerCase()));
+    // A catalogue's RDA relationship designator ends with a period ("author.", "editor.").
+    const terms = elements(name, 'role').flatMap((role) =>
+      texts(role, 'roleTerm').map((term) => term.toLowerCase().replace(/\s*\.$/, '')),
+    );
     const creatorType =
       terms.length === 0 ? unroled : (terms.map((term) => ROLES[term]).find(Boolean) ?? 'contributor');
     const parts = elements(name, 'namePart');
@@ -87,7 +90,15 @@ export function peopleOf(node: XmlNode, unroled: string): ZoteroCreator[] {
       .map((one) => textOf(one).trim())
       .filter(Boolean)
       .join(type === 'personal' ? ' ' : '. ');
-    const display = whole || texts(name, 'displayForm')[0] || '';
+    // A person's dates written in the name ("Alleman, Tillie Pierce [1848-1914]") are dropped, as Zotero drops them.
+    const written = whole || texts(name, 'displayForm')[0] || '';
+    const display =
+      type === 'corporate'
+        ? written
+        : written
+            .replace(/[[(][^A-Za-z[\]()]*[\])]/g, '')
+            .replace(/\s+/g, ' ')
+            .trim();
     if (display === '') return [];
     return [{ creatorType, name: { literal: type === 'corporate' ? display : invertName(display) } }];
   });
@@ -115,7 +126,7 @@ export function readParts(parts: readonly XmlNode[], set: Setter): void {
 }
 
 /** <identifier type="doi|isbn|issn">: the DOI, ISBN and ISSN (one marked invalid passed over); the URIs are returned. */
-export function readIdentifiers(node: XmlNode | undefined, set: Setter): string[] {
+export function readModsIdentifiers(node: XmlNode | undefined, set: Setter): string[] {
   const fields: Readonly<Record<string, string>> = { doi: 'DOI', isbn: 'ISBN', issn: 'ISSN' };
   const uris: string[] = [];
   for (const identifier of elements(node, 'identifier')) {

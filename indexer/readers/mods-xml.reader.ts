@@ -5,19 +5,24 @@
 import { problemAt } from './locate.ts';
 import { modsItem } from './mods-item.ts';
 import type { RawRecord, Reader } from './reader.ts';
+import { salvageChildren } from './xml-children-salvage.ts';
 import { elementLocations, listOf, parseXml, rootOf, type XmlNode } from './xml-document.ts';
-import { salvageElements } from './xml-salvage.ts';
 import { exportedItemFields } from './zotero-export.ts';
 
 const LISTS = new Set(['mods']);
+const RECORDS: ReadonlySet<string> = new Set(['mods']);
 
 /** Reads a MODS document; each <mods> record is one paper, numbered in the file's order, at the line it starts on. */
 export const readModsXml: Reader = (text, file) => {
   const parsed = parseXml(text, file, LISTS);
   if ('problems' in parsed) {
-    // Cut short or damaged: the complete records are read one by one.
-    const salvaged = salvageElements(text, file, 'mods', ['modsCollection'], LISTS, parsed.problems);
-    const records = salvaged.elements.map(({ node, location }) => ({ fields: recordFields(node), location }));
+    // Cut short or damaged: each record that parses alone is read, whatever prefix it is written under.
+    const salvaged = salvageChildren(text, file, parsed.problems, recordOf, {
+      roots: ['modsCollection'],
+      records: RECORDS,
+      unit: 'record',
+    });
+    const records = salvaged.children.map(({ value, location }) => ({ fields: recordFields(value), location }));
     return { records, problems: salvaged.problems };
   }
   const { document } = parsed;
@@ -40,6 +45,15 @@ export const readModsXml: Reader = (text, file) => {
   }));
   return { records, problems: [] };
 };
+
+/** The <mods> record of a collection holding it alone, or why there is none. */
+function recordOf(wrapped: string): { value: XmlNode } | { reason: string } {
+  const parsed = parseXml(wrapped, '', LISTS);
+  if ('problems' in parsed) return { reason: parsed.problems[0]?.message ?? 'could not be read' };
+  const collection = parsed.document.modsCollection;
+  const [mods] = collection !== null && typeof collection === 'object' ? listOf((collection as XmlNode).mods) : [];
+  return mods !== null && typeof mods === 'object' ? { value: mods as XmlNode } : { reason: 'is empty' };
+}
 
 function recordFields(mods: XmlNode): Record<string, unknown> {
   return exportedItemFields(modsItem(mods));

@@ -1,10 +1,12 @@
 // An RDF/XML document (Zotero's "Zotero RDF" export) as elements in document order whose names carry one prefix per
 // namespace ("dc:title", "bib:authors") whatever prefixes the file declares, each top-level node with its line. A file
-// cut short or damaged has its complete top-level nodes read, and the damage is reported at its line.
+// cut short or damaged has every top-level node that parses alone read, and the damage is reported at its line.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem } from './reader.ts';
-import { type ElementSpan, topLevelSpans } from './xml-spans.ts';
+import { salvageChildren } from './xml-children-salvage.ts';
+import { parseValidated, XML_PARSER_OPTIONS } from './xml-document.ts';
+import { scanDocument } from './xml-spans.ts';
 
 /** An element: its name with its namespace's prefix, its attributes (likewise named), its element children and its text. */
 export type RdfElement = {
@@ -44,82 +46,58 @@ export function nameOfUri(uri: string): string {
 
 /**
  * The nodes of an RDF/XML document and the problems met reading it: a document that is not XML, or whose root is not
- * <rdf:RDF>, gives none; one cut short or damaged gives the nodes complete before the damage.
+ * <rdf:RDF>, gives none; one cut short or damaged gives every node that parses alone (xml-children-salvage.ts).
  */
 export function parseRdf(text: string, file: string): { nodes: TopNode[]; problems: InputProblem[] } {
-  const scan = topLevelSpans(text);
   const valid = XMLValidator.validate(text);
-  if (valid === true) return readWhole(text, file, scan.spans);
-  const starts = lineStarts(text);
-  const reportedAt = (starts[valid.err.line - 1] ?? text.length) + Math.max(valid.err.col - 1, 0);
-  // The validator reports a document that ends with elements open at its first line, and one cut inside its last tag
-  // at that tag; the scan knows which elements were left open.
-  const endedOpen =
-    scan.open.length > 0 &&
-    (/^(?:Unclosed tag|Invalid '\[)/.test(valid.err.msg) || text.lastIndexOf('<') <= reportedAt);
-  const cut = endedOpen ? (scan.open[1] ?? null) : null;
-  const damageAt = endedOpen ? (cut?.start ?? text.length) : reportedAt;
-  const problem = endedOpen
-    ? cut === null
-      ? problemAt(
-          file,
-          starts.length,
-          null,
-          null,
-          `the file ends before its </${scan.root}> (was the export interrupted?)`,
-        )
-      : problemAt(
-          file,
-          lineOf(starts, cut.start),
-          null,
-          null,
-          `<${cut.name}> is cut short: the file ends before its </${cut.name}> (was the export interrupted?)`,
-        )
-    : problemAt(file, valid.err.line, null, null, `is not well-formed XML: ${valid.err.msg} (column ${valid.err.col})`);
-  const complete = scan.spans.filter((span) => span.end <= damageAt);
-  const last = complete.at(-1);
-  if (last === undefined || scan.root === null) return { nodes: [], problems: [problem] };
-  // The complete nodes, still at their lines, closed as the file would have closed them.
-  const salvaged = readWhole(`${text.slice(0, last.end)}\n</${scan.root}>`, file, complete);
-  if (salvaged.problems.length > 0) return { nodes: [], problems: [problem] };
-  const read = !endedOpen
-    ? 'the nodes complete before it were read, the rest of the file was not'
-    : cut === null
-      ? 'every node in it was read'
-      : 'the nodes before it were read';
-  return { nodes: salvaged.nodes, problems: [{ ...problem, message: `${problem.message}; ${read}` }] };
+  if (valid === true) {
+    const root = readRoot(text, file);
+    if ('problems' in root) return { nodes: [], problems: root.problems };
+    // Each node at the line its span starts on, when the spans are exactly the nodes.
+    const { spans } = scanDocument(text);
+    const starts = lineStarts(text);
+    const lined = spans.length === root.element.children.length;
+    const nodes = root.element.children.map(
+      (element, index): TopNode => ({
+        element,
+        line: lined ? lineOf(starts, spans[index]!.start) : null,
+      }),
+    );
+    return { nodes, problems: [] };
+  }
+  const message = `is not well-formed XML: ${valid.err.msg} (column ${valid.err.col})`;
+  const damage = [problemAt(file, valid.err.line, null, null, message)];
+  const salvaged = salvageChildren<RdfElement>(
+    text,
+    file,
+    damage,
+    (wrapped) => {
+      const root = readRoot(wrapped, file);
+      if ('problems' in root) return { reason: root.problems[0]?.message ?? 'could not be read' };
+      const [element] = root.element.children;
+      return element === undefined ? { reason: 'is empty' } : { value: element };
+    },
+    { roots: ['RDF'], unit: 'node' },
+  );
+  return {
+    nodes: salvaged.children.map(({ value, location }) => ({ element: value, line: location.line })),
+    problems: salvaged.problems,
+  };
 }
 
-/** A well-formed document's nodes, each at the line its span starts on when the spans are exactly its nodes. */
-function readWhole(text: string, file: string, spans: readonly ElementSpan[]): ReturnType<typeof parseRdf> {
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    preserveOrder: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: true,
-    htmlEntities: true,
-  });
-  let ordered: unknown;
-  try {
-    ordered = parser.parse(text);
-  } catch (error) {
-    const message = `could not be read as XML: ${error instanceof Error ? error.message : String(error)}`;
-    return { nodes: [], problems: [problemAt(file, 1, null, null, message)] };
-  }
+const PARSER = new XMLParser({ ...XML_PARSER_OPTIONS, attributeNamePrefix: '', preserveOrder: true });
+
+/** A well-formed document's root as an element with resolved names, or why it is no RDF document. */
+function readRoot(text: string, file: string): { element: RdfElement } | { problems: InputProblem[] } {
+  const parsed = parseValidated(PARSER, text, file);
+  if ('problems' in parsed) return parsed;
+  const ordered = parsed.parsed;
   const root = (Array.isArray(ordered) ? ordered : []).map((entry) => toElement(entry, new Map())).find(Boolean);
   if (root?.name !== 'rdf:RDF') {
     const message = `expected a Zotero RDF export (<rdf:RDF>), found <${root?.name ?? 'nothing'}>`;
-    return { nodes: [], problems: [problemAt(file, 1, null, null, message)] };
+    return { problems: [problemAt(file, 1, null, null, message)] };
   }
-  const starts = lineStarts(text);
-  const lined = spans.length === root.children.length;
-  const nodes = root.children.map((element, index) => ({
-    element,
-    line: lined ? lineOf(starts, spans[index]!.start) : null,
-  }));
-  return { nodes, problems: [] };
+  return { element: root };
 }
 
 type Scope = ReadonlyMap<string, string>;

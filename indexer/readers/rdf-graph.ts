@@ -1,6 +1,7 @@
 // The statements of an RDF/XML document as a reader asks for them: a node's type, the values of one of its
-// properties (text, a node written inside it, or a node written elsewhere and named by rdf:resource), and which
-// nodes other nodes point to (a journal an article is part of is no item of its own).
+// properties (text, a node written inside it, or a node written elsewhere and named by rdf:resource), and how many
+// nodes point to each node (a journal an article is part of is no item of its own; one several articles share holds
+// none's volume or DOI).
 import { nameOfUri, type RdfElement } from './rdf-document.ts';
 
 /** What a property holds: text, or a node (written in place or elsewhere), or the URI of a node the document lacks. */
@@ -12,7 +13,8 @@ const MEMBERSHIP = new Set(['dcterms:hasPart', 'dc:relation']);
 /** A document's nodes, found by the URI or node id they are named by. */
 export class RdfGraph {
   private readonly byName = new Map<string, RdfElement>();
-  private readonly pointedTo = new Set<string>();
+  /** The nodes pointing to each named node, by its name. */
+  private readonly pointers = new Map<string, Set<RdfElement>>();
 
   /** Indexes the top-level `nodes` and every node written inside them. */
   constructor(nodes: readonly RdfElement[]) {
@@ -26,7 +28,13 @@ export class RdfGraph {
 
   /** Whether a node other than a collection (or an item relating to it) points to the node named `name`. */
   isPointedTo(name: string): boolean {
-    return this.pointedTo.has(name);
+    return this.pointers.has(name);
+  }
+
+  /** Whether several nodes point to `node` (a journal two articles are part of): its volume or DOI is none's alone. */
+  isShared(node: RdfElement): boolean {
+    const name = RdfGraph.nameOf(node);
+    return name !== undefined && (this.pointers.get(name)?.size ?? 0) > 1;
   }
 
   /** A node's type: its element's name ("bib:Article"), or for an rdf:Description its first rdf:type. */
@@ -71,7 +79,9 @@ export class RdfGraph {
     if (name !== undefined && !this.byName.has(name)) this.byName.set(name, node);
     for (const property of node.children) {
       const target = property.attributes['rdf:resource'] ?? property.attributes['rdf:nodeID'];
-      if (target !== undefined && !MEMBERSHIP.has(property.name)) this.pointedTo.add(target);
+      if (target !== undefined && !MEMBERSHIP.has(property.name)) {
+        this.pointers.set(target, (this.pointers.get(target) ?? new Set()).add(node));
+      }
       for (const inner of property.children) this.index(inner);
     }
   }

@@ -1,10 +1,41 @@
-// What the XML readers share: a well-formedness check whose failure names its line, a parse in which
-// the elements named as lists are always arrays, the text of a node, and the lines elements start on.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// What the XML readers share: the parser's options, a well-formedness check whose failure names its line, a parse in
+// which the elements named as lists are always arrays, the text of a node, and the lines elements start on.
+import { type X2jOptions, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RecordLocation } from './reader.ts';
 
 export type XmlNode = Record<string, unknown>;
+
+/**
+ * How every XML reader parses: attributes kept, values left as text (an ISSN "0028-0836" or a year stays a string),
+ * entities and character references resolved (EndNote writes "&#xD;" between the addresses of one field).
+ */
+export const XML_PARSER_OPTIONS = {
+  ignoreAttributes: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: true,
+} as const satisfies X2jOptions;
+
+/**
+ * What `parser` makes of a text the validator passed, or the problem it stopped at: the validator passes some DOCTYPE
+ * declarations the parser then refuses (bad entity names, too many or too large entities), reported at the DOCTYPE.
+ */
+export function parseValidated(
+  parser: XMLParser,
+  text: string,
+  file: string,
+): { parsed: unknown } | { problems: InputProblem[] } {
+  try {
+    return { parsed: parser.parse(text) };
+  } catch (error) {
+    const message = `could not be read as XML: ${error instanceof Error ? error.message : String(error)}`;
+    const doctype = text.indexOf('<!DOCTYPE');
+    const line = doctype === -1 ? 1 : lineOf(lineStarts(text.slice(0, doctype + 1)), doctype);
+    return { problems: [problemAt(file, line, null, null, message)] };
+  }
+}
 
 /**
  * The parsed document, or the problem that stopped it. `lists` names the elements that are always
@@ -24,26 +55,16 @@ export function parseXml(
     return { problems: [problemAt(file, valid.err.line, null, null, message)] };
   }
   const parser = new XMLParser({
-    ignoreAttributes: false,
+    ...XML_PARSER_OPTIONS,
     attributeNamePrefix: '@_',
     removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: true,
-    // Character references (EndNote writes "&#xD;" between the addresses of one field) are text, wherever they stand.
-    htmlEntities: true,
     isArray: (name) => lists.has(name),
     stopNodes: [...(options.raw ?? [])],
     // Text split into runs ("Tides in ", "Pine Island") keeps the spaces at their ends.
     trimValues: !options.keepSpace,
   });
-  try {
-    return { document: parser.parse(text) as XmlNode };
-  } catch (error) {
-    // The validator passes some DOCTYPE declarations the parser then refuses (bad entity names, too many entities).
-    const message = `could not be read as XML: ${error instanceof Error ? error.message : String(error)}`;
-    return { problems: [problemAt(file, 1, null, null, message)] };
-  }
+  const parsed = parseValidated(parser, text, file);
+  return 'problems' in parsed ? parsed : { document: parsed.parsed as XmlNode };
 }
 
 /** The name of the document's root element. */

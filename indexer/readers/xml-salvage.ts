@@ -1,9 +1,22 @@
 // An XML export that is not well-formed as a whole (cut short by an interrupted export or a size limit, or
-// one record damaged) still holds complete records: each <record>…</record> is parsed alone, so the rest
-// are read and only the damaged or cut one is reported, at its line.
+// one record damaged) still holds complete records: each is parsed alone, so the rest are read and only the
+// damaged or cut one is reported, at its line. PubMed's and EndNote's records are found by their tag
+// (salvageElements); the children of a MODS collection or of an RDF document, whatever their names, by a scan
+// of the document's tags (salvageChildren, in xml-children-salvage.ts).
 import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RecordLocation } from './reader.ts';
 import { parseXml, type XmlNode } from './xml-document.ts';
+
+/** What a cut-short message says was read before the cut: "the 2 records before it were read". */
+export function readBefore(count: number, unit: string): string {
+  if (count === 0) return `there is no complete ${unit} before it`;
+  return count === 1 ? `the ${unit} before it was read` : `the ${count} ${unit}s before it were read`;
+}
+
+/** Says an element was cut short by the end of the file. */
+export function cutShort(tag: string, read: string): string {
+  return `<${tag}> is cut short: the file ends before its </${tag}> (was the export interrupted?); ${read}`;
+}
 
 /** One complete element parsed alone, which of the tags it is, and where it starts in the file. */
 export type SalvagedElement = { node: XmlNode; tag: string; location: RecordLocation };
@@ -68,16 +81,8 @@ export function salvageElements(
   }
   const cut = new RegExp(`<(${names})[\\s>]`).exec(text.slice(end));
   if (cut) {
-    const tag = cut[1]!;
     const line = lineOf(starts, end + cut.index);
-    const before =
-      record === 0
-        ? 'there is no complete record before it'
-        : record === 1
-          ? 'the record before it was read'
-          : `the ${record} records before it were read`;
-    const message = `<${tag}> is cut short: the file ends before its </${tag}> (was the export interrupted?); ${before}`;
-    problems.push(problemAt(file, line, record + 1, null, message));
+    problems.push(problemAt(file, line, record + 1, null, cutShort(cut[1]!, readBefore(record, 'record'))));
   }
   if (problems.length > 0 || elements.length === 0)
     return { elements, problems: problems.length > 0 ? problems : damage };

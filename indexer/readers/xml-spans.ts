@@ -1,39 +1,100 @@
-// Where the elements just inside an XML document's root start and end, found by a linear scan of its tags (comments,
-// CDATA, processing instructions and a DOCTYPE passed over): the line each top-level record starts on, and, in a file
-// cut short or damaged, which records are complete before the damage.
+// Where an XML document's root and the elements just inside it start and end, found by a linear scan of its tags
+// (comments, CDATA, processing instructions and a DOCTYPE passed over): the root's name before the document is parsed,
+// the line each top-level record starts on, and, in a file cut short or damaged, where each record begins and ends.
 
-/** A top-level element: its name as written ("bib:Article") and the offsets of its first and past its last character. */
+/** A top-level element: its name as written ("bib:Article"), the offsets of its first and past its last character. */
 export type ElementSpan = { name: string; start: number; end: number };
 
+/** A top-level element that ended, and whether its own closing tag (or "/>") ended it rather than what followed. */
+export type ChildSpan = ElementSpan & { closed: boolean };
+
+/** What a scan of a document's tags found. */
+export type DocumentScan = {
+  /** The root element's name as written, or null when the text holds no element. */
+  root: string | null;
+  /** The offsets of the root's start tag and just past it. */
+  rootTagStart: number;
+  rootTagEnd: number;
+  /** The root's child elements that ended, in document order. */
+  spans: ChildSpan[];
+  /** The elements still open where the text ends (the root first), each with end -1. */
+  open: ElementSpan[];
+};
+
+/** An element's name without its prefix ("mods:mods" → "mods"). */
+export const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
 /**
- * The root's name, its child elements that are complete (in document order), and the elements still open where the
- * text ends (the root first), as far as the tags can be told apart. The text need not be well-formed: a closing tag
- * closes the innermost open element whatever its name, and a tag, comment or declaration left unterminated ends the scan.
+ * The root's name and start tag, its child elements (in document order) and the elements still open where the text
+ * ends. The text need not be well-formed: a closing tag closes the open element of its name and any left open inside
+ * it (one naming no open element is passed over), an opening tag of one of `records` (local names, such as MODS's
+ * "mods") ends a record of them left open, and a tag, comment or declaration left unterminated ends the scan.
  */
-export function topLevelSpans(text: string): { root: string | null; spans: ElementSpan[]; open: ElementSpan[] } {
-  const spans: ElementSpan[] = [];
+export function scanDocument(text: string, records: ReadonlySet<string> = new Set()): DocumentScan {
+  const spans: ChildSpan[] = [];
   const open: ElementSpan[] = [];
+  // How many elements of each name are open: a closing tag naming none is passed over without a search of the stack.
+  const openNames = new Map<string, number>();
+  const push = (element: ElementSpan) => {
+    open.push(element);
+    openNames.set(element.name, (openNames.get(element.name) ?? 0) + 1);
+  };
+  const popTo = (depth: number) => {
+    for (const element of open.splice(depth)) openNames.set(element.name, openNames.get(element.name)! - 1);
+  };
   let root: string | null = null;
+  let rootTagStart = 0;
+  let rootTagEnd = 0;
   let at = text.indexOf('<');
   while (at !== -1) {
-    const end = constructEnd(text, at);
+    const end = markupEnd(text, at);
     if (end === -1) break;
     const name = tagName(text, at);
     if (name !== null) {
-      const closing = text[at + 1] === '/';
-      if (closing) {
-        const element = open.pop();
-        if (element && open.length === 1) spans.push({ ...element, end });
-      } else if (text[end - 2] === '/') {
-        if (open.length === 1) spans.push({ name, start: at, end });
+      const child = open[1];
+      if (text[at + 1] === '/') {
+        const depth = (openNames.get(name) ?? 0) > 0 ? open.findLastIndex((element) => element.name === name) : -1;
+        if (depth === 1 && child) spans.push({ ...child, end, closed: true });
+        // The root's closing tag ends a child left open inside it where that tag starts.
+        if (depth === 0 && child) spans.push({ ...child, end: at, closed: false });
+        if (depth !== -1) popTo(depth);
+        if (depth === 0) break;
+      } else if (root === null) {
+        root = name;
+        rootTagStart = at;
+        rootTagEnd = end;
+        if (text[end - 2] === '/') break;
+        push({ name, start: at, end: -1 });
       } else {
-        root ??= name;
-        open.push({ name, start: at, end: -1 });
+        // A record opening inside a record left open ends it: a record never holds another.
+        if (child && records.has(localName(name)) && records.has(localName(child.name))) {
+          spans.push({ ...child, end: at, closed: false });
+          popTo(1);
+        }
+        if (text[end - 2] !== '/') push({ name, start: at, end: -1 });
+        else if (open.length === 1) spans.push({ name, start: at, end, closed: true });
       }
     }
     at = text.indexOf('<', end);
   }
-  return { root, spans, open };
+  return { root, rootTagStart, rootTagEnd, spans, open };
+}
+
+/**
+ * The name of a document's root element as written ("mods:modsCollection"), read past the XML declaration, comments,
+ * processing instructions and a DOCTYPE that may stand before it; null when text or nothing stands there instead.
+ */
+export function rootNameOf(text: string): string | null {
+  let at = 0;
+  while (at < text.length) {
+    while (at < text.length && /\s|\uFEFF/.test(text[at]!)) at += 1;
+    if (text[at] !== '<') return null;
+    const name = tagName(text, at);
+    if (name !== null) return text[at + 1] === '/' ? null : name;
+    at = markupEnd(text, at);
+    if (at === -1) return null;
+  }
+  return null;
 }
 
 const NAME = /[^\s/>!?]+/y;
@@ -46,8 +107,11 @@ function tagName(text: string, at: number): string | null {
   return NAME.exec(text)?.[0] ?? null;
 }
 
-/** The offset just past the markup starting at `at` (a tag, comment, CDATA section, PI or DOCTYPE), or -1 if it is unterminated. */
-function constructEnd(text: string, at: number): number {
+/**
+ * The offset just past the markup starting at `at` (a tag, comment, CDATA section, PI or DOCTYPE), or -1 if it is
+ * unterminated. Each construct is found with indexOf from where it starts, so a scan stays linear in the text.
+ */
+function markupEnd(text: string, at: number): number {
   if (text.startsWith('<!--', at)) return after(text, '-->', at + 4);
   if (text.startsWith('<![CDATA[', at)) return after(text, ']]>', at + 9);
   if (text.startsWith('<?', at)) return after(text, '?>', at + 2);

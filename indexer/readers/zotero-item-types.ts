@@ -1,6 +1,48 @@
-// Zotero's own field names for what its RDF and MODS exports write by role: the container's title (a journal, a
-// book, proceedings), the publisher (a thesis's university, a preprint's repository) and the item's genre, by item
-// type, so that an item read from either export is read by zoteroItemFields as the Zotero database's items are.
+// Zotero's item types, and its own field names for what its RDF and MODS exports write by role: the container's
+// title (a journal, a book, proceedings), the publisher (a thesis's university, a preprint's repository) and the
+// item's genre, by item type, so that an item read from either export is read by zoteroItemFields as the Zotero
+// database's items are.
+
+/** The item types of Zotero's schema (Zotero 7) holding a work: a genre naming one is Zotero's own ("bookSection"). */
+export const WORK_ITEM_TYPES: ReadonlySet<string> = new Set([
+  'artwork',
+  'audioRecording',
+  'bill',
+  'blogPost',
+  'book',
+  'bookSection',
+  'case',
+  'computerProgram',
+  'conferencePaper',
+  'dataset',
+  'dictionaryEntry',
+  'document',
+  'email',
+  'encyclopediaArticle',
+  'film',
+  'forumPost',
+  'hearing',
+  'instantMessage',
+  'interview',
+  'journalArticle',
+  'letter',
+  'magazineArticle',
+  'manuscript',
+  'map',
+  'newspaperArticle',
+  'patent',
+  'podcast',
+  'preprint',
+  'presentation',
+  'radioBroadcast',
+  'report',
+  'standard',
+  'statute',
+  'thesis',
+  'tvBroadcast',
+  'videoRecording',
+  'webpage',
+]);
 
 /** The field a container's title fills, by item type (Zotero's schema); any other type's is its publicationTitle. */
 const CONTAINER_TITLE_FIELDS: Readonly<Record<string, string>> = {

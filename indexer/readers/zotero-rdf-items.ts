@@ -83,9 +83,9 @@ export function rdfItemOf(node: RdfElement, graph: RdfGraph): RdfItem | undefine
     const role = BIBLIO_ROLES[property.name] ?? creatorRole(property);
     if (field !== undefined) set(field, firstText(held));
     else if (property.name === 'dc:type') set(typeField(itemType), firstText(held));
-    else if (property.name === 'bib:presentedAt') set('conferenceName', titleOf(held, graph));
+    else if (property.name === 'bib:presentedAt') set('conferenceName', titleGiven(held, graph));
     else if (role !== undefined) {
-      creators.push(...peopleOf(held, graph).map((name) => ({ creatorType: role, name })));
+      creators.push(...creatorNames(held, graph).map((name) => ({ creatorType: role, name })));
     } else if (property.name.startsWith('z:') && !READ_APART.has(property.name)) {
       set(property.name.slice(2), firstText(held));
     }
@@ -96,7 +96,7 @@ export function rdfItemOf(node: RdfElement, graph: RdfGraph): RdfItem | undefine
     .flatMap((value) => ('text' in value && value.text.trim() !== '' ? [value.text.trim()] : []))
     .join('\n');
   set(declared ? 'extra' : 'abstractNote', description);
-  readIdentifiers(node, graph, set);
+  readDcIdentifiers(node, graph, set);
   readSubjects(node, graph, set, tags);
   readPublisher(
     node,
@@ -116,7 +116,7 @@ function creatorRole(property: RdfElement): string | undefined {
 }
 
 /** The people of a creator property: the members (rdf:li) of an rdf:Seq (or Bag) of foaf:Person nodes, or the people themselves. */
-function peopleOf(values: readonly RdfValue[], graph: RdfGraph): ZoteroCreator['name'][] {
+function creatorNames(values: readonly RdfValue[], graph: RdfGraph): ZoteroCreator['name'][] {
   return values.flatMap((value) => {
     if ('text' in value) return value.text.trim() === '' ? [] : [{ literal: value.text.trim() }];
     if (!('node' in value)) return [];
@@ -144,7 +144,7 @@ function nameOfPerson(person: RdfElement, graph: RdfGraph): ZoteroCreator['name'
 }
 
 /** The title a property gives: its text, or the dc:title of the node it names (a bib:Conference). */
-function titleOf(values: readonly RdfValue[], graph: RdfGraph): string {
+function titleGiven(values: readonly RdfValue[], graph: RdfGraph): string {
   for (const value of values) {
     if ('text' in value && value.text.trim() !== '') return value.text;
     const title = 'node' in value ? graph.text(value.node, 'dc:title') : '';
@@ -156,7 +156,7 @@ function titleOf(values: readonly RdfValue[], graph: RdfGraph): string {
 type Setter = (field: string, value: string) => void;
 
 /** dc:identifier: "DOI 10.…", "ISBN …", "ISSN …" (Zotero's way), a bare DOI, a dcterms:URI (the URL), else an accession number. */
-function readIdentifiers(node: RdfElement, graph: RdfGraph, set: Setter): void {
+function readDcIdentifiers(node: RdfElement, graph: RdfGraph, set: Setter): void {
   for (const value of graph.values(node, 'dc:identifier')) {
     if ('node' in value) {
       if (graph.typeOf(value.node) === 'dcterms:URI') set('url', graph.text(value.node, 'rdf:value'));
@@ -200,23 +200,36 @@ function readPublisher(
 /**
  * dcterms:isPartOf: the container (a bib:Journal, bib:Book, z:Website…: its title under the item type's field, its
  * volume, issue, abbreviation and the identifiers Zotero writes on it, the DOI among them), a series (bib:Series, also
- * on the container) and a section (bib:Part).
+ * on the container) and a section (bib:Part, which Zotero makes part of the container in the item's stead). Zotero
+ * writes a container for each item; one that several items point to
+ * (a file merged by hand, another tool's export) is the journal's alone: the volume, issue and DOI on it are none's.
  */
 function readContainers(node: RdfElement, graph: RdfGraph, itemType: string, set: Setter): void {
   let container: RdfElement | undefined;
   const series: RdfElement[] = [];
-  for (const part of graph.nodes(node, 'dcterms:isPartOf')) {
+  const parts = graph.nodes(node, 'dcterms:isPartOf');
+  for (const [index, part] of parts.entries()) {
     const type = graph.typeOf(part);
     if (type === 'bib:Series') series.push(part);
-    else if (type === 'bib:Part') set('section', graph.text(part, 'dc:title'));
-    else container ??= part;
+    else if (type !== 'bib:Part') container ??= part;
+    else if (index === parts.indexOf(part)) {
+      set('section', graph.text(part, 'dc:title'));
+      parts.push(...graph.nodes(part, 'dcterms:isPartOf'));
+    }
   }
   if (container !== undefined) {
     set(containerTitleField(itemType), graph.text(container, 'dc:title'));
     set('journalAbbreviation', graph.text(container, 'dcterms:alternative'));
-    set('volume', graph.text(container, 'prism:volume'));
-    set('issue', graph.text(container, 'prism:number'));
-    readIdentifiers(container, graph, set);
+    const shared = graph.isShared(container);
+    if (!shared) {
+      set('volume', graph.text(container, 'prism:volume'));
+      set('issue', graph.text(container, 'prism:number'));
+    }
+    // A shared journal's ISSN or book's ISBN is still each item's; its DOI, URL or accession number is not.
+    const own: Setter = (field, value) => {
+      if (field === 'ISSN' || field === 'ISBN') set(field, value);
+    };
+    readDcIdentifiers(container, graph, shared ? own : set);
     series.push(...graph.nodes(container, 'dcterms:isPartOf').filter((part) => graph.typeOf(part) === 'bib:Series'));
   }
   for (const one of series) {

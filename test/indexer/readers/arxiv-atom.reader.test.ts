@@ -58,18 +58,19 @@ describe('arxiv-atom.reader', () => {
     expect(problems[0]?.message).toMatch(/^is not well-formed XML: .*title.* \(column \d+\)$/);
   });
 
-  it('reports XML that is not an Atom feed, naming its root element', () => {
+  it('reports XML that is none of the exports read, naming each of them and its root element as written', () => {
     const { problems } = readWith(readArxivAtom, '<?xml version="1.0"?>\n<rss><channel/></rss>', 'news.xml');
+    const expected =
+      "expected an Atom <feed> (an arXiv API response), a PubMed <PubmedArticleSet>, an EndNote <xml><records>, a MODS <modsCollection> or a Zotero RDF export (an <rdf:RDF> declaring Zotero's namespaces)";
     expect(problems).toEqual([
-      {
-        file: 'news.xml',
-        line: 1,
-        record: null,
-        field: null,
-        message:
-          'expected an Atom <feed> (an arXiv API response), a PubMed <PubmedArticleSet> or an EndNote <xml><records> export, found <rss>',
-      },
+      { file: 'news.xml', line: 1, record: null, field: null, message: `${expected}, found <rss>` },
     ]);
+    // An RSS 1.0 feed is RDF, but of no reference manager.
+    const rss = `<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+  <channel rdf:about="https://news.example.org/"><title>Glacier news</title></channel>
+</rdf:RDF>`;
+    expect(readWith(readArxivAtom, rss, 'feed.xml').problems[0]?.message).toBe(`${expected}, found <rdf:RDF>`);
   });
 
   it('reports the error entry the arXiv API returns for a bad query', () => {

@@ -110,6 +110,39 @@ describe('detect-format', () => {
     ).toBe('mods');
     expect(detectFormat('saved', collection)).toBe('mods');
   });
+  // Forty comments make 2^40 ways to split them for a pattern that repeats a lazy comment group: were the root found
+  // by such a pattern again, these would not return at all, so the results alone tell the scan is linear.
+  it('tells an export whose root follows forty comments, and refuses prose after them, reading past each comment once', () => {
+    const comments = '<!-- exported from the catalogue -->\n'.repeat(40);
+    const declared = `<?xml version="1.0"?>\n${comments}`;
+    expect(detectFormat('query.xml', `${declared}<feed xmlns="http://www.w3.org/2005/Atom"></feed>`)).toBe(
+      'arxiv-atom',
+    );
+    expect(detectFormat('export.xml', `${declared}<mods:modsCollection xmlns:mods="http://www.loc.gov/mods/v3">`)).toBe(
+      'mods',
+    );
+    const rdf =
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:z="http://www.zotero.org/namespaces/export#">';
+    expect(detectFormat('library.xml', `${declared}${rdf}`)).toBe('zotero-rdf');
+    expect(detectFormat('page.xml', `${comments}<html><body>A page</body></html>`)).toBe('arxiv-atom');
+    expect(() => detectFormat('references', `${comments}<p>[1] Smith J. (2020) A title. Nature.</p>`)).toThrow(
+      AppError,
+    );
+  });
+
+  it('tells the root after a DOCTYPE whose internal subset holds ">" and after processing instructions', () => {
+    const doctype = '<!DOCTYPE modsCollection [\n  <!ENTITY ndash "&#8211;">\n]>\n<?xml-stylesheet href="mods.xsl"?>\n';
+    expect(detectFormat('export.xml', `<?xml version="1.0"?>\n${doctype}<modsCollection>`)).toBe('mods');
+    expect(detectFormat('feed.xml', '<?xml version="1.0"?>\n<!-- unterminated comment <feed>')).toBe('arxiv-atom');
+    expect(() => detectFormat('notes', '<!-- unterminated comment <feed>')).toThrow(AppError);
+  });
+
+  it('refuses CRLF text opening with a %-tag line and no second one in forty lines, reading each line one way', () => {
+    const text = `%T My reading notes\r\n${'a line of prose about glaciers\r\n'.repeat(45)}`;
+    expect(() => detectFormat('notes.txt', text)).toThrow(AppError);
+    expect(detectFormat('export.txt', '%0 Journal Article\r\n%T Deep residual learning\r\n')).toBe('endnote-tagged');
+  });
+
   it('tells EndNote tagged text by its .enw extension or, in a .txt, by its %-tag lines', () => {
     expect(detectFormat('scholar.enw', 'anything')).toBe('endnote-tagged');
     expect(detectFormat('export.txt', '%0 Journal Article\n%T Deep residual learning\n%A He, Kaiming\n')).toBe(

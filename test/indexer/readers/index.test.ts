@@ -492,4 +492,19 @@ describe('papersOfExport', () => {
       `${strings}: holds no entry, only 1 @string, which the entries of the other .bib files may use`,
     ]);
   });
+
+  it('says an .rdf of Dublin Core records alone holds no Zotero item, without claiming none of its nodes is typed', async () => {
+    const rdf = temp.write(
+      'repository.rdf',
+      `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <rdf:Description rdf:about="https://repository.example.org/item/17"><dc:title>Basal melt in fjords</dc:title></rdf:Description>
+</rdf:RDF>
+`,
+    );
+    const read = await readPaperFiles([rdf]);
+    expect(read.papers).toEqual([]);
+    expect(read.notices).toEqual([
+      `${rdf}: holds no Zotero item: no node in it has a z:itemType or a class read as an item (bib:Article, bib:Book…), so it is no "Zotero RDF" export`,
+    ]);
+  });
 });

@@ -1,15 +1,18 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readModsXml } from '../../../indexer/readers/mods-xml.reader.ts';
-import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
+import { paperById, readWith } from './read-fixture.ts';
+import { BOOK_SECTION, exportFixture, JOURNAL_ARTICLE, THESIS } from './zotero-export-papers.ts';
 
 // The fixture is shaped as Zotero's MODS export writes a library (one line after the declaration, MODS as the default
 // namespace, a journal's or book's details in the host), with papers and values written here.
-const EXPORT = 'wild/zotero-export.mods.xml';
+const EXPORT = exportFixture(readModsXml, 'wild/zotero-export.mods.xml');
+// Shaped as a library catalogue's MODS records (the mods: prefix, names in one part with their dates, RDA roles with a
+// closing period, MARC genres, a place as a MARC code and as text), with values written here.
+const CATALOGUE = exportFixture(readModsXml, 'wild/catalogue.mods.xml');
 
 // Shaped as a library catalogue's MODS record (the mods: prefix, a name in one part with its dates, a non-sorting
 // article, an alternative title, subject headings), with values written here.
-const CATALOGUE = `<?xml version="1.0" encoding="UTF-8"?>
+const CATALOGUE_RECORD = `<?xml version="1.0" encoding="UTF-8"?>
 <mods:modsCollection xmlns:mods="http://www.loc.gov/mods/v3">
   <mods:mods version="3.7">
     <mods:titleInfo type="alternative"><mods:title>Glacier physics</mods:title></mods:titleInfo>
@@ -36,61 +39,38 @@ const CATALOGUE = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('mods-xml.reader', () => {
   it("reads a journal article as Zotero exports it: the host's title as venue, its volume, issue and pages, the DOI as id", () => {
-    const { papers, problems } = readFixture(readModsXml, EXPORT);
+    const { papers, problems } = EXPORT.read();
     expect(problems).toEqual([]);
     expect(papers.map(({ location }) => [location.line, location.record])).toEqual([
       [2, 1],
       [2, 2],
       [2, 3],
+      [2, 4],
     ]);
-    expect(paperById(papers, 'doi:10.1029/2019GL085123').paper).toMatchObject({
-      title: 'Tidal modulation of basal melt at the Pine Island grounding line',
-      abstract: expect.stringContaining('doubles near the line & halves further out'),
-      authors: ['Ana Silva', 'Jonas Weber'],
-      year: 2019,
-      venue: 'Geophysical Research Letters',
-      url: 'https://agupubs.onlinelibrary.wiley.com/doi/abs/10.1029/2019GL085123',
+    expect(paperById(papers, JOURNAL_ARTICLE.id).paper).toMatchObject({
+      ...JOURNAL_ARTICLE,
       tags: ['grounding line', 'Glaciology'],
-      metadata: {
-        entryType: 'journalArticle',
-        shortTitle: 'Tidal modulation of basal melt',
-        journalAbbreviation: 'Geophys. Res. Lett.',
-        volume: '46',
-        issue: '22',
-        pages: '13012-13020',
-        ISSN: '0094-8276',
-      },
+      metadata: { ...JOURNAL_ARTICLE.metadata, shortTitle: 'Tidal modulation of basal melt' },
     });
   });
 
   it("reads a book section: its book as venue, the book's editors apart from its authors, its series no venue", () => {
-    const { papers } = readFixture(readModsXml, EXPORT);
-    expect(paperById(papers, 'moreau2020basal').paper).toMatchObject({
-      authors: ['Claire Moreau'],
-      year: 2020,
-      venue: 'Handbook of Ice Sheet Modelling',
-      metadata: {
-        entryType: 'bookSection',
-        editors: ['Kenji Ito'],
-        publisher: 'Springer',
-        ISBN: '978-3-030-12345-6',
-        series: 'Springer Glaciology Series',
-      },
-    });
+    expect(paperById(EXPORT.read().papers, BOOK_SECTION.id).paper).toMatchObject({ ...BOOK_SECTION, year: 2020 });
   });
 
   it('reads a thesis: its university as venue, its genre as thesisType, the DOI its doi.org link names as id', () => {
-    const { papers } = readFixture(readModsXml, EXPORT);
-    expect(paperById(papers, 'doi:10.3929/ethz-b-000123456').paper).toMatchObject({
-      title: 'Calving fronts under ocean forcing',
-      year: 2018,
-      venue: 'ETH Zürich',
-      metadata: { entryType: 'thesis', thesisType: 'PhD Thesis', callNumber: 'GB2401 .K45 2018' },
+    expect(paperById(EXPORT.read().papers, THESIS.id).paper).toMatchObject(THESIS);
+  });
+
+  it('keeps a report’s own genre as its reportType, though "Technical Report" is a MARC genre too', () => {
+    expect(paperById(EXPORT.read().papers, 'rossi2021firn').paper).toMatchObject({
+      venue: "Institut des Géosciences de l'Environnement",
+      metadata: { entryType: 'report', reportType: 'Technical Report', place: 'Grenoble' },
     });
   });
 
   it("reads a catalogue's record: the title of no type with its non-sorting article, names in one part, authors by role", () => {
-    const { papers, problems } = readWith(readModsXml, CATALOGUE, 'catalogue.xml');
+    const { papers, problems } = readWith(readModsXml, CATALOGUE_RECORD, 'catalogue.xml');
     expect(problems).toEqual([]);
     expect(papers[0]?.location.line).toBe(3);
     expect(papers[0]?.paper).toMatchObject({
@@ -105,11 +85,46 @@ describe('mods-xml.reader', () => {
     });
   });
 
+  it("reads a catalogue's place as text, never its MARC country code, and its MARC genres as Zotero does (a bibliography is a book)", () => {
+    const { papers, problems } = CATALOGUE.read();
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({
+      title: 'The ice ages of the central Andes: a regional synthesis',
+      year: 2012,
+      venue: 'Fondo Editorial Andino',
+      metadata: { entryType: 'book', place: 'Lima', language: 'spa' },
+    });
+    // A festschrift is a book too: it stands alone, its publisher its venue.
+    expect(papers[1]?.paper).toMatchObject({ venue: 'Editorial Altiplano', metadata: { entryType: 'book' } });
+  });
+
+  it('reads roles written with a closing period ("author.", "editor."), and a person’s dates in brackets as no part of the name', () => {
+    const [book, festschrift] = CATALOGUE.read().papers;
+    // "writer of introduction." is no author; the name without a role is one, after the named author.
+    expect(book?.paper).toMatchObject({ id: 'quispe2012ages', authors: ['Rosa Quispe', 'Tomás Vargas'] });
+    expect(festschrift?.paper).toMatchObject({ id: 'huanca2016moraines', metadata: { editors: ['Mario Huanca'] } });
+  });
+
+  it("tells a record's type without a genre as Zotero does: by its type of resource, else an HTML page in a host is a web page", () => {
+    const record = (inner: string) =>
+      `<mods><titleInfo><title>Ice extent, Ross Sea</title></titleInfo><name type="personal"><namePart>Hale, Mira</namePart></name>${inner}</mods>`;
+    const text = `<modsCollection xmlns="http://www.loc.gov/mods/v3">${[
+      record('<typeOfResource>cartographic</typeOfResource><originInfo><dateIssued>2011</dateIssued></originInfo>'),
+      record(
+        '<physicalDescription><internetMediaType>text/html</internetMediaType></physicalDescription><relatedItem type="host"><titleInfo><title>Polar Atlas Online</title></titleInfo></relatedItem>',
+      ),
+    ].join('\n')}</modsCollection>`;
+    const { papers } = readWith(readModsXml, text, 'types.xml', { repair: true });
+    expect(papers.map(({ paper }) => [paper.metadata.entryType, paper.venue])).toEqual([
+      ['map', null],
+      ['webpage', 'Polar Atlas Online'],
+    ]);
+  });
+
   it('reads the complete records of an export cut short and reports the cut record with its number', () => {
-    const text = fs.readFileSync(fixture(EXPORT), 'utf8');
-    const cut = text.slice(0, text.indexOf('<title>Calving fronts'));
+    const cut = EXPORT.text.slice(0, EXPORT.text.indexOf('<title>Calving fronts'));
     const { papers, problems } = readWith(readModsXml, cut, 'cut.xml');
-    expect(papers.map(({ paper }) => paper.id)).toEqual(['doi:10.1029/2019GL085123', 'moreau2020basal']);
+    expect(papers.map(({ paper }) => paper.id)).toEqual([JOURNAL_ARTICLE.id, BOOK_SECTION.id]);
     expect(problems).toEqual([
       {
         file: 'cut.xml',
@@ -119,6 +134,91 @@ describe('mods-xml.reader', () => {
         message:
           '<mods> is cut short: the file ends before its </mods> (was the export interrupted?); the 2 records before it were read',
       },
+    ]);
+  });
+
+  it('reads the complete records of a catalogue export written under the mods: prefix and cut short', () => {
+    const cut = CATALOGUE.text.slice(0, CATALOGUE.text.indexOf('<mods:title>Retreat of tropical'));
+    const { papers, problems } = readWith(readModsXml, cut, 'cut.xml');
+    expect(papers.map(({ paper }) => paper.id)).toEqual(['quispe2012ages', 'huanca2016moraines']);
+    expect(problems).toEqual([
+      {
+        file: 'cut.xml',
+        line: 50,
+        record: 3,
+        field: null,
+        message:
+          '<mods:mods> is cut short: the file ends before its </mods:mods> (was the export interrupted?); the 2 records before it were read',
+      },
+    ]);
+  });
+
+  it('reads every record of a prefixed export but a damaged one, reported at the line and column of its damage', () => {
+    const damaged = CATALOGUE.text.replace(
+      '</mods:namePart>\n      <mods:role><mods:roleTerm type="text">editor.',
+      '</mods:namePar>\n      <mods:role><mods:roleTerm type="text">editor.',
+    );
+    expect(damaged).not.toBe(CATALOGUE.text);
+    const { papers, problems } = readWith(readModsXml, damaged, 'damaged.xml');
+    expect(papers.map(({ paper }) => paper.id)).toEqual(['quispe2012ages', 'doi:10.5555/jag.2019.031.088']);
+    expect(problems).toEqual([
+      {
+        file: 'damaged.xml',
+        line: 43,
+        record: 2,
+        field: null,
+        message:
+          "is not well-formed XML: Expected closing tag 'mods:namePart' (opened in line 43, col 7) instead of closing tag 'mods:namePar'. (column 47); this <mods:mods> (from line 40) was passed over, the other records were read",
+      },
+    ]);
+  });
+
+  it('reads the record after one left without its </mods>, reporting that one at its line', () => {
+    const unclosed = EXPORT.text.replace(
+      '</relatedItem></mods><mods><titleInfo><title>Basal friction',
+      '</relatedItem><mods><titleInfo><title>Basal friction',
+    );
+    expect(unclosed).not.toBe(EXPORT.text);
+    const { papers, problems } = readWith(readModsXml, unclosed, 'unclosed.xml');
+    expect(papers.map(({ paper }) => paper.id)).toEqual([BOOK_SECTION.id, THESIS.id, 'rossi2021firn']);
+    expect(problems).toEqual([
+      {
+        file: 'unclosed.xml',
+        line: 2,
+        record: 1,
+        field: null,
+        message:
+          '<mods> has no </mods> before the next record starts (line 2): it was passed over, the other records were read',
+      },
+    ]);
+  });
+
+  it('reads every record of an export cut after its last one, saying the file ends before its </modsCollection>', () => {
+    const cut = EXPORT.text.replace('</modsCollection>', '');
+    const { papers, problems } = readWith(readModsXml, cut, 'cut.xml');
+    expect(papers).toHaveLength(4);
+    expect(problems).toEqual([
+      {
+        file: 'cut.xml',
+        line: 2,
+        record: null,
+        field: null,
+        message:
+          'the file ends before its </modsCollection> (was the export interrupted?); every record in it was read',
+      },
+    ]);
+  });
+
+  it('reads every record when the damage lies between two of them, reporting it at its line', () => {
+    const damaged = CATALOGUE.text.replace(
+      '  </mods:mods>\n  <mods:mods version="3.8">\n    <mods:titleInfo><mods:title>Moraines',
+      '  </mods:mods>\n  & \n  <mods:mods version="3.8">\n    <mods:titleInfo><mods:title>Moraines',
+    );
+    expect(damaged).not.toBe(CATALOGUE.text);
+    const { papers, problems } = readWith(readModsXml, damaged, 'damaged.xml');
+    expect(papers).toHaveLength(3);
+    expect(problems.map(({ line, message }) => [line, message])).toEqual([
+      [40, "is not well-formed XML: char '&' is not expected. (column 3); its 3 complete records were read"],
     ]);
   });
 

@@ -4,13 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { readZoteroRdf } from '../../../indexer/readers/zotero-rdf.reader.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { tempDir } from '../../support/temp-dir.ts';
-import { fixture, paperById, readFixture, readWith } from './read-fixture.ts';
+import { fixture, paperById, readWith } from './read-fixture.ts';
+import { BOOK_SECTION, exportFixture, JOURNAL_ARTICLE, THESIS } from './zotero-export-papers.ts';
 
 // The fixture is shaped as Zotero's "Zotero RDF" export writes a library (namespaces declared on the root, items named
 // by their URL, ISBN or "#item_N", the journal named by its ISSN as a node of its own, the DOI written on the journal,
 // attachments and notes as nodes the items link to, collections last), with papers and values written here.
 const LIBRARY = 'wild/zotero-library.rdf';
-const library = () => fs.readFileSync(fixture(LIBRARY), 'utf8');
+const EXPORT = exportFixture(readZoteroRdf, LIBRARY);
+const library = () => EXPORT.text;
 
 /** A Zotero RDF document of `items` (written with Zotero's prefixes, or `namespaces` in their place). */
 function rdf(items: string, namespaces = ZOTERO_NAMESPACES): string {
@@ -29,7 +31,7 @@ const person = (surname: string, given: string, tag = 'foaf:givenName') =>
 
 describe('zotero-rdf.reader', () => {
   it('reads a journal article: its journal (a node of its own) as venue, the DOI written on the journal, its tags and collection, at its line', () => {
-    const { papers, problems } = readFixture(readZoteroRdf, LIBRARY);
+    const { papers, problems } = EXPORT.read();
     expect(problems).toEqual([]);
     expect(papers.map(({ location }) => [location.line, location.record])).toEqual([
       [11, 1],
@@ -38,29 +40,16 @@ describe('zotero-rdf.reader', () => {
       [149, 4],
       [197, 5],
     ]);
-    expect(paperById(papers, 'doi:10.1029/2019GL085123').paper).toMatchObject({
-      title: 'Tidal modulation of basal melt at the Pine Island grounding line',
-      abstract: expect.stringContaining('doubles near the line & halves further out'),
-      authors: ['Ana Silva', 'Jonas Weber'],
-      year: 2019,
-      venue: 'Geophysical Research Letters',
+    expect(paperById(papers, JOURNAL_ARTICLE.id).paper).toMatchObject({
+      ...JOURNAL_ARTICLE,
       doi: '10.1029/2019GL085123',
-      url: 'https://agupubs.onlinelibrary.wiley.com/doi/abs/10.1029/2019GL085123',
       tags: ['grounding line', 'Glaciology', 'Ice dynamics'],
-      metadata: {
-        entryType: 'journalArticle',
-        volume: '46',
-        issue: '22',
-        pages: '13012-13020',
-        journalAbbreviation: 'Geophys. Res. Lett.',
-        ISSN: '0094-8276',
-        citationKey: 'silva2019tidal',
-      },
+      metadata: { ...JOURNAL_ARTICLE.metadata, citationKey: 'silva2019tidal' },
     });
   });
 
   it('reads a conference paper: its proceedings as venue, the conference and the publisher kept as metadata, keyed by its content', () => {
-    const { papers } = readFixture(readZoteroRdf, LIBRARY);
+    const { papers } = EXPORT.read();
     expect(paperById(papers, 'okafor2021retrieval').paper).toMatchObject({
       title: 'Retrieval heads in small encoders',
       authors: ['Chidi Okafor', 'Maja Lindqvist'],
@@ -76,7 +65,7 @@ describe('zotero-rdf.reader', () => {
   });
 
   it('reads a preprint under its arXiv id (its Archive ID), with its repository as venue', () => {
-    const { papers } = readFixture(readZoteroRdf, LIBRARY);
+    const { papers } = EXPORT.read();
     expect(paperById(papers, 'arxiv:2402.01234').paper).toMatchObject({
       title: 'Sparse probes for attention sinks',
       authors: ['Ren Nakamura'],
@@ -87,29 +76,16 @@ describe('zotero-rdf.reader', () => {
   });
 
   it('reads a book section: its book as venue, its editors apart from its authors, the book’s ISBN and series as metadata', () => {
-    const { papers } = readFixture(readZoteroRdf, LIBRARY);
-    const { paper } = paperById(papers, 'moreau2020basal');
-    expect(paper).toMatchObject({
-      authors: ['Claire Moreau'],
-      venue: 'Handbook of Ice Sheet Modelling',
+    expect(paperById(EXPORT.read().papers, BOOK_SECTION.id).paper).toMatchObject({
+      ...BOOK_SECTION,
       tags: ['Ice dynamics'],
-      metadata: {
-        editors: ['Kenji Ito'],
-        ISBN: '978-3-030-12345-6',
-        series: 'Springer Glaciology Series',
-        publisher: 'Springer',
-      },
     });
   });
 
   it('reads a thesis: its university as venue, the DOI its doi.org link names as id, its call number apart from its tags', () => {
-    const { papers } = readFixture(readZoteroRdf, LIBRARY);
-    expect(paperById(papers, 'doi:10.3929/ethz-b-000123456').paper).toMatchObject({
-      title: 'Calving fronts under ocean forcing',
-      venue: 'ETH Zürich',
-      year: 2018,
+    expect(paperById(EXPORT.read().papers, THESIS.id).paper).toMatchObject({
+      ...THESIS,
       tags: ['ice shelves', 'Theses'],
-      metadata: { entryType: 'thesis', thesisType: 'PhD Thesis', callNumber: 'GB2401 .K45 2018' },
     });
   });
 
@@ -211,18 +187,115 @@ describe('zotero-rdf.reader', () => {
     ]);
   });
 
-  it('reports a damaged element at its line and reads the items complete before it', () => {
+  it('reads every item but a damaged one, reporting the damage at its line and the node it is in', () => {
     const damaged = library().replace(
       '<dc:title>Basal friction laws</dc:title>',
       '<dc:title>Basal friction laws</dc:titel>',
     );
     const { papers, problems } = readWith(readZoteroRdf, damaged, 'damaged.rdf');
-    expect(papers).toHaveLength(3);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'damaged.rdf', line: 192 });
-    expect(problems[0]?.message).toMatch(
-      /^is not well-formed XML: Expected closing tag 'dc:title' .*; the nodes complete before it were read, the rest of the file was not$/,
+    expect(papers.map(({ paper }) => paper.id)).toEqual([
+      JOURNAL_ARTICLE.id,
+      'okafor2021retrieval',
+      'arxiv:2402.01234',
+      THESIS.id,
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'damaged.rdf',
+        line: 192,
+        record: null,
+        field: null,
+        message:
+          "is not well-formed XML: Expected closing tag 'dc:title' (opened in line 192, col 9) instead of closing tag 'dc:titel'. (column 38); this <bib:BookSection> (from line 149) was passed over, the other nodes were read",
+      },
+    ]);
+  });
+
+  it('reads the items after a stray "&" in the first one, which alone is passed over', () => {
+    const damaged = library().replace('<dc:title>Tidal modulation', '<dc:title>Tides & modulation');
+    expect(damaged).not.toBe(library());
+    const { papers, problems } = readWith(readZoteroRdf, damaged, 'amp.rdf');
+    expect(papers.map(({ paper }) => paper.id)).toEqual([
+      'okafor2021retrieval',
+      'arxiv:2402.01234',
+      BOOK_SECTION.id,
+      THESIS.id,
+    ]);
+    expect(problems.map(({ line, message }) => [line, message.replace(/ \(column \d+\)/, '')])).toEqual([
+      [
+        38,
+        "is not well-formed XML: char '&' is not expected.; this <bib:Article> (from line 11) was passed over, the other nodes were read",
+      ],
+    ]);
+  });
+
+  it('says a node left without its closing tag was read as holding the nodes after it, which were passed over with it', () => {
+    const unclosed = library().replace(
+      '<bib:pages>45-78</bib:pages>\n    </bib:BookSection>',
+      '<bib:pages>45-78</bib:pages>',
     );
+    expect(unclosed).not.toBe(library());
+    const { papers, problems } = readWith(readZoteroRdf, unclosed, 'unclosed.rdf');
+    expect(papers).toHaveLength(3);
+    expect(problems).toEqual([
+      {
+        file: 'unclosed.rdf',
+        line: 149,
+        record: null,
+        field: null,
+        message:
+          '<bib:BookSection> has no </bib:BookSection> before </rdf:RDF> (line 244): it and the nodes after it were passed over',
+      },
+    ]);
+  });
+
+  it('reads no volume, issue or DOI from a journal node several items point to, so neither takes the other’s', () => {
+    const article = (about: string, surname: string, title: string) =>
+      `<bib:Article rdf:about="${about}"><z:itemType>journalArticle</z:itemType>
+<dcterms:isPartOf rdf:resource="urn:issn:1994-0416"/>
+<bib:authors><rdf:Seq>${person(surname, 'Ida')}</rdf:Seq></bib:authors>
+<dc:title>${title}</dc:title><dc:date>2021</dc:date></bib:Article>`;
+    const text = rdf(
+      [
+        article('#item_1', 'Berg', 'Firn aquifers in Greenland'),
+        `<bib:Journal rdf:about="urn:issn:1994-0416"><dc:title>The Cryosphere</dc:title>
+<prism:volume>15</prism:volume><prism:number>3</prism:number>
+<dc:identifier>DOI 10.5194/tc-15-1-2021</dc:identifier><dc:identifier>ISSN 1994-0416</dc:identifier>
+<prism:volume>16</prism:volume><dc:identifier>DOI 10.5194/tc-16-2-2022</dc:identifier></bib:Journal>`,
+        article('#item_2', 'Lund', 'Meltwater ponds on ice shelves'),
+      ].join('\n'),
+      `${ZOTERO_NAMESPACES}\n xmlns:prism="http://prismstandard.org/namespaces/1.2/basic/"`,
+    );
+    const { papers, problems, repairs } = readWith(readZoteroRdf, text, 'merged.rdf', { repair: true });
+    expect([problems, repairs]).toEqual([[], []]);
+    expect(papers.map(({ paper }) => [paper.id, paper.venue, paper.doi, paper.metadata])).toEqual([
+      ['berg2021firn', 'The Cryosphere', null, { entryType: 'journalArticle', ISSN: '1994-0416' }],
+      ['lund2021meltwater', 'The Cryosphere', null, { entryType: 'journalArticle', ISSN: '1994-0416' }],
+    ]);
+  });
+
+  it('reads the journal of an item with a section, which Zotero writes as part of the section', () => {
+    const text = rdf(
+      `<bib:Article rdf:about="#item_1"><z:itemType>newspaperArticle</z:itemType>
+<dcterms:isPartOf><bib:Part><dc:title>Science</dc:title>
+<dcterms:isPartOf><bib:Newspaper><dc:title>The Glacier Gazette</dc:title></bib:Newspaper></dcterms:isPartOf>
+</bib:Part></dcterms:isPartOf>
+<bib:authors><rdf:Seq>${person('Hale', 'Mira')}</rdf:Seq></bib:authors>
+<dc:title>Glaciers in retreat</dc:title><dc:date>2022-03-01</dc:date></bib:Article>`,
+    );
+    const { papers, problems } = readWith(readZoteroRdf, text, 'section.rdf');
+    expect(problems).toEqual([]);
+    expect(papers[0]?.paper).toMatchObject({ venue: 'The Glacier Gazette', metadata: { section: 'Science' } });
+  });
+
+  it('reports an entity the XML parser refuses at the line of the DOCTYPE declaring it', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY big "${'x'.repeat(20000)}">]>\n${rdf('<bib:Article rdf:about="#a"><dc:title>&big;</dc:title></bib:Article>')}`;
+    const { problems } = readWith(readZoteroRdf, text, 'entity.rdf');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/^could not be read as XML: Entity "big"/),
+    });
   });
 
   it('refuses a document whose root is not <rdf:RDF>, at its first line', () => {
