@@ -13,18 +13,11 @@ import { nameOfTitle } from '../verify/resolve-reference.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
 import { expandContractions } from './contractions.ts';
-import {
-  aboutClaim,
-  commaClauseHoldsOutcome,
-  countedText,
-  findingBeforeInference,
-  hasCommaClause,
-  matchesInMainClause,
-  reportsFinding,
-} from './counted-findings.ts';
+import { aboutClaim, countedText, findingBeforeInference, reportsFinding } from './counted-findings.ts';
 import { englishWordsIfReadable } from './english-words.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
+import { commaClauseHoldsOutcome, hasCommaClause, matchesInMainClause } from './relative-clauses.ts';
 import { otherKindStated } from './self-category.ts';
 import { countedFinding, leavesOpen, opposesClaim, withoutCaveat } from './settling-findings.ts';
 import { lossWrittenAlike } from './small-loss.ts';

@@ -5,11 +5,13 @@
 // antibody that alone had no effect"), "similar to" in the subject before any verb ("a growth rate
 // similar to that of the wild type"), which compares two things and finds nothing, and a result
 // "unchanged after adjustment", which holds; nor an inference after a finding (", suggesting
-// that…") as hedging the finding. A finding counts only when it is about the question's subject.
+// that…") as hedging the finding. A finding counts only when it is about the question's subject, and
+// a positive one only when it states the contrast or qualifier the question turns on, if any.
 import { NULL_FINDING } from '../verify/judge/null-findings.ts';
 import { isNominalNull } from './nominal-null.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
+import { FINITE_VERB, inRelativeClause } from './relative-clauses.ts';
 
 /** A study's report of what it found, in its own words ("we now show that", "We find that", "we provide the first evidence that"). */
 const REPORTS_FINDING =
@@ -31,77 +33,6 @@ const APPEARANCE =
 
 /** A noun or verb that denies an ability or an outcome, with the verb it denies: "inability to bind", "failed to reduce". */
 const DENIED_ABILITY = /\b(?:inability|failure|unable|incapable|fails?|failed)\s+(?:of\s+\S+\s+)?to\s+(\p{L}+)/iu;
-
-/** Verbs a relative clause or a main clause may hold ("that had…", "who received…"). */
-const FINITE_VERB =
-  /^(?:is|are|was|were|has|have|had|did|does|do|can|could|will|would|may|might|should|must|\p{L}{3,}ed)$/iu;
-
-/**
- * "that", "which", "who" opening a relative clause after a noun; not a clause a verb reports ("we
- * found that", "suggests that", "so that"), nor "that" after a verb in -ed ("determined that") or a
- * reporting verb in -ing ("indicating that", and any -ing after a comma: ", finding that"; "the
- * stretching that had no effect" is a noun's), nor one after "is a" and a noun ("X is an agent that
- * does not…"), which says what the subject does. With `keepCommaClauses`, not a clause after a comma
- * either (", which had no effect on survival," may state a finding of its own).
- */
-function relativePattern(keepCommaClauses: boolean): RegExp {
-  const reporting =
-    /(?<!\b(?:found|find|finds|show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|conclude|concluded|report|reports|reported|confirm|confirms|confirmed|observe|observes|observed|imply|implies|implied|mean|means|meant|argue|argues|note|notes|noted|notice|notices|determine|determines|establish|establishes|so|such|is|was|are|were|that|than|known|believed|thought|likely|clear|evidence|hypothesis|fact|idea|notion)\s+)/u
-      .source;
-  const afterComma = keepCommaClauses ? '(?<!,\\s*)' : '';
-  const kind = /(?<!\b(?:is|are|was|were)\s+(?:an?|the)\s+(?:\p{L}+\s+){0,2})/u.source;
-  const participle =
-    /(?<!,\s*(?!\p{L}*thing\b)\p{L}{2,}ing\s+)(?<!\b(?:indicating|suggesting|showing|demonstrating|revealing|confirming|implying|meaning|noting|concluding|determining|establishing)\s+)(?<!\b(?!(?:need|seed|speed|breed|hundred)\b)\p{L}{2,}ed\s+)/u
-      .source;
-  return new RegExp(`${reporting}${afterComma}${kind}(?:${participle}\\bthat|\\bwhich|\\bwho)\\b`, 'giu');
-}
-
-/** Relative clauses, a comma clause among them (the first reading) or not (the second). */
-const RELATIVE = { commaClausesOut: relativePattern(false), commaClausesKept: relativePattern(true) };
-const relativeClauses = (keepCommaClauses: boolean) =>
-  keepCommaClauses ? RELATIVE.commaClausesKept : RELATIVE.commaClausesOut;
-
-/** A relative clause set off by a comma (", which had no effect,"), up to the next comma or stop. */
-const COMMA_CLAUSE = /,\s*(?:which|who)\b[^,.;:]*/giu;
-
-/** Where a match lies inside a relative clause: the clause's own verb comes before it or is it, and no second verb. */
-function inRelativeClause(sentence: string, at: number, opensWithVerb: boolean, keepCommaClauses: boolean): boolean {
-  for (const relative of sentence.matchAll(relativeClauses(keepCommaClauses))) {
-    if (relative.index >= at) break;
-    const between = sentence.slice(relative.index + relative[0].length, at);
-    if (/[,;:()]/u.test(between)) continue;
-    const verbs = (between.match(/\p{L}+/gu) ?? []).filter((word) => FINITE_VERB.test(word)).length;
-    if (verbs <= (opensWithVerb ? 0 : 1)) return true;
-  }
-  return false;
-}
-
-/**
- * Whether a verb pattern matches a sentence outside a relative clause ("…patients who improved" does
- * not count); with `keepCommaClauses`, one after ", which" or ", who" counts.
- */
-export function matchesInMainClause(sentence: string, verbs: RegExp, keepCommaClauses = false): boolean {
-  for (const match of sentence.matchAll(new RegExp(verbs.source, 'giu')))
-    if (!inRelativeClause(sentence, match.index, true, keepCommaClauses)) return true;
-  return false;
-}
-
-/** Whether a sentence holds a relative clause set off by a comma (", which had no effect"). */
-export function hasCommaClause(sentence: string): boolean {
-  return new RegExp(COMMA_CLAUSE.source, 'iu').test(sentence);
-}
-
-/**
- * Whether a comma relative clause holds what the claim is about and the rest of the sentence does not
- * ("Adding drug X to chemotherapy, which had no effect on overall survival, lowered toxicity" for
- * "drug X prolong overall survival"): then the clause states the finding and must be read.
- */
-export function commaClauseHoldsOutcome(sentence: string, claim: string): boolean {
-  if (claim === '' || !hasCommaClause(sentence)) return false;
-  const rest = conceptForms(sentence.replace(COMMA_CLAUSE, ' '));
-  const whole = conceptForms(sentence);
-  return [...topicWords(claim)].some(({ form }) => !holdsStem(rest, form) && holdsStem(whole, form));
-}
 
 // The judge's null findings, each found (its twin has the same source).
 const NULL_FINDINGS = new RegExp(NULL_FINDING.on('').source, 'giu');
@@ -248,4 +179,74 @@ export function findingBeforeInference(sentence: string, claim: string): string 
   if (inference === null || claim === '') return null;
   const head = sentence.slice(0, inference.index);
   return head !== '' && topicShare(head, claim) >= MIN_HEAD_SHARE ? head : null;
+}
+
+/**
+ * The contrasts and qualifiers a yes/no question may turn on, each with the words a finding states
+ * it in: a difference by sex; a difference (a comparison states one too: "higher … than"); a limit
+ * to one thing ("only", "restricted to"); how often (a share answers it too); a high or low rate; a
+ * quantity over all or most ("all" states "only" and "most" too). Not asked: "sex hormones",
+ * "same-sex", "adjusted for age and sex", "different" before a noun ("different doses": various),
+ * "making a difference" (any effect), "differential diagnosis", "not only", "only" before an amount
+ * ("only a modest impact", "only a third"), "widely" ("vary widely"), "common" (a name: "common
+ * carotid"), "high" before a noun ("high cumulative dose" names a group), "all-cause", "at all",
+ * "the most" (a superlative).
+ */
+const ASKED_CONTRASTS: ReadonlyArray<{ asked: RegExp; stated: RegExp }> = [
+  {
+    asked:
+      /(?<!\b(?:same|opposite)[-\s]|\b(?:have|has|had|having)\s+|\b(?:adjust\p{L}*|controll\p{L}*)\s+for\s+(?:[\p{L}-]+,?\s+){0,4})\b(?:sex|sexes|gender|genders)\b(?![-\s]+(?:with|hormones?|steroids?|workers?|work|chromosomes?|ratios?|education|offenders?|partners?|lives|life|acts?|trafficking|identity|reassignment|determination|standardi[sz]ed|adjusted|matched)\b)/iu,
+    stated: /\b(?:sex|sexes|gender|genders|m[ae]n|wom[ae]n|males?|females?|boys|girls)\b/giu,
+  },
+  {
+    asked:
+      /(?<!\bmak(?:e|es|ing)\s+(?:a|any|no)\s+(?:real\s+|significant\s+)?)\b(?:differ|differs|differed|different(?!\s+(?!(?:from|than|to|for|in|between|across|among|by|at|on|with)\b)\p{L})|differently|differences?|differential(?!\s+diagnos)|differentially)\b/iu,
+    stated:
+      /\b(?:differ\p{L}*|distinct|contrast\p{L}*|unlike|whereas|than|compared|versus|vs|higher|lower|greater|smaller|more|less|fewer|better|worse|increased|decreased|reduced|elevated|vary|varied|varies)\b/giu,
+  },
+  {
+    asked:
+      /(?<!\bnot\s+)\b(?:only(?!\s+(?:an?|one|two|three|few|several|some|half|third|quarter|minority|small|modest|slight|marginal|partial|moderate|twice|\d))|solely|exclusively|(?:restricted|limited|confined)\s+to)\b/iu,
+    stated:
+      /\b(?:only|solely|exclusive\p{L}*|restrict\p{L}*|limited|confined|specific\p{L}*|unique\p{L}*|all|every)\b/giu,
+  },
+  {
+    asked: /\b(?:frequent|frequently|infrequently|often|commonly|usually|routinely|regularly|rarely|seldom)\b/iu,
+    stated:
+      /\b(?:frequen\p{L}*|infrequen\p{L}*|often|common\p{L}*|usual\p{L}*|routine\p{L}*|regular\p{L}*|rare\p{L}*|seldom|widely|prevalen\p{L}*|majority|most|proportion|percent)\b|%/giu,
+  },
+  {
+    asked:
+      /\b(?:at|with)\s+(?:an?\s+)?(?:very\s+)?(?:high|low)\s+(?:rates?|levels?|frequenc(?:y|ies)|efficienc(?:y|ies)|yields?|proportions?|incidences?|prevalences?)\b|\b(?:high|low)\s*$/iu,
+    stated: /\b(?:high|higher|highest|low|lower|lowest|elevated|increased|decreased|reduced|greater)\b/giu,
+  },
+  {
+    asked: /(?<!\bat\s+)\b(?:all|every|always)\b(?![-‐])/iu,
+    stated: /\b(?:all|every|each|always|none|universal\p{L}*|consistent\p{L}*)\b|\b100\s*%/giu,
+  },
+  {
+    asked: /(?<!\bthe\s+)\b(?:most|majority)\b/iu,
+    stated: /\b(?:most|mostly|majority|predomina\p{L}*|main|mainly|largely|chiefly|primarily|all|every)\b|%/giu,
+  },
+];
+
+/**
+ * Whether a finding states the contrast or qualifier its question turns on (ASKED_CONTRASTS), when
+ * the question has one: "Survival was significantly lower in treated patients" shares the topic of
+ * "Is there a sex difference in survival?" but says nothing of sex, and "An increased risk of IBD
+ * was found after either infection" nothing of a difference between the two. A word the claim holds
+ * itself states nothing ("increased" in "Was the increased risk … different…?"), but for the
+ * question's own word of contrast. On PubMedQA's cited sentences (replayed offline) this took away
+ * one wrong yes and no right one; on the opened development questions four wrong yeses.
+ */
+export function statesAskedContrast(text: string, claim: string): boolean {
+  const claimWords = new Set((claim.toLowerCase().match(/\p{L}+/gu) ?? []) as string[]);
+  // A qualifier in a relative clause describes a thing the question names ("drugs that are often
+  // prescribed…"); it is not what the question turns on.
+  const main = claim.replace(/\b(?:that|which|who|whom|whose)\b.*$/iu, '');
+  return ASKED_CONTRASTS.every(
+    ({ asked, stated }) =>
+      !asked.test(main) ||
+      [...text.matchAll(stated)].some(([word]) => asked.test(word) || !claimWords.has(word.toLowerCase())),
+  );
 }

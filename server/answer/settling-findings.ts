@@ -8,7 +8,7 @@
 // nothing.
 import { comparisonConflict } from '../verify/judge/comparison-conflicts.ts';
 import { readSentence } from '../verify/judge/stance-reading.ts';
-import { deniesAbility, topicShare } from './counted-findings.ts';
+import { deniesAbility, statesAskedContrast, topicShare } from './counted-findings.ts';
 import { CLAUSE_BREAK, FRONTED_PHRASE, NEGATION } from './finding-clauses.ts';
 import { MIN_SETTLING_SHARE, settlesAsDenial } from './narrowed-denial.ts';
 import { isUnsettlingNominalNull, verbalNull } from './nominal-null.ts';
@@ -210,7 +210,8 @@ export function opposesClaim(claim: string, sentence: string): boolean {
  * `settling` being what a settling finding counts: against a claim of sameness ("Is X as effective
  * as Y?") a stated difference settles and a stated likeness is for, otherwise the stance is turned
  * round (a null finding says alike); elsewhere a finding against that settles the question
- * (settlesAgainst) counts `settling`.
+ * (settlesAgainst) counts `settling`, and a positive finding counts only when it states the
+ * question's contrast or qualifier, if it has one ("sex", "differ", "only", "frequently": statesAskedContrast).
  */
 export function countedFinding(
   claim: string,
@@ -219,7 +220,9 @@ export function countedFinding(
   sameness: boolean,
   settling: number,
 ): number {
-  if (stance === 0) return 0;
+  // A positive finding on another point than the question's contrast says nothing of it ("Survival
+  // was lower in treated patients" for "Is there a sex difference in survival?").
+  if (stance === 0 || (stance > 0 && !sameness && !statesAskedContrast(sentence, claim))) return 0;
   if (sameness) {
     const stated = statedSameness(sentence, claim);
     return stated < 0 ? -settling : stated > 0 ? 1 : -stance;

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aboutClaim,
-  commaClauseHoldsOutcome,
-  countedText,
-  reportsFinding,
-} from '../../../server/answer/counted-findings.ts';
+import { aboutClaim, countedText, reportsFinding } from '../../../server/answer/counted-findings.ts';
+import { commaClauseHoldsOutcome } from '../../../server/answer/relative-clauses.ts';
+import { verdictOf } from '../../support/bottom-line-verdict.ts';
 
 describe('counted-findings', () => {
   it('reads the clause a study reports, without the clause set against it', () => {
@@ -166,5 +163,101 @@ describe('counted-findings', () => {
     expect(countedText('Statin use improved survival; the benefit was unchanged after adjustment for stage.')).toBe(
       'Statin use improved survival; the benefit was after adjustment for stage.',
     );
+  });
+
+  it("counts a positive finding for a question of contrast only when it states the question's contrast", () => {
+    // A finding on another point says nothing of a difference by sex, of one between two causes, of
+    // how often or at what rate.
+    expect(
+      verdictOf(
+        'Is there a sex difference in relapse?',
+        'Relapse was significantly less frequent in treated patients.',
+      ),
+    ).toBe('unclear');
+    expect(
+      verdictOf(
+        'Was the raised risk of gout different for beer and wine?',
+        'A raised risk of gout was found in drinkers of beer and wine (p < 0.01).',
+      ),
+    ).toBe('unclear');
+    expect(
+      verdictOf(
+        'Are vaccines frequently offered to travellers?',
+        'Vaccine uptake was significantly associated with age in travellers.',
+      ),
+    ).toBe('unclear');
+    expect(
+      verdictOf(
+        'Do cloned embryos form blastocysts at a high rate?',
+        'Overexpression of the demethylase significantly improved blastocyst formation in cloned embryos.',
+      ),
+    ).toBe('unclear');
+    expect(
+      verdictOf('Is the kinase active only in the nucleus?', 'The kinase was significantly active in the nucleus.'),
+    ).toBe('unclear');
+    expect(
+      verdictOf(
+        'Should all patients with the cyst undergo surgery?',
+        'Surgery significantly shortened the stay of patients with the cyst.',
+      ),
+    ).toBe('unclear');
+  });
+
+  it("counts it when it states the contrast in the finding's own words", () => {
+    expect(
+      verdictOf(
+        'Is there a sex difference in relapse?',
+        'Relapse was significantly more frequent in women than in men.',
+      ),
+    ).toBe('yes');
+    expect(
+      verdictOf(
+        'Was the raised risk of gout different for beer and wine?',
+        'The risk of gout was significantly higher for beer than for wine.',
+      ),
+    ).toBe('yes');
+    expect(
+      verdictOf('Is the kinase active only in the nucleus?', 'We show that the kinase is active only in the nucleus.'),
+    ).toBe('yes');
+    expect(
+      verdictOf(
+        'Do cloned embryos form blastocysts at a high rate?',
+        'Cloned embryos formed blastocysts at a significantly higher rate than fertilized ones.',
+      ),
+    ).toBe('yes');
+  });
+
+  it('reads no contrast in a relative clause of the question ("drugs that are often prescribed…")', () => {
+    expect(
+      verdictOf(
+        'Are drugs that are often prescribed to older adults linked to falls?',
+        'Drugs prescribed to older adults were significantly linked to falls.',
+      ),
+    ).toBe('yes');
+  });
+
+  it('reads no contrast in "sex hormones", "different doses", "making a difference", "all-cause" or "at all"', () => {
+    expect(
+      verdictOf(
+        'Do sex hormones raise bone density?',
+        'Estradiol significantly raised bone density in the treated rats.',
+      ),
+    ).toBe('yes');
+    expect(
+      verdictOf(
+        'Do different doses of the vaccine protect mice?',
+        'The vaccine significantly protected mice at every dose.',
+      ),
+    ).toBe('yes');
+    expect(
+      verdictOf(
+        'Is the screening programme making a difference?',
+        'The screening programme significantly reduced late-stage diagnoses.',
+      ),
+    ).toBe('yes');
+    expect(
+      verdictOf('Does aspirin reduce all-cause mortality?', 'Aspirin significantly reduced all-cause mortality.'),
+    ).toBe('yes');
+    expect(verdictOf('Does the drug help at all?', 'The drug significantly helped patients recover.')).toBe('yes');
   });
 });
