@@ -5,52 +5,12 @@
 // the CSL-JSON reader's; notes, attachments, annotations and trashed items hold no work of their own and are passed over.
 import { FIELD_ALIASES } from '../paper.schema.ts';
 import { SKIPPED_ITEM_TYPES, type ZoteroCreator, zoteroItemFields } from './zotero-fields.ts';
+import { WORK_ITEM_TYPES } from './zotero-item-types.ts';
 
 type Fields = Record<string, unknown>;
 
 /** Zotero's item types (its schema, Zotero 7), by which a bare item is told from a record that has an "itemType" too. */
-const ITEM_TYPES = new Set([
-  'annotation',
-  'artwork',
-  'attachment',
-  'audioRecording',
-  'bill',
-  'blogPost',
-  'book',
-  'bookSection',
-  'case',
-  'computerProgram',
-  'conferencePaper',
-  'dataset',
-  'dictionaryEntry',
-  'document',
-  'email',
-  'encyclopediaArticle',
-  'film',
-  'forumPost',
-  'hearing',
-  'instantMessage',
-  'interview',
-  'journalArticle',
-  'letter',
-  'magazineArticle',
-  'manuscript',
-  'map',
-  'newspaperArticle',
-  'note',
-  'patent',
-  'podcast',
-  'preprint',
-  'presentation',
-  'radioBroadcast',
-  'report',
-  'standard',
-  'statute',
-  'thesis',
-  'tvBroadcast',
-  'videoRecording',
-  'webpage',
-]);
+const ITEM_TYPES: ReadonlySet<string> = new Set([...WORK_ITEM_TYPES, 'annotation', 'attachment', 'note']);
 
 /** Keys read into the record's own fields, not carried over as they are. */
 const CONSUMED = new Set(['creators', 'tags', 'extra']);
