@@ -6,6 +6,40 @@ import type { Comparison } from './comparisons.ts';
 import { termsOfReading } from './reading-facts.ts';
 import type { SentenceReading } from './stance-reading.ts';
 
+const meets = (a: readonly string[], b: readonly string[]) => a.some((t) => b.includes(t));
+
+/**
+ * Whether two comparisons name the same sides in the same order ('same': "A … than B" and "A … than
+ * B"), the other way round ('swapped'), or neither can be told (null).
+ */
+export function sidesOf(c: Comparison, e: Comparison): 'same' | 'swapped' | null {
+  let same = meets(c.left, e.left) && meets(c.right, e.right);
+  let swapped = meets(c.left, e.right) && meets(c.right, e.left);
+  // Sides that share their setting ("… in the early phase") are told apart by their heads.
+  if (same === swapped && c.rightHead && e.rightHead) {
+    same = meets(c.left, e.left) && meets(c.rightHead, e.rightHead);
+    swapped = meets(c.left, e.rightHead) && meets(c.rightHead, e.left);
+  }
+  return same === swapped ? null : same ? 'same' : 'swapped';
+}
+
+// Whether a "more" or "less" grades opposite words in the two ("more slowly", "less quickly"): the
+// one then ranks as the other would with its comparative turned round.
+const gradesOpposites = (c: Comparison, e: Comparison) =>
+  c.graded !== undefined && e.graded !== undefined && antonymsOf(c.graded).has(e.graded);
+
+/**
+ * Whether a claim and an evidence sentence each grade a word with "more" or "less" in a comparison of
+ * the same two sides, named the other way round ("declined more slowly in A than in B", "fell less
+ * quickly in B than in A").
+ */
+export function gradedSidesSwapped(claim: SentenceReading, evidence: SentenceReading): boolean {
+  return claim.comparisons.some(
+    (c) =>
+      c.graded !== undefined && evidence.comparisons.some((e) => e.graded !== undefined && sidesOf(c, e) === 'swapped'),
+  );
+}
+
 /**
  * Whether the evidence ranks the claim's two sides the other way round: "A is more effective than B"
  * against "B was more effective than A", or against "A was less effective than B"; or sets alike
@@ -18,26 +52,20 @@ import type { SentenceReading } from './stance-reading.ts';
  */
 export function comparisonConflict(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
   if (claim.comparisons.length === 0) return false;
-  const meets = (a: readonly string[], b: readonly string[]) => a.some((t) => b.includes(t));
   // How an evidence comparison reads the claim's: 'reversed', 'kept', or null (other sides, or a
   // measure the claim does not compare).
   const against = (c: Comparison, e: Comparison, reading: SentenceReading): 'reversed' | 'kept' | null => {
-    let same = meets(c.left, e.left) && meets(c.right, e.right);
-    let swapped = meets(c.left, e.right) && meets(c.right, e.left);
-    // Sides that share their setting ("… in the early phase") are told apart by their heads.
-    if (same === swapped && c.rightHead && e.rightHead) {
-      same = meets(c.left, e.left) && meets(c.rightHead, e.rightHead);
-      swapped = meets(c.left, e.rightHead) && meets(c.rightHead, e.left);
-    }
-    if (same === swapped) return null;
+    const sides = sidesOf(c, e);
+    if (sides === null) return null;
+    const same = sides === 'same';
     if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
-    // "declined more slowly in A than in B" against "fell less quickly in A than in B" rank alike.
-    if (c.graded && e.graded && antonymsOf(c.graded).has(e.graded)) return null;
     // Two values or superlatives rank by what they measure, never by worth ("outperforms").
     if ((c.judging && e.ranked) || (e.judging && c.ranked)) return null;
     if (c.direction === 0 || e.direction === 0)
       return c.direction !== e.direction && (c.wide || e.wide) ? 'reversed' : null;
-    return (same ? c.direction !== e.direction : c.direction === e.direction) ? 'reversed' : 'kept';
+    // "fell less quickly in A than in B" ranks as "declined more slowly in A than in B" does.
+    const direction = gradesOpposites(c, e) ? -e.direction : e.direction;
+    return (same ? c.direction !== direction : c.direction === direction) ? 'reversed' : 'kept';
   };
   // A paper that ranks the two sides both ways, on different measures ("sadness was higher on A than
   // on B"; "the total score was higher on B than on A"), is read by the sentence closest to the

@@ -1,7 +1,8 @@
 // What each side of a comparison names: the same group under its other word ("men" and "male
-// patients"), the head of the side a marker introduces ("than male patients" of "… than male patients
-// in the early phase"), and the statistics in parentheses that interrupt a side ("the TC group (41%)
-// than …") without ending it. Read by comparisons.ts and ranked-pairs.ts.
+// patients"), a group by what it is not ("non-smokers"), the head of the side a marker introduces
+// ("than male patients" of "… than male patients in the early phase"), and the statistics in
+// parentheses that interrupt a side ("the TC group (41%) than …") without ending it. Read by
+// comparisons.ts and ranked-pairs.ts.
 
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
 type Token = { word: string; term: string | null; start: number; end: number };
@@ -22,6 +23,24 @@ const SAME_GROUP: Readonly<Record<string, string>> = {
 /** The term a side of a comparison is known by: one stem for the words of one group ("men", "males": male). */
 export function sideTerm(term: string): string {
   return SAME_GROUP[term] ?? term;
+}
+
+/**
+ * The term each word names a side of a comparison by ("smokers": smoker; "men": male), null for a stop
+ * word or a qualifier ("among", "during"), which only says where; "non-smokers" names one side
+ * ("nonsmoker", on its second word), not the smokers.
+ */
+export function sideTermsOf(text: string, tokens: readonly Token[]): (string | null)[] {
+  const terms = tokens.map((token) =>
+    token.term !== null && !startsQualifier(token.word) ? sideTerm(token.term) : null,
+  );
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
+    if (token.word !== 'non' || !next?.term || text.slice(token.end, next.start) !== '-') return;
+    terms[i] = null;
+    terms[i + 1] = `non${terms[i + 1] ?? next.term}`;
+  });
+  return terms;
 }
 
 // Letters a statistic in parentheses may hold besides its numbers: "(n=122)", "(95% CI 1.3-1.6)", "(P = .36)".

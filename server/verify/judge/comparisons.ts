@@ -6,7 +6,13 @@
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { alikeComparisonsOf } from './alike-comparisons.ts';
 import { polarStem } from './antonyms.ts';
-import { COMPARISON_REACH, headTerms, sideTerm, startsQualifier, withoutStatisticAsides } from './comparison-sides.ts';
+import {
+  COMPARISON_REACH,
+  headTerms,
+  sideTermsOf,
+  startsQualifier,
+  withoutStatisticAsides,
+} from './comparison-sides.ts';
 import { lowerBetterMeasures, rankedPairsOf } from './ranked-pairs.ts';
 
 /** A word of the sentence as the analyzer gives it: its stem (null for a stop word) and its offsets. */
@@ -213,9 +219,6 @@ const WIDE_ADVERB =
 const WIDE_PHRASE =
   /\bby\s+(?:a\s+)?(?:wide|large|substantial|considerable|significant|big|huge|great|sizable|sizeable)\s+margin\b|\b(?:\d+(?:\.\d+)?|two|three|four|five|ten)[-\s]?(?:fold|times)\b/iu;
 
-// A content word that can name a side: not a qualifier ("among", "during"), which only says where.
-const sideWord = (token: Token) => token.term !== null && !startsQualifier(token.word);
-
 /**
  * "A … more … than B", "A outperforms B", "A, compared with B, had a higher …": which side each
  * term is on and which way the comparison goes, within a stretch of the sentence.
@@ -227,6 +230,7 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
   const between = (a: number, b: number) => text.slice(tokens[a]!.end, tokens[b]!.start);
   const broken = (a: number, b: number) => /[;:()]/u.test(between(a, b));
   const isComparative = (j: number) => ABOVE_WORD.test(tokens[j]!.word) || BELOW_WORD.test(tokens[j]!.word);
+  const sideTerms = sideTermsOf(text, tokens);
   tokens.forEach((token, i) => {
     const word = token.word;
     const next = tokens[i + 1]?.word;
@@ -250,7 +254,7 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
     let to = from;
     for (; to < Math.min(tokens.length, from + COMPARISON_REACH); to++) {
       if (to > from && (broken(to - 1, to) || (phrase && between(to - 1, to).includes(',')))) break;
-      if (sideWord(tokens[to]!)) right.add(sideTerm(tokens[to]!.term!));
+      if (sideTerms[to]) right.add(sideTerms[to]!);
     }
     if (comparative < 0) {
       for (let j = to; j < Math.min(tokens.length, to + COMPARISON_REACH) && !broken(j - 1, j); j++) {
@@ -275,16 +279,19 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
       ? polarStem(tokens[comparative + 1]?.word ?? '')
       : undefined;
     // This side: the words before the comparative word (or before the marker, when it comes after);
-    // or, when a qualifier follows the comparative, the words it qualifies ("higher among smokers than
-    // among non-smokers": smokers).
+    // or, when a qualifier follows the comparative or the word a "more" or "less" grades, the words it
+    // qualifies ("higher among smokers than among non-smokers", "declined more slowly in cities than
+    // in villages": smokers, cities).
     const left = new Set<string>();
-    if (comparative < i - 1 && startsQualifier(tokens[comparative + 1]!.word)) {
-      for (let j = comparative + 2; j < i; j++) if (sideWord(tokens[j]!)) left.add(sideTerm(tokens[j]!.term!));
+    const grades = /^(?:more|less)$/u.test(tokens[comparative]!.word) ? 1 : 0;
+    for (const qualifier of [comparative + 1, comparative + 1 + grades]) {
+      if (left.size > 0 || qualifier >= i || !startsQualifier(tokens[qualifier]!.word)) continue;
+      for (let j = qualifier + 1; j < i; j++) if (sideTerms[j]) left.add(sideTerms[j]!);
     }
     const leftEnd = Math.min(comparative, i);
     const qualified = left.size > 0;
     for (let j = leftEnd - 1; !qualified && j >= Math.max(0, leftEnd - COMPARISON_REACH) && !broken(j, j + 1); j--) {
-      if (sideWord(tokens[j]!)) left.add(sideTerm(tokens[j]!.term!));
+      if (sideTerms[j]) left.add(sideTerms[j]!);
     }
     const onlyLeft = [...left].filter((t) => !right.has(t));
     const onlyRight = [...right].filter((t) => !left.has(t));

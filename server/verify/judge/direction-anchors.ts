@@ -1,6 +1,7 @@
 // The words of change the content terms of a sentence reading take their direction from: each term's
-// nearest word of change in its clause, and the direction that gives it (with degree phrases, "greater
-// search depth", read as degree-phrases.ts reads them). Worked out on first use and kept with the reading.
+// nearest word of change in its clause, and the direction that gives it ("more slowly" read as one
+// word of change; degree phrases, "greater search depth", as degree-phrases.ts reads them). Worked out
+// on first use and kept with the reading.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { withDegreePhrases } from './degree-phrases.ts';
 import { factsOf } from './reading-facts.ts';
@@ -13,13 +14,22 @@ const ANCHOR_REACH = 6;
 const THAN = 'than';
 const COMPARATIVE =
   /^(?:more|less|greater|higher|lower|fewer|larger|smaller|better|worse|longer|shorter|faster|slower|stronger|weaker)$/u;
-// Nouns (by stem) of worth, harm, gain or loss: "weight loss", "DNA damage", "the benefit of surgery",
-// "pain relief" name a change of one thing, not of the words around them ("benefits could still
-// accrue by reducing the risk" raises no risk; "ROS-induced cellular damage" lowers no ROS).
-const NOUN_OF_CHANGE = new Set(['damag', 'loss', 'benefit', 'harm', 'gain', 'relief']);
+// Nouns of worth, harm, gain or loss: "weight loss", "DNA damage", "the benefit of surgery", "pain
+// relief" name a change of one thing, not of the words around them ("benefits could still accrue by
+// reducing the risk" raises no risk; "ROS-induced cellular damage" lowers no ROS). Only the noun
+// forms: "harmful to neurons", "damaged the gills", "gained fat mass" direct as any word of change.
+const NOUN_OF_CHANGE = /^(?:damage|damages|loss|losses|benefit|benefits|harm|harms|gain|gains|relief)$/u;
+// What makes one of those forms a verb: an auxiliary before it ("may benefit", "did not damage"), a
+// determiner or pronoun after it ("damages the airways"). "benefits patients" and "to harm" ("linked
+// to harm") are not told from the noun, and read as one.
+const VERB_BEFORE = /^(?:can|could|may|might|will|would|shall|should|must|not|does|do|did|cannot)$/u;
+const VERB_AFTER = /^(?:the|a|an|its|their|his|her|our|this|these|those|them|it|both)$/u;
 /** How far before a term a noun of change may head its phrase ("loss of the neurons"). */
 const PHRASE_REACH = 3;
 const PHRASE_WORD = /^(?:of|the|a|an|their|its|this|these|those)$/u;
+const GRADING = /^(?:more|less)$/u;
+/** The words of change a "more" or "less" grades with them ("more slowly", "less harm"): adverbs and nouns of change. */
+const GRADED = /^(?:\p{L}+ly|damage|damages|loss|losses|benefit|benefits|harm|harms|gain|gains|relief)$/u;
 const NO_DIRECTIONS: ReadonlyMap<string, -1 | 1> = new Map();
 
 /** The word of change a term takes its direction from: its term, and whether it stands before the term. */
@@ -28,8 +38,8 @@ export type AnchorWord = { cue: string; before: boolean };
 // The word of change each content term takes its direction from (its first occurrence's nearest
 // within ANCHOR_REACH in its clause), by term, and whether it stands before the term. A noun of
 // change directs only the phrase it heads or ends (NOUN_OF_CHANGE).
-function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; before: boolean }> {
-  const cues = new Map<string, { cue: ReadWord; before: boolean }>();
+function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; before: boolean; sign: -1 | 1 }> {
+  const cues = new Map<string, { cue: ReadWord; before: boolean; sign: -1 | 1 }>();
   const { words } = reading;
   let read: ReturnType<typeof tokenize> | undefined;
   const tokens = () => (read ??= tokenize(reading.text));
@@ -41,6 +51,10 @@ function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; be
       tokens()
         .slice(at + 1, from)
         .every((t) => PHRASE_WORD.test(t.word)));
+  const isNounOfChange = (at: number) =>
+    NOUN_OF_CHANGE.test(tokens()[at]?.word ?? '') &&
+    !VERB_BEFORE.test(tokens()[at - 1]?.word ?? '') &&
+    !VERB_AFTER.test(tokens()[at + 1]?.word ?? '');
   // Whether the word at `at` is a word of change that may direct the term at `from`: true, false, or
   // 'blocks' for a noun of change beyond its phrase, which directs the term no more than it lets a
   // farther word do so.
@@ -48,7 +62,20 @@ function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; be
     const cue = words[at];
     if (!cue || cue.direction === 0 || cue.clause !== words[from]!.clause) return false;
     if (words[from]!.term === THAN) return COMPARATIVE.test(cue.term ?? '') && !words[at + 1]?.direction;
-    return !NOUN_OF_CHANGE.has(cue.term ?? '') || inPhrase(at, from) || 'blocks';
+    return !isNounOfChange(at) || inPhrase(at, from) || 'blocks';
+  };
+  // "more slowly", "less quickly", "more harm": a "more" or "less" that grades an adverb or a noun of
+  // change and the word it grades say together the one direction the two give ("less slowly": up).
+  const graded = (at: number) =>
+    GRADING.test(tokens()[at - 1]?.word ?? '') &&
+    (words[at - 1]?.direction ?? 0) !== 0 &&
+    (words[at]?.direction ?? 0) !== 0 &&
+    GRADED.test(tokens()[at]?.word ?? '');
+  const signAt = (at: number): -1 | 1 => {
+    const own = words[at]!.direction as -1 | 1;
+    if (graded(at + 1)) return (own * words[at + 1]!.direction) as -1 | 1;
+    if (graded(at)) return (own * words[at - 1]!.direction) as -1 | 1;
+    return own;
   };
   words.forEach((word, i) => {
     if (!word.term || word.direction !== 0 || cues.has(word.term)) return;
@@ -58,7 +85,7 @@ function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; be
         const reached = reaches(at, i);
         if (reached === 'blocks') return;
         if (reached) {
-          cues.set(word.term, { cue: words[at]!, before: at < i });
+          cues.set(word.term, { cue: words[at]!, before: at < i, sign: signAt(at) });
           return;
         }
       }
@@ -69,8 +96,7 @@ function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; be
 
 function anchoredDirectionsNow(reading: SentenceReading): Map<string, -1 | 1> {
   const anchored = new Map<string, -1 | 1>();
-  for (const [term, { cue }] of anchorCuesOf(reading))
-    anchored.set(term, (cue.negated ? -cue.direction : cue.direction) as -1 | 1);
+  for (const [term, { cue, sign }] of anchorCuesOf(reading)) anchored.set(term, (cue.negated ? -sign : sign) as -1 | 1);
   return anchored;
 }
 

@@ -3,6 +3,7 @@
 // one side negates by a prefix against the other's plain word ("unrelated" against "related").
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { antonymsOf } from './antonyms.ts';
+import { gradedSidesSwapped } from './comparison-conflicts.ts';
 import { factsOf, termsOfReading } from './reading-facts.ts';
 import type { SentenceReading } from './stance-reading.ts';
 
@@ -118,7 +119,8 @@ function gradedBy(reading: SentenceReading, comparative: string): string | null 
 }
 
 // Whether "more" on one side and "less" on the other each grade a lexicon word, the two words being
-// opposites ("declined more slowly" against "fell less quickly"): they say the same.
+// opposites ("declined more slowly" against "fell less quickly"): they say the same, unless of two
+// sides named the other way round.
 function gradesOpposites(claim: SentenceReading, word: string, evidence: SentenceReading, opposite: string): boolean {
   if (!GRADING.test(word) || !GRADING.test(opposite)) return false;
   const graded = gradedBy(claim, word);
@@ -138,12 +140,14 @@ export function antonymConflict(claim: SentenceReading, evidence: SentenceReadin
   if (claimWords.size === 0) return false;
   const evidenceWords = polarWordsOf(evidence);
   if (evidenceWords.size === 0 || exceptionNamed(claim, evidence)) return false;
+  // "more slowly in A than in B" against "less quickly in B than in A": the sides swapped, the two differ.
+  const swapped = gradedSidesSwapped(claim, evidence);
   for (const [word, negated] of claimWords) {
     if (evidenceWords.has(word)) continue;
     for (const opposite of antonymsOf(word)) {
       if (claimWords.has(opposite)) continue;
       // "more slowly" against "less quickly": the two grade opposite words alike.
-      if (gradesOpposites(claim, word, evidence, opposite)) continue;
+      if (!swapped && gradesOpposites(claim, word, evidence, opposite)) continue;
       if (evidenceWords.get(opposite) === negated) return true;
     }
   }

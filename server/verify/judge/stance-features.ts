@@ -83,20 +83,18 @@ export function stanceFeatures(
   for (const [term, direction] of claimDirections) {
     const other = evidenceDirections.get(term);
     if (other === undefined) continue;
-    if (other === direction) {
+    const claimAnchor = anchorWordsOf(claim).get(term);
+    const evidenceAnchor = anchorWordsOf(evidence).get(term);
+    // "improved mortality" against "reduced mortality" directs it alike, each in its own words.
+    const alike =
+      other === direction ||
+      worthAgainstAmount(term, claimAnchor?.cue ?? '', evidenceAnchor?.cue ?? '', claimWorth, evidenceWorth);
+    if (alike) {
       agreeing++;
-      if (reworded(anchorWordsOf(claim).get(term), anchorWordsOf(evidence).get(term))) rewording++;
-    } else if (
-      !worthAgainstAmount(
-        anchorWordsOf(claim).get(term)?.cue ?? '',
-        anchorWordsOf(evidence).get(term)?.cue ?? '',
-        claimWorth,
-        evidenceWorth,
-      )
-    ) {
-      // "improves the time to recovery" against "shortens the time to recovery" reverses nothing.
+      if (reworded(claimAnchor, evidenceAnchor)) rewording++;
+    } else {
       conflicting++;
-      if (anchorWordsOf(claim).get(term)?.before && anchorWordsOf(evidence).get(term)?.before) firm++;
+      if (claimAnchor?.before && evidenceAnchor?.before) firm++;
     }
   }
   // A term takes the direction of the nearest word of change, so one wording may hang a term on

@@ -30,8 +30,19 @@ const walking = {
     'We followed 900 adults over 70 who walked daily or did not. Daily walking lowered systolic blood pressure by 6 mmHg. The benefits of walking for blood pressure held across body weights.',
 };
 
+const cysts = {
+  title: 'An mTOR inhibitor in polycystic kidney disease',
+  abstract:
+    'We gave an mTOR inhibitor to half of 30 rats with polycystic kidney disease for eight weeks. Kidney cysts grew more slowly in treated rats than in untreated rats. Kidney function was alike in both groups.',
+};
+const cisplatin = {
+  title: 'Cisplatin and cochlear hair cells',
+  abstract:
+    'We cultured cochlear explants from newborn rats with cisplatin for two days. Cisplatin was harmful to cochlear hair cells at the higher doses. Supporting cells were spared.',
+};
+
 describe('builtin.judge, comparatives and nouns of change', () => {
-  const { judgePaper } = judgeOverLibrary([lidocaine, oseltamivir, mortality, ultraviolet, walking]);
+  const { judgePaper } = judgeOverLibrary([lidocaine, oseltamivir, mortality, ultraviolet, walking, cysts, cisplatin]);
 
   it('reads "more effective than sham" as what "greater pain relief than sham" says, and the sides swapped as a contradiction', () => {
     expect(
@@ -66,6 +77,22 @@ describe('builtin.judge, comparatives and nouns of change', () => {
     ).toBe('contradicted');
   });
 
+  it('reads "declined more slowly in cities than in rural districts" as a contradiction of the sides swapped', () => {
+    expect(
+      judgePaper('Infant mortality declined more slowly in cities than in rural districts during the 1990s.', mortality)
+        .verdict,
+    ).toBe('contradicted');
+  });
+
+  it('reads "grew less quickly in A than in B" as what "grew more slowly in A than in B" says, and the sides swapped as a contradiction', () => {
+    expect(judgePaper('Kidney cysts grew less quickly in treated rats than in untreated rats.', cysts).verdict).toBe(
+      'supported',
+    );
+    expect(judgePaper('Kidney cysts grew less quickly in untreated rats than in treated rats.', cysts).verdict).toBe(
+      'contradicted',
+    );
+  });
+
   it('reads a noun of harm or worth as directing only its own phrase ("DNA damage in the cells", "benefits … by lowering")', () => {
     expect(
       judgePaper(
@@ -76,5 +103,11 @@ describe('builtin.judge, comparatives and nouns of change', () => {
     expect(
       judgePaper('Regular exercise brings benefits for older adults by lowering blood pressure.', walking).verdict,
     ).toBe('supported');
+  });
+
+  it('reads "protected the cells" against "was harmful to the cells" as a contradiction ("harmful" is no noun of harm)', () => {
+    expect(judgePaper('Cisplatin protected cochlear hair cells at the higher doses.', cisplatin).verdict).toBe(
+      'contradicted',
+    );
   });
 });

@@ -55,4 +55,30 @@ describe('comparison-conflicts', () => {
       ),
     ).toBe(true);
   });
+
+  it('reads "more slowly in A than in B" against "less quickly in B than in A" as a reversal: the sides are swapped', () => {
+    const paper = [readSentence('Bone density declined less quickly in swimmers than in runners.')];
+    expect(comparisonConflict(readSentence('Bone density fell more slowly in runners than in swimmers.'), paper)).toBe(
+      true,
+    );
+    expect(comparisonConflict(readSentence('Bone density fell more slowly in swimmers than in runners.'), paper)).toBe(
+      false,
+    );
+    // "more stable" against "more unstable", the same sides: a reversal.
+    expect(
+      comparisonConflict(readSentence('The variant protein was more stable than the native protein.'), [
+        readSentence('The variant protein was more unstable than the native protein.'),
+      ]),
+    ).toBe(true);
+  });
+
+  it('reads "non-drinkers" as a side of its own, not as the drinkers', () => {
+    const paper = [readSentence('Hearing declined more slowly in drinkers than in non-drinkers.')];
+    expect(
+      comparisonConflict(readSentence('Hearing declined less quickly in non-drinkers than in drinkers.'), paper),
+    ).toBe(true);
+    expect(
+      comparisonConflict(readSentence('Hearing declined less quickly in drinkers than in non-drinkers.'), paper),
+    ).toBe(false);
+  });
 });

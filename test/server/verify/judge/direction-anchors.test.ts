@@ -46,4 +46,28 @@ describe('direction-anchors, comparisons and nouns of change', () => {
     expect(benefits[stem('could')]).toBeUndefined();
     expect(benefits[stem('pressure')]).toBe(-1);
   });
+
+  it('reads an adjective or verb of harm or gain ("harmful", "damaged", "gained") as any word of change, not as a noun', () => {
+    // "harmful to cochlear hair cells" lowers the cells as "harmed" would; only "harm", "damage",
+    // "loss", "benefit", "gain" and "relief" used as nouns keep to their phrase.
+    expect(directions('Cisplatin was harmful to cochlear hair cells in culture.')[stem('cochlear')]).toBe(-1);
+    expect(directions('Heat stress damaged the gill epithelium of juvenile trout.')[stem('epithelium')]).toBe(-1);
+    expect(directions('Mice fed the diet gained visceral fat mass.')[stem('mass')]).toBe(1);
+    expect(directions('Older patients benefited substantially from early mobilisation.')[stem('mobilisation')]).toBe(1);
+    // "damages" and "benefit" read as verbs (before "the", after "may") are words of change too.
+    expect(directions('Smoking damages the small airways of adolescents.')[stem('airways')]).toBe(-1);
+    expect(directions('Early surgery may benefit elderly hip fracture patients.')[stem('fracture')]).toBe(1);
+    // A noun still keeps to its phrase: "hair cell damage" lowers no explants.
+    expect(directions('Hair cell damage was seen in cochlear explants.')[stem('explants')]).toBeUndefined();
+  });
+
+  it('reads a "more" or "less" that grades an adverb or a noun of change with it: "more slowly" is down, "less slowly" up', () => {
+    expect(directions('Kidney cysts grew more slowly in treated rats.')[stem('cysts')]).toBe(-1);
+    expect(directions('Kidney cysts grew less quickly in treated rats.')[stem('cysts')]).toBe(-1);
+    expect(directions('Kidney cysts grew less slowly in treated rats.')[stem('cysts')]).toBe(1);
+    // A "more" or "less" that ends the sentence grades nothing.
+    expect(directions('In treated rats the kidney cysts grew more')[stem('cysts')]).toBe(1);
+    // "caused more harm" lowers what it is said of, as "harmed" does.
+    expect(directions('Routine screening caused more harm than good.')[stem('screening')]).toBe(-1);
+  });
 });

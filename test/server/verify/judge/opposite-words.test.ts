@@ -73,4 +73,14 @@ describe('opposite-words', () => {
       antonymConflict(readSentence('Carriers had less severe symptoms.'), readSentence('Carriers had mild symptoms.')),
     ).toBe(false);
   });
+
+  it('reads "more slowly in A than in B" against "less quickly in B than in A" as opposed: the sides are swapped', () => {
+    const evidence = readSentence('Bone density declined less quickly in swimmers than in runners.');
+    expect(antonymConflict(readSentence('Bone density fell more slowly in runners than in swimmers.'), evidence)).toBe(
+      true,
+    );
+    expect(antonymConflict(readSentence('Bone density fell more slowly in swimmers than in runners.'), evidence)).toBe(
+      false,
+    );
+  });
 });
