@@ -1,5 +1,6 @@
 // Verbs of change as the bottom line reads them: the way a claim's verb points ("lower" down,
-// "impair" worse), and the verbs that say the same change in the same sense ("lower" and "reduce",
+// "impair" worse), which of its words of change is its verb ("reduce" of "lower doses reduce side
+// effects"), and the verbs that say the same change in the same sense ("lower" and "reduce",
 // "impair" and "worsen"), so that a finding written with one settles a question asked with the other.
 import { STOP_WORDS } from '../../indexer/text/analyze.ts';
 import { holdsStem } from './own-terms.ts';
@@ -58,45 +59,70 @@ const WORD = /\p{L}[\p{L}\p{N}'’-]*|\p{N}+/gu;
 /** Words passed over after a verb of change, before what it changes ("reduced the risk", "decrease significantly in"). */
 const PASSED_OVER = (word: string) => STOP_WORDS.has(word) || /^(?:an?|any|its|\p{L}+ly)$/u.test(word);
 
+/** Words after which a word of change is an adjective of a noun ("a lower dose", "of the lower limb"), not the claim's verb. */
+const DETERMINER = /^(?:a|an|the|its|their|his|her|our|this|that|these|those|some|any|no|each|every)$/iu;
+
+/** A claim's words as its verb is looked for among them (claimVerb): a hyphenated word is one. */
+export const claimWords = (claim: string): string[] => claim.match(WORD) ?? [];
+
+/** Whether a word is one of change: it points a way (CHANGE_WAYS) or has a same-sense class (SAME_CHANGE). */
+export const isChangeWord = (word: string) =>
+  CHANGE_WAYS.some(([, verbs]) => verbs.test(word)) || SAME_CHANGE.some((forms) => forms.has(conceptForm(word)));
+
+/** The ending of a noun of change ("leg elevation", "stroke prevention"), which is no verb. */
+const NOUN_ENDING = /(?:tion|sion|ment|ness|ance|ence|ity)$/iu;
+
 /**
- * Whether a claim's word of change is held by a clause that writes the same change in the same sense
- * (SAME_CHANGE): "lower" of "aspirin lower stroke risk" by "did not reduce the risk of stroke". The
- * claim's word must be in its verb part (claimVerbPart), not in the group it asks about ("in patients
- * with lower income"), and the clause's word must change one of the claim's other words: the first
- * word after it, passing over articles, prepositions and adverbs, is one ("reduce upper limb
- * swelling" holds no "lower" of "lower limb swelling").
+ * The claim's verb of change: the first word of change in its verb part (claimVerbPart) that is no
+ * adjective of a noun, as a word is at the claim's start ("lower doses reduce side effects"), after
+ * an article or determiner ("a lower dose", "of the lower limb") or joined by a hyphen
+ * ("reduced-fat"), and no noun ("leg elevation reduce swelling"); null when there is none. A word
+ * after a preposition may be it ("associated with reduced stroke risk"). Its index is among the
+ * claim's words (claimWords).
  */
-export function heldAsSameChange(claim: string, word: string, clause: string): boolean {
-  const senses = SAME_CHANGE.find((forms) => forms.has(conceptForm(word)));
-  if (senses === undefined || !conceptForms(claimVerbPart(claim)).has(conceptForm(word))) return false;
-  const others = conceptForms(claim);
-  for (const form of senses) others.delete(form);
-  const words = (clause.toLowerCase().match(WORD) ?? []).filter((w) => !PASSED_OVER(w));
-  return words.some((w, i) => senses.has(conceptForm(w)) && holdsStem(others, conceptForm(words[i + 1] ?? '')));
+export function claimVerb(claim: string): { word: string; index: number } | null {
+  const words = claimWords(claimVerbPart(claim));
+  for (const [index, word] of words.entries()) {
+    if (index === 0 || word.includes('-') || DETERMINER.test(words[index - 1] ?? '') || NOUN_ENDING.test(word))
+      continue;
+    if (isChangeWord(word)) return { word, index };
+  }
+  return null;
 }
 
-/** A denial and the words after it, in which the denied verb of change is looked for ("did not significantly reduce"). */
-const DENIED = /(?:\bnot|n't|\bnever|\bno|\bfail(?:s|ed)?\s+to)\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
-
 /**
- * Whether a clause denies only changes of another way than the claim's verb: "Aspirin did not
- * increase stroke risk" for "aspirin reduce stroke risk", "was not associated with increased risk"
- * for "aspirin lower the risk": a finding against, but not one that settles the question. In each
- * denial the first word of change within four words is read; a claim whose verb points no way
- * ("affect") takes any.
+ * Whether a claim's word of change is held by a clause that writes the same change in the same sense
+ * (SAME_CHANGE), where the clause's word changes what the claim's does: the claim's verb (claimVerb),
+ * "lower" of "aspirin lower stroke risk", by a word before one of the claim's other words ("did not
+ * reduce the risk of stroke"; the next word, passing over articles, prepositions and adverbs); any
+ * other, an adjective of a noun, by a word before that noun ("a reduced dose" for "a lower dose"), so
+ * that "reduce upper limb swelling" holds no "lower" of "lower limb swelling", nor "did not reduce
+ * side effects" the "lower" of "lower doses reduce side effects". And one word of the clause stands
+ * for one of the claim: the clause must write the change as often as the claim does, so that the one
+ * "reduce" of "salt intake did not reduce blood pressure" is not both "reduced" and "lower" of
+ * "reduced salt intake lower blood pressure".
  */
-export function deniesOtherWay(claim: string, clause: string): boolean {
-  const asked = waysOf(claimVerbPart(claim));
-  if (asked.size === 0) return false;
-  let other = false;
-  for (const denied of clause.matchAll(DENIED)) {
-    const ways = (denied[1] ?? '')
-      .split(/\s+/u)
-      .map(waysOf)
-      .find((found) => found.size > 0);
-    if (ways === undefined) continue;
-    if ([...ways].some((way) => asked.has(way))) return false;
-    other = true;
+export function heldAsSameChange(claim: string, word: string, clause: string): boolean {
+  const form = conceptForm(word);
+  const senses = SAME_CHANGE.find((forms) => forms.has(form));
+  if (senses === undefined) return false;
+  const others = conceptForms(claim);
+  for (const sense of senses) others.delete(sense);
+  // Words joined by a hyphen count apart ("reduced-fat" holds a "reduced").
+  const claimed = (claim.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !PASSED_OVER(w));
+  const verb = claimVerb(claim);
+  let changed = others;
+  if (verb === null || conceptForm(verb.word) !== form) {
+    const at = claimed.findIndex((w) => conceptForm(w) === form);
+    const noun = at < 0 ? undefined : claimed[at + 1];
+    if (noun === undefined || senses.has(conceptForm(noun))) return false;
+    changed = new Set([conceptForm(noun)]);
   }
-  return other;
+  const words = (clause.toLowerCase().match(WORD) ?? []).filter((w) => !PASSED_OVER(w));
+  const changing = words.flatMap((w, i) => (senses.has(conceptForm(w)) ? [conceptForm(words[i + 1] ?? '')] : []));
+  const asked = claimed.filter((w) => senses.has(conceptForm(w))).length;
+  return (
+    changing.some((next) => holdsStem(changed, next)) &&
+    changing.filter((next) => holdsStem(others, next)).length >= asked
+  );
 }

@@ -77,18 +77,29 @@ const COVERING = new RegExp(
 
 /** A relative clause or a condition joined to the one before, which narrows whoever went before it. */
 const STILL_NARROWS = /^\s*(?:who|whom|whose|that|which|(?:and|but)\s+(?:with|without|who|whose))\b/iu;
+/**
+ * A relative clause whose verb is the study's own ("who were treated", "who completed follow-up",
+ * "who received it", "that were randomized"): only what it names beyond the verb narrows ("who
+ * received inhaled steroids").
+ */
+const STUDY_CLAUSE =
+  /\u0000\s*(?:who|that|which)\s+(?:(?:were|was|had|have)\s+(?:been\s+)?)?(?:treated|completed|received|underwent|randomi[sz]ed|enrolled|included|recruited|followed(?:\s+up)?)\b/giu;
 
 /**
  * The text with every phrase naming everyone (COVERING) taken out; an "in" before a pair of groups
  * stays when more follows the pair, and one stands for a group that covers everyone when a relative
  * clause or another condition follows it ("in patients with or without diabetes who had
- * hypertension" → "in who had hypertension"), so that what follows still narrows the finding.
+ * hypertension" → "in who had hypertension"), so that what follows still narrows the finding; of a
+ * clause with the study's own verb (STUDY_CLAUSE) only what follows the verb is kept ("who completed
+ * follow-up" → "in follow-up", which narrows nothing).
  */
 export function withoutCoveringGroups(text: string): string {
   return text
     .replace(COVERING, (phrase: string, ...rest: unknown[]) => {
       const at = rest.find((value) => typeof value === 'number') as number;
-      return STILL_NARROWS.test(text.slice(at + phrase.length)) ? ' in ' : ' ';
+      return STILL_NARROWS.test(text.slice(at + phrase.length)) ? ' \u0000' : ' ';
     })
+    .replace(STUDY_CLAUSE, 'in ')
+    .replaceAll('\u0000', ' in ')
     .replace(/\s{2,}/gu, ' ');
 }

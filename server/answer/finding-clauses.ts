@@ -12,16 +12,31 @@ export const NEGATION = /\b(?:not|no|never|cannot|neither|nor)\b|n't\b/iu;
 /** Where a second clause a verb reports begins ("We show that A … and that B …"). */
 const SECOND_REPORTED = /\s+and\s+(?=(?:that|whether)\b)/iu;
 
+/** A clause whose subject is the one before's ("it did not…"). */
+const SAME_SUBJECT = /^(?:it|they)\b/iu;
+/** The same after a word that sets it against the one before ("but it did not reduce them either"). */
+const SET_AGAINST = /^(?:but|and|yet|although|though|whereas|while|however)\s+(?:it|they)\b/iu;
+/** "but" before a condition, which joins it to the group before ("with or without diabetes but with hypertension"). */
+const JOINED_CONDITION = /\s+but\s+(?=with(?:out)?\b)/giu;
+
 /**
  * A sentence's clauses, a fronted phrase kept with the first ("In humans, aspirin did not…"), a
- * clause opening with "it" or "they" with the one before ("Aspirin was well tolerated, but it did
- * not…"), and a second reported clause apart ("…in older women and that drug X did not…").
+ * clause opening with "it" or "they" with the one before ("…; it did not…"), and one opening "but it"
+ * or "and they" when both deny ("did not increase falls, but it did not reduce them"), a condition after "but" with the group before ("…with or without diabetes but with
+ * hypertension"), and a second reported clause apart ("…in older women and that drug X did not…").
  */
 export function clausesOf(sentence: string): string[] {
   const clauses: string[] = [];
-  const parts = sentence.replace(FRONTED_PHRASE, '$1 ').split(CLAUSE_BREAK);
+  const parts = sentence.replace(FRONTED_PHRASE, '$1 ').replace(JOINED_CONDITION, ' and ').split(CLAUSE_BREAK);
   for (const part of parts.flatMap((clause) => clause.split(SECOND_REPORTED))) {
-    if (clauses.length > 0 && /^(?:it|they)\b/iu.test(part)) clauses.push(`${clauses.pop()} ${part}`);
+    const before = clauses.at(-1);
+    // Set against the one before, it is one clause with it only when both deny ("did not increase
+    // falls, but it did not reduce them either"): "…reduced stroke, and it did not affect bleeding"
+    // states two findings.
+    const joined =
+      SAME_SUBJECT.test(part) ||
+      (SET_AGAINST.test(part) && NEGATION.test(part) && before !== undefined && NEGATION.test(before));
+    if (before !== undefined && joined) clauses.push(`${clauses.pop()} ${part}`);
     else clauses.push(part);
   }
   return clauses;

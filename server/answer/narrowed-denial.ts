@@ -3,9 +3,10 @@
 // the finding to nothing the question does not ask (a group, a limit of age, a time, a comparator:
 // narrowing-phrases.ts), denies a change of the claim's own way, and is the authors' finding rather
 // than earlier work's.
-import { askedGroupWords, limitsAsWords } from './asked-group.ts';
-import { deniesOtherWay, heldAsSameChange } from './change-senses.ts';
+import { askedGroupWords, askedPeopleForms, limitsAsWords, partsAsWhole } from './asked-group.ts';
+import { heldAsSameChange } from './change-senses.ts';
 import { withoutCoveringGroups } from './covering-groups.ts';
+import { deniesOtherWay } from './denied-way.ts';
 import { clausesOf, NEGATION } from './finding-clauses.ts';
 import { narrowsFinding } from './narrowing-phrases.ts';
 import { holdsStem } from './own-terms.ts';
@@ -50,16 +51,20 @@ function holdsWord(read: ReadWords, word: string, form: string): boolean {
 
 /**
  * The share of the claim's topic words a clause holds (holdsWord), a word of change counted when the
- * clause writes the same change in the same sense ("reduce" for "lower": heldAsSameChange).
+ * clause writes the same change in the same sense ("reduce" for "lower": heldAsSameChange), and the
+ * study's people of the group it asks about ("in adults": askedPeopleForms) left out where the
+ * clause does not name them.
  */
 function settlingShare(clause: string, claim: string): number {
-  const words = [...new Map([...topicWords(claim)].map((w) => [w.form, w] as const)).values()];
-  if (words.length === 0) return 0;
+  const people = askedPeopleForms(claim);
   const read = readWords(clause);
-  return (
-    words.filter(({ word, form }) => holdsWord(read, word, form) || heldAsSameChange(claim, word, clause)).length /
-    words.length
+  const held = ({ word, form }: { word: string; form: string }) =>
+    holdsWord(read, word, form) || heldAsSameChange(claim, word, clause);
+  // The study's people count where the clause names them, and are not asked for where it does not.
+  const words = [...new Map([...topicWords(claim)].map((w) => [w.form, w] as const)).values()].filter(
+    (word) => !people.has(word.form) || held(word),
   );
+  return words.length === 0 ? 0 : words.filter(held).length / words.length;
 }
 
 /**
@@ -85,9 +90,10 @@ function othersOfGroup(claim: string, clause: string): boolean {
  * "reduce": deniesOtherWay) and a finding of earlier work the authors report.
  */
 export function settlesAsDenial(askedClaim: string, sentence: string): boolean {
-  // Limits of age are words of their own in both ("over 60 years" is "over60").
-  const claim = limitsAsWords(askedClaim);
-  const text = limitsAsWords(sentence);
+  // Limits of age are words of their own in both ("over 60 years" is "over60"), and "boys and girls"
+  // are children.
+  const claim = limitsAsWords(partsAsWhole(askedClaim));
+  const text = limitsAsWords(partsAsWhole(sentence));
   const clauses = clausesOf(text);
   // The clause that denies holding most of the claim's topic words, or with no denial the clause holding most.
   const denying = clauses.filter((part) => NEGATION.test(part));

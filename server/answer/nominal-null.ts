@@ -3,6 +3,7 @@
 // reduction in stroke risk"): the bottom line reads them as it reads "did not reduce stroke risk", a
 // finding against the question's claim.
 import { CHANGE_WAYS, claimVerbPart, type Way } from './change-senses.ts';
+import { describesGroups, onClaimOutcome } from './nominal-object.ts';
 
 /** Nouns of change or effect, each with the verb the same finding is written with when denied. */
 const CHANGE_VERBS: Readonly<Record<string, string>> = {
@@ -90,34 +91,51 @@ const THERE_WAS_NO = new RegExp(
   'iu',
 );
 
-/** A nominal null finding found in a sentence: where it is, how it opens, and its modifiers, noun and outcome. */
-type NominalNull = { index: number; end: number; opening: string; modifiers: string; noun: string; outcome: string };
+/**
+ * A nominal null finding found in a sentence: where it is, how it opens, its modifiers, noun and
+ * outcome (the words after the noun), and whether it is stated as what there was (THERE_WAS_NO).
+ */
+type NominalNull = {
+  index: number;
+  end: number;
+  opening: string;
+  modifiers: string;
+  noun: string;
+  outcome: string;
+  thereWas: boolean;
+};
 
 function nominalNull(sentence: string): NominalNull | null {
-  const found = NOMINAL_NULL.exec(sentence) ?? THERE_WAS_NO.exec(sentence);
+  const seen = NOMINAL_NULL.exec(sentence);
+  const found = seen ?? THERE_WAS_NO.exec(sentence);
   if (found === null) return null;
   const [whole, modifiers = '', noun = '', outcome = ''] = found;
   const opening = /^[,;:]|^\s*(?:and|but|whereas|while)\b/iu.exec(whole)?.[0] ?? '';
-  return { index: found.index, end: found.index + whole.length, opening, modifiers, noun, outcome };
+  const end = found.index + whole.length;
+  return { index: found.index, end, opening, modifiers, noun, outcome, thereWas: seen === null };
 }
 
 /**
- * What the groups compared were like rather than what happened to them ("There was no difference in
- * gender, birth weight or prematurity between those with timely and delayed diagnosis"): the
- * characteristic first named after the noun.
- */
-const BASELINE =
-  /^\s*(?:in|of|regarding|with\s+regard\s+to)\s+(?:the\s+)?(age|sex|gender|baseline|demographics?|characteristics)\b/iu;
-
-/**
  * Whether a sentence states a null finding with a noun of change ("No reduction in stroke risk was
- * seen", "There was no reduction…"); not one on the compared groups' age, sex or baseline, unless the
- * claim asks about it ("Is gender associated with…?").
+ * seen", "There was no reduction…"); not one that describes the groups compared, at baseline, in a
+ * control arm or by what they were like, unless that is the claim's outcome (describesGroups); and
+ * "There was no …" only on the claim's outcome, of its subject (onClaimOutcome: not "There was no
+ * reduction in aspirin use after stroke" for "aspirin reduce stroke").
  */
 export function isNominalNull(sentence: string, claim = ''): boolean {
   const found = nominalNull(sentence);
-  const baseline = found === null ? null : BASELINE.exec(found.outcome);
-  return found !== null && (baseline === null || new RegExp(`\\b${baseline[1]}\\b`, 'iu').test(claim));
+  if (found === null || describesGroups(sentence, found.index, found.outcome, claim)) return false;
+  return claim === '' || !found.thereWas || onClaimOutcome(found.outcome, claim);
+}
+
+/**
+ * Whether a sentence's nominal null finding describes the groups compared (describesGroups): at
+ * baseline, in a control arm, or by what they were like. It is no finding on the claim, whichever
+ * reading found it.
+ */
+export function describesComparedGroups(sentence: string, claim: string): boolean {
+  const found = nominalNull(sentence);
+  return found !== null && describesGroups(sentence, found.index, found.outcome, claim);
 }
 
 /**
@@ -125,13 +143,16 @@ export function isNominalNull(sentence: string, claim = ''): boolean {
  * still a finding against it: one on a part of the effect (PARTIAL_MODIFIER, PARTIAL_CHANGE in its
  * clause, OTHER_EFFECT the claim does not write), or one whose noun points another way than the
  * claim's verb ("No increase in stroke risk was seen" for "aspirin reduce stroke risk"; the words
- * of the group it is about, "in patients with raised blood pressure", point no way). A noun that
- * points no way (difference, change, effect, benefit, association) goes with any verb.
+ * of the group it is about, "in patients with raised blood pressure", point no way), or a "There
+ * was no …" on another thing than the claim's outcome (onClaimOutcome). A noun that points no way
+ * (difference, change, effect, benefit, association) goes with any verb.
  */
 export function isUnsettlingNominalNull(claim: string, sentence: string): boolean {
   const found = nominalNull(sentence);
   if (found === null) return false;
   const { modifiers, noun, outcome } = found;
+  // "There was no …" on another thing than the claim's outcome, or of another thing than its subject.
+  if (found.thereWas && claim !== '' && !onClaimOutcome(outcome, claim)) return true;
   // Only the clause of the finding: a dose or comparator in another clause narrows something else.
   const clause =
     sentence

@@ -11,7 +11,7 @@ import { readSentence } from '../verify/judge/stance-reading.ts';
 import { deniesAbility, statesAskedContrast, topicShare } from './counted-findings.ts';
 import { CLAUSE_BREAK, FRONTED_PHRASE, NEGATION } from './finding-clauses.ts';
 import { MIN_SETTLING_SHARE, settlesAsDenial } from './narrowed-denial.ts';
-import { isUnsettlingNominalNull, verbalNull } from './nominal-null.ts';
+import { describesComparedGroups, isUnsettlingNominalNull, verbalNull } from './nominal-null.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
 import { statedSameness } from './stated-sameness.ts';
@@ -212,6 +212,8 @@ export function opposesClaim(claim: string, sentence: string): boolean {
  * round (a null finding says alike); elsewhere a finding against that settles the question
  * (settlesAgainst) counts `settling`, and a positive finding counts only when it states the
  * question's contrast or qualifier, if it has one ("sex", "differ", "only", "frequently": statesAskedContrast).
+ * A null finding that describes the groups compared ("At baseline, there was no difference in…":
+ * describesComparedGroups) counts nothing.
  */
 export function countedFinding(
   claim: string,
@@ -223,6 +225,9 @@ export function countedFinding(
   // A positive finding on another point than the question's contrast says nothing of it ("Survival
   // was lower in treated patients" for "Is there a sex difference in survival?").
   if (stance === 0 || (stance > 0 && !sameness && !statesAskedContrast(sentence, claim))) return 0;
+  // One that describes the groups compared ("At baseline, there was no difference in…") is no finding
+  // on the claim either way.
+  if (stance < 0 && describesComparedGroups(sentence, claim)) return 0;
   if (sameness) {
     const stated = statedSameness(sentence, claim);
     return stated < 0 ? -settling : stated > 0 ? 1 : -stance;

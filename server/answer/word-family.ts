@@ -2,7 +2,8 @@
 // noun ("phagocytose" by "phagocytosis", "agree" by "agreement", "regulate" by "regulation"), an
 // adjective of a condition by the condition ("septic" by "sepsis", "arthritic" by "arthritis",
 // "diabetic" by "diabetes"), a part of the body by the name of its removal ("stapes" by
-// "stapedectomy"), and children by the usual other words for them ("paediatric", "boys", "girls").
+// "stapedectomy"), and children by the usual other words for them ("paediatric", "boys", "girls";
+// the settling rule's familyForms leaves out the words for part of a group).
 // Only these regular derivations and closed lists: a family is never guessed from a shared start
 // ("transformer" is no "transformation"). Never an adverb by its adjective: an adverb says how, not
 // what about, and read as its adjective ("visually" as "visual", "numerically" as "numerical") it made
@@ -48,10 +49,12 @@ const OTHER_MEANING_SIS = new Set(['static', 'synthetic']);
 // eardrum). "parasitic", "dendritic" or "granitic" get "-itis" words that papers do not write.
 const INFLAMMATION_ADJECTIVE = /(?<=\p{L}{3})itic$/u;
 const OTHER_MEANING_ITIS = new Set(['mephitic', 'tympanitic']);
-// Adjectives of a condition whose noun has no regular ending: "diabetic" → "diabetes", "syphilitic" → "syphilis".
+// Adjectives of a condition whose noun has no regular ending: "diabetic" → "diabetes", "syphilitic" →
+// "syphilis"; and "otitic" → "otitis", too short for the "-itic" rule (which would make "critic" one).
 const CONDITION_OF: ReadonlyMap<string, string> = new Map([
   ['diabetic', 'diabetes'],
   ['syphilitic', 'syphilis'],
+  ['otitic', 'otitis'],
 ]);
 // A part of the body and the name of its removal, which papers on the operation use: a closed list,
 // since "-ectomy" put after any word made one of "mast" cells ("mastectomy"), an "orchid" extract
@@ -78,6 +81,9 @@ const GROUP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['children', ['paediatric', 'pediatric', 'boys', 'girls']],
   ['child', ['paediatric', 'pediatric', 'boys', 'girls']],
 ]);
+// Of those, the words for part of the group: they show a library covers it, but a finding in boys is
+// no finding in children, nor one in children a finding in girls (familyForms leaves them out).
+const SUBGROUP_WORDS: ReadonlySet<string> = new Set(['boys', 'girls']);
 // An adverb in "-ly" ("mainly", "readily"), which is read by no other word; nor is a noun in "-ly" ("supply").
 const ADVERB = /\p{L}{4}ly$/u;
 
@@ -148,12 +154,14 @@ const NO_ENGLISH: ReadonlySet<string> = new Set();
 
 /**
  * The concept forms of the family words of every word of a text ("diabetic" gives "diabet" of
- * "diabetes", "arthritic" gives "arthritis"), but for "-ment" nouns: the bottom line's settling rule
- * reads a question's group by them (narrowed-denial.ts).
+ * "diabetes", "arthritic" gives "arthritis"), but for "-ment" nouns and words for part of a group
+ * ("boys" of "children"): the bottom line's settling rule reads a question's group by them
+ * (narrowed-denial.ts), where a part of a group is not the group.
  */
 export function familyForms(text: string): Set<string> {
   const forms = new Set<string>();
   for (const word of text.match(/\p{L}+/gu) ?? [])
-    for (const relative of familyWords(word, NO_ENGLISH)) forms.add(conceptForm(relative));
+    for (const relative of familyWords(word, NO_ENGLISH))
+      if (!SUBGROUP_WORDS.has(relative)) forms.add(conceptForm(relative));
   return forms;
 }

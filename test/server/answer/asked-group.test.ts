@@ -88,4 +88,35 @@ describe('asked-group', () => {
       ),
     ).toBe('no');
   });
+  it('reads "in adults" and "in humans" as the study\'s people: a null finding in the whole cohort settles the question', () => {
+    expect(verdictOf('Does vitamin C shorten colds in adults?', 'Vitamin C did not shorten colds.')).toBe('no');
+    expect(verdictOf('Does vitamin C shorten colds in humans?', 'Vitamin C did not shorten colds.')).toBe('no');
+    // Another group, or a narrower one, still does not.
+    expect(
+      verdictOf('Does vitamin C shorten colds in adults?', 'Vitamin C did not shorten colds in children.'),
+    ).not.toBe('no');
+    expect(verdictOf('Does vitamin C shorten colds in older adults?', 'Vitamin C did not shorten colds.')).not.toBe(
+      'no',
+    );
+  });
+
+  it('reads a number as a limit of age only beside a word of age or of people, not a time, a dose or a share', () => {
+    for (const text of [
+      'colds over 5 years',
+      'infused over 60 min',
+      'during follow-up over 6 months',
+      'doses under 5 mg',
+      'in over 50% of patients',
+    ])
+      expect(limitsAsWords(text), text).toBe(text);
+    expect(limitsAsWords('at an age over 65')).toBe('at an age over65');
+    expect(limitsAsWords('in those 65 years or older')).toBe('in those over65');
+    expect(limitsAsWords('older than 70 years')).toBe('over70');
+    expect(
+      verdictOf(
+        'Does vitamin C shorten colds over 5 years?',
+        'Vitamin C did not shorten colds during 5 years of follow-up.',
+      ),
+    ).toBe('no');
+  });
 });

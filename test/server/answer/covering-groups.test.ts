@@ -121,6 +121,7 @@ describe('covering-groups', () => {
       'in patients with or without diabetes who had hypertension',
       'in patients with or without diabetes and with prior stroke',
       'with or without diabetes whose blood pressure was uncontrolled',
+      'in patients with or without diabetes but with hypertension',
     ])
       expect(verdictOf(question, `Aspirin did not reduce stroke risk ${tail}.`), tail).toBe('unclear');
     expect(
@@ -130,5 +131,20 @@ describe('covering-groups', () => {
     ).toBe('Aspirin did not reduce stroke risk in who had hypertension.');
     // With nothing after it, the group still covers everyone.
     expect(verdictOf(question, 'Aspirin did not reduce stroke risk in patients with or without diabetes.')).toBe('no');
+  });
+  it("reads the study's own relative clause after a covering group as narrowing nothing ('who completed follow-up')", () => {
+    const asked = 'Does vitamin C shorten colds?';
+    for (const tail of ['who completed follow-up', 'who were treated', 'who received it', 'that were randomized'])
+      expect(
+        verdictOf(asked, `Vitamin C did not shorten colds in patients with or without asthma ${tail}.`),
+        tail,
+      ).toBe('no');
+    // What the clause names beyond the study's own words still narrows.
+    expect(
+      verdictOf(
+        asked,
+        'Vitamin C did not shorten colds in patients with or without asthma who received inhaled steroids.',
+      ),
+    ).toBe('unclear');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimOfQuestion, findingStance } from '../../../server/answer/bottom-line.ts';
+import { claimOfQuestion, findingBalance, findingStance } from '../../../server/answer/bottom-line.ts';
 import { isNominalNull, isUnsettlingNominalNull, verbalNull } from '../../../server/answer/nominal-null.ts';
 import { verdictOf } from '../../support/bottom-line-verdict.ts';
 
@@ -211,5 +211,79 @@ describe('nominal-null', () => {
     expect(asked('Are current guidelines for the diagnosis of anal malformations sufficient?')).toBe(0);
     expect(asked('Is gender associated with delayed diagnosis?')).toBe(-1);
     expect(isNominalNull('There was no difference in birth weight between the groups.')).toBe(true);
+  });
+  it('settles on "There was no … in X" only when X is the question\'s outcome and what it is of, when named, the question\'s subject', () => {
+    for (const [asked, sentence] of [
+      ['Does vitamin D reduce falls?', 'There was no reduction in vitamin D prescribing after falls.'],
+      ['Does vitamin D reduce falls?', 'There was no change in vitamin D dosing after falls.'],
+      [
+        'Does early mobilisation reduce delirium?',
+        'There was no effect of ward staffing on delirium after early mobilisation.',
+      ],
+      [
+        'Does early mobilisation reduce delirium?',
+        'There was no change in nursing routines for early mobilisation after delirium.',
+      ],
+    ] as const)
+      expect(verdictOf(asked, sentence), sentence).not.toBe('no');
+    // What changed is the subject's use, not the outcome: no null finding on the question.
+    expect(
+      isNominalNull('There was no reduction in vitamin D prescribing after falls.', 'vitamin D reduce falls'),
+    ).toBe(false);
+    expect(isNominalNull('There was no reduction in vitamin D prescribing after falls.')).toBe(true);
+    for (const [asked, sentence] of [
+      ['Does vitamin D reduce falls?', 'There was no reduction in falls with vitamin D.'],
+      ['Does vitamin D reduce falls?', 'There were no significant changes in the rate of falls with vitamin D.'],
+      ['Does early mobilisation reduce delirium?', 'There was no effect of early mobilisation on delirium.'],
+      ['Does early mobilisation reduce delirium?', 'There was no association between early mobilisation and delirium.'],
+      [
+        'Does early mobilisation reduce delirium?',
+        'There was no significant difference between early and late mobilisation in delirium.',
+      ],
+    ] as const)
+      expect(verdictOf(asked, sentence), sentence).toBe('no');
+  });
+  it('reads no finding against in what the groups were like at baseline, in a control arm or by their characteristics', () => {
+    const question = 'Does rosuvastatin lower triglycerides?';
+    const finding = 'Rosuvastatin lowered triglycerides by 25%.';
+    for (const sentence of [
+      'At baseline, there was no difference in triglycerides between the groups.',
+      'There was no significant difference in triglycerides between the groups before treatment.',
+      'There was no difference between the groups in baseline triglycerides.',
+      'In the placebo group there was no change in triglycerides.',
+      'No difference in age was found between the rosuvastatin and placebo groups.',
+    ])
+      expect(verdictOf(question, finding, sentence), sentence).toBe('yes');
+    const surgery = 'Does robotic surgery reduce blood loss?';
+    for (const sentence of [
+      'There was no difference in BMI, ASA grade or comorbidity between robotic and open surgery patients.',
+      'There were no differences in the preoperative characteristics of robotic and open surgery patients.',
+    ])
+      expect(findingBalance(surgery, [{ n: 1, text: sentence }]).net, sentence).toBe(0);
+    // A change from baseline is a finding, and so is a characteristic that is the question's outcome.
+    expect(
+      findingStance('There was no change from baseline in triglycerides with rosuvastatin.', claimOfQuestion(question)),
+    ).toBe(-1);
+    expect(
+      verdictOf('Does orlistat reduce BMI?', 'There was no difference in BMI between the orlistat and placebo groups.'),
+    ).toBe('no');
+  });
+
+  it("reads a characteristic as the question's only where it is its outcome, not where the question merely names it", () => {
+    const question = 'Does sex affect blood loss after surgery?';
+    const sentences = [
+      'There was no difference in sex between the robotic and open surgery groups.',
+      'There was no significant difference between the robotic and open groups with regard to sex.',
+    ];
+    expect(verdictOf(question, ...sentences)).not.toBe('no');
+    for (const sentence of sentences)
+      expect(findingBalance(question, [{ n: 1, text: sentence }]).net, sentence).toBe(0);
+    // Compared between groups that differ by the outcome, it is a finding on the question.
+    expect(
+      findingStance(
+        'There was no difference in sex between patients with and without major blood loss.',
+        claimOfQuestion(question),
+      ),
+    ).toBe(-1);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { conceptStatisticsOfTexts } from '../../../server/answer/concept-statistics.ts';
 import { questionConcepts } from '../../../server/answer/question-concepts.ts';
-import { familyWords, withFamilyWords } from '../../../server/answer/word-family.ts';
+import { familyForms, familyWords, withFamilyWords } from '../../../server/answer/word-family.ts';
 import { statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
+import { verdictOf } from '../../support/bottom-line-verdict.ts';
 
 const TEXTS = [
   'The engulfment of aged platelets is the main task of sentinel cells.',
@@ -180,6 +181,11 @@ describe('word-family', () => {
     expect(familyWords('diabetic')).not.toContain('diabesis');
   });
 
+  it('gives "otitic", whose stem is too short for the "-itic" rule, its "otitis"', () => {
+    expect(familyWords('otitic')).toContain('otitis');
+    expect(familyWords('otitic')).not.toContain('otisis');
+  });
+
   it('reads "diabetic" no paper writes as known when papers write "diabetes"', () => {
     const texts = ['Metformin lowered mortality in patients with type 2 diabetes.', 'Arthritis was common.'];
     const concepts = withFamilyWords(
@@ -193,5 +199,16 @@ describe('word-family', () => {
     );
     expect(concepts.find((c) => c.word === 'diabetic')).toMatchObject({ known: true, relative: 'diabet' });
     expect(concepts.find((c) => c.word === 'arthritic')).toMatchObject({ known: true, relative: 'arthritis' });
+  });
+  it('lets no subgroup stand for the whole in the settling rule, nor the whole for a subgroup ("boys" for "children")', () => {
+    const children = 'Does fluoride varnish reduce caries in children?';
+    expect(verdictOf(children, 'Fluoride varnish did not reduce caries in boys.')).not.toBe('no');
+    expect(
+      verdictOf('Does fluoride varnish reduce caries in girls?', 'Fluoride varnish did not reduce caries in children.'),
+    ).not.toBe('no');
+    expect(familyForms('children')).not.toContain('boy');
+    // The same group in other words, or both its halves together, stands for it.
+    expect(verdictOf(children, 'Fluoride varnish did not reduce caries in paediatric patients.')).toBe('no');
+    expect(verdictOf(children, 'Fluoride varnish did not reduce caries in boys and girls.')).toBe('no');
   });
 });
