@@ -230,6 +230,22 @@ const ASKED_CONTRASTS: ReadonlyArray<{ asked: RegExp; stated: RegExp }> = [
   },
 ];
 
+/** Words that begin no noun: words of grammar, and adjectives standing alone ("most common in…", "most effective when…"). */
+const NO_NOUN =
+  /^(?:a|an|the|of|in|on|at|for|to|by|with|without|than|as|from|into|among|between|during|after|before|when|where|if|whether|and|or|but|nor|not|that|which|who|is|are|was|were|be|been|being|do|does|did|have|has|had|can|could|will|would|should|may|might|must|more|less|very|too|so|such|common|likely|important|prevalent|severe|similar|different|safe|better|worse|\p{L}+(?:ly|ive|ful|ous|able|ible))$/iu;
+/** A word that may begin a noun, or an adjective before one ("hand", "pregnant"). */
+const NOUN_WORD = String.raw`(?:(?!(?:${NO_NOUN.source.slice(1, -1)})\b)[\p{L}-]+)`;
+/**
+ * A qualifier of the question's subject or exposure, which is not the contrast it turns on: how
+ * often before a noun or a participle and a noun ("frequent hand washing", "commonly prescribed
+ * antibiotics"), "all" or "most" before a noun ("all pregnant women"), not after a pronoun ("they all
+ * benefit"), as "high" before a noun names a group.
+ */
+const SUBJECT_QUALIFIER = new RegExp(
+  String.raw`\bfrequent(?=\s+${NOUN_WORD})|\b(?:frequently|commonly|often)(?=\s+\p{L}+(?:ed|en|wn)\s+${NOUN_WORD})|(?<!\b(?:they|we|you|these|those|them|us)\s+)\b(?:all|most)(?=\s+${NOUN_WORD})`,
+  'giu',
+);
+
 /**
  * Whether a finding states the contrast or qualifier its question turns on (ASKED_CONTRASTS), when
  * the question has one: "Survival was significantly lower in treated patients" shares the topic of
@@ -243,7 +259,7 @@ export function statesAskedContrast(text: string, claim: string): boolean {
   const claimWords = new Set((claim.toLowerCase().match(/\p{L}+/gu) ?? []) as string[]);
   // A qualifier in a relative clause describes a thing the question names ("drugs that are often
   // prescribed…"); it is not what the question turns on.
-  const main = claim.replace(/\b(?:that|which|who|whom|whose)\b.*$/iu, '');
+  const main = claim.replace(/\b(?:that|which|who|whom|whose)\b.*$/iu, '').replace(SUBJECT_QUALIFIER, ' ');
   return ASKED_CONTRASTS.every(
     ({ asked, stated }) =>
       !asked.test(main) ||

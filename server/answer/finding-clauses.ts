@@ -9,9 +9,6 @@ export const FRONTED_PHRASE = /^((?:in|at|for|among|within|across|during|on)\b[^
 /** A word of denial. */
 export const NEGATION = /\b(?:not|no|never|cannot|neither|nor)\b|n't\b/iu;
 
-/** Where a second clause a verb reports begins ("We show that A … and that B …"). */
-const SECOND_REPORTED = /\s+and\s+(?=(?:that|whether)\b)/iu;
-
 /** A clause whose subject is the one before's ("it did not…"). */
 const SAME_SUBJECT = /^(?:it|they)\b/iu;
 /** The same after a word that sets it against the one before ("but it did not reduce them either"). */
@@ -21,14 +18,14 @@ const JOINED_CONDITION = /\s+but\s+(?=with(?:out)?\b)/giu;
 
 /**
  * A sentence's clauses, a fronted phrase kept with the first ("In humans, aspirin did not…"), a
- * clause opening with "it" or "they" with the one before ("…; it did not…"), and one opening "but it"
- * or "and they" when both deny ("did not increase falls, but it did not reduce them"), a condition after "but" with the group before ("…with or without diabetes but with
- * hypertension"), and a second reported clause apart ("…in older women and that drug X did not…").
+ * clause opening with "it" or "they" with the one before ("…; it did not…"), one opening "but it" or
+ * "and they" when both deny ("did not increase falls, but it did not reduce them"), and a condition
+ * after "but" with the group before ("…with or without diabetes but with hypertension").
  */
 export function clausesOf(sentence: string): string[] {
   const clauses: string[] = [];
   const parts = sentence.replace(FRONTED_PHRASE, '$1 ').replace(JOINED_CONDITION, ' and ').split(CLAUSE_BREAK);
-  for (const part of parts.flatMap((clause) => clause.split(SECOND_REPORTED))) {
+  for (const part of parts) {
     const before = clauses.at(-1);
     // Set against the one before, it is one clause with it only when both deny ("did not increase
     // falls, but it did not reduce them either"): "…reduced stroke, and it did not affect bleeding"

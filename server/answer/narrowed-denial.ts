@@ -1,14 +1,12 @@
 // Whether a null finding settles a yes/no question alone (settling-findings.ts): the clause that
 // denies holds nearly all the claim's topic words, names the group the question asks about, narrows
-// the finding to nothing the question does not ask (a group, a limit of age, a time, a comparator:
-// narrowing-phrases.ts), denies a change of the claim's own way, and is the authors' finding rather
-// than earlier work's.
+// the finding to nothing the question does not ask (a group, a limit of age, a time, a comparator),
+// denies a change of the claim's own way, and is the authors' finding rather than earlier work's.
 import { askedGroupWords, askedPeopleForms, limitsAsWords, partsAsWhole } from './asked-group.ts';
 import { heldAsSameChange } from './change-senses.ts';
 import { withoutCoveringGroups } from './covering-groups.ts';
 import { deniesOtherWay } from './denied-way.ts';
 import { clausesOf, NEGATION } from './finding-clauses.ts';
-import { narrowsFinding } from './narrowing-phrases.ts';
 import { holdsStem } from './own-terms.ts';
 import { conceptForms, topicWords } from './question-concepts.ts';
 import { familyForms } from './word-family.ts';
@@ -23,6 +21,23 @@ export const MIN_SETTLING_SHARE = 0.8;
 /** Earlier work reported, not the authors' own finding ("Earlier trials reported that…"). */
 const EARLIER_WORK =
   /\b(?:earlier|previous|prior|past|other)\s+(?:studies|trials|reports|work|research|findings|authors)\b|\b(?:has|have|had)\s+been\s+reported\b/iu;
+/**
+ * A phrase narrowing a finding to a group, a time, a size or a comparator ("in women under 50 years",
+ * "compared with drug B"), or a limit of age written as one word ("over70": limitsAsWords).
+ */
+const RESTRICTION =
+  /\b(?:(?:in|among|for|within|during|after|before|aged|over|under|more\s+than|less\s+than|compared\s+(?:with|to)|versus|vs)\s+|(?=(?:over|under|aged)\d))([^,;.]*)/giu;
+/**
+ * Words a narrowing phrase may hold about the study itself ("in this trial", "in our cohort", "in
+ * either group", "during follow-up", "after adjustment for confounders", "in the adults studied"), and
+ * numbers ("in 1200 patients"); not a limit ("in patients over 70"), which limitsAsWords writes as a word.
+ */
+const STUDY_WORDS =
+  /^(?:\d[\d,.]*|this|our|the|present|current|study|trial|trials|cohort|sample|analysis|data|participants|patients|subjects|placebo|controls?|sham|usual|standard|care|groups?|arms?|either|both|overall|whole|population|randomi[sz]ed|controlled|period|follow|up|follow-up|adjustment|confounders|intervention|studied|enrolled|included|recruited)$/iu;
+/** A comparison with what a trial compares against, which is no comparator ("compared with placebo", "versus usual care"). */
+const CONTROL_COMPARISON =
+  /^(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:a|the|matching)\s+)*(?:placebo|controls?|sham|(?:usual|standard)\s+care)\s*$/iu;
+
 /** A clause that opens on its verb of reporting, whose subject went before ("…, have reported that…"). */
 const SUBJECTLESS_REPORT =
   /^(?:(?:have|has|had|also|further|consistently|repeatedly)\s+)*(?:reported|found|shown|showed|suggested|concluded|demonstrated|observed)\s+that\b/iu;
@@ -106,5 +121,16 @@ export function settlesAsDenial(askedClaim: string, sentence: string): boolean {
   if (!askedGroupWords(claim).every(({ word, form }) => holdsWord(read, word, form))) return false;
   if (othersOfGroup(claim, withoutCoveringGroups(clause))) return false;
   const asked = readWords(claim);
-  return !narrowsFinding(clause, claim, ({ word, form }) => !holdsWord(asked, word, form));
+  // Groups that together hold everyone ("in patients with diabetes or in those without") narrow nothing.
+  for (const restriction of withoutCoveringGroups(clause).matchAll(RESTRICTION)) {
+    if (
+      /^(?:more|less|compared|versus|vs)/iu.test(restriction[0]) &&
+      !CONTROL_COMPARISON.test(restriction[0]) &&
+      !/\b(?:than|compared|versus|vs)\b/iu.test(claim)
+    )
+      return false;
+    const words = [...topicWords(restriction[1] ?? '')].filter(({ word }) => !STUDY_WORDS.test(word));
+    if (words.some(({ word, form }) => !holdsWord(asked, word, form))) return false;
+  }
+  return true;
 }

@@ -197,7 +197,7 @@ describe('counted-findings', () => {
     ).toBe('unclear');
     expect(
       verdictOf(
-        'Should all patients with the cyst undergo surgery?',
+        'Should patients with the cyst always undergo surgery?',
         'Surgery significantly shortened the stay of patients with the cyst.',
       ),
     ).toBe('unclear');
@@ -234,6 +234,40 @@ describe('counted-findings', () => {
         'Drugs prescribed to older adults were significantly linked to falls.',
       ),
     ).toBe('yes');
+  });
+
+  it('reads no contrast in a qualifier of the question\'s subject ("frequent hand washing", "all pregnant women")', () => {
+    expect(
+      verdictOf(
+        'Does frequent hand washing reduce respiratory infections?',
+        'Hand washing at least five times a day significantly reduced respiratory infections.',
+      ),
+    ).toBe('yes');
+    expect(
+      verdictOf(
+        'Do commonly prescribed antibiotics increase the risk of tendon rupture?',
+        'Fluoroquinolones significantly increased the risk of tendon rupture.',
+      ),
+    ).toBe('yes');
+    expect(
+      verdictOf(
+        'Should all pregnant women be screened for group B streptococcus?',
+        'Screening pregnant women for group B streptococcus significantly reduced neonatal sepsis.',
+      ),
+    ).toBe('yes');
+    // The contrast itself still needs stating.
+    expect(
+      verdictOf('Is there a sex difference in survival?', 'Survival was significantly lower in treated patients.'),
+    ).not.toBe('yes');
+    expect(
+      verdictOf(
+        'Are antibiotics commonly prescribed for colds?',
+        'Antibiotics were significantly associated with colds.',
+      ),
+    ).not.toBe('yes');
+    expect(
+      verdictOf('Is asthma most common in children?', 'Asthma was significantly associated with children.'),
+    ).not.toBe('yes');
   });
 
   it('reads no contrast in "sex hormones", "different doses", "making a difference", "all-cause" or "at all"', () => {
