@@ -2,7 +2,7 @@
 // size…", "How much carbon…"), whether a sentence gives it, and the abstention that names it when
 // no sentence does: a sentence that holds the paper's topic but no such figure does not answer.
 import { STOP_WORDS } from '../../indexer/text/analyze.ts';
-import { englishWordsIfReadable } from './english-words.ts';
+import { englishWordsIfReadable } from '../english/english-words.ts';
 import { conceptForm } from './question-concepts.ts';
 import { ANY_FIGURE_MEASURES, WHAT_MEASURE } from './question-type.ts';
 

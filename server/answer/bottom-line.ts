@@ -7,6 +7,7 @@
 // that settles the question outright (own-terms.ts, self-category.ts), and a finding against that
 // settles it alone (settling-findings.ts), count as much as they need.
 import { sentenceSpans } from '../../indexer/passages/split-passages.ts';
+import { englishWordsIfReadable } from '../english/english-words.ts';
 import type { EvidenceSentence } from '../verify/evidence-sentences.ts';
 import { nameInParentheses } from '../verify/paper-name.ts';
 import { nameOfTitle } from '../verify/resolve-reference.ts';
@@ -14,7 +15,6 @@ import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
 import { expandContractions } from './contractions.ts';
 import { aboutClaim, countedText, findingBeforeInference, reportsFinding } from './counted-findings.ts';
-import { englishWordsIfReadable } from './english-words.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
 import { commaClauseHoldsOutcome, hasCommaClause, matchesInMainClause } from './relative-clauses.ts';

@@ -5,8 +5,8 @@
 // concept, found by either form. Each concept weighs by how rare it is in the library (IDF); a word
 // the library never uses weighs the most.
 import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
+import { englishWordsIfReadable, isEnglishWord, singularOfIrregular } from '../english/english-words.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
-import { englishWordsIfReadable, isEnglishWord, singularOfIrregular } from './english-words.ts';
 import { hyphenatedNames, nameAt, writtenAsName } from './written-names.ts';
 
 export { writtenAsName };

@@ -6,9 +6,9 @@
 // words come with its concept statistics (concept-statistics.ts); the English words from WordNet
 // (english-words.ts).
 import { STOP_WORDS, stem } from '../../indexer/text/analyze.ts';
+import { englishWordsIfReadable, isEnglishWord } from '../english/english-words.ts';
 import type { TermStatistics } from '../verify/term-statistics.ts';
 import type { SpellingReading } from './answer.schema.ts';
-import { englishWordsIfReadable, isEnglishWord } from './english-words.ts';
 import type { LibraryVocabulary } from './library-vocabulary.ts';
 import { conceptForm } from './question-concepts.ts';
 import { typingSlips } from './typing-slips.ts';

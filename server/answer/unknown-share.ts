@@ -6,7 +6,7 @@
 // paper that never names it says nothing; or words anywhere else, which count one by one. And the
 // single such words that head the question's subject ("Do whales…") or end it as its object
 // ("…work for whales?").
-import { englishWordsIfReadable, isEnglishWord } from './english-words.ts';
+import { englishWordsIfReadable, isEnglishWord } from '../english/english-words.ts';
 import { type Concept, writtenAsName } from './question-concepts.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;

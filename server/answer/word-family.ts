@@ -9,8 +9,8 @@
 // what about, and read as its adjective ("visually" as "visual", "numerically" as "numerical") it made
 // questions on what the library lacks look covered by papers that merely use the adjective.
 import { stem } from '../../indexer/text/analyze.ts';
+import { englishWordsIfReadable } from '../english/english-words.ts';
 import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
-import { englishWordsIfReadable } from './english-words.ts';
 import { type Concept, conceptForm } from './question-concepts.ts';
 
 /** A verb's ending and the ending of its noun, each tried on a verb no paper uses. */

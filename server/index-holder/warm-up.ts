@@ -2,7 +2,7 @@
 // it: a few searches before a reload swaps it in, and the counts a question needs as it starts serving.
 import type { IndexReader } from '../../indexer/index.ts';
 import { conceptStatisticsOfIndex } from '../answer/concept-statistics.ts';
-import { warmEnglishWords } from '../answer/english-words.ts';
+import { warmEnglishWords } from '../english/english-words.ts';
 import { searchPapers } from '../search/index.ts';
 
 /**

@@ -2,7 +2,7 @@
 // colleagues", "Lin (2020)", "according to", and "Lin" of "Lin [3] shows that" (the citation's marker
 // gone). A cited paper need not write them to support the claim.
 import type { Token } from '../../indexer/index.ts';
-import { englishWordsIfReadable, isEnglishWord } from '../answer/english-words.ts';
+import { englishWordsIfReadable, isEnglishWord } from '../english/english-words.ts';
 
 const YEAR = /^(?:1[89]|20)\d\d[a-z]?$/u;
 const COLLEAGUES = new Set(['colleagues', 'coworkers', 'collaborators', 'associates']);

@@ -4,7 +4,7 @@
 // ("see", "cf.", "e.g.") only when it also looks coined (looksCoined), so "(Transformers)" in a
 // sentence is a word; and not where the parenthesis defines an abbreviation of the words before it,
 // "a mixture of experts (MoE)".
-import { englishWordsIfReadable, isEnglishWord, SHORTEST_ENGLISH_WORD } from '../answer/english-words.ts';
+import { englishWordsIfReadable, isEnglishWord, SHORTEST_ENGLISH_WORD } from '../english/english-words.ts';
 import type { Item } from './citation-spans.ts';
 import type { KnowsName } from './citation-target.ts';
 
@@ -25,7 +25,7 @@ const COINED_SHAPE = /\p{Ll}\p{Lu}|\p{N}|^[\p{Lu}-]*\p{Lu}[\p{Lu}-]*\p{Lu}[\p{Lu
  * Whether a paper's name looks coined, so that it cites the paper even without a lead-in: a capital
  * inside it or a digit ("LeakDojo", "GPT-4"), capitals alone ("EMO", "VHG"), or a word no English
  * dictionary holds ("Litespark"). Not "Transformers", "Dropout" or "Memory", which a sentence
- * parenthesises as words. The English words (server/answer/english-words.ts) are read on the first
+ * parenthesises as words. The English words (server/english/english-words.ts) are read on the first
  * name that needs them; without them only the name's shape counts.
  */
 export function looksCoined(name: string): boolean {

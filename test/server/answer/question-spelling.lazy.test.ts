@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conceptStatisticsOfTexts } from '../../../server/answer/concept-statistics.ts';
-import { englishWordsLoaded } from '../../../server/answer/english-words.ts';
 import { readQuestion } from '../../../server/answer/question-spelling.ts';
+import { englishWordsLoaded } from '../../../server/english/english-words.ts';
 import { statisticsOfTexts } from '../../../server/verify/term-statistics.ts';
 
 // A file of its own: the English words are read once per process (vitest gives each file its own).

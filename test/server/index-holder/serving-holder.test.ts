@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexPapers } from '../../../indexer/index.ts';
 import { conceptStatisticsOfIndex } from '../../../server/answer/concept-statistics.ts';
-import { englishWordsLoaded } from '../../../server/answer/english-words.ts';
+import { englishWordsLoaded } from '../../../server/english/english-words.ts';
 import { createServingHolder } from '../../../server/index-holder/serving-holder.ts';
 import type { IndexHolder } from '../../../server/index-holder.ts';
 import { samplePapers, testConfig } from '../../support/sample-index.ts';

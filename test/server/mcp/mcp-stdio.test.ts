@@ -5,7 +5,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkDatabaseInBackground, currentGeneration, indexPapers } from '../../../indexer/index.ts';
 import { conceptStatisticsOfIndex } from '../../../server/answer/concept-statistics.ts';
-import { englishWordsLoaded } from '../../../server/answer/english-words.ts';
+import { englishWordsLoaded } from '../../../server/english/english-words.ts';
 import { type RunningMcpServer, startMcpStdio } from '../../../server/mcp/mcp-stdio.ts';
 import {
   INDEX_CORRUPT_META,

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { englishWordList, englishWordsOf, lemmasOf, synsetsOf } from '../../../server/answer/build-english-words.ts';
-import { ENGLISH_WORDS_FILE } from '../../../server/answer/english-words.ts';
+import { englishWordList, englishWordsOf, lemmasOf, synsetsOf } from '../../../server/english/build-english-words.ts';
+import { ENGLISH_WORDS_FILE } from '../../../server/english/english-words.ts';
 
 describe('build-english-words', () => {
   it('keeps the lower-case single-word lemmas of WordNet data lines, not lower-case collocations', () => {

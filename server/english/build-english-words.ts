@@ -125,7 +125,7 @@ export function englishWordList(dictFolder: string): { text: string; words: numb
   );
   const text = encodeWords(words, [
     'English words: the lower-case single-word lemmas of WordNet 3.1 (Princeton University), and its capitalised words that are proper words, not names of people, gods or stars, three letters or more;',
-    'built by server/answer/build-english-words.ts (npm run build:english-words). Each line: letters shared with the word before (0-9), then the rest.',
+    'built by server/english/build-english-words.ts (npm run build:english-words). Each line: letters shared with the word before (0-9), then the rest.',
     'WordNet Release 3.0 licence: permission to use, copy, modify and distribute for any purpose, without fee, with the copyright notice',
     '"WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved."',
   ]);

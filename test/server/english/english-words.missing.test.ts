@@ -48,14 +48,14 @@ describe('english-words: the shipped list missing', () => {
   });
 
   it('is a coded error (INTERNAL) naming the file and how to rebuild it, for a caller that needs the words', async () => {
-    const { englishWords } = await import('../../../server/answer/english-words.ts');
+    const { englishWords } = await import('../../../server/english/english-words.ts');
     expect(() => englishWords()).toThrow(
       expect.objectContaining({ code: 'INTERNAL', message: expect.stringContaining('npm run build:english-words') }),
     );
   });
 
   it('is reported to the warm-up notice when the server starts, and the first question then reads nothing', async () => {
-    const { warmEnglishWords } = await import('../../../server/answer/english-words.ts');
+    const { warmEnglishWords } = await import('../../../server/english/english-words.ts');
     const { readQuestion } = await import('../../../server/answer/question-spelling.ts');
     const notices: string[] = [];
     await warmEnglishWords((message) => notices.push(message));

@@ -7,7 +7,7 @@ import {
   encodeWords,
   englishWords,
   isEnglishWord,
-} from '../../../server/answer/english-words.ts';
+} from '../../../server/english/english-words.ts';
 
 describe('english-words', () => {
   it('writes a sorted list as the letters each word shares with the one before, and reads it back', () => {
@@ -95,7 +95,7 @@ describe('english-words', () => {
 
   it('is read off the request path by the warm-up a server starts, once however often it is asked', async () => {
     vi.resetModules();
-    const fresh = await import('../../../server/answer/english-words.ts');
+    const fresh = await import('../../../server/english/english-words.ts');
     expect(fresh.englishWordsLoaded()).toBe(false);
     const notices: string[] = [];
     await Promise.all([fresh.warmEnglishWords(notices.push.bind(notices)), fresh.warmEnglishWords()]);
