@@ -10,7 +10,6 @@ import {
   checkSearchBounds,
   type Highlight,
   QUERY_SYNTAX_HELP,
-  resultSummary,
   type SearchRequest,
   type SearchResponse,
   searchPapers,
@@ -201,8 +200,7 @@ export function formatSearchResponse(response: SearchResponse, tty: boolean): st
   const more = response.hasMore ? `; next page: --offset ${last}` : '';
   const order = response.sort === 'year' ? ', newest first' : '';
   // The web's line too: semantic and hybrid rankings go on past the matching papers (match-summary.ts).
-  const summary = resultSummary(response, response.offset);
-  lines.push(`${summary} (${response.mode}${order}, ${response.tookMs.toFixed(1)} ms)${more}`);
+  lines.push(`${response.summary} (${response.mode}${order}, ${response.tookMs.toFixed(1)} ms)${more}`);
   return `${lines.join('\n')}\n`;
 }
 

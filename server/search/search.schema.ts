@@ -161,6 +161,13 @@ export const zSearchResponse = z.object({
    * or digits, or only exclusions (-word), so nothing in it can be searched for. Absent otherwise.
    */
   notice: z.string().optional(),
+  /**
+   * The line above the page, written once for every client (match-summary.ts): which results these
+   * are and how many papers match ("Results 1–10 of 44 matching papers", "Results 11–13: past the 4
+   * matching papers, those closest in meaning", "No results on this page: the search has 44 matching
+   * papers").
+   */
+  summary: z.string(),
 });
 export type SearchResponse = z.infer<typeof zSearchResponse>;
 

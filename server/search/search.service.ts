@@ -9,6 +9,7 @@ import { type AllowedDocs, resolveFilters } from './filters.ts';
 import { hybridRanking } from './hybrid.search.ts';
 import { identifierNotice, paperNamedBy } from './identifier-query.ts';
 import { keywordRanking } from './keyword.search.ts';
+import { resultSummary } from './match-summary.ts';
 import { librarySemanticBest, matchingPapers } from './matching.ts';
 import { OPERATOR_LIMITS, operatorFilter } from './operator-filter.ts';
 import { type AnalyzedQuery, analyzeQuery } from './query.ts';
@@ -233,24 +234,28 @@ export async function runSearch(
       ? ((candidates.length === 0 ? identifierNotice(reader, parsed.query) : undefined) ??
         unsearchableQueryNotice(parsed.query, reading))
       : undefined;
+  const results = page.map(({ doc, paper, score }) => ({
+    paper,
+    score,
+    match: matches.docs.has(doc),
+    passages: (passages.get(doc) ?? []).map(toHit),
+  }));
+  const total = matching.length;
+  const totalIsLowerBound = matches.moreMayMatch || ranking.truncated;
   return {
     query: parsed.query,
     mode: parsed.mode,
     sort: parsed.sort,
     k: parsed.k,
     offset: parsed.offset,
-    results: page.map(({ doc, paper, score }) => ({
-      paper,
-      score,
-      match: matches.docs.has(doc),
-      passages: (passages.get(doc) ?? []).map(toHit),
-    })),
+    results,
     hasMore: candidates.length > parsed.offset + parsed.k,
-    total: matching.length,
-    totalIsLowerBound: matches.moreMayMatch || ranking.truncated,
+    total,
+    totalIsLowerBound,
     facets: facetsOf(matching.map((c) => fields.get(c.doc)!)),
     tookMs: performance.now() - began,
     ...(notice === undefined ? {} : { notice }),
+    summary: resultSummary({ results, total, totalIsLowerBound }, parsed.offset),
   };
 }
 

@@ -38,4 +38,9 @@ describe('match-summary', () => {
     );
     expect(resultSummary(page([], 0), 0)).toBe('No results');
   });
+
+  it('says an empty page past the last result is past it, and that papers do match', () => {
+    expect(resultSummary(page([], 44), 500)).toBe('No results on this page: the search has 44 matching papers');
+    expect(resultSummary(page([], 0), 500)).toBe('No results');
+  });
 });

@@ -287,6 +287,9 @@ describe('search.service', () => {
       expect(past.total).toBe(whole.total);
       expect(past.hasMore).toBe(true);
       expect(past.results.map((r) => r.match)).toEqual([false, false, false, false, false]);
+      expect(past.summary).toBe(
+        `Results ${whole.total + 1}–${whole.total + 5}: past the ${whole.total} matching papers, those closest in meaning`,
+      );
     });
 
     it('puts the matching papers first when sorted by year, newest first, then the rest newest first', async () => {

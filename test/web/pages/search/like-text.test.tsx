@@ -33,6 +33,7 @@ function response(): SearchPageResponse {
     totalIsLowerBound: false,
     facets: { year: [], tag: [], author: [], venue: [] },
     tookMs: 3,
+    summary: '1 result of 1 matching paper',
   } as unknown as SearchPageResponse;
 }
 

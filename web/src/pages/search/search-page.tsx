@@ -2,7 +2,6 @@
 // how many were found and how long it took, or why a query cannot match anything.
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { matchingPapersCount, resultSummary } from '../../../../server/search/match-summary.ts';
 import { type SearchQuery, searchPapers } from '../../api/library.api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
@@ -27,7 +26,6 @@ export function SearchPage() {
   const offset = search?.offset ?? 0;
   // A page past the last result (a stale link, or a library that has shrunk): papers do match.
   const total = response?.total ?? 0;
-  const matching = response ? matchingPapersCount(response) : '';
   const pastEnd = response !== undefined && response.results.length === 0 && offset > 0 && total > 0;
   // Where Previous leads from an empty page: the last page with results (the first, when none has).
   const lastPage = Math.floor(Math.max(0, total - 1) / PAGE_SIZE) * PAGE_SIZE;
@@ -64,8 +62,7 @@ export function SearchPage() {
         {response && request.status !== 'idle' && request.status !== 'error' ? (
           <div className={request.status === 'loading' ? 'stale' : undefined}>
             <p className="result-summary" role="status" aria-live="polite" ref={summary} tabIndex={-1}>
-              {pastEnd ? `No results on this page: the search has ${matching}` : resultSummary(response, offset)} ·{' '}
-              {Math.round(response.tookMs)} ms · {response.mode}
+              {response.summary} · {Math.round(response.tookMs)} ms · {response.mode}
               {search && response.results.length > 0 ? (
                 <>
                   {' · '}
@@ -96,7 +93,7 @@ export function SearchPage() {
                 <p>{response.notice}</p>
               </div>
             ) : pastEnd ? (
-              <EmptyState title={`This page is past the last result; the search has ${matching}.`}>
+              <EmptyState title="This page is past the last result.">
                 <p>
                   <Link to={`?${paramsFromSearch({ ...search!, offset: lastPage })}`}>Go to the last page</Link> or{' '}
                   <Link to={`?${paramsFromSearch({ ...search!, offset: 0 })}`}>the first</Link>.
