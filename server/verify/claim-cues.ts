@@ -2,7 +2,7 @@
 // asserts (up or down). The support scorer compares them with evidence; negation is read with its
 // scope by the stance reading (judge/stance-reading.ts).
 import { caseless } from './caseless-pattern.ts';
-import { withoutDeniedAlternatives } from './judge/comparisons.ts';
+import { withoutDeniedAlternatives } from './judge/alternatives.ts';
 import { ACTIVATION_HEADS } from './judge/directionless.ts';
 
 // A number standing on its own: not part of a name such as IL-6, p53 or 4-PBA, nor the whole part

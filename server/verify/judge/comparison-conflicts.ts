@@ -40,6 +40,53 @@ export function gradedSidesSwapped(claim: SentenceReading, evidence: SentenceRea
   );
 }
 
+// "more slowly" ranks as "slower" does: a comparison's direction turned by the adverb its "more" or
+// "less" grades, where it has a direction of its own.
+const turnedBy = (c: Comparison) => c.direction * (c.gradedBy ?? 1);
+
+// How an evidence comparison `e`, read in `reading`, reads the claim's comparison `c`: 'reversed',
+// 'kept', or null (other sides, or a measure the claim does not compare).
+function readAgainst(
+  claim: SentenceReading,
+  c: Comparison,
+  e: Comparison,
+  reading: SentenceReading,
+): 'reversed' | 'kept' | null {
+  const sides = sidesOf(c, e);
+  if (sides === null) return null;
+  const same = sides === 'same';
+  if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
+  // Two values or superlatives rank by what they measure, never by worth ("outperforms").
+  if ((c.judging && e.ranked) || (e.judging && c.ranked)) return null;
+  if (c.direction === 0 || e.direction === 0)
+    return c.direction !== e.direction && (c.wide || e.wide) ? 'reversed' : null;
+  // "fell less quickly in A than in B" ranks as "declined more slowly in A than in B" does.
+  const graded = c.gradedBy !== undefined || e.gradedBy !== undefined;
+  const claimDirection = graded ? turnedBy(c) : c.direction;
+  const direction = graded ? turnedBy(e) : gradesOpposites(c, e) ? -e.direction : e.direction;
+  return (same ? claimDirection !== direction : claimDirection === direction) ? 'reversed' : 'kept';
+}
+
+/**
+ * The comparative words of a claim's comparison that the evidence keeps with its sides named the
+ * other way round and the comparative turned ("non-smokers had more lung capacity than smokers"
+ * against "smokers had less lung capacity than non-smokers": more, less), or null: the two words then
+ * say one finding, and their opposite directions are no conflict.
+ */
+export function turnedComparatives(
+  claim: SentenceReading,
+  evidence: SentenceReading,
+): { claim: string; evidence: string } | null {
+  for (const c of claim.comparisons) {
+    if (!c.comparative) continue;
+    for (const e of evidence.comparisons) {
+      if (!e.comparative || sidesOf(c, e) !== 'swapped') continue;
+      if (readAgainst(claim, c, e, evidence) === 'kept') return { claim: c.comparative, evidence: e.comparative };
+    }
+  }
+  return null;
+}
+
 /**
  * Whether the evidence ranks the claim's two sides the other way round: "A is more effective than B"
  * against "B was more effective than A", or against "A was less effective than B"; or sets alike
@@ -52,21 +99,6 @@ export function gradedSidesSwapped(claim: SentenceReading, evidence: SentenceRea
  */
 export function comparisonConflict(claim: SentenceReading, evidence: readonly SentenceReading[]): boolean {
   if (claim.comparisons.length === 0) return false;
-  // How an evidence comparison reads the claim's: 'reversed', 'kept', or null (other sides, or a
-  // measure the claim does not compare).
-  const against = (c: Comparison, e: Comparison, reading: SentenceReading): 'reversed' | 'kept' | null => {
-    const sides = sidesOf(c, e);
-    if (sides === null) return null;
-    const same = sides === 'same';
-    if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
-    // Two values or superlatives rank by what they measure, never by worth ("outperforms").
-    if ((c.judging && e.ranked) || (e.judging && c.ranked)) return null;
-    if (c.direction === 0 || e.direction === 0)
-      return c.direction !== e.direction && (c.wide || e.wide) ? 'reversed' : null;
-    // "fell less quickly in A than in B" ranks as "declined more slowly in A than in B" does.
-    const direction = gradesOpposites(c, e) ? -e.direction : e.direction;
-    return (same ? c.direction !== direction : c.direction === direction) ? 'reversed' : 'kept';
-  };
   // A paper that ranks the two sides both ways, on different measures ("sadness was higher on A than
   // on B"; "the total score was higher on B than on A"), is read by the sentence closest to the
   // claim: the one sharing most of its terms, among those that only reverse or only keep its ranking.
@@ -76,7 +108,7 @@ export function comparisonConflict(claim: SentenceReading, evidence: readonly Se
     let reversed = -1;
     let kept = -1;
     for (const reading of evidence) {
-      const reads = reading.comparisons.map((e) => against(c, e, reading));
+      const reads = reading.comparisons.map((e) => readAgainst(claim, c, e, reading));
       const reverses = reads.includes('reversed');
       if (reverses === reads.includes('kept')) continue;
       const named = termsOfReading(reading);

@@ -28,9 +28,16 @@ const VERB_AFTER = /^(?:the|a|an|its|their|his|her|our|this|these|those|them|it|
 const PHRASE_REACH = 3;
 const PHRASE_WORD = /^(?:of|the|a|an|their|its|this|these|those)$/u;
 const GRADING = /^(?:more|less)$/u;
-/** The words of change a "more" or "less" grades with them ("more slowly", "less harm"): adverbs and nouns of change. */
-const GRADED = /^(?:\p{L}+ly|damage|damages|loss|losses|benefit|benefits|harm|harms|gain|gains|relief)$/u;
+/**
+ * The words of change a "more" or "less" grades with them ("more slowly", "less harm"): adverbs, nouns
+ * of change and their adjectives ("no more harmful" says what "did not cause more harm" does).
+ */
+const GRADED =
+  /^(?:\p{L}+ly|damage|damages|loss|losses|benefit|benefits|harm|harms|gain|gains|relief|harmful|damaging|beneficial)$/u;
 const NO_DIRECTIONS: ReadonlyMap<string, -1 | 1> = new Map();
+// Adverbs of worth with no direction of their own that a "more" or "less" grades the other way: "took
+// up the fibrils more poorly" is less uptake, not more.
+const GRADED_DOWN = /^(?:poorly|badly|weakly)$/u;
 
 /** The word of change a term takes its direction from: its term, and whether it stands before the term. */
 export type AnchorWord = { cue: string; before: boolean };
@@ -73,6 +80,7 @@ function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; be
     GRADED.test(tokens()[at]?.word ?? '');
   const signAt = (at: number): -1 | 1 => {
     const own = words[at]!.direction as -1 | 1;
+    if (GRADING.test(tokens()[at]?.word ?? '') && GRADED_DOWN.test(tokens()[at + 1]?.word ?? '')) return -own as -1 | 1;
     if (graded(at + 1)) return (own * words[at + 1]!.direction) as -1 | 1;
     if (graded(at)) return (own * words[at - 1]!.direction) as -1 | 1;
     return own;

@@ -1,6 +1,7 @@
 // How a claim and one evidence sentence agree on negation: the share of their shared terms that one
 // negates and the other does not, a negation or null finding on one side only, and a claim that
 // negates what the paper never names. Part of the stance features (stance-features.ts).
+import { antonymsOf } from './antonyms.ts';
 import { deficientAlike } from './deficiency-phrases.ts';
 import type { VoteSentence } from './direction-vote.ts';
 import { negatedPastReach, negatesUnnamed } from './negation-focus.ts';
@@ -33,6 +34,28 @@ const onlyDenied = (reading: SentenceReading, term: string) =>
 // Whether a reading negates a thing and no finding ("requires no training", "without any training").
 const negatesOnlyThings = (reading: SentenceReading) =>
   reading.deniesThing && (!reading.negated || reading.negatesOnlyThings);
+
+// Opposites that deny the word they oppose, as lexicon stems: "dispensable" is "not needed", "absent"
+// "not present"; a contrary such as "specific" for "general" denies nothing.
+const DENYING_OPPOSITE = /^(?:dispens|absent)$/u;
+const NEGATING_PREFIX = ['un', 'in', 'im', 'ir', 'il', 'non', 'dis'];
+const denies = (opposite: string, word: string) =>
+  DENYING_OPPOSITE.test(opposite) || NEGATING_PREFIX.some((prefix) => opposite === `${prefix}${word}`);
+
+// Whether one side negates a word whose denying opposite the other states plainly, and not the word
+// itself: "not needed" against "dispensable", "not effective" against "ineffective" say one finding
+// in two wordings ("not effective" against "A was effective, B ineffective" does not).
+function negatedAsOpposite(negating: SentenceReading, stating: SentenceReading): boolean {
+  const stated = new Set<string>();
+  for (const word of stating.words) if (word.polar && !word.negated) stated.add(word.polar);
+  return negating.words.some(
+    (word) =>
+      word.negated &&
+      word.polar &&
+      !stated.has(word.polar) &&
+      [...antonymsOf(word.polar)].some((opposite) => stated.has(opposite) && denies(opposite, word.polar!)),
+  );
+}
 
 function sharesAny(terms: ReadonlySet<string>, shared: ReadonlySet<string>): boolean {
   for (const term of terms) if (shared.has(term)) return true;
@@ -99,6 +122,13 @@ export function negationFeatures(
   // Two null findings agree however each words its negation ("no significant difference in
   // survival" against "survival …, with no significant difference between arms").
   if (claim.nullFinding && evidenceNull) {
+    negatedAlike = true;
+    scopedNegation = 0;
+  }
+  if (
+    claim.negated !== evidenceNegated &&
+    (claim.negated ? negatedAsOpposite(claim, evidence) : negatedAsOpposite(evidence, claim))
+  ) {
     negatedAlike = true;
     scopedNegation = 0;
   }

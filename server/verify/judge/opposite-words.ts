@@ -133,9 +133,15 @@ function gradesOpposites(claim: SentenceReading, word: string, evidence: Sentenc
  * ("benign" → "malignant", "increase" → "decrease") is in the evidence, the word itself is not,
  * and neither or both lie in a negation's scope ("not effective" against "ineffective" agrees; so
  * does "rarely severe" against "mild"). A claim naming the exception the evidence makes ("severe
- * when the infarct extended…" against "mild, except when the infarct extended…") is not opposed.
+ * when the infarct extended…" against "mild, except when the infarct extended…") is not opposed;
+ * nor are `turned`, the lexicon stems of the claim's and the evidence's comparatives of one ranking
+ * named from either side ("more … than smokers" against "smokers had less …").
  */
-export function antonymConflict(claim: SentenceReading, evidence: SentenceReading): boolean {
+export function antonymConflict(
+  claim: SentenceReading,
+  evidence: SentenceReading,
+  turned: ReadonlyArray<string | undefined> = [],
+): boolean {
   const claimWords = polarWordsOf(claim);
   if (claimWords.size === 0) return false;
   const evidenceWords = polarWordsOf(evidence);
@@ -146,6 +152,8 @@ export function antonymConflict(claim: SentenceReading, evidence: SentenceReadin
     if (evidenceWords.has(word)) continue;
     for (const opposite of antonymsOf(word)) {
       if (claimWords.has(opposite)) continue;
+      // The comparatives of one ranking named from either side (turnedComparatives) say one finding.
+      if (turned[0] === word && turned[1] === opposite) continue;
       // "more slowly" against "less quickly": the two grade opposite words alike.
       if (!swapped && gradesOpposites(claim, word, evidence, opposite)) continue;
       if (evidenceWords.get(opposite) === negated) return true;

@@ -34,6 +34,13 @@ export const RESEARCH_OPPOSITES: ReadonlyArray<readonly [string, string]> = [
   ['severe', 'mild'],
   ['before', 'after'],
   ['single', 'multi'],
+  // "dispensable for repair" denies what "required for repair" states (WordNet pairs it only with
+  // "indispensable").
+  ['dispensable', 'required'],
+  ['dispensable', 'needed'],
+  ['dispensable', 'necessary'],
+  ['dispensable', 'essential'],
+  ['dispensable', 'crucial'],
 ];
 
 /**

@@ -3,9 +3,11 @@
 // the same words, quantifiers, quantities, species scope and hedges, over one sentence and over the
 // paper. Their names and meaning are in stance-feature-names.ts.
 
+import { stem } from '../../../indexer/text/analyze.ts';
+import { limitDenied, mayNameAlternative } from './alternatives.ts';
+import { polarStem } from './antonyms.ts';
 import { worthAgainstAmount, worthOfLessIsBetter } from './change-scales.ts';
-import { comparisonConflict } from './comparison-conflicts.ts';
-import { limitDenied, mayNameAlternative } from './comparisons.ts';
+import { comparisonConflict, turnedComparatives } from './comparison-conflicts.ts';
 import { compoundOpposites } from './compound-opposites.ts';
 import { coverageConflict } from './coverage.ts';
 import { deniedAlternative } from './denied-alternatives.ts';
@@ -80,6 +82,11 @@ export function stanceFeatures(
   let firm = 0;
   const claimWorth = worthOfLessIsBetter(claim);
   const evidenceWorth = worthOfLessIsBetter(evidence);
+  // "non-smokers had more lung capacity than smokers" against "smokers had less … than non-smokers":
+  // the comparatives of one ranking named from either side direct its terms oppositely, and agree.
+  const turned = turnedComparatives(claim, evidence);
+  const byTurned = (claimAnchor: AnchorWord | undefined, evidenceAnchor: AnchorWord | undefined) =>
+    turned !== null && claimAnchor?.cue === stem(turned.claim) && evidenceAnchor?.cue === stem(turned.evidence);
   for (const [term, direction] of claimDirections) {
     const other = evidenceDirections.get(term);
     if (other === undefined) continue;
@@ -88,6 +95,7 @@ export function stanceFeatures(
     // "improved mortality" against "reduced mortality" directs it alike, each in its own words.
     const alike =
       other === direction ||
+      byTurned(claimAnchor, evidenceAnchor) ||
       worthAgainstAmount(term, claimAnchor?.cue ?? '', evidenceAnchor?.cue ?? '', claimWorth, evidenceWorth);
     if (alike) {
       agreeing++;
@@ -109,7 +117,7 @@ export function stanceFeatures(
   features.prefixAntonym = prefixAntonymsOfReadings(claim, evidence) ? 1 : 0;
   // "only briefly" against "in depth" is an opposite too, read as phrases (coverage.ts).
   features.antonymConflict =
-    antonymConflict(claim, evidence) ||
+    antonymConflict(claim, evidence, turned ? [polarStem(turned.claim), polarStem(turned.evidence)] : []) ||
     coverageConflict(claim.text, evidence.text) ||
     onlyVersusMulti(claim.text, evidence.text) ||
     compoundOpposites(claim.text, evidence.text)

@@ -8,19 +8,18 @@
 // and those that restrict the subject ("a robot with no tactile sensors") in restrictions.ts.
 import { tokenize } from '../../../indexer/text/analyze.ts';
 import { caseless } from '../caseless-pattern.ts';
-import { idiomaticAt } from './antonyms.ts';
-import { asideAt } from './clause-asides.ts';
 import {
   ALTERNATIVE_REACH,
   type Alternative,
   alternativesOf,
-  type Comparison,
   carriesDenial,
-  comparisonsOf,
   endsAlternativeMarker,
   keptToTermsOf,
   limitsDenial,
-} from './comparisons.ts';
+} from './alternatives.ts';
+import { idiomaticAt } from './antonyms.ts';
+import { asideAt } from './clause-asides.ts';
+import { type Comparison, comparisonsOf } from './comparisons.ts';
 import { directionlessAt } from './directionless.ts';
 import { butNotAt, hyphenated, notANegation } from './negation-words.ts';
 import { NULL_FINDING, weakNullAt } from './null-findings.ts';
@@ -30,7 +29,8 @@ import { PREDICATE_ADVERB, restrictionsOf } from './restrictions.ts';
 import { thingNegationsOf } from './thing-negations.ts';
 import { ADVERB, CONDITION_NEGATION, classOf, polarOfWord, relationSign, startsPredicate } from './word-classes.ts';
 
-export type { Alternative, Comparison } from './comparisons.ts';
+export type { Alternative } from './alternatives.ts';
+export type { Comparison } from './comparisons.ts';
 
 /** How much of a claim or evidence sentence the stance is read on. */
 export const STANCE_MAX_CHARS = 2_000;

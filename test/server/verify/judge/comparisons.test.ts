@@ -1,27 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf } from '../../../../server/verify/claim-cues.ts';
-import { withoutDeniedAlternatives } from '../../../../server/verify/judge/comparisons.ts';
+import { readSentence } from '../../../../server/verify/judge/stance-reading.ts';
+
+const comparisonsIn = (text: string) => readSentence(text).comparisons;
 
 describe('comparisons', () => {
-  it('blanks the word an alternative marker denies, past carrying words, keeping offsets', () => {
-    const text = 'Greater depth lowers accuracy instead of raising it.';
-    const kept = withoutDeniedAlternatives(text);
-    expect(kept).toHaveLength(text.length);
-    expect(kept).not.toContain('raising');
-    expect(withoutDeniedAlternatives('It picks K dynamically instead of using a fixed K.')).not.toContain('fixed');
-    expect(withoutDeniedAlternatives('It improves rather than impairs recall.')).not.toContain('impairs');
+  it('reads "In comparison with B, A had lower …" after a section label as A ranked below B', () => {
+    const [comparison] = comparisonsIn(
+      'RESULTS In comparison with healthy volunteers, patients with migraine had lower peak height.',
+    );
+    expect(comparison?.direction).toBe(-1);
+    expect(comparison?.left).toContain('patient');
+    expect(comparison?.left).not.toContain('result');
+    expect(comparison?.right).toContain('volunt');
   });
 
-  it('keeps a denied limit and an asked alternative, and a text without a marker as it is', () => {
-    const limit = 'It grades the process rather than only the final answer.';
-    expect(withoutDeniedAlternatives(limit)).toBe(limit);
-    const asked = 'We ask whether recall is raised as opposed to lowered.';
-    expect(withoutDeniedAlternatives(asked)).toBe(asked);
-    expect(withoutDeniedAlternatives('Depth lowers accuracy.')).toBe('Depth lowers accuracy.');
+  it('keeps the subject before "compared with B," as its side', () => {
+    const [comparison] = comparisonsIn('Patients, compared with controls, had higher levels.');
+    expect(comparison?.left).toEqual(['patient']);
+    expect(comparison?.right).toEqual(['control']);
   });
 
-  it('lets the direction of effect of a text count only what it asserts ("lowers … instead of raising it")', () => {
-    expect(directionOf('Search depth lowers citation accuracy instead of raising it.')).toBe(-1);
-    expect(directionOf('Search depth lowers citation accuracy and raises cost.')).toBe(0);
+  it('records the comparative, and the direction of the adverb a "more" grades ("more slowly": down)', () => {
+    const [comparison] = comparisonsIn('Kidney cysts grew more slowly in treated rats than in untreated rats.');
+    expect(comparison?.comparative).toBe('more');
+    expect(comparison?.gradedBy).toBe(-1);
+    expect(comparisonsIn('Kidney cysts grew more quickly in treated rats than in untreated rats.')[0]?.gradedBy).toBe(
+      undefined,
+    );
   });
 });

@@ -8,6 +8,19 @@ const featuresOf = (claim: string, evidence: string) =>
   negationFeatures(readSentence(claim), readSentence(evidence), voteSentencesOf([evidence]));
 
 describe('negation-features', () => {
+  it('reads a negated word against its opposite stated plainly as one finding ("not needed", "dispensable")', () => {
+    expect(
+      featuresOf('Vitamin C is not needed for collagen repair.', 'Vitamin C is dispensable for collagen repair.'),
+    ).toMatchObject({ negationMismatch: 0, scopedNegation: 0 });
+    // The other side states the word itself too: its opposite may be about something else.
+    expect(
+      featuresOf(
+        'Drug A was not effective against the infection.',
+        'Drug A was effective against the infection, while drug B was ineffective.',
+      ).negationMismatch,
+    ).toBe(1);
+  });
+
   it('reads two sides that each negate only things, and the same things, as no mismatch', () => {
     expect(
       featuresOf('The method requires no labelled data.', 'The method learns without any labelled data.'),
