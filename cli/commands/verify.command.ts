@@ -93,7 +93,7 @@ export function registerVerifyCommand(program: Command): void {
     .option('--index <dir>', 'index folder', config.indexDir)
     .option(
       '--references <file>',
-      'reference list in its own file, plain or a BibTeX/RIS export (default: the list at the end of the text, or the bibliography a LaTeX or Pandoc draft names)',
+      'reference list in its own file: plain, or an export (BibTeX, RIS, CSL JSON, MEDLINE, EndNote, RefWorks, PubMed XML, MODS, Zotero RDF) (default: the list at the end of the text, or the bibliography a LaTeX or Pandoc draft names)',
     )
     .addOption(
       new Option('--encoding <encoding>', 'text encoding of the text and references (default: detected)').choices(

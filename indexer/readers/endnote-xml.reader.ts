@@ -8,10 +8,11 @@ import { problemAt } from './locate.ts';
 import { keywordsAndHeadings } from './mesh-headings.ts';
 import type { RawRecord, Reader } from './reader.ts';
 import { contentKey, doiFromLink, invertName, withoutBlanks } from './values.ts';
+import { salvageChildren } from './xml-children-salvage.ts';
 import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
-import { salvageElements } from './xml-salvage.ts';
 
 const LISTS = new Set(['record', 'author', 'keyword', 'url', 'style']);
+const RECORDS: ReadonlySet<string> = new Set(['record']);
 /** EndNote's conference kinds: "Conference Proceedings" (Zotero's conferencePaper) and "Conference Paper". */
 const CONFERENCE_TYPES = /^\s*conference\s+(?:proceedings|paper)\s*$/i;
 const DOI_IN_TEXT = /^\s*(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.\d{4,9}\/\S+\s*$/i;
@@ -20,11 +21,15 @@ const DOI_IN_TEXT = /^\s*(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.\d{4,9}\
 export const readEndnoteXml: Reader = (text, file) => {
   const parsed = parseXml(text, file, LISTS, { keepSpace: true });
   if ('problems' in parsed) {
-    // Cut short or damaged: the complete records are read one by one.
-    const salvaged = salvageElements(text, file, 'record', ['xml', 'records'], LISTS, parsed.problems, {
-      keepSpace: true,
+    // Cut short or damaged: the records that parse alone are read, the others reported at the line and column of
+    // their damage.
+    const salvaged = salvageChildren(text, file, parsed.problems, recordOf, {
+      roots: ['xml'],
+      within: ['records'],
+      records: RECORDS,
+      unit: 'record',
     });
-    const records = salvaged.elements.map(({ node, location }) => ({ fields: recordFields(node), location }));
+    const records = salvaged.children.map(({ value, location }) => ({ fields: recordFields(value), location }));
     return { records, problems: salvaged.problems };
   }
   const root = parsed.document.xml;
@@ -42,6 +47,14 @@ export const readEndnoteXml: Reader = (text, file) => {
   }));
   return { records, problems: [] };
 };
+
+/** The <record> of an export holding it alone, or why there is none. */
+function recordOf(wrapped: string): { value: XmlNode } | { reason: string } {
+  const parsed = parseXml(wrapped, '', LISTS, { keepSpace: true });
+  if ('problems' in parsed) return { reason: parsed.problems[0]?.message ?? 'could not be read' };
+  const [record] = listOf(child(child(parsed.document.xml, 'records'), 'record'));
+  return record !== null && typeof record === 'object' ? { value: record as XmlNode } : { reason: 'is empty' };
+}
 
 /** A field's text: its <style> runs joined, or its own text when it has none (older exports). */
 function styled(node: unknown): string {

@@ -248,8 +248,11 @@ async function parseFile(
   }
 }
 
-/** Formats whose text says what it is: a reference list given in one of them is read as records. */
-const SELF_DESCRIBING: ReadonlySet<Format> = new Set<Exclude<Format, 'zotero'>>([
+/**
+ * Formats whose text says what it is: a reference list given in one of them is read as records (the web names them:
+ * PASTED_FORMATS in web/src/inputs/input-formats.ts, kept in step by a test).
+ */
+export const SELF_DESCRIBING: ReadonlySet<Format> = new Set<Exclude<Format, 'zotero'>>([
   'bibtex',
   'ris',
   'csl-json',
@@ -258,6 +261,8 @@ const SELF_DESCRIBING: ReadonlySet<Format> = new Set<Exclude<Format, 'zotero'>>(
   'endnote-xml',
   'refworks',
   'pubmed-xml',
+  'zotero-rdf',
+  'mods',
 ]);
 
 /**

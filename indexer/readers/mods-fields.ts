@@ -1,6 +1,7 @@
 // The parts of a MODS record read the same way wherever they stand (in the record, in its host, in a series): child
 // elements of bare text or with attributes alike, a title with its subtitle, people with their roles, a part's volume,
 // issue and pages, identifiers, the URL and the language.
+import { arxivIdOf } from './arxiv-ids.ts';
 import { invertName } from './values.ts';
 import { listOf, textOf, type XmlNode } from './xml-document.ts';
 import type { ZoteroCreator } from './zotero-fields.ts';
@@ -125,7 +126,10 @@ export function readParts(parts: readonly XmlNode[], set: Setter): void {
   }
 }
 
-/** <identifier type="doi|isbn|issn">: the DOI, ISBN and ISSN (one marked invalid passed over); the URIs are returned. */
+/**
+ * <identifier type="doi|isbn|issn|arxiv">: the DOI, ISBN, ISSN and arXiv id (one marked invalid passed over); the URIs
+ * are returned. The arXiv id is set as Zotero's Archive ID ("arXiv:2301.01234"), from which the item's arXiv id is read.
+ */
 export function readModsIdentifiers(node: XmlNode | undefined, set: Setter): string[] {
   const fields: Readonly<Record<string, string>> = { doi: 'DOI', isbn: 'ISBN', issn: 'ISSN' };
   const uris: string[] = [];
@@ -133,9 +137,15 @@ export function readModsIdentifiers(node: XmlNode | undefined, set: Setter): str
     if (attribute(identifier, 'invalid') === 'yes') continue;
     const type = attribute(identifier, 'type').toLowerCase();
     if (type === 'uri') uris.push(textOf(identifier).trim());
+    else if (type === 'arxiv') setArxiv(arxivIdOf(textOf(identifier)), set);
     else if (fields[type] !== undefined) set(fields[type], textOf(identifier));
   }
   return uris.filter((uri) => uri !== '');
+}
+
+/** Sets the arXiv id, if any, as Zotero's Archive ID of a preprint. */
+export function setArxiv(id: string | undefined, set: Setter): void {
+  if (id !== undefined) set('archiveID', `arXiv:${id}`);
 }
 
 /** The record's <location><url>: the one for primary display when marked, never a preview; else its URI identifier. */

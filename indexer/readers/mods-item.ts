@@ -2,6 +2,7 @@
 // thesis's or report's own genre, its title with subtitle (an abbreviated or alternative title is none), its people by
 // role, the title of the journal or book it appeared in (relatedItem type="host"; a series is no venue), its dates,
 // publisher, identifiers, URL and subject topics; read by zoteroItemFields as the Zotero database's items are.
+import { arxivIdOfLink } from './arxiv-ids.ts';
 import {
   attribute,
   elements,
@@ -10,6 +11,7 @@ import {
   readModsIdentifiers,
   readParts,
   type Setter,
+  setArxiv,
   texts,
   titleOf,
   urlOf,
@@ -74,8 +76,15 @@ export function modsItem(mods: XmlNode): ZoteroItem {
   set('place', named.map((term) => textOf(term))[0]);
   set('edition', origins.flatMap((origin) => texts(origin, 'edition'))[0]);
   readParts(parts, set);
-  const uris = [mods, host].flatMap((holder) => readModsIdentifiers(holder, set));
-  set('url', urlOf(mods) ?? uris[0]);
+  const ownUris = readModsIdentifiers(mods, set);
+  const uris = [...ownUris, ...readModsIdentifiers(host, set)];
+  const url = urlOf(mods);
+  set('url', url ?? uris[0]);
+  // A preprint without an arXiv identifier is known by its own arxiv.org address, as a RIS record is.
+  setArxiv(
+    [url ?? '', ...ownUris].map(arxivIdOfLink).find((id) => id !== undefined),
+    set,
+  );
   for (const series of [mods, host].flatMap((holder) => elements(holder, 'relatedItem'))) {
     if (attribute(series, 'type') === 'series') set('series', titleOf(series));
   }

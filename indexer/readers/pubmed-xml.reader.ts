@@ -6,11 +6,12 @@ import { problemAt } from './locate.ts';
 import { pubmedTitle } from './pubmed-title.ts';
 import type { RawRecord, Reader } from './reader.ts';
 import { withoutBlanks } from './values.ts';
+import { salvageChildren } from './xml-children-salvage.ts';
 import { elementLocations, listOf, parseXml, rootOf, textOf, type XmlNode } from './xml-document.ts';
-import { salvageElements } from './xml-salvage.ts';
 
 const ARTICLE = 'PubmedArticle';
 const BOOK = 'PubmedBookArticle';
+const RECORDS: ReadonlySet<string> = new Set([ARTICLE, BOOK]);
 const LISTS = new Set([
   ARTICLE,
   BOOK,
@@ -30,13 +31,15 @@ const YEAR = /\b(\d{4})\b/;
 export const readPubmedXml: Reader = (text, file) => {
   const parsed = parseXml(text, file, LISTS, { raw: RAW });
   if ('problems' in parsed) {
-    // Cut short or damaged: the complete articles and books are read one by one, numbered by their place in
-    // the file, as the problems with the others are.
-    const salvaged = salvageElements(text, file, [ARTICLE, BOOK], ['PubmedArticleSet'], LISTS, parsed.problems, {
-      raw: RAW,
+    // Cut short or damaged: the articles and books that parse alone are read, numbered by their place in the file, as
+    // the problems with the others are, each at the line and column of its damage.
+    const salvaged = salvageChildren(text, file, parsed.problems, recordOf, {
+      roots: ['PubmedArticleSet'],
+      records: RECORDS,
+      unit: 'record',
     });
-    const records = salvaged.elements.map(({ node, tag, location }) => ({
-      fields: tag === BOOK ? bookFields(node) : articleFields(node),
+    const records = salvaged.children.map(({ value, name, location }) => ({
+      fields: name === BOOK ? bookFields(value) : articleFields(value),
       location,
     }));
     return { records, problems: salvaged.problems };
@@ -54,6 +57,16 @@ export const readPubmedXml: Reader = (text, file) => {
   };
   return { records: inFileOrder([...read(ARTICLE, articleFields), ...read(BOOK, bookFields)]), problems: [] };
 };
+
+/** The article or book of an article set holding it alone, or why there is none. */
+function recordOf(wrapped: string): { value: XmlNode } | { reason: string } {
+  const parsed = parseXml(wrapped, '', LISTS, { raw: RAW });
+  if ('problems' in parsed) return { reason: parsed.problems[0]?.message ?? 'could not be read' };
+  const set = parsed.document.PubmedArticleSet;
+  const node = set !== null && typeof set === 'object' ? (set as XmlNode) : {};
+  const [record] = [...listOf(node[ARTICLE]), ...listOf(node[BOOK])];
+  return record !== null && typeof record === 'object' ? { value: record as XmlNode } : { reason: 'is empty' };
+}
 
 /** Articles and books of a whole document, read apart, numbered in the order the file holds them (by line, when known). */
 function inFileOrder(records: RawRecord[]): RawRecord[] {

@@ -1,11 +1,11 @@
-// The one repair path of the exports whose records are the children of their root, whatever their names (a MODS
-// collection's <mods>, an RDF document's nodes): a document that is not well-formed is scanned for its children
-// (xml-spans.ts), each is parsed alone inside the root's start tag, so its namespaces hold, and a damaged, unclosed or
-// cut-short one is reported at the line of its damage while the others are read.
+// The one repair path of the XML exports, whose records are the children of their root or of an element in it,
+// whatever their names (PubMed's articles and books, EndNote's <record>s in <records>, a MODS collection's <mods>, an
+// RDF document's nodes): a document that is not well-formed is scanned for its children (xml-spans.ts), each is parsed
+// alone inside the start tags that hold it, so its namespaces hold, and a damaged, unclosed or cut-short one is
+// reported at the line and column of its damage while the others are read.
 import { XMLValidator } from 'fast-xml-parser';
 import { lineOf, lineStarts, problemAt } from './locate.ts';
 import type { InputProblem, RecordLocation } from './reader.ts';
-import { cutShort, readBefore } from './xml-salvage.ts';
 import { type ChildSpan, localName, scanDocument } from './xml-spans.ts';
 
 /**
@@ -28,16 +28,18 @@ export type SalvageOptions = {
   records?: ReadonlySet<string>;
   /** What a child is called in messages: "record", "node". */
   unit: string;
+  /** The local names of the elements between the root and its children, outermost first (EndNote's ["records"]). */
+  within?: readonly string[];
 };
 
-/** A prolog longer than this is not repeated before each child: only the root's start tag is. */
+/** A prolog longer than this is not repeated before each child, whatever entities it declares: only the root's start tag is. */
 const MAX_PROLOG = 16 * 1024;
 
 /**
- * The children of the root of a document that did not parse whole, each read by `read` from itself wrapped in the
- * root's start tag (after the prolog, so entities the DOCTYPE declares hold), in document order, with a problem for
- * each that does not parse (at the line and column of its damage), that has no closing tag, or that the end of the file
- * cuts short. `damage`, the whole document's problem, is returned when the damage lies outside every child.
+ * The children of the root of a document that did not parse whole (or of the elements `options.within` names), each
+ * read by `read` from itself wrapped in the start tags that hold it (after the prolog, so entities the DOCTYPE declares
+ * hold), in document order, with a problem for each that does not parse (at the line and column of its damage), that
+ * has no closing tag, or that the end of the file cuts short. `damage`, the whole document's problem, is returned when the damage lies outside every child.
  */
 export function salvageChildren<T>(
   text: string,
@@ -46,13 +48,28 @@ export function salvageChildren<T>(
   read: ChildReader<T>,
   options: SalvageOptions,
 ): { children: SalvagedChild<T>[]; problems: InputProblem[] } {
-  const { records, unit } = options;
-  const scan = scanDocument(text, records);
-  if (scan.root === null || !options.roots.includes(localName(scan.root)))
+  const { records, unit, within = [] } = options;
+  const scan = scanDocument(text, records, within);
+  // What stands between the root's start tag and the holder's is repeated before each child: a great deal of it there
+  // is no export's, and is not repaired.
+  if (
+    scan.root === null ||
+    !options.roots.includes(localName(scan.root)) ||
+    scan.holders.length < within.length + 1 ||
+    scan.holderTagEnd - scan.rootTagEnd > MAX_PROLOG
+  )
     return { children: [], problems: [...damage] };
   const starts = lineStarts(text);
-  const prefix = scan.rootTagEnd <= MAX_PROLOG ? { start: 0 } : { start: scan.rootTagStart };
-  const wrap = { before: text.slice(prefix.start, scan.rootTagEnd), after: `</${scan.root}>` };
+  // The prolog is repeated only for the entities its DOCTYPE declares (comments before the root would be parsed again
+  // with each child), and without a byte order mark, for which the validator counts no column.
+  const prolog = text.slice(0, scan.rootTagStart);
+  const doctype = prolog.indexOf('<!DOCTYPE');
+  const subset = doctype !== -1 && prolog.includes('[', doctype);
+  const prefix = {
+    start: !subset || scan.rootTagEnd > MAX_PROLOG ? scan.rootTagStart : text.startsWith('\uFEFF') ? 1 : 0,
+  };
+  const closing = [...scan.holders].reverse().map((name) => `</${name}>`);
+  const wrap = { before: text.slice(prefix.start, scan.holderTagEnd), after: closing.join('') };
   const isRecord = (name: string) => records === undefined || records.has(localName(name));
   const children: SalvagedChild<T>[] = [];
   const problems: InputProblem[] = [];
@@ -68,7 +85,7 @@ export function salvageChildren<T>(
     const location = locationOf(span);
     const others = `the other ${unit}s were read`;
     if (!span.closed) {
-      problems.push(problem(location, unclosed(span, text, scan.root, starts, options)));
+      problems.push(problem(location, unclosed(span, text, scan.holders.at(-1)!, starts, options)));
       continue;
     }
     const wrapped = `${wrap.before}${text.slice(span.start, span.end)}${wrap.after}`;
@@ -88,16 +105,16 @@ export function salvageChildren<T>(
     if ('value' in result) children.push({ value: result.value, name: span.name, location });
     else problems.push(problem(location, `this <${span.name}> ${result.reason}; ${others}`));
   }
-  const cut = scan.open[1];
+  const cut = scan.open[within.length + 1];
   // Records are counted; an RDF document's nodes are not, as its journals and notes are nodes too.
   const complete = (count: number) =>
     records !== undefined || count === 0 ? readBefore(count, unit) : `the ${unit}s before it were read`;
   if (cut !== undefined && isRecord(cut.name)) {
     problems.push(problem(locationOf(cut), cutShort(cut.name, complete(children.length))));
-  } else if (scan.open.length > 0 && text.slice(scan.spans.at(-1)?.end ?? scan.rootTagEnd).trim() === '') {
+  } else if (scan.open.length > 0 && text.slice(scan.spans.at(-1)?.end ?? scan.holderTagEnd).trim() === '') {
     // Cut between two children: each child before the cut was read, but for those reported above.
     const read = problems.length === 0 ? `every ${unit} in it was read` : `its other ${unit}s were read`;
-    const message = `the file ends before its </${scan.root}> (was the export interrupted?); ${read}`;
+    const message = `the file ends before its ${closing.slice(-scan.open.length).join('')} (was the export interrupted?); ${read}`;
     problems.push(problemAt(file, starts.length, null, null, message));
   }
   if (problems.length > 0 || children.length === 0) {
@@ -113,20 +130,20 @@ export function salvageChildren<T>(
 }
 
 /**
- * Says a child had no closing tag: the next record's opening or the root's closing tag ended it, at `span.end`. Where
+ * Says a child had no closing tag: the next record's opening or its holder's closing tag ended it, at `span.end`. Where
  * records are not told apart (RDF nodes nest), the root's closing tag ends one that took every later child inside it.
  */
 function unclosed(
   span: ChildSpan,
   text: string,
-  root: string,
+  holder: string,
   starts: readonly number[],
   options: SalvageOptions,
 ): string {
   const { records, unit } = options;
   const tag = span.name;
   const line = lineOf(starts, span.end);
-  const before = text.startsWith('</', span.end) ? `</${root}>` : `the next ${unit} starts`;
+  const before = text.startsWith('</', span.end) ? `</${holder}>` : `the next ${unit} starts`;
   const read =
     records === undefined
       ? `it and the ${unit}s after it were passed over`
@@ -136,7 +153,7 @@ function unclosed(
 
 /**
  * Turns a line and column the validator gave in `wrapped` (the prolog from `prefixStart`, up to `prefixLength`, then
- * the child's text, then the root's closing tag) into the line and column in the file; a position in the closing tag
+ * the child's text, then the holders' closing tags) into the line and column in the file; a position in the closing tag
  * is the child's end.
  */
 function positionInFile(
@@ -154,4 +171,15 @@ function positionInFile(
     const fileLine = lineOf(starts, inFile);
     return { line: fileLine, column: inFile - (starts[fileLine - 1] ?? 0) + 1 };
   };
+}
+
+/** What a cut-short message says was read before the cut: "the 2 records before it were read". */
+function readBefore(count: number, unit: string): string {
+  if (count === 0) return `there is no complete ${unit} before it`;
+  return count === 1 ? `the ${unit} before it was read` : `the ${count} ${unit}s before it were read`;
+}
+
+/** Says an element was cut short by the end of the file. */
+function cutShort(tag: string, read: string): string {
+  return `<${tag}> is cut short: the file ends before its </${tag}> (was the export interrupted?); ${read}`;
 }

@@ -15,7 +15,13 @@ export type DocumentScan = {
   /** The offsets of the root's start tag and just past it. */
   rootTagStart: number;
   rootTagEnd: number;
-  /** The root's child elements that ended, in document order. */
+  /**
+   * The elements that hold the children, from the root in (EndNote's <xml>, <records>: just the root by default), as
+   * written, and the offset just past the first start tag of the innermost.
+   */
+  holders: string[];
+  holderTagEnd: number;
+  /** The children (elements just inside the holders) that ended, in document order. */
   spans: ChildSpan[];
   /** The elements still open where the text ends (the root first), each with end -1. */
   open: ElementSpan[];
@@ -28,9 +34,16 @@ export const localName = (name: string): string => name.slice(name.indexOf(':') 
  * The root's name and start tag, its child elements (in document order) and the elements still open where the text
  * ends. The text need not be well-formed: a closing tag closes the open element of its name and any left open inside
  * it (one naming no open element is passed over), an opening tag of one of `records` (local names, such as MODS's
- * "mods") ends a record of them left open, and a tag, comment or declaration left unterminated ends the scan.
+ * "mods") ends a record of them left open, and a tag, comment or declaration left unterminated ends the scan. Given
+ * `within` (local names, such as EndNote's ["records"]), the children are those of the elements of these names nested
+ * in that order inside the root, not the root's own.
  */
-export function scanDocument(text: string, records: ReadonlySet<string> = new Set()): DocumentScan {
+export function scanDocument(
+  text: string,
+  records: ReadonlySet<string> = new Set(),
+  within: readonly string[] = [],
+): DocumentScan {
+  const depth = within.length + 1;
   const spans: ChildSpan[] = [];
   const open: ElementSpan[] = [];
   // How many elements of each name are open: a closing tag naming none is passed over without a search of the stack.
@@ -45,39 +58,52 @@ export function scanDocument(text: string, records: ReadonlySet<string> = new Se
   let root: string | null = null;
   let rootTagStart = 0;
   let rootTagEnd = 0;
+  const holders: string[] = [];
+  let holderTagEnd = 0;
+  // Whether the open elements are the root and the holders `within` names, so that the next one opened is a child.
+  const inHolders = () =>
+    open.length >= depth && within.every((name, index) => localName(open[index + 1]!.name) === name);
   let at = text.indexOf('<');
   while (at !== -1) {
     const end = markupEnd(text, at);
     if (end === -1) break;
     const name = tagName(text, at);
     if (name !== null) {
-      const child = open[1];
+      const child = inHolders() ? open[depth] : undefined;
       if (text[at + 1] === '/') {
-        const depth = (openNames.get(name) ?? 0) > 0 ? open.findLastIndex((element) => element.name === name) : -1;
-        if (depth === 1 && child) spans.push({ ...child, end, closed: true });
-        // The root's closing tag ends a child left open inside it where that tag starts.
-        if (depth === 0 && child) spans.push({ ...child, end: at, closed: false });
-        if (depth !== -1) popTo(depth);
-        if (depth === 0) break;
+        const closes = (openNames.get(name) ?? 0) > 0 ? open.findLastIndex((element) => element.name === name) : -1;
+        if (closes === depth && child) spans.push({ ...child, end, closed: true });
+        // A holder's closing tag (the root's) ends a child left open inside it where that tag starts.
+        if (closes !== -1 && closes < depth && child) spans.push({ ...child, end: at, closed: false });
+        if (closes !== -1) popTo(closes);
+        if (closes === 0) break;
       } else if (root === null) {
         root = name;
         rootTagStart = at;
         rootTagEnd = end;
+        holders.push(name);
+        holderTagEnd = end;
         if (text[end - 2] === '/') break;
         push({ name, start: at, end: -1 });
       } else {
         // A record opening inside a record left open ends it: a record never holds another.
         if (child && records.has(localName(name)) && records.has(localName(child.name))) {
           spans.push({ ...child, end: at, closed: false });
-          popTo(1);
+          popTo(depth);
+        }
+        const holder = open.length < depth && open.length === holders.length && within[open.length - 1];
+        if (holder !== undefined && holder !== false && localName(name) === holder) {
+          // The first holder of each depth opened: its start tag is repeated before each child read alone.
+          holders.push(name);
+          holderTagEnd = end;
         }
         if (text[end - 2] !== '/') push({ name, start: at, end: -1 });
-        else if (open.length === 1) spans.push({ name, start: at, end, closed: true });
+        else if (open.length === depth && inHolders()) spans.push({ name, start: at, end, closed: true });
       }
     }
     at = text.indexOf('<', end);
   }
-  return { root, rootTagStart, rootTagEnd, spans, open };
+  return { root, rootTagStart, rootTagEnd, holders, holderTagEnd, spans, open };
 }
 
 /**

@@ -1,4 +1,4 @@
-// A reference list given as a reference manager's export (a draft's .bib, RIS, CSL JSON), read by
+// A reference list given as a reference manager's export (a draft's .bib, RIS, CSL JSON, Zotero RDF, MODS), read by
 // its fields rather than guessed from text.
 import { papersOfExport } from '../../indexer/index.ts';
 import { lineStarts } from '../../indexer/readers/locate.ts';
@@ -17,7 +17,9 @@ export function referencesOfExport(text: string): ReferenceEntry[] | null {
   const starts = papers.map(({ location }) => lines[(location.line ?? 1) - 1] ?? 0);
   return papers.map(({ paper }, i) => {
     const start = starts[i]!;
-    const end = start + text.slice(start, starts[i + 1] ?? text.length).trimEnd().length;
+    // Records written on one line (Zotero's MODS export) each span that line: none is given an empty span.
+    const next = starts.find((later, j) => j > i && later > start) ?? text.length;
+    const end = start + text.slice(start, next).trimEnd().length;
     const authors = paper.authors.join(', ');
     const year = paper.year === null ? null : String(paper.year);
     return {

@@ -7,6 +7,7 @@ import { footnoteDefinitions } from './footnote-definitions.ts';
 import { cleanDoi, DOI_PATTERN } from './identifier-citations.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { FOOTNOTE_MARK, plainOfSuperscript } from './numeric-citations.ts';
+import { referencesOfExport } from './reference-export.ts';
 
 /** One entry of a reference list. */
 export type ReferenceEntry = {
@@ -248,7 +249,15 @@ function splitTrailingList(text: string): { body: string; references: ReferenceE
     // list's lines are blanked so every offset still counts from the text as written.
     NEXT_HEADING.lastIndex = listStart;
     const listEnd = NEXT_HEADING.exec(text)?.index ?? text.length;
-    const references = parseReferenceEntries(text.slice(listStart, listEnd), listStart);
+    const block = text.slice(listStart, listEnd);
+    // A reference manager's export pasted under the heading (BibTeX, RIS, MODS…) is read by its fields, as one given
+    // apart is.
+    const exported = referencesOfExport(block)?.map((entry) => ({
+      ...entry,
+      start: entry.start + listStart,
+      end: entry.end + listStart,
+    }));
+    const references = exported ?? parseReferenceEntries(block, listStart);
     if (listEnd === text.length) return { body: text.slice(0, heading.index), references };
     const blank = text.slice(heading.index, listEnd).replace(/[^\n]/gu, ' ');
     return { body: text.slice(0, heading.index) + blank + text.slice(listEnd), references };

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResponse } from '../../server/verify/verify.schema.ts';
+import { DRAFT, MODS_REFERENCES } from '../support/reference-exports.ts';
 import { runCli } from '../support/run-cli.ts';
 import { writeJsonl } from '../support/synthetic-papers.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -83,6 +84,28 @@ describe('citelens verify', () => {
     );
     expect(response.claims.flatMap((c) => c.citations.map((x) => [x.paperId, x.verdict]))).toEqual([
       ['zotero-7QX2', 'supported'],
+    ]);
+  });
+
+  it('reads a MODS export given with --references as its records', async () => {
+    const dir = tempDir();
+    const draft = path.join(dir, 'draft.md');
+    fs.writeFileSync(draft, `${DRAFT}\n`);
+    fs.writeFileSync(path.join(dir, 'references.xml'), MODS_REFERENCES);
+    const result = await runCli([
+      'verify',
+      draft,
+      '--references',
+      path.join(dir, 'references.xml'),
+      '--index',
+      index,
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const response = JSON.parse(result.stdout) as VerifyResponse;
+    expect(response.references.map((r) => [r.n, r.text, r.paperId])).toEqual([
+      [1, 'Maria Lindqvist, Tom Okafor (2024) Caffeine and working memory in adults.', 'zotero-7QX2'],
+      [2, 'Hans Meier (2022) Glacier melt rates in the Alps.', 'zotero-9KD1'],
     ]);
   });
 

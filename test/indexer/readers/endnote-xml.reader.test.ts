@@ -75,12 +75,20 @@ describe('endnote-xml.reader', () => {
     });
   });
 
-  it('reads the other records of a library with one damaged record, naming the damaged one', () => {
+  it('reads the other records of a library with one damaged record, naming the line and column of its damage', () => {
+    // EndNote writes a library on one line: the column is what finds the damage.
     const damaged = fs.readFileSync(fixture('wild/endnote-library.xml'), 'utf8').replace('<volume>', '<volume><b>');
     const { papers, problems } = readWith(readEndnoteXml, damaged, 'library.xml', { repair: true });
     expect(papers.map(({ paper }) => paper.id)).toEqual(['doi:10.1016/S0140-6736(20)32000-6']);
-    expect(problems.map((problem) => [problem.line, problem.record, problem.message.split(':')[0]])).toEqual([
-      [1, 1, 'this <record> is not well-formed XML'],
+    expect(problems).toEqual([
+      {
+        file: 'library.xml',
+        line: 1,
+        record: 1,
+        field: null,
+        message:
+          "is not well-formed XML: Expected closing tag 'b' (opened in line 1, col 1564) instead of closing tag 'volume'. (column 1625); this <record> (from line 1) was passed over, the other records were read",
+      },
     ]);
     expect(papers[0]?.location).toEqual({ file: 'library.xml', line: 1, record: 2 });
   });
@@ -91,6 +99,54 @@ describe('endnote-xml.reader', () => {
     expect(papers.map(({ paper }) => paper.title)).toEqual(['Tides in Pine Island glacier']);
     expect(problems.map((problem) => [problem.line, problem.record])).toEqual([[10, 2]]);
     expect(problems[0]?.message).toContain('<record> is cut short');
+  });
+
+  it('reads every record but one broken in the middle, reported at the line and column of its damage', () => {
+    const record = (title: string, year: number) =>
+      `<record><ref-type name="Journal Article">17</ref-type>\n<titles><title>${style(title)}</title></titles>\n<dates><year>${style(String(year))}</year></dates></record>`;
+    const text = `<?xml version="1.0" encoding="UTF-8" ?><xml><records>\n${[
+      record('Sea ice thins', 2019),
+      record('Glaciers retreat', 2020),
+      record('Permafrost thaws', 2021).replace('<dates>', '<dates><year>'),
+      record('Snow cover shrinks', 2022),
+      record('Lake ice breaks up early', 2023),
+    ].join('\n')}\n</records></xml>`;
+    // Read the same with a byte order mark and Windows line ends, which a pasted export may keep.
+    for (const written of [text, `\uFEFF${text.replace(/\n/g, '\r\n')}`]) {
+      expect(readWith(readEndnoteXml, written, 'library.xml', { repair: true }).problems).toEqual(
+        readWith(readEndnoteXml, text, 'library.xml', { repair: true }).problems,
+      );
+    }
+    const { papers, problems } = readWith(readEndnoteXml, text, 'library.xml', { repair: true });
+    expect(papers.map(({ paper, location }) => [paper.title, location.line, location.record])).toEqual([
+      ['Sea ice thins', 2, 1],
+      ['Glaciers retreat', 5, 2],
+      ['Snow cover shrinks', 11, 4],
+      ['Lake ice breaks up early', 14, 5],
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'library.xml',
+        line: 10,
+        record: 3,
+        field: null,
+        message:
+          "is not well-formed XML: Expected closing tag 'year' (opened in line 10, col 8) instead of closing tag 'dates'. (column 87); this <record> (from line 8) was passed over, the other records were read",
+      },
+    ]);
+  });
+
+  it('says a file cut between two records was read whole up to the cut', () => {
+    const cut = ENDNOTE.slice(0, ENDNOTE.indexOf('</records>'));
+    const { papers, problems } = readWith(readEndnoteXml, cut, 'library.xml', { repair: true });
+    expect(papers).toHaveLength(2);
+    expect(problems.map(({ line, record, message }) => [line, record, message])).toEqual([
+      [
+        12,
+        null,
+        'the file ends before its </records></xml> (was the export interrupted?); every record in it was read',
+      ],
+    ]);
   });
 
   it('reads keywords written as lines of one <keyword>, MeSH headings as their descriptors, and a year only in the Date field', () => {

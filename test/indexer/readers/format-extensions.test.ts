@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT_EXTENSIONS } from '../../../core/errors.ts';
 import { KNOWN_EXTENSIONS } from '../../../indexer/readers/detect-format.ts';
-import { ACCEPTED } from '../../../web/src/pages/library/add-papers.tsx';
+import { ACCEPTED_EXTENSIONS } from '../../../web/src/inputs/input-formats.ts';
 
-// core/errors.ts and the web upload's file picker list the extensions by hand (neither may import
+// core/errors.ts and the web's list of formats (web/src/inputs/input-formats.ts) name the extensions by hand (neither may import
 // the indexer); these tests keep both lists in step with detectFormat's table.
 describe('format-extensions', () => {
   it("names every extension detectFormat knows in the error table's hints, and no other", () => {
@@ -11,7 +11,7 @@ describe('format-extensions', () => {
   });
 
   it("offers every extension detectFormat knows in the web upload's file picker", () => {
-    const accepted = ACCEPTED.split(',');
+    const accepted = ACCEPTED_EXTENSIONS.split(',');
     for (const extension of KNOWN_EXTENSIONS) expect(accepted, extension).toContain(extension);
   });
 });

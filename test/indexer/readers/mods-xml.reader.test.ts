@@ -121,6 +121,30 @@ describe('mods-xml.reader', () => {
     ]);
   });
 
+  it('takes an arXiv id from an identifier of type arXiv or an arxiv.org link, and keys a record without DOI by it', () => {
+    const record = (title: string, inner: string) =>
+      `<mods><titleInfo><title>${title}</title></titleInfo><name type="personal"><namePart>Hale, Mira</namePart></name><originInfo><dateIssued>2023</dateIssued></originInfo>${inner}</mods>`;
+    const text = `<modsCollection xmlns="http://www.loc.gov/mods/v3">${[
+      record('Sea ice drift', '<identifier type="arXiv">arXiv:2301.01234v2</identifier>'),
+      record('Floe sizes', '<identifier type="uri">https://arxiv.org/abs/hep-th/9901001v1</identifier>'),
+      record('Lead fractions', '<location><url>http://arxiv.org/pdf/2302.04567.pdf</url></location>'),
+      record(
+        'Ridging',
+        '<identifier type="doi">10.5555/ridge.1</identifier><identifier type="arxiv">2303.00001</identifier>',
+      ),
+      record('Melt ponds', '<location><url>https://example.org/arxiv.org/abs/2304.00002</url></location>'),
+    ].join('\n')}</modsCollection>`;
+    const { papers } = readWith(readModsXml, text, 'preprints.xml', { repair: true });
+    expect(papers.map(({ paper }) => [paper.id, paper.arxivId])).toEqual([
+      ['arxiv:2301.01234', '2301.01234'],
+      ['arxiv:hep-th/9901001', 'hep-th/9901001'],
+      ['arxiv:2302.04567', '2302.04567'],
+      ['doi:10.5555/ridge.1', '2303.00001'],
+      ['hale2023melt', null],
+    ]);
+    expect(papers[0]?.paper.metadata.archiveID).toBeUndefined();
+  });
+
   it('reads the complete records of an export cut short and reports the cut record with its number', () => {
     const cut = EXPORT.text.slice(0, EXPORT.text.indexOf('<title>Calving fronts'));
     const { papers, problems } = readWith(readModsXml, cut, 'cut.xml');
@@ -219,6 +243,27 @@ describe('mods-xml.reader', () => {
     expect(papers).toHaveLength(3);
     expect(problems.map(({ line, message }) => [line, message])).toEqual([
       [40, "is not well-formed XML: char '&' is not expected. (column 3); its 3 complete records were read"],
+    ]);
+  });
+
+  it('reads the entities its DOCTYPE declares in each record of a damaged file, past the comments before it', () => {
+    const text = [
+      '<?xml version="1.0"?>',
+      '<!-- exported from the catalogue -->',
+      '<!DOCTYPE modsCollection [<!ENTITY ice "sea ice">]>',
+      '<modsCollection xmlns="http://www.loc.gov/mods/v3">',
+      '<mods><titleInfo><title>Drift of &ice;</title></titleInfo><name><namePart>Hale, Mira</namePart></name></mods>',
+      '<mods><titleInfo><title>Floes</tittle></titleInfo></mods>',
+      '</modsCollection>',
+    ].join('\n');
+    const { papers, problems } = readWith(readModsXml, text, 'entities.xml', { repair: true });
+    expect(papers.map(({ paper }) => paper.title)).toEqual(['Drift of sea ice']);
+    expect(problems.map(({ line, record, message }) => [line, record, message])).toEqual([
+      [
+        6,
+        2,
+        "is not well-formed XML: Expected closing tag 'title' (opened in line 6, col 18) instead of closing tag 'tittle'. (column 30); this <mods> (from line 6) was passed over, the other records were read",
+      ],
     ]);
   });
 

@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPubmedXml } from '../../../indexer/readers/pubmed-xml.reader.ts';
+import { runCli } from '../../support/run-cli.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 import { readFixture, readWith } from './read-fixture.ts';
 
 // Shaped as PubMed's efetch XML, with values written here.
@@ -180,8 +184,13 @@ describe('pubmed-xml.reader', () => {
       ['pmid:31452105', 4, 2],
       ['pmid:28722865', 8, 4],
     ]);
-    expect(problems.map((problem) => [problem.line, problem.record])).toEqual([[6, 3]]);
-    expect(problems[0]?.message).toMatch(/^this <PubmedArticle> .*; the others were read$/);
+    expect(problems.map((problem) => [problem.line, problem.record, problem.message])).toEqual([
+      [
+        6,
+        3,
+        "is not well-formed XML: Expected closing tag 'b' (opened in line 6, col 82) instead of closing tag 'ArticleTitle'. (column 90); this <PubmedArticle> (from line 6) was passed over, the other records were read",
+      ],
+    ]);
   });
 
   it('reads the records after one left unclosed, instead of taking them into it', () => {
@@ -201,7 +210,7 @@ describe('pubmed-xml.reader', () => {
       [
         2,
         1,
-        'this <PubmedBookArticle> has no </PubmedBookArticle> before the next record starts (line 3); the others were read',
+        '<PubmedBookArticle> has no </PubmedBookArticle> before the next record starts (line 3): it was passed over, the other records were read',
       ],
     ]);
   });
@@ -216,5 +225,76 @@ describe('pubmed-xml.reader', () => {
     expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
       [4, expect.stringMatching(/^<PubmedArticle> is cut short/)],
     ]);
+  });
+});
+
+/** A PubMed article set of articles (PMID, title, abstract), one a few lines, as efetch writes them. */
+function articleSet(articles: ReadonlyArray<[pmid: number, title: string]>): string {
+  const article = ([pmid, title]: [number, string]) =>
+    [
+      '<PubmedArticle>',
+      `  <MedlineCitation><PMID Version="1">${pmid}</PMID>`,
+      `    <Article><ArticleTitle>${title}</ArticleTitle><Abstract><AbstractText>${title} in the field.</AbstractText></Abstract></Article>`,
+      '  </MedlineCitation>',
+      '</PubmedArticle>',
+    ].join('\n');
+  return `<?xml version="1.0" ?>\n<PubmedArticleSet>\n${articles.map(article).join('\n')}\n</PubmedArticleSet>\n`;
+}
+
+describe('pubmed-xml.reader on a damaged file', () => {
+  const ARTICLES: Array<[number, string]> = [
+    [1001, 'Sea ice thins'],
+    [1002, 'Glaciers retreat'],
+    [1003, 'Permafrost thaws'],
+    [1004, 'Snow cover shrinks'],
+    [1005, 'Lake ice breaks up early'],
+  ];
+  // The third article (from line 13) holds a bare "&" in its title, as a hand-edited export may: line 15, column 39.
+  const damaged = articleSet(ARTICLES).replace(
+    'Permafrost thaws</ArticleTitle>',
+    'Permafrost & ice thaws</ArticleTitle>',
+  );
+
+  it('reads every article but one broken in the middle, which it reports at the line and column of its damage', () => {
+    const { papers, problems } = readWith(readPubmedXml, damaged, 'damaged.xml');
+    expect(papers.map(({ paper, location }) => [paper.id, location.line, location.record])).toEqual([
+      ['pmid:1001', 3, 1],
+      ['pmid:1002', 8, 2],
+      ['pmid:1004', 18, 4],
+      ['pmid:1005', 23, 5],
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'damaged.xml',
+        line: 15,
+        record: 3,
+        field: null,
+        message: expect.stringMatching(
+          /^is not well-formed XML: char '&' is not expected\. \(column 39\); this <PubmedArticle> \(from line 13\) was passed over, the other records were read$/,
+        ),
+      },
+    ]);
+  });
+
+  it('indexes the other articles, and under --strict fails naming that line and column and leaves the index as it was', async () => {
+    const index = tempDir();
+    const file = path.join(tempDir(), 'pubmed.xml');
+    fs.writeFileSync(file, articleSet(ARTICLES));
+    const indexed = await runCli(['index', file, '--index', index, '--embedder', 'builtin']);
+    expect(indexed.code, indexed.stderr).toBe(0);
+    fs.writeFileSync(file, damaged.replace('Sea ice thins', 'Sea ice thickens'));
+    const strict = await runCli(['index', file, '--index', index, '--embedder', 'builtin', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(
+      `${file}:15 (record 3): is not well-formed XML: char '&' is not expected. (column 39)`,
+    );
+    const unchanged = await runCli(['search', 'sea ice', '--index', index, '--json']);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(unchanged.stdout).toContain('Sea ice thins');
+    const repaired = await runCli(['index', file, '--index', index, '--embedder', 'builtin']);
+    expect(repaired.code, repaired.stderr).toBe(0);
+    expect(repaired.stderr).toContain(`${file}:15 (record 3)`);
+    const updated = await runCli(['search', 'sea ice', '--index', index, '--json']);
+    expect(updated.stdout).toContain('Sea ice thickens');
   });
 });

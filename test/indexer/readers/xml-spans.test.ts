@@ -24,6 +24,18 @@ describe('xml-spans', () => {
     expect(scan.open).toEqual([]);
   });
 
+  it('finds the records inside the elements `within` names, ending one left open where their holder closes', () => {
+    const text =
+      '<?xml version="1.0"?><xml><records><record>A</record><record>B</records><other><record>C</record></other></xml>';
+    const scan = scanDocument(text, new Set(['record']), ['records']);
+    expect(scan.holders).toEqual(['xml', 'records']);
+    expect(text.slice(0, scan.holderTagEnd)).toBe('<?xml version="1.0"?><xml><records>');
+    expect(scan.spans.map(({ name, start, end, closed }) => [name, text.slice(start, end), closed])).toEqual([
+      ['record', '<record>A</record>', true],
+      ['record', '<record>B', false],
+    ]);
+  });
+
   it('lets a closing tag close the open element of its name, so a misspelt one inside a record leaves the next records whole', () => {
     const text = '<set><rec><t>A</tt></rec><rec><t>B</t></rec></set>';
     expect(children(text)).toEqual([

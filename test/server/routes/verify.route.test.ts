@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.ts';
 import { verifyRoutes } from '../../../server/routes/verify.route.ts';
 import type { VerifyResponse } from '../../../server/verify/verify.schema.ts';
+import { DRAFT, ZOTERO_RDF_REFERENCES } from '../../support/reference-exports.ts';
 import { holderFor, testConfig } from '../../support/sample-index.ts';
 import { buildFixtureIndex, type FixtureIndex } from '../verify/fixture-library.ts';
 
@@ -36,6 +37,20 @@ describe('verify.route', () => {
       [['[2]', 'glacier-melt', 'supported']],
     ]);
     expect(body.claims[0]!.suggestions[0]?.paperId).toBe('caffeine-memory-trial');
+  });
+
+  it('reads references pasted as a Zotero RDF export as its records, not as lines of XML', async () => {
+    const res = await verify({ text: DRAFT, references: ZOTERO_RDF_REFERENCES });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as VerifyResponse;
+    expect(body.references.map((r) => [r.n, r.paperId])).toEqual([
+      [1, 'caffeine-memory-trial'],
+      [2, 'glacier-melt'],
+    ]);
+    expect(body.claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId]))).toEqual([
+      ['[1]', 'caffeine-memory-trial'],
+      ['Meier, 2022', 'glacier-melt'],
+    ]);
   });
 
   it('refuses a body without text with INVALID_INPUT naming the field', async () => {

@@ -6,6 +6,7 @@ import { libraryOfIndex } from '../../../server/verify/library.ts';
 import { JUDGE_THRESHOLDS } from '../../../server/verify/support-verdicts.ts';
 import { type VerifyRequest, zVerifyRequest } from '../../../server/verify/verify.schema.ts';
 import { verifyText, verifyTextWith } from '../../../server/verify/verify.service.ts';
+import { DRAFT, MODS_REFERENCES, ZOTERO_RDF_REFERENCES } from '../../support/reference-exports.ts';
 import { buildFixtureIndex, FIXTURE_PAPERS, type FixtureIndex } from './fixture-library.ts';
 
 let fixture: FixtureIndex;
@@ -371,6 +372,42 @@ describe('verify.service', () => {
     expect(response.references.map((r) => [r.n, r.paperId])).toEqual([
       [1, 'caffeine-memory-trial'],
       [2, 'glacier-melt'],
+    ]);
+  });
+
+  it('reads references given as a MODS or Zotero RDF export, one entry a record, resolved by their fields', () => {
+    for (const references of [MODS_REFERENCES, ZOTERO_RDF_REFERENCES]) {
+      const response = verify({ text: DRAFT, references });
+      expect(response.references.map((r) => [r.n, r.text, r.paperId])).toEqual([
+        [1, 'Maria Lindqvist, Tom Okafor (2024) Caffeine and working memory in adults.', 'caffeine-memory-trial'],
+        [2, 'Hans Meier (2022) Glacier melt rates in the Alps.', 'glacier-melt'],
+      ]);
+      expect(response.claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId, x.resolvedBy]))).toEqual([
+        ['[1]', 'caffeine-memory-trial', 'doi'],
+        ['Meier, 2022', 'glacier-melt', 'title'],
+      ]);
+    }
+  });
+
+  it('reads an export pasted under the References heading after the claims as its records, as one given apart', () => {
+    for (const export_ of [MODS_REFERENCES, ZOTERO_RDF_REFERENCES]) {
+      const response = verify({ text: `${DRAFT}\n\nReferences\n${export_}` });
+      expect(response.references.map((r) => [r.n, r.paperId])).toEqual([
+        [1, 'caffeine-memory-trial'],
+        [2, 'glacier-melt'],
+      ]);
+      expect(response.claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId, x.resolvedBy]))).toEqual([
+        ['[1]', 'caffeine-memory-trial', 'doi'],
+        ['Meier, 2022', 'glacier-melt', 'title'],
+      ]);
+    }
+    const bibtex =
+      '@article{okafor24,\n  author = {Lindqvist, Maria and Okafor, Tom},\n  title = {Caffeine and Working Memory in Adults},\n  year = {2024}\n}';
+    const cited = verify({
+      text: `Caffeine increased short-term memory recall [@okafor24].\n\n## References\n${bibtex}\n`,
+    });
+    expect(cited.claims.flatMap((c) => c.citations.map((x) => [x.marker, x.paperId, x.resolvedBy]))).toEqual([
+      ['[okafor24]', 'caffeine-memory-trial', 'title'],
     ]);
   });
 

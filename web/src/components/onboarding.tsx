@@ -2,6 +2,7 @@
 // that "Try again" cannot fix.
 
 import { Link } from 'react-router';
+import { formatNames } from '../inputs/input-formats.ts';
 
 /** `onLibraryPage`: the "Add papers" box is right there, so point to it rather than link to it. */
 export function Onboarding({ onLibraryPage = false }: { onLibraryPage?: boolean }) {
@@ -23,9 +24,8 @@ export function Onboarding({ onLibraryPage = false }: { onLibraryPage?: boolean 
         <code>citelens index papers.jsonl</code>
       </pre>
       <p className="muted">
-        Citelens reads JSON Lines, JSON (also OpenAlex and Semantic Scholar), CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE,
-        Web of Science, PubMed XML, EndNote XML, MODS XML, arXiv Atom, a Zotero RDF export and a Zotero library. After
-        indexing from a terminal, reload this page; if it still shows this, restart Citelens so it loads the new index.
+        Citelens reads {formatNames()}. After indexing from a terminal, reload this page; if it still shows this,
+        restart Citelens so it loads the new index.
       </p>
     </section>
   );

@@ -189,4 +189,12 @@ describe('verify-page', () => {
     expect(alert.textContent).toContain('more than the 512 KB one check takes');
     expect(alert.textContent).toContain('Shorten the reference list (the text is 264 KB, the reference list 293 KB)');
   });
+
+  it('names every export a reference list may be pasted as in its hint, Zotero RDF and MODS among them', () => {
+    showPage();
+    const hint = screen.getByRole('textbox', { name: 'Reference list (optional)' }).getAttribute('aria-describedby');
+    const said = document.getElementById(hint!)?.textContent ?? '';
+    for (const name of ['BibTeX', 'RIS', 'CSL-JSON', 'Zotero RDF', 'MODS XML', 'EndNote XML'])
+      expect(said).toContain(name);
+  });
 });

@@ -5,13 +5,7 @@ import type { UploadEvent, UploadProblem } from '../../../../server/library/uplo
 import { ApiError } from '../../api/api-error.ts';
 import { indexUpload, sendFile, startUpload } from '../../api/upload.api.ts';
 import { CodeText } from '../../components/code-text.tsx';
-
-/**
- * File types the indexer reads (see indexer/readers/detect-format.ts), a Zotero database (.sqlite)
- * among them; Web of Science and EndNote tagged exports may also be .txt.
- */
-export const ACCEPTED =
-  '.jsonl,.ndjson,.json,.csljson,.csv,.tsv,.tab,.bib,.bibtex,.xml,.atom,.ris,.nbib,.medline,.enw,.rdf,.txt,.sqlite';
+import { ACCEPTED_EXTENSIONS, formatNames } from '../../inputs/input-formats.ts';
 
 type State =
   | { phase: 'idle' }
@@ -117,7 +111,7 @@ export function AddPapers({ onIndexed }: { onIndexed: () => void }) {
           className="visually-hidden"
           type="file"
           multiple
-          accept={ACCEPTED}
+          accept={ACCEPTED_EXTENSIONS}
           tabIndex={-1}
           aria-label="Paper files"
           onChange={(event) => {
@@ -126,10 +120,7 @@ export function AddPapers({ onIndexed }: { onIndexed: () => void }) {
             void add(files);
           }}
         />
-        <p className="muted">
-          JSON Lines, JSON (also OpenAlex and Semantic Scholar), CSV, TSV, BibTeX, CSL-JSON, RIS, MEDLINE, Web of
-          Science, PubMed XML, EndNote XML, MODS XML, Zotero RDF or arXiv Atom, in UTF-8.
-        </p>
+        <p className="muted">{formatNames({ last: 'or' })}.</p>
       </div>
       <div role="status" aria-live="polite" className="upload-status">
         {state.phase === 'sending' ? (

@@ -6,6 +6,7 @@ import { ApiError, isAbort } from '../../api/api-error.ts';
 import { verifyText } from '../../api/verify.api.ts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/status.tsx';
 import { SUBMIT_SHORTCUT, submitOnCtrlEnter } from '../../components/submit-shortcut.ts';
+import { formatNames } from '../../inputs/input-formats.ts';
 import { MarkedText } from './marked-text.tsx';
 import { oversizeRequest } from './request-size.ts';
 import { readDraft, rememberedResult, rememberResult, saveDraft } from './verify-draft.ts';
@@ -123,8 +124,8 @@ export function VerifyPage() {
         <div className="field">
           <label htmlFor={`${ids}-refs`}>Reference list (optional)</label>
           <span className="field-hint" id={`${ids}-refs-hint`}>
-            Only if it is not at the end of the text: one entry per line, e.g. “[1] Authors. Title. 2026.”, or a BibTeX
-            or RIS export (a LaTeX draft’s .bib) whose keys the text cites.
+            Only if it is not at the end of the text: one entry per line, e.g. “[1] Authors. Title. 2026.”, or an export
+            whose keys the text cites (a LaTeX draft’s .bib): {formatNames({ pasted: true, last: 'or' })}.
           </span>
           <textarea
             id={`${ids}-refs`}
