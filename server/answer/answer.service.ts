@@ -29,6 +29,7 @@ import { questionType } from './question-type.ts';
 import { recordDraft } from './record-questions.ts';
 import { type Selection, selectSentences } from './select-sentences.ts';
 import type { SelectionOptions } from './selection-settings.ts';
+import { afterFirstAim } from './sentence-position.ts';
 
 /** What answering needs from the library: passage retrieval and term statistics. */
 export type AnswerContext = {
@@ -72,6 +73,8 @@ function withBottomLine(draft: Draft, question: string, sources: readonly Number
         n: c.n,
         sentence: { field: c.field, start: c.start, end: c.end, text: text || sentence.text },
         title: paper?.title ?? '',
+        // Where the abstract reports results, a plainly stated one is a finding (plain-results.ts).
+        afterAim: c.field === 'abstract' && paper !== undefined && afterFirstAim(paper.abstract, c.start),
       };
     }),
   );

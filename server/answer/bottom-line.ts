@@ -13,9 +13,13 @@ import { nameInParentheses } from '../verify/paper-name.ts';
 import { nameOfTitle } from '../verify/resolve-reference.ts';
 import type { BottomLine } from './answer.schema.ts';
 import { deniesStatement, isFinding, readSentence, reversesDirection } from './answer-judge.ts';
+import { notOnlyStated, onlyPartStated } from './asked-quantifiers.ts';
 import { expandContractions } from './contractions.ts';
 import { aboutClaim, countedText, findingBeforeInference, reportsFinding } from './counted-findings.ts';
+import { missedOpposite, neededAlike } from './missed-opposites.ts';
+import { withoutOtherDenial, withoutSharedDenials } from './other-denials.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
+import { plainResult } from './plain-results.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
 import { commaClauseHoldsOutcome, hasCommaClause, matchesInMainClause } from './relative-clauses.ts';
 import { otherKindStated } from './self-category.ts';
@@ -148,24 +152,24 @@ function deniesClaimOutcome(sentence: string, claim: string): boolean {
  * positive finding whose effect runs the other way from the claim's ("reduced the risk" for
  * "increases the risk") is against it, as verify would call it contradicted.
  */
-export function findingStance(written: string, claim = ''): -1 | 0 | 1 {
+export function findingStance(written: string, claim = '', afterAim = false): -1 | 0 | 1 {
   const asWritten = expandContractions(written);
   // An inference after the finding (", suggesting that…") hedges itself, not the finding before it.
   const head = findingBeforeInference(asWritten, claim);
   if (head !== null) {
-    const stance = findingStance(head, claim);
+    const stance = findingStance(head, claim, afterAim);
     if (stance !== 0) return stance;
   }
   // A clause after ", which" or ", who" is read only when it holds the claim's outcome and the rest
   // does not, or when the sentence without it gives no stance: most often it is about something else
   // ("reduced body weight compared with placebo, which had no effect").
   const keep = commaClauseHoldsOutcome(asWritten, claim);
-  const stance = readingStance(asWritten, claim, keep);
-  return stance !== 0 || keep || !hasCommaClause(asWritten) ? stance : readingStance(asWritten, claim, true);
+  const stance = readingStance(asWritten, claim, keep, afterAim);
+  return stance !== 0 || keep || !hasCommaClause(asWritten) ? stance : readingStance(asWritten, claim, true, afterAim);
 }
 
 /** One reading of a sentence's stance (findingStance), with its comma relative clauses kept or taken out. */
-function readingStance(asWritten: string, claim: string, keepCommaClauses: boolean): -1 | 0 | 1 {
+function readingStance(asWritten: string, claim: string, keepCommaClauses: boolean, afterAim: boolean): -1 | 0 | 1 {
   // Read without a null finding in a relative clause, and with "appeared normal" as "were normal".
   const sentence = countedText(asWritten, keepCommaClauses);
   const finding =
@@ -173,15 +177,23 @@ function readingStance(asWritten: string, claim: string, keepCommaClauses: boole
     STATISTIC.test(sentence) ||
     matchesInMainClause(sentence, REPORTED_EFFECT, keepCommaClauses) ||
     deniesClaimOutcome(sentence, claim) ||
-    reportsFinding(asWritten, claim);
+    reportsFinding(asWritten, claim) ||
+    (afterAim && plainResult(sentence, claim));
   if (!finding) return 0;
+  // Neither the claim's subject named by what it lacks ("viruses lacking the glycan") nor a denial
+  // in a conjunct on something else is the finding's denial.
+  const named = withoutSharedDenials(claim, withoutOtherDenial(sentence, claim));
   // A limiting "not" counts for neither side; another negation in the sentence still counts against.
-  const limited = withoutLimitingNot(sentence);
-  const reading = readSentence(limited ?? sentence);
+  const limited = withoutLimitingNot(named.sentence);
+  const reading = readSentence(limited ?? named.sentence);
   if (reading.nullFinding || reading.negated) return -1;
   if (reading.hedged || limited !== null) return 0;
   if (claim === '') return 1;
-  const alike = lossWrittenAlike(claim, sentence);
+  // "only 70% are…" for "are all…?"; "non-pathogenic" for "pathogenic"; "dispensable for" for "required for".
+  if (onlyPartStated(claim, named.sentence) || missedOpposite(claim, named.sentence)) return -1;
+  // "essential for" the claim's end, whatever another end is said to need.
+  if (neededAlike(claim, named.sentence)) return 1;
+  const alike = lossWrittenAlike(named.claim, named.sentence);
   return reversesDirection(alike.claim, alike.sentence) ? -1 : 1;
 }
 
@@ -191,9 +203,9 @@ function readingStance(asWritten: string, claim: string, keepCommaClauses: boole
  * in men. This effect was absent in women."): the second's "not" or "absent" limits the first's
  * finding, it does not deny it.
  */
-function quoteStance(text: string, claim: string): -1 | 0 | 1 {
-  const stance = findingStance(text, claim);
-  const parts = sentenceSpans(text).map(({ start, end }) => findingStance(text.slice(start, end), claim));
+function quoteStance(text: string, claim: string, afterAim: boolean): -1 | 0 | 1 {
+  const stance = findingStance(text, claim, afterAim);
+  const parts = sentenceSpans(text).map(({ start, end }) => findingStance(text.slice(start, end), claim, afterAim));
   if (parts.length < 2) return stance;
   const stances = [stance, ...parts];
   return stances.includes(1) && stances.includes(-1) ? 0 : stance;
@@ -261,7 +273,7 @@ const STATEMENT_WEIGHT = Math.max(BOTTOM_LINE_DEFAULTS.minNetFor, BOTTOM_LINE_DE
 /** The cited findings' balance on the question: net findings for its proposition, and the sources on each side. */
 export function findingBalance(
   asked: string,
-  cited: ReadonlyArray<{ n: number; text: string; title?: string }>,
+  cited: ReadonlyArray<{ n: number; text: string; title?: string; afterAim?: boolean }>,
 ): { net: number; yes: number[]; no: number[] } {
   const question = expandContractions(asked);
   const flip = SAMENESS.test(question) ? -1 : 1;
@@ -279,7 +291,7 @@ export function findingBalance(
   let net = 0;
   const yes = new Set<number>();
   const no = new Set<number>();
-  for (const { n, text, title } of cited) {
+  for (const { n, text, title, afterAim = false } of cited) {
     // What a paper states of itself answers a question about it either way ("it does not depend on
     // conditional independence assumptions" for "Does DAPRO assume conditional independence?";
     // "No code release is indicated"), where one null finding is weak evidence for no: so such a
@@ -297,7 +309,7 @@ export function findingBalance(
     // leaves the finding the rest of the sentence states.
     const found = withoutCaveat(text);
     const about = found !== '' && namesAll(found) && aboutClaim(found, claim);
-    const finding = about ? quoteStance(found, claim) : 0;
+    const finding = about ? quoteStance(found, claim, afterAim) : 0;
     // A qualifier opposed to the claim's ("regardless of" for "only when") or a model the authors
     // reject settles the question however the rest reads; then a statement, then the findings.
     // A rejection denied ("We cannot rule out the hypothesis that…"), or a sentence that is only a
@@ -305,7 +317,7 @@ export function findingBalance(
     const stance =
       leavesOpen(text) || found === ''
         ? 0
-        : about && opposesClaim(claim, text)
+        : about && (opposesClaim(claim, text) || notOnlyStated(claim, text))
           ? -STATEMENT_WEIGHT
           : statement !== 0
             ? flip * STATEMENT_WEIGHT * statement
@@ -331,12 +343,17 @@ export function verdictOf(
 /** The bottom line of a yes/no question from the answer's cited sentences (each with its source number). */
 export function bottomLine(
   question: string,
-  cited: ReadonlyArray<{ n: number; sentence: EvidenceSentence; title?: string }>,
+  cited: ReadonlyArray<{ n: number; sentence: EvidenceSentence; title?: string; afterAim?: boolean }>,
   options: Partial<BottomLineOptions> = {},
 ): BottomLine {
   const balance = findingBalance(
     question,
-    cited.map(({ n, sentence, title }) => ({ n, text: sentence.text, ...(title !== undefined ? { title } : {}) })),
+    cited.map(({ n, sentence, title, afterAim }) => ({
+      n,
+      text: sentence.text,
+      ...(title !== undefined ? { title } : {}),
+      ...(afterAim !== undefined ? { afterAim } : {}),
+    })),
   );
   const verdict = verdictOf(balance, { ...BOTTOM_LINE_DEFAULTS, ...options });
   return { verdict, claim: claimOfQuestion(question), yes: balance.yes, no: balance.no };

@@ -15,7 +15,7 @@ import { FINITE_VERB, inRelativeClause } from './relative-clauses.ts';
 
 /** A study's report of what it found, in its own words ("we now show that", "We find that", "we provide the first evidence that"). */
 const REPORTS_FINDING =
-  /\bwe\s+(?:(?:now|here|further|also|thus|therefore|then|first|additionally|finally)\s+)?(?:(?:show|showed|find|found|report|reported|demonstrate|demonstrated|observe|observed|establish|established|reveal|revealed|confirm|confirmed)|provide\s+(?:(?:the\s+)?(?:first|direct|further|new|strong|compelling|conclusive|clear|genetic|biochemical|structural)\s+)*evidence)\s+that\b/iu;
+  /\bwe\s+(?:(?:now|here|further|also|thus|therefore|then|first|additionally|finally)\s+)?(?:(?:show|showed|find|found|report|reported|demonstrate|demonstrated|observe|observed|establish|established|reveal|revealed|confirm|confirmed|discover|discovered)|provide\s+(?:(?:the\s+)?(?:first|direct|further|new|strong|compelling|conclusive|clear|genetic|biochemical|structural)\s+)*evidence)\s+that\b/iu;
 
 /** Earlier studies' findings the sentence reports ("studies have confirmed its comparable effectiveness"). */
 const OTHERS_FOUND =

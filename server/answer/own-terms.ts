@@ -5,6 +5,7 @@
 import { onlyAnnounces } from '../verify/judge/finding-sentence.ts';
 import { deniesStatement, readSentence } from './answer-judge.ts';
 import { expandContractions } from './contractions.ts';
+import { missedOpposite } from './missed-opposites.ts';
 import { conceptForm, conceptForms, topicWords } from './question-concepts.ts';
 
 /**
@@ -104,7 +105,7 @@ export function ownTermsStance(question: string, written: string, claim: string,
   if (best === null) return 0;
   if (onlyAnnounces(best.part) || readSentence(best.part).hedged) return 0;
   if (best.otherValue) return -1;
-  return deniesStatement(claim, best.part) ? -1 : 1;
+  return deniesStatement(claim, best.part) || missedOpposite(claim, best.part) ? -1 : 1;
 }
 
 /** Whether a question asks a participle of its subject ("Is negative valence encoded…?"): "is"/"are" opens it, and the word, ending in -ed, follows a word of its subject. */

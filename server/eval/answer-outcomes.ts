@@ -7,6 +7,7 @@ import type { ParsedAskRequest } from '../answer/answer.schema.ts';
 import { answerQuestion } from '../answer/answer.service.ts';
 import { findingBalance } from '../answer/bottom-line.ts';
 import { lengthAllowance } from '../answer/selection-settings.ts';
+import { afterFirstAim } from '../answer/sentence-position.ts';
 import { searchPlainWords } from '../search/search.service.ts';
 import { tfidfCosine } from '../verify/support-features.ts';
 import { statisticsOfIndex } from '../verify/term-statistics.ts';
@@ -86,10 +87,18 @@ export async function systemOutcome(
   const sentences = response.answer.sentences;
   const papers = sentences.map((s) => s.citations.map((c) => c.paperId));
   const verdict = response.bottomLine?.verdict;
+  const abstracts = new Map(response.sources.map((s) => [s.n, s.paper.abstract]));
   const balance = response.bottomLine
     ? findingBalance(
         question,
-        sentences.map((s) => ({ n: s.citations[0]!.n, text: s.text })),
+        sentences.map((s) => {
+          const c = s.citations[0]!;
+          return {
+            n: c.n,
+            text: s.text,
+            afterAim: c.field === 'abstract' && afterFirstAim(abstracts.get(c.n) ?? '', c.start),
+          };
+        }),
       )
     : null;
   return {
