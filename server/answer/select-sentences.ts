@@ -35,6 +35,7 @@ import {
 } from './source-coverage.ts';
 import { standaloneProblem } from './standalone-sentence.ts';
 import { withFamilyWords } from './word-family.ts';
+import { withWordVariants } from './word-variants.ts';
 
 // A negated sentence, its contractions written out ("didn't" → "did not", "can't" → "cannot").
 const NEGATION = /\b(?:not|cannot|no|never|neither|nor|without|unchanged|failed to)\b/iu;
@@ -107,9 +108,11 @@ export function selectSentences(
   conceptStatistics?: TermStatistics,
 ): Selection {
   const settings = { ...SELECTION_DEFAULTS, ...options };
-  // A word no paper uses is read by a word of its family that papers use ("mainly" by "main").
-  const concepts = withFamilyWords(
-    questionConcepts(question, statistics, conceptStatistics),
+  // A word no paper uses is read by a word of its family that papers use ("mainly" by "main"), or by
+  // the same word as papers write it ("modelling" by "modeling", "deleting" by "deletion").
+  const concepts = withWordVariants(
+    question,
+    withFamilyWords(questionConcepts(question, statistics, conceptStatistics), statistics, conceptStatistics),
     statistics,
     conceptStatistics,
   );

@@ -265,7 +265,7 @@ export function unknownQualifiers(
  * The single English word no paper uses (as for unknownSubjects) that ends a question of one
  * sentence after a preposition of what or whom or a determiner ("Does RecGPT-Mobile run on
  * phones?"), or undefined. Unlike a subject, such an object is often what the papers say in other
- * words ("mobile devices", "conversation", "normalising"), so the answer is about the rest of the
+ * words ("mobile devices", "conversation"), so the answer is about the rest of the
  * question and says it leaves the word aside; a word in the middle of the question ("…with a click
  * quite well?") is weighed as the others are.
  */
