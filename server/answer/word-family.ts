@@ -128,25 +128,36 @@ export function familyWords(
 }
 
 /**
- * The concepts with each word no paper uses that a word of its family stands for, when papers use
- * that word: known, weighed as that word, and held by a text that writes it (`relative`).
+ * The concepts with each word no paper uses read by the first of its stand-ins (`standIns`) that
+ * papers use: known, weighed as the stand-in, and held by a text that writes it (`relative`).
  * `conceptStatistics` are the library's concept forms (questionConcepts); without them, stems.
  */
-export function withFamilyWords(
+export function withStandIns(
   concepts: readonly Concept[],
+  standIns: (concept: Concept) => Iterable<string>,
   statistics: TermStatistics,
   conceptStatistics?: TermStatistics,
 ): Concept[] {
   return concepts.map((concept) => {
     if (concept.known || concept.longForm || concept.name) return concept;
-    for (const relative of familyWords(concept.word)) {
-      const form = conceptForm(relative);
-      const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(relative)];
+    for (const word of standIns(concept)) {
+      const form = conceptForm(word);
+      if (form === concept.form) continue;
+      const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(word)];
       if (stats.documentFrequency(key) === 0) continue;
       return { ...concept, known: true, relative: form, weight: inverseDocumentFrequency(stats, key) };
     }
     return concept;
   });
+}
+
+/** The concepts with each word no paper uses read by a word of its family that papers use (withStandIns). */
+export function withFamilyWords(
+  concepts: readonly Concept[],
+  statistics: TermStatistics,
+  conceptStatistics?: TermStatistics,
+): Concept[] {
+  return withStandIns(concepts, (concept) => familyWords(concept.word), statistics, conceptStatistics);
 }
 
 /** No English words: the "-ment" nouns, which need them, are left out of familyForms. */

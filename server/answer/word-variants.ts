@@ -5,9 +5,9 @@
 // "deletion" as "deleted"), or a noun of state by its base ("adulthood" as "adult"). Each is a
 // regular rewrite of the word itself, read only when papers use the rewritten word: a word is never
 // read by another that merely shares its start.
-import { stem } from '../../indexer/text/analyze.ts';
-import { inverseDocumentFrequency, type TermStatistics } from '../verify/term-statistics.ts';
-import { type Concept, conceptForm } from './question-concepts.ts';
+import type { TermStatistics } from '../verify/term-statistics.ts';
+import type { Concept } from './question-concepts.ts';
+import { withStandIns } from './word-family.ts';
 
 // Spellings conceptForm does not already read alike (it reads "-ise" as "-ize", "-our" as "-or" and
 // "ae" as "e"). The doubled "l" and "-yse" go both ways, since a library may write either.
@@ -129,15 +129,6 @@ export function withWordVariants(
   statistics: TermStatistics,
   conceptStatistics?: TermStatistics,
 ): Concept[] {
-  return concepts.map((concept) => {
-    if (concept.known || concept.longForm || concept.name) return concept;
-    for (const variant of [...joinedVariants(question, concept.word), ...wordVariants(concept.word)]) {
-      const form = conceptForm(variant);
-      if (form === concept.form) continue;
-      const [stats, key] = conceptStatistics ? [conceptStatistics, form] : [statistics, stem(variant)];
-      if (stats.documentFrequency(key) === 0) continue;
-      return { ...concept, known: true, relative: form, weight: inverseDocumentFrequency(stats, key) };
-    }
-    return concept;
-  });
+  const variants = (concept: Concept) => [...joinedVariants(question, concept.word), ...wordVariants(concept.word)];
+  return withStandIns(concepts, variants, statistics, conceptStatistics);
 }
