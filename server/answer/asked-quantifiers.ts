@@ -43,8 +43,9 @@ const NOT_ONLY = /\bnot\s+only\s+([^,;]*?)\s*,?\s+but\s+(?:also|as\s+well|too)\b
 /**
  * Whether a finding states "not only X but also Y" where its claim asks "only X" ("spa repression
  * occurs not only at the transcriptional level but also by inhibition of translation" for "spa
- * repression occur only at the transcriptional level"): X holds a topic word the claim puts after
- * its "only".
+ * repression occur only at the transcriptional level"): X holds the first topic word the claim puts
+ * after its "only", and most of them ("a repressor of iron uptake genes" is not "only when iron is
+ * high").
  */
 export function notOnlyStated(claim: string, sentence: string): boolean {
   const asked = ASKS_ONLY.exec(claim);
@@ -52,5 +53,6 @@ export function notOnlyStated(claim: string, sentence: string): boolean {
   if (asked === null || stated === null) return false;
   const after = [...topicWords(claim.slice(asked.index + asked[0].length))];
   const forms = conceptForms(stated[1]!);
-  return after.some(({ form }) => holdsStem(forms, form));
+  const held = after.filter(({ form }) => holdsStem(forms, form)).length;
+  return after.length > 0 && holdsStem(forms, after[0]!.form) && 2 * held > after.length;
 }

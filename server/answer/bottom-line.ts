@@ -19,7 +19,7 @@ import { aboutClaim, countedText, findingBeforeInference, reportsFinding } from 
 import { missedOpposite, neededAlike } from './missed-opposites.ts';
 import { withoutOtherDenial, withoutSharedDenials } from './other-denials.ts';
 import { holdsStem, ownTermsStance } from './own-terms.ts';
-import { plainResult } from './plain-results.ts';
+import { plainResult, valuesWithoutDirection } from './plain-results.ts';
 import { conceptForms, topicWords, writtenAsName } from './question-concepts.ts';
 import { commaClauseHoldsOutcome, hasCommaClause, matchesInMainClause } from './relative-clauses.ts';
 import { otherKindStated } from './self-category.ts';
@@ -304,7 +304,8 @@ export function findingBalance(
     const statement =
       statementStance(question, text, title) ||
       (paperName !== null && otherKindStated(question, text, paperName) ? -1 : 0) ||
-      (generalStatement(text) ? ownTermsStance(question, text, claim, title) : 0);
+      // Values side by side say no more on the question's own terms than as a plain result.
+      (generalStatement(text) && !valuesWithoutDirection(text) ? ownTermsStance(question, text, claim, title) : 0);
     // A caveat whose rejection is denied ("…, although residual confounding cannot be ruled out")
     // leaves the finding the rest of the sentence states.
     const found = withoutCaveat(text);

@@ -12,14 +12,42 @@ import { conceptForm, conceptForms, topicWords } from './question-concepts.ts';
 const NON_WORD =
   /\b(?:is|are|was|were|be|been|remains?|remained)\s+(?:\p{L}+ly\s+)?non-?(\p{L}{2,}(?:ic|al|ive|ous|able|ible|ant|ent|ar|ary|ile|ior|ing|ed))\b/giu;
 
+/** Where one clause of a sentence ends and another, said of something else, may start. */
+const CLAUSE_BREAK = /;|,?\s+(?:whereas|while|but|although|though)\s+|,\s+(?:and|or)\s+/iu;
+
 /**
- * Whether a sentence says of its subject a claim's topic word with "non-" before it, where the claim
- * holds the word bare ("SIVrcm is non-pathogenic" for "SIVrcm pathogenic in rhesus macaques").
+ * The clause of a sentence that ends at `end`: back to the last clause break, or further back when
+ * what is left names nothing ("…is essential for dislocation, but dispensable for binding").
+ */
+function clauseBefore(sentence: string, end: number): string {
+  const pieces = sentence.slice(0, end).split(CLAUSE_BREAK);
+  let clause = '';
+  while (pieces.length > 0 && conceptForms(clause).size === 0) clause = `${pieces.pop()} ${clause}`;
+  return clause;
+}
+
+/** The claim's topic words before `index`, its subject when `index` is where it says what it asks. */
+function subjectForms(claim: string, index: number): string[] {
+  return [...topicWords(claim.slice(0, index))].map(({ form }) => form);
+}
+
+/**
+ * Whether a sentence says of the claim's subject, in the clause that names it, a claim's topic word
+ * with "non-" before it, where the claim holds the word bare ("SIVrcm is non-pathogenic" for "SIVrcm
+ * pathogenic in rhesus macaques"; not "…, whereas the analogue was non-toxic" for "cisplatin toxic").
  */
 function deniedByPrefix(claim: string, sentence: string): boolean {
   if (/\bnon-?\p{L}/iu.test(claim)) return false;
-  const asked = new Set([...topicWords(claim)].map(({ form }) => form));
-  return [...sentence.matchAll(NON_WORD)].some((match) => asked.has(conceptForm(match[1]!.toLowerCase())));
+  const asked = [...topicWords(claim)];
+  return [...sentence.matchAll(NON_WORD)].some((match) => {
+    const form = conceptForm(match[1]!.toLowerCase());
+    const word = asked.find((w) => w.form === form);
+    if (word === undefined) return false;
+    const at = claim.toLowerCase().indexOf(word.written.toLowerCase());
+    const subject = at < 0 ? [] : subjectForms(claim, at);
+    const clause = conceptForms(clauseBefore(sentence, match.index));
+    return subject.length > 0 && subject.some((s) => clause.has(s));
+  });
 }
 
 /** That a thing is needed for an end ("required for", "essential for", "not dispensable for"). */
@@ -54,9 +82,9 @@ function statesOfEnd(claim: string, asked: RegExp, sentence: string, stated: Reg
   return [...sentence.matchAll(stated)].some((match) => {
     const after = sentence.slice(match.index + match[0].length).split(END_OF_PHRASE)[0] ?? '';
     const forms = conceptForms(after);
-    // Said of the claim's subject: "cohesin loading is dispensable for globule formation" is not
-    // said of heterochromatin.
-    const before = conceptForms(sentence.slice(0, match.index));
+    // Said of the claim's subject, in its own clause: "cohesin loading is dispensable for globule
+    // formation" is not said of heterochromatin, nor "…, whereas Sps1 is dispensable" of Ime2.
+    const before = conceptForms(clauseBefore(sentence, match.index));
     const held = ends.filter((form) => forms.has(form)).length;
     return (
       held >= Math.max(1, ends.length - (ends.length >= 3 ? 1 : 0)) &&

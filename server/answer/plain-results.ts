@@ -1,6 +1,6 @@
 // A result an abstract states plainly, with no cue of a finding ("All cultures were negative",
-// "Antibodies were detected in 40% of cases and 8% of controls", "Patients given X leave hospital
-// two days earlier"): read as a finding by the bottom line (bottom-line.ts) only where the abstract
+// "Antibodies were more common in cases than in controls", "Patients given X leave hospital two days
+// earlier"), but not values side by side with no word for which way they differ: read as a finding by the bottom line (bottom-line.ts) only where the abstract
 // reports results, after its first sentence of aim or method (sentence-position.ts).
 import { onlyAnnounces } from '../verify/judge/finding-sentence.ts';
 import { topicShare } from './counted-findings.ts';
@@ -23,6 +23,32 @@ const MIN_PLAIN_SHARE = 0.75;
 const NO_RESULT =
   /\?\s*$|\bwhether\b|^\s*(?:objectives?|aims?|background|purpose|context|design|methods?|introduction)\b|^\s*there\s+(?:is|are)\b/iu;
 
+/**
+ * What describes the study's participants or what was done, not what it found: a baseline ("At
+ * baseline…", "Mean age was…", "52% were women") or a method in the active voice ("Patients
+ * received…", "The assessment included…").
+ */
+const PARTICIPANTS_OR_METHOD =
+  /^\s*(?:at\s+)?baseline\b|^\s*(?:the\s+)?(?:mean|median|average)\s+(?:age|follow-?up)\b|\b\d+(?:\.\d+)?\s*%\s+(?:of\s+\p{L}+\s+)?(?:were|was)\s+(?:women|men|female|male|girls|boys|smokers|white|black)\b|\b(?:received|underwent|included|comprised|consisted\s+of|involved|completed)\b/iu;
+
+/**
+ * Values stated side by side, with no word for which way they differ: "Survival was 62% with X and
+ * 61% with placebo", "14.2 … vs 14.6 per 1000", "8% in both groups". Whether they answer the
+ * question depends on which value is whose and on how large a difference counts, which no word says;
+ * "similar", "the same", "comparable" or "in both groups" says they do not differ.
+ */
+/** A measured value: a share, a rate, a fraction or a decimal ("62%", "14.2 per 1000", "6/13"); not "position 332", "(ref. 8)" or "5'". */
+const VALUE = /(?<![\p{L}\d.-])\d+(?:\.\d+)?\s*(?:%|per\s+(?:\d|cent\b)|\/\s*\d)|(?<![\p{L}\d.-])\d+\.\d+(?![\d-])/gu;
+const SAME_IN_BOTH =
+  /\b(?:similar|same|comparable|equal|equivalent|identical|(?:in|for|across)\s+(?:both|each|all)\s+(?:groups?|arms?)|both\s+groups?|each\s+group)\b/iu;
+const WHICH_WAY =
+  /\b(?:higher|lower|greater|smaller|larger|more|less|fewer|increased|decreased|reduced|improved|rose|fell|exceeded|better|worse|longer|shorter|doubled|halved|fold)\b/iu;
+
+/** Whether a sentence states values side by side with no word for which way they differ. */
+export function valuesWithoutDirection(sentence: string): boolean {
+  return (sentence.match(VALUE) ?? []).length >= 2 && !WHICH_WAY.test(sentence);
+}
+
 /** A section label in capitals opening a sentence ("RESULTS ", "RESEARCH DESIGN AND METHODS "). */
 const SECTION_OPENING = /^\s*\p{Lu}{3,}(?:\s+\p{Lu}{2,})*\s*:?\s+(?=\p{Lu})/u;
 
@@ -39,6 +65,10 @@ export function plainResult(sentence: string, claim: string): boolean {
     !NO_RESULT.test(unlabelled) &&
     !statesAimOrMethod(unlabelled) &&
     !onlyAnnounces(sentence) &&
+    !PARTICIPANTS_OR_METHOD.test(unlabelled) &&
+    !SAME_IN_BOTH.test(unlabelled) &&
+    !valuesWithoutDirection(unlabelled) &&
+    !moreDenyingNames(sentence, claim) &&
     hasMainVerb(unlabelled) &&
     topicShare(sentence, claim) >= MIN_PLAIN_SHARE &&
     holdsOutcome(sentence, claim)
@@ -80,4 +110,16 @@ function holdsOutcome(sentence: string, claim: string): boolean {
   let last: string | undefined;
   for (const { form } of topicWords(claim)) last = form;
   return last === undefined || holdsStem(conceptForms(sentence), last);
+}
+
+/** A word that names a thing by what it lacks ("lacking", "without"). */
+const DENYING_NAME = /\b(?:lack(?:s|ed|ing)?|without)\b/giu;
+
+/**
+ * Whether a sentence holds more words that name a thing by what it lacks than its claim does: the
+ * claim's own ("cells without BRCA1") names its subject, another ("were without the ability to
+ * repair") may deny the result, which the judge does not read as a denial.
+ */
+function moreDenyingNames(sentence: string, claim: string): boolean {
+  return (sentence.match(DENYING_NAME) ?? []).length > (claim.match(DENYING_NAME) ?? []).length;
 }

@@ -13,7 +13,7 @@ const verdict = (question: string, sentence: string, afterAim = true) =>
 describe('bottom-line on plainly stated results', () => {
   it('reads a result stated plainly after the abstract’s aim or method as a finding, and not before it', () => {
     const asked = 'Were the antibodies more common in cases than in controls?';
-    const found = 'The antibodies were detected in 40% of cases and in 8% of controls.';
+    const found = 'The antibodies were more common in cases than in controls.';
     expect(verdict(asked, found)).toBe('yes');
     expect(verdict(asked, found, false)).toBe('unclear');
     // A section label opening it says where it stands.
@@ -39,6 +39,75 @@ describe('bottom-line on plainly stated results', () => {
         'Ninety elderly trauma patients were started on therapeutic anticoagulation.',
       ),
     ).toBe(0);
+  });
+
+  it('reads values for two arms with no word for which way they differ as no plain result', () => {
+    expect(
+      verdict(
+        'Does drug X improve survival in sepsis?',
+        'Survival in sepsis was 62% with drug X and 61% with placebo.',
+      ),
+    ).toBe('unclear');
+    expect(
+      verdict(
+        'Does drug X reduce relapse in schizophrenia?',
+        'Relapse in schizophrenia was 30% with drug X and 21% with placebo.',
+      ),
+    ).toBe('unclear');
+    expect(
+      verdict(
+        'Is statin use associated with lower dementia incidence in older adults?',
+        'Statin users had a dementia incidence of 14.2 per 1000 person-years and non-users 14.6 per 1000 person-years.',
+      ),
+    ).toBe('unclear');
+    // Nor on the question's own terms.
+    expect(
+      verdict(
+        'Do probiotics reduce diarrhoea in children?',
+        'Diarrhoea in children occurred in 12% with probiotics and 12% with placebo.',
+      ),
+    ).toBe('unclear');
+  });
+
+  it('reads "similar", "in both groups" and "comparable" as never yes', () => {
+    const asked = 'Does aspirin lower 30-day mortality after hip fracture surgery?';
+    expect(
+      verdict(asked, 'Thirty-day mortality after hip fracture surgery was 8% in both groups, with or without aspirin.'),
+    ).not.toBe('yes');
+    expect(
+      verdict(
+        'Do hearing aids slow cognitive decline?',
+        'Cognitive decline over three years was similar with hearing aids and with health education.',
+      ),
+    ).not.toBe('yes');
+  });
+
+  it('reads a baseline, the participants and a method in the active voice as no result', () => {
+    const asked = 'Does exercise training lower blood pressure in older adults?';
+    expect(
+      verdict(
+        asked,
+        'At baseline, older adults in the exercise training group had lower blood pressure than controls.',
+      ),
+    ).toBe('unclear');
+    expect(
+      verdict(
+        asked,
+        'Mean age of the older adults was 71 years; 52% were women and mean blood pressure before exercise training was 148/86 mmHg.',
+      ),
+    ).toBe('unclear');
+    expect(
+      stance(asked, 'The assessment included blood pressure in older adults before and after exercise training.'),
+    ).toBe(0);
+  });
+
+  it('reads a denial the claim does not share ("were without the ability") as no plain result', () => {
+    expect(
+      verdict(
+        'Can cells without BRCA1 repair DNA breaks?',
+        'Cells without BRCA1 were without the ability to repair DNA breaks.',
+      ),
+    ).not.toBe('yes');
   });
 
   it('reads a study’s "we discovered that" as a report of what it found', () => {
@@ -68,6 +137,24 @@ describe('bottom-line on denials that are not the claim’s', () => {
     expect(cued('Does the new drug reduce mortality?', found)).toBe(-1);
   });
 
+  it('keeps a denying conjunct when the clause before it does not hold the claim’s outcome', () => {
+    const found = 'Dexamethasone shortened hospital stay in pneumonia and did not lower mortality.';
+    expect(cued('Does dexamethasone reduce deaths in pneumonia?', found)).toBe(-1);
+    expect(cued('Does dexamethasone shorten hospital stay in pneumonia?', found)).toBe(1);
+  });
+
+  it('reads as no denial only the "lacking" the question names its subject with', () => {
+    expect(
+      stance(
+        'Can cells lacking BRCA1 perform homologous recombination repair?',
+        'Cells lacking BRCA1 lack the capacity for homologous recombination repair and are hypersensitive to PARP inhibitors.',
+      ),
+    ).not.toBe(1);
+    expect(verdict('Do mice lacking PTEN develop tumours?', 'Mice lacking PTEN lacked tumours at 12 months.')).not.toBe(
+      'yes',
+    );
+  });
+
   it('reads "is non-pathogenic" against "pathogenic", and no group named with "non-"', () => {
     expect(
       verdict(
@@ -82,6 +169,39 @@ describe('bottom-line on denials that are not the claim’s', () => {
         'Patients with psychotic illness had significantly more hospital stays than patients with nonpsychotic illness.',
       ),
     ).toBe(1);
+  });
+
+  it('reads "non-" only of the question’s subject, in its own clause', () => {
+    expect(
+      verdict(
+        'Is cisplatin toxic to kidney cells?',
+        'Cisplatin was toxic to kidney cells at high doses, whereas the analogue was non-toxic at any dose.',
+      ),
+    ).not.toBe('no');
+    expect(
+      cued(
+        'Is the mutant strain pathogenic in mice?',
+        'We found that the mutant strain was pathogenic in mice, whereas the revertant was non-pathogenic.',
+      ),
+    ).toBe(1);
+    expect(
+      cued(
+        'Is the vaccine immunogenic in infants?',
+        'We found that the vaccine was immunogenic in infants, and the adjuvant alone was non-immunogenic.',
+      ),
+    ).toBe(1);
+    expect(
+      cued(
+        'Is the analogue toxic to kidney cells?',
+        'We found that cisplatin was toxic to kidney cells, whereas the analogue was non-toxic.',
+      ),
+    ).toBe(-1);
+  });
+
+  it('reads "dispensable for" said of another thing as no answer to "Is X required for…?"', () => {
+    const found = 'Ime2 is required for sporulation, whereas Sps1 is dispensable for sporulation.';
+    expect(verdict('Is Ime2 required for sporulation?', found)).toBe('yes');
+    expect(stance('Is Sps1 required for sporulation?', found)).toBe(-1);
   });
 
   it('reads "dispensable for" the claim’s end against "required for"', () => {
@@ -123,6 +243,24 @@ describe('bottom-line on the quantifier the question asks', () => {
     expect(
       cued('Do most infected cells express the marker?', 'We found that 80% of infected cells express the marker.'),
     ).toBe(1);
+  });
+
+  it('reads "not only X but also Y" as no answer to "only Z?" that shares one word with X', () => {
+    const found = 'Fur was not only a repressor of iron uptake genes but also an activator of iron storage genes.';
+    expect(
+      findingBalance('Does repression of iron uptake genes occur only when iron is high?', [
+        { n: 1, text: found, afterAim: true },
+      ]).net,
+    ).toBeGreaterThan(-2);
+    expect(
+      findingBalance('Is age the only predictor of mortality after stroke?', [
+        {
+          n: 1,
+          text: 'Age was not only a predictor of mortality after stroke but also of disability.',
+          afterAim: true,
+        },
+      ]).net,
+    ).toBeLessThanOrEqual(-2);
   });
 
   it('reads "not only X but also Y" as no to "only X?"', () => {
