@@ -53,7 +53,7 @@ function readAgainst(
   reading: SentenceReading,
 ): 'reversed' | 'kept' | null {
   const sides = sidesOf(c, e);
-  if (sides === null) return null;
+  if (sides === null || !inScope(claim, c, e, reading)) return null;
   const same = sides === 'same';
   if (!measureRead(c, e, claim) || !measureRead(e, c, reading)) return null;
   // Two values or superlatives rank by what they measure, never by worth ("outperforms").
@@ -65,6 +65,22 @@ function readAgainst(
   const claimDirection = graded ? turnedBy(c) : c.direction;
   const direction = graded ? turnedBy(e) : gradesOpposites(c, e) ? -e.direction : e.direction;
   return (same ? claimDirection !== direction : claimDirection === direction) ? 'reversed' : 'kept';
+}
+
+// Whether two comparisons may rank the same measure: a comparison that holds for one measure of
+// several ("compared with controls, treated mice showed reduced tumour volume and increased
+// survival") reads only a comparison whose own measure, or else whose sentence, names that one.
+function inScope(claim: SentenceReading, c: Comparison, e: Comparison, reading: SentenceReading): boolean {
+  if (c.scope && e.scope) return meets(c.scope, e.scope);
+  if (e.scope) {
+    const named = termsOfReading(claim);
+    return e.scope.some((t) => named.has(t));
+  }
+  if (c.scope) {
+    const named = termsOfReading(reading);
+    return c.scope.some((t) => named.has(t));
+  }
+  return true;
 }
 
 /**

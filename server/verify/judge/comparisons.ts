@@ -2,7 +2,7 @@
 // outperforms B"), each side known by its terms. Read once per sentence with the rest of its reading
 // (stance-reading.ts); what names a side is comparison-sides.ts, comparisons of alike sides and without
 // "than" are alike-comparisons.ts and ranked-pairs.ts, the alternatives it prefers ("rather than") are
-// alternatives.ts's.
+// alternatives.ts's, the measures of a comparison of several ("lower X and higher Y") measure-scopes.ts's.
 import { alikeComparisonsOf } from './alike-comparisons.ts';
 import { polarStem } from './antonyms.ts';
 import {
@@ -12,6 +12,7 @@ import {
   startsQualifier,
   withoutStatisticAsides,
 } from './comparison-sides.ts';
+import { measureScopes } from './measure-scopes.ts';
 import { lowerBetterMeasures, rankedPairsOf } from './ranked-pairs.ts';
 import { ADVERB, classOf } from './word-classes.ts';
 
@@ -43,12 +44,18 @@ export type Comparison = {
   gradedBy?: -1 | 1;
   /** The comparative word, as written ("less", "higher"), when the comparison is stated with one. */
   comparative?: string;
+  /** The terms of the one measure it holds for, in a comparison of several ("lower LDL levels and higher HDL levels": ldl). */
+  scope?: string[];
 };
 
 const ABOVE_WORD =
   /^(?:more|higher|greater|better|larger|longer|faster|stronger|superior|increased|elevated|outperform\w*|surpass\w*|exceed\w*|beats?)$/u;
 const BELOW_WORD =
   /^(?:less|lower|fewer|worse|smaller|shorter|slower|weaker|inferior|reduced|decreased|underperform\w*)$/u;
+// Adverbs of worth with no direction of their own that rank below when graded up: "performed more
+// poorly than B", "bound A more weakly than B". Not "badly", which grades a harm up ("more badly
+// affected than B": more affected).
+const RANKS_BELOW = /^(?:poorly|weakly)$/u;
 // Comparatives of worth ("better", "outperforms", "more effective"), which say which side did well,
 // not which has more of a measure.
 const JUDGING_WORD = /^(?:better|worse|superior|inferior|outperform\w*|underperform\w*|surpass\w*|beats?)$/u;
@@ -63,6 +70,35 @@ const WIDE_ADVERB =
 // …and phrases around it: "outperforms B by a wide margin", "2.5-fold higher", "three times faster".
 const WIDE_PHRASE =
   /\bby\s+(?:a\s+)?(?:wide|large|substantial|considerable|significant|big|huge|great|sizable|sizeable)\s+margin\b|\b(?:\d+(?:\.\d+)?|two|three|four|five|ten)[-\s]?(?:fold|times)\b/iu;
+
+type Ranking = Pick<Comparison, 'direction' | 'wide' | 'judging' | 'graded' | 'gradedBy' | 'comparative'>;
+
+// The ranking the comparative word at `at` makes (null for a word of change without a direction): its
+// direction, whether it judges worth, the word a "more" or "less" grades, and whether the text up to
+// the other side's end (`to`) says the difference is large.
+function rankingAt(text: string, tokens: readonly Token[], at: number, to: number): Ranking | null {
+  const word = tokens[at]!.word;
+  const direction = BELOW_WORD.test(word) ? -1 : ABOVE_WORD.test(word) ? 1 : classOf(word).direction;
+  if (direction === 0) return null;
+  const grading = /^(?:more|less)$/u.test(word);
+  const next = tokens[at + 1]?.word ?? '';
+  const judging = JUDGING_WORD.test(word) || (grading && WORTH_WORD.test(next));
+  const around = text.slice(tokens[Math.max(0, at - 3)]!.start, tokens[Math.min(tokens.length - 1, to + 4)]!.end);
+  const wide = WIDE_ADVERB.test(tokens[at - 1]?.word ?? '') || WIDE_PHRASE.test(around);
+  const graded = grading ? polarStem(next) : undefined;
+  // "more slowly" ranks as "slower" does: the comparison goes the way the graded adverb turns it;
+  // "more poorly" as "worse" does, below the other side.
+  const gradedWord = grading ? next : '';
+  const gradedBy = RANKS_BELOW.test(gradedWord) ? -1 : ADVERB.test(gradedWord) ? classOf(gradedWord).direction : 0;
+  return {
+    direction,
+    wide,
+    ...(judging ? { judging } : {}),
+    ...(graded ? { graded } : {}),
+    ...(gradedBy !== 0 ? { gradedBy } : {}),
+    comparative: word,
+  };
+}
 
 /**
  * "A … more … than B", "A outperforms B", "A, compared with B, had a higher …": which side each
@@ -113,30 +149,23 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
       }
       if (comparative < 0) return;
     }
-    const direction = BELOW_WORD.test(tokens[comparative]!.word) ? -1 : 1;
     const measure = lowerBetterMeasures(tokens);
-    const judging =
-      JUDGING_WORD.test(tokens[comparative]!.word) ||
-      (/^(?:more|less)$/u.test(tokens[comparative]!.word) && WORTH_WORD.test(tokens[comparative + 1]?.word ?? ''));
-    const around = text.slice(
-      tokens[Math.max(0, comparative - 3)]!.start,
-      tokens[Math.min(tokens.length - 1, to + 4)]!.end,
-    );
-    const wide = WIDE_ADVERB.test(tokens[comparative - 1]?.word ?? '') || WIDE_PHRASE.test(around);
-    const graded = /^(?:more|less)$/u.test(tokens[comparative]!.word)
-      ? polarStem(tokens[comparative + 1]?.word ?? '')
-      : undefined;
-    // "more slowly" ranks as "slower" does: the comparison goes the way the graded adverb turns it.
-    const gradedWord = /^(?:more|less)$/u.test(tokens[comparative]!.word) ? (tokens[comparative + 1]?.word ?? '') : '';
-    const gradedBy = ADVERB.test(gradedWord) ? classOf(gradedWord).direction : 0;
     // This side: the words before the comparative word (or before the marker, when it comes after);
     // or, when a qualifier follows the comparative or the word a "more" or "less" grades, the words it
     // qualifies ("higher among smokers than among non-smokers", "declined more slowly in cities than
     // in villages": smokers, cities).
     const left = new Set<string>();
     const grades = /^(?:more|less)$/u.test(tokens[comparative]!.word) ? 1 : 0;
+    // Not "on" a measure where the other side is of the kind the subject names and no "on" stands in
+    // it ("rested adults performed worse on memory tests than sleep-deprived adults": the adults, not
+    // the tests; but "higher on the BDI-II than they were on the BDI-IA").
+    const onMeasure = (qualifier: number) =>
+      tokens[qualifier]?.word === 'on' &&
+      tokens.slice(from, to).every((t) => t.word !== 'on') &&
+      sideTerms.slice(Math.max(0, comparative - COMPARISON_REACH), comparative).some((t) => t !== null && right.has(t));
     for (const qualifier of [comparative + 1, comparative + 1 + grades]) {
-      if (left.size > 0 || qualifier >= i || !startsQualifier(tokens[qualifier]!.word)) continue;
+      if (left.size > 0 || qualifier >= i || !startsQualifier(tokens[qualifier]!.word) || onMeasure(qualifier))
+        continue;
       for (let j = qualifier + 1; j < i; j++) if (sideTerms[j]) left.add(sideTerms[j]!);
     }
     const leftEnd = Math.min(comparative, i);
@@ -147,26 +176,30 @@ export function comparisonsOf(written: string, writtenTokens: readonly Token[]):
     // "Compared with B, A had a lower …" opening its sentence (after a section label at most): this
     // side is what stands between the two.
     const opening = tokens.slice(0, word === 'comparison' ? i - 1 : i).every((t) => SECTION_LABEL.test(t.word));
-    if (phrase && comparative > to && (left.size === 0 || opening)) {
+    const leftBetween = phrase && comparative > to && (left.size === 0 || opening);
+    if (leftBetween) {
       left.clear();
       for (let j = to; j < comparative; j++) if (sideTerms[j]) left.add(sideTerms[j]!);
     }
     const onlyLeft = [...left].filter((t) => !right.has(t));
     const onlyRight = [...right].filter((t) => !left.has(t));
     const rightHead = headTerms(tokens, from, to).filter((t) => onlyRight.includes(t));
-    if (onlyLeft.length > 0 && onlyRight.length > 0)
+    if (onlyLeft.length === 0 || onlyRight.length === 0) return;
+    // "Compared with B, A had lower X and higher Y": one ranking for each measure, which holds for it alone.
+    const measures = leftBetween ? measureScopes(text, tokens, comparative, isComparative) : [];
+    for (const { at, scope } of measures.length > 0 ? measures : [{ at: comparative, scope: undefined }]) {
+      const ranking = rankingAt(text, tokens, at, at === comparative ? to : at);
+      // A measure named only in words the others share says of none which it is: no reading.
+      if (ranking === null || scope?.length === 0) continue;
       found.push({
-        direction,
+        ...ranking,
         left: onlyLeft,
         right: onlyRight,
-        wide,
         ...(rightHead.length > 0 ? { rightHead } : {}),
-        ...(judging ? { judging } : {}),
         ...(measure.length > 0 ? { measure } : {}),
-        ...(graded ? { graded } : {}),
-        ...(gradedBy !== 0 ? { gradedBy } : {}),
-        comparative: tokens[comparative]!.word,
+        ...(scope ? { scope } : {}),
       });
+    }
   });
   return [...found, ...alikeComparisonsOf(text, tokens), ...rankedPairsOf(written, writtenTokens)];
 }

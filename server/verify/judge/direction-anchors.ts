@@ -34,10 +34,13 @@ const GRADING = /^(?:more|less)$/u;
  */
 const GRADED =
   /^(?:\p{L}+ly|damage|damages|loss|losses|benefit|benefits|harm|harms|gain|gains|relief|harmful|damaging|beneficial)$/u;
-const NO_DIRECTIONS: ReadonlyMap<string, -1 | 1> = new Map();
+const GRADED_ADJECTIVE = /^(?:harmful|damaging|beneficial)$/u;
+// Words that may follow a predicative adjective ("more harmful than", "less damaging to wheat").
+const AFTER_PREDICATE = /^(?:than|to|for|in|on|with|at|among|and|or|but|when|if|compared|relative)$/u;
 // Adverbs of worth with no direction of their own that a "more" or "less" grades the other way: "took
 // up the fibrils more poorly" is less uptake, not more.
 const GRADED_DOWN = /^(?:poorly|badly|weakly)$/u;
+const NO_DIRECTIONS: ReadonlyMap<string, -1 | 1> = new Map();
 
 /** The word of change a term takes its direction from: its term, and whether it stands before the term. */
 export type AnchorWord = { cue: string; before: boolean };
@@ -71,13 +74,20 @@ function anchorCuesOf(reading: SentenceReading): Map<string, { cue: ReadWord; be
     if (words[from]!.term === THAN) return COMPARATIVE.test(cue.term ?? '') && !words[at + 1]?.direction;
     return !isNounOfChange(at) || inPhrase(at, from) || 'blocks';
   };
+  // "more harmful algal blooms", "less harmful chemicals": an adjective before its noun says which
+  // things (the harmful ones), not how much harm; only "was more harmful (than …)" grades it.
+  const attributive = (at: number) =>
+    GRADED_ADJECTIVE.test(tokens()[at]?.word ?? '') &&
+    tokens()[at + 1] !== undefined &&
+    !AFTER_PREDICATE.test(tokens()[at + 1]!.word);
   // "more slowly", "less quickly", "more harm": a "more" or "less" that grades an adverb or a noun of
   // change and the word it grades say together the one direction the two give ("less slowly": up).
   const graded = (at: number) =>
     GRADING.test(tokens()[at - 1]?.word ?? '') &&
     (words[at - 1]?.direction ?? 0) !== 0 &&
     (words[at]?.direction ?? 0) !== 0 &&
-    GRADED.test(tokens()[at]?.word ?? '');
+    GRADED.test(tokens()[at]?.word ?? '') &&
+    !attributive(at);
   const signAt = (at: number): -1 | 1 => {
     const own = words[at]!.direction as -1 | 1;
     if (GRADING.test(tokens()[at]?.word ?? '') && GRADED_DOWN.test(tokens()[at + 1]?.word ?? '')) return -own as -1 | 1;

@@ -1,6 +1,7 @@
 // How a claim and one evidence sentence agree on negation: the share of their shared terms that one
 // negates and the other does not, a negation or null finding on one side only, and a claim that
 // negates what the paper never names. Part of the stance features (stance-features.ts).
+import { tokenize } from '../../../indexer/text/analyze.ts';
 import { antonymsOf } from './antonyms.ts';
 import { deficientAlike } from './deficiency-phrases.ts';
 import type { VoteSentence } from './direction-vote.ts';
@@ -42,19 +43,57 @@ const NEGATING_PREFIX = ['un', 'in', 'im', 'ir', 'il', 'non', 'dis'];
 const denies = (opposite: string, word: string) =>
   DENYING_OPPOSITE.test(opposite) || NEGATING_PREFIX.some((prefix) => opposite === `${prefix}${word}`);
 
+// Words that end what an opposite is said of where its clause runs on ("dispensable for T cell
+// survival only when …", "dispensable for A unless …").
+const CONTRAST = /^(?:but|unlike|except|whereas|while|only|unless|although|though)$/u;
+
+// Pronouns the analyzer keeps as terms ("not needed for its activity"), which name nothing by themselves.
+const PRONOUN = /^(?:it|its|they|them|their|this|these|those)$/u;
+
+// The terms of the stretch of a reading's clause from `from` (its start when undefined) to its end or
+// a contrast word, the word at `at` left out.
+function stretchTerms(reading: SentenceReading, at: number, from?: number): Set<string> {
+  const tokens = tokenize(reading.text);
+  const clause = reading.words[at]!.clause;
+  let start = from ?? at;
+  if (from === undefined) while (start > 0 && reading.words[start - 1]!.clause === clause) start--;
+  const terms = new Set<string>();
+  for (let j = start; j < reading.words.length && reading.words[j]!.clause === clause; j++) {
+    if (j > at && CONTRAST.test(tokens[j]?.word ?? '')) break;
+    const term = reading.words[j]!.term;
+    if (j !== at && term && !PRONOUN.test(tokens[j]?.word ?? '')) terms.add(term);
+  }
+  return terms;
+}
+
 // Whether one side negates a word whose denying opposite the other states plainly, and not the word
-// itself: "not needed" against "dispensable", "not effective" against "ineffective" say one finding
-// in two wordings ("not effective" against "A was effective, B ineffective" does not).
+// itself, of the same thing: "not needed for wound closure" against "dispensable for wound closure",
+// "not effective" against "ineffective" say one finding in two wordings ("not effective" against "A
+// was effective, B ineffective" does not; nor "not needed for wound closure in knockout mice" against
+// "dispensable for wound closure in wild-type mice but not in knockout mice"). What follows the
+// negated word in its clause (pronouns aside) must be named in the stretch of the clause the
+// opposite stands in.
 function negatedAsOpposite(negating: SentenceReading, stating: SentenceReading): boolean {
-  const stated = new Set<string>();
-  for (const word of stating.words) if (word.polar && !word.negated) stated.add(word.polar);
-  return negating.words.some(
-    (word) =>
-      word.negated &&
-      word.polar &&
-      !stated.has(word.polar) &&
-      [...antonymsOf(word.polar)].some((opposite) => stated.has(opposite) && denies(opposite, word.polar!)),
-  );
+  const stated = new Map<string, number[]>();
+  stating.words.forEach((word, k) => {
+    if (word.polar && !word.negated) stated.set(word.polar, [...(stated.get(word.polar) ?? []), k]);
+  });
+  return negating.words.some((word, i) => {
+    if (!word.negated || !word.polar || stated.has(word.polar)) return false;
+    const polar = word.polar;
+    const opposites = [...antonymsOf(polar)].filter((opposite) => stated.has(opposite) && denies(opposite, polar));
+    if (opposites.length === 0) return false;
+    const what = stretchTerms(negating, i, i + 1);
+    return opposites.some((opposite) =>
+      stated.get(opposite)!.some((k) => {
+        // An opposite that ends its clause is said of what the clause before it names ("A was required
+        // for activity, whereas B was dispensable"), which the clause read may have left out.
+        if (stretchTerms(stating, k, k + 1).size === 0) return true;
+        const said = stretchTerms(stating, k);
+        return [...what].every((t) => said.has(t));
+      }),
+    );
+  });
 }
 
 function sharesAny(terms: ReadonlySet<string>, shared: ReadonlySet<string>): boolean {

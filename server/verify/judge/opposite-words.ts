@@ -128,6 +128,9 @@ function gradesOpposites(claim: SentenceReading, word: string, evidence: Sentenc
   return graded !== null && other !== null && antonymsOf(graded).has(other);
 }
 
+const DENYING_NEED = /^dispens/u;
+const NECESSITY = /^(?:requir|need|necessari|essenti|crucial)/u;
+
 /**
  * Whether the evidence states the opposite of a word of the claim: a claim word's antonym
  * ("benign" → "malignant", "increase" → "decrease") is in the evidence, the word itself is not,
@@ -152,6 +155,9 @@ export function antonymConflict(
     if (evidenceWords.has(word)) continue;
     for (const opposite of antonymsOf(word)) {
       if (claimWords.has(opposite)) continue;
+      // "dispensable for growth but required for crossing" against "essential for crossing": the claim
+      // says the necessity too, of another thing; its "dispensable" is not the evidence's opposite.
+      if (DENYING_NEED.test(word) && [...claimWords.keys()].some((w) => NECESSITY.test(w))) continue;
       // The comparatives of one ranking named from either side (turnedComparatives) say one finding.
       if (turned[0] === word && turned[1] === opposite) continue;
       // "more slowly" against "less quickly": the two grade opposite words alike.
