@@ -61,10 +61,10 @@ export function detectFormat(file: string, text: string): Format {
   if (byExtension !== undefined && byExtension !== 'json-like' && byExtension !== 'xml-like') return byExtension;
   const head = text.slice(0, SNIFF_CHARS).trimStart();
   if (byExtension === 'json-like') return jsonFlavour(text, head) ?? 'json';
-  if (byExtension === 'xml-like') return xmlFlavour(head) ?? 'arxiv-atom';
+  if (byExtension === 'xml-like') return xmlFlavour(head, text) ?? 'arxiv-atom';
   if (head.startsWith('[') || head.startsWith('{')) return jsonFlavour(text, head) ?? 'json';
   if (head.startsWith('<')) {
-    const xml = xmlFlavour(head);
+    const xml = xmlFlavour(head, text);
     if (xml) return xml;
   }
   if (MEDLINE_START.test(head)) return 'medline';
@@ -91,6 +91,7 @@ export function formatFromExtension(file: string): Format | undefined {
 
 const PUBMED_ROOT = /<PubmedArticleSet[\s>]/;
 const ENDNOTE_ROOT = /<xml>\s*<records[\s>]/;
+const ENDNOTE_RECORDS = /<records[\s>]/;
 const ZOTERO_NAMESPACES = /http:\/\/www\.zotero\.org\/namespaces\/export#|http:\/\/purl\.org\/net\/biblio#/;
 
 /**
@@ -99,11 +100,14 @@ const ZOTERO_NAMESPACES = /http:\/\/www\.zotero\.org\/namespaces\/export#|http:\
  * any prefix. The root is found by a scan past the prolog, not a pattern: comments repeated before it cannot make it
  * slow.
  */
-function xmlFlavour(head: string): Format | null {
+function xmlFlavour(head: string, text: string): Format | null {
   if (PUBMED_ROOT.test(head)) return 'pubmed-xml';
   if (ENDNOTE_ROOT.test(head)) return 'endnote-xml';
-  const root = rootNameOf(head);
+  // The root is sought in the whole text: comments before it may run past the head.
+  const root = rootNameOf(text);
   const name = root === null ? null : localName(root);
+  if (name === 'PubmedArticleSet') return 'pubmed-xml';
+  if (name === 'xml' && ENDNOTE_RECORDS.test(text)) return 'endnote-xml';
   if (name === 'RDF' && ZOTERO_NAMESPACES.test(head)) return 'zotero-rdf';
   if (name === 'modsCollection' || name === 'mods') return 'mods';
   if (name === 'feed') return 'arxiv-atom';

@@ -128,17 +128,19 @@ export function readParts(parts: readonly XmlNode[], set: Setter): void {
 
 /**
  * <identifier type="doi|isbn|issn|arxiv">: the DOI, ISBN, ISSN and arXiv id (one marked invalid passed over); the URIs
- * are returned. The arXiv id is set as Zotero's Archive ID ("arXiv:2301.01234"), from which the item's arXiv id is read.
+ * are returned. The arXiv id is set as Zotero's Archive ID ("arXiv:2301.01234"), from which the item's arXiv id is read,
+ * unless `ownArxiv` is false: a host's arXiv id (a proceedings volume's) is every paper's in it, none's own.
  */
-export function readModsIdentifiers(node: XmlNode | undefined, set: Setter): string[] {
+export function readModsIdentifiers(node: XmlNode | undefined, set: Setter, ownArxiv = true): string[] {
   const fields: Readonly<Record<string, string>> = { doi: 'DOI', isbn: 'ISBN', issn: 'ISSN' };
   const uris: string[] = [];
   for (const identifier of elements(node, 'identifier')) {
     if (attribute(identifier, 'invalid') === 'yes') continue;
     const type = attribute(identifier, 'type').toLowerCase();
     if (type === 'uri') uris.push(textOf(identifier).trim());
-    else if (type === 'arxiv') setArxiv(arxivIdOf(textOf(identifier)), set);
-    else if (fields[type] !== undefined) set(fields[type], textOf(identifier));
+    else if (type === 'arxiv') {
+      if (ownArxiv) setArxiv(arxivIdOf(textOf(identifier)), set);
+    } else if (fields[type] !== undefined) set(fields[type], textOf(identifier));
   }
   return uris.filter((uri) => uri !== '');
 }

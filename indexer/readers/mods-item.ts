@@ -77,7 +77,7 @@ export function modsItem(mods: XmlNode): ZoteroItem {
   set('edition', origins.flatMap((origin) => texts(origin, 'edition'))[0]);
   readParts(parts, set);
   const ownUris = readModsIdentifiers(mods, set);
-  const uris = [...ownUris, ...readModsIdentifiers(host, set)];
+  const uris = [...ownUris, ...readModsIdentifiers(host, set, false)];
   const url = urlOf(mods);
   set('url', url ?? uris[0]);
   // A preprint without an arXiv identifier is known by its own arxiv.org address, as a RIS record is.

@@ -65,7 +65,9 @@ export function parseRdf(text: string, file: string): { nodes: TopNode[]; proble
     );
     return { nodes, problems: [] };
   }
-  const message = `is not well-formed XML: ${valid.err.msg} (column ${valid.err.col})`;
+  // The validator gives no column for some damage (a comment never closed before the root).
+  const column = valid.err.col === undefined ? '' : ` (column ${valid.err.col})`;
+  const message = `is not well-formed XML: ${valid.err.msg}${column}`;
   const damage = [problemAt(file, valid.err.line, null, null, message)];
   const salvaged = salvageChildren<RdfElement>(
     text,

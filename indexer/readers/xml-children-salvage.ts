@@ -32,7 +32,7 @@ export type SalvageOptions = {
   within?: readonly string[];
 };
 
-/** A prolog longer than this is not repeated before each child, whatever entities it declares: only the root's start tag is. */
+/** Entity declarations longer than this are not repeated before each child, nor holder tags this far past the root's. */
 const MAX_PROLOG = 16 * 1024;
 
 /**
@@ -60,16 +60,11 @@ export function salvageChildren<T>(
   )
     return { children: [], problems: [...damage] };
   const starts = lineStarts(text);
-  // The prolog is repeated only for the entities its DOCTYPE declares (comments before the root would be parsed again
-  // with each child), and without a byte order mark, for which the validator counts no column.
-  const prolog = text.slice(0, scan.rootTagStart);
-  const doctype = prolog.indexOf('<!DOCTYPE');
-  const subset = doctype !== -1 && prolog.includes('[', doctype);
-  const prefix = {
-    start: !subset || scan.rootTagEnd > MAX_PROLOG ? scan.rootTagStart : text.startsWith('\uFEFF') ? 1 : 0,
-  };
+  // Of the prolog, only the entities its DOCTYPE declares are repeated before each child: its comments, the rest of its
+  // internal subset and a byte order mark (for which the validator counts no column) are not.
+  const entities = entityDeclarations(text.slice(0, scan.rootTagStart));
   const closing = [...scan.holders].reverse().map((name) => `</${name}>`);
-  const wrap = { before: text.slice(prefix.start, scan.holderTagEnd), after: closing.join('') };
+  const wrap = { before: entities + text.slice(scan.rootTagStart, scan.holderTagEnd), after: closing.join('') };
   const isRecord = (name: string) => records === undefined || records.has(localName(name));
   const children: SalvagedChild<T>[] = [];
   const problems: InputProblem[] = [];
@@ -84,6 +79,18 @@ export function salvageChildren<T>(
   for (const span of scan.spans.filter((one) => isRecord(one.name))) {
     const location = locationOf(span);
     const others = `the other ${unit}s were read`;
+    if (span.unterminated !== undefined) {
+      const line = lineOf(starts, span.unterminated);
+      const column = span.unterminated - starts[line - 1]! + 1;
+      const what = text.startsWith('<!--', span.unterminated)
+        ? 'a comment'
+        : text.startsWith('<![CDATA[', span.unterminated)
+          ? 'a CDATA section'
+          : 'markup';
+      const message = `is not well-formed XML: ${what} opened here is never closed (column ${column}); this <${span.name}> (from line ${location.line}) was passed over, ${others}`;
+      problems.push(problem(location, message, line));
+      continue;
+    }
     if (!span.closed) {
       problems.push(problem(location, unclosed(span, text, scan.holders.at(-1)!, starts, options)));
       continue;
@@ -91,7 +98,7 @@ export function salvageChildren<T>(
     const wrapped = `${wrap.before}${text.slice(span.start, span.end)}${wrap.after}`;
     const valid = XMLValidator.validate(wrapped);
     if (valid !== true) {
-      const toFile = positionInFile(wrapped, wrap.before.length, prefix.start, span, starts);
+      const toFile = positionInFile(wrapped, wrap.before.length, entities.length, scan.rootTagStart, span, starts);
       const at = toFile(valid.err.line, valid.err.col);
       const reason = valid.err.msg.replace(/opened in line (\d+), col (\d+)/, (_, line: string, col: string) => {
         const opened = toFile(Number(line), Number(col));
@@ -152,14 +159,15 @@ function unclosed(
 }
 
 /**
- * Turns a line and column the validator gave in `wrapped` (the prolog from `prefixStart`, up to `prefixLength`, then
- * the child's text, then the holders' closing tags) into the line and column in the file; a position in the closing tag
- * is the child's end.
+ * Turns a line and column the validator gave in `wrapped` (the DOCTYPE's entities, `entityLength` long, then the tags
+ * from the root's at `rootStart`, up to `prefixLength`, then the child's text, then the holders' closing tags) into the
+ * line and column in the file; a position in the entities is the root's start, one in the closing tag the child's end.
  */
 function positionInFile(
   wrapped: string,
   prefixLength: number,
-  prefixStart: number,
+  entityLength: number,
+  rootStart: number,
   span: ChildSpan,
   starts: readonly number[],
 ): (line: number, column: number) => { line: number; column: number } {
@@ -167,10 +175,26 @@ function positionInFile(
   return (line, column) => {
     const offset = (wrappedStarts[line - 1] ?? 0) + column - 1;
     const inFile =
-      offset < prefixLength ? prefixStart + offset : Math.min(span.start + offset - prefixLength, span.end - 1);
+      offset < prefixLength
+        ? rootStart + Math.max(0, offset - entityLength)
+        : Math.min(span.start + offset - prefixLength, span.end - 1);
     const fileLine = lineOf(starts, inFile);
     return { line: fileLine, column: inFile - (starts[fileLine - 1] ?? 0) + 1 };
   };
+}
+
+const ENTITY = /<!ENTITY(?:[^>"']|"[^"]*"|'[^']*')*>/gu;
+
+/**
+ * The entities a prolog's DOCTYPE declares, as a DOCTYPE holding only them ("<!DOCTYPE x [<!ENTITY …>]>"), or "" when
+ * it declares none or too many to repeat before each child.
+ */
+function entityDeclarations(prolog: string): string {
+  const doctype = /<!DOCTYPE\s+([^\s[>]+)[^[>]*\[/u.exec(prolog);
+  if (doctype === null) return '';
+  const declared = prolog.slice(doctype.index).match(ENTITY) ?? [];
+  const subset = declared.join('');
+  return subset === '' || subset.length > MAX_PROLOG ? '' : `<!DOCTYPE ${doctype[1]} [${subset}]>`;
 }
 
 /** What a cut-short message says was read before the cut: "the 2 records before it were read". */

@@ -51,7 +51,9 @@ export function parseXml(
 ): { document: XmlNode } | { problems: InputProblem[] } {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    const message = `is not well-formed XML: ${valid.err.msg} (column ${valid.err.col})`;
+    // The validator gives no column for some damage (a comment never closed before the root).
+    const column = valid.err.col === undefined ? '' : ` (column ${valid.err.col})`;
+    const message = `is not well-formed XML: ${valid.err.msg}${column}`;
     return { problems: [problemAt(file, valid.err.line, null, null, message)] };
   }
   const parser = new XMLParser({

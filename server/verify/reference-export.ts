@@ -36,3 +36,24 @@ export function referencesOfExport(text: string): ReferenceEntry[] | null {
     };
   });
 }
+
+// A Markdown code fence's opening line ("```bibtex"), which may stand before an export pasted under the heading.
+const CODE_FENCE = /^(?:```|~~~)[\w-]*[ \t]*\r?\n/u;
+const LEADING_SPACE = /^[\s\uFEFF]*/u;
+
+/**
+ * The entries of a reference manager's export pasted as the whole list, or null: the export must start the block (its
+ * first character, past blank lines and a code fence, opens markup or JSON, or its first record starts on that line).
+ * A plain list with a BibTeX or RIS record further down (a "please cite" block, a dataset's record) stays a plain list.
+ */
+export function exportStartingList(block: string): ReferenceEntry[] | null {
+  let at = LEADING_SPACE.exec(block)![0].length;
+  const fence = CODE_FENCE.exec(block.slice(at));
+  if (fence) at += fence[0].length + LEADING_SPACE.exec(block.slice(at + fence[0].length))![0].length;
+  if (at === block.length) return null;
+  const exported = referencesOfExport(block);
+  if (exported === null) return null;
+  const opens = block[at] === '<' || block[at] === '{' || /^\[\s*\{/u.test(block.slice(at, at + 200));
+  const firstLine = block.lastIndexOf('\n', at - 1) + 1;
+  return opens || exported[0]!.start === firstLine ? exported : null;
+}

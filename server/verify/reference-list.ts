@@ -7,7 +7,7 @@ import { footnoteDefinitions } from './footnote-definitions.ts';
 import { cleanDoi, DOI_PATTERN } from './identifier-citations.ts';
 import { plainOfLatex } from './latex-source.ts';
 import { FOOTNOTE_MARK, plainOfSuperscript } from './numeric-citations.ts';
-import { referencesOfExport } from './reference-export.ts';
+import { exportStartingList } from './reference-export.ts';
 
 /** One entry of a reference list. */
 export type ReferenceEntry = {
@@ -252,7 +252,7 @@ function splitTrailingList(text: string): { body: string; references: ReferenceE
     const block = text.slice(listStart, listEnd);
     // A reference manager's export pasted under the heading (BibTeX, RIS, MODS…) is read by its fields, as one given
     // apart is.
-    const exported = referencesOfExport(block)?.map((entry) => ({
+    const exported = exportStartingList(block)?.map((entry) => ({
       ...entry,
       start: entry.start + listStart,
       end: entry.end + listStart,

@@ -130,6 +130,15 @@ describe('detect-format', () => {
     );
   });
 
+  it('tells a PubMed or EndNote export whose root follows more comments than the head it sniffs holds', () => {
+    const comments = '<!-- exported by the library tool, one line of its notes -->\n'.repeat(2000);
+    expect(detectFormat('batch.xml', `<?xml version="1.0"?>\n${comments}<PubmedArticleSet>`)).toBe('pubmed-xml');
+    expect(detectFormat('library.xml', `<?xml version="1.0"?>\n${comments}<xml>\n  <records>`)).toBe('endnote-xml');
+    expect(detectFormat('library.xml', '<?xml version="1.0"?>\n<xml>\n  <!-- written by hand -->\n  <records>')).toBe(
+      'endnote-xml',
+    );
+  });
+
   it('tells the root after a DOCTYPE whose internal subset holds ">" and after processing instructions', () => {
     const doctype = '<!DOCTYPE modsCollection [\n  <!ENTITY ndash "&#8211;">\n]>\n<?xml-stylesheet href="mods.xsl"?>\n';
     expect(detectFormat('export.xml', `<?xml version="1.0"?>\n${doctype}<modsCollection>`)).toBe('mods');

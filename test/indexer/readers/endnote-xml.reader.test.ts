@@ -136,6 +136,48 @@ describe('endnote-xml.reader', () => {
     ]);
   });
 
+  it('reads both libraries of two exports joined into one file, and the records after one holding a comment never closed', () => {
+    const record = (title: string) =>
+      `<record><ref-type name="Journal Article">17</ref-type><titles><title>${style(title)}</title></titles><dates><year>2021</year></dates></record>`;
+    const library = (titles: string[]) =>
+      `<?xml version="1.0" encoding="UTF-8" ?><xml><records>${titles.map(record).join('\n')}</records></xml>\n`;
+    const joined = library(['Sea ice thins', 'Glaciers retreat']) + library(['Permafrost thaws', 'Snow cover shrinks']);
+    const read = readWith(readEndnoteXml, joined, 'joined.xml', { repair: true });
+    expect(read.papers.map(({ paper }) => paper.title)).toEqual([
+      'Sea ice thins',
+      'Glaciers retreat',
+      'Permafrost thaws',
+      'Snow cover shrinks',
+    ]);
+    expect(read.problems.map(({ message }) => message)).toEqual([
+      expect.stringMatching(/^is not well-formed XML: .*; its 4 complete records were read$/),
+    ]);
+    const broken = library(['Sea ice thins', 'Glaciers <!-- retreat', 'Lake ice breaks up']);
+    const { papers, problems } = readWith(readEndnoteXml, broken, 'comment.xml', { repair: true });
+    expect(papers.map(({ paper }) => paper.title)).toEqual(['Sea ice thins', 'Lake ice breaks up']);
+    expect(problems.map(({ line, record, message }) => [line, record, message])).toEqual([
+      [
+        2,
+        2,
+        'is not well-formed XML: a comment opened here is never closed (column 127); this <record> (from line 2) was passed over, the other records were read',
+      ],
+    ]);
+  });
+
+  it('reads the entities a long DOCTYPE declares in each record of a damaged file, repeating none of its comments', () => {
+    const record = (title: string) =>
+      `<record><ref-type name="Journal Article">17</ref-type><titles><title>${style(title)}</title></titles><dates><year>2021</year></dates></record>`;
+    const subset = `${'<!-- a note the library tool wrote in its DTD, repeated to make the subset long -->\n'.repeat(300)}<!ENTITY ice "sea ice">`;
+    const text = `<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE xml [\n${subset}\n]>\n<xml><records>${[
+      record('The &ice; thins'),
+      record('Glaciers retreat').replace('</year>', '</yaer>'),
+      record('The &ice; drifts'),
+    ].join('\n')}</records></xml>\n`;
+    const { papers, problems } = readWith(readEndnoteXml, text, 'doctype.xml', { repair: true });
+    expect(papers.map(({ paper }) => paper.title)).toEqual(['The sea ice thins', 'The sea ice drifts']);
+    expect(problems.map(({ line, record }) => [line, record])).toEqual([[306, 2]]);
+  });
+
   it('says a file cut between two records was read whole up to the cut', () => {
     const cut = ENDNOTE.slice(0, ENDNOTE.indexOf('</records>'));
     const { papers, problems } = readWith(readEndnoteXml, cut, 'library.xml', { repair: true });

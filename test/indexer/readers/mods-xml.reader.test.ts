@@ -145,6 +145,20 @@ describe('mods-xml.reader', () => {
     expect(papers[0]?.paper.metadata.archiveID).toBeUndefined();
   });
 
+  it("gives no paper its host's arXiv id, so two papers of one proceedings volume stay two papers", () => {
+    const record = (title: string, name: string) =>
+      `<mods><titleInfo><title>${title}</title></titleInfo><name type="personal"><namePart>${name}</namePart></name><genre authority="local">conferencePaper</genre><originInfo><dateIssued>2023</dateIssued></originInfo><relatedItem type="host"><titleInfo><title>Proceedings of the Floe Workshop</title></titleInfo><identifier type="arxiv">2401.00003</identifier></relatedItem></mods>`;
+    const text = `<modsCollection xmlns="http://www.loc.gov/mods/v3">${[
+      record('Pressure ridges in first-year ice', 'Hale, Mira'),
+      record('Lead opening under storms', 'Okoro, Ada'),
+    ].join('\n')}</modsCollection>`;
+    const { papers } = readWith(readModsXml, text, 'volume.xml', { repair: true });
+    expect(papers.map(({ paper }) => [paper.title, paper.arxivId])).toEqual([
+      ['Pressure ridges in first-year ice', null],
+      ['Lead opening under storms', null],
+    ]);
+  });
+
   it('reads the complete records of an export cut short and reports the cut record with its number', () => {
     const cut = EXPORT.text.slice(0, EXPORT.text.indexOf('<title>Calving fronts'));
     const { papers, problems } = readWith(readModsXml, cut, 'cut.xml');

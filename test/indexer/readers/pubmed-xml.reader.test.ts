@@ -276,6 +276,53 @@ describe('pubmed-xml.reader on a damaged file', () => {
     ]);
   });
 
+  it('reads the articles after one whose abstract holds a bare "<" and an apostrophe, passing over only that one', () => {
+    const text = articleSet(ARTICLES).replace(
+      'Permafrost thaws in the field.',
+      "Permafrost thaws (P < 0.001) in the patients' cohort.",
+    );
+    const { papers, problems } = readWith(readPubmedXml, text, 'stray.xml');
+    expect(papers.map(({ paper }) => paper.id)).toEqual(['pmid:1001', 'pmid:1002', 'pmid:1004', 'pmid:1005']);
+    expect(problems.map(({ line, record, message }) => [line, record, message])).toEqual([
+      [
+        15,
+        3,
+        "is not well-formed XML: Invalid space after '<'. (column 104); this <PubmedArticle> (from line 13) was passed over, the other records were read",
+      ],
+    ]);
+  });
+
+  it('reads the articles after one holding a comment or CDATA section never closed, reporting it where it opens', () => {
+    for (const [opening, what] of [
+      ['<!--', 'a comment'],
+      ['<![CDATA[', 'a CDATA section'],
+    ]) {
+      const text = articleSet(ARTICLES).replace('Permafrost thaws in the field.', `Permafrost ${opening} thaws.`);
+      const { papers, problems } = readWith(readPubmedXml, text, 'comment.xml');
+      expect(papers.map(({ paper }) => paper.id)).toEqual(['pmid:1001', 'pmid:1002', 'pmid:1004', 'pmid:1005']);
+      expect(problems.map(({ line, record, message }) => [line, record, message])).toEqual([
+        [
+          15,
+          3,
+          `is not well-formed XML: ${what} opened here is never closed (column 94); this <PubmedArticle> (from line 13) was passed over, the other records were read`,
+        ],
+      ]);
+    }
+  });
+
+  it('reads both batches of two article sets joined into one file, the second after the first or inside it', () => {
+    const first = articleSet(ARTICLES.slice(0, 2));
+    const second = articleSet(ARTICLES.slice(2));
+    const joined = first + second;
+    const unclosed = first.replace('</PubmedArticleSet>\n', '') + second.replace('<?xml version="1.0" ?>\n', '');
+    for (const text of [joined, unclosed]) {
+      const { papers, problems } = readWith(readPubmedXml, text, 'joined.xml');
+      expect(papers.map(({ paper }) => paper.id)).toEqual(ARTICLES.map(([pmid]) => `pmid:${pmid}`));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]?.message).toMatch(/; its 5 complete records were read$/);
+    }
+  });
+
   it('indexes the other articles, and under --strict fails naming that line and column and leaves the index as it was', async () => {
     const index = tempDir();
     const file = path.join(tempDir(), 'pubmed.xml');

@@ -60,6 +60,36 @@ describe('xml-spans', () => {
     expect(scan.open.map(({ name }) => name)).toEqual(['m:set', 'm:rec', 'm:t']);
   });
 
+  it('reads a "<" that opens no markup as text, and a tag broken off by the next "<" as text, never as a tag to the end', () => {
+    const text = "<set><rec>P < 0.001 in the patients' cohort</rec><rec><t a='x<b>B</t></rec><rec>C</rec></set>";
+    expect(children(text)).toEqual([
+      ['rec', "<rec>P < 0.001 in the patients' cohort</rec>", true],
+      ['rec', "<rec><t a='x<b>B</t></rec>", true],
+      ['rec', '<rec>C</rec>', true],
+    ]);
+  });
+
+  it('ends a record at a comment it leaves open, marked, and goes on at the next record', () => {
+    const text = '<set><rec>A <!-- note</rec>\n<rec>B</rec></set>';
+    const scan = scanDocument(text, new Set(['rec']));
+    expect(
+      scan.spans.map(({ start, end, closed, unterminated }) => [text.slice(start, end), closed, unterminated]),
+    ).toEqual([
+      ['<rec>A <!-- note</rec>\n', false, 12],
+      ['<rec>B</rec>', true, undefined],
+    ]);
+    expect(scan.open).toEqual([]);
+  });
+
+  it('reads the records of a second root of the same name, after the first or opened inside it', () => {
+    for (const text of [
+      '<set><rec>A</rec></set>\n<?xml version="1.0"?><set><rec>B</rec></set>',
+      '<set><rec>A</rec>\n<set><rec>B</rec></set>',
+    ]) {
+      expect(children(text, new Set(['rec'])).map(([, child]) => child)).toEqual(['<rec>A</rec>', '<rec>B</rec>']);
+    }
+  });
+
   it("tells the root's name past the declaration, comments, processing instructions and a DOCTYPE, and none when text comes first", () => {
     expect(
       rootNameOf('\uFEFF<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE x [<!ENTITY e ">">]>\n<?pi x?><mods:mods>'),

@@ -288,6 +288,82 @@ describe('reference-list', () => {
     ]);
   });
 
+  it('keeps a plain list whole when a BibTeX entry or a RIS record stands inside it or after it', () => {
+    const list = [
+      'Floes drift faster in storms [1]. Leads open under wind (Hale, 2021).',
+      '',
+      'References',
+      '1. Okoro A, Lund P. Floe drift in autumn storms. Polar Sci. 2022.',
+      '2. Hale M. Leads and wind stress. J Ice. 2021. Cite as:',
+    ];
+    const bibtexLine = [...list, '@misc{hale2021, title={Leads and wind stress}}'].join('\n');
+    const pleaseCite = [
+      ...list,
+      '',
+      'If you use this code, please cite:',
+      '',
+      '```bibtex',
+      '@article{ours2024,',
+      '  title={A floe toolkit},',
+      '  author={Ngata, Rua},',
+      '  year={2024}',
+      '}',
+      '```',
+    ].join('\n');
+    const risAfter = [
+      ...list,
+      '',
+      'Data exported with',
+      'TY  - DATA',
+      'TI  - Floe tracks',
+      'AU  - Ngata, Rua',
+      'PY  - 2024',
+      'ER  - ',
+    ].join('\n');
+    for (const text of [bibtexLine, pleaseCite, risAfter]) {
+      const { references } = splitReferences(text);
+      expect(references.map(({ n, surname, year }) => [n, surname, year])).toEqual([
+        [1, 'okoro', '2022'],
+        [2, 'hale', '2021'],
+      ]);
+    }
+  });
+
+  it('reads an export that starts the list under the heading by its fields, past blank lines and a code fence', () => {
+    const bibtex = [
+      'Leads open under wind [@hale2021].',
+      '',
+      'References',
+      '',
+      '@article{hale2021,',
+      '  title={Leads and wind stress},',
+      '  author={Hale, Mira},',
+      '  year={2021}',
+      '}',
+    ].join('\n');
+    const fenced = [
+      'Leads open under wind [@hale2021].',
+      '',
+      '## References',
+      '',
+      '```ris',
+      'TY  - JOUR',
+      'ID  - hale2021',
+      'TI  - Leads and wind stress',
+      'AU  - Hale, Mira',
+      'PY  - 2021',
+      'ER  - ',
+      '```',
+    ].join('\n');
+    for (const text of [bibtex, fenced]) {
+      const { references } = splitReferences(text);
+      expect(references.map(({ surname, year, title }) => [surname, year, title])).toEqual([
+        ['hale', '2021', 'Leads and wind stress'],
+      ]);
+      expect(references[0]?.key).toMatch(/^hale2021/);
+    }
+  });
+
   it('leaves a text without a reference list whole', () => {
     const text = 'Nothing cited here. Just prose [1].';
     expect(splitReferences(text)).toEqual({ body: text, references: [] });
